@@ -1,0 +1,112 @@
+/** A text in both languages the product ships: English and Simplified Chinese. */
+export interface LocalizedText {
+  en: string;
+  'zh-CN': string;
+}
+
+/**
+ * The field types a bank analyst can give an entity. Each is validated by the same code in the
+ * browser and on the server (see `field-types.ts`).
+ */
+export const FIELD_TYPES = [
+  'text',
+  'longText',
+  'integer',
+  'decimal',
+  'money',
+  'percentage',
+  'boolean',
+  'date',
+  'datetime',
+  'singleSelect',
+  'multiSelect',
+  'reference',
+  'email',
+  'mobile',
+  'residentId',
+  'url',
+  'json',
+] as const;
+
+export type FieldType = (typeof FIELD_TYPES)[number];
+
+export interface SelectOption {
+  value: string;
+  label: LocalizedText;
+}
+
+export interface FieldDefinition {
+  /** Stable identity: survives renames of `key`, so a migration can follow the data. */
+  id: string;
+  /** The property name in records and the column name in the entity's table. */
+  key: string;
+  type: FieldType;
+  label: LocalizedText;
+  description?: string;
+  required?: boolean;
+  unique?: boolean;
+  indexed?: boolean;
+  default?: unknown;
+  /** text, longText, email, url: string length bounds. */
+  minLength?: number;
+  maxLength?: number;
+  /** integer, decimal, money, percentage: numeric bounds; date, datetime: ISO bounds. */
+  min?: number | string;
+  max?: number | string;
+  /** text: an ECMAScript regular expression the whole value must match. */
+  pattern?: string;
+  /** decimal, money, percentage: total digits and digits after the point. */
+  precision?: number;
+  scale?: number;
+  /** money: the ISO 4217 currencies allowed (any when absent). */
+  currencies?: string[];
+  /** singleSelect, multiSelect. */
+  options?: SelectOption[];
+  /** reference: the key of the entity referred to. */
+  reference?: { entity: string };
+}
+
+/** The `entity` artifact: a business object and its fields. */
+export interface EntityDefinition {
+  kind: 'entity';
+  key: string;
+  title: string;
+  version?: number;
+  schemaVersion?: number;
+  label: LocalizedText;
+  pluralLabel?: LocalizedText;
+  description?: string;
+  fields: FieldDefinition[];
+}
+
+/** Columns every entity table has; field keys may not take these names. */
+export const SYSTEM_FIELDS = [
+  'id',
+  'created_at',
+  'created_by',
+  'updated_at',
+  'updated_by',
+  'owner_id',
+  'version',
+  'deleted_at',
+] as const;
+
+export type SystemField = (typeof SYSTEM_FIELDS)[number];
+
+/** Entity and field keys: lower snake case, so they are safe and portable as SQL identifiers. */
+export const IDENTIFIER_PATTERN = '^[a-z][a-z0-9_]{0,47}$';
+
+/** A money value as records carry it: the amount as an exact decimal string. */
+export interface MoneyValue {
+  amount: string;
+  currency: string;
+}
+
+/** One validation failure, addressed by a JSON Pointer into the record or artifact. */
+export interface FieldError {
+  path: string;
+  code: string;
+  message: string;
+  /** The same message in Simplified Chinese. */
+  messageZh: string;
+}

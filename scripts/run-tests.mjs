@@ -1,0 +1,31 @@
+// Runs every workspace's tests through turbo, then adds up the Vitest JSON reports so that
+// one closing line (`Tests: N passed, M failed`) speaks for the whole monorepo.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+
+const root = new URL('..', import.meta.url).pathname;
+const workspaces = ['packages', 'apps', 'examples']
+  .flatMap((dir) => (existsSync(join(root, dir)) ? readdirSync(join(root, dir)).map((name) => join(root, dir, name)) : []));
+for (const ws of workspaces) rmSync(join(ws, 'test-results.json'), { force: true });
+
+const run = spawnSync('npx', ['turbo', 'run', 'test', '--concurrency=1', '--force', ...process.argv.slice(2)], {
+  cwd: root,
+  stdio: 'inherit',
+  env: { ...process.env, TURBO_TELEMETRY_DISABLED: '1' },
+});
+
+let passed = 0;
+let failed = 0;
+let skipped = 0;
+for (const ws of workspaces) {
+  const file = join(ws, 'test-results.json');
+  if (!existsSync(file)) continue;
+  const report = JSON.parse(readFileSync(file, 'utf8'));
+  passed += report.numPassedTests;
+  failed += report.numFailedTests;
+  skipped += report.numPendingTests + report.numTodoTests;
+  console.log(`  ${ws.slice(root.length)}: ${report.numPassedTests} passed, ${report.numFailedTests} failed`);
+}
+console.log(`Tests: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
+process.exit(run.status !== 0 || failed > 0 || passed === 0 ? 1 : 0);
