@@ -1,0 +1,38 @@
+import { resolve } from 'node:path';
+
+export type Dialect = 'sqlite' | 'mysql';
+
+export interface ServerConfig {
+  port: number;
+  /** Bound to loopback by default: nothing is exposed until an operator says so. */
+  host: string;
+  dataDir: string;
+  /** `mysql://user:pass@host:port/db`; absent means the embedded SQLite file under dataDir. */
+  databaseUrl: string | undefined;
+  /** Load the example bank CRM (artifacts and seed data) into an empty database at start. */
+  example: string | undefined;
+  logLevel: string;
+}
+
+export function readServerConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
+  const port = Number(env.PORT ?? 3000);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new Error(`PORT must be a port number, got ${env.PORT}`);
+  }
+  const databaseUrl = env.DATABASE_URL?.trim() || undefined;
+  if (databaseUrl && !/^mysql:\/\//.test(databaseUrl)) {
+    throw new Error('DATABASE_URL must start with mysql:// (MySQL or MariaDB); leave it unset for embedded SQLite');
+  }
+  return {
+    port,
+    host: env.HOST ?? '127.0.0.1',
+    dataDir: resolve(env.DATA_DIR ?? './data'),
+    databaseUrl,
+    example: env.BANKFORGE_EXAMPLE?.trim() || undefined,
+    logLevel: env.LOG_LEVEL ?? 'info',
+  };
+}
+
+export function dialectOf(config: Pick<ServerConfig, 'databaseUrl'>): Dialect {
+  return config.databaseUrl ? 'mysql' : 'sqlite';
+}

@@ -1,0 +1,122 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { DataSource, type QueryRunner } from 'typeorm';
+import { dialectOf, type Dialect, type ServerConfig } from '../config/server-config.js';
+import { SystemTables1700000000001 } from './migrations/0001-system-tables.js';
+import { SerialLock } from './serial-lock.js';
+
+export type SqlValue = string | number | boolean | null;
+
+/** What a piece of work inside `read` or `transaction` runs its SQL through. */
+export interface SqlExecutor {
+  readonly dialect: Dialect;
+  readonly runner: QueryRunner;
+  rows<T = Record<string, unknown>>(sql: string, params?: readonly SqlValue[]): Promise<T[]>;
+  /** A statement that changes rows; answers how many it changed. */
+  execute(sql: string, params?: readonly SqlValue[]): Promise<number>;
+}
+
+class QueryRunnerExecutor implements SqlExecutor {
+  constructor(
+    readonly dialect: Dialect,
+    readonly runner: QueryRunner,
+  ) {}
+
+  async rows<T>(sql: string, params: readonly SqlValue[] = []): Promise<T[]> {
+    const result = await this.runner.query(sql, [...params], true);
+    return (result.records ?? []) as T[];
+  }
+
+  async execute(sql: string, params: readonly SqlValue[] = []): Promise<number> {
+    const result = await this.runner.query(sql, [...params], true);
+    return result.affected ?? 0;
+  }
+}
+
+/**
+ * The one door to SQL. Table and column names reach SQL only through `quote`, and every value
+ * as a bound parameter. SQLite has a single connection, so its work is serialised: without that,
+ * two requests would interleave inside one transaction.
+ */
+export class Database {
+  private readonly sqliteLock = new SerialLock();
+
+  private constructor(
+    readonly dataSource: DataSource,
+    readonly dialect: Dialect,
+  ) {}
+
+  static async open(config: Pick<ServerConfig, 'databaseUrl' | 'dataDir'>): Promise<Database> {
+    const dialect = dialectOf(config);
+    const common = { migrations: [SystemTables1700000000001], migrationsTableName: 'bf_schema_migration', logging: false } as const;
+    let dataSource: DataSource;
+    if (dialect === 'mysql') {
+      dataSource = new DataSource({
+        ...common,
+        type: 'mysql',
+        url: config.databaseUrl,
+        charset: 'utf8mb4_unicode_ci',
+        timezone: 'Z',
+        dateStrings: true,
+        supportBigNumbers: true,
+        bigNumberStrings: false,
+        poolSize: 10,
+      });
+    } else {
+      mkdirSync(config.dataDir, { recursive: true });
+      dataSource = new DataSource({
+        ...common,
+        type: 'better-sqlite3',
+        database: join(config.dataDir, 'bankforge.sqlite'),
+        enableWAL: true,
+        prepareDatabase: (db: { pragma(source: string): unknown }) => {
+          db.pragma('busy_timeout = 5000');
+          db.pragma('synchronous = NORMAL');
+        },
+      });
+    }
+    await dataSource.initialize();
+    await dataSource.runMigrations({ transaction: 'each' });
+    return new Database(dataSource, dialect);
+  }
+
+  /** Quotes an identifier that came from metadata (never from a request). */
+  quote(identifier: string): string {
+    if (!/^[a-z][a-z0-9_]{0,63}$/.test(identifier)) {
+      throw new Error(`refusing to quote a non-metadata identifier: ${JSON.stringify(identifier)}`);
+    }
+    return this.dialect === 'mysql' ? `\`${identifier}\`` : `"${identifier}"`;
+  }
+
+  /** Runs reads; on MySQL from the pool, on SQLite after any transaction in flight. */
+  async read<T>(work: (sql: SqlExecutor) => Promise<T>): Promise<T> {
+    return this.withRunner(false, work);
+  }
+
+  /** Runs work in one transaction: all of it lands, or none of it. */
+  async transaction<T>(work: (sql: SqlExecutor) => Promise<T>): Promise<T> {
+    return this.withRunner(true, work);
+  }
+
+  async close(): Promise<void> {
+    if (this.dataSource.isInitialized) await this.dataSource.destroy();
+  }
+
+  private async withRunner<T>(transactional: boolean, work: (sql: SqlExecutor) => Promise<T>): Promise<T> {
+    const run = async (): Promise<T> => {
+      const runner = this.dataSource.createQueryRunner();
+      try {
+        if (transactional) await runner.startTransaction();
+        const result = await work(new QueryRunnerExecutor(this.dialect, runner));
+        if (transactional) await runner.commitTransaction();
+        return result;
+      } catch (error) {
+        if (transactional && runner.isTransactionActive) await runner.rollbackTransaction();
+        throw error;
+      } finally {
+        await runner.release();
+      }
+    };
+    return this.dialect === 'sqlite' ? this.sqliteLock.run(run) : run();
+  }
+}
