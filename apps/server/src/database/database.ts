@@ -48,7 +48,7 @@ export class Database {
 
   static async open(config: Pick<ServerConfig, 'databaseUrl' | 'dataDir'>): Promise<Database> {
     const dialect = dialectOf(config);
-    const common = { migrations: [SystemTables1700000000001], migrationsTableName: 'bf_schema_migration', logging: false } as const;
+    const common = { migrations: [SystemTables1700000000001], migrationsTableName: 'bf_schema_migration', logging: false as const };
     let dataSource: DataSource;
     if (dialect === 'mysql') {
       dataSource = new DataSource({
@@ -96,6 +96,38 @@ export class Database {
   /** Runs work in one transaction: all of it lands, or none of it. */
   async transaction<T>(work: (sql: SqlExecutor) => Promise<T>): Promise<T> {
     return this.withRunner(true, work);
+  }
+
+  /**
+   * A transaction that may change table definitions. SQLite rebuilds tables to change them, which
+   * its documentation says to do with foreign-key enforcement off and a key check before commit.
+   */
+  async schemaTransaction<T>(work: (sql: SqlExecutor) => Promise<T>): Promise<T> {
+    if (this.dialect === 'mysql') return this.transaction(work);
+    return this.sqliteLock.run(async () => {
+      const runner = this.dataSource.createQueryRunner();
+      await runner.query('PRAGMA foreign_keys = OFF');
+      try {
+        await runner.startTransaction();
+        const sql = new QueryRunnerExecutor(this.dialect, runner);
+        const result = await work(sql);
+        const broken = await sql.rows('PRAGMA foreign_key_check');
+        if (broken.length > 0) throw new Error(`schema change would break ${broken.length} foreign keys`);
+        await runner.commitTransaction();
+        return result;
+      } catch (error) {
+        if (runner.isTransactionActive) await runner.rollbackTransaction();
+        throw error;
+      } finally {
+        await runner.query('PRAGMA foreign_keys = ON');
+        await runner.release();
+      }
+    });
+  }
+
+  /** Nest calls this on `app.close()` and on SIGTERM (shutdown hooks are enabled). */
+  async onApplicationShutdown(): Promise<void> {
+    await this.close();
   }
 
   async close(): Promise<void> {

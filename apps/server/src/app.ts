@@ -1,0 +1,60 @@
+import 'reflect-metadata';
+import { Module, type DynamicModule, type INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { Logger } from 'pino';
+import { AppBundleService } from './artifacts/app-bundle.service.js';
+import { AppsController, ArtifactsController } from './artifacts/artifacts.controller.js';
+import { ArtifactsService } from './artifacts/artifacts.service.js';
+import type { ServerConfig } from './config/server-config.js';
+import { Database } from './database/database.js';
+import { HealthController } from './health/health.controller.js';
+import { PinoNestLogger, createLogger, requestLogging } from './logging/request-logging.js';
+import { MetadataController } from './metadata/metadata.controller.js';
+import { MetadataService } from './metadata/metadata.service.js';
+import { ProblemFilter } from './problem/problem.filter.js';
+import { RecordsController } from './records/records.controller.js';
+import { RecordsService } from './records/records.service.js';
+
+@Module({})
+class BankForgeModule {
+  static with(database: Database): DynamicModule {
+    return {
+      module: BankForgeModule,
+      controllers: [HealthController, MetadataController, ArtifactsController, AppsController, RecordsController],
+      providers: [{ provide: Database, useValue: database }, MetadataService, ArtifactsService, AppBundleService, RecordsService],
+    };
+  }
+}
+
+export interface BankForgeApp {
+  app: INestApplication;
+  database: Database;
+  logger: Logger;
+}
+
+/** Builds the HTTP application on an open database: used by `main.ts` and by the tests. */
+export async function createBankForgeApp(config: ServerConfig, logger: Logger = createLogger(config.logLevel)): Promise<BankForgeApp> {
+  const database = await Database.open(config);
+  const app = await NestFactory.create<NestExpressApplication>(BankForgeModule.with(database), {
+    logger: new PinoNestLogger(logger),
+    bodyParser: false,
+  });
+  app.disable('x-powered-by');
+  app.use(requestLogging(logger));
+  app.useBodyParser('json', { limit: '5mb', type: ['application/json', 'application/*+json'] });
+  app.setGlobalPrefix('api');
+  app.useGlobalFilters(new ProblemFilter(logger));
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('BankForge API')
+      .setDescription('Artifacts, the metadata-driven record store and the engines behind bank CRM apps. Errors are RFC 7807 problem documents with a stable `code`.')
+      .setVersion('0.1.0')
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+  app.enableShutdownHooks();
+  return { app, database, logger };
+}

@@ -1,0 +1,262 @@
+import { Inject, Injectable } from '@nestjs/common';
+import diff from 'microdiff';
+import type { EntityDefinition } from '@bankforge/form-engine';
+import { Database, type SqlExecutor } from '../database/database.js';
+import { MetadataService } from '../metadata/metadata.service.js';
+import type { MigrationPlan } from '../metadata/migration-plan.js';
+import { fromDbDatetime, toDbDatetime } from '../metadata/record-codec.js';
+import { ProblemError } from '../problem/problem-error.js';
+import { artifactProblems, type ArtifactDocument, type ArtifactKind } from './artifact-kinds.js';
+
+export interface ArtifactSummary {
+  kind: ArtifactKind;
+  key: string;
+  title: string;
+  revision: number;
+  latestVersion: number | null;
+  /** `draft`: never published; `published`: the draft is the latest version; `modified`: the draft has unpublished changes. */
+  state: 'draft' | 'published' | 'modified';
+  updatedAt: string;
+}
+
+export interface ArtifactDraft {
+  document: ArtifactDocument;
+  revision: number;
+  latestVersion: number | null;
+}
+
+export interface ArtifactVersionSummary {
+  version: number;
+  publishedAt: string;
+  publishedBy: string | null;
+}
+
+export interface DocumentChange {
+  op: 'add' | 'remove' | 'replace';
+  path: string;
+  from?: unknown;
+  value?: unknown;
+}
+
+export interface PublishResult {
+  kind: ArtifactKind;
+  key: string;
+  version: number;
+  /** True when the draft equalled the latest version, which is answered instead of a copy. */
+  unchanged: boolean;
+  migration?: MigrationPlan;
+}
+
+interface ArtifactRow {
+  kind: ArtifactKind;
+  artifact_key: string;
+  title: string;
+  draft: string;
+  revision: number;
+  latest_version: number | null;
+  updated_at: string;
+}
+
+function withoutVersion(document: ArtifactDocument): ArtifactDocument {
+  const { version: _version, ...rest } = document;
+  return rest as ArtifactDocument;
+}
+
+function pointer(path: readonly (string | number)[]): string {
+  return path.map((p) => `/${String(p).replace(/~/g, '~0').replace(/\//g, '~1')}`).join('');
+}
+
+/** Drafts, immutable published versions and their differences, for every kind of artifact. */
+@Injectable()
+export class ArtifactsService {
+  constructor(
+    @Inject(Database) private readonly database: Database,
+    @Inject(MetadataService) private readonly metadata: MetadataService,
+  ) {}
+
+  async list(kind: ArtifactKind): Promise<ArtifactSummary[]> {
+    return this.database.read(async (sql) => {
+      const rows = await sql.rows<ArtifactRow & { published: string | null }>(
+        `SELECT a.kind, a.artifact_key, a.title, a.draft, a.revision, a.latest_version, a.updated_at, v.document AS published
+           FROM bf_artifact a
+           LEFT JOIN bf_artifact_version v ON v.kind = a.kind AND v.artifact_key = a.artifact_key AND v.version = a.latest_version
+          WHERE a.kind = ? ORDER BY a.artifact_key`,
+        [kind],
+      );
+      return rows.map((row) => ({
+        kind: row.kind,
+        key: row.artifact_key,
+        title: row.title,
+        revision: Number(row.revision),
+        latestVersion: row.latest_version === null ? null : Number(row.latest_version),
+        state: row.published === null ? 'draft' : this.sameDocument(JSON.parse(row.draft), JSON.parse(row.published)) ? 'published' : 'modified',
+        updatedAt: fromDbDatetime(row.updated_at) ?? '',
+      }));
+    });
+  }
+
+  async draft(kind: ArtifactKind, key: string): Promise<ArtifactDraft> {
+    const row = await this.database.read((sql) => this.row(sql, kind, key));
+    if (!row) throw ProblemError.notFound('artifactNotFound', `There is no ${kind} called ${key}.`);
+    return { document: JSON.parse(row.draft) as ArtifactDocument, revision: Number(row.revision), latestVersion: row.latest_version === null ? null : Number(row.latest_version) };
+  }
+
+  async version(kind: ArtifactKind, key: string, version: number): Promise<ArtifactDocument> {
+    const document = await this.database.read((sql) => this.versionWith(sql, kind, key, version));
+    if (!document) throw ProblemError.notFound('artifactVersionNotFound', `${kind} ${key} has no version ${version}.`);
+    return document;
+  }
+
+  async versions(kind: ArtifactKind, key: string): Promise<ArtifactVersionSummary[]> {
+    await this.draft(kind, key);
+    const rows = await this.database.read((sql) =>
+      sql.rows<{ version: number; published_at: string; published_by: string | null }>(
+        'SELECT version, published_at, published_by FROM bf_artifact_version WHERE kind = ? AND artifact_key = ? ORDER BY version',
+        [kind, key],
+      ),
+    );
+    return rows.map((r) => ({ version: Number(r.version), publishedAt: fromDbDatetime(r.published_at) ?? '', publishedBy: r.published_by }));
+  }
+
+  async diff(kind: ArtifactKind, key: string, from: number, to: number): Promise<{ from: number; to: number; changes: DocumentChange[] }> {
+    const [a, b] = await Promise.all([this.version(kind, key, from), this.version(kind, key, to)]);
+    const changes = diff(withoutVersion(a), withoutVersion(b)).map((d): DocumentChange => {
+      const path = pointer(d.path);
+      if (d.type === 'CREATE') return { op: 'add', path, value: d.value };
+      if (d.type === 'REMOVE') return { op: 'remove', path, from: d.oldValue };
+      return { op: 'replace', path, from: d.oldValue, value: d.value };
+    });
+    return { from, to, changes };
+  }
+
+  /** Saves a draft. With `expectedRevision` (the `If-Match` header), a stale save is a 409. */
+  async saveDraft(kind: ArtifactKind, key: string, document: unknown, expectedRevision: number | undefined, by: string | null): Promise<ArtifactDraft> {
+    return this.database.transaction((sql) => this.saveDraftWith(sql, kind, key, document, expectedRevision, by));
+  }
+
+  async saveDraftWith(
+    sql: SqlExecutor,
+    kind: ArtifactKind,
+    key: string,
+    document: unknown,
+    expectedRevision: number | undefined,
+    by: string | null,
+  ): Promise<ArtifactDraft> {
+    const problems = artifactProblems(kind, document);
+    const doc = document as ArtifactDocument;
+    if (problems.length === 0 && doc.key !== key) {
+      problems.push({ path: '/key', code: 'keyMismatch', message: `The document's key must be ${key}, as in the URL.` });
+    }
+    if (problems.length > 0) throw ProblemError.invalid(`The ${kind} is not valid.`, problems, 'invalidArtifact');
+    const draft = withoutVersion(doc);
+    const now = toDbDatetime(new Date().toISOString());
+    const current = await this.row(sql, kind, key);
+    if (!current) {
+      if (expectedRevision !== undefined && expectedRevision !== 0) {
+        throw ProblemError.conflict('staleRevision', `${kind} ${key} does not exist yet; its revision is 0.`, { currentRevision: 0 });
+      }
+      await sql.execute(
+        'INSERT INTO bf_artifact (kind, artifact_key, title, draft, revision, latest_version, created_at, updated_at, updated_by) VALUES (?, ?, ?, ?, 1, NULL, ?, ?, ?)',
+        [kind, key, draft.title, JSON.stringify(draft), now, now, by],
+      );
+      return { document: draft, revision: 1, latestVersion: null };
+    }
+    const revision = Number(current.revision);
+    if (expectedRevision !== undefined && expectedRevision !== revision) {
+      throw ProblemError.conflict('staleRevision', `${kind} ${key} was changed by someone else (revision ${revision}); reload it and apply your change again.`, {
+        currentRevision: revision,
+      });
+    }
+    const changed = await sql.execute(
+      'UPDATE bf_artifact SET title = ?, draft = ?, revision = revision + 1, updated_at = ?, updated_by = ? WHERE kind = ? AND artifact_key = ? AND revision = ?',
+      [draft.title, JSON.stringify(draft), now, by, kind, key, revision],
+    );
+    if (changed === 0) throw ProblemError.conflict('staleRevision', `${kind} ${key} was changed concurrently; reload it.`);
+    return { document: draft, revision: revision + 1, latestVersion: current.latest_version === null ? null : Number(current.latest_version) };
+  }
+
+  /** The migration plan that publishing an entity's current draft would apply. */
+  async plan(kind: ArtifactKind, key: string): Promise<MigrationPlan> {
+    if (kind !== 'entity') throw ProblemError.badRequest('planNotApplicable', 'Only entities have migration plans.');
+    const { document } = await this.draft(kind, key);
+    return this.database.read(async (sql) => (await this.metadata.plan(sql, document as unknown as EntityDefinition)).plan);
+  }
+
+  async publish(kind: ArtifactKind, key: string, confirmDataLoss: boolean, by: string | null): Promise<PublishResult> {
+    return this.database.schemaTransaction((sql) => this.publishWith(sql, kind, key, confirmDataLoss, by));
+  }
+
+  async publishWith(sql: SqlExecutor, kind: ArtifactKind, key: string, confirmDataLoss: boolean, by: string | null): Promise<PublishResult> {
+    const row = await this.row(sql, kind, key);
+    if (!row) throw ProblemError.notFound('artifactNotFound', `There is no ${kind} called ${key}.`);
+    const draft = JSON.parse(row.draft) as ArtifactDocument;
+    const problems = artifactProblems(kind, draft);
+    if (problems.length > 0) throw ProblemError.invalid(`The ${kind} draft is not valid.`, problems, 'invalidArtifact');
+    const latest = row.latest_version === null ? null : Number(row.latest_version);
+    if (latest !== null) {
+      const published = await this.versionWith(sql, kind, key, latest);
+      if (published && this.sameDocument(draft, published)) return { kind, key, version: latest, unchanged: true };
+    }
+    if (kind === 'app') await this.checkAppContents(sql, draft);
+    const version = (latest ?? 0) + 1;
+    const migration = kind === 'entity' ? await this.metadata.migrate(sql, draft as unknown as EntityDefinition, confirmDataLoss, by) : undefined;
+    const now = toDbDatetime(new Date().toISOString());
+    await sql.execute('INSERT INTO bf_artifact_version (kind, artifact_key, version, document, published_at, published_by) VALUES (?, ?, ?, ?, ?, ?)', [
+      kind,
+      key,
+      version,
+      JSON.stringify({ ...draft, version }),
+      now,
+      by,
+    ]);
+    const claimed = await sql.execute('UPDATE bf_artifact SET latest_version = ? WHERE kind = ? AND artifact_key = ? AND revision = ?', [
+      version,
+      kind,
+      key,
+      row.revision,
+    ]);
+    if (claimed === 0) throw ProblemError.conflict('staleRevision', `${kind} ${key} changed while it was being published; publish again.`);
+    return { kind, key, version, unchanged: false, ...(migration ? { migration } : {}) };
+  }
+
+  private async checkAppContents(sql: SqlExecutor, app: ArtifactDocument): Promise<void> {
+    const problems = [];
+    for (const [index, ref] of ((app.artifacts ?? []) as { kind: string; key: string }[]).entries()) {
+      const [found] = await sql.rows('SELECT latest_version FROM bf_artifact WHERE kind = ? AND artifact_key = ? AND latest_version IS NOT NULL', [
+        ref.kind,
+        ref.key,
+      ]);
+      if (!found) {
+        problems.push({ path: `/artifacts/${index}`, code: 'artifactNotPublished', message: `${ref.kind} ${ref.key} is not published.` });
+      }
+    }
+    if (problems.length > 0) throw ProblemError.invalid('An app can only list published artifacts.', problems, 'invalidArtifact');
+  }
+
+  async latestPublished(sql: SqlExecutor, kind: ArtifactKind, key: string): Promise<ArtifactDocument | undefined> {
+    const row = await this.row(sql, kind, key);
+    if (!row || row.latest_version === null) return undefined;
+    return this.versionWith(sql, kind, key, Number(row.latest_version));
+  }
+
+  private async versionWith(sql: SqlExecutor, kind: ArtifactKind, key: string, version: number): Promise<ArtifactDocument | undefined> {
+    const [row] = await sql.rows<{ document: string }>('SELECT document FROM bf_artifact_version WHERE kind = ? AND artifact_key = ? AND version = ?', [
+      kind,
+      key,
+      version,
+    ]);
+    return row ? (JSON.parse(row.document) as ArtifactDocument) : undefined;
+  }
+
+  private async row(sql: SqlExecutor, kind: ArtifactKind, key: string): Promise<ArtifactRow | undefined> {
+    const [row] = await sql.rows<ArtifactRow>(
+      'SELECT kind, artifact_key, title, draft, revision, latest_version, updated_at FROM bf_artifact WHERE kind = ? AND artifact_key = ?',
+      [kind, key],
+    );
+    return row;
+  }
+
+  private sameDocument(a: ArtifactDocument, b: ArtifactDocument): boolean {
+    return diff(withoutVersion(a), withoutVersion(b)).length === 0;
+  }
+}

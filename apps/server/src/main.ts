@@ -1,0 +1,9 @@
+import { readServerConfig } from './config/server-config.js';
+import { createBankForgeApp } from './app.js';
+import { loadExample } from './example/example-loader.js';
+
+const config = readServerConfig();
+const { app, database, logger } = await createBankForgeApp(config);
+if (config.example) await loadExample(app, database, config.example, logger);
+await app.listen(config.port, config.host);
+logger.info({ url: `http://${config.host}:${config.port}/api`, database: database.dialect }, 'BankForge server listening');

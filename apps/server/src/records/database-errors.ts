@@ -1,0 +1,31 @@
+import type { FieldDefinition } from '@bankforge/form-engine';
+import type { EntityModel } from '../metadata/entity-model.js';
+import { currencyColumnOf, indexNameOf } from '../metadata/physical-schema.js';
+
+function driverError(error: unknown): { code?: string; errno?: number; message?: string; sqlMessage?: string } | undefined {
+  if (typeof error !== 'object' || error === null) return undefined;
+  const inner = (error as { driverError?: unknown }).driverError ?? error;
+  return typeof inner === 'object' && inner !== null ? (inner as { code?: string; errno?: number; message?: string }) : undefined;
+}
+
+/** The field whose unique index a failed write violated, or undefined if it was another error. */
+export function uniqueViolationField(error: unknown, model: EntityModel): FieldDefinition | 'unknown' | undefined {
+  const driver = driverError(error);
+  if (!driver) return undefined;
+  if (driver.code === 'ER_DUP_ENTRY' || driver.errno === 1062) {
+    // "Duplicate entry 'x' for key 'ux_customer_ab12'" (MariaDB) or "... for key 'e_customer.ux_...'" (MySQL 8).
+    const index = /for key '(?:[^'.]+\.)?([^']+)'/.exec(driver.sqlMessage ?? driver.message ?? '')?.[1];
+    return model.definition.fields.find((f) => f.unique && indexNameOf(model.key, f) === index) ?? 'unknown';
+  }
+  if (driver.code === 'SQLITE_CONSTRAINT_UNIQUE' || driver.code === 'SQLITE_CONSTRAINT_PRIMARYKEY') {
+    // "UNIQUE constraint failed: e_customer.customer_no"
+    const column = /constraint failed: [^.]+\.([a-z0-9_]+)/.exec(driver.message ?? '')?.[1];
+    return model.definition.fields.find((f) => f.key === column || currencyColumnOf(f.key) === column) ?? 'unknown';
+  }
+  return undefined;
+}
+
+export function isForeignKeyViolation(error: unknown): boolean {
+  const driver = driverError(error);
+  return driver?.code === 'SQLITE_CONSTRAINT_FOREIGNKEY' || driver?.errno === 1452 || driver?.errno === 1451;
+}

@@ -1,0 +1,86 @@
+import type { Dialect } from '../config/server-config.js';
+import type { SqlValue } from '../database/database.js';
+import { ProblemError } from '../problem/problem-error.js';
+import type { SqlFragment } from './filter-sql.js';
+import type { RecordColumn } from './record-fields.js';
+
+export interface OrderKey {
+  column: RecordColumn;
+  direction: 'asc' | 'desc';
+}
+
+interface CursorPayload {
+  /** The sort the cursor belongs to: a cursor from another sort would skip or repeat rows. */
+  s: string;
+  /** The last row's values of the sort keys, as stored, then its id. */
+  v: SqlValue[];
+}
+
+function signature(keys: readonly OrderKey[]): string {
+  return keys.map((k) => `${k.column.name}:${k.direction}`).join(',');
+}
+
+export function encodeCursor(keys: readonly OrderKey[], lastRow: Record<string, unknown>): string {
+  const payload: CursorPayload = {
+    s: signature(keys),
+    v: keys.map((k) => (lastRow[k.column.column] ?? null) as SqlValue),
+  };
+  return Buffer.from(JSON.stringify(payload)).toString('base64url');
+}
+
+export function decodeCursor(keys: readonly OrderKey[], cursor: string): SqlValue[] {
+  const invalid = (): ProblemError =>
+    ProblemError.badRequest('invalidCursor', 'The cursor is not one this query returned; start again without it.', [
+      { path: '/cursor', code: 'invalidCursor', message: 'is not a cursor of this query' },
+    ]);
+  let payload: unknown;
+  try {
+    payload = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    throw invalid();
+  }
+  const p = payload as Partial<CursorPayload>;
+  if (!p || p.s !== signature(keys) || !Array.isArray(p.v) || p.v.length !== keys.length) throw invalid();
+  if (!p.v.every((v) => v === null || ['string', 'number', 'boolean'].includes(typeof v))) throw invalid();
+  return p.v;
+}
+
+/**
+ * Rows strictly after the cursor row in the (null-aware) sort order. Both databases put NULL
+ * first when ascending and last when descending, so one predicate serves both. The last key is
+ * always the unique id.
+ */
+export function afterCursor(keys: readonly OrderKey[], values: readonly SqlValue[], dialect: Dialect, quote: (id: string) => string): SqlFragment {
+  const placeholder = (key: OrderKey): string => (key.column.kind === 'decimal' && dialect === 'mysql' ? 'CAST(? AS DECIMAL(65,30))' : '?');
+  const alternatives: SqlFragment[] = [];
+  for (let i = 0; i < keys.length; i++) {
+    const parts: string[] = [];
+    const params: SqlValue[] = [];
+    for (let j = 0; j < i; j++) {
+      const c = quote(keys[j]!.column.column);
+      const v = values[j] ?? null;
+      if (v === null) parts.push(`${c} IS NULL`);
+      else {
+        parts.push(`${c} = ${placeholder(keys[j]!)}`);
+        params.push(v);
+      }
+    }
+    const key = keys[i]!;
+    const c = quote(key.column.column);
+    const v = values[i] ?? null;
+    if (key.direction === 'asc') {
+      if (v === null) parts.push(`${c} IS NOT NULL`);
+      else {
+        parts.push(`${c} > ${placeholder(key)}`);
+        params.push(v);
+      }
+    } else {
+      if (v === null) continue;
+      parts.push(`(${c} < ${placeholder(key)} OR ${c} IS NULL)`);
+      params.push(v);
+    }
+    alternatives.push({ sql: parts.join(' AND '), params });
+  }
+  if (alternatives.length === 0) return { sql: '1=0', params: [] };
+  return { sql: `(${alternatives.map((a) => `(${a.sql})`).join(' OR ')})`, params: alternatives.flatMap((a) => a.params) };
+}

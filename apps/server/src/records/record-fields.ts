@@ -1,0 +1,46 @@
+import { columnKind, type FieldDefinition } from '@bankforge/form-engine';
+import type { EntityModel } from '../metadata/entity-model.js';
+import { currencyColumnOf, hasIndex } from '../metadata/physical-schema.js';
+
+/** What a filter, a sort or a projection can name: a field, a system column, or a money field's currency. */
+export interface RecordColumn {
+  name: string;
+  column: string;
+  kind: 'string' | 'text' | 'integer' | 'decimal' | 'boolean' | 'date' | 'datetime' | 'json' | 'multi' | 'currency';
+  sortable: boolean;
+  field?: FieldDefinition;
+}
+
+const SYSTEM: Record<string, RecordColumn> = {
+  id: { name: 'id', column: 'id', kind: 'string', sortable: true },
+  created_at: { name: 'created_at', column: 'created_at', kind: 'datetime', sortable: true },
+  updated_at: { name: 'updated_at', column: 'updated_at', kind: 'datetime', sortable: true },
+  owner_id: { name: 'owner_id', column: 'owner_id', kind: 'string', sortable: true },
+  created_by: { name: 'created_by', column: 'created_by', kind: 'string', sortable: false },
+  updated_by: { name: 'updated_by', column: 'updated_by', kind: 'string', sortable: false },
+  version: { name: 'version', column: 'version', kind: 'integer', sortable: false },
+  deleted_at: { name: 'deleted_at', column: 'deleted_at', kind: 'datetime', sortable: false },
+};
+
+export const SYSTEM_FIELD_NAMES = Object.keys(SYSTEM);
+
+/**
+ * Resolves a name from a request to a column known from metadata, or undefined. This is the only
+ * way a request's words reach SQL, and they reach it as metadata's identifiers, never as typed.
+ */
+export function resolveColumn(model: EntityModel, name: string): RecordColumn | undefined {
+  const system = SYSTEM[name];
+  if (system) return system;
+  const [key, part] = name.split('.', 2) as [string, string | undefined];
+  const field = model.fieldsByKey.get(key);
+  if (!field) return undefined;
+  const kind = columnKind(field);
+  if (part !== undefined) {
+    return kind === 'money' && part === 'currency' && name === `${key}.currency`
+      ? { name, column: currencyColumnOf(key), kind: 'currency', sortable: false, field }
+      : undefined;
+  }
+  const sortable = hasIndex(field);
+  if (field.type === 'multiSelect') return { name, column: key, kind: 'multi', sortable: false, field };
+  return { name, column: key, kind: kind === 'money' ? 'decimal' : kind, sortable, field };
+}

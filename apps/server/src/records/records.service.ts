@@ -1,0 +1,328 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { applyFieldDefaults, normalizeRecordValues } from '@bankforge/form-engine';
+import { v7 as uuidv7 } from 'uuid';
+import { Database, type SqlExecutor, type SqlValue } from '../database/database.js';
+import type { EntityModel } from '../metadata/entity-model.js';
+import { MetadataService } from '../metadata/metadata.service.js';
+import { columnsOf, tableNameOf } from '../metadata/physical-schema.js';
+import { fieldColumnValues, fieldValueFromRow, fromDbDatetime, toDbDatetime } from '../metadata/record-codec.js';
+import { ProblemError, type ProblemFieldError } from '../problem/problem-error.js';
+import { isForeignKeyViolation, uniqueViolationField } from './database-errors.js';
+import { FilterCompiler } from './filter-sql.js';
+import { afterCursor, decodeCursor, encodeCursor, type OrderKey } from './keyset-page.js';
+import { SYSTEM_FIELD_NAMES, resolveColumn } from './record-fields.js';
+import { DEFAULT_PAGE, type RecordQuery } from './record-query.js';
+
+/** A record as the API answers it: field values by key, plus the standard columns in snake case. */
+export type RecordData = Record<string, unknown> & { id: string; version: number };
+
+export interface RecordPage {
+  items: RecordData[];
+  nextCursor: string | null;
+  total?: number;
+}
+
+/** Who is acting; the security issue fills it from the session. */
+export interface Actor {
+  userId: string | null;
+}
+
+const SYSTEM_COLUMNS = ['id', 'created_at', 'created_by', 'updated_at', 'updated_by', 'owner_id', 'version', 'deleted_at'];
+
+/**
+ * Generic create/read/update/delete/query over any published entity. Values are normalised and
+ * validated by the form engine (the same code the browser runs), written with bound parameters to
+ * the entity's own table, and every write is one transaction.
+ */
+@Injectable()
+export class RecordsService {
+  constructor(
+    @Inject(Database) private readonly database: Database,
+    @Inject(MetadataService) private readonly metadata: MetadataService,
+  ) {}
+
+  async create(entityKey: string, body: unknown, actor: Actor): Promise<RecordData> {
+    const model = await this.metadata.entity(entityKey);
+    const input = this.fieldValues(body);
+    const values = applyFieldDefaults(model.definition, normalizeRecordValues(model.definition, input));
+    this.validate(model, values);
+    const now = toDbDatetime(new Date().toISOString());
+    const id = uuidv7();
+    const system: Record<string, SqlValue> = {
+      id,
+      created_at: now,
+      created_by: actor.userId,
+      updated_at: now,
+      updated_by: actor.userId,
+      owner_id: actor.userId,
+      version: 1,
+      deleted_at: null,
+    };
+    const columns = [...SYSTEM_COLUMNS];
+    const params: SqlValue[] = SYSTEM_COLUMNS.map((c) => system[c] ?? null);
+    for (const field of model.definition.fields) {
+      columns.push(...columnsOf(field).map((c) => c.name));
+      params.push(...fieldColumnValues(field, values[field.key]));
+    }
+    const sql = `INSERT INTO ${this.database.quote(model.table)} (${columns.map((c) => this.database.quote(c)).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`;
+    await this.write(model, async (tx) => {
+      await this.checkReferences(tx, model, values, Object.keys(values));
+      await tx.execute(sql, params);
+    });
+    const record: RecordData = { id, version: 1 };
+    for (const field of model.definition.fields) record[field.key] = values[field.key] ?? null;
+    return this.withSystemFields(record, system);
+  }
+
+  async read(entityKey: string, id: string, includeDeleted = false): Promise<RecordData> {
+    const model = await this.metadata.entity(entityKey);
+    const row = await this.database.read((sql) => this.row(sql, model, id));
+    if (!row || (row.deleted_at !== null && !includeDeleted)) throw this.notFound(model, id);
+    return this.fromRow(model, row);
+  }
+
+  /** Changes the given fields; `version` must be the one the caller read, or the answer is 409. */
+  async update(entityKey: string, id: string, body: unknown, actor: Actor): Promise<RecordData> {
+    const model = await this.metadata.entity(entityKey);
+    const { version, ...changes } = this.patchBody(body);
+    const normalized = normalizeRecordValues(model.definition, this.fieldValues(changes));
+    return this.write(model, async (tx) => {
+      const row = await this.row(tx, model, id);
+      if (!row) throw this.notFound(model, id);
+      if (row.deleted_at !== null) throw ProblemError.conflict('recordDeleted', `${model.key} ${id} is deleted; restore it first.`);
+      this.checkVersion(model, id, Number(row.version), version);
+      const current = this.fromRow(model, row);
+      const merged: Record<string, unknown> = {};
+      for (const field of model.definition.fields) merged[field.key] = field.key in normalized ? normalized[field.key] : current[field.key];
+      for (const key of Object.keys(normalized)) if (!model.fieldsByKey.has(key)) merged[key] = normalized[key];
+      this.validate(model, merged);
+      await this.checkReferences(tx, model, merged, Object.keys(normalized));
+      const now = toDbDatetime(new Date().toISOString());
+      const assignments: string[] = [];
+      const params: SqlValue[] = [];
+      for (const key of Object.keys(normalized)) {
+        const field = model.fieldsByKey.get(key)!;
+        columnsOf(field).forEach((c) => assignments.push(`${this.database.quote(c.name)} = ?`));
+        params.push(...fieldColumnValues(field, merged[key]));
+      }
+      assignments.push('version = version + 1', 'updated_at = ?', 'updated_by = ?');
+      params.push(now, actor.userId, id, version);
+      const changed = await tx.execute(`UPDATE ${this.database.quote(model.table)} SET ${assignments.join(', ')} WHERE id = ? AND version = ?`, params);
+      if (changed === 0) throw this.stale(model, id, version);
+      const result: RecordData = { ...current, id, version: version + 1 };
+      for (const field of model.definition.fields) result[field.key] = merged[field.key] ?? null;
+      return { ...result, updated_at: fromDbDatetime(now), updated_by: actor.userId };
+    });
+  }
+
+  /** Soft delete: the row stays (and keeps its unique values) until an administrator purges it. */
+  async remove(entityKey: string, id: string, expectedVersion: number | undefined, actor: Actor): Promise<RecordData> {
+    return this.setDeleted(entityKey, id, expectedVersion, actor, true);
+  }
+
+  async restore(entityKey: string, id: string, expectedVersion: number | undefined, actor: Actor): Promise<RecordData> {
+    return this.setDeleted(entityKey, id, expectedVersion, actor, false);
+  }
+
+  private async setDeleted(entityKey: string, id: string, expectedVersion: number | undefined, actor: Actor, deleted: boolean): Promise<RecordData> {
+    const model = await this.metadata.entity(entityKey);
+    return this.database.transaction(async (tx) => {
+      const row = await this.row(tx, model, id);
+      if (!row) throw this.notFound(model, id);
+      if ((row.deleted_at !== null) === deleted) {
+        throw ProblemError.conflict(deleted ? 'recordDeleted' : 'recordNotDeleted', `${model.key} ${id} is ${deleted ? 'already' : 'not'} deleted.`);
+      }
+      const version = Number(row.version);
+      if (expectedVersion !== undefined) this.checkVersion(model, id, version, expectedVersion);
+      const now = toDbDatetime(new Date().toISOString());
+      const changed = await tx.execute(
+        `UPDATE ${this.database.quote(model.table)} SET deleted_at = ?, version = version + 1, updated_at = ?, updated_by = ? WHERE id = ? AND version = ?`,
+        [deleted ? now : null, now, actor.userId, id, version],
+      );
+      if (changed === 0) throw this.stale(model, id, version);
+      return this.fromRow(model, { ...row, deleted_at: deleted ? now : null, version: version + 1, updated_at: now, updated_by: actor.userId });
+    });
+  }
+
+  async query(entityKey: string, query: RecordQuery): Promise<RecordPage> {
+    const model = await this.metadata.entity(entityKey);
+    const q = (id: string): string => this.database.quote(id);
+    const errors: ProblemFieldError[] = [];
+    const compiler = new FilterCompiler(model, this.database.dialect, q);
+    const where: string[] = [];
+    const params: SqlValue[] = [];
+    const deleted = query.deleted ?? 'exclude';
+    if (deleted !== 'include') where.push(`deleted_at IS ${deleted === 'only' ? 'NOT ' : ''}NULL`);
+    if (query.filter) {
+      const fragment = compiler.compile(query.filter, '/filter');
+      where.push(fragment.sql);
+      params.push(...fragment.params);
+    }
+    errors.push(...compiler.errors);
+
+    const order: OrderKey[] = [];
+    (query.sort ?? []).forEach((key, index) => {
+      const column = resolveColumn(model, key.field);
+      if (!column) errors.push({ path: `/sort/${index}/field`, code: 'unknownField', message: `${key.field} is not a field of ${model.key}` });
+      else if (!column.sortable) errors.push({ path: `/sort/${index}/field`, code: 'notSortable', message: `${key.field} is not indexed, so lists cannot sort on it` });
+      else if (column.name !== 'id') order.push({ column, direction: key.direction ?? 'asc' });
+    });
+    order.push({ column: resolveColumn(model, 'id')!, direction: 'asc' });
+
+    const projection = this.projection(model, query.fields, errors);
+    if (errors.length > 0) throw ProblemError.invalid('The query is not valid.', errors, 'invalidQuery');
+
+    const baseWhere = [...where];
+    const baseParams = [...params];
+    if (query.cursor) {
+      const after = afterCursor(order, decodeCursor(order, query.cursor), this.database.dialect, q);
+      where.push(after.sql);
+      params.push(...after.params);
+    }
+    const limit = query.limit ?? DEFAULT_PAGE;
+    const whereSql = where.length > 0 ? ` WHERE ${where.join(' AND ')}` : '';
+    const orderSql = order.map((k) => `${q(k.column.column)} ${k.direction.toUpperCase()}`).join(', ');
+    const selectColumns = [...new Set([...projection.columns, ...order.map((k) => k.column.column)])].map(q).join(', ');
+    const sql = `SELECT ${selectColumns} FROM ${q(model.table)}${whereSql} ORDER BY ${orderSql} LIMIT ${limit + 1}`;
+    return this.database.read(async (tx) => {
+      const rows = await tx.rows(sql, params);
+      const more = rows.length > limit;
+      const page = more ? rows.slice(0, limit) : rows;
+      const result: RecordPage = {
+        items: page.map((row) => this.fromRow(model, row, projection.fields)),
+        nextCursor: more ? encodeCursor(order, page[page.length - 1]!) : null,
+      };
+      if (query.count) {
+        const countWhere = baseWhere.length > 0 ? ` WHERE ${baseWhere.join(' AND ')}` : '';
+        const [count] = await tx.rows<{ total: number | string }>(`SELECT COUNT(*) AS total FROM ${q(model.table)}${countWhere}`, baseParams);
+        result.total = Number(count?.total ?? 0);
+      }
+      return result;
+    });
+  }
+
+  private projection(model: EntityModel, fields: string[] | undefined, errors: ProblemFieldError[]): { columns: string[]; fields: Set<string> } {
+    const wanted = new Set(fields ?? [...SYSTEM_FIELD_NAMES, ...model.fieldsByKey.keys()]);
+    wanted.add('id');
+    wanted.add('version');
+    const columns: string[] = [];
+    for (const [index, name] of (fields ?? []).entries()) {
+      if (!SYSTEM_FIELD_NAMES.includes(name) && !model.fieldsByKey.has(name)) {
+        errors.push({ path: `/fields/${index}`, code: 'unknownField', message: `${name} is not a field of ${model.key}` });
+      }
+    }
+    for (const name of wanted) {
+      const field = model.fieldsByKey.get(name);
+      if (field) columns.push(...columnsOf(field).map((c) => c.name));
+      else if (SYSTEM_FIELD_NAMES.includes(name)) columns.push(name);
+    }
+    return { columns, fields: wanted };
+  }
+
+  private fromRow(model: EntityModel, row: Record<string, unknown>, only?: Set<string>): RecordData {
+    const record: RecordData = { id: String(row.id), version: Number(row.version) };
+    for (const field of model.definition.fields) {
+      if (!only || only.has(field.key)) record[field.key] = fieldValueFromRow(field, row);
+    }
+    return this.withSystemFields(record, row, only);
+  }
+
+  private withSystemFields(record: RecordData, row: Record<string, unknown>, only?: Set<string>): RecordData {
+    for (const name of SYSTEM_COLUMNS) {
+      if (name === 'id' || name === 'version' || (only && !only.has(name))) continue;
+      const value = row[name] ?? null;
+      record[name] = name.endsWith('_at') ? fromDbDatetime(value) : value;
+    }
+    return record;
+  }
+
+  private async row(sql: SqlExecutor, model: EntityModel, id: string): Promise<Record<string, unknown> | undefined> {
+    const [row] = await sql.rows(`SELECT * FROM ${this.database.quote(model.table)} WHERE id = ?`, [id]);
+    return row;
+  }
+
+  /** Runs a write in a transaction, turning the database's constraint errors into problems. */
+  private async write<T>(model: EntityModel, work: (sql: SqlExecutor) => Promise<T>): Promise<T> {
+    try {
+      return await this.database.transaction(work);
+    } catch (error) {
+      const field = uniqueViolationField(error, model);
+      if (field) {
+        const key = field === 'unknown' ? undefined : field.key;
+        throw new ProblemError(
+          409,
+          'uniqueViolation',
+          key ? `Another ${model.key} already has this ${key}.` : `Another ${model.key} already has one of these unique values.`,
+          key ? [{ path: `/${key}`, code: 'unique', message: `${key} must be unique` }] : undefined,
+          key ? { field: key } : undefined,
+        );
+      }
+      if (isForeignKeyViolation(error)) throw ProblemError.invalid('A referenced record does not exist.', [], 'referenceNotFound');
+      throw error;
+    }
+  }
+
+  /** Reference fields must point at a live record: checked here so the answer names the field. */
+  private async checkReferences(sql: SqlExecutor, model: EntityModel, values: Record<string, unknown>, keys: string[]): Promise<void> {
+    const errors: ProblemFieldError[] = [];
+    for (const key of keys) {
+      const field = model.fieldsByKey.get(key);
+      const value = values[key];
+      if (field?.type !== 'reference' || typeof value !== 'string' || !field.reference) continue;
+      const [found] = await sql.rows(`SELECT id FROM ${this.database.quote(tableNameOf(field.reference.entity))} WHERE id = ? AND deleted_at IS NULL`, [value]);
+      if (!found) errors.push({ path: `/${key}`, code: 'reference', message: `${key} refers to a ${field.reference.entity} that does not exist` });
+    }
+    if (errors.length > 0) throw ProblemError.invalid('A referenced record does not exist.', errors, 'referenceNotFound');
+  }
+
+  private validate(model: EntityModel, values: Record<string, unknown>): void {
+    const errors = model.validate(values);
+    if (errors.length > 0) {
+      throw ProblemError.invalid(
+        `The ${model.key} is not valid: ${errors.length} problem${errors.length > 1 ? 's' : ''}.`,
+        errors.map((e) => ({ path: e.path, code: e.code, message: e.message, messageZh: e.messageZh })),
+      );
+    }
+  }
+
+  /** The body of a create or patch: an object whose keys are fields (system columns are not writable). */
+  private fieldValues(body: unknown): Record<string, unknown> {
+    if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+      throw ProblemError.invalid('The body must be a JSON object of field values.', [{ path: '/', code: 'type', message: 'must be an object' }]);
+    }
+    const readOnly = Object.keys(body).filter((k) => SYSTEM_COLUMNS.includes(k));
+    if (readOnly.length > 0) {
+      throw ProblemError.invalid(
+        'Standard columns are set by the server.',
+        readOnly.map((k) => ({ path: `/${k}`, code: 'readOnlyField', message: `${k} is set by the server` })),
+      );
+    }
+    return body as Record<string, unknown>;
+  }
+
+  private patchBody(body: unknown): { version: number } & Record<string, unknown> {
+    const object = typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>) : undefined;
+    if (!object || typeof object.version !== 'number' || !Number.isSafeInteger(object.version)) {
+      throw ProblemError.invalid('An update carries the version it was based on.', [
+        { path: '/version', code: 'required', message: 'version (the record version you read) is required' },
+      ]);
+    }
+    return object as { version: number } & Record<string, unknown>;
+  }
+
+  private checkVersion(model: EntityModel, id: string, current: number, expected: number): void {
+    if (current !== expected) throw this.stale(model, id, expected, current);
+  }
+
+  private stale(model: EntityModel, id: string, expected: number, current?: number): ProblemError {
+    return ProblemError.conflict(
+      'staleVersion',
+      `${model.key} ${id} was changed by someone else since version ${expected}; reload it and apply your change again.`,
+      current === undefined ? { expectedVersion: expected } : { expectedVersion: expected, currentVersion: current },
+    );
+  }
+
+  private notFound(model: EntityModel, id: string): ProblemError {
+    return ProblemError.notFound('recordNotFound', `There is no ${model.key} with id ${id}.`);
+  }
+}

@@ -1,0 +1,85 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { createConnection } from 'mysql2/promise';
+import { pino } from 'pino';
+import type { EntityDefinition } from '@bankforge/form-engine';
+import { createBankForgeApp } from '../src/app.js';
+import type { Dialect } from '../src/config/server-config.js';
+import type { Database } from '../src/database/database.js';
+
+/** SQLite always; MySQL/MariaDB too when TEST_MYSQL_URL names a server (CI sets it). */
+export function dialects(): Dialect[] {
+  return process.env.TEST_MYSQL_URL ? ['sqlite', 'mysql'] : ['sqlite'];
+}
+
+export interface ApiResponse<T = Record<string, unknown>> {
+  status: number;
+  headers: Headers;
+  body: T;
+}
+
+export interface TestServer {
+  url: string;
+  database: Database;
+  request<T = Record<string, unknown>>(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<ApiResponse<T>>;
+  /** Saves and publishes an entity; fails the test unless both succeed. */
+  publishEntity(entity: EntityDefinition, confirm?: 'data-loss'): Promise<Record<string, unknown>>;
+  close(): Promise<void>;
+}
+
+/** A real server on a free port over a fresh database: its own SQLite file, or its own MySQL schema. */
+export async function startTestServer(dialect: Dialect): Promise<TestServer> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'bankforge-test-'));
+  let databaseUrl: string | undefined;
+  let dropSchema: (() => Promise<void>) | undefined;
+  if (dialect === 'mysql') {
+    const base = new URL(process.env.TEST_MYSQL_URL!);
+    const schema = `bf_test_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
+    const admin = await createConnection({ host: base.hostname, port: Number(base.port || 3306), user: decodeURIComponent(base.username), password: decodeURIComponent(base.password) });
+    await admin.query(`CREATE DATABASE \`${schema}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_bin`);
+    await admin.end();
+    const url = new URL(base);
+    url.pathname = `/${schema}`;
+    databaseUrl = url.toString();
+    dropSchema = async () => {
+      const conn = await createConnection({ host: base.hostname, port: Number(base.port || 3306), user: decodeURIComponent(base.username), password: decodeURIComponent(base.password) });
+      await conn.query(`DROP DATABASE IF EXISTS \`${schema}\``);
+      await conn.end();
+    };
+  }
+  const { app, database } = await createBankForgeApp(
+    { port: 0, host: '127.0.0.1', dataDir, databaseUrl, example: undefined, logLevel: 'silent' },
+    pino({ level: 'silent' }),
+  );
+  await app.listen(0, '127.0.0.1');
+  const address = app.getHttpServer().address() as AddressInfo;
+  const url = `http://127.0.0.1:${address.port}`;
+  const request = async <T = Record<string, unknown>,>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<ApiResponse<T>> => {
+    const response = await fetch(`${url}${path}`, {
+      method,
+      headers: body === undefined ? headers : { 'content-type': 'application/json', ...headers },
+      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+    });
+    const text = await response.text();
+    return { status: response.status, headers: response.headers, body: (text ? JSON.parse(text) : undefined) as T };
+  };
+  return {
+    url,
+    database,
+    request,
+    async publishEntity(entity, confirm) {
+      const saved = await request('PUT', `/api/artifacts/entity/${entity.key}`, entity);
+      if (saved.status !== 200) throw new Error(`saving ${entity.key} answered ${saved.status}: ${JSON.stringify(saved.body)}`);
+      const published = await request('POST', `/api/artifacts/entity/${entity.key}/publish`, confirm ? { confirm } : {});
+      if (published.status !== 200) throw new Error(`publishing ${entity.key} answered ${published.status}: ${JSON.stringify(published.body)}`);
+      return published.body;
+    },
+    async close() {
+      await app.close();
+      await dropSchema?.();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}

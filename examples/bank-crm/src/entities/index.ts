@@ -1,0 +1,19 @@
+import type { EntityDefinition } from '@bankforge/form-engine';
+import { accountEntity } from './account.js';
+import { branchEntity } from './branch.js';
+import { contactEntity } from './contact.js';
+import { customerEntity } from './customer.js';
+import { loanApplicationEntity } from './loan-application.js';
+import { opportunityEntity } from './opportunity.js';
+
+export { accountEntity, branchEntity, contactEntity, customerEntity, loanApplicationEntity, opportunityEntity };
+
+/** The entities of the bank CRM, referenced entities first. */
+export const bankCrmEntities: EntityDefinition[] = [
+  branchEntity,
+  customerEntity,
+  contactEntity,
+  accountEntity,
+  loanApplicationEntity,
+  opportunityEntity,
+];

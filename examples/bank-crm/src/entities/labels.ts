@@ -1,0 +1,14 @@
+import type { EntityDefinition, FieldDefinition } from '@bankforge/form-engine';
+
+type LocalizedText = EntityDefinition['label'];
+type SelectOption = NonNullable<FieldDefinition['options']>[number];
+
+/** A label in both shipped languages. */
+export function text(en: string, zh: string): LocalizedText {
+  return { en, 'zh-CN': zh };
+}
+
+/** A select option. */
+export function option(value: string, en: string, zh: string): SelectOption {
+  return { value, label: text(en, zh) };
+}

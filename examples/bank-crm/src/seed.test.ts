@@ -1,0 +1,208 @@
+import {
+  compileRecordValidator,
+  normalizeRecordValues,
+  residentIdCheckCharacter,
+  type EntityDefinition,
+} from '@bankforge/form-engine';
+import { describe, expect, it } from 'vitest';
+import { bankCrmEntities, generateBankCrmSeed, sampleCustomerValues, type SeedRecord } from './index.js';
+
+const entities = new Map(bankCrmEntities.map((entity) => [entity.key, entity]));
+
+function entityOf(key: string): EntityDefinition {
+  const entity = entities.get(key);
+  if (entity === undefined) throw new Error(`unknown entity ${key}`);
+  return entity;
+}
+
+function take(n: number, records: Iterable<SeedRecord>): SeedRecord[] {
+  const out: SeedRecord[] = [];
+  for (const record of records) {
+    if (out.length >= n) break;
+    out.push(record);
+  }
+  return out;
+}
+
+const SAMPLE = [...generateBankCrmSeed({ customers: 2_000 })];
+
+describe('generateBankCrmSeed: shape', () => {
+  it('yields the branches first, then each customer with its related records', () => {
+    const branches = SAMPLE.filter((r) => r.entity === 'branch');
+    expect(branches.length).toBeGreaterThanOrEqual(18);
+    expect(branches.length).toBeLessThanOrEqual(22);
+    expect(SAMPLE.slice(0, branches.length).every((r) => r.entity === 'branch')).toBe(true);
+    expect(SAMPLE[branches.length]?.entity).toBe('customer');
+    expect(new Set(SAMPLE.map((r) => r.entity))).toEqual(new Set(bankCrmEntities.map((e) => e.key)));
+  });
+
+  it('has about 1 contact, 2 accounts, 0.3 loan applications and 0.3 opportunities per customer', () => {
+    const count = (entity: string) => SAMPLE.filter((r) => r.entity === entity).length / 2_000;
+    expect(count('customer')).toBe(1);
+    expect(count('contact')).toBeGreaterThan(0.8);
+    expect(count('contact')).toBeLessThan(1.25);
+    expect(count('account')).toBeGreaterThan(1.7);
+    expect(count('account')).toBeLessThan(2.3);
+    expect(count('loan_application')).toBeGreaterThan(0.2);
+    expect(count('loan_application')).toBeLessThan(0.4);
+    expect(count('opportunity')).toBeGreaterThan(0.2);
+    expect(count('opportunity')).toBeLessThan(0.4);
+  });
+
+  it('has individual and corporate customers in every segment', () => {
+    const customers = SAMPLE.filter((r) => r.entity === 'customer').map((r) => r.values);
+    const corporate = customers.filter((c) => c.customer_type === 'corporate').length / customers.length;
+    expect(corporate).toBeGreaterThan(0.07);
+    expect(corporate).toBeLessThan(0.18);
+    expect(new Set(customers.map((c) => c.segment))).toEqual(new Set(['mass', 'affluent', 'private', 'corporate']));
+    for (const c of customers) {
+      if (c.customer_type === 'corporate') expect(c.segment).toBe('corporate');
+      else expect(c.segment).not.toBe('corporate');
+    }
+  });
+});
+
+describe('generateBankCrmSeed: validity', () => {
+  it('yields records that pass their entity validator after normalization', () => {
+    const validators = new Map(bankCrmEntities.map((entity) => [entity.key, compileRecordValidator(entity)]));
+    const failures: unknown[] = [];
+    for (const record of SAMPLE) {
+      const validate = validators.get(record.entity);
+      if (validate === undefined) throw new Error(`unknown entity ${record.entity}`);
+      const errors = validate(normalizeRecordValues(entityOf(record.entity), record.values));
+      if (errors.length > 0 && failures.length < 5) failures.push({ ref: record.ref, values: record.values, errors });
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it('points every reference at an earlier record of the referenced entity', () => {
+    const seen = new Map<string, string>();
+    for (const record of SAMPLE) {
+      for (const field of entityOf(record.entity).fields) {
+        if (field.type !== 'reference') continue;
+        const value = record.values[field.key];
+        if (value === undefined || value === null) {
+          expect(field.required, `${record.ref}.${field.key}`).not.toBe(true);
+          continue;
+        }
+        expect(typeof value).toBe('string');
+        expect(seen.get(value as string), `${record.ref}.${field.key} -> ${String(value)}`).toBe(field.reference?.entity);
+      }
+      expect(seen.has(record.ref), `duplicate ref ${record.ref}`).toBe(false);
+      seen.set(record.ref, record.entity);
+    }
+  });
+
+  it('gives individuals valid resident IDs whose birth date matches birth_date', () => {
+    const individuals = SAMPLE.filter((r) => r.entity === 'customer' && r.values.customer_type === 'individual');
+    expect(individuals.length).toBeGreaterThan(1_500);
+    for (const { values } of individuals) {
+      const id = values.resident_id as string;
+      expect(id).toMatch(/^[1-9][0-9]{16}[0-9X]$/);
+      expect(id.slice(17)).toBe(residentIdCheckCharacter(id.slice(0, 17)));
+      expect(`${id.slice(6, 10)}-${id.slice(10, 12)}-${id.slice(12, 14)}`).toBe(values.birth_date);
+      expect(id.slice(14, 17)).not.toBe('000');
+      // Adults when they became customers.
+      const eighteenth = `${Number(id.slice(6, 10)) + 18}-${id.slice(10, 12)}-${id.slice(12, 14)}`;
+      expect((values.onboarded_at as string).slice(0, 10) >= eighteenth).toBe(true);
+    }
+  });
+
+  it('uses realistic value formats', () => {
+    const mobile = /^1[3-9][0-9]{9}$/;
+    const dateTime = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+    const date = /^\d{4}-\d{2}-\d{2}$/;
+    const amount = /^(0|[1-9][0-9]*)\.[0-9]{2}$/;
+    const chineseName = /^[\u4e00-\u9fff]{2,4}$/;
+    for (const { entity, values } of SAMPLE) {
+      if (values.mobile !== undefined) expect(values.mobile).toMatch(mobile);
+      for (const field of entityOf(entity).fields) {
+        const value = values[field.key];
+        if (value === undefined) continue;
+        if (field.type === 'datetime') expect(value).toMatch(dateTime);
+        if (field.type === 'date') expect(value).toMatch(date);
+        if (field.type === 'money') {
+          expect(value).toEqual({ amount: expect.stringMatching(amount), currency: 'CNY' });
+        }
+      }
+      if (entity === 'contact') expect(values.name).toMatch(chineseName);
+      if (entity === 'customer' && values.customer_type === 'individual') expect(values.name).toMatch(chineseName);
+      if (entity === 'customer' && values.customer_type === 'corporate') expect(values.name).toMatch(/有限公司$/);
+    }
+  });
+
+  it('splits each customer’s AUM across their accounts', () => {
+    let aum = 0n;
+    let balances = 0n;
+    const cents = (money: unknown) => BigInt((money as { amount: string }).amount.replace('.', ''));
+    for (const { entity, values } of SAMPLE) {
+      if (entity === 'customer') aum += cents(values.aum);
+      if (entity === 'account') balances += cents(values.balance);
+    }
+    expect(balances).toBe(aum);
+  });
+});
+
+describe('generateBankCrmSeed: determinism and uniqueness', () => {
+  it('yields the same records for the same seed', () => {
+    const a = take(3_000, generateBankCrmSeed({ seed: 7, customers: 1_000 }));
+    const b = take(3_000, generateBankCrmSeed({ seed: 7, customers: 1_000 }));
+    expect(a).toEqual(b);
+    expect(take(3_000, generateBankCrmSeed({ customers: 1_000 }))).toEqual(SAMPLE.slice(0, 3_000));
+  });
+
+  it('yields different records for a different seed', () => {
+    const a = take(200, generateBankCrmSeed({ seed: 1, customers: 100 })).filter((r) => r.entity === 'customer');
+    const b = take(200, generateBankCrmSeed({ seed: 2, customers: 100 })).filter((r) => r.entity === 'customer');
+    expect(a.map((r) => r.values.name)).not.toEqual(b.map((r) => r.values.name));
+    expect(a.map((r) => r.values.resident_id)).not.toEqual(b.map((r) => r.values.resident_id));
+  });
+
+  it('keeps unique fields unique across 20,000 customers', () => {
+    const uniqueFields = bankCrmEntities.flatMap((entity) =>
+      entity.fields.filter((field) => field.unique).map((field) => [entity.key, field.key] as const),
+    );
+    const seen = new Map(uniqueFields.map(([entity, key]) => [`${entity}.${key}`, new Set<unknown>()]));
+    const refs = new Set<string>();
+    let customers = 0;
+    for (const record of generateBankCrmSeed({ seed: 42, customers: 20_000 })) {
+      if (record.entity === 'customer') customers++;
+      expect(refs.has(record.ref)).toBe(false);
+      refs.add(record.ref);
+      for (const [entity, key] of uniqueFields) {
+        if (entity !== record.entity) continue;
+        const value = record.values[key];
+        if (value === undefined || value === null) continue;
+        const values = seen.get(`${entity}.${key}`);
+        if (values?.has(value)) throw new Error(`duplicate ${entity}.${key}: ${String(value)}`);
+        values?.add(value);
+      }
+    }
+    expect(customers).toBe(20_000);
+    expect(seen.get('customer.resident_id')?.size).toBeGreaterThan(16_000);
+  });
+
+  it('is lazy: a huge run starts at once and far indexes are cheap', () => {
+    const generator = generateBankCrmSeed({ customers: 100_000_000 });
+    const first = take(100, generator);
+    expect(first).toHaveLength(100);
+    const last = sampleCustomerValues(99_999);
+    expect(last.customer_no).toBe('C0000100000');
+  });
+
+  it('sampleCustomerValues matches the generated customer, without the branch reference', () => {
+    const customers = SAMPLE.filter((r) => r.entity === 'customer');
+    for (const index of [0, 1, 17, 999, 1_999]) {
+      const { branch, ...rest } = customers[index]?.values ?? {};
+      expect(typeof branch).toBe('string');
+      expect(sampleCustomerValues(index)).toEqual(rest);
+    }
+    expect(sampleCustomerValues(5, 99)).toEqual(sampleCustomerValues(5, 99));
+    expect(sampleCustomerValues(5, 99)).not.toEqual(sampleCustomerValues(5, 100));
+  });
+
+  it('rejects a bad customer count', () => {
+    expect(() => generateBankCrmSeed({ customers: -1 }).next()).toThrow(RangeError);
+    expect(() => generateBankCrmSeed({ customers: 1.5 }).next()).toThrow(RangeError);
+  });
+});

@@ -1,0 +1,140 @@
+import type { FieldError } from './entity-definition.js';
+
+/** The stable codes entity-definition validation reports. */
+export const DEFINITION_ERROR_CODES = [
+  // From the artifact's JSON Schema.
+  'required',
+  'unknownProperty',
+  'type',
+  'invalidValue',
+  'pattern',
+  'minLength',
+  'maxLength',
+  'minimum',
+  'maximum',
+  'minItems',
+  'uniqueItems',
+  'invalid',
+  // From the rules a schema cannot express.
+  'reservedKey',
+  'duplicateKey',
+  'duplicateId',
+  'notApplicable',
+  'optionsRequired',
+  'duplicateOption',
+  'referenceRequired',
+  'invalidPattern',
+  'lengthRange',
+  'maxLengthTooLarge',
+  'precision',
+  'scale',
+  'invalidBound',
+  'boundRange',
+  'currency',
+  'notIndexable',
+  'currencyColumnCollision',
+  'invalidDefault',
+] as const;
+
+export type DefinitionErrorCode = (typeof DEFINITION_ERROR_CODES)[number];
+
+export interface DefinitionDetail {
+  /** The property concerned (last path token for schema errors). */
+  name?: string;
+  /** The field's key, when known. */
+  field?: string;
+  value?: string | number;
+  limit?: string | number;
+  allowed?: string;
+  type?: string;
+  /** invalidDefault: what is wrong with the default, in both languages. */
+  reason?: { en: string; zh: string };
+}
+
+function subject(d: DefinitionDetail): [string, string] {
+  return d.field === undefined ? ['', ''] : [`Field "${d.field}": `, `字段 "${d.field}"：`];
+}
+
+function texts(code: DefinitionErrorCode, d: DefinitionDetail): [string, string] {
+  const name = d.name ?? '';
+  const value = String(d.value ?? '');
+  const limit = String(d.limit ?? '');
+  switch (code) {
+    case 'required':
+      return [`"${name}" is required`, `缺少必填属性 "${name}"`];
+    case 'unknownProperty':
+      return [`"${name}" is not a property of this artifact`, `"${name}" 不是该制品可用的属性`];
+    case 'type':
+      return [`"${name}" must be of type ${d.type ?? ''}`, `"${name}" 的类型必须是 ${d.type ?? ''}`];
+    case 'invalidValue':
+      return [`"${name}" must be one of: ${d.allowed ?? ''}`, `"${name}" 必须是以下值之一：${d.allowed ?? ''}`];
+    case 'pattern':
+      return [`"${name}" must match ${d.allowed ?? ''}`, `"${name}" 必须符合格式 ${d.allowed ?? ''}`];
+    case 'minLength':
+      return [`"${name}" must be at least ${limit} characters long`, `"${name}" 长度不能少于 ${limit} 个字符`];
+    case 'maxLength':
+      return [`"${name}" must be at most ${limit} characters long`, `"${name}" 长度不能超过 ${limit} 个字符`];
+    case 'minimum':
+      return [`"${name}" must be at least ${limit}`, `"${name}" 不能小于 ${limit}`];
+    case 'maximum':
+      return [`"${name}" must be at most ${limit}`, `"${name}" 不能大于 ${limit}`];
+    case 'minItems':
+      return [`"${name}" must have at least ${limit} item(s)`, `"${name}" 至少需要 ${limit} 项`];
+    case 'uniqueItems':
+      return [`"${name}" lists the same item twice`, `"${name}" 包含重复项`];
+    case 'invalid':
+      return [`"${name}" is invalid`, `"${name}" 无效`];
+    case 'reservedKey':
+      return [`the key "${value}" is reserved for a system column`, `键 "${value}" 是系统字段保留的名称`];
+    case 'duplicateKey':
+      return [`the key "${value}" is used by another field`, `键 "${value}" 已被其他字段使用`];
+    case 'duplicateId':
+      return [`the id "${value}" is used by another field`, `ID "${value}" 已被其他字段使用`];
+    case 'notApplicable':
+      return [
+        `"${name}" does not apply to ${d.type ?? ''} fields`,
+        `"${name}" 不适用于 ${d.type ?? ''} 类型的字段`,
+      ];
+    case 'optionsRequired':
+      return [`a ${d.type ?? ''} field needs at least one option`, `${d.type ?? ''} 类型的字段至少需要一个选项`];
+    case 'duplicateOption':
+      return [`the option value "${value}" appears twice`, `选项值 "${value}" 重复`];
+    case 'referenceRequired':
+      return [`a reference field must name the entity it refers to`, `引用字段必须指定所引用的实体`];
+    case 'invalidPattern':
+      return [`"${value}" is not a valid regular expression`, `"${value}" 不是有效的正则表达式`];
+    case 'lengthRange':
+      return [`minLength (${value}) is greater than maxLength (${limit})`, `最小长度（${value}）大于最大长度（${limit}）`];
+    case 'maxLengthTooLarge':
+      return [
+        `maxLength may be at most ${limit} for ${d.type ?? ''} fields`,
+        `${d.type ?? ''} 类型字段的最大长度不能超过 ${limit}`,
+      ];
+    case 'precision':
+      return [`precision must be between 1 and 30`, `精度必须在 1 到 30 之间`];
+    case 'scale':
+      return [`scale must be between 0 and the precision (${limit})`, `小数位数必须在 0 到精度（${limit}）之间`];
+    case 'invalidBound':
+      return [`"${name}" is not a valid ${d.type ?? ''} value`, `"${name}" 不是有效的 ${d.type ?? ''} 值`];
+    case 'boundRange':
+      return [`min (${value}) is greater than max (${limit})`, `最小值（${value}）大于最大值（${limit}）`];
+    case 'currency':
+      return [`"${value}" is not an active ISO 4217 currency code`, `"${value}" 不是有效的 ISO 4217 币种代码`];
+    case 'notIndexable':
+      return [`${d.type ?? ''} fields cannot be ${name}`, `${d.type ?? ''} 类型的字段不能设置 ${name}`];
+    case 'currencyColumnCollision':
+      return [
+        `the currency column "${value}" of this money field clashes with another field's key`,
+        `该金额字段的币种列 "${value}" 与其他字段的键冲突`,
+      ];
+    case 'invalidDefault':
+      return [`the default value is invalid: ${d.reason?.en ?? ''}`, `默认值无效：${d.reason?.zh ?? ''}`];
+  }
+}
+
+export function definitionError(path: string, code: DefinitionErrorCode, detail: DefinitionDetail = {}): FieldError {
+  const [en, zh] = texts(code, detail);
+  const [subjectEn, subjectZh] = subject(detail);
+  const message = subjectEn ? subjectEn + en : en.charAt(0).toUpperCase() + en.slice(1);
+  return { path, code, message, messageZh: subjectZh + zh };
+}

@@ -1,0 +1,88 @@
+import { FIELD_TYPES, IDENTIFIER_PATTERN } from './entity-definition.js';
+
+/** Field ids: stable, opaque, URL- and file-name-safe. */
+export const FIELD_ID_PATTERN = '^[A-Za-z0-9_-]+$';
+
+const localizedText = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['en', 'zh-CN'],
+  properties: {
+    en: { type: 'string', minLength: 1, maxLength: 200 },
+    'zh-CN': { type: 'string', minLength: 1, maxLength: 200 },
+  },
+} as const;
+
+const bound = { type: ['number', 'string'] } as const;
+
+const fieldDefinition = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['id', 'key', 'type', 'label'],
+  properties: {
+    id: { type: 'string', minLength: 1, maxLength: 64, pattern: FIELD_ID_PATTERN },
+    key: { type: 'string', pattern: IDENTIFIER_PATTERN },
+    type: { enum: [...FIELD_TYPES] },
+    label: localizedText,
+    description: { type: 'string', maxLength: 2000 },
+    required: { type: 'boolean' },
+    unique: { type: 'boolean' },
+    indexed: { type: 'boolean' },
+    default: {},
+    minLength: { type: 'integer', minimum: 0 },
+    maxLength: { type: 'integer', minimum: 1 },
+    min: bound,
+    max: bound,
+    pattern: { type: 'string', minLength: 1, maxLength: 1000 },
+    precision: { type: 'integer' },
+    scale: { type: 'integer' },
+    currencies: {
+      type: 'array',
+      minItems: 1,
+      uniqueItems: true,
+      items: { type: 'string', pattern: '^[A-Z]{3}$' },
+    },
+    options: {
+      type: 'array',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['value', 'label'],
+        properties: {
+          value: { type: 'string', minLength: 1, maxLength: 64 },
+          label: localizedText,
+        },
+      },
+    },
+    reference: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['entity'],
+      properties: { entity: { type: 'string', pattern: IDENTIFIER_PATTERN } },
+    },
+  },
+} as const;
+
+/**
+ * JSON Schema (draft-07) of the `entity` artifact document: its structure only. The rules that
+ * need more than a schema (unique keys, options of select fields, valid defaults, …) are in
+ * `validateEntityDefinition`, which runs this schema too.
+ */
+export const entityArtifactSchema = {
+  $schema: 'http://json-schema.org/draft-07/schema#',
+  title: 'BankForge entity artifact',
+  type: 'object',
+  additionalProperties: false,
+  required: ['kind', 'key', 'title', 'label', 'fields'],
+  properties: {
+    kind: { const: 'entity' },
+    key: { type: 'string', pattern: IDENTIFIER_PATTERN },
+    title: { type: 'string', minLength: 1, maxLength: 200 },
+    version: { type: 'integer', minimum: 1 },
+    schemaVersion: { type: 'integer', minimum: 1 },
+    label: localizedText,
+    pluralLabel: localizedText,
+    description: { type: 'string', maxLength: 2000 },
+    fields: { type: 'array', items: fieldDefinition },
+  },
+} as const;

@@ -1,0 +1,38 @@
+export * from './entity/entity-definition.js';
+export { entityArtifactSchema, FIELD_ID_PATTERN } from './entity/entity-artifact-schema.js';
+export { validateEntityDefinition } from './entity/validate-entity-definition.js';
+export { DEFINITION_ERROR_CODES, type DefinitionErrorCode } from './entity/definition-errors.js';
+
+export { isMainlandMobile } from './field-types/mobile.js';
+export { validateResidentId, residentIdCheckCharacter, type ResidentIdResult } from './field-types/resident-id.js';
+export { ISO_CURRENCIES, isIsoCurrency, type IsoCurrency } from './field-types/currency.js';
+export { canonicalDecimal, decimalFits, compareDecimal } from './field-types/decimal.js';
+export { isIsoDate, canonicalDatetime, isUtcDatetime } from './field-types/date-time.js';
+export { isJsonValue, MAX_JSON_DEPTH } from './field-types/json-value.js';
+export {
+  columnKind,
+  stringLength,
+  decimalShape,
+  moneyCurrencyColumn,
+  MONEY_CURRENCY_SUFFIX,
+  DEFAULT_TEXT_LENGTH,
+  MAX_TEXT_LENGTH,
+  type ColumnKind,
+} from './field-types/column-shape.js';
+
+export { normalizeRecordValues, normalizeFieldValue } from './record/normalize.js';
+export { applyFieldDefaults } from './record/defaults.js';
+export {
+  recordJsonSchema,
+  fieldJsonSchema,
+  REFERENCE_PATTERN,
+  URL_SCHEME_PATTERN,
+  type JsonSchema,
+  type RecordSchemaOptions,
+} from './record/record-schema.js';
+export {
+  compileRecordValidator,
+  type RecordValidator,
+  type RecordValidatorOptions,
+} from './record/record-validator.js';
+export { RECORD_ERROR_CODES, type RecordErrorCode } from './record/error-codes.js';
