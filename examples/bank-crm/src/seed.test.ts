@@ -15,6 +15,10 @@ function entityOf(key: string): EntityDefinition {
   return entity;
 }
 
+function pad12(n: number): string {
+  return String(n).padStart(12, '0');
+}
+
 function take(n: number, records: Iterable<SeedRecord>): SeedRecord[] {
   const out: SeedRecord[] = [];
   for (const record of records) {
@@ -65,14 +69,37 @@ describe('generateBankCrmSeed: shape', () => {
 describe('generateBankCrmSeed: validity', () => {
   it('yields records that pass their entity validator after normalization', () => {
     const validators = new Map(bankCrmEntities.map((entity) => [entity.key, compileRecordValidator(entity)]));
+    // As the loader does: each reference holds the id the server assigned to the referenced record.
+    const ids = new Map<string, string>();
     const failures: unknown[] = [];
     for (const record of SAMPLE) {
+      const entity = entityOf(record.entity);
       const validate = validators.get(record.entity);
       if (validate === undefined) throw new Error(`unknown entity ${record.entity}`);
-      const errors = validate(normalizeRecordValues(entityOf(record.entity), record.values));
-      if (errors.length > 0 && failures.length < 5) failures.push({ ref: record.ref, values: record.values, errors });
+      const values = { ...record.values };
+      for (const field of entity.fields) {
+        if (field.type === 'reference' && typeof values[field.key] === 'string') values[field.key] = ids.get(values[field.key] as string);
+      }
+      const errors = validate(normalizeRecordValues(entity, values));
+      if (errors.length > 0 && failures.length < 5) failures.push({ ref: record.ref, values, errors });
+      ids.set(record.ref, `00000000-0000-4000-8000-${pad12(ids.size + 1)}`);
     }
     expect(failures).toEqual([]);
+  });
+
+  it('would be caught by the validator if a value were wrong (the check above is not vacuous)', () => {
+    const customer = SAMPLE.find((r) => r.entity === 'customer' && r.values.customer_type === 'individual');
+    if (customer === undefined) throw new Error('no individual customer');
+    const validate = compileRecordValidator(entityOf('customer'));
+    const id = customer.values.resident_id as string;
+    const broken = { ...customer.values, branch: '00000000-0000-4000-8000-000000000001', resident_id: `${id.slice(0, 17)}${id.endsWith('1') ? '2' : '1'}` };
+    expect(validate(broken).map((e) => e.path)).toEqual(['/resident_id']);
+  });
+
+  it('yields values that normalization leaves unchanged (already canonical)', () => {
+    for (const record of SAMPLE) {
+      expect(normalizeRecordValues(entityOf(record.entity), record.values)).toEqual(record.values);
+    }
   });
 
   it('points every reference at an earlier record of the referenced entity', () => {

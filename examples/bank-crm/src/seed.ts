@@ -160,7 +160,7 @@ function buildCustomer(index: number, seed: number): CustomerFacts {
   const values: Record<string, unknown> = { customer_no: customerNo };
 
   let segment: string;
-  let male = rng.chance(0.5);
+  const male = rng.chance(0.5);
   let surname: readonly [string, string];
   let birthMs: number | undefined;
   let onboardedMs: number;
@@ -186,7 +186,7 @@ function buildCustomer(index: number, seed: number): CustomerFacts {
     values.annual_income = cny(Math.round(rng.logUniform(2_000_000, 2_000_000_000) / 10_000) * 1_000_000);
     values.credit_score = Math.round(rng.normal(700, 50, 450, 850));
   } else {
-    segment = rng.weighted([['mass', 70], ['affluent', 22], ['private', 8]] as const);
+    segment = rng.weighted([['mass', 80], ['affluent', 16], ['private', 4]] as const);
     // Birth date and sequence code come from the unique slot; the sex digit is the draw above.
     const slot = residentSlot(index, seed);
     const day = Math.floor(slot / SEQUENCE_CODES);

@@ -94,9 +94,12 @@ export function toFieldErrors(
   values: unknown,
 ): FieldError[] {
   const order = new Map([...fields.keys()].map((key, i) => [key, i]));
+  // A value of the wrong type gets that one error; `enum` and the like would only repeat it.
+  const mistyped = new Set(errors.filter((e) => e.keyword === 'type').map((e) => e.instancePath));
   const seen = new Set<string>();
   const located: Array<Located & { rank: number }> = [];
   for (const error of errors) {
+    if (error.keyword !== 'type' && mistyped.has(error.instancePath) && errorPath(error) === error.instancePath) continue;
     const item = locate(error, fields, values);
     const id = `${item.path}\u0000${item.code}`;
     if (seen.has(id)) continue;
