@@ -1,0 +1,144 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { branchEntity, clone, customerEntity } from './fixtures.js';
+import { dialects, startTestServer, type TestServer } from './harness.js';
+
+describe.each(dialects())('artifacts on %s', (dialect) => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer(dialect);
+  });
+  afterAll(async () => server?.close());
+
+  const form = (title: string): Record<string, unknown> => ({ kind: 'form', key: 'onboarding', title, entity: 'customer', sections: [] });
+
+  it('saves drafts with revisions; a stale If-Match is a 409 and keeps the newer draft', async () => {
+    const first = await server.request('PUT', '/api/artifacts/form/onboarding', form('Onboarding'));
+    expect(first.status).toBe(200);
+    expect(first.headers.get('etag')).toBe('"1"');
+    const second = await server.request('PUT', '/api/artifacts/form/onboarding', form('Onboarding v2'), { 'if-match': '"1"' });
+    expect(second.body).toMatchObject({ revision: 2 });
+    const stale = await server.request('PUT', '/api/artifacts/form/onboarding', form('Lost update'), { 'if-match': '"1"' });
+    expect(stale.status).toBe(409);
+    expect(stale.body).toMatchObject({ code: 'staleRevision', currentRevision: 2 });
+    const read = await server.request<{ document: { title: string }; revision: number }>('GET', '/api/artifacts/form/onboarding');
+    expect(read.body.document.title).toBe('Onboarding v2');
+    expect(read.headers.get('etag')).toBe('"2"');
+  });
+
+  it('validates drafts against the kind schema and lists every problem', async () => {
+    const envelope = await server.request('PUT', '/api/artifacts/report/r1', { kind: 'form', key: 'Bad Key', extra: 1 });
+    expect(envelope.status).toBe(422);
+    expect(envelope.body.code).toBe('invalidArtifact');
+    const paths = (envelope.body.errors as { path: string }[]).map((e) => e.path);
+    expect(paths).toEqual(expect.arrayContaining(['/kind', '/key', '/title']));
+    const mismatch = await server.request('PUT', '/api/artifacts/form/other', form('x'));
+    expect(mismatch.body).toMatchObject({ code: 'invalidArtifact', errors: [{ path: '/key', code: 'keyMismatch' }] });
+    const entity = clone(customerEntity);
+    entity.fields.push({ ...entity.fields[0]!, id: 'f_dup' });
+    entity.fields.push({ id: 'f_sys', key: 'version', type: 'integer', label: { en: 'v', 'zh-CN': 'v' } });
+    const badEntity = await server.request('PUT', '/api/artifacts/entity/customer', entity);
+    expect(badEntity.status).toBe(422);
+    expect((badEntity.body.errors as unknown[]).length).toBeGreaterThanOrEqual(2);
+    const unknownKind = await server.request('GET', '/api/artifacts/widget');
+    expect(unknownKind.status).toBe(404);
+    expect(unknownKind.body.code).toBe('unknownArtifactKind');
+  });
+
+  it('publishes immutable versions, answers unchanged re-publishes, and diffs versions', async () => {
+    await server.request('PUT', '/api/artifacts/form/loan', { kind: 'form', key: 'loan', title: 'Loan', entity: 'loan', sections: [{ title: 'A' }] });
+    const v1 = await server.request('POST', '/api/artifacts/form/loan/publish');
+    expect(v1.body).toMatchObject({ version: 1, unchanged: false });
+    const again = await server.request('POST', '/api/artifacts/form/loan/publish', {});
+    expect(again.body).toMatchObject({ version: 1, unchanged: true });
+    await server.request('PUT', '/api/artifacts/form/loan', { kind: 'form', key: 'loan', title: 'Loan application', entity: 'loan', sections: [{ title: 'A' }, { title: 'B' }] });
+    const list = await server.request<{ key: string; state: string; latestVersion: number }[]>('GET', '/api/artifacts/form');
+    expect(list.body.find((a) => a.key === 'loan')).toMatchObject({ state: 'modified', latestVersion: 1 });
+    const v2 = await server.request('POST', '/api/artifacts/form/loan/publish');
+    expect(v2.body).toMatchObject({ version: 2 });
+    const old = await server.request<{ document: { title: string; version: number } }>('GET', '/api/artifacts/form/loan?version=1');
+    expect(old.body.document).toMatchObject({ title: 'Loan', version: 1 });
+    const versions = await server.request<{ version: number }[]>('GET', '/api/artifacts/form/loan/versions');
+    expect(versions.body.map((v) => v.version)).toEqual([1, 2]);
+    const diff = await server.request<{ changes: unknown[] }>('GET', '/api/artifacts/form/loan/versions/1/diff/2');
+    expect(diff.body.changes).toEqual(
+      expect.arrayContaining([
+        { op: 'replace', path: '/title', from: 'Loan', value: 'Loan application' },
+        { op: 'add', path: '/sections/1', value: { title: 'B' } },
+      ]),
+    );
+    expect(diff.body.changes).toHaveLength(2);
+    expect((await server.request('GET', '/api/artifacts/form/loan?version=3')).status).toBe(404);
+    expect((await server.request('GET', '/api/artifacts/form/loan?version=abc')).status).toBe(400);
+  });
+
+  it('publishes an entity as a real table and reports its plan first', async () => {
+    await server.request('PUT', '/api/artifacts/entity/branch', branchEntity);
+    const plan = await server.request<{ steps: { op: string }[]; lossy: unknown[] }>('POST', '/api/artifacts/entity/branch/plan');
+    expect(plan.status).toBe(200);
+    expect(plan.body.steps.map((s) => s.op)).toEqual(['createTable', 'addIndex']);
+    expect(plan.body.lossy).toEqual([]);
+    await server.request('POST', '/api/artifacts/entity/branch/publish');
+    await server.request('PUT', '/api/artifacts/entity/customer', customerEntity);
+    const published = await server.request('POST', '/api/artifacts/entity/customer/publish');
+    expect(published.body).toMatchObject({ version: 1, migration: { toVersion: 1 } });
+    const described = await server.request<{ table: string; migrations: unknown[] }>('GET', '/api/metadata/entities/customer');
+    expect(described.body.table).toBe('e_customer');
+    expect(described.body.migrations).toHaveLength(1);
+    const created = await server.request('POST', '/api/records/customer', { customer_no: 'C1', name: 'Li' });
+    expect(created.status).toBe(201);
+  });
+
+  it('refuses to publish an entity whose referenced entity is not published', async () => {
+    await server.request('PUT', '/api/artifacts/entity/loan', {
+      kind: 'entity',
+      key: 'loan',
+      title: 'Loan',
+      label: { en: 'Loan', 'zh-CN': '贷款' },
+      fields: [{ id: 'f_p', key: 'product', type: 'reference', label: { en: 'P', 'zh-CN': '产品' }, reference: { entity: 'product' } }],
+    });
+    const refused = await server.request('POST', '/api/artifacts/entity/loan/publish');
+    expect(refused.status).toBe(422);
+    expect(refused.body).toMatchObject({ code: 'referenceNotPublished', errors: [{ path: '/fields/0/reference/entity' }] });
+    expect((await server.request('GET', '/api/metadata/entities/loan')).status).toBe(404);
+  });
+
+  it('exports an app bundle and imports it into another database, entities first', async () => {
+    const app = { kind: 'app', key: 'crm', title: 'CRM', artifacts: [{ kind: 'entity', key: 'customer' }, { kind: 'form', key: 'loan' }, { kind: 'entity', key: 'branch' }] };
+    await server.request('PUT', '/api/artifacts/app/crm', app);
+    expect((await server.request('POST', '/api/artifacts/app/crm/publish')).status).toBe(200);
+    const bundle = await server.request<{ format: string; artifacts: { kind: string; key: string; version: number }[] }>('GET', '/api/apps/crm/bundle');
+    expect(bundle.body.format).toBe('bankforge-bundle');
+    expect(bundle.body.artifacts.map((a) => `${a.kind}:${a.key}`)).toEqual(['entity:customer', 'form:loan', 'entity:branch']);
+
+    const other = await startTestServer(dialect);
+    try {
+      const imported = await other.request<{ published: { kind: string; key: string; version: number }[] }>('POST', '/api/apps/import', bundle.body);
+      expect(imported.status).toBe(200);
+      expect(imported.body.published.map((p) => `${p.kind}:${p.key}`)).toEqual(['entity:branch', 'entity:customer', 'form:loan', 'app:crm']);
+      const created = await other.request('POST', '/api/records/customer', { customer_no: 'C9', name: 'Imported' });
+      expect(created.status).toBe(201);
+      const reexport = await other.request<{ artifacts: unknown[] }>('GET', '/api/apps/crm/bundle');
+      expect(reexport.body.artifacts).toHaveLength(3);
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('imports nothing when any artifact of the bundle is invalid', async () => {
+    const other = await startTestServer(dialect);
+    try {
+      const bundle = {
+        format: 'bankforge-bundle',
+        formatVersion: 1,
+        app: { kind: 'app', key: 'broken', title: 'Broken', artifacts: [{ kind: 'entity', key: 'branch' }, { kind: 'form', key: 'f1' }] },
+        artifacts: [branchEntity, { kind: 'form', key: 'f1' }],
+      };
+      const refused = await other.request('POST', '/api/apps/import', bundle);
+      expect(refused.status).toBe(422);
+      expect((await other.request<unknown[]>('GET', '/api/artifacts/entity')).body).toEqual([]);
+      expect((await other.request('POST', '/api/records/branch', { code: 'x' })).status).toBe(404);
+    } finally {
+      await other.close();
+    }
+  });
+});
