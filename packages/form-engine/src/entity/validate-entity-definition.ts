@@ -56,32 +56,36 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** Checks each default against its own field, for fields that are otherwise sound. */
+/**
+ * Checks each default against its own field, for fields that are otherwise sound (so their keys
+ * are unique and their definitions compile). One validator serves all of them.
+ */
 function checkDefaults(fields: readonly RawField[], sound: (i: number) => boolean): FieldError[] {
-  const errors: FieldError[] = [];
+  const indexByKey = new Map<string, number>();
+  const withDefault: FieldDefinition[] = [];
+  const values: Record<string, unknown> = {};
   fields.forEach((raw, i) => {
     if (raw.default === undefined || !sound(i)) return;
     const field = raw as unknown as FieldDefinition;
-    const entity: EntityDefinition = {
-      kind: 'entity',
-      key: 'default_check',
-      title: 'default check',
-      label: { en: 'default check', 'zh-CN': 'default check' },
-      fields: [field],
-    };
-    const value = normalizeFieldValue(field, structuredClone(raw.default));
-    const problems = compileRecordValidator(entity, { partial: true })({ [field.key]: value });
-    for (const problem of problems) {
-      const sub = pointerTokens(problem.path).slice(1);
-      errors.push(
-        definitionError(pointer('fields', i, 'default', ...sub), 'invalidDefault', {
-          field: field.key,
-          reason: { en: problem.message, zh: problem.messageZh },
-        }),
-      );
-    }
+    indexByKey.set(field.key, i);
+    withDefault.push(field);
+    values[field.key] = normalizeFieldValue(field, structuredClone(raw.default));
   });
-  return errors;
+  if (withDefault.length === 0) return [];
+  const entity: EntityDefinition = {
+    kind: 'entity',
+    key: 'default_check',
+    title: 'default check',
+    label: { en: 'default check', 'zh-CN': 'default check' },
+    fields: withDefault,
+  };
+  return compileRecordValidator(entity, { partial: true })(values).map((problem) => {
+    const [key = '', ...sub] = pointerTokens(problem.path);
+    return definitionError(pointer('fields', indexByKey.get(key) ?? -1, 'default', ...sub), 'invalidDefault', {
+      field: key,
+      reason: { en: problem.message, zh: problem.messageZh },
+    });
+  });
 }
 
 /**
