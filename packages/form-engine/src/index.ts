@@ -4,7 +4,11 @@ export { validateEntityDefinition } from './entity/validate-entity-definition.js
 export { DEFINITION_ERROR_CODES, type DefinitionErrorCode } from './entity/definition-errors.js';
 
 export { isMainlandMobile } from './field-types/mobile.js';
-export { validateResidentId, residentIdCheckCharacter, type ResidentIdResult } from './field-types/resident-id.js';
+export {
+  validateResidentId,
+  residentIdCheckCharacter,
+  type ResidentIdResult,
+} from './field-types/resident-id.js';
 export { ISO_CURRENCIES, isIsoCurrency, type IsoCurrency } from './field-types/currency.js';
 export { canonicalDecimal, decimalFits, compareDecimal } from './field-types/decimal.js';
 export { isIsoDate, canonicalDatetime, isUtcDatetime } from './field-types/date-time.js';

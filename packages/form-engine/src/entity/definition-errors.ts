@@ -67,11 +67,17 @@ function texts(code: DefinitionErrorCode, d: DefinitionDetail): [string, string]
     case 'type':
       return [`"${name}" must be of type ${d.type ?? ''}`, `"${name}" 的类型必须是 ${d.type ?? ''}`];
     case 'invalidValue':
-      return [`"${name}" must be one of: ${d.allowed ?? ''}`, `"${name}" 必须是以下值之一：${d.allowed ?? ''}`];
+      return [
+        `"${name}" must be one of: ${d.allowed ?? ''}`,
+        `"${name}" 必须是以下值之一：${d.allowed ?? ''}`,
+      ];
     case 'pattern':
       return [`"${name}" must match ${d.allowed ?? ''}`, `"${name}" 必须符合格式 ${d.allowed ?? ''}`];
     case 'minLength':
-      return [`"${name}" must be at least ${limit} characters long`, `"${name}" 长度不能少于 ${limit} 个字符`];
+      return [
+        `"${name}" must be at least ${limit} characters long`,
+        `"${name}" 长度不能少于 ${limit} 个字符`,
+      ];
     case 'maxLength':
       return [`"${name}" must be at most ${limit} characters long`, `"${name}" 长度不能超过 ${limit} 个字符`];
     case 'minimum':
@@ -96,7 +102,10 @@ function texts(code: DefinitionErrorCode, d: DefinitionDetail): [string, string]
         `"${name}" 不适用于 ${d.type ?? ''} 类型的字段`,
       ];
     case 'optionsRequired':
-      return [`a ${d.type ?? ''} field needs at least one option`, `${d.type ?? ''} 类型的字段至少需要一个选项`];
+      return [
+        `a ${d.type ?? ''} field needs at least one option`,
+        `${d.type ?? ''} 类型的字段至少需要一个选项`,
+      ];
     case 'duplicateOption':
       return [`the option value "${value}" appears twice`, `选项值 "${value}" 重复`];
     case 'referenceRequired':
@@ -104,7 +113,10 @@ function texts(code: DefinitionErrorCode, d: DefinitionDetail): [string, string]
     case 'invalidPattern':
       return [`"${value}" is not a valid regular expression`, `"${value}" 不是有效的正则表达式`];
     case 'lengthRange':
-      return [`minLength (${value}) is greater than maxLength (${limit})`, `最小长度（${value}）大于最大长度（${limit}）`];
+      return [
+        `minLength (${value}) is greater than maxLength (${limit})`,
+        `最小长度（${value}）大于最大长度（${limit}）`,
+      ];
     case 'maxLengthTooLarge':
       return [
         `maxLength may be at most ${limit} for ${d.type ?? ''} fields`,
@@ -113,13 +125,19 @@ function texts(code: DefinitionErrorCode, d: DefinitionDetail): [string, string]
     case 'precision':
       return [`precision must be between 1 and 30`, `精度必须在 1 到 30 之间`];
     case 'scale':
-      return [`scale must be between 0 and the precision (${limit})`, `小数位数必须在 0 到精度（${limit}）之间`];
+      return [
+        `scale must be between 0 and the precision (${limit})`,
+        `小数位数必须在 0 到精度（${limit}）之间`,
+      ];
     case 'invalidBound':
       return [`"${name}" is not a valid ${d.type ?? ''} value`, `"${name}" 不是有效的 ${d.type ?? ''} 值`];
     case 'boundRange':
       return [`min (${value}) is greater than max (${limit})`, `最小值（${value}）大于最大值（${limit}）`];
     case 'currency':
-      return [`"${value}" is not an active ISO 4217 currency code`, `"${value}" 不是有效的 ISO 4217 币种代码`];
+      return [
+        `"${value}" is not an active ISO 4217 currency code`,
+        `"${value}" 不是有效的 ISO 4217 币种代码`,
+      ];
     case 'notIndexable':
       return [`${d.type ?? ''} fields cannot be ${name}`, `${d.type ?? ''} 类型的字段不能设置 ${name}`];
     case 'currencyColumnCollision':
@@ -132,7 +150,11 @@ function texts(code: DefinitionErrorCode, d: DefinitionDetail): [string, string]
   }
 }
 
-export function definitionError(path: string, code: DefinitionErrorCode, detail: DefinitionDetail = {}): FieldError {
+export function definitionError(
+  path: string,
+  code: DefinitionErrorCode,
+  detail: DefinitionDetail = {},
+): FieldError {
   const [en, zh] = texts(code, detail);
   const [subjectEn, subjectZh] = subject(detail);
   const message = subjectEn ? subjectEn + en : en.charAt(0).toUpperCase() + en.slice(1);

@@ -4,7 +4,12 @@ import { pointer } from '../shared/json-pointer.js';
 import { canonicalDecimal, compareDecimal, decimalFits } from '../field-types/decimal.js';
 import { canonicalDatetime, isIsoDate } from '../field-types/date-time.js';
 import { isIsoCurrency } from '../field-types/currency.js';
-import { MAX_TEXT_LENGTH, decimalShape, moneyCurrencyColumn, stringLength } from '../field-types/column-shape.js';
+import {
+  MAX_TEXT_LENGTH,
+  decimalShape,
+  moneyCurrencyColumn,
+  stringLength,
+} from '../field-types/column-shape.js';
 
 /** A field definition as found in an unchecked document: any property may be anything. */
 export type RawField = Record<string, unknown>;
@@ -74,7 +79,9 @@ function checkOptions(c: Context): void {
     const value = (option as { value?: unknown } | null)?.value;
     if (typeof value !== 'string') return;
     if (seen.has(value)) {
-      c.errors.push(definitionError(c.at('options', j, 'value'), 'duplicateOption', { value, field: c.fieldKey }));
+      c.errors.push(
+        definitionError(c.at('options', j, 'value'), 'duplicateOption', { value, field: c.fieldKey }),
+      );
     }
     seen.add(value);
   });
@@ -108,14 +115,30 @@ function checkLengths(c: Context): void {
   const { minLength, maxLength } = c.field;
   const cap = MAX_LENGTH_CAPS[c.type];
   if (isInt(maxLength) && cap !== undefined && maxLength > cap) {
-    c.errors.push(definitionError(c.at('maxLength'), 'maxLengthTooLarge', { limit: cap, type: c.type, field: c.fieldKey }));
+    c.errors.push(
+      definitionError(c.at('maxLength'), 'maxLengthTooLarge', {
+        limit: cap,
+        type: c.type,
+        field: c.fieldKey,
+      }),
+    );
     return;
   }
   if (!isInt(minLength) || !APPLIES_TO.minLength?.includes(c.type)) return;
   // Without maxLength: the column's own length (text 255, email 254, url 2048); longText has none.
-  const effectiveMax = isInt(maxLength) ? maxLength : c.type === 'longText' ? undefined : stringLength({ type: c.type });
+  const effectiveMax = isInt(maxLength)
+    ? maxLength
+    : c.type === 'longText'
+      ? undefined
+      : stringLength({ type: c.type });
   if (effectiveMax !== undefined && minLength > effectiveMax) {
-    c.errors.push(definitionError(c.at('minLength'), 'lengthRange', { value: minLength, limit: effectiveMax, field: c.fieldKey }));
+    c.errors.push(
+      definitionError(c.at('minLength'), 'lengthRange', {
+        value: minLength,
+        limit: effectiveMax,
+        field: c.fieldKey,
+      }),
+    );
   }
 }
 
@@ -123,7 +146,8 @@ function checkLengths(c: Context): void {
 function checkDecimalShape(c: Context): { precision: number; scale: number } | undefined {
   if (!DECIMAL_TYPES.includes(c.type)) return undefined;
   const { precision, scale } = c.field;
-  if ((precision !== undefined && !isInt(precision)) || (scale !== undefined && !isInt(scale))) return undefined;
+  if ((precision !== undefined && !isInt(precision)) || (scale !== undefined && !isInt(scale)))
+    return undefined;
   const shape = decimalShape({ type: c.type, precision, scale });
   if (shape.precision < 1 || shape.precision > MAX_PRECISION) {
     c.errors.push(definitionError(c.at('precision'), 'precision', { field: c.fieldKey }));
@@ -138,7 +162,11 @@ function checkDecimalShape(c: Context): { precision: number; scale: number } | u
 }
 
 /** A bound as a comparable string (decimal text, date or UTC date-time), or undefined if invalid. */
-function boundValue(c: Context, bound: unknown, shape: { precision: number; scale: number } | undefined): string | undefined {
+function boundValue(
+  c: Context,
+  bound: unknown,
+  shape: { precision: number; scale: number } | undefined,
+): string | undefined {
   switch (c.type) {
     case 'integer': {
       const n = typeof bound === 'string' && /^[+-]?\d+$/.test(bound.trim()) ? Number(bound) : bound;
@@ -171,13 +199,15 @@ function checkBounds(c: Context, shape: { precision: number; scale: number } | u
       continue;
     }
     const value = boundValue(c, bound, shape);
-    if (value === undefined) c.errors.push(definitionError(c.at(name), 'invalidBound', { name, type: c.type, field: c.fieldKey }));
+    if (value === undefined)
+      c.errors.push(definitionError(c.at(name), 'invalidBound', { name, type: c.type, field: c.fieldKey }));
     values.push(value);
   }
   const [min, max] = values;
   if (min === undefined || max === undefined) return;
   const inverted = c.type === 'date' || c.type === 'datetime' ? min > max : compareDecimal(min, max) > 0;
-  if (inverted) c.errors.push(definitionError(c.at('min'), 'boundRange', { value: min, limit: max, field: c.fieldKey }));
+  if (inverted)
+    c.errors.push(definitionError(c.at('min'), 'boundRange', { value: min, limit: max, field: c.fieldKey }));
 }
 
 function checkCurrencies(c: Context): void {
@@ -229,12 +259,16 @@ export function checkFieldSet(fields: readonly RawField[]): FieldError[] {
       keys.add(key);
       if (fieldType(field) === 'money' && allKeys.has(moneyCurrencyColumn(key))) {
         errors.push(
-          definitionError(pointer('fields', i, 'key'), 'currencyColumnCollision', { value: moneyCurrencyColumn(key), field: key }),
+          definitionError(pointer('fields', i, 'key'), 'currencyColumnCollision', {
+            value: moneyCurrencyColumn(key),
+            field: key,
+          }),
         );
       }
     }
     if (typeof field.id === 'string') {
-      if (ids.has(field.id)) errors.push(definitionError(pointer('fields', i, 'id'), 'duplicateId', { value: field.id }));
+      if (ids.has(field.id))
+        errors.push(definitionError(pointer('fields', i, 'id'), 'duplicateId', { value: field.id }));
       ids.add(field.id);
     }
   });

@@ -53,7 +53,9 @@ describe('validateEntityDefinition: structure', () => {
 
   it('checks field ids', () => {
     expect(codes(withFields(field('a', 'text', { id: 'has space' })))).toEqual([['pattern', '/fields/0/id']]);
-    expect(codes(withFields(field('a', 'text', { id: 'x'.repeat(65) })))).toEqual([['maxLength', '/fields/0/id']]);
+    expect(codes(withFields(field('a', 'text', { id: 'x'.repeat(65) })))).toEqual([
+      ['maxLength', '/fields/0/id'],
+    ]);
     expect(codes(withFields(field('a', 'text', { id: '' })))).toEqual([
       ['minLength', '/fields/0/id'],
       ['pattern', '/fields/0/id'],
@@ -62,9 +64,15 @@ describe('validateEntityDefinition: structure', () => {
   });
 
   it('checks field keys, types and misspelt properties', () => {
-    expect(codes(withFields({ ...field('a', 'text'), key: 'First Name' }))).toEqual([['pattern', '/fields/0/key']]);
-    expect(codes(withFields({ ...field('a', 'text'), type: 'string' }))).toEqual([['invalidValue', '/fields/0/type']]);
-    expect(codes(withFields({ ...field('a', 'text'), requried: true }))).toEqual([['unknownProperty', '/fields/0/requried']]);
+    expect(codes(withFields({ ...field('a', 'text'), key: 'First Name' }))).toEqual([
+      ['pattern', '/fields/0/key'],
+    ]);
+    expect(codes(withFields({ ...field('a', 'text'), type: 'string' }))).toEqual([
+      ['invalidValue', '/fields/0/type'],
+    ]);
+    expect(codes(withFields({ ...field('a', 'text'), requried: true }))).toEqual([
+      ['unknownProperty', '/fields/0/requried'],
+    ]);
   });
 
   it('messages say what is wrong in both languages', () => {
@@ -86,65 +94,115 @@ describe('validateEntityDefinition: rules beyond the schema', () => {
     expect(codes(withFields(field('name', 'text'), { ...field('name', 'text'), id: 'other' }))).toEqual([
       ['duplicateKey', '/fields/1/key'],
     ]);
-    expect(codes(withFields(field('a', 'text', { id: 'same' }), field('b', 'text', { id: 'same' })))).toEqual([
-      ['duplicateId', '/fields/1/id'],
-    ]);
+    expect(codes(withFields(field('a', 'text', { id: 'same' }), field('b', 'text', { id: 'same' })))).toEqual(
+      [['duplicateId', '/fields/1/id']],
+    );
   });
 
   it('requires non-empty, distinct options on select fields', () => {
     expect(codes(withFields(field('s', 'singleSelect')))).toEqual([['optionsRequired', '/fields/0/options']]);
-    expect(codes(withFields(field('m', 'multiSelect', { options: [] })))).toEqual([['optionsRequired', '/fields/0/options']]);
+    expect(codes(withFields(field('m', 'multiSelect', { options: [] })))).toEqual([
+      ['optionsRequired', '/fields/0/options'],
+    ]);
     expect(codes(withFields(field('s', 'singleSelect', { options: options('a', 'b', 'a') })))).toEqual([
       ['duplicateOption', '/fields/0/options/2/value'],
     ]);
   });
 
   it('requires reference.entity on reference fields', () => {
-    expect(codes(withFields(field('r', 'reference')))).toEqual([['referenceRequired', '/fields/0/reference']]);
-    expect(codes(withFields({ ...field('r', 'reference'), reference: {} }))).toEqual([['required', '/fields/0/reference/entity']]);
+    expect(codes(withFields(field('r', 'reference')))).toEqual([
+      ['referenceRequired', '/fields/0/reference'],
+    ]);
+    expect(codes(withFields({ ...field('r', 'reference'), reference: {} }))).toEqual([
+      ['required', '/fields/0/reference/entity'],
+    ]);
   });
 
   it('requires patterns to compile with the u flag, alone and anchored', () => {
-    expect(codes(withFields(field('t', 'text', { pattern: '(' })))).toEqual([['invalidPattern', '/fields/0/pattern']]);
-    expect(codes(withFields(field('t', 'text', { pattern: 'a)(b' })))).toEqual([['invalidPattern', '/fields/0/pattern']]);
-    expect(codes(withFields(field('t', 'text', { pattern: '\\-' })))).toEqual([['invalidPattern', '/fields/0/pattern']]); // invalid escape under u
+    expect(codes(withFields(field('t', 'text', { pattern: '(' })))).toEqual([
+      ['invalidPattern', '/fields/0/pattern'],
+    ]);
+    expect(codes(withFields(field('t', 'text', { pattern: 'a)(b' })))).toEqual([
+      ['invalidPattern', '/fields/0/pattern'],
+    ]);
+    expect(codes(withFields(field('t', 'text', { pattern: '\\-' })))).toEqual([
+      ['invalidPattern', '/fields/0/pattern'],
+    ]); // invalid escape under u
     expect(codes(withFields(field('t', 'text', { pattern: '^[A-Z]{2}\\d{6}$' })))).toEqual([]);
   });
 
   it('checks lengths', () => {
-    expect(codes(withFields(field('t', 'text', { minLength: 5, maxLength: 4 })))).toEqual([['lengthRange', '/fields/0/minLength']]);
-    expect(codes(withFields(field('t', 'text', { minLength: 300 })))).toEqual([['lengthRange', '/fields/0/minLength']]);
-    expect(codes(withFields(field('t', 'text', { maxLength: 4001 })))).toEqual([['maxLengthTooLarge', '/fields/0/maxLength']]);
+    expect(codes(withFields(field('t', 'text', { minLength: 5, maxLength: 4 })))).toEqual([
+      ['lengthRange', '/fields/0/minLength'],
+    ]);
+    expect(codes(withFields(field('t', 'text', { minLength: 300 })))).toEqual([
+      ['lengthRange', '/fields/0/minLength'],
+    ]);
+    expect(codes(withFields(field('t', 'text', { maxLength: 4001 })))).toEqual([
+      ['maxLengthTooLarge', '/fields/0/maxLength'],
+    ]);
     expect(codes(withFields(field('t', 'text', { maxLength: 4000 })))).toEqual([]);
-    expect(codes(withFields(field('e', 'email', { maxLength: 300 })))).toEqual([['maxLengthTooLarge', '/fields/0/maxLength']]);
+    expect(codes(withFields(field('e', 'email', { maxLength: 300 })))).toEqual([
+      ['maxLengthTooLarge', '/fields/0/maxLength'],
+    ]);
     expect(codes(withFields(field('l', 'longText', { minLength: 10, maxLength: 100_000 })))).toEqual([]);
   });
 
   it('checks precision and scale', () => {
-    expect(codes(withFields(field('d', 'decimal', { precision: 31 })))).toEqual([['precision', '/fields/0/precision']]);
-    expect(codes(withFields(field('d', 'decimal', { precision: 0, scale: 0 })))).toEqual([['precision', '/fields/0/precision']]);
-    expect(codes(withFields(field('d', 'decimal', { precision: 4, scale: 5 })))).toEqual([['scale', '/fields/0/scale']]);
+    expect(codes(withFields(field('d', 'decimal', { precision: 31 })))).toEqual([
+      ['precision', '/fields/0/precision'],
+    ]);
+    expect(codes(withFields(field('d', 'decimal', { precision: 0, scale: 0 })))).toEqual([
+      ['precision', '/fields/0/precision'],
+    ]);
+    expect(codes(withFields(field('d', 'decimal', { precision: 4, scale: 5 })))).toEqual([
+      ['scale', '/fields/0/scale'],
+    ]);
     expect(codes(withFields(field('d', 'decimal', { scale: -1 })))).toEqual([['scale', '/fields/0/scale']]);
     // money's default scale is 2: precision 1 cannot hold it.
-    expect(codes(withFields(field('m', 'money', { precision: 1 })))).toEqual([['scale', '/fields/0/precision']]);
+    expect(codes(withFields(field('m', 'money', { precision: 1 })))).toEqual([
+      ['scale', '/fields/0/precision'],
+    ]);
     expect(codes(withFields(field('d', 'decimal', { precision: 30, scale: 30 })))).toEqual([]);
   });
 
   it('checks that bounds are values of the field and min <= max, exactly', () => {
-    expect(codes(withFields(field('i', 'integer', { min: 10, max: 9 })))).toEqual([['boundRange', '/fields/0/min']]);
-    expect(codes(withFields(field('i', 'integer', { min: 1.5 })))).toEqual([['invalidBound', '/fields/0/min']]);
+    expect(codes(withFields(field('i', 'integer', { min: 10, max: 9 })))).toEqual([
+      ['boundRange', '/fields/0/min'],
+    ]);
+    expect(codes(withFields(field('i', 'integer', { min: 1.5 })))).toEqual([
+      ['invalidBound', '/fields/0/min'],
+    ]);
     // "9" > "10" as strings; as numbers it is fine.
     expect(codes(withFields(field('d', 'decimal', { min: '9', max: '10' })))).toEqual([]);
-    expect(codes(withFields(field('d', 'decimal', { min: '10.5', max: '10.25' })))).toEqual([['boundRange', '/fields/0/min']]);
-    expect(codes(withFields(field('d', 'decimal', { scale: 2, max: '0.005' })))).toEqual([['invalidBound', '/fields/0/max']]);
-    expect(codes(withFields(field('p', 'percentage', { max: '100000' })))).toEqual([['invalidBound', '/fields/0/max']]);
-    expect(codes(withFields(field('d', 'date', { min: '2024-02-30' })))).toEqual([['invalidBound', '/fields/0/min']]);
-    expect(codes(withFields(field('d', 'date', { min: '2024-12-31', max: '2024-01-01' })))).toEqual([['boundRange', '/fields/0/min']]);
+    expect(codes(withFields(field('d', 'decimal', { min: '10.5', max: '10.25' })))).toEqual([
+      ['boundRange', '/fields/0/min'],
+    ]);
+    expect(codes(withFields(field('d', 'decimal', { scale: 2, max: '0.005' })))).toEqual([
+      ['invalidBound', '/fields/0/max'],
+    ]);
+    expect(codes(withFields(field('p', 'percentage', { max: '100000' })))).toEqual([
+      ['invalidBound', '/fields/0/max'],
+    ]);
+    expect(codes(withFields(field('d', 'date', { min: '2024-02-30' })))).toEqual([
+      ['invalidBound', '/fields/0/min'],
+    ]);
+    expect(codes(withFields(field('d', 'date', { min: '2024-12-31', max: '2024-01-01' })))).toEqual([
+      ['boundRange', '/fields/0/min'],
+    ]);
     // Compared in UTC: min 2024-01-01T00:00Z is after max 2023-12-31T23:00Z.
     expect(
-      codes(withFields(field('t', 'datetime', { min: '2024-01-01T08:00:00+08:00', max: '2024-01-01T07:00:00+08:00' }))),
+      codes(
+        withFields(
+          field('t', 'datetime', { min: '2024-01-01T08:00:00+08:00', max: '2024-01-01T07:00:00+08:00' }),
+        ),
+      ),
     ).toEqual([['boundRange', '/fields/0/min']]);
-    expect(codes(withFields(field('t', 'datetime', { min: '2024-01-01T08:00:00+08:00', max: '2024-01-01T00:00:00Z' })))).toEqual([]);
+    expect(
+      codes(
+        withFields(field('t', 'datetime', { min: '2024-01-01T08:00:00+08:00', max: '2024-01-01T00:00:00Z' })),
+      ),
+    ).toEqual([]);
   });
 
   it('checks allowed currencies against ISO 4217', () => {
@@ -179,7 +237,12 @@ describe('validateEntityDefinition: rules beyond the schema', () => {
 
   it('rejects properties that do not apply to the field type', () => {
     expect(
-      codes(withFields(field('t', 'text', { options: options('a'), currencies: ['CNY'] }), field('n', 'integer', { pattern: '\\d+' }))),
+      codes(
+        withFields(
+          field('t', 'text', { options: options('a'), currencies: ['CNY'] }),
+          field('n', 'integer', { pattern: '\\d+' }),
+        ),
+      ),
     ).toEqual([
       ['notApplicable', '/fields/0/currencies'],
       ['notApplicable', '/fields/0/options'],
@@ -215,7 +278,9 @@ describe('validateEntityDefinition: rules beyond the schema', () => {
   });
 
   it('skips the default check of a field that is already wrong', () => {
-    expect(codes(withFields(field('t', 'text', { pattern: '(', default: 'x' })))).toEqual([['invalidPattern', '/fields/0/pattern']]);
+    expect(codes(withFields(field('t', 'text', { pattern: '(', default: 'x' })))).toEqual([
+      ['invalidPattern', '/fields/0/pattern'],
+    ]);
   });
 
   it('reports every problem at once', () => {

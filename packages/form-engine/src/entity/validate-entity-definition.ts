@@ -10,9 +10,12 @@ import { normalizeFieldValue } from '../record/normalize.js';
 let compiledSchema: ValidateFunction | undefined;
 
 function artifactValidator(): ValidateFunction {
-  compiledSchema ??= new Ajv({ allErrors: true, strict: true, allowUnionTypes: true, ownProperties: true }).compile(
-    entityArtifactSchema,
-  );
+  compiledSchema ??= new Ajv({
+    allErrors: true,
+    strict: true,
+    allowUnionTypes: true,
+    ownProperties: true,
+  }).compile(entityArtifactSchema);
   return compiledSchema;
 }
 
@@ -35,7 +38,8 @@ function schemaError(error: ErrorObject): FieldError {
   const params = error.params as Record<string, unknown>;
   let path = error.instancePath;
   if (error.keyword === 'required') path += `/${escapePointerToken(String(params.missingProperty))}`;
-  if (error.keyword === 'additionalProperties') path += `/${escapePointerToken(String(params.additionalProperty))}`;
+  if (error.keyword === 'additionalProperties')
+    path += `/${escapePointerToken(String(params.additionalProperty))}`;
   const name = pointerTokens(path).at(-1) ?? 'document';
   const allowed = Array.isArray(params.allowedValues)
     ? params.allowedValues.map(String).join(', ')
@@ -81,10 +85,14 @@ function checkDefaults(fields: readonly RawField[], sound: (i: number) => boolea
   };
   return compileRecordValidator(entity, { partial: true })(values).map((problem) => {
     const [key = '', ...sub] = pointerTokens(problem.path);
-    return definitionError(pointer('fields', indexByKey.get(key) ?? -1, 'default', ...sub), 'invalidDefault', {
-      field: key,
-      reason: { en: problem.message, zh: problem.messageZh },
-    });
+    return definitionError(
+      pointer('fields', indexByKey.get(key) ?? -1, 'default', ...sub),
+      'invalidDefault',
+      {
+        field: key,
+        reason: { en: problem.message, zh: problem.messageZh },
+      },
+    );
   });
 }
 
@@ -100,7 +108,10 @@ export function validateEntityDefinition(doc: unknown): FieldError[] {
   errors.push(...checkFieldSet(fields));
   fields.forEach((field, i) => errors.push(...checkField(field, i)));
   const troubled = new Set(
-    errors.map((e) => pointerTokens(e.path)).filter((t) => t[0] === 'fields' && t.length > 1).map((t) => Number(t[1])),
+    errors
+      .map((e) => pointerTokens(e.path))
+      .filter((t) => t[0] === 'fields' && t.length > 1)
+      .map((t) => Number(t[1])),
   );
   errors.push(...checkDefaults(fields, (i) => !troubled.has(i)));
   return errors;

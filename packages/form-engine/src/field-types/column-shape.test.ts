@@ -57,7 +57,10 @@ describe('decimalShape', () => {
   });
 
   it('takes precision and scale from the field', () => {
-    expect(decimalShape(field('x', 'decimal', { precision: 10, scale: 0 }))).toEqual({ precision: 10, scale: 0 });
+    expect(decimalShape(field('x', 'decimal', { precision: 10, scale: 0 }))).toEqual({
+      precision: 10,
+      scale: 0,
+    });
     expect(decimalShape(field('x', 'money', { scale: 4 }))).toEqual({ precision: 18, scale: 4 });
   });
 

@@ -2,15 +2,7 @@ import type { FieldDefinition, FieldType } from '../entity/entity-definition.js'
 
 /** How the server's schema builder stores a field. */
 export type ColumnKind =
-  | 'string'
-  | 'text'
-  | 'integer'
-  | 'decimal'
-  | 'boolean'
-  | 'date'
-  | 'datetime'
-  | 'json'
-  | 'money';
+  'string' | 'text' | 'integer' | 'decimal' | 'boolean' | 'date' | 'datetime' | 'json' | 'money';
 
 const COLUMN_KINDS: Record<FieldType, ColumnKind> = {
   text: 'string',

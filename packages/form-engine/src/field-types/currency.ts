@@ -4,6 +4,7 @@
  * withdrawn codes (HRK, BGN, ANG, SLL, ZWL, …), the testing code XTS, "no currency" XXX and the
  * bond-market units XBA–XBD. Add a code here when ISO publishes an amendment.
  */
+// prettier-ignore
 export const ISO_CURRENCIES = [
   'AED', 'AFN', 'ALL', 'AMD', 'AOA', 'ARS', 'AUD', 'AWG', 'AZN',
   'BAM', 'BBD', 'BDT', 'BHD', 'BIF', 'BMD', 'BND', 'BOB', 'BOV', 'BRL', 'BSD', 'BTN', 'BWP', 'BYN', 'BZD',

@@ -46,12 +46,26 @@ describe('canonicalDecimal', () => {
     expect(canonicalDecimal('0.1', 20)).toBe('0.10000000000000000000');
   });
 
-  it.each(['1e3', '1E3', '1.5e-2', 'abc', '', ' ', '.', '-', '+', '1.2.3', '1,000.00', '12 5', '0x1A', 'NaN', 'Infinity', '--1'])(
-    'rejects the string %j',
-    (input) => {
-      expect(canonicalDecimal(input)).toBeUndefined();
-    },
-  );
+  it.each([
+    '1e3',
+    '1E3',
+    '1.5e-2',
+    'abc',
+    '',
+    ' ',
+    '.',
+    '-',
+    '+',
+    '1.2.3',
+    '1,000.00',
+    '12 5',
+    '0x1A',
+    'NaN',
+    'Infinity',
+    '--1',
+  ])('rejects the string %j', (input) => {
+    expect(canonicalDecimal(input)).toBeUndefined();
+  });
 
   it('rejects non-finite and unsafe numbers, and non-numbers', () => {
     expect(canonicalDecimal(Number.NaN)).toBeUndefined();

@@ -2,12 +2,21 @@ import { describe, expect, it } from 'vitest';
 import { isJsonValue } from './json-value.js';
 
 describe('isJsonValue', () => {
-  it.each([null, true, 0, -1.5, '', 'text', [], [1, 'a', null], {}, { a: { b: [{ c: false }] } }, Object.create(null)])(
-    'accepts %j',
-    (value) => {
-      expect(isJsonValue(value)).toBe(true);
-    },
-  );
+  it.each([
+    null,
+    true,
+    0,
+    -1.5,
+    '',
+    'text',
+    [],
+    [1, 'a', null],
+    {},
+    { a: { b: [{ c: false }] } },
+    Object.create(null),
+  ])('accepts %j', (value) => {
+    expect(isJsonValue(value)).toBe(true);
+  });
 
   it.each([
     ['undefined', undefined],

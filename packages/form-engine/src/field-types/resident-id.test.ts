@@ -11,7 +11,8 @@ describe('residentIdCheckCharacter', () => {
 
   it('yields every character of the mapping 1,0,X,9,8,7,6,5,4,3,2', () => {
     const seen = new Set<string>();
-    for (let n = 0; n < 200; n++) seen.add(residentIdCheckCharacter(`1101051990030${String(n).padStart(4, '0')}`));
+    for (let n = 0; n < 200; n++)
+      seen.add(residentIdCheckCharacter(`1101051990030${String(n).padStart(4, '0')}`));
     expect([...seen].sort()).toEqual(['0', '1', '2', '3', '4', '5', '6', '7', '8', '9', 'X']);
   });
 

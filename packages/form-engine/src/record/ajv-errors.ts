@@ -51,8 +51,8 @@ function codeFor(error: ErrorObject, field: FieldDefinition, value: unknown, dep
       if (field.type === 'reference') return 'reference';
       return 'pattern';
     case 'minLength':
-      if (field.type === 'reference') return 'reference';
-      return value === '' && field.required ? 'required' : 'minLength';
+      if (value === '' && field.required) return 'required';
+      return field.type === 'reference' ? 'reference' : 'minLength';
     case 'maxLength':
       return field.type === 'reference' ? 'reference' : 'maxLength';
     case 'minimum':
@@ -63,13 +63,19 @@ function codeFor(error: ErrorObject, field: FieldDefinition, value: unknown, dep
   }
 }
 
-function detailFor(error: ErrorObject, code: RecordErrorCode, field: FieldDefinition, tokens: string[]): MessageDetail {
+function detailFor(
+  error: ErrorObject,
+  code: RecordErrorCode,
+  field: FieldDefinition,
+  tokens: string[],
+): MessageDetail {
   const params = error.params as Record<string, unknown>;
   const detail: MessageDetail = CUSTOM_KEYWORDS.has(error.keyword) ? { ...(params as MessageDetail) } : {};
   if (typeof params.limit === 'number') detail.limit = params.limit;
   if (code === 'option' && error.keyword === 'uniqueItems') detail.duplicate = true;
   if (code === 'unknownField') detail.key = tokens.at(-1);
-  else if (field.type === 'money' && (tokens[1] === 'amount' || tokens[1] === 'currency')) detail.part = tokens[1];
+  else if (field.type === 'money' && (tokens[1] === 'amount' || tokens[1] === 'currency'))
+    detail.part = tokens[1];
   return detail;
 }
 
@@ -99,7 +105,12 @@ export function toFieldErrors(
   const seen = new Set<string>();
   const located: Array<Located & { rank: number }> = [];
   for (const error of errors) {
-    if (error.keyword !== 'type' && mistyped.has(error.instancePath) && errorPath(error) === error.instancePath) continue;
+    if (
+      error.keyword !== 'type' &&
+      mistyped.has(error.instancePath) &&
+      errorPath(error) === error.instancePath
+    )
+      continue;
     const item = locate(error, fields, values);
     const id = `${item.path}\u0000${item.code}`;
     if (seen.has(id)) continue;
@@ -108,9 +119,13 @@ export function toFieldErrors(
     located.push({ ...item, rank: (key === undefined ? -1 : order.get(key)) ?? fields.size });
   }
   located.sort((a, b) => a.rank - b.rank);
-  return located.map(({ path, code, detail, field }) => ({
-    path,
-    code,
-    ...recordMessage(code, field, detail),
-  }));
+  // An empty required value is just missing: its format errors would only repeat that.
+  const missing = new Set(located.filter((l) => l.code === 'required').map((l) => l.path));
+  return located
+    .filter((l) => l.code === 'required' || !missing.has(l.path))
+    .map(({ path, code, detail, field }) => ({
+      path,
+      code,
+      ...recordMessage(code, field, detail),
+    }));
 }

@@ -62,7 +62,10 @@ export function recordMessage(
   if (field === undefined) {
     return code === 'unknownField'
       ? { message: `"${key}" is not a field of this entity`, messageZh: `"${key}" 不是该实体的字段` }
-      : { message: 'The record must be an object of field values', messageZh: '记录必须是由字段值组成的对象' };
+      : {
+          message: 'The record must be an object of field values',
+          messageZh: '记录必须是由字段值组成的对象',
+        };
   }
   const en = field.label.en;
   const zh = field.label['zh-CN'];
@@ -74,7 +77,10 @@ export function recordMessage(
   if (detail.part && (code === 'required' || code === 'type')) {
     const [partEn, partZh] = PART[detail.part];
     if (code === 'required') {
-      return { message: `${en} needs ${detail.part === 'amount' ? 'an' : 'a'} ${partEn}`, messageZh: `${zh} 缺少${partZh}` };
+      return {
+        message: `${en} needs ${detail.part === 'amount' ? 'an' : 'a'} ${partEn}`,
+        messageZh: `${zh} 缺少${partZh}`,
+      };
     }
     const [expected, expectedZh] = detail.part === 'amount' ? EXPECTED.decimal : CURRENCY_EXPECTED;
     return {
@@ -138,7 +144,10 @@ export function recordMessage(
     case 'residentIdBirthDate':
       return { message: `${en} contains an invalid date of birth`, messageZh: `${zh} 中的出生日期无效` };
     case 'currency':
-      return { message: `${en} is not a known ISO 4217 currency code`, messageZh: `${zh} 不是有效的 ISO 4217 币种代码` };
+      return {
+        message: `${en} is not a known ISO 4217 currency code`,
+        messageZh: `${zh} 不是有效的 ISO 4217 币种代码`,
+      };
     case 'currencyNotAllowed': {
       const allowed = (detail.allowed ?? []).join(', ');
       return {
@@ -157,7 +166,10 @@ export function recordMessage(
         messageZh: `${zh} 超出范围：整数部分最多 ${detail.integerDigits ?? 0} 位`,
       };
     case 'date':
-      return { message: `${en} must be a valid date (YYYY-MM-DD)`, messageZh: `${zh} 必须是有效日期（YYYY-MM-DD）` };
+      return {
+        message: `${en} must be a valid date (YYYY-MM-DD)`,
+        messageZh: `${zh} 必须是有效日期（YYYY-MM-DD）`,
+      };
     case 'datetime':
       return {
         message: `${en} must be a valid UTC date-time (YYYY-MM-DDTHH:mm:ss.sssZ)`,

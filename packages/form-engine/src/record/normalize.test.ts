@@ -32,12 +32,18 @@ describe('normalizeRecordValues', () => {
     expect(normalize({ balance: { amount: '1000', currency: 'usd' } })).toEqual({
       balance: { amount: '1000.00', currency: 'USD' },
     });
-    expect(normalize({ balance: { amount: 'abc', currency: 5 } })).toEqual({ balance: { amount: 'abc', currency: 5 } });
+    expect(normalize({ balance: { amount: 'abc', currency: 5 } })).toEqual({
+      balance: { amount: 'abc', currency: 5 },
+    });
   });
 
   it('converts date-times to UTC', () => {
-    expect(normalize({ contacted_at: '2024-03-01T08:00:00+08:00' })).toEqual({ contacted_at: '2024-03-01T00:00:00.000Z' });
-    expect(normalize({ contacted_at: '2023-02-30T08:00:00+08:00' })).toEqual({ contacted_at: '2023-02-30T08:00:00+08:00' });
+    expect(normalize({ contacted_at: '2024-03-01T08:00:00+08:00' })).toEqual({
+      contacted_at: '2024-03-01T00:00:00.000Z',
+    });
+    expect(normalize({ contacted_at: '2023-02-30T08:00:00+08:00' })).toEqual({
+      contacted_at: '2023-02-30T08:00:00+08:00',
+    });
   });
 
   it('trims text, email, mobile and url; upper-cases resident IDs', () => {

@@ -40,16 +40,23 @@ interface DecimalShapeSchema {
   max?: string;
 }
 
-const decimalShapeKeyword = keyword('decimalShape', 'string', 'object', (s: DecimalShapeSchema, data: string) => {
-  if (canonicalDecimal(data, s.scale) !== data) return [{ code: 'decimal', scale: s.scale }];
-  const failures: KeywordFailure[] = [];
-  if (!decimalFits(data, s.precision, s.scale)) {
-    failures.push({ code: 'decimalPrecision', integerDigits: s.precision - s.scale });
-  }
-  if (s.min !== undefined && compareDecimal(data, s.min) < 0) failures.push({ code: 'minimum', limit: s.min });
-  if (s.max !== undefined && compareDecimal(data, s.max) > 0) failures.push({ code: 'maximum', limit: s.max });
-  return failures;
-});
+const decimalShapeKeyword = keyword(
+  'decimalShape',
+  'string',
+  'object',
+  (s: DecimalShapeSchema, data: string) => {
+    if (canonicalDecimal(data, s.scale) !== data) return [{ code: 'decimal', scale: s.scale }];
+    const failures: KeywordFailure[] = [];
+    if (!decimalFits(data, s.precision, s.scale)) {
+      failures.push({ code: 'decimalPrecision', integerDigits: s.precision - s.scale });
+    }
+    if (s.min !== undefined && compareDecimal(data, s.min) < 0)
+      failures.push({ code: 'minimum', limit: s.min });
+    if (s.max !== undefined && compareDecimal(data, s.max) > 0)
+      failures.push({ code: 'maximum', limit: s.max });
+    return failures;
+  },
+);
 
 const safeIntegerKeyword = keyword('safeInteger', 'number', 'boolean', (on: boolean, data: number) =>
   on && Number.isInteger(data) && !Number.isSafeInteger(data) ? [{ code: 'integer' }] : [],
@@ -72,7 +79,9 @@ const allowedCurrenciesKeyword = keyword(
   'array',
   (allowed: string[], data: string) =>
     // An unknown code is the `iso-currency` format's to report, not this keyword's.
-    isIsoCurrency(data) && !allowed.includes(data) ? [{ code: 'currencyNotAllowed', currency: data, allowed }] : [],
+    isIsoCurrency(data) && !allowed.includes(data)
+      ? [{ code: 'currencyNotAllowed', currency: data, allowed }]
+      : [],
 );
 
 const dateRangeKeyword = keyword(

@@ -20,7 +20,12 @@ describe('recordJsonSchema', () => {
 
   it('makes optional fields nullable and required strings non-empty', () => {
     const props = recordJsonSchema(entity).properties as Record<string, Record<string, unknown>>;
-    expect(props.name).toMatchObject({ type: 'string', minLength: 1, maxLength: 255, pattern: '^(?:[a-z]+)$' });
+    expect(props.name).toMatchObject({
+      type: 'string',
+      minLength: 1,
+      maxLength: 255,
+      pattern: '^(?:[a-z]+)$',
+    });
     expect(props.nickname).toMatchObject({ type: ['string', 'null'], maxLength: 255 });
     expect(props.nickname?.minLength).toBeUndefined();
     expect(props.segment).toMatchObject({ type: ['string', 'null'], enum: ['a', 'b', null] });

@@ -133,7 +133,10 @@ export function fieldJsonSchema(field: FieldDefinition, options: RecordSchemaOpt
     description: field.description,
     ...valueSchema(field, options),
   });
-  return field.required ? schema : allowNull(schema);
+  if (!field.required) return allowNull(schema);
+  // A required string-valued field may not be empty, whatever its format.
+  if (schema.type === 'string' && schema.minLength === undefined) schema.minLength = 1;
+  return schema;
 }
 
 /**

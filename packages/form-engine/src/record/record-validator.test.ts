@@ -16,24 +16,30 @@ function expectValid(f: FieldDefinition, ...values: unknown[]): void {
 }
 
 describe('every field type', () => {
-  it.each(EVERY_TYPE.map((t) => [t.field.type, t] as const))('%s: accepts its valid value, null and absence', (_type, t) => {
-    const validate = compileRecordValidator(entityOf(t.field));
-    expect(validate({ [t.field.key]: t.valid })).toEqual([]);
-    expect(validate({ [t.field.key]: null })).toEqual([]);
-    expect(validate({})).toEqual([]);
-  });
+  it.each(EVERY_TYPE.map((t) => [t.field.type, t] as const))(
+    '%s: accepts its valid value, null and absence',
+    (_type, t) => {
+      const validate = compileRecordValidator(entityOf(t.field));
+      expect(validate({ [t.field.key]: t.valid })).toEqual([]);
+      expect(validate({ [t.field.key]: null })).toEqual([]);
+      expect(validate({})).toEqual([]);
+    },
+  );
 
-  it.each(EVERY_TYPE.map((t) => [t.field.type, t] as const))('%s: when required, rejects null and absence at /<key>', (_type, t) => {
-    const f = { ...t.field, required: true };
-    const validate = compileRecordValidator(entityOf(f));
-    expect(validate({ [f.key]: t.valid })).toEqual([]);
-    for (const values of [{ [f.key]: null }, {}]) {
-      const errors = validate(values);
-      expect(errors.map((e) => [e.code, e.path])).toEqual([['required', `/${f.key}`]]);
-      expect(errors[0]?.message).toBe(`Label ${f.key} is required`);
-      expect(errors[0]?.messageZh).toBe(`标签${f.key} 为必填项`);
-    }
-  });
+  it.each(EVERY_TYPE.map((t) => [t.field.type, t] as const))(
+    '%s: when required, rejects null and absence at /<key>',
+    (_type, t) => {
+      const f = { ...t.field, required: true };
+      const validate = compileRecordValidator(entityOf(f));
+      expect(validate({ [f.key]: t.valid })).toEqual([]);
+      for (const values of [{ [f.key]: null }, {}]) {
+        const errors = validate(values);
+        expect(errors.map((e) => [e.code, e.path])).toEqual([['required', `/${f.key}`]]);
+        expect(errors[0]?.message).toBe(`Label ${f.key} is required`);
+        expect(errors[0]?.messageZh).toBe(`标签${f.key} 为必填项`);
+      }
+    },
+  );
 
   it('uses only the documented codes, and bilingual messages naming the label', () => {
     const all = compileRecordValidator(entityOf(...EVERY_TYPE.map((t) => t.field)));
@@ -114,12 +120,22 @@ describe('text', () => {
   it('reports an empty required text as required', () => {
     expect(problems({ ...name, required: true }, '')).toEqual([['required', '/name']]);
   });
+
+  it('reports "" as required, not as a format error, for every required string-valued type', () => {
+    for (const t of EVERY_TYPE.filter((t) => typeof t.valid === 'string')) {
+      expect(problems({ ...t.field, required: true }, ''), t.field.type).toEqual([
+        ['required', `/${t.field.key}`],
+      ]);
+    }
+  });
 });
 
 describe('longText', () => {
   it('takes long text and honours maxLength when set', () => {
     expectValid(field('notes', 'longText'), 'x'.repeat(100_000));
-    expect(problems(field('notes', 'longText', { maxLength: 10 }), 'x'.repeat(11))).toEqual([['maxLength', '/notes']]);
+    expect(problems(field('notes', 'longText', { maxLength: 10 }), 'x'.repeat(11))).toEqual([
+      ['maxLength', '/notes'],
+    ]);
     expect(problems(field('notes', 'longText'), { text: 'x' })).toEqual([['type', '/notes']]);
   });
 });
@@ -221,12 +237,20 @@ describe('money', () => {
     expect(problems(balance, { amount: '12.5', currency: 'CNY' })).toEqual([['decimal', '/amount/amount']]);
     expect(problems(balance, { amount: 12.5, currency: 'CNY' })).toEqual([['type', '/amount/amount']]);
     expect(problems(balance, { amount: '-1.00', currency: 'CNY' })).toEqual([['minimum', '/amount/amount']]);
-    expect(problems(balance, { amount: '1.00', currency: 'XYZ' })).toEqual([['currency', '/amount/currency']]);
-    expect(problems(balance, { amount: '1.00', currency: 'cny' })).toEqual([['currency', '/amount/currency']]);
-    expect(problems(balance, { amount: '1.00', currency: 'EUR' })).toEqual([['currencyNotAllowed', '/amount/currency']]);
+    expect(problems(balance, { amount: '1.00', currency: 'XYZ' })).toEqual([
+      ['currency', '/amount/currency'],
+    ]);
+    expect(problems(balance, { amount: '1.00', currency: 'cny' })).toEqual([
+      ['currency', '/amount/currency'],
+    ]);
+    expect(problems(balance, { amount: '1.00', currency: 'EUR' })).toEqual([
+      ['currencyNotAllowed', '/amount/currency'],
+    ]);
     expect(problems(balance, { amount: '1.00' })).toEqual([['required', '/amount/currency']]);
     expect(problems(balance, { currency: 'CNY' })).toEqual([['required', '/amount/amount']]);
-    expect(problems(balance, { amount: '1.00', currency: 'CNY', note: 'x' })).toEqual([['unknownField', '/amount/note']]);
+    expect(problems(balance, { amount: '1.00', currency: 'CNY', note: 'x' })).toEqual([
+      ['unknownField', '/amount/note'],
+    ]);
   });
 
   it('reports every problem of the value at once', () => {
@@ -288,7 +312,12 @@ describe('datetime', () => {
 
   it('accepts only the canonical UTC form', () => {
     expectValid(at, '2024-01-01T00:00:00.000Z', '2024-06-30T12:00:00.123Z');
-    for (const value of ['2024-06-30T12:00:00Z', '2024-06-30T20:00:00.000+08:00', '2024-02-30T00:00:00.000Z', '2024-06-30']) {
+    for (const value of [
+      '2024-06-30T12:00:00Z',
+      '2024-06-30T20:00:00.000+08:00',
+      '2024-02-30T00:00:00.000Z',
+      '2024-06-30',
+    ]) {
       expect(problems(at, value), value).toEqual([['datetime', '/at']]);
     }
   });
@@ -319,7 +348,10 @@ describe('multiSelect', () => {
 
   it('reports unknown values at their index', () => {
     expect(problems(tags, ['a', 'b', 'x'])).toEqual([['option', '/tags/2']]);
-    expect(problems(tags, ['x', 'b', 'y'])).toEqual([['option', '/tags/0'], ['option', '/tags/2']]);
+    expect(problems(tags, ['x', 'b', 'y'])).toEqual([
+      ['option', '/tags/0'],
+      ['option', '/tags/2'],
+    ]);
   });
 
   it('reports a repeated value at the repetition', () => {
@@ -365,7 +397,10 @@ describe('email', () => {
 });
 
 describe('mobile', () => {
-  const mobile = field('mobile', 'mobile', { label: { en: 'Mobile phone', 'zh-CN': '手机号码' }, required: true });
+  const mobile = field('mobile', 'mobile', {
+    label: { en: 'Mobile phone', 'zh-CN': '手机号码' },
+    required: true,
+  });
 
   it('accepts mainland mobile numbers', () => {
     expectValid(mobile, '13800138000', '19912345678');
@@ -380,7 +415,12 @@ describe('mobile', () => {
   it('says so in both languages', () => {
     const validate = compileRecordValidator(entityOf(mobile));
     expect(validate({})).toEqual([
-      { path: '/mobile', code: 'required', message: 'Mobile phone is required', messageZh: '手机号码 为必填项' },
+      {
+        path: '/mobile',
+        code: 'required',
+        message: 'Mobile phone is required',
+        messageZh: '手机号码 为必填项',
+      },
     ]);
     expect(validate({ mobile: '123' })[0]?.messageZh).toBe('手机号码 必须是 11 位中国大陆手机号码');
   });
@@ -412,17 +452,31 @@ describe('url', () => {
   const homepage = field('homepage', 'url');
 
   it('accepts absolute http and https addresses', () => {
-    expectValid(homepage, 'https://www.example.com', 'http://example.com:8080/a/b?c=d#e', 'HTTPS://EXAMPLE.COM');
+    expectValid(
+      homepage,
+      'https://www.example.com',
+      'http://example.com:8080/a/b?c=d#e',
+      'HTTPS://EXAMPLE.COM',
+    );
   });
 
   it('rejects other schemes and non-URLs with url', () => {
-    for (const value of ['javascript:alert(1)', 'ftp://example.com/file', 'mailto:a@b.c', 'www.example.com', 'https://', 'not a url']) {
+    for (const value of [
+      'javascript:alert(1)',
+      'ftp://example.com/file',
+      'mailto:a@b.c',
+      'www.example.com',
+      'https://',
+      'not a url',
+    ]) {
       expect(problems(homepage, value), value).toEqual([['url', '/homepage']]);
     }
   });
 
   it('caps length at 2048', () => {
-    expect(problems(homepage, `https://example.com/${'a'.repeat(2048)}`)).toEqual([['maxLength', '/homepage']]);
+    expect(problems(homepage, `https://example.com/${'a'.repeat(2048)}`)).toEqual([
+      ['maxLength', '/homepage'],
+    ]);
   });
 });
 

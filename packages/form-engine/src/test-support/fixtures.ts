@@ -8,7 +8,13 @@ export function field(key: string, type: FieldType, extra: Partial<FieldDefiniti
 }
 
 export function entityOf(...fields: FieldDefinition[]): EntityDefinition {
-  return { kind: 'entity', key: 'customer', title: 'Customer', label: { en: 'Customer', 'zh-CN': '客户' }, fields };
+  return {
+    kind: 'entity',
+    key: 'customer',
+    title: 'Customer',
+    label: { en: 'Customer', 'zh-CN': '客户' },
+    fields,
+  };
 }
 
 export const options = (...values: string[]): FieldDefinition['options'] =>
@@ -32,7 +38,10 @@ export const EVERY_TYPE: ReadonlyArray<{ field: FieldDefinition; valid: unknown 
   { field: field('contacted_at', 'datetime'), valid: '2024-03-01T00:00:00.000Z' },
   { field: field('segment', 'singleSelect', { options: options('retail', 'private') }), valid: 'retail' },
   { field: field('tags', 'multiSelect', { options: options('a', 'b', 'c') }), valid: ['a', 'c'] },
-  { field: field('branch', 'reference', { reference: { entity: 'branch' } }), valid: '0b9c2a4e-3f1d-4c55-9a77-1e2f3a4b5c6d' },
+  {
+    field: field('branch', 'reference', { reference: { entity: 'branch' } }),
+    valid: '0b9c2a4e-3f1d-4c55-9a77-1e2f3a4b5c6d',
+  },
   { field: field('email', 'email'), valid: 'wang.fang@example.com' },
   { field: field('mobile', 'mobile'), valid: '13800138000' },
   { field: field('resident_id', 'residentId'), valid: '11010519491231002X' },

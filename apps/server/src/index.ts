@@ -1,0 +1,7 @@
+// The server's programmatic face, for benchmarks and embedding; the HTTP API is the public contract.
+export { createBankForgeApp, type BankForgeApp } from './app.js';
+export { readServerConfig, type ServerConfig, type Dialect } from './config/server-config.js';
+export { Database, type SqlExecutor, type SqlValue } from './database/database.js';
+export { ArtifactsService } from './artifacts/artifacts.service.js';
+export { RecordsService, type RecordData, type RecordPage, type Actor } from './records/records.service.js';
+export type { RecordQuery, RecordFilter } from './records/record-query.js';
