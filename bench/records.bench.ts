@@ -52,7 +52,9 @@ function customer(index: number, branches: string[]): Record<string, unknown> {
 }
 
 /** What a hand-written data layer would do: map the values to columns and run one prepared INSERT. */
-function plainRow(values: Record<string, unknown>, columns: string[], moneyKeys: Set<string>, jsonKeys: Set<string>): unknown[] {
+type Param = string | number | boolean | null;
+
+function plainRow(values: Record<string, unknown>, columns: string[], moneyKeys: Set<string>, jsonKeys: Set<string>): Param[] {
   const now = new Date().toISOString().replace('T', ' ').slice(0, 23);
   const row: Record<string, unknown> = { id: uuidv7(), created_at: now, updated_at: now, version: 1 };
   for (const [key, value] of Object.entries(values)) {
@@ -63,7 +65,7 @@ function plainRow(values: Record<string, unknown>, columns: string[], moneyKeys:
     else if (typeof value === 'string' && /^\d{4}-\d\d-\d\dT/.test(value)) row[key] = value.replace('T', ' ').slice(0, 23);
     else row[key] = value;
   }
-  return columns.map((c) => row[c] ?? null);
+  return columns.map((c) => (row[c] ?? null) as Param);
 }
 
 function percentile(sorted: number[], p: number): number {

@@ -62,7 +62,8 @@ export class ProblemFilter implements ExceptionFilter {
     const response = http.getResponse<Response>();
     let problem = error instanceof ProblemError ? error : fromHttpLayer(error);
     if (!problem) {
-      (request as { log?: Logger }).log?.error({ err: error }, 'unhandled error') ?? this.logger.error({ err: error }, 'unhandled error');
+      const log = (request as { log?: Logger }).log ?? this.logger;
+      log.error({ err: error }, 'unhandled error');
       problem = new ProblemError(500, 'internal', 'An unexpected error occurred. The request id identifies it in the server log.');
     }
     const body: ProblemDocument = {

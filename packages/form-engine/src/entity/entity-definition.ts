@@ -6,7 +6,7 @@ export interface LocalizedText {
 
 /**
  * The field types a bank analyst can give an entity. Each is validated by the same code in the
- * browser and on the server (see `field-types.ts`).
+ * browser and on the server (see `src/field-types/` and `src/record/`).
  */
 export const FIELD_TYPES = [
   'text',
