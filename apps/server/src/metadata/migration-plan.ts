@@ -115,8 +115,3 @@ export function planEntityMigration(
   }
   return plan;
 }
-
-/** Steps that change no table: a publish made only of label or rule changes. */
-export function isPhysicallyEmpty(plan: MigrationPlan): boolean {
-  return plan.steps.length === 0;
-}

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { columnKind, decimalShape, stringLength, type EntityDefinition, type FieldDefinition } from '@bankforge/form-engine';
+import { columnKind, decimalShape, moneyCurrencyColumn, stringLength, type EntityDefinition, type FieldDefinition } from '@bankforge/form-engine';
 import type { Dialect } from '../config/server-config.js';
 
 /** The physical table of an entity: always `e_<key>`, so no request can name another table. */
@@ -34,7 +34,7 @@ export function columnsOf(field: FieldDefinition): PhysicalColumn[] {
       const { precision, scale } = decimalShape(field);
       return [
         { name: field.key, mysql: `DECIMAL(${precision},${scale})`, sqlite: `DECIMAL(${precision},${scale})` },
-        { name: currencyColumnOf(field.key), mysql: 'CHAR(3)', sqlite: 'VARCHAR(3)' },
+        { name: moneyCurrencyColumn(field.key), mysql: 'CHAR(3)', sqlite: 'VARCHAR(3)' },
       ];
     }
     case 'boolean':
@@ -47,10 +47,6 @@ export function columnsOf(field: FieldDefinition): PhysicalColumn[] {
     case 'json':
       return [{ name: field.key, mysql: 'LONGTEXT', sqlite: 'TEXT' }];
   }
-}
-
-export function currencyColumnOf(key: string): string {
-  return `${key}_currency`;
 }
 
 export function columnType(column: PhysicalColumn, dialect: Dialect): string {

@@ -1,6 +1,5 @@
-import { columnKind, decimalShape, type FieldDefinition } from '@bankforge/form-engine';
+import { columnKind, decimalShape, moneyCurrencyColumn, type FieldDefinition } from '@bankforge/form-engine';
 import type { SqlValue } from '../database/database.js';
-import { currencyColumnOf } from './physical-schema.js';
 
 /** `2024-03-01T08:00:00.000Z` -> `2024-03-01 08:00:00.000`: what both databases store and compare. */
 export function toDbDatetime(iso: string): string {
@@ -51,7 +50,7 @@ export function fieldValueFromRow(field: FieldDefinition, row: Record<string, un
   const kind = columnKind(field);
   if (kind === 'money') {
     const amount = decimalFromDb(raw, decimalShape(field).scale);
-    return amount === null ? null : { amount, currency: String(row[currencyColumnOf(field.key)] ?? '') };
+    return amount === null ? null : { amount, currency: String(row[moneyCurrencyColumn(field.key)] ?? '') };
   }
   if (raw === null || raw === undefined) return null;
   switch (kind) {

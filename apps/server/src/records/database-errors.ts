@@ -1,6 +1,6 @@
-import type { FieldDefinition } from '@bankforge/form-engine';
+import { moneyCurrencyColumn, type FieldDefinition } from '@bankforge/form-engine';
 import type { EntityModel } from '../metadata/entity-model.js';
-import { currencyColumnOf, indexNameOf } from '../metadata/physical-schema.js';
+import { indexNameOf } from '../metadata/physical-schema.js';
 
 function driverError(error: unknown): { code?: string; errno?: number; message?: string; sqlMessage?: string } | undefined {
   if (typeof error !== 'object' || error === null) return undefined;
@@ -20,7 +20,7 @@ export function uniqueViolationField(error: unknown, model: EntityModel): FieldD
   if (driver.code === 'SQLITE_CONSTRAINT_UNIQUE' || driver.code === 'SQLITE_CONSTRAINT_PRIMARYKEY') {
     // "UNIQUE constraint failed: e_customer.customer_no"
     const column = /constraint failed: [^.]+\.([a-z0-9_]+)/.exec(driver.message ?? '')?.[1];
-    return model.definition.fields.find((f) => f.key === column || currencyColumnOf(f.key) === column) ?? 'unknown';
+    return model.definition.fields.find((f) => f.key === column || moneyCurrencyColumn(f.key) === column) ?? 'unknown';
   }
   return undefined;
 }

@@ -1,6 +1,6 @@
-import { columnKind, type FieldDefinition } from '@bankforge/form-engine';
+import { columnKind, moneyCurrencyColumn, type FieldDefinition } from '@bankforge/form-engine';
 import type { EntityModel } from '../metadata/entity-model.js';
-import { currencyColumnOf, hasIndex } from '../metadata/physical-schema.js';
+import { hasIndex } from '../metadata/physical-schema.js';
 
 /** What a filter, a sort or a projection can name: a field, a system column, or a money field's currency. */
 export interface RecordColumn {
@@ -37,7 +37,7 @@ export function resolveColumn(model: EntityModel, name: string): RecordColumn | 
   const kind = columnKind(field);
   if (part !== undefined) {
     return kind === 'money' && part === 'currency' && name === `${key}.currency`
-      ? { name, column: currencyColumnOf(key), kind: 'currency', sortable: false, field }
+      ? { name, column: moneyCurrencyColumn(key), kind: 'currency', sortable: false, field }
       : undefined;
   }
   const sortable = hasIndex(field);
