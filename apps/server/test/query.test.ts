@@ -129,7 +129,7 @@ describe.each(dialects())('record queries on %s', (dialect) => {
 
   async function idsOf(filter: Filter): Promise<string[]> {
     const response = await query({ filter, limit: 500 });
-    expect(response.status, JSON.stringify(response.body)).toBe(200);
+    expect(response.status, `${JSON.stringify(filter)} answered ${JSON.stringify(response.body)}`).toBe(200);
     expect(response.body.nextCursor).toBeNull();
     return response.body.items.map((c) => c.id).sort();
   }

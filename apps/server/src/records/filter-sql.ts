@@ -28,8 +28,9 @@ function operatorAllowed(kind: RecordColumn['kind'], op: FilterOperator): boolea
 
 const COMPARISON: Partial<Record<FilterOperator, string>> = { eq: '=', ne: '<>', lt: '<', lte: '<=', gt: '>', gte: '>=' };
 
+/** `!` escapes LIKE's wildcards: unlike a backslash it means the same to SQLite and MySQL. */
 function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+  return text.replace(/[!%_]/g, (c) => `!${c}`);
 }
 
 /**
@@ -61,8 +62,9 @@ export class FilterCompiler {
       return { sql: `(${parts.map((p) => p.sql).join(joiner)})`, params: parts.flatMap((p) => p.params) };
     }
     if ('not' in filter) {
+      // The complement, records with empty values included: SQL's NOT would drop those (NOT NULL is NULL).
       const inner = this.compile(filter.not, `${path}/not`);
-      return { sql: `NOT ${inner.sql}`, params: inner.params };
+      return { sql: `(${inner.sql}) IS NOT TRUE`, params: inner.params };
     }
     return this.condition(filter, path);
   }
@@ -103,7 +105,7 @@ export class FilterCompiler {
         return this.fail(valuePath, 'type', `${op} takes text of 1 to 200 characters`);
       }
       const pattern = `${op === 'contains' ? '%' : ''}${escapeLike(condition.value.toLowerCase())}%`;
-      return { sql: `LOWER(${c}) LIKE ? ESCAPE '\\'`, params: [pattern] };
+      return { sql: `LOWER(${c}) LIKE ? ESCAPE '!'`, params: [pattern] };
     }
     if (op === 'in' || op === 'nin') {
       if (!Array.isArray(condition.value) || condition.value.length === 0 || condition.value.length > 1000) {
