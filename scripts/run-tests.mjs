@@ -28,4 +28,5 @@ for (const ws of workspaces) {
   console.log(`  ${ws.slice(root.length)}: ${report.numPassedTests} passed, ${report.numFailedTests} failed`);
 }
 console.log(`Tests: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
-process.exit(run.status !== 0 || failed > 0 || passed === 0 ? 1 : 0);
+// A skipped test is a test that did not run (often a failed beforeAll): it fails the run too.
+process.exit(run.status !== 0 || failed > 0 || skipped > 0 || passed === 0 ? 1 : 0);

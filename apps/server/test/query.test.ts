@@ -2,15 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { branchEntity, customerEntity, RESIDENT_IDS } from './fixtures.js';
 import { dialects, startTestServer, type ApiResponse, type TestServer } from './harness.js';
 
-interface Money {
-  amount: string;
-  currency: string;
-}
+type Money = { amount: string; currency: string };
 
+/** A customer as the API answers it (the fixture's 17 field types plus system fields). */
 interface Customer {
   id: string;
   version: number;
-  customer_no: string;
   name: string;
   notes: string | null;
   credit_score: number | null;
@@ -25,25 +22,13 @@ interface Customer {
   branch: string | null;
   email: string | null;
   mobile: string | null;
-  resident_id: string | null;
-  website: string | null;
-  preferences: unknown;
   created_at: string;
   owner_id: string | null;
-  [system: string]: unknown;
+  [other: string]: unknown;
 }
 
-interface Page {
-  items: Customer[];
-  nextCursor: string | null;
-  total?: number;
-}
-
-interface Problem {
-  status: number;
-  code: string;
-  errors?: { path: string; code: string; message: string }[];
-}
+type Page = { items: Customer[]; nextCursor: string | null; total?: number };
+type Problem = { status: number; code: string; errors?: { path: string; code: string; message: string }[] };
 
 type Filter = Record<string, unknown>;
 type Sort = { field: string; direction?: 'asc' | 'desc' }[];
@@ -68,14 +53,8 @@ function seedValues(i: number, branches: readonly [string, string]): Record<stri
     churn_risk: i % 7 === 2 ? null : ((i * 13) % 100) / 100,
     vip: i % 3 === 0 ? true : i % 3 === 1 ? false : i % 2 === 0 ? null : undefined,
     birth_date: i % 8 === 5 ? null : `${1960 + (i % 40)}-${pad(1 + (i % 12))}-${pad(1 + ((i * 3) % 28))}`,
-    onboarded_at:
-      i % 6 === 4
-        ? null
-        : i === 7
-          ? '2024-03-01T08:00:00+08:00'
-          : i % 5 === 0
-            ? `2024-${pad(1 + (i % 12))}-10T23:30:00+08:00`
-            : `2024-${pad(1 + (i % 12))}-${pad(1 + (i % 28))}T${pad(i % 24)}:15:00Z`,
+    // Customer 7 joined at the instant 2024-03-01T00:00:00Z, written with an offset; others near midnight +08:00.
+    onboarded_at: i % 6 === 4 ? null : i === 7 ? '2024-03-01T08:00:00+08:00' : i % 5 === 0 ? `2024-${pad(1 + (i % 12))}-10T23:30:00+08:00` : `2024-${pad(1 + (i % 12))}-${pad(1 + (i % 28))}T${pad(i % 24)}:15:00Z`,
     segment: [null, 'mass', 'affluent', 'private', 'mass'][i % 5],
     tags: i % 5 === 0 ? null : i % 5 === 1 ? [] : TAGS.filter((_, bit) => (i >> bit) & 1),
     branch: i % 3 === 0 ? null : branches[(i % 3) - 1],
@@ -87,34 +66,25 @@ function seedValues(i: number, branches: readonly [string, string]): Record<stri
   };
 }
 
-/** The sort keys as comparable JS values (decimals are small enough to compare as numbers). */
-const SORT_KEYS: Record<string, (c: Customer) => string | number | null> = {
-  name: (c) => c.name,
-  credit_score: (c) => c.credit_score,
-  income: (c) => (c.income === null ? null : Number(c.income)),
-  aum: (c) => (c.aum === null ? null : Number(c.aum.amount)),
-  vip: (c) => (c.vip === null ? null : Number(c.vip)),
-  birth_date: (c) => c.birth_date,
-  onboarded_at: (c) => c.onboarded_at,
-  segment: (c) => c.segment,
-  owner_id: (c) => c.owner_id,
-  created_at: (c) => c.created_at,
-  id: (c) => c.id,
-};
+/** A sort key as a comparable JS value: decimals (small enough here) and booleans as numbers, text and ISO dates as strings. */
+function sortValue(c: Customer, field: string): string | number | null {
+  const value = field === 'aum' ? (c.aum?.amount ?? null) : c[field];
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'boolean' || field === 'income' || field === 'aum') return Number(value);
+  return value as string | number;
+}
 
 /** The documented order: NULL is the smallest value (first ascending, last descending), ties by id ascending. */
 function jsOrder(rows: readonly Customer[], sort: Sort): string[] {
-  const byId = (a: Customer, b: Customer): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
   return [...rows]
     .sort((a, b) => {
       for (const { field, direction = 'asc' } of sort) {
-        const x = SORT_KEYS[field]!(a);
-        const y = SORT_KEYS[field]!(b);
+        const [x, y] = [sortValue(a, field), sortValue(b, field)];
         if (x === y) continue;
         const cmp = x === null ? -1 : y === null ? 1 : x < y ? -1 : 1;
         return direction === 'asc' ? cmp : -cmp;
       }
-      return byId(a, b);
+      return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
     })
     .map((c) => c.id);
 }
@@ -156,13 +126,9 @@ describe.each(dialects())('record queries on %s', (dialect) => {
     server = await startTestServer(dialect);
     await server.publishEntity(branchEntity);
     await server.publishEntity(customerEntity);
-    const made: string[] = [];
-    for (const code of ['SH01', 'BJ02']) {
-      const branch = await server.request<{ id: string }>('POST', '/api/records/branch', { code, city: code });
-      if (branch.status !== 201) throw new Error(`branch answered ${branch.status}`);
-      made.push(branch.body.id);
-    }
-    branches = [made[0]!, made[1]!];
+    const branch = async (code: string): Promise<string> => (await server.request<{ id: string }>('POST', '/api/records/branch', { code })).body.id;
+    branches = [await branch('SH01'), await branch('BJ02')];
+    expect(branches.every((id) => typeof id === 'string')).toBe(true);
     for (let i = 0; i < 40; i++) {
       const created = await server.request<Customer>('POST', '/api/records/customer', seedValues(i, branches));
       if (created.status !== 201) throw new Error(`customer ${i} answered ${created.status}: ${JSON.stringify(created.body)}`);
@@ -311,26 +277,10 @@ describe.each(dialects())('record queries on %s', (dialect) => {
   });
 
   it('answers isNull true and false on every kind of field', async () => {
-    const fields: [string, (c: Customer) => unknown][] = [
-      ['notes', (c) => c.notes],
-      ['credit_score', (c) => c.credit_score],
-      ['income', (c) => c.income],
-      ['aum', (c) => c.aum],
-      ['aum.currency', (c) => c.aum?.currency ?? null],
-      ['churn_risk', (c) => c.churn_risk],
-      ['vip', (c) => c.vip],
-      ['birth_date', (c) => c.birth_date],
-      ['onboarded_at', (c) => c.onboarded_at],
-      ['segment', (c) => c.segment],
-      ['tags', (c) => c.tags],
-      ['branch', (c) => c.branch],
-      ['email', (c) => c.email],
-      ['mobile', (c) => c.mobile],
-      ['resident_id', (c) => c.resident_id],
-      ['website', (c) => c.website],
-      ['preferences', (c) => c.preferences],
-    ];
-    for (const [field, value] of fields) {
+    const fields = ['notes', 'credit_score', 'income', 'aum', 'churn_risk', 'vip', 'birth_date', 'onboarded_at', 'segment', 'tags', 'branch'];
+    fields.push('email', 'mobile', 'resident_id', 'website', 'preferences', 'aum.currency');
+    for (const field of fields) {
+      const value = (c: Customer): unknown => (field === 'aum.currency' ? (c.aum?.currency ?? null) : c[field]);
       await expectMatch(cond(field, 'isNull', true), (c) => value(c) === null);
       await expectMatch(cond(field, 'isNull', false), (c) => value(c) !== null);
     }
@@ -514,7 +464,7 @@ describe.each(dialects())('record queries on %s', (dialect) => {
       const response = await query(body);
       expect(response.status, JSON.stringify(body)).toBe(422);
       expect(response.headers.get('content-type')).toContain('application/problem+json');
-      expect(['validationFailed', 'invalidQuery']).toContain((response.body as unknown as Problem).code);
+      expect((response.body as unknown as Problem).code).toBe('invalidQuery');
     }
   });
 

@@ -1,5 +1,6 @@
 import { Controller, Get, Inject, Param } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { parseKey } from '../artifacts/artifact-kinds.js';
 import { MetadataService } from './metadata.service.js';
 import { columnsOf } from './physical-schema.js';
 
@@ -17,7 +18,7 @@ export class MetadataController {
   @Get(':key')
   @ApiOperation({ summary: 'A published entity: its definition, physical columns and migration history' })
   async describe(@Param('key') key: string): Promise<Record<string, unknown>> {
-    const model = await this.metadata.entity(key);
+    const model = await this.metadata.entity(parseKey(key));
     return {
       key: model.key,
       version: model.version,

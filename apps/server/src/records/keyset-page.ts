@@ -28,6 +28,25 @@ export function encodeCursor(keys: readonly OrderKey[], lastRow: Record<string, 
   return Buffer.from(JSON.stringify(payload)).toString('base64url');
 }
 
+const DATE_LIKE = /^\d{4}-\d\d-\d\d(?: \d\d:\d\d:\d\d(?:\.\d{1,6})?)?$/;
+
+/** A cursor value must be what the column stores: a crafted one could otherwise compare across types. */
+function fitsColumn(column: RecordColumn, value: unknown): boolean {
+  switch (column.kind) {
+    case 'integer':
+      return typeof value === 'number' && Number.isSafeInteger(value);
+    case 'decimal':
+      return (typeof value === 'number' && Number.isFinite(value)) || (typeof value === 'string' && /^-?\d{1,40}(?:\.\d{1,30})?$/.test(value));
+    case 'boolean':
+      return value === 0 || value === 1 || typeof value === 'boolean';
+    case 'date':
+    case 'datetime':
+      return typeof value === 'string' && DATE_LIKE.test(value);
+    default:
+      return typeof value === 'string' && value.length <= 4000;
+  }
+}
+
 export function decodeCursor(keys: readonly OrderKey[], cursor: string): SqlValue[] {
   const invalid = (): ProblemError =>
     ProblemError.badRequest('invalidCursor', 'The cursor is not one this query returned; start again without it.', [
@@ -41,7 +60,7 @@ export function decodeCursor(keys: readonly OrderKey[], cursor: string): SqlValu
   }
   const p = payload as Partial<CursorPayload>;
   if (!p || p.s !== signature(keys) || !Array.isArray(p.v) || p.v.length !== keys.length) throw invalid();
-  if (!p.v.every((v) => v === null || ['string', 'number', 'boolean'].includes(typeof v))) throw invalid();
+  if (!p.v.every((v, i) => v === null || fitsColumn(keys[i]!.column, v))) throw invalid();
   return p.v;
 }
 

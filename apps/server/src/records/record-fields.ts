@@ -29,7 +29,7 @@ export const SYSTEM_FIELD_NAMES = Object.keys(SYSTEM);
  * way a request's words reach SQL, and they reach it as metadata's identifiers, never as typed.
  */
 export function resolveColumn(model: EntityModel, name: string): RecordColumn | undefined {
-  const system = SYSTEM[name];
+  const system = Object.hasOwn(SYSTEM, name) ? SYSTEM[name] : undefined;
   if (system) return system;
   const [key, part] = name.split('.', 2) as [string, string | undefined];
   const field = model.fieldsByKey.get(key);

@@ -1,17 +1,25 @@
 import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Patch, Post, Query, Res } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { IDENTIFIER_PATTERN } from '@bankforge/form-engine';
 import { ProblemError } from '../problem/problem-error.js';
 import { requestSchema } from '../request-validation/request-schema.js';
 import { recordQuerySchema, type RecordQuery } from './record-query.js';
 import { RecordsService, type Actor, type RecordData, type RecordPage } from './records.service.js';
 
-const parseQuery = requestSchema<RecordQuery>(recordQuerySchema);
+const parseQuery = requestSchema<RecordQuery>(recordQuerySchema, 'invalidQuery');
 
 /** No users until the security issue lands: every request acts as the (unnamed) system. */
 const ANONYMOUS: Actor = { userId: null };
 
 const ID = /^[0-9a-zA-Z-]{1,36}$/;
+const ENTITY_KEY = new RegExp(IDENTIFIER_PATTERN);
+
+/** Entity keys are identifiers; anything else names no entity (MySQL would ignore a trailing space). */
+function parseEntity(entity: string): string {
+  if (ENTITY_KEY.test(entity)) return entity;
+  throw ProblemError.notFound('entityNotFound', 'No published entity has this name.');
+}
 
 function parseId(id: string): string {
   if (ID.test(id)) return id;
@@ -38,8 +46,8 @@ export class RecordsController {
   @ApiParam(entityParam)
   @ApiBody({ schema: { type: 'object', additionalProperties: true } })
   async create(@Param('entity') entity: string, @Body() body: unknown, @Res({ passthrough: true }) response: Response): Promise<RecordData> {
-    const record = await this.records.create(entity, body, ANONYMOUS);
-    response.status(201).setHeader('Location', `/api/records/${entity}/${record.id}`);
+    const record = await this.records.create(parseEntity(entity), body, ANONYMOUS);
+    response.status(201).setHeader('Location', `/api/records/${parseEntity(entity)}/${record.id}`);
     return record;
   }
 
@@ -49,7 +57,7 @@ export class RecordsController {
   @ApiParam(entityParam)
   @ApiBody({ schema: recordQuerySchema as unknown as Record<string, unknown> })
   query(@Param('entity') entity: string, @Body() body: unknown): Promise<RecordPage> {
-    return this.records.query(entity, parseQuery(body ?? {}));
+    return this.records.query(parseEntity(entity), parseQuery(body ?? {}));
   }
 
   @Get(':id')
@@ -57,7 +65,7 @@ export class RecordsController {
   @ApiParam(entityParam)
   @ApiQuery({ name: 'includeDeleted', required: false, type: Boolean })
   read(@Param('entity') entity: string, @Param('id') id: string, @Query('includeDeleted') includeDeleted?: string): Promise<RecordData> {
-    return this.records.read(entity, parseId(id), includeDeleted === 'true');
+    return this.records.read(parseEntity(entity), parseId(id), includeDeleted === 'true');
   }
 
   @Patch(':id')
@@ -65,7 +73,7 @@ export class RecordsController {
   @ApiParam(entityParam)
   @ApiBody({ schema: { type: 'object', required: ['version'], properties: { version: { type: 'integer' } }, additionalProperties: true } })
   update(@Param('entity') entity: string, @Param('id') id: string, @Body() body: unknown): Promise<RecordData> {
-    return this.records.update(entity, parseId(id), body, ANONYMOUS);
+    return this.records.update(parseEntity(entity), parseId(id), body, ANONYMOUS);
   }
 
   @Delete(':id')
@@ -73,7 +81,7 @@ export class RecordsController {
   @ApiParam(entityParam)
   @ApiQuery({ name: 'version', required: false, type: Number })
   remove(@Param('entity') entity: string, @Param('id') id: string, @Query('version') version?: string): Promise<RecordData> {
-    return this.records.remove(entity, parseId(id), parseVersion(version), ANONYMOUS);
+    return this.records.remove(parseEntity(entity), parseId(id), parseVersion(version), ANONYMOUS);
   }
 
   @Post(':id/restore')
@@ -82,6 +90,6 @@ export class RecordsController {
   @ApiParam(entityParam)
   @ApiQuery({ name: 'version', required: false, type: Number })
   restore(@Param('entity') entity: string, @Param('id') id: string, @Query('version') version?: string): Promise<RecordData> {
-    return this.records.restore(entity, parseId(id), parseVersion(version), ANONYMOUS);
+    return this.records.restore(parseEntity(entity), parseId(id), parseVersion(version), ANONYMOUS);
   }
 }

@@ -45,10 +45,10 @@ export function problemErrorsOf(errors: readonly ErrorObject[]): ProblemFieldErr
 }
 
 /** A request-body check compiled once; answers the typed body or throws a 422 listing every problem. */
-export function requestSchema<T>(schema: object): (body: unknown) => T {
+export function requestSchema<T>(schema: object, code = 'validationFailed'): (body: unknown) => T {
   const validate = ajv.compile(schema);
   return (body: unknown): T => {
     if (validate(body)) return body as T;
-    throw ProblemError.invalid('The request is not valid.', problemErrorsOf(validate.errors ?? []));
+    throw ProblemError.invalid('The request is not valid.', problemErrorsOf(validate.errors ?? []), code);
   };
 }

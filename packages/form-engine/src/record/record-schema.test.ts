@@ -24,7 +24,7 @@ describe('recordJsonSchema', () => {
       type: 'string',
       minLength: 1,
       maxLength: 255,
-      pattern: '^(?:[a-z]+)$',
+      pattern: '^(?=[^\\u0000]*$)(?:[a-z]+)$',
     });
     expect(props.nickname).toMatchObject({ type: ['string', 'null'], maxLength: 255 });
     expect(props.nickname?.minLength).toBeUndefined();

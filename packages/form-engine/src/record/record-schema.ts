@@ -34,6 +34,8 @@ function compact(schema: JsonSchema): JsonSchema {
   return schema;
 }
 
+const NO_NUL_PATTERN = '^[^\\u0000]*$';
+
 function textLength(field: FieldDefinition, cap: number | undefined): JsonSchema {
   const max = field.maxLength === undefined ? cap : Math.min(field.maxLength, cap ?? Infinity);
   const min = Math.max(field.minLength ?? 0, field.required ? 1 : 0);
@@ -52,14 +54,15 @@ function decimalKeyword(field: FieldDefinition): JsonSchema {
 
 function valueSchema(field: FieldDefinition, options: RecordSchemaOptions): JsonSchema {
   switch (field.type) {
+    // No NUL characters: SQLite's text functions stop at one, so a search could not see past it.
     case 'text':
       return {
         type: 'string',
         ...textLength(field, stringLength(field)),
-        pattern: field.pattern === undefined ? undefined : `^(?:${field.pattern})$`,
+        pattern: field.pattern === undefined ? NO_NUL_PATTERN : `^(?=[^\\u0000]*$)(?:${field.pattern})$`,
       };
     case 'longText':
-      return { type: 'string', ...textLength(field, undefined) };
+      return { type: 'string', ...textLength(field, undefined), pattern: NO_NUL_PATTERN };
     case 'email':
       return { type: 'string', format: 'email', ...textLength(field, stringLength(field)) };
     case 'url':

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { FieldDefinition, FieldError } from '../entity/entity-definition.js';
+import type { EntityDefinition, FieldDefinition, FieldError } from '../entity/entity-definition.js';
 import { EVERY_TYPE, entityOf, field, options, residentId } from '../test-support/fixtures.js';
 import { compileRecordValidator } from './record-validator.js';
 import { RECORD_ERROR_CODES } from './error-codes.js';
@@ -569,5 +569,28 @@ describe('compileRecordValidator', () => {
   it('treats undefined like absence', () => {
     const validate = compileRecordValidator(entity);
     expect(validate({ name: 'Wang', mobile: '13800138000', age: undefined })).toEqual([]);
+  });
+});
+
+describe('NUL characters in text', () => {
+  const entity: EntityDefinition = {
+    kind: 'entity',
+    key: 'memo',
+    title: 'Memo',
+    label: { en: 'Memo', 'zh-CN': '备忘' },
+    fields: [
+      { id: 'a', key: 'subject', type: 'text', label: { en: 'Subject', 'zh-CN': '主题' }, pattern: '[a-z ]+' },
+      { id: 'b', key: 'body', type: 'longText', label: { en: 'Body', 'zh-CN': '正文' } },
+    ],
+  };
+  const validate = compileRecordValidator(entity);
+
+  it('refuses them in text and long text, with and without a field pattern', () => {
+    expect(validate({ subject: 'ab\u0000c', body: 'x\u0000y' }).map((e) => [e.path, e.code])).toEqual([
+      ['/subject', 'pattern'],
+      ['/body', 'pattern'],
+    ]);
+    expect(validate({ subject: 'plain text', body: '多行\n正文\t' })).toEqual([]);
+    expect(validate({ subject: 'Upper' }).map((e) => e.code)).toEqual(['pattern']);
   });
 });
