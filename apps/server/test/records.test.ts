@@ -167,14 +167,24 @@ describe.each(dialects())('records on %s', (dialect) => {
     expect(named.body.total).toBe(0);
   });
 
-  it('refuses a reference to a record that does not exist or is deleted', async () => {
-    const missing = await server.request('POST', '/api/records/customer', { customer_no: customerNo(), name: 'Ref', branch: '00000000-0000-7000-8000-000000000000' });
+  it('refuses a reference to a record that does not exist, naming the field, on create and update', async () => {
+    const ghost = '00000000-0000-7000-8000-000000000000';
+    const missing = await server.request('POST', '/api/records/customer', { customer_no: customerNo(), name: 'Ref', branch: ghost });
     expect(missing.status).toBe(422);
     expect(missing.body).toMatchObject({ code: 'referenceNotFound', errors: [{ path: '/branch', code: 'reference' }] });
-    const branch = await server.request<Rec>('POST', '/api/records/branch', { code: 'GONE1', city: 'x' });
+    const created = await server.request<Rec>('POST', '/api/records/customer', { customer_no: customerNo(), name: 'Ref', branch: branchId });
+    expect(created.status).toBe(201);
+    const moved = await server.request('PATCH', `/api/records/customer/${created.body.id}`, { version: 1, branch: ghost });
+    expect(moved.body).toMatchObject({ status: 422, code: 'referenceNotFound', errors: [{ path: '/branch', code: 'reference' }] });
+    expect((await server.request<Rec>('GET', `/api/records/customer/${created.body.id}`)).body).toMatchObject({ version: 1, branch: branchId });
+  });
+
+  it('keeps links to a soft-deleted record: it is in the recycle bin and can be restored', async () => {
+    const branch = await server.request<Rec>('POST', '/api/records/branch', { code: 'BIN01', city: 'x' });
     await server.request('DELETE', `/api/records/branch/${branch.body.id}`);
-    const deleted = await server.request('POST', '/api/records/customer', { customer_no: customerNo(), name: 'Ref', branch: branch.body.id });
-    expect(deleted.status).toBe(422);
+    const linked = await server.request<Rec>('POST', '/api/records/customer', { customer_no: customerNo(), name: 'Ref', branch: branch.body.id });
+    expect(linked.status).toBe(201);
+    expect(linked.body.branch).toBe(branch.body.id);
   });
 
   it('updates with optimistic locking: a stale version is a 409 and changes nothing', async () => {

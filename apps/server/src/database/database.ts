@@ -93,6 +93,14 @@ export class Database {
     return this.withRunner(false, work);
   }
 
+  /**
+   * Runs work made of one writing statement, which the database applies atomically on its own
+   * (autocommit): a transaction's BEGIN and COMMIT would add two round trips to every insert.
+   */
+  async statement<T>(work: (sql: SqlExecutor) => Promise<T>): Promise<T> {
+    return this.withRunner(false, work);
+  }
+
   /** Runs work in one transaction: all of it lands, or none of it. */
   async transaction<T>(work: (sql: SqlExecutor) => Promise<T>): Promise<T> {
     return this.withRunner(true, work);

@@ -36,6 +36,8 @@ const SYSTEM_COLUMNS = ['id', 'created_at', 'created_by', 'updated_at', 'updated
  */
 @Injectable()
 export class RecordsService {
+  private readonly inserts = new WeakMap<EntityModel, string>();
+
   constructor(
     @Inject(Database) private readonly database: Database,
     @Inject(MetadataService) private readonly metadata: MetadataService,
@@ -58,20 +60,24 @@ export class RecordsService {
       version: 1,
       deleted_at: null,
     };
-    const columns = [...SYSTEM_COLUMNS];
     const params: SqlValue[] = SYSTEM_COLUMNS.map((c) => system[c] ?? null);
-    for (const field of model.definition.fields) {
-      columns.push(...columnsOf(field).map((c) => c.name));
-      params.push(...fieldColumnValues(field, values[field.key]));
-    }
-    const sql = `INSERT INTO ${this.database.quote(model.table)} (${columns.map((c) => this.database.quote(c)).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`;
-    await this.write(model, async (tx) => {
-      await this.checkReferences(tx, model, values, Object.keys(values));
-      await tx.execute(sql, params);
-    });
+    for (const field of model.definition.fields) params.push(...fieldColumnValues(field, values[field.key]));
+    // One statement, atomic on its own; the foreign keys check the references in the same round trip.
+    await this.write(model, 'statement', (sql) => this.whileReferencesHold(sql, model, values, () => sql.execute(this.insertSql(model), params)));
     const record: RecordData = { id, version: 1 };
     for (const field of model.definition.fields) record[field.key] = values[field.key] ?? null;
     return this.withSystemFields(record, system);
+  }
+
+  /** Built once per entity version: a create is the hot path of every import. */
+  private insertSql(model: EntityModel): string {
+    const cached = this.inserts.get(model);
+    if (cached) return cached;
+    const q = (id: string): string => this.database.quote(id);
+    const columns = [...SYSTEM_COLUMNS, ...model.definition.fields.flatMap((f) => columnsOf(f).map((c) => c.name))];
+    const sql = `INSERT INTO ${q(model.table)} (${columns.map(q).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`;
+    this.inserts.set(model, sql);
+    return sql;
   }
 
   async read(entityKey: string, id: string, includeDeleted = false): Promise<RecordData> {
@@ -86,7 +92,7 @@ export class RecordsService {
     const model = await this.metadata.entity(entityKey);
     const { version, ...changes } = this.patchBody(body);
     const normalized = normalizeRecordValues(model.definition, this.fieldValues(changes));
-    return this.write(model, async (tx) => {
+    return this.write(model, 'transaction', async (tx) => {
       const row = await this.row(tx, model, id);
       if (!row) throw this.notFound(model, id);
       if (row.deleted_at !== null) throw ProblemError.conflict('recordDeleted', `${model.key} ${id} is deleted; restore it first.`);
@@ -96,7 +102,6 @@ export class RecordsService {
       for (const field of model.definition.fields) merged[field.key] = field.key in normalized ? normalized[field.key] : current[field.key];
       for (const key of Object.keys(normalized)) if (!model.fieldsByKey.has(key)) merged[key] = normalized[key];
       this.validate(model, merged);
-      await this.checkReferences(tx, model, merged, Object.keys(normalized));
       const now = toDbDatetime(new Date().toISOString());
       const assignments: string[] = [];
       const params: SqlValue[] = [];
@@ -107,7 +112,9 @@ export class RecordsService {
       }
       assignments.push('version = version + 1', 'updated_at = ?', 'updated_by = ?');
       params.push(now, actor.userId, id, version);
-      const changed = await tx.execute(`UPDATE ${this.database.quote(model.table)} SET ${assignments.join(', ')} WHERE id = ? AND version = ?`, params);
+      const changed = await this.whileReferencesHold(tx, model, merged, () =>
+        tx.execute(`UPDATE ${this.database.quote(model.table)} SET ${assignments.join(', ')} WHERE id = ? AND version = ?`, params),
+      );
       if (changed === 0) throw this.stale(model, id, version);
       const result: RecordData = { ...current, id, version: version + 1 };
       for (const field of model.definition.fields) result[field.key] = merged[field.key] ?? null;
@@ -242,9 +249,9 @@ export class RecordsService {
   }
 
   /** Runs a write in a transaction, turning the database's constraint errors into problems. */
-  private async write<T>(model: EntityModel, work: (sql: SqlExecutor) => Promise<T>): Promise<T> {
+  private async write<T>(model: EntityModel, mode: 'transaction' | 'statement', work: (sql: SqlExecutor) => Promise<T>): Promise<T> {
     try {
-      return await this.database.transaction(work);
+      return await (mode === 'statement' ? this.database.statement(work) : this.database.transaction(work));
     } catch (error) {
       const field = uniqueViolationField(error, model);
       if (field) {
@@ -257,22 +264,28 @@ export class RecordsService {
           key ? { field: key } : undefined,
         );
       }
-      if (isForeignKeyViolation(error)) throw ProblemError.invalid('A referenced record does not exist.', [], 'referenceNotFound');
       throw error;
     }
   }
 
-  /** Reference fields must point at a live record: checked here so the answer names the field. */
-  private async checkReferences(sql: SqlExecutor, model: EntityModel, values: Record<string, unknown>, keys: string[]): Promise<void> {
-    const errors: ProblemFieldError[] = [];
-    for (const key of keys) {
-      const field = model.fieldsByKey.get(key);
-      const value = values[key];
-      if (field?.type !== 'reference' || typeof value !== 'string' || !field.reference) continue;
-      const [found] = await sql.rows(`SELECT id FROM ${this.database.quote(tableNameOf(field.reference.entity))} WHERE id = ? AND deleted_at IS NULL`, [value]);
-      if (!found) errors.push({ path: `/${key}`, code: 'reference', message: `${key} refers to a ${field.reference.entity} that does not exist` });
+  /**
+   * Runs a write that the database's foreign keys guard. When one fails, the references are looked
+   * up to answer which field points at a record that does not exist.
+   */
+  private async whileReferencesHold<T>(sql: SqlExecutor, model: EntityModel, values: Record<string, unknown>, write: () => Promise<T>): Promise<T> {
+    try {
+      return await write();
+    } catch (error) {
+      if (!isForeignKeyViolation(error)) throw error;
+      const errors: ProblemFieldError[] = [];
+      for (const field of model.definition.fields) {
+        const value = values[field.key];
+        if (field.type !== 'reference' || typeof value !== 'string' || !field.reference) continue;
+        const [found] = await sql.rows(`SELECT id FROM ${this.database.quote(tableNameOf(field.reference.entity))} WHERE id = ?`, [value]);
+        if (!found) errors.push({ path: `/${field.key}`, code: 'reference', message: `${field.key} refers to a ${field.reference.entity} that does not exist` });
+      }
+      throw ProblemError.invalid('A referenced record does not exist.', errors, 'referenceNotFound');
     }
-    if (errors.length > 0) throw ProblemError.invalid('A referenced record does not exist.', errors, 'referenceNotFound');
   }
 
   private validate(model: EntityModel, values: Record<string, unknown>): void {
