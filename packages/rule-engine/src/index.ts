@@ -1,2 +1,4 @@
-// Intentionally empty: this engine is built by its own issue. Nothing here pretends to work yet.
-export {};
+// @bankforge/rule-engine: FEEL compiled to closures, DMN decisions, and a DMN TCK runner.
+// Helpers: add exports by inserting lines; never rewrite this file.
+export * from './feel/values/feel-value.js';
+export type * from './feel/api.js';

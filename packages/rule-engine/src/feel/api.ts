@@ -1,0 +1,51 @@
+/**
+ * The public contract of the FEEL compiler (implemented under src/feel/). Other engines (form,
+ * flow, report) and the DMN layer use only these.
+ */
+import type { FeelDateTime, FeelValue, FeelWarning } from './values/feel-value.js';
+
+/** Where a parse error is, for an editor marker (1-based line and column). */
+export interface FeelDiagnostic {
+  message: string;
+  line: number;
+  column: number;
+  offset: number;
+  length: number;
+}
+
+export interface EvaluateOptions {
+  /** Evaluation steps allowed before `StepBudgetExceeded` (default 1,000,000). */
+  stepBudget?: number;
+  /** The current date and time for `now()` and `today()`. */
+  now?: FeelDateTime;
+}
+
+export interface EvaluationResult {
+  value: FeelValue;
+  warnings: FeelWarning[];
+}
+
+/** Variables visible to an expression: a plain object or a map, keyed by FEEL name. */
+export type FeelVariables = ReadonlyMap<string, FeelValue> | Readonly<Record<string, FeelValue>>;
+
+export interface CompileOptions {
+  /**
+   * Names in scope that contain spaces or other characters (`Monthly Salary`, `Loan Amount`):
+   * FEEL's grammar needs them to read such names as one.
+   */
+  names?: Iterable<string>;
+}
+
+export interface CompiledExpression {
+  readonly source: string;
+  /** The free variables the expression reads (first name of each path), for dependency graphs. */
+  readonly reads: readonly string[];
+  evaluate(variables: FeelVariables, options?: EvaluateOptions): EvaluationResult;
+}
+
+export interface CompiledUnaryTests {
+  readonly source: string;
+  readonly reads: readonly string[];
+  /** True when the input passes; null (with a warning) when the test cannot be decided. */
+  test(input: FeelValue, variables: FeelVariables, options?: EvaluateOptions): { value: boolean | null; warnings: FeelWarning[] };
+}

@@ -1,0 +1,139 @@
+import { Decimal } from 'decimal.js';
+
+/**
+ * FEEL's value model (DMN 1.5, chapter 10.3.2). Numbers are decimals of 34 significant digits
+ * (IEEE 754 decimal128), so `0.1 + 0.2 = 0.3` and money stays exact.
+ */
+export const FeelDecimal = Decimal.clone({ precision: 34, rounding: Decimal.ROUND_HALF_EVEN, toExpNeg: -40, toExpPos: 40 });
+export type FeelNumber = InstanceType<typeof FeelDecimal>;
+
+/** A calendar date without time or zone. */
+export class FeelDate {
+  constructor(
+    readonly year: number,
+    readonly month: number,
+    readonly day: number,
+  ) {}
+}
+
+/**
+ * A time of day. `offsetSeconds` is the UTC offset when known; `zone` an IANA zone id
+ * (`@"10:00:00@Europe/Paris"`); both absent means a local time.
+ */
+export class FeelTime {
+  constructor(
+    readonly hour: number,
+    readonly minute: number,
+    /** Seconds with their fraction, as a decimal (FEEL keeps sub-second precision). */
+    readonly second: FeelNumber,
+    readonly offsetSeconds: number | null,
+    readonly zone: string | null,
+  ) {}
+}
+
+export class FeelDateTime {
+  constructor(
+    readonly date: FeelDate,
+    readonly time: FeelTime,
+  ) {}
+}
+
+/** `days and time duration`: a signed number of seconds (with fraction). */
+export class DaysTimeDuration {
+  constructor(readonly seconds: FeelNumber) {}
+}
+
+/** `years and months duration`: a signed number of months. */
+export class YearsMonthsDuration {
+  constructor(readonly months: number) {}
+}
+
+/** A FEEL context: ordered entries, looked up by own key only (never a prototype). */
+export class FeelContext {
+  readonly entries: Map<string, FeelValue>;
+  constructor(entries?: Iterable<readonly [string, FeelValue]>) {
+    this.entries = new Map(entries);
+  }
+  get(key: string): FeelValue | undefined {
+    return this.entries.get(key);
+  }
+  has(key: string): boolean {
+    return this.entries.has(key);
+  }
+}
+
+/** A range `[a..b)`; an absent endpoint (`< 10`, `>= 5`) is null with `...Included` false. */
+export class FeelRange {
+  constructor(
+    readonly startIncluded: boolean,
+    readonly start: FeelValue,
+    readonly end: FeelValue,
+    readonly endIncluded: boolean,
+  ) {}
+}
+
+/** Arguments of an invocation: positional, or by parameter name. */
+export type FeelArguments = { positional: FeelValue[] } | { named: Map<string, FeelValue> };
+
+/** A function value: a built-in, a FEEL `function(...)` definition, or a BKM. */
+export class FeelFunction {
+  constructor(
+    readonly name: string,
+    /** Parameter names in order; the last may be variadic (`...`) for built-ins like `sum`. */
+    readonly parameters: readonly string[],
+    readonly invoke: (args: FeelValue[], env: EvaluationEnvironment) => FeelValue,
+    readonly variadic = false,
+  ) {}
+}
+
+export type FeelValue =
+  | null
+  | boolean
+  | string
+  | FeelNumber
+  | FeelDate
+  | FeelTime
+  | FeelDateTime
+  | DaysTimeDuration
+  | YearsMonthsDuration
+  | FeelContext
+  | FeelRange
+  | FeelFunction
+  | readonly FeelValue[];
+
+/** A problem met while evaluating: the value became null and this says why (for the trace). */
+export interface FeelWarning {
+  code: string;
+  message: string;
+}
+
+/** Thrown when an evaluation runs out of its step budget: the one error that escapes evaluation. */
+export class StepBudgetExceeded extends Error {
+  constructor(readonly budget: number) {
+    super(`The expression took more than ${budget} evaluation steps and was stopped.`);
+    this.name = 'StepBudgetExceeded';
+  }
+}
+
+/**
+ * What one evaluation carries: its warnings, the step budget, and the current time when the
+ * caller gives one (engines never read the clock: `now()`/`today()` answer null without it).
+ */
+export class EvaluationEnvironment {
+  readonly warnings: FeelWarning[] = [];
+  steps = 0;
+  constructor(
+    readonly stepBudget: number = 1_000_000,
+    readonly now: FeelDateTime | null = null,
+  ) {}
+
+  step(count = 1): void {
+    this.steps += count;
+    if (this.steps > this.stepBudget) throw new StepBudgetExceeded(this.stepBudget);
+  }
+
+  warn(code: string, message: string): null {
+    this.warnings.push({ code, message });
+    return null;
+  }
+}
