@@ -15,4 +15,4 @@ const run = (command, args, cwd) => {
   if (result.status !== 0) process.exit(result.status ?? 1);
 };
 run('npx', ['turbo', 'run', 'build', '--filter=@bankforge/bench^...', '--output-logs=errors-only'], `${benchDir}/..`);
-run('npx', ['tsx', file, ...rest], benchDir);
+run('npx', ['tsx', '--expose-gc', file, ...rest], benchDir);

@@ -2,3 +2,10 @@
 // Helpers: add exports by inserting lines; never rewrite this file.
 export * from './feel/values/feel-value.js';
 export type * from './feel/api.js';
+export { compileExpression, compileUnaryTests, parseExpression, parseUnaryTests, clearCompileCache, FeelSyntaxError, type ParseResult, type FeelSyntaxNode } from './feel/compile.js';
+export { add, subtract, multiply, divide, power, negate, feelEquals, feelNotEquals, compare, lessThan, lessOrEqual, greaterThan, greaterOrEqual, inRange, rangeIncludes, unaryTestMatches, isSameValue, SilentEnvironment } from './feel/values/operators.js';
+export { typeNameOf, isInstanceOf, parseType, conformsTo, isList, type FeelType, type FeelTypeName } from './feel/values/types.js';
+export { parseDate, parseTime, parseDateTime, parseDuration, formatDate, formatTime, formatDateTime, formatDaysTimeDuration, formatYearsMonthsDuration, compareDateTimes, compareTimes, compareDates, instantSeconds, isValidZone } from './feel/values/temporal.js';
+export { valueToString, valueToLiteral } from './feel/values/format.js';
+export { toFeelValue, fromFeelValue, isFeelNumber, numberToJson } from './feel/values/json.js';
+export { BUILTINS, BuiltinFunction, bindNamedArguments, parseRange, type Signature } from './feel/builtins/index.js';

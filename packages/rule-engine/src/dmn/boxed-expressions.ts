@@ -1,0 +1,313 @@
+/**
+ * Boxed expressions (literal expression, context, relation, list, invocation, function
+ * definition; decision tables are in decision-table.ts) compiled once into evaluators.
+ */
+import { EvaluationEnvironment, FeelContext, FeelFunction, type FeelValue } from '../feel/values/feel-value.js';
+import { isCompileFailure, tryCompileExpression, type CompiledExpression, type FeelCompileFailure } from './feel-bridge.js';
+import { compileDecisionTable } from './decision-table.js';
+import { ANY_TYPE, conformOrNull, type DmnType, type TypeRegistry } from './item-definition.js';
+import type { BoxedExpression, TypedName } from './model.js';
+import type { Run, Scope } from './run.js';
+
+export interface CompiledBoxed {
+  /** Free variables read by the FEEL inside (first names), for inferring requirements. */
+  readonly reads: ReadonlySet<string>;
+  evaluate(scope: Scope, run: Run): FeelValue;
+}
+
+/** A problem found while compiling a model: a FEEL text that does not compile, a bad reference. */
+export interface DmnDiagnostic {
+  element: string;
+  /** Where in the element: `logic.rules[2].inputEntries[0]` and the like. */
+  path: string;
+  message: string;
+}
+
+export interface CompileContext {
+  readonly names: readonly string[];
+  readonly types: TypeRegistry;
+  readonly importPrefix: string | undefined;
+  readonly element: string;
+  readonly diagnostics: DmnDiagnostic[];
+}
+
+const NOT_CONSTANT: unique symbol = Symbol('not computed');
+/** A string, number, boolean or null literal. */
+const LITERAL = /^(?:"(?:[^"\\]|\\.)*"|-?(?:\d+(?:\.\d*)?|\.\d+)|true|false|null)$/;
+const EMPTY_VARIABLES: ReadonlyMap<string, FeelValue> = new Map();
+
+/** A compiled FEEL expression, or a failure that answers null with a warning. */
+export class FeelExpression {
+  readonly reads: readonly string[];
+  private readonly compiled: CompiledExpression | null;
+  private readonly error: string | null;
+
+  constructor(
+    readonly source: string,
+    cx: CompileContext,
+    path: string,
+  ) {
+    const result: CompiledExpression | FeelCompileFailure = tryCompileExpression(source, cx.names);
+    if (isCompileFailure(result)) {
+      this.compiled = null;
+      this.error = result.message;
+      this.reads = [];
+      cx.diagnostics.push({ element: cx.element, path, message: `${JSON.stringify(source)} does not compile: ${result.message}` });
+    } else {
+      this.compiled = result;
+      this.error = null;
+      this.reads = result.reads;
+    }
+  }
+
+  /**
+   * The value of a literal (a string, number, boolean or null written as such), computed once:
+   * output entries are mostly literals. Undefined when the text is not a plain literal.
+   */
+  constantValue(): FeelValue | undefined {
+    if (this.constant !== NOT_CONSTANT) return this.constant;
+    this.constant = undefined;
+    if (this.compiled !== null && this.reads.length === 0 && LITERAL.test(this.source.trim())) {
+      const result = this.compiled.evaluate(EMPTY_VARIABLES);
+      if (result.warnings.length === 0) this.constant = result.value;
+    }
+    return this.constant;
+  }
+
+  private constant: FeelValue | undefined | typeof NOT_CONSTANT = NOT_CONSTANT;
+
+  evaluate(scope: Scope, run: Run): FeelValue {
+    if (this.compiled === null) {
+      return run.warn('dmn.compileError', `${JSON.stringify(this.source)} does not compile: ${this.error ?? ''}`);
+    }
+    const result = this.compiled.evaluate(scope, run.feelOptions);
+    if (result.warnings.length > 0) run.addFeelWarnings(result.warnings);
+    return result.value;
+  }
+}
+
+function typed(cx: CompileContext, typeRef: string | undefined): DmnType {
+  return cx.types.resolve(typeRef, cx.importPrefix);
+}
+
+const EMPTY: ReadonlySet<string> = new Set();
+
+class NullExpression implements CompiledBoxed {
+  readonly reads = EMPTY;
+  evaluate(): FeelValue {
+    return null;
+  }
+}
+
+class Literal implements CompiledBoxed {
+  readonly reads: ReadonlySet<string>;
+  constructor(
+    private readonly expression: FeelExpression,
+    private readonly type: DmnType,
+  ) {
+    this.reads = new Set(expression.reads);
+  }
+  evaluate(scope: Scope, run: Run): FeelValue {
+    const value = this.expression.evaluate(scope, run);
+    return this.type === ANY_TYPE ? value : conformOrNull(this.type, value, run, 'literal expression');
+  }
+}
+
+interface CompiledEntry {
+  name: string | undefined;
+  type: DmnType;
+  value: CompiledBoxed;
+}
+
+class ContextBoxed implements CompiledBoxed {
+  readonly reads: ReadonlySet<string>;
+  constructor(private readonly entries: readonly CompiledEntry[]) {
+    this.reads = unionReads(entries.map((e) => e.value));
+  }
+  evaluate(scope: Scope, run: Run): FeelValue {
+    const local = new Map(scope);
+    const result: [string, FeelValue][] = [];
+    for (let i = 0; i < this.entries.length; i++) {
+      const entry = this.entries[i] as CompiledEntry;
+      let value = entry.value.evaluate(local, run);
+      if (entry.name === undefined) {
+        if (i === this.entries.length - 1) return value;
+        continue;
+      }
+      value = conformOrNull(entry.type, value, run, 'context entry', entry.name);
+      local.set(entry.name, value);
+      result.push([entry.name, value]);
+    }
+    return new FeelContext(result);
+  }
+}
+
+class RelationBoxed implements CompiledBoxed {
+  readonly reads: ReadonlySet<string>;
+  constructor(
+    private readonly columns: readonly { name: string; type: DmnType }[],
+    private readonly rows: readonly (readonly CompiledBoxed[])[],
+  ) {
+    this.reads = unionReads(rows.flat());
+  }
+  evaluate(scope: Scope, run: Run): FeelValue {
+    return this.rows.map((row) => {
+      const entries: [string, FeelValue][] = [];
+      this.columns.forEach((column, i) => {
+        const cell = row[i];
+        const value = cell ? cell.evaluate(scope, run) : null;
+        entries.push([column.name, conformOrNull(column.type, value, run, 'relation column', column.name)]);
+      });
+      return new FeelContext(entries);
+    });
+  }
+}
+
+class ListBoxed implements CompiledBoxed {
+  readonly reads: ReadonlySet<string>;
+  constructor(private readonly items: readonly CompiledBoxed[]) {
+    this.reads = unionReads(items);
+  }
+  evaluate(scope: Scope, run: Run): FeelValue {
+    return this.items.map((item) => item.evaluate(scope, run));
+  }
+}
+
+/** Calls a FEEL function value with arguments, collecting its warnings into the run. */
+export function invokeFunction(fn: FeelFunction, args: FeelValue[], run: Run): FeelValue {
+  const env = new EvaluationEnvironment(run.feelOptions.stepBudget, run.feelOptions.now ?? null);
+  const value = fn.invoke(args, env);
+  if (env.warnings.length > 0) run.addFeelWarnings(env.warnings);
+  return value;
+}
+
+class InvocationBoxed implements CompiledBoxed {
+  readonly reads: ReadonlySet<string>;
+  constructor(
+    private readonly fn: FeelExpression,
+    private readonly bindings: readonly { name: string; value: CompiledBoxed | null }[],
+    private readonly type: DmnType,
+  ) {
+    const reads = new Set(fn.reads);
+    for (const b of bindings) if (b.value) for (const r of b.value.reads) reads.add(r);
+    this.reads = reads;
+  }
+  evaluate(scope: Scope, run: Run): FeelValue {
+    const fn = this.fn.evaluate(scope, run);
+    if (!(fn instanceof FeelFunction)) {
+      return run.warn('dmn.notAFunction', `${JSON.stringify(this.fn.source)} is not a function; the invocation is null.`);
+    }
+    const args: FeelValue[] = new Array<FeelValue>(fn.parameters.length).fill(null);
+    for (const binding of this.bindings) {
+      const index = fn.parameters.indexOf(binding.name);
+      if (index < 0) {
+        return run.warn('dmn.unknownParameter', `${fn.name} has no parameter ${JSON.stringify(binding.name)}; the invocation is null.`);
+      }
+      args[index] = binding.value ? binding.value.evaluate(scope, run) : null;
+    }
+    return conformOrNull(this.type, invokeFunction(fn, args, run), run, 'invocation of', fn.name);
+  }
+}
+
+/** Builds a FEEL function whose body is a boxed expression evaluated in `scope` plus the parameters. */
+export function makeFunction(
+  name: string,
+  parameters: readonly { name: string; type: DmnType }[],
+  body: CompiledBoxed,
+  resultType: DmnType,
+  scope: () => Scope,
+  currentRun: () => Run,
+): FeelFunction {
+  const labels = parameters.map((p) => `parameter ${p.name} of ${name}`);
+  return new FeelFunction(
+    name,
+    parameters.map((p) => p.name),
+    (args) => {
+      const run = currentRun();
+      const local = new Map(scope());
+      for (let i = 0; i < parameters.length; i++) {
+        const p = parameters[i] as { name: string; type: DmnType };
+        local.set(p.name, conformOrNull(p.type, args[i] ?? null, run, labels[i] as string));
+      }
+      return conformOrNull(resultType, body.evaluate(local, run), run, 'result of', name);
+    },
+  );
+}
+
+class FunctionDefinitionBoxed implements CompiledBoxed {
+  readonly reads: ReadonlySet<string>;
+  constructor(
+    private readonly parameters: readonly { name: string; type: DmnType }[],
+    private readonly body: CompiledBoxed,
+    private readonly resultType: DmnType,
+  ) {
+    this.reads = body.reads;
+  }
+  evaluate(scope: Scope, run: Run): FeelValue {
+    return makeFunction(
+      'anonymous function',
+      this.parameters,
+      this.body,
+      this.resultType,
+      () => scope,
+      () => run,
+    );
+  }
+}
+
+function unionReads(parts: readonly CompiledBoxed[]): ReadonlySet<string> {
+  const reads = new Set<string>();
+  for (const part of parts) for (const r of part.reads) reads.add(r);
+  return reads;
+}
+
+export function compileParameters(parameters: readonly TypedName[], cx: CompileContext): { name: string; type: DmnType }[] {
+  return parameters.map((p) => ({ name: p.name, type: typed(cx, p.typeRef) }));
+}
+
+/** Compiles a boxed expression; an absent one evaluates to null. */
+export function compileBoxed(expression: BoxedExpression | undefined, cx: CompileContext, path: string): CompiledBoxed {
+  if (!expression) return new NullExpression();
+  switch (expression.kind) {
+    case 'literalExpression':
+      if (expression.text.trim() === '') return new NullExpression();
+      return new Literal(new FeelExpression(expression.text, cx, path), typed(cx, expression.typeRef));
+    case 'decisionTable':
+      return compileDecisionTable(expression, cx, path);
+    case 'context':
+      return new ContextBoxed(
+        expression.entries.map((entry, i) => ({
+          name: entry.name,
+          type: typed(cx, entry.typeRef),
+          value: compileBoxed(entry.value, cx, `${path}.entries[${i}]`),
+        })),
+      );
+    case 'relation':
+      return new RelationBoxed(
+        expression.columns.map((c) => ({ name: c.name, type: typed(cx, c.typeRef) })),
+        expression.rows.map((row, r) => row.map((cell, c) => compileBoxed(cell, cx, `${path}.rows[${r}][${c}]`))),
+      );
+    case 'list':
+      return new ListBoxed(expression.items.map((item, i) => compileBoxed(item, cx, `${path}.items[${i}]`)));
+    case 'invocation':
+      return new InvocationBoxed(
+        new FeelExpression(expression.function, cx, `${path}.function`),
+        expression.bindings.map((b, i) => ({
+          name: b.name,
+          value: b.value ? compileBoxed(b.value, cx, `${path}.bindings[${i}]`) : null,
+        })),
+        typed(cx, expression.typeRef),
+      );
+    case 'functionDefinition':
+      return new FunctionDefinitionBoxed(
+        compileParameters(expression.parameters, cx),
+        compileBoxed(expression.body, cx, `${path}.body`),
+        typed(cx, expression.typeRef),
+      );
+    default: {
+      const unknown = expression as { kind?: unknown };
+      cx.diagnostics.push({ element: cx.element, path, message: `Unknown expression kind ${JSON.stringify(unknown.kind)}.` });
+      return new NullExpression();
+    }
+  }
+}

@@ -1,0 +1,186 @@
+/**
+ * The FEEL compiler: source → tokens → syntax tree → closures, cached by source text and the
+ * multi-word names in scope. No `eval`, no `new Function`; evaluation reads only the variables
+ * given, own entries of contexts, and documented properties of temporal values and ranges.
+ *
+ * Errors: a syntax error throws `FeelSyntaxError` at compile time (with editor-ready
+ * diagnostics). At evaluation, invalid operations give null and a warning; the one exception is
+ * `StepBudgetExceeded`, thrown by `evaluate`/`test` when an expression runs longer than its step
+ * budget (every loop iteration, filter element and function invocation costs a step).
+ */
+import type { CompileOptions, CompiledExpression, CompiledUnaryTests, EvaluateOptions, FeelDiagnostic, FeelVariables } from './api.js';
+import { EvaluationEnvironment, FeelDecimal, StepBudgetExceeded, type FeelValue, type FeelWarning } from './values/feel-value.js';
+import type { Node } from './syntax/ast.js';
+import { parseExpression as parseExpressionTree, parseUnaryTests as parseUnaryTestsTree, type ParseResult } from './syntax/parser.js';
+import { diagnostic, isNamePart } from './syntax/lexer.js';
+import { CompileError, compileNode, type Evaluator } from './compiler/compile-node.js';
+import { compileUnaryTestsNode } from './compiler/unary-tests.js';
+import { freeVariables } from './compiler/reads.js';
+import { RootScope, type Scope } from './compiler/scope.js';
+import { builtin, builtinNames } from './compiler/runtime.js';
+
+export type { ParseResult } from './syntax/parser.js';
+export type { Node as FeelSyntaxNode } from './syntax/ast.js';
+
+/** A FEEL text that does not parse (or uses an unsupported construct). */
+export class FeelSyntaxError extends Error {
+  constructor(
+    readonly source: string,
+    readonly diagnostics: FeelDiagnostic[],
+  ) {
+    const first = diagnostics[0];
+    super(first ? `FEEL syntax error at line ${first.line}, column ${first.column}: ${first.message}` : 'FEEL syntax error');
+    this.name = 'FeelSyntaxError';
+  }
+}
+
+let multiWordBuiltins: string[] | null = null;
+
+/** Built-in names that need the parser's help (they contain spaces). */
+function builtinNamesWithSpaces(): string[] {
+  if (multiWordBuiltins === null) multiWordBuiltins = [...builtinNames()].filter((n) => !isPlainName(n));
+  return multiWordBuiltins;
+}
+
+function isPlainName(name: string): boolean {
+  for (const ch of name) if (!isNamePart(ch)) return false;
+  return name.length > 0;
+}
+
+function parseOptions(options?: CompileOptions): { names: string[]; builtinNames: string[] } {
+  const names: string[] = [];
+  if (options?.names) for (const n of options.names) if (!isPlainName(n)) names.push(n);
+  return { names, builtinNames: builtinNamesWithSpaces() };
+}
+
+/** Parses a FEEL expression without throwing: the tree, or null with diagnostics. */
+export function parseExpression(source: string, options?: CompileOptions): ParseResult {
+  return parseExpressionTree(source, parseOptions(options));
+}
+
+/** Parses FEEL unary tests without throwing: the tree, or null with diagnostics. */
+export function parseUnaryTests(source: string, options?: CompileOptions): ParseResult {
+  return parseUnaryTestsTree(source, parseOptions(options));
+}
+
+// ---- cache -----------------------------------------------------------------------------------
+
+const CACHE_LIMIT = 5000;
+const cache = new Map<string, CompiledExpression | CompiledUnaryTests>();
+
+function cacheKey(kind: string, source: string, names: string[]): string {
+  return names.length === 0 ? `${kind}\u0000${source}` : `${kind}\u0000${source}\u0000${[...new Set(names)].sort().join('\u0001')}`;
+}
+
+function cached<T extends CompiledExpression | CompiledUnaryTests>(key: string, build: () => T): T {
+  const hit = cache.get(key);
+  if (hit !== undefined) {
+    // refresh its place in the LRU order
+    cache.delete(key);
+    cache.set(key, hit);
+    return hit as T;
+  }
+  const made = build();
+  cache.set(key, made);
+  if (cache.size > CACHE_LIMIT) {
+    const oldest = cache.keys().next();
+    if (!oldest.done) cache.delete(oldest.value);
+  }
+  return made;
+}
+
+/** Empties the compile cache (tests, or after the built-in library changes). */
+export function clearCompileCache(): void {
+  cache.clear();
+  multiWordBuiltins = null;
+}
+
+// ---- compile ---------------------------------------------------------------------------------
+
+function parsed(source: string, result: ParseResult): Node {
+  if (result.ast === null) throw new FeelSyntaxError(source, result.diagnostics);
+  return result.ast;
+}
+
+function compileOrThrow<T>(source: string, build: () => T): T {
+  try {
+    return build();
+  } catch (e) {
+    if (e instanceof CompileError) throw new FeelSyntaxError(source, [diagnostic(source, e.start, e.end - e.start, e.message)]);
+    throw e;
+  }
+}
+
+function environment(options?: EvaluateOptions): EvaluationEnvironment {
+  return new EvaluationEnvironment(options?.stepBudget ?? 1_000_000, options?.now ?? null);
+}
+
+function internalFailure(env: EvaluationEnvironment, e: unknown): null {
+  if (e instanceof StepBudgetExceeded) throw e;
+  return env.warn('internalError', `Evaluation failed: ${e instanceof Error ? e.message : String(e)}`);
+}
+
+class Expression implements CompiledExpression {
+  constructor(
+    readonly source: string,
+    readonly reads: readonly string[],
+    private readonly run: Evaluator,
+  ) {}
+
+  /** Evaluates; throws `StepBudgetExceeded` when the step budget runs out. */
+  evaluate(variables: FeelVariables, options?: EvaluateOptions): { value: FeelValue; warnings: FeelWarning[] } {
+    const env = environment(options);
+    let value: FeelValue;
+    try {
+      value = this.run(new RootScope(variables), env);
+    } catch (e) {
+      value = internalFailure(env, e);
+    }
+    return { value, warnings: env.warnings };
+  }
+}
+
+const isBuiltin = (name: string): boolean => builtin(name) !== undefined;
+
+/** Compiles a FEEL expression (cached). Throws `FeelSyntaxError` when it does not parse. */
+export function compileExpression(source: string, options?: CompileOptions): CompiledExpression {
+  const opts = parseOptions(options);
+  return cached(cacheKey('e', source, opts.names), () => {
+    const ast = parsed(source, parseExpressionTree(source, opts));
+    const run = compileOrThrow(source, () => compileNode(ast));
+    return new Expression(source, Object.freeze(freeVariables(ast, isBuiltin)), run);
+  });
+}
+
+class UnaryTests implements CompiledUnaryTests {
+  constructor(
+    readonly source: string,
+    readonly reads: readonly string[],
+    private readonly fast: ((input: FeelValue, env: EvaluationEnvironment) => boolean | null) | null,
+    private readonly general: (input: FeelValue, scope: Scope, env: EvaluationEnvironment) => boolean | null,
+  ) {}
+
+  /** Tests the input; throws `StepBudgetExceeded` when the step budget runs out. */
+  test(input: FeelValue, variables: FeelVariables, options?: EvaluateOptions): { value: boolean | null; warnings: FeelWarning[] } {
+    const env = environment(options);
+    // a JS number slipped in by a host is read as the decimal it prints as
+    if (typeof (input as unknown) === 'number') input = new FeelDecimal(input as unknown as number);
+    let value: boolean | null;
+    try {
+      value = this.fast !== null ? this.fast(input, env) : this.general(input, new RootScope(variables), env);
+    } catch (e) {
+      value = internalFailure(env, e);
+    }
+    return { value, warnings: env.warnings };
+  }
+}
+
+/** Compiles FEEL unary tests (cached). Throws `FeelSyntaxError` when they do not parse. */
+export function compileUnaryTests(source: string, options?: CompileOptions): CompiledUnaryTests {
+  const opts = parseOptions(options);
+  return cached(cacheKey('u', source, opts.names), () => {
+    const ast = parsed(source, parseUnaryTestsTree(source, opts));
+    const { fast, general } = compileOrThrow(source, () => compileUnaryTestsNode(ast));
+    return new UnaryTests(source, Object.freeze(freeVariables(ast, isBuiltin)), fast, general);
+  });
+}
