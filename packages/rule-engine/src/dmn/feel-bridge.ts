@@ -7,7 +7,7 @@ import type { CompiledExpression, CompiledUnaryTests, EvaluateOptions, FeelVaria
 import { add, compare, feelEquals } from '../feel/values/operators.js';
 import { parseDate, parseDateTime, parseDuration, parseTime } from '../feel/values/temporal.js';
 import { isFeelNumber, toFeelValue } from '../feel/values/json.js';
-import type { FeelValue, FeelWarning } from '../feel/values/feel-value.js';
+import { FeelDecimal, type FeelValue, type FeelWarning } from '../feel/values/feel-value.js';
 
 export type { CompiledExpression, CompiledUnaryTests, EvaluateOptions, FeelVariables };
 
@@ -46,24 +46,8 @@ export { isFeelNumber };
 
 /** Converts a JSON/JS value (numbers → decimals, objects → contexts; FEEL values pass) to FEEL. */
 export function toFeel(value: unknown): FeelValue {
-  if (typeof value === 'number') return numberToFeel(value);
+  if (typeof value === 'number') return Number.isFinite(value) ? new FeelDecimal(value) : null;
   return toFeelValue(value);
-}
-
-/**
- * JS numbers to decimals, recently converted ones shared (decimals are immutable): converting a
- * double to a decimal is the costliest step of evaluating a small decision table.
- */
-const numberCache = new Map<number, FeelValue>();
-const NUMBER_CACHE_LIMIT = 4096;
-
-function numberToFeel(value: number): FeelValue {
-  const hit = numberCache.get(value);
-  if (hit !== undefined) return hit;
-  const converted = toFeelValue(value);
-  if (numberCache.size >= NUMBER_CACHE_LIMIT) numberCache.clear();
-  if (!Object.is(value, -0)) numberCache.set(value, converted);
-  return converted;
 }
 
 /** FEEL `=`: true, false, or null when the values cannot be compared. */

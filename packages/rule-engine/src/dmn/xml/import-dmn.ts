@@ -19,7 +19,7 @@ import type {
   ModelImport,
   TypedName,
 } from '../model.js';
-import { attr, childElements, childText, firstChild, parseXml, resolveQName, textOf, XmlError, type Element } from './xml.js';
+import { attr, childElements, childText, parseXml, resolveQName, textOf, XmlError, type Element } from './xml.js';
 
 export { XmlError };
 
