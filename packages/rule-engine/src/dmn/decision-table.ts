@@ -81,6 +81,50 @@ interface CompiledOutput {
   defaultEntry: FeelExpression | null;
 }
 
+export type RawKind = 'number' | 'string' | 'any';
+
+/** One closure per rule over its non-`-` cells, unrolled for the usual widths. */
+function composeMatcher(checks: { column: number; test: (v: never) => boolean }[]): (raw: readonly (number | string)[]) => boolean {
+  type Test = (v: number | string) => boolean;
+  const t = checks.map((c) => c.test as unknown as Test);
+  const k = checks.map((c) => c.column);
+  switch (checks.length) {
+    case 0:
+      return () => true;
+    case 1: {
+      const [a] = t as [Test];
+      const [i] = k as [number];
+      return (raw) => a(raw[i]!);
+    }
+    case 2: {
+      const [a, b] = t as [Test, Test];
+      const [i, j] = k as [number, number];
+      return (raw) => a(raw[i]!) && b(raw[j]!);
+    }
+    case 3: {
+      const [a, b, c] = t as [Test, Test, Test];
+      const [i, j, l] = k as [number, number, number];
+      return (raw) => a(raw[i]!) && b(raw[j]!) && c(raw[l]!);
+    }
+    case 4: {
+      const [a, b, c, d] = t as [Test, Test, Test, Test];
+      const [i, j, l, m] = k as [number, number, number, number];
+      return (raw) => a(raw[i]!) && b(raw[j]!) && c(raw[l]!) && d(raw[m]!);
+    }
+    default:
+      return (raw) => t.every((test, n) => test(raw[k[n]!]!));
+  }
+}
+
+/** See `CompiledDecisionTable.rawLane`. */
+export interface RawLane {
+  /** The scope names the table reads, one per input column. */
+  names: readonly string[];
+  /** What each column's type accepts from a host. */
+  kinds: readonly RawKind[];
+  decide(raw: readonly (number | string)[]): FeelValue | undefined;
+}
+
 interface CompiledRule {
   id: string | null;
   /** One per input; null for `-` (matches anything). */
@@ -132,6 +176,71 @@ export class CompiledDecisionTable implements CompiledBoxed, HitSource {
       const validated = values.map((v, o) => this.validate(this.outputs[o] as CompiledOutput, v as FeelValue, probe));
       if (probe.warnings.length === 0) rule.constants = validated;
     }
+  }
+
+  /**
+   * The table's fast lane, for hosts that pass plain JS numbers and strings: when every input is
+   * a name, every cell has an exact raw test (see `CompiledUnaryTests.testNumber`) and every rule's
+   * output is a constant, a FIRST or UNIQUE table decides without converting its inputs to FEEL
+   * values. `decide` answers undefined whenever the full path could answer differently or warn.
+   */
+  rawLane(numberType: DmnType, stringType: DmnType): RawLane | null {
+    if ((this.hitPolicy !== 'F' && this.hitPolicy !== 'U') || !this.singleOutput || this.hasDefaults) return null;
+    const kinds: RawKind[] = [];
+    for (const input of this.inputs) {
+      if (input.direct === null || input.allowed !== null) return null;
+      const kind = input.type === ANY_TYPE ? 'any' : input.type === numberType ? 'number' : input.type === stringType ? 'string' : null;
+      if (kind === null) return null;
+      kinds.push(kind);
+    }
+    // Each rule becomes one matcher over the raw values, specialised by the value kinds a call
+    // brings (numbers or strings per column); a rule with a cell lacking that raw test has none.
+    type Matcher = (raw: readonly (number | string)[]) => boolean;
+    const matcherFor = (rule: CompiledRule, kindsGiven: readonly ('number' | 'string')[]): Matcher | null => {
+      const checks: { column: number; test: (v: never) => boolean }[] = [];
+      for (let c = 0; c < rule.tests.length; c++) {
+        const cell = rule.tests[c];
+        if (cell === null || cell === undefined) continue;
+        const test = kindsGiven[c] === 'number' ? cell.tests?.testNumber : cell.tests?.testString;
+        if (!test) return null;
+        checks.push({ column: c, test: test as (v: never) => boolean });
+      }
+      return composeMatcher(checks);
+    };
+    const values = this.rules.map((r) => (r.constants ? (r.constants[0] as FeelValue) : null));
+    if (this.rules.some((r) => r.constants === null)) return null;
+    const unique = this.hitPolicy === 'U';
+    const none = noMatchResult(this.hitPolicy, this.aggregation);
+    // Matchers per combination of value kinds (a bit per column: set for a string), built on
+    // first use; wide tables (more than 10 inputs) take the full path.
+    if (this.inputs.length > 10) return null;
+    const byKinds: ((Matcher | null)[] | undefined)[] = new Array(1 << this.inputs.length);
+    const decide = (raw: readonly (number | string)[]): FeelValue | undefined => {
+      let mask = 0;
+      for (let c = 0; c < raw.length; c++) if (typeof raw[c] !== 'number') mask |= 1 << c;
+      let matchers = byKinds[mask];
+      if (matchers === undefined) {
+        const kindsGiven = raw.map((_, c) => ((mask >> c) & 1 ? 'string' : 'number') as 'number' | 'string');
+        matchers = this.rules.map((rule) => matcherFor(rule, kindsGiven));
+        byKinds[mask] = matchers;
+      }
+      let found = -1;
+      for (let r = 0; r < matchers.length; r++) {
+        const matcher = matchers[r];
+        if (matcher === null) return undefined;
+        if (!matcher!(raw)) continue;
+        if (!unique) return values[r] as FeelValue;
+        if (found >= 0) return undefined;
+        found = r;
+      }
+      return found < 0 ? none : (values[found] as FeelValue);
+    };
+    return { names: this.inputs.map((i) => i.direct as string), kinds, decide };
+  }
+
+  /** The outputs the table can answer when every rule's outputs are constants. */
+  constantResults(): FeelValue[] {
+    return [...this.rules.map((r) => (r.constants ? this.combine(r.constants) : null)), noMatchResult(this.hitPolicy, this.aggregation)];
   }
 
   evaluate(scope: Scope, run: Run): FeelValue {

@@ -5,8 +5,10 @@
  */
 import type { FeelValue } from '../feel/values/feel-value.js';
 import { compileBoxed, compileParameters, type CompileContext, type CompiledBoxed, type DmnDiagnostic } from './boxed-expressions.js';
-import { DrgRun, Graph, type Dependency, type GraphElement, type Inputs } from './drg.js';
-import { TypeRegistry } from './item-definition.js';
+import { DrgRun, Graph, type Dependency, type GraphDecision, type GraphElement, type Inputs } from './drg.js';
+import { ANY_TYPE, TypeRegistry, type DmnType } from './item-definition.js';
+import { CompiledDecisionTable, type RawKind } from './decision-table.js';
+import { FeelContext } from '../feel/values/feel-value.js';
 import type { BoxedExpression, DecisionModel, ItemDefinition, Requirements } from './model.js';
 import type { DmnEvaluateOptions, DmnWarning, EvaluationTrace } from './run.js';
 
@@ -26,6 +28,8 @@ export interface CompiledDecisionModel {
   readonly decisionNames: readonly string[];
   readonly inputDataNames: readonly string[];
   readonly decisionServiceNames: readonly string[];
+  /** Decisions with a fast lane: plain numbers and strings skip the conversion to FEEL values. */
+  readonly fastLaneDecisions: readonly string[];
   /**
    * Evaluates a decision (by name, or `import.name`) with input data (and decision overrides)
    * given by name, as JSON-like values or FEEL values.
@@ -100,6 +104,54 @@ function collectNames(model: DecisionModel): string[] {
   }
   for (const s of model.decisionServices ?? []) names.add(s.name);
   return [...names].filter((n) => n.trim() !== '');
+}
+
+/**
+ * The fast lane of a decision that is one decision table over input data, for hosts passing
+ * plain numbers and strings (see `CompiledDecisionTable.rawLane`). It answers undefined, sending
+ * the evaluation down the full path, for anything else: other value kinds, a missing input, an
+ * override of the decision itself, a value the table's or the input's type would not accept.
+ */
+function fastLane(decision: GraphDecision, numberType: DmnType, stringType: DmnType): ((inputs: Inputs) => FeelValue | undefined) | null {
+  if (!(decision.logic instanceof CompiledDecisionTable)) return null;
+  const lane = decision.logic.rawLane(numberType, stringType);
+  if (lane === null) return null;
+  const byName = new Map(decision.deps.map((d) => [d.name, d]));
+  const kinds: RawKind[] = [];
+  for (const [c, name] of lane.names.entries()) {
+    const dep = byName.get(name);
+    if (!dep || dep.kind !== 'inputData' || dep.group !== null) return null;
+    const type = dep.element.type;
+    const own = type === ANY_TYPE ? 'any' : type === numberType ? 'number' : type === stringType ? 'string' : null;
+    const column = lane.kinds[c]!;
+    if (own === null || (own !== 'any' && column !== 'any' && own !== column)) return null;
+    kinds.push(own === 'any' ? column : own);
+  }
+  if (decision.type !== ANY_TYPE && !laneResultsConform(decision)) return null;
+  const raw: (number | string)[] = new Array<number | string>(lane.names.length);
+  return (inputs) => {
+    if (inputs instanceof Map || inputs instanceof FeelContext) return undefined;
+    const given = inputs as Readonly<Record<string, unknown>>;
+    // Only own values count; a prototype offers no numbers or strings, so a plain read is enough
+    // for those, and anything else (an override too) goes down the full path.
+    if (given[decision.name] !== undefined) return undefined;
+    for (let c = 0; c < raw.length; c++) {
+      const value = given[lane.names[c]!];
+      const kind = kinds[c];
+      if (typeof value === 'number') {
+        if (kind === 'string' || !Number.isFinite(value)) return undefined;
+      } else if (typeof value !== 'string' || kind === 'number') return undefined;
+      raw[c] = value;
+    }
+    return lane.decide(raw);
+  };
+}
+
+/** Every constant a table can answer already has the decision's type (nothing to convert or warn). */
+function laneResultsConform(decision: GraphDecision): boolean {
+  const table = decision.logic as CompiledDecisionTable;
+  const probe = new DrgRun(undefined, {}, null);
+  return table.constantResults().every((value) => value === null || decision.type.conform(value, probe, false) === value) && probe.warnings.length === 0;
 }
 
 export function compileDecisionModel(model: DecisionModel): CompiledDecisionModel {
@@ -230,14 +282,27 @@ export function compileDecisionModel(model: DecisionModel): CompiledDecisionMode
     return byName.length === 1 ? byName[0] : undefined;
   };
 
+  const lanes = new Map<string, (inputs: Inputs) => FeelValue | undefined>();
+  const numberType = types.resolve('number');
+  const stringType = types.resolve('string');
+  for (const [key, decision] of graph.decisions) {
+    const lane = fastLane(decision, numberType, stringType);
+    if (lane) lanes.set(key, lane);
+  }
+
   return {
     diagnostics,
     decisionNames: [...graph.decisions.keys()],
     inputDataNames: [...graph.inputData.keys()],
     decisionServiceNames: [...graph.services.keys()],
+    fastLaneDecisions: [...lanes.keys()],
     evaluate(decisionName, inputs = {}, options) {
       const decision = lookup(graph.decisions, decisionName);
       if (!decision) throw new UnknownDecisionError('decision', decisionName);
+      if (options?.trace !== true) {
+        const value = lanes.get(decision.key)?.(inputs);
+        if (value !== undefined) return { value, warnings: [] };
+      }
       const run = new DrgRun(options, inputs, null);
       const value = graph.decision(decision, run);
       return run.trace ? { value, warnings: run.warnings, trace: run.trace } : { value, warnings: run.warnings };

@@ -46,6 +46,12 @@ export interface CompiledExpression {
 export interface CompiledUnaryTests {
   readonly source: string;
   readonly reads: readonly string[];
+  /**
+   * Exact fast paths for a host's raw JS number or string input (no decimal conversion), present
+   * only where they decide exactly as `test` would and without warnings; null otherwise.
+   */
+  readonly testNumber: ((input: number) => boolean) | null;
+  readonly testString: ((input: string) => boolean) | null;
   /** True when the input passes; null (with a warning) when the test cannot be decided. */
   test(input: FeelValue, variables: FeelVariables, options?: EvaluateOptions): { value: boolean | null; warnings: FeelWarning[] };
 }

@@ -158,6 +158,8 @@ class UnaryTests implements CompiledUnaryTests {
     readonly reads: readonly string[],
     private readonly fast: ((input: FeelValue, env: EvaluationEnvironment) => boolean | null) | null,
     private readonly general: (input: FeelValue, scope: Scope, env: EvaluationEnvironment) => boolean | null,
+    readonly testNumber: ((input: number) => boolean) | null,
+    readonly testString: ((input: string) => boolean) | null,
   ) {}
 
   /** Tests the input; throws `StepBudgetExceeded` when the step budget runs out. */
@@ -180,7 +182,7 @@ export function compileUnaryTests(source: string, options?: CompileOptions): Com
   const opts = parseOptions(options);
   return cached(cacheKey('u', source, opts.names), () => {
     const ast = parsed(source, parseUnaryTestsTree(source, opts));
-    const { fast, general } = compileOrThrow(source, () => compileUnaryTestsNode(ast));
-    return new UnaryTests(source, Object.freeze(freeVariables(ast, isBuiltin)), fast, general);
+    const { fast, general, raw } = compileOrThrow(source, () => compileUnaryTestsNode(ast));
+    return new UnaryTests(source, Object.freeze(freeVariables(ast, isBuiltin)), fast, general, raw.number, raw.string);
   });
 }

@@ -7,14 +7,81 @@ import { FeelDecimal, FeelRange, type EvaluationEnvironment, type FeelValue } fr
 import type { Node } from '../syntax/ast.js';
 import { anyTest, comparisonTest, compileTest, literalValue, matchesValue, mentionsInput, type Test } from './compile-node.js';
 import { rangeContains } from './runtime.js';
+import { compareNumbers, isNumberValue } from '../values/number-order.js';
 
 /** A test needing no variables. */
 export type FastTest = (input: FeelValue, env: EvaluationEnvironment) => boolean | null;
+
+/**
+ * Tests of a host's raw JS number or string, for a decision table's fast lane. They exist only
+ * where they decide exactly as the decimal path does: numeric literals that are safe integers
+ * (a double input then orders against them as its decimal value does) and string literals.
+ */
+export interface RawTests {
+  number: ((input: number) => boolean) | null;
+  string: ((input: string) => boolean) | null;
+}
 
 export interface CompiledTests {
   /** Present when every test has literal operands: evaluated without a scope. */
   fast: FastTest | null;
   general: Test;
+  raw: RawTests;
+}
+
+const NO_RAW: RawTests = { number: null, string: null };
+
+/** A literal that a double represents exactly, so double comparisons decide like decimal ones. */
+function exactInteger(lit: FeelValue | undefined): number | null {
+  if (!isNumberValue(lit) || !lit.isInteger()) return null;
+  const n = lit.toNumber();
+  return Number.isSafeInteger(n) ? n : null;
+}
+
+function rawPart(node: Node): RawTests {
+  if (node.kind === 'unary-comparison') {
+    const lit = literalOf(node.operand);
+    if (typeof lit === 'string' && node.operator === '=') return { number: null, string: (s) => s === lit };
+    const n = exactInteger(lit);
+    if (n === null) return NO_RAW;
+    switch (node.operator) {
+      case '<':
+        return { number: (x) => x < n, string: null };
+      case '<=':
+        return { number: (x) => x <= n, string: null };
+      case '>':
+        return { number: (x) => x > n, string: null };
+      case '>=':
+        return { number: (x) => x >= n, string: null };
+      case '=':
+        return { number: (x) => x === n, string: null };
+      case '!=':
+        return { number: (x) => x !== n, string: null };
+    }
+    return NO_RAW;
+  }
+  if (node.kind === 'range') {
+    const low = exactInteger(literalOf(node.low));
+    const high = exactInteger(literalOf(node.high));
+    if (low === null || high === null) return NO_RAW;
+    const { startIncluded, endIncluded } = node;
+    return { number: (x) => (startIncluded ? x >= low : x > low) && (endIncluded ? x <= high : x < high), string: null };
+  }
+  const lit = literalOf(node);
+  if (typeof lit === 'string') return { number: null, string: (s) => s === lit };
+  const n = exactInteger(lit);
+  return n === null ? NO_RAW : { number: (x) => x === n, string: null };
+}
+
+function rawTests(node: Node & { kind: 'unary-tests' }): RawTests {
+  const parts = node.tests.map(rawPart);
+  const combine = <T>(tests: (((v: T) => boolean) | null)[]): ((v: T) => boolean) | null => {
+    if (tests.some((t) => t === null)) return null;
+    const all = tests as ((v: T) => boolean)[];
+    const any = all.length === 1 ? all[0]! : (v: T) => all.some((t) => t(v));
+    return node.negated ? (v: T) => !any(v) : any;
+  };
+  return { number: combine(parts.map((p) => p.number)), string: combine(parts.map((p) => p.string)) };
 }
 
 function literalOf(node: Node): FeelValue | undefined {
@@ -26,17 +93,17 @@ function fastComparison(operator: string, lit: FeelValue): FastTest {
   if (lit instanceof FeelDecimal) {
     switch (operator) {
       case '<':
-        return (input, env) => (input instanceof FeelDecimal ? input.cmp(lit) < 0 : comparisonTest(operator, input, lit, env));
+        return (input, env) => (isNumberValue(input) ? compareNumbers(input, lit) < 0 : comparisonTest(operator, input, lit, env));
       case '<=':
-        return (input, env) => (input instanceof FeelDecimal ? input.cmp(lit) <= 0 : comparisonTest(operator, input, lit, env));
+        return (input, env) => (isNumberValue(input) ? compareNumbers(input, lit) <= 0 : comparisonTest(operator, input, lit, env));
       case '>':
-        return (input, env) => (input instanceof FeelDecimal ? input.cmp(lit) > 0 : comparisonTest(operator, input, lit, env));
+        return (input, env) => (isNumberValue(input) ? compareNumbers(input, lit) > 0 : comparisonTest(operator, input, lit, env));
       case '>=':
-        return (input, env) => (input instanceof FeelDecimal ? input.cmp(lit) >= 0 : comparisonTest(operator, input, lit, env));
+        return (input, env) => (isNumberValue(input) ? compareNumbers(input, lit) >= 0 : comparisonTest(operator, input, lit, env));
       case '=':
-        return (input, env) => (input instanceof FeelDecimal ? input.eq(lit) : comparisonTest(operator, input, lit, env));
+        return (input, env) => (isNumberValue(input) ? compareNumbers(input, lit) === 0 : comparisonTest(operator, input, lit, env));
       case '!=':
-        return (input, env) => (input instanceof FeelDecimal ? !input.eq(lit) : comparisonTest(operator, input, lit, env));
+        return (input, env) => (isNumberValue(input) ? compareNumbers(input, lit) !== 0 : comparisonTest(operator, input, lit, env));
     }
   }
   return (input, env) => comparisonTest(operator, input, lit, env);
@@ -46,10 +113,10 @@ function fastRange(range: FeelRange): FastTest {
   const { start, end, startIncluded, endIncluded } = range;
   if (start instanceof FeelDecimal && end instanceof FeelDecimal) {
     return (input, env) => {
-      if (!(input instanceof FeelDecimal)) return rangeContains(input, range, env);
-      const a = input.cmp(start);
+      if (!isNumberValue(input)) return rangeContains(input, range, env);
+      const a = compareNumbers(input, start);
       if (a < 0 || (a === 0 && !startIncluded)) return false;
-      const b = input.cmp(end);
+      const b = compareNumbers(input, end);
       return b < 0 || (b === 0 && endIncluded);
     };
   }
@@ -58,7 +125,7 @@ function fastRange(range: FeelRange): FastTest {
 
 function fastValue(lit: FeelValue): FastTest {
   if (typeof lit === 'string') return (input, env) => (typeof input === 'string' ? input === lit : matchesValue(input, lit, env));
-  if (lit instanceof FeelDecimal) return (input, env) => (input instanceof FeelDecimal ? input.eq(lit) : matchesValue(input, lit, env));
+  if (lit instanceof FeelDecimal) return (input, env) => (isNumberValue(input) ? compareNumbers(input, lit) === 0 : matchesValue(input, lit, env));
   return (input, env) => matchesValue(input, lit, env);
 }
 
@@ -110,11 +177,11 @@ function negateTest(t: Test): Test {
 export function compileUnaryTestsNode(node: Node): CompiledTests {
   if (node.kind === 'any-input') {
     const yes: FastTest = () => true;
-    return { fast: yes, general: () => true };
+    return { fast: yes, general: () => true, raw: { number: () => true, string: () => true } };
   }
   if (node.kind !== 'unary-tests') {
     const general = compileTest(node);
-    return { fast: null, general };
+    return { fast: null, general, raw: NO_RAW };
   }
   let general = anyTest(node.tests.map(compileTest));
   if (node.negated) general = negateTest(general);
@@ -132,5 +199,5 @@ export function compileUnaryTestsNode(node: Node): CompiledTests {
     } else fast = anyFast(parts.map((p) => p.test));
     if (node.negated) fast = negateFast(fast);
   }
-  return { fast, general };
+  return { fast, general, raw: rawTests(node) };
 }

@@ -32,6 +32,7 @@ import {
   subtractTimes,
 } from './temporal.js';
 import { isList, typeNameOf } from './types.js';
+import { compareNumbers, isNumberValue } from './number-order.js';
 
 export { isInstanceOf, isList, typeNameOf, parseType, conformsTo, type FeelType, type FeelTypeName } from './types.js';
 
@@ -252,7 +253,7 @@ export function feelNotEquals(a: FeelValue, b: FeelValue): boolean | null {
  * the types cannot be ordered.
  */
 export function compare(a: FeelValue, b: FeelValue, env: EvaluationEnvironment = SILENT): -1 | 0 | 1 | null {
-  if (a instanceof FeelDecimal && b instanceof FeelDecimal) return a.cmp(b) as -1 | 0 | 1;
+  if (isNumberValue(a) && isNumberValue(b)) return compareNumbers(a, b);
   if (a === null || b === null) return null;
   if (typeof a === 'string') {
     if (typeof b === 'string') return a < b ? -1 : a > b ? 1 : 0;

@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { FeelDecimal, type FeelValue } from '../feel/values/feel-value.js';
+import { compileDecisionModel } from './evaluate.js';
+import type { DecisionModel, HitPolicy } from './model.js';
+
+function table(hitPolicy: HitPolicy, rules: [string, string, string][], ageType = 'number'): DecisionModel {
+  return {
+    inputData: [
+      { name: 'Age', typeRef: ageType },
+      { name: 'Segment', typeRef: 'string' },
+    ],
+    decisions: [
+      {
+        name: 'Offer',
+        typeRef: 'string',
+        requirements: { inputs: ['Age', 'Segment'] },
+        logic: {
+          kind: 'decisionTable',
+          hitPolicy,
+          inputs: [{ expression: 'Age' }, { expression: 'Segment' }],
+          outputs: [{ name: 'offer', typeRef: 'string' }],
+          rules: rules.map(([age, segment, offer]) => ({ inputEntries: [age, segment], outputEntries: [offer] })),
+        },
+      },
+    ],
+  };
+}
+
+const RULES: [string, string, string][] = [
+  ['< 18', '-', '"none"'],
+  ['[18..30)', '"mass","affluent"', '"starter"'],
+  ['[18..30)', 'not("mass")', '"starter plus"'],
+  ['>= 65', '"private"', '"legacy"'],
+  ['> 64', '-', '"senior"'],
+  ['30, 40, 50', '-', '"round"'],
+  ['!= 77', '"mass"', '"mass"'],
+];
+
+function decideBothWays(model: DecisionModel, inputs: Record<string, unknown>): [FeelValue, FeelValue, number] {
+  const compiled = compileDecisionModel(model);
+  const fast = compiled.evaluate('Offer', inputs);
+  // A trace turns the fast lane off: the full path answers.
+  const full = compiled.evaluate('Offer', inputs, { trace: true });
+  return [fast.value, full.value, full.warnings.length - fast.warnings.length];
+}
+
+describe('the decision table fast lane', () => {
+  const ages: unknown[] = [0, 17, 17.999, 18, 18.5, 29, 29.9999999, 30, 40, 50, 64, 64.5, 65, 77, 99, -1, 1e300, 0.1 + 0.2, 2 ** 53, null, undefined, '30', Number.NaN];
+  const segments: unknown[] = ['mass', 'affluent', 'private', 'corporate', '', 7, null, undefined];
+
+  for (const policy of ['F', 'U'] as const) {
+    it(`answers exactly what the full path answers, warnings included (${policy})`, () => {
+      const model = table(policy, RULES);
+      expect(compileDecisionModel(model).fastLaneDecisions).toEqual(['Offer']);
+      for (const Age of ages) {
+        for (const Segment of segments) {
+          const [fast, full, warningGap] = decideBothWays(model, { Age, Segment });
+          expect(fast, JSON.stringify({ Age, Segment })).toEqual(full);
+          expect(warningGap, JSON.stringify({ Age, Segment })).toBe(0);
+        }
+      }
+    });
+  }
+
+  it('steps aside for decimal literals, FEEL values, overrides and non-table logic, with the same answers', () => {
+    const restricted = { ...table('F', RULES, 'tAge'), itemDefinitions: [{ name: 'tAge', typeRef: 'number', allowedValues: '[0..150]' }] };
+    expect(compileDecisionModel(restricted).fastLaneDecisions).toEqual([]);
+    expect(compileDecisionModel(restricted).evaluate('Offer', { Age: 200, Segment: 'mass' }).warnings.length).toBeGreaterThan(0);
+    const decimalCell = table('F', [['< 17.5', '-', '"young"'], ['-', '-', '"other"']]);
+    expect(decideBothWays(decimalCell, { Age: 17.4, Segment: 'x' }).slice(0, 2)).toEqual(['young', 'young']);
+    const model = table('F', RULES);
+    const compiled = compileDecisionModel(model);
+    expect(compiled.evaluate('Offer', { Age: new FeelDecimal(20), Segment: 'mass' }).value).toBe('starter');
+    expect(compiled.evaluate('Offer', new Map<string, FeelValue>([['Age', new FeelDecimal(70)], ['Segment', 'private']])).value).toBe('legacy');
+    expect(compiled.evaluate('Offer', { Age: 20, Segment: 'mass', Offer: 'given' }).value).toBe('given');
+  });
+
+  it('keeps the unique policy warning when two rules match', () => {
+    const compiled = compileDecisionModel(table('U', [['< 50', '-', '"a"'], ['< 40', '-', '"b"']]));
+    const result = compiled.evaluate('Offer', { Age: 30, Segment: 'mass' });
+    expect(result.value).toBeNull();
+    expect(result.warnings.length).toBeGreaterThan(0);
+  });
+});
