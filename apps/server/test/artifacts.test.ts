@@ -142,3 +142,40 @@ describe.each(dialects())('artifacts on %s', (dialect) => {
     }
   });
 });
+
+describe.each(dialects())('decision artifacts on %s', (dialect) => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer(dialect);
+  });
+  afterAll(async () => server?.close());
+
+  const decision = (hitPolicy: string): Record<string, unknown> => ({
+    kind: 'decision',
+    key: 'credit_limit',
+    title: 'Credit limit',
+    inputData: [{ name: 'Credit Score', typeRef: 'number' }],
+    decisions: [
+      {
+        name: 'Limit',
+        requirements: { inputs: ['Credit Score'] },
+        logic: {
+          kind: 'decisionTable',
+          hitPolicy,
+          inputs: [{ expression: 'Credit Score' }],
+          outputs: [{ name: 'limit', typeRef: 'number' }],
+          rules: [{ inputEntries: ['>= 700'], outputEntries: ['50000'] }],
+        },
+      },
+    ],
+  });
+
+  it("validates decisions with the rule engine's schema", async () => {
+    const saved = await server.request('PUT', '/api/artifacts/decision/credit_limit', decision('F'));
+    expect(saved.status).toBe(200);
+    const refused = await server.request('PUT', '/api/artifacts/decision/credit_limit', decision('FIRST'));
+    expect(refused.status).toBe(422);
+    expect(refused.body).toMatchObject({ code: 'invalidArtifact' });
+    expect((refused.body.errors as { path: string }[]).some((e) => e.path.startsWith('/decisions/0/logic'))).toBe(true);
+  });
+});

@@ -1,4 +1,5 @@
 import { IDENTIFIER_PATTERN, validateEntityDefinition } from '@bankforge/form-engine';
+import { decisionArtifactSchema } from '@bankforge/rule-engine';
 import { Ajv } from 'ajv';
 import { problemErrorsOf } from '../request-validation/request-schema.js';
 import { ProblemError, type ProblemFieldError } from '../problem/problem-error.js';
@@ -61,9 +62,9 @@ const appSchema = {
 };
 
 const ajv = new Ajv({ allErrors: true, strict: false });
-const validators = new Map(
-  ARTIFACT_KINDS.map((kind) => [kind, ajv.compile(kind === 'app' ? appSchema : envelopeSchema(kind))] as const),
-);
+/** Each engine's own schema where its engine exists; the envelope for kinds still to come. */
+const ENGINE_SCHEMAS: Partial<Record<ArtifactKind, object>> = { app: appSchema, decision: decisionArtifactSchema };
+const validators = new Map(ARTIFACT_KINDS.map((kind) => [kind, ajv.compile(ENGINE_SCHEMAS[kind] ?? envelopeSchema(kind))] as const));
 
 export function parseKind(kind: string): ArtifactKind {
   if ((ARTIFACT_KINDS as readonly string[]).includes(kind)) return kind as ArtifactKind;
@@ -78,8 +79,9 @@ export function parseKey(key: string): string {
 }
 
 /**
- * Checks a document against its kind's schema: the entity schema of the form engine, the
- * envelope (and app contents) for kinds whose engines have not published a schema yet.
+ * Checks a document against its kind's schema: the entity schema of the form engine, the decision
+ * schema of the rule engine, the envelope (and app contents) for kinds whose engines have not
+ * published a schema yet.
  */
 export function artifactProblems(kind: ArtifactKind, document: unknown): ProblemFieldError[] {
   const validate = validators.get(kind)!;
