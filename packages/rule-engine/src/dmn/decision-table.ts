@@ -11,6 +11,7 @@ import { applyHitPolicy, hitPolicyName, noMatchResult, type HitSource } from './
 import { ANY_TYPE, Mismatch, type DmnType } from './item-definition.js';
 import type { Aggregation, DecisionTable, HitPolicy } from './model.js';
 import { Run, type Scope } from './run.js';
+import { RuleIndex } from './rule-index.js';
 
 /** Unary tests compiled, or the reason they do not compile. */
 class UnaryTests {
@@ -215,7 +216,15 @@ export class CompiledDecisionTable implements CompiledBoxed, HitSource {
     // first use; wide tables (more than 10 inputs) take the full path.
     if (this.inputs.length > 10) return null;
     const byKinds: ((Matcher | null)[] | undefined)[] = new Array(1 << this.inputs.length);
+    const index = RuleIndex.build(
+      this.rules.map((rule) => rule.tests.map((t) => (t === null ? null : (t.tests?.rawShape ?? undefined)))),
+      this.inputs.length,
+    );
     const decide = (raw: readonly (number | string)[]): FeelValue | undefined => {
+      if (index !== null && index.accepts(raw)) {
+        const rule = index.match(raw, unique);
+        return rule === -2 ? undefined : rule === -1 ? none : (values[rule] as FeelValue);
+      }
       let mask = 0;
       for (let c = 0; c < raw.length; c++) if (typeof raw[c] !== 'number') mask |= 1 << c;
       let matchers = byKinds[mask];

@@ -75,6 +75,21 @@ describe('the decision table fast lane', () => {
     expect(compiled.evaluate('Offer', { Age: 20, Segment: 'mass', Offer: 'given' }).value).toBe('given');
   });
 
+  it('indexes tables wider than one 32-rule mask word exactly', () => {
+    const wide: [string, string, string][] = Array.from({ length: 70 }, (_, i) => [`[${i}..${i + 1})`, i % 3 === 0 ? '"mass"' : '-', `"r${i}"`]);
+    wide.push(['-', '-', '"rest"']);
+    for (const policy of ['F', 'U'] as const) {
+      const model = table(policy, wide);
+      for (let tenths = -20; tenths <= 740; tenths += 7) {
+        for (const Segment of ['mass', 'private']) {
+          const [fast, full, warningGap] = decideBothWays(model, { Age: tenths / 10, Segment });
+          expect(fast, `${policy} ${tenths / 10} ${Segment}`).toEqual(full);
+          expect(warningGap).toBe(0);
+        }
+      }
+    }
+  });
+
   it('keeps the unique policy warning when two rules match', () => {
     const compiled = compileDecisionModel(table('U', [['< 50', '-', '"a"'], ['< 40', '-', '"b"']]));
     const result = compiled.evaluate('Offer', { Age: 30, Segment: 'mass' });

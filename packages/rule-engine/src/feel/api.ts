@@ -3,6 +3,9 @@
  * flow, report) and the DMN layer use only these.
  */
 import type { FeelDateTime, FeelValue, FeelWarning } from './values/feel-value.js';
+import type { RawShape } from './compiler/unary-tests.js';
+
+export type { RawShape, NumberInterval } from './compiler/unary-tests.js';
 
 /** Where a parse error is, for an editor marker (1-based line and column). */
 export interface FeelDiagnostic {
@@ -52,6 +55,8 @@ export interface CompiledUnaryTests {
    */
   readonly testNumber: ((input: number) => boolean) | null;
   readonly testString: ((input: string) => boolean) | null;
+  /** The raw tests as data (intervals of numbers or a set of strings), for indexed tables. */
+  readonly rawShape: RawShape | null;
   /** True when the input passes; null (with a warning) when the test cannot be decided. */
   test(input: FeelValue, variables: FeelVariables, options?: EvaluateOptions): { value: boolean | null; warnings: FeelWarning[] };
 }

@@ -14,7 +14,7 @@ import type { Node } from './syntax/ast.js';
 import { parseExpression as parseExpressionTree, parseUnaryTests as parseUnaryTestsTree, type ParseResult } from './syntax/parser.js';
 import { diagnostic, isNamePart } from './syntax/lexer.js';
 import { CompileError, compileNode, type Evaluator } from './compiler/compile-node.js';
-import { compileUnaryTestsNode } from './compiler/unary-tests.js';
+import { compileUnaryTestsNode, type RawShape } from './compiler/unary-tests.js';
 import { freeVariables } from './compiler/reads.js';
 import { RootScope, type Scope } from './compiler/scope.js';
 import { builtin, builtinNames } from './compiler/runtime.js';
@@ -160,6 +160,7 @@ class UnaryTests implements CompiledUnaryTests {
     private readonly general: (input: FeelValue, scope: Scope, env: EvaluationEnvironment) => boolean | null,
     readonly testNumber: ((input: number) => boolean) | null,
     readonly testString: ((input: string) => boolean) | null,
+    readonly rawShape: RawShape | null,
   ) {}
 
   /** Tests the input; throws `StepBudgetExceeded` when the step budget runs out. */
@@ -183,6 +184,6 @@ export function compileUnaryTests(source: string, options?: CompileOptions): Com
   return cached(cacheKey('u', source, opts.names), () => {
     const ast = parsed(source, parseUnaryTestsTree(source, opts));
     const { fast, general, raw } = compileOrThrow(source, () => compileUnaryTestsNode(ast));
-    return new UnaryTests(source, Object.freeze(freeVariables(ast, isBuiltin)), fast, general, raw.number, raw.string);
+    return new UnaryTests(source, Object.freeze(freeVariables(ast, isBuiltin)), fast, general, raw.number, raw.string, raw.shape);
   });
 }

@@ -120,6 +120,10 @@ describe('conversion functions', () => {
     expect(lit('range', '>=@"P1D"')).toBe('>= P1D');
     fails('range', '[1.."a"]');
     fails('range', '1..10');
+    expect(lit('range', '(..2]')).toBe('<= 2');
+    expect(lit('range', '[2..)')).toBe('>= 2');
+    fails('range', '[..2]');
+    fails('range', '[1..]');
     fails('range', n(1));
     isNull('range', null);
   });

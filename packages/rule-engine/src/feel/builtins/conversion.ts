@@ -206,6 +206,8 @@ export function parseRange(text: string): FeelRange | null {
   const start = parseEndpoint(body.slice(0, dots));
   const end = parseEndpoint(body.slice(dots + 2));
   if (start === undefined || end === undefined || (start === null && end === null)) return null;
+  // A missing endpoint is unbounded, so only an open bracket may stand beside it: "(..2]", not "[..2]".
+  if ((start === null && open === '[') || (end === null && close === ']')) return null;
   if (start !== null && end !== null && compare(start, end) === null) return null;
   return new FeelRange(open === '[', start, end, close === ']');
 }

@@ -20,7 +20,22 @@ export type FastTest = (input: FeelValue, env: EvaluationEnvironment) => boolean
 export interface RawTests {
   number: ((input: number) => boolean) | null;
   string: ((input: string) => boolean) | null;
+  /** The same tests as data, for tables that index their columns (see `RawShape`). */
+  shape: RawShape | null;
 }
+
+/** An interval of numbers with (safe integer or infinite) bounds. */
+export interface NumberInterval {
+  low: number;
+  lowIncluded: boolean;
+  high: number;
+  highIncluded: boolean;
+}
+
+/** What raw tests accept, as data: a union of intervals, or a set of strings; possibly negated. */
+export type RawShape =
+  | { kind: 'numbers'; intervals: readonly NumberInterval[]; negated: boolean }
+  | { kind: 'strings'; values: ReadonlySet<string>; negated: boolean };
 
 export interface CompiledTests {
   /** Present when every test has literal operands: evaluated without a scope. */
@@ -29,7 +44,7 @@ export interface CompiledTests {
   raw: RawTests;
 }
 
-const NO_RAW: RawTests = { number: null, string: null };
+const NO_RAW: RawTests = { number: null, string: null, shape: null };
 
 /** A literal that a double represents exactly, so double comparisons decide like decimal ones. */
 function exactInteger(lit: FeelValue | undefined): number | null {
@@ -41,22 +56,27 @@ function exactInteger(lit: FeelValue | undefined): number | null {
 function rawPart(node: Node): RawTests {
   if (node.kind === 'unary-comparison') {
     const lit = literalOf(node.operand);
-    if (typeof lit === 'string' && node.operator === '=') return { number: null, string: (s) => s === lit };
+    if (typeof lit === 'string' && node.operator === '=') return stringPart(lit);
     const n = exactInteger(lit);
     if (n === null) return NO_RAW;
+    const numbers = (test: (x: number) => boolean, ...intervals: NumberInterval[]): RawTests => ({
+      number: test,
+      string: null,
+      shape: { kind: 'numbers', intervals, negated: false },
+    });
     switch (node.operator) {
       case '<':
-        return { number: (x) => x < n, string: null };
+        return numbers((x) => x < n, interval(-Infinity, false, n, false));
       case '<=':
-        return { number: (x) => x <= n, string: null };
+        return numbers((x) => x <= n, interval(-Infinity, false, n, true));
       case '>':
-        return { number: (x) => x > n, string: null };
+        return numbers((x) => x > n, interval(n, false, Infinity, false));
       case '>=':
-        return { number: (x) => x >= n, string: null };
+        return numbers((x) => x >= n, interval(n, true, Infinity, false));
       case '=':
-        return { number: (x) => x === n, string: null };
+        return numbers((x) => x === n, interval(n, true, n, true));
       case '!=':
-        return { number: (x) => x !== n, string: null };
+        return numbers((x) => x !== n, interval(-Infinity, false, n, false), interval(n, false, Infinity, false));
     }
     return NO_RAW;
   }
@@ -65,12 +85,38 @@ function rawPart(node: Node): RawTests {
     const high = exactInteger(literalOf(node.high));
     if (low === null || high === null) return NO_RAW;
     const { startIncluded, endIncluded } = node;
-    return { number: (x) => (startIncluded ? x >= low : x > low) && (endIncluded ? x <= high : x < high), string: null };
+    return {
+      number: (x) => (startIncluded ? x >= low : x > low) && (endIncluded ? x <= high : x < high),
+      string: null,
+      shape: { kind: 'numbers', intervals: [interval(low, startIncluded, high, endIncluded)], negated: false },
+    };
   }
   const lit = literalOf(node);
-  if (typeof lit === 'string') return { number: null, string: (s) => s === lit };
+  if (typeof lit === 'string') return stringPart(lit);
   const n = exactInteger(lit);
-  return n === null ? NO_RAW : { number: (x) => x === n, string: null };
+  return n === null ? NO_RAW : { number: (x) => x === n, string: null, shape: { kind: 'numbers', intervals: [interval(n, true, n, true)], negated: false } };
+}
+
+function interval(low: number, lowIncluded: boolean, high: number, highIncluded: boolean): NumberInterval {
+  return { low, lowIncluded, high, highIncluded };
+}
+
+function stringPart(lit: string): RawTests {
+  return { number: null, string: (s) => s === lit, shape: { kind: 'strings', values: new Set([lit]), negated: false } };
+}
+
+/** The union of the parts' shapes, when they are all of one kind. */
+function unionShape(parts: RawTests[], negated: boolean): RawShape | null {
+  const shapes = parts.map((p) => p.shape);
+  if (shapes.some((sh) => sh === null || sh.negated)) return null;
+  const all = shapes as RawShape[];
+  if (all.every((sh) => sh.kind === 'numbers')) {
+    return { kind: 'numbers', intervals: all.flatMap((sh) => (sh.kind === 'numbers' ? sh.intervals : [])), negated };
+  }
+  if (all.every((sh) => sh.kind === 'strings')) {
+    return { kind: 'strings', values: new Set(all.flatMap((sh) => (sh.kind === 'strings' ? [...sh.values] : []))), negated };
+  }
+  return null;
 }
 
 function rawTests(node: Node & { kind: 'unary-tests' }): RawTests {
@@ -81,7 +127,7 @@ function rawTests(node: Node & { kind: 'unary-tests' }): RawTests {
     const any = all.length === 1 ? all[0]! : (v: T) => all.some((t) => t(v));
     return node.negated ? (v: T) => !any(v) : any;
   };
-  return { number: combine(parts.map((p) => p.number)), string: combine(parts.map((p) => p.string)) };
+  return { number: combine(parts.map((p) => p.number)), string: combine(parts.map((p) => p.string)), shape: unionShape(parts, node.negated) };
 }
 
 function literalOf(node: Node): FeelValue | undefined {
@@ -177,7 +223,7 @@ function negateTest(t: Test): Test {
 export function compileUnaryTestsNode(node: Node): CompiledTests {
   if (node.kind === 'any-input') {
     const yes: FastTest = () => true;
-    return { fast: yes, general: () => true, raw: { number: () => true, string: () => true } };
+    return { fast: yes, general: () => true, raw: { number: () => true, string: () => true, shape: null } };
   }
   if (node.kind !== 'unary-tests') {
     const general = compileTest(node);
