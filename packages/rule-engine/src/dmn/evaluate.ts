@@ -129,14 +129,16 @@ function fastLane(decision: GraphDecision, numberType: DmnType, stringType: DmnT
   }
   if (decision.type !== ANY_TYPE && !laneResultsConform(decision)) return null;
   const raw: (number | string)[] = new Array<number | string>(lane.names.length);
+  const names = lane.names;
+  const self = decision.name;
   return (inputs) => {
     if (inputs instanceof Map || inputs instanceof FeelContext) return undefined;
     const given = inputs as Readonly<Record<string, unknown>>;
     // Only own values count; a prototype offers no numbers or strings, so a plain read is enough
     // for those, and anything else (an override too) goes down the full path.
-    if (given[decision.name] !== undefined) return undefined;
+    if (given[self] !== undefined) return undefined;
     for (let c = 0; c < raw.length; c++) {
-      const value = given[lane.names[c]!];
+      const value = given[names[c]!];
       const kind = kinds[c];
       if (typeof value === 'number') {
         if (kind === 'string' || !Number.isFinite(value)) return undefined;
@@ -297,12 +299,16 @@ export function compileDecisionModel(model: DecisionModel): CompiledDecisionMode
     decisionServiceNames: [...graph.services.keys()],
     fastLaneDecisions: [...lanes.keys()],
     evaluate(decisionName, inputs = {}, options) {
+      // Lanes are keyed by decision key, which is how callers name decisions of the main model.
+      if (options?.trace !== true) {
+        const lane = lanes.get(decisionName);
+        if (lane !== undefined) {
+          const value = lane(inputs);
+          if (value !== undefined) return { value, warnings: [] };
+        }
+      }
       const decision = lookup(graph.decisions, decisionName);
       if (!decision) throw new UnknownDecisionError('decision', decisionName);
-      if (options?.trace !== true) {
-        const value = lanes.get(decision.key)?.(inputs);
-        if (value !== undefined) return { value, warnings: [] };
-      }
       const run = new DrgRun(options, inputs, null);
       const value = graph.decision(decision, run);
       return run.trace ? { value, warnings: run.warnings, trace: run.trace } : { value, warnings: run.warnings };
