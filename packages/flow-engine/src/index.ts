@@ -1,2 +1,10 @@
 // Intentionally empty: this engine is built by its own issue. Nothing here pretends to work yet.
 export {};
+export * from './definition/flow-definition.js';
+// Both the definition and the engine state declare ApprovalMode (the same union): the definition's is the public one.
+export type { ApprovalMode } from './definition/flow-definition.js';
+export * from './engine/index.js';
+export { flowArtifactSchema, FLOW_KEY_PATTERN, FLOW_ID_PATTERN } from './definition/flow-schema.js';
+export { validateFlowDefinition, type FlowProblem, type FlowProblemCode } from './definition/validate-flow.js';
+export { approvalTrail, type TrailEntry, type TrailAction } from './history/approval-trail.js';
+export { planInstanceMigration, type MigrationPlan, type MigrationRefusal } from './migration/migrate-instance.js';

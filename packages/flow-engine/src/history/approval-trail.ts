@@ -1,0 +1,168 @@
+/**
+ * The human-readable approval trail of a flow instance: who started it, who approved, rejected,
+ * returned, delegated or added whom, on which node, when and with which comment, in event order.
+ * For display (the case's history panel) and for audit.
+ */
+import type { FlowDefinition, LocalizedText } from '../definition/flow-definition.js';
+import type { FlowEvent } from '../engine/events.js';
+
+export type TrailAction =
+  | 'started'
+  | 'approved'
+  | 'autoApproved'
+  | 'rejected'
+  | 'autoRejected'
+  | 'returned'
+  | 'delegated'
+  | 'approverAdded'
+  | 'authorityRouted'
+  | 'escalated'
+  | 'commented'
+  | 'urged'
+  | 'copied'
+  | 'withdrawn'
+  | 'cancelled'
+  | 'completed'
+  | 'terminated'
+  | 'failed';
+
+export interface TrailEntry {
+  /** The event's sequence number (stable key for a list). */
+  seq: number;
+  /** ISO 8601 instant. */
+  at: string;
+  action: TrailAction;
+  /** Who acted; absent for the engine's own steps (timeouts, routing, the end of the case). */
+  actor?: string;
+  nodeId?: string;
+  /** The node's display name, when the definition was given. */
+  nodeName?: LocalizedText;
+  taskId?: string;
+  comment?: string;
+  /** The other people involved: delegate, added approver, escalation or routing targets, cc recipients. */
+  users?: string[];
+  /** `returned`: the node the case went back to. `completed`/`terminated`: the outcome. `failed`: the reason. */
+  detail?: string;
+  /** One line, ready to show. */
+  text: LocalizedText;
+}
+
+function list(users: readonly string[]): string {
+  return users.join(', ');
+}
+
+/**
+ * The trail of `events` (one instance's event list, in order). Pass the instance's definition to
+ * get node names into the entries and texts. Events that are engine bookkeeping (tokens, forks,
+ * timers, calls, variables) are left out.
+ */
+export function approvalTrail(events: readonly FlowEvent[], definition?: FlowDefinition): TrailEntry[] {
+  const nodeNames = new Map<string, LocalizedText>();
+  for (const n of definition?.nodes ?? []) nodeNames.set(n.id, n.name);
+  const taskNodes = new Map<string, string>();
+  const trail: TrailEntry[] = [];
+
+  for (const e of events) {
+    if (e.type === 'taskCreated' && e.taskId !== undefined && e.nodeId !== undefined) taskNodes.set(e.taskId, e.nodeId);
+    const nodeId = e.nodeId ?? (e.taskId !== undefined ? taskNodes.get(e.taskId) : undefined);
+    const nodeName = nodeId !== undefined ? nodeNames.get(nodeId) : undefined;
+    const where = {
+      en: nodeName !== undefined ? ` at "${nodeName.en}"` : nodeId !== undefined ? ` at ${nodeId}` : '',
+      zh: nodeName !== undefined ? `（${nodeName['zh-CN']}）` : nodeId !== undefined ? `（${nodeId}）` : '',
+    };
+    const who = e.actor ?? 'system';
+    const entry = (action: TrailAction, en: string, zh: string, extra: Partial<TrailEntry> = {}): void => {
+      const t: TrailEntry = { seq: e.seq, at: e.at, action, text: { en, 'zh-CN': zh } };
+      if (e.actor !== undefined) t.actor = e.actor;
+      if (nodeId !== undefined) t.nodeId = nodeId;
+      if (nodeName !== undefined) t.nodeName = nodeName;
+      if (e.taskId !== undefined) t.taskId = e.taskId;
+      if (e.comment !== undefined) t.comment = e.comment;
+      Object.assign(t, extra);
+      if (t.comment !== undefined && t.comment !== '') {
+        t.text = { en: `${t.text.en}: "${t.comment}"`, 'zh-CN': `${t.text['zh-CN']}：“${t.comment}”` };
+      }
+      trail.push(t);
+    };
+
+    switch (e.type) {
+      case 'started':
+        entry('started', `${who} started the case`, `${who} 发起了申请`);
+        break;
+      case 'approved':
+        if (e.data.auto === 1) {
+          entry('autoApproved', `approved automatically on timeout${where.en}`, `超时自动同意${where.zh}`);
+        } else {
+          const u = e.data.u;
+          entry('approved', `${u} approved${where.en}`, `${u} 同意${where.zh}`, { actor: u });
+        }
+        break;
+      case 'taskClosed':
+        if (e.data.r === 'rejected') {
+          if (e.data.auto === 1) entry('autoRejected', `rejected automatically on timeout${where.en}`, `超时自动驳回${where.zh}`);
+          else entry('rejected', `${who} rejected${where.en}`, `${who} 驳回${where.zh}`);
+        } else if (e.data.r === 'returned') {
+          const to = e.data.to;
+          const toName = to !== undefined ? (nodeNames.get(to) ?? { en: to, 'zh-CN': to }) : undefined;
+          entry(
+            'returned',
+            `${who} returned the case${where.en}${toName !== undefined ? ` to "${toName.en}"` : ''}`,
+            `${who} 退回${where.zh}${toName !== undefined ? `至 ${toName['zh-CN']}` : ''}`,
+            to !== undefined ? { detail: to } : {},
+          );
+        }
+        break;
+      case 'delegated':
+        entry('delegated', `${e.data.from} delegated${where.en} to ${e.data.to}`, `${e.data.from} 转办给 ${e.data.to}${where.zh}`, { users: [e.data.to] });
+        break;
+      case 'approverAdded': {
+        const pos = e.data.p === 'before' ? { en: 'before', zh: '前加签' } : { en: 'after', zh: '后加签' };
+        entry('approverAdded', `${e.data.by} added ${e.data.u} as an approver ${pos.en} them${where.en}`, `${e.data.by} ${pos.zh} ${e.data.u}${where.zh}`, { users: [e.data.u] });
+        break;
+      }
+      case 'authorityRouted':
+        entry(
+          'authorityRouted',
+          `above ${e.data.by}'s authority limit of ${e.data.limit}${where.en}: routed to ${list(e.data.to)}`,
+          `超出 ${e.data.by} 的审批权限 ${e.data.limit}${where.zh}，转交 ${list(e.data.to)}`,
+          { users: [...e.data.to] },
+        );
+        break;
+      case 'escalated':
+        entry('escalated', `escalated${where.en} from ${list(e.data.from)} to ${list(e.data.to)}`, `${where.zh}由 ${list(e.data.from)} 升级至 ${list(e.data.to)}`, { users: [...e.data.to] });
+        break;
+      case 'commented':
+        entry('commented', `${who} commented${where.en}`, `${who} 发表评论${where.zh}`);
+        break;
+      case 'notified':
+        if (e.data.kind === 'urge') entry('urged', `${who} urged ${list(e.data.to)}${where.en}`, `${who} 催办 ${list(e.data.to)}${where.zh}`, { users: [...e.data.to] });
+        else if (e.data.kind === 'cc') entry('copied', `copied to ${list(e.data.to)}${where.en}`, `抄送 ${list(e.data.to)}${where.zh}`, { users: [...e.data.to] });
+        break;
+      case 'ended': {
+        const d = e.data;
+        if (d.st === 'withdrawn') entry('withdrawn', `${who} withdrew the case`, `${who} 撤回了申请`);
+        else if (d.st === 'cancelled') entry('cancelled', `${who} cancelled the case`, `${who} 取消了申请`);
+        else if (d.st === 'completed') entry('completed', `the case ended${d.out !== undefined ? `: ${d.out}` : ''}`, `流程结束${d.out !== undefined ? `：${outcomeZh(d.out)}` : ''}`, d.out !== undefined ? { detail: d.out } : {});
+        else if (d.st === 'terminated') entry('terminated', `the case was terminated${where.en}${d.out !== undefined ? `: ${d.out}` : ''}`, `流程终止${where.zh}${d.out !== undefined ? `：${outcomeZh(d.out)}` : ''}`, d.out !== undefined ? { detail: d.out } : {});
+        else entry('failed', `the case failed${d.err !== undefined ? `: ${d.err}` : ''}`, `流程出错${d.err !== undefined ? `：${d.err}` : ''}`, d.err !== undefined ? { detail: d.err } : {});
+        break;
+      }
+      default:
+        break;
+    }
+  }
+  return trail;
+}
+
+function outcomeZh(outcome: string): string {
+  switch (outcome) {
+    case 'approved':
+      return '通过';
+    case 'rejected':
+      return '驳回';
+    case 'cancelled':
+      return '取消';
+    default:
+      return outcome;
+  }
+}
