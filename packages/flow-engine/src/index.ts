@@ -1,4 +1,4 @@
-// Intentionally empty: this engine is built by its own issue. Nothing here pretends to work yet.
+// @bankforge/flow-engine: approval flows as a pure, versioned, deterministic state machine.
 export {};
 export * from './definition/flow-definition.js';
 // Both the definition and the engine state declare ApprovalMode (the same union): the definition's is the public one.
