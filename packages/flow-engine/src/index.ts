@@ -1,5 +1,4 @@
 // @bankforge/flow-engine: approval flows as a pure, versioned, deterministic state machine.
-export {};
 export * from './definition/flow-definition.js';
 // Both the definition and the engine state declare ApprovalMode (the same union): the definition's is the public one.
 export type { ApprovalMode } from './definition/flow-definition.js';
