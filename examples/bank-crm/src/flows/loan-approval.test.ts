@@ -297,6 +297,13 @@ describe('loan approval: scoring', () => {
 });
 
 describe('loan approval: up to 500,000', () => {
+  it('routes an amount given as exact decimal text (as records carry money) like the number', () => {
+    const asNumber = new LoanCase().start({ amount: 300_000, ...strong });
+    const asText = new LoanCase().start({ amount: '300000.00', ...strong });
+    expect(asText.effects.find((e) => e.type === 'createTask')).toMatchObject({ nodeId: 'officerApproval' });
+    expect(asText.state.vars.score).toBe(asNumber.state.vars.score);
+  });
+
   it('one credit officer approves', () => {
     const c = new LoanCase();
     const r1 = c.start({ amount: 300_000, ...strong });

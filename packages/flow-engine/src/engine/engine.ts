@@ -15,6 +15,7 @@
  */
 import {
   compileExpression,
+  FeelDecimal,
   FeelDate,
   FeelDateTime,
   fromFeelValue,
@@ -51,7 +52,7 @@ import {
   type UrgeCommand,
   type WithdrawCommand,
 } from './commands.js';
-import { applyInPlace, cloneState, type FlowEvent, type FlowEventType, type TaskCloseReason } from './events.js';
+import { applyInPlace, cloneState, copyJson, type FlowEvent, type FlowEventType, type TaskCloseReason } from './events.js';
 import type { CommandRecord, FlowState, InstanceStatus, JsonValue, Task, TimerPurpose } from './state.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -192,6 +193,8 @@ interface DefIndex {
   vars: Map<string, FlowVariable>;
   names: string[];
   exprs: Map<string, CompiledExpression>;
+  /** The first start node. */
+  start: FlowNode | undefined;
 }
 
 const indexes = new WeakMap<FlowDefinition, DefIndex>();
@@ -207,7 +210,7 @@ function indexOf(def: FlowDefinition): DefIndex {
     list.push(e);
   }
   const vars = new Map(def.variables.map((v) => [v.name, v] as const));
-  idx = { nodes, out, edges: new Map(def.edges.map((e) => [e.id, e] as const)), vars, names: [...vars.keys(), 'initiator'], exprs: new Map() };
+  idx = { nodes, out, edges: new Map(def.edges.map((e) => [e.id, e] as const)), vars, names: [...vars.keys(), 'initiator'], exprs: new Map(), start: def.nodes.find((n) => n.type === 'start') };
   indexes.set(def, idx);
   return idx;
 }
@@ -312,7 +315,7 @@ class Run {
   // ------------------------------------------------------------------ commands
 
   private start(c: StartCommand): void {
-    const startNode = this.def.nodes.find((n) => n.type === 'start');
+    const startNode = this.idx.start;
     if (startNode === undefined) throw new FlowCommandError('definitionMismatch', 'the flow has no start node');
     const vars = this.checkStartVariables(c.variables ?? {});
     const a = c.actor;
@@ -811,7 +814,7 @@ class Run {
   private startCall(tok: string, node: ServiceNode, attempt: number): void {
     const id = `c${this.nextSeq()}`;
     this.emit('callStarted', { call: { id, n: node.id, tok, att: attempt, k: 'service' } }, { nodeId: node.id });
-    this.effects.push({ type: 'callService', callId: id, nodeId: node.id, effect: node.effect, config: structuredClone(node.config), attempt });
+    this.effects.push({ type: 'callService', callId: id, nodeId: node.id, effect: node.effect, config: copyJson(node.config), attempt });
   }
 
   private setOutputs(nodeId: string, mapping: Record<string, string>, result: Record<string, JsonValue>): void {
@@ -867,7 +870,7 @@ class Run {
     if (out !== undefined) data.out = out;
     if (err !== undefined) data.err = err;
     this.emit('ended', data, extra);
-    const eff: Extract<FlowEffect, { type: 'instanceEnded' }> = { type: 'instanceEnded', status: st, variables: structuredClone(this.state.vars) };
+    const eff: Extract<FlowEffect, { type: 'instanceEnded' }> = { type: 'instanceEnded', status: st, variables: copyJson(this.state.vars) };
     if (out !== undefined) eff.outcome = out;
     if (err !== undefined) eff.error = err;
     if (s.parent !== undefined) eff.parent = { ...s.parent };
@@ -940,7 +943,7 @@ class Run {
         if (name === 'initiator') {
           const ini = this.state.ini;
           scope.initiator = toFeelValue({ userId: ini.userId, roles: ini.roles ?? [], branch: ini.branch ?? null });
-        } else if (Object.hasOwn(vars, name)) scope[name] = toFeelValue(vars[name]);
+        } else if (Object.hasOwn(vars, name)) scope[name] = variableToFeel(this.idx.vars.get(name), vars[name] as JsonValue);
       }
       this.feelNowValue ??= toFeelValue(new Date(this.ms)) as FeelDateTime;
       return c.evaluate(scope, { now: this.feelNowValue, stepBudget: 100_000 }).value;
@@ -962,7 +965,7 @@ class Run {
         continue;
       }
       if (!typeMatches(v, value)) throw new FlowCommandError('invalidPayload', `variable ${v.name} must be a ${v.type}`, { variable: v.name });
-      vars[v.name] = structuredClone(value);
+      vars[v.name] = copyJson(value);
     }
     return vars;
   }
@@ -974,7 +977,7 @@ class Run {
       const v = this.idx.vars.get(name);
       if (v !== undefined && value !== null && !typeMatches(v, value)) throw new FlowCommandError('invalidPayload', `field ${name} must be a ${v.type}`, { field: name });
     }
-    return structuredClone(fields);
+    return copyJson(fields);
   }
 
   private node(id: string): FlowNode {
@@ -1057,9 +1060,22 @@ function pathGet(value: JsonValue, path: string): JsonValue {
   return cur ?? null;
 }
 
+/** Parsed durations by text (a flow has a handful: `PT48H`, ...; the cache is bounded all the same). */
+const durations = new Map<string, ReturnType<typeof parseDuration>>();
+
+function parsedDuration(text: string): ReturnType<typeof parseDuration> {
+  let d = durations.get(text);
+  if (d === undefined && !durations.has(text)) {
+    d = parseDuration(text);
+    if (durations.size >= 1000) durations.clear();
+    durations.set(text, d);
+  }
+  return d ?? null;
+}
+
 /** Milliseconds of an ISO 8601 duration from `fromMs` (years and months on the UTC calendar). */
 export function durationMs(duration: string, fromMs: number): number {
-  const d = parseDuration(duration);
+  const d = parsedDuration(duration);
   if (d === null) throw new FlowRuntimeError(`${duration} is not an ISO 8601 duration`);
   if (d instanceof YearsMonthsDuration) {
     const date = new Date(fromMs);
@@ -1067,6 +1083,14 @@ export function durationMs(duration: string, fromMs: number): number {
     return date.getTime() - fromMs;
   }
   return d.seconds.times(1000).toNumber();
+}
+
+const DECIMAL_TEXT = /^-?\d+(\.\d+)?$/;
+
+/** Money travels as an exact decimal string, as records carry it; FEEL reads it as that number. */
+function variableToFeel(declared: FlowVariable | undefined, value: JsonValue): FeelValue {
+  if (declared?.type === 'money' && typeof value === 'string' && DECIMAL_TEXT.test(value)) return new FeelDecimal(value);
+  return toFeelValue(value);
 }
 
 function typeMatches(v: FlowVariable, value: JsonValue): boolean {

@@ -6,8 +6,8 @@
  * Every event records when (`at`, an ISO instant), who (`actor`, absent for the engine's own
  * steps), the command it came from (`cmd`), and where relevant the node, task and comment.
  */
-import type { FlowDefinition } from '../definition/flow-definition.js';
-import type { ApproverGroup, CommandRecord, FlowState, Initiator, InstanceStatus, JsonValue, PendingCall, Timer } from './state.js';
+import type { FlowDefinition, FlowNode } from '../definition/flow-definition.js';
+import type { ApproverGroup, CommandRecord, FlowState, Initiator, InstanceStatus, JsonValue, PendingCall, Task, Timer, Token } from './state.js';
 
 interface EventBase {
   /** 1, 2, 3, ... within the instance. */
@@ -80,15 +80,121 @@ export function replay(definition: FlowDefinition, events: readonly FlowEvent[])
   return state;
 }
 
-export function cloneState(state: FlowState): FlowState {
-  return structuredClone(state);
+/**
+ * A deep copy of a state, field by field (the state's shape is known, so this is a fraction of
+ * `structuredClone`'s cost). Key order is kept, so the copy serialises to the same JSON.
+ */
+export function cloneState(s: FlowState): FlowState {
+  const c: FlowState = { ...s, ini: copyInitiator(s.ini), vars: copyJsonRecord(s.vars), cmds: copyCmds(s.cmds) };
+  if (s.tok !== undefined) c.tok = s.tok.map(copyToken);
+  if (s.forks !== undefined) {
+    const forks: NonNullable<FlowState['forks']> = {};
+    for (const k of Object.keys(s.forks)) {
+      const f = s.forks[k] as NonNullable<FlowState['forks']>[string];
+      const copy = { ...f, taken: [...f.taken] };
+      if (f.done !== undefined) copy.done = [...f.done];
+      setOwn(forks, k, copy);
+    }
+    c.forks = forks;
+  }
+  if (s.tasks !== undefined) c.tasks = s.tasks.map(copyTask);
+  if (s.timers !== undefined) c.timers = s.timers.map((t) => ({ ...t }));
+  if (s.calls !== undefined) c.calls = s.calls.map((x) => ({ ...x }));
+  if (s.loops !== undefined) c.loops = { ...s.loops };
+  if (s.path !== undefined) c.path = [...s.path];
+  if (s.appr !== undefined) c.appr = s.appr.map(([u, n]) => [u, n]);
+  if (s.parent !== undefined) c.parent = { ...s.parent };
+  return c;
+}
+
+function copyInitiator(ini: Initiator): Initiator {
+  const c = { ...ini };
+  if (ini.roles !== undefined) c.roles = [...ini.roles];
+  if (ini.mgr !== undefined) c.mgr = [...ini.mgr];
+  return c;
+}
+
+/**
+ * An empty plain object that V8 keeps as a hash table: `cmds` gains a key unique to each command,
+ * which in an ordinary (fast-mode) object creates a new hidden class per instance and defeats the
+ * inline caches. Deleting a property that is not the last one switches the object to that mode;
+ * nothing else about the object differs (same prototype, same keys, same JSON).
+ */
+function dictionaryObject<T>(): Record<string, T> {
+  const o: Record<string, unknown> = { a: 0, b: 0 };
+  delete o.a;
+  delete o.b;
+  return o as Record<string, T>;
+}
+
+function copyCmds(cmds: Record<string, CommandRecord>): Record<string, CommandRecord> {
+  const c = dictionaryObject<CommandRecord>();
+  for (const k of Object.keys(cmds)) {
+    const r = cmds[k] as CommandRecord;
+    setOwn(c, k, [r[0], r[1]]);
+  }
+  return c;
+}
+
+function copyToken(t: Token): Token {
+  const c = { ...t };
+  if (t.f !== undefined) c.f = [...t.f];
+  return c;
+}
+
+function copyTask(t: Task): Task {
+  const c = { ...t, who: [...t.who], all: [...t.all] };
+  if (t.ok !== undefined) c.ok = [...t.ok];
+  if (t.grp !== undefined) c.grp = t.grp.map((g) => ({ ...g, u: [...g.u] }));
+  if (t.dlg !== undefined) c.dlg = t.dlg.map(([from, to]) => [from, to]);
+  return c;
+}
+
+/** `o[k] = v` as an own data property, even for the key `__proto__` (as `structuredClone` and `JSON.parse` do). */
+function setOwn<T>(o: Record<string, T>, k: string, v: T): void {
+  if (k === '__proto__') Object.defineProperty(o, k, { value: v, writable: true, enumerable: true, configurable: true });
+  else o[k] = v;
+}
+
+/** A deep copy of a JSON value: what `structuredClone` returns for JSON data, without its serialisation round trip. */
+export function copyJson<T extends JsonValue | undefined>(v: T): T {
+  if (typeof v !== 'object' || v === null) return v;
+  if (Array.isArray(v)) {
+    const out: JsonValue[] = new Array<JsonValue>(v.length);
+    for (let i = 0; i < v.length; i++) out[i] = copyJson(v[i] as JsonValue);
+    return out as T;
+  }
+  const proto: unknown = Object.getPrototypeOf(v);
+  // not plain JSON (a Date, a Map, ...): leave it to structuredClone
+  if (proto !== Object.prototype && proto !== null) return structuredClone(v);
+  return copyJsonRecord(v as Record<string, JsonValue>) as T;
+}
+
+function copyJsonRecord(o: Record<string, JsonValue>): Record<string, JsonValue> {
+  const out: Record<string, JsonValue> = {};
+  for (const k of Object.keys(o)) setOwn(out, k, copyJson(o[k] as JsonValue));
+  return out;
+}
+
+/** Nodes by id, per definition object (events look nodes up without scanning the node list). */
+const nodeMaps = new WeakMap<FlowDefinition, Map<string, FlowNode>>();
+
+function nodeOf(definition: FlowDefinition, id: string): FlowNode | undefined {
+  let m = nodeMaps.get(definition);
+  if (m === undefined) {
+    m = new Map();
+    // the first node with an id wins, as `nodes.find` would
+    for (const n of definition.nodes) if (!m.has(n.id)) m.set(n.id, n);
+    nodeMaps.set(definition, m);
+  }
+  return m.get(id);
 }
 
 /** @internal Applies an event to a state the caller owns (mutates it; `state` may be null only for `started`). */
 export function applyInPlace(s: FlowState, e: FlowEvent, definition: FlowDefinition): FlowState {
   if (e.type === 'started') {
     const d = e.data;
-    s = { def: d.def, ver: d.ver, id: d.id, st: 'running', ini: structuredClone(d.ini), at: e.at, vars: structuredClone(d.vars), cmds: {}, seq: 0 };
+    s = { def: d.def, ver: d.ver, id: d.id, st: 'running', ini: copyInitiator(d.ini), at: e.at, vars: copyJsonRecord(d.vars), cmds: dictionaryObject<CommandRecord>(), seq: 0 };
     if (d.subject !== undefined) s.subject = d.subject;
     if (d.parent !== undefined) s.parent = { ...d.parent };
   }
@@ -141,7 +247,7 @@ export function applyInPlace(s: FlowState, e: FlowEvent, definition: FlowDefinit
       }
       if (d.x === 1) t.who = [];
       if (d.g !== undefined && t.grp !== undefined) for (const i of d.g) { const g = t.grp[i]; if (g !== undefined) g.ok = d.u; }
-      const node = definition.nodes.find((n) => n.id === t.n);
+      const node = nodeOf(definition, t.n);
       if (node !== undefined && node.type === 'approval' && node.distinctApprovers === true && d.auto !== 1) {
         const appr = (s.appr ??= []);
         if (!appr.some(([u, n]) => u === d.u && n === t.n)) appr.push([d.u, t.n]);
@@ -161,7 +267,7 @@ export function applyInPlace(s: FlowState, e: FlowEvent, definition: FlowDefinit
     case 'approverAdded': {
       const t = task(s, e.taskId);
       const { u, p, by } = e.data;
-      const node = definition.nodes.find((n) => n.id === t.n);
+      const node = nodeOf(definition, t.n);
       if (node !== undefined && node.type === 'approval' && node.mode === 'sequential') {
         const i = t.who.indexOf(by);
         const at = i < 0 ? t.who.length : p === 'before' ? i : i + 1;
@@ -212,7 +318,7 @@ export function applyInPlace(s: FlowState, e: FlowEvent, definition: FlowDefinit
       if (s.calls !== undefined) s.calls = s.calls.filter((x) => x.id !== e.data.id);
       break;
     case 'varsSet':
-      for (const [k, v] of Object.entries(e.data.vars)) s.vars[k] = structuredClone(v);
+      for (const k of Object.keys(e.data.vars)) setOwn(s.vars, k, copyJson(e.data.vars[k]));
       break;
     case 'notified':
       break;
