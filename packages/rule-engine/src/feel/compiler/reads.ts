@@ -1,5 +1,6 @@
 /** The free variables of an expression: first names of paths not bound inside it, not built-ins. */
 import type { IterationContext, Node } from '../syntax/ast.js';
+import { children } from './compile-node.js';
 
 export function freeVariables(node: Node, isBuiltin: (name: string) => boolean): string[] {
   const reads = new Set<string>();
@@ -49,7 +50,7 @@ function walk(node: Node, bound: ReadonlySet<string>, reads: Set<string>, isBuil
       go(node.target);
       return;
     default:
-      for (const child of childNodes(node)) go(child);
+      for (const child of children(node)) go(child);
   }
 }
 
@@ -61,34 +62,4 @@ function iteration(contexts: IterationContext[], bound: ReadonlySet<string>, go:
     inner.add(c.name);
   }
   return inner;
-}
-
-function childNodes(node: Node): Node[] {
-  switch (node.kind) {
-    case 'negate':
-      return [node.operand];
-    case 'arithmetic':
-    case 'comparison':
-    case 'and':
-    case 'or':
-      return [node.left, node.right];
-    case 'between':
-      return [node.value, node.low, node.high];
-    case 'in':
-      return [node.value, ...node.tests];
-    case 'instance-of':
-      return [node.value];
-    case 'range':
-      return [node.low, node.high];
-    case 'unary-comparison':
-      return [node.operand];
-    case 'list':
-      return node.items;
-    case 'if':
-      return [node.condition, node.then, node.else];
-    case 'unary-tests':
-      return node.tests;
-    default:
-      return [];
-  }
 }
