@@ -234,9 +234,15 @@ async function main(): Promise<void> {
   let t0 = performance.now();
   compileDecisionModel(bankForgeModel(100_000));
   figures.firstCompileMs = Number((performance.now() - t0).toFixed(2));
-  t0 = performance.now();
+  // Then the median of 21 tables whose FEEL texts are all new to the compile cache.
+  const compileTimes = Array.from({ length: 21 }, (_, i) => {
+    const model = bankForgeModel(200_000 + i);
+    const started = performance.now();
+    compileDecisionModel(model);
+    return performance.now() - started;
+  }).sort((a, b) => a - b);
+  figures.compileMs = Number(compileTimes[10]!.toFixed(2));
   const compiled = compileDecisionModel(bankForgeModel());
-  figures.compileMs = Number((performance.now() - t0).toFixed(2));
   if (compiled.diagnostics.length > 0) throw new Error(`table does not compile: ${JSON.stringify(compiled.diagnostics)}`);
   const copies = 50;
   globalThis.gc?.();
@@ -288,7 +294,7 @@ async function main(): Promise<void> {
   console.log(`zen-engine:            ${figures.zenEnginePerSecond}/s  (BankForge ${figures.bankForgeVsZen}x; target > 20x)`);
   console.log(`json-rules-engine:     ${figures.jsonRulesEnginePerSecond}/s  (BankForge ${figures.bankForgeVsJsonRulesEngine}x)`);
   console.log(`feelin:                ${figures.feelinPerSecond}/s  (BankForge ${figures.bankForgeVsFeelin}x)`);
-  console.log(`compile: ${figures.compileMs} ms per table (target < 5 ms; the first in a process ${figures.firstCompileMs} ms); memory: ${figures.compiledTableKb} KiB per compiled table`);
+  console.log(`compile: ${figures.compileMs} ms per table, median of 21 (target < 5 ms; the first in a process ${figures.firstCompileMs} ms); memory: ${figures.compiledTableKb} KiB per compiled table`);
   console.log(`all engines agreed on every result (checksum ${sink})`);
   console.log(`BENCH rules ${JSON.stringify(figures)}`);
 }
