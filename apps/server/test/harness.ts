@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
+import type { INestApplication } from '@nestjs/common';
 import { createConnection } from 'mysql2/promise';
 import { pino } from 'pino';
 import type { EntityDefinition } from '@bankforge/form-engine';
@@ -22,6 +23,7 @@ export interface ApiResponse<T = Record<string, unknown>> {
 
 export interface TestServer {
   url: string;
+  app: INestApplication;
   database: Database;
   request<T = Record<string, unknown>>(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<ApiResponse<T>>;
   /** Saves and publishes an entity; fails the test unless both succeed. */
@@ -67,6 +69,7 @@ export async function startTestServer(dialect: Dialect): Promise<TestServer> {
   };
   return {
     url,
+    app,
     database,
     request,
     async publishEntity(entity, confirm) {

@@ -1,9 +1,10 @@
 import type { EntityDefinition } from '@bankforge/form-engine';
 import { bankCrmEntities } from './entities/index.js';
+import { loanApprovalFlow, loanScoringDecision } from './flows/loan-approval.js';
 
 /** A reference from an app to one of its artifacts. */
 export interface AppArtifactRef {
-  kind: 'entity';
+  kind: 'entity' | 'decision' | 'flow';
   key: string;
 }
 
@@ -17,12 +18,19 @@ export interface AppDefinition {
   artifacts: AppArtifactRef[];
 }
 
-/** The bank CRM app: its entities, referenced ones first. */
+/** The bank CRM app: its entities (referenced ones first), then the loan scoring decision and approval flow. */
 export const bankCrmApp: AppDefinition = {
   kind: 'app',
   key: 'bank_crm',
   title: 'Bank CRM',
   label: { en: 'Bank CRM', 'zh-CN': '银行客户关系管理' },
   description: 'Retail and corporate customers, their accounts, loan applications and sales opportunities.',
-  artifacts: bankCrmEntities.map((entity) => ({ kind: 'entity', key: entity.key })),
+  artifacts: [
+    ...bankCrmEntities.map((entity): AppArtifactRef => ({ kind: 'entity', key: entity.key })),
+    { kind: 'decision', key: loanScoringDecision.key },
+    { kind: 'flow', key: loanApprovalFlow.key },
+  ],
 };
+
+/** Every artifact the app lists, in the order an import publishes them. */
+export const bankCrmArtifacts = [...bankCrmEntities, loanScoringDecision, loanApprovalFlow] as const;

@@ -82,6 +82,10 @@ describe('bank CRM app', () => {
     expect(bankCrmApp).toMatchObject({ kind: 'app', key: 'bank_crm', title: 'Bank CRM' });
     expect(bankCrmApp.label.en).toBe('Bank CRM');
     expect(bankCrmApp.label['zh-CN']).not.toBe('');
-    expect(bankCrmApp.artifacts).toEqual(bankCrmEntities.map((entity) => ({ kind: 'entity', key: entity.key })));
+    expect(bankCrmApp.artifacts).toEqual([
+      ...bankCrmEntities.map((entity) => ({ kind: 'entity', key: entity.key })),
+      { kind: 'decision', key: 'loan_scoring' },
+      { kind: 'flow', key: 'loan_approval' },
+    ]);
   });
 });

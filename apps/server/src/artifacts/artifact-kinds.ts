@@ -1,4 +1,5 @@
 import { IDENTIFIER_PATTERN, validateEntityDefinition } from '@bankforge/form-engine';
+import { flowArtifactSchema } from '@bankforge/flow-engine';
 import { decisionArtifactSchema } from '@bankforge/rule-engine';
 import { Ajv } from 'ajv';
 import { problemErrorsOf } from '../request-validation/request-schema.js';
@@ -63,7 +64,7 @@ const appSchema = {
 
 const ajv = new Ajv({ allErrors: true, strict: false });
 /** Each engine's own schema where its engine exists; the envelope for kinds still to come. */
-const ENGINE_SCHEMAS: Partial<Record<ArtifactKind, object>> = { app: appSchema, decision: decisionArtifactSchema };
+const ENGINE_SCHEMAS: Partial<Record<ArtifactKind, object>> = { app: appSchema, decision: decisionArtifactSchema, flow: flowArtifactSchema };
 const validators = new Map(ARTIFACT_KINDS.map((kind) => [kind, ajv.compile(ENGINE_SCHEMAS[kind] ?? envelopeSchema(kind))] as const));
 
 export function parseKind(kind: string): ArtifactKind {
@@ -80,7 +81,7 @@ export function parseKey(key: string): string {
 
 /**
  * Checks a document against its kind's schema: the entity schema of the form engine, the decision
- * schema of the rule engine, the envelope (and app contents) for kinds whose engines have not
+ * schema of the rule engine, the flow schema of the flow engine, the envelope (and app contents) for kinds whose engines have not
  * published a schema yet.
  */
 export function artifactProblems(kind: ArtifactKind, document: unknown): ProblemFieldError[] {

@@ -20,10 +20,10 @@ export async function loadExample(app: INestApplication, database: Database, nam
     logger.info({ example: name }, 'example already loaded');
     return;
   }
-  const { bankCrmApp, bankCrmEntities, generateBankCrmSeed } = await import('@bankforge/example-bank-crm');
+  const { bankCrmApp, bankCrmArtifacts, bankCrmEntities, generateBankCrmSeed } = await import('@bankforge/example-bank-crm');
   const started = Date.now();
   await app.get(AppBundleService).import(
-    { format: 'bankforge-bundle', formatVersion: 1, app: bankCrmApp, artifacts: bankCrmEntities },
+    { format: 'bankforge-bundle', formatVersion: 1, app: bankCrmApp, artifacts: bankCrmArtifacts },
     false,
     null,
   );

@@ -1,0 +1,65 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pino } from 'pino';
+import { loadExample } from '../src/example/example-loader.js';
+import { dialects, startTestServer, type TestServer } from './harness.js';
+
+describe.each(dialects())('the example bank CRM on %s', (dialect) => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer(dialect);
+    await loadExample(server.app, server.database, 'bank-crm', pino({ level: 'silent' }));
+  });
+  afterAll(async () => server?.close());
+
+  it('publishes every artifact of the app, the loan decision and flow included', async () => {
+    const bundle = await server.request<{ artifacts: { kind: string; key: string }[] }>('GET', '/api/apps/bank_crm/bundle');
+    expect(bundle.status).toBe(200);
+    expect(bundle.body.artifacts.map((a) => `${a.kind}:${a.key}`)).toEqual([
+      'entity:branch',
+      'entity:customer',
+      'entity:contact',
+      'entity:account',
+      'entity:loan_application',
+      'entity:opportunity',
+      'decision:loan_scoring',
+      'flow:loan_approval',
+    ]);
+  });
+
+  it('seeds valid, linked records that the query API can page through', async () => {
+    const customers = await server.request<{ total: number; items: { branch: string }[] }>('POST', '/api/records/customer/query', { count: true, limit: 5 });
+    expect(customers.body.total).toBe(300);
+    const branch = await server.request('GET', `/api/records/branch/${customers.body.items[0]!.branch}`);
+    expect(branch.status).toBe(200);
+    const loans = await server.request<{ total: number }>('POST', '/api/records/loan_application/query', { count: true, limit: 1 });
+    expect(loans.body.total).toBeGreaterThan(50);
+  });
+
+  it('loads nothing twice', async () => {
+    await loadExample(server.app, server.database, 'bank-crm', pino({ level: 'silent' }));
+    const customers = await server.request<{ total: number }>('POST', '/api/records/customer/query', { count: true, limit: 1 });
+    expect(customers.body.total).toBe(300);
+  });
+});
+
+describe('flow artifacts', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer('sqlite');
+  });
+  afterAll(async () => server?.close());
+
+  it("are validated with the flow engine's schema", async () => {
+    const refused = await server.request('PUT', '/api/artifacts/flow/onboarding', {
+      kind: 'flow',
+      key: 'onboarding',
+      title: 'Onboarding',
+      schemaVersion: 1,
+      variables: [],
+      nodes: [{ id: 'a', type: 'teleport', name: { en: 'A', 'zh-CN': 'A' } }],
+      edges: [],
+    });
+    expect(refused.status).toBe(422);
+    expect((refused.body.errors as { path: string }[]).some((e) => e.path.startsWith('/nodes/0'))).toBe(true);
+  });
+});
