@@ -17,7 +17,7 @@ export type { Inputs } from './drg.js';
 
 export interface DecisionResult {
   value: FeelValue;
-  warnings: DmnWarning[];
+  warnings: readonly DmnWarning[];
   /** Present when `options.trace` is true. */
   trace?: EvaluationTrace;
 }
@@ -38,6 +38,9 @@ export interface CompiledDecisionModel {
   /** Evaluates a decision service: its input decisions and input data given by name. */
   evaluateService(serviceName: string, inputs?: Inputs, options?: DmnEvaluateOptions): DecisionResult;
 }
+
+/** The fast lane never warns: one frozen empty list serves every answer. */
+const NO_WARNINGS: readonly DmnWarning[] = Object.freeze([]);
 
 export class UnknownDecisionError extends Error {
   constructor(kind: string, name: string) {
@@ -304,7 +307,7 @@ export function compileDecisionModel(model: DecisionModel): CompiledDecisionMode
         const lane = lanes.get(decisionName);
         if (lane !== undefined) {
           const value = lane(inputs);
-          if (value !== undefined) return { value, warnings: [] };
+          if (value !== undefined) return { value, warnings: NO_WARNINGS };
         }
       }
       const decision = lookup(graph.decisions, decisionName);

@@ -179,7 +179,7 @@ function runTestCase(testCase: Element, file: string, model: LoadedModel | Error
       const expectedElement = childElements(node, 'expected')[0];
       const expected = errorResult || !expectedElement ? null : readTckValue(expectedElement);
       let actual: FeelValue;
-      let warnings: DmnWarning[] = [];
+      let warnings: readonly DmnWarning[] = [];
       try {
         if (isService) {
           const serviceName = invocable ?? name;
