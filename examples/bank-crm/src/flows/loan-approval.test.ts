@@ -528,20 +528,22 @@ describe('loan approval: above 5,000,000 (credit committee, 2 of 3)', () => {
     c.refuses({ type: 'completeTask', taskId: 'k8', actor: actor('cc2'), action: 'approve' }, 'instanceEnded');
   });
 
-  it('two members reject: the first rejection already rejects the case (a reject rejects in every mode)', () => {
+  it('one reject leaves the 2-of-3 vote open while two approvals can still be reached; the second reject decides', () => {
     const c = new LoanCase();
     c.start({ amount: 12_000_000, creditScore: 700, annualIncome: 2_000_000 });
     c.act('committeeApproval', 'cc1', 'approve');
     const r = c.act('committeeApproval', 'cc2', 'reject', { comment: 'concentration risk' });
-    expect(steps(r.events)).toEqual(['taskClosed@committeeApproval', 'ended']);
-    expect(r.events[1]?.data).toEqual({ st: 'completed', out: 'rejected' });
+    expect(steps(r.events)).toEqual(['voteRejected@committeeApproval']);
+    expect(c.outcome).toBeUndefined();
+    const last = c.act('committeeApproval', 'cc3', 'reject');
+    expect(steps(last.events)).toEqual(['taskClosed@committeeApproval', 'ended']);
+    expect(last.events[1]?.data).toEqual({ st: 'completed', out: 'rejected' });
     expect(c.outcome).toBe('rejected');
-    // The second rejection finds the case closed.
-    c.refuses({ type: 'completeTask', taskId: 'k8', actor: actor('cc3'), action: 'reject' }, 'instanceEnded');
     expect(trailOf(c)).toEqual([
       'started rm1 -',
       'approved cc1 committeeApproval',
       'rejected cc2 committeeApproval',
+      'rejected cc3 committeeApproval',
       'completed - - rejected',
     ]);
   });
@@ -552,18 +554,21 @@ describe('loan approval: 48-hour timeouts', () => {
     const c = new LoanCase();
     c.start({ amount: 300_000, ...strong });
     const r = c.fire('officerApproval', T0 + 48 * HOUR);
-    expect(steps(r.events)).toEqual(['timerDone@officerApproval', 'escalated@officerApproval', 'notified@officerApproval']);
+    expect(steps(r.events)).toEqual(['timerDone@officerApproval', 'escalated@officerApproval', 'notified@officerApproval', 'timerSet@officerApproval']);
     expect(r.events.map((e) => e.data)).toEqual([
       { id: 'm9', fired: 1 },
       { from: ['co1', 'co2'], to: ['cm1'] },
       { kind: 'escalate', to: ['cm1'] },
+      { timer: { id: 'm13', n: 'officerApproval', due: new Date(T0 + 96 * HOUR).toISOString(), p: 'timeout', task: 'k8' } },
     ]);
+    // the escalated task gets a fresh 48-hour deadline (escalating further if cm1 sits on it too)
     expect(r.effects).toEqual([
       { type: 'notify', kind: 'escalate', to: ['cm1'], nodeId: 'officerApproval', taskId: 'k8' },
       { type: 'updateTask', taskId: 'k8', assignees: ['cm1'] },
+      { type: 'scheduleTimer', timerId: 'm13', nodeId: 'officerApproval', dueAt: new Date(T0 + 96 * HOUR).toISOString(), purpose: 'timeout', duration: 'PT48H' },
     ]);
     expect(c.state?.tasks).toEqual([{ id: 'k8', n: 'officerApproval', tok: 't2', who: ['cm1'], all: ['cm1'], esc: 1 }]);
-    expect(c.state?.timers).toBeUndefined();
+    expect(c.state?.timers?.map((t) => t.id)).toEqual(['m13']);
 
     // The officers are off the task now.
     c.refusesAct('officerApproval', 'co1', 'approve', 'notAssignee');

@@ -56,7 +56,9 @@ export const APPROVAL_MODES = ['single', 'any', 'all', 'percentage', 'sequential
  * - `all` (会签): every assignee must approve.
  * - `percentage`: at least `percentage`% of assignees must approve (2 of 3 → 66.67).
  * - `sequential` (依次): assignees approve one after another, in the order resolved.
- * A single `reject` rejects the task in every mode.
+ * A `reject` decides the task as soon as the required approvals can no longer be reached: at once
+ * in `single`, `any` (或签: the first action, approve or reject, decides), `all` (会签) and
+ * `sequential`; in `percentage` only when too few assignees are left to reach the share.
  */
 export type ApprovalMode = (typeof APPROVAL_MODES)[number];
 
@@ -229,6 +231,11 @@ export interface ApprovalNode extends NodeBase {
   authorityLimits?: AuthorityLimit[];
   /** No person approves twice in one case (across all approval nodes with this flag). */
   distinctApprovers?: boolean;
+  /**
+   * Id of an outgoing edge taken when the task ends in rejection (a reject, or `autoReject`).
+   * Without it a rejection ends the case with outcome `rejected`.
+   */
+  rejectEdge?: string;
 }
 
 /** Exclusive branch: conditions of outgoing edges in edge order; the first true wins; else the default edge. */

@@ -164,6 +164,7 @@ const node = {
           },
         },
         distinctApprovers: { type: 'boolean' },
+        rejectEdge: id,
       },
       ['assignees', 'mode', 'actions'],
     ),

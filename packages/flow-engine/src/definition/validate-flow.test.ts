@@ -56,6 +56,14 @@ describe('validateFlowDefinition: valid flows', () => {
     expect(validateFlowDefinition(d)).toEqual([]);
   });
 
+  it('accepts an approval with a reject edge next to its normal edge', () => {
+    const d = loanApproval();
+    d.nodes.push(node('declined', 'end', { outcome: 'rejected' }));
+    d.edges.push(edge('committeeNo', 'committee', 'declined'));
+    Object.assign(d.nodes.find((x) => x.id === 'committee') ?? {}, { rejectEdge: 'committeeNo' });
+    expect(validateFlowDefinition(d)).toEqual([]);
+  });
+
   it('accepts a loop whose cycle passes an approval', () => {
     const d = loanApproval();
     d.edges.push(edge('x', 'cc', 'scoring', { loop: { maxIterations: 2 }, condition: 'score < 0' }));
@@ -394,6 +402,20 @@ describe('validateFlowDefinition: publish rules', () => {
         nodeAt(d, 'svc').failureEdge = 'e1';
       },
       expected: { code: 'invalidFailureEdge', nodeId: 'svc' },
+    },
+    {
+      rule: 'reject edge that is not an outgoing edge of the approval',
+      change: (d) => {
+        nodeAt(d, 'committee').rejectEdge = 'e9';
+      },
+      expected: { code: 'invalidRejectEdge', nodeId: 'committee', path: '/nodes/8/rejectEdge' },
+    },
+    {
+      rule: 'reject edge that does not exist',
+      change: (d) => {
+        nodeAt(d, 'committee').rejectEdge = 'nowhere';
+      },
+      expected: { code: 'invalidRejectEdge', nodeId: 'committee' },
     },
     {
       rule: 'subflow calling its own flow',

@@ -62,6 +62,7 @@ export type FlowProblemCode =
   | 'invalidDuration'
   | 'invalidTimer'
   | 'invalidFailureEdge'
+  | 'invalidRejectEdge'
   | 'subflowSelfReference'
   | 'feelSyntax';
 
@@ -555,6 +556,12 @@ class FlowChecker {
     if (raw.returnTo !== undefined && !actions.includes('return')) {
       this.nodeProblem(node, 'returnToNotApplicable', `approval "${node.id}" sets returnTo but does not offer the return action`, 'returnTo');
     }
+    if (typeof raw.rejectEdge === 'string') {
+      const edgeId = raw.rejectEdge;
+      if (!this.edges.some((e) => e.id === edgeId && e.source === node.id)) {
+        this.nodeProblem(node, 'invalidRejectEdge', `reject edge "${edgeId}" of "${node.id}" is not one of its outgoing edges`, 'rejectEdge');
+      }
+    }
     const timeout = raw.timeout;
     if (isRecord(timeout)) {
       if (!isPositiveDuration(timeout.duration)) {
@@ -704,7 +711,8 @@ class FlowChecker {
         continue;
       }
       const failureEdge = node.type === 'service' && typeof node.raw.failureEdge === 'string' ? node.raw.failureEdge : undefined;
-      const normal = out.filter((e) => e.id !== failureEdge);
+      const rejectEdge = node.type === 'approval' && typeof node.raw.rejectEdge === 'string' ? node.raw.rejectEdge : undefined;
+      const normal = out.filter((e) => e.id !== failureEdge && e.id !== rejectEdge);
       if (normal.length > 1) {
         this.nodeProblem(node, 'multipleOutgoing', `${node.type} node "${node.id}" has ${normal.length} outgoing edges (${normal.map((e) => `"${e.id}"`).join(', ')}): use a branch, inclusive or parallel node to split`);
       }

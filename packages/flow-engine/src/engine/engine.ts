@@ -163,7 +163,7 @@ export function execute(definition: FlowDefinition, state: FlowState | null, com
   if (!Number.isFinite(ms)) throw new FlowCommandError('invalidPayload', `now is not a valid time: ${String(now)}`);
 
   if (state !== null) {
-    const rec = state.cmds[command.commandId];
+    const rec = state.cmds[command.commandId] ?? commandInHistory(command.commandId, context.history);
     if (rec !== undefined) {
       const events = context.history?.filter((e) => e.seq >= rec[0] && e.seq <= rec[1]) ?? [];
       return { state, events: [...events], effects: [], duplicate: [rec[0], rec[1]] };
@@ -180,6 +180,18 @@ export function execute(definition: FlowDefinition, state: FlowState | null, com
   const run = new Run(definition, state === null ? null : cloneState(state), command.commandId, ms, context);
   run.handle(command);
   return { state: run.state, events: run.events, effects: run.effects };
+}
+
+/** The seq range of the events a command produced, from the instance's history (for ids older than the state's window). */
+function commandInHistory(commandId: string, history: readonly FlowEvent[] | undefined): CommandRecord | undefined {
+  if (history === undefined) return undefined;
+  let rec: CommandRecord | undefined;
+  for (const e of history) {
+    if (e.cmd !== commandId) continue;
+    if (rec === undefined) rec = [e.seq, e.seq];
+    else rec[1] = e.seq;
+  }
+  return rec;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -355,8 +367,7 @@ class Run {
       case 'approve':
         return this.approve(c, task, node);
       case 'reject':
-        this.closeTask(task, 'rejected', { actor: u, comment: c.comment });
-        return this.endCase('completed', 'rejected');
+        return this.reject(c, task, node);
       case 'return':
         return this.returnTask(c, task, node);
       case 'delegate':
@@ -366,6 +377,35 @@ class Run {
       case 'comment':
         return this.comment(c, task);
     }
+  }
+
+  /**
+   * A reject decides the task unless, in `percentage` mode, the required approvals can still be
+   * reached without this assignee: then it is a recorded vote and the task stays open.
+   */
+  private reject(c: CompleteTaskCommand, task: Task, node: ApprovalNode): void {
+    const u = c.actor.userId;
+    const extra = { actor: u, nodeId: node.id, taskId: task.id, comment: c.comment };
+    if (node.mode === 'percentage' && task.who.includes(u) && !blocked(task, u)) {
+      const reachable = (task.ok?.length ?? 0) + task.who.length - 1 >= requiredNow(task, node);
+      if (reachable) {
+        this.emit('voteRejected', { u }, extra);
+        this.effects.push({ type: 'updateTask', taskId: task.id, assignees: actionable(this.task(task.id), node.mode) });
+        return;
+      }
+    }
+    this.closeTask(task, 'rejected', { actor: u, comment: c.comment });
+    this.afterRejection(task, node);
+  }
+
+  /** A rejected task follows the node's reject edge, or ends the case as rejected. */
+  private afterRejection(task: Task, node: ApprovalNode): void {
+    if (node.rejectEdge === undefined) return this.endCase('completed', 'rejected');
+    const edge = this.idx.edges.get(node.rejectEdge);
+    if (edge === undefined) throw new FlowRuntimeError(`reject edge ${node.rejectEdge} of ${node.id} does not exist`);
+    const tok = this.state.tok?.find((t) => t.id === task.tok);
+    this.queue.push({ tok: task.tok, to: edge.target, f: tok?.f, edge });
+    this.drain();
   }
 
   private comment(c: CompleteTaskCommand, task: Task): void {
@@ -522,6 +562,8 @@ class Run {
         this.emit('notified', { kind: 'escalate', to: unique }, { nodeId: node.id, taskId: task.id });
         this.effects.push({ type: 'notify', kind: 'escalate', to: unique, nodeId: node.id, taskId: task.id });
         this.effects.push({ type: 'updateTask', taskId: task.id, assignees: actionable(this.task(task.id), node.mode) });
+        // a fresh deadline: if the new assignee sits on it too, the next timeout escalates one level further
+        this.setTimer(node.id, 'timeout', to.duration, to.businessCalendar === true, { task: task.id });
         return;
       }
       case 'autoApprove':
@@ -530,7 +572,7 @@ class Run {
         return this.drain();
       case 'autoReject':
         this.closeTask(task, 'rejected', {}, undefined, true);
-        return this.endCase('completed', 'rejected');
+        return this.afterRejection(task, node);
     }
   }
 
@@ -677,6 +719,7 @@ class Run {
     const fork = tok === null ? f : token?.f;
     let edges = this.idx.out.get(node.id) ?? [];
     if (node.type === 'service' && node.failureEdge !== undefined) edges = edges.filter((e) => e.id !== node.failureEdge);
+    if (node.type === 'approval' && node.rejectEdge !== undefined) edges = edges.filter((e) => e.id !== node.rejectEdge);
     if (node.type === 'parallel' || node.type === 'inclusive') {
       let taken = edges;
       if (node.type === 'inclusive') {
@@ -723,7 +766,9 @@ class Run {
     const who = this.resolve(node.assignees, true);
     if (who.length === 0) throw new FlowRuntimeError(`approval ${node.id} resolved to no assignee`);
     const taskId = `k${this.nextSeq()}`;
-    this.emit('taskCreated', { tok, who }, { nodeId: node.id, taskId });
+    const created: EventData<'taskCreated'> = { tok, who };
+    if (node.mode === 'percentage') created.req = requiredApprovals(who.length, node.percentage ?? 100);
+    this.emit('taskCreated', created, { nodeId: node.id, taskId });
     const eff: Extract<FlowEffect, { type: 'createTask' }> = {
       type: 'createTask',
       taskId,
@@ -1029,8 +1074,18 @@ function isComplete(task: Task, node: ApprovalNode): boolean {
     case 'sequential':
       return task.who.length === 0;
     case 'percentage':
-      return ok >= requiredApprovals(task.all.length, node.percentage ?? 100);
+      return ok >= requiredNow(task, node);
   }
+}
+
+/**
+ * Approvals a `percentage` task needs now: the count fixed when it opened, but never more than
+ * the distinct people who approved or still may (escalating two seats to one manager must not
+ * make the vote unreachable, nor let one person fill two seats while others still sit).
+ */
+function requiredNow(task: Task, node: ApprovalNode): number {
+  const req = task.req ?? requiredApprovals(task.all.length, node.percentage ?? 100);
+  return Math.min(req, (task.ok?.length ?? 0) + task.who.length + (task.no?.length ?? 0));
 }
 
 function isAdmin(actor: Actor): boolean {

@@ -7,7 +7,7 @@
  * steps), the command it came from (`cmd`), and where relevant the node, task and comment.
  */
 import type { FlowDefinition, FlowNode } from '../definition/flow-definition.js';
-import type { ApproverGroup, CommandRecord, FlowState, Initiator, InstanceStatus, JsonValue, PendingCall, Task, Timer, Token } from './state.js';
+import { COMMAND_WINDOW, type ApproverGroup, type CommandRecord, type FlowState, type Initiator, type InstanceStatus, type JsonValue, type PendingCall, type Task, type Timer, type Token } from './state.js';
 
 interface EventBase {
   /** 1, 2, 3, ... within the instance. */
@@ -41,7 +41,9 @@ export type FlowEvent =
   | Ev<'forked', { fork: string; taken: string[] }>
   /** A join synchronised a fork: the fork and its arrived tokens are gone. */
   | Ev<'joined', { fork: string; toks: string[] }>
-  | Ev<'taskCreated', { tok: string; who: string[] }>
+  | Ev<'taskCreated', { tok: string; who: string[]; req?: number }>
+  /** `percentage` mode: a reject vote that did not decide the task (the share can still be reached). */
+  | Ev<'voteRejected', { u: string }>
   /** An approval: `b` when it counted for the assignees (else only for groups), `g` the groups it satisfied, `x` the rest of the assignees are released (any/single). */
   | Ev<'approved', { u: string; b?: 1; g?: number[]; x?: 1; auto?: 1 }>
   | Ev<'delegated', { from: string; to: string }>
@@ -64,7 +66,7 @@ export type FlowEvent =
 export type FlowEventType = FlowEvent['type'];
 
 /** Decisions that count as "someone acted" for withdraw. */
-const ACTED = new Set<FlowEventType>(['approved', 'delegated', 'approverAdded', 'taskClosed']);
+const ACTED = new Set<FlowEventType>(['approved', 'voteRejected', 'delegated', 'approverAdded', 'taskClosed']);
 
 /** The state after one more event (the input is not changed). */
 export function applyEvent(state: FlowState | null, event: FlowEvent, definition: FlowDefinition): FlowState {
@@ -145,6 +147,7 @@ function copyToken(t: Token): Token {
 function copyTask(t: Task): Task {
   const c = { ...t, who: [...t.who], all: [...t.all] };
   if (t.ok !== undefined) c.ok = [...t.ok];
+  if (t.no !== undefined) c.no = [...t.no];
   if (t.grp !== undefined) c.grp = t.grp.map((g) => ({ ...g, u: [...g.u] }));
   if (t.dlg !== undefined) c.dlg = t.dlg.map(([from, to]) => [from, to]);
   return c;
@@ -200,8 +203,10 @@ export function applyInPlace(s: FlowState, e: FlowEvent, definition: FlowDefinit
   }
   s.seq = e.seq;
   const rec: CommandRecord | undefined = s.cmds[e.cmd];
-  if (rec === undefined) s.cmds[e.cmd] = [e.seq, e.seq];
-  else rec[1] = e.seq;
+  if (rec === undefined) {
+    s.cmds[e.cmd] = [e.seq, e.seq];
+    forgetOldCommands(s.cmds);
+  } else rec[1] = e.seq;
   if (ACTED.has(e.type) && e.actor !== s.ini.userId && !(e.type === 'taskClosed' && e.data.r === 'cancelled')) s.lastAct = e.seq;
 
   switch (e.type) {
@@ -235,9 +240,18 @@ export function applyInPlace(s: FlowState, e: FlowEvent, definition: FlowDefinit
       if (s.forks !== undefined) delete s.forks[e.data.fork];
       break;
     }
-    case 'taskCreated':
-      (s.tasks ??= []).push({ id: e.taskId ?? '', n: e.nodeId ?? '', tok: e.data.tok, who: [...e.data.who], all: [...e.data.who] });
+    case 'taskCreated': {
+      const t: Task = { id: e.taskId ?? '', n: e.nodeId ?? '', tok: e.data.tok, who: [...e.data.who], all: [...e.data.who] };
+      if (e.data.req !== undefined) t.req = e.data.req;
+      (s.tasks ??= []).push(t);
       break;
+    }
+    case 'voteRejected': {
+      const t = task(s, e.taskId);
+      t.who = t.who.filter((u) => u !== e.data.u);
+      (t.no ??= []).push(e.data.u);
+      break;
+    }
     case 'approved': {
       const t = task(s, e.taskId);
       const d = e.data;
@@ -336,6 +350,22 @@ export function applyInPlace(s: FlowState, e: FlowEvent, definition: FlowDefinit
   }
   compact(s);
   return s;
+}
+
+/** Drops the oldest command record (by the seq of its first event) once the window is full. */
+function forgetOldCommands(cmds: Record<string, CommandRecord>): void {
+  let count = 0;
+  let oldest: string | undefined;
+  let oldestSeq = Infinity;
+  for (const k in cmds) {
+    count++;
+    const first = (cmds[k] as CommandRecord)[0];
+    if (first < oldestSeq) {
+      oldestSeq = first;
+      oldest = k;
+    }
+  }
+  if (count > COMMAND_WINDOW && oldest !== undefined) delete cmds[oldest];
 }
 
 function task(s: FlowState, id: string | undefined): NonNullable<FlowState['tasks']>[number] {

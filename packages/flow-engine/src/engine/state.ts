@@ -82,6 +82,13 @@ export interface Task {
   all: string[];
   /** Assignees who approved, in order. */
   ok?: string[];
+  /** `percentage` mode: assignees who voted to reject while the share could still be reached. */
+  no?: string[];
+  /**
+   * `percentage` mode: approvals required, fixed when the task opens (counted in distinct people;
+   * when escalation leaves fewer people than that, every remaining person must approve).
+   */
+  req?: number;
   /** Added approvers (not in sequential mode, where they join the queue). */
   grp?: ApproverGroup[];
   /** Delegations: `[from, to]` pairs, in order. */
@@ -118,6 +125,9 @@ export interface PendingCall {
   k: 'service' | 'decision' | 'subflow';
 }
 
+/** Processed command ids kept in the state: enough for the retries of a client or a timer lease. */
+export const COMMAND_WINDOW = 16;
+
 /** What a processed command produced: the seq range of its events (`[from, to]`, `to < from` when none). */
 export type CommandRecord = [number, number];
 
@@ -148,7 +158,10 @@ export interface FlowState {
   path?: string[];
   /** `[user, node]` approvals on nodes with `distinctApprovers`. */
   appr?: [string, string][];
-  /** Processed command ids and the events each produced. */
+  /**
+   * Ids of the last `COMMAND_WINDOW` processed commands and the events each produced (older ones
+   * are dropped to keep the state small; `context.history` still finds them).
+   */
   cmds: Record<string, CommandRecord>;
   /** Seq of the last event. */
   seq: number;

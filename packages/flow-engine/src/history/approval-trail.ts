@@ -112,6 +112,9 @@ export function approvalTrail(events: readonly FlowEvent[], definition?: FlowDef
           );
         }
         break;
+      case 'voteRejected':
+        entry('rejected', `${e.data.u} voted to reject${where.en}`, `${e.data.u} 投票驳回${where.zh}`, { actor: e.data.u });
+        break;
       case 'delegated':
         entry('delegated', `${e.data.from} delegated${where.en} to ${e.data.to}`, `${e.data.from} 转办给 ${e.data.to}${where.zh}`, { users: [e.data.to] });
         break;
