@@ -186,17 +186,13 @@ function parseEndpoint(text: string): FeelValue | undefined {
   return value ?? undefined;
 }
 
-/** Parses the text of a range: `[1..10)`, `]1..10[`, `< 10`, `>= @"2024-01-01"`. */
+/**
+ * Parses the text of a range literal: `[1..10)`, `]1..10[`, `(..2]`. The spec (10.3.4.1) and the
+ * TCK (1156 #017) accept only the bracketed form here, so a unary test such as `>= 10` is not a
+ * range string and gives null.
+ */
 export function parseRange(text: string): FeelRange | null {
   const t = text.trim();
-  const unary = /^(<=|>=|<|>)\s*(.+)$/.exec(t);
-  if (unary !== null) {
-    const endpoint = parseEndpoint(unary[2] ?? '');
-    if (endpoint === undefined || endpoint === null) return null;
-    const op = unary[1];
-    if (op === '<' || op === '<=') return new FeelRange(false, null, endpoint, op === '<=');
-    return new FeelRange(op === '>=', endpoint, null, false);
-  }
   const open = t.charAt(0);
   const close = t.charAt(t.length - 1);
   if (!'[(]'.includes(open) || !'[)]'.includes(close) || t.length < 4) return null;
@@ -337,7 +333,7 @@ export const CONVERSION_FUNCTIONS: readonly BuiltinFunction[] = [
     return parseRange(from) ?? invalidText(env, 'range', from);
   }),
   define('context', 'entries', contextFromEntries),
-  define('context put', ['context, key, value', 'context, keys, value'], contextPut),
+  define('context put', ['context, key: string, value', 'context, keys: list, value'], contextPut),
   define('context merge', 'contexts', contextMerge),
   define('get value', 'm, key', getValue),
   define('get entries', 'm', getEntries),

@@ -10,10 +10,23 @@ import { isList, typeNameOf } from '../values/types.js';
 
 export const WARN_INVALID_ARGUMENT = 'invalidArgument';
 
-/** One way to call a built-in: its parameter names in order, the first `required` of them needed. */
+/**
+ * One way to call a built-in: its parameter names in order, the first `required` of them needed.
+ * `types` holds the declared type of a parameter where two overloads share a position but not a
+ * type (`context put(context, key: string, value)` vs `(context, keys: list, value)`), so that a
+ * named argument of the wrong type matches no signature, as the spec requires.
+ */
 export interface Signature {
   readonly names: readonly string[];
   readonly required: number;
+  readonly types?: ReadonlyMap<string, ParameterType>;
+}
+
+export type ParameterType = 'string' | 'list';
+
+function hasType(value: FeelValue, type: ParameterType): boolean {
+  if (value === null) return true;
+  return type === 'string' ? typeof value === 'string' : isList(value);
 }
 
 export type BuiltinImplementation = (args: readonly FeelValue[], env: EvaluationEnvironment, fn: BuiltinFunction) => FeelValue;
@@ -41,20 +54,28 @@ function describeArity(min: number, max: number): string {
   return min === max ? String(min) : `${min} to ${max}`;
 }
 
-/** `'string, start position, length?'` → a signature (`?` marks an optional parameter). */
+/**
+ * `'string, start position, length?'` → a signature (`?` marks an optional parameter, `: string`
+ * or `: list` a declared type checked on named arguments).
+ */
 export function signature(text: string): Signature {
   const names: string[] = [];
+  const types = new Map<string, ParameterType>();
   let required = 0;
   for (const raw of text.split(',')) {
-    const part = raw.trim();
+    let part = raw.trim();
     if (part === '') continue;
-    if (part.endsWith('?')) names.push(part.slice(0, -1).trim());
-    else {
-      names.push(part);
-      required = names.length;
+    const optional = part.endsWith('?');
+    if (optional) part = part.slice(0, -1).trim();
+    const typed = /^(.+?)\s*:\s*(string|list)$/.exec(part);
+    if (typed !== null) {
+      part = typed[1] ?? part;
+      types.set(part, typed[2] === 'list' ? 'list' : 'string');
     }
+    names.push(part);
+    if (!optional) required = names.length;
   }
-  return { names, required };
+  return types.size > 0 ? { names, required, types } : { names, required };
 }
 
 export function define(name: string, signatures: string | readonly string[], implementation: BuiltinImplementation, variadic = false): BuiltinFunction {
@@ -88,8 +109,9 @@ export function bindNamedArguments(fn: FeelFunction, named: ReadonlyMap<string, 
     fn instanceof BuiltinFunction ? fn.signatures : [{ names: fn.parameters, required: 0 }];
   for (const s of signatures) {
     let ok = true;
-    for (const key of named.keys()) {
-      if (!s.names.includes(key)) {
+    for (const [key, value] of named) {
+      const type = s.types?.get(key);
+      if (!s.names.includes(key) || (type !== undefined && !hasType(value, type))) {
         ok = false;
         break;
       }
@@ -108,7 +130,7 @@ export function bindNamedArguments(fn: FeelFunction, named: ReadonlyMap<string, 
     return args;
   }
   const given = [...named.keys()].join(', ');
-  env.warn(WARN_INVALID_ARGUMENT, `${fn.name}() has no parameters named ${given}.`);
+  env.warn(WARN_INVALID_ARGUMENT, `${fn.name}() has no signature taking named arguments ${given} of these types.`);
   return null;
 }
 
