@@ -1,12 +1,20 @@
 import 'reflect-metadata';
 import { Module, type DynamicModule, type INestApplication } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
+import { APP_GUARD, NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import helmet from 'helmet';
 import type { Logger } from 'pino';
+import { SYSTEM_ACTOR } from './access/actor.js';
 import { AppBundleService } from './artifacts/app-bundle.service.js';
 import { AppsController, ArtifactsController } from './artifacts/artifacts.controller.js';
 import { ArtifactsService } from './artifacts/artifacts.service.js';
+import { AuditController } from './audit/audit.controller.js';
+import { AuditLog } from './audit/audit-log.js';
+import { AuthController } from './auth/auth.controller.js';
+import { AuthGuard } from './auth/auth.guard.js';
+import { AuthService } from './auth/auth.service.js';
+import { DirectoryService } from './auth/directory.service.js';
 import type { ServerConfig } from './config/server-config.js';
 import { Database } from './database/database.js';
 import { HealthController } from './health/health.controller.js';
@@ -22,8 +30,18 @@ class BankForgeModule {
   static with(database: Database): DynamicModule {
     return {
       module: BankForgeModule,
-      controllers: [HealthController, MetadataController, ArtifactsController, AppsController, RecordsController],
-      providers: [{ provide: Database, useValue: database }, MetadataService, ArtifactsService, AppBundleService, RecordsService],
+      controllers: [HealthController, AuthController, AuditController, MetadataController, ArtifactsController, AppsController, RecordsController],
+      providers: [
+        { provide: Database, useValue: database },
+        AuditLog,
+        DirectoryService,
+        AuthService,
+        { provide: APP_GUARD, useClass: AuthGuard },
+        MetadataService,
+        ArtifactsService,
+        AppBundleService,
+        RecordsService,
+      ],
     };
   }
 }
@@ -42,6 +60,13 @@ export async function createBankForgeApp(config: ServerConfig, logger: Logger = 
     bodyParser: false,
   });
   app.disable('x-powered-by');
+  // Standard hardening headers; the API docs page needs its inline script and style, nothing else does.
+  app.use(
+    helmet({
+      contentSecurityPolicy: { directives: { 'script-src': ["'self'", "'unsafe-inline'"], 'style-src': ["'self'", "'unsafe-inline'", 'https:'] } },
+      strictTransportSecurity: config.secureCookies,
+    }),
+  );
   app.use(requestLogging(logger));
   app.useBodyParser('json', { limit: '5mb', type: ['application/json', 'application/*+json'] });
   app.setGlobalPrefix('api');
@@ -56,5 +81,6 @@ export async function createBankForgeApp(config: ServerConfig, logger: Logger = 
   );
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
   app.enableShutdownHooks();
+  await app.get(DirectoryService).bootstrap(config.adminPassword, logger, SYSTEM_ACTOR);
   return { app, database, logger };
 }

@@ -3,5 +3,6 @@ export { createBankForgeApp, type BankForgeApp } from './app.js';
 export { readServerConfig, type ServerConfig, type Dialect } from './config/server-config.js';
 export { Database, type SqlExecutor, type SqlValue } from './database/database.js';
 export { ArtifactsService } from './artifacts/artifacts.service.js';
-export { RecordsService, type RecordData, type RecordPage, type Actor } from './records/records.service.js';
+export { RecordsService, type RecordData, type RecordPage } from './records/records.service.js';
+export { SYSTEM_ACTOR, type Actor } from './access/actor.js';
 export type { RecordQuery, RecordFilter } from './records/record-query.js';

@@ -21,11 +21,21 @@ export interface ApiResponse<T = Record<string, unknown>> {
   body: T;
 }
 
+export type Requester = <T = Record<string, unknown>>(method: string, path: string, body?: unknown, headers?: Record<string, string>) => Promise<ApiResponse<T>>;
+
+/** The bootstrap administrator's password in every test server. */
+export const ADMIN_PASSWORD = 'Test-Admin-Password-1';
+
 export interface TestServer {
   url: string;
   app: INestApplication;
   database: Database;
-  request<T = Record<string, unknown>>(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<ApiResponse<T>>;
+  /** Requests as the signed-in administrator (unless the headers carry other credentials). */
+  request: Requester;
+  /** Requests with no credentials at all. */
+  anonymous: Requester;
+  /** Signs a user in and answers a requester that acts as them. */
+  signIn(username: string, password: string): Promise<Requester>;
   /** Saves and publishes an entity; fails the test unless both succeed. */
   publishEntity(entity: EntityDefinition, confirm?: 'data-loss'): Promise<Record<string, unknown>>;
   close(): Promise<void>;
@@ -52,26 +62,40 @@ export async function startTestServer(dialect: Dialect): Promise<TestServer> {
     };
   }
   const { app, database } = await createBankForgeApp(
-    { port: 0, host: '127.0.0.1', dataDir, databaseUrl, example: undefined, logLevel: 'silent' },
+    { port: 0, host: '127.0.0.1', dataDir, databaseUrl, example: undefined, logLevel: 'silent', adminPassword: ADMIN_PASSWORD },
     pino({ level: 'silent' }),
   );
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address() as AddressInfo;
   const url = `http://127.0.0.1:${address.port}`;
-  const request = async <T = Record<string, unknown>,>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<ApiResponse<T>> => {
-    const response = await fetch(`${url}${path}`, {
-      method,
-      headers: body === undefined ? headers : { 'content-type': 'application/json', ...headers },
-      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
-    });
-    const text = await response.text();
-    return { status: response.status, headers: response.headers, body: (text ? JSON.parse(text) : undefined) as T };
+  const requester =
+    (credentials: Record<string, string>): Requester =>
+    async <T = Record<string, unknown>,>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<ApiResponse<T>> => {
+      const response = await fetch(`${url}${path}`, {
+        method,
+        headers: body === undefined ? { ...credentials, ...headers } : { 'content-type': 'application/json', ...credentials, ...headers },
+        body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+      });
+      const text = await response.text();
+      const json = text && /json/.test(response.headers.get('content-type') ?? '');
+      return { status: response.status, headers: response.headers, body: (json ? JSON.parse(text) : text || undefined) as T };
+    };
+  const anonymous = requester({});
+  const signIn = async (username: string, password: string): Promise<Requester> => {
+    const response = await anonymous('POST', '/api/auth/login', { username, password });
+    if (response.status !== 200) throw new Error(`signing in ${username} answered ${response.status}: ${JSON.stringify(response.body)}`);
+    const cookie = /bf_session=[^;]+/.exec(response.headers.get('set-cookie') ?? '')?.[0];
+    if (!cookie) throw new Error('no session cookie');
+    return requester({ cookie });
   };
+  const request = await signIn('admin', ADMIN_PASSWORD);
   return {
     url,
     app,
     database,
     request,
+    anonymous,
+    signIn,
     async publishEntity(entity, confirm) {
       const saved = await request('PUT', `/api/artifacts/entity/${entity.key}`, entity);
       if (saved.status !== 200) throw new Error(`saving ${entity.key} answered ${saved.status}: ${JSON.stringify(saved.body)}`);

@@ -64,7 +64,8 @@ describe.each(dialects())('records on %s', (dialect) => {
       preferences: { channel: 'wechat', quiet: [22, 7], nested: { ok: true } },
       version: 1,
       deleted_at: null,
-      owner_id: null,
+      // The signed-in user owns what they create.
+      owner_id: (await server.request('GET', '/api/auth/me')).body.userId,
     };
     expect(created.body).toMatchObject(expected);
     const read = await server.request<Rec>('GET', `/api/records/customer/${created.body.id}`);

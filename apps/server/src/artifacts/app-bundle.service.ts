@@ -1,3 +1,4 @@
+import type { Actor } from '../access/actor.js';
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityDefinition } from '@bankforge/form-engine';
 import { Database } from '../database/database.js';
@@ -75,8 +76,12 @@ export class AppBundleService {
    * Saves and publishes every artifact of a bundle, entities first, then the app. All of it lands
    * or none of it does (on MySQL, table changes commit as they happen; see the README).
    */
-  async import(body: unknown, confirmDataLoss: boolean, by: string | null): Promise<{ app: string; published: PublishResult[] }> {
+  async import(body: unknown, confirmDataLoss: boolean, by: Actor): Promise<{ app: string; published: PublishResult[] }> {
     const bundle = parseBundle(body);
+    for (const kind of new Set([...bundle.artifacts.map((a) => a.kind), 'app' as const])) {
+      ArtifactsService.requireRight(by, kind, 'edit');
+      ArtifactsService.requireRight(by, kind, 'publish');
+    }
     const listed = new Set(bundle.app.artifacts?.map((a) => `${a.kind}:${a.key}`) ?? []);
     const problems: ProblemFieldError[] = [];
     // Everything is checked before anything is written: on MySQL a table change commits at once.

@@ -1,6 +1,8 @@
 import { Body, Controller, Get, Headers, HttpCode, Inject, Param, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiBody, ApiHeader, ApiOperation, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
+import type { Actor } from '../access/actor.js';
+import { CurrentActor } from '../auth/auth.guard.js';
 import { ProblemError } from '../problem/problem-error.js';
 import { requestSchema } from '../request-validation/request-schema.js';
 import type { MigrationPlan } from '../metadata/migration-plan.js';
@@ -58,13 +60,14 @@ export class ArtifactsController {
   @ApiHeader({ name: 'If-Match', required: false, description: 'The revision the edit started from; a stale one answers 409.' })
   @ApiBody({ schema: { type: 'object', required: ['kind', 'key', 'title'] } })
   async save(
+    @CurrentActor() actor: Actor,
     @Param('kind') kind: string,
     @Param('key') key: string,
     @Body() body: unknown,
     @Headers('if-match') ifMatch: string | undefined,
     @Res({ passthrough: true }) response: Response,
   ): Promise<{ revision: number; latestVersion: number | null; document: ArtifactDocument }> {
-    const draft = await this.artifacts.saveDraft(parseKind(kind), parseKey(key), body, parseIfMatch(ifMatch), null);
+    const draft = await this.artifacts.saveDraft(parseKind(kind), parseKey(key), body, parseIfMatch(ifMatch), actor);
     response.setHeader('ETag', `"${draft.revision}"`);
     return draft;
   }
@@ -90,7 +93,8 @@ export class ArtifactsController {
   @HttpCode(200)
   @ApiOperation({ summary: "Entities: the migration plan publishing the draft would apply (lossy steps listed)" })
   @ApiParam(kindParam)
-  plan(@Param('kind') kind: string, @Param('key') key: string): Promise<MigrationPlan> {
+  plan(@CurrentActor() actor: Actor, @Param('kind') kind: string, @Param('key') key: string): Promise<MigrationPlan> {
+    ArtifactsService.requireRight(actor, parseKind(kind), 'edit');
     return this.artifacts.plan(parseKind(kind), parseKey(key));
   }
 
@@ -99,9 +103,9 @@ export class ArtifactsController {
   @ApiOperation({ summary: 'Publish the draft as a new immutable version' })
   @ApiParam(kindParam)
   @ApiBody({ required: false, schema: publishBodySchema })
-  publish(@Param('kind') kind: string, @Param('key') key: string, @Body() body: unknown): Promise<PublishResult> {
+  publish(@CurrentActor() actor: Actor, @Param('kind') kind: string, @Param('key') key: string, @Body() body: unknown): Promise<PublishResult> {
     const { confirm } = parsePublishBody(body ?? {});
-    return this.artifacts.publish(parseKind(kind), parseKey(key), confirm === 'data-loss', null);
+    return this.artifacts.publish(parseKind(kind), parseKey(key), confirm === 'data-loss', actor);
   }
 
   @Get(':kind/:key/versions')
@@ -139,7 +143,7 @@ export class AppsController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Save and publish every artifact of a bundle, entities first; all or nothing' })
   @ApiQuery({ name: 'confirm', required: false, enum: ['data-loss'] })
-  import(@Body() body: unknown, @Query('confirm') confirm: string | undefined): Promise<{ app: string; published: PublishResult[] }> {
-    return this.bundles.import(body, confirm === 'data-loss', null);
+  import(@CurrentActor() actor: Actor, @Body() body: unknown, @Query('confirm') confirm: string | undefined): Promise<{ app: string; published: PublishResult[] }> {
+    return this.bundles.import(body, confirm === 'data-loss', actor);
   }
 }

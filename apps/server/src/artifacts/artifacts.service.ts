@@ -1,6 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import diff from 'microdiff';
 import type { EntityDefinition } from '@bankforge/form-engine';
+import type { Actor } from '../access/actor.js';
+import { AuditLog } from '../audit/audit-log.js';
 import { Database, type SqlExecutor } from '../database/database.js';
 import { MetadataService } from '../metadata/metadata.service.js';
 import type { MigrationPlan } from '../metadata/migration-plan.js';
@@ -72,7 +74,15 @@ export class ArtifactsService {
   constructor(
     @Inject(Database) private readonly database: Database,
     @Inject(MetadataService) private readonly metadata: MetadataService,
+    @Inject(AuditLog) private readonly audit: AuditLog,
   ) {}
+
+  /** Designer rights are permissions like any other: checked here, not only in the designer. */
+  static requireRight(actor: Actor, kind: ArtifactKind, right: 'edit' | 'publish'): void {
+    if (!actor.access.canDesign(kind, right)) {
+      throw new ProblemError(403, 'forbidden', `Your roles do not allow you to ${right} ${kind} artifacts.`, undefined, { kind, right });
+    }
+  }
 
   async list(kind: ArtifactKind): Promise<ArtifactSummary[]> {
     return this.database.read(async (sql) => {
@@ -130,7 +140,8 @@ export class ArtifactsService {
   }
 
   /** Saves a draft. With `expectedRevision` (the `If-Match` header), a stale save is a 409. */
-  async saveDraft(kind: ArtifactKind, key: string, document: unknown, expectedRevision: number | undefined, by: string | null): Promise<ArtifactDraft> {
+  async saveDraft(kind: ArtifactKind, key: string, document: unknown, expectedRevision: number | undefined, by: Actor): Promise<ArtifactDraft> {
+    ArtifactsService.requireRight(by, kind, 'edit');
     return this.database.transaction((sql) => this.saveDraftWith(sql, kind, key, document, expectedRevision, by));
   }
 
@@ -140,7 +151,7 @@ export class ArtifactsService {
     key: string,
     document: unknown,
     expectedRevision: number | undefined,
-    by: string | null,
+    by: Actor,
   ): Promise<ArtifactDraft> {
     const problems = artifactProblems(kind, document);
     const doc = document as ArtifactDocument;
@@ -157,7 +168,7 @@ export class ArtifactsService {
       }
       await sql.execute(
         'INSERT INTO bf_artifact (kind, artifact_key, title, draft, revision, latest_version, created_at, updated_at, updated_by) VALUES (?, ?, ?, ?, 1, NULL, ?, ?, ?)',
-        [kind, key, draft.title, JSON.stringify(draft), now, now, by],
+        [kind, key, draft.title, JSON.stringify(draft), now, now, by.userId],
       );
       return { document: draft, revision: 1, latestVersion: null };
     }
@@ -169,7 +180,7 @@ export class ArtifactsService {
     }
     const changed = await sql.execute(
       'UPDATE bf_artifact SET title = ?, draft = ?, revision = revision + 1, updated_at = ?, updated_by = ? WHERE kind = ? AND artifact_key = ? AND revision = ?',
-      [draft.title, JSON.stringify(draft), now, by, kind, key, revision],
+      [draft.title, JSON.stringify(draft), now, by.userId, kind, key, revision],
     );
     if (changed === 0) throw ProblemError.conflict('staleRevision', `${kind} ${key} was changed concurrently; reload it.`);
     return { document: draft, revision: revision + 1, latestVersion: current.latest_version === null ? null : Number(current.latest_version) };
@@ -182,11 +193,12 @@ export class ArtifactsService {
     return this.database.read(async (sql) => (await this.metadata.plan(sql, document as unknown as EntityDefinition)).plan);
   }
 
-  async publish(kind: ArtifactKind, key: string, confirmDataLoss: boolean, by: string | null): Promise<PublishResult> {
+  async publish(kind: ArtifactKind, key: string, confirmDataLoss: boolean, by: Actor): Promise<PublishResult> {
+    ArtifactsService.requireRight(by, kind, 'publish');
     return this.database.schemaTransaction((sql) => this.publishWith(sql, kind, key, confirmDataLoss, by));
   }
 
-  async publishWith(sql: SqlExecutor, kind: ArtifactKind, key: string, confirmDataLoss: boolean, by: string | null): Promise<PublishResult> {
+  async publishWith(sql: SqlExecutor, kind: ArtifactKind, key: string, confirmDataLoss: boolean, by: Actor): Promise<PublishResult> {
     const row = await this.row(sql, kind, key);
     if (!row) throw ProblemError.notFound('artifactNotFound', `There is no ${kind} called ${key}.`);
     const draft = JSON.parse(row.draft) as ArtifactDocument;
@@ -199,7 +211,7 @@ export class ArtifactsService {
     }
     if (kind === 'app') await this.checkAppContents(sql, draft);
     const version = (latest ?? 0) + 1;
-    const migration = kind === 'entity' ? await this.metadata.migrate(sql, draft as unknown as EntityDefinition, confirmDataLoss, by) : undefined;
+    const migration = kind === 'entity' ? await this.metadata.migrate(sql, draft as unknown as EntityDefinition, confirmDataLoss, by.userId) : undefined;
     const now = toDbDatetime(new Date().toISOString());
     await sql.execute('INSERT INTO bf_artifact_version (kind, artifact_key, version, document, published_at, published_by) VALUES (?, ?, ?, ?, ?, ?)', [
       kind,
@@ -207,7 +219,7 @@ export class ArtifactsService {
       version,
       JSON.stringify({ ...draft, version }),
       now,
-      by,
+      by.userId,
     ]);
     const claimed = await sql.execute('UPDATE bf_artifact SET latest_version = ? WHERE kind = ? AND artifact_key = ? AND revision = ?', [
       version,
@@ -216,6 +228,7 @@ export class ArtifactsService {
       row.revision,
     ]);
     if (claimed === 0) throw ProblemError.conflict('staleRevision', `${kind} ${key} changed while it was being published; publish again.`);
+    await this.audit.append(sql, by, { action: 'publish', detail: { kind, key, version, ...(migration ? { migration: migration.steps.map((step) => step.op) } : {}) } });
     return { kind, key, version, unchanged: false, ...(migration ? { migration } : {}) };
   }
 

@@ -12,6 +12,10 @@ export interface ServerConfig {
   /** Load the example bank CRM (artifacts and seed data) into an empty database at start. */
   example: string | undefined;
   logLevel: string;
+  /** First start only: the bootstrap administrator's password (generated and printed once when absent). */
+  adminPassword?: string;
+  /** Behind TLS: cookies get `Secure` and responses HSTS. */
+  secureCookies?: boolean;
 }
 
 export function readServerConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
@@ -30,6 +34,8 @@ export function readServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
     databaseUrl,
     example: env.BANKFORGE_EXAMPLE?.trim() || undefined,
     logLevel: env.LOG_LEVEL ?? 'info',
+    adminPassword: env.BANKFORGE_ADMIN_PASSWORD || undefined,
+    secureCookies: env.BANKFORGE_SECURE_COOKIES === 'true',
   };
 }
 

@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { Database } from '../database/database.js';
 import { AppBundleService } from '../artifacts/app-bundle.service.js';
 import { ArtifactsService } from '../artifacts/artifacts.service.js';
+import { SYSTEM_ACTOR } from '../access/actor.js';
 import { RecordsService } from '../records/records.service.js';
 
 /** How many customers the example starts with: enough to page, sort and filter for real. */
@@ -25,7 +26,7 @@ export async function loadExample(app: INestApplication, database: Database, nam
   await app.get(AppBundleService).import(
     { format: 'bankforge-bundle', formatVersion: 1, app: bankCrmApp, artifacts: bankCrmArtifacts },
     false,
-    null,
+    SYSTEM_ACTOR,
   );
   const records = app.get(RecordsService);
   const referenceFields = new Map(
@@ -39,7 +40,7 @@ export async function loadExample(app: INestApplication, database: Database, nam
       const ref = values[key];
       if (typeof ref === 'string') values[key] = ids.get(ref) ?? null;
     }
-    const created = await records.create(seed.entity, values, { userId: null });
+    const created = await records.create(seed.entity, values, SYSTEM_ACTOR);
     ids.set(seed.ref, created.id);
     count++;
   }

@@ -40,12 +40,15 @@ function escapeLike(text: string): string {
  */
 export class FilterCompiler {
   readonly errors: ProblemFieldError[] = [];
+  /** Conditions the caller's field rules forbid: answered as 403, not as a malformed filter. */
+  readonly denied: ProblemFieldError[] = [];
   private conditions = 0;
 
   constructor(
     private readonly model: EntityModel,
     private readonly dialect: Dialect,
     private readonly quote: (identifier: string) => string,
+    private readonly permits: (column: RecordColumn, op: FilterOperator, path: string) => ProblemFieldError | undefined = () => undefined,
   ) {}
 
   compile(filter: RecordFilter, path: string): SqlFragment {
@@ -84,6 +87,11 @@ export class FilterCompiler {
     const column = resolveColumn(this.model, condition.field);
     if (!column) return this.fail(`${path}/field`, 'unknownField', `${condition.field} is not a field of ${this.model.key}`);
     const { op } = condition;
+    const denial = this.permits(column, op, `${path}/field`);
+    if (denial) {
+      this.denied.push(denial);
+      return { sql: '1=0', params: [] };
+    }
     if (!operatorAllowed(column.kind, op)) {
       return this.fail(`${path}/op`, 'operatorNotSupported', `${op} does not apply to ${condition.field} (${column.field?.type ?? column.kind})`);
     }

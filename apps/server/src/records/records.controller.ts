@@ -2,15 +2,30 @@ import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Patch, Post, Qu
 import { ApiBody, ApiOperation, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { IDENTIFIER_PATTERN } from '@bankforge/form-engine';
+import type { Actor } from '../access/actor.js';
+import { CurrentActor } from '../auth/auth.guard.js';
 import { ProblemError } from '../problem/problem-error.js';
 import { requestSchema } from '../request-validation/request-schema.js';
+import { csvLine } from './record-csv.js';
 import { recordQuerySchema, type RecordQuery } from './record-query.js';
-import { RecordsService, type Actor, type RecordData, type RecordPage } from './records.service.js';
+import { RecordsService, type RecordData, type RecordPage } from './records.service.js';
 
 const parseQuery = requestSchema<RecordQuery>(recordQuerySchema, 'invalidQuery');
 
-/** No users until the security issue lands: every request acts as the (unnamed) system. */
-const ANONYMOUS: Actor = { userId: null };
+const exportSchema = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    filter: recordQuerySchema.properties.filter,
+    sort: recordQuerySchema.properties.sort,
+    fields: recordQuerySchema.properties.fields,
+    deleted: recordQuerySchema.properties.deleted,
+  },
+  definitions: recordQuerySchema.definitions,
+};
+const parseExport = requestSchema<Omit<RecordQuery, 'cursor' | 'limit' | 'count'>>(exportSchema, 'invalidQuery');
+const unmaskSchema = { type: 'object', required: ['field'], additionalProperties: false, properties: { field: { type: 'string', maxLength: 64 } } };
+const parseUnmask = requestSchema<{ field: string }>(unmaskSchema);
 
 const ID = /^[0-9a-zA-Z-]{1,36}$/;
 const ENTITY_KEY = new RegExp(IDENTIFIER_PATTERN);
@@ -45,8 +60,8 @@ export class RecordsController {
   @ApiOperation({ summary: 'Create a record (validated by the form engine; 422 lists every problem; 409 on a unique value)' })
   @ApiParam(entityParam)
   @ApiBody({ schema: { type: 'object', additionalProperties: true } })
-  async create(@Param('entity') entity: string, @Body() body: unknown, @Res({ passthrough: true }) response: Response): Promise<RecordData> {
-    const record = await this.records.create(parseEntity(entity), body, ANONYMOUS);
+  async create(@CurrentActor() actor: Actor, @Param('entity') entity: string, @Body() body: unknown, @Res({ passthrough: true }) response: Response): Promise<RecordData> {
+    const record = await this.records.create(parseEntity(entity), body, actor);
     response.status(201).setHeader('Location', `/api/records/${parseEntity(entity)}/${record.id}`);
     return record;
   }
@@ -56,32 +71,69 @@ export class RecordsController {
   @ApiOperation({ summary: 'Query with a JSON filter, sort on indexed fields, keyset cursor, projection and count' })
   @ApiParam(entityParam)
   @ApiBody({ schema: recordQuerySchema as unknown as Record<string, unknown> })
-  query(@Param('entity') entity: string, @Body() body: unknown): Promise<RecordPage> {
-    return this.records.query(parseEntity(entity), parseQuery(body ?? {}));
+  query(@CurrentActor() actor: Actor, @Param('entity') entity: string, @Body() body: unknown): Promise<RecordPage> {
+    return this.records.query(parseEntity(entity), parseQuery(body ?? {}), actor);
+  }
+
+  @Post('export')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Export as CSV every record the export scope reaches (streamed; field rules and masking apply; audited)' })
+  @ApiParam(entityParam)
+  @ApiBody({ schema: exportSchema as unknown as Record<string, unknown> })
+  async export(@CurrentActor() actor: Actor, @Param('entity') entity: string, @Body() body: unknown, @Res() response: Response): Promise<void> {
+    const key = parseEntity(entity);
+    const query = parseExport(body ?? {});
+    const pages = this.records.export(key, query, actor, 'csv');
+    // The first page is fetched before any byte is sent, so a refused export still answers a problem document.
+    const first = await pages.next();
+    response.status(200).type('text/csv; charset=utf-8').setHeader('Content-Disposition', `attachment; filename="${key}.csv"`);
+    let columns: string[] = [];
+    const write = async (items: RecordData[]): Promise<void> => {
+      const chunk = items.map((item) => csvLine(columns.map((c) => item[c]))).join('');
+      if (!response.write(chunk)) await new Promise((resolve) => response.once('drain', resolve));
+    };
+    // A byte-order mark, so spreadsheet programs read the Chinese text as UTF-8.
+    response.write('\ufeff');
+    if (!first.done) {
+      columns = Object.keys(first.value[0] ?? {});
+      response.write(csvLine(columns));
+      await write(first.value);
+      for await (const items of pages) await write(items);
+    }
+    response.end();
   }
 
   @Get(':id')
   @ApiOperation({ summary: 'Read a record' })
   @ApiParam(entityParam)
   @ApiQuery({ name: 'includeDeleted', required: false, type: Boolean })
-  read(@Param('entity') entity: string, @Param('id') id: string, @Query('includeDeleted') includeDeleted?: string): Promise<RecordData> {
-    return this.records.read(parseEntity(entity), parseId(id), includeDeleted === 'true');
+  read(@CurrentActor() actor: Actor, @Param('entity') entity: string, @Param('id') id: string, @Query('includeDeleted') includeDeleted?: string): Promise<RecordData> {
+    return this.records.read(parseEntity(entity), parseId(id), includeDeleted === 'true', actor);
+  }
+
+  @Post(':id/unmask')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Reveal one masked field of one record (needs the unmask right; audited)' })
+  @ApiParam(entityParam)
+  @ApiBody({ schema: unmaskSchema })
+  unmask(@CurrentActor() actor: Actor, @Param('entity') entity: string, @Param('id') id: string, @Body() body: unknown): Promise<{ field: string; value: unknown }> {
+    return this.records.unmask(parseEntity(entity), parseId(id), parseUnmask(body ?? {}).field, actor);
   }
 
   @Patch(':id')
   @ApiOperation({ summary: 'Change fields; the body carries the version read, and a stale one answers 409' })
   @ApiParam(entityParam)
   @ApiBody({ schema: { type: 'object', required: ['version'], properties: { version: { type: 'integer' } }, additionalProperties: true } })
-  update(@Param('entity') entity: string, @Param('id') id: string, @Body() body: unknown): Promise<RecordData> {
-    return this.records.update(parseEntity(entity), parseId(id), body, ANONYMOUS);
+  update(@CurrentActor() actor: Actor, @Param('entity') entity: string, @Param('id') id: string, @Body() body: unknown): Promise<RecordData> {
+    return this.records.update(parseEntity(entity), parseId(id), body, actor);
   }
 
   @Delete(':id')
   @ApiOperation({ summary: 'Soft delete (restorable); ?version=N makes it conditional' })
   @ApiParam(entityParam)
   @ApiQuery({ name: 'version', required: false, type: Number })
-  remove(@Param('entity') entity: string, @Param('id') id: string, @Query('version') version?: string): Promise<RecordData> {
-    return this.records.remove(parseEntity(entity), parseId(id), parseVersion(version), ANONYMOUS);
+  remove(@CurrentActor() actor: Actor, @Param('entity') entity: string, @Param('id') id: string, @Query('version') version?: string): Promise<RecordData> {
+    return this.records.remove(parseEntity(entity), parseId(id), parseVersion(version), actor);
   }
 
   @Post(':id/restore')
@@ -89,7 +141,7 @@ export class RecordsController {
   @ApiOperation({ summary: 'Restore a soft-deleted record' })
   @ApiParam(entityParam)
   @ApiQuery({ name: 'version', required: false, type: Number })
-  restore(@Param('entity') entity: string, @Param('id') id: string, @Query('version') version?: string): Promise<RecordData> {
-    return this.records.restore(parseEntity(entity), parseId(id), parseVersion(version), ANONYMOUS);
+  restore(@CurrentActor() actor: Actor, @Param('entity') entity: string, @Param('id') id: string, @Query('version') version?: string): Promise<RecordData> {
+    return this.records.restore(parseEntity(entity), parseId(id), parseVersion(version), actor);
   }
 }

@@ -1,6 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { applyFieldDefaults, normalizeRecordValues } from '@bankforge/form-engine';
 import { v7 as uuidv7 } from 'uuid';
+import type { Actor } from '../access/actor.js';
+import { scopePredicate, type SqlPredicate } from '../access/data-scope.js';
+import type { RecordOperation } from '../access/role.js';
+import { AuditLog } from '../audit/audit-log.js';
 import { Database, type SqlExecutor, type SqlValue } from '../database/database.js';
 import type { EntityModel } from '../metadata/entity-model.js';
 import { MetadataService } from '../metadata/metadata.service.js';
@@ -11,7 +15,15 @@ import { isForeignKeyViolation, uniqueViolationField } from './database-errors.j
 import { FilterCompiler } from './filter-sql.js';
 import { afterCursor, decodeCursor, encodeCursor, type OrderKey } from './keyset-page.js';
 import { SYSTEM_FIELD_NAMES, resolveColumn } from './record-fields.js';
-import { DEFAULT_PAGE, type RecordQuery } from './record-query.js';
+import { DEFAULT_PAGE, MAX_PAGE, type RecordQuery } from './record-query.js';
+import { RecordView, auditValue } from './record-view.js';
+
+interface QueryPlan {
+  where: string[];
+  params: SqlValue[];
+  order: OrderKey[];
+  projection: { columns: string[]; fields: Set<string> };
+}
 
 /** A record as the API answers it: field values by key, plus the standard columns in snake case. */
 export type RecordData = Record<string, unknown> & { id: string; version: number };
@@ -20,11 +32,6 @@ export interface RecordPage {
   items: RecordData[];
   nextCursor: string | null;
   total?: number;
-}
-
-/** Who is acting; the security issue fills it from the session. */
-export interface Actor {
-  userId: string | null;
 }
 
 const SYSTEM_COLUMNS = ['id', 'created_at', 'created_by', 'updated_at', 'updated_by', 'owner_id', 'version', 'deleted_at'];
@@ -41,11 +48,29 @@ export class RecordsService {
   constructor(
     @Inject(Database) private readonly database: Database,
     @Inject(MetadataService) private readonly metadata: MetadataService,
+    @Inject(AuditLog) private readonly audit: AuditLog,
   ) {}
 
-  async create(entityKey: string, body: unknown, actor: Actor): Promise<RecordData> {
+  /** The actor's view of the entity, once their roles allow the operation at all (403 otherwise). */
+  async viewFor(entityKey: string, actor: Actor, operation: RecordOperation): Promise<RecordView> {
     const model = await this.metadata.entity(entityKey);
+    const access = actor.access.entity(model.key);
+    if (!access.scope(operation)) {
+      throw new ProblemError(403, 'forbidden', `Your roles do not allow you to ${operation} ${model.key} records.`, undefined, { operation, entity: model.key });
+    }
+    return new RecordView(model, access);
+  }
+
+  /** The rows the actor's scope for the operation reaches, as a predicate (undefined: all of them). */
+  private scope(sql: SqlExecutor, view: RecordView, actor: Actor, operation: RecordOperation): Promise<SqlPredicate | undefined> {
+    return scopePredicate(sql, actor, view.access.scope(operation)!);
+  }
+
+  async create(entityKey: string, body: unknown, actor: Actor): Promise<RecordData> {
+    const view = await this.viewFor(entityKey, actor, 'create');
+    const { model } = view;
     const input = this.fieldValues(body);
+    view.checkWritable(Object.keys(input));
     const values = applyFieldDefaults(model.definition, normalizeRecordValues(model.definition, input));
     this.validate(model, values);
     const now = toDbDatetime(new Date().toISOString());
@@ -62,11 +87,20 @@ export class RecordsService {
     };
     const params: SqlValue[] = SYSTEM_COLUMNS.map((c) => system[c] ?? null);
     for (const field of model.definition.fields) params.push(...fieldColumnValues(field, values[field.key]));
-    // One statement, atomic on its own; the foreign keys check the references in the same round trip.
-    await this.write(model, 'statement', (sql) => this.whileReferencesHold(sql, model, values, () => sql.execute(this.insertSql(model), params)));
+    // The foreign keys check the references in the same round trip; the audit entry lands with the row or not at all.
+    await this.write(model, async (sql) => {
+      await this.whileReferencesHold(sql, model, values, () => sql.execute(this.insertSql(model), params));
+      await this.audit.append(sql, actor, { action: 'create', entity: model.key, recordId: id, detail: { values: this.auditValues(model, values) } });
+    });
     const record: RecordData = { id, version: 1 };
     for (const field of model.definition.fields) record[field.key] = values[field.key] ?? null;
-    return this.withSystemFields(record, system);
+    return view.present(this.withSystemFields(record, system));
+  }
+
+  private auditValues(model: EntityModel, values: Record<string, unknown>): Record<string, unknown> {
+    const result: Record<string, unknown> = {};
+    for (const field of model.definition.fields) if (values[field.key] !== undefined && values[field.key] !== null) result[field.key] = auditValue(field, values[field.key]);
+    return result;
   }
 
   /** Built once per entity version: a create is the hot path of every import. */
@@ -80,20 +114,43 @@ export class RecordsService {
     return sql;
   }
 
-  async read(entityKey: string, id: string, includeDeleted = false): Promise<RecordData> {
-    const model = await this.metadata.entity(entityKey);
-    const row = await this.database.read((sql) => this.row(sql, model, id));
+  /** A record outside the actor's read scope answers 404, like one that does not exist: its existence is not theirs to know. */
+  async read(entityKey: string, id: string, includeDeleted: boolean, actor: Actor): Promise<RecordData> {
+    const view = await this.viewFor(entityKey, actor, 'read');
+    const { model } = view;
+    const row = await this.database.read(async (sql) => this.row(sql, model, id, await this.scope(sql, view, actor, 'read')));
     if (!row || (row.deleted_at !== null && !includeDeleted)) throw this.notFound(model, id);
-    return this.fromRow(model, row);
+    const sensitive = view.clearSensitiveFields();
+    if (sensitive.length > 0) await this.audit.record(actor, { action: 'read', entity: model.key, recordId: id, detail: { fields: sensitive } });
+    return view.present(this.fromRow(model, row));
+  }
+
+  /** Reveals one masked field of one record, for someone whose role may unmask; always audited. */
+  async unmask(entityKey: string, id: string, fieldKey: string, actor: Actor): Promise<{ field: string; value: unknown }> {
+    const view = await this.viewFor(entityKey, actor, 'read');
+    const { model } = view;
+    const field = model.fieldsByKey.get(fieldKey);
+    if (!field || !view.visible(field)) {
+      throw ProblemError.invalid('There is no such field to unmask.', [{ path: '/field', code: 'unknownField', message: `${fieldKey} is not a field you can see` }]);
+    }
+    if (!view.access.unmask && view.fieldView(field).see === 'masked') throw new ProblemError(403, 'forbidden', `Your roles do not allow you to unmask ${model.key} fields.`);
+    return this.database.transaction(async (sql) => {
+      const row = await this.row(sql, model, id, await this.scope(sql, view, actor, 'read'));
+      if (!row) throw this.notFound(model, id);
+      await this.audit.append(sql, actor, { action: 'unmask', entity: model.key, recordId: id, detail: { field: field.key } });
+      return { field: field.key, value: fieldValueFromRow(field, row) };
+    });
   }
 
   /** Changes the given fields; `version` must be the one the caller read, or the answer is 409. */
   async update(entityKey: string, id: string, body: unknown, actor: Actor): Promise<RecordData> {
-    const model = await this.metadata.entity(entityKey);
+    const view = await this.viewFor(entityKey, actor, 'update');
+    const { model } = view;
     const { version, ...changes } = this.patchBody(body);
+    view.checkWritable(Object.keys(changes));
     const normalized = normalizeRecordValues(model.definition, this.fieldValues(changes));
-    return this.write(model, 'transaction', async (tx) => {
-      const row = await this.row(tx, model, id);
+    return this.write(model, async (tx) => {
+      const row = await this.row(tx, model, id, await this.scope(tx, view, actor, 'update'));
       if (!row) throw this.notFound(model, id);
       if (row.deleted_at !== null) throw ProblemError.conflict('recordDeleted', `${model.key} ${id} is deleted; restore it first.`);
       this.checkVersion(model, id, Number(row.version), version);
@@ -116,9 +173,17 @@ export class RecordsService {
         tx.execute(`UPDATE ${this.database.quote(model.table)} SET ${assignments.join(', ')} WHERE id = ? AND version = ?`, params),
       );
       if (changed === 0) throw this.stale(model, id, version);
+      const changeLog: Record<string, { before: unknown; after: unknown }> = {};
+      for (const key of Object.keys(normalized)) {
+        const field = model.fieldsByKey.get(key)!;
+        const before = current[key] ?? null;
+        const after = merged[key] ?? null;
+        if (JSON.stringify(before) !== JSON.stringify(after)) changeLog[key] = { before: auditValue(field, before), after: auditValue(field, after) };
+      }
+      await this.audit.append(tx, actor, { action: 'update', entity: model.key, recordId: id, detail: { version: version + 1, changes: changeLog } });
       const result: RecordData = { ...current, id, version: version + 1 };
       for (const field of model.definition.fields) result[field.key] = merged[field.key] ?? null;
-      return { ...result, updated_at: fromDbDatetime(now), updated_by: actor.userId };
+      return view.present({ ...result, updated_at: fromDbDatetime(now), updated_by: actor.userId });
     });
   }
 
@@ -132,9 +197,10 @@ export class RecordsService {
   }
 
   private async setDeleted(entityKey: string, id: string, expectedVersion: number | undefined, actor: Actor, deleted: boolean): Promise<RecordData> {
-    const model = await this.metadata.entity(entityKey);
+    const view = await this.viewFor(entityKey, actor, 'delete');
+    const { model } = view;
     return this.database.transaction(async (tx) => {
-      const row = await this.row(tx, model, id);
+      const row = await this.row(tx, model, id, await this.scope(tx, view, actor, 'delete'));
       if (!row) throw this.notFound(model, id);
       if ((row.deleted_at !== null) === deleted) {
         throw ProblemError.conflict(deleted ? 'recordDeleted' : 'recordNotDeleted', `${model.key} ${id} is ${deleted ? 'already' : 'not'} deleted.`);
@@ -147,15 +213,47 @@ export class RecordsService {
         [deleted ? now : null, now, actor.userId, id, version],
       );
       if (changed === 0) throw this.stale(model, id, version);
-      return this.fromRow(model, { ...row, deleted_at: deleted ? now : null, version: version + 1, updated_at: now, updated_by: actor.userId });
+      await this.audit.append(tx, actor, { action: deleted ? 'delete' : 'restore', entity: model.key, recordId: id, detail: { version: version + 1 } });
+      return view.present(this.fromRow(model, { ...row, deleted_at: deleted ? now : null, version: version + 1, updated_at: now, updated_by: actor.userId }));
     });
   }
 
-  async query(entityKey: string, query: RecordQuery): Promise<RecordPage> {
-    const model = await this.metadata.entity(entityKey);
+  async query(entityKey: string, query: RecordQuery, actor: Actor): Promise<RecordPage> {
+    const view = await this.viewFor(entityKey, actor, 'read');
+    const plan = this.queryPlan(view, query);
+    const page = await this.database.read(async (sql) => {
+      const scope = await this.scope(sql, view, actor, 'read');
+      return this.page(sql, view, plan, scope, query.cursor, query.limit ?? DEFAULT_PAGE, query.count === true);
+    });
+    const sensitive = view.clearSensitiveFields().filter((key) => plan.projection.fields.has(key));
+    if (sensitive.length > 0 && page.items.length > 0) {
+      await this.audit.record(actor, { action: 'read', entity: view.model.key, detail: { fields: sensitive, records: page.items.length, filter: query.filter ?? null } });
+    }
+    return page;
+  }
+
+  /**
+   * Every record the actor's export scope reaches, a keyset page at a time (never the whole result
+   * in memory), shown as their field rules say. The export is audited before the first row leaves.
+   */
+  async *export(entityKey: string, query: Omit<RecordQuery, 'cursor' | 'limit' | 'count'>, actor: Actor, format: string): AsyncGenerator<RecordData[], void, undefined> {
+    const view = await this.viewFor(entityKey, actor, 'export');
+    const plan = this.queryPlan(view, query);
+    await this.audit.record(actor, { action: 'export', entity: view.model.key, detail: { format, filter: query.filter ?? null, fields: [...plan.projection.fields] } });
+    let cursor: string | undefined;
+    do {
+      const page = await this.database.read(async (sql) => this.page(sql, view, plan, await this.scope(sql, view, actor, 'export'), cursor, MAX_PAGE, false));
+      if (page.items.length > 0) yield page.items;
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+  }
+
+  /** Compiles a query's filter, sort and projection once, refusing (403) what the actor's field rules forbid. */
+  private queryPlan(view: RecordView, query: Pick<RecordQuery, 'filter' | 'sort' | 'fields' | 'deleted'>): QueryPlan {
+    const { model } = view;
     const q = (id: string): string => this.database.quote(id);
     const errors: ProblemFieldError[] = [];
-    const compiler = new FilterCompiler(model, this.database.dialect, q);
+    const compiler = new FilterCompiler(model, this.database.dialect, q, (column, op, path) => view.columnDenial(column, op, path));
     const where: string[] = [];
     const params: SqlValue[] = [];
     const deleted = query.deleted ?? 'exclude';
@@ -166,56 +264,69 @@ export class RecordsService {
       params.push(...fragment.params);
     }
     errors.push(...compiler.errors);
+    const denied = [...compiler.denied];
 
     const order: OrderKey[] = [];
     (query.sort ?? []).forEach((key, index) => {
+      const path = `/sort/${index}/field`;
       const column = resolveColumn(model, key.field);
-      if (!column) errors.push({ path: `/sort/${index}/field`, code: 'unknownField', message: `${key.field} is not a field of ${model.key}` });
-      else if (!column.sortable) errors.push({ path: `/sort/${index}/field`, code: 'notSortable', message: `${key.field} is not indexed, so lists cannot sort on it` });
+      const denial = column && view.columnDenial(column, 'sort', path);
+      if (!column) errors.push({ path, code: 'unknownField', message: `${key.field} is not a field of ${model.key}` });
+      else if (denial) denied.push(denial);
+      else if (!column.sortable) errors.push({ path, code: 'notSortable', message: `${key.field} is not indexed, so lists cannot sort on it` });
       else if (column.name !== 'id') order.push({ column, direction: key.direction ?? 'asc' });
     });
     order.push({ column: resolveColumn(model, 'id')!, direction: 'asc' });
 
-    const projection = this.projection(model, query.fields, errors);
+    const projection = this.projection(view, query.fields, errors, denied);
+    if (denied.length > 0) throw new ProblemError(403, 'fieldNotPermitted', 'Your roles do not allow this query on some of these fields.', denied);
     if (errors.length > 0) throw ProblemError.invalid('The query is not valid.', errors, 'invalidQuery');
+    return { where, params, order, projection };
+  }
 
-    const baseWhere = [...where];
-    const baseParams = [...params];
-    if (query.cursor) {
-      const after = afterCursor(order, decodeCursor(order, query.cursor), this.database.dialect, q);
+  private async page(sql: SqlExecutor, view: RecordView, plan: QueryPlan, scope: SqlPredicate | undefined, cursor: string | undefined, limit: number, count: boolean): Promise<RecordPage> {
+    const { model } = view;
+    const q = (id: string): string => this.database.quote(id);
+    const baseWhere = scope ? [...plan.where, `(${scope.sql})`] : [...plan.where];
+    const baseParams = scope ? [...plan.params, ...scope.params] : [...plan.params];
+    const where = [...baseWhere];
+    const params = [...baseParams];
+    if (cursor) {
+      const after = afterCursor(plan.order, decodeCursor(plan.order, cursor), this.database.dialect, q);
       where.push(after.sql);
       params.push(...after.params);
     }
-    const limit = query.limit ?? DEFAULT_PAGE;
     const whereSql = where.length > 0 ? ` WHERE ${where.join(' AND ')}` : '';
-    const orderSql = order.map((k) => `${q(k.column.column)} ${k.direction.toUpperCase()}`).join(', ');
-    const selectColumns = [...new Set([...projection.columns, ...order.map((k) => k.column.column)])].map(q).join(', ');
-    const sql = `SELECT ${selectColumns} FROM ${q(model.table)}${whereSql} ORDER BY ${orderSql} LIMIT ${limit + 1}`;
-    return this.database.read(async (tx) => {
-      const rows = await tx.rows(sql, params);
-      const more = rows.length > limit;
-      const page = more ? rows.slice(0, limit) : rows;
-      const result: RecordPage = {
-        items: page.map((row) => this.fromRow(model, row, projection.fields)),
-        nextCursor: more ? encodeCursor(order, page[page.length - 1]!) : null,
-      };
-      if (query.count) {
-        const countWhere = baseWhere.length > 0 ? ` WHERE ${baseWhere.join(' AND ')}` : '';
-        const [count] = await tx.rows<{ total: number | string }>(`SELECT COUNT(*) AS total FROM ${q(model.table)}${countWhere}`, baseParams);
-        result.total = Number(count?.total ?? 0);
-      }
-      return result;
-    });
+    const orderSql = plan.order.map((k) => `${q(k.column.column)} ${k.direction.toUpperCase()}`).join(', ');
+    const selectColumns = [...new Set([...plan.projection.columns, ...plan.order.map((k) => k.column.column)])].map(q).join(', ');
+    const rows = await sql.rows(`SELECT ${selectColumns} FROM ${q(model.table)}${whereSql} ORDER BY ${orderSql} LIMIT ${limit + 1}`, params);
+    const more = rows.length > limit;
+    const page = more ? rows.slice(0, limit) : rows;
+    const result: RecordPage = {
+      items: page.map((row) => view.present(this.fromRow(model, row, plan.projection.fields))),
+      nextCursor: more ? encodeCursor(plan.order, page[page.length - 1]!) : null,
+    };
+    if (count) {
+      const countWhere = baseWhere.length > 0 ? ` WHERE ${baseWhere.join(' AND ')}` : '';
+      const [total] = await sql.rows<{ total: number | string }>(`SELECT COUNT(*) AS total FROM ${q(model.table)}${countWhere}`, baseParams);
+      result.total = Number(total?.total ?? 0);
+    }
+    return result;
   }
 
-  private projection(model: EntityModel, fields: string[] | undefined, errors: ProblemFieldError[]): { columns: string[]; fields: Set<string> } {
-    const wanted = new Set(fields ?? [...SYSTEM_FIELD_NAMES, ...model.fieldsByKey.keys()]);
+  private projection(view: RecordView, fields: string[] | undefined, errors: ProblemFieldError[], denied: ProblemFieldError[]): { columns: string[]; fields: Set<string> } {
+    const { model } = view;
+    const visibleFields = model.definition.fields.filter((f) => view.visible(f)).map((f) => f.key);
+    const wanted = new Set(fields ?? [...SYSTEM_FIELD_NAMES, ...visibleFields]);
     wanted.add('id');
     wanted.add('version');
     const columns: string[] = [];
     for (const [index, name] of (fields ?? []).entries()) {
-      if (!SYSTEM_FIELD_NAMES.includes(name) && !model.fieldsByKey.has(name)) {
+      const field = model.fieldsByKey.get(name);
+      if (!SYSTEM_FIELD_NAMES.includes(name) && !field) {
         errors.push({ path: `/fields/${index}`, code: 'unknownField', message: `${name} is not a field of ${model.key}` });
+      } else if (field && !view.visible(field)) {
+        denied.push({ path: `/fields/${index}`, code: 'fieldNotPermitted', message: `You may not use ${name}` });
       }
     }
     for (const name of wanted) {
@@ -243,15 +354,15 @@ export class RecordsService {
     return record;
   }
 
-  private async row(sql: SqlExecutor, model: EntityModel, id: string): Promise<Record<string, unknown> | undefined> {
-    const [row] = await sql.rows(`SELECT * FROM ${this.database.quote(model.table)} WHERE id = ?`, [id]);
+  private async row(sql: SqlExecutor, model: EntityModel, id: string, scope: SqlPredicate | undefined): Promise<Record<string, unknown> | undefined> {
+    const [row] = await sql.rows(`SELECT * FROM ${this.database.quote(model.table)} WHERE id = ?${scope ? ` AND (${scope.sql})` : ''}`, [id, ...(scope?.params ?? [])]);
     return row;
   }
 
   /** Runs a write in a transaction, turning the database's constraint errors into problems. */
-  private async write<T>(model: EntityModel, mode: 'transaction' | 'statement', work: (sql: SqlExecutor) => Promise<T>): Promise<T> {
+  private async write<T>(model: EntityModel, work: (sql: SqlExecutor) => Promise<T>): Promise<T> {
     try {
-      return await (mode === 'statement' ? this.database.statement(work) : this.database.transaction(work));
+      return await this.database.transaction(work);
     } catch (error) {
       const field = uniqueViolationField(error, model);
       if (field) {

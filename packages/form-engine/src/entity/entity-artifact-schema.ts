@@ -28,6 +28,7 @@ const fieldDefinition = {
     required: { type: 'boolean' },
     unique: { type: 'boolean' },
     indexed: { type: 'boolean' },
+    sensitive: { type: 'boolean', description: 'Personal data: masked in the audit log, and its unmasked reads are audited.' },
     default: {},
     minLength: { type: 'integer', minimum: 0 },
     maxLength: { type: 'integer', minimum: 1 },

@@ -46,6 +46,8 @@ export interface FieldDefinition {
   required?: boolean;
   unique?: boolean;
   indexed?: boolean;
+  /** Personal data (national ID, phone, account number): masked in the audit log; unmasked reads are audited. */
+  sensitive?: boolean;
   default?: unknown;
   /** text, longText, email, url: string length bounds. */
   minLength?: number;

@@ -1,0 +1,100 @@
+import type { ArtifactKind } from '../artifacts/artifact-kinds.js';
+import type { MaskSpec } from './masking.js';
+import { DATA_SCOPES, RECORD_OPERATIONS, type DataScope, type DesignerRight, type RecordOperation, type RoleDefinition } from './role.js';
+
+/** How one field shows to one person: in clear, masked or not at all, and whether they may write it. */
+export interface FieldView {
+  see: 'clear' | 'masked' | 'none';
+  write: boolean;
+  mask?: MaskSpec;
+}
+
+const CLEAR: FieldView = { see: 'clear', write: true };
+const SEE_RANK = { none: 0, masked: 1, clear: 2 } as const;
+
+/** One person's rights on one entity, merged over their roles. */
+export class EntityAccess {
+  constructor(
+    private readonly scopes: ReadonlyMap<RecordOperation, DataScope>,
+    private readonly fields: ReadonlyMap<string, FieldView>,
+    readonly unmask: boolean,
+  ) {}
+
+  static readonly unrestricted = new EntityAccess(new Map(RECORD_OPERATIONS.map((op) => [op, 'all'])), new Map(), true);
+
+  /** The widest scope any role grants for the operation; undefined when none grants it. */
+  scope(operation: RecordOperation): DataScope | undefined {
+    return this.scopes.get(operation);
+  }
+
+  field(key: string): FieldView {
+    return this.fields.get(key) ?? CLEAR;
+  }
+
+  get restrictsFields(): boolean {
+    return this.fields.size > 0;
+  }
+}
+
+/**
+ * The union of a person's roles: an operation is allowed if any role allows it, with the widest
+ * scope any grants; a field is as visible and as writable as the most generous role makes it
+ * (a role that grants the entity without a rule for the field shows it in clear).
+ */
+export class AccessProfile {
+  private readonly entities = new Map<string, EntityAccess>();
+
+  constructor(
+    readonly roles: readonly RoleDefinition[],
+    readonly admin: boolean,
+  ) {}
+
+  static readonly unrestricted = new AccessProfile([], true);
+  static readonly none = new AccessProfile([], false);
+
+  entity(key: string): EntityAccess {
+    if (this.admin) return EntityAccess.unrestricted;
+    let access = this.entities.get(key);
+    if (!access) this.entities.set(key, (access = this.merge(key)));
+    return access;
+  }
+
+  canDesign(kind: ArtifactKind, right: DesignerRight): boolean {
+    return this.admin || this.roles.some((role) => role.artifacts?.[kind]?.includes(right) ?? false);
+  }
+
+  private merge(key: string): EntityAccess {
+    const grants = this.roles.flatMap((role) => {
+      const grant = role.entities && Object.hasOwn(role.entities, key) ? role.entities[key] : undefined;
+      return grant ? [grant] : [];
+    });
+    const scopes = new Map<RecordOperation, DataScope>();
+    for (const op of RECORD_OPERATIONS) {
+      for (const grant of grants) {
+        const scope = grant[op];
+        const current = scopes.get(op);
+        if (scope && (!current || DATA_SCOPES.indexOf(scope) > DATA_SCOPES.indexOf(current))) scopes.set(op, scope);
+      }
+    }
+    const fields = new Map<string, FieldView>();
+    const ruled = new Set(grants.flatMap((grant) => Object.keys(grant.fields ?? {})));
+    for (const field of ruled) {
+      let merged: FieldView | undefined;
+      for (const grant of grants) {
+        const rule = grant.fields && Object.hasOwn(grant.fields, field) ? grant.fields[field] : undefined;
+        const view: FieldView = !rule
+          ? CLEAR
+          : rule.access === 'hidden'
+            ? { see: 'none', write: false }
+            : rule.access === 'readonly'
+              ? { see: 'clear', write: false }
+              : { see: 'masked', write: true, ...(rule.mask ? { mask: rule.mask } : {}) };
+        merged = !merged
+          ? view
+          : { ...(SEE_RANK[view.see] > SEE_RANK[merged.see] ? view : merged), write: merged.write || view.write };
+      }
+      if (merged && (merged.see !== 'clear' || !merged.write)) fields.set(field, merged);
+    }
+    return new EntityAccess(scopes, fields, grants.some((grant) => grant.unmask === true));
+  }
+}

@@ -1,0 +1,177 @@
+import { createHash } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import type { Actor } from '../access/actor.js';
+import { Database, type SqlExecutor } from '../database/database.js';
+import { fromDbDatetime, toDbDatetime } from '../metadata/record-codec.js';
+import { canonicalJson } from './canonical-json.js';
+
+export const AUDIT_ACTIONS = [
+  'create',
+  'update',
+  'delete',
+  'restore',
+  'read',
+  'unmask',
+  'export',
+  'login',
+  'loginFailed',
+  'logout',
+  'permissionChange',
+  'publish',
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+export interface AuditEvent {
+  action: AuditAction;
+  entity?: string;
+  recordId?: string;
+  detail?: Record<string, unknown>;
+}
+
+export interface AuditEntry {
+  seq: number;
+  at: string;
+  actorId: string | null;
+  actorName: string;
+  action: AuditAction;
+  entity: string | null;
+  recordId: string | null;
+  detail: Record<string, unknown>;
+  prevHash: string;
+  hash: string;
+}
+
+export const GENESIS_HASH = '0'.repeat(64);
+
+/** The hash of an entry: SHA-256 over the canonical JSON of everything it says, the previous hash included. */
+export function entryHash(entry: Omit<AuditEntry, 'hash'>): string {
+  return createHash('sha256').update(canonicalJson(entry)).digest('hex');
+}
+
+interface AuditRow {
+  seq: number | string;
+  at: string;
+  actor_id: string | null;
+  actor_name: string;
+  action: string;
+  entity_key: string | null;
+  record_id: string | null;
+  detail: string;
+  prev_hash: string;
+  hash: string;
+}
+
+export function entryFromRow(row: AuditRow): AuditEntry {
+  return {
+    seq: Number(row.seq),
+    at: fromDbDatetime(row.at)!,
+    actorId: row.actor_id,
+    actorName: row.actor_name,
+    action: row.action as AuditAction,
+    entity: row.entity_key,
+    recordId: row.record_id,
+    detail: JSON.parse(row.detail) as Record<string, unknown>,
+    prevHash: row.prev_hash,
+    hash: row.hash,
+  };
+}
+
+export interface ChainVerdict {
+  ok: boolean;
+  entries: number;
+  headHash: string;
+  /** The first entry that does not fit the chain, and why. */
+  firstBroken?: { seq: number; reason: 'hashMismatch' | 'prevHashMismatch' | 'missingEntry' | 'unexpectedEntry' | 'headMismatch' };
+}
+
+/**
+ * The append-only audit log, a hash chain: each entry carries the hash of the one before, so an
+ * edited, deleted, reordered or inserted row breaks the chain from that point. Entries are appended
+ * inside the caller's transaction (no change without its entry, no entry without its change), after
+ * locking the chain's head row, so concurrent writers queue instead of forking the chain.
+ */
+@Injectable()
+export class AuditLog {
+  constructor(@Inject(Database) private readonly database: Database) {}
+
+  async append(sql: SqlExecutor, actor: Actor, event: AuditEvent): Promise<AuditEntry> {
+    const lock = sql.dialect === 'mysql' ? ' FOR UPDATE' : '';
+    const [head] = await sql.rows<{ seq: number | string; hash: string }>(`SELECT seq, hash FROM bf_audit_head WHERE id = 1${lock}`);
+    if (!head) throw new Error('the audit chain has no head row');
+    const at = fromDbDatetime(toDbDatetime(new Date().toISOString()))!;
+    const unsigned: Omit<AuditEntry, 'hash'> = {
+      seq: Number(head.seq) + 1,
+      at,
+      actorId: actor.userId,
+      actorName: actor.name,
+      action: event.action,
+      entity: event.entity ?? null,
+      recordId: event.recordId ?? null,
+      detail: JSON.parse(canonicalJson(event.detail ?? {})) as Record<string, unknown>,
+      prevHash: head.hash,
+    };
+    const entry: AuditEntry = { ...unsigned, hash: entryHash(unsigned) };
+    await sql.execute(
+      'INSERT INTO bf_audit (seq, at, actor_id, actor_name, action, entity_key, record_id, detail, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      [entry.seq, toDbDatetime(at), entry.actorId, entry.actorName, entry.action, entry.entity, entry.recordId, canonicalJson(entry.detail), entry.prevHash, entry.hash],
+    );
+    await sql.execute('UPDATE bf_audit_head SET seq = ?, hash = ? WHERE id = 1', [entry.seq, entry.hash]);
+    return entry;
+  }
+
+  /** Appends in a transaction of its own: for events that change nothing else (a read, a failed login). */
+  async record(actor: Actor, event: AuditEvent): Promise<AuditEntry> {
+    return this.database.transaction((sql) => this.append(sql, actor, event));
+  }
+
+  async list(filter: { entity?: string; recordId?: string; afterSeq?: number; limit: number }): Promise<AuditEntry[]> {
+    const where: string[] = ['seq > ?'];
+    const params: (string | number)[] = [filter.afterSeq ?? 0];
+    if (filter.entity) {
+      where.push('entity_key = ?');
+      params.push(filter.entity);
+    }
+    if (filter.recordId) {
+      where.push('record_id = ?');
+      params.push(filter.recordId);
+    }
+    return this.database.read(async (sql) =>
+      (await sql.rows<AuditRow>(`SELECT * FROM bf_audit WHERE ${where.join(' AND ')} ORDER BY seq LIMIT ${Math.floor(filter.limit)}`, params)).map(entryFromRow),
+    );
+  }
+
+  /** Recomputes the whole chain, a page at a time, and names the first entry that does not fit. */
+  async verify(): Promise<ChainVerdict> {
+    // One transaction: on MySQL a consistent snapshot, so appends made meanwhile do not look like insertions.
+    return this.database.transaction(async (sql) => {
+      let expectedSeq = 1;
+      let prevHash = GENESIS_HASH;
+      const fail = (seq: number, reason: NonNullable<ChainVerdict['firstBroken']>['reason']): ChainVerdict => ({
+        ok: false,
+        entries: expectedSeq - 1,
+        headHash: prevHash,
+        firstBroken: { seq, reason },
+      });
+      for (;;) {
+        const rows = await sql.rows<AuditRow>('SELECT * FROM bf_audit WHERE seq >= ? ORDER BY seq LIMIT 1000', [expectedSeq]);
+        for (const row of rows) {
+          const entry = entryFromRow(row);
+          if (entry.seq !== expectedSeq) return fail(expectedSeq, 'missingEntry');
+          if (entry.prevHash !== prevHash) return fail(entry.seq, 'prevHashMismatch');
+          const { hash, ...unsigned } = entry;
+          if (entryHash(unsigned) !== hash) return fail(entry.seq, 'hashMismatch');
+          prevHash = hash;
+          expectedSeq++;
+        }
+        if (rows.length < 1000) break;
+      }
+      const [head] = await sql.rows<{ seq: number | string; hash: string }>('SELECT seq, hash FROM bf_audit_head WHERE id = 1');
+      const headSeq = Number(head?.seq ?? -1);
+      // Entries past the head were inserted around the log; a head past the last entry means the tail was cut off.
+      if (headSeq < expectedSeq - 1) return fail(headSeq + 1, 'unexpectedEntry');
+      if (headSeq > expectedSeq - 1) return fail(expectedSeq, 'missingEntry');
+      if (head?.hash !== prevHash) return fail(headSeq, 'headMismatch');
+      return { ok: true, entries: expectedSeq - 1, headHash: prevHash };
+    });
+  }
+}
