@@ -75,7 +75,8 @@ export type ApprovalAction = (typeof APPROVAL_ACTIONS)[number];
 export const TIMEOUT_ACTIONS = ['remind', 'escalate', 'autoApprove', 'autoReject'] as const;
 export type TimeoutAction = (typeof TIMEOUT_ACTIONS)[number];
 
-export const SERVICE_EFFECTS = ['http', 'recordUpdate', 'webhook'] as const;
+/** `script`: a script the server runs for the flow (BPMN script tasks; `config.script` holds it). */
+export const SERVICE_EFFECTS = ['http', 'recordUpdate', 'webhook', 'script'] as const;
 export type ServiceEffect = (typeof SERVICE_EFFECTS)[number];
 
 export const FLOW_NODE_TYPES = [
@@ -181,6 +182,11 @@ export interface EndNode extends NodeBase {
   type: 'end';
   /** The case outcome set when this end is reached (default: `approved`). */
   outcome?: FlowOutcome;
+  /**
+   * A BPMN error end event: reaching it aborts the whole case (status `failed`, `out` = this
+   * code), cancelling open tasks, timers and calls.
+   */
+  errorCode?: string;
 }
 
 /** Ends the whole case at once, cancelling every open task and timer. */
@@ -284,8 +290,57 @@ export interface RetryPolicy {
   backoff?: { delay: IsoDuration; multiplier?: number };
 }
 
+/**
+ * Standard loop (BPMN `standardLoopCharacteristics`): the activity runs again *while* `condition`
+ * holds after a run (before every run, the first included, with `testBefore`), at most `maximum`
+ * runs. Without a condition it repeats until the maximum.
+ */
+export interface ActivityLoop {
+  condition?: FeelSource;
+  maximum?: number;
+  testBefore?: boolean;
+}
+
+/**
+ * Multi-instance (BPMN `multiInstanceLoopCharacteristics`): the activity runs `cardinality` times
+ * (a FEEL expression giving a non-negative integer), one after another or all at once; the token
+ * moves on when all runs ended or `completionCondition` holds after one (the others are cancelled).
+ * A negative cardinality fails the case.
+ */
+export interface MultiInstance {
+  sequential?: boolean;
+  cardinality: FeelSource;
+  completionCondition?: FeelSource;
+}
+
+/**
+ * A timer on the border of an activity (BPMN boundary timer event): `duration` after the activity
+ * starts, the token takes `edge` (an outgoing edge of the activity). Interrupting cancels the
+ * activity; non-interrupting leaves it running and starts a second path.
+ */
+export interface BoundaryTimer {
+  /** Id of the boundary event (unique among the definition's node ids). */
+  id: string;
+  duration: IsoDuration;
+  interrupting: boolean;
+  edge: string;
+  name?: LocalizedText;
+  position?: NodePosition;
+}
+
+/** What service and subflow nodes share with BPMN activities: loops, multi-instance, boundary timers, token quantities. */
+export interface ActivityBehaviour {
+  loop?: ActivityLoop;
+  multiInstance?: MultiInstance;
+  boundaryTimers?: BoundaryTimer[];
+  /** Tokens that must arrive before the activity runs once (BPMN `startQuantity`, default 1). */
+  startQuantity?: number;
+  /** Tokens the activity puts on each outgoing edge when it completes (BPMN `completionQuantity`, default 1). */
+  completionQuantity?: number;
+}
+
 /** Asks the server to perform an effect; the engine waits for `serviceResult`. */
-export interface ServiceNode extends NodeBase {
+export interface ServiceNode extends NodeBase, ActivityBehaviour {
   type: 'service';
   effect: ServiceEffect;
   /** Effect-specific configuration (URL, method, entity, field mapping, ...). */
@@ -315,7 +370,7 @@ export interface TimerNode extends NodeBase {
 }
 
 /** Starts a case of another flow and waits for it to end. */
-export interface SubflowNode extends NodeBase {
+export interface SubflowNode extends NodeBase, ActivityBehaviour {
   type: 'subflow';
   flowKey: string;
   /** Pin a published version (latest published when absent). */

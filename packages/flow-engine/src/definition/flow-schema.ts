@@ -107,6 +107,32 @@ function nodeSchema(
   };
 }
 
+/** Loops, multi-instance, boundary timers and token quantities of service and subflow nodes. */
+const activityBehaviour = {
+  loop: {
+    type: 'object',
+    additionalProperties: false,
+    properties: { condition: feel, maximum: { type: 'integer', minimum: 1, maximum: 10_000 }, testBefore: { type: 'boolean' } },
+  },
+  multiInstance: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['cardinality'],
+    properties: { sequential: { type: 'boolean' }, cardinality: feel, completionCondition: feel },
+  },
+  boundaryTimers: {
+    type: 'array',
+    items: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['id', 'duration', 'interrupting', 'edge'],
+      properties: { id, duration, interrupting: { type: 'boolean' }, edge: id, name: localizedText, position },
+    },
+  },
+  startQuantity: { type: 'integer', minimum: 1, maximum: 100 },
+  completionQuantity: { type: 'integer', minimum: 1, maximum: 100 },
+} as const;
+
 const timeout = {
   type: 'object',
   additionalProperties: false,
@@ -140,7 +166,7 @@ const node = {
   },
   allOf: [
     nodeSchema('start'),
-    nodeSchema('end', { outcome: { enum: FLOW_OUTCOMES } }),
+    nodeSchema('end', { outcome: { enum: FLOW_OUTCOMES }, errorCode: shortText }),
     nodeSchema('terminate', { outcome: { enum: FLOW_OUTCOMES } }, ['outcome']),
     nodeSchema(
       'approval',
@@ -199,6 +225,7 @@ const node = {
         },
         failureEdge: id,
         outputs: nameMap,
+        ...activityBehaviour,
       },
       ['effect', 'config'],
     ),
@@ -210,7 +237,7 @@ const node = {
     nodeSchema('timer', { duration, businessCalendar: { type: 'boolean' }, until: feel }),
     nodeSchema(
       'subflow',
-      { flowKey: { type: 'string', pattern: FLOW_KEY_PATTERN }, version: positiveInteger, inputs: feelMap, outputs: nameMap },
+      { flowKey: { type: 'string', pattern: FLOW_KEY_PATTERN }, version: positiveInteger, inputs: feelMap, outputs: nameMap, ...activityBehaviour },
       ['flowKey', 'inputs', 'outputs'],
     ),
   ],

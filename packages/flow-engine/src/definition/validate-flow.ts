@@ -63,6 +63,8 @@ export type FlowProblemCode =
   | 'invalidTimer'
   | 'invalidFailureEdge'
   | 'invalidRejectEdge'
+  | 'invalidBoundaryEdge'
+  | 'loopAndMultiInstance'
   | 'subflowSelfReference'
   | 'feelSyntax';
 
@@ -148,7 +150,8 @@ function ownerOf(path: string): ['nodes' | 'edges', number] | undefined {
   return [m[1] as 'nodes' | 'edges', Number(m[2])];
 }
 
-const WAIT_TYPES: ReadonlySet<FlowNodeType> = new Set(['approval', 'timer']);
+/** Nodes where a token waits for a command (a person, a timer, the server's answer). */
+const WAIT_TYPES: ReadonlySet<FlowNodeType> = new Set(['approval', 'timer', 'service', 'subflow']);
 const SPLIT_TYPES: ReadonlySet<FlowNodeType> = new Set(['branch', 'inclusive', 'parallel']);
 const CONDITIONAL_SPLITS: ReadonlySet<FlowNodeType> = new Set(['branch', 'inclusive']);
 const END_TYPES: ReadonlySet<FlowNodeType> = new Set(['end', 'terminate']);
@@ -231,6 +234,12 @@ function isPositiveDuration(text: unknown): boolean {
   const d = parseDuration(text);
   if (d === null) return false;
   return d instanceof YearsMonthsDuration ? d.months > 0 : d.seconds.gt(0);
+}
+
+/** The boundary timers of a raw node (only the well-formed entries). */
+function boundaryTimersOf(raw: Json): { id: string; edge: string; duration: unknown }[] {
+  const list = Array.isArray(raw.boundaryTimers) ? raw.boundaryTimers : [];
+  return list.filter(isRecord).filter((b) => typeof b.id === 'string' && typeof b.edge === 'string').map((b) => ({ id: b.id as string, edge: b.edge as string, duration: b.duration }));
 }
 
 function defaultMatches(type: FlowVariableType, value: unknown): boolean {
@@ -493,6 +502,7 @@ class FlowChecker {
         case 'subflow':
           this.checkFeelMap(node, 'inputs', 'input');
           this.checkOutputVariables(node);
+          this.checkActivity(node);
           if (flowKey !== undefined && raw.flowKey === flowKey) {
             this.nodeProblem(node, 'subflowSelfReference', `subflow "${node.id}" starts this same flow "${flowKey}": a flow cannot call itself`, 'flowKey');
           }
@@ -500,6 +510,7 @@ class FlowChecker {
         case 'service':
           this.checkService(node);
           this.checkOutputVariables(node);
+          this.checkActivity(node);
           break;
         case 'timer':
           this.checkTimer(node);
@@ -602,6 +613,30 @@ class FlowChecker {
     if (isRecord(retry) && isRecord(retry.backoff) && !isPositiveDuration(retry.backoff.delay)) {
       this.nodeProblem(node, 'invalidDuration', `the retry delay of "${node.id}" is not a positive ISO 8601 duration: ${JSON.stringify(retry.backoff.delay)}`, 'retry', 'backoff', 'delay');
     }
+  }
+
+  /** Loops, multi-instance and boundary timers of service and subflow nodes. */
+  private checkActivity(node: GNode): void {
+    const raw = node.raw;
+    const loop = raw.loop;
+    const multi = raw.multiInstance;
+    if (isRecord(loop) && typeof loop.condition === 'string') this.checkFeel(loop.condition, `loop condition of "${node.id}"`, { node }, 'loop', 'condition');
+    if (isRecord(multi)) {
+      if (typeof multi.cardinality === 'string') this.checkFeel(multi.cardinality, `multi-instance cardinality of "${node.id}"`, { node }, 'multiInstance', 'cardinality');
+      if (typeof multi.completionCondition === 'string') this.checkFeel(multi.completionCondition, `completion condition of "${node.id}"`, { node }, 'multiInstance', 'completionCondition');
+    }
+    if (loop !== undefined && multi !== undefined) {
+      this.nodeProblem(node, 'loopAndMultiInstance', `"${node.id}" has both a standard loop and multi-instance: choose one`, 'multiInstance');
+    }
+    boundaryTimersOf(raw).forEach((b, i) => {
+      if (!this.edges.some((e) => e.id === b.edge && e.source === node.id)) {
+        this.nodeProblem(node, 'invalidBoundaryEdge', `boundary timer "${b.id}" of "${node.id}" leaves by "${b.edge}", which is not one of its outgoing edges`, 'boundaryTimers', i, 'edge');
+      }
+      if (!isPositiveDuration(b.duration)) {
+        this.nodeProblem(node, 'invalidDuration', `boundary timer "${b.id}" of "${node.id}" has no positive ISO 8601 duration: ${JSON.stringify(b.duration)}`, 'boundaryTimers', i, 'duration');
+      }
+      if (this.nodeById.has(b.id)) this.nodeProblem(node, 'duplicateId', `boundary timer id "${b.id}" is also a node id`, 'boundaryTimers', i, 'id');
+    });
   }
 
   private checkTimer(node: GNode): void {
@@ -712,7 +747,8 @@ class FlowChecker {
       }
       const failureEdge = node.type === 'service' && typeof node.raw.failureEdge === 'string' ? node.raw.failureEdge : undefined;
       const rejectEdge = node.type === 'approval' && typeof node.raw.rejectEdge === 'string' ? node.raw.rejectEdge : undefined;
-      const normal = out.filter((e) => e.id !== failureEdge && e.id !== rejectEdge);
+      const boundary = new Set(boundaryTimersOf(node.raw).map((b) => b.edge));
+      const normal = out.filter((e) => e.id !== failureEdge && e.id !== rejectEdge && !boundary.has(e.id));
       if (normal.length > 1) {
         this.nodeProblem(node, 'multipleOutgoing', `${node.type} node "${node.id}" has ${normal.length} outgoing edges (${normal.map((e) => `"${e.id}"`).join(', ')}): use a branch, inclusive or parallel node to split`);
       }

@@ -37,7 +37,11 @@ import type {
   FlowVariable,
   ServiceEffect,
   ServiceNode,
+  SubflowNode,
 } from '../definition/flow-definition.js';
+
+/** Nodes that run as calls to the server and carry BPMN activity behaviour. */
+type ActivityNode = ServiceNode | SubflowNode;
 import {
   checkCommandShape,
   FlowCommandError,
@@ -53,7 +57,7 @@ import {
   type WithdrawCommand,
 } from './commands.js';
 import { applyInPlace, cloneState, copyJson, type FlowEvent, type FlowEventType, type TaskCloseReason } from './events.js';
-import type { CommandRecord, FlowState, InstanceStatus, JsonValue, Task, TimerPurpose } from './state.js';
+import type { CommandRecord, FlowState, InstanceStatus, JsonValue, PendingCall, Task, TimerPurpose, Token } from './state.js';
 
 // ---------------------------------------------------------------------------------------------
 // Context and effects
@@ -201,6 +205,10 @@ function commandInHistory(commandId: string, history: readonly FlowEvent[] | und
 interface DefIndex {
   nodes: Map<string, FlowNode>;
   out: Map<string, FlowEdge[]>;
+  /** Incoming edges, loop edges left out (what a join waits for). */
+  inc: Map<string, FlowEdge[]>;
+  /** Nodes reachable from a node along non-loop edges (for the inclusive join), computed on demand. */
+  reach: Map<string, Set<string>>;
   edges: Map<string, FlowEdge>;
   vars: Map<string, FlowVariable>;
   names: string[];
@@ -216,13 +224,18 @@ function indexOf(def: FlowDefinition): DefIndex {
   if (idx !== undefined) return idx;
   const nodes = new Map(def.nodes.map((n) => [n.id, n] as const));
   const out = new Map<string, FlowEdge[]>();
+  const inc = new Map<string, FlowEdge[]>();
   for (const e of def.edges) {
     let list = out.get(e.source);
     if (list === undefined) out.set(e.source, (list = []));
     list.push(e);
+    if (e.loop !== undefined) continue;
+    let into = inc.get(e.target);
+    if (into === undefined) inc.set(e.target, (into = []));
+    into.push(e);
   }
   const vars = new Map(def.variables.map((v) => [v.name, v] as const));
-  idx = { nodes, out, edges: new Map(def.edges.map((e) => [e.id, e] as const)), vars, names: [...vars.keys(), 'initiator'], exprs: new Map(), start: def.nodes.find((n) => n.type === 'start') };
+  idx = { nodes, out, inc, reach: new Map(), edges: new Map(def.edges.map((e) => [e.id, e] as const)), vars, names: [...vars.keys(), 'initiator'], exprs: new Map(), start: def.nodes.find((n) => n.type === 'start') };
   indexes.set(def, idx);
   return idx;
 }
@@ -244,6 +257,8 @@ interface Move {
   f: string[] | undefined;
   edge?: FlowEdge;
   resetLoops?: string[];
+  /** Re-entering a looping activity: the runs completed so far. */
+  i?: number;
 }
 
 const DECISIVE = new Set(['approve', 'reject', 'return', 'delegate', 'addApprover']);
@@ -522,8 +537,12 @@ class Run {
         return this.drain();
       case 'retry':
         if (node.type !== 'service') throw new FlowRuntimeError(`retry timer on ${node.id}, which is not a service`);
-        this.startCall(timer.tok ?? '', node, timer.att ?? 2);
+        this.startCall(timer.tok ?? '', node, timer.att ?? 2, timer.i);
         return;
+      case 'boundary':
+        if (node.type !== 'service' && node.type !== 'subflow') throw new FlowRuntimeError(`boundary timer on ${node.id}, which is not an activity`);
+        this.boundaryTimerFired(timer.tok ?? '', node, timer.b ?? 0);
+        return this.drain();
       case 'timeout':
       case 'remind': {
         const task = this.state.tasks?.find((t) => t.id === timer.task);
@@ -593,21 +612,24 @@ class Run {
     if (node.type !== 'service') throw new FlowRuntimeError(`call ${call.id} is on ${node.id}, which is not a service`);
     if (c.ok) {
       if (node.outputs !== undefined) this.setOutputs(node.id, node.outputs, output);
-      this.queueLeave(call.tok, node);
+      this.runEnded(call, node);
       return this.drain();
     }
     const max = Math.max(1, node.retry?.maxAttempts ?? 1);
     if (call.att < max) {
       const backoff = node.retry?.backoff;
-      if (backoff === undefined) return this.startCall(call.tok, node, call.att + 1);
+      if (backoff === undefined) return this.startCall(call.tok, node, call.att + 1, call.i);
       const delayMs = durationMs(backoff.delay, this.ms) * Math.pow(backoff.multiplier ?? 1, call.att - 1);
-      this.setTimerAt(node.id, 'retry', Math.round(this.ms + delayMs), { tok: call.tok, att: call.att + 1 });
+      const extra: { tok: string; att: number; i?: number } = { tok: call.tok, att: call.att + 1 };
+      if (call.i !== undefined) extra.i = call.i;
+      this.setTimerAt(node.id, 'retry', Math.round(this.ms + delayMs), extra);
       return;
     }
     if (node.failureEdge !== undefined) {
       const edge = this.idx.edges.get(node.failureEdge);
       if (edge === undefined) throw new FlowRuntimeError(`failure edge ${node.failureEdge} of ${node.id} does not exist`);
       const tok = this.state.tok?.find((t) => t.id === call.tok);
+      this.stopActivity(call.tok, node);
       this.queue.push({ tok: call.tok, to: edge.target, f: tok?.f, edge });
       return this.drain();
     }
@@ -626,7 +648,7 @@ class Run {
       if (Object.hasOwn(child, childVar)) vars[parentVar] = child[childVar] ?? null;
     }
     if (Object.keys(vars).length > 0) this.emit('varsSet', { vars }, { nodeId: node.id });
-    this.queueLeave(call.tok, node);
+    this.runEnded(call, node);
     this.drain();
   }
 
@@ -635,6 +657,26 @@ class Run {
   /** Moves queued tokens until every one rests on a wait state (or the case ends). */
   private drain(): void {
     const max = this.ctx.maxSteps ?? 10_000;
+    do this.drainQueue(max);
+    while (this.retryInclusiveJoins());
+  }
+
+  /**
+   * A token that left the case (or went elsewhere) may have been what an inclusive join waited
+   * for: try the joins that hold tokens once the queue is empty.
+   */
+  private retryInclusiveJoins(): boolean {
+    if (this.state.st !== 'running') return false;
+    const waiting = new Set((this.state.tok ?? []).filter((t) => this.idx.nodes.get(t.n)?.type === 'inclusiveJoin').map((t) => t.n));
+    for (const id of waiting) {
+      const node = this.node(id);
+      this.join('', node);
+      if (this.queue.length > 0) return true;
+    }
+    return false;
+  }
+
+  private drainQueue(max: number): void {
     while (this.queue.length > 0) {
       if (this.state.st !== 'running') {
         this.queue.length = 0;
@@ -653,6 +695,7 @@ class Run {
         data.loop = [m.edge.id, n];
       }
       if (m.resetLoops !== undefined && m.resetLoops.length > 0) data.rl = m.resetLoops;
+      if (m.i !== undefined) data.i = m.i;
       if (data.f !== undefined && data.f.length === 0 && m.tok !== null) delete data.f;
       this.emit('entered', data, { nodeId: node.id });
       this.arrive(tok, node);
@@ -667,6 +710,7 @@ class Run {
       case 'parallel':
         return this.queueLeave(tok, node);
       case 'end':
+        if (node.errorCode !== undefined) return this.endCase('failed', node.errorCode, `error end event ${node.id} threw ${node.errorCode}`);
         this.emit('left', { tok }, { nodeId: node.id });
         if (this.state.tok === undefined) this.endCase('completed', node.outcome ?? 'approved');
         return;
@@ -680,7 +724,8 @@ class Run {
       case 'decision':
         return this.decision(tok, node);
       case 'service':
-        return this.startCall(tok, node, 1);
+      case 'subflow':
+        return this.startActivity(tok, node);
       case 'notify': {
         const to = this.resolve(node.to, false);
         this.emit('notified', { kind: node.kind, to, template: node.template }, { nodeId: node.id });
@@ -700,16 +745,6 @@ class Run {
         }
         return;
       }
-      case 'subflow': {
-        const variables: Record<string, JsonValue> = {};
-        for (const [name, src] of Object.entries(node.inputs)) variables[name] = toJson(this.feel(src, node.id));
-        const id = `c${this.nextSeq()}`;
-        this.emit('callStarted', { call: { id, n: node.id, tok, att: 1, k: 'subflow' } }, { nodeId: node.id });
-        const eff: FlowEffect = { type: 'startSubflow', callId: id, nodeId: node.id, flowKey: node.flowKey, variables, parent: { instanceId: this.state.id, callId: id } };
-        if (node.version !== undefined) eff.version = node.version;
-        this.effects.push(eff);
-        return;
-      }
     }
   }
 
@@ -719,12 +754,18 @@ class Run {
     const fork = tok === null ? f : token?.f;
     let edges = this.idx.out.get(node.id) ?? [];
     if (node.type === 'service' && node.failureEdge !== undefined) edges = edges.filter((e) => e.id !== node.failureEdge);
+    if ((node.type === 'service' || node.type === 'subflow') && node.boundaryTimers !== undefined) {
+      const boundary = new Set(node.boundaryTimers.map((b) => b.edge));
+      edges = edges.filter((e) => !boundary.has(e.id));
+    }
     if (node.type === 'approval' && node.rejectEdge !== undefined) edges = edges.filter((e) => e.id !== node.rejectEdge);
     if (node.type === 'parallel' || node.type === 'inclusive') {
       let taken = edges;
       if (node.type === 'inclusive') {
-        taken = edges.filter((e) => e.default !== true && (e.condition === undefined || this.holds(e.condition, e.id)));
-        if (taken.length === 0) taken = edges.filter((e) => e.default === true);
+        // BPMN: unconditioned edges are always taken; the default when no conditioned edge holds
+        const held = edges.filter((e) => e.default !== true && e.condition !== undefined && this.holds(e.condition, e.id));
+        taken = edges.filter((e) => e.default !== true && (e.condition === undefined || held.includes(e)));
+        if (held.length === 0) taken = [...taken, ...edges.filter((e) => e.default === true)];
       }
       if (taken.length === 0) throw new FlowRuntimeError(`no outgoing edge of ${node.id} can be taken`);
       const forkId = `f${this.nextSeq()}`;
@@ -738,6 +779,9 @@ class Run {
     const move: Move = { tok, to: edge.target, f: tok === null ? (fork ?? []) : undefined, edge };
     if (edge.loop === undefined && loopsHere.length > 0) move.resetLoops = loopsHere;
     this.queue.push(move);
+    // BPMN completionQuantity: more tokens along the same edge, on the same fork stack
+    const extra = node.type === 'service' || node.type === 'subflow' ? (node.completionQuantity ?? 1) - 1 : 0;
+    for (let k = 0; k < extra; k++) this.queue.push({ tok: null, to: edge.target, f: [...(fork ?? [])], edge });
   }
 
   /** Conditioned edges in order (the first that holds), then the default edge, then an unconditioned one. */
@@ -748,16 +792,50 @@ class Run {
     return fallback;
   }
 
-  private join(tok: string, node: FlowNode): void {
-    const token = this.state.tok?.find((t) => t.id === tok);
-    const stack = token?.f ?? [];
-    const top = stack[stack.length - 1];
-    const fork = top === undefined ? undefined : this.state.forks?.[top];
-    if (top === undefined || fork === undefined) return this.queueLeave(tok, node);
-    const arrived = (this.state.tok ?? []).filter((t) => t.n === node.id && t.f !== undefined && t.f[t.f.length - 1] === top);
-    if (arrived.length < fork.taken.length) return;
-    this.emit('joined', { fork: top, toks: arrived.map((t) => t.id) }, { nodeId: node.id });
-    this.queueLeave(null, node, stack.slice(0, -1));
+  /**
+   * BPMN join semantics. A parallel join fires when a token waits on every incoming edge (after an
+   * exclusive split it never does: that flow deadlocks, as BPMN says). An inclusive join fires when
+   * no token elsewhere in the case can still reach it, so it waits for exactly the branches taken.
+   * It consumes one token per incoming edge and closes the fork those tokens came from.
+   */
+  private join(_tok: string, node: FlowNode): void {
+    const here = (this.state.tok ?? []).filter((t) => t.n === node.id);
+    const incoming = this.idx.inc.get(node.id) ?? [];
+    const picked: Token[] = [];
+    for (const edge of incoming) {
+      const t = here.find((x) => x.e === edge.id && !picked.includes(x));
+      if (t !== undefined) picked.push(t);
+      else if (node.type === 'join') return;
+    }
+    if (node.type === 'inclusiveJoin') {
+      const elsewhere = (this.state.tok ?? []).some((t) => t.n !== node.id && this.reachable(t.n).has(node.id));
+      if (elsewhere || picked.length === 0) return;
+    }
+    const stacks = picked.map((t) => t.f ?? []);
+    const first = stacks[0] ?? [];
+    const same = stacks.every((f) => f.length === first.length && f.every((x, i) => x === first[i]));
+    const data: EventData<'joined'> = { toks: picked.map((t) => t.id) };
+    const top = same ? first[first.length - 1] : undefined;
+    if (top !== undefined) data.fork = top;
+    this.emit('joined', data, { nodeId: node.id });
+    this.queueLeave(null, node, same ? first.slice(0, -1) : commonPrefix(stacks));
+  }
+
+  private reachable(from: string): Set<string> {
+    let r = this.idx.reach.get(from);
+    if (r === undefined) {
+      r = new Set();
+      const todo = [from];
+      for (let id = todo.pop(); id !== undefined; id = todo.pop()) {
+        for (const e of this.idx.out.get(id) ?? []) {
+          if (e.loop !== undefined || r.has(e.target)) continue;
+          r.add(e.target);
+          todo.push(e.target);
+        }
+      }
+      this.idx.reach.set(from, r);
+    }
+    return r;
   }
 
   // ------------------------------------------------------------------ approvals
@@ -856,10 +934,127 @@ class Run {
     this.effects.push(eff);
   }
 
-  private startCall(tok: string, node: ServiceNode, attempt: number): void {
+  private startCall(tok: string, node: ServiceNode, attempt: number, run?: number): void {
     const id = `c${this.nextSeq()}`;
-    this.emit('callStarted', { call: { id, n: node.id, tok, att: attempt, k: 'service' } }, { nodeId: node.id });
+    const call: PendingCall = { id, n: node.id, tok, att: attempt, k: 'service' };
+    if (run !== undefined) call.i = run;
+    this.emit('callStarted', { call }, { nodeId: node.id });
     this.effects.push({ type: 'callService', callId: id, nodeId: node.id, effect: node.effect, config: copyJson(node.config), attempt });
+  }
+
+  private startSubflow(tok: string, node: SubflowNode, run?: number): void {
+    const variables: Record<string, JsonValue> = {};
+    for (const [name, src] of Object.entries(node.inputs)) variables[name] = toJson(this.feel(src, node.id));
+    const id = `c${this.nextSeq()}`;
+    const call: PendingCall = { id, n: node.id, tok, att: 1, k: 'subflow' };
+    if (run !== undefined) call.i = run;
+    this.emit('callStarted', { call }, { nodeId: node.id });
+    const eff: FlowEffect = { type: 'startSubflow', callId: id, nodeId: node.id, flowKey: node.flowKey, variables, parent: { instanceId: this.state.id, callId: id } };
+    if (node.version !== undefined) eff.version = node.version;
+    this.effects.push(eff);
+  }
+
+  // ------------------------------------------------------------------ activities (service, subflow)
+
+  /**
+   * A token arrives at a service or subflow: wait for the start quantity, test a loop before its
+   * first run, arm the boundary timers, then start one run (or the multi-instance runs).
+   */
+  private startActivity(tok: string, node: ActivityNode): void {
+    const token = this.token(tok);
+    const first = token.i === undefined;
+    if (first && (node.startQuantity ?? 1) > 1) {
+      const idle = (this.state.tok ?? []).filter((t) => t.n === node.id && t.id !== tok && !(this.state.calls ?? []).some((c) => c.tok === t.id));
+      if (idle.length + 1 < (node.startQuantity ?? 1)) return;
+      for (const t of idle.slice(0, (node.startQuantity ?? 1) - 1)) this.emit('left', { tok: t.id }, { nodeId: node.id });
+    }
+    if (first && node.loop?.testBefore === true && !this.loopContinues(node, 0)) return this.leaveActivity(tok, node);
+    if (first) {
+      (node.boundaryTimers ?? []).forEach((b, i) => {
+        this.setTimerAt(node.id, 'boundary', this.ms + durationMs(b.duration, this.ms), { tok, b: i });
+      });
+    }
+    const multi = node.multiInstance;
+    if (multi === undefined) return this.startRun(tok, node);
+    const v = toJson(this.feel(multi.cardinality, node.id));
+    const n = typeof v === 'number' ? v : toNumber(v);
+    if (n === undefined || !Number.isInteger(n) || n < 0) throw new FlowRuntimeError(`multi-instance cardinality of ${node.id} is ${JSON.stringify(v)}, not a non-negative integer`);
+    if (n === 0) return this.leaveActivity(tok, node);
+    this.emit('multiStarted', { tok, n }, { nodeId: node.id });
+    if (multi.sequential === true) return this.startRun(tok, node, 1);
+    for (let i = 1; i <= n; i++) this.startRun(tok, node, i);
+  }
+
+  private startRun(tok: string, node: ActivityNode, run?: number): void {
+    if (node.type === 'service') this.startCall(tok, node, 1, run);
+    else this.startSubflow(tok, node, run);
+  }
+
+  /** One run ended well: the next multi-instance run, or the loop again, or on along the outgoing edge. */
+  private runEnded(call: PendingCall, node: ActivityNode): void {
+    const token = this.token(call.tok);
+    const multi = node.multiInstance;
+    if (multi !== undefined && token.mi !== undefined) {
+      const done = multi.completionCondition !== undefined && this.holds(multi.completionCondition, node.id);
+      if (!done) {
+        if (multi.sequential === true && (call.i ?? 0) < token.mi) return this.startRun(call.tok, node, (call.i ?? 0) + 1);
+        if ((this.state.calls ?? []).some((c) => c.tok === call.tok)) return;
+      }
+    }
+    const runs = (token.i ?? 0) + 1;
+    if (node.loop !== undefined && this.loopContinues(node, runs)) {
+      this.stopActivity(call.tok, node, true);
+      this.queue.push({ tok: call.tok, to: node.id, f: undefined, i: runs });
+      return;
+    }
+    this.leaveActivity(call.tok, node);
+  }
+
+  /** Standard loop: another run while the condition holds and the maximum is not reached. */
+  private loopContinues(node: ActivityNode, runs: number): boolean {
+    const loop = node.loop;
+    if (loop === undefined) return false;
+    if (loop.maximum !== undefined && runs >= loop.maximum) return false;
+    return loop.condition === undefined || this.holds(loop.condition, node.id);
+  }
+
+  private leaveActivity(tok: string, node: ActivityNode): void {
+    this.stopActivity(tok, node);
+    this.queueLeave(tok, node);
+  }
+
+  /** Cancels the token's other runs (and, unless the activity loops on, its boundary timers). */
+  private stopActivity(tok: string, node: ActivityNode, keepTimers = false): void {
+    for (const c of this.state.calls ?? []) {
+      if (c.tok !== tok || c.n !== node.id) continue;
+      this.emit('callDone', { id: c.id, ok: false, error: 'cancelled' }, { nodeId: node.id });
+      if (c.k === 'subflow') this.effects.push({ type: 'cancelSubflow', callId: c.id });
+    }
+    if (keepTimers) return;
+    for (const t of this.state.timers ?? []) {
+      if (t.tok !== tok || t.n !== node.id || (t.p !== 'boundary' && t.p !== 'retry')) continue;
+      this.emit('timerDone', { id: t.id }, { nodeId: node.id });
+      this.effects.push({ type: 'cancelTimer', timerId: t.id });
+    }
+  }
+
+  private boundaryTimerFired(tok: string, node: ActivityNode, index: number): void {
+    const b = node.boundaryTimers?.[index];
+    const edge = b === undefined ? undefined : this.idx.edges.get(b.edge);
+    if (b === undefined || edge === undefined) throw new FlowRuntimeError(`boundary timer ${index} of ${node.id} has no edge`);
+    const token = this.token(tok);
+    if (!b.interrupting) {
+      this.queue.push({ tok: null, to: edge.target, f: [...(token.f ?? [])], edge });
+      return;
+    }
+    this.stopActivity(tok, node);
+    this.queue.push({ tok, to: edge.target, f: token.f, edge });
+  }
+
+  private token(id: string): Token {
+    const t = this.state.tok?.find((x) => x.id === id);
+    if (t === undefined) throw new FlowRuntimeError(`token ${id} is not in the case`);
+    return t;
   }
 
   private setOutputs(nodeId: string, mapping: Record<string, string>, result: Record<string, JsonValue>): void {
@@ -875,7 +1070,7 @@ class Run {
     return eff;
   }
 
-  private setTimerAt(nodeId: string, p: TimerPurpose, dueMs: number, extra: { task?: string; tok?: string; att?: number }): Extract<FlowEffect, { type: 'scheduleTimer' }> {
+  private setTimerAt(nodeId: string, p: TimerPurpose, dueMs: number, extra: { task?: string; tok?: string; att?: number; b?: number; i?: number }): Extract<FlowEffect, { type: 'scheduleTimer' }> {
     const id = `m${this.nextSeq()}`;
     const due = new Date(dueMs).toISOString();
     this.emit('timerSet', { timer: { id, n: nodeId, due, p, ...extra } }, { nodeId, taskId: extra.task });
@@ -1035,6 +1230,17 @@ class Run {
 // ---------------------------------------------------------------------------------------------
 // Task bookkeeping helpers
 // ---------------------------------------------------------------------------------------------
+
+function commonPrefix(stacks: string[][]): string[] {
+  const first = stacks[0] ?? [];
+  let n = first.length;
+  for (const f of stacks) {
+    let k = 0;
+    while (k < n && f[k] === first[k]) k++;
+    n = k;
+  }
+  return first.slice(0, n);
+}
 
 function hasApproved(task: Task, u: string): boolean {
   return (task.ok ?? []).includes(u) || (task.grp ?? []).some((g) => g.ok === u);

@@ -34,13 +34,15 @@ export type FlowEvent =
    * A token moved onto `nodeId` (created when new). `f` replaces its fork stack; `loop` is the
    * loop edge taken and its new count; `rl` the loop counters reset (the loop exited).
    */
-  | Ev<'entered', { tok: string; f?: string[]; e?: string; loop?: [string, number]; rl?: string[] }>
+  | Ev<'entered', { tok: string; f?: string[]; e?: string; loop?: [string, number]; rl?: string[]; i?: number }>
+  /** A multi-instance activity starts `n` runs for the token. */
+  | Ev<'multiStarted', { tok: string; n: number }>
   /** A token was consumed (at an end). */
   | Ev<'left', { tok: string }>
   /** A parallel/inclusive split took these edges. */
   | Ev<'forked', { fork: string; taken: string[] }>
-  /** A join synchronised a fork: the fork and its arrived tokens are gone. */
-  | Ev<'joined', { fork: string; toks: string[] }>
+  /** A join fired: the tokens it consumed are gone, and with them the fork they closed (if any). */
+  | Ev<'joined', { fork?: string; toks: string[] }>
   | Ev<'taskCreated', { tok: string; who: string[]; req?: number }>
   /** `percentage` mode: a reject vote that did not decide the task (the share can still be reached). */
   | Ev<'voteRejected', { u: string }>
@@ -224,8 +226,19 @@ export function applyInPlace(s: FlowState, e: FlowEvent, definition: FlowDefinit
         if (d.f.length > 0) t.f = [...d.f];
         else delete t.f;
       }
+      const at = e.nodeId === undefined ? undefined : nodeOf(definition, e.nodeId);
+      if (d.e !== undefined && (at?.type === 'join' || at?.type === 'inclusiveJoin')) t.e = d.e;
+      else delete t.e;
+      if (d.i !== undefined) t.i = d.i;
+      else delete t.i;
+      delete t.mi;
       if (d.loop !== undefined) (s.loops ??= {})[d.loop[0]] = d.loop[1];
       if (d.rl !== undefined && s.loops !== undefined) for (const id of d.rl) delete s.loops[id];
+      break;
+    }
+    case 'multiStarted': {
+      const t = s.tok?.find((x) => x.id === e.data.tok);
+      if (t !== undefined) t.mi = e.data.n;
       break;
     }
     case 'left':
@@ -237,7 +250,7 @@ export function applyInPlace(s: FlowState, e: FlowEvent, definition: FlowDefinit
     case 'joined': {
       const gone = new Set(e.data.toks);
       if (s.tok !== undefined) s.tok = s.tok.filter((t) => !gone.has(t.id));
-      if (s.forks !== undefined) delete s.forks[e.data.fork];
+      if (s.forks !== undefined && e.data.fork !== undefined) delete s.forks[e.data.fork];
       break;
     }
     case 'taskCreated': {

@@ -40,6 +40,12 @@ export interface Token {
   n: string;
   /** Fork ids, innermost last. */
   f?: string[];
+  /** At a join: the edge it arrived by (a parallel join waits for one on every incoming edge). */
+  e?: string;
+  /** On a looping activity: the runs completed so far. */
+  i?: number;
+  /** On a multi-instance activity: the number of runs. */
+  mi?: number;
 }
 
 /** A parallel or inclusive split in flight: which outgoing edges it took and how many have joined. */
@@ -97,7 +103,7 @@ export interface Task {
   esc?: number;
 }
 
-export type TimerPurpose = 'wait' | 'timeout' | 'remind' | 'retry';
+export type TimerPurpose = 'wait' | 'timeout' | 'remind' | 'retry' | 'boundary';
 
 export interface Timer {
   id: string;
@@ -112,6 +118,10 @@ export interface Timer {
   tok?: string;
   /** Retry timers: the attempt they start. */
   att?: number;
+  /** Boundary timers: the index in the node's `boundaryTimers`. */
+  b?: number;
+  /** Retry timers of a multi-instance activity: the run they retry. */
+  i?: number;
 }
 
 /** A service call, decision or subflow the server is running for the engine. */
@@ -123,6 +133,8 @@ export interface PendingCall {
   /** 1 for the first attempt. */
   att: number;
   k: 'service' | 'decision' | 'subflow';
+  /** Multi-instance: which run (1-based). */
+  i?: number;
 }
 
 /** Processed command ids kept in the state: enough for the retries of a client or a timer lease. */
