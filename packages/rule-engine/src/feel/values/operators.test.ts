@@ -152,7 +152,18 @@ describe('temporal arithmetic', () => {
     expect(text(subtract(date('2021-02-01'), date('2021-03-01'), e))).toBe('-P28D');
     expect(text(subtract(time('10:00:00'), time('11:30:00'), e))).toBe('-PT1H30M');
     expect(text(subtract(time('10:00:00+01:00'), time('09:00:00Z'), e))).toBe('PT0S');
-    expect(text(subtract(dt('2021-01-02T00:00:00'), date('2021-01-01'), e))).toBe('P1D');
+    expect(text(subtract(dt('2021-01-02T01:00:00Z'), date('2021-01-01'), e))).toBe('P1DT1H');
+    expect(text(subtract(date('2021-01-02'), dt('2021-01-01T10:10:10+11:00'), e))).toBe('P1DT49M50S');
+    expect(text(subtract(dt('2021-01-02T10:10:10'), dt('2021-01-01T10:10:10'), e))).toBe('P1D');
+  });
+
+  it('gives null for the difference of a zoned and a local date-time (a date counts as UTC midnight)', () => {
+    const e = env();
+    expect(subtract(dt('2021-01-02T10:10:10+02:00'), dt('2021-01-01T10:10:10'), e)).toBeNull();
+    expect(subtract(dt('2021-01-02T10:10:10'), dt('2021-01-01T10:10:10@Europe/Paris'), e)).toBeNull();
+    expect(subtract(dt('2021-01-02T00:00:00'), date('2021-01-01'), e)).toBeNull();
+    expect(subtract(date('2021-01-02'), dt('2021-01-01T10:10:10'), e)).toBeNull();
+    expect(e.warnings.length).toBe(4);
   });
 
   it('does duration arithmetic of one kind', () => {

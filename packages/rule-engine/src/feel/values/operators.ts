@@ -27,6 +27,7 @@ import {
   compareTimes,
   dateToDateTime,
   epochDay,
+  hasZone,
   sameTime,
   subtractDateTimes,
   subtractTimes,
@@ -113,14 +114,27 @@ export function subtract(a: FeelValue, b: FeelValue, env: EvaluationEnvironment 
   }
   if (a instanceof FeelDate) {
     if (b instanceof FeelDate) return new DaysTimeDuration(new FeelDecimal(epochDay(a) - epochDay(b)).times(SECONDS_PER_DAY));
-    if (b instanceof FeelDateTime) return new DaysTimeDuration(subtractDateTimes(dateToDateTime(a), b));
+    if (b instanceof FeelDateTime) return subtractInstants(a, b, env);
   } else if (a instanceof FeelDateTime) {
-    if (b instanceof FeelDateTime) return new DaysTimeDuration(subtractDateTimes(a, b));
-    if (b instanceof FeelDate) return new DaysTimeDuration(subtractDateTimes(a, dateToDateTime(b)));
+    if (b instanceof FeelDateTime || b instanceof FeelDate) return subtractInstants(a, b, env);
   } else if (a instanceof FeelTime && b instanceof FeelTime) {
     return new DaysTimeDuration(subtractTimes(a, b));
   }
   return invalid('-', a, b, env);
+}
+
+/**
+ * The duration between two date-times, a date standing for midnight UTC. A local date-time and a
+ * zoned one (or a date) name no common instant, so their difference is null (DMN TCK 0100:
+ * "both or neither values must have zone info", "date implies UTC").
+ */
+function subtractInstants(a: FeelDate | FeelDateTime, b: FeelDate | FeelDateTime, env: EvaluationEnvironment): FeelValue {
+  const zoned = (v: FeelDate | FeelDateTime): boolean => v instanceof FeelDate || hasZone(v.time);
+  if (zoned(a) !== zoned(b)) {
+    return env.warn(WARN_INVALID_OPERANDS, `Cannot subtract a date and time with a time zone and one without (a date counts as UTC).`);
+  }
+  const asDateTime = (v: FeelDate | FeelDateTime): FeelDateTime => (v instanceof FeelDate ? dateToDateTime(v) : v);
+  return new DaysTimeDuration(subtractDateTimes(asDateTime(a), asDateTime(b)));
 }
 
 function scaleMonths(months: number, factor: FeelNumber): number {
