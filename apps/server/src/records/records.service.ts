@@ -279,7 +279,7 @@ export class RecordsService {
     order.push({ column: resolveColumn(model, 'id')!, direction: 'asc' });
 
     const projection = this.projection(view, query.fields, errors, denied);
-    if (denied.length > 0) throw new ProblemError(403, 'fieldNotPermitted', 'Your roles do not allow this query on some of these fields.', denied);
+    if (denied.length > 0) throw new ProblemError(403, denied[0]!.code, 'Your roles do not allow this query on some of these fields.', denied);
     if (errors.length > 0) throw ProblemError.invalid('The query is not valid.', errors, 'invalidQuery');
     return { where, params, order, projection };
   }

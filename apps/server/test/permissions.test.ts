@@ -1,0 +1,230 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { RESIDENT_IDS } from './fixtures.js';
+import { dialects, startTestServer, type Requester, type TestServer } from './harness.js';
+import { clientEntity, seedPeople, type Username } from './security-fixtures.js';
+
+type Rec = Record<string, unknown> & { id: string; version: number };
+type Page = { items: Rec[]; total?: number; nextCursor: string | null };
+
+const MORE_IDS = ['11010519491231002X', '44030519900101123X', '310115198511204566', '110105200002290013', '110101199003070011', '110101199003070038', '110101199003070054'];
+
+describe.each(dialects())('permissions on %s', (dialect) => {
+  let server: TestServer;
+  let as: Record<Username, Requester>;
+  /** Which clients each user created: the test's own record of ownership. */
+  const owned: Record<string, Rec[]> = {};
+
+  beforeAll(async () => {
+    server = await startTestServer(dialect);
+    await server.publishEntity(clientEntity);
+    ({ as } = await seedPeople(server));
+    let n = 0;
+    const plan: [Username, number][] = [['rm_a', 3], ['rm_b', 2], ['rm_c', 1], ['tl_sh', 1]];
+    for (const [user, count] of plan) {
+      owned[user] = [];
+      for (let i = 0; i < count; i++) {
+        const created = await as[user]<Rec>('POST', '/api/records/client', {
+          name: `王客户${n}`,
+          mobile: `1381234${String(1000 + n)}`,
+          resident_id: MORE_IDS[n],
+          notes: `of ${user}`,
+        });
+        expect(created.status, JSON.stringify(created.body)).toBe(201);
+        owned[user].push(created.body);
+        n++;
+      }
+    }
+    expect(RESIDENT_IDS[0]).toBe(MORE_IDS[0]);
+    // The administrator sets incomes: relationship managers may not even see them.
+    for (const [i, client] of Object.values(owned).flat().entries()) {
+      const full = await server.request<Rec>('GET', `/api/records/client/${client.id}`);
+      const patched = await server.request('PATCH', `/api/records/client/${client.id}`, { version: full.body.version, income: 10000 * (i + 1), segment: i % 2 ? 'affluent' : 'mass' });
+      expect(patched.status).toBe(200);
+    }
+  });
+  afterAll(async () => server?.close());
+
+  const ids = (users: Username[]): string[] => users.flatMap((u) => owned[u]?.map((r) => r.id) ?? []).sort();
+  const listIds = async (user: Username): Promise<{ ids: string[]; total: number | undefined }> => {
+    const page = await as[user]<Page>('POST', '/api/records/client/query', { count: true, limit: 500 });
+    expect(page.status, JSON.stringify(page.body)).toBe(200);
+    return { ids: page.body.items.map((r) => r.id).sort(), total: page.body.total };
+  };
+
+  it('scopes lists and counts: own, team (transitively), branch (by the owner), all', async () => {
+    const expected: Record<Username, Username[]> = {
+      rm_a: ['rm_a'],
+      rm_b: ['rm_b'],
+      rm_c: ['rm_c'],
+      tl_sh: ['tl_sh', 'rm_a'],
+      bm_sh: ['rm_a', 'rm_b', 'tl_sh'],
+      bm_bj: ['rm_c'],
+      auditor: ['rm_a', 'rm_b', 'rm_c', 'tl_sh'],
+      analyst: [],
+    };
+    for (const [user, owners] of Object.entries(expected) as [Username, Username[]][]) {
+      if (user === 'analyst') continue;
+      const { ids: seen, total } = await listIds(user);
+      expect(seen, user).toEqual(ids(owners));
+      expect(total, user).toBe(seen.length);
+    }
+    // A filter that matches everything still counts only what the scope reaches.
+    const all = await as.rm_a<Page>('POST', '/api/records/client/query', { count: true, filter: { field: 'notes', op: 'contains', value: 'of' } });
+    expect(all.body.total).toBe(3);
+  });
+
+  it('refuses a role without the operation with a 403 problem', async () => {
+    const denied = await as.analyst('POST', '/api/records/client/query', {});
+    expect(denied.status).toBe(403);
+    expect(denied.headers.get('content-type')).toContain('application/problem+json');
+    expect(denied.body).toMatchObject({ code: 'forbidden', operation: 'read', entity: 'client' });
+    expect((await as.auditor('POST', '/api/records/client', { name: 'x' })).status).toBe(403);
+    expect((await as.auditor('POST', '/api/records/client/export', {})).status).toBe(403);
+  });
+
+  it('answers 404 for a record outside the read scope, and lets no one change it', async () => {
+    const foreign = owned.rm_b![0]!;
+    expect((await as.rm_a('GET', `/api/records/client/${foreign.id}`)).status).toBe(404);
+    expect((await as.rm_c('GET', `/api/records/client/${foreign.id}`)).status).toBe(404);
+    expect((await as.bm_bj('GET', `/api/records/client/${foreign.id}`)).status).toBe(404);
+    expect((await as.bm_sh('GET', `/api/records/client/${foreign.id}`)).status).toBe(200);
+    const before = await server.request<Rec>('GET', `/api/records/client/${foreign.id}`);
+    const patch = await as.rm_a('PATCH', `/api/records/client/${foreign.id}`, { version: before.body.version, notes: 'taken over' });
+    expect(patch.status).toBe(404);
+    expect((await as.bm_bj('DELETE', `/api/records/client/${foreign.id}`)).status).toBe(404);
+    // rm_a has no delete right at all: 403, even on their own record.
+    expect((await as.rm_a('DELETE', `/api/records/client/${owned.rm_a![0]!.id}`)).status).toBe(403);
+    const after = await server.request<Rec>('GET', `/api/records/client/${foreign.id}`);
+    expect(after.body).toEqual(before.body);
+    // The team lead reaches their report's record.
+    const teamRecord = owned.rm_a![1]!;
+    const current = await as.tl_sh<Rec>('GET', `/api/records/client/${teamRecord.id}`);
+    expect((await as.tl_sh('PATCH', `/api/records/client/${teamRecord.id}`, { version: current.body.version, notes: 'checked by lead' })).status).toBe(200);
+  });
+
+  it('never sends a hidden field, and refuses it in filters, sorts and projections without leaking counts', async () => {
+    const read = await as.rm_a<Rec>('GET', `/api/records/client/${owned.rm_a![0]!.id}`);
+    expect(read.status).toBe(200);
+    expect(read.body).not.toHaveProperty('income');
+    const list = await as.rm_a<Page>('POST', '/api/records/client/query', {});
+    expect(list.body.items.every((r) => !('income' in r))).toBe(true);
+    for (const query of [
+      { filter: { field: 'income', op: 'gt', value: 15000 }, count: true },
+      { filter: { not: { field: 'income', op: 'isNull', value: true } }, count: true },
+      { filter: { or: [{ field: 'name', op: 'eq', value: 'nobody' }, { field: 'income', op: 'lt', value: 1 }] } },
+      { sort: [{ field: 'income' }] },
+      { fields: ['name', 'income'] },
+    ]) {
+      const refused = await as.rm_a<{ code: string; total?: number; items?: unknown }>('POST', '/api/records/client/query', query);
+      expect(refused.status, JSON.stringify(query)).toBe(403);
+      expect(refused.body.code).toBe('fieldNotPermitted');
+      expect(refused.body.total).toBeUndefined();
+      expect(refused.body.items).toBeUndefined();
+    }
+    const csv = await as.rm_a<string>('POST', '/api/records/client/export', {});
+    expect(csv.body.split('\r\n')[0]).not.toContain('income');
+  });
+
+  it('masks masked fields in reads, lists, writes and exports alike, and allows only exact matches on them', async () => {
+    const mine = owned.rm_a![0]!;
+    const read = await as.rm_a<Rec>('GET', `/api/records/client/${mine.id}`);
+    expect(read.body.resident_id).toBe('110105********002X');
+    expect(read.body.name).toBe('王***');
+    expect(read.body.mobile).toBe('13812341000');
+    const list = await as.rm_a<Page>('POST', '/api/records/client/query', { sort: [{ field: 'mobile' }] });
+    expect(list.body.items.map((r) => r.resident_id)).toEqual(list.body.items.map((r) => expect.stringMatching(/^\d{6}\*{8}[\dX]{4}$/)));
+    expect((await as.rm_a<Rec>('POST', '/api/records/client', { name: '李四', resident_id: '110101199003070097' })).body.resident_id).toBe('110101********0097');
+    const auditorView = await as.auditor<Rec>('GET', `/api/records/client/${mine.id}`);
+    expect(auditorView.body.mobile).toBe('138****1000');
+    expect(auditorView.body.name).toBe('王客户0');
+    const exact = await as.rm_a<Page>('POST', '/api/records/client/query', { filter: { field: 'resident_id', op: 'eq', value: '11010519491231002X' }, count: true });
+    expect(exact.status).toBe(200);
+    expect(exact.body.total).toBe(1);
+    for (const query of [
+      { filter: { field: 'resident_id', op: 'startsWith', value: '1101' } },
+      { filter: { field: 'name', op: 'contains', value: '客户' } },
+      { sort: [{ field: 'name' }] },
+    ]) {
+      const refused = await as.rm_a<{ code: string }>('POST', '/api/records/client/query', query);
+      expect(refused.status, JSON.stringify(query)).toBe(403);
+      expect(refused.body.code).toBe('fieldMasked');
+    }
+    const csv = await as.auditor<string>('POST', '/api/records/client/query', {});
+    expect(JSON.stringify(csv.body)).not.toContain('13812341000');
+    const bmExport = await as.bm_sh<string>('POST', '/api/records/client/export', {});
+    expect(bmExport.status).toBe(200);
+    expect(bmExport.body).toContain('110105********002X');
+    expect(bmExport.body).not.toContain('11010519491231002X');
+  });
+
+  it('exports only what the export scope reaches, with field rules applied', async () => {
+    const csv = await as.rm_a<string>('POST', '/api/records/client/export', {});
+    expect(csv.status).toBe(200);
+    expect(csv.headers.get('content-type')).toContain('text/csv');
+    const lines = csv.body.replace(/^\ufeff/, '').trim().split('\r\n');
+    const header = lines[0]!.split(',');
+    expect(header).toContain('resident_id');
+    expect(lines).toHaveLength(1 + owned.rm_a!.length + 1); // rm_a also created 李四 above
+    const bm = await as.bm_sh<string>('POST', '/api/records/client/export', { filter: { field: 'segment', op: 'eq', value: 'mass' } });
+    const rows = bm.body.replace(/^\ufeff/, '').trim().split('\r\n').slice(1);
+    const expected = await server.request<Page>('POST', '/api/records/client/query', { filter: { field: 'segment', op: 'eq', value: 'mass' }, limit: 500 });
+    const inBranch = new Set(ids(['rm_a', 'rm_b', 'tl_sh']));
+    expect(rows.map((r) => r.split(',')[header.indexOf('id')]).sort()).toEqual(expected.body.items.filter((r) => inBranch.has(r.id)).map((r) => r.id).sort());
+  });
+
+  it('refuses writes to read-only and hidden fields with 403 and changes nothing', async () => {
+    const mine = owned.rm_a![2]!;
+    const before = await server.request<Rec>('GET', `/api/records/client/${mine.id}`);
+    for (const body of [{ income: 1 }, { segment: 'affluent' }]) {
+      const refused = await as.rm_a<{ code: string; errors: { path: string }[] }>('PATCH', `/api/records/client/${mine.id}`, { version: before.body.version, ...body });
+      expect(refused.status).toBe(403);
+      expect(refused.body.code).toBe('fieldNotWritable');
+      expect(refused.body.errors[0]!.path).toBe(`/${Object.keys(body)[0]}`);
+    }
+    expect((await as.rm_a('POST', '/api/records/client', { name: 'x', income: 5 })).status).toBe(403);
+    expect((await server.request<Rec>('GET', `/api/records/client/${mine.id}`)).body).toEqual(before.body);
+  });
+
+  it('unmasks one field of one record only with the right, and audits it', async () => {
+    const target = owned.rm_a![0]!;
+    const revealed = await as.bm_sh<{ field: string; value: string }>('POST', `/api/records/client/${target.id}/unmask`, { field: 'resident_id' });
+    expect(revealed.status).toBe(200);
+    expect(revealed.body).toEqual({ field: 'resident_id', value: '11010519491231002X' });
+    expect((await as.rm_a('POST', `/api/records/client/${target.id}/unmask`, { field: 'resident_id' })).status).toBe(403);
+    expect((await as.bm_bj('POST', `/api/records/client/${target.id}/unmask`, { field: 'resident_id' })).status).toBe(404);
+    expect((await as.bm_sh('POST', `/api/records/client/${target.id}/unmask`, { field: 'income' })).status).toBe(200);
+    const audit = await server.request<{ action: string; actorName: string; detail: { field: string } }[]>('GET', `/api/audit?entity=client&recordId=${target.id}`);
+    expect(audit.body.filter((e) => e.action === 'unmask').map((e) => [e.actorName, e.detail.field])).toEqual([
+      ['bm_sh', 'resident_id'],
+      ['bm_sh', 'income'],
+    ]);
+  });
+
+  it('checks designer rights and administrator-only endpoints on the server', async () => {
+    expect((await as.rm_a('PUT', '/api/artifacts/entity/client', clientEntity)).status).toBe(403);
+    expect((await as.rm_a('POST', '/api/artifacts/entity/client/publish', {})).status).toBe(403);
+    expect((await as.analyst('PUT', '/api/artifacts/entity/client', { ...clientEntity, title: 'Clients' })).status).toBe(200);
+    expect((await as.bm_sh('POST', '/api/artifacts/entity/client/publish', {})).status).toBe(403);
+    expect((await as.analyst('POST', '/api/artifacts/entity/client/publish', {})).status).toBe(200);
+    expect((await as.rm_a('GET', '/api/artifacts/entity')).status).toBe(200);
+    for (const [method, path] of [
+      ['GET', '/api/auth/users'],
+      ['GET', '/api/auth/roles'],
+      ['PUT', '/api/auth/roles/auditor'],
+      ['GET', '/api/audit'],
+      ['GET', '/api/audit/verify'],
+      ['POST', '/api/auth/api-keys'],
+    ] as const) {
+      const refused = await as.rm_a<{ code: string }>(method, path, method === 'GET' ? undefined : { key: 'auditor', label: { en: 'x' }, admin: true });
+      expect(refused.status, path).toBe(403);
+      expect(refused.body.code).toBe('forbidden');
+    }
+    expect((await server.request<{ roles: string[] }>('GET', '/api/auth/users')).status).toBe(200);
+  });
+
+  it('keeps the audit chain whole through all of it', async () => {
+    const verdict = await server.request<{ ok: boolean; entries: number }>('GET', '/api/audit/verify');
+    expect(verdict.body.ok).toBe(true);
+    expect(verdict.body.entries).toBeGreaterThan(30);
+  });
+});
