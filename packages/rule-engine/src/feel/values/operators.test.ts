@@ -157,6 +157,15 @@ describe('temporal arithmetic', () => {
     expect(text(subtract(dt('2021-01-02T10:10:10'), dt('2021-01-01T10:10:10'), e))).toBe('P1D');
   });
 
+  it('finds times and date-times equal only with the same kind of zone (none, offset, zone id)', () => {
+    expect(feelEquals(dt('2018-12-08T00:00:00+00:00'), dt('2018-12-08T00:00:00@Etc/UTC'))).toBe(false);
+    expect(feelEquals(dt('2018-12-08T00:00:00Z'), dt('2018-12-08T01:00:00+01:00'))).toBe(true);
+    expect(feelEquals(dt('2018-12-08T00:00:00'), dt('2018-12-08T00:00:00Z'))).toBe(false);
+    expect(feelEquals(dt('2018-12-08T01:00:00@Europe/Paris'), dt('2018-12-08T00:00:00@Etc/UTC'))).toBe(true);
+    expect(feelEquals(time('10:30:00Z'), time('10:30:00+00:00'))).toBe(true);
+    expect(feelEquals(time('10:30:00@Europe/Paris'), time('10:30:00'))).toBe(false);
+  });
+
   it('gives null for the difference of a zoned and a local date-time (a date counts as UTC midnight)', () => {
     const e = env();
     expect(subtract(dt('2021-01-02T10:10:10+02:00'), dt('2021-01-01T10:10:10'), e)).toBeNull();

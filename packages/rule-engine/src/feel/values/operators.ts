@@ -246,13 +246,22 @@ export function feelEquals(a: FeelValue, b: FeelValue): boolean | null {
   if (typeof a === 'string' || typeof a === 'boolean') return typeof b === typeof a ? false : null;
   if (isList(a)) return isList(b) ? listEquals(a, b) : null;
   if (a instanceof FeelDate) return b instanceof FeelDate ? compareDates(a, b) === 0 : null;
-  if (a instanceof FeelDateTime) return b instanceof FeelDateTime ? compareDateTimes(a, b) === 0 : null;
-  if (a instanceof FeelTime) return b instanceof FeelTime ? compareTimes(a, b) === 0 : null;
+  if (a instanceof FeelDateTime) return b instanceof FeelDateTime ? sameZoneKind(a.time, b.time) && compareDateTimes(a, b) === 0 : null;
+  if (a instanceof FeelTime) return b instanceof FeelTime ? sameZoneKind(a, b) && compareTimes(a, b) === 0 : null;
   if (a instanceof DaysTimeDuration) return b instanceof DaysTimeDuration ? a.seconds.eq(b.seconds) : null;
   if (a instanceof YearsMonthsDuration) return b instanceof YearsMonthsDuration ? a.months === b.months : null;
   if (a instanceof FeelContext) return b instanceof FeelContext ? contextEquals(a, b) : null;
   if (a instanceof FeelRange) return b instanceof FeelRange ? rangeEquals(a, b) : null;
   return null;
+}
+
+/**
+ * Equal times and date-times carry the same kind of time zone: none, an offset, or a zone id. The
+ * same instant written `+00:00` and `@Etc/UTC`, or `10:30` and `10:30@Europe/Paris`, are not equal
+ * (DMN TCK 0068 datetime_007, datetime_009, time_007); `Z` and `+00:00` are both offsets.
+ */
+function sameZoneKind(a: FeelTime, b: FeelTime): boolean {
+  return (a.offsetSeconds !== null) === (b.offsetSeconds !== null) && (a.zone !== null) === (b.zone !== null);
 }
 
 /** `a != b`: the negation of `=`, null staying null. */
