@@ -15,11 +15,14 @@ export function uniqueViolationField(error: unknown, model: EntityModel): FieldD
   if (driver.code === 'ER_DUP_ENTRY' || driver.errno === 1062) {
     // "Duplicate entry 'x' for key 'ux_customer_ab12'" (MariaDB) or "... for key 'e_customer.ux_...'" (MySQL 8).
     const index = /for key '(?:[^'.]+\.)?([^']+)'/.exec(driver.sqlMessage ?? driver.message ?? '')?.[1];
+    // Record ids are random: a primary-key clash is another table's (the audit chain's), not a field's.
+    if (index === 'PRIMARY') return undefined;
     return model.definition.fields.find((f) => f.unique && indexNameOf(model.key, f) === index) ?? 'unknown';
   }
   if (driver.code === 'SQLITE_CONSTRAINT_UNIQUE' || driver.code === 'SQLITE_CONSTRAINT_PRIMARYKEY') {
     // "UNIQUE constraint failed: e_customer.customer_no"
-    const column = /constraint failed: [^.]+\.([a-z0-9_]+)/.exec(driver.message ?? '')?.[1];
+    const [, table, column] = /constraint failed: ([^.]+)\.([a-z0-9_]+)/.exec(driver.message ?? '') ?? [];
+    if (table !== model.table) return undefined;
     return model.definition.fields.find((f) => f.key === column || moneyCurrencyColumn(f.key) === column) ?? 'unknown';
   }
   return undefined;

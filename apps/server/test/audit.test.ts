@@ -1,0 +1,206 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runAuditVerify } from '../src/audit/audit-verify-command.js';
+import { dialects, startTestServer, type TestServer } from './harness.js';
+import { clientEntity } from './security-fixtures.js';
+
+type Rec = Record<string, unknown> & { id: string; version: number };
+interface Entry {
+  seq: number;
+  action: string;
+  actorName: string;
+  entity: string | null;
+  recordId: string | null;
+  detail: Record<string, unknown>;
+  prevHash: string;
+  hash: string;
+}
+interface Verdict {
+  ok: boolean;
+  entries: number;
+  firstBroken?: { seq: number; reason: string };
+}
+
+describe.each(dialects())('the audit log on %s', (dialect) => {
+  let server: TestServer;
+  const sql = (text: string, params: (string | number)[] = []): Promise<unknown> => server.database.transaction((tx) => tx.execute(text, params));
+  const entries = async (query = ''): Promise<Entry[]> => (await server.request<Entry[]>('GET', `/api/audit?limit=1000${query}`)).body;
+  const verify = async (): Promise<Verdict> => (await server.request<Verdict>('GET', '/api/audit/verify')).body;
+
+  beforeAll(async () => {
+    server = await startTestServer(dialect);
+    await server.publishEntity(clientEntity);
+  });
+  afterAll(async () => server?.close());
+
+  it('records every change with who and what, sensitive values masked, chained by hashes', async () => {
+    const created = await server.request<Rec>('POST', '/api/records/client', { name: '张三', mobile: '13812345678', notes: 'new' });
+    const updated = await server.request<Rec>('PATCH', `/api/records/client/${created.body.id}`, { version: 1, mobile: '13987654321', notes: 'changed', name: '张三' });
+    expect(updated.status).toBe(200);
+    await server.request('DELETE', `/api/records/client/${created.body.id}`);
+    await server.request('POST', `/api/records/client/${created.body.id}/restore`);
+    const log = await entries(`&entity=client&recordId=${created.body.id}`);
+    expect(log.map((e) => e.action)).toEqual(['create', 'update', 'delete', 'restore']);
+    expect(log.every((e) => e.actorName === 'admin')).toBe(true);
+    expect(log[0]!.detail).toEqual({ values: { name: '张三', mobile: '138****5678', notes: 'new' } });
+    // Only what changed, with before and after; the mobile is sensitive, so the log keeps it masked.
+    expect(log[1]!.detail).toEqual({ version: 2, changes: { mobile: { before: '138****5678', after: '139****4321' }, notes: { before: 'new', after: 'changed' } } });
+    const all = await entries();
+    all.forEach((entry, i) => {
+      expect(entry.seq).toBe(i + 1);
+      expect(entry.prevHash).toBe(i === 0 ? '0'.repeat(64) : all[i - 1]!.hash);
+    });
+    expect(JSON.stringify(all)).not.toContain('13812345678');
+  });
+
+  it('records logins, failed logins, permission changes, publishes, exports and sensitive reads', async () => {
+    expect((await server.anonymous('POST', '/api/auth/login', { username: 'admin', password: 'wrong-Password-1' })).status).toBe(401);
+    await server.request('PUT', '/api/auth/roles/viewer', { key: 'viewer', label: { en: 'Viewer' }, entities: { client: { read: 'all' } } });
+    await server.request('POST', '/api/records/client/export', {});
+    const [client] = (await server.request<{ items: Rec[] }>('POST', '/api/records/client/query', {})).body.items;
+    await server.request('GET', `/api/records/client/${client!.id}`);
+    const actions = (await entries()).map((e) => e.action);
+    for (const action of ['login', 'loginFailed', 'permissionChange', 'publish', 'export', 'read']) expect(actions, action).toContain(action);
+    const failed = (await entries()).find((e) => e.action === 'loginFailed')!;
+    expect(failed.detail).toMatchObject({ username: 'admin', reason: 'wrongPassword' });
+    expect(JSON.stringify(failed)).not.toContain('wrong-Password-1');
+  });
+
+  it('writes no entry for a change that fails, and no change without its entry', async () => {
+    const before = (await entries()).length;
+    const invalid = await server.request('POST', '/api/records/client', { name: '', mobile: '123' });
+    expect(invalid.status).toBe(422);
+    const created = await server.request<Rec>('POST', '/api/records/client', { name: '李四', resident_id: '11010519491231002X' });
+    const duplicate = await server.request('POST', '/api/records/client', { name: '王五', resident_id: '11010519491231002X' });
+    expect(duplicate.status).toBe(409);
+    const stale = await server.request('PATCH', `/api/records/client/${created.body.id}`, { version: 7, notes: 'x' });
+    expect(stale.status).toBe(409);
+    expect((await entries()).length).toBe(before + 1);
+    // And the other way round: if the entry cannot be written, the change is rolled back with it.
+    await sql('UPDATE bf_audit_head SET seq = seq - 1 WHERE id = 1');
+    try {
+      const blocked = await server.request('POST', '/api/records/client', { name: '赵六' });
+      expect(blocked.status).toBe(500);
+    } finally {
+      await sql('UPDATE bf_audit_head SET seq = seq + 1 WHERE id = 1');
+    }
+    const names = (await server.request<{ items: Rec[] }>('POST', '/api/records/client/query', { filter: { field: 'name', op: 'eq', value: '赵六' } })).body.items;
+    expect(names).toEqual([]);
+    expect((await verify()).ok).toBe(true);
+  });
+
+  it('keeps one chain under concurrent writers', async () => {
+    const before = (await entries()).length;
+    const results = await Promise.all(Array.from({ length: 24 }, (_, i) => server.request('POST', '/api/records/client', { name: `并发${i}` })));
+    expect(results.map((r) => r.status)).toEqual(results.map(() => 201));
+    const all = await entries();
+    expect(all.length).toBe(before + 24);
+    expect(new Set(all.map((e) => e.prevHash)).size).toBe(all.length);
+    expect(await verify()).toMatchObject({ ok: true, entries: all.length });
+  });
+
+  describe('tampering', () => {
+    let pristine: Entry[];
+    const restore = async (): Promise<void> => {
+      await sql('DELETE FROM bf_audit');
+      for (const e of pristine) {
+        await sql('INSERT INTO bf_audit (seq, at, actor_id, actor_name, action, entity_key, record_id, detail, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)', [
+          e.seq,
+          rawAt.get(e.seq)!,
+          rawActor.get(e.seq) ?? (null as unknown as string),
+          e.actorName,
+          e.action,
+          e.entity as string,
+          e.recordId as string,
+          rawDetail.get(e.seq)!,
+          e.prevHash,
+          e.hash,
+        ]);
+      }
+      expect((await verify()).ok).toBe(true);
+    };
+    const rawAt = new Map<number, string>();
+    const rawActor = new Map<number, string | null>();
+    const rawDetail = new Map<number, string>();
+
+    beforeAll(async () => {
+      pristine = await entries();
+      const rows = await server.database.read((tx) => tx.rows<{ seq: number; at: string; actor_id: string | null; detail: string }>('SELECT seq, at, actor_id, detail FROM bf_audit'));
+      for (const row of rows) {
+        rawAt.set(Number(row.seq), String(row.at));
+        rawActor.set(Number(row.seq), row.actor_id);
+        rawDetail.set(Number(row.seq), row.detail);
+      }
+      expect(pristine.length).toBeGreaterThan(10);
+    });
+
+    it('names an edited entry', async () => {
+      await sql("UPDATE bf_audit SET actor_name = 'someone_else' WHERE seq = 5");
+      expect((await verify()).firstBroken).toEqual({ seq: 5, reason: 'hashMismatch' });
+      await restore();
+      await sql("UPDATE bf_audit SET detail = '{}' WHERE seq = 7");
+      expect((await verify()).firstBroken).toEqual({ seq: 7, reason: 'hashMismatch' });
+      await restore();
+    });
+
+    it('names a deleted entry, a cut-off tail and a deleted head', async () => {
+      await sql('DELETE FROM bf_audit WHERE seq = 6');
+      expect((await verify()).firstBroken).toEqual({ seq: 6, reason: 'missingEntry' });
+      await restore();
+      const last = pristine.length;
+      await sql('DELETE FROM bf_audit WHERE seq = ?', [last]);
+      expect((await verify()).firstBroken).toEqual({ seq: last, reason: 'missingEntry' });
+      await restore();
+    });
+
+    it('names reordered entries', async () => {
+      await sql('UPDATE bf_audit SET seq = 100000 WHERE seq = 4');
+      await sql('UPDATE bf_audit SET seq = 4 WHERE seq = 8');
+      await sql('UPDATE bf_audit SET seq = 8 WHERE seq = 100000');
+      expect((await verify()).firstBroken).toEqual({ seq: 4, reason: 'prevHashMismatch' });
+      await restore();
+    });
+
+    it('names an inserted entry, even one whose hashes were recomputed to fit', async () => {
+      const last = pristine[pristine.length - 1]!;
+      await sql('INSERT INTO bf_audit (seq, at, actor_id, actor_name, action, entity_key, record_id, detail, prev_hash, hash) VALUES (?, ?, NULL, ?, ?, NULL, NULL, ?, ?, ?)', [
+        last.seq + 1,
+        rawAt.get(last.seq)!,
+        'admin',
+        'logout',
+        '{}',
+        last.hash,
+        'f'.repeat(64),
+      ]);
+      expect((await verify()).firstBroken).toEqual({ seq: last.seq + 1, reason: 'hashMismatch' });
+      await restore();
+      // Shifting later entries to make room in the middle breaks the chain where the forgery sits.
+      await sql('UPDATE bf_audit SET seq = seq + 1000 WHERE seq > 3');
+      await sql('UPDATE bf_audit SET seq = seq - 999 WHERE seq > 1000');
+      await sql('INSERT INTO bf_audit (seq, at, actor_id, actor_name, action, entity_key, record_id, detail, prev_hash, hash) VALUES (4, ?, NULL, ?, ?, NULL, NULL, ?, ?, ?)', [
+        rawAt.get(3)!,
+        'admin',
+        'logout',
+        '{}',
+        pristine[2]!.hash,
+        'e'.repeat(64),
+      ]);
+      expect((await verify()).firstBroken).toEqual({ seq: 4, reason: 'hashMismatch' });
+      await restore();
+    });
+
+    it('verifies from the command line too, with an exit code', async () => {
+      const lines: string[] = [];
+      const source = server.database.dataSource.options;
+      const target =
+        source.type === 'mysql'
+          ? { databaseUrl: (source as { url?: string }).url, dataDir: '/nonexistent' }
+          : { databaseUrl: undefined, dataDir: String((source as { database: string }).database).replace(/\/bankforge\.sqlite$/, '') };
+      expect(await runAuditVerify(target, (line) => lines.push(line))).toBe(0);
+      expect(lines[0]).toMatch(/^audit chain intact: \d+ entries/);
+      await sql("UPDATE bf_audit SET action = 'read' WHERE seq = 2");
+      expect(await runAuditVerify(target, (line) => lines.push(line))).toBe(1);
+      expect(lines[1]).toMatch(/BROKEN at entry 2: hashMismatch/);
+      await restore();
+    });
+  });
+});
