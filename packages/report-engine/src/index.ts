@@ -1,2 +1,30 @@
-// Intentionally empty: this engine is built by its own issue. Nothing here pretends to work yet.
-export {};
+// @bankforge/report-engine: report definitions compiled to parameterised SQL, result shaping, exports.
+export * from './artifact/report-definition.js';
+export { reportArtifactSchema } from './artifact/report-artifact-schema.js';
+export { collectEntities, tableOf, type EntityCatalog } from './model/entity-catalog.js';
+export { SOURCE_ALIAS } from './model/report-scope.js';
+export type { ValueType } from './model/value-type.js';
+export {
+  resolveParameters,
+  type ParameterValue,
+  type ResolvedParameters,
+} from './parameters/parameter-values.js';
+export { resolvePeriod, isRelativePeriod, type DateRange } from './filter/relative-dates.js';
+export { dialectOf, DIALECTS, type DialectName, type SqlDialect } from './sql/dialect.js';
+export type { SqlFragment, SqlValue } from './sql/fragment.js';
+export {
+  compileReport,
+  validateReport,
+  ReportCompileError,
+  type CompileOptions,
+  type CompiledReport,
+  type DrillSelection,
+  type ScopePredicate,
+} from './sql/compile-report.js';
+export type {
+  ReportRow,
+  ReportValue,
+  ReportResult,
+  ResultColumn,
+  ResultType,
+} from './result/result-types.js';

@@ -1,0 +1,45 @@
+import type { ValueType } from '../model/value-type.js';
+import type { ReportValue, ResultType } from './result-types.js';
+
+export function resultTypeOf(type: ValueType): ResultType {
+  switch (type) {
+    case 'integer':
+    case 'decimal':
+      return 'number';
+    case 'multi':
+    case 'json':
+      return 'json';
+    default:
+      return type;
+  }
+}
+
+/**
+ * A database value in the result's form, the same from both drivers: MySQL answers DECIMAL and
+ * SUM as exact text and SQLite as doubles, so numbers become JS numbers (dashboards and charts
+ * need numbers; 15 significant digits); datetimes become ISO instants; booleans true/false.
+ */
+export function normalizeValue(type: ValueType, raw: unknown): ReportValue {
+  if (raw === null || raw === undefined) return null;
+  switch (type) {
+    case 'integer':
+    case 'decimal': {
+      const n = typeof raw === 'number' ? raw : Number(raw);
+      return Number.isNaN(n) ? String(raw) : n;
+    }
+    case 'boolean':
+      return raw === 1 || raw === true || raw === '1';
+    case 'date':
+      return String(raw).slice(0, 10);
+    case 'datetime': {
+      const text = String(raw);
+      const fraction = text.length > 19 ? text.slice(20, 23).padEnd(3, '0') : '000';
+      return `${text.slice(0, 10)}T${text.slice(11, 19)}.${fraction}Z`;
+    }
+    case 'multi':
+    case 'json':
+      return typeof raw === 'string' ? (JSON.parse(raw) as ReportValue) : (raw as ReportValue);
+    default:
+      return String(raw);
+  }
+}

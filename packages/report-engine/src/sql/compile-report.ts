@@ -1,0 +1,464 @@
+import type {
+  CalendarUnit,
+  Dimension,
+  Measure,
+  ReportDefinition,
+  ReportFilter,
+  ReportIssue,
+  ReportParameter,
+} from '../artifact/report-definition.js';
+import { FilterCompiler } from '../filter/compile-filter.js';
+import type { EntityCatalog } from '../model/entity-catalog.js';
+import { ReportScope } from '../model/report-scope.js';
+import { isNumeric, isTemporal, type ValueType } from '../model/value-type.js';
+import { resolveParameters } from '../parameters/parameter-values.js';
+import { normalizeValue, resultTypeOf } from '../result/normalize.js';
+import type { ReportRow, ResultColumn } from '../result/result-types.js';
+import { dialectOf, ident, type DialectName, type SqlDialect } from './dialect.js';
+import { andSql, joinSql, raw, sql, type SqlFragment, type SqlValue } from './fragment.js';
+import { aggregateSql, measureType, ratioSql } from './measure-sql.js';
+
+/** An extra predicate from the caller (the server's data scope): a report filter, or SQL over `src`. */
+export type ScopePredicate = { filter: ReportFilter } | SqlFragment;
+
+/** The values a drill-down selection fixed, one object per level above the one shown. */
+export type DrillSelection = readonly Record<string, unknown>[];
+
+export interface CompileOptions {
+  dialect: DialectName;
+  /** The clock for relative dates. */
+  now: Date;
+  /** The values the user filled in, checked against the report's parameters. */
+  parameters?: unknown;
+  drill?: DrillSelection;
+  scope?: readonly ScopePredicate[];
+  /** Caps the rows asked for (a server's row limit + 1, to tell when it is exceeded). */
+  maxRows?: number;
+}
+
+export interface CompiledReport {
+  sql: string;
+  params: SqlValue[];
+  columns: ResultColumn[];
+  /** The drill-down level shown (0 without drill-down). */
+  level: number;
+  /** A database row (aliases d0.., m0..) as a result row keyed by dimension and measure keys. */
+  toRow(raw: Readonly<Record<string, unknown>>): ReportRow;
+}
+
+/** A report that cannot run as given: every problem, with JSON Pointers and stable codes. */
+export class ReportCompileError extends Error {
+  constructor(readonly issues: readonly ReportIssue[]) {
+    super(`The report is not valid: ${issues.map((i) => `${i.path} ${i.code}: ${i.message}`).join('; ')}`);
+    this.name = 'ReportCompileError';
+  }
+}
+
+interface BoundDimension {
+  definition: Dimension;
+  index: number;
+  /** The grouped value before top-N folding: what drill selections compare with. */
+  value: SqlFragment;
+  type: ValueType;
+}
+
+interface BoundMeasure {
+  definition: Measure;
+  index: number;
+  sql: SqlFragment;
+  type: ValueType;
+}
+
+const BIN_TYPE: ValueType = 'decimal';
+const BUCKET_TYPE: ValueType = 'text';
+
+class ReportCompiler {
+  readonly issues: ReportIssue[] = [];
+  private readonly dialect: SqlDialect;
+  private readonly parameters: Map<string, ReportParameter>;
+  private scope: ReportScope | undefined;
+  private filters!: FilterCompiler;
+  private readonly dimensions = new Map<string, BoundDimension>();
+  private readonly measures = new Map<string, BoundMeasure>();
+
+  constructor(
+    private readonly report: ReportDefinition,
+    private readonly catalog: EntityCatalog,
+    private readonly options: CompileOptions,
+    private readonly validating: boolean,
+  ) {
+    this.dialect = dialectOf(options.dialect);
+    this.parameters = new Map((report.parameters ?? []).map((p) => [p.key, p]));
+  }
+
+  private issue = (path: string, code: string, message: string): void => {
+    this.issues.push({ path, code, message });
+  };
+
+  compile(): CompiledReport | undefined {
+    const { values, issues } = resolveParameters(
+      this.report.parameters,
+      this.validating ? {} : this.options.parameters,
+    );
+    this.issues.push(...issues.filter((i) => !(this.validating && i.code === 'required')));
+    const ctx = {
+      dialect: this.dialect,
+      now: this.options.now,
+      parameters: this.parameters,
+      values,
+      issue: this.issue,
+    };
+    this.scope = ReportScope.build(this.report, this.catalog, ctx);
+    if (!this.scope) return undefined;
+    const scope = this.scope;
+    this.filters = new FilterCompiler({ ...ctx, resolve: (p, issuePath) => scope.resolve(p, issuePath) });
+    this.bindMeasures();
+    this.bindDimensions();
+    const level = this.drillLevel();
+    const shown = this.shownDimensions(level);
+    const where = andSql([
+      scope.liveRows(),
+      this.report.filter ? this.filters.compile(this.report.filter, '/filter') : raw('1=1'),
+      ...this.drillPredicates(level),
+      ...(this.options.scope ?? []).map((p, i) =>
+        'filter' in p ? this.filters.compile(p.filter, `/scope/${i}`) : p,
+      ),
+    ]);
+    this.checkPresentation();
+    if (this.issues.length > 0) return undefined;
+    return this.build(shown, where, level);
+  }
+
+  private bindMeasures(): void {
+    const measures = this.report.measures ?? [];
+    measures.forEach((m, index) => {
+      const path = `/measures/${index}`;
+      if (this.measures.has(m.key))
+        return this.issue(`${path}/key`, 'duplicateKey', `Another measure is called ${m.key}`);
+      if (m.agg === 'ratio') return;
+      const input = m.field === undefined ? undefined : this.scope!.resolve(m.field, `${path}/field`);
+      if (m.field !== undefined && !input) return;
+      if (m.field === undefined && m.agg !== 'count')
+        return this.issue(`${path}/field`, 'required', `${m.agg} needs a field`);
+      const type = measureType(m.agg, input?.type);
+      if (type === undefined)
+        return this.issue(
+          `${path}/field`,
+          'notNumeric',
+          `${m.agg} does not apply to ${m.field} (${input?.type})`,
+        );
+      const condition = m.filter ? this.filters.compile(m.filter, `${path}/filter`) : undefined;
+      this.measures.set(m.key, { definition: m, index, sql: aggregateSql(m.agg, input, condition), type });
+    });
+    measures.forEach((m, index) => {
+      if (m.agg !== 'ratio') return;
+      const path = `/measures/${index}`;
+      const part = (key: string | undefined, name: 'numerator' | 'denominator'): BoundMeasure | undefined => {
+        const found = key === undefined ? undefined : this.measures.get(key);
+        if (!found || found.definition.agg === 'ratio')
+          this.issue(
+            `${path}/${name}`,
+            'unknownMeasure',
+            `${name} must name a non-ratio measure of this report`,
+          );
+        return found;
+      };
+      const numerator = part(m.numerator, 'numerator');
+      const denominator = part(m.denominator, 'denominator');
+      if (numerator && denominator)
+        this.measures.set(m.key, {
+          definition: m,
+          index,
+          sql: ratioSql(numerator.sql, denominator.sql),
+          type: 'decimal',
+        });
+    });
+  }
+
+  private bindDimensions(): void {
+    (this.report.dimensions ?? []).forEach((d, index) => {
+      const path = `/dimensions/${index}`;
+      if (this.dimensions.has(d.key) || this.measures.has(d.key))
+        return this.issue(`${path}/key`, 'duplicateKey', `Another dimension or measure is called ${d.key}`);
+      const input = this.scope!.resolve(d.field, `${path}/field`);
+      if (!input) return;
+      if (d.date !== undefined && d.bin !== undefined)
+        return this.issue(
+          path,
+          'conflictingDimension',
+          'A dimension is a date bucket or a numeric bin, not both',
+        );
+      if (d.date !== undefined) {
+        if (!isTemporal(input.type))
+          return this.issue(`${path}/date`, 'notDate', `${d.field} is not a date or datetime field`);
+        this.dimensions.set(d.key, {
+          definition: d,
+          index,
+          value: this.dialect.dateBucket(input.sql, d.date as CalendarUnit),
+          type: BUCKET_TYPE,
+        });
+      } else if (d.bin !== undefined) {
+        if (!isNumeric(input.type))
+          return this.issue(`${path}/bin`, 'notNumeric', `${d.field} is not a numeric field`);
+        const origin = d.bin.origin ?? 0;
+        const value = sql`(FLOOR((${input.sql} - ${origin}) / ${d.bin.width}) * ${d.bin.width} + ${origin})`;
+        this.dimensions.set(d.key, { definition: d, index, value, type: BIN_TYPE });
+      } else {
+        if (input.type === 'json' || input.type === 'multi')
+          return this.issue(`${path}/field`, 'notGroupable', `${d.field} holds JSON and cannot be grouped`);
+        this.dimensions.set(d.key, { definition: d, index, value: input.sql, type: input.type });
+      }
+      if (d.top) {
+        if (!Number.isSafeInteger(d.top.n) || d.top.n < 1)
+          this.issue(`${path}/top/n`, 'minimum', 'n is a positive integer');
+        if ((this.report.measures ?? []).length === 0)
+          this.issue(
+            `${path}/top`,
+            'topInListReport',
+            'Top N needs a measure to rank by; this report has none',
+          );
+        else if (!this.measures.has(d.top.by))
+          this.issue(`${path}/top/by`, 'unknownMeasure', `${d.top.by} is not a measure of this report`);
+      }
+    });
+  }
+
+  private drillLevel(): number {
+    const drill = this.options.drill ?? [];
+    const levels = this.report.drillDown?.levels ?? [];
+    levels.forEach((l, i) =>
+      l.dimensions.forEach((key, j) => {
+        const found = this.dimensions.get(key);
+        if (!this.declaredDimension(key))
+          this.issue(
+            `/drillDown/levels/${i}/dimensions/${j}`,
+            'unknownDimension',
+            `${key} is not a dimension of this report`,
+          );
+        if (found?.definition.top)
+          this.issue(
+            `/drillDown/levels/${i}/dimensions/${j}`,
+            'topNotDrillable',
+            `${key} folds values into "others", which cannot be drilled into`,
+          );
+      }),
+    );
+    if (drill.length === 0) return 0;
+    if (levels.length === 0 || drill.length >= levels.length) {
+      this.issue(
+        '/drill',
+        'drillTooDeep',
+        levels.length === 0
+          ? 'This report has no drill-down path'
+          : `This report drills ${levels.length - 1} levels deep`,
+      );
+      return 0;
+    }
+    return drill.length;
+  }
+
+  private shownDimensions(level: number): BoundDimension[] {
+    const keys = this.report.drillDown
+      ? (this.report.drillDown.levels[level]?.dimensions ?? [])
+      : [...this.dimensions.keys()];
+    return keys.map((k) => this.dimensions.get(k)).filter((d): d is BoundDimension => d !== undefined);
+  }
+
+  private drillPredicates(level: number): SqlFragment[] {
+    const predicates: SqlFragment[] = [];
+    const levels = this.report.drillDown?.levels ?? [];
+    (this.options.drill ?? []).slice(0, level).forEach((selection, i) => {
+      const keys = levels[i]?.dimensions ?? [];
+      const path = `/drill/${i}`;
+      if (
+        typeof selection !== 'object' ||
+        selection === null ||
+        Object.keys(selection).sort().join(',') !== [...keys].sort().join(',')
+      ) {
+        return this.issue(
+          path,
+          'invalidSelection',
+          `Level ${i} is selected by exactly these values: ${keys.join(', ')}`,
+        );
+      }
+      for (const key of keys) {
+        const dimension = this.dimensions.get(key);
+        if (!dimension) continue;
+        const value = selection[key];
+        if (value === null) {
+          predicates.push(sql`${dimension.value} IS NULL`);
+          continue;
+        }
+        const bound = this.filters.value(dimension.type, value, `${path}/${key}`);
+        if (bound) predicates.push(sql`${dimension.value} = ${bound}`);
+      }
+    });
+    return predicates;
+  }
+
+  /** Declared, even if broken: its own problem is reported at its own path. */
+  private declaredDimension(key: string): boolean {
+    return (this.report.dimensions ?? []).some((d) => d.key === key);
+  }
+
+  private checkPresentation(): void {
+    const isDimension = (k: string): boolean => this.declaredDimension(k);
+    const isMeasure = (k: string): boolean => (this.report.measures ?? []).some((m) => m.key === k);
+    const check = (
+      keys: readonly string[] | undefined,
+      path: string,
+      ok: (k: string) => boolean,
+      code: string,
+      what: string,
+    ): void =>
+      keys?.forEach((k, i) => {
+        if (!ok(k)) this.issue(`${path}/${i}`, code, `${k} is not ${what} of this report`);
+      });
+    if ((this.report.dimensions ?? []).length === 0 && (this.report.measures ?? []).length === 0) {
+      this.issue('/dimensions', 'emptyReport', 'A report needs at least one dimension or measure');
+    }
+    (this.report.sort ?? []).forEach((s, i) => {
+      if (!isDimension(s.by) && !isMeasure(s.by))
+        this.issue(`/sort/${i}/by`, 'unknownKey', `${s.by} is not a dimension or measure of this report`);
+    });
+    const pivot = this.report.pivot;
+    if (pivot) {
+      check(pivot.rows, '/pivot/rows', isDimension, 'unknownDimension', 'a dimension');
+      check(pivot.columns, '/pivot/columns', isDimension, 'unknownDimension', 'a dimension');
+      check(pivot.values, '/pivot/values', isMeasure, 'unknownMeasure', 'a measure');
+    }
+    const chart = this.report.chart;
+    if (chart) {
+      check(
+        chart.x === undefined ? undefined : [chart.x],
+        '/chart/x',
+        isDimension,
+        'unknownDimension',
+        'a dimension',
+      );
+      check(
+        chart.series === undefined ? undefined : [chart.series],
+        '/chart/series',
+        isDimension,
+        'unknownDimension',
+        'a dimension',
+      );
+      check(chart.y, '/chart/y', isMeasure, 'unknownMeasure', 'a measure');
+      if (chart.type === 'pivot' && !pivot)
+        this.issue('/chart/type', 'pivotMissing', "A pivot chart needs the report's pivot");
+    }
+  }
+
+  private build(shown: BoundDimension[], where: SqlFragment, level: number): CompiledReport {
+    const q = (name: string): SqlFragment => raw(this.dialect.quote(name));
+    const measures = [...this.measures.values()].sort((a, b) => a.index - b.index);
+    const from = this.scope!.fromClause();
+    const topJoins: SqlFragment[] = [];
+    const selects: SqlFragment[] = shown.map((d, i) => {
+      const top = d.definition.top;
+      if (!top) return sql`${d.value} AS ${q(`d${i}`)}`;
+      const by = this.measures.get(top.by)!;
+      const alias = `t${i}`;
+      const direction = raw(top.direction === 'asc' ? 'ASC' : 'DESC');
+      topJoins.push(
+        sql`LEFT JOIN (SELECT ${d.value} AS ${q('k')}, 1 AS ${q('hit')} FROM ${from} WHERE ${where} GROUP BY 1 ORDER BY ${by.sql} ${direction}, 1 LIMIT ${raw(String(top.n))}) ${q(alias)} ON ${this.dialect.nullSafeEquals(d.value, ident(this.dialect, alias, 'k'))}`,
+      );
+      return sql`CASE WHEN ${ident(this.dialect, alias, 'hit')} = 1 THEN ${d.value} ELSE ${top.othersLabel ?? 'Others'} END AS ${q(`d${i}`)}`;
+    });
+    measures.forEach((m, j) => selects.push(sql`${m.sql} AS ${q(`m${j}`)}`));
+    const ordinals = (count: number, offset = 0): string =>
+      Array.from({ length: count }, (_, i) => String(i + offset + 1)).join(', ');
+    const groupBy =
+      measures.length > 0 && shown.length > 0 ? raw(` GROUP BY ${ordinals(shown.length)}`) : raw('');
+    const order: string[] = [];
+    for (const s of this.report.sort ?? []) {
+      const dim = shown.findIndex((d) => d.definition.key === s.by);
+      const measure = measures.findIndex((m) => m.definition.key === s.by);
+      const ordinal = dim >= 0 ? dim + 1 : measure >= 0 ? shown.length + measure + 1 : undefined;
+      if (ordinal !== undefined && !order.some((o) => o.startsWith(`${ordinal} `)))
+        order.push(`${ordinal} ${s.direction === 'desc' ? 'DESC' : 'ASC'}`);
+    }
+    // Ties are broken by the remaining dimensions (and, in a list, the row id): the order is deterministic.
+    shown.forEach((_, i) => {
+      if (!order.some((o) => o.startsWith(`${i + 1} `))) order.push(`${i + 1} ASC`);
+    });
+    const listMode = measures.length === 0;
+    const orderSql =
+      order.length > 0 || listMode
+        ? raw(
+            ` ORDER BY ${[...order, ...(listMode ? [`${this.dialect.quote('src')}.${this.dialect.quote('id')}`] : [])].join(', ')}`,
+          )
+        : raw('');
+    const limits = [this.report.limit, this.options.maxRows].filter(
+      (n): n is number => n !== undefined && Number.isSafeInteger(n) && n > 0,
+    );
+    // A validated integer, so it is written inline: MySQL's prepared LIMIT ? refuses a double.
+    const limit = limits.length > 0 ? raw(` LIMIT ${Math.min(...limits)}`) : raw('');
+    const topSql = topJoins.length > 0 ? sql` ${joinSql(topJoins, ' ')}` : raw('');
+    const query = sql`SELECT ${joinSql(selects, ', ')} FROM ${from}${topSql} WHERE ${where}${groupBy}${orderSql}${limit}`;
+    const columns: ResultColumn[] = [
+      ...shown.map((d) => ({
+        key: d.definition.key,
+        label: d.definition.label ?? d.definition.key,
+        role: 'dimension' as const,
+        type: resultTypeOf(d.type),
+      })),
+      ...measures.map((m) => ({
+        key: m.definition.key,
+        label: m.definition.label ?? m.definition.key,
+        role: 'measure' as const,
+        type: resultTypeOf(m.type),
+      })),
+    ];
+    const readers = [
+      ...shown.map((d, i) => {
+        const others = d.definition.top ? (d.definition.top.othersLabel ?? 'Others') : undefined;
+        return (row: Readonly<Record<string, unknown>>) => {
+          const value = row[`d${i}`];
+          return others !== undefined && value === others ? others : normalizeValue(d.type, value);
+        };
+      }),
+      ...measures.map(
+        (m, j) => (row: Readonly<Record<string, unknown>>) => normalizeValue(m.type, row[`m${j}`]),
+      ),
+    ];
+    return {
+      sql: query.sql,
+      params: [...query.params],
+      columns,
+      level,
+      toRow(row) {
+        const out: ReportRow = {};
+        columns.forEach((c, i) => (out[c.key] = readers[i]!(row)));
+        return out;
+      },
+    };
+  }
+}
+
+/**
+ * Compiles a report to one parameterised SELECT for the dialect: aggregation, grouping, top-N,
+ * sort and limit all happen in the database. Throws `ReportCompileError` listing every problem
+ * (bad parameters included, at `/parameters/<key>`).
+ */
+export function compileReport(
+  report: ReportDefinition,
+  catalog: EntityCatalog,
+  options: CompileOptions,
+): CompiledReport {
+  const compiler = new ReportCompiler(report, catalog, options, false);
+  const compiled = compiler.compile();
+  if (!compiled) throw new ReportCompileError(compiler.issues);
+  return compiled;
+}
+
+/**
+ * The semantic check of a saved report against the entity definitions: unknown entities and
+ * fields, bad joins, aggregates on the wrong types, calculated fields that cannot run in SQL,
+ * keys used by sort, pivot, drill-down and chart. Required parameters may be empty here.
+ */
+export function validateReport(report: ReportDefinition, catalog: EntityCatalog): ReportIssue[] {
+  const compiler = new ReportCompiler(report, catalog, { dialect: 'sqlite', now: new Date(0) }, true);
+  compiler.compile();
+  return compiler.issues;
+}
