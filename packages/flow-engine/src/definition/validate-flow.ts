@@ -884,19 +884,19 @@ class FlowChecker {
   }
 
   /** The sets of outgoing edges a node may put tokens on when it fires. */
-  private outcomes(node: GNode, out: number[]): number[][] {
-    if (out.length === 0) return [[]];
+  private outcomes(node: GNode, edges: number[]): number[][] {
+    if (edges.length === 0) return [[]];
     switch (node.type) {
       case 'parallel':
-        return [out];
+        return [edges];
       case 'inclusive': {
-        if (out.length > 8) return [...out.map((i) => [i]), out];
+        if (edges.length > 8) return [...edges.map((i) => [i]), edges];
         const result: number[][] = [];
-        for (let mask = 1; mask < 1 << out.length; mask++) result.push(out.filter((_, bit) => (mask & (1 << bit)) !== 0));
+        for (let mask = 1; mask < (1 << edges.length); mask++) result.push(edges.filter((_, bit) => (mask & (1 << bit)) !== 0));
         return result;
       }
       default:
-        return out.map((i) => [i]);
+        return edges.map((i) => [i]);
     }
   }
 }
