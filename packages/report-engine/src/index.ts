@@ -28,3 +28,15 @@ export type {
   ResultColumn,
   ResultType,
 } from './result/result-types.js';
+export { compareValues } from './result/compare-values.js';
+export { pivotResult, type PivotTable } from './shape/pivot.js';
+export {
+  shapeChart,
+  categoryName,
+  type ChartData,
+  type EChartsOption,
+  type EChartsSeries,
+} from './shape/echarts.js';
+export { exportCells, headerCells, type ExportOptions, type MaskFunction } from './export/export-options.js';
+export { csvChunks, csvCell, csvLine, type CsvOptions } from './export/csv.js';
+export { writeXlsx, type XlsxOptions } from './export/xlsx.js';

@@ -1,20 +1,10 @@
 import { expect } from 'vitest';
+import { compareValues } from '../result/compare-values.js';
 import type { ReportRow, ReportValue } from '../result/result-types.js';
 
 type Key = string | number | boolean | null;
 
-/** Null first, then numbers or text in their natural order: how both databases sort ascending. */
-export function compareKeys(a: readonly Key[], b: readonly Key[]): number {
-  for (let i = 0; i < a.length; i++) {
-    const x = a[i] ?? null;
-    const y = b[i] ?? null;
-    if (x === y) continue;
-    if (x === null) return -1;
-    if (y === null) return 1;
-    return x < y ? -1 : 1;
-  }
-  return 0;
-}
+export { compareValues as compareKeys };
 
 /** GROUP BY in JS: one row per distinct key, measures computed from the group, sorted by the keys. */
 export function groupRows<T>(
@@ -32,7 +22,7 @@ export function groupRows<T>(
     groups.set(id, group);
   }
   return [...groups.values()]
-    .sort((a, b) => compareKeys(a.key, b.key))
+    .sort((a, b) => compareValues(a.key, b.key))
     .map((g) => {
       const out: ReportRow = {};
       names.forEach((n, i) => (out[n] = g.key[i] ?? null));
