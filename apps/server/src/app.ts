@@ -15,6 +15,7 @@ import { AuthController } from './auth/auth.controller.js';
 import { AuthGuard } from './auth/auth.guard.js';
 import { AuthService } from './auth/auth.service.js';
 import { DirectoryService } from './auth/directory.service.js';
+import { LoginRateLimit } from './auth/login-rate-limit.js';
 import type { ServerConfig } from './config/server-config.js';
 import { Database } from './database/database.js';
 import { HealthController } from './health/health.controller.js';
@@ -27,12 +28,13 @@ import { RecordsService } from './records/records.service.js';
 
 @Module({})
 class BankForgeModule {
-  static with(database: Database): DynamicModule {
+  static with(database: Database, config: ServerConfig): DynamicModule {
     return {
       module: BankForgeModule,
       controllers: [HealthController, AuthController, AuditController, MetadataController, ArtifactsController, AppsController, RecordsController],
       providers: [
         { provide: Database, useValue: database },
+        { provide: LoginRateLimit, useValue: new LoginRateLimit(config.loginAttemptsPerMinute ?? 10) },
         AuditLog,
         DirectoryService,
         AuthService,
@@ -55,7 +57,7 @@ export interface BankForgeApp {
 /** Builds the HTTP application on an open database: used by `main.ts` and by the tests. */
 export async function createBankForgeApp(config: ServerConfig, logger: Logger = createLogger(config.logLevel)): Promise<BankForgeApp> {
   const database = await Database.open(config);
-  const app = await NestFactory.create<NestExpressApplication>(BankForgeModule.with(database), {
+  const app = await NestFactory.create<NestExpressApplication>(BankForgeModule.with(database, config), {
     logger: new PinoNestLogger(logger),
     bodyParser: false,
   });

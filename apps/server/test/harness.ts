@@ -7,7 +7,7 @@ import { createConnection } from 'mysql2/promise';
 import { pino } from 'pino';
 import type { EntityDefinition } from '@bankforge/form-engine';
 import { createBankForgeApp } from '../src/app.js';
-import type { Dialect } from '../src/config/server-config.js';
+import type { Dialect, ServerConfig } from '../src/config/server-config.js';
 import type { Database } from '../src/database/database.js';
 
 /** SQLite always; MySQL/MariaDB too when TEST_MYSQL_URL names a server (CI sets it). */
@@ -42,7 +42,7 @@ export interface TestServer {
 }
 
 /** A real server on a free port over a fresh database: its own SQLite file, or its own MySQL schema. */
-export async function startTestServer(dialect: Dialect): Promise<TestServer> {
+export async function startTestServer(dialect: Dialect, overrides: Partial<ServerConfig> = {}): Promise<TestServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'bankforge-test-'));
   let databaseUrl: string | undefined;
   let dropSchema: (() => Promise<void>) | undefined;
@@ -62,7 +62,7 @@ export async function startTestServer(dialect: Dialect): Promise<TestServer> {
     };
   }
   const { app, database } = await createBankForgeApp(
-    { port: 0, host: '127.0.0.1', dataDir, databaseUrl, example: undefined, logLevel: 'silent', adminPassword: ADMIN_PASSWORD },
+    { port: 0, host: '127.0.0.1', dataDir, databaseUrl, example: undefined, logLevel: 'silent', adminPassword: ADMIN_PASSWORD, loginAttemptsPerMinute: 1000, ...overrides },
     pino({ level: 'silent' }),
   );
   await app.listen(0, '127.0.0.1');

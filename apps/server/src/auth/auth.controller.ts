@@ -62,9 +62,8 @@ function sessionCookie(token: string, maxAgeSeconds: number, secure: boolean): s
 @ApiTags('auth')
 @Controller('auth')
 export class AuthController {
-  private readonly rateLimit = new LoginRateLimit();
-
   constructor(
+    @Inject(LoginRateLimit) private readonly rateLimit: LoginRateLimit,
     @Inject(AuthService) private readonly auth: AuthService,
     @Inject(DirectoryService) private readonly directory: DirectoryService,
   ) {}

@@ -16,6 +16,8 @@ export interface ServerConfig {
   adminPassword?: string;
   /** Behind TLS: cookies get `Secure` and responses HSTS. */
   secureCookies?: boolean;
+  /** Sign-in attempts allowed per client address per minute (10 by default). */
+  loginAttemptsPerMinute?: number;
 }
 
 export function readServerConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
@@ -36,6 +38,7 @@ export function readServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
     logLevel: env.LOG_LEVEL ?? 'info',
     adminPassword: env.BANKFORGE_ADMIN_PASSWORD || undefined,
     secureCookies: env.BANKFORGE_SECURE_COOKIES === 'true',
+    loginAttemptsPerMinute: env.BANKFORGE_LOGIN_ATTEMPTS_PER_MINUTE ? Number(env.BANKFORGE_LOGIN_ATTEMPTS_PER_MINUTE) : undefined,
   };
 }
 
