@@ -176,11 +176,14 @@ class BpmnImporter {
   /** Vendor attributes and extension elements are ignored, with one warning per element. */
   private vendorExtensions(el: Element, id: string): void {
     const ignored: string[] = [];
-    for (let i = 0; i < el.attributes.length; i++) {
-      const a = el.attributes.item(i);
-      if (a === null || a.namespaceURI === null || a.prefix === 'xmlns' || a.namespaceURI === XSI_NS || a.namespaceURI === BANKFORGE_NS) continue;
-      if (a.namespaceURI === 'http://www.w3.org/2000/xmlns/') continue;
-      ignored.push(a.name);
+    // the element and its parts (loop characteristics, event definitions, ...), not nested flow elements
+    for (const part of [el, ...elementsOf(el, BPMN_NS).filter((x) => PARTS.has(x.localName ?? ''))]) {
+      for (let i = 0; i < part.attributes.length; i++) {
+        const a = part.attributes.item(i);
+        if (a === null || a.namespaceURI === null || a.prefix === 'xmlns' || a.namespaceURI === XSI_NS || a.namespaceURI === BANKFORGE_NS) continue;
+        if (a.namespaceURI === 'http://www.w3.org/2000/xmlns/') continue;
+        ignored.push(a.name);
+      }
     }
     const ext = elementsOf(el, BPMN_NS, 'extensionElements')[0];
     if (ext !== undefined) for (const x of elementsOf(ext)) if (x.namespaceURI !== BANKFORGE_NS) ignored.push(`<${x.nodeName}>`);
@@ -292,16 +295,17 @@ class BpmnImporter {
       (owner.boundaryTimers ??= []).push(timer);
     }
     this.applyDefaults(elements, edges);
-    this.gatewayDirections(nodes, edges);
+    this.gatewayDirections(nodes, edges, new Set(elements.filter((el) => attribute(el, 'gatewayDirection') === 'Converging').map((el) => attribute(el, 'id') ?? '')));
     this.implicitSplits(nodes, edges);
     this.markBackEdges(nodes, edges);
     this.result.definitions.push({ kind: 'flow', key: c.key, title: title.slice(0, 200) || c.key, schemaVersion: 1, variables: this.variables.map((v) => ({ ...v })), nodes, edges });
   }
 
   private node(el: Element, tag: string, id: string, c: Container): FlowNode | undefined {
-    const base = { id, name: this.label(el, id) };
     const saved = this.bankforgeSettings(el);
-    const restored = saved === undefined ? undefined : ({ ...saved, ...base } as unknown as FlowNode);
+    const base = { id, name: isLocalized(saved?.name) ? saved.name : this.label(el, id) };
+    // BankForge's own export: the settings BPMN has no place for, under the type the element maps to
+    const restore = (type: FlowNode['type']): FlowNode | undefined => (saved === undefined ? undefined : ({ ...saved, ...base, type } as unknown as FlowNode));
     switch (tag) {
       case 'startEvent':
         if (c.handler !== true && elementsOf(el, BPMN_NS).some((x) => x.localName?.endsWith('EventDefinition') === true)) return this.unsupported(el, c.processId);
@@ -309,26 +313,30 @@ class BpmnImporter {
       case 'endEvent':
         return this.endEvent(el, base, c);
       case 'intermediateCatchEvent':
-        return this.timerEvent(el, base, c);
+        if (typeof saved?.until === 'string') return restore('timer');
+        return this.timerEvent(el, saved?.businessCalendar === true ? { ...base, businessCalendar: true } : base, c);
       case 'exclusiveGateway':
         return { ...base, type: 'branch' };
       case 'inclusiveGateway':
-        return { ...base, type: 'inclusive' };
+        // an exported inclusive join names the split it synchronises
+        return typeof saved?.splitId === 'string' ? ({ ...base, type: 'inclusive', splitId: saved.splitId } as FlowNode) : { ...base, type: 'inclusive' };
       case 'parallelGateway':
         return { ...base, type: 'parallel' };
       case 'userTask':
-        return restored?.type === 'approval' ? restored : this.userTask(el, base);
+        return restore('approval') ?? this.userTask(el, base);
       case 'scriptTask': {
         // the script may change any variable: the server answers with the variables it set
+        const restored = restore('service');
+        if (restored?.type === 'service') return this.activity(el, { ...restored, effect: 'script', config: { ...restored.config, ...scriptConfig(el) } });
         const script: FlowNode = { ...base, type: 'service', effect: 'script', config: scriptConfig(el) };
         if (this.names.length > 0) script.outputs = this.returnVariables();
         return this.activity(el, script);
       }
       case 'serviceTask':
-        return this.activity(el, restored?.type === 'service' ? restored : { ...base, type: 'service', effect: 'http', config: {} });
+        return this.activity(el, restore('service') ?? { ...base, type: 'service', effect: 'http', config: {} });
       case 'callActivity': {
         const called = attribute(el, 'calledElement') ?? id;
-        return this.activity(el, restored?.type === 'subflow' ? restored : { ...base, type: 'subflow', flowKey: this.keyOf(called), inputs: this.passVariables(), outputs: this.returnVariables() });
+        return this.activity(el, restore('subflow') ?? { ...base, type: 'subflow', flowKey: this.keyOf(called), inputs: this.passVariables(), outputs: this.returnVariables() });
       }
       case 'subProcess': {
         const key = this.keyOf(`${c.key}--${id}`);
@@ -338,8 +346,7 @@ class BpmnImporter {
       case 'businessRuleTask':
       case 'sendTask':
         // only BankForge's own export carries what a decision or notify node needs
-        if (restored !== undefined && (restored.type === 'decision' || restored.type === 'notify')) return restored;
-        return this.unsupported(el, c.processId);
+        return restore(tag === 'sendTask' ? 'notify' : 'decision') ?? this.unsupported(el, c.processId);
       default:
         return this.unsupported(el, c.processId);
     }
@@ -365,14 +372,18 @@ class BpmnImporter {
     return this.unsupported(el, c.processId);
   }
 
-  private timerEvent(el: Element, base: { id: string; name: LocalizedText }, c: Container): FlowNode | undefined {
+  private timerEvent(el: Element, base: { id: string; name: LocalizedText; businessCalendar?: boolean }, c: Container): FlowNode | undefined {
     const defs = elementsOf(el, BPMN_NS).filter((x) => x.localName?.endsWith('EventDefinition') === true);
     const timer = defs.length === 1 && defs[0]?.localName === 'timerEventDefinition' ? defs[0] : undefined;
     if (timer === undefined) return this.unsupported(el, c.processId);
     const duration = elementsOf(timer, BPMN_NS, 'timeDuration')[0];
-    if (duration !== undefined) return { ...base, type: 'timer', duration: stripExpression(textContent(duration)) };
+    if (duration !== undefined) {
+      const node: FlowNode = { id: base.id, name: base.name, type: 'timer', duration: stripExpression(textContent(duration)) };
+      if (base.businessCalendar === true) node.businessCalendar = true;
+      return node;
+    }
     const date = elementsOf(timer, BPMN_NS, 'timeDate')[0];
-    if (date !== undefined) return { ...base, type: 'timer', until: `date and time(${JSON.stringify(stripExpression(textContent(date)))})` };
+    if (date !== undefined) return { id: base.id, name: base.name, type: 'timer', until: `date and time(${JSON.stringify(stripExpression(textContent(date)))})` };
     return this.unsupported(el, c.processId);
   }
 
@@ -492,6 +503,7 @@ class BpmnImporter {
     }
     const saved = this.bankforgeSettings(el);
     if (saved !== undefined && typeof saved.maxIterations === 'number') edge.loop = { maxIterations: saved.maxIterations };
+    if (isLocalized(saved?.name)) edge.name = saved.name;
     return edge;
   }
 
@@ -516,12 +528,12 @@ class BpmnImporter {
    * A gateway that only merges becomes a pass-through (exclusive), a join (parallel) or an
    * inclusive join; one that merges and splits becomes a join followed by a split.
    */
-  private gatewayDirections(nodes: FlowNode[], edges: FlowEdge[]): void {
+  private gatewayDirections(nodes: FlowNode[], edges: FlowEdge[], converging: ReadonlySet<string>): void {
     for (const node of [...nodes]) {
       if (node.type !== 'branch' && node.type !== 'inclusive' && node.type !== 'parallel') continue;
       const into = edges.filter((e) => e.target === node.id);
       const out = edges.filter((e) => e.source === node.id);
-      if (into.length <= 1) continue;
+      if (into.length <= 1 && !(converging.has(node.id) && out.length <= 1)) continue;
       if (node.type === 'branch') {
         // an exclusive merge passes every token on: its one plain outgoing flow is the default
         if (out.length === 1 && out[0] !== undefined && out[0].condition === undefined) out[0].default = true;
@@ -550,6 +562,9 @@ class BpmnImporter {
     for (const node of [...nodes]) {
       if (['branch', 'inclusive', 'parallel', 'join', 'inclusiveJoin', 'end', 'terminate'].includes(node.type)) continue;
       const special = new Set((node.type === 'service' || node.type === 'subflow' ? (node.boundaryTimers ?? []) : []).map((b) => b.edge));
+      // failure and reject edges are the node's own alternatives, not a split
+      if (node.type === 'service' && node.failureEdge !== undefined) special.add(node.failureEdge);
+      if (node.type === 'approval' && node.rejectEdge !== undefined) special.add(node.rejectEdge);
       const out = edges.filter((e) => e.source === node.id && !special.has(e.id));
       const conditional = out.some((e) => e.condition !== undefined || e.default === true);
       if (out.length <= 1 && !conditional) continue;
@@ -590,6 +605,12 @@ class BpmnImporter {
   private returnVariables(): Record<string, string> {
     return Object.fromEntries(this.names.map((n) => [n, n]));
   }
+}
+
+function isLocalized(v: unknown): v is LocalizedText {
+  if (typeof v !== 'object' || v === null) return false;
+  const o = v as Record<string, unknown>;
+  return typeof o.en === 'string' && typeof o['zh-CN'] === 'string';
 }
 
 function scriptConfig(el: Element): Record<string, string> {

@@ -6,8 +6,12 @@ export type { Element };
 /** Parses XML; throws with the parser's first error when it is not well-formed. */
 export function parseXmlDocument(text: string): Element {
   const errors: string[] = [];
-  const doc = new DOMParser({ onError: (level, message) => void (level === 'warning' ? undefined : errors.push(message)) }).parseFromString(text, 'text/xml');
-  const root = doc.documentElement;
+  let root: Element | null;
+  try {
+    root = new DOMParser({ onError: (level, message) => void (level === 'warning' ? undefined : errors.push(message)) }).parseFromString(text, 'text/xml').documentElement;
+  } catch (e) {
+    throw new Error(`not well-formed XML: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
+  }
   if (errors.length > 0 || root === null) throw new Error(`not well-formed XML: ${errors[0] ?? 'no root element'}`);
   return root;
 }
