@@ -25,12 +25,14 @@ import { MetadataService } from './metadata/metadata.service.js';
 import { ProblemFilter } from './problem/problem.filter.js';
 import { RecordsController } from './records/records.controller.js';
 import { RecordsService } from './records/records.service.js';
+import { ReportsModule } from './reports/reports.module.js';
 
 @Module({})
 class BankForgeModule {
   static with(database: Database, config: ServerConfig): DynamicModule {
     return {
       module: BankForgeModule,
+      imports: [ReportsModule],
       controllers: [HealthController, AuthController, AuditController, MetadataController, ArtifactsController, AppsController, RecordsController],
       providers: [
         { provide: Database, useValue: database },
