@@ -119,7 +119,7 @@ export class ReportsService implements OnModuleInit {
     const loaded = await this.load(key);
     await this.security.authorizeRun(actor, loaded.report);
     await this.security.authorizeExport(actor, loaded.report, format);
-    const { exportRowLimit, queryTimeoutMs } = this.limits;
+    const { exportRowLimit, queryTimeoutMs, exportTimeoutMs } = this.limits;
     await this.database.read(async (sql) => {
       const { compiled, access } = await this.prepare(sql, loaded, input, actor, exportRowLimit + 1);
       const q = (name: string): string => this.database.quote(name);
@@ -133,7 +133,7 @@ export class ReportsService implements OnModuleInit {
       response.status(200);
       response.setHeader('Content-Type', CONTENT_TYPES[format]);
       response.setHeader('Content-Disposition', `attachment; filename="${loaded.report.key}.${format}"`);
-      const rows = this.resultRows(sql, compiled, queryTimeoutMs);
+      const rows = this.resultRows(sql, compiled, exportTimeoutMs);
       const options = { columns: compiled.columns, mask: access.masks };
       try {
         if (format === 'xlsx') {
