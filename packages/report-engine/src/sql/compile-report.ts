@@ -378,11 +378,14 @@ class ReportCompiler {
       if (ordinal !== undefined && !order.some((o) => o.startsWith(`${ordinal} `)))
         order.push(`${ordinal} ${s.direction === 'desc' ? 'DESC' : 'ASC'}`);
     }
-    // Ties are broken by the remaining dimensions (and, in a list, the row id): the order is deterministic.
-    shown.forEach((_, i) => {
-      if (!order.some((o) => o.startsWith(`${i + 1} `))) order.push(`${i + 1} ASC`);
-    });
+    // Ties are broken by the remaining dimensions (in a list, by the row id alone, which keeps the
+    // database's primary-key order usable): the order is deterministic.
     const listMode = measures.length === 0;
+    if (!listMode) {
+      shown.forEach((_, i) => {
+        if (!order.some((o) => o.startsWith(`${i + 1} `))) order.push(`${i + 1} ASC`);
+      });
+    }
     const orderSql =
       order.length > 0 || listMode
         ? raw(
