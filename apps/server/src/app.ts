@@ -17,6 +17,8 @@ import { AuthService } from './auth/auth.service.js';
 import { DirectoryService } from './auth/directory.service.js';
 import { LoginRateLimit } from './auth/login-rate-limit.js';
 import type { ServerConfig } from './config/server-config.js';
+import { FieldCipher } from './crypto/field-cipher.js';
+import { loadFieldCipher } from './crypto/keyring.js';
 import { Database } from './database/database.js';
 import { HealthController } from './health/health.controller.js';
 import { PinoNestLogger, createLogger, requestLogging } from './logging/request-logging.js';
@@ -29,13 +31,14 @@ import { ReportsModule } from './reports/reports.module.js';
 
 @Module({})
 class BankForgeModule {
-  static with(database: Database, config: ServerConfig): DynamicModule {
+  static with(database: Database, config: ServerConfig, cipher: FieldCipher): DynamicModule {
     return {
       module: BankForgeModule,
       imports: [ReportsModule],
       controllers: [HealthController, AuthController, AuditController, MetadataController, ArtifactsController, AppsController, RecordsController],
       providers: [
         { provide: Database, useValue: database },
+        { provide: FieldCipher, useValue: cipher },
         { provide: LoginRateLimit, useValue: new LoginRateLimit(config.loginAttemptsPerMinute ?? 10) },
         AuditLog,
         DirectoryService,
@@ -58,8 +61,10 @@ export interface BankForgeApp {
 
 /** Builds the HTTP application on an open database: used by `main.ts` and by the tests. */
 export async function createBankForgeApp(config: ServerConfig, logger: Logger = createLogger(config.logLevel)): Promise<BankForgeApp> {
+  const { cipher, warning } = loadFieldCipher(config);
+  if (warning) logger.warn({ encryption: 'at rest' }, warning);
   const database = await Database.open(config);
-  const app = await NestFactory.create<NestExpressApplication>(BankForgeModule.with(database, config), {
+  const app = await NestFactory.create<NestExpressApplication>(BankForgeModule.with(database, config, cipher), {
     logger: new PinoNestLogger(logger),
     bodyParser: false,
   });

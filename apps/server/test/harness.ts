@@ -28,6 +28,7 @@ export const ADMIN_PASSWORD = 'Test-Admin-Password-1';
 
 export interface TestServer {
   url: string;
+  dataDir: string;
   app: INestApplication;
   database: Database;
   /** Requests as the signed-in administrator (unless the headers carry other credentials). */
@@ -91,6 +92,7 @@ export async function startTestServer(dialect: Dialect, overrides: Partial<Serve
   const request = await signIn('admin', ADMIN_PASSWORD);
   return {
     url,
+    dataDir,
     app,
     database,
     request,

@@ -18,6 +18,7 @@ export const AUDIT_ACTIONS = [
   'logout',
   'permissionChange',
   'publish',
+  'keyRotation',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -18,6 +18,10 @@ export interface ServerConfig {
   secureCookies?: boolean;
   /** Sign-in attempts allowed per client address per minute (10 by default). */
   loginAttemptsPerMinute?: number;
+  /** Encryption at rest: the current data key, earlier ones still being rotated out, the blind-index key (base64, 32 bytes each). */
+  dataKey?: string;
+  oldDataKeys?: string;
+  indexKey?: string;
 }
 
 export function readServerConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
@@ -39,6 +43,9 @@ export function readServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
     adminPassword: env.BANKFORGE_ADMIN_PASSWORD || undefined,
     secureCookies: env.BANKFORGE_SECURE_COOKIES === 'true',
     loginAttemptsPerMinute: env.BANKFORGE_LOGIN_ATTEMPTS_PER_MINUTE ? Number(env.BANKFORGE_LOGIN_ATTEMPTS_PER_MINUTE) : undefined,
+    dataKey: env.BANKFORGE_DATA_KEY || undefined,
+    oldDataKeys: env.BANKFORGE_OLD_DATA_KEYS || undefined,
+    indexKey: env.BANKFORGE_INDEX_KEY || undefined,
   };
 }
 

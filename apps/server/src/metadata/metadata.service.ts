@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { v7 as uuidv7 } from 'uuid';
-import type { EntityDefinition } from '@bankforge/form-engine';
+import { isEncrypted, type EntityDefinition } from '@bankforge/form-engine';
+import { FieldCipher } from '../crypto/field-cipher.js';
 import { Database, type SqlExecutor } from '../database/database.js';
 import { ProblemError } from '../problem/problem-error.js';
 import { EntityModel } from './entity-model.js';
@@ -35,7 +36,10 @@ export interface EntityMigrationRecord {
 export class MetadataService {
   private readonly models = new Map<string, { model: EntityModel; checkedAt: number }>();
 
-  constructor(@Inject(Database) private readonly database: Database) {}
+  constructor(
+    @Inject(Database) private readonly database: Database,
+    @Inject(FieldCipher) private readonly cipher: FieldCipher,
+  ) {}
 
   /** The published model of an entity, for record reads and writes. */
   async entity(key: string): Promise<EntityModel> {
@@ -88,6 +92,15 @@ export class MetadataService {
       }
     }
     if (missing.length > 0) throw ProblemError.invalid('Publish the referenced entities first.', missing, 'referenceNotPublished');
+    // Encrypting or decrypting a column in place is not a migration step yet: a new field is the way.
+    const before = new Map(previous?.definition.fields.map((f) => [f.id, f]));
+    const toggled = next.fields.flatMap((field, index) => {
+      const old = before.get(field.id);
+      return old && isEncrypted(old) !== isEncrypted(field)
+        ? [{ path: `/fields/${index}/sensitive`, code: 'encryptionChange', message: `${field.key} already holds values ${isEncrypted(old) ? 'encrypted' : 'in clear'}; add a new field instead of changing sensitive` }]
+        : [];
+    });
+    if (toggled.length > 0) throw ProblemError.invalid('Published fields cannot switch encryption at rest.', toggled, 'encryptionChange');
     return { plan: planEntityMigration(previous, next), previous };
   }
 
@@ -104,7 +117,7 @@ export class MetadataService {
         { lossy: plan.lossy, plan },
       );
     }
-    const backup = await new SchemaMigrator(this.database, sql).apply(plan, next, previous?.definition);
+    const backup = await new SchemaMigrator(this.database, sql, this.cipher).apply(plan, next, previous?.definition);
     const layout: EntityTableLayout = layoutOf(next, plan.toVersion);
     const now = toDbDatetime(new Date().toISOString());
     const stored = await sql.execute('UPDATE bf_entity_table SET entity_version = ?, layout = ?, updated_at = ? WHERE entity_key = ?', [

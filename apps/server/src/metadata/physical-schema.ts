@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { columnKind, decimalShape, moneyCurrencyColumn, stringLength, type EntityDefinition, type FieldDefinition } from '@bankforge/form-engine';
+import { blindIndexColumn, columnKind, decimalShape, isEncrypted, moneyCurrencyColumn, stringLength, type EntityDefinition, type FieldDefinition } from '@bankforge/form-engine';
 import type { Dialect } from '../config/server-config.js';
 
 /** The physical table of an entity: always `e_<key>`, so no request can name another table. */
@@ -14,9 +14,18 @@ export interface PhysicalColumn {
   sqlite: string;
 }
 
-/** The columns a field occupies: one, or two for money (amount and ISO currency). */
+/**
+ * The columns a field occupies: one, or two for money (amount and ISO currency) and for encrypted
+ * fields (the ciphertext, which is longer than the value, and its blind index).
+ */
 export function columnsOf(field: FieldDefinition): PhysicalColumn[] {
   const kind = columnKind(field);
+  if (isEncrypted(field)) {
+    return [
+      { name: field.key, mysql: kind === 'text' ? 'MEDIUMTEXT' : 'TEXT', sqlite: 'TEXT' },
+      { name: blindIndexColumn(field.key), mysql: 'CHAR(64)', sqlite: 'VARCHAR(64)' },
+    ];
+  }
   switch (kind) {
     case 'string': {
       const type = `VARCHAR(${stringLength(field)})`;
@@ -67,6 +76,11 @@ export function indexNameOf(entityKey: string, field: Pick<FieldDefinition, 'id'
 
 export function foreignKeyNameOf(entityKey: string, field: Pick<FieldDefinition, 'id'>): string {
   return `fk_${entityKey.slice(0, 24)}_${shortHash(`${entityKey}:${field.id}`)}`;
+}
+
+/** What a field's index covers: its column(s), or for an encrypted field its blind index. */
+export function indexColumnsOf(field: FieldDefinition): string[] {
+  return isEncrypted(field) ? [blindIndexColumn(field.key)] : columnsOf(field).map((c) => c.name);
 }
 
 export function hasIndex(field: FieldDefinition): boolean {

@@ -1,4 +1,5 @@
-import { columnKind, decimalShape, moneyCurrencyColumn, type FieldDefinition } from '@bankforge/form-engine';
+import { columnKind, decimalShape, isEncrypted, moneyCurrencyColumn, type FieldDefinition } from '@bankforge/form-engine';
+import type { FieldCipher } from '../crypto/field-cipher.js';
 import type { SqlValue } from '../database/database.js';
 
 /** `2024-03-01T08:00:00.000Z` -> `2024-03-01 08:00:00.000`: what both databases store and compare. */
@@ -22,8 +23,19 @@ function decimalFromDb(value: unknown, scale: number): string | null {
   return scale > 0 ? `${whole}.${fraction.padEnd(scale, '0').slice(0, scale)}` : whole;
 }
 
+function cipherFor(field: FieldDefinition, cipher: FieldCipher | undefined): FieldCipher {
+  if (!cipher) throw new Error(`${field.key} is encrypted at rest and no cipher was given`);
+  return cipher;
+}
+
 /** The column values (in `columnsOf` order) that hold a field's canonical API value. */
-export function fieldColumnValues(field: FieldDefinition, value: unknown): SqlValue[] {
+export function fieldColumnValues(field: FieldDefinition, value: unknown, cipher?: FieldCipher): SqlValue[] {
+  if (isEncrypted(field)) {
+    if (value === null || value === undefined) return [null, null];
+    const text = String(value);
+    const c = cipherFor(field, cipher);
+    return [c.encrypt(text, field.id), c.blindIndex(text)];
+  }
   const kind = columnKind(field);
   if (value === null || value === undefined) return kind === 'money' ? [null, null] : [null];
   switch (kind) {
@@ -45,8 +57,9 @@ export function fieldColumnValues(field: FieldDefinition, value: unknown): SqlVa
 }
 
 /** A field's canonical API value from a database row. */
-export function fieldValueFromRow(field: FieldDefinition, row: Record<string, unknown>): unknown {
+export function fieldValueFromRow(field: FieldDefinition, row: Record<string, unknown>, cipher?: FieldCipher): unknown {
   const raw = row[field.key];
+  if (isEncrypted(field)) return raw === null || raw === undefined ? null : cipherFor(field, cipher).decrypt(String(raw), field.id);
   const kind = columnKind(field);
   if (kind === 'money') {
     const amount = decimalFromDb(raw, decimalShape(field).scale);

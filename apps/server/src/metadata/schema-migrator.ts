@@ -1,4 +1,5 @@
-import { columnKind, decimalShape, stringLength, type EntityDefinition, type FieldDefinition } from '@bankforge/form-engine';
+import { columnKind, decimalShape, isEncrypted, stringLength, type EntityDefinition, type FieldDefinition } from '@bankforge/form-engine';
+import type { FieldCipher } from '../crypto/field-cipher.js';
 import type { Database, SqlExecutor, SqlValue } from '../database/database.js';
 import { ProblemError } from '../problem/problem-error.js';
 import type { MigrationPlan, MigrationStep } from './migration-plan.js';
@@ -9,6 +10,7 @@ import {
   columnsOf,
   foreignKeyNameOf,
   hasIndex,
+  indexColumnsOf,
   indexNameOf,
   tableNameOf,
 } from './physical-schema.js';
@@ -23,6 +25,7 @@ export class SchemaMigrator {
   constructor(
     private readonly database: Database,
     private readonly sql: SqlExecutor,
+    private readonly cipher: FieldCipher,
   ) {}
 
   private q(identifier: string): string {
@@ -84,7 +87,7 @@ export class SchemaMigrator {
         await this.dropColumns(step.previous, table);
         return;
       case 'addIndex': {
-        const columns = columnsOf(step.field).map((c) => this.q(c.name)).join(', ');
+        const columns = indexColumnsOf(step.field).map((c) => this.q(c)).join(', ');
         const unique = step.field.unique ? 'UNIQUE ' : '';
         await this.sql.execute(`CREATE ${unique}INDEX ${this.q(indexNameOf(entity.key, step.field))} ON ${t} (${columns})`);
         if (this.mysql && step.field.type === 'reference') {
@@ -146,13 +149,15 @@ export class SchemaMigrator {
 
   private async fillDefault(field: FieldDefinition, table: string): Promise<void> {
     if (field.default === undefined || field.default === null) return;
-    const values = fieldColumnValues(field, field.default);
+    const values = fieldColumnValues(field, field.default, this.cipher);
     const assignments = columnsOf(field).map((c) => `${this.q(c.name)} = ?`).join(', ');
     await this.sql.execute(`UPDATE ${this.q(table)} SET ${assignments} WHERE ${this.q(field.key)} IS NULL`, values);
   }
 
   /** A narrowed column keeps the values that still fit; the others were backed up and are cleared. */
   private async clearValuesThatDoNotFit(field: FieldDefinition, table: string): Promise<void> {
+    // SQL cannot measure an encrypted value; the next write of a value that does not fit is refused by validation.
+    if (isEncrypted(field)) return;
     const column = this.q(field.key);
     const kind = columnKind(field);
     if (kind === 'string') {

@@ -1,4 +1,4 @@
-import { moneyCurrencyColumn, type FieldDefinition } from '@bankforge/form-engine';
+import { blindIndexColumn, moneyCurrencyColumn, type FieldDefinition } from '@bankforge/form-engine';
 import type { EntityModel } from '../metadata/entity-model.js';
 import { indexNameOf } from '../metadata/physical-schema.js';
 
@@ -23,7 +23,7 @@ export function uniqueViolationField(error: unknown, model: EntityModel): FieldD
     // "UNIQUE constraint failed: e_customer.customer_no"
     const [, table, column] = /constraint failed: ([^.]+)\.([a-z0-9_]+)/.exec(driver.message ?? '') ?? [];
     if (table !== model.table) return undefined;
-    return model.definition.fields.find((f) => f.key === column || moneyCurrencyColumn(f.key) === column) ?? 'unknown';
+    return model.definition.fields.find((f) => f.key === column || moneyCurrencyColumn(f.key) === column || blindIndexColumn(f.key) === column) ?? 'unknown';
   }
   return undefined;
 }

@@ -1,4 +1,4 @@
-import { canonicalDatetime, canonicalDecimal, isIsoDate } from '@bankforge/form-engine';
+import { canonicalDatetime, canonicalDecimal, isIsoDate, normalizeFieldValue } from '@bankforge/form-engine';
 import type { Dialect } from '../config/server-config.js';
 import type { SqlValue } from '../database/database.js';
 import type { EntityModel } from '../metadata/entity-model.js';
@@ -18,6 +18,7 @@ const TEXTUAL: ReadonlySet<RecordColumn['kind']> = new Set(['string', 'text']);
 /** Which operators each kind of column answers. */
 function operatorAllowed(kind: RecordColumn['kind'], op: FilterOperator): boolean {
   if (op === 'isNull') return true;
+  if (kind === 'encrypted') return op === 'eq' || op === 'ne' || op === 'in' || op === 'nin';
   if (kind === 'json') return false;
   if (kind === 'multi') return op === 'contains';
   if (kind === 'boolean') return op === 'eq' || op === 'ne';
@@ -49,6 +50,7 @@ export class FilterCompiler {
     private readonly dialect: Dialect,
     private readonly quote: (identifier: string) => string,
     private readonly permits: (column: RecordColumn, op: FilterOperator, path: string) => ProblemFieldError | undefined = () => undefined,
+    private readonly blindIndex?: (canonical: string) => string,
   ) {}
 
   compile(filter: RecordFilter, path: string): SqlFragment {
@@ -170,6 +172,13 @@ export class FilterCompiler {
       }
       case 'json':
         return bad('nothing (JSON fields only answer isNull)');
+      case 'encrypted': {
+        // The value is normalised as a write would be (138 0013 8000 finds 13800138000), then blind-indexed.
+        const canonical = typeof value === 'string' ? normalizeFieldValue(column.field!, value) : undefined;
+        if (typeof canonical !== 'string' || canonical.length > 4000) return bad('text');
+        if (!this.blindIndex) throw new Error('an encrypted field is filtered without a blind index');
+        return this.blindIndex(canonical);
+      }
     }
   }
 }

@@ -1,4 +1,4 @@
-import { columnKind, moneyCurrencyColumn, type FieldDefinition } from '@bankforge/form-engine';
+import { blindIndexColumn, columnKind, isEncrypted, moneyCurrencyColumn, type FieldDefinition } from '@bankforge/form-engine';
 import type { EntityModel } from '../metadata/entity-model.js';
 import { hasIndex } from '../metadata/physical-schema.js';
 
@@ -6,7 +6,7 @@ import { hasIndex } from '../metadata/physical-schema.js';
 export interface RecordColumn {
   name: string;
   column: string;
-  kind: 'string' | 'text' | 'integer' | 'decimal' | 'boolean' | 'date' | 'datetime' | 'json' | 'multi' | 'currency';
+  kind: 'string' | 'text' | 'integer' | 'decimal' | 'boolean' | 'date' | 'datetime' | 'json' | 'multi' | 'currency' | 'encrypted';
   sortable: boolean;
   field?: FieldDefinition;
 }
@@ -40,6 +40,8 @@ export function resolveColumn(model: EntityModel, name: string): RecordColumn | 
       ? { name, column: moneyCurrencyColumn(key), kind: 'currency', sortable: false, field }
       : undefined;
   }
+  // An encrypted field is found through its blind index: equal or not, never ordered.
+  if (isEncrypted(field)) return { name, column: blindIndexColumn(key), kind: 'encrypted', sortable: false, field };
   const sortable = hasIndex(field);
   if (field.type === 'multiSelect') return { name, column: key, kind: 'multi', sortable: false, field };
   return { name, column: key, kind: kind === 'money' ? 'decimal' : kind, sortable, field };

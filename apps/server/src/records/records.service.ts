@@ -5,6 +5,7 @@ import type { Actor } from '../access/actor.js';
 import { scopePredicate, type SqlPredicate } from '../access/data-scope.js';
 import type { RecordOperation } from '../access/role.js';
 import { AuditLog } from '../audit/audit-log.js';
+import { FieldCipher } from '../crypto/field-cipher.js';
 import { Database, type SqlExecutor, type SqlValue } from '../database/database.js';
 import type { EntityModel } from '../metadata/entity-model.js';
 import { MetadataService } from '../metadata/metadata.service.js';
@@ -49,6 +50,7 @@ export class RecordsService {
     @Inject(Database) private readonly database: Database,
     @Inject(MetadataService) private readonly metadata: MetadataService,
     @Inject(AuditLog) private readonly audit: AuditLog,
+    @Inject(FieldCipher) private readonly cipher: FieldCipher,
   ) {}
 
   /** The actor's view of the entity, once their roles allow the operation at all (403 otherwise). */
@@ -86,7 +88,7 @@ export class RecordsService {
       deleted_at: null,
     };
     const params: SqlValue[] = SYSTEM_COLUMNS.map((c) => system[c] ?? null);
-    for (const field of model.definition.fields) params.push(...fieldColumnValues(field, values[field.key]));
+    for (const field of model.definition.fields) params.push(...fieldColumnValues(field, values[field.key], this.cipher));
     // The foreign keys check the references in the same round trip; the audit entry lands with the row or not at all.
     await this.write(model, async (sql) => {
       await this.whileReferencesHold(sql, model, values, () => sql.execute(this.insertSql(model), params));
@@ -138,7 +140,7 @@ export class RecordsService {
       const row = await this.row(sql, model, id, await this.scope(sql, view, actor, 'read'));
       if (!row) throw this.notFound(model, id);
       await this.audit.append(sql, actor, { action: 'unmask', entity: model.key, recordId: id, detail: { field: field.key } });
-      return { field: field.key, value: fieldValueFromRow(field, row) };
+      return { field: field.key, value: fieldValueFromRow(field, row, this.cipher) };
     });
   }
 
@@ -165,7 +167,7 @@ export class RecordsService {
       for (const key of Object.keys(normalized)) {
         const field = model.fieldsByKey.get(key)!;
         columnsOf(field).forEach((c) => assignments.push(`${this.database.quote(c.name)} = ?`));
-        params.push(...fieldColumnValues(field, merged[key]));
+        params.push(...fieldColumnValues(field, merged[key], this.cipher));
       }
       assignments.push('version = version + 1', 'updated_at = ?', 'updated_by = ?');
       params.push(now, actor.userId, id, version);
@@ -253,7 +255,7 @@ export class RecordsService {
     const { model } = view;
     const q = (id: string): string => this.database.quote(id);
     const errors: ProblemFieldError[] = [];
-    const compiler = new FilterCompiler(model, this.database.dialect, q, (column, op, path) => view.columnDenial(column, op, path));
+    const compiler = new FilterCompiler(model, this.database.dialect, q, (column, op, path) => view.columnDenial(column, op, path), (text) => this.cipher.blindIndex(text));
     const where: string[] = [];
     const params: SqlValue[] = [];
     const deleted = query.deleted ?? 'exclude';
@@ -340,7 +342,7 @@ export class RecordsService {
   private fromRow(model: EntityModel, row: Record<string, unknown>, only?: Set<string>): RecordData {
     const record: RecordData = { id: String(row.id), version: Number(row.version) };
     for (const field of model.definition.fields) {
-      if (!only || only.has(field.key)) record[field.key] = fieldValueFromRow(field, row);
+      if (!only || only.has(field.key)) record[field.key] = fieldValueFromRow(field, row, this.cipher);
     }
     return this.withSystemFields(record, row, only);
   }

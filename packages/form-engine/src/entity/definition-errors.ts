@@ -33,6 +33,7 @@ export const DEFINITION_ERROR_CODES = [
   'currency',
   'notIndexable',
   'currencyColumnCollision',
+  'blindIndexColumnCollision',
   'invalidDefault',
 ] as const;
 
@@ -144,6 +145,11 @@ function texts(code: DefinitionErrorCode, d: DefinitionDetail): [string, string]
       return [
         `the currency column "${value}" of this money field clashes with another field's key`,
         `该金额字段的币种列 "${value}" 与其他字段的键冲突`,
+      ];
+    case 'blindIndexColumnCollision':
+      return [
+        `the blind index column "${value}" of this sensitive field clashes with another field's key`,
+        `该敏感字段的盲索引列 "${value}" 与其他字段的键冲突`,
       ];
     case 'invalidDefault':
       return [`the default value is invalid: ${d.reason?.en ?? ''}`, `默认值无效：${d.reason?.zh ?? ''}`];

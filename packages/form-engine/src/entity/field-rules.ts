@@ -8,6 +8,8 @@ import {
   MAX_TEXT_LENGTH,
   decimalShape,
   moneyCurrencyColumn,
+  blindIndexColumn,
+  ENCRYPTABLE_TYPES,
   stringLength,
 } from '../field-types/column-shape.js';
 
@@ -26,6 +28,8 @@ const APPLIES_TO: Record<string, readonly FieldType[]> = {
   currencies: ['money'],
   options: ['singleSelect', 'multiSelect'],
   reference: ['reference'],
+  // Sensitive values are encrypted at rest, which only text can be: numbers must stay summable.
+  sensitive: ENCRYPTABLE_TYPES,
 };
 
 const NOT_INDEXABLE: readonly FieldType[] = ['longText', 'json', 'multiSelect'];
@@ -257,6 +261,9 @@ export function checkFieldSet(fields: readonly RawField[]): FieldError[] {
         errors.push(definitionError(pointer('fields', i, 'key'), 'duplicateKey', { value: key }));
       }
       keys.add(key);
+      if (field.sensitive === true && allKeys.has(blindIndexColumn(key))) {
+        errors.push(definitionError(pointer('fields', i, 'key'), 'blindIndexColumnCollision', { value: blindIndexColumn(key), field: key }));
+      }
       if (fieldType(field) === 'money' && allKeys.has(moneyCurrencyColumn(key))) {
         errors.push(
           definitionError(pointer('fields', i, 'key'), 'currencyColumnCollision', {

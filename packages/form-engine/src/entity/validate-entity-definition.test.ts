@@ -218,6 +218,22 @@ describe('validateEntityDefinition: rules beyond the schema', () => {
     ]);
   });
 
+  it('allows sensitive (encrypted) only on text types, and keeps its blind index column free', () => {
+    expect(
+      codes(
+        withFields(
+          field('mobile', 'mobile', { sensitive: true, unique: true }),
+          field('notes', 'longText', { sensitive: true }),
+          field('income', 'decimal', { sensitive: true }),
+          field('mobile_bidx', 'text'),
+        ),
+      ),
+    ).toEqual([
+      ['blindIndexColumnCollision', '/fields/0/key'],
+      ['notApplicable', '/fields/2/sensitive'],
+    ]);
+  });
+
   it('rejects unique and indexed on longText, json and multiSelect', () => {
     expect(
       codes(

@@ -51,6 +51,21 @@ export function moneyCurrencyColumn(fieldKey: string): string {
   return fieldKey + MONEY_CURRENCY_SUFFIX;
 }
 
+/** A sensitive field `mobile` is stored encrypted, with an HMAC of its value in `mobile_bidx` for exact lookups. */
+export const BLIND_INDEX_SUFFIX = '_bidx';
+
+export function blindIndexColumn(fieldKey: string): string {
+  return fieldKey + BLIND_INDEX_SUFFIX;
+}
+
+/** The types whose values can be marked sensitive and so encrypted at rest. */
+export const ENCRYPTABLE_TYPES: readonly FieldType[] = ['text', 'longText', 'email', 'mobile', 'residentId', 'url'];
+
+/** Whether the field's values are stored encrypted. */
+export function isEncrypted(field: Pick<FieldDefinition, 'type' | 'sensitive'>): boolean {
+  return field.sensitive === true && ENCRYPTABLE_TYPES.includes(field.type);
+}
+
 export function columnKind(field: Pick<FieldDefinition, 'type'>): ColumnKind {
   const kind = COLUMN_KINDS[field.type];
   if (kind === undefined) throw new RangeError(`Unknown field type: ${String(field.type)}`);
