@@ -17,6 +17,8 @@ import { AuthService } from './auth/auth.service.js';
 import { DirectoryService } from './auth/directory.service.js';
 import { LoginRateLimit } from './auth/login-rate-limit.js';
 import type { ServerConfig } from './config/server-config.js';
+import { ConsentController } from './consent/consent.controller.js';
+import { ConsentService } from './consent/consent.service.js';
 import { FieldCipher } from './crypto/field-cipher.js';
 import { loadFieldCipher } from './crypto/keyring.js';
 import { Database } from './database/database.js';
@@ -35,7 +37,7 @@ class BankForgeModule {
     return {
       module: BankForgeModule,
       imports: [ReportsModule],
-      controllers: [HealthController, AuthController, AuditController, MetadataController, ArtifactsController, AppsController, RecordsController],
+      controllers: [HealthController, AuthController, AuditController, MetadataController, ArtifactsController, AppsController, RecordsController, ConsentController],
       providers: [
         { provide: Database, useValue: database },
         { provide: FieldCipher, useValue: cipher },
@@ -48,6 +50,7 @@ class BankForgeModule {
         ArtifactsService,
         AppBundleService,
         RecordsService,
+        ConsentService,
       ],
     };
   }

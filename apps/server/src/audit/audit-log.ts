@@ -19,6 +19,7 @@ export const AUDIT_ACTIONS = [
   'permissionChange',
   'publish',
   'keyRotation',
+  'consent',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

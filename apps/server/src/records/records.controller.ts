@@ -1,14 +1,14 @@
 import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Patch, Post, Query, Res } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { IDENTIFIER_PATTERN } from '@bankforge/form-engine';
 import type { Actor } from '../access/actor.js';
 import { CurrentActor } from '../auth/auth.guard.js';
 import { ProblemError } from '../problem/problem-error.js';
 import { requestSchema } from '../request-validation/request-schema.js';
 import { csvLine } from './record-csv.js';
+import { parseEntity, parseId } from './record-params.js';
 import { recordQuerySchema, type RecordQuery } from './record-query.js';
-import { RecordsService, type RecordData, type RecordPage } from './records.service.js';
+import { RecordsService, type RecordData, type RecordExportQuery, type RecordPage } from './records.service.js';
 
 const parseQuery = requestSchema<RecordQuery>(recordQuerySchema, 'invalidQuery');
 
@@ -20,26 +20,13 @@ const exportSchema = {
     sort: recordQuerySchema.properties.sort,
     fields: recordQuerySchema.properties.fields,
     deleted: recordQuerySchema.properties.deleted,
+    purpose: { type: 'string', pattern: '^[a-z][a-z0-9_]{0,63}$', description: 'Export for this processing purpose (e.g. marketing): only records whose customer consented' },
   },
   definitions: recordQuerySchema.definitions,
 };
-const parseExport = requestSchema<Omit<RecordQuery, 'cursor' | 'limit' | 'count'>>(exportSchema, 'invalidQuery');
+const parseExport = requestSchema<RecordExportQuery>(exportSchema, 'invalidQuery');
 const unmaskSchema = { type: 'object', required: ['field'], additionalProperties: false, properties: { field: { type: 'string', maxLength: 64 } } };
 const parseUnmask = requestSchema<{ field: string }>(unmaskSchema);
-
-const ID = /^[0-9a-zA-Z-]{1,36}$/;
-const ENTITY_KEY = new RegExp(IDENTIFIER_PATTERN);
-
-/** Entity keys are identifiers; anything else names no entity (MySQL would ignore a trailing space). */
-function parseEntity(entity: string): string {
-  if (ENTITY_KEY.test(entity)) return entity;
-  throw ProblemError.notFound('entityNotFound', 'No published entity has this name.');
-}
-
-function parseId(id: string): string {
-  if (ID.test(id)) return id;
-  throw ProblemError.notFound('recordNotFound', 'There is no record with this id.');
-}
 
 function parseVersion(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
@@ -83,22 +70,14 @@ export class RecordsController {
   async export(@CurrentActor() actor: Actor, @Param('entity') entity: string, @Body() body: unknown, @Res() response: Response): Promise<void> {
     const key = parseEntity(entity);
     const query = parseExport(body ?? {});
-    const pages = this.records.export(key, query, actor, 'csv');
-    // The first page is fetched before any byte is sent, so a refused export still answers a problem document.
-    const first = await pages.next();
+    // Refusals come before the first byte, so they still answer a problem document.
+    const { columns, pages } = await this.records.export(key, query, actor, 'csv');
     response.status(200).type('text/csv; charset=utf-8').setHeader('Content-Disposition', `attachment; filename="${key}.csv"`);
-    let columns: string[] = [];
-    const write = async (items: RecordData[]): Promise<void> => {
+    // A byte-order mark, so spreadsheet programs read the Chinese text as UTF-8.
+    response.write(`\ufeff${csvLine(columns)}`);
+    for await (const items of pages) {
       const chunk = items.map((item) => csvLine(columns.map((c) => item[c]))).join('');
       if (!response.write(chunk)) await new Promise((resolve) => response.once('drain', resolve));
-    };
-    // A byte-order mark, so spreadsheet programs read the Chinese text as UTF-8.
-    response.write('\ufeff');
-    if (!first.done) {
-      columns = Object.keys(first.value[0] ?? {});
-      response.write(csvLine(columns));
-      await write(first.value);
-      for await (const items of pages) await write(items);
     }
     response.end();
   }

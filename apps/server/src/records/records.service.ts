@@ -5,6 +5,7 @@ import type { Actor } from '../access/actor.js';
 import { scopePredicate, type SqlPredicate } from '../access/data-scope.js';
 import type { RecordOperation } from '../access/role.js';
 import { AuditLog } from '../audit/audit-log.js';
+import { checkPurpose, consentedPredicate } from '../consent/consent.js';
 import { FieldCipher } from '../crypto/field-cipher.js';
 import { Database, type SqlExecutor, type SqlValue } from '../database/database.js';
 import type { EntityModel } from '../metadata/entity-model.js';
@@ -18,6 +19,11 @@ import { afterCursor, decodeCursor, encodeCursor, type OrderKey } from './keyset
 import { SYSTEM_FIELD_NAMES, resolveColumn } from './record-fields.js';
 import { DEFAULT_PAGE, MAX_PAGE, type RecordQuery } from './record-query.js';
 import { RecordView, auditValue } from './record-view.js';
+
+export type RecordExportQuery = Omit<RecordQuery, 'cursor' | 'limit' | 'count'> & {
+  /** A processing purpose the entity declares: only records whose customer consented are exported. */
+  purpose?: string;
+};
 
 interface QueryPlan {
   where: string[];
@@ -238,16 +244,40 @@ export class RecordsService {
    * Every record the actor's export scope reaches, a keyset page at a time (never the whole result
    * in memory), shown as their field rules say. The export is audited before the first row leaves.
    */
-  async *export(entityKey: string, query: Omit<RecordQuery, 'cursor' | 'limit' | 'count'>, actor: Actor, format: string): AsyncGenerator<RecordData[], void, undefined> {
+  async export(entityKey: string, query: RecordExportQuery, actor: Actor, format: string): Promise<{ columns: string[]; pages: AsyncGenerator<RecordData[], void, undefined> }> {
     const view = await this.viewFor(entityKey, actor, 'export');
     const plan = this.queryPlan(view, query);
-    await this.audit.record(actor, { action: 'export', entity: view.model.key, detail: { format, filter: query.filter ?? null, fields: [...plan.projection.fields] } });
-    let cursor: string | undefined;
-    do {
-      const page = await this.database.read(async (sql) => this.page(sql, view, plan, await this.scope(sql, view, actor, 'export'), cursor, MAX_PAGE, false));
-      if (page.items.length > 0) yield page.items;
-      cursor = page.nextCursor ?? undefined;
-    } while (cursor);
+    if (query.purpose !== undefined) {
+      checkPurpose(view.model, query.purpose, '/purpose');
+      const consented = consentedPredicate(view.model, query.purpose, (id) => this.database.quote(id));
+      plan.where.push(consented.sql);
+      plan.params.push(...consented.params);
+    }
+    await this.audit.record(actor, {
+      action: 'export',
+      entity: view.model.key,
+      detail: { format, filter: query.filter ?? null, fields: [...plan.projection.fields], purpose: query.purpose ?? null },
+    });
+    const wanted = plan.projection.fields;
+    // The order records are built in: id, version, the entity's fields, then the standard columns.
+    const columns = [
+      'id',
+      'version',
+      ...view.model.definition.fields.filter((f) => wanted.has(f.key)).map((f) => f.key),
+      ...SYSTEM_COLUMNS.filter((c) => c !== 'id' && c !== 'version' && wanted.has(c)),
+    ];
+    const database = this.database;
+    const scope = (sql: SqlExecutor): Promise<SqlPredicate | undefined> => this.scope(sql, view, actor, 'export');
+    const page = (sql: SqlExecutor, cursor: string | undefined, where: SqlPredicate | undefined): Promise<RecordPage> => this.page(sql, view, plan, where, cursor, MAX_PAGE, false);
+    async function* pages(): AsyncGenerator<RecordData[], void, undefined> {
+      let cursor: string | undefined;
+      do {
+        const next = await database.read(async (sql) => page(sql, cursor, await scope(sql)));
+        if (next.items.length > 0) yield next.items;
+        cursor = next.nextCursor ?? undefined;
+      } while (cursor);
+    }
+    return { columns, pages: pages() };
   }
 
   /** Compiles a query's filter, sort and projection once, refusing (403) what the actor's field rules forbid. */

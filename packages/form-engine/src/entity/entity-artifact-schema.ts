@@ -28,7 +28,7 @@ const fieldDefinition = {
     required: { type: 'boolean' },
     unique: { type: 'boolean' },
     indexed: { type: 'boolean' },
-    sensitive: { type: 'boolean', description: 'Personal data: masked in the audit log, and its unmasked reads are audited.' },
+    sensitive: { type: 'boolean', description: 'Personal data: encrypted at rest, masked in the audit log, and its unmasked reads are audited.' },
     default: {},
     minLength: { type: 'integer', minimum: 0 },
     maxLength: { type: 'integer', minimum: 1 },
@@ -84,6 +84,13 @@ export const entityArtifactSchema = {
     label: localizedText,
     pluralLabel: localizedText,
     description: { type: 'string', maxLength: 2000 },
+    consentPurposes: {
+      type: 'array',
+      maxItems: 20,
+      uniqueItems: true,
+      items: { type: 'string', pattern: IDENTIFIER_PATTERN },
+      description: "Purposes (e.g. marketing) for which processing a record needs the customer's recorded consent (PIPL).",
+    },
     fields: { type: 'array', items: fieldDefinition },
   },
 } as const;

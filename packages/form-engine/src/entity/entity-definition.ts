@@ -46,7 +46,7 @@ export interface FieldDefinition {
   required?: boolean;
   unique?: boolean;
   indexed?: boolean;
-  /** Personal data (national ID, phone, account number): masked in the audit log; unmasked reads are audited. */
+  /** Personal data (national ID, phone, account number): encrypted at rest, masked in the audit log; unmasked reads are audited. */
   sensitive?: boolean;
   default?: unknown;
   /** text, longText, email, url: string length bounds. */
@@ -78,6 +78,8 @@ export interface EntityDefinition {
   label: LocalizedText;
   pluralLabel?: LocalizedText;
   description?: string;
+  /** Purposes (e.g. `marketing`) for which processing a record needs the customer's recorded consent. */
+  consentPurposes?: string[];
   fields: FieldDefinition[];
 }
 

@@ -1,0 +1,16 @@
+import { IDENTIFIER_PATTERN } from '@bankforge/form-engine';
+import { ProblemError } from '../problem/problem-error.js';
+
+const ID = /^[0-9a-zA-Z-]{1,36}$/;
+const ENTITY_KEY = new RegExp(IDENTIFIER_PATTERN);
+
+/** Entity keys are identifiers; anything else names no entity (MySQL would ignore a trailing space). */
+export function parseEntity(entity: string): string {
+  if (ENTITY_KEY.test(entity)) return entity;
+  throw ProblemError.notFound('entityNotFound', 'No published entity has this name.');
+}
+
+export function parseId(id: string): string {
+  if (ID.test(id)) return id;
+  throw ProblemError.notFound('recordNotFound', 'There is no record with this id.');
+}
