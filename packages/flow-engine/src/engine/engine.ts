@@ -670,7 +670,7 @@ class Run {
     const waiting = new Set((this.state.tok ?? []).filter((t) => this.idx.nodes.get(t.n)?.type === 'inclusiveJoin').map((t) => t.n));
     for (const id of waiting) {
       const node = this.node(id);
-      this.join('', node);
+      this.join(node);
       if (this.queue.length > 0) return true;
     }
     return false;
@@ -720,7 +720,7 @@ class Run {
         return this.openTask(tok, node);
       case 'join':
       case 'inclusiveJoin':
-        return this.join(tok, node);
+        return this.join(node);
       case 'decision':
         return this.decision(tok, node);
       case 'service':
@@ -798,7 +798,7 @@ class Run {
    * no token elsewhere in the case can still reach it, so it waits for exactly the branches taken.
    * It consumes one token per incoming edge and closes the fork those tokens came from.
    */
-  private join(_tok: string, node: FlowNode): void {
+  private join(node: FlowNode): void {
     const here = (this.state.tok ?? []).filter((t) => t.n === node.id);
     const incoming = this.idx.inc.get(node.id) ?? [];
     const picked: Token[] = [];

@@ -122,7 +122,7 @@ export function formatReport(report: BetsyReport): string {
   const lines: string[] = [];
   for (const r of report.results) {
     if (r.passed) continue;
-    lines.push(`FAIL ${r.id}: expected [${r.expected.join(', ')}], got [${r.actual.join(', ')}]${r.reason !== undefined ? ` (${r.reason})` : ''}`);
+    lines.push(`${r.skipped ? 'SKIP' : 'FAIL'} ${r.id}: expected [${r.expected.join(', ')}], got [${r.actual.join(', ')}]${r.reason !== undefined ? ` (${r.reason})` : ''}`);
   }
   for (const g of report.groups) lines.push(`${g.group}: ${g.passed}/${g.total}`);
   lines.push(`total: ${report.passed}/${report.passed + report.failed}`);

@@ -264,6 +264,43 @@ describe('importBpmn: sub-processes, boundary timers, implicit splits', () => {
     ]);
   });
 
+  it('error end events carry the error code; call activities call the flow of that process', () => {
+    const xml = `<definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" id="d" targetNamespace="t">
+      <error id="Err_1" name="Limit" errorCode="LIMIT_BREACH" />
+      <process id="Main">
+        <startEvent id="s" /><callActivity id="call" calledElement="Scoring" /><endEvent id="boom"><errorEventDefinition errorRef="Err_1" /></endEvent>
+        <sequenceFlow id="f1" sourceRef="s" targetRef="call" /><sequenceFlow id="f2" sourceRef="call" targetRef="boom" />
+      </process>
+      <process id="Scoring"><startEvent id="s2" /><endEvent id="e2" /><sequenceFlow id="g1" sourceRef="s2" targetRef="e2" /></process>
+    </definitions>`;
+    const r = importBpmn(xml);
+    expect(r.processKeys).toEqual({ Main: 'main', Scoring: 'scoring' });
+    const main = r.definitions.find((d) => d.key === 'main');
+    expect(main?.nodes.find((x) => x.id === 'boom')).toMatchObject({ type: 'end', errorCode: 'LIMIT_BREACH' });
+    expect(main?.nodes.find((x) => x.id === 'call')).toMatchObject({ type: 'subflow', flowKey: 'scoring' });
+  });
+
+  it('an event sub-process started by a timer becomes a boundary timer on the scope content', () => {
+    const xml = `<definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" id="d" targetNamespace="t">
+      <process id="Case">
+        <startEvent id="s" /><serviceTask id="work" /><endEvent id="e" />
+        <sequenceFlow id="f1" sourceRef="s" targetRef="work" /><sequenceFlow id="f2" sourceRef="work" targetRef="e" />
+        <subProcess id="Sla" triggeredByEvent="true">
+          <startEvent id="t" isInterrupting="false"><timerEventDefinition><timeDuration>P1D</timeDuration></timerEventDefinition></startEvent>
+          <serviceTask id="notifyOps" /><endEvent id="te" />
+          <sequenceFlow id="h1" sourceRef="t" targetRef="notifyOps" /><sequenceFlow id="h2" sourceRef="notifyOps" targetRef="te" />
+        </subProcess>
+      </process>
+    </definitions>`;
+    const r = importBpmn(xml);
+    expect(r.unsupported).toEqual([]);
+    expect(r.definitions.map((d) => d.key)).toEqual(['case--main', 'case--sla', 'case']);
+    const scope = r.definitions.find((d) => d.key === 'case');
+    expect(scope?.nodes.find((x) => x.id === 'Case__main')).toMatchObject({ type: 'subflow', flowKey: 'case--main', boundaryTimers: [{ id: 'Sla', duration: 'P1D', interrupting: false, edge: 'Sla__trigger' }] });
+    expect(scope?.nodes.find((x) => x.id === 'Sla__run')).toMatchObject({ type: 'subflow', flowKey: 'case--sla' });
+    expect(Object.values(r.problems).flat()).toEqual([]);
+  });
+
   it('an edge that closes a cycle becomes a loop edge', () => {
     const xml = `<definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" id="d" targetNamespace="t">
       <process id="p">
