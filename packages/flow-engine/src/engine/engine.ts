@@ -15,15 +15,11 @@
  */
 import {
   compileExpression,
-  FeelDecimal,
   FeelDate,
   FeelDateTime,
-  fromFeelValue,
   instantSeconds,
   parseDateTime,
-  parseDuration,
   toFeelValue,
-  YearsMonthsDuration,
   type CompiledExpression,
   type FeelValue,
 } from '@bankforge/rule-engine';
@@ -39,6 +35,10 @@ import type {
   ServiceNode,
   SubflowNode,
 } from '../definition/flow-definition.js';
+
+// the task rules and durations are part of the engine's public API
+export { actionable, requiredApprovals } from './approval-rules.js';
+export { durationMs } from './values.js';
 
 /** Nodes that run as calls to the server and carry BPMN activity behaviour. */
 type ActivityNode = ServiceNode | SubflowNode;
@@ -56,6 +56,8 @@ import {
   type UrgeCommand,
   type WithdrawCommand,
 } from './commands.js';
+import { actionable, blocked, hasApproved, isAdmin, isComplete, requiredApprovals, requiredNow } from './approval-rules.js';
+import { commonPrefix, durationMs, FlowRuntimeError, pathGet, toJson, toNumber, typeMatches, variableToFeel } from './values.js';
 import { applyInPlace, cloneState, copyJson, type FlowEvent, type FlowEventType, type TaskCloseReason } from './events.js';
 import type { CommandRecord, FlowState, InstanceStatus, JsonValue, PendingCall, Task, TimerPurpose, Token } from './state.js';
 
@@ -240,8 +242,6 @@ function indexOf(def: FlowDefinition): DefIndex {
   return idx;
 }
 
-/** A problem with the flow found while running it: the instance fails (the command still succeeds). */
-class FlowRuntimeError extends Error {}
 
 type EventData<T extends FlowEventType> = Extract<FlowEvent, { type: T }>['data'];
 interface EventExtra {
@@ -1224,152 +1224,5 @@ class Run {
     const n = this.idx.nodes.get(id);
     if (n === undefined) throw new FlowRuntimeError(`node ${id} does not exist in ${this.def.key} v${this.def.version ?? 0}`);
     return n;
-  }
-}
-
-// ---------------------------------------------------------------------------------------------
-// Task bookkeeping helpers
-// ---------------------------------------------------------------------------------------------
-
-function commonPrefix(stacks: string[][]): string[] {
-  const first = stacks[0] ?? [];
-  let n = first.length;
-  for (const f of stacks) {
-    let k = 0;
-    while (k < n && f[k] === first[k]) k++;
-    n = k;
-  }
-  return first.slice(0, n);
-}
-
-function hasApproved(task: Task, u: string): boolean {
-  return (task.ok ?? []).includes(u) || (task.grp ?? []).some((g) => g.ok === u);
-}
-
-/** `u` added approvers "before" themselves who have not approved yet. */
-function blocked(task: Task, u: string): boolean {
-  return (task.grp ?? []).some((g) => g.p === 'b' && g.by === u && g.ok === undefined);
-}
-
-/** Users who may approve (or otherwise decide) now. */
-export function actionable(task: Task, mode: ApprovalMode): string[] {
-  const out: string[] = [];
-  const base = mode === 'sequential' ? task.who.slice(0, 1) : task.who;
-  for (const u of base) if (!blocked(task, u)) out.push(u);
-  for (const g of task.grp ?? []) {
-    if (g.ok !== undefined) continue;
-    if (g.p === 'b' || hasApproved(task, g.by)) for (const u of g.u) if (!out.includes(u)) out.push(u);
-  }
-  return out;
-}
-
-/** The approvals `percentage` needs of `n` assignees: the least k with k/n ≥ p% (shares rounded to 0.01%, so 2 of 3 meets 66.67). */
-export function requiredApprovals(n: number, percentage: number): number {
-  for (let k = 1; k <= n; k++) if (Math.round((k * 10_000) / n) / 100 >= percentage) return k;
-  return n;
-}
-
-function isComplete(task: Task, node: ApprovalNode): boolean {
-  if ((task.grp ?? []).some((g) => g.ok === undefined)) return false;
-  const ok = task.ok?.length ?? 0;
-  switch (node.mode) {
-    case 'single':
-    case 'any':
-      return ok >= 1;
-    case 'all':
-    case 'sequential':
-      return task.who.length === 0;
-    case 'percentage':
-      return ok >= requiredNow(task, node);
-  }
-}
-
-/**
- * Approvals a `percentage` task needs now: the count fixed when it opened, but never more than
- * the distinct people who approved or still may (escalating two seats to one manager must not
- * make the vote unreachable, nor let one person fill two seats while others still sit).
- */
-function requiredNow(task: Task, node: ApprovalNode): number {
-  const req = task.req ?? requiredApprovals(task.all.length, node.percentage ?? 100);
-  return Math.min(req, (task.ok?.length ?? 0) + task.who.length + (task.no?.length ?? 0));
-}
-
-function isAdmin(actor: Actor): boolean {
-  return actor.admin === true || (actor.roles ?? []).includes('admin');
-}
-
-// ---------------------------------------------------------------------------------------------
-// Values
-// ---------------------------------------------------------------------------------------------
-
-function toJson(v: FeelValue): JsonValue {
-  return fromFeelValue(v) as JsonValue;
-}
-
-function toNumber(v: JsonValue | undefined): number | undefined {
-  if (typeof v === 'number') return v;
-  if (typeof v === 'string' && v.trim() !== '' && Number.isFinite(Number(v))) return Number(v);
-  return undefined;
-}
-
-function pathGet(value: JsonValue, path: string): JsonValue {
-  let cur: JsonValue | undefined = value;
-  for (const part of path.split('.')) {
-    if (cur === null || typeof cur !== 'object' || Array.isArray(cur) || !Object.hasOwn(cur, part)) return null;
-    cur = cur[part];
-  }
-  return cur ?? null;
-}
-
-/** Parsed durations by text (a flow has a handful: `PT48H`, ...; the cache is bounded all the same). */
-const durations = new Map<string, ReturnType<typeof parseDuration>>();
-
-function parsedDuration(text: string): ReturnType<typeof parseDuration> {
-  let d = durations.get(text);
-  if (d === undefined && !durations.has(text)) {
-    d = parseDuration(text);
-    if (durations.size >= 1000) durations.clear();
-    durations.set(text, d);
-  }
-  return d ?? null;
-}
-
-/** Milliseconds of an ISO 8601 duration from `fromMs` (years and months on the UTC calendar). */
-export function durationMs(duration: string, fromMs: number): number {
-  const d = parsedDuration(duration);
-  if (d === null) throw new FlowRuntimeError(`${duration} is not an ISO 8601 duration`);
-  if (d instanceof YearsMonthsDuration) {
-    const date = new Date(fromMs);
-    date.setUTCMonth(date.getUTCMonth() + d.months);
-    return date.getTime() - fromMs;
-  }
-  return d.seconds.times(1000).toNumber();
-}
-
-const DECIMAL_TEXT = /^-?\d+(\.\d+)?$/;
-
-/** Money travels as an exact decimal string, as records carry it; FEEL reads it as that number. */
-function variableToFeel(declared: FlowVariable | undefined, value: JsonValue): FeelValue {
-  if (declared?.type === 'money' && typeof value === 'string' && DECIMAL_TEXT.test(value)) return new FeelDecimal(value);
-  return toFeelValue(value);
-}
-
-function typeMatches(v: FlowVariable, value: JsonValue): boolean {
-  switch (v.type) {
-    case 'string':
-      return typeof value === 'string';
-    case 'number':
-      return typeof value === 'number' && Number.isFinite(value);
-    case 'money':
-      return (typeof value === 'number' && Number.isFinite(value)) || (typeof value === 'string' && /^-?\d+(\.\d+)?$/.test(value));
-    case 'boolean':
-      return typeof value === 'boolean';
-    case 'date':
-    case 'dateTime':
-      return typeof value === 'string' && parseDateTime(value) !== null;
-    case 'list':
-      return Array.isArray(value);
-    case 'context':
-      return typeof value === 'object' && value !== null && !Array.isArray(value);
   }
 }

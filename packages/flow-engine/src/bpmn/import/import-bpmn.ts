@@ -22,6 +22,7 @@ import type {
 import { validateFlowDefinition, type FlowProblem } from '../../definition/validate-flow.js';
 import { conditionToFeel, ConditionMappingError } from '../condition/java-to-feel.js';
 import { BANKFORGE_NS, BPMN_NS, BPMNDI_NS, DC_NS, XSI_NS } from '../namespaces.js';
+import { applyDefaults, gatewayDirections, implicitSplits, markBackEdges } from './graph-shaping.js';
 import { attribute, descendants, elementsOf, parseXmlDocument, textContent, type Element } from './xml.js';
 
 export interface BpmnImportOptions {
@@ -294,10 +295,15 @@ class BpmnImporter {
       if (owner === undefined || (owner.type !== 'service' && owner.type !== 'subflow')) continue;
       (owner.boundaryTimers ??= []).push(timer);
     }
-    this.applyDefaults(elements, edges);
-    this.gatewayDirections(nodes, edges, new Set(elements.filter((el) => attribute(el, 'gatewayDirection') === 'Converging').map((el) => attribute(el, 'id') ?? '')));
-    this.implicitSplits(nodes, edges);
-    this.markBackEdges(nodes, edges);
+    const warn = (m: BpmnImportMessage): void => void this.result.warnings.push(m);
+    const defaults = new Map(elements.flatMap((el) => {
+      const d = attribute(el, 'default');
+      return d === undefined ? [] : [[attribute(el, 'id') ?? '', d] as const];
+    }));
+    applyDefaults(defaults, edges, warn);
+    gatewayDirections(nodes, edges, new Set(elements.filter((el) => attribute(el, 'gatewayDirection') === 'Converging').map((el) => attribute(el, 'id') ?? '')));
+    implicitSplits(nodes, edges);
+    markBackEdges(nodes, edges, this.options.maxCycleIterations ?? 1000, warn);
     this.result.definitions.push({ kind: 'flow', key: c.key, title: title.slice(0, 200) || c.key, schemaVersion: 1, variables: this.variables.map((v) => ({ ...v })), nodes, edges });
   }
 
@@ -505,97 +511,6 @@ class BpmnImporter {
     if (saved !== undefined && typeof saved.maxIterations === 'number') edge.loop = { maxIterations: saved.maxIterations };
     if (isLocalized(saved?.name)) edge.name = saved.name;
     return edge;
-  }
-
-  // ------------------------------------------------------------------ graph shaping
-
-  /** `default="flowId"` on gateways and activities marks the default edge. */
-  private applyDefaults(elements: Element[], edges: FlowEdge[]): void {
-    for (const el of elements) {
-      const def = attribute(el, 'default');
-      if (def === undefined) continue;
-      const edge = edges.find((e) => e.id === def);
-      if (edge === undefined) continue;
-      edge.default = true;
-      if (edge.condition !== undefined) {
-        this.result.warnings.push({ id: def, message: `${def}: the condition of a default flow is ignored` });
-        delete edge.condition;
-      }
-    }
-  }
-
-  /**
-   * A gateway that only merges becomes a pass-through (exclusive), a join (parallel) or an
-   * inclusive join; one that merges and splits becomes a join followed by a split.
-   */
-  private gatewayDirections(nodes: FlowNode[], edges: FlowEdge[], converging: ReadonlySet<string>): void {
-    for (const node of [...nodes]) {
-      if (node.type !== 'branch' && node.type !== 'inclusive' && node.type !== 'parallel') continue;
-      const into = edges.filter((e) => e.target === node.id);
-      const out = edges.filter((e) => e.source === node.id);
-      if (into.length <= 1 && !(converging.has(node.id) && out.length <= 1)) continue;
-      if (node.type === 'branch') {
-        // an exclusive merge passes every token on: its one plain outgoing flow is the default
-        if (out.length === 1 && out[0] !== undefined && out[0].condition === undefined) out[0].default = true;
-        continue;
-      }
-      const joinType = node.type === 'parallel' ? 'join' : 'inclusiveJoin';
-      if (out.length <= 1) {
-        Object.assign(node, { type: joinType });
-        continue;
-      }
-      const joinId = `${node.id}__join`;
-      const join = { id: joinId, name: node.name, type: joinType } as FlowNode;
-      if (node.position !== undefined) join.position = { ...node.position };
-      nodes.splice(nodes.indexOf(node), 0, join);
-      for (const e of into) e.target = joinId;
-      edges.push({ id: `${joinId}__out`, source: joinId, target: node.id });
-    }
-  }
-
-  /**
-   * BPMN activities and events split implicitly: several outgoing flows are all taken, conditioned
-   * ones only when their condition holds, the default when no condition held. The engine makes
-   * that explicit with a parallel (or inclusive) split after the node.
-   */
-  private implicitSplits(nodes: FlowNode[], edges: FlowEdge[]): void {
-    for (const node of [...nodes]) {
-      if (['branch', 'inclusive', 'parallel', 'join', 'inclusiveJoin', 'end', 'terminate'].includes(node.type)) continue;
-      const special = new Set((node.type === 'service' || node.type === 'subflow' ? (node.boundaryTimers ?? []) : []).map((b) => b.edge));
-      // failure and reject edges are the node's own alternatives, not a split
-      if (node.type === 'service' && node.failureEdge !== undefined) special.add(node.failureEdge);
-      if (node.type === 'approval' && node.rejectEdge !== undefined) special.add(node.rejectEdge);
-      const out = edges.filter((e) => e.source === node.id && !special.has(e.id));
-      const conditional = out.some((e) => e.condition !== undefined || e.default === true);
-      if (out.length <= 1 && !conditional) continue;
-      const splitId = `${node.id}__split`;
-      const split = { id: splitId, name: node.name, type: conditional ? 'inclusive' : 'parallel' } as FlowNode;
-      if (node.position !== undefined) split.position = { x: node.position.x + 110, y: node.position.y + 15 };
-      nodes.splice(nodes.indexOf(node) + 1, 0, split);
-      for (const e of out) e.source = splitId;
-      edges.push({ id: `${splitId}__in`, source: node.id, target: splitId });
-    }
-  }
-
-  /** Edges that close a cycle become loop edges (the engine counts passes; a loop must end). */
-  private markBackEdges(nodes: FlowNode[], edges: FlowEdge[]): void {
-    const out = new Map<string, FlowEdge[]>();
-    for (const e of edges) out.set(e.source, [...(out.get(e.source) ?? []), e]);
-    const state = new Map<string, 1 | 2>();
-    const max = this.options.maxCycleIterations ?? 1000;
-    const visit = (id: string): void => {
-      state.set(id, 1);
-      for (const e of out.get(id) ?? []) {
-        const s = state.get(e.target);
-        if (s === 1 && e.loop === undefined) {
-          e.loop = { maxIterations: max };
-          this.result.warnings.push({ id: e.id, message: `${e.id}: closes a cycle; imported as a loop edge of at most ${max} passes` });
-        } else if (s === undefined) visit(e.target);
-      }
-      state.set(id, 2);
-    };
-    for (const n of nodes) if (n.type === 'start' && !state.has(n.id)) visit(n.id);
-    for (const n of nodes) if (!state.has(n.id)) visit(n.id);
   }
 
   private passVariables(): Record<string, string> {
