@@ -11,5 +11,6 @@ export { toFeelValue, fromFeelValue, isFeelNumber, numberToJson } from './feel/v
 export { BUILTINS, BuiltinFunction, bindNamedArguments, parseRange, type Signature } from './feel/builtins/index.js';
 export * from './dmn/model.js';
 export { compileDecisionModel, UnknownDecisionError, type CompiledDecisionModel, type DecisionResult, type DmnDiagnostic, type Inputs as DecisionInputs } from './dmn/evaluate.js';
+export type { JsonDecisionResult } from './dmn/evaluate.js';
 export type { DmnWarning, DmnEvaluateOptions, EvaluationTrace, DecisionTrace, DecisionTableTrace } from './dmn/run.js';
 export { importDmn, parseDmnDocument, isDmnNamespace, XmlError, type DmnDocument, type DmnImportResult } from './dmn/xml/import-dmn.js';

@@ -11,7 +11,7 @@ import { applyHitPolicy, hitPolicyName, noMatchResult, type HitSource } from './
 import { ANY_TYPE, Mismatch, type DmnType } from './item-definition.js';
 import type { Aggregation, DecisionTable, HitPolicy } from './model.js';
 import { Run, type Scope } from './run.js';
-import { RuleIndex } from './rule-index.js';
+import { RuleIndex, UNINDEXED } from './rule-index.js';
 
 /** Unary tests compiled, or the reason they do not compile. */
 class UnaryTests {
@@ -118,12 +118,22 @@ function composeMatcher(checks: { column: number; test: (v: never) => boolean }[
 }
 
 /** See `CompiledDecisionTable.rawLane`. */
+/** `RawLane.decide` answers this when only the full path may answer. */
+export const FULL_PATH = -2;
+/** `RawLane.decide` answers this when no rule matched (the result is `RawLane.none`). */
+export const NO_RULE = -1;
+
 export interface RawLane {
   /** The scope names the table reads, one per input column. */
   names: readonly string[];
   /** What each column's type accepts from a host. */
   kinds: readonly RawKind[];
-  decide(raw: readonly (number | string)[]): FeelValue | undefined;
+  /** The result of each rule (its constant outputs, combined as the table combines them). */
+  results: readonly FeelValue[];
+  /** The result when no rule matches. */
+  none: FeelValue;
+  /** The rule whose result answers, NO_RULE, or FULL_PATH. */
+  decide(raw: readonly (number | string)[]): number;
 }
 
 interface CompiledRule {
@@ -182,11 +192,11 @@ export class CompiledDecisionTable implements CompiledBoxed, HitSource {
   /**
    * The table's fast lane, for hosts that pass plain JS numbers and strings: when every input is
    * a name, every cell has an exact raw test (see `CompiledUnaryTests.testNumber`) and every rule's
-   * output is a constant, a FIRST or UNIQUE table decides without converting its inputs to FEEL
-   * values. `decide` answers undefined whenever the full path could answer differently or warn.
+   * outputs are constants, a FIRST or UNIQUE table decides without converting its inputs to FEEL
+   * values. `decide` answers FULL_PATH whenever the full path could answer differently or warn.
    */
   rawLane(numberType: DmnType, stringType: DmnType): RawLane | null {
-    if ((this.hitPolicy !== 'F' && this.hitPolicy !== 'U') || !this.singleOutput || this.hasDefaults) return null;
+    if ((this.hitPolicy !== 'F' && this.hitPolicy !== 'U') || this.hasDefaults) return null;
     const kinds: RawKind[] = [];
     for (const input of this.inputs) {
       if (input.direct === null || input.allowed !== null) return null;
@@ -208,8 +218,8 @@ export class CompiledDecisionTable implements CompiledBoxed, HitSource {
       }
       return composeMatcher(checks);
     };
-    const values = this.rules.map((r) => (r.constants ? (r.constants[0] as FeelValue) : null));
     if (this.rules.some((r) => r.constants === null)) return null;
+    const results = this.rules.map((r) => this.combine(r.constants as FeelValue[]));
     const unique = this.hitPolicy === 'U';
     const none = noMatchResult(this.hitPolicy, this.aggregation);
     // Matchers per combination of value kinds (a bit per column: set for a string), built on
@@ -220,10 +230,10 @@ export class CompiledDecisionTable implements CompiledBoxed, HitSource {
       this.rules.map((rule) => rule.tests.map((t) => (t === null ? null : (t.tests?.rawShape ?? undefined)))),
       this.inputs.length,
     );
-    const decide = (raw: readonly (number | string)[]): FeelValue | undefined => {
-      if (index !== null && index.accepts(raw)) {
+    const decide = (raw: readonly (number | string)[]): number => {
+      if (index !== null) {
         const rule = index.match(raw, unique);
-        return rule === -2 ? undefined : rule === -1 ? none : (values[rule] as FeelValue);
+        if (rule !== UNINDEXED) return rule;
       }
       let mask = 0;
       for (let c = 0; c < raw.length; c++) if (typeof raw[c] !== 'number') mask |= 1 << c;
@@ -233,18 +243,18 @@ export class CompiledDecisionTable implements CompiledBoxed, HitSource {
         matchers = this.rules.map((rule) => matcherFor(rule, kindsGiven));
         byKinds[mask] = matchers;
       }
-      let found = -1;
+      let found = NO_RULE;
       for (let r = 0; r < matchers.length; r++) {
         const matcher = matchers[r];
-        if (matcher === null) return undefined;
+        if (matcher === null) return FULL_PATH;
         if (!matcher!(raw)) continue;
-        if (!unique) return values[r] as FeelValue;
-        if (found >= 0) return undefined;
+        if (!unique) return r;
+        if (found >= 0) return FULL_PATH;
         found = r;
       }
-      return found < 0 ? none : (values[found] as FeelValue);
+      return found;
     };
-    return { names: this.inputs.map((i) => i.direct as string), kinds, decide };
+    return { names: this.inputs.map((i) => i.direct as string), kinds, results, none, decide };
   }
 
   /** The outputs the table can answer when every rule's outputs are constants. */

@@ -7,8 +7,9 @@ import type { FeelValue } from '../feel/values/feel-value.js';
 import { compileBoxed, compileParameters, type CompileContext, type CompiledBoxed, type DmnDiagnostic } from './boxed-expressions.js';
 import { DrgRun, Graph, type Dependency, type GraphDecision, type GraphElement, type Inputs } from './drg.js';
 import { ANY_TYPE, TypeRegistry, type DmnType } from './item-definition.js';
-import { CompiledDecisionTable, type RawKind } from './decision-table.js';
+import { CompiledDecisionTable, FULL_PATH, NO_RULE, type RawKind } from './decision-table.js';
 import { FeelContext } from '../feel/values/feel-value.js';
+import { fromFeelValue } from '../feel/values/json.js';
 import type { BoxedExpression, DecisionModel, ItemDefinition, Requirements } from './model.js';
 import type { DmnEvaluateOptions, DmnWarning, EvaluationTrace } from './run.js';
 
@@ -20,6 +21,17 @@ export interface DecisionResult {
   warnings: readonly DmnWarning[];
   /** Present when `options.trace` is true. */
   trace?: EvaluationTrace;
+}
+
+/**
+ * A decision's result as JSON data (`fromFeelValue` of its FEEL value): what a server stores and
+ * sends. Read-only: results answered by a table's fast lane are built once and shared (frozen).
+ */
+export interface JsonDecisionResult {
+  readonly value: unknown;
+  readonly warnings: readonly DmnWarning[];
+  /** Present when `options.trace` is true. */
+  readonly trace?: EvaluationTrace;
 }
 
 export interface CompiledDecisionModel {
@@ -35,6 +47,8 @@ export interface CompiledDecisionModel {
    * given by name, as JSON-like values or FEEL values.
    */
   evaluate(decisionName: string, inputs?: Inputs, options?: DmnEvaluateOptions): DecisionResult;
+  /** `evaluate`, the value answered as JSON data (numbers, strings, objects, arrays, null). */
+  evaluateJson(decisionName: string, inputs?: Inputs, options?: DmnEvaluateOptions): JsonDecisionResult;
   /** Evaluates a decision service: its input decisions and input data given by name. */
   evaluateService(serviceName: string, inputs?: Inputs, options?: DmnEvaluateOptions): DecisionResult;
 }
@@ -109,13 +123,31 @@ function collectNames(model: DecisionModel): string[] {
   return [...names].filter((n) => n.trim() !== '');
 }
 
+/** A decision's fast lane (see `fastLane`). */
+interface Lane {
+  /** The rule answering these inputs, NO_RULE, or FULL_PATH when only the full path may answer. */
+  pick(inputs: Inputs): number;
+  /** The FEEL value of a pick: a context (several outputs) is copied, as a caller may change it. */
+  value(pick: number): FeelValue;
+  /** The JSON result of a pick, built once and frozen. */
+  json(pick: number): JsonDecisionResult;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object') {
+    for (const v of Object.values(value)) deepFreeze(v);
+    Object.freeze(value);
+  }
+  return value;
+}
+
 /**
  * The fast lane of a decision that is one decision table over input data, for hosts passing
- * plain numbers and strings (see `CompiledDecisionTable.rawLane`). It answers undefined, sending
+ * plain numbers and strings (see `CompiledDecisionTable.rawLane`). It picks FULL_PATH, sending
  * the evaluation down the full path, for anything else: other value kinds, a missing input, an
  * override of the decision itself, a value the table's or the input's type would not accept.
  */
-function fastLane(decision: GraphDecision, numberType: DmnType, stringType: DmnType): ((inputs: Inputs) => FeelValue | undefined) | null {
+function fastLane(decision: GraphDecision, numberType: DmnType, stringType: DmnType): Lane | null {
   if (!(decision.logic instanceof CompiledDecisionTable)) return null;
   const lane = decision.logic.rawLane(numberType, stringType);
   if (lane === null) return null;
@@ -132,23 +164,61 @@ function fastLane(decision: GraphDecision, numberType: DmnType, stringType: DmnT
   }
   if (decision.type !== ANY_TYPE && !laneResultsConform(decision)) return null;
   const raw: (number | string)[] = new Array<number | string>(lane.names.length);
-  const names = lane.names;
+  // Property keys are internalized strings: names that are too compare by identity, at once.
+  const names = lane.names.map((name) => Object.keys({ [name]: 0 })[0] ?? name);
   const self = decision.name;
-  return (inputs) => {
-    if (inputs instanceof Map || inputs instanceof FeelContext) return undefined;
-    const given = inputs as Readonly<Record<string, unknown>>;
-    // Only own values count; a prototype offers no numbers or strings, so a plain read is enough
-    // for those, and anything else (an override too) goes down the full path.
-    if (given[self] !== undefined) return undefined;
-    for (let c = 0; c < raw.length; c++) {
-      const value = given[names[c]!];
-      const kind = kinds[c];
-      if (typeof value === 'number') {
-        if (kind === 'string' || !Number.isFinite(value)) return undefined;
-      } else if (typeof value !== 'string' || kind === 'number') return undefined;
-      raw[c] = value;
-    }
+  // Results by pick, the no-match result last.
+  const results = [...lane.results, lane.none];
+  const none = results.length - 1;
+  const json = results.map((value) => Object.freeze({ value: deepFreeze(fromFeelValue(value)), warnings: NO_WARNINGS }));
+  /** Takes a host value for column c; false when the full path must see it (or warn about it). */
+  const take = (value: unknown, c: number): boolean => {
+    const kind = kinds[c];
+    if (typeof value === 'number') {
+      if (kind === 'string' || !Number.isFinite(value)) return false;
+    } else if (typeof value !== 'string' || kind === 'number') return false;
+    raw[c] = value;
+    return true;
+  };
+  // A record with many more keys than the table reads is read by name instead of walked.
+  const walkLimit = names.length + 8;
+  const readByName = (given: Readonly<Record<string, unknown>>): number => {
+    if (given[self] !== undefined) return FULL_PATH;
+    for (let c = 0; c < names.length; c++) if (!take(given[names[c]!], c)) return FULL_PATH;
     return lane.decide(raw);
+  };
+  return {
+    pick(inputs) {
+      // Plain records only (not a Map, a FeelContext or a class instance): every enumerable key of
+      // one is its own (Object.prototype has none), so walking its keys reads exactly the own
+      // values the full path reads. Walking them is much cheaper than reading each input by a
+      // name that varies (a megamorphic property load); records list the inputs in order, mostly.
+      const proto: unknown = Object.getPrototypeOf(inputs);
+      if (proto !== Object.prototype && proto !== null) return FULL_PATH;
+      const given = inputs as Readonly<Record<string, unknown>>;
+      let found = 0;
+      let keys = 0;
+      for (const key in given) {
+        if (++keys > walkLimit) return readByName(given);
+        const c = key === names[found] ? found : names.indexOf(key);
+        if (c < 0) {
+          // An override of the decision itself: the full path answers it.
+          if (key === self) return FULL_PATH;
+          continue;
+        }
+        if (!take(given[key], c)) return FULL_PATH;
+        found++;
+      }
+      // A missing input is null to the full path, which may warn about it.
+      return found === names.length ? lane.decide(raw) : FULL_PATH;
+    },
+    value(pick) {
+      const value = results[pick === NO_RULE ? none : pick] ?? null;
+      return value instanceof FeelContext ? new FeelContext(value.entries) : value;
+    },
+    json(pick) {
+      return json[pick === NO_RULE ? none : pick]!;
+    },
   };
 }
 
@@ -287,13 +357,21 @@ export function compileDecisionModel(model: DecisionModel): CompiledDecisionMode
     return byName.length === 1 ? byName[0] : undefined;
   };
 
-  const lanes = new Map<string, (inputs: Inputs) => FeelValue | undefined>();
+  const lanes = new Map<string, Lane>();
   const numberType = types.resolve('number');
   const stringType = types.resolve('string');
   for (const [key, decision] of graph.decisions) {
     const lane = fastLane(decision, numberType, stringType);
     if (lane) lanes.set(key, lane);
   }
+
+  const fullPath = (decisionName: string, inputs: Inputs, options: DmnEvaluateOptions | undefined): DecisionResult => {
+    const decision = lookup(graph.decisions, decisionName);
+    if (!decision) throw new UnknownDecisionError('decision', decisionName);
+    const run = new DrgRun(options, inputs, null);
+    const value = graph.decision(decision, run);
+    return run.trace ? { value, warnings: run.warnings, trace: run.trace } : { value, warnings: run.warnings };
+  };
 
   return {
     diagnostics,
@@ -303,18 +381,21 @@ export function compileDecisionModel(model: DecisionModel): CompiledDecisionMode
     fastLaneDecisions: [...lanes.keys()],
     evaluate(decisionName, inputs = {}, options) {
       // Lanes are keyed by decision key, which is how callers name decisions of the main model.
-      if (options?.trace !== true) {
-        const lane = lanes.get(decisionName);
-        if (lane !== undefined) {
-          const value = lane(inputs);
-          if (value !== undefined) return { value, warnings: NO_WARNINGS };
-        }
+      const lane = options?.trace === true ? undefined : lanes.get(decisionName);
+      if (lane !== undefined) {
+        const pick = lane.pick(inputs);
+        if (pick !== FULL_PATH) return { value: lane.value(pick), warnings: NO_WARNINGS };
       }
-      const decision = lookup(graph.decisions, decisionName);
-      if (!decision) throw new UnknownDecisionError('decision', decisionName);
-      const run = new DrgRun(options, inputs, null);
-      const value = graph.decision(decision, run);
-      return run.trace ? { value, warnings: run.warnings, trace: run.trace } : { value, warnings: run.warnings };
+      return fullPath(decisionName, inputs, options);
+    },
+    evaluateJson(decisionName, inputs = {}, options) {
+      const lane = options?.trace === true ? undefined : lanes.get(decisionName);
+      if (lane !== undefined) {
+        const pick = lane.pick(inputs);
+        if (pick !== FULL_PATH) return lane.json(pick);
+      }
+      const result = fullPath(decisionName, inputs, options);
+      return { ...result, value: fromFeelValue(result.value) };
     },
     evaluateService(serviceName, inputs = {}, options) {
       const service = lookup(graph.services, serviceName);

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { FeelDecimal, type FeelValue } from '../feel/values/feel-value.js';
+import { FeelContext, FeelDecimal, type FeelValue } from '../feel/values/feel-value.js';
 import { compileDecisionModel } from './evaluate.js';
+import { fromFeelValue } from '../feel/values/json.js';
+import { tableModel } from './test-helpers.js';
 import type { DecisionModel, HitPolicy } from './model.js';
 
 function table(hitPolicy: HitPolicy, rules: [string, string, string][], ageType = 'number'): DecisionModel {
@@ -95,5 +97,63 @@ describe('the decision table fast lane', () => {
     const result = compiled.evaluate('Offer', { Age: 30, Segment: 'mass' });
     expect(result.value).toBeNull();
     expect(result.warnings.length).toBeGreaterThan(0);
+  });
+
+  it('reads plain records whatever the order or number of their keys, and only their own values', () => {
+    const compiled = compileDecisionModel(table('F', RULES));
+    const same = (inputs: Record<string, unknown>) => {
+      const fast = compiled.evaluate('Offer', inputs);
+      const full = compiled.evaluate('Offer', inputs, { trace: true });
+      expect(fast.value, JSON.stringify(inputs)).toEqual(full.value);
+      expect(fast.warnings.length).toBe(full.warnings.length);
+      return fast.value;
+    };
+    expect(same({ Segment: 'mass', Age: 20 })).toBe('starter');
+    const many: Record<string, unknown> = {};
+    for (let i = 0; i < 30; i++) many[`extra ${i}`] = i;
+    expect(same({ ...many, Segment: 'private', Age: 70 })).toBe('legacy');
+    expect(same({ Age: 70, x: 1, Segment: 'private' })).toBe('legacy');
+    const nullPrototype = Object.assign(Object.create(null) as Record<string, unknown>, { Age: 70, Segment: 'private' });
+    expect(same(nullPrototype)).toBe('legacy');
+    // Inherited values are not inputs to the full path: the fast lane must not read them either.
+    same(Object.create({ Age: 70, Segment: 'private' }) as Record<string, unknown>);
+    same(Object.assign(Object.create({ Segment: 'private' }) as Record<string, unknown>, { Age: 70 }));
+    same({ Age: 20 });
+    expect(compiled.evaluate('Offer', { Segment: 'mass', Offer: 'given', Age: 20 }).value).toBe('given');
+  });
+
+  it('answers tables with several outputs, as FEEL values (fresh contexts) and as frozen JSON', () => {
+    const model = tableModel(
+      {
+        hitPolicy: 'F',
+        inputs: [{ expression: 'Score' }],
+        outputs: [
+          { name: 'grade', typeRef: 'string' },
+          { name: 'rate', typeRef: 'number' },
+        ],
+        rules: [
+          { inputEntries: ['>= 700'], outputEntries: ['"A"', '4.25'] },
+          { inputEntries: ['[500..700)'], outputEntries: ['"B"', '6.5'] },
+          { inputEntries: ['< 500'], outputEntries: ['"C"', 'null'] },
+        ],
+      },
+      { Score: 'number' },
+    );
+    const compiled = compileDecisionModel(model);
+    expect(compiled.fastLaneDecisions).toEqual(['Result']);
+    for (const Score of [0, 499.5, 500, 699, 700, 1000, -1, '700', null]) {
+      const full = compiled.evaluate('Result', { Score }, { trace: true });
+      expect(compiled.evaluate('Result', { Score }).value, String(Score)).toEqual(full.value);
+      const json = compiled.evaluateJson('Result', { Score });
+      expect(json.value, String(Score)).toEqual(fromFeelValue(full.value));
+      expect(json.warnings.length).toBe(full.warnings.length);
+    }
+    expect(compiled.evaluateJson('Result', { Score: 800 }).value).toEqual({ grade: 'A', rate: 4.25 });
+    expect(Object.isFrozen(compiled.evaluateJson('Result', { Score: 800 }).value)).toBe(true);
+    expect(compiled.evaluateJson('Result', { Score: 800 }, { trace: true }).trace).toBeDefined();
+    // A context answered by the lane is the caller's own: changing it changes no later answer.
+    const first = compiled.evaluate('Result', { Score: 800 }).value as FeelContext;
+    first.entries.set('grade', 'changed');
+    expect((compiled.evaluate('Result', { Score: 800 }).value as FeelContext).get('grade')).toBe('A');
   });
 });

@@ -6,6 +6,9 @@ import type { RawShape } from '../feel/api.js';
  * literal intervals or string sets, so its values fall into a few segments between the literals'
  * bounds, each with one mask: evaluating a row of inputs is a binary search per column and an AND.
  */
+/** `RuleIndex.match` answers this when a value's kind is not the one its column's cells test. */
+export const UNINDEXED = -3;
+
 export class RuleIndex {
   private readonly scratch: Int32Array;
   /** The columns that narrow the rules (not all `-`), with their kind resolved once. */
@@ -45,7 +48,7 @@ export class RuleIndex {
   }
 
   /** Whether this row of values is one the index can answer (each column sees its own kind). */
-  accepts(raw: readonly (number | string)[]): boolean {
+  private accepts(raw: readonly (number | string)[]): boolean {
     const indexed = this.indexed;
     for (let i = 0; i < indexed.length; i++) {
       const column = indexed[i]!;
@@ -54,19 +57,30 @@ export class RuleIndex {
     return true;
   }
 
-  /** The first matching rule, or -1; with `unique`, -2 when more than one matches. */
+  /**
+   * The first matching rule, or -1; with `unique`, -2 when more than one matches; UNINDEXED when a
+   * column sees a value of the kind its cells do not test (the table's matchers then decide).
+   */
   match(raw: readonly (number | string)[], unique: boolean): number {
     if (this.words === 1) return this.matchOneWord(raw, unique);
-    return this.matchWords(raw, unique);
+    return this.accepts(raw) ? this.matchWords(raw, unique) : UNINDEXED;
   }
 
-  /** Up to 32 rules: the masks are plain integers. */
+  /** Up to 32 rules: the masks are plain integers, the kinds checked on the way. */
   private matchOneWord(raw: readonly (number | string)[], unique: boolean): number {
     let acc = this.all;
     const indexed = this.indexed;
-    for (let i = 0; i < indexed.length && acc !== 0; i++) {
+    for (let i = 0; i < indexed.length; i++) {
       const column = indexed[i]!;
-      acc &= column.numbers !== null ? column.numbers.masks[column.numbers.segmentOf(raw[column.c] as number)]! : column.strings!.maskOf(raw[column.c] as string)[0]!;
+      const value = raw[column.c]!;
+      const numbers = column.numbers;
+      if (typeof value === 'number') {
+        if (numbers === null) return UNINDEXED;
+        acc &= numbers.masks[numbers.segmentOf(value)]!;
+      } else {
+        if (numbers !== null) return UNINDEXED;
+        acc &= column.strings!.maskOf(value)[0]!;
+      }
     }
     if (acc === 0) return -1;
     const low = acc & -acc;
@@ -117,11 +131,25 @@ function setBit(masks: Int32Array, offset: number, rule: number): void {
 }
 
 class NumberColumn {
+  /**
+   * The bounds padded with NaN to a power of two, plus one: NaN is neither below nor equal to any
+   * value, so the padding reads as bounds above everything (see `segmentOf`).
+   */
+  private readonly search: Float64Array;
+  /** Half the padded length: the first step of the search. */
+  private readonly half: number;
+
   private constructor(
     /** The literals' bounds, ascending: the column's values fall between and on them. */
-    private readonly points: Float64Array,
+    points: Float64Array,
     readonly masks: Int32Array,
-  ) {}
+  ) {
+    let size = 1;
+    while (size < points.length) size *= 2;
+    this.search = new Float64Array(size + 1).fill(Number.NaN);
+    this.search.set(points);
+    this.half = size >> 1;
+  }
 
   static build(shapes: readonly (RawShape | null)[], words: number): NumberColumn {
     const bounds = new Set<number>();
@@ -144,17 +172,17 @@ class NumberColumn {
     return new NumberColumn(points, masks);
   }
 
-  /** Segment 2j+1 is the bound points[j]; segment 2j the values just below it. */
+  /**
+   * Segment 2j+1 is the bound points[j]; segment 2j the values just below it: 2 * (bounds below x)
+   * + (1 if x is a bound). A binary search whose steps add instead of branch: over varied inputs
+   * each branching step would be a mispredicted branch, the search's main cost.
+   */
   segmentOf(x: number): number {
-    const points = this.points;
-    let lo = 0;
-    let hi = points.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (points[mid]! < x) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo < points.length && points[lo] === x ? 2 * lo + 1 : 2 * lo;
+    const search = this.search;
+    let base = 0;
+    for (let half = this.half; half > 0; half >>= 1) base += half * +(search[base + half - 1]! < x);
+    const below = base + +(search[base]! < x);
+    return 2 * below + +(search[below]! === x);
   }
 }
 
