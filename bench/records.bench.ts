@@ -5,7 +5,7 @@
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { bankCrmEntities, generateBankCrmSeed, sampleCustomerValues } from '@bankforge/example-bank-crm';
-import { ArtifactsService, RecordsService, createBankForgeApp, type BankForgeApp } from '@bankforge/server';
+import { ArtifactsService, RecordsService, SYSTEM_ACTOR, createBankForgeApp, type BankForgeApp } from '@bankforge/server';
 import { createConnection, type Connection } from 'mysql2/promise';
 import { pino } from 'pino';
 import { v7 as uuidv7 } from 'uuid';
@@ -33,18 +33,18 @@ async function freshSchema(name: string): Promise<string> {
 /** A store with the bank CRM's branch and customer entities published and 20 branches created. */
 async function openStore(schema: string): Promise<{ app: BankForgeApp; branches: string[] }> {
   const app = await createBankForgeApp(
-    { port: 0, host: '127.0.0.1', dataDir: '/tmp', databaseUrl: await freshSchema(schema), example: undefined, logLevel: 'silent' },
+    { port: 0, host: '127.0.0.1', dataDir: `/tmp/bf-bench-records-${process.pid}`, databaseUrl: await freshSchema(schema), example: undefined, logLevel: 'silent', adminPassword: 'Bench-Only-Admin-1' },
     pino({ level: 'silent' }),
   );
   const artifacts = app.app.get(ArtifactsService);
   for (const entity of bankCrmEntities.filter((e) => e.key === 'branch' || e.key === 'customer')) {
-    await artifacts.saveDraft('entity', entity.key, entity, undefined, null);
-    await artifacts.publish('entity', entity.key, false, null);
+    await artifacts.saveDraft('entity', entity.key, entity, undefined, SYSTEM_ACTOR);
+    await artifacts.publish('entity', entity.key, false, SYSTEM_ACTOR);
   }
   const records = app.app.get(RecordsService);
   const branches: string[] = [];
   for (const seed of generateBankCrmSeed({ customers: 0 })) {
-    if (seed.entity === 'branch') branches.push((await records.create('branch', seed.values, { userId: null })).id);
+    if (seed.entity === 'branch') branches.push((await records.create('branch', seed.values, SYSTEM_ACTOR)).id);
   }
   return { app, branches };
 }
@@ -102,7 +102,7 @@ async function main(): Promise<void> {
     }
     plainMs += performance.now() - t;
     t = performance.now();
-    for (let i = start; i < end; i++) await records.create('customer', customer(i, store.branches), { userId: null });
+    for (let i = start; i < end; i++) await records.create('customer', customer(i, store.branches), SYSTEM_ACTOR);
     storeMs += performance.now() - t;
     process.stdout.write(`  ${end} rows: store ${round((end / storeMs) * 1000, 0)}/s, mysql2 ${round((end / plainMs) * 1000, 0)}/s\r`);
   }
@@ -119,7 +119,7 @@ async function main(): Promise<void> {
         ? { field: 'segment', op: 'eq' as const, value: segments[i % segments.length] }
         : { field: 'branch', op: 'eq' as const, value: store.branches[i % store.branches.length] };
     const t = performance.now();
-    const page = await records.query('customer', { filter, limit: 50 });
+    const page = await records.query('customer', { filter, limit: 50 }, SYSTEM_ACTOR);
     latencies.push(performance.now() - t);
     if (page.items.length === 0) throw new Error(`query ${i} found nothing: ${JSON.stringify(filter)}`);
   }

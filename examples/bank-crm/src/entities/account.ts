@@ -32,6 +32,7 @@ export const accountEntity: EntityDefinition = {
       id: 'f_account_no',
       key: 'account_no',
       type: 'text',
+      sensitive: true,
       label: text('Account number', '账号'),
       required: true,
       unique: true,

@@ -48,6 +48,8 @@ export const customerEntity: EntityDefinition = {
   version: 1,
   label: text('Customer', '客户'),
   pluralLabel: text('Customers', '客户'),
+  // PIPL: marketing campaigns and exports reach only customers who agreed to them.
+  consentPurposes: ['marketing'],
   description: 'A retail or corporate customer; one record per person or company.',
   fields: [
     {
@@ -92,6 +94,7 @@ export const customerEntity: EntityDefinition = {
       id: 'f_customer_resident_id',
       key: 'resident_id',
       type: 'residentId',
+      sensitive: true,
       label: text('Resident ID number', '居民身份证号'),
       description: 'Individuals only; deduplication key for persons.',
       unique: true,
@@ -100,6 +103,7 @@ export const customerEntity: EntityDefinition = {
       id: 'f_customer_mobile',
       key: 'mobile',
       type: 'mobile',
+      sensitive: true,
       label: text('Mobile', '手机号'),
       indexed: true,
     },
@@ -107,6 +111,7 @@ export const customerEntity: EntityDefinition = {
       id: 'f_customer_email',
       key: 'email',
       type: 'email',
+      sensitive: true,
       label: text('Email', '电子邮箱'),
       maxLength: 254,
     },

@@ -59,7 +59,8 @@ interface Context {
 
 function checkApplicable(c: Context): void {
   for (const [name, types] of Object.entries(APPLIES_TO)) {
-    if (c.field[name] !== undefined && !types.includes(c.type)) {
+    // `sensitive: false` says nothing, so it applies to anything.
+    if (c.field[name] !== undefined && c.field[name] !== false && !types.includes(c.type)) {
       c.errors.push(definitionError(c.at(name), 'notApplicable', { name, type: c.type, field: c.fieldKey }));
     }
   }

@@ -1,0 +1,87 @@
+// The price of the audit chain and encryption at rest on record writes.
+// Usage: npm run bench -- security [--rows N]
+// One MariaDB schema, two copies of the bank CRM's customer entity: `customer` as shipped (resident
+// ID, mobile and email encrypted, every write audited in its transaction) and `customer_plain`
+// (the same fields in clear), written through a RecordsService whose audit log writes nothing.
+// Same process, same database, alternating chunks; the figure is secured / plain throughput.
+import { randomBytes } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
+import { parseArgs } from 'node:util';
+import { bankCrmEntities, generateBankCrmSeed, sampleCustomerValues } from '@bankforge/example-bank-crm';
+import { ArtifactsService, AuditLog, Database, FieldCipher, MetadataService, RecordsService, SYSTEM_ACTOR, createBankForgeApp, type Actor, type AuditEntry, type AuditEvent, type SqlExecutor } from '@bankforge/server';
+import { createConnection } from 'mysql2/promise';
+import { pino } from 'pino';
+
+const { values: args } = parseArgs({ options: { rows: { type: 'string', default: '20000' } } });
+const ROWS = Number(args.rows);
+const CHUNK = 1000;
+const baseUrl = new URL(process.env.BENCH_MYSQL_URL ?? process.env.TEST_MYSQL_URL ?? 'mysql://root@127.0.0.1:3306/test');
+
+/** The same service with the audit chain taken out: what the writes would cost without it. */
+class NoAuditLog extends AuditLog {
+  override async append(_sql: SqlExecutor, _actor: Actor, _event: AuditEvent): Promise<AuditEntry> {
+    return undefined as unknown as AuditEntry;
+  }
+}
+
+async function main(): Promise<void> {
+  const schema = 'bf_bench_security';
+  const conn = await createConnection({ host: baseUrl.hostname, port: Number(baseUrl.port || 3306), user: decodeURIComponent(baseUrl.username), password: decodeURIComponent(baseUrl.password) });
+  await conn.query(`DROP DATABASE IF EXISTS \`${schema}\``);
+  await conn.query(`CREATE DATABASE \`${schema}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_bin`);
+  await conn.end();
+  const url = new URL(baseUrl);
+  url.pathname = `/${schema}`;
+  const dataDir = `/tmp/bf-bench-security-${process.pid}`;
+  const { app } = await createBankForgeApp({ port: 0, host: '127.0.0.1', dataDir, databaseUrl: url.toString(), example: undefined, logLevel: 'silent', adminPassword: randomBytes(18).toString('base64url') + '-Aa1' }, pino({ level: 'silent' }));
+  const artifacts = app.get(ArtifactsService);
+  const branch = bankCrmEntities.find((e) => e.key === 'branch')!;
+  const customer = bankCrmEntities.find((e) => e.key === 'customer')!;
+  const sensitive = customer.fields.filter((f) => f.sensitive).map((f) => f.key);
+  const plainCustomer = { ...customer, key: 'customer_plain', fields: customer.fields.map((f) => ({ ...f, sensitive: false })) };
+  for (const entity of [branch, customer, plainCustomer]) {
+    await artifacts.saveDraft('entity', entity.key, entity, undefined, SYSTEM_ACTOR);
+    await artifacts.publish('entity', entity.key, false, SYSTEM_ACTOR);
+  }
+  const secured = app.get(RecordsService);
+  const database = app.get(Database);
+  const plain = new RecordsService(database, app.get(MetadataService), new NoAuditLog(database), app.get(FieldCipher));
+  const branches: string[] = [];
+  for (const seed of generateBankCrmSeed({ customers: 0 })) if (seed.entity === 'branch') branches.push((await secured.create('branch', seed.values, SYSTEM_ACTOR)).id);
+  const values = (i: number): Record<string, unknown> => ({ ...sampleCustomerValues(i), branch: branches[i % branches.length] });
+
+  console.log(`security bench: ${ROWS} customer creates per side on MariaDB at ${baseUrl.host}; encrypted: ${sensitive.join(', ')}`);
+  let securedMs = 0;
+  let plainMs = 0;
+  for (let start = 0; start < ROWS; start += CHUNK) {
+    const end = Math.min(ROWS, start + CHUNK);
+    let t = performance.now();
+    for (let i = start; i < end; i++) await plain.create('customer_plain', values(i), SYSTEM_ACTOR);
+    plainMs += performance.now() - t;
+    t = performance.now();
+    for (let i = start; i < end; i++) await secured.create('customer', values(i), SYSTEM_ACTOR);
+    securedMs += performance.now() - t;
+    process.stdout.write(`  ${end} rows: secured ${Math.round((end / securedMs) * 1000)}/s, plain ${Math.round((end / plainMs) * 1000)}/s\r`);
+  }
+  process.stdout.write('\n');
+  const verdict = await app.get(AuditLog).verify();
+  if (!verdict.ok || verdict.entries < ROWS) throw new Error(`the audit chain does not hold the writes: ${JSON.stringify(verdict)}`);
+  const securedRate = (ROWS / securedMs) * 1000;
+  const plainRate = (ROWS / plainMs) * 1000;
+  const ratio = securedRate / plainRate;
+  const figures = {
+    rows: ROWS,
+    securedWritesPerSecond: Number(securedRate.toFixed(1)),
+    plainWritesPerSecond: Number(plainRate.toFixed(1)),
+    ratio: Number(ratio.toFixed(3)),
+    cost: Number((1 - ratio).toFixed(3)),
+    auditEntries: verdict.entries,
+  };
+  console.log(`audited + encrypted: ${figures.securedWritesPerSecond}/s`);
+  console.log(`plain:               ${figures.plainWritesPerSecond}/s`);
+  console.log(`ratio ${figures.ratio}: the audit chain and encryption cost ${(figures.cost * 100).toFixed(1)}% of write throughput (target <= 35%)`);
+  console.log(`BENCH security ${JSON.stringify(figures)}`);
+  await app.close();
+}
+
+await main();
