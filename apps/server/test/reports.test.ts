@@ -8,15 +8,23 @@ import { ADMIN_PASSWORD, dialects, startTestServer, type TestServer } from './ha
 
 type Problem = { status: number; code: string; errors?: { path: string; code: string }[]; rowLimit?: number };
 
-const field = (key: string, type: FieldDefinition['type'], extra: Partial<FieldDefinition> = {}): FieldDefinition => ({ id: `f_${key}`, key, type, label: { en: key, 'zh-CN': key }, ...extra });
-const options = (...values: string[]): FieldDefinition['options'] => values.map((value) => ({ value, label: { en: value, 'zh-CN': value } }));
+const field = (
+  key: string,
+  type: FieldDefinition['type'],
+  extra: Partial<FieldDefinition> = {},
+): FieldDefinition => ({ id: `f_${key}`, key, type, label: { en: key, 'zh-CN': key }, ...extra });
+const options = (...values: string[]): FieldDefinition['options'] =>
+  values.map((value) => ({ value, label: { en: value, 'zh-CN': value } }));
 
 const office: EntityDefinition = {
   kind: 'entity',
   key: 'office',
   title: 'Office',
   label: { en: 'Office', 'zh-CN': '网点' },
-  fields: [field('code', 'text', { required: true, unique: true, maxLength: 8 }), field('region', 'singleSelect', { options: options('north', 'south') })],
+  fields: [
+    field('code', 'text', { required: true, unique: true, maxLength: 8 }),
+    field('region', 'singleSelect', { options: options('north', 'south') }),
+  ],
 };
 
 const credit: EntityDefinition = {
@@ -53,7 +61,12 @@ const byOffice: ReportDefinition = {
   source: 'credit',
   joins: [{ alias: 'o', kind: 'manyToOne', field: 'office' }],
   parameters: [{ key: 'status', type: 'select', options: STATUSES }],
-  filter: { and: [{ field: 'status', op: 'eq', value: { param: 'status' } }, { field: 'submitted_at', op: 'within', value: { last: 12, unit: 'month' } }] },
+  filter: {
+    and: [
+      { field: 'status', op: 'eq', value: { param: 'status' } },
+      { field: 'submitted_at', op: 'within', value: { last: 12, unit: 'month' } },
+    ],
+  },
   dimensions: [
     { key: 'office', field: 'o.code', label: 'Office' },
     { key: 'month', field: 'submitted_at', date: 'month' },
@@ -96,7 +109,11 @@ describe.each(dialects())('reports API on %s', (dialect) => {
 
   /** A raw fetch as the administrator, for bodies the harness would decode as text. */
   async function fetchAsAdmin(path: string): Promise<Response> {
-    const login = await fetch(`${server.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: ADMIN_PASSWORD }) });
+    const login = await fetch(`${server.url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'admin', password: ADMIN_PASSWORD }),
+    });
     const cookie = /bf_session=[^;]+/.exec(login.headers.get('set-cookie') ?? '')?.[0] ?? '';
     return fetch(`${server.url}${path}`, { headers: { cookie } });
   }
@@ -108,7 +125,11 @@ describe.each(dialects())('reports API on %s', (dialect) => {
     await server.publishEntity(office);
     await server.publishEntity(credit);
     const offices: { id: string; code: string }[] = [];
-    for (const [code, region] of [['N1', 'north'], ['S1', 'south'], ['S2', 'south']] as const) {
+    for (const [code, region] of [
+      ['N1', 'north'],
+      ['S1', 'south'],
+      ['S2', 'south'],
+    ] as const) {
       const created = await server.request<{ id: string }>('POST', '/api/records/office', { code, region });
       expect(created.status).toBe(201);
       offices.push({ id: created.body.id, code });
@@ -124,7 +145,13 @@ describe.each(dialects())('reports API on %s', (dialect) => {
         submitted_at: new Date(Date.UTC(2025, 4 - i, 10, 12)).toISOString(),
         note: NOTES[i % NOTES.length]!,
       };
-      const created = await server.request('POST', '/api/records/credit', { office: value.office, amount: { amount: value.amount.toFixed(2), currency: 'CNY' }, status: value.status, submitted_at: value.submitted_at, note: value.note });
+      const created = await server.request('POST', '/api/records/credit', {
+        office: value.office,
+        amount: { amount: value.amount.toFixed(2), currency: 'CNY' },
+        status: value.status,
+        submitted_at: value.submitted_at,
+        note: value.note,
+      });
       expect(created.status).toBe(201);
       credits.push(value);
     }
@@ -151,24 +178,50 @@ describe.each(dialects())('reports API on %s', (dialect) => {
     const expected = ['N1', 'S1', 'S2'].map((code) => {
       const mine = recent().filter((c) => c.code === code);
       const approved = mine.filter((c) => c.status === 'approved').length;
-      return { office: code, n: mine.length, total: expect.closeTo(mine.reduce((s, c) => s + c.amount, 0), 6), approved, approval_rate: expect.closeTo(approved / mine.length, 9) };
+      return {
+        office: code,
+        n: mine.length,
+        total: expect.closeTo(
+          mine.reduce((s, c) => s + c.amount, 0),
+          6,
+        ),
+        approved,
+        approval_rate: expect.closeTo(approved / mine.length, 9),
+      };
     });
     expect(recent().length).toBeLessThan(credits.length);
     expect(body.rows).toEqual(expected);
-    expect(body.chart).toMatchObject({ type: 'echarts', chart: 'bar', option: { xAxis: { type: 'category', data: ['N1', 'S1', 'S2'] }, series: [{ type: 'bar', name: 'Total' }] } });
+    expect(body.chart).toMatchObject({
+      type: 'echarts',
+      chart: 'bar',
+      option: {
+        xAxis: { type: 'category', data: ['N1', 'S1', 'S2'] },
+        series: [{ type: 'bar', name: 'Total' }],
+      },
+    });
   });
 
   it('drills down from an office to its months, with parameters', async () => {
-    const response = await server.request<ReportRunResult>('POST', '/api/reports/credit_by_office/run', { parameters: { status: 'approved' }, drill: [{ office: 'S1' }] });
+    const response = await server.request<ReportRunResult>('POST', '/api/reports/credit_by_office/run', {
+      parameters: { status: 'approved' },
+      drill: [{ office: 'S1' }],
+    });
     expect(response.status).toBe(200);
     expect(response.body.level).toBe(1);
     const mine = recent().filter((c) => c.code === 'S1' && c.status === 'approved');
     expect(mine.length).toBeGreaterThan(1);
-    expect(response.body.rows.map((r) => [r.month, r.n])).toEqual(mine.map((c) => [c.submitted_at.slice(0, 7), 1]).sort((a, b) => String(a[0]).localeCompare(String(b[0]))));
+    expect(response.body.rows.map((r) => [r.month, r.n])).toEqual(
+      mine
+        .map((c) => [c.submitted_at.slice(0, 7), 1])
+        .sort((a, b) => String(a[0]).localeCompare(String(b[0]))),
+    );
   });
 
   it('answers 422 with paths for bad parameters and selections', async () => {
-    const bad = await server.request<Problem>('POST', '/api/reports/credit_by_office/run', { parameters: { status: 'lost', nope: 1 }, drill: [{ region: 'x' }] });
+    const bad = await server.request<Problem>('POST', '/api/reports/credit_by_office/run', {
+      parameters: { status: 'lost', nope: 1 },
+      drill: [{ region: 'x' }],
+    });
     expect(bad.status).toBe(422);
     expect(bad.body.code).toBe('invalidReportRequest');
     expect(bad.body.errors?.map((e) => [e.path, e.code])).toEqual([
@@ -177,13 +230,24 @@ describe.each(dialects())('reports API on %s', (dialect) => {
       ['/drill/0', 'invalidSelection'],
     ]);
     const shape = await server.request<Problem>('POST', '/api/reports/credit_by_office/run', { drill: 'S1' });
-    expect([shape.status, shape.body.code, shape.body.errors?.[0]?.path]).toEqual([422, 'invalidReportRequest', '/drill']);
+    expect([shape.status, shape.body.code, shape.body.errors?.[0]?.path]).toEqual([
+      422,
+      'invalidReportRequest',
+      '/drill',
+    ]);
   });
 
   it('answers 404 for an unknown report and 422 for a published report that no longer fits its entities', async () => {
     const missing = await server.request<Problem>('POST', '/api/reports/nothing_here/run', {});
     expect([missing.status, missing.body.code]).toEqual([404, 'reportNotFound']);
-    await publishReport({ kind: 'report', key: 'broken', title: 'Broken', source: 'credit', dimensions: [{ key: 'x', field: 'colour' }], measures: [{ key: 'n', agg: 'sum', field: 'note' }] });
+    await publishReport({
+      kind: 'report',
+      key: 'broken',
+      title: 'Broken',
+      source: 'credit',
+      dimensions: [{ key: 'x', field: 'colour' }],
+      measures: [{ key: 'n', agg: 'sum', field: 'note' }],
+    });
     const broken = await server.request<Problem>('POST', '/api/reports/broken/run', {});
     expect(broken.status).toBe(422);
     expect(broken.body.code).toBe('invalidReport');
@@ -198,7 +262,11 @@ describe.each(dialects())('reports API on %s', (dialect) => {
     service.limits = { ...limits, rowLimit: 5 };
     try {
       const response = await server.request<Problem>('POST', '/api/reports/credit_list/run', {});
-      expect([response.status, response.body.code, response.body.rowLimit]).toEqual([422, 'reportRowLimit', 5]);
+      expect([response.status, response.body.code, response.body.rowLimit]).toEqual([
+        422,
+        'reportRowLimit',
+        5,
+      ]);
       const small = await server.request<ReportRunResult>('POST', '/api/reports/credit_by_office/run', {});
       expect(small.status).toBe(200);
     } finally {
@@ -214,16 +282,27 @@ describe.each(dialects())('reports API on %s', (dialect) => {
     const lines = response.body.replace(/^\uFEFF/, '').split('\r\n');
     expect(lines[0]).toBe('Office,Amount,Note');
     const sorted = [...credits].sort((a, b) => b.amount - a.amount);
-    const cell = (note: string): string => (note.startsWith('=') ? `"'${note.replace(/"/g, '""')}"` : /[",]/.test(note) ? `"${note.replace(/"/g, '""')}"` : note);
+    const cell = (note: string): string =>
+      note.startsWith('=')
+        ? `"'${note.replace(/"/g, '""')}"`
+        : /[",]/.test(note)
+          ? `"${note.replace(/"/g, '""')}"`
+          : note;
     expect(lines.slice(1, -1)).toEqual(sorted.map((c) => `${c.code},${c.amount},${cell(c.note)}`));
     expect(lines.at(-1)).toBe('');
   });
 
   it('exports XLSX, with parameters and a selection from the query string', async () => {
-    const query = new URLSearchParams({ format: 'xlsx', parameters: JSON.stringify({ status: 'approved' }), drill: JSON.stringify([{ office: 'N1' }]) });
+    const query = new URLSearchParams({
+      format: 'xlsx',
+      parameters: JSON.stringify({ status: 'approved' }),
+      drill: JSON.stringify([{ office: 'N1' }]),
+    });
     const response = await fetchAsAdmin(`/api/reports/credit_by_office/export?${query}`);
     expect(response.status).toBe(200);
-    expect(response.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    expect(response.headers.get('content-type')).toBe(
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    );
     const bytes = Buffer.from(await response.arrayBuffer());
     expect(bytes.subarray(0, 2).toString('latin1')).toBe('PK');
     // Zip entries name their files in clear: the workbook and its sheet are there.
@@ -242,7 +321,10 @@ describe.each(dialects())('reports API on %s', (dialect) => {
     }
     const format = await server.request<Problem>('GET', '/api/reports/credit_list/export?format=pdf');
     expect([format.status, format.body.code]).toEqual([400, 'invalidParameter']);
-    const json = await server.request<Problem>('GET', '/api/reports/credit_list/export?format=csv&parameters=%7Bnope');
+    const json = await server.request<Problem>(
+      'GET',
+      '/api/reports/credit_list/export?format=csv&parameters=%7Bnope',
+    );
     expect([json.status, json.body.code]).toEqual([400, 'invalidParameter']);
   });
 
@@ -253,12 +335,16 @@ describe.each(dialects())('reports API on %s', (dialect) => {
 
   it('documents the endpoints in OpenAPI', async () => {
     const docs = await server.request<{ paths: Record<string, unknown> }>('GET', '/api/docs-json');
-    expect(Object.keys(docs.body.paths)).toEqual(expect.arrayContaining(['/api/reports/{key}/run', '/api/reports/{key}/export']));
+    expect(Object.keys(docs.body.paths)).toEqual(
+      expect.arrayContaining(['/api/reports/{key}/run', '/api/reports/{key}/export']),
+    );
   });
 
   if (dialect === 'mysql') {
     it('stops a query at the time limit with a 503 problem', async () => {
-      const error = await server.database.read((sql) => queryRows(server.database, sql, 'SELECT SLEEP(2) AS s', [], 50)).catch((e: unknown) => e);
+      const error = await server.database
+        .read((sql) => queryRows(server.database, sql, 'SELECT SLEEP(2) AS s', [], 50))
+        .catch((e: unknown) => e);
       expect(error).toBeInstanceOf(ProblemError);
       expect([(error as ProblemError).status, (error as ProblemError).code]).toEqual([503, 'reportTimeout']);
     });

@@ -40,3 +40,4 @@ export {
 export { exportCells, headerCells, type ExportOptions, type MaskFunction } from './export/export-options.js';
 export { csvChunks, csvCell, csvLine, type CsvOptions } from './export/csv.js';
 export { writeXlsx, type XlsxOptions } from './export/xlsx.js';
+export { waitForDrain } from './export/drain.js';

@@ -10,13 +10,19 @@ export interface ReportLimits {
   exportTimeoutMs: number;
 }
 
-export const DEFAULT_REPORT_LIMITS: ReportLimits = { queryTimeoutMs: 30_000, rowLimit: 10_000, exportRowLimit: 1_000_000, exportTimeoutMs: 600_000 };
+export const DEFAULT_REPORT_LIMITS: ReportLimits = {
+  queryTimeoutMs: 30_000,
+  rowLimit: 10_000,
+  exportRowLimit: 1_000_000,
+  exportTimeoutMs: 600_000,
+};
 
 function positiveInteger(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
   const text = env[name]?.trim();
   if (!text) return fallback;
   const value = Number(text);
-  if (!Number.isSafeInteger(value) || value < 1) throw new Error(`${name} must be a positive integer, got ${text}`);
+  if (!Number.isSafeInteger(value) || value < 1)
+    throw new Error(`${name} must be a positive integer, got ${text}`);
   return value;
 }
 
@@ -25,7 +31,15 @@ export function readReportLimits(env: NodeJS.ProcessEnv = process.env): ReportLi
   return {
     queryTimeoutMs: positiveInteger(env, 'BANKFORGE_REPORT_TIMEOUT_MS', DEFAULT_REPORT_LIMITS.queryTimeoutMs),
     rowLimit: positiveInteger(env, 'BANKFORGE_REPORT_ROW_LIMIT', DEFAULT_REPORT_LIMITS.rowLimit),
-    exportRowLimit: positiveInteger(env, 'BANKFORGE_REPORT_EXPORT_ROW_LIMIT', DEFAULT_REPORT_LIMITS.exportRowLimit),
-    exportTimeoutMs: positiveInteger(env, 'BANKFORGE_REPORT_EXPORT_TIMEOUT_MS', DEFAULT_REPORT_LIMITS.exportTimeoutMs),
+    exportRowLimit: positiveInteger(
+      env,
+      'BANKFORGE_REPORT_EXPORT_ROW_LIMIT',
+      DEFAULT_REPORT_LIMITS.exportRowLimit,
+    ),
+    exportTimeoutMs: positiveInteger(
+      env,
+      'BANKFORGE_REPORT_EXPORT_TIMEOUT_MS',
+      DEFAULT_REPORT_LIMITS.exportTimeoutMs,
+    ),
   };
 }

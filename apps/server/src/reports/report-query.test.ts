@@ -13,6 +13,10 @@ describe('report query time limits', () => {
   it('answers a problem with a stable code and the limit', () => {
     const problem = timeoutProblem(1500);
     expect(problem).toBeInstanceOf(ProblemError);
-    expect([problem.status, problem.code, problem.extra]).toEqual([503, 'reportTimeout', { timeoutMs: 1500 }]);
+    expect([problem.status, problem.code, problem.extra]).toEqual([
+      503,
+      'reportTimeout',
+      { timeoutMs: 1500 },
+    ]);
   });
 });

@@ -11,12 +11,17 @@ export const reportRunSchema = {
   type: 'object',
   additionalProperties: false,
   properties: {
-    parameters: { type: 'object', maxProperties: 50, description: 'Values for the report parameters, by key' },
+    parameters: {
+      type: 'object',
+      maxProperties: 50,
+      description: 'Values for the report parameters, by key',
+    },
     drill: {
       type: 'array',
       maxItems: 6,
       items: { type: 'object', maxProperties: 10 },
-      description: 'One selection per drill-down level above the one shown: the values of that level\'s dimensions, e.g. [{"branch": "B02"}]',
+      description:
+        'One selection per drill-down level above the one shown: the values of that level\'s dimensions, e.g. [{"branch": "B02"}]',
     },
   },
 } as const;
@@ -30,7 +35,9 @@ export function parseExportInput(parameters: string | undefined, drill: string |
     try {
       return JSON.parse(text) as unknown;
     } catch {
-      throw ProblemError.badRequest('invalidParameter', `${name} must be JSON.`, [{ path: name, code: 'json', message: `${name} is not valid JSON` }]);
+      throw ProblemError.badRequest('invalidParameter', `${name} must be JSON.`, [
+        { path: name, code: 'json', message: `${name} is not valid JSON` },
+      ]);
     }
   };
   const input: Record<string, unknown> = {};
@@ -45,5 +52,7 @@ export type ExportFormat = 'csv' | 'xlsx';
 
 export function parseFormat(format: string | undefined): ExportFormat {
   if (format === 'csv' || format === 'xlsx') return format;
-  throw ProblemError.badRequest('invalidParameter', 'format must be csv or xlsx.', [{ path: 'format', code: 'option', message: 'must be csv or xlsx' }]);
+  throw ProblemError.badRequest('invalidParameter', 'format must be csv or xlsx.', [
+    { path: 'format', code: 'option', message: 'must be csv or xlsx' },
+  ]);
 }

@@ -38,7 +38,11 @@ export class ReportSecurity {
   }
 
   /** Hidden and masked columns per the actor's field rules. SECURITY ISSUE: fill in. */
-  async columnAccess(_actor: Actor, _report: ReportDefinition, _columns: readonly ResultColumn[]): Promise<ColumnAccess> {
+  async columnAccess(
+    _actor: Actor,
+    _report: ReportDefinition,
+    _columns: readonly ResultColumn[],
+  ): Promise<ColumnAccess> {
     return { hidden: [], masks: {} };
   }
 

@@ -25,16 +25,24 @@ export class ReportsController {
   @Post('run')
   @HttpCode(200)
   @ApiOperation({
-    summary: 'Run a published report: rows aggregated by the database, columns, and the chart data (ECharts option, pivot, KPI or table). 422 invalidReportRequest for bad parameters or selections (with paths), 422 reportRowLimit, 503 reportTimeout.',
+    summary:
+      'Run a published report: rows aggregated by the database, columns, and the chart data (ECharts option, pivot, KPI or table). 422 invalidReportRequest for bad parameters or selections (with paths), 422 reportRowLimit, 503 reportTimeout.',
   })
   @ApiParam(keyParam)
   @ApiBody({ schema: reportRunSchema as unknown as Record<string, unknown> })
-  run(@Param('key') key: string, @Body() body: unknown, @CurrentActor() actor: Actor): Promise<ReportRunResult> {
+  run(
+    @Param('key') key: string,
+    @Body() body: unknown,
+    @CurrentActor() actor: Actor,
+  ): Promise<ReportRunResult> {
     return this.reports.run(parseKey(key), parseRunInput(body ?? {}), actor);
   }
 
   @Get('export')
-  @ApiOperation({ summary: 'Stream the report as CSV or XLSX (from a database cursor; masked per field rules). parameters and drill are JSON in the query string.' })
+  @ApiOperation({
+    summary:
+      'Stream the report as CSV or XLSX (from a database cursor; masked per field rules). parameters and drill are JSON in the query string.',
+  })
   @ApiParam(keyParam)
   @ApiQuery({ name: 'format', enum: ['csv', 'xlsx'] })
   @ApiQuery({ name: 'parameters', required: false, description: 'JSON object of parameter values' })
@@ -47,6 +55,12 @@ export class ReportsController {
     @CurrentActor() actor: Actor,
     @Res() response: Response,
   ): Promise<void> {
-    await this.reports.export(parseKey(key), parseExportInput(parameters, drill), parseFormat(format), actor, response);
+    await this.reports.export(
+      parseKey(key),
+      parseExportInput(parameters, drill),
+      parseFormat(format),
+      actor,
+      response,
+    );
   }
 }

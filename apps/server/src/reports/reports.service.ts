@@ -1,4 +1,3 @@
-import { once } from 'node:events';
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import type { Response } from 'express';
@@ -13,6 +12,7 @@ import {
   ReportCompileError,
   shapeChart,
   validateReport,
+  waitForDrain,
   writeXlsx,
   type ChartData,
   type CompiledReport,
@@ -55,11 +55,6 @@ const CONTENT_TYPES: Record<ExportFormat, string> = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 };
 
-/** Waits until the response takes more, or the client has gone. */
-async function drained(response: Response): Promise<void> {
-  await Promise.race([once(response, 'drain'), once(response, 'close')]);
-}
-
 /**
  * Runs published report artifacts against the published entities: the report engine compiles
  * one parameterised SELECT (the database aggregates), the security seams add the data scope and
@@ -95,9 +90,15 @@ export class ReportsService implements OnModuleInit {
       const { compiled, access } = await this.prepare(sql, loaded, input, actor, rowLimit + 1);
       const raw = await queryRows(this.database, sql, compiled.sql, compiled.params, queryTimeoutMs);
       if (raw.length > rowLimit) {
-        throw new ProblemError(422, 'reportRowLimit', `The report answers more than ${rowLimit} rows. Narrow it with filters, parameters or a drill-down selection, or export it.`, undefined, {
-          rowLimit,
-        });
+        throw new ProblemError(
+          422,
+          'reportRowLimit',
+          `The report answers more than ${rowLimit} rows. Narrow it with filters, parameters or a drill-down selection, or export it.`,
+          undefined,
+          {
+            rowLimit,
+          },
+        );
       }
       const rows = raw.map((r) => this.masked(compiled.toRow(r), compiled.columns, access));
       return {
@@ -115,7 +116,13 @@ export class ReportsService implements OnModuleInit {
    * export limit first (a bounded COUNT), the export is authorised and audited before the first
    * row leaves, and rows flow from the cursor with backpressure.
    */
-  async export(key: string, input: ReportRunInput, format: ExportFormat, actor: Actor, response: Response): Promise<void> {
+  async export(
+    key: string,
+    input: ReportRunInput,
+    format: ExportFormat,
+    actor: Actor,
+    response: Response,
+  ): Promise<void> {
     const loaded = await this.load(key);
     await this.security.authorizeRun(actor, loaded.report);
     await this.security.authorizeExport(actor, loaded.report, format);
@@ -123,13 +130,30 @@ export class ReportsService implements OnModuleInit {
     await this.database.read(async (sql) => {
       const { compiled, access } = await this.prepare(sql, loaded, input, actor, exportRowLimit + 1);
       const q = (name: string): string => this.database.quote(name);
-      const [counted] = await queryRows(this.database, sql, `SELECT COUNT(*) AS ${q('n')} FROM (${compiled.sql}) ${q('q')}`, compiled.params, queryTimeoutMs);
+      const [counted] = await queryRows(
+        this.database,
+        sql,
+        `SELECT COUNT(*) AS ${q('n')} FROM (${compiled.sql}) ${q('q')}`,
+        compiled.params,
+        queryTimeoutMs,
+      );
       if (Number(counted?.n ?? 0) > exportRowLimit) {
-        throw new ProblemError(422, 'reportRowLimit', `The export would hold more than ${exportRowLimit} rows. Narrow the report with filters or parameters.`, undefined, {
-          rowLimit: exportRowLimit,
-        });
+        throw new ProblemError(
+          422,
+          'reportRowLimit',
+          `The export would hold more than ${exportRowLimit} rows. Narrow the report with filters or parameters.`,
+          undefined,
+          {
+            rowLimit: exportRowLimit,
+          },
+        );
       }
-      await this.security.recordExport(actor, loaded.report, { format, parameters: input.parameters ?? {}, drill: input.drill ?? [], columns: compiled.columns.map((c) => c.key) });
+      await this.security.recordExport(actor, loaded.report, {
+        format,
+        parameters: input.parameters ?? {},
+        drill: input.drill ?? [],
+        columns: compiled.columns.map((c) => c.key),
+      });
       response.status(200);
       response.setHeader('Content-Type', CONTENT_TYPES[format]);
       response.setHeader('Content-Disposition', `attachment; filename="${loaded.report.key}.${format}"`);
@@ -141,7 +165,7 @@ export class ReportsService implements OnModuleInit {
         } else {
           for await (const chunk of csvChunks(rows, { ...options, bom: true })) {
             if (response.destroyed) break;
-            if (!response.write(chunk)) await drained(response);
+            if (!response.write(chunk)) await waitForDrain(response);
           }
         }
         if (!response.writableEnded) response.end();
@@ -155,12 +179,23 @@ export class ReportsService implements OnModuleInit {
   /** A published report, checked against its schema and the entities as they are published now. */
   private async load(key: string): Promise<LoadedReport> {
     const document = await this.database.read((sql) => this.artifacts.latestPublished(sql, 'report', key));
-    if (!document) throw ProblemError.notFound('reportNotFound', `No published report is called ${JSON.stringify(key)}.`);
-    if (!validateSchema(document)) throw ProblemError.invalid(`The published report ${key} does not match the report schema.`, problemErrorsOf(validateSchema.errors ?? []), 'invalidReport');
+    if (!document)
+      throw ProblemError.notFound('reportNotFound', `No published report is called ${JSON.stringify(key)}.`);
+    if (!validateSchema(document))
+      throw ProblemError.invalid(
+        `The published report ${key} does not match the report schema.`,
+        problemErrorsOf(validateSchema.errors ?? []),
+        'invalidReport',
+      );
     const report = document as unknown as ReportDefinition;
     const catalog = await collectEntities(report, (entity) => this.entityDefinition(entity));
     const issues = validateReport(report, catalog);
-    if (issues.length > 0) throw ProblemError.invalid(`The published report ${key} does not fit the published entities; publish a corrected version.`, issues, 'invalidReport');
+    if (issues.length > 0)
+      throw ProblemError.invalid(
+        `The published report ${key} does not fit the published entities; publish a corrected version.`,
+        issues,
+        'invalidReport',
+      );
     return { report, version: Number(document.version ?? 0), catalog };
   }
 
@@ -173,25 +208,54 @@ export class ReportsService implements OnModuleInit {
     }
   }
 
-  private async prepare(sql: SqlExecutor, loaded: LoadedReport, input: ReportRunInput, actor: Actor, maxRows: number): Promise<{ compiled: CompiledReport; access: ColumnAccess }> {
+  private async prepare(
+    sql: SqlExecutor,
+    loaded: LoadedReport,
+    input: ReportRunInput,
+    actor: Actor,
+    maxRows: number,
+  ): Promise<{ compiled: CompiledReport; access: ColumnAccess }> {
     const scope = await this.security.dataScope(sql, actor, loaded.report);
     let compiled: CompiledReport;
     try {
-      compiled = compileReport(loaded.report, loaded.catalog, { dialect: sql.dialect, now: this.now(), parameters: input.parameters ?? {}, drill: input.drill ?? [], scope, maxRows });
+      compiled = compileReport(loaded.report, loaded.catalog, {
+        dialect: sql.dialect,
+        now: this.now(),
+        parameters: input.parameters ?? {},
+        drill: input.drill ?? [],
+        scope,
+        maxRows,
+      });
     } catch (error) {
-      if (error instanceof ReportCompileError) throw ProblemError.invalid('The report parameters or drill-down selection are not valid.', error.issues, 'invalidReportRequest');
+      if (error instanceof ReportCompileError)
+        throw ProblemError.invalid(
+          'The report parameters or drill-down selection are not valid.',
+          error.issues,
+          'invalidReportRequest',
+        );
       throw error;
     }
     const access = await this.security.columnAccess(actor, loaded.report, compiled.columns);
     const hidden = compiled.columns.filter((c) => access.hidden.includes(c.key));
     if (hidden.length > 0) {
-      throw new ProblemError(403, 'reportFieldHidden', `This report shows fields your roles hide: ${hidden.map((c) => c.label).join(', ')}.`, undefined, { columns: hidden.map((c) => c.key) });
+      throw new ProblemError(
+        403,
+        'reportFieldHidden',
+        `This report shows fields your roles hide: ${hidden.map((c) => c.label).join(', ')}.`,
+        undefined,
+        { columns: hidden.map((c) => c.key) },
+      );
     }
     return { compiled, access };
   }
 
-  private async *resultRows(sql: SqlExecutor, compiled: CompiledReport, timeoutMs: number): AsyncGenerator<ReportRow> {
-    for await (const raw of streamRows(this.database, sql, compiled.sql, compiled.params, timeoutMs)) yield compiled.toRow(raw);
+  private async *resultRows(
+    sql: SqlExecutor,
+    compiled: CompiledReport,
+    timeoutMs: number,
+  ): AsyncGenerator<ReportRow> {
+    for await (const raw of streamRows(this.database, sql, compiled.sql, compiled.params, timeoutMs))
+      yield compiled.toRow(raw);
   }
 
   private masked(row: ReportRow, columns: readonly ResultColumn[], access: ColumnAccess): ReportRow {

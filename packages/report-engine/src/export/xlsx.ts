@@ -1,7 +1,7 @@
-import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { ReportRow, ReportValue } from '../result/result-types.js';
+import { waitForDrain } from './drain.js';
 import { exportCells, headerCells, type ExportOptions } from './export-options.js';
 
 export interface XlsxOptions extends ExportOptions {
@@ -36,7 +36,7 @@ export async function writeXlsx(
     sheet.addRow(exportCells(row, options).map(xlsxCell)).commit();
     count++;
     // The zip stream keeps compressing into its own buffer when the output is slow: wait for it.
-    if (count % 200 === 0 && output.writableNeedDrain) await once(output, 'drain');
+    if (count % 200 === 0 && output.writableNeedDrain) await waitForDrain(output);
   }
   sheet.commit();
   await workbook.commit();
