@@ -257,6 +257,19 @@ describe.each(dialects())('reports API on %s', (dialect) => {
     ]);
   });
 
+  it("checks a published report against the engine's JSON Schema before running it", async () => {
+    await publishReport({
+      kind: 'report',
+      key: 'odd',
+      title: 'Odd',
+      source: 'credit',
+      measures: [{ key: 'n', agg: 'median' as 'avg' }],
+    });
+    const odd = await server.request<Problem>('POST', '/api/reports/odd/run', {});
+    expect([odd.status, odd.body.code]).toEqual([422, 'invalidReport']);
+    expect(odd.body.errors?.map((e) => e.path)).toContain('/measures/0/agg');
+  });
+
   it('refuses a run over the row limit with a clear problem', async () => {
     const limits = { ...service.limits };
     service.limits = { ...limits, rowLimit: 5 };
