@@ -242,6 +242,8 @@ export interface ApprovalNode extends NodeBase {
    * Without it a rejection ends the case with outcome `rejected`.
    */
   rejectEdge?: string;
+  /** Timers on the task's border (BPMN boundary timer events on a user task); see `BoundaryTimer`. */
+  boundaryTimers?: BoundaryTimer[];
 }
 
 /** Exclusive branch: conditions of outgoing edges in edge order; the first true wins; else the default edge. */

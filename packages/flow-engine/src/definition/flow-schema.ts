@@ -191,6 +191,7 @@ const node = {
         },
         distinctApprovers: { type: 'boolean' },
         rejectEdge: id,
+        boundaryTimers: activityBehaviour.boundaryTimers,
       },
       ['assignees', 'mode', 'actions'],
     ),

@@ -567,6 +567,7 @@ class FlowChecker {
     if (raw.returnTo !== undefined && !actions.includes('return')) {
       this.nodeProblem(node, 'returnToNotApplicable', `approval "${node.id}" sets returnTo but does not offer the return action`, 'returnTo');
     }
+    this.checkBoundaryTimers(node);
     if (typeof raw.rejectEdge === 'string') {
       const edgeId = raw.rejectEdge;
       if (!this.edges.some((e) => e.id === edgeId && e.source === node.id)) {
@@ -628,7 +629,11 @@ class FlowChecker {
     if (loop !== undefined && multi !== undefined) {
       this.nodeProblem(node, 'loopAndMultiInstance', `"${node.id}" has both a standard loop and multi-instance: choose one`, 'multiInstance');
     }
-    boundaryTimersOf(raw).forEach((b, i) => {
+    this.checkBoundaryTimers(node);
+  }
+
+  private checkBoundaryTimers(node: GNode): void {
+    boundaryTimersOf(node.raw).forEach((b, i) => {
       if (!this.edges.some((e) => e.id === b.edge && e.source === node.id)) {
         this.nodeProblem(node, 'invalidBoundaryEdge', `boundary timer "${b.id}" of "${node.id}" leaves by "${b.edge}", which is not one of its outgoing edges`, 'boundaryTimers', i, 'edge');
       }

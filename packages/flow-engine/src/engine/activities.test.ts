@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import type { FlowNode } from '../definition/flow-definition.js';
 import { validateFlowDefinition } from '../definition/validate-flow.js';
-import { Case, chain, e, flow, n } from './harness.test.js';
+import { approval, Case, chain, e, flow, n } from './harness.test.js';
 
 const counter = [{ name: 'count', type: 'number' as const }];
 
@@ -137,6 +137,45 @@ describe('boundary timers', () => {
     const codes = validateFlowDefinition(def).map((p) => p.code);
     expect(codes).toContain('invalidBoundaryEdge');
     expect(codes).toContain('loopAndMultiInstance');
+  });
+});
+
+describe('boundary timers on approvals (BPMN user-task SLA)', () => {
+  const sla = (interrupting: boolean) =>
+    flow(
+      [n('start', 'start'), approval('review', { boundaryTimers: [{ id: 'sla', duration: 'PT8H', interrupting, edge: 'review-ops' }] }), n('done', 'end'), script('ops'), n('escalated', 'end')],
+      [e('start', 'review'), e('review', 'done'), e('review', 'ops'), e('ops', 'escalated')],
+      counter,
+    );
+
+  it('interrupting: the task is cancelled and the case takes the timer edge', () => {
+    const c = new Case(sla(true));
+    c.start({ count: 0 });
+    const taskId = c.task('review').id;
+    c.fire('boundary');
+    expect(c.effects('cancelTask')).toEqual([{ type: 'cancelTask', taskId }]);
+    expect(c.state?.tasks).toBeUndefined();
+    expect(answerAll(c)).toEqual(['ops']);
+    expect(c.state?.st).toBe('completed');
+  });
+
+  it('non-interrupting: the approver can still decide while the second path runs', () => {
+    const c = new Case(sla(false));
+    c.start({ count: 0 });
+    c.fire('boundary');
+    expect(answerAll(c)).toEqual(['ops']);
+    expect(c.state?.st).toBe('running');
+    c.approve('review', 'o1');
+    expect(c.state?.st).toBe('completed');
+  });
+
+  it('a decision before the deadline cancels the timer', () => {
+    const c = new Case(sla(true));
+    c.start({ count: 0 });
+    c.approve('review', 'o1');
+    expect(c.effects('cancelTimer')).toHaveLength(1);
+    expect(c.state).toMatchObject({ st: 'completed', out: 'approved' });
+    expect(validateFlowDefinition(sla(true))).toEqual([]);
   });
 });
 

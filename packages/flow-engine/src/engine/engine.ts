@@ -56,6 +56,7 @@ import {
   type UrgeCommand,
   type WithdrawCommand,
 } from './commands.js';
+import { boundaryTimersOf } from '../definition/boundary-timers.js';
 import { actionable, blocked, hasApproved, isAdmin, isComplete, requiredApprovals, requiredNow } from './approval-rules.js';
 import { commonPrefix, durationMs, FlowRuntimeError, pathGet, toJson, toNumber, typeMatches, variableToFeel } from './values.js';
 import { applyInPlace, cloneState, copyJson, type FlowEvent, type FlowEventType, type TaskCloseReason } from './events.js';
@@ -540,7 +541,7 @@ class Run {
         this.startCall(timer.tok ?? '', node, timer.att ?? 2, timer.i);
         return;
       case 'boundary':
-        if (node.type !== 'service' && node.type !== 'subflow') throw new FlowRuntimeError(`boundary timer on ${node.id}, which is not an activity`);
+        if (node.type !== 'service' && node.type !== 'subflow' && node.type !== 'approval') throw new FlowRuntimeError(`boundary timer on ${node.id}, which is not an activity`);
         this.boundaryTimerFired(timer.tok ?? '', node, timer.b ?? 0);
         return this.drain();
       case 'timeout':
@@ -754,8 +755,9 @@ class Run {
     const fork = tok === null ? f : token?.f;
     let edges = this.idx.out.get(node.id) ?? [];
     if (node.type === 'service' && node.failureEdge !== undefined) edges = edges.filter((e) => e.id !== node.failureEdge);
-    if ((node.type === 'service' || node.type === 'subflow') && node.boundaryTimers !== undefined) {
-      const boundary = new Set(node.boundaryTimers.map((b) => b.edge));
+    const timers = boundaryTimersOf(node);
+    if (timers.length > 0) {
+      const boundary = new Set(timers.map((b) => b.edge));
       edges = edges.filter((e) => !boundary.has(e.id));
     }
     if (node.type === 'approval' && node.rejectEdge !== undefined) edges = edges.filter((e) => e.id !== node.rejectEdge);
@@ -858,6 +860,7 @@ class Run {
     if (node.formKey !== undefined) eff.formKey = node.formKey;
     if (node.editableFields !== undefined) eff.editableFields = [...node.editableFields];
     this.effects.push(eff);
+    this.armBoundaryTimers(tok, node);
     if (node.timeout !== undefined) {
       const t = this.setTimer(node.id, 'timeout', node.timeout.duration, node.timeout.businessCalendar === true, { task: taskId });
       eff.dueAt = t.dueAt;
@@ -865,12 +868,13 @@ class Run {
   }
 
   private closeTask(task: Task, r: TaskCloseReason, extra: EventExtra, to?: string, auto?: boolean): void {
+    this.cancelBoundaryTimers(task.tok, task.n);
     for (const t of this.state.timers ?? []) if (t.task === task.id) this.effects.push({ type: 'cancelTimer', timerId: t.id });
     const data: EventData<'taskClosed'> = { r };
     if (to !== undefined) data.to = to;
     if (auto === true) data.auto = 1;
     this.emit('taskClosed', data, { ...extra, nodeId: task.n, taskId: task.id });
-    this.effects.push({ type: 'closeTask', taskId: task.id, result: r });
+    this.effects.push(r === 'cancelled' ? { type: 'cancelTask', taskId: task.id } : { type: 'closeTask', taskId: task.id, result: r });
   }
 
   /** An approver above their authority: the next authority (or their manager) must approve after them. */
@@ -969,11 +973,7 @@ class Run {
       for (const t of idle.slice(0, (node.startQuantity ?? 1) - 1)) this.emit('left', { tok: t.id }, { nodeId: node.id });
     }
     if (first && node.loop?.testBefore === true && !this.loopContinues(node, 0)) return this.leaveActivity(tok, node);
-    if (first) {
-      (node.boundaryTimers ?? []).forEach((b, i) => {
-        this.setTimerAt(node.id, 'boundary', this.ms + durationMs(b.duration, this.ms), { tok, b: i });
-      });
-    }
+    if (first) this.armBoundaryTimers(tok, node);
     const multi = node.multiInstance;
     if (multi === undefined) return this.startRun(tok, node);
     const v = toJson(this.feel(multi.cardinality, node.id));
@@ -1038,7 +1038,21 @@ class Run {
     }
   }
 
-  private boundaryTimerFired(tok: string, node: ActivityNode, index: number): void {
+  private armBoundaryTimers(tok: string, node: FlowNode): void {
+    boundaryTimersOf(node).forEach((b, i) => {
+      this.setTimerAt(node.id, 'boundary', this.ms + durationMs(b.duration, this.ms), { tok, b: i });
+    });
+  }
+
+  private cancelBoundaryTimers(tok: string, nodeId: string): void {
+    for (const t of this.state.timers ?? []) {
+      if (t.tok !== tok || t.n !== nodeId || t.p !== 'boundary') continue;
+      this.emit('timerDone', { id: t.id }, { nodeId });
+      this.effects.push({ type: 'cancelTimer', timerId: t.id });
+    }
+  }
+
+  private boundaryTimerFired(tok: string, node: ActivityNode | ApprovalNode, index: number): void {
     const b = node.boundaryTimers?.[index];
     const edge = b === undefined ? undefined : this.idx.edges.get(b.edge);
     if (b === undefined || edge === undefined) throw new FlowRuntimeError(`boundary timer ${index} of ${node.id} has no edge`);
@@ -1047,7 +1061,10 @@ class Run {
       this.queue.push({ tok: null, to: edge.target, f: [...(token.f ?? [])], edge });
       return;
     }
-    this.stopActivity(tok, node);
+    if (node.type === 'approval') {
+      const task = this.state.tasks?.find((t) => t.tok === tok);
+      if (task !== undefined) this.closeTask(task, 'cancelled', {});
+    } else this.stopActivity(tok, node);
     this.queue.push({ tok, to: edge.target, f: token.f, edge });
   }
 

@@ -35,13 +35,17 @@ function activities(): FlowDefinition {
       node({ id: 'start', type: 'start' }),
       node({ id: 'score', type: 'service', effect: 'script', config: { script: 'SCORE', scriptFormat: 'feel' }, loop: { condition: 'count < 3', maximum: 5, testBefore: true } }),
       node({ id: 'docs', type: 'subflow', flowKey: 'collect-docs', inputs: { count: 'count' }, outputs: {}, multiInstance: { cardinality: 'count', sequential: true, completionCondition: 'count > 1' }, boundaryTimers: [{ id: 'late', duration: 'P2D', interrupting: true, edge: 'late-flow', name: { en: 'late', 'zh-CN': 'late' }, position: { x: 5, y: 6 } }], completionQuantity: 2 }),
+      node({ id: 'review', type: 'approval', assignees: [{ kind: 'role', role: 'kyc' }], mode: 'single', actions: ['approve', 'reject'], rejectEdge: 'rejected', boundaryTimers: [{ id: 'sla', duration: 'PT8H', interrupting: false, edge: 'sla-flow', position: { x: 40, y: 50 } }] }),
       node({ id: 'done', type: 'end' }),
       node({ id: 'breach', type: 'end', errorCode: 'SLA_BREACH' }),
     ],
     edges: [
       { id: 'e1', source: 'start', target: 'score' },
       { id: 'e2', source: 'score', target: 'docs', name: { en: 'scored', 'zh-CN': '已评分' } },
-      { id: 'e3', source: 'docs', target: 'done' },
+      { id: 'e3', source: 'docs', target: 'review' },
+      { id: 'e4', source: 'review', target: 'done' },
+      { id: 'rejected', source: 'review', target: 'breach' },
+      { id: 'sla-flow', source: 'review', target: 'done' },
       { id: 'late-flow', source: 'docs', target: 'breach' },
     ],
   };

@@ -7,6 +7,7 @@
  */
 import type { BoundaryTimer, FlowDefinition, FlowEdge, FlowNode, NodePosition } from '../../definition/flow-definition.js';
 import { BANKFORGE_NS, BPMN_NS, BPMNDI_NS, DC_NS, DI_NS, FEEL_LANGUAGE, XSI_NS } from '../namespaces.js';
+import { boundaryTimersOf } from '../../definition/boundary-timers.js';
 import { layout, shapeSize } from './layout.js';
 
 /** Node fields BPMN itself carries (the rest goes into the extension). */
@@ -18,15 +19,12 @@ export function exportBpmn(definition: FlowDefinition): string {
   const out: string[] = [];
   const errors = new Set<string>();
   const boundarySource = new Map<string, string>();
-  for (const n of definition.nodes) {
-    if (n.type !== 'service' && n.type !== 'subflow') continue;
-    for (const b of n.boundaryTimers ?? []) boundarySource.set(b.edge, b.id);
-  }
+  for (const n of definition.nodes) for (const b of boundaryTimersOf(n)) boundarySource.set(b.edge, b.id);
   out.push(`  <bpmn:process id="${attr(processId)}" name="${attr(definition.title)}" isExecutable="true">`);
   for (const node of definition.nodes) {
     out.push(...nodeXml(node, definition.edges));
     if (node.type === 'end' && node.errorCode !== undefined) errors.add(node.errorCode);
-    if (node.type === 'service' || node.type === 'subflow') for (const b of node.boundaryTimers ?? []) out.push(...boundaryXml(b, node.id));
+    for (const b of boundaryTimersOf(node)) out.push(...boundaryXml(b, node.id));
   }
   for (const edge of definition.edges) out.push(...edgeXml(edge, boundarySource.get(edge.id) ?? edge.source));
   out.push('  </bpmn:process>');
@@ -159,8 +157,7 @@ function diagramXml(def: FlowDefinition, positions: ReadonlyMap<string, NodePosi
   for (const node of def.nodes) {
     const p = positions.get(node.id) ?? { x: 0, y: 0 };
     shape(node.id, p, shapeSize(node), node.type === 'branch');
-    if (node.type !== 'service' && node.type !== 'subflow') continue;
-    (node.boundaryTimers ?? []).forEach((b, i) => shape(b.id, b.position ?? { x: p.x + 20 + 40 * i, y: p.y + 62 }, { w: 36, h: 36 }, false));
+    boundaryTimersOf(node).forEach((b, i) => shape(b.id, b.position ?? { x: p.x + 20 + 40 * i, y: p.y + 62 }, { w: 36, h: 36 }, false));
   }
   for (const edge of def.edges) {
     const a = centre.get(boundarySource.get(edge.id) ?? edge.source);
@@ -173,7 +170,7 @@ function diagramXml(def: FlowDefinition, positions: ReadonlyMap<string, NodePosi
 }
 
 function isBoundaryEdge(node: FlowNode, edgeId: string): boolean {
-  return (node.type === 'service' || node.type === 'subflow') && (node.boundaryTimers ?? []).some((b) => b.edge === edgeId);
+  return boundaryTimersOf(node).some((b) => b.edge === edgeId);
 }
 
 function idPart(code: string): string {

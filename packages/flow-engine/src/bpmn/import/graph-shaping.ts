@@ -2,6 +2,7 @@
  * Shapes an imported BPMN graph into the engine's terms: default flows, gateway directions,
  * BPMN's implicit splits after activities and events, and back edges as loop edges.
  */
+import { boundaryTimersOf } from '../../definition/boundary-timers.js';
 import type { FlowEdge, FlowNode } from '../../definition/flow-definition.js';
 
 type Warn = (message: { id?: string; message: string }) => void;
@@ -56,7 +57,7 @@ export function gatewayDirections(nodes: FlowNode[], edges: FlowEdge[], convergi
 export function implicitSplits(nodes: FlowNode[], edges: FlowEdge[]): void {
   for (const node of [...nodes]) {
     if (['branch', 'inclusive', 'parallel', 'join', 'inclusiveJoin', 'end', 'terminate'].includes(node.type)) continue;
-    const special = new Set((node.type === 'service' || node.type === 'subflow' ? (node.boundaryTimers ?? []) : []).map((b) => b.edge));
+    const special = new Set(boundaryTimersOf(node).map((b) => b.edge));
     // failure and reject edges are the node's own alternatives, not a split
     if (node.type === 'service' && node.failureEdge !== undefined) special.add(node.failureEdge);
     if (node.type === 'approval' && node.rejectEdge !== undefined) special.add(node.rejectEdge);

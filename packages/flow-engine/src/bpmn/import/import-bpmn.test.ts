@@ -159,6 +159,7 @@ describe('importBpmn: what it refuses', () => {
         <eventBasedGateway id="wait" />
         <receiveTask id="r" />
         <complexGateway id="cx" />
+        <userTask id="again"><standardLoopCharacteristics /></userTask>
         <endEvent id="e" />
         <sequenceFlow id="f1" sourceRef="s" targetRef="wait" />
       </process>
@@ -171,6 +172,7 @@ describe('importBpmn: what it refuses', () => {
       { id: 'wait', tag: 'eventBasedGateway', processId: 'p' },
       { id: 'r', tag: 'receiveTask', processId: 'p' },
       { id: 'cx', tag: 'complexGateway', processId: 'p' },
+      { id: 'again', tag: 'standardLoopCharacteristics' },
     ]);
   });
 
@@ -245,6 +247,20 @@ describe('importBpmn: sub-processes, boundary timers, implicit splits', () => {
     });
     expect(r.definitions[1]?.edges.find((x) => x.id === 'f3')?.source).toBe('Kyc');
     expect(r.problems).toEqual({ 'onboarding--kyc': [], onboarding: [] });
+  });
+
+  it('a timer on a user task becomes a boundary timer of the approval', () => {
+    const xml = `<definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" id="d" targetNamespace="t">
+      <process id="p">
+        <startEvent id="s" /><userTask id="review" /><endEvent id="e" /><endEvent id="late" />
+        <boundaryEvent id="sla" attachedToRef="review"><timerEventDefinition><timeDuration>PT8H</timeDuration></timerEventDefinition></boundaryEvent>
+        <sequenceFlow id="f1" sourceRef="s" targetRef="review" /><sequenceFlow id="f2" sourceRef="review" targetRef="e" />
+        <sequenceFlow id="f3" sourceRef="sla" targetRef="late" />
+      </process>
+    </definitions>`;
+    const r = importBpmn(xml);
+    expect(r.definitions[0]?.nodes.find((x) => x.id === 'review')).toMatchObject({ type: 'approval', boundaryTimers: [{ id: 'sla', duration: 'PT8H', interrupting: true, edge: 'f3' }] });
+    expect(r.problems.p).toEqual([]);
   });
 
   it('several flows out of a task become an explicit split (parallel, or inclusive with conditions)', () => {

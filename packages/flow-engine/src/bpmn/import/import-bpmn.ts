@@ -292,7 +292,7 @@ class BpmnImporter {
     }
     for (const { node, timer } of boundary.values()) {
       const owner = nodes.find((n) => n.id === node);
-      if (owner === undefined || (owner.type !== 'service' && owner.type !== 'subflow')) continue;
+      if (owner === undefined || (owner.type !== 'service' && owner.type !== 'subflow' && owner.type !== 'approval')) continue;
       (owner.boundaryTimers ??= []).push(timer);
     }
     const warn = (m: BpmnImportMessage): void => void this.result.warnings.push(m);
@@ -416,7 +416,8 @@ class BpmnImporter {
       } else if (done !== '') this.result.warnings.push({ id: base.id, message: `${base.id}: completion condition ${done} is not a share of approvals; ignored` });
       this.result.warnings.push({ id: base.id, message: `${base.id}: multi-instance user task imported as approval mode ${node.mode} over its assignees` });
     }
-    if (elementsOf(el, BPMN_NS, 'standardLoopCharacteristics').length > 0) this.result.warnings.push({ id: base.id, message: `${base.id}: the loop of a user task is not imported (use return 退回 instead)` });
+    // a looping approval has no counterpart (return 退回 sends a case back instead)
+    for (const loop of elementsOf(el, BPMN_NS, 'standardLoopCharacteristics')) this.result.unsupported.push({ id: base.id, tag: loop.localName ?? 'standardLoopCharacteristics' });
     return node;
   }
 
@@ -473,11 +474,12 @@ class BpmnImporter {
     const duration = defs.length === 1 && defs[0]?.localName === 'timerEventDefinition' ? elementsOf(defs[0], BPMN_NS, 'timeDuration')[0] : undefined;
     const host = attached === undefined ? undefined : elementsOf(c.el, BPMN_NS).find((x) => attribute(x, 'id') === attached);
     const hostTag = host?.localName ?? '';
-    if (duration === undefined || attached === undefined || !['subProcess', 'scriptTask', 'serviceTask', 'callActivity'].includes(hostTag)) {
+    if (duration === undefined || attached === undefined || !['subProcess', 'scriptTask', 'serviceTask', 'callActivity', 'userTask'].includes(hostTag)) {
       this.unsupported(el, c.processId);
       return;
     }
-    const timer: BoundaryTimer = { id, duration: stripExpression(textContent(duration)), interrupting: attribute(el, 'cancelActivity') !== 'false', edge: '', name: this.label(el, id) };
+    const timer: BoundaryTimer = { id, duration: stripExpression(textContent(duration)), interrupting: attribute(el, 'cancelActivity') !== 'false', edge: '' };
+    if ((attribute(el, 'name') ?? '').trim() !== '') timer.name = this.label(el, id);
     const pos = this.positions.get(id);
     if (pos !== undefined) timer.position = pos;
     boundary.set(id, { node: attached, timer });
