@@ -1,5 +1,5 @@
-/** A bound value: the only way data from an artifact, a parameter or a request reaches SQL. */
-export type SqlValue = string | number | null;
+/** A bound value: the only way data from an artifact, a parameter or a request reaches SQL (the engine binds no booleans itself; a caller's scope predicate may). */
+export type SqlValue = string | number | boolean | null;
 
 /** SQL text with `?` placeholders and their values, in order. */
 export interface SqlFragment {
