@@ -35,10 +35,36 @@ describe.each(dialects())('the example bank CRM on %s', (dialect) => {
     expect(loans.body.total).toBeGreaterThan(50);
   });
 
+  it('ships the bank roles: a relationship manager works their own book, ID numbers masked', async () => {
+    const roles = await server.request<{ key: string }[]>('GET', '/api/auth/roles');
+    expect(roles.body.map((r) => r.key)).toEqual(
+      expect.arrayContaining(['relationship_manager', 'branch_manager', 'credit_officer', 'compliance_officer', 'business_analyst']),
+    );
+    await server.request('POST', '/api/auth/users', { username: 'rm_li', displayName: '李经理', branch: 'SH', roles: ['relationship_manager'], password: 'Rm-Li-Pass-2026' });
+    const rm = await server.signIn('rm_li', 'Rm-Li-Pass-2026');
+    const seeded = await rm<{ total: number }>('POST', '/api/records/customer/query', { count: true });
+    expect(seeded.body.total).toBe(0);
+    const [branch] = (await server.request<{ items: { id: string }[] }>('POST', '/api/records/branch/query', { limit: 1 })).body.items;
+    const created = await rm<{ resident_id: string }>('POST', '/api/records/customer', {
+      customer_no: 'C9900000001',
+      name: '周敏',
+      customer_type: 'individual',
+      onboarded_at: '2026-11-23T09:00:00Z',
+      segment: 'mass',
+      branch: branch!.id,
+      resident_id: '110105200002290013',
+    });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    expect(created.body.resident_id).toBe('110105********0013');
+    expect((await rm<{ total: number }>('POST', '/api/records/customer/query', { count: true })).body.total).toBe(1);
+    expect((await rm('PUT', '/api/artifacts/entity/customer', {})).status).toBe(403);
+  });
+
   it('loads nothing twice', async () => {
     await loadExample(server.app, server.database, 'bank-crm', pino({ level: 'silent' }));
     const customers = await server.request<{ total: number }>('POST', '/api/records/customer/query', { count: true, limit: 1 });
-    expect(customers.body.total).toBe(300);
+    // The 300 seeded, plus the one the relationship manager created above.
+    expect(customers.body.total).toBe(301);
   });
 });
 

@@ -2,3 +2,4 @@ export { bankCrmEntities, accountEntity, branchEntity, contactEntity, customerEn
 export { bankCrmApp, bankCrmArtifacts, type AppDefinition, type AppArtifactRef } from './app.js';
 export { generateBankCrmSeed, sampleCustomerValues, DEFAULT_SEED, type SeedRecord, type BankCrmSeedOptions } from './seed.js';
 export { loanApprovalFlow, loanApprovalFlowName, loanScoringDecision, LOAN_SCORE_THRESHOLD, LOAN_SMALL_LIMIT, LOAN_MEDIUM_LIMIT, LOAN_SCORING_DECISION_NAME } from './flows/loan-approval.js';
+export { bankCrmRoles, type ExampleRole } from './roles.js';

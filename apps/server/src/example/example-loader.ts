@@ -4,6 +4,8 @@ import type { Database } from '../database/database.js';
 import { AppBundleService } from '../artifacts/app-bundle.service.js';
 import { ArtifactsService } from '../artifacts/artifacts.service.js';
 import { SYSTEM_ACTOR } from '../access/actor.js';
+import { parseRoleDefinition } from '../access/role.js';
+import { DirectoryService } from '../auth/directory.service.js';
 import { RecordsService } from '../records/records.service.js';
 
 /** How many customers the example starts with: enough to page, sort and filter for real. */
@@ -21,13 +23,17 @@ export async function loadExample(app: INestApplication, database: Database, nam
     logger.info({ example: name }, 'example already loaded');
     return;
   }
-  const { bankCrmApp, bankCrmArtifacts, bankCrmEntities, generateBankCrmSeed } = await import('@bankforge/example-bank-crm');
+  const { bankCrmApp, bankCrmArtifacts, bankCrmEntities, bankCrmRoles, generateBankCrmSeed } = await import('@bankforge/example-bank-crm');
   const started = Date.now();
   await app.get(AppBundleService).import(
     { format: 'bankforge-bundle', formatVersion: 1, app: bankCrmApp, artifacts: bankCrmArtifacts },
     false,
     SYSTEM_ACTOR,
   );
+  // Roles, not users: the administrator creates the people (and their passwords).
+  const directory = app.get(DirectoryService);
+  const existing = new Set((await directory.roles()).map((r) => r.key));
+  for (const role of bankCrmRoles) if (!existing.has(role.key)) await directory.saveRole(parseRoleDefinition(role), SYSTEM_ACTOR);
   const records = app.get(RecordsService);
   const referenceFields = new Map(
     bankCrmEntities.map((e) => [e.key, e.fields.filter((f) => f.type === 'reference').map((f) => f.key)] as const),

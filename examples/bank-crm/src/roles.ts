@@ -1,0 +1,68 @@
+/**
+ * The bank CRM's roles, as the server's role documents (`PUT /api/auth/roles/{key}`). The example
+ * ships roles, never users: an administrator creates the people and their passwords.
+ */
+export interface ExampleRole {
+  key: string;
+  label: { en: string; 'zh-CN': string };
+  entities?: Record<string, Record<string, unknown>>;
+  artifacts?: Record<string, ('edit' | 'publish')[]>;
+}
+
+const masked = { access: 'masked' } as const;
+const ownBook = { create: 'own', read: 'own', update: 'own', export: 'own' } as const;
+
+export const bankCrmRoles: ExampleRole[] = [
+  {
+    key: 'relationship_manager',
+    label: { en: 'Relationship manager', 'zh-CN': '客户经理' },
+    // Their own book of customers; ID numbers masked, as the guidelines ask outside a need to know.
+    entities: {
+      customer: { ...ownBook, fields: { resident_id: masked } },
+      contact: ownBook,
+      account: { read: 'own', fields: { account_no: { access: 'masked', mask: { strategy: 'accountNumber' } } } },
+      loan_application: { create: 'own', read: 'own', update: 'own' },
+      opportunity: { ...ownBook, delete: 'own' },
+      branch: { read: 'all' },
+    },
+  },
+  {
+    key: 'branch_manager',
+    label: { en: 'Branch manager', 'zh-CN': '支行行长' },
+    entities: {
+      customer: { read: 'branch', update: 'branch', export: 'branch', unmask: true, fields: { resident_id: masked } },
+      contact: { read: 'branch' },
+      account: { read: 'branch', fields: { account_no: masked } },
+      loan_application: { read: 'branch', export: 'branch' },
+      opportunity: { read: 'branch', update: 'branch', export: 'branch' },
+      branch: { read: 'all' },
+    },
+    artifacts: { report: ['edit'] },
+  },
+  {
+    key: 'credit_officer',
+    label: { en: 'Credit officer', 'zh-CN': '信贷审批员' },
+    entities: {
+      loan_application: { read: 'all', update: 'all' },
+      customer: { read: 'all', unmask: true, fields: { resident_id: masked, mobile: masked, email: masked } },
+      account: { read: 'all', fields: { account_no: masked } },
+      branch: { read: 'all' },
+    },
+  },
+  {
+    key: 'compliance_officer',
+    label: { en: 'Compliance officer', 'zh-CN': '合规专员' },
+    // Sees everything, changes nothing, and personal data stays masked unless unmasked (audited).
+    entities: Object.fromEntries(
+      ['customer', 'contact', 'account', 'loan_application', 'opportunity', 'branch'].map((key) => [
+        key,
+        { read: 'all', export: 'all', unmask: true, fields: { resident_id: masked, mobile: masked, email: masked, account_no: masked } },
+      ]),
+    ),
+  },
+  {
+    key: 'business_analyst',
+    label: { en: 'Business analyst', 'zh-CN': '业务分析师' },
+    artifacts: { entity: ['edit'], form: ['edit', 'publish'], flow: ['edit'], decision: ['edit', 'publish'], report: ['edit', 'publish'], app: ['edit'] },
+  },
+];
