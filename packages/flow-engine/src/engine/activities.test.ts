@@ -187,6 +187,21 @@ describe('token quantities and error ends', () => {
     expect(c.state?.st).toBe('completed');
   });
 
+  it('an error thrown in a subflow aborts the parent too; a run-time failure fails it', () => {
+    const def = chain([n('sub', 'subflow', { flowKey: 'child', inputs: {}, outputs: {} })]);
+    const thrown = new Case(def);
+    thrown.start();
+    const callId = thrown.state?.calls?.[0]?.id ?? '';
+    thrown.run({ type: 'subflowCompleted', callId, errorCode: 'LIMIT_BREACH' });
+    expect(thrown.state).toMatchObject({ st: 'failed', out: 'LIMIT_BREACH' });
+    const broken = new Case(def);
+    broken.start();
+    broken.run({ type: 'subflowCompleted', callId: broken.state?.calls?.[0]?.id ?? '', error: 'no assignee' });
+    expect(broken.state?.st).toBe('failed');
+    expect(broken.state?.out).toBeUndefined();
+    expect(broken.state?.err).toContain('no assignee');
+  });
+
   it('an error end event aborts the case with its code', () => {
     const c = new Case(chain([], [], { errorCode: 'LIMIT_BREACH' }));
     c.start();

@@ -97,6 +97,10 @@ export interface SubflowCompletedCommand {
   outcome?: string;
   /** The subflow's final variables (mapped back per the node's output mapping). */
   output?: Record<string, JsonValue>;
+  /** The subflow ended at an error end event: the error propagates and aborts this case too (BPMN). */
+  errorCode?: string;
+  /** The subflow failed at run time: this case fails with it. */
+  error?: string;
 }
 
 export type FlowCommand =
@@ -202,6 +206,8 @@ export function checkCommandShape(command: FlowCommand): void {
     case 'subflowCompleted':
       if (typeof c.callId !== 'string') bad('callId must be a string');
       if (c.output !== undefined && !isPlainObject(c.output)) bad('output must be an object');
+      if (c.errorCode !== undefined && typeof c.errorCode !== 'string') bad('errorCode must be a string');
+      if (c.error !== undefined && typeof c.error !== 'string') bad('error must be a string');
       return;
     default:
       bad(`unknown command type ${String(c.type)}`);

@@ -139,7 +139,11 @@ export type FlowEffect =
       parent: { instanceId: string; callId: string };
     }
   | { type: 'cancelSubflow'; callId: string }
-  /** The case ended; for a subflow, answer the parent with `subflowCompleted` (callId = parent.callId). */
+  /**
+   * The case ended; for a subflow, answer the parent with `subflowCompleted` (callId =
+   * parent.callId), with `errorCode` (status failed with an outcome: an error end event) or
+   * `error` (failed at run time) when it failed.
+   */
   | {
       type: 'instanceEnded';
       status: Exclude<InstanceStatus, 'running'>;
@@ -641,8 +645,13 @@ class Run {
     const call = this.state.calls?.find((x) => x.id === c.callId);
     if (call === undefined || call.k !== 'subflow') throw new FlowCommandError('unknownCall', `subflow call ${c.callId} is not pending`);
     const node = this.node(call.n);
-    this.emit('callDone', { id: call.id, ok: true }, { nodeId: node.id });
+    const failed = c.errorCode !== undefined || c.error !== undefined;
+    const done: EventData<'callDone'> = { id: call.id, ok: !failed };
+    if (failed) done.error = c.errorCode ?? c.error;
+    this.emit('callDone', done, { nodeId: node.id });
     if (node.type !== 'subflow') throw new FlowRuntimeError(`call ${call.id} is on ${node.id}, which is not a subflow`);
+    if (c.errorCode !== undefined) return this.endCase('failed', c.errorCode, `subflow ${node.id} threw ${c.errorCode}`);
+    if (c.error !== undefined) throw new FlowRuntimeError(`subflow ${node.id} failed: ${c.error}`);
     const child: Record<string, JsonValue> = { ...(c.outcome !== undefined ? { outcome: c.outcome } : {}), ...(c.output ?? {}) };
     const vars: Record<string, JsonValue> = {};
     for (const [parentVar, childVar] of Object.entries(node.outputs)) {

@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { formatReport, runBetsy } from './betsy-runner.js';
+import { importBpmn } from '../import/import-bpmn.js';
+import { BETSY_VARIABLES, formatReport, runBetsy, runCase, type BetsyCase } from './betsy-runner.js';
 
 /** shared/conformance/bpmn-betsy, found from this file (packages/flow-engine/src/bpmn/betsy) up to the folder next to the repo. */
 function suiteFolder(): string {
@@ -35,5 +36,28 @@ describe('betsy BPMN conformance cases', () => {
   it('reports per group', () => {
     expect(report.groups.map((g) => g.group).sort()).toEqual(['activities', 'basics', 'cfpatterns', 'errors', 'events', 'gateways']);
     expect(report.groups.reduce((n, g) => n + g.total, 0)).toBe(118);
+  });
+});
+
+describe('betsy runner tokens', () => {
+  it('an error end event in a sub-process aborts the case: ERROR_thrownErrorEvent, and nothing after it runs', () => {
+    const xml = `<definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" id="d" targetNamespace="t">
+      <error id="E" errorCode="ERR_CODE" />
+      <process id="Thrower">
+        <startEvent id="s" /><scriptTask id="log"><script>CREATE_LOG_FILE</script></scriptTask>
+        <subProcess id="sub"><startEvent id="ss" /><scriptTask id="t1"><script>SCRIPT_task1</script></scriptTask><endEvent id="boom"><errorEventDefinition errorRef="E" /></endEvent>
+          <sequenceFlow id="g1" sourceRef="ss" targetRef="t1" /><sequenceFlow id="g2" sourceRef="t1" targetRef="boom" /></subProcess>
+        <scriptTask id="after"><script>SCRIPT_task2</script></scriptTask><endEvent id="e" />
+        <sequenceFlow id="f1" sourceRef="s" targetRef="log" /><sequenceFlow id="f2" sourceRef="log" targetRef="sub" />
+        <sequenceFlow id="f3" sourceRef="sub" targetRef="after" /><sequenceFlow id="f4" sourceRef="after" targetRef="e" />
+      </process>
+    </definitions>`;
+    const c: BetsyCase = {
+      id: 'own/Thrower#1', test: 'Thrower', case: 1, bpmnFile: 'x', processId: 'Thrower', startFirst: null,
+      variables: { integerVariable: 0 }, waitMs: 0, expect: { deployable: true, trace: ['SCRIPT_task1', 'ERROR_thrownErrorEvent'], traceCompare: 'multiset' },
+    };
+    const r = runCase(c, importBpmn(xml, { variables: BETSY_VARIABLES }));
+    expect(r.actual).toEqual(['SCRIPT_task1', 'ERROR_thrownErrorEvent']);
+    expect(r.passed).toBe(true);
   });
 });

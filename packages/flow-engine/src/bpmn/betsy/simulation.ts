@@ -144,28 +144,17 @@ export class Simulation {
         const parent = effect.parent === undefined ? undefined : this.instances.get(effect.parent.instanceId);
         if (parent === undefined || effect.parent === undefined || effect.status === 'cancelled') return;
         const callId = effect.parent.callId;
+        const cmd: FlowCommand = { type: 'subflowCompleted', commandId: `${callId}-completed`, callId, output: effect.variables };
         if (effect.status === 'failed') {
           // an error in a sub-process is an error of its parent (nothing here catches it)
-          this.fail(parent, effect.outcome, effect.error);
-          return;
-        }
-        const cmd: FlowCommand = { type: 'subflowCompleted', commandId: `${callId}-completed`, callId, output: effect.variables };
-        if (effect.outcome !== undefined) cmd.outcome = effect.outcome;
+          if (effect.outcome !== undefined) cmd.errorCode = effect.outcome;
+          else cmd.error = effect.error ?? 'failed';
+        } else if (effect.outcome !== undefined) cmd.outcome = effect.outcome;
         this.schedule(this.now, () => this.send(parent, cmd));
         return;
       }
       default:
         return;
-    }
-  }
-
-  /** Marks an instance (and so its case) as failed the way its child failed. */
-  private fail(inst: Instance, outcome: string | undefined, error: string | undefined): void {
-    if (inst.state === null || inst.state.st !== 'running') return;
-    inst.state = { ...inst.state, st: 'failed', ...(outcome !== undefined ? { out: outcome } : {}), ...(error !== undefined ? { err: error } : {}) };
-    if (inst.parent !== undefined) {
-      const parent = this.instances.get(inst.parent.instanceId);
-      if (parent !== undefined) this.fail(parent, outcome, error);
     }
   }
 }
