@@ -32,6 +32,7 @@ const CAMUNDA_MODELER = `<?xml version="1.0" encoding="UTF-8"?>
       </bpmn:multiInstanceLoopCharacteristics>
     </bpmn:userTask>
     <bpmn:serviceTask id="Book" name="Book the loan" camunda:class="com.bank.BookLoan">
+      <bpmn:extensionElements><camunda:properties><camunda:property name="core" value="t24" /></camunda:properties></bpmn:extensionElements>
       <bpmn:incoming>Flow_3</bpmn:incoming>
       <bpmn:incoming>Flow_4</bpmn:incoming>
       <bpmn:outgoing>Flow_5</bpmn:outgoing>
@@ -115,7 +116,7 @@ describe('importBpmn: Camunda Modeler style', () => {
     const text = r.warnings.map((w) => w.message).join('\n');
     expect(text).toContain('camunda:historyTimeToLive');
     expect(text).toContain('Officer: ignored vendor extensions camunda:assignee, camunda:candidateGroups');
-    expect(text).toContain('camunda:class');
+    expect(text).toContain('Book: ignored vendor extensions camunda:class, <camunda:properties>');
     expect(text).toContain('camunda:collection');
   });
 
