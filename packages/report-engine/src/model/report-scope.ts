@@ -114,6 +114,11 @@ export class ReportScope {
 
   /** Resolves a field path used by a dimension, measure or filter; reports unknown ones at `issuePath`. */
   resolve(path: string, issuePath: string): ResolvedValue | undefined {
+    // Drafts reach the validator before their schema check: a missing path is a problem, not a crash.
+    if (typeof path !== 'string') {
+      this.ctx.issue(issuePath, 'required', 'A field path is required');
+      return undefined;
+    }
     try {
       const found = this.lookup(path);
       if (!found)

@@ -15,7 +15,7 @@ import { resolveParameters } from '../parameters/parameter-values.js';
 import { normalizeValue, resultTypeOf } from '../result/normalize.js';
 import type { ReportRow, ResultColumn } from '../result/result-types.js';
 import { dialectOf, ident, type DialectName, type SqlDialect } from './dialect.js';
-import { andSql, joinSql, raw, sql, type SqlFragment, type SqlValue } from './fragment.js';
+import { andSql, joinSql, raw, sql, TRUE_SQL, type SqlFragment, type SqlValue } from './fragment.js';
 import { aggregateSql, measureType, ratioSql } from './measure-sql.js';
 
 /** An extra predicate from the caller (the server's data scope): a report filter, or SQL over `src`. */
@@ -118,7 +118,7 @@ class ReportCompiler {
     const shown = this.shownDimensions(level);
     const where = andSql([
       scope.liveRows(),
-      this.report.filter ? this.filters.compile(this.report.filter, '/filter') : raw('1=1'),
+      this.report.filter ? this.filters.compile(this.report.filter, '/filter') : TRUE_SQL,
       ...this.drillPredicates(level),
       ...(this.options.scope ?? []).map((p, i) =>
         'filter' in p ? this.filters.compile(p.filter, `/scope/${i}`) : p,
@@ -329,20 +329,11 @@ class ReportCompiler {
     }
     const chart = this.report.chart;
     if (chart) {
-      check(
-        chart.x === undefined ? undefined : [chart.x],
-        '/chart/x',
-        isDimension,
-        'unknownDimension',
-        'a dimension',
-      );
-      check(
-        chart.series === undefined ? undefined : [chart.series],
-        '/chart/series',
-        isDimension,
-        'unknownDimension',
-        'a dimension',
-      );
+      for (const name of ['x', 'series'] as const) {
+        const key = chart[name];
+        if (key !== undefined && !isDimension(key))
+          this.issue(`/chart/${name}`, 'unknownDimension', `${key} is not a dimension of this report`);
+      }
       check(chart.y, '/chart/y', isMeasure, 'unknownMeasure', 'a measure');
       if (chart.type === 'pivot' && !pivot)
         this.issue('/chart/type', 'pivotMissing', "A pivot chart needs the report's pivot");

@@ -42,6 +42,18 @@ describe('semantic validation against the entity definitions', () => {
     ]);
   });
 
+  it('reports a missing field path instead of failing on a draft that skipped the schema check', () => {
+    const draft = {
+      ...base,
+      dimensions: [{ key: 'x' }],
+      measures: [{ key: 'n', agg: 'sum' }],
+    } as unknown as ReportDefinition;
+    expect(validateReport(draft, CATALOG).map((i) => [i.path, i.code])).toEqual([
+      ['/measures/0/field', 'required'],
+      ['/dimensions/0/field', 'required'],
+    ]);
+  });
+
   it('reports bad joins', () => {
     expect(
       issues({
@@ -160,7 +172,7 @@ describe('semantic validation against the entity definitions', () => {
       ['/sort/0/by', 'unknownKey'],
       ['/pivot/rows/0', 'unknownDimension'],
       ['/pivot/values/0', 'unknownMeasure'],
-      ['/chart/x/0', 'unknownDimension'],
+      ['/chart/x', 'unknownDimension'],
       ['/chart/y/0', 'unknownMeasure'],
     ]);
   });
