@@ -877,7 +877,7 @@ class Run {
   }
 
   private closeTask(task: Task, r: TaskCloseReason, extra: EventExtra, to?: string, auto?: boolean): void {
-    this.cancelBoundaryTimers(task.tok, task.n);
+    this.cancelTimers(task.tok, task.n, ['boundary']);
     for (const t of this.state.timers ?? []) if (t.task === task.id) this.effects.push({ type: 'cancelTimer', timerId: t.id });
     const data: EventData<'taskClosed'> = { r };
     if (to !== undefined) data.to = to;
@@ -1039,12 +1039,7 @@ class Run {
       this.emit('callDone', { id: c.id, ok: false, error: 'cancelled' }, { nodeId: node.id });
       if (c.k === 'subflow') this.effects.push({ type: 'cancelSubflow', callId: c.id });
     }
-    if (keepTimers) return;
-    for (const t of this.state.timers ?? []) {
-      if (t.tok !== tok || t.n !== node.id || (t.p !== 'boundary' && t.p !== 'retry')) continue;
-      this.emit('timerDone', { id: t.id }, { nodeId: node.id });
-      this.effects.push({ type: 'cancelTimer', timerId: t.id });
-    }
+    if (!keepTimers) this.cancelTimers(tok, node.id, ['boundary', 'retry']);
   }
 
   private armBoundaryTimers(tok: string, node: FlowNode): void {
@@ -1053,9 +1048,10 @@ class Run {
     });
   }
 
-  private cancelBoundaryTimers(tok: string, nodeId: string): void {
+  /** Cancels the token's timers of these purposes on the node. */
+  private cancelTimers(tok: string, nodeId: string, purposes: readonly TimerPurpose[]): void {
     for (const t of this.state.timers ?? []) {
-      if (t.tok !== tok || t.n !== nodeId || t.p !== 'boundary') continue;
+      if (t.tok !== tok || t.n !== nodeId || !purposes.includes(t.p)) continue;
       this.emit('timerDone', { id: t.id }, { nodeId });
       this.effects.push({ type: 'cancelTimer', timerId: t.id });
     }
