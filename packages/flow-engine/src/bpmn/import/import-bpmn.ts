@@ -97,8 +97,8 @@ class BpmnImporter {
   private readonly result: BpmnImportResult = { definitions: [], processKeys: {}, warnings: [], unsupported: [], errors: [], problems: {} };
   private readonly variables: FlowVariable[];
   private readonly names: string[];
-  private positions = new Map<string, NodePosition>();
-  private errorCodes = new Map<string, string>();
+  private readonly positions = new Map<string, NodePosition>();
+  private readonly errorCodes = new Map<string, string>();
 
   constructor(private readonly options: BpmnImportOptions) {
     this.variables = options.variables ?? [];
