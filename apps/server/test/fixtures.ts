@@ -1,6 +1,6 @@
 import type { EntityDefinition, FieldDefinition } from '@bankforge/form-engine';
 
-function field(id: string, key: string, type: FieldDefinition['type'], extra: Partial<FieldDefinition> = {}): FieldDefinition {
+export function field(id: string, key: string, type: FieldDefinition['type'], extra: Partial<FieldDefinition> = {}): FieldDefinition {
   return { id, key, type, label: { en: key.replace(/_/g, ' '), 'zh-CN': key }, ...extra };
 }
 

@@ -1,10 +1,7 @@
-import type { EntityDefinition, FieldDefinition } from '@bankforge/form-engine';
+import type { EntityDefinition } from '@bankforge/form-engine';
 import type { RoleDefinition } from '../src/access/role.js';
+import { field } from './fixtures.js';
 import type { Requester, TestServer } from './harness.js';
-
-function field(id: string, key: string, type: FieldDefinition['type'], extra: Partial<FieldDefinition> = {}): FieldDefinition {
-  return { id, key, type, label: { en: key, 'zh-CN': key }, ...extra };
-}
 
 /** A customer with personal data: sensitive fields, a hidden one, indexed ones to filter and sort on. */
 export const clientEntity: EntityDefinition = {

@@ -1,13 +1,5 @@
-import { Table, type MigrationInterface, type QueryRunner, type TableColumnOptions } from 'typeorm';
-
-/** Documents can outgrow MySQL's 64 KiB TEXT; SQLite's TEXT has no such limit. */
-function documentType(runner: QueryRunner): string {
-  return runner.connection.options.type === 'mysql' ? 'longtext' : 'text';
-}
-
-function timestamp(name: string, nullable = false): TableColumnOptions {
-  return { name, type: 'datetime', precision: 3, isNullable: nullable };
-}
+import { Table, type MigrationInterface, type QueryRunner } from 'typeorm';
+import { documentType, timestamp } from './columns.js';
 
 /** The platform's own tables: artifacts, their versions, physical entity tables, migrations. */
 export class SystemTables1700000000001 implements MigrationInterface {

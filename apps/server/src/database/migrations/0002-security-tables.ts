@@ -1,12 +1,5 @@
 import { Table, type MigrationInterface, type QueryRunner, type TableColumnOptions } from 'typeorm';
-
-function documentType(runner: QueryRunner): string {
-  return runner.connection.options.type === 'mysql' ? 'longtext' : 'text';
-}
-
-function timestamp(name: string, nullable = false): TableColumnOptions {
-  return { name, type: 'datetime', precision: 3, isNullable: nullable };
-}
+import { documentType, timestamp } from './columns.js';
 
 function id(name: string, nullable = false): TableColumnOptions {
   return { name, type: 'varchar', length: '36', isNullable: nullable };

@@ -1,4 +1,5 @@
 import { Table, type MigrationInterface, type QueryRunner } from 'typeorm';
+import { timestamp } from './columns.js';
 
 /** The customer's consent per record and purpose (PIPL); its history is in the audit log. */
 export class Consent1700000000003 implements MigrationInterface {
@@ -12,8 +13,8 @@ export class Consent1700000000003 implements MigrationInterface {
           { name: 'entity_key', type: 'varchar', length: '64', isPrimary: true },
           { name: 'record_id', type: 'varchar', length: '36', isPrimary: true },
           { name: 'purpose', type: 'varchar', length: '64', isPrimary: true },
-          { name: 'granted_at', type: 'datetime', precision: 3, isNullable: true },
-          { name: 'withdrawn_at', type: 'datetime', precision: 3, isNullable: true },
+          timestamp('granted_at', true),
+          timestamp('withdrawn_at', true),
           { name: 'evidence', type: 'varchar', length: '500' },
           { name: 'recorded_by', type: 'varchar', length: '36', isNullable: true },
         ],
