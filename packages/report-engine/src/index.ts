@@ -4,6 +4,7 @@ export { reportArtifactSchema } from './artifact/report-artifact-schema.js';
 export { collectEntities, tableOf, type EntityCatalog } from './model/entity-catalog.js';
 export { SOURCE_ALIAS } from './model/report-scope.js';
 export type { ValueType } from './model/value-type.js';
+export type { FieldRead } from './model/resolved-value.js';
 export {
   resolveParameters,
   type ParameterValue,

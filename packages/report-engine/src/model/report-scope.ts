@@ -11,7 +11,7 @@ import { FilterCompiler, type FilterContext } from '../filter/compile-filter.js'
 import { ident } from '../sql/dialect.js';
 import { andSql, joinSql, raw, sql, type SqlFragment } from '../sql/fragment.js';
 import { tableOf, type EntityCatalog } from './entity-catalog.js';
-import type { ResolvedValue } from './resolved-value.js';
+import type { FieldRead, ResolvedValue } from './resolved-value.js';
 import { isNumeric, isTemporal, SYSTEM_COLUMN_TYPES, valueTypeOf, type ValueType } from './value-type.js';
 
 /** The SQL alias of the source table: scope predicates given as SQL refer to it. */
@@ -26,9 +26,11 @@ interface JoinBinding {
   definition: ReportJoin;
   from: JoinBinding | undefined;
   table?: TableBinding;
-  aggregates?: Map<string, ResolvedValue>;
+  aggregates?: Map<string, ResolvedValue & { reads: FieldRead[] }>;
   clause: SqlFragment;
   used: boolean;
+  /** The reference field the join follows: reading through a join reads it too. */
+  via: FieldRead;
 }
 
 interface CalculatedBinding {
@@ -36,6 +38,7 @@ interface CalculatedBinding {
   index: number;
   state: 'pending' | 'compiling' | 'done' | 'failed';
   value?: ResolvedValue;
+  reads?: FieldRead[];
 }
 
 export type ScopeContext = Omit<FilterContext, 'resolve'>;
@@ -78,6 +81,8 @@ export class ReportScope {
   private readonly joins = new Map<string, JoinBinding>();
   private readonly calculated = new Map<string, CalculatedBinding>();
   private readonly feel: FeelToSql;
+  /** Open traces: every field read while one is open is added to it. */
+  private readonly traces: Map<string, FieldRead>[] = [];
 
   private constructor(
     readonly report: ReportDefinition,
@@ -99,6 +104,29 @@ export class ReportScope {
     scope.bindJoins();
     scope.bindCalculated();
     return scope;
+  }
+
+  /** Runs a resolution and answers the stored fields it read, through joins and calculated fields. */
+  traced<T>(work: () => T): { value: T; reads: FieldRead[] } {
+    const trace = new Map<string, FieldRead>();
+    this.traces.push(trace);
+    try {
+      const value = work();
+      return { value, reads: [...trace.values()] };
+    } finally {
+      this.traces.pop();
+    }
+  }
+
+  private record(reads: Iterable<FieldRead>): void {
+    for (const read of reads)
+      for (const trace of this.traces) trace.set(`${read.entity}.${read.field}`, read);
+  }
+
+  private readColumn(table: TableBinding, path: string): ResolvedValue | undefined {
+    const found = columnOf(this.ctx, table, path);
+    if (found) this.record([{ entity: table.entity.key, field: path.split('.')[0]! }]);
+    return found;
   }
 
   /** The source table with the joins that some expression uses, in definition order. */
@@ -143,14 +171,23 @@ export class ReportScope {
       const calculated = this.calculated.get(path);
       if (calculated) return this.calculatedValue(calculated);
     }
-    const own = columnOf(this.ctx, this.source, path);
+    const own = this.readColumn(this.source, path);
     if (own) return own;
     const dot = path.indexOf('.');
     const join = dot > 0 ? this.joins.get(path.slice(0, dot)) : undefined;
     if (!join) return undefined;
     const rest = path.slice(dot + 1);
-    const found = join.table ? columnOf(this.ctx, join.table, rest) : join.aggregates?.get(rest);
-    if (found) this.markUsed(join);
+    let found: ResolvedValue | undefined;
+    if (join.table) found = this.readColumn(join.table, rest);
+    else {
+      const aggregate = join.aggregates?.get(rest);
+      if (aggregate) this.record(aggregate.reads);
+      found = aggregate && { sql: aggregate.sql, type: aggregate.type };
+    }
+    if (found) {
+      this.markUsed(join);
+      for (let j: JoinBinding | undefined = join; j; j = j.from) this.record([j.via]);
+    }
     return found;
   }
 
@@ -159,7 +196,10 @@ export class ReportScope {
   }
 
   private calculatedValue(binding: CalculatedBinding): ResolvedValue {
-    if (binding.state === 'done') return binding.value!;
+    if (binding.state === 'done') {
+      this.record(binding.reads ?? []);
+      return binding.value!;
+    }
     const path = `/calculated/${binding.index}/expression`;
     if (binding.state === 'failed')
       throw new CalculatedFieldError('unknownField', `${binding.definition.key} has errors`);
@@ -170,11 +210,13 @@ export class ReportScope {
     }
     binding.state = 'compiling';
     try {
-      const value = this.feel.compile(binding.definition.expression);
+      const { value, reads } = this.traced(() => this.feel.compile(binding.definition.expression));
       if (binding.state === 'compiling') {
         binding.state = 'done';
         binding.value = value;
+        binding.reads = reads;
       }
+      this.record(reads);
       return value;
     } catch (error) {
       if (!(error instanceof CalculatedFieldError)) throw error;
@@ -227,7 +269,11 @@ export class ReportScope {
         join.kind === 'manyToOne'
           ? this.manyToOne(join, parent, path, index)
           : this.oneToMany(join, parent, path, index);
-      if (binding) this.joins.set(join.alias, { ...binding, from, used: false });
+      const via =
+        join.kind === 'manyToOne'
+          ? { entity: parent.entity.key, field: join.field }
+          : { entity: join.entity, field: join.field };
+      if (binding) this.joins.set(join.alias, { ...binding, from, used: false, via });
     });
   }
 
@@ -285,7 +331,7 @@ export class ReportScope {
     const child: TableBinding = { alias: 'ch', entity };
     const alias = `c${index + 1}`;
     const q = (a: string, c: string): SqlFragment => ident(this.ctx.dialect, a, c);
-    const aggregates = new Map<string, ResolvedValue>();
+    const aggregates = new Map<string, ResolvedValue & { reads: FieldRead[] }>();
     const selects: SqlFragment[] = [sql`${q(child.alias, field.key)} AS ${raw(this.ctx.dialect.quote('k'))}`];
     join.aggregates.forEach((aggregate, i) => {
       const aggPath = `${path}/aggregates/${i}`;
@@ -315,9 +361,12 @@ export class ReportScope {
       );
       const value = q(alias, column);
       // A parent without children has a count and a sum of 0, not "no value".
+      const reads =
+        aggregate.field === undefined ? [] : [{ entity: entity.key, field: aggregate.field.split('.')[0]! }];
       aggregates.set(aggregate.key, {
         sql: aggregate.agg === 'count' || aggregate.agg === 'sum' ? sql`COALESCE(${value}, 0)` : value,
         type,
+        reads,
       });
     });
     const filter = join.filter

@@ -10,6 +10,7 @@ import type {
 import { FilterCompiler } from '../filter/compile-filter.js';
 import type { EntityCatalog } from '../model/entity-catalog.js';
 import { ReportScope } from '../model/report-scope.js';
+import type { FieldRead } from '../model/resolved-value.js';
 import { isNumeric, isTemporal, type ValueType } from '../model/value-type.js';
 import { resolveParameters } from '../parameters/parameter-values.js';
 import { normalizeValue, resultTypeOf } from '../result/normalize.js';
@@ -42,6 +43,12 @@ export interface CompiledReport {
   columns: ResultColumn[];
   /** The drill-down level shown (0 without drill-down). */
   level: number;
+  /**
+   * The stored fields behind each column (through joins, child aggregates, calculated fields and
+   * measure filters): what a caller's field rules decide on, e.g. refusing a report that groups by
+   * a hidden field.
+   */
+  columnSources: Readonly<Record<string, readonly FieldRead[]>>;
   /** A database row (aliases d0.., m0..) as a result row keyed by dimension and measure keys. */
   toRow(raw: Readonly<Record<string, unknown>>): ReportRow;
 }
@@ -72,6 +79,12 @@ interface BoundMeasure {
 const BIN_TYPE: ValueType = 'decimal';
 const BUCKET_TYPE: ValueType = 'text';
 
+function mergeReads(...lists: readonly (readonly FieldRead[])[]): FieldRead[] {
+  const merged = new Map<string, FieldRead>();
+  for (const read of lists.flat()) merged.set(`${read.entity}.${read.field}`, read);
+  return [...merged.values()];
+}
+
 class ReportCompiler {
   readonly issues: ReportIssue[] = [];
   private readonly dialect: SqlDialect;
@@ -80,6 +93,8 @@ class ReportCompiler {
   private filters!: FilterCompiler;
   private readonly dimensions = new Map<string, BoundDimension>();
   private readonly measures = new Map<string, BoundMeasure>();
+  /** The stored fields each dimension and measure reads. */
+  private readonly sources = new Map<string, FieldRead[]>();
 
   constructor(
     private readonly report: ReportDefinition,
@@ -136,7 +151,10 @@ class ReportCompiler {
       if (this.measures.has(m.key))
         return this.issue(`${path}/key`, 'duplicateKey', `Another measure is called ${m.key}`);
       if (m.agg === 'ratio') return;
-      const input = m.field === undefined ? undefined : this.scope!.resolve(m.field, `${path}/field`);
+      const scope = this.scope!;
+      const { value: input, reads } = scope.traced(() =>
+        m.field === undefined ? undefined : scope.resolve(m.field, `${path}/field`),
+      );
       if (m.field !== undefined && !input) return;
       if (m.field === undefined && m.agg !== 'count')
         return this.issue(`${path}/field`, 'required', `${m.agg} needs a field`);
@@ -147,7 +165,12 @@ class ReportCompiler {
           'notNumeric',
           `${m.agg} does not apply to ${m.field} (${input?.type})`,
         );
-      const condition = m.filter ? this.filters.compile(m.filter, `${path}/filter`) : undefined;
+      // A filtered count tells about the filter's fields too: their field rules apply to the measure.
+      const filtered = scope.traced(() =>
+        m.filter ? this.filters.compile(m.filter, `${path}/filter`) : undefined,
+      );
+      const condition = filtered.value;
+      this.sources.set(m.key, mergeReads(reads, filtered.reads));
       this.measures.set(m.key, { definition: m, index, sql: aggregateSql(m.agg, input, condition), type });
     });
     measures.forEach((m, index) => {
@@ -166,6 +189,14 @@ class ReportCompiler {
       const numerator = part(m.numerator, 'numerator');
       const denominator = part(m.denominator, 'denominator');
       if (numerator && denominator)
+        this.sources.set(
+          m.key,
+          mergeReads(
+            this.sources.get(numerator.definition.key) ?? [],
+            this.sources.get(denominator.definition.key) ?? [],
+          ),
+        );
+      if (numerator && denominator)
         this.measures.set(m.key, {
           definition: m,
           index,
@@ -180,8 +211,10 @@ class ReportCompiler {
       const path = `/dimensions/${index}`;
       if (this.dimensions.has(d.key) || this.measures.has(d.key))
         return this.issue(`${path}/key`, 'duplicateKey', `Another dimension or measure is called ${d.key}`);
-      const input = this.scope!.resolve(d.field, `${path}/field`);
+      const scope = this.scope!;
+      const { value: input, reads } = scope.traced(() => scope.resolve(d.field, `${path}/field`));
       if (!input) return;
+      this.sources.set(d.key, reads);
       if (d.date !== undefined && d.bin !== undefined)
         return this.issue(
           path,
@@ -421,6 +454,7 @@ class ReportCompiler {
       params: [...query.params],
       columns,
       level,
+      columnSources: Object.fromEntries(columns.map((c) => [c.key, this.sources.get(c.key) ?? []])),
       toRow(row) {
         const out: ReportRow = {};
         columns.forEach((c, i) => (out[c.key] = readers[i]!(row)));

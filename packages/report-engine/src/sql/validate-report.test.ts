@@ -229,3 +229,58 @@ describe('compiled SQL', () => {
     expect(compileReport(report, CATALOG, { dialect: 'sqlite', now: new Date() }).sql).not.toContain('JOIN');
   });
 });
+
+describe('column sources', () => {
+  it('names the stored fields behind each column, through joins, calculated fields, child aggregates and measure filters', () => {
+    const compiled = compileReport(
+      {
+        kind: 'report',
+        key: 'r',
+        title: 'R',
+        source: 'customer',
+        joins: [
+          { alias: 'home', kind: 'manyToOne', field: 'branch' },
+          {
+            alias: 'loans',
+            kind: 'oneToMany',
+            entity: 'loan',
+            field: 'customer',
+            aggregates: [
+              { key: 'total', agg: 'sum', field: 'amount' },
+              { key: 'n', agg: 'count' },
+            ],
+          },
+        ],
+        calculated: [
+          { key: 'label', expression: 'home.code + "/" + name' },
+          { key: 'tier', expression: 'if label = "x" then 1 else credit_score' },
+        ],
+        dimensions: [
+          { key: 'tier', field: 'tier' },
+          { key: 'region', field: 'home.region' },
+        ],
+        measures: [
+          { key: 'volume', agg: 'sum', field: 'loans.total' },
+          { key: 'rich', agg: 'count', filter: { field: 'aum', op: 'gt', value: 1000000 } },
+          { key: 'loans', agg: 'sum', field: 'loans.n' },
+          { key: 'share', agg: 'ratio', numerator: 'rich', denominator: 'loans' },
+        ],
+      },
+      CATALOG,
+      { dialect: 'sqlite', now: new Date() },
+    );
+    const names = (key: string): string[] =>
+      compiled.columnSources[key]!.map((r) => `${r.entity}.${r.field}`).sort();
+    expect(names('tier')).toEqual([
+      'branch.code',
+      'customer.branch',
+      'customer.credit_score',
+      'customer.name',
+    ]);
+    expect(names('region')).toEqual(['branch.region', 'customer.branch']);
+    expect(names('volume')).toEqual(['loan.amount', 'loan.customer']);
+    expect(names('rich')).toEqual(['customer.aum']);
+    expect(names('loans')).toEqual(['loan.customer']);
+    expect(names('share')).toEqual(['customer.aum', 'loan.customer']);
+  });
+});
