@@ -3,6 +3,7 @@ import type { EntityDefinition, FieldDefinition } from '@bankforge/form-engine';
 import type { ReportDefinition } from '@bankforge/report-engine';
 import { ProblemError } from '../src/problem/problem-error.js';
 import { queryRows } from '../src/reports/report-query.js';
+import { ReportSecurity } from '../src/reports/report-security.js';
 import { ReportsService, type ReportRunResult } from '../src/reports/reports.service.js';
 import { ADMIN_PASSWORD, dialects, startTestServer, type TestServer } from './harness.js';
 
@@ -339,6 +340,47 @@ describe.each(dialects())('reports API on %s', (dialect) => {
       '/api/reports/credit_list/export?format=csv&parameters=%7Bnope',
     );
     expect([json.status, json.body.code]).toEqual([400, 'invalidParameter']);
+  });
+
+  it('enforces what the security seams decide: hidden columns refuse the run, masks apply to rows and exports', async () => {
+    const security = server.app.get(ReportSecurity, { strict: false });
+    const original = security.columnAccess.bind(security);
+    const seen: Record<string, string[]>[] = [];
+    security.columnAccess = async (_actor, _report, _columns, sources) => {
+      seen.push(
+        Object.fromEntries(
+          Object.entries(sources).map(([k, v]) => [k, v.map((r) => `${r.entity}.${r.field}`)]),
+        ),
+      );
+      const readsCode = Object.keys(sources).filter((k) =>
+        sources[k]!.some((r) => r.entity === 'office' && r.field === 'code'),
+      );
+      return {
+        hidden: readsCode.filter((k) => k === 'office' && _report.key === 'credit_by_office'),
+        masks: { note: (v) => (typeof v === 'string' ? `${[...v][0]}***` : v) },
+      };
+    };
+    try {
+      const refused = await server.request<Problem & { columns?: string[] }>(
+        'POST',
+        '/api/reports/credit_by_office/run',
+        {},
+      );
+      expect([refused.status, refused.body.code, refused.body.columns]).toEqual([
+        403,
+        'reportFieldHidden',
+        ['office'],
+      ]);
+      expect(seen[0]).toMatchObject({ office: expect.arrayContaining(['office.code', 'credit.office']) });
+      const list = await server.request<ReportRunResult>('POST', '/api/reports/credit_list/run', {});
+      expect(list.status).toBe(200);
+      expect(new Set(list.body.rows.map((r) => r.note))).toEqual(new Set(['=***', 'p***', 's***', '王***']));
+      const csv = await server.request<string>('GET', '/api/reports/credit_list/export?format=csv');
+      expect(csv.body).toContain(`'=***`);
+      expect(csv.body).not.toContain('HYPERLINK');
+    } finally {
+      security.columnAccess = original;
+    }
   });
 
   it('needs a signed-in user', async () => {

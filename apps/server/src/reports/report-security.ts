@@ -1,5 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import type { MaskFunction, ReportDefinition, ResultColumn, ScopePredicate } from '@bankforge/report-engine';
+import type {
+  FieldRead,
+  MaskFunction,
+  ReportDefinition,
+  ResultColumn,
+  ScopePredicate,
+} from '@bankforge/report-engine';
 import type { Actor } from '../access/actor.js';
 import type { SqlExecutor } from '../database/database.js';
 
@@ -37,11 +43,17 @@ export class ReportSecurity {
     return [];
   }
 
-  /** Hidden and masked columns per the actor's field rules. SECURITY ISSUE: fill in. */
+  /**
+   * Hidden and masked columns per the actor's field rules. `sources` names the stored fields
+   * behind each column (through joins, calculated fields and measure filters): a column reading a
+   * hidden field belongs in `hidden` (the run is then refused with 403), one reading a masked
+   * field gets a mask. SECURITY ISSUE: fill in.
+   */
   async columnAccess(
     _actor: Actor,
     _report: ReportDefinition,
     _columns: readonly ResultColumn[],
+    _sources: Readonly<Record<string, readonly FieldRead[]>>,
   ): Promise<ColumnAccess> {
     return { hidden: [], masks: {} };
   }

@@ -235,7 +235,12 @@ export class ReportsService implements OnModuleInit {
         );
       throw error;
     }
-    const access = await this.security.columnAccess(actor, loaded.report, compiled.columns);
+    const access = await this.security.columnAccess(
+      actor,
+      loaded.report,
+      compiled.columns,
+      compiled.columnSources,
+    );
     const hidden = compiled.columns.filter((c) => access.hidden.includes(c.key));
     if (hidden.length > 0) {
       throw new ProblemError(
