@@ -364,6 +364,19 @@ export function compileDecisionModel(model: DecisionModel): CompiledDecisionMode
     const lane = fastLane(decision, numberType, stringType);
     if (lane) lanes.set(key, lane);
   }
+  // Hosts mostly evaluate one decision many times over: the last lane found is kept at hand.
+  let lastName: string | undefined;
+  let lastLane: Lane | undefined;
+  const laneFor = (decisionName: string, options: DmnEvaluateOptions | undefined): Lane | undefined => {
+    // A trace needs the full path. Lanes are keyed by decision key, which is how callers name
+    // decisions of the main model.
+    if (options?.trace === true) return undefined;
+    if (decisionName !== lastName) {
+      lastName = decisionName;
+      lastLane = lanes.get(decisionName);
+    }
+    return lastLane;
+  };
 
   const fullPath = (decisionName: string, inputs: Inputs, options: DmnEvaluateOptions | undefined): DecisionResult => {
     const decision = lookup(graph.decisions, decisionName);
@@ -380,8 +393,7 @@ export function compileDecisionModel(model: DecisionModel): CompiledDecisionMode
     decisionServiceNames: [...graph.services.keys()],
     fastLaneDecisions: [...lanes.keys()],
     evaluate(decisionName, inputs = {}, options) {
-      // Lanes are keyed by decision key, which is how callers name decisions of the main model.
-      const lane = options?.trace === true ? undefined : lanes.get(decisionName);
+      const lane = laneFor(decisionName, options);
       if (lane !== undefined) {
         const pick = lane.pick(inputs);
         if (pick !== FULL_PATH) return { value: lane.value(pick), warnings: NO_WARNINGS };
@@ -389,7 +401,7 @@ export function compileDecisionModel(model: DecisionModel): CompiledDecisionMode
       return fullPath(decisionName, inputs, options);
     },
     evaluateJson(decisionName, inputs = {}, options) {
-      const lane = options?.trace === true ? undefined : lanes.get(decisionName);
+      const lane = laneFor(decisionName, options);
       if (lane !== undefined) {
         const pick = lane.pick(inputs);
         if (pick !== FULL_PATH) return lane.json(pick);

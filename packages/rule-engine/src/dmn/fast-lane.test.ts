@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { FeelContext, FeelDecimal, type FeelValue } from '../feel/values/feel-value.js';
-import { compileDecisionModel } from './evaluate.js';
+import { compileDecisionModel, UnknownDecisionError } from './evaluate.js';
 import { fromFeelValue } from '../feel/values/json.js';
 import { tableModel } from './test-helpers.js';
 import type { DecisionModel, HitPolicy } from './model.js';
@@ -149,6 +149,9 @@ describe('the decision table fast lane', () => {
       expect(json.warnings.length).toBe(full.warnings.length);
     }
     expect(compiled.evaluateJson('Result', { Score: 800 }).value).toEqual({ grade: 'A', rate: 4.25 });
+    // The lane kept at hand for the last decision name follows the name asked for.
+    expect(() => compiled.evaluateJson('Other', { Score: 800 })).toThrow(UnknownDecisionError);
+    expect(compiled.evaluateJson('Result', { Score: 600 }).value).toEqual({ grade: 'B', rate: 6.5 });
     expect(Object.isFrozen(compiled.evaluateJson('Result', { Score: 800 }).value)).toBe(true);
     expect(compiled.evaluateJson('Result', { Score: 800 }, { trace: true }).trace).toBeDefined();
     // A context answered by the lane is the caller's own: changing it changes no later answer.

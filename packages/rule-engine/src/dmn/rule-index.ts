@@ -1,14 +1,14 @@
 import type { RawShape } from '../feel/api.js';
 
+/** `RuleIndex.match` answers this when a value's kind is not the one its column's cells test. */
+export const UNINDEXED = -3;
+
 /**
  * A decision table's columns indexed by value: for every value a column can see, the set of rules
  * whose cell accepts it, as bit masks (bit r of word r >> 5 for rule r). A column's cells are
  * literal intervals or string sets, so its values fall into a few segments between the literals'
  * bounds, each with one mask: evaluating a row of inputs is a binary search per column and an AND.
  */
-/** `RuleIndex.match` answers this when a value's kind is not the one its column's cells test. */
-export const UNINDEXED = -3;
-
 export class RuleIndex {
   private readonly scratch: Int32Array;
   /** The columns that narrow the rules (not all `-`), with their kind resolved once. */
