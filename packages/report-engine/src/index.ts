@@ -40,5 +40,5 @@ export {
 } from './shape/echarts.js';
 export { exportCells, headerCells, type ExportOptions, type MaskFunction } from './export/export-options.js';
 export { csvChunks, csvCell, csvLine, type CsvOptions } from './export/csv.js';
-export { writeXlsx, type XlsxOptions } from './export/xlsx.js';
+export { writeXlsx, XLSX_ROWS_PER_SHEET, type XlsxOptions } from './export/xlsx.js';
 export { waitForDrain } from './export/drain.js';

@@ -37,4 +37,20 @@ describe('XLSX export', () => {
     expect(sheet.getCell('A3').value).toBe('李*');
     expect(sheet.getCell('B3').value).toBeNull();
   });
+
+  it('goes on in a new sheet when a sheet is full', async () => {
+    const output = new PassThrough();
+    const chunks: Buffer[] = [];
+    output.on('data', (c: Buffer) => chunks.push(c));
+    const rows = Array.from({ length: 5 }, (_, i) => ({ name: `n${i}`, amount: i, vip: false }));
+    expect(await writeXlsx(rows, output, { columns: COLUMNS, rowsPerSheet: 2 })).toBe(5);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.concat(chunks) as unknown as ArrayBuffer);
+    expect(workbook.worksheets.map((w) => [w.name, w.rowCount])).toEqual([
+      ['Report', 3],
+      ['Report (2)', 3],
+      ['Report (3)', 2],
+    ]);
+    expect(workbook.getWorksheet('Report (3)')!.getCell('A2').value).toBe('n4');
+  });
 });

@@ -6,7 +6,12 @@ import { exportCells, headerCells, type ExportOptions } from './export-options.j
 
 export interface XlsxOptions extends ExportOptions {
   sheetName?: string;
+  /** Data rows per sheet before the next sheet starts; Excel's limit by default. */
+  rowsPerSheet?: number;
 }
+
+/** Excel opens at most 1,048,576 rows per sheet; one is the header. */
+export const XLSX_ROWS_PER_SHEET = 1_048_575;
 
 /** A cell value exceljs writes as data: text stays text (never a formula), objects become JSON. */
 function xlsxCell(value: ReportValue): string | number | boolean | null {
@@ -29,10 +34,23 @@ export async function writeXlsx(
     useStyles: false,
     useSharedStrings: false,
   });
-  const sheet = workbook.addWorksheet(options.sheetName ?? 'Report');
-  sheet.addRow(headerCells(options)).commit();
+  const name = options.sheetName ?? 'Report';
+  const perSheet = options.rowsPerSheet ?? XLSX_ROWS_PER_SHEET;
+  let sheets = 0;
+  const addSheet = (): ExcelJS.Worksheet => {
+    sheets++;
+    const added = workbook.addWorksheet(sheets === 1 ? name : `${name.slice(0, 25)} (${sheets})`);
+    added.addRow(headerCells(options)).commit();
+    return added;
+  };
+  let sheet = addSheet();
   let count = 0;
   for await (const row of rows) {
+    if (count > 0 && count % perSheet === 0) {
+      // A longer result goes on in a new sheet, which Excel can still open.
+      sheet.commit();
+      sheet = addSheet();
+    }
     sheet.addRow(exportCells(row, options).map(xlsxCell)).commit();
     count++;
     // The zip stream keeps compressing into its own buffer when the output is slow: wait for it.
