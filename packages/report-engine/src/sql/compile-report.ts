@@ -1,7 +1,5 @@
 import type {
   CalendarUnit,
-  Dimension,
-  Measure,
   ReportDefinition,
   ReportFilter,
   ReportIssue,
@@ -13,11 +11,11 @@ import { ReportScope } from '../model/report-scope.js';
 import type { FieldRead } from '../model/resolved-value.js';
 import { isNumeric, isTemporal, type ValueType } from '../model/value-type.js';
 import { resolveParameters } from '../parameters/parameter-values.js';
-import { normalizeValue, resultTypeOf } from '../result/normalize.js';
 import type { ReportRow, ResultColumn } from '../result/result-types.js';
-import { dialectOf, ident, type DialectName, type SqlDialect } from './dialect.js';
-import { andSql, joinSql, raw, sql, TRUE_SQL, type SqlFragment, type SqlValue } from './fragment.js';
+import { dialectOf, type DialectName, type SqlDialect } from './dialect.js';
+import { andSql, sql, TRUE_SQL, type SqlFragment, type SqlValue } from './fragment.js';
 import { aggregateSql, measureType, ratioSql } from './measure-sql.js';
+import { assembleSelect, resultShape, type BoundDimension, type BoundMeasure } from './assemble-select.js';
 
 /** An extra predicate from the caller (the server's data scope): a report filter, or SQL over `src`. */
 export type ScopePredicate = { filter: ReportFilter } | SqlFragment;
@@ -59,21 +57,6 @@ export class ReportCompileError extends Error {
     super(`The report is not valid: ${issues.map((i) => `${i.path} ${i.code}: ${i.message}`).join('; ')}`);
     this.name = 'ReportCompileError';
   }
-}
-
-interface BoundDimension {
-  definition: Dimension;
-  index: number;
-  /** The grouped value before top-N folding: what drill selections compare with. */
-  value: SqlFragment;
-  type: ValueType;
-}
-
-interface BoundMeasure {
-  definition: Measure;
-  index: number;
-  sql: SqlFragment;
-  type: ValueType;
 }
 
 const BIN_TYPE: ValueType = 'decimal';
@@ -374,92 +357,25 @@ class ReportCompiler {
   }
 
   private build(shown: BoundDimension[], where: SqlFragment, level: number): CompiledReport {
-    const q = (name: string): SqlFragment => raw(this.dialect.quote(name));
     const measures = [...this.measures.values()].sort((a, b) => a.index - b.index);
-    const from = this.scope!.fromClause();
-    const topJoins: SqlFragment[] = [];
-    const selects: SqlFragment[] = shown.map((d, i) => {
-      const top = d.definition.top;
-      if (!top) return sql`${d.value} AS ${q(`d${i}`)}`;
-      const by = this.measures.get(top.by)!;
-      const alias = `t${i}`;
-      const direction = raw(top.direction === 'asc' ? 'ASC' : 'DESC');
-      topJoins.push(
-        sql`LEFT JOIN (SELECT ${d.value} AS ${q('k')}, 1 AS ${q('hit')} FROM ${from} WHERE ${where} GROUP BY 1 ORDER BY ${by.sql} ${direction}, 1 LIMIT ${raw(String(top.n))}) ${q(alias)} ON ${this.dialect.nullSafeEquals(d.value, ident(this.dialect, alias, 'k'))}`,
-      );
-      return sql`CASE WHEN ${ident(this.dialect, alias, 'hit')} = 1 THEN ${d.value} ELSE ${top.othersLabel ?? 'Others'} END AS ${q(`d${i}`)}`;
+    const limits = [this.report.limit, this.options.maxRows].filter((n): n is number => n !== undefined);
+    const query = assembleSelect({
+      dialect: this.dialect,
+      shown,
+      measures,
+      from: this.scope!.fromClause(),
+      where,
+      sort: this.report.sort ?? [],
+      limits,
     });
-    measures.forEach((m, j) => selects.push(sql`${m.sql} AS ${q(`m${j}`)}`));
-    const ordinals = (count: number, offset = 0): string =>
-      Array.from({ length: count }, (_, i) => String(i + offset + 1)).join(', ');
-    const groupBy =
-      measures.length > 0 && shown.length > 0 ? raw(` GROUP BY ${ordinals(shown.length)}`) : raw('');
-    const order: string[] = [];
-    for (const s of this.report.sort ?? []) {
-      const dim = shown.findIndex((d) => d.definition.key === s.by);
-      const measure = measures.findIndex((m) => m.definition.key === s.by);
-      const ordinal = dim >= 0 ? dim + 1 : measure >= 0 ? shown.length + measure + 1 : undefined;
-      if (ordinal !== undefined && !order.some((o) => o.startsWith(`${ordinal} `)))
-        order.push(`${ordinal} ${s.direction === 'desc' ? 'DESC' : 'ASC'}`);
-    }
-    // Ties are broken by the remaining dimensions (in a list, by the row id alone, which keeps the
-    // database's primary-key order usable): the order is deterministic.
-    const listMode = measures.length === 0;
-    if (!listMode) {
-      shown.forEach((_, i) => {
-        if (!order.some((o) => o.startsWith(`${i + 1} `))) order.push(`${i + 1} ASC`);
-      });
-    }
-    const orderSql =
-      order.length > 0 || listMode
-        ? raw(
-            ` ORDER BY ${[...order, ...(listMode ? [`${this.dialect.quote('src')}.${this.dialect.quote('id')}`] : [])].join(', ')}`,
-          )
-        : raw('');
-    const limits = [this.report.limit, this.options.maxRows].filter(
-      (n): n is number => n !== undefined && Number.isSafeInteger(n) && n > 0,
-    );
-    // A validated integer, so it is written inline: MySQL's prepared LIMIT ? refuses a double.
-    const limit = limits.length > 0 ? raw(` LIMIT ${Math.min(...limits)}`) : raw('');
-    const topSql = topJoins.length > 0 ? sql` ${joinSql(topJoins, ' ')}` : raw('');
-    const query = sql`SELECT ${joinSql(selects, ', ')} FROM ${from}${topSql} WHERE ${where}${groupBy}${orderSql}${limit}`;
-    const columns: ResultColumn[] = [
-      ...shown.map((d) => ({
-        key: d.definition.key,
-        label: d.definition.label ?? d.definition.key,
-        role: 'dimension' as const,
-        type: resultTypeOf(d.type),
-      })),
-      ...measures.map((m) => ({
-        key: m.definition.key,
-        label: m.definition.label ?? m.definition.key,
-        role: 'measure' as const,
-        type: resultTypeOf(m.type),
-      })),
-    ];
-    const readers = [
-      ...shown.map((d, i) => {
-        const others = d.definition.top ? (d.definition.top.othersLabel ?? 'Others') : undefined;
-        return (row: Readonly<Record<string, unknown>>) => {
-          const value = row[`d${i}`];
-          return others !== undefined && value === others ? others : normalizeValue(d.type, value);
-        };
-      }),
-      ...measures.map(
-        (m, j) => (row: Readonly<Record<string, unknown>>) => normalizeValue(m.type, row[`m${j}`]),
-      ),
-    ];
+    const { columns, toRow } = resultShape(shown, measures);
     return {
       sql: query.sql,
       params: [...query.params],
       columns,
       level,
       columnSources: Object.fromEntries(columns.map((c) => [c.key, this.sources.get(c.key) ?? []])),
-      toRow(row) {
-        const out: ReportRow = {};
-        columns.forEach((c, i) => (out[c.key] = readers[i]!(row)));
-        return out;
-      },
+      toRow,
     };
   }
 }

@@ -1,0 +1,130 @@
+import type { Dimension, Measure, SortKey } from '../artifact/report-definition.js';
+import type { ValueType } from '../model/value-type.js';
+import { normalizeValue, resultTypeOf } from '../result/normalize.js';
+import type { ReportRow, ResultColumn } from '../result/result-types.js';
+import { ident, type SqlDialect } from './dialect.js';
+import { joinSql, raw, sql, type SqlFragment } from './fragment.js';
+
+/** A dimension made SQL: the grouped value before top-N folding (what drill selections compare with). */
+export interface BoundDimension {
+  definition: Dimension;
+  index: number;
+  value: SqlFragment;
+  type: ValueType;
+}
+
+export interface BoundMeasure {
+  definition: Measure;
+  index: number;
+  sql: SqlFragment;
+  type: ValueType;
+}
+
+export interface SelectParts {
+  dialect: SqlDialect;
+  shown: readonly BoundDimension[];
+  /** In report order. */
+  measures: readonly BoundMeasure[];
+  from: SqlFragment;
+  where: SqlFragment;
+  sort: readonly SortKey[];
+  /** Row caps (the report's and the caller's); the smallest valid one applies. */
+  limits: readonly number[];
+}
+
+/**
+ * The one SELECT: dimensions as d0.., measures as m0.., grouped and ordered by ordinals. A top-N
+ * dimension is a LEFT JOIN to its ranked, limited values (MariaDB refuses LIMIT inside IN (...)),
+ * folding the others into one label.
+ */
+export function assembleSelect({
+  dialect,
+  shown,
+  measures,
+  from,
+  where,
+  sort,
+  limits,
+}: SelectParts): SqlFragment {
+  const q = (name: string): SqlFragment => raw(dialect.quote(name));
+  const topJoins: SqlFragment[] = [];
+  const selects: SqlFragment[] = shown.map((d, i) => {
+    const top = d.definition.top;
+    if (!top) return sql`${d.value} AS ${q(`d${i}`)}`;
+    const by = measures.find((m) => m.definition.key === top.by)!;
+    const alias = `t${i}`;
+    const direction = raw(top.direction === 'asc' ? 'ASC' : 'DESC');
+    topJoins.push(
+      sql`LEFT JOIN (SELECT ${d.value} AS ${q('k')}, 1 AS ${q('hit')} FROM ${from} WHERE ${where} GROUP BY 1 ORDER BY ${by.sql} ${direction}, 1 LIMIT ${raw(String(top.n))}) ${q(alias)} ON ${dialect.nullSafeEquals(d.value, ident(dialect, alias, 'k'))}`,
+    );
+    return sql`CASE WHEN ${ident(dialect, alias, 'hit')} = 1 THEN ${d.value} ELSE ${top.othersLabel ?? 'Others'} END AS ${q(`d${i}`)}`;
+  });
+  measures.forEach((m, j) => selects.push(sql`${m.sql} AS ${q(`m${j}`)}`));
+  const ordinals = (count: number): string =>
+    Array.from({ length: count }, (_, i) => String(i + 1)).join(', ');
+  const groupBy =
+    measures.length > 0 && shown.length > 0 ? raw(` GROUP BY ${ordinals(shown.length)}`) : raw('');
+  const order: string[] = [];
+  for (const s of sort) {
+    const dim = shown.findIndex((d) => d.definition.key === s.by);
+    const measure = measures.findIndex((m) => m.definition.key === s.by);
+    const ordinal = dim >= 0 ? dim + 1 : measure >= 0 ? shown.length + measure + 1 : undefined;
+    if (ordinal !== undefined && !order.some((o) => o.startsWith(`${ordinal} `)))
+      order.push(`${ordinal} ${s.direction === 'desc' ? 'DESC' : 'ASC'}`);
+  }
+  // Ties are broken by the remaining dimensions (in a list, by the row id alone, which keeps the
+  // database's primary-key order usable): the order is deterministic.
+  const listMode = measures.length === 0;
+  if (listMode) order.push(`${dialect.quote('src')}.${dialect.quote('id')}`);
+  else
+    shown.forEach((_, i) => {
+      if (!order.some((o) => o.startsWith(`${i + 1} `))) order.push(`${i + 1} ASC`);
+    });
+  const orderSql = order.length > 0 ? raw(` ORDER BY ${order.join(', ')}`) : raw('');
+  const valid = limits.filter((n) => Number.isSafeInteger(n) && n > 0);
+  // A validated integer, so it is written inline: MySQL's prepared LIMIT ? refuses a double.
+  const limit = valid.length > 0 ? raw(` LIMIT ${Math.min(...valid)}`) : raw('');
+  const topSql = topJoins.length > 0 ? sql` ${joinSql(topJoins, ' ')}` : raw('');
+  return sql`SELECT ${joinSql(selects, ', ')} FROM ${from}${topSql} WHERE ${where}${groupBy}${orderSql}${limit}`;
+}
+
+/** The result's columns and how a database row (d0.., m0..) becomes a result row. */
+export function resultShape(
+  shown: readonly BoundDimension[],
+  measures: readonly BoundMeasure[],
+): { columns: ResultColumn[]; toRow(row: Readonly<Record<string, unknown>>): ReportRow } {
+  const column = (
+    definition: Dimension | Measure,
+    role: ResultColumn['role'],
+    type: ValueType,
+  ): ResultColumn => ({
+    key: definition.key,
+    label: definition.label ?? definition.key,
+    role,
+    type: resultTypeOf(type),
+  });
+  const columns = [
+    ...shown.map((d) => column(d.definition, 'dimension', d.type)),
+    ...measures.map((m) => column(m.definition, 'measure', m.type)),
+  ];
+  const readers = [
+    ...shown.map((d, i) => {
+      const others = d.definition.top ? (d.definition.top.othersLabel ?? 'Others') : undefined;
+      return (row: Readonly<Record<string, unknown>>) => {
+        const value = row[`d${i}`];
+        return others !== undefined && value === others ? others : normalizeValue(d.type, value);
+      };
+    }),
+    ...measures.map(
+      (m, j) => (row: Readonly<Record<string, unknown>>) => normalizeValue(m.type, row[`m${j}`]),
+    ),
+  ];
+  return {
+    columns,
+    toRow(row) {
+      const out: ReportRow = {};
+      columns.forEach((c, i) => (out[c.key] = readers[i]!(row)));
+      return out;
+    },
+  };
+}
