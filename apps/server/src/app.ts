@@ -29,15 +29,16 @@ import { MetadataService } from './metadata/metadata.service.js';
 import { ProblemFilter } from './problem/problem.filter.js';
 import { RecordsController } from './records/records.controller.js';
 import { RecordsService } from './records/records.service.js';
-import { ReportsModule } from './reports/reports.module.js';
+import { ReportSecurity } from './reports/report-security.js';
+import { ReportsController } from './reports/reports.controller.js';
+import { ReportsService } from './reports/reports.service.js';
 
 @Module({})
 class BankForgeModule {
   static with(database: Database, config: ServerConfig, cipher: FieldCipher): DynamicModule {
     return {
       module: BankForgeModule,
-      imports: [ReportsModule],
-      controllers: [HealthController, AuthController, AuditController, MetadataController, ArtifactsController, AppsController, RecordsController, ConsentController],
+      controllers: [HealthController, AuthController, AuditController, MetadataController, ArtifactsController, AppsController, RecordsController, ConsentController, ReportsController],
       providers: [
         { provide: Database, useValue: database },
         { provide: FieldCipher, useValue: cipher },
@@ -51,6 +52,8 @@ class BankForgeModule {
         AppBundleService,
         RecordsService,
         ConsentService,
+        ReportSecurity,
+        ReportsService,
       ],
     };
   }

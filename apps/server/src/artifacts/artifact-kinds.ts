@@ -1,5 +1,6 @@
 import { IDENTIFIER_PATTERN, validateEntityDefinition } from '@bankforge/form-engine';
 import { flowArtifactSchema } from '@bankforge/flow-engine';
+import { reportArtifactSchema } from '@bankforge/report-engine';
 import { decisionArtifactSchema } from '@bankforge/rule-engine';
 import { Ajv } from 'ajv';
 import { problemErrorsOf } from '../request-validation/request-schema.js';
@@ -64,7 +65,7 @@ const appSchema = {
 
 const ajv = new Ajv({ allErrors: true, strict: false });
 /** Each engine's own schema where its engine exists; the envelope for kinds still to come. */
-const ENGINE_SCHEMAS: Partial<Record<ArtifactKind, object>> = { app: appSchema, decision: decisionArtifactSchema, flow: flowArtifactSchema };
+const ENGINE_SCHEMAS: Partial<Record<ArtifactKind, object>> = { app: appSchema, decision: decisionArtifactSchema, flow: flowArtifactSchema, report: reportArtifactSchema };
 const validators = new Map(ARTIFACT_KINDS.map((kind) => [kind, ajv.compile(ENGINE_SCHEMAS[kind] ?? envelopeSchema(kind))] as const));
 
 export function parseKind(kind: string): ArtifactKind {
@@ -81,8 +82,8 @@ export function parseKey(key: string): string {
 
 /**
  * Checks a document against its kind's schema: the entity schema of the form engine, the decision
- * schema of the rule engine, the flow schema of the flow engine, the envelope (and app contents) for kinds whose engines have not
- * published a schema yet.
+ * schema of the rule engine, the flow schema of the flow engine, the report schema of the report
+ * engine, and the envelope (and app contents) for forms, whose engine has not published one yet.
  */
 export function artifactProblems(kind: ArtifactKind, document: unknown): ProblemFieldError[] {
   const validate = validators.get(kind)!;

@@ -1,13 +1,13 @@
-import { Injectable } from '@nestjs/common';
-import type {
-  FieldRead,
-  MaskFunction,
-  ReportDefinition,
-  ResultColumn,
-  ScopePredicate,
-} from '@bankforge/report-engine';
+import { Inject, Injectable } from '@nestjs/common';
+import { isEncrypted } from '@bankforge/form-engine';
+import type { FieldRead, MaskFunction, ReportDefinition, ResultColumn, ScopePredicate } from '@bankforge/report-engine';
 import type { Actor } from '../access/actor.js';
-import type { SqlExecutor } from '../database/database.js';
+import { scopePredicate } from '../access/data-scope.js';
+import { defaultMaskOf, maskValue } from '../access/masking.js';
+import { AuditLog } from '../audit/audit-log.js';
+import { Database, type SqlExecutor } from '../database/database.js';
+import { MetadataService } from '../metadata/metadata.service.js';
+import { ProblemError } from '../problem/problem-error.js';
 
 /** What one actor may see of a report's result columns. */
 export interface ColumnAccess {
@@ -25,42 +25,87 @@ export interface ExportDetail {
 }
 
 /**
- * The seams where the security issue plugs reports into permissions, field rules and the audit
- * log. Until it does, each is a pass-through: every report may run and export, every column is
- * visible and nothing is masked, and no audit entry is written.
+ * Reports under the same rules as records: the source entity's read right and data scope (so
+ * totals count only what the actor may see), field rules on every stored field a column reads
+ * (through joins, calculated fields and measure filters), the export right, and an audit entry
+ * for every export.
  */
 @Injectable()
 export class ReportSecurity {
-  /** Throws a 403 problem when the actor may not run the report (e.g. no read right on its source). SECURITY ISSUE: fill in. */
-  async authorizeRun(_actor: Actor, _report: ReportDefinition): Promise<void> {}
+  constructor(
+    @Inject(Database) private readonly database: Database,
+    @Inject(MetadataService) private readonly metadata: MetadataService,
+    @Inject(AuditLog) private readonly audit: AuditLog,
+  ) {}
 
-  /**
-   * Extra predicates ANDed into the report's query, so totals only count what the actor may see:
-   * the data scope of the source entity, as a report filter or as SQL over the source alias
-   * `src` (e.g. `scopePredicate(sql, actor, scope, '"src"."owner_id"')`). SECURITY ISSUE: fill in.
-   */
-  async dataScope(_sql: SqlExecutor, _actor: Actor, _report: ReportDefinition): Promise<ScopePredicate[]> {
-    return [];
+  authorizeRun(actor: Actor, report: ReportDefinition): Promise<void> {
+    return this.require(actor, report, 'read');
+  }
+
+  /** The source entity's read scope, over the source alias `src`; joined rows follow their source row. */
+  async dataScope(sql: SqlExecutor, actor: Actor, report: ReportDefinition): Promise<ScopePredicate[]> {
+    const scope = actor.access.entity(report.source).scope('read');
+    if (!scope) return [{ sql: '1=0', params: [] }];
+    const predicate = await scopePredicate(sql, actor, scope, `${this.database.quote('src')}.${this.database.quote('owner_id')}`);
+    return predicate ? [predicate] : [];
   }
 
   /**
-   * Hidden and masked columns per the actor's field rules. `sources` names the stored fields
-   * behind each column (through joins, calculated fields and measure filters): a column reading a
-   * hidden field belongs in `hidden` (the run is then refused with 403), one reading a masked
-   * field gets a mask. SECURITY ISSUE: fill in.
+   * A column is hidden when it reads a field the actor may not see, or an entity they may not read;
+   * it is masked when it reads a masked field (an aggregate of a masked amount reveals it too).
    */
-  async columnAccess(
-    _actor: Actor,
-    _report: ReportDefinition,
-    _columns: readonly ResultColumn[],
-    _sources: Readonly<Record<string, readonly FieldRead[]>>,
-  ): Promise<ColumnAccess> {
-    return { hidden: [], masks: {} };
+  async columnAccess(actor: Actor, report: ReportDefinition, columns: readonly ResultColumn[], sources: Readonly<Record<string, readonly FieldRead[]>>): Promise<ColumnAccess> {
+    const hidden: string[] = [];
+    const masks: Record<string, MaskFunction> = {};
+    const encrypted: string[] = [];
+    for (const column of columns) {
+      for (const read of sources[column.key] ?? []) {
+        const access = actor.access.entity(read.entity);
+        const field = (await this.metadata.entity(read.entity)).fieldsByKey.get(read.field);
+        if (field && isEncrypted(field)) encrypted.push(`${read.entity}.${read.field}`);
+        const view = access.field(read.field);
+        if (!access.scope('read') || view.see === 'none') {
+          hidden.push(column.key);
+          break;
+        }
+        if (view.see === 'masked' && !masks[column.key]) {
+          const spec = view.mask ?? (field ? defaultMaskOf(field) : { strategy: 'keep' as const });
+          masks[column.key] = (value) => (value === null ? null : (maskValue(value, spec) as string));
+        }
+      }
+    }
+    if (encrypted.length > 0) {
+      throw ProblemError.invalid(
+        `The report ${report.key} reads fields encrypted at rest, which the database cannot group or aggregate.`,
+        [...new Set(encrypted)].map((name) => ({ path: '/', code: 'encryptedField', message: `${name} is encrypted at rest` })),
+        'invalidReport',
+      );
+    }
+    return { hidden, masks };
   }
 
-  /** Throws a 403 problem when the actor may not export. SECURITY ISSUE: fill in. */
-  async authorizeExport(_actor: Actor, _report: ReportDefinition, _format: 'csv' | 'xlsx'): Promise<void> {}
+  authorizeExport(actor: Actor, report: ReportDefinition, _format: 'csv' | 'xlsx'): Promise<void> {
+    return this.require(actor, report, 'export');
+  }
 
-  /** Writes the export's audit entry, before the first row leaves. SECURITY ISSUE: fill in. */
-  async recordExport(_actor: Actor, _report: ReportDefinition, _detail: ExportDetail): Promise<void> {}
+  /** Written in its own transaction on the export's connection, before the first row leaves. */
+  async recordExport(sql: SqlExecutor, actor: Actor, report: ReportDefinition, detail: ExportDetail): Promise<void> {
+    await sql.runner.startTransaction();
+    try {
+      await this.audit.append(sql, actor, { action: 'export', entity: report.source, detail: { report: report.key, ...detail } });
+      await sql.runner.commitTransaction();
+    } catch (error) {
+      await sql.runner.rollbackTransaction();
+      throw error;
+    }
+  }
+
+  private async require(actor: Actor, report: ReportDefinition, operation: 'read' | 'export'): Promise<void> {
+    if (!actor.access.entity(report.source).scope(operation)) {
+      throw new ProblemError(403, 'forbidden', `Your roles do not allow you to ${operation === 'read' ? 'run reports on' : 'export'} ${report.source} records.`, undefined, {
+        operation,
+        entity: report.source,
+      });
+    }
+  }
 }

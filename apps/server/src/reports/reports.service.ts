@@ -1,5 +1,4 @@
-import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
-import { ModuleRef } from '@nestjs/core';
+import { Inject, Injectable } from '@nestjs/common';
 import type { Response } from 'express';
 import { Ajv } from 'ajv';
 import type { EntityDefinition } from '@bankforge/form-engine';
@@ -61,26 +60,18 @@ const CONTENT_TYPES: Record<ExportFormat, string> = {
  * field rules, and the limits bound time and rows. Exports stream from a database cursor.
  */
 @Injectable()
-export class ReportsService implements OnModuleInit {
+export class ReportsService {
   /** Public so that an operator tool or a test can change them at run time. */
   limits: ReportLimits = readReportLimits();
   /** The clock relative dates resolve against. */
   now: () => Date = () => new Date();
-  private database!: Database;
-  private metadata!: MetadataService;
-  private artifacts!: ArtifactsService;
 
   constructor(
-    @Inject(ModuleRef) private readonly moduleRef: ModuleRef,
+    @Inject(Database) private readonly database: Database,
+    @Inject(MetadataService) private readonly metadata: MetadataService,
+    @Inject(ArtifactsService) private readonly artifacts: ArtifactsService,
     @Inject(ReportSecurity) private readonly security: ReportSecurity,
   ) {}
-
-  /** The store's services live in the root module; this module borrows them rather than making its own. */
-  onModuleInit(): void {
-    this.database = this.moduleRef.get(Database, { strict: false });
-    this.metadata = this.moduleRef.get(MetadataService, { strict: false });
-    this.artifacts = this.moduleRef.get(ArtifactsService, { strict: false });
-  }
 
   async run(key: string, input: ReportRunInput, actor: Actor): Promise<ReportRunResult> {
     const loaded = await this.load(key);
@@ -148,7 +139,7 @@ export class ReportsService implements OnModuleInit {
           },
         );
       }
-      await this.security.recordExport(actor, loaded.report, {
+      await this.security.recordExport(sql, actor, loaded.report, {
         format,
         parameters: input.parameters ?? {},
         drill: input.drill ?? [],

@@ -1,0 +1,88 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ReportDefinition } from '@bankforge/report-engine';
+import { dialects, startTestServer, type TestServer } from './harness.js';
+import { clientEntity, seedPeople, type Username } from './security-fixtures.js';
+import type { Requester } from './harness.js';
+
+type Run = { rows: Record<string, unknown>[] };
+
+const bySegment: ReportDefinition = {
+  kind: 'report',
+  key: 'clients_by_segment',
+  title: 'Clients by segment',
+  source: 'client',
+  dimensions: [{ key: 'segment', field: 'segment' }],
+  measures: [{ key: 'n', agg: 'count' }],
+};
+const incomeBySegment: ReportDefinition = { ...bySegment, key: 'income_by_segment', title: 'Income', measures: [{ key: 'income', agg: 'sum', field: 'income' }] };
+const names: ReportDefinition = { kind: 'report', key: 'client_names', title: 'Names', source: 'client', dimensions: [{ key: 'name', field: 'name' }, { key: 'notes', field: 'notes' }] };
+const mobiles: ReportDefinition = { kind: 'report', key: 'client_mobiles', title: 'Mobiles', source: 'client', dimensions: [{ key: 'mobile', field: 'mobile' }] };
+
+describe.each(dialects())('report permissions on %s', (dialect) => {
+  let server: TestServer;
+  let as: Record<Username, Requester>;
+  const owners = new Map<string, Username>();
+
+  beforeAll(async () => {
+    server = await startTestServer(dialect);
+    await server.publishEntity(clientEntity);
+    ({ as } = await seedPeople(server));
+    const plan: [Username, number][] = [['rm_a', 3], ['rm_b', 2], ['rm_c', 4]];
+    let n = 0;
+    for (const [user, count] of plan) {
+      for (let i = 0; i < count; i++) {
+        const created = await as[user]<{ id: string }>('POST', '/api/records/client', { name: `王客户${n++}`, notes: `of ${user}` });
+        owners.set(created.body.id, user);
+      }
+    }
+    for (const report of [bySegment, incomeBySegment, names, mobiles]) {
+      expect((await server.request('PUT', `/api/artifacts/report/${report.key}`, report)).status).toBe(200);
+      expect((await server.request('POST', `/api/artifacts/report/${report.key}/publish`, {})).status).toBe(200);
+    }
+  });
+  afterAll(async () => server?.close());
+
+  const total = (run: Run): number => run.rows.reduce((sum, row) => sum + Number(row.n), 0);
+
+  it("counts only what each person's data scope reaches", async () => {
+    const expected: [Username, number][] = [['rm_a', 3], ['rm_c', 4], ['bm_sh', 5], ['bm_bj', 4], ['auditor', 9]];
+    for (const [user, count] of expected) {
+      const run = await as[user]<Run>('POST', '/api/reports/clients_by_segment/run', {});
+      expect(run.status, `${user} ${JSON.stringify(run.body)}`).toBe(200);
+      expect(total(run.body), user).toBe(count);
+    }
+    const denied = await as.analyst<{ code: string }>('POST', '/api/reports/clients_by_segment/run', {});
+    expect(denied.status).toBe(403);
+    expect(denied.body.code).toBe('forbidden');
+  });
+
+  it('refuses a report that reads a hidden field, and masks masked ones', async () => {
+    const hidden = await as.rm_a<{ code: string }>('POST', '/api/reports/income_by_segment/run', {});
+    expect(hidden.status).toBe(403);
+    expect(hidden.body.code).toBe('reportFieldHidden');
+    expect((await as.auditor('POST', '/api/reports/income_by_segment/run', {})).status).toBe(200);
+    const masked = await as.rm_a<Run>('POST', '/api/reports/client_names/run', {});
+    expect(masked.status).toBe(200);
+    expect(masked.body.rows.map((r) => r.name)).toEqual(['王***', '王***', '王***']);
+    const clear = await as.auditor<Run>('POST', '/api/reports/client_names/run', {});
+    expect(clear.body.rows.map((r) => r.name).sort()).toEqual(Array.from({ length: 9 }, (_, i) => `王客户${i}`).sort());
+  });
+
+  it('exports only with the export right, masked and scoped, and audits each export', async () => {
+    const csv = await as.rm_a<string>('GET', '/api/reports/client_names/export?format=csv');
+    expect(csv.status).toBe(200);
+    expect(csv.body).toContain('王***');
+    expect(csv.body).not.toContain('王客户');
+    expect(csv.body.trim().split(/\r?\n/)).toHaveLength(1 + 3);
+    const denied = await as.auditor<{ code: string }>('GET', '/api/reports/client_names/export?format=csv');
+    expect(denied.status).toBe(403);
+    const audit = await server.request<{ action: string; actorName: string; detail: { report: string; format: string } }[]>('GET', '/api/audit?entity=client&limit=1000');
+    expect(audit.body.filter((e) => e.action === 'export' && e.detail.report === 'client_names').map((e) => [e.actorName, e.detail.format])).toEqual([['rm_a', 'csv']]);
+  });
+
+  it('refuses to group by a field encrypted at rest', async () => {
+    const run = await server.request<{ code: string; errors: { code: string }[] }>('POST', '/api/reports/client_mobiles/run', {});
+    expect(run.status).toBe(422);
+    expect(run.body.errors[0]!.code).toBe('encryptedField');
+  });
+});
