@@ -348,9 +348,12 @@ describe('types', () => {
     expect(isInstanceOf(n(1), 'number')).toBe(true);
     expect(isInstanceOf(n(1), 'string')).toBe(false);
     expect(isInstanceOf(n(1), 'Any')).toBe(true);
-    expect(isInstanceOf(null, 'Any')).toBe(true);
+    // Null is an instance of Null only (DMN TCK 0070 null_001); a null entry conforms to any type.
+    expect(isInstanceOf(null, 'Any')).toBe(false);
     expect(isInstanceOf(null, 'Null')).toBe(true);
     expect(isInstanceOf(null, 'number')).toBe(false);
+    expect(isInstanceOf(new FeelContext([['a', null]]), 'context<a: string>')).toBe(true);
+    expect(isInstanceOf([n(1), null], 'list<number>')).toBe(true);
     expect(isInstanceOf(dt('2021-01-01T10:00:00'), 'date and time')).toBe(true);
     expect(isInstanceOf(date('2021-01-01'), 'date and time')).toBe(false);
     expect(isInstanceOf(dur('P1D'), 'days and time duration')).toBe(true);

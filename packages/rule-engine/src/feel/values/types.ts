@@ -205,35 +205,40 @@ export function parseType(text: string): FeelType | null {
   return cached;
 }
 
-/** `value instance of type`. Unknown type names (item definitions) answer false. */
+/**
+ * `value instance of type`. Null is an instance of Null only (DMN TCK 0070: `null instance of Any`
+ * is false); inside a list or a context, though, a null entry conforms to any type (a context
+ * `{a: null}` is a `context<a: string>`). Unknown type names (item definitions) answer false.
+ */
 export function conformsTo(value: FeelValue, type: FeelType): boolean {
+  if (value === null) return type.kind === 'null';
   switch (type.kind) {
     case 'any':
       return true;
     case 'null':
-      return value === null;
+      return false;
     case 'base':
-      return value !== null && typeNameOf(value) === type.name;
+      return typeNameOf(value) === type.name;
     case 'list':
-      return isList(value) && value.every((v) => conformsTo(v, type.of));
+      return isList(value) && value.every((v) => memberConforms(v, type.of));
     case 'context':
       if (!(value instanceof FeelContext)) return false;
       for (const [key, of] of type.entries) {
         const v = value.get(key);
-        if (v === undefined || !conformsTo(v, of)) return false;
+        if (v === undefined || !memberConforms(v, of)) return false;
       }
       return true;
     case 'range':
-      return (
-        value instanceof FeelRange &&
-        (value.start === null || conformsTo(value.start, type.of)) &&
-        (value.end === null || conformsTo(value.end, type.of))
-      );
+      return value instanceof FeelRange && memberConforms(value.start, type.of) && memberConforms(value.end, type.of);
     case 'function':
       return value instanceof FeelFunction && (value.variadic || value.parameters.length === type.parameters.length);
     case 'unknown':
       return false;
   }
+}
+
+function memberConforms(value: FeelValue, type: FeelType): boolean {
+  return value === null || conformsTo(value, type);
 }
 
 /** `value instance of typeName`, the type given as FEEL text. */
