@@ -6,7 +6,7 @@
 import type { FeelValue } from '../feel/values/feel-value.js';
 import { compileBoxed, compileParameters, type CompileContext, type CompiledBoxed, type DmnDiagnostic } from './boxed-expressions.js';
 import { DrgRun, Graph, type Dependency, type GraphDecision, type GraphElement, type Inputs } from './drg.js';
-import { ANY_TYPE, TypeRegistry, type DmnType } from './item-definition.js';
+import { ANY_TYPE, TypeRegistry, feelTypesOf, type DmnType } from './item-definition.js';
 import { CompiledDecisionTable, FULL_PATH, NO_RULE, type RawKind } from './decision-table.js';
 import { FeelContext } from '../feel/values/feel-value.js';
 import { fromFeelValue } from '../feel/values/json.js';
@@ -378,10 +378,15 @@ export function compileDecisionModel(model: DecisionModel): CompiledDecisionMode
     return lastLane;
   };
 
+  // The item definitions, for `instance of` in the model's FEEL (passed to every evaluation).
+  const itemTypes = feelTypesOf(model.itemDefinitions ?? []);
+  const withItemTypes = (options: DmnEvaluateOptions | undefined): DmnEvaluateOptions | undefined =>
+    itemTypes.size === 0 || options?.types !== undefined ? options : { ...options, types: itemTypes };
+
   const fullPath = (decisionName: string, inputs: Inputs, options: DmnEvaluateOptions | undefined): DecisionResult => {
     const decision = lookup(graph.decisions, decisionName);
     if (!decision) throw new UnknownDecisionError('decision', decisionName);
-    const run = new DrgRun(options, inputs, null);
+    const run = new DrgRun(withItemTypes(options), inputs, null);
     const value = graph.decision(decision, run);
     return run.trace ? { value, warnings: run.warnings, trace: run.trace } : { value, warnings: run.warnings };
   };
@@ -412,7 +417,7 @@ export function compileDecisionModel(model: DecisionModel): CompiledDecisionMode
     evaluateService(serviceName, inputs = {}, options) {
       const service = lookup(graph.services, serviceName);
       if (!service) throw new UnknownDecisionError('decision service', serviceName);
-      const root = new DrgRun(options, inputs, null);
+      const root = new DrgRun(withItemTypes(options), inputs, null);
       const value = graph.within(root, () => graph.service(service, inputs, options, root));
       return root.trace ? { value, warnings: root.warnings, trace: root.trace } : { value, warnings: root.warnings };
     },

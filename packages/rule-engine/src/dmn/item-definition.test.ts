@@ -79,4 +79,23 @@ describe('item definitions', () => {
     expect(bad.warnings[0]).toMatchObject({ code: 'dmn.typeMismatch', element: 'Bad Output' });
     expect(compiled.evaluate('Out Of Range').value).toBeNull();
   });
+
+  it('lets `instance of` name the item definitions, by structure (allowed values do not count)', () => {
+    const typed = compile({
+      ...model,
+      decisions: [
+        {
+          name: 'Checks',
+          logic: {
+            kind: 'literalExpression',
+            text:
+              '[200 instance of tAge, [1, 2] instance of tScores, 1 instance of tScores, ' +
+              '{name: "Ann", age: 30, born: @"1990-01-01", extra: 1} instance of tApplicant, {name: "Ann"} instance of tApplicant, ' +
+              '[{name: "A", age: 1, born: null}] instance of list<tApplicant>, [] instance of tApplicants, "x" instance of tNoSuchType]',
+          },
+        },
+      ],
+    });
+    expect(json(typed.evaluate('Checks').value)).toEqual([true, true, false, true, false, true, true, false]);
+  });
 });

@@ -14,6 +14,7 @@ import {
   type FeelValue,
 } from '../feel/values/feel-value.js';
 import { isCompileFailure, isFeelNumber, parseTemporal, tryCompileUnaryTests, type CompiledUnaryTests } from './feel-bridge.js';
+import { parseType, type FeelType } from '../feel/values/types.js';
 import type { ItemDefinition } from './model.js';
 import type { Run } from './run.js';
 
@@ -277,4 +278,29 @@ export function conformOrNull(type: DmnType, value: FeelValue, run: Run, what: s
     return run.warn('dmn.typeMismatch', `${label}: ${conformed.message} (type ${type.name}); the value is null.`);
   }
   return conformed;
+}
+
+/**
+ * The item definitions as FEEL types, for `instance of` in the model's expressions: structure
+ * only (allowed values do not count, DMN TCK 0070 number_013), a collection as a list, components
+ * as context entries, a typeRef to another definition followed.
+ */
+export function feelTypesOf(definitions: readonly ItemDefinition[]): Map<string, FeelType> {
+  const byName = new Map(definitions.map((d) => [d.name, d]));
+  const typeOf = (def: ItemDefinition, depth: number): FeelType => {
+    let base: FeelType;
+    const components = def.itemComponents ?? [];
+    if (components.length > 0) {
+      base = { kind: 'context', entries: components.map((c) => [c.name, typeOf(c, depth + 1)] as const) };
+    } else if (def.typeRef === undefined || def.typeRef === '') {
+      base = { kind: 'any' };
+    } else {
+      const other = byName.get(def.typeRef);
+      // A chain of references deeper than any sane model is a cycle: its name stays unresolved.
+      if (other !== undefined && other !== def && depth < 32) base = typeOf(other, depth + 1);
+      else base = parseType(builtinTypeName(def.typeRef) ?? def.typeRef) ?? { kind: 'unknown', name: def.typeRef };
+    }
+    return def.isCollection === true ? { kind: 'list', of: base } : base;
+  };
+  return new Map(definitions.map((def) => [def.name, typeOf(def, 0)]));
 }

@@ -62,13 +62,14 @@ export class Run {
     }
     this.warnings = [];
     this.trace = options?.trace ? { decisions: [], tables: [] } : null;
-    if (options?.stepBudget === undefined && options?.now === undefined) {
+    if (options?.stepBudget === undefined && options?.now === undefined && options?.types === undefined) {
       this.feelOptions = NO_OPTIONS;
       return;
     }
     const feelOptions: EvaluateOptions = {};
     if (options.stepBudget !== undefined) feelOptions.stepBudget = options.stepBudget;
     if (options.now !== undefined) feelOptions.now = options.now;
+    if (options.types !== undefined) feelOptions.types = options.types;
     this.feelOptions = feelOptions;
   }
 

@@ -4,6 +4,7 @@
  */
 import type { FeelDateTime, FeelValue, FeelWarning } from './values/feel-value.js';
 import type { RawShape } from './compiler/unary-tests.js';
+import type { FeelType } from './values/types.js';
 
 export type { RawShape, NumberInterval } from './compiler/unary-tests.js';
 
@@ -21,6 +22,8 @@ export interface EvaluateOptions {
   stepBudget?: number;
   /** The current date and time for `now()` and `today()`. */
   now?: FeelDateTime;
+  /** Named types (a DMN model's item definitions) that `instance of` may name. */
+  types?: ReadonlyMap<string, FeelType>;
 }
 
 export interface EvaluationResult {

@@ -112,7 +112,7 @@ function compileOrThrow<T>(source: string, build: () => T): T {
 }
 
 function environment(options?: EvaluateOptions): EvaluationEnvironment {
-  return new EvaluationEnvironment(options?.stepBudget ?? 1_000_000, options?.now ?? null);
+  return new EvaluationEnvironment(options?.stepBudget ?? 1_000_000, options?.now ?? null, options?.types ?? null);
 }
 
 function internalFailure(env: EvaluationEnvironment, e: unknown): null {

@@ -587,7 +587,7 @@ export function compileNode(node: Node): Evaluator {
     case 'instance-of': {
       const value = compileNode(node.value);
       const type = compileType(node.type);
-      return (s, env) => valueConforms(value(s, env), type);
+      return (s, env) => valueConforms(value(s, env), type, env.types);
     }
     case 'range': {
       const low = compileNode(node.low);

@@ -53,8 +53,8 @@ export function typeFromText(text: string): FeelType | null {
   return parseType(text);
 }
 
-export function valueConforms(value: FeelValue, type: FeelType): boolean {
-  return conformsTo(value, type);
+export function valueConforms(value: FeelValue, type: FeelType, named?: ReadonlyMap<string, FeelType> | null): boolean {
+  return conformsTo(value, type, named ?? undefined);
 }
 
 const DATE_LITERAL = /^-?\d{4,9}-\d{2}-\d{2}$/;

@@ -1,4 +1,5 @@
 import { Decimal } from 'decimal.js';
+import type { FeelType } from './types.js';
 
 /**
  * FEEL's value model (DMN 1.5, chapter 10.3.2). Numbers are decimals of 34 significant digits
@@ -125,6 +126,8 @@ export class EvaluationEnvironment {
   constructor(
     readonly stepBudget: number = 1_000_000,
     readonly now: FeelDateTime | null = null,
+    /** Named types (item definitions) that `instance of` may name. */
+    readonly types: ReadonlyMap<string, FeelType> | null = null,
   ) {}
 
   step(count = 1): void {

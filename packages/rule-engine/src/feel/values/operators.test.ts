@@ -13,6 +13,7 @@ import { valueToString } from './format.js';
 import {
   add,
   compare,
+  conformsTo,
   divide,
   feelEquals,
   feelNotEquals,
@@ -21,6 +22,7 @@ import {
   isSameValue,
   multiply,
   negate,
+  parseType,
   power,
   rangeIncludes,
   subtract,
@@ -354,6 +356,11 @@ describe('types', () => {
     expect(isInstanceOf(null, 'number')).toBe(false);
     expect(isInstanceOf(new FeelContext([['a', null]]), 'context<a: string>')).toBe(true);
     expect(isInstanceOf([n(1), null], 'list<number>')).toBe(true);
+    // Names other than FEEL's types resolve through the named types given (item definitions).
+    const named = new Map([['tAges', parseType('list<number>')!]]);
+    expect(conformsTo([n(1)], parseType('tAges')!, named)).toBe(true);
+    expect(conformsTo(['a'], parseType('tAges')!, named)).toBe(false);
+    expect(conformsTo([n(1)], parseType('tAges')!)).toBe(false);
     expect(isInstanceOf(dt('2021-01-01T10:00:00'), 'date and time')).toBe(true);
     expect(isInstanceOf(date('2021-01-01'), 'date and time')).toBe(false);
     expect(isInstanceOf(dur('P1D'), 'days and time duration')).toBe(true);

@@ -208,9 +208,14 @@ export function parseType(text: string): FeelType | null {
 /**
  * `value instance of type`. Null is an instance of Null only (DMN TCK 0070: `null instance of Any`
  * is false); inside a list or a context, though, a null entry conforms to any type (a context
- * `{a: null}` is a `context<a: string>`). Unknown type names (item definitions) answer false.
+ * `{a: null}` is a `context<a: string>`). Other type names are looked up in `named` (a DMN
+ * model's item definitions); unknown ones answer false.
  */
-export function conformsTo(value: FeelValue, type: FeelType): boolean {
+export function conformsTo(value: FeelValue, type: FeelType, named?: ReadonlyMap<string, FeelType>): boolean {
+  if (type.kind === 'unknown') {
+    const resolved = named?.get(type.name);
+    return resolved !== undefined && conformsTo(value, resolved, named);
+  }
   if (value === null) return type.kind === 'null';
   switch (type.kind) {
     case 'any':
@@ -220,25 +225,23 @@ export function conformsTo(value: FeelValue, type: FeelType): boolean {
     case 'base':
       return typeNameOf(value) === type.name;
     case 'list':
-      return isList(value) && value.every((v) => memberConforms(v, type.of));
+      return isList(value) && value.every((v) => memberConforms(v, type.of, named));
     case 'context':
       if (!(value instanceof FeelContext)) return false;
       for (const [key, of] of type.entries) {
         const v = value.get(key);
-        if (v === undefined || !memberConforms(v, of)) return false;
+        if (v === undefined || !memberConforms(v, of, named)) return false;
       }
       return true;
     case 'range':
-      return value instanceof FeelRange && memberConforms(value.start, type.of) && memberConforms(value.end, type.of);
+      return value instanceof FeelRange && memberConforms(value.start, type.of, named) && memberConforms(value.end, type.of, named);
     case 'function':
       return value instanceof FeelFunction && (value.variadic || value.parameters.length === type.parameters.length);
-    case 'unknown':
-      return false;
   }
 }
 
-function memberConforms(value: FeelValue, type: FeelType): boolean {
-  return value === null || conformsTo(value, type);
+function memberConforms(value: FeelValue, type: FeelType, named: ReadonlyMap<string, FeelType> | undefined): boolean {
+  return value === null || conformsTo(value, type, named);
 }
 
 /** `value instance of typeName`, the type given as FEEL text. */
