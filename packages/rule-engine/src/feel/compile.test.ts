@@ -287,6 +287,14 @@ describe('instance of', () => {
     expect(ev('null instance of Null')).toBe('true');
     expect(ev('1 instance of Any')).toBe('true');
   });
+
+  it('checks the declared parameter types of a function contravariantly', () => {
+    expect(ev('(function(a: context<a: string>) 1) instance of function<context<a: string, b: string>> -> Any')).toBe('true');
+    expect(ev('(function(a: context<a: string, b: string>) 1) instance of function<context<a: string>> -> Any')).toBe('false');
+    expect(ev('(function(a: number, b) 1) instance of function<number, string> -> Any')).toBe('true');
+    expect(ev('(function(a: number) 1) instance of function<string> -> Any')).toBe('false');
+    expect(ev('(function(a: list<number>) 1) instance of function<list<number>> -> Any')).toBe('true');
+  });
 });
 
 describe('functions', () => {

@@ -381,7 +381,10 @@ function compileFunctionDefinition(node: NodeOf<'function'>): Evaluator {
   const names = node.parameters.map((p) => p.name);
   const types = node.parameters.map((p) => (p.type === null ? null : compileType(p.type)));
   return (scope) =>
-    new FeelFunction('anonymous function', names, (args, env) => {
+    new FeelFunction(
+      'anonymous function',
+      names,
+      (args, env) => {
       if (args.length > names.length) return env.warn('tooManyArguments', `The function takes ${names.length} argument(s), not ${args.length}.`);
       const bindings = new Map<string, FeelValue>();
       for (let i = 0; i < names.length; i++) {
@@ -393,7 +396,10 @@ function compileFunctionDefinition(node: NodeOf<'function'>): Evaluator {
         bindings.set(names[i] as string, v);
       }
       return body(new MapScope(scope, bindings), env);
-    });
+      },
+      false,
+      types,
+    );
 }
 
 function compileContext(node: NodeOf<'context'>): Evaluator {

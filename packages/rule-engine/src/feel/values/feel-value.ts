@@ -84,6 +84,8 @@ export class FeelFunction {
     readonly parameters: readonly string[],
     readonly invoke: (args: FeelValue[], env: EvaluationEnvironment) => FeelValue,
     readonly variadic = false,
+    /** The declared parameter types of a FEEL `function(a: T, ...)` (null where untyped). */
+    readonly parameterTypes: readonly (FeelType | null)[] = [],
   ) {}
 }
 

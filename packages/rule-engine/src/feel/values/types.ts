@@ -236,7 +236,47 @@ export function conformsTo(value: FeelValue, type: FeelType, named?: ReadonlyMap
     case 'range':
       return value instanceof FeelRange && memberConforms(value.start, type.of, named) && memberConforms(value.end, type.of, named);
     case 'function':
-      return value instanceof FeelFunction && (value.variadic || value.parameters.length === type.parameters.length);
+      return (
+        value instanceof FeelFunction &&
+        (value.variadic || value.parameters.length === type.parameters.length) &&
+        // Parameters are contravariant: each one the type names must be acceptable to the
+        // function's declared one (DMN TCK 0070 function_016, function_017).
+        type.parameters.every((p, i) => {
+          const declared = value.parameterTypes[i];
+          return declared === undefined || declared === null || isSubtype(p, declared, named);
+        })
+      );
+  }
+}
+
+/** Whether every value of type `a` is a value of type `b` (named types resolved through `named`). */
+function isSubtype(a: FeelType, b: FeelType, named: ReadonlyMap<string, FeelType> | undefined, depth = 0): boolean {
+  if (depth > 32) return false;
+  const resolve = (t: FeelType): FeelType | undefined => (t.kind === 'unknown' ? named?.get(t.name) : t);
+  const x = resolve(a);
+  const y = resolve(b);
+  if (x === undefined || y === undefined) return false;
+  if (y.kind === 'any' || x.kind === 'null') return true;
+  switch (x.kind) {
+    case 'base':
+      return y.kind === 'base' && y.name === x.name;
+    case 'list':
+    case 'range':
+      return y.kind === x.kind && isSubtype(x.of, y.of, named, depth + 1);
+    case 'context':
+      return (
+        y.kind === 'context' &&
+        y.entries.every(([key, of]) => x.entries.some(([k, t]) => k === key && isSubtype(t, of, named, depth + 1)))
+      );
+    case 'function':
+      return (
+        y.kind === 'function' &&
+        x.parameters.length === y.parameters.length &&
+        y.parameters.every((p, i) => isSubtype(p, x.parameters[i] as FeelType, named, depth + 1)) &&
+        isSubtype(x.result, y.result, named, depth + 1)
+      );
+    default:
+      return false;
   }
 }
 
