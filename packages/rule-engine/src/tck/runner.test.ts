@@ -6,7 +6,8 @@ import { DaysTimeDuration, FeelContext, FeelDecimal, YearsMonthsDuration } from 
 import { parseTemporal } from '../dmn/feel-bridge.js';
 import { parseXml } from '../dmn/xml/xml.js';
 import { formatTckResults, runTckFolder } from './runner.js';
-import { readTckValue, tckEquals } from './values.js';
+import { readTckValue, tckEquals, type TypeHint } from './values.js';
+import { parseType } from '../feel/values/types.js';
 
 const MODEL = `<definitions xmlns="https://www.omg.org/spec/DMN/20230324/MODEL/" namespace="urn:t" name="t">
   <inputData id="i_a" name="A"><variable name="A" typeRef="number"/></inputData>
@@ -74,12 +75,27 @@ describe('TCK runner', () => {
 });
 
 describe('TCK values', () => {
-  const read = (xml: string) =>
+  const read = (xml: string, hint?: TypeHint) =>
     readTckValue(
       parseXml(
         `<expected xmlns="http://www.omg.org/spec/DMN/20160719/testcase" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:xsd="http://www.w3.org/2001/XMLSchema">${xml}</expected>`,
       ),
+      hint,
     );
+
+  it('reads an untyped value by the declared type, down lists and contexts', () => {
+    const named = new Map([['tItem', parseType('context<name: string, price: number, due: date>')!]]);
+    const items = read(
+      '<list><item><component name="name"><value>25</value></component><component name="price"><value>1.5</value></component><component name="due"><value>2024-01-31</value></component></item></list>',
+      { type: parseType('list<tItem>')!, named },
+    ) as FeelContext[];
+    expect(items[0]?.get('name')).toBe('25');
+    expect(items[0]?.get('price')).toEqual(new FeelDecimal('1.5'));
+    expect(items[0]?.get('due')).toEqual(parseTemporal('date', '2024-01-31'));
+    expect(read('<value>false</value>', { type: parseType('boolean')!, named })).toBe(false);
+    // Without a declared type, an untyped value stays text.
+    expect(read('<value>25</value>')).toBe('25');
+  });
 
   it('reads typed values, nil, contexts and lists; strings literally', () => {
     expect(read('<value xsi:type="xsd:string"> "a" </value>')).toBe(' "a" ');

@@ -10,7 +10,10 @@ import { compileDecisionModel, type CompiledDecisionModel } from '../dmn/evaluat
 import { importDmn, parseDmnDocument, type DmnDocument } from '../dmn/xml/import-dmn.js';
 import { attr, childElements, parseXml, textOf, type Element } from '../dmn/xml/xml.js';
 import type { DmnWarning } from '../dmn/run.js';
-import { readTckValue, showValue, tckEquals } from './values.js';
+import { readTckValue, showValue, tckEquals, type TypeHint } from './values.js';
+import { feelTypesOf, builtinTypeName } from '../dmn/item-definition.js';
+import { parseType, type FeelType } from '../feel/values/types.js';
+import type { DecisionModel } from '../dmn/model.js';
 
 export const TESTCASE_NAMESPACE = 'http://www.omg.org/spec/DMN/20160719/testcase';
 
@@ -78,6 +81,20 @@ interface LoadedModel {
   model: CompiledDecisionModel;
   namespace: string;
   imports: ReadonlyMap<string, string>;
+  /** The declared type of each input data and decision, for reading untyped test values. */
+  typeOf(name: string): TypeHint;
+}
+
+/** Input data and decisions of a model by name, with the FEEL type their typeRef declares. */
+function declaredTypes(model: DecisionModel): (name: string) => TypeHint {
+  const named = feelTypesOf(model.itemDefinitions ?? []);
+  const byName = new Map<string, FeelType | undefined>();
+  const typeRef = (ref: string | undefined): FeelType | undefined =>
+    ref === undefined ? undefined : (named.get(ref) ?? parseType(builtinTypeName(ref) ?? ref) ?? undefined);
+  for (const element of [...(model.inputData ?? []), ...model.decisions]) {
+    byName.set(element.import === undefined ? element.name : `${element.import}.${element.name}`, typeRef(element.typeRef));
+  }
+  return (name) => ({ type: byName.get(name), named });
 }
 
 function isTestCasesRoot(root: Element): boolean {
@@ -112,6 +129,7 @@ export function runTestCaseFolder(folder: string, label: string = basename(folde
           model: compileDecisionModel(imported.model),
           namespace: imported.namespace,
           imports: new Map((imported.model.imports ?? []).map((i) => [i.namespace, i.name])),
+          typeOf: declaredTypes(imported.model),
         };
       } catch (error) {
         outcome = error instanceof Error ? error : new Error(String(error));
@@ -171,13 +189,14 @@ function runTestCase(testCase: Element, file: string, model: LoadedModel | Error
       const name = attr(node, 'name') ?? '';
       const namespace = attr(node, 'namespace');
       const importName = namespace !== undefined && namespace !== model.namespace ? model.imports.get(namespace) : undefined;
-      inputs.set(importName ? `${importName}.${name}` : name, readTckValue(node));
+      const key = importName ? `${importName}.${name}` : name;
+      inputs.set(key, readTckValue(node, model.typeOf(key)));
     }
     for (const node of childElements(testCase, 'resultNode')) {
       const name = attr(node, 'name') ?? '';
       const errorResult = attr(node, 'errorResult') === 'true';
       const expectedElement = childElements(node, 'expected')[0];
-      const expected = errorResult || !expectedElement ? null : readTckValue(expectedElement);
+      const expected = errorResult || !expectedElement ? null : readTckValue(expectedElement, isService ? undefined : model.typeOf(name));
       let actual: FeelValue;
       let warnings: readonly DmnWarning[] = [];
       try {

@@ -15,15 +15,53 @@ import {
 import { valueToLiteral } from '../feel/values/format.js';
 import { isFeelNumber, parseTemporal, valuesEqual } from '../dmn/feel-bridge.js';
 import { attr, attrNS, childElements, resolveQName, textOf, XSI_NS, type Element } from '../dmn/xml/xml.js';
+import type { FeelType } from '../feel/values/types.js';
+
+/**
+ * The declared type of what a TCK element holds, with the model's named types: a `<value>`
+ * without `xsi:type` is read as that type says (`<value>25</value>` for a number is 25), as the
+ * reference runners read untyped values by the model's types; without one it is a string.
+ */
+export interface TypeHint {
+  readonly type: FeelType | undefined;
+  readonly named: ReadonlyMap<string, FeelType>;
+}
+
+function resolved(hint: TypeHint | undefined): FeelType | undefined {
+  let type = hint?.type;
+  for (let depth = 0; type?.kind === 'unknown' && depth < 32; depth++) type = hint?.named.get(type.name);
+  return type?.kind === 'unknown' ? undefined : type;
+}
+
+function within(hint: TypeHint | undefined, type: FeelType | undefined): TypeHint | undefined {
+  return hint === undefined ? undefined : { type, named: hint.named };
+}
+
+/** The xsi:type local name an untyped value of this declared type stands for. */
+function untypedKind(hint: TypeHint | undefined): string {
+  const type = resolved(hint);
+  if (type?.kind !== 'base') return 'string';
+  switch (type.name) {
+    case 'number':
+      return 'decimal';
+    case 'date and time':
+      return 'dateTime';
+    case 'days and time duration':
+    case 'years and months duration':
+      return 'duration';
+    default:
+      return type.name;
+  }
+}
 
 /** A problem in a test file's values (an unparsable number or date): the test case fails. */
 export class TckValueError extends Error {}
 
-function scalar(value: Element): FeelValue {
+function scalar(value: Element, hint: TypeHint | undefined): FeelValue {
   if (attrNS(value, XSI_NS, 'nil') === 'true') return null;
   const type = attrNS(value, XSI_NS, 'type');
   const text = textOf(value);
-  const local = type === undefined ? 'string' : resolveQName(value, type).local;
+  const local = type === undefined ? untypedKind(hint) : resolveQName(value, type).local;
   switch (local) {
     case 'decimal':
     case 'double':
@@ -62,23 +100,29 @@ function scalar(value: Element): FeelValue {
  * The value held by a TCK element (`inputNode`, `expected`, `component`, `item`): a `<value>`,
  * `<component>`s (a context), or a `<list>`; nothing is null.
  */
-export function readTckValue(holder: Element): FeelValue {
+export function readTckValue(holder: Element, hint?: TypeHint): FeelValue {
   if (attrNS(holder, XSI_NS, 'nil') === 'true') return null;
   const children = childElements(holder);
   const list = children.find((c) => c.localName === 'list');
-  if (list) return readList(list);
+  if (list) return readList(list, hint);
   const components = children.filter((c) => c.localName === 'component');
-  if (components.length > 0) return new FeelContext(components.map((c) => [attr(c, 'name') ?? '', readTckValue(c)] as [string, FeelValue]));
+  if (components.length > 0) {
+    const type = resolved(hint);
+    const entryType = (name: string): FeelType | undefined => (type?.kind === 'context' ? type.entries.find(([k]) => k === name)?.[1] : undefined);
+    return new FeelContext(components.map((c) => [attr(c, 'name') ?? '', readTckValue(c, within(hint, entryType(attr(c, 'name') ?? '')))] as [string, FeelValue]));
+  }
   const value = children.find((c) => c.localName === 'value');
   if (!value) return null;
   const inner = childElements(value);
-  if (inner.some((c) => c.localName === 'component' || c.localName === 'list')) return readTckValue(value);
-  return scalar(value);
+  if (inner.some((c) => c.localName === 'component' || c.localName === 'list')) return readTckValue(value, hint);
+  return scalar(value, hint);
 }
 
-function readList(list: Element): FeelValue[] {
+function readList(list: Element, hint: TypeHint | undefined): FeelValue[] {
   if (attrNS(list, XSI_NS, 'nil') === 'true') return [];
-  return childElements(list, 'item').map(readTckValue);
+  const type = resolved(hint);
+  const itemHint = within(hint, type?.kind === 'list' ? type.of : undefined);
+  return childElements(list, 'item').map((item) => readTckValue(item, itemHint));
 }
 
 const TOLERANCE = new FeelDecimal('1e-8');
