@@ -23,6 +23,8 @@ describe.each(dialects())('the example bank CRM on %s', (dialect) => {
       'entity:opportunity',
       'decision:loan_scoring',
       'flow:loan_approval',
+      'report:loan_pipeline',
+      'report:aum_by_segment',
     ]);
   });
 
@@ -57,6 +59,11 @@ describe.each(dialects())('the example bank CRM on %s', (dialect) => {
     expect(created.status, JSON.stringify(created.body)).toBe(201);
     expect(created.body.resident_id).toBe('110105********0013');
     expect((await rm<{ total: number }>('POST', '/api/records/customer/query', { count: true })).body.total).toBe(1);
+    // The example reports run under the same scope: the bank's totals for the administrator, one customer for the RM.
+    type Run = { rows: { customers: number }[] };
+    const count = (run: Run): number => run.rows.reduce((sum, row) => sum + Number(row.customers), 0);
+    expect(count((await server.request<Run>('POST', '/api/reports/aum_by_segment/run', {})).body)).toBe(301);
+    expect(count((await rm<Run>('POST', '/api/reports/aum_by_segment/run', {})).body)).toBe(1);
     expect((await rm('PUT', '/api/artifacts/entity/customer', {})).status).toBe(403);
   });
 

@@ -1,10 +1,11 @@
 import type { EntityDefinition } from '@bankforge/form-engine';
 import { bankCrmEntities } from './entities/index.js';
 import { loanApprovalFlow, loanScoringDecision } from './flows/loan-approval.js';
+import { bankCrmReports } from './reports.js';
 
 /** A reference from an app to one of its artifacts. */
 export interface AppArtifactRef {
-  kind: 'entity' | 'decision' | 'flow';
+  kind: 'entity' | 'decision' | 'flow' | 'report';
   key: string;
 }
 
@@ -18,7 +19,7 @@ export interface AppDefinition {
   artifacts: AppArtifactRef[];
 }
 
-/** The bank CRM app: its entities (referenced ones first), then the loan scoring decision and approval flow. */
+/** The bank CRM app: its entities (referenced ones first), the loan scoring decision and approval flow, and its reports. */
 export const bankCrmApp: AppDefinition = {
   kind: 'app',
   key: 'bank_crm',
@@ -29,8 +30,9 @@ export const bankCrmApp: AppDefinition = {
     ...bankCrmEntities.map((entity): AppArtifactRef => ({ kind: 'entity', key: entity.key })),
     { kind: 'decision', key: loanScoringDecision.key },
     { kind: 'flow', key: loanApprovalFlow.key },
+    ...bankCrmReports.map((report): AppArtifactRef => ({ kind: 'report', key: report.key })),
   ],
 };
 
 /** Every artifact the app lists, in the order an import publishes them. */
-export const bankCrmArtifacts = [...bankCrmEntities, loanScoringDecision, loanApprovalFlow] as const;
+export const bankCrmArtifacts = [...bankCrmEntities, loanScoringDecision, loanApprovalFlow, ...bankCrmReports] as const;
