@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runAuditVerify } from '../src/audit/audit-verify-command.js';
+import { auditChainTriggerSql } from '../src/database/migrations/0004-audit-chain-trigger.js';
 import { dialects, startTestServer, type TestServer } from './harness.js';
 import { clientEntity } from './security-fixtures.js';
 
@@ -102,6 +103,8 @@ describe.each(dialects())('the audit log on %s', (dialect) => {
     let pristine: Entry[];
     const restore = async (): Promise<void> => {
       await sql('DELETE FROM bf_audit');
+      const last = pristine[pristine.length - 1]!;
+      await sql('UPDATE bf_audit_head SET seq = ?, hash = ? WHERE id = 1', [last.seq, last.hash]);
       for (const e of pristine) {
         await sql('INSERT INTO bf_audit (seq, at, actor_id, actor_name, action, entity_key, record_id, detail, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)', [
           e.seq,
@@ -122,7 +125,25 @@ describe.each(dialects())('the audit log on %s', (dialect) => {
     const rawActor = new Map<number, string | null>();
     const rawDetail = new Map<number, string>();
 
+    afterAll(async () => {
+      await sql(auditChainTriggerSql(dialect));
+      expect((await verify()).ok).toBe(true);
+    });
+
     beforeAll(async () => {
+      // The database refuses an entry that does not follow the head; a forger with DDL rights drops that guard first.
+      const last = (await entries()).at(-1)!;
+      const forged = sql('INSERT INTO bf_audit (seq, at, actor_id, actor_name, action, entity_key, record_id, detail, prev_hash, hash) VALUES (?, ?, NULL, ?, ?, NULL, NULL, ?, ?, ?)', [
+        last.seq,
+        '2026-01-01 00:00:00.000',
+        'admin',
+        'logout',
+        '{}',
+        last.prevHash,
+        'f'.repeat(64),
+      ]);
+      await expect(forged).rejects.toThrow(/audit chain head moved/);
+      await sql('DROP TRIGGER bf_audit_chain');
       pristine = await entries();
       const rows = await server.database.read((tx) => tx.rows<{ seq: number; at: string; actor_id: string | null; detail: string }>('SELECT seq, at, actor_id, detail FROM bf_audit'));
       for (const row of rows) {

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Actor } from '../access/actor.js';
 import { Database, type SqlExecutor } from '../database/database.js';
+import { AUDIT_CHAIN_MOVED } from '../database/migrations/0004-audit-chain-trigger.js';
 import { fromDbDatetime, toDbDatetime } from '../metadata/record-codec.js';
 import { canonicalJson } from './canonical-json.js';
 
@@ -96,14 +97,43 @@ export interface ChainVerdict {
 export class AuditLog {
   constructor(@Inject(Database) private readonly database: Database) {}
 
+  /**
+   * One INSERT in the common case: the entry is built on the head this process last wrote, and the
+   * database's trigger accepts it only if that is still the head. When another writer (or a
+   * rolled-back transaction) moved it, the head is read under lock and the entry built again.
+   */
   async append(sql: SqlExecutor, actor: Actor, event: AuditEvent): Promise<AuditEntry> {
+    let head = this.head ?? (await this.readHead(sql));
+    for (let attempt = 0; ; attempt++) {
+      const entry = this.entryAfter(head, actor, event);
+      try {
+        await sql.execute(
+          'INSERT INTO bf_audit (seq, at, actor_id, actor_name, action, entity_key, record_id, detail, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+          [entry.seq, toDbDatetime(entry.at), entry.actorId, entry.actorName, entry.action, entry.entity, entry.recordId, canonicalJson(entry.detail), entry.prevHash, entry.hash],
+        );
+        this.head = { seq: entry.seq, hash: entry.hash };
+        return entry;
+      } catch (error) {
+        this.head = undefined;
+        if (attempt > 0 || !String((error as Error).message).includes(AUDIT_CHAIN_MOVED)) throw error;
+        head = await this.readHead(sql);
+      }
+    }
+  }
+
+  private head: { seq: number; hash: string } | undefined;
+
+  private async readHead(sql: SqlExecutor): Promise<{ seq: number; hash: string }> {
     const lock = sql.dialect === 'mysql' ? ' FOR UPDATE' : '';
     const [head] = await sql.rows<{ seq: number | string; hash: string }>(`SELECT seq, hash FROM bf_audit_head WHERE id = 1${lock}`);
     if (!head) throw new Error('the audit chain has no head row');
-    const at = fromDbDatetime(toDbDatetime(new Date().toISOString()))!;
+    return { seq: Number(head.seq), hash: head.hash };
+  }
+
+  private entryAfter(head: { seq: number; hash: string }, actor: Actor, event: AuditEvent): AuditEntry {
     const unsigned: Omit<AuditEntry, 'hash'> = {
-      seq: Number(head.seq) + 1,
-      at,
+      seq: head.seq + 1,
+      at: fromDbDatetime(toDbDatetime(new Date().toISOString()))!,
       actorId: actor.userId,
       actorName: actor.name,
       action: event.action,
@@ -112,13 +142,7 @@ export class AuditLog {
       detail: JSON.parse(canonicalJson(event.detail ?? {})) as Record<string, unknown>,
       prevHash: head.hash,
     };
-    const entry: AuditEntry = { ...unsigned, hash: entryHash(unsigned) };
-    await sql.execute(
-      'INSERT INTO bf_audit (seq, at, actor_id, actor_name, action, entity_key, record_id, detail, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-      [entry.seq, toDbDatetime(at), entry.actorId, entry.actorName, entry.action, entry.entity, entry.recordId, canonicalJson(entry.detail), entry.prevHash, entry.hash],
-    );
-    await sql.execute('UPDATE bf_audit_head SET seq = ?, hash = ? WHERE id = 1', [entry.seq, entry.hash]);
-    return entry;
+    return { ...unsigned, hash: entryHash(unsigned) };
   }
 
   /** Appends in a transaction of its own: for events that change nothing else (a read, a failed login). */

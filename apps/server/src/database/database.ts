@@ -5,6 +5,7 @@ import { dialectOf, type Dialect, type ServerConfig } from '../config/server-con
 import { SystemTables1700000000001 } from './migrations/0001-system-tables.js';
 import { SecurityTables1700000000002 } from './migrations/0002-security-tables.js';
 import { Consent1700000000003 } from './migrations/0003-consent.js';
+import { AuditChainTrigger1700000000004 } from './migrations/0004-audit-chain-trigger.js';
 import { SerialLock } from './serial-lock.js';
 
 export type SqlValue = string | number | boolean | null;
@@ -50,7 +51,7 @@ export class Database {
 
   static async open(config: Pick<ServerConfig, 'databaseUrl' | 'dataDir'>): Promise<Database> {
     const dialect = dialectOf(config);
-    const common = { migrations: [SystemTables1700000000001, SecurityTables1700000000002, Consent1700000000003], migrationsTableName: 'bf_schema_migration', logging: false as const };
+    const common = { migrations: [SystemTables1700000000001, SecurityTables1700000000002, Consent1700000000003, AuditChainTrigger1700000000004], migrationsTableName: 'bf_schema_migration', logging: false as const };
     let dataSource: DataSource;
     if (dialect === 'mysql') {
       dataSource = new DataSource({

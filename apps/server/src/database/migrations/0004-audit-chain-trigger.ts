@@ -1,0 +1,40 @@
+import type { MigrationInterface, QueryRunner } from 'typeorm';
+
+export const AUDIT_CHAIN_MOVED = 'audit chain head moved';
+
+/**
+ * The database keeps the chain's head itself: an entry is accepted only if it follows the head
+ * (next seq, the head's hash as its prev_hash), and then becomes the head, in the same statement.
+ * Writers therefore append with one round trip, concurrent writers queue on the head row, and
+ * even a hand-written INSERT cannot fork the chain.
+ */
+export function auditChainTriggerSql(dialect: 'mysql' | 'sqlite'): string {
+  return dialect === 'mysql'
+    ? `CREATE TRIGGER bf_audit_chain BEFORE INSERT ON bf_audit FOR EACH ROW
+BEGIN
+  DECLARE head_seq BIGINT;
+  DECLARE head_hash VARCHAR(64);
+  SELECT seq, hash INTO head_seq, head_hash FROM bf_audit_head WHERE id = 1 FOR UPDATE;
+  IF NEW.seq <> head_seq + 1 OR NEW.prev_hash <> head_hash THEN
+    SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = '${AUDIT_CHAIN_MOVED}';
+  END IF;
+  UPDATE bf_audit_head SET seq = NEW.seq, hash = NEW.hash WHERE id = 1;
+END`
+    : `CREATE TRIGGER bf_audit_chain BEFORE INSERT ON bf_audit FOR EACH ROW
+BEGIN
+  SELECT RAISE(ABORT, '${AUDIT_CHAIN_MOVED}') FROM bf_audit_head WHERE id = 1 AND (NEW.seq <> seq + 1 OR NEW.prev_hash <> hash);
+  UPDATE bf_audit_head SET seq = NEW.seq, hash = NEW.hash WHERE id = 1;
+END`;
+}
+
+export class AuditChainTrigger1700000000004 implements MigrationInterface {
+  name = 'AuditChainTrigger1700000000004';
+
+  async up(runner: QueryRunner): Promise<void> {
+    await runner.query(auditChainTriggerSql(runner.connection.options.type === 'mysql' ? 'mysql' : 'sqlite'));
+  }
+
+  async down(runner: QueryRunner): Promise<void> {
+    await runner.query('DROP TRIGGER bf_audit_chain');
+  }
+}
