@@ -78,7 +78,7 @@ describe('bank CRM entities', () => {
 });
 
 describe('bank CRM app', () => {
-  it('lists every entity, in order', () => {
+  it('lists every entity, in order, then the decision, the flow and the reports', () => {
     expect(bankCrmApp).toMatchObject({ kind: 'app', key: 'bank_crm', title: 'Bank CRM' });
     expect(bankCrmApp.label.en).toBe('Bank CRM');
     expect(bankCrmApp.label['zh-CN']).not.toBe('');
@@ -86,6 +86,8 @@ describe('bank CRM app', () => {
       ...bankCrmEntities.map((entity) => ({ kind: 'entity', key: entity.key })),
       { kind: 'decision', key: 'loan_scoring' },
       { kind: 'flow', key: 'loan_approval' },
+      { kind: 'report', key: 'loan_pipeline' },
+      { kind: 'report', key: 'aum_by_segment' },
     ]);
   });
 });
