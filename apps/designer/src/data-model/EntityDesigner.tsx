@@ -1,0 +1,4 @@
+/** Placeholder: the data-model designer. */
+export default function EntityDesigner() {
+  return <main />;
+}

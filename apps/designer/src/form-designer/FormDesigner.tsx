@@ -1,0 +1,4 @@
+/** Placeholder: the form designer. */
+export default function FormDesigner() {
+  return <main />;
+}

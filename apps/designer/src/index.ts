@@ -1,2 +1,0 @@
-// The designer app has not been built yet; it arrives with its own issue.
-export {};

@@ -1,0 +1,4 @@
+/** Placeholder: the list of artifacts with draft/published state arrives with the shell. */
+export function ArtifactList() {
+  return <main />;
+}

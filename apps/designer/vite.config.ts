@@ -1,0 +1,17 @@
+import react from '@vitejs/plugin-react';
+import { defaultClientConditions } from 'vite';
+import { defineConfig } from 'vitest/config';
+
+// Served by the BankForge server at /designer (see apps/server/src/web).
+export default defineConfig({
+  base: '/designer/',
+  plugins: [react()],
+  resolve: { conditions: ['source', ...defaultClientConditions] },
+  build: { outDir: 'dist', chunkSizeWarningLimit: 4096 },
+  test: {
+    include: ['src/**/*.test.ts', 'src/**/*.test.tsx'],
+    environment: 'jsdom',
+    pool: 'threads',
+    maxWorkers: 2,
+  },
+});

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { ApiClient } from './client.js';
+import { ApiProblem } from './problem.js';
+
+function recordingFetch(status: number, body: unknown) {
+  const calls: { url: string; init: RequestInit }[] = [];
+  const fetchImpl = (async (url: string, init: RequestInit) => {
+    calls.push({ url, init });
+    return new Response(body === undefined ? null : JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+  }) as unknown as typeof fetch;
+  return { calls, fetchImpl };
+}
+
+describe('ApiClient', () => {
+  it('sends JSON with the draft revision as If-Match and reads the answer', async () => {
+    const { calls, fetchImpl } = recordingFetch(200, { revision: 4, latestVersion: 1, document: { kind: 'form', key: 'f', title: 'F' } });
+    const client = new ApiClient({ baseUrl: 'http://h', fetch: fetchImpl });
+    const draft = await client.saveDraft({ kind: 'form', key: 'f', title: 'F' }, 3);
+    expect(draft.revision).toBe(4);
+    expect(calls[0]!.url).toBe('http://h/api/artifacts/form/f');
+    expect(calls[0]!.init.method).toBe('PUT');
+    expect((calls[0]!.init.headers as Record<string, string>)['if-match']).toBe('"3"');
+  });
+
+  it('names the form of a record write in the query', async () => {
+    const { calls, fetchImpl } = recordingFetch(201, { id: 'a', version: 1 });
+    await new ApiClient({ fetch: fetchImpl }).createRecord('customer', { name: 'x' }, 'customer_form');
+    expect(calls[0]!.url).toBe('/api/records/customer?form=customer_form');
+  });
+
+  it('throws a problem answer as ApiProblem with its code and field errors', async () => {
+    const { fetchImpl } = recordingFetch(422, { code: 'validationFailed', title: 'Invalid', detail: 'Bad', errors: [{ path: '/resident_id', code: 'residentIdChecksum', message: 'wrong' }] });
+    const error = await new ApiClient({ fetch: fetchImpl }).createRecord('customer', {}).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ApiProblem);
+    expect((error as ApiProblem).status).toBe(422);
+    expect((error as ApiProblem).code).toBe('validationFailed');
+    expect((error as ApiProblem).errors[0]!.path).toBe('/resident_id');
+  });
+
+  it('turns a network failure into a problem with status 0', async () => {
+    const failing = (async () => {
+      throw new TypeError('fetch failed');
+    }) as unknown as typeof fetch;
+    const error = (await new ApiClient({ fetch: failing }).me().catch((e: unknown) => e)) as ApiProblem;
+    expect(error.status).toBe(0);
+    expect(error.code).toBe('networkError');
+  });
+
+  it('gives a non-JSON error body a stable code from its status', () => {
+    const problem = ApiProblem.from(502, '<html>Bad gateway</html>');
+    expect(problem.code).toBe('http502');
+    expect(problem.errors).toEqual([]);
+  });
+});

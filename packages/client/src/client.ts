@@ -1,0 +1,122 @@
+import { ApiProblem } from './problem.js';
+import type {
+  ArtifactDocument,
+  ArtifactDraft,
+  ArtifactKind,
+  ArtifactSummary,
+  ArtifactVersionSummary,
+  DocumentChange,
+  MigrationPlan,
+  PublishResult,
+  RecordData,
+  RecordPage,
+  RecordQuery,
+  SignedIn,
+} from './types.js';
+
+export interface ApiClientOptions {
+  /** Where the API is: `''` (same origin, the browser apps) or `http://host:port`. */
+  baseUrl?: string;
+  fetch?: typeof fetch;
+}
+
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/**
+ * The HTTP API as typed calls. Every non-2xx answer is thrown as an `ApiProblem`; a network
+ * failure as `ApiProblem` with status 0 and code `networkError`, so callers handle one error type.
+ */
+export class ApiClient {
+  private readonly baseUrl: string;
+  private readonly fetchImpl: typeof fetch;
+
+  constructor(options: ApiClientOptions = {}) {
+    this.baseUrl = options.baseUrl ?? '';
+    this.fetchImpl = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+  }
+
+  async request<T>(method: Method, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
+    let response: Response;
+    try {
+      response = await this.fetchImpl(`${this.baseUrl}/api${path}`, {
+        method,
+        credentials: 'same-origin',
+        headers: { accept: 'application/json', ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
+    } catch (error) {
+      throw new ApiProblem(0, 'networkError', 'Network error', error instanceof Error ? error.message : String(error));
+    }
+    const text = await response.text();
+    let parsed: unknown = undefined;
+    if (text) {
+      try {
+        parsed = JSON.parse(text);
+      } catch {
+        parsed = text;
+      }
+    }
+    if (!response.ok) throw ApiProblem.from(response.status, parsed);
+    return parsed as T;
+  }
+
+  // Auth
+  login(username: string, password: string): Promise<SignedIn & { expiresAt: string }> {
+    return this.request('POST', '/auth/login', { username, password });
+  }
+  logout(): Promise<void> {
+    return this.request('POST', '/auth/logout');
+  }
+  me(): Promise<SignedIn> {
+    return this.request('GET', '/auth/me');
+  }
+
+  // Artifacts
+  listArtifacts(kind: ArtifactKind): Promise<ArtifactSummary[]> {
+    return this.request('GET', `/artifacts/${kind}`);
+  }
+  getDraft<D extends ArtifactDocument = ArtifactDocument>(kind: ArtifactKind, key: string): Promise<ArtifactDraft<D>> {
+    return this.request('GET', `/artifacts/${kind}/${encodeURIComponent(key)}`);
+  }
+  getVersion<D extends ArtifactDocument = ArtifactDocument>(kind: ArtifactKind, key: string, version: number): Promise<ArtifactDraft<D>> {
+    return this.request('GET', `/artifacts/${kind}/${encodeURIComponent(key)}?version=${version}`);
+  }
+  /** Saves the draft; `revision` is the one the edit started from (a stale one answers 409), absent for a new artifact. */
+  saveDraft<D extends ArtifactDocument>(document: D, revision?: number): Promise<ArtifactDraft<D>> {
+    const headers: Record<string, string> = revision === undefined ? {} : { 'if-match': `"${revision}"` };
+    return this.request('PUT', `/artifacts/${document.kind}/${encodeURIComponent(document.key)}`, document, headers);
+  }
+  plan(key: string): Promise<MigrationPlan> {
+    return this.request('POST', `/artifacts/entity/${encodeURIComponent(key)}/plan`);
+  }
+  publish(kind: ArtifactKind, key: string, confirmDataLoss = false): Promise<PublishResult> {
+    return this.request('POST', `/artifacts/${kind}/${encodeURIComponent(key)}/publish`, confirmDataLoss ? { confirm: 'data-loss' } : {});
+  }
+  versions(kind: ArtifactKind, key: string): Promise<ArtifactVersionSummary[]> {
+    return this.request('GET', `/artifacts/${kind}/${encodeURIComponent(key)}/versions`);
+  }
+  diff(kind: ArtifactKind, key: string, from: number, to: number): Promise<DocumentChange[]> {
+    return this.request('GET', `/artifacts/${kind}/${encodeURIComponent(key)}/versions/${from}/diff/${to}`);
+  }
+
+  // Records; `form` names the form whose rules the server enforces on the write.
+  createRecord(entity: string, values: Record<string, unknown>, form?: string): Promise<RecordData> {
+    return this.request('POST', `/records/${entity}${formQuery(form)}`, values);
+  }
+  readRecord(entity: string, id: string): Promise<RecordData> {
+    return this.request('GET', `/records/${entity}/${encodeURIComponent(id)}`);
+  }
+  updateRecord(entity: string, id: string, values: Record<string, unknown> & { version: number }, form?: string): Promise<RecordData> {
+    return this.request('PATCH', `/records/${entity}/${encodeURIComponent(id)}${formQuery(form)}`, values);
+  }
+  deleteRecord(entity: string, id: string): Promise<void> {
+    return this.request('DELETE', `/records/${entity}/${encodeURIComponent(id)}`);
+  }
+  queryRecords(entity: string, query: RecordQuery): Promise<RecordPage> {
+    return this.request('POST', `/records/${entity}/query`, query);
+  }
+}
+
+function formQuery(form: string | undefined): string {
+  return form === undefined ? '' : `?form=${encodeURIComponent(form)}`;
+}

@@ -1,0 +1,101 @@
+/** The shapes the HTTP API answers with (see DESIGN.md, "The HTTP API"). */
+export type ArtifactKind = 'entity' | 'form' | 'flow' | 'decision' | 'report' | 'app';
+
+export interface ArtifactDocument {
+  kind: ArtifactKind;
+  key: string;
+  title: string;
+  version?: number;
+  schemaVersion?: number;
+  [property: string]: unknown;
+}
+
+export interface ArtifactSummary {
+  kind: ArtifactKind;
+  key: string;
+  title: string;
+  revision: number;
+  latestVersion: number | null;
+  /** `draft`: never published; `published`: the draft is the latest version; `modified`: unpublished changes. */
+  state: 'draft' | 'published' | 'modified';
+  updatedAt: string;
+}
+
+export interface ArtifactDraft<D extends ArtifactDocument = ArtifactDocument> {
+  document: D;
+  revision: number;
+  latestVersion: number | null;
+}
+
+export interface ArtifactVersionSummary {
+  version: number;
+  publishedAt: string;
+  publishedBy: string | null;
+}
+
+export interface DocumentChange {
+  op: 'add' | 'remove' | 'replace';
+  path: string;
+  from?: unknown;
+  value?: unknown;
+}
+
+/** One change to an entity's table, as the server plans it (`op` names it; details vary by op). */
+export interface MigrationStep {
+  op: 'createTable' | 'addColumn' | 'renameColumn' | 'widenColumn' | 'narrowColumn' | 'changeType' | 'dropColumn' | 'addIndex' | 'dropIndex';
+  [detail: string]: unknown;
+}
+
+/** A change that would lose stored values: refused unless the publisher confirms it. */
+export interface LossyChange {
+  fieldId: string;
+  key: string;
+  change: 'drop' | 'narrow' | 'retype';
+  detail: string;
+}
+
+export interface MigrationPlan {
+  entity: string;
+  fromVersion: number | null;
+  toVersion: number;
+  steps: MigrationStep[];
+  lossy: LossyChange[];
+  /** One line per step, for the confirmation dialog. */
+  summary: string[];
+}
+
+export interface PublishResult {
+  kind: ArtifactKind;
+  key: string;
+  version: number;
+  unchanged: boolean;
+  migration?: MigrationPlan;
+}
+
+export interface SignedIn {
+  userId: string | null;
+  username: string;
+  branch: string | null;
+  roles: readonly string[];
+  admin: boolean;
+}
+
+export type FilterOperator = 'eq' | 'ne' | 'lt' | 'lte' | 'gt' | 'gte' | 'in' | 'nin' | 'contains' | 'startsWith' | 'isNull' | 'between';
+export type QueryFilter = { and: QueryFilter[] } | { or: QueryFilter[] } | { not: QueryFilter } | { field: string; op: FilterOperator; value?: unknown };
+
+export interface RecordQuery {
+  filter?: QueryFilter;
+  sort?: { field: string; direction?: 'asc' | 'desc' }[];
+  fields?: string[];
+  limit?: number;
+  cursor?: string;
+  count?: boolean;
+}
+
+export type RecordData = Record<string, unknown> & { id: string; version: number };
+
+export interface RecordPage {
+  items: RecordData[];
+  nextCursor: string | null;
+  total?: number;
+}

@@ -1,0 +1,51 @@
+/**
+ * The contract of the form model (implemented in `form-model.ts`), shared by the React renderer,
+ * the runtime, the designer's preview and the server's write validation.
+ */
+import type { EntityDefinition, FieldError } from '../entity/entity-definition.js';
+import type { FieldState, FormDefinition } from './form-definition.js';
+
+/** Record values keyed by field key; a repeating group's rows sit under the group's `key`. */
+export type FormValues = Record<string, unknown>;
+
+/**
+ * Type-level checks of one entity's record values (formats, bounds, options), without
+ * `required`: the model decides what is required. In Node this is `compileRecordValidator(entity,
+ * { partial: true })`; in the browser the standalone validator the server serves.
+ */
+export type RecordTypeCheck = (values: Record<string, unknown>) => FieldError[];
+
+export interface FormModelOptions {
+  /** Type checks per entity key (the form's entity and each repeating group's entity). Absent: no type checks. */
+  typeChecks?: Readonly<Record<string, RecordTypeCheck>>;
+  /** The current date and time (ISO 8601 with zone) for FEEL's `now()` and `today()`. */
+  now?: string;
+}
+
+/**
+ * The result of analysing a form against its entities at publish time: the dependency graph of
+ * every expression. `errors` (unknown fields, FEEL syntax errors, dependency cycles naming the
+ * fields, misplaced nodes) make the form unpublishable.
+ */
+export interface CompiledForm {
+  readonly form: FormDefinition;
+  readonly entity: EntityDefinition;
+  /** Entities of the repeating groups, by key. */
+  readonly related: Readonly<Record<string, EntityDefinition>>;
+  readonly errors: readonly FieldError[];
+}
+
+/** A snapshot of the form's state: a new object after every change (fit for `useSyncExternalStore`). */
+export interface FormState {
+  /** Current values, computed fields included. */
+  readonly values: FormValues;
+  /**
+   * Per field: keyed by JSON Pointer into the values (`/employer`, `/contacts/0/phone`).
+   * Every placed field has an entry; rows of a repeating group have one per cell.
+   */
+  readonly fields: Readonly<Record<string, FieldState>>;
+  /** Per layout node id (sections, tabs, columns, groups, fields): whether it is shown. */
+  readonly nodes: Readonly<Record<string, boolean>>;
+  /** Current errors, paths as JSON Pointers into the values; cross-field messages on their field (or `''`). */
+  readonly errors: readonly FieldError[];
+}
