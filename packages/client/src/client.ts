@@ -95,7 +95,7 @@ export class ApiClient {
   versions(kind: ArtifactKind, key: string): Promise<ArtifactVersionSummary[]> {
     return this.request('GET', `/artifacts/${kind}/${encodeURIComponent(key)}/versions`);
   }
-  diff(kind: ArtifactKind, key: string, from: number, to: number): Promise<DocumentChange[]> {
+  diff(kind: ArtifactKind, key: string, from: number, to: number): Promise<{ from: number; to: number; changes: DocumentChange[] }> {
     return this.request('GET', `/artifacts/${kind}/${encodeURIComponent(key)}/versions/${from}/diff/${to}`);
   }
 
