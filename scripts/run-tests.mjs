@@ -6,7 +6,8 @@ import { join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
 const workspaces = ['packages', 'apps', 'examples']
-  .flatMap((dir) => (existsSync(join(root, dir)) ? readdirSync(join(root, dir)).map((name) => join(root, dir, name)) : []));
+  .flatMap((dir) => (existsSync(join(root, dir)) ? readdirSync(join(root, dir)).map((name) => join(root, dir, name)) : []))
+  .concat(join(root, 'e2e'));
 for (const ws of workspaces) rmSync(join(ws, 'test-results.json'), { force: true });
 
 const run = spawnSync('npx', ['turbo', 'run', 'test', '--concurrency=1', '--force', ...process.argv.slice(2)], {
