@@ -1,0 +1,17 @@
+import { ApiProblem, type ProblemFieldError } from '@bankforge/client';
+
+/** Every failure as an ApiProblem, so the UI has one shape to show. */
+export function asProblem(error: unknown): ApiProblem {
+  if (error instanceof ApiProblem) return error;
+  return new ApiProblem(0, 'unexpected', 'Unexpected error', error instanceof Error ? error.message : String(error));
+}
+
+/** A problem's message in the reader's language (the server sends Chinese as `messageZh`). */
+export function problemMessage(error: ProblemFieldError, language: string): string {
+  return language.startsWith('zh') && error.messageZh ? error.messageZh : error.message;
+}
+
+/** The errors addressed to `path` or anything under it (`/fields/3` holds `/fields/3/options/0/value`). */
+export function problemsUnder(problems: readonly ProblemFieldError[], path: string): ProblemFieldError[] {
+  return problems.filter((p) => p.path === path || p.path.startsWith(`${path}/`));
+}
