@@ -1,0 +1,94 @@
+import { createContext, useContext, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { checkFeel } from './feel-check.js';
+import type { FeelEditorHandle } from './monaco-feel.js';
+
+/**
+ * `rich`: Monaco replaces the plain text box once its chunk has loaded. `plain`: the text box
+ * only (tests in jsdom, where Monaco cannot lay out).
+ */
+export type FeelEditorMode = 'rich' | 'plain';
+export const FeelEditorModeContext = createContext<FeelEditorMode>('rich');
+
+export interface FeelEditorProps {
+  /** The accessible name, e.g. "Visible when". */
+  label: string;
+  value: string;
+  onChange(value: string): void;
+  /** The names the expression may read (the entity's field keys). */
+  names: ReadonlySet<string>;
+}
+
+/** A FEEL rule expression: Monaco with FEEL highlighting and inline markers, a plain text box until it loads. */
+export function FeelEditor({ label, value, onChange, names }: FeelEditorProps) {
+  const { t } = useTranslation('formDesigner');
+  const mode = useContext(FeelEditorModeContext);
+  const labelId = useId();
+  const problemsId = useId();
+  const host = useRef<HTMLDivElement>(null);
+  const handle = useRef<FeelEditorHandle | null>(null);
+  const [rich, setRich] = useState(false);
+  const latest = useRef({ value, onChange });
+  latest.current = { value, onChange };
+
+  const problems = useMemo(
+    () =>
+      checkFeel(value, names).map((p) => ({
+        ...p,
+        text: p.kind === 'syntax' ? t('feel.syntaxError', { message: p.message, line: p.line, column: p.column }) : t('feel.unknownName', { name: p.name }),
+      })),
+    [value, names, t],
+  );
+
+  useEffect(() => {
+    if (mode !== 'rich') return;
+    let live = true;
+    void import('./monaco-feel.js').then(({ mountFeelEditor }) => {
+      if (!live || !host.current) return;
+      const hadFocus = host.current.parentElement?.contains(document.activeElement) ?? false;
+      handle.current = mountFeelEditor(host.current, { value: latest.current.value, ariaLabel: label, onChange: (v) => latest.current.onChange(v) });
+      setRich(true);
+      if (hadFocus) handle.current.focus();
+    });
+    return () => {
+      live = false;
+      handle.current?.dispose();
+      handle.current = null;
+      setRich(false);
+    };
+  }, [mode, label]);
+
+  useEffect(() => handle.current?.setValue(value), [value, rich]);
+  useEffect(() => handle.current?.setMarkers(problems), [problems, rich]);
+
+  const hasError = problems.some((p) => p.severity === 'error');
+  return (
+    <div className="feel-editor">
+      <span className="feel-editor__label" id={labelId}>
+        {label}
+      </span>
+      {!rich && (
+        <textarea
+          className="feel-editor__plain"
+          aria-labelledby={labelId}
+          aria-describedby={problems.length > 0 ? problemsId : undefined}
+          aria-invalid={hasError || undefined}
+          rows={1}
+          spellCheck={false}
+          value={value}
+          onChange={(event) => onChange(event.target.value)}
+        />
+      )}
+      <div ref={host} className="feel-editor__monaco" hidden={!rich} />
+      {problems.length > 0 && (
+        <ul id={problemsId} className="feel-editor__problems" aria-live="polite">
+          {problems.map((p, i) => (
+            <li key={i} className={`feel-editor__problem feel-editor__problem--${p.severity}`}>
+              {p.text}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,110 @@
+/**
+ * The Monaco side of the FEEL editor. Loaded only by a dynamic `import()` from FeelEditor, so
+ * Monaco is its own chunk and the designer's first load stays small. Only the editor core is
+ * imported (no bundled languages); the hover contribution shows marker messages.
+ */
+import * as monaco from 'monaco-editor/editor/editor.api';
+import 'monaco-editor/editor/contrib/hover/browser/hoverContribution';
+import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
+import type { FeelProblem } from './feel-check.js';
+import { FEEL_LANGUAGE_ID, feelLanguageConfiguration, feelMonarch } from './feel-language.js';
+
+self.MonacoEnvironment = { getWorker: () => new EditorWorker() };
+
+const THEME = 'bankforge-feel';
+const MAX_HEIGHT = 120;
+
+let registered = false;
+function registerFeel(): void {
+  if (registered) return;
+  registered = true;
+  monaco.languages.register({ id: FEEL_LANGUAGE_ID });
+  monaco.languages.setMonarchTokensProvider(FEEL_LANGUAGE_ID, feelMonarch);
+  monaco.languages.setLanguageConfiguration(FEEL_LANGUAGE_ID, feelLanguageConfiguration);
+  monaco.editor.defineTheme(THEME, { base: 'vs', inherit: true, rules: [{ token: 'date', foreground: '8a3ffc' }], colors: {} });
+}
+
+/** A problem with its text already in the designer's language. */
+export interface FeelMarker extends FeelProblem {
+  text: string;
+}
+
+export interface FeelEditorHandle {
+  setValue(value: string): void;
+  setMarkers(markers: readonly FeelMarker[]): void;
+  focus(): void;
+  dispose(): void;
+}
+
+export interface FeelEditorMountOptions {
+  value: string;
+  ariaLabel: string;
+  onChange(value: string): void;
+}
+
+export function mountFeelEditor(host: HTMLElement, options: FeelEditorMountOptions): FeelEditorHandle {
+  registerFeel();
+  const editor = monaco.editor.create(host, {
+    value: options.value,
+    language: FEEL_LANGUAGE_ID,
+    theme: THEME,
+    ariaLabel: options.ariaLabel,
+    automaticLayout: true,
+    // Rules are one-liners: no gutter, minimap or rulers; the box grows with the text.
+    lineNumbers: 'off',
+    glyphMargin: false,
+    folding: false,
+    lineDecorationsWidth: 4,
+    minimap: { enabled: false },
+    overviewRulerLanes: 0,
+    renderLineHighlight: 'none',
+    scrollBeyondLastLine: false,
+    wordWrap: 'on',
+    scrollbar: { vertical: 'auto', horizontal: 'hidden', alwaysConsumeMouseWheel: false },
+    fontSize: 13,
+    // Tab leaves the editor, as in any form input; typed text stays exactly as typed.
+    tabFocusMode: true,
+    quickSuggestions: false,
+    wordBasedSuggestions: 'off',
+    autoClosingBrackets: 'never',
+    autoClosingQuotes: 'never',
+    fixedOverflowWidgets: true,
+  });
+  const model = editor.getModel()!;
+  let applying = false;
+  const fit = () => {
+    host.style.height = `${Math.min(editor.getContentHeight(), MAX_HEIGHT)}px`;
+  };
+  fit();
+  editor.onDidContentSizeChange(fit);
+  editor.onDidChangeModelContent(() => {
+    if (!applying) options.onChange(model.getValue());
+  });
+  return {
+    setValue(value) {
+      if (value === model.getValue()) return;
+      applying = true;
+      model.setValue(value);
+      applying = false;
+    },
+    setMarkers(markers) {
+      monaco.editor.setModelMarkers(
+        model,
+        FEEL_LANGUAGE_ID,
+        markers.map((m) => ({
+          severity: m.severity === 'error' ? monaco.MarkerSeverity.Error : monaco.MarkerSeverity.Warning,
+          message: m.text,
+          startLineNumber: m.line,
+          startColumn: m.column,
+          endLineNumber: m.endLine,
+          endColumn: m.endColumn,
+        })),
+      );
+    },
+    focus: () => editor.focus(),
+    dispose() {
+      editor.dispose();
+      model.dispose();
+    },
+  };
+}
