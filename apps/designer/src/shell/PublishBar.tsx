@@ -1,0 +1,96 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ArtifactEditor, EditableArtifact } from './artifact-editor/index.js';
+import { ConflictNotice } from './publish/ConflictNotice.js';
+import { ProblemList } from './publish/ProblemList.js';
+import { StateBadge } from './publish/StateBadge.js';
+
+/** The part of an artifact editor the bar drives (independent of the document type). */
+export type PublishControls = Pick<
+  ArtifactEditor<EditableArtifact>,
+  | 'status'
+  | 'error'
+  | 'isNew'
+  | 'dirty'
+  | 'publishState'
+  | 'latestVersion'
+  | 'save'
+  | 'saving'
+  | 'publish'
+  | 'publishing'
+  | 'problems'
+  | 'conflict'
+  | 'reload'
+  | 'overwrite'
+  | 'undo'
+  | 'redo'
+  | 'canUndo'
+  | 'canRedo'
+>;
+
+export interface PublishBarProps {
+  editor: PublishControls;
+  /** Replaces the plain publish (the data-model designer first shows the migration plan). */
+  onPublish?: () => void;
+  /** Undo and redo buttons (on by default). */
+  historyButtons?: boolean;
+}
+
+/** An editor's toolbar: state badge, undo/redo, Save and Publish with progress, and why the server refused. */
+export function PublishBar({ editor, onPublish, historyButtons = true }: PublishBarProps) {
+  const { t } = useTranslation('shell');
+  const [notice, setNotice] = useState<string | null>(null);
+  const busy = editor.saving || editor.publishing;
+
+  const save = async () => {
+    setNotice(null);
+    if (await editor.save()) setNotice(t('editor.saved'));
+  };
+  const publish = async () => {
+    setNotice(null);
+    if (onPublish) return onPublish();
+    const result = await editor.publish();
+    if (result) setNotice(t(result.unchanged ? 'editor.unchanged' : 'editor.published', { version: result.version }));
+  };
+
+  return (
+    <div className="publish-bar">
+      <div role="toolbar" aria-label={t('editor.toolbar')} className="toolbar">
+        <StateBadge state={editor.publishState} latestVersion={editor.latestVersion} />
+        {(editor.dirty || editor.isNew) && <span className="badge badge-unsaved">{t(editor.isNew ? 'state.new' : 'state.unsaved')}</span>}
+        <span className="toolbar-spacer" />
+        {historyButtons && (
+          <>
+            <button type="button" onClick={editor.undo} disabled={!editor.canUndo} aria-keyshortcuts="Control+Z">
+              {t('editor.undo')}
+            </button>
+            <button type="button" onClick={editor.redo} disabled={!editor.canRedo} aria-keyshortcuts="Control+Shift+Z Control+Y">
+              {t('editor.redo')}
+            </button>
+          </>
+        )}
+        <button type="button" onClick={() => void save()} disabled={busy || editor.status !== 'ready' || (!editor.dirty && !editor.isNew)} aria-keyshortcuts="Control+S">
+          {t('editor.save')}
+        </button>
+        <button type="button" className="primary" onClick={() => void publish()} disabled={busy || editor.status !== 'ready'}>
+          {t('editor.publish')}
+        </button>
+      </div>
+      <div role="status" aria-live="polite" className="publish-status">
+        {editor.saving ? t('editor.saving') : editor.publishing ? t('editor.publishing') : notice}
+      </div>
+      {editor.error && editor.status === 'ready' && (
+        <p role="alert" className="notice notice-error">
+          {t('editor.failed', { message: editor.error.detail || editor.error.title })}
+        </p>
+      )}
+      {editor.problems.length > 0 && (
+        <div role="alert" className="notice notice-error">
+          <strong>{t('editor.problems', { count: editor.problems.length })}</strong>
+          <ProblemList problems={editor.problems} />
+        </div>
+      )}
+      {editor.conflict && <ConflictNotice busy={busy} onReload={editor.reload} onOverwrite={() => void editor.overwrite()} />}
+    </div>
+  );
+}
