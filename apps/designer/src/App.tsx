@@ -3,6 +3,7 @@ import { BrowserRouter, Route, Routes } from 'react-router-dom';
 import { ArtifactList } from './shell/ArtifactList.js';
 import { DesignerLayout } from './shell/DesignerLayout.js';
 import { Loading } from './shell/Loading.js';
+import { NotFound } from './shell/NotFound.js';
 
 // Each designer is its own chunk: the artifact list loads fast, Monaco only with the form designer's FEEL editor.
 const EntityDesigner = lazy(() => import('./data-model/EntityDesigner.js'));
@@ -16,6 +17,7 @@ export function App() {
           <Route index element={<ArtifactList />} />
           <Route path="entity/:key" element={<Suspense fallback={<Loading />}><EntityDesigner /></Suspense>} />
           <Route path="form/:key" element={<Suspense fallback={<Loading />}><FormDesigner /></Suspense>} />
+          <Route path="*" element={<NotFound />} />
         </Route>
       </Routes>
     </BrowserRouter>

@@ -15,8 +15,14 @@ function initialLanguage(): Language {
   return typeof navigator !== 'undefined' && navigator.language.startsWith('zh') ? 'zh-CN' : 'en';
 }
 
+/** Screen readers and fonts follow the page's language, so it changes with the UI's. */
+function markDocumentLanguage(language: string): void {
+  if (typeof document !== 'undefined') document.documentElement.lang = language;
+}
+
 /** Each area of the designer owns its messages: one i18next namespace per folder. */
 export async function initI18n(language: Language = initialLanguage()) {
+  i18next.on('languageChanged', markDocumentLanguage);
   await i18next.use(initReactI18next).init({
     lng: language,
     fallbackLng: 'en',
@@ -27,11 +33,11 @@ export async function initI18n(language: Language = initialLanguage()) {
     },
     interpolation: { escapeValue: false },
   });
+  markDocumentLanguage(language);
   return i18next;
 }
 
 export function setLanguage(language: Language): void {
   localStorage.setItem(LANGUAGE_STORAGE_KEY, language);
   void i18next.changeLanguage(language);
-  document.documentElement.lang = language;
 }

@@ -1,6 +1,78 @@
-import { Outlet } from 'react-router-dom';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { NavLink, Outlet } from 'react-router-dom';
+import { useApiClient } from './api/ApiClientContext.js';
+import { loginUrl } from './auth/login-url.js';
+import { useSignedIn } from './auth/useSignedIn.js';
+import { LanguageSwitch } from './LanguageSwitch.js';
+import { Loading } from './Loading.js';
 
-/** Placeholder: header, language switch and sign-in check arrive with the shell. */
-export function DesignerLayout() {
-  return <Outlet />;
+/** Leaves the designer for another page of the server (the login page lives in the runtime). */
+function assignLocation(url: string): void {
+  window.location.assign(url);
+}
+
+export interface DesignerLayoutProps {
+  /** How to leave for the login page; tests pass a spy. */
+  redirect?: (url: string) => void;
+}
+
+/** The designer's frame: header with navigation, language and the signed-in user; the page below. */
+export function DesignerLayout({ redirect = assignLocation }: DesignerLayoutProps) {
+  const { t } = useTranslation('shell');
+  const api = useApiClient();
+  const signIn = useSignedIn(redirect);
+  const [signingOut, setSigningOut] = useState(false);
+  useEffect(() => {
+    document.title = t('appName');
+  }, [t]);
+
+  const signOut = async () => {
+    setSigningOut(true);
+    try {
+      await api.logout();
+    } finally {
+      redirect(loginUrl('/designer/'));
+    }
+  };
+
+  return (
+    <div className="app">
+      <a href="#main" className="skip-link">
+        {t('skipToContent')}
+      </a>
+      <header className="app-header">
+        <NavLink to="/" className="brand">
+          {t('appName')}
+        </NavLink>
+        <nav aria-label={t('nav.label')} className="app-nav">
+          <NavLink to="/" end>
+            {t('nav.artifacts')}
+          </NavLink>
+          <a href="/">{t('nav.runtime')}</a>
+        </nav>
+        <span className="toolbar-spacer" />
+        <LanguageSwitch />
+        {signIn.status === 'signedIn' && (
+          <div className="user-menu">
+            <span>{t('user.signedInAs', { name: signIn.user.username })}</span>
+            <button type="button" onClick={() => void signOut()} disabled={signingOut}>
+              {signingOut ? t('user.signingOut') : t('user.signOut')}
+            </button>
+          </div>
+        )}
+      </header>
+      <div id="main" className="app-main" tabIndex={-1}>
+        {signIn.status === 'signedIn' ? (
+          <Outlet />
+        ) : signIn.status === 'error' ? (
+          <p role="alert" className="notice notice-error">
+            {signIn.error.detail || signIn.error.title}
+          </p>
+        ) : (
+          <Loading />
+        )}
+      </div>
+    </div>
+  );
 }

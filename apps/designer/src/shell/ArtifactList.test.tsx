@@ -1,0 +1,108 @@
+import { cleanup, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { ArtifactList } from './ArtifactList.js';
+import { fakeApi, problem, sequence } from './testing/fake-api.js';
+import { initTestI18n } from './testing/i18n.js';
+import { renderPage } from './testing/render.js';
+
+beforeAll(() => initTestI18n('en'));
+afterEach(cleanup);
+
+const entities = [
+  { kind: 'entity', key: 'customer', title: 'Customer', revision: 3, latestVersion: 2, state: 'modified', updatedAt: '2026-03-01T10:00:00.000Z' },
+  { kind: 'entity', key: 'contact', title: 'Contact', revision: 1, latestVersion: null, state: 'draft', updatedAt: '2026-03-02T10:00:00.000Z' },
+];
+const forms = [{ kind: 'form', key: 'customer_form', title: 'Customer form', revision: 2, latestVersion: 1, state: 'published', updatedAt: '2026-03-03T10:00:00.000Z' }];
+
+function renderList(routes: Parameters<typeof fakeApi>[0]) {
+  const server = fakeApi(routes);
+  renderPage(<ArtifactList />, server.client);
+  return { server, user: userEvent.setup() };
+}
+
+describe('ArtifactList', () => {
+  it('lists entities with state, version and a link to their designer', async () => {
+    renderList({ 'GET /api/artifacts/entity': { body: entities } });
+    const customer = (await screen.findByRole('link', { name: 'Customer' })).closest('tr')!;
+    expect(within(customer).getByText('customer')).toBeTruthy();
+    expect(within(customer).getByText('Modified')).toBeTruthy();
+    expect(within(customer).getByText('v2')).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'Customer' }).getAttribute('href')).toBe('/entity/customer');
+    const contact = screen.getByRole('link', { name: 'Contact' }).closest('tr')!;
+    expect(within(contact).getByText('Draft')).toBeTruthy();
+  });
+
+  it('moves between kinds with the arrow keys', async () => {
+    const { user } = renderList({
+      'GET /api/artifacts/entity': { body: entities },
+      'GET /api/artifacts/form': { body: forms },
+      'GET /api/artifacts/flow': { body: [] },
+    });
+    await screen.findByRole('link', { name: 'Customer' });
+    await user.click(screen.getByRole('tab', { name: 'Entities' }));
+    await user.keyboard('{ArrowRight}');
+    expect(screen.getByRole('tab', { name: 'Forms' }).getAttribute('aria-selected')).toBe('true');
+    expect(document.activeElement).toBe(screen.getByRole('tab', { name: 'Forms' }));
+    const panel = screen.getByRole('tabpanel', { name: 'Forms' });
+    expect(await within(panel).findByText('Published v1')).toBeTruthy();
+    await user.keyboard('{ArrowRight}');
+    expect(await screen.findByText('Nothing here yet.')).toBeTruthy();
+    expect(screen.getByText(/listed here read-only/)).toBeTruthy();
+  });
+
+  it('explains a failed load and retries', async () => {
+    const { user } = renderList({ 'GET /api/artifacts/entity': sequence(problem(500, 'internal'), { body: entities }) });
+    expect(await screen.findByRole('alert')).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Retry' }));
+    expect(await screen.findByRole('link', { name: 'Customer' })).toBeTruthy();
+  });
+
+  it('creates an entity draft from the New entity dialog and opens its designer', async () => {
+    const { server, user } = renderList({
+      'GET /api/artifacts/entity': { body: [] },
+      'PUT /api/artifacts/entity/loan': (r) => ({ body: { document: r.body, revision: 1, latestVersion: null } }),
+    });
+    await user.click(screen.getByRole('button', { name: 'New entity' }));
+    const dialog = screen.getByRole('dialog', { name: 'New entity' });
+    await user.type(within(dialog).getByRole('textbox', { name: 'Key' }), 'Loan');
+    await user.click(within(dialog).getByRole('button', { name: 'Create' }));
+    expect(within(dialog).getByText(/Use lower-case letters/)).toBeTruthy();
+    expect(within(dialog).getByText(/Give it a title/)).toBeTruthy();
+    await user.clear(within(dialog).getByRole('textbox', { name: 'Key' }));
+    await user.type(within(dialog).getByRole('textbox', { name: 'Key' }), 'loan');
+    await user.type(within(dialog).getByRole('textbox', { name: 'Title' }), 'Loan');
+    await user.click(within(dialog).getByRole('button', { name: 'Create' }));
+    expect((await screen.findByTestId('destination')).textContent).toBe('/entity/loan ');
+    const put = server.requests.find((r) => r.method === 'PUT')!;
+    expect(put.headers['if-match']).toBe('"0"');
+    expect(put.body).toEqual({ kind: 'entity', key: 'loan', title: 'Loan', label: { en: 'Loan', 'zh-CN': 'Loan' }, fields: [] });
+  });
+
+  it('says so when the key is taken', async () => {
+    const { user } = renderList({ 'GET /api/artifacts/entity': { body: entities }, 'PUT /api/artifacts/entity/customer': problem(409, 'staleRevision') });
+    await user.click(await screen.findByRole('button', { name: 'New entity' }));
+    await user.type(screen.getByRole('textbox', { name: 'Key' }), 'customer');
+    await user.type(screen.getByRole('textbox', { name: 'Title' }), 'Customer');
+    await user.click(screen.getByRole('button', { name: 'Create' }));
+    expect(await screen.findByText('There is already a Entities with this key.')).toBeTruthy();
+  });
+
+  it('creates a form for a published entity', async () => {
+    const { server, user } = renderList({
+      'GET /api/artifacts/entity': { body: entities },
+      'PUT /api/artifacts/form/customer_form': (r) => ({ body: { document: r.body, revision: 1, latestVersion: null } }),
+    });
+    await user.click(await screen.findByRole('button', { name: 'New form' }));
+    const entity = screen.getByRole('combobox', { name: 'Entity' });
+    await within(entity).findByRole('option', { name: 'Customer (customer)' });
+    // A never-published entity cannot carry a form yet.
+    expect(within(entity).queryByRole('option', { name: 'Contact (contact)' })).toBeNull();
+    await user.type(screen.getByRole('textbox', { name: 'Key' }), 'customer_form');
+    await user.type(screen.getByRole('textbox', { name: 'Title' }), 'Customer form');
+    await user.selectOptions(entity, 'customer');
+    await user.click(screen.getByRole('button', { name: 'Create' }));
+    expect((await screen.findByTestId('destination')).textContent).toBe('/form/customer_form ');
+    expect(server.requests.at(-1)!.body).toMatchObject({ kind: 'form', key: 'customer_form', entity: 'customer', layout: [], schemaVersion: 1 });
+  });
+});

@@ -1,0 +1,148 @@
+import type { ArtifactDocument, ArtifactSummary, ProblemFieldError } from '@bankforge/client';
+import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useApiClient } from '../api/ApiClientContext.js';
+import { asProblem } from '../api/problems.js';
+import { Dialog } from '../dialog/Dialog.js';
+import { ProblemList } from '../publish/ProblemList.js';
+import { isValidKey, newEntityDocument, newFormDocument } from './new-artifact.js';
+
+export interface NewArtifactDialogProps {
+  kind: 'entity' | 'form';
+  onClose: () => void;
+  /** Called with the key once the first draft is stored. */
+  onCreated: (key: string) => void;
+}
+
+interface Errors {
+  key?: string;
+  title?: string;
+  entity?: string;
+}
+
+/** Asks the key and title (and for a form its entity), stores the first draft and hands over to the designer. */
+export function NewArtifactDialog({ kind, onClose, onCreated }: NewArtifactDialogProps) {
+  const { t } = useTranslation('shell');
+  const api = useApiClient();
+  const id = useId();
+  const [key, setKey] = useState('');
+  const [title, setTitle] = useState('');
+  const [entity, setEntity] = useState('');
+  const [entities, setEntities] = useState<ArtifactSummary[] | null>(null);
+  const [errors, setErrors] = useState<Errors>({});
+  const [problems, setProblems] = useState<readonly ProblemFieldError[]>([]);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [creating, setCreating] = useState(false);
+
+  useEffect(() => {
+    if (kind !== 'form') return;
+    let current = true;
+    // A form can only be published for a published entity.
+    api.listArtifacts('entity').then(
+      (list) => current && setEntities(list.filter((e) => e.latestVersion !== null)),
+      (error: unknown) => current && setFailure(asProblem(error).detail),
+    );
+    return () => {
+      current = false;
+    };
+  }, [api, kind]);
+
+  const validate = (): Errors => {
+    const found: Errors = {};
+    if (!isValidKey(key)) found.key = t('create.keyInvalid');
+    if (title.trim() === '') found.title = t('create.titleRequired');
+    if (kind === 'form' && entity === '') found.entity = t('create.entityRequired');
+    return found;
+  };
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const found = validate();
+    setErrors(found);
+    setProblems([]);
+    setFailure(null);
+    if (Object.keys(found).length > 0) return;
+    setCreating(true);
+    try {
+      let document: ArtifactDocument;
+      if (kind === 'form') {
+        // The form contract's version comes with the engine, loaded only when a form is made.
+        const { FORM_SCHEMA_VERSION } = await import('@bankforge/form-engine');
+        document = newFormDocument(key, title.trim(), entity, FORM_SCHEMA_VERSION);
+      } else {
+        document = newEntityDocument(key, title.trim());
+      }
+      // Revision 0: only creates; an artifact with this key already there is a conflict.
+      await api.saveDraft(document, 0);
+      onCreated(key);
+    } catch (error) {
+      const problem = asProblem(error);
+      if (problem.status === 409) setErrors({ key: t('create.keyTaken', { kind: t(`list.kinds.${kind}`) }) });
+      else if (problem.status === 422) setProblems(problem.errors);
+      else setFailure(problem.detail || problem.title);
+    } finally {
+      setCreating(false);
+    }
+  };
+
+  const field = (name: keyof Errors) => ({
+    id: `${id}-${name}`,
+    'aria-invalid': errors[name] ? true : undefined,
+    'aria-describedby': errors[name] ? `${id}-${name}-error` : name === 'key' ? `${id}-key-help` : undefined,
+  });
+  const error = (name: keyof Errors) =>
+    errors[name] && (
+      <p id={`${id}-${name}-error`} className="field-error">
+        {errors[name]}
+      </p>
+    );
+
+  return (
+    <Dialog title={t(kind === 'entity' ? 'create.entityTitle' : 'create.formTitle')} onClose={onClose}>
+      <form onSubmit={(e) => void submit(e)} noValidate className="stack">
+        <div className="form-row">
+          <label htmlFor={`${id}-key`}>{t('create.key')}</label>
+          <input {...field('key')} value={key} onChange={(e) => setKey(e.target.value)} autoComplete="off" spellCheck={false} required />
+          <p id={`${id}-key-help`} className="help">
+            {t('create.keyHelp')}
+          </p>
+          {error('key')}
+        </div>
+        <div className="form-row">
+          <label htmlFor={`${id}-title`}>{t('create.title')}</label>
+          <input {...field('title')} value={title} onChange={(e) => setTitle(e.target.value)} required />
+          {error('title')}
+        </div>
+        {kind === 'form' && (
+          <div className="form-row">
+            <label htmlFor={`${id}-entity`}>{t('create.entity')}</label>
+            <select {...field('entity')} value={entity} onChange={(e) => setEntity(e.target.value)} required>
+              <option value="">{t('create.chooseEntity')}</option>
+              {entities?.map((e) => (
+                <option key={e.key} value={e.key}>
+                  {e.title} ({e.key})
+                </option>
+              ))}
+            </select>
+            {entities?.length === 0 && <p className="help">{t('create.noEntities')}</p>}
+            {error('entity')}
+          </div>
+        )}
+        {(problems.length > 0 || failure) && (
+          <div role="alert" className="notice notice-error">
+            {failure}
+            <ProblemList problems={problems} />
+          </div>
+        )}
+        <div className="button-row">
+          <button type="submit" className="primary" disabled={creating}>
+            {t('create.create')}
+          </button>
+          <button type="button" onClick={onClose}>
+            {t('create.cancel')}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

@@ -1,0 +1,16 @@
+import type { ArtifactKind } from '@bankforge/client';
+
+/** The kinds in the order the list shows them. */
+export const LISTED_KINDS: readonly ArtifactKind[] = ['entity', 'form', 'flow', 'decision', 'report', 'app'];
+
+/** The kinds this designer can edit, and the route of each one's designer. */
+const DESIGNER_ROUTES: Partial<Record<ArtifactKind, string>> = { entity: 'entity', form: 'form' };
+
+export function designerPath(kind: ArtifactKind, key: string): string | null {
+  const route = DESIGNER_ROUTES[kind];
+  return route === undefined ? null : `/${route}/${encodeURIComponent(key)}`;
+}
+
+export function isListedKind(value: string | null): value is ArtifactKind {
+  return LISTED_KINDS.includes(value as ArtifactKind);
+}

@@ -1,0 +1,41 @@
+import { cleanup, render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { useState } from 'react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { Dialog } from './Dialog.js';
+
+afterEach(cleanup);
+
+function Harness() {
+  const [open, setOpen] = useState(false);
+  return (
+    <>
+      <button type="button" onClick={() => setOpen(true)}>Open</button>
+      {open && (
+        <Dialog title="New entity" onClose={() => setOpen(false)}>
+          <input aria-label="Key" />
+          <button type="button">Create</button>
+        </Dialog>
+      )}
+    </>
+  );
+}
+
+describe('Dialog', () => {
+  it('takes focus, keeps Tab inside, closes on Escape and gives focus back', async () => {
+    const user = userEvent.setup();
+    render(<Harness />);
+    await user.click(screen.getByRole('button', { name: 'Open' }));
+    expect(screen.getByRole('dialog', { name: 'New entity' })).toBeTruthy();
+    expect(document.activeElement).toBe(screen.getByLabelText('Key'));
+    await user.tab();
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Create' }));
+    await user.tab();
+    expect(document.activeElement).toBe(screen.getByLabelText('Key'));
+    await user.tab({ shift: true });
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Create' }));
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Open' }));
+  });
+});
