@@ -1,4 +1,43 @@
-/** Placeholder: the form designer. */
+import type { FormDefinition } from '@bankforge/form-engine';
+import { useParams, useSearchParams } from 'react-router-dom';
+import { useTranslation } from 'react-i18next';
+import { useApiClient } from '../shell/api/ApiClientContext.js';
+import { useArtifactEditor, useDesignerShortcuts } from '../shell/artifact-editor/index.js';
+import { Loading } from '../shell/Loading.js';
+import { EntityChooser } from './document/EntityChooser.js';
+import { newFormDraft } from './document/new-form.js';
+import { useEntityKeys } from './document/useEntities.js';
+import './form-designer.css';
+import { FormWorkspace } from './workspace/FormWorkspace.js';
+
+/** The form designer (route `form/:key`; a new form takes its entity from `?entity=`). */
 export default function FormDesigner() {
-  return <main />;
+  const { t } = useTranslation('formDesigner');
+  const { key = '' } = useParams();
+  const [search] = useSearchParams();
+  const api = useApiClient();
+  const entityKeys = useEntityKeys(api);
+  const editor = useArtifactEditor<FormDefinition>('form', key, () => newFormDraft(key, search.get('entity') ?? ''));
+  useDesignerShortcuts({ undo: editor.undo, redo: editor.redo, save: () => void editor.save() });
+
+  if (editor.status === 'loading') return <Loading />;
+  if (editor.status === 'error') {
+    return (
+      <p role="alert" className="notice notice-error">
+        {t('loadFailed', { message: editor.error?.detail || editor.error?.title })}
+      </p>
+    );
+  }
+  return (
+    <main className="fd" aria-labelledby="fd-title">
+      <h1 id="fd-title" className="fd-title">
+        {t('title', { title: editor.document.title || key })}
+      </h1>
+      {editor.document.entity === '' ? (
+        <EntityChooser entityKeys={entityKeys} onChoose={(entity) => editor.update((f) => ({ ...f, entity }))} />
+      ) : (
+        <FormWorkspace editor={editor} entityKeys={entityKeys} />
+      )}
+    </main>
+  );
 }
