@@ -1,0 +1,36 @@
+import { createContext, useContext } from 'react';
+import type { FieldError } from '../../entity/entity-definition.js';
+import type { CompiledForm, FormState } from '../../form/form-model-api.js';
+import type { RendererLocale, RendererMessages } from '../locale/messages.js';
+import type { InputProblem, LoadOptions } from '../widgets/widget-props.js';
+
+/** What the layout and field views share with the renderer that holds the model. */
+export interface RendererContextValue {
+  compiled: CompiledForm;
+  state: FormState;
+  locale: RendererLocale;
+  messages: RendererMessages;
+  disabled: boolean;
+  loadOptions?: LoadOptions;
+  /** Errors the user should see now: model errors of touched fields (all after submit), and the server's. */
+  shownErrors: readonly FieldError[];
+  /** What was typed but could not become a value, by field pointer. */
+  problems: Readonly<Record<string, InputProblem>>;
+  /** A DOM id for something of a field (pointer `/contacts/0/phone`, part `label`). */
+  idFor(pointer: string, part?: string): string;
+  activeTab(tabsId: string): number;
+  showTab(tabsId: string, index: number): void;
+  change(pointer: string, value: unknown): void;
+  touch(pointer: string): void;
+  reportProblem(pointer: string, problem: InputProblem | null): void;
+  addRow(groupKey: string): void;
+  removeRow(groupKey: string, index: number): void;
+}
+
+export const RendererContext = createContext<RendererContextValue | null>(null);
+
+export function useRenderer(): RendererContextValue {
+  const context = useContext(RendererContext);
+  if (!context) throw new Error('Form layout views render only inside <FormRenderer>');
+  return context;
+}

@@ -1,0 +1,21 @@
+import { localInputToUtc, utcToLocalInput } from './local-datetime.js';
+import type { WidgetProps } from './widget-props.js';
+
+/** A date and time typed in the user's local time, stored as a UTC ISO instant. */
+export function DatetimeWidget(props: WidgetProps) {
+  return (
+    <input
+      id={props.id}
+      className="bf-input bf-datetime"
+      type="datetime-local"
+      value={utcToLocalInput(props.value)}
+      aria-required={props.required || undefined}
+      aria-invalid={props.invalid || undefined}
+      aria-describedby={props.describedBy}
+      readOnly={props.readOnly}
+      disabled={props.disabled}
+      onChange={(event) => props.onChange(localInputToUtc(event.target.value))}
+      onBlur={props.onBlur}
+    />
+  );
+}
