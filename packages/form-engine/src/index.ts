@@ -43,3 +43,6 @@ export {
   type RecordValidatorOptions,
 } from './record/record-validator.js';
 export { RECORD_ERROR_CODES, type RecordErrorCode } from './record/error-codes.js';
+
+// The form artifact, compileForm (publish-time analysis), FormModel and the server's evaluateSubmission.
+export * from './form/index.js';

@@ -1,0 +1,42 @@
+import type { FieldError, LocalizedText } from '../../entity/entity-definition.js';
+
+/** The codes of the errors a form model or a submission reports (besides the type checks' codes). */
+export const FORM_MODEL_ERROR_CODES = ['required', 'validation', 'minRows', 'maxRows', 'fieldHidden', 'fieldReadonly'] as const;
+export type FormModelErrorCode = (typeof FORM_MODEL_ERROR_CODES)[number];
+
+export const requiredError = (path: string): FieldError => ({ path, code: 'required', message: 'Required', messageZh: '必填' });
+
+export const validationError = (path: string, message: LocalizedText): FieldError => ({
+  path,
+  code: 'validation',
+  message: message.en,
+  messageZh: message['zh-CN'],
+});
+
+export const minRowsError = (path: string, min: number): FieldError => ({
+  path,
+  code: 'minRows',
+  message: `Add at least ${min} row${min === 1 ? '' : 's'}`,
+  messageZh: `至少需要 ${min} 行`,
+});
+
+export const maxRowsError = (path: string, max: number): FieldError => ({
+  path,
+  code: 'maxRows',
+  message: `No more than ${max} row${max === 1 ? '' : 's'}`,
+  messageZh: `最多 ${max} 行`,
+});
+
+export const fieldHiddenError = (path: string): FieldError => ({
+  path,
+  code: 'fieldHidden',
+  message: 'This field is hidden by the form and cannot be set',
+  messageZh: '该字段已被表单隐藏，不能填写',
+});
+
+export const fieldReadonlyError = (path: string): FieldError => ({
+  path,
+  code: 'fieldReadonly',
+  message: 'This field is read-only and cannot be changed',
+  messageZh: '该字段为只读，不能修改',
+});
