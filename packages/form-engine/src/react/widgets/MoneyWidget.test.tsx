@@ -2,37 +2,20 @@
 import '../test-support/dom.js';
 import { cleanup, render, screen } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
-import { useState } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { FieldDefinition } from '../../entity/entity-definition.js';
 import { field } from '../../test-support/fixtures.js';
-import { FieldInput } from './FieldInput.js';
+import { FieldHost } from '../test-support/FieldHost.js';
 
 afterEach(cleanup);
 
 const user = userEvent.setup();
-
-function Host({ definition, initial = null, seen }: { definition: FieldDefinition; initial?: unknown; seen: unknown[] }) {
-  const [value, setValue] = useState<unknown>(initial);
-  return (
-    <FieldInput
-      field={definition}
-      value={value}
-      locale="en"
-      onChange={(next) => {
-        seen.push(next);
-        setValue(next);
-      }}
-    />
-  );
-}
 
 describe('MoneyWidget', () => {
   const balance = field('balance', 'money', { currencies: ['CNY', 'USD'] });
 
   it('keeps "1234.50" exact, as a string, with the chosen currency', async () => {
     const seen: unknown[] = [];
-    render(<Host definition={balance} seen={seen} />);
+    render(<FieldHost field={balance} seen={seen} />);
     await user.selectOptions(screen.getByRole('combobox', { name: 'Currency' }), 'USD');
     await user.type(screen.getByLabelText('Label balance'), '1234.50');
     expect(seen.at(-1)).toEqual({ amount: '1234.50', currency: 'USD' });
@@ -42,7 +25,7 @@ describe('MoneyWidget', () => {
 
   it('pads to the scale on leaving the field, and never rounds', async () => {
     const seen: unknown[] = [];
-    render(<Host definition={balance} initial={{ amount: '0.00', currency: 'CNY' }} seen={seen} />);
+    render(<FieldHost field={balance} initial={{ amount: '0.00', currency: 'CNY' }} seen={seen} />);
     const amount = screen.getByLabelText('Label balance');
     await user.clear(amount);
     await user.type(amount, '99999999999999.9');
@@ -57,7 +40,7 @@ describe('MoneyWidget', () => {
 
   it('presets the only allowed currency and is no value when emptied', async () => {
     const seen: unknown[] = [];
-    render(<Host definition={field('fee', 'money', { currencies: ['CNY'] })} seen={seen} />);
+    render(<FieldHost field={field('fee', 'money', { currencies: ['CNY'] })} seen={seen} />);
     const amount = screen.getByLabelText('Label fee');
     await user.type(amount, '5');
     expect(seen.at(-1)).toEqual({ amount: '5.00', currency: 'CNY' });

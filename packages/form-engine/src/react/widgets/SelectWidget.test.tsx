@@ -1,0 +1,30 @@
+// @vitest-environment node
+import '../test-support/dom.js';
+import { cleanup, render, screen } from '@testing-library/react';
+import { userEvent } from '@testing-library/user-event';
+import { afterEach, describe, expect, it } from 'vitest';
+import { field, options } from '../../test-support/fixtures.js';
+import { FieldHost } from '../test-support/FieldHost.js';
+
+afterEach(cleanup);
+
+const user = userEvent.setup();
+
+describe('SelectWidget', () => {
+  it('offers the options in the current locale, with an empty choice for no value', async () => {
+    const seen: unknown[] = [];
+    render(<FieldHost field={field('segment', 'singleSelect', { options: options('retail', 'private') })} seen={seen} locale="zh-CN" />);
+    const select = screen.getByLabelText('标签segment');
+    expect(screen.getByRole('option', { name: '请选择…' })).toBeTruthy();
+    await user.selectOptions(select, 'private');
+    await user.selectOptions(select, '');
+    expect(seen).toEqual(['private', null]);
+  });
+
+  it('offers Yes and No for a yes/no field', async () => {
+    const seen: unknown[] = [];
+    render(<FieldHost field={field('vip', 'boolean')} widget="select" seen={seen} />);
+    await user.selectOptions(screen.getByLabelText('Label vip'), 'No');
+    expect(seen).toEqual([false]);
+  });
+});
