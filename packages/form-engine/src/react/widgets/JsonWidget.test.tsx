@@ -3,7 +3,7 @@ import '../test-support/dom.js';
 import { cleanup, render, screen } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
-import { field, options } from '../../test-support/fixtures.js';
+import { field } from '../../test-support/fixtures.js';
 import { FieldHost } from '../test-support/FieldHost.js';
 
 afterEach(cleanup);
