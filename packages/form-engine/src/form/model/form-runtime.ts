@@ -211,7 +211,8 @@ export class FormRuntime {
       const field = this.plan.fields.get(target.field)?.field;
       if (field === undefined) return;
       const next = fromFeel(field, value, firstCurrency([...rule.reads].map((name) => this.vars[name])));
-      if (sameValue(this.values[target.field], next)) return;
+      // a computed field always holds its result, null included
+      if (Object.hasOwn(this.values, target.field) && sameValue(this.values[target.field], next)) return;
       this.values[target.field] = next;
       this.vars[target.field] = toFeel(field, next);
       changed.add(target.field);
@@ -243,7 +244,7 @@ export class FormRuntime {
         const field = group.fields.get(target.field)?.field;
         if (field === undefined) continue;
         const next = fromFeel(field, value, firstCurrency([...row.context.entries.values(), ...[...rule.reads].map((n) => this.vars[n])]));
-        if (sameValue(row.values[target.field], next)) continue;
+        if (Object.hasOwn(row.values, target.field) && sameValue(row.values[target.field], next)) continue;
         this.assignCell(group, row, target.field, next);
         variables = new RowVariables(this.vars, row.context);
         cells.add(target.field);
