@@ -34,6 +34,7 @@ export function PaletteItem({ entry, label, placed = false, onAdd }: PaletteItem
         {...listeners}
         role="button"
         tabIndex={0}
+        aria-label={label}
         aria-disabled={placed || undefined}
         aria-describedby={placed ? placedId : attributes['aria-describedby']}
         className={`fd-palette__item${placed ? ' fd-palette__item--placed' : ''}`}
@@ -42,7 +43,7 @@ export function PaletteItem({ entry, label, placed = false, onAdd }: PaletteItem
       >
         {label}
         {placed && (
-          <span id={placedId} className="fd-palette__placed">
+          <span id={placedId} className="fd-palette__placed" aria-hidden="true">
             {t('palette.placed')}
           </span>
         )}
