@@ -84,7 +84,7 @@ export function FieldView({ node, pointer, entity, row }: FieldViewProps) {
         field={field}
         options={staticOptions(node, field)}
         lookup={
-          widgetType === 'lookup'
+          widgetType === 'lookup' || widgetType === 'select'
             ? lookupSource(node, field, { ...compiled.related, [compiled.entity.key]: compiled.entity })
             : undefined
         }

@@ -3,8 +3,10 @@ import '../test-support/dom.js';
 import { cleanup, render, screen } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { SelectOption } from '../../entity/entity-definition.js';
 import { field, options } from '../../test-support/fixtures.js';
 import { FieldHost } from '../test-support/FieldHost.js';
+import type { LookupSource } from './widget-props.js';
 
 afterEach(cleanup);
 
@@ -26,5 +28,29 @@ describe('SelectWidget', () => {
     render(<FieldHost field={field('vip', 'boolean')} widget="select" seen={seen} />);
     await user.selectOptions(screen.getByLabelText('Label vip'), 'No');
     expect(seen).toEqual([false]);
+  });
+});
+
+describe('SelectWidget over a lookup source', () => {
+  it('fetches the records once and offers them', async () => {
+    const searches: string[] = [];
+    const seen: unknown[] = [];
+    const loadOptions = async (_source: LookupSource, search: string): Promise<SelectOption[]> => {
+      searches.push(search);
+      return [{ value: 'b-sh', label: { en: 'Shanghai', 'zh-CN': '上海' } }];
+    };
+    render(
+      <FieldHost
+        field={field('branch', 'reference', { reference: { entity: 'branch' } })}
+        widget="select"
+        lookup={{ entity: 'branch', labelField: 'name' }}
+        loadOptions={loadOptions}
+        seen={seen}
+      />,
+    );
+    expect(screen.getByRole('option', { name: 'Loading…' })).toBeTruthy();
+    await user.selectOptions(screen.getByLabelText('Label branch'), await screen.findByRole('option', { name: 'Shanghai' }));
+    expect(seen).toEqual(['b-sh']);
+    expect(searches).toEqual(['']);
   });
 });

@@ -1,9 +1,30 @@
+import { useEffect, useState } from 'react';
+import type { SelectOption } from '../../entity/entity-definition.js';
 import { singleChoices } from './choices.js';
 import type { WidgetProps } from './widget-props.js';
 
-/** One choice from a drop-down list; the empty "Select…" entry is no value. */
+/**
+ * One choice from a drop-down list; the empty "Select…" entry is no value. With a lookup source
+ * (a reference drawn as a select) the records are fetched once, for short lists such as branches.
+ */
 export function SelectWidget(props: WidgetProps) {
-  const { choices, selected, valueOf } = singleChoices(props);
+  const { lookup, loadOptions } = props;
+  const [loaded, setLoaded] = useState<readonly SelectOption[] | null>(null);
+  const sourceKey = JSON.stringify(lookup ?? null);
+  useEffect(() => {
+    if (!lookup || !loadOptions) return;
+    let current = true;
+    loadOptions(lookup, '').then(
+      (found) => current && setLoaded(found),
+      () => current && setLoaded([]),
+    );
+    return () => {
+      current = false;
+    };
+    // lookup and loadOptions are followed through sourceKey: hosts pass new but equal objects on every render.
+  }, [sourceKey]);
+  const loading = lookup !== undefined && loadOptions !== undefined && loaded === null;
+  const { choices, selected, valueOf } = singleChoices(loaded ? { ...props, options: loaded } : props);
   return (
     <select
       id={props.id}
@@ -17,7 +38,9 @@ export function SelectWidget(props: WidgetProps) {
       onChange={(event) => props.onChange(valueOf(event.target.value))}
       onBlur={props.onBlur}
     >
-      <option value="">{choices.length === 0 ? props.messages.noOptions : props.messages.select}</option>
+      <option value="">
+        {loading ? props.messages.loading : choices.length === 0 ? props.messages.noOptions : props.messages.select}
+      </option>
       {choices.map((choice) => (
         <option key={choice.value} value={choice.value}>
           {choice.label}

@@ -65,6 +65,8 @@ export const GROUP_WIDGETS: ReadonlySet<WidgetType> = new Set(['radio', 'checkbo
 
 /** The widget type a placed field is drawn with: the node's choice, else a lookup for a lookup option source, else the type's default. */
 export function widgetTypeOf(node: FormFieldNode, fieldType: FieldType): WidgetType {
+  // A JSON field's text area still edits JSON: plain text would turn the value into a string.
+  if (node.widget === 'textarea' && fieldType === 'json') return 'json';
   if (node.widget) return node.widget;
   if (node.options?.type === 'lookup') return 'lookup';
   return DEFAULT_WIDGETS[fieldType];
