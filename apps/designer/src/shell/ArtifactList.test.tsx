@@ -1,3 +1,5 @@
+// @vitest-environment node
+import './testing/dom.js';
 import { cleanup, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';

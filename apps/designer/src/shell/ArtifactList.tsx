@@ -2,12 +2,12 @@ import type { ArtifactKind } from '@bankforge/client';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router-dom';
-import { designerPath, isListedKind } from './artifact-list/artifact-kinds.js';
+import { designerPath, isListedKind, LISTED_KINDS } from './artifact-list/artifact-kinds.js';
 import { ArtifactTable } from './artifact-list/ArtifactTable.js';
-import { KindTabs, panelId, tabId } from './artifact-list/KindTabs.js';
 import { NewArtifactDialog } from './artifact-list/NewArtifactDialog.js';
 import { useArtifactSummaries } from './artifact-list/useArtifactSummaries.js';
 import { Loading } from './Loading.js';
+import { TabList, tabIds } from './tabs/TabList.js';
 
 /** The home page: every artifact by kind with its state, and the way to start a new entity or form. */
 export function ArtifactList() {
@@ -20,6 +20,7 @@ export function ArtifactList() {
   const summaries = useArtifactSummaries(kind);
 
   const select = (next: ArtifactKind) => setParams(next === 'entity' ? {} : { kind: next }, { replace: true });
+  const ids = tabIds('artifacts', kind);
 
   return (
     <main className="page">
@@ -34,8 +35,14 @@ export function ArtifactList() {
           </button>
         </div>
       </div>
-      <KindTabs selected={kind} onSelect={select} />
-      <section role="tabpanel" id={panelId(kind)} aria-labelledby={tabId(kind)} className="tab-panel">
+      <TabList
+        label={t('list.title')}
+        prefix="artifacts"
+        tabs={LISTED_KINDS.map((k) => ({ id: k, label: t(`list.kinds.${k}`) }))}
+        selected={kind}
+        onSelect={select}
+      />
+      <section role="tabpanel" id={ids.panel} aria-labelledby={ids.tab} className="tab-panel">
         {designerPath(kind, '') === null && <p className="help">{t('list.readOnly')}</p>}
         {summaries.status === 'loading' && <Loading />}
         {summaries.status === 'error' && (

@@ -1,3 +1,5 @@
+// @vitest-environment node
+import '../testing/dom.js';
 import { cleanup, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
@@ -27,6 +29,8 @@ describe('Dialog', () => {
     render(<Harness />);
     await user.click(screen.getByRole('button', { name: 'Open' }));
     expect(screen.getByRole('dialog', { name: 'New entity' })).toBeTruthy();
+    // The page behind is out of reach while the dialog is open.
+    expect(screen.queryByRole('button', { name: 'Open' })).toBeNull();
     expect(document.activeElement).toBe(screen.getByLabelText('Key'));
     await user.tab();
     expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Create' }));

@@ -1,4 +1,5 @@
-import { useEffect, useId, useRef, type KeyboardEvent, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { createPortal } from 'react-dom';
 
 export interface DialogProps {
   title: string;
@@ -11,12 +12,33 @@ export interface DialogProps {
 const FOCUSABLE = 'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
 
 /**
- * A modal dialog: labelled by its title, focus moves in on open, stays inside while open (Tab
- * cycles), Escape closes, and focus returns to where it was.
+ * Hides everything but `keep` from assistive technology and input while a modal is open, so the
+ * page behind cannot be reached (nor mistaken for the dialog's buttons). Returns the undo.
+ */
+function isolate(keep: HTMLElement): () => void {
+  const hidden = [...document.body.children].filter(
+    (element): element is HTMLElement => element instanceof HTMLElement && element !== keep && !element.hasAttribute('aria-hidden'),
+  );
+  for (const element of hidden) {
+    element.setAttribute('aria-hidden', 'true');
+    element.inert = true;
+  }
+  return () => {
+    for (const element of hidden) {
+      element.removeAttribute('aria-hidden');
+      element.inert = false;
+    }
+  };
+}
+
+/**
+ * A modal dialog: labelled by its title, rendered over the page with the page made inert, focus
+ * moves in on open, stays inside while open (Tab cycles), Escape closes, and focus returns.
  */
 export function Dialog({ title, onClose, children, className }: DialogProps) {
   const titleId = useId();
   const ref = useRef<HTMLDivElement>(null);
+  const [host] = useState(() => document.createElement('div'));
   const onCloseRef = useRef(onClose);
   useEffect(() => {
     onCloseRef.current = onClose;
@@ -24,10 +46,16 @@ export function Dialog({ title, onClose, children, className }: DialogProps) {
 
   useEffect(() => {
     const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    document.body.appendChild(host);
+    const restore = isolate(host);
     const first = ref.current?.querySelector<HTMLElement>(FOCUSABLE);
     (first ?? ref.current)?.focus();
-    return () => opener?.focus();
-  }, []);
+    return () => {
+      restore();
+      host.remove();
+      opener?.focus();
+    };
+  }, [host]);
 
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key === 'Escape') {
@@ -49,12 +77,13 @@ export function Dialog({ title, onClose, children, className }: DialogProps) {
     }
   };
 
-  return (
+  return createPortal(
     <div className="dialog-backdrop">
       <div ref={ref} role="dialog" aria-modal="true" aria-labelledby={titleId} tabIndex={-1} className={`dialog ${className ?? ''}`} onKeyDown={onKeyDown}>
         <h2 id={titleId}>{title}</h2>
         {children}
       </div>
-    </div>
+    </div>,
+    host,
   );
 }

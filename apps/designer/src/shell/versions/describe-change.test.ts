@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { changeKind, displayValue, readablePointer } from './describe-change.js';
 

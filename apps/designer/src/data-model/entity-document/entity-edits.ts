@@ -1,0 +1,61 @@
+import type { EntityDefinition, FieldDefinition, FieldType, LocalizedText } from '@bankforge/form-engine';
+import { retype } from './field-options.js';
+
+/**
+ * A new field id: `f_` and random characters. Ids are the field's identity across renames (the
+ * migration follows the id), so an existing field's id is never regenerated.
+ */
+export function newFieldId(random: () => number = Math.random): string {
+  const alphabet = 'abcdefghijklmnopqrstuvwxyz0123456789';
+  let id = 'f_';
+  for (let i = 0; i < 10; i++) id += alphabet[Math.floor(random() * alphabet.length)];
+  return id;
+}
+
+/** A key not used by any field yet: `field_1`, `field_2`, … */
+function freeKey(entity: EntityDefinition): string {
+  const taken = new Set(entity.fields.map((f) => f.key));
+  let n = entity.fields.length + 1;
+  while (taken.has(`field_${n}`)) n++;
+  return `field_${n}`;
+}
+
+export function newEntity(key: string, title = key): EntityDefinition {
+  return { kind: 'entity', key, title, label: { en: title, 'zh-CN': title }, fields: [] };
+}
+
+/** Appends a field of `type` with a fresh id and a free key, ready to be named. */
+export function addField(entity: EntityDefinition, type: FieldType, id: string): EntityDefinition {
+  const key = freeKey(entity);
+  const field = retype({ id, key, type, label: { en: key, 'zh-CN': key } }, type);
+  return { ...entity, fields: [...entity.fields, field] };
+}
+
+export function updateField(entity: EntityDefinition, index: number, change: (field: FieldDefinition) => FieldDefinition): EntityDefinition {
+  return { ...entity, fields: entity.fields.map((f, i) => (i === index ? change(f) : f)) };
+}
+
+export function removeField(entity: EntityDefinition, index: number): EntityDefinition {
+  return { ...entity, fields: entity.fields.filter((_, i) => i !== index) };
+}
+
+/** Moves a field up (-1) or down (+1); a move past either end changes nothing. */
+export function moveField(entity: EntityDefinition, index: number, delta: -1 | 1): EntityDefinition {
+  const to = index + delta;
+  if (to < 0 || to >= entity.fields.length) return entity;
+  const fields = [...entity.fields];
+  [fields[index], fields[to]] = [fields[to]!, fields[index]!];
+  return { ...entity, fields };
+}
+
+/** Sets or clears an optional property: empty values are removed, so the document stays minimal. */
+export function withProperty<T extends object, K extends keyof T>(target: T, name: K, value: T[K] | undefined): T {
+  const next = { ...target };
+  if (value === undefined || value === '' || (Array.isArray(value) && value.length === 0)) delete next[name];
+  else next[name] = value;
+  return next;
+}
+
+export function withText(text: LocalizedText | undefined, language: keyof LocalizedText, value: string): LocalizedText {
+  return { en: text?.en ?? '', 'zh-CN': text?.['zh-CN'] ?? '', [language]: value };
+}
