@@ -297,9 +297,11 @@ export class FormRuntime {
 
   private refreshStates(report: ChangeReport): void {
     const update = (states: Map<string, FieldState>, key: string, pointer: string, next: FieldState): void => {
-      if (sameState(states.get(key), next)) return;
+      const previous = states.get(key);
+      if (sameState(previous, next)) return;
       states.set(key, Object.freeze(next));
-      report.states.add(pointer);
+      // a field that just appeared (a new row) has not changed: it gets no errors before it is touched
+      if (previous !== undefined) report.states.add(pointer);
     };
     if (report.visibility) {
       for (const node of this.plan.nodes) this.nodeVisible.set(node.id, node.gates.every((id) => this.ownVisible(id)));
