@@ -72,7 +72,7 @@ const canvas = () => within(screen.getByRole('region', { name: 'Canvas' }));
 /** Waits for the draft and the entity's fields. */
 async function loaded() {
   await screen.findByRole('region', { name: 'Canvas' });
-  palette().getByRole('button', { name: 'Employer' });
+  await palette().findByRole('button', { name: 'Employer' });
 }
 const savedDocument = (requests: RecordedRequest[]) => requests.filter((r) => r.method === 'PUT').at(-1)?.body as FormDefinition | undefined;
 

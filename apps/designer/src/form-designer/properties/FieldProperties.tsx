@@ -1,4 +1,4 @@
-import type { FormFieldNode, WidgetType } from '@bankforge/form-engine';
+import { WIDGETS_FOR_FIELD_TYPE, type FormFieldNode, type WidgetType } from '@bankforge/form-engine';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDesigner } from '../workspace/DesignerContext.js';
@@ -8,7 +8,7 @@ import { LocalizedTextFields } from './LocalizedTextFields.js';
 import { OptionsEditor } from './OptionsEditor.js';
 import { RuleField } from './RuleField.js';
 import { useNodeChange, withOptional } from './useNodeChange.js';
-import { CHOICE_WIDGETS, widgetsFor } from './widgets.js';
+import { CHOICE_WIDGETS } from './widgets.js';
 
 /** A placed field: texts, widget, default, rules and options. */
 export function FieldProperties({ node }: { node: FormFieldNode }) {
@@ -17,7 +17,8 @@ export function FieldProperties({ node }: { node: FormFieldNode }) {
   const set = useNodeChange(node);
   const id = useId();
   const field = entity?.fields.find((f) => f.key === node.field);
-  const widgets = field ? widgetsFor(field.type) : [];
+  // Only the widgets that can hold the field's values (publishing refuses the others).
+  const widgets = field ? WIDGETS_FOR_FIELD_TYPE[field.type] : [];
   const widget = node.widget ?? widgets[0];
 
   return (
