@@ -1,4 +1,4 @@
-import { useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { FormRepeatingGroup } from '../../form/form-definition.js';
 import { pointer } from '../../shared/json-pointer.js';
 import { FieldView } from '../field/FieldView.js';
@@ -14,6 +14,11 @@ import { VISUALLY_HIDDEN } from '../renderer/visually-hidden.js';
 export function RepeatingGroupView({ node }: { node: FormRepeatingGroup }) {
   const renderer = useRenderer();
   const addButton = useRef<HTMLButtonElement>(null);
+  // Bumped when a row is removed: its button is gone, so the keyboard user is put on Add row (enabled again by then).
+  const [removals, setRemovals] = useState(0);
+  useEffect(() => {
+    if (removals > 0) addButton.current?.focus();
+  }, [removals]);
   const { state, locale, messages, compiled } = renderer;
   const entity = compiled.related[node.entity];
   // A group whose entity was not given is a compile error of the form; there is nothing to draw.
@@ -77,8 +82,7 @@ export function RepeatingGroupView({ node }: { node: FormRepeatingGroup }) {
                   disabled={!canRemove}
                   onClick={() => {
                     renderer.removeRow(node.key, index);
-                    // The pressed button is gone with its row; keep the keyboard user inside the group.
-                    addButton.current?.focus();
+                    setRemovals((n) => n + 1);
                   }}
                 >
                   {messages.removeRow}
