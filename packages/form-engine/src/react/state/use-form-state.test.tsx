@@ -1,0 +1,31 @@
+// @vitest-environment node
+import '../test-support/dom.js';
+import { act, cleanup, render, screen } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { compileForm } from '../../form/compile-form.js';
+import { FormModel } from '../../form/form-model.js';
+import { contact, customer, customerForm } from '../test-support/customer-form.js';
+import { useFormState } from './use-form-state.js';
+
+afterEach(cleanup);
+
+function AnnualIncome({ model, renders }: { model: FormModel; renders: { count: number } }) {
+  const state = useFormState(model);
+  renders.count++;
+  return <output>{String(state.values['annual_income'])}</output>;
+}
+
+describe('useFormState', () => {
+  it('re-renders with each new state of the model', () => {
+    const model = FormModel.forNewRecord(compileForm(customerForm, { customer, contact }));
+    const renders = { count: 0 };
+    render(<AnnualIncome model={model} renders={renders} />);
+    expect(screen.getByRole('status').textContent).toBe('null');
+    act(() => void model.setValue('/monthly_income', '100.00'));
+    expect(screen.getByRole('status').textContent).toBe('1200.00');
+    const rendered = renders.count;
+    act(() => void model.setValue('/monthly_income', '100.00'));
+    // The same value again changes nothing the component shows, yet the state object is new: one more render, no more.
+    expect(renders.count - rendered).toBeLessThanOrEqual(1);
+  });
+});
