@@ -1,19 +1,38 @@
-import type { ErrorObject } from 'ajv';
+/**
+ * Ajv's errors → FieldErrors. No Ajv import here (its error shape is restated below): standalone
+ * validators run this in the browser.
+ */
 import type { FieldDefinition, FieldError } from '../entity/entity-definition.js';
 import { escapePointerToken, pointerTokens, valueAt } from '../shared/json-pointer.js';
 import type { RecordErrorCode } from './error-codes.js';
+import { CUSTOM_KEYWORDS } from './keyword-checks.js';
 import { recordMessage, type MessageDetail } from './messages.js';
-import { CUSTOM_KEYWORDS, FORMAT_CODES } from './record-ajv.js';
+import { FORMAT_CODES } from './record-formats.js';
+
+/** An Ajv error as the conversion reads it (Ajv's `SchemaError` fits). */
+export interface SchemaError {
+  keyword: string;
+  instancePath: string;
+  params: Record<string, unknown>;
+}
+
+/** What the conversion needs to know of a field: enough to pick the code and word the message. */
+export type ErrorField = Pick<FieldDefinition, 'key' | 'type' | 'label' | 'required'>;
+
+/** The fields of an entity as the conversion reads them. */
+export function errorFields(fields: readonly FieldDefinition[]): ErrorField[] {
+  return fields.map(({ key, type, label, required }) => ({ key, type, label, ...(required ? { required } : {}) }));
+}
 
 interface Located {
   path: string;
   code: RecordErrorCode;
   detail: MessageDetail;
-  field: FieldDefinition | undefined;
+  field: ErrorField | undefined;
 }
 
-function errorPath(error: ErrorObject): string {
-  const params = error.params as Record<string, unknown>;
+function errorPath(error: SchemaError): string {
+  const params = error.params;
   switch (error.keyword) {
     case 'required':
       return `${error.instancePath}/${escapePointerToken(String(params.missingProperty))}`;
@@ -27,8 +46,8 @@ function errorPath(error: ErrorObject): string {
   }
 }
 
-function codeFor(error: ErrorObject, field: FieldDefinition, value: unknown, depth: number): RecordErrorCode {
-  const params = error.params as Record<string, unknown>;
+function codeFor(error: SchemaError, field: ErrorField, value: unknown, depth: number): RecordErrorCode {
+  const params = error.params;
   if (CUSTOM_KEYWORDS.has(error.keyword)) return params.code as RecordErrorCode;
   switch (error.keyword) {
     case 'required':
@@ -64,12 +83,12 @@ function codeFor(error: ErrorObject, field: FieldDefinition, value: unknown, dep
 }
 
 function detailFor(
-  error: ErrorObject,
+  error: SchemaError,
   code: RecordErrorCode,
-  field: FieldDefinition,
+  field: ErrorField,
   tokens: string[],
 ): MessageDetail {
-  const params = error.params as Record<string, unknown>;
+  const params = error.params;
   const detail: MessageDetail = CUSTOM_KEYWORDS.has(error.keyword) ? { ...(params as MessageDetail) } : {};
   if (typeof params.limit === 'number') detail.limit = params.limit;
   if (code === 'option' && error.keyword === 'uniqueItems') detail.duplicate = true;
@@ -79,7 +98,7 @@ function detailFor(
   return detail;
 }
 
-function locate(error: ErrorObject, fields: ReadonlyMap<string, FieldDefinition>, values: unknown): Located {
+function locate(error: SchemaError, fields: ReadonlyMap<string, ErrorField>, values: unknown): Located {
   const path = errorPath(error);
   const tokens = pointerTokens(path);
   const key = tokens[0];
@@ -95,8 +114,8 @@ function locate(error: ErrorObject, fields: ReadonlyMap<string, FieldDefinition>
 
 /** Turns Ajv's errors into FieldErrors: one per (path, code), in the entity's field order. */
 export function toFieldErrors(
-  errors: readonly ErrorObject[],
-  fields: ReadonlyMap<string, FieldDefinition>,
+  errors: readonly SchemaError[],
+  fields: ReadonlyMap<string, ErrorField>,
   values: unknown,
 ): FieldError[] {
   const order = new Map([...fields.keys()].map((key, i) => [key, i]));

@@ -21,6 +21,9 @@ export interface Messages {
   messageZh: string;
 }
 
+/** What a message needs to know of a field. */
+export type MessageField = Pick<FieldDefinition, 'type' | 'label'>;
+
 const EXPECTED: Record<FieldType, [string, string]> = {
   text: ['text', '文本'],
   longText: ['text', '文本'],
@@ -48,14 +51,14 @@ const PART: Record<'amount' | 'currency', [string, string]> = {
   currency: ['currency', '币种'],
 };
 
-function isDateLike(field: FieldDefinition | undefined): boolean {
+function isDateLike(field: MessageField | undefined): boolean {
   return field?.type === 'date' || field?.type === 'datetime';
 }
 
 /** The English and Chinese message for one record error, naming the field by its label. */
 export function recordMessage(
   code: RecordErrorCode,
-  field: FieldDefinition | undefined,
+  field: MessageField | undefined,
   detail: MessageDetail = {},
 ): Messages {
   const key = detail.key ?? '';

@@ -1,7 +1,8 @@
-import type { EntityDefinition, FieldDefinition, FieldError } from '../entity/entity-definition.js';
-import { toFieldErrors } from './ajv-errors.js';
+import type { EntityDefinition, FieldError } from '../entity/entity-definition.js';
+import { errorFields } from './ajv-errors.js';
 import { createRecordAjv } from './record-ajv.js';
 import { recordJsonSchema, type RecordSchemaOptions } from './record-schema.js';
+import { recordTypeCheck } from './type-check.js';
 
 export type RecordValidatorOptions = RecordSchemaOptions;
 
@@ -18,6 +19,5 @@ export function compileRecordValidator(
   options: RecordValidatorOptions = {},
 ): RecordValidator {
   const validate = createRecordAjv().compile(recordJsonSchema(entity, options));
-  const fields = new Map<string, FieldDefinition>(entity.fields.map((field) => [field.key, field]));
-  return (values) => (validate(values) ? [] : toFieldErrors(validate.errors ?? [], fields, values));
+  return recordTypeCheck(validate, errorFields(entity.fields));
 }
