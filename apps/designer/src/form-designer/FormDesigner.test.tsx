@@ -142,7 +142,7 @@ describe('FormDesigner', () => {
     await user.click(canvas().getByRole('button', { name: 'Name' }));
     const rule = screen.getByRole('textbox', { name: 'Required when' });
     await user.type(rule, 'occupation =');
-    expect(screen.getByText('Syntax error at line 1, column 12: Unexpected end of expression')).toBeTruthy();
+    expect(screen.getByText('Syntax error at line 1, column 13: Unexpected end of expression')).toBeTruthy();
     expect(rule.getAttribute('aria-invalid')).toBe('true');
 
     await user.clear(rule);

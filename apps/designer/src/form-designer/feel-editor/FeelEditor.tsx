@@ -35,7 +35,7 @@ export function FeelEditor({ label, value, onChange, names }: FeelEditorProps) {
     () =>
       checkFeel(value, names).map((p) => ({
         ...p,
-        text: p.kind === 'syntax' ? t('feel.syntaxError', { message: p.message, line: p.line, column: p.column }) : t('feel.unknownName', { name: p.name }),
+        text: p.kind === 'syntax' ? t('feel.syntaxError', { message: p.message, line: p.at.line, column: p.at.column }) : t('feel.unknownName', { name: p.name }),
       })),
     [value, names, t],
   );

@@ -14,7 +14,7 @@ describe('checkFeel', () => {
   it('marks a syntax error where the parser found it', () => {
     const [problem, ...rest] = checkFeel('occupation =', fields);
     expect(rest).toEqual([]);
-    expect(problem).toMatchObject({ severity: 'error', kind: 'syntax', line: 1, column: 12, endColumn: 13 });
+    expect(problem).toMatchObject({ severity: 'error', kind: 'syntax', at: { line: 1, column: 13 }, line: 1, column: 12, endColumn: 13 });
     expect(problem!.message).toMatch(/end of expression/i);
   });
 

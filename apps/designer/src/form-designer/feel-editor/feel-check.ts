@@ -11,7 +11,9 @@ export interface FeelProblem {
   kind: 'syntax' | 'unknownName';
   message: string;
   name?: string;
-  /** 1-based, as editors count. */
+  /** Where the problem was found, for the message (1-based, as editors count). */
+  at: { line: number; column: number };
+  /** The range to underline (1-based). */
   line: number;
   column: number;
   endLine: number;
@@ -28,7 +30,7 @@ function problemAt(source: string, offset: number, length: number, fields: Pick<
   const from = length === 0 && offset >= source.length ? Math.max(0, source.length - 1) : offset;
   const start = position(source, from);
   const end = position(source, from + Math.max(length, 1));
-  return { ...fields, line: start.line, column: start.column, endLine: end.line, endColumn: end.column };
+  return { ...fields, at: position(source, offset), line: start.line, column: start.column, endLine: end.line, endColumn: end.column };
 }
 
 /** The `name` nodes of a syntax tree, wherever they sit (paths, calls, filters...). */

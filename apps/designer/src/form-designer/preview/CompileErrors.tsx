@@ -7,11 +7,13 @@ interface CompileErrorsProps {
   form: FormDefinition;
   errors: readonly FieldError[];
   language: DesignerLanguage;
+  /** The name of a node, column or tab, as the canvas shows it. */
+  nodeName(id: string): string;
   onShowNode(id: string): void;
 }
 
 /** Why the form could not be published, each error with a button to the node it is about. */
-export function CompileErrors({ form, errors, language, onShowNode }: CompileErrorsProps) {
+export function CompileErrors({ form, errors, language, nodeName, onShowNode }: CompileErrorsProps) {
   const { t } = useTranslation('formDesigner');
   if (errors.length === 0) return <p className="fd-preview__ok">{t('preview.noErrors')}</p>;
   return (
@@ -27,7 +29,7 @@ export function CompileErrors({ form, errors, language, onShowNode }: CompileErr
                 message
               ) : (
                 <button type="button" className="fd-link" onClick={() => onShowNode(node)}>
-                  {t('preview.errorAt', { message, node })}
+                  {t('preview.errorAt', { message, node: nodeName(node) })}
                 </button>
               )}
             </li>

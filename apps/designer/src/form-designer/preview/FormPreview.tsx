@@ -8,12 +8,13 @@ export interface FormPreviewProps {
   form: FormDefinition;
   entities: Readonly<Record<string, EntityDefinition>>;
   language: DesignerLanguage;
+  nodeName(id: string): string;
   /** Shows a node in the designer (a compile error's node was chosen). */
   onShowNode(id: string): void;
 }
 
 /** The draft drawn by the runtime's own renderer over a new record, with what would stop it publishing. */
-export default function FormPreview({ form, entities, language, onShowNode }: FormPreviewProps) {
+export default function FormPreview({ form, entities, language, nodeName, onShowNode }: FormPreviewProps) {
   const { t } = useTranslation('formDesigner');
   const [submitted, setSubmitted] = useState(false);
   const compiled = useMemo(() => compileForm(form, entities), [form, entities]);
@@ -21,7 +22,7 @@ export default function FormPreview({ form, entities, language, onShowNode }: Fo
   const errors: readonly FieldError[] = compiled.errors;
   return (
     <section className="fd-preview" aria-label={t('preview.label')}>
-      <CompileErrors form={form} errors={errors} language={language} onShowNode={onShowNode} />
+      <CompileErrors form={form} errors={errors} language={language} nodeName={nodeName} onShowNode={onShowNode} />
       <FormRenderer model={model} locale={language} submitLabel={t('preview.trySubmit')} onSubmit={() => setSubmitted(true)} />
       <p role="status" aria-live="polite">
         {submitted ? t('preview.valid') : ''}

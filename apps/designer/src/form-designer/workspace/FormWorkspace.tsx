@@ -16,6 +16,7 @@ import { DesignerContext, type Designer } from './DesignerContext.js';
 import { focusTarget } from './focus-target.js';
 import { designerLanguage } from './localized.js';
 import { repeatingGroups } from './repeating-groups.js';
+import { targetName } from './target-name.js';
 
 // The preview brings the renderer and the form model: loaded when first shown.
 const FormPreview = lazy(() => import('../preview/FormPreview.js'));
@@ -79,7 +80,7 @@ export function FormWorkspace({ editor, entityKeys }: FormWorkspaceProps) {
           <Loading />
         ) : (
           <Suspense fallback={<Loading />}>
-            <FormPreview form={form} entities={entities} language={language} onShowNode={showNode} />
+            <FormPreview form={form} entities={entities} language={language} nodeName={(id) => targetName(id, form, entity, language, t)} onShowNode={showNode} />
           </Suspense>
         ))}
       {view === 'history' && <VersionHistory kind="form" artifactKey={form.key} latestVersion={editor.latestVersion} />}
