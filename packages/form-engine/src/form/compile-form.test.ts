@@ -143,6 +143,13 @@ describe('compileForm', () => {
     expect(codes(formOf([f('name')]))).toEqual([]);
   });
 
+  it('does not count a hideable repeating group against its required cells (a hidden group saves no rows)', () => {
+    const required = { ...contact, fields: contact.fields.map((x) => (x.key === 'phone' ? { ...x, required: true } : x)) };
+    const compileWith = (group: FormRepeatingGroup) => compileForm(formOf([group]), { customer, contact: required }).errors.map((e) => [e.code, e.path]);
+    expect(compileWith(contacts({ visibleWhen: 'a > 1' }))).toEqual([]);
+    expect(compileWith(contacts({ fields: [f('phone', { visibleWhen: 'item.note != null' })] }))).toEqual([['requiredFieldHidden', '/layout/0/fields/0']]);
+  });
+
   it('reports a repeating group key that collides with a field', () => {
     expect(codes(formOf([contacts({ key: 'employer' })]))).toEqual([['duplicateKey', '/layout/0/key']]);
   });

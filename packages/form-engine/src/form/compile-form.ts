@@ -114,7 +114,7 @@ export function compileForm(form: FormDefinition, entities: Record<string, Entit
   const walk = walkLayout(form.layout);
   checkNodeIds(walk, errors);
 
-  const fields = placeFields(walk.fields, known, errors);
+  const fields = placeFields(walk.fields.map((w) => ({ ...w, hideable: w.gates.length > 0 })), known, errors);
   const groupKeys = new Set<string>();
   for (const g of walk.groups) {
     if (groupKeys.has(g.node.key) || entity.fields.some((f) => f.key === g.node.key)) {
@@ -151,7 +151,7 @@ export function compileForm(form: FormDefinition, entities: Record<string, Entit
     const groupEntity = known === undefined ? undefined : checkGroup(walked, entity, entities, errors);
     if (groupEntity === undefined) continue;
     related[groupEntity.key] = groupEntity;
-    const placements = walked.node.fields.map((node, c) => ({ node, path: `${walked.path}/fields/${c}`, gates: node.visibleWhen === undefined ? walked.gates : [...walked.gates, node.id] }));
+    const placements = walked.node.fields.map((node, c) => ({ node, path: `${walked.path}/fields/${c}`, gates: node.visibleWhen === undefined ? walked.gates : [...walked.gates, node.id], hideable: node.visibleWhen !== undefined }));
     const cells = placeFields(placements, groupEntity, errors);
     const drafts = placements.flatMap((p) => (cells.get(p.node.field)?.node === p.node ? fieldRules(p.node, p.path, groupScope, errors) : []));
     groupDrafts.push({ group: walked.node.key, drafts, fields: cells, walked, entity: groupEntity });

@@ -70,6 +70,15 @@ describe('FormModel visibility', () => {
     expect(model.submission()).toEqual({ name: 'Wang', occupation: 'employed', employer: 'Old Co' });
   });
 
+  it('does not type-check a hidden field', () => {
+    const typeChecks = { customer: compileRecordValidator(customer, { partial: true }) };
+    const model = new FormModel(form, { name: 'Wang', occupation: 'employed', employer: 'ACME', employer_phone: '123' }, { typeChecks });
+    expect(codesAt(model.validate())).toEqual(['/employer_phone:mobile']);
+    model.setValue('/occupation', 'retired');
+    expect(model.state.errors).toEqual([]);
+    expect(model.validate()).toEqual([]);
+  });
+
   it('drops the required error of a field the moment it is hidden', () => {
     const model = new FormModel(form, { name: 'Wang', occupation: 'employed' });
     expect(codesAt(model.validate())).toEqual(['/employer:required']);

@@ -11,6 +11,11 @@ export interface FieldPlacement {
   readonly path: string;
   /** Ids of the nodes whose `visibleWhen` gates the field, its own included. */
   readonly gates: readonly string[];
+  /**
+   * Whether hiding can leave the field out of a saved record: any gate on the form; only the
+   * cell's own condition in a repeating group (a hidden group saves no rows at all).
+   */
+  readonly hideable: boolean;
 }
 
 function initialValue(placement: FieldPlacement, entityDefault: unknown, field: PlacedField['field']): unknown {
@@ -39,7 +44,7 @@ export function placeFields(placements: readonly FieldPlacement[], entity: Entit
       errors.push(formError(`${path}/requiredWhen`, 'computedRequired', `Computed field ${field.key} cannot also have a required condition`, `计算字段 ${field.key} 不能同时设置必填条件`));
     }
     const initial = initialValue(placement, field.default, field);
-    if (field.required && placement.gates.length > 0 && initial === undefined && node.value === undefined) {
+    if (field.required && placement.hideable && initial === undefined && node.value === undefined) {
       errors.push(formError(path, 'requiredFieldHidden', `Field ${field.key} is required by its entity but can be hidden and has no default: such records could never be saved`, `字段 ${field.key} 在实体中为必填，但可能被隐藏且没有默认值：这样的记录将无法保存`));
     }
     placed.set(field.key, { key: field.key, field, node, gates: placement.gates, initial });
