@@ -125,10 +125,7 @@ export default function EntityDesigner() {
           title={entity.title}
           editor={editor}
           onClose={() => setPublishing(false)}
-          onPublished={(result) => {
-            setPublishing(false);
-            setAnnouncement(t('publish.published', { version: result.version }));
-          }}
+          onPublished={() => setPublishing(false)}
         />
       )}
     </main>

@@ -106,7 +106,6 @@ export const dataModelMessages = {
       confirm: 'Publish',
       confirmLossy: 'Publish and accept data loss',
       cancel: 'Cancel',
-      published: 'Published version {{version}}',
     },
   },
   'zh-CN': {
@@ -215,7 +214,6 @@ export const dataModelMessages = {
       confirm: '发布',
       confirmLossy: '发布并接受数据丢失',
       cancel: '取消',
-      published: '已发布版本 {{version}}',
     },
   },
 } satisfies Record<'en' | 'zh-CN', Record<string, unknown>>;

@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ArtifactEditor, EditableArtifact } from './artifact-editor/index.js';
 import { ConflictNotice } from './publish/ConflictNotice.js';
@@ -18,6 +17,7 @@ export type PublishControls = Pick<
   | 'saving'
   | 'publish'
   | 'publishing'
+  | 'outcome'
   | 'problems'
   | 'conflict'
   | 'reload'
@@ -39,19 +39,13 @@ export interface PublishBarProps {
 /** An editor's toolbar: state badge, undo/redo, Save and Publish with progress, and why the server refused. */
 export function PublishBar({ editor, onPublish, historyButtons = true }: PublishBarProps) {
   const { t } = useTranslation('shell');
-  const [notice, setNotice] = useState<string | null>(null);
   const busy = editor.saving || editor.publishing;
-
-  const save = async () => {
-    setNotice(null);
-    if (await editor.save()) setNotice(t('editor.saved'));
-  };
-  const publish = async () => {
-    setNotice(null);
-    if (onPublish) return onPublish();
-    const result = await editor.publish();
-    if (result) setNotice(t(result.unchanged ? 'editor.unchanged' : 'editor.published', { version: result.version }));
-  };
+  const outcome = editor.outcome;
+  const notice =
+    outcome === null ? null
+    : outcome.kind === 'saved' ? t('editor.saved')
+    : t(outcome.unchanged ? 'editor.unchanged' : 'editor.published', { version: outcome.version });
+  const publish = () => (onPublish ? onPublish() : void editor.publish());
 
   return (
     <div className="publish-bar">
@@ -69,10 +63,10 @@ export function PublishBar({ editor, onPublish, historyButtons = true }: Publish
             </button>
           </>
         )}
-        <button type="button" onClick={() => void save()} disabled={busy || editor.status !== 'ready' || (!editor.dirty && !editor.isNew)} aria-keyshortcuts="Control+S">
+        <button type="button" onClick={() => void editor.save()} disabled={busy || editor.status !== 'ready' || (!editor.dirty && !editor.isNew)} aria-keyshortcuts="Control+S">
           {t('editor.save')}
         </button>
-        <button type="button" className="primary" onClick={() => void publish()} disabled={busy || editor.status !== 'ready'}>
+        <button type="button" className="primary" onClick={publish} disabled={busy || editor.status !== 'ready'}>
           {t('editor.publish')}
         </button>
       </div>

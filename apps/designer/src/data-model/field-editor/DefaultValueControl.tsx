@@ -42,7 +42,7 @@ export function DefaultValueControl({ field, onChange, problems }: DefaultValueC
           label={label}
           problems={problems}
           value={typeof value === 'string' ? value : ''}
-          choices={[{ value: '', label: t('field.defaultNone') }, ...(field.options ?? []).map((o) => ({ value: o.value, label: o.value }))]}
+          choices={[{ value: '', label: t('field.defaultNone') }, ...(field.options ?? []).filter((o) => o.value !== '').map((o) => ({ value: o.value, label: o.value }))]}
           onChange={(v) => onChange(v === '' ? undefined : v)}
         />
       );

@@ -51,7 +51,7 @@ export function FieldEditor({ field, index, entityKeys, problems, onChange, focu
           ))}
         </ul>
       )}
-      <TextControl label={t('field.key')} help={t('field.keyHelp')} value={field.key} spellCheck={false} problems={problemsOf('key')} inputRef={(el) => (keyInput.current = el)} onChange={(v) => set('key', v)} />
+      <TextControl label={t('field.key')} help={t('field.keyHelp')} value={field.key} spellCheck={false} problems={problemsOf('key')} inputRef={(el) => (keyInput.current = el)} onChange={(v) => onChange((f) => ({ ...f, key: v }), label('key'))} />
       <div className="form-pair">
         <TextControl label={t('field.labelEn')} lang="en" value={field.label.en} problems={problemsOf('label/en')} onChange={(v) => onChange((f) => ({ ...f, label: withText(f.label, 'en', v) }), label('label.en'))} />
         <TextControl label={t('field.labelZh')} lang="zh-CN" value={field.label['zh-CN']} problems={problemsOf('label/zh-CN')} onChange={(v) => onChange((f) => ({ ...f, label: withText(f.label, 'zh-CN', v) }), label('label.zh'))} />

@@ -13,6 +13,9 @@ export interface EditableArtifact {
   title: string;
 }
 
+/** What the last save or publish achieved, for the toolbar to say (cleared by the next change). */
+export type EditorOutcome = { kind: 'saved' } | { kind: 'published'; version: number; unchanged: boolean };
+
 /** `draft`: never published; `published`: the document is the latest version; `modified`: unpublished changes. */
 export type PublishState = 'draft' | 'published' | 'modified';
 
@@ -39,6 +42,7 @@ export interface ArtifactEditor<D extends EditableArtifact> {
   /** Saves if needed, then publishes; `confirmDataLoss` accepts a lossy entity migration. */
   publish(confirmDataLoss?: boolean): Promise<PublishResult | null>;
   publishing: boolean;
+  outcome: EditorOutcome | null;
   /** The errors of the last 422 answer, addressed by JSON Pointers into the document. */
   problems: readonly ProblemFieldError[];
   /** Someone else saved the draft since it was loaded (409 `staleRevision`). */
@@ -62,6 +66,7 @@ interface EditorState<D> {
   isNew: boolean;
   saving: boolean;
   publishing: boolean;
+  outcome: EditorOutcome | null;
   problems: readonly ProblemFieldError[];
   conflict: ApiProblem | null;
 }
@@ -78,6 +83,7 @@ function initialState<D>(document: D): EditorState<D> {
     isNew: false,
     saving: false,
     publishing: false,
+    outcome: null,
     problems: [],
     conflict: null,
   };
@@ -148,7 +154,7 @@ export function useArtifactEditor<D extends EditableArtifact>(
     if (s.status !== 'ready' || s.saving || s.publishing) return false;
     if (!s.isNew && s.history.present === s.saved) return true;
     const document = s.history.present;
-    store.set({ saving: true, error: null });
+    store.set({ saving: true, error: null, outcome: null });
     try {
       // A new artifact is saved as revision 0: if someone created it meanwhile, that is a conflict too.
       const result = await api.saveDraft(document as unknown as ArtifactDocument, s.isNew ? 0 : s.revision);
@@ -160,6 +166,7 @@ export function useArtifactEditor<D extends EditableArtifact>(
         isNew: false,
         problems: [],
         conflict: null,
+        outcome: { kind: 'saved' },
         history: seal(cur.history),
       }));
       return true;
@@ -173,10 +180,10 @@ export function useArtifactEditor<D extends EditableArtifact>(
     async (confirmDataLoss = false): Promise<PublishResult | null> => {
       if (!(await save())) return null;
       const document = store.get().history.present;
-      store.set({ publishing: true, error: null });
+      store.set({ publishing: true, error: null, outcome: null });
       try {
         const result = await api.publish(kind, key, confirmDataLoss);
-        store.set({ publishing: false, latestVersion: result.version, published: document, problems: [] });
+        store.set({ publishing: false, latestVersion: result.version, published: document, problems: [], outcome: { kind: 'published', version: result.version, unchanged: result.unchanged } });
         return result;
       } catch (error) {
         store.set({ publishing: false, ...failure<D>(error) });
@@ -198,7 +205,7 @@ export function useArtifactEditor<D extends EditableArtifact>(
   }, [api, kind, key, save, store]);
 
   const update = useCallback(
-    (recipe: (draft: D) => D, label?: string) => store.set((cur) => ({ history: record(cur.history, recipe(cur.history.present), label) })),
+    (recipe: (draft: D) => D, label?: string) => store.set((cur) => ({ history: record(cur.history, recipe(cur.history.present), label), outcome: null })),
     [store],
   );
   const undoStep = useCallback(() => store.set((cur) => ({ history: undo(cur.history) })), [store]);
@@ -233,6 +240,7 @@ export function useArtifactEditor<D extends EditableArtifact>(
     saving: state.saving,
     publish,
     publishing: state.publishing,
+    outcome: state.outcome,
     problems: state.problems,
     conflict: state.conflict,
     reload,
