@@ -212,6 +212,19 @@ describe('FormModel rules and errors', () => {
     expect(model.state.values['rate']).toBeUndefined();
   });
 
+  it('gives today() the date of options.now, and layout containers their own node entries', () => {
+    const layout: FormNode[] = [
+      { id: 'tabs', type: 'tabs', visibleWhen: 'rate > 0', tabs: [{ id: 'tab1', title: { en: 'T', 'zh-CN': 'T' }, children: [f('rate'), f('opened', { value: 'today()' })] }] },
+      { id: 'cols', type: 'columns', columns: [{ id: 'col1', children: [f('birthday')] }] },
+    ];
+    const model = new FormModel(compile(layout), { rate: '1.00' }, { now: '2026-11-23T09:00:00+08:00' });
+    expect(model.state.values['opened']).toBe('2026-11-23');
+    expect(model.state.nodes).toEqual({ tabs: true, tab1: true, n_rate: true, n_opened: true, cols: true, col1: true, n_birthday: true });
+    model.setValue('/rate', '-1.00');
+    expect(model.state.nodes['tab1']).toBe(false);
+    expect(new FormModel(compile(layout), {}).state.values['opened']).toBeNull();
+  });
+
   it('refuses a pointer that names no field', () => {
     const model = new FormModel(form, {});
     expect(() => model.setValue('/contacts/0/phone', '1')).toThrow(RangeError);
