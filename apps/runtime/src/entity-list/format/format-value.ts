@@ -1,0 +1,87 @@
+import type { FieldDefinition } from '@bankforge/form-engine/react';
+import type { Language } from '../../i18n.js';
+
+export interface FormatOptions {
+  language: Language;
+  /** The words for true and false in the reader's language ("Yes"/"No", "是"/"否"). */
+  yes: string;
+  no: string;
+  /** The zone date-times are shown in; the browser's when absent. */
+  timeZone?: string;
+}
+
+const DECIMAL = /^-?\d+(\.\d+)?$/;
+
+function decimals(text: string): number {
+  return text.split('.')[1]?.length ?? 0;
+}
+
+/** An exact decimal string with the reader's grouping (Intl formats decimal strings without going through a double). */
+function formatDecimal(text: string, language: Language): string {
+  return new Intl.NumberFormat(language, { maximumFractionDigits: Math.min(decimals(text), 20) }).format(text as `${number}`);
+}
+
+function formatMoney(value: { amount: string; currency: string }, language: Language): string {
+  try {
+    const format = new Intl.NumberFormat(language, { style: 'currency', currency: value.currency });
+    const minimum = format.resolvedOptions().minimumFractionDigits ?? 2;
+    return new Intl.NumberFormat(language, {
+      style: 'currency',
+      currency: value.currency,
+      maximumFractionDigits: Math.min(Math.max(minimum, decimals(value.amount)), 20),
+    }).format(value.amount as `${number}`);
+  } catch {
+    // A currency Intl does not know: the code and the grouped amount.
+    return `${value.currency} ${formatDecimal(value.amount, language)}`;
+  }
+}
+
+function isMoney(value: unknown): value is { amount: string; currency: string } {
+  if (typeof value !== 'object' || value === null) return false;
+  const money = value as Record<string, unknown>;
+  return typeof money.amount === 'string' && DECIMAL.test(money.amount) && typeof money.currency === 'string';
+}
+
+function optionLabel(field: FieldDefinition, value: string, language: Language): string {
+  const option = field.options?.find((o) => o.value === value);
+  return option ? option.label[language] || option.label.en : value;
+}
+
+/**
+ * A record value as a list cell shows it, by the field's type and in the reader's language.
+ * Values the server masked for this reader ("王**", "tail 1234") arrive as text and are shown as given.
+ */
+export function formatValue(value: unknown, field: FieldDefinition, options: FormatOptions): string {
+  const { language } = options;
+  if (value === null || value === undefined || value === '') return '';
+  switch (field.type) {
+    case 'boolean':
+      return typeof value === 'boolean' ? (value ? options.yes : options.no) : String(value);
+    case 'integer':
+      return typeof value === 'number' ? new Intl.NumberFormat(language).format(value) : String(value);
+    case 'decimal':
+      return typeof value === 'string' && DECIMAL.test(value) ? formatDecimal(value, language) : String(value);
+    case 'percentage':
+      return typeof value === 'string' && DECIMAL.test(value) ? `${formatDecimal(value, language)}%` : String(value);
+    case 'money':
+      return isMoney(value) ? formatMoney(value, language) : typeof value === 'string' ? value : JSON.stringify(value);
+    case 'date':
+      if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return String(value);
+      return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${value}T00:00:00Z`));
+    case 'datetime': {
+      const time = typeof value === 'string' ? Date.parse(value) : Number.NaN;
+      if (Number.isNaN(time)) return String(value);
+      return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short', timeZone: options.timeZone }).format(time);
+    }
+    case 'singleSelect':
+      return typeof value === 'string' ? optionLabel(field, value, language) : String(value);
+    case 'multiSelect':
+      return Array.isArray(value)
+        ? value.map((v) => optionLabel(field, String(v), language)).join(language === 'zh-CN' ? '、' : ', ')
+        : String(value);
+    case 'json':
+      return JSON.stringify(value);
+    default:
+      return typeof value === 'string' ? value : JSON.stringify(value);
+  }
+}

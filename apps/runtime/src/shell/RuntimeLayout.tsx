@@ -1,0 +1,99 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { NavLink, Outlet, useMatch } from 'react-router-dom';
+import { useApiClient } from './api-context.js';
+import type { ShellContext } from './apps/AppHome.js';
+import { AppSwitcher } from './apps/AppSwitcher.js';
+import { findApp } from './apps/runtime-apps.js';
+import { useRuntimeApps } from './apps/useRuntimeApps.js';
+import { loginUrl } from './auth/login-url.js';
+import { useSignedIn } from './auth/useSignedIn.js';
+import { LanguageSwitch } from './LanguageSwitch.js';
+import { Loading } from './Loading.js';
+import { localized } from './localized.js';
+import { ProblemNotice } from './ProblemNotice.js';
+
+function assignLocation(url: string): void {
+  window.location.assign(url);
+}
+
+export interface RuntimeLayoutProps {
+  /** How to leave for the login page; tests pass a spy. */
+  redirect?: (url: string) => void;
+}
+
+/**
+ * The generated app's frame: the app's name, its menu of entity pages, an app switcher when the
+ * user has several apps, the language switch and the signed-in user; the page below.
+ */
+export function RuntimeLayout({ redirect = assignLocation }: RuntimeLayoutProps) {
+  const { t, i18n } = useTranslation('shell');
+  const api = useApiClient();
+  const signIn = useSignedIn(redirect);
+  const { load, retry } = useRuntimeApps(signIn.status === 'signedIn');
+  const [signingOut, setSigningOut] = useState(false);
+  const appKey = useMatch('/:app/*')?.params.app;
+  const apps = load.status === 'loaded' ? load.apps : [];
+  const app = findApp(apps, appKey);
+  const title = app ? localized(app.label, i18n.language) : t('appName');
+
+  useEffect(() => {
+    document.title = title;
+  }, [title]);
+
+  const signOut = async () => {
+    setSigningOut(true);
+    try {
+      await api.logout();
+    } finally {
+      redirect(loginUrl('/'));
+    }
+  };
+
+  const context: ShellContext = { apps };
+  return (
+    <div className="app">
+      <a href="#main" className="skip-link">
+        {t('skipToContent')}
+      </a>
+      <header className="app-header">
+        <NavLink to={app ? `/${app.key}` : '/'} className="brand">
+          {title}
+        </NavLink>
+        {apps.length > 1 && <AppSwitcher apps={apps} current={app?.key} />}
+        {app && (
+          <nav aria-label={t('nav.label')} className="app-nav">
+            <ul>
+              {app.menu.map((item) => (
+                <li key={item.entity}>
+                  <NavLink to={`/${app.key}/${item.entity}`}>{localized(item.pluralLabel, i18n.language)}</NavLink>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        )}
+        <span className="toolbar-spacer" />
+        <LanguageSwitch />
+        {signIn.status === 'signedIn' && (
+          <div className="user-menu">
+            <span>{t('user.signedInAs', { name: signIn.user.username })}</span>
+            <button type="button" onClick={() => void signOut()} disabled={signingOut}>
+              {signingOut ? t('user.signingOut') : t('user.signOut')}
+            </button>
+          </div>
+        )}
+      </header>
+      <main id="main" className="app-main" tabIndex={-1}>
+        {signIn.status === 'error' ? (
+          <ProblemNotice message={t('problem.unexpected')} problem={signIn.error} />
+        ) : load.status === 'error' ? (
+          <ProblemNotice message={t('apps.loadFailed')} problem={load.error} onRetry={retry} />
+        ) : signIn.status === 'signedIn' && load.status === 'loaded' ? (
+          <Outlet context={context} />
+        ) : (
+          <Loading />
+        )}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,28 @@
+import type { ApiProblem } from '@bankforge/client';
+import { useCallback, useEffect, useState } from 'react';
+import { useApiClient } from '../api-context.js';
+import { asProblem } from '../problems.js';
+import { fetchRuntimeApps, type RuntimeApp } from './runtime-apps.js';
+
+export type AppsLoad = { status: 'loading' } | { status: 'loaded'; apps: RuntimeApp[] } | { status: 'error'; error: ApiProblem };
+
+/** The published apps of the signed-in user, loaded once `enabled` (after the sign-in check). */
+export function useRuntimeApps(enabled: boolean): { load: AppsLoad; retry: () => void } {
+  const api = useApiClient();
+  const [load, setLoad] = useState<AppsLoad>({ status: 'loading' });
+  const [attempt, setAttempt] = useState(0);
+  useEffect(() => {
+    if (!enabled) return;
+    let current = true;
+    setLoad({ status: 'loading' });
+    fetchRuntimeApps(api).then(
+      (apps) => current && setLoad({ status: 'loaded', apps }),
+      (error: unknown) => current && setLoad({ status: 'error', error: asProblem(error) }),
+    );
+    return () => {
+      current = false;
+    };
+  }, [api, enabled, attempt]);
+  const retry = useCallback(() => setAttempt((n) => n + 1), []);
+  return { load, retry };
+}

@@ -1,0 +1,7 @@
+import type { LocalizedText } from '@bankforge/form-engine/react';
+import { languageOf } from '../i18n.js';
+
+/** A designer-written text in the reader's language (English when the Chinese one is missing). */
+export function localized(text: LocalizedText, code: string): string {
+  return languageOf(code) === 'zh-CN' ? text['zh-CN'] || text.en : text.en || text['zh-CN'];
+}

@@ -1,0 +1,8 @@
+import i18next from 'i18next';
+import { initI18n, type Language } from '../i18n.js';
+
+/** The runtime's real messages in tests, in the language asked for. */
+export async function initTestI18n(language: Language = 'en'): Promise<void> {
+  if (i18next.isInitialized) await i18next.changeLanguage(language);
+  else await initI18n(language);
+}

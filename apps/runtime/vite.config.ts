@@ -1,0 +1,19 @@
+import react from '@vitejs/plugin-react';
+import { defaultClientConditions } from 'vite';
+import { defineConfig } from 'vitest/config';
+
+// Served by the BankForge server at / (see apps/server/src/web), under a strict CSP: no eval, no inline scripts.
+export default defineConfig({
+  base: '/',
+  plugins: [react()],
+  resolve: { conditions: ['source', ...defaultClientConditions] },
+  build: { outDir: 'dist', chunkSizeWarningLimit: 4096 },
+  test: {
+    include: ['src/**/*.test.ts', 'src/**/*.test.tsx'],
+    // Vitest's jsdom environment cannot start on Node 20 (jsdom 31 needs Node 22): DOM tests
+    // import src/testing/dom.ts first, which sets jsdom up in the node environment.
+    environment: 'node',
+    pool: 'threads',
+    maxWorkers: 2,
+  },
+});
