@@ -1,11 +1,12 @@
 import type { EntityDefinition } from '@bankforge/form-engine';
 import { bankCrmEntities } from './entities/index.js';
+import { customerForm } from './forms/customer-form.js';
 import { loanApprovalFlow, loanScoringDecision } from './flows/loan-approval.js';
 import { bankCrmReports } from './reports.js';
 
 /** A reference from an app to one of its artifacts. */
 export interface AppArtifactRef {
-  kind: 'entity' | 'decision' | 'flow' | 'report';
+  kind: 'entity' | 'form' | 'decision' | 'flow' | 'report';
   key: string;
 }
 
@@ -19,7 +20,7 @@ export interface AppDefinition {
   artifacts: AppArtifactRef[];
 }
 
-/** The bank CRM app: its entities (referenced ones first), the loan scoring decision and approval flow, and its reports. */
+/** The bank CRM app: its entities (referenced ones first), the customer form, the loan scoring decision and approval flow, and its reports. */
 export const bankCrmApp: AppDefinition = {
   kind: 'app',
   key: 'bank_crm',
@@ -28,6 +29,7 @@ export const bankCrmApp: AppDefinition = {
   description: 'Retail and corporate customers, their accounts, loan applications and sales opportunities.',
   artifacts: [
     ...bankCrmEntities.map((entity): AppArtifactRef => ({ kind: 'entity', key: entity.key })),
+    { kind: 'form', key: customerForm.key },
     { kind: 'decision', key: loanScoringDecision.key },
     { kind: 'flow', key: loanApprovalFlow.key },
     ...bankCrmReports.map((report): AppArtifactRef => ({ kind: 'report', key: report.key })),
@@ -35,4 +37,4 @@ export const bankCrmApp: AppDefinition = {
 };
 
 /** Every artifact the app lists, in the order an import publishes them. */
-export const bankCrmArtifacts = [...bankCrmEntities, loanScoringDecision, loanApprovalFlow, ...bankCrmReports] as const;
+export const bankCrmArtifacts = [...bankCrmEntities, customerForm, loanScoringDecision, loanApprovalFlow, ...bankCrmReports] as const;

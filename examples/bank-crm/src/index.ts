@@ -4,3 +4,4 @@ export { generateBankCrmSeed, sampleCustomerValues, DEFAULT_SEED, type SeedRecor
 export { loanApprovalFlow, loanApprovalFlowName, loanScoringDecision, LOAN_SCORE_THRESHOLD, LOAN_SMALL_LIMIT, LOAN_MEDIUM_LIMIT, LOAN_SCORING_DECISION_NAME } from './flows/loan-approval.js';
 export { bankCrmRoles, type ExampleRole } from './roles.js';
 export { bankCrmReports, loanPipelineReport, aumBySegmentReport } from './reports.js';
+export { customerForm } from './forms/customer-form.js';
