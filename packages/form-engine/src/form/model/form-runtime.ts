@@ -10,6 +10,7 @@ import type { FieldState } from '../form-definition.js';
 import type { FormValues } from '../form-model-api.js';
 import { firstCurrency, fromFeel, rowContext, sameValue, toFeel } from '../values/feel-values.js';
 import type { ChangeReport } from './change-report.js';
+import { fieldStateOf, holds, sameState } from './field-state.js';
 import { RowVariables } from './row-variables.js';
 import { indexConditions, readsAny, rulesFor, type ConditionIndex } from './rule-index.js';
 import { runRule } from './run-rule.js';
@@ -37,10 +38,6 @@ const NONE: ReadonlySet<string> = new Set();
 const SETTLE_LIMIT = 32;
 
 const isTrue = (value: FeelValue | undefined): boolean => value === true;
-
-function sameState(a: FieldState | undefined, b: FieldState): boolean {
-  return a !== undefined && a.visible === b.visible && a.required === b.required && a.readonly === b.readonly;
-}
 
 function asRows(value: unknown): Record<string, unknown>[] {
   if (!Array.isArray(value)) return [];
@@ -264,35 +261,18 @@ export class FormRuntime {
   // ---- states --------------------------------------------------------------------------------
 
   private ownVisible(nodeId: string): boolean {
-    const rule = this.conditions.get(`visible:${nodeId}`);
-    return rule === undefined || isTrue(this.results[rule.index]);
+    return !this.conditions.has(`visible:${nodeId}`) || holds(this.conditions, this.results, `visible:${nodeId}`);
   }
 
   private fieldState(placed: PlacedField): FieldState {
-    const visible = placed.gates.every((id) => this.ownVisible(id));
-    const required = this.conditions.get(`required:${placed.key}`);
-    const readonly = this.conditions.get(`readonly:${placed.key}`);
-    return {
-      visible,
-      required: visible && (placed.field.required === true || (required !== undefined && isTrue(this.results[required.index]))),
-      readonly: placed.node.value !== undefined || (readonly !== undefined && isTrue(this.results[readonly.index])),
-    };
+    return fieldStateOf(placed, (id) => this.ownVisible(id), (kind) => holds(this.conditions, this.results, `${kind}:${placed.key}`));
   }
 
+  /** A cell's state: its own visibility is the row's; the gates around the group are the form's. */
   private cellState(group: GroupPlan, row: RowRuntime, placed: PlacedField): FieldState {
     const conditions = this.groupConditions.get(group.key);
-    const own = (id: string): boolean => {
-      const rule = conditions?.get(`visible:${id}`);
-      return rule === undefined ? this.ownVisible(id) : isTrue(row.results[rule.index]);
-    };
-    const visible = placed.gates.every(own);
-    const required = conditions?.get(`required:${placed.key}`);
-    const readonly = conditions?.get(`readonly:${placed.key}`);
-    return {
-      visible,
-      required: visible && (placed.field.required === true || (required !== undefined && isTrue(row.results[required.index]))),
-      readonly: placed.node.value !== undefined || (readonly !== undefined && isTrue(row.results[readonly.index])),
-    };
+    const gateVisible = (id: string): boolean => (conditions?.has(`visible:${id}`) ? holds(conditions, row.results, `visible:${id}`) : this.ownVisible(id));
+    return fieldStateOf(placed, gateVisible, (kind) => holds(conditions, row.results, `${kind}:${placed.key}`));
   }
 
   private refreshStates(report: ChangeReport): void {
