@@ -24,13 +24,15 @@ export function RepeatingGroupView({ node }: { node: FormRepeatingGroup }) {
   // A group whose entity was not given is a compile error of the form; there is nothing to draw.
   if (!entity) return null;
 
+  // A column hidden in every row is left out; a cell hidden in some rows only is left empty.
+  const columns = node.fields.filter((cell) => state.nodes[cell.id] !== false);
   const groupPointer = pointer(node.key);
   const rowsValue = state.values[node.key];
   const rows = Array.isArray(rowsValue) ? rowsValue : [];
   const canAdd = !renderer.disabled && (node.maxRows === undefined || rows.length < node.maxRows);
   const canRemove = !renderer.disabled && rows.length > (node.minRows ?? 0);
-  const captionId = renderer.idFor(groupPointer, 'caption');
-  const errorId = renderer.idFor(groupPointer, 'error');
+  const captionId = renderer.actions.idFor(groupPointer, 'caption');
+  const errorId = renderer.actions.idFor(groupPointer, 'error');
   const groupErrors = renderer.shownErrors
     .filter((error) => error.path === groupPointer)
     .map((error) => (locale === 'zh-CN' ? error.messageZh : error.message));
@@ -55,7 +57,7 @@ export function RepeatingGroupView({ node }: { node: FormRepeatingGroup }) {
         <thead>
           <tr>
             <th scope="col">{messages.rowNumber}</th>
-            {node.fields.map((cell) => (
+            {columns.map((cell) => (
               <th key={cell.id} scope="col">
                 {columnLabel(cell.field, cell.label)}
               </th>
@@ -69,7 +71,7 @@ export function RepeatingGroupView({ node }: { node: FormRepeatingGroup }) {
           {rows.map((row, index) => (
             <tr key={rowKey(row, index)}>
               <th scope="row">{index + 1}</th>
-              {node.fields.map((cell) => (
+              {columns.map((cell) => (
                 <td key={cell.id}>
                   <FieldView node={cell} pointer={pointer(node.key, index, cell.field)} entity={entity} row={index + 1} />
                 </td>
@@ -81,7 +83,7 @@ export function RepeatingGroupView({ node }: { node: FormRepeatingGroup }) {
                   aria-label={messages.removeRowNumber(index + 1)}
                   disabled={!canRemove}
                   onClick={() => {
-                    renderer.removeRow(node.key, index);
+                    renderer.actions.removeRow(node.key, index);
                     setRemovals((n) => n + 1);
                   }}
                 >
@@ -99,7 +101,7 @@ export function RepeatingGroupView({ node }: { node: FormRepeatingGroup }) {
         className="bf-button bf-add-row"
         aria-describedby={captionId}
         disabled={!canAdd}
-        onClick={() => renderer.addRow(node.key)}
+        onClick={() => renderer.actions.addRow(node.key)}
       >
         {messages.addRow}
       </button>

@@ -19,11 +19,11 @@ export function TabsView({ node, entity }: { node: FormTabs; entity: EntityDefin
   const { locale, messages } = renderer;
   const count = node.tabs.length;
   const active = Math.min(renderer.activeTab(node.id), count - 1);
-  const tabId = (index: number) => renderer.idFor(`/${node.id}/${index}`, 'tab');
-  const panelId = (index: number) => renderer.idFor(`/${node.id}/${index}`, 'panel');
+  const tabId = (index: number) => renderer.actions.idFor(`/${node.id}/${index}`, 'tab');
+  const panelId = (index: number) => renderer.actions.idFor(`/${node.id}/${index}`, 'panel');
 
   const select = (index: number) => {
-    renderer.showTab(node.id, index);
+    renderer.actions.showTab(node.id, index);
     document.getElementById(tabId(index))?.focus();
   };
 

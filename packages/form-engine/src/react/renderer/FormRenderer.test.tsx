@@ -171,6 +171,21 @@ describe('FormRenderer', () => {
     expect(screen.getByRole('button', { name: '删除行 1' })).toBeTruthy();
   });
 
+  it('leaves out a group column hidden in every row, and empties a cell hidden in its row only', async () => {
+    const layout = customerForm.layout.map((node) =>
+      node.type === 'repeatingGroup'
+        ? { ...node, fields: node.fields.map((cell) => (cell.field === 'phone' ? { ...cell, visibleWhen: 'item.name != null' } : cell)) }
+        : node,
+    );
+    const model = new FormModel(compileForm({ ...customerForm, layout }, { customer, contact }), { contacts: [{}, {}] });
+    render(<FormRenderer model={model} locale="en" />);
+    expect(screen.queryByRole('columnheader', { name: 'Phone' })).toBeNull();
+    await user.type(screen.getByLabelText('Contact name, row 2'), 'Li');
+    expect(screen.getByRole('columnheader', { name: 'Phone' })).toBeTruthy();
+    expect(screen.getByLabelText('Phone, row 2')).toBeTruthy();
+    expect(screen.queryByLabelText('Phone, row 1')).toBeNull();
+  });
+
   it('shows a computed field read-only, following what it is computed from', async () => {
     renderForm();
     const annual = screen.getByLabelText('Annual income');

@@ -9,7 +9,7 @@ import { RENDERER_MESSAGES, type RendererLocale } from '../locale/messages.js';
 import { useFormState } from '../state/use-form-state.js';
 import type { InputProblem, LoadOptions } from '../widgets/widget-props.js';
 import { distinctErrors, isAtOrUnder, pathAfterRowRemoved, pointersAfterRowRemoved } from './error-paths.js';
-import { RendererContext, type RendererContextValue } from './renderer-context.js';
+import { RendererContext, type RendererActions, type RendererContextValue } from './renderer-context.js';
 
 export interface FormRendererProps {
   model: FormModel;
@@ -106,6 +106,63 @@ export function FormRenderer(props: FormRendererProps) {
     (invalid ?? summaryRef.current)?.focus();
   }, [focusRequest]);
 
+  // The latest touched set, for actions that must stay the same object while the model does.
+  const touchedNow = useRef(touched);
+  touchedNow.current = touched;
+
+  const actions = useMemo<RendererActions>(() => {
+    const markTouched = (pointer: string) =>
+      setTouched((current) => (current.has(pointer) ? current : new Set(current).add(pointer)));
+    return {
+      idFor: (pointer, part) => `${idPrefix}${pointer.replace(/[^A-Za-z0-9_]/g, '-')}${part ? `-${part}` : ''}`,
+      showTab: (tabsId, index) => setTabs((current) => ({ ...current, [tabsId]: index })),
+      change: (pointer, value) => {
+        model.setValue(pointer, value);
+        markTouched(pointer);
+        setExternal((current) => ({
+          ...current,
+          errors: current.errors.filter((error) => !isAtOrUnder(error.path, pointer)),
+        }));
+      },
+      touch: (pointer) => {
+        // The model checks a field when it changes; one left empty is checked here, so "Required" shows on leaving it.
+        if (!touchedNow.current.has(pointer)) model.validate();
+        markTouched(pointer);
+      },
+      reportProblem: (pointer, problem) =>
+        setProblems((current) => {
+          if (problem) return { ...current, [pointer]: problem };
+          if (!(pointer in current)) return current;
+          const { [pointer]: _solved, ...rest } = current;
+          return rest;
+        }),
+      addRow: (groupKey) => {
+        model.addRow(groupKey);
+        setTouched((current) => new Set(current).add(pointerOf(groupKey)));
+      },
+      removeRow: (groupKey, index) => {
+        model.removeRow(groupKey, index);
+        // Rows below the removed one move up: their touched marks, typing problems and server errors move with them.
+        setTouched((current) => pointersAfterRowRemoved(current, groupKey, index).add(pointerOf(groupKey)));
+        setProblems((current) => {
+          const moved: Record<string, InputProblem> = {};
+          for (const [path, problem] of Object.entries(current)) {
+            const to = pathAfterRowRemoved(path, groupKey, index);
+            if (to !== null) moved[to] = problem;
+          }
+          return moved;
+        });
+        setExternal((current) => ({
+          ...current,
+          errors: current.errors.flatMap((error) => {
+            const to = pathAfterRowRemoved(error.path, groupKey, index);
+            return to === null ? [] : [{ ...error, path: to }];
+          }),
+        }));
+      },
+    };
+  }, [model, idPrefix]);
+
   const context: RendererContextValue = {
     compiled,
     state,
@@ -115,53 +172,8 @@ export function FormRenderer(props: FormRendererProps) {
     loadOptions: props.loadOptions,
     shownErrors,
     problems,
-    idFor: (pointer, part) => `${idPrefix}${pointer.replace(/[^A-Za-z0-9_]/g, '-')}${part ? `-${part}` : ''}`,
     activeTab: (tabsId) => tabs[tabsId] ?? 0,
-    showTab: (tabsId, index) => setTabs((current) => ({ ...current, [tabsId]: index })),
-    change: (pointer, value) => {
-      model.setValue(pointer, value);
-      setTouched((current) => (current.has(pointer) ? current : new Set(current).add(pointer)));
-      setExternal((current) => ({
-        ...current,
-        errors: current.errors.filter((error) => !isAtOrUnder(error.path, pointer)),
-      }));
-    },
-    touch: (pointer) => {
-      // The model checks a field when it changes; one left empty is checked here, so "Required" shows on leaving it.
-      if (!touched.has(pointer)) model.validate();
-      setTouched((current) => (current.has(pointer) ? current : new Set(current).add(pointer)));
-    },
-    reportProblem: (pointer, problem) =>
-      setProblems((current) => {
-        if (problem) return { ...current, [pointer]: problem };
-        if (!(pointer in current)) return current;
-        const { [pointer]: _solved, ...rest } = current;
-        return rest;
-      }),
-    addRow: (groupKey) => {
-      model.addRow(groupKey);
-      setTouched((current) => new Set(current).add(pointerOf(groupKey)));
-    },
-    removeRow: (groupKey, index) => {
-      model.removeRow(groupKey, index);
-      // Rows below the removed one move up: their touched marks, typing problems and server errors move with them.
-      setTouched((current) => pointersAfterRowRemoved(current, groupKey, index).add(pointerOf(groupKey)));
-      setProblems((current) => {
-        const moved: Record<string, InputProblem> = {};
-        for (const [path, problem] of Object.entries(current)) {
-          const to = pathAfterRowRemoved(path, groupKey, index);
-          if (to !== null) moved[to] = problem;
-        }
-        return moved;
-      });
-      setExternal((current) => ({
-        ...current,
-        errors: current.errors.flatMap((error) => {
-          const to = pathAfterRowRemoved(error.path, groupKey, index);
-          return to === null ? [] : [{ ...error, path: to }];
-        }),
-      }));
-    },
+    actions,
   };
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {

@@ -4,6 +4,18 @@ import type { CompiledForm, FormState } from '../../form/form-model-api.js';
 import type { RendererLocale, RendererMessages } from '../locale/messages.js';
 import type { InputProblem, LoadOptions } from '../widgets/widget-props.js';
 
+/** What views do to the form; one object for the life of a model, so memoised fields keep it. */
+export interface RendererActions {
+  /** A DOM id for something of a field (pointer `/contacts/0/phone`, part `label`). */
+  idFor(pointer: string, part?: string): string;
+  showTab(tabsId: string, index: number): void;
+  change(pointer: string, value: unknown): void;
+  touch(pointer: string): void;
+  reportProblem(pointer: string, problem: InputProblem | null): void;
+  addRow(groupKey: string): void;
+  removeRow(groupKey: string, index: number): void;
+}
+
 /** What the layout and field views share with the renderer that holds the model. */
 export interface RendererContextValue {
   compiled: CompiledForm;
@@ -16,15 +28,8 @@ export interface RendererContextValue {
   shownErrors: readonly FieldError[];
   /** What was typed but could not become a value, by field pointer. */
   problems: Readonly<Record<string, InputProblem>>;
-  /** A DOM id for something of a field (pointer `/contacts/0/phone`, part `label`). */
-  idFor(pointer: string, part?: string): string;
   activeTab(tabsId: string): number;
-  showTab(tabsId: string, index: number): void;
-  change(pointer: string, value: unknown): void;
-  touch(pointer: string): void;
-  reportProblem(pointer: string, problem: InputProblem | null): void;
-  addRow(groupKey: string): void;
-  removeRow(groupKey: string, index: number): void;
+  actions: RendererActions;
 }
 
 export const RendererContext = createContext<RendererContextValue | null>(null);

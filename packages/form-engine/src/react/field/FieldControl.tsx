@@ -1,0 +1,121 @@
+import { memo } from 'react';
+import type { FieldDefinition } from '../../entity/entity-definition.js';
+import type { FormFieldNode } from '../../form/form-definition.js';
+import type { CompiledForm } from '../../form/form-model-api.js';
+import { localized, type RendererLocale, type RendererMessages } from '../locale/messages.js';
+import type { RendererActions } from '../renderer/renderer-context.js';
+import { VISUALLY_HIDDEN } from '../renderer/visually-hidden.js';
+import { GROUP_WIDGETS, WIDGETS, widgetTypeOf } from '../widgets/widget-for.js';
+import type { LoadOptions } from '../widgets/widget-props.js';
+import { lookupSource, staticOptions } from './field-sources.js';
+
+export interface FieldControlProps {
+  node: FormFieldNode;
+  pointer: string;
+  field: FieldDefinition;
+  row: number | undefined;
+  value: unknown;
+  required: boolean;
+  readOnly: boolean;
+  /** The messages to show, in the current language (empty: the field is valid as far as the user is told). */
+  errorMessages: readonly string[];
+  locale: RendererLocale;
+  messages: RendererMessages;
+  disabled: boolean;
+  loadOptions: LoadOptions | undefined;
+  compiled: CompiledForm;
+  actions: RendererActions;
+}
+
+/** A field's label (with a required marker), widget, help and inline errors. */
+function FieldControlView(props: FieldControlProps) {
+  const { node, pointer, field, row, required, locale, messages, actions, compiled } = props;
+  const label = localized(node.label ?? field.label, locale);
+  const help = row === undefined && node.help ? localized(node.help, locale) : undefined;
+  const invalid = props.errorMessages.length > 0;
+
+  const inputId = actions.idFor(pointer);
+  const labelId = actions.idFor(pointer, 'label');
+  const helpId = actions.idFor(pointer, 'help');
+  const errorId = actions.idFor(pointer, 'error');
+  const describedBy = [help === undefined ? '' : helpId, invalid ? errorId : ''].filter(Boolean).join(' ') || undefined;
+
+  const widgetType = widgetTypeOf(node, field.type);
+  const Widget = WIDGETS[widgetType];
+  const marker = required ? (
+    <span className="bf-required" aria-hidden="true">
+      {' *'}
+    </span>
+  ) : null;
+  const labelContent = (
+    <>
+      {row === undefined ? label : messages.cellLabel(label, row)}
+      {row === undefined && marker}
+    </>
+  );
+  const labelStyle = row === undefined ? undefined : VISUALLY_HIDDEN;
+
+  return (
+    <div className="bf-field" data-field={field.key} data-invalid={invalid || undefined}>
+      {GROUP_WIDGETS.has(widgetType) ? (
+        <span id={labelId} className="bf-label" style={labelStyle}>
+          {labelContent}
+        </span>
+      ) : (
+        <label id={labelId} htmlFor={inputId} className="bf-label" style={labelStyle}>
+          {labelContent}
+        </label>
+      )}
+      <Widget
+        id={inputId}
+        labelId={labelId}
+        value={props.value}
+        onChange={(value) => actions.change(pointer, value)}
+        onBlur={() => actions.touch(pointer)}
+        onInputProblem={(found) => actions.reportProblem(pointer, found)}
+        field={field}
+        options={staticOptions(node, field)}
+        lookup={
+          widgetType === 'lookup' || widgetType === 'select'
+            ? lookupSource(node, field, { ...compiled.related, [compiled.entity.key]: compiled.entity })
+            : undefined
+        }
+        loadOptions={props.loadOptions}
+        placeholder={node.placeholder ? localized(node.placeholder, locale) : undefined}
+        locale={locale}
+        messages={messages}
+        required={required}
+        readOnly={props.readOnly}
+        disabled={props.disabled}
+        invalid={invalid}
+        describedBy={describedBy}
+      />
+      {row !== undefined && marker}
+      {help !== undefined && (
+        <p id={helpId} className="bf-help">
+          {help}
+        </p>
+      )}
+      <div id={errorId} className="bf-errors" aria-live="polite">
+        {props.errorMessages.map((message, index) => (
+          <p key={`${index}:${message}`} className="bf-error">
+            {message}
+          </p>
+        ))}
+      </div>
+    </div>
+  );
+}
+
+/** Equal props, or equal messages in a new array: the same drawing. */
+function sameControl(before: FieldControlProps, after: FieldControlProps): boolean {
+  for (const key of Object.keys(after) as Array<keyof FieldControlProps>) {
+    if (key === 'errorMessages') continue;
+    if (!Object.is(before[key], after[key])) return false;
+  }
+  const a = before.errorMessages;
+  const b = after.errorMessages;
+  return a.length === b.length && a.every((message, index) => message === b[index]);
+}
+
+export const FieldControl = memo(FieldControlView, sameControl);
