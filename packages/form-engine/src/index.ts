@@ -46,3 +46,6 @@ export { RECORD_ERROR_CODES, type RecordErrorCode } from './record/error-codes.j
 
 // The form artifact, compileForm (publish-time analysis), FormModel and the server's evaluateSubmission.
 export * from './form/index.js';
+
+// Standalone record validators (Node only: generated with Ajv; the browser runs them through `@bankforge/form-engine/browser`).
+export { standaloneValidatorModule } from './standalone/validator-module.js';
