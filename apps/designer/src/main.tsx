@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.js';
 import { initI18n } from './i18n.js';
+import './styles/global.css';
 
 void initI18n().then(() => {
   createRoot(document.getElementById('root')!).render(

@@ -13,6 +13,7 @@ import { FieldEditor } from './field-editor/FieldEditor.js';
 import { FieldList } from './field-list/FieldList.js';
 import { PublishEntityDialog } from './publish/PublishEntityDialog.js';
 import { useEntityKeys } from './useEntityKeys.js';
+import './entity-designer.css';
 
 type Panel = 'fields' | 'entity' | 'versions';
 

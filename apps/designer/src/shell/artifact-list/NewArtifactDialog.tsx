@@ -1,4 +1,5 @@
 import type { ArtifactDocument, ArtifactSummary, ProblemFieldError } from '@bankforge/client';
+import { FORM_SCHEMA_VERSION } from '@bankforge/form-engine';
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApiClient } from '../api/ApiClientContext.js';
@@ -64,14 +65,8 @@ export function NewArtifactDialog({ kind, onClose, onCreated }: NewArtifactDialo
     if (Object.keys(found).length > 0) return;
     setCreating(true);
     try {
-      let document: ArtifactDocument;
-      if (kind === 'form') {
-        // The form contract's version comes with the engine, loaded only when a form is made.
-        const { FORM_SCHEMA_VERSION } = await import('@bankforge/form-engine');
-        document = newFormDocument(key, title.trim(), entity, FORM_SCHEMA_VERSION);
-      } else {
-        document = newEntityDocument(key, title.trim());
-      }
+      const document: ArtifactDocument =
+        kind === 'form' ? newFormDocument(key, title.trim(), entity, FORM_SCHEMA_VERSION) : newEntityDocument(key, title.trim());
       // Revision 0: only creates; an artifact with this key already there is a conflict.
       await api.saveDraft(document, 0);
       onCreated(key);
