@@ -45,6 +45,20 @@ describe('FormRenderer', () => {
     expect(screen.getByRole('tab', { name: '财务' })).toBeTruthy();
   });
 
+  it('gives every control an accessible name', () => {
+    renderForm({}, { contacts: [{}] });
+    const controls = document.querySelectorAll('input, select, textarea, button');
+    expect(controls.length).toBeGreaterThan(15);
+    for (const control of controls) {
+      const labelled =
+        (control as HTMLInputElement).labels?.length ||
+        control.getAttribute('aria-label') ||
+        control.getAttribute('aria-labelledby') ||
+        (control.tagName === 'BUTTON' && control.textContent?.trim());
+      expect(labelled, control.outerHTML).toBeTruthy();
+    }
+  });
+
   it('links help text and marks required fields', () => {
     renderForm();
     const residentId = screen.getByLabelText('Resident ID');

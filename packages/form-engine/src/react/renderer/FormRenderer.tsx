@@ -108,7 +108,9 @@ export function FormRenderer(props: FormRendererProps) {
 
   // The latest touched set, for actions that must stay the same object while the model does.
   const touchedNow = useRef(touched);
-  touchedNow.current = touched;
+  useEffect(() => {
+    touchedNow.current = touched;
+  }, [touched]);
 
   const actions = useMemo<RendererActions>(() => {
     const markTouched = (pointer: string) =>
