@@ -38,19 +38,25 @@ export function CanvasNode({ node }: { node: FormNode }) {
       {node.type === 'columns' && (
         <div className="fd-columns" style={{ gridTemplateColumns: `repeat(${node.columns.length}, minmax(0, 1fr))` }}>
           {node.columns.map((column, i) => (
-            <div key={column.id} className="fd-column">
-              <SelectableHeader target={column.id} label={t('canvas.column', { number: i + 1 })} className="fd-header--minor" />
-              <ContainerBody container={column.id} nodes={column.children} />
-            </div>
+            <ContainerBody
+              key={column.id}
+              container={column.id}
+              nodes={column.children}
+              className="fd-column"
+              header={<SelectableHeader target={column.id} label={t('canvas.column', { number: i + 1 })} className="fd-header--minor" />}
+            />
           ))}
         </div>
       )}
       {node.type === 'tabs' &&
         node.tabs.map((tab) => (
-          <div key={tab.id} className="fd-tab">
-            <SelectableHeader target={tab.id} label={localized(tab.title, language) || t('palette.tabs')} className="fd-header--minor" />
-            <ContainerBody container={tab.id} nodes={tab.children} />
-          </div>
+          <ContainerBody
+            key={tab.id}
+            container={tab.id}
+            nodes={tab.children}
+            className="fd-tab"
+            header={<SelectableHeader target={tab.id} label={localized(tab.title, language) || t('palette.tabs')} className="fd-header--minor" />}
+          />
         ))}
       {node.type === 'repeatingGroup' && (
         <p className="fd-group__fields">{node.fields.length > 0 ? node.fields.map((f) => f.field).join(', ') : t('canvas.groupNoFields')}</p>

@@ -13,6 +13,7 @@ import {
 import { sortableKeyboardCoordinates } from '@dnd-kit/sortable';
 import { useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { findNode } from '../tree/form-tree.js';
 import { dropPlacement } from '../tree/placement.js';
 import { useDesigner } from '../workspace/DesignerContext.js';
 import { nodeFor, placeNode, relocateNode } from '../workspace/form-actions.js';
@@ -47,9 +48,10 @@ export function DesignerDnd({ children }: { children: ReactNode }) {
   const onDragEnd = ({ active, over }: DragEndEvent) => {
     setActiveId(null);
     if (!over || over.id === active.id) return;
-    const at = dropPlacement(form.layout, String(over.id));
-    if (!at) return;
     const entry = paletteEntryOf(String(active.id));
+    const dragged = entry ? entry.kind : findNode(form.layout, String(active.id))?.node.type === 'field' ? 'field' : 'container';
+    const at = dropPlacement(form.layout, String(over.id), dragged);
+    if (!at) return;
     if (entry) {
       const node = nodeFor(form, entry);
       change((f) => placeNode(f, node, at));

@@ -26,6 +26,7 @@ export function FeelEditor({ label, value, onChange, names }: FeelEditorProps) {
   const labelId = useId();
   const problemsId = useId();
   const host = useRef<HTMLDivElement>(null);
+  const plain = useRef<HTMLTextAreaElement>(null);
   const handle = useRef<FeelEditorHandle | null>(null);
   const [rich, setRich] = useState(false);
   const latest = useRef({ value, onChange });
@@ -64,11 +65,13 @@ export function FeelEditor({ label, value, onChange, names }: FeelEditorProps) {
   const hasError = problems.some((p) => p.severity === 'error');
   return (
     <div className="feel-editor">
-      <span className="feel-editor__label" id={labelId}>
+      {/* Like a <label>: a click on it puts the caret in the editor. */}
+      <span className="feel-editor__label" id={labelId} onClick={() => (handle.current ? handle.current.focus() : plain.current?.focus())}>
         {label}
       </span>
       {!rich && (
         <textarea
+          ref={plain}
           className="feel-editor__plain"
           aria-labelledby={labelId}
           aria-describedby={problems.length > 0 ? problemsId : undefined}

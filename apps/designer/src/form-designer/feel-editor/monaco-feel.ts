@@ -62,6 +62,7 @@ export function mountFeelEditor(host: HTMLElement, options: FeelEditorMountOptio
     wordWrap: 'on',
     scrollbar: { vertical: 'auto', horizontal: 'hidden', alwaysConsumeMouseWheel: false },
     fontSize: 13,
+    padding: { top: 4, bottom: 4 },
     // Tab leaves the editor, as in any form input; typed text stays exactly as typed.
     tabFocusMode: true,
     quickSuggestions: false,

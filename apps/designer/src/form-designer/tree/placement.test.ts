@@ -34,16 +34,23 @@ describe('insertionPoint', () => {
 
 describe('dropPlacement', () => {
   it('drops into the empty space of a container at its end', () => {
-    expect(dropPlacement(layout, `${CONTAINER_DROP_PREFIX}column_1`)).toEqual({ container: 'column_1' });
-    expect(dropPlacement(layout, `${CONTAINER_DROP_PREFIX}nope`)).toBeNull();
+    expect(dropPlacement(layout, `${CONTAINER_DROP_PREFIX}column_1`, 'field')).toEqual({ container: 'column_1' });
+    expect(dropPlacement(layout, `${CONTAINER_DROP_PREFIX}nope`, 'field')).toBeNull();
   });
 
   it('takes the place of the node dropped on, in both directions', () => {
-    const down = dropPlacement(layout, 'c')!;
+    const down = dropPlacement(layout, 'c', 'field')!;
     expect(childrenOf(moveNode(layout, 'a', down.container, down.index!), 'section_1')?.map((n) => n.id)).toEqual(['b', 'c', 'a']);
-    const up = dropPlacement(layout, 'a')!;
+    const up = dropPlacement(layout, 'a', 'field')!;
     expect(childrenOf(moveNode(layout, 'c', up.container, up.index!), 'section_1')?.map((n) => n.id)).toEqual(['c', 'a', 'b']);
-    const across = dropPlacement(layout, 'd')!;
+    const across = dropPlacement(layout, 'd', 'field')!;
     expect(childrenOf(moveNode(layout, 'a', across.container, across.index!), 'column_2')?.map((n) => n.id)).toEqual(['a', 'd']);
+  });
+
+  it('puts a field dropped on a container into it, and a container before it', () => {
+    expect(dropPlacement(layout, 'section_1', 'field')).toEqual({ container: 'section_1' });
+    expect(dropPlacement(layout, 'columns_1', 'field')).toEqual({ container: 'column_1' });
+    expect(dropPlacement(layout, 'tabs_1', 'field')).toEqual({ container: 'tab_1' });
+    expect(dropPlacement(layout, 'tabs_1', 'container')).toEqual({ container: ROOT, index: 2 });
   });
 });

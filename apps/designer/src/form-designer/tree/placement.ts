@@ -33,15 +33,19 @@ export function insertionPoint(layout: readonly FormNode[], selected: string | n
 }
 
 /**
- * The placement of a drop on `overId` (a node, or a container's empty space). On a node, the
- * dragged item takes that node's index: moved up, it lands before the node; moved down within its
- * own container, after it (the index is counted once the dragged node has left, as `moveNode` does).
+ * The placement of a drop on `overId` (a node, or a container's empty space). A field dropped on
+ * a section, columns or tabs goes into it (at the end of the section, first column or first tab),
+ * as the analyst means; a container dropped there, or anything dropped on a field, takes that
+ * node's index: moved up, it lands before the node; moved down within its own container, after it
+ * (the index is counted once the dragged node has left, as `moveNode` does).
  */
-export function dropPlacement(layout: readonly FormNode[], overId: string): Placement | null {
+export function dropPlacement(layout: readonly FormNode[], overId: string, dragging: 'field' | 'container'): Placement | null {
   if (overId.startsWith(CONTAINER_DROP_PREFIX)) {
     const container = overId.slice(CONTAINER_DROP_PREFIX.length);
     return childrenOf(layout, container) === null ? null : { container };
   }
   const over = findNode(layout, overId);
-  return over ? { container: over.container, index: over.index } : null;
+  if (!over) return null;
+  if (dragging === 'field' && over.node.type !== 'field' && over.node.type !== 'repeatingGroup') return insertionPoint(layout, over.node.id);
+  return { container: over.container, index: over.index };
 }
