@@ -1,6 +1,8 @@
-import type { FieldDefinition, FieldType } from '@bankforge/form-engine/react';
+import type { FieldDefinition } from '@bankforge/form-engine/react';
 import { describe, expect, it } from 'vitest';
 import { columnStorageKey, defaultVisibility, listableFields, loadColumnChoice, saveColumnChoice, visibleKeys } from './column-choice.js';
+
+type FieldType = FieldDefinition['type'];
 
 function field(key: string, type: FieldType = 'text'): FieldDefinition {
   return { id: key, key, type, label: { en: key, 'zh-CN': key } };

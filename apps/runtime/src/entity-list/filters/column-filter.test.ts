@@ -1,6 +1,8 @@
-import type { FieldDefinition, FieldType } from '@bankforge/form-engine/react';
+import type { FieldDefinition } from '@bankforge/form-engine/react';
 import { describe, expect, it } from 'vitest';
 import { columnCondition, filterKindOf, isInvalidFilter, recordFilter } from './column-filter.js';
+
+type FieldType = FieldDefinition['type'];
 
 function field(key: string, type: FieldType, extra: Partial<FieldDefinition> = {}): FieldDefinition {
   return { id: key, key, type, label: { en: key, 'zh-CN': key }, ...extra };

@@ -1,6 +1,8 @@
-import type { FieldDefinition, FieldType } from '@bankforge/form-engine/react';
+import type { FieldDefinition } from '@bankforge/form-engine/react';
 import { describe, expect, it } from 'vitest';
 import { formatValue, type FormatOptions } from './format-value.js';
+
+type FieldType = FieldDefinition['type'];
 
 const en: FormatOptions = { language: 'en', yes: 'Yes', no: 'No', timeZone: 'Asia/Shanghai' };
 const zh: FormatOptions = { language: 'zh-CN', yes: '是', no: '否', timeZone: 'Asia/Shanghai' };

@@ -1,0 +1,17 @@
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router-dom';
+import { useEntityPage } from '../entity-page/useEntityPage.js';
+import { Loading } from '../shell/Loading.js';
+import { ProblemNotice } from '../shell/ProblemNotice.js';
+import { RecordList } from './RecordList.js';
+
+/** `/:app/:entity`: the list of an entity's records. */
+export function EntityListPage({ filterDelayMs }: { filterDelayMs?: number }) {
+  const { t } = useTranslation('list');
+  const { app = '', entity = '' } = useParams();
+  const { load, retry } = useEntityPage(entity);
+  if (load.status === 'loading') return <Loading />;
+  if (load.status === 'error') return <ProblemNotice message={t('pageLoadFailed')} problem={load.error} onRetry={retry} />;
+  // A new entity (or a new version of it) starts a fresh list: columns, filters and pages are its own.
+  return <RecordList key={`${entity}@${load.page.entity.version ?? 0}`} app={app} entity={load.page.entity} filterDelayMs={filterDelayMs} />;
+}

@@ -1,0 +1,146 @@
+import type { RecordData, RecordQuery } from '@bankforge/client';
+import type { EntityDefinition } from '@bankforge/form-engine/react';
+import type { SortingState } from '@tanstack/react-table';
+import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router-dom';
+import { languageOf } from '../i18n.js';
+import { Loading } from '../shell/Loading.js';
+import { localized } from '../shell/localized.js';
+import { ProblemNotice } from '../shell/ProblemNotice.js';
+import { ColumnChooser } from './columns/ColumnChooser.js';
+import { listableFields, loadColumnChoice, saveColumnChoice, visibleKeys, type ColumnVisibility } from './columns/column-choice.js';
+import { recordFilter, type FilterInput } from './filters/column-filter.js';
+import { FilterControl } from './filters/FilterControl.js';
+import { RecordGrid } from './grid/RecordGrid.js';
+import { currentCursor, FIRST_PAGE, hasPrevious, nextPage, pageNumber, previousPage } from './pagination/cursor-stack.js';
+import { Pager } from './pagination/Pager.js';
+import { useRecordQuery } from './useRecordQuery.js';
+
+/** How long typing in a filter must pause before the list is asked for again. */
+export const FILTER_DELAY_MS = 300;
+
+export interface RecordListProps {
+  app: string;
+  entity: EntityDefinition;
+  filterDelayMs?: number;
+}
+
+const NO_FILTERS: Readonly<Record<string, FilterInput>> = {};
+
+/** An entity's records: a server-sorted, filtered, keyset-paged grid with a choice of columns. */
+export function RecordList({ app, entity, filterDelayMs = FILTER_DELAY_MS }: RecordListProps) {
+  const { t, i18n } = useTranslation('list');
+  const navigate = useNavigate();
+  const language = languageOf(i18n.language);
+  const fields = useMemo(() => listableFields(entity.fields), [entity]);
+  const plural = localized(entity.pluralLabel ?? entity.label, language);
+  const items = language === 'en' ? plural.toLocaleLowerCase('en') : plural;
+
+  const [visibility, setVisibility] = useState<ColumnVisibility>(() => loadColumnChoice(localStorage, entity.key, fields));
+  const [drafts, setDrafts] = useState(NO_FILTERS);
+  const [filters, setFilters] = useState(NO_FILTERS);
+  const [sorting, setSorting] = useState<SortingState>([]);
+  const [pageSize, setPageSize] = useState(25);
+  const [stack, setStack] = useState(FIRST_PAGE);
+
+  // Typing settles before the list is asked again; every new filter starts from the first page.
+  useEffect(() => {
+    if (drafts === filters) return;
+    const timer = setTimeout(() => {
+      setFilters(drafts);
+      setStack(FIRST_PAGE);
+    }, filterDelayMs);
+    return () => clearTimeout(timer);
+  }, [drafts, filters, filterDelayMs]);
+
+  const filter = useMemo(() => recordFilter(fields, filters), [fields, filters]);
+  const shown = visibleKeys(fields, visibility);
+  const cursor = currentCursor(stack);
+  const query: RecordQuery = {
+    ...(filter ? { filter } : {}),
+    ...(sorting.length > 0 ? { sort: sorting.map((s) => ({ field: s.id, direction: s.desc ? ('desc' as const) : ('asc' as const) })) } : {}),
+    fields: shown,
+    limit: pageSize,
+    ...(cursor === undefined ? {} : { cursor }),
+    count: true,
+  };
+  const { page, loading, error, retry } = useRecordQuery(entity.key, query);
+  const rows = page?.items ?? [];
+
+  const chooseColumns = (next: ColumnVisibility) => {
+    setVisibility(next);
+    saveColumnChoice(localStorage, entity.key, next);
+  };
+  const open = (record: RecordData) => navigate(`/${app}/${entity.key}/${encodeURIComponent(record.id)}`);
+  const clearFilters = () => {
+    setDrafts(NO_FILTERS);
+    setFilters(NO_FILTERS);
+    setStack(FIRST_PAGE);
+  };
+
+  return (
+    <section className="record-list" aria-labelledby="list-title">
+      <div className="page-header">
+        <h1 id="list-title">{plural}</h1>
+        <span className="toolbar-spacer" />
+        <ColumnChooser fields={fields} visibility={visibility} onChange={chooseColumns} />
+        <button type="button" className="primary" onClick={() => navigate(`/${app}/${entity.key}/new`)}>
+          {t('new')}
+        </button>
+      </div>
+      {error && <ProblemNotice message={t('loadFailed')} problem={error} onRetry={retry} />}
+      {loading && <Loading label={t('loading')} />}
+      <div className="grid-scroller">
+        <RecordGrid
+          label={t('grid', { items: plural })}
+          fields={fields}
+          rows={rows}
+          sorting={sorting}
+          onSortingChange={(next) => {
+            setSorting(next);
+            setStack(FIRST_PAGE);
+          }}
+          visibility={visibility}
+          filterFor={(field) => (
+            <FilterControl
+              field={field}
+              label={localized(field.label, language)}
+              value={drafts[field.key]}
+              onChange={(value) => setDrafts((current) => ({ ...current, [field.key]: value }))}
+            />
+          )}
+          onOpen={open}
+          busy={loading}
+        />
+      </div>
+      {!loading && !error && rows.length === 0 && (
+        <div className="notice empty">
+          {filter ? (
+            <>
+              <p>{t('noMatch', { items })}</p>
+              <button type="button" onClick={clearFilters}>
+                {t('clearFilters')}
+              </button>
+            </>
+          ) : (
+            <p>{t('empty', { items })}</p>
+          )}
+        </div>
+      )}
+      <Pager
+        page={pageNumber(stack)}
+        hasPrevious={hasPrevious(stack) && !loading}
+        hasNext={Boolean(page?.nextCursor) && !loading}
+        pageSize={pageSize}
+        total={page?.total}
+        onPrevious={() => setStack(previousPage(stack))}
+        onNext={() => page?.nextCursor && setStack(nextPage(stack, page.nextCursor))}
+        onPageSize={(size) => {
+          setPageSize(size);
+          setStack(FIRST_PAGE);
+        }}
+      />
+    </section>
+  );
+}

@@ -1,0 +1,74 @@
+import type { FieldDefinition } from '@bankforge/form-engine/react';
+import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import { languageOf } from '../../i18n.js';
+import { filterKindOf, isInvalidFilter, type DayRange, type FilterInput } from './column-filter.js';
+
+export interface FilterControlProps {
+  field: FieldDefinition;
+  /** The column's label in the reader's language. */
+  label: string;
+  value: FilterInput | undefined;
+  onChange(value: FilterInput): void;
+}
+
+const NO_RANGE: DayRange = { from: '', to: '' };
+
+/** One column's filter, the control fitting its type: text, an option, yes/no, or a range of days. */
+export function FilterControl({ field, label, value, onChange }: FilterControlProps) {
+  const { t, i18n } = useTranslation('list');
+  const errorId = useId();
+  const kind = filterKindOf(field);
+  const name = t('filter', { column: label });
+
+  if (kind === 'none') return null;
+  if (kind === 'dateRange' || kind === 'datetimeRange') {
+    const range = typeof value === 'object' ? value : NO_RANGE;
+    return (
+      <div role="group" aria-label={name} className="filter-range">
+        <input type="date" aria-label={t('from', { column: label })} value={range.from} max={range.to || undefined} onChange={(event) => onChange({ ...range, from: event.target.value })} />
+        <input type="date" aria-label={t('to', { column: label })} value={range.to} min={range.from || undefined} onChange={(event) => onChange({ ...range, to: event.target.value })} />
+      </div>
+    );
+  }
+  const text = typeof value === 'string' ? value : '';
+  if (kind === 'option' || kind === 'hasOption' || kind === 'boolean') {
+    const language = languageOf(i18n.language);
+    const options =
+      kind === 'boolean'
+        ? [
+            { value: 'true', label: t('yes') },
+            { value: 'false', label: t('no') },
+          ]
+        : (field.options ?? []).map((option) => ({ value: option.value, label: option.label[language] || option.label.en }));
+    return (
+      <select aria-label={name} value={text} onChange={(event) => onChange(event.target.value)}>
+        <option value="">{t('any')}</option>
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    );
+  }
+  const invalid = isInvalidFilter(field, text);
+  return (
+    <>
+      <input
+        type="text"
+        aria-label={name}
+        value={text}
+        inputMode={kind === 'integer' || kind === 'decimal' ? 'decimal' : undefined}
+        aria-invalid={invalid || undefined}
+        aria-describedby={invalid ? errorId : undefined}
+        onChange={(event) => onChange(event.target.value)}
+      />
+      {invalid && (
+        <span id={errorId} className="field-error">
+          {t('invalidFilter')}
+        </span>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,129 @@
+import type { RecordData } from '@bankforge/client';
+import type { FieldDefinition } from '@bankforge/form-engine/react';
+import {
+  columnVisibilityFeature,
+  rowSortingFeature,
+  tableFeatures,
+  useTable,
+  type ColumnDef,
+  type ColumnVisibilityState,
+  type SortingState,
+  type Updater,
+} from '@tanstack/react-table';
+import { useMemo, type KeyboardEvent, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { languageOf } from '../../i18n.js';
+import { localized } from '../../shell/localized.js';
+import { formatValue, type FormatOptions } from '../format/format-value.js';
+import { isSortable } from './sortable.js';
+
+const features = tableFeatures({ columnVisibilityFeature, rowSortingFeature });
+type GridColumn = ColumnDef<typeof features, RecordData, unknown>;
+
+export interface RecordGridProps {
+  /** The grid's accessible name (the entity's plural label). */
+  label: string;
+  fields: readonly FieldDefinition[];
+  rows: readonly RecordData[];
+  sorting: SortingState;
+  onSortingChange(sorting: SortingState): void;
+  visibility: ColumnVisibilityState;
+  /** Drawn in the header row under each column's title (the filter row). */
+  filterFor(field: FieldDefinition): ReactNode;
+  onOpen(record: RecordData): void;
+  busy: boolean;
+}
+
+function resolve<T>(updater: Updater<T>, current: T): T {
+  return typeof updater === 'function' ? (updater as (old: T) => T)(current) : updater;
+}
+
+const ARIA_SORT = { asc: 'ascending', desc: 'descending' } as const;
+
+/**
+ * The records of one page as a table: sortable column headers (server-side; aria-sort says the
+ * order), a filter row, and rows that open their record on click or Enter.
+ */
+export function RecordGrid(props: RecordGridProps) {
+  const { t, i18n } = useTranslation('list');
+  const language = languageOf(i18n.language);
+  const format: FormatOptions = { language, yes: t('yes'), no: t('no') };
+  const fieldsByKey = useMemo(() => new Map(props.fields.map((field) => [field.key, field])), [props.fields]);
+
+  const columns = useMemo<GridColumn[]>(
+    () =>
+      props.fields.map((field) => ({
+        id: field.key,
+        accessorFn: (row: RecordData) => row[field.key],
+        enableSorting: isSortable(field),
+        sortDescFirst: false,
+      })),
+    [props.fields],
+  );
+  const data = useMemo(() => [...props.rows], [props.rows]);
+  const table = useTable({
+    features,
+    columns,
+    data,
+    getRowId: (row) => row.id,
+    manualSorting: true,
+    enableMultiSort: false,
+    state: { sorting: props.sorting, columnVisibility: props.visibility },
+    onSortingChange: (updater) => props.onSortingChange(resolve(updater, props.sorting)),
+    // Visibility is chosen outside the grid (the column chooser) and handed in.
+    onColumnVisibilityChange: () => undefined,
+  });
+
+  const onRowKey = (event: KeyboardEvent<HTMLTableRowElement>, record: RecordData) => {
+    if (event.key === 'Enter') props.onOpen(record);
+  };
+  const headers = table.getHeaderGroups()[0]?.headers ?? [];
+
+  return (
+    <table className="record-grid" aria-label={props.label} aria-busy={props.busy || undefined}>
+      <thead>
+        <tr>
+          {headers.map((header) => {
+            const field = fieldsByKey.get(header.column.id)!;
+            const title = localized(field.label, language);
+            const sorted = header.column.getIsSorted();
+            return (
+              <th key={header.id} scope="col" aria-sort={sorted ? ARIA_SORT[sorted] : header.column.getCanSort() ? 'none' : undefined}>
+                {header.column.getCanSort() ? (
+                  <button type="button" className="sort-button" onClick={header.column.getToggleSortingHandler()}>
+                    {title}
+                    <span aria-hidden="true" className="sort-mark">
+                      {sorted === 'asc' ? ' ▲' : sorted === 'desc' ? ' ▼' : ' ↕'}
+                    </span>
+                  </button>
+                ) : (
+                  title
+                )}
+              </th>
+            );
+          })}
+        </tr>
+        <tr className="filter-row">
+          {headers.map((header) => (
+            <td key={header.id}>{props.filterFor(fieldsByKey.get(header.column.id)!)}</td>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {table.getRowModel().rows.map((row) => (
+          <tr
+            key={row.id}
+            tabIndex={0}
+            className="record-row"
+            onClick={() => props.onOpen(row.original)}
+            onKeyDown={(event) => onRowKey(event, row.original)}
+          >
+            {row.getVisibleCells().map((cell) => (
+              <td key={cell.id}>{formatValue(cell.getValue(), fieldsByKey.get(cell.column.id)!, format)}</td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
