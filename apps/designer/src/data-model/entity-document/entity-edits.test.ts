@@ -1,7 +1,7 @@
 // @vitest-environment node
 import type { EntityDefinition } from '@bankforge/form-engine';
 import { describe, expect, it } from 'vitest';
-import { addField, moveField, newEntity, newFieldId, removeField, updateField, withProperty, withText } from './entity-edits.js';
+import { addField, moveField, renameKey, newEntity, newFieldId, removeField, updateField, withProperty, withText } from './entity-edits.js';
 import { applies, boundKind, indexable, retype } from './field-options.js';
 
 const base = (): EntityDefinition => addField(addField(newEntity('customer', 'Customer'), 'text', 'f_a'), 'integer', 'f_b');
@@ -31,6 +31,13 @@ describe('entity edits', () => {
   it('renaming a key keeps the id', () => {
     const entity = updateField(base(), 0, (f) => ({ ...f, key: 'full_name' }));
     expect(entity.fields[0]).toMatchObject({ id: 'f_a', key: 'full_name' });
+  });
+
+  it('a label that still shows the key follows a rename; a written one stays', () => {
+    const [first] = base().fields;
+    expect(renameKey(first!, 'full_name').label).toEqual({ en: 'full_name', 'zh-CN': 'full_name' });
+    const named = { ...first!, label: { en: 'Name', 'zh-CN': 'field_1' } };
+    expect(renameKey(named, 'full_name').label).toEqual({ en: 'Name', 'zh-CN': 'field_1' });
   });
 
   it('drops empty optional properties', () => {

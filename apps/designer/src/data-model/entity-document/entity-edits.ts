@@ -31,6 +31,12 @@ export function addField(entity: EntityDefinition, type: FieldType, id: string):
   return { ...entity, fields: [...entity.fields, field] };
 }
 
+/** A new key; a label still showing the key in both languages (as a new field's does) follows it. */
+export function renameKey(field: FieldDefinition, key: string): FieldDefinition {
+  const labelIsKey = field.label.en === field.key && field.label['zh-CN'] === field.key;
+  return { ...field, key, label: labelIsKey ? { en: key, 'zh-CN': key } : field.label };
+}
+
 export function updateField(entity: EntityDefinition, index: number, change: (field: FieldDefinition) => FieldDefinition): EntityDefinition {
   return { ...entity, fields: entity.fields.map((f, i) => (i === index ? change(f) : f)) };
 }

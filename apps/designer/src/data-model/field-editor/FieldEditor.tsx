@@ -4,7 +4,7 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { problemMessage, problemsUnder } from '../../shell/api/problems.js';
 import { CheckboxControl, ListControl, NumberControl, SelectControl, TextControl } from '../controls/Controls.js';
-import { withProperty, withText } from '../entity-document/entity-edits.js';
+import { renameKey, withProperty, withText } from '../entity-document/entity-edits.js';
 import { applies, boundKind, indexable, retype } from '../entity-document/field-options.js';
 import { DefaultValueControl } from './DefaultValueControl.js';
 import { OptionsEditor } from './OptionsEditor.js';
@@ -51,7 +51,7 @@ export function FieldEditor({ field, index, entityKeys, problems, onChange, focu
           ))}
         </ul>
       )}
-      <TextControl label={t('field.key')} help={t('field.keyHelp')} value={field.key} spellCheck={false} problems={problemsOf('key')} inputRef={(el) => (keyInput.current = el)} onChange={(v) => onChange((f) => ({ ...f, key: v }), label('key'))} />
+      <TextControl label={t('field.key')} help={t('field.keyHelp')} value={field.key} spellCheck={false} problems={problemsOf('key')} inputRef={(el) => (keyInput.current = el)} onChange={(v) => onChange((f) => renameKey(f, v), label('key'))} />
       <div className="form-pair">
         <TextControl label={t('field.labelEn')} lang="en" value={field.label.en} problems={problemsOf('label/en')} onChange={(v) => onChange((f) => ({ ...f, label: withText(f.label, 'en', v) }), label('label.en'))} />
         <TextControl label={t('field.labelZh')} lang="zh-CN" value={field.label['zh-CN']} problems={problemsOf('label/zh-CN')} onChange={(v) => onChange((f) => ({ ...f, label: withText(f.label, 'zh-CN', v) }), label('label.zh'))} />
