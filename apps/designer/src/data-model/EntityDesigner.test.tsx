@@ -136,6 +136,8 @@ describe('EntityDesigner', () => {
     await user.click(await screen.findByRole('button', { name: 'Move third up' }));
     await user.click(screen.getByRole('button', { name: 'Delete first' }));
     expect(await screen.findByText('Field first deleted')).toBeTruthy();
+    // Focus moves to the field that took the deleted one's place.
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Edit third' }));
     await user.click(screen.getByRole('button', { name: 'Edit second' }));
     await fill(user, screen.getByRole('textbox', { name: 'Key' }), 'renamed');
     await user.click(screen.getByRole('button', { name: 'Save' }));

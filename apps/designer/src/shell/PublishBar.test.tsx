@@ -94,6 +94,18 @@ describe('PublishBar', () => {
     expect(screen.queryByText('Someone else changed this draft')).toBeNull();
   });
 
+  it('explains an ended session and links to the login page, keeping the changes', async () => {
+    const { user } = await renderBar({
+      [DRAFT]: { body: { document: doc, revision: 2, latestVersion: null } },
+      [SAVE]: problem(401, 'unauthenticated'),
+    });
+    await user.type(screen.getByLabelText('Note'), 'x');
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    const link = await screen.findByRole('link', { name: 'Sign in (opens a new tab)' });
+    expect(link.getAttribute('href')).toMatch(/^\/login\?next=/);
+    expect((screen.getByLabelText('Note') as HTMLInputElement).value).toBe('x');
+  });
+
   it('undoes from its button', async () => {
     const { user } = await renderBar({ [DRAFT]: { body: { document: doc, revision: 2, latestVersion: null } } });
     await user.type(screen.getByLabelText('Note'), 'abc');

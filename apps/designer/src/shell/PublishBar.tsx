@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { ArtifactEditor, EditableArtifact } from './artifact-editor/index.js';
+import { currentPath, loginUrl } from './auth/login-url.js';
 import { ConflictNotice } from './publish/ConflictNotice.js';
 import { ProblemList } from './publish/ProblemList.js';
 import { StateBadge } from './publish/StateBadge.js';
@@ -75,7 +76,16 @@ export function PublishBar({ editor, onPublish, historyButtons = true }: Publish
       </div>
       {editor.error && editor.status === 'ready' && (
         <p role="alert" className="notice notice-error">
-          {t('editor.failed', { message: editor.error.detail || editor.error.title })}
+          {editor.error.status === 401 ? (
+            <>
+              {t('editor.signedOut')}{' '}
+              <a href={loginUrl(currentPath(window.location))} target="_blank" rel="noopener">
+                {t('editor.signIn')}
+              </a>
+            </>
+          ) : (
+            t('editor.failed', { message: editor.error.detail || editor.error.title })
+          )}
         </p>
       )}
       {editor.problems.length > 0 && (

@@ -1,6 +1,6 @@
 import type { ProblemFieldError } from '@bankforge/client';
 import { FIELD_TYPES, type FieldDefinition, type FieldType } from '@bankforge/form-engine';
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { problemsUnder } from '../../shell/api/problems.js';
 
@@ -20,6 +20,19 @@ export function FieldList({ fields, selectedId, problems, onSelect, onAdd, onMov
   const id = useId();
   const [type, setType] = useState<FieldType>('text');
   const zh = i18n.language.startsWith('zh');
+  const selectButtons = useRef(new Map<string, HTMLButtonElement>());
+  const addButton = useRef<HTMLButtonElement>(null);
+  // After a delete, focus goes to the field that took its place (or Add field), not to the page.
+  const [focusAfterRemove, setFocusAfterRemove] = useState<string | null | undefined>(undefined);
+  useEffect(() => {
+    if (focusAfterRemove === undefined) return;
+    (focusAfterRemove === null ? addButton.current : selectButtons.current.get(focusAfterRemove))?.focus();
+    setFocusAfterRemove(undefined);
+  }, [focusAfterRemove]);
+  const remove = (index: number) => {
+    setFocusAfterRemove(fields[index + 1]?.id ?? fields[index - 1]?.id ?? null);
+    onRemove(index);
+  };
 
   return (
     <div className="field-list">
@@ -32,7 +45,7 @@ export function FieldList({ fields, selectedId, problems, onSelect, onAdd, onMov
             </option>
           ))}
         </select>
-        <button type="button" className="primary" onClick={() => onAdd(type)}>
+        <button ref={addButton} type="button" className="primary" onClick={() => onAdd(type)}>
           {t('fields.add')}
         </button>
       </div>
@@ -45,7 +58,14 @@ export function FieldList({ fields, selectedId, problems, onSelect, onAdd, onMov
             const count = problemsUnder(problems, `/fields/${i}`).length;
             return (
               <li key={field.id} className={`field-row ${field.id === selectedId ? 'selected' : ''}`} data-testid={`field-row-${field.key}`}>
-                <button type="button" className="field-select" aria-pressed={field.id === selectedId} aria-label={t('fields.select', { name })} onClick={() => onSelect(field.id)}>
+                <button
+                  ref={(element) => {
+                    if (element) selectButtons.current.set(field.id, element);
+                    else selectButtons.current.delete(field.id);
+                  }}
+                  type="button"
+                  className="field-select"
+                  aria-pressed={field.id === selectedId} aria-label={t('fields.select', { name })} onClick={() => onSelect(field.id)}>
                   <span className="field-row-label">{(zh ? field.label['zh-CN'] : field.label.en) || field.key}</span>
                   <code className="field-row-key">{field.key}</code>
                   <span className="field-row-type">{t(`types.${field.type}`)}</span>
@@ -59,7 +79,7 @@ export function FieldList({ fields, selectedId, problems, onSelect, onAdd, onMov
                   <button type="button" aria-label={t('fields.moveDown', { name })} disabled={i === fields.length - 1} onClick={() => onMove(i, 1)}>
                     ↓
                   </button>
-                  <button type="button" aria-label={t('fields.remove', { name })} onClick={() => onRemove(i)}>
+                  <button type="button" aria-label={t('fields.remove', { name })} onClick={() => remove(i)}>
                     ✕
                   </button>
                 </span>
