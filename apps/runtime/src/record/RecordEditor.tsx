@@ -1,0 +1,139 @@
+import type { ApiProblem, RecordData } from '@bankforge/client';
+import { FormRenderer, type FieldError, type FormValues } from '@bankforge/form-engine/react';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useLocation, useNavigate } from 'react-router-dom';
+import type { RuntimeEntityPage } from '../entity-page/entity-page.js';
+import { languageOf } from '../i18n.js';
+import { useApiClient } from '../shell/api-context.js';
+import { Loading } from '../shell/Loading.js';
+import { localized } from '../shell/localized.js';
+import { ProblemNotice } from '../shell/ProblemNotice.js';
+import { asProblem, fieldErrorsOf } from '../shell/problems.js';
+import type { ModuleImporter } from './form/type-checks.js';
+import { useRecordModel } from './form/useRecordModel.js';
+import { lookupOptions } from './lookup/lookup-options.js';
+import { changedValues } from './save/changed-values.js';
+import { ConflictDialog } from './save/ConflictDialog.js';
+import { RejectedSummary } from './save/RejectedSummary.js';
+
+export interface RecordEditorProps {
+  app: string;
+  page: RuntimeEntityPage;
+  /** The record's id; absent for a new record. */
+  id: string | undefined;
+  importModule?: ModuleImporter;
+}
+
+/** Where a new record's page says it was just saved. */
+interface SavedState {
+  saved: true;
+}
+
+type Outcome =
+  | { kind: 'none' }
+  | { kind: 'saved' }
+  | { kind: 'rejected'; errors: FieldError[] }
+  | { kind: 'conflict'; expected: number | undefined; current: number | undefined }
+  | { kind: 'failed'; problem: ApiProblem };
+
+function versionOf(value: unknown): number | undefined {
+  return typeof value === 'number' ? value : undefined;
+}
+
+/**
+ * A record's form with Save: the form model checks everything first (the renderer focuses the
+ * first invalid field); then the server's answer decides: saved, rejected with errors on their
+ * fields (422), or a conflict with someone else's save (409).
+ */
+export function RecordEditor({ app, page, id, importModule }: RecordEditorProps) {
+  const { t, i18n } = useTranslation('record');
+  const api = useApiClient();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const language = languageOf(i18n.language);
+  const { form, load, reload, show } = useRecordModel(page, id, importModule);
+  const [saving, setSaving] = useState(false);
+  const [outcome, setOutcome] = useState<Outcome>(() =>
+    (location.state as SavedState | null)?.saved ? { kind: 'saved' } : { kind: 'none' },
+  );
+  const loadOptions = useMemo(() => lookupOptions(api), [api]);
+  const entity = page.entity;
+  const entityLabel = localized(entity.label, language);
+  const plural = localized(entity.pluralLabel ?? entity.label, language);
+  const formKey = form.published ? form.compiled.form.key : undefined;
+
+  const labelOf = (path: string): string | undefined => {
+    const key = path.split('/')[1];
+    const field = entity.fields.find((f) => f.key === key);
+    return field ? localized(field.label, language) : undefined;
+  };
+
+  const save = async (values: FormValues, record: RecordData | null) => {
+    setSaving(true);
+    setOutcome({ kind: 'none' });
+    try {
+      if (record === null) {
+        const created = await api.createRecord(entity.key, values, formKey);
+        navigate(`/${app}/${entity.key}/${encodeURIComponent(created.id)}`, { state: { saved: true } satisfies SavedState });
+        return;
+      }
+      const updated = await api.updateRecord(entity.key, record.id, { ...changedValues(record, values), version: record.version }, formKey);
+      await show(updated);
+      setOutcome({ kind: 'saved' });
+    } catch (error) {
+      const problem = asProblem(error);
+      if (problem.status === 422 && problem.errors.length > 0) setOutcome({ kind: 'rejected', errors: fieldErrorsOf(problem) });
+      else if (problem.status === 409 && problem.code === 'staleVersion') {
+        setOutcome({ kind: 'conflict', expected: versionOf(problem.body.expectedVersion), current: versionOf(problem.body.currentVersion) });
+      } else setOutcome({ kind: 'failed', problem });
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const title = id === undefined ? t('newTitle', { entity: entityLabel }) : t('title', { entity: entityLabel });
+  return (
+    <section className="record-page" aria-labelledby="record-title">
+      <Link to={`/${app}/${entity.key}`} className="back-link">
+        {t('back', { items: plural })}
+      </Link>
+      <h1 id="record-title">{title}</h1>
+      <p role="status" className="save-status">
+        {outcome.kind === 'saved' ? t('saved') : saving ? t('saving') : ''}
+      </p>
+      {form.fellBack && <p className="notice">{t('formProblems')}</p>}
+      {outcome.kind === 'rejected' && <RejectedSummary errors={outcome.errors} labelOf={labelOf} zh={language === 'zh-CN'} />}
+      {outcome.kind === 'failed' && <ProblemNotice message={t('saveFailed')} problem={outcome.problem} />}
+      {load.status === 'loading' && <Loading label={t('loading')} />}
+      {load.status === 'error' && <ProblemNotice message={t('loadFailed')} problem={load.error} onRetry={reload} />}
+      {load.status === 'ready' && (
+        <FormRenderer
+          model={load.model}
+          locale={language}
+          externalErrors={outcome.kind === 'rejected' ? outcome.errors : undefined}
+          showAllErrors={outcome.kind === 'rejected'}
+          loadOptions={loadOptions}
+          disabled={saving}
+          onSubmit={(values) => void save(values, load.record)}
+          actions={
+            <button type="submit" className="primary" disabled={saving} aria-busy={saving || undefined}>
+              {t('save')}
+            </button>
+          }
+        />
+      )}
+      {outcome.kind === 'conflict' && (
+        <ConflictDialog
+          expectedVersion={outcome.expected}
+          currentVersion={outcome.current}
+          onReload={() => {
+            setOutcome({ kind: 'none' });
+            reload();
+          }}
+          onKeepEditing={() => setOutcome({ kind: 'none' })}
+        />
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,77 @@
+import type { ApiProblem, RecordData } from '@bankforge/client';
+import type { RecordTypeCheck } from '@bankforge/form-engine/browser';
+import { compileForm, FormModel, type CompiledForm } from '@bankforge/form-engine/react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { RuntimeEntityPage } from '../../entity-page/entity-page.js';
+import { useApiClient } from '../../shell/api-context.js';
+import { asProblem } from '../../shell/problems.js';
+import { defaultFormFor } from './default-form.js';
+import { loadTypeChecks, type ModuleImporter } from './type-checks.js';
+
+export interface RecordForm {
+  compiled: CompiledForm;
+  /** The form is the entity's published one (writes name it, so the server enforces its rules). */
+  published: boolean;
+  /** The published form could not be compiled against the entities: the generated one stands in. */
+  fellBack: boolean;
+}
+
+/** The form a record page draws: the published default form, else one generated from the entity. */
+export function recordForm(page: RuntimeEntityPage): RecordForm {
+  const entities = { ...page.related, [page.entity.key]: page.entity };
+  if (page.form) {
+    const compiled = compileForm(page.form, entities);
+    if (compiled.errors.length === 0) return { compiled, published: true, fellBack: false };
+  }
+  return { compiled: compileForm(defaultFormFor(page.entity), entities), published: false, fellBack: page.form !== null };
+}
+
+export type RecordModelLoad =
+  | { status: 'loading' }
+  | { status: 'ready'; model: FormModel; record: RecordData | null }
+  | { status: 'error'; error: ApiProblem };
+
+/**
+ * The form model of one record (or of a new one), with the type checks of the server's
+ * validator modules. `reload` reads the record again; `show` starts over from a record the
+ * server answered with (after a save).
+ */
+export function useRecordModel(page: RuntimeEntityPage, id: string | undefined, importer: ModuleImporter | undefined) {
+  const api = useApiClient();
+  const form = useMemo(() => recordForm(page), [page]);
+  const [load, setLoad] = useState<RecordModelLoad>({ status: 'loading' });
+  const [attempt, setAttempt] = useState(0);
+  // Loaded once per page model, when the first record model is built.
+  const typeChecks = useMemo(() => {
+    let loaded: Promise<Record<string, RecordTypeCheck>> | undefined;
+    return () => (loaded ??= loadTypeChecks(page.validators, importer));
+  }, [page, importer]);
+
+  const modelOf = useCallback(
+    async (record: RecordData | null): Promise<FormModel> => {
+      const options = { typeChecks: await typeChecks(), now: new Date().toISOString() };
+      return record ? new FormModel(form.compiled, record, options) : FormModel.forNewRecord(form.compiled, options);
+    },
+    [form, typeChecks],
+  );
+
+  useEffect(() => {
+    let current = true;
+    setLoad({ status: 'loading' });
+    (async () => {
+      const record = id === undefined ? null : await api.readRecord(page.entity.key, id);
+      const model = await modelOf(record);
+      if (current) setLoad({ status: 'ready', model, record });
+    })().catch((error: unknown) => current && setLoad({ status: 'error', error: asProblem(error) }));
+    return () => {
+      current = false;
+    };
+  }, [api, page, id, modelOf, attempt]);
+
+  const reload = useCallback(() => setAttempt((n) => n + 1), []);
+  const show = useCallback(async (record: RecordData) => {
+    const model = await modelOf(record);
+    setLoad({ status: 'ready', model, record });
+  }, [modelOf]);
+  return { form, load, reload, show };
+}
