@@ -49,3 +49,4 @@ export * from './form/index.js';
 
 // Standalone record validators (Node only: generated with Ajv; the browser runs them through `@bankforge/form-engine/browser`).
 export { standaloneValidatorModule } from './standalone/validator-module.js';
+export { formArtifactSchema, FORM_NODE_ID_PATTERN, FORM_LIMITS } from './form/form-schema.js';
