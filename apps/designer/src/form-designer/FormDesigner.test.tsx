@@ -1,5 +1,7 @@
+// @vitest-environment node
+import '../shell/testing/dom.js';
 import type { EntityDefinition, FormDefinition } from '@bankforge/form-engine';
-import { act, cleanup, render, screen, within } from '@testing-library/react';
+import { act, cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { MemoryRouter, Route, Routes } from 'react-router-dom';
@@ -119,6 +121,8 @@ describe('FormDesigner', () => {
 
     await press(user, canvas().getByRole('button', { name: 'Employer' }), '{Delete}');
     expect(canvas().queryByRole('button', { name: 'Employer' })).toBeNull();
+    // The keyboard user stays in place: the section that held the field takes the focus.
+    await waitFor(() => expect(document.activeElement?.getAttribute('aria-label')).toBe('Basic information'));
     expect(palette().getByRole('button', { name: 'Employer' }).getAttribute('aria-disabled')).toBeNull();
   });
 

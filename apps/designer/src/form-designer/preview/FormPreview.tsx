@@ -1,8 +1,10 @@
 import { compileForm, FormModel, FormRenderer, type EntityDefinition, type FieldError, type FormDefinition } from '@bankforge/form-engine/react';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useApiClient } from '../../shell/api/ApiClientContext.js';
 import type { DesignerLanguage } from '../workspace/localized.js';
 import { CompileErrors } from './CompileErrors.js';
+import { lookupOptions } from './lookup-options.js';
 
 export interface FormPreviewProps {
   form: FormDefinition;
@@ -17,13 +19,15 @@ export interface FormPreviewProps {
 export default function FormPreview({ form, entities, language, nodeName, onShowNode }: FormPreviewProps) {
   const { t } = useTranslation('formDesigner');
   const [submitted, setSubmitted] = useState(false);
+  const api = useApiClient();
+  const loadOptions = useMemo(() => lookupOptions(api), [api]);
   const compiled = useMemo(() => compileForm(form, entities), [form, entities]);
   const model = useMemo(() => FormModel.forNewRecord(compiled), [compiled]);
   const errors: readonly FieldError[] = compiled.errors;
   return (
     <section className="fd-preview" aria-label={t('preview.label')}>
       <CompileErrors form={form} errors={errors} language={language} nodeName={nodeName} onShowNode={onShowNode} />
-      <FormRenderer model={model} locale={language} submitLabel={t('preview.trySubmit')} onSubmit={() => setSubmitted(true)} />
+      <FormRenderer model={model} locale={language} loadOptions={loadOptions} submitLabel={t('preview.trySubmit')} onSubmit={() => setSubmitted(true)} />
       <p role="status" aria-live="polite">
         {submitted ? t('preview.valid') : ''}
       </p>

@@ -1,7 +1,10 @@
-/** Moves keyboard focus to the canvas header of a node, column or tab, once React has drawn it. */
+/** Moves keyboard focus to the canvas header of a node, column or tab (the canvas for null), once React has drawn it. */
 export function focusTarget(id: string | null): void {
   setTimeout(() => {
-    const selector = id === null ? '.fd-canvas' : `[data-target="${CSS.escape(id)}"]`;
-    document.querySelector<HTMLElement>(selector)?.focus();
+    const target =
+      id === null
+        ? document.querySelector<HTMLElement>('.fd-canvas')
+        : [...document.querySelectorAll<HTMLElement>('[data-target]')].find((element) => element.dataset.target === id);
+    target?.focus();
   }, 0);
 }
