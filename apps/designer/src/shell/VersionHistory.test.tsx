@@ -18,8 +18,15 @@ const versions = [
   { version: 3, publishedAt: '2026-03-05T08:00:00.000Z', publishedBy: null },
 ];
 
+const v = (version: number, fields: { id: string; key: string }[]) => ({ body: { document: { kind: 'entity', key: 'customer', title: 'Customer', version, fields } } });
+const documents = {
+  'GET /api/artifacts/entity/customer?version=1': v(1, []),
+  'GET /api/artifacts/entity/customer?version=2': v(2, [{ id: 'f_0', key: 'name' }]),
+  'GET /api/artifacts/entity/customer?version=3': v(3, [{ id: 'f_0', key: 'name' }, { id: 'f_1', key: 'employer' }]),
+};
+
 function renderHistory(routes: Parameters<typeof fakeApi>[0]) {
-  const server = fakeApi(routes);
+  const server = fakeApi({ ...documents, ...routes });
   render(
     <ApiClientProvider client={server.client}>
       <VersionHistory kind="entity" artifactKey="customer" latestVersion={3} />
@@ -45,7 +52,8 @@ describe('VersionHistory', () => {
           to: 3,
           changes: [
             { op: 'replace', path: '/label/en', from: 'Client', value: 'Customer' },
-            { op: 'add', path: '/fields/4', value: { id: 'f_1', key: 'employer' } },
+            { op: 'add', path: '/fields/1', value: { id: 'f_1', key: 'employer' } },
+            { op: 'replace', path: '/fields/0/required', from: false, value: true },
             { op: 'remove', path: '/consentPurposes/0', from: 'marketing' },
           ],
         },
@@ -60,10 +68,11 @@ describe('VersionHistory', () => {
     const items = within(diff).getAllByRole('listitem');
     expect(items.map((i) => i.textContent)).toEqual([
       'Changed label › en Before "Client" After "Customer"',
-      'Added fields › 4 After { "id": "f_1", "key": "employer" }',
+      'Added fields › 1 (employer) After { "id": "f_1", "key": "employer" }',
+      'Changed fields › 0 (name) › required Before false After true',
       'Removed consentPurposes › 0 Before "marketing"',
     ]);
-    expect(server.requests.at(-1)!.url).toBe('/api/artifacts/entity/customer/versions/2/diff/3');
+    expect(server.requests.map((r) => r.url)).toContain('/api/artifacts/entity/customer/versions/2/diff/3');
   });
 
   it('compares any two chosen versions', async () => {
@@ -76,7 +85,7 @@ describe('VersionHistory', () => {
     await user.selectOptions(screen.getByLabelText('From version'), '1');
     await user.click(screen.getByRole('button', { name: 'Compare' }));
     expect(await screen.findByText('The two versions are the same.')).toBeTruthy();
-    expect(server.requests.at(-1)!.url).toBe('/api/artifacts/entity/customer/versions/1/diff/3');
+    expect(server.requests.map((r) => r.url)).toContain('/api/artifacts/entity/customer/versions/1/diff/3');
   });
 
   it('says when nothing is published yet', async () => {

@@ -17,6 +17,7 @@ interface Comparison {
   from: number;
   to: number;
   changes: DocumentChange[];
+  documents: { from: unknown; to: unknown };
 }
 
 /** The published versions of an artifact (number, date, publisher) and what changed between any two. */
@@ -63,7 +64,13 @@ export function VersionHistory({ kind, artifactKey, latestVersion }: VersionHist
     setComparing(true);
     setCompareError(null);
     try {
-      setComparison(await api.diff(kind, artifactKey, from, to));
+      // The documents name the fields and nodes that the change paths only number.
+      const [diff, before, after] = await Promise.all([
+        api.diff(kind, artifactKey, from, to),
+        api.getVersion(kind, artifactKey, from),
+        api.getVersion(kind, artifactKey, to),
+      ]);
+      setComparison({ ...diff, documents: { from: before.document, to: after.document } });
     } catch (error) {
       setCompareError(asProblem(error));
     } finally {

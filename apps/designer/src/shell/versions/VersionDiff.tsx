@@ -12,7 +12,15 @@ function Value({ label, value }: { label: string; value: unknown }) {
 }
 
 /** The changes between two versions, one list item per JSON-Pointer addressed change. */
-export function VersionDiff({ from, to, changes }: { from: number; to: number; changes: readonly DocumentChange[] }) {
+export interface VersionDiffProps {
+  from: number;
+  to: number;
+  changes: readonly DocumentChange[];
+  /** The two versions' documents, when known: array items in paths are then named. */
+  documents?: { from: unknown; to: unknown };
+}
+
+export function VersionDiff({ from, to, changes, documents }: VersionDiffProps) {
   const { t } = useTranslation('shell');
   return (
     <section className="version-diff" aria-label={t('versions.changesTitle', { from, to })}>
@@ -26,7 +34,7 @@ export function VersionDiff({ from, to, changes }: { from: number; to: number; c
             return (
               <li key={`${change.path}-${i}`} className={`diff-change diff-${kind}`}>
                 <span className={`badge badge-${kind}`}>{t(`versions.${kind}`)}</span>{' '}
-                <code className="diff-path" title={change.path}>{readablePointer(change.path) || t('versions.document')}</code>
+                <code className="diff-path" title={change.path}>{readablePointer(change.path, kind === 'added' ? documents?.to : documents?.from) || t('versions.document')}</code>
                 {kind !== 'added' && <> <Value label={t('versions.before')} value={change.from} /></>}
                 {kind !== 'removed' && <> <Value label={t('versions.after')} value={change.value} /></>}
               </li>

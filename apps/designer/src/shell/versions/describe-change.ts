@@ -1,12 +1,30 @@
 import type { DocumentChange } from '@bankforge/client';
 
-/** A JSON Pointer as a reader sees it: `/fields/3/label/en` -> `fields › 3 › label › en`. */
-export function readablePointer(pointer: string): string {
+/** The name an array item goes by: an entity field's `key`, a form node's `field` or `id`. */
+function itemName(item: unknown): string | undefined {
+  if (typeof item !== 'object' || item === null) return undefined;
+  const record = item as Record<string, unknown>;
+  const name = record.key ?? record.field ?? record.id;
+  return typeof name === 'string' ? name : undefined;
+}
+
+/**
+ * A JSON Pointer as a reader sees it: `/fields/3/label/en` -> `fields › 3 › label › en`; given the
+ * document it points into, array items are named too: `fields › 3 (employer) › label › en`.
+ */
+export function readablePointer(pointer: string, document?: unknown): string {
   if (pointer === '') return '';
+  let node: unknown = document;
   return pointer
     .slice(1)
     .split('/')
-    .map((token) => token.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .map((raw) => {
+      const token = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+      const next: unknown = typeof node === 'object' && node !== null ? (node as Record<string, unknown>)[token] : undefined;
+      const name = Array.isArray(node) ? itemName(next) : undefined;
+      node = next;
+      return name === undefined ? token : `${token} (${name})`;
+    })
     .join(' › ');
 }
 
