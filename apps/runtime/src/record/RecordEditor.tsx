@@ -75,20 +75,21 @@ export function RecordEditor({ app, page, id, importModule }: RecordEditorProps)
     try {
       if (record === null) {
         const created = await api.createRecord(entity.key, values, formKey);
+        // The new record's own page takes over (and says it was saved).
         navigate(`/${app}/${entity.key}/${encodeURIComponent(created.id)}`, { state: { saved: true } satisfies SavedState });
         return;
       }
       const updated = await api.updateRecord(entity.key, record.id, { ...changedValues(record, values), version: record.version }, formKey);
       await show(updated);
+      setSaving(false);
       setOutcome({ kind: 'saved' });
     } catch (error) {
+      setSaving(false);
       const problem = asProblem(error);
       if (problem.status === 422 && problem.errors.length > 0) setOutcome({ kind: 'rejected', errors: fieldErrorsOf(problem) });
       else if (problem.status === 409 && problem.code === 'staleVersion') {
         setOutcome({ kind: 'conflict', expected: versionOf(problem.body.expectedVersion), current: versionOf(problem.body.currentVersion) });
       } else setOutcome({ kind: 'failed', problem });
-    } finally {
-      setSaving(false);
     }
   };
 

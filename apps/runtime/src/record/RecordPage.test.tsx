@@ -1,0 +1,172 @@
+import '../testing/dom.js';
+import type { ValidatorRuntime } from '@bankforge/form-engine/browser';
+import type { FormDefinition as Form } from '@bankforge/form-engine/react';
+import { cleanup, render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { MemoryRouter, Route, Routes, useLocation } from 'react-router-dom';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { ApiClientProvider } from '../shell/api-context.js';
+import { customerEntity } from '../testing/customer.js';
+import { fakeApi, problem, sequence, type FakeHandler, type FakeResponse } from '../testing/fake-api.js';
+import { initTestI18n } from '../testing/i18n.js';
+import RecordPage from './RecordPage.js';
+
+beforeEach(() => initTestI18n('en'));
+afterEach(cleanup);
+
+const customerForm: Form = {
+  kind: 'form',
+  key: 'customer_form',
+  title: 'Customer form',
+  schemaVersion: 1,
+  entity: 'customer',
+  label: { en: 'Customer', 'zh-CN': '客户' },
+  default: true,
+  layout: [
+    { id: 'n1', type: 'field', field: 'full_name' },
+    { id: 'n2', type: 'field', field: 'resident_id' },
+    { id: 'n3', type: 'field', field: 'tier' },
+  ],
+};
+
+const page = { entity: customerEntity, form: customerForm, related: {}, validators: { customer: '/api/runtime/validators/customer.js?v=3' } };
+const wang = { id: 'c1', version: 1, full_name: 'Wang Fang', resident_id: '11010519491231002X', tier: 'gold' };
+
+/** The validator module the server would serve: here, a resident ID must be 18 characters. */
+const validatorModule = {
+  default: (_runtime: ValidatorRuntime) => (values: Record<string, unknown>) =>
+    typeof values.resident_id === 'string' && values.resident_id.length !== 18
+      ? [{ path: '/resident_id', code: 'residentId', message: 'Not a resident ID', messageZh: '不是有效的身份证号' }]
+      : [],
+};
+
+function Where() {
+  return <p data-testid="where">{useLocation().pathname}</p>;
+}
+
+function renderRecord(path: string, routes: Record<string, FakeHandler | FakeResponse>) {
+  const server = fakeApi({ 'GET /api/runtime/entities/customer': { body: page }, ...routes });
+  const importModule = vi.fn(async () => validatorModule);
+  const element = <RecordPage importModule={importModule} />;
+  render(
+    <ApiClientProvider client={server.client}>
+      <MemoryRouter initialEntries={[path]}>
+        <Routes>
+          <Route path="/:app/:entity/new" element={element} />
+          <Route path="/:app/:entity/:id" element={element} />
+        </Routes>
+        <Where />
+      </MemoryRouter>
+    </ApiClientProvider>,
+  );
+  return { server, importModule };
+}
+
+const nameBox = () => screen.getByRole('textbox', { name: 'Full name' });
+const residentIdBox = () => screen.getByRole('textbox', { name: 'Resident ID' });
+const save = () => userEvent.click(screen.getByRole('button', { name: 'Save' }));
+
+describe('RecordPage', () => {
+  it('checks with the validator module before sending, then creates the record under the form and opens it', async () => {
+    const { server, importModule } = renderRecord('/crm/customer/new', {
+      'POST /api/records/customer?form=customer_form': { status: 201, body: { ...wang, id: 'c9' } },
+      'GET /api/records/customer/c9': { body: { ...wang, id: 'c9' } },
+    });
+    const user = userEvent.setup();
+    expect(await screen.findByRole('heading', { name: 'New Customer' })).toBeTruthy();
+    await user.type(await screen.findByRole('textbox', { name: 'Resident ID' }), '1234');
+    await save();
+    // The required name and the module's resident ID check stop the save; the first invalid field has focus.
+    expect(document.activeElement).toBe(nameBox());
+    expect(residentIdBox().getAttribute('aria-invalid')).toBe('true');
+    expect(screen.getByText('Not a resident ID')).toBeTruthy();
+    expect(server.requests.some((r) => r.method === 'POST')).toBe(false);
+    expect(importModule).toHaveBeenCalledWith('/api/runtime/validators/customer.js?v=3');
+
+    await user.type(nameBox(), 'Wang Fang');
+    await user.clear(residentIdBox());
+    await user.type(residentIdBox(), '11010519491231002X');
+    await save();
+    await vi.waitFor(() => expect(screen.getByTestId('where').textContent).toBe('/crm/customer/c9'));
+    expect(server.requests.find((r) => r.method === 'POST')!.body).toEqual({ full_name: 'Wang Fang', resident_id: '11010519491231002X' });
+    expect(await screen.findByRole('textbox', { name: 'Full name' })).toHaveProperty('value', 'Wang Fang');
+    expect(screen.getByText('Saved')).toBeTruthy();
+  });
+
+  it("shows the server's 422 errors on their fields and in a summary at the top", async () => {
+    const { server } = renderRecord('/crm/customer/c1', {
+      'GET /api/records/customer/c1': { body: wang },
+      'PATCH /api/records/customer/c1?form=customer_form': problem(422, 'validationFailed', {
+        errors: [{ path: '/resident_id', code: 'duplicate', message: 'Another customer has this resident ID', messageZh: '已有客户使用此身份证号' }],
+      }),
+    });
+    const user = userEvent.setup();
+    await user.clear(await screen.findByRole('textbox', { name: 'Full name' }));
+    await user.type(nameBox(), 'Wang Fang Jr');
+    await save();
+    const summary = await screen.findByRole('alert');
+    expect(summary.textContent).toContain('Resident ID: Another customer has this resident ID');
+    expect(residentIdBox().getAttribute('aria-invalid')).toBe('true');
+    const described = residentIdBox().getAttribute('aria-describedby')!.split(' ').map((id) => document.getElementById(id)?.textContent ?? '');
+    expect(described.join(' ')).toContain('Another customer has this resident ID');
+    expect(server.requests.find((r) => r.method === 'PATCH')!.body).toEqual({ full_name: 'Wang Fang Jr', version: 1 });
+  });
+
+  it('explains a conflicting save and reloads the latest version on request', async () => {
+    const { server } = renderRecord('/crm/customer/c1', {
+      'GET /api/records/customer/c1': sequence({ body: wang }, { body: { ...wang, version: 2, full_name: 'Wang Fang (VIP)' } }),
+      'PATCH /api/records/customer/c1?form=customer_form': problem(409, 'staleVersion', { expectedVersion: 1, currentVersion: 2 }),
+    });
+    const user = userEvent.setup();
+    await user.type(await screen.findByRole('textbox', { name: 'Full name' }), ' Jr');
+    await save();
+    const dialog = await screen.findByRole('alertdialog', { name: 'Someone else changed this record' });
+    expect(dialog.textContent).toContain('version 1, the latest is version 2');
+    expect(document.activeElement).toBe(within(dialog).getByRole('button', { name: 'Reload' }));
+
+    await user.click(within(dialog).getByRole('button', { name: 'Keep editing' }));
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+    expect(nameBox()).toHaveProperty('value', 'Wang Fang Jr');
+
+    await save();
+    await user.click(within(await screen.findByRole('alertdialog')).getByRole('button', { name: 'Reload' }));
+    await vi.waitFor(() => expect(screen.getByRole('textbox', { name: 'Full name' })).toHaveProperty('value', 'Wang Fang (VIP)'));
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+    expect(server.requests.filter((r) => r.url === '/api/records/customer/c1' && r.method === 'GET')).toHaveLength(2);
+  });
+
+  it('saves only what changed with the version read, then carries on from the version the server answers', async () => {
+    const { server } = renderRecord('/crm/customer/c1', {
+      'GET /api/records/customer/c1': { body: wang },
+      'PATCH /api/records/customer/c1?form=customer_form': (request) => {
+        const body = request.body as { version: number; tier?: string };
+        return { body: { ...wang, ...body, version: body.version + 1 } };
+      },
+    });
+    const user = userEvent.setup();
+    await user.selectOptions(await screen.findByRole('combobox', { name: 'Tier' }), 'silver');
+    await save();
+    expect(await screen.findByText('Saved')).toBeTruthy();
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Tier' }), 'gold');
+    await save();
+    await vi.waitFor(() => expect(server.requests.filter((r) => r.method === 'PATCH')).toHaveLength(2));
+    expect(server.requests.filter((r) => r.method === 'PATCH').map((r) => r.body)).toEqual([
+      { tier: 'silver', version: 1 },
+      { tier: 'gold', version: 2 },
+    ]);
+  });
+
+  it('generates a form of every field when none is published, and names no form on writes', async () => {
+    const { server } = renderRecord('/crm/customer/new', {
+      'GET /api/runtime/entities/customer': { body: { ...page, form: null } },
+      'POST /api/records/customer': { status: 201, body: { id: 'c5', version: 1, full_name: 'Li Lei' } },
+      'GET /api/records/customer/c5': { body: { id: 'c5', version: 1, full_name: 'Li Lei' } },
+    });
+    const user = userEvent.setup();
+    await user.type(await screen.findByRole('textbox', { name: 'Full name' }), 'Li Lei');
+    expect(screen.getByRole('checkbox', { name: 'Active' })).toBeTruthy();
+    await save();
+    await vi.waitFor(() => expect(screen.getByTestId('where').textContent).toBe('/crm/customer/c5'));
+    expect(server.requests.find((r) => r.method === 'POST')!.url).toBe('/api/records/customer');
+  });
+});
