@@ -47,6 +47,20 @@ export { RECORD_ERROR_CODES, type RecordErrorCode } from './record/error-codes.j
 // The form artifact, compileForm (publish-time analysis), FormModel and the server's evaluateSubmission.
 export * from './form/index.js';
 
+// The form artifact's JSON Schema; schemaVersion up-migrations of stored forms and entities.
+export { formArtifactSchema, FORM_NODE_ID_PATTERN, FORM_LIMITS } from './form/form-schema.js';
+export { migrateFormDocument, formMigrations } from './form/migrations/form-migrations.js';
+export { migrateEntityDocument, entityMigrations, ENTITY_SCHEMA_VERSION } from './form/migrations/entity-migrations.js';
+export {
+  defineMigrations,
+  MigrationError,
+  MIGRATION_ERROR_CODES,
+  type MigrationErrorCode,
+  type MigrationStep,
+  type Migrations,
+  type Migrated,
+  type StoredDocument,
+} from './form/migrations/migration-registry.js';
+
 // Standalone record validators (Node only: generated with Ajv; the browser runs them through `@bankforge/form-engine/browser`).
 export { standaloneValidatorModule } from './standalone/validator-module.js';
-export { formArtifactSchema, FORM_NODE_ID_PATTERN, FORM_LIMITS } from './form/form-schema.js';

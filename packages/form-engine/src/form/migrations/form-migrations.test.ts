@@ -1,0 +1,64 @@
+import { readFileSync } from 'node:fs';
+import { Ajv } from 'ajv';
+import { describe, expect, it } from 'vitest';
+import { validateEntityDefinition } from '../../entity/validate-entity-definition.js';
+import { compileForm } from '../compile-form.js';
+import { FORM_SCHEMA_VERSION } from '../form-definition.js';
+import { formArtifactSchema } from '../form-schema.js';
+import { ENTITY_SCHEMA_VERSION, migrateEntityDocument } from './entity-migrations.js';
+import { formMigrations, migrateFormDocument } from './form-migrations.js';
+
+/** A stored document, as an older release wrote it. */
+const stored = (name: string): unknown => JSON.parse(readFileSync(new URL(`fixtures/${name}.json`, import.meta.url), 'utf8'));
+
+const validForm = new Ajv({ allErrors: true, strict: false }).compile(formArtifactSchema);
+
+describe('migrateFormDocument', () => {
+  it('has a step for every format version', () => {
+    expect(formMigrations.currentVersion).toBe(FORM_SCHEMA_VERSION);
+  });
+
+  it.each([
+    ['form-customer-v1', 1],
+    ['form-customer-unversioned', 1],
+  ])('loads %s, stored in version %i, into a valid current form', (name, from) => {
+    const { document, migratedFrom } = migrateFormDocument(stored(name));
+    expect(migratedFrom).toBe(from);
+    expect(document.schemaVersion).toBe(FORM_SCHEMA_VERSION);
+    expect(validForm(document), JSON.stringify(validForm.errors)).toBe(true);
+  });
+
+  it('loads a version-1 form that still compiles against its version-1 entities', () => {
+    const customer = migrateEntityDocument(stored('entity-customer-v1')).document;
+    const contact = migrateEntityDocument(stored('entity-contact-unversioned')).document;
+    const { document } = migrateFormDocument(stored('form-customer-v1'));
+    expect(compileForm(document, { customer, contact }).errors).toEqual([]);
+  });
+
+  it('refuses a form saved by a newer release', () => {
+    const newer = { ...(stored('form-customer-v1') as object), schemaVersion: FORM_SCHEMA_VERSION + 1 };
+    expect(() => migrateFormDocument(newer)).toThrow(expect.objectContaining({ code: 'schemaVersionTooNew' }));
+  });
+
+  it('refuses an entity where a form is expected', () => {
+    expect(() => migrateFormDocument(stored('entity-customer-v1'))).toThrow(expect.objectContaining({ code: 'wrongKind' }));
+  });
+});
+
+describe('migrateEntityDocument', () => {
+  it.each([
+    ['entity-customer-v1', 1],
+    ['entity-contact-unversioned', 1],
+  ])('loads %s, stored in version %i, into a valid current entity', (name, from) => {
+    const { document, migratedFrom } = migrateEntityDocument(stored(name));
+    expect(migratedFrom).toBe(from);
+    expect(document.schemaVersion).toBe(ENTITY_SCHEMA_VERSION);
+    expect(validateEntityDefinition(document)).toEqual([]);
+  });
+
+  it('refuses an entity saved by a newer release', () => {
+    expect(() => migrateEntityDocument({ kind: 'entity', schemaVersion: ENTITY_SCHEMA_VERSION + 1 })).toThrow(
+      expect.objectContaining({ code: 'schemaVersionTooNew' }),
+    );
+  });
+});
