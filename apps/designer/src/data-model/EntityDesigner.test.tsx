@@ -196,6 +196,21 @@ describe('EntityDesigner', () => {
   });
 });
 
+describe('in Chinese', () => {
+  afterEach(() => initTestI18n('en'));
+
+  it('labels every control in Simplified Chinese', async () => {
+    await initTestI18n('zh-CN');
+    const { user } = openDesigner(customer([text('f_a', 'first')]));
+    await user.click(await screen.findByRole('button', { name: '编辑 first' }));
+    expect(screen.getByRole('combobox', { name: '字段类型' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: '添加字段' })).toBeTruthy();
+    expect(screen.getByRole('textbox', { name: '名称（中文）' })).toBeTruthy();
+    expect(screen.getByRole('checkbox', { name: '必填' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: '发布' })).toBeTruthy();
+  });
+});
+
 describe('publishing an entity', () => {
   const plan = (lossy: unknown[]) => ({
     body: { entity: 'customer', fromVersion: 1, toVersion: 2, steps: [], lossy, summary: ['Add column employer (varchar 255)', 'Drop column nickname (kept in a backup table)'] },
