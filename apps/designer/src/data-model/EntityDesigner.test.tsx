@@ -1,5 +1,3 @@
-// @vitest-environment node
-import '../shell/testing/dom.js';
 import { FIELD_TYPES, type EntityDefinition, type FieldDefinition } from '@bankforge/form-engine';
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';

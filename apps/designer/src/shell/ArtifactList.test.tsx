@@ -1,5 +1,3 @@
-// @vitest-environment node
-import './testing/dom.js';
 import { cleanup, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';

@@ -1,5 +1,3 @@
-// @vitest-environment node
-import './testing/dom.js';
 import { cleanup, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { MemoryRouter, Route, Routes } from 'react-router-dom';

@@ -1,4 +1,3 @@
-// @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { dataModelMessages } from '../data-model/locales.js';
 import { shellMessages } from './locales.js';

@@ -1,4 +1,3 @@
-// @vitest-environment node
 import type { EntityDefinition } from '@bankforge/form-engine';
 import { describe, expect, it } from 'vitest';
 import { addField, moveField, renameKey, newEntity, newFieldId, removeField, updateField, withProperty, withText } from './entity-edits.js';

@@ -1,4 +1,3 @@
-// @vitest-environment node
 import { ApiProblem } from '@bankforge/client';
 import { describe, expect, it } from 'vitest';
 import { asProblem, problemMessage, problemsUnder } from './problems.js';

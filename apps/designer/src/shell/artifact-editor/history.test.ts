@@ -1,4 +1,3 @@
-// @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { record, redo, seal, startHistory, undo } from './history.js';
 

@@ -1,5 +1,3 @@
-// @vitest-environment node
-import '../testing/dom.js';
 import { act, cleanup, renderHook, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { fakeApi, problem, sequence } from '../testing/fake-api.js';

@@ -1,5 +1,3 @@
-// @vitest-environment node
-import '../testing/dom.js';
 import { cleanup, render, renderHook } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';

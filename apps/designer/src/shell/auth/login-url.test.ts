@@ -1,4 +1,3 @@
-// @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { currentPath, loginUrl } from './login-url.js';
 

@@ -1,10 +1,9 @@
 /**
- * A jsdom document for the designer's DOM tests, set up by importing this module first in a test
- * file marked `// @vitest-environment node`. Vitest's jsdom environment cannot start on Node 20:
- * the installed jsdom (31) and its undici need Node >= 22 (they read `zlib.createZstdDecompress`
- * and `worker_threads.markAsUncloneable` when loaded, stubbed here as no test uses them, and use
- * the ES2025 iterator helpers, installed here). Drop it once the repository runs on Node 22 or
- * pins a jsdom that supports Node 20.
+ * A jsdom document for a test file marked `// @vitest-environment node`, set up by importing this
+ * module first. It dates from jsdom 31, whose undici needs Node >= 22 (it stubs the two Node 22
+ * APIs jsdom loads and installs the ES2025 iterator helpers). With jsdom 29 installed, the jsdom
+ * environment of vite.config.ts runs on Node 20 and new tests need none of this: delete it (and
+ * iterator-helpers.ts) once no test imports it.
  */
 import workerThreads from 'node:worker_threads';
 import zlib from 'node:zlib';
