@@ -204,4 +204,20 @@ describe('FormDesigner', () => {
     expect(put.headers['if-match']).toBe('"0"');
     expect(put.body).toMatchObject({ kind: 'form', key: 'new_form', entity: 'customer', layout: [{ type: 'section', children: [] }] });
   });
+
+  it('shows why publishing was refused and leads to the node the server named', async () => {
+    const user = userEvent.setup();
+    renderDesigner({
+      'POST /api/artifacts/form/customer_form/publish': problem(422, 'validationFailed', {
+        errors: [{ path: '/layout/0/children/0/visibleWhen', code: 'unknownField', message: 'customer has no field ocupation', messageZh: 'customer 没有字段 ocupation' }],
+      }),
+    });
+    await loaded();
+    await user.click(screen.getByRole('button', { name: 'Publish' }));
+    expect(await screen.findByText(/customer has no field ocupation/)).toBeTruthy();
+
+    await user.click(screen.getByRole('button', { name: 'Show Name' }));
+    expect(screen.getByRole('heading', { name: 'Properties: Name' })).toBeTruthy();
+    expect(canvas().getByRole('button', { name: 'Name' }).getAttribute('aria-pressed')).toBe('true');
+  });
 });

@@ -128,6 +128,10 @@ export const formDesignerMessages = {
       add: 'Add validation',
       remove: 'Remove validation {{number}}',
     },
+    problems: {
+      label: 'Refused on',
+      show: 'Show {{name}}',
+    },
     preview: {
       label: 'Preview',
       noErrors: 'No problems: the form can be published.',
@@ -285,6 +289,10 @@ export const formDesignerMessages = {
       formTop: '表单顶部',
       add: '添加校验',
       remove: '删除校验 {{number}}',
+    },
+    problems: {
+      label: '被拒绝的位置',
+      show: '查看 {{name}}',
     },
     preview: {
       label: '预览',

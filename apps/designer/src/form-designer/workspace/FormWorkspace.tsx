@@ -14,6 +14,7 @@ import { PropertyPanel } from '../properties/PropertyPanel.js';
 import { childrenOf, findNode } from '../tree/form-tree.js';
 import { DesignerContext, type Designer } from './DesignerContext.js';
 import { focusTarget } from './focus-target.js';
+import { ProblemNodes } from './ProblemNodes.js';
 import { designerLanguage } from './localized.js';
 import { repeatingGroups } from './repeating-groups.js';
 import { targetName } from './target-name.js';
@@ -37,10 +38,12 @@ export function FormWorkspace({ editor, entityKeys }: FormWorkspaceProps) {
   const language = designerLanguage(i18n.language);
   const [view, setView] = useState<View>('design');
   const [selection, setSelection] = useState<string | null>(null);
-  const groupEntities = repeatingGroups(form.layout).map((g) => g.entity);
-  const { entities, missing } = useEntities(api, [form.entity, ...groupEntities]);
+  const groups = repeatingGroups(form.layout);
+  const { entities, missing } = useEntities(api, [form.entity, ...groups.map((g) => g.entity)]);
   const entity = entities[form.entity] ?? null;
-  const fieldNames = useMemo(() => new Set(entity?.fields.map((f) => f.key) ?? []), [entity]);
+  // Rules read the entity's fields and the repeating groups' rows (as lists), as the form engine scopes them.
+  const groupKeys = groups.map((g) => g.key).join(',');
+  const fieldNames = useMemo(() => new Set([...(entity?.fields.map((f) => f.key) ?? []), ...groupKeys.split(',').filter(Boolean)]), [entity, groupKeys]);
   // Undo can take the selected node away: the selection then falls back to the form.
   const selected = selection !== null && (findNode(form.layout, selection) || childrenOf(form.layout, selection)) ? selection : null;
 
@@ -54,6 +57,7 @@ export function FormWorkspace({ editor, entityKeys }: FormWorkspaceProps) {
   return (
     <DesignerContext.Provider value={designer}>
       <PublishBar editor={editor} />
+      <ProblemNodes problems={editor.problems} onShowNode={showNode} />
       {missing.has(form.entity) && (
         <p role="alert" className="notice notice-error">
           {t('entityMissing', { entity: form.entity })}
