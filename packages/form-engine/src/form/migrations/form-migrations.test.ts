@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { validateEntityDefinition } from '../../entity/validate-entity-definition.js';
@@ -11,6 +11,16 @@ import { formMigrations, migrateFormDocument } from './form-migrations.js';
 /** A stored document, as an older release wrote it. */
 const stored = (name: string): unknown => JSON.parse(readFileSync(new URL(`fixtures/${name}.json`, import.meta.url), 'utf8'));
 
+/** Every stored document of a kind in the fixtures, with the version it was stored in. */
+function fixtures(kind: 'form' | 'entity'): Array<[string, number]> {
+  return readdirSync(new URL('fixtures/', import.meta.url))
+    .filter((file) => file.startsWith(`${kind}-`) && file.endsWith('.json'))
+    .map((file) => {
+      const name = file.slice(0, -'.json'.length);
+      return [name, ((stored(name) as { schemaVersion?: number }).schemaVersion ?? 1)];
+    });
+}
+
 const validForm = new Ajv({ allErrors: true, strict: false }).compile(formArtifactSchema);
 
 describe('migrateFormDocument', () => {
@@ -18,10 +28,11 @@ describe('migrateFormDocument', () => {
     expect(formMigrations.currentVersion).toBe(FORM_SCHEMA_VERSION);
   });
 
-  it.each([
-    ['form-customer-v1', 1],
-    ['form-customer-unversioned', 1],
-  ])('loads %s, stored in version %i, into a valid current form', (name, from) => {
+  it('has fixtures with and without schemaVersion', () => {
+    expect(fixtures('form').map(([name]) => name)).toEqual(expect.arrayContaining(['form-customer-v1', 'form-customer-unversioned']));
+  });
+
+  it.each(fixtures('form'))('loads %s, stored in version %i, into a valid current form', (name, from) => {
     const { document, migratedFrom } = migrateFormDocument(stored(name));
     expect(migratedFrom).toBe(from);
     expect(document.schemaVersion).toBe(FORM_SCHEMA_VERSION);
@@ -46,10 +57,7 @@ describe('migrateFormDocument', () => {
 });
 
 describe('migrateEntityDocument', () => {
-  it.each([
-    ['entity-customer-v1', 1],
-    ['entity-contact-unversioned', 1],
-  ])('loads %s, stored in version %i, into a valid current entity', (name, from) => {
+  it.each(fixtures('entity'))('loads %s, stored in version %i, into a valid current entity', (name, from) => {
     const { document, migratedFrom } = migrateEntityDocument(stored(name));
     expect(migratedFrom).toBe(from);
     expect(document.schemaVersion).toBe(ENTITY_SCHEMA_VERSION);
