@@ -44,13 +44,17 @@ export function FeelEditor({ label, value, onChange, names }: FeelEditorProps) {
   useEffect(() => {
     if (mode !== 'rich') return;
     let live = true;
-    void import('./monaco-feel.js').then(({ mountFeelEditor }) => {
-      if (!live || !host.current) return;
-      const hadFocus = host.current.parentElement?.contains(document.activeElement) ?? false;
-      handle.current = mountFeelEditor(host.current, { value: latest.current.value, ariaLabel: label, onChange: (v) => latest.current.onChange(v) });
-      setRich(true);
-      if (hadFocus) handle.current.focus();
-    });
+    import('./monaco-feel.js').then(
+      ({ mountFeelEditor }) => {
+        if (!live || !host.current) return;
+        const hadFocus = host.current.parentElement?.contains(document.activeElement) ?? false;
+        handle.current = mountFeelEditor(host.current, { value: latest.current.value, ariaLabel: label, onChange: (v) => latest.current.onChange(v) });
+        setRich(true);
+        if (hadFocus) handle.current.focus();
+      },
+      // Monaco's chunk did not load (offline, a new deployment): the plain text box stays and works.
+      () => undefined,
+    );
     return () => {
       live = false;
       handle.current?.dispose();
@@ -84,7 +88,7 @@ export function FeelEditor({ label, value, onChange, names }: FeelEditorProps) {
       )}
       <div ref={host} className="feel-editor__monaco" hidden={!rich} />
       {problems.length > 0 && (
-        <ul id={problemsId} className="feel-editor__problems" aria-live="polite">
+        <ul id={problemsId} className="feel-editor__problems">
           {problems.map((p, i) => (
             <li key={i} className={`feel-editor__problem feel-editor__problem--${p.severity}`}>
               {p.text}
