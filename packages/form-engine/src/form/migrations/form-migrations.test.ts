@@ -1,38 +1,30 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
-import { validateEntityDefinition } from '../../entity/validate-entity-definition.js';
 import { compileForm } from '../compile-form.js';
 import { FORM_SCHEMA_VERSION } from '../form-definition.js';
 import { formArtifactSchema } from '../form-schema.js';
-import { ENTITY_SCHEMA_VERSION, migrateEntityDocument } from './entity-migrations.js';
+import { migrateEntityDocument } from './entity-migrations.js';
 import { formMigrations, migrateFormDocument } from './form-migrations.js';
 
 /** A stored document, as an older release wrote it. */
 const stored = (name: string): unknown => JSON.parse(readFileSync(new URL(`fixtures/${name}.json`, import.meta.url), 'utf8'));
 
-/** Every stored document of a kind in the fixtures, with the version it was stored in. */
-function fixtures(kind: 'form' | 'entity'): Array<[string, number]> {
-  return readdirSync(new URL('fixtures/', import.meta.url))
-    .filter((file) => file.startsWith(`${kind}-`) && file.endsWith('.json'))
-    .map((file) => {
-      const name = file.slice(0, -'.json'.length);
-      return [name, ((stored(name) as { schemaVersion?: number }).schemaVersion ?? 1)];
-    });
-}
+/** Every stored form document in the fixtures, with the version it was stored in. */
+const storedForms: Array<[string, number]> = readdirSync(new URL('fixtures/', import.meta.url))
+  .filter((file) => file.startsWith('form-') && file.endsWith('.json'))
+  .map((file) => file.slice(0, -'.json'.length))
+  .map((name) => [name, (stored(name) as { schemaVersion?: number }).schemaVersion ?? 1]);
 
 const validForm = new Ajv({ allErrors: true, strict: false }).compile(formArtifactSchema);
 
 describe('migrateFormDocument', () => {
-  it('has a step for every format version', () => {
+  it('has a step for every format version, and fixtures with and without schemaVersion', () => {
     expect(formMigrations.currentVersion).toBe(FORM_SCHEMA_VERSION);
+    expect(storedForms.map(([name]) => name)).toEqual(expect.arrayContaining(['form-customer-v1', 'form-customer-unversioned']));
   });
 
-  it('has fixtures with and without schemaVersion', () => {
-    expect(fixtures('form').map(([name]) => name)).toEqual(expect.arrayContaining(['form-customer-v1', 'form-customer-unversioned']));
-  });
-
-  it.each(fixtures('form'))('loads %s, stored in version %i, into a valid current form', (name, from) => {
+  it.each(storedForms)('loads %s, stored in version %i, into a valid current form', (name, from) => {
     const { document, migratedFrom } = migrateFormDocument(stored(name));
     expect(migratedFrom).toBe(from);
     expect(document.schemaVersion).toBe(FORM_SCHEMA_VERSION);
@@ -53,20 +45,5 @@ describe('migrateFormDocument', () => {
 
   it('refuses an entity where a form is expected', () => {
     expect(() => migrateFormDocument(stored('entity-customer-v1'))).toThrow(expect.objectContaining({ code: 'wrongKind' }));
-  });
-});
-
-describe('migrateEntityDocument', () => {
-  it.each(fixtures('entity'))('loads %s, stored in version %i, into a valid current entity', (name, from) => {
-    const { document, migratedFrom } = migrateEntityDocument(stored(name));
-    expect(migratedFrom).toBe(from);
-    expect(document.schemaVersion).toBe(ENTITY_SCHEMA_VERSION);
-    expect(validateEntityDefinition(document)).toEqual([]);
-  });
-
-  it('refuses an entity saved by a newer release', () => {
-    expect(() => migrateEntityDocument({ kind: 'entity', schemaVersion: ENTITY_SCHEMA_VERSION + 1 })).toThrow(
-      expect.objectContaining({ code: 'schemaVersionTooNew' }),
-    );
   });
 });
