@@ -53,7 +53,10 @@ function fullForm(): FormDefinition {
                     type: 'field',
                     field: 'segment',
                     widget: 'radio',
-                    options: { type: 'static', options: [{ value: 'retail', label: text('Retail', '零售') }] },
+                    options: {
+                      type: 'static',
+                      options: [{ value: 'retail', label: text('Retail', '零售') }],
+                    },
                   },
                   {
                     id: 'n_branch',
@@ -64,7 +67,12 @@ function fullForm(): FormDefinition {
                       type: 'lookup',
                       entity: 'branch',
                       labelField: 'name',
-                      filter: { and: [{ field: 'active', op: 'eq', value: true }, { or: [{ field: 'city', op: 'isNull' }] }] },
+                      filter: {
+                        and: [
+                          { field: 'active', op: 'eq', value: true },
+                          { or: [{ field: 'city', op: 'isNull' }] },
+                        ],
+                      },
                     },
                   },
                 ],
@@ -76,7 +84,13 @@ function fullForm(): FormDefinition {
       {
         id: 't_more',
         type: 'tabs',
-        tabs: [{ id: 't_wealth', title: text('Wealth', '财富'), children: [{ id: 'n_aum', type: 'field', field: 'aum', value: 'deposits + funds' }] }],
+        tabs: [
+          {
+            id: 't_wealth',
+            title: text('Wealth', '财富'),
+            children: [{ id: 'n_aum', type: 'field', field: 'aum', value: 'deposits + funds' }],
+          },
+        ],
       },
       {
         id: 'g_contacts',
@@ -91,7 +105,12 @@ function fullForm(): FormDefinition {
       },
     ],
     validations: [
-      { id: 'v_birth', expression: 'birth_date <= today()', message: text('Not in the future', '不能晚于今天'), field: 'birth_date' },
+      {
+        id: 'v_birth',
+        expression: 'birth_date <= today()',
+        message: text('Not in the future', '不能晚于今天'),
+        field: 'birth_date',
+      },
       { id: 'v_top', expression: 'true', message: text('Always', '总是') },
     ],
   };
@@ -114,9 +133,22 @@ describe('formArtifactSchema', () => {
   it('accepts the smallest form, and drafts whose entity choices are still open', () => {
     const { kind, key, title, schemaVersion, entity, label } = fullForm();
     expect(errorsOf({ kind, key, title, schemaVersion, entity, label, layout: [] })).toEqual([]);
-    const draft = withNode({ id: 'group_1', type: 'repeatingGroup', key: 'group_1', title: text('', ''), entity: '', foreignKey: '', fields: [] });
+    const draft = withNode({
+      id: 'group_1',
+      type: 'repeatingGroup',
+      key: 'group_1',
+      title: text('', ''),
+      entity: '',
+      foreignKey: '',
+      fields: [],
+    });
     expect(errorsOf(draft)).toEqual([]);
-    const lookup = withNode({ id: 'x', type: 'field', field: 'x', options: { type: 'lookup', entity: '', labelField: '' } });
+    const lookup = withNode({
+      id: 'x',
+      type: 'field',
+      field: 'x',
+      options: { type: 'lookup', entity: '', labelField: '' },
+    });
     expect(errorsOf(lookup)).toEqual([]);
   });
 
@@ -135,27 +167,119 @@ describe('formArtifactSchema', () => {
     ['a node of an unknown type', withNode({ id: 'b', type: 'button' }), '/layout/0/type', 'enum'],
     ['a node without an id', withNode({ type: 'field', field: 'x' }), '/layout/0', 'required'],
     ['a node id with spaces', withNode({ id: 'a b', type: 'field', field: 'x' }), '/layout/0/id', 'pattern'],
-    ['a field node with an unknown property', withNode({ ...employer, onClick: 'x' }), '/layout/0', 'additionalProperties'],
+    [
+      'a field node with an unknown property',
+      withNode({ ...employer, onClick: 'x' }),
+      '/layout/0',
+      'additionalProperties',
+    ],
     ['an unknown widget', withNode({ ...employer, widget: 'slider' }), '/layout/0/widget', 'enum'],
-    ['a field key that is not an identifier', withNode({ ...employer, field: 'Employer' }), '/layout/0/field', 'pattern'],
-    ['an over-long expression', withNode({ ...employer, visibleWhen: tooLong }), '/layout/0/visibleWhen', 'maxLength'],
-    ['an expression that is not a string', withNode({ ...employer, requiredWhen: true }), '/layout/0/requiredWhen', 'type'],
-    ['a section without a title', withNode({ id: 's', type: 'section', children: [] }), '/layout/0', 'required'],
+    [
+      'a field key that is not an identifier',
+      withNode({ ...employer, field: 'Employer' }),
+      '/layout/0/field',
+      'pattern',
+    ],
+    [
+      'an over-long expression',
+      withNode({ ...employer, visibleWhen: tooLong }),
+      '/layout/0/visibleWhen',
+      'maxLength',
+    ],
+    [
+      'an expression that is not a string',
+      withNode({ ...employer, requiredWhen: true }),
+      '/layout/0/requiredWhen',
+      'type',
+    ],
+    [
+      'a section without a title',
+      withNode({ id: 's', type: 'section', children: [] }),
+      '/layout/0',
+      'required',
+    ],
     [
       'a bad node deep inside',
-      withNode({ id: 's', type: 'section', title: text('S', 'S'), children: [{ id: 't', type: 'tabs', tabs: [{ id: 't1', title: text('T', 'T'), children: [{ id: 'f', type: 'field' }] }] }] }),
+      withNode({
+        id: 's',
+        type: 'section',
+        title: text('S', 'S'),
+        children: [
+          {
+            id: 't',
+            type: 'tabs',
+            tabs: [{ id: 't1', title: text('T', 'T'), children: [{ id: 'f', type: 'field' }] }],
+          },
+        ],
+      }),
       '/layout/0/children/0/tabs/0/children/0',
       'required',
     ],
-    ['too many columns', withNode({ id: 'c', type: 'columns', columns: Array.from({ length: FORM_LIMITS.columns + 1 }, (_, i) => ({ id: `c${i}`, children: [] })) }), '/layout/0/columns', 'maxItems'],
+    [
+      'too many columns',
+      withNode({
+        id: 'c',
+        type: 'columns',
+        columns: Array.from({ length: FORM_LIMITS.columns + 1 }, (_, i) => ({ id: `c${i}`, children: [] })),
+      }),
+      '/layout/0/columns',
+      'maxItems',
+    ],
     ['tabs without a tab', withNode({ id: 't', type: 'tabs', tabs: [] }), '/layout/0/tabs', 'minItems'],
-    ['a section inside a repeating group', withNode({ ...fullForm().layout[2], fields: [{ id: 's', type: 'section', title: text('S', 'S'), children: [] }] }), '/layout/0/fields/0', 'additionalProperties'],
+    [
+      'a section inside a repeating group',
+      withNode({
+        ...fullForm().layout[2],
+        fields: [{ id: 's', type: 'section', title: text('S', 'S'), children: [] }],
+      }),
+      '/layout/0/fields/0',
+      'additionalProperties',
+    ],
     ['negative minRows', withNode({ ...fullForm().layout[2], minRows: -1 }), '/layout/0/minRows', 'minimum'],
-    ['an unknown option source', withNode({ ...employer, options: { type: 'remote', url: 'https://x' } }), '/layout/0/options/type', 'enum'],
-    ['a static option without a label', withNode({ ...employer, options: { type: 'static', options: [{ value: 'a' }] } }), '/layout/0/options/options/0', 'required'],
-    ['a lookup filter with a bad field', withNode({ ...employer, options: { type: 'lookup', entity: 'branch', labelField: 'name', filter: { and: [{ field: 'City', op: 'eq' }] } } }), '/layout/0/options/filter/and/0/field', 'pattern'],
-    ['too many nodes in the layout', { ...fullForm(), layout: Array.from({ length: FORM_LIMITS.nodesPerContainer + 1 }, (_, i) => ({ ...employer, id: `n${i}` })) }, '/layout', 'maxItems'],
-    ['a validation without a message', { ...fullForm(), validations: [{ id: 'v', expression: 'true' }] }, '/validations/0', 'required'],
+    [
+      'an unknown option source',
+      withNode({ ...employer, options: { type: 'remote', url: 'https://x' } }),
+      '/layout/0/options/type',
+      'enum',
+    ],
+    [
+      'a static option without a label',
+      withNode({ ...employer, options: { type: 'static', options: [{ value: 'a' }] } }),
+      '/layout/0/options/options/0',
+      'required',
+    ],
+    [
+      'a lookup filter with a bad field',
+      withNode({
+        ...employer,
+        options: {
+          type: 'lookup',
+          entity: 'branch',
+          labelField: 'name',
+          filter: { and: [{ field: 'City', op: 'eq' }] },
+        },
+      }),
+      '/layout/0/options/filter/and/0/field',
+      'pattern',
+    ],
+    [
+      'too many nodes in the layout',
+      {
+        ...fullForm(),
+        layout: Array.from({ length: FORM_LIMITS.nodesPerContainer + 1 }, (_, i) => ({
+          ...employer,
+          id: `n${i}`,
+        })),
+      },
+      '/layout',
+      'maxItems',
+    ],
+    [
+      'a validation without a message',
+      { ...fullForm(), validations: [{ id: 'v', expression: 'true' }] },
+      '/validations/0',
+      'required',
+    ],
   ];
 
   it.each(CASES)('refuses %s at its place', (_name, doc, instancePath, keyword) => {
@@ -166,12 +290,16 @@ describe('formArtifactSchema', () => {
   it(`takes containers nested ${FORM_LIMITS.layoutDepth - 1} deep and refuses deeper ones, however deep the document goes`, () => {
     const nested = (depth: number): unknown => {
       let node: unknown = { id: 'f', type: 'field', field: 'x' };
-      for (let i = 0; i < depth; i++) node = { id: `s${i}`, type: 'section', title: text('S', 'S'), children: [node] };
+      for (let i = 0; i < depth; i++)
+        node = { id: `s${i}`, type: 'section', title: text('S', 'S'), children: [node] };
       return withNode(node);
     };
     expect(errorsOf(nested(FORM_LIMITS.layoutDepth - 1))).toEqual([]);
     const tooDeep = `/layout/0${'/children/0'.repeat(FORM_LIMITS.layoutDepth - 1)}/type`;
-    expect(errorsOf(nested(FORM_LIMITS.layoutDepth)).map((e) => [e.instancePath, e.keyword])).toContainEqual([tooDeep, 'enum']);
+    expect(errorsOf(nested(FORM_LIMITS.layoutDepth)).map((e) => [e.instancePath, e.keyword])).toContainEqual([
+      tooDeep,
+      'enum',
+    ]);
     // Deep enough to overflow the stack of a recursive validator.
     expect(validate(nested(20_000))).toBe(false);
   });
@@ -180,14 +308,21 @@ describe('formArtifactSchema', () => {
     const nested = (depth: number): unknown => {
       let filter: unknown = { field: 'city', op: 'eq', value: 'Shanghai' };
       for (let i = 0; i < depth; i++) filter = { or: [filter] };
-      return withNode({ ...employer, options: { type: 'lookup', entity: 'branch', labelField: 'name', filter } });
+      return withNode({
+        ...employer,
+        options: { type: 'lookup', entity: 'branch', labelField: 'name', filter },
+      });
     };
     expect(errorsOf(nested(FORM_LIMITS.filterDepth - 1))).toEqual([]);
     expect(errorsOf(nested(FORM_LIMITS.filterDepth)).length).toBeGreaterThan(0);
   });
 
-  it.each(CASES.filter(([, , path]) => path.startsWith('/layout/0/')))('reports %s only inside the node at fault', (_name, doc, instancePath) => {
-    const node = instancePath.split('/').slice(0, 3).join('/');
-    for (const error of errorsOf(doc)) expect(error.instancePath.startsWith(node), error.instancePath).toBe(true);
-  });
+  it.each(CASES.filter(([, , path]) => path.startsWith('/layout/0/')))(
+    'reports %s only inside the node at fault',
+    (_name, doc, instancePath) => {
+      const node = instancePath.split('/').slice(0, 3).join('/');
+      for (const error of errorsOf(doc))
+        expect(error.instancePath.startsWith(node), error.instancePath).toBe(true);
+    },
+  );
 });

@@ -62,7 +62,11 @@ const label = localizedText(FORM_LIMITS.labelLength);
 
 /** The nodes of a container at `level` (the layout's own are at level 1). */
 function nodeList(level: number): object {
-  return { type: 'array', maxItems: FORM_LIMITS.nodesPerContainer, items: { $ref: `#/definitions/node${level}` } };
+  return {
+    type: 'array',
+    maxItems: FORM_LIMITS.nodesPerContainer,
+    items: { $ref: `#/definitions/node${level}` },
+  };
 }
 
 /** Properties every layout node has. */
@@ -90,7 +94,8 @@ const fieldNode = {
 
 /** A layout node at `level`: dispatched on `type`, so that errors come from the kind of node it says it is. */
 function nodeAt(level: number): object {
-  const types = level < FORM_LIMITS.layoutDepth ? NODE_TYPES : NODE_TYPES.filter((t) => !CONTAINER_TYPES.has(t));
+  const types =
+    level < FORM_LIMITS.layoutDepth ? NODE_TYPES : NODE_TYPES.filter((t) => !CONTAINER_TYPES.has(t));
   const definition = (type: FormNodeType): string => (CONTAINER_TYPES.has(type) ? `${type}${level}` : type);
   return {
     type: 'object',
@@ -165,7 +170,11 @@ const filterCondition = {
 /** A lookup filter at `level`, as the records query API takes it: `and`/`or` of `{ field, op, value }`. */
 function filterAt(level: number): object {
   if (level === FORM_LIMITS.filterDepth) return { type: 'object', ...filterCondition };
-  const terms = { type: 'array', maxItems: FORM_LIMITS.filterTerms, items: { $ref: `#/definitions/filter${level + 1}` } };
+  const terms = {
+    type: 'array',
+    maxItems: FORM_LIMITS.filterTerms,
+    items: { $ref: `#/definitions/filter${level + 1}` },
+  };
   return {
     type: 'object',
     oneOf: [
@@ -264,13 +273,18 @@ export const formArtifactSchema = {
     version: { type: 'integer', minimum: 1 },
     schemaVersion: {
       const: FORM_SCHEMA_VERSION,
-      description: 'The format version; older documents are migrated up by migrateFormDocument before validation.',
+      description:
+        'The format version; older documents are migrated up by migrateFormDocument before validation.',
     },
     entity: identifier,
     label,
     default: { type: 'boolean' },
     layout: nodeList(1),
-    validations: { type: 'array', maxItems: FORM_LIMITS.validations, items: { $ref: '#/definitions/validation' } },
+    validations: {
+      type: 'array',
+      maxItems: FORM_LIMITS.validations,
+      items: { $ref: '#/definitions/validation' },
+    },
   },
   definitions,
 } as const;

@@ -21,7 +21,12 @@ export type ErrorField = Pick<FieldDefinition, 'key' | 'type' | 'label' | 'requi
 
 /** The fields of an entity as the conversion reads them. */
 export function errorFields(fields: readonly FieldDefinition[]): ErrorField[] {
-  return fields.map(({ key, type, label, required }) => ({ key, type, label, ...(required ? { required } : {}) }));
+  return fields.map(({ key, type, label, required }) => ({
+    key,
+    type,
+    label,
+    ...(required ? { required } : {}),
+  }));
 }
 
 interface Located {

@@ -32,8 +32,10 @@ function decimalShape(s: DecimalShapeSchema, data: string): KeywordFailure[] {
   if (!decimalFits(data, s.precision, s.scale)) {
     failures.push({ code: 'decimalPrecision', integerDigits: s.precision - s.scale });
   }
-  if (s.min !== undefined && compareDecimal(data, s.min) < 0) failures.push({ code: 'minimum', limit: s.min });
-  if (s.max !== undefined && compareDecimal(data, s.max) > 0) failures.push({ code: 'maximum', limit: s.max });
+  if (s.min !== undefined && compareDecimal(data, s.min) < 0)
+    failures.push({ code: 'minimum', limit: s.min });
+  if (s.max !== undefined && compareDecimal(data, s.max) > 0)
+    failures.push({ code: 'maximum', limit: s.max });
   return failures;
 }
 
@@ -59,7 +61,10 @@ function allowedCurrencies(allowed: string[], data: string): KeywordFailure[] {
     : [];
 }
 
-function dateRange(s: { kind: 'date' | 'datetime'; min?: string; max?: string }, data: string): KeywordFailure[] {
+function dateRange(
+  s: { kind: 'date' | 'datetime'; min?: string; max?: string },
+  data: string,
+): KeywordFailure[] {
   if (!(s.kind === 'date' ? isIsoDate(data) : isUtcDatetime(data))) return [];
   const failures: KeywordFailure[] = [];
   if (s.min !== undefined && data < s.min) failures.push({ code: 'minimum', limit: s.min });

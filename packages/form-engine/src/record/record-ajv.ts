@@ -30,7 +30,10 @@ function recordKeyword(name: RecordKeyword): CodeKeywordDefinition {
     error: { message: 'see params.code', params: ({ params }) => _`${params.failure ?? _`{}`}` },
     code(cxt: KeywordCxt) {
       const { gen, data, schemaCode } = cxt;
-      const check = gen.scopeValue('keyword', { ref: KEYWORD_CHECKS[name], code: _`runtime.keywords[${name}]` });
+      const check = gen.scopeValue('keyword', {
+        ref: KEYWORD_CHECKS[name],
+        code: _`runtime.keywords[${name}]`,
+      });
       const failures = gen.const('failures', _`${check}(${schemaCode}, ${data})`);
       gen.forOf('failure', failures, (failure) => cxt.error(true, { failure }));
     },
@@ -49,7 +52,10 @@ export function createRecordAjv(options: { source?: boolean } = {}): Ajv {
     // Own properties only: a field keyed `constructor` must not see Object.prototype's.
     ownProperties: true,
     messages: false,
-    code: { formats: _`runtime.formats`, ...(options.source ? { source: true, esm: true, lines: true } : {}) },
+    code: {
+      formats: _`runtime.formats`,
+      ...(options.source ? { source: true, esm: true, lines: true } : {}),
+    },
   });
   for (const [name, format] of Object.entries(RECORD_FORMATS)) ajv.addFormat(name, format);
   for (const name of Object.keys(KEYWORD_CHECKS) as RecordKeyword[]) ajv.addKeyword(recordKeyword(name));

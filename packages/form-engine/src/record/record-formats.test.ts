@@ -2,7 +2,15 @@ import { fullFormats } from 'ajv-formats/dist/formats.js';
 import { describe, expect, it } from 'vitest';
 import { RECORD_FORMATS } from './record-formats.js';
 
-const EMAILS = ['wang.fang@example.com', 'a+b@sub.example.cn', 'wang@', '@example.com', 'a b@example.com', 'x@-example.com', 'X@EXAMPLE.COM'];
+const EMAILS = [
+  'wang.fang@example.com',
+  'a+b@sub.example.cn',
+  'wang@',
+  '@example.com',
+  'a b@example.com',
+  'x@-example.com',
+  'X@EXAMPLE.COM',
+];
 const URIS = [
   'https://www.example.com/path?q=1#top',
   'http://[::1]:8080/',

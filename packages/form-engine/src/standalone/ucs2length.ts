@@ -8,7 +8,8 @@ export function ucs2length(text: string): number {
   for (let pos = 0; pos < text.length; length++) {
     const unit = text.charCodeAt(pos++);
     // A high surrogate followed by a low one is one code point.
-    if (unit >= 0xd800 && unit <= 0xdbff && pos < text.length && (text.charCodeAt(pos) & 0xfc00) === 0xdc00) pos++;
+    if (unit >= 0xd800 && unit <= 0xdbff && pos < text.length && (text.charCodeAt(pos) & 0xfc00) === 0xdc00)
+      pos++;
   }
   return length;
 }

@@ -40,7 +40,11 @@ const VALID: Record<string, unknown> = {
 /** Invalid records, each with the error codes it must produce (at least). */
 const INVALID: ReadonlyArray<[string, Record<string, unknown>, string[]]> = [
   ['bad resident ID checksum', { resident_id: '110105194912310021' }, ['residentIdChecksum']],
-  ['resident ID born in the future', { resident_id: residentId('11010520300101123') }, ['residentIdBirthDate']],
+  [
+    'resident ID born in the future',
+    { resident_id: residentId('11010520300101123') },
+    ['residentIdBirthDate'],
+  ],
   ['resident ID of the wrong shape', { resident_id: '1101051949' }, ['residentIdFormat']],
   ['bad mobile', { mobile: '12345678901' }, ['mobile']],
   ['too-long text', { short_name: 'Wang Fang Limited' }, ['maxLength']],
@@ -49,7 +53,11 @@ const INVALID: ReadonlyArray<[string, Record<string, unknown>, string[]]> = [
   ['text not matching its pattern', { code: 'abc-12' }, ['pattern']],
   ['bad decimal scale', { rate: '3.14159', ratio: '12.5' }, ['decimal']],
   ['decimal too large and over max', { ratio: '1000.00' }, ['decimalPrecision', 'maximum']],
-  ['money with a disallowed currency', { loan: { amount: '10.00', currency: 'EUR' } }, ['currencyNotAllowed']],
+  [
+    'money with a disallowed currency',
+    { loan: { amount: '10.00', currency: 'EUR' } },
+    ['currencyNotAllowed'],
+  ],
   ['money with an unknown currency', { balance: { amount: '10.00', currency: 'RMB' } }, ['currency']],
   ['money without its currency', { balance: { amount: '10.00' } }, ['required']],
   ['money over its max', { loan: { amount: '1000000.01', currency: 'CNY' } }, ['maximum']],
@@ -128,7 +136,9 @@ describe('standaloneValidatorModule', () => {
   });
 
   it('keeps label text that looks like code inert data', async () => {
-    const tricky = entityOf(field('x', 'text', { label: { en: '*/ require("fs") \u2028 //', 'zh-CN': '`${x}`' } }));
+    const tricky = entityOf(
+      field('x', 'text', { label: { en: '*/ require("fs") \u2028 //', 'zh-CN': '`${x}`' } }),
+    );
     const text = standaloneValidatorModule(tricky);
     const file = join(dir, 'tricky.mjs');
     writeFileSync(file, text);

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { RecordTypeCheck } from '../form/form-model-api.js';
-import { loadTypeCheck, validatorRuntime, type ValidatorModule, type ValidatorRuntime } from './validator-runtime.js';
+import {
+  loadTypeCheck,
+  validatorRuntime,
+  type ValidatorModule,
+  type ValidatorRuntime,
+} from './validator-runtime.js';
 
 describe('loadTypeCheck', () => {
   it("hands the module the runtime and returns the module's check", () => {
@@ -12,7 +17,9 @@ describe('loadTypeCheck', () => {
 
   it('refuses a module without a default function, or one that returns no check', () => {
     expect(() => loadTypeCheck({} as ValidatorModule)).toThrow(/default export is not a function/);
-    expect(() => loadTypeCheck({ default: () => 42 } as unknown as ValidatorModule)).toThrow(/did not return a check/);
+    expect(() => loadTypeCheck({ default: () => 42 } as unknown as ValidatorModule)).toThrow(
+      /did not return a check/,
+    );
   });
 });
 

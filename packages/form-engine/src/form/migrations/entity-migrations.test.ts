@@ -4,7 +4,8 @@ import { validateEntityDefinition } from '../../entity/validate-entity-definitio
 import { ENTITY_SCHEMA_VERSION, entityMigrations, migrateEntityDocument } from './entity-migrations.js';
 
 /** A stored document, as an older release wrote it. */
-const stored = (file: string): unknown => JSON.parse(readFileSync(new URL(`fixtures/${file}`, import.meta.url), 'utf8'));
+const stored = (file: string): unknown =>
+  JSON.parse(readFileSync(new URL(`fixtures/${file}`, import.meta.url), 'utf8'));
 
 /** Every stored entity document in the fixtures, with the version it was stored in. */
 const storedEntities: Array<[string, number]> = readdirSync(new URL('fixtures/', import.meta.url))
@@ -14,7 +15,9 @@ const storedEntities: Array<[string, number]> = readdirSync(new URL('fixtures/',
 describe('migrateEntityDocument', () => {
   it('has a step for every format version, and fixtures with and without schemaVersion', () => {
     expect(entityMigrations.currentVersion).toBe(ENTITY_SCHEMA_VERSION);
-    expect(storedEntities.map(([file]) => file)).toEqual(expect.arrayContaining(['entity-customer-v1.json', 'entity-contact-unversioned.json']));
+    expect(storedEntities.map(([file]) => file)).toEqual(
+      expect.arrayContaining(['entity-customer-v1.json', 'entity-contact-unversioned.json']),
+    );
   });
 
   it.each(storedEntities)('loads %s, stored in version %i, into a valid current entity', (file, from) => {

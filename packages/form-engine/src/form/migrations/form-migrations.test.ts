@@ -8,7 +8,8 @@ import { migrateEntityDocument } from './entity-migrations.js';
 import { formMigrations, migrateFormDocument } from './form-migrations.js';
 
 /** A stored document, as an older release wrote it. */
-const stored = (name: string): unknown => JSON.parse(readFileSync(new URL(`fixtures/${name}.json`, import.meta.url), 'utf8'));
+const stored = (name: string): unknown =>
+  JSON.parse(readFileSync(new URL(`fixtures/${name}.json`, import.meta.url), 'utf8'));
 
 /** Every stored form document in the fixtures, with the version it was stored in. */
 const storedForms: Array<[string, number]> = readdirSync(new URL('fixtures/', import.meta.url))
@@ -21,7 +22,9 @@ const validForm = new Ajv({ allErrors: true, strict: false }).compile(formArtifa
 describe('migrateFormDocument', () => {
   it('has a step for every format version, and fixtures with and without schemaVersion', () => {
     expect(formMigrations.currentVersion).toBe(FORM_SCHEMA_VERSION);
-    expect(storedForms.map(([name]) => name)).toEqual(expect.arrayContaining(['form-customer-v1', 'form-customer-unversioned']));
+    expect(storedForms.map(([name]) => name)).toEqual(
+      expect.arrayContaining(['form-customer-v1', 'form-customer-unversioned']),
+    );
   });
 
   it.each(storedForms)('loads %s, stored in version %i, into a valid current form', (name, from) => {
@@ -40,10 +43,14 @@ describe('migrateFormDocument', () => {
 
   it('refuses a form saved by a newer release', () => {
     const newer = { ...(stored('form-customer-v1') as object), schemaVersion: FORM_SCHEMA_VERSION + 1 };
-    expect(() => migrateFormDocument(newer)).toThrow(expect.objectContaining({ code: 'schemaVersionTooNew' }));
+    expect(() => migrateFormDocument(newer)).toThrow(
+      expect.objectContaining({ code: 'schemaVersionTooNew' }),
+    );
   });
 
   it('refuses an entity where a form is expected', () => {
-    expect(() => migrateFormDocument(stored('entity-customer-v1'))).toThrow(expect.objectContaining({ code: 'wrongKind' }));
+    expect(() => migrateFormDocument(stored('entity-customer-v1'))).toThrow(
+      expect.objectContaining({ code: 'wrongKind' }),
+    );
   });
 });

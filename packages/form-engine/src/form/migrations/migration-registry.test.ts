@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { defineMigrations, MigrationError, type MigrationStep, type StoredDocument } from './migration-registry.js';
+import {
+  defineMigrations,
+  MigrationError,
+  type MigrationStep,
+  type StoredDocument,
+} from './migration-registry.js';
 
 interface Widget {
   kind: 'widget';
@@ -37,7 +42,10 @@ describe('defineMigrations', () => {
   it('applies every step in order from a document without schemaVersion (version 1)', () => {
     const seen: Array<[number, unknown]> = [];
     const result = widgetMigrations(seen).migrate({ kind: 'widget', name: 'Teller' });
-    expect(result).toEqual({ document: { kind: 'widget', schemaVersion: 3, title: 'Teller', size: 6 }, migratedFrom: 1 });
+    expect(result).toEqual({
+      document: { kind: 'widget', schemaVersion: 3, title: 'Teller', size: 6 },
+      migratedFrom: 1,
+    });
     // Step 3 saw step 2's output, stamped version 2.
     expect(seen).toEqual([
       [2, undefined],
@@ -69,7 +77,12 @@ describe('defineMigrations', () => {
   it('refuses a document of a newer format with schemaVersionTooNew', () => {
     const migrate = () => widgetMigrations([]).migrate({ kind: 'widget', schemaVersion: 4 });
     expect(migrate).toThrow(MigrationError);
-    expect(migrate).toThrow(expect.objectContaining({ code: 'schemaVersionTooNew', messageZh: expect.stringContaining('4') as string }));
+    expect(migrate).toThrow(
+      expect.objectContaining({
+        code: 'schemaVersionTooNew',
+        messageZh: expect.stringContaining('4') as string,
+      }),
+    );
   });
 
   it.each([
@@ -85,7 +98,9 @@ describe('defineMigrations', () => {
 
   it('refuses a registry whose steps do not lead one by one to the current version', () => {
     const step = (version: number): MigrationStep => ({ version, description: '', up: (d) => d });
-    expect(() => defineMigrations('widget', 3, [step(3), step(2)])).toThrow(/step 1 must migrate to version 2/);
+    expect(() => defineMigrations('widget', 3, [step(3), step(2)])).toThrow(
+      /step 1 must migrate to version 2/,
+    );
     expect(() => defineMigrations('widget', 3, [step(2)])).toThrow(/needs 2 steps/);
     expect(defineMigrations('widget', 1, []).currentVersion).toBe(1);
   });

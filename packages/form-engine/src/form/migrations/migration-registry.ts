@@ -18,7 +18,12 @@ export interface MigrationStep {
   up(document: StoredDocument): StoredDocument;
 }
 
-export const MIGRATION_ERROR_CODES = ['notADocument', 'wrongKind', 'invalidSchemaVersion', 'schemaVersionTooNew'] as const;
+export const MIGRATION_ERROR_CODES = [
+  'notADocument',
+  'wrongKind',
+  'invalidSchemaVersion',
+  'schemaVersionTooNew',
+] as const;
 export type MigrationErrorCode = (typeof MIGRATION_ERROR_CODES)[number];
 
 /** A document that cannot be brought to the current format. */
@@ -57,28 +62,48 @@ function isDocument(value: unknown): value is StoredDocument {
  * migrations to versions 2, 3, …, `currentVersion`, in that order (checked here, so a version
  * bump without its migration fails at load time, not on a customer's document).
  */
-export function defineMigrations<T>(kind: string, currentVersion: number, steps: readonly MigrationStep[]): Migrations<T> {
+export function defineMigrations<T>(
+  kind: string,
+  currentVersion: number,
+  steps: readonly MigrationStep[],
+): Migrations<T> {
   steps.forEach((step, i) => {
     if (step.version !== i + 2) {
-      throw new Error(`${kind} migrations: step ${i + 1} must migrate to version ${i + 2}, not ${step.version}`);
+      throw new Error(
+        `${kind} migrations: step ${i + 1} must migrate to version ${i + 2}, not ${step.version}`,
+      );
     }
   });
   if (steps.length !== currentVersion - 1) {
-    throw new Error(`${kind} migrations: version ${currentVersion} needs ${currentVersion - 1} steps, got ${steps.length}`);
+    throw new Error(
+      `${kind} migrations: version ${currentVersion} needs ${currentVersion - 1} steps, got ${steps.length}`,
+    );
   }
   return {
     kind,
     currentVersion,
     migrate(input: unknown): Migrated<T> {
       if (!isDocument(input)) {
-        throw new MigrationError('notADocument', `A ${kind} document must be a JSON object`, `${kind} 文档必须是 JSON 对象`);
+        throw new MigrationError(
+          'notADocument',
+          `A ${kind} document must be a JSON object`,
+          `${kind} 文档必须是 JSON 对象`,
+        );
       }
       if (input.kind !== kind) {
-        throw new MigrationError('wrongKind', `Not a ${kind} document (kind ${JSON.stringify(input.kind)})`, `不是 ${kind} 文档（kind 为 ${JSON.stringify(input.kind)}）`);
+        throw new MigrationError(
+          'wrongKind',
+          `Not a ${kind} document (kind ${JSON.stringify(input.kind)})`,
+          `不是 ${kind} 文档（kind 为 ${JSON.stringify(input.kind)}）`,
+        );
       }
       const from = input.schemaVersion ?? 1;
       if (typeof from !== 'number' || !Number.isInteger(from) || from < 1) {
-        throw new MigrationError('invalidSchemaVersion', `schemaVersion must be a positive integer, got ${JSON.stringify(from)}`, `schemaVersion 必须是正整数，实际为 ${JSON.stringify(from)}`);
+        throw new MigrationError(
+          'invalidSchemaVersion',
+          `schemaVersion must be a positive integer, got ${JSON.stringify(from)}`,
+          `schemaVersion 必须是正整数，实际为 ${JSON.stringify(from)}`,
+        );
       }
       if (from > currentVersion) {
         throw new MigrationError(
@@ -88,7 +113,8 @@ export function defineMigrations<T>(kind: string, currentVersion: number, steps:
         );
       }
       let document = structuredClone(input);
-      for (const step of steps.slice(from - 1)) document = { ...step.up(document), schemaVersion: step.version };
+      for (const step of steps.slice(from - 1))
+        document = { ...step.up(document), schemaVersion: step.version };
       return { document: { ...document, schemaVersion: currentVersion } as T, migratedFrom: from };
     },
   };
