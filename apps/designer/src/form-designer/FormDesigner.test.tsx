@@ -97,6 +97,7 @@ describe('FormDesigner', () => {
     await press(user, palette().getByRole('button', { name: 'Employer' }), '{Enter}');
 
     expect(canvas().getByRole('button', { name: 'Employer' })).toBeTruthy();
+    expect(palette().getByRole('status').textContent).toBe('Employer added to Column 1.');
     expect(palette().getByRole('button', { name: 'Employer' }).getAttribute('aria-disabled')).toBe('true');
     await user.click(screen.getByRole('button', { name: 'Save' }));
     const document = savedDocument(requests)!;

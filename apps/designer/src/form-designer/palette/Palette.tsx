@@ -1,11 +1,13 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { paletteDragId } from '../dnd/drag-ids.js';
 import { placedFields } from '../tree/form-tree.js';
 import { CONTAINER_TYPES } from '../tree/new-nodes.js';
 import { insertionPoint } from '../tree/placement.js';
 import { useDesigner } from '../workspace/DesignerContext.js';
 import { nodeFor, placeNode, type PaletteEntry } from '../workspace/form-actions.js';
 import { localized } from '../workspace/localized.js';
-import { CONTAINER_LABEL_KEYS } from '../workspace/target-name.js';
+import { CONTAINER_LABEL_KEYS, targetName } from '../workspace/target-name.js';
 import { PaletteItem } from './PaletteItem.js';
 
 /** Layout containers and the entity's fields, to add to the form. */
@@ -13,6 +15,8 @@ export function Palette() {
   const { t } = useTranslation('formDesigner');
   const { form, entity, language, selected, change, select } = useDesigner();
   const placed = placedFields(form.layout);
+  // Adding by keyboard leaves the focus in the palette: say where the item went.
+  const [added, setAdded] = useState('');
 
   const add = (entry: PaletteEntry) => {
     const node = nodeFor(form, entry);
@@ -20,6 +24,7 @@ export function Palette() {
     change((f) => placeNode(f, node, at));
     // The new node is selected: a new container receives the next add, a new field is followed by it.
     select(node.id);
+    setAdded(t('palette.added', { name: targetName(paletteDragId(entry), form, entity, language, t), target: targetName(at.container, form, entity, language, t) }));
   };
 
   return (
@@ -46,6 +51,9 @@ export function Palette() {
           ))}
         </ul>
       )}
+      <p role="status" className="visually-hidden">
+        {added}
+      </p>
     </aside>
   );
 }
