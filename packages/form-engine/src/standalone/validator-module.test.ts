@@ -7,7 +7,8 @@ import type { EntityDefinition } from '../entity/entity-definition.js';
 import type { RecordTypeCheck } from '../form/form-model-api.js';
 import { compileRecordValidator } from '../record/record-validator.js';
 import { EVERY_TYPE, entityOf, field, options, residentId } from '../test-support/fixtures.js';
-import { standaloneValidatorModule } from './validator-module.js';
+import { createRecordAjv } from '../record/record-ajv.js';
+import { reachThroughRuntime, standaloneValidatorModule } from './validator-module.js';
 import { loadTypeCheck, type ValidatorModule } from './validator-runtime.js';
 
 const TODAY = '2026-11-23';
@@ -145,5 +146,11 @@ describe('standaloneValidatorModule', () => {
     const check = loadTypeCheck((await import(pathToFileURL(file).href)) as ValidatorModule);
     expect(check({ x: 1 })).toEqual(compileRecordValidator(tricky, { partial: true })({ x: 1 }));
     expect(check({ x: 1 })[0]?.message).toBe('*/ require("fs") \u2028 // must be text');
+  });
+
+  it('refuses to generate code that would need a helper the runtime does not offer', () => {
+    // An enum of objects compares with Ajv's deep-equal helper, which record schemas never need.
+    const validate = createRecordAjv({ source: true }).compile({ enum: [{ amount: '1.00' }] });
+    expect(() => reachThroughRuntime(validate)).toThrow(/func value .*ajv\/dist\/runtime\/equal/);
   });
 });

@@ -23,6 +23,7 @@ const RUNTIME_HELPERS: Readonly<Record<string, Code>> = {
   'require("ajv/dist/runtime/ucs2length").default': _`runtime.ucs2length`,
 };
 
+/** How createRecordAjv declares keywords and formats: `runtime.keywords[…]`, `runtime.formats…`, or a RegExp literal. */
 const RUNTIME_REFERENCE = /^(?:runtime\.(?:keywords|formats)[.[]|\/)/;
 
 /** Helpers every JavaScript environment has. */
@@ -32,7 +33,7 @@ const GLOBAL_HELPERS = new Set(['Object.prototype.hasOwnProperty']);
  * Points every helper the compiled code uses at the runtime, and refuses anything the module
  * could not reach without an import.
  */
-function reachThroughRuntime(validate: ValidateFunction | AsyncValidateFunction): void {
+export function reachThroughRuntime(validate: ValidateFunction | AsyncValidateFunction): void {
   const scopeValues = validate.source?.scopeValues ?? {};
   for (const [prefix, names] of Object.entries(scopeValues)) {
     for (const name of names ?? []) linkScopeValue(prefix, name);
@@ -51,7 +52,6 @@ function linkScopeValue(prefix: string, name: ScopeName): void {
     }
     case 'keyword':
     case 'formats':
-      // As createRecordAjv declares them: runtime.keywords[…], runtime.formats[…], or a RegExp literal.
       if (code === undefined || !RUNTIME_REFERENCE.test(code)) throw unreachable(prefix, code);
       return;
     case 'schema':
