@@ -1,8 +1,8 @@
 import '../testing/dom.js';
 import type { RecordQuery } from '@bankforge/client';
-import { cleanup, screen, within } from '@testing-library/react';
+import { cleanup, screen, within, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { customerPage } from '../testing/customer.js';
 import { fakeApi, problem, type FakeHandler } from '../testing/fake-api.js';
 import { initTestI18n } from '../testing/i18n.js';
@@ -44,10 +44,10 @@ describe('EntityListPage', () => {
     expect(header.getAttribute('aria-sort')).toBe('none');
     expect(within(screen.getByRole('columnheader', { name: /Tier/ })).queryByRole('button')).toBeNull();
     await user.click(within(header).getByRole('button', { name: /Full name/ }));
-    await vi.waitFor(() => expect(queries().at(-1)?.sort).toEqual([{ field: 'full_name', direction: 'asc' }]));
+    await waitFor(() => expect(queries().at(-1)?.sort).toEqual([{ field: 'full_name', direction: 'asc' }]));
     expect(header.getAttribute('aria-sort')).toBe('ascending');
     await user.click(within(header).getByRole('button', { name: /Full name/ }));
-    await vi.waitFor(() => expect(queries().at(-1)?.sort).toEqual([{ field: 'full_name', direction: 'desc' }]));
+    await waitFor(() => expect(queries().at(-1)?.sort).toEqual([{ field: 'full_name', direction: 'desc' }]));
     expect(header.getAttribute('aria-sort')).toBe('descending');
   });
 
@@ -69,7 +69,7 @@ describe('EntityListPage', () => {
     expect(await screen.findByText('Wang Fang')).toBeTruthy();
     expect(queries().at(-1)?.cursor).toBeUndefined();
     await user.selectOptions(screen.getByLabelText('Rows per page'), '50');
-    await vi.waitFor(() => expect(queries().at(-1)?.limit).toBe(50));
+    await waitFor(() => expect(queries().at(-1)?.limit).toBe(50));
   });
 
   it('filters by column, combined with and, starting again from the first page', async () => {
@@ -80,7 +80,7 @@ describe('EntityListPage', () => {
     await user.type(screen.getByRole('textbox', { name: 'Filter Full name' }), 'wang');
     await user.selectOptions(screen.getByRole('combobox', { name: 'Filter Tier' }), 'gold');
     await user.type(screen.getByRole('textbox', { name: 'Filter Resident ID' }), '11010519491231002X');
-    await vi.waitFor(() =>
+    await waitFor(() =>
       expect(queries().at(-1)?.filter).toEqual({
         and: [
           { field: 'full_name', op: 'contains', value: 'wang' },
@@ -139,7 +139,7 @@ describe('EntityListPage', () => {
     await user.click(screen.getByRole('button', { name: 'Columns' }));
     await user.click(screen.getByRole('checkbox', { name: 'Balance' }));
     expect(screen.queryByRole('columnheader', { name: 'Balance' })).toBeNull();
-    await vi.waitFor(() => expect(queries().at(-1)?.fields).toEqual(['full_name', 'tier', 'resident_id', 'active']));
+    await waitFor(() => expect(queries().at(-1)?.fields).toEqual(['full_name', 'tier', 'resident_id', 'active']));
     expect(JSON.parse(localStorage.getItem(columnStorageKey('customer'))!)).toMatchObject({ balance: false, full_name: true });
     cleanup();
     renderList(() => ({ body: { items: [wang], nextCursor: null, total: 1 } }));

@@ -1,6 +1,6 @@
 import '../testing/dom.js';
 import { ApiClient } from '@bankforge/client';
-import { cleanup, screen } from '@testing-library/react';
+import { cleanup, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeApi, problem, sequence } from '../testing/fake-api.js';
@@ -31,14 +31,14 @@ describe('LoginPage', () => {
   it('signs in and goes to the same-origin page it was sent from, the designer included', async () => {
     const { server, redirect } = renderLogin('/login?next=%2Fdesigner%2Fform%2Fcustomer_form', [{ body: signedIn }]);
     await signIn('rm.li', 'Secret-Password-1');
-    await vi.waitFor(() => expect(redirect).toHaveBeenCalledWith('/designer/form/customer_form'));
+    await waitFor(() => expect(redirect).toHaveBeenCalledWith('/designer/form/customer_form'));
     expect(server.requests[0]!.body).toEqual({ username: 'rm.li', password: 'Secret-Password-1' });
   });
 
   it('goes to the start page when next points elsewhere', async () => {
     const { redirect } = renderLogin('/login?next=%2F%2Fevil.example%2F', [{ body: signedIn }]);
     await signIn('rm.li', 'pw');
-    await vi.waitFor(() => expect(redirect).toHaveBeenCalledWith('/'));
+    await waitFor(() => expect(redirect).toHaveBeenCalledWith('/'));
   });
 
   it('says the credentials are wrong on 401 and asks to wait on 429, then lets the user try again', async () => {
@@ -49,7 +49,7 @@ describe('LoginPage', () => {
     await signIn('', 'again');
     expect(await screen.findByText('Too many sign-in attempts. Wait a minute, then try again.')).toBeTruthy();
     await signIn('', 'right');
-    await vi.waitFor(() => expect(redirect).toHaveBeenCalledWith('/'));
+    await waitFor(() => expect(redirect).toHaveBeenCalledWith('/'));
   });
 
   it('shows progress and blocks a second submit while signing in', async () => {

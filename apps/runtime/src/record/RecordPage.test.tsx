@@ -1,7 +1,7 @@
 import '../testing/dom.js';
 import type { ValidatorRuntime } from '@bankforge/form-engine/browser';
 import type { FormDefinition as Form } from '@bankforge/form-engine/react';
-import { cleanup, render, screen, within } from '@testing-library/react';
+import { cleanup, render, screen, within, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { MemoryRouter, Route, Routes, useLocation } from 'react-router-dom';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -87,7 +87,7 @@ describe('RecordPage', () => {
     await user.clear(residentIdBox());
     await user.type(residentIdBox(), '11010519491231002X');
     await save();
-    await vi.waitFor(() => expect(screen.getByTestId('where').textContent).toBe('/crm/customer/c9'));
+    await waitFor(() => expect(screen.getByTestId('where').textContent).toBe('/crm/customer/c9'));
     expect(server.requests.find((r) => r.method === 'POST')!.body).toEqual({ full_name: 'Wang Fang', resident_id: '11010519491231002X' });
     expect(await screen.findByRole('textbox', { name: 'Full name' })).toHaveProperty('value', 'Wang Fang');
     expect(screen.getByText('Saved')).toBeTruthy();
@@ -130,7 +130,7 @@ describe('RecordPage', () => {
 
     await save();
     await user.click(within(await screen.findByRole('alertdialog')).getByRole('button', { name: 'Reload' }));
-    await vi.waitFor(() => expect(screen.getByRole('textbox', { name: 'Full name' })).toHaveProperty('value', 'Wang Fang (VIP)'));
+    await waitFor(() => expect(screen.getByRole('textbox', { name: 'Full name' })).toHaveProperty('value', 'Wang Fang (VIP)'));
     expect(screen.queryByRole('alertdialog')).toBeNull();
     expect(server.requests.filter((r) => r.url === '/api/records/customer/c1' && r.method === 'GET')).toHaveLength(2);
   });
@@ -149,7 +149,7 @@ describe('RecordPage', () => {
     expect(await screen.findByText('Saved')).toBeTruthy();
     await user.selectOptions(screen.getByRole('combobox', { name: 'Tier' }), 'gold');
     await save();
-    await vi.waitFor(() => expect(server.requests.filter((r) => r.method === 'PATCH')).toHaveLength(2));
+    await waitFor(() => expect(server.requests.filter((r) => r.method === 'PATCH')).toHaveLength(2));
     expect(server.requests.filter((r) => r.method === 'PATCH').map((r) => r.body)).toEqual([
       { tier: 'silver', version: 1 },
       { tier: 'gold', version: 2 },
@@ -166,7 +166,7 @@ describe('RecordPage', () => {
     await user.type(await screen.findByRole('textbox', { name: 'Full name' }), 'Li Lei');
     expect(screen.getByRole('checkbox', { name: 'Active' })).toBeTruthy();
     await save();
-    await vi.waitFor(() => expect(screen.getByTestId('where').textContent).toBe('/crm/customer/c5'));
+    await waitFor(() => expect(screen.getByTestId('where').textContent).toBe('/crm/customer/c5'));
     expect(server.requests.find((r) => r.method === 'POST')!.url).toBe('/api/records/customer');
   });
 });

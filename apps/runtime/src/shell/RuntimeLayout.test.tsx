@@ -1,5 +1,5 @@
 import '../testing/dom.js';
-import { cleanup, render, screen, within } from '@testing-library/react';
+import { cleanup, render, screen, within, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { MemoryRouter, Route, Routes, useLocation } from 'react-router-dom';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -69,7 +69,7 @@ describe('RuntimeLayout', () => {
     expect(await screen.findByText('the list')).toBeTruthy();
     expect(screen.getByTestId('where').textContent).toBe('/service/customer');
     await user.selectOptions(screen.getByRole('combobox', { name: 'App' }), 'crm');
-    await vi.waitFor(() => expect(screen.getByTestId('where').textContent).toBe('/crm/customer'));
+    await waitFor(() => expect(screen.getByTestId('where').textContent).toBe('/crm/customer'));
     await user.click(screen.getByRole('button', { name: '中文' }));
     expect(await screen.findByRole('link', { name: '贷款列表' })).toBeTruthy();
     expect(screen.getByRole('link', { name: '银行客户管理' })).toBeTruthy();
@@ -77,7 +77,7 @@ describe('RuntimeLayout', () => {
 
   it('sends a signed-out visitor to the login page, to come back here', async () => {
     const { redirect } = renderShell('/', { 'GET /api/auth/me': problem(401, 'unauthenticated') });
-    await vi.waitFor(() => expect(redirect).toHaveBeenCalledWith('/login?next=%2F'));
+    await waitFor(() => expect(redirect).toHaveBeenCalledWith('/login?next=%2F'));
   });
 
   it('signs out and leaves for the login page', async () => {
@@ -88,7 +88,7 @@ describe('RuntimeLayout', () => {
     });
     const user = userEvent.setup();
     await user.click(await screen.findByRole('button', { name: 'Sign out' }));
-    await vi.waitFor(() => expect(redirect).toHaveBeenCalledWith('/login?next=%2F'));
+    await waitFor(() => expect(redirect).toHaveBeenCalledWith('/login?next=%2F'));
     expect(server.requests.some((r) => r.url === '/api/auth/logout')).toBe(true);
   });
 

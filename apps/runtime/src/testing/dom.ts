@@ -35,3 +35,6 @@ if (typeof document === 'undefined') {
 }
 // React's act() warnings are meant for test environments; Testing Library sets this only with its own environment.
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+// Two cores are shared by many test runs: give the page a few seconds before a `findBy` gives up.
+const { configure } = await import('@testing-library/dom');
+configure({ asyncUtilTimeout: 3000 });
