@@ -3,7 +3,6 @@ import { Module, type DynamicModule, type INestApplication } from '@nestjs/commo
 import { APP_GUARD, NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import helmet from 'helmet';
 import type { Logger } from 'pino';
 import { SYSTEM_ACTOR } from './access/actor.js';
 import { AppBundleService } from './artifacts/app-bundle.service.js';
@@ -20,6 +19,7 @@ import type { ServerConfig } from './config/server-config.js';
 import { ConsentController } from './consent/consent.controller.js';
 import { ConsentService } from './consent/consent.service.js';
 import { FieldCipher } from './crypto/field-cipher.js';
+import { FormCatalog } from './forms/form-catalog.js';
 import { loadFieldCipher } from './crypto/keyring.js';
 import { Database } from './database/database.js';
 import { HealthController } from './health/health.controller.js';
@@ -32,13 +32,17 @@ import { RecordsService } from './records/records.service.js';
 import { ReportSecurity } from './reports/report-security.js';
 import { ReportsController } from './reports/reports.controller.js';
 import { ReportsService } from './reports/reports.service.js';
+import { RuntimeController } from './runtime/runtime.controller.js';
+import { RuntimeService } from './runtime/runtime.service.js';
+import { securityHeaders } from './web/content-security-policy.js';
+import { serveWebApps } from './web/web-apps.js';
 
 @Module({})
 class BankForgeModule {
   static with(database: Database, config: ServerConfig, cipher: FieldCipher): DynamicModule {
     return {
       module: BankForgeModule,
-      controllers: [HealthController, AuthController, AuditController, MetadataController, ArtifactsController, AppsController, RecordsController, ConsentController, ReportsController],
+      controllers: [HealthController, AuthController, AuditController, MetadataController, ArtifactsController, AppsController, RecordsController, ConsentController, ReportsController, RuntimeController],
       providers: [
         { provide: Database, useValue: database },
         { provide: FieldCipher, useValue: cipher },
@@ -48,12 +52,14 @@ class BankForgeModule {
         AuthService,
         { provide: APP_GUARD, useClass: AuthGuard },
         MetadataService,
+        FormCatalog,
         ArtifactsService,
         AppBundleService,
         RecordsService,
         ConsentService,
         ReportSecurity,
         ReportsService,
+        RuntimeService,
       ],
     };
   }
@@ -75,13 +81,7 @@ export async function createBankForgeApp(config: ServerConfig, logger: Logger = 
     bodyParser: false,
   });
   app.disable('x-powered-by');
-  // Standard hardening headers; the API docs page needs its inline script and style, nothing else does.
-  app.use(
-    helmet({
-      contentSecurityPolicy: { directives: { 'script-src': ["'self'", "'unsafe-inline'"], 'style-src': ["'self'", "'unsafe-inline'", 'https:'] } },
-      strictTransportSecurity: config.secureCookies,
-    }),
-  );
+  app.use(securityHeaders(config.secureCookies ?? false));
   app.use(requestLogging(logger));
   app.useBodyParser('json', { limit: '5mb', type: ['application/json', 'application/*+json'] });
   app.setGlobalPrefix('api');
@@ -95,6 +95,7 @@ export async function createBankForgeApp(config: ServerConfig, logger: Logger = 
       .build(),
   );
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+  serveWebApps(app, logger, config.webApps);
   app.enableShutdownHooks();
   await app.get(DirectoryService).bootstrap(config.adminPassword, logger, SYSTEM_ACTOR);
   return { app, database, logger };

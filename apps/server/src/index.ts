@@ -9,3 +9,4 @@ export type { RecordQuery, RecordFilter } from './records/record-query.js';
 export { AuditLog, type AuditEvent, type AuditEntry } from './audit/audit-log.js';
 export { MetadataService } from './metadata/metadata.service.js';
 export { FieldCipher } from './crypto/field-cipher.js';
+export { FormCatalog } from './forms/form-catalog.js';

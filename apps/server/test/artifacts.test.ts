@@ -9,7 +9,18 @@ describe.each(dialects())('artifacts on %s', (dialect) => {
   });
   afterAll(async () => server?.close());
 
-  const form = (title: string): Record<string, unknown> => ({ kind: 'form', key: 'onboarding', title, entity: 'customer', sections: [] });
+  const section = (id: string, en: string) => ({ id, type: 'section', title: { en, 'zh-CN': en }, children: [{ id: `${id}_subject`, type: 'field', field: 'subject' }] });
+  const formOf = (key: string, title: string, layout: unknown[]): Record<string, unknown> => ({
+    kind: 'form',
+    key,
+    title,
+    schemaVersion: 1,
+    entity: 'memo',
+    label: { en: title, 'zh-CN': title },
+    layout,
+  });
+  const form = (title: string): Record<string, unknown> => formOf('onboarding', title, []);
+  const memoEntity = { kind: 'entity', key: 'memo', title: 'Memo', label: { en: 'Memo', 'zh-CN': '备忘' }, fields: [{ id: 'f_subject', key: 'subject', type: 'text', label: { en: 'Subject', 'zh-CN': '主题' } }] };
 
   it('saves drafts with revisions; a stale If-Match is a 409 and keeps the newer draft', async () => {
     const first = await server.request('PUT', '/api/artifacts/form/onboarding', form('Onboarding'));
@@ -45,12 +56,13 @@ describe.each(dialects())('artifacts on %s', (dialect) => {
   });
 
   it('publishes immutable versions, answers unchanged re-publishes, and diffs versions', async () => {
-    await server.request('PUT', '/api/artifacts/form/loan', { kind: 'form', key: 'loan', title: 'Loan', entity: 'loan', sections: [{ title: 'A' }] });
+    await server.publishEntity(memoEntity as never);
+    await server.request('PUT', '/api/artifacts/form/loan', formOf('loan', 'Loan', [section('a', 'A')]));
     const v1 = await server.request('POST', '/api/artifacts/form/loan/publish');
     expect(v1.body).toMatchObject({ version: 1, unchanged: false });
     const again = await server.request('POST', '/api/artifacts/form/loan/publish', {});
     expect(again.body).toMatchObject({ version: 1, unchanged: true });
-    await server.request('PUT', '/api/artifacts/form/loan', { kind: 'form', key: 'loan', title: 'Loan application', entity: 'loan', sections: [{ title: 'A' }, { title: 'B' }] });
+    await server.request('PUT', '/api/artifacts/form/loan', formOf('loan', 'Loan application', [section('a', 'A'), { ...section('b', 'B'), children: [] }]));
     const list = await server.request<{ key: string; state: string; latestVersion: number }[]>('GET', '/api/artifacts/form');
     expect(list.body.find((a) => a.key === 'loan')).toMatchObject({ state: 'modified', latestVersion: 1 });
     const v2 = await server.request('POST', '/api/artifacts/form/loan/publish');
@@ -63,10 +75,10 @@ describe.each(dialects())('artifacts on %s', (dialect) => {
     expect(diff.body.changes).toEqual(
       expect.arrayContaining([
         { op: 'replace', path: '/title', from: 'Loan', value: 'Loan application' },
-        { op: 'add', path: '/sections/1', value: { title: 'B' } },
+        { op: 'add', path: '/layout/1', value: { id: 'b', type: 'section', title: { en: 'B', 'zh-CN': 'B' }, children: [] } },
       ]),
     );
-    expect(diff.body.changes).toHaveLength(2);
+    expect(diff.body.changes).toHaveLength(4);
     expect((await server.request('GET', '/api/artifacts/form/loan?version=3')).status).toBe(404);
     expect((await server.request('GET', '/api/artifacts/form/loan?version=abc')).status).toBe(400);
   });
@@ -103,22 +115,22 @@ describe.each(dialects())('artifacts on %s', (dialect) => {
   });
 
   it('exports an app bundle and imports it into another database, entities first', async () => {
-    const app = { kind: 'app', key: 'crm', title: 'CRM', artifacts: [{ kind: 'entity', key: 'customer' }, { kind: 'form', key: 'loan' }, { kind: 'entity', key: 'branch' }] };
+    const app = { kind: 'app', key: 'crm', title: 'CRM', artifacts: [{ kind: 'entity', key: 'customer' }, { kind: 'form', key: 'loan' }, { kind: 'entity', key: 'branch' }, { kind: 'entity', key: 'memo' }] };
     await server.request('PUT', '/api/artifacts/app/crm', app);
     expect((await server.request('POST', '/api/artifacts/app/crm/publish')).status).toBe(200);
     const bundle = await server.request<{ format: string; artifacts: { kind: string; key: string; version: number }[] }>('GET', '/api/apps/crm/bundle');
     expect(bundle.body.format).toBe('bankforge-bundle');
-    expect(bundle.body.artifacts.map((a) => `${a.kind}:${a.key}`)).toEqual(['entity:customer', 'form:loan', 'entity:branch']);
+    expect(bundle.body.artifacts.map((a) => `${a.kind}:${a.key}`)).toEqual(['entity:customer', 'form:loan', 'entity:branch', 'entity:memo']);
 
     const other = await startTestServer(dialect);
     try {
       const imported = await other.request<{ published: { kind: string; key: string; version: number }[] }>('POST', '/api/apps/import', bundle.body);
       expect(imported.status).toBe(200);
-      expect(imported.body.published.map((p) => `${p.kind}:${p.key}`)).toEqual(['entity:branch', 'entity:customer', 'form:loan', 'app:crm']);
+      expect(imported.body.published.map((p) => `${p.kind}:${p.key}`)).toEqual(['entity:branch', 'entity:customer', 'entity:memo', 'form:loan', 'app:crm']);
       const created = await other.request('POST', '/api/records/customer', { customer_no: 'C9', name: 'Imported' });
       expect(created.status).toBe(201);
       const reexport = await other.request<{ artifacts: unknown[] }>('GET', '/api/apps/crm/bundle');
-      expect(reexport.body.artifacts).toHaveLength(3);
+      expect(reexport.body.artifacts).toHaveLength(4);
     } finally {
       await other.close();
     }

@@ -11,7 +11,7 @@ describe.each(dialects())('the example bank CRM on %s', (dialect) => {
   });
   afterAll(async () => server?.close());
 
-  it('publishes every artifact of the app, the loan decision and flow included', async () => {
+  it('publishes every artifact of the app, the customer form, the loan decision and flow included', async () => {
     const bundle = await server.request<{ artifacts: { kind: string; key: string }[] }>('GET', '/api/apps/bank_crm/bundle');
     expect(bundle.status).toBe(200);
     expect(bundle.body.artifacts.map((a) => `${a.kind}:${a.key}`)).toEqual([
@@ -21,6 +21,7 @@ describe.each(dialects())('the example bank CRM on %s', (dialect) => {
       'entity:account',
       'entity:loan_application',
       'entity:opportunity',
+      'form:customer_form',
       'decision:loan_scoring',
       'flow:loan_approval',
       'report:loan_pipeline',

@@ -215,7 +215,8 @@ describe.each(dialects())('SQL injection through every input on %s', (dialect) =
 
   it('stores crafted text inside artifact documents literally, and refuses crafted If-Match headers', async () => {
     for (const p of PAYLOADS.filter((x) => x.length <= 200)) {
-      const document = { kind: 'form', key: 'inj_form', title: p, entity: 'customer', sections: [{ title: p, [p]: p }] };
+      const text = { en: p, 'zh-CN': p };
+      const document = { kind: 'form', key: 'inj_form', title: p, schemaVersion: 1, entity: 'customer', label: text, layout: [{ id: 's1', type: 'section', title: text, children: [] }] };
       const saved = await server.request('PUT', '/api/artifacts/form/inj_form', document);
       expect(saved.status, JSON.stringify(saved.body)).toBe(200);
       const read = await server.request<{ document: unknown }>('GET', '/api/artifacts/form/inj_form');
@@ -223,7 +224,7 @@ describe.each(dialects())('SQL injection through every input on %s', (dialect) =
     }
     const list = await server.request<{ key: string; title: string }[]>('GET', '/api/artifacts/form');
     expect(list.body).toEqual([expect.objectContaining({ key: 'inj_form', title: PAYLOADS.filter((x) => x.length <= 200).at(-1) })]);
-    const document = { kind: 'form', key: 'inj_form', title: 'Form', entity: 'customer', sections: [] };
+    const document = { kind: 'form', key: 'inj_form', title: 'Form', schemaVersion: 1, entity: 'customer', label: { en: 'Form', 'zh-CN': '表单' }, layout: [] };
     for (const p of [...HEADER_SAFE, '"1" OR 1=1', '1; DROP TABLE bf_artifact', 'W/"1"--']) {
       expectProblem(await server.request('PUT', '/api/artifacts/form/inj_form', document, { 'if-match': p }), [400], ['invalidIfMatch'], ['if-match', p]);
     }

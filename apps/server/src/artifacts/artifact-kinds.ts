@@ -1,4 +1,4 @@
-import { IDENTIFIER_PATTERN, validateEntityDefinition } from '@bankforge/form-engine';
+import { formArtifactSchema, IDENTIFIER_PATTERN, MigrationError, migrateEntityDocument, migrateFormDocument, validateEntityDefinition } from '@bankforge/form-engine';
 import { flowArtifactSchema } from '@bankforge/flow-engine';
 import { reportArtifactSchema } from '@bankforge/report-engine';
 import { decisionArtifactSchema } from '@bankforge/rule-engine';
@@ -64,9 +64,9 @@ const appSchema = {
 };
 
 const ajv = new Ajv({ allErrors: true, strict: false });
-/** Each engine's own schema where its engine exists; the envelope for kinds still to come. */
-const ENGINE_SCHEMAS: Partial<Record<ArtifactKind, object>> = { app: appSchema, decision: decisionArtifactSchema, flow: flowArtifactSchema, report: reportArtifactSchema };
-const validators = new Map(ARTIFACT_KINDS.map((kind) => [kind, ajv.compile(ENGINE_SCHEMAS[kind] ?? envelopeSchema(kind))] as const));
+/** Each engine's own schema; entities are checked by the form engine's validateEntityDefinition after the envelope. */
+const ENGINE_SCHEMAS: Record<Exclude<ArtifactKind, 'entity'>, object> = { app: appSchema, form: formArtifactSchema, decision: decisionArtifactSchema, flow: flowArtifactSchema, report: reportArtifactSchema };
+const validators = new Map(ARTIFACT_KINDS.map((kind) => [kind, ajv.compile(kind === 'entity' ? envelopeSchema(kind) : ENGINE_SCHEMAS[kind])] as const));
 
 export function parseKind(kind: string): ArtifactKind {
   if ((ARTIFACT_KINDS as readonly string[]).includes(kind)) return kind as ArtifactKind;
@@ -81,9 +81,10 @@ export function parseKey(key: string): string {
 }
 
 /**
- * Checks a document against its kind's schema: the entity schema of the form engine, the decision
- * schema of the rule engine, the flow schema of the flow engine, the report schema of the report
- * engine, and the envelope (and app contents) for forms, whose engine has not published one yet.
+ * Checks a document against its kind's schema: the entity and form schemas of the form engine, the
+ * decision schema of the rule engine, the flow schema of the flow engine, the report schema of the
+ * report engine, and the envelope and contents of apps. Forms are checked against their entities
+ * when they are published (FormCatalog.checkPublishable).
  */
 export function artifactProblems(kind: ArtifactKind, document: unknown): ProblemFieldError[] {
   const validate = validators.get(kind)!;
@@ -92,4 +93,21 @@ export function artifactProblems(kind: ArtifactKind, document: unknown): Problem
     return validateEntityDefinition(document).map((e) => ({ path: e.path, code: e.code, message: e.message, messageZh: e.messageZh }));
   }
   return [];
+}
+
+/**
+ * Brings a document written in an earlier format of its kind up to the current one (documents
+ * without `schemaVersion` are version 1), so old exports and drafts still load. A document from a
+ * newer BankForge is refused rather than misread.
+ */
+export function upgradeArtifact(kind: ArtifactKind, document: unknown): unknown {
+  if (kind !== 'form' && kind !== 'entity') return document;
+  // Anything that is not a document of this kind is left for the schema to describe.
+  if (typeof document !== 'object' || document === null || (document as { kind?: unknown }).kind !== kind) return document;
+  try {
+    return (kind === 'form' ? migrateFormDocument(document) : migrateEntityDocument(document)).document;
+  } catch (error) {
+    if (!(error instanceof MigrationError)) throw error;
+    throw ProblemError.invalid(`The ${kind} cannot be read: ${error.message}`, [{ path: '/schemaVersion', code: error.code, message: error.message, messageZh: error.messageZh }], 'invalidArtifact');
+  }
 }

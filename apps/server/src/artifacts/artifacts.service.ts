@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import diff from 'microdiff';
-import type { EntityDefinition } from '@bankforge/form-engine';
+import type { EntityDefinition, FormDefinition } from '@bankforge/form-engine';
+import { FormCatalog } from '../forms/form-catalog.js';
 import type { Actor } from '../access/actor.js';
 import { AuditLog } from '../audit/audit-log.js';
 import { Database, type SqlExecutor } from '../database/database.js';
@@ -8,7 +9,7 @@ import { MetadataService } from '../metadata/metadata.service.js';
 import type { MigrationPlan } from '../metadata/migration-plan.js';
 import { fromDbDatetime, toDbDatetime } from '../metadata/record-codec.js';
 import { ProblemError } from '../problem/problem-error.js';
-import { artifactProblems, type ArtifactDocument, type ArtifactKind } from './artifact-kinds.js';
+import { artifactProblems, upgradeArtifact, type ArtifactDocument, type ArtifactKind } from './artifact-kinds.js';
 
 export interface ArtifactSummary {
   kind: ArtifactKind;
@@ -75,6 +76,7 @@ export class ArtifactsService {
     @Inject(Database) private readonly database: Database,
     @Inject(MetadataService) private readonly metadata: MetadataService,
     @Inject(AuditLog) private readonly audit: AuditLog,
+    @Inject(FormCatalog) private readonly forms: FormCatalog,
   ) {}
 
   /** Designer rights are permissions like any other: checked here, not only in the designer. */
@@ -153,8 +155,9 @@ export class ArtifactsService {
     expectedRevision: number | undefined,
     by: Actor,
   ): Promise<ArtifactDraft> {
-    const problems = artifactProblems(kind, document);
-    const doc = document as ArtifactDocument;
+    const upgraded = upgradeArtifact(kind, document);
+    const problems = artifactProblems(kind, upgraded);
+    const doc = upgraded as ArtifactDocument;
     if (problems.length === 0 && doc.key !== key) {
       problems.push({ path: '/key', code: 'keyMismatch', message: `The document's key must be ${key}, as in the URL.` });
     }
@@ -210,6 +213,10 @@ export class ArtifactsService {
       if (published && this.sameDocument(draft, published)) return { kind, key, version: latest, unchanged: true };
     }
     if (kind === 'app') await this.checkAppContents(sql, draft);
+    if (kind === 'form') {
+      const formProblems = await this.forms.checkPublishable(sql, draft as unknown as FormDefinition);
+      if (formProblems.length > 0) throw ProblemError.invalid('The form cannot be published.', formProblems, 'invalidArtifact');
+    }
     const version = (latest ?? 0) + 1;
     const migration = kind === 'entity' ? await this.metadata.migrate(sql, draft as unknown as EntityDefinition, confirmDataLoss, by.userId) : undefined;
     const now = toDbDatetime(new Date().toISOString());

@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import type { WebApp } from '../web/web-apps.js';
 
 export type Dialect = 'sqlite' | 'mysql';
 
@@ -22,6 +23,8 @@ export interface ServerConfig {
   dataKey?: string;
   oldDataKeys?: string;
   indexKey?: string;
+  /** The built browser apps to serve (the designer at /designer, the runtime at /, when absent). */
+  webApps?: readonly WebApp[];
 }
 
 export function readServerConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {

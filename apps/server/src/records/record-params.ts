@@ -14,3 +14,9 @@ export function parseId(id: string): string {
   if (ID.test(id)) return id;
   throw ProblemError.notFound('recordNotFound', 'There is no record with this id.');
 }
+
+/** `?form=` names a form by its key; absent means the entity's default form. */
+export function parseForm(form: string | undefined): string | undefined {
+  if (form === undefined || ENTITY_KEY.test(form)) return form;
+  throw ProblemError.badRequest('invalidParameter', 'form must be the key of a published form.', [{ path: 'form', code: 'pattern', message: `must match ${IDENTIFIER_PATTERN}` }]);
+}

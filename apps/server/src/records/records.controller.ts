@@ -6,7 +6,7 @@ import { CurrentActor } from '../auth/auth.guard.js';
 import { ProblemError } from '../problem/problem-error.js';
 import { requestSchema } from '../request-validation/request-schema.js';
 import { csvLine } from './record-csv.js';
-import { parseEntity, parseId } from './record-params.js';
+import { parseEntity, parseForm, parseId } from './record-params.js';
 import { recordQuerySchema, type RecordQuery } from './record-query.js';
 import { RecordsService, type RecordData, type RecordExportQuery, type RecordPage } from './records.service.js';
 
@@ -37,6 +37,7 @@ function parseVersion(value: string | undefined): number | undefined {
 }
 
 const entityParam = { name: 'entity', description: 'The key of a published entity' };
+const formQuery = { name: 'form', required: false, description: "The form the values were entered on: its rules apply (the entity's default form when absent)" };
 
 @ApiTags('records')
 @Controller('records/:entity')
@@ -47,8 +48,15 @@ export class RecordsController {
   @ApiOperation({ summary: 'Create a record (validated by the form engine; 422 lists every problem; 409 on a unique value)' })
   @ApiParam(entityParam)
   @ApiBody({ schema: { type: 'object', additionalProperties: true } })
-  async create(@CurrentActor() actor: Actor, @Param('entity') entity: string, @Body() body: unknown, @Res({ passthrough: true }) response: Response): Promise<RecordData> {
-    const record = await this.records.create(parseEntity(entity), body, actor);
+  @ApiQuery(formQuery)
+  async create(
+    @CurrentActor() actor: Actor,
+    @Param('entity') entity: string,
+    @Body() body: unknown,
+    @Query('form') form: string | undefined,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<RecordData> {
+    const record = await this.records.create(parseEntity(entity), body, actor, parseForm(form));
     response.status(201).setHeader('Location', `/api/records/${parseEntity(entity)}/${record.id}`);
     return record;
   }
@@ -103,8 +111,9 @@ export class RecordsController {
   @ApiOperation({ summary: 'Change fields; the body carries the version read, and a stale one answers 409' })
   @ApiParam(entityParam)
   @ApiBody({ schema: { type: 'object', required: ['version'], properties: { version: { type: 'integer' } }, additionalProperties: true } })
-  update(@CurrentActor() actor: Actor, @Param('entity') entity: string, @Param('id') id: string, @Body() body: unknown): Promise<RecordData> {
-    return this.records.update(parseEntity(entity), parseId(id), body, actor);
+  @ApiQuery(formQuery)
+  update(@CurrentActor() actor: Actor, @Param('entity') entity: string, @Param('id') id: string, @Body() body: unknown, @Query('form') form?: string): Promise<RecordData> {
+    return this.records.update(parseEntity(entity), parseId(id), body, actor, parseForm(form));
   }
 
   @Delete(':id')

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { applyFieldDefaults, normalizeRecordValues } from '@bankforge/form-engine';
+import { applyFieldDefaults, evaluateSubmission, normalizeRecordValues, type CompiledForm } from '@bankforge/form-engine';
 import { v7 as uuidv7 } from 'uuid';
 import type { Actor } from '../access/actor.js';
 import { scopePredicate, type SqlPredicate } from '../access/data-scope.js';
@@ -9,6 +9,7 @@ import { checkPurpose, consentedPredicate } from '../consent/consent.js';
 import { FieldCipher } from '../crypto/field-cipher.js';
 import { Database, type SqlExecutor, type SqlValue } from '../database/database.js';
 import type { EntityModel } from '../metadata/entity-model.js';
+import { FormCatalog } from '../forms/form-catalog.js';
 import { MetadataService } from '../metadata/metadata.service.js';
 import { columnsOf, tableNameOf } from '../metadata/physical-schema.js';
 import { fieldColumnValues, fieldValueFromRow, fromDbDatetime, toDbDatetime } from '../metadata/record-codec.js';
@@ -57,6 +58,7 @@ export class RecordsService {
     @Inject(MetadataService) private readonly metadata: MetadataService,
     @Inject(AuditLog) private readonly audit: AuditLog,
     @Inject(FieldCipher) private readonly cipher: FieldCipher,
+    @Inject(FormCatalog) private readonly forms: FormCatalog,
   ) {}
 
   /** The actor's view of the entity, once their roles allow the operation at all (403 otherwise). */
@@ -74,12 +76,17 @@ export class RecordsService {
     return scopePredicate(sql, actor, view.access.scope(operation)!);
   }
 
-  async create(entityKey: string, body: unknown, actor: Actor): Promise<RecordData> {
+  /** Creates a record; `formKey` names the form it was entered on, whose rules it must pass (the entity's default form when absent). */
+  async create(entityKey: string, body: unknown, actor: Actor, formKey?: string): Promise<RecordData> {
     const view = await this.viewFor(entityKey, actor, 'create');
     const { model } = view;
     const input = this.fieldValues(body);
     view.checkWritable(Object.keys(input));
-    const values = applyFieldDefaults(model.definition, normalizeRecordValues(model.definition, input));
+    const normalized = normalizeRecordValues(model.definition, input);
+    const rules = await this.forms.rulesFor(model.key, formKey);
+    // Defaults count as stored values for the form's conditions, but only what was sent can break a hidden/read-only rule.
+    const submitted = rules ? this.obeyForm(rules, applyFieldDefaults(model.definition, {}), normalized) : normalized;
+    const values = applyFieldDefaults(model.definition, submitted);
     this.validate(model, values);
     const now = toDbDatetime(new Date().toISOString());
     const id = uuidv7();
@@ -151,18 +158,20 @@ export class RecordsService {
   }
 
   /** Changes the given fields; `version` must be the one the caller read, or the answer is 409. */
-  async update(entityKey: string, id: string, body: unknown, actor: Actor): Promise<RecordData> {
+  async update(entityKey: string, id: string, body: unknown, actor: Actor, formKey?: string): Promise<RecordData> {
     const view = await this.viewFor(entityKey, actor, 'update');
     const { model } = view;
     const { version, ...changes } = this.patchBody(body);
     view.checkWritable(Object.keys(changes));
-    const normalized = normalizeRecordValues(model.definition, this.fieldValues(changes));
+    const sent = normalizeRecordValues(model.definition, this.fieldValues(changes));
+    const rules = await this.forms.rulesFor(model.key, formKey);
     return this.write(model, async (tx) => {
       const row = await this.row(tx, model, id, await this.scope(tx, view, actor, 'update'));
       if (!row) throw this.notFound(model, id);
       if (row.deleted_at !== null) throw ProblemError.conflict('recordDeleted', `${model.key} ${id} is deleted; restore it first.`);
       this.checkVersion(model, id, Number(row.version), version);
       const current = this.fromRow(model, row);
+      const normalized = rules ? this.obeyForm(rules, current, sent) : sent;
       const merged: Record<string, unknown> = {};
       for (const field of model.definition.fields) merged[field.key] = field.key in normalized ? normalized[field.key] : current[field.key];
       for (const key of Object.keys(normalized)) if (!model.fieldsByKey.has(key)) merged[key] = normalized[key];
@@ -429,6 +438,18 @@ export class RecordsService {
       }
       throw ProblemError.invalid('A referenced record does not exist.', errors, 'referenceNotFound');
     }
+  }
+
+  /** The form's rules over the stored record and the changes: the changes with computed fields recomputed, or a 422. */
+  private obeyForm(rules: CompiledForm, stored: Record<string, unknown>, changes: Record<string, unknown>): Record<string, unknown> {
+    const { errors, values } = evaluateSubmission(rules, { stored, changes });
+    if (errors.length > 0) {
+      throw ProblemError.invalid(
+        `The ${rules.entity.key} breaks the rules of form ${rules.form.key}: ${errors.length} problem${errors.length > 1 ? 's' : ''}.`,
+        errors.map((e) => ({ path: e.path, code: e.code, message: e.message, messageZh: e.messageZh })),
+      );
+    }
+    return values;
   }
 
   private validate(model: EntityModel, values: Record<string, unknown>): void {
