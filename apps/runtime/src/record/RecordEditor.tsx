@@ -60,7 +60,6 @@ export function RecordEditor({ app, page, id, importModule }: RecordEditorProps)
   const loadOptions = useMemo(() => lookupOptions(api), [api]);
   const entity = page.entity;
   const entityLabel = localized(entity.label, language);
-  const plural = localized(entity.pluralLabel ?? entity.label, language);
   const formKey = form.published ? form.compiled.form.key : undefined;
 
   const labelOf = (path: string): string | undefined => {
@@ -97,7 +96,7 @@ export function RecordEditor({ app, page, id, importModule }: RecordEditorProps)
   return (
     <section className="record-page" aria-labelledby="record-title">
       <Link to={`/${app}/${entity.key}`} className="back-link">
-        {t('back', { items: plural })}
+        {t('back')}
       </Link>
       <h1 id="record-title">{title}</h1>
       <p role="status" className="save-status">

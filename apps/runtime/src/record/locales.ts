@@ -3,7 +3,7 @@ export const recordMessages = {
   en: {
     newTitle: 'New {{entity}}',
     title: '{{entity}}',
-    back: 'Back to {{items}}',
+    back: 'Back to the list',
     loading: 'Loading the record…',
     loadFailed: 'The record could not be loaded.',
     save: 'Save',
@@ -26,7 +26,7 @@ export const recordMessages = {
   'zh-CN': {
     newTitle: '新建{{entity}}',
     title: '{{entity}}',
-    back: '返回{{items}}列表',
+    back: '返回列表',
     loading: '正在加载记录…',
     loadFailed: '无法加载该记录。',
     save: '保存',
