@@ -3,15 +3,18 @@
  * Ajv's standalone code generation, so that browsers never compile schemas (Ajv compiles with
  * `new Function`, which a Content-Security-Policy without `unsafe-eval` forbids).
  */
-import { _, type AnySchemaObject, type AsyncValidateFunction, type Code, type ValidateFunction } from 'ajv';
+import { _, type Ajv, type AnySchemaObject, type AsyncValidateFunction, type Code, type ValidateFunction } from 'ajv';
 import standaloneCodeModule from 'ajv/dist/standalone/index.js';
 import type { EntityDefinition } from '../entity/entity-definition.js';
 import { errorFields } from '../record/ajv-errors.js';
 import { createRecordAjv } from '../record/record-ajv.js';
 import { recordJsonSchema } from '../record/record-schema.js';
 
-// CommonJS: under NodeNext the default import is the module object.
-const standaloneCode = standaloneCodeModule.default;
+// CommonJS: the default import is the function under one module resolution and the module object under another.
+type StandaloneCode = (ajv: Ajv, refsOrFunc?: AnyValidateFunction) => string;
+type AnyValidateFunction = ValidateFunction | AsyncValidateFunction;
+const standaloneInterop = standaloneCodeModule as unknown as StandaloneCode | { default: StandaloneCode };
+const standaloneCode: StandaloneCode = typeof standaloneInterop === 'function' ? standaloneInterop : standaloneInterop.default;
 
 type ScopeName =
   NonNullable<NonNullable<ValidateFunction['source']>['scopeValues'][string]> extends Set<infer N>
