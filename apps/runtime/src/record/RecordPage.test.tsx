@@ -124,7 +124,11 @@ describe('RecordPage', () => {
     expect(dialog.textContent).toContain('version 1, the latest is version 2');
     expect(document.activeElement).toBe(within(dialog).getByRole('button', { name: 'Reload' }));
 
-    await user.click(within(dialog).getByRole('button', { name: 'Keep editing' }));
+    await user.tab();
+    expect(document.activeElement).toBe(within(dialog).getByRole('button', { name: 'Keep editing' }));
+    await user.tab();
+    expect(document.activeElement).toBe(within(dialog).getByRole('button', { name: 'Reload' }));
+    await user.keyboard('{Escape}');
     expect(screen.queryByRole('alertdialog')).toBeNull();
     expect(nameBox()).toHaveProperty('value', 'Wang Fang Jr');
 

@@ -11,13 +11,15 @@ export interface ConflictDialogProps {
 
 /**
  * A stale save (409 `staleVersion`): someone else saved the record after it was opened. The
- * reader chooses to reload the latest (losing their edits) or to keep editing. Escape keeps editing.
+ * reader chooses to reload the latest (losing their edits) or to keep editing. Escape keeps editing;
+ * Tab moves between the two choices only.
  */
 export function ConflictDialog(props: ConflictDialogProps) {
   const { t } = useTranslation('record');
   const titleId = useId();
   const detailId = useId();
   const reloadRef = useRef<HTMLButtonElement>(null);
+  const keepRef = useRef<HTMLButtonElement>(null);
   useEffect(() => {
     const returnTo = document.activeElement as HTMLElement | null;
     reloadRef.current?.focus();
@@ -33,6 +35,11 @@ export function ConflictDialog(props: ConflictDialogProps) {
         className="dialog"
         onKeyDown={(event) => {
           if (event.key === 'Escape') props.onKeepEditing();
+          // Tab stays on the dialog's two choices while it is open.
+          if (event.key === 'Tab') {
+            event.preventDefault();
+            (document.activeElement === reloadRef.current ? keepRef : reloadRef).current?.focus();
+          }
         }}
       >
         <h2 id={titleId}>{t('conflict.title')}</h2>
@@ -43,7 +50,7 @@ export function ConflictDialog(props: ConflictDialogProps) {
           <button ref={reloadRef} type="button" className="primary" onClick={props.onReload}>
             {t('conflict.reload')}
           </button>
-          <button type="button" onClick={props.onKeepEditing}>
+          <button ref={keepRef} type="button" onClick={props.onKeepEditing}>
             {t('conflict.keepEditing')}
           </button>
         </div>
