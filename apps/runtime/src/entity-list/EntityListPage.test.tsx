@@ -147,3 +147,19 @@ describe('EntityListPage', () => {
     expect(screen.queryByRole('columnheader', { name: 'Balance' })).toBeNull();
   });
 });
+
+describe('EntityListPage under field rules', () => {
+  it('leaves out the columns the reader may not see when the server refuses them', async () => {
+    const { queries } = renderList((request) => {
+      const fields = (request.body as RecordQuery).fields ?? [];
+      const index = fields.indexOf('balance');
+      return index >= 0
+        ? problem(403, 'fieldNotPermitted', { errors: [{ path: `/fields/${index}`, code: 'fieldNotPermitted', message: 'You may not use balance' }] })
+        : { body: { items: [wang], nextCursor: null, total: 1 } };
+    });
+    expect(await screen.findByText('Wang Fang')).toBeTruthy();
+    expect(screen.queryByRole('columnheader', { name: 'Balance' })).toBeNull();
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(queries().at(-1)?.fields).toEqual(['full_name', 'tier', 'resident_id', 'active']);
+  });
+});

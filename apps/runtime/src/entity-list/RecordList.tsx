@@ -9,6 +9,7 @@ import { Loading } from '../shell/Loading.js';
 import { localized } from '../shell/localized.js';
 import { ProblemNotice } from '../shell/ProblemNotice.js';
 import { ColumnChooser } from './columns/ColumnChooser.js';
+import { deniedColumns } from './columns/denied-columns.js';
 import { listableFields, loadColumnChoice, saveColumnChoice, visibleKeys, type ColumnVisibility } from './columns/column-choice.js';
 import { recordFilter, type FilterInput } from './filters/column-filter.js';
 import { FilterControl } from './filters/FilterControl.js';
@@ -33,7 +34,9 @@ export function RecordList({ app, entity, filterDelayMs = FILTER_DELAY_MS }: Rec
   const { t, i18n } = useTranslation('list');
   const navigate = useNavigate();
   const language = languageOf(i18n.language);
-  const fields = useMemo(() => listableFields(entity.fields), [entity]);
+  // Columns the reader's roles turned out to hide (the server refused a query naming them).
+  const [denied, setDenied] = useState<ReadonlySet<string>>(new Set());
+  const fields = useMemo(() => listableFields(entity.fields).filter((field) => !denied.has(field.key)), [entity, denied]);
   const plural = localized(entity.pluralLabel ?? entity.label, language);
   const items = language === 'en' ? plural.toLocaleLowerCase('en') : plural;
 
@@ -65,7 +68,9 @@ export function RecordList({ app, entity, filterDelayMs = FILTER_DELAY_MS }: Rec
     ...(cursor === undefined ? {} : { cursor }),
     count: true,
   };
-  const { page, loading, error, retry } = useRecordQuery(entity.key, query);
+  const { page, loading, error, failed, retry } = useRecordQuery(entity.key, query);
+  const refused = error && failed ? deniedColumns(error, failed) : [];
+  if (refused.length > 0 && refused.some((key) => !denied.has(key))) setDenied(new Set([...denied, ...refused]));
   const rows = page?.items ?? [];
 
   const chooseColumns = (next: ColumnVisibility) => {
@@ -89,7 +94,7 @@ export function RecordList({ app, entity, filterDelayMs = FILTER_DELAY_MS }: Rec
           {t('new')}
         </button>
       </div>
-      {error && <ProblemNotice message={t('loadFailed')} problem={error} onRetry={retry} />}
+      {error && refused.length === 0 && <ProblemNotice message={t('loadFailed')} problem={error} onRetry={retry} />}
       {loading && <Loading label={t('loading')} />}
       <div className="grid-scroller">
         <RecordGrid

@@ -8,6 +8,8 @@ export interface RecordQueryResult {
   page: RecordPage | null;
   loading: boolean;
   error: ApiProblem | null;
+  /** The query the error answers (the current one may have moved on). */
+  failed: RecordQuery | null;
   retry: () => void;
 }
 
@@ -17,13 +19,14 @@ export function useRecordQuery(entity: string, query: RecordQuery): RecordQueryR
   const key = JSON.stringify(query);
   const [page, setPage] = useState<RecordPage | null>(null);
   const [loading, setLoading] = useState(true);
-  const [error, setError] = useState<ApiProblem | null>(null);
+  const [error, setError] = useState<{ problem: ApiProblem; query: RecordQuery } | null>(null);
   const [attempt, setAttempt] = useState(0);
   useEffect(() => {
     let current = true;
     setLoading(true);
     setError(null);
-    api.queryRecords(entity, JSON.parse(key) as RecordQuery).then(
+    const query = JSON.parse(key) as RecordQuery;
+    api.queryRecords(entity, query).then(
       (answer) => {
         if (!current) return;
         setPage(answer);
@@ -31,7 +34,7 @@ export function useRecordQuery(entity: string, query: RecordQuery): RecordQueryR
       },
       (caught: unknown) => {
         if (!current) return;
-        setError(asProblem(caught));
+        setError({ problem: asProblem(caught), query });
         setLoading(false);
       },
     );
@@ -40,5 +43,5 @@ export function useRecordQuery(entity: string, query: RecordQuery): RecordQueryR
     };
   }, [api, entity, key, attempt]);
   const retry = useCallback(() => setAttempt((n) => n + 1), []);
-  return { page, loading, error, retry };
+  return { page, loading, error: error?.problem ?? null, failed: error?.query ?? null, retry };
 }
