@@ -10,9 +10,8 @@ export default defineConfig({
   build: { outDir: 'dist', chunkSizeWarningLimit: 4096 },
   test: {
     include: ['src/**/*.test.ts', 'src/**/*.test.tsx'],
-    // Vitest's jsdom environment cannot start on Node 20 (jsdom 31 needs Node 22): DOM tests
-    // import src/testing/dom.ts first, which sets jsdom up in the node environment.
-    environment: 'node',
+    environment: 'jsdom',
+    setupFiles: ['src/testing/setup.ts'],
     pool: 'threads',
     maxWorkers: 2,
   },

@@ -1,4 +1,3 @@
-import '../testing/dom.js';
 import type { RecordQuery } from '@bankforge/client';
 import { cleanup, screen, within, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
@@ -93,12 +92,13 @@ describe('EntityListPage', () => {
   });
 
   it('tells an empty list from one the filters emptied', async () => {
-    renderList((request) => ({ body: { items: (request.body as RecordQuery).filter ? [] : [], nextCursor: null, total: 0 } }));
+    const { queries } = renderList(() => ({ body: { items: [], nextCursor: null, total: 0 } }));
     const user = userEvent.setup();
     expect(await screen.findByText('No customers yet.')).toBeTruthy();
     await user.type(screen.getByRole('textbox', { name: 'Filter Full name' }), 'zzz');
+    await waitFor(() => expect(queries().at(-1)?.filter).toEqual({ and: [{ field: 'full_name', op: 'contains', value: 'zzz' }] }));
     expect(await screen.findByText('No customers match the filters.')).toBeTruthy();
-    await user.click(screen.getByRole('button', { name: 'Clear filters' }));
+    await user.click(await screen.findByRole('button', { name: 'Clear filters' }));
     expect(await screen.findByText('No customers yet.')).toBeTruthy();
     expect(screen.getByRole('textbox', { name: 'Filter Full name' })).toHaveProperty('value', '');
   });

@@ -1,4 +1,3 @@
-import '../testing/dom.js';
 import { ApiClient } from '@bankforge/client';
 import { cleanup, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';

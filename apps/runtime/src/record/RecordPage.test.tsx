@@ -1,4 +1,3 @@
-import '../testing/dom.js';
 import type { ValidatorRuntime } from '@bankforge/form-engine/browser';
 import type { FormDefinition as Form } from '@bankforge/form-engine/react';
 import { cleanup, render, screen, within, waitFor } from '@testing-library/react';
