@@ -32,6 +32,7 @@ export type {
   FormValues,
   RecordTypeCheck,
 } from '../form/form-model-api.js';
+export { FORM_SCHEMA_VERSION } from '../form/form-definition.js';
 export type {
   FieldState,
   FormDefinition,

@@ -1,5 +1,4 @@
-// @vitest-environment node
-import '../test-support/dom.js';
+// @vitest-environment jsdom
 import { act, cleanup, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { compileForm } from '../../form/compile-form.js';

@@ -1,5 +1,4 @@
-// @vitest-environment node
-import '../test-support/dom.js';
+// @vitest-environment jsdom
 import { cleanup, render, screen } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';

@@ -1,5 +1,4 @@
-// @vitest-environment node
-import '../test-support/dom.js';
+// @vitest-environment jsdom
 import { cleanup, render, screen } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -7,6 +6,11 @@ import { field, options } from '../../test-support/fixtures.js';
 import { FieldHost } from '../test-support/FieldHost.js';
 
 afterEach(cleanup);
+
+// jsdom 29 has no `CSS` interface, and user-event calls `CSS.escape` to find a radio's group on
+// arrow keys. It quotes the result in an attribute selector, so escaping `"` and `\` suffices.
+const page = document.defaultView as Window & { CSS?: { escape(value: string): string } };
+page.CSS ??= { escape: (value) => value.replace(/["\\]/g, '\\$&') };
 
 const user = userEvent.setup();
 
