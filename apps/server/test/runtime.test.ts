@@ -3,12 +3,19 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FieldError } from '@bankforge/form-engine';
+import type { EntityDefinition, FieldError } from '@bankforge/form-engine';
 import { validatorRuntime, type ValidatorRuntime } from '@bankforge/form-engine/browser';
-import { branchEntity, customerEntity } from './fixtures.js';
+import { branchEntity, customerEntity, field } from './fixtures.js';
 import { startTestServer, type TestServer } from './harness.js';
 
-type Page = { entity: { key: string }; form: { key: string } | null; related: Record<string, unknown>; validators: Record<string, string> };
+type Page = {
+  entity: { key: string; fields: { key: string }[] };
+  form: { key: string } | null;
+  related: Record<string, unknown>;
+  validators: Record<string, string>;
+  fieldAccess: Record<string, string>;
+  relatedFieldAccess: Record<string, Record<string, string>>;
+};
 
 /** Fake built apps: the server must serve their files and answer client-side routes with their index.html. */
 function builtApps(root: string) {
@@ -94,5 +101,68 @@ describe('the runtime API and the served browser apps', () => {
     expect(api.status).not.toBe(200);
     const docs = await fetch(`${server.url}/api/docs`);
     expect(docs.headers.get('content-security-policy')).toMatch(/script-src 'self' 'unsafe-inline'/);
+  });
+
+  it("tells a record page how the reader's merged roles restrict the form's fields and each related entity's", async () => {
+    const contactEntity: EntityDefinition = {
+      kind: 'entity',
+      key: 'contact',
+      title: 'Contact',
+      label: { en: 'Contact', 'zh-CN': '联系人' },
+      fields: [field('f_customer', 'customer', 'reference', { reference: { entity: 'customer' } }), field('f_phone', 'phone', 'mobile'), field('f_relation', 'relation', 'text')],
+    };
+    await server.publishEntity(contactEntity);
+    const form = {
+      kind: 'form',
+      key: 'customer_form',
+      title: 'Customer form',
+      schemaVersion: 1,
+      entity: 'customer',
+      label: { en: 'Customer', 'zh-CN': '客户' },
+      default: true,
+      layout: [
+        { id: 'n_name', type: 'field', field: 'name' },
+        { id: 'n_rid', type: 'field', field: 'resident_id' },
+        { id: 'n_mobile', type: 'field', field: 'mobile' },
+        {
+          id: 'g_contacts',
+          type: 'repeatingGroup',
+          key: 'contacts',
+          title: { en: 'Contacts', 'zh-CN': '联系人' },
+          entity: 'contact',
+          foreignKey: 'customer',
+          fields: [{ id: 'n_phone', type: 'field', field: 'phone' }],
+        },
+      ],
+    };
+    expect((await server.request('PUT', '/api/artifacts/form/customer_form', form)).status).toBe(200);
+    const published = await server.request('POST', '/api/artifacts/form/customer_form/publish', {});
+    expect(published.status, JSON.stringify(published.body)).toBe(200);
+
+    const rules = { resident_id: { access: 'masked' }, income: { access: 'hidden' }, credit_score: { access: 'readonly' } };
+    const roles = {
+      rm: { customer: { read: 'own', update: 'own', fields: { ...rules, notes: { access: 'hidden' } } }, contact: { read: 'own', fields: { phone: { access: 'masked' } } } },
+      // A second role shows notes in clear but read-only: the merge keeps the more generous view.
+      notes_reader: { customer: { read: 'own', fields: { ...rules, notes: { access: 'readonly' } } } },
+    };
+    for (const [key, entities] of Object.entries(roles)) {
+      expect((await server.request('PUT', `/api/auth/roles/${key}`, { key, label: { en: key }, entities })).status).toBe(200);
+    }
+    const user = await server.request('POST', '/api/auth/users', { username: 'rm_li', displayName: 'Li RM', password: 'Rm-Li-Password-1', roles: ['rm', 'notes_reader'] });
+    expect(user.status).toBe(201);
+    const rm = await server.signIn('rm_li', 'Rm-Li-Password-1');
+
+    // Other replicas' publications are picked up within a second: so are this one's.
+    await expect.poll(async () => (await rm<Page>('GET', '/api/runtime/entities/customer')).body.form?.key, { timeout: 3000 }).toBe('customer_form');
+    const page = await rm<Page>('GET', '/api/runtime/entities/customer');
+    expect(page.status).toBe(200);
+    expect(page.body.fieldAccess).toEqual({ resident_id: 'masked', income: 'hidden', credit_score: 'readonly', notes: 'readonly' });
+    expect(page.body.relatedFieldAccess).toEqual({ contact: { phone: 'masked' } });
+    // The definition stays whole: the form still compiles against it.
+    expect(page.body.entity.fields.map((f) => f.key)).toContain('income');
+
+    const admin = await server.request<Page>('GET', '/api/runtime/entities/customer');
+    expect(admin.body.fieldAccess).toEqual({});
+    expect(admin.body.relatedFieldAccess).toEqual({ contact: {} });
   });
 });

@@ -6,6 +6,7 @@ import { Database } from '../database/database.js';
 import { FormCatalog, entitiesOfForm } from '../forms/form-catalog.js';
 import { MetadataService } from '../metadata/metadata.service.js';
 import { ProblemError } from '../problem/problem-error.js';
+import { readerFieldAccess, type ReaderFieldAccess } from './field-access.js';
 
 export interface RuntimeMenuItem {
   entity: string;
@@ -26,6 +27,10 @@ export interface RuntimeEntityPage {
   related: Record<string, EntityDefinition>;
   /** Per entity key: the URL of its validator module (ajv standalone code, no eval at run time). */
   validators: Record<string, string>;
+  /** How the reader's roles restrict the entity's fields (hidden, masked, read-only); unrestricted fields are absent. */
+  fieldAccess: ReaderFieldAccess;
+  /** The same for each related entity, by entity key. */
+  relatedFieldAccess: Record<string, ReaderFieldAccess>;
 }
 
 /** Modules are generated per entity version and day (resident IDs may not be born after today). */
@@ -70,13 +75,16 @@ export class RuntimeService {
     // A form the published entities no longer satisfy is not offered: the page falls back to all fields.
     const usable = published && (await this.forms.compile(published)).errors.length === 0 ? published.definition : null;
     const related: Record<string, EntityDefinition> = {};
+    const relatedFieldAccess: Record<string, ReaderFieldAccess> = {};
     const validators: Record<string, string> = { [model.key]: this.validatorUrl(model.key, model.version) };
     for (const key of usable ? entitiesOfForm(usable).filter((k) => k !== model.key) : []) {
       const other = await this.metadata.entity(key);
       related[key] = other.definition;
+      relatedFieldAccess[key] = readerFieldAccess(other.definition, actor.access.entity(key));
       validators[key] = this.validatorUrl(key, other.version);
     }
-    return { entity: model.definition, form: usable, related, validators };
+    const fieldAccess = readerFieldAccess(model.definition, actor.access.entity(model.key));
+    return { entity: model.definition, form: usable, related, validators, fieldAccess, relatedFieldAccess };
   }
 
   /** The ES module source of an entity's record validator (published version), built once per version and day. */

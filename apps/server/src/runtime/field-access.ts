@@ -1,0 +1,24 @@
+import type { EntityDefinition } from '@bankforge/form-engine';
+import type { EntityAccess } from '../access/access-profile.js';
+import type { FieldAccess } from '../access/role.js';
+
+/** How a reader's roles restrict one entity's fields, by field key; fields they see in clear and may write are absent. */
+export type ReaderFieldAccess = Record<string, FieldAccess>;
+
+/**
+ * The entity as this reader sees it, in the words of the role rules: `hidden` (not in their reads),
+ * `masked` (read masked), `readonly` (read in clear, refused on write). A record page draws its
+ * form from these, so it neither loads a masked value into a checked input nor offers a write the
+ * server would refuse.
+ */
+export function readerFieldAccess(entity: EntityDefinition, access: EntityAccess): ReaderFieldAccess {
+  const restricted: ReaderFieldAccess = {};
+  if (!access.restrictsFields) return restricted;
+  for (const field of entity.fields) {
+    const view = access.field(field.key);
+    if (view.see === 'none') restricted[field.key] = 'hidden';
+    else if (view.see === 'masked') restricted[field.key] = 'masked';
+    else if (!view.write) restricted[field.key] = 'readonly';
+  }
+  return restricted;
+}
