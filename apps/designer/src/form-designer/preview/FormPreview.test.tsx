@@ -1,5 +1,3 @@
-// @vitest-environment node
-import '../../shell/testing/dom.js';
 import type { EntityDefinition, FormDefinition } from '@bankforge/form-engine';
 import { cleanup, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
