@@ -88,9 +88,10 @@ describe('ArtifactList', () => {
     expect(await screen.findByText('There is already a Entities with this key.')).toBeTruthy();
   });
 
-  it('creates a form for a published entity', async () => {
+  it('creates a form for a published entity, its default form when it is the first, with a Details section', async () => {
     const { server, user } = renderList({
       'GET /api/artifacts/entity': { body: entities },
+      'GET /api/artifacts/form': { body: [] },
       'PUT /api/artifacts/form/customer_form': (r) => ({ body: { document: r.body, revision: 1, latestVersion: null } }),
     });
     await user.click(await screen.findByRole('button', { name: 'New form' }));
@@ -103,6 +104,31 @@ describe('ArtifactList', () => {
     await user.selectOptions(entity, 'customer');
     await user.click(screen.getByRole('button', { name: 'Create' }));
     expect((await screen.findByTestId('destination')).textContent).toBe('/form/customer_form ');
-    expect(server.requests.at(-1)!.body).toMatchObject({ kind: 'form', key: 'customer_form', entity: 'customer', layout: [], schemaVersion: 1 });
+    expect(server.requests.at(-1)!.body).toMatchObject({
+      kind: 'form',
+      key: 'customer_form',
+      entity: 'customer',
+      default: true,
+      layout: [{ type: 'section', title: { en: 'Details', 'zh-CN': '详细信息' }, children: [] }],
+      schemaVersion: 1,
+    });
+  });
+
+  it('creates a further form for an entity as not its default', async () => {
+    const { server, user } = renderList({
+      'GET /api/artifacts/entity': { body: entities },
+      'GET /api/artifacts/form': { body: forms },
+      'GET /api/artifacts/form/customer_form': { body: { document: { kind: 'form', key: 'customer_form', title: 'Customer form', entity: 'customer', default: true, layout: [] }, revision: 2, latestVersion: 1 } },
+      'PUT /api/artifacts/form/customer_short': (r) => ({ body: { document: r.body, revision: 1, latestVersion: null } }),
+    });
+    await user.click(await screen.findByRole('button', { name: 'New form' }));
+    const entity = screen.getByRole('combobox', { name: 'Entity' });
+    await within(entity).findByRole('option', { name: 'Customer (customer)' });
+    await user.type(screen.getByRole('textbox', { name: 'Key' }), 'customer_short');
+    await user.type(screen.getByRole('textbox', { name: 'Title' }), 'Customer (short)');
+    await user.selectOptions(entity, 'customer');
+    await user.click(screen.getByRole('button', { name: 'Create' }));
+    expect((await screen.findByTestId('destination')).textContent).toBe('/form/customer_short ');
+    expect(server.requests.at(-1)!.body).toMatchObject({ kind: 'form', key: 'customer_short', entity: 'customer', default: false });
   });
 });

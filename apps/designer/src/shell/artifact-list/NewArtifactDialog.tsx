@@ -6,6 +6,7 @@ import { useApiClient } from '../api/ApiClientContext.js';
 import { asProblem } from '../api/problems.js';
 import { Dialog } from '../dialog/Dialog.js';
 import { ProblemList } from '../publish/ProblemList.js';
+import { entityHasForm } from './entity-forms.js';
 import { isValidKey, newEntityDocument, newFormDocument } from './new-artifact.js';
 
 export interface NewArtifactDialogProps {
@@ -66,7 +67,9 @@ export function NewArtifactDialog({ kind, onClose, onCreated }: NewArtifactDialo
     setCreating(true);
     try {
       const document: ArtifactDocument =
-        kind === 'form' ? newFormDocument(key, title.trim(), entity, FORM_SCHEMA_VERSION) : newEntityDocument(key, title.trim());
+        kind === 'form'
+          ? newFormDocument(key, title.trim(), entity, FORM_SCHEMA_VERSION, !(await entityHasForm(api, entity)))
+          : newEntityDocument(key, title.trim());
       // Revision 0: only creates; an artifact with this key already there is a conflict.
       await api.saveDraft(document, 0);
       onCreated(key);

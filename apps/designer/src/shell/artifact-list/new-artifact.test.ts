@@ -9,6 +9,19 @@ describe('new-artifact', () => {
 
   it('starts documents with the title as label in both languages', () => {
     expect(newEntityDocument('customer', 'Customer')).toEqual({ kind: 'entity', key: 'customer', title: 'Customer', label: { en: 'Customer', 'zh-CN': 'Customer' }, fields: [] });
-    expect(newFormDocument('customer_form', 'Customer form', 'customer', 1)).toMatchObject({ kind: 'form', entity: 'customer', schemaVersion: 1, layout: [] });
+  });
+
+  it('starts a form with one empty Details section, default only when asked', () => {
+    expect(newFormDocument('customer_form', 'Customer form', 'customer', 1, true)).toEqual({
+      kind: 'form',
+      key: 'customer_form',
+      title: 'Customer form',
+      schemaVersion: 1,
+      entity: 'customer',
+      default: true,
+      label: { en: 'Customer form', 'zh-CN': 'Customer form' },
+      layout: [{ id: 'details', type: 'section', title: { en: 'Details', 'zh-CN': '详细信息' }, children: [] }],
+    });
+    expect(newFormDocument('customer_short', 'Customer (short)', 'customer', 1, false)).toMatchObject({ default: false });
   });
 });

@@ -1,4 +1,4 @@
-import { IDENTIFIER_PATTERN } from '@bankforge/form-engine';
+import { IDENTIFIER_PATTERN, type FormSection } from '@bankforge/form-engine';
 import type { ArtifactDocument } from '@bankforge/client';
 
 const IDENTIFIER = new RegExp(IDENTIFIER_PATTERN);
@@ -13,7 +13,12 @@ export function newEntityDocument(key: string, title: string): ArtifactDocument 
   return { kind: 'entity', key, title, label: { en: title, 'zh-CN': title }, fields: [] };
 }
 
-/** A new form's first draft: bound to its entity, with an empty layout to draw on. */
-export function newFormDocument(key: string, title: string, entity: string, schemaVersion: number): ArtifactDocument {
-  return { kind: 'form', key, title, schemaVersion, entity, label: { en: title, 'zh-CN': title }, layout: [] };
+/**
+ * A new form's first draft: bound to its entity, with one empty section to draw in. It is the
+ * entity's default form (the one record writes without a named form are checked against) only
+ * when it is the entity's first form.
+ */
+export function newFormDocument(key: string, title: string, entity: string, schemaVersion: number, isDefault: boolean): ArtifactDocument {
+  const details: FormSection = { id: 'details', type: 'section', title: { en: 'Details', 'zh-CN': '详细信息' }, children: [] };
+  return { kind: 'form', key, title, schemaVersion, entity, default: isDefault, label: { en: title, 'zh-CN': title }, layout: [details] };
 }
