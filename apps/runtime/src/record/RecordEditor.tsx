@@ -3,13 +3,13 @@ import { FormRenderer, type FieldError, type FormValues } from '@bankforge/form-
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate } from 'react-router-dom';
-import type { RuntimeEntityPage } from '../entity-page/entity-page.js';
 import { languageOf } from '../i18n.js';
 import { useApiClient } from '../shell/api-context.js';
 import { Loading } from '../shell/Loading.js';
 import { localized } from '../shell/localized.js';
 import { ProblemNotice } from '../shell/ProblemNotice.js';
 import { asProblem, fieldErrorsOf } from '../shell/problems.js';
+import type { ReaderPage } from './access/reader-access.js';
 import type { ModuleImporter } from './form/type-checks.js';
 import { useRecordModel } from './form/useRecordModel.js';
 import { lookupOptions } from './lookup/lookup-options.js';
@@ -19,7 +19,7 @@ import { RejectedSummary } from './save/RejectedSummary.js';
 
 export interface RecordEditorProps {
   app: string;
-  page: RuntimeEntityPage;
+  page: ReaderPage;
   /** The record's id; absent for a new record. */
   id: string | undefined;
   importModule?: ModuleImporter;
@@ -72,13 +72,15 @@ export function RecordEditor({ app, page, id, importModule }: RecordEditorProps)
     setSaving(true);
     setOutcome({ kind: 'none' });
     try {
+      // Only what the reader may write: the server refuses the rest (403 fieldNotWritable).
+      const writable = form.access.writableValues(form.compiled.form, values);
       if (record === null) {
-        const created = await api.createRecord(entity.key, values, formKey);
+        const created = await api.createRecord(entity.key, writable, formKey);
         // The new record's own page takes over (and says it was saved).
         navigate(`/${app}/${entity.key}/${encodeURIComponent(created.id)}`, { state: { saved: true } satisfies SavedState });
         return;
       }
-      const updated = await api.updateRecord(entity.key, record.id, { ...changedValues(record, values), version: record.version }, formKey);
+      const updated = await api.updateRecord(entity.key, record.id, { ...changedValues(record, writable), version: record.version }, formKey);
       await show(updated);
       setSaving(false);
       setOutcome({ kind: 'saved' });

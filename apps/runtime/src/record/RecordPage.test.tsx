@@ -31,10 +31,10 @@ const customerForm: Form = {
 const page = { entity: customerEntity, form: customerForm, related: {}, validators: { customer: '/api/runtime/validators/customer.js?v=3' } };
 const wang = { id: 'c1', version: 1, full_name: 'Wang Fang', resident_id: '11010519491231002X', tier: 'gold' };
 
-/** The validator module the server would serve: here, a resident ID must be 18 characters. */
+/** The validator module the server would serve: here, a resident ID must be 17 digits and a digit or X. */
 const validatorModule = {
   default: (_runtime: ValidatorRuntime) => (values: Record<string, unknown>) =>
-    typeof values.resident_id === 'string' && values.resident_id.length !== 18
+    typeof values.resident_id === 'string' && !/^\d{17}[\dX]$/.test(values.resident_id)
       ? [{ path: '/resident_id', code: 'residentId', message: 'Not a resident ID', messageZh: '不是有效的身份证号' }]
       : [],
 };
@@ -171,5 +171,47 @@ describe('RecordPage', () => {
     await save();
     await waitFor(() => expect(screen.getByTestId('where').textContent).toBe('/crm/customer/c5'));
     expect(server.requests.find((r) => r.method === 'POST')!.url).toBe('/api/records/customer');
+  });
+
+  it("lets a relationship manager change their customer's mobile under a masked resident ID, which is shown read-only and not sent", async () => {
+    const entity = { ...customerEntity, fields: [...customerEntity.fields, { id: 'f6', key: 'mobile', type: 'mobile' as const, label: { en: 'Mobile', 'zh-CN': '手机号' } }] };
+    const form = { ...customerForm, layout: [...customerForm.layout, { id: 'n4', type: 'field' as const, field: 'mobile' }, { id: 'n5', type: 'field' as const, field: 'balance' }] };
+    // As the server answers the RM: the ID masked, the tier theirs to read only, the balance hidden (and absent from the record).
+    const rmPage = { ...page, entity, form, fieldAccess: { resident_id: 'masked', tier: 'readonly', balance: 'hidden' } };
+    const masked = { ...wang, resident_id: '110105********002X', mobile: '13812345678' };
+    const { server } = renderRecord('/crm/customer/c1', {
+      'GET /api/runtime/entities/customer': { body: rmPage },
+      'GET /api/records/customer/c1': { body: masked },
+      'PATCH /api/records/customer/c1?form=customer_form': (request) => ({ body: { ...masked, ...(request.body as object), version: 2 } }),
+    });
+    const user = userEvent.setup();
+    const mobile = await screen.findByRole('textbox', { name: 'Mobile' });
+    expect(residentIdBox()).toHaveProperty('value', '110105********002X');
+    expect(residentIdBox()).toHaveProperty('readOnly', true);
+    expect(screen.getByRole('combobox', { name: 'Tier' })).toHaveProperty('disabled', true);
+    expect(screen.queryByText('Balance')).toBeNull();
+
+    await user.clear(mobile);
+    await user.type(mobile, '13912345678');
+    await save();
+    expect(await screen.findByText('Saved')).toBeTruthy();
+    expect(residentIdBox().getAttribute('aria-invalid')).not.toBe('true');
+    expect(server.requests.filter((r) => r.method === 'PATCH').map((r) => r.body)).toEqual([{ mobile: '13912345678', version: 1 }]);
+  });
+
+  it('lets a relationship manager type a new customer\'s whole resident ID, and sends no read-only or hidden field', async () => {
+    const rmPage = { ...page, fieldAccess: { resident_id: 'masked', tier: 'readonly' } };
+    const form = { ...customerForm, layout: customerForm.layout.map((node) => (node.id === 'n3' ? { ...node, default: 'gold' } : node)) };
+    const { server } = renderRecord('/crm/customer/new', {
+      'GET /api/runtime/entities/customer': { body: { ...rmPage, form } },
+      'POST /api/records/customer?form=customer_form': { status: 201, body: { ...wang, id: 'c9', resident_id: '110105********002X' } },
+      'GET /api/records/customer/c9': { body: { ...wang, id: 'c9', resident_id: '110105********002X' } },
+    });
+    const user = userEvent.setup();
+    await user.type(await screen.findByRole('textbox', { name: 'Full name' }), 'Wang Fang');
+    await user.type(residentIdBox(), '11010519491231002X');
+    await save();
+    await waitFor(() => expect(screen.getByTestId('where').textContent).toBe('/crm/customer/c9'));
+    expect(server.requests.find((r) => r.method === 'POST')!.body).toEqual({ full_name: 'Wang Fang', resident_id: '11010519491231002X' });
   });
 });

@@ -1,7 +1,4 @@
-import type { EntityDefinition, FormDefinition } from '@bankforge/form-engine/react';
-
-/** The version of the form format this generated form is written in (the form engine's FORM_SCHEMA_VERSION). */
-const GENERATED_FORM_SCHEMA_VERSION = 1;
+import { FORM_SCHEMA_VERSION, type EntityDefinition, type FormDefinition } from '@bankforge/form-engine/react';
 
 /**
  * The form of an entity that has no published form: every field, one per line, in the entity's
@@ -13,7 +10,7 @@ export function defaultFormFor(entity: EntityDefinition): FormDefinition {
     kind: 'form',
     key: `${entity.key}_generated`,
     title: entity.title,
-    schemaVersion: GENERATED_FORM_SCHEMA_VERSION,
+    schemaVersion: FORM_SCHEMA_VERSION,
     entity: entity.key,
     label: entity.label,
     layout: entity.fields.map((field) => ({ id: `field-${field.key}`, type: 'field' as const, field: field.key })),

@@ -2,9 +2,9 @@ import type { ApiProblem, RecordData } from '@bankforge/client';
 import type { RecordTypeCheck } from '@bankforge/form-engine/browser';
 import { compileForm, FormModel, type CompiledForm } from '@bankforge/form-engine/react';
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import type { RuntimeEntityPage } from '../../entity-page/entity-page.js';
 import { useApiClient } from '../../shell/api-context.js';
 import { asProblem } from '../../shell/problems.js';
+import { ReaderAccess, type ReaderPage } from '../access/reader-access.js';
 import { defaultFormFor } from './default-form.js';
 import { loadTypeChecks, type ModuleImporter } from './type-checks.js';
 
@@ -14,16 +14,22 @@ export interface RecordForm {
   published: boolean;
   /** The published form could not be compiled against the entities: the generated one stands in. */
   fellBack: boolean;
+  /** What the reader's roles let them do with each field of this record. */
+  access: ReaderAccess;
 }
 
-/** The form a record page draws: the published default form, else one generated from the entity. */
-export function recordForm(page: RuntimeEntityPage): RecordForm {
-  const entities = { ...page.related, [page.entity.key]: page.entity };
+/**
+ * The form a record page draws: the published default form, else one generated from the entity;
+ * either adjusted to what the reader's roles let them see and change on this record.
+ */
+export function recordForm(page: ReaderPage, creating: boolean): RecordForm {
+  const access = new ReaderAccess(page, creating);
+  const entities = access.adjustEntities({ ...page.related, [page.entity.key]: page.entity });
   if (page.form) {
-    const compiled = compileForm(page.form, entities);
-    if (compiled.errors.length === 0) return { compiled, published: true, fellBack: false };
+    const compiled = compileForm(access.adjustForm(page.form), entities);
+    if (compiled.errors.length === 0) return { compiled, published: true, fellBack: false, access };
   }
-  return { compiled: compileForm(defaultFormFor(page.entity), entities), published: false, fellBack: page.form !== null };
+  return { compiled: compileForm(access.adjustForm(defaultFormFor(page.entity)), entities), published: false, fellBack: page.form !== null, access };
 }
 
 export type RecordModelLoad =
@@ -36,9 +42,9 @@ export type RecordModelLoad =
  * validator modules. `reload` reads the record again; `show` starts over from a record the
  * server answered with (after a save).
  */
-export function useRecordModel(page: RuntimeEntityPage, id: string | undefined, importer: ModuleImporter | undefined) {
+export function useRecordModel(page: ReaderPage, id: string | undefined, importer: ModuleImporter | undefined) {
   const api = useApiClient();
-  const form = useMemo(() => recordForm(page), [page]);
+  const form = useMemo(() => recordForm(page, id === undefined), [page, id]);
   const [load, setLoad] = useState<RecordModelLoad>({ status: 'loading' });
   const [attempt, setAttempt] = useState(0);
   // Loaded once per page model, when the first record model is built.
@@ -49,7 +55,7 @@ export function useRecordModel(page: RuntimeEntityPage, id: string | undefined, 
 
   const modelOf = useCallback(
     async (record: RecordData | null): Promise<FormModel> => {
-      const options = { typeChecks: await typeChecks(), now: new Date().toISOString() };
+      const options = { typeChecks: form.access.adjustTypeChecks(await typeChecks()), now: new Date().toISOString() };
       return record ? new FormModel(form.compiled, record, options) : FormModel.forNewRecord(form.compiled, options);
     },
     [form, typeChecks],

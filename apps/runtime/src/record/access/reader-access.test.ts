@@ -1,0 +1,123 @@
+import { compileForm, FormModel, type EntityDefinition, type FormDefinition } from '@bankforge/form-engine/react';
+import { describe, expect, it } from 'vitest';
+import { ReaderAccess, type ReaderPage } from './reader-access.js';
+
+const label = (en: string) => ({ en, 'zh-CN': en });
+const customer: EntityDefinition = {
+  kind: 'entity',
+  key: 'customer',
+  title: 'Customer',
+  label: label('Customer'),
+  fields: [
+    { id: 'f1', key: 'full_name', type: 'text', label: label('Full name') },
+    { id: 'f2', key: 'resident_id', type: 'residentId', label: label('Resident ID') },
+    { id: 'f3', key: 'income', type: 'decimal', label: label('Income'), required: true },
+    { id: 'f4', key: 'segment', type: 'text', label: label('Segment'), default: 'mass' },
+  ],
+};
+const contact: EntityDefinition = {
+  kind: 'entity',
+  key: 'contact',
+  title: 'Contact',
+  label: label('Contact'),
+  fields: [
+    { id: 'c1', key: 'customer', type: 'reference', label: label('Customer'), reference: { entity: 'customer' } },
+    { id: 'c2', key: 'phone', type: 'mobile', label: label('Phone') },
+    { id: 'c3', key: 'relation', type: 'text', label: label('Relation') },
+  ],
+};
+const form: FormDefinition = {
+  kind: 'form',
+  key: 'customer_form',
+  title: 'Customer form',
+  schemaVersion: 1,
+  entity: 'customer',
+  label: label('Customer'),
+  layout: [
+    {
+      id: 's',
+      type: 'section',
+      title: label('Identity'),
+      children: [
+        { id: 'n1', type: 'field', field: 'full_name' },
+        { id: 'n2', type: 'field', field: 'resident_id', requiredWhen: 'true' },
+        { id: 'n3', type: 'field', field: 'income' },
+        { id: 'n4', type: 'field', field: 'segment' },
+      ],
+    },
+    {
+      id: 'g',
+      type: 'repeatingGroup',
+      key: 'contacts',
+      title: label('Contacts'),
+      entity: 'contact',
+      foreignKey: 'customer',
+      fields: [
+        { id: 'n5', type: 'field', field: 'phone' },
+        { id: 'n6', type: 'field', field: 'relation' },
+      ],
+    },
+  ],
+};
+const page: ReaderPage = {
+  entity: customer,
+  form,
+  related: { contact },
+  validators: {},
+  fieldAccess: { resident_id: 'masked', income: 'hidden', segment: 'readonly' },
+  relatedFieldAccess: { contact: { phone: 'masked' } },
+};
+const stored = { id: 'c1', version: 1, full_name: 'Wang Fang', resident_id: '110105********002X', segment: 'mass', contacts: [{ id: 'k1', phone: '138****5678', relation: 'spouse' }] };
+/** A resident ID check that refuses anything but 18 digits (or 17 and an X), as the served module does. */
+const residentIdCheck = (values: Record<string, unknown>) =>
+  typeof values.resident_id === 'string' && !/^\d{17}[\dX]$/.test(values.resident_id)
+    ? [{ path: '/resident_id', code: 'residentId', message: 'Not a resident ID', messageZh: '不是有效的身份证号' }]
+    : [];
+
+function modelFor(access: ReaderAccess, values?: Record<string, unknown>) {
+  const compiled = compileForm(access.adjustForm(form), access.adjustEntities({ customer, contact }));
+  expect(compiled.errors).toEqual([]);
+  const options = { typeChecks: access.adjustTypeChecks({ customer: residentIdCheck }) };
+  return values ? new FormModel(compiled, values, options) : FormModel.forNewRecord(compiled, options);
+}
+
+describe('ReaderAccess', () => {
+  it("edits a stored record: the hidden field is neither shown nor required, masked and read-only ones can't be edited and their mask is no type error", () => {
+    const model = modelFor(new ReaderAccess(page, false), stored);
+    expect(model.state.fields['/income']).toMatchObject({ visible: false, required: false });
+    expect(model.state.fields['/resident_id']).toMatchObject({ visible: true, readonly: true });
+    expect(model.state.fields['/segment']).toMatchObject({ readonly: true });
+    expect(model.state.fields['/full_name']).toMatchObject({ readonly: false });
+    expect(model.state.fields['/contacts/0/phone']).toMatchObject({ readonly: true });
+    expect(model.validate()).toEqual([]);
+  });
+
+  it('lets a new record take a whole masked value, and still checks it', () => {
+    const model = modelFor(new ReaderAccess(page, true));
+    expect(model.state.fields['/resident_id']).toMatchObject({ readonly: false, required: true });
+    expect(model.state.fields['/segment']).toMatchObject({ readonly: true });
+    model.setValue('/resident_id', '1234');
+    expect(model.validate().map((error) => `${error.path}:${error.code}`)).toEqual(['/resident_id:residentId']);
+  });
+
+  it('sends no value the reader may not write: read-only and hidden never, masked only on a new record or row', () => {
+    const creating = new ReaderAccess(page, true);
+    expect(creating.writableValues(form, { full_name: 'Li', resident_id: '11010519491231002X', segment: 'mass', income: '1.00', contacts: [{ phone: '13812345678' }] })).toEqual({
+      full_name: 'Li',
+      resident_id: '11010519491231002X',
+      contacts: [{ phone: '13812345678' }],
+    });
+    const editing = new ReaderAccess(page, false);
+    expect(editing.writableValues(form, { full_name: 'Li', resident_id: '110105********002X', segment: 'mass', contacts: [{ id: 'k1', phone: '138****5678', relation: 'sibling' }, { phone: '13912345678' }] })).toEqual({
+      full_name: 'Li',
+      contacts: [{ id: 'k1', relation: 'sibling' }, { phone: '13912345678' }],
+    });
+  });
+
+  it('restricts nothing when the answer says nothing', () => {
+    const open = new ReaderAccess({ entity: customer, form, related: { contact }, validators: {} }, false);
+    expect(open.adjustForm(form)).toEqual(form);
+    expect(open.adjustEntities({ customer })).toEqual({ customer });
+    expect(open.writableValues(form, { resident_id: '11010519491231002X', segment: 'gold' })).toEqual({ resident_id: '11010519491231002X', segment: 'gold' });
+  });
+});

@@ -1,0 +1,133 @@
+import type { RecordTypeCheck } from '@bankforge/form-engine/browser';
+import type { EntityDefinition, FormDefinition, FormFieldNode, FormNode, FormValues } from '@bankforge/form-engine/react';
+import type { RuntimeEntityPage } from '../../entity-page/entity-page.js';
+
+/** How a role rule restricts one field for this reader (the server's `fieldAccess` words). */
+export type FieldAccess = 'hidden' | 'readonly' | 'masked';
+export type ReaderFieldAccess = Readonly<Record<string, FieldAccess>>;
+
+/** The page answer's members that say how the reader's merged roles restrict fields; absent members restrict nothing. */
+export interface ReaderAccessMembers {
+  fieldAccess?: ReaderFieldAccess;
+  relatedFieldAccess?: Readonly<Record<string, ReaderFieldAccess>>;
+}
+
+export type ReaderPage = RuntimeEntityPage & ReaderAccessMembers;
+
+/**
+ * What this reader may do with each field of a record page, on one record: a new one (`creating`)
+ * or one read from the server. A masked field is writable, but the value read is only its mask:
+ * editing it makes sense only on a new record (or row), where the reader types the whole value.
+ */
+export class ReaderAccess {
+  constructor(
+    private readonly page: ReaderPage,
+    readonly creating: boolean,
+  ) {}
+
+  of(entityKey: string): ReaderFieldAccess {
+    return (entityKey === this.page.entity.key ? this.page.fieldAccess : this.page.relatedFieldAccess?.[entityKey]) ?? {};
+  }
+
+  /** Whether a value of the field may be sent, on a new record (or row) or on a stored one. */
+  writable(entityKey: string, field: string, fresh: boolean): boolean {
+    const access = this.of(entityKey)[field];
+    return access === undefined || (access === 'masked' && fresh);
+  }
+
+  /**
+   * The form as this reader may use it: hidden fields are neither shown, required nor submitted;
+   * read-only ones cannot be edited, nor masked ones of a stored record.
+   */
+  adjustForm(form: FormDefinition): FormDefinition {
+    const adjustField = (node: FormFieldNode, entityKey: string): FormFieldNode => {
+      const access = this.of(entityKey)[node.field];
+      if (access === 'hidden') return { ...node, visibleWhen: 'false' };
+      if (access === 'readonly' || (access === 'masked' && !this.creating)) return { ...node, readonlyWhen: 'true' };
+      return node;
+    };
+    const adjust = (node: FormNode): FormNode => {
+      switch (node.type) {
+        case 'field':
+          return adjustField(node, form.entity);
+        case 'section':
+          return { ...node, children: node.children.map(adjust) };
+        case 'columns':
+          return { ...node, columns: node.columns.map((column) => ({ ...column, children: column.children.map(adjust) })) };
+        case 'tabs':
+          return { ...node, tabs: node.tabs.map((tab) => ({ ...tab, children: tab.children.map(adjust) })) };
+        case 'repeatingGroup':
+          return { ...node, fields: node.fields.map((field) => adjustField(field, node.entity)) };
+      }
+    };
+    return { ...form, layout: form.layout.map(adjust) };
+  }
+
+  /**
+   * The entities as this reader can fill them: a field hidden from them is not theirs to fill,
+   * so it is not required of them (the form would not compile otherwise: a hidden required
+   * field without a default could never be saved). The server still holds a new record to it.
+   */
+  adjustEntities(entities: Readonly<Record<string, EntityDefinition>>): Record<string, EntityDefinition> {
+    return Object.fromEntries(
+      Object.entries(entities).map(([key, entity]): [string, EntityDefinition] => {
+        const access = this.of(key);
+        const fields = entity.fields.map((field) => (access[field.key] === 'hidden' && field.required ? { ...field, required: false } : field));
+        return [key, { ...entity, fields }];
+      }),
+    );
+  }
+
+  /**
+   * The type checks with masked fields of a stored record left out: `110105********002X` is no
+   * resident ID, and the reader cannot change it anyway (the server checks what is stored).
+   */
+  adjustTypeChecks(checks: Readonly<Record<string, RecordTypeCheck>>): Record<string, RecordTypeCheck> {
+    if (this.creating) return { ...checks };
+    return Object.fromEntries(
+      Object.entries(checks).map(([entityKey, check]): [string, RecordTypeCheck] => {
+        const access = this.of(entityKey);
+        const masked = (path: string) => access[path.split('/')[1] ?? ''] === 'masked';
+        return [entityKey, (values) => check(values).filter((error) => !masked(error.path))];
+      }),
+    );
+  }
+
+  /**
+   * The values a write may carry: none of a field the reader may not write (the server would
+   * answer 403 fieldNotWritable), nor a masked one of a stored record or row.
+   */
+  writableValues(form: FormDefinition, values: FormValues): FormValues {
+    const groups = new Map(groupsOf(form.layout).map((group) => [group.key, group.entity]));
+    const out: FormValues = {};
+    for (const [key, value] of Object.entries(values)) {
+      const groupEntity = groups.get(key);
+      if (groupEntity !== undefined && Array.isArray(value)) out[key] = value.map((row: unknown) => this.writableRow(groupEntity, row));
+      else if (this.writable(form.entity, key, this.creating)) out[key] = value;
+    }
+    return out;
+  }
+
+  private writableRow(entityKey: string, row: unknown): unknown {
+    if (row === null || typeof row !== 'object') return row;
+    const fresh = (row as FormValues)['id'] === undefined;
+    return Object.fromEntries(Object.entries(row).filter(([key]) => key === 'id' || this.writable(entityKey, key, fresh)));
+  }
+}
+
+function groupsOf(nodes: readonly FormNode[]): { key: string; entity: string }[] {
+  return nodes.flatMap((node) => {
+    switch (node.type) {
+      case 'repeatingGroup':
+        return [{ key: node.key, entity: node.entity }];
+      case 'section':
+        return groupsOf(node.children);
+      case 'columns':
+        return node.columns.flatMap((column) => groupsOf(column.children));
+      case 'tabs':
+        return node.tabs.flatMap((tab) => groupsOf(tab.children));
+      case 'field':
+        return [];
+    }
+  });
+}
