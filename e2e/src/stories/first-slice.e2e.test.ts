@@ -177,6 +177,7 @@ describe('an analyst designs a customer form and a relationship manager uses it 
     await residentId.fill('110105194912310021');
     await residentId.blur();
     await expect.poll(() => residentId.getAttribute('aria-invalid')).toBe('true');
+    expect(await page.getByText('Resident ID has a wrong check character').isVisible()).toBe(true);
     await screenshot(page, '07-runtime-wrong-resident-id');
 
     await residentId.fill('11010519491231002X');
