@@ -1,5 +1,5 @@
 import react from '@vitejs/plugin-react';
-import { defaultClientConditions } from 'vite';
+import { defaultClientConditions, defaultServerConditions } from 'vite';
 import { defineConfig } from 'vitest/config';
 
 // Served by the BankForge server at / (see apps/server/src/web), under a strict CSP: no eval, no inline scripts.
@@ -7,6 +7,8 @@ export default defineConfig({
   base: '/',
   plugins: [react()],
   resolve: { conditions: ['source', ...defaultClientConditions] },
+  // Tests in the node environment read the workspace packages from their sources too, as the browser build does.
+  ssr: { resolve: { conditions: ['source', ...defaultServerConditions] } },
   build: { outDir: 'dist', chunkSizeWarningLimit: 4096 },
   test: {
     include: ['src/**/*.test.ts', 'src/**/*.test.tsx'],

@@ -2,9 +2,8 @@ import { FIELD_TYPES, type EntityDefinition, type FieldDefinition } from '@bankf
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { fakeApi, problem, type FakeHandler, type FakeResponse, type RecordedRequest } from '../shell/testing/fake-api.js';
+import { fakeApi, type FakeHandler, type FakeResponse, problem, type RecordedRequest, renderPage } from '@bankforge/app-shell/testing';
 import { initTestI18n } from '../shell/testing/i18n.js';
-import { renderPage } from '../shell/testing/render.js';
 import EntityDesigner from './EntityDesigner.js';
 
 beforeAll(() => initTestI18n('en'));

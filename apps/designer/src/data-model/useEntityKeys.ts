@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { useApiClient } from '../shell/api/ApiClientContext.js';
+import { useApiClient } from '@bankforge/app-shell';
 
 /** The keys of all entities, for a reference field's target (the one being edited included). */
 export function useEntityKeys(own: string): string[] {

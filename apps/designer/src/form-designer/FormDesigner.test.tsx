@@ -3,8 +3,8 @@ import { act, cleanup, render, screen, waitFor, within } from '@testing-library/
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { MemoryRouter, Route, Routes } from 'react-router-dom';
-import { ApiClientProvider } from '../shell/api/ApiClientContext.js';
-import { fakeApi, problem, type FakeHandler, type FakeResponse, type RecordedRequest } from '../shell/testing/fake-api.js';
+import { ApiClientProvider } from '@bankforge/app-shell';
+import { fakeApi, problem, type FakeHandler, type FakeResponse, type RecordedRequest } from '@bankforge/app-shell/testing';
 import { initTestI18n } from '../shell/testing/i18n.js';
 import { FeelEditorModeContext } from './feel-editor/FeelEditor.js';
 import FormDesigner from './FormDesigner.js';

@@ -1,7 +1,7 @@
 import type { FormDefinition } from '@bankforge/form-engine';
 import { useParams, useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import { useApiClient } from '../shell/api/ApiClientContext.js';
+import { useApiClient } from '@bankforge/app-shell';
 import { useArtifactEditor, useDesignerShortcuts } from '../shell/artifact-editor/index.js';
 import { Loading } from '../shell/Loading.js';
 import { EntityChooser } from './document/EntityChooser.js';

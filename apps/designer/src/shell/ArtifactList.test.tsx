@@ -2,9 +2,8 @@ import { cleanup, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ArtifactList } from './ArtifactList.js';
-import { fakeApi, problem, sequence } from './testing/fake-api.js';
+import { fakeApi, problem, renderPage, sequence } from '@bankforge/app-shell/testing';
 import { initTestI18n } from './testing/i18n.js';
-import { renderPage } from './testing/render.js';
 
 beforeAll(() => initTestI18n('en'));
 afterEach(cleanup);
@@ -73,7 +72,7 @@ describe('ArtifactList', () => {
     await user.type(within(dialog).getByRole('textbox', { name: 'Key' }), 'loan');
     await user.type(within(dialog).getByRole('textbox', { name: 'Title' }), 'Loan');
     await user.click(within(dialog).getByRole('button', { name: 'Create' }));
-    expect((await screen.findByTestId('destination')).textContent).toBe('/entity/loan ');
+    expect((await screen.findByTestId('destination')).textContent).toBe('/entity/loan');
     const put = server.requests.find((r) => r.method === 'PUT')!;
     expect(put.headers['if-match']).toBe('"0"');
     expect(put.body).toEqual({ kind: 'entity', key: 'loan', title: 'Loan', label: { en: 'Loan', 'zh-CN': 'Loan' }, fields: [] });
@@ -103,7 +102,7 @@ describe('ArtifactList', () => {
     await user.type(screen.getByRole('textbox', { name: 'Title' }), 'Customer form');
     await user.selectOptions(entity, 'customer');
     await user.click(screen.getByRole('button', { name: 'Create' }));
-    expect((await screen.findByTestId('destination')).textContent).toBe('/form/customer_form ');
+    expect((await screen.findByTestId('destination')).textContent).toBe('/form/customer_form');
     expect(server.requests.at(-1)!.body).toMatchObject({
       kind: 'form',
       key: 'customer_form',
@@ -128,7 +127,7 @@ describe('ArtifactList', () => {
     await user.type(screen.getByRole('textbox', { name: 'Title' }), 'Customer (short)');
     await user.selectOptions(entity, 'customer');
     await user.click(screen.getByRole('button', { name: 'Create' }));
-    expect((await screen.findByTestId('destination')).textContent).toBe('/form/customer_short ');
+    expect((await screen.findByTestId('destination')).textContent).toBe('/form/customer_short');
     expect(server.requests.at(-1)!.body).toMatchObject({ kind: 'form', key: 'customer_short', entity: 'customer', default: false });
   });
 });

@@ -2,9 +2,9 @@ import { cleanup, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { MemoryRouter, Route, Routes } from 'react-router-dom';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ApiClientProvider } from './api/ApiClientContext.js';
+import { ApiClientProvider } from '@bankforge/app-shell';
 import { DesignerLayout } from './DesignerLayout.js';
-import { fakeApi, problem } from './testing/fake-api.js';
+import { fakeApi, problem } from '@bankforge/app-shell/testing';
 import { initTestI18n } from './testing/i18n.js';
 
 beforeEach(() => initTestI18n('en'));

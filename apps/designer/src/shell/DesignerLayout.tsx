@@ -1,10 +1,7 @@
-import { useEffect, useState } from 'react';
+import { LanguageSwitch, UserMenu, useSignedIn } from '@bankforge/app-shell';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet } from 'react-router-dom';
-import { useApiClient } from './api/ApiClientContext.js';
-import { loginUrl } from './auth/login-url.js';
-import { useSignedIn } from './auth/useSignedIn.js';
-import { LanguageSwitch } from './LanguageSwitch.js';
 import { Loading } from './Loading.js';
 
 /** Leaves the designer for another page of the server (the login page lives in the runtime). */
@@ -20,21 +17,10 @@ export interface DesignerLayoutProps {
 /** The designer's frame: header with navigation, language and the signed-in user; the page below. */
 export function DesignerLayout({ redirect = assignLocation }: DesignerLayoutProps) {
   const { t } = useTranslation('shell');
-  const api = useApiClient();
   const signIn = useSignedIn(redirect);
-  const [signingOut, setSigningOut] = useState(false);
   useEffect(() => {
     document.title = t('appName');
   }, [t]);
-
-  const signOut = async () => {
-    setSigningOut(true);
-    try {
-      await api.logout();
-    } finally {
-      redirect(loginUrl('/designer/'));
-    }
-  };
 
   return (
     <div className="app">
@@ -53,14 +39,7 @@ export function DesignerLayout({ redirect = assignLocation }: DesignerLayoutProp
         </nav>
         <span className="toolbar-spacer" />
         <LanguageSwitch />
-        {signIn.status === 'signedIn' && (
-          <div className="user-menu">
-            <span>{t('user.signedInAs', { name: signIn.user.username })}</span>
-            <button type="button" onClick={() => void signOut()} disabled={signingOut}>
-              {signingOut ? t('user.signingOut') : t('user.signOut')}
-            </button>
-          </div>
-        )}
+        {signIn.status === 'signedIn' && <UserMenu user={signIn.user} redirect={redirect} returnTo="/designer/" />}
       </header>
       <div id="main" className="app-main" tabIndex={-1}>
         {signIn.status === 'signedIn' ? (

@@ -1,10 +1,10 @@
 import { cleanup, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { ApiClientProvider } from './api/ApiClientContext.js';
+import { ApiClientProvider } from '@bankforge/app-shell';
 import { useArtifactEditor, type EditableArtifact } from './artifact-editor/index.js';
 import { PublishBar } from './PublishBar.js';
-import { fakeApi, problem, sequence, type FakeHandler, type FakeResponse } from './testing/fake-api.js';
+import { fakeApi, problem, sequence, type FakeHandler, type FakeResponse } from '@bankforge/app-shell/testing';
 import { initTestI18n } from './testing/i18n.js';
 
 beforeAll(() => initTestI18n('en'));

@@ -1,6 +1,6 @@
+import { currentPath, loginUrl } from '@bankforge/app-shell';
 import { useTranslation } from 'react-i18next';
 import type { ArtifactEditor, EditableArtifact } from './artifact-editor/index.js';
-import { currentPath, loginUrl } from './auth/login-url.js';
 import { ConflictNotice } from './publish/ConflictNotice.js';
 import { ProblemList } from './publish/ProblemList.js';
 import { StateBadge } from './publish/StateBadge.js';

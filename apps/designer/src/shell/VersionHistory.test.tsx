@@ -1,8 +1,8 @@
 import { cleanup, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { ApiClientProvider } from './api/ApiClientContext.js';
-import { fakeApi } from './testing/fake-api.js';
+import { ApiClientProvider } from '@bankforge/app-shell';
+import { fakeApi } from '@bankforge/app-shell/testing';
 import { initTestI18n } from './testing/i18n.js';
 import { VersionHistory } from './VersionHistory.js';
 

@@ -1,8 +1,7 @@
 import type { ApiProblem, ArtifactKind, ArtifactVersionSummary, DocumentChange } from '@bankforge/client';
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useApiClient } from './api/ApiClientContext.js';
-import { asProblem } from './api/problems.js';
+import { asProblem, useApiClient } from '@bankforge/app-shell';
 import { VersionDiff } from './versions/VersionDiff.js';
 
 export interface VersionHistoryProps {

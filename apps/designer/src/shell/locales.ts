@@ -5,8 +5,6 @@ export const shellMessages = {
     appName: 'BankForge Designer',
     skipToContent: 'Skip to content',
     nav: { label: 'Main', artifacts: 'Artifacts', runtime: 'Open the apps' },
-    language: { label: 'Language', en: 'English', zh: '中文' },
-    user: { signedInAs: 'Signed in as {{name}}', signOut: 'Sign out', signingOut: 'Signing out…' },
     state: { draft: 'Draft', published: 'Published v{{version}}', modified: 'Modified', unsaved: 'Unsaved changes', new: 'Not saved yet' },
     editor: {
       toolbar: 'Draft actions',
@@ -88,8 +86,6 @@ export const shellMessages = {
     appName: 'BankForge 设计器',
     skipToContent: '跳到主要内容',
     nav: { label: '主导航', artifacts: '制品', runtime: '打开应用' },
-    language: { label: '语言', en: 'English', zh: '中文' },
-    user: { signedInAs: '当前用户：{{name}}', signOut: '退出登录', signingOut: '正在退出…' },
     state: { draft: '草稿', published: '已发布 v{{version}}', modified: '有未发布的修改', unsaved: '有未保存的修改', new: '尚未保存' },
     editor: {
       toolbar: '草稿操作',

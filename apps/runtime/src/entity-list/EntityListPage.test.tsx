@@ -3,9 +3,8 @@ import { cleanup, screen, within, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { customerPage } from '../testing/customer.js';
-import { fakeApi, problem, type FakeHandler } from '../testing/fake-api.js';
+import { fakeApi, type FakeHandler, problem, renderPage } from '@bankforge/app-shell/testing';
 import { initTestI18n } from '../testing/i18n.js';
-import { renderPage } from '../testing/render.js';
 import { columnStorageKey } from './columns/column-choice.js';
 import { EntityListPage } from './EntityListPage.js';
 

@@ -1,7 +1,6 @@
 import type { ApiProblem, RecordPage, RecordQuery } from '@bankforge/client';
 import { useCallback, useEffect, useState } from 'react';
-import { useApiClient } from '../shell/api-context.js';
-import { asProblem } from '../shell/problems.js';
+import { asProblem, useApiClient } from '@bankforge/app-shell';
 
 export interface RecordQueryResult {
   /** The last page answered (kept while the next one loads, so the grid does not jump). */

@@ -1,7 +1,6 @@
 import type { ApiProblem } from '@bankforge/client';
 import { useCallback, useEffect, useState } from 'react';
-import { useApiClient } from '../shell/api-context.js';
-import { asProblem } from '../shell/problems.js';
+import { asProblem, useApiClient } from '@bankforge/app-shell';
 import { fetchEntityPage, type RuntimeEntityPage } from './entity-page.js';
 
 export type EntityPageLoad =

@@ -2,9 +2,8 @@ import { ApiClient } from '@bankforge/client';
 import { cleanup, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { fakeApi, problem, sequence } from '../testing/fake-api.js';
+import { fakeApi, problem, renderPage, sequence } from '@bankforge/app-shell/testing';
 import { initTestI18n } from '../testing/i18n.js';
-import { renderPage } from '../testing/render.js';
 import { LoginPage } from './LoginPage.js';
 
 beforeEach(() => initTestI18n('en'));

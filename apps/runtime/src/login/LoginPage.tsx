@@ -1,10 +1,8 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
-import { useApiClient } from '../shell/api-context.js';
-import { safeNext } from '../shell/auth/login-url.js';
-import { LanguageSwitch } from '../shell/LanguageSwitch.js';
-import { asProblem, problemText } from '../shell/problems.js';
+import { asProblem, LanguageSwitch, safeNext, useApiClient } from '@bankforge/app-shell';
+import { problemText } from '../shell/problems.js';
 
 /** Leaves for the page signed in to: it may be the designer, another app of this server. */
 function assignLocation(url: string): void {

@@ -3,12 +3,11 @@ import { FormRenderer, type FieldError, type FormValues } from '@bankforge/form-
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate } from 'react-router-dom';
-import { languageOf } from '../i18n.js';
-import { useApiClient } from '../shell/api-context.js';
+import { asProblem, languageOf, useApiClient } from '@bankforge/app-shell';
 import { Loading } from '../shell/Loading.js';
 import { localized } from '../shell/localized.js';
 import { ProblemNotice } from '../shell/ProblemNotice.js';
-import { asProblem, fieldErrorsOf } from '../shell/problems.js';
+import { fieldErrorsOf } from '../shell/problems.js';
 import type { ReaderPage } from './access/reader-access.js';
 import type { ModuleImporter } from './form/type-checks.js';
 import { useRecordModel } from './form/useRecordModel.js';

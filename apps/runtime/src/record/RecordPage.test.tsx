@@ -4,9 +4,9 @@ import { cleanup, render, screen, within, waitFor } from '@testing-library/react
 import userEvent from '@testing-library/user-event';
 import { MemoryRouter, Route, Routes, useLocation } from 'react-router-dom';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ApiClientProvider } from '../shell/api-context.js';
+import { ApiClientProvider } from '@bankforge/app-shell';
 import { customerEntity } from '../testing/customer.js';
-import { fakeApi, problem, sequence, type FakeHandler, type FakeResponse } from '../testing/fake-api.js';
+import { fakeApi, problem, sequence, type FakeHandler, type FakeResponse } from '@bankforge/app-shell/testing';
 import { initTestI18n } from '../testing/i18n.js';
 import RecordPage from './RecordPage.js';
 

@@ -2,9 +2,9 @@ import { cleanup, render, screen, within, waitFor } from '@testing-library/react
 import userEvent from '@testing-library/user-event';
 import { MemoryRouter, Route, Routes, useLocation } from 'react-router-dom';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { fakeApi, problem, type FakeHandler, type FakeResponse } from '../testing/fake-api.js';
+import { fakeApi, problem, type FakeHandler, type FakeResponse } from '@bankforge/app-shell/testing';
 import { initTestI18n } from '../testing/i18n.js';
-import { ApiClientProvider } from './api-context.js';
+import { ApiClientProvider } from '@bankforge/app-shell';
 import { AppHome, AppIndex } from './apps/AppHome.js';
 import { RuntimeLayout } from './RuntimeLayout.js';
 

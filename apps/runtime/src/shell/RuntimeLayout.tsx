@@ -1,14 +1,11 @@
-import { useEffect, useState } from 'react';
+import { LanguageSwitch, UserMenu, useSignedIn } from '@bankforge/app-shell';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet, useMatch } from 'react-router-dom';
-import { useApiClient } from './api-context.js';
 import type { ShellContext } from './apps/AppHome.js';
 import { AppSwitcher } from './apps/AppSwitcher.js';
 import { findApp } from './apps/runtime-apps.js';
 import { useRuntimeApps } from './apps/useRuntimeApps.js';
-import { loginUrl } from './auth/login-url.js';
-import { useSignedIn } from './auth/useSignedIn.js';
-import { LanguageSwitch } from './LanguageSwitch.js';
 import { Loading } from './Loading.js';
 import { localized } from './localized.js';
 import { ProblemNotice } from './ProblemNotice.js';
@@ -28,10 +25,8 @@ export interface RuntimeLayoutProps {
  */
 export function RuntimeLayout({ redirect = assignLocation }: RuntimeLayoutProps) {
   const { t, i18n } = useTranslation('shell');
-  const api = useApiClient();
   const signIn = useSignedIn(redirect);
   const { load, retry } = useRuntimeApps(signIn.status === 'signedIn');
-  const [signingOut, setSigningOut] = useState(false);
   const appKey = useMatch('/:app/*')?.params.app;
   const apps = load.status === 'loaded' ? load.apps : [];
   const app = findApp(apps, appKey);
@@ -40,15 +35,6 @@ export function RuntimeLayout({ redirect = assignLocation }: RuntimeLayoutProps)
   useEffect(() => {
     document.title = title;
   }, [title]);
-
-  const signOut = async () => {
-    setSigningOut(true);
-    try {
-      await api.logout();
-    } finally {
-      redirect(loginUrl('/'));
-    }
-  };
 
   const context: ShellContext = { apps };
   return (
@@ -74,14 +60,7 @@ export function RuntimeLayout({ redirect = assignLocation }: RuntimeLayoutProps)
         )}
         <span className="toolbar-spacer" />
         <LanguageSwitch />
-        {signIn.status === 'signedIn' && (
-          <div className="user-menu">
-            <span>{t('user.signedInAs', { name: signIn.user.username })}</span>
-            <button type="button" onClick={() => void signOut()} disabled={signingOut}>
-              {signingOut ? t('user.signingOut') : t('user.signOut')}
-            </button>
-          </div>
-        )}
+        {signIn.status === 'signedIn' && <UserMenu user={signIn.user} redirect={redirect} returnTo="/" />}
       </header>
       <main id="main" className="app-main" tabIndex={-1}>
         {signIn.status === 'error' ? (

@@ -1,5 +1,5 @@
 import type { LocalizedText } from '@bankforge/form-engine/react';
-import { languageOf } from '../i18n.js';
+import { languageOf } from '@bankforge/app-shell';
 
 /** A designer-written text in the reader's language (English when the Chinese one is missing). */
 export function localized(text: LocalizedText, code: string): string {

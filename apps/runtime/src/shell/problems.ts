@@ -1,11 +1,5 @@
-import { ApiProblem, type ProblemFieldError } from '@bankforge/client';
+import type { ApiProblem, ProblemFieldError } from '@bankforge/client';
 import type { FieldError } from '@bankforge/form-engine/react';
-
-/** Every failure as an ApiProblem, so the UI has one shape to show. */
-export function asProblem(error: unknown): ApiProblem {
-  if (error instanceof ApiProblem) return error;
-  return new ApiProblem(0, 'unexpected', 'Unexpected error', error instanceof Error ? error.message : String(error));
-}
 
 /** A problem's field errors as the form engine's errors (the server may leave out the Chinese text). */
 export function fieldErrorsOf(problem: ApiProblem): FieldError[] {

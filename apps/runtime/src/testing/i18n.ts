@@ -1,5 +1,6 @@
 import i18next from 'i18next';
-import { initI18n, type Language } from '../i18n.js';
+import type { Language } from '@bankforge/app-shell';
+import { initI18n } from '../i18n.js';
 
 /** The runtime's real messages in tests, in the language asked for. */
 export async function initTestI18n(language: Language = 'en'): Promise<void> {

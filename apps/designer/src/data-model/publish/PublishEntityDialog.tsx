@@ -1,8 +1,7 @@
 import type { ApiProblem, MigrationPlan, PublishResult } from '@bankforge/client';
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useApiClient } from '../../shell/api/ApiClientContext.js';
-import { asProblem } from '../../shell/api/problems.js';
+import { asProblem, useApiClient } from '@bankforge/app-shell';
 import type { PublishControls } from '../../shell/PublishBar.js';
 import { Dialog } from '../../shell/dialog/Dialog.js';
 import { ProblemList } from '../../shell/publish/ProblemList.js';

@@ -1,7 +1,7 @@
 import { compileForm, FormModel, FormRenderer, type EntityDefinition, type FieldError, type FormDefinition } from '@bankforge/form-engine/react';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useApiClient } from '../../shell/api/ApiClientContext.js';
+import { useApiClient } from '@bankforge/app-shell';
 import type { DesignerLanguage } from '../workspace/localized.js';
 import { CompileErrors } from './CompileErrors.js';
 import { lookupOptions } from './lookup-options.js';

@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { fakeApi } from '../../shell/testing/fake-api.js';
+import { fakeApi } from '@bankforge/app-shell/testing';
 import { lookupOptions } from './lookup-options.js';
 
 describe('lookupOptions', () => {

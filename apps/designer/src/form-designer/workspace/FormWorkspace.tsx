@@ -1,7 +1,7 @@
 import type { FormDefinition } from '@bankforge/form-engine';
 import { lazy, Suspense, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useApiClient } from '../../shell/api/ApiClientContext.js';
+import { useApiClient } from '@bankforge/app-shell';
 import type { ArtifactEditor } from '../../shell/artifact-editor/index.js';
 import { Loading } from '../../shell/Loading.js';
 import { PublishBar } from '../../shell/PublishBar.js';

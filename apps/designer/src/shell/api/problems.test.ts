@@ -1,6 +1,5 @@
-import { ApiProblem } from '@bankforge/client';
 import { describe, expect, it } from 'vitest';
-import { asProblem, problemMessage, problemsUnder } from './problems.js';
+import { problemMessage, problemsUnder } from './problems.js';
 
 describe('problems', () => {
   const errors = [
@@ -17,11 +16,5 @@ describe('problems', () => {
     expect(problemMessage(errors[0]!, 'zh-CN')).toBe('重复');
     expect(problemMessage(errors[1]!, 'zh-CN')).toBe('short');
     expect(problemMessage(errors[0]!, 'en')).toBe('dup');
-  });
-
-  it('wraps a thrown non-problem', () => {
-    const problem = asProblem(new TypeError('boom'));
-    expect(problem).toBeInstanceOf(ApiProblem);
-    expect(problem.detail).toBe('boom');
   });
 });

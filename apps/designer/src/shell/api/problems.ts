@@ -1,10 +1,4 @@
-import { ApiProblem, type ProblemFieldError } from '@bankforge/client';
-
-/** Every failure as an ApiProblem, so the UI has one shape to show. */
-export function asProblem(error: unknown): ApiProblem {
-  if (error instanceof ApiProblem) return error;
-  return new ApiProblem(0, 'unexpected', 'Unexpected error', error instanceof Error ? error.message : String(error));
-}
+import type { ProblemFieldError } from '@bankforge/client';
 
 /** A problem's message in the reader's language (the server sends Chinese as `messageZh`). */
 export function problemMessage(error: ProblemFieldError, language: string): string {

@@ -1,6 +1,6 @@
 import { act, cleanup, renderHook, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { fakeApi, problem, sequence } from '../testing/fake-api.js';
+import { fakeApi, problem, sequence } from '@bankforge/app-shell/testing';
 import { useArtifactEditor, type EditableArtifact } from './useArtifactEditor.js';
 
 afterEach(cleanup);

@@ -1,7 +1,6 @@
 import type { ApiClient, ApiProblem, ArtifactDocument, ArtifactKind, ProblemFieldError, PublishResult } from '@bankforge/client';
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
-import { useApiClient } from '../api/ApiClientContext.js';
-import { asProblem } from '../api/problems.js';
+import { asProblem, useApiClient } from '@bankforge/app-shell';
 import { EditorStore } from './editor-store.js';
 import { record, redo, seal, startHistory, undo, type History } from './history.js';
 import { sameDocument } from './same-document.js';

@@ -2,8 +2,7 @@ import type { ArtifactDocument, ArtifactSummary, ProblemFieldError } from '@bank
 import { FORM_SCHEMA_VERSION } from '@bankforge/form-engine';
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useApiClient } from '../api/ApiClientContext.js';
-import { asProblem } from '../api/problems.js';
+import { asProblem, useApiClient } from '@bankforge/app-shell';
 import { Dialog } from '../dialog/Dialog.js';
 import { ProblemList } from '../publish/ProblemList.js';
 import { entityHasForm } from './entity-forms.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fakeApi } from '../testing/fake-api.js';
+import { fakeApi } from '@bankforge/app-shell/testing';
 import { entityHasForm } from './entity-forms.js';
 
 const summary = (key: string) => ({ kind: 'form', key, title: key, revision: 1, latestVersion: null, state: 'draft', updatedAt: '2026-03-03T10:00:00.000Z' });

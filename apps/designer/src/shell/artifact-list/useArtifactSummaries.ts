@@ -1,7 +1,6 @@
 import type { ApiProblem, ArtifactKind, ArtifactSummary } from '@bankforge/client';
 import { useCallback, useEffect, useState } from 'react';
-import { useApiClient } from '../api/ApiClientContext.js';
-import { asProblem } from '../api/problems.js';
+import { asProblem, useApiClient } from '@bankforge/app-shell';
 
 export type Summaries = { status: 'loading' } | { status: 'ready'; items: ArtifactSummary[] } | { status: 'error'; error: ApiProblem };
 

@@ -1,7 +1,7 @@
 import type { FieldDefinition } from '@bankforge/form-engine/react';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { languageOf } from '../../i18n.js';
+import { languageOf } from '@bankforge/app-shell';
 import { filterKindOf, isInvalidFilter, type DayRange, type FilterInput } from './column-filter.js';
 
 export interface FilterControlProps {

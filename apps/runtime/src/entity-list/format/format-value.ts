@@ -1,5 +1,5 @@
+import type { Language } from '@bankforge/app-shell';
 import type { FieldDefinition } from '@bankforge/form-engine/react';
-import type { Language } from '../../i18n.js';
 
 export interface FormatOptions {
   language: Language;

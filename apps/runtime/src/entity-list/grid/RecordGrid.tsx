@@ -12,7 +12,7 @@ import {
 } from '@tanstack/react-table';
 import { useMemo, type KeyboardEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { languageOf } from '../../i18n.js';
+import { languageOf } from '@bankforge/app-shell';
 import { localized } from '../../shell/localized.js';
 import { formatValue, type FormatOptions } from '../format/format-value.js';
 import { isSortable } from './sortable.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fakeApi } from '../../testing/fake-api.js';
+import { fakeApi } from '@bankforge/app-shell/testing';
 import { asQueryFilter, lookupOptions } from './lookup-options.js';
 
 describe('lookupOptions', () => {

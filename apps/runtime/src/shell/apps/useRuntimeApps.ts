@@ -1,7 +1,6 @@
 import type { ApiProblem } from '@bankforge/client';
 import { useCallback, useEffect, useState } from 'react';
-import { useApiClient } from '../api-context.js';
-import { asProblem } from '../problems.js';
+import { asProblem, useApiClient } from '@bankforge/app-shell';
 import { fetchRuntimeApps, type RuntimeApp } from './runtime-apps.js';
 
 export type AppsLoad = { status: 'loading' } | { status: 'loaded'; apps: RuntimeApp[] } | { status: 'error'; error: ApiProblem };

@@ -1,11 +1,13 @@
 import { useTranslation } from 'react-i18next';
-import { LANGUAGES, languageOf, setLanguage, type Language } from '../i18n.js';
+import { setLanguage } from './i18n/init-i18n.js';
+import { languageOf, LANGUAGES, type Language } from './i18n/languages.js';
+import { APP_SHELL_NAMESPACE } from './i18n/messages.js';
 
 const NAMES: Record<Language, string> = { en: 'language.en', 'zh-CN': 'language.zh' };
 
 /** English / 中文: each language named in itself, the current one pressed. */
 export function LanguageSwitch() {
-  const { t, i18n } = useTranslation('shell');
+  const { t, i18n } = useTranslation(APP_SHELL_NAMESPACE);
   return (
     <div role="group" aria-label={t('language.label')} className="language-switch">
       {LANGUAGES.map((language) => (

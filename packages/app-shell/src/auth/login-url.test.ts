@@ -8,6 +8,12 @@ describe('loginUrl', () => {
     expect(loginUrl('/crm/customer?x=1&y=2')).toBe('/login?next=%2Fcrm%2Fcustomer%3Fx%3D1%26y%3D2');
     expect(currentPath({ pathname: '/crm/customer/7', search: '?a=1', hash: '#notes' })).toBe('/crm/customer/7?a=1#notes');
   });
+
+  it('comes back to a designer page, its query and fragment included', () => {
+    expect(loginUrl(currentPath({ pathname: '/designer/entity/customer', search: '?x=1&y=2', hash: '#f' }))).toBe(
+      '/login?next=%2Fdesigner%2Fentity%2Fcustomer%3Fx%3D1%26y%3D2%23f',
+    );
+  });
 });
 
 describe('safeNext', () => {

@@ -1,4 +1,4 @@
-/** The login page, coming back to `next` (a same-origin path) after signing in. */
+/** The login page (served by the runtime for both apps), coming back to `next` (a same-origin path) after signing in. */
 export function loginUrl(next: string): string {
   return `/login?next=${encodeURIComponent(next)}`;
 }

@@ -1,19 +1,18 @@
 import type { ApiClient } from '@bankforge/client';
 import { render } from '@testing-library/react';
 import type { ReactElement } from 'react';
-import { MemoryRouter, Route, Routes, useLocation, useParams } from 'react-router-dom';
+import { MemoryRouter, Route, Routes, useLocation } from 'react-router-dom';
 import { ApiClientProvider } from '../api/ApiClientContext.js';
 
 /** Where the router is, so a test can see a navigation happen. */
 function Destination() {
   const location = useLocation();
-  const params = useParams();
-  return <p data-testid="destination">{`${location.pathname} ${params.key ?? ''}`}</p>;
+  return <p data-testid="destination">{`${location.pathname}${location.search}`}</p>;
 }
 
 /**
- * Renders a page at `path` of the designer's router with the given client. Routes other than
- * `pattern` render a marker naming the location reached.
+ * Renders a page at `path` of an app's router with the given client. The page answers the
+ * route `pattern`; any other location renders a marker naming it.
  */
 export function renderPage(page: ReactElement, client: ApiClient, { path = '/', pattern = '/' } = {}) {
   return render(

@@ -1,7 +1,7 @@
 import type { ApiProblem, SignedIn } from '@bankforge/client';
 import { useEffect, useState } from 'react';
-import { useApiClient } from '../api-context.js';
-import { asProblem } from '../problems.js';
+import { useApiClient } from '../api/ApiClientContext.js';
+import { asProblem } from '../api/as-problem.js';
 import { currentPath, loginUrl } from './login-url.js';
 
 export type SignIn = { status: 'checking' } | { status: 'signedIn'; user: SignedIn } | { status: 'error'; error: ApiProblem };

@@ -1,4 +1,0 @@
-import { ApiClient } from '@bankforge/client';
-
-/** The designer talks to the server it is served from. */
-export const api = new ApiClient();
