@@ -64,3 +64,4 @@ export {
 
 // Standalone record validators (Node only: generated with Ajv; the browser runs them through `@bankforge/form-engine/browser`).
 export { standaloneValidatorModule } from './standalone/validator-module.js';
+export { TYPE_OPTION_TYPES, NOT_INDEXABLE_TYPES, optionApplies, isIndexable, type TypeOption } from './entity/type-options.js';

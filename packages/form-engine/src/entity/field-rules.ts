@@ -1,5 +1,6 @@
 import { FIELD_TYPES, SYSTEM_FIELDS, type FieldError, type FieldType } from './entity-definition.js';
 import { definitionError } from './definition-errors.js';
+import { NOT_INDEXABLE_TYPES, optionApplies, TYPE_OPTION_TYPES } from './type-options.js';
 import { pointer } from '../shared/json-pointer.js';
 import { canonicalDecimal, compareDecimal, decimalFits } from '../field-types/decimal.js';
 import { canonicalDatetime, isIsoDate } from '../field-types/date-time.js';
@@ -9,30 +10,12 @@ import {
   decimalShape,
   moneyCurrencyColumn,
   blindIndexColumn,
-  ENCRYPTABLE_TYPES,
   stringLength,
 } from '../field-types/column-shape.js';
 
 /** A field definition as found in an unchecked document: any property may be anything. */
 export type RawField = Record<string, unknown>;
 
-/** Which field types each type-specific property applies to. */
-const APPLIES_TO: Record<string, readonly FieldType[]> = {
-  minLength: ['text', 'longText', 'email', 'url'],
-  maxLength: ['text', 'longText', 'email', 'url'],
-  min: ['integer', 'decimal', 'money', 'percentage', 'date', 'datetime'],
-  max: ['integer', 'decimal', 'money', 'percentage', 'date', 'datetime'],
-  pattern: ['text'],
-  precision: ['decimal', 'money', 'percentage'],
-  scale: ['decimal', 'money', 'percentage'],
-  currencies: ['money'],
-  options: ['singleSelect', 'multiSelect'],
-  reference: ['reference'],
-  // Sensitive values are encrypted at rest, which only text can be: numbers must stay summable.
-  sensitive: ENCRYPTABLE_TYPES,
-};
-
-const NOT_INDEXABLE: readonly FieldType[] = ['longText', 'json', 'multiSelect'];
 const DECIMAL_TYPES: readonly FieldType[] = ['decimal', 'money', 'percentage'];
 const MAX_LENGTH_CAPS: Partial<Record<FieldType, number>> = {
   text: MAX_TEXT_LENGTH,
@@ -58,14 +41,14 @@ interface Context {
 }
 
 function checkApplicable(c: Context): void {
-  for (const [name, types] of Object.entries(APPLIES_TO)) {
+  for (const [name, types] of Object.entries(TYPE_OPTION_TYPES)) {
     // `sensitive: false` says nothing, so it applies to anything.
     if (c.field[name] !== undefined && c.field[name] !== false && !types.includes(c.type)) {
       c.errors.push(definitionError(c.at(name), 'notApplicable', { name, type: c.type, field: c.fieldKey }));
     }
   }
   for (const name of ['unique', 'indexed']) {
-    if (c.field[name] === true && NOT_INDEXABLE.includes(c.type)) {
+    if (c.field[name] === true && NOT_INDEXABLE_TYPES.includes(c.type)) {
       c.errors.push(definitionError(c.at(name), 'notIndexable', { name, type: c.type, field: c.fieldKey }));
     }
   }
@@ -129,7 +112,7 @@ function checkLengths(c: Context): void {
     );
     return;
   }
-  if (!isInt(minLength) || !APPLIES_TO.minLength?.includes(c.type)) return;
+  if (!isInt(minLength) || !optionApplies('minLength', c.type)) return;
   // Without maxLength: the column's own length (text 255, email 254, url 2048); longText has none.
   const effectiveMax = isInt(maxLength)
     ? maxLength
@@ -194,7 +177,7 @@ function boundValue(
 }
 
 function checkBounds(c: Context, shape: { precision: number; scale: number } | undefined): void {
-  if (!APPLIES_TO.min?.includes(c.type)) return;
+  if (!optionApplies('min', c.type)) return;
   if (DECIMAL_TYPES.includes(c.type) && shape === undefined) return;
   const values: Array<string | undefined> = [];
   for (const name of ['min', 'max'] as const) {

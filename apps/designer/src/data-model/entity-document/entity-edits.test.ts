@@ -1,7 +1,7 @@
 import type { EntityDefinition } from '@bankforge/form-engine';
 import { describe, expect, it } from 'vitest';
 import { addField, moveField, renameKey, newEntity, newFieldId, removeField, updateField, withProperty, withText } from './entity-edits.js';
-import { applies, boundKind, indexable, retype } from './field-options.js';
+import { boundKind, retype } from './field-options.js';
 
 const base = (): EntityDefinition => addField(addField(newEntity('customer', 'Customer'), 'text', 'f_a'), 'integer', 'f_b');
 
@@ -48,12 +48,7 @@ describe('entity edits', () => {
 });
 
 describe('field options', () => {
-  it('offers each option only for the types it applies to', () => {
-    expect(applies('pattern', 'text')).toBe(true);
-    expect(applies('pattern', 'email')).toBe(false);
-    expect(applies('sensitive', 'residentId')).toBe(true);
-    expect(applies('sensitive', 'integer')).toBe(false);
-    expect(indexable('multiSelect')).toBe(false);
+  it('writes bounds by type', () => {
     expect(boundKind('money')).toBe('decimal');
     expect(boundKind('text')).toBeNull();
   });

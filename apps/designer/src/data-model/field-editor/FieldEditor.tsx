@@ -1,11 +1,11 @@
 import type { ProblemFieldError } from '@bankforge/client';
-import { FIELD_TYPES, type FieldDefinition, type FieldType } from '@bankforge/form-engine';
+import { FIELD_TYPES, isIndexable, optionApplies, type FieldDefinition, type FieldType } from '@bankforge/form-engine';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { problemMessage, problemsUnder } from '../../shell/api/problems.js';
 import { CheckboxControl, ListControl, NumberControl, SelectControl, TextControl } from '../controls/Controls.js';
 import { renameKey, withProperty, withText } from '../entity-document/entity-edits.js';
-import { applies, boundKind, indexable, retype } from '../entity-document/field-options.js';
+import { boundKind, retype } from '../entity-document/field-options.js';
 import { DefaultValueControl } from './DefaultValueControl.js';
 import { OptionsEditor } from './OptionsEditor.js';
 
@@ -67,17 +67,17 @@ export function FieldEditor({ field, index, entityKeys, problems, onChange, focu
       <TextControl label={t('field.description')} multiline value={field.description ?? ''} problems={problemsOf('description')} onChange={(v) => set('description', v)} />
       <div className="check-row">
         <CheckboxControl label={t('field.required')} checked={field.required === true} problems={problemsOf('required')} onChange={(v) => set('required', v || undefined, false)} />
-        {indexable(field.type) && (
+        {isIndexable(field.type) && (
           <>
             <CheckboxControl label={t('field.unique')} checked={field.unique === true} problems={problemsOf('unique')} onChange={(v) => set('unique', v || undefined, false)} />
             <CheckboxControl label={t('field.indexed')} checked={field.indexed === true} problems={problemsOf('indexed')} onChange={(v) => set('indexed', v || undefined, false)} />
           </>
         )}
-        {applies('sensitive', field.type) && (
+        {optionApplies('sensitive', field.type) && (
           <CheckboxControl label={t('field.sensitive')} help={t('field.sensitiveHelp')} checked={field.sensitive === true} problems={problemsOf('sensitive')} onChange={(v) => set('sensitive', v || undefined, false)} />
         )}
       </div>
-      {applies('minLength', field.type) && (
+      {optionApplies('minLength', field.type) && (
         <div className="form-pair">
           <NumberControl label={t('field.minLength')} min={0} value={field.minLength} problems={problemsOf('minLength')} onChange={(v) => set('minLength', v)} />
           <NumberControl label={t('field.maxLength')} min={1} value={field.maxLength} problems={problemsOf('maxLength')} onChange={(v) => set('maxLength', v)} />
@@ -103,17 +103,17 @@ export function FieldEditor({ field, index, entityKeys, problems, onChange, focu
           )}
         </div>
       )}
-      {applies('pattern', field.type) && <TextControl label={t('field.pattern')} spellCheck={false} value={field.pattern ?? ''} problems={problemsOf('pattern')} onChange={(v) => set('pattern', v)} />}
-      {applies('precision', field.type) && (
+      {optionApplies('pattern', field.type) && <TextControl label={t('field.pattern')} spellCheck={false} value={field.pattern ?? ''} problems={problemsOf('pattern')} onChange={(v) => set('pattern', v)} />}
+      {optionApplies('precision', field.type) && (
         <div className="form-pair">
           <NumberControl label={t('field.precision')} min={1} value={field.precision} problems={problemsOf('precision')} onChange={(v) => set('precision', v)} />
           <NumberControl label={t('field.scale')} min={0} value={field.scale} problems={problemsOf('scale')} onChange={(v) => set('scale', v)} />
         </div>
       )}
-      {applies('currencies', field.type) && (
+      {optionApplies('currencies', field.type) && (
         <ListControl label={t('field.currencies')} help={t('field.currenciesHelp')} uppercase value={field.currencies} problems={problemsOf('currencies')} onChange={(v) => set('currencies', v)} />
       )}
-      {applies('reference', field.type) && (
+      {optionApplies('reference', field.type) && (
         <SelectControl
           label={t('field.reference')}
           value={field.reference?.entity ?? ''}
@@ -122,7 +122,7 @@ export function FieldEditor({ field, index, entityKeys, problems, onChange, focu
           onChange={(entity) => set('reference', entity === '' ? undefined : { entity }, false)}
         />
       )}
-      {applies('options', field.type) && (
+      {optionApplies('options', field.type) && (
         <OptionsEditor options={field.options ?? []} path={at('options')} problems={problems} onChange={(options, optionLabel) => onChange((f) => ({ ...f, options }), optionLabel && label(optionLabel))} />
       )}
       <DefaultValueControl field={field} problems={problemsOf('default')} onChange={(v) => set('default', v)} />
