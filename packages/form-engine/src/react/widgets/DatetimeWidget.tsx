@@ -1,3 +1,4 @@
+import { controlAttributes } from './control-attributes.js';
 import { localInputToUtc, utcToLocalInput } from './local-datetime.js';
 import type { WidgetProps } from './widget-props.js';
 
@@ -5,15 +6,10 @@ import type { WidgetProps } from './widget-props.js';
 export function DatetimeWidget(props: WidgetProps) {
   return (
     <input
-      id={props.id}
+      {...controlAttributes(props)}
       className="bf-input bf-datetime"
       type="datetime-local"
       value={utcToLocalInput(props.value)}
-      aria-required={props.required || undefined}
-      aria-invalid={props.invalid || undefined}
-      aria-describedby={props.describedBy}
-      readOnly={props.readOnly}
-      disabled={props.disabled}
       onChange={(event) => props.onChange(localInputToUtc(event.target.value))}
       onBlur={props.onBlur}
     />

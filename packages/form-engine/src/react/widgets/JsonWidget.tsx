@@ -1,3 +1,4 @@
+import { controlAttributes } from './control-attributes.js';
 import { useDraftText } from './use-draft-text.js';
 import type { WidgetProps } from './widget-props.js';
 
@@ -27,17 +28,12 @@ export function JsonWidget(props: WidgetProps) {
   });
   return (
     <textarea
-      id={props.id}
+      {...controlAttributes(props)}
       className="bf-textarea bf-json"
       rows={6}
       spellCheck={false}
       value={draft.text}
       placeholder={props.placeholder}
-      aria-required={props.required || undefined}
-      aria-invalid={props.invalid || undefined}
-      aria-describedby={props.describedBy}
-      readOnly={props.readOnly}
-      disabled={props.disabled}
       onChange={(event) => {
         const parsed = parseJson(event.target.value);
         draft.type(event.target.value, parsed.ok ? parsed.value : props.value);

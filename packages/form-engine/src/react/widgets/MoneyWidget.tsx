@@ -1,9 +1,8 @@
 import { useState } from 'react';
 import type { MoneyValue } from '../../entity/entity-definition.js';
 import { ISO_CURRENCIES } from '../../field-types/currency.js';
-import { numberText } from './number-text.js';
-import { numberParser } from './NumberWidget.js';
-import { useDraftText } from './use-draft-text.js';
+import { controlAttributes } from './control-attributes.js';
+import { useNumberText } from './use-number-text.js';
 import type { WidgetProps } from './widget-props.js';
 
 function moneyOf(value: unknown): Partial<MoneyValue> {
@@ -20,9 +19,7 @@ function moneyOf(value: unknown): Partial<MoneyValue> {
  * field's `currencies` (preset when there is only one). No amount is no value.
  */
 export function MoneyWidget(props: WidgetProps) {
-  const parse = numberParser(props.field);
   const money = moneyOf(props.value);
-  const draft = useDraftText(money.amount, numberText, (text, amount) => parse(text).value === amount);
   const currencies: readonly string[] = props.field.currencies ?? ISO_CURRENCIES;
   const onlyCurrency = currencies.length === 1 ? currencies[0] : undefined;
 
@@ -38,32 +35,18 @@ export function MoneyWidget(props: WidgetProps) {
       props.onChange({ amount, currency: currency ?? onlyCurrency ?? '' });
     }
   };
+  const amountText = useNumberText(props, money.amount, (amount) => change(amount, money.currency ?? pendingCurrency));
 
   return (
     <span className="bf-money">
       <input
-        id={props.id}
+        {...controlAttributes(props)}
+        {...amountText}
         className="bf-input bf-number"
         type="text"
         inputMode="decimal"
         autoComplete="off"
-        value={draft.text}
         placeholder={props.placeholder}
-        aria-required={props.required || undefined}
-        aria-invalid={props.invalid || undefined}
-        aria-describedby={props.describedBy}
-        readOnly={props.readOnly}
-        disabled={props.disabled}
-        onChange={(event) => {
-          const parsed = parse(event.target.value);
-          draft.type(event.target.value, parsed.value);
-          props.onInputProblem(parsed.problem);
-          change(parsed.value, money.currency ?? pendingCurrency);
-        }}
-        onBlur={() => {
-          draft.reset();
-          props.onBlur();
-        }}
       />
       <select
         className="bf-select bf-currency"

@@ -1,4 +1,5 @@
 import type { HTMLAttributes } from 'react';
+import { controlAttributes, plainTextBinding } from './control-attributes.js';
 import type { WidgetProps } from './widget-props.js';
 
 type InputMode = HTMLAttributes<HTMLInputElement>['inputMode'];
@@ -19,22 +20,15 @@ export function TextWidget(props: WidgetProps & { kind?: TextKind }) {
   const kind = TEXT_KINDS[props.kind ?? 'text'];
   return (
     <input
-      id={props.id}
+      {...controlAttributes(props)}
+      {...plainTextBinding(props)}
       className="bf-input"
       type={kind.type}
       inputMode={kind.inputMode}
       autoComplete={kind.autoComplete}
       maxLength={props.field.maxLength ?? kind.maxLength}
       spellCheck={props.kind === undefined || props.kind === 'text' ? undefined : false}
-      value={typeof props.value === 'string' ? props.value : ''}
       placeholder={props.placeholder}
-      aria-required={props.required || undefined}
-      aria-invalid={props.invalid || undefined}
-      aria-describedby={props.describedBy}
-      readOnly={props.readOnly}
-      disabled={props.disabled}
-      onChange={(event) => props.onChange(event.target.value === '' ? null : event.target.value)}
-      onBlur={props.onBlur}
     />
   );
 }
