@@ -6,4 +6,4 @@ export { initI18n, setLanguage, type I18nOptions, type NamespaceMessages } from 
 export { initialLanguage, languageOf, LANGUAGE_STORAGE_KEY, LANGUAGES, type Language } from './i18n/languages.js';
 export { APP_SHELL_NAMESPACE, appShellMessages } from './i18n/messages.js';
 export { LanguageSwitch } from './LanguageSwitch.js';
-export { UserMenu, type UserMenuProps } from './UserMenu.js';
+export { HeaderTools, type HeaderToolsProps } from './HeaderTools.js';

@@ -1,4 +1,4 @@
-import { LanguageSwitch, UserMenu, useSignedIn } from '@bankforge/app-shell';
+import { HeaderTools, useSignedIn } from '@bankforge/app-shell';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet } from 'react-router-dom';
@@ -37,9 +37,7 @@ export function DesignerLayout({ redirect = assignLocation }: DesignerLayoutProp
           </NavLink>
           <a href="/">{t('nav.runtime')}</a>
         </nav>
-        <span className="toolbar-spacer" />
-        <LanguageSwitch />
-        {signIn.status === 'signedIn' && <UserMenu user={signIn.user} redirect={redirect} returnTo="/designer/" />}
+        <HeaderTools signIn={signIn} redirect={redirect} returnTo="/designer/" />
       </header>
       <div id="main" className="app-main" tabIndex={-1}>
         {signIn.status === 'signedIn' ? (

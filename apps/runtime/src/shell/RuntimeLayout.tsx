@@ -1,4 +1,4 @@
-import { LanguageSwitch, UserMenu, useSignedIn } from '@bankforge/app-shell';
+import { HeaderTools, useSignedIn } from '@bankforge/app-shell';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet, useMatch } from 'react-router-dom';
@@ -58,9 +58,7 @@ export function RuntimeLayout({ redirect = assignLocation }: RuntimeLayoutProps)
             </ul>
           </nav>
         )}
-        <span className="toolbar-spacer" />
-        <LanguageSwitch />
-        {signIn.status === 'signedIn' && <UserMenu user={signIn.user} redirect={redirect} returnTo="/" />}
+        <HeaderTools signIn={signIn} redirect={redirect} returnTo="/" />
       </header>
       <main id="main" className="app-main" tabIndex={-1}>
         {signIn.status === 'error' ? (
