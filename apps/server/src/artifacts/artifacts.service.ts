@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import diff from 'microdiff';
+import type { ArtifactDraft as ClientArtifactDraft, ArtifactSummary, ArtifactVersionSummary, DocumentChange } from '@bankforge/client';
 import type { EntityDefinition, FormDefinition } from '@bankforge/form-engine';
 import { FormCatalog } from '../forms/form-catalog.js';
 import type { Actor } from '../access/actor.js';
@@ -11,35 +12,9 @@ import { fromDbDatetime, toDbDatetime } from '../metadata/record-codec.js';
 import { ProblemError } from '../problem/problem-error.js';
 import { artifactProblems, upgradeArtifact, type ArtifactDocument, type ArtifactKind } from './artifact-kinds.js';
 
-export interface ArtifactSummary {
-  kind: ArtifactKind;
-  key: string;
-  title: string;
-  revision: number;
-  latestVersion: number | null;
-  /** `draft`: never published; `published`: the draft is the latest version; `modified`: the draft has unpublished changes. */
-  state: 'draft' | 'published' | 'modified';
-  updatedAt: string;
-}
-
-export interface ArtifactDraft {
-  document: ArtifactDocument;
-  revision: number;
-  latestVersion: number | null;
-}
-
-export interface ArtifactVersionSummary {
-  version: number;
-  publishedAt: string;
-  publishedBy: string | null;
-}
-
-export interface DocumentChange {
-  op: 'add' | 'remove' | 'replace';
-  path: string;
-  from?: unknown;
-  value?: unknown;
-}
+// The answers' shapes are the public contract, defined once in the client package.
+export type { ArtifactSummary, ArtifactVersionSummary, DocumentChange } from '@bankforge/client';
+export type ArtifactDraft = ClientArtifactDraft<ArtifactDocument>;
 
 export interface PublishResult {
   kind: ArtifactKind;
