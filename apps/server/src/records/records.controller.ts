@@ -91,11 +91,18 @@ export class RecordsController {
   }
 
   @Get(':id')
-  @ApiOperation({ summary: 'Read a record' })
+  @ApiOperation({ summary: "Read a record, with the rows of the form's repeating groups under their keys" })
   @ApiParam(entityParam)
   @ApiQuery({ name: 'includeDeleted', required: false, type: Boolean })
-  read(@CurrentActor() actor: Actor, @Param('entity') entity: string, @Param('id') id: string, @Query('includeDeleted') includeDeleted?: string): Promise<RecordData> {
-    return this.records.read(parseEntity(entity), parseId(id), includeDeleted === 'true', actor);
+  @ApiQuery({ name: 'form', required: false, description: "The form whose repeating groups' rows come with the record (the entity's default form when absent)" })
+  read(
+    @CurrentActor() actor: Actor,
+    @Param('entity') entity: string,
+    @Param('id') id: string,
+    @Query('includeDeleted') includeDeleted?: string,
+    @Query('form') form?: string,
+  ): Promise<RecordData> {
+    return this.records.read(parseEntity(entity), parseId(id), includeDeleted === 'true', actor, parseForm(form));
   }
 
   @Post(':id/unmask')

@@ -16,6 +16,7 @@ import { fieldColumnValues, fieldValueFromRow, fromDbDatetime, toDbDatetime } fr
 import { ProblemError, type ProblemFieldError } from '../problem/problem-error.js';
 import { isForeignKeyViolation, uniqueViolationField } from './database-errors.js';
 import { FilterCompiler } from './filter-sql.js';
+import { FormRows, splitRows, type GroupRows } from './form-rows.js';
 import { afterCursor, decodeCursor, encodeCursor, type OrderKey } from './keyset-page.js';
 import { SYSTEM_FIELD_NAMES, resolveColumn } from './record-fields.js';
 import { DEFAULT_PAGE, MAX_PAGE, type RecordQuery } from './record-query.js';
@@ -52,6 +53,21 @@ const SYSTEM_COLUMNS = ['id', 'created_at', 'created_by', 'updated_at', 'updated
 @Injectable()
 export class RecordsService {
   private readonly inserts = new WeakMap<EntityModel, string>();
+  /** A form's rows are written through the same steps as a direct write of their entity. */
+  private readonly rows = new FormRows({
+    model: (entityKey) => this.metadata.entity(entityKey),
+    view: (model, actor, operation) => this.viewOf(model, actor, operation),
+    children: (sql, view, actor, foreignKey, parentId) => this.children(sql, view, actor, foreignKey, parentId),
+    insert: async (tx, view, actor, input, fixed) => {
+      await this.insertIn(tx, view, actor, this.createValues(view, this.fieldValues(input), undefined, fixed));
+    },
+    update: async (tx, view, actor, id, version, input) => {
+      await this.updateIn(tx, view, actor, id, version, input, undefined);
+    },
+    remove: async (tx, view, actor, id, version) => {
+      await this.setDeletedIn(tx, view, actor, id, version, true);
+    },
+  });
 
   constructor(
     @Inject(Database) private readonly database: Database,
@@ -63,7 +79,10 @@ export class RecordsService {
 
   /** The actor's view of the entity, once their roles allow the operation at all (403 otherwise). */
   async viewFor(entityKey: string, actor: Actor, operation: RecordOperation): Promise<RecordView> {
-    const model = await this.metadata.entity(entityKey);
+    return this.viewOf(await this.metadata.entity(entityKey), actor, operation);
+  }
+
+  private viewOf(model: EntityModel, actor: Actor, operation: RecordOperation): RecordView {
     const access = actor.access.entity(model.key);
     if (!access.scope(operation)) {
       throw new ProblemError(403, 'forbidden', `Your roles do not allow you to ${operation} ${model.key} records.`, undefined, { operation, entity: model.key });
@@ -76,18 +95,40 @@ export class RecordsService {
     return scopePredicate(sql, actor, view.access.scope(operation)!);
   }
 
-  /** Creates a record; `formKey` names the form it was entered on, whose rules it must pass (the entity's default form when absent). */
+  /**
+   * Creates a record; `formKey` names the form it was entered on, whose rules it must pass (the
+   * entity's default form when absent), and the rows of that form's repeating groups are created with it.
+   */
   async create(entityKey: string, body: unknown, actor: Actor, formKey?: string): Promise<RecordData> {
     const view = await this.viewFor(entityKey, actor, 'create');
     const { model } = view;
-    const input = this.fieldValues(body);
-    view.checkWritable(Object.keys(input));
-    const normalized = normalizeRecordValues(model.definition, input);
     const rules = await this.forms.rulesFor(model.key, formKey);
+    const { fields, groups } = splitRows(this.fieldValues(body), rules);
+    const values = this.createValues(view, fields, rules);
+    const models = rules ? await this.rows.models(rules.form) : new Map<string, EntityModel>();
+    return this.write(model, async (tx) => {
+      const record = await this.insertIn(tx, view, actor, values);
+      if (!rules || models.size === 0) return record;
+      await this.rows.save(tx, rules, models, actor, { id: record.id, values, isNew: true }, groups);
+      return this.withRows(record, await this.rows.read(tx, rules.form, models, actor, record.id));
+    });
+  }
+
+  /** The values a create writes: the actor may write each field sent, and the form's rules and the entity's validation pass. */
+  private createValues(view: RecordView, input: Record<string, unknown>, rules: CompiledForm | undefined, fixed: Record<string, unknown> = {}): Record<string, unknown> {
+    const { model } = view;
+    view.checkWritable(Object.keys(input));
+    const normalized = normalizeRecordValues(model.definition, { ...input, ...fixed });
     // Defaults count as stored values for the form's conditions, but only what was sent can break a hidden/read-only rule.
     const submitted = rules ? this.obeyForm(rules, applyFieldDefaults(model.definition, {}), normalized) : normalized;
     const values = applyFieldDefaults(model.definition, submitted);
     this.validate(model, values);
+    return values;
+  }
+
+  /** Inserts a record and its audit entry in the caller's transaction. */
+  private async insertIn(tx: SqlExecutor, view: RecordView, actor: Actor, values: Record<string, unknown>): Promise<RecordData> {
+    const { model } = view;
     const now = toDbDatetime(new Date().toISOString());
     const id = uuidv7();
     const system: Record<string, SqlValue> = {
@@ -103,13 +144,18 @@ export class RecordsService {
     const params: SqlValue[] = SYSTEM_COLUMNS.map((c) => system[c] ?? null);
     for (const field of model.definition.fields) params.push(...fieldColumnValues(field, values[field.key], this.cipher));
     // The foreign keys check the references in the same round trip; the audit entry lands with the row or not at all.
-    await this.write(model, async (sql) => {
-      await this.whileReferencesHold(sql, model, values, () => sql.execute(this.insertSql(model), params));
-      await this.audit.append(sql, actor, { action: 'create', entity: model.key, recordId: id, detail: { values: this.auditValues(model, values) } });
-    });
+    await this.whileReferencesHold(tx, model, values, () => tx.execute(this.insertSql(model), params));
+    await this.audit.append(tx, actor, { action: 'create', entity: model.key, recordId: id, detail: { values: this.auditValues(model, values) } });
     const record: RecordData = { id, version: 1 };
     for (const field of model.definition.fields) record[field.key] = values[field.key] ?? null;
     return view.present(this.withSystemFields(record, system));
+  }
+
+  /** A record with the rows of its form's groups under the groups' keys. */
+  private withRows(record: RecordData, groups: GroupRows[]): RecordData {
+    const result: RecordData = { ...record };
+    for (const group of groups) result[group.key] = group.rows;
+    return result;
   }
 
   private auditValues(model: EntityModel, values: Record<string, unknown>): Record<string, unknown> {
@@ -129,15 +175,29 @@ export class RecordsService {
     return sql;
   }
 
-  /** A record outside the actor's read scope answers 404, like one that does not exist: its existence is not theirs to know. */
-  async read(entityKey: string, id: string, includeDeleted: boolean, actor: Actor): Promise<RecordData> {
+  /**
+   * A record outside the actor's read scope answers 404, like one that does not exist: its existence
+   * is not theirs to know. The form's (or the default form's) repeating groups bring their rows.
+   */
+  async read(entityKey: string, id: string, includeDeleted: boolean, actor: Actor, formKey?: string): Promise<RecordData> {
     const view = await this.viewFor(entityKey, actor, 'read');
     const { model } = view;
-    const row = await this.database.read(async (sql) => this.row(sql, model, id, await this.scope(sql, view, actor, 'read')));
+    const form = await this.forms.formFor(model.key, formKey);
+    const models = form ? await this.rows.models(form.definition) : new Map<string, EntityModel>();
+    const { row, groups } = await this.database.read(async (sql) => {
+      const found = await this.row(sql, model, id, await this.scope(sql, view, actor, 'read'));
+      return { row: found, groups: found && form ? await this.rows.read(sql, form.definition, models, actor, id) : [] };
+    });
     if (!row || (row.deleted_at !== null && !includeDeleted)) throw this.notFound(model, id);
     const sensitive = view.clearSensitiveFields();
     if (sensitive.length > 0) await this.audit.record(actor, { action: 'read', entity: model.key, recordId: id, detail: { fields: sensitive } });
-    return view.present(this.fromRow(model, row));
+    for (const group of groups) {
+      const fields = group.view.clearSensitiveFields();
+      if (fields.length > 0 && group.rows.length > 0) {
+        await this.audit.record(actor, { action: 'read', entity: group.view.model.key, detail: { fields, records: group.rows.length, parent: { entity: model.key, id } } });
+      }
+    }
+    return this.withRows(view.present(this.fromRow(model, row)), groups);
   }
 
   /** Reveals one masked field of one record, for someone whose role may unmask; always audited. */
@@ -157,51 +217,72 @@ export class RecordsService {
     });
   }
 
-  /** Changes the given fields; `version` must be the one the caller read, or the answer is 409. */
+  /**
+   * Changes the given fields; `version` must be the one the caller read, or the answer is 409. Rows
+   * sent for the form's repeating groups replace the stored ones in the same transaction.
+   */
   async update(entityKey: string, id: string, body: unknown, actor: Actor, formKey?: string): Promise<RecordData> {
     const view = await this.viewFor(entityKey, actor, 'update');
-    const { model } = view;
     const { version, ...changes } = this.patchBody(body);
+    const rules = await this.forms.rulesFor(view.model.key, formKey);
+    const { fields, groups } = splitRows(changes, rules);
+    const models = rules && groups.size > 0 ? await this.rows.models(rules.form) : new Map<string, EntityModel>();
+    return this.write(view.model, async (tx) => {
+      const { record, values } = await this.updateIn(tx, view, actor, id, version, fields, rules);
+      if (!rules || groups.size === 0) return record;
+      await this.rows.save(tx, rules, models, actor, { id, values, isNew: false }, groups);
+      return this.withRows(record, await this.rows.read(tx, rules.form, models, actor, id));
+    });
+  }
+
+  /** Updates a record and appends its audit entry in the caller's transaction; answers it presented, and its values as stored. */
+  private async updateIn(
+    tx: SqlExecutor,
+    view: RecordView,
+    actor: Actor,
+    id: string,
+    version: number,
+    changes: Record<string, unknown>,
+    rules: CompiledForm | undefined,
+  ): Promise<{ record: RecordData; values: Record<string, unknown> }> {
+    const { model } = view;
     view.checkWritable(Object.keys(changes));
     const sent = normalizeRecordValues(model.definition, this.fieldValues(changes));
-    const rules = await this.forms.rulesFor(model.key, formKey);
-    return this.write(model, async (tx) => {
-      const row = await this.row(tx, model, id, await this.scope(tx, view, actor, 'update'));
-      if (!row) throw this.notFound(model, id);
-      if (row.deleted_at !== null) throw ProblemError.conflict('recordDeleted', `${model.key} ${id} is deleted; restore it first.`);
-      this.checkVersion(model, id, Number(row.version), version);
-      const current = this.fromRow(model, row);
-      const normalized = rules ? this.obeyForm(rules, current, sent) : sent;
-      const merged: Record<string, unknown> = {};
-      for (const field of model.definition.fields) merged[field.key] = field.key in normalized ? normalized[field.key] : current[field.key];
-      for (const key of Object.keys(normalized)) if (!model.fieldsByKey.has(key)) merged[key] = normalized[key];
-      this.validate(model, merged);
-      const now = toDbDatetime(new Date().toISOString());
-      const assignments: string[] = [];
-      const params: SqlValue[] = [];
-      for (const key of Object.keys(normalized)) {
-        const field = model.fieldsByKey.get(key)!;
-        columnsOf(field).forEach((c) => assignments.push(`${this.database.quote(c.name)} = ?`));
-        params.push(...fieldColumnValues(field, merged[key], this.cipher));
-      }
-      assignments.push('version = version + 1', 'updated_at = ?', 'updated_by = ?');
-      params.push(now, actor.userId, id, version);
-      const changed = await this.whileReferencesHold(tx, model, merged, () =>
-        tx.execute(`UPDATE ${this.database.quote(model.table)} SET ${assignments.join(', ')} WHERE id = ? AND version = ?`, params),
-      );
-      if (changed === 0) throw this.stale(model, id, version);
-      const changeLog: Record<string, { before: unknown; after: unknown }> = {};
-      for (const key of Object.keys(normalized)) {
-        const field = model.fieldsByKey.get(key)!;
-        const before = current[key] ?? null;
-        const after = merged[key] ?? null;
-        if (JSON.stringify(before) !== JSON.stringify(after)) changeLog[key] = { before: auditValue(field, before), after: auditValue(field, after) };
-      }
-      await this.audit.append(tx, actor, { action: 'update', entity: model.key, recordId: id, detail: { version: version + 1, changes: changeLog } });
-      const result: RecordData = { ...current, id, version: version + 1 };
-      for (const field of model.definition.fields) result[field.key] = merged[field.key] ?? null;
-      return view.present({ ...result, updated_at: fromDbDatetime(now), updated_by: actor.userId });
-    });
+    const row = await this.row(tx, model, id, await this.scope(tx, view, actor, 'update'));
+    if (!row) throw this.notFound(model, id);
+    if (row.deleted_at !== null) throw ProblemError.conflict('recordDeleted', `${model.key} ${id} is deleted; restore it first.`);
+    this.checkVersion(model, id, Number(row.version), version);
+    const current = this.fromRow(model, row);
+    const normalized = rules ? this.obeyForm(rules, current, sent) : sent;
+    const merged: Record<string, unknown> = {};
+    for (const field of model.definition.fields) merged[field.key] = field.key in normalized ? normalized[field.key] : current[field.key];
+    for (const key of Object.keys(normalized)) if (!model.fieldsByKey.has(key)) merged[key] = normalized[key];
+    this.validate(model, merged);
+    const now = toDbDatetime(new Date().toISOString());
+    const assignments: string[] = [];
+    const params: SqlValue[] = [];
+    for (const key of Object.keys(normalized)) {
+      const field = model.fieldsByKey.get(key)!;
+      columnsOf(field).forEach((c) => assignments.push(`${this.database.quote(c.name)} = ?`));
+      params.push(...fieldColumnValues(field, merged[key], this.cipher));
+    }
+    assignments.push('version = version + 1', 'updated_at = ?', 'updated_by = ?');
+    params.push(now, actor.userId, id, version);
+    const changed = await this.whileReferencesHold(tx, model, merged, () =>
+      tx.execute(`UPDATE ${this.database.quote(model.table)} SET ${assignments.join(', ')} WHERE id = ? AND version = ?`, params),
+    );
+    if (changed === 0) throw this.stale(model, id, version);
+    const changeLog: Record<string, { before: unknown; after: unknown }> = {};
+    for (const key of Object.keys(normalized)) {
+      const field = model.fieldsByKey.get(key)!;
+      const before = current[key] ?? null;
+      const after = merged[key] ?? null;
+      if (JSON.stringify(before) !== JSON.stringify(after)) changeLog[key] = { before: auditValue(field, before), after: auditValue(field, after) };
+    }
+    await this.audit.append(tx, actor, { action: 'update', entity: model.key, recordId: id, detail: { version: version + 1, changes: changeLog } });
+    const result: RecordData = { ...current, id, version: version + 1 };
+    for (const field of model.definition.fields) result[field.key] = merged[field.key] ?? null;
+    return { record: view.present({ ...result, updated_at: fromDbDatetime(now), updated_by: actor.userId }), values: merged };
   }
 
   /** Soft delete: the row stays (and keeps its unique values) until an administrator purges it. */
@@ -215,24 +296,39 @@ export class RecordsService {
 
   private async setDeleted(entityKey: string, id: string, expectedVersion: number | undefined, actor: Actor, deleted: boolean): Promise<RecordData> {
     const view = await this.viewFor(entityKey, actor, 'delete');
+    return this.database.transaction((tx) => this.setDeletedIn(tx, view, actor, id, expectedVersion, deleted));
+  }
+
+  /** Soft-deletes or restores a record and appends its audit entry in the caller's transaction. */
+  private async setDeletedIn(tx: SqlExecutor, view: RecordView, actor: Actor, id: string, expectedVersion: number | undefined, deleted: boolean): Promise<RecordData> {
     const { model } = view;
-    return this.database.transaction(async (tx) => {
-      const row = await this.row(tx, model, id, await this.scope(tx, view, actor, 'delete'));
-      if (!row) throw this.notFound(model, id);
-      if ((row.deleted_at !== null) === deleted) {
-        throw ProblemError.conflict(deleted ? 'recordDeleted' : 'recordNotDeleted', `${model.key} ${id} is ${deleted ? 'already' : 'not'} deleted.`);
-      }
-      const version = Number(row.version);
-      if (expectedVersion !== undefined) this.checkVersion(model, id, version, expectedVersion);
-      const now = toDbDatetime(new Date().toISOString());
-      const changed = await tx.execute(
-        `UPDATE ${this.database.quote(model.table)} SET deleted_at = ?, version = version + 1, updated_at = ?, updated_by = ? WHERE id = ? AND version = ?`,
-        [deleted ? now : null, now, actor.userId, id, version],
-      );
-      if (changed === 0) throw this.stale(model, id, version);
-      await this.audit.append(tx, actor, { action: deleted ? 'delete' : 'restore', entity: model.key, recordId: id, detail: { version: version + 1 } });
-      return view.present(this.fromRow(model, { ...row, deleted_at: deleted ? now : null, version: version + 1, updated_at: now, updated_by: actor.userId }));
-    });
+    const row = await this.row(tx, model, id, await this.scope(tx, view, actor, 'delete'));
+    if (!row) throw this.notFound(model, id);
+    if ((row.deleted_at !== null) === deleted) {
+      throw ProblemError.conflict(deleted ? 'recordDeleted' : 'recordNotDeleted', `${model.key} ${id} is ${deleted ? 'already' : 'not'} deleted.`);
+    }
+    const version = Number(row.version);
+    if (expectedVersion !== undefined) this.checkVersion(model, id, version, expectedVersion);
+    const now = toDbDatetime(new Date().toISOString());
+    const changed = await tx.execute(
+      `UPDATE ${this.database.quote(model.table)} SET deleted_at = ?, version = version + 1, updated_at = ?, updated_by = ? WHERE id = ? AND version = ?`,
+      [deleted ? now : null, now, actor.userId, id, version],
+    );
+    if (changed === 0) throw this.stale(model, id, version);
+    await this.audit.append(tx, actor, { action: deleted ? 'delete' : 'restore', entity: model.key, recordId: id, detail: { version: version + 1 } });
+    return view.present(this.fromRow(model, { ...row, deleted_at: deleted ? now : null, version: version + 1, updated_at: now, updated_by: actor.userId }));
+  }
+
+  /** A parent's live child records (its form's rows) within the actor's read scope, oldest first. */
+  private async children(sql: SqlExecutor, view: RecordView, actor: Actor, foreignKey: string, parentId: string): Promise<RecordData[]> {
+    const { model } = view;
+    const q = (id: string): string => this.database.quote(id);
+    const scope = await this.scope(sql, view, actor, 'read');
+    const rows = await sql.rows(
+      `SELECT * FROM ${q(model.table)} WHERE ${q(foreignKey)} = ? AND deleted_at IS NULL${scope ? ` AND (${scope.sql})` : ''} ORDER BY created_at, id`,
+      [parentId, ...(scope?.params ?? [])],
+    );
+    return rows.map((row) => this.fromRow(model, row));
   }
 
   async query(entityKey: string, query: RecordQuery, actor: Actor): Promise<RecordPage> {
