@@ -8,10 +8,11 @@ import { Loading } from '../shell/Loading.js';
 import { localized } from '../shell/localized.js';
 import { ProblemNotice } from '../shell/ProblemNotice.js';
 import { fieldErrorsOf } from '../shell/problems.js';
-import type { ReaderPage } from './access/reader-access.js';
+import { groupsOf, type ReaderPage } from './access/reader-access.js';
 import type { ModuleImporter } from './form/type-checks.js';
 import { useRecordModel } from './form/useRecordModel.js';
 import { lookupOptions } from './lookup/lookup-options.js';
+import { changedRows, withUnsentRows } from './save/changed-rows.js';
 import { changedValues } from './save/changed-values.js';
 import { ConflictDialog } from './save/ConflictDialog.js';
 import { RejectedSummary } from './save/RejectedSummary.js';
@@ -60,6 +61,7 @@ export function RecordEditor({ app, page, id, importModule }: RecordEditorProps)
   const entity = page.entity;
   const entityLabel = localized(entity.label, language);
   const formKey = form.published ? form.compiled.form.key : undefined;
+  const groupKeys = useMemo(() => groupsOf(form.compiled.form.layout).map((group) => group.key), [form]);
 
   const labelOf = (path: string): string | undefined => {
     const key = path.split('/')[1];
@@ -79,8 +81,10 @@ export function RecordEditor({ app, page, id, importModule }: RecordEditorProps)
         navigate(`/${app}/${entity.key}/${encodeURIComponent(created.id)}`, { state: { saved: true } satisfies SavedState });
         return;
       }
-      const updated = await api.updateRecord(entity.key, record.id, { ...changedValues(record, writable), version: record.version }, formKey);
-      await show(updated);
+      const fields = Object.fromEntries(Object.entries(writable).filter(([key]) => !groupKeys.includes(key)));
+      const body = { ...changedValues(record, fields), ...changedRows(groupKeys, record, writable), version: record.version };
+      const updated = await api.updateRecord(entity.key, record.id, body, formKey);
+      await show(withUnsentRows(groupKeys, record, updated));
       setSaving(false);
       setOutcome({ kind: 'saved' });
     } catch (error) {

@@ -69,7 +69,7 @@ describe('RecordPage', () => {
   it('checks with the validator module before sending, then creates the record under the form and opens it', async () => {
     const { server, importModule } = renderRecord('/crm/customer/new', {
       'POST /api/records/customer?form=customer_form': { status: 201, body: { ...wang, id: 'c9' } },
-      'GET /api/records/customer/c9': { body: { ...wang, id: 'c9' } },
+      'GET /api/records/customer/c9?form=customer_form': { body: { ...wang, id: 'c9' } },
     });
     const user = userEvent.setup();
     expect(await screen.findByRole('heading', { name: 'New Customer' })).toBeTruthy();
@@ -94,7 +94,7 @@ describe('RecordPage', () => {
 
   it("shows the server's 422 errors on their fields and in a summary at the top", async () => {
     const { server } = renderRecord('/crm/customer/c1', {
-      'GET /api/records/customer/c1': { body: wang },
+      'GET /api/records/customer/c1?form=customer_form': { body: wang },
       'PATCH /api/records/customer/c1?form=customer_form': problem(422, 'validationFailed', {
         errors: [{ path: '/resident_id', code: 'duplicate', message: 'Another customer has this resident ID', messageZh: '已有客户使用此身份证号' }],
       }),
@@ -113,7 +113,7 @@ describe('RecordPage', () => {
 
   it('explains a conflicting save and reloads the latest version on request', async () => {
     const { server } = renderRecord('/crm/customer/c1', {
-      'GET /api/records/customer/c1': sequence({ body: wang }, { body: { ...wang, version: 2, full_name: 'Wang Fang (VIP)' } }),
+      'GET /api/records/customer/c1?form=customer_form': sequence({ body: wang }, { body: { ...wang, version: 2, full_name: 'Wang Fang (VIP)' } }),
       'PATCH /api/records/customer/c1?form=customer_form': problem(409, 'staleVersion', { expectedVersion: 1, currentVersion: 2 }),
     });
     const user = userEvent.setup();
@@ -135,12 +135,12 @@ describe('RecordPage', () => {
     await user.click(within(await screen.findByRole('alertdialog')).getByRole('button', { name: 'Reload' }));
     await waitFor(() => expect(screen.getByRole('textbox', { name: 'Full name' })).toHaveProperty('value', 'Wang Fang (VIP)'));
     expect(screen.queryByRole('alertdialog')).toBeNull();
-    expect(server.requests.filter((r) => r.url === '/api/records/customer/c1' && r.method === 'GET')).toHaveLength(2);
+    expect(server.requests.filter((r) => r.url === '/api/records/customer/c1?form=customer_form' && r.method === 'GET')).toHaveLength(2);
   });
 
   it('saves only what changed with the version read, then carries on from the version the server answers', async () => {
     const { server } = renderRecord('/crm/customer/c1', {
-      'GET /api/records/customer/c1': { body: wang },
+      'GET /api/records/customer/c1?form=customer_form': { body: wang },
       'PATCH /api/records/customer/c1?form=customer_form': (request) => {
         const body = request.body as { version: number; tier?: string };
         return { body: { ...wang, ...body, version: body.version + 1 } };
@@ -181,7 +181,7 @@ describe('RecordPage', () => {
     const masked = { ...wang, resident_id: '110105********002X', mobile: '13812345678' };
     const { server } = renderRecord('/crm/customer/c1', {
       'GET /api/runtime/entities/customer': { body: rmPage },
-      'GET /api/records/customer/c1': { body: masked },
+      'GET /api/records/customer/c1?form=customer_form': { body: masked },
       'PATCH /api/records/customer/c1?form=customer_form': (request) => ({ body: { ...masked, ...(request.body as object), version: 2 } }),
     });
     const user = userEvent.setup();
@@ -205,7 +205,7 @@ describe('RecordPage', () => {
     const { server } = renderRecord('/crm/customer/new', {
       'GET /api/runtime/entities/customer': { body: { ...rmPage, form } },
       'POST /api/records/customer?form=customer_form': { status: 201, body: { ...wang, id: 'c9', resident_id: '110105********002X' } },
-      'GET /api/records/customer/c9': { body: { ...wang, id: 'c9', resident_id: '110105********002X' } },
+      'GET /api/records/customer/c9?form=customer_form': { body: { ...wang, id: 'c9', resident_id: '110105********002X' } },
     });
     const user = userEvent.setup();
     await user.type(await screen.findByRole('textbox', { name: 'Full name' }), 'Wang Fang');
@@ -213,5 +213,102 @@ describe('RecordPage', () => {
     await save();
     await waitFor(() => expect(screen.getByTestId('where').textContent).toBe('/crm/customer/c9'));
     expect(server.requests.find((r) => r.method === 'POST')!.body).toEqual({ full_name: 'Wang Fang', resident_id: '11010519491231002X' });
+  });
+
+  describe('with a repeating group of contacts', () => {
+    const contactEntity = {
+      kind: 'entity' as const,
+      key: 'contact',
+      title: 'Contact',
+      label: { en: 'Contact', 'zh-CN': '联系人' },
+      fields: [
+        { id: 'k1', key: 'customer', type: 'reference' as const, label: { en: 'Customer', 'zh-CN': '客户' }, reference: { entity: 'customer' } },
+        { id: 'k2', key: 'contact_name', type: 'text' as const, label: { en: 'Contact name', 'zh-CN': '联系人姓名' }, required: true },
+        { id: 'k3', key: 'phone', type: 'text' as const, label: { en: 'Phone', 'zh-CN': '电话' } },
+      ],
+    };
+    const form: Form = {
+      ...customerForm,
+      layout: [
+        ...customerForm.layout,
+        {
+          id: 'g1',
+          type: 'repeatingGroup',
+          key: 'contacts',
+          title: { en: 'Contacts', 'zh-CN': '联系人' },
+          entity: 'contact',
+          foreignKey: 'customer',
+          fields: [
+            { id: 'g1n', type: 'field', field: 'contact_name' },
+            { id: 'g1p', type: 'field', field: 'phone' },
+          ],
+        },
+      ],
+    };
+    const groupPage = { ...page, form, related: { contact: contactEntity } };
+    const stored = {
+      ...wang,
+      contacts: [
+        { id: 'r1', version: 2, customer: 'c1', contact_name: 'Li Lei', phone: '021-1234' },
+        { id: 'r2', version: 1, customer: 'c1', contact_name: 'Han Meimei', phone: null },
+      ],
+    };
+    const contactNames = () => screen.getAllByRole('textbox', { name: /Contact name/ });
+
+    it('reads the record with its rows under the form, and sends changed rows with the versions read', async () => {
+      const { server } = renderRecord('/crm/customer/c1', {
+        'GET /api/runtime/entities/customer': { body: groupPage },
+        'GET /api/records/customer/c1?form=customer_form': { body: stored },
+        'PATCH /api/records/customer/c1?form=customer_form': {
+          body: { ...stored, version: 2, contacts: [{ ...stored.contacts[0], version: 3, contact_name: 'Li Lei Sr' }, { id: 'r3', version: 1, customer: 'c1', contact_name: 'Lin Tao', phone: null }] },
+        },
+      });
+      const user = userEvent.setup();
+      await waitFor(() => expect(contactNames()).toHaveLength(2));
+      expect(contactNames().map((box) => (box as HTMLInputElement).value)).toEqual(['Li Lei', 'Han Meimei']);
+
+      await user.type(contactNames()[0]!, ' Sr');
+      await user.click(screen.getByRole('button', { name: /Remove row 2/ }));
+      await user.click(screen.getByRole('button', { name: 'Add row' }));
+      await user.type(contactNames()[1]!, 'Lin Tao');
+      await save();
+      expect(await screen.findByText('Saved')).toBeTruthy();
+      expect(server.requests.find((r) => r.method === 'PATCH')!.body).toEqual({
+        contacts: [{ id: 'r1', version: 2, contact_name: 'Li Lei Sr', phone: '021-1234' }, { contact_name: 'Lin Tao' }],
+        version: 1,
+      });
+      // The page carries on from the rows the server answered (their new versions and ids).
+      expect(contactNames().map((box) => (box as HTMLInputElement).value)).toEqual(['Li Lei Sr', 'Lin Tao']);
+    });
+
+    it('leaves unchanged rows out of an update, and keeps showing them', async () => {
+      const { server } = renderRecord('/crm/customer/c1', {
+        'GET /api/runtime/entities/customer': { body: groupPage },
+        'GET /api/records/customer/c1?form=customer_form': { body: stored },
+        'PATCH /api/records/customer/c1?form=customer_form': (request) => ({ body: { ...wang, ...(request.body as object), version: 2 } }),
+      });
+      const user = userEvent.setup();
+      await waitFor(() => expect(contactNames()).toHaveLength(2));
+      await user.type(nameBox(), ' Jr');
+      await save();
+      expect(await screen.findByText('Saved')).toBeTruthy();
+      expect(server.requests.find((r) => r.method === 'PATCH')!.body).toEqual({ full_name: 'Wang Fang Jr', version: 1 });
+      expect(contactNames()).toHaveLength(2);
+    });
+
+    it('creates a record with its new rows', async () => {
+      const { server } = renderRecord('/crm/customer/new', {
+        'GET /api/runtime/entities/customer': { body: groupPage },
+        'POST /api/records/customer?form=customer_form': { status: 201, body: { ...stored, id: 'c9' } },
+        'GET /api/records/customer/c9?form=customer_form': { body: { ...stored, id: 'c9' } },
+      });
+      const user = userEvent.setup();
+      await user.type(await screen.findByRole('textbox', { name: 'Full name' }), 'Wang Fang');
+      await user.click(screen.getByRole('button', { name: 'Add row' }));
+      await user.type(contactNames()[0]!, 'Li Lei');
+      await save();
+      await waitFor(() => expect(screen.getByTestId('where').textContent).toBe('/crm/customer/c9'));
+      expect(server.requests.find((r) => r.method === 'POST')!.body).toEqual({ full_name: 'Wang Fang', contacts: [{ contact_name: 'Li Lei' }] });
+    });
   });
 });

@@ -115,7 +115,8 @@ export class ReaderAccess {
   }
 }
 
-function groupsOf(nodes: readonly FormNode[]): { key: string; entity: string }[] {
+/** The repeating groups of a layout, wherever they sit, by their values key and entity. */
+export function groupsOf(nodes: readonly FormNode[]): { key: string; entity: string }[] {
   return nodes.flatMap((node) => {
     switch (node.type) {
       case 'repeatingGroup':

@@ -60,18 +60,27 @@ export function useRecordModel(page: ReaderPage, id: string | undefined, importe
     [form, typeChecks],
   );
 
+  // Read under the published form, the record comes with the rows of the form's repeating groups.
+  const readRecord = useCallback(
+    (recordId: string): Promise<RecordData> =>
+      form.published
+        ? api.request<RecordData>('GET', `/records/${page.entity.key}/${encodeURIComponent(recordId)}?form=${encodeURIComponent(form.compiled.form.key)}`)
+        : api.readRecord(page.entity.key, recordId),
+    [api, page, form],
+  );
+
   useEffect(() => {
     let current = true;
     setLoad({ status: 'loading' });
     (async () => {
-      const record = id === undefined ? null : await api.readRecord(page.entity.key, id);
+      const record = id === undefined ? null : await readRecord(id);
       const model = await modelOf(record);
       if (current) setLoad({ status: 'ready', model, record });
     })().catch((error: unknown) => current && setLoad({ status: 'error', error: asProblem(error) }));
     return () => {
       current = false;
     };
-  }, [api, page, id, modelOf, attempt]);
+  }, [page, id, modelOf, readRecord, attempt]);
 
   const reload = useCallback(() => setAttempt((n) => n + 1), []);
   const show = useCallback(async (record: RecordData) => {
