@@ -27,6 +27,7 @@ const member: EntityDefinition = {
     field('m_name', 'name', 'text', { required: true }),
     field('m_mobile', 'mobile', 'mobile'),
     field('m_note', 'note', 'text'),
+    field('m_code', 'code', 'text', { unique: true }),
   ],
 };
 
@@ -64,9 +65,20 @@ const clerk: RoleDefinition = {
   entities: { household: { create: 'all', read: 'all', update: 'all' }, member: { read: 'all', update: 'all' } },
 };
 
+/** Adds members of their own, sees only those, and sees their mobiles masked. */
+const agent: RoleDefinition = {
+  key: 'household_agent',
+  label: { en: 'Household agent' },
+  entities: {
+    household: { create: 'all', read: 'all', update: 'all' },
+    member: { create: 'own', read: 'own', update: 'own', delete: 'own', fields: { mobile: { access: 'masked' } } },
+  },
+};
+
 describe.each(dialects())('the rows of a form on %s', (dialect) => {
   let server: TestServer;
   let asClerk: Requester;
+  let asAgent: Requester;
 
   const create = (body: Record<string, unknown>, as?: Requester) => (as ?? server.request)<Rec & Problem>('POST', '/api/records/household?form=household_form', body);
   const read = (id: string) => server.request<Rec>('GET', `/api/records/household/${id}?form=household_form`);
@@ -86,6 +98,10 @@ describe.each(dialects())('the rows of a form on %s', (dialect) => {
     const user = await server.request('POST', '/api/auth/users', { username: 'clerk', displayName: 'Clerk', branch: 'SH', roles: [clerk.key], managerId: null, password: 'Clerk-Pass-2026' });
     expect(user.status).toBe(201);
     asClerk = await server.signIn('clerk', 'Clerk-Pass-2026');
+    expect((await server.request('PUT', `/api/auth/roles/${agent.key}`, agent)).status).toBe(200);
+    const agentUser = await server.request('POST', '/api/auth/users', { username: 'agent', displayName: 'Agent', branch: 'SH', roles: [agent.key], managerId: null, password: 'Agent-Pass-2026' });
+    expect(agentUser.status).toBe(201);
+    asAgent = await server.signIn('agent', 'Agent-Pass-2026');
   });
   afterAll(async () => server?.close());
 
@@ -178,5 +194,40 @@ describe.each(dialects())('the rows of a form on %s', (dialect) => {
     const of = (id: string): string[] => log.filter((e) => e.recordId === id).map((e) => e.action).sort();
     expect(of(first!.id)).toEqual(['create', 'update']);
     expect(of(second!.id)).toEqual(['create', 'delete']);
+  });
+
+  it('names a unique value a row clashes on at the row, and writes nothing', async () => {
+    const first = await create({ name: '郑家', contacts: [{ name: '郑一', code: 'M-1' }] });
+    expect(first.status).toBe(201);
+    const clash = await create({ name: '冯家', contacts: [{ name: '冯一', code: 'M-2' }, { name: '冯二', code: 'M-1' }] });
+    expect(clash.status).toBe(409);
+    expect(clash.body).toMatchObject({ code: 'uniqueViolation', row: '/contacts/1' });
+    expect(clash.body.errors?.[0]?.path).toBe('/contacts/1/code');
+    const page = await server.request<{ items: Row[] }>('POST', '/api/records/household/query', { filter: { field: 'name', op: 'eq', value: '冯家' } });
+    expect(page.body.items).toEqual([]);
+  });
+
+  it("shows a reader only the rows in their scope, masked as their role says, and never deletes the rows they cannot see", async () => {
+    const created = await create({ name: '吴家', contacts: [{ name: '吴一', mobile: '13812345678' }] }, asAgent);
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const mine = created.body.contacts![0]!;
+    const full = await read(created.body.id);
+    const added = await server.request<Rec>('PATCH', `/api/records/household/${created.body.id}?form=household_form`, {
+      version: full.body.version,
+      contacts: [...full.body.contacts!.map((r) => ({ id: r.id, version: r.version })), { name: '吴二' }],
+    });
+    expect(added.status, JSON.stringify(added.body)).toBe(200);
+
+    const seen = await asAgent<Rec>('GET', `/api/records/household/${created.body.id}?form=household_form`);
+    expect(seen.body.contacts?.map((r) => r.name)).toEqual(['吴一']);
+    expect(seen.body.contacts?.[0]?.mobile).not.toBe('13812345678');
+    expect(String(seen.body.contacts?.[0]?.mobile)).toContain('*');
+
+    const renamed = await asAgent<Rec>('PATCH', `/api/records/household/${created.body.id}?form=household_form`, {
+      version: added.body.version,
+      contacts: [{ id: mine.id, version: mine.version, name: '吴一一' }],
+    });
+    expect(renamed.status, JSON.stringify(renamed.body)).toBe(200);
+    expect((await read(created.body.id)).body.contacts?.map((r) => r.name)).toEqual(['吴一一', '吴二']);
   });
 });

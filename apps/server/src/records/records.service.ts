@@ -58,12 +58,9 @@ export class RecordsService {
     model: (entityKey) => this.metadata.entity(entityKey),
     view: (model, actor, operation) => this.viewOf(model, actor, operation),
     children: (sql, view, actor, foreignKey, parentId) => this.children(sql, view, actor, foreignKey, parentId),
-    insert: async (tx, view, actor, input, fixed) => {
-      await this.insertIn(tx, view, actor, this.createValues(view, this.fieldValues(input), undefined, fixed));
-    },
-    update: async (tx, view, actor, id, version, input) => {
-      await this.updateIn(tx, view, actor, id, version, input, undefined);
-    },
+    insert: (tx, view, actor, input, fixed) =>
+      this.rowWrite(view.model, () => this.insertIn(tx, view, actor, this.createValues(view, this.fieldValues(input), undefined, fixed))),
+    update: (tx, view, actor, id, version, input) => this.rowWrite(view.model, () => this.updateIn(tx, view, actor, id, version, input, undefined)),
     remove: async (tx, view, actor, id, version) => {
       await this.setDeletedIn(tx, view, actor, id, version, true);
     },
@@ -501,19 +498,31 @@ export class RecordsService {
     try {
       return await this.database.transaction(work);
     } catch (error) {
-      const field = uniqueViolationField(error, model);
-      if (field) {
-        const key = field === 'unknown' ? undefined : field.key;
-        throw new ProblemError(
-          409,
-          'uniqueViolation',
-          key ? `Another ${model.key} already has this ${key}.` : `Another ${model.key} already has one of these unique values.`,
-          key ? [{ path: `/${key}`, code: 'unique', message: `${key} must be unique` }] : undefined,
-          key ? { field: key } : undefined,
-        );
-      }
-      throw error;
+      throw this.uniqueProblem(error, model) ?? error;
     }
+  }
+
+  /** Runs one row's write, so a unique value it clashes on is named on the row rather than on its parent. */
+  private async rowWrite(model: EntityModel, work: () => Promise<unknown>): Promise<void> {
+    try {
+      await work();
+    } catch (error) {
+      throw this.uniqueProblem(error, model) ?? error;
+    }
+  }
+
+  /** The 409 answer to a write that broke a unique index of the entity, or undefined for any other error. */
+  private uniqueProblem(error: unknown, model: EntityModel): ProblemError | undefined {
+    const field = uniqueViolationField(error, model);
+    if (!field) return undefined;
+    const key = field === 'unknown' ? undefined : field.key;
+    return new ProblemError(
+      409,
+      'uniqueViolation',
+      key ? `Another ${model.key} already has this ${key}.` : `Another ${model.key} already has one of these unique values.`,
+      key ? [{ path: `/${key}`, code: 'unique', message: `${key} must be unique` }] : undefined,
+      key ? { field: key } : undefined,
+    );
   }
 
   /**
