@@ -14,6 +14,7 @@ import { useRecordModel } from './form/useRecordModel.js';
 import { lookupOptions } from './lookup/lookup-options.js';
 import { changedRows, withUnsentRows } from './save/changed-rows.js';
 import { changedValues } from './save/changed-values.js';
+import { problemLabel } from './save/problem-label.js';
 import { ConflictDialog } from './save/ConflictDialog.js';
 import { RejectedSummary } from './save/RejectedSummary.js';
 
@@ -63,11 +64,8 @@ export function RecordEditor({ app, page, id, importModule }: RecordEditorProps)
   const formKey = form.published ? form.compiled.form.key : undefined;
   const groupKeys = useMemo(() => groupsOf(form.compiled.form.layout).map((group) => group.key), [form]);
 
-  const labelOf = (path: string): string | undefined => {
-    const key = path.split('/')[1];
-    const field = entity.fields.find((f) => f.key === key);
-    return field ? localized(field.label, language) : undefined;
-  };
+  const labelOf = (path: string): string | undefined =>
+    problemLabel(form.compiled.form, { ...page.related, [entity.key]: entity }, path, language, (group, row, field) => t('rejected.rowField', { group, row, field }));
 
   const save = async (values: FormValues, record: RecordData | null) => {
     setSaving(true);

@@ -296,6 +296,23 @@ describe('RecordPage', () => {
       expect(contactNames()).toHaveLength(2);
     });
 
+    it("shows the server's errors on a row's cell, named by group, row and column in the summary", async () => {
+      renderRecord('/crm/customer/c1', {
+        'GET /api/runtime/entities/customer': { body: groupPage },
+        'GET /api/records/customer/c1?form=customer_form': { body: stored },
+        'PATCH /api/records/customer/c1?form=customer_form': problem(422, 'validationFailed', {
+          errors: [{ path: '/contacts/1/phone', code: 'pattern', message: 'Not a phone number', messageZh: '不是有效的电话号码' }],
+        }),
+      });
+      const user = userEvent.setup();
+      await waitFor(() => expect(contactNames()).toHaveLength(2));
+      await user.type(screen.getAllByRole('textbox', { name: /Phone/ })[1]!, '12');
+      await save();
+      const summary = await screen.findByRole('alert');
+      expect(summary.textContent).toContain('Contacts, row 2, Phone: Not a phone number');
+      expect(screen.getAllByRole('textbox', { name: /Phone/ })[1]!.getAttribute('aria-invalid')).toBe('true');
+    });
+
     it('creates a record with its new rows', async () => {
       const { server } = renderRecord('/crm/customer/new', {
         'GET /api/runtime/entities/customer': { body: groupPage },

@@ -14,6 +14,7 @@ export const recordMessages = {
     rejected: {
       title: 'The record was not saved: the server found problems.',
       hint: 'Correct the marked fields, then save again.',
+      rowField: '{{group}}, row {{row}}, {{field}}',
     },
     formProblems: 'The form of this entity cannot be used; all fields are shown instead.',
     conflict: {
@@ -37,6 +38,7 @@ export const recordMessages = {
     rejected: {
       title: '记录未保存：服务器发现了问题。',
       hint: '请修正标出的字段后再保存。',
+      rowField: '{{group}}第 {{row}} 行的{{field}}',
     },
     formProblems: '此实体的表单无法使用，已改为显示全部字段。',
     conflict: {

@@ -115,12 +115,15 @@ export class ReaderAccess {
   }
 }
 
-/** The repeating groups of a layout, wherever they sit, by their values key and entity. */
-export function groupsOf(nodes: readonly FormNode[]): { key: string; entity: string }[] {
-  return nodes.flatMap((node) => {
+/** A repeating group of a form's layout. */
+export type RepeatingGroupNode = Extract<FormNode, { type: 'repeatingGroup' }>;
+
+/** The repeating groups of a layout, wherever they sit. */
+export function groupsOf(nodes: readonly FormNode[]): RepeatingGroupNode[] {
+  return nodes.flatMap((node): RepeatingGroupNode[] => {
     switch (node.type) {
       case 'repeatingGroup':
-        return [{ key: node.key, entity: node.entity }];
+        return [node];
       case 'section':
         return groupsOf(node.children);
       case 'columns':
