@@ -52,13 +52,11 @@ export type RowModels = ReadonlyMap<string, EntityModel>;
 /** Splits a write's body: keys naming the form's repeating groups carry rows, the rest are the record's fields. */
 export function splitRows(body: Record<string, unknown>, rules: CompiledForm | undefined): { fields: Record<string, unknown>; groups: Map<string, unknown> } {
   const keys = new Set(rules ? groupsOfForm(rules.form).map((g) => g.key) : []);
-  const fields: Record<string, unknown> = {};
-  const groups = new Map<string, unknown>();
-  for (const [key, value] of Object.entries(body)) {
-    if (keys.has(key) && !rules?.entity.fields.some((f) => f.key === key)) groups.set(key, value);
-    else fields[key] = value;
-  }
-  return { fields, groups };
+  const isGroup = (key: string): boolean => keys.has(key) && !rules?.entity.fields.some((f) => f.key === key);
+  const entries = Object.entries(body);
+  // fromEntries defines own properties, so a crafted "__proto__" key stays a key (and is refused as an unknown field).
+  const fields = Object.fromEntries(entries.filter(([key]) => !isGroup(key)));
+  return { fields, groups: new Map(entries.filter(([key]) => isGroup(key))) };
 }
 
 const toProblem = (e: FieldError): ProblemFieldError => ({ path: e.path, code: e.code, message: e.message, messageZh: e.messageZh });
