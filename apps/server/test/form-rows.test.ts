@@ -56,6 +56,14 @@ const householdForm: FormDefinition = {
       ],
     },
   ],
+  validations: [
+    {
+      id: 'v_one_head',
+      expression: 'count(contacts[item.note = "head"]) <= 1',
+      message: { en: 'A household has one head at most', 'zh-CN': '一个家庭最多一位户主' },
+      field: 'name',
+    },
+  ],
 };
 
 /** May write households and change members, but not add them. */
@@ -166,6 +174,25 @@ describe.each(dialects())('the rows of a form on %s', (dialect) => {
     expect(tooMany.body.errors).toContainEqual(expect.objectContaining({ path: '/contacts', code: 'maxRows' }));
     const page = await server.request<{ items: Row[] }>('POST', '/api/records/household/query', { filter: { field: 'name', op: 'eq', value: '赵家' } });
     expect(page.body.items).toEqual([]);
+  });
+
+  it("decides the record's own rules that read its rows with the rows sent, and writes nothing when they fail", async () => {
+    const twoHeads = await create({ name: '双户主', contacts: [{ name: '甲', note: 'head' }, { name: '乙', note: 'head' }] });
+    expect(twoHeads.status, JSON.stringify(twoHeads.body)).toBe(422);
+    expect(twoHeads.body.errors).toEqual([expect.objectContaining({ path: '/name', code: 'validation' })]);
+    const count = await server.request<{ total: number }>('POST', '/api/records/household/query', { filter: { field: 'name', op: 'eq', value: '双户主' }, count: true });
+    expect(count.body.total).toBe(0);
+
+    const oneHead = await create({ name: '单户主', contacts: [{ name: '甲', note: 'head' }, { name: '乙' }] });
+    expect(oneHead.status, JSON.stringify(oneHead.body)).toBe(201);
+    const rows = oneHead.body.contacts!;
+    const second = await server.request<Problem>('PATCH', `/api/records/household/${oneHead.body.id}?form=household_form`, {
+      version: oneHead.body.version,
+      contacts: [{ id: rows[0]!.id, version: rows[0]!.version, name: '甲' }, { id: rows[1]!.id, version: rows[1]!.version, name: '乙', note: 'head' }, { name: '丙', note: 'head' }],
+    });
+    expect(second.status, JSON.stringify(second.body)).toBe(422);
+    expect(second.body.errors).toEqual([expect.objectContaining({ path: '/name', code: 'validation' })]);
+    expect((await members(oneHead.body.id)).filter((m) => m.note === 'head')).toHaveLength(1);
   });
 
   it('refuses rows for a group the form does not have', async () => {

@@ -166,7 +166,14 @@ export class FormRows {
     }
     const model = new FormModel(rules, values);
     const sentKeys = writes.map((w) => w.group.key);
-    const errors = model.validate().filter((e) => sentKeys.some((k) => e.path === `/${k}` || e.path.startsWith(`/${k}/`))).map(toProblem);
+    const all = model.validate();
+    const errors = all.filter((e) => sentKeys.some((k) => e.path === `/${k}` || e.path.startsWith(`/${k}/`))).map(toProblem);
+    // The record's own rules that read its rows (at most one head of household) are decided here, where the rows are
+    // known: the record-level check ran without them, so what fails only with the rows is reported now.
+    const groupKeys = new Set(groupsOfForm(rules.form).map((g) => g.key));
+    const identity = (e: FieldError): string => `${e.path}|${e.code}|${e.message}`;
+    const withoutRows = new Set(new FormModel(rules, parentValues).validate().map(identity));
+    for (const e of all) if (!groupKeys.has(e.path.split('/')[1] ?? '') && !withoutRows.has(identity(e))) errors.push(toProblem(e));
     for (const { group, rows } of writes) {
       if (model.state.nodes[group.id] === false && rows.length > 0) {
         errors.push({ path: `/${group.key}`, code: 'fieldHidden', message: 'These rows are hidden by the form and cannot be set', messageZh: '该明细已被表单隐藏，不能填写' });
