@@ -89,6 +89,28 @@ describe.each(dialects())('the audit log on %s', (dialect) => {
     expect((await verify()).ok).toBe(true);
   });
 
+  it('lets a role granted auditLog read and verify the log, and no other role; the grant gives nothing else', async () => {
+    const auditor = { key: 'internal_auditor', label: { en: 'Internal auditor', 'zh-CN': '内审' }, auditLog: true };
+    const clerk = { key: 'audit_clerk', label: { en: 'Clerk', 'zh-CN': '柜员' }, entities: { client: { read: 'all' } } };
+    for (const role of [auditor, clerk]) expect((await server.request('PUT', `/api/auth/roles/${role.key}`, role)).status).toBe(200);
+    for (const [username, role] of [['auditor1', auditor.key], ['clerk1', clerk.key]] as const) {
+      expect((await server.request('POST', '/api/auth/users', { username, displayName: username, roles: [role], password: 'Audit-Reader-2026' })).status).toBe(201);
+    }
+    const asAuditor = await server.signIn('auditor1', 'Audit-Reader-2026');
+    const asClerk = await server.signIn('clerk1', 'Audit-Reader-2026');
+    const read = await asAuditor<Entry[]>('GET', '/api/audit?limit=5');
+    expect(read.status).toBe(200);
+    expect(read.body.length).toBe(5);
+    expect((await asAuditor<Verdict>('GET', '/api/audit/verify')).body).toMatchObject({ ok: true });
+    expect((await asAuditor('GET', '/api/auth/users')).status).toBe(403);
+    expect((await asAuditor('POST', '/api/records/client/query', {})).status).toBe(403);
+    for (const path of ['/api/audit', '/api/audit/verify']) {
+      const refused = await asClerk<{ code: string }>('GET', path);
+      expect(refused.status).toBe(403);
+      expect(refused.body.code).toBe('forbidden');
+    }
+  });
+
   it('keeps one chain under concurrent writers', async () => {
     const before = (await entries()).length;
     const results = await Promise.all(Array.from({ length: 24 }, (_, i) => server.request('POST', '/api/records/client', { name: `并发${i}` })));

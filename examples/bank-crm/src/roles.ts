@@ -7,6 +7,8 @@ export interface ExampleRole {
   label: { en: string; 'zh-CN': string };
   entities?: Record<string, Record<string, unknown>>;
   artifacts?: Record<string, ('edit' | 'publish')[]>;
+  /** May read the audit log and verify its chain. */
+  auditLog?: boolean;
 }
 
 const masked = { access: 'masked' } as const;
@@ -52,7 +54,8 @@ export const bankCrmRoles: ExampleRole[] = [
   {
     key: 'compliance_officer',
     label: { en: 'Compliance officer', 'zh-CN': '合规专员' },
-    // Sees everything, changes nothing, and personal data stays masked unless unmasked (audited).
+    // Sees everything, changes nothing, and personal data stays masked unless unmasked (audited); reads the audit log.
+    auditLog: true,
     entities: Object.fromEntries(
       ['customer', 'contact', 'account', 'loan_application', 'opportunity', 'branch'].map((key) => [
         key,

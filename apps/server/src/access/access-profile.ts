@@ -59,6 +59,11 @@ export class AccessProfile {
     return access;
   }
 
+  /** Administrators, and roles granted `auditLog`, read the audit log and verify its chain. */
+  get canReadAuditLog(): boolean {
+    return this.admin || this.roles.some((role) => role.auditLog === true);
+  }
+
   canDesign(kind: ArtifactKind, right: DesignerRight): boolean {
     return this.admin || this.roles.some((role) => role.artifacts?.[kind]?.includes(right) ?? false);
   }

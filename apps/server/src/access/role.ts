@@ -31,6 +31,11 @@ export interface RoleDefinition {
   label: { en: string; 'zh-CN'?: string };
   /** Administrators manage users, roles and keys, read the audit log, and are not restricted by any rule. */
   admin?: boolean;
+  /**
+   * May read the audit log and verify its chain (compliance, internal audit). The log records
+   * every entity's changes, sensitive values masked as stored, whatever the role's field rules.
+   */
+  auditLog?: boolean;
   entities?: Record<string, EntityGrant>;
   /** Designer rights per artifact kind. */
   artifacts?: Partial<Record<ArtifactKind, DesignerRight[]>>;
@@ -51,6 +56,7 @@ export const roleDefinitionSchema = {
       properties: { en: { type: 'string', minLength: 1, maxLength: 128 }, 'zh-CN': { type: 'string', maxLength: 128 } },
     },
     admin: { type: 'boolean' },
+    auditLog: { type: 'boolean' },
     entities: {
       type: 'object',
       propertyNames: { pattern: IDENTIFIER },

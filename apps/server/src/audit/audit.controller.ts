@@ -1,7 +1,7 @@
 import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../access/actor.js';
-import { CurrentActor, requireAdmin } from '../auth/auth.guard.js';
+import { CurrentActor } from '../auth/auth.guard.js';
 import { ProblemError } from '../problem/problem-error.js';
 import { AuditLog, type AuditEntry, type ChainVerdict } from './audit-log.js';
 
@@ -13,13 +13,17 @@ function parseCount(value: string | undefined, name: string, fallback: number, m
   return Number(value);
 }
 
+function requireAuditReader(actor: Actor): void {
+  if (!actor.access.canReadAuditLog) throw new ProblemError(403, 'forbidden', 'Reading the audit log needs an administrator or a role granted auditLog.');
+}
+
 @ApiTags('audit')
 @Controller('audit')
 export class AuditController {
   constructor(@Inject(AuditLog) private readonly audit: AuditLog) {}
 
   @Get()
-  @ApiOperation({ summary: 'Administrators: audit entries in order, optionally for one entity or record; page with afterSeq' })
+  @ApiOperation({ summary: 'Administrators and audit-log readers: audit entries in order, optionally for one entity or record; page with afterSeq' })
   @ApiQuery({ name: 'entity', required: false })
   @ApiQuery({ name: 'recordId', required: false })
   @ApiQuery({ name: 'afterSeq', required: false, type: Number })
@@ -31,14 +35,14 @@ export class AuditController {
     @Query('afterSeq') afterSeq?: string,
     @Query('limit') limit?: string,
   ): Promise<AuditEntry[]> {
-    requireAdmin(actor);
+    requireAuditReader(actor);
     return this.audit.list({ entity, recordId, afterSeq: parseCount(afterSeq, 'afterSeq', 0, Number.MAX_SAFE_INTEGER), limit: Math.max(1, parseCount(limit, 'limit', 100, 1000)) });
   }
 
   @Get('verify')
-  @ApiOperation({ summary: "Administrators: recompute the audit log's hash chain and name the first broken entry" })
+  @ApiOperation({ summary: "Administrators and audit-log readers: recompute the audit log's hash chain and name the first broken entry" })
   verify(@CurrentActor() actor: Actor): Promise<ChainVerdict> {
-    requireAdmin(actor);
+    requireAuditReader(actor);
     return this.audit.verify();
   }
 }
