@@ -1,4 +1,5 @@
 import { columnKind, decimalShape, stringLength, type EntityDefinition, type FieldDefinition } from '@bankforge/form-engine';
+import type { MigrationPlan as ClientMigrationPlan } from '@bankforge/client';
 import { hasIndex } from './physical-schema.js';
 
 /** One change to an entity's table. Fields are named by their stable id as well as their key. */
@@ -13,23 +14,9 @@ export type MigrationStep =
   | { op: 'addIndex'; field: FieldDefinition }
   | { op: 'dropIndex'; previous: FieldDefinition };
 
-/** A change that would lose stored values: refused unless the publisher confirms it. */
-export interface LossyChange {
-  fieldId: string;
-  key: string;
-  change: 'drop' | 'narrow' | 'retype';
-  detail: string;
-}
-
-export interface MigrationPlan {
-  entity: string;
-  fromVersion: number | null;
-  toVersion: number;
-  steps: MigrationStep[];
-  lossy: LossyChange[];
-  /** One line per step, for the designer's confirmation dialog. */
-  summary: string[];
-}
+// The plan's shape is the public contract (the designer's confirmation dialog reads it); the server types its steps fully.
+export type { LossyChange } from '@bankforge/client';
+export type MigrationPlan = Omit<ClientMigrationPlan, 'steps'> & { steps: MigrationStep[] };
 
 type Comparison = 'same' | 'wider' | 'narrower' | 'incompatible';
 
