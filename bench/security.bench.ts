@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { bankCrmEntities, generateBankCrmSeed, sampleCustomerValues } from '@bankforge/example-bank-crm';
-import { ArtifactsService, AuditLog, Database, FieldCipher, FormCatalog, MetadataService, RecordsService, SYSTEM_ACTOR, createBankForgeApp, type Actor, type AuditEntry, type AuditEvent, type SqlExecutor } from '@bankforge/server';
+import { ArtifactsService, AuditLog, Database, FieldCipher, FormCatalog, MetadataService, RecordsService, SYSTEM_ACTOR, createBankForgeApp, type Actor, type AuditEntry, type AuditEvent, type SqlExecutor, type SqlStatement } from '@bankforge/server';
 import { createConnection } from 'mysql2/promise';
 import { pino } from 'pino';
 
@@ -22,6 +22,10 @@ const baseUrl = new URL(process.env.BENCH_MYSQL_URL ?? process.env.TEST_MYSQL_UR
 class NoAuditLog extends AuditLog {
   override async append(_sql: SqlExecutor, _actor: Actor, _event: AuditEvent): Promise<AuditEntry> {
     return undefined as unknown as AuditEntry;
+  }
+
+  override async appendWith(sql: SqlExecutor, change: SqlStatement): Promise<boolean> {
+    return (await sql.execute(change.sql, change.params)) > 0;
   }
 }
 

@@ -6,7 +6,7 @@ export { ArtifactsService } from './artifacts/artifacts.service.js';
 export { RecordsService, type RecordData, type RecordPage } from './records/records.service.js';
 export { SYSTEM_ACTOR, type Actor } from './access/actor.js';
 export type { RecordQuery, RecordFilter } from './records/record-query.js';
-export { AuditLog, type AuditEvent, type AuditEntry } from './audit/audit-log.js';
+export { AuditLog, type AuditEvent, type AuditEntry, type SqlStatement } from './audit/audit-log.js';
 export { MetadataService } from './metadata/metadata.service.js';
 export { FieldCipher } from './crypto/field-cipher.js';
 export { FormCatalog } from './forms/form-catalog.js';

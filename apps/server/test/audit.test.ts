@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SYSTEM_ACTOR } from '../src/access/actor.js';
+import { AuditLog } from '../src/audit/audit-log.js';
 import { runAuditVerify } from '../src/audit/audit-verify-command.js';
 import { auditChainTriggerSql } from '../src/database/migrations/0004-audit-chain-trigger.js';
+import { tableNameOf } from '../src/metadata/physical-schema.js';
 import { dialects, startTestServer, type TestServer } from './harness.js';
 import { clientEntity } from './security-fixtures.js';
 
@@ -119,6 +122,40 @@ describe.each(dialects())('the audit log on %s', (dialect) => {
     expect(all.length).toBe(before + 24);
     expect(new Set(all.map((e) => e.prevHash)).size).toBe(all.length);
     expect(await verify()).toMatchObject({ ok: true, entries: all.length });
+  });
+
+  it('lands a write whose chain head another server moved once, with its entry', async () => {
+    const [{ version }] = await server.database.read((tx) => tx.rows<{ version: string }>(dialect === 'mysql' ? 'SELECT VERSION() AS version' : 'SELECT sqlite_version() AS version'));
+    // On MariaDB a write and its entry travel as one compound statement; this test must take that path there.
+    expect(server.database.compoundStatements).toBe(/mariadb/i.test(version!));
+    const otherServer = new AuditLog(server.database);
+    const moveHead = (): Promise<unknown> => otherServer.record(SYSTEM_ACTOR, { action: 'login', detail: { clientIp: '10.0.0.2' } });
+    await moveHead();
+    const created = await server.request<Rec>('POST', '/api/records/client', { name: '周七', notes: 'first' });
+    expect(created.status).toBe(201);
+    await moveHead();
+    expect((await server.request('PATCH', `/api/records/client/${created.body.id}`, { version: 1, notes: 'second' })).status).toBe(200);
+    await moveHead();
+    expect((await server.request('DELETE', `/api/records/client/${created.body.id}?version=2`)).status).toBe(200);
+    const log = await entries(`&entity=client&recordId=${created.body.id}`);
+    expect(log.map((e) => e.action)).toEqual(['create', 'update', 'delete']);
+    const rows = await server.database.read((tx) => tx.rows<{ version: number }>(`SELECT version FROM ${tableNameOf('client')} WHERE id = ?`, [created.body.id]));
+    expect(rows.map((r) => Number(r.version))).toEqual([3]);
+    expect(await verify()).toMatchObject({ ok: true });
+  });
+
+  it('writes no entry for a statement that changed no row', async () => {
+    const before = await entries();
+    const audit = new AuditLog(server.database);
+    const changed = await server.database.transaction((tx) =>
+      audit.appendWith(tx, { sql: `UPDATE ${tableNameOf('client')} SET version = version + 1 WHERE id = ?`, params: ['no-such-record'] }, SYSTEM_ACTOR, {
+        action: 'update',
+        entity: 'client',
+        recordId: 'no-such-record',
+      }),
+    );
+    expect(changed).toBe(false);
+    expect(await entries()).toEqual(before);
   });
 
   describe('tampering', () => {

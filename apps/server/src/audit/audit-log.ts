@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Actor } from '../access/actor.js';
-import { Database, type SqlExecutor } from '../database/database.js';
+import { Database, type SqlExecutor, type SqlValue } from '../database/database.js';
+import { isSignal } from '../database/driver-error.js';
 import { AUDIT_CHAIN_MOVED } from '../database/migrations/0004-audit-chain-trigger.js';
 import { fromDbDatetime, toDbDatetime } from '../metadata/record-codec.js';
 import { canonicalJson } from './canonical-json.js';
@@ -45,6 +46,19 @@ export interface AuditEntry {
 }
 
 export const GENESIS_HASH = '0'.repeat(64);
+
+/** A statement that changes a record, and its bound values. */
+export interface SqlStatement {
+  sql: string;
+  params: readonly SqlValue[];
+}
+
+const INSERT_ENTRY = 'INSERT INTO bf_audit (seq, at, actor_id, actor_name, action, entity_key, record_id, detail, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)';
+const NO_ROW_CHANGED = 'no row changed';
+
+function entryParams(entry: AuditEntry): SqlValue[] {
+  return [entry.seq, toDbDatetime(entry.at), entry.actorId, entry.actorName, entry.action, entry.entity, entry.recordId, canonicalJson(entry.detail), entry.prevHash, entry.hash];
+}
 
 /** The hash of an entry: SHA-256 over the canonical JSON of everything it says, the previous hash included. */
 export function entryHash(entry: Omit<AuditEntry, 'hash'>): string {
@@ -107,17 +121,43 @@ export class AuditLog {
     for (let attempt = 0; ; attempt++) {
       const entry = this.entryAfter(head, actor, event);
       try {
-        await sql.execute(
-          'INSERT INTO bf_audit (seq, at, actor_id, actor_name, action, entity_key, record_id, detail, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-          [entry.seq, toDbDatetime(entry.at), entry.actorId, entry.actorName, entry.action, entry.entity, entry.recordId, canonicalJson(entry.detail), entry.prevHash, entry.hash],
-        );
+        await sql.execute(INSERT_ENTRY, entryParams(entry));
         this.head = { seq: entry.seq, hash: entry.hash };
         return entry;
       } catch (error) {
         this.head = undefined;
-        if (attempt > 0 || !String((error as Error).message).includes(AUDIT_CHAIN_MOVED)) throw error;
+        if (attempt > 0 || !isSignal(error, AUDIT_CHAIN_MOVED)) throw error;
         head = await this.readHead(sql);
       }
+    }
+  }
+
+  /**
+   * Makes a change to a record and appends the entry that records it, in the caller's transaction.
+   * On MariaDB both travel as one compound statement, a round trip instead of two; the entry is
+   * written only if the change changed a row. Answers whether it did (if not, nothing was written).
+   */
+  async appendWith(sql: SqlExecutor, change: SqlStatement, actor: Actor, event: AuditEvent): Promise<boolean> {
+    if (!this.database.compoundStatements) {
+      if ((await sql.execute(change.sql, change.params)) === 0) return false;
+      await this.append(sql, actor, event);
+      return true;
+    }
+    const entry = this.entryAfter(this.head ?? (await this.readHead(sql)), actor, event);
+    try {
+      await sql.execute(`BEGIN NOT ATOMIC ${change.sql}; IF ROW_COUNT() = 0 THEN SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = '${NO_ROW_CHANGED}'; END IF; ${INSERT_ENTRY}; END`, [
+        ...change.params,
+        ...entryParams(entry),
+      ]);
+      this.head = { seq: entry.seq, hash: entry.hash };
+      return true;
+    } catch (error) {
+      if (isSignal(error, NO_ROW_CHANGED)) return false;
+      this.head = undefined;
+      if (!isSignal(error, AUDIT_CHAIN_MOVED)) throw error;
+      // The block is not atomic: the change stands, and only its entry is built again on the moved head.
+      await this.append(sql, actor, event);
+      return true;
     }
   }
 

@@ -6,6 +6,7 @@ import { SystemTables1700000000001 } from './migrations/0001-system-tables.js';
 import { SecurityTables1700000000002 } from './migrations/0002-security-tables.js';
 import { Consent1700000000003 } from './migrations/0003-consent.js';
 import { AuditChainTrigger1700000000004 } from './migrations/0004-audit-chain-trigger.js';
+import { AuditChainSingleUpdate1700000000005 } from './migrations/0005-audit-chain-single-update.js';
 import { SerialLock } from './serial-lock.js';
 
 export type SqlValue = string | number | boolean | null;
@@ -47,11 +48,16 @@ export class Database {
   private constructor(
     readonly dataSource: DataSource,
     readonly dialect: Dialect,
+    /**
+     * MariaDB runs a compound statement (`BEGIN NOT ATOMIC … END`) sent as one statement, so a
+     * write and its audit entry can share a round trip while stacked statements stay refused.
+     */
+    readonly compoundStatements: boolean,
   ) {}
 
   static async open(config: Pick<ServerConfig, 'databaseUrl' | 'dataDir'>): Promise<Database> {
     const dialect = dialectOf(config);
-    const common = { migrations: [SystemTables1700000000001, SecurityTables1700000000002, Consent1700000000003, AuditChainTrigger1700000000004], migrationsTableName: 'bf_schema_migration', logging: false as const };
+    const common = { migrations: [SystemTables1700000000001, SecurityTables1700000000002, Consent1700000000003, AuditChainTrigger1700000000004, AuditChainSingleUpdate1700000000005], migrationsTableName: 'bf_schema_migration', logging: false as const };
     let dataSource: DataSource;
     if (dialect === 'mysql') {
       dataSource = new DataSource({
@@ -80,7 +86,8 @@ export class Database {
     }
     await dataSource.initialize();
     await dataSource.runMigrations({ transaction: 'each' });
-    return new Database(dataSource, dialect);
+    const compound = dialect === 'mysql' && /mariadb/i.test(String(((await dataSource.query('SELECT VERSION() AS v')) as { v: string }[])[0]?.v));
+    return new Database(dataSource, dialect, compound);
   }
 
   /** Quotes an identifier that came from metadata (never from a request). */
@@ -93,14 +100,6 @@ export class Database {
 
   /** Runs reads; on MySQL from the pool, on SQLite after any transaction in flight. */
   async read<T>(work: (sql: SqlExecutor) => Promise<T>): Promise<T> {
-    return this.withRunner(false, work);
-  }
-
-  /**
-   * Runs work made of one writing statement, which the database applies atomically on its own
-   * (autocommit): a transaction's BEGIN and COMMIT would add two round trips to every insert.
-   */
-  async statement<T>(work: (sql: SqlExecutor) => Promise<T>): Promise<T> {
     return this.withRunner(false, work);
   }
 

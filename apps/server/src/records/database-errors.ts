@@ -1,12 +1,7 @@
 import { blindIndexColumn, moneyCurrencyColumn, type FieldDefinition } from '@bankforge/form-engine';
 import type { EntityModel } from '../metadata/entity-model.js';
+import { driverError } from '../database/driver-error.js';
 import { indexNameOf } from '../metadata/physical-schema.js';
-
-function driverError(error: unknown): { code?: string; errno?: number; message?: string; sqlMessage?: string } | undefined {
-  if (typeof error !== 'object' || error === null) return undefined;
-  const inner = (error as { driverError?: unknown }).driverError ?? error;
-  return typeof inner === 'object' && inner !== null ? (inner as { code?: string; errno?: number; message?: string }) : undefined;
-}
 
 /** The field whose unique index a failed write violated, or undefined if it was another error. */
 export function uniqueViolationField(error: unknown, model: EntityModel): FieldDefinition | 'unknown' | undefined {

@@ -4,7 +4,7 @@ import { v7 as uuidv7 } from 'uuid';
 import type { Actor } from '../access/actor.js';
 import { scopePredicate, type SqlPredicate } from '../access/data-scope.js';
 import type { RecordOperation } from '../access/role.js';
-import { AuditLog } from '../audit/audit-log.js';
+import { AuditLog, type AuditEvent } from '../audit/audit-log.js';
 import { checkPurpose, consentedPredicate } from '../consent/consent.js';
 import { FieldCipher } from '../crypto/field-cipher.js';
 import { Database, type SqlExecutor, type SqlValue } from '../database/database.js';
@@ -141,8 +141,8 @@ export class RecordsService {
     const params: SqlValue[] = SYSTEM_COLUMNS.map((c) => system[c] ?? null);
     for (const field of model.definition.fields) params.push(...fieldColumnValues(field, values[field.key], this.cipher));
     // The foreign keys check the references in the same round trip; the audit entry lands with the row or not at all.
-    await this.whileReferencesHold(tx, model, values, () => tx.execute(this.insertSql(model), params));
-    await this.audit.append(tx, actor, { action: 'create', entity: model.key, recordId: id, detail: { values: this.auditValues(model, values) } });
+    const event: AuditEvent = { action: 'create', entity: model.key, recordId: id, detail: { values: this.auditValues(model, values) } };
+    await this.whileReferencesHold(tx, model, values, () => this.audit.appendWith(tx, { sql: this.insertSql(model), params }, actor, event));
     const record: RecordData = { id, version: 1 };
     for (const field of model.definition.fields) record[field.key] = values[field.key] ?? null;
     return view.present(this.withSystemFields(record, system));
@@ -265,10 +265,6 @@ export class RecordsService {
     }
     assignments.push('version = version + 1', 'updated_at = ?', 'updated_by = ?');
     params.push(now, actor.userId, id, version);
-    const changed = await this.whileReferencesHold(tx, model, merged, () =>
-      tx.execute(`UPDATE ${this.database.quote(model.table)} SET ${assignments.join(', ')} WHERE id = ? AND version = ?`, params),
-    );
-    if (changed === 0) throw this.stale(model, id, version);
     const changeLog: Record<string, { before: unknown; after: unknown }> = {};
     for (const key of Object.keys(normalized)) {
       const field = model.fieldsByKey.get(key)!;
@@ -276,7 +272,9 @@ export class RecordsService {
       const after = merged[key] ?? null;
       if (JSON.stringify(before) !== JSON.stringify(after)) changeLog[key] = { before: auditValue(field, before), after: auditValue(field, after) };
     }
-    await this.audit.append(tx, actor, { action: 'update', entity: model.key, recordId: id, detail: { version: version + 1, changes: changeLog } });
+    const update = { sql: `UPDATE ${this.database.quote(model.table)} SET ${assignments.join(', ')} WHERE id = ? AND version = ?`, params };
+    const event: AuditEvent = { action: 'update', entity: model.key, recordId: id, detail: { version: version + 1, changes: changeLog } };
+    if (!(await this.whileReferencesHold(tx, model, merged, () => this.audit.appendWith(tx, update, actor, event)))) throw this.stale(model, id, version);
     const result: RecordData = { ...current, id, version: version + 1 };
     for (const field of model.definition.fields) result[field.key] = merged[field.key] ?? null;
     return { record: view.present({ ...result, updated_at: fromDbDatetime(now), updated_by: actor.userId }), values: merged };
@@ -307,12 +305,12 @@ export class RecordsService {
     const version = Number(row.version);
     if (expectedVersion !== undefined) this.checkVersion(model, id, version, expectedVersion);
     const now = toDbDatetime(new Date().toISOString());
-    const changed = await tx.execute(
-      `UPDATE ${this.database.quote(model.table)} SET deleted_at = ?, version = version + 1, updated_at = ?, updated_by = ? WHERE id = ? AND version = ?`,
-      [deleted ? now : null, now, actor.userId, id, version],
-    );
-    if (changed === 0) throw this.stale(model, id, version);
-    await this.audit.append(tx, actor, { action: deleted ? 'delete' : 'restore', entity: model.key, recordId: id, detail: { version: version + 1 } });
+    const update = {
+      sql: `UPDATE ${this.database.quote(model.table)} SET deleted_at = ?, version = version + 1, updated_at = ?, updated_by = ? WHERE id = ? AND version = ?`,
+      params: [deleted ? now : null, now, actor.userId, id, version],
+    };
+    const event: AuditEvent = { action: deleted ? 'delete' : 'restore', entity: model.key, recordId: id, detail: { version: version + 1 } };
+    if (!(await this.audit.appendWith(tx, update, actor, event))) throw this.stale(model, id, version);
     return view.present(this.fromRow(model, { ...row, deleted_at: deleted ? now : null, version: version + 1, updated_at: now, updated_by: actor.userId }));
   }
 

@@ -10,15 +10,13 @@ export const AUDIT_CHAIN_MOVED = 'audit chain head moved';
  */
 export function auditChainTriggerSql(dialect: 'mysql' | 'sqlite'): string {
   return dialect === 'mysql'
-    ? `CREATE TRIGGER bf_audit_chain BEFORE INSERT ON bf_audit FOR EACH ROW
+    ? // One locking UPDATE that moves the head only from the entry's predecessor: it waits for a concurrent writer, then sees its head.
+      `CREATE TRIGGER bf_audit_chain BEFORE INSERT ON bf_audit FOR EACH ROW
 BEGIN
-  DECLARE head_seq BIGINT;
-  DECLARE head_hash VARCHAR(64);
-  SELECT seq, hash INTO head_seq, head_hash FROM bf_audit_head WHERE id = 1 FOR UPDATE;
-  IF NEW.seq <> head_seq + 1 OR NEW.prev_hash <> head_hash THEN
+  UPDATE bf_audit_head SET seq = NEW.seq, hash = NEW.hash WHERE id = 1 AND seq = NEW.seq - 1 AND hash = NEW.prev_hash;
+  IF ROW_COUNT() = 0 THEN
     SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = '${AUDIT_CHAIN_MOVED}';
   END IF;
-  UPDATE bf_audit_head SET seq = NEW.seq, hash = NEW.hash WHERE id = 1;
 END`
     : `CREATE TRIGGER bf_audit_chain BEFORE INSERT ON bf_audit FOR EACH ROW
 BEGIN

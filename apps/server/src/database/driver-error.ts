@@ -1,0 +1,13 @@
+/** What the database driver said, under TypeORM's wrapping if any. */
+export function driverError(error: unknown): { code?: string; errno?: number; message?: string; sqlMessage?: string } | undefined {
+  if (typeof error !== 'object' || error === null) return undefined;
+  const inner = (error as { driverError?: unknown }).driverError ?? error;
+  return typeof inner === 'object' && inner !== null ? (inner as { code?: string; errno?: number; message?: string }) : undefined;
+}
+
+/** Whether a statement failed on our own signal with this text: MySQL's SIGNAL, SQLite's RAISE, never a value echoed in another error. */
+export function isSignal(error: unknown, text: string): boolean {
+  const driver = driverError(error);
+  if (driver?.errno === 1644) return driver.sqlMessage === text;
+  return driver?.code === 'SQLITE_CONSTRAINT_TRIGGER' && driver.message === text;
+}
