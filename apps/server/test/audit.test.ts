@@ -125,9 +125,9 @@ describe.each(dialects())('the audit log on %s', (dialect) => {
   });
 
   it('lands a write whose chain head another server moved once, with its entry', async () => {
-    const [{ version }] = await server.database.read((tx) => tx.rows<{ version: string }>(dialect === 'mysql' ? 'SELECT VERSION() AS version' : 'SELECT sqlite_version() AS version'));
+    const [row] = await server.database.read((tx) => tx.rows<{ version: string }>(dialect === 'mysql' ? 'SELECT VERSION() AS version' : 'SELECT sqlite_version() AS version'));
     // On MariaDB a write and its entry travel as one compound statement; this test must take that path there.
-    expect(server.database.compoundStatements).toBe(/mariadb/i.test(version!));
+    expect(server.database.compoundStatements).toBe(/mariadb/i.test(row!.version));
     const otherServer = new AuditLog(server.database);
     const moveHead = (): Promise<unknown> => otherServer.record(SYSTEM_ACTOR, { action: 'login', detail: { clientIp: '10.0.0.2' } });
     await moveHead();

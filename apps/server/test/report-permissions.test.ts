@@ -17,6 +17,18 @@ const bySegment: ReportDefinition = {
 const incomeBySegment: ReportDefinition = { ...bySegment, key: 'income_by_segment', title: 'Income', measures: [{ key: 'income', agg: 'sum', field: 'income' }] };
 const names: ReportDefinition = { kind: 'report', key: 'client_names', title: 'Names', source: 'client', dimensions: [{ key: 'name', field: 'name' }, { key: 'notes', field: 'notes' }] };
 const mobiles: ReportDefinition = { kind: 'report', key: 'client_mobiles', title: 'Mobiles', source: 'client', dimensions: [{ key: 'mobile', field: 'mobile' }] };
+const richBySegment: ReportDefinition = { ...bySegment, key: 'rich_by_segment', title: 'Rich clients', filter: { field: 'income', op: 'gt', value: 1000000 } };
+const byMobile: ReportDefinition = { ...bySegment, key: 'by_mobile', title: 'One mobile', filter: { field: 'mobile', op: 'eq', value: '13812345678' } };
+const incomeDrill: ReportDefinition = {
+  ...bySegment,
+  key: 'income_drill',
+  title: 'By income, then segment',
+  dimensions: [
+    { key: 'income', field: 'income' },
+    { key: 'segment', field: 'segment' },
+  ],
+  drillDown: { levels: [{ dimensions: ['income'] }, { dimensions: ['segment'] }] },
+};
 
 describe.each(dialects())('report permissions on %s', (dialect) => {
   let server: TestServer;
@@ -35,7 +47,7 @@ describe.each(dialects())('report permissions on %s', (dialect) => {
         owners.set(created.body.id, user);
       }
     }
-    for (const report of [bySegment, incomeBySegment, names, mobiles]) {
+    for (const report of [bySegment, incomeBySegment, names, mobiles, richBySegment, byMobile, incomeDrill]) {
       expect((await server.request('PUT', `/api/artifacts/report/${report.key}`, report)).status).toBe(200);
       expect((await server.request('POST', `/api/artifacts/report/${report.key}/publish`, {})).status).toBe(200);
     }
@@ -66,6 +78,27 @@ describe.each(dialects())('report permissions on %s', (dialect) => {
     expect(masked.body.rows.map((r) => r.name)).toEqual(['王***', '王***', '王***']);
     const clear = await as.auditor<Run>('POST', '/api/reports/client_names/run', {});
     expect(clear.body.rows.map((r) => r.name).sort()).toEqual(Array.from({ length: 9 }, (_, i) => `王客户${i}`).sort());
+  });
+
+  it('refuses a report whose filter or drill-down selection reads a hidden field, so its counts tell nothing about it', async () => {
+    for (const [path, body] of [
+      ['/api/reports/rich_by_segment/run', {}],
+      ['/api/reports/income_drill/run', { drill: [{ income: '100.00' }] }],
+    ] as const) {
+      const hidden = await as.rm_a<{ code: string; filters: string[] }>('POST', path, body);
+      expect(hidden.status, path).toBe(403);
+      expect(hidden.body).toMatchObject({ code: 'reportFieldHidden', filters: ['client.income'] });
+      expect((await as.auditor('POST', path, body)).status, path).toBe(200);
+    }
+    const exported = await as.rm_a<{ code: string }>('GET', '/api/reports/rich_by_segment/export?format=csv');
+    expect(exported.status).toBe(403);
+    expect(exported.body.code).toBe('reportFieldHidden');
+  });
+
+  it('refuses a filter on a field encrypted at rest, which would match nothing, with a clear error', async () => {
+    const run = await as.auditor<{ code: string; errors: { code: string; message: string }[] }>('POST', '/api/reports/by_mobile/run', {});
+    expect(run.status).toBe(422);
+    expect(run.body.errors).toEqual([{ path: '/', code: 'encryptedField', message: 'client.mobile is encrypted at rest' }]);
   });
 
   it('exports only with the export right, masked and scoped, and audits each export', async () => {

@@ -345,7 +345,7 @@ describe.each(dialects())('reports API on %s', (dialect) => {
     const security = server.app.get(ReportSecurity, { strict: false });
     const original = security.columnAccess.bind(security);
     const seen: Record<string, string[]>[] = [];
-    security.columnAccess = async (_actor, _report, _columns, sources) => {
+    security.columnAccess = async (_actor, _report, { columnSources: sources }) => {
       seen.push(
         Object.fromEntries(
           Object.entries(sources).map(([k, v]) => [k, v.map((r) => `${r.entity}.${r.field}`)]),
@@ -357,6 +357,7 @@ describe.each(dialects())('reports API on %s', (dialect) => {
       return {
         hidden: readsCode.filter((k) => k === 'office' && _report.key === 'credit_by_office'),
         masks: { note: (v) => (typeof v === 'string' ? `${[...v][0]}***` : v) },
+        hiddenFilters: [],
       };
     };
     try {

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { isEncrypted } from '@bankforge/form-engine';
-import type { FieldRead, MaskFunction, ReportDefinition, ResultColumn, ScopePredicate } from '@bankforge/report-engine';
+import { isEncrypted, type FieldDefinition } from '@bankforge/form-engine';
+import type { CompiledReport, FieldRead, MaskFunction, ReportDefinition, ScopePredicate } from '@bankforge/report-engine';
 import type { Actor } from '../access/actor.js';
 import { scopePredicate } from '../access/data-scope.js';
 import { defaultMaskOf, maskValue } from '../access/masking.js';
@@ -15,6 +15,8 @@ export interface ColumnAccess {
   hidden: readonly string[];
   /** Masks per column key, applied to run results and exports. */
   masks: Readonly<Partial<Record<string, MaskFunction>>>;
+  /** Fields (`entity.field`) the actor may not see that the report chooses its rows by: its counts would tell about them. */
+  hiddenFilters: readonly string[];
 }
 
 export interface ExportDetail {
@@ -53,35 +55,46 @@ export class ReportSecurity {
   /**
    * A column is hidden when it reads a field the actor may not see, or an entity they may not read;
    * it is masked when it reads a masked field (an aggregate of a masked amount reveals it too).
+   * The fields the rows are chosen by obey the same rules, except masking: the report's author set
+   * those conditions. A field encrypted at rest can be neither shown nor filtered on by the database.
    */
-  async columnAccess(actor: Actor, report: ReportDefinition, columns: readonly ResultColumn[], sources: Readonly<Record<string, readonly FieldRead[]>>): Promise<ColumnAccess> {
+  async columnAccess(actor: Actor, report: ReportDefinition, compiled: Pick<CompiledReport, 'columns' | 'columnSources' | 'filterSources'>): Promise<ColumnAccess> {
     const hidden: string[] = [];
     const masks: Record<string, MaskFunction> = {};
-    const encrypted: string[] = [];
-    for (const column of columns) {
-      for (const read of sources[column.key] ?? []) {
-        const access = actor.access.entity(read.entity);
-        const field = (await this.metadata.entity(read.entity)).fieldsByKey.get(read.field);
-        if (field && isEncrypted(field)) encrypted.push(`${read.entity}.${read.field}`);
-        const view = access.field(read.field);
-        if (!access.scope('read') || view.see === 'none') {
+    const encrypted = new Set<string>();
+    const fieldOf = async (read: FieldRead): Promise<FieldDefinition | undefined> => {
+      const field = (await this.metadata.entity(read.entity)).fieldsByKey.get(read.field);
+      if (field && isEncrypted(field)) encrypted.add(`${read.entity}.${read.field}`);
+      return field;
+    };
+    const unseen = (read: FieldRead): boolean => !actor.access.entity(read.entity).scope('read') || actor.access.entity(read.entity).field(read.field).see === 'none';
+    for (const column of compiled.columns) {
+      for (const read of compiled.columnSources[column.key] ?? []) {
+        const field = await fieldOf(read);
+        if (unseen(read)) {
           hidden.push(column.key);
           break;
         }
+        const view = actor.access.entity(read.entity).field(read.field);
         if (view.see === 'masked' && !masks[column.key]) {
           const spec = view.mask ?? (field ? defaultMaskOf(field) : { strategy: 'keep' as const });
           masks[column.key] = (value) => (value === null ? null : (maskValue(value, spec) as string));
         }
       }
     }
-    if (encrypted.length > 0) {
+    const hiddenFilters: string[] = [];
+    for (const read of compiled.filterSources) {
+      await fieldOf(read);
+      if (unseen(read)) hiddenFilters.push(`${read.entity}.${read.field}`);
+    }
+    if (encrypted.size > 0) {
       throw ProblemError.invalid(
-        `The report ${report.key} reads fields encrypted at rest, which the database cannot group or aggregate.`,
-        [...new Set(encrypted)].map((name) => ({ path: '/', code: 'encryptedField', message: `${name} is encrypted at rest` })),
+        `The report ${report.key} reads fields encrypted at rest, which the database cannot group, aggregate or filter on.`,
+        [...encrypted].map((name) => ({ path: '/', code: 'encryptedField', message: `${name} is encrypted at rest` })),
         'invalidReport',
       );
     }
-    return { hidden, masks };
+    return { hidden, masks, hiddenFilters };
   }
 
   authorizeExport(actor: Actor, report: ReportDefinition, _format: 'csv' | 'xlsx'): Promise<void> {

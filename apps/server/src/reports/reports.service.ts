@@ -226,12 +226,16 @@ export class ReportsService {
         );
       throw error;
     }
-    const access = await this.security.columnAccess(
-      actor,
-      loaded.report,
-      compiled.columns,
-      compiled.columnSources,
-    );
+    const access = await this.security.columnAccess(actor, loaded.report, compiled);
+    if (access.hiddenFilters.length > 0) {
+      throw new ProblemError(
+        403,
+        'reportFieldHidden',
+        `This report chooses its rows by fields your roles hide: ${access.hiddenFilters.join(', ')}.`,
+        undefined,
+        { filters: access.hiddenFilters },
+      );
+    }
     const hidden = compiled.columns.filter((c) => access.hidden.includes(c.key));
     if (hidden.length > 0) {
       throw new ProblemError(

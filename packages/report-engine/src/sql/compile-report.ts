@@ -47,6 +47,11 @@ export interface CompiledReport {
    * a hidden field.
    */
   columnSources: Readonly<Record<string, readonly FieldRead[]>>;
+  /**
+   * The stored fields the rows are chosen by: the report's filter and the drill-down selection's
+   * dimensions. Result counts tell about them, so a caller's field rules decide on them too.
+   */
+  filterSources: readonly FieldRead[];
   /** A database row (aliases d0.., m0..) as a result row keyed by dimension and measure keys. */
   toRow(raw: Readonly<Record<string, unknown>>): ReportRow;
 }
@@ -78,6 +83,7 @@ class ReportCompiler {
   private readonly measures = new Map<string, BoundMeasure>();
   /** The stored fields each dimension and measure reads. */
   private readonly sources = new Map<string, FieldRead[]>();
+  private filterSources: FieldRead[] = [];
 
   constructor(
     private readonly report: ReportDefinition,
@@ -114,9 +120,12 @@ class ReportCompiler {
     this.bindDimensions();
     const level = this.drillLevel();
     const shown = this.shownDimensions(level);
+    const filtered = scope.traced(() => (this.report.filter ? this.filters.compile(this.report.filter, '/filter') : TRUE_SQL));
+    const drilled = (this.report.drillDown?.levels ?? []).slice(0, level).flatMap((l) => l.dimensions);
+    this.filterSources = mergeReads(filtered.reads, ...drilled.map((key) => this.sources.get(key) ?? []));
     const where = andSql([
       scope.liveRows(),
-      this.report.filter ? this.filters.compile(this.report.filter, '/filter') : TRUE_SQL,
+      filtered.value,
       ...this.drillPredicates(level),
       ...(this.options.scope ?? []).map((p, i) =>
         'filter' in p ? this.filters.compile(p.filter, `/scope/${i}`) : p,
@@ -375,6 +384,7 @@ class ReportCompiler {
       columns,
       level,
       columnSources: Object.fromEntries(columns.map((c) => [c.key, this.sources.get(c.key) ?? []])),
+      filterSources: this.filterSources,
       toRow,
     };
   }

@@ -284,3 +284,28 @@ describe('column sources', () => {
     expect(names('share')).toEqual(['customer.aum', 'loan.customer']);
   });
 });
+
+describe('filter sources', () => {
+  it("names the stored fields the report's filter and the drilled-into dimensions choose rows by, not the shown ones", () => {
+    const report: ReportDefinition = {
+      kind: 'report',
+      key: 'r',
+      title: 'R',
+      source: 'customer',
+      joins: [{ alias: 'home', kind: 'manyToOne', field: 'branch' }],
+      filter: { and: [{ field: 'aum', op: 'gt', value: 1000 }, { field: 'home.region', op: 'eq', value: 'east' }] },
+      dimensions: [
+        { key: 'tier', field: 'credit_score' },
+        { key: 'who', field: 'name' },
+      ],
+      measures: [{ key: 'n', agg: 'count' }],
+      drillDown: { levels: [{ dimensions: ['tier'] }, { dimensions: ['who'] }] },
+    };
+    const names = (drill: Record<string, unknown>[]): string[] =>
+      compileReport(report, CATALOG, { dialect: 'sqlite', now: new Date(), drill })
+        .filterSources.map((r) => `${r.entity}.${r.field}`)
+        .sort();
+    expect(names([])).toEqual(['branch.region', 'customer.aum', 'customer.branch']);
+    expect(names([{ tier: 700 }])).toEqual(['branch.region', 'customer.aum', 'customer.branch', 'customer.credit_score']);
+  });
+});
