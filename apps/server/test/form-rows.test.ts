@@ -14,7 +14,7 @@ const household: EntityDefinition = {
   key: 'household',
   title: 'Household',
   label: { en: 'Household', 'zh-CN': '家庭' },
-  fields: [field('h_name', 'name', 'text', { required: true })],
+  fields: [field('h_name', 'name', 'text', { required: true }), field('h_kind', 'kind', 'text')],
 };
 
 const member: EntityDefinition = {
@@ -41,6 +41,7 @@ const householdForm: FormDefinition = {
   default: true,
   layout: [
     { id: 'n_name', type: 'field', field: 'name' },
+    { id: 'n_kind', type: 'field', field: 'kind' },
     {
       id: 'g_members',
       type: 'repeatingGroup',
@@ -62,6 +63,12 @@ const householdForm: FormDefinition = {
       expression: 'count(contacts[item.note = "head"]) <= 1',
       message: { en: 'A household has one head at most', 'zh-CN': '一个家庭最多一位户主' },
       field: 'name',
+    },
+    {
+      id: 'v_single',
+      expression: 'kind != "single" or count(contacts) <= 1',
+      message: { en: 'A one-person household has one contact at most', 'zh-CN': '单人家庭最多一位联系人' },
+      field: 'kind',
     },
   ],
 };
@@ -193,6 +200,22 @@ describe.each(dialects())('the rows of a form on %s', (dialect) => {
     expect(second.status, JSON.stringify(second.body)).toBe(422);
     expect(second.body.errors).toEqual([expect.objectContaining({ path: '/name', code: 'validation' })]);
     expect((await members(oneHead.body.id)).filter((m) => m.note === 'head')).toHaveLength(1);
+  });
+
+  it("decides the record's own rules that read its rows with the stored rows when a write sends none", async () => {
+    const family = await create({ name: '三口之家', contacts: [{ name: '甲' }, { name: '乙' }] });
+    expect(family.status, JSON.stringify(family.body)).toBe(201);
+    const single = await server.request<Problem>('PATCH', `/api/records/household/${family.body.id}`, { version: family.body.version, kind: 'single' });
+    expect(single.status, JSON.stringify(single.body)).toBe(422);
+    expect(single.body.errors).toEqual([expect.objectContaining({ path: '/kind', code: 'validation' })]);
+    const unchanged = await read(family.body.id);
+    expect([unchanged.body.kind, unchanged.body.version, unchanged.body.contacts?.length]).toEqual([null, family.body.version, 2]);
+
+    const alone = await create({ name: '独居', contacts: [{ name: '丙' }] });
+    const fine = await server.request<Rec>('PATCH', `/api/records/household/${alone.body.id}`, { version: alone.body.version, kind: 'single' });
+    expect(fine.status, JSON.stringify(fine.body)).toBe(200);
+    expect(fine.body.kind).toBe('single');
+    expect((await members(alone.body.id)).map((m) => [m.name, m.version])).toEqual([['丙', 1]]);
   });
 
   it('refuses rows for a group the form does not have', async () => {

@@ -37,6 +37,8 @@ interface GroupWrite {
   group: FormRepeatingGroup;
   rows: SentRow[];
   existing: StoredRecord[];
+  /** False for a group the write did not send: its stored rows stand, and only the record's rules read them. */
+  sent: boolean;
 }
 
 /** The rows of one group as a read shows them, with the view they were presented through. */
@@ -83,7 +85,8 @@ export class FormRows {
   /**
    * Makes the stored rows of each group sent match the body: rows without an id are created, rows
    * with one are updated when changed, rows no longer listed are soft-deleted. A new record gets
-   * every group (none sent means none), so a group's minimum rows holds from the start.
+   * every group (none sent means none), so a group's minimum rows holds from the start. The rows
+   * of a group not sent stay as stored, and the record's rules that read them are decided with them.
    */
   async save(
     tx: SqlExecutor,
@@ -96,20 +99,26 @@ export class FormRows {
     const errors: ProblemFieldError[] = [];
     const writes: GroupWrite[] = [];
     for (const group of groupsOfForm(rules.form)) {
-      if (!sent.has(group.key) && !parent.isNew) continue;
-      const rows = this.parseRows(group.key, sent.get(group.key) ?? [], errors);
       const model = models.get(group.entity)!;
+      const kept = !sent.has(group.key) && !parent.isNew;
+      // Rows the actor may not read cannot be weighed for them; such a group is left as it is.
+      if (kept && !actor.access.entity(model.key).scope('read')) continue;
       const existing = parent.isNew ? [] : await this.store.children(tx, this.store.view(model, actor, 'read'), actor, group.foreignKey, parent.id);
+      if (kept) {
+        writes.push({ group, rows: existing.map((r) => ({ id: r.id, version: r.version, changes: {} })), existing, sent: false });
+        continue;
+      }
+      const rows = this.parseRows(group.key, sent.get(group.key) ?? [], errors);
       const known = new Set(existing.map((r) => r.id));
       rows.forEach((row, i) => {
         if (row.id !== undefined && !known.has(row.id)) errors.push({ path: `/${group.key}/${i}/id`, code: 'rowNotFound', message: `${group.entity} ${row.id} is not a row of this record` });
       });
-      writes.push({ group, rows, existing });
+      writes.push({ group, rows, existing, sent: true });
     }
     if (errors.length > 0) throw invalidRows(errors);
     // The writes run even after a form error, so one answer lists every row's problems; the transaction is rolled back then.
     errors.push(...this.formErrors(rules, parent.values, writes));
-    for (const write of writes) await this.apply(tx, models.get(write.group.entity)!, actor, parent.id, write, errors);
+    for (const write of writes) if (write.sent) await this.apply(tx, models.get(write.group.entity)!, actor, parent.id, write, errors);
     if (errors.length > 0) throw invalidRows(errors.filter((e, i) => errors.findIndex((o) => o.path === e.path && o.code === e.code) === i));
   }
 
@@ -165,7 +174,7 @@ export class FormRows {
       });
     }
     const model = new FormModel(rules, values);
-    const sentKeys = writes.map((w) => w.group.key);
+    const sentKeys = writes.filter((w) => w.sent).map((w) => w.group.key);
     const all = model.validate();
     const errors = all.filter((e) => sentKeys.some((k) => e.path === `/${k}` || e.path.startsWith(`/${k}/`))).map(toProblem);
     // The record's own rules that read its rows (at most one head of household) are decided here, where the rows are
@@ -174,7 +183,8 @@ export class FormRows {
     const identity = (e: FieldError): string => `${e.path}|${e.code}|${e.message}`;
     const withoutRows = new Set(new FormModel(rules, parentValues).validate().map(identity));
     for (const e of all) if (!groupKeys.has(e.path.split('/')[1] ?? '') && !withoutRows.has(identity(e))) errors.push(toProblem(e));
-    for (const { group, rows } of writes) {
+    for (const { group, rows, sent } of writes) {
+      if (!sent) continue;
       if (model.state.nodes[group.id] === false && rows.length > 0) {
         errors.push({ path: `/${group.key}`, code: 'fieldHidden', message: 'These rows are hidden by the form and cannot be set', messageZh: '该明细已被表单隐藏，不能填写' });
       }

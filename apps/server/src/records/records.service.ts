@@ -223,12 +223,12 @@ export class RecordsService {
     const { version, ...changes } = this.patchBody(body);
     const rules = await this.forms.rulesFor(view.model.key, formKey);
     const { fields, groups } = splitRows(changes, rules);
-    const models = rules && groups.size > 0 ? await this.rows.models(rules.form) : new Map<string, EntityModel>();
+    const models = rules ? await this.rows.models(rules.form) : new Map<string, EntityModel>();
     return this.write(view.model, async (tx) => {
       const { record, values } = await this.updateIn(tx, view, actor, id, version, fields, rules);
-      if (!rules || groups.size === 0) return record;
+      if (!rules || models.size === 0) return record;
       await this.rows.save(tx, rules, models, actor, { id, values, isNew: false }, groups);
-      return this.withRows(record, await this.rows.read(tx, rules.form, models, actor, id));
+      return groups.size === 0 ? record : this.withRows(record, await this.rows.read(tx, rules.form, models, actor, id));
     });
   }
 
