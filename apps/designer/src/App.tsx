@@ -1,5 +1,5 @@
 import { lazy, Suspense } from 'react';
-import { BrowserRouter, Route, Routes } from 'react-router-dom';
+import { createBrowserRouter, createRoutesFromElements, Route, RouterProvider } from 'react-router-dom';
 import { ArtifactList } from './shell/ArtifactList.js';
 import { DesignerLayout } from './shell/DesignerLayout.js';
 import { Loading } from './shell/Loading.js';
@@ -9,17 +9,19 @@ import { NotFound } from './shell/NotFound.js';
 const EntityDesigner = lazy(() => import('./data-model/EntityDesigner.js'));
 const FormDesigner = lazy(() => import('./form-designer/FormDesigner.js'));
 
+// A data router: editors block in-app navigation while they hold unsaved changes.
+const router = createBrowserRouter(
+  createRoutesFromElements(
+    <Route element={<DesignerLayout />}>
+      <Route index element={<ArtifactList />} />
+      <Route path="entity/:key" element={<Suspense fallback={<Loading />}><EntityDesigner /></Suspense>} />
+      <Route path="form/:key" element={<Suspense fallback={<Loading />}><FormDesigner /></Suspense>} />
+      <Route path="*" element={<NotFound />} />
+    </Route>,
+  ),
+  { basename: '/designer' },
+);
+
 export function App() {
-  return (
-    <BrowserRouter basename="/designer">
-      <Routes>
-        <Route element={<DesignerLayout />}>
-          <Route index element={<ArtifactList />} />
-          <Route path="entity/:key" element={<Suspense fallback={<Loading />}><EntityDesigner /></Suspense>} />
-          <Route path="form/:key" element={<Suspense fallback={<Loading />}><FormDesigner /></Suspense>} />
-          <Route path="*" element={<NotFound />} />
-        </Route>
-      </Routes>
-    </BrowserRouter>
-  );
+  return <RouterProvider router={router} />;
 }

@@ -2,7 +2,7 @@ import type { EntityDefinition, FieldType } from '@bankforge/form-engine';
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
-import { useArtifactEditor, useDesignerShortcuts } from '../shell/artifact-editor/index.js';
+import { LeaveGuard, useArtifactEditor, useDesignerShortcuts } from '../shell/artifact-editor/index.js';
 import { Loading } from '../shell/Loading.js';
 import { PublishBar } from '../shell/PublishBar.js';
 import { TabList, tabIds } from '../shell/tabs/TabList.js';
@@ -66,6 +66,7 @@ export default function EntityDesigner() {
   const ids = tabIds('entity', panel);
   return (
     <main className="page designer">
+      <LeaveGuard dirty={editor.dirty} />
       <div className="page-header">
         <h1>{t('title', { title: entity.title })}</h1>
         <code className="artifact-key">{entity.key}</code>

@@ -2,7 +2,7 @@ import type { EntityDefinition, FormDefinition } from '@bankforge/form-engine';
 import { act, cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { MemoryRouter, Route, Routes } from 'react-router-dom';
+import { createMemoryRouter, RouterProvider } from 'react-router-dom';
 import { ApiClientProvider } from '@bankforge/app-shell';
 import { fakeApi, problem, type FakeHandler, type FakeResponse, type RecordedRequest } from '@bankforge/app-shell/testing';
 import { initTestI18n } from '../shell/testing/i18n.js';
@@ -56,11 +56,7 @@ function renderDesigner(routes: Record<string, FakeHandler | FakeResponse> = {},
   render(
     <ApiClientProvider client={fake.client}>
       <FeelEditorModeContext.Provider value="plain">
-        <MemoryRouter initialEntries={[url]}>
-          <Routes>
-            <Route path="form/:key" element={<FormDesigner />} />
-          </Routes>
-        </MemoryRouter>
+        <RouterProvider router={createMemoryRouter([{ path: 'form/:key', element: <FormDesigner /> }], { initialEntries: [url] })} />
       </FeelEditorModeContext.Provider>
     </ApiClientProvider>,
   );

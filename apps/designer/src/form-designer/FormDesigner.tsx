@@ -2,7 +2,7 @@ import type { FormDefinition } from '@bankforge/form-engine';
 import { useParams, useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { useApiClient } from '@bankforge/app-shell';
-import { useArtifactEditor, useDesignerShortcuts } from '../shell/artifact-editor/index.js';
+import { LeaveGuard, useArtifactEditor, useDesignerShortcuts } from '../shell/artifact-editor/index.js';
 import { Loading } from '../shell/Loading.js';
 import { EntityChooser } from './document/EntityChooser.js';
 import { newFormDraft } from './document/new-form.js';
@@ -30,6 +30,7 @@ export default function FormDesigner() {
   }
   return (
     <main className="fd" aria-labelledby="fd-title">
+      <LeaveGuard dirty={editor.dirty} />
       <h1 id="fd-title" className="fd-title">
         {t('title', { title: editor.document.title || key })}
       </h1>

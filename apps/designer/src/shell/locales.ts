@@ -23,6 +23,9 @@ export const shellMessages = {
       problems_one: '{{count}} problem to fix before saving',
       problems_other: '{{count}} problems to fix before saving',
       unsavedLeave: 'You have unsaved changes. Leave anyway?',
+      leaveTitle: 'Leave without saving?',
+      stay: 'Stay and keep editing',
+      leave: 'Leave without saving',
     },
     conflict: {
       title: 'Someone else changed this draft',
@@ -104,6 +107,9 @@ export const shellMessages = {
       problems_one: '保存前需要修正 {{count}} 个问题',
       problems_other: '保存前需要修正 {{count}} 个问题',
       unsavedLeave: '有未保存的修改，确定离开吗？',
+      leaveTitle: '不保存就离开吗？',
+      stay: '留下继续编辑',
+      leave: '不保存并离开',
     },
     conflict: {
       title: '其他人修改了这个草稿',

@@ -2,3 +2,4 @@
 export { useArtifactEditor, type ArtifactEditor, type EditableArtifact, type EditorOutcome, type PublishState } from './useArtifactEditor.js';
 export { useDesignerShortcuts, type DesignerShortcutActions } from './useDesignerShortcuts.js';
 export { HISTORY_LIMIT } from './history.js';
+export { LeaveGuard } from './LeaveGuard.js';
