@@ -8,6 +8,7 @@ import { NotFound } from './shell/NotFound.js';
 // Each designer is its own chunk: the artifact list loads fast, Monaco only with the form designer's FEEL editor.
 const EntityDesigner = lazy(() => import('./data-model/EntityDesigner.js'));
 const FormDesigner = lazy(() => import('./form-designer/FormDesigner.js'));
+const AppDesigner = lazy(() => import('./app-designer/AppDesigner.js'));
 
 // A data router: editors block in-app navigation while they hold unsaved changes.
 const router = createBrowserRouter(
@@ -16,6 +17,7 @@ const router = createBrowserRouter(
       <Route index element={<ArtifactList />} />
       <Route path="entity/:key" element={<Suspense fallback={<Loading />}><EntityDesigner /></Suspense>} />
       <Route path="form/:key" element={<Suspense fallback={<Loading />}><FormDesigner /></Suspense>} />
+      <Route path="app/:key" element={<Suspense fallback={<Loading />}><AppDesigner /></Suspense>} />
       <Route path="*" element={<NotFound />} />
     </Route>,
   ),

@@ -1,4 +1,5 @@
 import { initI18n as initAppI18n, type Language } from '@bankforge/app-shell';
+import { appDesignerMessages } from './app-designer/locales.js';
 import { dataModelMessages } from './data-model/locales.js';
 import { formDesignerMessages } from './form-designer/locales.js';
 import { shellMessages } from './shell/locales.js';
@@ -6,7 +7,7 @@ import { shellMessages } from './shell/locales.js';
 /** Each area of the designer owns its messages: one i18next namespace per folder. */
 export function initI18n(language?: Language) {
   return initAppI18n({
-    namespaces: { shell: shellMessages, dataModel: dataModelMessages, formDesigner: formDesignerMessages },
+    namespaces: { shell: shellMessages, dataModel: dataModelMessages, formDesigner: formDesignerMessages, appDesigner: appDesignerMessages },
     defaultNS: 'shell',
     language,
   });

@@ -114,6 +114,21 @@ describe.each(dialects())('artifacts on %s', (dialect) => {
     expect((await server.request('GET', '/api/metadata/entities/loan')).status).toBe(404);
   });
 
+  it("refuses an app draft that lists an artifact twice or names itself in one language only, at the item's path", async () => {
+    const twice = await server.request<{ code: string; errors: { path: string; code: string }[] }>('PUT', '/api/artifacts/app/twice', {
+      kind: 'app',
+      key: 'twice',
+      title: 'Twice',
+      artifacts: [{ kind: 'entity', key: 'customer' }, { kind: 'form', key: 'customer' }, { kind: 'entity', key: 'customer' }],
+    });
+    expect(twice.status).toBe(422);
+    expect(twice.body.errors).toEqual([expect.objectContaining({ path: '/artifacts/2', code: 'duplicate' })]);
+    const halfNamed = await server.request<{ errors: { path: string }[] }>('PUT', '/api/artifacts/app/half', { kind: 'app', key: 'half', title: 'Half', label: { en: 'Half' }, artifacts: [] });
+    expect(halfNamed.status).toBe(422);
+    expect(halfNamed.body.errors.map((e) => e.path)).toEqual(['/label/zh-CN']);
+    expect((await server.request('GET', '/api/artifacts/app/twice')).status).toBe(404);
+  });
+
   it('exports an app bundle and imports it into another database, entities first', async () => {
     const app = { kind: 'app', key: 'crm', title: 'CRM', artifacts: [{ kind: 'entity', key: 'customer' }, { kind: 'form', key: 'loan' }, { kind: 'entity', key: 'branch' }, { kind: 'entity', key: 'memo' }] };
     await server.request('PUT', '/api/artifacts/app/crm', app);

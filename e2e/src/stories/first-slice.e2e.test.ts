@@ -6,7 +6,8 @@ import { ADMIN_PASSWORD, startServer, type RunningServer } from '../harness/serv
 /**
  * The first end-to-end slice (issue 7), as an analyst and a relationship manager live it: a
  * Customer entity drawn in the data-model designer, a two-column form with a conditional field
- * dragged together in the form designer, both published, then used in the runtime.
+ * dragged together in the form designer, an app of them composed in the app designer, all
+ * published, then used in the runtime.
  */
 describe('an analyst designs a customer form and a relationship manager uses it minutes later', () => {
   let server: RunningServer;
@@ -157,11 +158,28 @@ describe('an analyst designs a customer form and a relationship manager uses it 
     await expect.poll(() => page.getByText('Published version 1').isVisible()).toBe(true);
   });
 
-  it('publishes an app that lists the customer pages', async () => {
-    // The designer has no app editor yet: the app artifact goes through the same public API it would use.
-    const app = { kind: 'app', key: 'retail', title: 'Retail banking', label: { en: 'Retail banking', 'zh-CN': '零售银行' }, artifacts: [{ kind: 'entity', key: 'customer' }, { kind: 'form', key: 'customer_form' }] };
-    expect((await page.request.put(`${server.url}/api/artifacts/app/retail`, { data: app })).status()).toBe(200);
-    expect((await page.request.post(`${server.url}/api/artifacts/app/retail/publish`, { data: {} })).status()).toBe(200);
+  it('composes an app of the customer pages and its form in the app designer, and publishes it', async () => {
+    await page.goto(`${server.url}/designer/`);
+    await page.getByRole('button', { name: 'New app' }).click();
+    await page.getByRole('textbox', { name: 'Key' }).fill('retail');
+    await page.getByRole('textbox', { name: 'Title' }).fill('Retail banking');
+    await page.getByRole('button', { name: 'Create' }).click();
+    await page.waitForURL(/\/designer\/app\/retail$/);
+    const artifact = page.getByRole('combobox', { name: 'Artifact' });
+    await expect.poll(() => artifact.locator('option').count()).toBe(2);
+    await artifact.selectOption('customer');
+    await page.getByRole('button', { name: 'Add', exact: true }).click();
+    await page.getByRole('combobox', { name: 'Kind' }).selectOption('form');
+    await artifact.selectOption('customer_form');
+    await page.getByRole('button', { name: 'Add', exact: true }).click();
+    const contents = page.getByRole('list', { name: 'Pages and contents, in menu order' });
+    await expect.poll(() => contents.getByRole('listitem').count()).toBe(2);
+    await screenshot(page, '07-app-designer');
+
+    await page.getByRole('tab', { name: 'App', exact: true }).click();
+    await page.getByRole('textbox', { name: 'Name in the runtime (Chinese)' }).fill('零售银行');
+    await page.getByRole('toolbar', { name: 'Draft actions' }).getByRole('button', { name: 'Publish' }).click();
+    await expect.poll(() => page.getByText('Published version 1').isVisible()).toBe(true);
   });
 
   it('creates a customer in the runtime: a wrong resident ID is refused inline, corrected, saved, and found in the list by a filter', async () => {
@@ -178,7 +196,7 @@ describe('an analyst designs a customer form and a relationship manager uses it 
     await residentId.blur();
     await expect.poll(() => residentId.getAttribute('aria-invalid')).toBe('true');
     expect(await page.getByText('Resident ID has a wrong check character').isVisible()).toBe(true);
-    await screenshot(page, '07-runtime-wrong-resident-id');
+    await screenshot(page, '08-runtime-wrong-resident-id');
 
     await residentId.fill('11010519491231002X');
     await residentId.blur();
@@ -186,14 +204,14 @@ describe('an analyst designs a customer form and a relationship manager uses it 
     await page.getByLabel(/^Mobile/).fill('13812345678');
     await page.getByRole('button', { name: 'Save' }).click();
     await expect.poll(() => page.getByText('Saved').first().isVisible()).toBe(true);
-    await screenshot(page, '08-runtime-saved');
+    await screenshot(page, '09-runtime-saved');
 
     await page.getByRole('link', { name: 'Back to the list' }).click();
     await page.getByLabel('Filter Name').fill('王小明');
     const table = page.getByRole('table');
     await expect.poll(() => table.getByRole('row').filter({ hasText: '王小明' }).count()).toBe(1);
     await expect.poll(() => table.getByRole('row').filter({ hasText: '上海浦江科技有限公司' }).count()).toBe(1);
-    await screenshot(page, '09-runtime-list-filtered');
+    await screenshot(page, '10-runtime-list-filtered');
     expect(pageErrors).toEqual([]);
   });
 });

@@ -10,6 +10,15 @@ export interface ArtifactDocument {
   [property: string]: unknown;
 }
 
+/** An app: the menu of a generated application, its pages in order. */
+export interface AppDocument extends ArtifactDocument {
+  kind: 'app';
+  /** The app's name in the runtime's navigation; the title stands in when absent. */
+  label?: { en: string; 'zh-CN': string };
+  /** The app's pages: entity pages (a list and record page of the entity) in menu order. */
+  artifacts: { kind: Exclude<ArtifactKind, 'app'>; key: string }[];
+}
+
 export interface ArtifactSummary {
   kind: ArtifactKind;
   key: string;

@@ -57,6 +57,21 @@ describe('ArtifactList', () => {
     expect(await screen.findByRole('link', { name: 'Customer' })).toBeTruthy();
   });
 
+  it('creates an app draft from the New app dialog and opens its designer', async () => {
+    const { server, user } = renderList({
+      'GET /api/artifacts/entity': { body: [] },
+      'PUT /api/artifacts/app/crm': (r) => ({ body: { document: r.body, revision: 1, latestVersion: null } }),
+    });
+    await user.click(screen.getByRole('button', { name: 'New app' }));
+    const dialog = screen.getByRole('dialog', { name: 'New app' });
+    await user.type(within(dialog).getByRole('textbox', { name: 'Key' }), 'crm');
+    await user.type(within(dialog).getByRole('textbox', { name: 'Title' }), 'Bank CRM');
+    await user.click(within(dialog).getByRole('button', { name: 'Create' }));
+    expect((await screen.findByTestId('destination')).textContent).toBe('/app/crm');
+    const put = server.requests.find((r) => r.method === 'PUT')!;
+    expect(put.body).toEqual({ kind: 'app', key: 'crm', title: 'Bank CRM', label: { en: 'Bank CRM', 'zh-CN': 'Bank CRM' }, artifacts: [] });
+  });
+
   it('creates an entity draft from the New entity dialog and opens its designer', async () => {
     const { server, user } = renderList({
       'GET /api/artifacts/entity': { body: [] },

@@ -4,19 +4,19 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import { designerPath, isListedKind, LISTED_KINDS } from './artifact-list/artifact-kinds.js';
 import { ArtifactTable } from './artifact-list/ArtifactTable.js';
-import { NewArtifactDialog } from './artifact-list/NewArtifactDialog.js';
+import { NewArtifactDialog, type NewArtifactKind } from './artifact-list/NewArtifactDialog.js';
 import { useArtifactSummaries } from './artifact-list/useArtifactSummaries.js';
 import { Loading } from './Loading.js';
 import { TabList, tabIds } from './tabs/TabList.js';
 
-/** The home page: every artifact by kind with its state, and the way to start a new entity or form. */
+/** The home page: every artifact by kind with its state, and the way to start a new entity, form or app. */
 export function ArtifactList() {
   const { t } = useTranslation('shell');
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
   const requested = params.get('kind');
   const kind: ArtifactKind = isListedKind(requested) ? requested : 'entity';
-  const [creating, setCreating] = useState<'entity' | 'form' | null>(null);
+  const [creating, setCreating] = useState<NewArtifactKind | null>(null);
   const summaries = useArtifactSummaries(kind);
 
   const select = (next: ArtifactKind) => setParams(next === 'entity' ? {} : { kind: next }, { replace: true });
@@ -32,6 +32,9 @@ export function ArtifactList() {
           </button>
           <button type="button" className="primary" onClick={() => setCreating('form')}>
             {t('list.newForm')}
+          </button>
+          <button type="button" className="primary" onClick={() => setCreating('app')}>
+            {t('list.newApp')}
           </button>
         </div>
       </div>

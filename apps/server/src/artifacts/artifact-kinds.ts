@@ -2,6 +2,7 @@ import { formArtifactSchema, IDENTIFIER_PATTERN, MigrationError, migrateEntityDo
 import { flowArtifactSchema } from '@bankforge/flow-engine';
 import { reportArtifactSchema } from '@bankforge/report-engine';
 import { decisionArtifactSchema } from '@bankforge/rule-engine';
+import type { AppDocument } from '@bankforge/client';
 import { Ajv } from 'ajv';
 import { problemErrorsOf } from '../request-validation/request-schema.js';
 import { ProblemError, type ProblemFieldError } from '../problem/problem-error.js';
@@ -19,10 +20,8 @@ export interface ArtifactDocument {
   [property: string]: unknown;
 }
 
-export interface AppArtifact extends ArtifactDocument {
-  kind: 'app';
-  artifacts: { kind: Exclude<ArtifactKind, 'app'>; key: string }[];
-}
+/** An app as the client library describes it: the server and the designer read the same shape. */
+export type AppArtifact = AppDocument;
 
 function envelopeSchema(kind: ArtifactKind): object {
   return {
@@ -45,6 +44,12 @@ const appSchema = {
       type: 'object',
       required: ['artifacts'],
       properties: {
+        label: {
+          type: 'object',
+          required: ['en', 'zh-CN'],
+          additionalProperties: false,
+          properties: { en: { type: 'string', minLength: 1, maxLength: 200 }, 'zh-CN': { type: 'string', minLength: 1, maxLength: 200 } },
+        },
         artifacts: {
           type: 'array',
           maxItems: 1000,
@@ -92,7 +97,21 @@ export function artifactProblems(kind: ArtifactKind, document: unknown): Problem
   if (kind === 'entity') {
     return validateEntityDefinition(document).map((e) => ({ path: e.path, code: e.code, message: e.message, messageZh: e.messageZh }));
   }
+  if (kind === 'app') return duplicateContents(document as AppArtifact);
   return [];
+}
+
+/** An app lists each artifact once: a page twice in the menu is a mistake, not a wish. */
+function duplicateContents(app: AppArtifact): ProblemFieldError[] {
+  const seen = new Set<string>();
+  return app.artifacts.flatMap((ref, index) => {
+    const id = `${ref.kind}:${ref.key}`;
+    if (!seen.has(id)) {
+      seen.add(id);
+      return [];
+    }
+    return [{ path: `/artifacts/${index}`, code: 'duplicate', message: `${ref.kind} ${ref.key} is in the app already`, messageZh: `${ref.kind} ${ref.key} 已在应用中` }];
+  });
 }
 
 /**

@@ -6,10 +6,13 @@ import { asProblem, useApiClient } from '@bankforge/app-shell';
 import { Dialog } from '../dialog/Dialog.js';
 import { ProblemList } from '../publish/ProblemList.js';
 import { entityHasForm } from './entity-forms.js';
-import { isValidKey, newEntityDocument, newFormDocument } from './new-artifact.js';
+import { isValidKey, newAppDocument, newEntityDocument, newFormDocument } from './new-artifact.js';
+
+/** The kinds a designer here starts. */
+export type NewArtifactKind = 'entity' | 'form' | 'app';
 
 export interface NewArtifactDialogProps {
-  kind: 'entity' | 'form';
+  kind: NewArtifactKind;
   onClose: () => void;
   /** Called with the key once the first draft is stored. */
   onCreated: (key: string) => void;
@@ -66,9 +69,9 @@ export function NewArtifactDialog({ kind, onClose, onCreated }: NewArtifactDialo
     setCreating(true);
     try {
       const document: ArtifactDocument =
-        kind === 'form'
-          ? newFormDocument(key, title.trim(), entity, FORM_SCHEMA_VERSION, !(await entityHasForm(api, entity)))
-          : newEntityDocument(key, title.trim());
+        kind === 'form' ? newFormDocument(key, title.trim(), entity, FORM_SCHEMA_VERSION, !(await entityHasForm(api, entity)))
+        : kind === 'app' ? newAppDocument(key, title.trim())
+        : newEntityDocument(key, title.trim());
       // Revision 0: only creates; an artifact with this key already there is a conflict.
       await api.saveDraft(document, 0);
       onCreated(key);
@@ -95,7 +98,7 @@ export function NewArtifactDialog({ kind, onClose, onCreated }: NewArtifactDialo
     );
 
   return (
-    <Dialog title={t(kind === 'entity' ? 'create.entityTitle' : 'create.formTitle')} onClose={onClose}>
+    <Dialog title={t(`create.${kind}Title`)} onClose={onClose}>
       <form onSubmit={(e) => void submit(e)} noValidate className="stack">
         <div className="form-row">
           <label htmlFor={`${id}-key`}>{t('create.key')}</label>

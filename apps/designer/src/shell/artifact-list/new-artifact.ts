@@ -1,5 +1,5 @@
 import { IDENTIFIER_PATTERN, type FormSection } from '@bankforge/form-engine';
-import type { ArtifactDocument } from '@bankforge/client';
+import type { AppDocument, ArtifactDocument } from '@bankforge/client';
 
 const IDENTIFIER = new RegExp(IDENTIFIER_PATTERN);
 
@@ -21,4 +21,9 @@ export function newEntityDocument(key: string, title: string): ArtifactDocument 
 export function newFormDocument(key: string, title: string, entity: string, schemaVersion: number, isDefault: boolean): ArtifactDocument {
   const details: FormSection = { id: 'details', type: 'section', title: { en: 'Details', 'zh-CN': '详细信息' }, children: [] };
   return { kind: 'form', key, title, schemaVersion, entity, default: isDefault, label: { en: title, 'zh-CN': title }, layout: [details] };
+}
+
+/** A new app's first draft: no pages yet, the title doubling as its label until both languages are written. */
+export function newAppDocument(key: string, title: string): AppDocument {
+  return { kind: 'app', key, title, label: { en: title, 'zh-CN': title }, artifacts: [] };
 }
