@@ -14,6 +14,8 @@ export interface FieldControlProps {
   pointer: string;
   field: FieldDefinition;
   row: number | undefined;
+  /** A cell's column help, shown once under the column header and read out with every cell of the column. */
+  columnHelpId?: string;
   value: unknown;
   required: boolean;
   readOnly: boolean;
@@ -38,7 +40,7 @@ function FieldControlView(props: FieldControlProps) {
   const labelId = actions.idFor(pointer, 'label');
   const helpId = actions.idFor(pointer, 'help');
   const errorId = actions.idFor(pointer, 'error');
-  const describedBy = [help === undefined ? '' : helpId, invalid ? errorId : ''].filter(Boolean).join(' ') || undefined;
+  const describedBy = [help === undefined ? (props.columnHelpId ?? '') : helpId, invalid ? errorId : ''].filter(Boolean).join(' ') || undefined;
 
   const widgetType = widgetTypeOf(node, field.type);
   const Widget = WIDGETS[widgetType];

@@ -14,6 +14,8 @@ export interface FieldViewProps {
   entity: EntityDefinition;
   /** For a cell of a repeating group: its row number from 1. The column header is the visible label then. */
   row?: number;
+  /** For a cell: the id of its column's help under the header, if the column has help. */
+  columnHelpId?: string;
 }
 
 /**
@@ -21,7 +23,7 @@ export interface FieldViewProps {
  * out the field's value, state and messages, so that the drawing (`FieldControl`) re-renders only
  * when one of those changes, not on every keystroke elsewhere in the form.
  */
-export function FieldView({ node, pointer, entity, row }: FieldViewProps) {
+export function FieldView({ node, pointer, entity, row, columnHelpId }: FieldViewProps) {
   const renderer = useRenderer();
   const { state, locale, messages } = renderer;
   const field = entity.fields.find((candidate) => candidate.key === node.field);
@@ -40,6 +42,7 @@ export function FieldView({ node, pointer, entity, row }: FieldViewProps) {
       pointer={pointer}
       field={field}
       row={row}
+      columnHelpId={columnHelpId}
       value={valueAt(state.values, pointer) ?? null}
       required={fieldState?.required ?? false}
       readOnly={(fieldState?.readonly ?? false) || node.value !== undefined}

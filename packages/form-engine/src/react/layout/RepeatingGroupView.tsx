@@ -33,6 +33,7 @@ export function RepeatingGroupView({ node }: { node: FormRepeatingGroup }) {
   const canRemove = !renderer.disabled && rows.length > (node.minRows ?? 0);
   const captionId = renderer.actions.idFor(groupPointer, 'caption');
   const errorId = renderer.actions.idFor(groupPointer, 'error');
+  const helpIdOf = (cellId: string) => renderer.actions.idFor(groupPointer, `help-${cellId}`);
   const groupErrors = renderer.shownErrors
     .filter((error) => error.path === groupPointer)
     .map((error) => (locale === 'zh-CN' ? error.messageZh : error.message));
@@ -60,6 +61,11 @@ export function RepeatingGroupView({ node }: { node: FormRepeatingGroup }) {
             {columns.map((cell) => (
               <th key={cell.id} scope="col">
                 {columnLabel(cell.field, cell.label)}
+                {cell.help && (
+                  <span id={helpIdOf(cell.id)} className="bf-help bf-column-help">
+                    {localized(cell.help, locale)}
+                  </span>
+                )}
               </th>
             ))}
             <th scope="col">
@@ -73,7 +79,7 @@ export function RepeatingGroupView({ node }: { node: FormRepeatingGroup }) {
               <th scope="row">{index + 1}</th>
               {columns.map((cell) => (
                 <td key={cell.id}>
-                  <FieldView node={cell} pointer={pointer(node.key, index, cell.field)} entity={entity} row={index + 1} />
+                  <FieldView node={cell} pointer={pointer(node.key, index, cell.field)} entity={entity} row={index + 1} columnHelpId={cell.help ? helpIdOf(cell.id) : undefined} />
                 </td>
               ))}
               <td>

@@ -199,6 +199,22 @@ describe('FormRenderer', () => {
     expect(screen.queryByLabelText('Phone, row 1')).toBeNull();
   });
 
+  it("shows a column's help once under its header and reads it out with every cell of the column", () => {
+    const layout = customerForm.layout.map((node) =>
+      node.type === 'repeatingGroup'
+        ? { ...node, fields: node.fields.map((cell) => (cell.field === 'phone' ? { ...cell, help: { en: 'Mainland mobile or landline', 'zh-CN': '大陆手机或固话' } } : cell)) }
+        : node,
+    );
+    const model = new FormModel(compileForm({ ...customerForm, layout }, { customer, contact }), { contacts: [{}, {}] });
+    render(<FormRenderer model={model} locale="zh-CN" />);
+    expect(screen.getAllByText('大陆手机或固话')).toHaveLength(1);
+    for (const row of [1, 2]) {
+      const cell = screen.getByLabelText(new RegExp(`^电话.*${row}`));
+      expect(document.getElementById(cell.getAttribute('aria-describedby') ?? '')?.textContent).toBe('大陆手机或固话');
+    }
+    expect(screen.getByLabelText(/^联系人姓名.*1/).getAttribute('aria-describedby')).toBeNull();
+  });
+
   it('shows a computed field read-only, following what it is computed from', async () => {
     renderForm();
     const annual = screen.getByLabelText('Annual income');
