@@ -134,6 +134,52 @@ describe('FormDesigner', () => {
     expect(field).toEqual({ id: 'name', type: 'field', field: 'name', visibleWhen: 'occupation = "employed"' });
   });
 
+  it("edits a repeating group's column: its help and a rule over the row (item), from the canvas by keyboard", async () => {
+    const user = userEvent.setup();
+    const contact: EntityDefinition = {
+      kind: 'entity',
+      key: 'contact',
+      title: 'Contact',
+      label: { en: 'Contact', 'zh-CN': '联系人' },
+      fields: [
+        { id: 'c1', key: 'customer', type: 'reference', label: { en: 'Customer', 'zh-CN': '客户' }, reference: { entity: 'customer' } },
+        { id: 'c2', key: 'contact_name', type: 'text', label: { en: 'Contact name', 'zh-CN': '联系人姓名' } },
+        { id: 'c3', key: 'phone', type: 'text', label: { en: 'Phone', 'zh-CN': '电话' } },
+      ],
+    };
+    const form = storedForm();
+    form.layout.push({
+      id: 'group_1',
+      type: 'repeatingGroup',
+      key: 'contacts',
+      title: { en: 'Contacts', 'zh-CN': '联系人' },
+      entity: 'contact',
+      foreignKey: 'customer',
+      fields: [
+        { id: 'cell_1', type: 'field', field: 'contact_name' },
+        { id: 'cell_2', type: 'field', field: 'phone' },
+      ],
+    });
+    const { requests } = renderDesigner({
+      'GET /api/artifacts/form/customer_form': { body: { document: form, revision: 1, latestVersion: null } },
+      'GET /api/artifacts/entity/contact': { body: { document: contact, revision: 1, latestVersion: 1 } },
+    });
+    await loaded();
+    await press(user, await canvas().findByRole('button', { name: 'Phone' }), '{Enter}');
+    expect(screen.getByRole('heading', { name: /Contacts › Phone/ })).toBeTruthy();
+    await user.type(screen.getByRole('textbox', { name: 'Help (English)' }), 'Mainland mobile or landline');
+    await user.type(screen.getByRole('textbox', { name: 'Required when' }), 'item.contact_name != null');
+    // The row is in scope as item: no unknown-name error.
+    expect(screen.queryByText(/is not a field of this entity/)).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    const group = savedDocument(requests)!.layout[1] as Extract<FormDefinition['layout'][number], { type: 'repeatingGroup' }>;
+    expect(group.fields[1]).toEqual({ id: 'cell_2', type: 'field', field: 'phone', help: { en: 'Mainland mobile or landline', 'zh-CN': '' }, requiredWhen: 'item.contact_name != null' });
+
+    await press(user, canvas().getByRole('button', { name: 'Contact name' }), '{Delete}');
+    expect(canvas().queryByRole('button', { name: 'Contact name' })).toBeNull();
+    await waitFor(() => expect(document.activeElement?.getAttribute('aria-label')).toBe('Contacts'));
+  });
+
   it('shows a FEEL syntax error and an unknown field name under the rule', async () => {
     const user = userEvent.setup();
     renderDesigner();

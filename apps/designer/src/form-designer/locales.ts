@@ -42,6 +42,7 @@ export const formDesignerMessages = {
       kind: {
         field: 'Field',
         columns: 'Columns',
+        column: 'Column',
       },
       rule: {
         visible: 'conditional',
@@ -76,6 +77,7 @@ export const formDesignerMessages = {
       title: 'Title',
       widget: 'Widget',
       defaultWidget: 'Default ({{widget}})',
+      cellRulesHelp: "A column's rules are decided row by row: item is the row (item.name), and the form's own fields can be read too.",
       default: 'Default value',
       noDefault: 'No default',
       yes: 'Yes',
@@ -206,6 +208,7 @@ export const formDesignerMessages = {
       kind: {
         field: '字段',
         columns: '分栏',
+        column: '列',
       },
       rule: {
         visible: '条件显示',
@@ -239,6 +242,7 @@ export const formDesignerMessages = {
       title: '标题',
       widget: '控件',
       defaultWidget: '默认（{{widget}}）',
+      cellRulesHelp: '列的规则按行计算：item 表示当前行（如 item.name），也可以读取表单本身的字段。',
       default: '默认值',
       noDefault: '无默认值',
       yes: '是',

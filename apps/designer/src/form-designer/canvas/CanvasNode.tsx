@@ -13,7 +13,7 @@ const KIND_KEYS = { field: 'canvas.kind.field', section: 'palette.section', colu
 /** One layout node on the canvas: a sortable item with a selectable header, and its containers. */
 export function CanvasNode({ node }: { node: FormNode }) {
   const { t } = useTranslation('formDesigner');
-  const { entity, language } = useDesigner();
+  const { entity, entities, language } = useDesigner();
   const deleteNode = useDeleteNode();
   const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({ id: node.id });
   const label = nodeLabel(node, entity, language, t);
@@ -58,9 +58,23 @@ export function CanvasNode({ node }: { node: FormNode }) {
             header={<SelectableHeader target={tab.id} label={localized(tab.title, language) || t('palette.tabs')} className="fd-header--minor" />}
           />
         ))}
-      {node.type === 'repeatingGroup' && (
-        <p className="fd-group__fields">{node.fields.length > 0 ? node.fields.map((f) => f.field).join(', ') : t('canvas.groupNoFields')}</p>
-      )}
+      {node.type === 'repeatingGroup' &&
+        (node.fields.length > 0 ? (
+          <div className="fd-group__fields">
+            {node.fields.map((cell) => (
+              <SelectableHeader
+                key={cell.id}
+                target={cell.id}
+                label={nodeLabel(cell, entities[node.entity] ?? null, language, t)}
+                kind={[t('canvas.kind.column'), cell.visibleWhen && t('canvas.rule.visible'), cell.requiredWhen && t('canvas.rule.required'), cell.value && t('canvas.rule.computed')].filter(Boolean).join(' · ')}
+                className="fd-header--minor"
+                onDelete={() => deleteNode(cell.id)}
+              />
+            ))}
+          </div>
+        ) : (
+          <p className="fd-group__fields">{t('canvas.groupNoFields')}</p>
+        ))}
     </div>
   );
 }

@@ -1,5 +1,5 @@
-import { WIDGETS_FOR_FIELD_TYPE, type FormFieldNode, type WidgetType } from '@bankforge/form-engine';
-import { useId } from 'react';
+import { WIDGETS_FOR_FIELD_TYPE, type FormFieldNode, type FormRepeatingGroup, type WidgetType } from '@bankforge/form-engine';
+import { useId, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDesigner } from '../workspace/DesignerContext.js';
 import { localized } from '../workspace/localized.js';
@@ -10,13 +10,18 @@ import { RuleField } from './RuleField.js';
 import { useNodeChange, withOptional } from './useNodeChange.js';
 import { CHOICE_WIDGETS } from './widgets.js';
 
-/** A placed field: texts, widget, default, rules and options. */
-export function FieldProperties({ node }: { node: FormFieldNode }) {
+/**
+ * A placed field, or a column of a repeating `group`: texts, widget, default, rules and options.
+ * A column's rules are evaluated per row, where the row's own values are `item`.
+ */
+export function FieldProperties({ node, group }: { node: FormFieldNode; group?: FormRepeatingGroup }) {
   const { t } = useTranslation('formDesigner');
-  const { entity, language } = useDesigner();
+  const { entity, entities, fieldNames, language } = useDesigner();
   const set = useNodeChange(node);
   const id = useId();
-  const field = entity?.fields.find((f) => f.key === node.field);
+  const subject = group ? (entities[group.entity] ?? null) : entity;
+  const field = subject?.fields.find((f) => f.key === node.field);
+  const names = useMemo(() => (group ? new Set([...fieldNames, 'item']) : fieldNames), [group, fieldNames]);
   // Only the widgets that can hold the field's values (publishing refuses the others).
   const widgets = field ? WIDGETS_FOR_FIELD_TYPE[field.type] : [];
   const widget = node.widget ?? widgets[0];
@@ -43,10 +48,11 @@ export function FieldProperties({ node }: { node: FormFieldNode }) {
         </>
       )}
       {field && <DefaultValueInput field={field} value={node.default} onChange={(v) => set('default', (n) => withOptional(n, 'default', v))} />}
-      <RuleField label={t('rules.visibleWhen')} value={node.visibleWhen} onChange={(v) => set('visibleWhen', (n) => withOptional(n, 'visibleWhen', v))} />
-      <RuleField label={t('rules.requiredWhen')} value={node.requiredWhen} onChange={(v) => set('requiredWhen', (n) => withOptional(n, 'requiredWhen', v))} />
-      <RuleField label={t('rules.readonlyWhen')} value={node.readonlyWhen} onChange={(v) => set('readonlyWhen', (n) => withOptional(n, 'readonlyWhen', v))} />
-      <RuleField label={t('rules.value')} value={node.value} onChange={(v) => set('value', (n) => withOptional(n, 'value', v))} />
+      {group && <p className="help">{t('properties.cellRulesHelp')}</p>}
+      <RuleField label={t('rules.visibleWhen')} names={names} value={node.visibleWhen} onChange={(v) => set('visibleWhen', (n) => withOptional(n, 'visibleWhen', v))} />
+      <RuleField label={t('rules.requiredWhen')} names={names} value={node.requiredWhen} onChange={(v) => set('requiredWhen', (n) => withOptional(n, 'requiredWhen', v))} />
+      <RuleField label={t('rules.readonlyWhen')} names={names} value={node.readonlyWhen} onChange={(v) => set('readonlyWhen', (n) => withOptional(n, 'readonlyWhen', v))} />
+      <RuleField label={t('rules.value')} names={names} value={node.value} onChange={(v) => set('value', (n) => withOptional(n, 'value', v))} />
       {widget !== undefined && CHOICE_WIDGETS.has(widget) && <OptionsEditor value={node.options} onChange={(v) => set('options', (n) => withOptional(n, 'options', v))} />}
     </>
   );

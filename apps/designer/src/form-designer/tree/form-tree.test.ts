@@ -1,7 +1,7 @@
 // @vitest-environment node
 import type { FormNode } from '@bankforge/form-engine';
 import { describe, expect, it } from 'vitest';
-import { allIds, childrenOf, containerIds, containerOwner, findNode, insertNode, moveNode, placedFields, removeNode, ROOT, updateNode } from './form-tree.js';
+import { allIds, childrenOf, containerIds, containerOwner, findCell, findNode, insertNode, moveNode, placedFields, removeNode, ROOT, updateNode } from './form-tree.js';
 
 const field = (id: string, key = id): FormNode => ({ id, type: 'field', field: key });
 
@@ -71,6 +71,32 @@ describe('form tree', () => {
   it('updates one node in place', () => {
     const layout = updateNode(sample(), 'occupation', (n) => ({ ...n, visibleWhen: 'true' }));
     expect(findNode(layout, 'occupation')?.node.visibleWhen).toBe('true');
+  });
+
+  it("finds, updates and removes a repeating group's columns, which sit in the group rather than in a container", () => {
+    const group: FormNode = {
+      id: 'group_1',
+      type: 'repeatingGroup',
+      key: 'contacts',
+      title: { en: 'Contacts', 'zh-CN': '联系人' },
+      entity: 'contact',
+      foreignKey: 'customer',
+      fields: [
+        { id: 'cell_1', type: 'field', field: 'name' },
+        { id: 'cell_2', type: 'field', field: 'phone' },
+      ],
+    };
+    const layout = insertNode(sample(), 'tab_1', group);
+    expect(findNode(layout, 'cell_2')).toBeNull();
+    expect(findCell(layout, 'cell_2')).toMatchObject({ group: { id: 'group_1' }, cell: { field: 'phone' }, index: 1 });
+    const updated = updateNode(layout, 'cell_2', (n) => ({ ...n, requiredWhen: 'item.name != null' }));
+    expect(findCell(updated, 'cell_2')?.cell.requiredWhen).toBe('item.name != null');
+    // A column stays a field: an update that would make it something else is not applied.
+    expect(findCell(updateNode(layout, 'cell_2', () => ({ id: 'cell_2', type: 'section', title: { en: 'S', 'zh-CN': '节' }, children: [] })), 'cell_2')?.cell.type).toBe('field');
+    const removed = removeNode(updated, 'cell_1');
+    expect(findCell(removed, 'cell_1')).toBeNull();
+    expect(findNode(removed, 'group_1')?.node).toMatchObject({ fields: [{ id: 'cell_2' }] });
+    expect(findCell(layout, 'cell_2')?.cell.requiredWhen).toBeUndefined();
   });
 
   it('collects every id and the placed field keys', () => {

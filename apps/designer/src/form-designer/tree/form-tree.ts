@@ -5,7 +5,7 @@
  * Nodes sit in *containers*: the form's top level (`ROOT`), a section, a column or a tab. Column
  * and tab ids share the node id space, so one string addresses any container.
  */
-import type { FormNode } from '@bankforge/form-engine';
+import type { FormFieldNode, FormNode, FormRepeatingGroup } from '@bankforge/form-engine';
 
 /** The container id of the form's top level; generated ids never start with `$`. */
 export const ROOT = '$root';
@@ -126,9 +126,36 @@ export function insertNode(layout: readonly FormNode[], container: string, node:
   });
 }
 
+/** A column of a repeating group (a cell in every row): a field node that sits in the group, not in a container. */
+export interface CellLocation {
+  group: FormRepeatingGroup;
+  cell: FormFieldNode;
+  index: number;
+}
+
+export function findCell(layout: readonly FormNode[], id: string): CellLocation | null {
+  let found: CellLocation | null = null;
+  eachContainer(layout, (_, children) => {
+    for (const node of children) {
+      if (found || node.type !== 'repeatingGroup') continue;
+      const index = node.fields.findIndex((f) => f.id === id);
+      if (index >= 0) found = { group: node, cell: node.fields[index]!, index };
+    }
+  });
+  return found;
+}
+
+/** Rebuilds the layout with `change` applied to the columns of the group holding cell `id`. */
+function mapCells(layout: readonly FormNode[], id: string, change: (fields: FormFieldNode[]) => FormFieldNode[]): FormNode[] {
+  const location = findCell(layout, id);
+  if (!location) return [...layout];
+  return updateNode(layout, location.group.id, (group) => (group.type === 'repeatingGroup' ? { ...group, fields: change([...group.fields]) } : group));
+}
+
+/** Removes node `id`, with everything inside it, or the group column `id`. */
 export function removeNode(layout: readonly FormNode[], id: string): FormNode[] {
   const location = findNode(layout, id);
-  if (!location) return [...layout];
+  if (!location) return mapCells(layout, id, (fields) => fields.filter((f) => f.id !== id));
   return mapContainer(layout, location.container, (children) => children.filter((n) => n.id !== id));
 }
 
@@ -149,10 +176,18 @@ export function moveNode(layout: readonly FormNode[], id: string, container: str
   return insertNode(removeNode(layout, id), container, location.node, index);
 }
 
-/** Replaces node `id` with `update(node)`. */
+/** Replaces node `id` (or the group column `id`) with `update(node)`; a column stays a field node. */
 export function updateNode(layout: readonly FormNode[], id: string, update: (node: FormNode) => FormNode): FormNode[] {
   const location = findNode(layout, id);
-  if (!location) return [...layout];
+  if (!location) {
+    return mapCells(layout, id, (fields) =>
+      fields.map((f) => {
+        if (f.id !== id) return f;
+        const next = update(f);
+        return next.type === 'field' ? next : f;
+      }),
+    );
+  }
   return mapContainer(layout, location.container, (children) => children.map((n) => (n.id === id ? update(n) : n)));
 }
 

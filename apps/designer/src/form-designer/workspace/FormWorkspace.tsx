@@ -11,7 +11,7 @@ import { DesignerDnd } from '../dnd/DesignerDnd.js';
 import { useEntities } from '../document/useEntities.js';
 import { Palette } from '../palette/Palette.js';
 import { PropertyPanel } from '../properties/PropertyPanel.js';
-import { childrenOf, findNode } from '../tree/form-tree.js';
+import { childrenOf, findCell, findNode } from '../tree/form-tree.js';
 import { DesignerContext, type Designer } from './DesignerContext.js';
 import { focusTarget } from './focus-target.js';
 import { ProblemNodes } from './ProblemNodes.js';
@@ -45,7 +45,7 @@ export function FormWorkspace({ editor, entityKeys }: FormWorkspaceProps) {
   const groupKeys = groups.map((g) => g.key).join(',');
   const fieldNames = useMemo(() => new Set([...(entity?.fields.map((f) => f.key) ?? []), ...groupKeys.split(',').filter(Boolean)]), [entity, groupKeys]);
   // Undo can take the selected node away: the selection then falls back to the form.
-  const selected = selection !== null && (findNode(form.layout, selection) || childrenOf(form.layout, selection)) ? selection : null;
+  const selected = selection !== null && (findNode(form.layout, selection) || childrenOf(form.layout, selection) || findCell(form.layout, selection)) ? selection : null;
 
   const designer: Designer = { form, entity, entities, entityKeys, fieldNames, language, selected, select: setSelection, change: editor.update };
   const showNode = (id: string) => {
