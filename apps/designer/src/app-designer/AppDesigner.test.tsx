@@ -2,7 +2,7 @@ import type { AppDocument } from '@bankforge/client';
 import { cleanup, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { fakeApi, type FakeHandler, type FakeResponse, problem, type RecordedRequest, renderPage } from '@bankforge/app-shell/testing';
+import { fakeApi, type FakeHandler, type FakeResponse, problem, type RecordedRequest, renderPage, sequence } from '@bankforge/app-shell/testing';
 import { initTestI18n } from '../shell/testing/i18n.js';
 import AppDesigner from './AppDesigner.js';
 
@@ -103,6 +103,15 @@ describe('AppDesigner', () => {
     await user.click(screen.getByRole('button', { name: 'Publish' }));
     const loan = within(list()).getAllByRole('listitem')[1]!;
     expect(await within(loan).findByText('entity loan is not published.')).toBeTruthy();
+  });
+
+  it('says why the draft could not be loaded, and loads it on Retry', async () => {
+    const { user } = openDesigner({
+      'GET /api/artifacts/app/crm': sequence(problem(500, 'internal'), { body: { document: crm(), revision: 1, latestVersion: null } }),
+    });
+    expect((await screen.findByRole('alert')).textContent).toContain('The app could not be loaded: internal detail');
+    await user.click(screen.getByRole('button', { name: 'Retry' }));
+    expect(await screen.findByRole('heading', { name: 'App: Bank CRM' })).toBeTruthy();
   });
 
   it('names the app in both languages for the runtime', async () => {

@@ -2,7 +2,7 @@ import type { AppDocument } from '@bankforge/client';
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
-import { LeaveGuard, useArtifactEditor, useDesignerShortcuts } from '../shell/artifact-editor/index.js';
+import { LeaveGuard, LoadFailed, useArtifactEditor, useDesignerShortcuts } from '../shell/artifact-editor/index.js';
 import { newAppDocument } from '../shell/artifact-list/new-artifact.js';
 import { Loading } from '../shell/Loading.js';
 import { PublishBar } from '../shell/PublishBar.js';
@@ -25,18 +25,7 @@ export default function AppDesigner() {
   const [panel, setPanel] = useState<Panel>('contents');
 
   if (editor.status === 'loading') return <Loading />;
-  if (editor.status === 'error') {
-    return (
-      <main className="page">
-        <div role="alert" className="notice notice-error">
-          {t('loadFailed', { message: editor.error?.detail || editor.error?.title })}{' '}
-          <button type="button" onClick={editor.reload}>
-            {t('retry')}
-          </button>
-        </div>
-      </main>
-    );
-  }
+  if (editor.status === 'error') return <LoadFailed message={t('loadFailed', { message: editor.error?.detail || editor.error?.title })} onRetry={editor.reload} />;
 
   const app = editor.document;
   const ids = tabIds('app', panel);

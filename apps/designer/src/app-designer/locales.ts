@@ -3,7 +3,6 @@ export const appDesignerMessages = {
   en: {
     title: 'App: {{title}}',
     loadFailed: 'The app could not be loaded: {{message}}',
-    retry: 'Try again',
     tabs: { label: 'App', contents: 'Pages and contents', properties: 'App', versions: 'Versions' },
     kinds: { entity: 'Page', form: 'Form', report: 'Report', decision: 'Decision', flow: 'Flow' },
     contents: {
@@ -38,7 +37,6 @@ export const appDesignerMessages = {
   'zh-CN': {
     title: '应用：{{title}}',
     loadFailed: '无法加载应用：{{message}}',
-    retry: '重试',
     tabs: { label: '应用', contents: '页面与内容', properties: '应用', versions: '版本' },
     kinds: { entity: '页面', form: '表单', report: '报表', decision: '决策', flow: '流程' },
     contents: {

@@ -2,7 +2,7 @@ import type { EntityDefinition, FieldType } from '@bankforge/form-engine';
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
-import { LeaveGuard, useArtifactEditor, useDesignerShortcuts } from '../shell/artifact-editor/index.js';
+import { LeaveGuard, LoadFailed, useArtifactEditor, useDesignerShortcuts } from '../shell/artifact-editor/index.js';
 import { Loading } from '../shell/Loading.js';
 import { PublishBar } from '../shell/PublishBar.js';
 import { TabList, tabIds } from '../shell/tabs/TabList.js';
@@ -31,18 +31,7 @@ export default function EntityDesigner() {
   const [announcement, setAnnouncement] = useState('');
 
   if (editor.status === 'loading') return <Loading />;
-  if (editor.status === 'error') {
-    return (
-      <main className="page">
-        <div role="alert" className="notice notice-error">
-          {t('loadFailed', { message: editor.error?.detail || editor.error?.title })}{' '}
-          <button type="button" onClick={editor.reload}>
-            {t('retry')}
-          </button>
-        </div>
-      </main>
-    );
-  }
+  if (editor.status === 'error') return <LoadFailed message={t('loadFailed', { message: editor.error?.detail || editor.error?.title })} onRetry={editor.reload} />;
 
   const entity = editor.document;
   const fields = entity.fields;

@@ -3,7 +3,6 @@ export const dataModelMessages = {
   en: {
     title: 'Entity: {{title}}',
     loadFailed: 'The entity could not be loaded: {{message}}',
-    retry: 'Retry',
     tabs: { label: 'Entity designer', fields: 'Fields', entity: 'Entity properties', versions: 'Versions' },
     entity: {
       key: 'Key',
@@ -111,7 +110,6 @@ export const dataModelMessages = {
   'zh-CN': {
     title: '实体：{{title}}',
     loadFailed: '无法加载实体：{{message}}',
-    retry: '重试',
     tabs: { label: '实体设计器', fields: '字段', entity: '实体属性', versions: '版本' },
     entity: {
       key: '键',

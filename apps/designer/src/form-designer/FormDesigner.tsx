@@ -2,7 +2,7 @@ import type { FormDefinition } from '@bankforge/form-engine';
 import { useParams, useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { useApiClient } from '@bankforge/app-shell';
-import { LeaveGuard, useArtifactEditor, useDesignerShortcuts } from '../shell/artifact-editor/index.js';
+import { LeaveGuard, LoadFailed, useArtifactEditor, useDesignerShortcuts } from '../shell/artifact-editor/index.js';
 import { Loading } from '../shell/Loading.js';
 import { EntityChooser } from './document/EntityChooser.js';
 import { newFormDraft } from './document/new-form.js';
@@ -21,13 +21,7 @@ export default function FormDesigner() {
   useDesignerShortcuts({ undo: editor.undo, redo: editor.redo, save: () => void editor.save() });
 
   if (editor.status === 'loading') return <Loading />;
-  if (editor.status === 'error') {
-    return (
-      <p role="alert" className="notice notice-error">
-        {t('loadFailed', { message: editor.error?.detail || editor.error?.title })}
-      </p>
-    );
-  }
+  if (editor.status === 'error') return <LoadFailed message={t('loadFailed', { message: editor.error?.detail || editor.error?.title })} onRetry={editor.reload} />;
   return (
     <main className="fd" aria-labelledby="fd-title">
       <LeaveGuard dirty={editor.dirty} />

@@ -3,3 +3,4 @@ export { useArtifactEditor, type ArtifactEditor, type EditableArtifact, type Edi
 export { useDesignerShortcuts, type DesignerShortcutActions } from './useDesignerShortcuts.js';
 export { HISTORY_LIMIT } from './history.js';
 export { LeaveGuard } from './LeaveGuard.js';
+export { LoadFailed } from './LoadFailed.js';
