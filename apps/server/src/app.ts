@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { Module, type DynamicModule, type INestApplication } from '@nestjs/common';
-import { APP_GUARD, NestFactory } from '@nestjs/core';
+import { APP_GUARD, APP_INTERCEPTOR, NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { Logger } from 'pino';
@@ -23,6 +23,8 @@ import { FormCatalog } from './forms/form-catalog.js';
 import { loadFieldCipher } from './crypto/keyring.js';
 import { Database } from './database/database.js';
 import { HealthController } from './health/health.controller.js';
+import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor.js';
+import { IdempotencyStore } from './idempotency/idempotency-store.js';
 import { PinoNestLogger, createLogger, requestLogging } from './logging/request-logging.js';
 import { MetadataController } from './metadata/metadata.controller.js';
 import { MetadataService } from './metadata/metadata.service.js';
@@ -51,6 +53,8 @@ class BankForgeModule {
         DirectoryService,
         AuthService,
         { provide: APP_GUARD, useClass: AuthGuard },
+        IdempotencyStore,
+        { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
         MetadataService,
         FormCatalog,
         ArtifactsService,

@@ -11,3 +11,9 @@ export function isSignal(error: unknown, text: string): boolean {
   if (driver?.errno === 1644) return driver.sqlMessage === text;
   return driver?.code === 'SQLITE_CONSTRAINT_TRIGGER' && driver.message === text;
 }
+
+/** Whether an INSERT failed because its primary or unique key is taken. */
+export function isDuplicateKey(error: unknown): boolean {
+  const driver = driverError(error);
+  return driver?.errno === 1062 || driver?.code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || driver?.code === 'SQLITE_CONSTRAINT_UNIQUE';
+}
