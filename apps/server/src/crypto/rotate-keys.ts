@@ -32,11 +32,14 @@ export async function rotateDataKeys(database: Database, metadata: MetadataServi
           ]),
         );
         if (rows.length === 0) break;
-        await database.transaction(async (sql) => {
+        // Counted once the batch commits: a transaction the database rolls back is run again from the start.
+        result.reencrypted += await database.transaction(async (sql) => {
+          let changed = 0;
           for (const row of rows) {
             const fresh = cipher.encrypt(cipher.decrypt(row.value, field.id), field.id);
-            result.reencrypted += await sql.execute(`UPDATE ${q(model.table)} SET ${column} = ? WHERE id = ? AND ${column} = ?`, [fresh, row.id, row.value]);
+            changed += await sql.execute(`UPDATE ${q(model.table)} SET ${column} = ? WHERE id = ? AND ${column} = ?`, [fresh, row.id, row.value]);
           }
+          return changed;
         });
       }
     }

@@ -8,6 +8,7 @@ import { Consent1700000000003 } from './migrations/0003-consent.js';
 import { AuditChainTrigger1700000000004 } from './migrations/0004-audit-chain-trigger.js';
 import { AuditChainSingleUpdate1700000000005 } from './migrations/0005-audit-chain-single-update.js';
 import { Idempotency1700000000006 } from './migrations/0006-idempotency.js';
+import { CONTENTION_RETRY, retryOnContention } from './contention-retry.js';
 import { SerialLock } from './serial-lock.js';
 
 export type SqlValue = string | number | boolean | null;
@@ -101,12 +102,17 @@ export class Database {
 
   /** Runs reads; on MySQL from the pool, on SQLite after any transaction in flight. */
   async read<T>(work: (sql: SqlExecutor) => Promise<T>): Promise<T> {
-    return this.withRunner(false, work);
+    return retryOnContention(() => this.withRunner(false, work));
   }
 
-  /** Runs work in one transaction: all of it lands, or none of it. */
+  /**
+   * Runs work in one transaction: all of it lands, or none of it. When the database picks it as a
+   * deadlock's victim (or it waits too long for a lock, or SQLite stays busy) it is rolled back and
+   * run again from the start, a few times, then answered 503 `retryLater`. So `work` must change
+   * nothing but the database: no state outside it, no response.
+   */
   async transaction<T>(work: (sql: SqlExecutor) => Promise<T>): Promise<T> {
-    return this.withRunner(true, work);
+    return retryOnContention(() => this.withRunner(true, work));
   }
 
   /**
@@ -114,7 +120,12 @@ export class Database {
    * its documentation says to do with foreign-key enforcement off and a key check before commit.
    */
   async schemaTransaction<T>(work: (sql: SqlExecutor) => Promise<T>): Promise<T> {
-    if (this.dialect === 'mysql') return this.transaction(work);
+    // MySQL commits each table change on its own, so a failed try may have left some behind: it is not run again.
+    if (this.dialect === 'mysql') return retryOnContention(() => this.withRunner(true, work), { ...CONTENTION_RETRY, tries: 1 });
+    return retryOnContention(() => this.sqliteSchemaTransaction(work));
+  }
+
+  private async sqliteSchemaTransaction<T>(work: (sql: SqlExecutor) => Promise<T>): Promise<T> {
     return this.sqliteLock.run(async () => {
       const runner = this.dataSource.createQueryRunner();
       await runner.query('PRAGMA foreign_keys = OFF');

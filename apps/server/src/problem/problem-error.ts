@@ -17,6 +17,8 @@ export class ProblemError extends Error {
     readonly detail: string,
     readonly errors?: readonly ProblemFieldError[],
     readonly extra?: Readonly<Record<string, unknown>>,
+    /** Response headers the answer carries besides the document, such as `Retry-After`. */
+    readonly headers?: Readonly<Record<string, string>>,
   ) {
     super(detail);
     this.name = 'ProblemError';
@@ -32,6 +34,11 @@ export class ProblemError extends Error {
 
   static invalid(detail: string, errors: readonly ProblemFieldError[], code = 'validationFailed'): ProblemError {
     return new ProblemError(422, code, detail, errors);
+  }
+
+  /** 503: the request may succeed if sent again after `retryAfterSeconds`. */
+  static unavailable(code: string, detail: string, retryAfterSeconds: number): ProblemError {
+    return new ProblemError(503, code, detail, undefined, undefined, { 'Retry-After': String(retryAfterSeconds) });
   }
 
   static badRequest(code: string, detail: string, errors?: readonly ProblemFieldError[]): ProblemError {

@@ -82,6 +82,7 @@ export class ProblemFilter implements ExceptionFilter {
       ...(problem.errors ? { errors: problem.errors } : {}),
     };
     if (!response.headersSent) {
+      for (const [name, value] of Object.entries(problem.headers ?? {})) response.setHeader(name, value);
       response.status(problem.status).type('application/problem+json').send(JSON.stringify(body));
     }
   }
