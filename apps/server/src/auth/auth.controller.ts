@@ -6,9 +6,10 @@ import { parseRoleDefinition, roleDefinitionSchema, type RoleDefinition } from '
 import { ProblemError } from '../problem/problem-error.js';
 import { requestSchema } from '../request-validation/request-schema.js';
 import { SESSION_HOURS, AuthService } from './auth.service.js';
-import { CurrentActor, Public, SESSION_COOKIE, SessionToken, requireAdmin } from './auth.guard.js';
+import { CurrentActor, Public, SessionToken, requireAdmin } from './auth.guard.js';
 import { DirectoryService, type ApiKeySummary, type UserInput, type UserSummary } from './directory.service.js';
 import { LoginRateLimit } from './login-rate-limit.js';
+import { SessionCookie } from './session-cookie.js';
 
 const loginSchema = {
   type: 'object',
@@ -55,10 +56,6 @@ function signedIn(actor: Actor): SignedIn {
   return { userId: actor.userId, username: actor.name, branch: actor.branch, roles: actor.roles, admin: actor.access.admin };
 }
 
-function sessionCookie(token: string, maxAgeSeconds: number, secure: boolean): string {
-  return `${SESSION_COOKIE}=${token}; Path=/; HttpOnly; SameSite=Strict; Max-Age=${maxAgeSeconds}${secure ? '; Secure' : ''}`;
-}
-
 @ApiTags('auth')
 @Controller('auth')
 export class AuthController {
@@ -66,6 +63,7 @@ export class AuthController {
     @Inject(LoginRateLimit) private readonly rateLimit: LoginRateLimit,
     @Inject(AuthService) private readonly auth: AuthService,
     @Inject(DirectoryService) private readonly directory: DirectoryService,
+    @Inject(SessionCookie) private readonly cookie: SessionCookie,
   ) {}
 
   @Public()
@@ -78,7 +76,7 @@ export class AuthController {
     if (!this.rateLimit.allow(address)) throw new ProblemError(429, 'tooManyLogins', 'Too many sign-in attempts from this address; wait a minute.');
     const { username, password } = parseLogin(body ?? {});
     const session = await this.auth.login(username, password, address);
-    response.setHeader('Set-Cookie', sessionCookie(session.token, SESSION_HOURS * 3600, request.secure));
+    response.setHeader('Set-Cookie', this.cookie.header(session.token, SESSION_HOURS * 3600, request));
     return { ...signedIn(session.actor), expiresAt: session.expiresAt };
   }
 
@@ -87,7 +85,7 @@ export class AuthController {
   @ApiOperation({ summary: 'End the session' })
   async logout(@CurrentActor() actor: Actor, @SessionToken() token: string | undefined, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<void> {
     if (token) await this.auth.logout(token, actor);
-    response.setHeader('Set-Cookie', sessionCookie('', 0, request.secure));
+    response.setHeader('Set-Cookie', this.cookie.header('', 0, request));
   }
 
   @Get('me')
@@ -138,7 +136,7 @@ export class AuthController {
 
   @Delete('roles/:key')
   @HttpCode(204)
-  @ApiOperation({ summary: 'Administrators: delete a role no user holds (audited)' })
+  @ApiOperation({ summary: 'Administrators: delete a role no user and no active API key holds (audited)' })
   async deleteRole(@CurrentActor() actor: Actor, @Param('key') key: string): Promise<void> {
     requireAdmin(actor);
     await this.directory.deleteRole(key, actor);

@@ -5,8 +5,8 @@ import type { Actor } from '../access/actor.js';
 import { ProblemError } from '../problem/problem-error.js';
 import { AuthService } from './auth.service.js';
 import { DirectoryService } from './directory.service.js';
+import { SESSION_COOKIE } from './session-cookie.js';
 
-export const SESSION_COOKIE = 'bf_session';
 const PUBLIC = 'bankforge:public';
 
 /** Marks a route anyone may call without signing in (health, login). */

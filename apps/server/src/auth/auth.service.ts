@@ -9,7 +9,7 @@ import { ProblemError } from '../problem/problem-error.js';
 import { DirectoryService, sha256, type UserRow } from './directory.service.js';
 import { verifyPassword } from './password.js';
 
-/** After this many wrong passwords in a row the account locks for LOCK_MINUTES. */
+/** After this many wrong passwords in a row (since the last sign-in, password reset or lock) the account locks for LOCK_MINUTES. */
 export const MAX_FAILED_LOGINS = 5;
 export const LOCK_MINUTES = 15;
 export const SESSION_HOURS = 8;
@@ -35,45 +35,54 @@ export class AuthService {
     @Inject(AuditLog) private readonly audit: AuditLog,
   ) {}
 
+  /**
+   * The lockout is decided under a lock on the user's row (SQLite serialises all writers; MySQL
+   * takes `FOR UPDATE`), so simultaneous attempts are counted one after the other: with 10 wrong
+   * passwords at once, the first MAX_FAILED_LOGINS are counted and lock the account and the rest
+   * find it locked, and a right password racing them cannot clear a lock one of them just set.
+   */
   async login(username: string, password: string, clientIp: string): Promise<{ token: string; expiresAt: string; actor: Actor }> {
     const row = await this.database.read(async (sql) => (await sql.rows<UserRow>('SELECT * FROM bf_user WHERE username = ?', [username]))[0]);
-    const nowIso = new Date().toISOString();
-    const lockedUntil = row?.locked_until ? fromDbDatetime(row.locked_until)! : null;
+    // Verified before the lock is taken (scrypt is slow) and for every username, so timing tells nothing.
     const passwordOk = await verifyPassword(password, row?.password_hash ?? DECOY_HASH);
-    const refused = async (reason: string): Promise<never> => {
-      await this.database.transaction(async (sql) => {
-        if (row && reason === 'wrongPassword') {
-          const failures = row.failed_logins + 1;
-          const lock = failures >= MAX_FAILED_LOGINS ? toDbDatetime(new Date(Date.now() + LOCK_MINUTES * 60_000).toISOString()) : null;
-          await sql.execute('UPDATE bf_user SET failed_logins = ?, locked_until = ? WHERE id = ?', [lock ? 0 : failures, lock, row.id]);
-        }
-        await this.audit.append(sql, row ? { ...anonymous(row.username), userId: row.id } : anonymous(username), {
+    const outcome = await this.database.transaction(async (sql): Promise<{ refused: true } | { refused: false; token: string; expiresAt: string; actor: Actor }> => {
+      const current = row ? (await sql.rows<UserRow>(`SELECT * FROM bf_user WHERE id = ?${sql.dialect === 'mysql' ? ' FOR UPDATE' : ''}`, [row.id]))[0] : undefined;
+      const refuse = async (reason: string, detail: Record<string, unknown> = {}): Promise<{ refused: true }> => {
+        await this.audit.append(sql, current ? { ...anonymous(current.username), userId: current.id } : anonymous(username), {
           action: 'loginFailed',
-          detail: { username: username.slice(0, 64), reason, clientIp },
+          detail: { username: username.slice(0, 64), reason, clientIp, ...detail },
         });
-      });
-      // One answer for every reason: the caller learns nothing about which usernames exist.
-      throw new ProblemError(401, 'loginFailed', 'The username or password is wrong, or the account is locked or inactive.');
-    };
-    if (!row || row.password_hash === null) return refused('unknownUser');
-    if (lockedUntil && lockedUntil > nowIso) return refused('locked');
-    if (!(row.active === true || Number(row.active) === 1)) return refused('inactive');
-    if (!passwordOk) return refused('wrongPassword');
-    const token = randomBytes(32).toString('base64url');
-    const expiresAt = new Date(Date.now() + SESSION_HOURS * 3_600_000).toISOString();
-    const actor = await this.database.transaction(async (sql) => {
-      await sql.execute('UPDATE bf_user SET failed_logins = 0, locked_until = NULL WHERE id = ?', [row.id]);
+        return { refused: true };
+      };
+      if (!current || current.password_hash === null) return refuse('unknownUser');
+      const nowIso = new Date().toISOString();
+      const lockedUntil = current.locked_until ? fromDbDatetime(current.locked_until)! : null;
+      if (lockedUntil && lockedUntil > nowIso) return refuse('locked');
+      if (!(current.active === true || Number(current.active) === 1)) return refuse('inactive');
+      // A password reset since it was read makes the verified password an old one.
+      if (!passwordOk || current.password_hash !== row!.password_hash) {
+        // An expired lock starts a new count.
+        const failures = (lockedUntil ? 0 : Number(current.failed_logins)) + 1;
+        const lock = failures >= MAX_FAILED_LOGINS ? toDbDatetime(new Date(Date.now() + LOCK_MINUTES * 60_000).toISOString()) : null;
+        await sql.execute('UPDATE bf_user SET failed_logins = ?, locked_until = ? WHERE id = ?', [failures, lock, current.id]);
+        return refuse('wrongPassword', { failures, ...(lock ? { lockedUntil: fromDbDatetime(lock) } : {}) });
+      }
+      const token = randomBytes(32).toString('base64url');
+      const expiresAt = new Date(Date.now() + SESSION_HOURS * 3_600_000).toISOString();
+      await sql.execute('UPDATE bf_user SET failed_logins = 0, locked_until = NULL WHERE id = ?', [current.id]);
       await sql.execute('INSERT INTO bf_session (token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)', [
         sha256(token),
-        row.id,
+        current.id,
         toDbDatetime(nowIso),
         toDbDatetime(expiresAt),
       ]);
-      const signedIn = await this.directory.actorOf(sql, row);
-      await this.audit.append(sql, signedIn, { action: 'login', detail: { clientIp } });
-      return signedIn;
+      const actor = await this.directory.actorOf(sql, current);
+      await this.audit.append(sql, actor, { action: 'login', detail: { clientIp } });
+      return { refused: false, token, expiresAt, actor };
     });
-    return { token, expiresAt, actor };
+    // One answer for every reason: the caller learns nothing about which usernames exist.
+    if (outcome.refused) throw new ProblemError(401, 'loginFailed', 'The username or password is wrong, or the account is locked or inactive.');
+    return { token: outcome.token, expiresAt: outcome.expiresAt, actor: outcome.actor };
   }
 
   async logout(token: string, actor: Actor): Promise<void> {

@@ -9,7 +9,7 @@ import { AuditLog } from '../audit/audit-log.js';
 import { Database, type SqlExecutor } from '../database/database.js';
 import { fromDbDatetime, toDbDatetime } from '../metadata/record-codec.js';
 import { ProblemError } from '../problem/problem-error.js';
-import { generatePassword, hashPassword, passwordProblem } from './password.js';
+import { generatePassword, hashPassword, passwordProblem, type PasswordProblem } from './password.js';
 
 export interface UserSummary {
   id: string;
@@ -106,13 +106,32 @@ export class DirectoryService {
     });
   }
 
+  /**
+   * Refused while a user or an active API key holds the role: roles are referenced by key, so a
+   * role re-created under the same key would hand its grants to every old holder. On MySQL the role
+   * row is locked first and the holders read under lock, so a user or key being given the role at
+   * the same time either is seen here or finds the role gone (see `checkRoles`).
+   */
   async deleteRole(key: string, by: Actor): Promise<void> {
     await this.database.transaction(async (sql) => {
-      const users = await sql.rows<{ username: string; roles: string }>('SELECT username, roles FROM bf_user');
+      const [role] = await sql.rows(`SELECT role_key FROM bf_role WHERE role_key = ?${forUpdate(sql)}`, [key]);
+      if (!role) throw ProblemError.notFound('roleNotFound', `There is no role ${key}.`);
+      const users = await sql.rows<{ username: string; roles: string }>(`SELECT username, roles FROM bf_user${forShare(sql)}`);
       const holders = users.filter((u) => (JSON.parse(u.roles) as string[]).includes(key)).map((u) => u.username);
-      if (holders.length > 0) throw ProblemError.conflict('roleInUse', `Role ${key} is held by ${holders.join(', ')}; take it away from them first.`, { users: holders });
-      const removed = await sql.execute('DELETE FROM bf_role WHERE role_key = ?', [key]);
-      if (removed === 0) throw ProblemError.notFound('roleNotFound', `There is no role ${key}.`);
+      // A revoked key can never be used again, so it holds nothing.
+      const keys = await sql.rows<{ id: string; name: string; roles: string }>(`SELECT id, name, roles FROM bf_api_key WHERE revoked_at IS NULL${forShare(sql)}`);
+      const keyHolders = keys.filter((k) => (JSON.parse(k.roles) as string[]).includes(key)).map((k) => ({ id: k.id, name: k.name }));
+      if (holders.length > 0 || keyHolders.length > 0) {
+        const held = [
+          ...(holders.length > 0 ? [`users ${holders.join(', ')}`] : []),
+          ...(keyHolders.length > 0 ? [`API keys ${keyHolders.map((k) => `${k.name} (${k.id})`).join(', ')}`] : []),
+        ];
+        throw ProblemError.conflict('roleInUse', `Role ${key} is held by ${held.join(' and ')}; take it away from the users and revoke the keys first.`, {
+          users: holders,
+          apiKeys: keyHolders,
+        });
+      }
+      await sql.execute('DELETE FROM bf_role WHERE role_key = ?', [key]);
       await this.audit.append(sql, by, { action: 'permissionChange', detail: { role: key, deleted: true } });
     });
   }
@@ -122,8 +141,8 @@ export class DirectoryService {
   }
 
   async createUser(input: UserInput, by: Actor): Promise<UserSummary> {
-    const problem = input.password === undefined ? undefined : passwordProblem(input.password);
-    if (problem) throw ProblemError.invalid('The password is too weak.', [{ path: '/password', code: 'weakPassword', message: `The password ${problem}` }]);
+    const problem = input.password === undefined ? undefined : passwordProblem(input.password, [input.username, input.displayName]);
+    if (problem) throw weakPassword(problem);
     const passwordHash = input.password === undefined ? null : await hashPassword(input.password);
     return this.database.transaction(async (sql) => {
       await this.checkRoles(sql, input.roles);
@@ -142,8 +161,11 @@ export class DirectoryService {
   }
 
   async updateUser(id: string, patch: Partial<Omit<UserInput, 'username'>>, by: Actor): Promise<UserSummary> {
-    const problem = patch.password === undefined ? undefined : passwordProblem(patch.password);
-    if (problem) throw ProblemError.invalid('The password is too weak.', [{ path: '/password', code: 'weakPassword', message: `The password ${problem}` }]);
+    if (patch.password !== undefined) {
+      const current = await this.database.read((sql) => this.userRow(sql, id));
+      const problem = passwordProblem(patch.password, [current?.username ?? '', patch.displayName ?? current?.display_name ?? '']);
+      if (problem) throw weakPassword(problem);
+    }
     const passwordHash = patch.password === undefined ? undefined : await hashPassword(patch.password);
     return this.database.transaction(async (sql) => {
       const row = await this.userRow(sql, id);
@@ -255,7 +277,8 @@ export class DirectoryService {
   private async checkRoles(sql: SqlExecutor, roles: readonly string[]): Promise<void> {
     if (roles.length === 0) return;
     const found = new Set(
-      (await sql.rows<{ role_key: string }>(`SELECT role_key FROM bf_role WHERE role_key IN (${roles.map(() => '?').join(', ')})`, [...roles])).map((r) => r.role_key),
+      // Under a shared lock on MySQL, held to commit: a concurrent deleteRole waits for this user or key to be written, or has already removed the role.
+      (await sql.rows<{ role_key: string }>(`SELECT role_key FROM bf_role WHERE role_key IN (${roles.map(() => '?').join(', ')})${forShare(sql)}`, [...roles])).map((r) => r.role_key),
     );
     const missing = roles.map((role, i) => ({ role, i })).filter(({ role }) => !found.has(role));
     if (missing.length > 0) {
@@ -276,6 +299,16 @@ export class DirectoryService {
       current = row.manager_id;
     }
   }
+}
+
+/** Locking reads read the latest committed rows (not the transaction's snapshot); SQLite needs none, its writers are serialised. */
+const forUpdate = (sql: SqlExecutor): string => (sql.dialect === 'mysql' ? ' FOR UPDATE' : '');
+const forShare = (sql: SqlExecutor): string => (sql.dialect === 'mysql' ? ' LOCK IN SHARE MODE' : '');
+
+function weakPassword(problem: PasswordProblem): ProblemError {
+  return ProblemError.invalid('The password is too weak.', [
+    { path: '/password', code: 'weakPassword', message: `The password ${problem.message}`, messageZh: `密码${problem.messageZh}` },
+  ]);
 }
 
 function summaryOf(row: UserRow): UserSummary {

@@ -15,11 +15,29 @@ describe('password hashing', () => {
     expect(await verifyPassword('x', 'plain')).toBe(false);
     expect(await verifyPassword('x', 'bcrypt$1$2$3$a$b')).toBe(false);
   });
+});
 
-  it('asks for length and a mix of character classes', () => {
-    expect(passwordProblem('short1A!')).toMatch(/12/);
-    expect(passwordProblem('alllowercaseletters')).toMatch(/three/);
-    expect(passwordProblem('Lower-and-UPPER')).toBeUndefined();
-    expect(passwordProblem(generatePassword())).toBeUndefined();
+describe('password policy', () => {
+  it('asks for 12 to 256 characters', () => {
+    expect(passwordProblem('short1A!')?.message).toMatch(/at least 12/);
+    expect(passwordProblem(`${generatePassword()}`.repeat(12))?.message).toMatch(/at most 256/);
+  });
+
+  it('refuses common passwords, keyboard walks and padding, however many character classes they mix', () => {
+    for (const weak of ['Password1234', 'Qwerty123456', `Ab1${' '.repeat(9)}`, 'Pa$$w0rd1234', 'Welcome12345', 'iloveyou2024', 'aaaaaaaaaaaaaaaa']) {
+      expect(passwordProblem(weak)?.message, weak).toMatch(/too easy to guess/);
+      expect(passwordProblem(weak)?.messageZh, weak).toMatch(/太容易被猜到/);
+    }
+  });
+
+  it('counts the username and display name as known to the attacker', () => {
+    expect(passwordProblem('Zhangwei.Li88!')).toBeUndefined();
+    expect(passwordProblem('Zhangwei.Li88!', ['zhangwei.li88', 'Zhangwei Li'])?.message).toMatch(/too easy to guess/);
+  });
+
+  it('accepts passphrases and generated passwords', () => {
+    for (const strong of ['Lower-and-UPPER', 'correct horse battery staple', 'Teller-Pass-2026', 'Test-Admin-Password-1', generatePassword()]) {
+      expect(passwordProblem(strong), strong).toBeUndefined();
+    }
   });
 });

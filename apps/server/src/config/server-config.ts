@@ -15,8 +15,14 @@ export interface ServerConfig {
   logLevel: string;
   /** First start only: the bootstrap administrator's password (generated and printed once when absent). */
   adminPassword?: string;
-  /** Behind TLS: cookies get `Secure` and responses HSTS. */
+  /** Behind TLS: the session cookie always gets `Secure`, and responses HSTS. */
   secureCookies?: boolean;
+  /**
+   * Express's `trust proxy`: which proxies in front may say, in `X-Forwarded-For` and
+   * `X-Forwarded-Proto`, who the client is and whether it came over HTTPS. Absent: none (the
+   * default), so a client cannot forge its address for the login rate limit.
+   */
+  trustProxy?: TrustProxy;
   /** Sign-in attempts allowed per client address per minute (10 by default). */
   loginAttemptsPerMinute?: number;
   /** Encryption at rest: the current data key, earlier ones still being rotated out, the blind-index key (base64, 32 bytes each). */
@@ -25,6 +31,18 @@ export interface ServerConfig {
   indexKey?: string;
   /** The built browser apps to serve (the designer at /designer, the runtime at /, when absent). */
   webApps?: readonly WebApp[];
+}
+
+/** `true` (any: only when nothing else can reach the server), a number of hops, or addresses, subnets and `loopback`/`linklocal`/`uniquelocal`, comma-separated. */
+export type TrustProxy = boolean | number | string;
+
+/** BANKFORGE_TRUST_PROXY: unset or `false` is off; Express checks the addresses when it is set. */
+export function parseTrustProxy(value: string | undefined): TrustProxy | undefined {
+  const text = value?.trim();
+  if (!text || text === 'false') return undefined;
+  if (text === 'true') return true;
+  if (/^\d+$/.test(text)) return Number(text);
+  return text;
 }
 
 export function readServerConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
@@ -45,6 +63,7 @@ export function readServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
     logLevel: env.LOG_LEVEL ?? 'info',
     adminPassword: env.BANKFORGE_ADMIN_PASSWORD || undefined,
     secureCookies: env.BANKFORGE_SECURE_COOKIES === 'true',
+    trustProxy: parseTrustProxy(env.BANKFORGE_TRUST_PROXY),
     loginAttemptsPerMinute: env.BANKFORGE_LOGIN_ATTEMPTS_PER_MINUTE ? Number(env.BANKFORGE_LOGIN_ATTEMPTS_PER_MINUTE) : undefined,
     dataKey: env.BANKFORGE_DATA_KEY || undefined,
     oldDataKeys: env.BANKFORGE_OLD_DATA_KEYS || undefined,
