@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { Module, type DynamicModule, type INestApplication } from '@nestjs/common';
 import { APP_GUARD, APP_INTERCEPTOR, NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { Logger } from 'pino';
 import { SYSTEM_ACTOR } from './access/actor.js';
 import { AppBundleService } from './artifacts/app-bundle.service.js';
@@ -36,9 +37,7 @@ import { ReportsController } from './reports/reports.controller.js';
 import { ReportsService } from './reports/reports.service.js';
 import { RuntimeController } from './runtime/runtime.controller.js';
 import { RuntimeService } from './runtime/runtime.service.js';
-import { serveApiDocs } from './web/api-docs.js';
 import { securityHeaders } from './web/content-security-policy.js';
-import { receiveRequests } from './web/request-pipeline.js';
 import { serveWebApps } from './web/web-apps.js';
 
 @Module({})
@@ -92,10 +91,18 @@ export async function createBankForgeApp(config: ServerConfig, logger: Logger = 
   if (config.trustProxy !== undefined) app.set('trust proxy', config.trustProxy);
   app.use(securityHeaders(config.secureCookies ?? false));
   app.use(requestLogging(logger));
-  receiveRequests(app, logger, config.secureCookies ?? false);
+  app.useBodyParser('json', { limit: '5mb', type: ['application/json', 'application/*+json'] });
   app.setGlobalPrefix('api');
   app.useGlobalFilters(new ProblemFilter(logger));
-  serveApiDocs(app);
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('BankForge API')
+      .setDescription('Artifacts, the metadata-driven record store and the engines behind bank CRM apps. Errors are RFC 7807 problem documents with a stable `code`.')
+      .setVersion('0.1.0')
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
   serveWebApps(app, logger, config.webApps);
   app.enableShutdownHooks();
   await app.get(DirectoryService).bootstrap(config.adminPassword, logger, SYSTEM_ACTOR);
