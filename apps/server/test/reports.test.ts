@@ -358,6 +358,7 @@ describe.each(dialects())('reports API on %s', (dialect) => {
         hidden: readsCode.filter((k) => k === 'office' && _report.key === 'credit_by_office'),
         masks: { note: (v) => (typeof v === 'string' ? `${[...v][0]}***` : v) },
         hiddenFilters: [],
+        maskedChoices: [],
       };
     };
     try {

@@ -2,7 +2,7 @@
 export * from './artifact/report-definition.js';
 export { reportArtifactSchema } from './artifact/report-artifact-schema.js';
 export { collectEntities, tableOf, type EntityCatalog } from './model/entity-catalog.js';
-export { SOURCE_ALIAS } from './model/report-scope.js';
+export { SOURCE_ALIAS, type RowScope } from './model/report-scope.js';
 export type { ValueType } from './model/value-type.js';
 export type { FieldRead } from './model/resolved-value.js';
 export {

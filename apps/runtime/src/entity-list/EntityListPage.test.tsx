@@ -17,8 +17,8 @@ afterEach(cleanup);
 const wang = { id: 'c1', version: 1, full_name: 'Wang Fang', tier: 'gold', balance: { amount: '1234567.5', currency: 'CNY' }, resident_id: '110***********002X', active: true };
 const li = { id: 'c2', version: 4, full_name: 'Li Lei', tier: 'silver', balance: null, resident_id: null, active: false };
 
-function renderList(query: FakeHandler) {
-  const server = fakeApi({ 'GET /api/runtime/entities/customer': { body: customerPage }, 'POST /api/records/customer/query': query });
+function renderList(query: FakeHandler, page: object = customerPage) {
+  const server = fakeApi({ 'GET /api/runtime/entities/customer': { body: page }, 'POST /api/records/customer/query': query });
   renderPage(<EntityListPage filterDelayMs={0} />, server.client, { path: '/crm/customer', pattern: '/:app/:entity' });
   const queries = () => server.requests.filter((r) => r.url === '/api/records/customer/query').map((r) => r.body as RecordQuery);
   return { server, queries };
@@ -47,6 +47,15 @@ describe('EntityListPage', () => {
     await user.click(within(header).getByRole('button', { name: /Full name/ }));
     await waitFor(() => expect(queries().at(-1)?.sort).toEqual([{ field: 'full_name', direction: 'desc' }]));
     expect(header.getAttribute('aria-sort')).toBe('descending');
+  });
+
+  it('offers no filter or sort on a field masked for the reader: only the audited unmask reveals it', async () => {
+    renderList(() => ({ body: { items: [wang], nextCursor: null, total: 1 } }), { ...customerPage, fieldAccess: { full_name: 'masked', resident_id: 'masked' } });
+    await screen.findByText('Wang Fang');
+    expect(screen.queryByRole('textbox', { name: 'Filter Full name' })).toBeNull();
+    expect(screen.queryByRole('textbox', { name: 'Filter Resident ID' })).toBeNull();
+    expect(within(screen.getByRole('columnheader', { name: /Full name/ })).queryByRole('button')).toBeNull();
+    expect(screen.getByRole('combobox', { name: 'Filter Tier' })).toBeTruthy();
   });
 
   it('pages forward with the cursor the server gave and back again', async () => {

@@ -10,13 +10,27 @@ import { localized } from '../shell/localized.js';
 import { ProblemNotice } from '../shell/ProblemNotice.js';
 import { ColumnChooser } from './columns/ColumnChooser.js';
 import { deniedColumns } from './columns/denied-columns.js';
-import { listableFields, loadColumnChoice, saveColumnChoice, visibleKeys, type ColumnVisibility } from './columns/column-choice.js';
+import {
+  listableFields,
+  loadColumnChoice,
+  saveColumnChoice,
+  visibleKeys,
+  type ColumnVisibility,
+} from './columns/column-choice.js';
 import { recordFilter, type FilterInput } from './filters/column-filter.js';
 import { FilterControl } from './filters/FilterControl.js';
 import { RecordGrid } from './grid/RecordGrid.js';
-import { currentCursor, FIRST_PAGE, hasPrevious, nextPage, pageNumber, previousPage } from './pagination/cursor-stack.js';
+import {
+  currentCursor,
+  FIRST_PAGE,
+  hasPrevious,
+  nextPage,
+  pageNumber,
+  previousPage,
+} from './pagination/cursor-stack.js';
 import { Pager } from './pagination/Pager.js';
 import { useRecordQuery } from './useRecordQuery.js';
+import type { ReaderFieldAccess } from '../record/access/reader-access.js';
 
 /** How long typing in a filter must pause before the list is asked for again. */
 export const FILTER_DELAY_MS = 300;
@@ -24,23 +38,34 @@ export const FILTER_DELAY_MS = 300;
 export interface RecordListProps {
   app: string;
   entity: EntityDefinition;
+  /** How the reader's roles restrict fields: a masked one is shown masked, never filtered or sorted on (the server refuses it). */
+  fieldAccess?: ReaderFieldAccess;
   filterDelayMs?: number;
 }
 
 const NO_FILTERS: Readonly<Record<string, FilterInput>> = {};
 
 /** An entity's records: a server-sorted, filtered, keyset-paged grid with a choice of columns. */
-export function RecordList({ app, entity, filterDelayMs = FILTER_DELAY_MS }: RecordListProps) {
+export function RecordList({ app, entity, fieldAccess, filterDelayMs = FILTER_DELAY_MS }: RecordListProps) {
   const { t, i18n } = useTranslation('list');
   const navigate = useNavigate();
   const language = languageOf(i18n.language);
   // Columns the reader's roles turned out to hide (the server refused a query naming them).
   const [denied, setDenied] = useState<ReadonlySet<string>>(new Set());
-  const fields = useMemo(() => listableFields(entity.fields).filter((field) => !denied.has(field.key)), [entity, denied]);
+  const fields = useMemo(
+    () => listableFields(entity.fields).filter((field) => !denied.has(field.key)),
+    [entity, denied],
+  );
+  const masked = useMemo(
+    () => new Set(Object.keys(fieldAccess ?? {}).filter((key) => fieldAccess?.[key] === 'masked')),
+    [fieldAccess],
+  );
   const plural = localized(entity.pluralLabel ?? entity.label, language);
   const items = language === 'en' ? plural.toLocaleLowerCase('en') : plural;
 
-  const [visibility, setVisibility] = useState<ColumnVisibility>(() => loadColumnChoice(localStorage, entity.key, fields));
+  const [visibility, setVisibility] = useState<ColumnVisibility>(() =>
+    loadColumnChoice(localStorage, entity.key, fields),
+  );
   const [drafts, setDrafts] = useState(NO_FILTERS);
   const [filters, setFilters] = useState(NO_FILTERS);
   const [sorting, setSorting] = useState<SortingState>([]);
@@ -62,7 +87,14 @@ export function RecordList({ app, entity, filterDelayMs = FILTER_DELAY_MS }: Rec
   const cursor = currentCursor(stack);
   const query: RecordQuery = {
     ...(filter ? { filter } : {}),
-    ...(sorting.length > 0 ? { sort: sorting.map((s) => ({ field: s.id, direction: s.desc ? ('desc' as const) : ('asc' as const) })) } : {}),
+    ...(sorting.length > 0
+      ? {
+          sort: sorting.map((s) => ({
+            field: s.id,
+            direction: s.desc ? ('desc' as const) : ('asc' as const),
+          })),
+        }
+      : {}),
     fields: shown,
     limit: pageSize,
     ...(cursor === undefined ? {} : { cursor }),
@@ -70,7 +102,8 @@ export function RecordList({ app, entity, filterDelayMs = FILTER_DELAY_MS }: Rec
   };
   const { page, loading, error, failed, retry } = useRecordQuery(entity.key, query);
   const refused = error && failed ? deniedColumns(error, failed) : [];
-  if (refused.length > 0 && refused.some((key) => !denied.has(key))) setDenied(new Set([...denied, ...refused]));
+  if (refused.length > 0 && refused.some((key) => !denied.has(key)))
+    setDenied(new Set([...denied, ...refused]));
   const rows = page?.items ?? [];
 
   const chooseColumns = (next: ColumnVisibility) => {
@@ -94,7 +127,9 @@ export function RecordList({ app, entity, filterDelayMs = FILTER_DELAY_MS }: Rec
           {t('new')}
         </button>
       </div>
-      {error && refused.length === 0 && <ProblemNotice message={t('loadFailed')} problem={error} onRetry={retry} />}
+      {error && refused.length === 0 && (
+        <ProblemNotice message={t('loadFailed')} problem={error} onRetry={retry} />
+      )}
       {loading && <Loading label={t('loading')} />}
       <div className="grid-scroller">
         <RecordGrid
@@ -107,14 +142,17 @@ export function RecordList({ app, entity, filterDelayMs = FILTER_DELAY_MS }: Rec
             setStack(FIRST_PAGE);
           }}
           visibility={visibility}
-          filterFor={(field) => (
-            <FilterControl
-              field={field}
-              label={localized(field.label, language)}
-              value={drafts[field.key]}
-              onChange={(value) => setDrafts((current) => ({ ...current, [field.key]: value }))}
-            />
-          )}
+          fixedOrder={masked}
+          filterFor={(field) =>
+            masked.has(field.key) ? null : (
+              <FilterControl
+                field={field}
+                label={localized(field.label, language)}
+                value={drafts[field.key]}
+                onChange={(value) => setDrafts((current) => ({ ...current, [field.key]: value }))}
+              />
+            )
+          }
           onOpen={open}
           busy={loading}
         />

@@ -27,8 +27,17 @@ export class EntityAccess {
     return this.scopes.get(operation);
   }
 
-  field(key: string): FieldView {
-    return this.fields.get(key) ?? CLEAR;
+  /**
+   * How a field shows. A field derived from another (`derivedFrom`: a birth date read from a
+   * resident ID) that no role rules on itself is masked or hidden with its source, or the mask
+   * of the source would be undone by reading the derived field beside it.
+   */
+  field(key: string, derivedFrom?: string): FieldView {
+    const own = this.fields.get(key);
+    if (own || derivedFrom === undefined || derivedFrom === key) return own ?? CLEAR;
+    const source = this.fields.get(derivedFrom);
+    if (!source || source.see === 'clear') return CLEAR;
+    return source.see === 'none' ? { see: 'none', write: false } : { see: 'masked', write: source.write };
   }
 
   get restrictsFields(): boolean {

@@ -15,14 +15,22 @@ const NOTHING: SqlPredicate = { sql: '1=0', params: [] };
  * of the actor's branch, `all` every row (undefined: nothing to add).
  */
 export async function scopePredicate(sql: SqlExecutor, actor: Actor, scope: DataScope, ownerColumn = 'owner_id'): Promise<SqlPredicate | undefined> {
+  return (await ownerPredicate(sql, actor, scope))?.(ownerColumn);
+}
+
+/** The same predicate for any owner column (a report puts it on every table it reads); no operation: nothing at all. */
+export async function ownerPredicate(sql: SqlExecutor, actor: Actor, scope: DataScope | undefined): Promise<((ownerColumn: string) => SqlPredicate) | undefined> {
+  if (scope === undefined) return () => NOTHING;
   if (scope === 'all') return undefined;
-  if (actor.userId === null) return NOTHING;
-  if (scope === 'own') return { sql: `${ownerColumn} = ?`, params: [actor.userId] };
+  const userId = actor.userId;
+  if (userId === null) return () => NOTHING;
+  if (scope === 'own') return (column) => ({ sql: `${column} = ?`, params: [userId] });
   if (scope === 'branch') {
-    return actor.branch === null ? NOTHING : { sql: `${ownerColumn} IN (SELECT id FROM bf_user WHERE branch = ?)`, params: [actor.branch] };
+    const branch = actor.branch;
+    return branch === null ? () => NOTHING : (column) => ({ sql: `${column} IN (SELECT id FROM bf_user WHERE branch = ?)`, params: [branch] });
   }
-  const team = await teamOf(sql, actor.userId);
-  return { sql: `${ownerColumn} IN (${team.map(() => '?').join(', ')})`, params: team };
+  const team = await teamOf(sql, userId);
+  return (column) => ({ sql: `${column} IN (${team.map(() => '?').join(', ')})`, params: team });
 }
 
 /** The user and everyone below them in the reporting line; a cycle in bad data cannot loop forever. */

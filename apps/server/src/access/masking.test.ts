@@ -13,7 +13,7 @@ describe('masking strategies', () => {
 
   it('masks mobiles, resident IDs, accounts and emails as banks print them', () => {
     expect(maskValue('13812341234', { strategy: 'mobile' })).toBe('138****1234');
-    expect(maskValue('11010519491231002X', { strategy: 'residentId' })).toBe('110105********002X');
+    expect(maskValue('11010519491231002X', { strategy: 'residentId' })).toBe('1101************2X');
     expect(maskValue('6222021234567890123', { strategy: 'accountNumber' })).toBe('***************0123');
     expect(maskValue('zhang.san@bank.cn', { strategy: 'email' })).toBe('z***@bank.cn');
   });

@@ -55,7 +55,9 @@ export function maskValue(value: unknown, spec: MaskSpec): unknown {
     case 'mobile':
       return keepFirstLast(text, 3, 4);
     case 'residentId':
-      return keepFirstLast(text, 6, 4);
+      // Province and city, and the last two: the county, the 8 birth-date digits and most of the
+      // sequence stay hidden, so a birth date read beside it cannot complete the number.
+      return keepFirstLast(text, 4, 2);
     case 'accountNumber':
       return keepFirstLast(text, 0, 4);
     case 'email':

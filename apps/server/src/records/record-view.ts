@@ -6,9 +6,6 @@ import { ProblemError, type ProblemFieldError } from '../problem/problem-error.j
 import type { RecordColumn } from './record-fields.js';
 import type { FilterOperator } from './record-query.js';
 
-/** Operators that only test a masked value for equality: a lookup by a known ID, never a way to read it digit by digit. */
-const EXACT: ReadonlySet<FilterOperator> = new Set(['eq', 'ne', 'in', 'nin', 'isNull']);
-
 /**
  * What one person sees of an entity's records: hidden fields are dropped, masked fields masked.
  * Everything that leaves the server passes through `present`, so reads, lists and exports agree.
@@ -20,7 +17,7 @@ export class RecordView {
   ) {}
 
   fieldView(field: FieldDefinition): FieldView {
-    return this.access.field(field.key);
+    return this.access.field(field.key, field.derivedFrom);
   }
 
   visible(field: FieldDefinition): boolean {
@@ -55,14 +52,16 @@ export class RecordView {
 
   /**
    * Why a filter, sort or projection may not use a column, or undefined when it may. A hidden field
-   * cannot be used at all (a count would leak its values); a masked one only for exact matches.
+   * cannot be used at all (a count would leak its values), and a masked one only be shown masked:
+   * even an exact match answers yes or no, and a thousand candidates in `in` halve to the value in a
+   * dozen counts. Revealing a masked value is the audited unmask's job alone.
    */
   columnDenial(column: RecordColumn, use: FilterOperator | 'sort' | 'project', path: string): ProblemFieldError | undefined {
     if (!column.field) return undefined;
     const view = this.fieldView(column.field);
     if (view.see === 'none') return { path, code: 'fieldNotPermitted', message: `You may not use ${column.name}` };
-    if (view.see === 'masked' && use !== 'project' && (use === 'sort' || !EXACT.has(use))) {
-      return { path, code: 'fieldMasked', message: `${column.name} is masked for you: only exact matches (eq, ne, in, nin, isNull) may use it` };
+    if (view.see === 'masked' && use !== 'project') {
+      return { path, code: 'fieldMasked', message: `${column.name} is masked for you: it cannot be filtered or sorted on; unmask a record's value instead` };
     }
     return undefined;
   }

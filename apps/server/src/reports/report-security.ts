@@ -1,8 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { isEncrypted, type FieldDefinition } from '@bankforge/form-engine';
-import type { CompiledReport, FieldRead, MaskFunction, ReportDefinition, ScopePredicate } from '@bankforge/report-engine';
+import type { CompiledReport, EntityCatalog, FieldRead, MaskFunction, ReportDefinition, RowScope } from '@bankforge/report-engine';
+import type { FieldView } from '../access/access-profile.js';
 import type { Actor } from '../access/actor.js';
-import { scopePredicate } from '../access/data-scope.js';
+import { ownerPredicate, type SqlPredicate } from '../access/data-scope.js';
 import { defaultMaskOf, maskValue } from '../access/masking.js';
 import { AuditLog } from '../audit/audit-log.js';
 import { Database, type SqlExecutor } from '../database/database.js';
@@ -17,6 +18,8 @@ export interface ColumnAccess {
   masks: Readonly<Partial<Record<string, MaskFunction>>>;
   /** Fields (`entity.field`) the actor may not see that the report chooses its rows by: its counts would tell about them. */
   hiddenFilters: readonly string[];
+  /** Masked fields (`entity.field`) compared with values the actor chooses (parameters, drill-down): the counts would unmask them. */
+  maskedChoices: readonly string[];
 }
 
 export interface ExportDetail {
@@ -44,12 +47,19 @@ export class ReportSecurity {
     return this.require(actor, report, 'read');
   }
 
-  /** The source entity's read scope, over the source alias `src`; joined rows follow their source row. */
-  async dataScope(sql: SqlExecutor, actor: Actor, report: ReportDefinition): Promise<ScopePredicate[]> {
-    const scope = actor.access.entity(report.source).scope('read');
-    if (!scope) return [{ sql: '1=0', params: [] }];
-    const predicate = await scopePredicate(sql, actor, scope, `${this.database.quote('src')}.${this.database.quote('owner_id')}`);
-    return predicate ? [predicate] : [];
+  /**
+   * The actor's read scope on every entity the report reads, for the source table and inside each
+   * join: a joined customer outside the actor's scope reads as no customer, and a one-to-many join
+   * aggregates only the children the actor may read.
+   */
+  async rowScope(sql: SqlExecutor, actor: Actor, catalog: EntityCatalog): Promise<RowScope> {
+    const predicates = new Map<string, ((ownerColumn: string) => SqlPredicate) | undefined>();
+    for (const entity of catalog.keys()) predicates.set(entity, await ownerPredicate(sql, actor, actor.access.entity(entity).scope('read')));
+    return (entity, alias) => {
+      // An entity the compiler reaches that was not collected is read by nobody: fail closed.
+      const predicate = predicates.has(entity) ? predicates.get(entity) : () => ({ sql: '1=0', params: [] });
+      return predicate?.(`${this.database.quote(alias)}.${this.database.quote('owner_id')}`);
+    };
   }
 
   /**
@@ -58,7 +68,7 @@ export class ReportSecurity {
    * The fields the rows are chosen by obey the same rules, except masking: the report's author set
    * those conditions. A field encrypted at rest can be neither shown nor filtered on by the database.
    */
-  async columnAccess(actor: Actor, report: ReportDefinition, compiled: Pick<CompiledReport, 'columns' | 'columnSources' | 'filterSources'>): Promise<ColumnAccess> {
+  async columnAccess(actor: Actor, report: ReportDefinition, compiled: Pick<CompiledReport, 'columns' | 'columnSources' | 'filterSources' | 'chosenSources'>): Promise<ColumnAccess> {
     const hidden: string[] = [];
     const masks: Record<string, MaskFunction> = {};
     const encrypted = new Set<string>();
@@ -67,15 +77,16 @@ export class ReportSecurity {
       if (field && isEncrypted(field)) encrypted.add(`${read.entity}.${read.field}`);
       return field;
     };
-    const unseen = (read: FieldRead): boolean => !actor.access.entity(read.entity).scope('read') || actor.access.entity(read.entity).field(read.field).see === 'none';
+    const viewOf = async (read: FieldRead): Promise<FieldView> => actor.access.entity(read.entity).field(read.field, (await fieldOf(read))?.derivedFrom);
+    const unseen = async (read: FieldRead): Promise<boolean> => !actor.access.entity(read.entity).scope('read') || (await viewOf(read)).see === 'none';
     for (const column of compiled.columns) {
       for (const read of compiled.columnSources[column.key] ?? []) {
         const field = await fieldOf(read);
-        if (unseen(read)) {
+        if (await unseen(read)) {
           hidden.push(column.key);
           break;
         }
-        const view = actor.access.entity(read.entity).field(read.field);
+        const view = await viewOf(read);
         if (view.see === 'masked' && !masks[column.key]) {
           const spec = view.mask ?? (field ? defaultMaskOf(field) : { strategy: 'keep' as const });
           masks[column.key] = (value) => (value === null ? null : (maskValue(value, spec) as string));
@@ -84,8 +95,11 @@ export class ReportSecurity {
     }
     const hiddenFilters: string[] = [];
     for (const read of compiled.filterSources) {
-      await fieldOf(read);
-      if (unseen(read)) hiddenFilters.push(`${read.entity}.${read.field}`);
+      if (await unseen(read)) hiddenFilters.push(`${read.entity}.${read.field}`);
+    }
+    const maskedChoices: string[] = [];
+    for (const read of compiled.chosenSources) {
+      if (!(await unseen(read)) && (await viewOf(read)).see === 'masked') maskedChoices.push(`${read.entity}.${read.field}`);
     }
     if (encrypted.size > 0) {
       throw ProblemError.invalid(
@@ -94,7 +108,7 @@ export class ReportSecurity {
         'invalidReport',
       );
     }
-    return { hidden, masks, hiddenFilters };
+    return { hidden, masks, hiddenFilters, maskedChoices };
   }
 
   authorizeExport(actor: Actor, report: ReportDefinition, _format: 'csv' | 'xlsx'): Promise<void> {

@@ -206,7 +206,7 @@ export class ReportsService {
     actor: Actor,
     maxRows: number,
   ): Promise<{ compiled: CompiledReport; access: ColumnAccess }> {
-    const scope = await this.security.dataScope(sql, actor, loaded.report);
+    const rowScope = await this.security.rowScope(sql, actor, loaded.catalog);
     let compiled: CompiledReport;
     try {
       compiled = compileReport(loaded.report, loaded.catalog, {
@@ -214,7 +214,7 @@ export class ReportsService {
         now: this.now(),
         parameters: input.parameters ?? {},
         drill: input.drill ?? [],
-        scope,
+        rowScope,
         maxRows,
       });
     } catch (error) {
@@ -234,6 +234,15 @@ export class ReportsService {
         `This report chooses its rows by fields your roles hide: ${access.hiddenFilters.join(', ')}.`,
         undefined,
         { filters: access.hiddenFilters },
+      );
+    }
+    if (access.maskedChoices.length > 0) {
+      throw new ProblemError(
+        403,
+        'reportFieldMasked',
+        `This report lets you choose values of fields your roles mask, so its counts would reveal them: ${access.maskedChoices.join(', ')}. Ask for the report without those parameters or drill-down levels.`,
+        undefined,
+        { filters: access.maskedChoices },
       );
     }
     const hidden = compiled.columns.filter((c) => access.hidden.includes(c.key));

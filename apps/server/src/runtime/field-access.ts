@@ -15,7 +15,7 @@ export function readerFieldAccess(entity: EntityDefinition, access: EntityAccess
   const restricted: ReaderFieldAccess = {};
   if (!access.restrictsFields) return restricted;
   for (const field of entity.fields) {
-    const view = access.field(field.key);
+    const view = access.field(field.key, field.derivedFrom);
     if (view.see === 'none') restricted[field.key] = 'hidden';
     else if (view.see === 'masked') restricted[field.key] = 'masked';
     else if (!view.write) restricted[field.key] = 'readonly';

@@ -120,6 +120,8 @@ export const customerEntity: EntityDefinition = {
       key: 'birth_date',
       type: 'date',
       label: text('Date of birth', '出生日期'),
+      // The resident ID embeds it: whoever sees the ID masked sees this masked too.
+      derivedFrom: 'resident_id',
       min: '1900-01-01',
     },
     {

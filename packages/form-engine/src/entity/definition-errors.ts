@@ -35,6 +35,7 @@ export const DEFINITION_ERROR_CODES = [
   'currencyColumnCollision',
   'blindIndexColumnCollision',
   'invalidDefault',
+  'unknownSourceField',
 ] as const;
 
 export type DefinitionErrorCode = (typeof DEFINITION_ERROR_CODES)[number];
@@ -153,6 +154,8 @@ function texts(code: DefinitionErrorCode, d: DefinitionDetail): [string, string]
       ];
     case 'invalidDefault':
       return [`the default value is invalid: ${d.reason?.en ?? ''}`, `默认值无效：${d.reason?.zh ?? ''}`];
+    case 'unknownSourceField':
+      return [`derivedFrom names "${value}", which is not another field of this entity`, `derivedFrom 指向的 "${value}" 不是本实体的其他字段`];
   }
 }
 

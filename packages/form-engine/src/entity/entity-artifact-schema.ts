@@ -29,6 +29,7 @@ const fieldDefinition = {
     unique: { type: 'boolean' },
     indexed: { type: 'boolean' },
     sensitive: { type: 'boolean', description: 'Personal data: encrypted at rest, masked in the audit log, and its unmasked reads are audited.' },
+    derivedFrom: { type: 'string', pattern: IDENTIFIER_PATTERN, description: 'Another field this value can be read from: masked or hidden with it.' },
     default: {},
     minLength: { type: 'integer', minimum: 0 },
     maxLength: { type: 'integer', minimum: 1 },

@@ -48,6 +48,12 @@ export interface FieldDefinition {
   indexed?: boolean;
   /** Personal data (national ID, phone, account number): encrypted at rest, masked in the audit log; unmasked reads are audited. */
   sensitive?: boolean;
+  /**
+   * The key of another field of the entity this one's value can be read from (a birth date from a
+   * resident ID): a reader's role that masks or hides that field masks or hides this one with it,
+   * unless the role rules on this field itself.
+   */
+  derivedFrom?: string;
   default?: unknown;
   /** text, longText, email, url: string length bounds. */
   minLength?: number;

@@ -245,6 +245,9 @@ export function checkFieldSet(fields: readonly RawField[]): FieldError[] {
         errors.push(definitionError(pointer('fields', i, 'key'), 'duplicateKey', { value: key }));
       }
       keys.add(key);
+      if (typeof field.derivedFrom === 'string' && (field.derivedFrom === key || !allKeys.has(field.derivedFrom))) {
+        errors.push(definitionError(pointer('fields', i, 'derivedFrom'), 'unknownSourceField', { value: field.derivedFrom, field: key }));
+      }
       if (field.sensitive === true && allKeys.has(blindIndexColumn(key))) {
         errors.push(definitionError(pointer('fields', i, 'key'), 'blindIndexColumnCollision', { value: blindIndexColumn(key), field: key }));
       }

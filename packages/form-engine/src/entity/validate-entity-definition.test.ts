@@ -218,6 +218,22 @@ describe('validateEntityDefinition: rules beyond the schema', () => {
     ]);
   });
 
+  it('lets a field say it is derived from another field of the entity, and no other', () => {
+    expect(
+      codes(
+        withFields(
+          field('resident_id', 'residentId', { sensitive: true }),
+          field('birth_date', 'date', { derivedFrom: 'resident_id' }),
+          field('gender', 'text', { derivedFrom: 'passport' }),
+          field('age', 'integer', { derivedFrom: 'age' }),
+        ),
+      ),
+    ).toEqual([
+      ['unknownSourceField', '/fields/2/derivedFrom'],
+      ['unknownSourceField', '/fields/3/derivedFrom'],
+    ]);
+  });
+
   it('allows sensitive (encrypted) only on text types, and keeps its blind index column free', () => {
     expect(
       codes(

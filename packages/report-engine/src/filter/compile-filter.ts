@@ -16,6 +16,11 @@ export interface FilterContext {
   dialect: SqlDialect;
   /** Resolves a field path, reporting unknown ones itself. */
   resolve(path: string, issuePath: string): ResolvedValue | undefined;
+  /**
+   * Resolves a field path compared with a value the report's runner chooses (a parameter): such a
+   * condition lets the runner probe the field's values, so field rules may refuse it. Defaults to `resolve`.
+   */
+  resolveChosen?(path: string, issuePath: string): ResolvedValue | undefined;
   now: Date;
   parameters: ReadonlyMap<string, ReportParameter>;
   values: ReadonlyMap<string, ParameterValue>;
@@ -61,6 +66,10 @@ export function operatorAllowed(type: ValueType, op: FilterOperator): boolean {
 /** `!` escapes LIKE's wildcards: unlike a backslash it means the same to SQLite and MySQL. */
 function escapeLike(text: string): string {
   return text.replace(/[!%_]/g, (c) => `!${c}`);
+}
+
+function isParameterReference(value: unknown): value is { param: unknown } {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && 'param' in value;
 }
 
 /** Marks a condition whose parameter was left empty: the condition is dropped. */
@@ -117,7 +126,10 @@ export class FilterCompiler {
       return this.fail(path, 'tooManyConditions', `A filter may hold at most ${MAX_CONDITIONS} conditions`);
     if (typeof condition.field !== 'string')
       return this.fail(`${path}/field`, 'invalidFilter', 'field must be a field path');
-    const column = this.ctx.resolve(condition.field, `${path}/field`);
+    const column =
+      isParameterReference(condition.value) && this.ctx.resolveChosen
+        ? this.ctx.resolveChosen(condition.field, `${path}/field`)
+        : this.ctx.resolve(condition.field, `${path}/field`);
     if (!column) return FALSE_SQL;
     const { op } = condition;
     if (!operatorAllowed(column.type, op))
@@ -181,8 +193,7 @@ export class FilterCompiler {
 
   /** Replaces `{param: key}` by the parameter's value (UNSET when the user left it empty). */
   private parameterValue(value: unknown, type: ValueType, path: string): unknown {
-    if (typeof value !== 'object' || value === null || Array.isArray(value) || !('param' in value))
-      return value;
+    if (!isParameterReference(value)) return value;
     const key = (value as { param: unknown }).param;
     const declared = typeof key === 'string' ? this.ctx.parameters.get(key) : undefined;
     if (!declared) {

@@ -41,7 +41,13 @@ interface CalculatedBinding {
   reads?: FieldRead[];
 }
 
-export type ScopeContext = Omit<FilterContext, 'resolve'>;
+export type ScopeContext = Omit<FilterContext, 'resolve' | 'resolveChosen'>;
+
+/**
+ * The rows of one table a caller may see (the server's data scope), as SQL over the table's alias;
+ * undefined for no restriction. Asked for every table a report reads: the source and each join.
+ */
+export type RowScope = (entity: string, alias: string) => SqlFragment | undefined;
 
 /** A column of a table by field path: a field, a money field's `.currency`, or a standard column. */
 export function columnOf(
@@ -83,24 +89,32 @@ export class ReportScope {
   private readonly feel: FeelToSql;
   /** Open traces: every field read while one is open is added to it. */
   private readonly traces: Map<string, FieldRead>[] = [];
+  /** Fields the one-to-many joins' own filters read, and those compared with a runner's parameter there. */
+  private readonly joinFilterReads = new Map<string, { reads: FieldRead[]; chosen: FieldRead[] }>();
 
   private constructor(
     readonly report: ReportDefinition,
     source: EntityDefinition,
     private readonly catalog: EntityCatalog,
     private readonly ctx: ScopeContext,
+    private readonly rowScope: RowScope,
   ) {
     this.source = { alias: SOURCE_ALIAS, entity: source };
     this.feel = new FeelToSql(ctx.dialect, (name) => this.lookup(name));
   }
 
-  static build(report: ReportDefinition, catalog: EntityCatalog, ctx: ScopeContext): ReportScope | undefined {
+  static build(
+    report: ReportDefinition,
+    catalog: EntityCatalog,
+    ctx: ScopeContext,
+    rowScope: RowScope = () => undefined,
+  ): ReportScope | undefined {
     const source = catalog.get(report.source);
     if (!source) {
       ctx.issue('/source', 'unknownEntity', `No published entity is called ${report.source}`);
       return undefined;
     }
-    const scope = new ReportScope(report, source, catalog, ctx);
+    const scope = new ReportScope(report, source, catalog, ctx, rowScope);
     scope.bindJoins();
     scope.bindCalculated();
     return scope;
@@ -135,9 +149,26 @@ export class ReportScope {
     return joinSql([sql`${raw(this.table(this.source))}`, ...used.map((j) => j.clause)], ' ');
   }
 
-  /** Rows not soft-deleted (joined rows are checked in their ON clauses). */
+  /** Source rows not soft-deleted and within the caller's row scope (joined rows are checked in their ON clauses). */
   liveRows(): SqlFragment {
-    return sql`${ident(this.ctx.dialect, SOURCE_ALIAS, 'deleted_at')} IS NULL`;
+    return this.visibleRows(this.source, sql`${ident(this.ctx.dialect, SOURCE_ALIAS, 'deleted_at')} IS NULL`);
+  }
+
+  /** The stored fields the used one-to-many joins choose their children by, and those a runner's parameter compares. */
+  joinFilterSources(): { reads: FieldRead[]; chosen: FieldRead[] } {
+    const used = [...this.joins.entries()]
+      .filter(([, j]) => j.used)
+      .map(([alias]) => this.joinFilterReads.get(alias));
+    return {
+      reads: used.flatMap((r) => r?.reads ?? []),
+      chosen: used.flatMap((r) => r?.chosen ?? []),
+    };
+  }
+
+  /** A table's live rows narrowed to the caller's scope: joined tables get it too, or a join would read around it. */
+  private visibleRows(table: TableBinding, live: SqlFragment): SqlFragment {
+    const scoped = this.rowScope(table.entity.key, table.alias);
+    return scoped ? andSql([live, scoped]) : live;
   }
 
   /** Resolves a field path used by a dimension, measure or filter; reports unknown ones at `issuePath`. */
@@ -304,7 +335,8 @@ export class ReportScope {
     }
     const table = { alias: `j${index + 1}`, entity };
     const q = (a: string, c: string): SqlFragment => ident(this.ctx.dialect, a, c);
-    const clause = sql`LEFT JOIN ${raw(this.table(table))} ON ${q(table.alias, 'id')} = ${q(parent.alias, field.key)} AND ${q(table.alias, 'deleted_at')} IS NULL`;
+    const on = this.visibleRows(table, sql`${q(table.alias, 'deleted_at')} IS NULL`);
+    const clause = sql`LEFT JOIN ${raw(this.table(table))} ON ${q(table.alias, 'id')} = ${q(parent.alias, field.key)} AND ${on}`;
     return { definition: join, table, clause };
   }
 
@@ -369,21 +401,34 @@ export class ReportScope {
         reads,
       });
     });
+    const filterReads = { reads: [] as FieldRead[], chosen: [] as FieldRead[] };
     const filter = join.filter
       ? new FilterCompiler({
           ...this.ctx,
-          resolve: (p, issuePath) => this.childColumn(child, p, issuePath),
+          resolve: (p, issuePath) => this.childColumn(child, p, issuePath, filterReads.reads),
+          resolveChosen: (p, issuePath) =>
+            this.childColumn(child, p, issuePath, filterReads.reads, filterReads.chosen),
         }).compile(join.filter, `${path}/filter`)
       : undefined;
-    const where = andSql([sql`${q(child.alias, 'deleted_at')} IS NULL`, ...(filter ? [filter] : [])]);
+    this.joinFilterReads.set(join.alias, filterReads);
+    const where = this.visibleRows(
+      child,
+      andSql([sql`${q(child.alias, 'deleted_at')} IS NULL`, ...(filter ? [filter] : [])]),
+    );
     const grouped = sql`SELECT ${joinSql(selects, ', ')} FROM ${raw(this.table(child))} WHERE ${where} GROUP BY ${q(child.alias, field.key)}`;
     const clause = sql`LEFT JOIN (${grouped}) ${raw(this.ctx.dialect.quote(alias))} ON ${q(alias, 'k')} = ${q(parent.alias, 'id')}`;
     return { definition: join, aggregates, clause };
   }
 
-  private childColumn(child: TableBinding, path: string, issuePath: string): ResolvedValue | undefined {
+  private childColumn(
+    child: TableBinding,
+    path: string,
+    issuePath: string,
+    ...into: FieldRead[][]
+  ): ResolvedValue | undefined {
     const found = columnOf(this.ctx, child, path);
     if (!found) this.ctx.issue(issuePath, 'unknownField', `${path} is not a field of ${child.entity.key}`);
+    else for (const list of into) list.push({ entity: child.entity.key, field: path.split('.')[0]! });
     return found;
   }
 }

@@ -485,6 +485,53 @@ describe.each(testDialects())('reports on %s', (dialect) => {
     expect(rows).toEqual(groupRows(liveLoans, { region: regionOf }, { n: count }));
   });
 
+  it("applies the caller's row scope to the source and inside every join, so a join cannot read around it", async () => {
+    const q = dialectOf(dialect).quote;
+    const ownedBy = (owner: string) => (entity: string, alias: string) =>
+      entity === 'branch' ? undefined : { sql: `${q(alias)}.${q('owner_id')} = ?`, params: [owner] };
+    // One-to-many: a customer's loans are counted only where the loan is the caller's too.
+    const children = await run(
+      report({
+        source: 'customer',
+        joins: [
+          {
+            alias: 'all_loans',
+            kind: 'oneToMany',
+            entity: 'loan',
+            field: 'customer',
+            aggregates: [{ key: 'total', agg: 'sum', field: 'amount' }],
+          },
+        ],
+        measures: [
+          { key: 'customers', agg: 'count' },
+          { key: 'volume', agg: 'sum', field: 'all_loans.total' },
+        ],
+      }),
+      { rowScope: ownedBy('u1') },
+    );
+    const mine = liveCustomers.filter((c) => c.owner_id === 'u1');
+    const myLoans = (id: string): LoanRow[] => liveLoans.filter((l) => l.customer === id && l.owner_id === 'u1');
+    expect(children).toEqual(
+      approx([{ customers: mine.length, volume: sum(mine.map((c) => sum(amounts(myLoans(c.id))) ?? 0)) }]),
+    );
+    // Many-to-one: a loan of the caller's whose customer is not theirs shows no customer values.
+    const parents = await run(
+      report({
+        joins: [{ alias: 'cust', kind: 'manyToOne', field: 'customer' }],
+        dimensions: [{ key: 'segment', field: 'cust.segment' }],
+        measures: [{ key: 'n', agg: 'count' }],
+      }),
+      { rowScope: ownedBy('u2') },
+    );
+    const segmentOf = (l: LoanRow): string | null => {
+      const c = customerById.get(l.customer);
+      return c && c.owner_id === 'u2' ? c.segment : null;
+    };
+    const theirs = liveLoans.filter((l) => l.owner_id === 'u2');
+    expect(theirs.some((l) => customerById.get(l.customer)?.owner_id === 'u1')).toBe(true);
+    expect(parents).toEqual(groupRows(theirs, { segment: segmentOf }, { n: count }));
+  });
+
   it('groups by two dimensions for a pivot', async () => {
     const rows = await run(
       report({

@@ -7,7 +7,7 @@ import type {
 } from '../artifact/report-definition.js';
 import { FilterCompiler } from '../filter/compile-filter.js';
 import type { EntityCatalog } from '../model/entity-catalog.js';
-import { ReportScope } from '../model/report-scope.js';
+import { ReportScope, type RowScope } from '../model/report-scope.js';
 import type { FieldRead } from '../model/resolved-value.js';
 import { isNumeric, isTemporal, type ValueType } from '../model/value-type.js';
 import { resolveParameters } from '../parameters/parameter-values.js';
@@ -31,6 +31,8 @@ export interface CompileOptions {
   parameters?: unknown;
   drill?: DrillSelection;
   scope?: readonly ScopePredicate[];
+  /** The caller's row scope per table: applied to the source and inside every join. */
+  rowScope?: RowScope;
   /** Caps the rows asked for (a server's row limit + 1, to tell when it is exceeded). */
   maxRows?: number;
 }
@@ -52,6 +54,11 @@ export interface CompiledReport {
    * dimensions. Result counts tell about them, so a caller's field rules decide on them too.
    */
   filterSources: readonly FieldRead[];
+  /**
+   * Of those, the fields compared with values the runner chooses (parameters, the drill-down
+   * selection): the runner can probe their values through the counts, so a mask cannot hold there.
+   */
+  chosenSources: readonly FieldRead[];
   /** A database row (aliases d0.., m0..) as a result row keyed by dimension and measure keys. */
   toRow(raw: Readonly<Record<string, unknown>>): ReportRow;
 }
@@ -84,6 +91,7 @@ class ReportCompiler {
   /** The stored fields each dimension and measure reads. */
   private readonly sources = new Map<string, FieldRead[]>();
   private filterSources: FieldRead[] = [];
+  private chosenSources: FieldRead[] = [];
 
   constructor(
     private readonly report: ReportDefinition,
@@ -112,17 +120,29 @@ class ReportCompiler {
       values,
       issue: this.issue,
     };
-    this.scope = ReportScope.build(this.report, this.catalog, ctx);
+    this.scope = ReportScope.build(this.report, this.catalog, ctx, this.options.rowScope);
     if (!this.scope) return undefined;
     const scope = this.scope;
-    this.filters = new FilterCompiler({ ...ctx, resolve: (p, issuePath) => scope.resolve(p, issuePath) });
+    const chosen: FieldRead[] = [];
+    this.filters = new FilterCompiler({
+      ...ctx,
+      resolve: (p, issuePath) => scope.resolve(p, issuePath),
+      resolveChosen: (p, issuePath) => {
+        const { value, reads } = scope.traced(() => scope.resolve(p, issuePath));
+        chosen.push(...reads);
+        return value;
+      },
+    });
     this.bindMeasures();
     this.bindDimensions();
     const level = this.drillLevel();
     const shown = this.shownDimensions(level);
     const filtered = scope.traced(() => (this.report.filter ? this.filters.compile(this.report.filter, '/filter') : TRUE_SQL));
     const drilled = (this.report.drillDown?.levels ?? []).slice(0, level).flatMap((l) => l.dimensions);
-    this.filterSources = mergeReads(filtered.reads, ...drilled.map((key) => this.sources.get(key) ?? []));
+    const drilledReads = drilled.map((key) => this.sources.get(key) ?? []);
+    const joined = scope.joinFilterSources();
+    this.filterSources = mergeReads(filtered.reads, joined.reads, ...drilledReads);
+    this.chosenSources = mergeReads(chosen, joined.chosen, ...drilledReads);
     const where = andSql([
       scope.liveRows(),
       filtered.value,
@@ -385,6 +405,7 @@ class ReportCompiler {
       level,
       columnSources: Object.fromEntries(columns.map((c) => [c.key, this.sources.get(c.key) ?? []])),
       filterSources: this.filterSources,
+      chosenSources: this.chosenSources,
       toRow,
     };
   }

@@ -28,6 +28,8 @@ export interface RecordGridProps {
   sorting: SortingState;
   onSortingChange(sorting: SortingState): void;
   visibility: ColumnVisibilityState;
+  /** Columns the reader may not sort on although the field is indexed (masked for them). */
+  fixedOrder?: ReadonlySet<string>;
   /** Drawn in the header row under each column's title (the filter row). */
   filterFor(field: FieldDefinition): ReactNode;
   onOpen(record: RecordData): void;
@@ -55,10 +57,10 @@ export function RecordGrid(props: RecordGridProps) {
       props.fields.map((field) => ({
         id: field.key,
         accessorFn: (row: RecordData) => row[field.key],
-        enableSorting: isSortable(field),
+        enableSorting: isSortable(field) && !props.fixedOrder?.has(field.key),
         sortDescFirst: false,
       })),
-    [props.fields],
+    [props.fields, props.fixedOrder],
   );
   const data = useMemo(() => [...props.rows], [props.rows]);
   const table = useTable({
