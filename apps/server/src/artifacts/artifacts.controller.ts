@@ -3,6 +3,7 @@ import { ApiBody, ApiHeader, ApiOperation, ApiParam, ApiQuery, ApiTags } from '@
 import type { Response } from 'express';
 import type { Actor } from '../access/actor.js';
 import { CurrentActor } from '../auth/auth.guard.js';
+import { SafeRequest } from '../idempotency/replay-policy.js';
 import { ProblemError } from '../problem/problem-error.js';
 import { requestSchema } from '../request-validation/request-schema.js';
 import type { MigrationPlan } from '../metadata/migration-plan.js';
@@ -91,6 +92,7 @@ export class ArtifactsController {
 
   @Post(':kind/:key/plan')
   @HttpCode(200)
+  @SafeRequest()
   @ApiOperation({ summary: "Entities: the migration plan publishing the draft would apply (lossy steps listed)" })
   @ApiParam(kindParam)
   plan(@CurrentActor() actor: Actor, @Param('kind') kind: string, @Param('key') key: string): Promise<MigrationPlan> {

@@ -3,11 +3,13 @@ import { ApiBody, ApiOperation, ApiParam, ApiQuery, ApiTags } from '@nestjs/swag
 import type { Response } from 'express';
 import type { Actor } from '../access/actor.js';
 import { CurrentActor } from '../auth/auth.guard.js';
+import { ReplayByReading, SafeRequest } from '../idempotency/replay-policy.js';
 import { ProblemError } from '../problem/problem-error.js';
 import { requestSchema } from '../request-validation/request-schema.js';
 import { csvLine } from './record-csv.js';
 import { parseEntity, parseForm, parseId } from './record-params.js';
 import { recordQuerySchema, type RecordQuery } from './record-query.js';
+import { RecordReplay } from './record-replay.js';
 import { RecordsService, type RecordData, type RecordExportQuery, type RecordPage } from './records.service.js';
 
 const parseQuery = requestSchema<RecordQuery>(recordQuerySchema, 'invalidQuery');
@@ -45,6 +47,7 @@ export class RecordsController {
   constructor(@Inject(RecordsService) private readonly records: RecordsService) {}
 
   @Post()
+  @ReplayByReading(RecordReplay)
   @ApiOperation({ summary: 'Create a record (validated by the form engine; 422 lists every problem; 409 on a unique value)' })
   @ApiParam(entityParam)
   @ApiBody({ schema: { type: 'object', additionalProperties: true } })
@@ -63,6 +66,7 @@ export class RecordsController {
 
   @Post('query')
   @HttpCode(200)
+  @SafeRequest()
   @ApiOperation({ summary: 'Query with a JSON filter, sort on indexed fields, keyset cursor, projection and count' })
   @ApiParam(entityParam)
   @ApiBody({ schema: recordQuerySchema as unknown as Record<string, unknown> })
@@ -72,6 +76,7 @@ export class RecordsController {
 
   @Post('export')
   @HttpCode(200)
+  @SafeRequest()
   @ApiOperation({ summary: 'Export as CSV every record the export scope reaches (streamed; field rules and masking apply; audited)' })
   @ApiParam(entityParam)
   @ApiBody({ schema: exportSchema as unknown as Record<string, unknown> })
@@ -107,6 +112,7 @@ export class RecordsController {
 
   @Post(':id/unmask')
   @HttpCode(200)
+  @SafeRequest()
   @ApiOperation({ summary: 'Reveal one masked field of one record (needs the unmask right; audited)' })
   @ApiParam(entityParam)
   @ApiBody({ schema: unmaskSchema })
@@ -115,6 +121,7 @@ export class RecordsController {
   }
 
   @Patch(':id')
+  @ReplayByReading(RecordReplay)
   @ApiOperation({ summary: 'Change fields; the body carries the version read, and a stale one answers 409' })
   @ApiParam(entityParam)
   @ApiBody({ schema: { type: 'object', required: ['version'], properties: { version: { type: 'integer' } }, additionalProperties: true } })
@@ -124,6 +131,7 @@ export class RecordsController {
   }
 
   @Delete(':id')
+  @ReplayByReading(RecordReplay)
   @ApiOperation({ summary: 'Soft delete (restorable); ?version=N makes it conditional' })
   @ApiParam(entityParam)
   @ApiQuery({ name: 'version', required: false, type: Number })
@@ -133,6 +141,7 @@ export class RecordsController {
 
   @Post(':id/restore')
   @HttpCode(200)
+  @ReplayByReading(RecordReplay)
   @ApiOperation({ summary: 'Restore a soft-deleted record' })
   @ApiParam(entityParam)
   @ApiQuery({ name: 'version', required: false, type: Number })

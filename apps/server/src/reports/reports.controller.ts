@@ -4,6 +4,7 @@ import type { Response } from 'express';
 import { IDENTIFIER_PATTERN } from '@bankforge/form-engine';
 import type { Actor } from '../access/actor.js';
 import { CurrentActor } from '../auth/auth.guard.js';
+import { SafeRequest } from '../idempotency/replay-policy.js';
 import { ProblemError } from '../problem/problem-error.js';
 import { parseExportInput, parseFormat, parseRunInput, reportRunSchema } from './report-request.js';
 import { ReportsService, type ReportRunResult } from './reports.service.js';
@@ -24,6 +25,7 @@ export class ReportsController {
 
   @Post('run')
   @HttpCode(200)
+  @SafeRequest()
   @ApiOperation({
     summary:
       'Run a published report: rows aggregated by the database, columns, and the chart data (ECharts option, pivot, KPI or table). 422 invalidReportRequest for bad parameters or selections (with paths), 422 reportRowLimit, 503 reportTimeout.',
