@@ -2,7 +2,6 @@ import 'reflect-metadata';
 import { Module, type DynamicModule, type INestApplication } from '@nestjs/common';
 import { APP_GUARD, APP_INTERCEPTOR, NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { Logger } from 'pino';
 import { SYSTEM_ACTOR } from './access/actor.js';
 import { AppBundleService } from './artifacts/app-bundle.service.js';
@@ -21,6 +20,7 @@ import { ConsentController } from './consent/consent.controller.js';
 import { ConsentService } from './consent/consent.service.js';
 import { FieldCipher } from './crypto/field-cipher.js';
 import { FormCatalog } from './forms/form-catalog.js';
+import { FeelBudget } from './forms/feel-budget.js';
 import { loadFieldCipher } from './crypto/keyring.js';
 import { Database } from './database/database.js';
 import { HealthController } from './health/health.controller.js';
@@ -37,7 +37,9 @@ import { ReportsController } from './reports/reports.controller.js';
 import { ReportsService } from './reports/reports.service.js';
 import { RuntimeController } from './runtime/runtime.controller.js';
 import { RuntimeService } from './runtime/runtime.service.js';
+import { serveApiDocs } from './web/api-docs.js';
 import { securityHeaders } from './web/content-security-policy.js';
+import { receiveRequests } from './web/request-pipeline.js';
 import { serveWebApps } from './web/web-apps.js';
 
 @Module({})
@@ -51,6 +53,7 @@ class BankForgeModule {
         { provide: FieldCipher, useValue: cipher },
         { provide: LoginRateLimit, useValue: new LoginRateLimit(config.loginAttemptsPerMinute ?? 10) },
         { provide: SessionCookie, useValue: new SessionCookie(config.secureCookies ?? false) },
+        { provide: FeelBudget, useValue: FeelBudget.of(config) },
         AuditLog,
         DirectoryService,
         AuthService,
@@ -91,18 +94,10 @@ export async function createBankForgeApp(config: ServerConfig, logger: Logger = 
   if (config.trustProxy !== undefined) app.set('trust proxy', config.trustProxy);
   app.use(securityHeaders(config.secureCookies ?? false));
   app.use(requestLogging(logger));
-  app.useBodyParser('json', { limit: '5mb', type: ['application/json', 'application/*+json'] });
+  receiveRequests(app, logger, config.secureCookies ?? false);
   app.setGlobalPrefix('api');
   app.useGlobalFilters(new ProblemFilter(logger));
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('BankForge API')
-      .setDescription('Artifacts, the metadata-driven record store and the engines behind bank CRM apps. Errors are RFC 7807 problem documents with a stable `code`.')
-      .setVersion('0.1.0')
-      .build(),
-  );
-  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+  serveApiDocs(app);
   serveWebApps(app, logger, config.webApps);
   app.enableShutdownHooks();
   await app.get(DirectoryService).bootstrap(config.adminPassword, logger, SYSTEM_ACTOR);

@@ -4,6 +4,8 @@ import { reportArtifactSchema } from '@bankforge/report-engine';
 import { decisionArtifactSchema } from '@bankforge/rule-engine';
 import type { AppDocument } from '@bankforge/client';
 import { Ajv } from 'ajv';
+import { entityLimitProblems } from '../metadata/entity-limits.js';
+import { reportFilterDepthProblems } from '../request-validation/filter-depth.js';
 import { problemErrorsOf } from '../request-validation/request-schema.js';
 import { ProblemError, type ProblemFieldError } from '../problem/problem-error.js';
 
@@ -95,9 +97,11 @@ export function artifactProblems(kind: ArtifactKind, document: unknown): Problem
   const validate = validators.get(kind)!;
   if (!validate(document)) return problemErrorsOf(validate.errors ?? []);
   if (kind === 'entity') {
-    return validateEntityDefinition(document).map((e) => ({ path: e.path, code: e.code, message: e.message, messageZh: e.messageZh }));
+    const problems = validateEntityDefinition(document).map((e) => ({ path: e.path, code: e.code, message: e.message, messageZh: e.messageZh }));
+    return problems.length > 0 ? problems : entityLimitProblems(document);
   }
   if (kind === 'app') return duplicateContents(document as AppArtifact);
+  if (kind === 'report') return reportFilterDepthProblems(document);
   return [];
 }
 

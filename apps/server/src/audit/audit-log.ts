@@ -98,7 +98,7 @@ export interface ChainVerdict {
   entries: number;
   headHash: string;
   /** The first entry that does not fit the chain, and why. */
-  firstBroken?: { seq: number; reason: 'hashMismatch' | 'prevHashMismatch' | 'missingEntry' | 'unexpectedEntry' | 'headMismatch' };
+  firstBroken?: { seq: number; reason: 'hashMismatch' | 'prevHashMismatch' | 'missingEntry' | 'unexpectedEntry' | 'headMismatch' | 'detailNotJson' };
 }
 
 /**
@@ -221,7 +221,14 @@ export class AuditLog {
       for (;;) {
         const rows = await sql.rows<AuditRow>('SELECT * FROM bf_audit WHERE seq >= ? ORDER BY seq LIMIT 1000', [expectedSeq]);
         for (const row of rows) {
-          const entry = entryFromRow(row);
+          let entry: AuditEntry;
+          try {
+            entry = entryFromRow(row);
+          } catch (error) {
+            // Only an edit outside the server stores a detail that is not JSON: a broken entry, not a crash.
+            if (error instanceof SyntaxError) return fail(Number(row.seq), 'detailNotJson');
+            throw error;
+          }
           if (entry.seq !== expectedSeq) return fail(expectedSeq, 'missingEntry');
           if (entry.prevHash !== prevHash) return fail(entry.seq, 'prevHashMismatch');
           const { hash, ...unsigned } = entry;

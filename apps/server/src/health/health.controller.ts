@@ -4,15 +4,25 @@ import { Public } from '../auth/auth.guard.js';
 import { Database } from '../database/database.js';
 
 @ApiTags('health')
-@Public()
 @Controller('health')
 export class HealthController {
   constructor(@Inject(Database) private readonly database: Database) {}
 
+  /** For load balancers and anyone else: up and able to reach its database, and nothing about which. */
+  @Public()
   @Get()
-  @ApiOperation({ summary: 'Liveness and database reachability' })
-  @ApiOkResponse({ schema: { type: 'object', properties: { status: { type: 'string' }, database: { type: 'string' } } } })
-  async health(): Promise<{ status: 'ok'; database: string }> {
+  @ApiOperation({ summary: 'Liveness and database reachability (no sign-in; names nothing about the deployment)' })
+  @ApiOkResponse({ schema: { type: 'object', properties: { status: { type: 'string', enum: ['ok'] } } } })
+  async health(): Promise<{ status: 'ok' }> {
+    await this.database.read((sql) => sql.rows('SELECT 1 AS ok'));
+    return { status: 'ok' };
+  }
+
+  /** For operators, signed in or with an API key: the same check, and which database answers. */
+  @Get('ready')
+  @ApiOperation({ summary: 'Readiness with the database in use (signed-in users and API keys)' })
+  @ApiOkResponse({ schema: { type: 'object', properties: { status: { type: 'string', enum: ['ok'] }, database: { type: 'string', enum: ['sqlite', 'mysql'] } } } })
+  async ready(): Promise<{ status: 'ok'; database: string }> {
     await this.database.read((sql) => sql.rows('SELECT 1 AS ok'));
     return { status: 'ok', database: this.database.dialect };
   }

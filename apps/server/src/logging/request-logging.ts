@@ -10,9 +10,15 @@ export function createLogger(level: string): Logger {
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
+/** A request target without its query string (and without a fragment, should a client send one). */
+export function pathOf(url: string): string {
+  return url.split(/[?#]/, 1)[0]!;
+}
+
 /**
  * One JSON log line per request, carrying a request id: the caller's `X-Request-Id` when it is
- * sane (so a bank's gateway can correlate), a fresh one otherwise. The id is echoed back.
+ * sane (so a bank's gateway can correlate), a fresh one otherwise. The id is echoed back. The line
+ * names the method, the path (never the query string), the status and the id.
  */
 export function requestLogging(logger: Logger): HttpLogger<IncomingMessage, ServerResponse> {
   return pinoHttp({
@@ -28,7 +34,8 @@ export function requestLogging(logger: Logger): HttpLogger<IncomingMessage, Serv
       return response.statusCode >= 400 ? 'warn' : 'info';
     },
     serializers: {
-      req: (request: { id: unknown; method: string; url: string }) => ({ id: request.id, method: request.method, url: request.url }),
+      // The path only: query strings carry report parameters and other values the log must not keep.
+      req: (request: { id: unknown; method: string; url: string }) => ({ id: request.id, method: request.method, url: pathOf(request.url) }),
       res: (response: { statusCode: number }) => ({ statusCode: response.statusCode }),
     },
   });

@@ -5,6 +5,7 @@ import type { Actor } from '../access/actor.js';
 import { CurrentActor } from '../auth/auth.guard.js';
 import { ReplayByReading, SafeRequest } from '../idempotency/replay-policy.js';
 import { ProblemError } from '../problem/problem-error.js';
+import { refusingDeepFilters } from '../request-validation/filter-depth.js';
 import { requestSchema } from '../request-validation/request-schema.js';
 import { csvLine } from './record-csv.js';
 import { parseEntity, parseForm, parseId } from './record-params.js';
@@ -12,7 +13,7 @@ import { recordQuerySchema, type RecordQuery } from './record-query.js';
 import { RecordReplay } from './record-replay.js';
 import { RecordsService, type RecordData, type RecordExportQuery, type RecordPage } from './records.service.js';
 
-const parseQuery = requestSchema<RecordQuery>(recordQuerySchema, 'invalidQuery');
+const parseQuery = refusingDeepFilters(requestSchema<RecordQuery>(recordQuerySchema, 'invalidQuery'));
 
 const exportSchema = {
   type: 'object',
@@ -26,7 +27,7 @@ const exportSchema = {
   },
   definitions: recordQuerySchema.definitions,
 };
-const parseExport = requestSchema<RecordExportQuery>(exportSchema, 'invalidQuery');
+const parseExport = refusingDeepFilters(requestSchema<RecordExportQuery>(exportSchema, 'invalidQuery'));
 const unmaskSchema = { type: 'object', required: ['field'], additionalProperties: false, properties: { field: { type: 'string', maxLength: 64 } } };
 const parseUnmask = requestSchema<{ field: string }>(unmaskSchema);
 

@@ -253,7 +253,8 @@ export class RecordsService {
     const normalized = rules ? this.obeyForm(rules, current, sent) : sent;
     const merged: Record<string, unknown> = {};
     for (const field of model.definition.fields) merged[field.key] = field.key in normalized ? normalized[field.key] : current[field.key];
-    for (const key of Object.keys(normalized)) if (!model.fieldsByKey.has(key)) merged[key] = normalized[key];
+    // defineProperty: an unknown key such as `__proto__` stays a key the validator refuses, not a prototype.
+    for (const key of Object.keys(normalized)) if (!model.fieldsByKey.has(key)) Object.defineProperty(merged, key, { value: normalized[key], enumerable: true, writable: true, configurable: true });
     this.validate(model, merged);
     const now = toDbDatetime(new Date().toISOString());
     const assignments: string[] = [];
