@@ -87,10 +87,10 @@ export class DirectoryService {
     logger.warn({ user: 'admin', passwordFrom: adminPassword ? 'BANKFORGE_ADMIN_PASSWORD' : 'generated' }, 'bootstrap administrator created');
   }
 
-  async roles(): Promise<RoleDefinition[]> {
-    return this.database.read(async (sql) =>
-      (await sql.rows<{ document: string }>('SELECT document FROM bf_role ORDER BY role_key')).map((r) => JSON.parse(r.document) as RoleDefinition),
-    );
+  /** Every role; on the caller's connection when given one (SQLite has one connection: a nested read would wait for itself). */
+  async roles(on?: SqlExecutor): Promise<RoleDefinition[]> {
+    const load = async (sql: SqlExecutor) => (await sql.rows<{ document: string }>('SELECT document FROM bf_role ORDER BY role_key')).map((r) => JSON.parse(r.document) as RoleDefinition);
+    return on ? load(on) : this.database.read(load);
   }
 
   async saveRole(role: RoleDefinition, by: Actor): Promise<RoleDefinition> {

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { applyFieldDefaults, evaluateSubmission, normalizeRecordValues, type CompiledForm } from '@bankforge/form-engine';
 import { v7 as uuidv7 } from 'uuid';
 import type { Actor } from '../access/actor.js';
-import { scopePredicate, type SqlPredicate } from '../access/data-scope.js';
+import { ownerPredicate, scopePredicate, type SqlPredicate } from '../access/data-scope.js';
 import type { RecordOperation } from '../access/role.js';
 import { AuditLog, type AuditEvent } from '../audit/audit-log.js';
 import { checkPurpose, consentedPredicate } from '../consent/consent.js';
@@ -21,6 +21,8 @@ import { afterCursor, decodeCursor, encodeCursor, type OrderKey } from './keyset
 import { SYSTEM_FIELD_NAMES, resolveColumn } from './record-fields.js';
 import { DEFAULT_PAGE, MAX_PAGE, type RecordQuery } from './record-query.js';
 import { RecordView, auditValue } from './record-view.js';
+import { AuditRedaction } from '../audit/audit-redaction.js';
+import { DirectoryService } from '../auth/directory.service.js';
 
 export type RecordExportQuery = Omit<RecordQuery, 'cursor' | 'limit' | 'count'> & {
   /** A processing purpose the entity declares: only records whose customer consented are exported. */
@@ -72,7 +74,13 @@ export class RecordsService {
     @Inject(AuditLog) private readonly audit: AuditLog,
     @Inject(FieldCipher) private readonly cipher: FieldCipher,
     @Inject(FormCatalog) private readonly forms: FormCatalog,
-  ) {}
+    @Inject(DirectoryService) directory: DirectoryService,
+  ) {
+    this.redaction = new AuditRedaction(directory, cipher);
+  }
+
+  /** What the audit log keeps of the filters people search and export by. */
+  private readonly redaction: AuditRedaction;
 
   /** The actor's view of the entity, once their roles allow the operation at all (403 otherwise). */
   async viewFor(entityKey: string, actor: Actor, operation: RecordOperation): Promise<RecordView> {
@@ -142,6 +150,7 @@ export class RecordsService {
     for (const field of model.definition.fields) params.push(...fieldColumnValues(field, values[field.key], this.cipher));
     // The foreign keys check the references in the same round trip; the audit entry lands with the row or not at all.
     const event: AuditEvent = { action: 'create', entity: model.key, recordId: id, detail: { values: this.auditValues(model, values) } };
+    await this.referencesReadable(tx, actor, model, values, model.definition.fields.map((f) => f.key));
     await this.whileReferencesHold(tx, model, values, () => this.audit.appendWith(tx, { sql: this.insertSql(model), params }, actor, event));
     const record: RecordData = { id, version: 1 };
     for (const field of model.definition.fields) record[field.key] = values[field.key] ?? null;
@@ -275,6 +284,7 @@ export class RecordsService {
     }
     const update = { sql: `UPDATE ${this.database.quote(model.table)} SET ${assignments.join(', ')} WHERE id = ? AND version = ?`, params };
     const event: AuditEvent = { action: 'update', entity: model.key, recordId: id, detail: { version: version + 1, changes: changeLog } };
+    await this.referencesReadable(tx, actor, model, merged, Object.keys(changeLog));
     if (!(await this.whileReferencesHold(tx, model, merged, () => this.audit.appendWith(tx, update, actor, event)))) throw this.stale(model, id, version);
     const result: RecordData = { ...current, id, version: version + 1 };
     for (const field of model.definition.fields) result[field.key] = merged[field.key] ?? null;
@@ -336,7 +346,7 @@ export class RecordsService {
     });
     const sensitive = view.clearSensitiveFields().filter((key) => plan.projection.fields.has(key));
     if (sensitive.length > 0 && page.items.length > 0) {
-      await this.audit.record(actor, { action: 'read', entity: view.model.key, detail: { fields: sensitive, records: page.items.length, filter: query.filter ?? null } });
+      await this.audit.record(actor, { action: 'read', entity: view.model.key, detail: { fields: sensitive, records: page.items.length, filter: await this.redaction.filter(view.model.definition, query.filter) } });
     }
     return page;
   }
@@ -357,7 +367,7 @@ export class RecordsService {
     await this.audit.record(actor, {
       action: 'export',
       entity: view.model.key,
-      detail: { format, filter: query.filter ?? null, fields: [...plan.projection.fields], purpose: query.purpose ?? null },
+      detail: { format, filter: await this.redaction.filter(view.model.definition, query.filter), fields: [...plan.projection.fields], purpose: query.purpose ?? null },
     });
     const wanted = plan.projection.fields;
     // The order records are built in: id, version, the entity's fields, then the standard columns.
@@ -528,6 +538,31 @@ export class RecordsService {
    * Runs a write that the database's foreign keys guard. When one fails, the references are looked
    * up to answer which field points at a record that does not exist.
    */
+  /**
+   * A new or changed reference must point at a record the writer may read: one outside their scope
+   * is refused exactly like one that does not exist, so a write can neither link to nor probe for
+   * records they cannot see. References left as they were stay, even if the target has since left the writer's scope.
+   */
+  private async referencesReadable(sql: SqlExecutor, actor: Actor, model: EntityModel, values: Record<string, unknown>, keys: readonly string[]): Promise<void> {
+    const errors: ProblemFieldError[] = [];
+    for (const key of keys) {
+      const field = model.fieldsByKey.get(key);
+      const value = values[key];
+      if (field?.type !== 'reference' || !field.reference || typeof value !== 'string') continue;
+      const target = field.reference.entity;
+      const scope = await ownerPredicate(sql, actor, actor.access.entity(target).scope('read'));
+      if (!scope) continue; // every record of the target: the foreign key alone decides
+      const visible = scope('owner_id');
+      const [found] = await sql.rows(`SELECT id FROM ${this.database.quote(tableNameOf(target))} WHERE id = ? AND ${visible.sql}`, [value, ...visible.params]);
+      if (!found) errors.push(this.missingReference(field.key, target));
+    }
+    if (errors.length > 0) throw ProblemError.invalid('A referenced record does not exist.', errors, 'referenceNotFound');
+  }
+
+  private missingReference(key: string, target: string): ProblemFieldError {
+    return { path: `/${key}`, code: 'reference', message: `${key} refers to a ${target} that does not exist` };
+  }
+
   private async whileReferencesHold<T>(sql: SqlExecutor, model: EntityModel, values: Record<string, unknown>, write: () => Promise<T>): Promise<T> {
     try {
       return await write();
@@ -538,7 +573,7 @@ export class RecordsService {
         const value = values[field.key];
         if (field.type !== 'reference' || typeof value !== 'string' || !field.reference) continue;
         const [found] = await sql.rows(`SELECT id FROM ${this.database.quote(tableNameOf(field.reference.entity))} WHERE id = ?`, [value]);
-        if (!found) errors.push({ path: `/${field.key}`, code: 'reference', message: `${field.key} refers to a ${field.reference.entity} that does not exist` });
+        if (!found) errors.push(this.missingReference(field.key, field.reference.entity));
       }
       throw ProblemError.invalid('A referenced record does not exist.', errors, 'referenceNotFound');
     }

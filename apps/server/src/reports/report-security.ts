@@ -6,6 +6,9 @@ import type { Actor } from '../access/actor.js';
 import { ownerPredicate, type SqlPredicate } from '../access/data-scope.js';
 import { defaultMaskOf, maskValue } from '../access/masking.js';
 import { AuditLog } from '../audit/audit-log.js';
+import { AuditRedaction } from '../audit/audit-redaction.js';
+import { DirectoryService } from '../auth/directory.service.js';
+import { FieldCipher } from '../crypto/field-cipher.js';
 import { Database, type SqlExecutor } from '../database/database.js';
 import { MetadataService } from '../metadata/metadata.service.js';
 import { ProblemError } from '../problem/problem-error.js';
@@ -41,7 +44,13 @@ export class ReportSecurity {
     @Inject(Database) private readonly database: Database,
     @Inject(MetadataService) private readonly metadata: MetadataService,
     @Inject(AuditLog) private readonly audit: AuditLog,
-  ) {}
+    @Inject(DirectoryService) directory: DirectoryService,
+    @Inject(FieldCipher) cipher: FieldCipher,
+  ) {
+    this.redaction = new AuditRedaction(directory, cipher);
+  }
+
+  private readonly redaction: AuditRedaction;
 
   authorizeRun(actor: Actor, report: ReportDefinition): Promise<void> {
     return this.require(actor, report, 'read');
@@ -115,11 +124,18 @@ export class ReportSecurity {
     return this.require(actor, report, 'export');
   }
 
-  /** Written in its own transaction on the export's connection, before the first row leaves. */
-  async recordExport(sql: SqlExecutor, actor: Actor, report: ReportDefinition, detail: ExportDetail): Promise<void> {
+  /**
+   * Written in its own transaction on the export's connection, before the first row leaves. When
+   * the rows are chosen by a protected field (sensitive, or masked or hidden by some role), the
+   * parameter and drill-down values are kept only as keyed hashes (see AuditRedaction).
+   */
+  async recordExport(sql: SqlExecutor, actor: Actor, report: ReportDefinition, detail: ExportDetail, chosenBy: readonly FieldRead[]): Promise<void> {
+    let guarded = false;
+    for (const read of chosenBy) if ((await this.redaction.protectedFields((await this.metadata.entity(read.entity)).definition, sql)).has(read.field)) guarded = true;
+    const kept = guarded ? { ...detail, parameters: this.redaction.values(detail.parameters), drill: this.redaction.values(detail.drill) } : detail;
     await sql.runner.startTransaction();
     try {
-      await this.audit.append(sql, actor, { action: 'export', entity: report.source, detail: { report: report.key, ...detail } });
+      await this.audit.append(sql, actor, { action: 'export', entity: report.source, detail: { report: report.key, ...kept } });
       await sql.runner.commitTransaction();
     } catch (error) {
       await sql.runner.rollbackTransaction();

@@ -144,7 +144,7 @@ export class ReportsService {
         parameters: input.parameters ?? {},
         drill: input.drill ?? [],
         columns: compiled.columns.map((c) => c.key),
-      });
+      }, compiled.filterSources);
       response.status(200);
       response.setHeader('Content-Type', CONTENT_TYPES[format]);
       response.setHeader('Content-Disposition', `attachment; filename="${loaded.report.key}.${format}"`);
