@@ -79,6 +79,8 @@ export interface PublishResult {
   version: number;
   unchanged: boolean;
   migration?: MigrationPlan;
+  /** Published, but worth a look: a form's expressions that the evaluation budget will stop (`expressionBudgetRisk`). */
+  warnings?: { path: string; code: string; message: string; messageZh?: string }[];
 }
 
 export interface SignedIn {

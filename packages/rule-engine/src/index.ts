@@ -2,6 +2,7 @@
 // Helpers: add exports by inserting lines; never rewrite this file.
 export * from './feel/values/feel-value.js';
 export type * from './feel/api.js';
+export { expressionRisks, patternProblem, type ExpressionRisk, type RiskOptions } from './feel/risks.js';
 export { compileExpression, compileUnaryTests, parseExpression, parseUnaryTests, clearCompileCache, FeelSyntaxError, type ParseResult, type FeelSyntaxNode } from './feel/compile.js';
 export { add, subtract, multiply, divide, power, negate, feelEquals, feelNotEquals, compare, lessThan, lessOrEqual, greaterThan, greaterOrEqual, inRange, rangeIncludes, unaryTestMatches, isSameValue, SilentEnvironment } from './feel/values/operators.js';
 export { typeNameOf, isInstanceOf, parseType, conformsTo, isList, type FeelType, type FeelTypeName } from './feel/values/types.js';

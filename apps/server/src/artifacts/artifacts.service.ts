@@ -9,7 +9,7 @@ import { Database, type SqlExecutor } from '../database/database.js';
 import { MetadataService } from '../metadata/metadata.service.js';
 import type { MigrationPlan } from '../metadata/migration-plan.js';
 import { fromDbDatetime, toDbDatetime } from '../metadata/record-codec.js';
-import { ProblemError } from '../problem/problem-error.js';
+import { ProblemError, type ProblemFieldError } from '../problem/problem-error.js';
 import { artifactProblems, upgradeArtifact, type ArtifactDocument, type ArtifactKind } from './artifact-kinds.js';
 
 // The answers' shapes are the public contract, defined once in the client package.
@@ -23,6 +23,8 @@ export interface PublishResult {
   /** True when the draft equalled the latest version, which is answered instead of a copy. */
   unchanged: boolean;
   migration?: MigrationPlan;
+  /** Published, but worth a look: a form's expressions that the evaluation budget will stop (`expressionBudgetRisk`). */
+  warnings?: ProblemFieldError[];
 }
 
 interface ArtifactRow {
@@ -188,8 +190,9 @@ export class ArtifactsService {
       if (published && this.sameDocument(draft, published)) return { kind, key, version: latest, unchanged: true };
     }
     if (kind === 'app') await this.checkAppContents(sql, draft);
+    const warnings: ProblemFieldError[] = [];
     if (kind === 'form') {
-      const formProblems = await this.forms.checkPublishable(sql, draft as unknown as FormDefinition);
+      const formProblems = await this.forms.checkPublishable(sql, draft as unknown as FormDefinition, warnings);
       if (formProblems.length > 0) throw ProblemError.invalid('The form cannot be published.', formProblems, 'invalidArtifact');
     }
     const version = (latest ?? 0) + 1;
@@ -211,7 +214,7 @@ export class ArtifactsService {
     ]);
     if (claimed === 0) throw ProblemError.conflict('staleRevision', `${kind} ${key} changed while it was being published; publish again.`);
     await this.audit.append(sql, by, { action: 'publish', detail: { kind, key, version, ...(migration ? { migration: migration.steps.map((step) => step.op) } : {}) } });
-    return { kind, key, version, unchanged: false, ...(migration ? { migration } : {}) };
+    return { kind, key, version, unchanged: false, ...(migration ? { migration } : {}), ...(warnings.length > 0 ? { warnings } : {}) };
   }
 
   private async checkAppContents(sql: SqlExecutor, app: ArtifactDocument): Promise<void> {

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import type { WebApp } from '../web/web-apps.js';
+import { positiveInteger } from '../forms/feel-budget.js';
 
 export type Dialect = 'sqlite' | 'mysql';
 
@@ -25,6 +26,9 @@ export interface ServerConfig {
   trustProxy?: TrustProxy;
   /** Sign-in attempts allowed per client address per minute (10 by default). */
   loginAttemptsPerMinute?: number;
+  /** FEEL evaluation budget: steps per expression (1,000,000 by default) and milliseconds per form check (200). */
+  feelMaxSteps?: number;
+  feelMaxMilliseconds?: number;
   /** Encryption at rest: the current data key, earlier ones still being rotated out, the blind-index key (base64, 32 bytes each). */
   dataKey?: string;
   oldDataKeys?: string;
@@ -65,6 +69,8 @@ export function readServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
     secureCookies: env.BANKFORGE_SECURE_COOKIES === 'true',
     trustProxy: parseTrustProxy(env.BANKFORGE_TRUST_PROXY),
     loginAttemptsPerMinute: env.BANKFORGE_LOGIN_ATTEMPTS_PER_MINUTE ? Number(env.BANKFORGE_LOGIN_ATTEMPTS_PER_MINUTE) : undefined,
+    feelMaxSteps: positiveInteger('BANKFORGE_FEEL_MAX_STEPS', env.BANKFORGE_FEEL_MAX_STEPS),
+    feelMaxMilliseconds: positiveInteger('BANKFORGE_FEEL_MAX_MS', env.BANKFORGE_FEEL_MAX_MS),
     dataKey: env.BANKFORGE_DATA_KEY || undefined,
     oldDataKeys: env.BANKFORGE_OLD_DATA_KEYS || undefined,
     indexKey: env.BANKFORGE_INDEX_KEY || undefined,

@@ -3,6 +3,7 @@ import { compileForm, migrateFormDocument, type CompiledForm, type EntityDefinit
 import { Database, type SqlExecutor } from '../database/database.js';
 import { MetadataService } from '../metadata/metadata.service.js';
 import { ProblemError, type ProblemFieldError } from '../problem/problem-error.js';
+import { FeelBudget } from './feel-budget.js';
 
 /** Like entity models, the published forms are re-checked after a second: another replica may publish. */
 const CATALOG_TTL_MS = 1000;
@@ -45,6 +46,8 @@ export class FormCatalog {
   constructor(
     @Inject(Database) private readonly database: Database,
     @Inject(MetadataService) private readonly metadata: MetadataService,
+    /** What FEEL may spend when the rules are enforced on a write. */
+    @Inject(FeelBudget) readonly budget: FeelBudget,
   ) {}
 
   async published(): Promise<ReadonlyMap<string, PublishedForm>> {
@@ -107,16 +110,20 @@ export class FormCatalog {
 
   /**
    * Publishing a form: it must compile against the published entities (unknown fields, FEEL
-   * errors and dependency cycles are refused), and an entity has at most one default form.
+   * errors, patterns the linear-time regex engine refuses and dependency cycles are refused), and
+   * an entity has at most one default form. Expressions the evaluation budget will stop are not
+   * refused but go to `warnings`.
    */
-  async checkPublishable(sql: SqlExecutor, form: FormDefinition): Promise<ProblemFieldError[]> {
+  async checkPublishable(sql: SqlExecutor, form: FormDefinition, warnings: ProblemFieldError[] = []): Promise<ProblemFieldError[]> {
     const entities: Record<string, EntityDefinition> = {};
     for (const key of entitiesOfForm(form)) {
       const published = await this.metadata.published(sql, key);
       if (published && published !== 'unchanged') entities[key] = published.definition;
     }
     if (!entities[form.entity]) return [{ path: '/entity', code: 'entityNotPublished', message: `entity ${form.entity} is not published` }];
-    const problems: ProblemFieldError[] = compileForm(form, entities).errors.map((e) => ({ path: e.path, code: e.code, message: e.message, messageZh: e.messageZh }));
+    const compiled = compileForm(form, entities, { stepBudget: this.budget.steps });
+    const problems: ProblemFieldError[] = compiled.errors.map((e) => ({ path: e.path, code: e.code, message: e.message, messageZh: e.messageZh }));
+    for (const w of compiled.warnings ?? []) warnings.push({ path: w.path, code: w.code, message: w.message, messageZh: w.messageZh });
     if (form.default) {
       const rows = await sql.rows<{ artifact_key: string; document: string }>(
         `SELECT a.artifact_key, v.document FROM bf_artifact a

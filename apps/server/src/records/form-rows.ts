@@ -1,8 +1,19 @@
-import { FormModel, normalizeRecordValues, type CompiledForm, type FieldError, type FormDefinition, type FormRepeatingGroup, type FormValues } from '@bankforge/form-engine';
+import {
+  FormModel,
+  isBudgetExceededError,
+  normalizeRecordValues,
+  type CompiledForm,
+  type FieldError,
+  type FormDefinition,
+  type FormEvaluationBudget,
+  type FormRepeatingGroup,
+  type FormValues,
+} from '@bankforge/form-engine';
 import type { Actor } from '../access/actor.js';
 import type { RecordOperation } from '../access/role.js';
 import type { SqlExecutor } from '../database/database.js';
 import type { EntityModel } from '../metadata/entity-model.js';
+import { formProblem } from '../forms/feel-budget.js';
 import { groupsOfForm } from '../forms/form-catalog.js';
 import { ProblemError, type ProblemFieldError } from '../problem/problem-error.js';
 import type { RecordView } from './record-view.js';
@@ -61,11 +72,12 @@ export function splitRows(body: Record<string, unknown>, rules: CompiledForm | u
   return { fields, groups: new Map(entries.filter(([key]) => isGroup(key))) };
 }
 
-const toProblem = (e: FieldError): ProblemFieldError => ({ path: e.path, code: e.code, message: e.message, messageZh: e.messageZh });
+// a rule the budget stopped keeps where it is in the form, for the problem to name
+const toProblem = (e: FieldError): ProblemFieldError => (isBudgetExceededError(e) ? e : { path: e.path, code: e.code, message: e.message, messageZh: e.messageZh });
 const same = (a: unknown, b: unknown): boolean => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
 function invalidRows(errors: ProblemFieldError[]): ProblemError {
-  return ProblemError.invalid(`The rows are not valid: ${errors.length} problem${errors.length > 1 ? 's' : ''}.`, errors);
+  return formProblem(`The rows are not valid: ${errors.length} problem${errors.length > 1 ? 's' : ''}.`, errors);
 }
 
 /**
@@ -73,7 +85,11 @@ function invalidRows(errors: ProblemFieldError[]): ProblemError {
  * parent record: in the parent's transaction, so a bad or stale row leaves nothing written.
  */
 export class FormRows {
-  constructor(private readonly store: RowStore) {}
+  constructor(
+    private readonly store: RowStore,
+    /** What FEEL may spend on each form check of the rows. */
+    private readonly budget: () => FormEvaluationBudget = () => ({}),
+  ) {}
 
   /** The models of the form's group entities, looked up before the transaction the rows are written in. */
   async models(form: FormDefinition): Promise<RowModels> {
@@ -173,15 +189,18 @@ export class FormRows {
         return { ...base, ...(entity ? normalizeRecordValues(entity, row.changes) : row.changes) };
       });
     }
-    const model = new FormModel(rules, values);
+    const model = new FormModel(rules, values, { budget: this.budget() });
     const sentKeys = writes.filter((w) => w.sent).map((w) => w.group.key);
     const all = model.validate();
+    // a rule the budget stopped (on any row or the record) leaves the write undecided
+    const stopped = all.filter(isBudgetExceededError);
+    if (stopped.length > 0) return stopped;
     const errors = all.filter((e) => sentKeys.some((k) => e.path === `/${k}` || e.path.startsWith(`/${k}/`))).map(toProblem);
     // The record's own rules that read its rows (at most one head of household) are decided here, where the rows are
     // known: the record-level check ran without them, so what fails only with the rows is reported now.
     const groupKeys = new Set(groupsOfForm(rules.form).map((g) => g.key));
     const identity = (e: FieldError): string => `${e.path}|${e.code}|${e.message}`;
-    const withoutRows = new Set(new FormModel(rules, parentValues).validate().map(identity));
+    const withoutRows = new Set(new FormModel(rules, parentValues, { budget: this.budget() }).validate().map(identity));
     for (const e of all) if (!groupKeys.has(e.path.split('/')[1] ?? '') && !withoutRows.has(identity(e))) errors.push(toProblem(e));
     for (const { group, rows, sent } of writes) {
       if (!sent) continue;

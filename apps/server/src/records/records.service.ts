@@ -14,6 +14,7 @@ import { MetadataService } from '../metadata/metadata.service.js';
 import { columnsOf, tableNameOf } from '../metadata/physical-schema.js';
 import { fieldColumnValues, fieldValueFromRow, fromDbDatetime, toDbDatetime } from '../metadata/record-codec.js';
 import { ProblemError, type ProblemFieldError } from '../problem/problem-error.js';
+import { formProblem } from '../forms/feel-budget.js';
 import { isForeignKeyViolation, uniqueViolationField } from './database-errors.js';
 import { FilterCompiler } from './filter-sql.js';
 import { FormRows, splitRows, type GroupRows } from './form-rows.js';
@@ -66,7 +67,7 @@ export class RecordsService {
     remove: async (tx, view, actor, id, version) => {
       await this.setDeletedIn(tx, view, actor, id, version, true);
     },
-  });
+  }, () => this.forms.budget.forForms());
 
   constructor(
     @Inject(Database) private readonly database: Database,
@@ -581,13 +582,8 @@ export class RecordsService {
 
   /** The form's rules over the stored record and the changes: the changes with computed fields recomputed, or a 422. */
   private obeyForm(rules: CompiledForm, stored: Record<string, unknown>, changes: Record<string, unknown>): Record<string, unknown> {
-    const { errors, values } = evaluateSubmission(rules, { stored, changes });
-    if (errors.length > 0) {
-      throw ProblemError.invalid(
-        `The ${rules.entity.key} breaks the rules of form ${rules.form.key}: ${errors.length} problem${errors.length > 1 ? 's' : ''}.`,
-        errors.map((e) => ({ path: e.path, code: e.code, message: e.message, messageZh: e.messageZh })),
-      );
-    }
+    const { errors, values } = evaluateSubmission(rules, { stored, changes }, { budget: this.forms.budget.forForms() });
+    if (errors.length > 0) throw formProblem(`The ${rules.entity.key} breaks the rules of form ${rules.form.key}: ${errors.length} problem${errors.length > 1 ? 's' : ''}.`, errors);
     return values;
   }
 

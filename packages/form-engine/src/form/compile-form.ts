@@ -3,6 +3,7 @@
  * FEEL expression compiled once, and the computed values ordered so a change re-runs only the
  * rules that depend on it.
  */
+import { expressionRisks } from '@bankforge/rule-engine';
 import type { EntityDefinition, FieldError } from '../entity/entity-definition.js';
 import type { FormDefinition, FormFieldNode } from './form-definition.js';
 import { compileRule, type NameScope, type RuleDraft } from './compile/compile-rule.js';
@@ -106,8 +107,29 @@ function computedRules(rules: readonly Rule[]): Map<string, Rule> {
   return new Map(rules.flatMap((r) => (r.target.kind === 'value' ? [[r.target.field, r] as const] : [])));
 }
 
-export function compileForm(form: FormDefinition, entities: Record<string, EntityDefinition>): CompiledFormWithPlan {
+/** What compileForm checks the expressions' cost against. */
+export interface CompileFormOptions {
+  /** The step budget evaluations will have: iterations over literal bounds beyond it are warned of (default 1,000,000). */
+  stepBudget?: number;
+}
+
+/**
+ * What the evaluation budget makes of the expressions, found without running them: a pattern the
+ * linear-time regex engine refuses is an error (the rule could never work), a loop over literal
+ * bounds wider than the budget a warning (it will be stopped).
+ */
+function expressionCosts(drafts: readonly RuleDraft[], stepBudget: number | undefined, errors: FieldError[], warnings: FieldError[]): void {
+  for (const draft of drafts) {
+    for (const risk of expressionRisks(draft.expression.source, { stepBudget })) {
+      if (risk.severity === 'error') errors.push(formError(draft.documentPath, 'unsupportedPattern', risk.message, `正则表达式无法使用：${risk.message}`));
+      else warnings.push({ path: draft.documentPath, code: risk.code, message: risk.message, messageZh: `该表达式的循环超出计算预算，运行时将被停止：${risk.message}` });
+    }
+  }
+}
+
+export function compileForm(form: FormDefinition, entities: Record<string, EntityDefinition>, options: CompileFormOptions = {}): CompiledFormWithPlan {
   const errors: FieldError[] = [];
+  const warnings: FieldError[] = [];
   const known = entities[form.entity];
   if (known === undefined) errors.push(formError('/entity', 'unknownEntity', `Unknown entity ${form.entity}`, `未知的实体 ${form.entity}`));
   const entity = known ?? placeholderEntity(form.entity);
@@ -157,6 +179,8 @@ export function compileForm(form: FormDefinition, entities: Record<string, Entit
     groupDrafts.push({ group: walked.node.key, drafts, fields: cells, walked, entity: groupEntity });
   }
 
+  expressionCosts([...topDrafts, ...groupDrafts.flatMap((g) => g.drafts)], options.stepBudget, errors, warnings);
+
   const graph = computedReads([{ group: null, drafts: topDrafts, fields }, ...groupDrafts]);
   const { order, cycles } = dependencyOrder(graph);
   const position = new Map(order.map((name, i) => [name, i]));
@@ -201,5 +225,5 @@ export function compileForm(form: FormDefinition, entities: Record<string, Entit
     visibleRules: new Map(topRules.flatMap((r) => (r.target.kind === 'visible' ? [[r.target.node, r] as const] : []))),
     groups,
   };
-  return { form, entity, related, errors, plan };
+  return { form, entity, related, errors, warnings, plan };
 }

@@ -20,6 +20,19 @@ export interface FormModelOptions {
   typeChecks?: Readonly<Record<string, RecordTypeCheck>>;
   /** The current date and time (ISO 8601 with zone) for FEEL's `now()` and `today()`. */
   now?: string;
+  /** Limits on the FEEL the model runs; a rule stopped by them is an `expressionBudgetExceeded` error. */
+  budget?: FormEvaluationBudget;
+}
+
+/**
+ * Limits on FEEL evaluation. `steps` bounds each expression (the engine's default is 1,000,000).
+ * `milliseconds` bounds all the evaluations of one model operation (building the model, one
+ * change), measured with `clock` (e.g. `performance.now`): the engines have no clock of their own.
+ */
+export interface FormEvaluationBudget {
+  steps?: number;
+  milliseconds?: number;
+  clock?: () => number;
 }
 
 /**
@@ -33,6 +46,8 @@ export interface CompiledForm {
   /** Entities of the repeating groups, by key. */
   readonly related: Readonly<Record<string, EntityDefinition>>;
   readonly errors: readonly FieldError[];
+  /** What publishing should warn of without refusing: expressions the evaluation budget will stop (`expressionBudgetRisk`). */
+  readonly warnings?: readonly FieldError[];
 }
 
 /** A snapshot of the form's state: a new object after every change (fit for `useSyncExternalStore`). */

@@ -48,7 +48,7 @@ export class FormModel {
   ) {
     this.plan = planOf(compiled);
     this.typeChecks = options.typeChecks ?? {};
-    this.runtime = new FormRuntime(this.plan, compiled.entity, values, evaluateOptions(options.now), newReport());
+    this.runtime = new FormRuntime(this.plan, compiled.entity, values, evaluateOptions(options.now, options.budget), newReport(), options.budget);
     this.state = this.snapshot(null, true);
   }
 
@@ -251,7 +251,8 @@ export class FormModel {
     const values: FormValues = { ...this.runtime.values };
     for (const group of this.plan.groups.values()) values[group.key] = Object.freeze(this.runtime.rowsOf(group.key).map((r) => r.values));
     const fieldsChanged = previous === undefined || report === null || report.states.size > 0 || report.visibility;
-    const errors = this.errors.flatten(this.plan, (g) => this.runtime.rowsOf(g).length);
+    // rules the budget stopped come last: what they decide is unknown, so the values cannot pass
+    const errors = [...this.errors.flatten(this.plan, (g) => this.runtime.rowsOf(g).length), ...this.runtime.stopped.values()];
     const sameErrors = previous !== undefined && previous.errors.length === errors.length && errors.every((e, i) => e === previous.errors[i]);
     return Object.freeze({
       values: Object.freeze(values),

@@ -175,7 +175,7 @@ class ListBoxed implements CompiledBoxed {
 
 /** Calls a FEEL function value with arguments, collecting its warnings into the run. */
 export function invokeFunction(fn: FeelFunction, args: FeelValue[], run: Run): FeelValue {
-  const env = new EvaluationEnvironment(run.feelOptions.stepBudget, run.feelOptions.now ?? null, run.feelOptions.types ?? null);
+  const env = new EvaluationEnvironment(run.feelOptions.stepBudget, run.feelOptions.now ?? null, run.feelOptions.types ?? null, run.feelOptions.deadline ?? null);
   const value = fn.invoke(args, env);
   if (env.warnings.length > 0) run.addFeelWarnings(env.warnings);
   return value;

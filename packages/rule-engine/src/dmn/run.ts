@@ -62,7 +62,7 @@ export class Run {
     }
     this.warnings = [];
     this.trace = options?.trace ? { decisions: [], tables: [] } : null;
-    if (options?.stepBudget === undefined && options?.now === undefined && options?.types === undefined) {
+    if (options?.stepBudget === undefined && options?.now === undefined && options?.types === undefined && options?.deadline === undefined) {
       this.feelOptions = NO_OPTIONS;
       return;
     }
@@ -70,6 +70,7 @@ export class Run {
     if (options.stepBudget !== undefined) feelOptions.stepBudget = options.stepBudget;
     if (options.now !== undefined) feelOptions.now = options.now;
     if (options.types !== undefined) feelOptions.types = options.types;
+    if (options.deadline !== undefined) feelOptions.deadline = options.deadline;
     this.feelOptions = feelOptions;
   }
 

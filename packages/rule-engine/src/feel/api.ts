@@ -2,7 +2,7 @@
  * The public contract of the FEEL compiler (implemented under src/feel/). Other engines (form,
  * flow, report) and the DMN layer use only these.
  */
-import type { FeelDateTime, FeelValue, FeelWarning } from './values/feel-value.js';
+import type { EvaluationDeadline, FeelDateTime, FeelValue, FeelWarning } from './values/feel-value.js';
 import type { RawShape } from './compiler/unary-tests.js';
 import type { FeelType } from './values/types.js';
 
@@ -20,6 +20,11 @@ export interface FeelDiagnostic {
 export interface EvaluateOptions {
   /** Evaluation steps allowed before `StepBudgetExceeded` (default 1,000,000). */
   stepBudget?: number;
+  /**
+   * A time budget: the caller's clock (milliseconds) and the reading past which the evaluation
+   * stops with `TimeBudgetExceeded`. The clock is read every 256 steps; the engine has none.
+   */
+  deadline?: EvaluationDeadline;
   /** The current date and time for `now()` and `today()`. */
   now?: FeelDateTime;
   /** Named types (a DMN model's item definitions) that `instance of` may name. */

@@ -5,11 +5,13 @@
  *
  * Errors: a syntax error throws `FeelSyntaxError` at compile time (with editor-ready
  * diagnostics). At evaluation, invalid operations give null and a warning; the one exception is
- * `StepBudgetExceeded`, thrown by `evaluate`/`test` when an expression runs longer than its step
- * budget (every loop iteration, filter element and function invocation costs a step).
+ * `EvaluationBudgetExceeded` (`StepBudgetExceeded`, or `TimeBudgetExceeded` when the caller gave a
+ * deadline), thrown by `evaluate`/`test` when an expression runs past its budget (every loop
+ * iteration, filter element and function invocation costs a step, and so does list and text work
+ * in proportion to its size).
  */
 import type { CompileOptions, CompiledExpression, CompiledUnaryTests, EvaluateOptions, FeelDiagnostic, FeelVariables } from './api.js';
-import { EvaluationEnvironment, FeelDecimal, StepBudgetExceeded, type FeelValue, type FeelWarning } from './values/feel-value.js';
+import { EvaluationBudgetExceeded, EvaluationEnvironment, FeelDecimal, type FeelValue, type FeelWarning } from './values/feel-value.js';
 import type { Node } from './syntax/ast.js';
 import { parseExpression as parseExpressionTree, parseUnaryTests as parseUnaryTestsTree, type ParseResult } from './syntax/parser.js';
 import { diagnostic, isNamePart } from './syntax/lexer.js';
@@ -111,12 +113,13 @@ function compileOrThrow<T>(source: string, build: () => T): T {
   }
 }
 
-function environment(options?: EvaluateOptions): EvaluationEnvironment {
-  return new EvaluationEnvironment(options?.stepBudget ?? 1_000_000, options?.now ?? null, options?.types ?? null);
+/** The environment of one evaluation with these options. */
+export function environment(options?: EvaluateOptions): EvaluationEnvironment {
+  return new EvaluationEnvironment(options?.stepBudget ?? 1_000_000, options?.now ?? null, options?.types ?? null, options?.deadline ?? null);
 }
 
 function internalFailure(env: EvaluationEnvironment, e: unknown): null {
-  if (e instanceof StepBudgetExceeded) throw e;
+  if (e instanceof EvaluationBudgetExceeded) throw e;
   return env.warn('internalError', `Evaluation failed: ${e instanceof Error ? e.message : String(e)}`);
 }
 
@@ -127,7 +130,7 @@ class Expression implements CompiledExpression {
     private readonly run: Evaluator,
   ) {}
 
-  /** Evaluates; throws `StepBudgetExceeded` when the step budget runs out. */
+  /** Evaluates; throws `EvaluationBudgetExceeded` when the step or time budget runs out. */
   evaluate(variables: FeelVariables, options?: EvaluateOptions): { value: FeelValue; warnings: FeelWarning[] } {
     const env = environment(options);
     let value: FeelValue;
@@ -163,7 +166,7 @@ class UnaryTests implements CompiledUnaryTests {
     readonly rawShape: RawShape | null,
   ) {}
 
-  /** Tests the input; throws `StepBudgetExceeded` when the step budget runs out. */
+  /** Tests the input; throws `EvaluationBudgetExceeded` when the step or time budget runs out. */
   test(input: FeelValue, variables: FeelVariables, options?: EvaluateOptions): { value: boolean | null; warnings: FeelWarning[] } {
     const env = environment(options);
     // a JS number slipped in by a host is read as the decimal it prints as

@@ -10,6 +10,7 @@ export const FORM_ERROR_CODES = [
   'invalidForeignKey',
   'widgetMismatch',
   'feelSyntax',
+  'unsupportedPattern',
   'unknownName',
   'dependencyCycle',
   'computedRequired',

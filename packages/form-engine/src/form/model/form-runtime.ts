@@ -3,14 +3,15 @@
  * every field's state. A change re-runs only the rules depending on it (through computed values
  * and across repeating groups), in the order the compiled plan gives.
  */
-import { FeelContext, type EvaluateOptions, type FeelValue } from '@bankforge/rule-engine';
+import { FeelContext, type EvaluateOptions, type EvaluationBudgetExceeded, type FeelValue } from '@bankforge/rule-engine';
 import type { EntityDefinition, FieldDefinition } from '../../entity/entity-definition.js';
 import type { FormPlan, GroupPlan, PlacedField, Rule } from '../compile/form-plan.js';
 import type { FieldState } from '../form-definition.js';
-import type { FormValues } from '../form-model-api.js';
+import type { FormEvaluationBudget, FormValues } from '../form-model-api.js';
 import { firstCurrency, fromFeel, rowContext, sameValue, toFeel } from '../values/feel-values.js';
 import type { ChangeReport } from './change-report.js';
 import { fieldStateOf, holds, sameState } from './field-state.js';
+import { budgetExceededError, type BudgetExceededError } from './model-errors.js';
 import { RowVariables } from './row-variables.js';
 import { indexConditions, readsAny, rulesFor, type ConditionIndex } from './rule-index.js';
 import { runRule } from './run-rule.js';
@@ -63,14 +64,20 @@ export class FormRuntime {
   private readonly conditions: ConditionIndex;
   private readonly groupConditions = new Map<string, ConditionIndex>();
   private readonly entityFields: ReadonlyMap<string, FieldDefinition>;
+  /** Rules the budget stopped, by what they decide and where they are; cleared when they next run to the end. */
+  readonly stopped = new Map<string, BudgetExceededError>();
+  private options: EvaluateOptions;
 
   constructor(
     readonly plan: FormPlan,
     entity: EntityDefinition,
     values: FormValues,
-    private readonly options: EvaluateOptions,
+    private readonly baseOptions: EvaluateOptions,
     report: ChangeReport,
+    private readonly budget: FormEvaluationBudget = {},
   ) {
+    this.options = baseOptions;
+    this.arm();
     this.entityFields = new Map(entity.fields.map((f) => [f.key, f]));
     this.conditions = indexConditions(plan.rules);
     this.results = plan.rules.map(() => null);
@@ -93,7 +100,14 @@ export class FormRuntime {
 
   // ---- changes -------------------------------------------------------------------------------
 
+  /** Starts the time budget of one operation (building the model, one change), when there is a clock. */
+  private arm(): void {
+    const { clock, milliseconds } = this.budget;
+    if (clock !== undefined && milliseconds !== undefined) this.options = { ...this.baseOptions, deadline: { clock, at: clock() + milliseconds } };
+  }
+
   setValue(key: string, value: unknown, report: ChangeReport): void {
+    this.arm();
     this.values[key] = value;
     const field = this.entityFields.get(key);
     if (field !== undefined) this.vars[key] = toFeel(field, value);
@@ -103,6 +117,7 @@ export class FormRuntime {
   }
 
   setCell(group: GroupPlan, index: number, key: string, value: unknown, report: ChangeReport): void {
+    this.arm();
     const row = this.rowAt(group, index);
     this.assignCell(group, row, key, value);
     report.touched.add(`/${group.key}/${index}/${key}`);
@@ -111,12 +126,14 @@ export class FormRuntime {
   }
 
   setRows(group: GroupPlan, rows: readonly Record<string, unknown>[], report: ChangeReport): void {
+    this.arm();
     const fresh = rows.map((r) => this.newRow(group, r));
     this.rows.set(group.key, fresh);
     this.rowsChanged(group, fresh.map((row, index) => ({ group, row, index, cells: NONE, outer: NONE, all: true })), report);
   }
 
   addRow(group: GroupPlan, values: Record<string, unknown>, report: ChangeReport): void {
+    this.arm();
     const rows = this.rows.get(group.key) ?? [];
     const row = this.newRow(group, values);
     rows.push(row);
@@ -124,8 +141,12 @@ export class FormRuntime {
   }
 
   removeRow(group: GroupPlan, index: number, report: ChangeReport): void {
+    this.arm();
     this.rowAt(group, index);
     this.rows.get(group.key)?.splice(index, 1);
+    // the rows from here on moved: their stopped rules are known again when they next run
+    const moved = `/${group.key}/`;
+    for (const [key, error] of this.stopped) if (error.path.startsWith(moved) && Number(error.path.slice(moved.length).split('/')[0]) >= index) this.stopped.delete(key);
     this.rowsChanged(group, [], report);
   }
 
@@ -202,7 +223,7 @@ export class FormRuntime {
   /** Evaluates one rule of the form; a computed value that changes joins `changed`. */
   private evaluate(rule: Rule, changed: Set<string>, report: ChangeReport): void {
     this.evaluations++;
-    const value = runRule(rule, this.vars, this.options);
+    const value = this.run(rule, this.vars, this.pointerOf(rule, ''));
     const target = rule.target;
     if (target.kind === 'value') {
       const field = this.plan.fields.get(target.field)?.field;
@@ -225,6 +246,27 @@ export class FormRuntime {
     }
   }
 
+  /** Runs one rule; a rule the budget stops is null and is kept in `stopped` under what it decides. */
+  private run(rule: Rule, variables: Parameters<typeof runRule>[1], pointer: string): FeelValue {
+    const key = `${pointer}|${rule.documentPath}`;
+    let stop: EvaluationBudgetExceeded | undefined;
+    const value = runRule(rule, variables, this.options, (e) => (stop = e));
+    if (stop === undefined) this.stopped.delete(key);
+    else this.stopped.set(key, budgetExceededError(pointer, rule.documentPath, stop.resource));
+    return value;
+  }
+
+  /** What a rule decides, as a pointer into the values: its field or cell, a group, or '' (the form). */
+  private pointerOf(rule: Rule, prefix: string): string {
+    const target = rule.target;
+    if (target.kind === 'validation') return target.validation.field === undefined ? prefix : `${prefix}/${target.validation.field}`;
+    if (target.kind !== 'visible') return `${prefix}/${target.field}`;
+    const scope = prefix === '' ? this.plan : this.plan.groups.get(prefix.split('/')[1] ?? '');
+    for (const placed of scope?.fields.values() ?? []) if (placed.node.id === target.node) return `${prefix}/${placed.key}`;
+    for (const group of prefix === '' ? this.plan.groups.values() : []) if (group.node.id === target.node) return `/${group.key}`;
+    return prefix;
+  }
+
   /** Runs a row's rules for its changed cells and changed form values; true when a computed cell changed. */
   private runRow(work: RowWork, report: ChangeReport): boolean {
     const { group, row, index } = work;
@@ -235,7 +277,7 @@ export class FormRuntime {
     for (const rule of rules) {
       if (!work.all && !readsAny(rule.itemReads, cells) && !readsAny(rule.reads, work.outer)) continue;
       this.evaluations++;
-      const value = runRule(rule, variables, this.options);
+      const value = this.run(rule, variables, this.pointerOf(rule, `/${group.key}/${index}`));
       const target = rule.target;
       if (target.kind === 'value') {
         const field = group.fields.get(target.field)?.field;

@@ -6,7 +6,7 @@ import type { FieldError } from '../../entity/entity-definition.js';
 import { planOf } from '../compile/plan-of.js';
 import { FormModel } from '../form-model.js';
 import type { CompiledForm, FormModelOptions, FormValues } from '../form-model-api.js';
-import { fieldHiddenError, fieldReadonlyError } from '../model/model-errors.js';
+import { fieldHiddenError, fieldReadonlyError, isBudgetExceededError } from '../model/model-errors.js';
 import { sameValue } from '../values/feel-values.js';
 
 export interface Submission {
@@ -34,8 +34,12 @@ export function evaluateSubmission(compiled: CompiledForm, submission: Submissio
   const stored = withoutGroups(submission.stored ?? {}, groups);
   const changes = withoutGroups(submission.changes, groups);
   const after = new FormModel(compiled, { ...stored, ...changes }, options);
+  const checked = after.validate();
+  // A rule the budget stopped decides nothing: the write cannot be judged, whatever else holds.
+  const stopped = checked.filter(isBudgetExceededError);
+  if (stopped.length > 0) return { errors: stopped, values: { ...changes } };
   const before = new FormModel(compiled, stored, options);
-  const errors = after.validate().filter((e) => !underGroup(e.path, groups));
+  const errors = [...checked.filter((e) => !underGroup(e.path, groups)), ...before.state.errors.filter(isBudgetExceededError)];
 
   for (const [key, value] of Object.entries(changes)) {
     const placed = plan.fields.get(key);

@@ -26,6 +26,7 @@ function extreme(name: string, sign: 1 | -1): BuiltinFunction {
     (args, env) => {
       const list = listOrVarargs(args);
       if (list === null || list.length === 0) return null;
+      env.step(list.length);
       let best = list[0] ?? null;
       if (best === null) return invalidArgument(env, name, 'the list holds a null');
       for (let i = 1; i < list.length; i++) {
@@ -47,6 +48,7 @@ function numeric(name: string, op: (xs: FeelNumber[], env: EvaluationEnvironment
     (args, env) => {
       const list = listOrVarargs(args);
       if (list === null) return null;
+      env.step(list.length);
       const xs = numbers(list, name, env);
       return xs === null ? null : op(xs, env);
     },
@@ -108,6 +110,7 @@ function logical(name: string, all: boolean): BuiltinFunction {
     (args, env) => {
       const list = listOrVarargs(args);
       if (list === null) return null;
+      env.step(list.length);
       let undecided = false;
       for (const v of list) {
         if (v === !all) return !all;
@@ -141,21 +144,34 @@ function contains(list: readonly FeelValue[], element: FeelValue): boolean {
   return false;
 }
 
-function distinct(list: readonly FeelValue[], into: FeelValue[] = []): FeelValue[] {
-  for (const v of list) if (!contains(into, v)) into.push(v);
+/** Distinct values, in order: each element is compared with those kept so far (a step per comparison). */
+function distinct(list: readonly FeelValue[], env: EvaluationEnvironment, into: FeelValue[] = []): FeelValue[] {
+  for (const v of list) {
+    env.step(into.length + 1);
+    if (!contains(into, v)) into.push(v);
+  }
   return into;
 }
 
-function flattenInto(list: readonly FeelValue[], into: FeelValue[]): FeelValue[] {
+function flattenInto(list: readonly FeelValue[], into: FeelValue[], env: EvaluationEnvironment): FeelValue[] {
+  env.step(list.length);
   for (const v of list) {
-    if (isList(v)) flattenInto(v, into);
+    if (isList(v)) flattenInto(v, into, env);
     else into.push(v);
   }
   return into;
 }
 
+/** A step per element of a list a function walks or builds. */
+function walked<T extends readonly FeelValue[] | null>(list: T, env: EvaluationEnvironment): T {
+  if (list !== null) env.step(list.length);
+  return list;
+}
+
 /** Stable merge sort: `b` goes before `a` only when `precedes(b, a)` is true. Null when a test is not boolean. */
 function mergeSort(list: readonly FeelValue[], precedes: FeelFunction | null, env: EvaluationEnvironment): FeelValue[] | null {
+  // n log n comparisons: paid up front without a function (a function's calls pay as they go)
+  if (precedes === null && list.length > 1) env.step(list.length * Math.ceil(Math.log2(list.length)));
   let items = list.slice();
   let buffer = new Array<FeelValue>(items.length);
   for (let width = 1; width < items.length; width *= 2) {
@@ -199,7 +215,7 @@ function mergeSort(list: readonly FeelValue[], precedes: FeelFunction | null, en
 
 export const LIST_FUNCTIONS: readonly BuiltinFunction[] = [
   define('list contains', 'list, element', (args, env) => {
-    const list = listArg(args, 0, 'list contains', env);
+    const list = walked(listArg(args, 0, 'list contains', env), env);
     return list === null ? null : contains(list, args[1] ?? null);
   }),
   define('count', 'list', (args, env) => {
@@ -226,16 +242,16 @@ export const LIST_FUNCTIONS: readonly BuiltinFunction[] = [
     if (list === null) return null;
     const from = positionArg(args, 1, 'sublist', list.length, env);
     if (from === null) return null;
-    if (args.length < 3) return list.slice(from);
+    if (args.length < 3) return walked(list.slice(from), env);
     const length = int(args[2]);
     if (length === null || length < 0) return invalidArgument(env, 'sublist', 'length must be a number of 0 or more');
-    return list.slice(from, from + length);
+    return walked(list.slice(from, from + length), env);
   }),
   define(
     'append',
     'list, item',
     (args, env) => {
-      const list = listArg(args, 0, 'append', env);
+      const list = walked(listArg(args, 0, 'append', env), env);
       return list === null ? null : [...list, ...args.slice(1)];
     },
     true,
@@ -247,6 +263,7 @@ export const LIST_FUNCTIONS: readonly BuiltinFunction[] = [
       const out: FeelValue[] = [];
       for (const v of args) {
         if (!isList(v)) return expected(env, 'concatenate', 'list', 'list', v);
+        env.step(v.length);
         out.push(...v);
       }
       return out;
@@ -254,21 +271,21 @@ export const LIST_FUNCTIONS: readonly BuiltinFunction[] = [
     true,
   ),
   define('insert before', 'list, position, newItem', (args, env) => {
-    const list = listArg(args, 0, 'insert before', env);
+    const list = walked(listArg(args, 0, 'insert before', env), env);
     if (list === null) return null;
     const at = positionArg(args, 1, 'insert before', list.length, env);
     if (at === null) return null;
     return [...list.slice(0, at), args[2] ?? null, ...list.slice(at)];
   }),
   define('remove', 'list, position', (args, env) => {
-    const list = listArg(args, 0, 'remove', env);
+    const list = walked(listArg(args, 0, 'remove', env), env);
     if (list === null) return null;
     const at = positionArg(args, 1, 'remove', list.length, env);
     if (at === null) return null;
     return [...list.slice(0, at), ...list.slice(at + 1)];
   }),
   define('list replace', ['list, position, newItem', 'list, match, newItem'], (args, env) => {
-    const list = listArg(args, 0, 'list replace', env);
+    const list = walked(listArg(args, 0, 'list replace', env), env);
     if (list === null) return null;
     const target = args[1] ?? null;
     const newItem = args[2] ?? null;
@@ -289,11 +306,11 @@ export const LIST_FUNCTIONS: readonly BuiltinFunction[] = [
     return out;
   }),
   define('reverse', 'list', (args, env) => {
-    const list = listArg(args, 0, 'reverse', env);
+    const list = walked(listArg(args, 0, 'reverse', env), env);
     return list === null ? null : list.slice().reverse();
   }),
   define('index of', 'list, match', (args, env) => {
-    const list = listArg(args, 0, 'index of', env);
+    const list = walked(listArg(args, 0, 'index of', env), env);
     if (list === null) return null;
     const match = args[1] ?? null;
     const out: FeelValue[] = [];
@@ -310,7 +327,7 @@ export const LIST_FUNCTIONS: readonly BuiltinFunction[] = [
       for (const v of args) {
         const list = asList(v);
         if (list === null) return invalidArgument(env, 'union', 'expects lists');
-        distinct(list, out);
+        distinct(list, env, out);
       }
       return out;
     },
@@ -318,11 +335,11 @@ export const LIST_FUNCTIONS: readonly BuiltinFunction[] = [
   ),
   define('distinct values', 'list', (args, env) => {
     const list = listArg(args, 0, 'distinct values', env);
-    return list === null ? null : distinct(list);
+    return list === null ? null : distinct(list, env);
   }),
   define('flatten', 'list', (args, env) => {
     const list = listArg(args, 0, 'flatten', env);
-    return list === null ? null : flattenInto(list, []);
+    return list === null ? null : flattenInto(list, [], env);
   }),
   define('sort', 'list, precedes?', (args, env) => {
     const list = listArg(args, 0, 'sort', env);

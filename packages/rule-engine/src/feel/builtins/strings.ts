@@ -2,7 +2,7 @@
 import { FeelDecimal, type EvaluationEnvironment, type FeelValue } from '../values/feel-value.js';
 import { isList } from '../values/types.js';
 import { define, expected, int, invalidArgument, single, str, type BuiltinFunction } from './define.js';
-import { compileRegex, groupCount, parseReplacement, replaceAll, tokenize } from './regex.js';
+import { compileRegex, matchesEmpty, parseReplacement, replaceAll, searchCost, test, tokenize, type Regex } from './regex.js';
 
 const SURROGATE = /[\uD800-\uDFFF]/;
 
@@ -11,7 +11,18 @@ export function codePoints(s: string): string[] | null {
 }
 
 export function codePointLength(s: string): number {
-  return SURROGATE.test(s) ? Array.from(s).length : s.length;
+  if (!SURROGATE.test(s)) return s.length;
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    // a high surrogate followed by a low one is one code point
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
+      const d = s.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) i++;
+    }
+    n++;
+  }
+  return n;
 }
 
 function codePointSlice(s: string, start: number, end: number): string {
@@ -68,16 +79,22 @@ function flagsOf(args: readonly FeelValue[], i: number, fn: string, env: Evaluat
   return f;
 }
 
-function regexFor(pattern: string, flags: string, global: boolean, fn: string, env: EvaluationEnvironment, allowEmpty: boolean): RegExp | null {
-  const re = compileRegex(pattern, flags, global);
+function regexFor(pattern: string, flags: string, fn: string, env: EvaluationEnvironment, allowEmpty: boolean): Regex | null {
+  const re = compileRegex(pattern, flags);
   if (typeof re === 'string') return invalidArgument(env, fn, `invalid pattern: ${re}`);
-  if (!allowEmpty) {
-    re.lastIndex = 0;
-    const empty = re.test('');
-    re.lastIndex = 0;
-    if (empty) return invalidArgument(env, fn, 'the pattern matches an empty string');
-  }
+  if (!allowEmpty && matchesEmpty(re)) return invalidArgument(env, fn, 'the pattern matches an empty string');
   return re;
+}
+
+/**
+ * Repeated searches (replace, split) pay one step per search and per character passed, and look
+ * at the clock: each search is linear, but one that scans ahead to decide may scan again next time.
+ */
+function pace(env: EvaluationEnvironment): (consumed: number) => void {
+  return (consumed) => {
+    env.step(consumed);
+    env.checkpoint();
+  };
 }
 
 function matches(args: readonly FeelValue[], env: EvaluationEnvironment): FeelValue {
@@ -85,8 +102,10 @@ function matches(args: readonly FeelValue[], env: EvaluationEnvironment): FeelVa
   const pattern = text(args, 1, 'matches', 'pattern', env);
   const flags = flagsOf(args, 2, 'matches', env);
   if (input === null || pattern === null || flags === undefined || flags === null) return null;
-  const re = regexFor(pattern, flags, false, 'matches', env, true);
-  return re === null ? null : re.test(input);
+  const re = regexFor(pattern, flags, 'matches', env, true);
+  if (re === null) return null;
+  env.step(searchCost(re, input));
+  return test(re, input);
 }
 
 function replace(args: readonly FeelValue[], env: EvaluationEnvironment): FeelValue {
@@ -95,19 +114,22 @@ function replace(args: readonly FeelValue[], env: EvaluationEnvironment): FeelVa
   const replacement = text(args, 2, 'replace', 'replacement', env);
   const flags = flagsOf(args, 3, 'replace', env);
   if (input === null || pattern === null || replacement === null || flags === undefined || flags === null) return null;
-  const re = regexFor(pattern, flags, true, 'replace', env, false);
+  const re = regexFor(pattern, flags, 'replace', env, false);
   if (re === null) return null;
-  const parts = parseReplacement(replacement, groupCount(re), flags.includes('q'));
+  const parts = parseReplacement(replacement, re.groups, flags.includes('q'));
   if (parts === null) return invalidArgument(env, 'replace', `invalid replacement string "${replacement}"`);
-  return replaceAll(input, re, parts);
+  env.step(searchCost(re, input));
+  return replaceAll(input, re, parts, pace(env));
 }
 
 function split(args: readonly FeelValue[], env: EvaluationEnvironment): FeelValue {
   const s = text(args, 0, 'split', 'string', env);
   const delimiter = text(args, 1, 'split', 'delimiter', env);
   if (s === null || delimiter === null) return null;
-  const re = regexFor(delimiter, '', true, 'split', env, false);
-  return re === null ? null : tokenize(s, re);
+  const re = regexFor(delimiter, '', 'split', env, false);
+  if (re === null) return null;
+  env.step(searchCost(re, s));
+  return tokenize(s, re, pace(env));
 }
 
 function stringJoin(args: readonly FeelValue[], env: EvaluationEnvironment): FeelValue {
@@ -120,6 +142,7 @@ function stringJoin(args: readonly FeelValue[], env: EvaluationEnvironment): Fee
     if (d === null) return expected(env, 'string join', 'delimiter', 'string', args[1] ?? null);
     delimiter = d;
   }
+  env.step(list.length);
   const parts: string[] = [];
   for (const item of list) {
     if (item === null) continue;

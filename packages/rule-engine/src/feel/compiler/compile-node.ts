@@ -1,7 +1,7 @@
 /**
  * Syntax tree → tree of closures. Each node compiles once to an `Evaluator`; literal operands are
  * precomputed. Invalid operations give null and a warning on the environment; only
- * `StepBudgetExceeded` escapes.
+ * `EvaluationBudgetExceeded` escapes.
  */
 import {
   FeelContext,
@@ -9,7 +9,7 @@ import {
   FeelDecimal,
   FeelFunction,
   FeelRange,
-  StepBudgetExceeded,
+  EvaluationBudgetExceeded,
   type EvaluationEnvironment,
   type FeelNumber,
   type FeelValue,
@@ -179,7 +179,7 @@ export function invoke(fn: FeelFunction, positional: FeelValue[] | null, named: 
     const result = fn.invoke(args, env);
     return result === undefined ? null : result;
   } catch (e) {
-    if (e instanceof StepBudgetExceeded) throw e;
+    if (e instanceof EvaluationBudgetExceeded) throw e;
     return env.warn('functionFailed', `The function ${fn.name} failed: ${e instanceof Error ? e.message : String(e)}`);
   } finally {
     callDepth--;

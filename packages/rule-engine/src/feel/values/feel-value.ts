@@ -110,31 +110,82 @@ export interface FeelWarning {
   message: string;
 }
 
-/** Thrown when an evaluation runs out of its step budget: the one error that escapes evaluation. */
-export class StepBudgetExceeded extends Error {
+/**
+ * Thrown when an evaluation runs out of its budget (steps, or time when the caller gave a clock):
+ * the one error that escapes evaluation. `code` is stable for hosts to map to a problem.
+ */
+export class EvaluationBudgetExceeded extends Error {
+  readonly code = 'expressionBudgetExceeded';
+  constructor(
+    /** What ran out. */
+    readonly resource: 'steps' | 'time',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'EvaluationBudgetExceeded';
+  }
+}
+
+/** The step budget ran out (every loop iteration, filter element, invocation and unit of list or text work costs steps). */
+export class StepBudgetExceeded extends EvaluationBudgetExceeded {
   constructor(readonly budget: number) {
-    super(`The expression took more than ${budget} evaluation steps and was stopped.`);
+    super('steps', `The expression took more than ${budget} evaluation steps and was stopped.`);
     this.name = 'StepBudgetExceeded';
   }
+}
+
+/** The caller's clock passed the evaluation's deadline. */
+export class TimeBudgetExceeded extends EvaluationBudgetExceeded {
+  constructor() {
+    super('time', 'The expression ran past its time budget and was stopped.');
+    this.name = 'TimeBudgetExceeded';
+  }
+}
+
+/** With a clock, it is read once every this many steps (and at `checkpoint()`). */
+export const CLOCK_INTERVAL = 256;
+
+/** A caller's clock (milliseconds, e.g. `performance.now`) and the reading past which evaluation stops. */
+export interface EvaluationDeadline {
+  readonly clock: () => number;
+  readonly at: number;
 }
 
 /**
  * What one evaluation carries: its warnings, the step budget, and the current time when the
  * caller gives one (engines never read the clock: `now()`/`today()` answer null without it).
+ * A time budget needs the caller's clock too (`deadline`); it is read every `CLOCK_INTERVAL`
+ * steps, so the step counter stays a single comparison on the hot path.
  */
 export class EvaluationEnvironment {
   readonly warnings: FeelWarning[] = [];
   steps = 0;
+  /** The step count at which `step` next looks at the budget or the clock. */
+  private checkAt: number;
   constructor(
     readonly stepBudget: number = 1_000_000,
     readonly now: FeelDateTime | null = null,
     /** Named types (item definitions) that `instance of` may name. */
     readonly types: ReadonlyMap<string, FeelType> | null = null,
-  ) {}
+    readonly deadline: EvaluationDeadline | null = null,
+  ) {
+    this.checkAt = deadline === null ? stepBudget : Math.min(stepBudget, CLOCK_INTERVAL);
+  }
 
   step(count = 1): void {
     this.steps += count;
+    if (this.steps > this.checkAt) this.overrun();
+  }
+
+  /** Reads the clock now (for work between steps that may be long, such as repeated regex searches). */
+  checkpoint(): void {
+    if (this.deadline !== null && this.deadline.clock() > this.deadline.at) throw new TimeBudgetExceeded();
+  }
+
+  private overrun(): void {
     if (this.steps > this.stepBudget) throw new StepBudgetExceeded(this.stepBudget);
+    this.checkpoint();
+    this.checkAt = Math.min(this.stepBudget, this.steps + CLOCK_INTERVAL);
   }
 
   warn(code: string, message: string): null {

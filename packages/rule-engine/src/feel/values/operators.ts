@@ -84,10 +84,17 @@ function addTemporal(t: FeelValue, d: DaysTimeDuration | YearsMonthsDuration, ne
 }
 
 /** `a + b`: numbers, string concatenation, temporal + duration, duration + duration. */
+/** String `+`: a step per 16 characters of the result, so text cannot double its way past the budget for free. */
+function concatenate(a: string, b: string, env: EvaluationEnvironment): string {
+  const s = a + b;
+  if (s.length > 15) env.step(s.length >>> 4);
+  return s;
+}
+
 export function add(a: FeelValue, b: FeelValue, env: EvaluationEnvironment = SILENT): FeelValue {
   if (a instanceof FeelDecimal && b instanceof FeelDecimal) return a.plus(b);
   if (a === null || b === null) return null;
-  if (typeof a === 'string') return typeof b === 'string' ? a + b : invalid('+', a, b, env);
+  if (typeof a === 'string') return typeof b === 'string' ? concatenate(a, b, env) : invalid('+', a, b, env);
   if (b instanceof DaysTimeDuration) {
     if (a instanceof DaysTimeDuration) return new DaysTimeDuration(a.seconds.plus(b.seconds));
     return addTemporal(a, b, false, '+', a, b, env);
