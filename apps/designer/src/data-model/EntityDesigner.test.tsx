@@ -119,13 +119,17 @@ describe('EntityDesigner', () => {
     await user.selectOptions(screen.getByRole('combobox', { name: 'Referenced entity' }), 'branch');
     await addField(user, 'integer', 'age');
     await user.type(screen.getByRole('spinbutton', { name: 'Maximum' }), '150');
+    // An age is read from a birth date: whoever sees the name masked sees it masked too (here, the only text field).
+    const derived = screen.getByRole('combobox', { name: 'Derived from' });
+    expect([...(derived as HTMLSelectElement).options].map((o) => o.value)).not.toContain('age');
+    await user.selectOptions(derived, 'full_name');
     await user.click(screen.getByRole('button', { name: 'Save' }));
     await screen.findByText('Draft saved');
     const [name, aum, branch, age] = saved(server.requests).fields;
     expect(name).toMatchObject({ maxLength: 80, pattern: '^\\S', sensitive: true });
     expect(aum).toMatchObject({ precision: 18, scale: 2, min: '0', currencies: ['CNY', 'USD'], default: { amount: '0.00', currency: 'CNY' } });
     expect(branch).toMatchObject({ reference: { entity: 'branch' } });
-    expect(age).toMatchObject({ max: 150 });
+    expect(age).toMatchObject({ max: 150, derivedFrom: 'full_name' });
   });
 
   it('reorders and deletes fields with buttons, keeping ids when a key is renamed', async () => {

@@ -14,6 +14,8 @@ export interface FieldEditorProps {
   index: number;
   /** Keys of the entities a reference may point at. */
   entityKeys: readonly string[];
+  /** Keys of the entity's other fields: what this one may be derived from. */
+  fieldKeys: readonly string[];
   problems: readonly ProblemFieldError[];
   /** Applies a change to this field; changes with one label coalesce into one undo step. */
   onChange: (change: (field: FieldDefinition) => FieldDefinition, label?: string) => void;
@@ -22,7 +24,7 @@ export interface FieldEditorProps {
 }
 
 /** Every property of one field, the type-specific ones only for the types they apply to. */
-export function FieldEditor({ field, index, entityKeys, problems, onChange, focusKey }: FieldEditorProps) {
+export function FieldEditor({ field, index, entityKeys, fieldKeys, problems, onChange, focusKey }: FieldEditorProps) {
   const { t, i18n } = useTranslation('dataModel');
   const keyInput = useRef<HTMLInputElement | null>(null);
   const base = `/fields/${index}`;
@@ -37,7 +39,7 @@ export function FieldEditor({ field, index, entityKeys, problems, onChange, focu
     if (focusKey) keyInput.current?.focus();
   }, [focusKey, field.id]);
 
-  const shown = new Set(['key', 'label', 'type', 'description', 'required', 'unique', 'indexed', 'sensitive', 'default', 'minLength', 'maxLength', 'min', 'max', 'pattern', 'precision', 'scale', 'currencies', 'options', 'reference']);
+  const shown = new Set(['key', 'label', 'type', 'description', 'required', 'unique', 'indexed', 'sensitive', 'default', 'minLength', 'maxLength', 'min', 'max', 'pattern', 'precision', 'scale', 'currencies', 'options', 'reference', 'derivedFrom']);
   // Problems about the field as a whole, or about a property with no control here, show at the top.
   const general = problemsUnder(problems, base).filter((p) => !shown.has(p.path.slice(base.length + 1).split('/')[0] ?? ''));
   const bounds = boundKind(field.type);
@@ -125,6 +127,14 @@ export function FieldEditor({ field, index, entityKeys, problems, onChange, focu
       {optionApplies('options', field.type) && (
         <OptionsEditor options={field.options ?? []} path={at('options')} problems={problems} onChange={(options, optionLabel) => onChange((f) => ({ ...f, options }), optionLabel && label(optionLabel))} />
       )}
+      <SelectControl
+        label={t('field.derivedFrom')}
+        help={t('field.derivedFromHelp')}
+        value={field.derivedFrom ?? ''}
+        problems={problemsOf('derivedFrom')}
+        choices={[{ value: '', label: t('field.notDerived') }, ...fieldKeys.map((key) => ({ value: key, label: key }))]}
+        onChange={(key) => set('derivedFrom', key === '' ? undefined : key, false)}
+      />
       <DefaultValueControl field={field} problems={problemsOf('default')} onChange={(v) => set('default', v)} />
     </div>
   );
