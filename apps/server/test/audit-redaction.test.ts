@@ -42,8 +42,7 @@ describe.each(dialects())('audit redaction on %s', (dialect) => {
     expect(created.status, JSON.stringify(created.body)).toBe(201);
     const [row] = await server.database.read((sql) => sql.rows<{ resident_id_bidx: string }>('SELECT resident_id_bidx FROM e_client WHERE id = ?', [created.body.id]));
     bidx = row!.resident_id_bidx;
-    expect((await server.request('PUT', '/api/artifacts/report/named', byName)).status).toBe(200);
-    expect((await server.request('POST', '/api/artifacts/report/named/publish', {})).status).toBe(200);
+    await server.publishArtifact(byName);
   });
   afterAll(async () => server?.close());
 

@@ -64,6 +64,9 @@ describe.each(dialects())('the example bank CRM on %s', (dialect) => {
     expect((created.body as Record<string, unknown>).birth_date).toBe('2*********');
     const byBirth = await rm<{ code: string }>('POST', '/api/records/customer/query', { filter: { field: 'birth_date', op: 'eq', value: '2000-02-29' } });
     expect([byBirth.status, byBirth.body.code]).toEqual([403, 'fieldMasked']);
+    // The runtime draws its pages from the same rules: both fields arrive masked and read as such.
+    const page = await rm<{ fieldAccess: Record<string, string> }>('GET', '/api/runtime/entities/customer');
+    expect(page.body.fieldAccess).toMatchObject({ resident_id: 'masked', birth_date: 'masked' });
     expect((await rm<{ total: number }>('POST', '/api/records/customer/query', { count: true })).body.total).toBe(1);
     // The example reports run under the same scope: the bank's totals for the administrator, one customer for the RM.
     type Run = { rows: { customers: number }[] };

@@ -39,6 +39,8 @@ export interface TestServer {
   signIn(username: string, password: string): Promise<Requester>;
   /** Saves and publishes an entity; fails the test unless both succeed. */
   publishEntity(entity: EntityDefinition, confirm?: 'data-loss'): Promise<Record<string, unknown>>;
+  /** Saves and publishes an artifact of any other kind (a report, a form); fails the test unless both succeed. */
+  publishArtifact(document: { kind: string; key: string }): Promise<Record<string, unknown>>;
   close(): Promise<void>;
 }
 
@@ -90,6 +92,14 @@ export async function startTestServer(dialect: Dialect, overrides: Partial<Serve
     return requester({ cookie });
   };
   const request = await signIn('admin', ADMIN_PASSWORD);
+  const publish = async (document: { kind: string; key: string }, body: Record<string, unknown>): Promise<Record<string, unknown>> => {
+    const path = `/api/artifacts/${document.kind}/${document.key}`;
+    const saved = await request('PUT', path, document);
+    if (saved.status !== 200) throw new Error(`saving ${document.key} answered ${saved.status}: ${JSON.stringify(saved.body)}`);
+    const published = await request('POST', `${path}/publish`, body);
+    if (published.status !== 200) throw new Error(`publishing ${document.key} answered ${published.status}: ${JSON.stringify(published.body)}`);
+    return published.body;
+  };
   return {
     url,
     dataDir,
@@ -98,12 +108,11 @@ export async function startTestServer(dialect: Dialect, overrides: Partial<Serve
     request,
     anonymous,
     signIn,
-    async publishEntity(entity, confirm) {
-      const saved = await request('PUT', `/api/artifacts/entity/${entity.key}`, entity);
-      if (saved.status !== 200) throw new Error(`saving ${entity.key} answered ${saved.status}: ${JSON.stringify(saved.body)}`);
-      const published = await request('POST', `/api/artifacts/entity/${entity.key}/publish`, confirm ? { confirm } : {});
-      if (published.status !== 200) throw new Error(`publishing ${entity.key} answered ${published.status}: ${JSON.stringify(published.body)}`);
-      return published.body;
+    publishEntity(entity, confirm) {
+      return publish(entity, confirm ? { confirm } : {});
+    },
+    publishArtifact(document) {
+      return publish(document, {});
     },
     async close() {
       await app.close();

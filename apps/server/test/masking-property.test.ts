@@ -75,10 +75,7 @@ describe.each(dialects())('masking property on %s', (dialect) => {
       taken.add(other);
       secondIds.push(other);
     }
-    for (const report of [byName]) {
-      expect((await server.request('PUT', `/api/artifacts/report/${report.key}`, report)).status).toBe(200);
-      expect((await server.request('POST', `/api/artifacts/report/${report.key}/publish`, {})).status).toBe(200);
-    }
+    await server.publishArtifact(byName);
   });
   afterAll(async () => server?.close());
 

@@ -102,7 +102,7 @@ describe.each(dialects())('report scope through joins and chosen values on %s', 
     for (const role of ROLES) {
       if (!role.entities) continue;
       // Branch managers read only desks they own (none here): a join must not show them the others.
-      if (role.key !== 'team_lead') role.entities.desk = { read: role.key === 'branch_manager' ? 'own' : 'all' };
+      if (role.key !== 'team_lead') role.entities.desk = role.key === 'branch_manager' ? { read: 'own' } : { read: 'all', export: 'all' };
       role.entities.deal =
         role.key === 'relationship_manager' ? { create: 'own', read: 'own' } : role.key === 'auditor' ? { read: 'all' } : { read: 'branch' };
     }
@@ -121,11 +121,7 @@ describe.each(dialects())('report scope through joins and chosen values on %s', 
       expect(created.status, JSON.stringify(created.body)).toBe(201);
     }
     for (const name of ['王客户甲', '王客户乙']) expect((await as.rm_a('POST', '/api/records/client', { name })).status).toBe(201);
-    for (const report of [deskTotals, dealsByDesk, byName, nameDrill, fixedName]) {
-      const saved = await server.request('PUT', `/api/artifacts/report/${report.key}`, report);
-      expect(saved.status, JSON.stringify(saved.body)).toBe(200);
-      expect((await server.request('POST', `/api/artifacts/report/${report.key}/publish`, {})).status).toBe(200);
-    }
+    for (const report of [deskTotals, dealsByDesk, byName, nameDrill, fixedName]) await server.publishArtifact(report);
   });
   afterAll(async () => server?.close());
 
@@ -139,6 +135,11 @@ describe.each(dialects())('report scope through joins and chosen values on %s', 
     const mine = await as.rm_a<Run>('POST', '/api/reports/desk_totals/run', {});
     expect(mine.status, JSON.stringify(mine.body)).toBe(200);
     expect(totals(mine.body)).toEqual({ deals: 2, volume: 350, biggest: 250 });
+    // The export takes the same path: the same totals, never another person's deals.
+    const csv = await as.rm_a<string>('GET', '/api/reports/desk_totals/export?format=csv');
+    expect(csv.status).toBe(200);
+    expect(csv.body).toContain('350');
+    expect(csv.body).not.toContain('9000000');
     const everyone = await as.auditor<Run>('POST', '/api/reports/desk_totals/run', {});
     expect(totals(everyone.body)).toEqual({ deals: 5, volume: 9007353, biggest: 9000000 });
   });
