@@ -92,6 +92,23 @@ describe('ReaderAccess', () => {
     expect(model.validate()).toEqual([]);
   });
 
+  it('draws a masked date of a stored record as read-only text holding its mask, and a new record as a date', () => {
+    const born: EntityDefinition = { ...customer, fields: [...customer.fields, { id: 'f5', key: 'birth_date', type: 'date', label: label('Born') }] };
+    const bornForm: FormDefinition = { ...form, layout: [{ id: 'b', type: 'field', field: 'birth_date', widget: 'date' }] };
+    const reader: ReaderPage = { ...page, entity: born, form: bornForm, fieldAccess: { birth_date: 'masked' } };
+    const stored = new ReaderAccess(reader, false);
+    const compiled = compileForm(stored.adjustForm(bornForm), stored.adjustEntities({ customer: born, contact }));
+    expect(compiled.errors).toEqual([]);
+    const model = new FormModel(compiled, { id: 'c1', version: 1, birth_date: '2*********' });
+    expect(model.state.fields['/birth_date']).toMatchObject({ readonly: true });
+    expect(model.state.values['birth_date']).toBe('2*********');
+    expect(stored.adjustEntities({ customer: born }).customer!.fields.at(-1)).toMatchObject({ type: 'text', key: 'birth_date' });
+    expect(model.validate()).toEqual([]);
+    const fresh = new ReaderAccess(reader, true);
+    expect(fresh.adjustEntities({ customer: born }).customer!.fields.at(-1)).toMatchObject({ type: 'date' });
+    expect(compileForm(fresh.adjustForm(bornForm), fresh.adjustEntities({ customer: born, contact })).errors).toEqual([]);
+  });
+
   it('lets a new record take a whole masked value, and still checks it', () => {
     const model = modelFor(new ReaderAccess(page, true));
     expect(model.state.fields['/resident_id']).toMatchObject({ readonly: false, required: true });

@@ -1,6 +1,9 @@
 import type { RecordTypeCheck } from '@bankforge/form-engine/browser';
-import type { EntityDefinition, FormDefinition, FormFieldNode, FormNode, FormValues } from '@bankforge/form-engine/react';
+import type { EntityDefinition, FieldDefinition, FormDefinition, FormFieldNode, FormNode, FormValues } from '@bankforge/form-engine/react';
 import type { RuntimeEntityPage } from '../../entity-page/entity-page.js';
+
+/** Types whose controls show a masked text as it is: text of any kind, and money (its amount masked, its currency kept). */
+const MASK_FITS: ReadonlySet<FieldDefinition['type']> = new Set(['text', 'longText', 'email', 'mobile', 'residentId', 'url', 'money']);
 
 /** How a role rule restricts one field for this reader (the server's `fieldAccess` words). */
 export type FieldAccess = 'hidden' | 'readonly' | 'masked';
@@ -43,6 +46,11 @@ export class ReaderAccess {
     const adjustField = (node: FormFieldNode, entityKey: string): FormFieldNode => {
       const access = this.of(entityKey)[node.field];
       if (access === 'hidden') return { ...node, visibleWhen: 'false' };
+      if (access === 'masked' && !this.creating) {
+        // The field may be drawn as text (see showsMaskAsText): a widget or options meant for its own type would not fit.
+        const { widget: _widget, options: _options, ...plain } = node;
+        return { ...plain, readonlyWhen: 'true' };
+      }
       if (access === 'readonly' || (access === 'masked' && !this.creating)) return { ...node, readonlyWhen: 'true' };
       return node;
     };
@@ -72,10 +80,23 @@ export class ReaderAccess {
     return Object.fromEntries(
       Object.entries(entities).map(([key, entity]): [string, EntityDefinition] => {
         const access = this.of(key);
-        const fields = entity.fields.map((field) => (access[field.key] === 'hidden' && field.required ? { ...field, required: false } : field));
+        const fields = entity.fields.map((field) => {
+          if (access[field.key] === 'hidden' && field.required) return { ...field, required: false };
+          if (this.showsMaskAsText(key, field)) return { id: field.id, key: field.key, label: field.label, ...(field.description === undefined ? {} : { description: field.description }), type: 'text' as const };
+          return field;
+        });
         return [key, { ...entity, fields }];
       }),
     );
+  }
+
+  /**
+   * A masked value of a stored record is only its mask (`2*********` for a birth date): a date,
+   * number or select control cannot hold it and would show it as empty. Such a field is drawn as
+   * read-only text instead, which shows the mask as the server sent it.
+   */
+  private showsMaskAsText(entityKey: string, field: FieldDefinition): boolean {
+    return !this.creating && this.of(entityKey)[field.key] === 'masked' && !MASK_FITS.has(field.type);
   }
 
   /**
