@@ -1,13 +1,13 @@
 import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Patch, Post, Query, Res } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { csvLine, waitForDrain } from '@bankforge/report-engine';
 import type { Actor } from '../access/actor.js';
 import { CurrentActor } from '../auth/auth.guard.js';
 import { ReplayByReading, SafeRequest } from '../idempotency/replay-policy.js';
 import { ProblemError } from '../problem/problem-error.js';
 import { refusingDeepFilters } from '../request-validation/filter-depth.js';
 import { requestSchema } from '../request-validation/request-schema.js';
-import { csvLine } from './record-csv.js';
 import { parseEntity, parseForm, parseId } from './record-params.js';
 import { recordQuerySchema, type RecordQuery } from './record-query.js';
 import { RecordReplay } from './record-replay.js';
@@ -91,9 +91,11 @@ export class RecordsController {
     response.write(`\ufeff${csvLine(columns)}`);
     for await (const items of pages) {
       const chunk = items.map((item) => csvLine(columns.map((c) => item[c]))).join('');
-      if (!response.write(chunk)) await new Promise((resolve) => response.once('drain', resolve));
+      if (response.destroyed) break;
+      // A client that went away never drains: waitForDrain also ends on close, where waiting for "drain" alone would hang.
+      if (!response.write(chunk)) await waitForDrain(response);
     }
-    response.end();
+    if (!response.writableEnded) response.end();
   }
 
   @Get(':id')

@@ -24,7 +24,15 @@ describe('CSV export', () => {
     expect(csvCell('line\nbreak')).toBe('"line\nbreak"');
     expect(csvCell(null)).toBe('');
     expect(csvCell(true)).toBe('true');
-    expect(csvCell(['a', 'b'])).toBe('"[""a"",""b""]"');
+    expect(csvCell(undefined)).toBe('');
+  });
+
+  it('writes money as amount and currency, a list of options joined, other structures as JSON', () => {
+    expect(csvCell(['payroll', 'sme'])).toBe('payroll;sme');
+    expect(csvCell({ amount: '10.50', currency: 'CNY' })).toBe('10.50 CNY');
+    expect(csvCell({ amount: '-3.00', currency: 'CNY' })).toBe("'-3.00 CNY");
+    expect(csvCell(['=cmd', 'x'])).toBe("'=cmd;x");
+    expect(csvCell({ a: 1 })).toBe('"{""a"":1}"');
   });
 
   it.each(['=HYPERLINK("http://x")', '+1 call', '-5 days', '@SUM(A1)', '\tcmd', '\rcmd'])(

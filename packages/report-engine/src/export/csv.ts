@@ -1,4 +1,4 @@
-import type { ReportRow, ReportValue } from '../result/result-types.js';
+import type { ReportRow } from '../result/result-types.js';
 import { exportCells, headerCells, type ExportOptions } from './export-options.js';
 
 export interface CsvOptions extends ExportOptions {
@@ -11,17 +11,26 @@ export interface CsvOptions extends ExportOptions {
 /** Text a spreadsheet would run as a formula (CSV injection); OWASP lists tab and CR too. */
 const FORMULA_START = /^[=+\-@\t\r]/;
 
-/** One CSV cell (RFC 4180 quoting); text that would start a formula is prefixed with '. */
-export function csvCell(value: ReportValue): string {
-  if (value === null) return '';
-  let text: string;
-  if (typeof value === 'string') text = FORMULA_START.test(value) ? `'${value}` : value;
-  else if (typeof value === 'object') text = JSON.stringify(value);
-  else text = String(value);
+/** A value as a person reads it in a cell: money as amount and currency, a list of options joined, other structures as JSON. */
+function cellText(value: unknown): string {
+  if (typeof value !== 'object' || value === null) return String(value);
+  if (Array.isArray(value)) return value.map((item) => cellText(item)).join(';');
+  if ('amount' in value && 'currency' in value) return `${String(value.amount)} ${String(value.currency)}`;
+  return JSON.stringify(value);
+}
+
+/**
+ * One CSV cell (RFC 4180 quoting), for every export: records and reports. Text that would start a
+ * formula is prefixed with ' (numbers and booleans are data, never formulas, so -5 stays -5).
+ */
+export function csvCell(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  let text = cellText(value);
+  if (typeof value !== 'number' && typeof value !== 'boolean' && typeof value !== 'bigint' && FORMULA_START.test(text)) text = `'${text}`;
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-export function csvLine(cells: readonly ReportValue[]): string {
+export function csvLine(cells: readonly unknown[]): string {
   return `${cells.map(csvCell).join(',')}\r\n`;
 }
 
