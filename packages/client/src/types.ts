@@ -1,4 +1,6 @@
 /** The shapes the HTTP API answers with (see DESIGN.md, "The HTTP API"). */
+import type { ProblemFieldError } from './problem.js';
+
 export type ArtifactKind = 'entity' | 'form' | 'flow' | 'decision' | 'report' | 'app';
 
 export interface ArtifactDocument {
@@ -80,7 +82,7 @@ export interface PublishResult {
   unchanged: boolean;
   migration?: MigrationPlan;
   /** Published, but worth a look: a form's expressions that the evaluation budget will stop (`expressionBudgetRisk`). */
-  warnings?: { path: string; code: string; message: string; messageZh?: string }[];
+  warnings?: ProblemFieldError[];
 }
 
 export interface SignedIn {

@@ -47,6 +47,22 @@ async function renderBar(routes: Record<string, FakeHandler | FakeResponse>) {
 }
 
 describe('PublishBar', () => {
+  it("shows the server's warnings with the published version, in English and Chinese", async () => {
+    const warning = { path: '/validations/0/expression', code: 'expressionBudgetRisk', message: 'This loop runs 3000000 times', messageZh: '此循环运行 3000000 次' };
+    const { user } = await renderBar({
+      [DRAFT]: { body: { document: doc, revision: 2, latestVersion: null } },
+      [PUBLISH]: { body: { kind: 'form', key: 'customer_form', version: 1, unchanged: false, warnings: [warning] } },
+    });
+    await user.click(screen.getByRole('button', { name: 'Publish' }));
+    expect(await screen.findByText('Published, with 1 warning: worth a look')).toBeTruthy();
+    expect(screen.getByText('This loop runs 3000000 times')).toBeTruthy();
+    expect(screen.getByText('/validations/0/expression')).toBeTruthy();
+    await initTestI18n('zh-CN');
+    expect(await screen.findByText('已发布，有 1 条提醒，值得一看')).toBeTruthy();
+    expect(screen.getByText('此循环运行 3000000 次')).toBeTruthy();
+  });
+
+
   it('shows draft state, saves and publishes, then shows the published version', async () => {
     const { server, user } = await renderBar({
       [DRAFT]: { body: { document: doc, revision: 2, latestVersion: null } },

@@ -94,6 +94,12 @@ export function PublishBar({ editor, onPublish, historyButtons = true }: Publish
           <ProblemList problems={editor.problems} />
         </div>
       )}
+      {outcome?.kind === 'published' && outcome.warnings.length > 0 && (
+        <div role="status" className="notice notice-warning">
+          <strong>{t('editor.warnings', { count: outcome.warnings.length })}</strong>
+          <ProblemList problems={outcome.warnings} />
+        </div>
+      )}
       {editor.conflict && <ConflictNotice busy={busy} onReload={editor.reload} onOverwrite={() => void editor.overwrite()} />}
     </div>
   );

@@ -13,7 +13,8 @@ export interface EditableArtifact {
 }
 
 /** What the last save or publish achieved, for the toolbar to say (cleared by the next change). */
-export type EditorOutcome = { kind: 'saved' } | { kind: 'published'; version: number; unchanged: boolean };
+/** What the last save or publish did; a publish may carry the server's warnings (an expression the evaluation budget would stop). */
+export type EditorOutcome = { kind: 'saved' } | { kind: 'published'; version: number; unchanged: boolean; warnings: readonly ProblemFieldError[] };
 
 /** `draft`: never published; `published`: the document is the latest version; `modified`: unpublished changes. */
 export type PublishState = 'draft' | 'published' | 'modified';
@@ -182,7 +183,7 @@ export function useArtifactEditor<D extends EditableArtifact>(
       store.set({ publishing: true, error: null, outcome: null });
       try {
         const result = await api.publish(kind, key, confirmDataLoss);
-        store.set({ publishing: false, latestVersion: result.version, published: document, problems: [], outcome: { kind: 'published', version: result.version, unchanged: result.unchanged } });
+        store.set({ publishing: false, latestVersion: result.version, published: document, problems: [], outcome: { kind: 'published', version: result.version, unchanged: result.unchanged, warnings: result.warnings ?? [] } });
         return result;
       } catch (error) {
         store.set({ publishing: false, ...failure<D>(error) });
