@@ -1,17 +1,104 @@
 // @bankforge/rule-engine: FEEL compiled to closures, DMN decisions, and a DMN TCK runner.
-// Helpers: add exports by inserting lines; never rewrite this file.
-export * from './feel/values/feel-value.js';
-export type * from './feel/api.js';
-export { expressionRisks, patternProblem, type ExpressionRisk, type RiskOptions } from './feel/risks.js';
-export { compileExpression, compileUnaryTests, parseExpression, parseUnaryTests, clearCompileCache, FeelSyntaxError, type ParseResult, type FeelSyntaxNode } from './feel/compile.js';
-export { add, subtract, multiply, divide, power, negate, feelEquals, feelNotEquals, compare, lessThan, lessOrEqual, greaterThan, greaterOrEqual, inRange, rangeIncludes, unaryTestMatches, isSameValue, SilentEnvironment } from './feel/values/operators.js';
-export { typeNameOf, isInstanceOf, parseType, conformsTo, isList, type FeelType, type FeelTypeName } from './feel/values/types.js';
-export { parseDate, parseTime, parseDateTime, parseDuration, formatDate, formatTime, formatDateTime, formatDaysTimeDuration, formatYearsMonthsDuration, compareDateTimes, compareTimes, compareDates, instantSeconds, isValidZone } from './feel/values/temporal.js';
-export { valueToString, valueToLiteral } from './feel/values/format.js';
-export { toFeelValue, fromFeelValue, isFeelNumber, numberToJson } from './feel/values/json.js';
-export { BUILTINS, BuiltinFunction, bindNamedArguments, parseRange, type Signature } from './feel/builtins/index.js';
-export * from './dmn/model.js';
-export { compileDecisionModel, UnknownDecisionError, type CompiledDecisionModel, type DecisionResult, type DmnDiagnostic, type Inputs as DecisionInputs } from './dmn/evaluate.js';
-export type { JsonDecisionResult } from './dmn/evaluate.js';
-export type { DmnWarning, DmnEvaluateOptions, EvaluationTrace, DecisionTrace, DecisionTableTrace } from './dmn/run.js';
-export { importDmn, parseDmnDocument, isDmnNamespace, XmlError, type DmnDocument, type DmnImportResult } from './dmn/xml/import-dmn.js';
+//
+// This is the package's whole public face: what the form, flow and report engines, the designer,
+// the server and integrators use. The FEEL arithmetic, comparisons, types and built-in library
+// behind it stay internal (their modules under src/feel/ and src/dmn/). Add a name here only when
+// another workspace or an integrator needs it, then run `npm run api-report` and commit
+// api-report.md with it (`npm test` fails while the two differ).
+
+// FEEL: compile an expression or unary tests once, evaluate them many times.
+export {
+  compileExpression,
+  compileUnaryTests,
+  parseExpression,
+  FeelSyntaxError,
+  type ParseResult,
+  type FeelSyntaxNode,
+} from './feel/compile.js';
+export type {
+  CompileOptions,
+  CompiledExpression,
+  CompiledUnaryTests,
+  EvaluateOptions,
+  EvaluationResult,
+  FeelDiagnostic,
+  FeelVariables,
+} from './feel/api.js';
+export { expressionRisks, type ExpressionRisk, type RiskOptions } from './feel/risks.js';
+
+// FEEL values: what expressions read and answer, their conversions from and to JSON data, and the
+// evaluation budget's errors.
+export {
+  FeelDecimal,
+  FeelDate,
+  FeelTime,
+  FeelDateTime,
+  DaysTimeDuration,
+  YearsMonthsDuration,
+  FeelContext,
+  FeelRange,
+  FeelFunction,
+  EvaluationBudgetExceeded,
+  StepBudgetExceeded,
+  TimeBudgetExceeded,
+  type FeelNumber,
+  type FeelValue,
+  type FeelWarning,
+  type EvaluationDeadline,
+} from './feel/values/feel-value.js';
+export { toFeelValue, fromFeelValue, isFeelNumber } from './feel/values/json.js';
+export {
+  parseDate,
+  parseDateTime,
+  parseDuration,
+  formatDate,
+  instantSeconds,
+} from './feel/values/temporal.js';
+
+// DMN: the decision artifact, its compiled model and evaluation, the DMN XML importer.
+export type {
+  Aggregation,
+  BoxedExpression,
+  BusinessKnowledgeModel,
+  ContextEntry,
+  ContextExpression,
+  Decision,
+  DecisionArtifact,
+  DecisionDrg,
+  DecisionModel,
+  DecisionService,
+  DecisionTable,
+  DecisionTableInput,
+  DecisionTableOutput,
+  DecisionTableRule,
+  FunctionDefinitionExpression,
+  HitPolicy,
+  InputData,
+  InvocationBinding,
+  InvocationExpression,
+  ItemDefinition,
+  ListExpression,
+  LiteralExpression,
+  ModelImport,
+  RelationExpression,
+  Requirements,
+  TypedName,
+} from './dmn/model.js';
+export { decisionArtifactSchema } from './dmn/model.js';
+export {
+  compileDecisionModel,
+  UnknownDecisionError,
+  type CompiledDecisionModel,
+  type DecisionResult,
+  type DmnDiagnostic,
+  type JsonDecisionResult,
+  type Inputs as DecisionInputs,
+} from './dmn/evaluate.js';
+export type {
+  DmnWarning,
+  DmnEvaluateOptions,
+  EvaluationTrace,
+  DecisionTrace,
+  DecisionTableTrace,
+} from './dmn/run.js';
+export { importDmn, XmlError, type DmnImportResult } from './dmn/xml/import-dmn.js';
