@@ -1,4 +1,23 @@
 // @bankforge/client: the HTTP API as typed calls, for the designer, the runtime and integrators.
 export { ApiClient, type ApiClientOptions } from './client.js';
 export { ApiProblem, type ProblemFieldError } from './problem.js';
-export type * from './types.js';
+// The shapes the API answers with and takes.
+export type {
+  AppDocument,
+  ArtifactDocument,
+  ArtifactDraft,
+  ArtifactKind,
+  ArtifactSummary,
+  ArtifactVersionSummary,
+  DocumentChange,
+  FilterOperator,
+  LossyChange,
+  MigrationPlan,
+  MigrationStep,
+  PublishResult,
+  QueryFilter,
+  RecordData,
+  RecordPage,
+  RecordQuery,
+  SignedIn,
+} from './types.js';
