@@ -42,6 +42,7 @@ export {
   type RecordValidator,
   type RecordValidatorOptions,
 } from './record/record-validator.js';
+export { fieldPatternProblem, type PatternProblem } from './record/field-pattern.js';
 export { RECORD_ERROR_CODES, type RecordErrorCode } from './record/error-codes.js';
 
 // The form artifact, compileForm (publish-time analysis), FormModel and the server's evaluateSubmission.

@@ -49,7 +49,7 @@ export interface DefinitionDetail {
   limit?: string | number;
   allowed?: string;
   type?: string;
-  /** invalidDefault: what is wrong with the default, in both languages. */
+  /** invalidDefault, invalidPattern: what is wrong, in both languages. */
   reason?: { en: string; zh: string };
 }
 
@@ -113,7 +113,9 @@ function texts(code: DefinitionErrorCode, d: DefinitionDetail): [string, string]
     case 'referenceRequired':
       return [`a reference field must name the entity it refers to`, `引用字段必须指定所引用的实体`];
     case 'invalidPattern':
-      return [`"${value}" is not a valid regular expression`, `"${value}" 不是有效的正则表达式`];
+      return d.reason === undefined
+        ? [`"${value}" is not a valid regular expression`, `"${value}" 不是有效的正则表达式`]
+        : [`"${value}" cannot be used as a pattern: ${d.reason.en}`, `"${value}" 不能用作模式：${d.reason.zh}`];
     case 'lengthRange':
       return [
         `minLength (${value}) is greater than maxLength (${limit})`,

@@ -5,6 +5,7 @@ import { pointer } from '../shared/json-pointer.js';
 import { canonicalDecimal, compareDecimal, decimalFits } from '../field-types/decimal.js';
 import { canonicalDatetime, isIsoDate } from '../field-types/date-time.js';
 import { isIsoCurrency } from '../field-types/currency.js';
+import { fieldPatternProblem } from '../record/field-pattern.js';
 import {
   MAX_TEXT_LENGTH,
   decimalShape,
@@ -81,21 +82,14 @@ function checkReference(c: Context): void {
   }
 }
 
-function compiles(source: string): boolean {
-  try {
-    // The pattern alone, and as the validator anchors it: `a)(b` is only valid once wrapped.
-    new RegExp(source, 'u');
-    new RegExp(`^(?:${source})$`, 'u');
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 function checkPattern(c: Context): void {
   const pattern = c.field.pattern;
-  if (c.type === 'text' && typeof pattern === 'string' && !compiles(pattern)) {
-    c.errors.push(definitionError(c.at('pattern'), 'invalidPattern', { value: pattern, field: c.fieldKey }));
+  if (c.type !== 'text' || typeof pattern !== 'string') return;
+  // Refused here, on save and publish, rather than when a record is written: records run the
+  // pattern in RE2 (linear time), which cannot run lookaround or back-references.
+  const problem = fieldPatternProblem(pattern);
+  if (problem !== null) {
+    c.errors.push(definitionError(c.at('pattern'), 'invalidPattern', { value: pattern, field: c.fieldKey, reason: problem }));
   }
 }
 

@@ -131,6 +131,19 @@ describe('validateEntityDefinition: rules beyond the schema', () => {
     expect(codes(withFields(field('t', 'text', { pattern: '^[A-Z]{2}\\d{6}$' })))).toEqual([]);
   });
 
+  it('refuses patterns the linear-time matcher cannot run (lookaround, back-references), saying why', () => {
+    for (const pattern of ['(?=.*\\d)\\w{8,}', '(?<!x)y', '(a)\\1', '(?<q>[\'"]).*\\k<q>']) {
+      expect(codes(withFields(field('t', 'text', { pattern }))), pattern).toEqual([['invalidPattern', '/fields/0/pattern']]);
+    }
+    const [error] = validateEntityDefinition(withFields(field('t', 'text', { pattern: '(?=.*\\d)\\w{8,}' })));
+    expect(error?.message).toMatch(/^Field "t": "\(\?=\.\*\\d\)\\w\{8,\}" cannot be used as a pattern: lookahead/);
+    expect(error?.messageZh).toMatch(/^字段 "t"：.* 不能用作模式：不支持先行断言/);
+  });
+
+  it('accepts a pattern a backtracking matcher would take minutes on: records run it in linear time', () => {
+    expect(codes(withFields(field('t', 'text', { pattern: '^(a+)+$', default: 'aaaa' })))).toEqual([]);
+  });
+
   it('checks lengths', () => {
     expect(codes(withFields(field('t', 'text', { minLength: 5, maxLength: 4 })))).toEqual([
       ['lengthRange', '/fields/0/minLength'],

@@ -4,6 +4,7 @@
  * property of the `runtime` parameter of the module's default export (see `src/standalone`).
  */
 import { _, Ajv, type CodeKeywordDefinition, type KeywordCxt } from 'ajv';
+import { linearRegExp } from './field-pattern.js';
 import { KEYWORD_CHECKS, type RecordKeyword } from './keyword-checks.js';
 import { RECORD_FORMATS } from './record-formats.js';
 
@@ -54,6 +55,8 @@ export function createRecordAjv(options: { source?: boolean } = {}): Ajv {
     messages: false,
     code: {
       formats: _`runtime.formats`,
+      // Patterns run in RE2 (linear time): an analyst's pattern must not be able to stall the event loop.
+      regExp: linearRegExp,
       ...(options.source ? { source: true, esm: true, lines: true } : {}),
     },
   });

@@ -24,7 +24,8 @@ describe('recordJsonSchema', () => {
       type: 'string',
       minLength: 1,
       maxLength: 255,
-      pattern: '^(?=[^\\u0000]*$)(?:[a-z]+)$',
+      pattern: '^[^\\u0000]*$',
+      allOf: [{ pattern: '^(?:[a-z]+)$' }],
     });
     expect(props.nickname).toMatchObject({ type: ['string', 'null'], maxLength: 255 });
     expect(props.nickname?.minLength).toBeUndefined();

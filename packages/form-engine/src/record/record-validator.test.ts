@@ -117,6 +117,23 @@ describe('text', () => {
     expect(problems(han, 'Wang')).toEqual([['pattern', '/han']]);
   });
 
+  it('runs patterns in linear time: a pattern that makes a backtracking matcher take minutes answers at once', () => {
+    // JavaScript's RegExp needs about 2^40 steps to refuse this value; RE2 one pass.
+    const nested = field('nested', 'text', { pattern: '^(a+)+$' });
+    const started = Date.now();
+    expect(problems(nested, `${'a'.repeat(40)}!`)).toEqual([['pattern', '/nested']]);
+    expect(Date.now() - started).toBeLessThan(2000);
+    expectValid(nested, 'a'.repeat(40), 'a'.repeat(255));
+  });
+
+  it('keeps the ECMAScript meaning of \\s and . where RE2 defines them otherwise', () => {
+    const spaced = field('spaced', 'text', { pattern: '\\S+\\s\\S+' });
+    expectValid(spaced, '王\u3000芳', 'a\u00a0b');
+    const oneLine = field('one_line', 'text', { pattern: '.+' });
+    expect(problems(oneLine, 'a\rb')).toEqual([['pattern', '/one_line']]);
+    expect(problems(oneLine, 'a\u2028b')).toEqual([['pattern', '/one_line']]);
+  });
+
   it('reports an empty required text as required', () => {
     expect(problems({ ...name, required: true }, '')).toEqual([['required', '/name']]);
   });

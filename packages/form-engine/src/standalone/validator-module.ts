@@ -7,6 +7,7 @@ import { _, type Ajv, type AnySchemaObject, type AsyncValidateFunction, type Cod
 import standaloneCodeModule from 'ajv/dist/standalone/index.js';
 import type { EntityDefinition } from '../entity/entity-definition.js';
 import { errorFields } from '../record/ajv-errors.js';
+import { linearRegExp } from '../record/field-pattern.js';
 import { createRecordAjv } from '../record/record-ajv.js';
 import { recordJsonSchema } from '../record/record-schema.js';
 
@@ -24,7 +25,12 @@ type ScopeName =
 /** Ajv's runtime helpers (named by the code Ajv emits for them) → how the module reaches them. */
 const RUNTIME_HELPERS: Readonly<Record<string, Code>> = {
   'require("ajv/dist/runtime/ucs2length").default': _`runtime.ucs2length`,
+  // createRecordAjv's code.regExp (linearRegExp) already names itself so.
+  [linearRegExp.code]: _`runtime.regExp`,
 };
+
+/** A pattern compiled by the runtime's engine: `func0("^…$", "u")`, func0 being `runtime.regExp`. */
+const PATTERN_CALL = /^func\d+\("(?:[^"\\]|\\.)*", "u?"\)$/;
 
 /** How createRecordAjv declares keywords and formats: `runtime.keywords[…]`, `runtime.formats…`, or a RegExp literal. */
 const RUNTIME_REFERENCE = /^(?:runtime\.(?:keywords|formats)[.[]|\/)/;
@@ -58,8 +64,11 @@ function linkScopeValue(prefix: string, name: ScopeName): void {
       if (code === undefined || !RUNTIME_REFERENCE.test(code)) throw unreachable(prefix, code);
       return;
     case 'schema':
+      // The schema as a JSON literal: plain data.
+      return;
     case 'pattern':
-      // The schema as a JSON literal; `new RegExp(...)` for patterns: plain data either way.
+      // A call of the linked `runtime.regExp` (never `new RegExp`, which would backtrack).
+      if (code === undefined || !PATTERN_CALL.test(code)) throw unreachable(prefix, code);
       return;
     default:
       throw unreachable(prefix, code);

@@ -4,6 +4,7 @@
  */
 import type { RecordTypeCheck } from '../form/form-model-api.js';
 import type { ErrorField } from '../record/ajv-errors.js';
+import { linearRegExp, type LinearRegExp } from '../record/field-pattern.js';
 import { KEYWORD_CHECKS, type KeywordCheck, type RecordKeyword } from '../record/keyword-checks.js';
 import { RECORD_FORMATS, type RecordFormat, type RecordFormatName } from '../record/record-formats.js';
 import { recordTypeCheck, type SchemaCheck } from '../record/type-check.js';
@@ -14,6 +15,8 @@ export interface ValidatorRuntime {
   readonly ucs2length: (text: string) => number;
   /** The formats the record schemas name. */
   readonly formats: Readonly<Record<RecordFormatName, RecordFormat>>;
+  /** Compiles the schema's patterns with RE2, as the server does: linear time, the same answers. */
+  readonly regExp: (pattern: string, flags: string) => LinearRegExp;
   /** The checks of the custom keywords (decimals, resident IDs, currencies, date ranges, JSON values). */
   readonly keywords: Readonly<Record<RecordKeyword, KeywordCheck>>;
   /** Turns the module's compiled schema and field list into the check the form model uses. */
@@ -24,6 +27,7 @@ export interface ValidatorRuntime {
 export const validatorRuntime: ValidatorRuntime = Object.freeze({
   ucs2length,
   formats: Object.freeze({ ...RECORD_FORMATS }),
+  regExp: linearRegExp,
   keywords: Object.freeze({ ...KEYWORD_CHECKS }),
   recordTypeCheck,
 });
