@@ -68,4 +68,19 @@ describe.each(dialects())('entity patterns cannot stall the server, %s', (dialec
     }
     expect((await server.request('GET', '/api/metadata/entities/password_hint')).status).toBe(404);
   });
+
+  it('answers 409 naming the field for an entity published with such a pattern before, until it is published again', async () => {
+    const legacy: EntityDefinition = { ...batch, key: 'legacy_code', fields: [field('f_legacy', 'code', 'text', { pattern: '(?=C)C\\d+' })] };
+    const fixed: EntityDefinition = { ...legacy, fields: [field('f_legacy', 'code', 'text', { pattern: 'C\\d+' })] };
+    await server.publishEntity(fixed);
+    // What an older server published: the stored version still holds the lookahead.
+    await server.database.transaction((sql) => sql.execute("UPDATE bf_artifact_version SET document = ? WHERE kind = 'entity' AND artifact_key = 'legacy_code'", [JSON.stringify({ ...legacy, version: 1 })]));
+    const refused = await server.request<Problem>('POST', '/api/records/legacy_code', { code: 'C12' });
+    expect(refused.status).toBe(409);
+    expect(refused.body.code).toBe('unsupportedPattern');
+    expect(refused.body.errors).toEqual([expect.objectContaining({ path: '/fields/0/pattern', code: 'unsupportedPattern', messageZh: expect.stringContaining('code') })]);
+    // The analyst's way out: publish the entity again with a pattern RE2 runs.
+    await server.publishEntity({ ...fixed, title: 'Legacy code, fixed' });
+    expect((await server.request('POST', '/api/records/legacy_code', { code: 'C12' })).status).toBe(201);
+  });
 });
