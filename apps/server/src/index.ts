@@ -10,3 +10,4 @@ export { AuditLog, type AuditEvent, type AuditEntry, type SqlStatement } from '.
 export { MetadataService } from './metadata/metadata.service.js';
 export { FieldCipher } from './crypto/field-cipher.js';
 export { FormCatalog } from './forms/form-catalog.js';
+export { DirectoryService } from './auth/directory.service.js';
