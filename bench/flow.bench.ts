@@ -3,15 +3,16 @@
 // the amount, user task, end) 2,000 times by bpmn-engine. Both sides persist the instance as JSON
 // after every step and continue from the saved JSON, as a server must: BankForge parses the saved
 // state for the next command; bpmn-engine recovers a new engine from its saved state and resumes
-// it (its documented getState/recover/resume). Every instance must end approved on the expected
-// path.
+// it (its documented getState/recover/resume): BankForge stores the compact form of its state
+// (`encodeState`) and decodes it for the next command (`decodeState`), both timed. Every instance
+// must end approved on the expected path.
 // BankForge's figure is the best of three measured rounds (the median round is reported too).
 // Usage: npm run bench -- flow [--instances N] [--bpmn-instances N]
 import { EventEmitter } from 'node:events';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { LOAN_MEDIUM_LIMIT, LOAN_SCORING_DECISION_NAME, LOAN_SMALL_LIMIT, loanApprovalFlow, loanScoringDecision } from '@bankforge/example-bank-crm';
-import { execute, type Actor, type Directory, type ExecuteContext, type FlowState, type JsonValue } from '@bankforge/flow-engine';
+import { decodeState, encodeState, execute, type Actor, type Directory, type ExecuteContext, type JsonValue, type StoredFlowState } from '@bankforge/flow-engine';
 import { compileDecisionModel, fromFeelValue } from '@bankforge/rule-engine';
 import { Engine } from 'bpmn-engine';
 
@@ -142,10 +143,10 @@ function bankForge(apps: Application[], label: string): PhaseResult {
       T0 + i,
       { ...context, instanceId: `${label}-${i}` },
     );
-    const json = JSON.stringify(r.state);
+    const json = JSON.stringify(encodeState(r.state));
     saved[i] = json;
     commands++;
-    if (r.state.st === 'running') {
+    if (r.state.status === 'running') {
       waitingSizes.push(json.length);
       waiting.push(i);
     }
@@ -156,11 +157,11 @@ function bankForge(apps: Application[], label: string): PhaseResult {
   for (let round = 1; waiting.length > 0; round++) {
     const next: number[] = [];
     for (const i of waiting) {
-      const state = JSON.parse(saved[i] as string) as FlowState;
+      const state = decodeState(JSON.parse(saved[i] as string) as StoredFlowState);
       const task = state.tasks?.[0];
       if (task === undefined) throw new Error(`${label}-${i} is running without an open task`);
-      const approver = task.who[0] as string;
-      seen[i] += seen[i] === '' ? task.n : `>${task.n}`;
+      const approver = task.pending[0] as string;
+      seen[i] += seen[i] === '' ? task.nodeId : `>${task.nodeId}`;
       const r = execute(
         loanApprovalFlow,
         state,
@@ -168,10 +169,10 @@ function bankForge(apps: Application[], label: string): PhaseResult {
         T0 + round * 3_600_000 + i,
         context,
       );
-      const json = JSON.stringify(r.state);
+      const json = JSON.stringify(encodeState(r.state));
       saved[i] = json;
       commands++;
-      if (r.state.st === 'running') {
+      if (r.state.status === 'running') {
         waitingSizes.push(json.length);
         next.push(i);
       }
@@ -183,7 +184,7 @@ function bankForge(apps: Application[], label: string): PhaseResult {
   probe.sample();
 
   for (let i = 0; i < apps.length; i++) {
-    const state = JSON.parse(saved[i] as string) as FlowState;
+    const state = JSON.parse(saved[i] as string) as StoredFlowState;
     const a = apps[i] as Application;
     if (state.st !== 'completed' || state.out !== 'approved') throw new Error(`${label}-${i} ended ${state.st}/${state.out ?? ''}: ${state.err ?? ''}`);
     if (seen[i] !== EXPECTED_TASKS[a.path]) throw new Error(`${label}-${i} (${a.path}, ${a.amount}) went ${seen[i]}`);

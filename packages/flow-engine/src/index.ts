@@ -1,12 +1,56 @@
 // @bankforge/flow-engine: approval flows as a pure, versioned, deterministic state machine.
-export * from './definition/flow-definition.js';
-// Both the definition and the engine state declare ApprovalMode (the same union): the definition's is the public one.
-export type { ApprovalMode } from './definition/flow-definition.js';
-export * from './engine/index.js';
-export { flowArtifactSchema, FLOW_KEY_PATTERN, FLOW_ID_PATTERN } from './definition/flow-schema.js';
+// Each export is named: what the server, the example apps, the bench and integrators use.
+
+// the flow artifact
+export type {
+  ApprovalAction,
+  ApprovalMode,
+  ApprovalNode,
+  ApprovalTimeout,
+  AssigneeRule,
+  AuthorityLimit,
+  BranchNode,
+  DecisionNode,
+  EndNode,
+  FlowDefinition,
+  FlowEdge,
+  FlowNode,
+  FlowNodeType,
+  FlowVariable,
+  FlowVariableType,
+  InclusiveJoinNode,
+  InclusiveNode,
+  JoinNode,
+  LocalizedText,
+  NotifyNode,
+  ParallelNode,
+  ServiceEffect,
+  ServiceNode,
+  StartNode,
+  SubflowNode,
+  TerminateNode,
+  TimeoutAction,
+  TimerNode,
+} from './definition/flow-definition.js';
+export { flowArtifactSchema } from './definition/flow-schema.js';
 export { validateFlowDefinition, type FlowProblem, type FlowProblemCode } from './definition/validate-flow.js';
-export { approvalTrail, type TrailEntry, type TrailAction } from './history/approval-trail.js';
+
+// running an instance
+export { execute, type ExecuteResult } from './engine/execute.js';
+export type { Directory, ExecuteContext, Now } from './engine/context.js';
+export { FlowCommandError, type Actor, type FlowCommand, type FlowCommandErrorCode, type TaskAction } from './engine/commands.js';
+export type { FlowEffect, NotifyKind } from './engine/effects.js';
+export type { FlowEvent, FlowEventType, TaskCloseReason } from './engine/events/flow-event.js';
+export { replay } from './engine/events/apply-event.js';
+export { COMMAND_WINDOW, type FlowState, type InstanceStatus, type JsonValue } from './engine/state/flow-state.js';
+
+// storing an instance
+export { decodeState, encodeState } from './engine/state/state-encoding.js';
+export type { StoredFlowState } from './engine/state/stored-state.js';
+
+// history, versions, BPMN
+export { approvalTrail, type TrailAction, type TrailEntry } from './history/approval-trail.js';
 export { planInstanceMigration, type MigrationPlan, type MigrationRefusal } from './migration/migrate-instance.js';
-export { importBpmn, type BpmnImportOptions, type BpmnImportResult, type BpmnImportMessage, type BpmnUnsupported } from './bpmn/import/import-bpmn.js';
+export { importBpmn, type BpmnImportMessage, type BpmnImportOptions, type BpmnImportResult, type BpmnUnsupported } from './bpmn/import/import-bpmn.js';
 export { exportBpmn } from './bpmn/export/export-bpmn.js';
-export { conditionToFeel, ConditionMappingError } from './bpmn/condition/java-to-feel.js';
+export { ConditionMappingError, conditionToFeel } from './bpmn/condition/java-to-feel.js';

@@ -4,25 +4,25 @@
  */
 import type { ApprovalMode, ApprovalNode } from '../definition/flow-definition.js';
 import type { Actor } from './commands.js';
-import type { Task } from './state.js';
+import type { Task } from './state/flow-state.js';
 
 export function hasApproved(task: Task, u: string): boolean {
-  return (task.ok ?? []).includes(u) || (task.grp ?? []).some((g) => g.ok === u);
+  return (task.approvedBy ?? []).includes(u) || (task.approverGroups ?? []).some((g) => g.approvedBy === u);
 }
 
 /** `u` added approvers "before" themselves who have not approved yet. */
 export function blocked(task: Task, u: string): boolean {
-  return (task.grp ?? []).some((g) => g.p === 'b' && g.by === u && g.ok === undefined);
+  return (task.approverGroups ?? []).some((g) => g.position === 'before' && g.addedBy === u && g.approvedBy === undefined);
 }
 
 /** Users who may approve (or otherwise decide) now. */
 export function actionable(task: Task, mode: ApprovalMode): string[] {
   const out: string[] = [];
-  const base = mode === 'sequential' ? task.who.slice(0, 1) : task.who;
+  const base = mode === 'sequential' ? task.pending.slice(0, 1) : task.pending;
   for (const u of base) if (!blocked(task, u)) out.push(u);
-  for (const g of task.grp ?? []) {
-    if (g.ok !== undefined) continue;
-    if (g.p === 'b' || hasApproved(task, g.by)) for (const u of g.u) if (!out.includes(u)) out.push(u);
+  for (const g of task.approverGroups ?? []) {
+    if (g.approvedBy !== undefined) continue;
+    if (g.position === 'before' || hasApproved(task, g.addedBy)) for (const u of g.users) if (!out.includes(u)) out.push(u);
   }
   return out;
 }
@@ -34,17 +34,17 @@ export function requiredApprovals(n: number, percentage: number): number {
 }
 
 export function isComplete(task: Task, node: ApprovalNode): boolean {
-  if ((task.grp ?? []).some((g) => g.ok === undefined)) return false;
-  const ok = task.ok?.length ?? 0;
+  if ((task.approverGroups ?? []).some((g) => g.approvedBy === undefined)) return false;
+  const approvals = task.approvedBy?.length ?? 0;
   switch (node.mode) {
     case 'single':
     case 'any':
-      return ok >= 1;
+      return approvals >= 1;
     case 'all':
     case 'sequential':
-      return task.who.length === 0;
+      return task.pending.length === 0;
     case 'percentage':
-      return ok >= requiredNow(task, node);
+      return approvals >= requiredNow(task, node);
   }
 }
 
@@ -54,8 +54,8 @@ export function isComplete(task: Task, node: ApprovalNode): boolean {
  * make the vote unreachable, nor let one person fill two seats while others still sit).
  */
 export function requiredNow(task: Task, node: ApprovalNode): number {
-  const req = task.req ?? requiredApprovals(task.all.length, node.percentage ?? 100);
-  return Math.min(req, (task.ok?.length ?? 0) + task.who.length + (task.no?.length ?? 0));
+  const required = task.approvalsRequired ?? requiredApprovals(task.assignees.length, node.percentage ?? 100);
+  return Math.min(required, (task.approvedBy?.length ?? 0) + task.pending.length + (task.rejectedBy?.length ?? 0));
 }
 
 export function isAdmin(actor: Actor): boolean {

@@ -6,7 +6,7 @@
  * A rejected command (a thrown `FlowCommandError`) changes nothing either: the state passed in is
  * never mutated.
  */
-import type { JsonValue } from './state.js';
+import type { JsonValue } from './state/flow-state.js';
 
 /** Who sends a command. `managerChain[0]` is the direct manager, `[1]` their manager, ... */
 export interface Actor {

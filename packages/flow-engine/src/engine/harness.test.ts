@@ -1,13 +1,20 @@
 /**
  * Test harness for the engine tests: a small directory, a definition builder, and a `Case` that
- * drives one instance, checking after every command that replaying the events gives the state.
+ * drives one instance as a server would: it keeps the stored form of the state (`encodeState`),
+ * decodes it for every command, and checks after every command that replaying the events gives
+ * the same stored bytes and that the stored form decodes back to the engine's state.
  */
 import { describe, expect, it } from 'vitest';
 import type { FlowDefinition, FlowEdge, FlowNode, FlowVariable } from '../definition/flow-definition.js';
 import type { Actor, FlowCommand, TaskAction } from './commands.js';
-import { execute, type Directory, type ExecuteContext, type ExecuteResult, type FlowEffect } from './engine.js';
-import { replay, type FlowEvent } from './events.js';
-import type { FlowState, JsonValue } from './state.js';
+import type { Directory, ExecuteContext } from './context.js';
+import type { FlowEffect } from './effects.js';
+import { replay } from './events/apply-event.js';
+import type { FlowEvent } from './events/flow-event.js';
+import { execute, type ExecuteResult } from './execute.js';
+import type { JsonValue } from './state/flow-state.js';
+import { decodeState, encodeState } from './state/state-encoding.js';
+import type { StoredFlowState } from './state/stored-state.js';
 
 const ROLES: Record<string, string[]> = {
   officer: ['o1', 'o2', 'ini'],
@@ -76,7 +83,8 @@ export const HOUR = 3_600_000;
 type CommandInput = FlowCommand extends infer C ? (C extends FlowCommand ? Omit<C, 'commandId'> & { commandId?: string } : never) : never;
 
 export class Case {
-  state: FlowState | null = null;
+  /** The stored form of the state (what a server keeps between commands). */
+  state: StoredFlowState | null = null;
   events: FlowEvent[] = [];
   last: ExecuteResult | undefined;
   now = T0;
@@ -89,11 +97,12 @@ export class Case {
 
   run(cmd: CommandInput): ExecuteResult {
     const command = { commandId: `cmd${++this.n}`, ...cmd } as FlowCommand;
-    const r = execute(this.def, this.state, command, this.now, this.ctx);
-    this.state = r.state;
+    const r = execute(this.def, this.state === null ? null : decodeState(this.state), command, this.now, this.ctx);
+    this.state = encodeState(r.state);
     if (r.duplicate === undefined) this.events.push(...r.events);
     this.last = r;
-    expect(JSON.stringify(replay(this.def, this.events))).toBe(JSON.stringify(this.state));
+    expect(JSON.stringify(encodeState(replay(this.def, this.events)))).toBe(JSON.stringify(this.state));
+    expect(decodeState(this.state)).toEqual(r.state);
     return r;
   }
 
@@ -106,7 +115,7 @@ export class Case {
   }
 
   /** The open task on `nodeId` (throws when none). */
-  task(nodeId: string): NonNullable<FlowState['tasks']>[number] {
+  task(nodeId: string): NonNullable<StoredFlowState['tasks']>[number] {
     const t = this.state?.tasks?.find((x) => x.n === nodeId);
     if (t === undefined) throw new Error(`no open task on ${nodeId}; open: ${JSON.stringify(this.state?.tasks ?? [])}`);
     return t;
@@ -126,10 +135,11 @@ export class Case {
   /** Expects the command to be rejected with `code` and the state to stay exactly as it was. */
   rejects(cmd: CommandInput, code: string): void {
     const before = JSON.stringify(this.state);
-    const frozen = this.state === null ? null : deepFreeze(structuredClone(this.state));
+    const frozen = this.state === null ? null : deepFreeze(decodeState(this.state));
     const command = { commandId: `bad${++this.n}`, ...cmd } as FlowCommand;
     expect(() => execute(this.def, frozen, command, this.now, this.ctx)).toThrowError(expect.objectContaining({ code }) as Error);
     expect(JSON.stringify(this.state)).toBe(before);
+    if (frozen !== null) expect(JSON.stringify(encodeState(frozen))).toBe(before);
   }
 
   effects<T extends FlowEffect['type']>(type: T): Extract<FlowEffect, { type: T }>[] {

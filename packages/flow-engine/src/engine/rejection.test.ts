@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { actor, approval, Case, chain, directory, e, flow, n } from './harness.test.js';
-import { execute, type Directory } from './engine.js';
-import { COMMAND_WINDOW } from './state.js';
+import type { Directory } from './context.js';
+import { execute } from './execute.js';
+import { COMMAND_WINDOW } from './state/flow-state.js';
+import { decodeState } from './state/state-encoding.js';
 
 const committee = [{ kind: 'role', role: 'committee' }];
 
@@ -148,12 +150,13 @@ describe('processed command ids', () => {
     expect(ids).toContain(`note${COMMAND_WINDOW + 3}`);
     expect(Buffer.byteLength(JSON.stringify(c.state))).toBeLessThan(2048);
     const repeat = { type: 'completeTask' as const, commandId: 'note0', taskId, actor: actor('o1'), action: 'comment' as const, comment: 'note 0' };
-    const again = execute(def, c.state, repeat, c.now, { directory, history: c.events });
-    expect(again.state).toBe(c.state);
+    const live = c.state === null ? null : decodeState(c.state);
+    const again = execute(def, live, repeat, c.now, { directory, history: c.events });
+    expect(again.state).toBe(live);
     expect(again.events).toHaveLength(1);
     expect(again.events[0]).toMatchObject({ type: 'commented', comment: 'note 0' });
     // a recent repeat is caught from the state alone
-    const recent = execute(def, c.state, { ...repeat, commandId: `note${COMMAND_WINDOW + 3}` }, c.now, { directory });
+    const recent = execute(def, live, { ...repeat, commandId: `note${COMMAND_WINDOW + 3}` }, c.now, { directory });
     expect(recent.duplicate).toBeDefined();
   });
 });

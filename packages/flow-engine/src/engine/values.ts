@@ -12,7 +12,7 @@ import {
   type FeelValue,
 } from '@bankforge/rule-engine';
 import type { FlowVariable } from '../definition/flow-definition.js';
-import type { JsonValue } from './state.js';
+import type { JsonValue } from './state/flow-state.js';
 
 /** A problem with the flow found while running it: the instance fails (the command still succeeds). */
 export class FlowRuntimeError extends Error {}

@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { FlowDefinition } from '../definition/flow-definition.js';
 import { approval, edge, node } from '../definition/sample-flows.js';
 import type { Actor, FlowCommand } from '../engine/commands.js';
-import { execute } from '../engine/engine.js';
-import type { FlowEvent } from '../engine/events.js';
-import type { FlowState } from '../engine/state.js';
+import type { FlowEvent } from '../engine/events/flow-event.js';
+import { execute } from '../engine/execute.js';
+import type { FlowState } from '../engine/state/flow-state.js';
 import { approvalTrail } from './approval-trail.js';
 
 const user = (userId: string): Actor => ({ userId, roles: [] });
@@ -47,7 +47,7 @@ class Driver {
   }
 
   task(nodeId: string): string {
-    const t = this.state?.tasks?.find((x) => x.n === nodeId);
+    const t = this.state?.tasks?.find((x) => x.nodeId === nodeId);
     if (t === undefined) throw new Error(`no open task at ${nodeId}`);
     return t.id;
   }

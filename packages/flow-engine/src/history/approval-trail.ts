@@ -4,7 +4,7 @@
  * For display (the case's history panel) and for audit.
  */
 import type { FlowDefinition, LocalizedText } from '../definition/flow-definition.js';
-import type { FlowEvent } from '../engine/events.js';
+import type { FlowEvent } from '../engine/events/flow-event.js';
 
 export type TrailAction =
   | 'started'

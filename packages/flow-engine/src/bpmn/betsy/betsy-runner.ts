@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FlowDefinition, FlowVariable } from '../../definition/flow-definition.js';
-import type { JsonValue } from '../../engine/state.js';
+import type { JsonValue } from '../../engine/state/flow-state.js';
 import { importBpmn, type BpmnImportResult } from '../import/import-bpmn.js';
 import { finalTrace } from './script-tokens.js';
 import { Simulation } from './simulation.js';

@@ -2,7 +2,7 @@
  * The betsy script tokens (see the suite's README): the models hold no executable script, each
  * script task's text is a token the runner maps to behaviour and trace entries.
  */
-import type { JsonValue } from '../../engine/state.js';
+import type { JsonValue } from '../../engine/state/flow-state.js';
 
 export interface ScriptLog {
   trace: string[];

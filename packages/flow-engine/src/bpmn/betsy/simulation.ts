@@ -5,8 +5,9 @@
  */
 import type { FlowDefinition } from '../../definition/flow-definition.js';
 import { FlowCommandError, type FlowCommand } from '../../engine/commands.js';
-import { execute, type FlowEffect } from '../../engine/engine.js';
-import type { FlowState, JsonValue } from '../../engine/state.js';
+import type { FlowEffect } from '../../engine/effects.js';
+import { execute } from '../../engine/execute.js';
+import type { FlowState, JsonValue } from '../../engine/state/flow-state.js';
 import { runScript, type ScriptLog } from './script-tokens.js';
 
 export const SIMULATION_START = Date.parse('2026-01-05T09:00:00Z');
@@ -62,9 +63,9 @@ export class Simulation {
     const ends = this.roots.map((id) => {
       const s = this.instances.get(id)?.state;
       if (s === null || s === undefined) return { status: 'notStarted' };
-      const e: SimulationResult['ends'][number] = { status: s.st };
-      if (s.out !== undefined) e.outcome = s.out;
-      if (s.err !== undefined) e.error = s.err;
+      const e: SimulationResult['ends'][number] = { status: s.status };
+      if (s.outcome !== undefined) e.outcome = s.outcome;
+      if (s.error !== undefined) e.error = s.error;
       return e;
     });
     return { log: this.log, ends };
@@ -114,7 +115,7 @@ export class Simulation {
     switch (effect.type) {
       case 'callService': {
         const script = typeof effect.config.script === 'string' ? effect.config.script : '';
-        const vars = { ...(inst.state?.vars ?? {}) };
+        const vars = { ...(inst.state?.variables ?? {}) };
         const outcome = runScript(script, vars, this.log, this.now);
         const reply = (): void => {
           if (outcome.finish !== undefined) outcome.finish(this.now);
