@@ -38,6 +38,7 @@ export function AppContents({ app, catalog, problems, onChange }: AppContentsPro
       const buttons = [...(row?.querySelectorAll<HTMLButtonElement>('button:not([disabled])') ?? [])];
       (buttons.find((b) => b.dataset.control === focus.control) ?? buttons[0])?.focus();
     }
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- a focus request is done once served; the focus needs the committed DOM
     setFocus(null);
   }, [focus]);
 

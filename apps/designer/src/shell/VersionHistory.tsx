@@ -34,6 +34,7 @@ export function VersionHistory({ kind, artifactKey, latestVersion }: VersionHist
 
   useEffect(() => {
     let current = true;
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- a new artifact or version clears the last load error before asking again
     setLoadError(null);
     api.versions(kind, artifactKey).then(
       (list) => {

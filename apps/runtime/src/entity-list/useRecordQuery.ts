@@ -22,6 +22,7 @@ export function useRecordQuery(entity: string, query: RecordQuery): RecordQueryR
   const [attempt, setAttempt] = useState(0);
   useEffect(() => {
     let current = true;
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- loading while the changed query is asked, the last page kept on screen
     setLoading(true);
     setError(null);
     const query = JSON.parse(key) as RecordQuery;

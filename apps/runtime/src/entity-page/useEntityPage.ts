@@ -15,6 +15,7 @@ export function useEntityPage(entity: string): { load: EntityPageLoad; retry: ()
   const [attempt, setAttempt] = useState(0);
   useEffect(() => {
     let current = true;
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- back to loading when the entity changes or on retry, before asking again
     setLoad({ status: 'loading' });
     fetchEntityPage(api, entity).then(
       (page) => current && setLoad({ status: 'loaded', page }),

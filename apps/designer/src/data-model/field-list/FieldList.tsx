@@ -27,6 +27,7 @@ export function FieldList({ fields, selectedId, problems, onSelect, onAdd, onMov
   useEffect(() => {
     if (focusAfterRemove === undefined) return;
     (focusAfterRemove === null ? addButton.current : selectButtons.current.get(focusAfterRemove))?.focus();
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- a focus request is done once served; the focus needs the committed DOM
     setFocusAfterRemove(undefined);
   }, [focusAfterRemove]);
   const remove = (index: number) => {

@@ -46,7 +46,7 @@ export function PublishEntityDialog({ entityKey, title, editor, onClose, onPubli
     return () => {
       current = false;
     };
-    // Planned once, when the dialog opens (editor and api are stable for its lifetime).
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- planned once, when the dialog opens (editor and api are stable for its lifetime)
   }, []);
 
   const lossy = plan.status === 'ready' ? plan.plan.lossy : [];

@@ -1,4 +1,4 @@
-import { createContext, useContext, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { createContext, useContext, useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { checkFeel } from './feel-check.js';
 import type { FeelEditorHandle } from './monaco-feel.js';
@@ -29,8 +29,11 @@ export function FeelEditor({ label, value, onChange, names }: FeelEditorProps) {
   const plain = useRef<HTMLTextAreaElement>(null);
   const handle = useRef<FeelEditorHandle | null>(null);
   const [rich, setRich] = useState(false);
+  // Monaco's callbacks and its lazy mount read the latest props: updated after each commit, not during render.
   const latest = useRef({ value, onChange });
-  latest.current = { value, onChange };
+  useLayoutEffect(() => {
+    latest.current = { value, onChange };
+  });
 
   const problems = useMemo(
     () =>

@@ -1,5 +1,5 @@
 import type { ApiClient, ApiProblem, ArtifactDocument, ArtifactKind, ProblemFieldError, PublishResult } from '@bankforge/client';
-import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { asProblem, useApiClient } from '@bankforge/app-shell';
 import { EditorStore } from './editor-store.js';
 import { record, redo, seal, startHistory, undo, type History } from './history.js';
@@ -110,8 +110,11 @@ export function useArtifactEditor<D extends EditableArtifact>(
 ): ArtifactEditor<D> {
   const contextClient = useApiClient();
   const api = client ?? contextClient;
+  // The load effect reads the latest createNew (updated after each commit, not during render).
   const createNewRef = useRef(createNew);
-  createNewRef.current = createNew;
+  useLayoutEffect(() => {
+    createNewRef.current = createNew;
+  });
   const [store] = useState(() => new EditorStore<EditorState<D>>(initialState(createNew())));
   const state = useSyncExternalStore(store.subscribe, store.get, store.get);
   const [loads, setLoads] = useState(0);

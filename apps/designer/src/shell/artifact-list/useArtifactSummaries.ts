@@ -11,6 +11,7 @@ export function useArtifactSummaries(kind: ArtifactKind): Summaries & { retry: (
   const [attempt, setAttempt] = useState(0);
   useEffect(() => {
     let current = true;
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- back to loading when the kind changes or on retry, before asking again
     setState({ status: 'loading' });
     api.listArtifacts(kind).then(
       (items) => current && setState({ status: 'ready', items: [...items].sort((a, b) => a.title.localeCompare(b.title)) }),

@@ -71,6 +71,7 @@ export function useRecordModel(page: ReaderPage, id: string | undefined, importe
 
   useEffect(() => {
     let current = true;
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- back to loading when the record or form changes or on retry, before asking again
     setLoad({ status: 'loading' });
     (async () => {
       const record = id === undefined ? null : await readRecord(id);

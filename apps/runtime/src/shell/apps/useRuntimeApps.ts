@@ -13,6 +13,7 @@ export function useRuntimeApps(enabled: boolean): { load: AppsLoad; retry: () =>
   useEffect(() => {
     if (!enabled) return;
     let current = true;
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- back to loading on retry, before asking again
     setLoad({ status: 'loading' });
     fetchRuntimeApps(api).then(
       (apps) => current && setLoad({ status: 'loaded', apps }),

@@ -46,7 +46,7 @@ export function LookupWidget(props: WidgetProps & { searchDelayMs?: number }) {
     return () => {
       current = false;
     };
-    // lookup and loadOptions are followed through sourceKey: hosts pass new but equal objects on every render.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- lookup and loadOptions are followed through sourceKey (hosts pass new but equal objects on every render); known is what this effect sets
   }, [value, sourceKey]);
 
   useEffect(() => {
@@ -68,6 +68,7 @@ export function LookupWidget(props: WidgetProps & { searchDelayMs?: number }) {
       );
     }, delay);
     return () => clearTimeout(timer);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- one load per search asked for (searches), not per change of query or open; lookup and loadOptions through sourceKey
   }, [searches, sourceKey, delay]);
 
   const search = (text: string | null) => {

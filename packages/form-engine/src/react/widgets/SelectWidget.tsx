@@ -21,7 +21,7 @@ export function SelectWidget(props: WidgetProps) {
     return () => {
       current = false;
     };
-    // lookup and loadOptions are followed through sourceKey: hosts pass new but equal objects on every render.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- lookup and loadOptions are followed through sourceKey: hosts pass new but equal objects on every render
   }, [sourceKey]);
   const loading = lookup !== undefined && loadOptions !== undefined && loaded === null;
   const { choices, selected, valueOf } = singleChoices(loaded ? { ...props, options: loaded } : props);
