@@ -185,8 +185,30 @@ export class AuditLog {
     return { ...unsigned, hash: entryHash(unsigned) };
   }
 
-  /** Appends in a transaction of its own: for events that change nothing else (a read, a failed login). */
+  /**
+   * Appends for events that change nothing else (a read, a failed login). The entry is one INSERT,
+   * atomic with the trigger that checks and moves the head, so in the common case it runs on its
+   * own, without a transaction around it (two statements fewer). When the head this process last
+   * wrote has moved, the entry is appended again in a transaction that reads the head under lock.
+   */
   async record(actor: Actor, event: AuditEvent): Promise<AuditEntry> {
+    if (this.head) {
+      const entry = await this.database.single(async (sql) => {
+        const head = this.head;
+        if (!head) return undefined;
+        const next = this.entryAfter(head, actor, event);
+        try {
+          await sql.execute(INSERT_ENTRY, entryParams(next));
+        } catch (error) {
+          this.head = undefined;
+          if (isSignal(error, AUDIT_CHAIN_MOVED)) return undefined;
+          throw error;
+        }
+        this.head = { seq: next.seq, hash: next.hash };
+        return next;
+      });
+      if (entry) return entry;
+    }
     return this.database.transaction((sql) => this.append(sql, actor, event));
   }
 

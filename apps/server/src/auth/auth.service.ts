@@ -3,6 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { AccessProfile } from '../access/access-profile.js';
 import type { Actor } from '../access/actor.js';
 import { AuditLog } from '../audit/audit-log.js';
+import type { Dialect } from '../config/server-config.js';
 import { Database } from '../database/database.js';
 import { fromDbDatetime, toDbDatetime } from '../metadata/record-codec.js';
 import { ProblemError } from '../problem/problem-error.js';
@@ -92,15 +93,29 @@ export class AuthService {
     });
   }
 
-  /** The actor behind a session token, or undefined when it is unknown, expired or its user is inactive. */
+  /**
+   * The actor behind a session token, or undefined when it is unknown, expired or its user is
+   * inactive. One statement reads the session, its user and the user's role documents, on every
+   * request: a revoked session, a deactivated user or a changed role counts from the next request.
+   */
   async sessionActor(token: string): Promise<Actor | undefined> {
     if (!/^[\w-]{43}$/.test(token)) return undefined;
-    return this.database.read(async (sql) => {
-      const [session] = await sql.rows<{ user_id: string; expires_at: string }>('SELECT user_id, expires_at FROM bf_session WHERE token_hash = ?', [sha256(token)]);
-      if (!session || fromDbDatetime(session.expires_at)! <= new Date().toISOString()) return undefined;
-      const row = await this.directory.userRow(sql, session.user_id);
-      if (!row || !(row.active === true || Number(row.active) === 1)) return undefined;
-      return this.directory.actorOf(sql, row);
-    });
+    const rows = await this.database.read((sql) => sql.rows<SessionRow>(sessionSql(sql.dialect), [sha256(token)]));
+    const [row] = rows;
+    if (!row || fromDbDatetime(row.session_expires_at)! <= new Date().toISOString()) return undefined;
+    if (!(row.active === true || Number(row.active) === 1)) return undefined;
+    const roles = JSON.parse(row.roles) as string[];
+    const documents = rows.flatMap((r) => (r.role_document === null ? [] : [r.role_document]));
+    return { kind: 'user', userId: row.id, name: row.username, branch: row.branch, roles, access: this.directory.profileFrom(roles.length === 0 ? [] : documents) };
   }
+}
+
+type SessionRow = UserRow & { session_expires_at: string; role_document: string | null };
+
+/** The session, its user, and one row per role the user holds (a user without roles: one row, no document). */
+function sessionSql(dialect: Dialect): string {
+  const holds = dialect === 'mysql' ? 'JSON_CONTAINS(u.roles, JSON_QUOTE(r.role_key))' : 'r.role_key IN (SELECT value FROM json_each(u.roles))';
+  return `SELECT s.expires_at AS session_expires_at, u.*, r.document AS role_document
+            FROM bf_session s JOIN bf_user u ON u.id = s.user_id LEFT JOIN bf_role r ON ${holds}
+           WHERE s.token_hash = ? ORDER BY r.role_key`;
 }

@@ -56,6 +56,9 @@ export interface UserRow {
 
 export const ADMINISTRATOR_ROLE: RoleDefinition = { key: 'administrator', label: { en: 'Administrator', 'zh-CN': '系统管理员' }, admin: true };
 
+/** Distinct role combinations whose profiles are kept (a bank has a handful). */
+const MAX_KEPT_PROFILES = 256;
+
 const now = (): string => toDbDatetime(new Date().toISOString());
 export const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
 
@@ -215,10 +218,29 @@ export class DirectoryService {
 
   async profileOf(sql: SqlExecutor, roleKeys: readonly string[]): Promise<AccessProfile> {
     if (roleKeys.length === 0) return new AccessProfile([], false);
-    const rows = await sql.rows<{ document: string }>(`SELECT document FROM bf_role WHERE role_key IN (${roleKeys.map(() => '?').join(', ')})`, [...roleKeys]);
-    const roles = rows.map((r) => JSON.parse(r.document) as RoleDefinition);
-    return new AccessProfile(roles, roles.some((r) => r.admin === true));
+    const rows = await sql.rows<{ document: string }>(`SELECT document FROM bf_role WHERE role_key IN (${roleKeys.map(() => '?').join(', ')}) ORDER BY role_key`, [...roleKeys]);
+    return this.profileFrom(rows.map((r) => r.document));
   }
+
+  /**
+   * The profile of these role documents (as stored, in role-key order). Profiles are kept by the
+   * documents' text, which a role change changes, so a kept one can never be stale: it only spares
+   * parsing and merging the same roles on every request.
+   */
+  profileFrom(documents: readonly string[]): AccessProfile {
+    if (documents.length === 0) return new AccessProfile([], false);
+    const key = documents.join('\u0000');
+    let profile = this.profiles.get(key);
+    if (!profile) {
+      const roles = documents.map((d) => JSON.parse(d) as RoleDefinition);
+      profile = new AccessProfile(roles, roles.some((r) => r.admin === true));
+      if (this.profiles.size >= MAX_KEPT_PROFILES) this.profiles.clear();
+      this.profiles.set(key, profile);
+    }
+    return profile;
+  }
+
+  private readonly profiles = new Map<string, AccessProfile>();
 
   async apiKeys(): Promise<ApiKeySummary[]> {
     return this.database.read(async (sql) =>
