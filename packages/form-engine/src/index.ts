@@ -1,5 +1,18 @@
-export * from './entity/entity-definition.js';
-export { entityArtifactSchema, FIELD_ID_PATTERN } from './entity/entity-artifact-schema.js';
+// Entities: the entity artifact, its fields and the FieldError every check answers with.
+export {
+  FIELD_TYPES,
+  SYSTEM_FIELDS,
+  IDENTIFIER_PATTERN,
+  type EntityDefinition,
+  type FieldDefinition,
+  type FieldError,
+  type FieldType,
+  type LocalizedText,
+  type MoneyValue,
+  type SelectOption,
+  type SystemField,
+} from './entity/entity-definition.js';
+export { entityArtifactSchema } from './entity/entity-artifact-schema.js';
 export { validateEntityDefinition } from './entity/validate-entity-definition.js';
 export { DEFINITION_ERROR_CODES, type DefinitionErrorCode } from './entity/definition-errors.js';
 
@@ -12,18 +25,15 @@ export {
 export { ISO_CURRENCIES, isIsoCurrency, type IsoCurrency } from './field-types/currency.js';
 export { canonicalDecimal, decimalFits, compareDecimal } from './field-types/decimal.js';
 export { isIsoDate, canonicalDatetime, isUtcDatetime } from './field-types/date-time.js';
-export { isJsonValue, MAX_JSON_DEPTH } from './field-types/json-value.js';
+export { isJsonValue } from './field-types/json-value.js';
 export {
   columnKind,
   stringLength,
   decimalShape,
   moneyCurrencyColumn,
-  MONEY_CURRENCY_SUFFIX,
   blindIndexColumn,
   isEncrypted,
   ENCRYPTABLE_TYPES,
-  DEFAULT_TEXT_LENGTH,
-  MAX_TEXT_LENGTH,
   type ColumnKind,
 } from './field-types/column-shape.js';
 
@@ -32,8 +42,6 @@ export { applyFieldDefaults } from './record/defaults.js';
 export {
   recordJsonSchema,
   fieldJsonSchema,
-  REFERENCE_PATTERN,
-  URL_SCHEME_PATTERN,
   type JsonSchema,
   type RecordSchemaOptions,
 } from './record/record-schema.js';
@@ -46,12 +54,45 @@ export { fieldPatternProblem, type PatternProblem } from './record/field-pattern
 export { RECORD_ERROR_CODES, type RecordErrorCode } from './record/error-codes.js';
 
 // The form artifact, compileForm (publish-time analysis), FormModel and the server's evaluateSubmission.
-export * from './form/index.js';
+export {
+  FORM_SCHEMA_VERSION,
+  WIDGET_TYPES,
+  type FieldState,
+  type FormColumn,
+  type FormColumns,
+  type FormDefinition,
+  type FormFieldNode,
+  type FormNode,
+  type FormNodeBase,
+  type FormNodeType,
+  type FormRepeatingGroup,
+  type FormSection,
+  type FormTab,
+  type FormTabs,
+  type FormValidation,
+  type OptionSource,
+  type RecordFilter,
+  type WidgetType,
+} from './form/form-definition.js';
+export type {
+  CompiledForm,
+  FormEvaluationBudget,
+  FormModelOptions,
+  FormState,
+  FormValues,
+  RecordTypeCheck,
+} from './form/form-model-api.js';
+export { compileForm, type CompileFormOptions } from './form/compile-form.js';
+export { FORM_ERROR_CODES, type FormErrorCode } from './form/compile/form-errors.js';
+export { WIDGETS_FOR_FIELD_TYPE } from './form/compile/widgets.js';
+export { FormModel } from './form/form-model.js';
+export { isBudgetExceededError, type BudgetExceededError } from './form/model/model-errors.js';
+export { evaluateSubmission, type Submission, type SubmissionResult } from './form/submission/evaluate-submission.js';
 
 // The form artifact's JSON Schema; schemaVersion up-migrations of stored forms and entities.
 export { formArtifactSchema, FORM_NODE_ID_PATTERN, FORM_LIMITS } from './form/form-schema.js';
-export { migrateFormDocument, formMigrations } from './form/migrations/form-migrations.js';
-export { migrateEntityDocument, entityMigrations, ENTITY_SCHEMA_VERSION } from './form/migrations/entity-migrations.js';
+export { migrateFormDocument } from './form/migrations/form-migrations.js';
+export { migrateEntityDocument, ENTITY_SCHEMA_VERSION } from './form/migrations/entity-migrations.js';
 export {
   defineMigrations,
   MigrationError,
@@ -65,4 +106,4 @@ export {
 
 // Standalone record validators (Node only: generated with Ajv; the browser runs them through `@bankforge/form-engine/browser`).
 export { standaloneValidatorModule } from './standalone/validator-module.js';
-export { TYPE_OPTION_TYPES, NOT_INDEXABLE_TYPES, optionApplies, isIndexable, type TypeOption } from './entity/type-options.js';
+export { TYPE_OPTION_TYPES, optionApplies, isIndexable, type TypeOption } from './entity/type-options.js';
