@@ -33,7 +33,8 @@ const LIMIT = Number(args.limit);
 /** Each round stops at this many requests even if its time is not up. */
 const MAX_REQUESTS_PER_ROUND = 200_000;
 const benchDir = new URL('.', import.meta.url).pathname;
-const serverMain = new URL('../apps/server/dist/main.js', import.meta.url).pathname;
+// BENCH_SERVER_MAIN: another build of the server (say, of the commit before a change) to compare under the same load.
+const serverMain = process.env.BENCH_SERVER_MAIN ?? new URL('../apps/server/dist/main.js', import.meta.url).pathname;
 const baseUrl = new URL(process.env.BENCH_MYSQL_URL ?? process.env.TEST_MYSQL_URL ?? 'mysql://root@127.0.0.1:3306/test');
 const work = `/tmp/bf-bench-http-${process.pid}`;
 
