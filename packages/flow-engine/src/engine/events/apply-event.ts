@@ -4,7 +4,7 @@
  * state by applying the events it emits, so the stored bytes of both are the same).
  */
 import type { FlowDefinition, FlowNode } from '../../definition/flow-definition.js';
-import { copyJson, copyJsonRecord, dictionaryObject, setOwn } from '../state/copy.js';
+import { copyInitiator, copyJson, copyJsonRecord, dictionaryObject, setOwn } from '../state/copy.js';
 import { COMMAND_WINDOW, type CommandRecord, type FlowState, type Task } from '../state/flow-state.js';
 import { decodeCall, decodeInitiator, decodeTimer } from '../state/state-encoding.js';
 import type { FlowEvent, FlowEventType } from './flow-event.js';
@@ -43,7 +43,8 @@ export function applyInPlace(s: FlowState, e: FlowEvent, definition: FlowDefinit
       definitionVersion: d.ver,
       id: d.id,
       status: 'running',
-      initiator: decodeInitiator(d.ini),
+      // a copy: the state must not share lists with the event (decoding shares them)
+      initiator: copyInitiator(decodeInitiator(d.ini)),
       startedAt: e.at,
       variables: copyJsonRecord(d.vars),
       recentCommands: dictionaryObject<CommandRecord>(),

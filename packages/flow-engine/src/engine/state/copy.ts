@@ -27,7 +27,7 @@ export function cloneState(s: FlowState): FlowState {
   return c;
 }
 
-function copyInitiator(ini: Initiator): Initiator {
+export function copyInitiator(ini: Initiator): Initiator {
   const c = { ...ini };
   if (ini.roles !== undefined) c.roles = [...ini.roles];
   if (ini.managerChain !== undefined) c.managerChain = [...ini.managerChain];
