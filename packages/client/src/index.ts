@@ -21,3 +21,5 @@ export type {
   RecordQuery,
   SignedIn,
 } from './types.js';
+// What the runtime (the generated apps) reads.
+export type { FieldAccess, ReaderFieldAccess, RuntimeApp, RuntimeEntityPage, RuntimeMenuItem } from './runtime.js';

@@ -3,7 +3,7 @@ import { useParams } from 'react-router-dom';
 import { useEntityPage } from '../entity-page/useEntityPage.js';
 import { Loading } from '../shell/Loading.js';
 import { ProblemNotice } from '../shell/ProblemNotice.js';
-import type { ReaderPage } from '../record/access/reader-access.js';
+import type { RuntimeEntityPage } from '@bankforge/client';
 import { RecordList } from './RecordList.js';
 
 /** `/:app/:entity`: the list of an entity's records. */
@@ -14,6 +14,6 @@ export function EntityListPage({ filterDelayMs }: { filterDelayMs?: number }) {
   if (load.status === 'loading') return <Loading />;
   if (load.status === 'error') return <ProblemNotice message={t('pageLoadFailed')} problem={load.error} onRetry={retry} />;
   // A new entity (or a new version of it) starts a fresh list: columns, filters and pages are its own.
-  const page: ReaderPage = load.page;
+  const page: RuntimeEntityPage = load.page;
   return <RecordList key={`${entity}@${load.page.entity.version ?? 0}`} app={app} entity={page.entity} fieldAccess={page.fieldAccess} filterDelayMs={filterDelayMs} />;
 }

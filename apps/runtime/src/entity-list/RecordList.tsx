@@ -30,7 +30,7 @@ import {
 } from './pagination/cursor-stack.js';
 import { Pager } from './pagination/Pager.js';
 import { useRecordQuery } from './useRecordQuery.js';
-import type { ReaderFieldAccess } from '../record/access/reader-access.js';
+import type { ReaderFieldAccess } from '@bankforge/client';
 
 /** How long typing in a filter must pause before the list is asked for again. */
 export const FILTER_DELAY_MS = 300;

@@ -1,7 +1,8 @@
 import type { ApiProblem } from '@bankforge/client';
 import { useCallback, useEffect, useState } from 'react';
 import { asProblem, useApiClient } from '@bankforge/app-shell';
-import { fetchEntityPage, type RuntimeEntityPage } from './entity-page.js';
+import type { RuntimeEntityPage } from '@bankforge/client';
+import { fetchEntityPage } from './entity-page.js';
 
 export type EntityPageLoad =
   | { status: 'loading' }

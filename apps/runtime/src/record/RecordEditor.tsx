@@ -8,7 +8,8 @@ import { Loading } from '../shell/Loading.js';
 import { localized } from '../shell/localized.js';
 import { ProblemNotice } from '../shell/ProblemNotice.js';
 import { fieldErrorsOf } from '../shell/problems.js';
-import { groupsOf, type ReaderPage } from './access/reader-access.js';
+import type { RuntimeEntityPage } from '@bankforge/client';
+import { groupsOf } from './access/reader-access.js';
 import type { ModuleImporter } from './form/type-checks.js';
 import { useRecordModel } from './form/useRecordModel.js';
 import { lookupOptions } from './lookup/lookup-options.js';
@@ -20,7 +21,7 @@ import { RejectedSummary } from './save/RejectedSummary.js';
 
 export interface RecordEditorProps {
   app: string;
-  page: ReaderPage;
+  page: RuntimeEntityPage;
   /** The record's id; absent for a new record. */
   id: string | undefined;
   importModule?: ModuleImporter;

@@ -1,5 +1,5 @@
 import type { EntityDefinition } from '@bankforge/form-engine/react';
-import type { RuntimeEntityPage } from '../entity-page/entity-page.js';
+import type { RuntimeEntityPage } from '@bankforge/client';
 
 /** A small Customer entity as the server publishes it, for page tests. */
 export const customerEntity: EntityDefinition = {

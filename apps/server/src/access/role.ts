@@ -1,3 +1,4 @@
+import type { FieldAccess } from '@bankforge/client';
 import { ARTIFACT_KINDS, type ArtifactKind } from '../artifacts/artifact-kinds.js';
 import { requestSchema } from '../request-validation/request-schema.js';
 import { MASK_STRATEGIES, type MaskSpec } from './masking.js';
@@ -8,8 +9,6 @@ export type DataScope = (typeof DATA_SCOPES)[number];
 
 export const RECORD_OPERATIONS = ['create', 'read', 'update', 'delete', 'export'] as const;
 export type RecordOperation = (typeof RECORD_OPERATIONS)[number];
-
-export type FieldAccess = 'hidden' | 'readonly' | 'masked';
 
 export interface FieldRule {
   access: FieldAccess;

@@ -1,9 +1,6 @@
 import type { EntityDefinition } from '@bankforge/form-engine';
 import type { EntityAccess } from '../access/access-profile.js';
-import type { FieldAccess } from '../access/role.js';
-
-/** How a reader's roles restrict one entity's fields, by field key; fields they see in clear and may write are absent. */
-export type ReaderFieldAccess = Record<string, FieldAccess>;
+import type { FieldAccess, ReaderFieldAccess } from '@bankforge/client';
 
 /**
  * The entity as this reader sees it, in the words of the role rules: `hidden` (not in their reads),
@@ -12,7 +9,7 @@ export type ReaderFieldAccess = Record<string, FieldAccess>;
  * server would refuse.
  */
 export function readerFieldAccess(entity: EntityDefinition, access: EntityAccess): ReaderFieldAccess {
-  const restricted: ReaderFieldAccess = {};
+  const restricted: Record<string, FieldAccess> = {};
   if (!access.restrictsFields) return restricted;
   for (const field of entity.fields) {
     const view = access.field(field.key, field.derivedFrom);

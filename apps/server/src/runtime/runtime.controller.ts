@@ -5,7 +5,8 @@ import type { Actor } from '../access/actor.js';
 import { CurrentActor } from '../auth/auth.guard.js';
 import { ProblemError } from '../problem/problem-error.js';
 import { parseEntity } from '../records/record-params.js';
-import { RuntimeService, type RuntimeApp, type RuntimeEntityPage } from './runtime.service.js';
+import type { RuntimeApp, RuntimeEntityPage } from '@bankforge/client';
+import { RuntimeService } from './runtime.service.js';
 
 @ApiTags('runtime')
 @Controller('runtime')

@@ -1,37 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { standaloneValidatorModule, type EntityDefinition, type FormDefinition, type LocalizedText } from '@bankforge/form-engine';
+import type { ReaderFieldAccess, RuntimeApp, RuntimeEntityPage, RuntimeMenuItem } from '@bankforge/client';
+import { standaloneValidatorModule, type EntityDefinition, type LocalizedText } from '@bankforge/form-engine';
 import type { Actor } from '../access/actor.js';
 import { ArtifactsService } from '../artifacts/artifacts.service.js';
 import { Database } from '../database/database.js';
 import { FormCatalog, entitiesOfForm } from '../forms/form-catalog.js';
 import { MetadataService } from '../metadata/metadata.service.js';
 import { ProblemError } from '../problem/problem-error.js';
-import { readerFieldAccess, type ReaderFieldAccess } from './field-access.js';
+import { readerFieldAccess } from './field-access.js';
 
-export interface RuntimeMenuItem {
-  entity: string;
-  label: LocalizedText;
-  pluralLabel: LocalizedText;
-}
-
-export interface RuntimeApp {
-  key: string;
-  label: LocalizedText;
-  menu: RuntimeMenuItem[];
-}
-
-/** Everything a record page needs to draw and check a record before it is sent. */
-export interface RuntimeEntityPage {
-  entity: EntityDefinition;
-  form: FormDefinition | null;
-  related: Record<string, EntityDefinition>;
-  /** Per entity key: the URL of its validator module (ajv standalone code, no eval at run time). */
-  validators: Record<string, string>;
-  /** How the reader's roles restrict the entity's fields (hidden, masked, read-only); unrestricted fields are absent. */
-  fieldAccess: ReaderFieldAccess;
-  /** The same for each related entity, by entity key. */
-  relatedFieldAccess: Record<string, ReaderFieldAccess>;
-}
 
 /** Modules are generated per entity version and day (resident IDs may not be born after today). */
 const MAX_CACHED_MODULES = 200;

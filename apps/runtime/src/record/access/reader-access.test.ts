@@ -1,6 +1,7 @@
 import { compileForm, FormModel, type EntityDefinition, type FormDefinition } from '@bankforge/form-engine/react';
 import { describe, expect, it } from 'vitest';
-import { ReaderAccess, type ReaderPage } from './reader-access.js';
+import type { RuntimeEntityPage } from '@bankforge/client';
+import { ReaderAccess } from './reader-access.js';
 
 const label = (en: string) => ({ en, 'zh-CN': en });
 const customer: EntityDefinition = {
@@ -59,7 +60,7 @@ const form: FormDefinition = {
     },
   ],
 };
-const page: ReaderPage = {
+const page: RuntimeEntityPage = {
   entity: customer,
   form,
   related: { contact },
@@ -95,7 +96,7 @@ describe('ReaderAccess', () => {
   it('draws a masked date of a stored record as read-only text holding its mask, and a new record as a date', () => {
     const born: EntityDefinition = { ...customer, fields: [...customer.fields, { id: 'f5', key: 'birth_date', type: 'date', label: label('Born') }] };
     const bornForm: FormDefinition = { ...form, layout: [{ id: 'b', type: 'field', field: 'birth_date', widget: 'date' }] };
-    const reader: ReaderPage = { ...page, entity: born, form: bornForm, fieldAccess: { birth_date: 'masked' } };
+    const reader: RuntimeEntityPage = { ...page, entity: born, form: bornForm, fieldAccess: { birth_date: 'masked' } };
     const stored = new ReaderAccess(reader, false);
     const compiled = compileForm(stored.adjustForm(bornForm), stored.adjustEntities({ customer: born, contact }));
     expect(compiled.errors).toEqual([]);

@@ -1,21 +1,9 @@
 import type { RecordTypeCheck } from '@bankforge/form-engine/browser';
 import type { EntityDefinition, FieldDefinition, FormDefinition, FormFieldNode, FormNode, FormValues } from '@bankforge/form-engine/react';
-import type { RuntimeEntityPage } from '../../entity-page/entity-page.js';
+import type { ReaderFieldAccess, RuntimeEntityPage } from '@bankforge/client';
 
 /** Types whose controls show a masked text as it is: text of any kind, and money (its amount masked, its currency kept). */
 const MASK_FITS: ReadonlySet<FieldDefinition['type']> = new Set(['text', 'longText', 'email', 'mobile', 'residentId', 'url', 'money']);
-
-/** How a role rule restricts one field for this reader (the server's `fieldAccess` words). */
-export type FieldAccess = 'hidden' | 'readonly' | 'masked';
-export type ReaderFieldAccess = Readonly<Record<string, FieldAccess>>;
-
-/** The page answer's members that say how the reader's merged roles restrict fields; absent members restrict nothing. */
-export interface ReaderAccessMembers {
-  fieldAccess?: ReaderFieldAccess;
-  relatedFieldAccess?: Readonly<Record<string, ReaderFieldAccess>>;
-}
-
-export type ReaderPage = RuntimeEntityPage & ReaderAccessMembers;
 
 /**
  * What this reader may do with each field of a record page, on one record: a new one (`creating`)
@@ -24,7 +12,7 @@ export type ReaderPage = RuntimeEntityPage & ReaderAccessMembers;
  */
 export class ReaderAccess {
   constructor(
-    private readonly page: ReaderPage,
+    private readonly page: RuntimeEntityPage,
     readonly creating: boolean,
   ) {}
 

@@ -3,7 +3,8 @@ import type { RecordTypeCheck } from '@bankforge/form-engine/browser';
 import { compileForm, FormModel, type CompiledForm } from '@bankforge/form-engine/react';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { asProblem, useApiClient } from '@bankforge/app-shell';
-import { ReaderAccess, type ReaderPage } from '../access/reader-access.js';
+import type { RuntimeEntityPage } from '@bankforge/client';
+import { ReaderAccess } from '../access/reader-access.js';
 import { defaultFormFor } from './default-form.js';
 import { loadTypeChecks, type ModuleImporter } from './type-checks.js';
 
@@ -21,7 +22,7 @@ export interface RecordForm {
  * The form a record page draws: the published default form, else one generated from the entity;
  * either adjusted to what the reader's roles let them see and change on this record.
  */
-export function recordForm(page: ReaderPage, creating: boolean): RecordForm {
+export function recordForm(page: RuntimeEntityPage, creating: boolean): RecordForm {
   const access = new ReaderAccess(page, creating);
   const entities = access.adjustEntities({ ...page.related, [page.entity.key]: page.entity });
   if (page.form) {
@@ -41,7 +42,7 @@ export type RecordModelLoad =
  * validator modules. `reload` reads the record again; `show` starts over from a record the
  * server answered with (after a save).
  */
-export function useRecordModel(page: ReaderPage, id: string | undefined, importer: ModuleImporter | undefined) {
+export function useRecordModel(page: RuntimeEntityPage, id: string | undefined, importer: ModuleImporter | undefined) {
   const api = useApiClient();
   const form = useMemo(() => recordForm(page, id === undefined), [page, id]);
   const [load, setLoad] = useState<RecordModelLoad>({ status: 'loading' });

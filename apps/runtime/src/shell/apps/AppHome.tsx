@@ -1,7 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useOutletContext, useParams } from 'react-router-dom';
 import { localized } from '../localized.js';
-import { findApp, type RuntimeApp } from './runtime-apps.js';
+import type { RuntimeApp } from '@bankforge/client';
+import { findApp } from './runtime-apps.js';
 
 /** What the shell hands its pages: the user's apps. */
 export interface ShellContext {

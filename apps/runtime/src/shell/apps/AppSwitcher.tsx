@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { localized } from '../localized.js';
-import type { RuntimeApp } from './runtime-apps.js';
+import type { RuntimeApp } from '@bankforge/client';
 
 /** Moves between the user's apps (shown only when there are several). */
 export function AppSwitcher({ apps, current }: { apps: readonly RuntimeApp[]; current: string | undefined }) {

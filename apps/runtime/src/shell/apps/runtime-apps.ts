@@ -1,19 +1,4 @@
-import type { ApiClient } from '@bankforge/client';
-import type { LocalizedText } from '@bankforge/form-engine/react';
-
-/** One entity page of an app's menu, as `GET /api/runtime/apps` lists it. */
-export interface RuntimeMenuItem {
-  entity: string;
-  label: LocalizedText;
-  pluralLabel: LocalizedText;
-}
-
-/** A published app with the entity pages the signed-in user may read. */
-export interface RuntimeApp {
-  key: string;
-  label: LocalizedText;
-  menu: RuntimeMenuItem[];
-}
+import type { ApiClient, RuntimeApp } from '@bankforge/client';
 
 export function fetchRuntimeApps(api: ApiClient): Promise<RuntimeApp[]> {
   return api.request<RuntimeApp[]>('GET', '/runtime/apps');

@@ -1,7 +1,8 @@
 import type { ApiProblem } from '@bankforge/client';
 import { useCallback, useEffect, useState } from 'react';
 import { asProblem, useApiClient } from '@bankforge/app-shell';
-import { fetchRuntimeApps, type RuntimeApp } from './runtime-apps.js';
+import type { RuntimeApp } from '@bankforge/client';
+import { fetchRuntimeApps } from './runtime-apps.js';
 
 export type AppsLoad = { status: 'loading' } | { status: 'loaded'; apps: RuntimeApp[] } | { status: 'error'; error: ApiProblem };
 
