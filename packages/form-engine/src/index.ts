@@ -28,6 +28,7 @@ export { isIsoDate, canonicalDatetime, isUtcDatetime } from './field-types/date-
 export { isJsonValue } from './field-types/json-value.js';
 export {
   columnKind,
+  entityTable,
   stringLength,
   decimalShape,
   moneyCurrencyColumn,

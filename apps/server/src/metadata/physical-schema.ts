@@ -1,11 +1,9 @@
 import { createHash } from 'node:crypto';
-import { blindIndexColumn, columnKind, decimalShape, isEncrypted, moneyCurrencyColumn, stringLength, type EntityDefinition, type FieldDefinition } from '@bankforge/form-engine';
+import { blindIndexColumn, columnKind, entityTable, decimalShape, isEncrypted, moneyCurrencyColumn, stringLength, type EntityDefinition, type FieldDefinition } from '@bankforge/form-engine';
 import type { Dialect } from '../config/server-config.js';
 
-/** The physical table of an entity: always `e_<key>`, so no request can name another table. */
-export function tableNameOf(entityKey: string): string {
-  return `e_${entityKey}`;
-}
+/** The physical table of an entity (the data model's `entityTable`). */
+export const tableNameOf = entityTable;
 
 export interface PhysicalColumn {
   name: string;

@@ -51,6 +51,11 @@ export function moneyCurrencyColumn(fieldKey: string): string {
   return fieldKey + MONEY_CURRENCY_SUFFIX;
 }
 
+/** The table of an entity's records: always `e_<key>`, so no request can name another table. */
+export function entityTable(entityKey: string): string {
+  return `e_${entityKey}`;
+}
+
 /** A sensitive field `mobile` is stored encrypted, with an HMAC of its value in `mobile_bidx` for exact lookups. */
 export const BLIND_INDEX_SUFFIX = '_bidx';
 

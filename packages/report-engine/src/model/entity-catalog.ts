@@ -1,13 +1,11 @@
-import type { EntityDefinition } from '@bankforge/form-engine';
+import { entityTable, type EntityDefinition } from '@bankforge/form-engine';
 import type { ReportDefinition } from '../artifact/report-definition.js';
 
 /** The published entity definitions a report may read, by key. */
 export type EntityCatalog = ReadonlyMap<string, EntityDefinition>;
 
-/** The physical table of an entity, as the server lays it out. */
-export function tableOf(entityKey: string): string {
-  return `e_${entityKey}`;
-}
+/** The physical table of an entity, as the data model lays it out. */
+export const tableOf = entityTable;
 
 /**
  * Collects the entities a report reads (source, join targets, children) with an injected loader,
