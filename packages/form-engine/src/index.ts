@@ -17,6 +17,8 @@ export { validateEntityDefinition } from './entity/validate-entity-definition.js
 export { DEFINITION_ERROR_CODES, type DefinitionErrorCode } from './entity/definition-errors.js';
 
 export { isMainlandMobile } from './field-types/mobile.js';
+// JSON Pointers (RFC 6901), the paths of every problem the engines and the server report.
+export { pointer, pointerTokens } from './shared/json-pointer.js';
 export {
   validateResidentId,
   residentIdCheckCharacter,

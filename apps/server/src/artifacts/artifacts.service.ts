@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import diff from 'microdiff';
 import type { ArtifactDraft as ClientArtifactDraft, ArtifactSummary, ArtifactVersionSummary, DocumentChange } from '@bankforge/client';
-import type { EntityDefinition, FormDefinition } from '@bankforge/form-engine';
+import { pointer, type EntityDefinition, type FormDefinition } from '@bankforge/form-engine';
 import { FormCatalog } from '../forms/form-catalog.js';
 import type { Actor } from '../access/actor.js';
 import { AuditLog } from '../audit/audit-log.js';
@@ -40,10 +40,6 @@ interface ArtifactRow {
 function withoutVersion(document: ArtifactDocument): ArtifactDocument {
   const { version: _version, ...rest } = document;
   return rest as ArtifactDocument;
-}
-
-function pointer(path: readonly (string | number)[]): string {
-  return path.map((p) => `/${String(p).replace(/~/g, '~0').replace(/\//g, '~1')}`).join('');
 }
 
 /** Drafts, immutable published versions and their differences, for every kind of artifact. */
@@ -110,7 +106,7 @@ export class ArtifactsService {
   async diff(kind: ArtifactKind, key: string, from: number, to: number): Promise<{ from: number; to: number; changes: DocumentChange[] }> {
     const [a, b] = await Promise.all([this.version(kind, key, from), this.version(kind, key, to)]);
     const changes = diff(withoutVersion(a), withoutVersion(b)).map((d): DocumentChange => {
-      const path = pointer(d.path);
+      const path = pointer(...d.path);
       if (d.type === 'CREATE') return { op: 'add', path, value: d.value };
       if (d.type === 'REMOVE') return { op: 'remove', path, from: d.oldValue };
       return { op: 'replace', path, from: d.oldValue, value: d.value };

@@ -1,13 +1,12 @@
 /** Which layout node an error addresses, for a problem list whose entries select the node. */
-
-const unescapeSegment = (s: string) => s.replace(/~1/g, '/').replace(/~0/g, '~');
+import { pointerTokens } from '@bankforge/form-engine';
 
 /**
  * The id of the innermost node, column or tab on the way down a JSON Pointer into the form
  * document (`/layout/0/children/2/visibleWhen` -> that field's id); null outside the layout.
  */
 export function nodeIdAtPointer(form: unknown, pointer: string): string | null {
-  const segments = pointer.split('/').slice(1).map(unescapeSegment);
+  const segments = pointerTokens(pointer);
   if (segments[0] !== 'layout') return null;
   let current: unknown = form;
   let id: string | null = null;

@@ -1,4 +1,5 @@
 import type { DocumentChange } from '@bankforge/client';
+import { pointerTokens } from '@bankforge/form-engine';
 
 /** The name an array item goes by: an entity field's `key`, a form node's `field` or `id`. */
 function itemName(item: unknown): string | undefined {
@@ -15,11 +16,8 @@ function itemName(item: unknown): string | undefined {
 export function readablePointer(pointer: string, document?: unknown): string {
   if (pointer === '') return '';
   let node: unknown = document;
-  return pointer
-    .slice(1)
-    .split('/')
-    .map((raw) => {
-      const token = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+  return pointerTokens(pointer)
+    .map((token) => {
       const next: unknown = typeof node === 'object' && node !== null ? (node as Record<string, unknown>)[token] : undefined;
       const name = Array.isArray(node) ? itemName(next) : undefined;
       node = next;
