@@ -44,9 +44,11 @@ export type { FlowEvent, FlowEventType, TaskCloseReason } from './engine/events/
 export { replay } from './engine/events/apply-event.js';
 export { COMMAND_WINDOW, type FlowState, type InstanceStatus, type JsonValue } from './engine/state/flow-state.js';
 
-// storing an instance
+// storing an instance: its state and its history
 export { decodeState, encodeState } from './engine/state/state-encoding.js';
 export type { StoredFlowState } from './engine/state/stored-state.js';
+export { decodeEvent, encodeEvent } from './engine/events/event-encoding.js';
+export type { StoredFlowEvent } from './engine/events/stored-event.js';
 
 // history, versions, BPMN
 export { approvalTrail, type TrailAction, type TrailEntry } from './history/approval-trail.js';

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { actor, approval, Case, chain, directory, e, flow, HOUR, n } from './harness.test.js';
 import { requiredApprovals } from './approval-rules.js';
 import { replay } from './events/apply-event.js';
+import { encodeEvent } from './events/event-encoding.js';
+import type { FlowEvent } from './events/flow-event.js';
 import { execute } from './execute.js';
 import { decodeState, encodeState } from './state/state-encoding.js';
 
@@ -351,7 +353,7 @@ describe('timeouts', () => {
     c.start();
     c.fire('timeout');
     expect(c.state?.tasks?.[0]?.n).toBe('b');
-    expect(c.events.find((x) => x.type === 'taskClosed')?.data).toEqual({ r: 'approved', auto: 1 });
+    expect(encodeEvent(c.events.find((x) => x.type === 'taskClosed') as FlowEvent).data).toEqual({ r: 'approved', auto: 1 });
     c.rejects({ type: 'withdraw', actor: actor('ini') }, 'withdrawNotAllowed');
     const d = new Case(withTimeout({ duration: 'PT1H', action: 'autoReject' }));
     d.start();
@@ -403,7 +405,7 @@ describe('authority limits', () => {
     c.start({ amount: 2_000_000 });
     c.approve('a', 'o2');
     expect(c.state?.st).toBe('running');
-    expect(c.events.find((x) => x.type === 'authorityRouted')?.data).toEqual({ to: ['bm1'], by: 'o2', limit: 500_000 });
+    expect(encodeEvent(c.events.find((x) => x.type === 'authorityRouted') as FlowEvent).data).toEqual({ to: ['bm1'], by: 'o2', limit: 500_000 });
     expect(c.effects('updateTask')[0]?.assignees).toEqual(['bm1']);
     c.approve('a', 'bm1');
     expect(c.state?.st).toBe('completed');

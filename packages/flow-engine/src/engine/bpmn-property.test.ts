@@ -104,7 +104,7 @@ describe('random answers on a BPMN-style flow (fast-check)', () => {
             return;
           }
           sent.push(cmd);
-          for (const ev of r.events) seen.add(ev.type === 'ended' ? `ended:${ev.data.st}` : ev.type);
+          for (const ev of r.events) seen.add(ev.type === 'ended' ? `ended:${ev.data.status}` : ev.type);
           state = encodeState(r.state);
           events.push(...r.events);
           expect(JSON.stringify(encodeState(replay(def, events)))).toBe(JSON.stringify(state));

@@ -94,7 +94,7 @@ function commandInHistory(commandId: string, history: readonly FlowEvent[] | und
   if (history === undefined) return undefined;
   let rec: CommandRecord | undefined;
   for (const e of history) {
-    if (e.cmd !== commandId) continue;
+    if (e.commandId !== commandId) continue;
     if (rec === undefined) rec = [e.seq, e.seq];
     else rec[1] = e.seq;
   }

@@ -10,6 +10,7 @@ import type { Actor, FlowCommand, TaskAction } from './commands.js';
 import type { Directory, ExecuteContext } from './context.js';
 import type { FlowEffect } from './effects.js';
 import { replay } from './events/apply-event.js';
+import { decodeEvent, encodeEvent } from './events/event-encoding.js';
 import type { FlowEvent } from './events/flow-event.js';
 import { execute, type ExecuteResult } from './execute.js';
 import type { JsonValue } from './state/flow-state.js';
@@ -103,6 +104,7 @@ export class Case {
     this.last = r;
     expect(JSON.stringify(encodeState(replay(this.def, this.events)))).toBe(JSON.stringify(this.state));
     expect(decodeState(this.state)).toEqual(r.state);
+    for (const ev of r.events) expect(decodeEvent(JSON.parse(JSON.stringify(encodeEvent(ev))) as Parameters<typeof decodeEvent>[0])).toEqual(ev);
     return r;
   }
 

@@ -133,7 +133,7 @@ describe('random command sequences (fast-check)', () => {
             return;
           }
           sent.push(cmd);
-          for (const ev of r.events) seen.add(ev.type === 'ended' ? `ended:${ev.data.st}:${ev.data.out ?? (ev.data.err === undefined ? '' : 'error')}` : ev.type);
+          for (const ev of r.events) seen.add(ev.type === 'ended' ? `ended:${ev.data.status}:${ev.data.outcome ?? (ev.data.error === undefined ? '' : 'error')}` : ev.type);
           state = encodeState(r.state);
           events.push(...r.events);
           expect(r.events.map((x) => x.seq)).toEqual(r.events.map((_, j) => (r.events[0]?.seq ?? 0) + j));

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { FlowDefinition } from '../definition/flow-definition.js';
 import { approval, edge, node } from '../definition/sample-flows.js';
 import type { Actor, FlowCommand } from '../engine/commands.js';
+import { decodeEvent } from '../engine/events/event-encoding.js';
 import type { FlowEvent } from '../engine/events/flow-event.js';
+import type { StoredFlowEvent } from '../engine/events/stored-event.js';
 import { execute } from '../engine/execute.js';
 import type { FlowState } from '../engine/state/flow-state.js';
 import { approvalTrail } from './approval-trail.js';
@@ -106,7 +108,8 @@ describe('approvalTrail with the engine', () => {
 
 describe('approvalTrail from recorded events', () => {
   const at = (m: number): string => `2025-03-03T09:${String(m).padStart(2, '0')}:00.000Z`;
-  const events: FlowEvent[] = [
+  // as a server stores them
+  const stored: StoredFlowEvent[] = [
     { seq: 1, at: at(0), cmd: 'c1', actor: 'ini', type: 'started', data: { def: 'loan', ver: 1, id: 'i1', ini: { userId: 'ini' }, vars: {} } },
     { seq: 2, at: at(0), cmd: 'c1', nodeId: 'officer', type: 'entered', data: { tok: 't2' } },
     { seq: 3, at: at(0), cmd: 'c1', nodeId: 'officer', taskId: 'k3', type: 'taskCreated', data: { tok: 't2', who: ['o1'] } },
@@ -121,6 +124,7 @@ describe('approvalTrail from recorded events', () => {
     { seq: 12, at: at(7), cmd: 'c8', taskId: 'k13', nodeId: 'manager', type: 'taskClosed', data: { r: 'rejected', auto: 1 } },
     { seq: 13, at: at(8), cmd: 'c9', actor: 'root', comment: 'duplicate case', type: 'ended', data: { st: 'cancelled' } },
   ];
+  const events: FlowEvent[] = stored.map(decodeEvent);
 
   it('covers urge, escalation, comments, add-approver, authority routing, automatic decisions, cc and cancel', () => {
     const trail = approvalTrail(events);

@@ -90,19 +90,19 @@ export function approvalTrail(events: readonly FlowEvent[], definition?: FlowDef
         entry('started', `${who} started the case`, `${who} 发起了申请`);
         break;
       case 'approved':
-        if (e.data.auto === 1) {
+        if (e.data.automatic === true) {
           entry('autoApproved', `approved automatically on timeout${where.en}`, `超时自动同意${where.zh}`);
         } else {
-          const u = e.data.u;
+          const u = e.data.userId;
           entry('approved', `${u} approved${where.en}`, `${u} 同意${where.zh}`, { actor: u });
         }
         break;
       case 'taskClosed':
-        if (e.data.r === 'rejected') {
-          if (e.data.auto === 1) entry('autoRejected', `rejected automatically on timeout${where.en}`, `超时自动驳回${where.zh}`);
+        if (e.data.reason === 'rejected') {
+          if (e.data.automatic === true) entry('autoRejected', `rejected automatically on timeout${where.en}`, `超时自动驳回${where.zh}`);
           else entry('rejected', `${who} rejected${where.en}`, `${who} 驳回${where.zh}`);
-        } else if (e.data.r === 'returned') {
-          const to = e.data.to;
+        } else if (e.data.reason === 'returned') {
+          const to = e.data.returnTo;
           const toName = to !== undefined ? (nodeNames.get(to) ?? { en: to, 'zh-CN': to }) : undefined;
           entry(
             'returned',
@@ -113,21 +113,21 @@ export function approvalTrail(events: readonly FlowEvent[], definition?: FlowDef
         }
         break;
       case 'voteRejected':
-        entry('rejected', `${e.data.u} voted to reject${where.en}`, `${e.data.u} 投票驳回${where.zh}`, { actor: e.data.u });
+        entry('rejected', `${e.data.userId} voted to reject${where.en}`, `${e.data.userId} 投票驳回${where.zh}`, { actor: e.data.userId });
         break;
       case 'delegated':
         entry('delegated', `${e.data.from} delegated${where.en} to ${e.data.to}`, `${e.data.from} 转办给 ${e.data.to}${where.zh}`, { users: [e.data.to] });
         break;
       case 'approverAdded': {
-        const pos = e.data.p === 'before' ? { en: 'before', zh: '前加签' } : { en: 'after', zh: '后加签' };
-        entry('approverAdded', `${e.data.by} added ${e.data.u} as an approver ${pos.en} them${where.en}`, `${e.data.by} ${pos.zh} ${e.data.u}${where.zh}`, { users: [e.data.u] });
+        const pos = e.data.position === 'before' ? { en: 'before', zh: '前加签' } : { en: 'after', zh: '后加签' };
+        entry('approverAdded', `${e.data.addedBy} added ${e.data.userId} as an approver ${pos.en} them${where.en}`, `${e.data.addedBy} ${pos.zh} ${e.data.userId}${where.zh}`, { users: [e.data.userId] });
         break;
       }
       case 'authorityRouted':
         entry(
           'authorityRouted',
-          `above ${e.data.by}'s authority limit of ${e.data.limit}${where.en}: routed to ${list(e.data.to)}`,
-          `超出 ${e.data.by} 的审批权限 ${e.data.limit}${where.zh}，转交 ${list(e.data.to)}`,
+          `above ${e.data.approver}'s authority limit of ${e.data.limit}${where.en}: routed to ${list(e.data.to)}`,
+          `超出 ${e.data.approver} 的审批权限 ${e.data.limit}${where.zh}，转交 ${list(e.data.to)}`,
           { users: [...e.data.to] },
         );
         break;
@@ -143,11 +143,11 @@ export function approvalTrail(events: readonly FlowEvent[], definition?: FlowDef
         break;
       case 'ended': {
         const d = e.data;
-        if (d.st === 'withdrawn') entry('withdrawn', `${who} withdrew the case`, `${who} 撤回了申请`);
-        else if (d.st === 'cancelled') entry('cancelled', `${who} cancelled the case`, `${who} 取消了申请`);
-        else if (d.st === 'completed') entry('completed', `the case ended${d.out !== undefined ? `: ${d.out}` : ''}`, `流程结束${d.out !== undefined ? `：${outcomeZh(d.out)}` : ''}`, d.out !== undefined ? { detail: d.out } : {});
-        else if (d.st === 'terminated') entry('terminated', `the case was terminated${where.en}${d.out !== undefined ? `: ${d.out}` : ''}`, `流程终止${where.zh}${d.out !== undefined ? `：${outcomeZh(d.out)}` : ''}`, d.out !== undefined ? { detail: d.out } : {});
-        else entry('failed', `the case failed${d.err !== undefined ? `: ${d.err}` : ''}`, `流程出错${d.err !== undefined ? `：${d.err}` : ''}`, d.err !== undefined ? { detail: d.err } : {});
+        if (d.status === 'withdrawn') entry('withdrawn', `${who} withdrew the case`, `${who} 撤回了申请`);
+        else if (d.status === 'cancelled') entry('cancelled', `${who} cancelled the case`, `${who} 取消了申请`);
+        else if (d.status === 'completed') entry('completed', `the case ended${d.outcome !== undefined ? `: ${d.outcome}` : ''}`, `流程结束${d.outcome !== undefined ? `：${outcomeZh(d.outcome)}` : ''}`, d.outcome !== undefined ? { detail: d.outcome } : {});
+        else if (d.status === 'terminated') entry('terminated', `the case was terminated${where.en}${d.outcome !== undefined ? `: ${d.outcome}` : ''}`, `流程终止${where.zh}${d.outcome !== undefined ? `：${outcomeZh(d.outcome)}` : ''}`, d.outcome !== undefined ? { detail: d.outcome } : {});
+        else entry('failed', `the case failed${d.error !== undefined ? `: ${d.error}` : ''}`, `流程出错${d.error !== undefined ? `：${d.error}` : ''}`, d.error !== undefined ? { detail: d.error } : {});
         break;
       }
       default:

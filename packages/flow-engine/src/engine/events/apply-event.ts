@@ -6,7 +6,6 @@
 import type { FlowDefinition, FlowNode } from '../../definition/flow-definition.js';
 import { copyInitiator, copyJson, copyJsonRecord, dictionaryObject, setOwn } from '../state/copy.js';
 import { COMMAND_WINDOW, type CommandRecord, type FlowState, type Task } from '../state/flow-state.js';
-import { decodeCall, decodeInitiator, decodeTimer } from '../state/state-encoding.js';
 import type { FlowEvent, FlowEventType } from './flow-event.js';
 
 /** Decisions that count as "someone acted" for withdraw. */
@@ -39,14 +38,13 @@ export function applyInPlace(s: FlowState, e: FlowEvent, definition: FlowDefinit
   if (e.type === 'started') {
     const d = e.data;
     s = {
-      definitionKey: d.def,
-      definitionVersion: d.ver,
-      id: d.id,
+      definitionKey: d.definitionKey,
+      definitionVersion: d.definitionVersion,
+      id: d.instanceId,
       status: 'running',
-      // a copy: the state must not share lists with the event (decoding shares them)
-      initiator: copyInitiator(decodeInitiator(d.ini)),
+      initiator: copyInitiator(d.initiator),
       startedAt: e.at,
-      variables: copyJsonRecord(d.vars),
+      variables: copyJsonRecord(d.variables),
       recentCommands: dictionaryObject<CommandRecord>(),
       lastSeq: 0,
     };
@@ -54,12 +52,12 @@ export function applyInPlace(s: FlowState, e: FlowEvent, definition: FlowDefinit
     if (d.parent !== undefined) s.parent = { ...d.parent };
   }
   s.lastSeq = e.seq;
-  const rec: CommandRecord | undefined = s.recentCommands[e.cmd];
+  const rec: CommandRecord | undefined = s.recentCommands[e.commandId];
   if (rec === undefined) {
-    s.recentCommands[e.cmd] = [e.seq, e.seq];
+    s.recentCommands[e.commandId] = [e.seq, e.seq];
     forgetOldCommands(s.recentCommands);
   } else rec[1] = e.seq;
-  if (ACTED.has(e.type) && e.actor !== s.initiator.userId && !(e.type === 'taskClosed' && e.data.r === 'cancelled')) s.lastActionSeq = e.seq;
+  if (ACTED.has(e.type) && e.actor !== s.initiator.userId && !(e.type === 'taskClosed' && e.data.reason === 'cancelled')) s.lastActionSeq = e.seq;
 
   switch (e.type) {
     case 'started':
@@ -67,72 +65,72 @@ export function applyInPlace(s: FlowState, e: FlowEvent, definition: FlowDefinit
     case 'entered': {
       const d = e.data;
       const tokens = (s.tokens ??= []);
-      let t = tokens.find((x) => x.id === d.tok);
+      let t = tokens.find((x) => x.id === d.tokenId);
       if (t === undefined) {
-        t = { id: d.tok, nodeId: e.nodeId ?? '' };
+        t = { id: d.tokenId, nodeId: e.nodeId ?? '' };
         tokens.push(t);
       } else t.nodeId = e.nodeId ?? '';
-      if (d.f !== undefined) {
-        if (d.f.length > 0) t.forkStack = [...d.f];
+      if (d.forkStack !== undefined) {
+        if (d.forkStack.length > 0) t.forkStack = [...d.forkStack];
         else delete t.forkStack;
       }
       const at = e.nodeId === undefined ? undefined : nodeOf(definition, e.nodeId);
-      if (d.e !== undefined && (at?.type === 'join' || at?.type === 'inclusiveJoin')) t.arrivalEdge = d.e;
+      if (d.edgeId !== undefined && (at?.type === 'join' || at?.type === 'inclusiveJoin')) t.arrivalEdge = d.edgeId;
       else delete t.arrivalEdge;
-      if (d.i !== undefined) t.completedRuns = d.i;
+      if (d.completedRuns !== undefined) t.completedRuns = d.completedRuns;
       else delete t.completedRuns;
       delete t.instanceCount;
       if (d.loop !== undefined) (s.loopCounts ??= {})[d.loop[0]] = d.loop[1];
-      if (d.rl !== undefined && s.loopCounts !== undefined) for (const id of d.rl) delete s.loopCounts[id];
+      if (d.resetLoops !== undefined && s.loopCounts !== undefined) for (const id of d.resetLoops) delete s.loopCounts[id];
       break;
     }
     case 'multiStarted': {
-      const t = s.tokens?.find((x) => x.id === e.data.tok);
-      if (t !== undefined) t.instanceCount = e.data.n;
+      const t = s.tokens?.find((x) => x.id === e.data.tokenId);
+      if (t !== undefined) t.instanceCount = e.data.instanceCount;
       break;
     }
     case 'left':
-      if (s.tokens !== undefined) s.tokens = s.tokens.filter((t) => t.id !== e.data.tok);
+      if (s.tokens !== undefined) s.tokens = s.tokens.filter((t) => t.id !== e.data.tokenId);
       break;
     case 'forked':
-      (s.forks ??= {})[e.data.fork] = { splitNodeId: e.nodeId ?? '', takenEdges: [...e.data.taken] };
+      (s.forks ??= {})[e.data.forkId] = { splitNodeId: e.nodeId ?? '', takenEdges: [...e.data.takenEdges] };
       break;
     case 'joined': {
-      const gone = new Set(e.data.toks);
+      const gone = new Set(e.data.tokenIds);
       if (s.tokens !== undefined) s.tokens = s.tokens.filter((t) => !gone.has(t.id));
-      if (s.forks !== undefined && e.data.fork !== undefined) delete s.forks[e.data.fork];
+      if (s.forks !== undefined && e.data.forkId !== undefined) delete s.forks[e.data.forkId];
       break;
     }
     case 'taskCreated': {
-      const t: Task = { id: e.taskId ?? '', nodeId: e.nodeId ?? '', tokenId: e.data.tok, pending: [...e.data.who], assignees: [...e.data.who] };
-      if (e.data.req !== undefined) t.approvalsRequired = e.data.req;
+      const t: Task = { id: e.taskId ?? '', nodeId: e.nodeId ?? '', tokenId: e.data.tokenId, pending: [...e.data.assignees], assignees: [...e.data.assignees] };
+      if (e.data.approvalsRequired !== undefined) t.approvalsRequired = e.data.approvalsRequired;
       (s.tasks ??= []).push(t);
       break;
     }
     case 'voteRejected': {
       const t = task(s, e.taskId);
-      t.pending = t.pending.filter((u) => u !== e.data.u);
-      (t.rejectedBy ??= []).push(e.data.u);
+      t.pending = t.pending.filter((u) => u !== e.data.userId);
+      (t.rejectedBy ??= []).push(e.data.userId);
       break;
     }
     case 'approved': {
       const t = task(s, e.taskId);
       const d = e.data;
-      if (d.b === 1) {
-        t.pending = t.pending.filter((u) => u !== d.u);
-        (t.approvedBy ??= []).push(d.u);
+      if (d.counted === true) {
+        t.pending = t.pending.filter((u) => u !== d.userId);
+        (t.approvedBy ??= []).push(d.userId);
       }
-      if (d.x === 1) t.pending = [];
-      if (d.g !== undefined && t.approverGroups !== undefined) {
-        for (const i of d.g) {
+      if (d.othersReleased === true) t.pending = [];
+      if (d.groups !== undefined && t.approverGroups !== undefined) {
+        for (const i of d.groups) {
           const g = t.approverGroups[i];
-          if (g !== undefined) g.approvedBy = d.u;
+          if (g !== undefined) g.approvedBy = d.userId;
         }
       }
       const node = nodeOf(definition, t.nodeId);
-      if (node !== undefined && node.type === 'approval' && node.distinctApprovers === true && d.auto !== 1) {
+      if (node !== undefined && node.type === 'approval' && node.distinctApprovers === true && d.automatic !== true) {
         const approvals = (s.distinctApprovals ??= []);
-        if (!approvals.some(([u, n]) => u === d.u && n === t.nodeId)) approvals.push([d.u, t.nodeId]);
+        if (!approvals.some(([u, n]) => u === d.userId && n === t.nodeId)) approvals.push([d.userId, t.nodeId]);
       }
       break;
     }
@@ -148,7 +146,7 @@ export function applyInPlace(s: FlowState, e: FlowEvent, definition: FlowDefinit
     }
     case 'approverAdded': {
       const t = task(s, e.taskId);
-      const { u, p, by } = e.data;
+      const { userId: u, position: p, addedBy: by } = e.data;
       const node = nodeOf(definition, t.nodeId);
       if (node !== undefined && node.type === 'approval' && node.mode === 'sequential') {
         const i = t.pending.indexOf(by);
@@ -162,7 +160,7 @@ export function applyInPlace(s: FlowState, e: FlowEvent, definition: FlowDefinit
     }
     case 'authorityRouted': {
       const t = task(s, e.taskId);
-      (t.approverGroups ??= []).push({ users: [...e.data.to], position: 'after', addedBy: e.data.by });
+      (t.approverGroups ??= []).push({ users: [...e.data.to], position: 'after', addedBy: e.data.approver });
       break;
     }
     case 'escalated': {
@@ -179,34 +177,34 @@ export function applyInPlace(s: FlowState, e: FlowEvent, definition: FlowDefinit
       const t = task(s, id);
       s.tasks = (s.tasks ?? []).filter((x) => x.id !== id);
       if (s.timers !== undefined) s.timers = s.timers.filter((x) => x.taskId !== id);
-      if (e.data.r === 'approved') (s.approvalPath ??= []).push(t.nodeId);
-      if (e.data.r === 'returned' && e.data.to !== undefined && s.approvalPath !== undefined) {
-        const i = s.approvalPath.lastIndexOf(e.data.to);
+      if (e.data.reason === 'approved') (s.approvalPath ??= []).push(t.nodeId);
+      if (e.data.reason === 'returned' && e.data.returnTo !== undefined && s.approvalPath !== undefined) {
+        const i = s.approvalPath.lastIndexOf(e.data.returnTo);
         if (i >= 0) s.approvalPath = s.approvalPath.slice(0, i);
       }
       break;
     }
     case 'timerSet':
-      (s.timers ??= []).push(decodeTimer(e.data.timer));
+      (s.timers ??= []).push({ ...e.data.timer });
       break;
     case 'timerDone':
-      if (s.timers !== undefined) s.timers = s.timers.filter((x) => x.id !== e.data.id);
+      if (s.timers !== undefined) s.timers = s.timers.filter((x) => x.id !== e.data.timerId);
       break;
     case 'callStarted':
-      (s.calls ??= []).push(decodeCall(e.data.call));
+      (s.calls ??= []).push({ ...e.data.call });
       break;
     case 'callDone':
-      if (s.calls !== undefined) s.calls = s.calls.filter((x) => x.id !== e.data.id);
+      if (s.calls !== undefined) s.calls = s.calls.filter((x) => x.id !== e.data.callId);
       break;
     case 'varsSet':
-      for (const k of Object.keys(e.data.vars)) setOwn(s.variables, k, copyJson(e.data.vars[k]));
+      for (const k of Object.keys(e.data.variables)) setOwn(s.variables, k, copyJson(e.data.variables[k]));
       break;
     case 'notified':
       break;
     case 'ended':
-      s.status = e.data.st;
-      if (e.data.out !== undefined) s.outcome = e.data.out;
-      if (e.data.err !== undefined) s.error = e.data.err;
+      s.status = e.data.status;
+      if (e.data.outcome !== undefined) s.outcome = e.data.outcome;
+      if (e.data.error !== undefined) s.error = e.data.error;
       delete s.tokens;
       delete s.forks;
       delete s.tasks;

@@ -1,14 +1,12 @@
 /**
- * The events of a flow instance: its append-only history, which a server stores as it is. The
- * state is a fold of them (`apply-event.ts`). Their payloads keep the compact names of the stored
- * state (`tok`, `f`, `u`, ...): they are stored records, and a timer or call inside one is in its
- * stored form.
+ * The events of a flow instance: its append-only history. The state is a fold of them
+ * (`apply-event.ts`). A server stores them in the compact form of `stored-event.ts`
+ * (`encodeEvent` / `decodeEvent`).
  *
  * Every event records when (`at`, an ISO instant), who (`actor`, absent for the engine's own
- * steps), the command it came from (`cmd`), and where relevant the node, task and comment.
+ * steps), the command it came from, and where relevant the node, task and comment.
  */
-import type { InstanceStatus, JsonValue, ParentCall } from '../state/flow-state.js';
-import type { StoredCall, StoredInitiator, StoredTimer } from '../state/stored-state.js';
+import type { Initiator, InstanceStatus, JsonValue, ParentCall, PendingCall, Timer } from '../state/flow-state.js';
 
 interface EventBase {
   /** 1, 2, 3, ... within the instance. */
@@ -16,7 +14,7 @@ interface EventBase {
   /** ISO 8601 UTC instant. */
   at: string;
   /** The command that caused it. */
-  cmd: string;
+  commandId: string;
   /** The user who acted (absent for automatic steps). */
   actor?: string;
   nodeId?: string;
@@ -30,43 +28,46 @@ export type TaskCloseReason = 'approved' | 'rejected' | 'returned' | 'cancelled'
 
 export type FlowEvent =
   /** The case started (`actor` is the initiator). */
-  | Ev<'started', { def: string; ver: number; id: string; ini: StoredInitiator; vars: Record<string, JsonValue>; subject?: string; parent?: ParentCall }>
+  | Ev<'started', { definitionKey: string; definitionVersion: number; instanceId: string; initiator: Initiator; variables: Record<string, JsonValue>; subject?: string; parent?: ParentCall }>
   /**
-   * A token moved onto `nodeId` (created when new). `f` replaces its fork stack; `e` is the edge it
-   * came by; `loop` is the loop edge taken and its new count; `rl` the loop counters reset (the
-   * loop exited); `i` the runs a looping activity completed.
+   * A token moved onto `nodeId` (created when new). `forkStack` replaces its fork stack; `edgeId`
+   * is the edge it came by; `loop` the loop edge taken and its new count; `resetLoops` the loop
+   * counters reset (the loop was left); `completedRuns` the runs a looping activity completed.
    */
-  | Ev<'entered', { tok: string; f?: string[]; e?: string; loop?: [string, number]; rl?: string[]; i?: number }>
-  /** A multi-instance activity starts `n` runs for the token. */
-  | Ev<'multiStarted', { tok: string; n: number }>
-  /** A token was consumed (at an end). */
-  | Ev<'left', { tok: string }>
+  | Ev<'entered', { tokenId: string; forkStack?: string[]; edgeId?: string; loop?: [string, number]; resetLoops?: string[]; completedRuns?: number }>
+  /** A multi-instance activity starts `instanceCount` runs for the token. */
+  | Ev<'multiStarted', { tokenId: string; instanceCount: number }>
+  /** A token was consumed (at an end, a split, a start quantity). */
+  | Ev<'left', { tokenId: string }>
   /** A parallel/inclusive split took these edges. */
-  | Ev<'forked', { fork: string; taken: string[] }>
+  | Ev<'forked', { forkId: string; takenEdges: string[] }>
   /** A join fired: the tokens it consumed are gone, and with them the fork they closed (if any). */
-  | Ev<'joined', { fork?: string; toks: string[] }>
-  /** `who`: the assignees; `req`: the approvals a percentage needs. */
-  | Ev<'taskCreated', { tok: string; who: string[]; req?: number }>
+  | Ev<'joined', { forkId?: string; tokenIds: string[] }>
+  /** `approvalsRequired`: what a percentage needs, fixed when the task opens. */
+  | Ev<'taskCreated', { tokenId: string; assignees: string[]; approvalsRequired?: number }>
   /** `percentage` mode: a reject vote that did not decide the task (the share can still be reached). */
-  | Ev<'voteRejected', { u: string }>
-  /** An approval: `b` when it counted for the assignees (else only for groups), `g` the groups it satisfied, `x` the rest of the assignees are released (any/single). */
-  | Ev<'approved', { u: string; b?: 1; g?: number[]; x?: 1; auto?: 1 }>
+  | Ev<'voteRejected', { userId: string }>
+  /**
+   * An approval: `counted` when it counted for the assignees (else only for groups), `groups` the
+   * approver groups it satisfied, `othersReleased` the rest of the assignees are released (any/single).
+   */
+  | Ev<'approved', { userId: string; counted?: true; groups?: number[]; othersReleased?: true; automatic?: true }>
   | Ev<'delegated', { from: string; to: string }>
-  | Ev<'approverAdded', { u: string; p: 'before' | 'after'; by: string }>
-  /** An authority limit was exceeded: the task routes further to these users (after `by`). */
-  | Ev<'authorityRouted', { to: string[]; by: string; limit: number }>
+  | Ev<'approverAdded', { userId: string; position: 'before' | 'after'; addedBy: string }>
+  /** An authority limit was exceeded: the task routes further to these users (after `approver`, whose limit it was). */
+  | Ev<'authorityRouted', { to: string[]; approver: string; limit: number }>
   | Ev<'escalated', { from: string[]; to: string[] }>
   | Ev<'commented', Record<string, never>>
-  /** The task closed (and its timers with it). `to`: the node a return goes back to. */
-  | Ev<'taskClosed', { r: TaskCloseReason; to?: string; auto?: 1 }>
-  | Ev<'timerSet', { timer: StoredTimer }>
-  | Ev<'timerDone', { id: string; fired?: 1 }>
-  | Ev<'callStarted', { call: StoredCall }>
-  | Ev<'callDone', { id: string; ok: boolean; error?: string }>
-  | Ev<'varsSet', { vars: Record<string, JsonValue> }>
+  /** The task closed (and its timers with it). `returnTo`: the node a return goes back to. */
+  | Ev<'taskClosed', { reason: TaskCloseReason; returnTo?: string; automatic?: true }>
+  | Ev<'timerSet', { timer: Timer }>
+  | Ev<'timerDone', { timerId: string; fired?: true }>
+  | Ev<'callStarted', { call: PendingCall }>
+  | Ev<'callDone', { callId: string; ok: boolean; error?: string }>
+  | Ev<'varsSet', { variables: Record<string, JsonValue> }>
   /** Carbon copy, message, reminder or urge sent (history only). */
   | Ev<'notified', { kind: 'cc' | 'message' | 'remind' | 'urge' | 'escalate'; to: string[]; template?: string }>
-  | Ev<'ended', { st: Exclude<InstanceStatus, 'running'>; out?: string; err?: string }>;
+  | Ev<'ended', { status: Exclude<InstanceStatus, 'running'>; outcome?: string; error?: string }>;
 
 export type FlowEventType = FlowEvent['type'];
 

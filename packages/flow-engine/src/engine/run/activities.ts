@@ -8,7 +8,6 @@ import type { FlowEffect } from '../effects.js';
 import type { EventData } from '../events/flow-event.js';
 import { copyJson } from '../state/copy.js';
 import type { JsonValue, PendingCall } from '../state/flow-state.js';
-import type { StoredCall } from '../state/stored-state.js';
 import { durationMs, FlowRuntimeError, toJson, toNumber } from '../values.js';
 import { feel, holds, setOutputs } from './expressions.js';
 import type { Run } from './run.js';
@@ -34,7 +33,7 @@ export function decision(run: Run, tokenId: string, node: DecisionNode): void {
     return queueLeave(run, tokenId, node);
   }
   const id = `c${run.nextSeq()}`;
-  run.emit('callStarted', { call: { id, n: node.id, tok: tokenId, att: 1, k: 'decision' } }, { nodeId: node.id });
+  run.emit('callStarted', { call: { id, nodeId: node.id, tokenId, attempt: 1, kind: 'decision' } }, { nodeId: node.id });
   const eff: FlowEffect = { type: 'evaluateDecision', callId: id, nodeId: node.id, decisionKey: node.decisionKey, inputs };
   if (node.decisionVersion !== undefined) eff.decisionVersion = node.decisionVersion;
   run.effects.push(eff);
@@ -52,7 +51,7 @@ export function startActivity(run: Run, tokenId: string, node: ActivityNode): vo
     const calls = run.state.calls ?? [];
     const idle = (run.state.tokens ?? []).filter((t) => t.nodeId === node.id && t.id !== tokenId && !calls.some((c) => c.tokenId === t.id));
     if (idle.length + 1 < startQuantity) return;
-    for (const t of idle.slice(0, startQuantity - 1)) run.emit('left', { tok: t.id }, { nodeId: node.id });
+    for (const t of idle.slice(0, startQuantity - 1)) run.emit('left', { tokenId: t.id }, { nodeId: node.id });
   }
   if (first && node.loop?.testBefore === true && !loopContinues(run, node, 0)) return leaveActivity(run, tokenId, node);
   if (first) armBoundaryTimers(run, tokenId, node);
@@ -62,7 +61,7 @@ export function startActivity(run: Run, tokenId: string, node: ActivityNode): vo
   const n = typeof v === 'number' ? v : toNumber(v);
   if (n === undefined || !Number.isInteger(n) || n < 0) throw new FlowRuntimeError(`multi-instance cardinality of ${node.id} is ${JSON.stringify(v)}, not a non-negative integer`);
   if (n === 0) return leaveActivity(run, tokenId, node);
-  run.emit('multiStarted', { tok: tokenId, n }, { nodeId: node.id });
+  run.emit('multiStarted', { tokenId, instanceCount: n }, { nodeId: node.id });
   if (multi.sequential === true) return startRun(run, tokenId, node, 1);
   for (let i = 1; i <= n; i++) startRun(run, tokenId, node, i);
 }
@@ -74,8 +73,8 @@ function startRun(run: Run, tokenId: string, node: ActivityNode, runNumber?: num
 
 export function startCall(run: Run, tokenId: string, node: ServiceNode, attempt: number, runNumber?: number): void {
   const id = `c${run.nextSeq()}`;
-  const call: StoredCall = { id, n: node.id, tok: tokenId, att: attempt, k: 'service' };
-  if (runNumber !== undefined) call.i = runNumber;
+  const call: PendingCall = { id, nodeId: node.id, tokenId, attempt, kind: 'service' };
+  if (runNumber !== undefined) call.run = runNumber;
   run.emit('callStarted', { call }, { nodeId: node.id });
   run.effects.push({ type: 'callService', callId: id, nodeId: node.id, effect: node.effect, config: copyJson(node.config), attempt });
 }
@@ -85,7 +84,7 @@ export function serviceResult(run: Run, c: ServiceResultCommand): void {
   const call = run.state.calls?.find((x) => x.id === c.callId);
   if (call === undefined || call.kind === 'subflow') throw new FlowCommandError('unknownCall', `call ${c.callId} is not pending`);
   const node = run.node(call.nodeId);
-  const data: EventData<'callDone'> = { id: call.id, ok: c.ok };
+  const data: EventData<'callDone'> = { callId: call.id, ok: c.ok };
   if (c.error !== undefined) data.error = c.error;
   run.emit('callDone', data, { nodeId: node.id });
   const output = c.output ?? {};
@@ -111,8 +110,8 @@ function serviceFailed(run: Run, c: ServiceResultCommand, call: PendingCall, nod
     const backoff = node.retry?.backoff;
     if (backoff === undefined) return startCall(run, call.tokenId, node, call.attempt + 1, call.run);
     const delayMs = durationMs(backoff.delay, run.nowMs) * Math.pow(backoff.multiplier ?? 1, call.attempt - 1);
-    const refs: { tok: string; att: number; i?: number } = { tok: call.tokenId, att: call.attempt + 1 };
-    if (call.run !== undefined) refs.i = call.run;
+    const refs: { tokenId: string; attempt: number; run?: number } = { tokenId: call.tokenId, attempt: call.attempt + 1 };
+    if (call.run !== undefined) refs.run = call.run;
     setTimerAt(run, node.id, 'retry', Math.round(run.nowMs + delayMs), refs);
     return;
   }
@@ -163,7 +162,7 @@ function leaveActivity(run: Run, tokenId: string, node: ActivityNode): void {
 export function stopActivity(run: Run, tokenId: string, node: ActivityNode, keepTimers = false): void {
   for (const c of run.state.calls ?? []) {
     if (c.tokenId !== tokenId || c.nodeId !== node.id) continue;
-    run.emit('callDone', { id: c.id, ok: false, error: 'cancelled' }, { nodeId: node.id });
+    run.emit('callDone', { callId: c.id, ok: false, error: 'cancelled' }, { nodeId: node.id });
     if (c.kind === 'subflow') run.effects.push({ type: 'cancelSubflow', callId: c.id });
   }
   if (!keepTimers) cancelTimers(run, tokenId, node.id, ['boundary', 'retry']);

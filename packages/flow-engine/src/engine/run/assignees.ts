@@ -70,7 +70,7 @@ export function authorityRoute(run: Run, node: ApprovalNode, u: string, actor: A
       users = m === undefined ? [] : [m];
     }
     users = [...new Set(users)].filter((x) => x !== u && x !== run.state.initiator.userId);
-    if (users.length > 0) return { to: users, by: u, limit };
+    if (users.length > 0) return { to: users, approver: u, limit };
   }
   return null;
 }

@@ -4,8 +4,7 @@ import { FlowCommandError, type CancelCommand, type StartCommand, type UrgeComma
 import type { FlowEffect } from '../effects.js';
 import type { EventData } from '../events/flow-event.js';
 import { copyJson } from '../state/copy.js';
-import type { JsonValue } from '../state/flow-state.js';
-import type { StoredInitiator } from '../state/stored-state.js';
+import type { Initiator, JsonValue } from '../state/flow-state.js';
 import { typeMatches } from '../values.js';
 import type { Run } from './run.js';
 import { drain } from './tokens.js';
@@ -15,12 +14,12 @@ export function start(run: Run, c: StartCommand): void {
   if (startNode === undefined) throw new FlowCommandError('definitionMismatch', 'the flow has no start node');
   const vars = checkStartVariables(run, c.variables ?? {});
   const a = c.actor;
-  const ini: StoredInitiator = { userId: a.userId };
+  const ini: Initiator = { userId: a.userId };
   if (a.roles !== undefined && a.roles.length > 0) ini.roles = [...a.roles];
   if (a.branch !== undefined) ini.branch = a.branch;
-  if (a.managerChain !== undefined && a.managerChain.length > 0) ini.mgr = [...a.managerChain];
+  if (a.managerChain !== undefined && a.managerChain.length > 0) ini.managerChain = [...a.managerChain];
   const def = run.definition;
-  const data: EventData<'started'> = { def: def.key, ver: def.version ?? 0, id: run.context.instanceId ?? c.commandId, ini, vars };
+  const data: EventData<'started'> = { definitionKey: def.key, definitionVersion: def.version ?? 0, instanceId: run.context.instanceId ?? c.commandId, initiator: ini, variables: vars };
   if (c.subject !== undefined) data.subject = c.subject;
   if (c.parent !== undefined) data.parent = { instanceId: c.parent.instanceId, callId: c.parent.callId };
   run.emit('started', data, { actor: a.userId });

@@ -35,5 +35,5 @@ export function holds(run: Run, condition: string, where: string): boolean {
 export function setOutputs(run: Run, nodeId: string, mapping: Record<string, string>, result: Record<string, JsonValue>): void {
   const vars: Record<string, JsonValue> = {};
   for (const [v, path] of Object.entries(mapping)) vars[v] = pathGet(result, path);
-  if (Object.keys(vars).length > 0) run.emit('varsSet', { vars }, { nodeId });
+  if (Object.keys(vars).length > 0) run.emit('varsSet', { variables: vars }, { nodeId });
 }

@@ -28,9 +28,9 @@ export function join(run: Run, node: FlowNode): void {
   const stacks = picked.map((t) => t.forkStack ?? []);
   const first = stacks[0] ?? [];
   const same = stacks.every((f) => f.length === first.length && f.every((x, i) => x === first[i]));
-  const data: EventData<'joined'> = { toks: picked.map((t) => t.id) };
+  const data: EventData<'joined'> = { tokenIds: picked.map((t) => t.id) };
   const top = same ? first[first.length - 1] : undefined;
-  if (top !== undefined) data.fork = top;
+  if (top !== undefined) data.forkId = top;
   run.emit('joined', data, { nodeId: node.id });
   queueLeave(run, null, node, same ? first.slice(0, -1) : commonPrefix(stacks));
 }

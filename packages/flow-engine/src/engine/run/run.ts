@@ -82,7 +82,7 @@ export class Run {
 
   emit<T extends FlowEventType>(type: T, data: EventData<T>, extra: EventExtra = {}): void {
     // fields in a fixed order, absent ones left out: the stored history is the same bytes on replay
-    const e: Record<string, unknown> = { seq: this.nextSeq(), at: this.at, cmd: this.commandId, type };
+    const e: Record<string, unknown> = { seq: this.nextSeq(), at: this.at, commandId: this.commandId, type };
     if (extra.actor !== undefined) e.actor = extra.actor;
     if (extra.nodeId !== undefined) e.nodeId = extra.nodeId;
     if (extra.taskId !== undefined) e.taskId = extra.taskId;
@@ -134,9 +134,9 @@ export class Run {
     for (const t of s.tasks ?? []) this.effects.push({ type: 'cancelTask', taskId: t.id });
     for (const t of s.timers ?? []) this.effects.push({ type: 'cancelTimer', timerId: t.id });
     for (const c of s.calls ?? []) if (c.kind === 'subflow') this.effects.push({ type: 'cancelSubflow', callId: c.id });
-    const data: EventData<'ended'> = { st: status };
-    if (outcome !== undefined) data.out = outcome;
-    if (error !== undefined) data.err = error;
+    const data: EventData<'ended'> = { status };
+    if (outcome !== undefined) data.outcome = outcome;
+    if (error !== undefined) data.error = error;
     this.emit('ended', data, extra);
     const eff: Extract<FlowEffect, { type: 'instanceEnded' }> = { type: 'instanceEnded', status, variables: copyJson(this.state.variables) };
     if (outcome !== undefined) eff.outcome = outcome;

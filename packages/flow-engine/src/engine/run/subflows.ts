@@ -6,8 +6,7 @@ import type { SubflowNode } from '../../definition/flow-definition.js';
 import { FlowCommandError, type SubflowCompletedCommand } from '../commands.js';
 import type { FlowEffect } from '../effects.js';
 import type { EventData } from '../events/flow-event.js';
-import type { JsonValue } from '../state/flow-state.js';
-import type { StoredCall } from '../state/stored-state.js';
+import type { JsonValue, PendingCall } from '../state/flow-state.js';
 import { FlowRuntimeError, toJson } from '../values.js';
 import { runEnded } from './activities.js';
 import { feel } from './expressions.js';
@@ -18,8 +17,8 @@ export function startSubflow(run: Run, tokenId: string, node: SubflowNode, runNu
   const variables: Record<string, JsonValue> = {};
   for (const [name, src] of Object.entries(node.inputs)) variables[name] = toJson(feel(run, src, node.id));
   const id = `c${run.nextSeq()}`;
-  const call: StoredCall = { id, n: node.id, tok: tokenId, att: 1, k: 'subflow' };
-  if (runNumber !== undefined) call.i = runNumber;
+  const call: PendingCall = { id, nodeId: node.id, tokenId, attempt: 1, kind: 'subflow' };
+  if (runNumber !== undefined) call.run = runNumber;
   run.emit('callStarted', { call }, { nodeId: node.id });
   const eff: FlowEffect = { type: 'startSubflow', callId: id, nodeId: node.id, flowKey: node.flowKey, variables, parent: { instanceId: run.state.id, callId: id } };
   if (node.version !== undefined) eff.version = node.version;
@@ -31,7 +30,7 @@ export function subflowCompleted(run: Run, c: SubflowCompletedCommand): void {
   if (call === undefined || call.kind !== 'subflow') throw new FlowCommandError('unknownCall', `subflow call ${c.callId} is not pending`);
   const node = run.node(call.nodeId);
   const failed = c.errorCode !== undefined || c.error !== undefined;
-  const done: EventData<'callDone'> = { id: call.id, ok: !failed };
+  const done: EventData<'callDone'> = { callId: call.id, ok: !failed };
   if (failed) done.error = c.errorCode ?? c.error;
   run.emit('callDone', done, { nodeId: node.id });
   if (node.type !== 'subflow') throw new FlowRuntimeError(`call ${call.id} is on ${node.id}, which is not a subflow`);
@@ -43,7 +42,7 @@ export function subflowCompleted(run: Run, c: SubflowCompletedCommand): void {
   for (const [parentVar, childVar] of Object.entries(node.outputs)) {
     if (Object.hasOwn(child, childVar)) vars[parentVar] = child[childVar] ?? null;
   }
-  if (Object.keys(vars).length > 0) run.emit('varsSet', { vars }, { nodeId: node.id });
+  if (Object.keys(vars).length > 0) run.emit('varsSet', { variables: vars }, { nodeId: node.id });
   runEnded(run, call, node);
   drain(run);
 }

@@ -61,11 +61,11 @@ function approve(run: Run, c: CompleteTaskCommand, task: Task, node: ApprovalNod
   (task.approverGroups ?? []).forEach((g, i) => {
     if (g.approvedBy === undefined && g.users.includes(u) && (g.position === 'before' || hasApproved(task, g.addedBy))) groups.push(i);
   });
-  if (fields !== undefined && Object.keys(fields).length > 0) run.emit('varsSet', { vars: fields }, { actor: u, nodeId: node.id, taskId: task.id });
-  const data: EventData<'approved'> = { u };
-  if (counts) data.b = 1;
-  if (groups.length > 0) data.g = groups;
-  if (counts && (node.mode === 'any' || node.mode === 'single')) data.x = 1;
+  if (fields !== undefined && Object.keys(fields).length > 0) run.emit('varsSet', { variables: fields }, { actor: u, nodeId: node.id, taskId: task.id });
+  const data: EventData<'approved'> = { userId: u };
+  if (counts) data.counted = true;
+  if (groups.length > 0) data.groups = groups;
+  if (counts && (node.mode === 'any' || node.mode === 'single')) data.othersReleased = true;
   run.emit('approved', data, { actor: u, nodeId: node.id, taskId: task.id, comment: c.comment });
   const routed = authorityRoute(run, node, u, c.actor);
   if (routed !== null) run.emit('authorityRouted', routed, { nodeId: node.id, taskId: task.id });
@@ -82,7 +82,7 @@ function reject(run: Run, c: CompleteTaskCommand, task: Task, node: ApprovalNode
   if (node.mode === 'percentage' && task.pending.includes(u) && !blocked(task, u)) {
     const reachable = (task.approvedBy?.length ?? 0) + task.pending.length - 1 >= requiredNow(task, node);
     if (reachable) {
-      run.emit('voteRejected', { u }, extra);
+      run.emit('voteRejected', { userId: u }, extra);
       run.effects.push({ type: 'updateTask', taskId: task.id, assignees: actionable(run.task(task.id), node.mode) });
       return;
     }
@@ -125,7 +125,7 @@ function addApprover(run: Run, c: CompleteTaskCommand, task: Task, node: Approva
   const u = c.actor.userId;
   if (add.userId === run.state.initiator.userId) throw new FlowCommandError('makerChecker', 'cannot add the initiator as an approver');
   if (add.userId === u || isAssignee(task, add.userId)) throw new FlowCommandError('invalidPayload', `${add.userId} is already an assignee of task ${task.id}`);
-  run.emit('approverAdded', { u: add.userId, p: add.position, by: u }, { actor: u, nodeId: node.id, taskId: task.id, comment: c.comment });
+  run.emit('approverAdded', { userId: add.userId, position: add.position, addedBy: u }, { actor: u, nodeId: node.id, taskId: task.id, comment: c.comment });
   afterTaskChange(run, task.id, node);
 }
 

@@ -14,8 +14,8 @@ export function openTask(run: Run, tokenId: string, node: ApprovalNode): void {
   const who = resolveAssignees(run, node.assignees, true);
   if (who.length === 0) throw new FlowRuntimeError(`approval ${node.id} resolved to no assignee`);
   const taskId = `k${run.nextSeq()}`;
-  const created: EventData<'taskCreated'> = { tok: tokenId, who };
-  if (node.mode === 'percentage') created.req = requiredApprovals(who.length, node.percentage ?? 100);
+  const created: EventData<'taskCreated'> = { tokenId, assignees: who };
+  if (node.mode === 'percentage') created.approvalsRequired = requiredApprovals(who.length, node.percentage ?? 100);
   run.emit('taskCreated', created, { nodeId: node.id, taskId });
   const eff: Extract<FlowEffect, { type: 'createTask' }> = {
     type: 'createTask',
@@ -30,7 +30,7 @@ export function openTask(run: Run, tokenId: string, node: ApprovalNode): void {
   run.effects.push(eff);
   armBoundaryTimers(run, tokenId, node);
   if (node.timeout !== undefined) {
-    const t = setTimer(run, node.id, 'timeout', node.timeout.duration, node.timeout.businessCalendar === true, { task: taskId });
+    const t = setTimer(run, node.id, 'timeout', node.timeout.duration, node.timeout.businessCalendar === true, { taskId });
     eff.dueAt = t.dueAt;
   }
 }
@@ -39,9 +39,9 @@ export function openTask(run: Run, tokenId: string, node: ApprovalNode): void {
 export function closeTask(run: Run, task: Task, reason: TaskCloseReason, extra: EventExtra, returnTo?: string, automatic?: boolean): void {
   cancelTimers(run, task.tokenId, task.nodeId, ['boundary']);
   for (const t of run.state.timers ?? []) if (t.taskId === task.id) run.effects.push({ type: 'cancelTimer', timerId: t.id });
-  const data: EventData<'taskClosed'> = { r: reason };
-  if (returnTo !== undefined) data.to = returnTo;
-  if (automatic === true) data.auto = 1;
+  const data: EventData<'taskClosed'> = { reason };
+  if (returnTo !== undefined) data.returnTo = returnTo;
+  if (automatic === true) data.automatic = true;
   run.emit('taskClosed', data, { ...extra, nodeId: task.nodeId, taskId: task.id });
   run.effects.push(reason === 'cancelled' ? { type: 'cancelTask', taskId: task.id } : { type: 'closeTask', taskId: task.id, result: reason });
 }
@@ -80,7 +80,7 @@ export function taskTimedOut(run: Run, task: Task, node: ApprovalNode): void {
   switch (timeout.action) {
     case 'remind':
       remind();
-      setTimer(run, node.id, 'timeout', timeout.duration, timeout.businessCalendar === true, { task: task.id });
+      setTimer(run, node.id, 'timeout', timeout.duration, timeout.businessCalendar === true, { taskId: task.id });
       return;
     case 'escalate': {
       const from = act.filter((u) => task.pending.includes(u));
@@ -92,7 +92,7 @@ export function taskTimedOut(run: Run, task: Task, node: ApprovalNode): void {
       run.effects.push({ type: 'notify', kind: 'escalate', to, nodeId: node.id, taskId: task.id });
       run.effects.push({ type: 'updateTask', taskId: task.id, assignees: actionable(run.task(task.id), node.mode) });
       // a fresh deadline: if the new assignee sits on it too, the next timeout escalates one level further
-      setTimer(run, node.id, 'timeout', timeout.duration, timeout.businessCalendar === true, { task: task.id });
+      setTimer(run, node.id, 'timeout', timeout.duration, timeout.businessCalendar === true, { taskId: task.id });
       return;
     }
     case 'autoApprove':

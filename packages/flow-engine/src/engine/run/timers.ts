@@ -7,8 +7,7 @@ import type { ApprovalNode, FlowNode } from '../../definition/flow-definition.js
 import { boundaryTimersOf } from '../../definition/boundary-timers.js';
 import { FlowCommandError, type TimerFiredCommand } from '../commands.js';
 import type { ScheduleTimerEffect } from '../effects.js';
-import type { StoredTimer } from '../state/stored-state.js';
-import type { TimerPurpose } from '../state/flow-state.js';
+import type { Timer, TimerPurpose } from '../state/flow-state.js';
 import { durationMs, FlowRuntimeError } from '../values.js';
 import { startCall, stopActivity, type ActivityNode } from './activities.js';
 import { feel } from './expressions.js';
@@ -16,13 +15,13 @@ import type { Run } from './run.js';
 import { closeTask, taskTimedOut } from './tasks.js';
 import { drain, queueAlong, queueLeave } from './tokens.js';
 
-/** What a timer refers to, in the stored form its `timerSet` event carries. */
-type TimerRefs = Pick<StoredTimer, 'task' | 'tok' | 'att' | 'b' | 'i'>;
+/** What a timer refers to (in the order given: it is the order of the stored fields). */
+type TimerRefs = Pick<Timer, 'taskId' | 'tokenId' | 'attempt' | 'boundaryIndex' | 'run'>;
 
 export function timerFired(run: Run, c: TimerFiredCommand): void {
   const timer = run.state.timers?.find((t) => t.id === c.timerId);
   if (timer === undefined) throw new FlowCommandError('unknownTimer', `timer ${c.timerId} is not pending`);
-  run.emit('timerDone', { id: timer.id, fired: 1 }, { nodeId: timer.nodeId, taskId: timer.taskId });
+  run.emit('timerDone', { timerId: timer.id, fired: true }, { nodeId: timer.nodeId, taskId: timer.taskId });
   const node = run.node(timer.nodeId);
   switch (timer.purpose) {
     case 'wait':
@@ -64,7 +63,7 @@ function boundaryTimerFired(run: Run, tokenId: string, node: ActivityNode | Appr
 
 export function armBoundaryTimers(run: Run, tokenId: string, node: FlowNode): void {
   boundaryTimersOf(node).forEach((b, i) => {
-    setTimerAt(run, node.id, 'boundary', run.nowMs + durationMs(b.duration, run.nowMs), { tok: tokenId, b: i });
+    setTimerAt(run, node.id, 'boundary', run.nowMs + durationMs(b.duration, run.nowMs), { tokenId, boundaryIndex: i });
   });
 }
 
@@ -72,7 +71,7 @@ export function armBoundaryTimers(run: Run, tokenId: string, node: FlowNode): vo
 export function cancelTimers(run: Run, tokenId: string, nodeId: string, purposes: readonly TimerPurpose[]): void {
   for (const t of run.state.timers ?? []) {
     if (t.tokenId !== tokenId || t.nodeId !== nodeId || !purposes.includes(t.purpose)) continue;
-    run.emit('timerDone', { id: t.id }, { nodeId });
+    run.emit('timerDone', { timerId: t.id }, { nodeId });
     run.effects.push({ type: 'cancelTimer', timerId: t.id });
   }
 }
@@ -88,7 +87,7 @@ export function setTimer(run: Run, nodeId: string, purpose: TimerPurpose, durati
 export function setTimerAt(run: Run, nodeId: string, purpose: TimerPurpose, dueMs: number, refs: TimerRefs): ScheduleTimerEffect {
   const id = `m${run.nextSeq()}`;
   const due = new Date(dueMs).toISOString();
-  run.emit('timerSet', { timer: { id, n: nodeId, due, p: purpose, ...refs } }, { nodeId, taskId: refs.task });
+  run.emit('timerSet', { timer: { id, nodeId, dueAt: due, purpose, ...refs } }, { nodeId, taskId: refs.taskId });
   const eff: ScheduleTimerEffect = { type: 'scheduleTimer', timerId: id, nodeId, dueAt: due, purpose };
   run.effects.push(eff);
   return eff;

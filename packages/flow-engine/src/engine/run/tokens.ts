@@ -31,17 +31,18 @@ function drainQueue(run: Run, max: number): void {
     if (++run.steps > max) throw new FlowRuntimeError(`more than ${max} steps without a wait state (at ${m.to})`);
     const node = run.node(m.to);
     const tokenId = m.tokenId ?? `t${run.nextSeq()}`;
-    const data: EventData<'entered'> = { tok: tokenId };
-    if (m.tokenId === null || m.forkStack !== undefined) data.f = m.forkStack ?? [];
-    if (m.edge !== undefined) data.e = m.edge.id;
+    const data: EventData<'entered'> = { tokenId };
+    if (m.tokenId === null || m.forkStack !== undefined) data.forkStack = m.forkStack ?? [];
+    if (m.edge !== undefined) data.edgeId = m.edge.id;
     if (m.edge?.loop !== undefined) {
       const n = (run.state.loopCounts?.[m.edge.id] ?? 0) + 1;
       if (n > m.edge.loop.maxIterations) throw new FlowRuntimeError(`loop ${m.edge.id} exceeded its maximum of ${m.edge.loop.maxIterations} iterations`);
       data.loop = [m.edge.id, n];
     }
-    if (m.resetLoops !== undefined && m.resetLoops.length > 0) data.rl = m.resetLoops;
-    if (m.completedRuns !== undefined) data.i = m.completedRuns;
-    if (data.f !== undefined && data.f.length === 0 && m.tokenId !== null) delete data.f;
+    if (m.resetLoops !== undefined && m.resetLoops.length > 0) data.resetLoops = m.resetLoops;
+    if (m.completedRuns !== undefined) data.completedRuns = m.completedRuns;
+    // an existing token keeps its (empty) fork stack without saying so
+    if (data.forkStack !== undefined && data.forkStack.length === 0 && m.tokenId !== null) delete data.forkStack;
     run.emit('entered', data, { nodeId: node.id });
     arrive(run, tokenId, node);
   }
@@ -57,7 +58,7 @@ function arrive(run: Run, tokenId: string, node: FlowNode): void {
       return queueLeave(run, tokenId, node);
     case 'end':
       if (node.errorCode !== undefined) return run.endCase('failed', node.errorCode, `error end event ${node.id} threw ${node.errorCode}`);
-      run.emit('left', { tok: tokenId }, { nodeId: node.id });
+      run.emit('left', { tokenId }, { nodeId: node.id });
       if (run.state.tokens === undefined) run.endCase('completed', node.outcome ?? 'approved');
       return;
     case 'terminate':
@@ -84,7 +85,7 @@ function arrive(run: Run, tokenId: string, node: FlowNode): void {
       else if (node.duration !== undefined) due = addDuration(run, node.duration, node.businessCalendar === true);
       else throw new FlowRuntimeError(`timer ${node.id} has neither duration nor until`);
       if (due <= run.nowMs) return queueLeave(run, tokenId, node);
-      const eff = setTimerAt(run, node.id, 'wait', due, { tok: tokenId });
+      const eff = setTimerAt(run, node.id, 'wait', due, { tokenId });
       if (node.duration !== undefined) {
         eff.duration = node.duration;
         if (node.businessCalendar === true) eff.businessCalendar = true;
@@ -120,8 +121,8 @@ export function queueLeave(run: Run, tokenId: string | null, node: FlowNode, for
     }
     if (taken.length === 0) throw new FlowRuntimeError(`no outgoing edge of ${node.id} can be taken`);
     const forkId = `f${run.nextSeq()}`;
-    run.emit('forked', { fork: forkId, taken: taken.map((e) => e.id) }, { nodeId: node.id });
-    if (tokenId !== null) run.emit('left', { tok: tokenId }, { nodeId: node.id });
+    run.emit('forked', { forkId, takenEdges: taken.map((e) => e.id) }, { nodeId: node.id });
+    if (tokenId !== null) run.emit('left', { tokenId }, { nodeId: node.id });
     for (const e of taken) run.queue.push({ tokenId: null, to: e.target, forkStack: [...(forks ?? []), forkId], edge: e });
     return;
   }

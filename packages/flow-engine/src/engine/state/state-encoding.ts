@@ -92,7 +92,7 @@ export function decodeState(stored: StoredFlowState): FlowState {
   return out;
 }
 
-function encodeInitiator(ini: Initiator): StoredInitiator {
+export function encodeInitiator(ini: Initiator): StoredInitiator {
   const out = {} as StoredInitiator;
   for (const k in ini) {
     switch (k) {
@@ -106,7 +106,7 @@ function encodeInitiator(ini: Initiator): StoredInitiator {
   return out;
 }
 
-// Events carry the initiator, timers and calls in their stored form: applying an event decodes them.
+// Stored events carry the initiator, timers and calls in their stored form (`events/event-encoding.ts`).
 
 export function decodeInitiator(ini: StoredInitiator): Initiator {
   const out = {} as Initiator;
@@ -248,7 +248,7 @@ function decodeGroup(g: StoredApproverGroup): ApproverGroup {
   return out;
 }
 
-function encodeTimer(t: Timer): StoredTimer {
+export function encodeTimer(t: Timer): StoredTimer {
   const out = {} as StoredTimer;
   for (const k in t) {
     switch (k) {
@@ -286,7 +286,7 @@ export function decodeTimer(t: StoredTimer): Timer {
   return out;
 }
 
-function encodeCall(c: PendingCall): StoredCall {
+export function encodeCall(c: PendingCall): StoredCall {
   const out = {} as StoredCall;
   for (const k in c) {
     switch (k) {

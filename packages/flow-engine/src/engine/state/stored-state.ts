@@ -1,8 +1,8 @@
 /**
  * The stored form of a flow instance's state: the same fields as `FlowState` under short names
- * (a server keeps one per running case; a waiting loan case is about 600 bytes). Events carry
- * timers, calls and the initiator in this form too, since the event list is stored as well.
- * Only the storage boundary (`state-encoding.ts`, event payloads) deals in these names.
+ * (a server keeps one per running case; a waiting loan case is about 600 bytes). Stored events
+ * (`events/stored-event.ts`) carry timers, calls and the initiator in this form too. Only the
+ * storage boundary (`state-encoding.ts`, `events/event-encoding.ts`) deals in these names.
  */
 import type { CommandRecord, InstanceStatus, JsonValue, ParentCall, TimerPurpose } from './flow-state.js';
 
