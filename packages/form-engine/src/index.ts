@@ -86,6 +86,7 @@ export type {
   RecordTypeCheck,
 } from './form/form-model-api.js';
 export { compileForm, type CompileFormOptions } from './form/compile-form.js';
+export { repeatingGroups } from './form/layout-groups.js';
 export { FORM_ERROR_CODES, type FormErrorCode } from './form/compile/form-errors.js';
 export { WIDGETS_FOR_FIELD_TYPE } from './form/compile/widgets.js';
 export { FormModel } from './form/form-model.js';

@@ -1,5 +1,5 @@
 import type { ApiProblem, RecordData } from '@bankforge/client';
-import { FormRenderer, type FieldError, type FormValues } from '@bankforge/form-engine/react';
+import { FormRenderer, repeatingGroups, type FieldError, type FormValues } from '@bankforge/form-engine/react';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate } from 'react-router-dom';
@@ -9,7 +9,6 @@ import { localized } from '../shell/localized.js';
 import { ProblemNotice } from '../shell/ProblemNotice.js';
 import { fieldErrorsOf } from '../shell/problems.js';
 import type { RuntimeEntityPage } from '@bankforge/client';
-import { groupsOf } from './access/reader-access.js';
 import type { ModuleImporter } from './form/type-checks.js';
 import { useRecordModel } from './form/useRecordModel.js';
 import { lookupOptions } from './lookup/lookup-options.js';
@@ -63,7 +62,7 @@ export function RecordEditor({ app, page, id, importModule }: RecordEditorProps)
   const entity = page.entity;
   const entityLabel = localized(entity.label, language);
   const formKey = form.published ? form.compiled.form.key : undefined;
-  const groupKeys = useMemo(() => groupsOf(form.compiled.form.layout).map((group) => group.key), [form]);
+  const groupKeys = useMemo(() => repeatingGroups(form.compiled.form.layout).map((group) => group.key), [form]);
 
   const labelOf = (path: string): string | undefined =>
     problemLabel(form.compiled.form, { ...page.related, [entity.key]: entity }, path, language, (group, row, field) => t('rejected.rowField', { group, row, field }));

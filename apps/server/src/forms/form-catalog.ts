@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { compileForm, migrateFormDocument, type CompiledForm, type EntityDefinition, type FormDefinition, type FormRepeatingGroup } from '@bankforge/form-engine';
+import { compileForm, migrateFormDocument, repeatingGroups, type CompiledForm, type EntityDefinition, type FormDefinition } from '@bankforge/form-engine';
 import { Database, type SqlExecutor } from '../database/database.js';
 import { MetadataService } from '../metadata/metadata.service.js';
 import { ProblemError, type ProblemFieldError } from '../problem/problem-error.js';
@@ -13,24 +13,9 @@ export interface PublishedForm {
   version: number;
 }
 
-/** The repeating groups of a form, wherever they sit in its layout. */
-export function groupsOfForm(form: FormDefinition): FormRepeatingGroup[] {
-  const groups: FormRepeatingGroup[] = [];
-  const visit = (nodes: FormDefinition['layout']): void => {
-    for (const node of nodes) {
-      if (node.type === 'repeatingGroup') groups.push(node);
-      else if (node.type === 'section') visit(node.children);
-      else if (node.type === 'columns') node.columns.forEach((c) => visit(c.children));
-      else if (node.type === 'tabs') node.tabs.forEach((t) => visit(t.children));
-    }
-  };
-  visit(form.layout);
-  return groups;
-}
-
 /** The entity keys a form reads: its own entity and each repeating group's. */
 export function entitiesOfForm(form: FormDefinition): string[] {
-  return [...new Set([form.entity, ...groupsOfForm(form).map((g) => g.entity)])];
+  return [...new Set([form.entity, ...repeatingGroups(form.layout).map((g) => g.entity)])];
 }
 
 /**

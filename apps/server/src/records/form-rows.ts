@@ -2,6 +2,7 @@ import {
   FormModel,
   isBudgetExceededError,
   normalizeRecordValues,
+  repeatingGroups,
   type CompiledForm,
   type FieldError,
   type FormDefinition,
@@ -14,7 +15,6 @@ import type { RecordOperation } from '../access/role.js';
 import type { SqlExecutor } from '../database/database.js';
 import type { EntityModel } from '../metadata/entity-model.js';
 import { formProblem } from '../forms/feel-budget.js';
-import { groupsOfForm } from '../forms/form-catalog.js';
 import { ProblemError, type ProblemFieldError } from '../problem/problem-error.js';
 import type { RecordView } from './record-view.js';
 
@@ -64,7 +64,7 @@ export type RowModels = ReadonlyMap<string, EntityModel>;
 
 /** Splits a write's body: keys naming the form's repeating groups carry rows, the rest are the record's fields. */
 export function splitRows(body: Record<string, unknown>, rules: CompiledForm | undefined): { fields: Record<string, unknown>; groups: Map<string, unknown> } {
-  const keys = new Set(rules ? groupsOfForm(rules.form).map((g) => g.key) : []);
+  const keys = new Set(rules ? repeatingGroups(rules.form.layout).map((g) => g.key) : []);
   const isGroup = (key: string): boolean => keys.has(key) && !rules?.entity.fields.some((f) => f.key === key);
   const entries = Object.entries(body);
   // fromEntries defines own properties, so a crafted "__proto__" key stays a key (and is refused as an unknown field).
@@ -94,7 +94,7 @@ export class FormRows {
   /** The models of the form's group entities, looked up before the transaction the rows are written in. */
   async models(form: FormDefinition): Promise<RowModels> {
     const models = new Map<string, EntityModel>();
-    for (const group of groupsOfForm(form)) models.set(group.entity, await this.store.model(group.entity));
+    for (const group of repeatingGroups(form.layout)) models.set(group.entity, await this.store.model(group.entity));
     return models;
   }
 
@@ -114,7 +114,7 @@ export class FormRows {
   ): Promise<void> {
     const errors: ProblemFieldError[] = [];
     const writes: GroupWrite[] = [];
-    for (const group of groupsOfForm(rules.form)) {
+    for (const group of repeatingGroups(rules.form.layout)) {
       const model = models.get(group.entity)!;
       const kept = !sent.has(group.key) && !parent.isNew;
       // Rows the actor may not read cannot be weighed for them; such a group is left as it is.
@@ -141,7 +141,7 @@ export class FormRows {
   /** The rows of each group of the form, presented through their entity's view; groups the actor may not read are left out. */
   async read(sql: SqlExecutor, form: FormDefinition, models: RowModels, actor: Actor, parentId: string): Promise<GroupRows[]> {
     const result: GroupRows[] = [];
-    for (const group of groupsOfForm(form)) {
+    for (const group of repeatingGroups(form.layout)) {
       const model = models.get(group.entity)!;
       if (!actor.access.entity(model.key).scope('read')) continue;
       const view = this.store.view(model, actor, 'read');
@@ -198,7 +198,7 @@ export class FormRows {
     const errors = all.filter((e) => sentKeys.some((k) => e.path === `/${k}` || e.path.startsWith(`/${k}/`))).map(toProblem);
     // The record's own rules that read its rows (at most one head of household) are decided here, where the rows are
     // known: the record-level check ran without them, so what fails only with the rows is reported now.
-    const groupKeys = new Set(groupsOfForm(rules.form).map((g) => g.key));
+    const groupKeys = new Set(repeatingGroups(rules.form.layout).map((g) => g.key));
     const identity = (e: FieldError): string => `${e.path}|${e.code}|${e.message}`;
     const withoutRows = new Set(new FormModel(rules, parentValues, { budget: this.budget() }).validate().map(identity));
     for (const e of all) if (!groupKeys.has(e.path.split('/')[1] ?? '') && !withoutRows.has(identity(e))) errors.push(toProblem(e));

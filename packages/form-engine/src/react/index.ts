@@ -13,6 +13,7 @@ export { FieldInput, type FieldInputProps } from './widgets/FieldInput.js';
 // The form model and types a host needs, so that it imports only this entry.
 export { FormModel } from '../form/form-model.js';
 export { compileForm } from '../form/compile-form.js';
+export { repeatingGroups } from '../form/layout-groups.js';
 export type {
   CompiledForm,
   FormModelOptions,

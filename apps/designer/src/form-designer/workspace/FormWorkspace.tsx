@@ -16,7 +16,7 @@ import { DesignerContext, type Designer } from './DesignerContext.js';
 import { focusTarget } from './focus-target.js';
 import { ProblemNodes } from './ProblemNodes.js';
 import { designerLanguage } from './localized.js';
-import { repeatingGroups } from './repeating-groups.js';
+import { repeatingGroups } from '@bankforge/form-engine';
 import { targetName } from './target-name.js';
 
 // The preview brings the renderer and the form model: loaded when first shown.

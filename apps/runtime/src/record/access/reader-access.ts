@@ -1,5 +1,5 @@
 import type { RecordTypeCheck } from '@bankforge/form-engine/browser';
-import type { EntityDefinition, FieldDefinition, FormDefinition, FormFieldNode, FormNode, FormValues } from '@bankforge/form-engine/react';
+import { repeatingGroups, type EntityDefinition, type FieldDefinition, type FormDefinition, type FormFieldNode, type FormNode, type FormValues } from '@bankforge/form-engine/react';
 import type { ReaderFieldAccess, RuntimeEntityPage } from '@bankforge/client';
 
 /** Types whose controls show a masked text as it is: text of any kind, and money (its amount masked, its currency kept). */
@@ -107,7 +107,7 @@ export class ReaderAccess {
    * answer 403 fieldNotWritable), nor a masked one of a stored record or row.
    */
   writableValues(form: FormDefinition, values: FormValues): FormValues {
-    const groups = new Map(groupsOf(form.layout).map((group) => [group.key, group.entity]));
+    const groups = new Map(repeatingGroups(form.layout).map((group) => [group.key, group.entity]));
     const out: FormValues = {};
     for (const [key, value] of Object.entries(values)) {
       const groupEntity = groups.get(key);
@@ -124,23 +124,3 @@ export class ReaderAccess {
   }
 }
 
-/** A repeating group of a form's layout. */
-export type RepeatingGroupNode = Extract<FormNode, { type: 'repeatingGroup' }>;
-
-/** The repeating groups of a layout, wherever they sit. */
-export function groupsOf(nodes: readonly FormNode[]): RepeatingGroupNode[] {
-  return nodes.flatMap((node): RepeatingGroupNode[] => {
-    switch (node.type) {
-      case 'repeatingGroup':
-        return [node];
-      case 'section':
-        return groupsOf(node.children);
-      case 'columns':
-        return node.columns.flatMap((column) => groupsOf(column.children));
-      case 'tabs':
-        return node.tabs.flatMap((tab) => groupsOf(tab.children));
-      case 'field':
-        return [];
-    }
-  });
-}

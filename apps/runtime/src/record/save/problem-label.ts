@@ -1,6 +1,5 @@
-import type { EntityDefinition, FormDefinition } from '@bankforge/form-engine/react';
+import { repeatingGroups, type EntityDefinition, type FormDefinition } from '@bankforge/form-engine/react';
 import { localized } from '../../shell/localized.js';
-import { groupsOf } from '../access/reader-access.js';
 
 /** How a problem in a row is named: the group's title, the row's number (from 1) and the column's label. */
 export type RowLabel = (group: string, row: number, field: string) => string;
@@ -16,7 +15,7 @@ export function problemLabel(form: FormDefinition, entities: Readonly<Record<str
     const field = entities[entityKey]?.fields.find((f) => f.key === fieldKey);
     return field ? localized(field.label, language) : undefined;
   };
-  const group = groupsOf(form.layout).find((g) => g.key === key);
+  const group = repeatingGroups(form.layout).find((g) => g.key === key);
   if (!group) return fieldLabel(form.entity, key);
   const title = localized(group.title, language);
   if (index === undefined || cell === undefined || !/^\d+$/.test(index)) return title;

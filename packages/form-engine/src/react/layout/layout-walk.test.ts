@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { FormNode } from '../../form/form-definition.js';
-import { placedKeys, repeatingGroups, tabsShowing } from './layout-walk.js';
+import { repeatingGroups } from '../../form/layout-groups.js';
+import { placedKeys, tabsShowing } from './layout-walk.js';
 
 const text = { en: 't', 'zh-CN': 't' };
 const layout: FormNode[] = [

@@ -1,4 +1,4 @@
-import type { FormNode, FormRepeatingGroup } from '../../form/form-definition.js';
+import type { FormNode } from '../../form/form-definition.js';
 
 /** The tab to show in one tabs container. */
 export interface TabChoice {
@@ -46,9 +46,3 @@ export function tabsShowing(layout: readonly FormNode[], key: string): TabChoice
   return null;
 }
 
-/** Every repeating group a layout places, at any depth. */
-export function repeatingGroups(layout: readonly FormNode[]): FormRepeatingGroup[] {
-  return layout.flatMap((node) =>
-    node.type === 'repeatingGroup' ? [node] : childLists(node).flatMap((list) => repeatingGroups(list.children)),
-  );
-}
