@@ -1,7 +1,7 @@
 // Runs every workspace's tests through turbo, then adds up the Vitest JSON reports so that
 // one closing line (`Tests: N passed, M failed`) speaks for the whole monorepo. Before them, the
-// packages' public faces are compared with their committed API reports (scripts/api-report.mjs);
-// that comparison counts as one test.
+// packages' public faces are compared with their committed API reports (scripts/api-report.mjs),
+// and every workspace is linted (import boundaries, React hooks): each of the two counts as one test.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -13,6 +13,11 @@ const workspaces = ['packages', 'apps', 'examples']
 for (const ws of workspaces) rmSync(join(ws, 'test-results.json'), { force: true });
 
 const apiReports = spawnSync(process.execPath, [join(root, 'scripts/api-report.mjs'), '--check'], { cwd: root, stdio: 'inherit' });
+const lint = spawnSync('npx', ['turbo', 'run', 'lint', '--output-logs=errors-only'], {
+  cwd: root,
+  stdio: 'inherit',
+  env: { ...process.env, TURBO_TELEMETRY_DISABLED: '1' },
+});
 
 const run = spawnSync('npx', ['turbo', 'run', 'test', '--concurrency=1', '--force', ...process.argv.slice(2)], {
   cwd: root,
@@ -20,11 +25,15 @@ const run = spawnSync('npx', ['turbo', 'run', 'test', '--concurrency=1', '--forc
   env: { ...process.env, TURBO_TELEMETRY_DISABLED: '1' },
 });
 
-const apiReportsPassed = apiReports.status === 0;
-let passed = apiReportsPassed ? 1 : 0;
-let failed = apiReportsPassed ? 0 : 1;
+const checks = [
+  ['scripts/api-report.mjs --check', apiReports.status === 0],
+  ['turbo run lint', lint.status === 0],
+];
+const checksPassed = checks.filter(([, ok]) => ok).length;
+let passed = checksPassed;
+let failed = checks.length - checksPassed;
 let skipped = 0;
-console.log(`  scripts/api-report.mjs --check: ${passed} passed, ${failed} failed`);
+for (const [name, ok] of checks) console.log(`  ${name}: ${ok ? 1 : 0} passed, ${ok ? 0 : 1} failed`);
 for (const ws of workspaces) {
   const file = join(ws, 'test-results.json');
   if (!existsSync(file)) continue;
@@ -36,4 +45,4 @@ for (const ws of workspaces) {
 }
 console.log(`Tests: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
 // A skipped test is a test that did not run (often a failed beforeAll): it fails the run too.
-process.exit(run.status !== 0 || failed > 0 || skipped > 0 || passed === (apiReportsPassed ? 1 : 0) ? 1 : 0);
+process.exit(run.status !== 0 || failed > 0 || skipped > 0 || passed === checksPassed ? 1 : 0);
