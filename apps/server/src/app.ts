@@ -6,6 +6,7 @@ import type { Logger } from 'pino';
 import { SYSTEM_ACTOR } from './access/actor.js';
 import { AppBundleService } from './artifacts/app-bundle.service.js';
 import { AppsController, ArtifactsController } from './artifacts/artifacts.controller.js';
+import { ArtifactKindRegistry } from './artifacts/artifact-kind-registry.js';
 import { ArtifactsService } from './artifacts/artifacts.service.js';
 import { AuditController } from './audit/audit.controller.js';
 import { AuditLog } from './audit/audit-log.js';
@@ -62,6 +63,7 @@ class BankForgeModule {
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
         MetadataService,
         FormCatalog,
+        ArtifactKindRegistry,
         ArtifactsService,
         AppBundleService,
         RecordsService,

@@ -238,24 +238,26 @@ describe.each(dialects())('reports API on %s', (dialect) => {
     ]);
   });
 
-  it('answers 404 for an unknown report and 422 for a published report that no longer fits its entities', async () => {
+  it('answers 404 for an unknown report, refuses to publish one that does not fit its entities, and 422 for a published one that no longer fits', async () => {
     const missing = await server.request<Problem>('POST', '/api/reports/nothing_here/run', {});
     expect([missing.status, missing.body.code]).toEqual([404, 'reportNotFound']);
-    await publishReport({
-      kind: 'report',
-      key: 'broken',
-      title: 'Broken',
-      source: 'credit',
-      dimensions: [{ key: 'x', field: 'colour' }],
-      measures: [{ key: 'n', agg: 'sum', field: 'note' }],
-    });
-    const broken = await server.request<Problem>('POST', '/api/reports/broken/run', {});
-    expect(broken.status).toBe(422);
-    expect(broken.body.code).toBe('invalidReport');
-    expect(broken.body.errors?.map((e) => [e.path, e.code])).toEqual([
+    const broken = { kind: 'report', key: 'broken', title: 'Broken', source: 'credit', dimensions: [{ key: 'x', field: 'colour' }], measures: [{ key: 'n', agg: 'sum', field: 'note' }] };
+    // A draft may read fields its entity's draft is still gaining; publishing checks it against the published entities.
+    expect((await server.request('PUT', '/api/artifacts/report/broken', broken)).status).toBe(200);
+    const refused = await server.request<Problem>('POST', '/api/artifacts/report/broken/publish', {});
+    expect([refused.status, refused.body.code]).toEqual([422, 'invalidArtifact']);
+    expect(refused.body.errors?.map((e) => [e.path, e.code])).toEqual([
       ['/measures/0/field', 'notNumeric'],
       ['/dimensions/0/field', 'unknownField'],
     ]);
+    // A report that fitted when it was published, over an entity that lost a field since.
+    const ledger: EntityDefinition = { kind: 'entity', key: 'ledger', title: 'Ledger', label: { en: 'Ledger', 'zh-CN': '台账' }, fields: [field('colour', 'text'), field('note', 'text')] };
+    await server.publishEntity(ledger);
+    await publishReport({ kind: 'report', key: 'ledger_colours', title: 'Ledger colours', source: 'ledger', dimensions: [{ key: 'x', field: 'colour' }], measures: [{ key: 'n', agg: 'count' }] });
+    await server.publishEntity({ ...ledger, fields: [field('note', 'text')] }, 'data-loss');
+    const stale = await server.request<Problem>('POST', '/api/reports/ledger_colours/run', {});
+    expect([stale.status, stale.body.code]).toEqual([422, 'invalidReport']);
+    expect(stale.body.errors?.map((e) => [e.path, e.code])).toEqual([['/dimensions/0/field', 'unknownField']]);
   });
 
   it("refuses to save a report that breaks the engine's JSON Schema", async () => {

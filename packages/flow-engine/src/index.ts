@@ -34,6 +34,7 @@ export type {
 } from './definition/flow-definition.js';
 export { flowArtifactSchema } from './definition/flow-schema.js';
 export { validateFlowDefinition, type FlowProblem, type FlowProblemCode } from './definition/validate-flow.js';
+export { flowKind, type FlowCheckContext } from './definition/flow-kind.js';
 
 // running an instance
 export { execute, type ExecuteResult } from './engine/execute.js';

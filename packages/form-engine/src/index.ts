@@ -108,6 +108,10 @@ export {
   type StoredDocument,
 } from './form/migrations/migration-registry.js';
 
+// The entity and form artifact kinds, as the server registers them.
+export { entityKind } from './artifact/entity-kind.js';
+export { formKind, entitiesOfForm, type FormCheckContext } from './artifact/form-kind.js';
+
 // Standalone record validators (Node only: generated with Ajv; the browser runs them through `@bankforge/form-engine/browser`).
 export { standaloneValidatorModule } from './standalone/validator-module.js';
 export { TYPE_OPTION_TYPES, optionApplies, isIndexable, type TypeOption } from './entity/type-options.js';

@@ -30,6 +30,7 @@ export type {
   SortKey,
 } from './artifact/report-definition.js';
 export { reportArtifactSchema } from './artifact/report-artifact-schema.js';
+export { reportKind, type ReportCheckContext } from './artifact/report-kind.js';
 
 // Compiling a report to one SELECT, with the caller's scope; the entities it reads.
 export {

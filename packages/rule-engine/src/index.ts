@@ -102,3 +102,13 @@ export type {
   DecisionTableTrace,
 } from './dmn/run.js';
 export { importDmn, XmlError, type DmnImportResult } from './dmn/xml/import-dmn.js';
+export { decisionKind } from './dmn/decision-kind.js';
+
+// Artifact kinds: the contract each engine's kinds meet, so a host registers them and special-cases none.
+export {
+  unchangedDocument,
+  type ArtifactCheckContext,
+  type ArtifactKindDefinition,
+  type ArtifactProblem,
+  type ArtifactUpgrade,
+} from './artifact/artifact-kind.js';

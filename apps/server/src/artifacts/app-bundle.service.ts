@@ -4,7 +4,7 @@ import type { EntityDefinition } from '@bankforge/form-engine';
 import { Database } from '../database/database.js';
 import { ProblemError, type ProblemFieldError } from '../problem/problem-error.js';
 import { requestSchema } from '../request-validation/request-schema.js';
-import { ARTIFACT_KINDS, artifactProblems, type AppArtifact, type ArtifactDocument } from './artifact-kinds.js';
+import { ARTIFACT_KINDS, type AppArtifact, type ArtifactDocument } from './artifact-kinds.js';
 import { ArtifactsService, type PublishResult } from './artifacts.service.js';
 
 /** One JSON file holding an app and every artifact it lists: reviewable in git, portable between banks' environments. */
@@ -85,13 +85,13 @@ export class AppBundleService {
     const listed = new Set(bundle.app.artifacts?.map((a) => `${a.kind}:${a.key}`) ?? []);
     const problems: ProblemFieldError[] = [];
     // Everything is checked before anything is written: on MySQL a table change commits at once.
-    bundle.artifacts.forEach((artifact, index) => {
+    for (const [index, artifact] of bundle.artifacts.entries()) {
       if (!listed.has(`${artifact.kind}:${artifact.key}`)) {
         problems.push({ path: `/artifacts/${index}`, code: 'notListedByApp', message: `${artifact.kind} ${artifact.key} is not listed by the app.` });
       }
-      for (const problem of artifactProblems(artifact.kind, artifact)) problems.push({ ...problem, path: `/artifacts/${index}${problem.path}` });
-    });
-    for (const problem of artifactProblems('app', bundle.app)) problems.push({ ...problem, path: `/app${problem.path}` });
+      for (const problem of await this.artifacts.draftProblems(artifact.kind, artifact)) problems.push({ ...problem, path: `/artifacts/${index}${problem.path}` });
+    }
+    for (const problem of await this.artifacts.draftProblems('app', bundle.app)) problems.push({ ...problem, path: `/app${problem.path}` });
     if (problems.length > 0) throw ProblemError.invalid('The bundle is not consistent.', problems, 'invalidBundle');
     const entities = entityOrder(bundle.artifacts.filter((a) => a.kind === 'entity') as unknown as EntityDefinition[]);
     const ordered = [...(entities as unknown as ArtifactDocument[]), ...bundle.artifacts.filter((a) => a.kind !== 'entity'), bundle.app];

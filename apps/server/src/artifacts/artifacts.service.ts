@@ -1,7 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import diff from 'microdiff';
 import type { ArtifactDraft as ClientArtifactDraft, ArtifactSummary, ArtifactVersionSummary, DocumentChange } from '@bankforge/client';
-import { pointer, type EntityDefinition, type FormDefinition } from '@bankforge/form-engine';
+import { pointer } from '@bankforge/form-engine';
+import type { DecisionArtifact } from '@bankforge/rule-engine';
 import { FormCatalog } from '../forms/form-catalog.js';
 import type { Actor } from '../access/actor.js';
 import { AuditLog } from '../audit/audit-log.js';
@@ -10,7 +11,9 @@ import { MetadataService } from '../metadata/metadata.service.js';
 import type { MigrationPlan } from '../metadata/migration-plan.js';
 import { fromDbDatetime, toDbDatetime } from '../metadata/record-codec.js';
 import { ProblemError, type ProblemFieldError } from '../problem/problem-error.js';
-import { artifactProblems, upgradeArtifact, type ArtifactDocument, type ArtifactKind } from './artifact-kinds.js';
+import { ArtifactKindRegistry } from './artifact-kind-registry.js';
+import type { ArtifactDocument, ArtifactKind } from './artifact-kinds.js';
+import type { ServerCheckContext } from './server-kind.js';
 
 // The answers' shapes are the public contract, defined once in the client package.
 export type { ArtifactSummary, ArtifactVersionSummary, DocumentChange } from '@bankforge/client';
@@ -50,6 +53,7 @@ export class ArtifactsService {
     @Inject(MetadataService) private readonly metadata: MetadataService,
     @Inject(AuditLog) private readonly audit: AuditLog,
     @Inject(FormCatalog) private readonly forms: FormCatalog,
+    @Inject(ArtifactKindRegistry) private readonly kinds: ArtifactKindRegistry,
   ) {}
 
   /** Designer rights are permissions like any other: checked here, not only in the designer. */
@@ -128,9 +132,9 @@ export class ArtifactsService {
     expectedRevision: number | undefined,
     by: Actor,
   ): Promise<ArtifactDraft> {
-    const upgraded = upgradeArtifact(kind, document);
-    const problems = artifactProblems(kind, upgraded);
-    const doc = upgraded as ArtifactDocument;
+    const examined = await this.kinds.examine(kind, document, this.checkContext(sql, 'save', []));
+    const problems = examined.problems;
+    const doc = examined.document as ArtifactDocument;
     if (problems.length === 0 && doc.key !== key) {
       problems.push({ path: '/key', code: 'keyMismatch', message: `The document's key must be ${key}, as in the URL.` });
     }
@@ -164,9 +168,10 @@ export class ArtifactsService {
 
   /** The migration plan that publishing an entity's current draft would apply. */
   async plan(kind: ArtifactKind, key: string): Promise<MigrationPlan> {
-    if (kind !== 'entity') throw ProblemError.badRequest('planNotApplicable', 'Only entities have migration plans.');
+    const plan = this.kinds.kind(kind).plan;
+    if (!plan) throw ProblemError.badRequest('planNotApplicable', `Publishing a ${kind} changes no table: it has no migration plan.`);
     const { document } = await this.draft(kind, key);
-    return this.database.read(async (sql) => (await this.metadata.plan(sql, document as unknown as EntityDefinition)).plan);
+    return this.database.read((sql) => plan(sql, document));
   }
 
   async publish(kind: ArtifactKind, key: string, confirmDataLoss: boolean, by: Actor): Promise<PublishResult> {
@@ -178,21 +183,17 @@ export class ArtifactsService {
     const row = await this.row(sql, kind, key);
     if (!row) throw ProblemError.notFound('artifactNotFound', `There is no ${kind} called ${key}.`);
     const draft = JSON.parse(row.draft) as ArtifactDocument;
-    const problems = artifactProblems(kind, draft);
-    if (problems.length > 0) throw ProblemError.invalid(`The ${kind} draft is not valid.`, problems, 'invalidArtifact');
+    // The publish check resolves what the draft references (entities, decisions, listed artifacts) as published now.
+    const warnings: ProblemFieldError[] = [];
+    const { problems } = await this.kinds.examine(kind, draft, this.checkContext(sql, 'publish', warnings));
+    if (problems.length > 0) throw ProblemError.invalid(`The ${kind} cannot be published.`, problems, 'invalidArtifact');
     const latest = row.latest_version === null ? null : Number(row.latest_version);
     if (latest !== null) {
       const published = await this.versionWith(sql, kind, key, latest);
       if (published && this.sameDocument(draft, published)) return { kind, key, version: latest, unchanged: true };
     }
-    if (kind === 'app') await this.checkAppContents(sql, draft);
-    const warnings: ProblemFieldError[] = [];
-    if (kind === 'form') {
-      const formProblems = await this.forms.checkPublishable(sql, draft as unknown as FormDefinition, warnings);
-      if (formProblems.length > 0) throw ProblemError.invalid('The form cannot be published.', formProblems, 'invalidArtifact');
-    }
     const version = (latest ?? 0) + 1;
-    const migration = kind === 'entity' ? await this.metadata.migrate(sql, draft as unknown as EntityDefinition, confirmDataLoss, by.userId) : undefined;
+    const { migration } = (await this.kinds.kind(kind).applyPublish?.(sql, draft, confirmDataLoss, by)) ?? {};
     const now = toDbDatetime(new Date().toISOString());
     await sql.execute('INSERT INTO bf_artifact_version (kind, artifact_key, version, document, published_at, published_by) VALUES (?, ?, ?, ?, ?, ?)', [
       kind,
@@ -213,18 +214,25 @@ export class ArtifactsService {
     return { kind, key, version, unchanged: false, ...(migration ? { migration } : {}), ...(warnings.length > 0 ? { warnings } : {}) };
   }
 
-  private async checkAppContents(sql: SqlExecutor, app: ArtifactDocument): Promise<void> {
-    const problems = [];
-    for (const [index, ref] of ((app.artifacts ?? []) as { kind: string; key: string }[]).entries()) {
-      const [found] = await sql.rows('SELECT latest_version FROM bf_artifact WHERE kind = ? AND artifact_key = ? AND latest_version IS NOT NULL', [
-        ref.kind,
-        ref.key,
-      ]);
-      if (!found) {
-        problems.push({ path: `/artifacts/${index}`, code: 'artifactNotPublished', message: `${ref.kind} ${ref.key} is not published.` });
-      }
-    }
-    if (problems.length > 0) throw ProblemError.invalid('An app can only list published artifacts.', problems, 'invalidArtifact');
+  /** What the kinds' checks may ask, answered from the database as the save or publish sees it. */
+  private checkContext(sql: SqlExecutor, stage: 'save' | 'publish', warnings: ProblemFieldError[]): ServerCheckContext {
+    return {
+      stage,
+      sql,
+      warn: (problem) => warnings.push(problem),
+      feelStepBudget: this.forms.budget.steps,
+      entity: async (key) => (await this.metadata.publishedEntity(sql, key))?.definition,
+      decision: async (key) => (await this.latestPublished(sql, 'decision', key)) as DecisionArtifact | undefined,
+      isPublished: async (kind, key) => {
+        const [found] = await sql.rows('SELECT latest_version FROM bf_artifact WHERE kind = ? AND artifact_key = ? AND latest_version IS NOT NULL', [kind, key]);
+        return found !== undefined;
+      },
+    };
+  }
+
+  /** What saving a document as a draft would answer (for an import that checks everything before writing anything). */
+  async draftProblems(kind: ArtifactKind, document: unknown): Promise<ProblemFieldError[]> {
+    return this.database.read(async (sql) => (await this.kinds.examine(kind, document, this.checkContext(sql, 'save', []))).problems);
   }
 
   async latestPublished(sql: SqlExecutor, kind: ArtifactKind, key: string): Promise<ArtifactDocument | undefined> {

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { compileForm, migrateFormDocument, repeatingGroups, type CompiledForm, type EntityDefinition, type FormDefinition } from '@bankforge/form-engine';
+import { compileForm, entitiesOfForm, migrateFormDocument, type CompiledForm, type EntityDefinition, type FormDefinition } from '@bankforge/form-engine';
 import { Database, type SqlExecutor } from '../database/database.js';
 import { MetadataService } from '../metadata/metadata.service.js';
 import { ProblemError, type ProblemFieldError } from '../problem/problem-error.js';
@@ -13,10 +13,8 @@ export interface PublishedForm {
   version: number;
 }
 
-/** The entity keys a form reads: its own entity and each repeating group's. */
-export function entitiesOfForm(form: FormDefinition): string[] {
-  return [...new Set([form.entity, ...repeatingGroups(form.layout).map((g) => g.entity)])];
-}
+// Which entities a form reads is the form engine's to say (its form kind resolves them on publish).
+export { entitiesOfForm } from '@bankforge/form-engine';
 
 /**
  * The published forms and their compiled rules. The server enforces a form's rules on every
@@ -94,37 +92,22 @@ export class FormCatalog {
   }
 
   /**
-   * Publishing a form: it must compile against the published entities (unknown fields, FEEL
-   * errors, patterns the linear-time regex engine refuses and dependency cycles are refused), and
-   * an entity has at most one default form. Expressions the evaluation budget will stop are not
-   * refused but go to `warnings`.
+   * The server's rule on publishing a form, beside the form engine's check (which compiles it
+   * against the published entities): an entity has at most one default form.
    */
-  async checkPublishable(sql: SqlExecutor, form: FormDefinition, warnings: ProblemFieldError[] = []): Promise<ProblemFieldError[]> {
-    const entities: Record<string, EntityDefinition> = {};
-    for (const key of entitiesOfForm(form)) {
-      const published = await this.metadata.published(sql, key);
-      if (published && published !== 'unchanged') entities[key] = published.definition;
-    }
-    if (!entities[form.entity]) return [{ path: '/entity', code: 'entityNotPublished', message: `entity ${form.entity} is not published` }];
-    const compiled = compileForm(form, entities, { stepBudget: this.budget.steps });
-    const problems: ProblemFieldError[] = compiled.errors.map((e) => ({ path: e.path, code: e.code, message: e.message, messageZh: e.messageZh }));
-    for (const w of compiled.warnings ?? []) warnings.push({ path: w.path, code: w.code, message: w.message, messageZh: w.messageZh });
-    if (form.default) {
-      const rows = await sql.rows<{ artifact_key: string; document: string }>(
-        `SELECT a.artifact_key, v.document FROM bf_artifact a
-           JOIN bf_artifact_version v ON v.kind = a.kind AND v.artifact_key = a.artifact_key AND v.version = a.latest_version
-          WHERE a.kind = 'form' AND a.artifact_key <> ?`,
-        [form.key],
-      );
-      const taken = rows.find((r) => {
-        const other = migrateFormDocument(JSON.parse(r.document)).document;
-        return other.entity === form.entity && other.default === true;
-      });
-      if (taken) {
-        problems.push({ path: '/default', code: 'defaultFormTaken', message: `form ${taken.artifact_key} is already the default form of ${form.entity}` });
-      }
-    }
-    return problems;
+  async defaultFormProblems(sql: SqlExecutor, form: FormDefinition): Promise<ProblemFieldError[]> {
+    if (!form.default) return [];
+    const rows = await sql.rows<{ artifact_key: string; document: string }>(
+      `SELECT a.artifact_key, v.document FROM bf_artifact a
+         JOIN bf_artifact_version v ON v.kind = a.kind AND v.artifact_key = a.artifact_key AND v.version = a.latest_version
+        WHERE a.kind = 'form' AND a.artifact_key <> ?`,
+      [form.key],
+    );
+    const taken = rows.find((r) => {
+      const other = migrateFormDocument(JSON.parse(r.document)).document;
+      return other.entity === form.entity && other.default === true;
+    });
+    return taken ? [{ path: '/default', code: 'defaultFormTaken', message: `form ${taken.artifact_key} is already the default form of ${form.entity}` }] : [];
   }
 
   private async document(sql: SqlExecutor, key: string, version: number): Promise<FormDefinition> {

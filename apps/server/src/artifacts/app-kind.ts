@@ -1,0 +1,82 @@
+import { IDENTIFIER_PATTERN } from '@bankforge/form-engine';
+import { unchangedDocument, type ArtifactProblem } from '@bankforge/rule-engine';
+import { ARTIFACT_KINDS, type AppArtifact } from './artifact-kinds.js';
+import type { ServerArtifactKind } from './server-kind.js';
+
+/** The `app` kind is the server's own: an app is what the server publishes, exports and imports together. */
+const appSchema = {
+  type: 'object',
+  required: ['kind', 'key', 'title', 'artifacts'],
+  properties: {
+    kind: { const: 'app' },
+    key: { type: 'string', pattern: IDENTIFIER_PATTERN },
+    title: { type: 'string', minLength: 1, maxLength: 200 },
+    version: { type: 'integer', minimum: 1 },
+    schemaVersion: { type: 'integer', minimum: 1 },
+    label: {
+      type: 'object',
+      required: ['en', 'zh-CN'],
+      additionalProperties: false,
+      properties: {
+        en: { type: 'string', minLength: 1, maxLength: 200 },
+        'zh-CN': { type: 'string', minLength: 1, maxLength: 200 },
+      },
+    },
+    artifacts: {
+      type: 'array',
+      maxItems: 1000,
+      items: {
+        type: 'object',
+        required: ['kind', 'key'],
+        additionalProperties: false,
+        properties: {
+          kind: { enum: ARTIFACT_KINDS.filter((k) => k !== 'app') },
+          key: { type: 'string', pattern: IDENTIFIER_PATTERN },
+        },
+      },
+    },
+  },
+};
+
+/** An app lists each artifact once: a page twice in the menu is a mistake, not a wish. */
+function duplicateContents(app: AppArtifact): ArtifactProblem[] {
+  const seen = new Set<string>();
+  return app.artifacts.flatMap((ref, index) => {
+    const id = `${ref.kind}:${ref.key}`;
+    if (!seen.has(id)) {
+      seen.add(id);
+      return [];
+    }
+    return [
+      {
+        path: `/artifacts/${index}`,
+        code: 'duplicate',
+        message: `${ref.kind} ${ref.key} is in the app already`,
+        messageZh: `${ref.kind} ${ref.key} 已在应用中`,
+      },
+    ];
+  });
+}
+
+export const appKind: ServerArtifactKind = {
+  kind: 'app',
+  schema: appSchema,
+  upgrade: unchangedDocument,
+  async check(document, context) {
+    const app = document as AppArtifact;
+    const duplicates = duplicateContents(app);
+    if (duplicates.length > 0 || context.stage === 'save') return duplicates;
+    // An app can only list published artifacts: its users would otherwise open nothing.
+    const problems: ArtifactProblem[] = [];
+    for (const [index, ref] of app.artifacts.entries()) {
+      if (!(await context.isPublished(ref.kind, ref.key))) {
+        problems.push({
+          path: `/artifacts/${index}`,
+          code: 'artifactNotPublished',
+          message: `${ref.kind} ${ref.key} is not published.`,
+        });
+      }
+    }
+    return problems;
+  },
+};

@@ -1,0 +1,58 @@
+/**
+ * The `flow` artifact kind: its schema, and `validateFlowDefinition` as its check. On publish, the
+ * decisions its decision nodes evaluate must be published (pinned versions must exist): a flow
+ * would otherwise fail at the node, long after the analyst who published it moved on.
+ */
+import type {
+  ArtifactCheckContext,
+  ArtifactKindDefinition,
+  ArtifactProblem,
+  DecisionArtifact,
+} from '@bankforge/rule-engine';
+import { unchangedDocument } from '@bankforge/rule-engine';
+import type { FlowDefinition } from './flow-definition.js';
+import { flowArtifactSchema } from './flow-schema.js';
+import { validateFlowDefinition } from './validate-flow.js';
+
+/** What a flow's check asks its host. */
+export interface FlowCheckContext extends ArtifactCheckContext {
+  /** The latest published version of a decision, or undefined. */
+  decision(key: string): Promise<DecisionArtifact | undefined>;
+}
+
+async function decisionReferenceProblems(
+  flow: FlowDefinition,
+  context: FlowCheckContext,
+): Promise<ArtifactProblem[]> {
+  const problems: ArtifactProblem[] = [];
+  for (const [index, node] of flow.nodes.entries()) {
+    if (node.type !== 'decision') continue;
+    const decision = await context.decision(node.decisionKey);
+    if (!decision) {
+      problems.push({
+        path: `/nodes/${index}/decisionKey`,
+        code: 'decisionNotPublished',
+        message: `decision ${node.decisionKey} is not published`,
+      });
+    } else if (node.decisionVersion !== undefined && node.decisionVersion > (decision.version ?? 0)) {
+      problems.push({
+        path: `/nodes/${index}/decisionVersion`,
+        code: 'decisionVersionNotPublished',
+        message: `decision ${node.decisionKey} has no version ${node.decisionVersion}`,
+      });
+    }
+  }
+  return problems;
+}
+
+export const flowKind: ArtifactKindDefinition<FlowDefinition, FlowCheckContext> = {
+  kind: 'flow',
+  schema: flowArtifactSchema,
+  upgrade: unchangedDocument,
+  async check(flow, context) {
+    // The node and edge ids go along, so the designer can mark them on the canvas.
+    const problems: ArtifactProblem[] = validateFlowDefinition(flow);
+    if (problems.length > 0 || context.stage === 'save') return problems;
+    return decisionReferenceProblems(flow, context);
+  },
+};
