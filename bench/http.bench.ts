@@ -14,7 +14,7 @@ import { mkdirSync, openSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { isDeepStrictEqual, parseArgs } from 'node:util';
 import { bankCrmEntities } from '@bankforge/example-bank-crm';
-import { createConnection } from 'mysql2/promise';
+import { freshSchema } from './mariadb-schema.js';
 import { Pool } from 'undici';
 
 const { values: args } = parseArgs({
@@ -35,7 +35,6 @@ const MAX_REQUESTS_PER_ROUND = 200_000;
 const benchDir = new URL('.', import.meta.url).pathname;
 // BENCH_SERVER_MAIN: another build of the server (say, of the commit before a change) to compare under the same load.
 const serverMain = process.env.BENCH_SERVER_MAIN ?? new URL('../apps/server/dist/main.js', import.meta.url).pathname;
-const baseUrl = new URL(process.env.BENCH_MYSQL_URL ?? process.env.TEST_MYSQL_URL ?? 'mysql://root@127.0.0.1:3306/test');
 const work = `/tmp/bf-bench-http-${process.pid}`;
 
 // The list page of the runtime (apps/runtime/src/entity-list): the first six listable, short fields.
@@ -86,15 +85,6 @@ function stop(child: ChildProcess): Promise<void> {
   });
 }
 
-async function freshSchema(name: string): Promise<string> {
-  const conn = await createConnection({ host: baseUrl.hostname, port: Number(baseUrl.port || 3306), user: decodeURIComponent(baseUrl.username), password: decodeURIComponent(baseUrl.password) });
-  await conn.query(`DROP DATABASE IF EXISTS \`${name}\``);
-  await conn.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_bin`);
-  await conn.end();
-  const url = new URL(baseUrl);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
 
 interface Side {
   origin: string;

@@ -8,7 +8,8 @@ import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { bankCrmEntities, generateBankCrmSeed, sampleCustomerValues } from '@bankforge/example-bank-crm';
 import { ArtifactsService, AuditLog, Database, DirectoryService, FieldCipher, FormCatalog, MetadataService, RecordsService, SYSTEM_ACTOR, createBankForgeApp, type Actor, type AuditEntry, type AuditEvent, type BankForgeApp, type SqlExecutor, type SqlStatement } from '@bankforge/server';
-import { createConnection, type Connection } from 'mysql2/promise';
+import { createConnection } from 'mysql2/promise';
+import { benchMysqlUrl, freshSchema } from './mariadb-schema.js';
 import { pino } from 'pino';
 import { v7 as uuidv7 } from 'uuid';
 
@@ -17,21 +18,8 @@ const ROWS = Number(args.rows);
 const QUERIES = Number(args.queries);
 // Small chunks in rotating order: commits are fsync-bound, so disk flushes land on every side alike.
 const CHUNK = 200;
-const baseUrl = new URL(process.env.BENCH_MYSQL_URL ?? process.env.TEST_MYSQL_URL ?? 'mysql://root@127.0.0.1:3306/test');
+const baseUrl = benchMysqlUrl;
 
-async function admin(): Promise<Connection> {
-  return createConnection({ host: baseUrl.hostname, port: Number(baseUrl.port || 3306), user: decodeURIComponent(baseUrl.username), password: decodeURIComponent(baseUrl.password) });
-}
-
-async function freshSchema(name: string): Promise<string> {
-  const conn = await admin();
-  await conn.query(`DROP DATABASE IF EXISTS \`${name}\``);
-  await conn.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_bin`);
-  await conn.end();
-  const url = new URL(baseUrl);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
 
 /** The same service with the audit chain taken out: what the writes would cost without it. */
 class NoAuditLog extends AuditLog {

@@ -9,14 +9,14 @@ import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { bankCrmEntities, generateBankCrmSeed, sampleCustomerValues } from '@bankforge/example-bank-crm';
 import { ArtifactsService, AuditLog, Database, DirectoryService, FieldCipher, FormCatalog, MetadataService, RecordsService, SYSTEM_ACTOR, createBankForgeApp, type Actor, type AuditEntry, type AuditEvent, type SqlExecutor, type SqlStatement } from '@bankforge/server';
-import { createConnection } from 'mysql2/promise';
+import { benchMysqlUrl, freshSchema } from './mariadb-schema.js';
 import { pino } from 'pino';
 
 const { values: args } = parseArgs({ options: { rows: { type: 'string', default: '20000' } } });
 const ROWS = Number(args.rows);
 // Small chunks in ABBA order: commits are fsync-bound, so disk flushes land on either side alike.
 const CHUNK = 200;
-const baseUrl = new URL(process.env.BENCH_MYSQL_URL ?? process.env.TEST_MYSQL_URL ?? 'mysql://root@127.0.0.1:3306/test');
+const baseUrl = benchMysqlUrl;
 
 /** The same service with the audit chain taken out: what the writes would cost without it. */
 class NoAuditLog extends AuditLog {
@@ -31,14 +31,9 @@ class NoAuditLog extends AuditLog {
 
 async function main(): Promise<void> {
   const schema = 'bf_bench_security';
-  const conn = await createConnection({ host: baseUrl.hostname, port: Number(baseUrl.port || 3306), user: decodeURIComponent(baseUrl.username), password: decodeURIComponent(baseUrl.password) });
-  await conn.query(`DROP DATABASE IF EXISTS \`${schema}\``);
-  await conn.query(`CREATE DATABASE \`${schema}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_bin`);
-  await conn.end();
-  const url = new URL(baseUrl);
-  url.pathname = `/${schema}`;
+  const url = await freshSchema(schema);
   const dataDir = `/tmp/bf-bench-security-${process.pid}`;
-  const { app } = await createBankForgeApp({ port: 0, host: '127.0.0.1', dataDir, databaseUrl: url.toString(), example: undefined, logLevel: 'silent', adminPassword: randomBytes(18).toString('base64url') + '-Aa1' }, pino({ level: 'silent' }));
+  const { app } = await createBankForgeApp({ port: 0, host: '127.0.0.1', dataDir, databaseUrl: url, example: undefined, logLevel: 'silent', adminPassword: randomBytes(18).toString('base64url') + '-Aa1' }, pino({ level: 'silent' }));
   const artifacts = app.get(ArtifactsService);
   const branch = bankCrmEntities.find((e) => e.key === 'branch')!;
   const customer = bankCrmEntities.find((e) => e.key === 'customer')!;
