@@ -97,7 +97,7 @@ export default function EntityDesigner() {
                   field={selected}
                   index={selectedIndex}
                   entityKeys={entityKeys}
-                  fieldKeys={entity.fields.filter((f) => f.id !== selected.id).map((f) => f.key)}
+                  otherFields={entity.fields.filter((f) => f.id !== selected.id)}
                   problems={editor.problems}
                   focusKey={focusKeyOf === selected.id}
                   onChange={(change, label) => editor.update((e) => updateField(e, selectedIndex, change), label)}

@@ -14,8 +14,8 @@ export interface FieldEditorProps {
   index: number;
   /** Keys of the entities a reference may point at. */
   entityKeys: readonly string[];
-  /** Keys of the entity's other fields: what this one may be derived from. */
-  fieldKeys: readonly string[];
+  /** The entity's other fields: what this one may be derived from. */
+  otherFields: readonly FieldDefinition[];
   problems: readonly ProblemFieldError[];
   /** Applies a change to this field; changes with one label coalesce into one undo step. */
   onChange: (change: (field: FieldDefinition) => FieldDefinition, label?: string) => void;
@@ -24,7 +24,7 @@ export interface FieldEditorProps {
 }
 
 /** Every property of one field, the type-specific ones only for the types they apply to. */
-export function FieldEditor({ field, index, entityKeys, fieldKeys, problems, onChange, focusKey }: FieldEditorProps) {
+export function FieldEditor({ field, index, entityKeys, otherFields, problems, onChange, focusKey }: FieldEditorProps) {
   const { t, i18n } = useTranslation('dataModel');
   const keyInput = useRef<HTMLInputElement | null>(null);
   const base = `/fields/${index}`;
@@ -132,7 +132,11 @@ export function FieldEditor({ field, index, entityKeys, fieldKeys, problems, onC
         help={t('field.derivedFromHelp')}
         value={field.derivedFrom ?? ''}
         problems={problemsOf('derivedFrom')}
-        choices={[{ value: '', label: t('field.notDerived') }, ...fieldKeys.map((key) => ({ value: key, label: key }))]}
+        choices={[
+          { value: '', label: t('field.notDerived') },
+          // The label in the analyst's language, and the key it is stored by.
+          ...otherFields.map((other) => ({ value: other.key, label: `${(i18n.language === 'zh-CN' ? other.label['zh-CN'] : other.label.en) || other.key} (${other.key})` })),
+        ]}
         onChange={(key) => set('derivedFrom', key === '' ? undefined : key, false)}
       />
       <DefaultValueControl field={field} problems={problemsOf('default')} onChange={(v) => set('default', v)} />
