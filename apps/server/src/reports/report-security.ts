@@ -4,6 +4,7 @@ import type { CompiledReport, EntityCatalog, FieldRead, MaskFunction, ReportDefi
 import type { FieldView } from '../access/access-profile.js';
 import type { Actor } from '../access/actor.js';
 import { ownerPredicate, type SqlPredicate } from '../access/data-scope.js';
+import type { DataScope } from '../access/role.js';
 import { defaultMaskOf, maskValue } from '../access/masking.js';
 import { AuditLog } from '../audit/audit-log.js';
 import { AuditRedaction } from '../audit/audit-redaction.js';
@@ -63,7 +64,13 @@ export class ReportSecurity {
    */
   async rowScope(sql: SqlExecutor, actor: Actor, catalog: EntityCatalog): Promise<RowScope> {
     const predicates = new Map<string, ((ownerColumn: string) => SqlPredicate) | undefined>();
-    for (const entity of catalog.keys()) predicates.set(entity, await ownerPredicate(sql, actor, actor.access.entity(entity).scope('read')));
+    // One predicate per scope, not per entity: a team scope reads the reporting lines once.
+    const byScope = new Map<DataScope | undefined, ((ownerColumn: string) => SqlPredicate) | undefined>();
+    for (const entity of catalog.keys()) {
+      const scope = actor.access.entity(entity).scope('read');
+      if (!byScope.has(scope)) byScope.set(scope, await ownerPredicate(sql, actor, scope));
+      predicates.set(entity, byScope.get(scope));
+    }
     return (entity, alias) => {
       // An entity the compiler reaches that was not collected is read by nobody: fail closed.
       const predicate = predicates.has(entity) ? predicates.get(entity) : () => ({ sql: '1=0', params: [] });
