@@ -138,7 +138,10 @@ export class ReportSecurity {
    */
   async recordExport(sql: SqlExecutor, actor: Actor, report: ReportDefinition, detail: ExportDetail, chosenBy: readonly FieldRead[]): Promise<void> {
     let guarded = false;
-    for (const read of chosenBy) if ((await this.redaction.protectedFields((await this.metadata.entity(read.entity)).definition, sql)).has(read.field)) guarded = true;
+    for (const entity of new Set(chosenBy.map((read) => read.entity))) {
+      const protectedKeys = await this.redaction.protectedFields((await this.metadata.entity(entity)).definition, sql);
+      if (chosenBy.some((read) => read.entity === entity && protectedKeys.has(read.field))) guarded = true;
+    }
     const kept = guarded ? { ...detail, parameters: this.redaction.values(detail.parameters), drill: this.redaction.values(detail.drill) } : detail;
     await sql.runner.startTransaction();
     try {
