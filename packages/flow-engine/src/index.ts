@@ -36,6 +36,18 @@ export { flowArtifactSchema } from './definition/flow-schema.js';
 export { validateFlowDefinition, type FlowProblem, type FlowProblemCode } from './definition/validate-flow.js';
 export { flowKind, type FlowCheckContext } from './definition/flow-kind.js';
 
+// business calendar: working days and hours, holidays, make-up days (调休), in a time zone
+export type { BusinessCalendar, CalendarDay, CalendarYear, IsoWeekday, WorkingPeriod } from './calendar/business-calendar.js';
+export { DEFAULT_CALENDAR_TIME_ZONE, DEFAULT_WORKING_WEEKDAYS } from './calendar/business-calendar.js';
+export { CALENDAR_KEY_PATTERN, calendarArtifactSchema } from './calendar/calendar-schema.js';
+export { calendarKind } from './calendar/calendar-kind.js';
+export type { CalendarErrorCode, CalendarWarningCode } from './calendar/calendar-problems.js';
+export { addBusinessDuration } from './calendar/business-duration.js';
+export { businessDaysBetween, businessTimeBetween } from './calendar/business-time-between.js';
+export { isWorkingDay } from './calendar/working-days.js';
+export { calendarCoverage, type CalendarCoverage } from './calendar/calendar-coverage.js';
+export { BusinessCalendarError } from './calendar/compiled-calendar.js';
+
 // running an instance
 export { execute, type ExecuteResult } from './engine/execute.js';
 export type { Directory, ExecuteContext, Now } from './engine/context.js';
