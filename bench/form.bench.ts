@@ -10,12 +10,14 @@
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import {
-  compileForm,
   compileRecordValidator,
-  FormModel,
   type EntityDefinition,
   type FieldDefinition,
   type FieldType,
+} from '@bankforge/data-model';
+import {
+  compileForm,
+  FormModel,
   type FormDefinition,
   type FormFieldNode,
   type FormNode,

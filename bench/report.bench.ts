@@ -5,7 +5,7 @@
 // Usage: npm run bench -- report [--rows N] [--runs N]
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
-import type { EntityDefinition, FieldDefinition } from '@bankforge/form-engine';
+import type { EntityDefinition, FieldDefinition } from '@bankforge/data-model';
 import { compileReport, type ReportDefinition } from '@bankforge/report-engine';
 import { ArtifactsService, createBankForgeApp, SYSTEM_ACTOR, type BankForgeApp } from '@bankforge/server';
 import { createConnection, type Connection } from 'mysql2/promise';

@@ -1,4 +1,4 @@
-import type { EntityDefinition, FieldDefinition } from '@bankforge/form-engine';
+import type { EntityDefinition, FieldDefinition } from '@bankforge/data-model';
 
 export function field(id: string, key: string, type: FieldDefinition['type'], extra: Partial<FieldDefinition> = {}): FieldDefinition {
   return { id, key, type, label: { en: key.replace(/_/g, ' '), 'zh-CN': key }, ...extra };

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { EntityDefinition, FormDefinition } from '@bankforge/form-engine';
+import type { EntityDefinition } from '@bankforge/data-model';
+import type { FormDefinition } from '@bankforge/form-engine';
 import type { RoleDefinition } from '../src/access/role.js';
 import { field } from './fixtures.js';
 import { dialects, startTestServer, type Requester, type TestServer } from './harness.js';

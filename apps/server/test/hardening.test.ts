@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { EntityDefinition } from '@bankforge/form-engine';
+import type { EntityDefinition } from '@bankforge/data-model';
 import { createBankForgeApp } from '../src/app.js';
 import { runAuditVerify } from '../src/audit/audit-verify-command.js';
 import { branchEntity, clone, customerEntity, field } from './fixtures.js';

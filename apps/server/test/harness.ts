@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import type { INestApplication } from '@nestjs/common';
 import { createConnection } from 'mysql2/promise';
 import { pino } from 'pino';
-import type { EntityDefinition } from '@bankforge/form-engine';
+import type { EntityDefinition } from '@bankforge/data-model';
 import { createBankForgeApp } from '../src/app.js';
 import type { Dialect, ServerConfig } from '../src/config/server-config.js';
 import type { Database } from '../src/database/database.js';

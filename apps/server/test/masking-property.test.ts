@@ -6,7 +6,7 @@
  */
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { residentIdCheckCharacter } from '@bankforge/form-engine';
+import { residentIdCheckCharacter } from '@bankforge/data-model';
 import type { ReportDefinition } from '@bankforge/report-engine';
 import { dialects, startTestServer, type ApiResponse, type Requester, type TestServer } from './harness.js';
 import { clientEntity, seedPeople, type Username } from './security-fixtures.js';

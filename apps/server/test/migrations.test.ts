@@ -1,4 +1,4 @@
-import type { EntityDefinition, FieldDefinition } from '@bankforge/form-engine';
+import type { EntityDefinition, FieldDefinition } from '@bankforge/data-model';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dialects, startTestServer, type TestServer } from './harness.js';
 

@@ -3,7 +3,7 @@
  * read, and one outside their scope is refused exactly like one that does not exist (finding 10).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { EntityDefinition } from '@bankforge/form-engine';
+import type { EntityDefinition } from '@bankforge/data-model';
 import { field } from './fixtures.js';
 import { dialects, startTestServer, type Requester, type TestServer } from './harness.js';
 import { clientEntity, ROLES, seedPeople, type Username } from './security-fixtures.js';

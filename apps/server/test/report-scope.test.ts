@@ -3,7 +3,7 @@
  * runner's data scope or field rules (the penetration test's findings 1 and 2 on reports).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { EntityDefinition } from '@bankforge/form-engine';
+import type { EntityDefinition } from '@bankforge/data-model';
 import type { ReportDefinition } from '@bankforge/report-engine';
 import { field } from './fixtures.js';
 import { dialects, startTestServer, type Requester, type TestServer } from './harness.js';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { EntityDefinition, FieldDefinition } from '@bankforge/form-engine';
+import type { EntityDefinition, FieldDefinition } from '@bankforge/data-model';
 import type { ReportDefinition } from '@bankforge/report-engine';
 import { ProblemError } from '../src/problem/problem-error.js';
 import { queryRows } from '../src/reports/report-query.js';

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { EntityDefinition, FieldError } from '@bankforge/form-engine';
-import { validatorRuntime, type ValidatorRuntime } from '@bankforge/form-engine/browser';
+import type { EntityDefinition, FieldError } from '@bankforge/data-model';
+import { validatorRuntime, type ValidatorRuntime } from '@bankforge/data-model/browser';
 import { branchEntity, customerEntity, field } from './fixtures.js';
 import { startTestServer, type TestServer } from './harness.js';
 

@@ -1,4 +1,4 @@
-import type { EntityDefinition } from '@bankforge/form-engine';
+import type { EntityDefinition } from '@bankforge/data-model';
 import type { RoleDefinition } from '../src/access/role.js';
 import { field } from './fixtures.js';
 import type { Requester, TestServer } from './harness.js';

@@ -1,4 +1,4 @@
-import type { EntityDefinition } from '@bankforge/form-engine';
+import type { EntityDefinition } from '@bankforge/data-model';
 import { bankCrmEntities } from './entities/index.js';
 import { customerForm } from './forms/customer-form.js';
 import { loanApprovalFlow, loanScoringDecision } from './flows/loan-approval.js';

@@ -1,4 +1,4 @@
-import { FIELD_TYPES, validateEntityDefinition } from '@bankforge/form-engine';
+import { FIELD_TYPES, validateEntityDefinition } from '@bankforge/data-model';
 import { describe, expect, it } from 'vitest';
 import { bankCrmApp, bankCrmEntities } from './index.js';
 

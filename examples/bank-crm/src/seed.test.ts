@@ -3,7 +3,7 @@ import {
   normalizeRecordValues,
   residentIdCheckCharacter,
   type EntityDefinition,
-} from '@bankforge/form-engine';
+} from '@bankforge/data-model';
 import { describe, expect, it } from 'vitest';
 import { bankCrmEntities, generateBankCrmSeed, sampleCustomerValues, type SeedRecord } from './index.js';
 

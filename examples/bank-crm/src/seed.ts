@@ -1,4 +1,4 @@
-import { residentIdCheckCharacter } from '@bankforge/form-engine';
+import { residentIdCheckCharacter } from '@bankforge/data-model';
 import { DAY_MS, cny, isoDate, isoDateTime, luhnCheckDigit, pad, percent } from './format.js';
 import { Rng, mixSeed } from './prng.js';
 import {

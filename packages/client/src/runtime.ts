@@ -1,4 +1,5 @@
-import type { EntityDefinition, FormDefinition, LocalizedText } from '@bankforge/form-engine';
+import type { EntityDefinition, LocalizedText } from '@bankforge/data-model';
+import type { FormDefinition } from '@bankforge/form-engine';
 
 /** How a role's field rule restricts one field for a reader: not sent, sent masked, or not writable. */
 export type FieldAccess = 'hidden' | 'readonly' | 'masked';

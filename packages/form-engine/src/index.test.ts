@@ -2,32 +2,12 @@ import { describe, expect, it } from 'vitest';
 import * as api from './index.js';
 
 describe('public API', () => {
-  it('exports the engine and nothing of Ajv', () => {
-    for (const name of [
-      'FIELD_TYPES',
-      'SYSTEM_FIELDS',
-      'IDENTIFIER_PATTERN',
-      'isMainlandMobile',
-      'validateResidentId',
-      'residentIdCheckCharacter',
-      'ISO_CURRENCIES',
-      'isIsoCurrency',
-      'canonicalDecimal',
-      'decimalFits',
-      'compareDecimal',
-      'isIsoDate',
-      'canonicalDatetime',
-      'columnKind',
-      'stringLength',
-      'decimalShape',
-      'entityArtifactSchema',
-      'validateEntityDefinition',
-      'normalizeRecordValues',
-      'applyFieldDefaults',
-      'recordJsonSchema',
-      'compileRecordValidator',
-    ]) {
+  it('exports the form engine, and leaves entities and records to @bankforge/data-model', () => {
+    for (const name of ['compileForm', 'FormModel', 'evaluateSubmission', 'formArtifactSchema', 'migrateFormDocument', 'formKind']) {
       expect(api, name).toHaveProperty(name);
+    }
+    for (const name of ['FIELD_TYPES', 'compileRecordValidator', 'entityKind', 'normalizeRecordValues']) {
+      expect(api, name).not.toHaveProperty(name);
     }
     expect(Object.keys(api).filter((name) => /ajv/i.test(name))).toEqual([]);
   });

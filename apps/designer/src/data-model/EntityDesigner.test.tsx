@@ -1,4 +1,4 @@
-import { FIELD_TYPES, type EntityDefinition, type FieldDefinition } from '@bankforge/form-engine';
+import { FIELD_TYPES, type EntityDefinition, type FieldDefinition } from '@bankforge/data-model';
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';

@@ -1,4 +1,4 @@
-import type { EntityDefinition, FieldType } from '@bankforge/form-engine';
+import type { EntityDefinition, FieldType } from '@bankforge/data-model';
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';

@@ -1,4 +1,5 @@
-import type { EntityDefinition, FormDefinition } from '@bankforge/form-engine';
+import type { EntityDefinition } from '@bankforge/data-model';
+import type { FormDefinition } from '@bankforge/form-engine';
 import { act, cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';

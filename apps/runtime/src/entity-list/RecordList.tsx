@@ -1,5 +1,5 @@
 import type { RecordData, RecordQuery } from '@bankforge/client';
-import type { EntityDefinition } from '@bankforge/form-engine/react';
+import type { EntityDefinition } from '@bankforge/data-model';
 import type { SortingState } from '@tanstack/react-table';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';

@@ -1,5 +1,6 @@
 import type { ApiProblem, RecordData } from '@bankforge/client';
-import { FormRenderer, repeatingGroups, type FieldError, type FormValues } from '@bankforge/form-engine/react';
+import type { FieldError } from '@bankforge/data-model';
+import { FormRenderer, repeatingGroups, type FormValues } from '@bankforge/form-engine/react';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate } from 'react-router-dom';

@@ -1,4 +1,4 @@
-import type { ValidatorRuntime } from '@bankforge/form-engine/browser';
+import type { ValidatorRuntime } from '@bankforge/data-model/browser';
 import type { FormDefinition as Form } from '@bankforge/form-engine/react';
 import { cleanup, render, screen, within, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';

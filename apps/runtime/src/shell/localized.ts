@@ -1,4 +1,4 @@
-import type { LocalizedText } from '@bankforge/form-engine/react';
+import type { LocalizedText } from '@bankforge/data-model';
 import { languageOf } from '@bankforge/app-shell';
 
 /** A designer-written text in the reader's language (English when the Chinese one is missing). */

@@ -1,5 +1,5 @@
 import type { ApiProblem, ProblemFieldError } from '@bankforge/client';
-import type { FieldError } from '@bankforge/form-engine/react';
+import type { FieldError } from '@bankforge/data-model';
 
 /** A problem's field errors as the form engine's errors (the server may leave out the Chinese text). */
 export function fieldErrorsOf(problem: ApiProblem): FieldError[] {

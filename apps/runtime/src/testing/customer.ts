@@ -1,4 +1,4 @@
-import type { EntityDefinition } from '@bankforge/form-engine/react';
+import type { EntityDefinition } from '@bankforge/data-model';
 import type { RuntimeEntityPage } from '@bankforge/client';
 
 /** A small Customer entity as the server publishes it, for page tests. */

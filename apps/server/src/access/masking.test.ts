@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { FieldDefinition } from '@bankforge/form-engine';
+import type { FieldDefinition } from '@bankforge/data-model';
 import { defaultMaskOf, keepFirstLast, maskValue } from './masking.js';
 
 describe('masking strategies', () => {

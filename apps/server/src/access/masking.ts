@@ -1,4 +1,4 @@
-import type { FieldDefinition } from '@bankforge/form-engine';
+import type { FieldDefinition } from '@bankforge/data-model';
 
 /** The named ways a value is shown to someone who may know it exists but not what it is. */
 export const MASK_STRATEGIES = ['chineseName', 'mobile', 'residentId', 'accountNumber', 'email', 'keep'] as const;

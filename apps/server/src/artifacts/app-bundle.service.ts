@@ -1,6 +1,6 @@
 import type { Actor } from '../access/actor.js';
 import { Inject, Injectable } from '@nestjs/common';
-import type { EntityDefinition } from '@bankforge/form-engine';
+import type { EntityDefinition } from '@bankforge/data-model';
 import { Database } from '../database/database.js';
 import { ProblemError, type ProblemFieldError } from '../problem/problem-error.js';
 import { requestSchema } from '../request-validation/request-schema.js';

@@ -1,4 +1,4 @@
-import { IDENTIFIER_PATTERN } from '@bankforge/form-engine';
+import { IDENTIFIER_PATTERN } from '@bankforge/data-model';
 import { unchangedDocument, type ArtifactProblem } from '@bankforge/rule-engine';
 import { ARTIFACT_KINDS, type AppArtifact } from './artifact-kinds.js';
 import type { ServerArtifactKind } from './server-kind.js';

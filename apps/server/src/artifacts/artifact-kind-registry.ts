@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { flowKind } from '@bankforge/flow-engine';
-import { entityKind, formKind, type EntityDefinition, type FormDefinition } from '@bankforge/form-engine';
+import { entityKind, type EntityDefinition } from '@bankforge/data-model';
+import { formKind, type FormDefinition } from '@bankforge/form-engine';
 import { reportKind } from '@bankforge/report-engine';
 import { decisionKind } from '@bankforge/rule-engine';
 import { Ajv, type ValidateFunction } from 'ajv';

@@ -1,4 +1,4 @@
-import { IDENTIFIER_PATTERN } from '@bankforge/form-engine';
+import { IDENTIFIER_PATTERN } from '@bankforge/data-model';
 import type { AppDocument } from '@bankforge/client';
 import { ProblemError } from '../problem/problem-error.js';
 

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import diff from 'microdiff';
 import type { ArtifactDraft as ClientArtifactDraft, ArtifactSummary, ArtifactVersionSummary, DocumentChange } from '@bankforge/client';
-import { pointer } from '@bankforge/form-engine';
+import { pointer } from '@bankforge/data-model';
 import type { DecisionArtifact } from '@bankforge/rule-engine';
 import { FormCatalog } from '../forms/form-catalog.js';
 import type { Actor } from '../access/actor.js';

@@ -1,4 +1,4 @@
-import { normalizeFieldValue, type EntityDefinition } from '@bankforge/form-engine';
+import { normalizeFieldValue, type EntityDefinition } from '@bankforge/data-model';
 import type { DirectoryService } from '../auth/directory.service.js';
 import type { FieldCipher } from '../crypto/field-cipher.js';
 import type { SqlExecutor } from '../database/database.js';

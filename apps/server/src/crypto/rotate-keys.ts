@@ -1,4 +1,4 @@
-import { isEncrypted } from '@bankforge/form-engine';
+import { isEncrypted } from '@bankforge/data-model';
 import { SYSTEM_ACTOR } from '../access/actor.js';
 import { AuditLog } from '../audit/audit-log.js';
 import type { Database } from '../database/database.js';

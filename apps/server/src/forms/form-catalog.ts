@@ -1,5 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { compileForm, entitiesOfForm, migrateFormDocument, type CompiledForm, type EntityDefinition, type FormDefinition } from '@bankforge/form-engine';
+import type { EntityDefinition } from '@bankforge/data-model';
+import {
+  compileForm,
+  entitiesOfForm,
+  migrateFormDocument,
+  type CompiledForm,
+  type FormDefinition,
+} from '@bankforge/form-engine';
 import { Database, type SqlExecutor } from '../database/database.js';
 import { MetadataService } from '../metadata/metadata.service.js';
 import { ProblemError, type ProblemFieldError } from '../problem/problem-error.js';

@@ -1,4 +1,4 @@
-import type { FieldDefinition } from '@bankforge/form-engine';
+import type { FieldDefinition } from '@bankforge/data-model';
 import type { ProblemFieldError } from '../problem/problem-error.js';
 import { columnsOf, SYSTEM_COLUMNS, type PhysicalColumn } from './physical-schema.js';
 

@@ -1,4 +1,10 @@
-import { compileRecordValidator, fieldPatternProblem, type EntityDefinition, type FieldDefinition, type FieldError } from '@bankforge/form-engine';
+import {
+  compileRecordValidator,
+  fieldPatternProblem,
+  type EntityDefinition,
+  type FieldDefinition,
+  type FieldError,
+} from '@bankforge/data-model';
 import { ProblemError } from '../problem/problem-error.js';
 import { tableNameOf } from './physical-schema.js';
 

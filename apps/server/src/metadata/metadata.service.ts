@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { v7 as uuidv7 } from 'uuid';
-import { isEncrypted, type EntityDefinition } from '@bankforge/form-engine';
+import { isEncrypted, type EntityDefinition } from '@bankforge/data-model';
 import { FieldCipher } from '../crypto/field-cipher.js';
 import { Database, type SqlExecutor } from '../database/database.js';
 import { ProblemError } from '../problem/problem-error.js';

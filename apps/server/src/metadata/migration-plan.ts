@@ -1,4 +1,10 @@
-import { columnKind, decimalShape, stringLength, type EntityDefinition, type FieldDefinition } from '@bankforge/form-engine';
+import {
+  columnKind,
+  decimalShape,
+  stringLength,
+  type EntityDefinition,
+  type FieldDefinition,
+} from '@bankforge/data-model';
 import type { MigrationPlan as ClientMigrationPlan } from '@bankforge/client';
 import { hasIndex } from './physical-schema.js';
 

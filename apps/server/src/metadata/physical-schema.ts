@@ -1,5 +1,15 @@
 import { createHash } from 'node:crypto';
-import { blindIndexColumn, columnKind, entityTable, decimalShape, isEncrypted, moneyCurrencyColumn, stringLength, type EntityDefinition, type FieldDefinition } from '@bankforge/form-engine';
+import {
+  blindIndexColumn,
+  columnKind,
+  entityTable,
+  decimalShape,
+  isEncrypted,
+  moneyCurrencyColumn,
+  stringLength,
+  type EntityDefinition,
+  type FieldDefinition,
+} from '@bankforge/data-model';
 import type { Dialect } from '../config/server-config.js';
 
 /** The physical table of an entity (the data model's `entityTable`). */

@@ -1,4 +1,10 @@
-import { columnKind, decimalShape, isEncrypted, moneyCurrencyColumn, type FieldDefinition } from '@bankforge/form-engine';
+import {
+  columnKind,
+  decimalShape,
+  isEncrypted,
+  moneyCurrencyColumn,
+  type FieldDefinition,
+} from '@bankforge/data-model';
 import type { FieldCipher } from '../crypto/field-cipher.js';
 import type { SqlValue } from '../database/database.js';
 

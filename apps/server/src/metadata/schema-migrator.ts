@@ -1,4 +1,11 @@
-import { columnKind, decimalShape, isEncrypted, stringLength, type EntityDefinition, type FieldDefinition } from '@bankforge/form-engine';
+import {
+  columnKind,
+  decimalShape,
+  isEncrypted,
+  stringLength,
+  type EntityDefinition,
+  type FieldDefinition,
+} from '@bankforge/data-model';
 import type { FieldCipher } from '../crypto/field-cipher.js';
 import type { Database, SqlExecutor, SqlValue } from '../database/database.js';
 import { ProblemError } from '../problem/problem-error.js';

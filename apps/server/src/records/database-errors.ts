@@ -1,4 +1,4 @@
-import { blindIndexColumn, moneyCurrencyColumn, type FieldDefinition } from '@bankforge/form-engine';
+import { blindIndexColumn, moneyCurrencyColumn, type FieldDefinition } from '@bankforge/data-model';
 import type { EntityModel } from '../metadata/entity-model.js';
 import { driverError } from '../database/driver-error.js';
 import { indexNameOf } from '../metadata/physical-schema.js';

@@ -1,4 +1,4 @@
-import { canonicalDatetime, canonicalDecimal, isIsoDate, normalizeFieldValue } from '@bankforge/form-engine';
+import { canonicalDatetime, canonicalDecimal, isIsoDate, normalizeFieldValue } from '@bankforge/data-model';
 import type { Dialect } from '../config/server-config.js';
 import type { SqlValue } from '../database/database.js';
 import type { EntityModel } from '../metadata/entity-model.js';

@@ -1,10 +1,9 @@
+import { normalizeRecordValues, type FieldError } from '@bankforge/data-model';
 import {
   FormModel,
   isBudgetExceededError,
-  normalizeRecordValues,
   repeatingGroups,
   type CompiledForm,
-  type FieldError,
   type FormDefinition,
   type FormEvaluationBudget,
   type FormRepeatingGroup,

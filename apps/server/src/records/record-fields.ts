@@ -1,4 +1,10 @@
-import { blindIndexColumn, columnKind, isEncrypted, moneyCurrencyColumn, type FieldDefinition } from '@bankforge/form-engine';
+import {
+  blindIndexColumn,
+  columnKind,
+  isEncrypted,
+  moneyCurrencyColumn,
+  type FieldDefinition,
+} from '@bankforge/data-model';
 import type { EntityModel } from '../metadata/entity-model.js';
 import { hasIndex } from '../metadata/physical-schema.js';
 

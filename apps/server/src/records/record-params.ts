@@ -1,4 +1,4 @@
-import { IDENTIFIER_PATTERN } from '@bankforge/form-engine';
+import { IDENTIFIER_PATTERN } from '@bankforge/data-model';
 import { ProblemError } from '../problem/problem-error.js';
 
 const ID = /^[0-9a-zA-Z-]{1,36}$/;

@@ -1,4 +1,4 @@
-import type { FieldDefinition } from '@bankforge/form-engine';
+import type { FieldDefinition } from '@bankforge/data-model';
 import type { EntityAccess, FieldView } from '../access/access-profile.js';
 import { defaultMaskOf, maskValue } from '../access/masking.js';
 import type { EntityModel } from '../metadata/entity-model.js';

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { applyFieldDefaults, evaluateSubmission, normalizeRecordValues, type CompiledForm } from '@bankforge/form-engine';
+import { applyFieldDefaults, normalizeRecordValues } from '@bankforge/data-model';
+import { evaluateSubmission, type CompiledForm } from '@bankforge/form-engine';
 import { v7 as uuidv7 } from 'uuid';
 import type { Actor } from '../access/actor.js';
 import { ownerPredicate, scopePredicate, type SqlPredicate } from '../access/data-scope.js';

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { isEncrypted, type FieldDefinition } from '@bankforge/form-engine';
+import { isEncrypted, type FieldDefinition } from '@bankforge/data-model';
 import type { CompiledReport, EntityCatalog, FieldRead, MaskFunction, ReportDefinition, RowScope } from '@bankforge/report-engine';
 import type { FieldView } from '../access/access-profile.js';
 import type { Actor } from '../access/actor.js';

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { IDENTIFIER_PATTERN } from '@bankforge/form-engine';
+import { IDENTIFIER_PATTERN } from '@bankforge/data-model';
 import type { Actor } from '../access/actor.js';
 import { CurrentActor } from '../auth/auth.guard.js';
 import { SafeRequest } from '../idempotency/replay-policy.js';

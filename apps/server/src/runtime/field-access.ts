@@ -1,4 +1,4 @@
-import type { EntityDefinition } from '@bankforge/form-engine';
+import type { EntityDefinition } from '@bankforge/data-model';
 import type { EntityAccess } from '../access/access-profile.js';
 import type { FieldAccess, ReaderFieldAccess } from '@bankforge/client';
 

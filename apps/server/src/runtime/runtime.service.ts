@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { ReaderFieldAccess, RuntimeApp, RuntimeEntityPage, RuntimeMenuItem } from '@bankforge/client';
-import { standaloneValidatorModule, type EntityDefinition, type LocalizedText } from '@bankforge/form-engine';
+import { standaloneValidatorModule, type EntityDefinition, type LocalizedText } from '@bankforge/data-model';
 import type { Actor } from '../access/actor.js';
 import { ArtifactsService } from '../artifacts/artifacts.service.js';
 import { Database } from '../database/database.js';

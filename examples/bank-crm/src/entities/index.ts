@@ -1,4 +1,4 @@
-import type { EntityDefinition } from '@bankforge/form-engine';
+import type { EntityDefinition } from '@bankforge/data-model';
 import { accountEntity } from './account.js';
 import { branchEntity } from './branch.js';
 import { contactEntity } from './contact.js';

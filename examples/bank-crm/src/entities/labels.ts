@@ -1,4 +1,4 @@
-import type { EntityDefinition, FieldDefinition } from '@bankforge/form-engine';
+import type { EntityDefinition, FieldDefinition } from '@bankforge/data-model';
 
 type LocalizedText = EntityDefinition['label'];
 type SelectOption = NonNullable<FieldDefinition['options']>[number];

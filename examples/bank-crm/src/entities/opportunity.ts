@@ -1,4 +1,4 @@
-import type { EntityDefinition } from '@bankforge/form-engine';
+import type { EntityDefinition } from '@bankforge/data-model';
 import { option, text } from './labels.js';
 
 export const OPPORTUNITY_PRODUCT_OPTIONS = [

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { ArtifactProblem } from '@bankforge/rule-engine';
-import type { EntityDefinition } from '../entity/entity-definition.js';
+import type { EntityDefinition } from '@bankforge/data-model';
 import type { FormDefinition } from '../form/form-definition.js';
 import { FORM_SCHEMA_VERSION } from '../form/form-definition.js';
-import { entityOf, field } from '../test-support/fixtures.js';
-import { entityKind } from './entity-kind.js';
+import { entityOf, field } from '@bankforge/data-model/testing';
+import { entityKind } from '@bankforge/data-model';
 import { formKind, type FormCheckContext } from './form-kind.js';
 
 const customer = entityOf(field('name', 'text'));

@@ -4,13 +4,13 @@
  * form may be drawn for a draft entity.
  */
 import type { ArtifactCheckContext, ArtifactKindDefinition, ArtifactProblem } from '@bankforge/rule-engine';
-import type { EntityDefinition } from '../entity/entity-definition.js';
+import type { EntityDefinition } from '@bankforge/data-model';
 import { compileForm } from '../form/compile-form.js';
 import type { FormDefinition } from '../form/form-definition.js';
 import { formArtifactSchema } from '../form/form-schema.js';
 import { repeatingGroups } from '../form/layout-groups.js';
 import { migrateFormDocument } from '../form/migrations/form-migrations.js';
-import { upgradeDocument } from './upgrade-document.js';
+import { upgradeDocument } from '@bankforge/data-model';
 
 /** What a form's check asks its host. */
 export interface FormCheckContext extends ArtifactCheckContext {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { EntityDefinition } from '../entity/entity-definition.js';
-import { entityOf, field } from '../test-support/fixtures.js';
+import type { EntityDefinition } from '@bankforge/data-model';
+import { entityOf, field } from '@bankforge/data-model/testing';
 import { compileForm } from './compile-form.js';
 import type { FormDefinition, FormFieldNode, FormNode, FormRepeatingGroup } from './form-definition.js';
 

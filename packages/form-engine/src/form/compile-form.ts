@@ -4,7 +4,7 @@
  * rules that depend on it.
  */
 import { expressionRisks } from '@bankforge/rule-engine';
-import type { EntityDefinition, FieldError } from '../entity/entity-definition.js';
+import type { EntityDefinition, FieldError } from '@bankforge/data-model';
 import type { FormDefinition, FormFieldNode } from './form-definition.js';
 import { compileRule, type NameScope, type RuleDraft } from './compile/compile-rule.js';
 import { dependencyOrder } from './compile/dependency-order.js';

@@ -1,4 +1,4 @@
-import type { LocalizedText, SelectOption } from '../entity/entity-definition.js';
+import type { LocalizedText, SelectOption } from '@bankforge/data-model';
 
 /** The version of the form artifact's format that this package writes; older ones are migrated up on load. */
 export const FORM_SCHEMA_VERSION = 1;

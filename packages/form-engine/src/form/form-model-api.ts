@@ -2,18 +2,12 @@
  * The contract of the form model (implemented in `form-model.ts`), shared by the React renderer,
  * the runtime, the designer's preview and the server's write validation.
  */
-import type { EntityDefinition, FieldError } from '../entity/entity-definition.js';
+import type { EntityDefinition, FieldError, RecordTypeCheck } from '@bankforge/data-model';
 import type { FieldState, FormDefinition } from './form-definition.js';
 
 /** Record values keyed by field key; a repeating group's rows sit under the group's `key`. */
 export type FormValues = Record<string, unknown>;
 
-/**
- * Type-level checks of one entity's record values (formats, bounds, options), without
- * `required`: the model decides what is required. In Node this is `compileRecordValidator(entity,
- * { partial: true })`; in the browser the standalone validator the server serves.
- */
-export type RecordTypeCheck = (values: Record<string, unknown>) => FieldError[];
 
 export interface FormModelOptions {
   /** Type checks per entity key (the form's entity and each repeating group's entity). Absent: no type checks. */

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { FieldError } from '../entity/entity-definition.js';
-import { compileRecordValidator } from '../record/record-validator.js';
-import { entityOf, field, options } from '../test-support/fixtures.js';
+import type { FieldError } from '@bankforge/data-model';
+import { compileRecordValidator } from '@bankforge/data-model';
+import { entityOf, field, options } from '@bankforge/data-model/testing';
 import { compileForm } from './compile-form.js';
 import type { FormDefinition, FormFieldNode, FormNode } from './form-definition.js';
 import { FormModel } from './form-model.js';

@@ -3,12 +3,11 @@
  * computed values and errors. Pure (no I/O, no clock): the renderer, the designer's preview and
  * the server's write check all run this same model.
  */
-import type { FieldError } from '../entity/entity-definition.js';
-import { pointerTokens } from '../shared/json-pointer.js';
+import { pointerTokens, type FieldError, type RecordTypeCheck } from '@bankforge/data-model';
 import type { FormPlan, GroupPlan, Rule } from './compile/form-plan.js';
 import { planOf } from './compile/plan-of.js';
 import type { FieldState } from './form-definition.js';
-import type { CompiledForm, FormModelOptions, FormState, FormValues, RecordTypeCheck } from './form-model-api.js';
+import type { CompiledForm, FormModelOptions, FormState, FormValues } from './form-model-api.js';
 import { newReport, type ChangeReport } from './model/change-report.js';
 import { ErrorBook } from './model/error-book.js';
 import { FormRuntime } from './model/form-runtime.js';

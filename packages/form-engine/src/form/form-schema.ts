@@ -9,7 +9,7 @@
  * a validator (and every walk over the layout) would overflow the stack on a document nested
  * tens of thousands deep, which fits in a request body.
  */
-import { IDENTIFIER_PATTERN } from '../entity/entity-definition.js';
+import { IDENTIFIER_PATTERN } from '@bankforge/data-model';
 import { FORM_SCHEMA_VERSION, WIDGET_TYPES, type FormNodeType } from './form-definition.js';
 
 /** Layout node ids: letters, digits, `_ . : -` (UUIDs fit), at most 64. */

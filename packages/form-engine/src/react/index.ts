@@ -10,7 +10,7 @@ export type { InputProblem, LoadOptions, LookupSource, WidgetProps } from './wid
 export { DEFAULT_WIDGETS, WIDGETS } from './widgets/widget-for.js';
 export { FieldInput, type FieldInputProps } from './widgets/FieldInput.js';
 
-// The form model and types a host needs, so that it imports only this entry.
+// The form model and the form types a host needs (entity and field types come from @bankforge/data-model).
 export { FormModel } from '../form/form-model.js';
 export { compileForm } from '../form/compile-form.js';
 export { repeatingGroups } from '../form/layout-groups.js';
@@ -19,7 +19,6 @@ export type {
   FormModelOptions,
   FormState,
   FormValues,
-  RecordTypeCheck,
 } from '../form/form-model-api.js';
 export { FORM_SCHEMA_VERSION } from '../form/form-definition.js';
 export type {
@@ -30,10 +29,3 @@ export type {
   OptionSource,
   WidgetType,
 } from '../form/form-definition.js';
-export type {
-  EntityDefinition,
-  FieldDefinition,
-  FieldError,
-  LocalizedText,
-  SelectOption,
-} from '../entity/entity-definition.js';

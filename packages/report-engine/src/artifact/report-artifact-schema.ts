@@ -1,4 +1,4 @@
-import { IDENTIFIER_PATTERN } from '@bankforge/form-engine';
+import { IDENTIFIER_PATTERN } from '@bankforge/data-model';
 import { CALENDAR_UNITS, CHART_TYPES, FILTER_OPERATORS, NAMED_PERIODS } from './report-definition.js';
 
 const key = { type: 'string', pattern: IDENTIFIER_PATTERN } as const;

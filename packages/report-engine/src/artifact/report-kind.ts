@@ -2,7 +2,7 @@
  * The `report` artifact kind: its schema, and `validateReport` against the published entities as its
  * check on publish (a draft may read fields its entity's draft is still gaining).
  */
-import type { EntityDefinition } from '@bankforge/form-engine';
+import type { EntityDefinition } from '@bankforge/data-model';
 import type { ArtifactCheckContext, ArtifactKindDefinition } from '@bankforge/rule-engine';
 import { unchangedDocument } from '@bankforge/rule-engine';
 import { collectEntities } from '../model/entity-catalog.js';

@@ -1,4 +1,4 @@
-import { canonicalDatetime, canonicalDecimal, isIsoDate } from '@bankforge/form-engine';
+import { canonicalDatetime, canonicalDecimal, isIsoDate } from '@bankforge/data-model';
 import type {
   FilterCondition,
   FilterOperator,

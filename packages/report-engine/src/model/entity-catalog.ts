@@ -1,4 +1,4 @@
-import { entityTable, type EntityDefinition } from '@bankforge/form-engine';
+import { entityTable, type EntityDefinition } from '@bankforge/data-model';
 import type { ReportDefinition } from '../artifact/report-definition.js';
 
 /** The published entity definitions a report may read, by key. */

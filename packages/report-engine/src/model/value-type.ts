@@ -1,4 +1,4 @@
-import { columnKind, type FieldDefinition } from '@bankforge/form-engine';
+import { columnKind, type FieldDefinition } from '@bankforge/data-model';
 
 /** What a column or expression holds, as far as aggregation, filters and results care. */
 export type ValueType = 'text' | 'integer' | 'decimal' | 'boolean' | 'date' | 'datetime' | 'multi' | 'json';

@@ -1,4 +1,4 @@
-import { canonicalDatetime, isIsoDate } from '@bankforge/form-engine';
+import { canonicalDatetime, isIsoDate } from '@bankforge/data-model';
 import type { ReportIssue, ReportParameter } from '../artifact/report-definition.js';
 
 /** A parameter value after validation: text, number, boolean, ISO date, ISO instant, or a list of them. */

@@ -1,11 +1,6 @@
 import Database from 'better-sqlite3';
 import { createConnection, type Connection } from 'mysql2/promise';
-import {
-  columnKind,
-  decimalShape,
-  type EntityDefinition,
-  type FieldDefinition,
-} from '@bankforge/form-engine';
+import { columnKind, decimalShape, type EntityDefinition, type FieldDefinition } from '@bankforge/data-model';
 import { dialectOf, type DialectName } from '../sql/dialect.js';
 import type { SqlValue } from '../sql/fragment.js';
 import { ENTITIES } from './entities.js';

@@ -1,4 +1,4 @@
-import type { EntityDefinition } from '@bankforge/form-engine';
+import type { EntityDefinition } from '@bankforge/data-model';
 import { describe, expect, it } from 'vitest';
 import { addField, moveField, renameKey, newEntity, newFieldId, removeField, updateField, withProperty, withText } from './entity-edits.js';
 import { boundKind, retype } from './field-options.js';

@@ -1,4 +1,4 @@
-import type { EntityDefinition, FieldDefinition, FieldType, LocalizedText } from '@bankforge/form-engine';
+import type { EntityDefinition, FieldDefinition, FieldType, LocalizedText } from '@bankforge/data-model';
 import { retype } from './field-options.js';
 
 /**

@@ -1,4 +1,11 @@
-import { isIndexable, optionApplies, TYPE_OPTION_TYPES, type FieldDefinition, type FieldType, type TypeOption } from '@bankforge/form-engine';
+import {
+  isIndexable,
+  optionApplies,
+  TYPE_OPTION_TYPES,
+  type FieldDefinition,
+  type FieldType,
+  type TypeOption,
+} from '@bankforge/data-model';
 
 /** How min/max are written for a type: integers as numbers, exact decimals as strings, dates as ISO strings. */
 export function boundKind(type: FieldType): 'integer' | 'decimal' | 'date' | 'datetime' | null {

@@ -1,5 +1,5 @@
 import type { ProblemFieldError } from '@bankforge/client';
-import type { EntityDefinition } from '@bankforge/form-engine';
+import type { EntityDefinition } from '@bankforge/data-model';
 import { useTranslation } from 'react-i18next';
 import { problemsUnder } from '../../shell/api/problems.js';
 import { ListControl, TextControl } from '../controls/Controls.js';

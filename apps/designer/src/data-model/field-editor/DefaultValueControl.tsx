@@ -1,5 +1,5 @@
 import type { ProblemFieldError } from '@bankforge/client';
-import type { FieldDefinition, MoneyValue } from '@bankforge/form-engine';
+import type { FieldDefinition, MoneyValue } from '@bankforge/data-model';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ListControl, SelectControl, TextControl } from '../controls/Controls.js';

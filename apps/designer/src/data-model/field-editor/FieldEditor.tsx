@@ -1,5 +1,11 @@
 import type { ProblemFieldError } from '@bankforge/client';
-import { FIELD_TYPES, isIndexable, optionApplies, type FieldDefinition, type FieldType } from '@bankforge/form-engine';
+import {
+  FIELD_TYPES,
+  isIndexable,
+  optionApplies,
+  type FieldDefinition,
+  type FieldType,
+} from '@bankforge/data-model';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { problemMessage, problemsUnder } from '../../shell/api/problems.js';

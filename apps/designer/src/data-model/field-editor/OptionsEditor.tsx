@@ -1,5 +1,5 @@
 import type { ProblemFieldError } from '@bankforge/client';
-import type { SelectOption } from '@bankforge/form-engine';
+import type { SelectOption } from '@bankforge/data-model';
 import { useTranslation } from 'react-i18next';
 import { problemMessage, problemsUnder } from '../../shell/api/problems.js';
 import { TextControl } from '../controls/Controls.js';

@@ -1,5 +1,5 @@
 import type { ProblemFieldError } from '@bankforge/client';
-import { FIELD_TYPES, type FieldDefinition, type FieldType } from '@bankforge/form-engine';
+import { FIELD_TYPES, type FieldDefinition, type FieldType } from '@bankforge/data-model';
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { problemsUnder } from '../../shell/api/problems.js';

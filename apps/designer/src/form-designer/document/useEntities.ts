@@ -1,5 +1,5 @@
 import type { ApiClient } from '@bankforge/client';
-import type { EntityDefinition } from '@bankforge/form-engine';
+import type { EntityDefinition } from '@bankforge/data-model';
 import { useEffect, useRef, useState } from 'react';
 
 export interface LoadedEntities {

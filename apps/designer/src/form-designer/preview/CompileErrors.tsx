@@ -1,4 +1,5 @@
-import type { FieldError, FormDefinition } from '@bankforge/form-engine/react';
+import type { FieldError } from '@bankforge/data-model';
+import type { FormDefinition } from '@bankforge/form-engine/react';
 import { useTranslation } from 'react-i18next';
 import { nodeIdAtPointer } from '../tree/pointer-node.js';
 import type { DesignerLanguage } from '../workspace/localized.js';

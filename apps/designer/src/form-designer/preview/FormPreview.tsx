@@ -1,4 +1,5 @@
-import { compileForm, FormModel, FormRenderer, type EntityDefinition, type FieldError, type FormDefinition } from '@bankforge/form-engine/react';
+import type { EntityDefinition, FieldError } from '@bankforge/data-model';
+import { compileForm, FormModel, FormRenderer, type FormDefinition } from '@bankforge/form-engine/react';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApiClient } from '@bankforge/app-shell';

@@ -1,4 +1,4 @@
-import type { FieldDefinition, MoneyValue } from '@bankforge/form-engine';
+import type { FieldDefinition, MoneyValue } from '@bankforge/data-model';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDesigner } from '../workspace/DesignerContext.js';

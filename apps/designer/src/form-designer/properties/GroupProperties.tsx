@@ -1,4 +1,5 @@
-import { IDENTIFIER_PATTERN, type FormRepeatingGroup } from '@bankforge/form-engine';
+import { IDENTIFIER_PATTERN } from '@bankforge/data-model';
+import type { FormRepeatingGroup } from '@bankforge/form-engine';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { allIds } from '../tree/form-tree.js';

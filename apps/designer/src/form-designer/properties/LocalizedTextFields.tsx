@@ -1,4 +1,4 @@
-import type { LocalizedText } from '@bankforge/form-engine';
+import type { LocalizedText } from '@bankforge/data-model';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 

@@ -1,4 +1,5 @@
-import type { EntityDefinition, FormDefinition } from '@bankforge/form-engine';
+import type { EntityDefinition } from '@bankforge/data-model';
+import type { FormDefinition } from '@bankforge/form-engine';
 import { useState, type ReactNode } from 'react';
 import { FeelEditorModeContext } from '../feel-editor/FeelEditor.js';
 import { DesignerContext, type Designer } from '../workspace/DesignerContext.js';

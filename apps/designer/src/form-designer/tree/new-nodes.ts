@@ -1,5 +1,13 @@
 /** New layout nodes, each with ids not yet used in the form. */
-import type { FormColumns, FormFieldNode, FormNode, FormRepeatingGroup, FormSection, FormTabs, LocalizedText } from '@bankforge/form-engine';
+import type { LocalizedText } from '@bankforge/data-model';
+import type {
+  FormColumns,
+  FormFieldNode,
+  FormNode,
+  FormRepeatingGroup,
+  FormSection,
+  FormTabs,
+} from '@bankforge/form-engine';
 
 /** The layout containers the palette offers. */
 export const CONTAINER_TYPES = ['section', 'columns', 'tabs', 'repeatingGroup'] as const;

@@ -1,5 +1,5 @@
 /** Which layout node an error addresses, for a problem list whose entries select the node. */
-import { pointerTokens } from '@bankforge/form-engine';
+import { pointerTokens } from '@bankforge/data-model';
 
 /**
  * The id of the innermost node, column or tab on the way down a JSON Pointer into the form

@@ -1,4 +1,5 @@
-import type { EntityDefinition, FormDefinition } from '@bankforge/form-engine';
+import type { EntityDefinition } from '@bankforge/data-model';
+import type { FormDefinition } from '@bankforge/form-engine';
 import { createContext, useContext } from 'react';
 import type { DesignerLanguage } from './localized.js';
 

@@ -1,4 +1,4 @@
-import type { LocalizedText } from '@bankforge/form-engine';
+import type { LocalizedText } from '@bankforge/data-model';
 
 export type DesignerLanguage = 'en' | 'zh-CN';
 

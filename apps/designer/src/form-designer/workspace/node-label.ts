@@ -1,4 +1,5 @@
-import type { EntityDefinition, FormNode } from '@bankforge/form-engine';
+import type { EntityDefinition } from '@bankforge/data-model';
+import type { FormNode } from '@bankforge/form-engine';
 import type { TFunction } from 'i18next';
 import { localized, type DesignerLanguage } from './localized.js';
 

@@ -1,4 +1,5 @@
-import type { EntityDefinition, FormDefinition } from '@bankforge/form-engine';
+import type { EntityDefinition } from '@bankforge/data-model';
+import type { FormDefinition } from '@bankforge/form-engine';
 import type { TFunction } from 'i18next';
 import { paletteEntryOf } from '../dnd/drag-ids.js';
 import { containerOwner, findNode, ROOT } from '../tree/form-tree.js';

@@ -1,4 +1,5 @@
-import { IDENTIFIER_PATTERN, type FormSection } from '@bankforge/form-engine';
+import { IDENTIFIER_PATTERN } from '@bankforge/data-model';
+import type { FormSection } from '@bankforge/form-engine';
 import type { AppDocument, ArtifactDocument } from '@bankforge/client';
 
 const IDENTIFIER = new RegExp(IDENTIFIER_PATTERN);

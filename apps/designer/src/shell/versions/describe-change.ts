@@ -1,5 +1,5 @@
 import type { DocumentChange } from '@bankforge/client';
-import { pointerTokens } from '@bankforge/form-engine';
+import { pointerTokens } from '@bankforge/data-model';
 
 /** The name an array item goes by: an entity field's `key`, a form node's `field` or `id`. */
 function itemName(item: unknown): string | undefined {

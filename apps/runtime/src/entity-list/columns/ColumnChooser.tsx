@@ -1,4 +1,4 @@
-import type { FieldDefinition } from '@bankforge/form-engine/react';
+import type { FieldDefinition } from '@bankforge/data-model';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { localized } from '../../shell/localized.js';

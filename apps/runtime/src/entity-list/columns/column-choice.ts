@@ -1,4 +1,4 @@
-import type { FieldDefinition } from '@bankforge/form-engine/react';
+import type { FieldDefinition } from '@bankforge/data-model';
 
 /** Which columns are shown, by field key; a key absent follows the default (so new fields appear as designed). */
 export type ColumnVisibility = Record<string, boolean>;

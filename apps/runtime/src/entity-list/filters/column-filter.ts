@@ -1,5 +1,5 @@
 import type { QueryFilter } from '@bankforge/client';
-import type { FieldDefinition } from '@bankforge/form-engine/react';
+import type { FieldDefinition } from '@bankforge/data-model';
 
 /** How a column is filtered, chosen by its field's type (and the server's rules for encrypted fields). */
 export type FilterKind =

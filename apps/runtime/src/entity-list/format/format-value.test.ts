@@ -1,4 +1,4 @@
-import type { FieldDefinition } from '@bankforge/form-engine/react';
+import type { FieldDefinition } from '@bankforge/data-model';
 import { describe, expect, it } from 'vitest';
 import { formatValue, type FormatOptions } from './format-value.js';
 

@@ -1,5 +1,5 @@
 import type { Language } from '@bankforge/app-shell';
-import type { FieldDefinition } from '@bankforge/form-engine/react';
+import type { FieldDefinition } from '@bankforge/data-model';
 
 export interface FormatOptions {
   language: Language;

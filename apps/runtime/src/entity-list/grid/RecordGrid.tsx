@@ -1,5 +1,5 @@
 import type { RecordData } from '@bankforge/client';
-import type { FieldDefinition } from '@bankforge/form-engine/react';
+import type { FieldDefinition } from '@bankforge/data-model';
 import {
   columnVisibilityFeature,
   rowSortingFeature,

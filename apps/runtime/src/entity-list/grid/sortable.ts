@@ -1,4 +1,4 @@
-import type { FieldDefinition } from '@bankforge/form-engine/react';
+import type { FieldDefinition } from '@bankforge/data-model';
 
 /**
  * Whether the server sorts a list on the field: only indexed columns (unique, indexed, references),

@@ -1,4 +1,5 @@
-import { compileForm, FormModel, type EntityDefinition, type FormDefinition } from '@bankforge/form-engine/react';
+import type { EntityDefinition } from '@bankforge/data-model';
+import { compileForm, FormModel, type FormDefinition } from '@bankforge/form-engine/react';
 import { describe, expect, it } from 'vitest';
 import type { RuntimeEntityPage } from '@bankforge/client';
 import { ReaderAccess } from './reader-access.js';

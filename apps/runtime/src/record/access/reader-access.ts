@@ -1,5 +1,12 @@
-import type { RecordTypeCheck } from '@bankforge/form-engine/browser';
-import { repeatingGroups, type EntityDefinition, type FieldDefinition, type FormDefinition, type FormFieldNode, type FormNode, type FormValues } from '@bankforge/form-engine/react';
+import type { RecordTypeCheck } from '@bankforge/data-model/browser';
+import type { EntityDefinition, FieldDefinition } from '@bankforge/data-model';
+import {
+  repeatingGroups,
+  type FormDefinition,
+  type FormFieldNode,
+  type FormNode,
+  type FormValues,
+} from '@bankforge/form-engine/react';
 import type { ReaderFieldAccess, RuntimeEntityPage } from '@bankforge/client';
 
 /** Types whose controls show a masked text as it is: text of any kind, and money (its amount masked, its currency kept). */

@@ -1,4 +1,5 @@
-import { compileForm, FormModel, type EntityDefinition } from '@bankforge/form-engine/react';
+import type { EntityDefinition } from '@bankforge/data-model';
+import { compileForm, FormModel } from '@bankforge/form-engine/react';
 import { describe, expect, it } from 'vitest';
 import { defaultFormFor } from './default-form.js';
 

@@ -1,4 +1,5 @@
-import { FORM_SCHEMA_VERSION, type EntityDefinition, type FormDefinition } from '@bankforge/form-engine/react';
+import type { EntityDefinition } from '@bankforge/data-model';
+import { FORM_SCHEMA_VERSION, type FormDefinition } from '@bankforge/form-engine/react';
 
 /**
  * The form of an entity that has no published form: every field, one per line, in the entity's

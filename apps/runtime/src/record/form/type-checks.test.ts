@@ -1,4 +1,4 @@
-import type { ValidatorRuntime } from '@bankforge/form-engine/browser';
+import type { ValidatorRuntime } from '@bankforge/data-model/browser';
 import { describe, expect, it } from 'vitest';
 import { loadTypeChecks } from './type-checks.js';
 

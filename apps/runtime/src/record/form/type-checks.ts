@@ -1,4 +1,4 @@
-import { loadTypeCheck, type RecordTypeCheck, type ValidatorModule } from '@bankforge/form-engine/browser';
+import { loadTypeCheck, type RecordTypeCheck, type ValidatorModule } from '@bankforge/data-model/browser';
 
 /** Loads an ES module by URL; the browser's dynamic import, a fake in tests. */
 export type ModuleImporter = (url: string) => Promise<unknown>;

@@ -1,5 +1,5 @@
 import type { ApiProblem, RecordData } from '@bankforge/client';
-import type { RecordTypeCheck } from '@bankforge/form-engine/browser';
+import type { RecordTypeCheck } from '@bankforge/data-model/browser';
 import { compileForm, FormModel, type CompiledForm } from '@bankforge/form-engine/react';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { asProblem, useApiClient } from '@bankforge/app-shell';

@@ -1,4 +1,4 @@
-import type { FieldError } from '@bankforge/form-engine/react';
+import type { FieldError } from '@bankforge/data-model';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 

@@ -1,4 +1,5 @@
-import type { EntityDefinition, FormDefinition } from '@bankforge/form-engine/react';
+import type { EntityDefinition } from '@bankforge/data-model';
+import type { FormDefinition } from '@bankforge/form-engine/react';
 import { describe, expect, it } from 'vitest';
 import { customerEntity } from '../../testing/customer.js';
 import { problemLabel } from './problem-label.js';

@@ -1,4 +1,5 @@
-import { repeatingGroups, type EntityDefinition, type FormDefinition } from '@bankforge/form-engine/react';
+import type { EntityDefinition } from '@bankforge/data-model';
+import { repeatingGroups, type FormDefinition } from '@bankforge/form-engine/react';
 import { localized } from '../../shell/localized.js';
 
 /** How a problem in a row is named: the group's title, the row's number (from 1) and the column's label. */

@@ -1,6 +1,6 @@
 /** Compiles one FEEL expression of a form and works out what it reads. */
 import { compileExpression, FeelSyntaxError, parseExpression, type CompiledExpression } from '@bankforge/rule-engine';
-import type { FieldError } from '../../entity/entity-definition.js';
+import type { FieldError } from '@bankforge/data-model';
 import { propertyReads } from './expression-reads.js';
 import { formError } from './form-errors.js';
 import type { RuleTarget } from './form-plan.js';

@@ -1,4 +1,4 @@
-import type { FieldError } from '../../entity/entity-definition.js';
+import type { FieldError } from '@bankforge/data-model';
 
 /** The codes of the publish-time problems `compileForm` reports. */
 export const FORM_ERROR_CODES = [

@@ -1,6 +1,6 @@
 /** The compiled form's private half: placed fields, compiled rules in dependency order. */
 import type { CompiledExpression } from '@bankforge/rule-engine';
-import type { EntityDefinition, FieldDefinition } from '../../entity/entity-definition.js';
+import type { EntityDefinition, FieldDefinition } from '@bankforge/data-model';
 import type { FormFieldNode, FormRepeatingGroup, FormValidation } from '../form-definition.js';
 import type { CompiledForm } from '../form-model-api.js';
 

@@ -1,6 +1,6 @@
 /** Checks the fields placed in one scope (the form, or a repeating group's columns) against their entity. */
-import type { EntityDefinition, FieldError } from '../../entity/entity-definition.js';
-import { normalizeFieldValue } from '../../record/normalize.js';
+import type { EntityDefinition, FieldError } from '@bankforge/data-model';
+import { normalizeFieldValue } from '@bankforge/data-model';
 import type { FormFieldNode } from '../form-definition.js';
 import { formError } from './form-errors.js';
 import type { PlacedField } from './form-plan.js';

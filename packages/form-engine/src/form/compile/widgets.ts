@@ -1,4 +1,4 @@
-import type { FieldType } from '../../entity/entity-definition.js';
+import type { FieldType } from '@bankforge/data-model';
 import type { WidgetType } from '../form-definition.js';
 
 /**

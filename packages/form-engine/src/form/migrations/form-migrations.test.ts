@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { compileForm } from '../compile-form.js';
 import { FORM_SCHEMA_VERSION } from '../form-definition.js';
 import { formArtifactSchema } from '../form-schema.js';
-import { migrateEntityDocument } from './entity-migrations.js';
+import { migrateEntityDocument } from '@bankforge/data-model';
+import { storedEntityDocument } from '@bankforge/data-model/testing';
 import { formMigrations, migrateFormDocument } from './form-migrations.js';
 
 /** A stored document, as an older release wrote it. */
@@ -35,8 +36,8 @@ describe('migrateFormDocument', () => {
   });
 
   it('loads a version-1 form that still compiles against its version-1 entities', () => {
-    const customer = migrateEntityDocument(stored('entity-customer-v1')).document;
-    const contact = migrateEntityDocument(stored('entity-contact-unversioned')).document;
+    const customer = migrateEntityDocument(storedEntityDocument('entity-customer-v1')).document;
+    const contact = migrateEntityDocument(storedEntityDocument('entity-contact-unversioned')).document;
     const { document } = migrateFormDocument(stored('form-customer-v1'));
     expect(compileForm(document, { customer, contact }).errors).toEqual([]);
   });
@@ -49,7 +50,7 @@ describe('migrateFormDocument', () => {
   });
 
   it('refuses an entity where a form is expected', () => {
-    expect(() => migrateFormDocument(stored('entity-customer-v1'))).toThrow(
+    expect(() => migrateFormDocument(storedEntityDocument('entity-customer-v1'))).toThrow(
       expect.objectContaining({ code: 'wrongKind' }),
     );
   });

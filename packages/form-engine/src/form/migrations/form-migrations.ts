@@ -1,5 +1,5 @@
 import { FORM_SCHEMA_VERSION, type FormDefinition } from '../form-definition.js';
-import { defineMigrations, type Migrated } from './migration-registry.js';
+import { defineMigrations, type Migrated } from '@bankforge/data-model';
 
 /**
  * Changes of the form artifact's format. To change it: raise FORM_SCHEMA_VERSION, append the

@@ -2,7 +2,7 @@
  * The model's current errors, by where they come from: a field (required and type checks), a
  * cross-field validation, or a repeating group's row count. Flattened in layout order.
  */
-import type { FieldError } from '../../entity/entity-definition.js';
+import type { FieldError } from '@bankforge/data-model';
 import type { FormPlan, Rule } from '../compile/form-plan.js';
 
 export class ErrorBook {

@@ -4,7 +4,7 @@
  * and across repeating groups), in the order the compiled plan gives.
  */
 import { FeelContext, type EvaluateOptions, type EvaluationBudgetExceeded, type FeelValue } from '@bankforge/rule-engine';
-import type { EntityDefinition, FieldDefinition } from '../../entity/entity-definition.js';
+import type { EntityDefinition, FieldDefinition } from '@bankforge/data-model';
 import type { FormPlan, GroupPlan, PlacedField, Rule } from '../compile/form-plan.js';
 import type { FieldState } from '../form-definition.js';
 import type { FormEvaluationBudget, FormValues } from '../form-model-api.js';

@@ -1,5 +1,5 @@
-import type { EntityDefinition } from '../../entity/entity-definition.js';
-import { applyFieldDefaults } from '../../record/defaults.js';
+import type { EntityDefinition } from '@bankforge/data-model';
+import { applyFieldDefaults } from '@bankforge/data-model';
 import type { FormPlan, PlacedField } from '../compile/form-plan.js';
 import type { FormValues } from '../form-model-api.js';
 

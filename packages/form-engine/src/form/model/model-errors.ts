@@ -1,4 +1,4 @@
-import type { FieldError, LocalizedText } from '../../entity/entity-definition.js';
+import type { FieldError, LocalizedText } from '@bankforge/data-model';
 
 /** The codes of the errors a form model or a submission reports (besides the type checks' codes). */
 export const FORM_MODEL_ERROR_CODES = ['required', 'validation', 'minRows', 'maxRows', 'fieldHidden', 'fieldReadonly', 'expressionBudgetExceeded'] as const;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { EntityDefinition } from '../../entity/entity-definition.js';
-import { compileRecordValidator } from '../../record/record-validator.js';
-import { entityOf, field, options } from '../../test-support/fixtures.js';
+import type { EntityDefinition } from '@bankforge/data-model';
+import { compileRecordValidator } from '@bankforge/data-model';
+import { entityOf, field, options } from '@bankforge/data-model/testing';
 import { compileForm } from '../compile-form.js';
 import type { FormFieldNode } from '../form-definition.js';
 import { evaluateSubmission } from './evaluate-submission.js';

@@ -2,7 +2,7 @@
  * The server's check of a record write against a form: the same model the browser ran, over the
  * stored record with the changes applied, so a crafted request cannot skip a rule the UI enforces.
  */
-import type { FieldError } from '../../entity/entity-definition.js';
+import type { FieldError } from '@bankforge/data-model';
 import { planOf } from '../compile/plan-of.js';
 import { FormModel } from '../form-model.js';
 import type { CompiledForm, FormModelOptions, FormValues } from '../form-model-api.js';

@@ -1,6 +1,6 @@
 import { FeelContext, FeelDate, FeelDecimal, isFeelNumber, parseDate, parseDateTime } from '@bankforge/rule-engine';
 import { describe, expect, it } from 'vitest';
-import { field } from '../../test-support/fixtures.js';
+import { field } from '@bankforge/data-model/testing';
 import { firstCurrency, fromFeel, isEmptyValue, sameValue, toFeel } from './feel-values.js';
 
 describe('record values to FEEL', () => {

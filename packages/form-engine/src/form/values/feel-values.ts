@@ -16,9 +16,9 @@ import {
   type FeelNumber,
   type FeelValue,
 } from '@bankforge/rule-engine';
-import type { FieldDefinition } from '../../entity/entity-definition.js';
-import { decimalShape } from '../../field-types/column-shape.js';
-import { canonicalDecimal } from '../../field-types/decimal.js';
+import type { FieldDefinition } from '@bankforge/data-model';
+import { decimalShape } from '@bankforge/data-model';
+import { canonicalDecimal } from '@bankforge/data-model';
 
 function feelNumber(value: unknown): FeelNumber | null {
   if (typeof value !== 'string' && typeof value !== 'number') return null;

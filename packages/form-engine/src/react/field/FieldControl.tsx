@@ -1,5 +1,5 @@
 import { memo } from 'react';
-import type { FieldDefinition } from '../../entity/entity-definition.js';
+import type { FieldDefinition } from '@bankforge/data-model';
 import type { FormFieldNode } from '../../form/form-definition.js';
 import type { CompiledForm } from '../../form/form-model-api.js';
 import { localized, type RendererLocale, type RendererMessages } from '../locale/messages.js';

@@ -1,6 +1,6 @@
-import type { EntityDefinition } from '../../entity/entity-definition.js';
+import type { EntityDefinition } from '@bankforge/data-model';
 import type { FormFieldNode } from '../../form/form-definition.js';
-import { valueAt } from '../../shared/json-pointer.js';
+import { valueAt } from '@bankforge/data-model';
 import { errorsAt } from '../renderer/error-paths.js';
 import { useRenderer } from '../renderer/renderer-context.js';
 import { FieldControl } from './FieldControl.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { FormFieldNode } from '../../form/form-definition.js';
-import { entityOf, field, options } from '../../test-support/fixtures.js';
+import { entityOf, field, options } from '@bankforge/data-model/testing';
 import { lookupSource, staticOptions } from './field-sources.js';
 
 describe('field sources', () => {

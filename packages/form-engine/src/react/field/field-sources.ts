@@ -1,4 +1,4 @@
-import type { EntityDefinition, FieldDefinition, SelectOption } from '../../entity/entity-definition.js';
+import type { EntityDefinition, FieldDefinition, SelectOption } from '@bankforge/data-model';
 import type { FormFieldNode } from '../../form/form-definition.js';
 import type { LookupSource } from '../widgets/widget-props.js';
 

@@ -1,5 +1,5 @@
 import type { CSSProperties } from 'react';
-import type { EntityDefinition } from '../../entity/entity-definition.js';
+import type { EntityDefinition } from '@bankforge/data-model';
 import type { FormColumns } from '../../form/form-definition.js';
 import { NodeList } from './NodeView.js';
 

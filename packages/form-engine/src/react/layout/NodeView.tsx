@@ -1,6 +1,6 @@
-import type { EntityDefinition } from '../../entity/entity-definition.js';
+import type { EntityDefinition } from '@bankforge/data-model';
 import type { FormNode } from '../../form/form-definition.js';
-import { pointer } from '../../shared/json-pointer.js';
+import { pointer } from '@bankforge/data-model';
 import { FieldView } from '../field/FieldView.js';
 import { useRenderer } from '../renderer/renderer-context.js';
 import { ColumnsView } from './ColumnsView.js';

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type { FormRepeatingGroup } from '../../form/form-definition.js';
-import { pointer } from '../../shared/json-pointer.js';
+import { pointer } from '@bankforge/data-model';
 import { FieldView } from '../field/FieldView.js';
 import { localized } from '../locale/messages.js';
 import { useRenderer } from '../renderer/renderer-context.js';

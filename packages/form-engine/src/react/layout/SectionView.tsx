@@ -1,4 +1,4 @@
-import type { EntityDefinition } from '../../entity/entity-definition.js';
+import type { EntityDefinition } from '@bankforge/data-model';
 import type { FormSection } from '../../form/form-definition.js';
 import { localized } from '../locale/messages.js';
 import { useRenderer } from '../renderer/renderer-context.js';

@@ -1,7 +1,7 @@
 import type { KeyboardEvent } from 'react';
-import type { EntityDefinition } from '../../entity/entity-definition.js';
+import type { EntityDefinition } from '@bankforge/data-model';
 import type { FormTabs } from '../../form/form-definition.js';
-import { pointer } from '../../shared/json-pointer.js';
+import { pointer } from '@bankforge/data-model';
 import { localized } from '../locale/messages.js';
 import { isAtOrUnder } from '../renderer/error-paths.js';
 import { useRenderer } from '../renderer/renderer-context.js';

@@ -1,4 +1,4 @@
-import type { LocalizedText } from '../../entity/entity-definition.js';
+import type { LocalizedText } from '@bankforge/data-model';
 
 /** The languages the renderer speaks. */
 export type RendererLocale = 'en' | 'zh-CN';

@@ -2,7 +2,7 @@
 import { act, cleanup, render, screen, within } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { FieldError } from '../../entity/entity-definition.js';
+import type { FieldError } from '@bankforge/data-model';
 import { compileForm } from '../../form/compile-form.js';
 import { FormModel } from '../../form/form-model.js';
 import type { FormValues } from '../../form/form-model-api.js';

@@ -1,8 +1,8 @@
 import { useEffect, useId, useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react';
-import type { FieldError } from '../../entity/entity-definition.js';
+import type { FieldError } from '@bankforge/data-model';
 import type { FormValues } from '../../form/form-model-api.js';
 import type { FormModel } from '../../form/form-model.js';
-import { pointer as pointerOf, pointerTokens } from '../../shared/json-pointer.js';
+import { pointer as pointerOf, pointerTokens } from '@bankforge/data-model';
 import { repeatingGroups } from '../../form/layout-groups.js';
 import { placedKeys, tabsShowing } from '../layout/layout-walk.js';
 import { NodeList } from '../layout/NodeView.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { FieldError } from '../../entity/entity-definition.js';
+import type { FieldError } from '@bankforge/data-model';
 import { distinctErrors, errorsAt, isAtOrUnder, pathAfterRowRemoved, pointersAfterRowRemoved } from './error-paths.js';
 
 const error = (path: string, message = `bad ${path}`): FieldError => ({ path, code: 'x', message, messageZh: message });

@@ -1,4 +1,4 @@
-import type { FieldError } from '../../entity/entity-definition.js';
+import type { FieldError } from '@bankforge/data-model';
 
 /** Whether `path` is `pointer` or lies inside it (`/balance/currency` lies inside `/balance`). */
 export function isAtOrUnder(path: string, pointer: string): boolean {

@@ -1,5 +1,5 @@
 import { createContext, useContext } from 'react';
-import type { FieldError } from '../../entity/entity-definition.js';
+import type { FieldError } from '@bankforge/data-model';
 import type { CompiledForm, FormState } from '../../form/form-model-api.js';
 import type { RendererLocale, RendererMessages } from '../locale/messages.js';
 import type { InputProblem, LoadOptions } from '../widgets/widget-props.js';

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { FieldDefinition } from '../../entity/entity-definition.js';
+import type { FieldDefinition } from '@bankforge/data-model';
 import type { WidgetType } from '../../form/form-definition.js';
 import type { RendererLocale } from '../locale/messages.js';
 import { FieldInput } from '../widgets/FieldInput.js';

@@ -1,6 +1,6 @@
-import type { EntityDefinition } from '../../entity/entity-definition.js';
+import type { EntityDefinition } from '@bankforge/data-model';
 import type { FormDefinition, FormFieldNode } from '../../form/form-definition.js';
-import { field, options } from '../../test-support/fixtures.js';
+import { field, options } from '@bankforge/data-model/testing';
 
 /** A bank customer form exercising every layout container and the rule kinds, for renderer tests. */
 export const customer: EntityDefinition = {

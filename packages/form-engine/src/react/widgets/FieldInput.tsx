@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import type { FieldDefinition, LocalizedText, SelectOption } from '../../entity/entity-definition.js';
+import type { FieldDefinition, LocalizedText, SelectOption } from '@bankforge/data-model';
 import type { WidgetType } from '../../form/form-definition.js';
 import { problemMessage } from '../field/problem-message.js';
 import { localized, RENDERER_MESSAGES, type RendererLocale } from '../locale/messages.js';

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
-import type { SelectOption } from '../../entity/entity-definition.js';
+import type { SelectOption } from '@bankforge/data-model';
 import type { RecordFilter } from '../../form/form-definition.js';
 import type { LookupSource, WidgetProps } from './widget-props.js';
 

@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import type { MoneyValue } from '../../entity/entity-definition.js';
-import { ISO_CURRENCIES } from '../../field-types/currency.js';
+import type { MoneyValue } from '@bankforge/data-model';
+import { ISO_CURRENCIES } from '@bankforge/data-model';
 import { controlAttributes } from './control-attributes.js';
 import { useNumberText } from './use-number-text.js';
 import type { WidgetProps } from './widget-props.js';

@@ -2,7 +2,7 @@
 import { cleanup, render, screen } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
-import { field } from '../../test-support/fixtures.js';
+import { field } from '@bankforge/data-model/testing';
 import { FieldHost } from '../test-support/FieldHost.js';
 
 afterEach(cleanup);

@@ -2,8 +2,8 @@
 import { cleanup, render, screen } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { SelectOption } from '../../entity/entity-definition.js';
-import { field, options } from '../../test-support/fixtures.js';
+import type { SelectOption } from '@bankforge/data-model';
+import { field, options } from '@bankforge/data-model/testing';
 import { FieldHost } from '../test-support/FieldHost.js';
 import type { LookupSource } from './widget-props.js';
 

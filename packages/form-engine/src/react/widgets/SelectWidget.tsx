@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { SelectOption } from '../../entity/entity-definition.js';
+import type { SelectOption } from '@bankforge/data-model';
 import { singleChoices } from './choices.js';
 import type { WidgetProps } from './widget-props.js';
 

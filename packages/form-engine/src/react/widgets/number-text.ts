@@ -1,4 +1,4 @@
-import { canonicalDecimal } from '../../field-types/decimal.js';
+import { canonicalDecimal } from '@bankforge/data-model';
 import type { InputProblem } from './widget-props.js';
 
 /** What typed number text means: the value to store and, when it is not a valid number, why. */

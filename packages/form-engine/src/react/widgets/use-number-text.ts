@@ -1,5 +1,5 @@
 import type { ChangeEvent } from 'react';
-import { decimalShape } from '../../field-types/column-shape.js';
+import { decimalShape } from '@bankforge/data-model';
 import { numberText, parseDecimalText, parseIntegerText, type ParsedNumberText } from './number-text.js';
 import { useDraftText } from './use-draft-text.js';
 import type { WidgetProps } from './widget-props.js';

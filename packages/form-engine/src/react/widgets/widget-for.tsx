@@ -1,5 +1,5 @@
 import type { FC } from 'react';
-import type { FieldType } from '../../entity/entity-definition.js';
+import type { FieldType } from '@bankforge/data-model';
 import type { FormFieldNode, WidgetType } from '../../form/form-definition.js';
 import { CheckboxesWidget } from './CheckboxesWidget.js';
 import { CheckboxWidget } from './CheckboxWidget.js';

@@ -1,4 +1,4 @@
-import type { FieldDefinition, SelectOption } from '../../entity/entity-definition.js';
+import type { FieldDefinition, SelectOption } from '@bankforge/data-model';
 import type { RecordFilter } from '../../form/form-definition.js';
 import type { RendererLocale, RendererMessages } from '../locale/messages.js';
 

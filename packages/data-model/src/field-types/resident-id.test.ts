@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { residentIdCheckCharacter, validateResidentId } from './resident-id.js';
-import { residentId } from '../test-support/fixtures.js';
+import { residentId } from '../testing/fixtures.js';
 
 describe('residentIdCheckCharacter', () => {
   it('computes the ISO 7064 MOD 11-2 check character', () => {

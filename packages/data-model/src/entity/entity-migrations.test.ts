@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { validateEntityDefinition } from '../../entity/validate-entity-definition.js';
+import { validateEntityDefinition } from './validate-entity-definition.js';
 import { ENTITY_SCHEMA_VERSION, entityMigrations, migrateEntityDocument } from './entity-migrations.js';
 
 /** A stored document, as an older release wrote it. */

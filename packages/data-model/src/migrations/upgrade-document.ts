@@ -1,5 +1,5 @@
 import type { ArtifactUpgrade } from '@bankforge/rule-engine';
-import { MigrationError } from '../form/migrations/migration-registry.js';
+import { MigrationError } from './migration-registry.js';
 
 /**
  * Runs a kind's up-migrations for the artifact-kind contract. Anything that is not a document of

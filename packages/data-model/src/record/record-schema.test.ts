@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EVERY_TYPE, entityOf, field, options } from '../test-support/fixtures.js';
+import { EVERY_TYPE, entityOf, field, options } from '../testing/fixtures.js';
 import { recordJsonSchema } from './record-schema.js';
 
 describe('recordJsonSchema', () => {

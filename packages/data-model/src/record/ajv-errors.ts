@@ -3,7 +3,7 @@
  * validators run this in the browser.
  */
 import type { FieldDefinition, FieldError } from '../entity/entity-definition.js';
-import { escapePointerToken, pointerTokens, valueAt } from '../shared/json-pointer.js';
+import { escapePointerToken, pointerTokens, valueAt } from '../json-pointer/json-pointer.js';
 import type { RecordErrorCode } from './error-codes.js';
 import { CUSTOM_KEYWORDS } from './keyword-checks.js';
 import { recordMessage, type MessageDetail } from './messages.js';

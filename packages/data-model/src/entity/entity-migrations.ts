@@ -1,5 +1,5 @@
-import type { EntityDefinition } from '../../entity/entity-definition.js';
-import { defineMigrations, type Migrated } from './migration-registry.js';
+import type { EntityDefinition } from './entity-definition.js';
+import { defineMigrations, type Migrated } from '../migrations/migration-registry.js';
 
 /** The version of the entity artifact's format that this package writes. */
 export const ENTITY_SCHEMA_VERSION = 1;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { FIELD_TYPES } from '../entity/entity-definition.js';
-import { field } from '../test-support/fixtures.js';
+import { field } from '../testing/fixtures.js';
 import { columnKind, decimalShape, moneyCurrencyColumn, stringLength } from './column-shape.js';
 
 describe('columnKind', () => {

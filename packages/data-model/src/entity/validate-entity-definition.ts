@@ -3,7 +3,7 @@ import type { EntityDefinition, FieldDefinition, FieldError } from './entity-def
 import { entityArtifactSchema } from './entity-artifact-schema.js';
 import { definitionError, type DefinitionErrorCode } from './definition-errors.js';
 import { checkField, checkFieldSet, type RawField } from './field-rules.js';
-import { escapePointerToken, pointer, pointerTokens } from '../shared/json-pointer.js';
+import { escapePointerToken, pointer, pointerTokens } from '../json-pointer/json-pointer.js';
 import { compileRecordValidator } from '../record/record-validator.js';
 import { normalizeFieldValue } from '../record/normalize.js';
 

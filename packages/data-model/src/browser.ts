@@ -1,5 +1,5 @@
 /**
- * `@bankforge/form-engine/browser`: what the browser needs to run the record validators the
+ * `@bankforge/data-model/browser`: what the browser needs to run the record validators the
  * server generates (standalone code, no `new Function`), under a CSP without `unsafe-eval`.
  * Nothing reachable from here imports Ajv's compiler.
  */
@@ -9,5 +9,5 @@ export {
   type ValidatorRuntime,
   type ValidatorModule,
 } from './standalone/validator-runtime.js';
-export type { RecordTypeCheck } from './form/form-model-api.js';
+export type { RecordTypeCheck } from './record/type-check.js';
 export type { FieldError } from './entity/entity-definition.js';

@@ -1,7 +1,7 @@
 import { FIELD_TYPES, SYSTEM_FIELDS, type FieldError, type FieldType } from './entity-definition.js';
 import { definitionError } from './definition-errors.js';
 import { NOT_INDEXABLE_TYPES, optionApplies, TYPE_OPTION_TYPES } from './type-options.js';
-import { pointer } from '../shared/json-pointer.js';
+import { pointer } from '../json-pointer/json-pointer.js';
 import { canonicalDecimal, compareDecimal, decimalFits } from '../field-types/decimal.js';
 import { canonicalDatetime, isIsoDate } from '../field-types/date-time.js';
 import { isIsoCurrency } from '../field-types/currency.js';

@@ -1,10 +1,10 @@
 /** The `entity` artifact kind: its schema, up-migrations and `validateEntityDefinition` as its check. */
 import type { ArtifactKindDefinition } from '@bankforge/rule-engine';
-import { entityArtifactSchema } from '../entity/entity-artifact-schema.js';
-import type { EntityDefinition } from '../entity/entity-definition.js';
-import { validateEntityDefinition } from '../entity/validate-entity-definition.js';
-import { migrateEntityDocument } from '../form/migrations/entity-migrations.js';
-import { upgradeDocument } from './upgrade-document.js';
+import { entityArtifactSchema } from './entity-artifact-schema.js';
+import type { EntityDefinition } from './entity-definition.js';
+import { validateEntityDefinition } from './validate-entity-definition.js';
+import { migrateEntityDocument } from './entity-migrations.js';
+import { upgradeDocument } from '../migrations/upgrade-document.js';
 
 export const entityKind: ArtifactKindDefinition<EntityDefinition> = {
   kind: 'entity',

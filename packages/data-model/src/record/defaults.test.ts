@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { entityOf, field, options } from '../test-support/fixtures.js';
+import { entityOf, field, options } from '../testing/fixtures.js';
 import { applyFieldDefaults } from './defaults.js';
 import { compileRecordValidator } from './record-validator.js';
 

@@ -2,7 +2,7 @@
  * What a standalone record validator module needs at run time, handed to its default export.
  * Browser-safe: nothing here (or imported from here) loads Ajv's compiler.
  */
-import type { RecordTypeCheck } from '../form/form-model-api.js';
+import type { RecordTypeCheck } from '../record/type-check.js';
 import type { ErrorField } from '../record/ajv-errors.js';
 import { linearRegExp, type LinearRegExp } from '../record/field-pattern.js';
 import { KEYWORD_CHECKS, type KeywordCheck, type RecordKeyword } from '../record/keyword-checks.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { EntityDefinition, FieldDefinition, FieldError } from '../entity/entity-definition.js';
-import { EVERY_TYPE, entityOf, field, options, residentId } from '../test-support/fixtures.js';
+import { EVERY_TYPE, entityOf, field, options, residentId } from '../testing/fixtures.js';
 import { compileRecordValidator } from './record-validator.js';
 import { RECORD_ERROR_CODES } from './error-codes.js';
 

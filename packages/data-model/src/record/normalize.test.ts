@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { FIELD_TYPES } from '../entity/entity-definition.js';
-import { EVERY_TYPE, entityOf, field } from '../test-support/fixtures.js';
+import { EVERY_TYPE, entityOf, field } from '../testing/fixtures.js';
 import { normalizeRecordValues } from './normalize.js';
 import { compileRecordValidator } from './record-validator.js';
 

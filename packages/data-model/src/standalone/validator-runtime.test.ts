@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { RecordTypeCheck } from '../form/form-model-api.js';
+import type { RecordTypeCheck } from '../record/type-check.js';
 import {
   loadTypeCheck,
   validatorRuntime,

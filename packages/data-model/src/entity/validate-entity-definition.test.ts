@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Ajv } from 'ajv';
 import type { EntityDefinition, FieldDefinition } from './entity-definition.js';
-import { EVERY_TYPE, entityOf, field, options } from '../test-support/fixtures.js';
+import { EVERY_TYPE, entityOf, field, options } from '../testing/fixtures.js';
 import { entityArtifactSchema } from './entity-artifact-schema.js';
 import { validateEntityDefinition } from './validate-entity-definition.js';
 

@@ -1,0 +1,3 @@
+// Test fixtures shared by every workspace's tests (source only: not built, not shipped).
+export { EVERY_TYPE, entityOf, field, options, residentId } from './fixtures.js';
+export { storedEntityDocument } from './stored-documents.js';
