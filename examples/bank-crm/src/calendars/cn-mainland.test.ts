@@ -1,4 +1,10 @@
-import { addBusinessDuration, calendarCoverage, calendarKind, isWorkingDay, type BusinessCalendar } from '@bankforge/flow-engine';
+import {
+  addBusinessDuration,
+  calendarCoverage,
+  calendarKind,
+  isWorkingDay,
+  type BusinessCalendar,
+} from '@bankforge/flow-engine';
 import type { ArtifactProblem } from '@bankforge/rule-engine';
 import { describe, expect, it } from 'vitest';
 import * as bankCrm from '../index.js';
@@ -11,7 +17,9 @@ describe('the mainland China calendar', () => {
   it('passes the calendar check, on save and on publish, without warnings', async () => {
     for (const stage of ['save', 'publish'] as const) {
       const warnings: ArtifactProblem[] = [];
-      expect(await calendarKind.check(cnMainlandCalendar, { stage, warn: (w) => warnings.push(w) })).toEqual([]);
+      expect(await calendarKind.check(cnMainlandCalendar, { stage, warn: (w) => warnings.push(w) })).toEqual(
+        [],
+      );
       expect(warnings).toEqual([]);
     }
   });
@@ -24,8 +32,20 @@ describe('the mainland China calendar', () => {
   it('lists the 33 holidays and 6 make-up days of the 2026 notice, and knows 2026 only', () => {
     const year = cnMainlandCalendar.years['2026']!;
     expect(year.holidays).toHaveLength(3 + 9 + 3 + 5 + 3 + 3 + 7);
-    expect(year.workingDays!.map((d) => d.date)).toEqual(['2026-01-04', '2026-02-14', '2026-02-28', '2026-05-09', '2026-09-20', '2026-10-10']);
-    expect(calendarCoverage(cnMainlandCalendar)).toEqual({ years: [2026], from: '2026-01-01', through: '2026-12-31', missingYears: [] });
+    expect(year.workingDays!.map((d) => d.date)).toEqual([
+      '2026-01-04',
+      '2026-02-14',
+      '2026-02-28',
+      '2026-05-09',
+      '2026-09-20',
+      '2026-10-10',
+    ]);
+    expect(calendarCoverage(cnMainlandCalendar)).toEqual({
+      years: [2026],
+      from: '2026-01-01',
+      through: '2026-12-31',
+      missingYears: [],
+    });
   });
 
   it('has 248 working days in 2026', () => {
@@ -42,7 +62,12 @@ describe('the mainland China calendar', () => {
   // Hand-checked due dates around each kind of break.
   const slas: [why: string, from: string, duration: string, due: string][] = [
     // Fri 13 Feb; Sat 14 Feb is a make-up day (day 1); 15–23 Feb off; Tue 24 day 2; Wed 25 day 3.
-    ['a 3-business-day SLA across the Spring Festival', '2026-02-13 10:00', 'P3D', '2026-02-25T02:00:00.000Z'],
+    [
+      'a 3-business-day SLA across the Spring Festival',
+      '2026-02-13 10:00',
+      'P3D',
+      '2026-02-25T02:00:00.000Z',
+    ],
     // Fri 18 Sep; Sat 19 off; Sun 20 Sep is a make-up day.
     ['a make-up Sunday before National Day', '2026-09-18 10:00', 'P1D', '2026-09-20T02:00:00.000Z'],
     // Wed 30 Sep; 1–7 Oct off; Thu 8 Oct.

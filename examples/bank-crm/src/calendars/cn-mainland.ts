@@ -43,7 +43,8 @@ export const cnMainlandCalendar: BusinessCalendar = {
   title: 'Mainland China',
   schemaVersion: 1,
   name: named('Mainland China business calendar', '中国内地工作日历'),
-  description: 'Public holidays and make-up working days as set by the State Council General Office each year.',
+  description:
+    'Public holidays and make-up working days as set by the State Council General Office each year.',
   timeZone: 'Asia/Shanghai',
   workingWeekdays: [1, 2, 3, 4, 5],
   workingHours: [

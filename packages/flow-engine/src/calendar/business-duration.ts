@@ -20,7 +20,13 @@
  * engine writes its own times.
  */
 import type { BusinessCalendar } from './business-calendar.js';
-import { BusinessCalendarError, compileCalendar, nextWorkingDay, nextWorkingMoment, type CompiledCalendar } from './compiled-calendar.js';
+import {
+  BusinessCalendarError,
+  compileCalendar,
+  nextWorkingDay,
+  nextWorkingMoment,
+  type CompiledCalendar,
+} from './compiled-calendar.js';
 import { instantMs, instantOf, localMoment, MS_PER_DAY, type LocalMoment } from './local-time.js';
 
 /** A duration split into what each counts on. */
@@ -45,7 +51,8 @@ export function parseBusinessDuration(duration: string): BusinessDurationParts {
     days: n(3),
     workingMs: Math.round(((n(4) * 60 + n(5)) * 60 + n(6)) * 1000),
   };
-  if (!Object.values(parts).every(Number.isSafeInteger)) throw new BusinessCalendarError(`${duration} is too long`);
+  if (!Object.values(parts).every(Number.isSafeInteger))
+    throw new BusinessCalendarError(`${duration} is too long`);
   return parts;
 }
 
@@ -88,7 +95,10 @@ function addWorkingTime(calendar: CompiledCalendar, at: LocalMoment, amount: num
 /** Epoch milliseconds of an ISO instant with its offset, or a `BusinessCalendarError`. */
 export function requireInstant(iso: string): number {
   const ms = instantMs(iso);
-  if (ms === undefined) throw new BusinessCalendarError(`${iso} is not an ISO 8601 instant with an offset (2026-02-13T02:00:00Z)`);
+  if (ms === undefined)
+    throw new BusinessCalendarError(
+      `${iso} is not an ISO 8601 instant with an offset (2026-02-13T02:00:00Z)`,
+    );
   return ms;
 }
 

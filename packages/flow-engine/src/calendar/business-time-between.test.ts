@@ -29,7 +29,9 @@ describe('businessTimeBetween (working minutes)', () => {
 
   it('counts wall-clock working hours across a daylight-saving change', () => {
     // Fri 27 March 16:00 GMT to Mon 30 March 10:00 BST: 16–17 and 09–10, 2 hours (65 hours elapse).
-    expect(businessTimeBetween(branchIn('Europe/London'), '2026-03-27T16:00:00Z', '2026-03-30T09:00:00Z')).toBe(120);
+    expect(
+      businessTimeBetween(branchIn('Europe/London'), '2026-03-27T16:00:00Z', '2026-03-30T09:00:00Z'),
+    ).toBe(120);
   });
 });
 
@@ -50,7 +52,9 @@ describe('businessDaysBetween (working days)', () => {
 
 describe('the between functions undo addBusinessDuration', () => {
   // Any instant from December 2025 to February 2027: both year boundaries and the Spring Festival.
-  const instant = fc.integer({ min: Date.UTC(2025, 11, 1), max: Date.UTC(2027, 1, 1) }).map((ms) => new Date(ms).toISOString());
+  const instant = fc
+    .integer({ min: Date.UTC(2025, 11, 1), max: Date.UTC(2027, 1, 1) })
+    .map((ms) => new Date(ms).toISOString());
   const calendars = [shanghaiBranch(), branchIn('Europe/London'), branchIn('America/New_York')];
 
   it('businessTimeBetween(from, from + PTnM) is n', () => {
@@ -70,7 +74,9 @@ describe('the between functions undo addBusinessDuration', () => {
     for (const calendar of calendars) {
       fc.assert(
         fc.property(instant, fc.integer({ min: 0, max: 60 }), (from, days) => {
-          expect(businessDaysBetween(calendar, from, addBusinessDuration(calendar, from, `P${days}D`))).toBe(days);
+          expect(businessDaysBetween(calendar, from, addBusinessDuration(calendar, from, `P${days}D`))).toBe(
+            days,
+          );
         }),
         { numRuns: 150 },
       );

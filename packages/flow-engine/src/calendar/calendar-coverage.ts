@@ -26,7 +26,8 @@ export function calendarCoverage(calendar: BusinessCalendar): CalendarCoverage {
   const first = years[0];
   const last = years.at(-1);
   const missingYears: number[] = [];
-  if (first !== undefined && last !== undefined) for (let y = first + 1; y < last; y++) if (!years.includes(y)) missingYears.push(y);
+  if (first !== undefined && last !== undefined)
+    for (let y = first + 1; y < last; y++) if (!years.includes(y)) missingYears.push(y);
   return {
     years,
     ...(first === undefined ? {} : { from: `${first}-01-01` }),

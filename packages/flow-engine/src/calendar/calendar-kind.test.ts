@@ -37,11 +37,31 @@ describe('the calendar kind', () => {
   const refused: [code: string, change: (c: BusinessCalendar) => void, path: string][] = [
     ['invalidTimeZone', (c) => (c.timeZone = 'Asia/Beijing'), '/timeZone'],
     ['invalidTime', (c) => (c.workingHours[1]!.end = '25:00'), '/workingHours/1/end'],
-    ['invertedWorkingPeriod', (c) => (c.workingHours[0] = { start: '12:00', end: '09:00' }), '/workingHours/0'],
-    ['overlappingWorkingPeriods', (c) => c.workingHours.push({ start: '17:00', end: '19:00' }), '/workingHours/2'],
-    ['invalidDate', (c) => year2026(c).holidays!.push({ date: '2026-02-30' }), '/years/2026/holidays/12/date'],
-    ['dateOutsideYear', (c) => year2026(c).workingDays!.push({ date: '2027-02-06' }), '/years/2026/workingDays/3/date'],
-    ['holidayAndWorkingDay', (c) => year2026(c).workingDays!.push({ date: '2026-02-15' }), '/years/2026/workingDays/3/date'],
+    [
+      'invertedWorkingPeriod',
+      (c) => (c.workingHours[0] = { start: '12:00', end: '09:00' }),
+      '/workingHours/0',
+    ],
+    [
+      'overlappingWorkingPeriods',
+      (c) => c.workingHours.push({ start: '17:00', end: '19:00' }),
+      '/workingHours/2',
+    ],
+    [
+      'invalidDate',
+      (c) => year2026(c).holidays!.push({ date: '2026-02-30' }),
+      '/years/2026/holidays/12/date',
+    ],
+    [
+      'dateOutsideYear',
+      (c) => year2026(c).workingDays!.push({ date: '2027-02-06' }),
+      '/years/2026/workingDays/3/date',
+    ],
+    [
+      'holidayAndWorkingDay',
+      (c) => year2026(c).workingDays!.push({ date: '2026-02-15' }),
+      '/years/2026/workingDays/3/date',
+    ],
   ];
 
   it.each(refused)('refuses %s', async (code, change, path) => {
@@ -51,7 +71,14 @@ describe('the calendar kind', () => {
   });
 
   it('says which periods overlap, whatever their order', async () => {
-    const calendar = calendarWith((c) => (c.workingHours = [{ start: '13:00', end: '17:30' }, { start: '08:00', end: '18:00' }, { start: '09:00', end: '12:00' }]));
+    const calendar = calendarWith(
+      (c) =>
+        (c.workingHours = [
+          { start: '13:00', end: '17:30' },
+          { start: '08:00', end: '18:00' },
+          { start: '09:00', end: '12:00' },
+        ]),
+    );
     const problems = await calendarKind.check(calendar, host());
     expect(problems.map((p) => [p.path, p.code])).toEqual([
       ['/workingHours/2', 'overlappingWorkingPeriods'],
@@ -67,8 +94,16 @@ describe('the calendar kind', () => {
 
   // Warnings: published, but told.
   const told: [code: string, change: (c: BusinessCalendar) => void, path: string][] = [
-    ['duplicateDate', (c) => year2026(c).holidays!.push({ date: '2026-01-02' }), '/years/2026/holidays/12/date'],
-    ['workingDayOnWorkingWeekday', (c) => year2026(c).workingDays!.push({ date: '2026-02-27' /* a Friday */ }), '/years/2026/workingDays/3/date'],
+    [
+      'duplicateDate',
+      (c) => year2026(c).holidays!.push({ date: '2026-01-02' }),
+      '/years/2026/holidays/12/date',
+    ],
+    [
+      'workingDayOnWorkingWeekday',
+      (c) => year2026(c).workingDays!.push({ date: '2026-02-27' /* a Friday */ }),
+      '/years/2026/workingDays/3/date',
+    ],
     ['yearMissing', (c) => (c.years['2028'] = { holidays: [{ date: '2028-01-01' }] }), '/years'],
     ['noYears', (c) => (c.years = {}), '/years'],
   ];
@@ -76,12 +111,19 @@ describe('the calendar kind', () => {
   it.each(told)('warns of %s without refusing', async (code, change, path) => {
     const context = host();
     expect(await calendarKind.check(calendarWith(change), context)).toEqual([]);
-    expect(context.warnings).toEqual([{ path, code, message: expect.any(String), messageZh: expect.any(String) }]);
+    expect(context.warnings).toEqual([
+      { path, code, message: expect.any(String), messageZh: expect.any(String) },
+    ]);
   });
 
   it('names the missing year', async () => {
     const context = host();
-    await calendarKind.check(calendarWith((c) => (c.years['2028'] = {})), context);
-    expect(context.warnings.map((w) => w.message)).toEqual(['2027 lists no holidays: its working weekdays all count as worked']);
+    await calendarKind.check(
+      calendarWith((c) => (c.years['2028'] = {})),
+      context,
+    );
+    expect(context.warnings.map((w) => w.message)).toEqual([
+      '2027 lists no holidays: its working weekdays all count as worked',
+    ]);
   });
 });

@@ -3,7 +3,12 @@
  * that keeps a broken calendar from computing due dates.
  */
 import type { ArtifactProblem } from '@bankforge/rule-engine';
-import { DEFAULT_CALENDAR_TIME_ZONE, DEFAULT_WORKING_WEEKDAYS, type BusinessCalendar, type CalendarDay } from './business-calendar.js';
+import {
+  DEFAULT_CALENDAR_TIME_ZONE,
+  DEFAULT_WORKING_WEEKDAYS,
+  type BusinessCalendar,
+  type CalendarDay,
+} from './business-calendar.js';
 import { calendarCoverage } from './calendar-coverage.js';
 import { dayOfDate, isKnownTimeZone, msOfTime, weekdayOfDay, yearOfDay } from './local-time.js';
 
@@ -25,7 +30,12 @@ export interface CalendarProblems {
   warnings: ArtifactProblem[];
 }
 
-const problem = (path: string, code: CalendarErrorCode | CalendarWarningCode, message: string, messageZh: string): ArtifactProblem => ({
+const problem = (
+  path: string,
+  code: CalendarErrorCode | CalendarWarningCode,
+  message: string,
+  messageZh: string,
+): ArtifactProblem => ({
   path,
   code,
   message,
@@ -40,9 +50,23 @@ function workingHoursProblems(calendar: BusinessCalendar, errors: ArtifactProble
     const end = msOfTime(period.end);
     if (start === undefined || end === undefined) {
       const field = start === undefined ? 'start' : 'end';
-      errors.push(problem(`${path}/${field}`, 'invalidTime', `${period[field]} is not a time of day (HH:mm)`, `${period[field]} 不是有效的时间 (HH:mm)`));
+      errors.push(
+        problem(
+          `${path}/${field}`,
+          'invalidTime',
+          `${period[field]} is not a time of day (HH:mm)`,
+          `${period[field]} 不是有效的时间 (HH:mm)`,
+        ),
+      );
     } else if (end <= start) {
-      errors.push(problem(path, 'invertedWorkingPeriod', `the working period ${period.start}–${period.end} ends before it starts`, `工作时段 ${period.start}–${period.end} 的结束时间不晚于开始时间`));
+      errors.push(
+        problem(
+          path,
+          'invertedWorkingPeriod',
+          `the working period ${period.start}–${period.end} ends before it starts`,
+          `工作时段 ${period.start}–${period.end} 的结束时间不晚于开始时间`,
+        ),
+      );
     } else {
       periods.push({ index, start, end });
     }
@@ -74,7 +98,12 @@ interface FiledDay {
 }
 
 /** The real dates of one list of a year, each checked against the year it is filed under. */
-function filedDays(year: string, list: 'holidays' | 'workingDays', days: readonly CalendarDay[], errors: ArtifactProblem[]): FiledDay[] {
+function filedDays(
+  year: string,
+  list: 'holidays' | 'workingDays',
+  days: readonly CalendarDay[],
+  errors: ArtifactProblem[],
+): FiledDay[] {
   const filed: FiledDay[] = [];
   for (const [index, { date }] of days.entries()) {
     const path = `/years/${year}/${list}/${index}/date`;
@@ -82,7 +111,9 @@ function filedDays(year: string, list: 'holidays' | 'workingDays', days: readonl
     if (day === undefined) {
       errors.push(problem(path, 'invalidDate', `${date} is not a date`, `${date} 不是有效的日期`));
     } else if (String(yearOfDay(day)) !== year) {
-      errors.push(problem(path, 'dateOutsideYear', `${date} is filed under ${year}`, `${date} 被列在 ${year} 年之下`));
+      errors.push(
+        problem(path, 'dateOutsideYear', `${date} is filed under ${year}`, `${date} 被列在 ${year} 年之下`),
+      );
     } else {
       filed.push({ day, path, date });
     }
@@ -94,13 +125,18 @@ function filedDays(year: string, list: 'holidays' | 'workingDays', days: readonl
 function repeated(days: readonly FiledDay[], warnings: ArtifactProblem[]): Set<number> {
   const seen = new Set<number>();
   for (const d of days) {
-    if (seen.has(d.day)) warnings.push(problem(d.path, 'duplicateDate', `${d.date} is listed twice`, `${d.date} 重复列出`));
+    if (seen.has(d.day))
+      warnings.push(problem(d.path, 'duplicateDate', `${d.date} is listed twice`, `${d.date} 重复列出`));
     seen.add(d.day);
   }
   return seen;
 }
 
-function yearsProblems(calendar: BusinessCalendar, errors: ArtifactProblem[], warnings: ArtifactProblem[]): void {
+function yearsProblems(
+  calendar: BusinessCalendar,
+  errors: ArtifactProblem[],
+  warnings: ArtifactProblem[],
+): void {
   const holidays: FiledDay[] = [];
   const workingDays: FiledDay[] = [];
   for (const [year, content] of Object.entries(calendar.years)) {
@@ -112,17 +148,45 @@ function yearsProblems(calendar: BusinessCalendar, errors: ArtifactProblem[], wa
   const weekdays = new Set<number>(calendar.workingWeekdays ?? DEFAULT_WORKING_WEEKDAYS);
   for (const d of workingDays) {
     if (off.has(d.day)) {
-      errors.push(problem(d.path, 'holidayAndWorkingDay', `${d.date} is both a holiday and a working day`, `${d.date} 同时被列为节假日和调休工作日`));
+      errors.push(
+        problem(
+          d.path,
+          'holidayAndWorkingDay',
+          `${d.date} is both a holiday and a working day`,
+          `${d.date} 同时被列为节假日和调休工作日`,
+        ),
+      );
     } else if (weekdays.has(weekdayOfDay(d.day))) {
-      warnings.push(problem(d.path, 'workingDayOnWorkingWeekday', `${d.date} is a working weekday already`, `${d.date} 本来就是工作日`));
+      warnings.push(
+        problem(
+          d.path,
+          'workingDayOnWorkingWeekday',
+          `${d.date} is a working weekday already`,
+          `${d.date} 本来就是工作日`,
+        ),
+      );
     }
   }
   const { years, missingYears } = calendarCoverage(calendar);
   if (years.length === 0) {
-    warnings.push(problem('/years', 'noYears', 'no year lists its holidays: every working weekday counts as worked', '未列出任何年份的节假日：所有工作日均按正常上班计算'));
+    warnings.push(
+      problem(
+        '/years',
+        'noYears',
+        'no year lists its holidays: every working weekday counts as worked',
+        '未列出任何年份的节假日：所有工作日均按正常上班计算',
+      ),
+    );
   }
   for (const year of missingYears) {
-    warnings.push(problem('/years', 'yearMissing', `${year} lists no holidays: its working weekdays all count as worked`, `${year} 年未列出节假日：该年所有工作日均按正常上班计算`));
+    warnings.push(
+      problem(
+        '/years',
+        'yearMissing',
+        `${year} lists no holidays: its working weekdays all count as worked`,
+        `${year} 年未列出节假日：该年所有工作日均按正常上班计算`,
+      ),
+    );
   }
 }
 
@@ -132,7 +196,14 @@ export function calendarProblems(calendar: BusinessCalendar): CalendarProblems {
   const warnings: ArtifactProblem[] = [];
   const timeZone = calendar.timeZone ?? DEFAULT_CALENDAR_TIME_ZONE;
   if (!isKnownTimeZone(timeZone)) {
-    errors.push(problem('/timeZone', 'invalidTimeZone', `${timeZone} is not a known IANA time zone`, `${timeZone} 不是已知的 IANA 时区`));
+    errors.push(
+      problem(
+        '/timeZone',
+        'invalidTimeZone',
+        `${timeZone} is not a known IANA time zone`,
+        `${timeZone} 不是已知的 IANA 时区`,
+      ),
+    );
   }
   workingHoursProblems(calendar, errors);
   yearsProblems(calendar, errors, warnings);

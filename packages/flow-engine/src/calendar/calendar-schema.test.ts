@@ -38,14 +38,24 @@ describe('calendarArtifactSchema', () => {
     expect(errorsOf(sampleWith({ workingWeekdays: [1, 1] }))).toContain('/workingWeekdays uniqueItems');
     expect(errorsOf(sampleWith({ workingWeekdays: [] }))).toContain('/workingWeekdays minItems');
     expect(errorsOf(sampleWith({ workingHours: [] }))).toContain('/workingHours minItems');
-    expect(errorsOf(sampleWith({ workingHours: [{ start: '9:00', end: '24:00' }] }))).toEqual(['/workingHours/0/start pattern']);
-    expect(errorsOf(sampleWith({ workingHours: [{ start: '09:00', end: '24:30' }] }))).toEqual(['/workingHours/0/end pattern']);
+    expect(errorsOf(sampleWith({ workingHours: [{ start: '9:00', end: '24:00' }] }))).toEqual([
+      '/workingHours/0/start pattern',
+    ]);
+    expect(errorsOf(sampleWith({ workingHours: [{ start: '09:00', end: '24:30' }] }))).toEqual([
+      '/workingHours/0/end pattern',
+    ]);
   });
 
   it('checks years and their days', () => {
-    expect(errorsOf(sampleWith({ years: { '26': {} } }))).toEqual(expect.arrayContaining(['/years propertyNames']));
-    expect(errorsOf(sampleWith({ years: { '2026': { holidays: [{ date: '2026-2-1' }] } } }))).toEqual(['/years/2026/holidays/0/date pattern']);
-    expect(errorsOf(sampleWith({ years: { '2026': { offDays: [] } } }))).toEqual(['/years/2026 additionalProperties']);
+    expect(errorsOf(sampleWith({ years: { '26': {} } }))).toEqual(
+      expect.arrayContaining(['/years propertyNames']),
+    );
+    expect(errorsOf(sampleWith({ years: { '2026': { holidays: [{ date: '2026-2-1' }] } } }))).toEqual([
+      '/years/2026/holidays/0/date pattern',
+    ]);
+    expect(errorsOf(sampleWith({ years: { '2026': { offDays: [] } } }))).toEqual([
+      '/years/2026 additionalProperties',
+    ]);
     // The shape only: whether 2026-02-30 is a date is the check's to say.
     expect(errorsOf(sampleWith({ years: { '2026': { holidays: [{ date: '2026-02-30' }] } } }))).toEqual([]);
   });

@@ -3,7 +3,11 @@
  * milliseconds of the day. Due dates then walk day by day and period by period, never minute by
  * minute.
  */
-import { DEFAULT_CALENDAR_TIME_ZONE, DEFAULT_WORKING_WEEKDAYS, type BusinessCalendar } from './business-calendar.js';
+import {
+  DEFAULT_CALENDAR_TIME_ZONE,
+  DEFAULT_WORKING_WEEKDAYS,
+  type BusinessCalendar,
+} from './business-calendar.js';
 import { calendarProblems } from './calendar-problems.js';
 import { dayOfDate, msOfTime, weekdayOfDay, type LocalMoment } from './local-time.js';
 
@@ -36,7 +40,8 @@ const compiled = new WeakMap<BusinessCalendar, CompiledCalendar>();
 
 function daySet(calendar: BusinessCalendar, list: 'holidays' | 'workingDays'): Set<number> {
   const days = new Set<number>();
-  for (const year of Object.values(calendar.years)) for (const d of year[list] ?? []) days.add(dayOfDate(d.date)!);
+  for (const year of Object.values(calendar.years))
+    for (const d of year[list] ?? []) days.add(dayOfDate(d.date)!);
   return days;
 }
 
@@ -46,7 +51,9 @@ export function compileCalendar(calendar: BusinessCalendar): CompiledCalendar {
   if (known !== undefined) return known;
   const { errors } = calendarProblems(calendar);
   if (errors.length > 0) {
-    throw new BusinessCalendarError(`calendar ${calendar.key} cannot be used: ${errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`);
+    throw new BusinessCalendarError(
+      `calendar ${calendar.key} cannot be used: ${errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`,
+    );
   }
   const periods = calendar.workingHours
     .map((p) => ({ start: msOfTime(p.start)!, end: msOfTime(p.end)! }))
@@ -78,7 +85,8 @@ export function nextWorkingDay(calendar: CompiledCalendar, day: number): number 
  */
 export function nextWorkingMoment(calendar: CompiledCalendar, at: LocalMoment): LocalMoment {
   if (calendar.isWorkingDay(at.day)) {
-    for (const p of calendar.periods) if (at.ms <= p.end) return { day: at.day, ms: Math.max(at.ms, p.start) };
+    for (const p of calendar.periods)
+      if (at.ms <= p.end) return { day: at.day, ms: Math.max(at.ms, p.start) };
   }
   return { day: nextWorkingDay(calendar, at.day), ms: calendar.periods[0]!.start };
 }

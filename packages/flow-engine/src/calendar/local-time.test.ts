@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { dateOfDay, dayOfDate, instantMs, instantOf, isKnownTimeZone, localMoment, msOfTime, weekdayOfDay } from './local-time.js';
+import {
+  dateOfDay,
+  dayOfDate,
+  instantMs,
+  instantOf,
+  isKnownTimeZone,
+  localMoment,
+  msOfTime,
+  weekdayOfDay,
+} from './local-time.js';
 
 const HOUR = 3_600_000;
 
@@ -7,7 +16,8 @@ describe('dates and times of day', () => {
   it('reads real dates only', () => {
     expect(dayOfDate('1970-01-02')).toBe(1);
     expect(dayOfDate('2028-02-29')).toBeDefined(); // a leap year
-    for (const unreal of ['2026-02-29', '2026-02-30', '2026-13-01', '2026-00-10', '2026-2-1', '26-02-01']) expect(dayOfDate(unreal)).toBeUndefined();
+    for (const unreal of ['2026-02-29', '2026-02-30', '2026-13-01', '2026-00-10', '2026-2-1', '26-02-01'])
+      expect(dayOfDate(unreal)).toBeUndefined();
     expect(dateOfDay(dayOfDate('2026-02-13')!)).toBe('2026-02-13');
   });
 
@@ -49,19 +59,32 @@ describe('wall clocks', () => {
     expect(localMoment(at, 'Asia/Shanghai')).toEqual({ day: monday, ms: 16 * HOUR + 30_250 });
     expect(localMoment(at, 'Europe/London')).toEqual({ day: monday, ms: 8 * HOUR + 30_250 }); // GMT until 29 March
     expect(localMoment(at, 'America/New_York')).toEqual({ day: monday, ms: 4 * HOUR + 30_250 }); // EDT since 8 March
-    expect(localMoment(Date.UTC(2026, 1, 13, 20), 'Asia/Shanghai')).toEqual({ day: dayOfDate('2026-02-14')!, ms: 4 * HOUR });
+    expect(localMoment(Date.UTC(2026, 1, 13, 20), 'Asia/Shanghai')).toEqual({
+      day: dayOfDate('2026-02-14')!,
+      ms: 4 * HOUR,
+    });
   });
 
   it('turns a wall-clock time back into its instant', () => {
-    expect(instantOf({ day: dayOfDate('2026-02-25')!, ms: 10 * HOUR }, 'Asia/Shanghai')).toBe(Date.UTC(2026, 1, 25, 2));
-    expect(instantOf({ day: dayOfDate('2026-07-01')!, ms: 9 * HOUR }, 'Europe/London')).toBe(Date.UTC(2026, 6, 1, 8)); // BST
-    expect(instantOf({ day: dayOfDate('2026-12-01')!, ms: 9 * HOUR }, 'America/New_York')).toBe(Date.UTC(2026, 11, 1, 14)); // EST
+    expect(instantOf({ day: dayOfDate('2026-02-25')!, ms: 10 * HOUR }, 'Asia/Shanghai')).toBe(
+      Date.UTC(2026, 1, 25, 2),
+    );
+    expect(instantOf({ day: dayOfDate('2026-07-01')!, ms: 9 * HOUR }, 'Europe/London')).toBe(
+      Date.UTC(2026, 6, 1, 8),
+    ); // BST
+    expect(instantOf({ day: dayOfDate('2026-12-01')!, ms: 9 * HOUR }, 'America/New_York')).toBe(
+      Date.UTC(2026, 11, 1, 14),
+    ); // EST
   });
 
   it('takes the earlier of a time that happens twice, and moves a time that never happens past the gap', () => {
     // London, 25 October 2026: 01:30 BST (00:30Z), then at 02:00 BST clocks go back and 01:30 GMT (01:30Z) comes again.
-    expect(instantOf({ day: dayOfDate('2026-10-25')!, ms: 1.5 * HOUR }, 'Europe/London')).toBe(Date.UTC(2026, 9, 25, 0, 30));
+    expect(instantOf({ day: dayOfDate('2026-10-25')!, ms: 1.5 * HOUR }, 'Europe/London')).toBe(
+      Date.UTC(2026, 9, 25, 0, 30),
+    );
     // London, 29 March 2026: 01:00 GMT jumps to 02:00 BST; 01:30 is read as GMT, i.e. 02:30 BST.
-    expect(instantOf({ day: dayOfDate('2026-03-29')!, ms: 1.5 * HOUR }, 'Europe/London')).toBe(Date.UTC(2026, 2, 29, 1, 30));
+    expect(instantOf({ day: dayOfDate('2026-03-29')!, ms: 1.5 * HOUR }, 'Europe/London')).toBe(
+      Date.UTC(2026, 2, 29, 1, 30),
+    );
   });
 });

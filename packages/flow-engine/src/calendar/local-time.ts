@@ -31,7 +31,8 @@ export function dayOfDate(date: string): number | undefined {
   const ms = Date.UTC(year, month - 1, day);
   const back = new Date(ms);
   // Date.UTC rolls 02-30 over into March: a real date comes back unchanged.
-  if (back.getUTCFullYear() !== year || back.getUTCMonth() !== month - 1 || back.getUTCDate() !== day) return undefined;
+  if (back.getUTCFullYear() !== year || back.getUTCMonth() !== month - 1 || back.getUTCDate() !== day)
+    return undefined;
   return ms / MS_PER_DAY;
 }
 

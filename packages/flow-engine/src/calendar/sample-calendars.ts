@@ -32,7 +32,10 @@ export function shanghaiBranch(): BusinessCalendar {
     ],
     years: {
       '2026': {
-        holidays: [...span('2026-01-01', '2026-01-03', "New Year's Day", '元旦'), ...span('2026-02-15', '2026-02-23', 'Spring Festival', '春节')],
+        holidays: [
+          ...span('2026-01-01', '2026-01-03', "New Year's Day", '元旦'),
+          ...span('2026-02-15', '2026-02-23', 'Spring Festival', '春节'),
+        ],
         workingDays: [
           { date: '2026-01-04', name: named("New Year's Day make-up day", '元旦调休上班') },
           { date: '2026-02-14', name: named('Spring Festival make-up day', '春节调休上班') },

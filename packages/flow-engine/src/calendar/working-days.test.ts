@@ -22,8 +22,12 @@ describe('isWorkingDay', () => {
   });
 
   it('honours the working weekdays', () => {
-    expect(isWorkingDay({ ...shanghaiBranch(), workingWeekdays: [1, 2, 3, 4, 5, 6] }, '2026-03-07')).toBe(true);
-    expect(isWorkingDay({ ...shanghaiBranch(), workingWeekdays: [2, 3, 4, 5, 6] }, '2026-03-09' /* a Monday */)).toBe(false);
+    expect(isWorkingDay({ ...shanghaiBranch(), workingWeekdays: [1, 2, 3, 4, 5, 6] }, '2026-03-07')).toBe(
+      true,
+    );
+    expect(
+      isWorkingDay({ ...shanghaiBranch(), workingWeekdays: [2, 3, 4, 5, 6] }, '2026-03-09' /* a Monday */),
+    ).toBe(false);
   });
 
   it('refuses what is not a date', () => {
