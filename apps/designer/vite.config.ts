@@ -2,7 +2,7 @@ import react from '@vitejs/plugin-react';
 import { defaultClientConditions, defaultServerConditions } from 'vite';
 import { defineConfig } from 'vitest/config';
 
-// Served by the BankForge server at /designer (see apps/server/src/web).
+// Served by the BankForge server at /designer (see apps/server/src/platform/web).
 export default defineConfig({
   base: '/designer/',
   plugins: [react()],

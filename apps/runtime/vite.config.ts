@@ -2,7 +2,7 @@ import react from '@vitejs/plugin-react';
 import { defaultClientConditions, defaultServerConditions } from 'vite';
 import { defineConfig } from 'vitest/config';
 
-// Served by the BankForge server at / (see apps/server/src/web), under a strict CSP: no eval, no inline scripts.
+// Served by the BankForge server at / (see apps/server/src/platform/web), under a strict CSP: no eval, no inline scripts.
 export default defineConfig({
   base: '/',
   plugins: [react()],

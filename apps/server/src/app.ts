@@ -1,77 +1,57 @@
 import 'reflect-metadata';
 import { Module, type DynamicModule, type INestApplication } from '@nestjs/common';
-import { APP_GUARD, APP_INTERCEPTOR, NestFactory } from '@nestjs/core';
+import { APP_INTERCEPTOR, NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { Logger } from 'pino';
-import { SYSTEM_ACTOR } from './access/actor.js';
-import { AppBundleService } from './artifacts/app-bundle.service.js';
-import { AppsController, ArtifactsController } from './artifacts/artifacts.controller.js';
-import { ArtifactKindRegistry } from './artifacts/artifact-kind-registry.js';
-import { ArtifactsService } from './artifacts/artifacts.service.js';
-import { AuditController } from './audit/audit.controller.js';
-import { AuditLog } from './audit/audit-log.js';
-import { AuthController } from './auth/auth.controller.js';
-import { AuthGuard } from './auth/auth.guard.js';
-import { AuthService } from './auth/auth.service.js';
-import { DirectoryService } from './auth/directory.service.js';
-import { LoginRateLimit } from './auth/login-rate-limit.js';
-import { SessionCookie } from './auth/session-cookie.js';
-import type { ServerConfig } from './config/server-config.js';
-import { ConsentController } from './consent/consent.controller.js';
-import { ConsentService } from './consent/consent.service.js';
-import { FieldCipher } from './crypto/field-cipher.js';
-import { FormCatalog } from './forms/form-catalog.js';
-import { FeelBudget } from './forms/feel-budget.js';
-import { loadFieldCipher } from './crypto/keyring.js';
-import { Database } from './database/database.js';
-import { HealthController } from './health/health.controller.js';
-import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor.js';
-import { IdempotencyStore } from './idempotency/idempotency-store.js';
-import { PinoNestLogger, createLogger, requestLogging } from './logging/request-logging.js';
-import { MetadataController } from './metadata/metadata.controller.js';
-import { MetadataService } from './metadata/metadata.service.js';
-import { ProblemFilter } from './problem/problem.filter.js';
-import { RecordsController } from './records/records.controller.js';
-import { RecordsService } from './records/records.service.js';
-import { ReportSecurity } from './reports/report-security.js';
-import { ReportsController } from './reports/reports.controller.js';
-import { ReportsService } from './reports/reports.service.js';
-import { RuntimeController } from './runtime/runtime.controller.js';
-import { RuntimeService } from './runtime/runtime.service.js';
-import { serveApiDocs } from './web/api-docs.js';
-import { securityHeaders } from './web/content-security-policy.js';
-import { receiveRequests } from './web/request-pipeline.js';
-import { serveWebApps } from './web/web-apps.js';
+import { SYSTEM_ACTOR } from './modules/access/actor.js';
+import { ArtifactsModule } from './modules/artifacts/artifacts.module.js';
+import { AuditModule } from './modules/audit/audit.module.js';
+import { AuthModule } from './modules/auth/auth.module.js';
+import { DirectoryService } from './modules/auth/directory.service.js';
+import { ConsentModule } from './modules/consent/consent.module.js';
+import { FormsModule } from './modules/forms/forms.module.js';
+import { HealthModule } from './modules/health/health.module.js';
+import { MetadataModule } from './modules/metadata/metadata.module.js';
+import { RecordsModule } from './modules/records/records.module.js';
+import { ReportsModule } from './modules/reports/reports.module.js';
+import { RuntimeModule } from './modules/runtime/runtime.module.js';
+import type { ServerConfig } from './platform/config/server-config.js';
+import type { FieldCipher } from './platform/crypto/field-cipher.js';
+import { loadFieldCipher } from './platform/crypto/keyring.js';
+import { Database } from './platform/database/database.js';
+import { IdempotencyInterceptor } from './platform/idempotency/idempotency.interceptor.js';
+import { PinoNestLogger, createLogger, requestLogging } from './platform/logging/request-logging.js';
+import { PlatformModule } from './platform/platform.module.js';
+import { ProblemFilter } from './platform/problem/problem.filter.js';
+import { serveApiDocs } from './platform/web/api-docs.js';
+import { securityHeaders } from './platform/web/content-security-policy.js';
+import { receiveRequests } from './platform/web/request-pipeline.js';
+import { serveWebApps } from './platform/web/web-apps.js';
 
+/**
+ * The server: the platform (database, cipher, configuration) and one module per concept. The
+ * idempotency interceptor sits here, where every module's exports are visible: a replayed write's
+ * answer is rebuilt by the module that wrote it (`@ReplayByReading`).
+ */
 @Module({})
 class BankForgeModule {
   static with(database: Database, config: ServerConfig, cipher: FieldCipher): DynamicModule {
     return {
       module: BankForgeModule,
-      controllers: [HealthController, AuthController, AuditController, MetadataController, ArtifactsController, AppsController, RecordsController, ConsentController, ReportsController, RuntimeController],
-      providers: [
-        { provide: Database, useValue: database },
-        { provide: FieldCipher, useValue: cipher },
-        { provide: LoginRateLimit, useValue: new LoginRateLimit(config.loginAttemptsPerMinute ?? 10) },
-        { provide: SessionCookie, useValue: new SessionCookie(config.secureCookies ?? false) },
-        { provide: FeelBudget, useValue: FeelBudget.of(config) },
-        AuditLog,
-        DirectoryService,
-        AuthService,
-        { provide: APP_GUARD, useClass: AuthGuard },
-        IdempotencyStore,
-        { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
-        MetadataService,
-        FormCatalog,
-        ArtifactKindRegistry,
-        ArtifactsService,
-        AppBundleService,
-        RecordsService,
-        ConsentService,
-        ReportSecurity,
-        ReportsService,
-        RuntimeService,
+      imports: [
+        PlatformModule.with(database, config, cipher),
+        HealthModule,
+        AuditModule,
+        AuthModule,
+        MetadataModule,
+        FormsModule,
+        ArtifactsModule,
+        RecordsModule,
+        ConsentModule,
+        ReportsModule,
+        RuntimeModule,
       ],
+      providers: [{ provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor }],
     };
   }
 }

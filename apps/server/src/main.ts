@@ -1,6 +1,6 @@
-import { readServerConfig } from './config/server-config.js';
+import { readServerConfig } from './platform/config/server-config.js';
 import { createBankForgeApp } from './app.js';
-import { loadExample } from './example/example-loader.js';
+import { loadExample } from './modules/example/example-loader.js';
 
 const config = readServerConfig();
 const { app, database, logger } = await createBankForgeApp(config);

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SYSTEM_ACTOR } from '../src/access/actor.js';
-import { AuditLog } from '../src/audit/audit-log.js';
-import { runAuditVerify } from '../src/audit/audit-verify-command.js';
-import { auditChainTriggerSql } from '../src/database/migrations/0004-audit-chain-trigger.js';
-import { tableNameOf } from '../src/metadata/physical-schema.js';
+import { SYSTEM_ACTOR } from '../src/modules/access/actor.js';
+import { AuditLog } from '../src/modules/audit/audit-log.js';
+import { runAuditVerify } from '../src/modules/audit/audit-verify-command.js';
+import { auditChainTriggerSql } from '../src/platform/database/migrations/0004-audit-chain-trigger.js';
+import { tableNameOf } from '../src/modules/metadata/physical-schema.js';
 import { dialects, startTestServer, type TestServer } from './harness.js';
 import { clientEntity } from './security-fixtures.js';
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MAX_FAILED_LOGINS } from '../src/auth/auth.service.js';
-import { parseTrustProxy } from '../src/config/server-config.js';
-import { toDbDatetime } from '../src/metadata/record-codec.js';
+import { MAX_FAILED_LOGINS } from '../src/modules/auth/auth.service.js';
+import { parseTrustProxy } from '../src/platform/config/server-config.js';
+import { toDbDatetime } from '../src/modules/metadata/record-codec.js';
 import { dialects, startTestServer, type TestServer } from './harness.js';
 
 // Issue 16, findings 5 (lockout race), 6 (Secure cookie behind a proxy), 8 (roles held by API keys), 13 (weak passwords).

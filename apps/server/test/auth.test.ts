@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { pino } from 'pino';
 import { createBankForgeApp } from '../src/app.js';
-import { MAX_FAILED_LOGINS } from '../src/auth/auth.service.js';
+import { MAX_FAILED_LOGINS } from '../src/modules/auth/auth.service.js';
 import { dialects, startTestServer, type TestServer } from './harness.js';
 import { clientEntity } from './security-fixtures.js';
 

@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { AuditLog } from '../src/audit/audit-log.js';
-import { tableNameOf } from '../src/metadata/physical-schema.js';
+import { AuditLog } from '../src/modules/audit/audit-log.js';
+import { tableNameOf } from '../src/modules/metadata/physical-schema.js';
 import { dialects, startTestServer, type TestServer } from './harness.js';
 import { clientEntity } from './security-fixtures.js';
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ConsentService } from '../src/consent/consent.service.js';
+import { ConsentService } from '../src/modules/consent/consent.service.js';
 import { dialects, startTestServer, type TestServer } from './harness.js';
 import { PASSWORD, clientEntity } from './security-fixtures.js';
 

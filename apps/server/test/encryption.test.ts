@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addKeyToKeyringFile, loadFieldCipher } from '../src/crypto/keyring.js';
-import { rotateDataKeys } from '../src/crypto/rotate-keys.js';
-import { MetadataService } from '../src/metadata/metadata.service.js';
+import { addKeyToKeyringFile, loadFieldCipher } from '../src/platform/crypto/keyring.js';
+import { rotateDataKeys } from '../src/platform/crypto/rotate-keys.js';
+import { MetadataService } from '../src/modules/metadata/metadata.service.js';
 import { dialects, startTestServer, type TestServer } from './harness.js';
 import { clientEntity } from './security-fixtures.js';
 

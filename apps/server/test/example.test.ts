@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pino } from 'pino';
-import { loadExample } from '../src/example/example-loader.js';
+import { loadExample } from '../src/modules/example/example-loader.js';
 import { dialects, startTestServer, type TestServer } from './harness.js';
 
 describe.each(dialects())('the example bank CRM on %s', (dialect) => {

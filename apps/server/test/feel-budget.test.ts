@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EntityDefinition } from '@bankforge/data-model';
 import type { FormDefinition } from '@bankforge/form-engine';
-import { readServerConfig } from '../src/config/server-config.js';
+import { readServerConfig } from '../src/platform/config/server-config.js';
 import { field } from './fixtures.js';
 import { dialects, startTestServer, type TestServer } from './harness.js';
 

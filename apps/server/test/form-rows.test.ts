@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EntityDefinition } from '@bankforge/data-model';
 import type { FormDefinition } from '@bankforge/form-engine';
-import type { RoleDefinition } from '../src/access/role.js';
+import type { RoleDefinition } from '../src/modules/access/role.js';
 import { field } from './fixtures.js';
 import { dialects, startTestServer, type Requester, type TestServer } from './harness.js';
 

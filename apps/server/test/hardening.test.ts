@@ -8,7 +8,7 @@ import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EntityDefinition } from '@bankforge/data-model';
 import { createBankForgeApp } from '../src/app.js';
-import { runAuditVerify } from '../src/audit/audit-verify-command.js';
+import { runAuditVerify } from '../src/modules/audit/audit-verify-command.js';
 import { branchEntity, clone, customerEntity, field } from './fixtures.js';
 import { ADMIN_PASSWORD, dialects, startTestServer, type TestServer } from './harness.js';
 

@@ -7,8 +7,8 @@ import { createConnection } from 'mysql2/promise';
 import { pino } from 'pino';
 import type { EntityDefinition } from '@bankforge/data-model';
 import { createBankForgeApp } from '../src/app.js';
-import type { Dialect, ServerConfig } from '../src/config/server-config.js';
-import type { Database } from '../src/database/database.js';
+import type { Dialect, ServerConfig } from '../src/platform/config/server-config.js';
+import type { Database } from '../src/platform/database/database.js';
 
 /** SQLite always; MySQL/MariaDB too when TEST_MYSQL_URL names a server (CI sets it). */
 export function dialects(): Dialect[] {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { IdempotencyWithheldAnswers1700000000007 } from '../src/database/migrations/0007-idempotency-withheld-answers.js';
-import { IdempotencyStore } from '../src/idempotency/idempotency-store.js';
-import { toDbDatetime } from '../src/metadata/record-codec.js';
+import { IdempotencyWithheldAnswers1700000000007 } from '../src/platform/database/migrations/0007-idempotency-withheld-answers.js';
+import { IdempotencyStore } from '../src/platform/idempotency/idempotency-store.js';
+import { toDbDatetime } from '../src/modules/metadata/record-codec.js';
 import { dialects, startTestServer, type Requester, type TestServer } from './harness.js';
 import { clientEntity } from './security-fixtures.js';
 

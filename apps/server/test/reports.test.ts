@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EntityDefinition, FieldDefinition } from '@bankforge/data-model';
 import type { ReportDefinition } from '@bankforge/report-engine';
-import { ProblemError } from '../src/problem/problem-error.js';
-import { queryRows } from '../src/reports/report-query.js';
-import { ReportSecurity } from '../src/reports/report-security.js';
-import { ReportsService, type ReportRunResult } from '../src/reports/reports.service.js';
+import { ProblemError } from '../src/platform/problem/problem-error.js';
+import { queryRows } from '../src/modules/reports/report-query.js';
+import { ReportSecurity } from '../src/modules/reports/report-security.js';
+import { ReportsService, type ReportRunResult } from '../src/modules/reports/reports.service.js';
 import { ADMIN_PASSWORD, dialects, startTestServer, type TestServer } from './harness.js';
 
 type Problem = { status: number; code: string; errors?: { path: string; code: string }[]; rowLimit?: number };

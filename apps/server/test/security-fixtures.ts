@@ -1,5 +1,5 @@
 import type { EntityDefinition } from '@bankforge/data-model';
-import type { RoleDefinition } from '../src/access/role.js';
+import type { RoleDefinition } from '../src/modules/access/role.js';
 import { field } from './fixtures.js';
 import type { Requester, TestServer } from './harness.js';
 

@@ -17,7 +17,7 @@ export function testDialects(): DialectName[] {
   return process.env.TEST_MYSQL_URL ? ['sqlite', 'mysql'] : ['sqlite'];
 }
 
-/** The server's physical layout (apps/server/src/metadata/physical-schema.ts), restated for the tests. */
+/** The server's physical layout (apps/server/src/modules/metadata/physical-schema.ts), restated for the tests. */
 function columnTypes(field: FieldDefinition, dialect: DialectName): [string, string][] {
   const my = dialect === 'mysql';
   switch (columnKind(field)) {

@@ -1,4 +1,0 @@
-import { readServerConfig } from '../config/server-config.js';
-import { runAuditVerify } from './audit-verify-command.js';
-
-process.exitCode = await runAuditVerify(readServerConfig(), (line) => console.log(line));

@@ -1,0 +1,17 @@
+import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module.js';
+import { FormsModule } from '../forms/forms.module.js';
+import { MetadataModule } from '../metadata/metadata.module.js';
+import { AppBundleService } from './app-bundle.service.js';
+import { ArtifactKindRegistry } from './artifact-kind-registry.js';
+import { AppsController, ArtifactsController } from './artifacts.controller.js';
+import { ArtifactsService } from './artifacts.service.js';
+
+/** Artifacts of every registered kind: drafts, checks, publishing, versions, app bundles. */
+@Module({
+  imports: [MetadataModule, FormsModule, AuditModule],
+  controllers: [ArtifactsController, AppsController],
+  providers: [ArtifactKindRegistry, ArtifactsService, AppBundleService],
+  exports: [ArtifactsService, AppBundleService],
+})
+export class ArtifactsModule {}

@@ -1,0 +1,264 @@
+import { Inject, Injectable } from '@nestjs/common';
+import diff from 'microdiff';
+import type { ArtifactDraft as ClientArtifactDraft, ArtifactSummary, ArtifactVersionSummary, DocumentChange } from '@bankforge/client';
+import { pointer } from '@bankforge/data-model';
+import type { DecisionArtifact } from '@bankforge/rule-engine';
+import { FormCatalog } from '../forms/form-catalog.js';
+import type { Actor } from '../access/actor.js';
+import { AuditLog } from '../audit/audit-log.js';
+import { Database, type SqlExecutor } from '../../platform/database/database.js';
+import { MetadataService } from '../metadata/metadata.service.js';
+import type { MigrationPlan } from '../metadata/migration-plan.js';
+import { fromDbDatetime, toDbDatetime } from '../metadata/record-codec.js';
+import { ProblemError, type ProblemFieldError } from '../../platform/problem/problem-error.js';
+import { ArtifactKindRegistry } from './artifact-kind-registry.js';
+import type { ArtifactDocument, ArtifactKind } from './artifact-kinds.js';
+import type { ServerCheckContext } from './server-kind.js';
+
+// The answers' shapes are the public contract, defined once in the client package.
+export type { ArtifactSummary, ArtifactVersionSummary, DocumentChange } from '@bankforge/client';
+export type ArtifactDraft = ClientArtifactDraft<ArtifactDocument>;
+
+export interface PublishResult {
+  kind: ArtifactKind;
+  key: string;
+  version: number;
+  /** True when the draft equalled the latest version, which is answered instead of a copy. */
+  unchanged: boolean;
+  migration?: MigrationPlan;
+  /** Published, but worth a look: a form's expressions that the evaluation budget will stop (`expressionBudgetRisk`). */
+  warnings?: ProblemFieldError[];
+}
+
+interface ArtifactRow {
+  kind: ArtifactKind;
+  artifact_key: string;
+  title: string;
+  draft: string;
+  revision: number;
+  latest_version: number | null;
+  updated_at: string;
+}
+
+function withoutVersion(document: ArtifactDocument): ArtifactDocument {
+  const { version: _version, ...rest } = document;
+  return rest as ArtifactDocument;
+}
+
+/** Drafts, immutable published versions and their differences, for every kind of artifact. */
+@Injectable()
+export class ArtifactsService {
+  constructor(
+    @Inject(Database) private readonly database: Database,
+    @Inject(MetadataService) private readonly metadata: MetadataService,
+    @Inject(AuditLog) private readonly audit: AuditLog,
+    @Inject(FormCatalog) private readonly forms: FormCatalog,
+    @Inject(ArtifactKindRegistry) private readonly kinds: ArtifactKindRegistry,
+  ) {}
+
+  /** Designer rights are permissions like any other: checked here, not only in the designer. */
+  static requireRight(actor: Actor, kind: ArtifactKind, right: 'edit' | 'publish'): void {
+    if (!actor.access.canDesign(kind, right)) {
+      throw new ProblemError(403, 'forbidden', `Your roles do not allow you to ${right} ${kind} artifacts.`, undefined, { kind, right });
+    }
+  }
+
+  async list(kind: ArtifactKind): Promise<ArtifactSummary[]> {
+    return this.database.read(async (sql) => {
+      const rows = await sql.rows<ArtifactRow & { published: string | null }>(
+        `SELECT a.kind, a.artifact_key, a.title, a.draft, a.revision, a.latest_version, a.updated_at, v.document AS published
+           FROM bf_artifact a
+           LEFT JOIN bf_artifact_version v ON v.kind = a.kind AND v.artifact_key = a.artifact_key AND v.version = a.latest_version
+          WHERE a.kind = ? ORDER BY a.artifact_key`,
+        [kind],
+      );
+      return rows.map((row) => ({
+        kind: row.kind,
+        key: row.artifact_key,
+        title: row.title,
+        revision: Number(row.revision),
+        latestVersion: row.latest_version === null ? null : Number(row.latest_version),
+        state: row.published === null ? 'draft' : this.sameDocument(JSON.parse(row.draft), JSON.parse(row.published)) ? 'published' : 'modified',
+        updatedAt: fromDbDatetime(row.updated_at) ?? '',
+      }));
+    });
+  }
+
+  async draft(kind: ArtifactKind, key: string): Promise<ArtifactDraft> {
+    const row = await this.database.read((sql) => this.row(sql, kind, key));
+    if (!row) throw ProblemError.notFound('artifactNotFound', `There is no ${kind} called ${key}.`);
+    return { document: JSON.parse(row.draft) as ArtifactDocument, revision: Number(row.revision), latestVersion: row.latest_version === null ? null : Number(row.latest_version) };
+  }
+
+  async version(kind: ArtifactKind, key: string, version: number): Promise<ArtifactDocument> {
+    const document = await this.database.read((sql) => this.versionWith(sql, kind, key, version));
+    if (!document) throw ProblemError.notFound('artifactVersionNotFound', `${kind} ${key} has no version ${version}.`);
+    return document;
+  }
+
+  async versions(kind: ArtifactKind, key: string): Promise<ArtifactVersionSummary[]> {
+    await this.draft(kind, key);
+    const rows = await this.database.read((sql) =>
+      sql.rows<{ version: number; published_at: string; published_by: string | null }>(
+        'SELECT version, published_at, published_by FROM bf_artifact_version WHERE kind = ? AND artifact_key = ? ORDER BY version',
+        [kind, key],
+      ),
+    );
+    return rows.map((r) => ({ version: Number(r.version), publishedAt: fromDbDatetime(r.published_at) ?? '', publishedBy: r.published_by }));
+  }
+
+  async diff(kind: ArtifactKind, key: string, from: number, to: number): Promise<{ from: number; to: number; changes: DocumentChange[] }> {
+    const [a, b] = await Promise.all([this.version(kind, key, from), this.version(kind, key, to)]);
+    const changes = diff(withoutVersion(a), withoutVersion(b)).map((d): DocumentChange => {
+      const path = pointer(...d.path);
+      if (d.type === 'CREATE') return { op: 'add', path, value: d.value };
+      if (d.type === 'REMOVE') return { op: 'remove', path, from: d.oldValue };
+      return { op: 'replace', path, from: d.oldValue, value: d.value };
+    });
+    return { from, to, changes };
+  }
+
+  /** Saves a draft. With `expectedRevision` (the `If-Match` header), a stale save is a 409. */
+  async saveDraft(kind: ArtifactKind, key: string, document: unknown, expectedRevision: number | undefined, by: Actor): Promise<ArtifactDraft> {
+    ArtifactsService.requireRight(by, kind, 'edit');
+    return this.database.transaction((sql) => this.saveDraftWith(sql, kind, key, document, expectedRevision, by));
+  }
+
+  async saveDraftWith(
+    sql: SqlExecutor,
+    kind: ArtifactKind,
+    key: string,
+    document: unknown,
+    expectedRevision: number | undefined,
+    by: Actor,
+  ): Promise<ArtifactDraft> {
+    const examined = await this.kinds.examine(kind, document, this.checkContext(sql, 'save', []));
+    const problems = examined.problems;
+    const doc = examined.document as ArtifactDocument;
+    if (problems.length === 0 && doc.key !== key) {
+      problems.push({ path: '/key', code: 'keyMismatch', message: `The document's key must be ${key}, as in the URL.` });
+    }
+    if (problems.length > 0) throw ProblemError.invalid(`The ${kind} is not valid.`, problems, 'invalidArtifact');
+    const draft = withoutVersion(doc);
+    const now = toDbDatetime(new Date().toISOString());
+    const current = await this.row(sql, kind, key);
+    if (!current) {
+      if (expectedRevision !== undefined && expectedRevision !== 0) {
+        throw ProblemError.conflict('staleRevision', `${kind} ${key} does not exist yet; its revision is 0.`, { currentRevision: 0 });
+      }
+      await sql.execute(
+        'INSERT INTO bf_artifact (kind, artifact_key, title, draft, revision, latest_version, created_at, updated_at, updated_by) VALUES (?, ?, ?, ?, 1, NULL, ?, ?, ?)',
+        [kind, key, draft.title, JSON.stringify(draft), now, now, by.userId],
+      );
+      return { document: draft, revision: 1, latestVersion: null };
+    }
+    const revision = Number(current.revision);
+    if (expectedRevision !== undefined && expectedRevision !== revision) {
+      throw ProblemError.conflict('staleRevision', `${kind} ${key} was changed by someone else (revision ${revision}); reload it and apply your change again.`, {
+        currentRevision: revision,
+      });
+    }
+    const changed = await sql.execute(
+      'UPDATE bf_artifact SET title = ?, draft = ?, revision = revision + 1, updated_at = ?, updated_by = ? WHERE kind = ? AND artifact_key = ? AND revision = ?',
+      [draft.title, JSON.stringify(draft), now, by.userId, kind, key, revision],
+    );
+    if (changed === 0) throw ProblemError.conflict('staleRevision', `${kind} ${key} was changed concurrently; reload it.`);
+    return { document: draft, revision: revision + 1, latestVersion: current.latest_version === null ? null : Number(current.latest_version) };
+  }
+
+  /** The migration plan that publishing an entity's current draft would apply. */
+  async plan(kind: ArtifactKind, key: string): Promise<MigrationPlan> {
+    const plan = this.kinds.kind(kind).plan;
+    if (!plan) throw ProblemError.badRequest('planNotApplicable', `Publishing a ${kind} changes no table: it has no migration plan.`);
+    const { document } = await this.draft(kind, key);
+    return this.database.read((sql) => plan(sql, document));
+  }
+
+  async publish(kind: ArtifactKind, key: string, confirmDataLoss: boolean, by: Actor): Promise<PublishResult> {
+    ArtifactsService.requireRight(by, kind, 'publish');
+    return this.database.schemaTransaction((sql) => this.publishWith(sql, kind, key, confirmDataLoss, by));
+  }
+
+  async publishWith(sql: SqlExecutor, kind: ArtifactKind, key: string, confirmDataLoss: boolean, by: Actor): Promise<PublishResult> {
+    const row = await this.row(sql, kind, key);
+    if (!row) throw ProblemError.notFound('artifactNotFound', `There is no ${kind} called ${key}.`);
+    const draft = JSON.parse(row.draft) as ArtifactDocument;
+    // The publish check resolves what the draft references (entities, decisions, listed artifacts) as published now.
+    const warnings: ProblemFieldError[] = [];
+    const { problems } = await this.kinds.examine(kind, draft, this.checkContext(sql, 'publish', warnings));
+    if (problems.length > 0) throw ProblemError.invalid(`The ${kind} cannot be published.`, problems, 'invalidArtifact');
+    const latest = row.latest_version === null ? null : Number(row.latest_version);
+    if (latest !== null) {
+      const published = await this.versionWith(sql, kind, key, latest);
+      if (published && this.sameDocument(draft, published)) return { kind, key, version: latest, unchanged: true };
+    }
+    const version = (latest ?? 0) + 1;
+    const { migration } = (await this.kinds.kind(kind).applyPublish?.(sql, draft, confirmDataLoss, by)) ?? {};
+    const now = toDbDatetime(new Date().toISOString());
+    await sql.execute('INSERT INTO bf_artifact_version (kind, artifact_key, version, document, published_at, published_by) VALUES (?, ?, ?, ?, ?, ?)', [
+      kind,
+      key,
+      version,
+      JSON.stringify({ ...draft, version }),
+      now,
+      by.userId,
+    ]);
+    const claimed = await sql.execute('UPDATE bf_artifact SET latest_version = ? WHERE kind = ? AND artifact_key = ? AND revision = ?', [
+      version,
+      kind,
+      key,
+      row.revision,
+    ]);
+    if (claimed === 0) throw ProblemError.conflict('staleRevision', `${kind} ${key} changed while it was being published; publish again.`);
+    await this.audit.append(sql, by, { action: 'publish', detail: { kind, key, version, ...(migration ? { migration: migration.steps.map((step) => step.op) } : {}) } });
+    return { kind, key, version, unchanged: false, ...(migration ? { migration } : {}), ...(warnings.length > 0 ? { warnings } : {}) };
+  }
+
+  /** What the kinds' checks may ask, answered from the database as the save or publish sees it. */
+  private checkContext(sql: SqlExecutor, stage: 'save' | 'publish', warnings: ProblemFieldError[]): ServerCheckContext {
+    return {
+      stage,
+      sql,
+      warn: (problem) => warnings.push(problem),
+      feelStepBudget: this.forms.budget.steps,
+      entity: async (key) => (await this.metadata.publishedEntity(sql, key))?.definition,
+      decision: async (key) => (await this.latestPublished(sql, 'decision', key)) as DecisionArtifact | undefined,
+      isPublished: async (kind, key) => {
+        const [found] = await sql.rows('SELECT latest_version FROM bf_artifact WHERE kind = ? AND artifact_key = ? AND latest_version IS NOT NULL', [kind, key]);
+        return found !== undefined;
+      },
+    };
+  }
+
+  /** What saving a document as a draft would answer (for an import that checks everything before writing anything). */
+  async draftProblems(kind: ArtifactKind, document: unknown): Promise<ProblemFieldError[]> {
+    return this.database.read(async (sql) => (await this.kinds.examine(kind, document, this.checkContext(sql, 'save', []))).problems);
+  }
+
+  async latestPublished(sql: SqlExecutor, kind: ArtifactKind, key: string): Promise<ArtifactDocument | undefined> {
+    const row = await this.row(sql, kind, key);
+    if (!row || row.latest_version === null) return undefined;
+    return this.versionWith(sql, kind, key, Number(row.latest_version));
+  }
+
+  private async versionWith(sql: SqlExecutor, kind: ArtifactKind, key: string, version: number): Promise<ArtifactDocument | undefined> {
+    const [row] = await sql.rows<{ document: string }>('SELECT document FROM bf_artifact_version WHERE kind = ? AND artifact_key = ? AND version = ?', [
+      kind,
+      key,
+      version,
+    ]);
+    return row ? (JSON.parse(row.document) as ArtifactDocument) : undefined;
+  }
+
+  private async row(sql: SqlExecutor, kind: ArtifactKind, key: string): Promise<ArtifactRow | undefined> {
+    const [row] = await sql.rows<ArtifactRow>(
+      'SELECT kind, artifact_key, title, draft, revision, latest_version, updated_at FROM bf_artifact WHERE kind = ? AND artifact_key = ?',
+      [kind, key],
+    );
+    return row;
+  }
+
+  private sameDocument(a: ArtifactDocument, b: ArtifactDocument): boolean {
+    return diff(withoutVersion(a), withoutVersion(b)).length === 0;
+  }
+}

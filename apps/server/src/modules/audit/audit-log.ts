@@ -1,0 +1,272 @@
+import { createHash } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import type { Actor } from '../access/actor.js';
+import { Database, type SqlExecutor, type SqlValue } from '../../platform/database/database.js';
+import { isSignal } from '../../platform/database/driver-error.js';
+import { AUDIT_CHAIN_MOVED } from '../../platform/database/migrations/0004-audit-chain-trigger.js';
+import { fromDbDatetime, toDbDatetime } from '../metadata/record-codec.js';
+import { canonicalJson } from './canonical-json.js';
+
+export const AUDIT_ACTIONS = [
+  'create',
+  'update',
+  'delete',
+  'restore',
+  'read',
+  'unmask',
+  'export',
+  'login',
+  'loginFailed',
+  'logout',
+  'permissionChange',
+  'publish',
+  'keyRotation',
+  'consent',
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+export interface AuditEvent {
+  action: AuditAction;
+  entity?: string;
+  recordId?: string;
+  detail?: Record<string, unknown>;
+}
+
+export interface AuditEntry {
+  seq: number;
+  at: string;
+  actorId: string | null;
+  actorName: string;
+  action: AuditAction;
+  entity: string | null;
+  recordId: string | null;
+  detail: Record<string, unknown>;
+  prevHash: string;
+  hash: string;
+}
+
+export const GENESIS_HASH = '0'.repeat(64);
+
+/** A statement that changes a record, and its bound values. */
+export interface SqlStatement {
+  sql: string;
+  params: readonly SqlValue[];
+}
+
+const INSERT_ENTRY = 'INSERT INTO bf_audit (seq, at, actor_id, actor_name, action, entity_key, record_id, detail, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)';
+const NO_ROW_CHANGED = 'no row changed';
+
+function entryParams(entry: AuditEntry): SqlValue[] {
+  return [entry.seq, toDbDatetime(entry.at), entry.actorId, entry.actorName, entry.action, entry.entity, entry.recordId, canonicalJson(entry.detail), entry.prevHash, entry.hash];
+}
+
+/** The hash of an entry: SHA-256 over the canonical JSON of everything it says, the previous hash included. */
+export function entryHash(entry: Omit<AuditEntry, 'hash'>): string {
+  return createHash('sha256').update(canonicalJson(entry)).digest('hex');
+}
+
+interface AuditRow {
+  seq: number | string;
+  at: string;
+  actor_id: string | null;
+  actor_name: string;
+  action: string;
+  entity_key: string | null;
+  record_id: string | null;
+  detail: string;
+  prev_hash: string;
+  hash: string;
+}
+
+export function entryFromRow(row: AuditRow): AuditEntry {
+  return {
+    seq: Number(row.seq),
+    at: fromDbDatetime(row.at)!,
+    actorId: row.actor_id,
+    actorName: row.actor_name,
+    action: row.action as AuditAction,
+    entity: row.entity_key,
+    recordId: row.record_id,
+    detail: JSON.parse(row.detail) as Record<string, unknown>,
+    prevHash: row.prev_hash,
+    hash: row.hash,
+  };
+}
+
+export interface ChainVerdict {
+  ok: boolean;
+  entries: number;
+  headHash: string;
+  /** The first entry that does not fit the chain, and why. */
+  firstBroken?: { seq: number; reason: 'hashMismatch' | 'prevHashMismatch' | 'missingEntry' | 'unexpectedEntry' | 'headMismatch' | 'detailNotJson' };
+}
+
+/**
+ * The append-only audit log, a hash chain: each entry carries the hash of the one before, so an
+ * edited, deleted, reordered or inserted row breaks the chain from that point. Entries are appended
+ * inside the caller's transaction (no change without its entry, no entry without its change), after
+ * locking the chain's head row, so concurrent writers queue instead of forking the chain.
+ */
+@Injectable()
+export class AuditLog {
+  constructor(@Inject(Database) private readonly database: Database) {}
+
+  /**
+   * One INSERT in the common case: the entry is built on the head this process last wrote, and the
+   * database's trigger accepts it only if that is still the head. When another writer (or a
+   * rolled-back transaction) moved it, the head is read under lock and the entry built again.
+   */
+  async append(sql: SqlExecutor, actor: Actor, event: AuditEvent): Promise<AuditEntry> {
+    let head = this.head ?? (await this.readHead(sql));
+    for (let attempt = 0; ; attempt++) {
+      const entry = this.entryAfter(head, actor, event);
+      try {
+        await sql.execute(INSERT_ENTRY, entryParams(entry));
+        this.head = { seq: entry.seq, hash: entry.hash };
+        return entry;
+      } catch (error) {
+        this.head = undefined;
+        if (attempt > 0 || !isSignal(error, AUDIT_CHAIN_MOVED)) throw error;
+        head = await this.readHead(sql);
+      }
+    }
+  }
+
+  /**
+   * Makes a change to a record and appends the entry that records it, in the caller's transaction.
+   * On MariaDB both travel as one compound statement, a round trip instead of two; the entry is
+   * written only if the change changed a row. Answers whether it did (if not, nothing was written).
+   */
+  async appendWith(sql: SqlExecutor, change: SqlStatement, actor: Actor, event: AuditEvent): Promise<boolean> {
+    if (!this.database.compoundStatements) {
+      if ((await sql.execute(change.sql, change.params)) === 0) return false;
+      await this.append(sql, actor, event);
+      return true;
+    }
+    const entry = this.entryAfter(this.head ?? (await this.readHead(sql)), actor, event);
+    try {
+      await sql.execute(`BEGIN NOT ATOMIC ${change.sql}; IF ROW_COUNT() = 0 THEN SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = '${NO_ROW_CHANGED}'; END IF; ${INSERT_ENTRY}; END`, [
+        ...change.params,
+        ...entryParams(entry),
+      ]);
+      this.head = { seq: entry.seq, hash: entry.hash };
+      return true;
+    } catch (error) {
+      if (isSignal(error, NO_ROW_CHANGED)) return false;
+      this.head = undefined;
+      if (!isSignal(error, AUDIT_CHAIN_MOVED)) throw error;
+      // The block is not atomic: the change stands, and only its entry is built again on the moved head.
+      await this.append(sql, actor, event);
+      return true;
+    }
+  }
+
+  private head: { seq: number; hash: string } | undefined;
+
+  private async readHead(sql: SqlExecutor): Promise<{ seq: number; hash: string }> {
+    const lock = sql.dialect === 'mysql' ? ' FOR UPDATE' : '';
+    const [head] = await sql.rows<{ seq: number | string; hash: string }>(`SELECT seq, hash FROM bf_audit_head WHERE id = 1${lock}`);
+    if (!head) throw new Error('the audit chain has no head row');
+    return { seq: Number(head.seq), hash: head.hash };
+  }
+
+  private entryAfter(head: { seq: number; hash: string }, actor: Actor, event: AuditEvent): AuditEntry {
+    const unsigned: Omit<AuditEntry, 'hash'> = {
+      seq: head.seq + 1,
+      at: fromDbDatetime(toDbDatetime(new Date().toISOString()))!,
+      actorId: actor.userId,
+      actorName: actor.name,
+      action: event.action,
+      entity: event.entity ?? null,
+      recordId: event.recordId ?? null,
+      detail: JSON.parse(canonicalJson(event.detail ?? {})) as Record<string, unknown>,
+      prevHash: head.hash,
+    };
+    return { ...unsigned, hash: entryHash(unsigned) };
+  }
+
+  /**
+   * Appends for events that change nothing else (a read, a failed login). The entry is one INSERT,
+   * atomic with the trigger that checks and moves the head, so in the common case it runs on its
+   * own, without a transaction around it (two statements fewer). When the head this process last
+   * wrote has moved, the entry is appended again in a transaction that reads the head under lock.
+   */
+  async record(actor: Actor, event: AuditEvent): Promise<AuditEntry> {
+    if (this.head) {
+      const entry = await this.database.single(async (sql) => {
+        const head = this.head;
+        if (!head) return undefined;
+        const next = this.entryAfter(head, actor, event);
+        try {
+          await sql.execute(INSERT_ENTRY, entryParams(next));
+        } catch (error) {
+          this.head = undefined;
+          if (isSignal(error, AUDIT_CHAIN_MOVED)) return undefined;
+          throw error;
+        }
+        this.head = { seq: next.seq, hash: next.hash };
+        return next;
+      });
+      if (entry) return entry;
+    }
+    return this.database.transaction((sql) => this.append(sql, actor, event));
+  }
+
+  async list(filter: { entity?: string; recordId?: string; afterSeq?: number; limit: number }): Promise<AuditEntry[]> {
+    const where: string[] = ['seq > ?'];
+    const params: (string | number)[] = [filter.afterSeq ?? 0];
+    if (filter.entity) {
+      where.push('entity_key = ?');
+      params.push(filter.entity);
+    }
+    if (filter.recordId) {
+      where.push('record_id = ?');
+      params.push(filter.recordId);
+    }
+    return this.database.read(async (sql) =>
+      (await sql.rows<AuditRow>(`SELECT * FROM bf_audit WHERE ${where.join(' AND ')} ORDER BY seq LIMIT ${Math.floor(filter.limit)}`, params)).map(entryFromRow),
+    );
+  }
+
+  /** Recomputes the whole chain, a page at a time, and names the first entry that does not fit. */
+  async verify(): Promise<ChainVerdict> {
+    // One transaction: on MySQL a consistent snapshot, so appends made meanwhile do not look like insertions.
+    return this.database.transaction(async (sql) => {
+      let expectedSeq = 1;
+      let prevHash = GENESIS_HASH;
+      const fail = (seq: number, reason: NonNullable<ChainVerdict['firstBroken']>['reason']): ChainVerdict => ({
+        ok: false,
+        entries: expectedSeq - 1,
+        headHash: prevHash,
+        firstBroken: { seq, reason },
+      });
+      for (;;) {
+        const rows = await sql.rows<AuditRow>('SELECT * FROM bf_audit WHERE seq >= ? ORDER BY seq LIMIT 1000', [expectedSeq]);
+        for (const row of rows) {
+          let entry: AuditEntry;
+          try {
+            entry = entryFromRow(row);
+          } catch (error) {
+            // Only an edit outside the server stores a detail that is not JSON: a broken entry, not a crash.
+            if (error instanceof SyntaxError) return fail(Number(row.seq), 'detailNotJson');
+            throw error;
+          }
+          if (entry.seq !== expectedSeq) return fail(expectedSeq, 'missingEntry');
+          if (entry.prevHash !== prevHash) return fail(entry.seq, 'prevHashMismatch');
+          const { hash, ...unsigned } = entry;
+          if (entryHash(unsigned) !== hash) return fail(entry.seq, 'hashMismatch');
+          prevHash = hash;
+          expectedSeq++;
+        }
+        if (rows.length < 1000) break;
+      }
+      const [head] = await sql.rows<{ seq: number | string; hash: string }>('SELECT seq, hash FROM bf_audit_head WHERE id = 1');
+      const headSeq = Number(head?.seq ?? -1);
+      // Entries past the head were inserted around the log; a head past the last entry means the tail was cut off.
+      if (headSeq < expectedSeq - 1) return fail(headSeq + 1, 'unexpectedEntry');
+      if (headSeq > expectedSeq - 1) return fail(expectedSeq, 'missingEntry');
+      if (head?.hash !== prevHash) return fail(headSeq, 'headMismatch');
+      return { ok: true, entries: expectedSeq - 1, headHash: prevHash };
+    });
+  }
+}

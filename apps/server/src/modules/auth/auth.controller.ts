@@ -1,0 +1,168 @@
+import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Patch, Post, Put, Req, Res } from '@nestjs/common';
+import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import type { Actor } from '../access/actor.js';
+import { parseRoleDefinition, roleDefinitionSchema, type RoleDefinition } from '../access/role.js';
+import { ProblemError } from '../../platform/problem/problem-error.js';
+import { requestSchema } from '../../platform/request-validation/request-schema.js';
+import { SESSION_HOURS, AuthService } from './auth.service.js';
+import { CurrentActor, Public, SessionToken, requireAdmin } from './auth.guard.js';
+import { DirectoryService, type ApiKeySummary, type UserInput, type UserSummary } from './directory.service.js';
+import { LoginRateLimit } from './login-rate-limit.js';
+import { SessionCookie } from './session-cookie.js';
+
+const loginSchema = {
+  type: 'object',
+  required: ['username', 'password'],
+  additionalProperties: false,
+  properties: { username: { type: 'string', minLength: 1, maxLength: 64 }, password: { type: 'string', minLength: 1, maxLength: 256 } },
+};
+const parseLogin = requestSchema<{ username: string; password: string }>(loginSchema, 'invalidLogin');
+
+const userProperties = {
+  displayName: { type: 'string', minLength: 1, maxLength: 128 },
+  branch: { type: ['string', 'null'], maxLength: 64 },
+  managerId: { type: ['string', 'null'], pattern: '^[0-9a-f-]{36}$' },
+  roles: { type: 'array', maxItems: 50, uniqueItems: true, items: { type: 'string', pattern: '^[a-z][a-z0-9_]{0,63}$' } },
+  active: { type: 'boolean' },
+  password: { type: 'string', maxLength: 256 },
+};
+const userCreateSchema = {
+  type: 'object',
+  required: ['username', 'displayName', 'roles'],
+  additionalProperties: false,
+  properties: { username: { type: 'string', pattern: '^[A-Za-z0-9._-]{2,64}$' }, ...userProperties },
+};
+const userPatchSchema = { type: 'object', minProperties: 1, additionalProperties: false, properties: userProperties };
+const apiKeySchema = {
+  type: 'object',
+  required: ['name', 'roles'],
+  additionalProperties: false,
+  properties: { name: { type: 'string', minLength: 1, maxLength: 128 }, roles: userProperties.roles },
+};
+const parseUserCreate = requestSchema<UserInput>(userCreateSchema);
+const parseUserPatch = requestSchema<Partial<Omit<UserInput, 'username'>>>(userPatchSchema);
+const parseApiKey = requestSchema<{ name: string; roles: string[] }>(apiKeySchema);
+
+export interface SignedIn {
+  userId: string | null;
+  username: string;
+  branch: string | null;
+  roles: readonly string[];
+  admin: boolean;
+}
+
+function signedIn(actor: Actor): SignedIn {
+  return { userId: actor.userId, username: actor.name, branch: actor.branch, roles: actor.roles, admin: actor.access.admin };
+}
+
+@ApiTags('auth')
+@Controller('auth')
+export class AuthController {
+  constructor(
+    @Inject(LoginRateLimit) private readonly rateLimit: LoginRateLimit,
+    @Inject(AuthService) private readonly auth: AuthService,
+    @Inject(DirectoryService) private readonly directory: DirectoryService,
+    @Inject(SessionCookie) private readonly cookie: SessionCookie,
+  ) {}
+
+  @Public()
+  @Post('login')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Sign in with a password; sets an HttpOnly, SameSite=Strict session cookie' })
+  @ApiBody({ schema: loginSchema })
+  async login(@Body() body: unknown, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<SignedIn & { expiresAt: string }> {
+    const address = request.ip ?? 'unknown';
+    if (!this.rateLimit.allow(address)) throw new ProblemError(429, 'tooManyLogins', 'Too many sign-in attempts from this address; wait a minute.');
+    const { username, password } = parseLogin(body ?? {});
+    const session = await this.auth.login(username, password, address);
+    response.setHeader('Set-Cookie', this.cookie.header(session.token, SESSION_HOURS * 3600, request));
+    return { ...signedIn(session.actor), expiresAt: session.expiresAt };
+  }
+
+  @Post('logout')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'End the session' })
+  async logout(@CurrentActor() actor: Actor, @SessionToken() token: string | undefined, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<void> {
+    if (token) await this.auth.logout(token, actor);
+    response.setHeader('Set-Cookie', this.cookie.header('', 0, request));
+  }
+
+  @Get('me')
+  @ApiOperation({ summary: 'Who is signed in, with their roles' })
+  me(@CurrentActor() actor: Actor): SignedIn {
+    return signedIn(actor);
+  }
+
+  @Get('users')
+  @ApiOperation({ summary: 'Administrators: list users' })
+  users(@CurrentActor() actor: Actor): Promise<UserSummary[]> {
+    requireAdmin(actor);
+    return this.directory.users();
+  }
+
+  @Post('users')
+  @ApiOperation({ summary: 'Administrators: create a user (audited)' })
+  @ApiBody({ schema: userCreateSchema })
+  createUser(@CurrentActor() actor: Actor, @Body() body: unknown): Promise<UserSummary> {
+    requireAdmin(actor);
+    return this.directory.createUser(parseUserCreate(body ?? {}), actor);
+  }
+
+  @Patch('users/:id')
+  @ApiOperation({ summary: 'Administrators: change a user (roles, branch, manager, active, password; audited)' })
+  @ApiBody({ schema: userPatchSchema })
+  updateUser(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: unknown): Promise<UserSummary> {
+    requireAdmin(actor);
+    return this.directory.updateUser(id, parseUserPatch(body ?? {}), actor);
+  }
+
+  @Get('roles')
+  @ApiOperation({ summary: 'Administrators: list roles with their grants' })
+  roles(@CurrentActor() actor: Actor): Promise<RoleDefinition[]> {
+    requireAdmin(actor);
+    return this.directory.roles();
+  }
+
+  @Put('roles/:key')
+  @ApiOperation({ summary: 'Administrators: create or replace a role (audited)' })
+  @ApiBody({ schema: roleDefinitionSchema as unknown as Record<string, unknown> })
+  saveRole(@CurrentActor() actor: Actor, @Param('key') key: string, @Body() body: unknown): Promise<RoleDefinition> {
+    requireAdmin(actor);
+    const role = parseRoleDefinition(body ?? {});
+    if (role.key !== key) throw ProblemError.invalid('The role key must match the URL.', [{ path: '/key', code: 'keyMismatch', message: `must be ${key}` }]);
+    return this.directory.saveRole(role, actor);
+  }
+
+  @Delete('roles/:key')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Administrators: delete a role no user and no active API key holds (audited)' })
+  async deleteRole(@CurrentActor() actor: Actor, @Param('key') key: string): Promise<void> {
+    requireAdmin(actor);
+    await this.directory.deleteRole(key, actor);
+  }
+
+  @Get('api-keys')
+  @ApiOperation({ summary: 'Administrators: list API keys (never their secrets)' })
+  apiKeys(@CurrentActor() actor: Actor): Promise<ApiKeySummary[]> {
+    requireAdmin(actor);
+    return this.directory.apiKeys();
+  }
+
+  @Post('api-keys')
+  @ApiOperation({ summary: 'Administrators: create an API key for an integration; the key is shown once' })
+  @ApiBody({ schema: apiKeySchema })
+  createApiKey(@CurrentActor() actor: Actor, @Body() body: unknown): Promise<{ id: string; name: string; roles: string[]; key: string }> {
+    requireAdmin(actor);
+    const { name, roles } = parseApiKey(body ?? {});
+    return this.directory.createApiKey(name, roles, actor);
+  }
+
+  @Post('api-keys/:id/revoke')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Administrators: revoke an API key' })
+  async revokeApiKey(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<void> {
+    requireAdmin(actor);
+    await this.directory.revokeApiKey(id, actor);
+  }
+}

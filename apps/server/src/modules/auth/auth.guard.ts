@@ -1,0 +1,69 @@
+import { Inject, Injectable, SetMetadata, createParamDecorator, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { Request } from 'express';
+import type { Actor } from '../access/actor.js';
+import { ProblemError } from '../../platform/problem/problem-error.js';
+import { AuthService } from './auth.service.js';
+import { DirectoryService } from './directory.service.js';
+import { SESSION_COOKIE } from './session-cookie.js';
+
+const PUBLIC = 'bankforge:public';
+
+/** Marks a route anyone may call without signing in (health, login). */
+export const Public = (): MethodDecorator & ClassDecorator => SetMetadata(PUBLIC, true);
+
+type AuthenticatedRequest = Request & { actor?: Actor; sessionToken?: string };
+
+/** The signed-in actor of the request; the guard has set it on every non-public route. */
+export const CurrentActor = createParamDecorator((_data: unknown, context: ExecutionContext): Actor => {
+  const actor = context.switchToHttp().getRequest<AuthenticatedRequest>().actor;
+  if (!actor) throw new ProblemError(401, 'unauthenticated', 'Sign in first.');
+  return actor;
+});
+
+export const SessionToken = createParamDecorator(
+  (_data: unknown, context: ExecutionContext): string | undefined => context.switchToHttp().getRequest<AuthenticatedRequest>().sessionToken,
+);
+
+export function cookieValue(header: string | undefined, name: string): string | undefined {
+  for (const part of (header ?? '').split(';')) {
+    const eq = part.indexOf('=');
+    if (eq > 0 && part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim();
+  }
+  return undefined;
+}
+
+/**
+ * Every route needs a signed-in actor unless marked public: a session cookie (people) or an
+ * `Authorization: Bearer bfk_...` API key (integrations). Permissions are then checked by the
+ * services, where the data is.
+ */
+@Injectable()
+export class AuthGuard implements CanActivate {
+  constructor(
+    @Inject(Reflector) private readonly reflector: Reflector,
+    @Inject(AuthService) private readonly auth: AuthService,
+    @Inject(DirectoryService) private readonly directory: DirectoryService,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    if (this.reflector.getAllAndOverride<boolean>(PUBLIC, [context.getHandler(), context.getClass()])) return true;
+    const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
+    const bearer = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '')?.[1];
+    if (bearer) {
+      request.actor = await this.directory.apiKeyActor(bearer);
+      if (!request.actor) throw new ProblemError(401, 'invalidApiKey', 'The API key is unknown or revoked.');
+      return true;
+    }
+    const token = cookieValue(request.headers.cookie, SESSION_COOKIE);
+    request.actor = token ? await this.auth.sessionActor(token) : undefined;
+    if (!request.actor) throw new ProblemError(401, 'unauthenticated', token ? 'The session has expired; sign in again.' : 'Sign in first.');
+    request.sessionToken = token;
+    return true;
+  }
+}
+
+/** Administrators only: user, role and key management, and the audit log. */
+export function requireAdmin(actor: Actor): void {
+  if (!actor.access.admin) throw new ProblemError(403, 'forbidden', 'Only an administrator may do this.');
+}

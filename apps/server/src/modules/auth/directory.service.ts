@@ -1,0 +1,347 @@
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import type { Logger } from 'pino';
+import { v7 as uuidv7 } from 'uuid';
+import { AccessProfile } from '../access/access-profile.js';
+import type { Actor } from '../access/actor.js';
+import type { RoleDefinition } from '../access/role.js';
+import { AuditLog } from '../audit/audit-log.js';
+import { Database, type SqlExecutor } from '../../platform/database/database.js';
+import { fromDbDatetime, toDbDatetime } from '../metadata/record-codec.js';
+import { ProblemError } from '../../platform/problem/problem-error.js';
+import { generatePassword, hashPassword, passwordProblem, type PasswordProblem } from './password.js';
+
+export interface UserSummary {
+  id: string;
+  username: string;
+  displayName: string;
+  branch: string | null;
+  managerId: string | null;
+  roles: string[];
+  active: boolean;
+  locked: boolean;
+}
+
+export interface UserInput {
+  username: string;
+  displayName: string;
+  branch?: string | null;
+  managerId?: string | null;
+  roles: string[];
+  active?: boolean;
+  password?: string;
+}
+
+export interface ApiKeySummary {
+  id: string;
+  name: string;
+  roles: string[];
+  createdAt: string;
+  revokedAt: string | null;
+  lastUsedAt: string | null;
+}
+
+export interface UserRow {
+  id: string;
+  username: string;
+  display_name: string;
+  branch: string | null;
+  manager_id: string | null;
+  roles: string;
+  active: number | boolean;
+  password_hash: string | null;
+  failed_logins: number;
+  locked_until: string | null;
+}
+
+export const ADMINISTRATOR_ROLE: RoleDefinition = { key: 'administrator', label: { en: 'Administrator', 'zh-CN': '系统管理员' }, admin: true };
+
+/** Distinct role combinations whose profiles are kept (a bank has a handful). */
+const MAX_KEPT_PROFILES = 256;
+
+const now = (): string => toDbDatetime(new Date().toISOString());
+export const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
+
+/**
+ * Users, roles and API keys: who may sign in and what their roles grant. Every change of a
+ * person's rights is a `permissionChange` entry in the audit log, written in the same transaction.
+ */
+@Injectable()
+export class DirectoryService {
+  constructor(
+    @Inject(Database) private readonly database: Database,
+    @Inject(AuditLog) private readonly audit: AuditLog,
+  ) {}
+
+  /**
+   * First start: an `admin` user with the administrator role. Its password comes from
+   * BANKFORGE_ADMIN_PASSWORD or is generated and printed once; there is no default password.
+   */
+  async bootstrap(adminPassword: string | undefined, logger: Logger, system: Actor): Promise<void> {
+    const [existing] = await this.database.read((sql) => sql.rows('SELECT id FROM bf_user LIMIT 1'));
+    if (existing) return;
+    const password = adminPassword ?? generatePassword();
+    await this.saveRole(ADMINISTRATOR_ROLE, system);
+    await this.createUser({ username: 'admin', displayName: 'Administrator', roles: ['administrator'], password }, system);
+    if (!adminPassword) {
+      // Printed once, to the console only: the log shipper must not keep it.
+      process.stdout.write(`\nBankForge first start: user "admin" created with password\n\n    ${password}\n\nSign in and change it; it is not shown again.\n\n`);
+    }
+    logger.warn({ user: 'admin', passwordFrom: adminPassword ? 'BANKFORGE_ADMIN_PASSWORD' : 'generated' }, 'bootstrap administrator created');
+  }
+
+  /** Every role; on the caller's connection when given one (SQLite has one connection: a nested read would wait for itself). */
+  async roles(on?: SqlExecutor): Promise<RoleDefinition[]> {
+    const load = async (sql: SqlExecutor) => (await sql.rows<{ document: string }>('SELECT document FROM bf_role ORDER BY role_key')).map((r) => JSON.parse(r.document) as RoleDefinition);
+    return on ? load(on) : this.database.read(load);
+  }
+
+  async saveRole(role: RoleDefinition, by: Actor): Promise<RoleDefinition> {
+    return this.database.transaction(async (sql) => {
+      const [before] = await sql.rows<{ document: string }>('SELECT document FROM bf_role WHERE role_key = ?', [role.key]);
+      if (before) await sql.execute('UPDATE bf_role SET document = ?, updated_at = ? WHERE role_key = ?', [JSON.stringify(role), now(), role.key]);
+      else await sql.execute('INSERT INTO bf_role (role_key, document, updated_at) VALUES (?, ?, ?)', [role.key, JSON.stringify(role), now()]);
+      await this.audit.append(sql, by, {
+        action: 'permissionChange',
+        detail: { role: role.key, before: before ? (JSON.parse(before.document) as unknown) : null, after: role },
+      });
+      return role;
+    });
+  }
+
+  /**
+   * Refused while a user or an active API key holds the role: roles are referenced by key, so a
+   * role re-created under the same key would hand its grants to every old holder. On MySQL the role
+   * row is locked first and the holders read under lock, so a user or key being given the role at
+   * the same time either is seen here or finds the role gone (see `checkRoles`).
+   */
+  async deleteRole(key: string, by: Actor): Promise<void> {
+    await this.database.transaction(async (sql) => {
+      const [role] = await sql.rows(`SELECT role_key FROM bf_role WHERE role_key = ?${forUpdate(sql)}`, [key]);
+      if (!role) throw ProblemError.notFound('roleNotFound', `There is no role ${key}.`);
+      const users = await sql.rows<{ username: string; roles: string }>(`SELECT username, roles FROM bf_user${forShare(sql)}`);
+      const holders = users.filter((u) => (JSON.parse(u.roles) as string[]).includes(key)).map((u) => u.username);
+      // A revoked key can never be used again, so it holds nothing.
+      const keys = await sql.rows<{ id: string; name: string; roles: string }>(`SELECT id, name, roles FROM bf_api_key WHERE revoked_at IS NULL${forShare(sql)}`);
+      const keyHolders = keys.filter((k) => (JSON.parse(k.roles) as string[]).includes(key)).map((k) => ({ id: k.id, name: k.name }));
+      if (holders.length > 0 || keyHolders.length > 0) {
+        const held = [
+          ...(holders.length > 0 ? [`users ${holders.join(', ')}`] : []),
+          ...(keyHolders.length > 0 ? [`API keys ${keyHolders.map((k) => `${k.name} (${k.id})`).join(', ')}`] : []),
+        ];
+        throw ProblemError.conflict('roleInUse', `Role ${key} is held by ${held.join(' and ')}; take it away from the users and revoke the keys first.`, {
+          users: holders,
+          apiKeys: keyHolders,
+        });
+      }
+      await sql.execute('DELETE FROM bf_role WHERE role_key = ?', [key]);
+      await this.audit.append(sql, by, { action: 'permissionChange', detail: { role: key, deleted: true } });
+    });
+  }
+
+  async users(): Promise<UserSummary[]> {
+    return this.database.read(async (sql) => (await sql.rows<UserRow>('SELECT * FROM bf_user ORDER BY username')).map(summaryOf));
+  }
+
+  async createUser(input: UserInput, by: Actor): Promise<UserSummary> {
+    const problem = input.password === undefined ? undefined : passwordProblem(input.password, [input.username, input.displayName]);
+    if (problem) throw weakPassword(problem);
+    const passwordHash = input.password === undefined ? null : await hashPassword(input.password);
+    return this.database.transaction(async (sql) => {
+      await this.checkRoles(sql, input.roles);
+      if (input.managerId) await this.checkManager(sql, input.managerId, undefined);
+      const [taken] = await sql.rows('SELECT id FROM bf_user WHERE username = ?', [input.username]);
+      if (taken) throw new ProblemError(409, 'usernameTaken', `The username ${input.username} is taken.`, [{ path: '/username', code: 'unique', message: 'is taken' }]);
+      const id = uuidv7();
+      await sql.execute(
+        'INSERT INTO bf_user (id, username, display_name, branch, manager_id, roles, active, password_hash, failed_logins, locked_until, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, NULL, ?, ?)',
+        [id, input.username, input.displayName, input.branch ?? null, input.managerId ?? null, JSON.stringify(input.roles), input.active ?? true, passwordHash, now(), now()],
+      );
+      const user = summaryOf((await this.userRow(sql, id))!);
+      await this.audit.append(sql, by, { action: 'permissionChange', detail: { user: user.username, created: { ...user } } });
+      return user;
+    });
+  }
+
+  async updateUser(id: string, patch: Partial<Omit<UserInput, 'username'>>, by: Actor): Promise<UserSummary> {
+    if (patch.password !== undefined) {
+      const current = await this.database.read((sql) => this.userRow(sql, id));
+      const problem = passwordProblem(patch.password, [current?.username ?? '', patch.displayName ?? current?.display_name ?? '']);
+      if (problem) throw weakPassword(problem);
+    }
+    const passwordHash = patch.password === undefined ? undefined : await hashPassword(patch.password);
+    return this.database.transaction(async (sql) => {
+      const row = await this.userRow(sql, id);
+      if (!row) throw ProblemError.notFound('userNotFound', `There is no user ${id}.`);
+      if (patch.roles) await this.checkRoles(sql, patch.roles);
+      if (patch.managerId) await this.checkManager(sql, patch.managerId, id);
+      const before = summaryOf(row);
+      const sets: string[] = [];
+      const params: (string | number | boolean | null)[] = [];
+      const set = (column: string, value: string | number | boolean | null): void => {
+        sets.push(`${column} = ?`);
+        params.push(value);
+      };
+      if (patch.displayName !== undefined) set('display_name', patch.displayName);
+      if (patch.branch !== undefined) set('branch', patch.branch);
+      if (patch.managerId !== undefined) set('manager_id', patch.managerId);
+      if (patch.roles !== undefined) set('roles', JSON.stringify(patch.roles));
+      if (patch.active !== undefined) set('active', patch.active);
+      if (passwordHash !== undefined) {
+        set('password_hash', passwordHash);
+        set('failed_logins', 0);
+        set('locked_until', null);
+      }
+      set('updated_at', now());
+      await sql.execute(`UPDATE bf_user SET ${sets.join(', ')} WHERE id = ?`, [...params, id]);
+      // A deactivated user, or one whose password was reset, is signed out everywhere.
+      if (patch.active === false || passwordHash !== undefined) await sql.execute('DELETE FROM bf_session WHERE user_id = ?', [id]);
+      const after = summaryOf((await this.userRow(sql, id))!);
+      await this.audit.append(sql, by, {
+        action: 'permissionChange',
+        detail: { user: after.username, before, after, ...(passwordHash !== undefined ? { passwordReset: true } : {}) },
+      });
+      return after;
+    });
+  }
+
+  async userRow(sql: SqlExecutor, id: string): Promise<UserRow | undefined> {
+    const [row] = await sql.rows<UserRow>('SELECT * FROM bf_user WHERE id = ?', [id]);
+    return row;
+  }
+
+  /** The actor a signed-in user acts as: their roles' grants merged. */
+  async actorOf(sql: SqlExecutor, row: UserRow): Promise<Actor> {
+    const roles = JSON.parse(row.roles) as string[];
+    return { kind: 'user', userId: row.id, name: row.username, branch: row.branch, roles, access: await this.profileOf(sql, roles) };
+  }
+
+  async profileOf(sql: SqlExecutor, roleKeys: readonly string[]): Promise<AccessProfile> {
+    if (roleKeys.length === 0) return new AccessProfile([], false);
+    const rows = await sql.rows<{ document: string }>(`SELECT document FROM bf_role WHERE role_key IN (${roleKeys.map(() => '?').join(', ')}) ORDER BY role_key`, [...roleKeys]);
+    return this.profileFrom(rows.map((r) => r.document));
+  }
+
+  /**
+   * The profile of these role documents (as stored, in role-key order). Profiles are kept by the
+   * documents' text, which a role change changes, so a kept one can never be stale: it only spares
+   * parsing and merging the same roles on every request.
+   */
+  profileFrom(documents: readonly string[]): AccessProfile {
+    if (documents.length === 0) return new AccessProfile([], false);
+    const key = documents.join('\u0000');
+    let profile = this.profiles.get(key);
+    if (!profile) {
+      const roles = documents.map((d) => JSON.parse(d) as RoleDefinition);
+      profile = new AccessProfile(roles, roles.some((r) => r.admin === true));
+      if (this.profiles.size >= MAX_KEPT_PROFILES) this.profiles.clear();
+      this.profiles.set(key, profile);
+    }
+    return profile;
+  }
+
+  private readonly profiles = new Map<string, AccessProfile>();
+
+  async apiKeys(): Promise<ApiKeySummary[]> {
+    return this.database.read(async (sql) =>
+      (await sql.rows<Record<string, string | null>>('SELECT * FROM bf_api_key ORDER BY created_at')).map((row) => ({
+        id: row.id!,
+        name: row.name!,
+        roles: JSON.parse(row.roles!) as string[],
+        createdAt: fromDbDatetime(row.created_at)!,
+        revokedAt: fromDbDatetime(row.revoked_at),
+        lastUsedAt: fromDbDatetime(row.last_used_at),
+      })),
+    );
+  }
+
+  /** A new key for an integration; its secret is answered once and only its SHA-256 is kept (it is random, so no salt is needed). */
+  async createApiKey(name: string, roles: string[], by: Actor): Promise<{ id: string; name: string; roles: string[]; key: string }> {
+    return this.database.transaction(async (sql) => {
+      await this.checkRoles(sql, roles);
+      const id = uuidv7();
+      const secret = randomBytes(32).toString('base64url');
+      await sql.execute('INSERT INTO bf_api_key (id, name, secret_hash, roles, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?)', [
+        id,
+        name,
+        sha256(secret),
+        JSON.stringify(roles),
+        by.userId,
+        now(),
+      ]);
+      await this.audit.append(sql, by, { action: 'permissionChange', detail: { apiKey: id, name, roles } });
+      return { id, name, roles, key: `bfk_${id}.${secret}` };
+    });
+  }
+
+  async revokeApiKey(id: string, by: Actor): Promise<void> {
+    await this.database.transaction(async (sql) => {
+      const changed = await sql.execute('UPDATE bf_api_key SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL', [now(), id]);
+      if (changed === 0) throw ProblemError.notFound('apiKeyNotFound', `There is no active API key ${id}.`);
+      await this.audit.append(sql, by, { action: 'permissionChange', detail: { apiKey: id, revoked: true } });
+    });
+  }
+
+  /** The actor behind `bfk_<id>.<secret>`, or undefined when the key is unknown, wrong or revoked. */
+  async apiKeyActor(presented: string): Promise<Actor | undefined> {
+    const match = /^bfk_([0-9a-f-]{36})\.([\w-]{43})$/.exec(presented);
+    if (!match) return undefined;
+    const [, id, secret] = match as unknown as [string, string, string];
+    return this.database.read(async (sql) => {
+      const [row] = await sql.rows<{ name: string; secret_hash: string; roles: string; revoked_at: string | null }>('SELECT * FROM bf_api_key WHERE id = ?', [id]);
+      if (!row || row.revoked_at !== null) return undefined;
+      if (!timingSafeEqual(Buffer.from(sha256(secret)), Buffer.from(row.secret_hash))) return undefined;
+      const roles = JSON.parse(row.roles) as string[];
+      return { kind: 'apiKey', userId: id, name: `api-key:${row.name}`, branch: null, roles, access: await this.profileOf(sql, roles) } satisfies Actor;
+    });
+  }
+
+  private async checkRoles(sql: SqlExecutor, roles: readonly string[]): Promise<void> {
+    if (roles.length === 0) return;
+    const found = new Set(
+      // Under a shared lock on MySQL, held to commit: a concurrent deleteRole waits for this user or key to be written, or has already removed the role.
+      (await sql.rows<{ role_key: string }>(`SELECT role_key FROM bf_role WHERE role_key IN (${roles.map(() => '?').join(', ')})${forShare(sql)}`, [...roles])).map((r) => r.role_key),
+    );
+    const missing = roles.map((role, i) => ({ role, i })).filter(({ role }) => !found.has(role));
+    if (missing.length > 0) {
+      throw ProblemError.invalid(
+        'Some roles do not exist.',
+        missing.map(({ role, i }) => ({ path: `/roles/${i}`, code: 'roleNotFound', message: `There is no role ${role}` })),
+      );
+    }
+  }
+
+  /** A manager must exist, and the reporting line must not loop back to the user. */
+  private async checkManager(sql: SqlExecutor, managerId: string, userId: string | undefined): Promise<void> {
+    let current: string | null = managerId;
+    for (let depth = 0; current !== null && depth < 100; depth++) {
+      if (current === userId) throw ProblemError.invalid('The reporting line would loop.', [{ path: '/managerId', code: 'managerCycle', message: 'A user cannot report to themselves, even indirectly' }]);
+      const row: UserRow | undefined = await this.userRow(sql, current);
+      if (!row) throw ProblemError.invalid('The manager does not exist.', [{ path: '/managerId', code: 'userNotFound', message: 'There is no such user' }]);
+      current = row.manager_id;
+    }
+  }
+}
+
+/** Locking reads read the latest committed rows (not the transaction's snapshot); SQLite needs none, its writers are serialised. */
+const forUpdate = (sql: SqlExecutor): string => (sql.dialect === 'mysql' ? ' FOR UPDATE' : '');
+const forShare = (sql: SqlExecutor): string => (sql.dialect === 'mysql' ? ' LOCK IN SHARE MODE' : '');
+
+function weakPassword(problem: PasswordProblem): ProblemError {
+  return ProblemError.invalid('The password is too weak.', [
+    { path: '/password', code: 'weakPassword', message: `The password ${problem.message}`, messageZh: `密码${problem.messageZh}` },
+  ]);
+}
+
+function summaryOf(row: UserRow): UserSummary {
+  return {
+    id: row.id,
+    username: row.username,
+    displayName: row.display_name,
+    branch: row.branch,
+    managerId: row.manager_id,
+    roles: JSON.parse(row.roles) as string[],
+    active: row.active === true || Number(row.active) === 1,
+    locked: row.locked_until !== null && fromDbDatetime(row.locked_until)! > new Date().toISOString(),
+  };
+}

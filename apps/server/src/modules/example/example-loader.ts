@@ -1,0 +1,54 @@
+import type { INestApplication } from '@nestjs/common';
+import type { Logger } from 'pino';
+import type { Database } from '../../platform/database/database.js';
+import { AppBundleService } from '../artifacts/app-bundle.service.js';
+import { ArtifactsService } from '../artifacts/artifacts.service.js';
+import { SYSTEM_ACTOR } from '../access/actor.js';
+import { parseRoleDefinition } from '../access/role.js';
+import { DirectoryService } from '../auth/directory.service.js';
+import { RecordsService } from '../records/records.service.js';
+
+/** How many customers the example starts with: enough to page, sort and filter for real. */
+const EXAMPLE_CUSTOMERS = 300;
+
+/**
+ * Loads the example bank CRM (its artifacts, then generated customers, accounts and loans) into
+ * a database that does not hold it yet. Runs through the same services as the API, so the example
+ * is validated like any analyst's work.
+ */
+export async function loadExample(app: INestApplication, database: Database, name: string, logger: Logger): Promise<void> {
+  if (name !== 'bank-crm') throw new Error(`Unknown example ${name}; the one shipped is bank-crm`);
+  const artifacts = app.get(ArtifactsService);
+  if ((await artifacts.list('app')).some((a) => a.key === 'bank_crm')) {
+    logger.info({ example: name }, 'example already loaded');
+    return;
+  }
+  const { bankCrmApp, bankCrmArtifacts, bankCrmEntities, bankCrmRoles, generateBankCrmSeed } = await import('@bankforge/example-bank-crm');
+  const started = Date.now();
+  await app.get(AppBundleService).import(
+    { format: 'bankforge-bundle', formatVersion: 1, app: bankCrmApp, artifacts: bankCrmArtifacts },
+    false,
+    SYSTEM_ACTOR,
+  );
+  // Roles, not users: the administrator creates the people (and their passwords).
+  const directory = app.get(DirectoryService);
+  const existing = new Set((await directory.roles()).map((r) => r.key));
+  for (const role of bankCrmRoles) if (!existing.has(role.key)) await directory.saveRole(parseRoleDefinition(role), SYSTEM_ACTOR);
+  const records = app.get(RecordsService);
+  const referenceFields = new Map(
+    bankCrmEntities.map((e) => [e.key, e.fields.filter((f) => f.type === 'reference').map((f) => f.key)] as const),
+  );
+  const ids = new Map<string, string>();
+  let count = 0;
+  for (const seed of generateBankCrmSeed({ seed: 20261123, customers: EXAMPLE_CUSTOMERS })) {
+    const values = { ...seed.values };
+    for (const key of referenceFields.get(seed.entity) ?? []) {
+      const ref = values[key];
+      if (typeof ref === 'string') values[key] = ids.get(ref) ?? null;
+    }
+    const created = await records.create(seed.entity, values, SYSTEM_ACTOR);
+    ids.set(seed.ref, created.id);
+    count++;
+  }
+  logger.info({ example: name, records: count, ms: Date.now() - started, database: database.dialect }, 'example loaded');
+}

@@ -1,0 +1,641 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { applyFieldDefaults, normalizeRecordValues } from '@bankforge/data-model';
+import { evaluateSubmission, type CompiledForm } from '@bankforge/form-engine';
+import { v7 as uuidv7 } from 'uuid';
+import type { Actor } from '../access/actor.js';
+import { ownerPredicate, scopePredicate, type SqlPredicate } from '../access/data-scope.js';
+import type { RecordOperation } from '../access/role.js';
+import { AuditLog, type AuditEvent } from '../audit/audit-log.js';
+import { checkPurpose, consentedPredicate } from '../consent/consent.js';
+import { FieldCipher } from '../../platform/crypto/field-cipher.js';
+import { Database, type SqlExecutor, type SqlValue } from '../../platform/database/database.js';
+import type { EntityModel } from '../metadata/entity-model.js';
+import { FormCatalog } from '../forms/form-catalog.js';
+import { MetadataService } from '../metadata/metadata.service.js';
+import { columnsOf, tableNameOf } from '../metadata/physical-schema.js';
+import { fieldColumnValues, fieldValueFromRow, fromDbDatetime, toDbDatetime } from '../metadata/record-codec.js';
+import { ProblemError, type ProblemFieldError } from '../../platform/problem/problem-error.js';
+import { formProblem } from '../forms/feel-budget.js';
+import { isForeignKeyViolation, uniqueViolationField } from './database-errors.js';
+import { FilterCompiler } from './filter-sql.js';
+import { FormRows, splitRows, type GroupRows } from './form-rows.js';
+import { afterCursor, decodeCursor, encodeCursor, type OrderKey } from './keyset-page.js';
+import { SYSTEM_FIELD_NAMES, resolveColumn } from './record-fields.js';
+import { DEFAULT_PAGE, MAX_PAGE, type RecordQuery } from './record-query.js';
+import { RecordView, auditValue } from './record-view.js';
+import { AuditRedaction } from '../audit/audit-redaction.js';
+import { DirectoryService } from '../auth/directory.service.js';
+
+export type RecordExportQuery = Omit<RecordQuery, 'cursor' | 'limit' | 'count'> & {
+  /** A processing purpose the entity declares: only records whose customer consented are exported. */
+  purpose?: string;
+};
+
+interface QueryPlan {
+  where: string[];
+  params: SqlValue[];
+  order: OrderKey[];
+  projection: { columns: string[]; fields: Set<string> };
+}
+
+/** A record as the API answers it: field values by key, plus the standard columns in snake case. */
+export type RecordData = Record<string, unknown> & { id: string; version: number };
+
+export interface RecordPage {
+  items: RecordData[];
+  nextCursor: string | null;
+  total?: number;
+}
+
+const SYSTEM_COLUMNS = ['id', 'created_at', 'created_by', 'updated_at', 'updated_by', 'owner_id', 'version', 'deleted_at'];
+
+/**
+ * Generic create/read/update/delete/query over any published entity. Values are normalised and
+ * validated by the form engine (the same code the browser runs), written with bound parameters to
+ * the entity's own table, and every write is one transaction.
+ */
+@Injectable()
+export class RecordsService {
+  private readonly inserts = new WeakMap<EntityModel, string>();
+  /** A form's rows are written through the same steps as a direct write of their entity. */
+  private readonly rows = new FormRows({
+    model: (entityKey) => this.metadata.entity(entityKey),
+    view: (model, actor, operation) => this.viewOf(model, actor, operation),
+    children: (sql, view, actor, foreignKey, parentId) => this.children(sql, view, actor, foreignKey, parentId),
+    insert: (tx, view, actor, input, fixed) =>
+      this.rowWrite(view.model, () => this.insertIn(tx, view, actor, this.createValues(view, this.fieldValues(input), undefined, fixed))),
+    update: (tx, view, actor, id, version, input) => this.rowWrite(view.model, () => this.updateIn(tx, view, actor, id, version, input, undefined)),
+    remove: async (tx, view, actor, id, version) => {
+      await this.setDeletedIn(tx, view, actor, id, version, true);
+    },
+  }, () => this.forms.budget.forForms());
+
+  constructor(
+    @Inject(Database) private readonly database: Database,
+    @Inject(MetadataService) private readonly metadata: MetadataService,
+    @Inject(AuditLog) private readonly audit: AuditLog,
+    @Inject(FieldCipher) private readonly cipher: FieldCipher,
+    @Inject(FormCatalog) private readonly forms: FormCatalog,
+    @Inject(DirectoryService) directory: DirectoryService,
+  ) {
+    this.redaction = new AuditRedaction(directory, cipher);
+  }
+
+  /** What the audit log keeps of the filters people search and export by. */
+  private readonly redaction: AuditRedaction;
+
+  /** The actor's view of the entity, once their roles allow the operation at all (403 otherwise). */
+  async viewFor(entityKey: string, actor: Actor, operation: RecordOperation): Promise<RecordView> {
+    return this.viewOf(await this.metadata.entity(entityKey), actor, operation);
+  }
+
+  private viewOf(model: EntityModel, actor: Actor, operation: RecordOperation): RecordView {
+    const access = actor.access.entity(model.key);
+    if (!access.scope(operation)) {
+      throw new ProblemError(403, 'forbidden', `Your roles do not allow you to ${operation} ${model.key} records.`, undefined, { operation, entity: model.key });
+    }
+    return new RecordView(model, access);
+  }
+
+  /** The rows the actor's scope for the operation reaches, as a predicate (undefined: all of them). */
+  private scope(sql: SqlExecutor, view: RecordView, actor: Actor, operation: RecordOperation): Promise<SqlPredicate | undefined> {
+    return scopePredicate(sql, actor, view.access.scope(operation)!);
+  }
+
+  /**
+   * Creates a record; `formKey` names the form it was entered on, whose rules it must pass (the
+   * entity's default form when absent), and the rows of that form's repeating groups are created with it.
+   */
+  async create(entityKey: string, body: unknown, actor: Actor, formKey?: string): Promise<RecordData> {
+    const view = await this.viewFor(entityKey, actor, 'create');
+    const { model } = view;
+    const rules = await this.forms.rulesFor(model.key, formKey);
+    const { fields, groups } = splitRows(this.fieldValues(body), rules);
+    const values = this.createValues(view, fields, rules);
+    const models = rules ? await this.rows.models(rules.form) : new Map<string, EntityModel>();
+    return this.write(model, async (tx) => {
+      const record = await this.insertIn(tx, view, actor, values);
+      if (!rules || models.size === 0) return record;
+      await this.rows.save(tx, rules, models, actor, { id: record.id, values, isNew: true }, groups);
+      return this.withRows(record, await this.rows.read(tx, rules.form, models, actor, record.id));
+    });
+  }
+
+  /** The values a create writes: the actor may write each field sent, and the form's rules and the entity's validation pass. */
+  private createValues(view: RecordView, input: Record<string, unknown>, rules: CompiledForm | undefined, fixed: Record<string, unknown> = {}): Record<string, unknown> {
+    const { model } = view;
+    view.checkWritable(Object.keys(input));
+    const normalized = normalizeRecordValues(model.definition, { ...input, ...fixed });
+    // Defaults count as stored values for the form's conditions, but only what was sent can break a hidden/read-only rule.
+    const submitted = rules ? this.obeyForm(rules, applyFieldDefaults(model.definition, {}), normalized) : normalized;
+    const values = applyFieldDefaults(model.definition, submitted);
+    this.validate(model, values);
+    return values;
+  }
+
+  /** Inserts a record and its audit entry in the caller's transaction. */
+  private async insertIn(tx: SqlExecutor, view: RecordView, actor: Actor, values: Record<string, unknown>): Promise<RecordData> {
+    const { model } = view;
+    const now = toDbDatetime(new Date().toISOString());
+    const id = uuidv7();
+    const system: Record<string, SqlValue> = {
+      id,
+      created_at: now,
+      created_by: actor.userId,
+      updated_at: now,
+      updated_by: actor.userId,
+      owner_id: actor.userId,
+      version: 1,
+      deleted_at: null,
+    };
+    const params: SqlValue[] = SYSTEM_COLUMNS.map((c) => system[c] ?? null);
+    for (const field of model.definition.fields) params.push(...fieldColumnValues(field, values[field.key], this.cipher));
+    // The foreign keys check the references in the same round trip; the audit entry lands with the row or not at all.
+    const event: AuditEvent = { action: 'create', entity: model.key, recordId: id, detail: { values: this.auditValues(model, values) } };
+    await this.referencesReadable(tx, actor, model, values, model.definition.fields.map((f) => f.key));
+    await this.whileReferencesHold(tx, model, values, () => this.audit.appendWith(tx, { sql: this.insertSql(model), params }, actor, event));
+    const record: RecordData = { id, version: 1 };
+    for (const field of model.definition.fields) record[field.key] = values[field.key] ?? null;
+    return view.present(this.withSystemFields(record, system));
+  }
+
+  /** A record with the rows of its form's groups under the groups' keys. */
+  private withRows(record: RecordData, groups: GroupRows[]): RecordData {
+    const result: RecordData = { ...record };
+    for (const group of groups) result[group.key] = group.rows;
+    return result;
+  }
+
+  private auditValues(model: EntityModel, values: Record<string, unknown>): Record<string, unknown> {
+    const result: Record<string, unknown> = {};
+    for (const field of model.definition.fields) if (values[field.key] !== undefined && values[field.key] !== null) result[field.key] = auditValue(field, values[field.key]);
+    return result;
+  }
+
+  /** Built once per entity version: a create is the hot path of every import. */
+  private insertSql(model: EntityModel): string {
+    const cached = this.inserts.get(model);
+    if (cached) return cached;
+    const q = (id: string): string => this.database.quote(id);
+    const columns = [...SYSTEM_COLUMNS, ...model.definition.fields.flatMap((f) => columnsOf(f).map((c) => c.name))];
+    const sql = `INSERT INTO ${q(model.table)} (${columns.map(q).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`;
+    this.inserts.set(model, sql);
+    return sql;
+  }
+
+  /**
+   * A record outside the actor's read scope answers 404, like one that does not exist: its existence
+   * is not theirs to know. The form's (or the default form's) repeating groups bring their rows.
+   */
+  async read(entityKey: string, id: string, includeDeleted: boolean, actor: Actor, formKey?: string): Promise<RecordData> {
+    const view = await this.viewFor(entityKey, actor, 'read');
+    const { model } = view;
+    const form = await this.forms.formFor(model.key, formKey);
+    const models = form ? await this.rows.models(form.definition) : new Map<string, EntityModel>();
+    const { row, groups } = await this.database.read(async (sql) => {
+      const found = await this.row(sql, model, id, await this.scope(sql, view, actor, 'read'));
+      return { row: found, groups: found && form ? await this.rows.read(sql, form.definition, models, actor, id) : [] };
+    });
+    if (!row || (row.deleted_at !== null && !includeDeleted)) throw this.notFound(model, id);
+    const sensitive = view.clearSensitiveFields();
+    if (sensitive.length > 0) await this.audit.record(actor, { action: 'read', entity: model.key, recordId: id, detail: { fields: sensitive } });
+    for (const group of groups) {
+      const fields = group.view.clearSensitiveFields();
+      if (fields.length > 0 && group.rows.length > 0) {
+        await this.audit.record(actor, { action: 'read', entity: group.view.model.key, detail: { fields, records: group.rows.length, parent: { entity: model.key, id } } });
+      }
+    }
+    return this.withRows(view.present(this.fromRow(model, row)), groups);
+  }
+
+  /** Reveals one masked field of one record, for someone whose role may unmask; always audited. */
+  async unmask(entityKey: string, id: string, fieldKey: string, actor: Actor): Promise<{ field: string; value: unknown }> {
+    const view = await this.viewFor(entityKey, actor, 'read');
+    const { model } = view;
+    const field = model.fieldsByKey.get(fieldKey);
+    if (!field || !view.visible(field)) {
+      throw ProblemError.invalid('There is no such field to unmask.', [{ path: '/field', code: 'unknownField', message: `${fieldKey} is not a field you can see` }]);
+    }
+    if (!view.access.unmask && view.fieldView(field).see === 'masked') throw new ProblemError(403, 'forbidden', `Your roles do not allow you to unmask ${model.key} fields.`);
+    return this.database.transaction(async (sql) => {
+      const row = await this.row(sql, model, id, await this.scope(sql, view, actor, 'read'));
+      if (!row) throw this.notFound(model, id);
+      await this.audit.append(sql, actor, { action: 'unmask', entity: model.key, recordId: id, detail: { field: field.key } });
+      return { field: field.key, value: fieldValueFromRow(field, row, this.cipher) };
+    });
+  }
+
+  /**
+   * Changes the given fields; `version` must be the one the caller read, or the answer is 409. Rows
+   * sent for the form's repeating groups replace the stored ones in the same transaction.
+   */
+  async update(entityKey: string, id: string, body: unknown, actor: Actor, formKey?: string): Promise<RecordData> {
+    const view = await this.viewFor(entityKey, actor, 'update');
+    const { version, ...changes } = this.patchBody(body);
+    const rules = await this.forms.rulesFor(view.model.key, formKey);
+    const { fields, groups } = splitRows(changes, rules);
+    const models = rules ? await this.rows.models(rules.form) : new Map<string, EntityModel>();
+    return this.write(view.model, async (tx) => {
+      const { record, values } = await this.updateIn(tx, view, actor, id, version, fields, rules);
+      if (!rules || models.size === 0) return record;
+      await this.rows.save(tx, rules, models, actor, { id, values, isNew: false }, groups);
+      return groups.size === 0 ? record : this.withRows(record, await this.rows.read(tx, rules.form, models, actor, id));
+    });
+  }
+
+  /** Updates a record and appends its audit entry in the caller's transaction; answers it presented, and its values as stored. */
+  private async updateIn(
+    tx: SqlExecutor,
+    view: RecordView,
+    actor: Actor,
+    id: string,
+    version: number,
+    changes: Record<string, unknown>,
+    rules: CompiledForm | undefined,
+  ): Promise<{ record: RecordData; values: Record<string, unknown> }> {
+    const { model } = view;
+    view.checkWritable(Object.keys(changes));
+    const sent = normalizeRecordValues(model.definition, this.fieldValues(changes));
+    const row = await this.row(tx, model, id, await this.scope(tx, view, actor, 'update'));
+    if (!row) throw this.notFound(model, id);
+    if (row.deleted_at !== null) throw ProblemError.conflict('recordDeleted', `${model.key} ${id} is deleted; restore it first.`);
+    this.checkVersion(model, id, Number(row.version), version);
+    const current = this.fromRow(model, row);
+    const normalized = rules ? this.obeyForm(rules, current, sent) : sent;
+    const merged: Record<string, unknown> = {};
+    for (const field of model.definition.fields) merged[field.key] = field.key in normalized ? normalized[field.key] : current[field.key];
+    // defineProperty: an unknown key such as `__proto__` stays a key the validator refuses, not a prototype.
+    for (const key of Object.keys(normalized)) if (!model.fieldsByKey.has(key)) Object.defineProperty(merged, key, { value: normalized[key], enumerable: true, writable: true, configurable: true });
+    this.validate(model, merged);
+    const now = toDbDatetime(new Date().toISOString());
+    const assignments: string[] = [];
+    const params: SqlValue[] = [];
+    for (const key of Object.keys(normalized)) {
+      const field = model.fieldsByKey.get(key)!;
+      columnsOf(field).forEach((c) => assignments.push(`${this.database.quote(c.name)} = ?`));
+      params.push(...fieldColumnValues(field, merged[key], this.cipher));
+    }
+    assignments.push('version = version + 1', 'updated_at = ?', 'updated_by = ?');
+    params.push(now, actor.userId, id, version);
+    const changeLog: Record<string, { before: unknown; after: unknown }> = {};
+    for (const key of Object.keys(normalized)) {
+      const field = model.fieldsByKey.get(key)!;
+      const before = current[key] ?? null;
+      const after = merged[key] ?? null;
+      if (JSON.stringify(before) !== JSON.stringify(after)) changeLog[key] = { before: auditValue(field, before), after: auditValue(field, after) };
+    }
+    const update = { sql: `UPDATE ${this.database.quote(model.table)} SET ${assignments.join(', ')} WHERE id = ? AND version = ?`, params };
+    const event: AuditEvent = { action: 'update', entity: model.key, recordId: id, detail: { version: version + 1, changes: changeLog } };
+    await this.referencesReadable(tx, actor, model, merged, Object.keys(changeLog));
+    if (!(await this.whileReferencesHold(tx, model, merged, () => this.audit.appendWith(tx, update, actor, event)))) throw this.stale(model, id, version);
+    const result: RecordData = { ...current, id, version: version + 1 };
+    for (const field of model.definition.fields) result[field.key] = merged[field.key] ?? null;
+    return { record: view.present({ ...result, updated_at: fromDbDatetime(now), updated_by: actor.userId }), values: merged };
+  }
+
+  /** Soft delete: the row stays (and keeps its unique values) until an administrator purges it. */
+  async remove(entityKey: string, id: string, expectedVersion: number | undefined, actor: Actor): Promise<RecordData> {
+    return this.setDeleted(entityKey, id, expectedVersion, actor, true);
+  }
+
+  async restore(entityKey: string, id: string, expectedVersion: number | undefined, actor: Actor): Promise<RecordData> {
+    return this.setDeleted(entityKey, id, expectedVersion, actor, false);
+  }
+
+  private async setDeleted(entityKey: string, id: string, expectedVersion: number | undefined, actor: Actor, deleted: boolean): Promise<RecordData> {
+    const view = await this.viewFor(entityKey, actor, 'delete');
+    return this.database.transaction((tx) => this.setDeletedIn(tx, view, actor, id, expectedVersion, deleted));
+  }
+
+  /** Soft-deletes or restores a record and appends its audit entry in the caller's transaction. */
+  private async setDeletedIn(tx: SqlExecutor, view: RecordView, actor: Actor, id: string, expectedVersion: number | undefined, deleted: boolean): Promise<RecordData> {
+    const { model } = view;
+    const row = await this.row(tx, model, id, await this.scope(tx, view, actor, 'delete'));
+    if (!row) throw this.notFound(model, id);
+    if ((row.deleted_at !== null) === deleted) {
+      throw ProblemError.conflict(deleted ? 'recordDeleted' : 'recordNotDeleted', `${model.key} ${id} is ${deleted ? 'already' : 'not'} deleted.`);
+    }
+    const version = Number(row.version);
+    if (expectedVersion !== undefined) this.checkVersion(model, id, version, expectedVersion);
+    const now = toDbDatetime(new Date().toISOString());
+    const update = {
+      sql: `UPDATE ${this.database.quote(model.table)} SET deleted_at = ?, version = version + 1, updated_at = ?, updated_by = ? WHERE id = ? AND version = ?`,
+      params: [deleted ? now : null, now, actor.userId, id, version],
+    };
+    const event: AuditEvent = { action: deleted ? 'delete' : 'restore', entity: model.key, recordId: id, detail: { version: version + 1 } };
+    if (!(await this.audit.appendWith(tx, update, actor, event))) throw this.stale(model, id, version);
+    return view.present(this.fromRow(model, { ...row, deleted_at: deleted ? now : null, version: version + 1, updated_at: now, updated_by: actor.userId }));
+  }
+
+  /** A parent's live child records (its form's rows) within the actor's read scope, oldest first. */
+  private async children(sql: SqlExecutor, view: RecordView, actor: Actor, foreignKey: string, parentId: string): Promise<RecordData[]> {
+    const { model } = view;
+    const q = (id: string): string => this.database.quote(id);
+    const scope = await this.scope(sql, view, actor, 'read');
+    const rows = await sql.rows(
+      `SELECT * FROM ${q(model.table)} WHERE ${q(foreignKey)} = ? AND deleted_at IS NULL${scope ? ` AND (${scope.sql})` : ''} ORDER BY created_at, id`,
+      [parentId, ...(scope?.params ?? [])],
+    );
+    return rows.map((row) => this.fromRow(model, row));
+  }
+
+  async query(entityKey: string, query: RecordQuery, actor: Actor): Promise<RecordPage> {
+    const view = await this.viewFor(entityKey, actor, 'read');
+    const plan = this.queryPlan(view, query);
+    const page = await this.database.read(async (sql) => {
+      const scope = await this.scope(sql, view, actor, 'read');
+      return this.page(sql, view, plan, scope, query.cursor, query.limit ?? DEFAULT_PAGE, query.count === true);
+    });
+    const sensitive = view.clearSensitiveFields().filter((key) => plan.projection.fields.has(key));
+    if (sensitive.length > 0 && page.items.length > 0) {
+      await this.audit.record(actor, { action: 'read', entity: view.model.key, detail: { fields: sensitive, records: page.items.length, filter: await this.redaction.filter(view.model.definition, query.filter) } });
+    }
+    return page;
+  }
+
+  /**
+   * Every record the actor's export scope reaches, a keyset page at a time (never the whole result
+   * in memory), shown as their field rules say. The export is audited before the first row leaves.
+   */
+  async export(entityKey: string, query: RecordExportQuery, actor: Actor, format: string): Promise<{ columns: string[]; pages: AsyncGenerator<RecordData[], void, undefined> }> {
+    const view = await this.viewFor(entityKey, actor, 'export');
+    const plan = this.queryPlan(view, query);
+    if (query.purpose !== undefined) {
+      checkPurpose(view.model, query.purpose, '/purpose');
+      const consented = consentedPredicate(view.model, query.purpose, (id) => this.database.quote(id));
+      plan.where.push(consented.sql);
+      plan.params.push(...consented.params);
+    }
+    await this.audit.record(actor, {
+      action: 'export',
+      entity: view.model.key,
+      detail: { format, filter: await this.redaction.filter(view.model.definition, query.filter), fields: [...plan.projection.fields], purpose: query.purpose ?? null },
+    });
+    const wanted = plan.projection.fields;
+    // The order records are built in: id, version, the entity's fields, then the standard columns.
+    const columns = [
+      'id',
+      'version',
+      ...view.model.definition.fields.filter((f) => wanted.has(f.key)).map((f) => f.key),
+      ...SYSTEM_COLUMNS.filter((c) => c !== 'id' && c !== 'version' && wanted.has(c)),
+    ];
+    const database = this.database;
+    const scope = (sql: SqlExecutor): Promise<SqlPredicate | undefined> => this.scope(sql, view, actor, 'export');
+    const page = (sql: SqlExecutor, cursor: string | undefined, where: SqlPredicate | undefined): Promise<RecordPage> => this.page(sql, view, plan, where, cursor, MAX_PAGE, false);
+    async function* pages(): AsyncGenerator<RecordData[], void, undefined> {
+      let cursor: string | undefined;
+      do {
+        const next = await database.read(async (sql) => page(sql, cursor, await scope(sql)));
+        if (next.items.length > 0) yield next.items;
+        cursor = next.nextCursor ?? undefined;
+      } while (cursor);
+    }
+    return { columns, pages: pages() };
+  }
+
+  /** Compiles a query's filter, sort and projection once, refusing (403) what the actor's field rules forbid. */
+  private queryPlan(view: RecordView, query: Pick<RecordQuery, 'filter' | 'sort' | 'fields' | 'deleted'>): QueryPlan {
+    const { model } = view;
+    const q = (id: string): string => this.database.quote(id);
+    const errors: ProblemFieldError[] = [];
+    const compiler = new FilterCompiler(model, this.database.dialect, q, (column, op, path) => view.columnDenial(column, op, path), (text) => this.cipher.blindIndex(text));
+    const where: string[] = [];
+    const params: SqlValue[] = [];
+    const deleted = query.deleted ?? 'exclude';
+    if (deleted !== 'include') where.push(`deleted_at IS ${deleted === 'only' ? 'NOT ' : ''}NULL`);
+    if (query.filter) {
+      const fragment = compiler.compile(query.filter, '/filter');
+      where.push(fragment.sql);
+      params.push(...fragment.params);
+    }
+    errors.push(...compiler.errors);
+    const denied = [...compiler.denied];
+
+    const order: OrderKey[] = [];
+    (query.sort ?? []).forEach((key, index) => {
+      const path = `/sort/${index}/field`;
+      const column = resolveColumn(model, key.field);
+      const denial = column && view.columnDenial(column, 'sort', path);
+      if (!column) errors.push({ path, code: 'unknownField', message: `${key.field} is not a field of ${model.key}` });
+      else if (denial) denied.push(denial);
+      else if (!column.sortable) errors.push({ path, code: 'notSortable', message: `${key.field} is not indexed, so lists cannot sort on it` });
+      else if (column.name !== 'id') order.push({ column, direction: key.direction ?? 'asc' });
+    });
+    order.push({ column: resolveColumn(model, 'id')!, direction: 'asc' });
+
+    const projection = this.projection(view, query.fields, errors, denied);
+    if (denied.length > 0) throw new ProblemError(403, denied[0]!.code, 'Your roles do not allow this query on some of these fields.', denied);
+    if (errors.length > 0) throw ProblemError.invalid('The query is not valid.', errors, 'invalidQuery');
+    return { where, params, order, projection };
+  }
+
+  private async page(sql: SqlExecutor, view: RecordView, plan: QueryPlan, scope: SqlPredicate | undefined, cursor: string | undefined, limit: number, count: boolean): Promise<RecordPage> {
+    const { model } = view;
+    const q = (id: string): string => this.database.quote(id);
+    const baseWhere = scope ? [...plan.where, `(${scope.sql})`] : [...plan.where];
+    const baseParams = scope ? [...plan.params, ...scope.params] : [...plan.params];
+    const where = [...baseWhere];
+    const params = [...baseParams];
+    if (cursor) {
+      const after = afterCursor(plan.order, decodeCursor(plan.order, cursor), this.database.dialect, q);
+      where.push(after.sql);
+      params.push(...after.params);
+    }
+    const whereSql = where.length > 0 ? ` WHERE ${where.join(' AND ')}` : '';
+    const orderSql = plan.order.map((k) => `${q(k.column.column)} ${k.direction.toUpperCase()}`).join(', ');
+    const selectColumns = [...new Set([...plan.projection.columns, ...plan.order.map((k) => k.column.column)])].map(q).join(', ');
+    const rows = await sql.rows(`SELECT ${selectColumns} FROM ${q(model.table)}${whereSql} ORDER BY ${orderSql} LIMIT ${limit + 1}`, params);
+    const more = rows.length > limit;
+    const page = more ? rows.slice(0, limit) : rows;
+    const result: RecordPage = {
+      items: page.map((row) => view.present(this.fromRow(model, row, plan.projection.fields))),
+      nextCursor: more ? encodeCursor(plan.order, page[page.length - 1]!) : null,
+    };
+    if (count) {
+      const countWhere = baseWhere.length > 0 ? ` WHERE ${baseWhere.join(' AND ')}` : '';
+      const [total] = await sql.rows<{ total: number | string }>(`SELECT COUNT(*) AS total FROM ${q(model.table)}${countWhere}`, baseParams);
+      result.total = Number(total?.total ?? 0);
+    }
+    return result;
+  }
+
+  private projection(view: RecordView, fields: string[] | undefined, errors: ProblemFieldError[], denied: ProblemFieldError[]): { columns: string[]; fields: Set<string> } {
+    const { model } = view;
+    const visibleFields = model.definition.fields.filter((f) => view.visible(f)).map((f) => f.key);
+    const wanted = new Set(fields ?? [...SYSTEM_FIELD_NAMES, ...visibleFields]);
+    wanted.add('id');
+    wanted.add('version');
+    const columns: string[] = [];
+    for (const [index, name] of (fields ?? []).entries()) {
+      const field = model.fieldsByKey.get(name);
+      if (!SYSTEM_FIELD_NAMES.includes(name) && !field) {
+        errors.push({ path: `/fields/${index}`, code: 'unknownField', message: `${name} is not a field of ${model.key}` });
+      } else if (field && !view.visible(field)) {
+        denied.push({ path: `/fields/${index}`, code: 'fieldNotPermitted', message: `You may not use ${name}` });
+      }
+    }
+    for (const name of wanted) {
+      const field = model.fieldsByKey.get(name);
+      if (field) columns.push(...columnsOf(field).map((c) => c.name));
+      else if (SYSTEM_FIELD_NAMES.includes(name)) columns.push(name);
+    }
+    return { columns, fields: wanted };
+  }
+
+  private fromRow(model: EntityModel, row: Record<string, unknown>, only?: Set<string>): RecordData {
+    const record: RecordData = { id: String(row.id), version: Number(row.version) };
+    for (const field of model.definition.fields) {
+      if (!only || only.has(field.key)) record[field.key] = fieldValueFromRow(field, row, this.cipher);
+    }
+    return this.withSystemFields(record, row, only);
+  }
+
+  private withSystemFields(record: RecordData, row: Record<string, unknown>, only?: Set<string>): RecordData {
+    for (const name of SYSTEM_COLUMNS) {
+      if (name === 'id' || name === 'version' || (only && !only.has(name))) continue;
+      const value = row[name] ?? null;
+      record[name] = name.endsWith('_at') ? fromDbDatetime(value) : value;
+    }
+    return record;
+  }
+
+  private async row(sql: SqlExecutor, model: EntityModel, id: string, scope: SqlPredicate | undefined): Promise<Record<string, unknown> | undefined> {
+    const [row] = await sql.rows(`SELECT * FROM ${this.database.quote(model.table)} WHERE id = ?${scope ? ` AND (${scope.sql})` : ''}`, [id, ...(scope?.params ?? [])]);
+    return row;
+  }
+
+  /** Runs a write in a transaction, turning the database's constraint errors into problems. */
+  private async write<T>(model: EntityModel, work: (sql: SqlExecutor) => Promise<T>): Promise<T> {
+    try {
+      return await this.database.transaction(work);
+    } catch (error) {
+      throw this.uniqueProblem(error, model) ?? error;
+    }
+  }
+
+  /** Runs one row's write, so a unique value it clashes on is named on the row rather than on its parent. */
+  private async rowWrite(model: EntityModel, work: () => Promise<unknown>): Promise<void> {
+    try {
+      await work();
+    } catch (error) {
+      throw this.uniqueProblem(error, model) ?? error;
+    }
+  }
+
+  /** The 409 answer to a write that broke a unique index of the entity, or undefined for any other error. */
+  private uniqueProblem(error: unknown, model: EntityModel): ProblemError | undefined {
+    const field = uniqueViolationField(error, model);
+    if (!field) return undefined;
+    const key = field === 'unknown' ? undefined : field.key;
+    return new ProblemError(
+      409,
+      'uniqueViolation',
+      key ? `Another ${model.key} already has this ${key}.` : `Another ${model.key} already has one of these unique values.`,
+      key ? [{ path: `/${key}`, code: 'unique', message: `${key} must be unique` }] : undefined,
+      key ? { field: key } : undefined,
+    );
+  }
+
+  /**
+   * Runs a write that the database's foreign keys guard. When one fails, the references are looked
+   * up to answer which field points at a record that does not exist.
+   */
+  /**
+   * A new or changed reference must point at a record the writer may read: one outside their scope
+   * is refused exactly like one that does not exist, so a write can neither link to nor probe for
+   * records they cannot see. References left as they were stay, even if the target has since left the writer's scope.
+   */
+  private async referencesReadable(sql: SqlExecutor, actor: Actor, model: EntityModel, values: Record<string, unknown>, keys: readonly string[]): Promise<void> {
+    const errors: ProblemFieldError[] = [];
+    for (const key of keys) {
+      const field = model.fieldsByKey.get(key);
+      const value = values[key];
+      if (field?.type !== 'reference' || !field.reference || typeof value !== 'string') continue;
+      const target = field.reference.entity;
+      const scope = await ownerPredicate(sql, actor, actor.access.entity(target).scope('read'));
+      if (!scope) continue; // every record of the target: the foreign key alone decides
+      const visible = scope('owner_id');
+      const [found] = await sql.rows(`SELECT id FROM ${this.database.quote(tableNameOf(target))} WHERE id = ? AND ${visible.sql}`, [value, ...visible.params]);
+      if (!found) errors.push(this.missingReference(field.key, target));
+    }
+    if (errors.length > 0) throw ProblemError.invalid('A referenced record does not exist.', errors, 'referenceNotFound');
+  }
+
+  private missingReference(key: string, target: string): ProblemFieldError {
+    return { path: `/${key}`, code: 'reference', message: `${key} refers to a ${target} that does not exist` };
+  }
+
+  private async whileReferencesHold<T>(sql: SqlExecutor, model: EntityModel, values: Record<string, unknown>, write: () => Promise<T>): Promise<T> {
+    try {
+      return await write();
+    } catch (error) {
+      if (!isForeignKeyViolation(error)) throw error;
+      const errors: ProblemFieldError[] = [];
+      for (const field of model.definition.fields) {
+        const value = values[field.key];
+        if (field.type !== 'reference' || typeof value !== 'string' || !field.reference) continue;
+        const [found] = await sql.rows(`SELECT id FROM ${this.database.quote(tableNameOf(field.reference.entity))} WHERE id = ?`, [value]);
+        if (!found) errors.push(this.missingReference(field.key, field.reference.entity));
+      }
+      throw ProblemError.invalid('A referenced record does not exist.', errors, 'referenceNotFound');
+    }
+  }
+
+  /** The form's rules over the stored record and the changes: the changes with computed fields recomputed, or a 422. */
+  private obeyForm(rules: CompiledForm, stored: Record<string, unknown>, changes: Record<string, unknown>): Record<string, unknown> {
+    const { errors, values } = evaluateSubmission(rules, { stored, changes }, { budget: this.forms.budget.forForms() });
+    if (errors.length > 0) throw formProblem(`The ${rules.entity.key} breaks the rules of form ${rules.form.key}: ${errors.length} problem${errors.length > 1 ? 's' : ''}.`, errors);
+    return values;
+  }
+
+  private validate(model: EntityModel, values: Record<string, unknown>): void {
+    const errors = model.validate(values);
+    if (errors.length > 0) {
+      throw ProblemError.invalid(
+        `The ${model.key} is not valid: ${errors.length} problem${errors.length > 1 ? 's' : ''}.`,
+        errors.map((e) => ({ path: e.path, code: e.code, message: e.message, messageZh: e.messageZh })),
+      );
+    }
+  }
+
+  /** The body of a create or patch: an object whose keys are fields (system columns are not writable). */
+  private fieldValues(body: unknown): Record<string, unknown> {
+    if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+      throw ProblemError.invalid('The body must be a JSON object of field values.', [{ path: '/', code: 'type', message: 'must be an object' }]);
+    }
+    const readOnly = Object.keys(body).filter((k) => SYSTEM_COLUMNS.includes(k));
+    if (readOnly.length > 0) {
+      throw ProblemError.invalid(
+        'Standard columns are set by the server.',
+        readOnly.map((k) => ({ path: `/${k}`, code: 'readOnlyField', message: `${k} is set by the server` })),
+      );
+    }
+    return body as Record<string, unknown>;
+  }
+
+  private patchBody(body: unknown): { version: number } & Record<string, unknown> {
+    const object = typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>) : undefined;
+    if (!object || typeof object.version !== 'number' || !Number.isSafeInteger(object.version)) {
+      throw ProblemError.invalid('An update carries the version it was based on.', [
+        { path: '/version', code: 'required', message: 'version (the record version you read) is required' },
+      ]);
+    }
+    return object as { version: number } & Record<string, unknown>;
+  }
+
+  private checkVersion(model: EntityModel, id: string, current: number, expected: number): void {
+    if (current !== expected) throw this.stale(model, id, expected, current);
+  }
+
+  private stale(model: EntityModel, id: string, expected: number, current?: number): ProblemError {
+    return ProblemError.conflict(
+      'staleVersion',
+      `${model.key} ${id} was changed by someone else since version ${expected}; reload it and apply your change again.`,
+      current === undefined ? { expectedVersion: expected } : { expectedVersion: expected, currentVersion: current },
+    );
+  }
+
+  private notFound(model: EntityModel, id: string): ProblemError {
+    return ProblemError.notFound('recordNotFound', `There is no ${model.key} with id ${id}.`);
+  }
+}
