@@ -1,3 +1,14 @@
+import type {
+  ApprovalAction,
+  ApprovalTask,
+  CaseDetail,
+  CaseSummary,
+  NotificationPage,
+  StartCaseRequest,
+  TaskActionRequest,
+  TaskInboxPage,
+  TaskInboxQuery,
+} from './flows.js';
 import { ApiProblem } from './problem.js';
 import type {
   ArtifactDocument,
@@ -115,6 +126,50 @@ export class ApiClient {
   queryRecords(entity: string, query: RecordQuery): Promise<RecordPage> {
     return this.request('POST', `/records/${entity}/query`, query);
   }
+
+  // Approval cases and the task inbox. Every command carries an Idempotency-Key, so a retried
+  // click (or a network retry) acts once.
+  startCase(flowKey: string, request: StartCaseRequest): Promise<CaseDetail> {
+    return this.command(`/flows/${encodeURIComponent(flowKey)}/instances`, request);
+  }
+  readCase(id: string): Promise<CaseDetail> {
+    return this.request('GET', `/flows/instances/${encodeURIComponent(id)}`);
+  }
+  listCases(filter: { record?: string; startedBy?: 'me'; status?: 'open' | 'ended' }): Promise<{ items: CaseSummary[] }> {
+    return this.request('GET', `/flows/instances${queryString(filter)}`);
+  }
+  caseCommand(id: string, command: 'withdraw' | 'urge' | 'cancel', comment?: string): Promise<CaseDetail> {
+    return this.command(`/flows/instances/${encodeURIComponent(id)}/${command}`, comment === undefined ? {} : { comment });
+  }
+  inbox(query: TaskInboxQuery = {}): Promise<TaskInboxPage> {
+    return this.request('GET', `/tasks${queryString(query)}`);
+  }
+  readTask(id: string): Promise<ApprovalTask> {
+    return this.request('GET', `/tasks/${encodeURIComponent(id)}`);
+  }
+  claimTask(id: string): Promise<ApprovalTask> {
+    return this.command(`/tasks/${encodeURIComponent(id)}/claim`, {});
+  }
+  actOnTask(id: string, action: ApprovalAction, request: TaskActionRequest = {}): Promise<CaseDetail> {
+    return this.command(`/tasks/${encodeURIComponent(id)}/${action}`, request);
+  }
+  notifications(unreadOnly = false): Promise<NotificationPage> {
+    return this.request('GET', `/notifications${unreadOnly ? '?unread=true' : ''}`);
+  }
+  markNotificationsRead(ids: readonly string[] | 'all'): Promise<{ unread: number }> {
+    return this.request('POST', '/notifications/read', ids === 'all' ? { all: true } : { ids });
+  }
+
+  private command<T>(path: string, body: unknown): Promise<T> {
+    return this.request('POST', path, body, { 'Idempotency-Key': globalThis.crypto.randomUUID() });
+  }
+}
+
+function queryString(query: object): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) if (value !== undefined && value !== null) params.set(key, String(value));
+  const text = params.toString();
+  return text === '' ? '' : `?${text}`;
 }
 
 function formQuery(form: string | undefined): string {

@@ -23,3 +23,21 @@ export type {
 } from './types.js';
 // What the runtime (the generated apps) reads.
 export type { FieldAccess, ReaderFieldAccess, RuntimeApp, RuntimeEntityPage, RuntimeMenuItem } from './runtime.js';
+// Approval flows: cases, the task inbox, the trail, notifications.
+export type {
+  ApprovalAction,
+  ApprovalTask,
+  CaseDetail,
+  CaseNotification,
+  CasePerson,
+  CaseStatus,
+  CaseSummary,
+  CaseText,
+  CaseTrailEntry,
+  NotificationKind,
+  NotificationPage,
+  StartCaseRequest,
+  TaskActionRequest,
+  TaskInboxPage,
+  TaskInboxQuery,
+} from './flows.js';

@@ -1,0 +1,161 @@
+/**
+ * The approval API's answers and requests: cases (flow instances bound to a record), the task
+ * inbox, the approval trail and in-app notifications. One definition for the server and the apps.
+ */
+
+/** A text in the bank's two languages. */
+export interface CaseText {
+  en: string;
+  'zh-CN'?: string;
+}
+
+/** A person as the approval screens name them. */
+export interface CasePerson {
+  id: string;
+  name: string;
+}
+
+export type CaseStatus = 'running' | 'completed' | 'terminated' | 'cancelled' | 'withdrawn' | 'failed';
+
+/** What an approver may do on a task (the node's `actions`). */
+export type ApprovalAction = 'approve' | 'reject' | 'return' | 'delegate' | 'addApprover' | 'comment';
+
+/** A case in a list: where it waits and since when. */
+export interface CaseSummary {
+  id: string;
+  flowKey: string;
+  flowVersion: number;
+  flowName: CaseText;
+  /** The bound record. */
+  entity: string;
+  recordId: string;
+  /** The record's title field, as the reader may see it. */
+  recordTitle?: string;
+  status: CaseStatus;
+  /** For a completed case: `approved`, `rejected`, ... */
+  outcome?: string;
+  /** The approval steps it waits at (several in a parallel split). */
+  waitingAt: { nodeId: string; name: CaseText; since: string; assignees: CasePerson[] }[];
+  startedBy: CasePerson;
+  startedAt: string;
+  endedAt?: string;
+}
+
+/** One line of the approval trail, oldest first. */
+export interface CaseTrailEntry {
+  seq: number;
+  at: string;
+  action: string;
+  actor?: CasePerson;
+  nodeId?: string;
+  nodeName?: CaseText;
+  comment?: string;
+  /** The other people involved (a delegate, an added approver, an escalation's targets). */
+  users?: CasePerson[];
+  detail?: string;
+  /** Ready to show, in both languages. */
+  text: CaseText;
+}
+
+/** A case in full, as `GET /api/flows/instances/{id}` answers it. */
+export interface CaseDetail extends CaseSummary {
+  /** The case's variables the reader may see (masked and hidden fields follow the bound entity's field rules). */
+  variables: Record<string, unknown>;
+  trail: CaseTrailEntry[];
+  /** The open tasks. */
+  tasks: ApprovalTask[];
+  /** What the reader may do on the case itself. */
+  can: { withdraw: boolean; urge: boolean; cancel: boolean };
+}
+
+/** A task in the inbox. */
+export interface ApprovalTask {
+  id: string;
+  caseId: string;
+  flowKey: string;
+  flowName: CaseText;
+  nodeId: string;
+  nodeName: CaseText;
+  entity: string;
+  recordId: string;
+  recordTitle?: string;
+  /** The case's amount (money variable `amount`), when it has one: inboxes sort and filter by it. */
+  amount?: { amount: string; currency: string };
+  status: 'open' | 'closed' | 'cancelled';
+  /** The people who may act now. */
+  assignees: CasePerson[];
+  /** Roles whose holders may claim it (in `branch` when set); empty once someone claimed it. */
+  candidateRoles: string[];
+  branch?: string;
+  claimedBy?: CasePerson;
+  /** True when the reader may claim it (a candidate task nobody holds). */
+  claimable: boolean;
+  /** The actions the reader may take now (empty when they may only look). */
+  actions: ApprovalAction[];
+  /** Fields of the bound record the approver may edit on approve. */
+  editableFields: string[];
+  startedBy: CasePerson;
+  createdAt: string;
+  dueAt?: string;
+  overdue: boolean;
+}
+
+/** `GET /api/tasks`: the reader's inbox, overdue first, then by due time; keyset pages. */
+export interface TaskInboxPage {
+  items: ApprovalTask[];
+  nextCursor: string | null;
+  counts: { mine: number; claimable: number; overdue: number };
+}
+
+/** `GET /api/tasks` query: `scope` mine (assigned to me), claimable (my roles' pool), or all of them. */
+export interface TaskInboxQuery {
+  scope?: 'mine' | 'claimable' | 'all';
+  flow?: string;
+  node?: string;
+  overdue?: boolean;
+  /** Only tasks due before this instant. */
+  dueBefore?: string;
+  minAmount?: string;
+  maxAmount?: string;
+  limit?: number;
+  cursor?: string;
+}
+
+/** `POST /api/tasks/{id}/{action}` body. */
+export interface TaskActionRequest {
+  comment?: string;
+  /** `approve`: values of the node's editable fields. */
+  fields?: Record<string, unknown>;
+  /** `return`: the earlier step to send the case back to (default: the one before). */
+  returnToNodeId?: string;
+  /** `delegate`: who takes over. */
+  delegateTo?: string;
+  /** `addApprover`: one more approver, before or after the reader. */
+  addApprover?: { userId: string; position: 'before' | 'after' };
+}
+
+/** `POST /api/flows/{key}/instances` body: start a case on a record. */
+export interface StartCaseRequest {
+  recordId: string;
+  /** Extra variables the flow declares; those bound to the record's fields are read from it. */
+  variables?: Record<string, unknown>;
+  comment?: string;
+}
+
+export type NotificationKind = 'assigned' | 'remind' | 'escalate' | 'returned' | 'outcome' | 'urge' | 'cc';
+
+/** An in-app notification (`GET /api/notifications`). */
+export interface CaseNotification {
+  id: string;
+  kind: NotificationKind;
+  caseId: string;
+  taskId?: string;
+  text: CaseText;
+  createdAt: string;
+  readAt?: string;
+}
+
+export interface NotificationPage {
+  items: CaseNotification[];
+  unread: number;
+}
