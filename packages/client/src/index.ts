@@ -22,7 +22,7 @@ export type {
   SignedIn,
 } from './types.js';
 // What the runtime (the generated apps) reads.
-export type { FieldAccess, ReaderFieldAccess, RuntimeApp, RuntimeEntityPage, RuntimeMenuItem } from './runtime.js';
+export type { FieldAccess, ReaderFieldAccess, RuntimeApp, RuntimeEntityFlow, RuntimeEntityPage, RuntimeMenuItem } from './runtime.js';
 // Approval flows: cases, the task inbox, the trail, notifications.
 export type {
   ApprovalAction,

@@ -35,4 +35,16 @@ export interface RuntimeEntityPage {
   fieldAccess?: ReaderFieldAccess;
   /** The same for each related entity, by entity key. */
   relatedFieldAccess?: Readonly<Record<string, ReaderFieldAccess>>;
+  /** Published approval flows bound to this entity: the fields each owns (read-only in every form) and whether the reader may start it. */
+  flows?: RuntimeEntityFlow[];
+}
+
+/** An approval flow bound to an entity, as the runtime's record page offers it ("Submit for approval"). */
+export interface RuntimeEntityFlow {
+  key: string;
+  name: LocalizedText;
+  /** Fields only the flow writes (a loan's status, approved amount): nobody edits them through forms. */
+  controlledFields: string[];
+  /** The reader holds the grant to start it on records they may update. */
+  canStart: boolean;
 }
