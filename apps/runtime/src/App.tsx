@@ -1,4 +1,4 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { BrowserRouter, Route, Routes } from 'react-router-dom';
 import { EntityListPage } from './entity-list/EntityListPage.js';
 import { LoginPage } from './login/LoginPage.js';
@@ -9,6 +9,15 @@ import { RuntimeLayout } from './shell/RuntimeLayout.js';
 
 // The record page (form engine, FEEL runtime, renderer) is its own chunk: lists open fast.
 const RecordPage = lazy(() => import('./record/RecordPage.js'));
+// The approval screens load when first opened; the task page shares the record page's form engine.
+const InboxPage = lazy(() => import('./inbox/InboxPage.js'));
+const TaskPage = lazy(() => import('./task/TaskPage.js'));
+const MyCasesPage = lazy(() => import('./cases/MyCasesPage.js'));
+const CasePage = lazy(() => import('./cases/CasePage.js'));
+
+function Lazy({ children }: { children: ReactNode }) {
+  return <Suspense fallback={<Loading />}>{children}</Suspense>;
+}
 
 export function App() {
   return (
@@ -17,10 +26,14 @@ export function App() {
         <Route path="login" element={<LoginPage />} />
         <Route element={<RuntimeLayout />}>
           <Route index element={<AppHome />} />
+          <Route path="inbox" element={<Lazy><InboxPage /></Lazy>} />
+          <Route path="tasks/:id" element={<Lazy><TaskPage /></Lazy>} />
+          <Route path="cases" element={<Lazy><MyCasesPage /></Lazy>} />
+          <Route path="cases/:id" element={<Lazy><CasePage /></Lazy>} />
           <Route path=":app" element={<AppIndex />} />
           <Route path=":app/:entity" element={<EntityListPage />} />
-          <Route path=":app/:entity/new" element={<Suspense fallback={<Loading />}><RecordPage /></Suspense>} />
-          <Route path=":app/:entity/:id" element={<Suspense fallback={<Loading />}><RecordPage /></Suspense>} />
+          <Route path=":app/:entity/new" element={<Lazy><RecordPage /></Lazy>} />
+          <Route path=":app/:entity/:id" element={<Lazy><RecordPage /></Lazy>} />
           <Route path="*" element={<NotFound />} />
         </Route>
       </Routes>

@@ -1,13 +1,30 @@
 import { initI18n as initAppI18n, type Language } from '@bankforge/app-shell';
+import { approvalMessages } from './approval/locales.js';
+import { casesMessages } from './cases/locales.js';
 import { listMessages } from './entity-list/locales.js';
+import { inboxMessages } from './inbox/locales.js';
 import { loginMessages } from './login/locales.js';
+import { notificationMessages } from './notifications/locales.js';
 import { recordMessages } from './record/locales.js';
 import { shellMessages } from './shell/locales.js';
+import { taskMessages } from './task/locales.js';
+import { trailMessages } from './trail/locales.js';
 
 /** Each area of the runtime owns its messages: one i18next namespace per folder. */
 export function initI18n(language?: Language) {
   return initAppI18n({
-    namespaces: { shell: shellMessages, login: loginMessages, list: listMessages, record: recordMessages },
+    namespaces: {
+      shell: shellMessages,
+      login: loginMessages,
+      list: listMessages,
+      record: recordMessages,
+      approval: approvalMessages,
+      inbox: inboxMessages,
+      task: taskMessages,
+      trail: trailMessages,
+      cases: casesMessages,
+      notifications: notificationMessages,
+    },
     defaultNS: 'shell',
     language,
   });

@@ -1,8 +1,9 @@
 import { HeaderTools, useSignedIn } from '@bankforge/app-shell';
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet, useMatch } from 'react-router-dom';
 import type { ShellContext } from './apps/AppHome.js';
+import { ApprovalNav } from './approvals/ApprovalNav.js';
 import { AppSwitcher } from './apps/AppSwitcher.js';
 import { findApp } from './apps/runtime-apps.js';
 import { useRuntimeApps } from './apps/useRuntimeApps.js';
@@ -21,7 +22,8 @@ export interface RuntimeLayoutProps {
 
 /**
  * The generated app's frame: the app's name, its menu of entity pages, an app switcher when the
- * user has several apps, the language switch and the signed-in user; the page below.
+ * user has several apps, the approval links (inbox, my cases, notifications), the language switch
+ * and the signed-in user; the page below.
  */
 export function RuntimeLayout({ redirect = assignLocation }: RuntimeLayoutProps) {
   const { t, i18n } = useTranslation('shell');
@@ -29,7 +31,11 @@ export function RuntimeLayout({ redirect = assignLocation }: RuntimeLayoutProps)
   const { load, retry } = useRuntimeApps(signIn.status === 'signedIn');
   const appKey = useMatch('/:app/*')?.params.app;
   const apps = load.status === 'loaded' ? load.apps : [];
-  const app = findApp(apps, appKey);
+  // The approval pages (/inbox, /tasks/..., /cases) belong to no app: the header keeps the app the reader came from.
+  const [lastApp, setLastApp] = useState<string | undefined>(undefined);
+  const inPath = findApp(apps, appKey);
+  if (inPath !== undefined && inPath.key !== lastApp) setLastApp(inPath.key);
+  const app = inPath ?? findApp(apps, lastApp) ?? (apps.length === 1 ? apps[0] : undefined);
   const title = app ? localized(app.label, i18n.language) : t('appName');
 
   useEffect(() => {
@@ -58,6 +64,7 @@ export function RuntimeLayout({ redirect = assignLocation }: RuntimeLayoutProps)
             </ul>
           </nav>
         )}
+        {signIn.status === 'signedIn' && load.status === 'loaded' && <ApprovalNav />}
         <HeaderTools signIn={signIn} redirect={redirect} returnTo="/" />
       </header>
       <main id="main" className="app-main" tabIndex={-1}>

@@ -1,8 +1,14 @@
 import { messageProblems } from '@bankforge/app-shell/testing';
 import { describe, expect, it } from 'vitest';
+import { approvalMessages } from '../approval/locales.js';
+import { casesMessages } from '../cases/locales.js';
 import { listMessages } from '../entity-list/locales.js';
+import { inboxMessages } from '../inbox/locales.js';
 import { loginMessages } from '../login/locales.js';
+import { notificationMessages } from '../notifications/locales.js';
 import { recordMessages } from '../record/locales.js';
+import { taskMessages } from '../task/locales.js';
+import { trailMessages } from '../trail/locales.js';
 import { shellMessages } from './locales.js';
 
 describe.each([
@@ -10,6 +16,12 @@ describe.each([
   ['login', loginMessages],
   ['list', listMessages],
   ['record', recordMessages],
+  ['approval', approvalMessages],
+  ['inbox', inboxMessages],
+  ['task', taskMessages],
+  ['trail', trailMessages],
+  ['cases', casesMessages],
+  ['notifications', notificationMessages],
 ])('%s messages', (_name, messages) => {
   it('has every key in both languages, none empty', () => {
     expect(messageProblems(messages)).toEqual([]);

@@ -21,7 +21,8 @@ function formatDecimal(text: string, language: Language): string {
   return new Intl.NumberFormat(language, { maximumFractionDigits: Math.min(decimals(text), 20) }).format(text as `${number}`);
 }
 
-function formatMoney(value: { amount: string; currency: string }, language: Language): string {
+/** An amount of money with its currency symbol and the reader's grouping, exactly (no rounding through a double). */
+export function formatMoney(value: { amount: string; currency: string }, language: Language): string {
   try {
     const format = new Intl.NumberFormat(language, { style: 'currency', currency: value.currency });
     const minimum = format.resolvedOptions().minimumFractionDigits ?? 2;
@@ -34,6 +35,13 @@ function formatMoney(value: { amount: string; currency: string }, language: Lang
     // A currency Intl does not know: the code and the grouped amount.
     return `${value.currency} ${formatDecimal(value.amount, language)}`;
   }
+}
+
+/** An instant (ISO 8601) as a date and time in the reader's language; the text as given when it is no instant. */
+export function formatDateTime(value: string, language: Language, timeZone?: string): string {
+  const time = Date.parse(value);
+  if (Number.isNaN(time)) return value;
+  return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(time);
 }
 
 function isMoney(value: unknown): value is { amount: string; currency: string } {
@@ -68,11 +76,8 @@ export function formatValue(value: unknown, field: FieldDefinition, options: For
     case 'date':
       if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return String(value);
       return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${value}T00:00:00Z`));
-    case 'datetime': {
-      const time = typeof value === 'string' ? Date.parse(value) : Number.NaN;
-      if (Number.isNaN(time)) return String(value);
-      return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short', timeZone: options.timeZone }).format(time);
-    }
+    case 'datetime':
+      return typeof value === 'string' ? formatDateTime(value, language, options.timeZone) : String(value);
     case 'singleSelect':
       return typeof value === 'string' ? optionLabel(field, value, language) : String(value);
     case 'multiSelect':

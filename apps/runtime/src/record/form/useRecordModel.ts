@@ -1,4 +1,4 @@
-import type { ApiProblem, RecordData } from '@bankforge/client';
+import type { ApiClient, ApiProblem, RecordData } from '@bankforge/client';
 import type { RecordTypeCheck } from '@bankforge/data-model/browser';
 import { compileForm, FormModel, type CompiledForm } from '@bankforge/form-engine/react';
 import { useCallback, useEffect, useMemo, useState } from 'react';
@@ -32,6 +32,13 @@ export function recordForm(page: RuntimeEntityPage, creating: boolean): RecordFo
   return { compiled: compileForm(access.adjustForm(defaultFormFor(page.entity)), entities), published: false, fellBack: page.form !== null, access };
 }
 
+/** Reads a record for its form: under the published form, it comes with the rows of the form's repeating groups. */
+export function readRecordFor(api: ApiClient, page: RuntimeEntityPage, form: RecordForm, recordId: string): Promise<RecordData> {
+  return form.published
+    ? api.request<RecordData>('GET', `/records/${page.entity.key}/${encodeURIComponent(recordId)}?form=${encodeURIComponent(form.compiled.form.key)}`)
+    : api.readRecord(page.entity.key, recordId);
+}
+
 export type RecordModelLoad =
   | { status: 'loading' }
   | { status: 'ready'; model: FormModel; record: RecordData | null }
@@ -61,14 +68,7 @@ export function useRecordModel(page: RuntimeEntityPage, id: string | undefined, 
     [form, typeChecks],
   );
 
-  // Read under the published form, the record comes with the rows of the form's repeating groups.
-  const readRecord = useCallback(
-    (recordId: string): Promise<RecordData> =>
-      form.published
-        ? api.request<RecordData>('GET', `/records/${page.entity.key}/${encodeURIComponent(recordId)}?form=${encodeURIComponent(form.compiled.form.key)}`)
-        : api.readRecord(page.entity.key, recordId),
-    [api, page, form],
-  );
+  const readRecord = useCallback((recordId: string): Promise<RecordData> => readRecordFor(api, page, form, recordId), [api, page, form]);
 
   useEffect(() => {
     let current = true;

@@ -1,0 +1,68 @@
+/** Words every approval screen shares (i18next namespace `approval`); every key exists in both languages. */
+export const approvalMessages = {
+  en: {
+    status: {
+      running: 'In approval',
+      completed: 'Completed',
+      terminated: 'Terminated',
+      cancelled: 'Cancelled',
+      withdrawn: 'Withdrawn',
+      failed: 'Failed',
+    },
+    outcome: { approved: 'Approved', rejected: 'Rejected', returned: 'Returned', withdrawn: 'Withdrawn' },
+    action: {
+      approve: 'Approve',
+      reject: 'Reject',
+      return: 'Return',
+      delegate: 'Delegate',
+      addApprover: 'Add approver',
+      comment: 'Comment',
+    },
+    due: { at: 'Due {{when}}', overdue: 'Overdue', none: 'No due date' },
+    waiting: { at: '{{step}}, since {{since}} ({{ago}})', with: 'with {{people}}', nowhere: 'Not waiting' },
+    /** What the server's refusals mean for the person in front of the screen, by problem code. */
+    problem: {
+      makerChecker: 'You started this case, so you cannot approve it: another person must check it.',
+      notAssignee: 'This task is not assigned to you.',
+      taskNotOpen: 'This task is no longer open.',
+      actionNotAllowed: 'This action is not allowed at this step.',
+      withdrawNotAllowed: 'This case can no longer be withdrawn.',
+      fieldControlledByFlow: 'A field is set by the approval flow and cannot be changed by hand.',
+      authorityExceeded: 'The amount is above your approval authority.',
+      conflict: 'Someone else acted on this task first.',
+    },
+    controlledByFlow: 'Set by the approval flow',
+  },
+  'zh-CN': {
+    status: {
+      running: '审批中',
+      completed: '已完成',
+      terminated: '已终止',
+      cancelled: '已取消',
+      withdrawn: '已撤回',
+      failed: '失败',
+    },
+    outcome: { approved: '已批准', rejected: '已拒绝', returned: '已退回', withdrawn: '已撤回' },
+    action: {
+      approve: '批准',
+      reject: '拒绝',
+      return: '退回',
+      delegate: '转办',
+      addApprover: '加签',
+      comment: '评论',
+    },
+    due: { at: '{{when}}到期', overdue: '已逾期', none: '无截止时间' },
+    waiting: { at: '{{step}}，自 {{since}} 起（{{ago}}）', with: '处理人：{{people}}', nowhere: '无待处理步骤' },
+    problem: {
+      makerChecker: '此申请由您发起，您不能审批，须由他人复核。',
+      notAssignee: '此任务未分配给您。',
+      taskNotOpen: '此任务已不再待处理。',
+      actionNotAllowed: '此步骤不允许该操作。',
+      withdrawNotAllowed: '此申请已无法撤回。',
+      fieldControlledByFlow: '有字段由审批流程设置，不能手工修改。',
+      authorityExceeded: '金额超出您的审批权限。',
+      conflict: '其他人已先处理了此任务。',
+    },
+    controlledByFlow: '由审批流程设置',
+  },
+} as const;

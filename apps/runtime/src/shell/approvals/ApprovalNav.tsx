@@ -1,0 +1,27 @@
+import { useTranslation } from 'react-i18next';
+import { NavLink } from 'react-router-dom';
+import { InboxLink } from '../../inbox/InboxLink.js';
+import { NotificationsMenu } from '../../notifications/NotificationsMenu.js';
+
+/** The header's approval links, the same in every app: the inbox with its count, my cases, and the notifications bell. */
+export function ApprovalNav() {
+  const { t } = useTranslation('shell');
+  const { t: tc } = useTranslation('cases');
+  return (
+    <>
+      <nav aria-label={t('nav.approvals')} className="app-nav approval-nav">
+        <ul>
+          <li>
+            <InboxLink />
+          </li>
+          <li>
+            <NavLink to="/cases" end>
+              {tc('link')}
+            </NavLink>
+          </li>
+        </ul>
+      </nav>
+      <NotificationsMenu />
+    </>
+  );
+}

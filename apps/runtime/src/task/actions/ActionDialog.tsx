@@ -1,0 +1,124 @@
+import { languageOf } from '@bankforge/app-shell';
+import type { ApprovalAction, CaseText, TaskActionRequest } from '@bankforge/client';
+import { useId, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { caseText } from '../../approval/case-text.js';
+import { Dialog } from '../../shell/dialog/Dialog.js';
+import { actionRequest, commentKind, EMPTY_INPUT, needsUser, type ActionInput } from './action-request.js';
+
+export interface ActionDialogProps {
+  action: ApprovalAction;
+  /** The record's title, for the dialog's title. */
+  record: string;
+  /** `return`: the earlier steps the case may go back to. */
+  steps: readonly { nodeId: string; name: CaseText }[];
+  busy: boolean;
+  onConfirm(request: TaskActionRequest): void;
+  onCancel(): void;
+}
+
+/**
+ * Confirms an action with its comment box: a reason for reject and return (which may also choose
+ * the step to go back to), the user for delegate and add approver. Nothing is sent until it checks.
+ */
+export function ActionDialog({ action, record, steps, busy, onConfirm, onCancel }: ActionDialogProps) {
+  const { t, i18n } = useTranslation('task');
+  const language = languageOf(i18n.language);
+  const id = useId();
+  const [input, setInput] = useState<ActionInput>(EMPTY_INPUT);
+  const [error, setError] = useState<{ field: 'comment' | 'userId'; message: string } | null>(null);
+  const commentRef = useRef<HTMLTextAreaElement>(null);
+  const userRef = useRef<HTMLInputElement>(null);
+  const kind = commentKind(action);
+  const change = (next: Partial<ActionInput>) => {
+    setInput((current) => ({ ...current, ...next }));
+    setError(null);
+  };
+
+  const submit = () => {
+    const checked = actionRequest(action, input);
+    if (checked.ok) {
+      onConfirm(checked.request);
+      return;
+    }
+    setError({ field: checked.field, message: t(`dialog.${checked.error}`) });
+    (checked.field === 'comment' ? commentRef : userRef).current?.focus();
+  };
+
+  const errorFor = (field: 'comment' | 'userId') =>
+    error?.field === field ? { 'aria-invalid': true as const, 'aria-describedby': `${id}-${field}-error` } : {};
+  const errorText = (field: 'comment' | 'userId') =>
+    error?.field === field && (
+      <span id={`${id}-${field}-error`} className="field-error">
+        {error.message}
+      </span>
+    );
+
+  const userField = needsUser(action) && (
+    <div className="dialog-field">
+      <label htmlFor={`${id}-user`}>{t('dialog.userId')}</label>
+      <input ref={userRef} id={`${id}-user`} type="text" value={input.userId} aria-required="true" onChange={(event) => change({ userId: event.target.value })} {...errorFor('userId')} />
+      {errorText('userId')}
+    </div>
+  );
+
+  return (
+    <Dialog title={t(`dialog.title.${action}`, { record })} onClose={onCancel} busy={busy}>
+      <form
+        noValidate
+        className="action-form"
+        onSubmit={(event) => {
+          event.preventDefault();
+          if (!busy) submit();
+        }}
+      >
+        {userField}
+        {action === 'addApprover' && (
+          <fieldset className="dialog-field">
+            <legend>{t('dialog.position')}</legend>
+            {(['before', 'after'] as const).map((position) => (
+              <label key={position} className="filter-check">
+                <input type="radio" name={`${id}-position`} value={position} checked={input.position === position} onChange={() => change({ position })} />
+                {t(`dialog.${position}`)}
+              </label>
+            ))}
+          </fieldset>
+        )}
+        {action === 'return' && steps.length > 0 && (
+          <div className="dialog-field">
+            <label htmlFor={`${id}-step`}>{t('dialog.returnTo')}</label>
+            <select id={`${id}-step`} value={input.returnTo} onChange={(event) => change({ returnTo: event.target.value })}>
+              <option value="">{t('dialog.stepBefore')}</option>
+              {steps.map((step) => (
+                <option key={step.nodeId} value={step.nodeId}>
+                  {caseText(step.name, language)}
+                </option>
+              ))}
+            </select>
+          </div>
+        )}
+        <div className="dialog-field">
+          <label htmlFor={`${id}-comment`}>{t(kind === 'reason' ? 'dialog.reason' : kind === 'comment' ? 'dialog.yourComment' : 'dialog.comment')}</label>
+          <textarea
+            ref={commentRef}
+            id={`${id}-comment`}
+            rows={4}
+            value={input.comment}
+            aria-required={kind === 'optional' ? undefined : true}
+            onChange={(event) => change({ comment: event.target.value })}
+            {...errorFor('comment')}
+          />
+          {errorText('comment')}
+        </div>
+        <div className="dialog-actions">
+          <button type="submit" className="primary" disabled={busy} aria-busy={busy || undefined}>
+            {busy ? t('dialog.sending') : t(`dialog.confirm.${action}`)}
+          </button>
+          <button type="button" onClick={onCancel} disabled={busy}>
+            {t('dialog.cancel')}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}
