@@ -231,8 +231,12 @@ export interface ApprovalNode extends NodeBase {
   editableFields?: string[];
   /** Actions offered on the task. */
   actions: ApprovalAction[];
-  /** For `return`: back to the previous approval node only, or to any earlier node. */
-  returnTo?: 'previous' | 'any';
+  /**
+   * For `return`: back to the previous approval node only (`previous`, the default), to any earlier
+   * approval node or the initiator (`any`), or to the initiator only (`initiator`, 退回发起人: the
+   * initiator amends the case and resubmits it, or withdraws it).
+   */
+  returnTo?: 'previous' | 'any' | 'initiator';
   timeout?: ApprovalTimeout;
   authorityLimits?: AuthorityLimit[];
   /** No person approves twice in one case (across all approval nodes with this flag). */
@@ -426,6 +430,37 @@ export interface FlowEdge {
 // The artifact
 // ---------------------------------------------------------------------------------------------
 
+// ---------------------------------------------------------------------------------------------
+// The record a case is about
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * Milestones of a case at which the flow may write its record (besides the outcomes of its ends):
+ * `started`, `returned` (sent back to the initiator), `resubmitted`, and the statuses a case ends
+ * with other than `completed` (a completed case's milestone is its outcome: `approved`, `rejected`, ...).
+ */
+export const RECORD_MILESTONES = ['started', 'returned', 'resubmitted', 'withdrawn', 'cancelled', 'terminated', 'failed'] as const;
+export type RecordMilestone = (typeof RECORD_MILESTONES)[number];
+
+/** How a flow bound to an entity reads and writes the record a case is about. */
+export interface FlowRecordBinding {
+  /** Case variables read from the bound record when a case starts (and when the initiator resubmits): variable name → field key of `entity`. */
+  variables?: Record<string, string>;
+  /** Fields of the record only the flow writes: nobody changes them through the records API or a form. */
+  controlledFields?: string[];
+  /**
+   * Record values the flow writes at milestones, field key → FEEL expression. Milestones: `started`,
+   * `returned` (sent back to the initiator), `resubmitted`, and when the case ends: the end node's
+   * `outcome` of a completed case (`approved`, `rejected`, ...), else the end status (`withdrawn`,
+   * `cancelled`, `terminated`, `failed`). Every written field must be a controlled field.
+   *
+   * An expression reads the case variables plus `initiator` (the initiator's user id), `actor` (the
+   * user id of the command's actor, null for a timer or another engine step) and `at` (the command's
+   * time, a FEEL date and time); these three names hide variables of the same name.
+   */
+  writes?: Record<string, Record<string, string>>;
+}
+
 export interface FlowDefinition {
   kind: 'flow';
   key: string;
@@ -435,6 +470,8 @@ export interface FlowDefinition {
   schemaVersion: 1;
   /** The entity the case is about (entity artifact key). */
   entity?: string;
+  /** How the case reads and writes its record of `entity` (only with `entity`). */
+  record?: FlowRecordBinding;
   description?: string;
   variables: FlowVariable[];
   nodes: FlowNode[];

@@ -1,8 +1,11 @@
 /**
  * The `flow` artifact kind: its schema, and `validateFlowDefinition` as its check. On publish, the
  * decisions its decision nodes evaluate must be published (pinned versions must exist): a flow
- * would otherwise fail at the node, long after the analyst who published it moved on.
+ * would otherwise fail at the node, long after the analyst who published it moved on. And when the
+ * flow binds its entity's records (`record`) and the entity is published, the fields the binding
+ * reads and controls must be fields of that entity.
  */
+import type { EntityDefinition } from '@bankforge/data-model';
 import type {
   ArtifactCheckContext,
   ArtifactKindDefinition,
@@ -12,12 +15,15 @@ import type {
 import { unchangedDocument } from '@bankforge/rule-engine';
 import type { FlowDefinition } from './flow-definition.js';
 import { flowArtifactSchema } from './flow-schema.js';
+import { entityNotPublished, recordFieldProblems } from './record-field-problems.js';
 import { validateFlowDefinition } from './validate-flow.js';
 
 /** What a flow's check asks its host. */
 export interface FlowCheckContext extends ArtifactCheckContext {
   /** The latest published version of a decision, or undefined. */
   decision(key: string): Promise<DecisionArtifact | undefined>;
+  /** The latest published version of an entity, or undefined (as forms and reports ask it). */
+  entity(key: string): Promise<EntityDefinition | undefined>;
 }
 
 async function decisionReferenceProblems(
@@ -45,6 +51,16 @@ async function decisionReferenceProblems(
   return problems;
 }
 
+async function recordBindingProblems(flow: FlowDefinition, context: FlowCheckContext): Promise<ArtifactProblem[]> {
+  if (flow.record === undefined || flow.entity === undefined) return [];
+  const entity = await context.entity(flow.entity);
+  if (entity === undefined) {
+    context.warn(entityNotPublished(flow.entity));
+    return [];
+  }
+  return recordFieldProblems(flow, entity);
+}
+
 export const flowKind: ArtifactKindDefinition<FlowDefinition, FlowCheckContext> = {
   kind: 'flow',
   schema: flowArtifactSchema,
@@ -53,6 +69,6 @@ export const flowKind: ArtifactKindDefinition<FlowDefinition, FlowCheckContext> 
     // The node and edge ids go along, so the designer can mark them on the canvas.
     const problems: ArtifactProblem[] = validateFlowDefinition(flow);
     if (problems.length > 0 || context.stage === 'save') return problems;
-    return decisionReferenceProblems(flow, context);
+    return [...(await decisionReferenceProblems(flow, context)), ...(await recordBindingProblems(flow, context))];
   },
 };

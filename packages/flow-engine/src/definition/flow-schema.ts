@@ -178,7 +178,7 @@ const node = {
         formKey: shortText,
         editableFields: { type: 'array', uniqueItems: true, items: shortText },
         actions: { type: 'array', uniqueItems: true, items: { enum: APPROVAL_ACTIONS } },
-        returnTo: { enum: ['previous', 'any'] },
+        returnTo: { enum: ['previous', 'any', 'initiator'] },
         timeout,
         authorityLimits: {
           type: 'array',
@@ -277,6 +277,24 @@ const variable = {
   },
 } as const;
 
+/** Field keys of the bound entity (as entity field keys are written). */
+const fieldKey = { type: 'string', minLength: 1, maxLength: 100 } as const;
+
+/** The record binding: which variables come from the record, which fields the flow controls and writes. */
+const recordBinding = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    variables: { type: 'object', propertyNames: { minLength: 1, maxLength: 100 }, additionalProperties: fieldKey },
+    controlledFields: { type: 'array', uniqueItems: true, items: fieldKey },
+    writes: {
+      type: 'object',
+      propertyNames: { minLength: 1, maxLength: 100 },
+      additionalProperties: { type: 'object', propertyNames: { minLength: 1, maxLength: 100 }, additionalProperties: feel },
+    },
+  },
+} as const;
+
 /**
  * JSON Schema (draft-07) of the `flow` artifact document. The server validates every save with
  * it; `validateFlowDefinition` runs it plus the publish-time graph rules.
@@ -294,6 +312,7 @@ export const flowArtifactSchema = {
     version: positiveInteger,
     schemaVersion: { const: 1 },
     entity: { type: 'string', minLength: 1, maxLength: 100 },
+    record: recordBinding,
     description: { type: 'string', maxLength: 2000 },
     variables: { type: 'array', items: variable },
     nodes: { type: 'array', items: node },

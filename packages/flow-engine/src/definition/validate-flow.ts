@@ -5,14 +5,17 @@
  * so the designer can mark them on the canvas.
  */
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import { compileExpression, FeelSyntaxError, parseDuration, YearsMonthsDuration } from '@bankforge/rule-engine';
+import { parseDuration, YearsMonthsDuration } from '@bankforge/rule-engine';
 import {
   FLOW_NODE_TYPES,
   FLOW_VARIABLE_TYPES,
   type FlowNodeType,
   type FlowVariableType,
 } from './flow-definition.js';
+import { feelSyntaxDetail } from './feel-syntax.js';
 import { flowArtifactSchema } from './flow-schema.js';
+import { escapeToken, jsonPointer as ptr } from './json-pointer.js';
+import { recordBindingProblems } from './record-binding-problems.js';
 
 export type FlowProblemCode =
   // structure (JSON Schema)
@@ -66,7 +69,11 @@ export type FlowProblemCode =
   | 'invalidBoundaryEdge'
   | 'loopAndMultiInstance'
   | 'subflowSelfReference'
-  | 'feelSyntax';
+  | 'feelSyntax'
+  // the record binding
+  | 'recordWithoutEntity'
+  | 'unknownMilestone'
+  | 'uncontrolledWrite';
 
 export interface FlowProblem {
   nodeId?: string;
@@ -85,14 +92,6 @@ type Json = Record<string, unknown>;
 
 function isRecord(value: unknown): value is Json {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function escapeToken(token: string): string {
-  return token.replace(/~/g, '~0').replace(/\//g, '~1');
-}
-
-function ptr(...tokens: (string | number)[]): string {
-  return tokens.map((t) => `/${escapeToken(String(t))}`).join('');
 }
 
 let compiledSchema: ValidateFunction | undefined;
@@ -293,6 +292,7 @@ class FlowChecker {
     const schemaProblems = this.checkSchema();
     this.collect(schemaProblems);
     this.checkVariables();
+    this.checkRecordBinding(schemaProblems);
     this.checkIds();
     this.checkEdges();
     this.checkNodeContents();
@@ -402,6 +402,12 @@ class FlowChecker {
     });
   }
 
+  /** The record binding, unless the schema already found it malformed. */
+  private checkRecordBinding(schemaProblems: readonly FlowProblem[]): void {
+    if (this.doc.record === undefined || schemaProblems.some((p) => p.path === '/record' || p.path.startsWith('/record/'))) return;
+    for (const p of recordBindingProblems(this.doc, this.variableNames)) this.add(p);
+  }
+
   private checkIds(): void {
     const seenNodes = new Set<string>();
     for (const node of this.nodes) {
@@ -464,17 +470,7 @@ class FlowChecker {
   // --- FEEL ------------------------------------------------------------------------------------
 
   private checkFeel(source: string, what: string, owner: { node?: GNode; edge?: GEdge }, ...path: (string | number)[]): void {
-    let detail: string | undefined;
-    try {
-      compileExpression(source, { names: this.variableNames });
-    } catch (error) {
-      if (error instanceof FeelSyntaxError) {
-        const d = error.diagnostics[0];
-        detail = d === undefined ? 'syntax error' : `line ${d.line}, column ${d.column}: ${d.message}`;
-      } else {
-        detail = error instanceof Error ? error.message : String(error);
-      }
-    }
+    const detail = feelSyntaxDetail(source, this.variableNames);
     if (detail === undefined) return;
     const message = `FEEL error in the ${what} at ${detail}`;
     if (owner.edge !== undefined) this.edgeProblem(owner.edge, 'feelSyntax', message, ...path);
