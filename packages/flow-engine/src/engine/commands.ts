@@ -38,13 +38,21 @@ export interface CompleteTaskCommand {
   actor: Actor;
   action: TaskAction;
   comment?: string;
-  /** `return`: the earlier node to go back to; absent → the node before the task's node. */
+  /**
+   * `return`: the earlier approval node to go back to, or the start node's id to send the case back
+   * to its initiator (nodes with `returnTo: any` or `initiator`); absent → the previous approval node
+   * (on an `initiator` node, or an `any` node with no earlier approval: the initiator).
+   */
   returnToNodeId?: string;
   /** `delegate`: the user who takes over this actor's part of the task. */
   delegateTo?: string;
   /** `addApprover`: one more approver, before (they approve first) or after this actor. */
   addApprover?: { userId: string; position: 'before' | 'after' };
-  /** Values of the node's editable form fields, written into the case variables on approve. */
+  /**
+   * Values of the node's editable form fields, written into the case variables on approve. On the
+   * resubmit task of a returned case: the values of the record's bound fields as the initiator left
+   * them (by variable name), written into the case variables as it is resubmitted.
+   */
   fields?: Record<string, JsonValue>;
 }
 
@@ -125,13 +133,13 @@ export type FlowCommandErrorCode =
   | 'taskNotOpen'
   /** The actor is not (or not yet, in a sequential task) an assignee of the task. */
   | 'notAssignee'
-  /** The initiator tried to complete an approval on their own case. */
+  /** The initiator tried to complete an approval on their own case (their resubmit task excepted). */
   | 'makerChecker'
   /** `distinctApprovers`: the actor already approved in this case, or already acted on this task. */
   | 'alreadyApproved'
   /** The node does not allow this action. */
   | 'actionNotAllowed'
-  /** `return` to a node that is not an earlier node of this case. */
+  /** `return` to a node that is not an earlier node of this case, or to the initiator where the node does not allow it (or other paths are open). */
   | 'invalidReturnTarget'
   | 'notInitiator'
   /** Withdraw after someone acted since the initiator's last action. */

@@ -1,6 +1,7 @@
 /** What the run looks up in a definition, indexed once per definition object. */
 import type { CompiledExpression } from '@bankforge/rule-engine';
 import type { FlowDefinition, FlowEdge, FlowNode, FlowVariable } from '../definition/flow-definition.js';
+import { RECORD_WRITE_NAMES } from '../definition/record-binding-problems.js';
 
 export interface DefinitionIndex {
   nodes: Map<string, FlowNode>;
@@ -15,6 +16,10 @@ export interface DefinitionIndex {
   feelNames: string[];
   /** Compiled FEEL by source text, filled on demand. */
   expressions: Map<string, CompiledExpression>;
+  /** The names the record binding's write expressions may read: the variables, `initiator`, `actor` and `at`. */
+  recordNames: string[];
+  /** Compiled write expressions by source text, filled on demand (their names differ from the others'). */
+  recordExpressions: Map<string, CompiledExpression>;
   /** The first start node. */
   start: FlowNode | undefined;
 }
@@ -45,6 +50,8 @@ export function indexOf(def: FlowDefinition): DefinitionIndex {
     variables,
     feelNames: [...variables.keys(), 'initiator'],
     expressions: new Map(),
+    recordNames: [...variables.keys(), ...RECORD_WRITE_NAMES],
+    recordExpressions: new Map(),
     start: def.nodes.find((n) => n.type === 'start'),
   };
   indexes.set(def, idx);

@@ -20,7 +20,7 @@ export type FlowEffect =
     }
   /** The users who may act on an open task changed (delegation, added approver, escalation, next in sequence). */
   | { type: 'updateTask'; taskId: string; assignees: string[] }
-  /** The task was decided (approved, rejected, returned). */
+  /** The task was decided (approved, rejected, returned; a resubmit task: resubmitted). */
   | { type: 'closeTask'; taskId: string; result: TaskCloseReason }
   /** The task was withdrawn, cancelled or terminated with the case. */
   | { type: 'cancelTask'; taskId: string }
@@ -41,6 +41,12 @@ export type FlowEffect =
     }
   | { type: 'cancelSubflow'; callId: string }
   /**
+   * Write these values into the case's record (the record the case is about: the server knows it),
+   * at a milestone of the flow's record binding (`started`, `returned`, `resubmitted`, the outcome of
+   * a completed case, or how it ended otherwise). At most once per occurrence of the milestone.
+   */
+  | { type: 'updateRecord'; milestone: string; values: Record<string, JsonValue> }
+  /**
    * The case ended; for a subflow, answer the parent with `subflowCompleted` (callId =
    * parent.callId), with `errorCode` (status failed with an outcome: an error end event) or
    * `error` (failed at run time) when it failed.
@@ -55,3 +61,4 @@ export type FlowEffect =
     };
 
 export type ScheduleTimerEffect = Extract<FlowEffect, { type: 'scheduleTimer' }>;
+export type UpdateRecordEffect = Extract<FlowEffect, { type: 'updateRecord' }>;

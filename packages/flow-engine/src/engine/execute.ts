@@ -56,7 +56,8 @@ export function execute(definition: FlowDefinition, state: FlowState | null, com
     throw new FlowCommandError('notStarted', 'no instance: the first command must be start');
   }
 
-  const run = new Run(definition, state === null ? null : cloneState(state), command.commandId, ms, context);
+  const actor = 'actor' in command ? command.actor.userId : null;
+  const run = new Run(definition, state === null ? null : cloneState(state), command.commandId, ms, context, actor);
   try {
     handle(run, command);
   } catch (e) {

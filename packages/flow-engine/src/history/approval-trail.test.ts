@@ -146,6 +146,24 @@ describe('approvalTrail from recorded events', () => {
     expect(trail[9]?.text['zh-CN']).toBe('root 取消了申请：“duplicate case”');
   });
 
+  it('says a case went back to its initiator (退回发起人) and was resubmitted (重新提交)', () => {
+    const returned: StoredFlowEvent[] = [
+      { seq: 1, at: at(0), cmd: 'c1', actor: 'rm1', type: 'started', data: { def: 'loan', ver: 1, id: 'i1', ini: { userId: 'rm1' }, vars: {} } },
+      { seq: 2, at: at(0), cmd: 'c1', nodeId: 'officer', taskId: 'k2', type: 'taskCreated', data: { tok: 't1', who: ['o1'] } },
+      { seq: 3, at: at(1), cmd: 'c2', actor: 'o1', nodeId: 'officer', taskId: 'k2', comment: 'payslips missing', type: 'taskClosed', data: { r: 'returned', to: 'start', ini: 1 } },
+      { seq: 4, at: at(1), cmd: 'c2', nodeId: 'start', taskId: 'k4', type: 'taskCreated', data: { tok: 't1', who: ['rm1'] } },
+      { seq: 5, at: at(2), cmd: 'c3', actor: 'rm1', nodeId: 'start', taskId: 'k4', type: 'taskClosed', data: { r: 'resubmitted' } },
+    ];
+    const trail = approvalTrail(returned.map(decodeEvent));
+    expect(trail.map((t) => [t.seq, t.action, t.actor, t.nodeId, t.detail, t.users])).toEqual([
+      [1, 'started', 'rm1', undefined, undefined, undefined],
+      [3, 'returned', 'o1', 'officer', 'start', ['rm1']],
+      [5, 'resubmitted', 'rm1', 'start', undefined, undefined],
+    ]);
+    expect(trail[1]?.text).toEqual({ en: 'o1 returned the case at officer to the initiator: "payslips missing"', 'zh-CN': 'o1 退回发起人（officer）：“payslips missing”' });
+    expect(trail[2]?.text).toEqual({ en: 'rm1 resubmitted the case', 'zh-CN': 'rm1 重新提交了申请' });
+  });
+
   it('is empty for no events', () => {
     expect(approvalTrail([])).toEqual([]);
   });

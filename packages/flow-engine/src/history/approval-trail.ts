@@ -1,6 +1,7 @@
 /**
  * The human-readable approval trail of a flow instance: who started it, who approved, rejected,
- * returned, delegated or added whom, on which node, when and with which comment, in event order.
+ * returned (to an earlier node or to the initiator), resubmitted, delegated or added whom, on which
+ * node, when and with which comment, in event order.
  * For display (the case's history panel) and for audit.
  */
 import type { FlowDefinition, LocalizedText } from '../definition/flow-definition.js';
@@ -13,6 +14,8 @@ export type TrailAction =
   | 'rejected'
   | 'autoRejected'
   | 'returned'
+  /** The initiator resubmitted a case returned to them (重新提交). */
+  | 'resubmitted'
   | 'delegated'
   | 'approverAdded'
   | 'authorityRouted'
@@ -39,9 +42,12 @@ export interface TrailEntry {
   nodeName?: LocalizedText;
   taskId?: string;
   comment?: string;
-  /** The other people involved: delegate, added approver, escalation or routing targets, cc recipients. */
+  /** The other people involved: delegate, added approver, escalation or routing targets, cc recipients, the initiator a case went back to. */
   users?: string[];
-  /** `returned`: the node the case went back to. `completed`/`terminated`: the outcome. `failed`: the reason. */
+  /**
+   * `returned`: the node the case went back to (the start node when it went back to the initiator).
+   * `completed`/`terminated`: the outcome. `failed`: the reason.
+   */
   detail?: string;
   /** One line, ready to show. */
   text: LocalizedText;
@@ -61,6 +67,7 @@ export function approvalTrail(events: readonly FlowEvent[], definition?: FlowDef
   for (const n of definition?.nodes ?? []) nodeNames.set(n.id, n.name);
   const taskNodes = new Map<string, string>();
   const trail: TrailEntry[] = [];
+  let initiator: string | undefined;
 
   for (const e of events) {
     if (e.type === 'taskCreated' && e.taskId !== undefined && e.nodeId !== undefined) taskNodes.set(e.taskId, e.nodeId);
@@ -87,6 +94,7 @@ export function approvalTrail(events: readonly FlowEvent[], definition?: FlowDef
 
     switch (e.type) {
       case 'started':
+        initiator = e.data.initiator.userId;
         entry('started', `${who} started the case`, `${who} 发起了申请`);
         break;
       case 'approved':
@@ -101,6 +109,12 @@ export function approvalTrail(events: readonly FlowEvent[], definition?: FlowDef
         if (e.data.reason === 'rejected') {
           if (e.data.automatic === true) entry('autoRejected', `rejected automatically on timeout${where.en}`, `超时自动驳回${where.zh}`);
           else entry('rejected', `${who} rejected${where.en}`, `${who} 驳回${where.zh}`);
+        } else if (e.data.reason === 'returned' && e.data.toInitiator === true) {
+          const extra: Partial<TrailEntry> = e.data.returnTo !== undefined ? { detail: e.data.returnTo } : {};
+          if (initiator !== undefined) extra.users = [initiator];
+          entry('returned', `${who} returned the case${where.en} to the initiator`, `${who} 退回发起人${where.zh}`, extra);
+        } else if (e.data.reason === 'resubmitted') {
+          entry('resubmitted', `${who} resubmitted the case`, `${who} 重新提交了申请`);
         } else if (e.data.reason === 'returned') {
           const to = e.data.returnTo;
           const toName = to !== undefined ? (nodeNames.get(to) ?? { en: to, 'zh-CN': to }) : undefined;

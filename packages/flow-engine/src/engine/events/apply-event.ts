@@ -178,10 +178,14 @@ export function applyInPlace(s: FlowState, e: FlowEvent, definition: FlowDefinit
       s.tasks = (s.tasks ?? []).filter((x) => x.id !== id);
       if (s.timers !== undefined) s.timers = s.timers.filter((x) => x.taskId !== id);
       if (e.data.reason === 'approved') (s.approvalPath ??= []).push(t.nodeId);
-      if (e.data.reason === 'returned' && e.data.returnTo !== undefined && s.approvalPath !== undefined) {
+      // back to the initiator: the case runs again from its start, so every approval is to be given again
+      if (e.data.toInitiator === true) delete s.approvalPath;
+      else if (e.data.reason === 'returned' && e.data.returnTo !== undefined && s.approvalPath !== undefined) {
         const i = s.approvalPath.lastIndexOf(e.data.returnTo);
         if (i >= 0) s.approvalPath = s.approvalPath.slice(0, i);
       }
+      // a resubmission is a fresh submission: the initiator may withdraw again until someone acts
+      if (e.data.reason === 'resubmitted') delete s.lastActionSeq;
       break;
     }
     case 'timerSet':

@@ -14,7 +14,7 @@ import type { StoredFlowEvent } from './stored-event.js';
 /** A payload field: its stored name and, when the value changes form too, how. */
 type Field = readonly [stored: string, encode?: (v: never) => unknown, decode?: (v: never) => unknown];
 
-/** `true` is stored as `1` (the flags `b`, `x`, `auto`, `fired`). */
+/** `true` is stored as `1` (the flags `b`, `x`, `auto`, `fired`, `ini`). */
 const flag: readonly [(v: true) => 1, (v: 1) => true] = [() => 1, () => true];
 
 const PAYLOADS: Record<FlowEventType, Record<string, Field>> = {
@@ -40,7 +40,7 @@ const PAYLOADS: Record<FlowEventType, Record<string, Field>> = {
   authorityRouted: { to: ['to'], approver: ['by'], limit: ['limit'] },
   escalated: { from: ['from'], to: ['to'] },
   commented: {},
-  taskClosed: { reason: ['r'], returnTo: ['to'], automatic: ['auto', ...flag] },
+  taskClosed: { reason: ['r'], returnTo: ['to'], toInitiator: ['ini', ...flag], automatic: ['auto', ...flag] },
   timerSet: { timer: ['timer', encodeTimer, decodeTimer] },
   timerDone: { timerId: ['id'], fired: ['fired', ...flag] },
   callStarted: { call: ['call', encodeCall, decodeCall] },

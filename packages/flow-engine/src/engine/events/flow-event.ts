@@ -24,7 +24,8 @@ interface EventBase {
 
 type Ev<T extends string, D> = EventBase & { type: T; data: D };
 
-export type TaskCloseReason = 'approved' | 'rejected' | 'returned' | 'cancelled';
+/** `resubmitted`: the initiator resubmitted a case returned to them (the resubmit task, on the start node). */
+export type TaskCloseReason = 'approved' | 'rejected' | 'returned' | 'cancelled' | 'resubmitted';
 
 export type FlowEvent =
   /** The case started (`actor` is the initiator). */
@@ -58,8 +59,12 @@ export type FlowEvent =
   | Ev<'authorityRouted', { to: string[]; approver: string; limit: number }>
   | Ev<'escalated', { from: string[]; to: string[] }>
   | Ev<'commented', Record<string, never>>
-  /** The task closed (and its timers with it). `returnTo`: the node a return goes back to. */
-  | Ev<'taskClosed', { reason: TaskCloseReason; returnTo?: string; automatic?: true }>
+  /**
+   * The task closed (and its timers with it). `returnTo`: the node a return goes back to;
+   * `toInitiator`: the return goes back to the initiator (`returnTo` is then the start node, where
+   * the initiator's resubmit task opens).
+   */
+  | Ev<'taskClosed', { reason: TaskCloseReason; returnTo?: string; toInitiator?: true; automatic?: true }>
   | Ev<'timerSet', { timer: Timer }>
   | Ev<'timerDone', { timerId: string; fired?: true }>
   | Ev<'callStarted', { call: PendingCall }>

@@ -52,8 +52,8 @@ export type StoredFlowEvent =
   | Ev<'authorityRouted', { to: string[]; by: string; limit: number }>
   | Ev<'escalated', { from: string[]; to: string[] }>
   | Ev<'commented', Record<string, never>>
-  /** The task closed (and its timers with it). `to`: the node a return goes back to. */
-  | Ev<'taskClosed', { r: TaskCloseReason; to?: string; auto?: 1 }>
+  /** The task closed (and its timers with it). `to`: the node a return goes back to; `ini`: back to the initiator. */
+  | Ev<'taskClosed', { r: TaskCloseReason; to?: string; ini?: 1; auto?: 1 }>
   | Ev<'timerSet', { timer: StoredTimer }>
   | Ev<'timerDone', { id: string; fired?: 1 }>
   | Ev<'callStarted', { call: StoredCall }>

@@ -6,6 +6,8 @@ import type { EventData } from '../events/flow-event.js';
 import { copyJson } from '../state/copy.js';
 import type { Initiator, JsonValue } from '../state/flow-state.js';
 import { typeMatches } from '../values.js';
+import { writeRecord } from './record-writes.js';
+import { isResubmitTask, isReturnedToInitiator } from './resubmit.js';
 import type { Run } from './run.js';
 import { drain } from './tokens.js';
 
@@ -23,6 +25,7 @@ export function start(run: Run, c: StartCommand): void {
   if (c.subject !== undefined) data.subject = c.subject;
   if (c.parent !== undefined) data.parent = { instanceId: c.parent.instanceId, callId: c.parent.callId };
   run.emit('started', data, { actor: a.userId });
+  writeRecord(run, 'started');
   run.queue.push({ tokenId: null, to: startNode.id, forkStack: undefined });
   drain(run);
 }
@@ -46,20 +49,23 @@ function checkStartVariables(run: Run, given: Record<string, JsonValue>): Record
   return vars;
 }
 
+/** The initiator withdraws while nobody has acted since they (re)submitted, or while the case is returned to them. */
 export function withdraw(run: Run, c: WithdrawCommand): void {
   const s = run.state;
   if (c.actor.userId !== s.initiator.userId) throw new FlowCommandError('notInitiator', 'only the initiator may withdraw');
-  if (s.lastActionSeq !== undefined) throw new FlowCommandError('withdrawNotAllowed', 'someone has acted on the case since it was submitted');
+  if (s.lastActionSeq !== undefined && !isReturnedToInitiator(run)) throw new FlowCommandError('withdrawNotAllowed', 'someone has acted on the case since it was submitted');
   run.endCase('withdrawn', undefined, undefined, { actor: c.actor.userId, comment: c.comment });
 }
 
+/** Reminds the assignees of the open tasks (an administrator may also remind an initiator of their returned case). */
 export function urge(run: Run, c: UrgeCommand): void {
   const s = run.state;
-  if (c.actor.userId !== s.initiator.userId && !isAdmin(c.actor)) throw new FlowCommandError('notInitiator', 'only the initiator may urge');
-  const tasks = (s.tasks ?? []).filter((t) => c.taskId === undefined || t.id === c.taskId);
+  const byInitiator = c.actor.userId === s.initiator.userId;
+  if (!byInitiator && !isAdmin(c.actor)) throw new FlowCommandError('notInitiator', 'only the initiator may urge');
+  const tasks = (s.tasks ?? []).filter((t) => (c.taskId === undefined || t.id === c.taskId) && !(byInitiator && isResubmitTask(run, t)));
   if (tasks.length === 0) throw new FlowCommandError('taskNotOpen', c.taskId === undefined ? 'no open task to urge' : `task ${c.taskId} is not open`);
   for (const t of tasks) {
-    const to = actionable(t, run.approvalNode(t.nodeId).mode);
+    const to = isResubmitTask(run, t) ? [...t.pending] : actionable(t, run.approvalNode(t.nodeId).mode);
     run.emit('notified', { kind: 'urge', to }, { actor: c.actor.userId, nodeId: t.nodeId, taskId: t.id, comment: c.comment });
     const eff: FlowEffect = { type: 'notify', kind: 'urge', to, nodeId: t.nodeId, taskId: t.id, by: c.actor.userId };
     if (c.comment !== undefined) eff.comment = c.comment;

@@ -4,6 +4,9 @@ import type { JsonValue } from '../state/flow-state.js';
 import { FlowRuntimeError, pathGet, variableToFeel } from '../values.js';
 import type { Run } from './run.js';
 
+/** The evaluation steps one expression may take before it fails the case (a guard against runaway loops). */
+export const FEEL_STEP_BUDGET = 100_000;
+
 /** Evaluates `source` on the case variables (and `initiator`); a failure fails the case, naming `where`. */
 export function feel(run: Run, source: string, where: string): FeelValue {
   const idx = run.index;
@@ -21,7 +24,7 @@ export function feel(run: Run, source: string, where: string): FeelValue {
         scope.initiator = toFeelValue({ userId: ini.userId, roles: ini.roles ?? [], branch: ini.branch ?? null });
       } else if (Object.hasOwn(vars, name)) scope[name] = variableToFeel(idx.variables.get(name), vars[name] as JsonValue);
     }
-    return c.evaluate(scope, { now: run.feelNow(), stepBudget: 100_000 }).value;
+    return c.evaluate(scope, { now: run.feelNow(), stepBudget: FEEL_STEP_BUDGET }).value;
   } catch (e) {
     throw new FlowRuntimeError(`expression at ${where} failed: ${e instanceof Error ? e.message : String(e)}`);
   }

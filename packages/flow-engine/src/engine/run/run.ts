@@ -12,12 +12,13 @@ import type { ApprovalNode, FlowDefinition, FlowEdge, FlowNode } from '../../def
 import { FlowCommandError } from '../commands.js';
 import type { Directory, ExecuteContext } from '../context.js';
 import { indexOf, type DefinitionIndex } from '../definition-index.js';
-import type { FlowEffect } from '../effects.js';
+import type { FlowEffect, UpdateRecordEffect } from '../effects.js';
 import { applyInPlace } from '../events/apply-event.js';
 import type { EventData, FlowEvent, FlowEventType } from '../events/flow-event.js';
 import { copyJson } from '../state/copy.js';
 import type { FlowState, InstanceStatus, Task, Token } from '../state/flow-state.js';
 import { FlowRuntimeError } from '../values.js';
+import { recordWrite } from './record-writes.js';
 
 /** Where an event happened and who caused it. */
 export interface EventExtra {
@@ -60,6 +61,8 @@ export class Run {
     /** `now` in epoch milliseconds. */
     readonly nowMs: number,
     readonly context: ExecuteContext,
+    /** The user id of the command's actor; null for a timer, a service's or a subflow's answer. */
+    readonly actor: string | null = null,
   ) {
     this.current = state;
     this.index = indexOf(definition);
@@ -128,8 +131,24 @@ export class Run {
     return d;
   }
 
-  /** Ends the case: cancels its open work and tells the server (and, for a subflow, the parent). */
+  /**
+   * Ends the case: cancels its open work, writes the record at the milestone (the outcome of a
+   * completed case, else the status) and tells the server (and, for a subflow, the parent). A write
+   * that fails fails the case instead (before anything is emitted); when the writes of `failed`
+   * fail too, they are skipped and the reason joins the case's error.
+   */
   endCase(status: Exclude<InstanceStatus, 'running'>, outcome?: string, error?: string, extra: EventExtra = {}): void {
+    const milestone = status === 'completed' ? (outcome ?? 'approved') : status;
+    let write: UpdateRecordEffect | undefined;
+    if (status !== 'failed') write = recordWrite(this, milestone);
+    else {
+      try {
+        write = recordWrite(this, milestone);
+      } catch (e) {
+        if (!(e instanceof FlowRuntimeError)) throw e;
+        error = `${error ?? 'the case failed'}; the record writes at failed were skipped: ${e.message}`;
+      }
+    }
     const s = this.state;
     for (const t of s.tasks ?? []) this.effects.push({ type: 'cancelTask', taskId: t.id });
     for (const t of s.timers ?? []) this.effects.push({ type: 'cancelTimer', timerId: t.id });
@@ -138,6 +157,7 @@ export class Run {
     if (outcome !== undefined) data.outcome = outcome;
     if (error !== undefined) data.error = error;
     this.emit('ended', data, extra);
+    if (write !== undefined) this.effects.push(write);
     const eff: Extract<FlowEffect, { type: 'instanceEnded' }> = { type: 'instanceEnded', status, variables: copyJson(this.state.variables) };
     if (outcome !== undefined) eff.outcome = outcome;
     if (error !== undefined) eff.error = error;

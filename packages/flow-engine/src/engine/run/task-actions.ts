@@ -7,6 +7,7 @@ import { copyJson } from '../state/copy.js';
 import type { JsonValue, Task } from '../state/flow-state.js';
 import { typeMatches } from '../values.js';
 import { authorityRoute } from './assignees.js';
+import { actOnResubmitTask, isResubmitTask, returnToInitiator } from './resubmit.js';
 import type { Run } from './run.js';
 import { afterRejection, afterTaskChange, closeTask } from './tasks.js';
 import { drain } from './tokens.js';
@@ -18,6 +19,7 @@ export function completeTask(run: Run, c: CompleteTaskCommand): void {
   const s = run.state;
   const task = s.tasks?.find((t) => t.id === c.taskId);
   if (task === undefined) throw new FlowCommandError('taskNotOpen', `task ${c.taskId} is not open`);
+  if (isResubmitTask(run, task)) return actOnResubmitTask(run, c, task);
   const node = run.approvalNode(task.nodeId);
   const u = c.actor.userId;
   const isInitiator = u === s.initiator.userId;
@@ -95,17 +97,28 @@ function comment(run: Run, c: CompleteTaskCommand, task: Task): void {
   run.emit('commented', {}, { actor: c.actor.userId, nodeId: task.nodeId, taskId: task.id, comment: c.comment });
 }
 
-/** Back to the previous approval node (or, with `returnTo: any`, any earlier one). */
+/**
+ * Back to the previous approval node (`returnTo: previous`, the default), to any earlier one or the
+ * initiator (`any`), or to the initiator only (`initiator`). The initiator is the target named by the
+ * start node's id, or a plain return (no target) on an `initiator` node or on an `any` node with no
+ * earlier approval.
+ */
 function returnTask(run: Run, c: CompleteTaskCommand, task: Task, node: ApprovalNode): void {
+  const allowed = node.returnTo ?? 'previous';
   const path = run.state.approvalPath ?? [];
   const previous = path[path.length - 1];
+  const startId = run.index.start?.id;
+  const toInitiator =
+    allowed !== 'previous' &&
+    (c.returnToNodeId === undefined ? allowed === 'initiator' || previous === undefined : c.returnToNodeId === startId);
+  if (toInitiator) return returnToInitiator(run, c, task);
   const target = c.returnToNodeId ?? previous;
-  const ok = target !== undefined && (node.returnTo === 'any' ? path.includes(target) : target === previous);
+  const ok = target !== undefined && allowed !== 'initiator' && (allowed === 'any' ? path.includes(target) : target === previous);
   if (!ok || target === undefined) {
     throw new FlowCommandError('invalidReturnTarget', target === undefined ? 'there is no earlier approval to return to' : `cannot return to ${target}`);
   }
   const token = run.state.tokens?.find((t) => t.id === task.tokenId);
-  closeTask(run, task, 'returned', { actor: c.actor.userId, comment: c.comment }, target);
+  closeTask(run, task, 'returned', { actor: c.actor.userId, comment: c.comment }, { returnTo: target });
   run.queue.push({ tokenId: task.tokenId, to: target, forkStack: token?.forkStack });
   drain(run);
 }

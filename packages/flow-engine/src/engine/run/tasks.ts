@@ -35,13 +35,24 @@ export function openTask(run: Run, tokenId: string, node: ApprovalNode): void {
   }
 }
 
+/** How a task closed, besides its reason: where a return goes, and whether a timeout decided it. */
+export interface TaskClosing {
+  returnTo?: string;
+  /** The return goes back to the initiator (`returnTo` is the start node). */
+  toInitiator?: true;
+  /** A timeout decided (autoApprove, autoReject). */
+  automatic?: true;
+}
+
 /** Closes the task with its timers (its boundary timers too). */
-export function closeTask(run: Run, task: Task, reason: TaskCloseReason, extra: EventExtra, returnTo?: string, automatic?: boolean): void {
+export function closeTask(run: Run, task: Task, reason: TaskCloseReason, extra: EventExtra, closing: TaskClosing = {}): void {
   cancelTimers(run, task.tokenId, task.nodeId, ['boundary']);
   for (const t of run.state.timers ?? []) if (t.taskId === task.id) run.effects.push({ type: 'cancelTimer', timerId: t.id });
+  // fields in this order, absent ones left out: the stored history is the same bytes on replay
   const data: EventData<'taskClosed'> = { reason };
-  if (returnTo !== undefined) data.returnTo = returnTo;
-  if (automatic === true) data.automatic = true;
+  if (closing.returnTo !== undefined) data.returnTo = closing.returnTo;
+  if (closing.toInitiator === true) data.toInitiator = true;
+  if (closing.automatic === true) data.automatic = true;
   run.emit('taskClosed', data, { ...extra, nodeId: task.nodeId, taskId: task.id });
   run.effects.push(reason === 'cancelled' ? { type: 'cancelTask', taskId: task.id } : { type: 'closeTask', taskId: task.id, result: reason });
 }
@@ -96,11 +107,11 @@ export function taskTimedOut(run: Run, task: Task, node: ApprovalNode): void {
       return;
     }
     case 'autoApprove':
-      closeTask(run, task, 'approved', {}, undefined, true);
+      closeTask(run, task, 'approved', {}, { automatic: true });
       queueLeave(run, task.tokenId, node);
       return drain(run);
     case 'autoReject':
-      closeTask(run, task, 'rejected', {}, undefined, true);
+      closeTask(run, task, 'rejected', {}, { automatic: true });
       return afterRejection(run, task, node);
   }
 }

@@ -186,8 +186,9 @@ export interface FlowState {
   lastSeq: number;
   /**
    * Seq of the last decision someone other than the initiator took (approve, reject, return,
-   * delegate, add approver, an automatic timeout decision). Absent while nobody has acted; the
-   * initiator may withdraw only then.
+   * delegate, add approver, an automatic timeout decision). Absent while nobody has acted since the
+   * initiator submitted (a resubmission clears it); the initiator may withdraw only then, or while
+   * the case is returned to them.
    */
   lastActionSeq?: number;
   /** Parent instance when this is a subflow. */
