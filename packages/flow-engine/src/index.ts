@@ -16,6 +16,7 @@ export type {
   FlowEdge,
   FlowNode,
   FlowNodeType,
+  FlowRecordBinding,
   FlowVariable,
   FlowVariableType,
   InclusiveJoinNode,
@@ -24,6 +25,7 @@ export type {
   LocalizedText,
   NotifyNode,
   ParallelNode,
+  RecordMilestone,
   ServiceEffect,
   ServiceNode,
   StartNode,
@@ -32,6 +34,7 @@ export type {
   TimeoutAction,
   TimerNode,
 } from './definition/flow-definition.js';
+export { RECORD_MILESTONES } from './definition/flow-definition.js';
 export { flowArtifactSchema } from './definition/flow-schema.js';
 export { validateFlowDefinition, type FlowProblem, type FlowProblemCode } from './definition/validate-flow.js';
 export { flowKind, type FlowCheckContext } from './definition/flow-kind.js';
