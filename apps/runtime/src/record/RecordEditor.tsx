@@ -5,6 +5,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate } from 'react-router-dom';
 import { asProblem, languageOf, useApiClient } from '@bankforge/app-shell';
+import { RecordCases } from '../cases/record/RecordCases.js';
 import { Loading } from '../shell/Loading.js';
 import { localized } from '../shell/localized.js';
 import { ProblemNotice } from '../shell/ProblemNotice.js';
@@ -127,6 +128,7 @@ export function RecordEditor({ app, page, id, importModule }: RecordEditorProps)
           }
         />
       )}
+      {id !== undefined && (page.flows ?? []).length > 0 && <RecordCases page={page} recordId={id} onStarted={reload} />}
       {outcome.kind === 'conflict' && (
         <ConflictDialog
           expectedVersion={outcome.expected}

@@ -1,10 +1,11 @@
 import type { ApiClient, ApiProblem, RecordData } from '@bankforge/client';
 import type { RecordTypeCheck } from '@bankforge/data-model/browser';
-import { compileForm, FormModel, type CompiledForm } from '@bankforge/form-engine/react';
+import { compileForm, FormModel, type CompiledForm, type FormDefinition } from '@bankforge/form-engine/react';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { asProblem, useApiClient } from '@bankforge/app-shell';
 import type { RuntimeEntityPage } from '@bankforge/client';
 import { ReaderAccess } from '../access/reader-access.js';
+import { controlledFields, markControlled, withFlowControl } from '../flow-control/flow-controlled.js';
 import { defaultFormFor } from './default-form.js';
 import { loadTypeChecks, type ModuleImporter } from './type-checks.js';
 
@@ -20,16 +21,20 @@ export interface RecordForm {
 
 /**
  * The form a record page draws: the published default form, else one generated from the entity;
- * either adjusted to what the reader's roles let them see and change on this record.
+ * either adjusted to what the reader's roles let them see and change on this record, and with the
+ * fields the entity's approval flows own read-only.
  */
 export function recordForm(page: RuntimeEntityPage, creating: boolean): RecordForm {
-  const access = new ReaderAccess(page, creating);
+  // Fields an approval flow owns are read-only to everyone, and say so.
+  const controlled = controlledFields(page);
+  const access = new ReaderAccess(withFlowControl(page), creating);
   const entities = access.adjustEntities({ ...page.related, [page.entity.key]: page.entity });
+  const adjust = (form: FormDefinition) => access.adjustForm(markControlled(form, controlled));
   if (page.form) {
-    const compiled = compileForm(access.adjustForm(page.form), entities);
+    const compiled = compileForm(adjust(page.form), entities);
     if (compiled.errors.length === 0) return { compiled, published: true, fellBack: false, access };
   }
-  return { compiled: compileForm(access.adjustForm(defaultFormFor(page.entity)), entities), published: false, fellBack: page.form !== null, access };
+  return { compiled: compileForm(adjust(defaultFormFor(page.entity)), entities), published: false, fellBack: page.form !== null, access };
 }
 
 /** Reads a record for its form: under the published form, it comes with the rows of the form's repeating groups. */
