@@ -4,11 +4,13 @@
  * engine. After every command the events are replayed and must reproduce the state.
  */
 import {
+  addBusinessDuration,
   approvalTrail,
   decodeState,
   encodeEvent,
   encodeState,
   execute,
+  flowKind,
   replay,
   validateFlowDefinition,
   type Actor,
@@ -33,6 +35,8 @@ import {
   loanScoringDecision,
 } from './loan-approval.js';
 import * as bankCrm from '../index.js';
+import { cnMainlandCalendar } from '../calendars/cn-mainland.js';
+import { loanApplicationEntity } from '../entities/loan-application.js';
 
 // ---------------------------------------------------------------------------------------------
 // The bank: users, roles, branches, managers
@@ -61,6 +65,8 @@ const USERS: Record<string, User> = {
   cc2: { roles: ['credit_committee'], branch: 'hq', manager: 'cro' },
   cc3: { roles: ['credit_committee'], branch: 'hq', manager: 'cro' },
   cro: { roles: ['chief_risk_officer'], branch: 'hq' },
+  // The head of risk, who takes over a committee vote left for 3 business days.
+  hr1: { roles: ['head_of_risk'], branch: 'hq', manager: 'cro' },
   root: { roles: ['admin'], branch: 'hq' },
 };
 
@@ -103,7 +109,8 @@ function decide(decisionKey: string, inputs: Record<string, JsonValue>): Record<
   return result;
 }
 
-const context: ExecuteContext = { directory, decide };
+/** The server's business calendar: mainland China (2025 lists no holidays, so its weekdays all count). */
+const context: ExecuteContext = { directory, decide, addBusinessDuration: (from, duration) => addBusinessDuration(cnMainlandCalendar, from, duration) };
 
 // ---------------------------------------------------------------------------------------------
 // Driving one case
@@ -112,6 +119,8 @@ const context: ExecuteContext = { directory, decide };
 const T0 = Date.parse('2025-03-03T09:00:00Z');
 const HOUR = 3_600_000;
 const iso = (ms: number): string => new Date(ms).toISOString();
+/** A time as the flow writes it into the record (FEEL's date and time: whole seconds without a fraction). */
+const written = (ms: number): string => iso(ms).replace('.000Z', 'Z');
 
 type CommandInput = FlowCommand extends infer C
   ? C extends FlowCommand
@@ -238,12 +247,49 @@ describe('loan-approval artifacts', () => {
     }
   });
 
-  it('every approval times out after 48 hours and escalates to the manager', () => {
+  it('the officer and branch manager tasks escalate to the manager after 48 hours; the committee to the head of risk after 3 business days', () => {
     const approvals = loanApprovalFlow.nodes.filter((n) => n.type === 'approval');
     expect(approvals.map((n) => n.id)).toEqual(['officerApproval', 'officerReview', 'branchManagerApproval', 'committeeApproval']);
-    for (const a of approvals) {
+    for (const a of approvals.slice(0, 3)) {
       expect(a.timeout).toEqual({ duration: 'PT48H', action: 'escalate', escalateTo: { manager: true } });
     }
+    expect(approvals[3]?.timeout).toEqual({ duration: 'P3D', businessCalendar: true, action: 'escalate', escalateTo: { role: 'head_of_risk' } });
+  });
+
+  it('credit officers return to the initiator; the branch manager to the credit officer; the committee does not return', () => {
+    const returnTo = Object.fromEntries(loanApprovalFlow.nodes.flatMap((n) => (n.type === 'approval' ? [[n.id, n.actions.includes('return') ? (n.returnTo ?? 'previous') : 'no return']] : [])));
+    expect(returnTo).toEqual({ officerApproval: 'initiator', officerReview: 'initiator', branchManagerApproval: 'previous', committeeApproval: 'no return' });
+  });
+
+  it('is bound to its loan application: what it reads, what only it writes, and when', () => {
+    expect(loanApprovalFlow.record).toEqual({
+      variables: { amount: 'amount', creditScore: 'credit_score', annualIncome: 'annual_income', purpose: 'purpose' },
+      controlledFields: ['status', 'approved_amount', 'decided_at', 'decided_by', 'submitted_at'],
+      writes: {
+        started: { status: '"submitted"', submitted_at: 'at' },
+        returned: { status: '"returned"' },
+        resubmitted: { status: '"submitted"' },
+        approved: { status: '"approved"', approved_amount: 'amount', decided_at: 'at', decided_by: 'actor' },
+        rejected: { status: '"rejected"', decided_at: 'at', decided_by: 'actor' },
+        withdrawn: { status: '"withdrawn"' },
+      },
+    });
+  });
+
+  it('binds fields its entity has, and writes statuses the entity offers', async () => {
+    const warnings: unknown[] = [];
+    const check = await flowKind.check(loanApprovalFlow, {
+      stage: 'publish',
+      warn: (w) => warnings.push(w),
+      decision: (key) => Promise.resolve(key === loanScoringDecision.key ? { ...loanScoringDecision, version: 1 } : undefined),
+      entity: (key) => Promise.resolve(key === loanApplicationEntity.key ? loanApplicationEntity : undefined),
+    });
+    expect(check).toEqual([]);
+    expect(warnings).toEqual([]);
+    const status = loanApplicationEntity.fields.find((f) => f.key === 'status');
+    const options = (status?.options ?? []).map((o) => o.value);
+    const statuses = Object.values(loanApprovalFlow.record?.writes ?? {}).flatMap((w) => (w.status === undefined ? [] : [JSON.parse(w.status) as string]));
+    expect(statuses.filter((x) => !options.includes(x))).toEqual([]);
   });
 
   it('is exported from the package entry point', () => {
@@ -279,6 +325,9 @@ describe('loan approval: scoring', () => {
     expect(stored(r.events.find((e) => e.type === 'entered' && e.nodeId === 'autoRejected'))?.data).toMatchObject({ e: 'scoreTooLow' });
     expect(stored(r.events.at(-1))?.data).toEqual({ st: 'completed', out: 'rejected' });
     expect(r.effects).toEqual([
+      { type: 'updateRecord', milestone: 'started', values: { status: 'submitted', submitted_at: written(T0) } },
+      // the scoring rejected it within the initiator's start command: its actor is the initiator
+      { type: 'updateRecord', milestone: 'rejected', values: { status: 'rejected', decided_at: written(T0), decided_by: 'rm1' } },
       {
         type: 'instanceEnded',
         status: 'completed',
@@ -324,6 +373,7 @@ describe('loan approval: up to 500,000', () => {
     const c = new LoanCase();
     const r1 = c.start({ amount: 300_000, ...strong });
     expect(r1.effects).toEqual([
+      { type: 'updateRecord', milestone: 'started', values: { status: 'submitted', submitted_at: written(T0) } },
       {
         type: 'createTask',
         taskId: 'k8',
@@ -352,6 +402,7 @@ describe('loan approval: up to 500,000', () => {
     expect(r2.effects).toEqual([
       { type: 'cancelTimer', timerId: 'm9' },
       { type: 'closeTask', taskId: 'k8', result: 'approved' },
+      { type: 'updateRecord', milestone: 'approved', values: { status: 'approved', approved_amount: 300_000, decided_at: written(T0 + 2 * HOUR), decided_by: 'co2' } },
       {
         type: 'instanceEnded',
         status: 'completed',
@@ -373,7 +424,8 @@ describe('loan approval: up to 500,000', () => {
     const r = c.act('officerApproval', 'co1', 'reject', { comment: 'income not verified' });
     expect(steps(r.events)).toEqual(['taskClosed@officerApproval', 'ended']);
     expect(stored(r.events[0])).toMatchObject({ actor: 'co1', comment: 'income not verified', data: { r: 'rejected' } });
-    expect(r.effects.map((e) => e.type)).toEqual(['cancelTimer', 'closeTask', 'instanceEnded']);
+    expect(r.effects.map((e) => e.type)).toEqual(['cancelTimer', 'closeTask', 'updateRecord', 'instanceEnded']);
+    expect(effectsOf(r, 'updateRecord')).toEqual([{ type: 'updateRecord', milestone: 'rejected', values: { status: 'rejected', decided_at: written(T0), decided_by: 'co1' } }]);
     expect(effectsOf(r, 'instanceEnded')[0]).toMatchObject({ status: 'completed', outcome: 'rejected' });
     expect(trailOf(c)).toEqual(['started rm1 -', 'rejected co1 officerApproval', 'completed - - rejected']);
   });
@@ -453,6 +505,7 @@ describe('loan approval: up to 5,000,000', () => {
     expect(r.effects).toEqual([
       { type: 'cancelTimer', timerId: 'm14' },
       { type: 'closeTask', taskId: bmTask, result: 'rejected' },
+      { type: 'updateRecord', milestone: 'rejected', values: { status: 'rejected', decided_at: written(T0), decided_by: 'bm_sh' } },
       {
         type: 'instanceEnded',
         status: 'completed',
@@ -527,6 +580,7 @@ describe('loan approval: above 5,000,000 (credit committee, 2 of 3)', () => {
     expect(r3.effects).toEqual([
       { type: 'cancelTimer', timerId: 'm9' },
       { type: 'closeTask', taskId: 'k8', result: 'approved' },
+      { type: 'updateRecord', milestone: 'approved', values: { status: 'approved', approved_amount: 8_000_000, decided_at: written(T0 + 2 * HOUR), decided_by: 'cc3' } },
       {
         type: 'instanceEnded',
         status: 'completed',
@@ -565,7 +619,7 @@ describe('loan approval: above 5,000,000 (credit committee, 2 of 3)', () => {
   });
 });
 
-describe('loan approval: 48-hour timeouts', () => {
+describe('loan approval: timeouts (48 hours; the committee 3 business days)', () => {
   it('an officer task left for 48 hours escalates to the officers’ manager, who approves', () => {
     const c = new LoanCase();
     c.start({ amount: 300_000, ...strong });
@@ -618,15 +672,27 @@ describe('loan approval: 48-hour timeouts', () => {
     ]);
   });
 
-  it('a committee member’s part escalates while the others keep theirs', () => {
+  it('after 3 business days the head of risk takes over the committee members who have not voted', () => {
     const c = new LoanCase();
-    c.start({ amount: 8_000_000, ...strong });
+    // Monday 17:00 in Shanghai: due Thursday 17:00 (2025 lists no holidays: weekdays count)
+    const r1 = c.start({ amount: 8_000_000, ...strong });
+    expect(effectsOf(r1, 'scheduleTimer')).toEqual([
+      { type: 'scheduleTimer', timerId: 'm9', nodeId: 'committeeApproval', dueAt: iso(T0 + 72 * HOUR), purpose: 'timeout', duration: 'P3D', businessCalendar: true },
+    ]);
     c.act('committeeApproval', 'cc1', 'approve');
-    const r = c.fire('committeeApproval', T0 + 48 * HOUR);
-    expect(r.events.find((e) => e.type === 'escalated')?.data).toEqual({ from: ['cc2', 'cc3'], to: ['cro'] });
-    expect(c.state?.tasks?.[0]).toMatchObject({ who: ['cro'], all: ['cc1', 'cro'], ok: ['cc1'] });
-    c.act('committeeApproval', 'cro', 'approve');
+    const r = c.fire('committeeApproval', T0 + 72 * HOUR);
+    expect(r.events.find((e) => e.type === 'escalated')?.data).toEqual({ from: ['cc2', 'cc3'], to: ['hr1'] });
+    expect(c.state?.tasks?.[0]).toMatchObject({ who: ['hr1'], all: ['cc1', 'hr1'], ok: ['cc1'] });
+    c.act('committeeApproval', 'hr1', 'approve');
     expect(c.outcome).toBe('approved');
+  });
+
+  it('the committee’s 3 business days skip the weekend and the Spring Festival', () => {
+    const c = new LoanCase();
+    c.now = Date.parse('2026-02-13T02:00:00Z'); // Friday 13 February 2026, 10:00 in Shanghai
+    c.start({ amount: 8_000_000, ...strong });
+    // the make-up Saturday 14 February counts; 15-23 February (the Spring Festival) do not
+    expect(c.state?.timers?.[0]).toMatchObject({ n: 'committeeApproval', due: '2026-02-25T02:00:00.000Z' });
   });
 });
 
@@ -655,6 +721,7 @@ describe('loan approval: maker-checker and withdraw', () => {
     expect(r.effects).toEqual([
       { type: 'cancelTask', taskId: 'k8' },
       { type: 'cancelTimer', timerId: 'm9' },
+      { type: 'updateRecord', milestone: 'withdrawn', values: { status: 'withdrawn' } },
       {
         type: 'instanceEnded',
         status: 'withdrawn',
@@ -672,6 +739,92 @@ describe('loan approval: maker-checker and withdraw', () => {
     c.start({ amount: 2_000_000, ...strong });
     c.act('officerReview', 'co1', 'approve');
     c.refuses({ type: 'withdraw', actor: actor('rm1') }, 'withdrawNotAllowed');
+  });
+});
+
+describe('loan approval: returned to the relationship manager (退回发起人)', () => {
+  it('a credit officer returns the case for documents; the RM amends the record and resubmits, and the larger amount goes to the committee', () => {
+    const c = new LoanCase();
+    c.start({ amount: 2_000_000, ...strong, purpose: 'equipment' });
+    c.now = T0 + HOUR;
+    const r = c.act('officerReview', 'co1', 'return', { comment: 'attach the equipment invoices' });
+    expect(steps(r.events)).toEqual(['taskClosed@officerReview', 'entered@start', 'taskCreated@start']);
+    expect(stored(r.events[0])?.data).toEqual({ r: 'returned', to: 'start', ini: 1 });
+    const resubmitTask = c.taskId('start');
+    expect(r.effects).toEqual([
+      { type: 'cancelTimer', timerId: 'm9' },
+      { type: 'closeTask', taskId: 'k8', result: 'returned' },
+      { type: 'updateRecord', milestone: 'returned', values: { status: 'returned' } },
+      { type: 'createTask', taskId: resubmitTask, nodeId: 'start', assignees: ['rm1'], mode: 'single', actions: ['approve', 'comment'], editableFields: ['amount', 'creditScore', 'annualIncome', 'purpose'] },
+    ]);
+    // only the relationship manager acts on it, and only to resubmit (or withdraw the case)
+    c.refusesAct('start', 'co1', 'approve', 'notAssignee');
+    c.refusesAct('start', 'bm_sh', 'approve', 'notAssignee');
+    c.refusesAct('start', 'rm1', 'reject', 'actionNotAllowed');
+
+    // the RM adds two machines to the application (6,000,000) and resubmits what the record now says
+    c.now = T0 + 26 * HOUR;
+    const fields = { amount: '6000000.00', creditScore: 780, annualIncome: '2000000.00', purpose: 'equipment (3 machines)' };
+    const r2 = c.act('start', 'rm1', 'approve', { comment: 'invoices attached; two more machines', fields });
+    expect(steps(r2.events)).toEqual([
+      'varsSet@start',
+      'taskClosed@start',
+      'entered@scoring',
+      'varsSet@scoring',
+      'entered@scoreCheck',
+      'entered@amountCheck',
+      'entered@committeeApproval',
+      'taskCreated@committeeApproval',
+      'timerSet@committeeApproval',
+    ]);
+    expect(effectsOf(r2, 'updateRecord')).toEqual([{ type: 'updateRecord', milestone: 'resubmitted', values: { status: 'submitted' } }]);
+    expect(effectsOf(r2, 'createTask')[0]).toMatchObject({ nodeId: 'committeeApproval', assignees: ['cc1', 'cc2', 'cc3'] });
+    expect(c.state?.vars).toMatchObject({ ...fields, score: 100, recommendation: 'approve' });
+
+    c.act('committeeApproval', 'cc1', 'approve');
+    c.now = T0 + 28 * HOUR;
+    const r3 = c.act('committeeApproval', 'cc2', 'approve');
+    expect(effectsOf(r3, 'updateRecord')).toEqual([
+      { type: 'updateRecord', milestone: 'approved', values: { status: 'approved', approved_amount: 6_000_000, decided_at: written(T0 + 28 * HOUR), decided_by: 'cc2' } },
+    ]);
+    expect(trailOf(c)).toEqual([
+      'started rm1 -',
+      'returned co1 officerReview start',
+      'resubmitted rm1 start',
+      'approved cc1 committeeApproval',
+      'approved cc2 committeeApproval',
+      'completed - - approved',
+    ]);
+    const trail = approvalTrail(c.events, loanApprovalFlow);
+    expect(trail[1]?.text).toEqual({
+      en: 'co1 returned the case at "Credit officer review" to the initiator: "attach the equipment invoices"',
+      'zh-CN': 'co1 退回发起人（信贷员审核）：“attach the equipment invoices”',
+    });
+    expect(trail[2]?.text).toEqual({ en: 'rm1 resubmitted the case: "invoices attached; two more machines"', 'zh-CN': 'rm1 重新提交了申请：“invoices attached; two more machines”' });
+  });
+
+  it('the RM withdraws the returned case', () => {
+    const c = new LoanCase();
+    c.start({ amount: 300_000, ...strong });
+    c.act('officerApproval', 'co2', 'return');
+    const resubmitTask = c.taskId('start');
+    const r = c.run({ type: 'withdraw', actor: actor('rm1'), comment: 'the customer will reapply next year' });
+    expect(r.effects).toEqual([
+      { type: 'cancelTask', taskId: resubmitTask },
+      { type: 'updateRecord', milestone: 'withdrawn', values: { status: 'withdrawn' } },
+      { type: 'instanceEnded', status: 'withdrawn', variables: { amount: 300_000, creditScore: 780, annualIncome: 2_000_000, score: 100, recommendation: 'approve' } },
+    ]);
+    expect(trailOf(c)).toEqual(['started rm1 -', 'returned co2 officerApproval start', 'withdrawn rm1 -']);
+  });
+
+  it('the branch manager returns to the credit officer only, never to the RM', () => {
+    const c = new LoanCase();
+    c.start({ amount: 2_000_000, ...strong });
+    c.act('officerReview', 'co1', 'approve');
+    c.refusesAct('branchManagerApproval', 'bm_sh', 'return', 'invalidReturnTarget', { returnToNodeId: 'start' });
+    // a plain return goes back to the credit officer
+    c.act('branchManagerApproval', 'bm_sh', 'return');
+    expect(c.state?.tasks?.map((t) => t.n)).toEqual(['officerReview']);
   });
 });
 

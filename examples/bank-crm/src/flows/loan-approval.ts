@@ -6,13 +6,21 @@
  * - up to 500,000: one credit officer;
  * - up to 5,000,000: a credit officer, then a branch manager of the initiator's branch;
  * - above: the credit committee countersigns, 2 of 3 needed (mode `percentage`, 66.67%).
- * Every approval times out after 48 hours and escalates to the assignee's manager. Nobody
- * approves twice in one case (`distinctApprovers`), and the engine's maker-checker rule keeps the
- * initiator off their own case.
+ * The officer and branch manager tasks time out after 48 hours and escalate to the assignee's
+ * manager; the committee has 3 business days, then the head of risk takes over the members who
+ * have not voted. Nobody approves twice in one case (`distinctApprovers`), and the engine's
+ * maker-checker rule keeps the initiator off their own case.
+ *
+ * The flow is bound to its loan application (`record`): the amount, credit score, annual income
+ * and purpose come from the record when the case starts and when the relationship manager
+ * resubmits it; the status, approved amount, decision time and decider and the submission time
+ * are the flow's to write (nobody else changes them). A credit officer may return the case to the
+ * relationship manager (退回发起人) for documents; they amend the record and resubmit (the case is
+ * scored and routed again) or withdraw it. The branch manager returns to the credit officer only.
  *
  * Pure data: both artifacts are JSON round-trippable (what the designers would publish).
  */
-import type { ApprovalNode, ApprovalTimeout, FlowDefinition, LocalizedText } from '@bankforge/flow-engine';
+import type { ApprovalNode, ApprovalTimeout, FlowDefinition, FlowRecordBinding, LocalizedText } from '@bankforge/flow-engine';
 import type { DecisionArtifact } from '@bankforge/rule-engine';
 
 /** Applicants scoring below this are rejected without a human review. */
@@ -28,6 +36,8 @@ export const LOAN_SCORING_DECISION_NAME = 'Loan scoring';
 export const loanApprovalFlowName: LocalizedText = { en: 'Loan approval', 'zh-CN': '贷款审批' };
 
 const TIMEOUT_48H: ApprovalTimeout = { duration: 'PT48H', action: 'escalate', escalateTo: { manager: true } };
+/** The committee's SLA: 3 business days (the server's business calendar), then the head of risk. */
+const COMMITTEE_SLA: ApprovalTimeout = { duration: 'P3D', businessCalendar: true, action: 'escalate', escalateTo: { role: 'head_of_risk' } };
 
 function approvalNode(
   id: string,
@@ -118,6 +128,23 @@ export const loanScoringDecision: DecisionArtifact = {
   ],
 };
 
+/**
+ * How the loan approval reads and writes its loan application: variables from the record at start
+ * and on resubmission; the fields only the flow sets, and what it sets them to at each milestone.
+ */
+const loanApprovalRecordBinding: FlowRecordBinding = {
+  variables: { amount: 'amount', creditScore: 'credit_score', annualIncome: 'annual_income', purpose: 'purpose' },
+  controlledFields: ['status', 'approved_amount', 'decided_at', 'decided_by', 'submitted_at'],
+  writes: {
+    started: { status: '"submitted"', submitted_at: 'at' },
+    returned: { status: '"returned"' },
+    resubmitted: { status: '"submitted"' },
+    approved: { status: '"approved"', approved_amount: 'amount', decided_at: 'at', decided_by: 'actor' },
+    rejected: { status: '"rejected"', decided_at: 'at', decided_by: 'actor' },
+    withdrawn: { status: '"withdrawn"' },
+  },
+};
+
 /** The loan-approval flow (key `loan_approval`, on the `loan_application` entity). */
 export const loanApprovalFlow: FlowDefinition = {
   kind: 'flow',
@@ -125,10 +152,12 @@ export const loanApprovalFlow: FlowDefinition = {
   title: loanApprovalFlowName.en,
   schemaVersion: 1,
   entity: 'loan_application',
+  record: loanApprovalRecordBinding,
   description:
     'Scores the applicant, auto-rejects a low score, then routes on the amount: one credit officer up to 500,000; ' +
     'a credit officer and the branch manager up to 5,000,000; the credit committee (2 of 3) above. ' +
-    '贷款审批：评分，低分自动拒绝；50万以内信贷员审批，500万以内信贷员加支行行长审批，以上由贷审会三人会签、两人通过。',
+    '贷款审批：评分，低分自动拒绝；50万以内信贷员审批，500万以内信贷员加支行行长审批，以上由贷审会三人会签、两人通过。' +
+    ' A credit officer may return the case to the relationship manager, who amends and resubmits it. 信贷员可退回发起人补充材料后重新提交。',
   variables: [
     { name: 'amount', type: 'money', required: true, label: { en: 'Amount', 'zh-CN': '贷款金额' } },
     { name: 'creditScore', type: 'number', required: true, label: { en: 'Credit score', 'zh-CN': '信用评分' } },
@@ -154,11 +183,13 @@ export const loanApprovalFlow: FlowDefinition = {
       assignees: [{ kind: 'role', role: 'credit_officer' }],
       mode: 'single',
       editableFields: ['purpose'],
+      returnTo: 'initiator',
     }),
     approvalNode('officerReview', { en: 'Credit officer review', 'zh-CN': '信贷员审核' }, {
       assignees: [{ kind: 'role', role: 'credit_officer' }],
       mode: 'single',
       editableFields: ['purpose'],
+      returnTo: 'initiator',
     }),
     approvalNode('branchManagerApproval', { en: 'Branch manager approval', 'zh-CN': '支行行长审批' }, {
       assignees: [{ kind: 'branchRole', role: 'branch_manager' }],
@@ -170,6 +201,7 @@ export const loanApprovalFlow: FlowDefinition = {
       mode: 'percentage',
       percentage: 66.67,
       actions: ['approve', 'reject', 'comment'],
+      timeout: COMMITTEE_SLA,
     }),
     { id: 'approved', type: 'end', outcome: 'approved', name: { en: 'Approved', 'zh-CN': '审批通过' } },
   ],
