@@ -24,6 +24,8 @@ describe('approval problems', () => {
     expect(actedFirst(problem(409, 'staleTask'))).toBe(true);
     expect(approvalProblemText(problem(409, 'staleTask'), t, 'Not done.')).toBe('Someone else acted on this task first.');
     expect(actedFirst(problem(409, 'withdrawNotAllowed'))).toBe(false);
+    expect(actedFirst(problem(409, 'notYourTurn'))).toBe(false);
+    expect(approvalProblemText(problem(409, 'notYourTurn'), t, 'Not done.')).toBe('It is not your turn yet: an earlier approver must act first.');
     expect(actedFirst(problem(403, 'notAssignee'))).toBe(false);
   });
 });

@@ -11,6 +11,7 @@ const KNOWN = [
   'fieldControlledByFlow',
   'authorityExceeded',
   'conflict',
+  'notYourTurn',
 ] as const;
 
 function known(code: string): (typeof KNOWN)[number] | undefined {

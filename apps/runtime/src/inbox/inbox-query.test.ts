@@ -25,5 +25,7 @@ describe('inboxQuery', () => {
     expect(amountUsable('ten')).toBe(false);
     expect(amountUsable('')).toBe(true);
     expect(amountOf('1e6')).toBeNull();
+    expect(amountOf('10.005')).toBeNull();
+    expect(amountOf('12345678901234567')).toBeNull();
   });
 });

@@ -14,7 +14,8 @@ export interface InboxFilters {
 export const NO_FILTERS: InboxFilters = { flow: '', overdueOnly: false, minAmount: '', maxAmount: '' };
 export const INBOX_PAGE_SIZE = 25;
 
-const AMOUNT = /^\d+(\.\d+)?$/;
+/** An amount of money as the inbox filters on it: up to 16 digits and 2 decimals. */
+const AMOUNT = /^\d{1,16}(\.\d{1,2})?$/;
 
 /** An amount as the API takes it (a decimal string; grouping commas and spaces allowed when typed), or null when it is none. */
 export function amountOf(text: string): string | null {

@@ -57,6 +57,26 @@ describe('TaskPage', () => {
     expect(approve!.body).toEqual({ comment: 'Collateral checked; approve 1M.', fields: { approved_amount: { amount: '1000000.00', currency: 'CNY' } } });
   });
 
+  it('holds the approval until the fields to complete are valid, focusing the first one in error', async () => {
+    const entity = { ...loanPage.entity, fields: loanPage.entity.fields.map((field) => (field.key === 'approved_amount' ? { ...field, required: true } : field)) };
+    const { server } = renderTask({
+      'GET /api/tasks/t1': { body: loanTask({ editableFields: ['approved_amount'] }) },
+      'GET /api/runtime/entities/loan': { body: { ...loanPage, entity } },
+    });
+    const user = userEvent.setup();
+    const amount = await within(await screen.findByRole('region', { name: 'Your decision' })).findByRole('textbox', { name: /Approved amount/ });
+    await user.click(screen.getByRole('button', { name: 'Approve' }));
+    expect((await screen.findByRole('alert')).textContent).toBe('Correct the marked fields before approving.');
+    expect(screen.queryByRole('dialog')).toBeNull();
+    await waitFor(() => expect(document.activeElement).toBe(amount));
+    expect(amount.getAttribute('aria-invalid')).toBe('true');
+    expect(posts(server)).toHaveLength(0);
+
+    await user.type(amount, '800000');
+    await user.click(screen.getByRole('button', { name: 'Approve' }));
+    expect(screen.getByRole('dialog', { name: 'Approve Wang Fang' })).toBeTruthy();
+  });
+
   it('wants a reason to reject, and sends it', async () => {
     const { server } = renderTask({ 'POST /api/tasks/t1/reject': { body: loanCase({ status: 'completed', outcome: 'rejected' }) } });
     const user = userEvent.setup();
