@@ -5,7 +5,7 @@ export { Database, type SqlExecutor, type SqlValue } from './platform/database/d
 export { ArtifactsService } from './modules/artifacts/artifacts.service.js';
 export { RecordsService, type RecordData, type RecordPage } from './modules/records/records.service.js';
 export { SYSTEM_ACTOR, type Actor } from './modules/access/actor.js';
-export type { RecordQuery, RecordFilter } from './modules/records/record-query.js';
+export type { RecordQuery } from './modules/records/record-query.js';
 export { AuditLog, type AuditEvent, type AuditEntry, type SqlStatement } from './modules/audit/audit-log.js';
 export { MetadataService } from './modules/metadata/metadata.service.js';
 export { FieldCipher } from './platform/crypto/field-cipher.js';

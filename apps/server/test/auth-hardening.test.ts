@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { toStoredDatetime } from '@bankforge/data-model';
 import { MAX_FAILED_LOGINS } from '../src/modules/auth/auth.service.js';
 import { parseTrustProxy } from '../src/platform/config/server-config.js';
-import { toDbDatetime } from '../src/modules/metadata/record-codec.js';
 import { dialects, startTestServer, type TestServer } from './harness.js';
 
 // Issue 16, findings 5 (lockout race), 6 (Secure cookie behind a proxy), 8 (roles held by API keys), 13 (weak passwords).
@@ -61,7 +61,7 @@ describe.each(dialects())('authentication hardening on %s', (dialect) => {
 
     it('starts a new count once a lock has expired, and a sign-in clears it', async () => {
       await createUser('sleeper');
-      const past = toDbDatetime(new Date(Date.now() - 60_000).toISOString());
+      const past = toStoredDatetime(new Date(Date.now() - 60_000).toISOString());
       await server.database.transaction((sql) => sql.execute('UPDATE bf_user SET failed_logins = ?, locked_until = ? WHERE username = ?', [MAX_FAILED_LOGINS, past, 'sleeper']));
       expect((await login('sleeper', 'Wrong-Guess-After-Lock')).status).toBe(401);
       expect(await lockState(server, 'sleeper')).toEqual({ failedLogins: 1, lockedUntil: null });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { toStoredDatetime } from '@bankforge/data-model';
 import { IdempotencyWithheldAnswers1700000000007 } from '../src/platform/database/migrations/0007-idempotency-withheld-answers.js';
 import { IdempotencyStore } from '../src/platform/idempotency/idempotency-store.js';
-import { toDbDatetime } from '../src/modules/metadata/record-codec.js';
 import { dialects, startTestServer, type Requester, type TestServer } from './harness.js';
 import { clientEntity } from './security-fixtures.js';
 
@@ -215,7 +215,7 @@ describe.each(dialects())('Idempotency-Key on %s', (dialect) => {
           'f',
           201,
           legacy,
-          toDbDatetime(new Date().toISOString()),
+          toStoredDatetime(new Date().toISOString()),
         ]),
       );
       const withheld = { kind: 'replay', answer: { status: 201, headers: { location: '/api/records/client/x' }, body: { kind: 'withheld' } } };

@@ -262,6 +262,22 @@ describe.each(dialects())('record queries on %s', (dialect) => {
     await expectMatch(cond('onboarded_at', 'between', ['2024-03-01T08:00:00+08:00', '2024-06-30T23:59:59.999Z']), (c) => t(c) !== null && t(c)! >= instant && t(c)! <= '2024-06-30T23:59:59.999Z');
   });
 
+  it('takes within a period counted in whole UTC days, months and years from the server clock', async () => {
+    // The periods' first days are worked out here from the clock, not by the server's code.
+    const now = new Date();
+    const [year, month] = [now.getUTCFullYear(), now.getUTCMonth() + 1];
+    const sinceMarch2024 = { last: (year - 2024) * 12 + (month - 3) + 1, unit: 'month' };
+    const t = (c: Customer): string | null => c.onboarded_at;
+    // Customer 7 joined at the very first instant of March 2024 (UTC): the period holds it.
+    await expectMatch(cond('onboarded_at', 'within', sinceMarch2024), (c) => t(c) !== null && t(c)! >= '2024-03-01T00:00:00.000Z');
+    await expectMatch({ not: cond('onboarded_at', 'within', sinceMarch2024) }, (c) => t(c) === null || t(c)! < '2024-03-01T00:00:00.000Z');
+    const d = (c: Customer): string | null => c.birth_date;
+    await expectMatch(cond('birth_date', 'within', { last: year - 1990 + 1, unit: 'year' }), (c) => d(c) !== null && d(c)! >= '1990-01-01');
+    expect(await idsOf(cond('created_at', 'within', 'today'))).toEqual(customers.map((c) => c.id).sort());
+    expect(await idsOf(cond('created_at', 'within', 'yesterday'))).toEqual([]);
+    expect(await idsOf(cond('created_at', 'within', { next: 1, unit: 'day' }))).toEqual([]);
+  });
+
   it('filters selects, multiSelect contains, references, email and mobile', async () => {
     await expectMatch(cond('segment', 'eq', 'mass'), (c) => c.segment === 'mass');
     await expectMatch(cond('segment', 'ne', 'mass'), (c) => c.segment !== 'mass');
@@ -446,6 +462,10 @@ describe.each(dialects())('record queries on %s', (dialect) => {
       [cond('aum.currency', 'eq', 'dollars'), '/filter/value', 'type'],
       [cond('name', 'eq', null), '/filter/value', 'type'],
       [cond('name', 'contains', ''), '/filter/value', 'type'],
+      [cond('birth_date', 'within', 'someday'), '/filter/value', 'invalidPeriod'],
+      [cond('onboarded_at', 'within', { last: 0, unit: 'day' }), '/filter/value', 'invalidPeriod'],
+      [cond('name', 'within', 'today'), '/filter/op', 'operatorNotSupported'],
+      [cond('aum.currency', 'within', 'today'), '/filter/op', 'operatorNotSupported'],
       [{ field: 'name', value: 'x' }, '/filter', 'invalidFilter'],
       [{ and: [{ not: { and: [], or: [] } }] }, '/filter/and/0/not', 'invalidFilter'],
       [{ and: [], field: 'name', op: 'eq', value: 'x' }, '/filter', 'invalidFilter'],

@@ -77,3 +77,55 @@ export { entityKind } from './entity/entity-kind.js';
 // Standalone record validators (Node only: generated with Ajv; the browser runs them through `@bankforge/data-model/browser`).
 export { standaloneValidatorModule } from './standalone/validator-module.js';
 export { TYPE_OPTION_TYPES, optionApplies, isIndexable, type TypeOption } from './entity/type-options.js';
+
+// The filter language: `and`/`or`/`not` over `{field, op, value}`, the one JSON filter of the
+// records query, lookup fields and reports; relative periods for `within`; its JSON Schema; depth.
+export {
+  FILTER_OPERATORS,
+  type FilterCondition,
+  type FilterOperator,
+  type FilterProblem,
+  type ParameterRef,
+  type RecordFilter,
+} from './filter/record-filter.js';
+export {
+  CALENDAR_UNITS,
+  NAMED_PERIODS,
+  isRelativePeriod,
+  resolvePeriod,
+  type CalendarUnit,
+  type DateRange,
+  type NamedPeriod,
+  type RelativePeriod,
+} from './filter/relative-dates.js';
+export { operatorAllowed } from './filter/operator-allowed.js';
+export { filterDepthProblem, MAX_FILTER_DEPTH } from './filter/filter-depth.js';
+export { filterJsonSchema } from './filter/filter-schema.js';
+
+// SQL: bound fragments, the SQLite and MySQL/MariaDB dialects, value types of columns, stored
+// instants, and the one filter compiler (with the stored forms of currency and encrypted columns).
+export {
+  sql,
+  raw,
+  joinSql,
+  andSql,
+  TRUE_SQL,
+  FALSE_SQL,
+  type SqlFragment,
+  type SqlValue,
+} from './sql/fragment.js';
+export { dialectOf, ident, type DialectName, type SqlDialect } from './sql/dialect.js';
+export { isNumeric, isTemporal, valueTypeOf, SYSTEM_COLUMN_TYPES, type ValueType } from './sql/value-type.js';
+export { toStoredDatetime, fromStoredDatetime } from './sql/stored-datetime.js';
+export {
+  FilterCompiler,
+  type FilterColumn,
+  type FilterContext,
+  type IssueSink,
+  type StoredForm,
+} from './sql/compile-filter.js';
+export { CURRENCY_CODE, blindIndexForm } from './sql/stored-forms.js';
+
+// Exports: CSV text (formula-safe cells) streamed in chunks, and waiting for a slow stream.
+export { csvCell, csvLine, csvChunks, type CsvOptions } from './export/csv.js';
+export { waitForDrain, type DrainingStream } from './export/drain.js';

@@ -4,25 +4,18 @@
 export type {
   CalculatedField,
   CalculatedType,
-  CalendarUnit,
   ChartSpec,
   ChartType,
   ChildAggregate,
   Dimension,
   DrillLevel,
-  FilterCondition,
-  FilterOperator,
   ManyToOneJoin,
   Measure,
   MeasureAggregate,
-  NamedPeriod,
   OneToManyJoin,
-  ParameterRef,
   ParameterType,
   PivotSpec,
-  RelativePeriod,
   ReportDefinition,
-  ReportFilter,
   ReportIssue,
   ReportJoin,
   ReportParameter,
@@ -51,8 +44,7 @@ export type { ReportResult, ReportRow, ResultColumn } from './result/result-type
 export { shapeChart, type ChartData } from './shape/echarts.js';
 export { pivotResult } from './shape/pivot.js';
 
-// Exports: CSV and XLSX streams, the mask applied to every cell.
+// Exports: a report's rows as CSV and XLSX streams, the mask applied to every cell.
 export { exportCells, type ExportOptions, type MaskFunction } from './export/export-options.js';
-export { csvChunks, csvCell, csvLine, type CsvOptions } from './export/csv.js';
+export { reportCsvChunks, type ReportCsvOptions } from './export/report-csv.js';
 export { writeXlsx, type XlsxOptions } from './export/xlsx.js';
-export { waitForDrain } from './export/drain.js';

@@ -1,3 +1,4 @@
 // Test fixtures shared by every workspace's tests (source only: not built, not shipped).
 export { EVERY_TYPE, entityOf, field, options, residentId } from './fixtures.js';
 export { storedEntityDocument } from './stored-documents.js';
+export { NOW, PERIODS } from './periods.js';

@@ -1,5 +1,5 @@
-import { IDENTIFIER_PATTERN } from '@bankforge/data-model';
-import { CALENDAR_UNITS, CHART_TYPES, FILTER_OPERATORS, NAMED_PERIODS } from './report-definition.js';
+import { CALENDAR_UNITS, filterJsonSchema, IDENTIFIER_PATTERN, NAMED_PERIODS } from '@bankforge/data-model';
+import { CHART_TYPES } from './report-definition.js';
 
 const key = { type: 'string', pattern: IDENTIFIER_PATTERN } as const;
 /** `field`, `join.field` or `field.currency`: identifiers joined by dots. */
@@ -88,19 +88,7 @@ export const reportArtifactSchema = {
     },
   },
   definitions: {
-    filter: {
-      type: 'object',
-      minProperties: 1,
-      additionalProperties: false,
-      properties: {
-        and: { type: 'array', maxItems: 100, items: { $ref: '#/definitions/filter' } },
-        or: { type: 'array', maxItems: 100, items: { $ref: '#/definitions/filter' } },
-        not: { $ref: '#/definitions/filter' },
-        field: fieldPath,
-        op: { enum: FILTER_OPERATORS },
-        value: {},
-      },
-    },
+    filter: filterJsonSchema(fieldPath),
     relativePeriod: {
       oneOf: [
         { enum: NAMED_PERIODS },

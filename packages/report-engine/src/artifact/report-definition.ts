@@ -1,3 +1,5 @@
+import type { CalendarUnit, RecordFilter } from '@bankforge/data-model';
+
 /**
  * The `report` artifact: what an analyst draws in the report designer. Field paths name a field of
  * the source entity (`amount`, `amount.currency`, a system column such as `created_at`), a field of
@@ -5,93 +7,6 @@
  */
 
 export type SortDirection = 'asc' | 'desc';
-
-/** The records API's filter operators, plus `within` for relative date ranges. */
-export type FilterOperator =
-  | 'eq'
-  | 'ne'
-  | 'lt'
-  | 'lte'
-  | 'gt'
-  | 'gte'
-  | 'in'
-  | 'nin'
-  | 'contains'
-  | 'startsWith'
-  | 'isNull'
-  | 'between'
-  | 'within';
-
-export const FILTER_OPERATORS: readonly FilterOperator[] = [
-  'eq',
-  'ne',
-  'lt',
-  'lte',
-  'gt',
-  'gte',
-  'in',
-  'nin',
-  'contains',
-  'startsWith',
-  'isNull',
-  'between',
-  'within',
-];
-
-export type CalendarUnit = 'day' | 'week' | 'month' | 'quarter' | 'year';
-export const CALENDAR_UNITS: readonly CalendarUnit[] = ['day', 'week', 'month', 'quarter', 'year'];
-
-/** Named periods relative to the injected clock; all are whole calendar units in UTC. */
-export type NamedPeriod =
-  | 'today'
-  | 'yesterday'
-  | 'thisWeek'
-  | 'lastWeek'
-  | 'thisMonth'
-  | 'lastMonth'
-  | 'thisQuarter'
-  | 'lastQuarter'
-  | 'thisYear'
-  | 'lastYear'
-  | 'weekToDate'
-  | 'monthToDate'
-  | 'quarterToDate'
-  | 'yearToDate';
-
-export const NAMED_PERIODS: readonly NamedPeriod[] = [
-  'today',
-  'yesterday',
-  'thisWeek',
-  'lastWeek',
-  'thisMonth',
-  'lastMonth',
-  'thisQuarter',
-  'lastQuarter',
-  'thisYear',
-  'lastYear',
-  'weekToDate',
-  'monthToDate',
-  'quarterToDate',
-  'yearToDate',
-];
-
-/** `{last: 30, unit: 'day'}`: the current unit and the N-1 before it; `next` the N units after the current one. */
-export type RelativePeriod =
-  NamedPeriod | { last: number; unit: CalendarUnit } | { next: number; unit: CalendarUnit };
-
-/** A value taken from a report parameter the user fills in. */
-export interface ParameterRef {
-  param: string;
-}
-
-export interface FilterCondition {
-  field: string;
-  op: FilterOperator;
-  value?: unknown;
-}
-
-export type ReportFilter =
-  { and: ReportFilter[] } | { or: ReportFilter[] } | { not: ReportFilter } | FilterCondition;
 
 export interface ManyToOneJoin {
   /** The name field paths use: `branch.city`. */
@@ -112,7 +27,7 @@ export interface OneToManyJoin {
   entity: string;
   field: string;
   from?: string;
-  filter?: ReportFilter;
+  filter?: RecordFilter;
   aggregates: { key: string; agg: ChildAggregate; field?: string }[];
 }
 
@@ -148,7 +63,7 @@ export interface Measure {
   /** Required except for count (rows) and ratio. */
   field?: string;
   /** Only rows matching it are aggregated (e.g. approved applications). */
-  filter?: ReportFilter;
+  filter?: RecordFilter;
   /** ratio: numerator / denominator, both keys of other measures. */
   numerator?: string;
   denominator?: string;
@@ -223,7 +138,7 @@ export interface ReportDefinition {
   joins?: ReportJoin[];
   calculated?: CalculatedField[];
   parameters?: ReportParameter[];
-  filter?: ReportFilter;
+  filter?: RecordFilter;
   dimensions?: Dimension[];
   /** No measures: a list report, one output row per source row. */
   measures?: Measure[];

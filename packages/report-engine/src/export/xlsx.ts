@@ -1,7 +1,7 @@
 import type { Writable } from 'node:stream';
+import { waitForDrain } from '@bankforge/data-model';
 import ExcelJS from 'exceljs';
 import type { ReportRow, ReportValue } from '../result/result-types.js';
-import { waitForDrain } from './drain.js';
 import { exportCells, headerCells, type ExportOptions } from './export-options.js';
 
 export interface XlsxOptions extends ExportOptions {

@@ -1,7 +1,6 @@
+import { dialectOf, raw } from '@bankforge/data-model';
 import { describe, expect, it } from 'vitest';
 import type { ResolvedValue } from '../model/resolved-value.js';
-import { dialectOf } from '../sql/dialect.js';
-import { raw } from '../sql/fragment.js';
 import { CalculatedFieldError, FeelToSql } from './feel-to-sql.js';
 
 const FIELDS: Record<string, ResolvedValue> = {

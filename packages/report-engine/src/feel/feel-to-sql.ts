@@ -1,8 +1,13 @@
+import {
+  isNumeric,
+  raw,
+  sql,
+  type SqlDialect,
+  type SqlFragment,
+  type ValueType,
+} from '@bankforge/data-model';
 import { parseExpression, type FeelSyntaxNode } from '@bankforge/rule-engine';
 import type { ResolvedValue } from '../model/resolved-value.js';
-import { isNumeric, type ValueType } from '../model/value-type.js';
-import type { SqlDialect } from '../sql/dialect.js';
-import { raw, sql, type SqlFragment } from '../sql/fragment.js';
 
 /** Why a calculated field cannot become SQL; `code` is stable. */
 export class CalculatedFieldError extends Error {

@@ -1,4 +1,21 @@
-import type { EntityDefinition, FieldDefinition } from '@bankforge/data-model';
+import {
+  andSql,
+  FilterCompiler,
+  ident,
+  isNumeric,
+  isTemporal,
+  joinSql,
+  moneyCurrencyColumn,
+  raw,
+  sql,
+  SYSTEM_COLUMN_TYPES,
+  valueTypeOf,
+  type EntityDefinition,
+  type FieldDefinition,
+  type FilterContext,
+  type SqlFragment,
+  type ValueType,
+} from '@bankforge/data-model';
 import type {
   CalculatedField,
   ChildAggregate,
@@ -7,12 +24,8 @@ import type {
   ReportJoin,
 } from '../artifact/report-definition.js';
 import { CalculatedFieldError, FeelToSql } from '../feel/feel-to-sql.js';
-import { FilterCompiler, type FilterContext } from '../filter/compile-filter.js';
-import { ident } from '../sql/dialect.js';
-import { andSql, joinSql, raw, sql, type SqlFragment } from '../sql/fragment.js';
 import { tableOf, type EntityCatalog } from './entity-catalog.js';
 import type { FieldRead, ResolvedValue } from './resolved-value.js';
-import { isNumeric, isTemporal, SYSTEM_COLUMN_TYPES, valueTypeOf, type ValueType } from './value-type.js';
 
 /** The SQL alias of the source table: scope predicates given as SQL refer to it. */
 export const SOURCE_ALIAS = 'src';
@@ -62,7 +75,7 @@ export function columnOf(
   if (!field || extra !== undefined) return undefined;
   if (part !== undefined) {
     return field.type === 'money' && part === 'currency'
-      ? { sql: ident(ctx.dialect, table.alias, `${field.key}_currency`), type: 'text' }
+      ? { sql: ident(ctx.dialect, table.alias, moneyCurrencyColumn(field.key)), type: 'text' }
       : undefined;
   }
   return { sql: ident(ctx.dialect, table.alias, field.key), type: valueTypeOf(field) };

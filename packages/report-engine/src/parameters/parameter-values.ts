@@ -1,5 +1,11 @@
-import { canonicalDatetime, isIsoDate } from '@bankforge/data-model';
-import type { ReportIssue, ReportParameter } from '../artifact/report-definition.js';
+import {
+  canonicalDatetime,
+  isIsoDate,
+  type FilterContext,
+  type IssueSink,
+  type ValueType,
+} from '@bankforge/data-model';
+import type { ParameterType, ReportIssue, ReportParameter } from '../artifact/report-definition.js';
 
 /** A parameter value after validation: text, number, boolean, ISO date, ISO instant, or a list of them. */
 export type ParameterValue = string | number | boolean | (string | number | boolean)[];
@@ -111,4 +117,45 @@ export function resolveParameters(
     if (item !== undefined) values.set(definition.key, item);
   }
   return { values, issues };
+}
+
+/** Which parameter types may feed a field of each type. */
+const PARAMETER_TYPES: Record<ValueType, readonly ParameterType[]> = {
+  text: ['text', 'select'],
+  integer: ['integer', 'number'],
+  decimal: ['number', 'integer'],
+  boolean: ['boolean'],
+  date: ['date'],
+  datetime: ['datetime'],
+  multi: ['text', 'select'],
+  json: [],
+};
+
+/**
+ * What a filter's `{param: key}` stands for (the filter compiler's `parameterValue`): the value
+ * filled in; nothing, so that the condition drops out, when the parameter was left empty, or after
+ * reporting one the report does not declare or whose type the field cannot be compared with.
+ */
+export function parameterValueOf(
+  definitions: readonly ReportParameter[] | undefined,
+  values: ReadonlyMap<string, ParameterValue>,
+  issue: IssueSink,
+): NonNullable<FilterContext['parameterValue']> {
+  const byKey = new Map((definitions ?? []).map((d) => [d.key, d]));
+  return (key, type, issuePath) => {
+    const declared = typeof key === 'string' ? byKey.get(key) : undefined;
+    if (!declared) {
+      issue(issuePath, 'unknownParameter', `${String(key)} is not a parameter of this report`);
+      return undefined;
+    }
+    if (!PARAMETER_TYPES[type].includes(declared.type)) {
+      issue(
+        issuePath,
+        'typeMismatch',
+        `parameter ${declared.key} (${declared.type}) cannot be compared with a ${type} field`,
+      );
+      return undefined;
+    }
+    return values.has(declared.key) ? { value: values.get(declared.key) } : undefined;
+  };
 }

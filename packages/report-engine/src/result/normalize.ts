@@ -1,4 +1,4 @@
-import type { ValueType } from '../model/value-type.js';
+import { fromStoredDatetime, type ValueType } from '@bankforge/data-model';
 import type { ReportValue, ResultType } from './result-types.js';
 
 export function resultTypeOf(type: ValueType): ResultType {
@@ -31,11 +31,8 @@ export function normalizeValue(type: ValueType, raw: unknown): ReportValue {
       return raw === 1 || raw === true || raw === '1';
     case 'date':
       return String(raw).slice(0, 10);
-    case 'datetime': {
-      const text = String(raw);
-      const fraction = text.length > 19 ? text.slice(20, 23).padEnd(3, '0') : '000';
-      return `${text.slice(0, 10)}T${text.slice(11, 19)}.${fraction}Z`;
-    }
+    case 'datetime':
+      return fromStoredDatetime(raw);
     case 'multi':
     case 'json':
       return typeof raw === 'string' ? (JSON.parse(raw) as ReportValue) : (raw as ReportValue);

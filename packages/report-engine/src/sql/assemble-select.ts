@@ -1,9 +1,15 @@
+import {
+  ident,
+  joinSql,
+  raw,
+  sql,
+  type SqlDialect,
+  type SqlFragment,
+  type ValueType,
+} from '@bankforge/data-model';
 import type { Dimension, Measure, SortKey } from '../artifact/report-definition.js';
-import type { ValueType } from '../model/value-type.js';
 import { normalizeValue, resultTypeOf } from '../result/normalize.js';
 import type { ReportRow, ResultColumn } from '../result/result-types.js';
-import { ident, type SqlDialect } from './dialect.js';
-import { joinSql, raw, sql, type SqlFragment } from './fragment.js';
 
 /** A dimension made SQL: the grouped value before top-N folding (what drill selections compare with). */
 export interface BoundDimension {

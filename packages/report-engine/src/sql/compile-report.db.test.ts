@@ -2,22 +2,15 @@
  * The compiler's SQL run on SQLite (always) and MariaDB (when TEST_MYSQL_URL is set) against the
  * same fixture rows, compared with results computed independently in JS from those rows.
  */
+import { dialectOf, type CalendarUnit, type RecordFilter } from '@bankforge/data-model';
+import { NOW, PERIODS } from '@bankforge/data-model/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CalendarUnit, ReportDefinition, ReportFilter } from '../artifact/report-definition.js';
+import type { ReportDefinition } from '../artifact/report-definition.js';
 import type { ReportRow } from '../result/result-types.js';
 import { CATALOG } from '../test-support/entities.js';
 import { approx, avg, compareKeys, groupRows, max, min, num, sum } from '../test-support/expected.js';
-import {
-  branches,
-  customers,
-  live,
-  loans,
-  NOW,
-  PERIODS,
-  type LoanRow,
-} from '../test-support/fixture-data.js';
+import { branches, customers, live, loans, type LoanRow } from '../test-support/fixture-data.js';
 import { openFixtureDatabase, testDialects, type TestDatabase } from '../test-support/test-database.js';
-import { dialectOf } from './dialect.js';
 import { compileReport, ReportCompileError, type CompileOptions } from './compile-report.js';
 
 const liveLoans = live(loans);
@@ -68,7 +61,7 @@ describe.each(testDialects())('reports on %s', (dialect) => {
   }
 
   /** Ids of the live loans a filter keeps, in id order. */
-  async function ids(filter: ReportFilter, options: Partial<CompileOptions> = {}): Promise<string[]> {
+  async function ids(filter: RecordFilter, options: Partial<CompileOptions> = {}): Promise<string[]> {
     const rows = await run(report({ dimensions: [{ key: 'id', field: 'id' }], filter }), options);
     return rows.map((r) => r.id as string);
   }
@@ -293,7 +286,7 @@ describe.each(testDialects())('reports on %s', (dialect) => {
     expect(rows).toEqual(approx(expected));
   });
 
-  const FILTERS: [string, ReportFilter, (l: LoanRow) => boolean][] = [
+  const FILTERS: [string, RecordFilter, (l: LoanRow) => boolean][] = [
     ['eq on a select', { field: 'status', op: 'eq', value: 'approved' }, (l) => l.status === 'approved'],
     [
       'ne keeps empty values',

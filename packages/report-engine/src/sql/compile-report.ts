@@ -1,24 +1,30 @@
-import type {
-  CalendarUnit,
-  ReportDefinition,
-  ReportFilter,
-  ReportIssue,
-  ReportParameter,
-} from '../artifact/report-definition.js';
-import { FilterCompiler } from '../filter/compile-filter.js';
+import {
+  andSql,
+  dialectOf,
+  FilterCompiler,
+  isNumeric,
+  isTemporal,
+  sql,
+  TRUE_SQL,
+  type CalendarUnit,
+  type DialectName,
+  type RecordFilter,
+  type SqlDialect,
+  type SqlFragment,
+  type SqlValue,
+  type ValueType,
+} from '@bankforge/data-model';
+import type { ReportDefinition, ReportIssue } from '../artifact/report-definition.js';
 import type { EntityCatalog } from '../model/entity-catalog.js';
 import { ReportScope, type RowScope } from '../model/report-scope.js';
 import type { FieldRead } from '../model/resolved-value.js';
-import { isNumeric, isTemporal, type ValueType } from '../model/value-type.js';
-import { resolveParameters } from '../parameters/parameter-values.js';
+import { parameterValueOf, resolveParameters } from '../parameters/parameter-values.js';
 import type { ReportRow, ResultColumn } from '../result/result-types.js';
-import { dialectOf, type DialectName, type SqlDialect } from './dialect.js';
-import { andSql, sql, TRUE_SQL, type SqlFragment, type SqlValue } from './fragment.js';
 import { aggregateSql, measureType, ratioSql } from './measure-sql.js';
 import { assembleSelect, resultShape, type BoundDimension, type BoundMeasure } from './assemble-select.js';
 
 /** An extra predicate from the caller (the server's data scope): a report filter, or SQL over `src`. */
-export type ScopePredicate = { filter: ReportFilter } | SqlFragment;
+export type ScopePredicate = { filter: RecordFilter } | SqlFragment;
 
 /** The values a drill-down selection fixed, one object per level above the one shown. */
 export type DrillSelection = readonly Record<string, unknown>[];
@@ -83,7 +89,6 @@ function mergeReads(...lists: readonly (readonly FieldRead[])[]): FieldRead[] {
 class ReportCompiler {
   readonly issues: ReportIssue[] = [];
   private readonly dialect: SqlDialect;
-  private readonly parameters: Map<string, ReportParameter>;
   private scope: ReportScope | undefined;
   private filters!: FilterCompiler;
   private readonly dimensions = new Map<string, BoundDimension>();
@@ -100,7 +105,6 @@ class ReportCompiler {
     private readonly validating: boolean,
   ) {
     this.dialect = dialectOf(options.dialect);
-    this.parameters = new Map((report.parameters ?? []).map((p) => [p.key, p]));
   }
 
   private issue = (path: string, code: string, message: string): void => {
@@ -116,8 +120,7 @@ class ReportCompiler {
     const ctx = {
       dialect: this.dialect,
       now: this.options.now,
-      parameters: this.parameters,
-      values,
+      parameterValue: parameterValueOf(this.report.parameters, values, this.issue),
       issue: this.issue,
     };
     this.scope = ReportScope.build(this.report, this.catalog, ctx, this.options.rowScope);
@@ -334,7 +337,12 @@ class ReportCompiler {
           predicates.push(sql`${dimension.value} IS NULL`);
           continue;
         }
-        const bound = this.filters.value(dimension.type, value, `${path}/${key}`);
+        const bound = this.filters.value(
+          { sql: dimension.value, type: dimension.type },
+          value,
+          `${path}/${key}`,
+          key,
+        );
         if (bound) predicates.push(sql`${dimension.value} = ${bound}`);
       }
     });

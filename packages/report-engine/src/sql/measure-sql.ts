@@ -1,7 +1,6 @@
+import { isNumeric, isTemporal, raw, sql, type SqlFragment, type ValueType } from '@bankforge/data-model';
 import type { Measure } from '../artifact/report-definition.js';
 import type { ResolvedValue } from '../model/resolved-value.js';
-import { isNumeric, isTemporal, type ValueType } from '../model/value-type.js';
-import { raw, sql, type SqlFragment } from './fragment.js';
 
 /** The type of a measure's value, or undefined when its aggregate does not apply to the input. */
 export function measureType(agg: Measure['agg'], input: ValueType | undefined): ValueType | undefined {

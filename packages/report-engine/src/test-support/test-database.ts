@@ -1,8 +1,14 @@
 import Database from 'better-sqlite3';
 import { createConnection, type Connection } from 'mysql2/promise';
-import { columnKind, decimalShape, type EntityDefinition, type FieldDefinition } from '@bankforge/data-model';
-import { dialectOf, type DialectName } from '../sql/dialect.js';
-import type { SqlValue } from '../sql/fragment.js';
+import {
+  columnKind,
+  decimalShape,
+  dialectOf,
+  type DialectName,
+  type EntityDefinition,
+  type FieldDefinition,
+  type SqlValue,
+} from '@bankforge/data-model';
 import { ENTITIES } from './entities.js';
 import { branches, customers, loans, rms } from './fixture-data.js';
 

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import diff from 'microdiff';
 import type { ArtifactDraft as ClientArtifactDraft, ArtifactSummary, ArtifactVersionSummary, DocumentChange } from '@bankforge/client';
-import { pointer } from '@bankforge/data-model';
+import { fromStoredDatetime, pointer, toStoredDatetime } from '@bankforge/data-model';
 import type { DecisionArtifact } from '@bankforge/rule-engine';
 import { FormCatalog } from '../forms/form-catalog.js';
 import type { Actor } from '../access/actor.js';
@@ -9,7 +9,6 @@ import { AuditLog } from '../audit/audit-log.js';
 import { Database, type SqlExecutor } from '../../platform/database/database.js';
 import { MetadataService } from '../metadata/metadata.service.js';
 import type { MigrationPlan } from '../metadata/migration-plan.js';
-import { fromDbDatetime, toDbDatetime } from '../metadata/record-codec.js';
 import { ProblemError, type ProblemFieldError } from '../../platform/problem/problem-error.js';
 import { ArtifactKindRegistry } from './artifact-kind-registry.js';
 import type { ArtifactDocument, ArtifactKind } from './artifact-kinds.js';
@@ -79,7 +78,7 @@ export class ArtifactsService {
         revision: Number(row.revision),
         latestVersion: row.latest_version === null ? null : Number(row.latest_version),
         state: row.published === null ? 'draft' : this.sameDocument(JSON.parse(row.draft), JSON.parse(row.published)) ? 'published' : 'modified',
-        updatedAt: fromDbDatetime(row.updated_at) ?? '',
+        updatedAt: fromStoredDatetime(row.updated_at) ?? '',
       }));
     });
   }
@@ -104,7 +103,7 @@ export class ArtifactsService {
         [kind, key],
       ),
     );
-    return rows.map((r) => ({ version: Number(r.version), publishedAt: fromDbDatetime(r.published_at) ?? '', publishedBy: r.published_by }));
+    return rows.map((r) => ({ version: Number(r.version), publishedAt: fromStoredDatetime(r.published_at) ?? '', publishedBy: r.published_by }));
   }
 
   async diff(kind: ArtifactKind, key: string, from: number, to: number): Promise<{ from: number; to: number; changes: DocumentChange[] }> {
@@ -140,7 +139,7 @@ export class ArtifactsService {
     }
     if (problems.length > 0) throw ProblemError.invalid(`The ${kind} is not valid.`, problems, 'invalidArtifact');
     const draft = withoutVersion(doc);
-    const now = toDbDatetime(new Date().toISOString());
+    const now = toStoredDatetime(new Date().toISOString());
     const current = await this.row(sql, kind, key);
     if (!current) {
       if (expectedRevision !== undefined && expectedRevision !== 0) {
@@ -194,7 +193,7 @@ export class ArtifactsService {
     }
     const version = (latest ?? 0) + 1;
     const { migration } = (await this.kinds.kind(kind).applyPublish?.(sql, draft, confirmDataLoss, by)) ?? {};
-    const now = toDbDatetime(new Date().toISOString());
+    const now = toStoredDatetime(new Date().toISOString());
     await sql.execute('INSERT INTO bf_artifact_version (kind, artifact_key, version, document, published_at, published_by) VALUES (?, ?, ?, ?, ?, ?)', [
       kind,
       key,

@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
+import { fromStoredDatetime, toStoredDatetime } from '@bankforge/data-model';
 import type { Actor } from '../access/actor.js';
 import { Database, type SqlExecutor, type SqlValue } from '../../platform/database/database.js';
 import { isSignal } from '../../platform/database/driver-error.js';
 import { AUDIT_CHAIN_MOVED } from '../../platform/database/migrations/0004-audit-chain-trigger.js';
-import { fromDbDatetime, toDbDatetime } from '../metadata/record-codec.js';
 import { canonicalJson } from './canonical-json.js';
 
 export const AUDIT_ACTIONS = [
@@ -57,7 +57,7 @@ const INSERT_ENTRY = 'INSERT INTO bf_audit (seq, at, actor_id, actor_name, actio
 const NO_ROW_CHANGED = 'no row changed';
 
 function entryParams(entry: AuditEntry): SqlValue[] {
-  return [entry.seq, toDbDatetime(entry.at), entry.actorId, entry.actorName, entry.action, entry.entity, entry.recordId, canonicalJson(entry.detail), entry.prevHash, entry.hash];
+  return [entry.seq, toStoredDatetime(entry.at), entry.actorId, entry.actorName, entry.action, entry.entity, entry.recordId, canonicalJson(entry.detail), entry.prevHash, entry.hash];
 }
 
 /** The hash of an entry: SHA-256 over the canonical JSON of everything it says, the previous hash included. */
@@ -81,7 +81,7 @@ interface AuditRow {
 export function entryFromRow(row: AuditRow): AuditEntry {
   return {
     seq: Number(row.seq),
-    at: fromDbDatetime(row.at)!,
+    at: fromStoredDatetime(row.at)!,
     actorId: row.actor_id,
     actorName: row.actor_name,
     action: row.action as AuditAction,
@@ -173,7 +173,7 @@ export class AuditLog {
   private entryAfter(head: { seq: number; hash: string }, actor: Actor, event: AuditEvent): AuditEntry {
     const unsigned: Omit<AuditEntry, 'hash'> = {
       seq: head.seq + 1,
-      at: fromDbDatetime(toDbDatetime(new Date().toISOString()))!,
+      at: fromStoredDatetime(toStoredDatetime(new Date().toISOString()))!,
       actorId: actor.userId,
       actorName: actor.name,
       action: event.action,

@@ -1,8 +1,7 @@
-import { normalizeFieldValue, type EntityDefinition } from '@bankforge/data-model';
+import { normalizeFieldValue, type EntityDefinition, type RecordFilter } from '@bankforge/data-model';
 import type { DirectoryService } from '../auth/directory.service.js';
 import type { FieldCipher } from '../../platform/crypto/field-cipher.js';
 import type { SqlExecutor } from '../../platform/database/database.js';
-import type { RecordFilter } from '../records/record-query.js';
 
 /** A value the audit log keeps only as its keyed hash: equal values give equal hashes, and the hash reveals nothing without the index key. */
 export interface RedactedValue {

@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
+import { fromStoredDatetime, toStoredDatetime } from '@bankforge/data-model';
 import { AccessProfile } from '../access/access-profile.js';
 import type { Actor } from '../access/actor.js';
 import { AuditLog } from '../audit/audit-log.js';
 import type { Dialect } from '../../platform/config/server-config.js';
 import { Database } from '../../platform/database/database.js';
-import { fromDbDatetime, toDbDatetime } from '../metadata/record-codec.js';
 import { ProblemError } from '../../platform/problem/problem-error.js';
 import { DirectoryService, sha256, type UserRow } from './directory.service.js';
 import { verifyPassword } from './password.js';
@@ -57,16 +57,16 @@ export class AuthService {
       };
       if (!current || current.password_hash === null) return refuse('unknownUser');
       const nowIso = new Date().toISOString();
-      const lockedUntil = current.locked_until ? fromDbDatetime(current.locked_until)! : null;
+      const lockedUntil = current.locked_until ? fromStoredDatetime(current.locked_until)! : null;
       if (lockedUntil && lockedUntil > nowIso) return refuse('locked');
       if (!(current.active === true || Number(current.active) === 1)) return refuse('inactive');
       // A password reset since it was read makes the verified password an old one.
       if (!passwordOk || current.password_hash !== row!.password_hash) {
         // An expired lock starts a new count.
         const failures = (lockedUntil ? 0 : Number(current.failed_logins)) + 1;
-        const lock = failures >= MAX_FAILED_LOGINS ? toDbDatetime(new Date(Date.now() + LOCK_MINUTES * 60_000).toISOString()) : null;
+        const lock = failures >= MAX_FAILED_LOGINS ? toStoredDatetime(new Date(Date.now() + LOCK_MINUTES * 60_000).toISOString()) : null;
         await sql.execute('UPDATE bf_user SET failed_logins = ?, locked_until = ? WHERE id = ?', [failures, lock, current.id]);
-        return refuse('wrongPassword', { failures, ...(lock ? { lockedUntil: fromDbDatetime(lock) } : {}) });
+        return refuse('wrongPassword', { failures, ...(lock ? { lockedUntil: fromStoredDatetime(lock) } : {}) });
       }
       const token = randomBytes(32).toString('base64url');
       const expiresAt = new Date(Date.now() + SESSION_HOURS * 3_600_000).toISOString();
@@ -74,8 +74,8 @@ export class AuthService {
       await sql.execute('INSERT INTO bf_session (token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)', [
         sha256(token),
         current.id,
-        toDbDatetime(nowIso),
-        toDbDatetime(expiresAt),
+        toStoredDatetime(nowIso),
+        toStoredDatetime(expiresAt),
       ]);
       const actor = await this.directory.actorOf(sql, current);
       await this.audit.append(sql, actor, { action: 'login', detail: { clientIp } });
@@ -102,7 +102,7 @@ export class AuthService {
     if (!/^[\w-]{43}$/.test(token)) return undefined;
     const rows = await this.database.read((sql) => sql.rows<SessionRow>(sessionSql(sql.dialect), [sha256(token)]));
     const [row] = rows;
-    if (!row || fromDbDatetime(row.session_expires_at)! <= new Date().toISOString()) return undefined;
+    if (!row || fromStoredDatetime(row.session_expires_at)! <= new Date().toISOString()) return undefined;
     if (!(row.active === true || Number(row.active) === 1)) return undefined;
     const roles = JSON.parse(row.roles) as string[];
     const documents = rows.flatMap((r) => (r.role_document === null ? [] : [r.role_document]));

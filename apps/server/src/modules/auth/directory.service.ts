@@ -2,12 +2,12 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { v7 as uuidv7 } from 'uuid';
+import { fromStoredDatetime, toStoredDatetime } from '@bankforge/data-model';
 import { AccessProfile } from '../access/access-profile.js';
 import type { Actor } from '../access/actor.js';
 import type { RoleDefinition } from '../access/role.js';
 import { AuditLog } from '../audit/audit-log.js';
 import { Database, type SqlExecutor } from '../../platform/database/database.js';
-import { fromDbDatetime, toDbDatetime } from '../metadata/record-codec.js';
 import { ProblemError } from '../../platform/problem/problem-error.js';
 import { generatePassword, hashPassword, passwordProblem, type PasswordProblem } from './password.js';
 
@@ -59,7 +59,7 @@ export const ADMINISTRATOR_ROLE: RoleDefinition = { key: 'administrator', label:
 /** Distinct role combinations whose profiles are kept (a bank has a handful). */
 const MAX_KEPT_PROFILES = 256;
 
-const now = (): string => toDbDatetime(new Date().toISOString());
+const now = (): string => toStoredDatetime(new Date().toISOString());
 export const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
 
 /**
@@ -248,9 +248,9 @@ export class DirectoryService {
         id: row.id!,
         name: row.name!,
         roles: JSON.parse(row.roles!) as string[],
-        createdAt: fromDbDatetime(row.created_at)!,
-        revokedAt: fromDbDatetime(row.revoked_at),
-        lastUsedAt: fromDbDatetime(row.last_used_at),
+        createdAt: fromStoredDatetime(row.created_at)!,
+        revokedAt: fromStoredDatetime(row.revoked_at),
+        lastUsedAt: fromStoredDatetime(row.last_used_at),
       })),
     );
   }
@@ -342,6 +342,6 @@ function summaryOf(row: UserRow): UserSummary {
     managerId: row.manager_id,
     roles: JSON.parse(row.roles) as string[],
     active: row.active === true || Number(row.active) === 1,
-    locked: row.locked_until !== null && fromDbDatetime(row.locked_until)! > new Date().toISOString(),
+    locked: row.locked_until !== null && fromStoredDatetime(row.locked_until)! > new Date().toISOString(),
   };
 }

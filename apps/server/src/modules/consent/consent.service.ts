@@ -1,10 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { fromStoredDatetime, toStoredDatetime } from '@bankforge/data-model';
 import type { Actor } from '../access/actor.js';
 import { scopePredicate } from '../access/data-scope.js';
 import { AuditLog } from '../audit/audit-log.js';
 import { Database, type SqlExecutor } from '../../platform/database/database.js';
 import { MetadataService } from '../metadata/metadata.service.js';
-import { fromDbDatetime, toDbDatetime } from '../metadata/record-codec.js';
 import { ProblemError } from '../../platform/problem/problem-error.js';
 import { RecordsService } from '../records/records.service.js';
 import { checkPurpose, consentedPredicate } from './consent.js';
@@ -25,8 +25,8 @@ interface ConsentRow {
 }
 
 function stateOf(row: ConsentRow): ConsentState {
-  const grantedAt = fromDbDatetime(row.granted_at);
-  const withdrawnAt = fromDbDatetime(row.withdrawn_at);
+  const grantedAt = fromStoredDatetime(row.granted_at);
+  const withdrawnAt = fromStoredDatetime(row.withdrawn_at);
   return { purpose: row.purpose, granted: grantedAt !== null && withdrawnAt === null, grantedAt, withdrawnAt, evidence: row.evidence };
 }
 
@@ -49,7 +49,7 @@ export class ConsentService {
     checkPurpose(model, change.purpose, '/purpose');
     return this.database.transaction(async (sql) => {
       await this.requireInScope(sql, entityKey, id, actor, 'update');
-      const now = toDbDatetime(new Date().toISOString());
+      const now = toStoredDatetime(new Date().toISOString());
       const [current] = await sql.rows<ConsentRow>('SELECT * FROM bf_consent WHERE entity_key = ? AND record_id = ? AND purpose = ?', [model.key, id, change.purpose]);
       const grantedAt = change.granted ? now : (current?.granted_at ?? null);
       const withdrawnAt = change.granted ? null : now;

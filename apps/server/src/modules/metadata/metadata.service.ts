@@ -1,13 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { v7 as uuidv7 } from 'uuid';
-import { isEncrypted, type EntityDefinition } from '@bankforge/data-model';
+import { fromStoredDatetime, isEncrypted, toStoredDatetime, type EntityDefinition } from '@bankforge/data-model';
 import { FieldCipher } from '../../platform/crypto/field-cipher.js';
 import { Database, type SqlExecutor } from '../../platform/database/database.js';
 import { ProblemError } from '../../platform/problem/problem-error.js';
 import { EntityModel } from './entity-model.js';
 import { planEntityMigration, type MigrationPlan } from './migration-plan.js';
 import { layoutOf, type EntityTableLayout } from './physical-schema.js';
-import { fromDbDatetime, toDbDatetime } from './record-codec.js';
 import { SchemaMigrator } from './schema-migrator.js';
 
 /** How long a cached entity model is trusted before the table registry is asked again. */
@@ -119,7 +118,7 @@ export class MetadataService {
     }
     const backup = await new SchemaMigrator(this.database, sql, this.cipher).apply(plan, next, previous?.definition);
     const layout: EntityTableLayout = layoutOf(next, plan.toVersion);
-    const now = toDbDatetime(new Date().toISOString());
+    const now = toStoredDatetime(new Date().toISOString());
     const stored = await sql.execute('UPDATE bf_entity_table SET entity_version = ?, layout = ?, updated_at = ? WHERE entity_key = ?', [
       plan.toVersion,
       JSON.stringify(layout),
@@ -165,7 +164,7 @@ export class MetadataService {
       toVersion: Number(r.to_version),
       plan: JSON.parse(r.plan) as MigrationPlan,
       backupTable: r.backup_table,
-      appliedAt: fromDbDatetime(r.applied_at) ?? '',
+      appliedAt: fromStoredDatetime(r.applied_at) ?? '',
     }));
   }
 }

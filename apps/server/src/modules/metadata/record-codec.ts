@@ -1,24 +1,14 @@
 import {
   columnKind,
   decimalShape,
+  fromStoredDatetime,
   isEncrypted,
   moneyCurrencyColumn,
+  toStoredDatetime,
   type FieldDefinition,
 } from '@bankforge/data-model';
 import type { FieldCipher } from '../../platform/crypto/field-cipher.js';
 import type { SqlValue } from '../../platform/database/database.js';
-
-/** `2024-03-01T08:00:00.000Z` -> `2024-03-01 08:00:00.000`: what both databases store and compare. */
-export function toDbDatetime(iso: string): string {
-  return `${iso.slice(0, 10)} ${iso.slice(11, 23)}`;
-}
-
-export function fromDbDatetime(value: unknown): string | null {
-  if (value === null || value === undefined) return null;
-  const text = String(value);
-  const fraction = text.length > 19 ? text.slice(20, 23).padEnd(3, '0') : '000';
-  return `${text.slice(0, 10)}T${text.slice(11, 19)}.${fraction}Z`;
-}
 
 function decimalFromDb(value: unknown, scale: number): string | null {
   if (value === null || value === undefined) return null;
@@ -52,7 +42,7 @@ export function fieldColumnValues(field: FieldDefinition, value: unknown, cipher
     case 'boolean':
       return [value ? 1 : 0];
     case 'datetime':
-      return [toDbDatetime(String(value))];
+      return [toStoredDatetime(String(value))];
     case 'json':
       return [JSON.stringify(value)];
     case 'integer':
@@ -80,7 +70,7 @@ export function fieldValueFromRow(field: FieldDefinition, row: Record<string, un
     case 'boolean':
       return raw === 1 || raw === true || raw === '1';
     case 'datetime':
-      return fromDbDatetime(raw);
+      return fromStoredDatetime(raw);
     case 'date':
       return String(raw).slice(0, 10);
     // MariaDB's JSON is text; MySQL's answers parsed values.

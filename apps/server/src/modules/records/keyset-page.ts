@@ -1,7 +1,7 @@
+import type { SqlFragment } from '@bankforge/data-model';
 import type { Dialect } from '../../platform/config/server-config.js';
 import type { SqlValue } from '../../platform/database/database.js';
 import { ProblemError } from '../../platform/problem/problem-error.js';
-import type { SqlFragment } from './filter-sql.js';
 import type { RecordColumn } from './record-fields.js';
 
 export interface OrderKey {

@@ -1,33 +1,11 @@
-/** The JSON filter of the query API: `and`/`or`/`not` over `{field, op, value}` conditions. */
-export type FilterOperator =
-  | 'eq'
-  | 'ne'
-  | 'lt'
-  | 'lte'
-  | 'gt'
-  | 'gte'
-  | 'in'
-  | 'nin'
-  | 'contains'
-  | 'startsWith'
-  | 'isNull'
-  | 'between';
-
-export const FILTER_OPERATORS: readonly FilterOperator[] = ['eq', 'ne', 'lt', 'lte', 'gt', 'gte', 'in', 'nin', 'contains', 'startsWith', 'isNull', 'between'];
-
-export interface FilterCondition {
-  field: string;
-  op: FilterOperator;
-  value?: unknown;
-}
-
-export type RecordFilter = { and: RecordFilter[] } | { or: RecordFilter[] } | { not: RecordFilter } | FilterCondition;
+import { filterJsonSchema, type RecordFilter } from '@bankforge/data-model';
 
 export interface SortKey {
   field: string;
   direction?: 'asc' | 'desc';
 }
 
+/** The body of a records query (and, without paging, of an export): the data model's filter language over one entity. */
 export interface RecordQuery {
   filter?: RecordFilter;
   sort?: SortKey[];
@@ -65,18 +43,7 @@ export const recordQuerySchema = {
     deleted: { enum: ['exclude', 'include', 'only'] },
   },
   definitions: {
-    filter: {
-      type: 'object',
-      minProperties: 1,
-      properties: {
-        and: { type: 'array', maxItems: 100, items: { $ref: '#/definitions/filter' } },
-        or: { type: 'array', maxItems: 100, items: { $ref: '#/definitions/filter' } },
-        not: { $ref: '#/definitions/filter' },
-        field: { type: 'string', maxLength: 64 },
-        op: { enum: FILTER_OPERATORS },
-        value: {},
-      },
-      additionalProperties: false,
-    },
+    // Any short name: one that is no field of the entity is answered as unknownField, at its path.
+    filter: filterJsonSchema({ type: 'string', maxLength: 64 }),
   },
 } as const;

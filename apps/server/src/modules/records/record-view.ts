@@ -4,7 +4,6 @@ import { defaultMaskOf, maskValue } from '../access/masking.js';
 import type { EntityModel } from '../metadata/entity-model.js';
 import { ProblemError, type ProblemFieldError } from '../../platform/problem/problem-error.js';
 import type { RecordColumn } from './record-fields.js';
-import type { FilterOperator } from './record-query.js';
 
 /**
  * What one person sees of an entity's records: hidden fields are dropped, masked fields masked.
@@ -56,7 +55,7 @@ export class RecordView {
    * even an exact match answers yes or no, and a thousand candidates in `in` halve to the value in a
    * dozen counts. Revealing a masked value is the audited unmask's job alone.
    */
-  columnDenial(column: RecordColumn, use: FilterOperator | 'sort' | 'project', path: string): ProblemFieldError | undefined {
+  columnDenial(column: RecordColumn, use: 'filter' | 'sort' | 'project', path: string): ProblemFieldError | undefined {
     if (!column.field) return undefined;
     const view = this.fieldView(column.field);
     if (view.see === 'none') return { path, code: 'fieldNotPermitted', message: `You may not use ${column.name}` };

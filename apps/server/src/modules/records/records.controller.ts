@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Patch, Post, Query, Res } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { csvLine, waitForDrain } from '@bankforge/report-engine';
+import { csvLine, waitForDrain } from '@bankforge/data-model';
 import type { Actor } from '../access/actor.js';
 import { CurrentActor } from '../auth/auth.guard.js';
 import { ReplayByReading, SafeRequest } from '../../platform/idempotency/replay-policy.js';

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { applyFieldDefaults, normalizeRecordValues } from '@bankforge/data-model';
+import { applyFieldDefaults, fromStoredDatetime, normalizeRecordValues, toStoredDatetime } from '@bankforge/data-model';
 import { evaluateSubmission, type CompiledForm } from '@bankforge/form-engine';
 import { v7 as uuidv7 } from 'uuid';
 import type { Actor } from '../access/actor.js';
@@ -13,11 +13,11 @@ import type { EntityModel } from '../metadata/entity-model.js';
 import { FormCatalog } from '../forms/form-catalog.js';
 import { MetadataService } from '../metadata/metadata.service.js';
 import { columnsOf, tableNameOf } from '../metadata/physical-schema.js';
-import { fieldColumnValues, fieldValueFromRow, fromDbDatetime, toDbDatetime } from '../metadata/record-codec.js';
+import { fieldColumnValues, fieldValueFromRow } from '../metadata/record-codec.js';
 import { ProblemError, type ProblemFieldError } from '../../platform/problem/problem-error.js';
 import { formProblem } from '../forms/feel-budget.js';
 import { isForeignKeyViolation, uniqueViolationField } from './database-errors.js';
-import { FilterCompiler } from './filter-sql.js';
+import { recordFilterSql } from './filter-sql.js';
 import { FormRows, splitRows, type GroupRows } from './form-rows.js';
 import { afterCursor, decodeCursor, encodeCursor, type OrderKey } from './keyset-page.js';
 import { SYSTEM_FIELD_NAMES, resolveColumn } from './record-fields.js';
@@ -136,7 +136,7 @@ export class RecordsService {
   /** Inserts a record and its audit entry in the caller's transaction. */
   private async insertIn(tx: SqlExecutor, view: RecordView, actor: Actor, values: Record<string, unknown>): Promise<RecordData> {
     const { model } = view;
-    const now = toDbDatetime(new Date().toISOString());
+    const now = toStoredDatetime(new Date().toISOString());
     const id = uuidv7();
     const system: Record<string, SqlValue> = {
       id,
@@ -267,7 +267,7 @@ export class RecordsService {
     // defineProperty: an unknown key such as `__proto__` stays a key the validator refuses, not a prototype.
     for (const key of Object.keys(normalized)) if (!model.fieldsByKey.has(key)) Object.defineProperty(merged, key, { value: normalized[key], enumerable: true, writable: true, configurable: true });
     this.validate(model, merged);
-    const now = toDbDatetime(new Date().toISOString());
+    const now = toStoredDatetime(new Date().toISOString());
     const assignments: string[] = [];
     const params: SqlValue[] = [];
     for (const key of Object.keys(normalized)) {
@@ -290,7 +290,7 @@ export class RecordsService {
     if (!(await this.whileReferencesHold(tx, model, merged, () => this.audit.appendWith(tx, update, actor, event)))) throw this.stale(model, id, version);
     const result: RecordData = { ...current, id, version: version + 1 };
     for (const field of model.definition.fields) result[field.key] = merged[field.key] ?? null;
-    return { record: view.present({ ...result, updated_at: fromDbDatetime(now), updated_by: actor.userId }), values: merged };
+    return { record: view.present({ ...result, updated_at: fromStoredDatetime(now), updated_by: actor.userId }), values: merged };
   }
 
   /** Soft delete: the row stays (and keeps its unique values) until an administrator purges it. */
@@ -317,7 +317,7 @@ export class RecordsService {
     }
     const version = Number(row.version);
     if (expectedVersion !== undefined) this.checkVersion(model, id, version, expectedVersion);
-    const now = toDbDatetime(new Date().toISOString());
+    const now = toStoredDatetime(new Date().toISOString());
     const update = {
       sql: `UPDATE ${this.database.quote(model.table)} SET deleted_at = ?, version = version + 1, updated_at = ?, updated_by = ? WHERE id = ? AND version = ?`,
       params: [deleted ? now : null, now, actor.userId, id, version],
@@ -396,20 +396,20 @@ export class RecordsService {
   /** Compiles a query's filter, sort and projection once, refusing (403) what the actor's field rules forbid. */
   private queryPlan(view: RecordView, query: Pick<RecordQuery, 'filter' | 'sort' | 'fields' | 'deleted'>): QueryPlan {
     const { model } = view;
-    const q = (id: string): string => this.database.quote(id);
     const errors: ProblemFieldError[] = [];
-    const compiler = new FilterCompiler(model, this.database.dialect, q, (column, op, path) => view.columnDenial(column, op, path), (text) => this.cipher.blindIndex(text));
     const where: string[] = [];
     const params: SqlValue[] = [];
     const deleted = query.deleted ?? 'exclude';
     if (deleted !== 'include') where.push(`deleted_at IS ${deleted === 'only' ? 'NOT ' : ''}NULL`);
+    const denied: ProblemFieldError[] = [];
     if (query.filter) {
-      const fragment = compiler.compile(query.filter, '/filter');
-      where.push(fragment.sql);
-      params.push(...fragment.params);
+      // `within` counts its calendar periods (UTC) from the server's clock.
+      const filter = recordFilterSql(view, query.filter, { dialect: this.database.dialect, blindIndex: (text) => this.cipher.blindIndex(text), now: new Date() });
+      where.push(filter.where.sql);
+      params.push(...filter.where.params);
+      errors.push(...filter.errors);
+      denied.push(...filter.denied);
     }
-    errors.push(...compiler.errors);
-    const denied = [...compiler.denied];
 
     const order: OrderKey[] = [];
     (query.sort ?? []).forEach((key, index) => {
@@ -494,7 +494,7 @@ export class RecordsService {
     for (const name of SYSTEM_COLUMNS) {
       if (name === 'id' || name === 'version' || (only && !only.has(name))) continue;
       const value = row[name] ?? null;
-      record[name] = name.endsWith('_at') ? fromDbDatetime(value) : value;
+      record[name] = name.endsWith('_at') ? fromStoredDatetime(value) : value;
     }
     return record;
   }

@@ -1,17 +1,16 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Response } from 'express';
 import { Ajv } from 'ajv';
-import type { EntityDefinition } from '@bankforge/data-model';
+import { waitForDrain, type EntityDefinition } from '@bankforge/data-model';
 import {
   collectEntities,
   compileReport,
-  csvChunks,
   exportCells,
   reportArtifactSchema,
   ReportCompileError,
+  reportCsvChunks,
   shapeChart,
   validateReport,
-  waitForDrain,
   writeXlsx,
   type ChartData,
   type CompiledReport,
@@ -154,7 +153,7 @@ export class ReportsService {
         if (format === 'xlsx') {
           await writeXlsx(rows, response, { ...options, sheetName: loaded.report.title.slice(0, 31) });
         } else {
-          for await (const chunk of csvChunks(rows, { ...options, bom: true })) {
+          for await (const chunk of reportCsvChunks(rows, { ...options, bom: true })) {
             if (response.destroyed) break;
             if (!response.write(chunk)) await waitForDrain(response);
           }

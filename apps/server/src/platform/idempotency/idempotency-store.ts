@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { fromStoredDatetime, toStoredDatetime } from '@bankforge/data-model';
 import { FieldCipher } from '../crypto/field-cipher.js';
 import { Database } from '../database/database.js';
 import { isDuplicateKey } from '../database/driver-error.js';
-import { fromDbDatetime, toDbDatetime } from '../../modules/metadata/record-codec.js';
 
 /** How long a key's answer is kept for repeats. */
 export const RETENTION_MS = 24 * 60 * 60 * 1000;
@@ -65,7 +65,7 @@ export class IdempotencyStore {
             caller,
             key,
             fingerprint,
-            toDbDatetime(now.toISOString()),
+            toStoredDatetime(now.toISOString()),
           ]),
         );
         return { kind: 'claimed' };
@@ -75,7 +75,7 @@ export class IdempotencyStore {
       const row = await this.row(caller, key);
       // Released between the INSERT and the read: claim again.
       if (!row) continue;
-      const age = now.getTime() - Date.parse(fromDbDatetime(row.created_at)!);
+      const age = now.getTime() - Date.parse(fromStoredDatetime(row.created_at)!);
       if (age > RETENTION_MS || (row.status === null && age > ABANDONED_MS)) {
         await this.database.transaction((sql) => sql.execute('DELETE FROM bf_idempotency WHERE caller = ? AND idem_key = ? AND created_at = ?', [caller, key, row.created_at]));
         continue;

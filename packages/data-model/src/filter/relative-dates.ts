@@ -1,10 +1,44 @@
-import {
-  CALENDAR_UNITS,
-  NAMED_PERIODS,
-  type CalendarUnit,
-  type NamedPeriod,
-  type RelativePeriod,
-} from '../artifact/report-definition.js';
+/** The calendar units of relative periods and date buckets; weeks start on Monday (ISO 8601). */
+export type CalendarUnit = 'day' | 'week' | 'month' | 'quarter' | 'year';
+export const CALENDAR_UNITS: readonly CalendarUnit[] = ['day', 'week', 'month', 'quarter', 'year'];
+
+/** Named periods relative to the caller's clock; all are whole calendar units in UTC. */
+export type NamedPeriod =
+  | 'today'
+  | 'yesterday'
+  | 'thisWeek'
+  | 'lastWeek'
+  | 'thisMonth'
+  | 'lastMonth'
+  | 'thisQuarter'
+  | 'lastQuarter'
+  | 'thisYear'
+  | 'lastYear'
+  | 'weekToDate'
+  | 'monthToDate'
+  | 'quarterToDate'
+  | 'yearToDate';
+
+export const NAMED_PERIODS: readonly NamedPeriod[] = [
+  'today',
+  'yesterday',
+  'thisWeek',
+  'lastWeek',
+  'thisMonth',
+  'lastMonth',
+  'thisQuarter',
+  'lastQuarter',
+  'thisYear',
+  'lastYear',
+  'weekToDate',
+  'monthToDate',
+  'quarterToDate',
+  'yearToDate',
+];
+
+/** `{last: 30, unit: 'day'}`: the current unit and the N-1 before it; `next` the N units after the current one. */
+export type RelativePeriod =
+  NamedPeriod | { last: number; unit: CalendarUnit } | { next: number; unit: CalendarUnit };
 
 /** A half-open range of calendar days [start, end) as ISO dates, in UTC. */
 export interface DateRange {
@@ -19,7 +53,7 @@ function day(d: Date): Date {
 }
 
 /** The first day of the unit holding `d` (weeks start on Monday, as ISO 8601 says). */
-export function startOf(d: Date, unit: CalendarUnit): Date {
+function startOf(d: Date, unit: CalendarUnit): Date {
   const y = d.getUTCFullYear();
   const m = d.getUTCMonth();
   switch (unit) {
@@ -37,7 +71,7 @@ export function startOf(d: Date, unit: CalendarUnit): Date {
 }
 
 /** `d` moved by n units; `d` is the start of a unit, so months never overflow. */
-export function addUnits(d: Date, unit: CalendarUnit, n: number): Date {
+function addUnits(d: Date, unit: CalendarUnit, n: number): Date {
   const y = d.getUTCFullYear();
   const m = d.getUTCMonth();
   const date = d.getUTCDate();

@@ -1,4 +1,4 @@
-import type { CalendarUnit } from '../artifact/report-definition.js';
+import type { CalendarUnit } from '../filter/relative-dates.js';
 import { raw, sql, type SqlFragment } from './fragment.js';
 
 export type DialectName = 'sqlite' | 'mysql';
@@ -78,7 +78,7 @@ const mysql: SqlDialect = {
   jsonArrayContains: (column, value) => sql`JSON_CONTAINS(${column}, JSON_ARRAY(${value}))`,
 };
 
-export const DIALECTS: Readonly<Record<DialectName, SqlDialect>> = { sqlite, mysql };
+const DIALECTS: Readonly<Record<DialectName, SqlDialect>> = { sqlite, mysql };
 
 export function dialectOf(name: DialectName): SqlDialect {
   return DIALECTS[name];

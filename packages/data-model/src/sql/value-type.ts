@@ -1,4 +1,5 @@
-import { columnKind, type FieldDefinition } from '@bankforge/data-model';
+import type { FieldDefinition } from '../entity/entity-definition.js';
+import { columnKind } from '../field-types/column-shape.js';
 
 /** What a column or expression holds, as far as aggregation, filters and results care. */
 export type ValueType = 'text' | 'integer' | 'decimal' | 'boolean' | 'date' | 'datetime' | 'multi' | 'json';

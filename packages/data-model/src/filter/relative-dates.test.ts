@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { NOW, PERIODS } from '../test-support/fixture-data.js';
+import { NOW, PERIODS } from '../testing/periods.js';
 import { isRelativePeriod, resolvePeriod } from './relative-dates.js';
 
 describe('relative periods', () => {

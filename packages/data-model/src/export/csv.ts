@@ -1,7 +1,6 @@
-import type { ReportRow } from '../result/result-types.js';
-import { exportCells, headerCells, type ExportOptions } from './export-options.js';
-
-export interface CsvOptions extends ExportOptions {
+export interface CsvOptions {
+  /** The first line: column labels (or keys). They are cells too, so they are protected alike. */
+  header: readonly unknown[];
   /** A UTF-8 byte order mark first, so that spreadsheet programs read Chinese text right. */
   bom?: boolean;
   /** Lines per yielded chunk: fewer, larger writes without holding more than one chunk. */
@@ -26,7 +25,13 @@ function cellText(value: unknown): string {
 export function csvCell(value: unknown): string {
   if (value === null || value === undefined) return '';
   let text = cellText(value);
-  if (typeof value !== 'number' && typeof value !== 'boolean' && typeof value !== 'bigint' && FORMULA_START.test(text)) text = `'${text}`;
+  if (
+    typeof value !== 'number' &&
+    typeof value !== 'boolean' &&
+    typeof value !== 'bigint' &&
+    FORMULA_START.test(text)
+  )
+    text = `'${text}`;
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
@@ -35,18 +40,18 @@ export function csvLine(cells: readonly unknown[]): string {
 }
 
 /**
- * Streams rows as CSV text chunks, one chunk at a time: a consumer that awaits each write keeps
- * memory flat however many rows come. Header labels are cells too, so they are protected alike.
+ * Streams rows of cells as CSV text chunks, one chunk at a time: a consumer that awaits each write
+ * keeps memory flat however many rows come.
  */
 export async function* csvChunks(
-  rows: AsyncIterable<ReportRow> | Iterable<ReportRow>,
+  rows: AsyncIterable<readonly unknown[]> | Iterable<readonly unknown[]>,
   options: CsvOptions,
 ): AsyncGenerator<string> {
   const perChunk = options.linesPerChunk ?? 500;
-  let chunk = (options.bom ? '\uFEFF' : '') + csvLine(headerCells(options));
+  let chunk = (options.bom ? '\uFEFF' : '') + csvLine(options.header);
   let lines = 0;
   for await (const row of rows) {
-    chunk += csvLine(exportCells(row, options));
+    chunk += csvLine(row);
     if (++lines >= perChunk) {
       yield chunk;
       chunk = '';

@@ -33,4 +33,15 @@ describe('waiting for a stream to drain', () => {
     await waiting;
     expect(sink.listenerCount('drain')).toBe(0);
   });
+
+  it('resumes when the stream fails, and returns at once from a closed one', async () => {
+    const sink = slowSink();
+    sink.write('0123456789');
+    const waiting = waitForDrain(sink);
+    sink.destroy(new Error('client went away'));
+    await waiting;
+    expect(sink.listenerCount('drain')).toBe(0);
+    expect(sink.listenerCount('error')).toBe(0);
+    await waitForDrain(sink);
+  });
 });
