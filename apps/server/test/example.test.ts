@@ -22,6 +22,7 @@ describe.each(dialects())('the example bank CRM on %s', (dialect) => {
       'entity:loan_application',
       'entity:opportunity',
       'form:customer_form',
+      'calendar:cn_mainland',
       'decision:loan_scoring',
       'flow:loan_approval',
       'report:loan_pipeline',
@@ -31,7 +32,8 @@ describe.each(dialects())('the example bank CRM on %s', (dialect) => {
 
   it('seeds valid, linked records that the query API can page through', async () => {
     const customers = await server.request<{ total: number; items: { branch: string }[] }>('POST', '/api/records/customer/query', { count: true, limit: 5 });
-    expect(customers.body.total).toBe(300);
+    // The 300 generated, and one copied into the book of each demo relationship manager's case.
+    expect(customers.body.total).toBe(306);
     const branch = await server.request('GET', `/api/records/branch/${customers.body.items[0]!.branch}`);
     expect(branch.status).toBe(200);
     const loans = await server.request<{ total: number }>('POST', '/api/records/loan_application/query', { count: true, limit: 1 });
@@ -71,7 +73,7 @@ describe.each(dialects())('the example bank CRM on %s', (dialect) => {
     // The example reports run under the same scope: the bank's totals for the administrator, one customer for the RM.
     type Run = { rows: { customers: number }[] };
     const count = (run: Run): number => run.rows.reduce((sum, row) => sum + Number(row.customers), 0);
-    expect(count((await server.request<Run>('POST', '/api/reports/aum_by_segment/run', {})).body)).toBe(301);
+    expect(count((await server.request<Run>('POST', '/api/reports/aum_by_segment/run', {})).body)).toBe(307);
     expect(count((await rm<Run>('POST', '/api/reports/aum_by_segment/run', {})).body)).toBe(1);
     expect((await rm('PUT', '/api/artifacts/entity/customer', {})).status).toBe(403);
   });
@@ -79,8 +81,22 @@ describe.each(dialects())('the example bank CRM on %s', (dialect) => {
   it('loads nothing twice', async () => {
     await loadExample(server.app, server.database, 'bank-crm', pino({ level: 'silent' }));
     const customers = await server.request<{ total: number }>('POST', '/api/records/customer/query', { count: true, limit: 1 });
-    // The 300 seeded, plus the one the relationship manager created above.
-    expect(customers.body.total).toBe(301);
+    // The 306 seeded, plus the one the relationship manager created above.
+    expect(customers.body.total).toBe(307);
+    expect((await server.request<{ items: unknown[] }>('GET', '/api/auth/users')).body.filter((u) => (u as { username: string }).username === 'wang_fang')).toHaveLength(1);
+  });
+
+  it('opens a demo loan desk: a person per role and cases in every state, driven through the flow', async () => {
+    const cases = await server.database.read((sql) => sql.rows<{ status: string; outcome: string | null }>("SELECT status, outcome FROM bf_flow_instance WHERE flow_key = 'loan_approval'"));
+    const states = cases.map((c) => c.outcome ?? c.status).sort();
+    expect(states).toEqual(['approved', 'rejected', 'running', 'running', 'running', 'running']);
+    const loans = await server.request<{ items: { application_no: string; status: string }[] }>('POST', '/api/records/loan_application/query', {
+      filter: { field: 'application_no', op: 'startsWith', value: 'LA9' },
+      sort: [{ field: 'application_no' }],
+    });
+    expect(loans.body.items.map((l) => l.status)).toEqual(['submitted', 'submitted', 'returned', 'approved', 'rejected', 'submitted']);
+    // Without BANKFORGE_DEMO_PASSWORD the demo people exist but cannot sign in.
+    expect((await server.anonymous('POST', '/api/auth/login', { username: 'wang_fang', password: '' })).status).not.toBe(200);
   });
 });
 

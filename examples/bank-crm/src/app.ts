@@ -1,4 +1,5 @@
 import type { EntityDefinition } from '@bankforge/data-model';
+import { cnMainlandCalendar } from './calendars/cn-mainland.js';
 import { bankCrmEntities } from './entities/index.js';
 import { customerForm } from './forms/customer-form.js';
 import { loanApprovalFlow, loanScoringDecision } from './flows/loan-approval.js';
@@ -6,7 +7,7 @@ import { bankCrmReports } from './reports.js';
 
 /** A reference from an app to one of its artifacts. */
 export interface AppArtifactRef {
-  kind: 'entity' | 'form' | 'decision' | 'flow' | 'report';
+  kind: 'entity' | 'form' | 'decision' | 'flow' | 'report' | 'calendar';
   key: string;
 }
 
@@ -20,7 +21,7 @@ export interface AppDefinition {
   artifacts: AppArtifactRef[];
 }
 
-/** The bank CRM app: its entities (referenced ones first), the customer form, the loan scoring decision and approval flow, and its reports. */
+/** The bank CRM app: its entities (referenced ones first), the customer form, the business calendar, the loan scoring decision and approval flow, and its reports. */
 export const bankCrmApp: AppDefinition = {
   kind: 'app',
   key: 'bank_crm',
@@ -30,6 +31,7 @@ export const bankCrmApp: AppDefinition = {
   artifacts: [
     ...bankCrmEntities.map((entity): AppArtifactRef => ({ kind: 'entity', key: entity.key })),
     { kind: 'form', key: customerForm.key },
+    { kind: 'calendar', key: cnMainlandCalendar.key },
     { kind: 'decision', key: loanScoringDecision.key },
     { kind: 'flow', key: loanApprovalFlow.key },
     ...bankCrmReports.map((report): AppArtifactRef => ({ kind: 'report', key: report.key })),
@@ -37,4 +39,4 @@ export const bankCrmApp: AppDefinition = {
 };
 
 /** Every artifact the app lists, in the order an import publishes them. */
-export const bankCrmArtifacts = [...bankCrmEntities, customerForm, loanScoringDecision, loanApprovalFlow, ...bankCrmReports] as const;
+export const bankCrmArtifacts = [...bankCrmEntities, customerForm, cnMainlandCalendar, loanScoringDecision, loanApprovalFlow, ...bankCrmReports] as const;

@@ -9,6 +9,8 @@ export interface ExampleRole {
   artifacts?: Record<string, ('edit' | 'publish')[]>;
   /** May read the audit log and verify its chain. */
   auditLog?: boolean;
+  /** Approval flows the role may start, on records it may update. */
+  flows?: Record<string, 'start'[]>;
 }
 
 const masked = { access: 'masked' } as const;
@@ -27,6 +29,8 @@ export const bankCrmRoles: ExampleRole[] = [
       opportunity: { ...ownBook, delete: 'own' },
       branch: { read: 'all' },
     },
+    // Submits their customers' loan applications for approval; the flow, not the RM, sets the outcome.
+    flows: { loan_approval: ['start'] },
   },
   {
     key: 'branch_manager',
@@ -48,6 +52,24 @@ export const bankCrmRoles: ExampleRole[] = [
       loan_application: { read: 'all', update: 'all' },
       customer: { read: 'all', unmask: true, fields: { resident_id: masked, mobile: masked, email: masked } },
       account: { read: 'all', fields: { account_no: masked } },
+      branch: { read: 'all' },
+    },
+  },
+  {
+    key: 'credit_committee',
+    label: { en: 'Credit committee member', 'zh-CN': '贷审会委员' },
+    entities: {
+      loan_application: { read: 'all' },
+      customer: { read: 'all', fields: { resident_id: masked, mobile: masked, email: masked } },
+      branch: { read: 'all' },
+    },
+  },
+  {
+    key: 'head_of_risk',
+    label: { en: 'Head of risk', 'zh-CN': '风险总监' },
+    entities: {
+      loan_application: { read: 'all', export: 'all' },
+      customer: { read: 'all', fields: { resident_id: masked, mobile: masked, email: masked } },
       branch: { read: 'all' },
     },
   },

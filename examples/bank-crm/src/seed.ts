@@ -445,6 +445,10 @@ function* loanApplications(rng: Rng, customer: CustomerFacts, customerRef: strin
       const earliest = status === 'submitted' ? Math.max(customer.onboardedMs, AS_OF_MS - 30 * DAY_MS) : customer.onboardedMs;
       values.submitted_at = isoDateTime(rng.int(earliest, AS_OF_MS));
     }
+    // What the scoring decision reads: a bureau score, and an income the loan is 1 to 8 times of.
+    values.credit_score = rng.int(520, 840);
+    values.annual_income = cny(Math.round(amountYuan / (1 + rng.next() * 7)) * 100);
+    if (status === 'approved') values.approved_amount = cny(amountYuan * 100);
     yield { entity: 'loan_application', ref: `loan_application:${applicationNo}`, values };
   }
 }

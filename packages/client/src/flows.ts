@@ -3,11 +3,10 @@
  * inbox, the approval trail and in-app notifications. One definition for the server and the apps.
  */
 
-/** A text in the bank's two languages. */
-export interface CaseText {
-  en: string;
-  'zh-CN'?: string;
-}
+import type { LocalizedText } from '@bankforge/data-model';
+
+/** A text in the bank's two languages (the data model's `LocalizedText`). */
+export type CaseText = LocalizedText;
 
 /** A person as the approval screens name them. */
 export interface CasePerson {
@@ -94,6 +93,11 @@ export interface ApprovalTask {
   actions: ApprovalAction[];
   /** Fields of the bound record the approver may edit on approve. */
   editableFields: string[];
+  /**
+   * The initiator's task on a case returned to them: they amend the record itself, then `approve`
+   * resubmits it (the case reads the record again and runs from the start).
+   */
+  resubmit: boolean;
   startedBy: CasePerson;
   createdAt: string;
   dueAt?: string;

@@ -1,7 +1,7 @@
 /** The shapes the HTTP API answers with (see DESIGN.md, "The HTTP API"). */
 import type { ProblemFieldError } from './problem.js';
 
-export type ArtifactKind = 'entity' | 'form' | 'flow' | 'decision' | 'report' | 'app';
+export type ArtifactKind = 'entity' | 'form' | 'flow' | 'decision' | 'report' | 'calendar' | 'app';
 
 export interface ArtifactDocument {
   kind: ArtifactKind;

@@ -57,6 +57,22 @@ describe('TaskPage', () => {
     expect(approve!.body).toEqual({ comment: 'Collateral checked; approve 1M.', fields: { approved_amount: { amount: '1000000.00', currency: 'CNY' } } });
   });
 
+  it('offers the initiator of a returned case to resubmit it', async () => {
+    const { server } = renderTask({
+      'GET /api/tasks/t1': { body: loanTask({ nodeId: 'start', resubmit: true, actions: ['approve', 'comment'] }) },
+      'POST /api/tasks/t1/approve': { body: loanCase() },
+    });
+    const user = userEvent.setup();
+    const actions = await screen.findByRole('group', { name: 'Actions' });
+    expect(within(actions).queryByRole('button', { name: 'Approve' })).toBeNull();
+    await user.click(within(actions).getByRole('button', { name: 'Resubmit' }));
+    const dialog = screen.getByRole('dialog', { name: 'Resubmit Wang Fang' });
+    await user.type(within(dialog).getByRole('textbox', { name: 'Comment (optional)' }), 'Income certificate attached');
+    await user.click(within(dialog).getByRole('button', { name: 'Resubmit' }));
+    await waitFor(() => expect(posts(server).map((p) => p.url)).toEqual(['/api/tasks/t1/approve']));
+    expect(posts(server)[0]!.body).toEqual({ comment: 'Income certificate attached' });
+  });
+
   it('holds the approval until the fields to complete are valid, focusing the first one in error', async () => {
     const entity = { ...loanPage.entity, fields: loanPage.entity.fields.map((field) => (field.key === 'approved_amount' ? { ...field, required: true } : field)) };
     const { server } = renderTask({

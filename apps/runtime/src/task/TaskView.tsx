@@ -131,6 +131,7 @@ export function TaskView({ task, detail, now, onNotice, onReload, importModule }
           actions={task.actions}
           busy={busy}
           waiting={task.editableFields.length > 0 && recordLoad.status === 'loading' && pageLoad.status !== 'error' ? ['approve'] : []}
+          resubmit={task.resubmit}
           onAction={begin}
         />
       )}
@@ -140,7 +141,7 @@ export function TaskView({ task, detail, now, onNotice, onReload, importModule }
       {recordLoad.status === 'ready' && <TaskRecord record={recordLoad.record} editable={recordLoad.editable} showErrors={showErrors} focusRequest={focusRequest} />}
       <CaseTrail entries={detail.trail} />
       {dialog !== null && (
-        <ActionDialog action={dialog} record={record} steps={steps} busy={busy} onConfirm={(request) => void act(dialog, request)} onCancel={() => setDialog(null)} />
+        <ActionDialog action={dialog} record={record} steps={steps} busy={busy} resubmit={task.resubmit} onConfirm={(request) => void act(dialog, request)} onCancel={() => setDialog(null)} />
       )}
     </section>
   );

@@ -77,6 +77,7 @@ export function loanTask(overrides: Partial<ApprovalTask> = {}): ApprovalTask {
     claimable: false,
     actions: ['approve', 'reject', 'return', 'comment'],
     editableFields: [],
+    resubmit: false,
     startedBy: people.rm,
     createdAt: '2026-03-02T01:00:00Z',
     dueAt: '2026-03-04T09:00:00Z',

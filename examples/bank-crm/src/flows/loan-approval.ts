@@ -140,7 +140,8 @@ const loanApprovalRecordBinding: FlowRecordBinding = {
     returned: { status: '"returned"' },
     resubmitted: { status: '"submitted"' },
     approved: { status: '"approved"', approved_amount: 'amount', decided_at: 'at', decided_by: 'actor' },
-    rejected: { status: '"rejected"', decided_at: 'at', decided_by: 'actor' },
+    // An auto-rejection is the decision's, taken in the initiator's own command: nobody decided it.
+    rejected: { status: '"rejected"', decided_at: 'at', decided_by: 'if actor = initiator then null else actor' },
     withdrawn: { status: '"withdrawn"' },
   },
 };
@@ -150,6 +151,7 @@ export const loanApprovalFlow: FlowDefinition = {
   kind: 'flow',
   key: 'loan_approval',
   title: loanApprovalFlowName.en,
+  label: loanApprovalFlowName,
   schemaVersion: 1,
   entity: 'loan_application',
   record: loanApprovalRecordBinding,

@@ -465,6 +465,8 @@ export interface FlowDefinition {
   kind: 'flow';
   key: string;
   title: string;
+  /** The flow's name as the runtime shows it (inbox, cases, notifications), in both languages; `title` stands in. */
+  label?: LocalizedText;
   /** Set by the server on publish; an instance is pinned to it. */
   version?: number;
   schemaVersion: 1;

@@ -309,6 +309,7 @@ export const flowArtifactSchema = {
     kind: { const: 'flow' },
     key: { type: 'string', pattern: FLOW_KEY_PATTERN },
     title: { type: 'string', minLength: 1, maxLength: 200 },
+    label: localizedText,
     version: positiveInteger,
     schemaVersion: { const: 1 },
     entity: { type: 'string', minLength: 1, maxLength: 100 },

@@ -8,10 +8,12 @@ export interface ActionBarProps {
   busy: boolean;
   /** Actions not ready yet (approve while the fields to complete load). */
   waiting?: readonly ApprovalAction[];
+  /** The initiator's task on a returned case: approving it resubmits the case. */
+  resubmit?: boolean;
   onAction(action: ApprovalAction): void;
 }
 
-export function ActionBar({ actions, busy, waiting = [], onAction }: ActionBarProps) {
+export function ActionBar({ actions, busy, waiting = [], resubmit = false, onAction }: ActionBarProps) {
   const { t } = useTranslation('task');
   const { t: ta } = useTranslation('approval');
   const shown = ACTION_ORDER.filter((action) => actions.includes(action));
@@ -20,7 +22,7 @@ export function ActionBar({ actions, busy, waiting = [], onAction }: ActionBarPr
     <div role="group" aria-label={t('actions.label')} className="action-bar">
       {shown.map((action) => (
         <button key={action} type="button" className={action === 'approve' ? 'primary' : undefined} disabled={busy || waiting.includes(action)} onClick={() => onAction(action)}>
-          {ta(`action.${action}`)}
+          {ta(resubmit && action === 'approve' ? 'action.resubmit' : `action.${action}`)}
         </button>
       ))}
     </div>

@@ -13,6 +13,8 @@ export interface ActionDialogProps {
   /** `return`: the earlier steps the case may go back to. */
   steps: readonly { nodeId: string; name: CaseText }[];
   busy: boolean;
+  /** Approving the initiator's task on a returned case resubmits it. */
+  resubmit?: boolean;
   onConfirm(request: TaskActionRequest): void;
   onCancel(): void;
 }
@@ -21,7 +23,8 @@ export interface ActionDialogProps {
  * Confirms an action with its comment box: a reason for reject and return (which may also choose
  * the step to go back to), the user for delegate and add approver. Nothing is sent until it checks.
  */
-export function ActionDialog({ action, record, steps, busy, onConfirm, onCancel }: ActionDialogProps) {
+export function ActionDialog({ action, record, steps, busy, onConfirm, onCancel, resubmit = false }: ActionDialogProps) {
+  const named = resubmit && action === 'approve' ? 'resubmit' : action;
   const { t, i18n } = useTranslation('task');
   const language = languageOf(i18n.language);
   const id = useId();
@@ -63,7 +66,7 @@ export function ActionDialog({ action, record, steps, busy, onConfirm, onCancel 
   );
 
   return (
-    <Dialog title={t(`dialog.title.${action}`, { record })} onClose={onCancel} busy={busy}>
+    <Dialog title={t(`dialog.title.${named}`, { record })} onClose={onCancel} busy={busy}>
       <form
         noValidate
         className="action-form"
@@ -112,7 +115,7 @@ export function ActionDialog({ action, record, steps, busy, onConfirm, onCancel 
         </div>
         <div className="dialog-actions">
           <button type="submit" className="primary" disabled={busy} aria-busy={busy || undefined}>
-            {busy ? t('dialog.sending') : t(`dialog.confirm.${action}`)}
+            {busy ? t('dialog.sending') : t(`dialog.confirm.${named}`)}
           </button>
           <button type="button" onClick={onCancel} disabled={busy}>
             {t('dialog.cancel')}

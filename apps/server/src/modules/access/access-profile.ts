@@ -73,6 +73,11 @@ export class AccessProfile {
     return this.admin || this.roles.some((role) => role.auditLog === true);
   }
 
+  /** May start cases of the flow (on records they may update). */
+  canStartFlow(flowKey: string): boolean {
+    return this.admin || this.roles.some((role) => (role.flows && Object.hasOwn(role.flows, flowKey) ? role.flows[flowKey]!.includes('start') : false));
+  }
+
   canDesign(kind: ArtifactKind, right: DesignerRight): boolean {
     return this.admin || this.roles.some((role) => role.artifacts?.[kind]?.includes(right) ?? false);
   }

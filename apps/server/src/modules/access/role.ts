@@ -38,7 +38,12 @@ export interface RoleDefinition {
   entities?: Record<string, EntityGrant>;
   /** Designer rights per artifact kind. */
   artifacts?: Partial<Record<ArtifactKind, DesignerRight[]>>;
+  /** Approval flows the role may start, by flow key, on records it may update. */
+  flows?: Record<string, FlowRight[]>;
 }
+
+export const FLOW_RIGHTS = ['start'] as const;
+export type FlowRight = (typeof FLOW_RIGHTS)[number];
 
 const IDENTIFIER = '^[a-z][a-z0-9_]{0,63}$';
 
@@ -56,6 +61,11 @@ export const roleDefinitionSchema = {
     },
     admin: { type: 'boolean' },
     auditLog: { type: 'boolean' },
+    flows: {
+      type: 'object',
+      propertyNames: { pattern: IDENTIFIER },
+      additionalProperties: { type: 'array', uniqueItems: true, items: { enum: [...FLOW_RIGHTS] } },
+    },
     entities: {
       type: 'object',
       propertyNames: { pattern: IDENTIFIER },

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { flowKind } from '@bankforge/flow-engine';
+import { calendarKind, flowKind } from '@bankforge/flow-engine';
 import { entityKind, type EntityDefinition } from '@bankforge/data-model';
 import { formKind, type FormDefinition } from '@bankforge/form-engine';
 import { reportKind } from '@bankforge/report-engine';
@@ -45,6 +45,7 @@ export class ArtifactKindRegistry {
       }),
       serverKind(flowKind),
       serverKind(decisionKind),
+      serverKind(calendarKind),
       // A filter's depth is the server's limit, checked before the report engine walks the filters.
       serverKind(reportKind, { before: reportFilterDepthProblems }),
       appKind,

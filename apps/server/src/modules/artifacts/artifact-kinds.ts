@@ -6,7 +6,7 @@ import { ProblemError } from '../../platform/problem/problem-error.js';
  * The kinds the server serves (routes, designer rights). What each kind's documents are is its
  * engine's to say: ArtifactKindRegistry registers one definition for each of these.
  */
-export const ARTIFACT_KINDS = ['entity', 'form', 'flow', 'decision', 'report', 'app'] as const;
+export const ARTIFACT_KINDS = ['entity', 'form', 'flow', 'decision', 'report', 'calendar', 'app'] as const;
 export type ArtifactKind = (typeof ARTIFACT_KINDS)[number];
 
 /** Every artifact is a JSON object with this envelope; engines add their own schema per kind. */

@@ -6,12 +6,13 @@ import { AppBundleService } from './app-bundle.service.js';
 import { ArtifactKindRegistry } from './artifact-kind-registry.js';
 import { AppsController, ArtifactsController } from './artifacts.controller.js';
 import { ArtifactsService } from './artifacts.service.js';
+import { PublishedArtifacts } from './published-artifacts.js';
 
 /** Artifacts of every registered kind: drafts, checks, publishing, versions, app bundles. */
 @Module({
   imports: [MetadataModule, FormsModule, AuditModule],
   controllers: [ArtifactsController, AppsController],
-  providers: [ArtifactKindRegistry, ArtifactsService, AppBundleService],
-  exports: [ArtifactsService, AppBundleService],
+  providers: [ArtifactKindRegistry, ArtifactsService, AppBundleService, PublishedArtifacts],
+  exports: [ArtifactsService, AppBundleService, PublishedArtifacts],
 })
 export class ArtifactsModule {}

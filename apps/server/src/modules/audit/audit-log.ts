@@ -22,6 +22,7 @@ export const AUDIT_ACTIONS = [
   'publish',
   'keyRotation',
   'consent',
+  'flow',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -7,6 +7,7 @@ import { SYSTEM_ACTOR } from '../access/actor.js';
 import { parseRoleDefinition } from '../access/role.js';
 import { DirectoryService } from '../auth/directory.service.js';
 import { RecordsService } from '../records/records.service.js';
+import { openDemoDesk } from './demo-desk.js';
 
 /** How many customers the example starts with: enough to page, sort and filter for real. */
 const EXAMPLE_CUSTOMERS = 300;
@@ -16,7 +17,7 @@ const EXAMPLE_CUSTOMERS = 300;
  * a database that does not hold it yet. Runs through the same services as the API, so the example
  * is validated like any analyst's work.
  */
-export async function loadExample(app: INestApplication, database: Database, name: string, logger: Logger): Promise<void> {
+export async function loadExample(app: INestApplication, database: Database, name: string, logger: Logger, demoPassword?: string): Promise<void> {
   if (name !== 'bank-crm') throw new Error(`Unknown example ${name}; the one shipped is bank-crm`);
   const artifacts = app.get(ArtifactsService);
   if ((await artifacts.list('app')).some((a) => a.key === 'bank_crm')) {
@@ -30,7 +31,7 @@ export async function loadExample(app: INestApplication, database: Database, nam
     false,
     SYSTEM_ACTOR,
   );
-  // Roles, not users: the administrator creates the people (and their passwords).
+  // The example's roles; its demo people come with the loan desk below.
   const directory = app.get(DirectoryService);
   const existing = new Set((await directory.roles()).map((r) => r.key));
   for (const role of bankCrmRoles) if (!existing.has(role.key)) await directory.saveRole(parseRoleDefinition(role), SYSTEM_ACTOR);
@@ -39,6 +40,7 @@ export async function loadExample(app: INestApplication, database: Database, nam
     bankCrmEntities.map((e) => [e.key, e.fields.filter((f) => f.type === 'reference').map((f) => f.key)] as const),
   );
   const ids = new Map<string, string>();
+  const customers: string[] = [];
   let count = 0;
   for (const seed of generateBankCrmSeed({ seed: 20261123, customers: EXAMPLE_CUSTOMERS })) {
     const values = { ...seed.values };
@@ -48,7 +50,9 @@ export async function loadExample(app: INestApplication, database: Database, nam
     }
     const created = await records.create(seed.entity, values, SYSTEM_ACTOR);
     ids.set(seed.ref, created.id);
+    if (seed.entity === 'customer' && customers.length < 10) customers.push(created.id);
     count++;
   }
+  await openDemoDesk(app, database, customers, demoPassword, logger);
   logger.info({ example: name, records: count, ms: Date.now() - started, database: database.dialect }, 'example loaded');
 }

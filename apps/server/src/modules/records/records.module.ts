@@ -1,17 +1,19 @@
 import { Module } from '@nestjs/common';
+import { ArtifactsModule } from '../artifacts/artifacts.module.js';
 import { AuditModule } from '../audit/audit.module.js';
 import { AuthModule } from '../auth/auth.module.js';
 import { FormsModule } from '../forms/forms.module.js';
 import { MetadataModule } from '../metadata/metadata.module.js';
+import { ControlledFields } from './controlled-fields.js';
 import { RecordReplay } from './record-replay.js';
 import { RecordsController } from './records.controller.js';
 import { RecordsService } from './records.service.js';
 
 /** Records of published entities under the reader's data scope and field rules. */
 @Module({
-  imports: [MetadataModule, FormsModule, AuditModule, AuthModule],
+  imports: [MetadataModule, FormsModule, AuditModule, AuthModule, ArtifactsModule],
   controllers: [RecordsController],
-  providers: [RecordsService, RecordReplay],
+  providers: [RecordsService, RecordReplay, ControlledFields],
   // RecordReplay rebuilds a replayed write's answer for the idempotency interceptor.
   exports: [RecordsService, RecordReplay],
 })

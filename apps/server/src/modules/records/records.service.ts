@@ -18,6 +18,7 @@ import { ProblemError, type ProblemFieldError } from '../../platform/problem/pro
 import { formProblem } from '../forms/feel-budget.js';
 import { isForeignKeyViolation, uniqueViolationField } from './database-errors.js';
 import { recordFilterSql } from './filter-sql.js';
+import { ControlledFields } from './controlled-fields.js';
 import { FormRows, splitRows, type GroupRows } from './form-rows.js';
 import { afterCursor, decodeCursor, encodeCursor, type OrderKey } from './keyset-page.js';
 import { SYSTEM_FIELD_NAMES, resolveColumn } from './record-fields.js';
@@ -77,6 +78,7 @@ export class RecordsService {
     @Inject(FieldCipher) private readonly cipher: FieldCipher,
     @Inject(FormCatalog) private readonly forms: FormCatalog,
     @Inject(DirectoryService) directory: DirectoryService,
+    @Inject(ControlledFields) private readonly controlled: ControlledFields,
   ) {
     this.redaction = new AuditRedaction(directory, cipher);
   }
@@ -112,6 +114,8 @@ export class RecordsService {
     const rules = await this.forms.rulesFor(model.key, formKey);
     const { fields, groups } = splitRows(this.fieldValues(body), rules);
     const values = this.createValues(view, fields, rules);
+    // The system (an import, the example's seed) writes what it is given; people go through the flow.
+    if (actor.kind !== 'system') await this.controlled.check(model.key, values, applyFieldDefaults(model.definition, {}));
     const models = rules ? await this.rows.models(rules.form) : new Map<string, EntityModel>();
     return this.write(model, async (tx) => {
       const record = await this.insertIn(tx, view, actor, values);
@@ -252,6 +256,7 @@ export class RecordsService {
     version: number,
     changes: Record<string, unknown>,
     rules: CompiledForm | undefined,
+    byFlow = false,
   ): Promise<{ record: RecordData; values: Record<string, unknown> }> {
     const { model } = view;
     view.checkWritable(Object.keys(changes));
@@ -261,6 +266,8 @@ export class RecordsService {
     if (row.deleted_at !== null) throw ProblemError.conflict('recordDeleted', `${model.key} ${id} is deleted; restore it first.`);
     this.checkVersion(model, id, Number(row.version), version);
     const current = this.fromRow(model, row);
+    // Fields an approval flow owns change only through the flow's own writes.
+    if (!byFlow && actor.kind !== 'system') await this.controlled.check(model.key, sent, current);
     const normalized = rules ? this.obeyForm(rules, current, sent) : sent;
     const merged: Record<string, unknown> = {};
     for (const field of model.definition.fields) merged[field.key] = field.key in normalized ? normalized[field.key] : current[field.key];
@@ -291,6 +298,28 @@ export class RecordsService {
     const result: RecordData = { ...current, id, version: version + 1 };
     for (const field of model.definition.fields) result[field.key] = merged[field.key] ?? null;
     return { record: view.present({ ...result, updated_at: fromStoredDatetime(now), updated_by: actor.userId }), values: merged };
+  }
+
+  /**
+   * A record's stored values, read as the server (no scope, no field rules) in the caller's
+   * transaction: what an approval flow reads of the record its case is about. Never answered as is.
+   */
+  async readIn(tx: SqlExecutor, entityKey: string, id: string): Promise<RecordData | undefined> {
+    const model = await this.metadata.entity(entityKey);
+    const row = await this.row(tx, model, id, undefined);
+    return row && row.deleted_at === null ? this.fromRow(model, row) : undefined;
+  }
+
+  /**
+   * An approval flow's write of its record (status, approved amount, ...), in the flow command's
+   * transaction: validated and audited like any update, by `actor` (the flow acting for the person
+   * whose action caused it), whatever the record's version; the fields it owns are writable here only.
+   */
+  async applyFlowWrite(tx: SqlExecutor, entityKey: string, id: string, values: Record<string, unknown>, actor: Actor): Promise<RecordData> {
+    const view = this.viewOf(await this.metadata.entity(entityKey), actor, 'update');
+    const [row] = await tx.rows<{ version: number }>(`SELECT version FROM ${this.database.quote(view.model.table)} WHERE id = ?`, [id]);
+    if (!row) throw this.notFound(view.model, id);
+    return (await this.updateIn(tx, view, actor, id, Number(row.version), values, undefined, true)).record;
   }
 
   /** Soft delete: the row stays (and keeps its unique values) until an administrator purges it. */

@@ -1,8 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { ReaderFieldAccess, RuntimeApp, RuntimeEntityPage, RuntimeMenuItem } from '@bankforge/client';
+import type { ReaderFieldAccess, RuntimeApp, RuntimeEntityFlow, RuntimeEntityPage, RuntimeMenuItem } from '@bankforge/client';
+import type { FlowDefinition } from '@bankforge/flow-engine';
 import { standaloneValidatorModule, type EntityDefinition, type LocalizedText } from '@bankforge/data-model';
 import type { Actor } from '../access/actor.js';
 import { ArtifactsService } from '../artifacts/artifacts.service.js';
+import { PublishedArtifacts } from '../artifacts/published-artifacts.js';
+import { flowName } from '../flows/case-texts.js';
 import { Database } from '../../platform/database/database.js';
 import { FormCatalog, entitiesOfForm } from '../forms/form-catalog.js';
 import { MetadataService } from '../metadata/metadata.service.js';
@@ -23,7 +26,23 @@ export class RuntimeService {
     @Inject(ArtifactsService) private readonly artifacts: ArtifactsService,
     @Inject(MetadataService) private readonly metadata: MetadataService,
     @Inject(FormCatalog) private readonly forms: FormCatalog,
+    @Inject(PublishedArtifacts) private readonly published: PublishedArtifacts,
   ) {}
+
+  /** The published approval flows bound to the entity: the fields each owns, and whether the reader may start it. */
+  private async flowsOf(entityKey: string, actor: Actor): Promise<RuntimeEntityFlow[]> {
+    const flows: RuntimeEntityFlow[] = [];
+    for (const { document: flow } of (await this.published.latest<FlowDefinition>('flow')).values()) {
+      if (flow.entity !== entityKey) continue;
+      flows.push({
+        key: flow.key,
+        name: flowName(flow),
+        controlledFields: [...(flow.record?.controlledFields ?? [])],
+        canStart: actor.kind === 'user' && actor.access.canStartFlow(flow.key) && actor.access.entity(entityKey).scope('update') !== undefined,
+      });
+    }
+    return flows;
+  }
 
   /** Published apps, each listing the entity pages the actor may read. */
   async apps(actor: Actor): Promise<RuntimeApp[]> {
@@ -61,7 +80,7 @@ export class RuntimeService {
       validators[key] = this.validatorUrl(key, other.version);
     }
     const fieldAccess = readerFieldAccess(model.definition, actor.access.entity(model.key));
-    return { entity: model.definition, form: usable, related, validators, fieldAccess, relatedFieldAccess };
+    return { entity: model.definition, form: usable, related, validators, fieldAccess, relatedFieldAccess, flows: await this.flowsOf(model.key, actor) };
   }
 
   /** The ES module source of an entity's record validator (published version), built once per version and day. */

@@ -18,6 +18,8 @@ export interface ServerConfig {
   logLevel: string;
   /** First start only: the bootstrap administrator's password (generated and printed once when absent). */
   adminPassword?: string;
+  /** The example's demo people sign in with this password; without it they exist but cannot sign in. */
+  demoPassword?: string;
   /** Behind TLS: the session cookie always gets `Secure`, and responses HSTS. */
   secureCookies?: boolean;
   /**
@@ -68,6 +70,7 @@ export function readServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
     example: env.BANKFORGE_EXAMPLE?.trim() || undefined,
     logLevel: env.LOG_LEVEL ?? 'info',
     adminPassword: env.BANKFORGE_ADMIN_PASSWORD || undefined,
+    demoPassword: env.BANKFORGE_DEMO_PASSWORD || undefined,
     secureCookies: env.BANKFORGE_SECURE_COOKIES === 'true',
     trustProxy: parseTrustProxy(env.BANKFORGE_TRUST_PROXY),
     loginAttemptsPerMinute: env.BANKFORGE_LOGIN_ATTEMPTS_PER_MINUTE ? Number(env.BANKFORGE_LOGIN_ATTEMPTS_PER_MINUTE) : undefined,

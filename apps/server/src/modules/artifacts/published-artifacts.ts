@@ -1,0 +1,66 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { Database, type SqlExecutor } from '../../platform/database/database.js';
+import { ArtifactKindRegistry } from './artifact-kind-registry.js';
+import type { ArtifactKind } from './artifact-kinds.js';
+
+/** Like entity models and forms, the latest versions are re-checked after a second: another replica may publish. */
+const LATEST_TTL_MS = 1000;
+
+export interface PublishedArtifact<T> {
+  document: T;
+  version: number;
+}
+
+/**
+ * The published versions of artifacts, in their kind's current format. A published version never
+ * changes, so each is read once; which version is the latest is re-read after a second.
+ */
+@Injectable()
+export class PublishedArtifacts {
+  private readonly latestByKind = new Map<ArtifactKind, { checkedAt: number; artifacts: Map<string, PublishedArtifact<unknown>> }>();
+  private readonly versions = new Map<string, unknown>();
+
+  constructor(
+    @Inject(Database) private readonly database: Database,
+    @Inject(ArtifactKindRegistry) private readonly kinds: ArtifactKindRegistry,
+  ) {}
+
+  /** The latest published version of every artifact of a kind, by key. */
+  async latest<T>(kind: ArtifactKind): Promise<ReadonlyMap<string, PublishedArtifact<T>>> {
+    const now = Date.now();
+    const cached = this.latestByKind.get(kind);
+    if (cached && now - cached.checkedAt < LATEST_TTL_MS) return cached.artifacts as Map<string, PublishedArtifact<T>>;
+    const artifacts = await this.database.read(async (sql) => {
+      const rows = await sql.rows<{ artifact_key: string; latest_version: number }>(
+        'SELECT artifact_key, latest_version FROM bf_artifact WHERE kind = ? AND latest_version IS NOT NULL',
+        [kind],
+      );
+      const next = new Map<string, PublishedArtifact<unknown>>();
+      for (const row of rows) {
+        const version = Number(row.latest_version);
+        next.set(row.artifact_key, { document: await this.versionIn(sql, kind, row.artifact_key, version), version });
+      }
+      return next;
+    });
+    this.latestByKind.set(kind, { checkedAt: now, artifacts });
+    return artifacts as Map<string, PublishedArtifact<T>>;
+  }
+
+  /** One published version (an instance stays on the version it started with); undefined when there is none. */
+  async version<T>(kind: ArtifactKind, key: string, version: number): Promise<T | undefined> {
+    return this.database.read((sql) => this.versionIn(sql, kind, key, version).catch(() => undefined)) as Promise<T | undefined>;
+  }
+
+  private async versionIn(sql: SqlExecutor, kind: ArtifactKind, key: string, version: number): Promise<unknown> {
+    const id = `${kind}/${key}@${version}`;
+    if (this.versions.has(id)) return this.versions.get(id);
+    const [row] = await sql.rows<{ document: string }>('SELECT document FROM bf_artifact_version WHERE kind = ? AND artifact_key = ? AND version = ?', [kind, key, version]);
+    if (!row) throw new Error(`${id} is not published`);
+    // Stored versions keep the format they were published in; the engines read the current one.
+    const upgraded = this.kinds.kind(kind).upgrade(JSON.parse(row.document));
+    if (!('document' in upgraded)) throw new Error(`${id} cannot be brought to the current format`);
+    const { document } = upgraded;
+    this.versions.set(id, document);
+    return document;
+  }
+}

@@ -1,0 +1,240 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { execute, type ExecuteResult, type FlowCommand, type FlowDefinition, type FlowState } from '@bankforge/flow-engine';
+import type { NotificationKind } from '@bankforge/client';
+import { v7 as uuidv7 } from 'uuid';
+import { Database, type SqlExecutor } from '../../platform/database/database.js';
+import { ProblemError } from '../../platform/problem/problem-error.js';
+import { AccessProfile } from '../access/access-profile.js';
+import type { Actor } from '../access/actor.js';
+import { PublishedArtifacts } from '../artifacts/published-artifacts.js';
+import { AuditLog } from '../audit/audit-log.js';
+import { MetadataService } from '../metadata/metadata.service.js';
+import { RecordsService } from '../records/records.service.js';
+import { flowName, nodeName, notificationText } from './case-texts.js';
+import { FlowContextLoader } from './flow-context.js';
+import { isFlowCommandError, problemOf } from './flow-commands.js';
+import { FlowStore, stored, taskKey, type InstanceRow } from './flow-store.js';
+import { People } from './people.js';
+import { recordTitle, recordValuesOf } from './record-binding.js';
+
+/** What a command changed: the case's id and whether it ran at all (a repeated command id does not). */
+export interface CommandOutcome {
+  instanceId: string;
+  duplicate: boolean;
+}
+
+/**
+ * Runs one command on one case in one transaction: the case locked, the engine executed, its
+ * events appended, and the database-side effects applied (tasks, timers, notifications, record
+ * writes, the audit entry). A refusal changes nothing; a repeated command id changes nothing twice.
+ */
+@Injectable()
+export class FlowRunner {
+  constructor(
+    @Inject(Database) private readonly database: Database,
+    @Inject(PublishedArtifacts) private readonly published: PublishedArtifacts,
+    @Inject(FlowContextLoader) private readonly contexts: FlowContextLoader,
+    @Inject(RecordsService) private readonly records: RecordsService,
+    @Inject(MetadataService) private readonly metadata: MetadataService,
+    @Inject(AuditLog) private readonly audit: AuditLog,
+  ) {}
+
+  /** The flow version a case runs (cases stay on the version they started with). */
+  async definition(key: string, version: number): Promise<FlowDefinition> {
+    const flow = await this.published.version<FlowDefinition>('flow', key, version);
+    if (!flow) throw ProblemError.conflict('flowNotPublished', `Flow ${key} v${version} is not published.`);
+    return { ...flow, version };
+  }
+
+  /** Starts a case of `flow` on a record. */
+  async start(flow: FlowDefinition, recordId: string, commandOf: (people: People) => FlowCommand, actor: Actor): Promise<CommandOutcome> {
+    const instanceId = uuidv7();
+    const context = await this.contexts.contextFor(flow);
+    return this.guarded(() =>
+      this.database.transaction(async (sql) => {
+        const running = await FlowStore.runningCase(sql, flow.key, flow.entity!, recordId);
+        if (running) throw ProblemError.conflict('caseAlreadyRunning', `A ${flow.key} case is already running on this record.`, { caseId: running });
+        const people = await People.load(sql);
+        const command = commandOf(people);
+        const now = new Date().toISOString();
+        const result = execute(flow, null, command, now, { directory: people.directory, ...context, instanceId });
+        const row: InstanceRow = {
+          id: instanceId,
+          flow_key: flow.key,
+          flow_version: flow.version!,
+          entity_key: flow.entity ?? null,
+          record_id: recordId,
+          status: result.state.status,
+          outcome: result.state.outcome ?? null,
+          state: '',
+          initiator_id: result.state.initiator.userId,
+          started_at: stored(result.state.startedAt),
+          ended_at: result.state.status === 'running' ? null : stored(now),
+          version: 1,
+        };
+        await FlowStore.insert(sql, row, result.state);
+        await this.applied(sql, row, flow, result, command, actor, people, now);
+        return { instanceId, duplicate: false };
+      }),
+    );
+  }
+
+  /** Runs a command on an existing case; `prepare` may refuse it after the case is locked. */
+  async run(instanceId: string, commandOf: (row: InstanceRow, people: People, state: FlowState) => FlowCommand, actor: Actor, sideWork?: (sql: SqlExecutor, row: InstanceRow) => Promise<void>): Promise<CommandOutcome> {
+    const [peek] = await this.database.read((sql) => sql.rows<{ flow_key: string; flow_version: number }>('SELECT flow_key, flow_version FROM bf_flow_instance WHERE id = ?', [instanceId]));
+    if (!peek) throw ProblemError.notFound('caseNotFound', `There is no case ${instanceId}.`);
+    const flow = await this.definition(peek.flow_key, Number(peek.flow_version));
+    const context = await this.contexts.contextFor(flow);
+    return this.guarded(() =>
+      this.database.transaction(async (sql) => {
+        const row = await FlowStore.lock(sql, instanceId);
+        if (!row) throw ProblemError.notFound('caseNotFound', `There is no case ${instanceId}.`);
+        const people = await People.load(sql);
+        const state = FlowStore.state(row);
+        const command = commandOf(row, people, state);
+        if (await FlowStore.commandSeen(sql, instanceId, command.commandId)) return { instanceId, duplicate: true };
+        const now = new Date().toISOString();
+        const result = execute(flow, state, command, now, { directory: people.directory, ...context });
+        if (result.duplicate) return { instanceId, duplicate: true };
+        if (!(await FlowStore.update(sql, row, result.state, result.state.status === 'running' ? null : stored(now)))) {
+          throw ProblemError.conflict('staleCase', 'The case changed while this command ran; try again.');
+        }
+        await this.applied(sql, { ...row, status: result.state.status }, flow, result, command, actor, people, now);
+        await sideWork?.(sql, row);
+        return { instanceId, duplicate: false };
+      }),
+    );
+  }
+
+  private async guarded<T>(work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (error) {
+      if (isFlowCommandError(error)) throw problemOf(error);
+      throw error;
+    }
+  }
+
+  /** Appends the events and applies the effects, in the command's transaction. */
+  private async applied(sql: SqlExecutor, row: InstanceRow, flow: FlowDefinition, result: ExecuteResult, command: FlowCommand, actor: Actor, people: People, now: string): Promise<void> {
+    await FlowStore.appendEvents(sql, row.id, result.events);
+    const at = stored(now);
+    const subject = row.entity_key && row.record_id ? await this.subject(sql, row.entity_key, row.record_id) : undefined;
+    const name = flowName(flow);
+    const notify = async (users: readonly string[], kind: NotificationKind, nodeId: string | undefined, task: string | null, detail?: string): Promise<void> => {
+      const text = notificationText(kind, name, nodeId ? nodeName(flow, nodeId) : undefined, subject?.title, detail);
+      for (const user of new Set(users)) {
+        await sql.execute('INSERT INTO bf_notification (id, user_id, kind, instance_id, task_pk, text, created_at, read_at) VALUES (?, ?, ?, ?, ?, ?, ?, NULL)', [
+          uuidv7(),
+          user,
+          kind,
+          row.id,
+          task,
+          JSON.stringify(text),
+          at,
+        ]);
+      }
+    };
+    const startNode = flow.nodes.find((n) => n.type === 'start')?.id;
+    for (const effect of result.effects) {
+      switch (effect.type) {
+        case 'createTask': {
+          const key = taskKey(row.id, effect.taskId);
+          const dueAt = effect.dueAt ? stored(effect.dueAt) : null;
+          await sql.execute(
+            `INSERT INTO bf_flow_task (id, instance_id, task_id, flow_key, node_id, status, mode, assignee_count, claimed_by, actions, editable_fields, entity_key, record_id, amount, currency, initiator_id, created_at, due_at, closed_at, result)
+             VALUES (?, ?, ?, ?, ?, 'open', ?, 0, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL)`,
+            [key, row.id, effect.taskId, flow.key, effect.nodeId, effect.mode, JSON.stringify(effect.actions), JSON.stringify(effect.editableFields ?? []), row.entity_key, row.record_id, subject?.amount ?? null, subject?.currency ?? null, row.initiator_id, at, dueAt],
+          );
+          await FlowStore.setAssignees(sql, key, effect.assignees, dueAt);
+          await notify(effect.assignees, effect.nodeId === startNode ? 'returned' : 'assigned', effect.nodeId, key);
+          break;
+        }
+        case 'updateTask': {
+          const key = taskKey(row.id, effect.taskId);
+          const before = (await FlowStore.assignees(sql, [key])).get(key) ?? [];
+          const task = await FlowStore.task(sql, key);
+          await FlowStore.setAssignees(sql, key, effect.assignees, task?.due_at ?? null);
+          // A claim names one person among several: it stands while that person is still assigned.
+          if (task?.claimed_by && !effect.assignees.includes(task.claimed_by)) await sql.execute('UPDATE bf_flow_task SET claimed_by = NULL WHERE id = ?', [key]);
+          await notify(effect.assignees.filter((u) => !before.includes(u)), 'assigned', task?.node_id, key);
+          break;
+        }
+        case 'closeTask':
+          await FlowStore.closeTask(sql, taskKey(row.id, effect.taskId), 'closed', effect.result, at);
+          break;
+        case 'cancelTask':
+          await FlowStore.closeTask(sql, taskKey(row.id, effect.taskId), 'cancelled', 'cancelled', at);
+          break;
+        case 'notify': {
+          const kind: NotificationKind = effect.kind === 'remind' ? 'remind' : effect.kind === 'urge' ? 'urge' : effect.kind === 'escalate' ? 'escalate' : 'cc';
+          await notify(effect.to, kind, effect.nodeId, effect.taskId ? taskKey(row.id, effect.taskId) : null);
+          break;
+        }
+        case 'scheduleTimer':
+          await sql.execute("INSERT INTO bf_flow_timer (id, instance_id, timer_id, state, due_at, lease_owner, lease_until, attempts, fired_at, last_error) VALUES (?, ?, ?, 'scheduled', ?, NULL, NULL, 0, NULL, NULL)", [
+            taskKey(row.id, effect.timerId),
+            row.id,
+            effect.timerId,
+            stored(effect.dueAt),
+          ]);
+          break;
+        case 'cancelTimer':
+          await sql.execute("UPDATE bf_flow_timer SET state = 'cancelled' WHERE id = ? AND state = 'scheduled'", [taskKey(row.id, effect.timerId)]);
+          break;
+        case 'updateRecord':
+          if (row.entity_key && row.record_id) {
+            const model = await this.metadata.entity(row.entity_key);
+            const values = recordValuesOf(model.definition, effect.values, subject?.currencies ?? {});
+            await this.records.applyFlowWrite(sql, row.entity_key, row.record_id, values, flowActor(flow.key, command, people));
+          }
+          break;
+        case 'instanceEnded':
+          await notify([row.initiator_id], 'outcome', undefined, null, effect.status === 'completed' ? effect.outcome : effect.status);
+          break;
+        case 'callService':
+        case 'evaluateDecision':
+        case 'startSubflow':
+        case 'cancelSubflow':
+          // Service calls, external decisions and subflows leave through the outbox, which is not built yet:
+          // refusing here fails the command (and changes nothing) rather than leaving a case waiting forever.
+          throw ProblemError.conflict('effectNotSupported', `This server does not run ${effect.type} steps yet (flow ${flow.key}).`);
+      }
+    }
+    await this.audit.append(sql, actor, {
+      action: 'flow',
+      entity: row.entity_key ?? undefined,
+      recordId: row.record_id ?? undefined,
+      detail: { flow: flow.key, version: flow.version, case: row.id, command: command.type, ...('action' in command ? { action: command.action } : {}), ...('taskId' in command ? { task: command.taskId } : {}), status: result.state.status },
+    });
+  }
+
+  /** The bound record's title and amount as the inbox shows them (read as the system: the tasks table is read under the reader's rules). */
+  private async subject(sql: SqlExecutor, entityKey: string, recordId: string): Promise<{ title?: string; amount?: string; currency?: string; currencies: Record<string, string> } | undefined> {
+    const model = await this.metadata.entity(entityKey).catch(() => undefined);
+    if (!model) return undefined;
+    const record = await this.records.readIn(sql, entityKey, recordId);
+    if (!record) return undefined;
+    const currencies: Record<string, string> = {};
+    for (const field of model.definition.fields) {
+      const value = record[field.key] as { currency?: unknown } | null | undefined;
+      if (field.type === 'money' && value && typeof value.currency === 'string') currencies[field.key] = value.currency;
+    }
+    const amount = record.amount as { amount?: string; currency?: string } | null | undefined;
+    return { title: recordTitle(model.definition, record), amount: amount?.amount, currency: amount?.currency, currencies };
+  }
+}
+
+/** The flow writing its record for the person whose command caused the write (audited as both). */
+function flowActor(flowKey: string, command: FlowCommand, people: People): Actor {
+  const userId = 'actor' in command ? command.actor.userId : null;
+  const person = userId ? people.get(userId) : undefined;
+  return {
+    kind: 'system',
+    userId: person ? person.id : null,
+    name: `flow ${flowKey}${userId ? ` (${userId})` : ''}`,
+    branch: null,
+    roles: [],
+    access: AccessProfile.unrestricted,
+  };
+}

@@ -1,0 +1,162 @@
+import { decodeEvent, decodeState, encodeEvent, encodeState, type FlowEvent, type FlowState, type StoredFlowEvent, type StoredFlowState } from '@bankforge/flow-engine';
+import type { SqlExecutor } from '../../platform/database/database.js';
+import { fromStoredDatetime, toStoredDatetime } from '@bankforge/data-model';
+
+/** A case as stored: the engine's state in its compact encoding, the record it is about. */
+export interface InstanceRow {
+  id: string;
+  flow_key: string;
+  flow_version: number;
+  entity_key: string | null;
+  record_id: string | null;
+  status: string;
+  outcome: string | null;
+  state: string;
+  initiator_id: string;
+  started_at: string;
+  ended_at: string | null;
+  version: number;
+}
+
+export interface TaskRow {
+  id: string;
+  instance_id: string;
+  task_id: string;
+  flow_key: string;
+  node_id: string;
+  status: 'open' | 'closed' | 'cancelled';
+  mode: string;
+  assignee_count: number;
+  claimed_by: string | null;
+  actions: string;
+  editable_fields: string;
+  entity_key: string | null;
+  record_id: string | null;
+  amount: string | number | null;
+  currency: string | null;
+  initiator_id: string;
+  created_at: string;
+  due_at: string | null;
+  closed_at: string | null;
+  result: string | null;
+}
+
+/** The instant as both databases store it (`YYYY-MM-DD HH:MM:SS.mmm`, UTC). */
+export function stored(iso: string): string {
+  return toStoredDatetime(new Date(iso).toISOString());
+}
+
+export function instant(value: string | null): string | undefined {
+  return fromStoredDatetime(value) ?? undefined;
+}
+
+/** The task's id in the API and the tables: the engine's task ids are unique within an instance only. */
+export function taskKey(instanceId: string, taskId: string): string {
+  return `${instanceId}:${taskId}`;
+}
+
+export const FlowStore = {
+  /** The case, locked for the command's transaction (MySQL row lock; SQLite transactions run one at a time). */
+  async lock(sql: SqlExecutor, id: string): Promise<InstanceRow | undefined> {
+    const [row] = await sql.rows<InstanceRow>(`SELECT * FROM bf_flow_instance WHERE id = ?${sql.dialect === 'mysql' ? ' FOR UPDATE' : ''}`, [id]);
+    return row;
+  },
+
+  async read(sql: SqlExecutor, id: string): Promise<InstanceRow | undefined> {
+    const [row] = await sql.rows<InstanceRow>('SELECT * FROM bf_flow_instance WHERE id = ?', [id]);
+    return row;
+  },
+
+  state(row: InstanceRow): FlowState {
+    return decodeState(JSON.parse(row.state) as StoredFlowState);
+  },
+
+  async insert(sql: SqlExecutor, row: Omit<InstanceRow, 'state' | 'version'>, state: FlowState): Promise<void> {
+    await sql.execute(
+      'INSERT INTO bf_flow_instance (id, flow_key, flow_version, entity_key, record_id, status, outcome, state, initiator_id, started_at, ended_at, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)',
+      [row.id, row.flow_key, row.flow_version, row.entity_key, row.record_id, row.status, row.outcome, JSON.stringify(encodeState(state)), row.initiator_id, row.started_at, row.ended_at],
+    );
+  },
+
+  /** Saves the state a command left; the version guards against a writer that did not lock. */
+  async update(sql: SqlExecutor, row: InstanceRow, state: FlowState, endedAt: string | null): Promise<boolean> {
+    const changed = await sql.execute(
+      'UPDATE bf_flow_instance SET status = ?, outcome = ?, state = ?, ended_at = ?, version = version + 1 WHERE id = ? AND version = ?',
+      [state.status, state.outcome ?? null, JSON.stringify(encodeState(state)), endedAt, row.id, row.version],
+    );
+    return changed === 1;
+  },
+
+  /** Whether a command id already acted on the case (beyond the engine's window of recent commands). */
+  async commandSeen(sql: SqlExecutor, instanceId: string, commandId: string): Promise<boolean> {
+    const rows = await sql.rows('SELECT 1 AS seen FROM bf_flow_event WHERE instance_id = ? AND command_id = ? LIMIT 1', [instanceId, commandId]);
+    return rows.length > 0;
+  },
+
+  async appendEvents(sql: SqlExecutor, instanceId: string, events: readonly FlowEvent[]): Promise<void> {
+    for (const event of events) {
+      await sql.execute('INSERT INTO bf_flow_event (instance_id, seq, command_id, actor_id, at, payload) VALUES (?, ?, ?, ?, ?, ?)', [
+        instanceId,
+        event.seq,
+        event.commandId,
+        event.actor ?? null,
+        stored(event.at),
+        JSON.stringify(encodeEvent(event)),
+      ]);
+    }
+  },
+
+  async events(sql: SqlExecutor, instanceId: string): Promise<FlowEvent[]> {
+    const rows = await sql.rows<{ payload: string }>('SELECT payload FROM bf_flow_event WHERE instance_id = ? ORDER BY seq', [instanceId]);
+    return rows.map((r) => decodeEvent(JSON.parse(r.payload) as StoredFlowEvent));
+  },
+
+  async task(sql: SqlExecutor, key: string): Promise<TaskRow | undefined> {
+    const [row] = await sql.rows<TaskRow>('SELECT * FROM bf_flow_task WHERE id = ?', [key]);
+    return row;
+  },
+
+  async openTasks(sql: SqlExecutor, instanceId: string): Promise<TaskRow[]> {
+    return sql.rows<TaskRow>("SELECT * FROM bf_flow_task WHERE instance_id = ? AND status = 'open' ORDER BY created_at, id", [instanceId]);
+  },
+
+  /** Who may act on each task now (open rows) and who ever could (closed rows: past assignees still see the case). */
+  async assignees(sql: SqlExecutor, taskKeys: readonly string[]): Promise<Map<string, string[]>> {
+    const byTask = new Map<string, string[]>();
+    if (taskKeys.length === 0) return byTask;
+    const rows = await sql.rows<{ task_pk: string; user_id: string }>(
+      `SELECT task_pk, user_id FROM bf_flow_task_assignee WHERE is_open = ? AND task_pk IN (${taskKeys.map(() => '?').join(', ')}) ORDER BY user_id`,
+      [true, ...taskKeys],
+    );
+    for (const row of rows) byTask.set(row.task_pk, [...(byTask.get(row.task_pk) ?? []), row.user_id]);
+    return byTask;
+  },
+
+  async setAssignees(sql: SqlExecutor, key: string, users: readonly string[], dueAt: string | null): Promise<void> {
+    await sql.execute('UPDATE bf_flow_task_assignee SET is_open = ? WHERE task_pk = ?', [false, key]);
+    for (const user of new Set(users)) {
+      const changed = await sql.execute('UPDATE bf_flow_task_assignee SET is_open = ?, due_at = ? WHERE task_pk = ? AND user_id = ?', [true, dueAt, key, user]);
+      if (changed === 0) await sql.execute('INSERT INTO bf_flow_task_assignee (user_id, task_pk, is_open, due_at) VALUES (?, ?, ?, ?)', [user, key, true, dueAt]);
+    }
+    await sql.execute('UPDATE bf_flow_task SET assignee_count = ? WHERE id = ?', [new Set(users).size, key]);
+  },
+
+  async closeTask(sql: SqlExecutor, key: string, status: 'closed' | 'cancelled', result: string | null, at: string): Promise<void> {
+    await sql.execute("UPDATE bf_flow_task SET status = ?, result = ?, closed_at = ? WHERE id = ? AND status = 'open'", [status, result, at, key]);
+    await sql.execute('UPDATE bf_flow_task_assignee SET is_open = ? WHERE task_pk = ?', [false, key]);
+  },
+
+  /** Has this user ever been asked to act on the case? */
+  async wasAssignee(sql: SqlExecutor, instanceId: string, userId: string): Promise<boolean> {
+    const rows = await sql.rows(
+      'SELECT 1 AS seen FROM bf_flow_task_assignee a JOIN bf_flow_task t ON t.id = a.task_pk WHERE a.user_id = ? AND t.instance_id = ? LIMIT 1',
+      [userId, instanceId],
+    );
+    return rows.length > 0;
+  },
+
+  async runningCase(sql: SqlExecutor, flowKey: string, entityKey: string, recordId: string): Promise<string | undefined> {
+    const [row] = await sql.rows<{ id: string }>("SELECT id FROM bf_flow_instance WHERE entity_key = ? AND record_id = ? AND flow_key = ? AND status = 'running'", [entityKey, recordId, flowKey]);
+    return row?.id;
+  },
+};

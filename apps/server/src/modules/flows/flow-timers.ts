@@ -1,0 +1,117 @@
+import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { hostname } from 'node:os';
+import { v7 as uuidv7 } from 'uuid';
+import { Database, type SqlExecutor } from '../../platform/database/database.js';
+import { ProblemError } from '../../platform/problem/problem-error.js';
+import { SYSTEM_ACTOR } from '../access/actor.js';
+import { FlowRunner } from './flow-runner.js';
+
+/** How long a claimed timer is this replica's: after it, another replica may fire it. */
+const LEASE_SECONDS = 60;
+const BATCH = 50;
+const DEFAULT_POLL_MS = 5000;
+
+interface ClaimedTimer {
+  id: string;
+  instance_id: string;
+  timer_id: string;
+}
+
+/**
+ * Durable timers (SLA timeouts, reminders, timer steps), fired exactly once across replicas: a
+ * replica claims due timers with a lease, on the database's clock (MySQL/MariaDB: `FOR UPDATE SKIP
+ * LOCKED`, so replicas never wait on each other; SQLite: one `UPDATE … RETURNING`), and fires each
+ * with the timer's id as the command id. A second firing (a race, or a replica that died mid-fire
+ * and whose lease ran out) finds the command already in the case's history and changes nothing.
+ */
+@Injectable()
+export class FlowTimers implements OnApplicationBootstrap, OnApplicationShutdown {
+  /** This replica's name on its leases. */
+  readonly owner = `${hostname()}:${process.pid}:${uuidv7().slice(-8)}`;
+  private interval: NodeJS.Timeout | undefined;
+  private running: Promise<number> | undefined;
+
+  constructor(
+    @Inject(Database) private readonly database: Database,
+    @Inject(FlowRunner) private readonly runner: FlowRunner,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    const ms = Number(process.env.BANKFORGE_FLOW_TIMER_POLL_MS ?? DEFAULT_POLL_MS);
+    if (!Number.isFinite(ms) || ms <= 0) return;
+    this.interval = setInterval(() => void this.fireDue().catch(() => undefined), ms);
+    this.interval.unref();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    if (this.interval) clearInterval(this.interval);
+    await this.running?.catch(() => undefined);
+  }
+
+  /** Claims and fires the timers due now, batch after batch; answers how many fired. */
+  fireDue(): Promise<number> {
+    this.running ??= this.drain().finally(() => (this.running = undefined));
+    return this.running;
+  }
+
+  private async drain(): Promise<number> {
+    let fired = 0;
+    for (;;) {
+      const claimed = await this.claim();
+      if (claimed.length === 0) return fired;
+      for (const timer of claimed) if (await this.fire(timer)) fired++;
+    }
+  }
+
+  private async claim(): Promise<ClaimedTimer[]> {
+    if (this.database.dialect === 'sqlite') {
+      return this.database.transaction((sql) =>
+        sql.rows<ClaimedTimer>(
+          `UPDATE bf_flow_timer SET lease_owner = ?, lease_until = strftime('%Y-%m-%d %H:%M:%f', 'now', '+${LEASE_SECONDS} seconds'), attempts = attempts + 1
+            WHERE id IN (SELECT id FROM bf_flow_timer WHERE state = 'scheduled' AND due_at <= strftime('%Y-%m-%d %H:%M:%f', 'now')
+                           AND (lease_until IS NULL OR lease_until < strftime('%Y-%m-%d %H:%M:%f', 'now')) ORDER BY due_at LIMIT ${BATCH})
+            RETURNING id, instance_id, timer_id`,
+          [this.owner],
+        ),
+      );
+    }
+    return this.database.transaction(async (sql) => {
+      const rows = await sql.rows<ClaimedTimer>(
+        `SELECT id, instance_id, timer_id FROM bf_flow_timer
+          WHERE state = 'scheduled' AND due_at <= UTC_TIMESTAMP(6) AND (lease_until IS NULL OR lease_until < UTC_TIMESTAMP(6))
+          ORDER BY due_at LIMIT ${BATCH} FOR UPDATE SKIP LOCKED`,
+      );
+      if (rows.length > 0) {
+        await sql.execute(
+          `UPDATE bf_flow_timer SET lease_owner = ?, lease_until = UTC_TIMESTAMP(6) + INTERVAL ${LEASE_SECONDS} SECOND, attempts = attempts + 1 WHERE id IN (${rows.map(() => '?').join(', ')})`,
+          [this.owner, ...rows.map((r) => r.id)],
+        );
+      }
+      return rows;
+    });
+  }
+
+  /** Fires one claimed timer; the timer is marked fired in the command's own transaction. */
+  private async fire(timer: ClaimedTimer): Promise<boolean> {
+    const markFired = (sql: SqlExecutor, error: string | null): Promise<number> =>
+      sql.execute(
+        `UPDATE bf_flow_timer SET state = 'fired', fired_at = ${this.database.dialect === 'mysql' ? 'UTC_TIMESTAMP(6)' : "strftime('%Y-%m-%d %H:%M:%f', 'now')"}, last_error = ? WHERE id = ? AND state = 'scheduled'`,
+        [error, timer.id],
+      );
+    try {
+      const outcome = await this.runner.run(timer.instance_id, () => ({ type: 'timerFired', commandId: `timer:${timer.id}`, timerId: timer.timer_id }), SYSTEM_ACTOR, async (sql) => {
+        await markFired(sql, null);
+      });
+      if (outcome.duplicate) await this.database.transaction((sql) => markFired(sql, null));
+      return !outcome.duplicate;
+    } catch (error) {
+      // A case that ended, or a timer the case no longer has: the timer has nothing left to do.
+      if (error instanceof ProblemError && (error.status === 404 || error.status === 409)) {
+        await this.database.transaction((sql) => markFired(sql, error.code));
+        return false;
+      }
+      // Anything else: the lease runs out and a replica tries again.
+      return false;
+    }
+  }
+}

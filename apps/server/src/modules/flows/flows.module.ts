@@ -1,0 +1,21 @@
+import { Module } from '@nestjs/common';
+import { ArtifactsModule } from '../artifacts/artifacts.module.js';
+import { AuditModule } from '../audit/audit.module.js';
+import { MetadataModule } from '../metadata/metadata.module.js';
+import { RecordsModule } from '../records/records.module.js';
+import { FlowContextLoader } from './flow-context.js';
+import { FlowRunner } from './flow-runner.js';
+import { FlowTimers } from './flow-timers.js';
+import { FlowsController, NotificationsController, TasksController } from './flows.controller.js';
+import { FlowsService } from './flows.service.js';
+import { Notifications } from './notifications.js';
+import { TaskInbox } from './task-inbox.js';
+
+/** Approval flows that run: cases on records, the task inbox, durable timers, notifications. */
+@Module({
+  imports: [ArtifactsModule, RecordsModule, MetadataModule, AuditModule],
+  controllers: [FlowsController, TasksController, NotificationsController],
+  providers: [FlowContextLoader, FlowRunner, FlowsService, TaskInbox, Notifications, FlowTimers],
+  exports: [FlowsService, FlowTimers],
+})
+export class FlowsModule {}

@@ -1,0 +1,253 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { ApprovalAction, ApprovalTask, CaseDetail, CaseSummary, StartCaseRequest, TaskActionRequest } from '@bankforge/client';
+import type { FlowCommand, FlowDefinition, JsonValue } from '@bankforge/flow-engine';
+import { Database, type SqlExecutor } from '../../platform/database/database.js';
+import { ProblemError } from '../../platform/problem/problem-error.js';
+import type { Actor } from '../access/actor.js';
+import { PublishedArtifacts } from '../artifacts/published-artifacts.js';
+import { MetadataService } from '../metadata/metadata.service.js';
+import { RecordsService } from '../records/records.service.js';
+import { caseDetail, caseSummary, taskView, trailView } from './case-views.js';
+import { FlowRunner } from './flow-runner.js';
+import { FlowStore, type InstanceRow, type TaskRow } from './flow-store.js';
+import { People } from './people.js';
+import { recordValuesOf, titleField, variablesFromRecord } from './record-binding.js';
+
+/** Approval cases: started on records, acted on through tasks, read by those who may see them. */
+@Injectable()
+export class FlowsService {
+  constructor(
+    @Inject(Database) private readonly database: Database,
+    @Inject(PublishedArtifacts) private readonly published: PublishedArtifacts,
+    @Inject(FlowRunner) private readonly runner: FlowRunner,
+    @Inject(RecordsService) private readonly records: RecordsService,
+    @Inject(MetadataService) private readonly metadata: MetadataService,
+  ) {}
+
+  /** Starts a case of a published flow on a record the reader may update (needs the flow's `start` grant). */
+  async start(flowKey: string, request: StartCaseRequest, actor: Actor, commandId: string): Promise<CaseDetail> {
+    const person = this.person(actor);
+    if (!actor.access.canStartFlow(flowKey)) throw new ProblemError(403, 'flowStartForbidden', `Your roles do not allow you to start ${flowKey}.`);
+    const published = (await this.published.latest<FlowDefinition>('flow')).get(flowKey);
+    if (!published) throw ProblemError.notFound('unknownFlow', `There is no published flow ${flowKey}.`);
+    const flow = { ...published.document, version: published.version };
+    if (!flow.entity) throw ProblemError.invalid(`Flow ${flowKey} is not bound to an entity: start it from its own API.`, [{ path: '/recordId', code: 'flowNotBoundToRecord', message: `${flowKey} has no entity` }]);
+    if (!(await this.reachable(flow.entity, request.recordId, actor, 'update'))) throw ProblemError.notFound('recordNotFound', `${flow.entity} ${request.recordId} was not found.`);
+    const model = await this.metadata.entity(flow.entity);
+    const stored = await this.database.read((sql) => this.records.readIn(sql, flow.entity!, request.recordId));
+    if (!stored) throw ProblemError.notFound('recordNotFound', `${flow.entity} ${request.recordId} was not found.`);
+    const variables = { ...this.extraVariables(flow, request.variables ?? {}), ...variablesFromRecord(flow, model.definition, stored) };
+    const { instanceId } = await this.runner.start(flow, request.recordId, (people) => ({ type: 'start', commandId, actor: people.flowActor(person, actor.access.admin), variables, subject: request.recordId }), actor);
+    return this.readCase(instanceId, actor);
+  }
+
+  /** Approve, reject, return, delegate, add an approver or comment, with the task form's values. */
+  async act(key: string, action: ApprovalAction, request: TaskActionRequest, actor: Actor, commandId: string): Promise<CaseDetail> {
+    const person = this.person(actor);
+    const task = await this.visibleTask(key, actor);
+    const flow = await this.runner.definition(task.flow_key, await this.flowVersion(task.instance_id));
+    const editable = new Set(JSON.parse(task.editable_fields) as string[]);
+    const refused = Object.keys(request.fields ?? {}).filter((f) => !editable.has(f));
+    if (refused.length > 0) throw ProblemError.invalid('Only the step\'s editable fields may be sent.', refused.map((f) => ({ path: `/fields/${f}`, code: 'fieldNotEditable', message: `${f} is not editable at this step` })));
+    const resubmit = action === 'approve' && flow.nodes.find((n) => n.id === task.node_id)?.type === 'start';
+    // The initiator resubmits what the record now says: they amended the record while it was returned.
+    const fields = resubmit && task.entity_key && task.record_id ? await this.boundValues(flow, task.entity_key, task.record_id) : (request.fields as Record<string, JsonValue> | undefined);
+    await this.runner.run(
+      task.instance_id,
+      (_row, people) => {
+        if (task.claimed_by !== null && task.claimed_by !== person) throw ProblemError.conflict('taskClaimed', `${task.claimed_by} has claimed this task.`);
+        const command: FlowCommand = {
+          type: 'completeTask',
+          commandId,
+          taskId: task.task_id,
+          actor: people.flowActor(person, actor.access.admin),
+          action,
+          ...(request.comment !== undefined ? { comment: request.comment } : {}),
+          ...(request.returnToNodeId !== undefined ? { returnToNodeId: request.returnToNodeId } : {}),
+          ...(request.delegateTo !== undefined ? { delegateTo: request.delegateTo } : {}),
+          ...(request.addApprover !== undefined ? { addApprover: request.addApprover } : {}),
+          ...(fields !== undefined ? { fields } : {}),
+        };
+        return command;
+      },
+      actor,
+      async (sql, row) => {
+        // What an approver edited on a bound field lands on the record too, as the flow's write.
+        if (resubmit || action !== 'approve' || !request.fields || !row.entity_key || !row.record_id) return;
+        const bound = Object.entries(flow.record?.variables ?? {}).filter(([variable]) => variable in request.fields!);
+        if (bound.length === 0) return;
+        const model = await this.metadata.entity(row.entity_key);
+        const values = Object.fromEntries(bound.map(([variable, field]) => [field, request.fields![variable] as JsonValue]));
+        await this.records.applyFlowWrite(sql, row.entity_key, row.record_id, recordValuesOf(model.definition, values, {}), actor);
+      },
+    );
+    return this.readCase(task.instance_id, actor);
+  }
+
+  /** Takes a task from its role's pool: from now on only the claimer acts on it. */
+  async claim(key: string, actor: Actor): Promise<ApprovalTask> {
+    const person = this.person(actor);
+    const task = await this.visibleTask(key, actor);
+    const claimed = await this.database.transaction(async (sql) => {
+      const assignees = (await FlowStore.assignees(sql, [key])).get(key) ?? [];
+      if (task.status !== 'open' || !assignees.includes(person)) throw ProblemError.conflict('taskNotClaimable', 'This task is not open to you.');
+      return sql.execute("UPDATE bf_flow_task SET claimed_by = ? WHERE id = ? AND status = 'open' AND claimed_by IS NULL", [person, key]);
+    });
+    if (claimed === 0) throw ProblemError.conflict('taskAlreadyClaimed', 'Someone else claimed this task first.');
+    return this.readTask(key, actor);
+  }
+
+  /** Withdraw (the initiator), urge (the initiator), cancel (an administrator). */
+  async caseCommand(id: string, command: 'withdraw' | 'urge' | 'cancel', comment: string | undefined, actor: Actor, commandId: string): Promise<CaseDetail> {
+    const person = this.person(actor);
+    await this.visibleCase(id, actor);
+    await this.runner.run(id, (_row, people) => ({ type: command, commandId, actor: people.flowActor(person, actor.access.admin), ...(comment !== undefined ? { comment } : {}) }), actor);
+    return this.readCase(id, actor);
+  }
+
+  async readCase(id: string, actor: Actor): Promise<CaseDetail> {
+    const row = await this.visibleCase(id, actor);
+    const flow = await this.runner.definition(row.flow_key, Number(row.flow_version));
+    const reader = actor.name;
+    const { events, tasks, people } = await this.database.read(async (sql) => ({ events: await FlowStore.events(sql, id), tasks: await FlowStore.openTasks(sql, id), people: await People.load(sql) }));
+    const record = await this.readableRecord(row, flow, actor);
+    const title = record?.title;
+    const views = await this.taskViews(tasks, flow, reader, people, title);
+    const state = FlowStore.state(row);
+    const variables: Record<string, unknown> = {};
+    const bound = flow.record?.variables ?? {};
+    for (const [name, value] of Object.entries(state.variables)) {
+      if (!(name in bound)) variables[name] = value;
+      else if (record && bound[name]! in record.values) variables[name] = record.values[bound[name]!];
+    }
+    const running = row.status === 'running';
+    return caseDetail(caseSummary(row, flow, views, people, title), variables, trailView(events, flow, people), views, {
+      withdraw: running && row.initiator_id === reader,
+      urge: running && row.initiator_id === reader && views.length > 0,
+      cancel: running && actor.access.admin,
+    });
+  }
+
+  /** Cases of a record the reader may read, or the ones they started. */
+  async listCases(filter: { record?: string; startedBy?: string; status?: string }, actor: Actor): Promise<{ items: CaseSummary[] }> {
+    if (filter.record === undefined && filter.startedBy !== 'me') throw ProblemError.badRequest('caseFilterRequired', 'Name a record (?record=) or ask for your own cases (?startedBy=me).');
+    const where: string[] = [];
+    const params: string[] = [];
+    if (filter.record !== undefined) {
+      where.push('record_id = ?');
+      params.push(filter.record);
+    }
+    if (filter.startedBy === 'me') {
+      where.push('initiator_id = ?');
+      params.push(actor.name);
+    }
+    if (filter.status === 'open') where.push("status = 'running'");
+    if (filter.status === 'ended') where.push("status <> 'running'");
+    const rows = await this.database.read((sql) => sql.rows<InstanceRow>(`SELECT * FROM bf_flow_instance WHERE ${where.join(' AND ')} ORDER BY started_at DESC, id DESC LIMIT 200`, params));
+    const items: CaseSummary[] = [];
+    for (const row of rows) {
+      if (!(await this.canSee(row, actor))) continue;
+      const flow = await this.runner.definition(row.flow_key, Number(row.flow_version));
+      const { tasks, people } = await this.database.read(async (sql) => ({ tasks: await FlowStore.openTasks(sql, row.id), people: await People.load(sql) }));
+      const title = (await this.readableRecord(row, flow, actor))?.title;
+      items.push(caseSummary(row, flow, await this.taskViews(tasks, flow, actor.name, people, title), people, title));
+    }
+    return { items };
+  }
+
+  async readTask(key: string, actor: Actor): Promise<ApprovalTask> {
+    const task = await this.visibleTask(key, actor);
+    const flow = await this.runner.definition(task.flow_key, await this.flowVersion(task.instance_id));
+    const people = await this.database.read((sql) => People.load(sql));
+    const row = await this.database.read((sql) => FlowStore.read(sql, task.instance_id));
+    const title = row ? (await this.readableRecord(row, flow, actor))?.title : undefined;
+    return (await this.taskViews([task], flow, actor.name, people, title))[0]!;
+  }
+
+  private async taskViews(tasks: readonly TaskRow[], flow: FlowDefinition, reader: string, people: People, title: string | undefined): Promise<ApprovalTask[]> {
+    const assignees = await this.database.read((sql) => FlowStore.assignees(sql, tasks.map((t) => t.id)));
+    return tasks.map((t) => taskView(t, flow, assignees.get(t.id) ?? [], reader, people, title));
+  }
+
+  /** The engine knows people by username; API keys and the system start no cases and act on none. */
+  private person(actor: Actor): string {
+    if (actor.kind !== 'user') throw new ProblemError(403, 'peopleOnly', 'Only people act on approval cases.');
+    return actor.name;
+  }
+
+  private async flowVersion(instanceId: string): Promise<number> {
+    const row = await this.database.read((sql) => FlowStore.read(sql, instanceId));
+    if (!row) throw ProblemError.notFound('caseNotFound', `There is no case ${instanceId}.`);
+    return Number(row.flow_version);
+  }
+
+  /** Declared, unbound variables the starter may give; bound ones come from the record. */
+  private extraVariables(flow: FlowDefinition, given: Record<string, unknown>): Record<string, JsonValue> {
+    const bound = new Set(Object.keys(flow.record?.variables ?? {}));
+    const declared = new Set(flow.variables.map((v) => v.name));
+    const refused = Object.keys(given).filter((name) => bound.has(name) || !declared.has(name));
+    if (refused.length > 0) {
+      throw ProblemError.invalid('Some variables cannot be given.', refused.map((name) => ({ path: `/variables/${name}`, code: bound.has(name) ? 'variableFromRecord' : 'unknownVariable', message: bound.has(name) ? `${name} is read from the record` : `${flow.key} declares no variable ${name}` })));
+    }
+    return given as Record<string, JsonValue>;
+  }
+
+  private async boundValues(flow: FlowDefinition, entityKey: string, recordId: string): Promise<Record<string, JsonValue>> {
+    const model = await this.metadata.entity(entityKey);
+    const stored = await this.database.read((sql) => this.records.readIn(sql, entityKey, recordId));
+    return stored ? variablesFromRecord(flow, model.definition, stored) : {};
+  }
+
+  private async visibleCase(id: string, actor: Actor): Promise<InstanceRow> {
+    const row = await this.database.read((sql) => FlowStore.read(sql, id));
+    if (!row || !(await this.canSee(row, actor))) throw ProblemError.notFound('caseNotFound', `There is no case ${id}.`);
+    return row;
+  }
+
+  private async visibleTask(key: string, actor: Actor): Promise<TaskRow> {
+    const task = await this.database.read((sql) => FlowStore.task(sql, key));
+    const row = task ? await this.database.read((sql) => FlowStore.read(sql, task.instance_id)) : undefined;
+    if (!task || !row || !(await this.canSee(row, actor))) throw ProblemError.notFound('taskNotFound', `There is no task ${key}.`);
+    return task;
+  }
+
+  /** The initiator, past and present assignees, administrators, and whoever may read the record in their scope. */
+  private async canSee(row: InstanceRow, actor: Actor): Promise<boolean> {
+    if (actor.access.admin || row.initiator_id === actor.name) return true;
+    if (await this.database.read((sql: SqlExecutor) => FlowStore.wasAssignee(sql, row.id, actor.name))) return true;
+    return row.entity_key !== null && row.record_id !== null && (await this.reachable(row.entity_key, row.record_id, actor, 'read'));
+  }
+
+  /** Whether the record is within the reader's scope for the operation (a query: no read is audited). */
+  private async reachable(entityKey: string, recordId: string, actor: Actor, operation: 'read' | 'update'): Promise<boolean> {
+    if (operation === 'update' && !actor.access.entity(entityKey).scope('update')) return false;
+    try {
+      const page = await this.records.query(entityKey, { filter: { field: 'id', op: 'eq', value: recordId }, fields: ['id'], limit: 1 }, actor);
+      return page.items.length === 1;
+    } catch (error) {
+      if (error instanceof ProblemError && (error.status === 403 || error.status === 404)) return false;
+      throw error;
+    }
+  }
+
+  /** The record as the reader may see it (masked, hidden fields absent) and its title; undefined when they may not read it. */
+  private async readableRecord(row: InstanceRow, flow: FlowDefinition, actor: Actor): Promise<{ title?: string; values: Record<string, unknown> } | undefined> {
+    if (!row.entity_key || !row.record_id) return undefined;
+    const model = await this.metadata.entity(row.entity_key).catch(() => undefined);
+    if (!model) return undefined;
+    const title = titleField(model.definition);
+    const fields = [...new Set([...Object.values(flow.record?.variables ?? {}), ...(title ? [title] : [])])].filter((f) => model.fieldsByKey.has(f));
+    try {
+      const page = await this.records.query(row.entity_key, { filter: { field: 'id', op: 'eq', value: row.record_id }, fields, limit: 1 }, actor);
+      const record = page.items[0];
+      if (!record) return undefined;
+      const values: Record<string, unknown> = {};
+      for (const field of fields) if (field in record) values[field] = model.fieldsByKey.get(field)?.type === 'money' ? (record[field] as { amount?: unknown } | null)?.amount ?? null : record[field];
+      const shown = title ? record[title] : undefined;
+      return { ...(typeof shown === 'string' ? { title: shown } : {}), values };
+    } catch (error) {
+      if (error instanceof ProblemError && (error.status === 403 || error.status === 404)) return undefined;
+      throw error;
+    }
+  }
+}

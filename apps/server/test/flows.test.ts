@@ -1,0 +1,199 @@
+import type { ApprovalTask, CaseDetail, NotificationPage, TaskInboxPage } from '@bankforge/client';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FlowTimers } from '../src/modules/flows/flow-timers.js';
+import { dialects, startTestServer, type TestServer } from './harness.js';
+import { openLoanDesk, type LoanDesk } from './loan-fixtures.js';
+
+type Problem = { code: string; errors?: { path: string; code: string }[] };
+
+describe.each(dialects())('approval flows on %s', (dialect) => {
+  let server: TestServer;
+  let desk: LoanDesk;
+
+  const submit = async (loanId: string, rm: 'rm_sh' | 'rm_sh2' | 'rm_bj' = 'rm_sh'): Promise<CaseDetail> => {
+    const started = await desk.as[rm]<CaseDetail>('POST', '/api/flows/loan_approval/instances', { recordId: loanId });
+    expect(started.status, JSON.stringify(started.body)).toBe(201);
+    expect(started.headers.get('location')).toBe(`/api/flows/instances/${started.body.id}`);
+    return started.body;
+  };
+  const taskOf = (detail: CaseDetail, node: string): ApprovalTask => {
+    const task = detail.tasks.find((t) => t.nodeId === node);
+    if (!task) throw new Error(`no open task at ${node}: ${JSON.stringify(detail.waitingAt)}`);
+    return task;
+  };
+  const loan = async (id: string): Promise<Record<string, unknown>> => (await server.request<Record<string, unknown>>('GET', `/api/records/loan_application/${id}`)).body;
+
+  beforeAll(async () => {
+    server = await startTestServer(dialect);
+    desk = await openLoanDesk(server);
+  });
+  afterAll(async () => server?.close());
+
+  it('runs a 3,000,000 CNY loan through the credit officer and the branch manager, and the flow writes the outcome', async () => {
+    const id = await desk.newLoan('rm_sh', 3_000_000);
+    const started = await submit(id);
+    expect(started).toMatchObject({ status: 'running', flowKey: 'loan_approval', recordId: id, startedBy: { id: 'rm_sh' } });
+    expect(started.variables).toMatchObject({ amount: '3000000.00', creditScore: 780 });
+    // The decision scored the applicant in process: a bureau score of 780 and a loan of twice the income.
+    expect(Number(started.variables.score)).toBeGreaterThanOrEqual(70);
+    expect(started.waitingAt.map((w) => w.nodeId)).toEqual(['officerReview']);
+    expect(await loan(id)).toMatchObject({ status: 'submitted' });
+
+    // Both credit officers see the pool task; one claims it, approves with a comment.
+    const inbox = await desk.as.co_1<TaskInboxPage>('GET', '/api/tasks?scope=claimable');
+    expect(inbox.status).toBe(200);
+    const pooled = inbox.body.items.find((t) => t.caseId === started.id)!;
+    expect(pooled).toMatchObject({ claimable: true, actions: [], amount: { amount: '3000000.00', currency: 'CNY' } });
+    expect((await desk.as.co_2<TaskInboxPage>('GET', '/api/tasks?scope=claimable')).body.items.map((t) => t.id)).toContain(pooled.id);
+    const claimed = await desk.as.co_1<ApprovalTask>('POST', `/api/tasks/${pooled.id}/claim`, {});
+    expect(claimed.body).toMatchObject({ claimedBy: { id: 'co_1' }, actions: expect.arrayContaining(['approve', 'reject', 'return']) });
+    expect((await desk.as.co_2<Problem>('POST', `/api/tasks/${pooled.id}/claim`, {})).status).toBe(409);
+    const approved = await desk.as.co_1<CaseDetail>('POST', `/api/tasks/${pooled.id}/approve`, { comment: 'Income documents verified' });
+    expect(approved.status, JSON.stringify(approved.body)).toBe(200);
+    const bmTask = taskOf(approved.body, 'branchManagerApproval');
+    expect(bmTask.assignees.map((a) => a.id)).toEqual(['bm_sh']);
+
+    // The branch manager of the RM's branch approves; the case ends and the record says so.
+    const done = await desk.as.bm_sh<CaseDetail>('POST', `/api/tasks/${bmTask.id}/approve`, { comment: '同意' });
+    expect(done.body).toMatchObject({ status: 'completed', outcome: 'approved', tasks: [] });
+    expect(await loan(id)).toMatchObject({ status: 'approved', approved_amount: { amount: '3000000.00', currency: 'CNY' }, decided_by: 'bm_sh' });
+    const trail = done.body.trail.map((t) => [t.action, t.actor?.id ?? null]);
+    expect(trail).toEqual(expect.arrayContaining([['started', 'rm_sh'], ['approved', 'co_1'], ['approved', 'bm_sh']]));
+    expect(done.body.trail.find((t) => t.actor?.id === 'co_1')?.comment).toBe('Income documents verified');
+  });
+
+  it('refuses the flow-controlled fields through the records API, and the RM cannot approve their own loan', async () => {
+    const id = await desk.newLoan('rm_sh', 200_000);
+    const current = await loan(id);
+    const edit = await desk.as.rm_sh<Problem>('PATCH', `/api/records/loan_application/${id}`, { version: current.version, status: 'approved' });
+    expect(edit.status).toBe(422);
+    expect(edit.body).toMatchObject({ code: 'fieldControlledByFlow', errors: [{ path: '/status', code: 'fieldControlledByFlow' }] });
+    const created = await desk.as.rm_sh<Problem>('POST', '/api/records/loan_application', {
+      application_no: 'LA209900000001',
+      customer: desk.customerOf.rm_sh,
+      product: 'consumer',
+      amount: { amount: '9000000.00', currency: 'CNY' },
+      term_months: 12,
+      status: 'approved',
+    });
+    expect(created.status).toBe(422);
+    expect(created.body.code).toBe('fieldControlledByFlow');
+    // Unchanged controlled values pass (a form sends every field).
+    const same = await desk.as.rm_sh('PATCH', `/api/records/loan_application/${id}`, { version: current.version, status: current.status, purpose: 'Working capital' });
+    expect(same.status).toBe(200);
+    expect(await loan(id)).toMatchObject({ status: 'draft', purpose: 'Working capital' });
+  });
+
+  it('keeps maker-checker, visibility and start rights', async () => {
+    const id = await desk.newLoan('rm_sh', 200_000);
+    // A credit officer may not start the RM's case; another RM cannot see the record at all.
+    expect((await desk.as.co_1<Problem>('POST', '/api/flows/loan_approval/instances', { recordId: id })).body.code).toBe('flowStartForbidden');
+    expect((await desk.as.rm_bj<Problem>('POST', '/api/flows/loan_approval/instances', { recordId: id })).status).toBe(404);
+    const started = await submit(id);
+    expect((await desk.as.rm_sh<Problem>('POST', '/api/flows/loan_approval/instances', { recordId: id })).body.code).toBe('caseAlreadyRunning');
+    const task = taskOf(started, 'officerApproval');
+    // The initiator is never an approver; others outside the case get 404, not a hint.
+    expect((await desk.as.rm_sh<Problem>('POST', `/api/tasks/${task.id}/approve`, {})).status).toBe(403);
+    expect((await desk.as.rm_bj('GET', `/api/flows/instances/${started.id}`)).status).toBe(404);
+    expect((await desk.as.rm_bj('GET', `/api/tasks/${task.id}`)).status).toBe(404);
+    // A committee member reads every loan, so sees the case, but is no approver of this step.
+    expect((await desk.as.cc_1<Problem>('POST', `/api/tasks/${task.id}/approve`, {})).body.code).toBe('notAssignee');
+    // The branch manager reads the branch's loans, so sees the case; compliance reads all.
+    expect((await desk.as.bm_sh('GET', `/api/flows/instances/${started.id}`)).status).toBe(200);
+    expect((await desk.as.compliance('GET', `/api/flows/instances/${started.id}`)).status).toBe(200);
+    // A rejection needs a reason.
+    expect((await desk.as.co_1<Problem>('POST', `/api/tasks/${task.id}/reject`, {})).body.code).toBe('validationFailed');
+    const rejected = await desk.as.co_1<CaseDetail>('POST', `/api/tasks/${task.id}/reject`, { comment: 'Debt ratio too high' });
+    expect(rejected.body).toMatchObject({ status: 'completed', outcome: 'rejected' });
+    expect(await loan(id)).toMatchObject({ status: 'rejected', decided_by: 'co_1' });
+    // The RM was told, in both languages.
+    const notes = await desk.as.rm_sh<NotificationPage>('GET', '/api/notifications?unread=true');
+    const outcome = notes.body.items.find((n) => n.caseId === started.id && n.kind === 'outcome');
+    expect(outcome?.text).toMatchObject({ en: expect.stringContaining('rejected'), 'zh-CN': expect.stringContaining('已拒绝') });
+  });
+
+  it('lets exactly one of two approvers acting at the same instant win; the other gets 409', async () => {
+    const id = await desk.newLoan('rm_sh2', 100_000);
+    const started = await submit(id, 'rm_sh2');
+    const task = taskOf(started, 'officerApproval');
+    const [a, b] = await Promise.all([
+      desk.as.co_1('POST', `/api/tasks/${task.id}/approve`, { comment: 'a' }),
+      desk.as.co_2('POST', `/api/tasks/${task.id}/approve`, { comment: 'b' }),
+    ]);
+    expect([a.status, b.status].sort()).toEqual([200, 409]);
+    const detail = await server.request<CaseDetail>('GET', `/api/flows/instances/${started.id}`);
+    expect(detail.body.trail.filter((t) => t.action === 'approved')).toHaveLength(1);
+  });
+
+  it('answers a repeated command the same and appends its events once', async () => {
+    const id = await desk.newLoan('rm_sh', 100_000);
+    const started = await submit(id);
+    const task = taskOf(started, 'officerApproval');
+    const key = { 'Idempotency-Key': 'approve-once-1' };
+    const first = await desk.as.co_2<CaseDetail>('POST', `/api/tasks/${task.id}/approve`, { comment: 'ok' }, key);
+    const again = await desk.as.co_2<CaseDetail>('POST', `/api/tasks/${task.id}/approve`, { comment: 'ok' }, key);
+    expect(first.status).toBe(200);
+    expect(again.status).toBe(200);
+    expect(again.body.trail).toEqual(first.body.trail);
+    const [events] = await server.database.read((sql) => sql.rows<{ n: number }>("SELECT COUNT(*) AS n FROM bf_flow_event WHERE instance_id = ? AND command_id = 'co_2/approve-once-1'", [started.id]));
+    expect(Number(events!.n)).toBeGreaterThan(0);
+    const seqs = await server.database.read((sql) => sql.rows<{ seq: number }>('SELECT seq FROM bf_flow_event WHERE instance_id = ? ORDER BY seq', [started.id]));
+    expect(seqs.map((r) => Number(r.seq))).toEqual(seqs.map((_, i) => i + 1));
+  });
+
+  it('returns a case to the RM, who amends the record and resubmits', async () => {
+    const id = await desk.newLoan('rm_sh', 400_000);
+    const started = await submit(id);
+    const task = taskOf(started, 'officerApproval');
+    const returned = await desk.as.co_1<CaseDetail>('POST', `/api/tasks/${task.id}/return`, { comment: 'Please attach the income certificate' });
+    expect(returned.status, JSON.stringify(returned.body)).toBe(200);
+    expect(await loan(id)).toMatchObject({ status: 'returned' });
+    const mine = await desk.as.rm_sh<TaskInboxPage>('GET', '/api/tasks?scope=mine');
+    const resubmit = mine.body.items.find((t) => t.caseId === started.id)!;
+    expect(resubmit).toMatchObject({ nodeId: 'start', actions: expect.arrayContaining(['approve']) });
+    // The RM amends the record (not the controlled fields), then resubmits.
+    const current = await loan(id);
+    expect((await desk.as.rm_sh('PATCH', `/api/records/loan_application/${id}`, { version: current.version, amount: { amount: '450000.00', currency: 'CNY' } })).status).toBe(200);
+    const again = await desk.as.rm_sh<CaseDetail>('POST', `/api/tasks/${resubmit.id}/approve`, { comment: 'Certificate attached' });
+    expect(again.status, JSON.stringify(again.body)).toBe(200);
+    expect(again.body.variables.amount).toBe('450000.00');
+    expect(again.body.waitingAt.map((w) => w.nodeId)).toEqual(['officerApproval']);
+    expect(await loan(id)).toMatchObject({ status: 'submitted' });
+    const notes = await desk.as.rm_sh<NotificationPage>('GET', '/api/notifications');
+    expect(notes.body.items.some((n) => n.caseId === started.id && n.kind === 'returned')).toBe(true);
+  });
+
+  it('withdraws by the initiator only, and lists my cases', async () => {
+    const id = await desk.newLoan('rm_sh', 100_000);
+    const started = await submit(id);
+    expect(started.can).toMatchObject({ withdraw: true, urge: true, cancel: false });
+    expect((await desk.as.bm_sh<Problem>('POST', `/api/flows/instances/${started.id}/withdraw`, {})).body.code).toBe('notInitiator');
+    const urged = await desk.as.rm_sh<CaseDetail>('POST', `/api/flows/instances/${started.id}/urge`, { comment: 'Customer is waiting' });
+    expect(urged.status).toBe(200);
+    const withdrawn = await desk.as.rm_sh<CaseDetail>('POST', `/api/flows/instances/${started.id}/withdraw`, {});
+    expect(withdrawn.body).toMatchObject({ status: 'withdrawn', tasks: [] });
+    expect(await loan(id)).toMatchObject({ status: 'withdrawn' });
+    const mine = await desk.as.rm_sh<{ items: { id: string; status: string }[] }>('GET', '/api/flows/instances?startedBy=me');
+    expect(mine.body.items.find((c) => c.id === started.id)?.status).toBe('withdrawn');
+    expect((await desk.as.rm_bj<{ items: unknown[] }>('GET', `/api/flows/instances?record=${id}`)).body.items).toEqual([]);
+  });
+
+  it('fires a due timer once, with the timer as the command, on the database clock', async () => {
+    const id = await desk.newLoan('rm_sh', 100_000);
+    const started = await submit(id);
+    const [timer] = await server.database.read((sql) => sql.rows<{ id: string }>("SELECT id FROM bf_flow_timer WHERE instance_id = ? AND state = 'scheduled'", [started.id]));
+    expect(timer, 'the approval timeout is a durable timer').toBeDefined();
+    await server.database.transaction((sql) => sql.execute("UPDATE bf_flow_timer SET due_at = '2020-01-01 00:00:00.000' WHERE id = ?", [timer!.id]));
+    const timers = server.app.get(FlowTimers);
+    expect(await timers.fireDue()).toBeGreaterThanOrEqual(1);
+    expect(await timers.fireDue()).toBe(0);
+    const events = await server.database.read((sql) => sql.rows<{ n: number }>('SELECT COUNT(*) AS n FROM bf_flow_event WHERE instance_id = ? AND command_id = ?', [started.id, `timer:${timer!.id}`]));
+    expect(Number(events[0]!.n)).toBeGreaterThan(0);
+    // The 48-hour timeout escalated the step to the officers' manager, who is told.
+    const detail = await server.request<CaseDetail>('GET', `/api/flows/instances/${started.id}`);
+    expect(detail.body.trail.map((t) => t.action)).toContain('escalated');
+    expect(detail.body.tasks[0]!.assignees.map((a) => a.id)).toEqual(['risk']);
+    const notes = await desk.as.risk<NotificationPage>('GET', '/api/notifications');
+    expect(notes.body.items.filter((n) => n.caseId === started.id).map((n) => n.kind)).toContain('escalate');
+  });
+});

@@ -1,0 +1,167 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, screenshot, watchForPageErrors } from '../harness/browser.js';
+import { ADMIN_PASSWORD, startServer, type RunningServer } from '../harness/server.js';
+
+const DEMO_PASSWORD = 'Demo-Desk-Passw0rd-2026';
+
+type Api = (method: string, path: string, body?: unknown) => Promise<{ status: number; body: Record<string, unknown> }>;
+
+/**
+ * Issue 18's loan case as the bank's people live it, on the example bank CRM and its demo desk:
+ * the relationship manager 王芳 submits a 3,000,000 CNY loan, the credit officer 张伟 claims and
+ * approves it from the inbox with a comment, the branch manager 陈静 approves it in Chinese, and
+ * 王芳 sees the trail and the status, which she cannot edit. A second loan is returned to her for
+ * documents, amended and resubmitted.
+ */
+describe('a loan application goes through approval in the browser', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  const errors: string[][] = [];
+
+  async function apiAs(username: string, password: string): Promise<Api> {
+    const login = await fetch(`${server.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
+    expect(login.status, username).toBe(200);
+    const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
+    return async (method, path, body) => {
+      const response = await fetch(`${server.url}${path}`, { method, headers: { cookie, ...(body === undefined ? {} : { 'content-type': 'application/json' }) }, body: body === undefined ? undefined : JSON.stringify(body) });
+      return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+    };
+  }
+
+  /** A browser window signed in as one of the desk's people. */
+  async function signedIn(username: string): Promise<Page> {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    const page = await context.newPage();
+    page.setDefaultTimeout(20_000);
+    errors.push(watchForPageErrors(page));
+    await page.goto(`${server.url}/inbox`);
+    await page.waitForURL(/\/login\?next=/);
+    await page.getByLabel('Username').fill(username);
+    await page.getByLabel('Password').fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL(/\/inbox/);
+    return page;
+  }
+
+  async function newLoan(rm: Api, no: string, amount: string): Promise<string> {
+    const customers = await rm('POST', '/api/records/customer/query', { limit: 1 });
+    const customer = (customers.body.items as { id: string }[])[0]!.id;
+    const loan = await rm('POST', '/api/records/loan_application', {
+      application_no: no,
+      customer,
+      product: 'business',
+      amount: { amount, currency: 'CNY' },
+      term_months: 36,
+      credit_score: 780,
+      annual_income: { amount: '1500000.00', currency: 'CNY' },
+      purpose: 'Equipment for the new workshop',
+    });
+    expect(loan.status, JSON.stringify(loan.body)).toBe(201);
+    return loan.body.id as string;
+  }
+
+  beforeAll(async () => {
+    server = await startServer({ BANKFORGE_EXAMPLE: 'bank-crm', BANKFORGE_DEMO_PASSWORD: DEMO_PASSWORD });
+    expect((await (await apiAs('admin', ADMIN_PASSWORD))('GET', '/api/auth/me')).status).toBe(200);
+    browser = await launchBrowser();
+  }, 240_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('submits, claims, approves twice, and shows the RM the trail and a status only the flow sets', async () => {
+    const rmApi = await apiAs('wang_fang', DEMO_PASSWORD);
+    const loanId = await newLoan(rmApi, 'LA202612060001', '3000000.00');
+
+    // 王芳 submits the loan from its record page.
+    const rm = await signedIn('wang_fang');
+    await rm.goto(`${server.url}/bank_crm/loan_application/${loanId}`);
+    const approvals = rm.getByRole('region', { name: 'Approvals' });
+    await approvals.getByRole('button', { name: 'Submit for approval' }).click();
+    const dialog = rm.getByRole('dialog', { name: /Submit for approval/ });
+    await dialog.getByRole('button', { name: 'Submit' }).click();
+    await expect.poll(() => approvals.textContent()).toContain('Credit officer review');
+    // The status belongs to the flow: read-only, and now "Submitted".
+    const status = rm.getByRole('combobox', { name: /^Status/ });
+    await expect.poll(() => status.isDisabled().then((d) => d || status.getAttribute('aria-readonly').then((r) => r === 'true'))).toBe(true);
+    await screenshot(rm, '14-rm-submitted-en');
+
+    // 张伟 finds it among the tasks to claim, claims it and approves with a comment.
+    const officer = await signedIn('zhang_wei');
+    await officer.getByRole('tab', { name: /To claim/ }).click();
+    await officer.getByRole('button', { name: 'Claim LA202612060001' }).click();
+    await officer.getByRole('tab', { name: /Assigned to me/ }).click();
+    await screenshot(officer, '15-officer-inbox-en');
+    await officer.getByRole('link', { name: 'LA202612060001' }).click();
+    await officer.getByRole('group', { name: 'Actions' }).getByRole('button', { name: 'Approve' }).click();
+    const approve = officer.getByRole('dialog', { name: /Approve LA202612060001/ });
+    await approve.getByRole('textbox', { name: 'Comment (optional)' }).fill('Income documents verified');
+    await screenshot(officer, '16-officer-approves-en');
+    await approve.getByRole('button', { name: 'Approve' }).click();
+    await officer.waitForURL(/\/inbox/);
+
+    // 陈静, the branch manager of 王芳's branch, approves in Chinese.
+    const manager = await signedIn('chen_jing');
+    await manager.getByRole('group', { name: 'Language' }).getByRole('button', { name: '中文' }).click();
+    await manager.getByRole('link', { name: 'LA202612060001' }).click();
+    await manager.getByRole('group', { name: '操作' }).getByRole('button', { name: '批准' }).click();
+    const approveZh = manager.getByRole('dialog', { name: /批准 LA202612060001/ });
+    await approveZh.getByRole('textbox').first().fill('同意');
+    await screenshot(manager, '17-branch-manager-approves-zh');
+    await approveZh.getByRole('button', { name: '批准' }).click();
+    await manager.waitForURL(/\/inbox/);
+
+    // 王芳 sees the outcome and the trail, in Chinese too.
+    const loan = await rmApi('GET', `/api/records/loan_application/${loanId}`);
+    expect(loan.body).toMatchObject({ status: 'approved', approved_amount: { amount: '3000000.00', currency: 'CNY' }, decided_by: 'chen_jing' });
+    await rm.reload();
+    await rm.getByRole('group', { name: 'Language' }).getByRole('button', { name: '中文' }).click();
+    const approvalsZh = rm.getByRole('region', { name: '审批' });
+    await approvalsZh.getByRole('button', { name: /查看.*审批记录|显示.*轨迹|轨迹|审批记录/ }).first().click();
+    await expect.poll(() => approvalsZh.textContent()).toContain('同意');
+    await screenshot(rm, '18-rm-approved-trail-zh');
+    // Nobody but the flow changes the status.
+    const edit = await rmApi('PATCH', `/api/records/loan_application/${loanId}`, { version: loan.body.version, status: 'draft' });
+    expect([edit.status, edit.body.code]).toEqual([422, 'fieldControlledByFlow']);
+    for (const list of errors) expect(list).toEqual([]);
+  });
+
+  it('returns a case to the RM for documents; she amends the loan and resubmits it', async () => {
+    const rmApi = await apiAs('wang_fang', DEMO_PASSWORD);
+    const loanId = await newLoan(rmApi, 'LA202612060002', '400000.00');
+    expect((await rmApi('POST', '/api/flows/loan_approval/instances', { recordId: loanId })).status).toBe(201);
+
+    const officer = await signedIn('liu_yang');
+    await officer.getByRole('tab', { name: /To claim/ }).click();
+    await officer.getByRole('link', { name: 'LA202612060002' }).click();
+    await officer.getByRole('button', { name: 'Claim this task' }).click();
+    await officer.getByRole('group', { name: 'Actions' }).getByRole('button', { name: 'Return' }).click();
+    const back = officer.getByRole('dialog', { name: /Return LA202612060002/ });
+    await back.getByRole('textbox', { name: 'Reason' }).fill('Please attach the income certificate');
+    await back.getByRole('button', { name: 'Return' }).click();
+    await officer.waitForURL(/\/inbox/);
+    expect((await rmApi('GET', `/api/records/loan_application/${loanId}`)).body.status).toBe('returned');
+
+    // 王芳 amends the purpose on the record, then resubmits from her inbox.
+    const rm = await signedIn('wang_fang');
+    await rm.goto(`${server.url}/bank_crm/loan_application/${loanId}`);
+    const purpose = rm.getByRole('textbox', { name: /^Purpose/ });
+    await purpose.fill('Equipment; income certificate attached');
+    await rm.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(async () => (await rmApi('GET', `/api/records/loan_application/${loanId}`)).body.purpose).toBe('Equipment; income certificate attached');
+    await rm.goto(`${server.url}/inbox`);
+    await rm.getByRole('link', { name: 'LA202612060002' }).click();
+    await screenshot(rm, '19-rm-returned-en');
+    await rm.getByRole('group', { name: 'Actions' }).getByRole('button', { name: 'Resubmit' }).click();
+    await rm.getByRole('dialog', { name: /Resubmit LA202612060002/ }).getByRole('button', { name: 'Resubmit' }).click();
+    await rm.waitForURL(/\/inbox/);
+    const loan = await rmApi('GET', `/api/records/loan_application/${loanId}`);
+    expect(loan.body.status).toBe('submitted');
+    const cases = await rmApi('GET', `/api/flows/instances?record=${loanId}`);
+    const [current] = cases.body.items as { waitingAt: { nodeId: string }[] }[];
+    expect(current!.waitingAt.map((w) => w.nodeId)).toEqual(['officerApproval']);
+    for (const list of errors) expect(list).toEqual([]);
+  });
+});
