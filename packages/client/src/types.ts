@@ -1,7 +1,8 @@
 /** The shapes the HTTP API answers with (see DESIGN.md, "The HTTP API"). */
+import type { RecordFilter } from '@bankforge/data-model';
 import type { ProblemFieldError } from './problem.js';
 
-export type ArtifactKind = 'entity' | 'form' | 'flow' | 'decision' | 'report' | 'calendar' | 'app';
+export type ArtifactKind = 'entity' | 'form' | 'flow' | 'decision' | 'report' | 'app';
 
 export interface ArtifactDocument {
   kind: ArtifactKind;
@@ -93,11 +94,9 @@ export interface SignedIn {
   admin: boolean;
 }
 
-export type FilterOperator = 'eq' | 'ne' | 'lt' | 'lte' | 'gt' | 'gte' | 'in' | 'nin' | 'contains' | 'startsWith' | 'isNull' | 'between';
-export type QueryFilter = { and: QueryFilter[] } | { or: QueryFilter[] } | { not: QueryFilter } | { field: string; op: FilterOperator; value?: unknown };
-
+/** A records query: the data model's filter language (`RecordFilter`), a sort, a projection and a page. */
 export interface RecordQuery {
-  filter?: QueryFilter;
+  filter?: RecordFilter;
   sort?: { field: string; direction?: 'asc' | 'desc' }[];
   fields?: string[];
   limit?: number;

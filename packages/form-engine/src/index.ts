@@ -18,7 +18,6 @@ export {
   type FormTabs,
   type FormValidation,
   type OptionSource,
-  type RecordFilter,
   type WidgetType,
 } from './form/form-definition.js';
 export type {

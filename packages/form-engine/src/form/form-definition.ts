@@ -1,4 +1,4 @@
-import type { LocalizedText, SelectOption } from '@bankforge/data-model';
+import type { LocalizedText, RecordFilter, SelectOption } from '@bankforge/data-model';
 
 /** The version of the form artifact's format that this package writes; older ones are migrated up on load. */
 export const FORM_SCHEMA_VERSION = 1;
@@ -27,13 +27,7 @@ export const WIDGET_TYPES = [
 ] as const;
 export type WidgetType = (typeof WIDGET_TYPES)[number];
 
-/** A JSON filter as the records query API takes it (`and`/`or` of `{field, op, value}`). */
-export type RecordFilter =
-  | { and: RecordFilter[] }
-  | { or: RecordFilter[] }
-  | { field: string; op: string; value?: unknown };
-
-/** Where a select's options come from: a fixed list, or the records of an entity (with a filter). */
+/** Where a select's options come from: a fixed list, or the records of an entity (chosen by the records query's filter). */
 export type OptionSource =
   | { type: 'static'; options: SelectOption[] }
   | { type: 'lookup'; entity: string; labelField: string; filter?: RecordFilter };

@@ -71,6 +71,7 @@ function fullForm(): FormDefinition {
                         and: [
                           { field: 'active', op: 'eq', value: true },
                           { or: [{ field: 'city', op: 'isNull' }] },
+                          { not: { field: 'opened_on', op: 'within', value: 'thisMonth' } },
                         ],
                       },
                     },
@@ -261,6 +262,20 @@ describe('formArtifactSchema', () => {
       }),
       '/layout/0/options/filter/and/0/field',
       'pattern',
+    ],
+    [
+      'a lookup filter with an operator the records query does not have',
+      withNode({
+        ...employer,
+        options: {
+          type: 'lookup',
+          entity: 'branch',
+          labelField: 'name',
+          filter: { not: { field: 'city', op: 'like', value: 'S%' } },
+        },
+      }),
+      '/layout/0/options/filter/not/op',
+      'enum',
     ],
     [
       'too many nodes in the layout',

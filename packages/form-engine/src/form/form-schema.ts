@@ -9,7 +9,7 @@
  * a validator (and every walk over the layout) would overflow the stack on a document nested
  * tens of thousands deep, which fits in a request body.
  */
-import { IDENTIFIER_PATTERN } from '@bankforge/data-model';
+import { FILTER_OPERATORS, IDENTIFIER_PATTERN } from '@bankforge/data-model';
 import { FORM_SCHEMA_VERSION, WIDGET_TYPES, type FormNodeType } from './form-definition.js';
 
 /** Layout node ids: letters, digits, `_ . : -` (UUIDs fit), at most 64. */
@@ -164,10 +164,10 @@ function containersAt(level: number): Record<string, object> {
 const filterCondition = {
   additionalProperties: false,
   required: ['field', 'op'],
-  properties: { field: identifier, op: { type: 'string', pattern: '^[A-Za-z]{1,32}$' }, value: {} },
+  properties: { field: identifier, op: { enum: FILTER_OPERATORS }, value: {} },
 };
 
-/** A lookup filter at `level`, as the records query API takes it: `and`/`or` of `{ field, op, value }`. */
+/** A lookup filter at `level`: the records query's filter language, `and`/`or`/`not` of `{ field, op, value }`. */
 function filterAt(level: number): object {
   if (level === FORM_LIMITS.filterDepth) return { type: 'object', ...filterCondition };
   const terms = {
@@ -180,6 +180,11 @@ function filterAt(level: number): object {
     oneOf: [
       { additionalProperties: false, required: ['and'], properties: { and: terms } },
       { additionalProperties: false, required: ['or'], properties: { or: terms } },
+      {
+        additionalProperties: false,
+        required: ['not'],
+        properties: { not: { $ref: `#/definitions/filter${level + 1}` } },
+      },
       filterCondition,
     ],
   };

@@ -1,4 +1,5 @@
-import type { ApiClient, QueryFilter } from '@bankforge/client';
+import type { ApiClient } from '@bankforge/client';
+import type { RecordFilter } from '@bankforge/data-model';
 import type { LoadOptions } from '@bankforge/form-engine/react';
 
 /** How many records a lookup offers at once in the preview. */
@@ -7,9 +8,9 @@ export const LOOKUP_LIMIT = 20;
 /** A lookup's options over the records API: the records matching its filter and the search, by label. */
 export function lookupOptions(api: ApiClient): LoadOptions {
   return async (source, search) => {
-    const parts: QueryFilter[] = [];
-    // The form's filter is the records API's filter (same JSON shape), checked by the server.
-    if (source.filter) parts.push(source.filter as QueryFilter);
+    const parts: RecordFilter[] = [];
+    // The form's filter is the records query's filter language, checked by the server.
+    if (source.filter) parts.push(source.filter);
     if (search.trim() !== '') parts.push({ field: source.labelField, op: 'contains', value: search.trim() });
     const page = await api.queryRecords(source.entity, {
       ...(parts.length === 0 ? {} : { filter: parts.length === 1 ? parts[0]! : { and: parts } }),

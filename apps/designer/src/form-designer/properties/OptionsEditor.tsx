@@ -1,4 +1,5 @@
-import type { OptionSource, RecordFilter } from '@bankforge/form-engine';
+import type { RecordFilter } from '@bankforge/data-model';
+import type { OptionSource } from '@bankforge/form-engine';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDesigner } from '../workspace/DesignerContext.js';

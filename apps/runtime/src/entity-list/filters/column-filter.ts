@@ -1,5 +1,4 @@
-import type { QueryFilter } from '@bankforge/client';
-import type { FieldDefinition } from '@bankforge/data-model';
+import type { FieldDefinition, RecordFilter } from '@bankforge/data-model';
 
 /** How a column is filtered, chosen by its field's type (and the server's rules for encrypted fields). */
 export type FilterKind =
@@ -78,11 +77,11 @@ function startOfLocalDay(date: string, addDays = 0): string {
   return new Date(year, month - 1, day + addDays).toISOString();
 }
 
-function dayRange(field: string, range: DayRange, datetime: boolean): QueryFilter | undefined {
+function dayRange(field: string, range: DayRange, datetime: boolean): RecordFilter | undefined {
   const from = range.from.trim();
   const to = range.to.trim();
   if (datetime) {
-    const parts: QueryFilter[] = [];
+    const parts: RecordFilter[] = [];
     if (from) parts.push({ field, op: 'gte', value: startOfLocalDay(from) });
     // Up to the end of the last day: before the next day starts.
     if (to) parts.push({ field, op: 'lt', value: startOfLocalDay(to, 1) });
@@ -95,7 +94,7 @@ function dayRange(field: string, range: DayRange, datetime: boolean): QueryFilte
 }
 
 /** The query condition for one column's filter, or undefined when it filters nothing (empty or invalid). */
-export function columnCondition(field: FieldDefinition, input: FilterInput | undefined): QueryFilter | undefined {
+export function columnCondition(field: FieldDefinition, input: FilterInput | undefined): RecordFilter | undefined {
   if (input === undefined || isInvalidFilter(field, input)) return undefined;
   const kind = filterKindOf(field);
   if (typeof input !== 'string') {
@@ -124,7 +123,7 @@ export function columnCondition(field: FieldDefinition, input: FilterInput | und
 }
 
 /** Every column's filter combined with `and`; undefined when none filters anything. */
-export function recordFilter(fields: readonly FieldDefinition[], inputs: Readonly<Record<string, FilterInput>>): QueryFilter | undefined {
+export function recordFilter(fields: readonly FieldDefinition[], inputs: Readonly<Record<string, FilterInput>>): RecordFilter | undefined {
   const conditions = fields.flatMap((field) => {
     const condition = columnCondition(field, inputs[field.key]);
     return condition ? [condition] : [];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fakeApi } from '@bankforge/app-shell/testing';
-import { asQueryFilter, lookupOptions } from './lookup-options.js';
+import { asRecordFilter, lookupOptions } from './lookup-options.js';
 
 describe('lookupOptions', () => {
   it("queries the source's records whose label contains the search, within the source filter", async () => {
@@ -27,7 +27,9 @@ describe('lookupOptions', () => {
   });
 
   it('refuses a filter operator the query API does not know', () => {
-    expect(() => asQueryFilter({ or: [{ field: 'a', op: 'like', value: 'x' }] })).toThrow(RangeError);
-    expect(asQueryFilter({ or: [{ field: 'a', op: 'isNull', value: true }] })).toEqual({ or: [{ field: 'a', op: 'isNull', value: true }] });
+    expect(() => asRecordFilter({ or: [{ field: 'a', op: 'like', value: 'x' }] })).toThrow(RangeError);
+    expect(() => asRecordFilter({ not: { field: 'a', op: 'like', value: 'x' } })).toThrow(RangeError);
+    expect(asRecordFilter({ or: [{ field: 'a', op: 'isNull', value: true }] })).toEqual({ or: [{ field: 'a', op: 'isNull', value: true }] });
+    expect(asRecordFilter({ not: { field: 'a', op: 'within', value: 'thisMonth' } })).toEqual({ not: { field: 'a', op: 'within', value: 'thisMonth' } });
   });
 });

@@ -1,17 +1,20 @@
-import type { ApiClient, FilterOperator, QueryFilter } from '@bankforge/client';
-import type { LoadOptions, LookupSource } from '@bankforge/form-engine/react';
+import type { ApiClient } from '@bankforge/client';
+import { FILTER_OPERATORS, type FilterOperator, type RecordFilter } from '@bankforge/data-model';
+import type { LoadOptions } from '@bankforge/form-engine/react';
 
 /** How many records a lookup offers at a time: enough to choose from, few enough to read. */
 export const LOOKUP_LIMIT = 20;
 
-const OPERATORS: ReadonlySet<string> = new Set<FilterOperator>(['eq', 'ne', 'lt', 'lte', 'gt', 'gte', 'in', 'nin', 'contains', 'startsWith', 'isNull', 'between']);
+const OPERATORS: ReadonlySet<string> = new Set(FILTER_OPERATORS);
 
-type FormFilter = NonNullable<LookupSource['filter']>;
+/** A lookup filter as a published form holds it: forms published before the form schema checked operators may hold any word. */
+type StoredLookupFilter = { and: StoredLookupFilter[] } | { or: StoredLookupFilter[] } | { not: StoredLookupFilter } | { field: string; op: string; value?: unknown };
 
-/** A form's lookup filter as the query API takes it (the form artifact keeps operators as plain strings). */
-export function asQueryFilter(filter: FormFilter): QueryFilter {
-  if ('and' in filter) return { and: filter.and.map(asQueryFilter) };
-  if ('or' in filter) return { or: filter.or.map(asQueryFilter) };
+/** A form's lookup filter as the query API takes it, refusing an operator the query does not have. */
+export function asRecordFilter(filter: StoredLookupFilter): RecordFilter {
+  if ('and' in filter) return { and: filter.and.map(asRecordFilter) };
+  if ('or' in filter) return { or: filter.or.map(asRecordFilter) };
+  if ('not' in filter) return { not: asRecordFilter(filter.not) };
   if (!OPERATORS.has(filter.op)) throw new RangeError(`${filter.op} is not an operator of the records query`);
   return { field: filter.field, op: filter.op as FilterOperator, ...('value' in filter ? { value: filter.value } : {}) };
 }
@@ -19,8 +22,8 @@ export function asQueryFilter(filter: FormFilter): QueryFilter {
 /** The records a lookup offers: those of the source's filter whose label contains the search, labelled by it. */
 export function lookupOptions(api: ApiClient): LoadOptions {
   return async (source, search) => {
-    const conditions: QueryFilter[] = [];
-    if (source.filter) conditions.push(asQueryFilter(source.filter));
+    const conditions: RecordFilter[] = [];
+    if (source.filter) conditions.push(asRecordFilter(source.filter));
     const text = search.trim();
     if (text) conditions.push({ field: source.labelField, op: 'contains', value: text });
     const page = await api.queryRecords(source.entity, {

@@ -1,6 +1,5 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
-import type { SelectOption } from '@bankforge/data-model';
-import type { RecordFilter } from '../../form/form-definition.js';
+import type { RecordFilter, SelectOption } from '@bankforge/data-model';
 import type { LookupSource, WidgetProps } from './widget-props.js';
 
 /** How long typing must pause before the options are fetched, so a search is not sent per keystroke. */

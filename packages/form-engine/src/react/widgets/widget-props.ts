@@ -1,5 +1,4 @@
-import type { FieldDefinition, SelectOption } from '@bankforge/data-model';
-import type { RecordFilter } from '../../form/form-definition.js';
+import type { FieldDefinition, RecordFilter, SelectOption } from '@bankforge/data-model';
 import type { RendererLocale, RendererMessages } from '../locale/messages.js';
 
 /** Where a lookup's options come from: records of an entity, labelled by one of its fields. */
