@@ -11,8 +11,8 @@ export interface WebApp {
   dist: string;
 }
 
-// From apps/server/{src,dist}/web/ to apps/{designer,runtime}/dist: the same depth from source and build.
-const appsDir = fileURLToPath(new URL('../../../s/', import.meta.url));
+// From apps/server/{src,dist}/platform/web/ to apps/{designer,runtime}/dist: the same depth from source and build.
+const appsDir = fileURLToPath(new URL('../../../../', import.meta.url));
 
 /** The designer at /designer and the generated apps (the runtime) at /, both built by Vite. */
 export const WEB_APPS: readonly WebApp[] = [
