@@ -4,6 +4,7 @@ export { readServerConfig, type ServerConfig, type Dialect } from './platform/co
 export { Database, type SqlExecutor, type SqlValue } from './platform/database/database.js';
 export { ArtifactsService } from './modules/artifacts/artifacts.service.js';
 export { RecordsService, type RecordData, type RecordPage } from './modules/records/records.service.js';
+export { ControlledFields } from './modules/records/controlled-fields.js';
 export { SYSTEM_ACTOR, type Actor } from './modules/access/actor.js';
 export type { RecordQuery } from './modules/records/record-query.js';
 export { AuditLog, type AuditEvent, type AuditEntry, type SqlStatement } from './modules/audit/audit-log.js';

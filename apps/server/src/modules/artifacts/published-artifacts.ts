@@ -25,12 +25,15 @@ export class PublishedArtifacts {
     @Inject(ArtifactKindRegistry) private readonly kinds: ArtifactKindRegistry,
   ) {}
 
-  /** The latest published version of every artifact of a kind, by key. */
-  async latest<T>(kind: ArtifactKind): Promise<ReadonlyMap<string, PublishedArtifact<T>>> {
+  /**
+   * The latest published version of every artifact of a kind, by key. Inside a transaction, pass
+   * its executor: a second connection would wait on the first (SQLite runs one at a time).
+   */
+  async latest<T>(kind: ArtifactKind, on?: SqlExecutor): Promise<ReadonlyMap<string, PublishedArtifact<T>>> {
     const now = Date.now();
     const cached = this.latestByKind.get(kind);
     if (cached && now - cached.checkedAt < LATEST_TTL_MS) return cached.artifacts as Map<string, PublishedArtifact<T>>;
-    const artifacts = await this.database.read(async (sql) => {
+    const load = async (sql: SqlExecutor): Promise<Map<string, PublishedArtifact<unknown>>> => {
       const rows = await sql.rows<{ artifact_key: string; latest_version: number }>(
         'SELECT artifact_key, latest_version FROM bf_artifact WHERE kind = ? AND latest_version IS NOT NULL',
         [kind],
@@ -41,7 +44,8 @@ export class PublishedArtifacts {
         next.set(row.artifact_key, { document: await this.versionIn(sql, kind, row.artifact_key, version), version });
       }
       return next;
-    });
+    };
+    const artifacts = on ? await load(on) : await this.database.read(load);
     this.latestByKind.set(kind, { checkedAt: now, artifacts });
     return artifacts as Map<string, PublishedArtifact<T>>;
   }

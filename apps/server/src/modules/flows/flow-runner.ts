@@ -8,6 +8,7 @@ import { AccessProfile } from '../access/access-profile.js';
 import type { Actor } from '../access/actor.js';
 import { PublishedArtifacts } from '../artifacts/published-artifacts.js';
 import { AuditLog } from '../audit/audit-log.js';
+import type { EntityModel } from '../metadata/entity-model.js';
 import { MetadataService } from '../metadata/metadata.service.js';
 import { RecordsService } from '../records/records.service.js';
 import { flowName, nodeName, notificationText } from './case-texts.js';
@@ -50,6 +51,7 @@ export class FlowRunner {
   async start(flow: FlowDefinition, recordId: string, commandOf: (people: People) => FlowCommand, actor: Actor): Promise<CommandOutcome> {
     const instanceId = uuidv7();
     const context = await this.contexts.contextFor(flow);
+    const model = await this.boundModel(flow);
     return this.guarded(() =>
       this.database.transaction(async (sql) => {
         const running = await FlowStore.runningCase(sql, flow.key, flow.entity!, recordId);
@@ -73,18 +75,24 @@ export class FlowRunner {
           version: 1,
         };
         await FlowStore.insert(sql, row, result.state);
-        await this.applied(sql, row, flow, result, command, actor, people, now);
+        await this.applied(sql, row, flow, model, result, command, actor, people, now);
         return { instanceId, duplicate: false };
       }),
     );
   }
 
   /** Runs a command on an existing case; `prepare` may refuse it after the case is locked. */
-  async run(instanceId: string, commandOf: (row: InstanceRow, people: People, state: FlowState) => FlowCommand, actor: Actor, sideWork?: (sql: SqlExecutor, row: InstanceRow) => Promise<void>): Promise<CommandOutcome> {
+  async run(
+    instanceId: string,
+    commandOf: (row: InstanceRow, people: People, state: FlowState) => FlowCommand,
+    actor: Actor,
+    sideWork?: (sql: SqlExecutor, row: InstanceRow, model: EntityModel | undefined) => Promise<void>,
+  ): Promise<CommandOutcome> {
     const [peek] = await this.database.read((sql) => sql.rows<{ flow_key: string; flow_version: number }>('SELECT flow_key, flow_version FROM bf_flow_instance WHERE id = ?', [instanceId]));
     if (!peek) throw ProblemError.notFound('caseNotFound', `There is no case ${instanceId}.`);
     const flow = await this.definition(peek.flow_key, Number(peek.flow_version));
     const context = await this.contexts.contextFor(flow);
+    const model = await this.boundModel(flow);
     return this.guarded(() =>
       this.database.transaction(async (sql) => {
         const row = await FlowStore.lock(sql, instanceId);
@@ -99,11 +107,19 @@ export class FlowRunner {
         if (!(await FlowStore.update(sql, row, result.state, result.state.status === 'running' ? null : stored(now)))) {
           throw ProblemError.conflict('staleCase', 'The case changed while this command ran; try again.');
         }
-        await this.applied(sql, { ...row, status: result.state.status }, flow, result, command, actor, people, now);
-        await sideWork?.(sql, row);
+        await this.applied(sql, { ...row, status: result.state.status }, flow, model, result, command, actor, people, now);
+        await sideWork?.(sql, row, model);
         return { instanceId, duplicate: false };
       }),
     );
+  }
+
+  /**
+   * The bound entity's model, looked up before the transaction: inside it, a lookup that misses the
+   * cache would wait on a second connection (SQLite runs one transaction at a time).
+   */
+  private async boundModel(flow: FlowDefinition): Promise<EntityModel | undefined> {
+    return flow.entity ? this.metadata.entity(flow.entity) : undefined;
   }
 
   private async guarded<T>(work: () => Promise<T>): Promise<T> {
@@ -116,10 +132,10 @@ export class FlowRunner {
   }
 
   /** Appends the events and applies the effects, in the command's transaction. */
-  private async applied(sql: SqlExecutor, row: InstanceRow, flow: FlowDefinition, result: ExecuteResult, command: FlowCommand, actor: Actor, people: People, now: string): Promise<void> {
+  private async applied(sql: SqlExecutor, row: InstanceRow, flow: FlowDefinition, model: EntityModel | undefined, result: ExecuteResult, command: FlowCommand, actor: Actor, people: People, now: string): Promise<void> {
     await FlowStore.appendEvents(sql, row.id, result.events);
     const at = stored(now);
-    const subject = row.entity_key && row.record_id ? await this.subject(sql, row.entity_key, row.record_id) : undefined;
+    const subject = model && row.record_id ? await this.subject(sql, model, row.record_id) : undefined;
     const name = flowName(flow);
     const notify = async (users: readonly string[], kind: NotificationKind, nodeId: string | undefined, task: string | null, detail?: string): Promise<void> => {
       const text = notificationText(kind, name, nodeId ? nodeName(flow, nodeId) : undefined, subject?.title, detail);
@@ -183,10 +199,9 @@ export class FlowRunner {
           await sql.execute("UPDATE bf_flow_timer SET state = 'cancelled' WHERE id = ? AND state = 'scheduled'", [taskKey(row.id, effect.timerId)]);
           break;
         case 'updateRecord':
-          if (row.entity_key && row.record_id) {
-            const model = await this.metadata.entity(row.entity_key);
+          if (model && row.record_id) {
             const values = recordValuesOf(model.definition, effect.values, subject?.currencies ?? {});
-            await this.records.applyFlowWrite(sql, row.entity_key, row.record_id, values, flowActor(flow.key, command, people));
+            await this.records.applyFlowWrite(sql, model, row.record_id, values, flowActor(flow.key, command, people));
           }
           break;
         case 'instanceEnded':
@@ -210,10 +225,8 @@ export class FlowRunner {
   }
 
   /** The bound record's title and amount as the inbox shows them (read as the system: the tasks table is read under the reader's rules). */
-  private async subject(sql: SqlExecutor, entityKey: string, recordId: string): Promise<{ title?: string; amount?: string; currency?: string; currencies: Record<string, string> } | undefined> {
-    const model = await this.metadata.entity(entityKey).catch(() => undefined);
-    if (!model) return undefined;
-    const record = await this.records.readIn(sql, entityKey, recordId);
+  private async subject(sql: SqlExecutor, model: EntityModel, recordId: string): Promise<{ title?: string; amount?: string; currency?: string; currencies: Record<string, string> } | undefined> {
+    const record = await this.records.readIn(sql, model, recordId);
     if (!record) return undefined;
     const currencies: Record<string, string> = {};
     for (const field of model.definition.fields) {

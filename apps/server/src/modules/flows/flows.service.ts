@@ -34,7 +34,7 @@ export class FlowsService {
     if (!flow.entity) throw ProblemError.invalid(`Flow ${flowKey} is not bound to an entity: start it from its own API.`, [{ path: '/recordId', code: 'flowNotBoundToRecord', message: `${flowKey} has no entity` }]);
     if (!(await this.reachable(flow.entity, request.recordId, actor, 'update'))) throw ProblemError.notFound('recordNotFound', `${flow.entity} ${request.recordId} was not found.`);
     const model = await this.metadata.entity(flow.entity);
-    const stored = await this.database.read((sql) => this.records.readIn(sql, flow.entity!, request.recordId));
+    const stored = await this.database.read((sql) => this.records.readIn(sql, model, request.recordId));
     if (!stored) throw ProblemError.notFound('recordNotFound', `${flow.entity} ${request.recordId} was not found.`);
     const variables = { ...this.extraVariables(flow, request.variables ?? {}), ...variablesFromRecord(flow, model.definition, stored) };
     const { instanceId } = await this.runner.start(flow, request.recordId, (people) => ({ type: 'start', commandId, actor: people.flowActor(person, actor.access.admin), variables, subject: request.recordId }), actor);
@@ -71,14 +71,13 @@ export class FlowsService {
         return command;
       },
       actor,
-      async (sql, row) => {
+      async (sql, row, model) => {
         // What an approver edited on a bound field lands on the record too, as the flow's write.
-        if (resubmit || action !== 'approve' || !request.fields || !row.entity_key || !row.record_id) return;
+        if (resubmit || action !== 'approve' || !request.fields || !model || !row.record_id) return;
         const bound = Object.entries(flow.record?.variables ?? {}).filter(([variable]) => variable in request.fields!);
         if (bound.length === 0) return;
-        const model = await this.metadata.entity(row.entity_key);
         const values = Object.fromEntries(bound.map(([variable, field]) => [field, request.fields![variable] as JsonValue]));
-        await this.records.applyFlowWrite(sql, row.entity_key, row.record_id, recordValuesOf(model.definition, values, {}), actor);
+        await this.records.applyFlowWrite(sql, model, row.record_id, recordValuesOf(model.definition, values, {}), actor);
       },
     );
     return this.readCase(task.instance_id, actor);
@@ -194,7 +193,7 @@ export class FlowsService {
 
   private async boundValues(flow: FlowDefinition, entityKey: string, recordId: string): Promise<Record<string, JsonValue>> {
     const model = await this.metadata.entity(entityKey);
-    const stored = await this.database.read((sql) => this.records.readIn(sql, entityKey, recordId));
+    const stored = await this.database.read((sql) => this.records.readIn(sql, model, recordId));
     return stored ? variablesFromRecord(flow, model.definition, stored) : {};
   }
 

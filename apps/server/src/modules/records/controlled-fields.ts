@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { FlowDefinition } from '@bankforge/flow-engine';
 import { PublishedArtifacts } from '../artifacts/published-artifacts.js';
+import type { SqlExecutor } from '../../platform/database/database.js';
 import { ProblemError } from '../../platform/problem/problem-error.js';
 
 /**
@@ -12,10 +13,10 @@ import { ProblemError } from '../../platform/problem/problem-error.js';
 export class ControlledFields {
   constructor(@Inject(PublishedArtifacts) private readonly published: PublishedArtifacts) {}
 
-  /** Field key → the key of the flow that owns it. */
-  async of(entityKey: string): Promise<ReadonlyMap<string, string>> {
+  /** Field key → the key of the flow that owns it (`on`: the caller's transaction, if in one). */
+  async of(entityKey: string, on?: SqlExecutor): Promise<ReadonlyMap<string, string>> {
     const owned = new Map<string, string>();
-    for (const { document: flow } of (await this.published.latest<FlowDefinition>('flow')).values()) {
+    for (const { document: flow } of (await this.published.latest<FlowDefinition>('flow', on)).values()) {
       if (flow.entity !== entityKey) continue;
       for (const field of flow.record?.controlledFields ?? []) owned.set(field, flow.key);
     }
@@ -27,8 +28,8 @@ export class ControlledFields {
    * compares with the fields' defaults): sending a controlled field unchanged is allowed, as a
    * form that sends every field does.
    */
-  async check(entityKey: string, after: Readonly<Record<string, unknown>>, before: Readonly<Record<string, unknown>>): Promise<void> {
-    const owned = await this.of(entityKey);
+  async check(entityKey: string, after: Readonly<Record<string, unknown>>, before: Readonly<Record<string, unknown>>, on?: SqlExecutor): Promise<void> {
+    const owned = await this.of(entityKey, on);
     if (owned.size === 0) return;
     const changed = Object.keys(after).filter((key) => owned.has(key) && JSON.stringify(after[key] ?? null) !== JSON.stringify(before[key] ?? null));
     if (changed.length === 0) return;

@@ -267,7 +267,7 @@ export class RecordsService {
     this.checkVersion(model, id, Number(row.version), version);
     const current = this.fromRow(model, row);
     // Fields an approval flow owns change only through the flow's own writes.
-    if (!byFlow && actor.kind !== 'system') await this.controlled.check(model.key, sent, current);
+    if (!byFlow && actor.kind !== 'system') await this.controlled.check(model.key, sent, current, tx);
     const normalized = rules ? this.obeyForm(rules, current, sent) : sent;
     const merged: Record<string, unknown> = {};
     for (const field of model.definition.fields) merged[field.key] = field.key in normalized ? normalized[field.key] : current[field.key];
@@ -303,9 +303,9 @@ export class RecordsService {
   /**
    * A record's stored values, read as the server (no scope, no field rules) in the caller's
    * transaction: what an approval flow reads of the record its case is about. Never answered as is.
+   * The model is the caller's: looking it up inside a transaction could wait on a second connection.
    */
-  async readIn(tx: SqlExecutor, entityKey: string, id: string): Promise<RecordData | undefined> {
-    const model = await this.metadata.entity(entityKey);
+  async readIn(tx: SqlExecutor, model: EntityModel, id: string): Promise<RecordData | undefined> {
     const row = await this.row(tx, model, id, undefined);
     return row && row.deleted_at === null ? this.fromRow(model, row) : undefined;
   }
@@ -315,8 +315,8 @@ export class RecordsService {
    * transaction: validated and audited like any update, by `actor` (the flow acting for the person
    * whose action caused it), whatever the record's version; the fields it owns are writable here only.
    */
-  async applyFlowWrite(tx: SqlExecutor, entityKey: string, id: string, values: Record<string, unknown>, actor: Actor): Promise<RecordData> {
-    const view = this.viewOf(await this.metadata.entity(entityKey), actor, 'update');
+  async applyFlowWrite(tx: SqlExecutor, model: EntityModel, id: string, values: Record<string, unknown>, actor: Actor): Promise<RecordData> {
+    const view = this.viewOf(model, actor, 'update');
     const [row] = await tx.rows<{ version: number }>(`SELECT version FROM ${this.database.quote(view.model.table)} WHERE id = ?`, [id]);
     if (!row) throw this.notFound(view.model, id);
     return (await this.updateIn(tx, view, actor, id, Number(row.version), values, undefined, true)).record;
