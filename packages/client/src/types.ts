@@ -2,7 +2,7 @@
 import type { RecordFilter } from '@bankforge/data-model';
 import type { ProblemFieldError } from './problem.js';
 
-export type ArtifactKind = 'entity' | 'form' | 'flow' | 'decision' | 'report' | 'app';
+export type ArtifactKind = 'entity' | 'form' | 'flow' | 'decision' | 'report' | 'calendar' | 'app';
 
 export interface ArtifactDocument {
   kind: ArtifactKind;
