@@ -57,6 +57,8 @@ describe.each(dialects())('approval flows on %s', (dialect) => {
     const done = await desk.as.bm_sh<CaseDetail>('POST', `/api/tasks/${bmTask.id}/approve`, { comment: '同意' });
     expect(done.body).toMatchObject({ status: 'completed', outcome: 'approved', tasks: [] });
     expect(await loan(id)).toMatchObject({ status: 'approved', approved_amount: { amount: '3000000.00', currency: 'CNY' }, decided_by: 'bm_sh' });
+    // An approved application is not submitted again.
+    expect((await desk.as.rm_sh<Problem>('POST', '/api/flows/loan_approval/instances', { recordId: id })).body.code).toBe('caseAlreadyApproved');
     const trail = done.body.trail.map((t) => [t.action, t.actor?.id ?? null]);
     expect(trail).toEqual(expect.arrayContaining([['started', 'rm_sh'], ['approved', 'co_1'], ['approved', 'bm_sh']]));
     expect(done.body.trail.find((t) => t.actor?.id === 'co_1')?.comment).toBe('Income documents verified');

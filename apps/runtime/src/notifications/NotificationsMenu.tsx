@@ -95,7 +95,11 @@ export function NotificationsMenu() {
         aria-label={unread > 0 ? t('unread', { count: unread }) : t('button')}
         onClick={() => setOpen((was) => !was)}
       >
-        <span aria-hidden="true">🔔</span>
+        {/* Drawn, not an emoji: the bank's desktops may have no emoji font. */}
+        <svg aria-hidden="true" width="16" height="16" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round">
+          <path d="M18 8a6 6 0 0 0-12 0c0 7-3 9-3 9h18s-3-2-3-9" />
+          <path d="M13.73 21a2 2 0 0 1-3.46 0" />
+        </svg>
         {unread > 0 && (
           <span className="badge" aria-hidden="true">
             {unread}

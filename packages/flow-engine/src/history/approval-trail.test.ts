@@ -87,6 +87,16 @@ describe('approvalTrail with the engine', () => {
     expect(trail.map((t) => t.seq)).toEqual([...trail.map((t) => t.seq)].sort((a, b) => a - b));
   });
 
+  it('names people by the names it is given, keeping their ids in the entries', () => {
+    const d = new Driver(twoStep());
+    d.run({ type: 'start', actor: user('ini'), variables: { amount: 100 } });
+    d.run({ type: 'completeTask', taskId: d.task('officer'), actor: user('o1'), action: 'delegate', delegateTo: 'o2' });
+    const names: Record<string, string> = { ini: '王芳', o1: '张伟', o2: '刘洋' };
+    const trail = approvalTrail(d.events, twoStep(), (id) => names[id] ?? id);
+    expect(trail[0]).toMatchObject({ actor: 'ini', text: { en: '王芳 started the case', 'zh-CN': '王芳 发起了申请' } });
+    expect(trail[1]).toMatchObject({ actor: 'o1', users: ['o2'], text: { en: '张伟 delegated at "Credit officer" to 刘洋', 'zh-CN': '张伟 转办给 刘洋（信贷员）' } });
+  });
+
   it('shows a rejection and the end of the case', () => {
     const d = new Driver(twoStep());
     d.run({ type: 'start', actor: user('ini') });

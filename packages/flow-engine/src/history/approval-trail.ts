@@ -62,7 +62,8 @@ function list(users: readonly string[]): string {
  * get node names into the entries and texts. Events that are engine bookkeeping (tokens, forks,
  * timers, calls, variables) are left out.
  */
-export function approvalTrail(events: readonly FlowEvent[], definition?: FlowDefinition): TrailEntry[] {
+export function approvalTrail(events: readonly FlowEvent[], definition?: FlowDefinition, nameOf: (userId: string) => string = (userId) => userId): TrailEntry[] {
+  const names = (users: readonly string[]): string => list(users.map(nameOf));
   const nodeNames = new Map<string, LocalizedText>();
   for (const n of definition?.nodes ?? []) nodeNames.set(n.id, n.name);
   const taskNodes = new Map<string, string>();
@@ -77,7 +78,7 @@ export function approvalTrail(events: readonly FlowEvent[], definition?: FlowDef
       en: nodeName !== undefined ? ` at "${nodeName.en}"` : nodeId !== undefined ? ` at ${nodeId}` : '',
       zh: nodeName !== undefined ? `（${nodeName['zh-CN']}）` : nodeId !== undefined ? `（${nodeId}）` : '',
     };
-    const who = e.actor ?? 'system';
+    const who = e.actor !== undefined ? nameOf(e.actor) : 'system';
     const entry = (action: TrailAction, en: string, zh: string, extra: Partial<TrailEntry> = {}): void => {
       const t: TrailEntry = { seq: e.seq, at: e.at, action, text: { en, 'zh-CN': zh } };
       if (e.actor !== undefined) t.actor = e.actor;
@@ -102,7 +103,7 @@ export function approvalTrail(events: readonly FlowEvent[], definition?: FlowDef
           entry('autoApproved', `approved automatically on timeout${where.en}`, `超时自动同意${where.zh}`);
         } else {
           const u = e.data.userId;
-          entry('approved', `${u} approved${where.en}`, `${u} 同意${where.zh}`, { actor: u });
+          entry('approved', `${nameOf(u)} approved${where.en}`, `${nameOf(u)} 同意${where.zh}`, { actor: u });
         }
         break;
       case 'taskClosed':
@@ -127,33 +128,33 @@ export function approvalTrail(events: readonly FlowEvent[], definition?: FlowDef
         }
         break;
       case 'voteRejected':
-        entry('rejected', `${e.data.userId} voted to reject${where.en}`, `${e.data.userId} 投票驳回${where.zh}`, { actor: e.data.userId });
+        entry('rejected', `${nameOf(e.data.userId)} voted to reject${where.en}`, `${nameOf(e.data.userId)} 投票驳回${where.zh}`, { actor: e.data.userId });
         break;
       case 'delegated':
-        entry('delegated', `${e.data.from} delegated${where.en} to ${e.data.to}`, `${e.data.from} 转办给 ${e.data.to}${where.zh}`, { users: [e.data.to] });
+        entry('delegated', `${nameOf(e.data.from)} delegated${where.en} to ${nameOf(e.data.to)}`, `${nameOf(e.data.from)} 转办给 ${nameOf(e.data.to)}${where.zh}`, { users: [e.data.to] });
         break;
       case 'approverAdded': {
         const pos = e.data.position === 'before' ? { en: 'before', zh: '前加签' } : { en: 'after', zh: '后加签' };
-        entry('approverAdded', `${e.data.addedBy} added ${e.data.userId} as an approver ${pos.en} them${where.en}`, `${e.data.addedBy} ${pos.zh} ${e.data.userId}${where.zh}`, { users: [e.data.userId] });
+        entry('approverAdded', `${nameOf(e.data.addedBy)} added ${nameOf(e.data.userId)} as an approver ${pos.en} them${where.en}`, `${nameOf(e.data.addedBy)} ${pos.zh} ${nameOf(e.data.userId)}${where.zh}`, { users: [e.data.userId] });
         break;
       }
       case 'authorityRouted':
         entry(
           'authorityRouted',
-          `above ${e.data.approver}'s authority limit of ${e.data.limit}${where.en}: routed to ${list(e.data.to)}`,
-          `超出 ${e.data.approver} 的审批权限 ${e.data.limit}${where.zh}，转交 ${list(e.data.to)}`,
+          `above ${nameOf(e.data.approver)}'s authority limit of ${e.data.limit}${where.en}: routed to ${names(e.data.to)}`,
+          `超出 ${nameOf(e.data.approver)} 的审批权限 ${e.data.limit}${where.zh}，转交 ${names(e.data.to)}`,
           { users: [...e.data.to] },
         );
         break;
       case 'escalated':
-        entry('escalated', `escalated${where.en} from ${list(e.data.from)} to ${list(e.data.to)}`, `${where.zh}由 ${list(e.data.from)} 升级至 ${list(e.data.to)}`, { users: [...e.data.to] });
+        entry('escalated', `escalated${where.en} from ${names(e.data.from)} to ${names(e.data.to)}`, `${where.zh}由 ${names(e.data.from)} 升级至 ${names(e.data.to)}`, { users: [...e.data.to] });
         break;
       case 'commented':
         entry('commented', `${who} commented${where.en}`, `${who} 发表评论${where.zh}`);
         break;
       case 'notified':
-        if (e.data.kind === 'urge') entry('urged', `${who} urged ${list(e.data.to)}${where.en}`, `${who} 催办 ${list(e.data.to)}${where.zh}`, { users: [...e.data.to] });
-        else if (e.data.kind === 'cc') entry('copied', `copied to ${list(e.data.to)}${where.en}`, `抄送 ${list(e.data.to)}${where.zh}`, { users: [...e.data.to] });
+        if (e.data.kind === 'urge') entry('urged', `${who} urged ${names(e.data.to)}${where.en}`, `${who} 催办 ${names(e.data.to)}${where.zh}`, { users: [...e.data.to] });
+        else if (e.data.kind === 'cc') entry('copied', `copied to ${names(e.data.to)}${where.en}`, `抄送 ${names(e.data.to)}${where.zh}`, { users: [...e.data.to] });
         break;
       case 'ended': {
         const d = e.data;

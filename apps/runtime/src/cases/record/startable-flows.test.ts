@@ -14,4 +14,8 @@ describe('startableFlows', () => {
     const other = { ...loanFlow, key: 'limit_review' };
     expect(startableFlows([loanFlow, other], [loanCase()])).toEqual([other]);
   });
+
+  it('offers none that already approved the record', () => {
+    expect(startableFlows([loanFlow], [loanCase({ status: 'completed', outcome: 'approved' })])).toEqual([]);
+  });
 });

@@ -68,7 +68,7 @@ export function caseSummary(row: InstanceRow, flow: FlowDefinition, tasks: reado
 
 /** The approval trail with people named. */
 export function trailView(events: readonly FlowEvent[], flow: FlowDefinition, people: People): CaseTrailEntry[] {
-  return approvalTrail(events, flow).map((entry) => ({
+  return approvalTrail(events, flow, (username) => people.named(username).name).map((entry) => ({
     seq: entry.seq,
     at: entry.at,
     action: entry.action,

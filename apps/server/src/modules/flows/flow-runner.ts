@@ -54,8 +54,10 @@ export class FlowRunner {
     const model = await this.boundModel(flow);
     return this.guarded(() =>
       this.database.transaction(async (sql) => {
-        const running = await FlowStore.runningCase(sql, flow.key, flow.entity!, recordId);
-        if (running) throw ProblemError.conflict('caseAlreadyRunning', `A ${flow.key} case is already running on this record.`, { caseId: running });
+        // One case at a time, and an approved record is not submitted again (a new application is).
+        const blocking = await FlowStore.blockingCase(sql, flow.key, flow.entity!, recordId);
+        if (blocking?.status === 'running') throw ProblemError.conflict('caseAlreadyRunning', `A ${flow.key} case is already running on this record.`, { caseId: blocking.id });
+        if (blocking) throw ProblemError.conflict('caseAlreadyApproved', `This record was already approved by ${flow.key}.`, { caseId: blocking.id });
         const people = await People.load(sql);
         const command = commandOf(people);
         const now = new Date().toISOString();

@@ -155,8 +155,12 @@ export const FlowStore = {
     return rows.length > 0;
   },
 
-  async runningCase(sql: SqlExecutor, flowKey: string, entityKey: string, recordId: string): Promise<string | undefined> {
-    const [row] = await sql.rows<{ id: string }>("SELECT id FROM bf_flow_instance WHERE entity_key = ? AND record_id = ? AND flow_key = ? AND status = 'running'", [entityKey, recordId, flowKey]);
-    return row?.id;
+  /** A case of the flow on the record that blocks another: one still running, or one that approved it. */
+  async blockingCase(sql: SqlExecutor, flowKey: string, entityKey: string, recordId: string): Promise<{ id: string; status: string } | undefined> {
+    const [row] = await sql.rows<{ id: string; status: string }>(
+      "SELECT id, status FROM bf_flow_instance WHERE entity_key = ? AND record_id = ? AND flow_key = ? AND (status = 'running' OR (status = 'completed' AND outcome = 'approved')) ORDER BY status DESC LIMIT 1",
+      [entityKey, recordId, flowKey],
+    );
+    return row;
   },
 };
