@@ -8,3 +8,4 @@ export { initI18n, setLanguage } from './i18n/init-i18n.js';
 export { initialLanguage, languageOf, type Language } from './i18n/languages.js';
 export { LanguageSwitch } from './LanguageSwitch.js';
 export { HeaderTools } from './HeaderTools.js';
+export { Dialog, type DialogProps } from './dialog/Dialog.js';

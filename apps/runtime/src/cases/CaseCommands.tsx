@@ -4,7 +4,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { recordTitle } from '../approval/case-text.js';
 import { approvalsChanged } from '../shell/refresh/approvals-changed.js';
-import { Dialog } from '../shell/dialog/Dialog.js';
+import { Dialog } from '@bankforge/app-shell';
 
 export type CaseCommand = 'withdraw' | 'urge';
 

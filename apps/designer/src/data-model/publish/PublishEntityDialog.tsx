@@ -3,7 +3,7 @@ import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { asProblem, useApiClient } from '@bankforge/app-shell';
 import type { PublishControls } from '../../shell/PublishBar.js';
-import { Dialog } from '../../shell/dialog/Dialog.js';
+import { Dialog } from '@bankforge/app-shell';
 import { ProblemList } from '../../shell/publish/ProblemList.js';
 
 export interface PublishEntityDialogProps {

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useBlocker } from 'react-router-dom';
-import { Dialog } from '../dialog/Dialog.js';
+import { Dialog } from '@bankforge/app-shell';
 
 /**
  * Asks before an in-app navigation (a link, the browser's Back) leaves an editor with unsaved

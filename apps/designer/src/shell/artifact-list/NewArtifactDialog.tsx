@@ -3,7 +3,7 @@ import { FORM_SCHEMA_VERSION } from '@bankforge/form-engine';
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { asProblem, useApiClient } from '@bankforge/app-shell';
-import { Dialog } from '../dialog/Dialog.js';
+import { Dialog } from '@bankforge/app-shell';
 import { ProblemList } from '../publish/ProblemList.js';
 import { entityHasForm } from './entity-forms.js';
 import { isValidKey, newAppDocument, newEntityDocument, newFormDocument } from './new-artifact.js';

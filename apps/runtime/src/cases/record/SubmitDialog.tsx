@@ -2,7 +2,7 @@ import { languageOf } from '@bankforge/app-shell';
 import type { RuntimeEntityFlow } from '@bankforge/client';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Dialog } from '../../shell/dialog/Dialog.js';
+import { Dialog } from '@bankforge/app-shell';
 import { localized } from '../../shell/localized.js';
 
 export interface SubmitDialogProps {

@@ -3,7 +3,7 @@ import type { ApprovalAction, CaseText, TaskActionRequest } from '@bankforge/cli
 import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { caseText } from '../../approval/case-text.js';
-import { Dialog } from '../../shell/dialog/Dialog.js';
+import { Dialog } from '@bankforge/app-shell';
 import { actionRequest, commentKind, EMPTY_INPUT, needsUser, type ActionInput } from './action-request.js';
 
 export interface ActionDialogProps {

@@ -3,7 +3,10 @@ import { createPortal } from 'react-dom';
 
 export interface DialogProps {
   title: string;
+  /** Closes without doing anything (Escape, Cancel); ignored while `busy`. */
   onClose: () => void;
+  /** A request the dialog sent is under way: Escape waits for it. */
+  busy?: boolean;
   children: ReactNode;
   /** Extra class for sizing (e.g. `dialog-wide`). */
   className?: string;
@@ -35,7 +38,7 @@ function isolate(keep: HTMLElement): () => void {
  * A modal dialog: labelled by its title, rendered over the page with the page made inert, focus
  * moves in on open, stays inside while open (Tab cycles), Escape closes, and focus returns.
  */
-export function Dialog({ title, onClose, children, className }: DialogProps) {
+export function Dialog({ title, onClose, busy = false, children, className }: DialogProps) {
   const titleId = useId();
   const ref = useRef<HTMLDivElement>(null);
   const [host] = useState(() => document.createElement('div'));
@@ -60,7 +63,7 @@ export function Dialog({ title, onClose, children, className }: DialogProps) {
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key === 'Escape') {
       event.stopPropagation();
-      onCloseRef.current();
+      if (!busy) onCloseRef.current();
       return;
     }
     if (event.key !== 'Tab' || !ref.current) return;
@@ -79,7 +82,7 @@ export function Dialog({ title, onClose, children, className }: DialogProps) {
 
   return createPortal(
     <div className="dialog-backdrop">
-      <div ref={ref} role="dialog" aria-modal="true" aria-labelledby={titleId} tabIndex={-1} className={`dialog ${className ?? ''}`} onKeyDown={onKeyDown}>
+      <div ref={ref} role="dialog" aria-modal="true" aria-labelledby={titleId} aria-busy={busy || undefined} tabIndex={-1} className={`dialog ${className ?? ''}`} onKeyDown={onKeyDown}>
         <h2 id={titleId}>{title}</h2>
         {children}
       </div>

@@ -1,5 +1,5 @@
 import { cleanup, render, screen } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
+import { userEvent } from '@testing-library/user-event';
 import { useState } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Dialog } from './Dialog.js';
@@ -39,5 +39,19 @@ describe('Dialog', () => {
     await user.keyboard('{Escape}');
     expect(screen.queryByRole('dialog')).toBeNull();
     expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Open' }));
+  });
+
+  it('keeps a busy dialog open on Escape: the request it sent is still under way', async () => {
+    let closed = 0;
+    render(
+      <Dialog title="Approve" busy onClose={() => closed++}>
+        <button type="button">Approve</button>
+      </Dialog>,
+    );
+    const user = userEvent.setup();
+    expect(screen.getByRole('dialog', { name: 'Approve' }).getAttribute('aria-busy')).toBe('true');
+    await user.keyboard('{Escape}');
+    expect(closed).toBe(0);
+    expect(screen.getByRole('dialog', { name: 'Approve' })).toBeTruthy();
   });
 });
