@@ -180,6 +180,35 @@ describe.each(dialects())('approval flows on %s', (dialect) => {
     expect((await desk.as.rm_bj<{ items: unknown[] }>('GET', `/api/flows/instances?record=${id}`)).body.items).toEqual([]);
   });
 
+  it('pages the inbox overdue first, and filters it by amount, step and due time', async () => {
+    const small = await submit(await desk.newLoan('rm_bj', 120_000), 'rm_bj');
+    const large = await submit(await desk.newLoan('rm_bj', 480_000), 'rm_bj');
+    const mine = (t: TaskInboxPage): string[] => t.items.filter((i) => i.caseId === small.id || i.caseId === large.id).map((i) => i.caseId);
+    // The larger loan's step is overdue (its due time moved back): it comes first and is counted.
+    const late = taskOf(large, 'officerApproval').id;
+    await server.database.transaction(async (sql) => {
+      await sql.execute("UPDATE bf_flow_task SET due_at = '2026-01-05 01:00:00.000' WHERE id = ?", [late]);
+      await sql.execute("UPDATE bf_flow_task_assignee SET due_at = '2026-01-05 01:00:00.000' WHERE task_pk = ?", [late]);
+    });
+    const all = await desk.as.co_2<TaskInboxPage>('GET', '/api/tasks?scope=claimable&limit=200');
+    expect(all.body.items[0]!.caseId).toBe(large.id);
+    expect(all.body.items[0]!.overdue).toBe(true);
+    expect(all.body.counts.overdue).toBeGreaterThanOrEqual(1);
+    expect(mine((await desk.as.co_2<TaskInboxPage>('GET', '/api/tasks?scope=claimable&overdue=true')).body)).toEqual([large.id]);
+    expect(mine((await desk.as.co_2<TaskInboxPage>('GET', '/api/tasks?scope=claimable&minAmount=100000&maxAmount=200000&limit=200')).body)).toEqual([small.id]);
+    expect(mine((await desk.as.co_2<TaskInboxPage>('GET', '/api/tasks?scope=claimable&node=officerReview&limit=200')).body)).toEqual([]);
+    // One at a time: every open task once, in the same order.
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: { body: TaskInboxPage } = await desk.as.co_2<TaskInboxPage>('GET', `/api/tasks?scope=claimable&limit=1${cursor ? `&cursor=${cursor}` : ''}`);
+      seen.push(...page.body.items.map((i) => i.id));
+      cursor = page.body.nextCursor;
+    } while (cursor);
+    expect(seen).toEqual(all.body.items.map((i) => i.id));
+    expect((await desk.as.co_2<Problem>('GET', '/api/tasks?limit=0')).status).toBe(400);
+  });
+
   it('fires a due timer once, with the timer as the command, on the database clock', async () => {
     const id = await desk.newLoan('rm_sh', 100_000);
     const started = await submit(id);

@@ -78,13 +78,14 @@ describe('bank CRM entities', () => {
 });
 
 describe('bank CRM app', () => {
-  it('lists every entity, in order, then the customer form, the decision, the flow and the reports', () => {
+  it('lists every entity, in order, then the customer form, the business calendar, the decision, the flow and the reports', () => {
     expect(bankCrmApp).toMatchObject({ kind: 'app', key: 'bank_crm', title: 'Bank CRM' });
     expect(bankCrmApp.label.en).toBe('Bank CRM');
     expect(bankCrmApp.label['zh-CN']).not.toBe('');
     expect(bankCrmApp.artifacts).toEqual([
       ...bankCrmEntities.map((entity) => ({ kind: 'entity', key: entity.key })),
       { kind: 'form', key: 'customer_form' },
+      { kind: 'calendar', key: 'cn_mainland' },
       { kind: 'decision', key: 'loan_scoring' },
       { kind: 'flow', key: 'loan_approval' },
       { kind: 'report', key: 'loan_pipeline' },

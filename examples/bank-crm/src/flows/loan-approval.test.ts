@@ -270,7 +270,7 @@ describe('loan-approval artifacts', () => {
         returned: { status: '"returned"' },
         resubmitted: { status: '"submitted"' },
         approved: { status: '"approved"', approved_amount: 'amount', decided_at: 'at', decided_by: 'actor' },
-        rejected: { status: '"rejected"', decided_at: 'at', decided_by: 'actor' },
+        rejected: { status: '"rejected"', decided_at: 'at', decided_by: 'if actor = initiator then null else actor' },
         withdrawn: { status: '"withdrawn"' },
       },
     });
@@ -326,8 +326,8 @@ describe('loan approval: scoring', () => {
     expect(stored(r.events.at(-1))?.data).toEqual({ st: 'completed', out: 'rejected' });
     expect(r.effects).toEqual([
       { type: 'updateRecord', milestone: 'started', values: { status: 'submitted', submitted_at: written(T0) } },
-      // the scoring rejected it within the initiator's start command: its actor is the initiator
-      { type: 'updateRecord', milestone: 'rejected', values: { status: 'rejected', decided_at: written(T0), decided_by: 'rm1' } },
+      // Rejected by the score in the RM's own start command: nobody is named as the decider.
+      { type: 'updateRecord', milestone: 'rejected', values: { status: 'rejected', decided_at: written(T0), decided_by: null } },
       {
         type: 'instanceEnded',
         status: 'completed',

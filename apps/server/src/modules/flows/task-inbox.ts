@@ -47,16 +47,15 @@ export class TaskInbox {
       where.push(`(${mine} OR ${claimable})`);
       params.push(me);
     }
-    const filters: string[] = [];
-    const filterParams: SqlValue[] = [];
-    if (query.flow) filters.push('t.flow_key = ?') && filterParams.push(query.flow);
-    if (query.node) filters.push('t.node_id = ?') && filterParams.push(query.node);
-    if (query.overdue) filters.push('a.due_at < ?') && filterParams.push(stored(new Date().toISOString()));
-    if (query.dueBefore) filters.push('a.due_at < ?') && filterParams.push(stored(query.dueBefore));
-    if (query.minAmount) filters.push('t.amount >= ?') && filterParams.push(Number(query.minAmount));
-    if (query.maxAmount) filters.push('t.amount <= ?') && filterParams.push(Number(query.maxAmount));
-    const base = `FROM bf_flow_task_assignee a JOIN bf_flow_task t ON t.id = a.task_pk WHERE ${[...where, ...filters].join(' AND ')}`;
-    const baseParams = [...params, ...filterParams];
+    const filters: { sql: string; value: SqlValue }[] = [];
+    if (query.flow) filters.push({ sql: 't.flow_key = ?', value: query.flow });
+    if (query.node) filters.push({ sql: 't.node_id = ?', value: query.node });
+    if (query.overdue) filters.push({ sql: 'a.due_at < ?', value: stored(new Date().toISOString()) });
+    if (query.dueBefore) filters.push({ sql: 'a.due_at < ?', value: stored(query.dueBefore) });
+    if (query.minAmount) filters.push({ sql: 't.amount >= ?', value: Number(query.minAmount) });
+    if (query.maxAmount) filters.push({ sql: 't.amount <= ?', value: Number(query.maxAmount) });
+    const base = `FROM bf_flow_task_assignee a JOIN bf_flow_task t ON t.id = a.task_pk WHERE ${[...where, ...filters.map((f) => f.sql)].join(' AND ')}`;
+    const baseParams = [...params, ...filters.map((f) => f.value)];
     // Keyset: tasks with a due time first, by due time, then by id.
     const after = query.cursor ? decodeCursor(query.cursor) : undefined;
     const keyset = after
