@@ -58,13 +58,21 @@ function duplicateContents(app: AppArtifact): ArtifactProblem[] {
   });
 }
 
+/** The runtime's own pages sit beside the apps at the root (`/inbox`, `/tasks/…`): no app may take their names. */
+export const RESERVED_APP_KEYS: readonly string[] = ['inbox', 'tasks', 'cases', 'login', 'designer', 'api'];
+
+function reservedKey(app: AppArtifact): ArtifactProblem[] {
+  if (!RESERVED_APP_KEYS.includes(app.key)) return [];
+  return [{ path: '/key', code: 'reservedKey', message: `${app.key} is a page of the runtime; choose another key`, messageZh: `${app.key} 是运行时的页面，请换一个标识` }];
+}
+
 export const appKind: ServerArtifactKind = {
   kind: 'app',
   schema: appSchema,
   upgrade: unchangedDocument,
   async check(document, context) {
     const app = document as AppArtifact;
-    const duplicates = duplicateContents(app);
+    const duplicates = [...reservedKey(app), ...duplicateContents(app)];
     if (duplicates.length > 0 || context.stage === 'save') return duplicates;
     // An app can only list published artifacts: its users would otherwise open nothing.
     const problems: ArtifactProblem[] = [];
