@@ -180,6 +180,47 @@ describe.each(dialects())('approval flows on %s', (dialect) => {
     expect((await desk.as.rm_bj<{ items: unknown[] }>('GET', `/api/flows/instances?record=${id}`)).body.items).toEqual([]);
   });
 
+  it('comments, adds an approver, delegates, and lets only an administrator cancel', async () => {
+    const started = await submit(await desk.newLoan('rm_sh', 3_000_000));
+    const review = taskOf(started, 'officerReview');
+    await desk.as.co_1('POST', `/api/tasks/${review.id}/claim`, {});
+    const commented = await desk.as.co_1<CaseDetail>('POST', `/api/tasks/${review.id}/comment`, { comment: 'Waiting for the valuation report' });
+    expect(commented.body.trail.at(-1)).toMatchObject({ action: 'commented', actor: { id: 'co_1', name: 'CO_1' }, comment: 'Waiting for the valuation report' });
+    expect((await desk.as.co_1<Problem>('POST', `/api/tasks/${review.id}/comment`, {})).status).toBe(422);
+    const reviewed = await desk.as.co_1<CaseDetail>('POST', `/api/tasks/${review.id}/approve`, {});
+    const manager = taskOf(reviewed.body, 'branchManagerApproval');
+    // The branch manager asks the head of risk to approve first, then hands the step to a colleague.
+    const added = await desk.as.bm_sh<CaseDetail>('POST', `/api/tasks/${manager.id}/addApprover`, { addApprover: { userId: 'risk', position: 'before' }, comment: 'Large exposure' });
+    expect(added.status, JSON.stringify(added.body)).toBe(200);
+    expect(added.body.trail.at(-1)).toMatchObject({ action: 'approverAdded', users: [{ id: 'risk', name: 'RISK' }] });
+    const riskNotes = await desk.as.risk<NotificationPage>('GET', '/api/notifications?unread=true');
+    expect(riskNotes.body.items.some((n) => n.caseId === started.id && n.kind === 'assigned')).toBe(true);
+    expect((await desk.as.bm_sh<Problem>('POST', `/api/tasks/${manager.id}/approve`, {})).body.code).toBe('notYourTurn');
+    expect((await desk.as.risk('POST', `/api/tasks/${manager.id}/approve`, { comment: 'Fine by risk' })).status).toBe(200);
+    const delegated = await desk.as.bm_sh<CaseDetail>('POST', `/api/tasks/${manager.id}/delegate`, { delegateTo: 'bm_bj', comment: 'On leave from tomorrow' });
+    expect(delegated.status, JSON.stringify(delegated.body)).toBe(200);
+    expect(taskOf(delegated.body, 'branchManagerApproval').assignees.map((a) => a.id)).toEqual(['bm_bj']);
+    expect((await desk.as.bm_sh<Problem>('POST', `/api/tasks/${manager.id}/approve`, {})).status).toBe(403);
+    expect((await desk.as.bm_bj<CaseDetail>('POST', `/api/tasks/${manager.id}/approve`, {})).body).toMatchObject({ status: 'completed', outcome: 'approved' });
+
+    // Nobody but an administrator cancels a case.
+    const other = await submit(await desk.newLoan('rm_sh', 90_000));
+    expect((await desk.as.rm_sh<Problem>('POST', `/api/flows/instances/${other.id}/cancel`, {})).body.code).toBe('notAuthorized');
+    const cancelled = await server.request<CaseDetail>('POST', `/api/flows/instances/${other.id}/cancel`, { comment: 'Customer left the bank' });
+    expect(cancelled.body).toMatchObject({ status: 'cancelled', tasks: [] });
+    // Every command is in the audit log, as the case's record's history.
+    const audit = await server.request<{ action: string; detail: Record<string, unknown> }[]>('GET', `/api/audit?entity=loan_application&recordId=${started.recordId}`);
+    expect(audit.body.filter((e) => e.action === 'flow').map((e) => [e.detail.command, e.detail.action ?? null])).toEqual([
+      ['start', null],
+      ['completeTask', 'comment'],
+      ['completeTask', 'approve'],
+      ['completeTask', 'addApprover'],
+      ['completeTask', 'approve'],
+      ['completeTask', 'delegate'],
+      ['completeTask', 'approve'],
+    ]);
+  });
+
   it('pages the inbox overdue first, and filters it by amount, step and due time', async () => {
     const small = await submit(await desk.newLoan('rm_bj', 120_000), 'rm_bj');
     const large = await submit(await desk.newLoan('rm_bj', 480_000), 'rm_bj');

@@ -456,7 +456,7 @@ describe('loan approval: up to 5,000,000', () => {
         nodeId: 'branchManagerApproval',
         assignees: ['bm_sh'],
         mode: 'single',
-        actions: ['approve', 'reject', 'return', 'delegate', 'comment'],
+        actions: ['approve', 'reject', 'return', 'delegate', 'addApprover', 'comment'],
         formKey: 'loan_application',
         dueAt: iso(T0 + 49 * HOUR),
       },

@@ -197,6 +197,8 @@ export const loanApprovalFlow: FlowDefinition = {
       assignees: [{ kind: 'branchRole', role: 'branch_manager' }],
       mode: 'single',
       returnTo: 'previous',
+      // The branch manager may ask another approver (the head of risk, say) to approve first (加签).
+      actions: ['approve', 'reject', 'return', 'delegate', 'addApprover', 'comment'],
     }),
     approvalNode('committeeApproval', { en: 'Credit committee countersign', 'zh-CN': '贷审会会签' }, {
       assignees: [{ kind: 'role', role: 'credit_committee' }],

@@ -23,7 +23,13 @@ const STATUS: Record<FlowCommandErrorCode, number> = {
   definitionMismatch: 409,
 };
 
-const MESSAGES_ZH: Partial<Record<FlowCommandErrorCode, string>> = {
+const MESSAGES_ZH: Record<FlowCommandErrorCode, string> = {
+  invalidPayload: '请求不符合该步骤的要求',
+  notStarted: '该申请尚未发起',
+  alreadyStarted: '该申请已发起',
+  unknownTimer: '该定时器已不存在',
+  unknownCall: '该调用已不存在',
+  definitionMismatch: '该申请所用的流程版本不匹配',
   taskNotOpen: '该任务已由他人处理或已关闭',
   notAssignee: '您不是该任务的处理人',
   makerChecker: '发起人不能审批自己的申请',
@@ -39,7 +45,7 @@ const MESSAGES_ZH: Partial<Record<FlowCommandErrorCode, string>> = {
 
 /** The problem an engine refusal answers with (a rejected command changes nothing). */
 export function problemOf(error: FlowCommandError): ProblemError {
-  return new ProblemError(STATUS[error.code] ?? 422, error.code, error.message, undefined, { messageZh: MESSAGES_ZH[error.code] ?? error.message, ...(error.details ?? {}) });
+  return new ProblemError(STATUS[error.code] ?? 422, error.code, error.message, undefined, { messageZh: MESSAGES_ZH[error.code], ...(error.details ?? {}) });
 }
 
 export function isFlowCommandError(error: unknown): error is FlowCommandError {

@@ -46,10 +46,13 @@ export const parseTaskAction = requestSchema<TaskActionRequest>(taskActionSchema
 export const parseCaseCommand = requestSchema<{ comment?: string }>(caseCommandSchema);
 export const parseMarkRead = requestSchema<{ ids?: string[]; all?: true }>(markReadSchema);
 
-/** Reasons the bank expects: a rejection or a return says why. */
+/** Reasons the bank expects: a rejection or a return says why, and a comment says something. */
 export function checkReason(action: ApprovalAction, request: TaskActionRequest): void {
   if ((action === 'reject' || action === 'return') && !request.comment?.trim()) {
     throw ProblemError.invalid(`A ${action} needs a reason.`, [{ path: '/comment', code: 'reasonRequired', message: `say why you ${action} the case`, messageZh: action === 'reject' ? '请填写拒绝理由' : '请填写退回理由' }]);
+  }
+  if (action === 'comment' && !request.comment?.trim()) {
+    throw ProblemError.invalid('A comment needs its text.', [{ path: '/comment', code: 'commentRequired', message: 'write the comment', messageZh: '请填写意见' }]);
   }
 }
 
