@@ -1,4 +1,5 @@
 import type { EntityDefinition, FieldDefinition } from '@bankforge/data-model';
+import { customerEntity as sharedCustomer } from '@bankforge/data-model/testing';
 
 export function field(id: string, key: string, type: FieldDefinition['type'], extra: Partial<FieldDefinition> = {}): FieldDefinition {
   return { id, key, type, label: { en: key.replace(/_/g, ' '), 'zh-CN': key }, ...extra };
@@ -12,12 +13,9 @@ export const branchEntity: EntityDefinition = {
   fields: [field('f_code', 'code', 'text', { required: true, unique: true, maxLength: 16 }), field('f_city', 'city', 'text')],
 };
 
-/** A customer with one field of every type the store supports. */
+/** The shared customer with one field of every type the store supports (the server's tests rely on these keys and bounds). */
 export const customerEntity: EntityDefinition = {
-  kind: 'entity',
-  key: 'customer',
-  title: 'Customer',
-  label: { en: 'Customer', 'zh-CN': '客户' },
+  ...sharedCustomer,
   fields: [
     field('f_no', 'customer_no', 'text', { required: true, unique: true, maxLength: 20, pattern: '^C\\d+$' }),
     field('f_name', 'name', 'text', { required: true, indexed: true, maxLength: 60 }),

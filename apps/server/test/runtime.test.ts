@@ -3,9 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { EntityDefinition, FieldError } from '@bankforge/data-model';
+import type { FieldError } from '@bankforge/data-model';
 import { validatorRuntime, type ValidatorRuntime } from '@bankforge/data-model/browser';
-import { branchEntity, customerEntity, field } from './fixtures.js';
+import { contactEntity } from '@bankforge/data-model/testing';
+import { contactsGroup, customerFormOf } from '@bankforge/form-engine/testing';
+import { branchEntity, customerEntity } from './fixtures.js';
 import { startTestServer, type TestServer } from './harness.js';
 
 type Page = {
@@ -104,37 +106,16 @@ describe('the runtime API and the served browser apps', () => {
   });
 
   it("tells a record page how the reader's merged roles restrict the form's fields and each related entity's", async () => {
-    const contactEntity: EntityDefinition = {
-      kind: 'entity',
-      key: 'contact',
-      title: 'Contact',
-      label: { en: 'Contact', 'zh-CN': '联系人' },
-      fields: [field('f_customer', 'customer', 'reference', { reference: { entity: 'customer' } }), field('f_phone', 'phone', 'mobile'), field('f_relation', 'relation', 'text')],
-    };
     await server.publishEntity(contactEntity);
-    const form = {
-      kind: 'form',
-      key: 'customer_form',
-      title: 'Customer form',
-      schemaVersion: 1,
-      entity: 'customer',
-      label: { en: 'Customer', 'zh-CN': '客户' },
-      default: true,
-      layout: [
+    const form = customerFormOf(
+      [
         { id: 'n_name', type: 'field', field: 'name' },
         { id: 'n_rid', type: 'field', field: 'resident_id' },
         { id: 'n_mobile', type: 'field', field: 'mobile' },
-        {
-          id: 'g_contacts',
-          type: 'repeatingGroup',
-          key: 'contacts',
-          title: { en: 'Contacts', 'zh-CN': '联系人' },
-          entity: 'contact',
-          foreignKey: 'customer',
-          fields: [{ id: 'n_phone', type: 'field', field: 'phone' }],
-        },
+        contactsGroup([{ id: 'n_phone', type: 'field', field: 'phone' }], { id: 'g_contacts' }),
       ],
-    };
+      { default: true },
+    );
     expect((await server.request('PUT', '/api/artifacts/form/customer_form', form)).status).toBe(200);
     const published = await server.request('POST', '/api/artifacts/form/customer_form/publish', {});
     expect(published.status, JSON.stringify(published.body)).toBe(200);

@@ -1,4 +1,5 @@
 import { FIELD_TYPES, type EntityDefinition, type FieldDefinition } from '@bankforge/data-model';
+import { customerEntity } from '@bankforge/data-model/testing';
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -14,7 +15,8 @@ const SAVE = 'PUT /api/artifacts/entity/customer';
 const PLAN = 'POST /api/artifacts/entity/customer/plan';
 const PUBLISH = 'POST /api/artifacts/entity/customer/publish';
 
-const customer = (fields: FieldDefinition[] = []): EntityDefinition => ({ kind: 'entity', key: 'customer', title: 'Customer', label: { en: 'Customer', 'zh-CN': '客户' }, fields });
+/** The shared customer with only these fields (none: a new entity). */
+const customer = (fields: FieldDefinition[] = []): EntityDefinition => ({ ...customerEntity, fields });
 const text = (id: string, key: string): FieldDefinition => ({ id, key, type: 'text', label: { en: key, 'zh-CN': key } });
 
 /** A server that keeps the saved draft, so a test can read what the designer sent. */

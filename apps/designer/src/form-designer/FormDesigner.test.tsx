@@ -1,5 +1,7 @@
 import type { EntityDefinition } from '@bankforge/data-model';
+import { contactEntity, customerEntity, customerField } from '@bankforge/data-model/testing';
 import type { FormDefinition } from '@bankforge/form-engine';
+import { contactsGroup, customerFormOf } from '@bankforge/form-engine/testing';
 import { act, cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -10,38 +12,17 @@ import { initTestI18n } from '../shell/testing/i18n.js';
 import { FeelEditorModeContext } from './feel-editor/FeelEditor.js';
 import FormDesigner from './FormDesigner.js';
 
+/** Three fields of the shared customer, its name labelled plainly "Name" (a test gives it the label "Full name" on the form). */
 const customer: EntityDefinition = {
-  kind: 'entity',
-  key: 'customer',
-  title: 'Customer',
-  label: { en: 'Customer', 'zh-CN': '客户' },
-  fields: [
-    { id: 'f1', key: 'name', type: 'text', label: { en: 'Name', 'zh-CN': '姓名' } },
-    {
-      id: 'f2',
-      key: 'occupation',
-      type: 'singleSelect',
-      label: { en: 'Occupation', 'zh-CN': '职业' },
-      options: [
-        { value: 'employed', label: { en: 'Employed', 'zh-CN': '在职' } },
-        { value: 'retired', label: { en: 'Retired', 'zh-CN': '退休' } },
-      ],
-    },
-    { id: 'f3', key: 'employer', type: 'text', label: { en: 'Employer', 'zh-CN': '工作单位' } },
-  ],
+  ...customerEntity,
+  fields: [customerField('name', { label: { en: 'Name', 'zh-CN': '姓名' } }), customerField('occupation'), customerField('employer')],
 };
 
 function storedForm(): FormDefinition {
-  return {
-    kind: 'form',
-    key: 'customer_form',
-    title: 'Customer form',
-    schemaVersion: 1,
-    entity: 'customer',
-    label: { en: 'Customer', 'zh-CN': '客户' },
-    layout: [{ id: 'section_1', type: 'section', title: { en: 'Basic information', 'zh-CN': '基本信息' }, children: [{ id: 'name', type: 'field', field: 'name' }] }],
-    validations: [],
-  };
+  return customerFormOf(
+    [{ id: 'section_1', type: 'section', title: { en: 'Basic information', 'zh-CN': '基本信息' }, children: [{ id: 'name', type: 'field', field: 'name' }] }],
+    { validations: [] },
+  );
 }
 
 const saved: FakeHandler = (request) => ({ body: { document: request.body, revision: 2, latestVersion: null } });
@@ -138,10 +119,7 @@ describe('FormDesigner', () => {
   it("edits a repeating group's column: its help and a rule over the row (item), from the canvas by keyboard", async () => {
     const user = userEvent.setup();
     const contact: EntityDefinition = {
-      kind: 'entity',
-      key: 'contact',
-      title: 'Contact',
-      label: { en: 'Contact', 'zh-CN': '联系人' },
+      ...contactEntity,
       fields: [
         { id: 'c1', key: 'customer', type: 'reference', label: { en: 'Customer', 'zh-CN': '客户' }, reference: { entity: 'customer' } },
         { id: 'c2', key: 'contact_name', type: 'text', label: { en: 'Contact name', 'zh-CN': '联系人姓名' } },
@@ -149,18 +127,15 @@ describe('FormDesigner', () => {
       ],
     };
     const form = storedForm();
-    form.layout.push({
-      id: 'group_1',
-      type: 'repeatingGroup',
-      key: 'contacts',
-      title: { en: 'Contacts', 'zh-CN': '联系人' },
-      entity: 'contact',
-      foreignKey: 'customer',
-      fields: [
-        { id: 'cell_1', type: 'field', field: 'contact_name' },
-        { id: 'cell_2', type: 'field', field: 'phone' },
-      ],
-    });
+    form.layout.push(
+      contactsGroup(
+        [
+          { id: 'cell_1', type: 'field', field: 'contact_name' },
+          { id: 'cell_2', type: 'field', field: 'phone' },
+        ],
+        { id: 'group_1' },
+      ),
+    );
     const { requests } = renderDesigner({
       'GET /api/artifacts/form/customer_form': { body: { document: form, revision: 1, latestVersion: null } },
       'GET /api/artifacts/entity/contact': { body: { document: contact, revision: 1, latestVersion: 1 } },

@@ -1,11 +1,12 @@
 import type { ValidatorRuntime } from '@bankforge/data-model/browser';
 import type { FormDefinition as Form } from '@bankforge/form-engine/react';
+import { contactEntity as sharedContact, publishedCustomer as customerEntity } from '@bankforge/data-model/testing';
+import { contactsGroup, customerFormOf } from '@bankforge/form-engine/testing';
 import { cleanup, render, screen, within, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { MemoryRouter, Route, Routes, useLocation } from 'react-router-dom';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ApiClientProvider } from '@bankforge/app-shell';
-import { customerEntity } from '../testing/customer.js';
 import { fakeApi, problem, sequence, type FakeHandler, type FakeResponse } from '@bankforge/app-shell/testing';
 import { initTestI18n } from '../testing/i18n.js';
 import RecordPage from './RecordPage.js';
@@ -13,20 +14,14 @@ import RecordPage from './RecordPage.js';
 beforeEach(() => initTestI18n('en'));
 afterEach(cleanup);
 
-const customerForm: Form = {
-  kind: 'form',
-  key: 'customer_form',
-  title: 'Customer form',
-  schemaVersion: 1,
-  entity: 'customer',
-  label: { en: 'Customer', 'zh-CN': '客户' },
-  default: true,
-  layout: [
+const customerForm: Form = customerFormOf(
+  [
     { id: 'n1', type: 'field', field: 'full_name' },
     { id: 'n2', type: 'field', field: 'resident_id' },
     { id: 'n3', type: 'field', field: 'tier' },
   ],
-};
+  { default: true },
+);
 
 const page = { entity: customerEntity, form: customerForm, related: {}, validators: { customer: '/api/runtime/validators/customer.js?v=3' } };
 const wang = { id: 'c1', version: 1, full_name: 'Wang Fang', resident_id: '11010519491231002X', tier: 'gold' };
@@ -216,11 +211,9 @@ describe('RecordPage', () => {
   });
 
   describe('with a repeating group of contacts', () => {
+    // The contacts here: a required name, and a phone of any text (the server checks it).
     const contactEntity = {
-      kind: 'entity' as const,
-      key: 'contact',
-      title: 'Contact',
-      label: { en: 'Contact', 'zh-CN': '联系人' },
+      ...sharedContact,
       fields: [
         { id: 'k1', key: 'customer', type: 'reference' as const, label: { en: 'Customer', 'zh-CN': '客户' }, reference: { entity: 'customer' } },
         { id: 'k2', key: 'contact_name', type: 'text' as const, label: { en: 'Contact name', 'zh-CN': '联系人姓名' }, required: true },
@@ -231,18 +224,13 @@ describe('RecordPage', () => {
       ...customerForm,
       layout: [
         ...customerForm.layout,
-        {
-          id: 'g1',
-          type: 'repeatingGroup',
-          key: 'contacts',
-          title: { en: 'Contacts', 'zh-CN': '联系人' },
-          entity: 'contact',
-          foreignKey: 'customer',
-          fields: [
+        contactsGroup(
+          [
             { id: 'g1n', type: 'field', field: 'contact_name' },
             { id: 'g1p', type: 'field', field: 'phone' },
           ],
-        },
+          { id: 'g1' },
+        ),
       ],
     };
     const groupPage = { ...page, form, related: { contact: contactEntity } };

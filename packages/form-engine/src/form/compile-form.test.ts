@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { EntityDefinition } from '@bankforge/data-model';
-import { entityOf, field } from '@bankforge/data-model/testing';
+import { contactEntity, entityOf, field } from '@bankforge/data-model/testing';
+import { contactsGroup, customerFormOf as formOf } from '../testing/index.js';
 import { compileForm } from './compile-form.js';
-import type { FormDefinition, FormFieldNode, FormNode, FormRepeatingGroup } from './form-definition.js';
+import type { FormDefinition, FormFieldNode, FormRepeatingGroup } from './form-definition.js';
 
 const customer = entityOf(
   field('name', 'text', { required: true }),
@@ -15,35 +16,13 @@ const customer = entityOf(
   field('c', 'decimal'),
 );
 const contact: EntityDefinition = {
-  kind: 'entity',
-  key: 'contact',
-  title: 'Contact',
-  label: { en: 'Contact', 'zh-CN': '联系人' },
+  ...contactEntity,
   fields: [field('customer', 'reference', { reference: { entity: 'customer' } }), field('phone', 'mobile'), field('note', 'text')],
 };
 const entities = { customer, contact };
 
 const f = (key: string, extra: Partial<FormFieldNode> = {}): FormFieldNode => ({ id: `n_${key}`, type: 'field', field: key, ...extra });
-const formOf = (layout: FormNode[], extra: Partial<FormDefinition> = {}): FormDefinition => ({
-  kind: 'form',
-  key: 'customer_form',
-  title: 'Customer',
-  schemaVersion: 1,
-  entity: 'customer',
-  label: { en: 'Customer', 'zh-CN': '客户' },
-  layout,
-  ...extra,
-});
-const contacts = (extra: Partial<FormRepeatingGroup> = {}): FormRepeatingGroup => ({
-  id: 'g_contacts',
-  type: 'repeatingGroup',
-  key: 'contacts',
-  title: { en: 'Contacts', 'zh-CN': '联系人' },
-  entity: 'contact',
-  foreignKey: 'customer',
-  fields: [f('phone')],
-  ...extra,
-});
+const contacts = (extra: Partial<FormRepeatingGroup> = {}): FormRepeatingGroup => contactsGroup([f('phone')], { id: 'g_contacts', ...extra });
 const codes = (form: FormDefinition) => compileForm(form, entities).errors.map((e) => [e.code, e.path]);
 
 describe('compileForm', () => {

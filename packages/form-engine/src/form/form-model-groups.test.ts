@@ -1,17 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { EntityDefinition } from '@bankforge/data-model';
 import { compileRecordValidator } from '@bankforge/data-model';
-import { entityOf, field, options } from '@bankforge/data-model/testing';
+import { contactEntity, entityOf, field, options } from '@bankforge/data-model/testing';
+import { contactsGroup, customerFormOf } from '../testing/index.js';
 import { compileForm } from './compile-form.js';
 import type { FormFieldNode, FormNode, FormRepeatingGroup } from './form-definition.js';
 import { FormModel } from './form-model.js';
 
 const customer = entityOf(field('name', 'text'), field('country', 'text'), field('total', 'decimal', { scale: 2 }), field('heads', 'integer'));
 const contact: EntityDefinition = {
-  kind: 'entity',
-  key: 'contact',
-  title: 'Contact',
-  label: { en: 'Contact', 'zh-CN': '联系人' },
+  ...contactEntity,
   fields: [
     field('customer', 'reference', { reference: { entity: 'customer' } }),
     field('kind', 'singleSelect', { options: options('mobile', 'email') }),
@@ -24,18 +22,9 @@ const contact: EntityDefinition = {
 };
 
 const f = (key: string, extra: Partial<FormFieldNode> = {}): FormFieldNode => ({ id: `n_${key}`, type: 'field', field: key, ...extra });
-const group = (fields: FormFieldNode[], extra: Partial<FormRepeatingGroup> = {}): FormRepeatingGroup => ({
-  id: 'g',
-  type: 'repeatingGroup',
-  key: 'contacts',
-  title: { en: 'Contacts', 'zh-CN': '联系人' },
-  entity: 'contact',
-  foreignKey: 'customer',
-  fields,
-  ...extra,
-});
+const group = (fields: FormFieldNode[], extra: Partial<FormRepeatingGroup> = {}): FormRepeatingGroup => contactsGroup(fields, { id: 'g', ...extra });
 const compile = (layout: FormNode[]) => {
-  const compiled = compileForm({ kind: 'form', key: 'f', title: 'F', schemaVersion: 1, entity: 'customer', label: { en: 'F', 'zh-CN': 'F' }, layout }, { customer, contact });
+  const compiled = compileForm(customerFormOf(layout), { customer, contact });
   expect(compiled.errors).toEqual([]);
   return compiled;
 };

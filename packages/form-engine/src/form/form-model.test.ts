@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { FieldError } from '@bankforge/data-model';
 import { compileRecordValidator } from '@bankforge/data-model';
 import { entityOf, field, options } from '@bankforge/data-model/testing';
+import { customerFormOf } from '../testing/index.js';
 import { compileForm } from './compile-form.js';
 import type { FormDefinition, FormFieldNode, FormNode } from './form-definition.js';
 import { FormModel } from './form-model.js';
@@ -30,7 +31,7 @@ const customer = entityOf(
 
 const f = (key: string, extra: Partial<FormFieldNode> = {}): FormFieldNode => ({ id: `n_${key}`, type: 'field', field: key, ...extra });
 const compile = (layout: FormNode[], extra: Partial<FormDefinition> = {}) => {
-  const compiled = compileForm({ kind: 'form', key: 'f', title: 'F', schemaVersion: 1, entity: 'customer', label: { en: 'F', 'zh-CN': 'F' }, layout, ...extra }, { customer });
+  const compiled = compileForm(customerFormOf(layout, extra), { customer });
   expect(compiled.errors).toEqual([]);
   return compiled;
 };

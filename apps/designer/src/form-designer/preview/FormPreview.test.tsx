@@ -1,30 +1,14 @@
-import type { EntityDefinition } from '@bankforge/data-model';
+import { customerEntity as customer } from '@bankforge/data-model/testing';
 import type { FormDefinition } from '@bankforge/form-engine';
+import { customerFormOf } from '@bankforge/form-engine/testing';
 import { cleanup, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { initTestI18n } from '../../shell/testing/i18n.js';
 import FormPreview from './FormPreview.js';
 
-const customer: EntityDefinition = {
-  kind: 'entity',
-  key: 'customer',
-  title: 'Customer',
-  label: { en: 'Customer', 'zh-CN': '客户' },
-  fields: [
-    { id: 'f1', key: 'name', type: 'text', label: { en: 'Name', 'zh-CN': '姓名' } },
-    { id: 'f2', key: 'employer', type: 'text', label: { en: 'Employer', 'zh-CN': '工作单位' } },
-  ],
-};
-
-const form = (employerRule: string): FormDefinition => ({
-  kind: 'form',
-  key: 'customer_form',
-  title: 'Customer form',
-  schemaVersion: 1,
-  entity: 'customer',
-  label: { en: 'Customer', 'zh-CN': '客户' },
-  layout: [
+const form = (employerRule: string): FormDefinition =>
+  customerFormOf([
     {
       id: 'section_1',
       type: 'section',
@@ -34,8 +18,7 @@ const form = (employerRule: string): FormDefinition => ({
         { id: 'employer', type: 'field', field: 'employer', visibleWhen: employerRule },
       ],
     },
-  ],
-});
+  ]);
 
 beforeAll(() => initTestI18n('en'));
 afterEach(cleanup);

@@ -1,5 +1,6 @@
-import type { EntityDefinition } from '@bankforge/data-model';
+import { contactEntity as contact, customerEntity as customer } from '@bankforge/data-model/testing';
 import type { FormDefinition } from '@bankforge/form-engine';
+import { customerFormOf } from '@bankforge/form-engine/testing';
 import { cleanup, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -7,47 +8,17 @@ import { initTestI18n } from '../../shell/testing/i18n.js';
 import { DesignerHarness } from '../testing/DesignerHarness.js';
 import { PropertyPanel } from './PropertyPanel.js';
 
-const customer: EntityDefinition = {
-  kind: 'entity',
-  key: 'customer',
-  title: 'Customer',
-  label: { en: 'Customer', 'zh-CN': '客户' },
-  fields: [
-    { id: 'f1', key: 'name', type: 'text', label: { en: 'Name', 'zh-CN': '姓名' } },
-    { id: 'f2', key: 'vip', type: 'boolean', label: { en: 'VIP', 'zh-CN': '贵宾' } },
-  ],
-};
-const contact: EntityDefinition = {
-  kind: 'entity',
-  key: 'contact',
-  title: 'Contact',
-  label: { en: 'Contact', 'zh-CN': '联系人' },
-  fields: [
-    { id: 'c1', key: 'customer', type: 'reference', reference: { entity: 'customer' }, label: { en: 'Customer', 'zh-CN': '客户' } },
-    { id: 'c2', key: 'phone', type: 'mobile', label: { en: 'Phone', 'zh-CN': '电话' } },
-    { id: 'c3', key: 'relation', type: 'text', label: { en: 'Relation', 'zh-CN': '关系' } },
-  ],
-};
-
-const form: FormDefinition = {
-  kind: 'form',
-  key: 'customer_form',
-  title: 'Customer form',
-  schemaVersion: 1,
-  entity: 'customer',
-  label: { en: 'Customer', 'zh-CN': '客户' },
-  layout: [
-    {
-      id: 'columns_1',
-      type: 'columns',
-      columns: [
-        { id: 'column_1', children: [{ id: 'name', type: 'field', field: 'name' }] },
-        { id: 'column_2', children: [{ id: 'vip', type: 'field', field: 'vip' }] },
-      ],
-    },
-    { id: 'group_1', type: 'repeatingGroup', key: 'contacts', title: { en: 'Contacts', 'zh-CN': '联系人' }, entity: '', foreignKey: '', fields: [] },
-  ],
-};
+const form: FormDefinition = customerFormOf([
+  {
+    id: 'columns_1',
+    type: 'columns',
+    columns: [
+      { id: 'column_1', children: [{ id: 'name', type: 'field', field: 'name' }] },
+      { id: 'column_2', children: [{ id: 'vip', type: 'field', field: 'vip' }] },
+    ],
+  },
+  { id: 'group_1', type: 'repeatingGroup', key: 'contacts', title: { en: 'Contacts', 'zh-CN': '联系人' }, entity: '', foreignKey: '', fields: [] },
+]);
 
 function renderPanel(selected: string | null) {
   const forms: FormDefinition[] = [];

@@ -1,5 +1,6 @@
 // @vitest-environment node
 import type { FormNode } from '@bankforge/form-engine';
+import { contactsGroup } from '@bankforge/form-engine/testing';
 import { describe, expect, it } from 'vitest';
 import { allIds, childrenOf, containerIds, containerOwner, findCell, findNode, insertNode, moveNode, placedFields, removeNode, ROOT, updateNode } from './form-tree.js';
 
@@ -74,18 +75,13 @@ describe('form tree', () => {
   });
 
   it("finds, updates and removes a repeating group's columns, which sit in the group rather than in a container", () => {
-    const group: FormNode = {
-      id: 'group_1',
-      type: 'repeatingGroup',
-      key: 'contacts',
-      title: { en: 'Contacts', 'zh-CN': '联系人' },
-      entity: 'contact',
-      foreignKey: 'customer',
-      fields: [
+    const group: FormNode = contactsGroup(
+      [
         { id: 'cell_1', type: 'field', field: 'name' },
         { id: 'cell_2', type: 'field', field: 'phone' },
       ],
-    };
+      { id: 'group_1' },
+    );
     const layout = insertNode(sample(), 'tab_1', group);
     expect(findNode(layout, 'cell_2')).toBeNull();
     expect(findCell(layout, 'cell_2')).toMatchObject({ group: { id: 'group_1' }, cell: { field: 'phone' }, index: 1 });

@@ -1,15 +1,15 @@
 import type { EntityDefinition } from '@bankforge/data-model';
+import { contactEntity as contact, customerEntity } from '@bankforge/data-model/testing';
 import { compileForm, FormModel, type FormDefinition } from '@bankforge/form-engine/react';
+import { contactsGroup, customerFormOf } from '@bankforge/form-engine/testing';
 import { describe, expect, it } from 'vitest';
 import type { RuntimeEntityPage } from '@bankforge/client';
 import { ReaderAccess } from './reader-access.js';
 
 const label = (en: string) => ({ en, 'zh-CN': en });
+/** The shared customer with the fields a reader's role restricts: one required (income), one with a default (segment). */
 const customer: EntityDefinition = {
-  kind: 'entity',
-  key: 'customer',
-  title: 'Customer',
-  label: label('Customer'),
+  ...customerEntity,
   fields: [
     { id: 'f1', key: 'full_name', type: 'text', label: label('Full name') },
     { id: 'f2', key: 'resident_id', type: 'residentId', label: label('Resident ID') },
@@ -17,50 +17,26 @@ const customer: EntityDefinition = {
     { id: 'f4', key: 'segment', type: 'text', label: label('Segment'), default: 'mass' },
   ],
 };
-const contact: EntityDefinition = {
-  kind: 'entity',
-  key: 'contact',
-  title: 'Contact',
-  label: label('Contact'),
-  fields: [
-    { id: 'c1', key: 'customer', type: 'reference', label: label('Customer'), reference: { entity: 'customer' } },
-    { id: 'c2', key: 'phone', type: 'mobile', label: label('Phone') },
-    { id: 'c3', key: 'relation', type: 'text', label: label('Relation') },
-  ],
-};
-const form: FormDefinition = {
-  kind: 'form',
-  key: 'customer_form',
-  title: 'Customer form',
-  schemaVersion: 1,
-  entity: 'customer',
-  label: label('Customer'),
-  layout: [
-    {
-      id: 's',
-      type: 'section',
-      title: label('Identity'),
-      children: [
-        { id: 'n1', type: 'field', field: 'full_name' },
-        { id: 'n2', type: 'field', field: 'resident_id', requiredWhen: 'true' },
-        { id: 'n3', type: 'field', field: 'income' },
-        { id: 'n4', type: 'field', field: 'segment' },
-      ],
-    },
-    {
-      id: 'g',
-      type: 'repeatingGroup',
-      key: 'contacts',
-      title: label('Contacts'),
-      entity: 'contact',
-      foreignKey: 'customer',
-      fields: [
-        { id: 'n5', type: 'field', field: 'phone' },
-        { id: 'n6', type: 'field', field: 'relation' },
-      ],
-    },
-  ],
-};
+const form: FormDefinition = customerFormOf([
+  {
+    id: 's',
+    type: 'section',
+    title: label('Identity'),
+    children: [
+      { id: 'n1', type: 'field', field: 'full_name' },
+      { id: 'n2', type: 'field', field: 'resident_id', requiredWhen: 'true' },
+      { id: 'n3', type: 'field', field: 'income' },
+      { id: 'n4', type: 'field', field: 'segment' },
+    ],
+  },
+  contactsGroup(
+    [
+      { id: 'n5', type: 'field', field: 'phone' },
+      { id: 'n6', type: 'field', field: 'relation' },
+    ],
+    { id: 'g' },
+  ),
+]);
 const page: RuntimeEntityPage = {
   entity: customer,
   form,

@@ -1,13 +1,12 @@
 import type { EntityDefinition } from '@bankforge/data-model';
+import { customerEntity } from '@bankforge/data-model/testing';
 import { compileForm, FormModel } from '@bankforge/form-engine/react';
 import { describe, expect, it } from 'vitest';
 import { defaultFormFor } from './default-form.js';
 
+/** The shared customer with three fields: a required one, one with a default, and a JSON one. */
 const customer: EntityDefinition = {
-  kind: 'entity',
-  key: 'customer',
-  title: 'Customer',
-  label: { en: 'Customer', 'zh-CN': '客户' },
+  ...customerEntity,
   fields: [
     { id: 'f1', key: 'full_name', type: 'text', label: { en: 'Full name', 'zh-CN': '姓名' }, required: true },
     { id: 'f2', key: 'tier', type: 'singleSelect', label: { en: 'Tier', 'zh-CN': '等级' }, default: 'silver', options: [{ value: 'silver', label: { en: 'Silver', 'zh-CN': '银卡' } }] },

@@ -1,38 +1,19 @@
-import type { EntityDefinition } from '@bankforge/data-model';
+import { contactEntity, publishedCustomer } from '@bankforge/data-model/testing';
 import type { FormDefinition } from '@bankforge/form-engine/react';
+import { contactsGroup, customerFormOf } from '@bankforge/form-engine/testing';
 import { describe, expect, it } from 'vitest';
-import { customerEntity } from '../../testing/customer.js';
 import { problemLabel } from './problem-label.js';
 
-const contact: EntityDefinition = {
-  kind: 'entity',
-  key: 'contact',
-  title: 'Contact',
-  label: { en: 'Contact', 'zh-CN': '联系人' },
-  fields: [{ id: 'k1', key: 'phone', type: 'text', label: { en: 'Phone', 'zh-CN': '电话' } }],
-};
+const form: FormDefinition = customerFormOf([
+  {
+    id: 's1',
+    type: 'section',
+    title: { en: 'Main', 'zh-CN': '主要' },
+    children: [{ id: 'n1', type: 'field', field: 'full_name' }, contactsGroup([{ id: 'g1p', type: 'field', field: 'phone' }], { id: 'g1' })],
+  },
+]);
 
-const form: FormDefinition = {
-  kind: 'form',
-  key: 'customer_form',
-  title: 'Customer',
-  schemaVersion: 1,
-  entity: 'customer',
-  label: { en: 'Customer', 'zh-CN': '客户' },
-  layout: [
-    {
-      id: 's1',
-      type: 'section',
-      title: { en: 'Main', 'zh-CN': '主要' },
-      children: [
-        { id: 'n1', type: 'field', field: 'full_name' },
-        { id: 'g1', type: 'repeatingGroup', key: 'contacts', title: { en: 'Contacts', 'zh-CN': '联系人' }, entity: 'contact', foreignKey: 'customer', fields: [{ id: 'g1p', type: 'field', field: 'phone' }] },
-      ],
-    },
-  ],
-};
-
-const entities = { customer: customerEntity, contact };
+const entities = { customer: publishedCustomer, contact: contactEntity };
 const rowLabel = (group: string, row: number, field: string) => `${group} ${row}: ${field}`;
 
 describe('problemLabel', () => {

@@ -1,19 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import type { EntityDefinition } from '@bankforge/data-model';
-import { entityOf, field } from '@bankforge/data-model/testing';
+import { contactEntity, entityOf, field } from '@bankforge/data-model/testing';
+import { contactsGroup, customerFormOf } from '../../testing/index.js';
 import { compileForm } from '../compile-form.js';
 import type { FormDefinition, FormFieldNode } from '../form-definition.js';
 import { FormModel } from '../form-model.js';
 import { evaluateSubmission } from '../submission/evaluate-submission.js';
 
 const customer = entityOf(field('name', 'text'), field('note', 'text'), field('score', 'integer'));
-const contact: EntityDefinition = { ...entityOf(field('customer', 'reference', { reference: { entity: 'customer' } }), field('phone', 'text')), key: 'contact' };
+const contact: EntityDefinition = { ...contactEntity, fields: [field('customer', 'reference', { reference: { entity: 'customer' } }), field('phone', 'text')] };
 const f = (key: string, extra: Partial<FormFieldNode> = {}): FormFieldNode => ({ id: `n_${key}`, type: 'field', field: key, ...extra });
 const LOOP = 'count(for i in 1..3000000 return i) >= 0';
 
 function formWith(extra: Partial<FormDefinition>): ReturnType<typeof compileForm> {
   const compiled = compileForm(
-    { kind: 'form', key: 'customer_form', title: 'Customer', schemaVersion: 1, entity: 'customer', label: { en: 'Customer', 'zh-CN': '客户' }, layout: [f('name'), f('note'), f('score')], ...extra },
+    customerFormOf([f('name'), f('note'), f('score')], extra),
     { customer, contact },
   );
   expect(compiled.errors).toEqual([]);
@@ -56,15 +57,7 @@ describe('the FEEL budget in the form model', () => {
     const compiled = formWith({
       layout: [
         f('name'),
-        {
-          id: 'g',
-          type: 'repeatingGroup',
-          key: 'contacts',
-          title: { en: 'Contacts', 'zh-CN': '联系人' },
-          entity: 'contact',
-          foreignKey: 'customer',
-          fields: [f('phone', { requiredWhen: 'item.phone = "x" and count(for i in 1..3000000 return i) > 0' })],
-        },
+        contactsGroup([f('phone', { requiredWhen: 'item.phone = "x" and count(for i in 1..3000000 return i) > 0' })], { id: 'g' }),
       ],
     });
     const model = new FormModel(compiled, { name: 'Wang', contacts: [{ phone: 'y' }, { phone: 'x' }] }, { budget: { steps: 10_000 } });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { EntityDefinition } from '@bankforge/data-model';
 import { compileRecordValidator } from '@bankforge/data-model';
-import { entityOf, field, options } from '@bankforge/data-model/testing';
+import { contactEntity, entityOf, field, options } from '@bankforge/data-model/testing';
+import { contactsGroup, customerFormOf } from '../../testing/index.js';
 import { compileForm } from '../compile-form.js';
 import type { FormFieldNode } from '../form-definition.js';
 import { evaluateSubmission } from './evaluate-submission.js';
@@ -15,27 +16,19 @@ const customer = entityOf(
   field('double_limit', 'decimal', { scale: 2 }),
   field('mobile', 'mobile'),
 );
-const contact: EntityDefinition = { ...entityOf(field('customer', 'reference', { reference: { entity: 'customer' } }), field('phone', 'mobile')), key: 'contact' };
+const contact: EntityDefinition = { ...contactEntity, fields: [field('customer', 'reference', { reference: { entity: 'customer' } }), field('phone', 'mobile')] };
 const f = (key: string, extra: Partial<FormFieldNode> = {}): FormFieldNode => ({ id: `n_${key}`, type: 'field', field: key, ...extra });
 const compiled = compileForm(
-  {
-    kind: 'form',
-    key: 'customer_form',
-    title: 'Customer',
-    schemaVersion: 1,
-    entity: 'customer',
-    label: { en: 'Customer', 'zh-CN': '客户' },
-    layout: [
-      f('name'),
-      f('occupation'),
-      f('employer', { visibleWhen: 'occupation = "employed"', requiredWhen: 'true' }),
-      f('status'),
-      f('limit', { readonlyWhen: 'status = "approved"' }),
-      f('double_limit', { value: 'limit * 2' }),
-      f('mobile'),
-      { id: 'g', type: 'repeatingGroup', key: 'contacts', title: { en: 'Contacts', 'zh-CN': '联系人' }, entity: 'contact', foreignKey: 'customer', fields: [f('phone')], minRows: 1 },
-    ],
-  },
+  customerFormOf([
+    f('name'),
+    f('occupation'),
+    f('employer', { visibleWhen: 'occupation = "employed"', requiredWhen: 'true' }),
+    f('status'),
+    f('limit', { readonlyWhen: 'status = "approved"' }),
+    f('double_limit', { value: 'limit * 2' }),
+    f('mobile'),
+    contactsGroup([f('phone')], { id: 'g', minRows: 1 }),
+  ]),
   { customer, contact },
 );
 const codes = (result: ReturnType<typeof evaluateSubmission>) => result.errors.map((e) => `${e.path}:${e.code}`);

@@ -6,7 +6,8 @@ import type { FieldError } from '@bankforge/data-model';
 import { compileForm } from '../../form/compile-form.js';
 import { FormModel } from '../../form/form-model.js';
 import type { FormValues } from '../../form/form-model-api.js';
-import { contact, customer, customerForm } from '../test-support/customer-form.js';
+import { contactEntity as contact, customerEntity as customer } from '@bankforge/data-model/testing';
+import { customerForm } from '../../testing/index.js';
 import { FormRenderer, type FormRendererProps } from './FormRenderer.js';
 
 afterEach(cleanup);

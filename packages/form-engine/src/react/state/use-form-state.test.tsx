@@ -4,7 +4,8 @@ import { Profiler } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { compileForm } from '../../form/compile-form.js';
 import { FormModel } from '../../form/form-model.js';
-import { contact, customer, customerForm } from '../test-support/customer-form.js';
+import { contactEntity as contact, customerEntity as customer } from '@bankforge/data-model/testing';
+import { customerForm } from '../../testing/index.js';
 import { useFormState } from './use-form-state.js';
 
 afterEach(cleanup);
