@@ -1,5 +1,6 @@
 import type { ApprovalTask, CaseDetail, NotificationPage, TaskInboxPage } from '@bankforge/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FlowRunner } from '../src/modules/flows/flow-runner.js';
 import { FlowTimers } from '../src/modules/flows/flow-timers.js';
 import { dialects, startTestServer, type TestServer } from './harness.js';
 import { openLoanDesk, type LoanDesk } from './loan-fixtures.js';
@@ -219,6 +220,20 @@ describe.each(dialects())('approval flows on %s', (dialect) => {
       ['completeTask', 'delegate'],
       ['completeTask', 'approve'],
     ]);
+  });
+
+  it('stops claiming due timers once the server shuts down: the batch in hand, no more', async () => {
+    const timers = new FlowTimers(server.database, server.app.get(FlowRunner));
+    for (let i = 0; i < 60; i++) await submit(await desk.newLoan('rm_sh2', 80_000), 'rm_sh2');
+    await server.database.transaction((sql) => sql.execute("UPDATE bf_flow_timer SET due_at = '2020-01-01 00:00:00.000' WHERE state = 'scheduled'"));
+    const fired = async (): Promise<number> => Number((await server.database.read((sql) => sql.rows<{ n: number }>("SELECT COUNT(*) AS n FROM bf_flow_timer WHERE state = 'fired'")))[0]!.n);
+    const before = await fired();
+    // Shutdown comes while the first claim is under way: that batch is fired, no further one is claimed.
+    const draining = timers.fireDue();
+    await timers.onApplicationShutdown();
+    expect(await draining).toBeGreaterThan(0);
+    expect((await fired()) - before).toBeLessThanOrEqual(50);
+    expect(await server.app.get(FlowTimers).fireDue()).toBeGreaterThan(0);
   });
 
   it('pages the inbox overdue first, and filters it by amount, step and due time', async () => {

@@ -30,6 +30,8 @@ export class FlowTimers implements OnApplicationBootstrap, OnApplicationShutdown
   readonly owner = `${hostname()}:${process.pid}:${uuidv7().slice(-8)}`;
   private interval: NodeJS.Timeout | undefined;
   private running: Promise<number> | undefined;
+  /** Set on shutdown: the drain finishes the batch in hand and claims no more (another replica will). */
+  private stopping = false;
 
   constructor(
     @Inject(Database) private readonly database: Database,
@@ -44,6 +46,7 @@ export class FlowTimers implements OnApplicationBootstrap, OnApplicationShutdown
   }
 
   async onApplicationShutdown(): Promise<void> {
+    this.stopping = true;
     if (this.interval) clearInterval(this.interval);
     await this.running?.catch(() => undefined);
   }
@@ -56,11 +59,12 @@ export class FlowTimers implements OnApplicationBootstrap, OnApplicationShutdown
 
   private async drain(): Promise<number> {
     let fired = 0;
-    for (;;) {
+    while (!this.stopping) {
       const claimed = await this.claim();
-      if (claimed.length === 0) return fired;
+      if (claimed.length === 0) break;
       for (const timer of claimed) if (await this.fire(timer)) fired++;
     }
+    return fired;
   }
 
   private async claim(): Promise<ClaimedTimer[]> {

@@ -10,7 +10,7 @@ import { RecordsService } from '../records/records.service.js';
 import { caseDetail, caseSummary, taskView, trailView } from './case-views.js';
 import { FlowRunner } from './flow-runner.js';
 import { FlowStore, type InstanceRow, type TaskRow } from './flow-store.js';
-import { People } from './people.js';
+import { PeopleNames, type People } from './people.js';
 import { recordValuesOf, titleField, variablesFromRecord } from './record-binding.js';
 
 /** Approval cases: started on records, acted on through tasks, read by those who may see them. */
@@ -22,6 +22,7 @@ export class FlowsService {
     @Inject(FlowRunner) private readonly runner: FlowRunner,
     @Inject(RecordsService) private readonly records: RecordsService,
     @Inject(MetadataService) private readonly metadata: MetadataService,
+    @Inject(PeopleNames) private readonly names: PeopleNames,
   ) {}
 
   /** Starts a case of a published flow on a record the reader may update (needs the flow's `start` grant). */
@@ -108,7 +109,8 @@ export class FlowsService {
     const row = await this.visibleCase(id, actor);
     const flow = await this.runner.definition(row.flow_key, Number(row.flow_version));
     const reader = actor.name;
-    const { events, tasks, people } = await this.database.read(async (sql) => ({ events: await FlowStore.events(sql, id), tasks: await FlowStore.openTasks(sql, id), people: await People.load(sql) }));
+    const { events, tasks } = await this.database.read(async (sql) => ({ events: await FlowStore.events(sql, id), tasks: await FlowStore.openTasks(sql, id) }));
+    const people = await this.names.current();
     const record = await this.readableRecord(row, flow, actor);
     const title = record?.title;
     const views = await this.taskViews(tasks, flow, reader, people, title);
@@ -147,7 +149,8 @@ export class FlowsService {
     for (const row of rows) {
       if (!(await this.canSee(row, actor))) continue;
       const flow = await this.runner.definition(row.flow_key, Number(row.flow_version));
-      const { tasks, people } = await this.database.read(async (sql) => ({ tasks: await FlowStore.openTasks(sql, row.id), people: await People.load(sql) }));
+      const tasks = await this.database.read((sql) => FlowStore.openTasks(sql, row.id));
+      const people = await this.names.current();
       const title = (await this.readableRecord(row, flow, actor))?.title;
       items.push(caseSummary(row, flow, await this.taskViews(tasks, flow, actor.name, people, title), people, title));
     }
@@ -157,7 +160,7 @@ export class FlowsService {
   async readTask(key: string, actor: Actor): Promise<ApprovalTask> {
     const task = await this.visibleTask(key, actor);
     const flow = await this.runner.definition(task.flow_key, await this.flowVersion(task.instance_id));
-    const people = await this.database.read((sql) => People.load(sql));
+    const people = await this.names.current();
     const row = await this.database.read((sql) => FlowStore.read(sql, task.instance_id));
     const title = row ? (await this.readableRecord(row, flow, actor))?.title : undefined;
     return (await this.taskViews([task], flow, actor.name, people, title))[0]!;

@@ -1,5 +1,9 @@
+import { Inject, Injectable } from '@nestjs/common';
 import type { Actor as FlowActor, Directory } from '@bankforge/flow-engine';
-import type { SqlExecutor } from '../../platform/database/database.js';
+import { Database, type SqlExecutor } from '../../platform/database/database.js';
+
+/** Like the catalogs, the people the answers name are re-read after a second. */
+const NAMES_TTL_MS = 1000;
 
 /** A user as approvals see them: roles, branch and reporting line. */
 export interface Person {
@@ -76,5 +80,22 @@ export class People {
       managerChain: this.managerChain(username),
       admin,
     };
+  }
+}
+
+/**
+ * The people as answers name them (inbox pages, case views), re-read after a second. A command
+ * reads them afresh in its own transaction: assignment must see the directory as it is.
+ */
+@Injectable()
+export class PeopleNames {
+  private snapshot: { people: Promise<People>; at: number } | undefined;
+
+  constructor(@Inject(Database) private readonly database: Database) {}
+
+  current(): Promise<People> {
+    const now = Date.now();
+    if (!this.snapshot || now - this.snapshot.at >= NAMES_TTL_MS) this.snapshot = { people: this.database.read((sql) => People.load(sql)), at: now };
+    return this.snapshot.people;
   }
 }

@@ -8,7 +8,7 @@ import { MetadataService } from '../metadata/metadata.service.js';
 import { taskView } from './case-views.js';
 import { FlowRunner } from './flow-runner.js';
 import { FlowStore, stored, type TaskRow } from './flow-store.js';
-import { People } from './people.js';
+import { PeopleNames, type People } from './people.js';
 import { titleField } from './record-binding.js';
 
 export const INBOX_PAGE = 50;
@@ -27,6 +27,7 @@ export class TaskInbox {
     @Inject(Database) private readonly database: Database,
     @Inject(FlowRunner) private readonly runner: FlowRunner,
     @Inject(MetadataService) private readonly metadata: MetadataService,
+    @Inject(PeopleNames) private readonly people: PeopleNames,
   ) {}
 
   async page(query: TaskInboxQuery, actor: Actor): Promise<TaskInboxPage> {
@@ -54,7 +55,7 @@ export class TaskInbox {
     if (query.dueBefore) filters.push({ sql: 'a.due_at < ?', value: stored(query.dueBefore) });
     if (query.minAmount) filters.push({ sql: 't.amount >= ?', value: Number(query.minAmount) });
     if (query.maxAmount) filters.push({ sql: 't.amount <= ?', value: Number(query.maxAmount) });
-    const base = `FROM bf_flow_task_assignee a JOIN bf_flow_task t ON t.id = a.task_pk WHERE ${[...where, ...filters.map((f) => f.sql)].join(' AND ')}`;
+    const base = `FROM bf_flow_task_assignee a JOIN bf_flow_task t ON t.id = a.task_pk JOIN bf_flow_instance i ON i.id = t.instance_id WHERE ${[...where, ...filters.map((f) => f.sql)].join(' AND ')}`;
     const baseParams = [...params, ...filters.map((f) => f.value)];
     // Keyset: tasks with a due time first, by due time, then by id.
     const after = query.cursor ? decodeCursor(query.cursor) : undefined;
@@ -63,30 +64,30 @@ export class TaskInbox {
         ? { sql: ' AND a.due_at IS NULL AND a.task_pk > ?', params: [after.id] }
         : { sql: ' AND (a.due_at > ? OR (a.due_at = ? AND a.task_pk > ?) OR a.due_at IS NULL)', params: [after.due, after.due, after.id] }
       : { sql: '', params: [] };
-    const { rows, counts, people } = await this.database.read(async (sql) => {
-      const rows = await sql.rows<TaskRow & { a_due: string | null }>(
-        `SELECT t.*, a.due_at AS a_due ${base}${keyset.sql} ORDER BY CASE WHEN a.due_at IS NULL THEN 1 ELSE 0 END, a.due_at, a.task_pk LIMIT ${limit + 1}`,
+    const { rows, counts } = await this.database.read(async (sql) => {
+      const rows = await sql.rows<TaskRow & { a_due: string | null; flow_version: number }>(
+        `SELECT t.*, a.due_at AS a_due, i.flow_version ${base}${keyset.sql} ORDER BY CASE WHEN a.due_at IS NULL THEN 1 ELSE 0 END, a.due_at, a.task_pk LIMIT ${limit + 1}`,
         [...baseParams, ...keyset.params],
       );
       const count = async (condition: string, extra: SqlValue[]): Promise<number> =>
         Number((await sql.rows<{ n: number }>(`SELECT COUNT(*) AS n FROM bf_flow_task_assignee a JOIN bf_flow_task t ON t.id = a.task_pk WHERE a.user_id = ? AND a.is_open = ? AND ${condition}`, [me, true, ...extra]))[0]?.n ?? 0);
       const now = stored(new Date().toISOString());
       const counts = { mine: await count(mine, [me]), claimable: await count(claimable, []), overdue: await count(`(${mine} OR ${claimable}) AND a.due_at < ?`, [me, now]) };
-      return { rows, counts, people: await People.load(sql) };
+      return { rows, counts };
     });
+    const people = await this.people.current();
     const page = rows.slice(0, limit);
     const items = await this.views(page, actor, people);
     const last = page[page.length - 1];
     return { items, nextCursor: rows.length > limit && last ? encodeCursor(last.a_due, last.id) : null, counts };
   }
 
-  private async views(rows: readonly TaskRow[], actor: Actor, people: People): Promise<ApprovalTask[]> {
+  private async views(rows: readonly (TaskRow & { flow_version: number })[], actor: Actor, people: People): Promise<ApprovalTask[]> {
     const assignees = await this.database.read((sql) => FlowStore.assignees(sql, rows.map((r) => r.id)));
     const titles = await this.titles(rows, actor);
     const items: ApprovalTask[] = [];
     for (const row of rows) {
-      const version = await this.database.read(async (sql) => Number((await sql.rows<{ flow_version: number }>('SELECT flow_version FROM bf_flow_instance WHERE id = ?', [row.instance_id]))[0]?.flow_version));
-      const flow: FlowDefinition = await this.runner.definition(row.flow_key, version);
+      const flow: FlowDefinition = await this.runner.definition(row.flow_key, Number(row.flow_version));
       items.push(taskView(row, flow, assignees.get(row.id) ?? [], actor.name, people, titles.get(`${row.entity_key}/${row.record_id}`)));
     }
     return items;
