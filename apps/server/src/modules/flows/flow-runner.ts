@@ -83,16 +83,23 @@ export class FlowRunner {
     );
   }
 
-  /** Runs a command on an existing case; `prepare` may refuse it after the case is locked. */
+  /**
+   * Runs a command on an existing case; `commandOf` may refuse it after the case is locked. A
+   * caller that has read the case already passes its flow (key and version never change).
+   */
   async run(
     instanceId: string,
     commandOf: (row: InstanceRow, people: People, state: FlowState) => FlowCommand,
     actor: Actor,
     sideWork?: (sql: SqlExecutor, row: InstanceRow, model: EntityModel | undefined) => Promise<void>,
+    known?: { flowKey: string; flowVersion: number },
   ): Promise<CommandOutcome> {
-    const [peek] = await this.database.read((sql) => sql.rows<{ flow_key: string; flow_version: number }>('SELECT flow_key, flow_version FROM bf_flow_instance WHERE id = ?', [instanceId]));
+    const peek = known ?? (await this.database.read(async (sql) => {
+      const [found] = await sql.rows<{ flow_key: string; flow_version: number }>('SELECT flow_key, flow_version FROM bf_flow_instance WHERE id = ?', [instanceId]);
+      return found ? { flowKey: found.flow_key, flowVersion: Number(found.flow_version) } : undefined;
+    }));
     if (!peek) throw ProblemError.notFound('caseNotFound', `There is no case ${instanceId}.`);
-    const flow = await this.definition(peek.flow_key, Number(peek.flow_version));
+    const flow = await this.definition(peek.flowKey, peek.flowVersion);
     const context = await this.contexts.contextFor(flow);
     const model = await this.boundModel(flow);
     return this.guarded(() =>
@@ -140,18 +147,13 @@ export class FlowRunner {
     const subject = model && row.record_id ? await this.subject(sql, model, row.record_id) : undefined;
     const name = flowName(flow);
     const notify = async (users: readonly string[], kind: NotificationKind, nodeId: string | undefined, task: string | null, detail?: string): Promise<void> => {
-      const text = notificationText(kind, name, nodeId ? nodeName(flow, nodeId) : undefined, subject?.title, detail);
-      for (const user of new Set(users)) {
-        await sql.execute('INSERT INTO bf_notification (id, user_id, kind, instance_id, task_pk, text, created_at, read_at) VALUES (?, ?, ?, ?, ?, ?, ?, NULL)', [
-          uuidv7(),
-          user,
-          kind,
-          row.id,
-          task,
-          JSON.stringify(text),
-          at,
-        ]);
-      }
+      const text = JSON.stringify(notificationText(kind, name, nodeId ? nodeName(flow, nodeId) : undefined, subject?.title, detail));
+      const to = [...new Set(users)];
+      if (to.length === 0) return;
+      await sql.execute(
+        `INSERT INTO bf_notification (id, user_id, kind, instance_id, task_pk, text, created_at, read_at) VALUES ${to.map(() => '(?, ?, ?, ?, ?, ?, ?, NULL)').join(', ')}`,
+        to.flatMap((user) => [uuidv7(), user, kind, row.id, task, text, at]),
+      );
     };
     const startNode = flow.nodes.find((n) => n.type === 'start')?.id;
     for (const effect of result.effects) {
@@ -161,10 +163,10 @@ export class FlowRunner {
           const dueAt = effect.dueAt ? stored(effect.dueAt) : null;
           await sql.execute(
             `INSERT INTO bf_flow_task (id, instance_id, task_id, flow_key, node_id, status, mode, assignee_count, claimed_by, actions, editable_fields, entity_key, record_id, amount, currency, initiator_id, created_at, due_at, closed_at, result)
-             VALUES (?, ?, ?, ?, ?, 'open', ?, 0, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL)`,
-            [key, row.id, effect.taskId, flow.key, effect.nodeId, effect.mode, JSON.stringify(effect.actions), JSON.stringify(effect.editableFields ?? []), row.entity_key, row.record_id, subject?.amount ?? null, subject?.currency ?? null, row.initiator_id, at, dueAt],
+             VALUES (?, ?, ?, ?, ?, 'open', ?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL)`,
+            [key, row.id, effect.taskId, flow.key, effect.nodeId, effect.mode, new Set(effect.assignees).size, JSON.stringify(effect.actions), JSON.stringify(effect.editableFields ?? []), row.entity_key, row.record_id, subject?.amount ?? null, subject?.currency ?? null, row.initiator_id, at, dueAt],
           );
-          await FlowStore.setAssignees(sql, key, effect.assignees, dueAt);
+          await FlowStore.addAssignees(sql, key, effect.assignees, dueAt);
           await notify(effect.assignees, effect.nodeId === startNode ? 'returned' : 'assigned', effect.nodeId, key);
           break;
         }

@@ -93,17 +93,13 @@ export const FlowStore = {
     return rows.length > 0;
   },
 
+  /** One statement for a command's events: a command appends a dozen or more. */
   async appendEvents(sql: SqlExecutor, instanceId: string, events: readonly FlowEvent[]): Promise<void> {
-    for (const event of events) {
-      await sql.execute('INSERT INTO bf_flow_event (instance_id, seq, command_id, actor_id, at, payload) VALUES (?, ?, ?, ?, ?, ?)', [
-        instanceId,
-        event.seq,
-        event.commandId,
-        event.actor ?? null,
-        stored(event.at),
-        JSON.stringify(encodeEvent(event)),
-      ]);
-    }
+    if (events.length === 0) return;
+    await sql.execute(
+      `INSERT INTO bf_flow_event (instance_id, seq, command_id, actor_id, at, payload) VALUES ${events.map(() => '(?, ?, ?, ?, ?, ?)').join(', ')}`,
+      events.flatMap((event) => [instanceId, event.seq, event.commandId, event.actor ?? null, stored(event.at), JSON.stringify(encodeEvent(event))]),
+    );
   },
 
   async events(sql: SqlExecutor, instanceId: string): Promise<FlowEvent[]> {
@@ -132,6 +128,14 @@ export const FlowStore = {
     return byTask;
   },
 
+  /** A new task's assignees, in one statement; the task row carries their count from the start. */
+  async addAssignees(sql: SqlExecutor, key: string, users: readonly string[], dueAt: string | null): Promise<void> {
+    const unique = [...new Set(users)];
+    if (unique.length === 0) return;
+    await sql.execute(`INSERT INTO bf_flow_task_assignee (user_id, task_pk, is_open, due_at) VALUES ${unique.map(() => '(?, ?, ?, ?)').join(', ')}`, unique.flatMap((user) => [user, key, true, dueAt]));
+  },
+
+  /** Who may act on an open task now changed (delegation, an added approver, escalation): past ones stay, closed. */
   async setAssignees(sql: SqlExecutor, key: string, users: readonly string[], dueAt: string | null): Promise<void> {
     await sql.execute('UPDATE bf_flow_task_assignee SET is_open = ? WHERE task_pk = ?', [false, key]);
     for (const user of new Set(users)) {

@@ -46,7 +46,7 @@ export class FlowsService {
   async act(key: string, action: ApprovalAction, request: TaskActionRequest, actor: Actor, commandId: string): Promise<CaseDetail> {
     const person = this.person(actor);
     const task = await this.visibleTask(key, actor);
-    const flow = await this.runner.definition(task.flow_key, await this.flowVersion(task.instance_id));
+    const flow = await this.runner.definition(task.flow_key, task.flow_version);
     const editable = new Set(JSON.parse(task.editable_fields) as string[]);
     const refused = Object.keys(request.fields ?? {}).filter((f) => !editable.has(f));
     if (refused.length > 0) throw ProblemError.invalid('Only the step\'s editable fields may be sent.', refused.map((f) => ({ path: `/fields/${f}`, code: 'fieldNotEditable', message: `${f} is not editable at this step` })));
@@ -80,6 +80,7 @@ export class FlowsService {
         const values = Object.fromEntries(bound.map(([variable, field]) => [field, request.fields![variable] as JsonValue]));
         await this.records.applyFlowWrite(sql, model, row.record_id, recordValuesOf(model.definition, values, {}), actor);
       },
+      { flowKey: task.flow_key, flowVersion: task.flow_version },
     );
     return this.readCase(task.instance_id, actor);
   }
@@ -159,7 +160,7 @@ export class FlowsService {
 
   async readTask(key: string, actor: Actor): Promise<ApprovalTask> {
     const task = await this.visibleTask(key, actor);
-    const flow = await this.runner.definition(task.flow_key, await this.flowVersion(task.instance_id));
+    const flow = await this.runner.definition(task.flow_key, task.flow_version);
     const people = await this.names.current();
     const row = await this.database.read((sql) => FlowStore.read(sql, task.instance_id));
     const title = row ? (await this.readableRecord(row, flow, actor))?.title : undefined;
@@ -175,12 +176,6 @@ export class FlowsService {
   private person(actor: Actor): string {
     if (actor.kind !== 'user') throw new ProblemError(403, 'peopleOnly', 'Only people act on approval cases.');
     return actor.name;
-  }
-
-  private async flowVersion(instanceId: string): Promise<number> {
-    const row = await this.database.read((sql) => FlowStore.read(sql, instanceId));
-    if (!row) throw ProblemError.notFound('caseNotFound', `There is no case ${instanceId}.`);
-    return Number(row.flow_version);
   }
 
   /** Declared, unbound variables the starter may give; bound ones come from the record. */
@@ -206,11 +201,15 @@ export class FlowsService {
     return row;
   }
 
-  private async visibleTask(key: string, actor: Actor): Promise<TaskRow> {
-    const task = await this.database.read((sql) => FlowStore.task(sql, key));
-    const row = task ? await this.database.read((sql) => FlowStore.read(sql, task.instance_id)) : undefined;
-    if (!task || !row || !(await this.canSee(row, actor))) throw ProblemError.notFound('taskNotFound', `There is no task ${key}.`);
-    return task;
+  /** The task and its case (with the flow version it runs), when the reader may see them. */
+  private async visibleTask(key: string, actor: Actor): Promise<TaskRow & { flow_version: number }> {
+    const found = await this.database.read(async (sql) => {
+      const task = await FlowStore.task(sql, key);
+      const row = task ? await FlowStore.read(sql, task.instance_id) : undefined;
+      return task && row ? { task, row } : undefined;
+    });
+    if (!found || !(await this.canSee(found.row, actor))) throw ProblemError.notFound('taskNotFound', `There is no task ${key}.`);
+    return { ...found.task, flow_version: Number(found.row.flow_version) };
   }
 
   /** The initiator, past and present assignees, administrators, and whoever may read the record in their scope. */
