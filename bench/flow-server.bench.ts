@@ -37,6 +37,7 @@ import { AppBundleService } from '../apps/server/dist/modules/artifacts/app-bund
 import { FlowsService } from '../apps/server/dist/modules/flows/flows.service.js';
 import { TaskInbox } from '../apps/server/dist/modules/flows/task-inbox.js';
 import { benchMysqlUrl, freshSchema } from './mariadb-schema.js';
+import { mulberry32 } from './seeded-random.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -69,17 +70,6 @@ const percentile = (sorted: readonly number[], p: number): number => sorted[Math
 const median = (values: readonly number[]): number => percentile([...values].sort((a, b) => a - b), 50);
 const verdict = (met: boolean): string => (met ? 'MET' : 'NOT MET');
 const storedNow = (): string => new Date().toISOString().replace('T', ' ').slice(0, 23);
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Row = RowDataPacket & Record<string, unknown>;
 type Param = string | number | null;

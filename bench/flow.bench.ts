@@ -15,6 +15,7 @@ import { LOAN_MEDIUM_LIMIT, LOAN_SCORING_DECISION_NAME, LOAN_SMALL_LIMIT, loanAp
 import { decodeState, encodeState, execute, type Actor, type Directory, type ExecuteContext, type JsonValue, type StoredFlowState } from '@bankforge/flow-engine';
 import { compileDecisionModel, fromFeelValue } from '@bankforge/rule-engine';
 import { Engine } from 'bpmn-engine';
+import { mulberry32 } from './seeded-random.js';
 
 const { values: args } = parseArgs({ options: { instances: { type: 'string', default: '10000' }, 'bpmn-instances': { type: 'string', default: '2000' } } });
 const N = Number(args.instances);
@@ -29,17 +30,6 @@ interface Application {
   annualIncome: number;
   path: Path;
   initiator: Actor;
-}
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** Applications on all three amount paths; every applicant scores above the auto-reject threshold (each case reaches people). */

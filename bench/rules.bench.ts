@@ -17,6 +17,7 @@ import { ZenEngine } from '@gorules/zen-engine';
 import { compileDecisionModel, type DecisionModel } from '@bankforge/rule-engine';
 import { unaryTest } from 'feelin';
 import { Engine, type RuleProperties } from 'json-rules-engine';
+import { mulberry32 } from './seeded-random.js';
 
 const { values: args } = parseArgs({ options: { evaluations: { type: 'string', default: '100000' } } });
 const N = Number(args.evaluations);
@@ -83,17 +84,6 @@ const rangeTest = (b: Bound): string => (b ? `[${b[0]}..${b[1]})` : '-');
 const minTest = (n: number | null): string => (n === null ? '-' : `>= ${n}`);
 const maxTest = (n: number | null): string => (n === null ? '-' : `<= ${n}`);
 const cells = (r: RuleSpec): string[] => [rangeTest(r.age), minTest(r.income), rangeTest(r.score), maxTest(r.amount)];
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function applicants(count: number): Applicant[] {
   const random = mulberry32(20261123);
