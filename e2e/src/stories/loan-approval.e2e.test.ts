@@ -154,8 +154,10 @@ describe('a loan application goes through approval in the browser', () => {
     await expect.poll(async () => (await rmApi('GET', `/api/records/loan_application/${loanId}`)).body.purpose).toBe('Equipment; income certificate attached');
     await rm.goto(`${server.url}/inbox`);
     await rm.getByRole('link', { name: 'LA202612060002' }).click();
+    const resubmit = rm.getByRole('group', { name: 'Actions' }).getByRole('button', { name: 'Resubmit' });
+    await resubmit.waitFor();
     await screenshot(rm, '19-rm-returned-en');
-    await rm.getByRole('group', { name: 'Actions' }).getByRole('button', { name: 'Resubmit' }).click();
+    await resubmit.click();
     await rm.getByRole('dialog', { name: /Resubmit LA202612060002/ }).getByRole('button', { name: 'Resubmit' }).click();
     await rm.waitForURL(/\/inbox/);
     const loan = await rmApi('GET', `/api/records/loan_application/${loanId}`);
