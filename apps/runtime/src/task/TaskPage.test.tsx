@@ -63,6 +63,7 @@ describe('TaskPage', () => {
       'POST /api/tasks/t1/approve': { body: loanCase() },
     });
     const user = userEvent.setup();
+    expect(await screen.findByRole('heading', { level: 1, name: 'Amend and resubmit: Wang Fang' })).toBeTruthy();
     const actions = await screen.findByRole('group', { name: 'Actions' });
     expect(within(actions).queryByRole('button', { name: 'Approve' })).toBeNull();
     await user.click(within(actions).getByRole('button', { name: 'Resubmit' }));

@@ -115,7 +115,8 @@ export function TaskView({ task, detail, now, onNotice, onReload, importModule }
       <Link to="/inbox" className="back-link">
         {t('back')}
       </Link>
-      <h1 id="task-title">{t('title', { step: caseText(task.nodeName, language), record })}</h1>
+      {/* A returned case waits at its start step; what the initiator does there is amend and resubmit. */}
+      <h1 id="task-title">{t('title', { step: task.resubmit ? t('resubmitStep') : caseText(task.nodeName, language), record })}</h1>
       <TaskFacts task={task} now={now} recordPath={recordPath(apps, task.entity, task.recordId)} />
       {task.status !== 'open' ? (
         <p className="notice">{t('closed')}</p>

@@ -2,6 +2,7 @@
 export const taskMessages = {
   en: {
     title: '{{step}}: {{record}}',
+    resubmitStep: 'Amend and resubmit',
     back: 'Back to the inbox',
     loading: 'Loading the task…',
     loadFailed: 'The task could not be loaded.',
@@ -72,6 +73,7 @@ export const taskMessages = {
   },
   'zh-CN': {
     title: '{{step}}：{{record}}',
+    resubmitStep: '修改后重新提交',
     back: '返回待办',
     loading: '正在加载任务…',
     loadFailed: '无法加载该任务。',
