@@ -1,23 +1,14 @@
 import { IDENTIFIER_PATTERN } from '@bankforge/data-model';
-import type { AppDocument } from '@bankforge/client';
+import type { AppDocument, ArtifactDocument, ArtifactKind } from '@bankforge/client';
 import { ProblemError } from '../../platform/problem/problem-error.js';
 
 /**
  * The kinds the server serves (routes, designer rights). What each kind's documents are is its
- * engine's to say: ArtifactKindRegistry registers one definition for each of these.
+ * engine's to say: ArtifactKindRegistry registers one definition for each of these. The kind and
+ * the document envelope are the client's types, the API's one definition of them.
  */
-export const ARTIFACT_KINDS = ['entity', 'form', 'flow', 'decision', 'report', 'calendar', 'app'] as const;
-export type ArtifactKind = (typeof ARTIFACT_KINDS)[number];
-
-/** Every artifact is a JSON object with this envelope; engines add their own schema per kind. */
-export interface ArtifactDocument {
-  kind: ArtifactKind;
-  key: string;
-  title: string;
-  version?: number;
-  schemaVersion?: number;
-  [property: string]: unknown;
-}
+export const ARTIFACT_KINDS = ['entity', 'form', 'flow', 'decision', 'report', 'calendar', 'app'] as const satisfies readonly ArtifactKind[];
+export type { ArtifactDocument, ArtifactKind };
 
 /** An app as the client library describes it: the server and the designer read the same shape. */
 export type AppArtifact = AppDocument;
