@@ -28,6 +28,11 @@ describe.each(dialects())('HTTP contract on %s', (dialect) => {
         '/api/records/{entity}/query',
         '/api/records/{entity}/{id}',
         '/api/apps/import',
+        '/api/flows/{key}/instances',
+        '/api/flows/instances/{id}',
+        '/api/tasks',
+        '/api/tasks/{id}/{action}',
+        '/api/notifications',
       ]),
     );
     const ui = await server.request('GET', '/api/docs');
