@@ -65,6 +65,16 @@ describe.each(dialects())('approval flows on %s', (dialect) => {
     expect(done.body.trail.find((t) => t.actor?.id === 'co_1')?.comment).toBe('Income documents verified');
   });
 
+  it('assigns over the directory as it is now: a credit officer added, then deactivated, between two cases', async () => {
+    const added = await server.request<{ id: string }>('POST', '/api/auth/users', { username: 'co_new', displayName: 'CO NEW', branch: 'HQ', roles: ['credit_officer'], password: 'Xq7#long-enough-pass' });
+    expect(added.status, JSON.stringify(added.body)).toBe(201);
+    const first = await submit(await desk.newLoan('rm_sh', 200_000));
+    expect(taskOf(first, 'officerApproval').assignees.map((a) => a.id).sort()).toEqual(['co_1', 'co_2', 'co_new']);
+    expect((await server.request('PATCH', `/api/auth/users/${added.body.id}`, { active: false })).status).toBe(200);
+    const second = await submit(await desk.newLoan('rm_sh', 200_000));
+    expect(taskOf(second, 'officerApproval').assignees.map((a) => a.id).sort()).toEqual(['co_1', 'co_2']);
+  });
+
   it('refuses the flow-controlled fields through the records API, and the RM cannot approve their own loan', async () => {
     const id = await desk.newLoan('rm_sh', 200_000);
     const current = await loan(id);

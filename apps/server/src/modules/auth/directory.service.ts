@@ -9,6 +9,7 @@ import type { RoleDefinition } from '../access/role.js';
 import { AuditLog } from '../audit/audit-log.js';
 import { Database, type SqlExecutor } from '../../platform/database/database.js';
 import { ProblemError } from '../../platform/problem/problem-error.js';
+import { DirectoryStamp } from './directory-stamp.js';
 import { generatePassword, hashPassword, passwordProblem, type PasswordProblem } from './password.js';
 
 export interface UserSummary {
@@ -157,6 +158,7 @@ export class DirectoryService {
         'INSERT INTO bf_user (id, username, display_name, branch, manager_id, roles, active, password_hash, failed_logins, locked_until, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, NULL, ?, ?)',
         [id, input.username, input.displayName, input.branch ?? null, input.managerId ?? null, JSON.stringify(input.roles), input.active ?? true, passwordHash, now(), now()],
       );
+      await DirectoryStamp.raise(sql);
       const user = summaryOf((await this.userRow(sql, id))!);
       await this.audit.append(sql, by, { action: 'permissionChange', detail: { user: user.username, created: { ...user } } });
       return user;
@@ -194,6 +196,7 @@ export class DirectoryService {
       }
       set('updated_at', now());
       await sql.execute(`UPDATE bf_user SET ${sets.join(', ')} WHERE id = ?`, [...params, id]);
+      await DirectoryStamp.raise(sql);
       // A deactivated user, or one whose password was reset, is signed out everywhere.
       if (patch.active === false || passwordHash !== undefined) await sql.execute('DELETE FROM bf_session WHERE user_id = ?', [id]);
       const after = summaryOf((await this.userRow(sql, id))!);

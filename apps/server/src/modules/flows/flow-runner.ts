@@ -15,7 +15,7 @@ import { flowName, nodeName, notificationText } from './case-texts.js';
 import { FlowContextLoader } from './flow-context.js';
 import { isFlowCommandError, problemOf } from './flow-commands.js';
 import { FlowStore, stored, taskKey, type InstanceRow } from './flow-store.js';
-import { People } from './people.js';
+import { PeopleDirectory, type People } from './people.js';
 import { recordTitle, recordValuesOf } from './record-binding.js';
 
 /** What a command changed: the case's id and whether it ran at all (a repeated command id does not). */
@@ -38,6 +38,7 @@ export class FlowRunner {
     @Inject(RecordsService) private readonly records: RecordsService,
     @Inject(MetadataService) private readonly metadata: MetadataService,
     @Inject(AuditLog) private readonly audit: AuditLog,
+    @Inject(PeopleDirectory) private readonly directory: PeopleDirectory,
   ) {}
 
   /** The flow version a case runs (cases stay on the version they started with). */
@@ -58,7 +59,7 @@ export class FlowRunner {
         const blocking = await FlowStore.blockingCase(sql, flow.key, flow.entity!, recordId);
         if (blocking?.status === 'running') throw ProblemError.conflict('caseAlreadyRunning', `A ${flow.key} case is already running on this record.`, { caseId: blocking.id });
         if (blocking) throw ProblemError.conflict('caseAlreadyApproved', `This record was already approved by ${flow.key}.`, { caseId: blocking.id });
-        const people = await People.load(sql);
+        const people = await this.directory.load(sql);
         const command = commandOf(people);
         const now = new Date().toISOString();
         const result = execute(flow, null, command, now, { directory: people.directory, ...context, instanceId });
@@ -106,7 +107,7 @@ export class FlowRunner {
       this.database.transaction(async (sql) => {
         const row = await FlowStore.lock(sql, instanceId);
         if (!row) throw ProblemError.notFound('caseNotFound', `There is no case ${instanceId}.`);
-        const people = await People.load(sql);
+        const people = await this.directory.load(sql);
         const state = FlowStore.state(row);
         const command = commandOf(row, people, state);
         if (await FlowStore.commandSeen(sql, instanceId, command.commandId)) return { instanceId, duplicate: true };

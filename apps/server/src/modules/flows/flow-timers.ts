@@ -10,11 +10,18 @@ import { FlowRunner } from './flow-runner.js';
 const LEASE_SECONDS = 60;
 const BATCH = 50;
 const DEFAULT_POLL_MS = 5000;
+/**
+ * Timers fired at once by one replica on MySQL/MariaDB (each in its own transaction, on its own
+ * case; the audit chain's head is the one row they queue on). SQLite runs one transaction at a time.
+ */
+const MYSQL_CONCURRENCY = 4;
 
 interface ClaimedTimer {
   id: string;
   instance_id: string;
   timer_id: string;
+  flow_key: string;
+  flow_version: number;
 }
 
 /**
@@ -62,37 +69,58 @@ export class FlowTimers implements OnApplicationBootstrap, OnApplicationShutdown
     while (!this.stopping) {
       const claimed = await this.claim();
       if (claimed.length === 0) break;
-      for (const timer of claimed) if (await this.fire(timer)) fired++;
+      const queue = [...claimed];
+      const worker = async (): Promise<void> => {
+        for (let timer = queue.shift(); timer; timer = queue.shift()) if (await this.fire(timer)) fired++;
+      };
+      const workers = this.database.dialect === 'mysql' ? MYSQL_CONCURRENCY : 1;
+      await Promise.all(Array.from({ length: Math.min(workers, claimed.length) }, worker));
     }
     return fired;
   }
 
+  /** Leases a batch of due timers to this replica, with the flow version of each one's case. */
   private async claim(): Promise<ClaimedTimer[]> {
+    return this.database.transaction(async (sql) => {
+      const timers = await this.lease(sql);
+      if (timers.length === 0) return [];
+      const flows = await sql.rows<{ id: string; flow_key: string; flow_version: number }>(
+        `SELECT id, flow_key, flow_version FROM bf_flow_instance WHERE id IN (${timers.map(() => '?').join(', ')})`,
+        [...new Set(timers.map((t) => t.instance_id))],
+      );
+      const byInstance = new Map(flows.map((f) => [f.id, f]));
+      const orphans = timers.filter((t) => !byInstance.has(t.instance_id));
+      // A timer whose case is gone has nothing left to do.
+      if (orphans.length > 0) await sql.execute(`UPDATE bf_flow_timer SET state = 'fired', last_error = 'caseNotFound' WHERE id IN (${orphans.map(() => '?').join(', ')})`, orphans.map((t) => t.id));
+      return timers.flatMap((t) => {
+        const flow = byInstance.get(t.instance_id);
+        return flow ? [{ ...t, flow_key: flow.flow_key, flow_version: Number(flow.flow_version) }] : [];
+      });
+    });
+  }
+
+  private async lease(sql: SqlExecutor): Promise<Omit<ClaimedTimer, 'flow_key' | 'flow_version'>[]> {
     if (this.database.dialect === 'sqlite') {
-      return this.database.transaction((sql) =>
-        sql.rows<ClaimedTimer>(
-          `UPDATE bf_flow_timer SET lease_owner = ?, lease_until = strftime('%Y-%m-%d %H:%M:%f', 'now', '+${LEASE_SECONDS} seconds'), attempts = attempts + 1
-            WHERE id IN (SELECT id FROM bf_flow_timer WHERE state = 'scheduled' AND due_at <= strftime('%Y-%m-%d %H:%M:%f', 'now')
-                           AND (lease_until IS NULL OR lease_until < strftime('%Y-%m-%d %H:%M:%f', 'now')) ORDER BY due_at LIMIT ${BATCH})
-            RETURNING id, instance_id, timer_id`,
-          [this.owner],
-        ),
+      return sql.rows(
+        `UPDATE bf_flow_timer SET lease_owner = ?, lease_until = strftime('%Y-%m-%d %H:%M:%f', 'now', '+${LEASE_SECONDS} seconds'), attempts = attempts + 1
+          WHERE id IN (SELECT id FROM bf_flow_timer WHERE state = 'scheduled' AND due_at <= strftime('%Y-%m-%d %H:%M:%f', 'now')
+                         AND (lease_until IS NULL OR lease_until < strftime('%Y-%m-%d %H:%M:%f', 'now')) ORDER BY due_at LIMIT ${BATCH})
+          RETURNING id, instance_id, timer_id`,
+        [this.owner],
       );
     }
-    return this.database.transaction(async (sql) => {
-      const rows = await sql.rows<ClaimedTimer>(
-        `SELECT id, instance_id, timer_id FROM bf_flow_timer
-          WHERE state = 'scheduled' AND due_at <= UTC_TIMESTAMP(6) AND (lease_until IS NULL OR lease_until < UTC_TIMESTAMP(6))
-          ORDER BY due_at LIMIT ${BATCH} FOR UPDATE SKIP LOCKED`,
+    const rows = await sql.rows<Omit<ClaimedTimer, 'flow_key' | 'flow_version'>>(
+      `SELECT id, instance_id, timer_id FROM bf_flow_timer
+        WHERE state = 'scheduled' AND due_at <= UTC_TIMESTAMP(6) AND (lease_until IS NULL OR lease_until < UTC_TIMESTAMP(6))
+        ORDER BY due_at LIMIT ${BATCH} FOR UPDATE SKIP LOCKED`,
+    );
+    if (rows.length > 0) {
+      await sql.execute(
+        `UPDATE bf_flow_timer SET lease_owner = ?, lease_until = UTC_TIMESTAMP(6) + INTERVAL ${LEASE_SECONDS} SECOND, attempts = attempts + 1 WHERE id IN (${rows.map(() => '?').join(', ')})`,
+        [this.owner, ...rows.map((r) => r.id)],
       );
-      if (rows.length > 0) {
-        await sql.execute(
-          `UPDATE bf_flow_timer SET lease_owner = ?, lease_until = UTC_TIMESTAMP(6) + INTERVAL ${LEASE_SECONDS} SECOND, attempts = attempts + 1 WHERE id IN (${rows.map(() => '?').join(', ')})`,
-          [this.owner, ...rows.map((r) => r.id)],
-        );
-      }
-      return rows;
-    });
+    }
+    return rows;
   }
 
   /** Fires one claimed timer; the timer is marked fired in the command's own transaction. */
@@ -105,7 +133,7 @@ export class FlowTimers implements OnApplicationBootstrap, OnApplicationShutdown
     try {
       const outcome = await this.runner.run(timer.instance_id, () => ({ type: 'timerFired', commandId: `timer:${timer.id}`, timerId: timer.timer_id }), SYSTEM_ACTOR, async (sql) => {
         await markFired(sql, null);
-      });
+      }, { flowKey: timer.flow_key, flowVersion: Number(timer.flow_version) });
       if (outcome.duplicate) await this.database.transaction((sql) => markFired(sql, null));
       return !outcome.duplicate;
     } catch (error) {

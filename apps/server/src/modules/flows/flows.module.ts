@@ -9,14 +9,14 @@ import { FlowTimers } from './flow-timers.js';
 import { FlowsController, NotificationsController, TasksController } from './flows.controller.js';
 import { FlowsService } from './flows.service.js';
 import { Notifications } from './notifications.js';
-import { PeopleNames } from './people.js';
+import { PeopleDirectory, PeopleNames } from './people.js';
 import { TaskInbox } from './task-inbox.js';
 
 /** Approval flows that run: cases on records, the task inbox, durable timers, notifications. */
 @Module({
   imports: [ArtifactsModule, RecordsModule, MetadataModule, AuditModule],
   controllers: [FlowsController, TasksController, NotificationsController],
-  providers: [FlowContextLoader, FlowRunner, FlowsService, TaskInbox, Notifications, FlowTimers, PeopleNames],
+  providers: [FlowContextLoader, FlowRunner, FlowsService, TaskInbox, Notifications, FlowTimers, PeopleNames, PeopleDirectory],
   exports: [FlowsService, FlowTimers],
 })
 export class FlowsModule {}

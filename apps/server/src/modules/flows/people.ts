@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Actor as FlowActor, Directory } from '@bankforge/flow-engine';
 import { Database, type SqlExecutor } from '../../platform/database/database.js';
+import { DirectoryStamp } from '../auth/directory-stamp.js';
 
 /** Like the catalogs, the people the answers name are re-read after a second. */
 const NAMES_TTL_MS = 1000;
@@ -80,6 +81,25 @@ export class People {
       managerChain: this.managerChain(username),
       admin,
     };
+  }
+}
+
+/**
+ * The people as a command sees them: read in the command's transaction, but only when the
+ * directory's stamp moved since this replica last read them (a bank has thousands of users, and
+ * every approval command, timer and escalation resolves assignees over them).
+ */
+@Injectable()
+export class PeopleDirectory {
+  private snapshot: { stamp: number; people: People } | undefined;
+
+  async load(sql: SqlExecutor): Promise<People> {
+    const stamp = await DirectoryStamp.read(sql);
+    if (this.snapshot?.stamp === stamp) return this.snapshot.people;
+    const people = await People.load(sql);
+    // Read in the same transaction as the stamp, so the two agree.
+    this.snapshot = { stamp, people };
+    return people;
   }
 }
 

@@ -10,6 +10,8 @@ import { AuditChainSingleUpdate1700000000005 } from './migrations/0005-audit-cha
 import { Idempotency1700000000006 } from './migrations/0006-idempotency.js';
 import { IdempotencyWithheldAnswers1700000000007 } from './migrations/0007-idempotency-withheld-answers.js';
 import { Flows1700000000008 } from './migrations/0008-flows.js';
+import { FlowOutbox1700000000009 } from './migrations/0009-flow-outbox.js';
+import { DirectoryStamp1700000000010 } from './migrations/0010-directory-stamp.js';
 import { CONTENTION_RETRY, retryOnContention } from './contention-retry.js';
 import { SerialLock } from './serial-lock.js';
 
@@ -84,7 +86,7 @@ export class Database {
 
   static async open(config: Pick<ServerConfig, 'databaseUrl' | 'dataDir'>): Promise<Database> {
     const dialect = dialectOf(config);
-    const common = { migrations: [SystemTables1700000000001, SecurityTables1700000000002, Consent1700000000003, AuditChainTrigger1700000000004, AuditChainSingleUpdate1700000000005, Idempotency1700000000006, IdempotencyWithheldAnswers1700000000007, Flows1700000000008], migrationsTableName: 'bf_schema_migration', logging: false as const };
+    const common = { migrations: [SystemTables1700000000001, SecurityTables1700000000002, Consent1700000000003, AuditChainTrigger1700000000004, AuditChainSingleUpdate1700000000005, Idempotency1700000000006, IdempotencyWithheldAnswers1700000000007, Flows1700000000008, FlowOutbox1700000000009, DirectoryStamp1700000000010], migrationsTableName: 'bf_schema_migration', logging: false as const };
     let dataSource: DataSource;
     if (dialect === 'mysql') {
       dataSource = new DataSource({
