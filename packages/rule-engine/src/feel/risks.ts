@@ -31,7 +31,7 @@ export interface RiskOptions extends CompileOptions {
 const REGEX_FUNCTIONS: Readonly<Record<string, { pattern: [number, string]; flags: [number, string] | null }>> = {
   matches: { pattern: [1, 'pattern'], flags: [2, 'flags'] },
   replace: { pattern: [1, 'pattern'], flags: [3, 'flags'] },
-  split: { pattern: [1, 'delimiter'], flags: null },
+  split: { pattern: [1, 'delimiter'], flags: [2, 'flags'] },
 };
 
 /** Risks found in an expression; none when it does not parse (the parser's diagnostics say why). */

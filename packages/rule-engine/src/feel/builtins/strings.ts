@@ -125,8 +125,9 @@ function replace(args: readonly FeelValue[], env: EvaluationEnvironment): FeelVa
 function split(args: readonly FeelValue[], env: EvaluationEnvironment): FeelValue {
   const s = text(args, 0, 'split', 'string', env);
   const delimiter = text(args, 1, 'split', 'delimiter', env);
-  if (s === null || delimiter === null) return null;
-  const re = regexFor(delimiter, '', 'split', env, false);
+  const flags = flagsOf(args, 2, 'split', env);
+  if (s === null || delimiter === null || flags === undefined || flags === null) return null;
+  const re = regexFor(delimiter, flags, 'split', env, false);
   if (re === null) return null;
   env.step(searchCost(re, s));
   return tokenize(s, re, pace(env));
@@ -170,6 +171,7 @@ export const STRING_FUNCTIONS: readonly BuiltinFunction[] = [
   binary('ends with', 'match', (s, m) => s.endsWith(m)),
   define('matches', 'input, pattern, flags?', matches),
   define('replace', 'input, pattern, replacement, flags?', replace),
-  define('split', 'string, delimiter', split),
+  // XPath fn:tokenize: the delimiter is a regular expression, with the same flags as `matches`.
+  define('split', 'string, delimiter, flags?', split),
   define('string join', 'list, delimiter?', stringJoin),
 ];

@@ -188,12 +188,21 @@ function readString(source: string, from: number, diagnostics: FeelDiagnostic[])
               continue;
             }
           }
-          diagnostics.push(diagnostic(source, i, 2 + hex.length, `Invalid escape sequence \\${esc}${hex}`));
+          // Not a code point: kept as written, like any other unknown escape.
+          out += `\\${esc}`;
           i += 2;
           continue;
         }
         default:
-          diagnostics.push(diagnostic(source, i, 2, `Invalid escape sequence \\${esc ?? ''}`));
+          if (esc === undefined) {
+            out += '\\';
+            i += 1;
+            continue;
+          }
+          // An unknown escape (`\d`, `\s`, `\w`, `\.`...) keeps its backslash: regular expressions
+          // in `matches`, `replace` and `split` are written this way (DMN TCK 0067, 1109, 1111), and
+          // every FEEL engine reads them so.
+          out += `\\${esc}`;
           i += 2;
           continue;
       }

@@ -87,7 +87,15 @@ describe('lexer', () => {
   it('reports unterminated strings and comments', () => {
     expect(tokenize('"abc').diagnostics[0]?.message).toMatch(/Unterminated string/);
     expect(tokenize('1 /* x').diagnostics[0]?.message).toMatch(/Unterminated comment/);
-    expect(tokenize(String.raw`"\q"`).diagnostics[0]?.message).toMatch(/Invalid escape/);
+  });
+
+  it('keeps the backslash of an escape FEEL does not define (regular expressions: "\\d", "\\s")', () => {
+    const t = (source: string) => tokenize(source);
+    expect(t(String.raw`"\d{3}\s\w+\."`).tokens[0]?.text).toBe(String.raw`\d{3}\s\w+\.`);
+    expect(t(String.raw`"\q"`).diagnostics).toEqual([]);
+    expect(t(String.raw`"\q"`).tokens[0]?.text).toBe(String.raw`\q`);
+    // \u not followed by four hex digits is no code point: kept as written
+    expect(t(String.raw`"\uZZ"`).tokens[0]?.text).toBe(String.raw`\uZZ`);
   });
 });
 
