@@ -129,7 +129,8 @@ function number(args: readonly FeelValue[], env: EvaluationEnvironment): FeelVal
   }
   if (!NUMBER_TEXT.test(text)) return invalidText(env, 'number', from);
   const n = new FeelDecimal(text);
-  return n.isFinite() ? n : invalidText(env, 'number', from);
+  if (!n.isFinite()) return invalidText(env, 'number', from);
+  return n.sd() > 34 ? n.toSignificantDigits(34) : n;
 }
 
 function duration(args: readonly FeelValue[], env: EvaluationEnvironment): FeelValue {

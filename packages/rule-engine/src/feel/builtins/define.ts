@@ -89,7 +89,12 @@ export function define(name: string, signatures: string | readonly string[], imp
       if (args.length < minArgs || args.length > maxArgs) {
         return env.warn(WARN_INVALID_ARGUMENT, `${name}() takes ${describeArity(minArgs, maxArgs)} arguments, not ${args.length}.`);
       }
-      return implementation(args, env, fn);
+      const result = implementation(args, env, fn);
+      // A number beyond decimal128 (`product`, `exp`, `sum` overflowing) is no FEEL number.
+      if (result instanceof FeelDecimal && !result.isFinite()) {
+        return env.warn(WARN_INVALID_ARGUMENT, `${name}(): the result is beyond the range of FEEL numbers (decimal128).`);
+      }
+      return result;
     },
     variadic,
     minArgs,

@@ -119,11 +119,22 @@ function contextNodes(contexts: IterationContext[]): Node[] {
   return out;
 }
 
+/**
+ * A numeric literal as a FEEL number: rounded to 34 significant digits like every decimal128
+ * value; null when it is beyond decimal128's range (`1e7000`).
+ */
+function numberLiteral(text: string, negative: boolean): FeelNumber | null {
+  let n = new FeelDecimal(text);
+  if (!n.isFinite()) return null;
+  if (n.sd() > 34) n = n.toSignificantDigits(34);
+  return negative ? n.negated() : n;
+}
+
 /** The constant value of a literal node, or undefined when the node is not a literal. */
 export function literalValue(node: Node): FeelValue | undefined {
   switch (node.kind) {
     case 'number':
-      return new FeelDecimal(node.text);
+      return numberLiteral(node.text, false) ?? undefined;
     case 'string':
       return node.value;
     case 'boolean':
@@ -136,7 +147,7 @@ export function literalValue(node: Node): FeelValue | undefined {
     }
     case 'negate': {
       if (node.operand.kind !== 'number') return undefined;
-      return new FeelDecimal(node.operand.text).negated();
+      return numberLiteral(node.operand.text, true) ?? undefined;
     }
     default:
       return undefined;
@@ -517,7 +528,12 @@ export function anyTest(tests: Test[]): Test {
 
 export function compileNode(node: Node): Evaluator {
   switch (node.kind) {
-    case 'number':
+    case 'number': {
+      const v = literalValue(node);
+      const text = node.text;
+      if (v === undefined) return (_s, env) => env.warn('outOfRange', `The number ${text} is beyond the range of FEEL numbers (decimal128).`);
+      return () => v;
+    }
     case 'string':
     case 'boolean':
     case 'null': {

@@ -3,9 +3,18 @@ import type { FeelType } from './types.js';
 
 /**
  * FEEL's value model (DMN 1.5, chapter 10.3.2). Numbers are decimals of 34 significant digits
- * (IEEE 754 decimal128), so `0.1 + 0.2 = 0.3` and money stays exact.
+ * (IEEE 754 decimal128), so `0.1 + 0.2 = 0.3` and money stays exact. Their exponent range is
+ * decimal128's too: a result above 9.99…e6144 overflows (decimal.js answers Infinity, which the
+ * operators and built-ins turn into null with a warning), one below 1e-6176 underflows to 0.
  */
-export const FeelDecimal = Decimal.clone({ precision: 34, rounding: Decimal.ROUND_HALF_EVEN, toExpNeg: -40, toExpPos: 40 });
+export const FeelDecimal = Decimal.clone({
+  precision: 34,
+  rounding: Decimal.ROUND_HALF_EVEN,
+  toExpNeg: -40,
+  toExpPos: 40,
+  maxE: 6144,
+  minE: -6176,
+});
 export type FeelNumber = InstanceType<typeof FeelDecimal>;
 
 /** A calendar date without time or zone. */

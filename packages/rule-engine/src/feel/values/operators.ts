@@ -62,7 +62,7 @@ function outOfRange(op: string, env: EvaluationEnvironment): null {
 }
 
 function finite(n: FeelNumber, op: string, env: EvaluationEnvironment): FeelNumber | null {
-  return n.isFinite() ? n : env.warn(WARN_OUT_OF_RANGE, `The result of '${op}' is not a finite number.`);
+  return n.isFinite() ? n : env.warn(WARN_OUT_OF_RANGE, `The result of '${op}' is not a number FEEL can hold (beyond decimal128's range, or not real).`);
 }
 
 function daysOf(seconds: FeelNumber): number {
@@ -92,7 +92,7 @@ function concatenate(a: string, b: string, env: EvaluationEnvironment): string {
 }
 
 export function add(a: FeelValue, b: FeelValue, env: EvaluationEnvironment = SILENT): FeelValue {
-  if (a instanceof FeelDecimal && b instanceof FeelDecimal) return a.plus(b);
+  if (a instanceof FeelDecimal && b instanceof FeelDecimal) return finite(a.plus(b), '+', env);
   if (a === null || b === null) return null;
   if (typeof a === 'string') return typeof b === 'string' ? concatenate(a, b, env) : invalid('+', a, b, env);
   if (b instanceof DaysTimeDuration) {
@@ -109,7 +109,7 @@ export function add(a: FeelValue, b: FeelValue, env: EvaluationEnvironment = SIL
 
 /** `a - b`: numbers, temporal − duration, temporal − temporal (→ days and time duration), durations. */
 export function subtract(a: FeelValue, b: FeelValue, env: EvaluationEnvironment = SILENT): FeelValue {
-  if (a instanceof FeelDecimal && b instanceof FeelDecimal) return a.minus(b);
+  if (a instanceof FeelDecimal && b instanceof FeelDecimal) return finite(a.minus(b), '-', env);
   if (a === null || b === null) return null;
   if (b instanceof DaysTimeDuration) {
     if (a instanceof DaysTimeDuration) return new DaysTimeDuration(a.seconds.minus(b.seconds));
@@ -169,7 +169,7 @@ function divisionByZero(env: EvaluationEnvironment): null {
 
 /** `a / b`: numbers (÷0 → null), duration ÷ number, duration ÷ duration of the same kind (→ number). */
 export function divide(a: FeelValue, b: FeelValue, env: EvaluationEnvironment = SILENT): FeelValue {
-  if (a instanceof FeelDecimal && b instanceof FeelDecimal) return b.isZero() ? divisionByZero(env) : a.div(b);
+  if (a instanceof FeelDecimal && b instanceof FeelDecimal) return b.isZero() ? divisionByZero(env) : finite(a.div(b), '/', env);
   if (a === null || b === null) return null;
   if (b instanceof FeelDecimal) {
     if (b.isZero()) return divisionByZero(env);
@@ -185,9 +185,18 @@ export function divide(a: FeelValue, b: FeelValue, env: EvaluationEnvironment = 
   return invalid('/', a, b, env);
 }
 
-/** `a ** b` for numbers (decimal, 34 digits). */
+/** The exponent of `**` lies in [-999,999,999..999,999,999] (DMN 1.5, 10.3.2.12.8, Table 65). */
+const MAX_EXPONENT = 999_999_999;
+
+/**
+ * `a ** b` for numbers (decimal, 34 digits): a negative exponent divides (`2 ** -2 = 0.25`), a
+ * fractional one takes a root (`4 ** 0.5 = 2`). Null with a warning when the exponent is out of
+ * range, zero is raised to a negative power, a negative base to a fractional one (no real
+ * result), or the result overflows decimal128.
+ */
 export function power(a: FeelValue, b: FeelValue, env: EvaluationEnvironment = SILENT): FeelValue {
   if (a instanceof FeelDecimal && b instanceof FeelDecimal) {
+    if (b.abs().gt(MAX_EXPONENT)) return outOfRange('**', env);
     if (a.isZero() && b.isNegative()) return divisionByZero(env);
     return finite(a.pow(b), '**', env);
   }
