@@ -207,8 +207,13 @@ function compileName(name: string): Evaluator {
   };
 }
 
-/** Iterates the domain of one iteration context, calling `body` per element (one step each). */
-type Domain = (scope: Scope, env: EvaluationEnvironment, body: (value: FeelValue) => boolean) => boolean;
+/**
+ * Iterates the domain of one iteration context, calling `body` per element (one step each).
+ * Answers true when the domain was walked to its end, false when `body` stopped it (answered
+ * false), and null (with a warning) when the domain cannot be iterated: then the whole `for`,
+ * `some` or `every` is null.
+ */
+type Domain = (scope: Scope, env: EvaluationEnvironment, body: (value: FeelValue) => boolean) => boolean | null;
 
 function compileDomain(ctx: IterationContext): Domain {
   const domain = compileNode(ctx.domain);
@@ -230,36 +235,42 @@ function compileDomain(ctx: IterationContext): Domain {
       }
       return true;
     }
-    if (d instanceof FeelRange && d.start instanceof FeelDate && d.end instanceof FeelDate) {
-      const up = epochDay(d.start) <= epochDay(d.end);
-      const a = d.startIncluded ? d.start : civilFromDays(epochDay(d.start) + (up ? 1 : -1));
-      const b = d.endIncluded ? d.end : civilFromDays(epochDay(d.end) - (up ? 1 : -1));
-      if (up ? epochDay(a) > epochDay(b) : epochDay(a) < epochDay(b)) return true;
-      return iterateNumbers(a, b, env, body);
-    }
-    if (d instanceof FeelRange) {
-      if (!isNumber(d.start) || !isNumber(d.end)) {
-        env.warn('invalidIteration', 'Only ranges of integers can be iterated.');
-        return false;
-      }
-      let a = d.start;
-      let b = d.end;
-      const up = a.lte(b);
-      if (!d.startIncluded) a = up ? a.plus(1) : a.minus(1);
-      if (!d.endIncluded) b = up ? b.minus(1) : b.plus(1);
-      if (up ? a.gt(b) : a.lt(b)) return true;
-      return iterateNumbers(a, b, env, body);
-    }
-    if (d === null) {
-      env.warn('invalidIteration', 'Cannot iterate over null.');
-      return false;
-    }
+    if (d instanceof FeelRange) return iterateRange(d, env, body);
+    if (d === null) return env.warn('invalidIteration', 'Cannot iterate over null.');
+    // a single value stands for the singleton list holding it (10.3.2.9.4)
     env.step();
     return body(d);
   };
 }
 
-function iterateNumbers(a: FeelValue, b: FeelValue, env: EvaluationEnvironment, body: (value: FeelValue) => boolean): boolean {
+/**
+ * A range of integers or of dates (DMN 1.5, 10.3.2.14: `for i in [1..3)`, `for d in
+ * [@"2021-01-01"..@"2021-01-03"]`), ascending or descending, its open ends left out.
+ */
+function iterateRange(d: FeelRange, env: EvaluationEnvironment, body: (value: FeelValue) => boolean): boolean | null {
+  if (d.start instanceof FeelDate && d.end instanceof FeelDate) {
+    const from = epochDay(d.start);
+    const to = epochDay(d.end);
+    const up = from <= to;
+    const a = d.startIncluded ? from : from + (up ? 1 : -1);
+    const b = d.endIncluded ? to : to - (up ? 1 : -1);
+    if (up ? a > b : a < b) return true;
+    return iterateNumbers(civilFromDays(a), civilFromDays(b), env, body);
+  }
+  if (!isNumber(d.start) || !isNumber(d.end) || !d.start.isInteger() || !d.end.isInteger()) {
+    return env.warn('invalidIteration', 'Only ranges of integers or of dates can be iterated.');
+  }
+  let a = d.start;
+  let b = d.end;
+  const up = a.lte(b);
+  if (!d.startIncluded) a = up ? a.plus(1) : a.minus(1);
+  if (!d.endIncluded) b = up ? b.minus(1) : b.plus(1);
+  if (up ? a.gt(b) : a.lt(b)) return true;
+  return iterateNumbers(a, b, env, body);
+}
+
+/** `a..b`: integers or dates, ascending or descending (`3..1` is 3, 2, 1), both ends included. */
+function iterateNumbers(a: FeelValue, b: FeelValue, env: EvaluationEnvironment, body: (value: FeelValue) => boolean): boolean | null {
   if (a instanceof FeelDate && b instanceof FeelDate) {
     // DMN 1.5: a range of dates iterates day by day
     const from = epochDay(a);
@@ -272,8 +283,7 @@ function iterateNumbers(a: FeelValue, b: FeelValue, env: EvaluationEnvironment, 
     return true;
   }
   if (!isNumber(a) || !isNumber(b) || !a.isInteger() || !b.isInteger()) {
-    env.warn('invalidIteration', 'The bounds of `a..b` must be integers or dates.');
-    return false;
+    return env.warn('invalidIteration', 'The bounds of `a..b` must be integers or dates.');
   }
   const from = a.toNumber();
   const to = b.toNumber();
@@ -295,20 +305,34 @@ function iterateNumbers(a: FeelValue, b: FeelValue, env: EvaluationEnvironment, 
 
 /**
  * Runs `body` for every combination of the iteration contexts (the first varies slowest), with
- * the iteration variables bound. Stops early when `body` answers false.
+ * the iteration variables bound. Stops early when `body` answers false. Answers null when a
+ * domain cannot be iterated, else whether every combination was visited.
  */
-function compileIteration(contexts: IterationContext[]): (scope: Scope, env: EvaluationEnvironment, body: (scope: Scope) => boolean) => void {
+function compileIteration(contexts: IterationContext[]): (scope: Scope, env: EvaluationEnvironment, body: (scope: Scope) => boolean) => boolean | null {
   const domains = contexts.map(compileDomain);
   const names = contexts.map((c) => c.name);
   return (scope, env, body) => {
+    let invalid = false;
     const loop = (level: number, s: Scope): boolean => {
       const domain = domains[level];
       if (domain === undefined) return body(s);
       const name = names[level] as string;
-      return domain(s, env, (v) => loop(level + 1, new BindingScope(s, name, v)));
+      const r = domain(s, env, (v) => loop(level + 1, new BindingScope(s, name, v)));
+      if (r === null) invalid = true;
+      return r === true;
     };
-    loop(0, scope);
+    const done = loop(0, scope);
+    return invalid ? null : done;
   };
+}
+
+/** True when the node reads `name` (a `for` body reading `partial`). */
+function reads(node: Node, name: string): boolean {
+  let found = false;
+  visit(node, (n) => {
+    if (n.kind === 'name' && n.name === name) found = true;
+  });
+  return found;
 }
 
 function compileFilter(node: NodeOf<'filter'>): Evaluator {
@@ -644,13 +668,26 @@ export function compileNode(node: Node): Evaluator {
     case 'for': {
       const iterate = compileIteration(node.contexts);
       const body = compileNode(node.body);
+      if (!reads(node.body, 'partial')) {
+        return (s, env) => {
+          const results: FeelValue[] = [];
+          const ok = iterate(s, env, (inner) => {
+            results.push(body(inner, env));
+            return true;
+          });
+          return ok === null ? null : results;
+        };
+      }
+      // `partial` is the list of the results so far (DMN 1.5, 10.3.2.14): a snapshot, since the
+      // body may keep it (`for i in 1..3 return partial`). A step per 16 elements copied.
       return (s, env) => {
         const results: FeelValue[] = [];
-        iterate(s, env, (inner) => {
-          results.push(body(new BindingScope(inner, 'partial', results), env));
+        const ok = iterate(s, env, (inner) => {
+          if (results.length > 15) env.step(results.length >>> 4);
+          results.push(body(new BindingScope(inner, 'partial', results.slice()), env));
           return true;
         });
-        return results;
+        return ok === null ? null : results;
       };
     }
     case 'quantified': {
@@ -659,7 +696,7 @@ export function compileNode(node: Node): Evaluator {
       const some = node.quantifier === 'some';
       return (s, env) => {
         let result = !some;
-        iterate(s, env, (inner) => {
+        const ok = iterate(s, env, (inner) => {
           const r = condition(inner, env) === true;
           if (some && r) {
             result = true;
@@ -671,7 +708,7 @@ export function compileNode(node: Node): Evaluator {
           }
           return true;
         });
-        return result;
+        return ok === null ? null : result;
       };
     }
     case 'if': {
