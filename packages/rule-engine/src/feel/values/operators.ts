@@ -376,9 +376,33 @@ export function unaryTestMatches(input: FeelValue, test: FeelValue, env: Evaluat
  * simply not the same (false), and times/date-times must agree on their offset or zone too.
  */
 export function isSameValue(a: FeelValue, b: FeelValue): boolean {
-  if (a === null || b === null) return a === b;
+  if (a === b) return true;
+  if (a === null || b === null) return false;
   if (a instanceof FeelTime) return b instanceof FeelTime && sameTime(a, b);
   if (a instanceof FeelDateTime) return b instanceof FeelDateTime && compareDates(a.date, b.date) === 0 && sameTime(a.time, b.time);
+  // Lists, contexts and ranges are the same element when their parts are (deeply, by `is`).
+  if (isList(a)) {
+    if (!isList(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!isSameValue(a[i] ?? null, b[i] ?? null)) return false;
+    return true;
+  }
+  if (a instanceof FeelContext) {
+    if (!(b instanceof FeelContext) || a.entries.size !== b.entries.size) return false;
+    for (const [key, value] of a.entries) {
+      const other = b.get(key);
+      if (other === undefined || !isSameValue(value, other)) return false;
+    }
+    return true;
+  }
+  if (a instanceof FeelRange) {
+    return (
+      b instanceof FeelRange &&
+      a.startIncluded === b.startIncluded &&
+      a.endIncluded === b.endIncluded &&
+      isSameValue(a.start, b.start) &&
+      isSameValue(a.end, b.end)
+    );
+  }
   if (typeNameOf(a) !== typeNameOf(b)) return false;
   return feelEquals(a, b) === true;
 }
