@@ -117,3 +117,38 @@ describe('TCK values', () => {
     expect(tckEquals(null, 'x')).toBe(false);
   });
 });
+
+describe('TCK runner: now() and today()', () => {
+  const CLOCK_MODEL = `<definitions xmlns="https://www.omg.org/spec/DMN/20230324/MODEL/" namespace="urn:c" name="c">
+  <decision id="d_now" name="Now"><literalExpression><text>now()</text></literalExpression></decision>
+  <decision id="d_today" name="Today"><literalExpression><text>today()</text></literalExpression></decision>
+  <decision id="d_same" name="Same"><literalExpression><text>today() = date(now()) and now() instance of date and time</text></literalExpression></decision>
+</definitions>`;
+  const CLOCK_TESTS = `<testCases xmlns="http://www.omg.org/spec/DMN/20160719/testcase" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:xsd="http://www.w3.org/2001/XMLSchema">
+  <modelName>c.dmn</modelName>
+  <testCase id="001">
+    <resultNode name="Now"><expected><value xsi:type="xsd:dateTime">2024-05-06T07:08:09Z</value></expected></resultNode>
+    <resultNode name="Today"><expected><value xsi:type="xsd:date">2024-05-06</value></expected></resultNode>
+  </testCase>
+  <testCase id="002">
+    <resultNode name="Same"><expected><value xsi:type="xsd:boolean">true</value></expected></resultNode>
+  </testCase>
+</testCases>`;
+
+  it('passes the host clock, or the instant given, to every evaluation', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tck-clock-'));
+    writeFileSync(join(dir, 'c.dmn'), CLOCK_MODEL);
+    writeFileSync(join(dir, 'c-test-01.xml'), CLOCK_TESTS);
+    const fixed = runTckFolder(dir, { now: parseTemporal('dateTime', '2024-05-06T07:08:09Z') as never });
+    expect(fixed.folders[0]?.cases.map((c) => [c.id, c.passed])).toEqual([
+      ['001', true],
+      ['002', true],
+    ]);
+    // Without an instant the runner reads the clock: the fixed expectations fail, the relation holds.
+    const live = runTckFolder(dir);
+    expect(live.folders[0]?.cases.map((c) => [c.id, c.passed])).toEqual([
+      ['001', false],
+      ['002', true],
+    ]);
+  });
+});

@@ -4,8 +4,9 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
-import type { FeelValue } from '../feel/values/feel-value.js';
+import type { FeelDateTime, FeelValue } from '../feel/values/feel-value.js';
 import { FeelContext } from '../feel/values/feel-value.js';
+import { toFeelValue } from '../feel/values/json.js';
 import { compileDecisionModel, type CompiledDecisionModel } from '../dmn/evaluate.js';
 import { importDmn, parseDmnDocument, type DmnDocument } from '../dmn/xml/import-dmn.js';
 import { attr, childElements, parseXml, textOf, type Element } from '../dmn/xml/xml.js';
@@ -67,9 +68,23 @@ export function findTckFolders(dir: string): string[] {
   return out;
 }
 
+export interface TckRunOptions {
+  /**
+   * The current date and time `now()` and `today()` answer. The engine reads no clock; the runner,
+   * as a host, reads this one's once per run when none is given (one instant for every case).
+   */
+  now?: FeelDateTime;
+}
+
+/** The host's clock as a FEEL date and time (UTC, millisecond precision). */
+export function clockNow(): FeelDateTime {
+  return toFeelValue(new Date()) as FeelDateTime;
+}
+
 /** Runs every test-case folder under `dir`. */
-export function runTckFolder(dir: string): TckResults {
-  const folders = findTckFolders(dir).map((folder) => runTestCaseFolder(folder, relative(dir, folder) || basename(folder)));
+export function runTckFolder(dir: string, options: TckRunOptions = {}): TckResults {
+  const now = options.now ?? clockNow();
+  const folders = findTckFolders(dir).map((folder) => runTestCaseFolder(folder, relative(dir, folder) || basename(folder), { now }));
   return {
     folders,
     passed: folders.reduce((n, f) => n + f.passed, 0),
@@ -102,7 +117,8 @@ function isTestCasesRoot(root: Element): boolean {
 }
 
 /** Runs one folder: loads all its models, runs each test file. */
-export function runTestCaseFolder(folder: string, label: string = basename(folder)): TckFolderResult {
+export function runTestCaseFolder(folder: string, label: string = basename(folder), options: TckRunOptions = {}): TckFolderResult {
+  const now = options.now ?? clockNow();
   const result: TckFolderResult = { folder: label, passed: 0, failed: 0, cases: [] };
   const files = listDir(folder);
   const documents = new Map<string, DmnDocument | Error>();
@@ -154,7 +170,7 @@ export function runTestCaseFolder(folder: string, label: string = basename(folde
     const modelName = textOf(childElements(root, 'modelName')[0]).trim() || (documents.size === 1 ? [...documents.keys()][0] : '') || '';
     const model = load(modelName);
     for (const testCase of childElements(root, 'testCase')) {
-      result.cases.push(runTestCase(testCase, file, model));
+      result.cases.push(runTestCase(testCase, file, model, now));
     }
   }
   if (!sawTests) {
@@ -172,7 +188,7 @@ function warningText(w: DmnWarning): string {
   return `${w.element ? `${w.element}: ` : ''}${w.message}`;
 }
 
-function runTestCase(testCase: Element, file: string, model: LoadedModel | Error): TckCaseResult {
+function runTestCase(testCase: Element, file: string, model: LoadedModel | Error, now: FeelDateTime): TckCaseResult {
   const id = attr(testCase, 'id') ?? '?';
   const result: TckCaseResult = { file, id, passed: false, failures: [] };
   const description = childElements(testCase, 'description')[0];
@@ -202,14 +218,14 @@ function runTestCase(testCase: Element, file: string, model: LoadedModel | Error
       try {
         if (isService) {
           const serviceName = invocable ?? name;
-          const evaluated = model.model.evaluateService(serviceName, inputs);
+          const evaluated = model.model.evaluateService(serviceName, inputs, { now });
           warnings = evaluated.warnings;
           actual = evaluated.value;
           if (name !== serviceName && actual instanceof FeelContext && actual.has(name)) actual = actual.get(name) as FeelValue;
         } else {
           const namespace = attr(node, 'namespace');
           const importName = namespace !== undefined && namespace !== model.namespace ? model.imports.get(namespace) : undefined;
-          const evaluated = model.model.evaluate(importName ? `${importName}.${name}` : name, inputs);
+          const evaluated = model.model.evaluate(importName ? `${importName}.${name}` : name, inputs, { now });
           warnings = evaluated.warnings;
           actual = evaluated.value;
         }
