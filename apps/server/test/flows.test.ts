@@ -75,6 +75,45 @@ describe.each(dialects())('approval flows on %s', (dialect) => {
     expect(taskOf(second, 'officerApproval').assignees.map((a) => a.id).sort()).toEqual(['co_1', 'co_2']);
   });
 
+  it('lets an administrator move a running case to the next version of its flow, and refuses one whose step changed', async () => {
+    const started = await submit(await desk.newLoan('rm_sh', 200_000));
+    expect(started.flowVersion).toBe(1);
+    const current = await server.request<{ document: { nodes: { id: string; type: string; name: { en: string }; mode?: string }[] } & Record<string, unknown> }>('GET', '/api/artifacts/flow/loan_approval');
+    const publish = async (change: (node: { id: string; name: { en: string }; mode?: string }) => void): Promise<number> => {
+      const document = structuredClone(current.body.document);
+      change(document.nodes.find((n) => n.id === 'officerApproval')!);
+      expect((await server.request('PUT', '/api/artifacts/flow/loan_approval', document)).status).toBe(200);
+      const published = await server.request<{ version: number }>('POST', '/api/artifacts/flow/loan_approval/publish');
+      expect(published.status, JSON.stringify(published.body)).toBe(200);
+      return published.body.version;
+    };
+    const renamed = await publish((n) => (n.name.en = 'Credit officer review'));
+
+    // Only an administrator moves a case; whoever may not see it learns nothing of it.
+    expect((await desk.as.rm_sh<Problem>('POST', `/api/flows/instances/${started.id}/migrate`, {})).body.code).toBe('migrationForbidden');
+    expect((await desk.as.rm_bj<Problem>('POST', `/api/flows/instances/${started.id}/migrate`, {})).status).toBe(404);
+    const moved = await server.request<CaseDetail>('POST', `/api/flows/instances/${started.id}/migrate`, {});
+    expect(moved.status, JSON.stringify(moved.body)).toBe(200);
+    expect(moved.body).toMatchObject({ flowVersion: renamed, status: 'running', waitingAt: [{ nodeId: 'officerApproval', name: { en: 'Credit officer review' } }] });
+    expect(moved.body.trail.at(-1)).toMatchObject({ action: 'migrated', text: { en: expect.stringContaining(`to version ${renamed}`) } });
+
+    // The case runs on under the new version: the officer approves it.
+    const task = taskOf(moved.body, 'officerApproval');
+    expect((await desk.as.co_1('POST', `/api/tasks/${task.id}/claim`, {})).status).toBe(200);
+    expect((await desk.as.co_1<CaseDetail>('POST', `/api/tasks/${task.id}/approve`, { comment: 'ok' })).body.status).toBe('completed');
+
+    // A step whose approvals would not carry over refuses the move and names the step.
+    const waiting = await submit(await desk.newLoan('rm_sh', 200_000));
+    const changed = await publish((n) => (n.mode = 'all'));
+    const refused = await server.request<Problem>('POST', `/api/flows/instances/${waiting.id}/migrate`, { toVersion: changed });
+    expect(refused.status).toBe(409);
+    expect(refused.body).toMatchObject({ code: 'migrationRefused', errors: [{ path: '/nodes/officerApproval', code: 'migrationRefused' }] });
+    expect((await server.request<CaseDetail>('GET', `/api/flows/instances/${waiting.id}`)).body.flowVersion).toBe(renamed);
+    expect((await server.request<Problem>('POST', `/api/flows/instances/${waiting.id}/migrate`, { toVersion: 0 })).status).toBe(422);
+    // Put the flow back as it was for the other tests.
+    await publish((n) => Object.assign(n, current.body.document.nodes.find((x) => x.id === 'officerApproval')));
+  });
+
   it('refuses the flow-controlled fields through the records API, and the RM cannot approve their own loan', async () => {
     const id = await desk.newLoan('rm_sh', 200_000);
     const current = await loan(id);

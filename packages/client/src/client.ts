@@ -3,6 +3,7 @@ import type {
   ApprovalTask,
   CaseDetail,
   CaseSummary,
+  MigrateCaseRequest,
   NotificationPage,
   StartCaseRequest,
   TaskActionRequest,
@@ -143,6 +144,10 @@ export class ApiClient {
   }
   inbox(query: TaskInboxQuery = {}): Promise<TaskInboxPage> {
     return this.request('GET', `/tasks${queryString(query)}`);
+  /** Administrators: move a running case to another published version of its flow. */
+  migrateCase(id: string, request: MigrateCaseRequest = {}): Promise<CaseDetail> {
+    return this.command(`/flows/instances/${encodeURIComponent(id)}/migrate`, request);
+  }
   }
   readTask(id: string): Promise<ApprovalTask> {
     return this.request('GET', `/tasks/${encodeURIComponent(id)}`);

@@ -163,3 +163,8 @@ export interface NotificationPage {
   items: CaseNotification[];
   unread: number;
 }
+/** `POST /api/flows/instances/{id}/migrate` body (administrators): the published version to move the case to (default: the latest). */
+export interface MigrateCaseRequest {
+  toVersion?: number;
+}
+

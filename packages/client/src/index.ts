@@ -32,6 +32,7 @@ export type {
   CaseSummary,
   CaseText,
   CaseTrailEntry,
+  MigrateCaseRequest,
   NotificationKind,
   NotificationPage,
   StartCaseRequest,

@@ -27,7 +27,9 @@ export type TrailAction =
   | 'cancelled'
   | 'completed'
   | 'terminated'
-  | 'failed';
+  | 'failed'
+  /** An administrator moved the case to another version of its flow. */
+  | 'migrated';
 
 export interface TrailEntry {
   /** The event's sequence number (stable key for a list). */
@@ -165,6 +167,9 @@ export function approvalTrail(events: readonly FlowEvent[], definition?: FlowDef
         else entry('failed', `the case failed${d.error !== undefined ? `: ${d.error}` : ''}`, `流程出错${d.error !== undefined ? `：${d.error}` : ''}`, d.error !== undefined ? { detail: d.error } : {});
         break;
       }
+      case 'migrated':
+        entry('migrated', `${who} moved the case from version ${e.data.fromVersion} to version ${e.data.toVersion} of the flow`, `${who} 将申请从流程第 ${e.data.fromVersion} 版迁移到第 ${e.data.toVersion} 版`, { detail: String(e.data.toVersion) });
+        break;
       default:
         break;
     }

@@ -5,6 +5,10 @@
  * with one reason per blocking node.
  */
 import type { FlowDefinition, FlowNode } from '../definition/flow-definition.js';
+import { applyInPlace } from '../engine/events/apply-event.js';
+import type { FlowEvent } from '../engine/events/flow-event.js';
+import { cloneState } from '../engine/state/copy.js';
+import type { FlowState } from '../engine/state/flow-state.js';
 
 export interface MigrationRefusal {
   /** The node the reason is about (absent for reasons about the whole flow). */
@@ -75,4 +79,32 @@ export function planInstanceMigration(fromDefinition: FlowDefinition, toDefiniti
     mapping[id] = next.id;
   }
   return reasons.length > 0 ? { ok: false, reasons } : { ok: true, mapping };
+}
+
+/** The nodes a running instance waits on: where its tokens, open tasks, timers and calls are. */
+export function waitingNodeIds(state: FlowState): string[] {
+  const ids = [...(state.tokens ?? []), ...(state.tasks ?? []), ...(state.timers ?? []), ...(state.calls ?? [])].map((x) => x.nodeId);
+  return [...new Set(ids)];
+}
+
+export type InstanceMigration =
+  | { ok: true; state: FlowState; events: FlowEvent[]; mapping: Record<string, string> }
+  | { ok: false; reasons: MigrationRefusal[] };
+
+/**
+ * Moves a running instance of `fromDefinition` to `toDefinition` when `planInstanceMigration`
+ * allows it: one `migrated` event, applied to a copy of the state (the state given is not changed).
+ */
+export function migrateInstance(fromDefinition: FlowDefinition, toDefinition: FlowDefinition, state: FlowState, command: { commandId: string; actor: string; at: string }): InstanceMigration {
+  if (state.status !== 'running') return { ok: false, reasons: [{ message: `the instance has ended (${state.status})` }] };
+  const from = fromDefinition.version ?? 0;
+  const to = toDefinition.version ?? 0;
+  if (state.definitionKey !== fromDefinition.key || state.definitionVersion !== from) {
+    return { ok: false, reasons: [{ message: `the instance runs ${state.definitionKey} v${state.definitionVersion}, not ${fromDefinition.key} v${from}` }] };
+  }
+  if (to === from) return { ok: false, reasons: [{ message: `the instance already runs version ${to}` }] };
+  const plan = planInstanceMigration(fromDefinition, toDefinition, waitingNodeIds(state));
+  if (!plan.ok) return plan;
+  const event: FlowEvent = { seq: state.lastSeq + 1, at: command.at, commandId: command.commandId, actor: command.actor, type: 'migrated', data: { fromVersion: from, toVersion: to } };
+  return { ok: true, state: applyInPlace(cloneState(state), event, toDefinition), events: [event], mapping: plan.mapping };
 }

@@ -6,6 +6,7 @@ import { ProblemError, type ProblemFieldError } from '../../platform/problem/pro
 import { requestSchema } from '../../platform/request-validation/request-schema.js';
 import { ARTIFACT_KINDS, type AppArtifact, type ArtifactDocument } from './artifact-kinds.js';
 import { ArtifactsService, type PublishResult } from './artifacts.service.js';
+import { PublishedArtifacts } from './published-artifacts.js';
 
 /** One JSON file holding an app and every artifact it lists: reviewable in git, portable between banks' environments. */
 export interface AppBundle {
@@ -55,6 +56,7 @@ export class AppBundleService {
   constructor(
     @Inject(Database) private readonly database: Database,
     @Inject(ArtifactsService) private readonly artifacts: ArtifactsService,
+    @Inject(PublishedArtifacts) private readonly published: PublishedArtifacts,
   ) {}
 
   /** The latest published version of the app and of everything it lists. */
@@ -95,7 +97,7 @@ export class AppBundleService {
     if (problems.length > 0) throw ProblemError.invalid('The bundle is not consistent.', problems, 'invalidBundle');
     const entities = entityOrder(bundle.artifacts.filter((a) => a.kind === 'entity') as unknown as EntityDefinition[]);
     const ordered = [...(entities as unknown as ArtifactDocument[]), ...bundle.artifacts.filter((a) => a.kind !== 'entity'), bundle.app];
-    return this.database.schemaTransaction(async (sql) => {
+    const result = await this.database.schemaTransaction(async (sql) => {
       const published: PublishResult[] = [];
       for (const document of ordered) {
         await this.artifacts.saveDraftWith(sql, document.kind, document.key, document, undefined, by);
@@ -103,5 +105,7 @@ export class AppBundleService {
       }
       return { app: bundle.app.key, published };
     });
+    this.published.forgetLatest();
+    return result;
   }
 }

@@ -11,6 +11,7 @@ import { MetadataService } from '../metadata/metadata.service.js';
 import type { MigrationPlan } from '../metadata/migration-plan.js';
 import { ProblemError, type ProblemFieldError } from '../../platform/problem/problem-error.js';
 import { ArtifactKindRegistry } from './artifact-kind-registry.js';
+import { PublishedArtifacts } from './published-artifacts.js';
 import type { ArtifactDocument, ArtifactKind } from './artifact-kinds.js';
 import type { ServerCheckContext } from './server-kind.js';
 
@@ -53,6 +54,7 @@ export class ArtifactsService {
     @Inject(AuditLog) private readonly audit: AuditLog,
     @Inject(FormCatalog) private readonly forms: FormCatalog,
     @Inject(ArtifactKindRegistry) private readonly kinds: ArtifactKindRegistry,
+    @Inject(PublishedArtifacts) private readonly published: PublishedArtifacts,
   ) {}
 
   /** Designer rights are permissions like any other: checked here, not only in the designer. */
@@ -175,7 +177,9 @@ export class ArtifactsService {
 
   async publish(kind: ArtifactKind, key: string, confirmDataLoss: boolean, by: Actor): Promise<PublishResult> {
     ArtifactsService.requireRight(by, kind, 'publish');
-    return this.database.schemaTransaction((sql) => this.publishWith(sql, kind, key, confirmDataLoss, by));
+    const result = await this.database.schemaTransaction((sql) => this.publishWith(sql, kind, key, confirmDataLoss, by));
+    this.published.forgetLatest();
+    return result;
   }
 
   async publishWith(sql: SqlExecutor, kind: ArtifactKind, key: string, confirmDataLoss: boolean, by: Actor): Promise<PublishResult> {

@@ -50,6 +50,11 @@ export class PublishedArtifacts {
     return artifacts as Map<string, PublishedArtifact<T>>;
   }
 
+  /** Forgets which versions are the latest (this replica just published): the next read asks the database. */
+  forgetLatest(): void {
+    this.latestByKind.clear();
+  }
+
   /** One published version (an instance stays on the version it started with); undefined when there is none. */
   async version<T>(kind: ArtifactKind, key: string, version: number): Promise<T | undefined> {
     return this.database.read((sql) => this.versionIn(sql, kind, key, version).catch(() => undefined)) as Promise<T | undefined>;

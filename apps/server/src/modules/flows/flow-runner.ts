@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { execute, type ExecuteResult, type FlowCommand, type FlowDefinition, type FlowState } from '@bankforge/flow-engine';
+import { execute, migrateInstance, type ExecuteResult, type FlowCommand, type FlowDefinition, type FlowState } from '@bankforge/flow-engine';
 import type { NotificationKind } from '@bankforge/client';
 import { v7 as uuidv7 } from 'uuid';
 import { Database, type SqlExecutor } from '../../platform/database/database.js';
@@ -127,6 +127,34 @@ export class FlowRunner {
   /**
    * The bound entity's model, looked up before the transaction: inside it, a lookup that misses the
    * cache would wait on a second connection (SQLite runs one transaction at a time).
+  /**
+   * Moves a running case to another published version of its flow, when every step it waits at
+   * is still there in a compatible form (`migrateInstance`); else 409 `migrationRefused` naming them.
+   */
+  async migrate(instanceId: string, from: FlowDefinition, to: FlowDefinition, actor: Actor, commandId: string): Promise<CommandOutcome> {
+    return this.database.transaction(async (sql) => {
+      const row = await FlowStore.lock(sql, instanceId);
+      if (!row) throw ProblemError.notFound('caseNotFound', `There is no case ${instanceId}.`);
+      if (await FlowStore.commandSeen(sql, instanceId, commandId)) return { instanceId, duplicate: true };
+      if (Number(row.flow_version) !== from.version) throw ProblemError.conflict('staleCase', 'The case changed while this command ran; try again.');
+      const now = new Date().toISOString();
+      const moved = migrateInstance(from, to, FlowStore.state(row), { commandId, actor: actor.name, at: now });
+      if (!moved.ok) {
+        const errors = moved.reasons.map((r) => ({ path: r.nodeId ? `/nodes/${r.nodeId}` : '', code: 'migrationRefused', message: r.message, messageZh: '新版本无法接续该申请正在等待的步骤' }));
+        throw new ProblemError(409, 'migrationRefused', `This case cannot move to version ${to.version} of ${to.key}.`, errors);
+      }
+      if (!(await FlowStore.update(sql, row, moved.state, null))) throw ProblemError.conflict('staleCase', 'The case changed while this command ran; try again.');
+      await FlowStore.appendEvents(sql, row.id, moved.events);
+      await this.audit.append(sql, actor, {
+        action: 'flow',
+        entity: row.entity_key ?? undefined,
+        recordId: row.record_id ?? undefined,
+        detail: { flow: to.key, case: row.id, command: 'migrate', fromVersion: from.version, toVersion: to.version, status: moved.state.status },
+      });
+      return { instanceId, duplicate: false };
+    });
+  }
+
    */
   private async boundModel(flow: FlowDefinition): Promise<EntityModel | undefined> {
     return flow.entity ? this.metadata.entity(flow.entity) : undefined;

@@ -78,11 +78,11 @@ export const FlowStore = {
     );
   },
 
-  /** Saves the state a command left; the version guards against a writer that did not lock. */
+  /** Saves the state a command left (a migration changes its flow version); the version guards against a writer that did not lock. */
   async update(sql: SqlExecutor, row: InstanceRow, state: FlowState, endedAt: string | null): Promise<boolean> {
     const changed = await sql.execute(
-      'UPDATE bf_flow_instance SET status = ?, outcome = ?, state = ?, ended_at = ?, version = version + 1 WHERE id = ? AND version = ?',
-      [state.status, state.outcome ?? null, JSON.stringify(encodeState(state)), endedAt, row.id, row.version],
+      'UPDATE bf_flow_instance SET flow_version = ?, status = ?, outcome = ?, state = ?, ended_at = ?, version = version + 1 WHERE id = ? AND version = ?',
+      [state.definitionVersion, state.status, state.outcome ?? null, JSON.stringify(encodeState(state)), endedAt, row.id, row.version],
     );
     return changed === 1;
   },

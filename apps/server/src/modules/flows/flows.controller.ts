@@ -21,6 +21,7 @@ import {
   startCaseSchema,
   taskActionSchema,
 } from './flow-requests.js';
+import { CaseMigrations, migrateCaseSchema, parseMigrateCase } from './case-migrations.js';
 import { FlowsService } from './flows.service.js';
 import { Notifications } from './notifications.js';
 import { TaskInbox } from './task-inbox.js';
@@ -28,7 +29,10 @@ import { TaskInbox } from './task-inbox.js';
 @ApiTags('flows')
 @Controller('flows')
 export class FlowsController {
-  constructor(@Inject(FlowsService) private readonly flows: FlowsService) {}
+  constructor(
+    @Inject(FlowsService) private readonly flows: FlowsService,
+    @Inject(CaseMigrations) private readonly migrations: CaseMigrations,
+  ) {}
 
   @Post(':key/instances')
   @ApiOperation({ summary: 'Start an approval case on a record (the flow\'s bound variables are read from it; needs the flow\'s start grant)' })
@@ -55,6 +59,14 @@ export class FlowsController {
   @ApiOperation({ summary: 'A case: where it waits, its variables as the reader may see them, the approval trail' })
   read(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<CaseDetail> {
     return this.flows.readCase(id, actor);
+  }
+
+  @Post('instances/:id/migrate')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Move a running case to another published version of its flow (administrators; default the latest); refused (409 migrationRefused) when a step it waits at is gone or changed' })
+  @ApiBody({ schema: migrateCaseSchema })
+  migrate(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: unknown, @Headers('idempotency-key') idempotencyKey: string | undefined): Promise<CaseDetail> {
+    return this.migrations.migrate(id, parseMigrateCase(body ?? {}), actor, commandIdOf(actor.name, idempotencyKey));
   }
 
   @Post('instances/:id/:command')

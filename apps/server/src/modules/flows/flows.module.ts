@@ -3,6 +3,7 @@ import { ArtifactsModule } from '../artifacts/artifacts.module.js';
 import { AuditModule } from '../audit/audit.module.js';
 import { MetadataModule } from '../metadata/metadata.module.js';
 import { RecordsModule } from '../records/records.module.js';
+import { CaseMigrations } from './case-migrations.js';
 import { FlowContextLoader } from './flow-context.js';
 import { FlowRunner } from './flow-runner.js';
 import { FlowTimers } from './flow-timers.js';
@@ -16,7 +17,7 @@ import { TaskInbox } from './task-inbox.js';
 @Module({
   imports: [ArtifactsModule, RecordsModule, MetadataModule, AuditModule],
   controllers: [FlowsController, TasksController, NotificationsController],
-  providers: [FlowContextLoader, FlowRunner, FlowsService, TaskInbox, Notifications, FlowTimers, PeopleNames, PeopleDirectory],
+  providers: [CaseMigrations, FlowContextLoader, FlowRunner, FlowsService, TaskInbox, Notifications, FlowTimers, PeopleNames, PeopleDirectory],
   exports: [FlowsService, FlowTimers],
 })
 export class FlowsModule {}

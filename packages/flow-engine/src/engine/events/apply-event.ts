@@ -216,6 +216,9 @@ export function applyInPlace(s: FlowState, e: FlowEvent, definition: FlowDefinit
       delete s.calls;
       delete s.loopCounts;
       break;
+    case 'migrated':
+      s.definitionVersion = e.data.toVersion;
+      break;
   }
   compact(s);
   return s;

@@ -48,6 +48,7 @@ const PAYLOADS: Record<FlowEventType, Record<string, Field>> = {
   varsSet: { variables: ['vars'] },
   notified: { kind: ['kind'], to: ['to'], template: ['template'] },
   ended: { status: ['st'], outcome: ['out'], error: ['err'] },
+  migrated: { fromVersion: ['from'], toVersion: ['to'] },
 };
 
 /** The same tables the other way round: stored name → [name, decode]. */

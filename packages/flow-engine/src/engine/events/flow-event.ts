@@ -72,7 +72,9 @@ export type FlowEvent =
   | Ev<'varsSet', { variables: Record<string, JsonValue> }>
   /** Carbon copy, message, reminder or urge sent (history only). */
   | Ev<'notified', { kind: 'cc' | 'message' | 'remind' | 'urge' | 'escalate'; to: string[]; template?: string }>
-  | Ev<'ended', { status: Exclude<InstanceStatus, 'running'>; outcome?: string; error?: string }>;
+  | Ev<'ended', { status: Exclude<InstanceStatus, 'running'>; outcome?: string; error?: string }>
+  /** An administrator moved the running case to another version of its flow (`migrateInstance`). */
+  | Ev<'migrated', { fromVersion: number; toVersion: number }>;
 
 export type FlowEventType = FlowEvent['type'];
 

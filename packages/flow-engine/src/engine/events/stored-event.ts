@@ -61,4 +61,5 @@ export type StoredFlowEvent =
   | Ev<'varsSet', { vars: Record<string, JsonValue> }>
   /** Carbon copy, message, reminder or urge sent (history only). */
   | Ev<'notified', { kind: 'cc' | 'message' | 'remind' | 'urge' | 'escalate'; to: string[]; template?: string }>
-  | Ev<'ended', { st: Exclude<InstanceStatus, 'running'>; out?: string; err?: string }>;
+  | Ev<'ended', { st: Exclude<InstanceStatus, 'running'>; out?: string; err?: string }>
+  | Ev<'migrated', { from: number; to: number }>;
