@@ -14,6 +14,7 @@ import { RecordsService } from '../records/records.service.js';
 import { flowName, nodeName, notificationText } from './case-texts.js';
 import { FlowContextLoader } from './flow-context.js';
 import { isFlowCommandError, problemOf } from './flow-commands.js';
+import { FlowOutbox } from './flow-outbox.js';
 import { FlowStore, stored, taskKey, type InstanceRow } from './flow-store.js';
 import { PeopleDirectory, type People } from './people.js';
 import { recordTitle, recordValuesOf } from './record-binding.js';
@@ -48,15 +49,17 @@ export class FlowRunner {
     return { ...flow, version };
   }
 
-  /** Starts a case of `flow` on a record. */
-  async start(flow: FlowDefinition, recordId: string, commandOf: (people: People) => FlowCommand, actor: Actor): Promise<CommandOutcome> {
-    const instanceId = uuidv7();
+  /** Starts a case of `flow` on a record; a subflow's child (`childId`, given by its parent's call) may have none. */
+  async start(flow: FlowDefinition, recordId: string | null, commandOf: (people: People) => FlowCommand, actor: Actor, childId?: string): Promise<CommandOutcome> {
+    const instanceId = childId ?? uuidv7();
     const context = await this.contexts.contextFor(flow);
     const model = await this.boundModel(flow);
     return this.guarded(() =>
       this.database.transaction(async (sql) => {
-        // One case at a time, and an approved record is not submitted again (a new application is).
-        const blocking = await FlowStore.blockingCase(sql, flow.key, flow.entity!, recordId);
+        // A child started again (its outbox entry sent twice) starts nothing.
+        if (childId && (await FlowStore.read(sql, childId))) return { instanceId, duplicate: true };
+        // One case at a time, and an approved record is not submitted again (a new application is); a child runs when its parent says.
+        const blocking = childId || !recordId ? undefined : await FlowStore.blockingCase(sql, flow.key, flow.entity!, recordId);
         if (blocking?.status === 'running') throw ProblemError.conflict('caseAlreadyRunning', `A ${flow.key} case is already running on this record.`, { caseId: blocking.id });
         if (blocking) throw ProblemError.conflict('caseAlreadyApproved', `This record was already approved by ${flow.key}.`, { caseId: blocking.id });
         const people = await this.directory.load(sql);
@@ -125,9 +128,6 @@ export class FlowRunner {
   }
 
   /**
-   * The bound entity's model, looked up before the transaction: inside it, a lookup that misses the
-   * cache would wait on a second connection (SQLite runs one transaction at a time).
-  /**
    * Moves a running case to another published version of its flow, when every step it waits at
    * is still there in a compatible form (`migrateInstance`); else 409 `migrationRefused` naming them.
    */
@@ -155,6 +155,9 @@ export class FlowRunner {
     });
   }
 
+  /**
+   * The bound entity's model, looked up before the transaction: inside it, a lookup that misses the
+   * cache would wait on a second connection (SQLite runs one transaction at a time).
    */
   private async boundModel(flow: FlowDefinition): Promise<EntityModel | undefined> {
     return flow.entity ? this.metadata.entity(flow.entity) : undefined;
@@ -239,14 +242,18 @@ export class FlowRunner {
           break;
         case 'instanceEnded':
           await notify([row.initiator_id], 'outcome', undefined, null, effect.status === 'completed' ? effect.outcome : effect.status);
+          // A subflow's child answers its parent through the outbox.
+          await FlowOutbox.enqueue(sql, row.id, result, effect);
           break;
         case 'callService':
-        case 'evaluateDecision':
         case 'startSubflow':
         case 'cancelSubflow':
-          // Service calls, external decisions and subflows leave through the outbox, which is not built yet:
-          // refusing here fails the command (and changes nothing) rather than leaving a case waiting forever.
-          throw ProblemError.conflict('effectNotSupported', `This server does not run ${effect.type} steps yet (flow ${flow.key}).`);
+          // Calls and subflows leave through the outbox after commit (FlowOutboxDispatcher).
+          await FlowOutbox.enqueue(sql, row.id, result, effect);
+          break;
+        case 'evaluateDecision':
+          // Decisions are evaluated in the command (context.decide): an asynchronous one means a broken setup.
+          throw ProblemError.conflict('effectNotSupported', `This server does not run ${effect.type} steps (flow ${flow.key}).`);
       }
     }
     await this.audit.append(sql, actor, {
