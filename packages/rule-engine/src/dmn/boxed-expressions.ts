@@ -3,7 +3,7 @@
  * definition; decision tables are in decision-table.ts) compiled once into evaluators.
  */
 import { EvaluationEnvironment, FeelContext, FeelFunction, type FeelValue } from '../feel/values/feel-value.js';
-import { isCompileFailure, tryCompileExpression, type CompiledExpression, type FeelCompileFailure } from './feel-bridge.js';
+import { externalFunctions, isCompileFailure, tryCompileExpression, type CompiledExpression, type FeelCompileFailure } from './feel-bridge.js';
 import { compileDecisionTable } from './decision-table.js';
 import { ANY_TYPE, conformOrNull, type DmnType, type TypeRegistry } from './item-definition.js';
 import type { BoxedExpression, TypedName } from './model.js';
@@ -57,6 +57,9 @@ export class FeelExpression {
       this.compiled = result;
       this.error = null;
       this.reads = result.reads;
+      for (const description of externalFunctions(source, cx.names)) {
+        cx.diagnostics.push({ element: cx.element, path, message: externalProblem(description) });
+      }
     }
   }
 
@@ -84,6 +87,11 @@ export class FeelExpression {
     if (result.warnings.length > 0) run.addFeelWarnings(result.warnings);
     return result.value;
   }
+}
+
+/** The diagnostic of an external (Java, PMML) function: it compiles, but cannot run here. */
+export function externalProblem(description: string): string {
+  return `defines an external function (${description}), which cannot run: this engine runs FEEL in JavaScript and cannot call Java or PMML; invoking it answers null.`;
 }
 
 function typed(cx: CompileContext, typeRef: string | undefined): DmnType {

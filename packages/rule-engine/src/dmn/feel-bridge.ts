@@ -2,7 +2,7 @@
  * The one place where the DMN layer meets the FEEL compiler and value operations, so that an
  * API change there is absorbed here.
  */
-import { compileExpression, compileUnaryTests } from '../feel/compile.js';
+import { compileExpression, compileUnaryTests, externalFunctionsIn } from '../feel/compile.js';
 import type { CompiledExpression, CompiledUnaryTests, EvaluateOptions, FeelVariables } from '../feel/api.js';
 import { add, compare, feelEquals } from '../feel/values/operators.js';
 import { parseDate, parseDateTime, parseDuration, parseTime } from '../feel/values/temporal.js';
@@ -36,6 +36,11 @@ export function tryCompileUnaryTests(source: string, names: readonly string[]): 
   } catch (error) {
     return failure(source, error);
   }
+}
+
+/** Descriptions of the external (Java, PMML) functions an expression defines; they cannot run here. */
+export function externalFunctions(source: string, names: readonly string[]): string[] {
+  return externalFunctionsIn(source, { names });
 }
 
 export function isCompileFailure(value: object): value is FeelCompileFailure {

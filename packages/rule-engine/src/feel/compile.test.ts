@@ -330,8 +330,10 @@ describe('functions', () => {
     expect(ev('x(1)', { x: n(1) })).toBe('null');
   });
 
-  it('external functions are rejected at compile time', () => {
-    expect(() => compileExpression('function(x) external {java: {class: "java.lang.Math"}}')).toThrow(FeelSyntaxError);
+  it('external functions compile, and their invocations are null with a warning naming them', () => {
+    const r = compileExpression('(function(x) external {java: {class: "java.lang.Math", method signature: "abs(int)"}})(-1)').evaluate({});
+    expect(r.value).toBeNull();
+    expect(r.warnings[0]?.message).toContain('java.lang.Math.abs(int)');
   });
 
   it('host functions passed as variables are called with FEEL values', () => {

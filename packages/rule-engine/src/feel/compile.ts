@@ -15,7 +15,7 @@ import { EvaluationBudgetExceeded, EvaluationEnvironment, FeelDecimal, type Feel
 import type { Node } from './syntax/ast.js';
 import { parseExpression as parseExpressionTree, parseUnaryTests as parseUnaryTestsTree, type ParseResult } from './syntax/parser.js';
 import { diagnostic, isNamePart } from './syntax/lexer.js';
-import { CompileError, compileNode, type Evaluator } from './compiler/compile-node.js';
+import { CompileError, compileNode, describeExternal, visit, type Evaluator } from './compiler/compile-node.js';
 import { compileUnaryTestsNode, type RawShape } from './compiler/unary-tests.js';
 import { freeVariables } from './compiler/reads.js';
 import { RootScope, type Scope } from './compiler/scope.js';
@@ -189,4 +189,30 @@ export function compileUnaryTests(source: string, options?: CompileOptions): Com
     const { fast, general, raw } = compileOrThrow(source, () => compileUnaryTestsNode(ast));
     return new UnaryTests(source, Object.freeze(freeVariables(ast, isBuiltin)), fast, general, raw.number, raw.string, raw.shape);
   });
+}
+
+/**
+ * The external functions (`function(...) external {java: ...}`, DMN 1.5 10.3.2.13.3) an expression
+ * defines, described (`Java method java.lang.Math.max(int, int)`): they compile, but this engine
+ * cannot run them (each invocation is null with an `externalFunction` warning), so a model's
+ * compiler reports them. Empty when there are none or the expression does not parse.
+ */
+export function externalFunctionsIn(source: string, options?: CompileOptions): string[] {
+  if (!source.includes('external')) return [];
+  const { ast } = parseExpression(source, options);
+  if (ast === null) return [];
+  const found: string[] = [];
+  visit(ast, (node) => {
+    if (node.kind !== 'function' || !node.external) return;
+    let description = 'an external function';
+    try {
+      // The mapping is a context literal, mostly: its value names the class and method.
+      const mapping = compileExpression(source.slice(node.body.start, node.body.end), options).evaluate({});
+      description = describeExternal(mapping.value);
+    } catch {
+      // not a literal: the generic description stays
+    }
+    found.push(description);
+  });
+  return found;
 }

@@ -266,8 +266,9 @@ class Converter {
       case 'functionDefinition': {
         const kind = attr(element, 'kind') ?? 'FEEL';
         if (kind !== 'FEEL' && kind !== 'F') {
-          this.warnings.push(`${where}: ${kind} function definitions are not supported; they evaluate to null.`);
-          return undefined;
+          const parameters = this.dmn(element, 'formalParameter').map((p) => attr(p, 'name') ?? '');
+          const text = this.externalFunctionText(element, kind, parameters, where);
+          return text === undefined ? undefined : withType({ kind: 'literalExpression', text });
         }
         return withType({
           kind: 'functionDefinition',
@@ -325,6 +326,32 @@ class Converter {
     const out: BoxedExpression = { kind: 'literalExpression', text };
     if (typeRef !== undefined) out.typeRef = typeRef;
     return out;
+  }
+
+  /**
+   * A Java or PMML function definition (DMN 1.5, 10.3.2.13.3) as the FEEL text of the same function,
+   * `function(a, b) external {java: {class: "java.lang.Math", method signature: "max(int,int)"}}`:
+   * it evaluates to a function whose invocations are null with a warning naming the method, as
+   * this engine cannot call Java or PMML. Undefined (with a warning) for another kind.
+   */
+  private externalFunctionText(element: Element, kind: string, parameters: readonly string[], where: string): string | undefined {
+    const key = kind === 'Java' || kind === 'J' ? 'java' : kind === 'PMML' || kind === 'P' ? 'pmml' : null;
+    if (key === null) {
+      this.warnings.push(`${where}: ${kind} function definitions are not supported; they evaluate to null.`);
+      return undefined;
+    }
+    const body = this.expressionElement(element);
+    const entries: string[] = [];
+    if (body?.localName === 'context') {
+      for (const entry of this.dmn(body, 'contextEntry')) {
+        const variable = this.dmn(entry, 'variable')[0];
+        const value = this.expressionElement(entry);
+        const text = value?.localName === 'literalExpression' ? (childText(value) ?? '').trim() : '';
+        if (variable && text !== '') entries.push(`${JSON.stringify(attr(variable, 'name') ?? '')}: ${text}`);
+      }
+    }
+    this.warnings.push(`${where}: ${kind} functions cannot run in this engine; invoking one answers null with a warning naming it.`);
+    return `function(${parameters.join(', ')}) external {${key}: {${entries.join(', ')}}}`;
   }
 
   private typedName(element: Element): TypedName {
@@ -441,8 +468,12 @@ class Converter {
       if (typeRef !== undefined) bkm.typeRef = typeRef;
       if (logic) {
         const kind = attr(logic, 'kind') ?? 'FEEL';
-        if (kind !== 'FEEL' && kind !== 'F') this.warnings.push(`BKM ${name}: ${kind} functions are not supported; it returns null.`);
-        else {
+        if (kind !== 'FEEL' && kind !== 'F') {
+          // The BKM calls the external function with its own parameters: null, with a warning naming it.
+          const parameters = bkm.parameters.map((p) => p.name);
+          const fn = this.externalFunctionText(logic, kind, parameters, `BKM ${name}`);
+          if (fn !== undefined) bkm.body = { kind: 'literalExpression', text: `(${fn})(${parameters.join(', ')})` };
+        } else {
           const body = this.expression(this.expressionElement(logic), `BKM ${name}`);
           if (body) bkm.body = body;
         }

@@ -410,10 +410,51 @@ function compileCall(node: NodeOf<'call'>): Evaluator {
   };
 }
 
+/**
+ * What an external function definition names (DMN 1.5, 10.3.2.13.3): `java.lang.Math.max(int, int)`
+ * for `{java: {class: "java.lang.Math", method signature: "max(int, int)"}}`, the PMML document and
+ * model for `{pmml: {document: ..., model: ...}}`.
+ */
+export function describeExternal(mapping: FeelValue): string {
+  if (mapping instanceof FeelContext) {
+    const java = mapping.get('java');
+    if (java instanceof FeelContext) {
+      const cls = java.get('class');
+      const method = java.get('method signature');
+      const className = typeof cls === 'string' ? cls : '?';
+      return `Java method ${className}.${typeof method === 'string' ? method : '?'}`;
+    }
+    const pmml = mapping.get('pmml');
+    if (pmml instanceof FeelContext) {
+      const doc = pmml.get('document');
+      const model = pmml.get('model');
+      return `PMML model ${JSON.stringify(typeof model === 'string' ? model : '?')} of document ${JSON.stringify(typeof doc === 'string' ? doc : '?')}`;
+    }
+  }
+  return 'an external function';
+}
+
+/**
+ * An external function (Java, PMML) as a function value: this engine runs in JavaScript and cannot
+ * call it, so every invocation is null with an `externalFunction` warning naming what it would
+ * call, never a made-up value.
+ */
+export function externalFunction(name: string, parameters: readonly string[], description: string): FeelFunction {
+  return new FeelFunction(name, parameters, (_args, env) =>
+    env.warn(
+      'externalFunction',
+      `${name === 'anonymous function' ? 'The external function' : `The external function ${name}`} (${description}) cannot run: this engine runs FEEL in JavaScript and cannot call Java or PMML; the invocation is null.`,
+    ),
+  );
+}
+
 function compileFunctionDefinition(node: NodeOf<'function'>): Evaluator {
-  if (node.external) throw new CompileError('External functions are not supported', node.start, node.end);
-  const body = compileNode(node.body);
   const names = node.parameters.map((p) => p.name);
+  if (node.external) {
+    const mapping = compileNode(node.body);
+    return (scope, env) => externalFunction('anonymous function', names, describeExternal(mapping(scope, env)));
+  }
+  const body = compileNode(node.body);
   const types = node.parameters.map((p) => (p.type === null ? null : compileType(p.type)));
   return (scope) =>
     new FeelFunction(
