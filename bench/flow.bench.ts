@@ -112,7 +112,7 @@ function bankForge(apps: Application[], label: string): PhaseResult {
     directory,
     decide: (key, inputs) => {
       if (key !== loanScoringDecision.key) throw new Error(`unknown decision ${key}`);
-      return fromFeelValue(model.evaluate(LOAN_SCORING_DECISION_NAME, inputs).value) as Record<string, JsonValue>;
+      return { outputs: fromFeelValue(model.evaluate(LOAN_SCORING_DECISION_NAME, inputs).value) as Record<string, JsonValue> };
     },
   };
   const probe = new RssProbe();

@@ -39,6 +39,13 @@ describe.each(dialects())('approval flows on %s', (dialect) => {
     expect(Number(started.variables.score)).toBeGreaterThanOrEqual(70);
     expect(started.waitingAt.map((w) => w.nodeId)).toEqual(['officerReview']);
     expect(await loan(id)).toMatchObject({ status: 'submitted' });
+    // The history keeps what the decision saw and which rules it matched; the trail says what it decided.
+    expect(started.trail.find((t) => t.action === 'decided')?.text.en).toMatch(/^loan_scoring decided at .*: .*score \d+/);
+    const payloads = await server.database.read((sql) => sql.rows<{ payload: string }>('SELECT payload FROM bf_flow_event WHERE instance_id = ? ORDER BY seq', [started.id]));
+    const decided = payloads.map((p) => JSON.parse(p.payload) as { type: string; data: { key: string; ver: number; in: Record<string, unknown>; trace: { matchedRules: number[] }[] } }).find((e) => e.type === 'decided');
+    expect(decided?.data).toMatchObject({ key: 'loan_scoring', ver: 1, in: { Amount: 3000000, CreditScore: 780 } });
+    expect(decided?.data.trace.length).toBeGreaterThan(0);
+    expect(decided?.data.trace.every((t) => Array.isArray(t.matchedRules))).toBe(true);
 
     // Both credit officers see the pool task; one claims it, approves with a comment.
     const inbox = await desk.as.co_1<TaskInboxPage>('GET', '/api/tasks?scope=claimable');

@@ -53,7 +53,7 @@ export { BusinessCalendarError } from './calendar/compiled-calendar.js';
 
 // running an instance
 export { execute, type ExecuteResult } from './engine/execute.js';
-export type { Directory, ExecuteContext, Now } from './engine/context.js';
+export type { DecisionAnswer, Directory, ExecuteContext, Now } from './engine/context.js';
 export { FlowCommandError, type Actor, type FlowCommand, type FlowCommandErrorCode, type TaskAction } from './engine/commands.js';
 export type { FlowEffect, NotifyKind } from './engine/effects.js';
 export type { FlowEvent, FlowEventType, TaskCloseReason } from './engine/events/flow-event.js';

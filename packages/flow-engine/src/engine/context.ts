@@ -19,6 +19,15 @@ export interface Directory {
   managerOf(userId: string, levels: number): string | undefined;
 }
 
+/** What a synchronous decision answered: its outputs, and what it did (kept in the case's history). */
+export interface DecisionAnswer {
+  outputs: Record<string, JsonValue>;
+  /** The version evaluated (when the node named none: the latest, as the server resolved it). */
+  version?: number;
+  /** The evaluation's trace as JSON (e.g. the rules each table matched), for whoever audits the case. */
+  trace?: JsonValue;
+}
+
 export interface ExecuteContext {
   /** Needed when the flow has role, branch-role or manager assignees (or escalates/routes by authority). */
   directory?: Directory;
@@ -27,7 +36,7 @@ export interface ExecuteContext {
    * model). When absent, a decision node emits an `evaluateDecision` effect and waits for a
    * `serviceResult` command with the effect's `callId` (output = the decision's result).
    */
-  decide?: (decisionKey: string, inputs: Record<string, JsonValue>, version?: number) => Record<string, JsonValue>;
+  decide?: (decisionKey: string, inputs: Record<string, JsonValue>, version?: number) => DecisionAnswer;
   /**
    * Adds an ISO duration in business time (for `businessCalendar: true` timeouts and timers) and
    * returns the due ISO instant. Without it, calendar time is used.

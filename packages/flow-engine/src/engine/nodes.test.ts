@@ -188,17 +188,24 @@ describe('decision node', () => {
       directory,
       decide: (key, inputs, version) => {
         calls.push([key, inputs, version]);
-        return { score: 720, result: { grade: 'A' } };
+        return { outputs: { score: 720, result: { grade: 'A' } }, trace: { tables: [{ matchedRules: [2] }] } };
       },
     });
-    c.start({ amount: 1000 });
+    const started = c.start({ amount: 1000 });
     expect(calls).toEqual([['applicant-score', { Amount: 1000, Double: 2000 }, 3]]);
     expect(c.state?.vars).toEqual({ amount: 1000, score: 720, grade: 'A' });
     expect(c.state?.tasks?.map((t) => t.n)).toEqual(['a']);
+    // The history keeps what the decision saw and did, before the outputs reach the variables.
+    const decided = started.events.find((ev) => ev.type === 'decided');
+    expect(decided).toMatchObject({
+      nodeId: 'score',
+      data: { decisionKey: 'applicant-score', decisionVersion: 3, inputs: { Amount: 1000, Double: 2000 }, outputs: { score: 720, result: { grade: 'A' } }, trace: { tables: [{ matchedRules: [2] }] } },
+    });
+    expect(started.events[started.events.indexOf(decided!) + 1]).toMatchObject({ type: 'varsSet', data: { variables: { score: 720, grade: 'A' } } });
   });
 
   it('auto-rejects below the threshold', () => {
-    const c = new Case(def, { directory, decide: () => ({ score: 500 }) });
+    const c = new Case(def, { directory, decide: () => ({ outputs: { score: 500 } }) });
     c.start({ amount: 1000 });
     expect(c.state).toMatchObject({ st: 'terminated', out: 'rejected', vars: { score: 500, grade: null } });
   });

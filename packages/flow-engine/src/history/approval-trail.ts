@@ -29,7 +29,9 @@ export type TrailAction =
   | 'terminated'
   | 'failed'
   /** An administrator moved the case to another version of its flow. */
-  | 'migrated';
+  | 'migrated'
+  /** A decision node evaluated its decision (the outputs as `detail`). */
+  | 'decided';
 
 export interface TrailEntry {
   /** The event's sequence number (stable key for a list). */
@@ -165,6 +167,12 @@ export function approvalTrail(events: readonly FlowEvent[], definition?: FlowDef
         else if (d.status === 'completed') entry('completed', `the case ended${d.outcome !== undefined ? `: ${d.outcome}` : ''}`, `流程结束${d.outcome !== undefined ? `：${outcomeZh(d.outcome)}` : ''}`, d.outcome !== undefined ? { detail: d.outcome } : {});
         else if (d.status === 'terminated') entry('terminated', `the case was terminated${where.en}${d.outcome !== undefined ? `: ${d.outcome}` : ''}`, `流程终止${where.zh}${d.outcome !== undefined ? `：${outcomeZh(d.outcome)}` : ''}`, d.outcome !== undefined ? { detail: d.outcome } : {});
         else entry('failed', `the case failed${d.error !== undefined ? `: ${d.error}` : ''}`, `流程出错${d.error !== undefined ? `：${d.error}` : ''}`, d.error !== undefined ? { detail: d.error } : {});
+        break;
+      }
+      case 'decided': {
+        // Scalar outputs only, as the reader of a trail reads them ("score 82, route officer").
+        const shown = Object.entries(e.data.outputs).filter(([, v]) => v === null || typeof v !== 'object').slice(0, 6).map(([k, v]) => `${k} ${String(v)}`).join(', ');
+        entry('decided', `${e.data.decisionKey} decided${where.en}${shown ? `: ${shown}` : ''}`, `${e.data.decisionKey} 决策${where.zh}${shown ? `：${shown}` : ''}`, shown ? { detail: shown } : {});
         break;
       }
       case 'migrated':

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { addBusinessDuration, type BusinessCalendar, type FlowDefinition, type JsonValue } from '@bankforge/flow-engine';
+import { addBusinessDuration, type BusinessCalendar, type DecisionAnswer, type FlowDefinition, type JsonValue } from '@bankforge/flow-engine';
 import { compileDecisionModel, FeelDecimal, fromFeelValue, type CompiledDecisionModel, type DecisionArtifact } from '@bankforge/rule-engine';
 import { PublishedArtifacts } from '../artifacts/published-artifacts.js';
 
@@ -9,6 +9,7 @@ export const DEFAULT_CALENDAR_KEY = 'cn_mainland';
 const DECIMAL_TEXT = /^-?\d+(\.\d+)?$/;
 
 interface LoadedDecision {
+  version: number;
   artifact: DecisionArtifact;
   model: CompiledDecisionModel;
   /** The decision the flow's node evaluates: the one no other decision of the model requires. */
@@ -17,7 +18,7 @@ interface LoadedDecision {
 
 /** What the engine gets with each command besides the directory: decisions to evaluate, the business calendar. */
 export interface FlowRunContext {
-  decide: (decisionKey: string, inputs: Record<string, JsonValue>, version?: number) => Record<string, JsonValue>;
+  decide: (decisionKey: string, inputs: Record<string, JsonValue>, version?: number) => DecisionAnswer;
   addBusinessDuration?: (fromIso: string, duration: string) => string;
 }
 
@@ -45,9 +46,12 @@ export class FlowContextLoader {
         const decision = loaded.get(`${key}@${version ?? 'latest'}`);
         // The engine fails the case with this message: an unpublished decision is a broken flow.
         if (!decision) throw new Error(`decision ${key} is not published`);
-        const result = decision.model.evaluate(decision.top, feelInputs(decision.artifact, inputs));
+        const result = decision.model.evaluate(decision.top, feelInputs(decision.artifact, inputs), { trace: true });
         const value = fromFeelValue(result.value);
-        return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, JsonValue>) : { result: value as JsonValue };
+        const outputs = value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, JsonValue>) : { result: value as JsonValue };
+        // Which rules each table matched: the inputs and outputs are in the event beside it.
+        const trace = (result.trace?.tables ?? []).map((t) => ({ table: t.element, hitPolicy: t.hitPolicy, matchedRules: t.matchedRules, ...(t.defaulted ? { defaulted: true } : {}) }));
+        return { outputs, version: decision.version, trace };
       },
       ...(calendar ? { addBusinessDuration: (from: string, duration: string) => addBusinessDuration(calendar, from, duration) } : {}),
     };
@@ -71,7 +75,7 @@ export class FlowContextLoader {
     const required = new Set(artifact.decisions.flatMap((d) => d.requirements?.decisions ?? []));
     const tops = artifact.decisions.filter((d) => !required.has(d.name));
     const top = (tops.length === 1 ? tops[0] : artifact.decisions[artifact.decisions.length - 1])!.name;
-    const loaded = { artifact, model: compileDecisionModel(artifact), top };
+    const loaded = { version: chosen, artifact, model: compileDecisionModel(artifact), top };
     this.decisions.set(id, loaded);
     return loaded;
   }

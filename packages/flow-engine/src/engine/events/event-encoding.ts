@@ -49,6 +49,7 @@ const PAYLOADS: Record<FlowEventType, Record<string, Field>> = {
   notified: { kind: ['kind'], to: ['to'], template: ['template'] },
   ended: { status: ['st'], outcome: ['out'], error: ['err'] },
   migrated: { fromVersion: ['from'], toVersion: ['to'] },
+  decided: { decisionKey: ['key'], decisionVersion: ['ver'], inputs: ['in'], outputs: ['out'], trace: ['trace'] },
 };
 
 /** The same tables the other way round: stored name → [name, decode]. */

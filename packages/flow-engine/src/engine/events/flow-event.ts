@@ -70,6 +70,8 @@ export type FlowEvent =
   | Ev<'callStarted', { call: PendingCall }>
   | Ev<'callDone', { callId: string; ok: boolean; error?: string }>
   | Ev<'varsSet', { variables: Record<string, JsonValue> }>
+  /** A decision node evaluated its decision in process (history only; the outputs reach the variables by `varsSet`). */
+  | Ev<'decided', { decisionKey: string; decisionVersion?: number; inputs: Record<string, JsonValue>; outputs: Record<string, JsonValue>; trace?: JsonValue }>
   /** Carbon copy, message, reminder or urge sent (history only). */
   | Ev<'notified', { kind: 'cc' | 'message' | 'remind' | 'urge' | 'escalate'; to: string[]; template?: string }>
   | Ev<'ended', { status: Exclude<InstanceStatus, 'running'>; outcome?: string; error?: string }>

@@ -62,4 +62,5 @@ export type StoredFlowEvent =
   /** Carbon copy, message, reminder or urge sent (history only). */
   | Ev<'notified', { kind: 'cc' | 'message' | 'remind' | 'urge' | 'escalate'; to: string[]; template?: string }>
   | Ev<'ended', { st: Exclude<InstanceStatus, 'running'>; out?: string; err?: string }>
-  | Ev<'migrated', { from: number; to: number }>;
+  | Ev<'migrated', { from: number; to: number }>
+  | Ev<'decided', { key: string; ver?: number; in: Record<string, JsonValue>; out: Record<string, JsonValue>; trace?: JsonValue }>;

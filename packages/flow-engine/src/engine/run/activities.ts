@@ -4,6 +4,7 @@
  */
 import type { DecisionNode, ServiceNode, SubflowNode } from '../../definition/flow-definition.js';
 import { FlowCommandError, type ServiceResultCommand } from '../commands.js';
+import type { DecisionAnswer } from '../context.js';
 import type { FlowEffect } from '../effects.js';
 import type { EventData } from '../events/flow-event.js';
 import { copyJson } from '../state/copy.js';
@@ -23,13 +24,18 @@ export function decision(run: Run, tokenId: string, node: DecisionNode): void {
   const inputs: Record<string, JsonValue> = {};
   for (const [name, src] of Object.entries(node.inputs)) inputs[name] = toJson(feel(run, src, node.id));
   if (run.context.decide !== undefined) {
-    let result: Record<string, JsonValue>;
+    let answer: DecisionAnswer;
     try {
-      result = run.context.decide(node.decisionKey, inputs, node.decisionVersion);
+      answer = run.context.decide(node.decisionKey, inputs, node.decisionVersion);
     } catch (e) {
       throw new FlowRuntimeError(`decision ${node.decisionKey} failed at ${node.id}: ${e instanceof Error ? e.message : String(e)}`);
     }
-    setOutputs(run, node.id, node.outputs, result);
+    const decided: EventData<'decided'> = { decisionKey: node.decisionKey, inputs, outputs: answer.outputs };
+    const version = answer.version ?? node.decisionVersion;
+    if (version !== undefined) decided.decisionVersion = version;
+    if (answer.trace !== undefined) decided.trace = answer.trace;
+    run.emit('decided', decided, { nodeId: node.id });
+    setOutputs(run, node.id, node.outputs, answer.outputs);
     return queueLeave(run, tokenId, node);
   }
   const id = `c${run.nextSeq()}`;
