@@ -49,8 +49,8 @@ describe('arithmetic', () => {
     expect(ev('1 + 2 * 3')).toBe('7');
     expect(ev('(1 + 2) * 3')).toBe('9');
     expect(ev('10 - 2 - 3')).toBe('5');
-    expect(ev('2 ** 3 ** 2')).toBe('512');
-    expect(ev('-2 ** 2')).toBe('-4');
+    expect(ev('2 ** 3 ** 2')).toBe('64'); // left-associative (DMN 1.5 10.3.1.2)
+    expect(ev('-2 ** 2')).toBe('4'); // (-2) ** 2: negation binds tighter (DMN 1.5 10.3.1.2)
     expect(ev('2 ** -1')).toBe('0.5');
     expect(ev('-(1 + 2)')).toBe('-3');
     expect(ev('10 / 4')).toBe('2.5');

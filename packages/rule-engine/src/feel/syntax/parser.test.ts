@@ -104,9 +104,13 @@ describe('parser: precedence', () => {
     expect(p('1 + 2 * 3')).toBe('(+ 1 (* 2 3))');
     expect(p('(1 + 2) * 3')).toBe('(* (+ 1 2) 3)');
     expect(p('1 - 2 - 3')).toBe('(- (- 1 2) 3)');
-    expect(p('2 ** 3 ** 2')).toBe('(** 2 (** 3 2))');
-    expect(p('-2 ** 2')).toBe('(- (** 2 2))');
+    // DMN 1.5 10.3.1.2: negation binds tighter than **, and ** is left-associative
+    expect(p('2 ** 3 ** 2')).toBe('(** (** 2 3) 2)');
+    expect(p('-2 ** 2')).toBe('(** (- 2) 2)');
+    expect(p('-(2 ** 2)')).toBe('(- (** 2 2))');
     expect(p('2 ** -1')).toBe('(** 2 (- 1))');
+    expect(p('2 * 3 ** 2')).toBe('(* 2 (** 3 2))');
+    expect(p('-x.y ** 2')).toBe('(** (- (. x y)) 2)');
     expect(p('- - 1')).toBe('(- (- 1))');
     expect(p('a * -b')).toBe('(* a (- b))');
   });

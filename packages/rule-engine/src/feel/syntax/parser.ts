@@ -3,8 +3,10 @@
  *
  * Precedence, loosest first: `if`/`for`/`some`/`every`/`function` (extend as far right as they
  * can) < `or` < `and` < comparison (`= != < <= > >=`, `between`, `in`, `instance of`) < `+ -`
- * < `* /` < unary `-` < `**` (right-associative) < postfix (`.name`, `[filter]`, `(args)`).
- * So `-2 ** 2` is `-(2 ** 2)`, and `2 ** -1` is allowed.
+ * < `* /` < `**` < unary `-` < postfix (`.name`, `[filter]`, `(args)`): the order of grammar
+ * rule 4's alternatives, and every infix operator left-associative (10.3.1.2, additional syntax
+ * rules). So `-4 ** 2` is `(-4) ** 2` = 16, as the spec spells out, `2 ** 3 ** 2` is
+ * `(2 ** 3) ** 2` = 64, and `2 ** -1` is `2 ** (-1)`.
  */
 import type { FeelDiagnostic } from '../api.js';
 import type { ArithmeticOperator, Argument, ComparisonOperator, IterationContext, Node, Span, TypeNode } from './ast.js';
@@ -368,30 +370,34 @@ class Parser {
   }
 
   private parseMultiplicative(): Node {
-    let left = this.parseNegation();
+    let left = this.parseExponentiation();
     while (this.isPunct('*') || this.isPunct('/')) {
       const op = this.advance().text as ArithmeticOperator;
-      const right = this.parseNegation();
+      const right = this.parseExponentiation();
       left = { kind: 'arithmetic', operator: op, left, right, start: left.start, end: right.end };
     }
     return left;
   }
 
+  /** `a ** b ** c` is `(a ** b) ** c`: left-associative like every FEEL infix operator. */
+  private parseExponentiation(): Node {
+    let left = this.parseNegation();
+    while (this.isPunct('**')) {
+      this.advance();
+      const right = this.parseNegation();
+      left = { kind: 'arithmetic', operator: '**', left, right, start: left.start, end: right.end };
+    }
+    return left;
+  }
+
+  /** Arithmetic negation binds tighter than `**` (grammar rule 4d, the last alternative). */
   private parseNegation(): Node {
     if (this.isPunct('-')) {
       const t = this.advance();
       const operand = this.parseNegation();
       return { kind: 'negate', operand, start: t.start, end: operand.end };
     }
-    return this.parseExponentiation();
-  }
-
-  private parseExponentiation(): Node {
-    const base = this.parsePostfix();
-    if (!this.isPunct('**')) return base;
-    this.advance();
-    const exponent = this.parseNegation(); // right-associative: 2 ** 3 ** 2 = 2 ** 9
-    return { kind: 'arithmetic', operator: '**', left: base, right: exponent, start: base.start, end: exponent.end };
+    return this.parsePostfix();
   }
 
   private parsePostfix(): Node {

@@ -16,11 +16,16 @@ const fails = (source: string, why: RegExp): void => {
 };
 
 describe('exponentiation', () => {
-  it('binds tighter than negation and * /, and to the right', () => {
+  it('binds tighter than * / but looser than negation, and to the left (10.3.1.2)', () => {
     expect(feel('2 ** 3')).toBe('8');
-    expect(feel('-2 ** 2')).toBe('-4');
+    // the spec's own example: -4 ** 2 is (-4) * (-4)
+    expect(feel('-4 ** 2')).toBe('16');
+    expect(feel('-(4 ** 2)')).toBe('-16');
+    expect(feel('-2 ** 3')).toBe('-8');
     expect(feel('(-2) ** 2')).toBe('4');
-    expect(feel('2 ** 3 ** 2')).toBe('512');
+    expect(feel('2 ** 3 ** 2')).toBe('64');
+    expect(feel('2 ** (3 ** 2)')).toBe('512');
+    expect(feel('1 + 3/2*2 - 2**3')).toBe('-4');
     expect(feel('3 * 2 ** 2')).toBe('12');
     expect(feel('2 ** 2 * 3')).toBe('12');
     expect(feel('1 + 2 ** 2')).toBe('5');
