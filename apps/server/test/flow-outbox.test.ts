@@ -4,7 +4,7 @@ import type { CaseDetail } from '@bankforge/client';
 import type { EntityDefinition } from '@bankforge/data-model';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM_ACTOR } from '../src/modules/access/actor.js';
-import { FlowOutboxDeliveries } from '../src/modules/flows/flow-outbox-deliveries.js';
+import { FlowOutboxDeliveries, type ClaimedEntry } from '../src/modules/flows/flow-outbox-deliveries.js';
 import { FlowOutboxDispatcher } from '../src/modules/flows/flow-outbox-dispatcher.js';
 import { childInstanceId } from '../src/modules/flows/flow-outbox.js';
 import { FlowRunner } from '../src/modules/flows/flow-runner.js';
@@ -135,6 +135,21 @@ const parentFlow = {
   edges: [edge('e1', 'start', 'sub'), edge('e2', 'sub', 'done')],
 };
 
+/** Two calls at once on a parallel split: the case wrote both entries in one command, the flaky one first. */
+function pairFlow(url: (path: string) => string): { kind: string; key: string; [property: string]: unknown } {
+  const call = (id: string, path: string): Record<string, unknown> => node(id, 'service', { effect: 'http', config: { url: url(path) } });
+  return {
+    kind: 'flow',
+    key: 'ob_pair',
+    title: 'ob_pair',
+    schemaVersion: 1,
+    entity: 'ob_order',
+    variables: [{ name: 'secret', type: 'string' }],
+    nodes: [node('start', 'start'), node('split', 'parallel'), call('first', '/flaky'), call('second', '/pair'), node('join', 'join'), node('done', 'end')],
+    edges: [edge('e1', 'start', 'split'), edge('e2', 'split', 'first'), edge('e3', 'split', 'second'), edge('e4', 'first', 'join'), edge('e5', 'second', 'join'), edge('e6', 'join', 'done')],
+  };
+}
+
 describe.each(dialects())('the flow outbox on %s', (dialect) => {
   let server: TestServer;
   let remote: Awaited<ReturnType<typeof startRemote>>;
@@ -174,6 +189,7 @@ describe.each(dialects())('the flow outbox on %s', (dialect) => {
     await server.publishArtifact(serviceFlow('ob_gate', { config: { url: url('/gate') } }, true));
     await server.publishArtifact(serviceFlow('ob_mark', { effect: 'recordUpdate', config: { status: 'sent' }, outputs: {} }));
     await server.publishArtifact(serviceFlow('ob_script', { effect: 'script', config: { script: 'x()' }, outputs: {} }));
+    await server.publishArtifact(pairFlow(url));
     await server.publishArtifact(childFlow);
     await server.publishArtifact(parentFlow);
     const created = await server.request('POST', '/api/auth/users', { username: 'checker', displayName: 'Checker', roles: [], password: 'Checker-Pass-2026' });
@@ -212,19 +228,22 @@ describe.each(dialects())('the flow outbox on %s', (dialect) => {
   });
 
   it('changes nothing twice when an entry is sent again (a lease ran out) or by two replicas at once', async () => {
+    // The lease of a replica still sending runs out, and another replica sends the same entry meanwhile.
     const first = await start('ob_open');
-    await dispatcher.dispatchDue();
-    const [entry] = await entries(first.id);
+    const [claimed] = await server.database.read((sql) => sql.rows<ClaimedEntry>('SELECT id, instance_id, kind, payload, attempts FROM bf_flow_outbox WHERE instance_id = ?', [first.id]));
+    const deliveries = server.app.get(FlowOutboxDeliveries);
+    await Promise.all([deliveries.deliver(claimed!), deliveries.deliver(claimed!)]);
+    // At least once: the remote system sees the same key twice; the case takes the answer once.
+    expect(sentTo('/accounts').filter((r) => r.key === claimed!.id)).toHaveLength(2);
     const events = await eventsOf(first.id);
-    // As if the replica that sent it died before the entry was marked: its lease ran out.
-    await server.database.transaction((sql) => sql.execute("UPDATE bf_flow_outbox SET state = 'pending', done_at = NULL, lease_until = ? WHERE id = ?", [PAST, entry!.id]));
-    await replica().dispatchDue();
-    const again = sentTo('/accounts').filter((r) => r.key === entry!.id);
-    // At least once: the remote system sees the same key again, and the case's answer is a repeat.
-    expect(again).toHaveLength(2);
-    expect(await eventsOf(first.id)).toBe(events);
-    expect((await entries(first.id))[0]).toMatchObject({ state: 'done' });
     expect(await readCase(first.id)).toMatchObject({ status: 'completed', variables: { accountId: 'ACC-1' } });
+    expect((await entries(first.id))[0]).toMatchObject({ state: 'done' });
+    // Sent once more after the case moved on: nothing leaves, nothing changes.
+    await server.database.transaction((sql) => sql.execute("UPDATE bf_flow_outbox SET state = 'pending', lease_until = NULL WHERE id = ?", [claimed!.id]));
+    await replica().dispatchDue();
+    expect(sentTo('/accounts').filter((r) => r.key === claimed!.id)).toHaveLength(2);
+    expect(await eventsOf(first.id)).toBe(events);
+    expect((await entries(first.id))[0]).toMatchObject({ state: 'done', last_error: 'callNotPending' });
 
     // Two replicas claiming at the same moment: one of them sends it.
     const second = await start('ob_open');
@@ -249,6 +268,20 @@ describe.each(dialects())('the flow outbox on %s', (dialect) => {
     expect(sentTo('/flaky').filter((r) => r.key === entry!.id).map((r) => r.method)).toEqual(['PUT', 'PUT']);
     expect(await readCase(started.id)).toMatchObject({ status: 'completed', outcome: 'approved', variables: { accountId: 'ACC-2' } });
     expect((await entries(started.id))[0]).toMatchObject({ state: 'done', attempts: 2 });
+  });
+
+  it('sends the entries of one case in the order it wrote them: a later one waits while an earlier one is retried', async () => {
+    const started = await start('ob_pair');
+    const [first, second] = await entries(started.id);
+    expect((JSON.parse(first!.payload) as { nodeId: string }).nodeId).toBe('first');
+    await dispatcher.dispatchDue();
+    expect(await entries(started.id)).toMatchObject([{ state: 'pending', last_error: 'HTTP 500' }, { state: 'pending', attempts: 0 }]);
+    expect(sentTo('/pair')).toHaveLength(0);
+    await server.database.transaction((sql) => sql.execute('UPDATE bf_flow_outbox SET due_at = ? WHERE id = ?', [PAST, first!.id]));
+    await dispatcher.dispatchDue();
+    const order = remote.received.filter((r) => r.key === first!.id || r.key === second!.id).map((r) => r.path);
+    expect(order).toEqual(['/flaky', '/flaky', '/pair']);
+    expect(await readCase(started.id)).toMatchObject({ status: 'completed', outcome: 'approved' });
   });
 
   it('answers a refused request at once, the node retries it as a new call, and the case takes its failure edge', async () => {
@@ -330,6 +363,12 @@ describe.each(dialects())('the flow outbox on %s', (dialect) => {
     await dispatcher.dispatchDue();
     expect(await readCase(parent.id)).toMatchObject({ status: 'completed', outcome: 'approved', variables: { childOutcome: 'approved', childLimit: 1000 } });
     expect((await entries(childId))[0]).toMatchObject({ state: 'done', last_error: null });
+    // The child's answer sent again is a repeat of the same command: the parent changes nothing.
+    const events = await eventsOf(parent.id);
+    await server.database.transaction((sql) => sql.execute("UPDATE bf_flow_outbox SET state = 'pending', lease_until = NULL WHERE id = ?", [completion!.id]));
+    await replica().dispatchDue();
+    expect(await eventsOf(parent.id)).toBe(events);
+    expect((await entries(childId))[0]).toMatchObject({ state: 'done' });
   });
 
   it('cancels the running child when its parent is cancelled', async () => {
@@ -350,6 +389,17 @@ describe.each(dialects())('the flow outbox on %s', (dialect) => {
     expect((await entries(childId)).map((e) => [e.kind, e.state, e.last_error])).toEqual([['subflowCompleted', 'done', 'instanceEnded']]);
     expect((await entries(parent.id))[1]).toMatchObject({ state: 'done' });
     expect(await replica().dispatchDue()).toBe(0);
+
+    // Cancelled before its child started: in the case's order, the start finds nobody waiting and starts nothing.
+    const early = await start('ob_parent');
+    expect((await server.request('POST', `/api/flows/instances/${early.id}/cancel`, {})).status).toBe(200);
+    await dispatcher.dispatchDue();
+    expect((await entries(early.id)).map((e) => [e.kind, e.state, e.last_error])).toEqual([
+      ['startSubflow', 'done', 'callNotPending'],
+      ['cancelSubflow', 'done', 'caseNotFound'],
+    ]);
+    const none = await server.database.read((sql) => sql.rows("SELECT id FROM bf_flow_instance WHERE flow_key = 'ob_child' AND record_id = ?", [early.recordId]));
+    expect(none).toEqual([]);
   });
 
   it('claims nothing once shutting down', async () => {

@@ -83,6 +83,7 @@ export class FlowOutboxDeliveries {
     switch (call.effect) {
       case 'http':
       case 'webhook': {
+        if (!(await this.waitsFor(entry.instance_id, call.callId))) return this.database.transaction((sql) => FlowOutbox.settle(sql, entry.id, { state: 'done', error: 'callNotPending' }));
         const result = await sendCall(entry.id, call, allowedHosts());
         if (result.ok) return this.answerCall(entry, call, { ok: true, output: result.output }, { state: 'done' });
         // The same request again, with the same key, until the attempts run out; then the node's own retry policy decides.
@@ -127,7 +128,7 @@ export class FlowOutboxDeliveries {
    */
   private async startSubflow(entry: ClaimedEntry, start: StartSubflowPayload): Promise<void> {
     const parent = await this.database.read((sql) => FlowStore.read(sql, entry.instance_id));
-    if (!parent) return this.database.transaction((sql) => FlowOutbox.settle(sql, entry.id, { state: 'done', error: 'caseNotFound' }));
+    if (!parent || !waiting(parent, start.callId)) return this.database.transaction((sql) => FlowOutbox.settle(sql, entry.id, { state: 'done', error: 'callNotPending' }));
     try {
       const flow = await this.childFlow(start.flowKey, start.version);
       const recordId = flow.entity !== undefined && flow.entity === parent.entity_key ? parent.record_id : null;
@@ -149,6 +150,11 @@ export class FlowOutboxDeliveries {
   /** The child cannot start (its flow is not published, its variables do not fit): the parent's step fails with the reason. */
   private childFailed(entry: ClaimedEntry, start: StartSubflowPayload, reason: string): Promise<void> {
     return this.answer(entry, start.parent.instanceId, { type: 'subflowCompleted', commandId: `outbox:${entry.id}`, callId: start.parent.callId, error: reason }, { state: 'failed', error: reason });
+  }
+
+  private async waitsFor(instanceId: string, callId: string): Promise<boolean> {
+    const row = await this.database.read((sql) => FlowStore.read(sql, instanceId));
+    return row !== undefined && waiting(row, callId);
   }
 
   private async childFlow(key: string, version: number | undefined): Promise<FlowDefinition> {
@@ -184,6 +190,11 @@ export class FlowOutboxDeliveries {
       await this.database.transaction((sql) => FlowOutbox.settle(sql, entry.id, { state: settlement.state, error: reason }));
     }
   }
+}
+
+/** Whether the case still waits for the call: one that ended or moved on (a cancel, a boundary timer) starts and sends nothing more. */
+function waiting(row: InstanceRow, callId: string): boolean {
+  return row.status === 'running' && (FlowStore.state(row).calls ?? []).some((c) => c.id === callId);
 }
 
 /** The flow writing its record on its own (no person's action caused a service step's write). */
