@@ -5,6 +5,8 @@ import { MetadataModule } from '../metadata/metadata.module.js';
 import { RecordsModule } from '../records/records.module.js';
 import { CaseMigrations } from './case-migrations.js';
 import { FlowContextLoader } from './flow-context.js';
+import { FlowOutboxDeliveries } from './flow-outbox-deliveries.js';
+import { FlowOutboxDispatcher } from './flow-outbox-dispatcher.js';
 import { FlowRunner } from './flow-runner.js';
 import { FlowTimers } from './flow-timers.js';
 import { FlowsController, NotificationsController, TasksController } from './flows.controller.js';
@@ -13,11 +15,11 @@ import { Notifications } from './notifications.js';
 import { PeopleDirectory, PeopleNames } from './people.js';
 import { TaskInbox } from './task-inbox.js';
 
-/** Approval flows that run: cases on records, the task inbox, durable timers, notifications. */
+/** Approval flows that run: cases on records, the task inbox, durable timers, the outbox, notifications. */
 @Module({
   imports: [ArtifactsModule, RecordsModule, MetadataModule, AuditModule],
   controllers: [FlowsController, TasksController, NotificationsController],
-  providers: [CaseMigrations, FlowContextLoader, FlowRunner, FlowsService, TaskInbox, Notifications, FlowTimers, PeopleNames, PeopleDirectory],
-  exports: [FlowsService, FlowTimers],
+  providers: [CaseMigrations, FlowContextLoader, FlowRunner, FlowsService, TaskInbox, Notifications, FlowTimers, PeopleNames, PeopleDirectory, FlowOutboxDeliveries, FlowOutboxDispatcher],
+  exports: [FlowsService, FlowTimers, FlowOutboxDispatcher],
 })
 export class FlowsModule {}
