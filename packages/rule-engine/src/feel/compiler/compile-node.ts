@@ -735,18 +735,18 @@ export function compileNode(node: Node): Evaluator {
       const iterate = compileIteration(node.contexts);
       const condition = compileNode(node.condition);
       const some = node.quantifier === 'some';
+      // Ternary logic (Table 73): `some` is `false or c1 or c2 ...`, `every` is `true and c1 and
+      // c2 ...`; a condition that is neither true nor false makes the answer null unless another
+      // decides it (a true for some, a false for every).
       return (s, env) => {
-        let result = !some;
+        let result: boolean | null = !some;
         const ok = iterate(s, env, (inner) => {
-          const r = condition(inner, env) === true;
-          if (some && r) {
-            result = true;
+          const r = condition(inner, env);
+          if (r === some) {
+            result = some;
             return false;
           }
-          if (!some && !r) {
-            result = false;
-            return false;
-          }
+          if (r !== !some) result = null;
           return true;
         });
         return ok === null ? null : result;

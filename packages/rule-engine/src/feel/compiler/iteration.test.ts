@@ -75,6 +75,16 @@ describe('some and every', () => {
     expect(feel('every x in [] satisfies x > 0')).toBe('true');
   });
 
+  it('follow ternary logic: a null condition makes the answer null unless another decides it', () => {
+    expect(feel('some x in [1, null, 3] satisfies x > 2')).toBe('true');
+    expect(feel('some x in [1, null] satisfies x > 2')).toBe('null');
+    expect(feel('some x in [1, 2] satisfies x > 2')).toBe('false');
+    expect(feel('every x in [1, null, 3] satisfies x > 2')).toBe('false');
+    expect(feel('every x in [3, null] satisfies x > 2')).toBe('null');
+    expect(feel('every x in [3, 4] satisfies x > 2')).toBe('true');
+    expect(feel('some x in [1, 2] satisfies "yes"')).toBe('null');
+  });
+
   it('are null over what cannot be iterated', () => {
     expect(feel('some x in null satisfies x > 0')).toBe('null');
     expect(feel('every x in 1.5..2 satisfies x > 0')).toBe('null');
