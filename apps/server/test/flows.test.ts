@@ -1,4 +1,5 @@
 import type { ApprovalTask, CaseDetail, NotificationPage, TaskInboxPage } from '@bankforge/client';
+import { bankCrmRoles } from '@bankforge/example-bank-crm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FlowRunner } from '../src/modules/flows/flow-runner.js';
 import { FlowTimers } from '../src/modules/flows/flow-timers.js';
@@ -119,6 +120,46 @@ describe.each(dialects())('approval flows on %s', (dialect) => {
     expect((await server.request<Problem>('POST', `/api/flows/instances/${waiting.id}/migrate`, { toVersion: 0 })).status).toBe(422);
     // Put the flow back as it was for the other tests.
     await publish((n) => Object.assign(n, current.body.document.nodes.find((x) => x.id === 'officerApproval')));
+  });
+
+  it('routes an approval above the approver\'s authority limit to the next authority, and lets one within it stand', async () => {
+    const current = await server.request<{ document: { key: string; title: string; nodes: { id: string; authorityLimits?: unknown }[] } }>('GET', '/api/artifacts/flow/loan_approval?version=1');
+    const limited = structuredClone(current.body.document);
+    Object.assign(limited, { key: 'loan_limits', title: 'Loan approval with authority limits' });
+    limited.nodes.find((n) => n.id === 'officerReview')!.authorityLimits = [
+      { role: 'credit_officer', upTo: 1_000_000, amountVariable: 'amount' },
+      { role: 'head_of_risk', upTo: 10_000_000, amountVariable: 'amount' },
+    ];
+    expect((await server.request('PUT', '/api/artifacts/flow/loan_limits', limited)).status).toBe(200);
+    expect((await server.request('POST', '/api/artifacts/flow/loan_limits/publish')).status).toBe(200);
+    const rm = bankCrmRoles.find((r) => r.key === 'relationship_manager')!;
+    expect((await server.request('PUT', '/api/auth/roles/relationship_manager', { ...rm, flows: { ...rm.flows, loan_limits: ['start'] } })).status).toBe(200);
+    const start = async (amount: number): Promise<CaseDetail> => {
+      const started = await desk.as.rm_sh<CaseDetail>('POST', '/api/flows/loan_limits/instances', { recordId: await desk.newLoan('rm_sh', amount) });
+      expect(started.status, JSON.stringify(started.body)).toBe(201);
+      return started.body;
+    };
+    const approve = async (who: 'co_1' | 'risk', task: ApprovalTask): Promise<CaseDetail> => {
+      if (task.claimable || task.assignees.length > 1) expect((await desk.as[who]('POST', `/api/tasks/${task.id}/claim`, {})).status).toBe(200);
+      const done = await desk.as[who]<CaseDetail>('POST', `/api/tasks/${task.id}/approve`, { comment: 'ok' });
+      expect(done.status, JSON.stringify(done.body)).toBe(200);
+      return done.body;
+    };
+
+    // 3,000,000 is above the credit officer's 1,000,000: the head of risk must approve after them.
+    const large = await start(3_000_000);
+    const routed = await approve('co_1', taskOf(large, 'officerReview'));
+    expect(taskOf(routed, 'officerReview').assignees.map((a) => a.id)).toEqual(['risk']);
+    expect(routed.trail.find((t) => t.action === 'authorityRouted')).toMatchObject({ users: [{ id: 'risk' }], text: { en: expect.stringContaining('authority limit of 1000000') } });
+    expect((await desk.as.co_2<{ code: string }>('POST', `/api/tasks/${taskOf(routed, 'officerReview').id}/approve`, { comment: 'me too' })).status).toBe(403);
+    const next = await approve('risk', taskOf(routed, 'officerReview'));
+    expect(next.waitingAt.map((w) => w.nodeId)).toEqual(['branchManagerApproval']);
+
+    // 800,000 is within it: the officer's approval moves the case on at once.
+    const small = await start(800_000);
+    const moved = await approve('co_1', taskOf(small, 'officerReview'));
+    expect(moved.waitingAt.map((w) => w.nodeId)).toEqual(['branchManagerApproval']);
+    expect(moved.trail.some((t) => t.action === 'authorityRouted')).toBe(false);
   });
 
   it('refuses the flow-controlled fields through the records API, and the RM cannot approve their own loan', async () => {
