@@ -307,6 +307,18 @@ describe.each(dialects())('the flow outbox on %s', (dialect) => {
     expect((await entries(moved.id))[0]).toMatchObject({ state: 'failed', last_error: 'redirect refused (HTTP 302)' });
     expect(await readCase(elsewhere.id)).toMatchObject({ status: 'completed', outcome: 'rejected' });
     expect(await readCase(moved.id)).toMatchObject({ status: 'completed', outcome: 'rejected' });
+
+    // No allow-list: no outbound calls at all.
+    process.env.BANKFORGE_FLOW_HTTP_ALLOWED_HOSTS = '';
+    try {
+      const off = await start('ob_open');
+      await dispatcher.dispatchDue();
+      expect((await entries(off.id))[0]).toMatchObject({ state: 'failed', last_error: 'outbound calls are off (BANKFORGE_FLOW_HTTP_ALLOWED_HOSTS is empty)' });
+      expect(await readCase(off.id)).toMatchObject({ status: 'completed', outcome: 'rejected' });
+    } finally {
+      process.env.BANKFORGE_FLOW_HTTP_ALLOWED_HOSTS = ' 127.0.0.1 ';
+    }
+    expect(remote.received.slice(before).map((r) => r.path)).toEqual(['/moved']);
   });
 
   it('sends nothing when the command that asked for the call fails', async () => {
