@@ -14,7 +14,7 @@ import {
   type FeelValue,
 } from '../feel/values/feel-value.js';
 import { isCompileFailure, isFeelNumber, parseTemporal, tryCompileUnaryTests, type CompiledUnaryTests } from './feel-bridge.js';
-import { parseType, type FeelType } from '../feel/values/types.js';
+import { coerceTo, dateAtUtcMidnight, parseType, type FeelType } from '../feel/values/types.js';
 import type { ItemDefinition } from './model.js';
 import type { Run } from './run.js';
 
@@ -109,9 +109,13 @@ class BuiltinType implements DmnType {
   conform(value: FeelValue, _run: Run, coerceStrings: boolean): FeelValue | Mismatch {
     if (value === null || this.check(value)) return value;
     if (Array.isArray(value) && value.length === 1) {
+      // from singleton list (10.3.2.9.4)
       const only = value[0] as FeelValue;
       if (only === null || this.check(only)) return only;
+      if (only instanceof FeelDate && this.name === 'date and time') return dateAtUtcMidnight(only);
     }
+    // from date to date and time: the date's UTC midnight (10.3.2.9.4)
+    if (value instanceof FeelDate && this.name === 'date and time') return dateAtUtcMidnight(value);
     if (coerceStrings && typeof value === 'string' && this.temporal) {
       const parsed = parseTemporal(this.temporal, value);
       if (parsed !== null && this.check(parsed)) return parsed;
@@ -188,6 +192,24 @@ class ConstrainedType implements DmnType {
 
 const EMPTY_SCOPE: ReadonlyMap<string, FeelValue> = new Map();
 
+/**
+ * A typeRef written as a FEEL type expression (`list<number>`, `context<a: string>`,
+ * `range<date>`, `function<number>->number`): values are conformed by FEEL's implicit conversions
+ * (10.3.2.9.4) and checked against the type's structure; item definitions named inside it are
+ * resolved as `instance of` resolves them.
+ */
+class FeelTypeRef implements DmnType {
+  constructor(
+    readonly name: string,
+    private readonly type: FeelType,
+    private readonly named: () => ReadonlyMap<string, FeelType>,
+  ) {}
+  conform(value: FeelValue): FeelValue | Mismatch {
+    const converted = coerceTo(value, this.type, this.named());
+    return converted === undefined ? new Mismatch(`${describe(value)} is not a ${this.name}`) : converted;
+  }
+}
+
 /** Item definitions of a model, compiled lazily by name (they may refer to one another). */
 export class TypeRegistry {
   private readonly definitions = new Map<string, ItemDefinition>();
@@ -211,11 +233,23 @@ export class TypeRegistry {
     return this.resolveBuiltin(typeRef);
   }
 
+  private feelNamed: Map<string, FeelType> | null = null;
+
   private resolveBuiltin(typeRef: string): DmnType {
     const name = builtinTypeName(typeRef);
     if (name === null) {
-      const generic = /^(list|context)\s*</.exec(typeRef);
-      if (!generic) this.diagnostics.push(`Unknown type ${JSON.stringify(typeRef)}: treated as Any.`);
+      const generic = /^(list|context|range|function)\s*</.exec(typeRef);
+      const parsed = generic ? parseType(typeRef) : null;
+      if (parsed !== null) {
+        const key = `feel:${typeRef}`;
+        let type = this.compiled.get(key);
+        if (!type) {
+          type = new FeelTypeRef(typeRef, parsed, () => (this.feelNamed ??= feelTypesOf([...this.definitions.values()])));
+          this.compiled.set(key, type);
+        }
+        return type;
+      }
+      this.diagnostics.push(`Unknown type ${JSON.stringify(typeRef)}: treated as Any.`);
       return ANY_TYPE;
     }
     if (name === 'Any') return ANY_TYPE;

@@ -18,7 +18,7 @@ import type { IterationContext, Node, NodeOf, TypeNode } from '../syntax/ast.js'
 import { BindingScope, ItemScope, MapScope, type Scope } from './scope.js';
 import { getProperty } from './properties.js';
 import { civilFromDays, epochDay } from '../values/temporal.js';
-import { ARITHMETIC, bindNamed, builtin, equals, negateValue, order, rangeContains, temporalLiteral, typeFromText, valueConforms, type FeelType } from './runtime.js';
+import { ARITHMETIC, bindNamed, builtin, coerceValue, equals, negateValue, order, rangeContains, temporalLiteral, typeFromText, valueConforms, type FeelType } from './runtime.js';
 
 export type Evaluator = (scope: Scope, env: EvaluationEnvironment) => FeelValue;
 /** A positive unary test: does `input` pass? */
@@ -464,10 +464,15 @@ function compileFunctionDefinition(node: NodeOf<'function'>): Evaluator {
       if (args.length > names.length) return env.warn('tooManyArguments', `The function takes ${names.length} argument(s), not ${args.length}.`);
       const bindings = new Map<string, FeelValue>();
       for (let i = 0; i < names.length; i++) {
-        const v = i < args.length ? (args[i] as FeelValue) : null;
+        let v = i < args.length ? (args[i] as FeelValue) : null;
         const type = types[i];
-        if (type && v !== null && !valueConforms(v, type)) {
-          return env.warn('invalidArgument', `The argument '${names[i] as string}' does not conform to its declared type.`);
+        if (type && v !== null) {
+          // An argument conforms before or after the implicit conversions (10.3.2.13.2).
+          const converted = coerceValue(v, type, env.types);
+          if (converted === undefined) {
+            return env.warn('invalidArgument', `The argument '${names[i] as string}' does not conform to its declared type.`);
+          }
+          v = converted;
         }
         bindings.set(names[i] as string, v);
       }

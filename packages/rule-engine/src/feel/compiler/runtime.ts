@@ -3,7 +3,7 @@
  * in `src/feel/values/**` and `src/feel/builtins/**`: a change of signature there is absorbed here.
  */
 import { add, compare, divide, feelEquals, inRange, multiply, negate, power, subtract } from '../values/operators.js';
-import { conformsTo, parseType, type FeelType } from '../values/types.js';
+import { coerceTo, conformsTo, parseType, type FeelType } from '../values/types.js';
 import { parseDate, parseDateTime, parseDuration, parseTime } from '../values/temporal.js';
 import { BUILTINS } from '../builtins/index.js';
 import { bindNamedArguments } from '../builtins/define.js';
@@ -55,6 +55,11 @@ export function typeFromText(text: string): FeelType | null {
 
 export function valueConforms(value: FeelValue, type: FeelType, named?: ReadonlyMap<string, FeelType> | null): boolean {
   return conformsTo(value, type, named ?? undefined);
+}
+
+/** The value after FEEL's implicit conversions to `type` (10.3.2.9.4); undefined when it does not conform. */
+export function coerceValue(value: FeelValue, type: FeelType, named?: ReadonlyMap<string, FeelType> | null): FeelValue | undefined {
+  return coerceTo(value, type, named ?? undefined);
 }
 
 const DATE_LITERAL = /^-?\d{4,9}-\d{2}-\d{2}$/;

@@ -249,6 +249,45 @@ export function conformsTo(value: FeelValue, type: FeelType, named?: ReadonlyMap
   }
 }
 
+const MIDNIGHT_UTC = new FeelTime(0, 0, new FeelDecimal(0), 0, null);
+
+/** A date as a date and time: UTC midnight of that day (10.3.2.3.5, implicit conversions). */
+export function dateAtUtcMidnight(date: FeelDate): FeelDateTime {
+  return new FeelDateTime(date, MIDNIGHT_UTC);
+}
+
+function resolveNamed(type: FeelType, named: ReadonlyMap<string, FeelType> | undefined): FeelType | undefined {
+  let t: FeelType | undefined = type;
+  for (let depth = 0; t !== undefined && t.kind === 'unknown' && depth < 32; depth++) t = named?.get(t.name);
+  return t === undefined || t.kind === 'unknown' ? undefined : t;
+}
+
+/**
+ * The value converted to a target type by FEEL's implicit conversions (DMN 1.5, 10.3.2.9.4), or
+ * undefined when it does not conform even then: a value that conforms stays as it is; a singleton
+ * list stands for its element (`from singleton list`), a value for the singleton list holding it
+ * (`to singleton list`), a date for the date and time at its UTC midnight. Null conforms to every
+ * target type here (a missing argument, an empty entry).
+ */
+export function coerceTo(value: FeelValue, type: FeelType, named?: ReadonlyMap<string, FeelType>): FeelValue | undefined {
+  if (value === null || conformsTo(value, type, named)) return value;
+  const target = resolveNamed(type, named);
+  if (target === undefined) return undefined;
+  if (isList(value)) {
+    if (value.length === 1 && target.kind !== 'list' && !(target.kind === 'base' && target.name === 'list')) {
+      const only = value[0] ?? null;
+      return coerceTo(only, target, named);
+    }
+    return undefined;
+  }
+  if (target.kind === 'list') {
+    const item = coerceTo(value, target.of, named);
+    return item === undefined ? undefined : [item];
+  }
+  if (value instanceof FeelDate && target.kind === 'base' && target.name === 'date and time') return dateAtUtcMidnight(value);
+  return undefined;
+}
+
 /** Whether every value of type `a` is a value of type `b` (named types resolved through `named`). */
 function isSubtype(a: FeelType, b: FeelType, named: ReadonlyMap<string, FeelType> | undefined, depth = 0): boolean {
   if (depth > 32) return false;
