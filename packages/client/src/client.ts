@@ -5,6 +5,8 @@ import type {
   CaseSummary,
   MigrateCaseRequest,
   NotificationPage,
+  PeoplePage,
+  PeopleQuery,
   StartCaseRequest,
   TaskActionRequest,
   TaskInboxPage,
@@ -142,12 +144,12 @@ export class ApiClient {
   caseCommand(id: string, command: 'withdraw' | 'urge' | 'cancel', comment?: string): Promise<CaseDetail> {
     return this.command(`/flows/instances/${encodeURIComponent(id)}/${command}`, comment === undefined ? {} : { comment });
   }
-  inbox(query: TaskInboxQuery = {}): Promise<TaskInboxPage> {
-    return this.request('GET', `/tasks${queryString(query)}`);
   /** Administrators: move a running case to another published version of its flow. */
   migrateCase(id: string, request: MigrateCaseRequest = {}): Promise<CaseDetail> {
     return this.command(`/flows/instances/${encodeURIComponent(id)}/migrate`, request);
   }
+  inbox(query: TaskInboxQuery = {}): Promise<TaskInboxPage> {
+    return this.request('GET', `/tasks${queryString(query)}`);
   }
   readTask(id: string): Promise<ApprovalTask> {
     return this.request('GET', `/tasks/${encodeURIComponent(id)}`);
@@ -163,6 +165,10 @@ export class ApiClient {
   }
   markNotificationsRead(ids: readonly string[] | 'all'): Promise<{ unread: number }> {
     return this.request('POST', '/notifications/read', ids === 'all' ? { all: true } : { ids });
+  }
+  /** Colleagues to delegate to or add as an approver, by username or name. */
+  searchPeople(query: PeopleQuery = {}): Promise<PeoplePage> {
+    return this.request('GET', `/people${queryString(query)}`);
   }
 
   private command<T>(path: string, body: unknown): Promise<T> {

@@ -14,6 +14,23 @@ export interface CasePerson {
   name: string;
 }
 
+/** A colleague found by `GET /api/people`: their name and branch, nothing else. */
+export interface PersonMatch extends CasePerson {
+  branch?: string;
+}
+
+/** `GET /api/people` query: active people whose username or name contains `q` (those starting with it first). */
+export interface PeopleQuery {
+  q?: string;
+  /** At most 20 (the default). */
+  limit?: number;
+}
+
+/** `GET /api/people`. */
+export interface PeoplePage {
+  items: PersonMatch[];
+}
+
 export type CaseStatus = 'running' | 'completed' | 'terminated' | 'cancelled' | 'withdrawn' | 'failed';
 
 /** What an approver may do on a task (the node's `actions`). */
@@ -38,6 +55,8 @@ export interface CaseSummary {
   startedBy: CasePerson;
   startedAt: string;
   endedAt?: string;
+  /** What the reader may do on the case itself. */
+  can: { withdraw: boolean; urge: boolean; cancel: boolean };
 }
 
 /** One line of the approval trail, oldest first. */
@@ -63,8 +82,12 @@ export interface CaseDetail extends CaseSummary {
   trail: CaseTrailEntry[];
   /** The open tasks. */
   tasks: ApprovalTask[];
-  /** What the reader may do on the case itself. */
-  can: { withdraw: boolean; urge: boolean; cancel: boolean };
+}
+
+/** Where a return may send a case: an earlier step, or its initiator to amend and resubmit it (the start step's id). */
+export interface ReturnTarget {
+  nodeId: string;
+  name: CaseText;
 }
 
 /** A task in the inbox. */
@@ -98,9 +121,21 @@ export interface ApprovalTask {
    * resubmits it (the case reads the record again and runs from the start).
    */
   resubmit: boolean;
+  /**
+   * Where `return` may send the case, the one a return without `returnToNodeId` takes first; empty
+   * when the step offers no return or has nowhere to return to. On a task read on its own and on a
+   * case's tasks; inbox pages leave it out.
+   */
+  returnTargets?: ReturnTarget[];
   startedBy: CasePerson;
   createdAt: string;
   dueAt?: string;
+  /**
+   * The working time from the answer to `dueAt` on the bank's business calendar, negative when
+   * overdue, and the length of one working day, to say it in days or hours. Absent without a due
+   * time or without a published calendar.
+   */
+  dueIn?: { businessMinutes: number; workingDayMinutes: number };
   overdue: boolean;
 }
 
@@ -146,6 +181,11 @@ export interface StartCaseRequest {
   comment?: string;
 }
 
+/** `POST /api/flows/instances/{id}/migrate` body (administrators): the published version to move the case to (default: the latest). */
+export interface MigrateCaseRequest {
+  toVersion?: number;
+}
+
 export type NotificationKind = 'assigned' | 'remind' | 'escalate' | 'returned' | 'outcome' | 'urge' | 'cc';
 
 /** An in-app notification (`GET /api/notifications`). */
@@ -163,8 +203,3 @@ export interface NotificationPage {
   items: CaseNotification[];
   unread: number;
 }
-/** `POST /api/flows/instances/{id}/migrate` body (administrators): the published version to move the case to (default: the latest). */
-export interface MigrateCaseRequest {
-  toVersion?: number;
-}
-

@@ -19,7 +19,25 @@ export const approvalMessages = {
       comment: 'Comment',
       resubmit: 'Resubmit',
     },
-    due: { at: 'Due {{when}}', overdue: 'Overdue', none: 'No due date' },
+    due: {
+      at: 'Due {{when}}',
+      overdue: 'Overdue',
+      none: 'No due date',
+      left: {
+        days_one: 'Due in {{count}} business day',
+        days_other: 'Due in {{count}} business days',
+        hours_one: 'Due in {{count}} business hour',
+        hours_other: 'Due in {{count}} business hours',
+        underHour: 'Due within a business hour',
+      },
+      late: {
+        days_one: '{{count}} business day overdue',
+        days_other: '{{count}} business days overdue',
+        hours_one: '{{count}} business hour overdue',
+        hours_other: '{{count}} business hours overdue',
+        underHour: 'Overdue by less than a business hour',
+      },
+    },
     waiting: { at: '{{step}}, since {{since}} ({{ago}})', with: 'with {{people}}', nowhere: 'Not waiting' },
     /** What the server's refusals mean for the person in front of the screen, by problem code. */
     problem: {
@@ -54,7 +72,25 @@ export const approvalMessages = {
       comment: '评论',
       resubmit: '重新提交',
     },
-    due: { at: '{{when}}到期', overdue: '已逾期', none: '无截止时间' },
+    due: {
+      at: '{{when}}到期',
+      overdue: '已逾期',
+      none: '无截止时间',
+      left: {
+        days_one: '{{count}}个工作日后到期',
+        days_other: '{{count}}个工作日后到期',
+        hours_one: '{{count}}个工作小时后到期',
+        hours_other: '{{count}}个工作小时后到期',
+        underHour: '1个工作小时内到期',
+      },
+      late: {
+        days_one: '已逾期{{count}}个工作日',
+        days_other: '已逾期{{count}}个工作日',
+        hours_one: '已逾期{{count}}个工作小时',
+        hours_other: '已逾期{{count}}个工作小时',
+        underHour: '已逾期不足1个工作小时',
+      },
+    },
     waiting: { at: '{{step}}，自 {{since}} 起（{{ago}}）', with: '处理人：{{people}}', nowhere: '无待处理步骤' },
     problem: {
       makerChecker: '此申请由您发起，您不能审批，须由他人复核。',

@@ -9,15 +9,14 @@ import { Dialog } from '@bankforge/app-shell';
 export type CaseCommand = 'withdraw' | 'urge';
 
 export interface CaseCommandsProps {
+  /** The case, with what the server says the reader may do on it. */
   summary: CaseSummary;
-  /** What the reader may do, when the server said (a case read in full); else a running case offers both and the server decides. */
-  can?: { withdraw: boolean; urge: boolean };
   onDone(command: CaseCommand, detail: CaseDetail): void;
   onFailed(command: CaseCommand, problem: ApiProblem): void;
 }
 
-/** Withdraw (after confirming, with an optional comment) and Urge, for the person who submitted a case. */
-export function CaseCommands({ summary, can, onDone, onFailed }: CaseCommandsProps) {
+/** Withdraw (after confirming, with an optional comment) and Urge, where the server allows them (the person who submitted a case). */
+export function CaseCommands({ summary, onDone, onFailed }: CaseCommandsProps) {
   const { t } = useTranslation('cases');
   const api = useApiClient();
   const [confirming, setConfirming] = useState(false);
@@ -25,9 +24,7 @@ export function CaseCommands({ summary, can, onDone, onFailed }: CaseCommandsPro
   const [comment, setComment] = useState('');
   const commentId = useId();
   const detailId = useId();
-  const running = summary.status === 'running';
-  const mayWithdraw = can ? can.withdraw : running;
-  const mayUrge = can ? can.urge : running;
+  const { withdraw: mayWithdraw, urge: mayUrge } = summary.can;
   const record = recordTitle(summary);
 
   const run = async (command: CaseCommand, text?: string) => {

@@ -56,7 +56,6 @@ export default function CasePage() {
       </ul>
       <CaseCommands
         summary={detail}
-        can={detail.can}
         onDone={(command, next) => {
           replace(next);
           done(command, record);

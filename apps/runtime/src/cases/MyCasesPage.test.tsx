@@ -10,11 +10,12 @@ import MyCasesPage from './MyCasesPage.js';
 beforeEach(() => initTestI18n('en'));
 afterEach(cleanup);
 
-const running = loanCase();
-const approved = loanCase({ id: 'k2', recordTitle: 'Zhao Lei', status: 'completed', outcome: 'approved', waitingAt: [], endedAt: '2026-02-20T08:00:00Z' });
+const nothing = { withdraw: false, urge: false, cancel: false };
+const running = loanCase({ can: { withdraw: true, urge: true, cancel: false } });
+const approved = loanCase({ id: 'k2', recordTitle: 'Zhao Lei', status: 'completed', outcome: 'approved', waitingAt: [], endedAt: '2026-02-20T08:00:00Z', can: nothing });
 
-function renderCases(routes: Parameters<typeof renderRoute>[1]['routes']) {
-  return renderRoute(<MyCasesPage />, { path: '/cases', pattern: '/cases', routes: { 'GET /api/flows/instances?startedBy=me': { body: { items: [running, approved] } }, ...routes } });
+function renderCases(routes: Parameters<typeof renderRoute>[1]['routes'], items = [running, approved]) {
+  return renderRoute(<MyCasesPage />, { path: '/cases', pattern: '/cases', routes: { 'GET /api/flows/instances?startedBy=me': { body: { items } }, ...routes } });
 }
 
 const rowOf = (name: string) => screen.getByRole('link', { name }).closest('tr')!;
@@ -35,7 +36,7 @@ describe('MyCasesPage', () => {
 
   it('withdraws a case after confirming, with the comment, and shows it withdrawn', async () => {
     const { server } = renderCases({
-      'POST /api/flows/instances/k1/withdraw': { body: { ...running, status: 'withdrawn', waitingAt: [] } },
+      'POST /api/flows/instances/k1/withdraw': { body: { ...running, status: 'withdrawn', waitingAt: [], can: nothing } },
     });
     const user = userEvent.setup();
     await user.click(await screen.findByRole('button', { name: 'Withdraw Wang Fang' }));
@@ -77,5 +78,15 @@ describe('MyCasesPage', () => {
     expect(alert.textContent).toContain('This case can no longer be withdrawn.');
     expect(alert.textContent).toContain('The case passed the first approval.');
     await waitFor(() => expect(server.requests.filter((r) => r.url === '/api/flows/instances?startedBy=me')).toHaveLength(2));
+  });
+
+  it('offers only what the server allows on each case: urge once an approver acted, withdraw while it is returned', async () => {
+    const reviewed = loanCase({ id: 'k3', recordTitle: 'Sun Hao', can: { withdraw: false, urge: true, cancel: false } });
+    const returned = loanCase({ id: 'k4', recordTitle: 'Qian Yu', can: { withdraw: true, urge: false, cancel: false } });
+    renderCases({}, [reviewed, returned, approved]);
+    await screen.findByRole('table');
+    expect(within(rowOf('Sun Hao')).getAllByRole('button').map((b) => b.textContent)).toEqual(['Urge']);
+    expect(within(rowOf('Qian Yu')).getAllByRole('button').map((b) => b.textContent)).toEqual(['Withdraw']);
+    expect(within(rowOf('Zhao Lei')).queryByRole('button')).toBeNull();
   });
 });

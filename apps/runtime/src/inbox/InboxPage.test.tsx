@@ -127,4 +127,19 @@ describe('InboxPage', () => {
     expect(rows()[1]!.textContent).toContain('信贷审查');
     expect(screen.getByRole('columnheader', { name: '发起人' })).toBeTruthy();
   });
+
+  it.each([
+    ['en', 'Due in 2 business days', '2 business hours overdue'],
+    ['zh-CN', '2个工作日后到期', '已逾期2个工作小时'],
+  ] as const)('says due times in business time on the bank calendar, not in calendar days (%s)', async (language, left, late) => {
+    await initTestI18n(language);
+    const day = { workingDayMinutes: 450 };
+    // Four calendar days away over a weekend, two working days; the late one is two and a half working hours late.
+    const weekend = loanTask({ id: 't5', dueAt: new Date(Date.now() + 4 * DAY).toISOString(), dueIn: { businessMinutes: 2 * 450 + 30, ...day } });
+    const lateTask = loanTask({ id: 't6', recordTitle: 'Zhao Lei', overdue: true, dueAt: '2026-01-05T09:00:00Z', dueIn: { businessMinutes: -150, ...day } });
+    renderInbox({ 'GET /api/tasks?scope=mine&limit=25': page([lateTask, weekend]) });
+    await waitFor(() => expect(rows()).toHaveLength(2));
+    expect(within(rows()[0]!).getByText(late).closest('.overdue')).toBeTruthy();
+    expect(within(rows()[1]!).getByText(left).getAttribute('datetime')).toBe(weekend.dueAt);
+  });
 });

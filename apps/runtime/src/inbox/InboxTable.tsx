@@ -47,7 +47,7 @@ export function InboxTable({ tasks, now, claiming, onClaim }: InboxTableProps) {
                 <td className="number">{task.amount ? formatMoney(task.amount, language) : ''}</td>
                 <td>{task.startedBy.name}</td>
                 <td>
-                  <DueText dueAt={task.dueAt} overdue={task.overdue} now={now} />
+                  <DueText dueAt={task.dueAt} dueIn={task.dueIn} overdue={task.overdue} now={now} />
                 </td>
                 <td>
                   {task.claimable && (

@@ -27,7 +27,7 @@ export function TaskFacts({ task, now, recordPath }: { task: ApprovalTask; now: 
       <dd>{task.startedBy.name}</dd>
       <dt>{t('facts.due')}</dt>
       <dd>
-        <DueText dueAt={task.dueAt} overdue={task.overdue} now={now} />
+        <DueText dueAt={task.dueAt} dueIn={task.dueIn} overdue={task.overdue} now={now} />
       </dd>
       {holders !== '' && (
         <>

@@ -149,31 +149,113 @@ describe('TaskPage', () => {
     expect(where()).toBe('/tasks/t1');
   });
 
-  it('returns the case to a step it went through, and delegates to a user', async () => {
-    const rmCheck = { seq: 0, at: '2026-03-01T01:00:00Z', action: 'approve', nodeId: 'rm_check', nodeName: { en: 'RM check', 'zh-CN': '客户经理核查' }, actor: people.rm, text: { en: 'Checked', 'zh-CN': '已核查' } };
+  it('returns the case where the flow allows, the step before first, or says there is nowhere to return it', async () => {
+    const initiator = { nodeId: 'start', name: { en: 'The initiator (amend and resubmit)', 'zh-CN': '发起人（修改后重新提交）' } };
     const { server } = renderTask({
-      'GET /api/tasks/t1': { body: loanTask({ actions: ['return', 'delegate'] }) },
-      'GET /api/flows/instances/k1': { body: loanCase({ trail: [rmCheck, submittedEntry, reviewEntry] }) },
+      'GET /api/tasks/t1': { body: loanTask({ actions: ['return'], returnTargets: [{ nodeId: 'rm_check', name: { en: 'RM check', 'zh-CN': '客户经理核查' } }, initiator] }) },
       'POST /api/tasks/t1/return': { body: loanCase() },
     });
     const user = userEvent.setup();
     await user.click(await screen.findByRole('button', { name: 'Return' }));
     let dialog = screen.getByRole('dialog', { name: 'Return Wang Fang' });
-    await user.selectOptions(within(dialog).getByRole('combobox', { name: 'Return to' }), 'RM check');
+    const target = within(dialog).getByRole('combobox', { name: 'Return to' });
+    expect(within(target).getAllByRole('option').map((o) => o.textContent)).toEqual(['RM check', 'The initiator (amend and resubmit)']);
+    expect(target).toHaveProperty('value', 'rm_check');
+    await user.selectOptions(target, 'The initiator (amend and resubmit)');
     await user.type(within(dialog).getByRole('textbox', { name: 'Reason' }), 'Add the tax return');
     await user.click(within(dialog).getByRole('button', { name: 'Return' }));
     await waitFor(() => expect(where()).toBe('/inbox'));
-    expect(posts(server)[0]!.body).toEqual({ comment: 'Add the tax return', returnToNodeId: 'rm_check' });
+    expect(posts(server)[0]!.body).toEqual({ comment: 'Add the tax return', returnToNodeId: 'start' });
     cleanup();
 
-    const second = renderTask({ 'GET /api/tasks/t1': { body: loanTask({ actions: ['delegate'] }) }, 'POST /api/tasks/t1/delegate': { body: loanCase() } });
+    renderTask({ 'GET /api/tasks/t1': { body: loanTask({ actions: ['return'], returnTargets: [] }) } });
+    await user.click(await screen.findByRole('button', { name: 'Return' }));
+    dialog = screen.getByRole('dialog', { name: 'Return Wang Fang' });
+    expect(within(dialog).getByText('There is no earlier step to return this case to.')).toBeTruthy();
+    expect(within(dialog).queryByRole('combobox')).toBeNull();
+    expect(within(dialog).getByRole('button', { name: 'Return' })).toHaveProperty('disabled', true);
+  });
+
+  /** The people search answers for "chen": the task's assignee and its initiator among them, who are not offered. */
+  const chen = {
+    body: {
+      items: [
+        { id: 'u-co', name: 'Zhang Min', branch: 'HQ' },
+        { id: 'u-rm', name: 'Li Wei', branch: 'SH01' },
+        { id: 'u-head', name: 'Chen Jun', branch: 'HQ' },
+        { id: 'u-ops', name: 'Chen Hui', branch: 'SH01' },
+      ],
+    },
+  };
+
+  it('delegates to a colleague chosen with the keyboard from the people picker, not to one already on the task', async () => {
+    const { server } = renderTask({
+      'GET /api/tasks/t1': { body: loanTask({ actions: ['delegate'] }) },
+      'GET /api/people?q=chen&limit=20': chen,
+      'GET /api/people?limit=20': chen,
+      'POST /api/tasks/t1/delegate': { body: loanCase() },
+    });
+    const user = userEvent.setup();
     await user.click(await screen.findByRole('button', { name: 'Delegate' }));
-    dialog = screen.getByRole('dialog', { name: 'Delegate Wang Fang' });
+    const dialog = screen.getByRole('dialog', { name: 'Delegate Wang Fang' });
     await user.click(within(dialog).getByRole('button', { name: 'Delegate' }));
-    expect(within(dialog).getByText('Give the user ID of the person.')).toBeTruthy();
-    await user.type(within(dialog).getByRole('textbox', { name: 'User ID' }), 'u-head');
+    expect(within(dialog).getByRole('alert').textContent).toBe('Choose the person from the list: type part of their name.');
+    const person = within(dialog).getByRole('combobox', { name: 'Person' });
+    expect(document.activeElement).toBe(person);
+    await user.type(person, 'chen');
+    const options = await within(dialog).findAllByRole('option');
+    expect(options.map((o) => o.textContent)).toEqual(['Chen Jun · u-head · HQ', 'Chen Hui · u-ops · SH01']);
+    expect(person.getAttribute('aria-expanded')).toBe('true');
+    expect(person.getAttribute('aria-activedescendant')).toBe(options[0]!.id);
+    await user.keyboard('{ArrowDown}');
+    expect(person.getAttribute('aria-activedescendant')).toBe(options[1]!.id);
+    expect(options[1]!.getAttribute('aria-selected')).toBe('true');
+    await user.keyboard('{Enter}');
+    expect(person).toHaveProperty('value', 'Chen Hui · u-ops · SH01');
+    expect(screen.getByRole('dialog')).toBe(dialog);
+    // Escape closes an open list (Down opens it on everyone), not the dialog.
+    await user.keyboard('{ArrowDown}');
+    await within(dialog).findAllByRole('option');
+    await user.keyboard('{Escape}');
+    expect(person.getAttribute('aria-expanded')).toBe('false');
+    expect(screen.getByRole('dialog')).toBe(dialog);
     await user.click(within(dialog).getByRole('button', { name: 'Delegate' }));
     await waitFor(() => expect(where()).toBe('/inbox'));
-    expect(posts(second.server)[0]!.body).toEqual({ delegateTo: 'u-head' });
+    expect(posts(server)[0]!.body).toEqual({ delegateTo: 'u-ops' });
+  });
+
+  it('explains in the dialog, in Chinese, why the server refused the person, until another is chosen', async () => {
+    await initTestI18n('zh-CN');
+    const { server } = renderTask({
+      'GET /api/tasks/t1': { body: loanTask({ actions: ['addApprover'] }) },
+      'GET /api/people?q=chen&limit=20': chen,
+      'POST /api/tasks/t1/addApprover': sequence(problem(422, 'unknownPerson'), problem(422, 'invalidPayload'), { body: loanCase() }),
+    });
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole('button', { name: '加签' }));
+    const dialog = screen.getByRole('dialog', { name: '为 Wang Fang 加签' });
+    const person = within(dialog).getByRole('combobox', { name: '人员' });
+    await user.type(person, 'chen');
+    await within(dialog).findAllByRole('option');
+    await user.keyboard('{Enter}');
+    await user.click(within(dialog).getByRole('radio', { name: '在我之前' }));
+    const confirm = within(dialog).getByRole('button', { name: '加签' });
+    await user.click(confirm);
+    expect((await within(dialog).findByRole('alert')).textContent).toBe('此人不是在职同事，请选择其他人员。');
+    await user.click(confirm);
+    await waitFor(() => expect(within(dialog).getByRole('alert').textContent).toBe('此人已是该任务的审批人，请选择其他人员。'));
+    // Another person: the refusal of the first no longer stands.
+    await user.clear(person);
+    await user.type(person, 'chen');
+    await within(dialog).findAllByRole('option');
+    await user.keyboard('{ArrowDown}{Enter}');
+    expect(within(dialog).queryByRole('alert')).toBeNull();
+    await user.click(confirm);
+    await waitFor(() => expect(where()).toBe('/inbox'));
+    expect(posts(server).map((p) => p.body)).toEqual([
+      { addApprover: { userId: 'u-head', position: 'before' } },
+      { addApprover: { userId: 'u-head', position: 'before' } },
+      { addApprover: { userId: 'u-ops', position: 'before' } },
+    ]);
   });
 });

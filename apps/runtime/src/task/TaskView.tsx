@@ -1,6 +1,6 @@
 import { asProblem, languageOf, useApiClient } from '@bankforge/app-shell';
 import type { ApprovalAction, ApprovalTask, CaseDetail, TaskActionRequest } from '@bankforge/client';
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
 import { actedFirst } from '../approval/approval-problem.js';
@@ -15,7 +15,7 @@ import { ProblemNotice } from '../shell/ProblemNotice.js';
 import { approvalsChanged } from '../shell/refresh/approvals-changed.js';
 import { CaseTrail } from '../trail/CaseTrail.js';
 import { ActionBar } from './actions/ActionBar.js';
-import { earlierSteps } from './actions/action-request.js';
+import { personRefusal } from './actions/action-request.js';
 import { ActionDialog } from './actions/ActionDialog.js';
 import { TaskRecord } from './record/TaskRecord.js';
 import { useTaskRecord } from './record/useTaskRecord.js';
@@ -51,7 +51,9 @@ export function TaskView({ task, detail, now, onNotice, onReload, importModule }
   const [busy, setBusy] = useState(false);
   const [showErrors, setShowErrors] = useState(false);
   const [focusRequest, setFocusRequest] = useState(0);
-  const steps = useMemo(() => earlierSteps(detail.trail, task.nodeId), [detail.trail, task.nodeId]);
+  const [refusal, setRefusal] = useState<{ userId: string; message: string } | null>(null);
+  // Nobody already on the task, nor its initiator: the server refuses them (maker-checker).
+  const exclude = [...task.assignees.map((person) => person.id), ...(task.claimedBy ? [task.claimedBy.id] : []), task.startedBy.id];
   const record = recordTitle(task);
   const editable = recordLoad.status === 'ready' ? recordLoad.editable : null;
 
@@ -86,6 +88,13 @@ export function TaskView({ task, detail, now, onNotice, onReload, importModule }
     } catch (error) {
       const problem = asProblem(error);
       setBusy(false);
+      // The person chosen cannot take the task: the dialog stays open to choose another.
+      const refused = personRefusal(action, problem.code);
+      const userId = action === 'delegate' ? request.delegateTo : request.addApprover?.userId;
+      if (refused && userId) {
+        setRefusal({ userId, message: t(`dialog.refused.${refused}`) });
+        return;
+      }
       setDialog(null);
       // Someone else acted first, or the task closed meanwhile: the page shows it as it is now.
       const reloaded = actedFirst(problem) || problem.code === 'taskNotOpen';
@@ -142,7 +151,20 @@ export function TaskView({ task, detail, now, onNotice, onReload, importModule }
       {recordLoad.status === 'ready' && <TaskRecord record={recordLoad.record} editable={recordLoad.editable} showErrors={showErrors} focusRequest={focusRequest} />}
       <CaseTrail entries={detail.trail} />
       {dialog !== null && (
-        <ActionDialog action={dialog} record={record} steps={steps} busy={busy} resubmit={task.resubmit} onConfirm={(request) => void act(dialog, request)} onCancel={() => setDialog(null)} />
+        <ActionDialog
+          action={dialog}
+          record={record}
+          returnTargets={task.returnTargets ?? []}
+          exclude={exclude}
+          refusal={refusal}
+          busy={busy}
+          resubmit={task.resubmit}
+          onConfirm={(request) => void act(dialog, request)}
+          onCancel={() => {
+            setDialog(null);
+            setRefusal(null);
+          }}
+        />
       )}
     </section>
   );

@@ -1,17 +1,22 @@
 import { languageOf } from '@bankforge/app-shell';
-import type { ApprovalAction, CaseText, TaskActionRequest } from '@bankforge/client';
+import type { ApprovalAction, ReturnTarget, TaskActionRequest } from '@bankforge/client';
 import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { caseText } from '../../approval/case-text.js';
 import { Dialog } from '@bankforge/app-shell';
 import { actionRequest, commentKind, EMPTY_INPUT, needsUser, type ActionInput } from './action-request.js';
+import { PersonPicker } from './PersonPicker.js';
 
 export interface ActionDialogProps {
   action: ApprovalAction;
   /** The record's title, for the dialog's title. */
   record: string;
-  /** `return`: the earlier steps the case may go back to. */
-  steps: readonly { nodeId: string; name: CaseText }[];
+  /** `return`: where the case may go back to, the default first. */
+  returnTargets: readonly ReturnTarget[];
+  /** `delegate`, `addApprover`: people not to offer (the task's assignees and its initiator). */
+  exclude: readonly string[];
+  /** The server refused the person chosen: why, until another is chosen. */
+  refusal?: { userId: string; message: string } | null;
   busy: boolean;
   /** Approving the initiator's task on a returned case resubmits it. */
   resubmit?: boolean;
@@ -20,18 +25,20 @@ export interface ActionDialogProps {
 }
 
 /**
- * Confirms an action with its comment box: a reason for reject and return (which may also choose
- * the step to go back to), the user for delegate and add approver. Nothing is sent until it checks.
+ * Confirms an action with its comment box: a reason for reject and return (which chooses where the
+ * case goes back to), a colleague from the people picker for delegate and add approver. Nothing is
+ * sent until it checks.
  */
-export function ActionDialog({ action, record, steps, busy, onConfirm, onCancel, resubmit = false }: ActionDialogProps) {
+export function ActionDialog({ action, record, returnTargets, exclude, refusal, busy, onConfirm, onCancel, resubmit = false }: ActionDialogProps) {
   const named = resubmit && action === 'approve' ? 'resubmit' : action;
   const { t, i18n } = useTranslation('task');
   const language = languageOf(i18n.language);
   const id = useId();
-  const [input, setInput] = useState<ActionInput>(EMPTY_INPUT);
+  const [input, setInput] = useState<ActionInput>({ ...EMPTY_INPUT, returnTo: returnTargets[0]?.nodeId ?? '' });
   const [error, setError] = useState<{ field: 'comment' | 'userId'; message: string } | null>(null);
   const commentRef = useRef<HTMLTextAreaElement>(null);
-  const userRef = useRef<HTMLInputElement>(null);
+  const userRef = useRef<HTMLDivElement>(null);
+  const nowhere = action === 'return' && returnTargets.length === 0;
   const kind = commentKind(action);
   const change = (next: Partial<ActionInput>) => {
     setInput((current) => ({ ...current, ...next }));
@@ -45,7 +52,8 @@ export function ActionDialog({ action, record, steps, busy, onConfirm, onCancel,
       return;
     }
     setError({ field: checked.field, message: t(`dialog.${checked.error}`) });
-    (checked.field === 'comment' ? commentRef : userRef).current?.focus();
+    if (checked.field === 'comment') commentRef.current?.focus();
+    else userRef.current?.querySelector('input')?.focus();
   };
 
   const errorFor = (field: 'comment' | 'userId') =>
@@ -56,13 +64,10 @@ export function ActionDialog({ action, record, steps, busy, onConfirm, onCancel,
         {error.message}
       </span>
     );
+  const personError = error?.field === 'userId' ? error.message : refusal && refusal.userId === input.userId ? refusal.message : undefined;
 
   const userField = needsUser(action) && (
-    <div className="dialog-field">
-      <label htmlFor={`${id}-user`}>{t('dialog.userId')}</label>
-      <input ref={userRef} id={`${id}-user`} type="text" value={input.userId} aria-required="true" onChange={(event) => change({ userId: event.target.value })} {...errorFor('userId')} />
-      {errorText('userId')}
-    </div>
+    <PersonPicker ref={userRef} label={t('dialog.person')} value={input.userId} onChange={(userId) => change({ userId })} exclude={exclude} disabled={busy} {...(personError ? { error: personError } : {})} />
   );
 
   return (
@@ -87,19 +92,21 @@ export function ActionDialog({ action, record, steps, busy, onConfirm, onCancel,
             ))}
           </fieldset>
         )}
-        {action === 'return' && steps.length > 0 && (
-          <div className="dialog-field">
-            <label htmlFor={`${id}-step`}>{t('dialog.returnTo')}</label>
-            <select id={`${id}-step`} value={input.returnTo} onChange={(event) => change({ returnTo: event.target.value })}>
-              <option value="">{t('dialog.stepBefore')}</option>
-              {steps.map((step) => (
-                <option key={step.nodeId} value={step.nodeId}>
-                  {caseText(step.name, language)}
-                </option>
-              ))}
-            </select>
-          </div>
-        )}
+        {action === 'return' &&
+          (nowhere ? (
+            <p className="notice">{t('dialog.nowhereToReturn')}</p>
+          ) : (
+            <div className="dialog-field">
+              <label htmlFor={`${id}-step`}>{t('dialog.returnTo')}</label>
+              <select id={`${id}-step`} value={input.returnTo} onChange={(event) => change({ returnTo: event.target.value })}>
+                {returnTargets.map((target) => (
+                  <option key={target.nodeId} value={target.nodeId}>
+                    {caseText(target.name, language)}
+                  </option>
+                ))}
+              </select>
+            </div>
+          ))}
         <div className="dialog-field">
           <label htmlFor={`${id}-comment`}>{t(kind === 'reason' ? 'dialog.reason' : kind === 'comment' ? 'dialog.yourComment' : 'dialog.comment')}</label>
           <textarea
@@ -114,7 +121,7 @@ export function ActionDialog({ action, record, steps, busy, onConfirm, onCancel,
           {errorText('comment')}
         </div>
         <div className="dialog-actions">
-          <button type="submit" className="primary" disabled={busy} aria-busy={busy || undefined}>
+          <button type="submit" className="primary" disabled={busy || nowhere} aria-busy={busy || undefined}>
             {busy ? t('dialog.sending') : t(`dialog.confirm.${named}`)}
           </button>
           <button type="button" onClick={onCancel} disabled={busy}>

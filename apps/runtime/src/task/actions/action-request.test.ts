@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { actionRequest, earlierSteps, EMPTY_INPUT } from './action-request.js';
+import { actionRequest, EMPTY_INPUT, personRefusal } from './action-request.js';
 
 describe('actionRequest', () => {
   it('approves with or without a comment', () => {
@@ -32,16 +32,12 @@ describe('actionRequest', () => {
   });
 });
 
-describe('earlierSteps', () => {
-  it('lists the steps before the current one once each, oldest first', () => {
-    const name = (en: string) => ({ en, 'zh-CN': en });
-    const trail = [
-      { seq: 1, at: 't', action: 'start', text: name('Submitted') },
-      { seq: 2, at: 't', action: 'approve', nodeId: 'rm_check', nodeName: name('RM check'), text: name('Approved') },
-      { seq: 3, at: 't', action: 'assign', nodeId: 'branch', nodeName: name('Branch review'), text: name('Assigned') },
-      { seq: 4, at: 't', action: 'approve', nodeId: 'branch', nodeName: name('Branch review'), text: name('Approved') },
-      { seq: 5, at: 't', action: 'assign', nodeId: 'review', nodeName: name('Credit review'), text: name('Assigned') },
-    ];
-    expect(earlierSteps(trail, 'review').map((step) => step.nodeId)).toEqual(['rm_check', 'branch']);
+describe('personRefusal', () => {
+  it('names why the person cannot take the task, on delegate and add approver only', () => {
+    expect(personRefusal('delegate', 'makerChecker')).toBe('initiator');
+    expect(personRefusal('addApprover', 'invalidPayload')).toBe('assignee');
+    expect(personRefusal('delegate', 'unknownPerson')).toBe('unknown');
+    expect(personRefusal('delegate', 'conflict')).toBeUndefined();
+    expect(personRefusal('approve', 'makerChecker')).toBeUndefined();
   });
 });

@@ -1,11 +1,11 @@
-import type { ApprovalAction, CaseText, CaseTrailEntry, TaskActionRequest } from '@bankforge/client';
+import type { ApprovalAction, TaskActionRequest } from '@bankforge/client';
 
 /** What the action dialog holds as typed. */
 export interface ActionInput {
   comment: string;
-  /** `return`: the step to send the case back to; `''` for the one before. */
+  /** `return`: the step to send the case back to (one of the task's return targets). */
   returnTo: string;
-  /** `delegate`, `addApprover`: who. */
+  /** `delegate`, `addApprover`: who (a username chosen in the people picker). */
   userId: string;
   position: 'before' | 'after';
 }
@@ -44,14 +44,15 @@ export function actionRequest(action: ApprovalAction, input: ActionInput): Actio
   return { ok: true, request };
 }
 
-/** The steps a case went through before the current one, from its trail, each once, oldest first: where a return may send it. */
-export function earlierSteps(trail: readonly CaseTrailEntry[], currentNodeId: string): { nodeId: string; name: CaseText }[] {
-  const steps: { nodeId: string; name: CaseText }[] = [];
-  for (const entry of trail) {
-    if (entry.nodeId === undefined || entry.nodeName === undefined || entry.nodeId === currentNodeId) continue;
-    if (!steps.some((step) => step.nodeId === entry.nodeId)) steps.push({ nodeId: entry.nodeId, name: entry.nodeName });
-  }
-  return steps;
+/**
+ * What a refusal of the person named on delegate or add approver means (the server answers the
+ * engine's codes): the initiator (maker-checker), someone already on the task, or nobody active.
+ */
+export function personRefusal(action: ApprovalAction, code: string): 'initiator' | 'assignee' | 'unknown' | undefined {
+  if (!needsUser(action)) return undefined;
+  if (code === 'makerChecker') return 'initiator';
+  if (code === 'invalidPayload') return 'assignee';
+  return code === 'unknownPerson' ? 'unknown' : undefined;
 }
 
 /** The order the action buttons appear in, whatever order the server lists them. */

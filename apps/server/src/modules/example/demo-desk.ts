@@ -4,14 +4,15 @@ import type { Logger } from 'pino';
 import type { Database } from '../../platform/database/database.js';
 import { SYSTEM_ACTOR, type Actor } from '../access/actor.js';
 import { DirectoryService } from '../auth/directory.service.js';
+import { FlowStore, instant, stored } from '../flows/flow-store.js';
 import { FlowsService } from '../flows/flows.service.js';
 import { MetadataService } from '../metadata/metadata.service.js';
 import { RecordsService } from '../records/records.service.js';
 
 /**
  * The example's loan desk: one person per role of the bank CRM, and loan cases in every state a
- * credit team meets (waiting for a credit officer, at the branch manager, returned to the RM,
- * approved, rejected), driven through the flow service as those people would.
+ * credit team meets (overdue at the credit officers, at the branch manager, returned to the RM,
+ * approved, rejected, at the committee), driven through the flow service as those people would.
  */
 export const DEMO_PEOPLE = [
   { username: 'chen_jing', displayName: '陈静', branch: 'SH01', roles: ['branch_manager'], manager: null },
@@ -27,10 +28,10 @@ export const DEMO_PEOPLE = [
   { username: 'huang_lei', displayName: '黄磊', branch: 'HQ', roles: ['business_analyst'], manager: null },
 ] as const;
 
-type DemoLoan = { rm: 'wang_fang' | 'li_qiang'; no: string; amount: number; product: string; then: 'wait' | 'officer' | 'return' | 'approve' | 'reject' };
+type DemoLoan = { rm: 'wang_fang' | 'li_qiang'; no: string; amount: number; product: string; then: 'wait' | 'overdue' | 'officer' | 'return' | 'approve' | 'reject' };
 
 const DEMO_LOANS: DemoLoan[] = [
-  { rm: 'wang_fang', no: 'LA900000000001', amount: 300_000, product: 'consumer', then: 'wait' },
+  { rm: 'wang_fang', no: 'LA900000000001', amount: 300_000, product: 'consumer', then: 'overdue' },
   { rm: 'wang_fang', no: 'LA900000000002', amount: 3_000_000, product: 'business', then: 'officer' },
   { rm: 'li_qiang', no: 'LA900000000003', amount: 450_000, product: 'auto', then: 'return' },
   { rm: 'li_qiang', no: 'LA900000000004', amount: 200_000, product: 'consumer', then: 'approve' },
@@ -86,12 +87,38 @@ export async function openDemoDesk(app: INestApplication, database: Database, cu
     );
     const started = await flows.start('loan_approval', { recordId: record.id }, rm, `demo/${loan.no}/start`);
     if (loan.then === 'wait') continue;
-    const officer = await actor('zhang_wei');
     const task = started.tasks[0]!;
+    if (loan.then === 'overdue') {
+      await dueNow(database, started.id, task.id);
+      continue;
+    }
+    const officer = await actor('zhang_wei');
     if (loan.then === 'officer') await flows.act(task.id, 'approve', { comment: '收入证明已核实 / Income verified' }, officer, `demo/${loan.no}/officer`);
     if (loan.then === 'return') await flows.act(task.id, 'return', { comment: '请补充收入证明 / Please attach the income certificate' }, officer, `demo/${loan.no}/return`);
     if (loan.then === 'approve') await flows.act(task.id, 'approve', { comment: '同意 / Approved' }, officer, `demo/${loan.no}/approve`);
     if (loan.then === 'reject') await flows.act(task.id, 'reject', { comment: '负债率过高 / Debt ratio too high' }, officer, `demo/${loan.no}/reject`);
   }
   logger.info({ people: DEMO_PEOPLE.length, cases: DEMO_LOANS.length, canSignIn: demoPassword !== undefined }, demoPassword ? 'demo loan desk opened' : 'demo loan desk opened; set BANKFORGE_DEMO_PASSWORD to sign in as its people');
+}
+
+/**
+ * Makes a case's task due the moment it was assigned, without waiting out its SLA: the task's due
+ * time (and its assignees' copy the inbox sorts by), its timeout timer and the case's state of that
+ * timer, together. The inbox shows it overdue first, and the timer fires on the next poll.
+ */
+async function dueNow(database: Database, caseId: string, taskKey: string): Promise<void> {
+  await database.transaction(async (sql) => {
+    const row = await FlowStore.lock(sql, caseId);
+    const task = await FlowStore.task(sql, taskKey);
+    if (!row || !task) throw new Error(`demo case ${caseId} has no task ${taskKey}`);
+    const state = FlowStore.state(row);
+    const timer = state.timers?.find((t) => t.taskId === task.task_id && t.purpose === 'timeout');
+    if (!timer) throw new Error(`demo task ${taskKey} has no timeout`);
+    const due = instant(task.created_at)!;
+    timer.dueAt = due;
+    if (!(await FlowStore.update(sql, row, state, null))) throw new Error(`demo case ${caseId} changed while made overdue`);
+    await sql.execute('UPDATE bf_flow_task SET due_at = ? WHERE id = ?', [stored(due), taskKey]);
+    await sql.execute('UPDATE bf_flow_task_assignee SET due_at = ? WHERE task_pk = ?', [stored(due), taskKey]);
+    await sql.execute("UPDATE bf_flow_timer SET due_at = ? WHERE instance_id = ? AND timer_id = ? AND state = 'scheduled'", [stored(due), caseId, timer.id]);
+  });
 }

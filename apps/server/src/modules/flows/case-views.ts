@@ -1,11 +1,20 @@
 import type { ApprovalAction, ApprovalTask, CaseDetail, CaseStatus, CaseSummary, CaseTrailEntry } from '@bankforge/client';
-import { approvalTrail, type FlowDefinition, type FlowEvent } from '@bankforge/flow-engine';
+import { approvalTrail, type FlowDefinition, type FlowEvent, type FlowState } from '@bankforge/flow-engine';
+import type { Actor } from '../access/actor.js';
 import { flowName, nodeName, textOf } from './case-texts.js';
+import type { DueClock } from './due-clock.js';
 import { instant, type InstanceRow, type TaskRow } from './flow-store.js';
 import type { People } from './people.js';
+import { returnTargets } from './return-targets.js';
 
-/** A task row as the reader sees it: what they may do now, whether they may claim it. */
-export function taskView(task: TaskRow, flow: FlowDefinition, assignees: readonly string[], reader: string, people: People, recordTitle: string | undefined): ApprovalTask {
+/** What a task's answer is computed with besides the row: the case's state (for return targets), the business clock. */
+export interface TaskViewContext {
+  state?: FlowState;
+  due?: DueClock;
+}
+
+/** A task row as the reader sees it: what they may do now, whether they may claim it, where a return goes, how long is left. */
+export function taskView(task: TaskRow, flow: FlowDefinition, assignees: readonly string[], reader: string, people: People, recordTitle: string | undefined, context: TaskViewContext = {}): ApprovalTask {
   const pool = task.mode === 'single' && assignees.length > 1;
   const open = task.status === 'open';
   const mine = open && assignees.includes(reader) && (task.claimed_by === reader || (task.claimed_by === null && !pool));
@@ -33,15 +42,33 @@ export function taskView(task: TaskRow, flow: FlowDefinition, assignees: readonl
     // A resubmit reads the amended record again: nothing is edited on the task itself.
     editableFields: resubmit ? [] : (JSON.parse(task.editable_fields) as string[]),
     resubmit,
+    ...(context.state ? { returnTargets: open ? returnTargets(flow, context.state, task.task_id) : [] } : {}),
     startedBy: people.named(task.initiator_id),
     createdAt: instant(task.created_at)!,
     ...(dueAt ? { dueAt } : {}),
+    ...(open && dueAt && context.due ? { dueIn: context.due(dueAt) } : {}),
     overdue: open && dueAt !== undefined && Date.parse(dueAt) < Date.now(),
   };
 }
 
-/** A case in a list: where it waits (its open tasks by step) and since when. */
-export function caseSummary(row: InstanceRow, flow: FlowDefinition, tasks: readonly ApprovalTask[], people: People, recordTitle: string | undefined): CaseSummary {
+/**
+ * What the reader may do on the case, as the engine allows it: the initiator withdraws while nobody
+ * has acted since they (re)submitted or while it is returned to them, and urges the approvers of
+ * open tasks (not their own resubmit task); an administrator cancels.
+ */
+export function caseCan(row: InstanceRow, state: FlowState, tasks: readonly ApprovalTask[], actor: Actor): CaseSummary['can'] {
+  const running = row.status === 'running';
+  const initiator = running && row.initiator_id === actor.name && actor.kind === 'user';
+  const returned = tasks.some((t) => t.resubmit);
+  return {
+    withdraw: initiator && (state.lastActionSeq === undefined || returned),
+    urge: initiator && tasks.some((t) => !t.resubmit),
+    cancel: running && actor.access.admin,
+  };
+}
+
+/** A case in a list: where it waits (its open tasks by step) and since when, and what the reader may do on it. */
+export function caseSummary(row: InstanceRow, flow: FlowDefinition, tasks: readonly ApprovalTask[], people: People, recordTitle: string | undefined, can: CaseSummary['can']): CaseSummary {
   const waiting = new Map<string, CaseSummary['waitingAt'][number]>();
   for (const task of tasks) {
     const at = waiting.get(task.nodeId);
@@ -63,6 +90,7 @@ export function caseSummary(row: InstanceRow, flow: FlowDefinition, tasks: reado
     startedBy: people.named(row.initiator_id),
     startedAt: instant(row.started_at)!,
     ...(endedAt ? { endedAt } : {}),
+    can,
   };
 }
 
@@ -81,6 +109,6 @@ export function trailView(events: readonly FlowEvent[], flow: FlowDefinition, pe
   }));
 }
 
-export function caseDetail(summary: CaseSummary, variables: Record<string, unknown>, trail: CaseTrailEntry[], tasks: ApprovalTask[], can: CaseDetail['can']): CaseDetail {
-  return { ...summary, variables, trail, tasks, can };
+export function caseDetail(summary: CaseSummary, variables: Record<string, unknown>, trail: CaseTrailEntry[], tasks: ApprovalTask[]): CaseDetail {
+  return { ...summary, variables, trail, tasks };
 }

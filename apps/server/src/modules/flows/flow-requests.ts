@@ -1,7 +1,8 @@
-import type { ApprovalAction, StartCaseRequest, TaskActionRequest, TaskInboxQuery } from '@bankforge/client';
+import type { ApprovalAction, PeopleQuery, StartCaseRequest, TaskActionRequest, TaskInboxQuery } from '@bankforge/client';
 import { randomUUID } from 'node:crypto';
 import { ProblemError } from '../../platform/problem/problem-error.js';
 import { requestSchema } from '../../platform/request-validation/request-schema.js';
+import { MAX_PEOPLE } from './people-search.js';
 import { MAX_INBOX_PAGE } from './task-inbox.js';
 
 const IDENTIFIER = '^[a-z][a-z0-9_]{0,63}$';
@@ -102,5 +103,21 @@ export function parseInboxQuery(query: Record<string, string | undefined>): Task
   }
   if (query.cursor !== undefined) out.cursor = query.cursor;
   if (errors.length > 0) throw ProblemError.badRequest('invalidInboxQuery', 'The inbox query is not valid.', errors);
+  return out;
+}
+
+export function parsePeopleQuery(query: Record<string, string | undefined>): PeopleQuery {
+  const errors: { path: string; code: string; message: string }[] = [];
+  const out: PeopleQuery = {};
+  if (query.q !== undefined) {
+    if (query.q.length <= 64) out.q = query.q;
+    else errors.push({ path: 'q', code: 'maxLength', message: 'q is at most 64 characters' });
+  }
+  if (query.limit !== undefined) {
+    const limit = Number(query.limit);
+    if (Number.isInteger(limit) && limit >= 1 && limit <= MAX_PEOPLE) out.limit = limit;
+    else errors.push({ path: 'limit', code: 'range', message: `limit is 1 to ${MAX_PEOPLE}` });
+  }
+  if (errors.length > 0) throw ProblemError.badRequest('invalidPeopleQuery', 'The people query is not valid.', errors);
   return out;
 }

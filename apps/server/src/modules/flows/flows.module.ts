@@ -12,14 +12,16 @@ import { FlowTimers } from './flow-timers.js';
 import { FlowsController, NotificationsController, TasksController } from './flows.controller.js';
 import { FlowsService } from './flows.service.js';
 import { Notifications } from './notifications.js';
+import { PeopleController } from './people.controller.js';
+import { PeopleSearch } from './people-search.js';
 import { PeopleDirectory, PeopleNames } from './people.js';
 import { TaskInbox } from './task-inbox.js';
 
 /** Approval flows that run: cases on records, the task inbox, durable timers, the outbox, notifications. */
 @Module({
   imports: [ArtifactsModule, RecordsModule, MetadataModule, AuditModule],
-  controllers: [FlowsController, TasksController, NotificationsController],
-  providers: [CaseMigrations, FlowContextLoader, FlowRunner, FlowsService, TaskInbox, Notifications, FlowTimers, PeopleNames, PeopleDirectory, FlowOutboxDeliveries, FlowOutboxDispatcher],
+  controllers: [FlowsController, TasksController, NotificationsController, PeopleController],
+  providers: [CaseMigrations, FlowContextLoader, FlowRunner, FlowsService, TaskInbox, Notifications, FlowTimers, PeopleNames, PeopleDirectory, PeopleSearch, FlowOutboxDeliveries, FlowOutboxDispatcher],
   exports: [FlowsService, FlowTimers, FlowOutboxDispatcher],
 })
 export class FlowsModule {}

@@ -1,13 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { ApprovalAction, ApprovalTask, CaseDetail, CaseSummary, StartCaseRequest, TaskActionRequest } from '@bankforge/client';
-import type { FlowCommand, FlowDefinition, JsonValue } from '@bankforge/flow-engine';
+import type { FlowCommand, FlowDefinition, FlowState, JsonValue } from '@bankforge/flow-engine';
 import { Database, type SqlExecutor } from '../../platform/database/database.js';
 import { ProblemError } from '../../platform/problem/problem-error.js';
 import type { Actor } from '../access/actor.js';
 import { PublishedArtifacts } from '../artifacts/published-artifacts.js';
 import { MetadataService } from '../metadata/metadata.service.js';
 import { RecordsService } from '../records/records.service.js';
-import { caseDetail, caseSummary, taskView, trailView } from './case-views.js';
+import { caseCan, caseDetail, caseSummary, taskView, trailView } from './case-views.js';
+import { dueClock } from './due-clock.js';
+import { FlowContextLoader } from './flow-context.js';
 import { FlowRunner } from './flow-runner.js';
 import { FlowStore, type InstanceRow, type TaskRow } from './flow-store.js';
 import { PeopleNames, type People } from './people.js';
@@ -23,6 +25,7 @@ export class FlowsService {
     @Inject(RecordsService) private readonly records: RecordsService,
     @Inject(MetadataService) private readonly metadata: MetadataService,
     @Inject(PeopleNames) private readonly names: PeopleNames,
+    @Inject(FlowContextLoader) private readonly contexts: FlowContextLoader,
   ) {}
 
   /** Starts a case of a published flow on a record the reader may update (needs the flow's `start` grant). */
@@ -57,6 +60,7 @@ export class FlowsService {
       task.instance_id,
       (_row, people) => {
         if (task.claimed_by !== null && task.claimed_by !== person) throw ProblemError.conflict('taskClaimed', `${task.claimed_by} has claimed this task.`);
+        checkPerson(people, request);
         const command: FlowCommand = {
           type: 'completeTask',
           commandId,
@@ -109,25 +113,19 @@ export class FlowsService {
   async readCase(id: string, actor: Actor): Promise<CaseDetail> {
     const row = await this.visibleCase(id, actor);
     const flow = await this.runner.definition(row.flow_key, Number(row.flow_version));
-    const reader = actor.name;
     const { events, tasks } = await this.database.read(async (sql) => ({ events: await FlowStore.events(sql, id), tasks: await FlowStore.openTasks(sql, id) }));
     const people = await this.names.current();
     const record = await this.readableRecord(row, flow, actor);
     const title = record?.title;
-    const views = await this.taskViews(tasks, flow, reader, people, title);
     const state = FlowStore.state(row);
+    const views = await this.taskViews(tasks, flow, actor.name, people, title, state);
     const variables: Record<string, unknown> = {};
     const bound = flow.record?.variables ?? {};
     for (const [name, value] of Object.entries(state.variables)) {
       if (!(name in bound)) variables[name] = value;
       else if (record && bound[name]! in record.values) variables[name] = record.values[bound[name]!];
     }
-    const running = row.status === 'running';
-    return caseDetail(caseSummary(row, flow, views, people, title), variables, trailView(events, flow, people), views, {
-      withdraw: running && row.initiator_id === reader,
-      urge: running && row.initiator_id === reader && views.length > 0,
-      cancel: running && actor.access.admin,
-    });
+    return caseDetail(caseSummary(row, flow, views, people, title, caseCan(row, state, views, actor)), variables, trailView(events, flow, people), views);
   }
 
   /** Cases of a record the reader may read, or the ones they started. */
@@ -153,7 +151,9 @@ export class FlowsService {
       const tasks = await this.database.read((sql) => FlowStore.openTasks(sql, row.id));
       const people = await this.names.current();
       const title = (await this.readableRecord(row, flow, actor))?.title;
-      items.push(caseSummary(row, flow, await this.taskViews(tasks, flow, actor.name, people, title), people, title));
+      const state = FlowStore.state(row);
+      const views = await this.taskViews(tasks, flow, actor.name, people, title, state);
+      items.push(caseSummary(row, flow, views, people, title, caseCan(row, state, views, actor)));
     }
     return { items };
   }
@@ -164,12 +164,14 @@ export class FlowsService {
     const people = await this.names.current();
     const row = await this.database.read((sql) => FlowStore.read(sql, task.instance_id));
     const title = row ? (await this.readableRecord(row, flow, actor))?.title : undefined;
-    return (await this.taskViews([task], flow, actor.name, people, title))[0]!;
+    return (await this.taskViews([task], flow, actor.name, people, title, row ? FlowStore.state(row) : undefined))[0]!;
   }
 
-  private async taskViews(tasks: readonly TaskRow[], flow: FlowDefinition, reader: string, people: People, title: string | undefined): Promise<ApprovalTask[]> {
+  /** The tasks as the reader sees them, with where a return goes (from the case's state) and the working time left. */
+  private async taskViews(tasks: readonly TaskRow[], flow: FlowDefinition, reader: string, people: People, title: string | undefined, state: FlowState | undefined): Promise<ApprovalTask[]> {
     const assignees = await this.database.read((sql) => FlowStore.assignees(sql, tasks.map((t) => t.id)));
-    return tasks.map((t) => taskView(t, flow, assignees.get(t.id) ?? [], reader, people, title));
+    const due = dueClock(await this.contexts.calendar(), new Date().toISOString());
+    return tasks.map((t) => taskView(t, flow, assignees.get(t.id) ?? [], reader, people, title, { ...(state ? { state } : {}), ...(due ? { due } : {}) }));
   }
 
   /** The engine knows people by username; API keys and the system start no cases and act on none. */
@@ -251,4 +253,14 @@ export class FlowsService {
       throw error;
     }
   }
+}
+
+/**
+ * The person a delegation or an added approver names must be an active colleague (the engine takes
+ * any name; the directory knows who works here). Read in the command's transaction.
+ */
+function checkPerson(people: People, request: TaskActionRequest): void {
+  const named = request.delegateTo !== undefined ? { path: '/delegateTo', username: request.delegateTo } : request.addApprover ? { path: '/addApprover/userId', username: request.addApprover.userId } : undefined;
+  if (!named || people.get(named.username)?.active) return;
+  throw ProblemError.invalid(`There is no active person ${named.username}.`, [{ path: named.path, code: 'unknownPerson', message: `${named.username} is not an active user`, messageZh: '没有该在职人员' }], 'unknownPerson');
 }

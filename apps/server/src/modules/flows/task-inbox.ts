@@ -6,6 +6,8 @@ import { ProblemError } from '../../platform/problem/problem-error.js';
 import type { Actor } from '../access/actor.js';
 import { MetadataService } from '../metadata/metadata.service.js';
 import { taskView } from './case-views.js';
+import { dueClock } from './due-clock.js';
+import { FlowContextLoader } from './flow-context.js';
 import { FlowRunner } from './flow-runner.js';
 import { FlowStore, stored, type TaskRow } from './flow-store.js';
 import { PeopleNames, type People } from './people.js';
@@ -28,6 +30,7 @@ export class TaskInbox {
     @Inject(FlowRunner) private readonly runner: FlowRunner,
     @Inject(MetadataService) private readonly metadata: MetadataService,
     @Inject(PeopleNames) private readonly people: PeopleNames,
+    @Inject(FlowContextLoader) private readonly contexts: FlowContextLoader,
   ) {}
 
   async page(query: TaskInboxQuery, actor: Actor): Promise<TaskInboxPage> {
@@ -85,10 +88,12 @@ export class TaskInbox {
   private async views(rows: readonly (TaskRow & { flow_version: number })[], actor: Actor, people: People): Promise<ApprovalTask[]> {
     const assignees = await this.database.read((sql) => FlowStore.assignees(sql, rows.map((r) => r.id)));
     const titles = await this.titles(rows, actor);
+    // Working time left, on the bank's calendar; where a return goes is the task page's to say (it needs the case's state).
+    const due = dueClock(await this.contexts.calendar(), new Date().toISOString());
     const items: ApprovalTask[] = [];
     for (const row of rows) {
       const flow: FlowDefinition = await this.runner.definition(row.flow_key, Number(row.flow_version));
-      items.push(taskView(row, flow, assignees.get(row.id) ?? [], actor.name, people, titles.get(`${row.entity_key}/${row.record_id}`)));
+      items.push(taskView(row, flow, assignees.get(row.id) ?? [], actor.name, people, titles.get(`${row.entity_key}/${row.record_id}`), due ? { due } : {}));
     }
     return items;
   }
