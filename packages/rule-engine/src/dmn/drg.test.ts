@@ -126,7 +126,7 @@ describe('decision requirements graph', () => {
         { name: 'Principal', logic: { kind: 'literalExpression', text: '1000' } },
         { name: 'Interest', requirements: { decisions: ['Principal'], inputs: ['Rate'] }, logic: { kind: 'literalExpression', text: 'Principal * Rate' } },
         { name: 'Total', requirements: { decisions: ['Principal', 'Interest'] }, logic: { kind: 'literalExpression', text: 'Principal + Interest' } },
-        { name: 'Caller', requirements: { knowledge: ['Pricing'] }, logic: { kind: 'literalExpression', text: 'Pricing(500, 0.5).Total' } },
+        { name: 'Caller', requirements: { knowledge: ['Pricing'] }, logic: { kind: 'literalExpression', text: 'Pricing(0.5, 500).Total' } },
       ],
       decisionServices: [
         { name: 'Pricing', outputDecisions: ['Interest', 'Total'], encapsulatedDecisions: [], inputDecisions: ['Principal'], inputData: ['Rate'] },

@@ -228,9 +228,11 @@ export class Graph {
     }
     const service = this.services.get(key);
     if (service) {
+      // Invoked, a decision service is `function(input data..., input decisions...)` (10.4): every
+      // parameter is bound, to null when not supplied.
+      const keys = [...service.inputData, ...service.inputDecisions];
       fn = new FeelFunction(service.name, service.parameters, (args) => {
         const inputs = new Map<string, unknown>();
-        const keys = [...service.inputDecisions, ...service.inputData];
         keys.forEach((k, i) => inputs.set(k, args[i] ?? null));
         return this.service(service, inputs, undefined, this.currentRun());
       });
@@ -239,14 +241,24 @@ export class Graph {
     return fn;
   }
 
-  /** Evaluates a decision service: its input decisions and data given, the rest evaluated afresh. */
+  /**
+   * Evaluates a decision service (DMN 1.5 10.4): its input data and input decisions are its
+   * parameters (given, or null: an input decision is never evaluated inside the service), its
+   * encapsulated and output decisions are evaluated afresh; one output decision answers its value,
+   * several a context of them, conformed to the service's type.
+   */
   service(service: GraphService, inputs: Inputs, options: DmnEvaluateOptions | undefined, parent?: Run): FeelValue {
     const run = new DrgRun(options, inputs, new Set(service.inputDecisions), parent);
     const saved = run.element;
     run.element = service.key;
+    for (const key of service.inputDecisions) {
+      const decision = this.decisions.get(key);
+      if (decision !== undefined && run.input(decision) === MISSING) run.memo.set(key, null);
+    }
     const values = service.outputs.map((key) => [this.element(key)?.name ?? key, this.value(key, run)] as [string, FeelValue]);
+    const raw: FeelValue = values.length === 1 ? (values[0] as [string, FeelValue])[1] : new FeelContext(values);
+    const value = conformOrNull(service.type, raw, run, 'decision service', service.key);
     run.element = saved;
-    const value: FeelValue = values.length === 1 ? (values[0] as [string, FeelValue])[1] : new FeelContext(values);
     run.trace?.decisions.push({ element: service.key, kind: 'decisionService', value });
     return value;
   }

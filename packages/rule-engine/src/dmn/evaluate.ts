@@ -10,7 +10,7 @@ import { ANY_TYPE, TypeRegistry, feelTypesOf, type DmnType } from './item-defini
 import { CompiledDecisionTable, FULL_PATH, NO_RULE, type RawKind } from './decision-table.js';
 import { FeelContext } from '../feel/values/feel-value.js';
 import { fromFeelValue } from '../feel/values/json.js';
-import type { BoxedExpression, DecisionModel, ItemDefinition, Requirements } from './model.js';
+import type { BoxedExpression, BusinessKnowledgeModel, DecisionModel, ItemDefinition, Requirements, TypedName } from './model.js';
 import type { DmnEvaluateOptions, DmnWarning, EvaluationTrace } from './run.js';
 
 export type { DmnDiagnostic } from './boxed-expressions.js';
@@ -116,7 +116,7 @@ function collectNames(model: DecisionModel): string[] {
   }
   for (const b of model.businessKnowledgeModels ?? []) {
     names.add(b.name);
-    for (const p of b.parameters) names.add(p.name);
+    for (const p of bkmParameters(b)) names.add(p.name);
     expr(b.body);
   }
   for (const s of model.decisionServices ?? []) names.add(s.name);
@@ -229,6 +229,24 @@ function laneResultsConform(decision: GraphDecision): boolean {
   return table.constantResults().every((value) => value === null || decision.type.conform(value, probe, false) === value) && probe.warnings.length === 0;
 }
 
+/**
+ * A BKM's parameters: its formal parameters, or, for a BKM whose logic is a decision table and
+ * that declares none, the table's input expressions (DMN 1.5 10.2.1.7: "a decision table whose
+ * input expressions are assumed to be the parameter names"), typed as the inputs are.
+ */
+function bkmParameters(bkm: BusinessKnowledgeModel): TypedName[] {
+  if (bkm.parameters.length > 0 || bkm.body?.kind !== 'decisionTable') return bkm.parameters;
+  const names = new Set<string>();
+  const parameters: TypedName[] = [];
+  for (const input of bkm.body.inputs) {
+    const name = input.expression.trim().replace(/\s+/g, ' ');
+    if (name === '' || names.has(name)) continue;
+    names.add(name);
+    parameters.push(input.typeRef === undefined ? { name } : { name, typeRef: input.typeRef });
+  }
+  return parameters;
+}
+
 export function compileDecisionModel(model: DecisionModel): CompiledDecisionModel {
   const diagnostics: DmnDiagnostic[] = [];
   const names = collectNames(model);
@@ -272,7 +290,7 @@ export function compileDecisionModel(model: DecisionModel): CompiledDecisionMode
       importName: b.import,
       kind: 'businessKnowledgeModel',
       type: typeOf(b.typeRef, b.import),
-      parameters: compileParameters(b.parameters, cx),
+      parameters: compileParameters(bkmParameters(b), cx),
       body: compileBoxed(b.body, cx, 'body'),
       deps: [],
     });
@@ -299,7 +317,12 @@ export function compileDecisionModel(model: DecisionModel): CompiledDecisionMode
       outputs: keys(s.outputDecisions, 'outputDecisions'),
       inputDecisions,
       inputData,
-      parameters: [...inputDecisions, ...inputData].map((k) => graph.element(k)?.name ?? k),
+      // DMN 1.5 10.4: `function(input data..., input decisions...)`, each named by its qualified
+      // name (the element's name in its own model, `import.name` for another model's).
+      parameters: [...inputData, ...inputDecisions].map((k) => {
+        const element = graph.element(k);
+        return element === undefined ? k : element.importName === s.import ? element.name : element.key;
+      }),
     });
   }
 
