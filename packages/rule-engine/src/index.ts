@@ -104,6 +104,19 @@ export type {
 export { importDmn, XmlError, type DmnImportResult } from './dmn/xml/import-dmn.js';
 export { decisionKind } from './dmn/decision-kind.js';
 
+// Decision table analysis: gaps, overlaps and rules that never decide, for the decision designer.
+export { analyzeDecisionTable } from './analysis/analyze.js';
+export type {
+  ColumnAnalysis,
+  ColumnKind,
+  DecisionTableAnalysis,
+  DecisionTableAnalysisOptions,
+  RuleOverlap,
+  SkippedCell,
+  TableGap,
+  UnreachableRule,
+} from './analysis/types.js';
+
 // Artifact kinds: the contract each engine's kinds meet, so a host registers them and special-cases none.
 export {
   unchangedDocument,
