@@ -63,6 +63,17 @@ export class UnknownDecisionError extends Error {
   }
 }
 
+/**
+ * The name under which an element of import `element` is seen by a requirer in import `requirer`
+ * (null: the same model). A model's own imports are prefixed by its import name in the whole
+ * model: for a requirer in `B`, an element of `B.C` is in the context named `C`.
+ */
+function groupOf(element: string | undefined, requirer: string | undefined): string | null {
+  if (element === requirer || element === undefined) return null;
+  if (requirer !== undefined && element.startsWith(`${requirer}.`)) return element.slice(requirer.length + 1);
+  return element;
+}
+
 function keyOf(name: string, importName: string | undefined): string {
   return importName === undefined ? name : `${importName}.${name}`;
 }
@@ -108,7 +119,8 @@ function collectNames(model: DecisionModel): string[] {
     }
   };
   model.itemDefinitions?.forEach(item);
-  for (const i of model.imports ?? []) names.add(i.name);
+  // A model imported by an imported one (`B.C`) is named `C` in that model's FEEL, never `B.C`.
+  for (const i of model.imports ?? []) if (!i.name.includes('.')) names.add(i.name);
   for (const i of model.inputData ?? []) names.add(i.name);
   for (const d of model.decisions) {
     names.add(d.name);
@@ -342,7 +354,7 @@ export function compileDecisionModel(model: DecisionModel): CompiledDecisionMode
         kind: element.kind,
         element,
         name: element.name,
-        group: element.importName === importName ? null : (element.importName ?? null),
+        group: groupOf(element.importName, importName),
       });
     };
     for (const [path, refs] of [

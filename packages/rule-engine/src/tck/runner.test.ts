@@ -152,3 +152,40 @@ describe('TCK runner: now() and today()', () => {
     ]);
   });
 });
+
+describe('TCK runner: inputs of nested imports', () => {
+  const NS = 'https://www.omg.org/spec/DMN/20230324/MODEL/';
+  const inner = `<definitions xmlns="${NS}" namespace="urn:inner" name="Inner">
+  <inputData id="i_name" name="Name"><variable name="Name" typeRef="string"/></inputData>
+</definitions>`;
+  const middle = `<definitions xmlns="${NS}" namespace="urn:middle" name="Middle">
+  <import name="inner" namespace="urn:inner" importType="${NS}"/>
+  <decision id="d_hi" name="Hi"><variable name="Hi" typeRef="string"/>
+    <informationRequirement><requiredInput href="urn:inner#i_name"/></informationRequirement>
+    <literalExpression><text>"Hi " + inner.Name</text></literalExpression></decision>
+</definitions>`;
+  const main = `<definitions xmlns="${NS}" namespace="urn:main" name="Main">
+  <import name="middle" namespace="urn:middle" importType="${NS}"/>
+  <decision id="d_out" name="Out"><variable name="Out" typeRef="string"/>
+    <informationRequirement><requiredDecision href="urn:middle#d_hi"/></informationRequirement>
+    <literalExpression><text>middle.Hi + "!"</text></literalExpression></decision>
+</definitions>`;
+  const tests = `<testCases xmlns="http://www.omg.org/spec/DMN/20160719/testcase" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+  <modelName>main.dmn</modelName>
+  <testCase id="001">
+    <inputNode name="Name" namespace="urn:inner"><value xsi:type="xsd:string" xmlns:xsd="http://www.w3.org/2001/XMLSchema">Ann</value></inputNode>
+    <resultNode name="Out"><expected><value xsi:type="xsd:string" xmlns:xsd="http://www.w3.org/2001/XMLSchema">Hi Ann!</value></expected></resultNode>
+    <resultNode name="Hi" namespace="urn:middle"><expected><value xsi:type="xsd:string" xmlns:xsd="http://www.w3.org/2001/XMLSchema">Hi Ann</value></expected></resultNode>
+  </testCase>
+</testCases>`;
+
+  it('gives an inner model\'s input under the prefix its elements take', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tck-nested-'));
+    writeFileSync(join(dir, 'inner.dmn'), inner);
+    writeFileSync(join(dir, 'middle.dmn'), middle);
+    writeFileSync(join(dir, 'main.dmn'), main);
+    writeFileSync(join(dir, 'main-test-01.xml'), tests);
+    const results = runTckFolder(dir);
+    expect(formatTckResults(results).split('\n').at(-1)).toBe('1 passed, 0 failed');
+  });
+});

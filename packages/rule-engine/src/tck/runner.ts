@@ -95,7 +95,8 @@ export function runTckFolder(dir: string, options: TckRunOptions = {}): TckResul
 interface LoadedModel {
   model: CompiledDecisionModel;
   namespace: string;
-  imports: ReadonlyMap<string, string>;
+  /** Namespace → the prefixes its elements' keys take (one per path that imports it). */
+  imports: ReadonlyMap<string, readonly string[]>;
   /** The declared type of each input data and decision, for reading untyped test values. */
   typeOf(name: string): TypeHint;
 }
@@ -110,6 +111,16 @@ function declaredTypes(model: DecisionModel): (name: string) => TypeHint {
     byName.set(element.import === undefined ? element.name : `${element.import}.${element.name}`, typeRef(element.typeRef));
   }
   return (name) => ({ type: byName.get(name), named });
+}
+
+function importPrefixes(model: DecisionModel): Map<string, string[]> {
+  const prefixes = new Map<string, string[]>();
+  for (const i of model.imports ?? []) {
+    const list = prefixes.get(i.namespace);
+    if (list) list.push(i.name);
+    else prefixes.set(i.namespace, [i.name]);
+  }
+  return prefixes;
 }
 
 function isTestCasesRoot(root: Element): boolean {
@@ -144,7 +155,7 @@ export function runTestCaseFolder(folder: string, label: string = basename(folde
         outcome = {
           model: compileDecisionModel(imported.model),
           namespace: imported.namespace,
-          imports: new Map((imported.model.imports ?? []).map((i) => [i.namespace, i.name])),
+          imports: importPrefixes(imported.model),
           typeOf: declaredTypes(imported.model),
         };
       } catch (error) {
@@ -204,9 +215,10 @@ function runTestCase(testCase: Element, file: string, model: LoadedModel | Error
     for (const node of childElements(testCase, 'inputNode')) {
       const name = attr(node, 'name') ?? '';
       const namespace = attr(node, 'namespace');
-      const importName = namespace !== undefined && namespace !== model.namespace ? model.imports.get(namespace) : undefined;
-      const key = importName ? `${importName}.${name}` : name;
-      inputs.set(key, readTckValue(node, model.typeOf(key)));
+      const prefixes = namespace !== undefined && namespace !== model.namespace ? (model.imports.get(namespace) ?? []) : [];
+      // An input of an imported model is given under every prefix that model's elements take.
+      const keys = prefixes.length === 0 ? [name] : prefixes.map((p) => `${p}.${name}`);
+      for (const key of keys) inputs.set(key, readTckValue(node, model.typeOf(key)));
     }
     for (const node of childElements(testCase, 'resultNode')) {
       const name = attr(node, 'name') ?? '';
@@ -224,7 +236,7 @@ function runTestCase(testCase: Element, file: string, model: LoadedModel | Error
           if (name !== serviceName && actual instanceof FeelContext && actual.has(name)) actual = actual.get(name) as FeelValue;
         } else {
           const namespace = attr(node, 'namespace');
-          const importName = namespace !== undefined && namespace !== model.namespace ? model.imports.get(namespace) : undefined;
+          const importName = namespace !== undefined && namespace !== model.namespace ? model.imports.get(namespace)?.[0] : undefined;
           const evaluated = model.model.evaluate(importName ? `${importName}.${name}` : name, inputs, { now });
           warnings = evaluated.warnings;
           actual = evaluated.value;

@@ -3,7 +3,8 @@
  * be the default one or prefixed; QName typeRefs (DMN 1.1's `feel:number`, `tns:tLoan`) are
  * resolved against the in-scope namespaces. Models imported by the main one (`<import>`) are
  * matched by namespace among the documents given beside it, and their elements added under the
- * import's name (one level of imports).
+ * import's name; a model they import in turn is added under both names (`B.C.name`: model B
+ * imported as `B` imports C as `C`), and B's FEEL reads it as `C.name`.
  */
 import type {
   Aggregation,
@@ -26,10 +27,6 @@ export { XmlError };
 /** DMN model namespaces: 1.1 (20151101), 1.2 (20180521), 1.3 (20191111), 1.4 (20211108), 1.5 (20230324). */
 export function isDmnNamespace(namespace: string | null): boolean {
   return namespace !== null && /^https?:\/\/www\.omg\.org\/spec\/DMN\/\d{8}\/(MODEL\/?|dmn\.xsd)$/.test(namespace);
-}
-
-function isFeelNamespace(namespace: string): boolean {
-  return /omg\.org\/spec\/(FEEL|DMN)\//.test(namespace);
 }
 
 const HIT_POLICIES: Record<string, HitPolicy> = {
@@ -121,7 +118,10 @@ class Converter {
     private readonly doc: DmnDocument,
     /** Import name of this document inside the main model (undefined: the main model). */
     private readonly prefix: string | undefined,
-    /** Documents imported by this one, by namespace. */
+    /**
+     * Documents imported by this one, by namespace, each with the prefix its elements' keys take
+     * in the whole model (`B` for an import of the main model, `B.C` for C imported by B).
+     */
     private readonly imported: ReadonlyMap<string, { importName: string; doc: DmnDocument }>,
     private readonly warnings: string[],
   ) {}
@@ -152,10 +152,6 @@ class Converter {
       this.warnings.push(`${this.doc.name}: cannot resolve the reference ${JSON.stringify(href)} (imported model missing?).`);
       return undefined;
     }
-    if (this.prefix !== undefined) {
-      this.warnings.push(`${this.doc.name}: nested imports are not supported (${JSON.stringify(href)}).`);
-      return undefined;
-    }
     return target.importName === '' ? name : `${target.importName}.${name}`;
   }
 
@@ -167,8 +163,7 @@ class Converter {
     const { namespace, local } = resolveQName(element, ref);
     if (namespace !== null) {
       const target = this.imported.get(namespace);
-      ref = target && this.prefix === undefined ? `${target.importName}.${local}` : local;
-      if (!target && !isFeelNamespace(namespace) && namespace !== this.doc.namespace && !isDmnNamespace(namespace)) ref = local;
+      ref = target && target.importName !== '' ? `${target.importName}.${local}` : local;
     }
     if (this.prefix !== undefined && this.doc.itemDefinitionNames.has(ref)) return `${this.prefix}.${ref}`;
     return ref;
@@ -513,29 +508,45 @@ export function importDmn(xml: string | DmnDocument, others: readonly (string | 
       warnings.push(error instanceof Error ? error.message : String(error));
     }
   }
-  const imported = new Map<string, { importName: string; doc: DmnDocument }>();
+  // The main model too, so that a model importing it back is recognised as a cycle.
+  if (!byNamespace.has(main.namespace)) byNamespace.set(main.namespace, main);
   const model: DecisionModel = { namespace: main.namespace, decisions: [] };
-  for (const imp of main.imports) {
-    if (imp.importType !== undefined && !isDmnNamespace(imp.importType)) {
-      warnings.push(`Import ${JSON.stringify(imp.name)} of type ${imp.importType} is not a DMN model; ignored.`);
-      continue;
+  const converted = new Set<string>();
+
+  /**
+   * The documents `doc` imports, by namespace, with the prefix of their elements' keys; each is
+   * converted (after the models it imports in turn) the first time it is met under that prefix.
+   */
+  const importsOf = (doc: DmnDocument, prefix: string | undefined, path: readonly string[]): Map<string, { importName: string; doc: DmnDocument }> => {
+    const imported = new Map<string, { importName: string; doc: DmnDocument }>();
+    for (const imp of doc.imports) {
+      if (imp.importType !== undefined && !isDmnNamespace(imp.importType)) {
+        warnings.push(`Import ${JSON.stringify(imp.name)} of type ${imp.importType} is not a DMN model; ignored.`);
+        continue;
+      }
+      const target = byNamespace.get(imp.namespace);
+      if (!target) {
+        warnings.push(`Imported model ${JSON.stringify(imp.namespace)} (${imp.name}) was not found beside ${prefix === undefined ? 'the main model' : JSON.stringify(doc.name)}.`);
+        continue;
+      }
+      if (path.includes(target.namespace)) {
+        warnings.push(`${doc.name} imports ${target.name}, which imports it back; the cycle is cut there.`);
+        continue;
+      }
+      // An unnamed import merges the imported model's elements into the importer's namespace.
+      const full = imp.name === '' ? (prefix ?? '') : prefix === undefined ? imp.name : `${prefix}.${imp.name}`;
+      imported.set(imp.namespace, { importName: full, doc: target });
+      const key = `${full}\u0000${target.namespace}`;
+      if (converted.has(key)) continue;
+      converted.add(key);
+      if (full !== '') (model.imports ??= []).push({ name: full, namespace: imp.namespace });
+      const nested = importsOf(target, full === '' ? undefined : full, [...path, target.namespace]);
+      new Converter(target, full === '' ? undefined : full, nested, warnings).convertInto(model);
     }
-    const doc = byNamespace.get(imp.namespace);
-    if (!doc) {
-      warnings.push(`Imported model ${JSON.stringify(imp.namespace)} (${imp.name}) was not found beside the main model.`);
-      continue;
-    }
-    imported.set(imp.namespace, { importName: imp.name, doc });
-    (model.imports ??= []).push({ name: imp.name, namespace: imp.namespace });
-  }
-  for (const { importName, doc } of imported.values()) {
-    if (importName === '') {
-      // An unnamed import merges the imported model's elements into the main namespace.
-      new Converter(doc, undefined, new Map(), warnings).convertInto(model);
-    } else {
-      new Converter(doc, importName, new Map(), warnings).convertInto(model);
-    }
-  }
+    return imported;
+  };
+
+  const imported = importsOf(main, undefined, [main.namespace]);
   new Converter(main, undefined, imported, warnings).convertInto(model);
   return { model, name: main.name, namespace: main.namespace, warnings };
 }
