@@ -17,6 +17,7 @@ export type {
   FlowNode,
   FlowNodeType,
   FlowRecordBinding,
+  RecordStartTrigger,
   FlowVariable,
   FlowVariableType,
   InclusiveJoinNode,
@@ -68,6 +69,7 @@ export type { StoredFlowEvent } from './engine/events/stored-event.js';
 
 // history, versions, BPMN
 export { approvalTrail, type TrailAction, type TrailEntry } from './history/approval-trail.js';
+export { recordStartsCase } from './engine/record-start/record-starts-case.js';
 export { migrateInstance, planInstanceMigration, waitingNodeIds, type InstanceMigration, type MigrationPlan, type MigrationRefusal } from './migration/migrate-instance.js';
 export { importBpmn, type BpmnImportMessage, type BpmnImportOptions, type BpmnImportResult, type BpmnUnsupported } from './bpmn/import/import-bpmn.js';
 export { exportBpmn } from './bpmn/export/export-bpmn.js';

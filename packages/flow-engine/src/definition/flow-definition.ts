@@ -459,6 +459,17 @@ export interface FlowRecordBinding {
    * time, a FEEL date and time); these three names hide variables of the same name.
    */
   writes?: Record<string, Record<string, string>>;
+  /**
+   * Start a case by itself when a record of `entity` is written (the writer is its initiator):
+   * `created`, on every new record; `condition`, a FEEL expression over the variables read from
+   * the record, when it becomes true (true after a create or an update, and not before it).
+   */
+  startOn?: RecordStartTrigger;
+}
+
+export interface RecordStartTrigger {
+  created?: boolean;
+  condition?: string;
 }
 
 export interface FlowDefinition {

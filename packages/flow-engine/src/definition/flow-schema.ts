@@ -292,6 +292,7 @@ const recordBinding = {
       propertyNames: { minLength: 1, maxLength: 100 },
       additionalProperties: { type: 'object', propertyNames: { minLength: 1, maxLength: 100 }, additionalProperties: feel },
     },
+    startOn: { type: 'object', additionalProperties: false, minProperties: 1, properties: { created: { type: 'boolean' }, condition: feel } },
   },
 } as const;
 

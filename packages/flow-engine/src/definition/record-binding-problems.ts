@@ -79,5 +79,15 @@ export function recordBindingProblems(doc: Json, variableNames: ReadonlySet<stri
       }
     }
   }
+  const startOn = isRecord(binding.startOn) ? binding.startOn : {};
+  if (typeof startOn.condition === 'string') {
+    // The condition reads the variables the record gives (nothing else is known when a record is written).
+    const boundVariables = Object.keys(variables).filter((name) => variableNames.has(name));
+    const detail = feelSyntaxDetail(startOn.condition, boundVariables);
+    if (detail !== undefined) problems.push({ path: '/record/startOn/condition', code: 'feelSyntax', message: `FEEL error in the start condition at ${detail}` });
+    if (boundVariables.length === 0) {
+      problems.push({ path: '/record/startOn/condition', code: 'startConditionReadsNothing', message: 'the start condition reads the variables bound to record fields (record.variables), and the flow binds none' });
+    }
+  }
   return problems;
 }

@@ -73,7 +73,8 @@ export type FlowProblemCode =
   // the record binding
   | 'recordWithoutEntity'
   | 'unknownMilestone'
-  | 'uncontrolledWrite';
+  | 'uncontrolledWrite'
+  | 'startConditionReadsNothing';
 
 export interface FlowProblem {
   nodeId?: string;

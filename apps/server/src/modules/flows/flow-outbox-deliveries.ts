@@ -9,7 +9,7 @@ import type { EntityModel } from '../metadata/entity-model.js';
 import { MetadataService } from '../metadata/metadata.service.js';
 import { RecordsService } from '../records/records.service.js';
 import { allowedHosts, sendCall } from './flow-outbox-http.js';
-import { childInstanceId, FlowOutbox, OUTBOX_MAX_ATTEMPTS, type CallPayload, type OutboxEntry, type Settlement, type StartSubflowPayload } from './flow-outbox.js';
+import { childInstanceId, FlowOutbox, OUTBOX_MAX_ATTEMPTS, type CallPayload, type OutboxEntry, type Settlement, type StartCasePayload, type StartSubflowPayload } from './flow-outbox.js';
 import { FlowRunner } from './flow-runner.js';
 import { FlowStore, type InstanceRow } from './flow-store.js';
 import { recordValuesOf, variablesFromRecord } from './record-binding.js';
@@ -55,6 +55,8 @@ export class FlowOutboxDeliveries {
   async deliver(entry: ClaimedEntry): Promise<void> {
     const work = { kind: entry.kind, payload: JSON.parse(entry.payload) as unknown } as OutboxEntry;
     switch (work.kind) {
+      case 'startCase':
+        return this.startCase(entry, work.payload);
       case 'call':
         return this.call(entry, work.payload);
       case 'startSubflow':
@@ -138,13 +140,37 @@ export class FlowOutboxDeliveries {
         recordId,
         (people) => ({ type: 'start', commandId: `outbox:${entry.id}`, actor: people.flowActor(parent.initiator_id, false), variables, ...(recordId ? { subject: recordId } : {}), parent: start.parent }),
         SYSTEM_ACTOR,
-        childInstanceId(start.parent),
+        { instanceId: childInstanceId(start.parent), child: true },
       );
       await this.database.transaction((sql) => FlowOutbox.settle(sql, entry.id, { state: 'done' }));
     } catch (error) {
       if (!(error instanceof ProblemError) || error.status >= 500) throw error;
       await this.childFailed(entry, start, `subflow ${start.flowKey} did not start: ${error.code}`);
     }
+  }
+
+  /**
+   * Starts the case a record write asked for, as the person who wrote it, on the record as it is now.
+   * A case already running on the record, or a record gone or approved, leaves nothing to do.
+   */
+  private async startCase(entry: ClaimedEntry, start: StartCasePayload): Promise<void> {
+    let reason: string | undefined;
+    try {
+      const flow = await this.runner.definition(start.flowKey, start.version);
+      const variables = await this.boundVariables(flow, start.recordId);
+      const starter: Actor = { ...flowSystemActor(flow.key), name: `flow ${flow.key} (started by ${start.initiator})` };
+      await this.runner.start(
+        flow,
+        start.recordId,
+        (people) => ({ type: 'start', commandId: `outbox:${entry.id}`, actor: people.flowActor(start.initiator, false), variables, subject: start.recordId }),
+        starter,
+        { instanceId: entry.instance_id },
+      );
+    } catch (error) {
+      if (!(error instanceof ProblemError) || error.status >= 500) throw error;
+      reason = error.code;
+    }
+    await this.database.transaction((sql) => FlowOutbox.settle(sql, entry.id, { state: 'done', ...(reason ? { error: reason } : {}) }));
   }
 
   /** The child cannot start (its flow is not published, its variables do not fit): the parent's step fails with the reason. */

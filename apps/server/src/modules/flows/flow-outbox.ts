@@ -32,7 +32,16 @@ export interface SubflowCompletedPayload {
   error?: string;
 }
 
+/** A case a record write starts by itself (`record.startOn`), as the person who wrote the record. */
+export interface StartCasePayload {
+  flowKey: string;
+  version: number;
+  recordId: string;
+  initiator: string;
+}
+
 export type OutboxEntry =
+  | { kind: 'startCase'; payload: StartCasePayload }
   | { kind: 'call'; payload: CallPayload }
   | { kind: 'startSubflow'; payload: StartSubflowPayload }
   | { kind: 'cancelSubflow'; payload: { callId: string } }
@@ -70,6 +79,11 @@ export function childInstanceId(parent: { instanceId: string; callId: string }):
   return uuidv5(`${parent.instanceId}/${parent.callId}`, CHILD_NAMESPACE);
 }
 
+/** The case a `startCase` entry starts. */
+export function startedCaseId(entryId: string): string {
+  return uuidv5(`start/${entryId}`, CHILD_NAMESPACE);
+}
+
 export const FlowOutbox = {
   /**
    * Writes the effect's entry in the command's own transaction: nothing leaves unless the command
@@ -83,6 +97,20 @@ export const FlowOutbox = {
       `INSERT INTO bf_flow_outbox (id, instance_id, seq, kind, payload, state, due_at, lease_owner, lease_until, attempts, last_error, created_at, done_at)
        VALUES (?, ?, ?, ?, ?, 'pending', ${now}, NULL, NULL, 0, NULL, ${now}, NULL)`,
       [uuidv7(), instanceId, result.events.at(-1)?.seq ?? 0, entry.kind, JSON.stringify(entry.payload)],
+    );
+  },
+
+  /**
+   * Writes the start of a case in the record write's own transaction; the entry's case id is the
+   * case's own, derived from the entry, so a second dispatch starts nothing.
+   */
+  async enqueueStart(sql: SqlExecutor, start: StartCasePayload): Promise<void> {
+    const id = uuidv7();
+    const now = databaseNow(sql);
+    await sql.execute(
+      `INSERT INTO bf_flow_outbox (id, instance_id, seq, kind, payload, state, due_at, lease_owner, lease_until, attempts, last_error, created_at, done_at)
+       VALUES (?, ?, 0, 'startCase', ?, 'pending', ${now}, NULL, NULL, 0, NULL, ${now}, NULL)`,
+      [id, startedCaseId(id), JSON.stringify(start)],
     );
   },
 

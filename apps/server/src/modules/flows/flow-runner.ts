@@ -49,17 +49,20 @@ export class FlowRunner {
     return { ...flow, version };
   }
 
-  /** Starts a case of `flow` on a record; a subflow's child (`childId`, given by its parent's call) may have none. */
-  async start(flow: FlowDefinition, recordId: string | null, commandOf: (people: People) => FlowCommand, actor: Actor, childId?: string): Promise<CommandOutcome> {
-    const instanceId = childId ?? uuidv7();
+  /**
+   * Starts a case of `flow` on a record; a subflow's child may have none. A case the outbox starts
+   * has its id given (`instanceId`): started again, it starts nothing. A `child` runs when its
+   * parent says, whatever else runs on the record.
+   */
+  async start(flow: FlowDefinition, recordId: string | null, commandOf: (people: People) => FlowCommand, actor: Actor, given: { instanceId?: string; child?: boolean } = {}): Promise<CommandOutcome> {
+    const instanceId = given.instanceId ?? uuidv7();
     const context = await this.contexts.contextFor(flow);
     const model = await this.boundModel(flow);
     return this.guarded(() =>
       this.database.transaction(async (sql) => {
-        // A child started again (its outbox entry sent twice) starts nothing.
-        if (childId && (await FlowStore.read(sql, childId))) return { instanceId, duplicate: true };
-        // One case at a time, and an approved record is not submitted again (a new application is); a child runs when its parent says.
-        const blocking = childId || !recordId ? undefined : await FlowStore.blockingCase(sql, flow.key, flow.entity!, recordId);
+        if (given.instanceId && (await FlowStore.read(sql, given.instanceId))) return { instanceId, duplicate: true };
+        // One case at a time, and an approved record is not submitted again (a new application is).
+        const blocking = given.child || !recordId ? undefined : await FlowStore.blockingCase(sql, flow.key, flow.entity!, recordId);
         if (blocking?.status === 'running') throw ProblemError.conflict('caseAlreadyRunning', `A ${flow.key} case is already running on this record.`, { caseId: blocking.id });
         if (blocking) throw ProblemError.conflict('caseAlreadyApproved', `This record was already approved by ${flow.key}.`, { caseId: blocking.id });
         const people = await this.directory.load(sql);

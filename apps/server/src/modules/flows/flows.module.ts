@@ -4,6 +4,7 @@ import { AuditModule } from '../audit/audit.module.js';
 import { MetadataModule } from '../metadata/metadata.module.js';
 import { RecordsModule } from '../records/records.module.js';
 import { CaseMigrations } from './case-migrations.js';
+import { FlowAutoStart } from './flow-auto-start.js';
 import { FlowContextLoader } from './flow-context.js';
 import { FlowOutboxDeliveries } from './flow-outbox-deliveries.js';
 import { FlowOutboxDispatcher } from './flow-outbox-dispatcher.js';
@@ -21,7 +22,7 @@ import { TaskInbox } from './task-inbox.js';
 @Module({
   imports: [ArtifactsModule, RecordsModule, MetadataModule, AuditModule],
   controllers: [FlowsController, TasksController, NotificationsController, PeopleController],
-  providers: [CaseMigrations, FlowContextLoader, FlowRunner, FlowsService, TaskInbox, Notifications, FlowTimers, PeopleNames, PeopleDirectory, PeopleSearch, FlowOutboxDeliveries, FlowOutboxDispatcher],
+  providers: [CaseMigrations, FlowAutoStart, FlowContextLoader, FlowRunner, FlowsService, TaskInbox, Notifications, FlowTimers, PeopleNames, PeopleDirectory, PeopleSearch, FlowOutboxDeliveries, FlowOutboxDispatcher],
   exports: [FlowsService, FlowTimers, FlowOutboxDispatcher],
 })
 export class FlowsModule {}

@@ -6,6 +6,7 @@ import { FormsModule } from '../forms/forms.module.js';
 import { MetadataModule } from '../metadata/metadata.module.js';
 import { ControlledFields } from './controlled-fields.js';
 import { RecordReplay } from './record-replay.js';
+import { RecordWriteHooks } from './record-write-hooks.js';
 import { RecordsController } from './records.controller.js';
 import { RecordsService } from './records.service.js';
 
@@ -13,8 +14,8 @@ import { RecordsService } from './records.service.js';
 @Module({
   imports: [MetadataModule, FormsModule, AuditModule, AuthModule, ArtifactsModule],
   controllers: [RecordsController],
-  providers: [RecordsService, RecordReplay, ControlledFields],
+  providers: [RecordsService, RecordReplay, ControlledFields, RecordWriteHooks],
   // RecordReplay rebuilds a replayed write's answer for the idempotency interceptor.
-  exports: [RecordsService, RecordReplay],
+  exports: [RecordsService, RecordReplay, RecordWriteHooks],
 })
 export class RecordsModule {}

@@ -24,6 +24,7 @@ import { afterCursor, decodeCursor, encodeCursor, type OrderKey } from './keyset
 import { SYSTEM_FIELD_NAMES, resolveColumn } from './record-fields.js';
 import { DEFAULT_PAGE, MAX_PAGE, type RecordQuery } from './record-query.js';
 import { RecordView, auditValue } from './record-view.js';
+import { RecordWriteHooks } from './record-write-hooks.js';
 import { AuditRedaction } from '../audit/audit-redaction.js';
 import { DirectoryService } from '../auth/directory.service.js';
 
@@ -79,6 +80,7 @@ export class RecordsService {
     @Inject(FormCatalog) private readonly forms: FormCatalog,
     @Inject(DirectoryService) directory: DirectoryService,
     @Inject(ControlledFields) private readonly controlled: ControlledFields,
+    @Inject(RecordWriteHooks) private readonly hooks: RecordWriteHooks,
   ) {
     this.redaction = new AuditRedaction(directory, cipher);
   }
@@ -119,6 +121,7 @@ export class RecordsService {
     const models = rules ? await this.rows.models(rules.form) : new Map<string, EntityModel>();
     return this.write(model, async (tx) => {
       const record = await this.insertIn(tx, view, actor, values);
+      await this.hooks.written(tx, { model, id: record.id, before: null, after: values, actor });
       if (!rules || models.size === 0) return record;
       await this.rows.save(tx, rules, models, actor, { id: record.id, values, isNew: true }, groups);
       return this.withRows(record, await this.rows.read(tx, rules.form, models, actor, record.id));
@@ -240,7 +243,8 @@ export class RecordsService {
     const { fields, groups } = splitRows(changes, rules);
     const models = rules ? await this.rows.models(rules.form) : new Map<string, EntityModel>();
     return this.write(view.model, async (tx) => {
-      const { record, values } = await this.updateIn(tx, view, actor, id, version, fields, rules);
+      const { record, values, before } = await this.updateIn(tx, view, actor, id, version, fields, rules);
+      await this.hooks.written(tx, { model: view.model, id, before, after: values, actor });
       if (!rules || models.size === 0) return record;
       await this.rows.save(tx, rules, models, actor, { id, values, isNew: false }, groups);
       return groups.size === 0 ? record : this.withRows(record, await this.rows.read(tx, rules.form, models, actor, id));
@@ -257,7 +261,7 @@ export class RecordsService {
     changes: Record<string, unknown>,
     rules: CompiledForm | undefined,
     byFlow = false,
-  ): Promise<{ record: RecordData; values: Record<string, unknown> }> {
+  ): Promise<{ record: RecordData; values: Record<string, unknown>; before: Record<string, unknown> }> {
     const { model } = view;
     view.checkWritable(Object.keys(changes));
     const sent = normalizeRecordValues(model.definition, this.fieldValues(changes));
@@ -297,7 +301,7 @@ export class RecordsService {
     if (!(await this.whileReferencesHold(tx, model, merged, () => this.audit.appendWith(tx, update, actor, event)))) throw this.stale(model, id, version);
     const result: RecordData = { ...current, id, version: version + 1 };
     for (const field of model.definition.fields) result[field.key] = merged[field.key] ?? null;
-    return { record: view.present({ ...result, updated_at: fromStoredDatetime(now), updated_by: actor.userId }), values: merged };
+    return { record: view.present({ ...result, updated_at: fromStoredDatetime(now), updated_by: actor.userId }), values: merged, before: current };
   }
 
   /**
