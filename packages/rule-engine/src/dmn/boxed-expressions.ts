@@ -3,10 +3,18 @@
  * definition; decision tables are in decision-table.ts) compiled once into evaluators.
  */
 import { EvaluationEnvironment, FeelContext, FeelFunction, type FeelValue } from '../feel/values/feel-value.js';
-import { externalFunctions, isCompileFailure, tryCompileExpression, type CompiledExpression, type FeelCompileFailure } from './feel-bridge.js';
+import {
+  externalFunctions,
+  isCompileFailure,
+  iterationDomain,
+  tryCompileExpression,
+  type CompiledExpression,
+  type FeelCompileFailure,
+} from './feel-bridge.js';
 import { compileDecisionTable } from './decision-table.js';
 import { ANY_TYPE, conformOrNull, type DmnType, type TypeRegistry } from './item-definition.js';
 import type { BoxedExpression, TypedName } from './model.js';
+import { FeelDecimal } from '../feel/values/feel-value.js';
 import type { Run, Scope } from './run.js';
 
 export interface CompiledBoxed {
@@ -263,6 +271,140 @@ class FunctionDefinitionBoxed implements CompiledBoxed {
   }
 }
 
+/** A typed boxed expression's value: conformed to its typeRef (a binding context). */
+function typedValue(type: DmnType, value: FeelValue, run: Run, what: string): FeelValue {
+  return type === ANY_TYPE ? value : conformOrNull(type, value, run, what);
+}
+
+/** Boxed conditional (DMN 1.5, 10.2.1.8): `then` when `if` is true, else `else`; only one is evaluated. */
+class ConditionalBoxed implements CompiledBoxed {
+  readonly reads: ReadonlySet<string>;
+  constructor(
+    private readonly condition: CompiledBoxed,
+    private readonly then: CompiledBoxed,
+    private readonly otherwise: CompiledBoxed,
+    private readonly type: DmnType,
+  ) {
+    this.reads = unionReads([condition, then, otherwise]);
+  }
+  evaluate(scope: Scope, run: Run): FeelValue {
+    const chosen = this.condition.evaluate(scope, run) === true ? this.then : this.otherwise;
+    return typedValue(this.type, chosen.evaluate(scope, run), run, 'conditional');
+  }
+}
+
+/** The scope of one item of a filter: `item`, and the entries of the item when it is a context. */
+function itemScope(scope: Scope, item: FeelValue): Map<string, FeelValue> {
+  const local = new Map(scope);
+  if (item instanceof FeelContext) for (const [key, value] of item.entries) local.set(key, value);
+  if (!(item instanceof FeelContext) || !item.has('item')) local.set('item', item);
+  return local;
+}
+
+/**
+ * Boxed filter (10.2.1.9): the items of `in` (a single value counts as a singleton list) for which
+ * `match` is true; a number as `match` picks the item at that position, as `list[n]` does.
+ */
+class FilterBoxed implements CompiledBoxed {
+  readonly reads: ReadonlySet<string>;
+  constructor(
+    private readonly list: CompiledBoxed,
+    private readonly match: CompiledBoxed,
+    private readonly type: DmnType,
+  ) {
+    const reads = new Set(unionReads([list, match]));
+    reads.delete('item');
+    this.reads = reads;
+  }
+  evaluate(scope: Scope, run: Run): FeelValue {
+    const value = this.list.evaluate(scope, run);
+    if (value === null) return null;
+    const items: readonly FeelValue[] = Array.isArray(value) ? value : [value as FeelValue];
+    const out: FeelValue[] = [];
+    for (let i = 0; i < items.length; i++) {
+      const item = items[i] as FeelValue;
+      const keep = this.match.evaluate(itemScope(scope, item), run);
+      if (i === 0 && keep instanceof FeelDecimal) return typedValue(this.type, pick(items, keep, run), run, 'filter');
+      if (keep === true) out.push(item);
+    }
+    return typedValue(this.type, out, run, 'filter');
+  }
+}
+
+function pick(items: readonly FeelValue[], index: InstanceType<typeof FeelDecimal>, run: Run): FeelValue {
+  const i = index.isInteger() ? index.toNumber() : 0;
+  const at = i > 0 ? i - 1 : items.length + i;
+  if (i === 0 || at < 0 || at >= items.length) return run.warn('indexOutOfRange', `The index ${index.toString()} is outside the list of ${items.length} item(s).`);
+  return items[at] as FeelValue;
+}
+
+/** The items of a boxed iterator's `in` (a list, a range of integers or dates), or null with a warning. */
+function iterate(domain: CompiledBoxed, scope: Scope, run: Run): readonly FeelValue[] | null {
+  const { items, warnings } = iterationDomain(domain.evaluate(scope, run), run.feelOptions);
+  if (warnings.length > 0) run.addFeelWarnings(warnings);
+  return items;
+}
+
+/** Boxed `for` (10.2.1.10): `return` per item of `in`, with `partial` the results so far. */
+class ForBoxed implements CompiledBoxed {
+  readonly reads: ReadonlySet<string>;
+  constructor(
+    private readonly variable: string,
+    private readonly domain: CompiledBoxed,
+    private readonly body: CompiledBoxed,
+    private readonly type: DmnType,
+  ) {
+    const reads = new Set(unionReads([domain, body]));
+    reads.delete(variable);
+    reads.delete('partial');
+    this.reads = reads;
+  }
+  evaluate(scope: Scope, run: Run): FeelValue {
+    const items = iterate(this.domain, scope, run);
+    if (items === null) return null;
+    const results: FeelValue[] = [];
+    for (const item of items) {
+      const local = new Map(scope);
+      local.set(this.variable, item);
+      local.set('partial', results.slice());
+      results.push(this.body.evaluate(local, run));
+    }
+    return typedValue(this.type, results, run, 'for');
+  }
+}
+
+/** Boxed `some` / `every` (10.2.1.10), in ternary logic as their FEEL forms (10.3.2.15). */
+class QuantifiedBoxed implements CompiledBoxed {
+  readonly reads: ReadonlySet<string>;
+  constructor(
+    private readonly some: boolean,
+    private readonly variable: string,
+    private readonly domain: CompiledBoxed,
+    private readonly condition: CompiledBoxed,
+    private readonly type: DmnType,
+  ) {
+    const reads = new Set(unionReads([domain, condition]));
+    reads.delete(variable);
+    this.reads = reads;
+  }
+  evaluate(scope: Scope, run: Run): FeelValue {
+    const items = iterate(this.domain, scope, run);
+    if (items === null) return null;
+    let result: boolean | null = !this.some;
+    for (const item of items) {
+      const local = new Map(scope);
+      local.set(this.variable, item);
+      const r = this.condition.evaluate(local, run);
+      if (r === this.some) {
+        result = this.some;
+        break;
+      }
+      if (r !== !this.some) result = null;
+    }
+    return typedValue(this.type, result, run, this.some ? 'some' : 'every');
+  }
+}
+
 function unionReads(parts: readonly CompiledBoxed[]): ReadonlySet<string> {
   const reads = new Set<string>();
   for (const part of parts) for (const r of part.reads) reads.add(r);
@@ -310,6 +452,31 @@ export function compileBoxed(expression: BoxedExpression | undefined, cx: Compil
       return new FunctionDefinitionBoxed(
         compileParameters(expression.parameters, cx),
         compileBoxed(expression.body, cx, `${path}.body`),
+        typed(cx, expression.typeRef),
+      );
+    case 'conditional':
+      return new ConditionalBoxed(
+        compileBoxed(expression.if, cx, `${path}.if`),
+        compileBoxed(expression.then, cx, `${path}.then`),
+        compileBoxed(expression.else, cx, `${path}.else`),
+        typed(cx, expression.typeRef),
+      );
+    case 'filter':
+      return new FilterBoxed(compileBoxed(expression.in, cx, `${path}.in`), compileBoxed(expression.match, cx, `${path}.match`), typed(cx, expression.typeRef));
+    case 'for':
+      return new ForBoxed(
+        expression.iteratorVariable,
+        compileBoxed(expression.in, cx, `${path}.in`),
+        compileBoxed(expression.return, cx, `${path}.return`),
+        typed(cx, expression.typeRef),
+      );
+    case 'some':
+    case 'every':
+      return new QuantifiedBoxed(
+        expression.kind === 'some',
+        expression.iteratorVariable,
+        compileBoxed(expression.in, cx, `${path}.in`),
+        compileBoxed(expression.satisfies, cx, `${path}.satisfies`),
         typed(cx, expression.typeRef),
       );
     default: {

@@ -114,6 +114,26 @@ function collectNames(model: DecisionModel): string[] {
       case 'decisionTable':
         for (const o of e.outputs) if (o.name) names.add(o.name);
         break;
+      case 'conditional':
+        expr(e.if);
+        expr(e.then);
+        expr(e.else);
+        break;
+      case 'filter':
+        expr(e.in);
+        expr(e.match);
+        break;
+      case 'for':
+        names.add(e.iteratorVariable);
+        expr(e.in);
+        expr(e.return);
+        break;
+      case 'some':
+      case 'every':
+        names.add(e.iteratorVariable);
+        expr(e.in);
+        expr(e.satisfies);
+        break;
       case 'literalExpression':
         break;
     }

@@ -2,7 +2,9 @@
  * The one place where the DMN layer meets the FEEL compiler and value operations, so that an
  * API change there is absorbed here.
  */
-import { compileExpression, compileUnaryTests, externalFunctionsIn } from '../feel/compile.js';
+import { compileExpression, compileUnaryTests, environment, externalFunctionsIn } from '../feel/compile.js';
+import { iterationItems } from '../feel/compiler/compile-node.js';
+import { isSameValue } from '../feel/values/operators.js';
 import type { CompiledExpression, CompiledUnaryTests, EvaluateOptions, FeelVariables } from '../feel/api.js';
 import { add, compare, feelEquals } from '../feel/values/operators.js';
 import { parseDate, parseDateTime, parseDuration, parseTime } from '../feel/values/temporal.js';
@@ -53,6 +55,21 @@ export { isFeelNumber };
 export function toFeel(value: unknown): FeelValue {
   if (typeof value === 'number') return Number.isFinite(value) ? new FeelDecimal(value) : null;
   return toFeelValue(value);
+}
+
+/**
+ * The items a boxed iterator walks (a list, a range of integers or dates, a single value), or null
+ * when the value cannot be iterated; with the warnings of the expansion.
+ */
+export function iterationDomain(value: FeelValue, options: EvaluateOptions): { items: readonly FeelValue[] | null; warnings: readonly FeelWarning[] } {
+  const env = environment(options);
+  const items = iterationItems(value, env);
+  return { items, warnings: env.warnings };
+}
+
+/** `is()`: the same element of the FEEL semantic domain. */
+export function sameValue(a: FeelValue, b: FeelValue): boolean {
+  return isSameValue(a, b);
 }
 
 /** FEEL `=`: true, false, or null when the values cannot be compared. */

@@ -117,6 +117,41 @@ export interface FunctionDefinitionExpression {
   typeRef?: string;
 }
 
+/** Boxed conditional (DMN 1.5, 10.2.1.8): `if` true gives `then`, anything else `else`. */
+export interface ConditionalExpression {
+  kind: 'conditional';
+  if: BoxedExpression;
+  then: BoxedExpression;
+  else: BoxedExpression;
+  typeRef?: string;
+}
+
+/** Boxed filter (10.2.1.9): the items of `in` for which `match` is true (`item` names each one). */
+export interface FilterExpression {
+  kind: 'filter';
+  in: BoxedExpression;
+  match: BoxedExpression;
+  typeRef?: string;
+}
+
+/** Boxed iterator `for` (10.2.1.10): `return` for each item of `in`, bound to `iteratorVariable`. */
+export interface ForExpression {
+  kind: 'for';
+  iteratorVariable: string;
+  in: BoxedExpression;
+  return: BoxedExpression;
+  typeRef?: string;
+}
+
+/** Boxed iterators `some` and `every` (10.2.1.10): does `satisfies` hold for some / every item of `in`? */
+export interface QuantifiedExpression {
+  kind: 'some' | 'every';
+  iteratorVariable: string;
+  in: BoxedExpression;
+  satisfies: BoxedExpression;
+  typeRef?: string;
+}
+
 export type BoxedExpression =
   | LiteralExpression
   | DecisionTable
@@ -124,7 +159,11 @@ export type BoxedExpression =
   | RelationExpression
   | ListExpression
   | InvocationExpression
-  | FunctionDefinitionExpression;
+  | FunctionDefinitionExpression
+  | ConditionalExpression
+  | FilterExpression
+  | ForExpression
+  | QuantifiedExpression;
 
 export interface ItemDefinition {
   name: string;
@@ -333,7 +372,20 @@ export const decisionArtifactSchema = {
       required: ['kind'],
       properties: {
         kind: {
-          enum: ['literalExpression', 'decisionTable', 'context', 'relation', 'list', 'invocation', 'functionDefinition'],
+          enum: [
+            'literalExpression',
+            'decisionTable',
+            'context',
+            'relation',
+            'list',
+            'invocation',
+            'functionDefinition',
+            'conditional',
+            'filter',
+            'for',
+            'some',
+            'every',
+          ],
         },
       },
       oneOf: [
@@ -344,7 +396,35 @@ export const decisionArtifactSchema = {
         ref('list'),
         ref('invocation'),
         ref('functionDefinition'),
+        ref('conditional'),
+        ref('filter'),
+        ref('for'),
+        ref('quantified'),
       ],
+    },
+    conditional: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['kind', 'if', 'then', 'else'],
+      properties: { kind: { const: 'conditional' }, typeRef, if: ref('expression'), then: ref('expression'), else: ref('expression') },
+    },
+    filter: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['kind', 'in', 'match'],
+      properties: { kind: { const: 'filter' }, typeRef, in: ref('expression'), match: ref('expression') },
+    },
+    for: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['kind', 'iteratorVariable', 'in', 'return'],
+      properties: { kind: { const: 'for' }, typeRef, iteratorVariable: name, in: ref('expression'), return: ref('expression') },
+    },
+    quantified: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['kind', 'iteratorVariable', 'in', 'satisfies'],
+      properties: { kind: { enum: ['some', 'every'] }, typeRef, iteratorVariable: name, in: ref('expression'), satisfies: ref('expression') },
     },
     literalExpression: {
       type: 'object',

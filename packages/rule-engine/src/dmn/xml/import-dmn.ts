@@ -276,49 +276,46 @@ class Converter {
       case 'for':
       case 'every':
       case 'some':
-        return this.iterationAsLiteral(element, where, typeRef);
+        return this.boxedControl(element, where, typeRef);
       default:
         this.warnings.push(`${where}: unsupported expression <${element.localName ?? ''}>.`);
         return undefined;
     }
   }
 
-  /** DMN 1.4+ conditional/filter/iteration boxes whose parts are literal: one FEEL expression. */
-  private iterationAsLiteral(element: Element, where: string, typeRef: string | undefined): BoxedExpression | undefined {
-    const part = (localName: string): string | undefined => {
+  /**
+   * DMN 1.4+ boxed conditional, filter and iterators (10.2.1.8-10): each part (`<if>`, `<in>`,
+   * `<return>`...) holds any boxed expression. A missing part is an empty literal (null), with a
+   * warning.
+   */
+  private boxedControl(element: Element, where: string, typeRef: string | undefined): BoxedExpression {
+    const part = (localName: string): BoxedExpression => {
       const holder = this.dmn(element, localName)[0];
-      const inner = holder ? this.expressionElement(holder) : undefined;
-      if (!inner || inner.localName !== 'literalExpression') return undefined;
-      return `(${childText(inner) ?? 'null'})`;
-    };
-    const variable = attr(element, 'iteratorVariable') ?? '';
-    let text: string | undefined;
-    const [a, b, c] =
-      element.localName === 'conditional'
-        ? [part('if'), part('then'), part('else')]
-        : element.localName === 'filter'
-          ? [part('in'), part('match'), '']
-          : [part('in'), part(element.localName === 'for' ? 'return' : 'satisfies'), ''];
-    if (a !== undefined && b !== undefined && c !== undefined) {
-      switch (element.localName) {
-        case 'conditional':
-          text = `if ${a} then ${b} else ${c}`;
-          break;
-        case 'filter':
-          text = `${a}[${b}]`;
-          break;
-        case 'for':
-          text = `for ${variable} in ${a} return ${b}`;
-          break;
-        default:
-          text = `${element.localName ?? ''} ${variable} in ${a} satisfies ${b}`;
+      const inner = holder ? this.expression(this.expressionElement(holder), where) : undefined;
+      if (inner === undefined) {
+        this.warnings.push(`${where}: <${element.localName ?? ''}> has no <${localName}> expression; it is null.`);
+        return { kind: 'literalExpression', text: '' };
       }
+      return inner;
+    };
+    const variable = (attr(element, 'iteratorVariable') ?? '').trim();
+    let out: BoxedExpression;
+    switch (element.localName) {
+      case 'conditional':
+        out = { kind: 'conditional', if: part('if'), then: part('then'), else: part('else') };
+        break;
+      case 'filter':
+        out = { kind: 'filter', in: part('in'), match: part('match') };
+        break;
+      case 'for':
+        out = { kind: 'for', iteratorVariable: variable, in: part('in'), return: part('return') };
+        break;
+      default:
+        out = { kind: element.localName === 'every' ? 'every' : 'some', iteratorVariable: variable, in: part('in'), satisfies: part('satisfies') };
     }
-    if (text === undefined) {
-      this.warnings.push(`${where}: <${element.localName ?? ''}> with non-literal parts is not supported.`);
-      return undefined;
+    if (element.localName !== 'conditional' && element.localName !== 'filter' && variable === '') {
+      this.warnings.push(`${where}: <${element.localName ?? ''}> has no iteratorVariable.`);
     }
-    const out: BoxedExpression = { kind: 'literalExpression', text };
     if (typeRef !== undefined) out.typeRef = typeRef;
     return out;
   }

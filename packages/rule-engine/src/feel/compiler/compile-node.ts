@@ -244,6 +244,30 @@ function compileDomain(ctx: IterationContext): Domain {
 }
 
 /**
+ * The items a boxed iterator (DMN 1.5 10.2.1.10) walks, as `for` would: a list's items, the integers
+ * or dates of a range, a single value as the singleton list holding it; null with a warning when the
+ * value cannot be iterated. A step per item.
+ */
+export function iterationItems(d: FeelValue, env: EvaluationEnvironment): readonly FeelValue[] | null {
+  if (isList(d)) {
+    env.step(d.length);
+    return d;
+  }
+  if (d === null) return env.warn('invalidIteration', 'Cannot iterate over null.');
+  if (!(d instanceof FeelRange)) {
+    env.step();
+    return [d];
+  }
+  const items: FeelValue[] = [];
+  return iterateRange(d, env, (v) => {
+    items.push(v);
+    return true;
+  }) === null
+    ? null
+    : items;
+}
+
+/**
  * A range of integers or of dates (DMN 1.5, 10.3.2.14: `for i in [1..3)`, `for d in
  * [@"2021-01-01"..@"2021-01-03"]`), ascending or descending, its open ends left out.
  */
