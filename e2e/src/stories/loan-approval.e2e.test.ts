@@ -63,7 +63,8 @@ describe('a loan application goes through approval in the browser', () => {
   }
 
   beforeAll(async () => {
-    server = await startServer({ BANKFORGE_EXAMPLE: 'bank-crm', BANKFORGE_DEMO_PASSWORD: DEMO_PASSWORD });
+    // A dozen people sign in from this one machine within the minute: more than the default login limit allows.
+    server = await startServer({ BANKFORGE_EXAMPLE: 'bank-crm', BANKFORGE_DEMO_PASSWORD: DEMO_PASSWORD, BANKFORGE_LOGIN_ATTEMPTS_PER_MINUTE: '100' });
     expect((await (await apiAs('admin', ADMIN_PASSWORD))('GET', '/api/auth/me')).status).toBe(200);
     browser = await launchBrowser();
   }, 240_000);
@@ -165,6 +166,63 @@ describe('a loan application goes through approval in the browser', () => {
     const cases = await rmApi('GET', `/api/flows/instances?record=${loanId}`);
     const [current] = cases.body.items as { waitingAt: { nodeId: string }[] }[];
     expect(current!.waitingAt.map((w) => w.nodeId)).toEqual(['officerApproval']);
+    for (const list of errors) expect(list).toEqual([]);
+  });
+
+  it('delegates through the people picker, says due times in business time, and offers where a return may go, in English and Chinese', async () => {
+    const rmApi = await apiAs('wang_fang', DEMO_PASSWORD);
+    const loanId = await newLoan(rmApi, 'LA202612060003', '3000000.00');
+    const started = await rmApi('POST', '/api/flows/loan_approval/instances', { recordId: loanId });
+    expect(started.status).toBe(201);
+    const reviewId = (started.body.tasks as { id: string }[])[0]!.id;
+    const officerApi = await apiAs('zhang_wei', DEMO_PASSWORD);
+    expect((await officerApi('POST', `/api/tasks/${reviewId}/claim`, {})).status).toBe(200);
+    const reviewed = await officerApi('POST', `/api/tasks/${reviewId}/approve`, { comment: 'Income verified' });
+    const taskId = (reviewed.body.tasks as { id: string }[])[0]!.id;
+
+    // The seeded overdue case went to the head of risk when its SLA timer fired: first in her inbox, in red.
+    const riskApi = await apiAs('wu_min', DEMO_PASSWORD);
+    await expect.poll(async () => ((await riskApi('GET', '/api/tasks')).body.items as { recordTitle?: string }[])[0]?.recordTitle, { timeout: 30_000 }).toBe('LA900000000001');
+    const risk = await signedIn('wu_min');
+    const overdueRow = risk.getByRole('row', { name: /LA900000000001/ });
+    await expect.poll(() => overdueRow.locator('.overdue').textContent()).toMatch(/overdue/i);
+    await screenshot(risk, '20-head-of-risk-overdue-en');
+
+    // 陈静, the branch manager, delegates her step to a committee member found by typing part of a username.
+    const manager = await signedIn('chen_jing');
+    await manager.goto(`${server.url}/tasks/${encodeURIComponent(taskId)}`);
+    await manager.getByRole('group', { name: 'Actions' }).getByRole('button', { name: 'Delegate' }).click();
+    const delegate = manager.getByRole('dialog', { name: /Delegate LA202612060003/ });
+    const person = delegate.getByRole('combobox', { name: 'Person' });
+    await person.pressSequentially('zh');
+    await delegate.getByRole('option').first().waitFor();
+    expect(await delegate.getByRole('option').allTextContents()).toContain('周杰 · zhou_jie · HQ');
+    await screenshot(manager, '21-branch-manager-delegates-en');
+    await person.pressSequentially('ou');
+    await expect.poll(() => delegate.getByRole('option').allTextContents()).toEqual(['周杰 · zhou_jie · HQ']);
+    await person.press('Enter');
+    await delegate.getByRole('button', { name: 'Delegate' }).click();
+    await manager.waitForURL(/\/inbox/);
+
+    // 周杰 reads it in Chinese: due in business time; a return may only go back to the credit officer's step.
+    const member = await signedIn('zhou_jie');
+    await member.getByRole('group', { name: 'Language' }).getByRole('button', { name: '中文' }).click();
+    await expect.poll(() => member.getByRole('row', { name: /LA202612060003/ }).textContent()).toMatch(/工作(日|小时)/);
+    await member.getByRole('link', { name: 'LA202612060003' }).click();
+    await member.getByRole('group', { name: '操作' }).getByRole('button', { name: '退回' }).click();
+    const back = member.getByRole('dialog', { name: /退回 LA202612060003/ });
+    expect(await back.getByRole('combobox', { name: '退回至' }).locator('option').allTextContents()).toEqual(['信贷员审核']);
+    await back.getByRole('button', { name: '取消' }).click();
+    await member.getByRole('group', { name: '操作' }).getByRole('button', { name: '转办' }).click();
+    const hand = member.getByRole('dialog', { name: /转办 LA202612060003/ });
+    await hand.getByRole('combobox', { name: '人员' }).pressSequentially('吴');
+    await expect.poll(() => hand.getByRole('option').allTextContents()).toEqual(['吴敏 · wu_min · HQ']);
+    await screenshot(member, '22-committee-member-delegates-zh');
+    await hand.getByRole('combobox', { name: '人员' }).press('Enter');
+    await hand.getByRole('button', { name: '转办' }).click();
+    await member.waitForURL(/\/inbox/);
+    const task = await riskApi('GET', `/api/tasks/${encodeURIComponent(taskId)}`);
+    expect((task.body.assignees as { id: string }[]).map((a) => a.id)).toEqual(['wu_min']);
     for (const list of errors) expect(list).toEqual([]);
   });
 });
