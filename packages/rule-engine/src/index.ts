@@ -102,6 +102,7 @@ export type {
   DecisionTableTrace,
 } from './dmn/run.js';
 export { importDmn, XmlError, type DmnImportResult } from './dmn/xml/import-dmn.js';
+export { exportDmn, type DmnExportOptions } from './dmn/xml/export-dmn.js';
 export { decisionKind } from './dmn/decision-kind.js';
 
 // Decision table analysis: gaps, overlaps and rules that never decide, for the decision designer.
