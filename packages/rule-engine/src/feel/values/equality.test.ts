@@ -96,6 +96,20 @@ describe('= over temporal values', () => {
   });
 });
 
+describe('< > over temporal values (Table 80)', () => {
+  it('gives a value without a time zone the offset of the other', () => {
+    table([
+      ['@"2020-01-01T10:00:00" < @"2020-01-01T10:30:00+01:00"', 'true'],
+      ['@"2020-01-01T10:30:00+01:00" > @"2020-01-01T10:00:00"', 'true'],
+      ['@"2020-01-01T11:00:00" > @"2020-01-01T10:30:00@Europe/Paris"', 'true'],
+      ['@"2020-01-01T10:00:00+01:00" < @"2020-01-01T09:30:00Z"', 'true'],
+      ['time("10:00:00") < time("10:30:00+05:00")', 'true'],
+      ['time("10:00:00+01:00") > time("09:30:00Z")', 'false'],
+      ['time("10:00:00") <= time("10:00:00-03:00")', 'true'],
+    ]);
+  });
+});
+
 describe('in', () => {
   it('tests ranges, lists and lists of unary tests', () => {
     table([

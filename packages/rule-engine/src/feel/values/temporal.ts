@@ -268,13 +268,22 @@ function compareSeconds(a: FeelNumber, b: FeelNumber): number {
   return a.cmp(b);
 }
 
-/** Compares two date-times as instants (local ones read as UTC when zones are mixed). */
+/**
+ * Compares two date-times as instants. When one has no time zone, it takes the other's offset
+ * (DMN 1.5 Table 80: "if one input has a null timezone offset, that input uses the timezone
+ * offset of the other input"); two local ones compare as wall clocks.
+ */
 export function compareDateTimes(a: FeelDateTime, b: FeelDateTime): -1 | 0 | 1 {
-  const bothLocal = !hasZone(a.time) && !hasZone(b.time);
+  const za = hasZone(a.time);
+  const zb = hasZone(b.time);
   const da = epochDay(a.date);
   const db = epochDay(b.date);
-  const oa = bothLocal ? 0 : dateTimeOffset(a);
-  const ob = bothLocal ? 0 : dateTimeOffset(b);
+  let oa = 0;
+  let ob = 0;
+  if (za || zb) {
+    oa = za ? dateTimeOffset(a) : dateTimeOffset(b);
+    ob = zb ? dateTimeOffset(b) : oa;
+  }
   if (Math.abs(da) < SAFE_DAYS && Math.abs(db) < SAFE_DAYS) {
     const wa = da * SECONDS_PER_DAY + secondsOfDayWhole(a.time) - oa;
     const wb = db * SECONDS_PER_DAY + secondsOfDayWhole(b.time) - ob;
@@ -313,10 +322,13 @@ function wrapDay(seconds: FeelNumber): FeelNumber {
   return r.isNegative() && !r.isZero() ? r.plus(SECONDS_PER_DAY) : r;
 }
 
-/** Compares two times by their instant on the day (offsets applied, wrapped to 24 hours). */
+/**
+ * Compares two times by their instant on the day (offsets applied, wrapped to 24 hours). A local
+ * time takes the other's offset (Table 80), so it compares by its wall clock.
+ */
 export function compareTimes(a: FeelTime, b: FeelTime): -1 | 0 | 1 {
-  const bothLocal = !hasZone(a) && !hasZone(b);
-  if (bothLocal || (a.offsetSeconds !== null && a.offsetSeconds === b.offsetSeconds)) {
+  const sameOffset = !hasZone(a) || !hasZone(b) || (a.offsetSeconds !== null && a.offsetSeconds === b.offsetSeconds);
+  if (sameOffset) {
     const wa = secondsOfDayWhole(a);
     const wb = secondsOfDayWhole(b);
     if (wa !== wb) return wa < wb ? -1 : 1;
