@@ -177,6 +177,66 @@ const loan: DecisionArtifact = {
         ],
       },
     },
+    {
+      name: 'Checks',
+      requirements: { decisions: [], inputs: ['Applicant', 'Amount'], knowledge: [] },
+      logic: {
+        kind: 'context',
+        entries: [
+          {
+            name: 'big',
+            value: {
+              kind: 'conditional',
+              typeRef: 'boolean',
+              if: { kind: 'literalExpression', text: 'Amount > 100000' },
+              then: { kind: 'literalExpression', text: 'true' },
+              else: { kind: 'literalExpression', text: 'false' },
+            },
+          },
+          {
+            name: 'doubled',
+            value: {
+              kind: 'for',
+              iteratorVariable: 'n',
+              in: {
+                kind: 'list',
+                items: [
+                  { kind: 'literalExpression', text: '1' },
+                  { kind: 'literalExpression', text: '2' },
+                ],
+              },
+              return: { kind: 'literalExpression', text: 'n * 2' },
+            },
+          },
+          {
+            name: 'long tags',
+            value: {
+              kind: 'filter',
+              in: { kind: 'literalExpression', text: 'Applicant.tags' },
+              match: { kind: 'literalExpression', text: 'string length(item) > 2' },
+            },
+          },
+          {
+            name: 'any',
+            value: {
+              kind: 'some',
+              iteratorVariable: 't',
+              in: { kind: 'literalExpression', text: 'Applicant.tags' },
+              satisfies: { kind: 'literalExpression', text: 't = "new"' },
+            },
+          },
+          {
+            name: 'all',
+            value: {
+              kind: 'every',
+              iteratorVariable: 't',
+              in: { kind: 'literalExpression', text: 'Applicant.tags' },
+              satisfies: { kind: 'literalExpression', text: 't = "new"' },
+            },
+          },
+        ],
+      },
+    },
   ],
   decisionServices: [
     {
@@ -232,7 +292,7 @@ describe('DMN XML export', () => {
     const back = compileDecisionModel(importDmn(exportDmn(loan)).model);
     expect(original.diagnostics).toEqual([]);
     expect(back.diagnostics).toEqual([]);
-    for (const name of ['Score', 'Offer', 'Summary']) {
+    for (const name of ['Score', 'Offer', 'Summary', 'Checks']) {
       expect(fromFeelValue(back.evaluate(name, inputs).value)).toEqual(
         fromFeelValue(original.evaluate(name, inputs).value),
       );

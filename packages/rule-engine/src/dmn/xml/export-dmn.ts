@@ -1,7 +1,8 @@
 /**
  * The native decision model as DMN 1.5 XML: item definitions, input data, decisions with their
  * information and knowledge requirements, BKMs, decision services, imports, and every boxed
- * expression the model holds. `importDmn` reads the result back to the same model.
+ * expression the model holds (DMN 1.5's boxed conditional, filter and iterators among them).
+ * `importDmn` reads the result back to the same model.
  *
  * The model keeps no XML ids, so elements get readable ones (`decision_Loan_scoring`). Elements
  * that came from an imported model (`import` set) belong to that model's document: the main
@@ -21,7 +22,7 @@ import type {
   ItemDefinition,
   TypedName,
 } from '../model.js';
-import { XmlWriter } from './xml-writer.js';
+import { XmlWriter, type Attributes } from './xml-writer.js';
 import { XmlError } from './xml.js';
 
 export const DMN15_NAMESPACE = 'https://www.omg.org/spec/DMN/20230324/MODEL/';
@@ -56,31 +57,39 @@ function keyOf(element: DrgElement): string {
   return element.import === undefined ? element.name : `${element.import}.${element.name}`;
 }
 
+/** The boxed expressions directly inside one. */
+function children(e: BoxedExpression): BoxedExpression[] {
+  switch (e.kind) {
+    case 'context':
+      return e.entries.map((entry) => entry.value);
+    case 'relation':
+      return e.rows.flat();
+    case 'list':
+      return e.items;
+    case 'invocation':
+      return e.bindings.flatMap((b) => (b.value === undefined ? [] : [b.value]));
+    case 'functionDefinition':
+      return [e.body];
+    case 'conditional':
+      return [e.if, e.then, e.else];
+    case 'filter':
+      return [e.in, e.match];
+    case 'for':
+      return [e.in, e.return];
+    case 'some':
+    case 'every':
+      return [e.in, e.satisfies];
+    default:
+      return [];
+  }
+}
+
 /** Rule ids in the model's tables: generated ids stay clear of them. */
 function ruleIds(expression: BoxedExpression | undefined, out: Set<string>): void {
   if (expression === undefined) return;
-  switch (expression.kind) {
-    case 'decisionTable':
-      for (const rule of expression.rules) if (rule.id !== undefined) out.add(rule.id);
-      return;
-    case 'context':
-      for (const entry of expression.entries) ruleIds(entry.value, out);
-      return;
-    case 'relation':
-      for (const row of expression.rows) for (const cell of row) ruleIds(cell, out);
-      return;
-    case 'list':
-      for (const item of expression.items) ruleIds(item, out);
-      return;
-    case 'invocation':
-      for (const binding of expression.bindings) ruleIds(binding.value, out);
-      return;
-    case 'functionDefinition':
-      ruleIds(expression.body, out);
-      return;
-    default:
-      return;
-  }
+  if (expression.kind === 'decisionTable')
+    for (const rule of expression.rules) if (rule.id !== undefined) out.add(rule.id);
+  for (const child of children(expression)) ruleIds(child, out);
 }
 
 class DmnExporter {
@@ -343,7 +352,79 @@ class DmnExporter {
         this.expression(w, doc, e.body);
         w.close();
         return;
+      case 'conditional':
+        this.boxed(
+          w,
+          doc,
+          e.kind,
+          [typeRef],
+          [
+            ['if', e.if],
+            ['then', e.then],
+            ['else', e.else],
+          ],
+        );
+        return;
+      case 'filter':
+        this.boxed(
+          w,
+          doc,
+          e.kind,
+          [typeRef],
+          [
+            ['in', e.in],
+            ['match', e.match],
+          ],
+        );
+        return;
+      case 'for':
+        this.boxed(
+          w,
+          doc,
+          e.kind,
+          [typeRef, ['iteratorVariable', e.iteratorVariable]],
+          [
+            ['in', e.in],
+            ['return', e.return],
+          ],
+        );
+        return;
+      case 'some':
+      case 'every':
+        this.boxed(
+          w,
+          doc,
+          e.kind,
+          [typeRef, ['iteratorVariable', e.iteratorVariable]],
+          [
+            ['in', e.in],
+            ['satisfies', e.satisfies],
+          ],
+        );
+        return;
+      default: {
+        // A kind added to the model must be written here: this stops the build until it is.
+        const unwritten: never = e;
+        throw new XmlError(`Cannot write ${JSON.stringify(unwritten)}.`);
+      }
     }
+  }
+
+  /** A boxed conditional, filter or iterator: each part an element holding its expression. */
+  private boxed(
+    w: XmlWriter,
+    doc: string | undefined,
+    element: string,
+    attributes: Attributes,
+    parts: readonly (readonly [string, BoxedExpression])[],
+  ): void {
+    w.element(element, attributes);
+    for (const [name, part] of parts) {
+      w.element(name);
+      this.expression(w, doc, part);
+      w.close();
+    }
+    w.close();
   }
 
   private decisionTable(w: XmlWriter, doc: string | undefined, table: DecisionTable): void {
