@@ -472,6 +472,46 @@ export function externalFunction(name: string, parameters: readonly string[], de
   );
 }
 
+/**
+ * The type of an expression's value when it is known without evaluating it: literals, and lists
+ * and contexts of them (`{b: "b"}` is a `context<b: string>`). Null when it depends on names.
+ */
+function staticType(node: Node): FeelType | null {
+  switch (node.kind) {
+    case 'number':
+      return { kind: 'base', name: 'number' };
+    case 'string':
+      return { kind: 'base', name: 'string' };
+    case 'boolean':
+      return { kind: 'base', name: 'boolean' };
+    case 'null':
+      return { kind: 'null' };
+    case 'negate':
+      return node.operand.kind === 'number' ? { kind: 'base', name: 'number' } : null;
+    case 'context': {
+      const entries: (readonly [string, FeelType])[] = [];
+      for (const entry of node.entries) {
+        const type = staticType(entry.value);
+        if (type === null) return null;
+        entries.push([entry.key, type]);
+      }
+      return { kind: 'context', entries };
+    }
+    case 'list': {
+      if (node.items.length === 0) return null;
+      const first = staticType(node.items[0] as Node);
+      if (first === null || first.kind !== 'base') return null;
+      for (const item of node.items) {
+        const type = staticType(item);
+        if (type === null || type.kind !== 'base' || type.name !== first.name) return null;
+      }
+      return { kind: 'list', of: first };
+    }
+    default:
+      return null;
+  }
+}
+
 function compileFunctionDefinition(node: NodeOf<'function'>): Evaluator {
   const names = node.parameters.map((p) => p.name);
   if (node.external) {
@@ -480,6 +520,7 @@ function compileFunctionDefinition(node: NodeOf<'function'>): Evaluator {
   }
   const body = compileNode(node.body);
   const types = node.parameters.map((p) => (p.type === null ? null : compileType(p.type)));
+  const resultType = staticType(node.body);
   return (scope) =>
     new FeelFunction(
       'anonymous function',
@@ -504,6 +545,7 @@ function compileFunctionDefinition(node: NodeOf<'function'>): Evaluator {
       },
       false,
       types,
+      resultType,
     );
 }
 

@@ -207,6 +207,17 @@ describe('instance of', () => {
     ]);
   });
 
+  it('checks a function type: parameters contravariant, a result known from a literal body covariant', () => {
+    table([
+      ['(function(a: list<number>) {b: "b"}) instance of function<list<number>> -> context<b: string, c: string>', 'false'],
+      ['(function(a: list<number>) {b: "b", c: "c"}) instance of function<list<number>> -> context<b: string, c: string>', 'true'],
+      ['(function(a) 1) instance of function<Any> -> number', 'true'],
+      ['(function(a) 1) instance of function<Any> -> string', 'false'],
+      ['(function(a) a) instance of function<Any> -> string', 'true'], // unknown until it runs
+      ['(function(a: number) a) instance of function<string> -> Any', 'false'],
+    ]);
+  });
+
   it('keeps temporal types apart', () => {
     table([
       ['date("2020-01-01") instance of date', 'true'],

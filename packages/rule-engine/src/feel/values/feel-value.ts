@@ -95,6 +95,8 @@ export class FeelFunction {
     readonly variadic = false,
     /** The declared parameter types of a FEEL `function(a: T, ...)` (null where untyped). */
     readonly parameterTypes: readonly (FeelType | null)[] = [],
+    /** The type of every result, when known without running the body (a literal body), else null. */
+    readonly resultType: FeelType | null = null,
   ) {}
 }
 

@@ -244,7 +244,10 @@ export function conformsTo(value: FeelValue, type: FeelType, named?: ReadonlyMap
         type.parameters.every((p, i) => {
           const declared = value.parameterTypes[i];
           return declared === undefined || declared === null || isSubtype(p, declared, named);
-        })
+        }) &&
+        // Results are covariant: when the function's result type is known, it must conform to
+        // the one the type names (DMN TCK 0070 function_015).
+        (value.resultType === null || isSubtype(value.resultType, type.result, named))
       );
   }
 }
