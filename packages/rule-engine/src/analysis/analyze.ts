@@ -164,7 +164,7 @@ export function analyzeDecisionTable(
   const readings = new Map<string, CellReading>();
   const read = (text: string): { text: string; reading: CellReading } => {
     let reading = readings.get(text);
-    if (reading === undefined) readings.set(text, (reading = readCell(text)));
+    if (reading === undefined) readings.set(text, (reading = readCell(text, options.names)));
     return { text, reading };
   };
   const columns = table.inputs.map((input, index) => {

@@ -113,11 +113,11 @@ function kindOf(part: TestPart): LiteralKind | null {
   }
 }
 
-/** Reads a cell's unary tests (cached by text by the caller). */
-export function readCell(source: string): CellReading {
+/** Reads a cell's unary tests (cached by text by the caller); `names`: multi-word names in scope. */
+export function readCell(source: string, names: readonly string[] = []): CellReading {
   const text = source.trim();
   if (text === '' || text === '-') return ANY;
-  const parsed = parseUnaryTests(text);
+  const parsed = parseUnaryTests(text, { names: [...names] });
   if (parsed.ast === null) return { reading: 'unknown', code: 'syntaxError' };
   const ast = parsed.ast;
   if (ast.kind === 'any-input') return ANY;

@@ -98,7 +98,7 @@ export function priorities(
 ): (number[] | undefined)[] {
   const lists = table.outputs.map((o) =>
     o.outputValues !== undefined && o.outputValues.trim() !== ''
-      ? splitUnaryTests(o.outputValues).map(readCell)
+      ? splitUnaryTests(o.outputValues).map((part) => readCell(part))
       : [],
   );
   return literals.map((outputs) => {

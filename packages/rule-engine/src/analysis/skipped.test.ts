@@ -107,6 +107,14 @@ describe('cells the analysis cannot read', () => {
     expect(analysis.gaps).toEqual([]);
   });
 
+  it('parses cells naming multi-word names given in the options (then skips them as unread FEEL)', () => {
+    const rows = [['< Monthly Income', '1']];
+    expect(analyzeDecisionTable(table('U', ['x'], rows)).skipped.map((s) => s.code)).toEqual(['syntaxError']);
+    expect(
+      analyzeDecisionTable(table('U', ['x'], rows), { names: ['Monthly Income'] }).skipped.map((s) => s.code),
+    ).toEqual(['unsupportedTest']);
+  });
+
   it('makes a column unknown when its allowed values cannot be read', () => {
     const x = { expression: 'x', typeRef: 'number', inputValues: '[0..max]' };
     const analysis = analyzeDecisionTable(

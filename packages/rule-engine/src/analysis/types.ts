@@ -9,6 +9,8 @@ import type { HitPolicy, ItemDefinition } from '../dmn/model.js';
 export interface DecisionTableAnalysisOptions {
   /** The model's item definitions: an input's typeRef naming one gives its kind and allowed values. */
   itemDefinitions?: readonly ItemDefinition[];
+  /** Names with spaces in scope (input data, decisions), so that cells naming them parse. */
+  names?: readonly string[];
   /** Most gaps listed (default 100); `truncated` says when there are more. */
   maxGaps?: number;
   /** Most overlaps listed (default 200); `truncated` says when there are more. */
@@ -69,6 +71,13 @@ export interface UnreachableRule {
  * value is needed to compare rules under ANY or PRIORITY.
  */
 export interface SkippedCell {
+  /**
+   * `syntaxError`: not FEEL unary tests (or a name with spaces the options did not give);
+   * `unsupportedTest`: FEEL the analysis does not read (names, `?`, calls, string ranges);
+   * `typeMismatch`: values of another kind than the column's; `unsupportedType`: a column type the
+   * analysis does not read (times, durations, lists, contexts); `unknownAllowedValues`; and
+   * `nonLiteralOutput`.
+   */
   code:
     | 'syntaxError'
     | 'unsupportedTest'
