@@ -406,6 +406,39 @@ describe('DMN XML export of a model with imports', () => {
     ).toBe('HELLO ANN!');
   });
 
+  it('writes each model of a chain of imports (a imports b, b imports c) with its own imports', () => {
+    const c = `<definitions xmlns="${DMN15_NAMESPACE}" namespace="urn:c" name="C">
+      <itemDefinition name="tName"><typeRef>string</typeRef></itemDefinition>
+      <inputData id="c_in" name="Who"><variable name="Who" typeRef="tName"/></inputData>
+      <decision id="c_d" name="Greet"><variable name="Greet" typeRef="string"/>
+        <informationRequirement><requiredInput href="#c_in"/></informationRequirement>
+        <literalExpression><text>"Hi " + Who</text></literalExpression></decision>
+    </definitions>`;
+    const b = `<definitions xmlns="${DMN15_NAMESPACE}" namespace="urn:b" name="B">
+      <import name="c" namespace="urn:c" importType="${DMN15_NAMESPACE}"/>
+      <decision id="b_d" name="Loud"><variable name="Loud" typeRef="string"/>
+        <informationRequirement><requiredDecision href="urn:c#c_d"/></informationRequirement>
+        <literalExpression><text>upper case(c.Greet)</text></literalExpression></decision>
+    </definitions>`;
+    const a = `<definitions xmlns="${DMN15_NAMESPACE}" namespace="urn:a" name="A">
+      <import name="b" namespace="urn:b" importType="${DMN15_NAMESPACE}"/>
+      <decision id="a_d" name="Top"><variable name="Top" typeRef="string"/>
+        <informationRequirement><requiredDecision href="urn:b#b_d"/></informationRequirement>
+        <literalExpression><text>b.Loud + "!"</text></literalExpression></decision>
+    </definitions>`;
+    const first = importDmn(a, [b, c]);
+    expect(first.warnings).toEqual([]);
+    const middle = exportDmn(first.model, { importName: 'b' });
+    const last = exportDmn(first.model, { importName: 'b.c' });
+    expect(middle).toContain(`<import name="c" namespace="urn:c" importType="${DMN15_NAMESPACE}"/>`);
+    expect(middle).toContain('<requiredDecision href="urn:c#decision_Greet"/>');
+    expect(last).toContain('<variable name="Who" typeRef="tName"/>');
+    const back = importDmn(exportDmn(first.model, { name: 'A' }), [middle, last]);
+    expect(back.warnings).toEqual([]);
+    expect(back.model).toEqual(first.model);
+    expect(compileDecisionModel(back.model).evaluate('Top', { 'b.c.Who': 'Ann' }).value).toBe('HI ANN!');
+  });
+
   it('refuses an import the model does not have', () => {
     expect(() => exportDmn(importDmn(MAIN, [PEOPLE]).model, { importName: 'nobody' })).toThrow(XmlError);
   });
