@@ -105,6 +105,16 @@ export { importDmn, XmlError, type DmnImportResult } from './dmn/xml/import-dmn.
 export { exportDmn, type DmnExportOptions } from './dmn/xml/export-dmn.js';
 export { decisionKind } from './dmn/decision-kind.js';
 
+// Decision test suites: the cases an artifact carries, run with what each matched and the rules none reach;
+// and the artifact as hosts call it with JSON (top decision, inputs, outputs, trace).
+export { runDecisionTests, type DecisionTestReport, type DecisionTestResult, type MatchedRules } from './test-suite/run-tests.js';
+export type { DecisionTestCase } from './test-suite/test-case.js';
+export type { DecisionTestCoverage, RuleRef, TableCoverage } from './test-suite/coverage.js';
+export { sameJson, type OutputDifference } from './test-suite/compare.js';
+export { decisionTestProblems } from './test-suite/test-problems.js';
+export { decisionInputReader, decisionOutputs, topDecisionName, type DecisionInputReader } from './test-suite/decision-io.js';
+export { traceJson, type DecisionTableTraceJson, type DecisionValueTraceJson, type EvaluationTraceJson } from './test-suite/trace-json.js';
+
 // Decision table analysis: gaps, overlaps and rules that never decide, for the decision designer.
 export { analyzeDecisionTable } from './analysis/analyze.js';
 export type {

@@ -3,6 +3,7 @@
  * decision designer emits and what the DMN XML importer produces. FEEL stays as source text
  * (expressions and unary tests); `compileDecisionModel` compiles it once.
  */
+import { decisionTestCaseSchema, type DecisionTestCase } from '../test-suite/test-case.js';
 
 /** Hit policies by their DMN letter: Unique, Any, Priority, First, Rule order, Output order, Collect. */
 export type HitPolicy = 'U' | 'A' | 'P' | 'F' | 'R' | 'O' | 'C';
@@ -181,6 +182,8 @@ export interface InputData {
   typeRef?: string;
   /** The import the element comes from (its elements are seen as `<import>.<name>`). */
   import?: string;
+  /** Personal or confidential data (a national ID, an account number): hosts keep its values out of logs. */
+  sensitive?: boolean;
 }
 
 /** What a decision or a BKM reads: element keys (`name`, or `import.name` for imported ones). */
@@ -247,6 +250,8 @@ export interface DecisionArtifact extends DecisionDrg {
   version?: number;
   schemaVersion?: number;
   description?: string;
+  /** What the decisions must answer for given inputs: run on publish (`runDecisionTests`). */
+  tests?: DecisionTestCase[];
 }
 
 /** A model ready to compile: an artifact, or a bare DRG (as the XML importer gives). */
@@ -299,7 +304,7 @@ export const decisionArtifactSchema = {
         type: 'object',
         additionalProperties: false,
         required: ['name'],
-        properties: { name, typeRef, import: name },
+        properties: { name, typeRef, import: name, sensitive: { type: 'boolean' } },
       },
     },
     decisions: {
@@ -353,6 +358,7 @@ export const decisionArtifactSchema = {
         properties: { name, namespace: { type: 'string', minLength: 1, maxLength: 1000 } },
       },
     },
+    tests: { type: 'array', maxItems: 1000, items: decisionTestCaseSchema },
   },
   definitions: {
     itemDefinition: {
