@@ -326,8 +326,10 @@ describe.each(dialects())('the flow outbox on %s', (dialect) => {
     const task = started.tasks[0]!;
     const runner = server.app.get(FlowRunner);
     await expect(
-      runner.run(started.id, (_row, people) => ({ type: 'completeTask', commandId: 'gate-approve', taskId: task.id.split(':')[1]!, actor: people.flowActor('checker', false), action: 'approve' }), SYSTEM_ACTOR, async () => {
-        throw new Error('the command fails after its effects were written');
+      runner.run(started.id, 'gate-approve', (_row, people) => ({ type: 'completeTask', commandId: 'gate-approve', taskId: task.id.split(':')[1]!, actor: people.flowActor('checker', false), action: 'approve' }), SYSTEM_ACTOR, {
+        sideWork: async () => {
+          throw new Error('the command fails after its effects were written');
+        },
       }),
     ).rejects.toThrow('the command fails');
     expect(await entries(started.id)).toEqual([]);

@@ -108,7 +108,7 @@ export async function openDemoDesk(app: INestApplication, database: Database, cu
  */
 async function dueNow(database: Database, caseId: string, taskKey: string): Promise<void> {
   await database.transaction(async (sql) => {
-    const row = await FlowStore.lock(sql, caseId);
+    const row = (await FlowStore.lock(sql, caseId, `demo:overdue:${caseId}`))?.row;
     const task = await FlowStore.task(sql, taskKey);
     if (!row || !task) throw new Error(`demo case ${caseId} has no task ${taskKey}`);
     const state = FlowStore.state(row);

@@ -41,7 +41,7 @@ export class CaseMigrations {
     if (toVersion === undefined) throw ProblemError.conflict('flowNotPublished', `Flow ${row.flow_key} is not published.`);
     const from = await this.runner.definition(row.flow_key, Number(row.flow_version));
     const to = await this.runner.definition(row.flow_key, toVersion);
-    await this.runner.migrate(id, from, to, actor, commandId);
-    return this.flows.readCase(id, actor);
+    const outcome = await this.runner.migrate(id, from, to, actor, commandId);
+    return this.flows.readCase(id, actor, true, outcome.row);
   }
 }

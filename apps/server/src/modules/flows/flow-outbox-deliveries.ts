@@ -204,9 +204,11 @@ export class FlowOutboxDeliveries {
    */
   private async answer(entry: ClaimedEntry, instanceId: string, command: FlowCommand, settlement: Settlement, sideWork?: SideWork): Promise<void> {
     try {
-      const outcome = await this.runner.run(instanceId, () => command, SYSTEM_ACTOR, async (sql, row, model) => {
-        await sideWork?.(sql, row, model);
-        await FlowOutbox.settle(sql, entry.id, settlement);
+      const outcome = await this.runner.run(instanceId, command.commandId, () => command, SYSTEM_ACTOR, {
+        sideWork: async (sql, row, model) => {
+          await sideWork?.(sql, row, model);
+          await FlowOutbox.settle(sql, entry.id, settlement);
+        },
       });
       if (outcome.duplicate) await this.database.transaction((sql) => FlowOutbox.settle(sql, entry.id, settlement));
     } catch (error) {

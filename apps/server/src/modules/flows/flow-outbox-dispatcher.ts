@@ -4,7 +4,8 @@ import { v7 as uuidv7 } from 'uuid';
 import { Database } from '../../platform/database/database.js';
 import { ProblemError } from '../../platform/problem/problem-error.js';
 import { FlowOutboxDeliveries, type ClaimedEntry } from './flow-outbox-deliveries.js';
-import { databaseNow, FlowOutbox, OUTBOX_MAX_ATTEMPTS } from './flow-outbox.js';
+import { databaseNow } from '../../platform/database/database-clock.js';
+import { FlowOutbox, OUTBOX_MAX_ATTEMPTS } from './flow-outbox.js';
 
 /** How long a claimed entry is this replica's: after it, another replica may send it (a call times out after 10 s). */
 const LEASE_SECONDS = 60;

@@ -1,5 +1,6 @@
 import type { ExecuteResult, FlowEffect, JsonValue, ServiceEffect } from '@bankforge/flow-engine';
 import { v5 as uuidv5, v7 as uuidv7 } from 'uuid';
+import { databaseNow } from '../../platform/database/database-clock.js';
 import type { SqlExecutor } from '../../platform/database/database.js';
 
 /** The effects a command hands to the outbox: they reach other systems or other cases, so they leave after commit. */
@@ -60,12 +61,6 @@ export interface Settlement {
   state: 'done' | 'failed';
   /** A short reason, never a value of the payload. */
   error?: string;
-}
-
-/** The database's clock (leases and due times are on it, whichever replica writes them). */
-export function databaseNow(sql: SqlExecutor, plusSeconds = 0): string {
-  if (sql.dialect === 'mysql') return `UTC_TIMESTAMP(6) + INTERVAL ${plusSeconds} SECOND`;
-  return `strftime('%Y-%m-%d %H:%M:%f', 'now', '+${plusSeconds} seconds')`;
 }
 
 /** Names subflow children: any fixed UUID does, as long as it never changes. */

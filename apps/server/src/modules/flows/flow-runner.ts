@@ -19,10 +19,18 @@ import { FlowStore, stored, taskKey, type InstanceRow } from './flow-store.js';
 import { PeopleDirectory, type People } from './people.js';
 import { recordTitle, recordValuesOf } from './record-binding.js';
 
-/** What a command changed: the case's id and whether it ran at all (a repeated command id does not). */
+/** What a command changed: the case's id, whether it ran at all (a repeated command id does not), and the case as it left it. */
 export interface CommandOutcome {
   instanceId: string;
   duplicate: boolean;
+  /** The case as stored after the command (absent for a repeated one). */
+  row?: InstanceRow;
+}
+
+/** What a caller of `run` may add: work in the command's transaction, and the flow version when it has read the case already. */
+export interface RunOptions {
+  sideWork?: (sql: SqlExecutor, row: InstanceRow, model: EntityModel | undefined) => Promise<void>;
+  known?: { flowKey: string; flowVersion: number };
 }
 
 /**
@@ -91,17 +99,11 @@ export class FlowRunner {
   }
 
   /**
-   * Runs a command on an existing case; `commandOf` may refuse it after the case is locked. A
-   * caller that has read the case already passes its flow (key and version never change).
+   * Runs command `commandId` on an existing case; `commandOf` builds it (and may refuse it) once
+   * the case is locked, unless the id already acted on the case: a repeat changes nothing.
    */
-  async run(
-    instanceId: string,
-    commandOf: (row: InstanceRow, people: People, state: FlowState) => FlowCommand,
-    actor: Actor,
-    sideWork?: (sql: SqlExecutor, row: InstanceRow, model: EntityModel | undefined) => Promise<void>,
-    known?: { flowKey: string; flowVersion: number },
-  ): Promise<CommandOutcome> {
-    const peek = known ?? (await this.database.read(async (sql) => {
+  async run(instanceId: string, commandId: string, commandOf: (row: InstanceRow, people: People, state: FlowState) => FlowCommand, actor: Actor, options: RunOptions = {}): Promise<CommandOutcome> {
+    const peek = options.known ?? (await this.database.read(async (sql) => {
       const [found] = await sql.rows<{ flow_key: string; flow_version: number }>('SELECT flow_key, flow_version FROM bf_flow_instance WHERE id = ?', [instanceId]);
       return found ? { flowKey: found.flow_key, flowVersion: Number(found.flow_version) } : undefined;
     }));
@@ -111,21 +113,22 @@ export class FlowRunner {
     const model = await this.boundModel(flow);
     return this.guarded(() =>
       this.database.transaction(async (sql) => {
-        const row = await FlowStore.lock(sql, instanceId);
-        if (!row) throw ProblemError.notFound('caseNotFound', `There is no case ${instanceId}.`);
-        const people = await this.directory.load(sql);
+        const locked = await FlowStore.lock(sql, instanceId, commandId);
+        if (!locked) throw ProblemError.notFound('caseNotFound', `There is no case ${instanceId}.`);
+        if (locked.seen) return { instanceId, duplicate: true };
+        const { row } = locked;
+        const people = await this.directory.load(sql, locked.directoryStamp);
         const state = FlowStore.state(row);
         const command = commandOf(row, people, state);
-        if (await FlowStore.commandSeen(sql, instanceId, command.commandId)) return { instanceId, duplicate: true };
+        if (command.commandId !== commandId) throw new Error(`command ${command.commandId} run as ${commandId}`);
         const now = new Date().toISOString();
         const result = execute(flow, state, command, now, { directory: people.directory, ...context });
         if (result.duplicate) return { instanceId, duplicate: true };
-        if (!(await FlowStore.update(sql, row, result.state, result.state.status === 'running' ? null : stored(now)))) {
-          throw ProblemError.conflict('staleCase', 'The case changed while this command ran; try again.');
-        }
-        await this.applied(sql, { ...row, status: result.state.status }, flow, model, result, command, actor, people, now);
-        await sideWork?.(sql, row, model);
-        return { instanceId, duplicate: false };
+        const saved = await FlowStore.update(sql, row, result.state, result.state.status === 'running' ? null : stored(now));
+        if (!saved) throw ProblemError.conflict('staleCase', 'The case changed while this command ran; try again.');
+        await this.applied(sql, saved, flow, model, result, command, actor, people, now);
+        await options.sideWork?.(sql, row, model);
+        return { instanceId, duplicate: false, row: saved };
       }),
     );
   }
@@ -136,9 +139,10 @@ export class FlowRunner {
    */
   async migrate(instanceId: string, from: FlowDefinition, to: FlowDefinition, actor: Actor, commandId: string): Promise<CommandOutcome> {
     return this.database.transaction(async (sql) => {
-      const row = await FlowStore.lock(sql, instanceId);
-      if (!row) throw ProblemError.notFound('caseNotFound', `There is no case ${instanceId}.`);
-      if (await FlowStore.commandSeen(sql, instanceId, commandId)) return { instanceId, duplicate: true };
+      const locked = await FlowStore.lock(sql, instanceId, commandId);
+      if (!locked) throw ProblemError.notFound('caseNotFound', `There is no case ${instanceId}.`);
+      if (locked.seen) return { instanceId, duplicate: true };
+      const { row } = locked;
       if (Number(row.flow_version) !== from.version) throw ProblemError.conflict('staleCase', 'The case changed while this command ran; try again.');
       const now = new Date().toISOString();
       const moved = migrateInstance(from, to, FlowStore.state(row), { commandId, actor: actor.name, at: now });
@@ -146,7 +150,8 @@ export class FlowRunner {
         const errors = moved.reasons.map((r) => ({ path: r.nodeId ? `/nodes/${r.nodeId}` : '', code: 'migrationRefused', message: r.message, messageZh: '新版本无法接续该申请正在等待的步骤' }));
         throw new ProblemError(409, 'migrationRefused', `This case cannot move to version ${to.version} of ${to.key}.`, errors);
       }
-      if (!(await FlowStore.update(sql, row, moved.state, null))) throw ProblemError.conflict('staleCase', 'The case changed while this command ran; try again.');
+      const saved = await FlowStore.update(sql, row, moved.state, null);
+      if (!saved) throw ProblemError.conflict('staleCase', 'The case changed while this command ran; try again.');
       await FlowStore.appendEvents(sql, row.id, moved.events);
       await this.audit.append(sql, actor, {
         action: 'flow',
@@ -154,7 +159,7 @@ export class FlowRunner {
         recordId: row.record_id ?? undefined,
         detail: { flow: to.key, case: row.id, command: 'migrate', fromVersion: from.version, toVersion: to.version, status: moved.state.status },
       });
-      return { instanceId, duplicate: false };
+      return { instanceId, duplicate: false, row: saved };
     });
   }
 

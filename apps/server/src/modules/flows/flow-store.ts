@@ -56,10 +56,21 @@ export function taskKey(instanceId: string, taskId: string): string {
 }
 
 export const FlowStore = {
-  /** The case, locked for the command's transaction (MySQL row lock; SQLite transactions run one at a time). */
-  async lock(sql: SqlExecutor, id: string): Promise<InstanceRow | undefined> {
-    const [row] = await sql.rows<InstanceRow>(`SELECT * FROM bf_flow_instance WHERE id = ?${sql.dialect === 'mysql' ? ' FOR UPDATE' : ''}`, [id]);
-    return row;
+  /**
+   * The case, locked for the command's transaction (MySQL row lock; SQLite transactions run one at
+   * a time), with whether `commandId` already acted on it (beyond the engine's window of recent
+   * commands) and the directory's stamp: one round trip, as every command needs all three.
+   */
+  async lock(sql: SqlExecutor, id: string, commandId: string): Promise<{ row: InstanceRow; seen: boolean; directoryStamp: number } | undefined> {
+    const [found] = await sql.rows<InstanceRow & { seen_command: number | string | null; directory_stamp: number | string | null }>(
+      `SELECT i.*, (SELECT 1 FROM bf_flow_event e WHERE e.instance_id = i.id AND e.command_id = ? LIMIT 1) AS seen_command,
+              (SELECT version FROM bf_directory_stamp WHERE id = 1) AS directory_stamp
+         FROM bf_flow_instance i WHERE i.id = ?${sql.dialect === 'mysql' ? ' FOR UPDATE' : ''}`,
+      [commandId, id],
+    );
+    if (!found) return undefined;
+    const { seen_command: seen, directory_stamp: stamp, ...row } = found;
+    return { row, seen: seen !== null && Number(seen) === 1, directoryStamp: Number(stamp ?? 0) };
   },
 
   async read(sql: SqlExecutor, id: string): Promise<InstanceRow | undefined> {
@@ -78,20 +89,20 @@ export const FlowStore = {
     );
   },
 
-  /** Saves the state a command left (a migration changes its flow version); the version guards against a writer that did not lock. */
-  async update(sql: SqlExecutor, row: InstanceRow, state: FlowState, endedAt: string | null): Promise<boolean> {
+  /**
+   * Saves the state a command left (a migration changes its flow version) and answers the row as
+   * now stored; undefined when the version moved (a writer that did not lock).
+   */
+  async update(sql: SqlExecutor, row: InstanceRow, state: FlowState, endedAt: string | null): Promise<InstanceRow | undefined> {
+    const encoded = JSON.stringify(encodeState(state));
     const changed = await sql.execute(
       'UPDATE bf_flow_instance SET flow_version = ?, status = ?, outcome = ?, state = ?, ended_at = ?, version = version + 1 WHERE id = ? AND version = ?',
-      [state.definitionVersion, state.status, state.outcome ?? null, JSON.stringify(encodeState(state)), endedAt, row.id, row.version],
+      [state.definitionVersion, state.status, state.outcome ?? null, encoded, endedAt, row.id, row.version],
     );
-    return changed === 1;
+    if (changed !== 1) return undefined;
+    return { ...row, flow_version: state.definitionVersion, status: state.status, outcome: state.outcome ?? null, state: encoded, ended_at: endedAt, version: Number(row.version) + 1 };
   },
 
-  /** Whether a command id already acted on the case (beyond the engine's window of recent commands). */
-  async commandSeen(sql: SqlExecutor, instanceId: string, commandId: string): Promise<boolean> {
-    const rows = await sql.rows('SELECT 1 AS seen FROM bf_flow_event WHERE instance_id = ? AND command_id = ? LIMIT 1', [instanceId, commandId]);
-    return rows.length > 0;
-  },
 
   /** One statement for a command's events: a command appends a dozen or more. */
   async appendEvents(sql: SqlExecutor, instanceId: string, events: readonly FlowEvent[]): Promise<void> {

@@ -1,6 +1,7 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { hostname } from 'node:os';
 import { v7 as uuidv7 } from 'uuid';
+import { databaseNow } from '../../platform/database/database-clock.js';
 import { Database, type SqlExecutor } from '../../platform/database/database.js';
 import { ProblemError } from '../../platform/problem/problem-error.js';
 import { SYSTEM_ACTOR } from '../access/actor.js';
@@ -8,6 +9,8 @@ import { FlowRunner } from './flow-runner.js';
 
 /** How long a claimed timer is this replica's: after it, another replica may fire it. */
 const LEASE_SECONDS = 60;
+/** After a failed firing, the wait before any replica tries the timer again. */
+const RETRY_SECONDS = 2;
 const BATCH = 50;
 const DEFAULT_POLL_MS = 5000;
 /**
@@ -102,21 +105,21 @@ export class FlowTimers implements OnApplicationBootstrap, OnApplicationShutdown
   private async lease(sql: SqlExecutor): Promise<Omit<ClaimedTimer, 'flow_key' | 'flow_version'>[]> {
     if (this.database.dialect === 'sqlite') {
       return sql.rows(
-        `UPDATE bf_flow_timer SET lease_owner = ?, lease_until = strftime('%Y-%m-%d %H:%M:%f', 'now', '+${LEASE_SECONDS} seconds'), attempts = attempts + 1
-          WHERE id IN (SELECT id FROM bf_flow_timer WHERE state = 'scheduled' AND due_at <= strftime('%Y-%m-%d %H:%M:%f', 'now')
-                         AND (lease_until IS NULL OR lease_until < strftime('%Y-%m-%d %H:%M:%f', 'now')) ORDER BY due_at LIMIT ${BATCH})
+        `UPDATE bf_flow_timer SET lease_owner = ?, lease_until = ${databaseNow(sql, LEASE_SECONDS)}, attempts = attempts + 1
+          WHERE id IN (SELECT id FROM bf_flow_timer WHERE state = 'scheduled' AND due_at <= ${databaseNow(sql)}
+                         AND (lease_until IS NULL OR lease_until < ${databaseNow(sql)}) ORDER BY due_at LIMIT ${BATCH})
           RETURNING id, instance_id, timer_id`,
         [this.owner],
       );
     }
     const rows = await sql.rows<Omit<ClaimedTimer, 'flow_key' | 'flow_version'>>(
       `SELECT id, instance_id, timer_id FROM bf_flow_timer
-        WHERE state = 'scheduled' AND due_at <= UTC_TIMESTAMP(6) AND (lease_until IS NULL OR lease_until < UTC_TIMESTAMP(6))
+        WHERE state = 'scheduled' AND due_at <= ${databaseNow(sql)} AND (lease_until IS NULL OR lease_until < ${databaseNow(sql)})
         ORDER BY due_at LIMIT ${BATCH} FOR UPDATE SKIP LOCKED`,
     );
     if (rows.length > 0) {
       await sql.execute(
-        `UPDATE bf_flow_timer SET lease_owner = ?, lease_until = UTC_TIMESTAMP(6) + INTERVAL ${LEASE_SECONDS} SECOND, attempts = attempts + 1 WHERE id IN (${rows.map(() => '?').join(', ')})`,
+        `UPDATE bf_flow_timer SET lease_owner = ?, lease_until = ${databaseNow(sql, LEASE_SECONDS)}, attempts = attempts + 1 WHERE id IN (${rows.map(() => '?').join(', ')})`,
         [this.owner, ...rows.map((r) => r.id)],
       );
     }
@@ -127,22 +130,27 @@ export class FlowTimers implements OnApplicationBootstrap, OnApplicationShutdown
   private async fire(timer: ClaimedTimer): Promise<boolean> {
     const markFired = (sql: SqlExecutor, error: string | null): Promise<number> =>
       sql.execute(
-        `UPDATE bf_flow_timer SET state = 'fired', fired_at = ${this.database.dialect === 'mysql' ? 'UTC_TIMESTAMP(6)' : "strftime('%Y-%m-%d %H:%M:%f', 'now')"}, last_error = ? WHERE id = ? AND state = 'scheduled'`,
+        `UPDATE bf_flow_timer SET state = 'fired', fired_at = ${databaseNow(sql)}, last_error = ? WHERE id = ? AND state = 'scheduled'`,
         [error, timer.id],
       );
     try {
-      const outcome = await this.runner.run(timer.instance_id, () => ({ type: 'timerFired', commandId: `timer:${timer.id}`, timerId: timer.timer_id }), SYSTEM_ACTOR, async (sql) => {
-        await markFired(sql, null);
-      }, { flowKey: timer.flow_key, flowVersion: Number(timer.flow_version) });
+      const commandId = `timer:${timer.id}`;
+      const outcome = await this.runner.run(timer.instance_id, commandId, () => ({ type: 'timerFired', commandId, timerId: timer.timer_id }), SYSTEM_ACTOR, {
+        sideWork: (sql) => markFired(sql, null).then(() => undefined),
+        known: { flowKey: timer.flow_key, flowVersion: Number(timer.flow_version) },
+      });
       if (outcome.duplicate) await this.database.transaction((sql) => markFired(sql, null));
       return !outcome.duplicate;
     } catch (error) {
       // A case that ended, or a timer the case no longer has: the timer has nothing left to do.
-      if (error instanceof ProblemError && (error.status === 404 || error.status === 409)) {
+      if (error instanceof ProblemError && (error.status === 404 || error.status === 409) && error.code !== 'staleCase') {
         await this.database.transaction((sql) => markFired(sql, error.code));
         return false;
       }
-      // Anything else: the lease runs out and a replica tries again.
+      // Anything else (a race, the database busy past its retries): tried again shortly, not after the whole lease.
+      await this.database
+        .transaction((sql) => sql.execute(`UPDATE bf_flow_timer SET lease_until = ${databaseNow(sql, RETRY_SECONDS)} WHERE id = ? AND lease_owner = ? AND state = 'scheduled'`, [timer.id, this.owner]))
+        .catch(() => undefined);
       return false;
     }
   }

@@ -42,7 +42,7 @@ export class FlowsService {
     if (!stored) throw ProblemError.notFound('recordNotFound', `${flow.entity} ${request.recordId} was not found.`);
     const variables = { ...this.extraVariables(flow, request.variables ?? {}), ...variablesFromRecord(flow, model.definition, stored) };
     const { instanceId } = await this.runner.start(flow, request.recordId, (people) => ({ type: 'start', commandId, actor: people.flowActor(person, actor.access.admin), variables, subject: request.recordId }), actor);
-    return this.readCase(instanceId, actor);
+    return this.readCase(instanceId, actor, true);
   }
 
   /** Approve, reject, return, delegate, add an approver or comment, with the task form's values. */
@@ -56,8 +56,9 @@ export class FlowsService {
     const resubmit = action === 'approve' && flow.nodes.find((n) => n.id === task.node_id)?.type === 'start';
     // The initiator resubmits what the record now says: they amended the record while it was returned.
     const fields = resubmit && task.entity_key && task.record_id ? await this.boundValues(flow, task.entity_key, task.record_id) : (request.fields as Record<string, JsonValue> | undefined);
-    await this.runner.run(
+    const outcome = await this.runner.run(
       task.instance_id,
+      commandId,
       (_row, people) => {
         if (task.claimed_by !== null && task.claimed_by !== person) throw ProblemError.conflict('taskClaimed', `${task.claimed_by} has claimed this task.`);
         checkPerson(people, request);
@@ -76,17 +77,20 @@ export class FlowsService {
         return command;
       },
       actor,
-      async (sql, row, model) => {
-        // What an approver edited on a bound field lands on the record too, as the flow's write.
-        if (resubmit || action !== 'approve' || !request.fields || !model || !row.record_id) return;
-        const bound = Object.entries(flow.record?.variables ?? {}).filter(([variable]) => variable in request.fields!);
-        if (bound.length === 0) return;
-        const values = Object.fromEntries(bound.map(([variable, field]) => [field, request.fields![variable] as JsonValue]));
-        await this.records.applyFlowWrite(sql, model, row.record_id, recordValuesOf(model.definition, values, {}), actor);
+      {
+        sideWork: async (sql, row, model) => {
+          // What an approver edited on a bound field lands on the record too, as the flow's write.
+          if (resubmit || action !== 'approve' || !request.fields || !model || !row.record_id) return;
+          const bound = Object.entries(flow.record?.variables ?? {}).filter(([variable]) => variable in request.fields!);
+          if (bound.length === 0) return;
+          const values = Object.fromEntries(bound.map(([variable, field]) => [field, request.fields![variable] as JsonValue]));
+          await this.records.applyFlowWrite(sql, model, row.record_id, recordValuesOf(model.definition, values, {}), actor);
+        },
+        known: { flowKey: task.flow_key, flowVersion: task.flow_version },
       },
-      { flowKey: task.flow_key, flowVersion: task.flow_version },
     );
-    return this.readCase(task.instance_id, actor);
+    // The reader saw the task and acted on it: they see the case.
+    return this.readCase(task.instance_id, actor, true, outcome.row);
   }
 
   /** Takes a task from its role's pool: from now on only the claimer acts on it. */
@@ -105,20 +109,32 @@ export class FlowsService {
   /** Withdraw (the initiator), urge (the initiator), cancel (an administrator). */
   async caseCommand(id: string, command: 'withdraw' | 'urge' | 'cancel', comment: string | undefined, actor: Actor, commandId: string): Promise<CaseDetail> {
     const person = this.person(actor);
-    await this.visibleCase(id, actor);
-    await this.runner.run(id, (_row, people) => ({ type: command, commandId, actor: people.flowActor(person, actor.access.admin), ...(comment !== undefined ? { comment } : {}) }), actor);
-    return this.readCase(id, actor);
+    const row = await this.visibleCase(id, actor);
+    const outcome = await this.runner.run(id, commandId, (_row, people) => ({ type: command, commandId, actor: people.flowActor(person, actor.access.admin), ...(comment !== undefined ? { comment } : {}) }), actor, {
+      known: { flowKey: row.flow_key, flowVersion: Number(row.flow_version) },
+    });
+    return this.readCase(id, actor, true, outcome.row);
   }
 
-  async readCase(id: string, actor: Actor): Promise<CaseDetail> {
-    const row = await this.visibleCase(id, actor);
+  /**
+   * A case as the reader may see it (404 when they may not). `seen`: the reader has just acted on
+   * it (they may see it), and `current` is the case as their command left it.
+   */
+  async readCase(id: string, actor: Actor, seen = false, current?: InstanceRow): Promise<CaseDetail> {
+    const loaded = await this.database.read(async (sql) => {
+      const row = current ?? (await FlowStore.read(sql, id));
+      if (!row) return undefined;
+      const tasks = await FlowStore.openTasks(sql, id);
+      return { row, tasks, events: await FlowStore.events(sql, id), assignees: await FlowStore.assignees(sql, tasks.map((t) => t.id)) };
+    });
+    if (!loaded || (!seen && !(await this.canSee(loaded.row, actor)))) throw ProblemError.notFound('caseNotFound', `There is no case ${id}.`);
+    const { row, tasks, events } = loaded;
     const flow = await this.runner.definition(row.flow_key, Number(row.flow_version));
-    const { events, tasks } = await this.database.read(async (sql) => ({ events: await FlowStore.events(sql, id), tasks: await FlowStore.openTasks(sql, id) }));
     const people = await this.names.current();
     const record = await this.readableRecord(row, flow, actor);
     const title = record?.title;
     const state = FlowStore.state(row);
-    const views = await this.taskViews(tasks, flow, actor.name, people, title, state);
+    const views = await this.taskViews(tasks, flow, actor.name, people, title, state, loaded.assignees);
     const variables: Record<string, unknown> = {};
     const bound = flow.record?.variables ?? {};
     for (const [name, value] of Object.entries(state.variables)) {
@@ -168,8 +184,8 @@ export class FlowsService {
   }
 
   /** The tasks as the reader sees them, with where a return goes (from the case's state) and the working time left. */
-  private async taskViews(tasks: readonly TaskRow[], flow: FlowDefinition, reader: string, people: People, title: string | undefined, state: FlowState | undefined): Promise<ApprovalTask[]> {
-    const assignees = await this.database.read((sql) => FlowStore.assignees(sql, tasks.map((t) => t.id)));
+  private async taskViews(tasks: readonly TaskRow[], flow: FlowDefinition, reader: string, people: People, title: string | undefined, state: FlowState | undefined, read?: ReadonlyMap<string, string[]>): Promise<ApprovalTask[]> {
+    const assignees = read ?? (await this.database.read((sql) => FlowStore.assignees(sql, tasks.map((t) => t.id))));
     const due = dueClock(await this.contexts.calendar(), new Date().toISOString());
     return tasks.map((t) => taskView(t, flow, assignees.get(t.id) ?? [], reader, people, title, { ...(state ? { state } : {}), ...(due ? { due } : {}) }));
   }

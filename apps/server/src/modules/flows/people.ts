@@ -93,8 +93,9 @@ export class People {
 export class PeopleDirectory {
   private snapshot: { stamp: number; people: People } | undefined;
 
-  async load(sql: SqlExecutor): Promise<People> {
-    const stamp = await DirectoryStamp.read(sql);
+  /** The people as of the stamp (read in this transaction by the caller, or here). */
+  async load(sql: SqlExecutor, stamp?: number): Promise<People> {
+    stamp ??= await DirectoryStamp.read(sql);
     if (this.snapshot?.stamp === stamp) return this.snapshot.people;
     const people = await People.load(sql);
     // Read in the same transaction as the stamp, so the two agree.
