@@ -7,7 +7,7 @@ import { copyJson } from '../state/copy.js';
 import type { Initiator, JsonValue } from '../state/flow-state.js';
 import { typeMatches } from '../values.js';
 import { writeRecord } from './record-writes.js';
-import { isResubmitTask, isReturnedToInitiator } from './resubmit.js';
+import { isResubmitTask, isReturnedToInitiator } from '../case-options/case-options.js';
 import type { Run } from './run.js';
 import { drain } from './tokens.js';
 
@@ -53,7 +53,7 @@ function checkStartVariables(run: Run, given: Record<string, JsonValue>): Record
 export function withdraw(run: Run, c: WithdrawCommand): void {
   const s = run.state;
   if (c.actor.userId !== s.initiator.userId) throw new FlowCommandError('notInitiator', 'only the initiator may withdraw');
-  if (s.lastActionSeq !== undefined && !isReturnedToInitiator(run)) throw new FlowCommandError('withdrawNotAllowed', 'someone has acted on the case since it was submitted');
+  if (s.lastActionSeq !== undefined && !isReturnedToInitiator(run.definition, run.state)) throw new FlowCommandError('withdrawNotAllowed', 'someone has acted on the case since it was submitted');
   run.endCase('withdrawn', undefined, undefined, { actor: c.actor.userId, comment: c.comment });
 }
 
@@ -62,10 +62,10 @@ export function urge(run: Run, c: UrgeCommand): void {
   const s = run.state;
   const byInitiator = c.actor.userId === s.initiator.userId;
   if (!byInitiator && !isAdmin(c.actor)) throw new FlowCommandError('notInitiator', 'only the initiator may urge');
-  const tasks = (s.tasks ?? []).filter((t) => (c.taskId === undefined || t.id === c.taskId) && !(byInitiator && isResubmitTask(run, t)));
+  const tasks = (s.tasks ?? []).filter((t) => (c.taskId === undefined || t.id === c.taskId) && !(byInitiator && isResubmitTask(run.definition, t)));
   if (tasks.length === 0) throw new FlowCommandError('taskNotOpen', c.taskId === undefined ? 'no open task to urge' : `task ${c.taskId} is not open`);
   for (const t of tasks) {
-    const to = isResubmitTask(run, t) ? [...t.pending] : actionable(t, run.approvalNode(t.nodeId).mode);
+    const to = isResubmitTask(run.definition, t) ? [...t.pending] : actionable(t, run.approvalNode(t.nodeId).mode);
     run.emit('notified', { kind: 'urge', to }, { actor: c.actor.userId, nodeId: t.nodeId, taskId: t.id, comment: c.comment });
     const eff: FlowEffect = { type: 'notify', kind: 'urge', to, nodeId: t.nodeId, taskId: t.id, by: c.actor.userId };
     if (c.comment !== undefined) eff.comment = c.comment;

@@ -23,29 +23,16 @@ import { drain, queueLeave } from './tokens.js';
 /** The actions a resubmit task offers: approve (resubmit) and comment. */
 const RESUBMIT_ACTIONS = ['approve', 'comment'];
 
-/** A task on the start node: the initiator's resubmit task of a case returned to them. */
-export function isResubmitTask(run: Run, task: Task): boolean {
-  return run.index.nodes.get(task.nodeId)?.type === 'start';
-}
-
-/** The case is with its initiator (returned, not resubmitted yet). */
-export function isReturnedToInitiator(run: Run): boolean {
-  return (run.state.tasks ?? []).some((t) => isResubmitTask(run, t));
-}
 
 /**
  * Sends the case back to its initiator from `task`: closes it as returned, writes the record at
  * `returned`, moves the token to the start node and opens the resubmit task there. Only from the
- * case's one path: with other paths open (a parallel branch, a pending call) the case cannot run
- * again from its start.
+ * case's one path (`returnOptions` offers the initiator only then): with other paths open (a
+ * parallel branch, a pending call) the case cannot run again from its start.
  */
 export function returnToInitiator(run: Run, c: CompleteTaskCommand, task: Task): void {
   const start = run.index.start;
   if (start === undefined) throw new FlowCommandError('definitionMismatch', 'the flow has no start node');
-  const s = run.state;
-  const token = s.tokens?.find((t) => t.id === task.tokenId);
-  const otherPaths = (s.tokens ?? []).some((t) => t.id !== task.tokenId) || (s.calls ?? []).length > 0 || (token?.forkStack ?? []).length > 0;
-  if (otherPaths) throw new FlowCommandError('invalidReturnTarget', 'the case has other open paths: it goes back to its initiator only from its one path');
   closeTask(run, task, 'returned', { actor: c.actor.userId, comment: c.comment }, { returnTo: start.id, toInitiator: true });
   writeRecord(run, 'returned');
   // the case starts over: loop counters too

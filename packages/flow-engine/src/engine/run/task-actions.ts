@@ -1,4 +1,5 @@
 /** What people do on a task: approve, reject, return, delegate, add an approver, comment. */
+import { isResubmitTask, returnOptions } from '../case-options/case-options.js';
 import type { ApprovalNode } from '../../definition/flow-definition.js';
 import { actionable, blocked, hasApproved, requiredNow } from '../approval-rules.js';
 import { FlowCommandError, type CompleteTaskCommand } from '../commands.js';
@@ -7,7 +8,7 @@ import { copyJson } from '../state/copy.js';
 import type { JsonValue, Task } from '../state/flow-state.js';
 import { typeMatches } from '../values.js';
 import { authorityRoute } from './assignees.js';
-import { actOnResubmitTask, isResubmitTask, returnToInitiator } from './resubmit.js';
+import { actOnResubmitTask, returnToInitiator } from './resubmit.js';
 import type { Run } from './run.js';
 import { afterRejection, afterTaskChange, closeTask } from './tasks.js';
 import { drain } from './tokens.js';
@@ -19,7 +20,7 @@ export function completeTask(run: Run, c: CompleteTaskCommand): void {
   const s = run.state;
   const task = s.tasks?.find((t) => t.id === c.taskId);
   if (task === undefined) throw new FlowCommandError('taskNotOpen', `task ${c.taskId} is not open`);
-  if (isResubmitTask(run, task)) return actOnResubmitTask(run, c, task);
+  if (isResubmitTask(run.definition, task)) return actOnResubmitTask(run, c, task);
   const node = run.approvalNode(task.nodeId);
   const u = c.actor.userId;
   const isInitiator = u === s.initiator.userId;
@@ -103,20 +104,15 @@ function comment(run: Run, c: CompleteTaskCommand, task: Task): void {
  * start node's id, or a plain return (no target) on an `initiator` node or on an `any` node with no
  * earlier approval.
  */
+/** A return goes where `returnOptions` says it may: the target named, else the first option. */
 function returnTask(run: Run, c: CompleteTaskCommand, task: Task, node: ApprovalNode): void {
-  const allowed = node.returnTo ?? 'previous';
-  const path = run.state.approvalPath ?? [];
-  const previous = path[path.length - 1];
-  const startId = run.index.start?.id;
-  const toInitiator =
-    allowed !== 'previous' &&
-    (c.returnToNodeId === undefined ? allowed === 'initiator' || previous === undefined : c.returnToNodeId === startId);
-  if (toInitiator) return returnToInitiator(run, c, task);
-  const target = c.returnToNodeId ?? previous;
-  const ok = target !== undefined && allowed !== 'initiator' && (allowed === 'any' ? path.includes(target) : target === previous);
-  if (!ok || target === undefined) {
-    throw new FlowCommandError('invalidReturnTarget', target === undefined ? 'there is no earlier approval to return to' : `cannot return to ${target}`);
+  const options = returnOptions(run.definition, run.state, task.id);
+  const chosen = c.returnToNodeId === undefined ? options[0] : options.find((o) => o.nodeId === c.returnToNodeId);
+  if (chosen === undefined) {
+    throw new FlowCommandError('invalidReturnTarget', c.returnToNodeId === undefined ? `there is nowhere ${node.id} may return the case to` : `cannot return to ${c.returnToNodeId}`);
   }
+  if (chosen.toInitiator === true) return returnToInitiator(run, c, task);
+  const target = chosen.nodeId;
   const token = run.state.tokens?.find((t) => t.id === task.tokenId);
   closeTask(run, task, 'returned', { actor: c.actor.userId, comment: c.comment }, { returnTo: target });
   run.queue.push({ tokenId: task.tokenId, to: target, forkStack: token?.forkStack });
