@@ -9,6 +9,7 @@ import { AuditModule } from './modules/audit/audit.module.js';
 import { AuthModule } from './modules/auth/auth.module.js';
 import { DirectoryService } from './modules/auth/directory.service.js';
 import { ConsentModule } from './modules/consent/consent.module.js';
+import { DecisionsModule } from './modules/decisions/decisions.module.js';
 import { FlowsModule } from './modules/flows/flows.module.js';
 import { FormsModule } from './modules/forms/forms.module.js';
 import { HealthModule } from './modules/health/health.module.js';
@@ -51,6 +52,7 @@ class BankForgeModule {
         ConsentModule,
         ReportsModule,
         RuntimeModule,
+        DecisionsModule,
         FlowsModule,
       ],
       providers: [{ provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor }],

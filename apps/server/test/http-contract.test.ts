@@ -33,6 +33,9 @@ describe.each(dialects())('HTTP contract on %s', (dialect) => {
         '/api/tasks',
         '/api/tasks/{id}/{action}',
         '/api/notifications',
+        '/api/decisions/{key}/evaluate',
+        '/api/decisions/{key}/evaluations',
+        '/api/decisions/{key}/backtest',
       ]),
     );
     const ui = await server.request('GET', '/api/docs');

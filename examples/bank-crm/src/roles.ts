@@ -11,6 +11,8 @@ export interface ExampleRole {
   auditLog?: boolean;
   /** Approval flows the role may start, on records it may update. */
   flows?: Record<string, 'start'[]>;
+  /** Published decisions the role may evaluate through the API (and read the evaluation log of). */
+  decisions?: Record<string, 'evaluate'[]>;
 }
 
 const masked = { access: 'masked' } as const;
@@ -54,6 +56,8 @@ export const bankCrmRoles: ExampleRole[] = [
       account: { read: 'all', fields: { account_no: masked } },
       branch: { read: 'all' },
     },
+    // Scores an applicant on demand (what-if before a case is submitted).
+    decisions: { loan_scoring: ['evaluate'] },
   },
   {
     key: 'credit_committee',
@@ -72,6 +76,8 @@ export const bankCrmRoles: ExampleRole[] = [
       customer: { read: 'all', fields: { resident_id: masked, mobile: masked, email: masked } },
       branch: { read: 'all' },
     },
+    // Owns the scoring policy: evaluates it and reads its evaluation log.
+    decisions: { loan_scoring: ['evaluate'] },
   },
   {
     key: 'compliance_officer',
@@ -89,5 +95,7 @@ export const bankCrmRoles: ExampleRole[] = [
     key: 'business_analyst',
     label: { en: 'Business analyst', 'zh-CN': '业务分析师' },
     artifacts: { entity: ['edit'], form: ['edit', 'publish'], flow: ['edit'], decision: ['edit', 'publish'], report: ['edit', 'publish'], app: ['edit'] },
+    // Tries the published scoring as callers do (backtests of drafts come with the edit right).
+    decisions: { loan_scoring: ['evaluate'] },
   },
 ];

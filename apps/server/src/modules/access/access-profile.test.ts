@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AccessProfile } from './access-profile.js';
-import type { RoleDefinition } from './role.js';
+import { parseRoleDefinition, type RoleDefinition } from './role.js';
 
 const role = (key: string, fields: NonNullable<NonNullable<RoleDefinition['entities']>[string]>['fields']): RoleDefinition => ({
   key,
@@ -24,5 +24,22 @@ describe('a field derived from another', () => {
     const merged = new AccessProfile([role('rm', { resident_id: { access: 'masked' } }), role('kyc', undefined)], false).entity('customer');
     expect(merged.field('resident_id')).toEqual({ see: 'clear', write: true });
     expect(merged.field('birth_date', 'resident_id')).toEqual({ see: 'clear', write: true });
+  });
+});
+
+describe('decision grants', () => {
+  it('let a role evaluate the decisions it names, and administrators every decision', () => {
+    const officer = parseRoleDefinition({ key: 'credit_officer', label: { en: 'Credit officer' }, decisions: { loan_scoring: ['evaluate'] } });
+    const profile = new AccessProfile([officer], false);
+    expect(profile.canEvaluateDecision('loan_scoring')).toBe(true);
+    expect(profile.canEvaluateDecision('aml_screening')).toBe(false);
+    // Only own keys count: a name inherited from Object.prototype grants nothing.
+    expect(profile.canEvaluateDecision('constructor')).toBe(false);
+    expect(new AccessProfile([], true).canEvaluateDecision('aml_screening')).toBe(true);
+  });
+
+  it('are refused for unknown rights and keys that are not identifiers', () => {
+    expect(() => parseRoleDefinition({ key: 'r', label: { en: 'R' }, decisions: { loan_scoring: ['publish'] } })).toThrow();
+    expect(() => parseRoleDefinition({ key: 'r', label: { en: 'R' }, decisions: { 'Loan Scoring': ['evaluate'] } })).toThrow();
   });
 });

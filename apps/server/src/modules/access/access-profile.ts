@@ -78,6 +78,11 @@ export class AccessProfile {
     return this.admin || this.roles.some((role) => (role.flows && Object.hasOwn(role.flows, flowKey) ? role.flows[flowKey]!.includes('start') : false));
   }
 
+  /** May evaluate the published decision through the API, and read its evaluation log. */
+  canEvaluateDecision(decisionKey: string): boolean {
+    return this.admin || this.roles.some((role) => (role.decisions && Object.hasOwn(role.decisions, decisionKey) ? role.decisions[decisionKey]!.includes('evaluate') : false));
+  }
+
   canDesign(kind: ArtifactKind, right: DesignerRight): boolean {
     return this.admin || this.roles.some((role) => role.artifacts?.[kind]?.includes(right) ?? false);
   }

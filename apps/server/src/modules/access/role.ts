@@ -40,10 +40,15 @@ export interface RoleDefinition {
   artifacts?: Partial<Record<ArtifactKind, DesignerRight[]>>;
   /** Approval flows the role may start, by flow key, on records it may update. */
   flows?: Record<string, FlowRight[]>;
+  /** Published decisions the role may evaluate through the API (and read the evaluation log of), by decision key. */
+  decisions?: Record<string, DecisionRight[]>;
 }
 
 export const FLOW_RIGHTS = ['start'] as const;
 export type FlowRight = (typeof FLOW_RIGHTS)[number];
+
+export const DECISION_RIGHTS = ['evaluate'] as const;
+export type DecisionRight = (typeof DECISION_RIGHTS)[number];
 
 const IDENTIFIER = '^[a-z][a-z0-9_]{0,63}$';
 
@@ -65,6 +70,11 @@ export const roleDefinitionSchema = {
       type: 'object',
       propertyNames: { pattern: IDENTIFIER },
       additionalProperties: { type: 'array', uniqueItems: true, items: { enum: [...FLOW_RIGHTS] } },
+    },
+    decisions: {
+      type: 'object',
+      propertyNames: { pattern: IDENTIFIER },
+      additionalProperties: { type: 'array', uniqueItems: true, items: { enum: [...DECISION_RIGHTS] } },
     },
     entities: {
       type: 'object',

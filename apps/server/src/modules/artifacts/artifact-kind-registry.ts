@@ -5,6 +5,7 @@ import { formKind, type FormDefinition } from '@bankforge/form-engine';
 import { reportKind } from '@bankforge/report-engine';
 import { decisionKind } from '@bankforge/rule-engine';
 import { Ajv, type ValidateFunction } from 'ajv';
+import { decisionTestsOnPublish } from '../decisions/decision-tests-rule.js';
 import { FormCatalog } from '../forms/form-catalog.js';
 import { entityLimitProblems } from '../metadata/entity-limits.js';
 import { MetadataService } from '../metadata/metadata.service.js';
@@ -44,7 +45,8 @@ export class ArtifactKindRegistry {
             : [],
       }),
       serverKind(flowKind),
-      serverKind(decisionKind),
+      // A decision is published only when its test cases pass.
+      serverKind(decisionKind, { after: decisionTestsOnPublish }),
       serverKind(calendarKind),
       // A filter's depth is the server's limit, checked before the report engine walks the filters.
       serverKind(reportKind, { before: reportFilterDepthProblems }),

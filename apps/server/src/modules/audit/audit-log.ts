@@ -23,6 +23,7 @@ export const AUDIT_ACTIONS = [
   'keyRotation',
   'consent',
   'flow',
+  'backtest',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

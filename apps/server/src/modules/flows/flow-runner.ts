@@ -93,6 +93,7 @@ export class FlowRunner {
         };
         await FlowStore.insert(sql, row, result.state);
         await this.applied(sql, row, flow, model, result, command, actor, people, now);
+        await this.contexts.logDecisions(sql, context, result, actor, row.id);
         return { instanceId, duplicate: false };
       }),
     );
@@ -127,6 +128,7 @@ export class FlowRunner {
         const saved = await FlowStore.update(sql, row, result.state, result.state.status === 'running' ? null : stored(now));
         if (!saved) throw ProblemError.conflict('staleCase', 'The case changed while this command ran; try again.');
         await this.applied(sql, saved, flow, model, result, command, actor, people, now);
+        await this.contexts.logDecisions(sql, context, result, actor, row.id);
         await options.sideWork?.(sql, row, model);
         return { instanceId, duplicate: false, row: saved };
       }),
