@@ -96,6 +96,9 @@ describe.each(dialects())('approval flows on %s', (dialect) => {
       return published.body.version;
     };
     const renamed = await publish((n) => (n.name.en = 'Credit officer review'));
+    // The case page offers the move to an administrator only.
+    expect((await server.request<CaseDetail>('GET', `/api/flows/instances/${started.id}`)).body.migrateTo).toBe(renamed);
+    expect((await desk.as.rm_sh<CaseDetail>('GET', `/api/flows/instances/${started.id}`)).body.migrateTo).toBeUndefined();
 
     // Only an administrator moves a case; whoever may not see it learns nothing of it.
     expect((await desk.as.rm_sh<Problem>('POST', `/api/flows/instances/${started.id}/migrate`, {})).body.code).toBe('migrationForbidden');
@@ -103,6 +106,7 @@ describe.each(dialects())('approval flows on %s', (dialect) => {
     const moved = await server.request<CaseDetail>('POST', `/api/flows/instances/${started.id}/migrate`, {});
     expect(moved.status, JSON.stringify(moved.body)).toBe(200);
     expect(moved.body).toMatchObject({ flowVersion: renamed, status: 'running', waitingAt: [{ nodeId: 'officerApproval', name: { en: 'Credit officer review' } }] });
+    expect(moved.body.migrateTo).toBeUndefined();
     expect(moved.body.trail.at(-1)).toMatchObject({ action: 'migrated', text: { en: expect.stringContaining(`to version ${renamed}`) } });
 
     // The case runs on under the new version: the officer approves it.
@@ -115,7 +119,7 @@ describe.each(dialects())('approval flows on %s', (dialect) => {
     const changed = await publish((n) => (n.mode = 'all'));
     const refused = await server.request<Problem>('POST', `/api/flows/instances/${waiting.id}/migrate`, { toVersion: changed });
     expect(refused.status).toBe(409);
-    expect(refused.body).toMatchObject({ code: 'migrationRefused', errors: [{ path: '/nodes/officerApproval', code: 'migrationRefused' }] });
+    expect(refused.body).toMatchObject({ code: 'migrationRefused', errors: [{ path: '/nodes/officerApproval', code: 'migrationRefused', messageZh: expect.stringContaining('信贷员审批') }] });
     expect((await server.request<CaseDetail>('GET', `/api/flows/instances/${waiting.id}`)).body.flowVersion).toBe(renamed);
     expect((await server.request<Problem>('POST', `/api/flows/instances/${waiting.id}/migrate`, { toVersion: 0 })).status).toBe(422);
     // Put the flow back as it was for the other tests.

@@ -82,6 +82,8 @@ export interface CaseDetail extends CaseSummary {
   trail: CaseTrailEntry[];
   /** The open tasks. */
   tasks: ApprovalTask[];
+  /** For an administrator, on a running case: the newer published version of its flow they may move it to. */
+  migrateTo?: number;
 }
 
 /** Where a return may send a case: an earlier step, or its initiator to amend and resubmit it (the start step's id). */

@@ -38,4 +38,44 @@ describe('CasePage', () => {
     expect(screen.queryByRole('link', { name: /Open the task/ })).toBeNull();
     expect(server.requests.filter((r) => r.method === 'POST').map((r) => r.url)).toEqual(['/api/flows/instances/k1/urge']);
   });
+
+  it('lets an administrator move a running case to the newer version of its flow, after confirming', async () => {
+    const older = loanCase({ flowVersion: 1, migrateTo: 2 });
+    const moved = loanCase({ flowVersion: 2 });
+    const { server } = renderRoute(<CasePage />, {
+      path: '/cases/k1',
+      pattern: '/cases/:id',
+      routes: { 'GET /api/flows/instances/k1': { body: older }, 'POST /api/flows/instances/k1/migrate': { body: moved } },
+    });
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole('button', { name: 'Move to version 2' }));
+    const dialog = screen.getByRole('dialog', { name: 'Move this Loan approval case to version 2?' });
+    expect(within(dialog).getByText(/instead of version 1/)).toBeTruthy();
+    await user.click(within(dialog).getByRole('button', { name: 'Move to version 2' }));
+    expect(await screen.findByText('The case now runs version 2 of its flow.')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Move to version 2' })).toBeNull();
+    const posted = server.requests.find((r) => r.method === 'POST');
+    expect([posted?.url, posted?.body]).toEqual(['/api/flows/instances/k1/migrate', { toVersion: 2 }]);
+  });
+
+  it('names, in the reader\'s language, the steps that keep a case from moving', async () => {
+    initTestI18n('zh-CN');
+    renderRoute(<CasePage />, {
+      path: '/cases/k1',
+      pattern: '/cases/:id',
+      routes: {
+        'GET /api/flows/instances/k1': { body: loanCase({ flowVersion: 1, migrateTo: 3 }) },
+        'POST /api/flows/instances/k1/migrate': {
+          status: 409,
+          body: { code: 'migrationRefused', title: 'Conflict', detail: 'This case cannot move to version 3.', errors: [{ path: '/nodes/review', code: 'migrationRefused', message: 'version 3 removed review', messageZh: '第 3 版中，申请正在等待的步骤“信贷审查”已删除或已更改' }] },
+        },
+      },
+    });
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole('button', { name: '迁移到第 3 版' }));
+    await user.click(within(screen.getByRole('dialog')).getByRole('button', { name: '迁移到第 3 版' }));
+    const alert = await screen.findByRole('alert');
+    expect(within(alert).getByText('第 3 版中，申请正在等待的步骤“信贷审查”已删除或已更改')).toBeTruthy();
+    expect(within(alert).queryByText('version 3 removed review')).toBeNull();
+  });
 });

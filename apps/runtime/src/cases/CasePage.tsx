@@ -13,10 +13,11 @@ import { Loading } from '../shell/Loading.js';
 import { ProblemNotice } from '../shell/ProblemNotice.js';
 import { CaseTrail } from '../trail/CaseTrail.js';
 import { CaseCommands } from './CaseCommands.js';
+import { CaseMigration } from './CaseMigration.js';
 import { CommandNoticeView } from './CommandNoticeView.js';
 import { useCommandNotice } from './useCommandNotice.js';
 
-/** `/cases/:id`: one case: its status, where it waits, its record, the reader's open tasks on it, Withdraw and Urge, and its trail. */
+/** `/cases/:id`: one case: its status, where it waits, its record, the reader's open tasks on it, Withdraw and Urge (an administrator: Move to a newer version), and its trail. */
 export default function CasePage() {
   const { t, i18n } = useTranslation('cases');
   const language = languageOf(i18n.language);
@@ -61,6 +62,14 @@ export default function CasePage() {
           done(command, record);
         }}
         onFailed={failed}
+      />
+      <CaseMigration
+        detail={detail}
+        onDone={(next, version) => {
+          replace(next);
+          done('migrate', record, version);
+        }}
+        onFailed={(problem) => failed('migrate', problem)}
       />
       <CaseTrail entries={detail.trail} />
     </section>

@@ -29,7 +29,15 @@ export const casesMessages = {
     },
     withdrawn: 'You withdrew {{record}}.',
     urged: 'A reminder was sent to the approvers of {{record}}.',
-    failed: { withdraw: 'The case was not withdrawn.', urge: 'No reminder was sent.' },
+    failed: { withdraw: 'The case was not withdrawn.', urge: 'No reminder was sent.', migrate: 'The case was not moved to the new version.' },
+    migrate: {
+      button: 'Move to version {{version}}',
+      title: 'Move this {{flow}} case to version {{version}}?',
+      detail: 'The case runs on under version {{version}} of the flow instead of version {{from}}: the steps it waits at stay as they are, the steps after them are the new version\'s. It cannot be moved back.',
+      confirm: 'Move to version {{version}}',
+      cancel: 'Cancel',
+      done: 'The case now runs version {{version}} of its flow.',
+    },
     case: {
       title: '{{flow}}: {{record}}',
       loading: 'Loading the case…',
@@ -91,7 +99,15 @@ export const casesMessages = {
     },
     withdrawn: '您已撤回 {{record}}。',
     urged: '已向 {{record}} 的审批人发送催办提醒。',
-    failed: { withdraw: '申请未撤回。', urge: '催办提醒未发送。' },
+    failed: { withdraw: '申请未撤回。', urge: '催办提醒未发送。', migrate: '申请未迁移到新版本。' },
+    migrate: {
+      button: '迁移到第 {{version}} 版',
+      title: '将此{{flow}}申请迁移到第 {{version}} 版？',
+      detail: '申请将按流程第 {{version}} 版（原为第 {{from}} 版）继续：正在等待的步骤保持不变，之后的步骤按新版本执行。迁移后无法撤销。',
+      confirm: '迁移到第 {{version}} 版',
+      cancel: '取消',
+      done: '申请现按其流程第 {{version}} 版运行。',
+    },
     case: {
       title: '{{flow}}：{{record}}',
       loading: '正在加载申请…',

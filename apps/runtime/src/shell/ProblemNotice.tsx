@@ -1,4 +1,5 @@
 import type { ApiProblem } from '@bankforge/client';
+import { languageOf } from '@bankforge/app-shell';
 import { useTranslation } from 'react-i18next';
 import { problemText } from './problems.js';
 
@@ -11,7 +12,8 @@ export interface ProblemNoticeProps {
 
 /** A failed request: what it was, the server's explanation (detail and field errors), and a way to try again. */
 export function ProblemNotice({ message, problem, onRetry }: ProblemNoticeProps) {
-  const { t } = useTranslation('shell');
+  const { t, i18n } = useTranslation('shell');
+  const chinese = languageOf(i18n.language) === 'zh-CN';
   return (
     <div role="alert" className="notice notice-error">
       <p>
@@ -20,7 +22,7 @@ export function ProblemNotice({ message, problem, onRetry }: ProblemNoticeProps)
       {problem.errors.length > 0 && (
         <ul>
           {problem.errors.map((error) => (
-            <li key={`${error.path} ${error.code}`}>{error.message}</li>
+            <li key={`${error.path} ${error.code}`}>{chinese ? (error.messageZh ?? error.message) : error.message}</li>
           ))}
         </ul>
       )}

@@ -1,5 +1,5 @@
 import type { ApprovalAction, ApprovalTask, CaseDetail, CaseStatus, CaseSummary, CaseTrailEntry } from '@bankforge/client';
-import { approvalTrail, type FlowDefinition, type FlowEvent, type FlowState } from '@bankforge/flow-engine';
+import { approvalTrail, canWithdraw, type FlowDefinition, type FlowEvent, type FlowState } from '@bankforge/flow-engine';
 import type { Actor } from '../access/actor.js';
 import { flowName, nodeName, textOf } from './case-texts.js';
 import type { DueClock } from './due-clock.js';
@@ -56,12 +56,11 @@ export function taskView(task: TaskRow, flow: FlowDefinition, assignees: readonl
  * has acted since they (re)submitted or while it is returned to them, and urges the approvers of
  * open tasks (not their own resubmit task); an administrator cancels.
  */
-export function caseCan(row: InstanceRow, state: FlowState, tasks: readonly ApprovalTask[], actor: Actor): CaseSummary['can'] {
+export function caseCan(row: InstanceRow, flow: FlowDefinition, state: FlowState, tasks: readonly ApprovalTask[], actor: Actor): CaseSummary['can'] {
   const running = row.status === 'running';
   const initiator = running && row.initiator_id === actor.name && actor.kind === 'user';
-  const returned = tasks.some((t) => t.resubmit);
   return {
-    withdraw: initiator && (state.lastActionSeq === undefined || returned),
+    withdraw: initiator && canWithdraw(flow, state),
     urge: initiator && tasks.some((t) => !t.resubmit),
     cancel: running && actor.access.admin,
   };
@@ -109,6 +108,6 @@ export function trailView(events: readonly FlowEvent[], flow: FlowDefinition, pe
   }));
 }
 
-export function caseDetail(summary: CaseSummary, variables: Record<string, unknown>, trail: CaseTrailEntry[], tasks: ApprovalTask[]): CaseDetail {
-  return { ...summary, variables, trail, tasks };
+export function caseDetail(summary: CaseSummary, variables: Record<string, unknown>, trail: CaseTrailEntry[], tasks: ApprovalTask[], migrateTo?: number): CaseDetail {
+  return { ...summary, variables, trail, tasks, ...(migrateTo !== undefined ? { migrateTo } : {}) };
 }

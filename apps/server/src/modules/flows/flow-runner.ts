@@ -149,7 +149,12 @@ export class FlowRunner {
       const now = new Date().toISOString();
       const moved = migrateInstance(from, to, FlowStore.state(row), { commandId, actor: actor.name, at: now });
       if (!moved.ok) {
-        const errors = moved.reasons.map((r) => ({ path: r.nodeId ? `/nodes/${r.nodeId}` : '', code: 'migrationRefused', message: r.message, messageZh: '新版本无法接续该申请正在等待的步骤' }));
+        const errors = moved.reasons.map((r) => ({
+          path: r.nodeId ? `/nodes/${r.nodeId}` : '',
+          code: 'migrationRefused',
+          message: r.message,
+          messageZh: r.nodeId ? `第 ${to.version} 版中，申请正在等待的步骤“${nodeName(from, r.nodeId)['zh-CN'] ?? nodeName(from, r.nodeId).en}”已删除或已更改` : `无法迁移：${r.message}`,
+        }));
         throw new ProblemError(409, 'migrationRefused', `This case cannot move to version ${to.version} of ${to.key}.`, errors);
       }
       const saved = await FlowStore.update(sql, row, moved.state, null);

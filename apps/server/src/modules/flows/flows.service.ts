@@ -141,7 +141,14 @@ export class FlowsService {
       if (!(name in bound)) variables[name] = value;
       else if (record && bound[name]! in record.values) variables[name] = record.values[bound[name]!];
     }
-    return caseDetail(caseSummary(row, flow, views, people, title, caseCan(row, state, views, actor)), variables, trailView(events, flow, people), views);
+    return caseDetail(caseSummary(row, flow, views, people, title, caseCan(row, flow, state, views, actor)), variables, trailView(events, flow, people), views, await this.migrateTo(row, actor));
+  }
+
+  /** The newer published version an administrator may move a running case to. */
+  private async migrateTo(row: InstanceRow, actor: Actor): Promise<number | undefined> {
+    if (!actor.access.admin || row.status !== 'running') return undefined;
+    const latest = (await this.published.latest('flow')).get(row.flow_key)?.version;
+    return latest !== undefined && latest > Number(row.flow_version) ? latest : undefined;
   }
 
   /** Cases of a record the reader may read, or the ones they started. */
@@ -169,7 +176,7 @@ export class FlowsService {
       const title = (await this.readableRecord(row, flow, actor))?.title;
       const state = FlowStore.state(row);
       const views = await this.taskViews(tasks, flow, actor.name, people, title, state);
-      items.push(caseSummary(row, flow, views, people, title, caseCan(row, state, views, actor)));
+      items.push(caseSummary(row, flow, views, people, title, caseCan(row, flow, state, views, actor)));
     }
     return { items };
   }
