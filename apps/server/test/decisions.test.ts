@@ -2,7 +2,7 @@ import type { CaseDetail } from '@bankforge/client';
 import type { DecisionArtifact } from '@bankforge/rule-engine';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DecisionEvaluationLog } from '../src/modules/decisions/evaluation-log.js';
-import { dialects, startTestServer, type Requester, type TestServer } from './harness.js';
+import { dialects, startTestServer, type ApiResponse, type Requester, type TestServer } from './harness.js';
 import { LOAN_PASSWORD, openLoanDesk, type LoanDesk } from './loan-fixtures.js';
 
 type Problem = { code: string; errors?: { path: string; code: string; message: string; messageZh?: string }[] };
@@ -50,7 +50,7 @@ describe.each(dialects())('decisions on %s', (dialect) => {
   let desk: LoanDesk;
   let analyst: Requester;
 
-  const evaluate = <T = Answer>(as: Requester, key: string, inputs: unknown, query = ''): ReturnType<Requester<T>> => as<T>('POST', `/api/decisions/${key}/evaluate${query}`, { inputs }) as ReturnType<Requester<T>>;
+  const evaluate = <T = Answer>(as: Requester, key: string, inputs: unknown, query = ''): Promise<ApiResponse<T>> => as<T>('POST', `/api/decisions/${key}/evaluate${query}`, { inputs });
   const log = async (key: string, query = ''): Promise<LogPage> => {
     const page = await server.request<LogPage>('GET', `/api/decisions/${key}/evaluations${query}`);
     expect(page.status, JSON.stringify(page.body)).toBe(200);
@@ -152,6 +152,16 @@ describe.each(dialects())('decisions on %s', (dialect) => {
     await server.database.read((sql) => sql.execute("UPDATE bf_decision_evaluation SET evaluated_at = '2020-01-01 00:00:00.000' WHERE id = ?", [oldest]));
     expect(await server.app.get(DecisionEvaluationLog).purge()).toBe(1);
     expect((await log('aml_screening')).items.map((e) => e.id)).toEqual(first.items.map((e) => e.id));
+  });
+
+  it('logs each of many concurrent evaluations once (they share INSERTs)', async () => {
+    const before = (await log('loan_scoring', '?limit=500')).items.length;
+    const answers = await Promise.all(Array.from({ length: 60 }, (_, i) => evaluate(desk.as.co_2, 'loan_scoring', { ...PRIME, CreditScore: 300 + i })));
+    expect(answers.every((a) => a.status === 200)).toBe(true);
+    const logged = (await log('loan_scoring', '?limit=500')).items.filter((e) => e.caller === 'co_2');
+    expect(logged).toHaveLength(60);
+    expect(new Set(logged.map((e) => e.inputs.CreditScore)).size).toBe(60);
+    expect((await log('loan_scoring', '?limit=500')).items.length).toBe(before + 60);
   });
 
   it("logs a flow case's decision with the case's id, in the case's command", async () => {

@@ -44,9 +44,11 @@ export class CompiledDecision<Version extends number | null = number | null> {
   ) {
     this.model = compileDecisionModel(artifact);
     this.top = topDecisionName(artifact);
-    const own = (artifact.inputData ?? []).filter((i) => i.import === undefined);
-    this.inputNames = new Set(own.map((i) => i.name));
-    this.sensitiveInputs = new Set(own.filter((i) => i.sensitive === true).map((i) => i.name));
+    // An imported model's input data is given as `import.name`, as the engine keys it.
+    const keyOf = (i: { name: string; import?: string }): string => (i.import === undefined ? i.name : `${i.import}.${i.name}`);
+    const inputData = artifact.inputData ?? [];
+    this.inputNames = new Set(inputData.map(keyOf));
+    this.sensitiveInputs = new Set(inputData.filter((i) => i.sensitive === true).map(keyOf));
     this.read = decisionInputReader(artifact);
   }
 

@@ -11,5 +11,6 @@ export function decisionTestsOnPublish(document: unknown, context: ServerCheckCo
   if (context.stage !== 'publish') return [];
   const report = runDecisionTests(document as DecisionArtifact);
   if (report.failed === 0) return [];
-  throw ProblemError.invalid(`${report.failed} of the decision's ${report.results.length} test cases fail; it is not published.`, decisionTestProblems(report), 'decisionTestsFailed');
+  const { key } = document as DecisionArtifact;
+  throw ProblemError.invalid(`${report.failed} of the ${report.results.length} test cases of decision ${key} fail; it is not published.`, decisionTestProblems(report), 'decisionTestsFailed');
 }
