@@ -407,4 +407,25 @@ describe.each(dialects())('approval flows on %s', (dialect) => {
     const notes = await desk.as.risk<NotificationPage>('GET', '/api/notifications');
     expect(notes.body.items.filter((n) => n.caseId === started.id).map((n) => n.kind)).toContain('escalate');
   });
+
+  it('fires timers due together in one transaction, and when one of them is refused, each on its own', async () => {
+    const cases = [];
+    for (let i = 0; i < 3; i++) cases.push(await submit(await desk.newLoan('rm_sh', 100_000 + i)));
+    const due = await server.database.read((sql) => sql.rows<{ id: string; instance_id: string }>(`SELECT id, instance_id FROM bf_flow_timer WHERE state = 'scheduled' AND instance_id IN (?, ?, ?)`, cases.map((c) => c.id)));
+    expect(due).toHaveLength(3);
+    // One timer the case does not know (as if its step had moved on): the engine refuses it.
+    const broken = due[1]!;
+    await server.database.transaction(async (sql) => {
+      await sql.execute(`UPDATE bf_flow_timer SET due_at = '2020-01-01 00:00:00.000' WHERE id IN (?, ?, ?)`, due.map((t) => t.id));
+      await sql.execute("UPDATE bf_flow_timer SET timer_id = 'm999999' WHERE id = ?", [broken.id]);
+    });
+    expect(await server.app.get(FlowTimers).fireDue()).toBe(2);
+    const states = await server.database.read((sql) => sql.rows<{ id: string; state: string; last_error: string | null }>(`SELECT id, state, last_error FROM bf_flow_timer WHERE id IN (?, ?, ?)`, due.map((t) => t.id)));
+    expect(states.find((t) => t.id === broken.id)).toMatchObject({ state: 'fired', last_error: expect.any(String) });
+    expect(states.filter((t) => t.id !== broken.id).map((t) => [t.state, t.last_error])).toEqual([['fired', null], ['fired', null]]);
+    for (const timer of due.filter((t) => t.id !== broken.id)) {
+      const detail = await server.request<CaseDetail>('GET', `/api/flows/instances/${timer.instance_id}`);
+      expect(detail.body.trail.filter((t) => t.action === 'escalated')).toHaveLength(1);
+    }
+  });
 });

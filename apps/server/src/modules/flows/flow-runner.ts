@@ -12,7 +12,7 @@ import type { EntityModel } from '../metadata/entity-model.js';
 import { MetadataService } from '../metadata/metadata.service.js';
 import { RecordsService } from '../records/records.service.js';
 import { flowName, nodeName, notificationText } from './case-texts.js';
-import { FlowContextLoader } from './flow-context.js';
+import { FlowContextLoader, type FlowRunContext } from './flow-context.js';
 import { isFlowCommandError, problemOf } from './flow-commands.js';
 import { FlowOutbox } from './flow-outbox.js';
 import { FlowStore, stored, taskKey, type InstanceRow } from './flow-store.js';
@@ -31,6 +31,21 @@ export interface CommandOutcome {
 export interface RunOptions {
   sideWork?: (sql: SqlExecutor, row: InstanceRow, model: EntityModel | undefined) => Promise<void>;
   known?: { flowKey: string; flowVersion: number };
+}
+
+/** Command `commandId` on case `instanceId`, built by `commandOf` once the case is locked. */
+export interface CaseCommandRun {
+  instanceId: string;
+  commandId: string;
+  commandOf: (row: InstanceRow, people: People, state: FlowState) => FlowCommand;
+  options?: RunOptions;
+}
+
+/** A command with what it needs loaded before its transaction (the engine is synchronous). */
+interface PreparedRun extends CaseCommandRun {
+  flow: FlowDefinition;
+  context: FlowRunContext;
+  model: EntityModel | undefined;
 }
 
 /**
@@ -103,36 +118,60 @@ export class FlowRunner {
    * Runs command `commandId` on an existing case; `commandOf` builds it (and may refuse it) once
    * the case is locked, unless the id already acted on the case: a repeat changes nothing.
    */
-  async run(instanceId: string, commandId: string, commandOf: (row: InstanceRow, people: People, state: FlowState) => FlowCommand, actor: Actor, options: RunOptions = {}): Promise<CommandOutcome> {
-    const peek = options.known ?? (await this.database.read(async (sql) => {
-      const [found] = await sql.rows<{ flow_key: string; flow_version: number }>('SELECT flow_key, flow_version FROM bf_flow_instance WHERE id = ?', [instanceId]);
-      return found ? { flowKey: found.flow_key, flowVersion: Number(found.flow_version) } : undefined;
-    }));
-    if (!peek) throw ProblemError.notFound('caseNotFound', `There is no case ${instanceId}.`);
-    const flow = await this.definition(peek.flowKey, peek.flowVersion);
-    const context = await this.contexts.contextFor(flow);
-    const model = await this.boundModel(flow);
+  async run(instanceId: string, commandId: string, commandOf: CaseCommandRun['commandOf'], actor: Actor, options: RunOptions = {}): Promise<CommandOutcome> {
+    const [prepared] = await this.prepare([{ instanceId, commandId, commandOf, options }]);
+    return this.guarded(() => this.database.transaction((sql) => this.runIn(sql, prepared!, actor)));
+  }
+
+  /**
+   * Runs several commands in one transaction, one commit for all: the server's own bulk work
+   * (timers due at once), where a commit per command would make the disk the limit. All of them
+   * land or none does; a caller told of a failure runs them one by one.
+   */
+  async runAll(commands: readonly CaseCommandRun[], actor: Actor): Promise<CommandOutcome[]> {
+    const prepared = await this.prepare(commands);
     return this.guarded(() =>
       this.database.transaction(async (sql) => {
-        const locked = await FlowStore.lock(sql, instanceId, commandId);
-        if (!locked) throw ProblemError.notFound('caseNotFound', `There is no case ${instanceId}.`);
-        if (locked.seen) return { instanceId, duplicate: true };
-        const { row } = locked;
-        const people = await this.directory.load(sql, locked.directoryStamp);
-        const state = FlowStore.state(row);
-        const command = commandOf(row, people, state);
-        if (command.commandId !== commandId) throw new Error(`command ${command.commandId} run as ${commandId}`);
-        const now = new Date().toISOString();
-        const result = execute(flow, state, command, now, { directory: people.directory, ...context });
-        if (result.duplicate) return { instanceId, duplicate: true };
-        const saved = await FlowStore.update(sql, row, result.state, result.state.status === 'running' ? null : stored(now));
-        if (!saved) throw ProblemError.conflict('staleCase', 'The case changed while this command ran; try again.');
-        await this.applied(sql, saved, flow, model, result, command, actor, people, now);
-        await this.contexts.logDecisions(sql, context, result, actor, row.id);
-        await options.sideWork?.(sql, row, model);
-        return { instanceId, duplicate: false, row: saved };
+        const outcomes: CommandOutcome[] = [];
+        for (const command of prepared) outcomes.push(await this.runIn(sql, command, actor));
+        return outcomes;
       }),
     );
+  }
+
+  /** The flow version each case runs (unless the caller knows it), its decisions and calendar, its entity. */
+  private async prepare(commands: readonly CaseCommandRun[]): Promise<PreparedRun[]> {
+    const prepared: PreparedRun[] = [];
+    for (const command of commands) {
+      const peek = command.options?.known ?? (await this.database.read(async (sql) => {
+        const [found] = await sql.rows<{ flow_key: string; flow_version: number }>('SELECT flow_key, flow_version FROM bf_flow_instance WHERE id = ?', [command.instanceId]);
+        return found ? { flowKey: found.flow_key, flowVersion: Number(found.flow_version) } : undefined;
+      }));
+      if (!peek) throw ProblemError.notFound('caseNotFound', `There is no case ${command.instanceId}.`);
+      const flow = await this.definition(peek.flowKey, peek.flowVersion);
+      prepared.push({ ...command, flow, context: await this.contexts.contextFor(flow), model: await this.boundModel(flow) });
+    }
+    return prepared;
+  }
+
+  private async runIn(sql: SqlExecutor, { instanceId, commandId, commandOf, options = {}, flow, context, model }: PreparedRun, actor: Actor): Promise<CommandOutcome> {
+    const locked = await FlowStore.lock(sql, instanceId, commandId);
+    if (!locked) throw ProblemError.notFound('caseNotFound', `There is no case ${instanceId}.`);
+    if (locked.seen) return { instanceId, duplicate: true };
+    const { row } = locked;
+    const people = await this.directory.load(sql, locked.directoryStamp);
+    const state = FlowStore.state(row);
+    const command = commandOf(row, people, state);
+    if (command.commandId !== commandId) throw new Error(`command ${command.commandId} run as ${commandId}`);
+    const now = new Date().toISOString();
+    const result = execute(flow, state, command, now, { directory: people.directory, ...context });
+    if (result.duplicate) return { instanceId, duplicate: true };
+    const saved = await FlowStore.update(sql, row, result.state, result.state.status === 'running' ? null : stored(now));
+    if (!saved) throw ProblemError.conflict('staleCase', 'The case changed while this command ran; try again.');
+    await this.applied(sql, saved, flow, model, result, command, actor, people, now);
+    await this.contexts.logDecisions(sql, context, result, actor, row.id);
+    await options.sideWork?.(sql, row, model);
+    return { instanceId, duplicate: false, row: saved };
   }
 
   /**

@@ -5,7 +5,7 @@ import { databaseNow } from '../../platform/database/database-clock.js';
 import { Database, type SqlExecutor } from '../../platform/database/database.js';
 import { ProblemError } from '../../platform/problem/problem-error.js';
 import { SYSTEM_ACTOR } from '../access/actor.js';
-import { FlowRunner } from './flow-runner.js';
+import { FlowRunner, type CaseCommandRun } from './flow-runner.js';
 
 /** How long a claimed timer is this replica's: after it, another replica may fire it. */
 const LEASE_SECONDS = 60;
@@ -18,6 +18,8 @@ const DEFAULT_POLL_MS = 5000;
  * case; the audit chain's head is the one row they queue on). SQLite runs one transaction at a time.
  */
 const MYSQL_CONCURRENCY = 4;
+/** Timers fired in one transaction. */
+const GROUP = 10;
 
 interface ClaimedTimer {
   id: string;
@@ -72,12 +74,13 @@ export class FlowTimers implements OnApplicationBootstrap, OnApplicationShutdown
     while (!this.stopping) {
       const claimed = await this.claim();
       if (claimed.length === 0) break;
-      const queue = [...claimed];
+      const groups: ClaimedTimer[][] = [];
+      for (let i = 0; i < claimed.length; i += GROUP) groups.push(claimed.slice(i, i + GROUP));
       const worker = async (): Promise<void> => {
-        for (let timer = queue.shift(); timer; timer = queue.shift()) if (await this.fire(timer)) fired++;
+        for (let group = groups.shift(); group; group = groups.shift()) fired += await this.fireGroup(group);
       };
       const workers = this.database.dialect === 'mysql' ? MYSQL_CONCURRENCY : 1;
-      await Promise.all(Array.from({ length: Math.min(workers, claimed.length) }, worker));
+      await Promise.all(Array.from({ length: Math.min(workers, groups.length) }, worker));
     }
     return fired;
   }
@@ -126,25 +129,41 @@ export class FlowTimers implements OnApplicationBootstrap, OnApplicationShutdown
     return rows;
   }
 
+  /**
+   * Fires a group of timers in one transaction (one commit, where a commit each would make the disk
+   * the limit); when one of them is refused or races, each is fired on its own. Answers how many fired.
+   */
+  private async fireGroup(timers: readonly ClaimedTimer[]): Promise<number> {
+    if (timers.length > 1) {
+      try {
+        const outcomes = await this.runner.runAll(timers.map((timer) => firing(timer)), SYSTEM_ACTOR);
+        const repeated = timers.filter((_, i) => outcomes[i]!.duplicate);
+        if (repeated.length > 0) {
+          await this.database.transaction(async (sql) => {
+            for (const timer of repeated) await markFired(sql, timer, null);
+          });
+        }
+        return outcomes.filter((o) => !o.duplicate).length;
+      } catch {
+        // Nothing of the group landed: each on its own, with its own outcome.
+      }
+    }
+    let fired = 0;
+    for (const timer of timers) if (await this.fire(timer)) fired++;
+    return fired;
+  }
+
   /** Fires one claimed timer; the timer is marked fired in the command's own transaction. */
   private async fire(timer: ClaimedTimer): Promise<boolean> {
-    const markFired = (sql: SqlExecutor, error: string | null): Promise<number> =>
-      sql.execute(
-        `UPDATE bf_flow_timer SET state = 'fired', fired_at = ${databaseNow(sql)}, last_error = ? WHERE id = ? AND state = 'scheduled'`,
-        [error, timer.id],
-      );
     try {
-      const commandId = `timer:${timer.id}`;
-      const outcome = await this.runner.run(timer.instance_id, commandId, () => ({ type: 'timerFired', commandId, timerId: timer.timer_id }), SYSTEM_ACTOR, {
-        sideWork: (sql) => markFired(sql, null).then(() => undefined),
-        known: { flowKey: timer.flow_key, flowVersion: Number(timer.flow_version) },
-      });
-      if (outcome.duplicate) await this.database.transaction((sql) => markFired(sql, null));
+      const { instanceId, commandId, commandOf, options } = firing(timer);
+      const outcome = await this.runner.run(instanceId, commandId, commandOf, SYSTEM_ACTOR, options);
+      if (outcome.duplicate) await this.database.transaction((sql) => markFired(sql, timer, null));
       return !outcome.duplicate;
     } catch (error) {
       // A case that ended, or a timer the case no longer has: the timer has nothing left to do.
       if (error instanceof ProblemError && (error.status === 404 || error.status === 409) && error.code !== 'staleCase') {
-        await this.database.transaction((sql) => markFired(sql, error.code));
+        await this.database.transaction((sql) => markFired(sql, timer, error.code));
         return false;
       }
       // Anything else (a race, the database busy past its retries): tried again shortly, not after the whole lease.
@@ -154,4 +173,22 @@ export class FlowTimers implements OnApplicationBootstrap, OnApplicationShutdown
       return false;
     }
   }
+}
+
+/** The timer's firing as a case command: the timer's id is the command's, and the timer is marked fired in its transaction. */
+function firing(timer: ClaimedTimer): CaseCommandRun {
+  const commandId = `timer:${timer.id}`;
+  return {
+    instanceId: timer.instance_id,
+    commandId,
+    commandOf: () => ({ type: 'timerFired', commandId, timerId: timer.timer_id }),
+    options: {
+      sideWork: async (sql) => void (await markFired(sql, timer, null)),
+      known: { flowKey: timer.flow_key, flowVersion: timer.flow_version },
+    },
+  };
+}
+
+function markFired(sql: SqlExecutor, timer: ClaimedTimer, error: string | null): Promise<number> {
+  return sql.execute(`UPDATE bf_flow_timer SET state = 'fired', fired_at = ${databaseNow(sql)}, last_error = ? WHERE id = ? AND state = 'scheduled'`, [error, timer.id]);
 }
