@@ -409,7 +409,7 @@ describe.each(dialects())('approval flows on %s', (dialect) => {
   });
 
   it('fires timers due together in one transaction, and when one of them is refused, each on its own', async () => {
-    const cases = [];
+    const cases: CaseDetail[] = [];
     for (let i = 0; i < 3; i++) cases.push(await submit(await desk.newLoan('rm_sh', 100_000 + i)));
     const due = await server.database.read((sql) => sql.rows<{ id: string; instance_id: string }>(`SELECT id, instance_id FROM bf_flow_timer WHERE state = 'scheduled' AND instance_id IN (?, ?, ?)`, cases.map((c) => c.id)));
     expect(due).toHaveLength(3);
