@@ -1,4 +1,12 @@
 import type {
+  DecisionBacktestRequest,
+  DecisionBacktestResult,
+  DecisionEvaluateAnswer,
+  DecisionEvaluateOptions,
+  DecisionEvaluationPage,
+  DecisionEvaluationQuery,
+} from './decisions.js';
+import type {
   ApprovalAction,
   ApprovalTask,
   CaseDetail,
@@ -169,6 +177,17 @@ export class ApiClient {
   /** Colleagues to delegate to or add as an approver, by username or name. */
   searchPeople(query: PeopleQuery = {}): Promise<PeoplePage> {
     return this.request('GET', `/people${queryString(query)}`);
+  }
+
+  // Decisions: a published decision evaluated, its evaluation log, a draft replayed against that log.
+  evaluateDecision(key: string, inputs: Record<string, unknown>, options: DecisionEvaluateOptions = {}): Promise<DecisionEvaluateAnswer> {
+    return this.request('POST', `/decisions/${encodeURIComponent(key)}/evaluate${queryString(options)}`, { inputs });
+  }
+  decisionEvaluations(key: string, query: DecisionEvaluationQuery = {}): Promise<DecisionEvaluationPage> {
+    return this.request('GET', `/decisions/${encodeURIComponent(key)}/evaluations${queryString(query)}`);
+  }
+  backtestDecision(key: string, request: DecisionBacktestRequest = {}): Promise<DecisionBacktestResult> {
+    return this.request('POST', `/decisions/${encodeURIComponent(key)}/backtest`, request);
   }
 
   private command<T>(path: string, body: unknown): Promise<T> {

@@ -44,3 +44,15 @@ export type {
   TaskInboxPage,
   TaskInboxQuery,
 } from './flows.js';
+// Decisions: evaluation, the evaluation log, backtests.
+export type {
+  DecisionBacktestChange,
+  DecisionBacktestRequest,
+  DecisionBacktestResult,
+  DecisionEvaluateAnswer,
+  DecisionEvaluateOptions,
+  DecisionEvaluateRequest,
+  DecisionEvaluationPage,
+  DecisionEvaluationQuery,
+  LoggedDecisionEvaluation,
+} from './decisions.js';

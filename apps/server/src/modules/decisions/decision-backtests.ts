@@ -1,3 +1,4 @@
+import type { DecisionBacktestRequest, DecisionBacktestResult } from '@bankforge/client';
 import { Inject, Injectable } from '@nestjs/common';
 import { EvaluationBudgetExceeded, sameJson, type DecisionArtifact } from '@bankforge/rule-engine';
 import { ProblemError, type ProblemFieldError } from '../../platform/problem/problem-error.js';
@@ -5,7 +6,7 @@ import type { Actor } from '../access/actor.js';
 import { ArtifactsService } from '../artifacts/artifacts.service.js';
 import { AuditLog } from '../audit/audit-log.js';
 import { CompiledDecision } from './compiled-decision.js';
-import { DEFAULT_BACKTEST, type BacktestRequest } from './decision-requests.js';
+import { DEFAULT_BACKTEST } from './decision-requests.js';
 import { DecisionsService } from './decisions.service.js';
 import { DecisionEvaluationLog } from './evaluation-log.js';
 
@@ -13,30 +14,6 @@ import { DecisionEvaluationLog } from './evaluation-log.js';
 const MAX_CHANGES = 200;
 /** Evaluations replayed between two yields to the event loop: a large backtest does not stall other requests. */
 const SLICE = 250;
-
-export interface BacktestChange {
-  evaluationId: string;
-  at: string;
-  inputs: Record<string, unknown>;
-  before: Record<string, unknown>;
-  after: Record<string, unknown>;
-}
-
-export interface BacktestResult {
-  key: string;
-  /** The published version whose evaluations were replayed. */
-  version: number;
-  /** Replayed: changed + unchanged + failed. */
-  evaluated: number;
-  changed: number;
-  unchanged: number;
-  /** The draft could not evaluate them: an input no longer of its type, the evaluation budget. */
-  failed: number;
-  /** Not replayed: a sensitive input was logged masked. */
-  skipped: number;
-  /** The first changed evaluations, newest first. */
-  changes: BacktestChange[];
-}
 
 const nextTick = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
@@ -53,7 +30,7 @@ export class DecisionBacktests {
     @Inject(AuditLog) private readonly audit: AuditLog,
   ) {}
 
-  async backtest(key: string, request: BacktestRequest, actor: Actor): Promise<BacktestResult> {
+  async backtest(key: string, request: DecisionBacktestRequest, actor: Actor): Promise<DecisionBacktestResult> {
     ArtifactsService.requireRight(actor, 'decision', 'edit');
     const published = await this.decisions.published(key);
     const given = request.document !== undefined;
@@ -63,7 +40,7 @@ export class DecisionBacktests {
     const limit = request.limit ?? DEFAULT_BACKTEST;
     const logged = await this.log.recent(key, published.version, limit);
 
-    const result: BacktestResult = { key, version: published.version, evaluated: 0, changed: 0, unchanged: 0, failed: 0, skipped: 0, changes: [] };
+    const result: DecisionBacktestResult = { key, version: published.version, evaluated: 0, changed: 0, unchanged: 0, failed: 0, skipped: 0, changes: [] };
     for (const [i, evaluation] of logged.entries()) {
       if (i > 0 && i % SLICE === 0) await nextTick();
       if (published.hasMaskedInputs(evaluation.inputs)) {

@@ -1,3 +1,4 @@
+import type { DecisionBacktestRequest, DecisionEvaluateRequest } from '@bankforge/client';
 import { IDENTIFIER_PATTERN } from '@bankforge/data-model';
 import { ProblemError } from '../../platform/problem/problem-error.js';
 import { requestSchema } from '../../platform/request-validation/request-schema.js';
@@ -5,16 +6,6 @@ import { requestSchema } from '../../platform/request-validation/request-schema.
 export const MAX_EVALUATION_PAGE = 500;
 export const DEFAULT_BACKTEST = 1000;
 export const MAX_BACKTEST = 10_000;
-
-export interface EvaluateRequest {
-  inputs: Record<string, unknown>;
-}
-
-export interface BacktestRequest {
-  /** A draft decision artifact to try; the saved draft when absent. */
-  document?: unknown;
-  limit?: number;
-}
 
 export const evaluateSchema = {
   type: 'object',
@@ -32,8 +23,8 @@ export const backtestSchema = {
   },
 };
 
-export const parseEvaluate = requestSchema<EvaluateRequest>(evaluateSchema);
-export const parseBacktest = requestSchema<BacktestRequest>(backtestSchema);
+export const parseEvaluate = requestSchema<DecisionEvaluateRequest>(evaluateSchema);
+export const parseBacktest = requestSchema<DecisionBacktestRequest>(backtestSchema);
 
 const KEY = new RegExp(IDENTIFIER_PATTERN);
 

@@ -1,12 +1,12 @@
+import type { DecisionBacktestResult, DecisionEvaluateAnswer, DecisionEvaluationPage } from '@bankforge/client';
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../access/actor.js';
 import { CurrentActor } from '../auth/auth.guard.js';
 import { SafeRequest } from '../../platform/idempotency/replay-policy.js';
-import { DecisionBacktests, type BacktestResult } from './decision-backtests.js';
+import { DecisionBacktests } from './decision-backtests.js';
 import { backtestSchema, evaluateSchema, MAX_EVALUATION_PAGE, parseBacktest, parseCount, parseDecisionKey, parseEvaluate, parseFlag } from './decision-requests.js';
-import { DecisionsService, type DecisionAnswerBody } from './decisions.service.js';
-import type { EvaluationPage } from './evaluation-log.js';
+import { DecisionsService } from './decisions.service.js';
 
 const DEFAULT_PAGE = 50;
 const keyParam = { name: 'key', description: 'The key of a published decision artifact' };
@@ -30,7 +30,7 @@ export class DecisionsController {
   @ApiQuery({ name: 'version', required: false, description: 'A published version; default the latest' })
   @ApiQuery({ name: 'trace', required: false, enum: ['true', 'false'], description: 'Add per table the input values and matched rules, per decision its value' })
   @ApiBody({ schema: evaluateSchema })
-  evaluate(@Param('key') key: string, @Body() body: unknown, @Query('version') version: string | undefined, @Query('trace') trace: string | undefined, @CurrentActor() actor: Actor): Promise<DecisionAnswerBody> {
+  evaluate(@Param('key') key: string, @Body() body: unknown, @Query('version') version: string | undefined, @Query('trace') trace: string | undefined, @CurrentActor() actor: Actor): Promise<DecisionEvaluateAnswer> {
     const pinned = parseCount(version, 'version', Number.MAX_SAFE_INTEGER);
     return this.decisions.evaluate(parseDecisionKey(key), parseEvaluate(body ?? {}), { ...(pinned !== undefined ? { version: pinned } : {}), trace: parseFlag(trace, 'trace') }, actor);
   }
@@ -40,7 +40,7 @@ export class DecisionsController {
   @ApiParam(keyParam)
   @ApiQuery({ name: 'limit', required: false, description: `Rows per page, 1 to ${MAX_EVALUATION_PAGE} (default ${DEFAULT_PAGE})` })
   @ApiQuery({ name: 'cursor', required: false, description: 'nextCursor of the previous page' })
-  evaluations(@Param('key') key: string, @Query('limit') limit: string | undefined, @Query('cursor') cursor: string | undefined, @CurrentActor() actor: Actor): Promise<EvaluationPage> {
+  evaluations(@Param('key') key: string, @Query('limit') limit: string | undefined, @Query('cursor') cursor: string | undefined, @CurrentActor() actor: Actor): Promise<DecisionEvaluationPage> {
     return this.decisions.evaluations(parseDecisionKey(key), parseCount(limit, 'limit', MAX_EVALUATION_PAGE) ?? DEFAULT_PAGE, cursor, actor);
   }
 
@@ -53,7 +53,7 @@ export class DecisionsController {
   })
   @ApiParam(keyParam)
   @ApiBody({ schema: backtestSchema })
-  backtest(@Param('key') key: string, @Body() body: unknown, @CurrentActor() actor: Actor): Promise<BacktestResult> {
+  backtest(@Param('key') key: string, @Body() body: unknown, @CurrentActor() actor: Actor): Promise<DecisionBacktestResult> {
     return this.backtests.backtest(parseDecisionKey(key), parseBacktest(body ?? {}), actor);
   }
 }

@@ -1,21 +1,12 @@
+import type { DecisionEvaluateAnswer, DecisionEvaluateRequest, DecisionEvaluationPage } from '@bankforge/client';
 import { Inject, Injectable } from '@nestjs/common';
 import { pointer } from '@bankforge/data-model';
-import { EvaluationBudgetExceeded, traceJson, type EvaluationTraceJson } from '@bankforge/rule-engine';
+import { EvaluationBudgetExceeded, traceJson } from '@bankforge/rule-engine';
 import { ProblemError } from '../../platform/problem/problem-error.js';
 import type { Actor } from '../access/actor.js';
 import type { CompiledDecision, DecisionEvaluation, PublishedDecision } from './compiled-decision.js';
 import { DecisionCatalog } from './decision-catalog.js';
-import type { EvaluateRequest } from './decision-requests.js';
-import { DecisionEvaluationLog, type EvaluationPage } from './evaluation-log.js';
-
-/** The answer of `POST /api/decisions/{key}/evaluate`. */
-export interface DecisionAnswerBody {
-  key: string;
-  version: number;
-  outputs: Record<string, unknown>;
-  /** With `?trace=true`: per table its input values and matched rules, per decision its value. */
-  trace?: EvaluationTraceJson;
-}
+import { DecisionEvaluationLog } from './evaluation-log.js';
 
 /** Published decisions evaluated for other systems and people, each evaluation logged. */
 @Injectable()
@@ -25,7 +16,7 @@ export class DecisionsService {
     @Inject(DecisionEvaluationLog) private readonly log: DecisionEvaluationLog,
   ) {}
 
-  async evaluate(key: string, request: EvaluateRequest, options: { version?: number; trace: boolean }, actor: Actor): Promise<DecisionAnswerBody> {
+  async evaluate(key: string, request: DecisionEvaluateRequest, options: { version?: number; trace: boolean }, actor: Actor): Promise<DecisionEvaluateAnswer> {
     requireEvaluate(actor, key);
     const decision = await this.published(key, options.version);
     const unknown = decision.unknownInputs(request.inputs);
@@ -51,7 +42,7 @@ export class DecisionsService {
   }
 
   /** A decision's evaluation log, newest first: administrators and those who may evaluate it. */
-  async evaluations(key: string, limit: number, cursor: string | undefined, actor: Actor): Promise<EvaluationPage> {
+  async evaluations(key: string, limit: number, cursor: string | undefined, actor: Actor): Promise<DecisionEvaluationPage> {
     requireEvaluate(actor, key);
     return this.log.page(key, limit, cursor);
   }

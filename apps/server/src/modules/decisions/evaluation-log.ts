@@ -1,3 +1,4 @@
+import type { DecisionEvaluationPage, LoggedDecisionEvaluation } from '@bankforge/client';
 import { Inject, Injectable, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import { fromStoredDatetime, toStoredDatetime } from '@bankforge/data-model';
 import { v7 as uuidv7 } from 'uuid';
@@ -30,25 +31,6 @@ export interface DecisionEvaluationEntry {
   micros: number;
 }
 
-/** An evaluation read back from the log. */
-export interface LoggedEvaluation {
-  id: string;
-  key: string;
-  version: number;
-  at: string;
-  caller: string;
-  source: 'api' | 'flow';
-  caseId: string | null;
-  inputs: Record<string, unknown>;
-  outputs: Record<string, unknown>;
-  durationMs: number;
-}
-
-export interface EvaluationPage {
-  items: LoggedEvaluation[];
-  nextCursor: string | null;
-}
-
 interface Row {
   id: string;
   decision_key: string;
@@ -76,7 +58,7 @@ function insertSql(rows: number): string {
   return `INSERT INTO bf_decision_evaluation (${COLUMNS}) VALUES ${Array.from({ length: rows }, () => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`;
 }
 
-function evaluationOf(row: Row): LoggedEvaluation {
+function evaluationOf(row: Row): LoggedDecisionEvaluation {
   return {
     id: row.id,
     key: row.decision_key,
@@ -134,7 +116,7 @@ export class DecisionEvaluationLog implements OnApplicationBootstrap, BeforeAppl
   }
 
   /** A decision's evaluations, newest first, a keyset page at a time. */
-  async page(key: string, limit: number, cursor: string | undefined): Promise<EvaluationPage> {
+  async page(key: string, limit: number, cursor: string | undefined): Promise<DecisionEvaluationPage> {
     const after = cursor === undefined ? undefined : decodeCursor(cursor);
     const rows = await this.database.read((sql) =>
       sql.rows<Row>(
@@ -149,7 +131,7 @@ export class DecisionEvaluationLog implements OnApplicationBootstrap, BeforeAppl
   }
 
   /** The latest `limit` evaluations of one version of a decision, newest first. */
-  async recent(key: string, version: number, limit: number): Promise<LoggedEvaluation[]> {
+  async recent(key: string, version: number, limit: number): Promise<LoggedDecisionEvaluation[]> {
     const rows = await this.database.read((sql) =>
       sql.rows<Row>(`SELECT ${COLUMNS} FROM bf_decision_evaluation WHERE decision_key = ? AND version = ? ORDER BY evaluated_at DESC, id DESC LIMIT ${limit}`, [key, version]),
     );
