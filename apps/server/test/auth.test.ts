@@ -107,6 +107,14 @@ describe.each(dialects())('authentication on %s', (dialect) => {
     expect(revoked.status).toBe(401);
     expect(revoked.body.code).toBe('invalidApiKey');
     expect((await server.anonymous('GET', '/api/auth/me', undefined, { authorization: `Bearer ${created.body.key.slice(0, -1)}x` })).status).toBe(401);
+
+    // A revocation made by another replica (here straight in the database) holds within a second.
+    const other = await server.request<{ id: string; key: string }>('POST', '/api/auth/api-keys', { name: 'replica-check', roles: ['teller'] });
+    const otherBearer = { authorization: `Bearer ${other.body.key}` };
+    expect((await server.anonymous('GET', '/api/auth/me', undefined, otherBearer)).status).toBe(200);
+    await server.database.transaction((sql) => sql.execute("UPDATE bf_api_key SET revoked_at = '2026-01-01 00:00:00.000' WHERE id = ?", [other.body.id]));
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    expect((await server.anonymous('GET', '/api/auth/me', undefined, otherBearer)).status).toBe(401);
   });
 
   it('sends hardening headers and no stack traces', async () => {

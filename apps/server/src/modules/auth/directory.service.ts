@@ -63,12 +63,20 @@ const MAX_KEPT_PROFILES = 256;
 const now = (): string => toStoredDatetime(new Date().toISOString());
 export const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
 
+/** How long a verified API key is trusted without asking the database again. */
+const API_KEY_TTL_MS = 1000;
+/** Keys kept at most (a bank has a few dozen systems). */
+const API_KEY_CACHE_LIMIT = 1000;
+
 /**
  * Users, roles and API keys: who may sign in and what their roles grant. Every change of a
  * person's rights is a `permissionChange` entry in the audit log, written in the same transaction.
  */
 @Injectable()
 export class DirectoryService {
+  /** Verified API keys by the hash of the presented key, with when they were verified. */
+  private readonly verifiedKeys = new Map<string, { actor: Actor; at: number }>();
+
   constructor(
     @Inject(Database) private readonly database: Database,
     @Inject(AuditLog) private readonly audit: AuditLog,
@@ -98,7 +106,7 @@ export class DirectoryService {
   }
 
   async saveRole(role: RoleDefinition, by: Actor): Promise<RoleDefinition> {
-    return this.database.transaction(async (sql) => {
+    const saved = await this.database.transaction(async (sql) => {
       const [before] = await sql.rows<{ document: string }>('SELECT document FROM bf_role WHERE role_key = ?', [role.key]);
       if (before) await sql.execute('UPDATE bf_role SET document = ?, updated_at = ? WHERE role_key = ?', [JSON.stringify(role), now(), role.key]);
       else await sql.execute('INSERT INTO bf_role (role_key, document, updated_at) VALUES (?, ?, ?)', [role.key, JSON.stringify(role), now()]);
@@ -108,6 +116,9 @@ export class DirectoryService {
       });
       return role;
     });
+    // A key holding the role answers with its new grants from the next request on.
+    this.verifiedKeys.clear();
+    return saved;
   }
 
   /**
@@ -283,20 +294,34 @@ export class DirectoryService {
       if (changed === 0) throw ProblemError.notFound('apiKeyNotFound', `There is no active API key ${id}.`);
       await this.audit.append(sql, by, { action: 'permissionChange', detail: { apiKey: id, revoked: true } });
     });
+    this.verifiedKeys.clear();
   }
 
-  /** The actor behind `bfk_<id>.<secret>`, or undefined when the key is unknown, wrong or revoked. */
+  /**
+   * The actor behind `bfk_<id>.<secret>`, or undefined when the key is unknown, wrong or revoked.
+   * Like the catalogs, a verified key is trusted for a second (systems call many times a second):
+   * a revocation or role change on this replica drops it at once, on another within the second.
+   */
   async apiKeyActor(presented: string): Promise<Actor | undefined> {
     const match = /^bfk_([0-9a-f-]{36})\.([\w-]{43})$/.exec(presented);
     if (!match) return undefined;
     const [, id, secret] = match as unknown as [string, string, string];
-    return this.database.read(async (sql) => {
+    const cacheKey = sha256(presented);
+    const cached = this.verifiedKeys.get(cacheKey);
+    if (cached && Date.now() - cached.at < API_KEY_TTL_MS) return cached.actor;
+    const actor = await this.database.read(async (sql) => {
       const [row] = await sql.rows<{ name: string; secret_hash: string; roles: string; revoked_at: string | null }>('SELECT * FROM bf_api_key WHERE id = ?', [id]);
       if (!row || row.revoked_at !== null) return undefined;
       if (!timingSafeEqual(Buffer.from(sha256(secret)), Buffer.from(row.secret_hash))) return undefined;
       const roles = JSON.parse(row.roles) as string[];
       return { kind: 'apiKey', userId: id, name: `api-key:${row.name}`, branch: null, roles, access: await this.profileOf(sql, roles) } satisfies Actor;
     });
+    if (actor) {
+      // Only keys that verified are kept, and not without bound: unknown keys never fill the map.
+      if (this.verifiedKeys.size >= API_KEY_CACHE_LIMIT) this.verifiedKeys.clear();
+      this.verifiedKeys.set(cacheKey, { actor, at: Date.now() });
+    }
+    return actor;
   }
 
   private async checkRoles(sql: SqlExecutor, roles: readonly string[]): Promise<void> {
