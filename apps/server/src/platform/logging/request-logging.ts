@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { LoggerService } from '@nestjs/common';
 import { pino, type Logger } from 'pino';
 import { pinoHttp, type HttpLogger } from 'pino-http';
-import { v7 as uuidv7 } from 'uuid';
+import { randomUUID } from 'node:crypto';
 
 export function createLogger(level: string): Logger {
   return pino({ level, base: { service: 'bankforge-server' } });
@@ -25,7 +25,8 @@ export function requestLogging(logger: Logger): HttpLogger<IncomingMessage, Serv
     logger,
     genReqId(request, response) {
       const incoming = request.headers['x-request-id'];
-      const id = typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : uuidv7();
+      // A random id (Node's pooled randomUUID): a request id needs no order, and is made for every request.
+      const id = typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
       response.setHeader('X-Request-Id', id);
       return id;
     },

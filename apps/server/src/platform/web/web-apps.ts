@@ -41,10 +41,11 @@ export function serveWebApps(app: NestExpressApplication, logger: Logger, apps: 
       },
     });
     const prefix = web.mount === '/' ? '' : web.mount;
-    app.use(prefix || '/', files);
+    // API calls never ask the disk for a file.
+    app.use(prefix || '/', (request: Request, response: Response, next: NextFunction) => (isApi(request.originalUrl) ? next() : files(request, response, next)));
     app.use(prefix || '/', (request: Request, response: Response, next: NextFunction) => {
       const path = request.originalUrl.split('?')[0]!;
-      if (request.method !== 'GET' || path.startsWith('/api/') || path === '/api' || isOtherMount(path, web, apps) || !request.accepts('html')) return next();
+      if (request.method !== 'GET' || isApi(path) || isOtherMount(path, web, apps) || !request.accepts('html')) return next();
       response.setHeader('Cache-Control', 'no-cache');
       response.sendFile(index);
     });
@@ -56,4 +57,8 @@ export function serveWebApps(app: NestExpressApplication, logger: Logger, apps: 
 /** A path under a longer mount belongs to that app (the runtime at / must not answer for /designer/...). */
 function isOtherMount(path: string, web: WebApp, apps: readonly WebApp[]): boolean {
   return apps.some((other) => other !== web && other.mount.length > web.mount.length && (path === other.mount || path.startsWith(`${other.mount}/`)));
+}
+
+function isApi(url: string): boolean {
+  return url === '/api' || url.startsWith('/api/') || url.startsWith('/api?');
 }
