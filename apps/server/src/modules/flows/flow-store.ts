@@ -73,6 +73,18 @@ export const FlowStore = {
     return { row, seen: seen !== null && Number(seen) === 1, directoryStamp: Number(stamp ?? 0) };
   },
 
+  /** The case and whether `userId` was ever an assignee of one of its tasks (who may see it): one round trip. */
+  async readFor(sql: SqlExecutor, id: string, userId: string): Promise<{ row: InstanceRow; wasAssignee: boolean } | undefined> {
+    const [found] = await sql.rows<InstanceRow & { was_assignee: number | string | null }>(
+      `SELECT i.*, (SELECT 1 FROM bf_flow_task_assignee a JOIN bf_flow_task t ON t.id = a.task_pk WHERE a.user_id = ? AND t.instance_id = i.id LIMIT 1) AS was_assignee
+         FROM bf_flow_instance i WHERE i.id = ?`,
+      [userId, id],
+    );
+    if (!found) return undefined;
+    const { was_assignee: was, ...row } = found;
+    return { row, wasAssignee: was !== null && Number(was) === 1 };
+  },
+
   async read(sql: SqlExecutor, id: string): Promise<InstanceRow | undefined> {
     const [row] = await sql.rows<InstanceRow>('SELECT * FROM bf_flow_instance WHERE id = ?', [id]);
     return row;

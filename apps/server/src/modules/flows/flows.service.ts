@@ -122,12 +122,12 @@ export class FlowsService {
    */
   async readCase(id: string, actor: Actor, seen = false, current?: InstanceRow): Promise<CaseDetail> {
     const loaded = await this.database.read(async (sql) => {
-      const row = current ?? (await FlowStore.read(sql, id));
-      if (!row) return undefined;
+      const of = current ? { row: current, wasAssignee: true } : await FlowStore.readFor(sql, id, actor.name);
+      if (!of) return undefined;
       const tasks = await FlowStore.openTasks(sql, id);
-      return { row, tasks, events: await FlowStore.events(sql, id), assignees: await FlowStore.assignees(sql, tasks.map((t) => t.id)) };
+      return { ...of, tasks, events: await FlowStore.events(sql, id), assignees: await FlowStore.assignees(sql, tasks.map((t) => t.id)) };
     });
-    if (!loaded || (!seen && !(await this.canSee(loaded.row, actor)))) throw ProblemError.notFound('caseNotFound', `There is no case ${id}.`);
+    if (!loaded || (!seen && !(await this.canSee(loaded.row, actor, loaded.wasAssignee)))) throw ProblemError.notFound('caseNotFound', `There is no case ${id}.`);
     const { row, tasks, events } = loaded;
     const flow = await this.runner.definition(row.flow_key, Number(row.flow_version));
     const people = await this.names.current();
@@ -221,26 +221,29 @@ export class FlowsService {
   }
 
   private async visibleCase(id: string, actor: Actor): Promise<InstanceRow> {
-    const row = await this.database.read((sql) => FlowStore.read(sql, id));
-    if (!row || !(await this.canSee(row, actor))) throw ProblemError.notFound('caseNotFound', `There is no case ${id}.`);
-    return row;
+    const found = await this.database.read((sql) => FlowStore.readFor(sql, id, actor.name));
+    if (!found || !(await this.canSee(found.row, actor, found.wasAssignee))) throw ProblemError.notFound('caseNotFound', `There is no case ${id}.`);
+    return found.row;
   }
 
   /** The task and its case (with the flow version it runs), when the reader may see them. */
   private async visibleTask(key: string, actor: Actor): Promise<TaskRow & { flow_version: number }> {
     const found = await this.database.read(async (sql) => {
       const task = await FlowStore.task(sql, key);
-      const row = task ? await FlowStore.read(sql, task.instance_id) : undefined;
-      return task && row ? { task, row } : undefined;
+      const of = task ? await FlowStore.readFor(sql, task.instance_id, actor.name) : undefined;
+      return task && of ? { task, ...of } : undefined;
     });
-    if (!found || !(await this.canSee(found.row, actor))) throw ProblemError.notFound('taskNotFound', `There is no task ${key}.`);
+    if (!found || !(await this.canSee(found.row, actor, found.wasAssignee))) throw ProblemError.notFound('taskNotFound', `There is no task ${key}.`);
     return { ...found.task, flow_version: Number(found.row.flow_version) };
   }
 
-  /** The initiator, past and present assignees, administrators, and whoever may read the record in their scope. */
-  private async canSee(row: InstanceRow, actor: Actor): Promise<boolean> {
+  /**
+   * The initiator, past and present assignees, administrators, and whoever may read the record in
+   * their scope. `wasAssignee`, when the caller read it with the case (FlowStore.readFor).
+   */
+  private async canSee(row: InstanceRow, actor: Actor, wasAssignee?: boolean): Promise<boolean> {
     if (actor.access.admin || row.initiator_id === actor.name) return true;
-    if (await this.database.read((sql: SqlExecutor) => FlowStore.wasAssignee(sql, row.id, actor.name))) return true;
+    if (wasAssignee ?? (await this.database.read((sql: SqlExecutor) => FlowStore.wasAssignee(sql, row.id, actor.name)))) return true;
     return row.entity_key !== null && row.record_id !== null && (await this.reachable(row.entity_key, row.record_id, actor, 'read'));
   }
 
