@@ -1,5 +1,7 @@
 import type { EntityDefinition } from '@bankforge/data-model';
 import { cnMainlandCalendar } from './calendars/cn-mainland.js';
+import { fraudScreeningDecision } from './decisions/fraud-screening.js';
+import { productSuitabilityDecision } from './decisions/product-suitability.js';
 import { bankCrmEntities } from './entities/index.js';
 import { customerForm } from './forms/customer-form.js';
 import { loanApprovalFlow, loanScoringDecision } from './flows/loan-approval.js';
@@ -21,7 +23,10 @@ export interface AppDefinition {
   artifacts: AppArtifactRef[];
 }
 
-/** The bank CRM app: its entities (referenced ones first), the customer form, the business calendar, the loan scoring decision and approval flow, and its reports. */
+/**
+ * The bank CRM app: its entities (referenced ones first), the customer form, the business calendar,
+ * the decisions (loan scoring, product suitability, fraud screening), the loan approval flow and its reports.
+ */
 export const bankCrmApp: AppDefinition = {
   kind: 'app',
   key: 'bank_crm',
@@ -33,10 +38,21 @@ export const bankCrmApp: AppDefinition = {
     { kind: 'form', key: customerForm.key },
     { kind: 'calendar', key: cnMainlandCalendar.key },
     { kind: 'decision', key: loanScoringDecision.key },
+    { kind: 'decision', key: productSuitabilityDecision.key },
+    { kind: 'decision', key: fraudScreeningDecision.key },
     { kind: 'flow', key: loanApprovalFlow.key },
     ...bankCrmReports.map((report): AppArtifactRef => ({ kind: 'report', key: report.key })),
   ],
 };
 
 /** Every artifact the app lists, in the order an import publishes them. */
-export const bankCrmArtifacts = [...bankCrmEntities, customerForm, cnMainlandCalendar, loanScoringDecision, loanApprovalFlow, ...bankCrmReports] as const;
+export const bankCrmArtifacts = [
+  ...bankCrmEntities,
+  customerForm,
+  cnMainlandCalendar,
+  loanScoringDecision,
+  productSuitabilityDecision,
+  fraudScreeningDecision,
+  loanApprovalFlow,
+  ...bankCrmReports,
+] as const;

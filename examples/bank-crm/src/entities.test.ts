@@ -78,7 +78,7 @@ describe('bank CRM entities', () => {
 });
 
 describe('bank CRM app', () => {
-  it('lists every entity, in order, then the customer form, the business calendar, the decision, the flow and the reports', () => {
+  it('lists every entity, in order, then the customer form, the business calendar, the decisions, the flow and the reports', () => {
     expect(bankCrmApp).toMatchObject({ kind: 'app', key: 'bank_crm', title: 'Bank CRM' });
     expect(bankCrmApp.label.en).toBe('Bank CRM');
     expect(bankCrmApp.label['zh-CN']).not.toBe('');
@@ -87,6 +87,8 @@ describe('bank CRM app', () => {
       { kind: 'form', key: 'customer_form' },
       { kind: 'calendar', key: 'cn_mainland' },
       { kind: 'decision', key: 'loan_scoring' },
+      { kind: 'decision', key: 'product_suitability' },
+      { kind: 'decision', key: 'fraud_screening' },
       { kind: 'flow', key: 'loan_approval' },
       { kind: 'report', key: 'loan_pipeline' },
       { kind: 'report', key: 'aum_by_segment' },

@@ -2,6 +2,15 @@ export { bankCrmEntities, accountEntity, branchEntity, contactEntity, customerEn
 export { bankCrmApp, bankCrmArtifacts, type AppDefinition, type AppArtifactRef } from './app.js';
 export { generateBankCrmSeed, sampleCustomerValues, DEFAULT_SEED, type SeedRecord, type BankCrmSeedOptions } from './seed.js';
 export { loanApprovalFlow, loanApprovalFlowName, loanScoringDecision, LOAN_SCORE_THRESHOLD, LOAN_SMALL_LIMIT, LOAN_MEDIUM_LIMIT, LOAN_SCORING_DECISION_NAME } from './flows/loan-approval.js';
+export {
+  productSuitabilityDecision,
+  suitabilityReasons,
+  AFFLUENT_AUM_THRESHOLD,
+  PRIVATE_BANKING_AUM_THRESHOLD,
+  PRODUCT_SUITABILITY_DECISION_NAME,
+  type SuitabilityReasonCode,
+} from './decisions/product-suitability.js';
+export { fraudScreeningDecision, fraudActions, fraudRiskLevels, FRAUD_SCREENING_DECISION_NAME, type FraudAction, type FraudRiskLevel } from './decisions/fraud-screening.js';
 export { cnMainlandCalendar } from './calendars/cn-mainland.js';
 export { bankCrmRoles, type ExampleRole } from './roles.js';
 export { bankCrmReports, loanPipelineReport, aumBySegmentReport } from './reports.js';

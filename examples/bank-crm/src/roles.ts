@@ -33,6 +33,8 @@ export const bankCrmRoles: ExampleRole[] = [
     },
     // Submits their customers' loan applications for approval; the flow, not the RM, sets the outcome.
     flows: { loan_approval: ['start'] },
+    // Checks a wealth product against the customer's risk tolerance before recommending it (适当性).
+    decisions: { product_suitability: ['evaluate'] },
   },
   {
     key: 'branch_manager',
@@ -76,8 +78,8 @@ export const bankCrmRoles: ExampleRole[] = [
       customer: { read: 'all', fields: { resident_id: masked, mobile: masked, email: masked } },
       branch: { read: 'all' },
     },
-    // Owns the scoring policy: evaluates it and reads its evaluation log.
-    decisions: { loan_scoring: ['evaluate'] },
+    // Owns the scoring and fraud policies: evaluates them and reads their evaluation logs.
+    decisions: { loan_scoring: ['evaluate'], fraud_screening: ['evaluate'] },
   },
   {
     key: 'compliance_officer',
@@ -90,12 +92,14 @@ export const bankCrmRoles: ExampleRole[] = [
         { read: 'all', export: 'all', unmask: true, fields: { resident_id: masked, mobile: masked, email: masked, account_no: masked } },
       ]),
     ),
+    // Checks sales against the suitability rules and transactions against the fraud screening (and reads both logs).
+    decisions: { product_suitability: ['evaluate'], fraud_screening: ['evaluate'] },
   },
   {
     key: 'business_analyst',
     label: { en: 'Business analyst', 'zh-CN': '业务分析师' },
     artifacts: { entity: ['edit'], form: ['edit', 'publish'], flow: ['edit'], decision: ['edit', 'publish'], report: ['edit', 'publish'], app: ['edit'] },
-    // Tries the published scoring as callers do (backtests of drafts come with the edit right).
-    decisions: { loan_scoring: ['evaluate'] },
+    // Tries the published decisions as callers do (backtests of drafts come with the edit right).
+    decisions: { loan_scoring: ['evaluate'], product_suitability: ['evaluate'], fraud_screening: ['evaluate'] },
   },
 ];

@@ -22,6 +22,7 @@
  */
 import type { ApprovalNode, ApprovalTimeout, FlowDefinition, FlowRecordBinding, LocalizedText } from '@bankforge/flow-engine';
 import type { DecisionArtifact } from '@bankforge/rule-engine';
+import { loanScoringTests } from './loan-scoring-cases.js';
 
 /** Applicants scoring below this are rejected without a human review. */
 export const LOAN_SCORE_THRESHOLD = 50;
@@ -126,6 +127,8 @@ export const loanScoringDecision: DecisionArtifact = {
       },
     },
   ],
+  // Every rule of both tables, at the band edges; publishing runs them.
+  tests: loanScoringTests,
 };
 
 /**

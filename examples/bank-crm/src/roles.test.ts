@@ -1,0 +1,20 @@
+/** The example's decision grants: each names a decision the app ships, and each decision has its evaluators. */
+import { describe, expect, it } from 'vitest';
+import { bankCrmApp } from './app.js';
+import { bankCrmRoles } from './roles.js';
+
+const evaluators = (decision: string): string[] =>
+  bankCrmRoles.filter((role) => role.decisions?.[decision]?.includes('evaluate') === true).map((role) => role.key);
+
+describe('bank CRM roles: decisions', () => {
+  it('grant only decisions of the app', () => {
+    const shipped = bankCrmApp.artifacts.filter((a) => a.kind === 'decision').map((a) => a.key);
+    for (const role of bankCrmRoles) for (const key of Object.keys(role.decisions ?? {})) expect(shipped, `${role.key}: ${key}`).toContain(key);
+  });
+
+  it('let relationship managers check suitability, and compliance and risk screen for fraud', () => {
+    expect(evaluators('loan_scoring')).toEqual(['credit_officer', 'head_of_risk', 'business_analyst']);
+    expect(evaluators('product_suitability')).toEqual(['relationship_manager', 'compliance_officer', 'business_analyst']);
+    expect(evaluators('fraud_screening')).toEqual(['head_of_risk', 'compliance_officer', 'business_analyst']);
+  });
+});
