@@ -1,13 +1,14 @@
 import { initI18n as initAppI18n, type Language } from '@bankforge/app-shell';
 import { appDesignerMessages } from './app-designer/locales.js';
 import { dataModelMessages } from './data-model/locales.js';
+import { decisionDesignerMessages } from './decision/locales.js';
 import { formDesignerMessages } from './form-designer/locales.js';
 import { shellMessages } from './shell/locales.js';
 
 /** Each area of the designer owns its messages: one i18next namespace per folder. */
 export function initI18n(language?: Language) {
   return initAppI18n({
-    namespaces: { shell: shellMessages, dataModel: dataModelMessages, formDesigner: formDesignerMessages, appDesigner: appDesignerMessages },
+    namespaces: { shell: shellMessages, dataModel: dataModelMessages, formDesigner: formDesignerMessages, appDesigner: appDesignerMessages, decisionDesigner: decisionDesignerMessages },
     defaultNS: 'shell',
     language,
   });
