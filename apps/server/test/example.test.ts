@@ -24,6 +24,8 @@ describe.each(dialects())('the example bank CRM on %s', (dialect) => {
       'form:customer_form',
       'calendar:cn_mainland',
       'decision:loan_scoring',
+      'decision:product_suitability',
+      'decision:fraud_screening',
       'flow:loan_approval',
       'report:loan_pipeline',
       'report:aum_by_segment',
