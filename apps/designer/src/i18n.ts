@@ -2,13 +2,23 @@ import { initI18n as initAppI18n, type Language } from '@bankforge/app-shell';
 import { appDesignerMessages } from './app-designer/locales.js';
 import { dataModelMessages } from './data-model/locales.js';
 import { decisionDesignerMessages } from './decision/locales.js';
+import { decisionTestMessages } from './decision/test-panel/locales.js';
+import { decisionVersionMessages } from './decision/versions/locales.js';
 import { formDesignerMessages } from './form-designer/locales.js';
 import { shellMessages } from './shell/locales.js';
 
 /** Each area of the designer owns its messages: one i18next namespace per folder. */
 export function initI18n(language?: Language) {
   return initAppI18n({
-    namespaces: { shell: shellMessages, dataModel: dataModelMessages, formDesigner: formDesignerMessages, appDesigner: appDesignerMessages, decisionDesigner: decisionDesignerMessages },
+    namespaces: {
+      shell: shellMessages,
+      dataModel: dataModelMessages,
+      formDesigner: formDesignerMessages,
+      appDesigner: appDesignerMessages,
+      decisionDesigner: decisionDesignerMessages,
+      decisionTests: decisionTestMessages,
+      decisionVersions: decisionVersionMessages,
+    },
     defaultNS: 'shell',
     language,
   });

@@ -4,9 +4,9 @@
  * rules without ids by their order, aligned so that one inserted or deleted rule does not make every
  * rule after it look changed.
  */
-import type { DecisionArtifact, DecisionTable, DecisionTableInput, DecisionTableOutput, DecisionTableRule } from '@bankforge/rule-engine';
-
-export type ColumnPart = 'input' | 'output' | 'annotation';
+import type { DecisionArtifact, DecisionTable, DecisionTableRule } from '@bankforge/rule-engine';
+import { cellText, columnTitle as gridColumnTitle, type ColumnPart } from '../grid/table-columns.js';
+import { hitPolicyChoice } from '../page/hit-policy.js';
 
 /** A rule by its place in its version's table (0-based) and its id, when it has one. */
 export interface RulePlace {
@@ -64,13 +64,6 @@ export interface TableDiff extends TableChanges {
 /** Above this many rule pairs the rules without ids are paired by position only (the alignment is quadratic). */
 const MAX_ALIGNMENT = 1_000_000;
 
-const AGGREGATION_SIGN = { SUM: '+', MIN: '<', MAX: '>', COUNT: '#' } as const;
-
-/** The hit policy as the grid shows it: `U`, `F`, `C+`. */
-export function hitPolicyText(table: DecisionTable): string {
-  return table.aggregation === undefined ? table.hitPolicy : `${table.hitPolicy}${AGGREGATION_SIGN[table.aggregation]}`;
-}
-
 /** The decision tables of an artifact by the element they are the logic of. */
 function tablesOf(artifact: DecisionArtifact): Map<string, DecisionTable> {
   const tables = new Map<string, DecisionTable>();
@@ -111,25 +104,9 @@ interface Column {
   after?: number;
 }
 
-const ENTRIES = { input: 'inputEntries', output: 'outputEntries', annotation: 'annotations' } as const;
-
-/** A cell's text; a missing cell reads as an empty one (`-` for an input: any value). */
-function cell(rule: DecisionTableRule, part: ColumnPart, index: number): string {
-  return rule[ENTRIES[part]]?.[index] ?? (part === 'input' ? '-' : '');
-}
-
-function inputTitle(input: DecisionTableInput): string {
-  return input.label || input.expression;
-}
-
-function outputTitle(output: DecisionTableOutput, index: number): string {
-  return output.label || output.name || `#${index + 1}`;
-}
-
+/** The grid's title of a column; an unnamed output (a table's only one) by its number. */
 function columnTitle(table: DecisionTable, part: ColumnPart, index: number): string {
-  if (part === 'input') return inputTitle(table.inputs[index]!);
-  if (part === 'output') return outputTitle(table.outputs[index]!, index);
-  return table.annotations?.[index] ?? '';
+  return gridColumnTitle(table, { part, index }) || `#${index + 1}`;
 }
 
 /** The columns of one part of the two versions paired: first by identity, the rest in order. */
@@ -186,14 +163,14 @@ export function diffTable(before: DecisionTable, after: DecisionTable): TableCha
   // A rule's cells are compared in the columns both versions have; an added column is one change, not one per rule.
   const cellChanges = (b: DecisionTableRule, a: DecisionTableRule): CellChange[] =>
     shared.flatMap((c) => {
-      const was = cell(b, c.part, c.before);
-      const is = cell(a, c.part, c.after);
+      const was = cellText(b, { part: c.part, index: c.before });
+      const is = cellText(a, { part: c.part, index: c.after });
       return was === is ? [] : [{ part: c.part, column: columnTitle(after, c.part, c.after), before: was, after: is }];
     });
   const cellsOf = (table: DecisionTable, rule: DecisionTableRule, side: 'before' | 'after'): RuleCell[] =>
     columns.flatMap((c) => {
       const index = c[side];
-      return index === undefined ? [] : [{ part: c.part, column: columnTitle(table, c.part, index), text: cell(rule, c.part, index) }];
+      return index === undefined ? [] : [{ part: c.part, column: columnTitle(table, c.part, index), text: cellText(rule, { part: c.part, index }) }];
     });
 
   const pairs = pairRules(before.rules, after.rules, (b, a) => cellChanges(before.rules[b]!, after.rules[a]!).length === 0);
@@ -227,8 +204,8 @@ export function diffTable(before: DecisionTable, after: DecisionTable): TableCha
     ordered.push({ key: anchor + 0.5 + b / (before.rules.length + 1) / 2, change: { kind: 'removed', before: place(before.rules, b), cells: cellsOf(before, rule, 'before') } });
   });
 
-  const hitBefore = hitPolicyText(before);
-  const hitAfter = hitPolicyText(after);
+  const hitBefore = hitPolicyChoice(before);
+  const hitAfter = hitPolicyChoice(after);
   return {
     ...(hitBefore === hitAfter ? {} : { hitPolicy: { before: hitBefore, after: hitAfter } }),
     columns: columns.map((c) => columnChange(before, after, c)).filter((c): c is ColumnChange => c !== undefined),
