@@ -75,9 +75,16 @@ export class FlowRunner {
   /**
    * Starts a case of `flow` on a record; a subflow's child may have none. A case the outbox starts
    * has its id given (`instanceId`): started again, it starts nothing. A `child` runs when its
-   * parent says, whatever else runs on the record.
+   * parent says, whatever else runs on the record. `record`: the record as the caller just read it
+   * (its variables came from it), so the case's title and amount need no second read.
    */
-  async start(flow: FlowDefinition, recordId: string | null, commandOf: (people: People) => FlowCommand, actor: Actor, given: { instanceId?: string; child?: boolean } = {}): Promise<CommandOutcome> {
+  async start(
+    flow: FlowDefinition,
+    recordId: string | null,
+    commandOf: (people: People) => FlowCommand,
+    actor: Actor,
+    given: { instanceId?: string; child?: boolean; record?: Readonly<Record<string, unknown>> } = {},
+  ): Promise<CommandOutcome> {
     const instanceId = given.instanceId ?? uuidv7();
     const context = await this.contexts.contextFor(flow);
     const model = await this.boundModel(flow);
@@ -107,7 +114,7 @@ export class FlowRunner {
           version: 1,
         };
         await FlowStore.insert(sql, row, result.state);
-        await this.applied(sql, row, flow, model, result, command, actor, people, now);
+        await this.applied(sql, row, flow, model, result, command, actor, people, now, given.record);
         await this.contexts.logDecisions(sql, context, result, actor, row.id);
         return { instanceId, duplicate: false };
       }),
@@ -227,10 +234,21 @@ export class FlowRunner {
   }
 
   /** Appends the events and applies the effects, in the command's transaction. */
-  private async applied(sql: SqlExecutor, row: InstanceRow, flow: FlowDefinition, model: EntityModel | undefined, result: ExecuteResult, command: FlowCommand, actor: Actor, people: People, now: string): Promise<void> {
+  private async applied(
+    sql: SqlExecutor,
+    row: InstanceRow,
+    flow: FlowDefinition,
+    model: EntityModel | undefined,
+    result: ExecuteResult,
+    command: FlowCommand,
+    actor: Actor,
+    people: People,
+    now: string,
+    record?: Readonly<Record<string, unknown>>,
+  ): Promise<void> {
     await FlowStore.appendEvents(sql, row.id, result.events);
     const at = stored(now);
-    const subject = model && row.record_id ? await this.subject(sql, model, row.record_id) : undefined;
+    const subject = model && row.record_id ? await this.subject(sql, model, row.record_id, record) : undefined;
     const name = flowName(flow);
     const notify = async (users: readonly string[], kind: NotificationKind, nodeId: string | undefined, task: string | null, detail?: string): Promise<void> => {
       const text = JSON.stringify(notificationText(kind, name, nodeId ? nodeName(flow, nodeId) : undefined, subject?.title, detail));
@@ -319,8 +337,13 @@ export class FlowRunner {
   }
 
   /** The bound record's title and amount as the inbox shows them (read as the system: the tasks table is read under the reader's rules). */
-  private async subject(sql: SqlExecutor, model: EntityModel, recordId: string): Promise<{ title?: string; amount?: string; currency?: string; currencies: Record<string, string> } | undefined> {
-    const record = await this.records.readIn(sql, model, recordId);
+  private async subject(
+    sql: SqlExecutor,
+    model: EntityModel,
+    recordId: string,
+    known?: Readonly<Record<string, unknown>>,
+  ): Promise<{ title?: string; amount?: string; currency?: string; currencies: Record<string, string> } | undefined> {
+    const record = known ?? (await this.records.readIn(sql, model, recordId));
     if (!record) return undefined;
     const currencies: Record<string, string> = {};
     for (const field of model.definition.fields) {

@@ -135,8 +135,23 @@ export const FlowStore = {
     return row;
   },
 
-  async openTasks(sql: SqlExecutor, instanceId: string): Promise<TaskRow[]> {
-    return sql.rows<TaskRow>("SELECT * FROM bf_flow_task WHERE instance_id = ? AND status = 'open' ORDER BY created_at, id", [instanceId]);
+  /** A case's open tasks and who may act on each now, in one round trip. */
+  async openTasksWithAssignees(sql: SqlExecutor, instanceId: string): Promise<{ tasks: TaskRow[]; assignees: Map<string, string[]> }> {
+    const rows = await sql.rows<TaskRow & { assignee: string | null }>(
+      `SELECT t.*, a.user_id AS assignee FROM bf_flow_task t LEFT JOIN bf_flow_task_assignee a ON a.task_pk = t.id AND a.is_open = ?
+        WHERE t.instance_id = ? AND t.status = 'open' ORDER BY t.created_at, t.id, a.user_id`,
+      [true, instanceId],
+    );
+    const tasks: TaskRow[] = [];
+    const assignees = new Map<string, string[]>();
+    for (const { assignee, ...task } of rows) {
+      if (!assignees.has(task.id)) {
+        tasks.push(task);
+        assignees.set(task.id, []);
+      }
+      if (assignee !== null) assignees.get(task.id)!.push(assignee);
+    }
+    return { tasks, assignees };
   },
 
   /** Who may act on each task now (open rows) and who ever could (closed rows: past assignees still see the case). */

@@ -41,7 +41,9 @@ export class FlowsService {
     const stored = await this.database.read((sql) => this.records.readIn(sql, model, request.recordId));
     if (!stored) throw ProblemError.notFound('recordNotFound', `${flow.entity} ${request.recordId} was not found.`);
     const variables = { ...this.extraVariables(flow, request.variables ?? {}), ...variablesFromRecord(flow, model.definition, stored) };
-    const { instanceId } = await this.runner.start(flow, request.recordId, (people) => ({ type: 'start', commandId, actor: people.flowActor(person, actor.access.admin), variables, subject: request.recordId }), actor);
+    const { instanceId } = await this.runner.start(flow, request.recordId, (people) => ({ type: 'start', commandId, actor: people.flowActor(person, actor.access.admin), variables, subject: request.recordId }), actor, {
+      record: stored,
+    });
     return this.readCase(instanceId, actor, true);
   }
 
@@ -124,8 +126,7 @@ export class FlowsService {
     const loaded = await this.database.read(async (sql) => {
       const of = current ? { row: current, wasAssignee: true } : await FlowStore.readFor(sql, id, actor.name);
       if (!of) return undefined;
-      const tasks = await FlowStore.openTasks(sql, id);
-      return { ...of, tasks, events: await FlowStore.events(sql, id), assignees: await FlowStore.assignees(sql, tasks.map((t) => t.id)) };
+      return { ...of, ...(await FlowStore.openTasksWithAssignees(sql, id)), events: await FlowStore.events(sql, id) };
     });
     if (!loaded || (!seen && !(await this.canSee(loaded.row, actor, loaded.wasAssignee)))) throw ProblemError.notFound('caseNotFound', `There is no case ${id}.`);
     const { row, tasks, events } = loaded;
@@ -171,11 +172,11 @@ export class FlowsService {
     for (const row of rows) {
       if (!(await this.canSee(row, actor))) continue;
       const flow = await this.runner.definition(row.flow_key, Number(row.flow_version));
-      const tasks = await this.database.read((sql) => FlowStore.openTasks(sql, row.id));
+      const { tasks, assignees } = await this.database.read((sql) => FlowStore.openTasksWithAssignees(sql, row.id));
       const people = await this.names.current();
       const title = (await this.readableRecord(row, flow, actor))?.title;
       const state = FlowStore.state(row);
-      const views = await this.taskViews(tasks, flow, actor.name, people, title, state);
+      const views = await this.taskViews(tasks, flow, actor.name, people, title, state, assignees);
       items.push(caseSummary(row, flow, views, people, title, caseCan(row, flow, state, views, actor)));
     }
     return { items };
