@@ -130,6 +130,19 @@ export const FlowStore = {
     return rows.map((r) => decodeEvent(JSON.parse(r.payload) as StoredFlowEvent));
   },
 
+  /** A task with its case's flow version and whether `userId` was ever an assignee of the case: one round trip. */
+  async taskFor(sql: SqlExecutor, key: string, userId: string): Promise<{ task: TaskRow & { flow_version: number }; wasAssignee: boolean } | undefined> {
+    const [found] = await sql.rows<TaskRow & { flow_version: number | string; was_assignee: number | string | null }>(
+      `SELECT t.*, i.flow_version AS flow_version,
+              (SELECT 1 FROM bf_flow_task_assignee a JOIN bf_flow_task o ON o.id = a.task_pk WHERE a.user_id = ? AND o.instance_id = t.instance_id LIMIT 1) AS was_assignee
+         FROM bf_flow_task t JOIN bf_flow_instance i ON i.id = t.instance_id WHERE t.id = ?`,
+      [userId, key],
+    );
+    if (!found) return undefined;
+    const { was_assignee: was, flow_version: version, ...task } = found;
+    return { task: { ...task, flow_version: Number(version) }, wasAssignee: was !== null && Number(was) === 1 };
+  },
+
   async task(sql: SqlExecutor, key: string): Promise<TaskRow | undefined> {
     const [row] = await sql.rows<TaskRow>('SELECT * FROM bf_flow_task WHERE id = ?', [key]);
     return row;

@@ -229,20 +229,18 @@ export class FlowsService {
 
   /** The task and its case (with the flow version it runs), when the reader may see them. */
   private async visibleTask(key: string, actor: Actor): Promise<TaskRow & { flow_version: number }> {
-    const found = await this.database.read(async (sql) => {
-      const task = await FlowStore.task(sql, key);
-      const of = task ? await FlowStore.readFor(sql, task.instance_id, actor.name) : undefined;
-      return task && of ? { task, ...of } : undefined;
-    });
-    if (!found || !(await this.canSee(found.row, actor, found.wasAssignee))) throw ProblemError.notFound('taskNotFound', `There is no task ${key}.`);
-    return { ...found.task, flow_version: Number(found.row.flow_version) };
+    const found = await this.database.read((sql) => FlowStore.taskFor(sql, key, actor.name));
+    // The task row carries what visibility asks of its case: the case id, initiator and record.
+    const of = found && { id: found.task.instance_id, initiator_id: found.task.initiator_id, entity_key: found.task.entity_key, record_id: found.task.record_id };
+    if (!found || !of || !(await this.canSee(of, actor, found.wasAssignee))) throw ProblemError.notFound('taskNotFound', `There is no task ${key}.`);
+    return found.task;
   }
 
   /**
    * The initiator, past and present assignees, administrators, and whoever may read the record in
    * their scope. `wasAssignee`, when the caller read it with the case (FlowStore.readFor).
    */
-  private async canSee(row: InstanceRow, actor: Actor, wasAssignee?: boolean): Promise<boolean> {
+  private async canSee(row: Pick<InstanceRow, 'id' | 'initiator_id' | 'entity_key' | 'record_id'>, actor: Actor, wasAssignee?: boolean): Promise<boolean> {
     if (actor.access.admin || row.initiator_id === actor.name) return true;
     if (wasAssignee ?? (await this.database.read((sql: SqlExecutor) => FlowStore.wasAssignee(sql, row.id, actor.name)))) return true;
     return row.entity_key !== null && row.record_id !== null && (await this.reachable(row.entity_key, row.record_id, actor, 'read'));
