@@ -9,6 +9,7 @@ import { NotFound } from './shell/NotFound.js';
 const EntityDesigner = lazy(() => import('./data-model/EntityDesigner.js'));
 const FormDesigner = lazy(() => import('./form-designer/FormDesigner.js'));
 const AppDesigner = lazy(() => import('./app-designer/AppDesigner.js'));
+const DecisionDesigner = lazy(() => import('./decision/DecisionDesigner.js'));
 
 // A data router: editors block in-app navigation while they hold unsaved changes.
 const router = createBrowserRouter(
@@ -18,6 +19,7 @@ const router = createBrowserRouter(
       <Route path="entity/:key" element={<Suspense fallback={<Loading />}><EntityDesigner /></Suspense>} />
       <Route path="form/:key" element={<Suspense fallback={<Loading />}><FormDesigner /></Suspense>} />
       <Route path="app/:key" element={<Suspense fallback={<Loading />}><AppDesigner /></Suspense>} />
+      <Route path="decision/:key" element={<Suspense fallback={<Loading />}><DecisionDesigner /></Suspense>} />
       <Route path="*" element={<NotFound />} />
     </Route>,
   ),

@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { feelScope } from '../document/decision-document.js';
+import { modelNames, scopeOfNames } from '../document/decision-document.js';
 import { tierModel, tierTable } from '../testing/tables.js';
 import { checkColumn } from './column-check.js';
 import {
@@ -116,7 +116,7 @@ describe('annotation columns', () => {
 });
 
 describe('checkColumn', () => {
-  const scope = feelScope(tierModel());
+  const scope = scopeOfNames(modelNames(tierModel()));
 
   it('needs an input expression and checks it and the allowed values as FEEL', () => {
     const table = updateInput(tierTable(), 0, { expression: '', inputValues: '[0..' });

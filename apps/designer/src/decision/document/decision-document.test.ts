@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { insertRule } from '../grid/table-edits.js';
 import { tierModel } from '../testing/tables.js';
-import { defaultDecision, feelScope, newDecisionArtifact, replaceModel, tableOf, withTable } from './decision-document.js';
+import { defaultDecision, modelNames, newDecisionArtifact, replaceModel, tableOf, withTable } from './decision-document.js';
 
 describe('the decision document', () => {
   it('finds the table of a decision whose logic is one', () => {
@@ -36,7 +36,7 @@ describe('the decision document', () => {
 
   it('knows the names the model defines, imported ones by their import', () => {
     const model = { ...tierModel(), imports: [{ name: 'rates', namespace: 'urn:rates' }], inputData: [{ name: 'Base rate', import: 'rates' }] };
-    expect([...feelScope(model).known].sort()).toEqual(['Bonus', 'Offer', 'Tier', 'rates']);
+    expect(modelNames(model).sort()).toEqual(['Bonus', 'Offer', 'Tier', 'rates']);
   });
 
   it('starts a new artifact with one empty UNIQUE table', () => {

@@ -2,7 +2,7 @@
  * The decision artifact as the designer edits it: one decision's table at a time, changed by the
  * pure table operations and lifted back into a new artifact (the editor's history keeps each).
  */
-import type { DecisionArtifact, DecisionModel, DecisionTable, DecisionTableAnalysisOptions } from '@bankforge/rule-engine';
+import type { DecisionArtifact, DecisionModel, DecisionTable, DecisionTableAnalysisOptions, ItemDefinition } from '@bankforge/rule-engine';
 import type { FeelScope } from '../grid/cell-check.js';
 
 /** The decision table a decision's logic is, or null (another kind of logic, or none yet). */
@@ -26,15 +26,19 @@ export function defaultDecision(artifact: DecisionArtifact): number {
 }
 
 /** Names the model's FEEL may read: input data, decisions, knowledge models, decision services; an imported model by its import name. */
-export function feelScope(artifact: DecisionArtifact): FeelScope {
+export function modelNames(artifact: DecisionArtifact): string[] {
   const elements = [...(artifact.inputData ?? []), ...artifact.decisions, ...(artifact.businessKnowledgeModels ?? []), ...(artifact.decisionServices ?? [])];
-  const known = new Set<string>([...elements.map((e) => e.import ?? e.name), ...(artifact.imports ?? []).map((i) => i.name)]);
-  return { known, multiWord: [...known] };
+  return [...new Set([...elements.map((e) => e.import ?? e.name), ...(artifact.imports ?? []).map((i) => i.name)])];
+}
+
+/** The scope of FEEL texts that may read these names. */
+export function scopeOfNames(names: readonly string[]): FeelScope {
+  return { known: new Set(names), multiWord: [...names] };
 }
 
 /** What the table analysis needs of the model: its item definitions (types and allowed values) and names. */
-export function analysisOptions(artifact: DecisionArtifact, scope: FeelScope): DecisionTableAnalysisOptions {
-  return { itemDefinitions: artifact.itemDefinitions ?? [], names: scope.multiWord };
+export function analysisOptions(itemDefinitions: readonly ItemDefinition[] | undefined, scope: FeelScope): DecisionTableAnalysisOptions {
+  return { itemDefinitions: itemDefinitions ?? [], names: scope.multiWord };
 }
 
 /** A new decision artifact: one decision with an empty UNIQUE table deciding one output. */

@@ -1,11 +1,11 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { tierModel, tierTable } from '../testing/tables.js';
-import { feelScope } from '../document/decision-document.js';
+import { modelNames, scopeOfNames } from '../document/decision-document.js';
 import { checkFeelText } from './cell-check.js';
 import { checkTable } from './table-check.js';
 
-const scope = feelScope(tierModel());
+const scope = scopeOfNames(modelNames(tierModel()));
 
 describe('checkFeelText', () => {
   it('takes unary tests in input cells and expressions in output cells', () => {

@@ -1,0 +1,147 @@
+import type { ProblemFieldError } from '@bankforge/client';
+import type { DecisionArtifact, DecisionTable, TableGap } from '@bankforge/rule-engine';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { problemMessage } from '../../shell/api/problems.js';
+import { TabList, tabIds } from '../../shell/tabs/TabList.js';
+import { problemPlace } from '../analysis/problem-cells.js';
+import { rowMarkers } from '../analysis/row-markers.js';
+import { TableProblems, type ServerProblem } from '../analysis/TableProblems.js';
+import { useTableAnalysis } from '../analysis/useTableAnalysis.js';
+import { applyColumnCommand, newInputColumn, type ColumnCommand } from '../columns/column-commands.js';
+import { ColumnDialog } from '../columns/ColumnDialog.js';
+import { ColumnToolbar } from '../columns/ColumnToolbar.js';
+import { analysisOptions, modelNames, scopeOfNames } from '../document/decision-document.js';
+import { clampCursor, HEADER_ROW, type Cursor } from '../grid/cursor.js';
+import { cellKey, DecisionGrid } from '../grid/DecisionGrid.js';
+import type { RuleCommand } from '../grid/keymap.js';
+import { applyRuleCommand } from '../grid/rule-commands.js';
+import { RuleToolbar } from '../grid/RuleToolbar.js';
+import { columnCount } from '../grid/table-columns.js';
+import { checkTable } from '../grid/table-check.js';
+import { addRuleForRegion } from '../grid/table-edits.js';
+import { DecisionSidePanels } from './DecisionSidePanels.js';
+import { HitPolicyField } from './HitPolicyField.js';
+
+interface TableWorkspaceProps {
+  artifact: DecisionArtifact;
+  /** The decision whose table is edited. */
+  decision: number;
+  table: DecisionTable;
+  /** The last refusal's errors (JSON Pointers into the artifact). */
+  problems: readonly ProblemFieldError[];
+  /** Changes the table; `label` groups keystrokes of one property into one undo step. */
+  onChange(change: (table: DecisionTable) => DecisionTable, label?: string): void;
+}
+
+type Panel = 'rules';
+
+/** One decision table: its hit policy, the toolbars and grid, and under them the rules' problems and analysis. */
+export function TableWorkspace({ artifact, decision, table, problems, onChange }: TableWorkspaceProps) {
+  const { t, i18n } = useTranslation('decisionDesigner');
+  const [cursorState, setCursor] = useState<Cursor>({ row: 0, column: 0 });
+  const [focusRequest, setFocusRequest] = useState(0);
+  const [columnDialog, setColumnDialog] = useState<number | null>(null);
+  const [announcement, setAnnouncement] = useState('');
+  const [panel, setPanel] = useState<Panel>('rules');
+  // Undo, a paste or another decision can take the cursor's rule or column away.
+  const cursor = clampCursor(cursorState, { rules: table.rules.length, columns: columnCount(table) });
+  const decisionName = artifact.decisions[decision]?.name ?? '';
+
+  // The names in scope change rarely: keyed by them, the scope and the analysis options stay the same objects between edits.
+  const scopeKey = JSON.stringify(modelNames(artifact));
+  const scope = useMemo(() => scopeOfNames(JSON.parse(scopeKey) as string[]), [scopeKey]);
+  const itemDefinitions = artifact.itemDefinitions;
+  const options = useMemo(() => analysisOptions(itemDefinitions, scope), [itemDefinitions, scope]);
+  const issues = useMemo(() => checkTable(table, scope), [table, scope]);
+  const analysis = useTableAnalysis(`${decision}:${decisionName}`, table, options);
+  const markers = useMemo(() => (analysis.analysis === null ? new Map() : rowMarkers(analysis.analysis)), [analysis.analysis]);
+
+  const serverProblems = useMemo((): ServerProblem[] => {
+    return problems.flatMap((p) => {
+      const place = problemPlace(p, decision, table);
+      return place === null ? [] : [{ ...place, message: problemMessage(p, i18n.language) }];
+    });
+  }, [problems, decision, table, i18n.language]);
+  const serverByCell = useMemo(() => new Map(serverProblems.map((p) => [cellKey(p.row, p.column), p.message])), [serverProblems]);
+
+  const show = (next: Cursor) => {
+    setCursor(next);
+    setFocusRequest((n) => n + 1);
+  };
+
+  const ruleCommand = (command: RuleCommand) => {
+    const result = applyRuleCommand(table, cursor, command);
+    if (result.table === table) return;
+    onChange(() => result.table);
+    setCursor(result.cursor);
+    const number = result.cursor.row + 1;
+    setAnnouncement(
+      command === 'delete' ? t('grid.deleted', { number: cursor.row + 1 })
+      : command === 'duplicate' ? t('grid.duplicated', { number, from: cursor.row + 1 })
+      : command === 'moveUp' || command === 'moveDown' ? t('grid.moved', { number })
+      : t('grid.inserted', { number }),
+    );
+  };
+
+  const columnCommand = (command: ColumnCommand) => {
+    const result = applyColumnCommand(table, cursor, command, { input: newInputColumn(artifact, table), annotation: t('columns.newAnnotation') });
+    if (result.table === table) return;
+    onChange(() => result.table);
+    setCursor(result.cursor);
+    // A new input or output needs its expression or name: its properties open at once.
+    if (command === 'addInput' || command === 'addOutput') setColumnDialog(result.cursor.column);
+  };
+
+  const addGapRule = (gap: TableGap) => {
+    onChange((current) => addRuleForRegion(current, gap.inputEntries));
+    setAnnouncement(t('analysis.gapAdded', { number: table.rules.length + 1 }));
+    show({ row: table.rules.length, column: table.inputs.length });
+  };
+
+  const ids = tabIds('decision', panel);
+  return (
+    <div className="dg-workspace">
+      <HitPolicyField table={table} onChange={onChange} />
+      <RuleToolbar table={table} cursor={cursor} onCommand={ruleCommand} />
+      <ColumnToolbar table={table} cursor={cursor} onCommand={columnCommand} onProperties={() => setColumnDialog(cursor.column)} />
+      <DecisionGrid
+        table={table}
+        label={t('grid.label', { decision: decisionName })}
+        scope={scope}
+        cursor={cursor}
+        onCursorChange={setCursor}
+        issues={issues}
+        serverProblems={serverByCell}
+        markers={markers}
+        onChange={(change) => onChange(change)}
+        onRuleCommand={ruleCommand}
+        onOpenColumn={setColumnDialog}
+        onAnnounce={setAnnouncement}
+        focusRequest={focusRequest}
+      />
+      <p role="status" aria-live="polite" className="visually-hidden">
+        {announcement}
+      </p>
+      <TabList label={t('panels.label')} prefix="decision" tabs={[{ id: 'rules', label: t('panels.rules') }]} selected={panel} onSelect={setPanel} />
+      <section role="tabpanel" id={ids.panel} aria-labelledby={ids.tab} className="tab-panel">
+        <TableProblems table={table} issues={issues} serverProblems={serverProblems} analysis={analysis} onShow={show} onAddGapRule={addGapRule} />
+      </section>
+      <DecisionSidePanels />
+      {columnDialog !== null && columnDialog < columnCount(table) && (
+        <ColumnDialog
+          table={table}
+          column={columnDialog}
+          scope={scope}
+          itemDefinitions={itemDefinitions ?? []}
+          onChange={onChange}
+          onClose={() => {
+            // The dialog gives the focus back to what opened it; the grid's selection shows the column.
+            setColumnDialog(null);
+            setCursor({ row: HEADER_ROW, column: columnDialog });
+          }}
+        />
+      )}
+    </div>
+  );
+}
