@@ -99,7 +99,7 @@ export function DecisionGrid(props: DecisionGridProps) {
     const cell = scrollRef.current?.querySelector<HTMLElement>(`[data-cell="${cellKey(cursor.row, cursor.column)}"]`);
     if (cell) {
       focusPending.current = false;
-      cell.focus({ preventScroll: true });
+      cell.focus();
     }
   });
 
@@ -221,6 +221,10 @@ export function DecisionGrid(props: DecisionGridProps) {
   const template = ['var(--dg-rule-width)', ...columns.map((ref) => (ref.part === 'annotation' ? 'var(--dg-note-width)' : 'var(--dg-cell-width)'))].join(' ');
   return (
     <div className="dg-frame">
+      {/* Above the grid, so the problem of the text being typed shows beside it. */}
+      <p id={statusId} role="status" aria-live="polite" className={`dg-status${statusProblem?.severity === 'error' ? ' error-text' : ''}`}>
+        {status}
+      </p>
       <div
         ref={scrollRef}
         role="grid"
@@ -243,7 +247,7 @@ export function DecisionGrid(props: DecisionGridProps) {
           onSelect={(column) => onCursorChange({ row: HEADER_ROW, column })}
           onOpenColumn={props.onOpenColumn}
         />
-        <div role="rowgroup" className="dg-body" style={{ height: virtualizer.getTotalSize() - HEADER_HEIGHT }}>
+        <div role="rowgroup" className="dg-body" style={{ height: virtualizer.getTotalSize() }}>
           {virtualizer.getVirtualItems().map((item) => (
             <GridRow
               key={item.index}
@@ -269,9 +273,6 @@ export function DecisionGrid(props: DecisionGridProps) {
       {table.rules.length === 0 && <p className="empty-state">{t('grid.empty')}</p>}
       <p id={`${id}-help`} className="help">
         {t('grid.help')}
-      </p>
-      <p id={statusId} role="status" aria-live="polite" className={`dg-status${statusProblem?.severity === 'error' ? ' error-text' : ''}`}>
-        {status}
       </p>
     </div>
   );
