@@ -1,5 +1,6 @@
-import { analyzeDecisionTable, type DecisionTable, type DecisionTableAnalysis, type DecisionTableAnalysisOptions } from '@bankforge/rule-engine';
-import { useEffect, useState } from 'react';
+import type { DecisionTable, DecisionTableAnalysis, DecisionTableAnalysisOptions } from '@bankforge/rule-engine';
+import { useEffect, useRef, useState } from 'react';
+import { createAnalysisRunner, type AnalysisRunner } from './analysis-runner.js';
 
 /** How long the table must stay unchanged before it is analysed again: typing and pasting do not wait for it. */
 export const ANALYSIS_DELAY_MS = 250;
@@ -12,17 +13,31 @@ export interface TableAnalysisState {
 }
 
 /**
- * The analysis of a table, run after the table has stopped changing for a moment (a timer, off the
- * path of the change itself). `tableId` names the table shown (the decision): another table's
+ * The analysis of a table, run in a worker after the table has stopped changing for a moment, off
+ * the path of the change itself. `tableId` names the table shown (the decision): another table's
  * analysis is never answered for it, even while its own is on the way.
  */
-export function useTableAnalysis(tableId: string, table: DecisionTable | null, options: DecisionTableAnalysisOptions): TableAnalysisState {
+export function useTableAnalysis(tableId: string, table: DecisionTable, options: DecisionTableAnalysisOptions): TableAnalysisState {
   const [result, setResult] = useState<{ tableId: string; table: DecisionTable; analysis: DecisionTableAnalysis } | null>(null);
+  const runner = useRef<AnalysisRunner | null>(null);
+  useEffect(
+    () => () => {
+      runner.current?.dispose();
+      runner.current = null;
+    },
+    [],
+  );
   useEffect(() => {
-    if (table === null) return;
-    const timer = setTimeout(() => setResult({ tableId, table, analysis: analyzeDecisionTable(table, options) }), ANALYSIS_DELAY_MS);
-    return () => clearTimeout(timer);
+    let live = true;
+    const timer = setTimeout(() => {
+      runner.current ??= createAnalysisRunner();
+      void runner.current.analyze(table, options).then((analysis) => live && setResult({ tableId, table, analysis }));
+    }, ANALYSIS_DELAY_MS);
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
   }, [tableId, table, options]);
-  if (table === null || result === null || result.tableId !== tableId) return { analysis: null, current: false };
+  if (result === null || result.tableId !== tableId) return { analysis: null, current: false };
   return { analysis: result.analysis, current: result.table === table };
 }
