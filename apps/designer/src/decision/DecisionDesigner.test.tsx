@@ -82,6 +82,16 @@ describe('DecisionDesigner', () => {
     expect(ruleCell(0, 0).textContent).toBe('< 25');
   });
 
+  it('saves the text being typed in a cell on Ctrl+S', async () => {
+    const { server, user } = openDesigner();
+    await screen.findByRole('grid');
+    await user.click(ruleCell(2, 2));
+    await user.keyboard('"bronze"{Control>}s{/Control}');
+    await screen.findByText('Draft saved');
+    expect(saved(server.requests).decisions[0]!.logic).toMatchObject({ rules: [{}, {}, { outputEntries: ['"bronze"'] }] });
+    expect(document.activeElement).toBe(ruleCell(2, 2));
+  });
+
   it('saves a COLLECT sum with its aggregation', async () => {
     const { server, user } = openDesigner();
     await user.selectOptions(await screen.findByRole('combobox', { name: 'Hit policy' }), 'C+');

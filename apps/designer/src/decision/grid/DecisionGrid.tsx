@@ -127,7 +127,8 @@ export function DecisionGrid(props: DecisionGridProps) {
     if (command.kind === 'commit') {
       const at = { row: editing.row, column: editing.column };
       const next =
-        command.then === 'down' ? moveCursor(at, size, 'down')
+        command.then === 'stay' ? at
+        : command.then === 'down' ? moveCursor(at, size, 'down')
         : command.then === 'up' ? moveCursor(at, size, 'up')
         : (tabCursor(at, size, command.then === 'previous') ?? at);
       onCursorChange(next);
@@ -139,7 +140,8 @@ export function DecisionGrid(props: DecisionGridProps) {
     if (editing !== null) {
       const command = editingCommand(event);
       if (command === null) return;
-      event.preventDefault();
+      // Ctrl+S goes on to the page's save, which then has the text.
+      if (command.kind !== 'commit' || command.then !== 'stay') event.preventDefault();
       endEditing(command);
       return;
     }

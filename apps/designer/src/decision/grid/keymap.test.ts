@@ -51,6 +51,11 @@ describe('editingCommand', () => {
     expect(editingCommand(press('Escape'))).toEqual({ kind: 'cancel' });
   });
 
+  it('keeps the text in place on Ctrl+S, so that the save that follows has it', () => {
+    expect(editingCommand(press('s', { ctrlKey: true }))).toEqual({ kind: 'commit', then: 'stay' });
+    expect(editingCommand(press('s', { metaKey: true }))).toEqual({ kind: 'commit', then: 'stay' });
+  });
+
   it('leaves every other key to the text box', () => {
     expect(editingCommand(press('ArrowLeft'))).toBeNull();
     expect(editingCommand(press('a'))).toBeNull();

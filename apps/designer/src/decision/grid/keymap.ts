@@ -65,12 +65,13 @@ export function navigationCommand(press: KeyPress): GridCommand | null {
 }
 
 export type EditCommand =
-  /** Keep the text and move: Enter down, Shift+Enter up, Tab right, Shift+Tab left. */
-  | { kind: 'commit'; then: 'down' | 'up' | 'next' | 'previous' }
+  /** Keep the text and move: Enter down, Shift+Enter up, Tab right, Shift+Tab left; Ctrl+S stays (the page then saves it). */
+  | { kind: 'commit'; then: 'down' | 'up' | 'next' | 'previous' | 'stay' }
   | { kind: 'cancel' };
 
 /** What a key does while a cell is being edited; null: the text box's own (caret keys, typing). */
 export function editingCommand(press: KeyPress): EditCommand | null {
+  if ((press.ctrlKey || press.metaKey) && !press.altKey && !press.shiftKey && press.key.toLowerCase() === 's') return { kind: 'commit', then: 'stay' };
   if (press.ctrlKey || press.metaKey || press.altKey) return null;
   if (press.key === 'Escape') return { kind: 'cancel' };
   if (press.key === 'Enter') return { kind: 'commit', then: press.shiftKey ? 'up' : 'down' };
