@@ -99,7 +99,7 @@ function AnalysisFindings({ table, analysis, t, onShow, onAddGapRule }: Findings
         {gaps.map((gap, i) => (
           <li key={`gap-${i}`}>
             {t('analysis.gap', { region: gap.text })}{' '}
-            <button type="button" onClick={() => onAddGapRule(gap)}>
+            <button type="button" aria-label={t('analysis.addGapRuleFor', { region: gap.text })} onClick={() => onAddGapRule(gap)}>
               {t('analysis.addGapRule')}
             </button>
           </li>

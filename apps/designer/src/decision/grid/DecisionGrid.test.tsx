@@ -199,7 +199,7 @@ describe('DecisionGrid', () => {
     await user.click(cell(0, 0));
     await user.keyboard('{Enter}{Control>}a{/Control}< 20{Enter}');
     expect(await screen.findByText('No rule matches Age: [20..30).')).toBeTruthy();
-    await user.click(screen.getByRole('button', { name: 'Add a rule for this gap' }));
+    await user.click(screen.getByRole('button', { name: 'Add a rule for this gap: Age: [20..30)' }));
     expect(texts()[3]).toEqual(['[20..30)', '-', '', '']);
     expect(document.activeElement).toBe(cell(3, 2));
     expect(await screen.findByText('No gaps, overlaps or unreachable rules found.')).toBeTruthy();
