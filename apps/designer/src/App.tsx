@@ -9,6 +9,8 @@ import { NotFound } from './shell/NotFound.js';
 const EntityDesigner = lazy(() => import('./data-model/EntityDesigner.js'));
 const FormDesigner = lazy(() => import('./form-designer/FormDesigner.js'));
 const AppDesigner = lazy(() => import('./app-designer/AppDesigner.js'));
+// React Flow and elkjs load only with the flow designer.
+const FlowDesigner = lazy(() => import('./flow-designer/FlowDesigner.js'));
 const DecisionDesigner = lazy(() => import('./decision/DecisionDesigner.js'));
 
 // A data router: editors block in-app navigation while they hold unsaved changes.
@@ -19,6 +21,7 @@ const router = createBrowserRouter(
       <Route path="entity/:key" element={<Suspense fallback={<Loading />}><EntityDesigner /></Suspense>} />
       <Route path="form/:key" element={<Suspense fallback={<Loading />}><FormDesigner /></Suspense>} />
       <Route path="app/:key" element={<Suspense fallback={<Loading />}><AppDesigner /></Suspense>} />
+      <Route path="flow/:key" element={<Suspense fallback={<Loading />}><FlowDesigner /></Suspense>} />
       <Route path="decision/:key" element={<Suspense fallback={<Loading />}><DecisionDesigner /></Suspense>} />
       <Route path="*" element={<NotFound />} />
     </Route>,

@@ -4,6 +4,7 @@ import { dataModelMessages } from './data-model/locales.js';
 import { decisionDesignerMessages } from './decision/locales.js';
 import { decisionTestMessages } from './decision/test-panel/locales.js';
 import { decisionVersionMessages } from './decision/versions/locales.js';
+import { flowDesignerMessages } from './flow-designer/locales.js';
 import { formDesignerMessages } from './form-designer/locales.js';
 import { shellMessages } from './shell/locales.js';
 
@@ -18,6 +19,7 @@ export function initI18n(language?: Language) {
       decisionDesigner: decisionDesignerMessages,
       decisionTests: decisionTestMessages,
       decisionVersions: decisionVersionMessages,
+      flowDesigner: flowDesignerMessages,
     },
     defaultNS: 'shell',
     language,

@@ -35,10 +35,12 @@ export interface PublishBarProps {
   onPublish?: () => void;
   /** Undo and redo buttons (on by default). */
   historyButtons?: boolean;
+  /** Why Publish is unavailable (the editor's own check found errors): the button is disabled and says why. */
+  publishBlocked?: string;
 }
 
 /** An editor's toolbar: state badge, undo/redo, Save and Publish with progress, and why the server refused. */
-export function PublishBar({ editor, onPublish, historyButtons = true }: PublishBarProps) {
+export function PublishBar({ editor, onPublish, historyButtons = true, publishBlocked }: PublishBarProps) {
   const { t } = useTranslation('shell');
   const busy = editor.saving || editor.publishing;
   const outcome = editor.outcome;
@@ -67,10 +69,11 @@ export function PublishBar({ editor, onPublish, historyButtons = true }: Publish
         <button type="button" onClick={() => void editor.save()} disabled={busy || editor.status !== 'ready' || (!editor.dirty && !editor.isNew)} aria-keyshortcuts="Control+S">
           {t('editor.save')}
         </button>
-        <button type="button" className="primary" onClick={publish} disabled={busy || editor.status !== 'ready'}>
+        <button type="button" className="primary" onClick={publish} disabled={busy || editor.status !== 'ready' || publishBlocked !== undefined} aria-describedby={publishBlocked !== undefined ? 'publish-blocked' : undefined}>
           {t('editor.publish')}
         </button>
       </div>
+      {publishBlocked !== undefined && <p id="publish-blocked" className="help">{publishBlocked}</p>}
       <div role="status" aria-live="polite" className="publish-status">
         {editor.saving ? t('editor.saving') : editor.publishing ? t('editor.publishing') : notice}
       </div>

@@ -1,0 +1,59 @@
+import type { FlowDefinition } from '@bankforge/flow-engine';
+import { useCallback, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router-dom';
+import { designerLanguage, type DesignerLanguage } from '../form-designer/workspace/localized.js';
+import { LeaveGuard, LoadFailed, useArtifactEditor, useDesignerShortcuts, type ArtifactEditor } from '../shell/artifact-editor/index.js';
+import { Loading } from '../shell/Loading.js';
+import { PublishBar } from '../shell/PublishBar.js';
+import { TabList, tabIds } from '../shell/tabs/TabList.js';
+import { VersionHistory } from '../shell/VersionHistory.js';
+import { newFlowDocument } from './document/new-flow.js';
+import './flow-designer.css';
+import { FlowWorkspace } from './FlowWorkspace.js';
+import { useLiveProblems } from './problems/useLiveProblems.js';
+
+type View = 'design' | 'versions';
+
+/** The flow designer (route `flow/:key`): draw, check and publish an approval flow. */
+export default function FlowDesigner() {
+  const { key = '' } = useParams();
+  const { t, i18n } = useTranslation('flowDesigner');
+  const editor = useArtifactEditor<FlowDefinition>('flow', key, useCallback(() => newFlowDocument(key), [key]));
+  useDesignerShortcuts({ undo: editor.undo, redo: editor.redo, save: () => void editor.save() });
+  if (editor.status === 'loading') return <Loading />;
+  if (editor.status === 'error') return <LoadFailed message={t('loadFailed', { message: editor.error?.detail || editor.error?.title })} onRetry={editor.reload} />;
+  return <LoadedFlow editor={editor} language={designerLanguage(i18n.language)} />;
+}
+
+function LoadedFlow({ editor, language }: { editor: ArtifactEditor<FlowDefinition>; language: DesignerLanguage }) {
+  const { t } = useTranslation('flowDesigner');
+  const [view, setView] = useState<View>('design');
+  const problems = useLiveProblems(editor.document);
+  const flow = editor.document;
+  const ids = tabIds('flow', view);
+  return (
+    <main className="page designer flow-designer">
+      <LeaveGuard dirty={editor.dirty} />
+      <div className="page-header">
+        <h1>{t('title', { title: flow.title })}</h1>
+        <code className="artifact-key">{flow.key}</code>
+      </div>
+      <PublishBar editor={editor} publishBlocked={problems.length > 0 ? t('publishBlocked', { count: problems.length }) : undefined} />
+      <TabList
+        label={t('tabs.label')}
+        prefix="flow"
+        tabs={[
+          { id: 'design', label: t('tabs.design') },
+          { id: 'versions', label: t('tabs.versions') },
+        ]}
+        selected={view}
+        onSelect={setView}
+      />
+      <section role="tabpanel" id={ids.panel} aria-labelledby={ids.tab} className="tab-panel">
+        {view === 'design' && <FlowWorkspace editor={editor} problems={problems} language={language} />}
+        {view === 'versions' && <VersionHistory kind="flow" artifactKey={flow.key} latestVersion={editor.latestVersion} />}
+      </section>
+    </main>
+  );
+}

@@ -1,0 +1,79 @@
+import type { ServiceEffect, ServiceNode } from '@bankforge/flow-engine';
+import { useTranslation } from 'react-i18next';
+import { CheckboxControl, NumberControl, SelectControl, TextControl } from '../../data-model/controls/Controls.js';
+import { compact } from '../document/map-edits.js';
+import { nodeNameById } from '../document/names.js';
+import { RecordValuesTable } from './RecordValuesTable.js';
+import { usePanel } from './panel-context.js';
+import { nodePath, useNodeChange } from './useNodeChange.js';
+
+const EFFECTS: readonly ServiceEffect[] = ['recordUpdate', 'http', 'webhook'];
+const METHODS = ['POST', 'PUT', 'PATCH', 'GET', 'DELETE'] as const;
+
+type Config = ServiceNode['config'];
+
+/** A service step: update the case's record, or call a system over HTTP (a webhook is a call that only notifies). */
+export function ServiceProperties({ node }: { node: ServiceNode }) {
+  const { t } = useTranslation('flowDesigner');
+  const { flow, language, problemsAt } = usePanel();
+  const change = useNodeChange(node);
+  const path = (...tokens: (string | number)[]) => nodePath(flow.nodes, node, ...tokens);
+  const setConfig = (config: Config) => change('config', (n) => ({ ...n, config }));
+  const config = node.config;
+  const sent = Array.isArray(config.variables) ? config.variables.filter((v): v is string => typeof v === 'string') : [];
+  const outgoing = flow.edges.filter((e) => e.source === node.id);
+  // Scripts come only from imported BPMN: the server runs none, so they are not offered.
+  const effects = EFFECTS.includes(node.effect) ? EFFECTS : [...EFFECTS, node.effect];
+
+  return (
+    <>
+      <SelectControl
+        label={t('service.effect')}
+        help={t(`service.effectHelp.${node.effect}`)}
+        value={node.effect}
+        choices={effects.map((e) => ({ value: e, label: t(`service.effects.${e}`) }))}
+        // Each effect reads its own configuration: a new effect starts from an empty one.
+        onChange={(effect) => change('effect', (n) => ({ ...n, effect: effect as ServiceEffect, config: {} }))}
+        problems={problemsAt(path('effect'))}
+      />
+      {node.effect === 'recordUpdate' && <RecordValuesTable config={config} path={path('config')} onChange={setConfig} />}
+      {(node.effect === 'http' || node.effect === 'webhook') && (
+        <>
+          <TextControl label={t('service.url')} help={t('service.urlHelp')} type="url" value={typeof config.url === 'string' ? config.url : ''} onChange={(url) => setConfig({ ...config, url })} problems={problemsAt(path('config', 'url'))} spellCheck={false} />
+          <SelectControl label={t('service.method')} value={typeof config.method === 'string' ? config.method : 'POST'} choices={METHODS.map((m) => ({ value: m, label: m }))} onChange={(method) => setConfig({ ...config, method })} />
+          <fieldset>
+            <legend>{t('service.variables')}</legend>
+            <p className="help">{t('service.variablesHelp')}</p>
+            <div className="check-row">
+              {flow.variables.map((v) => (
+                <CheckboxControl
+                  key={v.name}
+                  label={v.name}
+                  checked={sent.includes(v.name)}
+                  onChange={(on) => setConfig({ ...config, variables: flow.variables.map((x) => x.name).filter((name) => (name === v.name ? on : sent.includes(name))) })}
+                />
+              ))}
+            </div>
+          </fieldset>
+        </>
+      )}
+      <NumberControl
+        label={t('service.attempts')}
+        help={t('service.attemptsHelp')}
+        value={node.retry?.maxAttempts}
+        min={1}
+        onChange={(maxAttempts) => change('retry', (n) => compact({ ...n, retry: maxAttempts === undefined ? undefined : { ...n.retry, maxAttempts } }))}
+        problems={problemsAt(path('retry'))}
+      />
+      {outgoing.length > 1 && (
+        <SelectControl
+          label={t('service.failureEdge')}
+          value={node.failureEdge ?? ''}
+          choices={[{ value: '', label: t('service.failureFails') }, ...outgoing.map((e) => ({ value: e.id, label: t('service.failureTo', { name: nodeNameById(flow, e.target, language) }) }))]}
+          onChange={(edge) => change('failureEdge', (n) => compact({ ...n, failureEdge: edge === '' ? undefined : edge }))}
+          problems={problemsAt(path('failureEdge'))}
+        />
+      )}
+    </>
+  );
+}

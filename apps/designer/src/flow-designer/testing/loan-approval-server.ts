@@ -1,0 +1,38 @@
+import type { FlowDefinition } from '@bankforge/flow-engine';
+import { fakeApi, type FakeHandler, type FakeResponse } from '@bankforge/app-shell/testing';
+import { loanApprovalFlow } from '@bankforge/example-bank-crm';
+
+const summary = (kind: string, key: string, title: string, latestVersion: number | null = 1) => ({
+  kind,
+  key,
+  title,
+  revision: 1,
+  latestVersion,
+  state: latestVersion === null ? 'draft' : 'published',
+  updatedAt: '',
+});
+
+/**
+ * A fake server holding the example's loan approval as a draft (never published), the published
+ * decisions, entities, forms and flows a flow may refer to, and saving whatever it is sent.
+ */
+export function loanApprovalServer(routes: Record<string, FakeHandler | FakeResponse> = {}, flow: FlowDefinition = loanApprovalFlow) {
+  let revision = 3;
+  return fakeApi({
+    'GET /api/artifacts/flow/loan_approval': { body: { document: structuredClone(flow), revision, latestVersion: null } },
+    'PUT /api/artifacts/flow/loan_approval': (r) => ({ body: { document: r.body, revision: ++revision, latestVersion: null } }),
+    'GET /api/artifacts/decision': { body: [summary('decision', 'loan_scoring', 'Loan applicant scoring'), summary('decision', 'fraud_screening', 'Fraud screening'), summary('decision', 'draft_only', 'Draft only', null)] },
+    'GET /api/artifacts/decision/loan_scoring?version=1': { body: { document: { kind: 'decision', key: 'loan_scoring', title: 'Loan applicant scoring', inputData: [{ name: 'CreditScore' }, { name: 'AnnualIncome' }, { name: 'Amount' }, { name: 'Collateral' }] }, revision: 1, latestVersion: 1 } },
+    'GET /api/artifacts/entity': { body: [summary('entity', 'loan_application', 'Loan application')] },
+    'GET /api/artifacts/entity/loan_application?version=1': {
+      body: {
+        document: { kind: 'entity', key: 'loan_application', title: 'Loan application', fields: ['amount', 'credit_score', 'annual_income', 'purpose', 'status', 'approved_amount', 'decided_at', 'decided_by', 'submitted_at'].map((key) => ({ id: `f_${key}`, key, type: 'text' })) },
+        revision: 1,
+        latestVersion: 1,
+      },
+    },
+    'GET /api/artifacts/form': { body: [summary('form', 'loan_application', 'Loan application form')] },
+    'GET /api/artifacts/flow': { body: [summary('flow', 'loan_approval', 'Loan approval', null), summary('flow', 'kyc_check', 'KYC check')] },
+    ...routes,
+  });
+}
