@@ -92,10 +92,11 @@ export class FlowRunner {
       this.database.transaction(async (sql) => {
         if (given.instanceId && (await FlowStore.read(sql, given.instanceId))) return { instanceId, duplicate: true };
         // One case at a time, and an approved record is not submitted again (a new application is).
-        const blocking = given.child || !recordId ? undefined : await FlowStore.blockingCase(sql, flow.key, flow.entity!, recordId);
+        const check = await FlowStore.startCheck(sql, flow.key, flow.entity, given.child ? null : recordId);
+        const { blocking } = check;
         if (blocking?.status === 'running') throw ProblemError.conflict('caseAlreadyRunning', `A ${flow.key} case is already running on this record.`, { caseId: blocking.id });
         if (blocking) throw ProblemError.conflict('caseAlreadyApproved', `This record was already approved by ${flow.key}.`, { caseId: blocking.id });
-        const people = await this.directory.load(sql);
+        const people = await this.directory.load(sql, check.directoryStamp);
         const command = commandOf(people);
         const now = new Date().toISOString();
         const result = execute(flow, null, command, now, { directory: people.directory, ...context, instanceId });

@@ -211,11 +211,20 @@ export const FlowStore = {
   },
 
   /** A case of the flow on the record that blocks another: one still running, or one that approved it. */
-  async blockingCase(sql: SqlExecutor, flowKey: string, entityKey: string, recordId: string): Promise<{ id: string; status: string } | undefined> {
-    const [row] = await sql.rows<{ id: string; status: string }>(
-      "SELECT id, status FROM bf_flow_instance WHERE entity_key = ? AND record_id = ? AND flow_key = ? AND (status = 'running' OR (status = 'completed' AND outcome = 'approved')) ORDER BY status DESC LIMIT 1",
-      [entityKey, recordId, flowKey],
+  /**
+   * What a start asks before it runs, in one round trip: the case of the flow on the record that
+   * blocks another (one still running, or one that approved it; none asked without a record), and
+   * the directory's stamp.
+   */
+  async startCheck(sql: SqlExecutor, flowKey: string, entityKey: string | undefined, recordId: string | null): Promise<{ blocking?: { id: string; status: string }; directoryStamp: number }> {
+    const blocking = (column: string): string =>
+      `(SELECT ${column} FROM bf_flow_instance WHERE entity_key = ? AND record_id = ? AND flow_key = ? AND (status = 'running' OR (status = 'completed' AND outcome = 'approved')) ORDER BY status DESC LIMIT 1)`;
+    const key = [entityKey ?? null, recordId, flowKey];
+    const [row] = await sql.rows<{ directory_stamp: number | string | null; blocking_id: string | null; blocking_status: string | null }>(
+      `SELECT (SELECT version FROM bf_directory_stamp WHERE id = 1) AS directory_stamp, ${blocking('id')} AS blocking_id, ${blocking('status')} AS blocking_status`,
+      [...key, ...key],
     );
-    return row;
+    const found = row?.blocking_id && row.blocking_status ? { id: row.blocking_id, status: row.blocking_status } : undefined;
+    return { ...(found ? { blocking: found } : {}), directoryStamp: Number(row?.directory_stamp ?? 0) };
   },
 };

@@ -30,7 +30,14 @@ export interface SqlExecutor {
 /** The mysql2 connection a MySQL query runner holds (its callback interface). */
 interface MysqlConnection {
   query(sql: string, values: SqlValue[], callback: (error: unknown, result: unknown) => void): void;
+  execute(sql: string, values: SqlValue[], callback: (error: unknown, result: unknown) => void): void;
 }
+
+/** Statements prepared and kept per connection: ten connections per replica stay far below MariaDB's 16,382 for the whole server. */
+const PREPARED_PER_CONNECTION = 256;
+
+/** MariaDB does not prepare a compound statement (`BEGIN NOT ATOMIC … END`): it goes as text. */
+const preparable = (sql: string): boolean => !sql.startsWith('BEGIN');
 
 class QueryRunnerExecutor implements SqlExecutor {
   constructor(
@@ -56,13 +63,17 @@ class QueryRunnerExecutor implements SqlExecutor {
   /**
    * A statement on the runner's own connection, through mysql2's callback interface: TypeORM's
    * query path goes through mysql2's promise wrapper, which captures a stack trace for every
-   * statement (a tenth of the CPU of a record write). Failures are wrapped as TypeORM wraps them.
+   * statement (a tenth of the CPU of a record write). Statements are prepared once per connection
+   * and then sent with their values in the binary protocol (nothing to escape or parse again).
+   * Failures are wrapped as TypeORM wraps them.
    */
   private async mysql(sql: string, params: readonly SqlValue[]): Promise<unknown> {
     const connection = (await this.runner.connect()) as MysqlConnection;
     const values = [...params];
     return new Promise((resolve, reject) => {
-      connection.query(sql, values, (error, result) => (error ? reject(new QueryFailedError(sql, values, error as Error)) : resolve(result)));
+      const done = (error: unknown, result: unknown): void => (error ? reject(new QueryFailedError(sql, values, error as Error)) : resolve(result));
+      if (preparable(sql)) connection.execute(sql, values, done);
+      else connection.query(sql, values, done);
     });
   }
 }
@@ -100,6 +111,7 @@ export class Database {
         supportBigNumbers: true,
         bigNumberStrings: false,
         poolSize: 10,
+        extra: { maxPreparedStatements: PREPARED_PER_CONNECTION },
       });
     } else {
       mkdirSync(config.dataDir, { recursive: true });
