@@ -23,7 +23,8 @@ function subject(flow: FlowDefinition, path: string): string {
   const tokens = path.split('/');
   const parent = tokens.at(-2);
   const last = tokens.at(-1) ?? '';
-  if (parent === 'outputs' || parent === 'variables' || parent === 'writes') return last;
+  // Map keys: outputs and bound variables by variable, writes by milestone, then by field.
+  if (parent === 'outputs' || parent === 'variables' || parent === 'writes' || tokens.at(-3) === 'writes') return last;
   const value = valueAt(flow, path);
   return typeof value === 'string' ? value : last;
 }
