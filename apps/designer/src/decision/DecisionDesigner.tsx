@@ -53,6 +53,8 @@ export default function DecisionDesigner() {
           table={table}
           problems={editor.problems}
           onChange={(change, label) => editor.update((current) => withTable(current, index, change), label)}
+          latestVersion={editor.latestVersion}
+          onArtifactChange={(next) => editor.update(() => next)}
         />
       ) : (
         decision !== undefined && <LogicView decision={decision} />

@@ -19,7 +19,17 @@ afterEach(() => {
 /** The workspace over a model held in state, as the page holds it in the editor. */
 function Harness({ initial }: { initial: DecisionArtifact }) {
   const [artifact, setArtifact] = useState(initial);
-  return <TableWorkspace artifact={artifact} decision={0} table={tableOf(artifact, 0)!} problems={[]} onChange={(change) => setArtifact((a) => withTable(a, 0, change))} />;
+  return (
+    <TableWorkspace
+      artifact={artifact}
+      decision={0}
+      table={tableOf(artifact, 0)!}
+      problems={[]}
+      onChange={(change) => setArtifact((a) => withTable(a, 0, change))}
+      latestVersion={null}
+      onArtifactChange={setArtifact}
+    />
+  );
 }
 
 function open(model: DecisionArtifact = tierModel()) {

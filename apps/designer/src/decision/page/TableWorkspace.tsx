@@ -20,7 +20,7 @@ import { RuleToolbar } from '../grid/RuleToolbar.js';
 import { columnCount } from '../grid/table-columns.js';
 import { checkTable } from '../grid/table-check.js';
 import { addRuleForRegion } from '../grid/table-edits.js';
-import { DecisionSidePanels } from './DecisionSidePanels.js';
+import { DecisionSidePanels, useSidePanelTabs, type SidePanel } from './DecisionSidePanels.js';
 import { HitPolicyField } from './HitPolicyField.js';
 
 interface TableWorkspaceProps {
@@ -32,18 +32,22 @@ interface TableWorkspaceProps {
   problems: readonly ProblemFieldError[];
   /** Changes the table; `label` groups keystrokes of one property into one undo step. */
   onChange(change: (table: DecisionTable) => DecisionTable, label?: string): void;
+  latestVersion: number | null;
+  /** Replaces the whole draft (the side panels' test cases and rollback). */
+  onArtifactChange(next: DecisionArtifact): void;
 }
 
-type Panel = 'rules';
+type Panel = 'rules' | SidePanel;
 
 /** One decision table: its hit policy, the toolbars and grid, and under them the rules' problems and analysis. */
-export function TableWorkspace({ artifact, decision, table, problems, onChange }: TableWorkspaceProps) {
+export function TableWorkspace({ artifact, decision, table, problems, onChange, latestVersion, onArtifactChange }: TableWorkspaceProps) {
   const { t, i18n } = useTranslation('decisionDesigner');
   const [cursorState, setCursor] = useState<Cursor>({ row: 0, column: 0 });
   const [focusRequest, setFocusRequest] = useState(0);
   const [columnDialog, setColumnDialog] = useState<number | null>(null);
   const [announcement, setAnnouncement] = useState('');
   const [panel, setPanel] = useState<Panel>('rules');
+  const sidePanelTabs = useSidePanelTabs();
   // Undo, a paste or another decision can take the cursor's rule or column away.
   const cursor = clampCursor(cursorState, { rules: table.rules.length, columns: columnCount(table) });
   const decisionName = artifact.decisions[decision]?.name ?? '';
@@ -123,11 +127,21 @@ export function TableWorkspace({ artifact, decision, table, problems, onChange }
       <p role="status" aria-live="polite" className="visually-hidden">
         {announcement}
       </p>
-      <TabList label={t('panels.label')} prefix="decision" tabs={[{ id: 'rules', label: t('panels.rules') }]} selected={panel} onSelect={setPanel} />
-      <section role="tabpanel" id={ids.panel} aria-labelledby={ids.tab} className="tab-panel">
-        <TableProblems table={table} issues={issues} serverProblems={serverProblems} analysis={analysis} onShow={show} onAddGapRule={addGapRule} />
-      </section>
-      <DecisionSidePanels />
+      <TabList label={t('panels.label')} prefix="decision" tabs={[{ id: 'rules', label: t('panels.rules') }, ...sidePanelTabs]} selected={panel} onSelect={setPanel} />
+      {panel === 'rules' && (
+        <section role="tabpanel" id={ids.panel} aria-labelledby={ids.tab} className="tab-panel">
+          <TableProblems table={table} issues={issues} serverProblems={serverProblems} analysis={analysis} onShow={show} onAddGapRule={addGapRule} />
+        </section>
+      )}
+      <DecisionSidePanels
+        panel={panel}
+        ids={ids}
+        artifact={artifact}
+        decision={decision}
+        latestVersion={latestVersion}
+        onChange={onArtifactChange}
+        onShowRule={(row) => show({ row, column: 0 })}
+      />
       {columnDialog !== null && columnDialog < columnCount(table) && (
         <ColumnDialog
           table={table}

@@ -41,13 +41,26 @@ async function evaluate(user: ReturnType<typeof userEvent.setup>, score: string,
 describe('DecisionTestPanel: trying the draft', () => {
   it('evaluates the draft in the browser: outputs, matched rules (for the grid to highlight) and the trace', async () => {
     const { user, onHighlight, onChange } = renderPanel(riskBand());
-    expect(within(screen.getByLabelText('Segment')).getAllByRole('option').map((o) => o.textContent)).toEqual(['(not given)', 'retail', 'private']);
+    expect(
+      within(screen.getByLabelText('Segment'))
+        .getAllByRole('option')
+        .map((o) => o.textContent),
+    ).toEqual(['(not given)', 'retail', 'private']);
     await evaluate(user, '720');
 
     const outputs = screen.getByRole('table', { name: 'Outputs' });
-    expect(within(outputs).getAllByRole('row').slice(1).map((r) => r.textContent)).toEqual(['band"A"', 'limit100000']);
-    expect(within(screen.getByRole('list', { name: 'Matched rules' })).getByRole('listitem').textContent).toBe('Band: rule 1 (high)');
-    expect(onHighlight).toHaveBeenLastCalledWith([{ table: 'Band', matchedRules: [0], matchedRuleIds: ['high'] }]);
+    expect(
+      within(outputs)
+        .getAllByRole('row')
+        .slice(1)
+        .map((r) => r.textContent),
+    ).toEqual(['band"A"', 'limit100000']);
+    expect(
+      within(screen.getByRole('list', { name: 'Matched rules' })).getByRole('listitem').textContent,
+    ).toBe('Band: rule 1 (high)');
+    expect(onHighlight).toHaveBeenLastCalledWith([
+      { table: 'Band', matchedRules: [0], matchedRuleIds: ['high'] },
+    ]);
     expect(screen.getByText('Trace')).toBeTruthy();
     expect(onChange).not.toHaveBeenCalled();
   });
@@ -72,14 +85,24 @@ describe('DecisionTestPanel: trying the draft', () => {
     await user.type(within(dialog).getByLabelText('Name'), 'mid band');
     await user.click(within(dialog).getByRole('button', { name: 'Save test case' }));
     expect(onChange).toHaveBeenCalledTimes(1);
-    expect(onChange.mock.calls[0]![0].tests).toEqual([{ name: 'mid band', inputs: { CreditScore: 650, Segment: 'retail' }, expected: { band: 'B', limit: 50000 } }]);
+    expect(onChange.mock.calls[0]![0].tests).toEqual([
+      {
+        name: 'mid band',
+        inputs: { CreditScore: 650, Segment: 'retail' },
+        expected: { band: 'B', limit: 50000 },
+      },
+    ]);
     expect(screen.queryByRole('dialog')).toBeNull();
     expect(await screen.findByText('1 of 1 case passes')).toBeTruthy();
   });
 });
 
 describe('DecisionTestPanel: test cases', () => {
-  const midExpectedA = { name: 'mid band', inputs: { CreditScore: 650, Segment: 'retail' }, expected: { band: 'A', limit: 50000 } };
+  const midExpectedA = {
+    name: 'mid band',
+    inputs: { CreditScore: 650, Segment: 'retail' },
+    expected: { band: 'A', limit: 50000 },
+  };
   const high = { name: 'high band', inputs: { CreditScore: 800 }, expected: { band: 'A' } };
 
   it('shows a failing case with its differing outputs, and can take the actual ones as expected', async () => {
@@ -87,11 +110,18 @@ describe('DecisionTestPanel: test cases', () => {
     expect(screen.getByText('1 of 2 cases pass')).toBeTruthy();
     const failing = screen.getByRole('listitem', { name: 'mid band' });
     expect(within(failing).getByText('Fails')).toBeTruthy();
-    expect(within(within(failing).getByRole('list', { name: 'What mid band expected and got' })).getAllByRole('listitem').map((li) => li.textContent)).toEqual(['band: expected "A", got "B"']);
+    expect(
+      within(within(failing).getByRole('list', { name: 'What mid band expected and got' }))
+        .getAllByRole('listitem')
+        .map((li) => li.textContent),
+    ).toEqual(['band: expected "A", got "B"']);
     expect(within(screen.getByRole('listitem', { name: 'high band' })).getByText('Passes')).toBeTruthy();
 
     await user.click(screen.getByRole('button', { name: 'Take the actual outputs of mid band as expected' }));
-    expect(onChange.mock.calls[0]![0].tests[1]).toEqual({ ...midExpectedA, expected: { band: 'B', limit: 50000 } });
+    expect(onChange.mock.calls[0]![0].tests[1]).toEqual({
+      ...midExpectedA,
+      expected: { band: 'B', limit: 50000 },
+    });
     expect(await screen.findByText('2 of 2 cases pass')).toBeTruthy();
   });
 
@@ -99,10 +129,21 @@ describe('DecisionTestPanel: test cases', () => {
     const first = riskBand([midExpectedA]);
     const { rerender } = render(<DecisionTestPanel artifact={first} onChange={vi.fn()} />);
     expect(screen.getByText('0 of 1 case passes')).toBeTruthy();
-    const table = first.decisions[0]!.logic as Extract<NonNullable<DecisionArtifact['decisions'][number]['logic']>, { kind: 'decisionTable' }>;
+    const table = first.decisions[0]!.logic as Extract<
+      NonNullable<DecisionArtifact['decisions'][number]['logic']>,
+      { kind: 'decisionTable' }
+    >;
     const changed: DecisionArtifact = {
       ...first,
-      decisions: [{ ...first.decisions[0]!, logic: { ...table, rules: table.rules.map((r) => (r.id === 'mid' ? { ...r, outputEntries: ['"A"', '50000'] } : r)) } }],
+      decisions: [
+        {
+          ...first.decisions[0]!,
+          logic: {
+            ...table,
+            rules: table.rules.map((r) => (r.id === 'mid' ? { ...r, outputEntries: ['"A"', '50000'] } : r)),
+          },
+        },
+      ],
     };
     rerender(<DecisionTestPanel artifact={changed} onChange={vi.fn()} />);
     expect(screen.getByText('0 of 1 case passes')).toBeTruthy();
@@ -112,7 +153,9 @@ describe('DecisionTestPanel: test cases', () => {
   it('renames and edits a case, deletes one, and shows the rules a case matched', async () => {
     const { user, onChange, onHighlight } = renderPanel(riskBand([high, midExpectedA]));
     await user.click(screen.getByRole('button', { name: 'Show the rules high band matches' }));
-    expect(onHighlight).toHaveBeenLastCalledWith([{ table: 'Band', matchedRules: [0], matchedRuleIds: ['high'] }]);
+    expect(onHighlight).toHaveBeenLastCalledWith([
+      { table: 'Band', matchedRules: [0], matchedRuleIds: ['high'] },
+    ]);
 
     await user.click(screen.getByRole('button', { name: 'Edit mid band' }));
     const dialog = screen.getByRole('dialog', { name: 'Edit test case mid band' });
@@ -127,10 +170,16 @@ describe('DecisionTestPanel: test cases', () => {
     await user.type(within(dialog).getByLabelText('band'), '"B"');
     await user.click(within(dialog).getByRole('button', { name: 'Remove the expected limit' }));
     await user.click(within(dialog).getByRole('button', { name: 'Apply' }));
-    expect(onChange.mock.calls[0]![0].tests[1]).toEqual({ name: 'mid band, retail', inputs: { CreditScore: 650, Segment: 'retail' }, expected: { band: 'B' } });
+    expect(onChange.mock.calls[0]![0].tests[1]).toEqual({
+      name: 'mid band, retail',
+      inputs: { CreditScore: 650, Segment: 'retail' },
+      expected: { band: 'B' },
+    });
 
     await user.click(screen.getByRole('button', { name: 'Delete high band' }));
-    expect(onChange.mock.calls[1]![0].tests).toEqual([{ name: 'mid band, retail', inputs: { CreditScore: 650, Segment: 'retail' }, expected: { band: 'B' } }]);
+    expect(onChange.mock.calls[1]![0].tests).toEqual([
+      { name: 'mid band, retail', inputs: { CreditScore: 650, Segment: 'retail' }, expected: { band: 'B' } },
+    ]);
   });
 
   it('tries a case’s inputs in the form', async () => {
@@ -139,16 +188,22 @@ describe('DecisionTestPanel: test cases', () => {
     expect((screen.getByLabelText('CreditScore') as HTMLInputElement).value).toBe('650');
     expect((screen.getByLabelText('Segment') as HTMLSelectElement).value).toBe('retail');
     expect(within(screen.getByRole('table', { name: 'Outputs' })).getByText('"B"')).toBeTruthy();
-    expect(onHighlight).toHaveBeenLastCalledWith([{ table: 'Band', matchedRules: [1], matchedRuleIds: ['mid'] }]);
+    expect(onHighlight).toHaveBeenLastCalledWith([
+      { table: 'Band', matchedRules: [1], matchedRuleIds: ['mid'] },
+    ]);
   });
 });
 
 describe('DecisionTestPanel: rule coverage', () => {
   it('lists the rules no case reaches and selects them in the grid', async () => {
-    const { user, onSelectRules } = renderPanel(riskBand([{ name: 'mid', inputs: { CreditScore: 650 }, expected: { band: 'B' } }]));
+    const { user, onSelectRules } = renderPanel(
+      riskBand([{ name: 'mid', inputs: { CreditScore: 650 }, expected: { band: 'B' } }]),
+    );
     expect(screen.getByText('1 of 4 rules reached by a test case')).toBeTruthy();
     const unreached = screen.getByRole('list', { name: 'Rules no test case reaches' });
-    expect(within(unreached).getByRole('listitem').textContent).toContain('Band: rules 1 (high), 3 (low), 4 (private-low) not reached');
+    expect(within(unreached).getByRole('listitem').textContent).toContain(
+      'Band: rules 1 (high), 3 (low), 4 (private-low) not reached',
+    );
     await user.click(screen.getByRole('button', { name: 'Select the rules of Band no test case reaches' }));
     expect(onSelectRules).toHaveBeenCalledWith({
       element: 'Band',
@@ -163,7 +218,9 @@ describe('DecisionTestPanel: rule coverage', () => {
 
   it('with no cases, no rule is reached', () => {
     renderPanel(riskBand());
-    expect(screen.getByText('No test cases yet. Evaluate the draft and save the answer as a test case.')).toBeTruthy();
+    expect(
+      screen.getByText('No test cases yet. Evaluate the draft and save the answer as a test case.'),
+    ).toBeTruthy();
     expect(screen.getByText('0 of 4 rules reached by a test case')).toBeTruthy();
   });
 });

@@ -1,4 +1,10 @@
-import { compileDecisionModel, runDecisionTests, type DecisionArtifact, type DecisionTestResult, type MatchedRules } from '@bankforge/rule-engine';
+import {
+  compileDecisionModel,
+  runDecisionTests,
+  type DecisionArtifact,
+  type DecisionTestResult,
+  type MatchedRules,
+} from '@bankforge/rule-engine';
 import { useEffect, useEffectEvent, useId, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EvaluationResult } from './EvaluationResult.js';
@@ -32,7 +38,12 @@ type Editing = { mode: 'save' } | { mode: 'edit'; index: number };
  * Tries the draft in the browser with the real engine (nothing is sent or written), keeps answers
  * as test cases, runs them all on every change, and shows which rules no case reaches.
  */
-export function DecisionTestPanel({ artifact, onChange, onHighlight, onSelectRules }: DecisionTestPanelProps) {
+export function DecisionTestPanel({
+  artifact,
+  onChange,
+  onHighlight,
+  onSelectRules,
+}: DecisionTestPanelProps) {
   const { t } = useTranslation('decisionTests');
   const id = useId();
   const settled = useDebouncedValue(artifact, TEST_RUN_DELAY_MS);
@@ -43,7 +54,10 @@ export function DecisionTestPanel({ artifact, onChange, onHighlight, onSelectRul
   const [errors, setErrors] = useState<Record<string, InputError>>({});
   const [tried, setTried] = useState<Record<string, unknown> | null>(null);
   const [editing, setEditing] = useState<Editing | null>(null);
-  const answer = useMemo(() => (tried === null ? null : evaluateDraft(settled, compiled, tried)), [settled, compiled, tried]);
+  const answer = useMemo(
+    () => (tried === null ? null : evaluateDraft(settled, compiled, tried)),
+    [settled, compiled, tried],
+  );
 
   // The grid follows the evaluation shown, also as the draft changes under it.
   const highlight = useEffectEvent((rules: readonly MatchedRules[]) => onHighlight?.(rules));
@@ -73,7 +87,9 @@ export function DecisionTestPanel({ artifact, onChange, onHighlight, onSelectRul
   const accept = (result: DecisionTestResult) => {
     const test = artifact.tests?.[result.index];
     if (!test) return;
-    const expected = Object.fromEntries(Object.keys(test.expected).map((output) => [output, result.actual[output] ?? null]));
+    const expected = Object.fromEntries(
+      Object.keys(test.expected).map((output) => [output, result.actual[output] ?? null]),
+    );
     onChange(replaceTestCase(artifact, result.index, { ...test, expected }));
   };
 
@@ -134,7 +150,11 @@ export function DecisionTestPanel({ artifact, onChange, onHighlight, onSelectRul
         <TestCaseDialog
           title={t('dialog.saveTitle')}
           confirmLabel={t('dialog.save')}
-          initial={{ name: freshCaseName(artifact, (n) => t('dialog.defaultName', { n })), inputs: tried, expected: evaluation.outputs }}
+          initial={{
+            name: freshCaseName(artifact, (n) => t('dialog.defaultName', { n })),
+            inputs: tried,
+            expected: evaluation.outputs,
+          }}
           fields={fields}
           onSave={(test) => {
             onChange(addTestCase(artifact, test));

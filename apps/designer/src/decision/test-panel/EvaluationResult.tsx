@@ -39,7 +39,10 @@ export function EvaluationResult({ evaluation }: { evaluation: DraftEvaluation }
           <li key={`${table.table}-${i}`}>
             <strong>{table.table}</strong>:{' '}
             {table.matchedRules.length > 0
-              ? t('result.rules', { count: table.matchedRules.length, rules: ruleNames(matchedRefs(table.matchedRules, table.matchedRuleIds)) })
+              ? t('result.rules', {
+                  count: table.matchedRules.length,
+                  rules: ruleNames(matchedRefs(table.matchedRules, table.matchedRuleIds)),
+                })
               : t(table.defaulted ? 'result.defaulted' : 'result.noMatch')}
           </li>
         ))}

@@ -16,18 +16,35 @@ export function InputForm({ fields, values, errors, onChange }: InputFormProps) 
   return (
     <div className="dt-inputs">
       {fields.map((field) => (
-        <InputControl key={field.name} field={field} value={values[field.name] ?? ''} error={errors[field.name]} onChange={(value) => onChange({ ...values, [field.name]: value })} />
+        <InputControl
+          key={field.name}
+          field={field}
+          value={values[field.name] ?? ''}
+          error={errors[field.name]}
+          onChange={(value) => onChange({ ...values, [field.name]: value })}
+        />
       ))}
     </div>
   );
 }
 
-function InputControl({ field, value, error, onChange }: { field: InputField; value: string; error: InputError | undefined; onChange(value: string): void }) {
+function InputControl({
+  field,
+  value,
+  error,
+  onChange,
+}: {
+  field: InputField;
+  value: string;
+  error: InputError | undefined;
+  onChange(value: string): void;
+}) {
   const { t } = useTranslation('decisionTests');
   const id = useId();
   const errorId = `${id}-error`;
   const hintId = `${id}-hint`;
-  const hint = field.kind === 'text' ? t('inputs.textHint') : field.kind === 'json' ? t('inputs.jsonHint') : undefined;
+  const hint =
+    field.kind === 'text' ? t('inputs.textHint') : field.kind === 'json' ? t('inputs.jsonHint') : undefined;
   const described = [hint ? hintId : '', error ? errorId : ''].filter(Boolean).join(' ') || undefined;
   const common = { id, 'aria-invalid': error ? true : undefined, 'aria-describedby': described } as const;
   const notGiven = <option value="">{t('inputs.notGiven')}</option>;
@@ -58,7 +75,16 @@ function InputControl({ field, value, error, onChange }: { field: InputField; va
     const type = field.kind === 'date' ? 'date' : field.kind === 'dateTime' ? 'datetime-local' : 'text';
     // Numbers stay text: a money amount keeps every digit, and a number field would hide a typo.
     const inputMode = field.kind === 'number' ? 'decimal' : undefined;
-    control = <input {...common} type={type} inputMode={inputMode} step={field.kind === 'dateTime' ? 1 : undefined} value={value} onChange={(e) => onChange(e.target.value)} />;
+    control = (
+      <input
+        {...common}
+        type={type}
+        inputMode={inputMode}
+        step={field.kind === 'dateTime' ? 1 : undefined}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+      />
+    );
   }
 
   return (

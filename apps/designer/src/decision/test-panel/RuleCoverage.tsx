@@ -12,22 +12,37 @@ export interface RuleSelection {
 }
 
 /** Which rules no test case reaches, table by table, each set selectable in the grid. */
-export function RuleCoverage({ coverage, onSelectRules }: { coverage: DecisionTestCoverage; onSelectRules?: (selection: RuleSelection) => void }) {
+export function RuleCoverage({
+  coverage,
+  onSelectRules,
+}: {
+  coverage: DecisionTestCoverage;
+  onSelectRules?: (selection: RuleSelection) => void;
+}) {
   const { t } = useTranslation('decisionTests');
   const uncovered = coverage.tables.filter((table) => table.uncovered.length > 0);
   return (
     <>
-      <p role="status">{t('coverage.summary', { reached: coverage.rules - coverage.uncoveredRules, count: coverage.rules })}</p>
+      <p role="status">
+        {t('coverage.summary', { reached: coverage.rules - coverage.uncoveredRules, count: coverage.rules })}
+      </p>
       {uncovered.length === 0 ? (
         coverage.rules > 0 && <p>{t('coverage.all')}</p>
       ) : (
         <ul className="dt-coverage" aria-label={t('coverage.unreached')}>
           {uncovered.map((table) => (
             <li key={table.path}>
-              <strong>{table.element}</strong>: {t('coverage.rules', { count: table.uncovered.length, rules: ruleNames(table.uncovered) })}
+              <strong>{table.element}</strong>:{' '}
+              {t('coverage.rules', { count: table.uncovered.length, rules: ruleNames(table.uncovered) })}
               {table.approximate && <span className="help"> {t('coverage.approximate')}</span>}{' '}
               {onSelectRules && (
-                <button type="button" onClick={() => onSelectRules({ element: table.element, path: table.path, rules: table.uncovered })} aria-label={t('coverage.selectNamed', { table: table.element })}>
+                <button
+                  type="button"
+                  onClick={() =>
+                    onSelectRules({ element: table.element, path: table.path, rules: table.uncovered })
+                  }
+                  aria-label={t('coverage.selectNamed', { table: table.element })}
+                >
                   {t('coverage.select')}
                 </button>
               )}

@@ -16,12 +16,21 @@ export interface TestCaseDialogProps {
 }
 
 /** A test case's name, inputs and expected outputs (as JSON), checked before it is kept. */
-export function TestCaseDialog({ title, confirmLabel, initial, fields, onSave, onClose }: TestCaseDialogProps) {
+export function TestCaseDialog({
+  title,
+  confirmLabel,
+  initial,
+  fields,
+  onSave,
+  onClose,
+}: TestCaseDialogProps) {
   const { t } = useTranslation('decisionTests');
   const id = useId();
   const [name, setName] = useState(initial.name);
   const [values, setValues] = useState(() => formValues(fields, initial.inputs));
-  const [expected, setExpected] = useState(() => Object.entries(initial.expected).map(([output, value]) => ({ output, text: JSON.stringify(value) })));
+  const [expected, setExpected] = useState(() =>
+    Object.entries(initial.expected).map(([output, value]) => ({ output, text: JSON.stringify(value) })),
+  );
   const [inputErrors, setInputErrors] = useState<Record<string, InputError>>({});
   const [expectedErrors, setExpectedErrors] = useState<ReadonlySet<string>>(new Set());
   const [submitted, setSubmitted] = useState(false);
@@ -43,7 +52,9 @@ export function TestCaseDialog({ title, confirmLabel, initial, fields, onSave, o
     setExpectedErrors(bad);
     if (name.trim() === '' || Object.keys(errors).length > 0 || bad.size > 0 || expected.length === 0) return;
     // Inputs the decision no longer declares are kept: the case is the analyst's, not the form's.
-    const undeclared = Object.fromEntries(Object.entries(initial.inputs).filter(([input]) => !fields.some((f) => f.name === input)));
+    const undeclared = Object.fromEntries(
+      Object.entries(initial.inputs).filter(([input]) => !fields.some((f) => f.name === input)),
+    );
     onSave({ ...initial, name: name.trim(), inputs: { ...undeclared, ...inputs }, expected: parsed });
   };
 
@@ -52,7 +63,12 @@ export function TestCaseDialog({ title, confirmLabel, initial, fields, onSave, o
       <form onSubmit={submit} noValidate>
         <div className="form-row">
           <label htmlFor={`${id}-name`}>{t('dialog.name')}</label>
-          <input id={`${id}-name`} value={name} onChange={(e) => setName(e.target.value)} aria-invalid={submitted && name.trim() === '' ? true : undefined} />
+          <input
+            id={`${id}-name`}
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            aria-invalid={submitted && name.trim() === '' ? true : undefined}
+          />
           {submitted && name.trim() === '' && <span className="field-error">{t('dialog.nameRequired')}</span>}
         </div>
         <fieldset>
@@ -69,12 +85,22 @@ export function TestCaseDialog({ title, confirmLabel, initial, fields, onSave, o
                 id={`${id}-expected-${i}`}
                 value={text}
                 aria-invalid={expectedErrors.has(output) ? true : undefined}
-                onChange={(e) => setExpected(expected.map((x) => (x.output === output ? { output, text: e.target.value } : x)))}
+                onChange={(e) =>
+                  setExpected(
+                    expected.map((x) => (x.output === output ? { output, text: e.target.value } : x)),
+                  )
+                }
               />{' '}
-              <button type="button" onClick={() => setExpected(expected.filter((x) => x.output !== output))} aria-label={t('dialog.removeExpected', { output })}>
+              <button
+                type="button"
+                onClick={() => setExpected(expected.filter((x) => x.output !== output))}
+                aria-label={t('dialog.removeExpected', { output })}
+              >
                 {t('dialog.remove')}
               </button>
-              {expectedErrors.has(output) && <span className="field-error">{t('dialog.expectedInvalid')}</span>}
+              {expectedErrors.has(output) && (
+                <span className="field-error">{t('dialog.expectedInvalid')}</span>
+              )}
             </div>
           ))}
           {submitted && expected.length === 0 && <p className="field-error">{t('dialog.expectedNone')}</p>}

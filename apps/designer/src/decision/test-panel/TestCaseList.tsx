@@ -26,35 +26,67 @@ export function TestCaseList({ report, ...actions }: { report: DecisionTestRepor
       </p>
       <ul className="dt-cases" aria-label={t('tests.title')}>
         {report.results.map((result) => (
-          <li key={result.index} className={`dt-case ${result.passed ? 'dt-case-passed' : 'dt-case-failed'}`} aria-label={result.name}>
+          <li
+            key={result.index}
+            className={`dt-case ${result.passed ? 'dt-case-passed' : 'dt-case-failed'}`}
+            aria-label={result.name}
+          >
             <div className="dt-case-head">
-              <span className={`badge ${result.passed ? 'badge-published' : 'badge-error'}`}>{t(result.passed ? 'tests.passed' : 'tests.failed')}</span>{' '}
+              <span className={`badge ${result.passed ? 'badge-published' : 'badge-error'}`}>
+                {t(result.passed ? 'tests.passed' : 'tests.failed')}
+              </span>{' '}
               <strong>{result.name}</strong>
             </div>
             {result.error && <p className="error-text">{t('tests.error', { message: result.error })}</p>}
             {result.differences.length > 0 && (
               <ul className="dt-differences" aria-label={t('tests.differences', { name: result.name })}>
                 {result.differences.map((d) => (
-                  <li key={d.output}>{t('tests.difference', { output: d.output, expected: json(d.expected), actual: json(d.actual) })}</li>
+                  <li key={d.output}>
+                    {t('tests.difference', {
+                      output: d.output,
+                      expected: json(d.expected),
+                      actual: json(d.actual),
+                    })}
+                  </li>
                 ))}
               </ul>
             )}
             <div className="row-actions">
-              <button type="button" onClick={() => actions.onLoad(result.index)} aria-label={t('tests.loadNamed', { name: result.name })}>
+              <button
+                type="button"
+                onClick={() => actions.onLoad(result.index)}
+                aria-label={t('tests.loadNamed', { name: result.name })}
+              >
                 {t('tests.load')}
               </button>
-              <button type="button" onClick={() => actions.onShowRules(result)} aria-label={t('tests.showRulesNamed', { name: result.name })}>
+              <button
+                type="button"
+                onClick={() => actions.onShowRules(result)}
+                aria-label={t('tests.showRulesNamed', { name: result.name })}
+              >
                 {t('tests.showRules')}
               </button>
               {!result.passed && !result.error && (
-                <button type="button" onClick={() => actions.onAccept(result)} aria-label={t('tests.acceptNamed', { name: result.name })}>
+                <button
+                  type="button"
+                  onClick={() => actions.onAccept(result)}
+                  aria-label={t('tests.acceptNamed', { name: result.name })}
+                >
                   {t('tests.accept')}
                 </button>
               )}
-              <button type="button" onClick={() => actions.onEdit(result.index)} aria-label={t('tests.editNamed', { name: result.name })}>
+              <button
+                type="button"
+                onClick={() => actions.onEdit(result.index)}
+                aria-label={t('tests.editNamed', { name: result.name })}
+              >
                 {t('tests.edit')}
               </button>
-              <button type="button" onClick={() => actions.onDelete(result.index)} aria-label={t('tests.deleteNamed', { name: result.name })}>
+              <button
+                type="button"
+                onClick={() => actions.onDelete(result.index)}
+                aria-label={t('tests.deleteNamed', { name: result.name })}
+              >
                 {t('tests.delete')}
               </button>
             </div>

@@ -27,9 +27,14 @@ export interface DraftEvaluation {
 }
 
 /** The evaluation, or why there is none (no decision, the evaluation budget ran out). */
-export type DraftAnswer = { evaluation: DraftEvaluation; error?: undefined } | { evaluation?: undefined; error: string };
+export type DraftAnswer =
+  { evaluation: DraftEvaluation; error?: undefined } | { evaluation?: undefined; error: string };
 
-export function evaluateDraft(artifact: DecisionArtifact, compiled: CompiledDecisionModel, inputs: Readonly<Record<string, unknown>>): DraftAnswer {
+export function evaluateDraft(
+  artifact: DecisionArtifact,
+  compiled: CompiledDecisionModel,
+  inputs: Readonly<Record<string, unknown>>,
+): DraftAnswer {
   const decision = topDecisionName(artifact);
   try {
     const answer = compiled.evaluate(decision, decisionInputReader(artifact)(inputs), { trace: true });
@@ -38,13 +43,18 @@ export function evaluateDraft(artifact: DecisionArtifact, compiled: CompiledDeci
       evaluation: {
         decision,
         outputs: decisionOutputs(fromFeelValue(answer.value)),
-        matchedRules: trace.tables.map((t) => ({ table: t.table, matchedRules: t.matchedRules, matchedRuleIds: t.matchedRuleIds })),
+        matchedRules: trace.tables.map((t) => ({
+          table: t.table,
+          matchedRules: t.matchedRules,
+          matchedRuleIds: t.matchedRuleIds,
+        })),
         trace,
         warnings: answer.warnings,
       },
     };
   } catch (error) {
-    if (error instanceof UnknownDecisionError || error instanceof EvaluationBudgetExceeded) return { error: error.message };
+    if (error instanceof UnknownDecisionError || error instanceof EvaluationBudgetExceeded)
+      return { error: error.message };
     throw error;
   }
 }

@@ -69,7 +69,14 @@ describe('inputFields', () => {
   });
 
   it('a type naming itself in a cycle is read as JSON, not followed forever', () => {
-    const cyclic: DecisionArtifact = { ...model, itemDefinitions: [{ name: 'A', typeRef: 'B' }, { name: 'B', typeRef: 'A' }], inputData: [{ name: 'X', typeRef: 'A' }] };
+    const cyclic: DecisionArtifact = {
+      ...model,
+      itemDefinitions: [
+        { name: 'A', typeRef: 'B' },
+        { name: 'B', typeRef: 'A' },
+      ],
+      inputData: [{ name: 'X', typeRef: 'A' }],
+    };
     expect(inputFields(cyclic)).toEqual([{ name: 'X', kind: 'json' }]);
   });
 });
@@ -103,12 +110,17 @@ describe('inputsOf and formValues', () => {
   });
 
   it('keeps every digit of a large amount as decimal text', () => {
-    expect(inputsOf(fields, { Amount: '12345678901234567.89' }).inputs).toEqual({ Amount: '12345678901234567.89' });
+    expect(inputsOf(fields, { Amount: '12345678901234567.89' }).inputs).toEqual({
+      Amount: '12345678901234567.89',
+    });
     expect(inputsOf(fields, { Amount: '-5' }).inputs).toEqual({ Amount: -5 });
   });
 
   it('names the fields that are not what their type needs', () => {
-    expect(inputsOf(fields, { Amount: '1,200', Address: '{city}' }).errors).toEqual({ Amount: 'number', Address: 'json' });
+    expect(inputsOf(fields, { Amount: '1,200', Address: '{city}' }).errors).toEqual({
+      Amount: 'number',
+      Address: 'json',
+    });
   });
 
   it('fills the form from a case’s inputs and reads them back the same', () => {
@@ -117,6 +129,10 @@ describe('inputsOf and formValues', () => {
     const values = formValues(bandFields, inputs);
     expect(values).toEqual({ CreditScore: '650', Segment: 'retail' });
     expect(inputsOf(bandFields, values).inputs).toEqual(inputs);
-    expect(formValues(fields, { Address: { city: 'Beijing' }, Employed: true, Count: null })).toMatchObject({ Address: '{"city":"Beijing"}', Employed: 'true', Count: '' });
+    expect(formValues(fields, { Address: { city: 'Beijing' }, Employed: true, Count: null })).toMatchObject({
+      Address: '{"city":"Beijing"}',
+      Employed: 'true',
+      Count: '',
+    });
   });
 });

@@ -54,7 +54,10 @@ export function stringOptions(unaryTests: string | undefined): string[] | undefi
 }
 
 /** The kind of field for a type reference, and its allowed values, following item definitions. */
-function resolveType(typeRef: string | undefined, definitions: readonly ItemDefinition[]): { kind: InputKind; allowed?: string } {
+function resolveType(
+  typeRef: string | undefined,
+  definitions: readonly ItemDefinition[],
+): { kind: InputKind; allowed?: string } {
   let ref = typeRef;
   let allowed: string | undefined;
   for (let depth = 0; ref !== undefined && depth < MAX_TYPE_DEPTH; depth++) {
@@ -62,7 +65,8 @@ function resolveType(typeRef: string | undefined, definitions: readonly ItemDefi
     if (builtin !== undefined) return { kind: builtin, ...(allowed === undefined ? {} : { allowed }) };
     const name = ref;
     const definition = definitions.find((d) => d.name === name);
-    if (!definition || definition.isCollection === true || (definition.itemComponents?.length ?? 0) > 0) return { kind: 'json' };
+    if (!definition || definition.isCollection === true || (definition.itemComponents?.length ?? 0) > 0)
+      return { kind: 'json' };
     allowed ??= definition.allowedValues;
     ref = definition.typeRef;
   }
@@ -72,9 +76,14 @@ function resolveType(typeRef: string | undefined, definitions: readonly ItemDefi
 
 /** The allowed values of a table input column that reads exactly this input (`inputValues`). */
 function columnValues(artifact: DecisionArtifact, name: string): string | undefined {
-  for (const logic of [...artifact.decisions.map((d) => d.logic), ...(artifact.businessKnowledgeModels ?? []).map((b) => b.body)]) {
+  for (const logic of [
+    ...artifact.decisions.map((d) => d.logic),
+    ...(artifact.businessKnowledgeModels ?? []).map((b) => b.body),
+  ]) {
     if (logic?.kind !== 'decisionTable') continue;
-    const column = logic.inputs.find((input) => input.expression.trim() === name && input.inputValues !== undefined);
+    const column = logic.inputs.find(
+      (input) => input.expression.trim() === name && input.inputValues !== undefined,
+    );
     if (column) return column.inputValues;
   }
   return undefined;
@@ -92,7 +101,10 @@ export function inputFields(artifact: DecisionArtifact): InputField[] {
 }
 
 /** The form's texts for given inputs (a test case's, say). */
-export function formValues(fields: readonly InputField[], inputs: Readonly<Record<string, unknown>>): FormValues {
+export function formValues(
+  fields: readonly InputField[],
+  inputs: Readonly<Record<string, unknown>>,
+): FormValues {
   const values: FormValues = {};
   for (const field of fields) {
     const value = inputs[field.name];
@@ -113,7 +125,10 @@ function numberValue(text: string): number | string {
  * The JSON inputs of the form's texts; an empty field is left out (the input is null). A number
  * that is not one, or JSON that does not parse, is an error of that field.
  */
-export function inputsOf(fields: readonly InputField[], values: Readonly<FormValues>): { inputs: Record<string, unknown>; errors: Record<string, InputError> } {
+export function inputsOf(
+  fields: readonly InputField[],
+  values: Readonly<FormValues>,
+): { inputs: Record<string, unknown>; errors: Record<string, InputError> } {
   const inputs: Record<string, unknown> = {};
   const errors: Record<string, InputError> = {};
   for (const field of fields) {

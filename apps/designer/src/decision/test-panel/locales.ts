@@ -1,6 +1,7 @@
 /** Messages of the decision test panel and backtest (i18next namespace `decisionTests`); every key exists in both languages. */
 export const decisionTestMessages = {
   en: {
+    tab: 'Tests',
     title: 'Test the draft',
     inputs: {
       none: 'The decision has no input data yet.',
@@ -39,7 +40,12 @@ export const decisionTestMessages = {
       matched: 'Matched rules',
       result: 'Result',
       values: 'Values in evaluation order',
-      kind: { decision: 'decision', inputData: 'input', override: 'override', decisionService: 'decision service' },
+      kind: {
+        decision: 'decision',
+        inputData: 'input',
+        override: 'override',
+        decisionService: 'decision service',
+      },
     },
     tests: {
       title: 'Test cases',
@@ -82,7 +88,8 @@ export const decisionTestMessages = {
       nameRequired: 'Give the case a name.',
       inputs: 'Inputs',
       expected: 'Expected outputs',
-      expectedHint: 'As JSON: text in quotes ("approve"), numbers as they are (85), or null. Only the outputs listed are compared.',
+      expectedHint:
+        'As JSON: text in quotes ("approve"), numbers as they are (85), or null. Only the outputs listed are compared.',
       expectedInvalid: 'This is not JSON: put text in quotes, e.g. "approve".',
       expectedNone: 'Keep at least one expected output.',
       remove: 'Remove',
@@ -93,7 +100,8 @@ export const decisionTestMessages = {
     },
     backtest: {
       title: 'Backtest',
-      intro: 'Replays the latest evaluations of the published version with this draft and lists the answers that would change. Nothing is written.',
+      intro:
+        'Replays the latest evaluations of the published version with this draft and lists the answers that would change. Nothing is written.',
       limit: 'Evaluations to replay',
       limitInvalid: 'Enter a whole number from 1 to {{max}}.',
       run: 'Backtest against the last {{limit}} evaluations',
@@ -118,6 +126,7 @@ export const decisionTestMessages = {
     },
   },
   'zh-CN': {
+    tab: '测试',
     title: '测试草稿',
     inputs: {
       none: '该决策还没有输入数据。',

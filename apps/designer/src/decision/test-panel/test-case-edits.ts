@@ -12,16 +12,26 @@ export function addTestCase(artifact: DecisionArtifact, test: DecisionTestCase):
   return withTests(artifact, [...(artifact.tests ?? []), test]);
 }
 
-export function replaceTestCase(artifact: DecisionArtifact, index: number, test: DecisionTestCase): DecisionArtifact {
+export function replaceTestCase(
+  artifact: DecisionArtifact,
+  index: number,
+  test: DecisionTestCase,
+): DecisionArtifact {
   const tests = artifact.tests ?? [];
   if (index < 0 || index >= tests.length) return artifact;
-  return withTests(artifact, tests.map((t, i) => (i === index ? test : t)));
+  return withTests(
+    artifact,
+    tests.map((t, i) => (i === index ? test : t)),
+  );
 }
 
 export function removeTestCase(artifact: DecisionArtifact, index: number): DecisionArtifact {
   const tests = artifact.tests ?? [];
   if (index < 0 || index >= tests.length) return artifact;
-  return withTests(artifact, tests.filter((_, i) => i !== index));
+  return withTests(
+    artifact,
+    tests.filter((_, i) => i !== index),
+  );
 }
 
 /** A name no case has yet: `Case 3`, from a localized pattern. */

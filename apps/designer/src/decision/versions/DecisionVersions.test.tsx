@@ -24,18 +24,32 @@ function version3(): DecisionArtifact {
   const table = artifact.decisions[0]!.logic as DecisionTable;
   const rules = table.rules.map((r) => (r.id === 'mid' ? { ...r, outputEntries: ['"B"', '60000'] } : r));
   rules.splice(2, 0, { id: 'thin-file', inputEntries: ['null', '-'], outputEntries: ['"C"', '5000'] });
-  return { ...artifact, decisions: [{ ...artifact.decisions[0]!, logic: { ...table, hitPolicy: 'F', rules } }] };
+  return {
+    ...artifact,
+    decisions: [{ ...artifact.decisions[0]!, logic: { ...table, hitPolicy: 'F', rules } }],
+  };
 }
 
-const stored = (document: DecisionArtifact, version: number) => ({ body: { document: { ...document, version }, revision: 9, latestVersion: 3 } });
+const stored = (document: DecisionArtifact, version: number) => ({
+  body: { document: { ...document, version }, revision: 9, latestVersion: 3 },
+});
 
 function renderVersions(routes: Parameters<typeof fakeApi>[0] = {}) {
   const server = fakeApi({
     [`GET ${BASE}/versions`]: { body: versions },
-    [`GET ${BASE}?version=1`]: stored(riskBand([{ name: 'v1 case', inputs: { CreditScore: 650 }, expected: { band: 'B' } }]), 1),
+    [`GET ${BASE}?version=1`]: stored(
+      riskBand([{ name: 'v1 case', inputs: { CreditScore: 650 }, expected: { band: 'B' } }]),
+      1,
+    ),
     [`GET ${BASE}?version=2`]: stored(riskBand(), 2),
     [`GET ${BASE}?version=3`]: stored(version3(), 3),
-    [`GET ${BASE}/versions/2/diff/3`]: { body: { from: 2, to: 3, changes: [{ op: 'replace', path: '/decisions/0/logic/hitPolicy', from: 'U', value: 'F' }] } },
+    [`GET ${BASE}/versions/2/diff/3`]: {
+      body: {
+        from: 2,
+        to: 3,
+        changes: [{ op: 'replace', path: '/decisions/0/logic/hitPolicy', from: 'U', value: 'F' }],
+      },
+    },
     ...routes,
   });
   const onChange = vi.fn();
@@ -64,11 +78,16 @@ describe('DecisionVersions', () => {
     const band = within(tables).getByRole('region', { name: 'Table of Band' });
     expect(within(band).getByText('Hit policy U → F')).toBeTruthy();
     const rules = within(band).getByRole('list', { name: 'Rules' }).children;
-    expect([...rules].map((li) => li.textContent)).toEqual(['Changed rule 2 (mid)limit: 50000 → 60000', 'Added rule 3 (thin-file)Credit score: nullSegment: -band: "C"limit: 5000']);
+    expect([...rules].map((li) => li.textContent)).toEqual([
+      'Changed rule 2 (mid)limit: 50000 → 60000',
+      'Added rule 3 (thin-file)Credit score: nullSegment: -band: "C"limit: 5000',
+    ]);
     // Every other change, by JSON path, as the shell's generic diff lists it.
     expect(screen.getByText('Every change, by path')).toBeTruthy();
     expect(screen.getByRole('region', { name: 'Changes from v2 to v3', hidden: true })).toBeTruthy();
-    expect(server.requests.map((r) => r.url)).toEqual(expect.arrayContaining([`${BASE}/versions/2/diff/3`, `${BASE}?version=2`, `${BASE}?version=3`]));
+    expect(server.requests.map((r) => r.url)).toEqual(
+      expect.arrayContaining([`${BASE}/versions/2/diff/3`, `${BASE}?version=2`, `${BASE}?version=3`]),
+    );
   });
 
   it('rolls back: after a confirmation, an old version’s document becomes the draft through onChange', async () => {
@@ -80,7 +99,9 @@ describe('DecisionVersions', () => {
 
     expect(onChange).toHaveBeenCalledTimes(1);
     // The version's own number goes: publishing the draft again makes a new one.
-    expect(onChange).toHaveBeenCalledWith(riskBand([{ name: 'v1 case', inputs: { CreditScore: 650 }, expected: { band: 'B' } }]));
+    expect(onChange).toHaveBeenCalledWith(
+      riskBand([{ name: 'v1 case', inputs: { CreditScore: 650 }, expected: { band: 'B' } }]),
+    );
     expect(screen.queryByRole('dialog')).toBeNull();
     expect(screen.getByText('Version 1 is now the draft. Publish it to make it live.')).toBeTruthy();
     expect(server.requests.map((r) => r.url)).toContain(`${BASE}?version=1`);
@@ -95,7 +116,9 @@ describe('DecisionVersions', () => {
 
     await user.click(screen.getByRole('button', { name: 'Roll back to version 2' }));
     await user.click(screen.getByRole('button', { name: 'Take version 2 as the draft' }));
-    expect((await within(screen.getByRole('dialog')).findByRole('alert')).textContent).toBe('Version 2 could not be loaded: internal detail');
+    expect((await within(screen.getByRole('dialog')).findByRole('alert')).textContent).toBe(
+      'Version 2 could not be loaded: internal detail',
+    );
     expect(onChange).not.toHaveBeenCalled();
   });
 

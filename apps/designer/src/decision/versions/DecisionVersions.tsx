@@ -81,8 +81,17 @@ export function DecisionVersions({ artifactKey, latestVersion, onChange }: Decis
         api.getVersion('decision', artifactKey, from),
         api.getVersion('decision', artifactKey, to),
       ]);
-      const tables = diffDecisionTables(before.document as unknown as DecisionArtifact, after.document as unknown as DecisionArtifact);
-      setComparison({ from, to, tables, changes: diff.changes, documents: { from: before.document, to: after.document } });
+      const tables = diffDecisionTables(
+        before.document as unknown as DecisionArtifact,
+        after.document as unknown as DecisionArtifact,
+      );
+      setComparison({
+        from,
+        to,
+        tables,
+        changes: diff.changes,
+        documents: { from: before.document, to: after.document },
+      });
     } catch (error) {
       setCompareError(asProblem(error));
     } finally {
@@ -96,7 +105,11 @@ export function DecisionVersions({ artifactKey, latestVersion, onChange }: Decis
   return (
     <section className="dv-versions" aria-labelledby={headingId}>
       <h2 id={headingId}>{shell('versions.title')}</h2>
-      {loadError && <p role="alert" className="error-text">{shell('versions.loadFailed', { message: loadError.detail || loadError.title })}</p>}
+      {loadError && (
+        <p role="alert" className="error-text">
+          {shell('versions.loadFailed', { message: loadError.detail || loadError.title })}
+        </p>
+      )}
       {versions === null && !loadError && <p role="status">{shell('loading')}</p>}
       {versions?.length === 0 && <p>{shell('versions.none')}</p>}
       <p role="status">{rolledBack !== null ? t('rolledBack', { version: rolledBack }) : ''}</p>
@@ -115,10 +128,20 @@ export function DecisionVersions({ artifactKey, latestVersion, onChange }: Decis
               {versions.map((v) => (
                 <tr key={v.version}>
                   <td>v{v.version}</td>
-                  <td>{v.publishedAt ? <time dateTime={v.publishedAt}>{date.format(new Date(v.publishedAt))}</time> : ''}</td>
+                  <td>
+                    {v.publishedAt ? (
+                      <time dateTime={v.publishedAt}>{date.format(new Date(v.publishedAt))}</time>
+                    ) : (
+                      ''
+                    )}
+                  </td>
                   <td>{v.publishedBy ?? shell('versions.unknownUser')}</td>
                   <td>
-                    <button type="button" onClick={() => setRollingBack(v.version)} aria-label={t('rollbackTo', { version: v.version })}>
+                    <button
+                      type="button"
+                      onClick={() => setRollingBack(v.version)}
+                      aria-label={t('rollbackTo', { version: v.version })}
+                    >
                       {t('rollback')}
                     </button>
                   </td>
@@ -127,13 +150,22 @@ export function DecisionVersions({ artifactKey, latestVersion, onChange }: Decis
             </tbody>
           </table>
           <form className="inline-form" onSubmit={(e) => void compare(e)}>
-            <VersionSelect label={shell('versions.from')} versions={versions} value={from} onChange={setFrom} />
+            <VersionSelect
+              label={shell('versions.from')}
+              versions={versions}
+              value={from}
+              onChange={setFrom}
+            />
             <VersionSelect label={shell('versions.to')} versions={versions} value={to} onChange={setTo} />
             <button type="submit" disabled={comparing || from === null || to === null}>
               {comparing ? shell('versions.comparing') : shell('versions.compare')}
             </button>
           </form>
-          {compareError && <p role="alert" className="error-text">{compareError.detail || compareError.title}</p>}
+          {compareError && (
+            <p role="alert" className="error-text">
+              {compareError.detail || compareError.title}
+            </p>
+          )}
           {comparison && (
             <>
               <section aria-labelledby={`${id}-tables`}>
@@ -142,7 +174,12 @@ export function DecisionVersions({ artifactKey, latestVersion, onChange }: Decis
               </section>
               <details>
                 <summary>{t('allChanges')}</summary>
-                <VersionDiff from={comparison.from} to={comparison.to} changes={comparison.changes} documents={comparison.documents} />
+                <VersionDiff
+                  from={comparison.from}
+                  to={comparison.to}
+                  changes={comparison.changes}
+                  documents={comparison.documents}
+                />
               </details>
             </>
           )}
@@ -164,7 +201,12 @@ export function DecisionVersions({ artifactKey, latestVersion, onChange }: Decis
   );
 }
 
-function VersionSelect(props: { label: string; versions: readonly ArtifactVersionSummary[]; value: number | null; onChange: (version: number) => void }) {
+function VersionSelect(props: {
+  label: string;
+  versions: readonly ArtifactVersionSummary[];
+  value: number | null;
+  onChange: (version: number) => void;
+}) {
   const id = useId();
   return (
     <span className="field-inline">

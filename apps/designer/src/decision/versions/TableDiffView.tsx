@@ -37,15 +37,21 @@ function RuleLine({ change }: { change: RuleChange }) {
     const place = change.kind === 'added' ? change.after : change.before;
     return (
       <li className={`diff-change diff-${change.kind}`}>
-        <span className={`badge badge-${change.kind}`}>{t(`rule.${change.kind}`)}</span> {t('rule.name', { rule: ruleName(place) })}
+        <span className={`badge badge-${change.kind}`}>{t(`rule.${change.kind}`)}</span>{' '}
+        {t('rule.name', { rule: ruleName(place) })}
         <Cells cells={change.cells} />
       </li>
     );
   }
   return (
     <li className="diff-change diff-changed">
-      <span className="badge badge-changed">{t(change.cells.length > 0 ? 'rule.changed' : 'rule.moved')}</span> {t('rule.name', { rule: ruleName(change.after) })}
-      {change.moved && <> {t('rule.movedFrom', { from: change.before.index + 1, to: change.after.index + 1 })}</>}
+      <span className="badge badge-changed">
+        {t(change.cells.length > 0 ? 'rule.changed' : 'rule.moved')}
+      </span>{' '}
+      {t('rule.name', { rule: ruleName(change.after) })}
+      {change.moved && (
+        <> {t('rule.movedFrom', { from: change.before.index + 1, to: change.after.index + 1 })}</>
+      )}
       {change.cells.length > 0 && <ChangedCells cells={change.cells} />}
     </li>
   );
@@ -55,12 +61,14 @@ function ColumnLine({ change }: { change: ColumnChange }) {
   const { t } = useTranslation('decisionVersions');
   return (
     <li className={`diff-change diff-${change.kind}`}>
-      <span className={`badge badge-${change.kind}`}>{t(`column.${change.kind}`)}</span> {t(`column.${change.part}`, { column: change.column })}
+      <span className={`badge badge-${change.kind}`}>{t(`column.${change.kind}`)}</span>{' '}
+      {t(`column.${change.part}`, { column: change.column })}
       {change.properties.length > 0 && (
         <ul className="dv-cells">
           {change.properties.map((p) => (
             <li key={p.property}>
-              {t(`property.${p.property}`)}: <del>{p.before || t('empty')}</del> → <ins>{p.after || t('empty')}</ins>
+              {t(`property.${p.property}`)}: <del>{p.before || t('empty')}</del> →{' '}
+              <ins>{p.after || t('empty')}</ins>
             </li>
           ))}
         </ul>
@@ -76,10 +84,18 @@ export function TableDiffView({ diffs }: { diffs: readonly TableDiff[] }) {
   return (
     <>
       {diffs.map((diff) => (
-        <section key={diff.element} className="dv-table" aria-label={t('table.label', { table: diff.element })}>
+        <section
+          key={diff.element}
+          className="dv-table"
+          aria-label={t('table.label', { table: diff.element })}
+        >
           <h4>{t('table.label', { table: diff.element })}</h4>
           {diff.kind !== 'changed' ? (
-            <p>{t(`table.${diff.kind}`, { count: diff.kind === 'added' ? diff.ruleCount.after : diff.ruleCount.before })}</p>
+            <p>
+              {t(`table.${diff.kind}`, {
+                count: diff.kind === 'added' ? diff.ruleCount.after : diff.ruleCount.before,
+              })}
+            </p>
           ) : (
             <>
               {diff.hitPolicy && <p>{t('table.hitPolicy', diff.hitPolicy)}</p>}

@@ -4,11 +4,13 @@
  */
 export const decisionVersionMessages = {
   en: {
+    tab: 'Versions',
     actions: 'Actions',
     rollback: 'Roll back',
     rollbackTo: 'Roll back to version {{version}}',
     rollbackTitle: 'Roll back to version {{version}}?',
-    rollbackDetail: 'The draft is replaced by version {{version}}: its rules and its test cases. Undo takes the draft back. Publish to make it live.',
+    rollbackDetail:
+      'The draft is replaced by version {{version}}: its rules and its test cases. Undo takes the draft back. Publish to make it live.',
     rollbackConfirm: 'Take version {{version}} as the draft',
     rollbackFailed: 'Version {{version}} could not be loaded: {{message}}',
     rolledBack: 'Version {{version}} is now the draft. Publish it to make it live.',
@@ -54,6 +56,7 @@ export const decisionVersionMessages = {
     },
   },
   'zh-CN': {
+    tab: '版本',
     actions: '操作',
     rollback: '回滚',
     rollbackTo: '回滚到版本 {{version}}',

@@ -69,7 +69,8 @@ function tablesOf(artifact: DecisionArtifact): Map<string, DecisionTable> {
   const tables = new Map<string, DecisionTable>();
   const add = (element: { name: string; import?: string }, logic: unknown) => {
     const table = logic as DecisionTable | undefined;
-    if (table?.kind === 'decisionTable') tables.set(element.import === undefined ? element.name : `${element.import}.${element.name}`, table);
+    if (table?.kind === 'decisionTable')
+      tables.set(element.import === undefined ? element.name : `${element.import}.${element.name}`, table);
   };
   for (const decision of artifact.decisions) add(decision, decision.logic);
   for (const bkm of artifact.businessKnowledgeModels ?? []) add(bkm, bkm.body);
@@ -89,10 +90,18 @@ export function diffDecisionTables(before: DecisionArtifact, after: DecisionArti
       continue;
     }
     const changes = diffTable(previous, table);
-    if (changes.hitPolicy || changes.columns.length > 0 || changes.rules.length > 0) diffs.push({ element, kind: 'changed', ruleCount, ...changes });
+    if (changes.hitPolicy || changes.columns.length > 0 || changes.rules.length > 0)
+      diffs.push({ element, kind: 'changed', ruleCount, ...changes });
   }
   for (const [element, table] of old) {
-    if (!now.has(element)) diffs.push({ element, kind: 'removed', ruleCount: { before: table.rules.length, after: 0 }, columns: [], rules: [] });
+    if (!now.has(element))
+      diffs.push({
+        element,
+        kind: 'removed',
+        ruleCount: { before: table.rules.length, after: 0 },
+        columns: [],
+        rules: [],
+      });
   }
   return diffs;
 }
@@ -110,7 +119,12 @@ function columnTitle(table: DecisionTable, part: ColumnPart, index: number): str
 }
 
 /** The columns of one part of the two versions paired: first by identity, the rest in order. */
-function pairColumns<C>(part: ColumnPart, before: readonly C[], after: readonly C[], identity: (column: C) => string | undefined): Column[] {
+function pairColumns<C>(
+  part: ColumnPart,
+  before: readonly C[],
+  after: readonly C[],
+  identity: (column: C) => string | undefined,
+): Column[] {
   const pairs: Column[] = [];
   const usedBefore = new Set<number>();
   const usedAfter = new Set<number>();
@@ -130,26 +144,44 @@ function pairColumns<C>(part: ColumnPart, before: readonly C[], after: readonly 
     const a = restAfter[i];
     pairs.push({ part, ...(b === undefined ? {} : { before: b }), ...(a === undefined ? {} : { after: a }) });
   }
-  return pairs.sort((x, y) => (x.after ?? Infinity) - (y.after ?? Infinity) || (x.before ?? 0) - (y.before ?? 0));
+  return pairs.sort(
+    (x, y) => (x.after ?? Infinity) - (y.after ?? Infinity) || (x.before ?? 0) - (y.before ?? 0),
+  );
 }
 
 const INPUT_PROPERTIES = ['expression', 'label', 'typeRef', 'inputValues'] as const;
 const OUTPUT_PROPERTIES = ['name', 'label', 'typeRef', 'outputValues', 'defaultOutputEntry'] as const;
 
-function propertyChanges<C extends object>(before: C, after: C, properties: readonly (keyof C & string)[]): PropertyChange[] {
+function propertyChanges<C extends object>(
+  before: C,
+  after: C,
+  properties: readonly (keyof C & string)[],
+): PropertyChange[] {
   const text = (value: unknown) => (typeof value === 'string' ? value : '');
-  return properties.filter((p) => text(before[p]) !== text(after[p])).map((property) => ({ property, before: text(before[property]), after: text(after[property]) }));
+  return properties
+    .filter((p) => text(before[p]) !== text(after[p]))
+    .map((property) => ({ property, before: text(before[property]), after: text(after[property]) }));
 }
 
 function columnChange(before: DecisionTable, after: DecisionTable, column: Column): ColumnChange | undefined {
   const { part } = column;
-  if (column.before === undefined) return { part, kind: 'added', column: columnTitle(after, part, column.after!), properties: [] };
-  if (column.after === undefined) return { part, kind: 'removed', column: columnTitle(before, part, column.before), properties: [] };
+  if (column.before === undefined)
+    return { part, kind: 'added', column: columnTitle(after, part, column.after!), properties: [] };
+  if (column.after === undefined)
+    return { part, kind: 'removed', column: columnTitle(before, part, column.before), properties: [] };
   const properties =
-    part === 'input' ? propertyChanges(before.inputs[column.before]!, after.inputs[column.after]!, INPUT_PROPERTIES)
-    : part === 'output' ? propertyChanges(before.outputs[column.before]!, after.outputs[column.after]!, OUTPUT_PROPERTIES)
-    : propertyChanges({ name: before.annotations?.[column.before] }, { name: after.annotations?.[column.after] }, ['name']);
-  return properties.length === 0 ? undefined : { part, kind: 'changed', column: columnTitle(after, part, column.after), properties };
+    part === 'input'
+      ? propertyChanges(before.inputs[column.before]!, after.inputs[column.after]!, INPUT_PROPERTIES)
+      : part === 'output'
+        ? propertyChanges(before.outputs[column.before]!, after.outputs[column.after]!, OUTPUT_PROPERTIES)
+        : propertyChanges(
+            { name: before.annotations?.[column.before] },
+            { name: after.annotations?.[column.after] },
+            ['name'],
+          );
+  return properties.length === 0
+    ? undefined
+    : { part, kind: 'changed', column: columnTitle(after, part, column.after), properties };
 }
 
 /** What changed in one table between two versions. */
@@ -159,21 +191,37 @@ export function diffTable(before: DecisionTable, after: DecisionTable): TableCha
     ...pairColumns('output', before.outputs, after.outputs, (c) => c.name),
     ...pairColumns('annotation', before.annotations ?? [], after.annotations ?? [], (c) => c),
   ];
-  const shared = columns.filter((c): c is Required<Column> => c.before !== undefined && c.after !== undefined);
+  const shared = columns.filter(
+    (c): c is Required<Column> => c.before !== undefined && c.after !== undefined,
+  );
   // A rule's cells are compared in the columns both versions have; an added column is one change, not one per rule.
   const cellChanges = (b: DecisionTableRule, a: DecisionTableRule): CellChange[] =>
     shared.flatMap((c) => {
       const was = cellText(b, { part: c.part, index: c.before });
       const is = cellText(a, { part: c.part, index: c.after });
-      return was === is ? [] : [{ part: c.part, column: columnTitle(after, c.part, c.after), before: was, after: is }];
+      return was === is
+        ? []
+        : [{ part: c.part, column: columnTitle(after, c.part, c.after), before: was, after: is }];
     });
   const cellsOf = (table: DecisionTable, rule: DecisionTableRule, side: 'before' | 'after'): RuleCell[] =>
     columns.flatMap((c) => {
       const index = c[side];
-      return index === undefined ? [] : [{ part: c.part, column: columnTitle(table, c.part, index), text: cellText(rule, { part: c.part, index }) }];
+      return index === undefined
+        ? []
+        : [
+            {
+              part: c.part,
+              column: columnTitle(table, c.part, index),
+              text: cellText(rule, { part: c.part, index }),
+            },
+          ];
     });
 
-  const pairs = pairRules(before.rules, after.rules, (b, a) => cellChanges(before.rules[b]!, after.rules[a]!).length === 0);
+  const pairs = pairRules(
+    before.rules,
+    after.rules,
+    (b, a) => cellChanges(before.rules[b]!, after.rules[a]!).length === 0,
+  );
   const moved = movedPairs(pairs);
   const place = (rules: readonly DecisionTableRule[], index: number): RulePlace => {
     const id = rules[index]!.id;
@@ -183,12 +231,26 @@ export function diffTable(before: DecisionTable, after: DecisionTable): TableCha
   for (const [b, a] of pairs) {
     const cells = cellChanges(before.rules[b]!, after.rules[a]!);
     const isMoved = moved.has(b);
-    if (cells.length > 0 || isMoved) ordered.push({ key: a, change: { kind: 'changed', before: place(before.rules, b), after: place(after.rules, a), cells, moved: isMoved } });
+    if (cells.length > 0 || isMoved)
+      ordered.push({
+        key: a,
+        change: {
+          kind: 'changed',
+          before: place(before.rules, b),
+          after: place(after.rules, a),
+          cells,
+          moved: isMoved,
+        },
+      });
   }
   const pairedBefore = new Map(pairs);
   const pairedAfter = new Set(pairs.map(([, a]) => a));
   after.rules.forEach((rule, a) => {
-    if (!pairedAfter.has(a)) ordered.push({ key: a, change: { kind: 'added', after: place(after.rules, a), cells: cellsOf(after, rule, 'after') } });
+    if (!pairedAfter.has(a))
+      ordered.push({
+        key: a,
+        change: { kind: 'added', after: place(after.rules, a), cells: cellsOf(after, rule, 'after') },
+      });
   });
   before.rules.forEach((rule, b) => {
     if (pairedBefore.has(b)) return;
@@ -201,14 +263,19 @@ export function diffTable(before: DecisionTable, after: DecisionTable): TableCha
         break;
       }
     }
-    ordered.push({ key: anchor + 0.5 + b / (before.rules.length + 1) / 2, change: { kind: 'removed', before: place(before.rules, b), cells: cellsOf(before, rule, 'before') } });
+    ordered.push({
+      key: anchor + 0.5 + b / (before.rules.length + 1) / 2,
+      change: { kind: 'removed', before: place(before.rules, b), cells: cellsOf(before, rule, 'before') },
+    });
   });
 
   const hitBefore = hitPolicyChoice(before);
   const hitAfter = hitPolicyChoice(after);
   return {
     ...(hitBefore === hitAfter ? {} : { hitPolicy: { before: hitBefore, after: hitAfter } }),
-    columns: columns.map((c) => columnChange(before, after, c)).filter((c): c is ColumnChange => c !== undefined),
+    columns: columns
+      .map((c) => columnChange(before, after, c))
+      .filter((c): c is ColumnChange => c !== undefined),
     rules: ordered.sort((x, y) => x.key - y.key).map((o) => o.change),
   };
 }
@@ -218,7 +285,11 @@ export function diffTable(before: DecisionTable, after: DecisionTable): TableCha
  * order, where two rules with different ids never pair: equal rules are aligned (longest common
  * subsequence), and the rules between two aligned ones pair up by position (those without ids first).
  */
-export function pairRules(before: readonly DecisionTableRule[], after: readonly DecisionTableRule[], same: (b: number, a: number) => boolean): [number, number][] {
+export function pairRules(
+  before: readonly DecisionTableRule[],
+  after: readonly DecisionTableRule[],
+  same: (b: number, a: number) => boolean,
+): [number, number][] {
   const pairs: [number, number][] = [];
   const afterById = new Map<string, number>();
   after.forEach((rule, a) => {
@@ -237,14 +308,20 @@ export function pairRules(before: readonly DecisionTableRule[], after: readonly 
   const restAfter = after.map((_, a) => a).filter((a) => !usedAfter.has(a));
   const compatible = (b: number, a: number) => before[b]!.id === undefined || after[a]!.id === undefined;
 
-  const anchors = restBefore.length * restAfter.length <= MAX_ALIGNMENT ? alignEqual(restBefore, restAfter, (b, a) => compatible(b, a) && same(b, a)) : [];
+  const anchors =
+    restBefore.length * restAfter.length <= MAX_ALIGNMENT
+      ? alignEqual(restBefore, restAfter, (b, a) => compatible(b, a) && same(b, a))
+      : [];
   let fromB = 0;
   let fromA = 0;
   for (const [i, j] of [...anchors, [restBefore.length, restAfter.length] as const]) {
     const gapBefore = restBefore.slice(fromB, i);
     const gapAfter = restAfter.slice(fromA, j);
     // Rules without ids pair with each other first; a rule with an id then takes a leftover one without.
-    const paired = zip(gapBefore.filter((b) => before[b]!.id === undefined), gapAfter.filter((a) => after[a]!.id === undefined));
+    const paired = zip(
+      gapBefore.filter((b) => before[b]!.id === undefined),
+      gapAfter.filter((a) => after[a]!.id === undefined),
+    );
     const leftBefore = gapBefore.filter((b) => !paired.some(([x]) => x === b));
     const leftAfter = gapAfter.filter((a) => !paired.some(([, y]) => y === a));
     pairs.push(...paired, ...zip(leftBefore, leftAfter).filter(([b, a]) => compatible(b, a)));
@@ -260,21 +337,28 @@ function zip(left: readonly number[], right: readonly number[]): [number, number
 }
 
 /** The longest common subsequence of two index lists under `equal`, as pairs of positions in them. */
-function alignEqual(left: readonly number[], right: readonly number[], equal: (l: number, r: number) => boolean): [number, number][] {
+function alignEqual(
+  left: readonly number[],
+  right: readonly number[],
+  equal: (l: number, r: number) => boolean,
+): [number, number][] {
   const n = left.length;
   const m = right.length;
   const width = m + 1;
   const lengths = new Uint32Array((n + 1) * width);
   for (let i = n - 1; i >= 0; i--) {
     for (let j = m - 1; j >= 0; j--) {
-      lengths[i * width + j] = equal(left[i]!, right[j]!) ? lengths[(i + 1) * width + j + 1]! + 1 : Math.max(lengths[(i + 1) * width + j]!, lengths[i * width + j + 1]!);
+      lengths[i * width + j] = equal(left[i]!, right[j]!)
+        ? lengths[(i + 1) * width + j + 1]! + 1
+        : Math.max(lengths[(i + 1) * width + j]!, lengths[i * width + j + 1]!);
     }
   }
   const aligned: [number, number][] = [];
   let i = 0;
   let j = 0;
   while (i < n && j < m) {
-    if (equal(left[i]!, right[j]!) && lengths[i * width + j] === lengths[(i + 1) * width + j + 1]! + 1) aligned.push([i++, j++]);
+    if (equal(left[i]!, right[j]!) && lengths[i * width + j] === lengths[(i + 1) * width + j + 1]! + 1)
+      aligned.push([i++, j++]);
     else if (lengths[(i + 1) * width + j]! >= lengths[i * width + j + 1]!) i++;
     else j++;
   }

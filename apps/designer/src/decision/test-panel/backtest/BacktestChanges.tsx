@@ -6,9 +6,14 @@ import { displayValue } from '../../../shell/versions/describe-change.js';
 const json = (value: unknown) => displayValue(value === undefined ? null : value).short;
 
 /** The outputs that differ between two answers, as `name: before → after`. */
-export function changedOutputs(before: Readonly<Record<string, unknown>>, after: Readonly<Record<string, unknown>>): string[] {
+export function changedOutputs(
+  before: Readonly<Record<string, unknown>>,
+  after: Readonly<Record<string, unknown>>,
+): string[] {
   const names = [...new Set([...Object.keys(before), ...Object.keys(after)])];
-  return names.filter((name) => !sameJson(before[name] ?? null, after[name] ?? null)).map((name) => `${name}: ${json(before[name])} → ${json(after[name])}`);
+  return names
+    .filter((name) => !sameJson(before[name] ?? null, after[name] ?? null))
+    .map((name) => `${name}: ${json(before[name])} → ${json(after[name])}`);
 }
 
 /** The logged evaluations the draft answers differently: when, with what inputs, and what changes. */
@@ -18,7 +23,11 @@ export function BacktestChanges({ result }: { result: DecisionBacktestResult }) 
   const date = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'medium' });
   return (
     <>
-      {result.changes.length < result.changed && <p className="help">{t('backtest.shown', { shown: result.changes.length, changed: result.changed })}</p>}
+      {result.changes.length < result.changed && (
+        <p className="help">
+          {t('backtest.shown', { shown: result.changes.length, changed: result.changed })}
+        </p>
+      )}
       <table className="data-table" aria-label={t('backtest.changes')}>
         <thead>
           <tr>

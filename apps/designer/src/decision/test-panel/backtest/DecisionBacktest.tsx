@@ -78,7 +78,8 @@ export function DecisionBacktest({ artifact }: { artifact: DecisionArtifact }) {
       <p role="status">
         {running !== null && (
           <>
-            <progress aria-label={t('backtest.running', { limit: running })} /> {t('backtest.running', { limit: running })}
+            <progress aria-label={t('backtest.running', { limit: running })} />{' '}
+            {t('backtest.running', { limit: running })}
           </>
         )}
       </p>
@@ -113,9 +114,11 @@ function BacktestProblem({ problem }: { problem: ApiProblem }) {
     );
   }
   const message =
-    problem.status === 403 ? t('backtest.forbidden')
-    : problem.status === 404 ? t('backtest.notPublished')
-    : t('backtest.problem', { message: problem.detail || problem.title });
+    problem.status === 403
+      ? t('backtest.forbidden')
+      : problem.status === 404
+        ? t('backtest.notPublished')
+        : t('backtest.problem', { message: problem.detail || problem.title });
   return (
     <p role="alert" className="notice notice-error">
       {message}
