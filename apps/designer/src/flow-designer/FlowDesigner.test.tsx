@@ -10,6 +10,8 @@ import FlowDesigner from './FlowDesigner.js';
 import { loanApprovalServer } from './testing/loan-approval-server.js';
 
 beforeAll(() => initTestI18n('en'));
+/** The live check runs once edits pause: waited for longer than a query's default on a busy machine. */
+const CHECKED = { timeout: 3000 };
 afterEach(cleanup);
 
 function openDesigner(server = loanApprovalServer()) {
@@ -31,8 +33,8 @@ async function selectNode(name: string) {
 const node = (name: string) => screen.getByRole('button', { name: new RegExp(`^${name}(,|$)`) });
 const problemsPanel = () => screen.getByRole('region', { name: /problem/i });
 const saved = (server: ReturnType<typeof loanApprovalServer>) => server.requests.filter((r) => r.method === 'PUT').at(-1)!.body as FlowDefinition;
-/** The example has no positions: the designer lays it out for display; arrows need the places. */
-const laidOut = () => waitFor(() => expect(node('Decision: Score applicant').closest<HTMLElement>('.react-flow__node')!.style.transform).not.toBe(node('Start: Application submitted').closest<HTMLElement>('.react-flow__node')!.style.transform));
+/** The example has no positions: the designer lays it out for display (elkjs, slow on a busy machine); arrows need the places. */
+const laidOut = () => waitFor(() => expect(node('Decision: Score applicant').closest<HTMLElement>('.react-flow__node')!.style.transform).not.toBe(node('Start: Application submitted').closest<HTMLElement>('.react-flow__node')!.style.transform), { timeout: 5000 });
 
 describe('FlowDesigner', () => {
   it('draws the example loan approval: nodes by type and name, edges with their conditions, no problems', async () => {
@@ -53,7 +55,7 @@ describe('FlowDesigner', () => {
     const panel = screen.getByRole('complementary', { name: 'Approval: Credit officer review' });
     await user.click(within(panel).getByRole('button', { name: 'Remove rule 1' }));
 
-    const listed = await within(problemsPanel()).findByRole('button', { name: 'Credit officer review has no approvers.' });
+    const listed = await within(problemsPanel()).findByRole('button', { name: 'Credit officer review has no approvers.' }, CHECKED);
     expect(node('Approval: Credit officer review').getAttribute('aria-label')).toBe('Approval: Credit officer review, 1 problem');
     const description = document.getElementById(node('Approval: Credit officer review').getAttribute('aria-describedby')!.split(' ')[1]!);
     expect(description?.textContent).toBe('Credit officer review has no approvers.');
@@ -68,7 +70,7 @@ describe('FlowDesigner', () => {
     await user.click(within(panel).getByRole('button', { name: 'Add a rule' }));
     await user.selectOptions(within(panel).getByRole('combobox', { name: 'Rule 1: who' }), 'branchRole');
     await user.type(within(panel).getByRole('textbox', { name: 'Rule 1: role' }), 'credit_officer');
-    expect(await within(problemsPanel()).findByText('No problems: the flow can be published.')).toBeTruthy();
+    expect(await within(problemsPanel()).findByText('No problems: the flow can be published.', undefined, CHECKED)).toBeTruthy();
     expect(node('Approval: Credit officer review').getAttribute('aria-label')).toBe('Approval: Credit officer review');
 
     await user.click(screen.getByRole('button', { name: 'Save' }));
@@ -104,7 +106,7 @@ describe('FlowDesigner', () => {
     await user.click(within(connect).getByRole('button', { name: 'Connect' }));
     expect(screen.getByRole('button', { name: /^from Timer to Approved/ })).toBeTruthy();
     // Two paths out of a timer: the check says so, on the node.
-    expect(await screen.findByRole('button', { name: 'Timer: Timer, 1 problem' })).toBeTruthy();
+    expect(await screen.findByRole('button', { name: 'Timer: Timer, 1 problem' }, CHECKED)).toBeTruthy();
 
     // Delete removes the timer and its paths; the focus goes back along the path; undo brings it back.
     await waitFor(() => expect(document.activeElement).toBe(node('Timer: Timer')));

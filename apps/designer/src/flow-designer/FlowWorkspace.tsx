@@ -1,6 +1,6 @@
 import type { ProblemFieldError } from '@bankforge/client';
 import type { FlowDefinition, FlowNode, FlowProblem } from '@bankforge/flow-engine';
-import { ReactFlowProvider } from '@xyflow/react';
+import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ArtifactEditor } from '../shell/artifact-editor/index.js';
@@ -75,6 +75,11 @@ function Workspace({ editor, problems, language }: FlowWorkspaceProps) {
   }, [focusWanted]);
 
   const fallback = useFallbackLayout(flow);
+  const { fitView } = useReactFlow();
+  // Display places arrive after the first drawing: the view then frames the whole flow.
+  useEffect(() => {
+    if (fallback.size > 0) void fitView({ duration: 200 });
+  }, [fallback, fitView]);
   const placed = useCallback((node: FlowNode) => node.position ?? fallback.get(node.id) ?? { x: 0, y: 0 }, [fallback]);
   const index = useMemo(() => indexProblems(problems), [problems]);
   const commands = useFlowCommands({ flow, language, selection, placed, update, select, announce: setAnnouncement });

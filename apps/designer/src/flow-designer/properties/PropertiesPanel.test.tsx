@@ -10,6 +10,8 @@ import FlowDesigner from '../FlowDesigner.js';
 import { loanApprovalServer } from '../testing/loan-approval-server.js';
 
 beforeAll(() => initTestI18n('en'));
+/** The live check runs once edits pause: waited for longer than a query's default on a busy machine. */
+const CHECKED = { timeout: 3000 };
 afterEach(cleanup);
 
 async function open() {
@@ -80,9 +82,9 @@ describe('flow property panels', () => {
     await within(decision).findByRole('option', { name: 'Fraud screening (fraud_screening)' });
     expect(within(decision).getAllByRole('option').map((o) => o.textContent)).toEqual(['Fraud screening (fraud_screening)', 'Loan applicant scoring (loan_scoring)']);
     await user.click(await within(panel).findByRole('button', { name: 'Add these inputs' }));
-    expect(await within(problems()).findByText('Score applicant: Collateral is empty or out of range.')).toBeTruthy();
+    expect(await within(problems()).findByText('Score applicant: Collateral is empty or out of range.', undefined, CHECKED)).toBeTruthy();
     await user.type(within(panel).getByRole('textbox', { name: 'Expression of input 4' }), 'annualIncome / 2');
-    expect(await within(problems()).findByText('No problems: the flow can be published.')).toBeTruthy();
+    expect(await within(problems()).findByText('No problems: the flow can be published.', undefined, CHECKED)).toBeTruthy();
     const node = (await save()).nodes.find((n) => n.id === 'scoring') as DecisionNode;
     expect(node.inputs).toEqual({ CreditScore: 'creditScore', AnnualIncome: 'annualIncome', Amount: 'amount', Collateral: 'annualIncome / 2' });
   });
@@ -95,11 +97,11 @@ describe('flow property panels', () => {
     await user.type(condition, 'amount <= 300000');
     expect(screen.getByRole('button', { name: 'from Amount routing to Credit officer approval when amount <= 300000' })).toBeTruthy();
     await user.click(within(panel).getByRole('checkbox', { name: 'Default path' }));
-    expect(await within(problems()).findByText('Amount routing needs exactly one default path, taken when no condition holds.')).toBeTruthy();
+    expect(await within(problems()).findByText('Amount routing needs exactly one default path, taken when no condition holds.', undefined, CHECKED)).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Exclusive branch: Amount routing, 1 problem' })).toBeTruthy();
     await user.click(within(panel).getByRole('checkbox', { name: 'Default path' }));
     await user.type(within(panel).getByRole('textbox', { name: 'Condition (FEEL)' }), 'amount < 1');
-    expect(await within(problems()).findByText('No problems: the flow can be published.')).toBeTruthy();
+    expect(await within(problems()).findByText('No problems: the flow can be published.', undefined, CHECKED)).toBeTruthy();
     expect((await save()).edges.find((e) => e.id === 'smallLoan')).toEqual({ id: 'smallLoan', source: 'amountCheck', target: 'officerApproval', condition: 'amount < 1', name: { en: 'Up to 500,000', 'zh-CN': '50万以内' } });
   });
 
@@ -142,7 +144,7 @@ describe('flow property panels', () => {
     await user.click(within(panel).getByRole('checkbox', { name: 'submitted_at' }));
     await user.click(within(panel).getByRole('checkbox', { name: 'When a record is created' }));
     // started writes submitted_at, which is no longer the flow's own.
-    expect(await within(problems()).findByText(/writes submitted_at, which is not one of the fields only the flow writes/)).toBeTruthy();
+    expect(await within(problems()).findByText(/writes submitted_at, which is not one of the fields only the flow writes/, undefined, CHECKED)).toBeTruthy();
     const flow = await save();
     expect(flow.variables.at(-1)).toEqual({ name: 'collateral', type: 'money' });
     expect(flow.record?.startOn).toEqual({ created: true });
