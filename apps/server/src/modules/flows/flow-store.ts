@@ -196,7 +196,15 @@ export const FlowStore = {
     await sql.execute('UPDATE bf_flow_task SET assignee_count = ? WHERE id = ?', [new Set(users).size, key]);
   },
 
+  /** Closes an open task and its assignees' inbox rows (on MySQL in one statement: every approval closes one). */
   async closeTask(sql: SqlExecutor, key: string, status: 'closed' | 'cancelled', result: string | null, at: string): Promise<void> {
+    if (sql.dialect === 'mysql') {
+      await sql.execute(
+        "UPDATE bf_flow_task t LEFT JOIN bf_flow_task_assignee a ON a.task_pk = t.id SET t.status = ?, t.result = ?, t.closed_at = ?, a.is_open = ? WHERE t.id = ? AND t.status = 'open'",
+        [status, result, at, false, key],
+      );
+      return;
+    }
     await sql.execute("UPDATE bf_flow_task SET status = ?, result = ?, closed_at = ? WHERE id = ? AND status = 'open'", [status, result, at, key]);
     await sql.execute('UPDATE bf_flow_task_assignee SET is_open = ? WHERE task_pk = ?', [false, key]);
   },

@@ -257,7 +257,8 @@ export class RecordsService {
     view: RecordView,
     actor: Actor,
     id: string,
-    version: number,
+    /** The version the change was made on; `current`: whatever this transaction reads (an approval flow's own write). */
+    expected: number | 'current',
     changes: Record<string, unknown>,
     rules: CompiledForm | undefined,
     byFlow = false,
@@ -268,6 +269,7 @@ export class RecordsService {
     const row = await this.row(tx, model, id, await this.scope(tx, view, actor, 'update'));
     if (!row) throw this.notFound(model, id);
     if (row.deleted_at !== null) throw ProblemError.conflict('recordDeleted', `${model.key} ${id} is deleted; restore it first.`);
+    const version = expected === 'current' ? Number(row.version) : expected;
     this.checkVersion(model, id, Number(row.version), version);
     const current = this.fromRow(model, row);
     // Fields an approval flow owns change only through the flow's own writes.
@@ -321,9 +323,7 @@ export class RecordsService {
    */
   async applyFlowWrite(tx: SqlExecutor, model: EntityModel, id: string, values: Record<string, unknown>, actor: Actor): Promise<RecordData> {
     const view = this.viewOf(model, actor, 'update');
-    const [row] = await tx.rows<{ version: number }>(`SELECT version FROM ${this.database.quote(view.model.table)} WHERE id = ?`, [id]);
-    if (!row) throw this.notFound(view.model, id);
-    return (await this.updateIn(tx, view, actor, id, Number(row.version), values, undefined, true)).record;
+    return (await this.updateIn(tx, view, actor, id, 'current', values, undefined, true)).record;
   }
 
   /** Soft delete: the row stays (and keeps its unique values) until an administrator purges it. */
