@@ -1,7 +1,6 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { hostname } from 'node:os';
-import { v7 as uuidv7 } from 'uuid';
 import { Database } from '../../platform/database/database.js';
+import { LeasePoller } from '../../platform/leases/lease-poller.js';
 import { ProblemError } from '../../platform/problem/problem-error.js';
 import { FlowOutboxDeliveries, type ClaimedEntry } from './flow-outbox-deliveries.js';
 import { databaseNow } from '../../platform/database/database-clock.js';
@@ -22,12 +21,9 @@ const DEFAULT_POLL_MS = 5000;
  */
 @Injectable()
 export class FlowOutboxDispatcher implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly poller = new LeasePoller(() => this.dispatchBatch());
   /** This replica's name on its leases. */
-  readonly owner = `${hostname()}:${process.pid}:${uuidv7().slice(-8)}`;
-  private interval: NodeJS.Timeout | undefined;
-  private running: Promise<number> | undefined;
-  /** Set on shutdown: the drain finishes the batch in hand and claims no more (another replica will). */
-  private stopping = false;
+  readonly owner = this.poller.owner;
 
   constructor(
     @Inject(Database) private readonly database: Database,
@@ -35,33 +31,24 @@ export class FlowOutboxDispatcher implements OnApplicationBootstrap, OnApplicati
   ) {}
 
   onApplicationBootstrap(): void {
-    const ms = Number(process.env.BANKFORGE_FLOW_OUTBOX_POLL_MS ?? DEFAULT_POLL_MS);
-    if (!Number.isFinite(ms) || ms <= 0) return;
-    this.interval = setInterval(() => void this.dispatchDue().catch(() => undefined), ms);
-    this.interval.unref();
+    this.poller.start(Number(process.env.BANKFORGE_FLOW_OUTBOX_POLL_MS ?? DEFAULT_POLL_MS));
   }
 
   async onApplicationShutdown(): Promise<void> {
-    this.stopping = true;
-    if (this.interval) clearInterval(this.interval);
-    await this.running?.catch(() => undefined);
+    await this.poller.stop();
   }
 
   /** Claims and sends the entries due now, batch after batch; answers how many were handled. */
   dispatchDue(): Promise<number> {
-    this.running ??= this.drain().finally(() => (this.running = undefined));
-    return this.running;
+    return this.poller.drain();
   }
 
-  private async drain(): Promise<number> {
-    let handled = 0;
-    while (!this.stopping) {
-      const claimed = await this.claim();
-      if (claimed.length === 0) break;
-      const results = await Promise.all(claimed.map((entry) => this.dispatch(entry)));
-      handled += results.filter(Boolean).length;
-    }
-    return handled;
+  /** One claimed batch, its entries (of different cases) sent side by side; undefined when nothing was due. */
+  private async dispatchBatch(): Promise<number | undefined> {
+    const claimed = await this.claim();
+    if (claimed.length === 0) return undefined;
+    const results = await Promise.all(claimed.map((entry) => this.dispatch(entry)));
+    return results.filter(Boolean).length;
   }
 
   private async claim(): Promise<ClaimedEntry[]> {

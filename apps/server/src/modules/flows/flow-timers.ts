@@ -1,8 +1,7 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { hostname } from 'node:os';
-import { v7 as uuidv7 } from 'uuid';
 import { databaseNow } from '../../platform/database/database-clock.js';
 import { Database, type SqlExecutor } from '../../platform/database/database.js';
+import { LeasePoller } from '../../platform/leases/lease-poller.js';
 import { ProblemError } from '../../platform/problem/problem-error.js';
 import { SYSTEM_ACTOR } from '../access/actor.js';
 import { FlowRunner, type CaseCommandRun } from './flow-runner.js';
@@ -38,12 +37,9 @@ interface ClaimedTimer {
  */
 @Injectable()
 export class FlowTimers implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly poller = new LeasePoller(() => this.fireBatch());
   /** This replica's name on its leases. */
-  readonly owner = `${hostname()}:${process.pid}:${uuidv7().slice(-8)}`;
-  private interval: NodeJS.Timeout | undefined;
-  private running: Promise<number> | undefined;
-  /** Set on shutdown: the drain finishes the batch in hand and claims no more (another replica will). */
-  private stopping = false;
+  readonly owner = this.poller.owner;
 
   constructor(
     @Inject(Database) private readonly database: Database,
@@ -51,37 +47,30 @@ export class FlowTimers implements OnApplicationBootstrap, OnApplicationShutdown
   ) {}
 
   onApplicationBootstrap(): void {
-    const ms = Number(process.env.BANKFORGE_FLOW_TIMER_POLL_MS ?? DEFAULT_POLL_MS);
-    if (!Number.isFinite(ms) || ms <= 0) return;
-    this.interval = setInterval(() => void this.fireDue().catch(() => undefined), ms);
-    this.interval.unref();
+    this.poller.start(Number(process.env.BANKFORGE_FLOW_TIMER_POLL_MS ?? DEFAULT_POLL_MS));
   }
 
   async onApplicationShutdown(): Promise<void> {
-    this.stopping = true;
-    if (this.interval) clearInterval(this.interval);
-    await this.running?.catch(() => undefined);
+    await this.poller.stop();
   }
 
   /** Claims and fires the timers due now, batch after batch; answers how many fired. */
   fireDue(): Promise<number> {
-    this.running ??= this.drain().finally(() => (this.running = undefined));
-    return this.running;
+    return this.poller.drain();
   }
 
-  private async drain(): Promise<number> {
+  /** One claimed batch, fired in groups by a few workers; undefined when nothing was due. */
+  private async fireBatch(): Promise<number | undefined> {
+    const claimed = await this.claim();
+    if (claimed.length === 0) return undefined;
     let fired = 0;
-    while (!this.stopping) {
-      const claimed = await this.claim();
-      if (claimed.length === 0) break;
-      const groups: ClaimedTimer[][] = [];
-      for (let i = 0; i < claimed.length; i += GROUP) groups.push(claimed.slice(i, i + GROUP));
-      const worker = async (): Promise<void> => {
-        for (let group = groups.shift(); group; group = groups.shift()) fired += await this.fireGroup(group);
-      };
-      const workers = this.database.dialect === 'mysql' ? MYSQL_CONCURRENCY : 1;
-      await Promise.all(Array.from({ length: Math.min(workers, groups.length) }, worker));
-    }
+    const groups: ClaimedTimer[][] = [];
+    for (let i = 0; i < claimed.length; i += GROUP) groups.push(claimed.slice(i, i + GROUP));
+    const worker = async (): Promise<void> => {
+      for (let group = groups.shift(); group; group = groups.shift()) fired += await this.fireGroup(group);
+    };
+    const workers = this.database.dialect === 'mysql' ? MYSQL_CONCURRENCY : 1;
+    await Promise.all(Array.from({ length: Math.min(workers, groups.length) }, worker));
     return fired;
   }
 
