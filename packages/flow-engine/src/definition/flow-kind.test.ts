@@ -40,6 +40,16 @@ describe('the flow kind', () => {
     }
   });
 
+  it('saves a half-drawn flow and refuses to publish it', async () => {
+    const flow = loanApproval();
+    // An approval nobody is assigned to yet, and a step without an exit.
+    flow.nodes = flow.nodes.map((n) => (n.type === 'approval' ? { ...n, assignees: [] } : n));
+    flow.edges = flow.edges.filter((e) => e.source !== 'officerSmall');
+    expect(await flowKind.check(flow, host('save', ['applicant-score']))).toEqual([]);
+    const refused = await flowKind.check(flow, host('publish', ['applicant-score']));
+    expect(refused.map((p) => p.code)).toEqual(expect.arrayContaining(['noAssignees', 'deadEnd']));
+  });
+
   it('resolves the decisions it evaluates on publish only', async () => {
     expect(await flowKind.check(loanApproval(), host('save', []))).toEqual([]);
     expect(await flowKind.check(loanApproval(), host('publish', []))).toEqual([

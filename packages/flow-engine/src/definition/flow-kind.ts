@@ -16,7 +16,7 @@ import { unchangedDocument } from '@bankforge/rule-engine';
 import type { FlowDefinition } from './flow-definition.js';
 import { flowArtifactSchema } from './flow-schema.js';
 import { entityNotPublished, recordFieldProblems } from './record-field-problems.js';
-import { validateFlowDefinition } from './validate-flow.js';
+import { validateFlowDefinition, type FlowProblemCode } from './validate-flow.js';
 
 /** What a flow's check asks its host. */
 export interface FlowCheckContext extends ArtifactCheckContext {
@@ -61,14 +61,34 @@ async function recordBindingProblems(flow: FlowDefinition, context: FlowCheckCon
   return recordFieldProblems(flow, entity);
 }
 
+/**
+ * What keeps a draft from being saved: a document that is not a flow, or whose ids and references
+ * do not hold together. A half-drawn flow (a step without an exit, an approval nobody is assigned
+ * yet) is an analyst's work in progress: it saves, and its problems keep it from being published.
+ */
+const DRAFT_PROBLEMS = new Set<FlowProblemCode>([
+  'notAnObject',
+  'required',
+  'unknownProperty',
+  'type',
+  'invalidValue',
+  'pattern',
+  'outOfRange',
+  'invalid',
+  'duplicateId',
+  'duplicateVariable',
+  'unknownEdgeEndpoint',
+]);
+
 export const flowKind: ArtifactKindDefinition<FlowDefinition, FlowCheckContext> = {
   kind: 'flow',
   schema: flowArtifactSchema,
   upgrade: unchangedDocument,
   async check(flow, context) {
     // The node and edge ids go along, so the designer can mark them on the canvas.
-    const problems: ArtifactProblem[] = validateFlowDefinition(flow);
-    if (problems.length > 0 || context.stage === 'save') return problems;
+    const problems = validateFlowDefinition(flow);
+    if (context.stage === 'save') return problems.filter((p) => DRAFT_PROBLEMS.has(p.code));
+    if (problems.length > 0) return problems;
     return [...(await decisionReferenceProblems(flow, context)), ...(await recordBindingProblems(flow, context))];
   },
 };
