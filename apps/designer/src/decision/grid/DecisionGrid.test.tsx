@@ -4,10 +4,12 @@ import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { initTestI18n } from '../../shell/testing/i18n.js';
-import { tableOf, withTable } from '../document/decision-document.js';
+import { scopeOfNames, tableOf, withTable } from '../document/decision-document.js';
 import { TableWorkspace } from '../page/TableWorkspace.js';
 import { giveElementsHeight } from '../testing/layout.js';
-import { tierModel } from '../testing/tables.js';
+import { tierModel, tierTable } from '../testing/tables.js';
+import { DecisionGrid } from './DecisionGrid.js';
+import { checkTable } from './table-check.js';
 
 beforeAll(() => initTestI18n('en'));
 beforeEach(() => giveElementsHeight());
@@ -258,5 +260,82 @@ describe('DecisionGrid', () => {
     expect(within(ruleRow(499)).getAllByRole('gridcell')[2]!.textContent).toBe('"r499"');
     expect(document.activeElement).toBe(cell(499, 2));
     expect(within(grid()).getAllByRole('row').length - 1).toBeLessThan(50);
+  });
+});
+
+/** An element's accessible description: the texts its `aria-describedby` points at. */
+const description = (element: Element) =>
+  (element.getAttribute('aria-describedby') ?? '')
+    .split(' ')
+    .filter(Boolean)
+    .map((id) => document.getElementById(id)?.textContent)
+    .join(' ');
+
+describe('DecisionGrid: rules matched by the test inputs', () => {
+  const table = tierTable();
+  const scope = scopeOfNames(['Age', 'Balance']);
+  const issues = checkTable(table, scope);
+  const gridWith = (highlightedRules: readonly number[]) => (
+    <DecisionGrid
+      table={table}
+      label="Rules of Tier"
+      scope={scope}
+      cursor={{ row: 0, column: 0 }}
+      onCursorChange={vi.fn()}
+      issues={issues}
+      serverProblems={new Map()}
+      markers={new Map()}
+      highlightedRules={highlightedRules}
+      onChange={vi.fn()}
+      onRuleCommand={vi.fn()}
+      onOpenColumn={vi.fn()}
+      onAnnounce={vi.fn()}
+      focusRequest={0}
+    />
+  );
+  const matched = () =>
+    within(grid())
+      .getAllByRole('row')
+      .filter((row) => row.classList.contains('dg-row--matched'))
+      .map((row) => Number(row.getAttribute('aria-rowindex')) - 2);
+
+  it('marks the highlighted rows, each cell and rule number described as matched, and clears them', () => {
+    const { rerender } = render(gridWith([1, 2]));
+    expect(matched()).toEqual([1, 2]);
+    expect(description(cell(1, 0))).toBe('Matched by the test inputs');
+    expect(description(within(ruleRow(2)).getByRole('rowheader'))).toBe('Matched by the test inputs');
+    expect(description(cell(0, 0))).toBe('');
+
+    rerender(gridWith([0]));
+    expect(matched()).toEqual([0]);
+    expect(description(cell(1, 0))).toBe('');
+
+    rerender(gridWith([]));
+    expect(matched()).toEqual([]);
+    expect(within(grid()).queryByText('Matched by the test inputs')).toBeNull();
+  });
+
+  it('describes a matched cell’s problem as well', () => {
+    const broken = { ...table, rules: table.rules.map((r, i) => (i === 0 ? { ...r, inputEntries: ['< ', '-'] } : r)) };
+    render(
+      <DecisionGrid
+        table={broken}
+        label="Rules of Tier"
+        scope={scope}
+        cursor={{ row: 1, column: 0 }}
+        onCursorChange={vi.fn()}
+        issues={checkTable(broken, scope)}
+        serverProblems={new Map()}
+        markers={new Map()}
+        highlightedRules={[0]}
+        onChange={vi.fn()}
+        onRuleCommand={vi.fn()}
+        onOpenColumn={vi.fn()}
+        onAnnounce={vi.fn()}
+        focusRequest={0}
+      />,
+    );
+    expect(cell(0, 0).getAttribute('aria-invalid')).toBe('true');
+    expect(description(cell(0, 0))).toMatch(/ Matched by the test inputs$/);
   });
 });

@@ -30,6 +30,8 @@ export interface DecisionGridProps {
   /** Problems the server reported, by `row:column` (row -1: a column's header). */
   serverProblems: ReadonlyMap<string, string>;
   markers: ReadonlyMap<number, readonly RowMarker[]>;
+  /** Indexes of the rules the Tests tab's last evaluation matched in this table (highlighted). */
+  highlightedRules: readonly number[];
   onChange(change: (table: DecisionTable) => DecisionTable): void;
   onRuleCommand(command: RuleCommand): void;
   onOpenColumn(column: number): void;
@@ -202,6 +204,7 @@ export function DecisionGrid(props: DecisionGridProps) {
     event.clipboardData.setData('text/plain', tsvCell(cellText(rule, ref)));
   };
 
+  const highlighted = useMemo(() => new Set(props.highlightedRules), [props.highlightedRules]);
   const cellProblems = useMemo(() => new Map(issues.cells.map((issue) => [cellKey(issue.row, issue.column), issue.problem])), [issues]);
   const draftProblem = editing === null ? null : draftCheck(table, editing, scope);
   const statusProblem = draftProblem ?? (editing === null ? (cellProblems.get(cellKey(cursor.row, cursor.column)) ?? null) : null);
@@ -258,6 +261,7 @@ export function DecisionGrid(props: DecisionGridProps) {
               row={item.index}
               top={item.start - HEADER_HEIGHT}
               markers={props.markers.get(item.index) ?? []}
+              matched={highlighted.has(item.index)}
               cellState={cellState}
               idPrefix={id}
               statusId={statusId}

@@ -24,6 +24,8 @@ interface GridRowProps {
   /** Where the row sits in the body (the virtual list places it). */
   top: number;
   markers: readonly RowMarker[];
+  /** The rule matched the inputs last evaluated in the Tests tab. */
+  matched: boolean;
   cellState(row: number, column: number): CellState;
   idPrefix: string;
   /** The grid's status line, which describes the cell being edited. */
@@ -34,15 +36,19 @@ interface GridRowProps {
   onBlurEditor(): void;
 }
 
-/** One rule: its number and the analysis' markers, then a cell per column. */
-export function GridRow({ table, columns, row, top, markers, cellState, idPrefix, statusId, onSelect, onEdit, onDraft, onBlurEditor }: GridRowProps) {
+/** One rule: its number and the analysis' markers, then a cell per column; a rule the test inputs matched is highlighted. */
+export function GridRow({ table, columns, row, top, markers, matched, cellState, idPrefix, statusId, onSelect, onEdit, onDraft, onBlurEditor }: GridRowProps) {
   const { t } = useTranslation('decisionDesigner');
   const rule = table.rules[row]!;
   const descriptions: { id: string; text: string }[] = [];
   const markerTexts = markers.map((marker) => markerText(t, marker));
+  const matchedId = `${idPrefix}-m${row}`;
+  if (matched) descriptions.push({ id: matchedId, text: t('grid.matched') });
+  const describedBy = (...ids: (string | undefined)[]) => ids.filter((i) => i !== undefined).join(' ') || undefined;
+  const rowClass = `dg-row${markers.length > 0 ? ' dg-row--flagged' : ''}${matched ? ' dg-row--matched' : ''}`;
   return (
-    <div role="row" aria-rowindex={row + 2} className={`dg-row${markers.length > 0 ? ' dg-row--flagged' : ''}`} style={{ transform: `translateY(${top}px)` }}>
-      <div role="rowheader" aria-colindex={1} className="dg-rulehead">
+    <div role="row" aria-rowindex={row + 2} className={rowClass} style={{ transform: `translateY(${top}px)` }}>
+      <div role="rowheader" aria-colindex={1} className="dg-rulehead" aria-describedby={describedBy(matched ? matchedId : undefined)}>
         <span>{row + 1}</span>
         {markerTexts.map((text, i) => (
           <span key={i} className={`dg-marker dg-marker--${markers[i]!.kind}`} title={text}>
@@ -63,7 +69,7 @@ export function GridRow({ table, columns, row, top, markers, cellState, idPrefix
             aria-colindex={column + 2}
             aria-selected={state.selected}
             aria-invalid={state.invalid || undefined}
-            aria-describedby={state.description ? descriptionId : undefined}
+            aria-describedby={describedBy(state.description ? descriptionId : undefined, matched ? matchedId : undefined)}
             tabIndex={state.selected && state.editing === null ? 0 : -1}
             data-cell={`${row}:${column}`}
             title={state.description}

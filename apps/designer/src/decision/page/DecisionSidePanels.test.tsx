@@ -1,5 +1,5 @@
 import type { DecisionArtifact, DecisionTable } from '@bankforge/rule-engine';
-import { cleanup, screen, within } from '@testing-library/react';
+import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { fakeApi, renderPage } from '@bankforge/app-shell/testing';
@@ -52,6 +52,42 @@ describe('the decision page’s side panels', () => {
       .find((c) => c.getAttribute('aria-selected') === 'true')!;
     // The first rule no case reaches is the second (mid); the header is row 1.
     expect(selected.closest('[role="row"]')!.getAttribute('aria-rowindex')).toBe('3');
+  });
+
+  it('Tests: evaluating highlights the rule the inputs matched in the grid; another evaluation or an edit clears it', async () => {
+    const { user } = openDesigner(riskBand());
+    await user.click(await screen.findByRole('tab', { name: 'Tests' }));
+    const grid = screen.getByRole('grid', { name: 'Rules of Band' });
+    /** The rules (from 1) whose rows are marked as matched, checked against the rule number's description. */
+    const matched = () =>
+      within(grid)
+        .getAllByRole('row')
+        .slice(1)
+        .filter((row) => row.classList.contains('dg-row--matched'))
+        .map((row) => {
+          const number = within(row).getByRole('rowheader');
+          expect(document.getElementById(number.getAttribute('aria-describedby') ?? '')?.textContent).toBe('Matched by the test inputs');
+          return String(Number(row.getAttribute('aria-rowindex')) - 1);
+        });
+    expect(matched()).toEqual([]);
+
+    await user.type(screen.getByLabelText('CreditScore'), '720');
+    await user.click(screen.getByRole('button', { name: 'Evaluate the draft' }));
+    expect(matched()).toEqual(['1']);
+
+    await user.clear(screen.getByLabelText('CreditScore'));
+    await user.type(screen.getByLabelText('CreditScore'), '650');
+    await user.click(screen.getByRole('button', { name: 'Evaluate the draft' }));
+    expect(matched()).toEqual(['2']);
+
+    // The first rule deleted: the old numbers no longer hold, until the edit settles and the inputs are evaluated again.
+    await user.click(within(grid).getAllByRole('gridcell')[0]!);
+    await user.keyboard('{Control>}{Delete}{/Control}');
+    expect(matched()).toEqual([]);
+    await waitFor(() => expect(matched()).toEqual(['1']));
+
+    await user.click(screen.getByRole('button', { name: 'Clear' }));
+    expect(matched()).toEqual([]);
   });
 
   it('Tests: the unreached rules of another decision’s table open that table', async () => {

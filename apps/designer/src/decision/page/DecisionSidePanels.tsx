@@ -1,4 +1,4 @@
-import type { DecisionArtifact } from '@bankforge/rule-engine';
+import type { DecisionArtifact, MatchedRules } from '@bankforge/rule-engine';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import type { Tab } from '../../shell/tabs/TabList.js';
@@ -32,6 +32,8 @@ export interface DecisionSidePanelsProps {
   onChange(next: DecisionArtifact): void;
   /** Puts the grid's cursor on a rule of the table it shows. */
   onShowRule(index: number): void;
+  /** The rules of the table shown that the Tests tab's evaluation matched (empty: none), for the grid to highlight. */
+  onHighlightRules(indexes: readonly number[]): void;
 }
 
 /** The slot under the grid beside "Rules": the Test panel (with the backtest) and the Versions panel. */
@@ -43,12 +45,13 @@ export function DecisionSidePanels({
   latestVersion,
   onChange,
   onShowRule,
+  onHighlightRules,
 }: DecisionSidePanelsProps) {
   if (panel !== 'test' && panel !== 'versions') return null;
   return (
     <section role="tabpanel" id={ids.panel} aria-labelledby={ids.tab} className="tab-panel">
       {panel === 'test' ? (
-        <TestTab artifact={artifact} decision={decision} onChange={onChange} onShowRule={onShowRule} />
+        <TestTab artifact={artifact} decision={decision} onChange={onChange} onShowRule={onShowRule} onHighlightRules={onHighlightRules} />
       ) : (
         <DecisionVersions artifactKey={artifact.key} latestVersion={latestVersion} onChange={onChange} />
       )}
@@ -61,7 +64,8 @@ function TestTab({
   decision,
   onChange,
   onShowRule,
-}: Pick<DecisionSidePanelsProps, 'artifact' | 'decision' | 'onChange' | 'onShowRule'>) {
+  onHighlightRules,
+}: Pick<DecisionSidePanelsProps, 'artifact' | 'decision' | 'onChange' | 'onShowRule' | 'onHighlightRules'>) {
   const [, setSearch] = useSearchParams();
   // Unreached rules of the table shown get the cursor; those of another decision's table open it (the page's `?decision=`).
   const selectRules = (selection: RuleSelection) => {
@@ -74,8 +78,19 @@ function TestTab({
   };
   return (
     <>
-      <DecisionTestPanel artifact={artifact} onChange={onChange} onSelectRules={selectRules} />
+      <DecisionTestPanel
+        artifact={artifact}
+        onChange={onChange}
+        onHighlight={(matched) => onHighlightRules(rulesMatchedBy(matched, artifact.decisions[decision]?.name))}
+        onSelectRules={selectRules}
+      />
       <DecisionBacktest artifact={artifact} />
     </>
   );
+}
+
+/** The rules a table matched, in rule order: a table evaluated more than once (a BKM called twice) counts every time. */
+export function rulesMatchedBy(matched: readonly MatchedRules[], element: string | undefined): number[] {
+  const rules = new Set(matched.filter((m) => m.table === element).flatMap((m) => m.matchedRules));
+  return [...rules].sort((a, b) => a - b);
 }

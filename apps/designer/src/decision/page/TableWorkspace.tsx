@@ -39,6 +39,8 @@ interface TableWorkspaceProps {
 
 type Panel = 'rules' | SidePanel;
 
+const NO_RULES: readonly number[] = [];
+
 /** One decision table: its hit policy, the toolbars and grid, and under them the rules' problems and analysis. */
 export function TableWorkspace({ artifact, decision, table, problems, onChange, latestVersion, onArtifactChange }: TableWorkspaceProps) {
   const { t, i18n } = useTranslation('decisionDesigner');
@@ -47,6 +49,9 @@ export function TableWorkspace({ artifact, decision, table, problems, onChange, 
   const [columnDialog, setColumnDialog] = useState<number | null>(null);
   const [announcement, setAnnouncement] = useState('');
   const [panel, setPanel] = useState<Panel>('rules');
+  // The Tests tab's matched rules hold for the draft they were reported with: any change clears them (the tab reports again once the edits settle).
+  const [highlight, setHighlight] = useState<{ artifact: DecisionArtifact; rules: readonly number[] } | null>(null);
+  const highlightedRules = highlight !== null && highlight.artifact === artifact ? highlight.rules : NO_RULES;
   const sidePanelTabs = useSidePanelTabs();
   // Undo, a paste or another decision can take the cursor's rule or column away.
   const cursor = clampCursor(cursorState, { rules: table.rules.length, columns: columnCount(table) });
@@ -118,6 +123,7 @@ export function TableWorkspace({ artifact, decision, table, problems, onChange, 
         issues={issues}
         serverProblems={serverByCell}
         markers={markers}
+        highlightedRules={highlightedRules}
         onChange={(change) => onChange(change)}
         onRuleCommand={ruleCommand}
         onOpenColumn={setColumnDialog}
@@ -141,6 +147,7 @@ export function TableWorkspace({ artifact, decision, table, problems, onChange, 
         latestVersion={latestVersion}
         onChange={onArtifactChange}
         onShowRule={(row) => show({ row, column: 0 })}
+        onHighlightRules={(rules) => setHighlight({ artifact, rules })}
       />
       {columnDialog !== null && columnDialog < columnCount(table) && (
         <ColumnDialog
