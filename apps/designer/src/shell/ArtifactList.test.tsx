@@ -73,6 +73,43 @@ describe('ArtifactList', () => {
     expect(put.body).toEqual({ kind: 'app', key: 'crm', title: 'Bank CRM', label: { en: 'Bank CRM', 'zh-CN': 'Bank CRM' }, artifacts: [] });
   });
 
+  it('creates a decision draft, one empty table named by the key, from the New decision dialog and opens its designer', async () => {
+    const { server, user } = renderList({
+      'GET /api/artifacts/entity': { body: [] },
+      'PUT /api/artifacts/decision/aml_screening': (r) => ({ body: { document: r.body, revision: 1, latestVersion: null } }),
+    });
+    await user.click(screen.getByRole('button', { name: 'New decision' }));
+    const dialog = screen.getByRole('dialog', { name: 'New decision' });
+    await user.type(within(dialog).getByRole('textbox', { name: 'Key' }), 'AML screening');
+    await user.click(within(dialog).getByRole('button', { name: 'Create' }));
+    expect(within(dialog).getByText(/Use lower-case letters/)).toBeTruthy();
+    expect(server.requests.some((r) => r.method === 'PUT')).toBe(false);
+    await user.clear(within(dialog).getByRole('textbox', { name: 'Key' }));
+    await user.type(within(dialog).getByRole('textbox', { name: 'Key' }), 'aml_screening');
+    await user.type(within(dialog).getByRole('textbox', { name: 'Title' }), 'AML screening');
+    await user.click(within(dialog).getByRole('button', { name: 'Create' }));
+    expect((await screen.findByTestId('destination')).textContent).toBe('/decision/aml_screening');
+    const put = server.requests.find((r) => r.method === 'PUT')!;
+    expect(put.headers['if-match']).toBe('"0"');
+    expect(put.body).toEqual({
+      kind: 'decision',
+      key: 'aml_screening',
+      title: 'AML screening',
+      inputData: [],
+      decisions: [{ name: 'aml_screening', logic: { kind: 'decisionTable', hitPolicy: 'U', inputs: [], outputs: [{}], rules: [] } }],
+    });
+  });
+
+  it('says so when a decision’s key is taken', async () => {
+    const { user } = renderList({ 'GET /api/artifacts/entity': { body: [] }, 'PUT /api/artifacts/decision/tier': problem(409, 'staleRevision') });
+    await user.click(screen.getByRole('button', { name: 'New decision' }));
+    await user.type(screen.getByRole('textbox', { name: 'Key' }), 'tier');
+    await user.type(screen.getByRole('textbox', { name: 'Title' }), 'Customer tier');
+    await user.click(screen.getByRole('button', { name: 'Create' }));
+    expect(await screen.findByText('There is already a Decisions with this key.')).toBeTruthy();
+    expect(screen.queryByTestId('destination')).toBeNull();
+  });
+
   it('creates an entity draft from the New entity dialog and opens its designer', async () => {
     const { server, user } = renderList({
       'GET /api/artifacts/entity': { body: [] },

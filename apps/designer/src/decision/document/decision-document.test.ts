@@ -47,6 +47,7 @@ describe('the decision document', () => {
       inputData: [],
       decisions: [{ name: 'aml_screening', logic: { kind: 'decisionTable', hitPolicy: 'U', inputs: [], outputs: [{}], rules: [] } }],
     });
+    expect(newDecisionArtifact('aml_screening', 'AML screening')).toMatchObject({ key: 'aml_screening', title: 'AML screening', decisions: [{ name: 'aml_screening' }] });
   });
 
   it('replaces the model with an imported one, keeping the key, title, description and test cases', () => {

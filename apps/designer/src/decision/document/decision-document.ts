@@ -41,12 +41,12 @@ export function analysisOptions(itemDefinitions: readonly ItemDefinition[] | und
   return { itemDefinitions: itemDefinitions ?? [], names: scope.multiWord };
 }
 
-/** A new decision artifact: one decision with an empty UNIQUE table deciding one output. */
-export function newDecisionArtifact(key: string): DecisionArtifact {
+/** A new decision artifact: one decision (named by the key) with an empty UNIQUE table deciding one output; the title is the key until one is given. */
+export function newDecisionArtifact(key: string, title = key): DecisionArtifact {
   return {
     kind: 'decision',
     key,
-    title: key,
+    title,
     inputData: [],
     decisions: [{ name: key, logic: { kind: 'decisionTable', hitPolicy: 'U', inputs: [], outputs: [{}], rules: [] } }],
   };
