@@ -2,6 +2,7 @@ import type { DecisionTable, ItemDefinition } from '@bankforge/rule-engine';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Dialog } from '@bankforge/app-shell';
+import { FeelEditor } from '../../form-designer/feel-editor/FeelEditor.js';
 import type { FeelScope } from '../grid/cell-check.js';
 import { columnName, problemText } from '../grid/messages.js';
 import { columnAt } from '../grid/table-columns.js';
@@ -79,6 +80,33 @@ export function ColumnDialog({ table, column, scope, itemDefinitions, onChange, 
     );
   };
 
+  /** An input's expression in the FEEL editor, which marks its own syntax errors and unknown names; a missing expression is said under it. */
+  const expression = (value: string, change: (value: string) => (table: DecisionTable) => DecisionTable) => {
+    const required = issues.filter((issue) => issue.field === 'expression' && issue.problem.code === 'required');
+    const helpId = `${id}-expression-help`;
+    return (
+      <div className="form-row">
+        <FeelEditor
+          label={t('columns.expression')}
+          value={value}
+          onChange={(next) => onChange(change(next), `${label}:expression`)}
+          names={scope.known}
+          multiWordNames={scope.multiWord}
+          unknownNameText={(name) => problemText(t, { severity: 'warning', code: 'unknownName', name })}
+          describedBy={required.length > 0 ? `${helpId} ${id}-expression-problems` : helpId}
+        />
+        <p id={helpId} className="help">
+          {t('columns.expressionHelp')}
+        </p>
+        {required.length > 0 && (
+          <ul id={`${id}-expression-problems`} className="field-errors">
+            <li>{problemText(t, required[0]!.problem)}</li>
+          </ul>
+        )}
+      </div>
+    );
+  };
+
   let fields;
   if (ref.part === 'input') {
     const input = table.inputs[ref.index]!;
@@ -86,7 +114,7 @@ export function ColumnDialog({ table, column, scope, itemDefinitions, onChange, 
     fields = (
       <>
         {text('label', input.label ?? '', (v) => set({ label: v }))}
-        {text('expression', input.expression, (v) => set({ expression: v }), t('columns.expressionHelp'))}
+        {expression(input.expression, (v) => set({ expression: v }))}
         {typeSelect(input.typeRef, (v) => set({ typeRef: v }))}
         {text('inputValues', input.inputValues ?? '', (v) => set({ inputValues: v }), t('columns.allowedHelp'))}
       </>

@@ -3,6 +3,7 @@ import { cleanup, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { FeelEditorModeContext } from '../../form-designer/feel-editor/FeelEditor.js';
 import { initTestI18n } from '../../shell/testing/i18n.js';
 import { scopeOfNames, tableOf, withTable } from '../document/decision-document.js';
 import { TableWorkspace } from '../page/TableWorkspace.js';
@@ -35,7 +36,12 @@ function Harness({ initial }: { initial: DecisionArtifact }) {
 }
 
 function open(model: DecisionArtifact = tierModel()) {
-  render(<Harness initial={model} />);
+  // jsdom lays nothing out: the column dialog's FEEL editor stays a plain text box.
+  render(
+    <FeelEditorModeContext.Provider value="plain">
+      <Harness initial={model} />
+    </FeelEditorModeContext.Provider>,
+  );
   return userEvent.setup();
 }
 
@@ -225,6 +231,18 @@ describe('DecisionGrid', () => {
     const label = within(dialog).getByRole('textbox', { name: 'Label' });
     expect(document.activeElement).toBe(label);
     await user.type(label, 'Income');
+    // The expression in the FEEL editor: a declared name with a space is one name.
+    const expression = within(dialog).getByRole('textbox', { name: 'Expression (FEEL)' });
+    expect((expression as HTMLTextAreaElement).value).toBe('Monthly Income');
+    expect(expression.getAttribute('aria-invalid')).toBeNull();
+    expect(expression.getAttribute('aria-describedby')).toBeTruthy();
+    await user.type(expression, ' / Salary');
+    expect(within(dialog).getByText(/“Salary” is not a name this model defines/)).toBeTruthy();
+    await user.type(expression, ' +');
+    expect(expression.getAttribute('aria-invalid')).toBe('true');
+    await user.clear(expression);
+    expect(within(dialog).getByText('Required.')).toBeTruthy();
+    await user.type(expression, 'Monthly Income');
     const allowed = within(dialog).getByRole('textbox', { name: 'Allowed values' });
     await user.type(allowed, '[[0..');
     expect(allowed.getAttribute('aria-invalid')).toBe('true');

@@ -17,10 +17,16 @@ export interface FeelEditorProps {
   onChange(value: string): void;
   /** The names the expression may read (the entity's field keys). */
   names: ReadonlySet<string>;
+  /** Those of `names` with spaces or other characters (`Applicant Age`), which the syntax check must be told about. */
+  multiWordNames?: readonly string[];
+  /** The warning for a name not in `names`; by default it is not a field of the entity. */
+  unknownNameText?(name: string): string;
+  /** Ids of further text describing the expression (a help line). */
+  describedBy?: string;
 }
 
 /** A FEEL rule expression: Monaco with FEEL highlighting and inline markers, a plain text box until it loads. */
-export function FeelEditor({ label, value, onChange, names }: FeelEditorProps) {
+export function FeelEditor({ label, value, onChange, names, multiWordNames, unknownNameText, describedBy }: FeelEditorProps) {
   const { t } = useTranslation('formDesigner');
   const mode = useContext(FeelEditorModeContext);
   const labelId = useId();
@@ -37,11 +43,14 @@ export function FeelEditor({ label, value, onChange, names }: FeelEditorProps) {
 
   const problems = useMemo(
     () =>
-      checkFeel(value, names).map((p) => ({
+      checkFeel(value, names, { names: multiWordNames }).map((p) => ({
         ...p,
-        text: p.kind === 'syntax' ? t('feel.syntaxError', { message: p.message, line: p.at.line, column: p.at.column }) : t('feel.unknownName', { name: p.name }),
+        text:
+          p.kind === 'syntax' ? t('feel.syntaxError', { message: p.message, line: p.at.line, column: p.at.column })
+          : unknownNameText ? unknownNameText(p.name ?? '')
+          : t('feel.unknownName', { name: p.name }),
       })),
-    [value, names, t],
+    [value, names, multiWordNames, unknownNameText, t],
   );
 
   useEffect(() => {
@@ -81,7 +90,7 @@ export function FeelEditor({ label, value, onChange, names }: FeelEditorProps) {
           ref={plain}
           className="feel-editor__plain"
           aria-labelledby={labelId}
-          aria-describedby={problems.length > 0 ? problemsId : undefined}
+          aria-describedby={[describedBy, problems.length > 0 ? problemsId : undefined].filter(Boolean).join(' ') || undefined}
           aria-invalid={hasError || undefined}
           rows={1}
           spellCheck={false}

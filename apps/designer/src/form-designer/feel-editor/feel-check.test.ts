@@ -33,4 +33,12 @@ describe('checkFeel', () => {
   it('does not take built-in functions or bound names for unknown names', () => {
     expect(checkFeel('string length(occupation) > 3 and count(for c in contacts return c) > 0', fields)).toEqual([]);
   });
+
+  it('reads a declared name with spaces as one name; undeclared, it is no FEEL', () => {
+    const names = new Set(['Applicant Age', 'Monthly Income']);
+    const declared = { names: ['Applicant Age', 'Monthly Income'] };
+    expect(checkFeel('Applicant Age >= 18 and Monthly Income > 1000', names, declared)).toEqual([]);
+    expect(checkFeel('Applicant Age >= 18', names)[0]).toMatchObject({ severity: 'error', kind: 'syntax' });
+    expect(checkFeel('Applicant Ages >= 18', names, declared)[0]?.severity).toBe('error');
+  });
 });

@@ -45,16 +45,22 @@ function nameNodes(node: unknown, found: Extract<FeelSyntaxNode, { kind: 'name' 
   return found;
 }
 
+export interface FeelCheckOptions {
+  /** Declared names with spaces or other characters (`Applicant Age`): the grammar reads each as one name. */
+  names?: readonly string[];
+}
+
 /** Problems of `source`; `knownNames` are the names in scope (the entity's field keys). */
-export function checkFeel(source: string, knownNames: ReadonlySet<string>): FeelProblem[] {
+export function checkFeel(source: string, knownNames: ReadonlySet<string>, options: FeelCheckOptions = {}): FeelProblem[] {
   if (source.trim() === '') return [];
-  const parsed = parseExpression(source);
+  const compileOptions = { names: options.names ?? [] };
+  const parsed = parseExpression(source, compileOptions);
   if (parsed.ast === null) {
     return parsed.diagnostics.map((d) => problemAt(source, d.offset, d.length, { severity: 'error', kind: 'syntax', message: d.message }));
   }
   let reads: readonly string[];
   try {
-    reads = compileExpression(source).reads;
+    reads = compileExpression(source, compileOptions).reads;
   } catch (error) {
     // Parses but does not compile (an unsupported construct): the compiler says where.
     if (error instanceof FeelSyntaxError) {
