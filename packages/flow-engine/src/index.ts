@@ -37,7 +37,7 @@ export type {
 } from './definition/flow-definition.js';
 export { RECORD_MILESTONES } from './definition/flow-definition.js';
 export { flowArtifactSchema } from './definition/flow-schema.js';
-export { validateFlowDefinition, type FlowProblem, type FlowProblemCode } from './definition/validate-flow.js';
+export { validateFlowDefinition, type FlowProblem, type FlowProblemCode, type FlowValidationOptions } from './definition/validate-flow.js';
 export { flowKind, type FlowCheckContext } from './definition/flow-kind.js';
 
 // business calendar: working days and hours, holidays, make-up days (调休), in a time zone

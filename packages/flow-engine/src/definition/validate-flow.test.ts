@@ -546,4 +546,13 @@ describe('validateFlowDefinition: publish rules', () => {
       ['unreachable', 'orphan'],
     ]);
   });
+
+  it('leaves the JSON Schema to the server when asked (a browser under a CSP cannot compile it), and checks the rest', () => {
+    const flow = loanApproval() as unknown as Record<string, unknown>;
+    const broken = { ...flow, stray: true, edges: [...(flow.edges as unknown[]), { id: 'dangling', source: 'start', target: 'nowhere' }] };
+    expect(validateFlowDefinition(broken).map((p) => p.code)).toEqual(expect.arrayContaining(['unknownProperty', 'unknownEdgeEndpoint']));
+    const withoutSchema = validateFlowDefinition(broken, { schema: false }).map((p) => p.code);
+    expect(withoutSchema).toContain('unknownEdgeEndpoint');
+    expect(withoutSchema).not.toContain('unknownProperty');
+  });
 });
