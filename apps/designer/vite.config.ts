@@ -15,5 +15,7 @@ export default defineConfig({
     environment: 'jsdom',
     pool: 'threads',
     maxWorkers: 2,
+    // The canvas and grid pages render React Flow and virtualised grids in jsdom: on two busy cores a page test takes seconds.
+    testTimeout: 30_000,
   },
 });

@@ -11,7 +11,7 @@ import { loanApprovalServer } from './testing/loan-approval-server.js';
 
 beforeAll(() => initTestI18n('en'));
 /** The live check runs once edits pause: waited for longer than a query's default on a busy machine. */
-const CHECKED = { timeout: 3000 };
+const CHECKED = { timeout: 10_000 };
 afterEach(cleanup);
 
 function openDesigner(server = loanApprovalServer()) {
@@ -34,7 +34,7 @@ const node = (name: string) => screen.getByRole('button', { name: new RegExp(`^$
 const problemsPanel = () => screen.getByRole('region', { name: /problem/i });
 const saved = (server: ReturnType<typeof loanApprovalServer>) => server.requests.filter((r) => r.method === 'PUT').at(-1)!.body as FlowDefinition;
 /** The example has no positions: the designer lays it out for display (elkjs, slow on a busy machine); arrows need the places. */
-const laidOut = () => waitFor(() => expect(node('Decision: Score applicant').closest<HTMLElement>('.react-flow__node')!.style.transform).not.toBe(node('Start: Application submitted').closest<HTMLElement>('.react-flow__node')!.style.transform), { timeout: 5000 });
+const laidOut = () => waitFor(() => expect(node('Decision: Score applicant').closest<HTMLElement>('.react-flow__node')!.style.transform).not.toBe(node('Start: Application submitted').closest<HTMLElement>('.react-flow__node')!.style.transform), { timeout: 15_000 });
 
 describe('FlowDesigner', () => {
   it('draws the example loan approval: nodes by type and name, edges with their conditions, no problems', async () => {
