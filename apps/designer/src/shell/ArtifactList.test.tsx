@@ -106,7 +106,7 @@ describe('ArtifactList', () => {
     await user.type(screen.getByRole('textbox', { name: 'Key' }), 'tier');
     await user.type(screen.getByRole('textbox', { name: 'Title' }), 'Customer tier');
     await user.click(screen.getByRole('button', { name: 'Create' }));
-    expect(await screen.findByText('There is already a Decisions with this key.')).toBeTruthy();
+    expect(await screen.findByText('This key is taken by another decision.')).toBeTruthy();
     expect(screen.queryByTestId('destination')).toBeNull();
   });
 
@@ -137,7 +137,7 @@ describe('ArtifactList', () => {
     await user.type(screen.getByRole('textbox', { name: 'Key' }), 'customer');
     await user.type(screen.getByRole('textbox', { name: 'Title' }), 'Customer');
     await user.click(screen.getByRole('button', { name: 'Create' }));
-    expect(await screen.findByText('There is already a Entities with this key.')).toBeTruthy();
+    expect(await screen.findByText('This key is taken by another entity.')).toBeTruthy();
   });
 
   it('creates a form for a published entity, its default form when it is the first, with a Details section', async () => {

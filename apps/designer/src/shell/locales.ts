@@ -59,6 +59,7 @@ export const shellMessages = {
     list: {
       title: 'Artifacts',
       kinds: { entity: 'Entities', form: 'Forms', flow: 'Flows', decision: 'Decisions', report: 'Reports', app: 'Apps' },
+      kind: { entity: 'entity', form: 'form', flow: 'flow', decision: 'decision', report: 'report', app: 'app' },
       readOnly: 'These are edited in designers still to come; they are listed here read-only.',
       empty: 'Nothing here yet.',
       loadFailed: 'The list could not be loaded: {{message}}',
@@ -84,7 +85,7 @@ export const shellMessages = {
       create: 'Create',
       cancel: 'Cancel',
       keyInvalid: 'Use lower-case letters, digits and _, starting with a letter (at most 48).',
-      keyTaken: 'There is already a {{kind}} with this key.',
+      keyTaken: 'This key is taken by another {{kind}}.',
       titleRequired: 'Give it a title.',
       entityRequired: 'Choose the entity the form is for.',
     },
@@ -149,6 +150,7 @@ export const shellMessages = {
     list: {
       title: '制品',
       kinds: { entity: '实体', form: '表单', flow: '流程', decision: '决策', report: '报表', app: '应用' },
+      kind: { entity: '实体', form: '表单', flow: '流程', decision: '决策', report: '报表', app: '应用' },
       readOnly: '这些制品的设计器尚在开发中，此处仅供查看。',
       empty: '暂无内容。',
       loadFailed: '无法加载列表：{{message}}',

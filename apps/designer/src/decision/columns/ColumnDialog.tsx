@@ -94,6 +94,7 @@ export function ColumnDialog({ table, column, scope, itemDefinitions, onChange, 
           multiWordNames={scope.multiWord}
           unknownNameText={(name) => problemText(t, { severity: 'warning', code: 'unknownName', name })}
           describedBy={required.length > 0 ? `${helpId} ${id}-expression-problems` : helpId}
+          invalid={required.length > 0}
         />
         <p id={helpId} className="help">
           {t('columns.expressionHelp')}

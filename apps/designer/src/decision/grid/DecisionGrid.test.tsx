@@ -242,7 +242,9 @@ describe('DecisionGrid', () => {
     expect(expression.getAttribute('aria-invalid')).toBe('true');
     await user.clear(expression);
     expect(within(dialog).getByText('Required.')).toBeTruthy();
+    expect(expression.getAttribute('aria-invalid')).toBe('true');
     await user.type(expression, 'Monthly Income');
+    expect(expression.getAttribute('aria-invalid')).toBeNull();
     const allowed = within(dialog).getByRole('textbox', { name: 'Allowed values' });
     await user.type(allowed, '[[0..');
     expect(allowed.getAttribute('aria-invalid')).toBe('true');

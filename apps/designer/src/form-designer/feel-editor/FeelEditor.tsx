@@ -23,10 +23,12 @@ export interface FeelEditorProps {
   unknownNameText?(name: string): string;
   /** Ids of further text describing the expression (a help line). */
   describedBy?: string;
+  /** Invalid for a reason the syntax check cannot see (a required expression left empty). */
+  invalid?: boolean;
 }
 
 /** A FEEL rule expression: Monaco with FEEL highlighting and inline markers, a plain text box until it loads. */
-export function FeelEditor({ label, value, onChange, names, multiWordNames, unknownNameText, describedBy }: FeelEditorProps) {
+export function FeelEditor({ label, value, onChange, names, multiWordNames, unknownNameText, describedBy, invalid }: FeelEditorProps) {
   const { t } = useTranslation('formDesigner');
   const mode = useContext(FeelEditorModeContext);
   const labelId = useId();
@@ -91,7 +93,7 @@ export function FeelEditor({ label, value, onChange, names, multiWordNames, unkn
           className="feel-editor__plain"
           aria-labelledby={labelId}
           aria-describedby={[describedBy, problems.length > 0 ? problemsId : undefined].filter(Boolean).join(' ') || undefined}
-          aria-invalid={hasError || undefined}
+          aria-invalid={hasError || invalid || undefined}
           rows={1}
           spellCheck={false}
           value={value}

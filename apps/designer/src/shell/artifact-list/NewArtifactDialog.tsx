@@ -80,7 +80,7 @@ export function NewArtifactDialog({ kind, onClose, onCreated }: NewArtifactDialo
       onCreated(key);
     } catch (error) {
       const problem = asProblem(error);
-      if (problem.status === 409) setErrors({ key: t('create.keyTaken', { kind: t(`list.kinds.${kind}`) }) });
+      if (problem.status === 409) setErrors({ key: t('create.keyTaken', { kind: t(`list.kind.${kind}`) }) });
       else if (problem.status === 422) setProblems(problem.errors);
       else setFailure(problem.detail || problem.title);
     } finally {
