@@ -1,11 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
+import { apiAs as apiAsOn, type Api, DEMO_PASSWORD } from '../harness/api.js';
 import { launchBrowser, screenshot, watchForPageErrors } from '../harness/browser.js';
 import { ADMIN_PASSWORD, startServer, type RunningServer } from '../harness/server.js';
 
-const DEMO_PASSWORD = 'Demo-Desk-Passw0rd-2026';
 
-type Api = (method: string, path: string, body?: unknown) => Promise<{ status: number; body: Record<string, unknown> }>;
 
 interface CaseDetail {
   status: string;
@@ -44,15 +43,7 @@ describe('an analyst changes the loan scoring in the decision designer, and the 
   /** The loan whose case started under version 1. */
   let firstLoan: string;
 
-  async function apiAs(username: string, password: string): Promise<Api> {
-    const login = await fetch(`${server.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
-    expect(login.status, username).toBe(200);
-    const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
-    return async (method, path, body) => {
-      const response = await fetch(`${server.url}${path}`, { method, headers: { cookie, ...(body === undefined ? {} : { 'content-type': 'application/json' }) }, body: body === undefined ? undefined : JSON.stringify(body) });
-      return { status: response.status, body: (await response.json()) as Record<string, unknown> };
-    };
-  }
+  const apiAs = (username: string, password: string): Promise<Api> => apiAsOn(server.url, username, password);
 
   /** A loan of the RM's first customer: 4x an annual income of 100,000 at a bureau score of 580. */
   async function newLoan(no: string): Promise<string> {

@@ -1,11 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
+import { apiAs as apiAsOn, type Api, DEMO_PASSWORD } from '../harness/api.js';
 import { launchBrowser, screenshot, watchForPageErrors } from '../harness/browser.js';
 import { ADMIN_PASSWORD, startServer, type RunningServer } from '../harness/server.js';
 
-const DEMO_PASSWORD = 'Demo-Desk-Passw0rd-2026';
 
-type Api = (method: string, path: string, body?: unknown) => Promise<{ status: number; body: Record<string, unknown> }>;
 
 interface FlowDocument {
   nodes: { id: string; type: string; to?: unknown; kind?: string; template?: string }[];
@@ -30,15 +29,7 @@ describe('an analyst adds a carbon copy to the loan approval in the flow designe
   let pageErrors: string[];
   let analystApi: Api;
 
-  async function apiAs(username: string, password: string): Promise<Api> {
-    const login = await fetch(`${server.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
-    expect(login.status, username).toBe(200);
-    const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
-    return async (method, path, body) => {
-      const response = await fetch(`${server.url}${path}`, { method, headers: { cookie, ...(body === undefined ? {} : { 'content-type': 'application/json' }) }, body: body === undefined ? undefined : JSON.stringify(body) });
-      return { status: response.status, body: (await response.json()) as Record<string, unknown> };
-    };
-  }
+  const apiAs = (username: string, password: string): Promise<Api> => apiAsOn(server.url, username, password);
 
   /** A node on the canvas, by its accessible name ("Type: Name", then ", N problems" when it has some). */
   const node = (name: string): Locator => page.getByRole('button', { name: new RegExp(`^${name}(,|$)`) });

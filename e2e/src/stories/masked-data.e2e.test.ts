@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import { apiAs as apiAsOn, type Api } from '../harness/api.js';
 import { launchBrowser, screenshot, watchForPageErrors } from '../harness/browser.js';
 import { ADMIN_PASSWORD, startServer, type RunningServer } from '../harness/server.js';
 
@@ -18,15 +19,7 @@ describe('a relationship manager sees masked personal data that cannot be probed
   let pageErrors: string[];
 
   /** Signs in through the API and answers a caller with that session's cookie. */
-  async function apiAs(username: string, password: string): Promise<(method: string, path: string, body?: unknown) => Promise<{ status: number; body: Record<string, unknown> }>> {
-    const login = await fetch(`${server.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
-    expect(login.status).toBe(200);
-    const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
-    return async (method, path, body) => {
-      const response = await fetch(`${server.url}${path}`, { method, headers: { cookie, ...(body === undefined ? {} : { 'content-type': 'application/json' }) }, body: body === undefined ? undefined : JSON.stringify(body) });
-      return { status: response.status, body: (await response.json()) as Record<string, unknown> };
-    };
-  }
+  const apiAs = (username: string, password: string): Promise<Api> => apiAsOn(server.url, username, password);
 
   beforeAll(async () => {
     server = await startServer({ BANKFORGE_EXAMPLE: 'bank-crm' });
