@@ -37,6 +37,16 @@ const saved = (server: ReturnType<typeof loanApprovalServer>) => server.requests
 const laidOut = () => waitFor(() => expect(node('Decision: Score applicant').closest<HTMLElement>('.react-flow__node')!.style.transform).not.toBe(node('Start: Application submitted').closest<HTMLElement>('.react-flow__node')!.style.transform), { timeout: 15_000 });
 
 describe('FlowDesigner', () => {
+  it('names the flow in the UI language (its runtime name), the title standing in', async () => {
+    await initTestI18n('zh-CN');
+    try {
+      openDesigner();
+      expect(await screen.findByRole('heading', { level: 1, name: /^流程：贷款审批$/ })).toBeTruthy();
+    } finally {
+      await initTestI18n('en');
+    }
+  });
+
   it('draws the example loan approval: nodes by type and name, edges with their conditions, no problems', async () => {
     openDesigner();
     expect(await screen.findByRole('heading', { name: 'Flow: Loan approval' })).toBeTruthy();

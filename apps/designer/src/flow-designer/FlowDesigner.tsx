@@ -36,7 +36,7 @@ function LoadedFlow({ editor, language }: { editor: ArtifactEditor<FlowDefinitio
     <main className="page designer flow-designer">
       <LeaveGuard dirty={editor.dirty} />
       <div className="page-header">
-        <h1>{t('title', { title: flow.title })}</h1>
+        <h1>{t('title', { title: (language === 'zh-CN' ? flow.label?.['zh-CN'] : flow.label?.en) || flow.title })}</h1>
         <code className="artifact-key">{flow.key}</code>
       </div>
       <PublishBar editor={editor} publishBlocked={problems.length > 0 ? t('publishBlocked', { count: problems.length }) : undefined} />

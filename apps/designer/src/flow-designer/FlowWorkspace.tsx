@@ -26,6 +26,7 @@ import { problemText } from './problems/problem-text.js';
 import { ProblemsPanel } from './problems/ProblemsPanel.js';
 import { PanelContextValue, type PanelContext } from './properties/panel-context.js';
 import { PropertiesPanel } from './properties/PropertiesPanel.js';
+import { FIT_VIEW } from './canvas/fit-view.js';
 
 type Dialogs = 'add' | 'connect' | 'import' | null;
 
@@ -78,7 +79,7 @@ function Workspace({ editor, problems, language }: FlowWorkspaceProps) {
   const { fitView } = useReactFlow();
   // Display places arrive after the first drawing: the view then frames the whole flow.
   useEffect(() => {
-    if (fallback.size > 0) void fitView({ duration: 200 });
+    if (fallback.size > 0) void fitView(FIT_VIEW);
   }, [fallback, fitView]);
   const placed = useCallback((node: FlowNode) => node.position ?? fallback.get(node.id) ?? { x: 0, y: 0 }, [fallback]);
   const index = useMemo(() => indexProblems(problems), [problems]);

@@ -1,5 +1,6 @@
 import { useReactFlow } from '@xyflow/react';
 import { useTranslation } from 'react-i18next';
+import { FIT_VIEW } from './fit-view.js';
 
 export interface CanvasToolbarProps {
   hasNode: boolean;
@@ -32,7 +33,7 @@ export function CanvasToolbar(props: CanvasToolbarProps) {
       <button type="button" onClick={() => props.onAlign('row')} disabled={!props.several}>{t('toolbar.alignRow')}</button>
       <button type="button" onClick={() => props.onAlign('column')} disabled={!props.several}>{t('toolbar.alignColumn')}</button>
       <button type="button" onClick={props.onLayout} disabled={props.laying}>{t('toolbar.layout')}</button>
-      <button type="button" onClick={() => void fitView({ duration: 200 })}>{t('toolbar.fit')}</button>
+      <button type="button" onClick={() => void fitView(FIT_VIEW)}>{t('toolbar.fit')}</button>
       <span className="toolbar-spacer" />
       <button type="button" onClick={props.onImport}>{t('toolbar.import')}</button>
       <button type="button" onClick={props.onExport}>{t('toolbar.export')}</button>

@@ -12,6 +12,7 @@ import { PALETTE_DRAG_TYPE } from '../palette/palette-drag.js';
 import { canvasEdges, canvasNodes } from './canvas-elements.js';
 import { FlowNodeView } from './FlowNodeView.js';
 import { withSelected, type Selection } from './selection.js';
+import { FIT_VIEW } from './fit-view.js';
 
 const NODE_TYPES: NodeTypes = { flow: FlowNodeView };
 const EDGE_TYPES: EdgeTypes = { flow: FlowEdgeView };
@@ -128,11 +129,12 @@ export function FlowCanvas(props: FlowCanvasProps) {
         deleteKeyCode={null}
         ariaLabelConfig={ariaLabelConfig}
         fitView
+        fitViewOptions={FIT_VIEW}
         minZoom={0.2}
       >
         <Background />
         <MiniMap pannable zoomable />
-        <Controls showInteractive={false} />
+        <Controls showInteractive={false} fitViewOptions={FIT_VIEW} />
       </ReactFlow>
       <div hidden>
         {[...problems.byNode].map(([id, list]) => (

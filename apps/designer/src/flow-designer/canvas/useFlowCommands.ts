@@ -9,6 +9,7 @@ import { NODE_TYPE_NAMES, type NodePosition } from '../document/node-types.js';
 import { nearestNode, type Direction } from '../keyboard/nearest-node.js';
 import { layoutFlow } from '../layout/elk-layout.js';
 import { currentNode, nodeSelection, NOTHING, type Selection } from './selection.js';
+import { FIT_VIEW } from './fit-view.js';
 
 export interface FlowCommandsInput {
   flow: FlowDefinition;
@@ -104,7 +105,7 @@ export function useFlowCommands({ flow, language, selection, placed, update, sel
       const positions = await layoutFlow(flow);
       update((f) => applyPositions(f, positions));
       announce(t('announce.laidOut'));
-      void fitView({ duration: 200 });
+      void fitView(FIT_VIEW);
     } finally {
       setLaying(false);
     }
