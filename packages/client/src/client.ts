@@ -11,6 +11,7 @@ import type {
   ApprovalTask,
   CaseDetail,
   CaseSummary,
+  FlowBusinessCalendar,
   MigrateCaseRequest,
   NotificationPage,
   PeoplePage,
@@ -155,6 +156,10 @@ export class ApiClient {
   /** Administrators: move a running case to another published version of its flow. */
   migrateCase(id: string, request: MigrateCaseRequest = {}): Promise<CaseDetail> {
     return this.command(`/flows/instances/${encodeURIComponent(id)}/migrate`, request);
+  }
+  /** The business calendar flows count business time on (for flow designers; 404 `noBusinessCalendar` when none is published). */
+  businessCalendar<D extends ArtifactDocument = ArtifactDocument>(): Promise<FlowBusinessCalendar<D>> {
+    return this.request('GET', '/flows/calendar');
   }
   inbox(query: TaskInboxQuery = {}): Promise<TaskInboxPage> {
     return this.request('GET', `/tasks${queryString(query)}`);

@@ -4,6 +4,7 @@
  */
 
 import type { LocalizedText } from '@bankforge/data-model';
+import type { ArtifactDocument } from './types.js';
 
 /** A text in the bank's two languages (the data model's `LocalizedText`). */
 export type CaseText = LocalizedText;
@@ -204,4 +205,14 @@ export interface CaseNotification {
 export interface NotificationPage {
   items: CaseNotification[];
   unread: number;
+}
+
+/**
+ * `GET /api/flows/calendar` (for flow designers): the business calendar business-time durations
+ * count on, its latest published version. 404 `noBusinessCalendar` when none is published.
+ */
+export interface FlowBusinessCalendar<D extends ArtifactDocument = ArtifactDocument> {
+  key: string;
+  version: number;
+  document: D;
 }

@@ -32,6 +32,7 @@ export type {
   CaseSummary,
   CaseText,
   CaseTrailEntry,
+  FlowBusinessCalendar,
   MigrateCaseRequest,
   NotificationKind,
   NotificationPage,

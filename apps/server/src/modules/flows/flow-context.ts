@@ -10,6 +10,13 @@ import { DecisionEvaluationLog, type DecisionEvaluationEntry } from '../decision
 /** The calendar business durations count on, unless `BANKFORGE_CALENDAR` names another. */
 export const DEFAULT_CALENDAR_KEY = 'cn_mainland';
 
+/** The business calendar business-time durations count on: its key, latest published version and document. */
+export interface PublishedCalendar {
+  key: string;
+  version: number;
+  document: BusinessCalendar;
+}
+
 /** What the engine gets with each command besides the directory: decisions to evaluate, the business calendar. */
 export interface FlowRunContext {
   decide: (decisionKey: string, inputs: Record<string, JsonValue>, version?: number) => DecisionAnswer;
@@ -75,8 +82,15 @@ export class FlowContextLoader {
 
   /** The business calendar (published), or undefined: durations then count in calendar time. */
   async calendar(): Promise<BusinessCalendar | undefined> {
+    return (await this.publishedCalendar())?.document;
+  }
+
+  /** The business calendar with its key and published version (the designer's simulation counts on the same one). */
+  async publishedCalendar(): Promise<PublishedCalendar | undefined> {
     const calendars = await this.published.latest<BusinessCalendar>('calendar');
     const key = process.env.BANKFORGE_CALENDAR?.trim() || DEFAULT_CALENDAR_KEY;
-    return (calendars.get(key) ?? (calendars.size === 1 ? [...calendars.values()][0] : undefined))?.document;
+    const chosen = calendars.has(key) ? key : calendars.size === 1 ? [...calendars.keys()][0] : undefined;
+    const found = chosen === undefined ? undefined : calendars.get(chosen);
+    return chosen === undefined || found === undefined ? undefined : { key: chosen, version: found.version, document: found.document };
   }
 }

@@ -6,6 +6,7 @@ import { MetadataModule } from '../metadata/metadata.module.js';
 import { RecordsModule } from '../records/records.module.js';
 import { CaseMigrations } from './case-migrations.js';
 import { FlowAutoStart } from './flow-auto-start.js';
+import { FlowCalendarController } from './flow-calendar.controller.js';
 import { FlowContextLoader } from './flow-context.js';
 import { FlowOutboxDeliveries } from './flow-outbox-deliveries.js';
 import { FlowOutboxDispatcher } from './flow-outbox-dispatcher.js';
@@ -22,7 +23,7 @@ import { TaskInbox } from './task-inbox.js';
 /** Approval flows that run: cases on records, the task inbox, durable timers, the outbox, notifications. */
 @Module({
   imports: [ArtifactsModule, RecordsModule, MetadataModule, AuditModule, DecisionsModule],
-  controllers: [FlowsController, TasksController, NotificationsController, PeopleController],
+  controllers: [FlowsController, FlowCalendarController, TasksController, NotificationsController, PeopleController],
   providers: [CaseMigrations, FlowAutoStart, FlowContextLoader, FlowRunner, FlowsService, TaskInbox, Notifications, FlowTimers, PeopleNames, PeopleDirectory, PeopleSearch, FlowOutboxDeliveries, FlowOutboxDispatcher],
   exports: [FlowsService, FlowTimers, FlowOutboxDispatcher],
 })
