@@ -48,3 +48,58 @@ export function tierModel(): DecisionArtifact {
     tests: [{ name: 'young is basic', decision: 'Tier', inputs: { Age: 20, Balance: 5 }, expected: { result: 'basic' } }],
   };
 }
+
+/**
+ * A model of several decisions, input data and a business knowledge model: a risk level's rank
+ * (a knowledge model), the levels a product is above the customer's tolerance (a context invoking
+ * it), and a table on top.
+ */
+export function drgModel(): DecisionArtifact {
+  return {
+    kind: 'decision',
+    key: 'suitability',
+    title: 'Suitability',
+    inputData: [
+      { name: 'Product risk', typeRef: 'string' },
+      { name: 'Risk tolerance', typeRef: 'string' },
+      { name: 'Segment', typeRef: 'string' },
+    ],
+    businessKnowledgeModels: [
+      {
+        name: 'Level rank',
+        parameters: [{ name: 'level', typeRef: 'string' }],
+        body: { kind: 'literalExpression', text: 'index of(["R1", "R2", "R3"], level)[1]' },
+      },
+    ],
+    decisions: [
+      {
+        name: 'Levels above',
+        requirements: { inputs: ['Product risk', 'Risk tolerance'], knowledge: ['Level rank'] },
+        logic: {
+          kind: 'context',
+          entries: [
+            { name: 'product', value: { kind: 'literalExpression', text: 'Level rank(Product risk)' } },
+            { name: 'customer', value: { kind: 'literalExpression', text: 'Level rank(Risk tolerance)' } },
+            { value: { kind: 'literalExpression', text: 'product - customer' } },
+          ],
+        },
+      },
+      {
+        name: 'Suitable',
+        requirements: { decisions: ['Levels above'], inputs: ['Segment'] },
+        logic: {
+          kind: 'decisionTable',
+          hitPolicy: 'F',
+          inputs: [{ expression: 'Levels above', typeRef: 'number' }, { expression: 'Segment', typeRef: 'string' }],
+          outputs: [{ typeRef: 'boolean' }],
+          rules: [
+            { inputEntries: ['> 0', '-'], outputEntries: ['false'] },
+            { inputEntries: ['-', '-'], outputEntries: ['true'] },
+          ],
+        },
+      },
+      { name: 'Message', requirements: { decisions: ['Suitable'] }, logic: { kind: 'literalExpression', text: 'if Suitable then "ok" else "no"' } },
+    ],
+    tests: [{ name: 'above', decision: 'Suitable', inputs: { 'Product risk': 'R3', 'Risk tolerance': 'R1', Segment: 'mass' }, expected: { result: false } }],
+  };
+}
