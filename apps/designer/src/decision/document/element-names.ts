@@ -21,7 +21,7 @@ export type NameProblem =
   | 'taken';
 
 const NAME_START = /^[\p{L}_?]$/u;
-const NAME_PART = /^[\p{L}\p{N}\p{Mn}\p{Mc}_?\u00B7\u203F\u2040.\/\-’'+*]$/u;
+const NAME_PART = /^[\p{L}\p{N}\p{Mn}\p{Mc}_?\u00B7\u203F\u2040./\-’'+*]$/u;
 /** A name that is one of these reads as the keyword or literal. */
 const RESERVED = new Set(['and', 'or', 'then', 'else', 'return', 'satisfies', 'in', 'between', 'instance', 'of', 'true', 'false', 'null', 'if', 'for', 'some', 'every', 'function', 'external']);
 /** A first word that starts an expression of its own: `if Score ...` would parse as one. */
