@@ -47,6 +47,15 @@ describe('FlowDesigner', () => {
     }
   });
 
+  it('draws each step’s connection points under the ids its declared handles carry: a connection let go near one finds it', async () => {
+    openDesigner();
+    await screen.findByRole('heading', { name: 'Flow: Loan approval' });
+    const handles = (name: string) => [...node(name).querySelectorAll<HTMLElement>('.react-flow__handle')].map((h) => `${h.dataset.handleid}:${h.classList.contains('source') ? 'source' : 'target'}`);
+    expect(handles('Decision: Score applicant')).toEqual(['in:target', 'out:source']);
+    expect(handles('Start: Application submitted')).toEqual(['out:source']);
+    expect(handles('End: Approved')).toEqual(['in:target']);
+  });
+
   it('draws the example loan approval: nodes by type and name, edges with their conditions, no problems', async () => {
     openDesigner();
     expect(await screen.findByRole('heading', { name: 'Flow: Loan approval' })).toBeTruthy();

@@ -1,5 +1,5 @@
 import type { FlowDefinition, FlowNode, FlowNodeType } from '@bankforge/flow-engine';
-import { Background, Controls, MiniMap, ReactFlow, useReactFlow, type EdgeChange, type NodeChange, type NodeTypes, type EdgeTypes, type Dimensions } from '@xyflow/react';
+import { Background, Controls, MiniMap, ReactFlow, useReactFlow, type EdgeChange, type NodeChange, type NodeTypes, type EdgeTypes, type Dimensions, type OnConnectEnd } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { useMemo, useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -16,6 +16,10 @@ import { FIT_VIEW } from './fit-view.js';
 
 const NODE_TYPES: NodeTypes = { flow: FlowNodeView };
 const EDGE_TYPES: EdgeTypes = { flow: FlowEdgeView };
+/** How near (screen pixels) a dragged connection must come to a connection point to snap to it. */
+const CONNECTION_RADIUS = 30;
+/** The id of the step an element belongs to, if any. */
+const droppedOn = (element: Element | null): string | undefined => element?.closest<HTMLElement>('.react-flow__node')?.dataset.id;
 /** The element that describes a node's or edge's problems to a screen reader. */
 const problemsId = (kind: 'node' | 'edge', id: string) => `flow-problems-${kind}-${id}`;
 
@@ -74,6 +78,17 @@ export function FlowCanvas(props: FlowCanvasProps) {
     for (const change of changes) if (change.type === 'select') props.onSelectionChange((s) => withSelected(s, 'edge', change.id, change.selected));
   };
 
+  // A connection let go over a step's body rather than its small connection point still joins the two.
+  const onConnectEnd: OnConnectEnd = (event, state) => {
+    if (state.isValid === true || state.fromNode === null || state.fromHandle === null) return;
+    const point = 'changedTouches' in event ? event.changedTouches[0] : event;
+    if (point === undefined) return;
+    const over = droppedOn(document.elementFromPoint(point.clientX, point.clientY));
+    if (over === undefined || over === state.fromNode.id) return;
+    if (state.fromHandle.type === 'source') props.onConnect(state.fromNode.id, over);
+    else props.onConnect(over, state.fromNode.id);
+  };
+
   const onDrop = (event: DragEvent) => {
     const type = event.dataTransfer.getData(PALETTE_DRAG_TYPE) as FlowNodeType | '';
     if (type === '') return;
@@ -123,6 +138,8 @@ export function FlowCanvas(props: FlowCanvasProps) {
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}
         onConnect={(c) => props.onConnect(c.source, c.target)}
+        onConnectEnd={onConnectEnd}
+        connectionRadius={CONNECTION_RADIUS}
         onPaneClick={() => props.onSelectionChange(() => ({ nodes: [], edge: null }))}
         // The designer's own keys: arrows go from node to node, Delete removes through the document.
         disableKeyboardA11y

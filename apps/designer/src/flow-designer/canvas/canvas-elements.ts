@@ -1,6 +1,6 @@
 /** The flow as React Flow draws it: nodes and edges with their accessible names and descriptions. */
 import type { FlowDefinition, FlowEdge, FlowNode } from '@bankforge/flow-engine';
-import { MarkerType, Position } from '@xyflow/react';
+import { MarkerType } from '@xyflow/react';
 import type { TFunction } from 'i18next';
 import { edgeName, nodeName, nodeNameById, typeName, type DesignerLanguage } from '../document/names.js';
 import type { NodePosition } from '../document/node-types.js';
@@ -8,6 +8,7 @@ import type { FlowCanvasEdge } from '../edges/FlowEdgeView.js';
 import { nodeSize } from '../layout/node-size.js';
 import type { ProblemIndex } from '../problems/problem-index.js';
 import type { FlowCanvasNode } from './FlowNodeView.js';
+import { nodeHandles } from './handles.js';
 import type { Selection } from './selection.js';
 
 export interface ElementContext {
@@ -64,10 +65,7 @@ export function canvasNodes(flow: FlowDefinition, context: ElementContext): Flow
       width: size.width,
       height: size.height,
       // Known handles: edges are drawn without measuring the DOM first.
-      handles: [
-        { type: 'target', position: Position.Left, x: 0, y: size.height / 2 },
-        { type: 'source', position: Position.Right, x: size.width, y: size.height / 2 },
-      ],
+      handles: nodeHandles(size),
       ariaLabel: nodeLabel(node, context),
       ariaRole: 'button',
       domAttributes: { 'aria-describedby': describedBy },
