@@ -121,6 +121,7 @@ export const formDesignerMessages = {
     feel: {
       syntaxError: 'Syntax error at line {{line}}, column {{column}}: {{message}}',
       unknownName: '{{name}} is not a field of this entity',
+      unknownVariable: '{{name}} is not a variable of this flow',
     },
     validations: {
       title: 'Cross-field validations',
@@ -286,6 +287,7 @@ export const formDesignerMessages = {
     feel: {
       syntaxError: '第 {{line}} 行第 {{column}} 列语法错误：{{message}}',
       unknownName: '{{name}} 不是此实体的字段',
+      unknownVariable: '{{name}} 不是此流程的变量',
     },
     validations: {
       title: '跨字段校验',

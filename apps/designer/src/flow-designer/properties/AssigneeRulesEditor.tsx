@@ -1,9 +1,9 @@
 import type { AssigneeRule } from '@bankforge/flow-engine';
 import { useTranslation } from 'react-i18next';
 import { NumberControl, SelectControl, TextControl } from '../../data-model/controls/Controls.js';
-import { FeelEditor } from '../../form-designer/feel-editor/FeelEditor.js';
 import { FieldErrors } from './FieldErrors.js';
 import { usePanel } from './panel-context.js';
+import { FlowFeelEditor } from './FlowFeelEditor.js';
 
 type RuleKind = AssigneeRule['kind'];
 const KINDS: readonly RuleKind[] = ['user', 'role', 'branchRole', 'manager', 'expression'];
@@ -34,7 +34,7 @@ export interface AssigneeRulesEditorProps {
 /** Who a task goes to (or a copy is sent to): a list of rules, resolved in order, everyone they name. */
 export function AssigneeRulesEditor({ legend, rules, path, onChange }: AssigneeRulesEditorProps) {
   const { t } = useTranslation('flowDesigner');
-  const { problemsAt, variableNames } = usePanel();
+  const { problemsAt } = usePanel();
   const set = (index: number, rule: AssigneeRule) => onChange(rules.map((r, i) => (i === index ? rule : r)));
   const own = problemsAt(path).filter((p) => p.path === path);
   return (
@@ -63,7 +63,7 @@ export function AssigneeRulesEditor({ legend, rules, path, onChange }: AssigneeR
               )}
               {rule.kind === 'expression' && (
                 <>
-                  <FeelEditor label={t('assignees.feel', { number })} value={rule.feel} names={variableNames} onChange={(feel) => set(index, { ...rule, feel })} />
+                  <FlowFeelEditor label={t('assignees.feel', { number })} value={rule.feel} onChange={(feel) => set(index, { ...rule, feel })} />
                   <FieldErrors problems={problemsAt(`${at}/feel`)} />
                 </>
               )}

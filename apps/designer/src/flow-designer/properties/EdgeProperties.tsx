@@ -1,7 +1,6 @@
 import type { FlowEdge } from '@bankforge/flow-engine';
 import { useTranslation } from 'react-i18next';
 import { CheckboxControl, NumberControl } from '../../data-model/controls/Controls.js';
-import { FeelEditor } from '../../form-designer/feel-editor/FeelEditor.js';
 import { LocalizedTextFields } from '../../form-designer/properties/LocalizedTextFields.js';
 import { updateEdge } from '../document/flow-edits.js';
 import { compact } from '../document/map-edits.js';
@@ -9,6 +8,7 @@ import { nodeNameById } from '../document/names.js';
 import { CONDITIONAL_SPLITS } from '../document/node-types.js';
 import { FieldErrors } from './FieldErrors.js';
 import { usePanel } from './panel-context.js';
+import { FlowFeelEditor } from './FlowFeelEditor.js';
 
 /**
  * An edge: its name, and what decides whether it is taken. Edges out of a branch or inclusive split
@@ -16,7 +16,7 @@ import { usePanel } from './panel-context.js';
  */
 export function EdgeProperties({ edge, onDelete }: { edge: FlowEdge; onDelete(): void }) {
   const { t } = useTranslation('flowDesigner');
-  const { flow, language, change, problemsAt, variableNames } = usePanel();
+  const { flow, language, change, problemsAt } = usePanel();
   const index = flow.edges.indexOf(edge);
   const path = (...tokens: string[]) => ['', 'edges', index, ...tokens].join('/');
   const set = (property: string, recipe: (e: FlowEdge) => FlowEdge) => change((f) => updateEdge(f, edge.id, recipe), `${edge.id}:${property}`);
@@ -41,7 +41,7 @@ export function EdgeProperties({ edge, onDelete }: { edge: FlowEdge; onDelete():
       )}
       {((conditional && edge.default !== true) || isLoop || edge.condition !== undefined) && (
         <>
-          <FeelEditor label={t('edge.condition')} value={edge.condition ?? ''} names={variableNames} onChange={(condition) => set('condition', (e) => compact({ ...e, condition: condition === '' ? undefined : condition }))} />
+          <FlowFeelEditor label={t('edge.condition')} value={edge.condition ?? ''} onChange={(condition) => set('condition', (e) => compact({ ...e, condition: condition === '' ? undefined : condition }))} />
           <FieldErrors problems={problemsAt(path('condition'))} />
         </>
       )}

@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
-import { FeelEditor } from '../../form-designer/feel-editor/FeelEditor.js';
 import { freeKey, removeEntry, setEntry } from '../document/map-edits.js';
 import { FieldErrors } from './FieldErrors.js';
 import { usePanel } from './panel-context.js';
+import { FlowFeelEditor } from './FlowFeelEditor.js';
 
 /** A key or value typed freely, chosen from a list, or (values only) a FEEL expression. */
 export type Cell = { kind: 'text' } | { kind: 'choice'; choices: readonly string[] } | { kind: 'feel'; names?: ReadonlySet<string> };
@@ -62,7 +62,7 @@ export function MapRows(props: MapRowsProps) {
 }
 
 function CellInput({ cell, label, value, onChange, names }: { cell: Cell; label: string; value: string; onChange(value: string): void; names: ReadonlySet<string> }) {
-  if (cell.kind === 'feel') return <FeelEditor label={label} value={value} names={cell.names ?? names} onChange={onChange} />;
+  if (cell.kind === 'feel') return <FlowFeelEditor label={label} value={value} names={cell.names ?? names} onChange={onChange} />;
   if (cell.kind === 'choice') {
     const choices = [...new Set([value, ...cell.choices])].filter((c) => c !== '');
     return (

@@ -95,6 +95,13 @@ describe('flow property panels', () => {
     const panel = await select('from Amount routing to Credit officer approval when amount <= 500000', 'Path');
     const condition = within(panel).getByRole('textbox', { name: 'Condition (FEEL)' });
     await user.clear(condition);
+    await user.type(condition, 'amout <= 300000');
+    // The shared FEEL editor speaks as a flow does: its names are variables, not an entity's fields.
+    expect(within(panel).getByText('amout is not a variable of this flow')).toBeTruthy();
+    await user.clear(condition);
+    await user.type(condition, 'amount <= 300000 and initiator.branch != null');
+    expect(within(panel).queryByText(/is not a variable/)).toBeNull();
+    await user.clear(condition);
     await user.type(condition, 'amount <= 300000');
     expect(screen.getByRole('button', { name: 'from Amount routing to Credit officer approval when amount <= 300000' })).toBeTruthy();
     await user.click(within(panel).getByRole('checkbox', { name: 'Default path' }));

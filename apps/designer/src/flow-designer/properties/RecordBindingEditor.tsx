@@ -3,11 +3,11 @@ import type { EntityDefinition } from '@bankforge/data-model';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CheckboxControl, SelectControl } from '../../data-model/controls/Controls.js';
-import { FeelEditor } from '../../form-designer/feel-editor/FeelEditor.js';
 import { compact, removeEntry, setEntry } from '../document/map-edits.js';
 import { FieldErrors } from './FieldErrors.js';
 import { MapRows } from './MapRows.js';
 import { usePanel } from './panel-context.js';
+import { FlowFeelEditor } from './FlowFeelEditor.js';
 
 /** Where a case may write its record: the fixed milestones and the outcomes its ends can give. */
 const MILESTONES = [...RECORD_MILESTONES, 'approved', 'rejected'] as const;
@@ -109,7 +109,7 @@ export function RecordBindingEditor({ entity }: { entity: EntityDefinition | und
         <CheckboxControl label={t('record.startOnCondition')} checked={startOn.condition !== undefined} onChange={(on) => setStart({ ...startOn, condition: on ? '' : undefined })} />
         {startOn.condition !== undefined && (
           <>
-            <FeelEditor label={t('record.condition')} value={startOn.condition} names={new Set(Object.keys(binding.variables ?? {}))} onChange={(condition) => setStart({ ...startOn, condition })} />
+            <FlowFeelEditor label={t('record.condition')} value={startOn.condition} names={new Set(Object.keys(binding.variables ?? {}))} onChange={(condition) => setStart({ ...startOn, condition })} />
             <FieldErrors problems={problemsAt('/record/startOn/condition')} />
           </>
         )}

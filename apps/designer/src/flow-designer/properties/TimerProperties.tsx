@@ -1,17 +1,17 @@
 import type { TimerNode } from '@bankforge/flow-engine';
 import { useTranslation } from 'react-i18next';
 import { CheckboxControl, SelectControl } from '../../data-model/controls/Controls.js';
-import { FeelEditor } from '../../form-designer/feel-editor/FeelEditor.js';
 import { compact } from '../document/map-edits.js';
 import { DurationControl } from './DurationControl.js';
 import { FieldErrors } from './FieldErrors.js';
 import { usePanel } from './panel-context.js';
 import { nodePath, useNodeChange } from './useNodeChange.js';
+import { FlowFeelEditor } from './FlowFeelEditor.js';
 
 /** A wait: for a duration (in business time, if asked), or until a date a FEEL expression gives. */
 export function TimerProperties({ node }: { node: TimerNode }) {
   const { t } = useTranslation('flowDesigner');
-  const { flow, problemsAt, variableNames } = usePanel();
+  const { flow, problemsAt } = usePanel();
   const change = useNodeChange(node);
   const path = (...tokens: (string | number)[]) => nodePath(flow.nodes, node, ...tokens);
   const waitsUntil = node.until !== undefined;
@@ -27,7 +27,7 @@ export function TimerProperties({ node }: { node: TimerNode }) {
       />
       {waitsUntil ? (
         <>
-          <FeelEditor label={t('timer.until')} value={node.until ?? ''} names={variableNames} onChange={(until) => change('until', (n) => ({ ...n, until }))} />
+          <FlowFeelEditor label={t('timer.until')} value={node.until ?? ''} onChange={(until) => change('until', (n) => ({ ...n, until }))} />
           <FieldErrors problems={problemsAt(path('until'))} />
         </>
       ) : (

@@ -10,16 +10,25 @@ import type { FeelEditorHandle } from './monaco-feel.js';
 export type FeelEditorMode = 'rich' | 'plain';
 export const FeelEditorModeContext = createContext<FeelEditorMode>('rich');
 
+/** What the names an expression reads are to its host. */
+export type FeelNameKind = 'field' | 'variable';
+const UNKNOWN_NAME_KEYS = { field: 'feel.unknownName', variable: 'feel.unknownVariable' } as const;
+
 export interface FeelEditorProps {
   /** The accessible name, e.g. "Visible when". */
   label: string;
   value: string;
   onChange(value: string): void;
-  /** The names the expression may read (the entity's field keys). */
+  /** The names the expression may read (the entity's field keys, a flow's variables). */
   names: ReadonlySet<string>;
+  /**
+   * What the host calls its names, for the warning on an unknown one: an entity's `field`s (the
+   * default: forms) or a flow's `variable`s.
+   */
+  nameKind?: FeelNameKind;
   /** Those of `names` with spaces or other characters (`Applicant Age`), which the syntax check must be told about. */
   multiWordNames?: readonly string[];
-  /** The warning for a name not in `names`; by default it is not a field of the entity. */
+  /** The warning for a name not in `names`, when `nameKind`'s sentence does not fit (a decision's inputs). */
   unknownNameText?(name: string): string;
   /** Ids of further text describing the expression (a help line). */
   describedBy?: string;
@@ -28,7 +37,7 @@ export interface FeelEditorProps {
 }
 
 /** A FEEL rule expression: Monaco with FEEL highlighting and inline markers, a plain text box until it loads. */
-export function FeelEditor({ label, value, onChange, names, multiWordNames, unknownNameText, describedBy, invalid }: FeelEditorProps) {
+export function FeelEditor({ label, value, onChange, names, nameKind = 'field', multiWordNames, unknownNameText, describedBy, invalid }: FeelEditorProps) {
   const { t } = useTranslation('formDesigner');
   const mode = useContext(FeelEditorModeContext);
   const labelId = useId();
@@ -38,9 +47,9 @@ export function FeelEditor({ label, value, onChange, names, multiWordNames, unkn
   const handle = useRef<FeelEditorHandle | null>(null);
   const [rich, setRich] = useState(false);
   // Monaco's callbacks and its lazy mount read the latest props: updated after each commit, not during render.
-  const latest = useRef({ value, onChange });
+  const latest = useRef({ value, onChange, names, multiWordNames });
   useLayoutEffect(() => {
-    latest.current = { value, onChange };
+    latest.current = { value, onChange, names, multiWordNames };
   });
 
   const problems = useMemo(
@@ -50,9 +59,9 @@ export function FeelEditor({ label, value, onChange, names, multiWordNames, unkn
         text:
           p.kind === 'syntax' ? t('feel.syntaxError', { message: p.message, line: p.at.line, column: p.at.column })
           : unknownNameText ? unknownNameText(p.name ?? '')
-          : t('feel.unknownName', { name: p.name }),
+          : t(UNKNOWN_NAME_KEYS[nameKind], { name: p.name }),
       })),
-    [value, names, multiWordNames, unknownNameText, t],
+    [value, names, nameKind, multiWordNames, unknownNameText, t],
   );
 
   useEffect(() => {
@@ -62,7 +71,13 @@ export function FeelEditor({ label, value, onChange, names, multiWordNames, unkn
       ({ mountFeelEditor }) => {
         if (!live || !host.current) return;
         const hadFocus = host.current.parentElement?.contains(document.activeElement) ?? false;
-        handle.current = mountFeelEditor(host.current, { value: latest.current.value, ariaLabel: label, onChange: (v) => latest.current.onChange(v) });
+        handle.current = mountFeelEditor(host.current, {
+          value: latest.current.value,
+          ariaLabel: label,
+          onChange: (v) => latest.current.onChange(v),
+          // Ctrl+Space offers the names in scope, those with spaces included.
+          names: () => [...new Set([...latest.current.names, ...(latest.current.multiWordNames ?? [])])].sort(),
+        });
         setRich(true);
         if (hadFocus) handle.current.focus();
       },
