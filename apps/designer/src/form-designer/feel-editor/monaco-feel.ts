@@ -14,6 +14,9 @@ self.MonacoEnvironment = { getWorker: () => new EditorWorker() };
 const THEME = 'bankforge-feel';
 const MAX_HEIGHT = 120;
 
+/** Each open editor's names (by its model's URI), which Ctrl+Space offers. */
+const namesByModel = new Map<string, () => readonly string[]>();
+
 let registered = false;
 function registerFeel(): void {
   if (registered) return;
@@ -21,6 +24,15 @@ function registerFeel(): void {
   monaco.languages.register({ id: FEEL_LANGUAGE_ID });
   monaco.languages.setMonarchTokensProvider(FEEL_LANGUAGE_ID, feelMonarch);
   monaco.languages.setLanguageConfiguration(FEEL_LANGUAGE_ID, feelLanguageConfiguration);
+  // The names the expression may read, offered on Ctrl+Space (never while typing: Enter and Tab stay the form's).
+  monaco.languages.registerCompletionItemProvider(FEEL_LANGUAGE_ID, {
+    provideCompletionItems(model, position) {
+      const word = model.getWordUntilPosition(position);
+      const range = { startLineNumber: position.lineNumber, endLineNumber: position.lineNumber, startColumn: word.startColumn, endColumn: word.endColumn };
+      const names = namesByModel.get(model.uri.toString())?.() ?? [];
+      return { suggestions: names.map((name) => ({ label: name, kind: monaco.languages.CompletionItemKind.Variable, insertText: name, range })) };
+    },
+  });
   monaco.editor.defineTheme(THEME, { base: 'vs', inherit: true, rules: [{ token: 'date', foreground: '8a3ffc' }], colors: {} });
 }
 
@@ -40,6 +52,8 @@ export interface FeelEditorMountOptions {
   value: string;
   ariaLabel: string;
   onChange(value: string): void;
+  /** The names Ctrl+Space offers (read when asked, so they follow the host's props). */
+  names?(): readonly string[];
 }
 
 export function mountFeelEditor(host: HTMLElement, options: FeelEditorMountOptions): FeelEditorHandle {
@@ -72,6 +86,8 @@ export function mountFeelEditor(host: HTMLElement, options: FeelEditorMountOptio
     fixedOverflowWidgets: true,
   });
   const model = editor.getModel()!;
+  const uri = model.uri.toString();
+  if (options.names) namesByModel.set(uri, options.names);
   let applying = false;
   const fit = () => {
     host.style.height = `${Math.min(editor.getContentHeight(), MAX_HEIGHT)}px`;
@@ -104,6 +120,7 @@ export function mountFeelEditor(host: HTMLElement, options: FeelEditorMountOptio
     },
     focus: () => editor.focus(),
     dispose() {
+      namesByModel.delete(uri);
       editor.dispose();
       model.dispose();
     },
