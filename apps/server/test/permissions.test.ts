@@ -224,6 +224,16 @@ describe.each(dialects())('permissions on %s', (dialect) => {
     expect((await server.request<{ roles: string[] }>('GET', '/api/auth/users')).status).toBe(200);
   });
 
+  it('lists the roles to a designer by key and name only (to choose approvers by), with their grants to administrators', async () => {
+    const listed = await as.analyst<{ key: string; label: { en: string } }[]>('GET', '/api/auth/roles');
+    expect(listed.status).toBe(200);
+    expect(listed.body.length).toBeGreaterThan(1);
+    for (const role of listed.body) expect(Object.keys(role).sort()).toEqual(['key', 'label']);
+    const full = await server.request<{ key: string; entities?: unknown }[]>('GET', '/api/auth/roles');
+    expect(full.body.map((r) => r.key)).toEqual(listed.body.map((r) => r.key));
+    expect(full.body.some((r) => r.entities !== undefined)).toBe(true);
+  });
+
   it('keeps the audit chain whole through all of it', async () => {
     const verdict = await server.request<{ ok: boolean; entries: number }>('GET', '/api/audit/verify');
     expect(verdict.body.ok).toBe(true);

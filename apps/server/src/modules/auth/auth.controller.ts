@@ -3,6 +3,7 @@ import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import type { Actor } from '../access/actor.js';
 import { parseRoleDefinition, roleDefinitionSchema, type RoleDefinition } from '../access/role.js';
+import { ARTIFACT_KINDS } from '../artifacts/artifact-kinds.js';
 import { ProblemError } from '../../platform/problem/problem-error.js';
 import { requestSchema } from '../../platform/request-validation/request-schema.js';
 import { SESSION_HOURS, AuthService } from './auth.service.js';
@@ -118,10 +119,12 @@ export class AuthController {
   }
 
   @Get('roles')
-  @ApiOperation({ summary: 'Administrators: list roles with their grants' })
-  roles(@CurrentActor() actor: Actor): Promise<RoleDefinition[]> {
-    requireAdmin(actor);
-    return this.directory.roles();
+  @ApiOperation({ summary: 'Administrators: list roles with their grants. Designers (anyone who may edit an artifact kind): the roles\' keys and names only, to choose approvers and recipients by' })
+  async roles(@CurrentActor() actor: Actor): Promise<RoleDefinition[]> {
+    if (actor.access.admin) return this.directory.roles();
+    // A designer names roles in flows (approvers, recipients, escalation): what a role may do stays the administrators'.
+    if (!ARTIFACT_KINDS.some((kind) => actor.access.canDesign(kind, 'edit'))) requireAdmin(actor);
+    return (await this.directory.roles()).map(({ key, label }) => ({ key, label }));
   }
 
   @Put('roles/:key')
