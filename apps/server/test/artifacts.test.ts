@@ -72,15 +72,44 @@ describe.each(dialects())('artifacts on %s', (dialect) => {
     const versions = await server.request<{ version: number }[]>('GET', '/api/artifacts/form/loan/versions');
     expect(versions.body.map((v) => v.version)).toEqual([1, 2]);
     const diff = await server.request<{ changes: unknown[] }>('GET', '/api/artifacts/form/loan/versions/1/diff/2');
-    expect(diff.body.changes).toEqual(
-      expect.arrayContaining([
-        { op: 'replace', path: '/title', from: 'Loan', value: 'Loan application' },
-        { op: 'add', path: '/layout/1', value: { id: 'b', type: 'section', title: { en: 'B', 'zh-CN': 'B' }, children: [] } },
-      ]),
-    );
-    expect(diff.body.changes).toHaveLength(4);
+    // Keyed by the elements' ids and named by their labels: the new section is one added section.
+    expect(diff.body.changes).toEqual([
+      { op: 'replace', path: '/title', property: 'title', from: 'Loan', value: 'Loan application' },
+      { op: 'replace', path: '/label/en', property: 'label.en', from: 'Loan', value: 'Loan application' },
+      { op: 'replace', path: '/label/zh-CN', property: 'label.zh-CN', from: 'Loan', value: 'Loan application' },
+      { op: 'add', path: '/layout/1', element: { type: 'section', id: 'b', label: { en: 'B', 'zh-CN': 'B' } }, value: { id: 'b', type: 'section', title: { en: 'B', 'zh-CN': 'B' } } },
+    ]);
     expect((await server.request('GET', '/api/artifacts/form/loan?version=3')).status).toBe(404);
     expect((await server.request('GET', '/api/artifacts/form/loan?version=abc')).status).toBe(400);
+  });
+
+  it('names who published each version (a person, an API key), and lists the zh-CN name of artifacts that have one', async () => {
+    const created = await server.request('POST', '/api/auth/users', { username: 'huang_lei', displayName: '黄磊', branch: 'HQ', roles: ['administrator'], password: 'Xq7#long-enough-pass' });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const analyst = await server.signIn('huang_lei', 'Xq7#long-enough-pass');
+    expect((await analyst('PUT', '/api/artifacts/form/loan', formOf('loan', 'Loan application', [{ ...section('b', 'B'), children: [] }, section('a', 'A')]))).status).toBe(200);
+    const third = await analyst<{ version: number }>('POST', '/api/artifacts/form/loan/publish');
+    expect(third.body.version, JSON.stringify(third.body)).toBe(3);
+    const key = await server.request<{ key: string }>('POST', '/api/auth/api-keys', { name: 'release-pipeline', roles: ['administrator'] });
+    const pipeline = { authorization: `Bearer ${key.body.key}` };
+    expect((await server.anonymous('PUT', '/api/artifacts/form/loan', formOf('loan', 'Loan', [section('a', 'A')]), pipeline)).status).toBe(200);
+    expect((await server.anonymous<{ version: number }>('POST', '/api/artifacts/form/loan/publish', {}, pipeline)).body.version).toBe(4);
+    const versions = await server.request<{ version: number; publishedBy: string | null; publisher: unknown }[]>('GET', '/api/artifacts/form/loan/versions');
+    expect(versions.body.map((v) => [v.version, v.publisher])).toEqual([
+      [1, { name: 'Administrator', username: 'admin' }],
+      [2, { name: 'Administrator', username: 'admin' }],
+      [3, { name: '黄磊', username: 'huang_lei' }],
+      [4, { name: 'release-pipeline', username: 'api-key:release-pipeline' }],
+    ]);
+    expect(versions.body[2]!.publishedBy).toBe((created.body as { id: string }).id);
+    // Section b moved above a: a move, not two changed sections.
+    const moved = await server.request<{ changes: { op: string; element?: { id: string } }[] }>('GET', '/api/artifacts/form/loan/versions/2/diff/3');
+    expect(moved.body.changes.map((c) => [c.op, c.element?.id])).toEqual([['move', 'b']]);
+
+    const forms = await server.request<{ key: string; label?: unknown }[]>('GET', '/api/artifacts/form');
+    expect(forms.body.find((f) => f.key === 'loan')?.label).toEqual({ en: 'Loan', 'zh-CN': 'Loan' });
+    const entities = await server.request<{ key: string; label?: unknown }[]>('GET', '/api/artifacts/entity');
+    expect(entities.body.find((e) => e.key === 'memo')?.label).toEqual({ en: 'Memo', 'zh-CN': '备忘' });
   });
 
   it('publishes an entity as a real table and reports its plan first', async () => {

@@ -28,13 +28,13 @@ import type {
   ArtifactKind,
   ArtifactSummary,
   ArtifactVersionSummary,
-  DocumentChange,
   MigrationPlan,
   PublishResult,
   RecordData,
   RecordPage,
   RecordQuery,
   SignedIn,
+  VersionDiff,
 } from './types.js';
 
 export interface ApiClientOptions {
@@ -118,7 +118,8 @@ export class ApiClient {
   versions(kind: ArtifactKind, key: string): Promise<ArtifactVersionSummary[]> {
     return this.request('GET', `/artifacts/${kind}/${encodeURIComponent(key)}/versions`);
   }
-  diff(kind: ArtifactKind, key: string, from: number, to: number): Promise<{ from: number; to: number; changes: DocumentChange[] }> {
+  /** What changed between two published versions, element by element, named by label. */
+  diff(kind: ArtifactKind, key: string, from: number, to: number): Promise<VersionDiff> {
     return this.request('GET', `/artifacts/${kind}/${encodeURIComponent(key)}/versions/${from}/diff/${to}`);
   }
 

@@ -9,7 +9,10 @@ export type {
   ArtifactKind,
   ArtifactSummary,
   ArtifactVersionSummary,
+  ChangedElement,
   DocumentChange,
+  ElementLabel,
+  ElementPlace,
   LossyChange,
   MigrationPlan,
   MigrationStep,
@@ -18,6 +21,7 @@ export type {
   RecordPage,
   RecordQuery,
   SignedIn,
+  VersionDiff,
 } from './types.js';
 // What the runtime (the generated apps) reads.
 export type { FieldAccess, ReaderFieldAccess, RuntimeApp, RuntimeEntityFlow, RuntimeEntityPage, RuntimeMenuItem } from './runtime.js';

@@ -31,6 +31,8 @@ export interface ArtifactSummary {
   /** `draft`: never published; `published`: the draft is the latest version; `modified`: unpublished changes. */
   state: 'draft' | 'published' | 'modified';
   updatedAt: string;
+  /** The artifact's name in the bank's languages, when its document has one (an entity's, a form's, a flow's `label`); `title` stands in. */
+  label?: { en: string; 'zh-CN'?: string };
 }
 
 export interface ArtifactDraft<D extends ArtifactDocument = ArtifactDocument> {
@@ -42,14 +44,58 @@ export interface ArtifactDraft<D extends ArtifactDocument = ArtifactDocument> {
 export interface ArtifactVersionSummary {
   version: number;
   publishedAt: string;
+  /** The publisher's user id (or API key id); null when the server published it (the example, an import at start). */
   publishedBy: string | null;
+  /** The publisher as people know them: their display name (an API key's name) and username; null when unknown. */
+  publisher: { name: string; username: string } | null;
 }
 
+/** A name in the bank's languages; Chinese where the document has it. */
+export interface ElementLabel {
+  en: string;
+  'zh-CN'?: string;
+}
+
+/** A named part of an artifact a change is about: an entity's field, a flow's step, a table's rule. */
+export interface ChangedElement {
+  /** What it is, in the bank's words: `field`, `option`, `section`, `tab`, `step`, `connection`, `variable`, `rule`, `measure`... */
+  type: string;
+  /** Its id, stable across versions (a field's id, a node's id, a measure's key). */
+  id: string;
+  /** Its name as analysts read it (in the later version, or the earlier one when it was removed). */
+  label?: ElementLabel;
+}
+
+/** Where an element sits: inside which element (none: at the top of the document), at which position (1-based). */
+export interface ElementPlace {
+  within?: ChangedElement;
+  position: number;
+}
+
+/**
+ * One change between two versions, keyed by the elements' ids, never by array positions: an
+ * element added or removed (`element`, no `property`; `value`/`from` hold its own properties), one of
+ * its properties changed (`property`, `from` → `value`), or moved (`op: 'move'`; `from` and `value`
+ * are `ElementPlace`s). Without `element`, the change is to the document's own properties.
+ */
 export interface DocumentChange {
-  op: 'add' | 'remove' | 'replace';
+  op: 'add' | 'remove' | 'replace' | 'move';
+  /** A JSON Pointer to what changed: in the later version, or in the earlier one for a removal. */
   path: string;
+  element?: ChangedElement;
+  /** The element the changed element sits in (a field's section, an option's field, a rule's decision). */
+  within?: ChangedElement;
+  /** The changed property, dotted from the element (or the document): `required`, `label.zh-CN`, `timeout.duration`. */
+  property?: string;
   from?: unknown;
   value?: unknown;
+}
+
+/** `GET /api/artifacts/{kind}/{key}/versions/{from}/diff/{to}`. */
+export interface VersionDiff {
+  from: number;
+  to: number;
+  changes: DocumentChange[];
 }
 
 /** One change to an entity's table, as the server plans it (`op` names it; details vary by op). */

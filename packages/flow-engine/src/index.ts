@@ -71,7 +71,7 @@ export type { StoredFlowEvent } from './engine/events/stored-event.js';
 export { approvalTrail, type TrailAction, type TrailEntry } from './history/approval-trail.js';
 export { canWithdraw, returnOptions, type ReturnOption } from './engine/case-options/case-options.js';
 export { recordStartsCase } from './engine/record-start/record-starts-case.js';
-export { migrateInstance, planInstanceMigration, waitingNodeIds, type InstanceMigration, type MigrationPlan, type MigrationRefusal } from './migration/migrate-instance.js';
+export { migrateInstance, planInstanceMigration, waitingNodeIds, type InstanceMigration, type MigrationPlan, type MigrationRefusal, type MigrationRefusalCode } from './migration/migrate-instance.js';
 export { importBpmn, type BpmnImportMessage, type BpmnImportOptions, type BpmnImportResult, type BpmnUnsupported } from './bpmn/import/import-bpmn.js';
 export { exportBpmn } from './bpmn/export/export-bpmn.js';
 export { ConditionMappingError, conditionToFeel } from './bpmn/condition/java-to-feel.js';

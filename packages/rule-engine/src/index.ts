@@ -132,7 +132,9 @@ export type {
 export {
   unchangedDocument,
   type ArtifactCheckContext,
+  type ArtifactElement,
   type ArtifactKindDefinition,
   type ArtifactProblem,
   type ArtifactUpgrade,
+  type ElementLabel,
 } from './artifact/artifact-kind.js';

@@ -1,7 +1,8 @@
-/** The `entity` artifact kind: its schema, up-migrations and `validateEntityDefinition` as its check. */
+/** The `entity` artifact kind: its schema, up-migrations, `validateEntityDefinition` as its check and its fields as its elements. */
 import type { ArtifactKindDefinition } from '@bankforge/rule-engine';
 import { entityArtifactSchema } from './entity-artifact-schema.js';
 import type { EntityDefinition } from './entity-definition.js';
+import { entityElements } from './entity-elements.js';
 import { validateEntityDefinition } from './validate-entity-definition.js';
 import { migrateEntityDocument } from './entity-migrations.js';
 import { upgradeDocument } from '../migrations/upgrade-document.js';
@@ -11,4 +12,5 @@ export const entityKind: ArtifactKindDefinition<EntityDefinition> = {
   schema: entityArtifactSchema,
   upgrade: (document) => upgradeDocument('entity', document, migrateEntityDocument),
   check: (entity) => Promise.resolve(validateEntityDefinition(entity)),
+  elements: entityElements,
 };

@@ -14,6 +14,7 @@ import type {
 } from '@bankforge/rule-engine';
 import { unchangedDocument } from '@bankforge/rule-engine';
 import type { FlowDefinition } from './flow-definition.js';
+import { flowElements } from './flow-elements.js';
 import { flowArtifactSchema } from './flow-schema.js';
 import { entityNotPublished, recordFieldProblems } from './record-field-problems.js';
 import { validateFlowDefinition, type FlowProblemCode } from './validate-flow.js';
@@ -91,4 +92,5 @@ export const flowKind: ArtifactKindDefinition<FlowDefinition, FlowCheckContext> 
     if (problems.length > 0) return problems;
     return [...(await decisionReferenceProblems(flow, context)), ...(await recordBindingProblems(flow, context))];
   },
+  elements: flowElements,
 };

@@ -32,7 +32,7 @@ describe('planInstanceMigration', () => {
     expect(plan.ok).toBe(false);
     if (plan.ok) return;
     expect(plan.reasons).toHaveLength(1);
-    expect(plan.reasons[0]).toMatchObject({ nodeId: 'branchManager' });
+    expect(plan.reasons[0]).toMatchObject({ code: 'removedStep', nodeId: 'branchManager' });
     expect(plan.reasons[0]?.message).toMatch(/version 2 removed/);
   });
 
@@ -40,21 +40,21 @@ describe('planInstanceMigration', () => {
     const v2 = v(loanApproval(), 2);
     v2.nodes = v2.nodes.map((n) => (n.id === 'officerSmall' ? node('officerSmall', 'timer', { duration: 'PT1H' }) : n));
     const plan = planInstanceMigration(v1, v2, ['officerSmall']);
-    expect(plan).toEqual({ ok: false, reasons: [{ nodeId: 'officerSmall', message: expect.stringMatching(/approval node and is a timer node/) as unknown as string }] });
+    expect(plan).toEqual({ ok: false, reasons: [{ code: 'stepTypeChanged', nodeId: 'officerSmall', message: expect.stringMatching(/approval node and is a timer node/) as unknown as string }] });
   });
 
   it('refuses when a waiting approval changed its mode', () => {
     const v2 = v(loanApproval(), 2);
     v2.nodes = v2.nodes.map((n) => (n.id === 'committee' ? approval('committee', { mode: 'all' }) : n));
     const plan = planInstanceMigration(v1, v2, ['committee']);
-    expect(plan.ok).toBe(false);
+    expect(plan).toMatchObject({ ok: false, reasons: [{ code: 'approvalModeChanged', nodeId: 'committee' }] });
   });
 
   it('refuses when a waiting subflow calls another flow', () => {
     const a = v(everyNodeType(), 1);
     const b = v(everyNodeType(), 2);
     b.nodes = b.nodes.map((n) => (n.type === 'subflow' ? { ...n, flowKey: 'other' } : n));
-    expect(planInstanceMigration(a, b, ['sf']).ok).toBe(false);
+    expect(planInstanceMigration(a, b, ['sf'])).toMatchObject({ ok: false, reasons: [{ code: 'subflowChanged', nodeId: 'sf' }] });
     expect(planInstanceMigration(a, b, ['c', 't'])).toEqual({ ok: true, mapping: { c: 'c', t: 't' } });
   });
 
@@ -63,7 +63,7 @@ describe('planInstanceMigration', () => {
     const b = v(everyNodeType(), 2);
     b.edges = b.edges.map((e) => (e.id === 'e6' ? { ...e, id: 'e6b' } : e));
     const plan = planInstanceMigration(a, b, ['j']);
-    expect(plan).toMatchObject({ ok: false, reasons: [{ nodeId: 'j' }] });
+    expect(plan).toMatchObject({ ok: false, reasons: [{ code: 'joinPathRemoved', nodeId: 'j' }] });
     b.edges.push(edge('e6', 't', 'j'));
     expect(planInstanceMigration(a, b, ['j']).ok).toBe(true);
   });
@@ -73,7 +73,7 @@ describe('planInstanceMigration', () => {
     const plan = planInstanceMigration(v1, other, ['officerSmall', 'ghost', 'officerSmall']);
     expect(plan.ok).toBe(false);
     if (plan.ok) return;
-    expect(plan.reasons.map((r) => r.nodeId)).toEqual([undefined, 'officerSmall', 'ghost']);
+    expect(plan.reasons.map((r) => [r.code, r.nodeId])).toEqual([['otherFlow', undefined], ['removedStep', 'officerSmall'], ['unknownStep', 'ghost']]);
   });
 });
 
@@ -121,8 +121,8 @@ describe('migrateInstance', () => {
     const v3 = { ...base(3, true), nodes: base(3, true).nodes.filter((n) => n.id !== 'review'), edges: [edge('e1', 'start', 'second'), edge('e3', 'second', 'end')] };
     const removed = migrateInstance(v1, v3, started.state, { commandId: 'm', actor: 'admin', at: '2026-12-01T02:00:00Z' });
     expect(removed).toEqual({ ok: false, reasons: [expect.objectContaining({ nodeId: 'review' })] });
-    expect(migrateInstance(v1, v1, started.state, { commandId: 'm', actor: 'admin', at: '2026-12-01T02:00:00Z' })).toMatchObject({ ok: false });
+    expect(migrateInstance(v1, v1, started.state, { commandId: 'm', actor: 'admin', at: '2026-12-01T02:00:00Z' })).toMatchObject({ ok: false, reasons: [{ code: 'sameVersion' }] });
     const done = execute(v1, started.state, { type: 'completeTask', commandId: 'a', taskId, actor: co, action: 'approve' }, '2026-12-01T03:00:00Z', { directory });
-    expect(migrateInstance(v1, v2, done.state, { commandId: 'm', actor: 'admin', at: '2026-12-01T04:00:00Z' })).toEqual({ ok: false, reasons: [{ message: 'the instance has ended (completed)' }] });
+    expect(migrateInstance(v1, v2, done.state, { commandId: 'm', actor: 'admin', at: '2026-12-01T04:00:00Z' })).toEqual({ ok: false, reasons: [{ code: 'ended', message: 'the instance has ended (completed)' }] });
   });
 });

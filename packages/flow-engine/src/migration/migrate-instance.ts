@@ -10,7 +10,27 @@ import type { FlowEvent } from '../engine/events/flow-event.js';
 import { cloneState } from '../engine/state/copy.js';
 import type { FlowState } from '../engine/state/flow-state.js';
 
+/**
+ * Why an instance cannot move, for hosts to say in their users' words: `removedStep` (the version
+ * removed a node it waits on), `stepTypeChanged`, `approvalModeChanged` (an open task's progress
+ * would not carry over), `subflowChanged` (another flow), `joinPathRemoved` (an incoming edge a
+ * waiting join counts), `unknownStep` (it waits on a node its own version lacks), `otherFlow`,
+ * `ended`, `otherVersion` (it does not run the version given as its own), `sameVersion`.
+ */
+export type MigrationRefusalCode =
+  | 'removedStep'
+  | 'stepTypeChanged'
+  | 'approvalModeChanged'
+  | 'subflowChanged'
+  | 'joinPathRemoved'
+  | 'unknownStep'
+  | 'otherFlow'
+  | 'ended'
+  | 'otherVersion'
+  | 'sameVersion';
+
 export interface MigrationRefusal {
+  code: MigrationRefusalCode;
   /** The node the reason is about (absent for reasons about the whole flow). */
   nodeId?: string;
   message: string;
@@ -21,17 +41,17 @@ export type MigrationPlan =
   | { ok: false; reasons: MigrationRefusal[] };
 
 /** Why `next` cannot take over the waiting work of `prev` (same id), or undefined when it can. */
-function incompatibility(prev: FlowNode, next: FlowNode, from: FlowDefinition, to: FlowDefinition): string | undefined {
-  if (prev.type !== next.type) return `node "${prev.id}" was a ${prev.type} node and is a ${next.type} node in version ${String(to.version ?? '?')}`;
+function incompatibility(prev: FlowNode, next: FlowNode, from: FlowDefinition, to: FlowDefinition): Omit<MigrationRefusal, 'nodeId'> | undefined {
+  if (prev.type !== next.type) return { code: 'stepTypeChanged', message: `node "${prev.id}" was a ${prev.type} node and is a ${next.type} node in version ${String(to.version ?? '?')}` };
   switch (prev.type) {
     case 'approval':
       if (next.type === 'approval' && prev.mode !== next.mode) {
-        return `approval "${prev.id}" changed its mode from ${prev.mode} to ${next.mode}: the open task's progress would not carry over`;
+        return { code: 'approvalModeChanged', message: `approval "${prev.id}" changed its mode from ${prev.mode} to ${next.mode}: the open task's progress would not carry over` };
       }
       return undefined;
     case 'subflow':
       if (next.type === 'subflow' && prev.flowKey !== next.flowKey) {
-        return `subflow "${prev.id}" now starts flow "${next.flowKey}" instead of "${prev.flowKey}"`;
+        return { code: 'subflowChanged', message: `subflow "${prev.id}" now starts flow "${next.flowKey}" instead of "${prev.flowKey}"` };
       }
       return undefined;
     case 'join':
@@ -40,7 +60,7 @@ function incompatibility(prev: FlowNode, next: FlowNode, from: FlowDefinition, t
       const before = from.edges.filter((e) => e.target === prev.id).map((e) => e.id);
       const after = new Set(to.edges.filter((e) => e.target === next.id).map((e) => e.id));
       const gone = before.filter((id) => !after.has(id));
-      if (gone.length > 0) return `join "${prev.id}" no longer has the incoming edge${gone.length > 1 ? 's' : ''} ${gone.map((g) => `"${g}"`).join(', ')}`;
+      if (gone.length > 0) return { code: 'joinPathRemoved', message: `join "${prev.id}" no longer has the incoming edge${gone.length > 1 ? 's' : ''} ${gone.map((g) => `"${g}"`).join(', ')}` };
       return undefined;
     }
     default:
@@ -55,7 +75,7 @@ function incompatibility(prev: FlowNode, next: FlowNode, from: FlowDefinition, t
 export function planInstanceMigration(fromDefinition: FlowDefinition, toDefinition: FlowDefinition, waitingNodeIds: readonly string[]): MigrationPlan {
   const reasons: MigrationRefusal[] = [];
   if (fromDefinition.key !== toDefinition.key) {
-    reasons.push({ message: `the instance runs flow "${fromDefinition.key}", not "${toDefinition.key}"` });
+    reasons.push({ code: 'otherFlow', message: `the instance runs flow "${fromDefinition.key}", not "${toDefinition.key}"` });
   }
   const fromNodes = new Map(fromDefinition.nodes.map((n) => [n.id, n]));
   const toNodes = new Map(toDefinition.nodes.map((n) => [n.id, n]));
@@ -64,16 +84,16 @@ export function planInstanceMigration(fromDefinition: FlowDefinition, toDefiniti
     const prev = fromNodes.get(id);
     const next = toNodes.get(id);
     if (prev === undefined) {
-      reasons.push({ nodeId: id, message: `the instance waits on node "${id}", which is not in version ${String(fromDefinition.version ?? '?')}` });
+      reasons.push({ code: 'unknownStep', nodeId: id, message: `the instance waits on node "${id}", which is not in version ${String(fromDefinition.version ?? '?')}` });
       continue;
     }
     if (next === undefined) {
-      reasons.push({ nodeId: id, message: `the instance waits on node "${id}" (${prev.name.en}), which version ${String(toDefinition.version ?? '?')} removed` });
+      reasons.push({ code: 'removedStep', nodeId: id, message: `the instance waits on node "${id}" (${prev.name.en}), which version ${String(toDefinition.version ?? '?')} removed` });
       continue;
     }
     const why = incompatibility(prev, next, fromDefinition, toDefinition);
     if (why !== undefined) {
-      reasons.push({ nodeId: id, message: why });
+      reasons.push({ nodeId: id, ...why });
       continue;
     }
     mapping[id] = next.id;
@@ -96,13 +116,13 @@ export type InstanceMigration =
  * allows it: one `migrated` event, applied to a copy of the state (the state given is not changed).
  */
 export function migrateInstance(fromDefinition: FlowDefinition, toDefinition: FlowDefinition, state: FlowState, command: { commandId: string; actor: string; at: string }): InstanceMigration {
-  if (state.status !== 'running') return { ok: false, reasons: [{ message: `the instance has ended (${state.status})` }] };
+  if (state.status !== 'running') return { ok: false, reasons: [{ code: 'ended', message: `the instance has ended (${state.status})` }] };
   const from = fromDefinition.version ?? 0;
   const to = toDefinition.version ?? 0;
   if (state.definitionKey !== fromDefinition.key || state.definitionVersion !== from) {
-    return { ok: false, reasons: [{ message: `the instance runs ${state.definitionKey} v${state.definitionVersion}, not ${fromDefinition.key} v${from}` }] };
+    return { ok: false, reasons: [{ code: 'otherVersion', message: `the instance runs ${state.definitionKey} v${state.definitionVersion}, not ${fromDefinition.key} v${from}` }] };
   }
-  if (to === from) return { ok: false, reasons: [{ message: `the instance already runs version ${to}` }] };
+  if (to === from) return { ok: false, reasons: [{ code: 'sameVersion', message: `the instance already runs version ${to}` }] };
   const plan = planInstanceMigration(fromDefinition, toDefinition, waitingNodeIds(state));
   if (!plan.ok) return plan;
   const event: FlowEvent = { seq: state.lastSeq + 1, at: command.at, commandId: command.commandId, actor: command.actor, type: 'migrated', data: { fromVersion: from, toVersion: to } };

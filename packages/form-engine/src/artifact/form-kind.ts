@@ -6,6 +6,7 @@
 import type { ArtifactCheckContext, ArtifactKindDefinition, ArtifactProblem } from '@bankforge/rule-engine';
 import type { EntityDefinition } from '@bankforge/data-model';
 import { compileForm } from '../form/compile-form.js';
+import { formElements } from './form-elements.js';
 import type { FormDefinition } from '../form/form-definition.js';
 import { formArtifactSchema } from '../form/form-schema.js';
 import { repeatingGroups } from '../form/layout-groups.js';
@@ -54,4 +55,5 @@ export const formKind: ArtifactKindDefinition<FormDefinition, FormCheckContext> 
     const problems: readonly ArtifactProblem[] = compiled.errors;
     return problems;
   },
+  elements: formElements,
 };

@@ -8,6 +8,7 @@ import { unchangedDocument } from '@bankforge/rule-engine';
 import { collectEntities } from '../model/entity-catalog.js';
 import { validateReport } from '../sql/compile-report.js';
 import { reportArtifactSchema } from './report-artifact-schema.js';
+import { reportElements } from './report-elements.js';
 import type { ReportDefinition } from './report-definition.js';
 
 /** What a report's check asks its host. */
@@ -24,4 +25,5 @@ export const reportKind: ArtifactKindDefinition<ReportDefinition, ReportCheckCon
     if (context.stage === 'save') return [];
     return validateReport(report, await collectEntities(report, (key) => context.entity(key)));
   },
+  elements: reportElements,
 };

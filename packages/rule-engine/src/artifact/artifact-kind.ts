@@ -30,6 +30,32 @@ export interface ArtifactCheckContext {
 export type ArtifactUpgrade =
   { document: unknown; problems?: undefined } | { problems: readonly ArtifactProblem[] };
 
+/** A name in the bank's languages; Chinese where the document has it. */
+export interface ElementLabel {
+  en: string;
+  'zh-CN'?: string;
+}
+
+/**
+ * A named part of a document that two versions are compared by: an entity's field, a form's
+ * section, a flow's step or connection, a table's rule. Matched across versions by `type` and `id`,
+ * never by position, so that inserting one field does not make every field after it look changed.
+ */
+export interface ArtifactElement {
+  /** What it is, in the bank's words (the designer translates it): `field`, `step`, `connection`, `rule`... */
+  type: string;
+  /** Stable across versions and unique among the document's elements of its type (a field's id, a node's id). */
+  id: string;
+  /** Where it is in the document (a JSON Pointer). */
+  path: string;
+  /** Its name as analysts read it. */
+  label?: ElementLabel;
+  /** Its properties that are drawing only (a step's place on the canvas): not compared. */
+  layout?: readonly string[];
+  /** True when its order among its siblings means nothing (a flow's steps): a reorder is no change. */
+  unordered?: boolean;
+}
+
 /**
  * An artifact kind as its engine owns it. The host validates `schema` first and runs `check` only on
  * documents that match it; `check` is pure apart from what it asks `context`.
@@ -45,6 +71,8 @@ export interface ArtifactKindDefinition<
   upgrade(document: unknown): ArtifactUpgrade;
   /** Every problem of a document that matches `schema`: the engine's own rules and, on publish, its references. */
   check(document: Document, context: Context): Promise<readonly ArtifactProblem[]>;
+  /** The document's elements, for comparing versions by id; absent: the document is compared as a whole. */
+  elements?(document: Document): readonly ArtifactElement[];
 }
 
 /** The upgrade of a kind whose documents have had one format so far. */

@@ -8,6 +8,7 @@ import {
   type ArtifactProblem,
 } from '../artifact/artifact-kind.js';
 import type { DmnDiagnostic } from './boxed-expressions.js';
+import { decisionElements } from './decision-elements.js';
 import { compileDecisionModel } from './evaluate.js';
 import { decisionArtifactSchema, type DecisionArtifact } from './model.js';
 
@@ -43,4 +44,5 @@ export const decisionKind: ArtifactKindDefinition<DecisionArtifact> = {
     }));
     return Promise.resolve(problems);
   },
+  elements: decisionElements,
 };

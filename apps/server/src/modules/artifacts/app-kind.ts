@@ -87,4 +87,7 @@ export const appKind: ServerArtifactKind = {
     }
     return problems;
   },
+  // The app's pages, by the artifact each opens: reordering the menu is a move, not every page changed.
+  elements: (document) =>
+    (document as AppArtifact).artifacts.map((ref, index) => ({ type: 'page', id: `${ref.kind}:${ref.key}`, path: `/artifacts/${index}`, label: { en: ref.key } })),
 };

@@ -13,8 +13,8 @@ import {
   ArtifactsService,
   type ArtifactSummary,
   type ArtifactVersionSummary,
-  type DocumentChange,
   type PublishResult,
+  type VersionDiff,
 } from './artifacts.service.js';
 
 const publishBodySchema = {
@@ -111,21 +111,21 @@ export class ArtifactsController {
   }
 
   @Get(':kind/:key/versions')
-  @ApiOperation({ summary: 'Published versions' })
+  @ApiOperation({ summary: 'Published versions, each with its publisher by name and username' })
   @ApiParam(kindParam)
   versions(@Param('kind') kind: string, @Param('key') key: string): Promise<ArtifactVersionSummary[]> {
     return this.artifacts.versions(parseKind(kind), parseKey(key));
   }
 
   @Get(':kind/:key/versions/:from/diff/:to')
-  @ApiOperation({ summary: 'What changed between two published versions, as JSON-Pointer addressed changes' })
+  @ApiOperation({ summary: "What changed between two published versions: the kind's elements (fields, steps, connections, rules...) matched by id and named by label, each change with the property that changed" })
   @ApiParam(kindParam)
   diff(
     @Param('kind') kind: string,
     @Param('key') key: string,
     @Param('from') from: string,
     @Param('to') to: string,
-  ): Promise<{ from: number; to: number; changes: DocumentChange[] }> {
+  ): Promise<VersionDiff> {
     return this.artifacts.diff(parseKind(kind), parseKey(key), parsePositiveInteger(from, 'from')!, parsePositiveInteger(to, 'to')!);
   }
 }

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import diff from 'microdiff';
-import type { ArtifactDraft as ClientArtifactDraft, ArtifactSummary, ArtifactVersionSummary, DocumentChange } from '@bankforge/client';
-import { fromStoredDatetime, pointer, toStoredDatetime } from '@bankforge/data-model';
+import type { ArtifactDraft as ClientArtifactDraft, ArtifactSummary, ArtifactVersionSummary, VersionDiff } from '@bankforge/client';
+import { fromStoredDatetime, toStoredDatetime } from '@bankforge/data-model';
 import type { DecisionArtifact } from '@bankforge/rule-engine';
 import { FormCatalog } from '../forms/form-catalog.js';
 import type { Actor } from '../access/actor.js';
@@ -14,9 +14,10 @@ import { ArtifactKindRegistry } from './artifact-kind-registry.js';
 import { PublishedArtifacts } from './published-artifacts.js';
 import type { ArtifactDocument, ArtifactKind } from './artifact-kinds.js';
 import type { ServerCheckContext } from './server-kind.js';
+import { diffVersions } from './version-diff.js';
 
 // The answers' shapes are the public contract, defined once in the client package.
-export type { ArtifactSummary, ArtifactVersionSummary, DocumentChange } from '@bankforge/client';
+export type { ArtifactSummary, ArtifactVersionSummary, DocumentChange, VersionDiff } from '@bankforge/client';
 export type ArtifactDraft = ClientArtifactDraft<ArtifactDocument>;
 
 export interface PublishResult {
@@ -38,6 +39,15 @@ interface ArtifactRow {
   revision: number;
   latest_version: number | null;
   updated_at: string;
+}
+
+/** A document's `label` when it is a name in the bank's languages (entities, forms, flows, apps have one). */
+function labelOf(document: Record<string, unknown>): ArtifactSummary['label'] {
+  const label = document.label;
+  if (typeof label !== 'object' || label === null) return undefined;
+  const { en, 'zh-CN': zh } = label as Record<string, unknown>;
+  if (typeof en !== 'string') return undefined;
+  return typeof zh === 'string' ? { en, 'zh-CN': zh } : { en };
 }
 
 function withoutVersion(document: ArtifactDocument): ArtifactDocument {
@@ -73,15 +83,20 @@ export class ArtifactsService {
           WHERE a.kind = ? ORDER BY a.artifact_key`,
         [kind],
       );
-      return rows.map((row) => ({
-        kind: row.kind,
-        key: row.artifact_key,
-        title: row.title,
-        revision: Number(row.revision),
-        latestVersion: row.latest_version === null ? null : Number(row.latest_version),
-        state: row.published === null ? 'draft' : this.sameDocument(JSON.parse(row.draft), JSON.parse(row.published)) ? 'published' : 'modified',
-        updatedAt: fromStoredDatetime(row.updated_at) ?? '',
-      }));
+      return rows.map((row) => {
+        const draft = JSON.parse(row.draft) as ArtifactDocument;
+        const label = labelOf(draft);
+        return {
+          kind: row.kind,
+          key: row.artifact_key,
+          title: row.title,
+          revision: Number(row.revision),
+          latestVersion: row.latest_version === null ? null : Number(row.latest_version),
+          state: row.published === null ? 'draft' : this.sameDocument(draft, JSON.parse(row.published)) ? 'published' : 'modified',
+          updatedAt: fromStoredDatetime(row.updated_at) ?? '',
+          ...(label ? { label } : {}),
+        };
+      });
     });
   }
 
@@ -97,26 +112,40 @@ export class ArtifactsService {
     return document;
   }
 
+  /** The published versions, each with who published it by name: the publishers are looked up in the same query. */
   async versions(kind: ArtifactKind, key: string): Promise<ArtifactVersionSummary[]> {
     await this.draft(kind, key);
     const rows = await this.database.read((sql) =>
-      sql.rows<{ version: number; published_at: string; published_by: string | null }>(
-        'SELECT version, published_at, published_by FROM bf_artifact_version WHERE kind = ? AND artifact_key = ? ORDER BY version',
+      sql.rows<{ version: number; published_at: string; published_by: string | null; username: string | null; display_name: string | null; key_name: string | null }>(
+        `SELECT v.version, v.published_at, v.published_by, u.username, u.display_name, k.name AS key_name
+           FROM bf_artifact_version v
+           LEFT JOIN bf_user u ON u.id = v.published_by
+           LEFT JOIN bf_api_key k ON k.id = v.published_by
+          WHERE v.kind = ? AND v.artifact_key = ? ORDER BY v.version`,
         [kind, key],
       ),
     );
-    return rows.map((r) => ({ version: Number(r.version), publishedAt: fromStoredDatetime(r.published_at) ?? '', publishedBy: r.published_by }));
+    return rows.map((r) => ({
+      version: Number(r.version),
+      publishedAt: fromStoredDatetime(r.published_at) ?? '',
+      publishedBy: r.published_by,
+      // An API key is named as the audit log names it.
+      publisher:
+        r.username !== null ? { name: r.display_name ?? r.username, username: r.username }
+        : r.key_name !== null ? { name: r.key_name, username: `api-key:${r.key_name}` }
+        : null,
+    }));
   }
 
-  async diff(kind: ArtifactKind, key: string, from: number, to: number): Promise<{ from: number; to: number; changes: DocumentChange[] }> {
+  /** What changed between two published versions, element by element (see `diffVersions`), both read in the kind's current format. */
+  async diff(kind: ArtifactKind, key: string, from: number, to: number): Promise<VersionDiff> {
+    const definition = this.kinds.kind(kind);
+    const current = (document: ArtifactDocument): unknown => {
+      const upgraded = definition.upgrade(document);
+      return 'document' in upgraded ? upgraded.document : document;
+    };
     const [a, b] = await Promise.all([this.version(kind, key, from), this.version(kind, key, to)]);
-    const changes = diff(withoutVersion(a), withoutVersion(b)).map((d): DocumentChange => {
-      const path = pointer(...d.path);
-      if (d.type === 'CREATE') return { op: 'add', path, value: d.value };
-      if (d.type === 'REMOVE') return { op: 'remove', path, from: d.oldValue };
-      return { op: 'replace', path, from: d.oldValue, value: d.value };
-    });
-    return { from, to, changes };
+    return { from, to, changes: diffVersions(current(a), current(b), definition.elements) };
   }
 
   /** Saves a draft. With `expectedRevision` (the `If-Match` header), a stale save is a 409. */

@@ -56,6 +56,7 @@ export function serverKind(
     kind,
     schema: engine.schema,
     upgrade: (document) => engine.upgrade(document),
+    ...(engine.elements ? { elements: (document: unknown) => engine.elements!(document) } : {}),
     async check(document, context) {
       const guarded = rules.before ? await rules.before(document, context) : [];
       if (guarded.length > 0) return guarded;

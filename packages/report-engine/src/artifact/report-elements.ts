@@ -1,0 +1,21 @@
+/** A report's joins, calculated fields, columns and parameters as versions are compared: by key, named by label. */
+import { pointer } from '@bankforge/data-model';
+import type { ArtifactElement } from '@bankforge/rule-engine';
+import type { ReportDefinition } from './report-definition.js';
+
+type Keyed = { key: string; label?: string };
+
+function keyed(type: string, list: readonly Keyed[] | undefined, property: string): ArtifactElement[] {
+  return (list ?? []).map((item, index) => ({ type, id: item.key, path: pointer(property, index), label: { en: item.label || item.key } }));
+}
+
+/** The report's columns are its dimensions and measures; a join is known by the alias its field paths use. */
+export function reportElements(report: ReportDefinition): ArtifactElement[] {
+  return [
+    ...(report.joins ?? []).map((join, index): ArtifactElement => ({ type: 'join', id: join.alias, path: pointer('joins', index), label: { en: join.alias } })),
+    ...keyed('calculatedField', report.calculated, 'calculated'),
+    ...keyed('parameter', report.parameters, 'parameters'),
+    ...keyed('dimension', report.dimensions, 'dimensions'),
+    ...keyed('measure', report.measures, 'measures'),
+  ];
+}
