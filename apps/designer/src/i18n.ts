@@ -5,6 +5,7 @@ import { decisionDesignerMessages } from './decision/locales.js';
 import { decisionTestMessages } from './decision/test-panel/locales.js';
 import { decisionVersionMessages } from './decision/versions/locales.js';
 import { flowDesignerMessages } from './flow-designer/locales.js';
+import { flowSimulationMessages } from './flow-designer/simulation/locales.js';
 import { formDesignerMessages } from './form-designer/locales.js';
 import { shellMessages } from './shell/locales.js';
 
@@ -20,6 +21,7 @@ export function initI18n(language?: Language) {
       decisionTests: decisionTestMessages,
       decisionVersions: decisionVersionMessages,
       flowDesigner: flowDesignerMessages,
+      flowSimulation: flowSimulationMessages,
     },
     defaultNS: 'shell',
     language,

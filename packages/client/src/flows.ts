@@ -211,7 +211,7 @@ export interface NotificationPage {
  * `GET /api/flows/calendar` (for flow designers): the business calendar business-time durations
  * count on, its latest published version. 404 `noBusinessCalendar` when none is published.
  */
-export interface FlowBusinessCalendar<D extends ArtifactDocument = ArtifactDocument> {
+export interface FlowBusinessCalendar<D = ArtifactDocument> {
   key: string;
   version: number;
   document: D;

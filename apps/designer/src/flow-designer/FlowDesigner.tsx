@@ -1,5 +1,5 @@
 import type { FlowDefinition } from '@bankforge/flow-engine';
-import { useCallback, useState } from 'react';
+import { lazy, Suspense, useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
 import { designerLanguage, type DesignerLanguage } from '../form-designer/workspace/localized.js';
@@ -13,7 +13,10 @@ import './flow-designer.css';
 import { FlowWorkspace } from './FlowWorkspace.js';
 import { useLiveProblems } from './problems/useLiveProblems.js';
 
-type View = 'design' | 'versions';
+type View = 'design' | 'simulate' | 'versions';
+
+/** Simulate loads its engine run, decision compiler and panels when the analyst first opens it. */
+const SimulationView = lazy(() => import('./simulation/SimulationView.js'));
 
 /** The flow designer (route `flow/:key`): draw, check and publish an approval flow. */
 export default function FlowDesigner() {
@@ -45,6 +48,7 @@ function LoadedFlow({ editor, language }: { editor: ArtifactEditor<FlowDefinitio
         prefix="flow"
         tabs={[
           { id: 'design', label: t('tabs.design') },
+          { id: 'simulate', label: t('tabs.simulate') },
           { id: 'versions', label: t('tabs.versions') },
         ]}
         selected={view}
@@ -52,6 +56,11 @@ function LoadedFlow({ editor, language }: { editor: ArtifactEditor<FlowDefinitio
       />
       <section role="tabpanel" id={ids.panel} aria-labelledby={ids.tab} className="tab-panel">
         {view === 'design' && <FlowWorkspace editor={editor} problems={problems} language={language} />}
+        {view === 'simulate' && (
+          <Suspense fallback={<Loading />}>
+            <SimulationView flow={flow} language={language} problemCount={problems.length} />
+          </Suspense>
+        )}
         {view === 'versions' && <VersionHistory kind="flow" artifactKey={flow.key} latestVersion={editor.latestVersion} />}
       </section>
     </main>

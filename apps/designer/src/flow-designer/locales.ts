@@ -5,7 +5,7 @@ export const flowDesignerMessages = {
     loadFailed: 'The flow could not be loaded: {{message}}',
     publishBlocked_one: 'Publish is available once the 1 problem below is solved.',
     publishBlocked_other: 'Publish is available once the {{count}} problems below are solved.',
-    tabs: { label: 'Flow', design: 'Design', versions: 'Versions' },
+    tabs: { label: 'Flow', design: 'Design', simulate: 'Simulate', versions: 'Versions' },
     cancel: 'Cancel',
     choose: 'Choose…',
     a11y: {
@@ -441,7 +441,7 @@ export const flowDesignerMessages = {
     loadFailed: '无法加载流程：{{message}}',
     publishBlocked_one: '解决下方 1 个问题后即可发布。',
     publishBlocked_other: '解决下方 {{count}} 个问题后即可发布。',
-    tabs: { label: '流程', design: '设计', versions: '版本' },
+    tabs: { label: '流程', design: '设计', simulate: '模拟', versions: '版本' },
     cancel: '取消',
     choose: '请选择…',
     a11y: {
