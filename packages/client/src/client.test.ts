@@ -22,6 +22,16 @@ describe('ApiClient', () => {
     expect((calls[0]!.init.headers as Record<string, string>)['if-match']).toBe('"3"');
   });
 
+  it('asks the roles and searches the people a flow designer picks approvers from', async () => {
+    const roles = recordingFetch(200, [{ key: 'credit_officer', label: { en: 'Credit officer', 'zh-CN': '信贷员' } }]);
+    expect((await new ApiClient({ fetch: roles.fetchImpl }).roles()).map((r) => r.key)).toEqual(['credit_officer']);
+    expect(roles.calls[0]!.url).toBe('/api/auth/roles');
+    const people = recordingFetch(200, { items: [{ id: 'chen_jing', name: '陈静', branch: 'BR001' }] });
+    const found = await new ApiClient({ fetch: people.fetchImpl }).searchPeople({ q: '陈 j', limit: 5 });
+    expect(found.items[0]!.branch).toBe('BR001');
+    expect(people.calls[0]!.url).toBe('/api/people?q=%E9%99%88+j&limit=5');
+  });
+
   it('names the form of a record write in the query', async () => {
     const { calls, fetchImpl } = recordingFetch(201, { id: 'a', version: 1 });
     await new ApiClient({ fetch: fetchImpl }).createRecord('customer', { name: 'x' }, 'customer_form');

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { CheckboxControl, SelectControl, TextControl } from '../../data-model/controls/Controls.js';
 import { compact } from '../document/map-edits.js';
 import { nodeNameById } from '../document/names.js';
+import { RolePicker } from '../pickers/RolePicker.js';
 import { AssigneeRulesEditor } from './AssigneeRulesEditor.js';
 import { AuthorityLimitsTable } from './AuthorityLimitsTable.js';
 import { DurationControl } from './DurationControl.js';
@@ -103,10 +104,10 @@ export function ApprovalProperties({ node }: { node: ApprovalNode }) {
                   problems={problemsAt(path('timeout', 'escalateTo'))}
                 />
                 {timeout.escalateTo !== undefined && 'role' in timeout.escalateTo && (
-                  <TextControl
+                  <RolePicker
                     label={t('approval.escalationRole')}
                     value={timeout.escalateTo.role}
-                    spellCheck={false}
+                    language={language}
                     onChange={(role) => setTimeout({ ...timeout, escalateTo: { role } })}
                     problems={problemsAt(path('timeout', 'escalateTo', 'role'))}
                   />

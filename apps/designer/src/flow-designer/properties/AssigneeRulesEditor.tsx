@@ -1,6 +1,8 @@
 import type { AssigneeRule } from '@bankforge/flow-engine';
 import { useTranslation } from 'react-i18next';
-import { NumberControl, SelectControl, TextControl } from '../../data-model/controls/Controls.js';
+import { NumberControl, SelectControl } from '../../data-model/controls/Controls.js';
+import { PersonPicker } from '../pickers/PersonPicker.js';
+import { RolePicker } from '../pickers/RolePicker.js';
 import { FieldErrors } from './FieldErrors.js';
 import { usePanel } from './panel-context.js';
 import { FlowFeelEditor } from './FlowFeelEditor.js';
@@ -34,7 +36,7 @@ export interface AssigneeRulesEditorProps {
 /** Who a task goes to (or a copy is sent to): a list of rules, resolved in order, everyone they name. */
 export function AssigneeRulesEditor({ legend, rules, path, onChange }: AssigneeRulesEditorProps) {
   const { t } = useTranslation('flowDesigner');
-  const { problemsAt } = usePanel();
+  const { problemsAt, language } = usePanel();
   const set = (index: number, rule: AssigneeRule) => onChange(rules.map((r, i) => (i === index ? rule : r)));
   const own = problemsAt(path).filter((p) => p.path === path);
   return (
@@ -54,9 +56,9 @@ export function AssigneeRulesEditor({ legend, rules, path, onChange }: AssigneeR
                 choices={KINDS.map((k) => ({ value: k, label: t(`assignees.kinds.${k}`) }))}
                 onChange={(kind) => set(index, ruleOfKind(kind as RuleKind))}
               />
-              {rule.kind === 'user' && <TextControl label={t('assignees.userId', { number })} value={rule.userId} onChange={(userId) => set(index, { ...rule, userId })} problems={problemsAt(`${at}/userId`)} />}
+              {rule.kind === 'user' && <PersonPicker label={t('assignees.userId', { number })} help={t('assignees.help.user')} value={rule.userId} onChange={(userId) => set(index, { ...rule, userId })} problems={problemsAt(`${at}/userId`)} />}
               {(rule.kind === 'role' || rule.kind === 'branchRole') && (
-                <TextControl label={t('assignees.role', { number })} help={t(`assignees.help.${rule.kind}`)} value={rule.role} onChange={(role) => set(index, { ...rule, role })} problems={problemsAt(`${at}/role`)} spellCheck={false} />
+                <RolePicker label={t('assignees.role', { number })} help={t(`assignees.help.${rule.kind}`)} value={rule.role} language={language} onChange={(role) => set(index, { ...rule, role })} problems={problemsAt(`${at}/role`)} />
               )}
               {rule.kind === 'manager' && (
                 <NumberControl label={t('assignees.levels', { number })} help={t('assignees.help.manager')} value={rule.levels} min={1} onChange={(levels) => set(index, { ...rule, levels: levels ?? 1 })} problems={problemsAt(`${at}/levels`)} />

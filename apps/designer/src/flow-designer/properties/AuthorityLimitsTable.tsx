@@ -1,5 +1,6 @@
 import type { ApprovalNode, AuthorityLimit } from '@bankforge/flow-engine';
 import { useTranslation } from 'react-i18next';
+import { RolePicker } from '../pickers/RolePicker.js';
 import { FieldErrors } from './FieldErrors.js';
 import { usePanel } from './panel-context.js';
 
@@ -9,7 +10,7 @@ import { usePanel } from './panel-context.js';
  */
 export function AuthorityLimitsTable({ node, path, onChange }: { node: ApprovalNode; path: string; onChange(limits: AuthorityLimit[]): void }) {
   const { t } = useTranslation('flowDesigner');
-  const { flow, problemsAt } = usePanel();
+  const { flow, language, problemsAt } = usePanel();
   const limits = node.authorityLimits ?? [];
   const amounts = flow.variables.filter((v) => v.type === 'number' || v.type === 'money').map((v) => v.name);
   const set = (index: number, limit: AuthorityLimit) => onChange(limits.map((l, i) => (i === index ? limit : l)));
@@ -33,8 +34,7 @@ export function AuthorityLimitsTable({ node, path, onChange }: { node: ApprovalN
               return (
                 <tr key={index}>
                   <td>
-                    <input aria-label={t('authority.roleOf', { number })} value={limit.role} spellCheck={false} onChange={(e) => set(index, { ...limit, role: e.target.value })} />
-                    <FieldErrors problems={problemsAt(`${path}/${index}/role`)} />
+                    <RolePicker label={t('authority.roleOf', { number })} hideLabel value={limit.role} language={language} onChange={(role) => set(index, { ...limit, role })} problems={problemsAt(`${path}/${index}/role`)} />
                   </td>
                   <td>
                     <input aria-label={t('authority.upToOf', { number })} type="number" min={0} step="any" value={limit.upTo} onChange={(e) => set(index, { ...limit, upTo: Number(e.target.value) })} />

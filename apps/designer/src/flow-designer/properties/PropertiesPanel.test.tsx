@@ -53,9 +53,12 @@ describe('flow property panels', () => {
     await user.selectOptions(within(panel).getByRole('combobox', { name: 'Unit' }), 'days');
     await user.click(within(panel).getByRole('checkbox', { name: /Count business time only/ }));
     await user.selectOptions(within(panel).getByRole('combobox', { name: 'Escalate to' }), 'role');
-    await user.type(within(panel).getByRole('textbox', { name: 'Role escalated to' }), 'head_of_risk');
+    // Roles are picked from the bank's list by their names.
+    await user.type(within(panel).getByRole('combobox', { name: 'Role escalated to' }), 'head of');
+    await user.click(await within(panel).findByRole('option', { name: 'Head of risk (head_of_risk)' }));
     await user.click(within(panel).getByRole('button', { name: 'Add a limit' }));
-    await user.type(within(panel).getByRole('textbox', { name: 'Role of limit 1' }), 'branch_manager');
+    await user.type(within(panel).getByRole('combobox', { name: 'Role of limit 1' }), 'branch');
+    await user.keyboard('{ArrowDown}{Enter}');
     await user.clear(within(panel).getByRole('spinbutton', { name: 'Amount of limit 1' }));
     await user.type(within(panel).getByRole('spinbutton', { name: 'Amount of limit 1' }), '5000000');
     expect((within(panel).getByRole('combobox', { name: 'Amount variable of limit 1' }) as HTMLSelectElement).value).toBe('amount');

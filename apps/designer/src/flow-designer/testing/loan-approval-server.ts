@@ -1,6 +1,6 @@
 import type { FlowDefinition } from '@bankforge/flow-engine';
 import { fakeApi, type FakeHandler, type FakeResponse } from '@bankforge/app-shell/testing';
-import { loanApprovalFlow } from '@bankforge/example-bank-crm';
+import { bankCrmRoles, loanApprovalFlow } from '@bankforge/example-bank-crm';
 
 const summary = (kind: string, key: string, title: string, latestVersion: number | null = 1) => ({
   kind,
@@ -33,6 +33,8 @@ export function loanApprovalServer(routes: Record<string, FakeHandler | FakeResp
     },
     'GET /api/artifacts/form': { body: [summary('form', 'loan_application', 'Loan application form')] },
     'GET /api/artifacts/flow': { body: [summary('flow', 'loan_approval', 'Loan approval', null), summary('flow', 'kyc_check', 'KYC check')] },
+    // What a designer is told of the roles: keys and names.
+    'GET /api/auth/roles': { body: bankCrmRoles.map(({ key, label }) => ({ key, label })) },
     ...routes,
   });
 }
