@@ -209,6 +209,17 @@ describe.each(dialects())('permissions on %s', (dialect) => {
     expect((await as.bm_sh('POST', '/api/artifacts/entity/client/publish', {})).status).toBe(403);
     expect((await as.analyst('POST', '/api/artifacts/entity/client/publish', {})).status).toBe(200);
     expect((await as.rm_a('GET', '/api/artifacts/entity')).status).toBe(200);
+    // Moving running cases to a new flow version is part of publishing the flow: the flow publish grant, checked before anything is read.
+    for (const [method, path, body] of [
+      ['POST', '/api/flows/any_flow/migration-preview', {}],
+      ['POST', '/api/flows/any_flow/migrations', { toVersion: 1 }],
+    ] as const) {
+      for (const user of ['rm_a', 'analyst', 'auditor'] as const) {
+        const refused = await as[user]<{ code: string; right: string }>(method, path, body);
+        expect(refused.status, `${user} ${path}`).toBe(403);
+        expect(refused.body).toMatchObject({ code: 'forbidden', right: 'publish' });
+      }
+    }
     for (const [method, path] of [
       ['GET', '/api/auth/users'],
       ['GET', '/api/auth/roles'],

@@ -21,6 +21,7 @@ import type {
   TaskInboxPage,
   TaskInboxQuery,
 } from './flows.js';
+import type { CaseMigrationPreview, CaseMigrationPreviewRequest, MigrateCasesRequest, MigrateCasesResult } from './case-migrations.js';
 import { ApiProblem } from './problem.js';
 import type {
   ArtifactDocument,
@@ -157,6 +158,14 @@ export class ApiClient {
   /** Administrators: move a running case to another published version of its flow. */
   migrateCase(id: string, request: MigrateCaseRequest = {}): Promise<CaseDetail> {
     return this.command(`/flows/instances/${encodeURIComponent(id)}/migrate`, request);
+  }
+  /** Publishers: what publishing the flow's draft (or moving to `toVersion`) would do to its running cases. */
+  previewCaseMigration(flowKey: string, request: CaseMigrationPreviewRequest = {}): Promise<CaseMigrationPreview> {
+    return this.request('POST', `/flows/${encodeURIComponent(flowKey)}/migration-preview`, request);
+  }
+  /** Publishers: moves every running case of the flow that can move to `toVersion` (each as `migrateCase` would). */
+  migrateCases(flowKey: string, request: MigrateCasesRequest): Promise<MigrateCasesResult> {
+    return this.command(`/flows/${encodeURIComponent(flowKey)}/migrations`, request);
   }
   /** The business calendar flows count business time on (for flow designers; 404 `noBusinessCalendar` when none is published). */
   businessCalendar<D = ArtifactDocument>(): Promise<FlowBusinessCalendar<D>> {

@@ -49,6 +49,8 @@ export type {
   TaskInboxPage,
   TaskInboxQuery,
 } from './flows.js';
+// Moving running cases to a new version of their flow: the preview on publish, the move.
+export type { CaseMigrationPreview, CaseMigrationPreviewRequest, CaseMigrationReason, MigrateCasesRequest, MigrateCasesResult, UnmovableCase } from './case-migrations.js';
 // Decisions: evaluation, the evaluation log, backtests.
 export type {
   DecisionBacktestChange,

@@ -41,6 +41,9 @@ interface ArtifactRow {
   updated_at: string;
 }
 
+/** The kinds as the refusals name them in Chinese. */
+const KIND_NAMES_ZH: Record<ArtifactKind, string> = { entity: '实体', form: '表单', flow: '流程', decision: '决策', report: '报表', calendar: '工作日历', app: '应用' };
+
 /** A document's `label` when it is a name in the bank's languages (entities, forms, flows, apps have one). */
 function labelOf(document: Record<string, unknown>): ArtifactSummary['label'] {
   const label = document.label;
@@ -70,7 +73,8 @@ export class ArtifactsService {
   /** Designer rights are permissions like any other: checked here, not only in the designer. */
   static requireRight(actor: Actor, kind: ArtifactKind, right: 'edit' | 'publish'): void {
     if (!actor.access.canDesign(kind, right)) {
-      throw new ProblemError(403, 'forbidden', `Your roles do not allow you to ${right} ${kind} artifacts.`, undefined, { kind, right });
+      const messageZh = `您的角色不允许${right === 'edit' ? '编辑' : '发布'}${KIND_NAMES_ZH[kind]}。`;
+      throw new ProblemError(403, 'forbidden', `Your roles do not allow you to ${right} ${kind} artifacts.`, undefined, { kind, right, messageZh });
     }
   }
 
@@ -135,6 +139,20 @@ export class ArtifactsService {
         : r.key_name !== null ? { name: r.key_name, username: `api-key:${r.key_name}` }
         : null,
     }));
+  }
+
+  /**
+   * The version publishing the draft would make: the draft numbered as the next version, or the
+   * latest version itself when the draft equals it (publishing then makes none).
+   */
+  async pendingVersion(kind: ArtifactKind, key: string): Promise<{ document: ArtifactDocument; version: number; draft: boolean }> {
+    const { document, latestVersion } = await this.draft(kind, key);
+    if (latestVersion !== null) {
+      const latest = await this.version(kind, key, latestVersion);
+      if (this.sameDocument(document, latest)) return { document: latest, version: latestVersion, draft: false };
+    }
+    const version = (latestVersion ?? 0) + 1;
+    return { document: { ...document, version }, version, draft: true };
   }
 
   /** What changed between two published versions, element by element (see `diffVersions`), both read in the kind's current format. */

@@ -17,6 +17,7 @@ import { isFlowCommandError, problemOf } from './flow-commands.js';
 import { FlowOutbox } from './flow-outbox.js';
 import { FlowStore, stored, taskKey, type InstanceRow } from './flow-store.js';
 import { PeopleDirectory, type People } from './people.js';
+import { migrationReason } from './migration-reasons.js';
 import { recordTitle, recordValuesOf } from './record-binding.js';
 
 /** What a command changed: the case's id, whether it ran at all (a repeated command id does not), and the case as it left it. */
@@ -200,7 +201,7 @@ export class FlowRunner {
           path: r.nodeId ? `/nodes/${r.nodeId}` : '',
           code: 'migrationRefused',
           message: r.message,
-          messageZh: r.nodeId ? `第 ${to.version} 版中，申请正在等待的步骤“${nodeName(from, r.nodeId)['zh-CN'] ?? nodeName(from, r.nodeId).en}”已删除或已更改` : `无法迁移：${r.message}`,
+          messageZh: migrationReason(r, from, to.version ?? 0).text['zh-CN'],
         }));
         throw new ProblemError(409, 'migrationRefused', `This case cannot move to version ${to.version} of ${to.key}.`, errors);
       }

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Headers, HttpCode, Inject, Param, Post, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { ApprovalTask, CaseDetail, CaseSummary, NotificationPage, TaskInboxPage } from '@bankforge/client';
+import type { ApprovalTask, CaseDetail, CaseMigrationPreview, CaseSummary, MigrateCasesResult, NotificationPage, TaskInboxPage } from '@bankforge/client';
 import type { Actor } from '../access/actor.js';
 import { CurrentActor } from '../auth/auth.guard.js';
 import { SafeRequest } from '../../platform/idempotency/replay-policy.js';
@@ -21,7 +21,7 @@ import {
   startCaseSchema,
   taskActionSchema,
 } from './flow-requests.js';
-import { CaseMigrations, migrateCaseSchema, parseMigrateCase } from './case-migrations.js';
+import { CaseMigrations, migrateCaseSchema, migrateCasesSchema, migrationPreviewSchema, parseMigrateCase, parseMigrateCases, parseMigrationPreview } from './case-migrations.js';
 import { FlowsService } from './flows.service.js';
 import { Notifications } from './notifications.js';
 import { TaskInbox } from './task-inbox.js';
@@ -47,6 +47,23 @@ export class FlowsController {
     const started = await this.flows.start(parseFlowKey(key), parseStartCase(body ?? {}), actor, commandIdOf(actor.name, idempotencyKey));
     response.status(201).setHeader('Location', `/api/flows/instances/${started.id}`);
     return started;
+  }
+
+  @Post(':key/migration-preview')
+  @HttpCode(200)
+  @SafeRequest()
+  @ApiOperation({ summary: "What publishing the flow's draft (or moving to toVersion) would do to its running cases on earlier versions: how many move, which cannot and why (needs the flow publish grant)" })
+  @ApiBody({ schema: migrationPreviewSchema })
+  migrationPreview(@CurrentActor() actor: Actor, @Param('key') key: string, @Body() body: unknown): Promise<CaseMigrationPreview> {
+    return this.migrations.preview(parseFlowKey(key), parseMigrationPreview(body ?? {}), actor);
+  }
+
+  @Post(':key/migrations')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Move every running case on an earlier version that can move to the published toVersion, each as POST /flows/instances/{id}/migrate would (audited); the others stay (needs the flow publish grant)' })
+  @ApiBody({ schema: migrateCasesSchema })
+  migrateCases(@CurrentActor() actor: Actor, @Param('key') key: string, @Body() body: unknown, @Headers('idempotency-key') idempotencyKey: string | undefined): Promise<MigrateCasesResult> {
+    return this.migrations.migrateAll(parseFlowKey(key), parseMigrateCases(body ?? {}), actor, commandIdOf(actor.name, idempotencyKey));
   }
 
   @Get('instances')

@@ -146,6 +146,12 @@ export class FlowsService {
     return caseDetail(caseSummary(row, flow, views, people, title, caseCan(row, flow, state, views, actor)), variables, trailView(events, flow, people), views, await this.migrateTo(row, actor));
   }
 
+  /** The title of a case's record, when the reader may see the case (and the record's title field); else undefined. */
+  async caseTitle(row: InstanceRow, actor: Actor): Promise<string | undefined> {
+    if (!(await this.canSee(row, actor))) return undefined;
+    return (await this.readableRecord(row, await this.runner.definition(row.flow_key, Number(row.flow_version)), actor))?.title;
+  }
+
   /** The newer published version an administrator may move a running case to. */
   private async migrateTo(row: InstanceRow, actor: Actor): Promise<number | undefined> {
     if (!actor.access.admin || row.status !== 'running') return undefined;
