@@ -3,6 +3,8 @@ import { cleanup, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeApi, type FakeHandler, type FakeResponse, problem, type RecordedRequest, renderPage } from '@bankforge/app-shell/testing';
+import '../flow-designer/testing/dom-stubs.js';
+import { FeelEditorModeContext } from '../form-designer/feel-editor/FeelEditor.js';
 import { initTestI18n } from '../shell/testing/i18n.js';
 import DecisionDesigner from './DecisionDesigner.js';
 import { giveElementsHeight } from './testing/layout.js';
@@ -23,7 +25,14 @@ function openDesigner(routes: Record<string, FakeHandler | FakeResponse> = {}, p
     'PUT /api/artifacts/decision/tier': (r) => ({ body: { document: r.body, revision: ++revision, latestVersion: null } }),
     ...routes,
   });
-  renderPage(<DecisionDesigner />, server.client, { path, pattern: '/decision/:key' });
+  // The FEEL editors stay plain text boxes: Monaco cannot lay out in jsdom.
+  renderPage(
+    <FeelEditorModeContext.Provider value="plain">
+      <DecisionDesigner />
+    </FeelEditorModeContext.Provider>,
+    server.client,
+    { path, pattern: '/decision/:key' },
+  );
   return { server, user: userEvent.setup() };
 }
 
@@ -48,16 +57,16 @@ describe('DecisionDesigner', () => {
     expect(await screen.findByText('No gaps, overlaps or unreachable rules found.')).toBeTruthy();
   });
 
-  it('picks another decision of the model; an expression or a context is shown read-only', async () => {
+  it('picks another decision of the model; an expression and a context are edited in their own editors', async () => {
     const { user } = openDesigner();
     const picker = await screen.findByRole('combobox', { name: 'Decision' });
     expect(within(picker).getAllByRole('option').map((o) => o.textContent)).toEqual(['Tier (decision table)', 'Bonus (expression)', 'Offer (context)']);
     await user.selectOptions(picker, '1');
-    expect(screen.getByText('if Tier = "gold" then 100 else 0')).toBeTruthy();
+    expect((screen.getByRole('textbox', { name: 'Expression of Bonus (FEEL)' }) as HTMLTextAreaElement).value).toBe('if Tier = "gold" then 100 else 0');
     expect(screen.queryByRole('grid')).toBeNull();
     await user.selectOptions(screen.getByRole('combobox', { name: 'Decision' }), '2');
-    const entries = screen.getByRole('table', { name: 'Context entries of Offer' });
-    expect(within(entries).getAllByRole('row').map((row) => row.textContent)).toEqual(['EntryValue', 'tierTier', 'bonusBonus']);
+    const entries = screen.getByRole('region', { name: 'Entries of Offer' });
+    expect(within(entries).getAllByRole('textbox').map((box) => (box as HTMLInputElement).value)).toEqual(['tier', 'Tier', 'bonus', 'Bonus']);
   });
 
   it('saves an edited cell with the draft’s revision; undo takes the edit back', async () => {

@@ -1,26 +1,32 @@
 import type { DecisionArtifact } from '@bankforge/rule-engine';
-import { useCallback } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams, useSearchParams } from 'react-router-dom';
 import { LeaveGuard, LoadFailed, useArtifactEditor, useDesignerShortcuts } from '../shell/artifact-editor/index.js';
 import { Loading } from '../shell/Loading.js';
 import { PublishBar } from '../shell/PublishBar.js';
-import { defaultDecision, newDecisionArtifact, replaceModel, tableOf, withTable } from './document/decision-document.js';
+import { newDecisionArtifact, replaceModel } from './document/decision-document.js';
+import type { ElementRef } from './document/element-names.js';
 import { DecisionPicker } from './page/DecisionPicker.js';
 import { DmnFileActions } from './page/DmnFileActions.js';
-import { LogicView } from './page/LogicView.js';
-import { TableWorkspace } from './page/TableWorkspace.js';
+import { DrgSection } from './page/DrgSection.js';
+import { selectedElement, selectionSearch } from './page/element-selection.js';
+import { ElementWorkspace } from './page/ElementWorkspace.js';
 import './decision-designer.css';
 
 /**
- * The decision designer (route `decision/:key`; `?decision=<name>` picks one of the model's
- * decisions): the chosen decision's table in an editable grid, checked and analysed as it changes,
- * saved and published through the shared editor; DMN XML in and out.
+ * The decision designer (route `decision/:key`; `?decision=`, `?bkm=` or `?inputData=` picks an
+ * element of the model): the requirements diagram of a model of several elements, the selected
+ * element's properties and its logic (a table in the grid, a literal expression, a context, a
+ * knowledge model), checked as it changes, saved and published through the shared editor; DMN XML
+ * in and out.
  */
 export default function DecisionDesigner() {
   const { key = '' } = useParams();
   const { t } = useTranslation('decisionDesigner');
   const [search, setSearch] = useSearchParams();
+  const [announcement, setAnnouncement] = useState('');
+  const heading = useRef<HTMLHeadingElement>(null);
   const editor = useArtifactEditor<DecisionArtifact>('decision', key, useCallback(() => newDecisionArtifact(key), [key]));
   useDesignerShortcuts({ undo: editor.undo, redo: editor.redo, save: () => void editor.save() });
 
@@ -28,10 +34,8 @@ export default function DecisionDesigner() {
   if (editor.status === 'error') return <LoadFailed message={t('loadFailed', { message: editor.error?.detail || editor.error?.title })} onRetry={editor.reload} />;
 
   const artifact = editor.document;
-  const named = artifact.decisions.findIndex((d) => d.name === search.get('decision'));
-  const index = named >= 0 ? named : defaultDecision(artifact);
-  const decision = artifact.decisions[index];
-  const table = tableOf(artifact, index);
+  const selected = selectedElement(artifact, search);
+  const select = (element: ElementRef | null) => setSearch(selectionSearch(element), { replace: true });
 
   return (
     <main className="page designer decision-designer">
@@ -42,23 +46,41 @@ export default function DecisionDesigner() {
       </div>
       <PublishBar editor={editor} />
       <DmnFileActions artifact={artifact} onImport={(result) => editor.update((current) => replaceModel(current, result.model))} />
+      <DrgSection
+        artifact={artifact}
+        selected={selected}
+        onSelect={select}
+        onOpen={(element) => {
+          select(element);
+          // The properties' heading takes the focus once the element's editor is drawn.
+          requestAnimationFrame(() => heading.current?.focus());
+        }}
+        onChange={(change) => editor.update(change)}
+        onAnnounce={setAnnouncement}
+      />
       {artifact.decisions.length > 1 && (
-        <DecisionPicker decisions={artifact.decisions} selected={index} onSelect={(i) => setSearch({ decision: artifact.decisions[i]!.name }, { replace: true })} />
-      )}
-      {table !== null ? (
-        <TableWorkspace
-          key={index}
-          artifact={artifact}
-          decision={index}
-          table={table}
-          problems={editor.problems}
-          onChange={(change, label) => editor.update((current) => withTable(current, index, change), label)}
-          latestVersion={editor.latestVersion}
-          onArtifactChange={(next) => editor.update(() => next)}
+        <DecisionPicker
+          decisions={artifact.decisions}
+          selected={selected?.kind === 'decision' ? selected.index : -1}
+          onSelect={(i) => select({ kind: 'decision', name: artifact.decisions[i]!.name })}
         />
-      ) : (
-        decision !== undefined && <LogicView decision={decision} />
       )}
+      {selected !== null && (
+        <ElementWorkspace
+          key={`${selected.kind}:${selected.index}`}
+          artifact={artifact}
+          selected={selected}
+          problems={editor.problems}
+          latestVersion={editor.latestVersion}
+          onUpdate={(change, label) => editor.update(change, label)}
+          onSelect={select}
+          onAnnounce={setAnnouncement}
+          headingRef={heading}
+        />
+      )}
+      <p role="status" aria-live="polite" className="visually-hidden">
+        {announcement}
+      </p>
     </main>
   );
 }

@@ -1,11 +1,18 @@
+import { drgMessages } from './drg/locales.js';
+import { gridMenuMessages } from './grid/menu-locales.js';
+import { logicEditorMessages } from './logic/locales.js';
+
 /** Messages of the decision designer (i18next namespace `decisionDesigner`); every key exists in both languages. */
 export const decisionDesignerMessages = {
   en: {
+    ...drgMessages.en,
+    ...logicEditorMessages.en,
+    ...gridMenuMessages.en,
     title: 'Decision: {{title}}',
     loadFailed: 'The decision could not be loaded: {{message}}',
     picker: {
       label: 'Decision',
-      help: 'This model holds several decisions; the grid edits the chosen one’s table.',
+      help: 'This model holds several decisions; the one chosen is edited below (or pick it in the diagram).',
       option: '{{name}} ({{kind}})',
     },
     logicKind: {
@@ -24,15 +31,8 @@ export const decisionDesignerMessages = {
       none: 'no logic yet',
     },
     logic: {
-      readOnly: 'This decision is written in FEEL; it is shown read-only here for now.',
-      other: 'This decision’s logic ({{kind}}) cannot be shown here yet.',
+      other: 'This decision’s logic ({{kind}}) cannot be edited here yet; DMN XML export carries it unchanged.',
       none: 'This decision has no logic yet.',
-      expression: 'FEEL expression',
-      contextCaption: 'Context entries of {{name}}',
-      entry: 'Entry',
-      value: 'Value',
-      result: '(result)',
-      nested: '({{kind}})',
     },
     hitPolicy: {
       label: 'Hit policy',
@@ -137,6 +137,7 @@ export const decisionDesignerMessages = {
       unknownName: '“{{name}}” is not a name this model defines; text needs quotes ("{{name}}").',
       required: 'Required.',
       duplicateName: 'Another output has this name.',
+      notRequired: '“{{name}}” is in this model, but this element does not require it (it would read null): add the requirement in the diagram.',
     },
     panels: { label: 'Decision panels', rules: 'Rules' },
     problems: {
@@ -188,11 +189,14 @@ export const decisionDesignerMessages = {
     },
   },
   'zh-CN': {
+    ...drgMessages['zh-CN'],
+    ...logicEditorMessages['zh-CN'],
+    ...gridMenuMessages['zh-CN'],
     title: '决策：{{title}}',
     loadFailed: '无法加载决策：{{message}}',
     picker: {
       label: '决策',
-      help: '此模型包含多个决策；表格编辑所选决策的决策表。',
+      help: '此模型包含多个决策；所选决策在下方编辑（也可在需求图中选择）。',
       option: '{{name}}（{{kind}}）',
     },
     logicKind: {
@@ -211,15 +215,8 @@ export const decisionDesignerMessages = {
       none: '尚无逻辑',
     },
     logic: {
-      readOnly: '此决策以 FEEL 编写，目前在此处只读显示。',
-      other: '此决策的逻辑（{{kind}}）暂时无法在此显示。',
+      other: '此决策的逻辑（{{kind}}）暂时无法在此编辑；导出 DMN XML 时会原样保留。',
       none: '此决策还没有逻辑。',
-      expression: 'FEEL 表达式',
-      contextCaption: '{{name}} 的上下文条目',
-      entry: '条目',
-      value: '值',
-      result: '（结果）',
-      nested: '（{{kind}}）',
     },
     hitPolicy: {
       label: '命中策略',
@@ -324,6 +321,7 @@ export const decisionDesignerMessages = {
       unknownName: '“{{name}}”不是此模型定义的名称；文本需要加引号（"{{name}}"）。',
       required: '必填。',
       duplicateName: '另一个输出已使用此名称。',
+      notRequired: '“{{name}}”在此模型中，但此元素没有需求它（读取结果为 null）：请在需求图中添加需求。',
     },
     panels: { label: '决策面板', rules: '规则' },
     problems: {

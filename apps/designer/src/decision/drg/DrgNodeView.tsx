@@ -1,0 +1,39 @@
+import { Handle, Position, type NodeProps } from '@xyflow/react';
+import { NODE_SIZES, SOURCE_HANDLE, TARGET_HANDLE, type DrgCanvasNode } from './drg-canvas.js';
+
+/** How far a knowledge model's corners are clipped (DMN's business knowledge model shape). */
+const CLIP = 14;
+
+/** The element's outline, drawn in SVG so that the clipped corners have a border too. */
+function Outline({ kind }: { kind: DrgCanvasNode['data']['element']['kind'] }) {
+  const { width: w, height: h } = NODE_SIZES[kind];
+  const inset = 1;
+  let shape;
+  if (kind === 'inputData') shape = <rect x={inset} y={inset} width={w - 2 * inset} height={h - 2 * inset} rx={(h - 2 * inset) / 2} />;
+  else if (kind === 'businessKnowledgeModel') {
+    const points = [[CLIP, inset], [w - inset, inset], [w - inset, h - CLIP], [w - CLIP, h - inset], [inset, h - inset], [inset, CLIP]];
+    shape = <polygon points={points.map((p) => p.join(',')).join(' ')} />;
+  } else shape = <rect x={inset} y={inset} width={w - 2 * inset} height={h - 2 * inset} rx={3} />;
+  return (
+    <svg className="drg-node__outline" width={w} height={h} viewBox={`0 0 ${w} ${h}`} aria-hidden="true" focusable="false">
+      {shape}
+    </svg>
+  );
+}
+
+/**
+ * An element of the requirements graph: its DMN shape, its kind and name. What a screen reader
+ * says is the node's own label (set by the canvas), so the text here is hidden from it.
+ */
+export function DrgNodeView({ data, selected }: NodeProps<DrgCanvasNode>) {
+  const { element } = data;
+  return (
+    <div className={`drg-node drg-node--${element.kind}${selected ? ' drg-node--selected' : ''}`} aria-hidden="true">
+      <Outline kind={element.kind} />
+      {element.kind !== 'inputData' && <Handle id={TARGET_HANDLE} type="target" position={Position.Bottom} />}
+      <span className="drg-node__kind">{data.kindName}</span>
+      <span className="drg-node__name">{element.name}</span>
+      <Handle id={SOURCE_HANDLE} type="source" position={Position.Top} />
+    </div>
+  );
+}
