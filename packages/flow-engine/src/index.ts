@@ -3,12 +3,15 @@
 
 // the flow artifact
 export type {
+  ActivityBehaviour,
+  ActivityLoop,
   ApprovalAction,
   ApprovalMode,
   ApprovalNode,
   ApprovalTimeout,
   AssigneeRule,
   AuthorityLimit,
+  BoundaryTimer,
   BranchNode,
   DecisionNode,
   EndNode,
@@ -24,9 +27,11 @@ export type {
   InclusiveNode,
   JoinNode,
   LocalizedText,
+  MultiInstance,
   NotifyNode,
   ParallelNode,
   RecordMilestone,
+  RetryPolicy,
   ServiceEffect,
   ServiceNode,
   StartNode,
