@@ -311,6 +311,7 @@ describe('DecisionGrid: rules matched by the test inputs', () => {
       onOpenColumn={vi.fn()}
       onAnnounce={vi.fn()}
       focusRequest={0}
+      onOpenMenu={vi.fn()}
     />
   );
   const matched = () =>
@@ -353,6 +354,7 @@ describe('DecisionGrid: rules matched by the test inputs', () => {
         onOpenColumn={vi.fn()}
         onAnnounce={vi.fn()}
         focusRequest={0}
+        onOpenMenu={vi.fn()}
       />,
     );
     expect(cell(0, 0).getAttribute('aria-invalid')).toBe('true');

@@ -1,6 +1,6 @@
 import type { DecisionTable } from '@bankforge/rule-engine';
 import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type ClipboardEvent, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type ClipboardEvent, type KeyboardEvent, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RowMarker } from '../analysis/row-markers.js';
 import { checkFeelText, type FeelScope } from './cell-check.js';
@@ -38,6 +38,8 @@ export interface DecisionGridProps {
   onAnnounce(message: string): void;
   /** Changed to move the focus into the grid, onto the cursor (the problems list showing a cell). */
   focusRequest: number;
+  /** The context menu of the cursor's cell, opened by a right click or Shift+F10 / the Menu key, at this place in the window. */
+  onOpenMenu(at: { x: number; y: number }): void;
 }
 
 interface Editing {
@@ -179,8 +181,25 @@ export function DecisionGrid(props: DecisionGridProps) {
         focusPending.current = true;
         props.onRuleCommand(command.command);
         break;
+      case 'menu': {
+        const cell = scrollRef.current?.querySelector<HTMLElement>(`[data-cell="${cellKey(cursor.row, cursor.column)}"]`);
+        const box = cell?.getBoundingClientRect();
+        props.onOpenMenu(box ? { x: box.left + 8, y: box.bottom } : { x: 0, y: 0 });
+        break;
+      }
     }
     event.preventDefault();
+  };
+
+  // A right click selects the cell under the pointer and opens its menu there.
+  const onContextMenu = (event: MouseEvent) => {
+    if (editing !== null) return;
+    const place = (event.target as Element).closest<HTMLElement>('[data-cell]')?.dataset.cell;
+    if (place === undefined) return;
+    event.preventDefault();
+    const [row, column] = place.split(':').map(Number) as [number, number];
+    onCursorChange({ row, column });
+    props.onOpenMenu({ x: event.clientX, y: event.clientY });
   };
 
   const onPaste = (event: ClipboardEvent) => {
@@ -242,6 +261,7 @@ export function DecisionGrid(props: DecisionGridProps) {
         onKeyDown={onGridKeyDown}
         onPaste={onPaste}
         onCopy={onCopy}
+        onContextMenu={onContextMenu}
       >
         <GridHeader
           table={table}
@@ -278,7 +298,7 @@ export function DecisionGrid(props: DecisionGridProps) {
       </div>
       {table.rules.length === 0 && <p className="empty-state">{t('grid.empty')}</p>}
       <p id={`${id}-help`} className="help">
-        {t('grid.help')}
+        {t('grid.help')} {t('gridMenu.help')}
       </p>
     </div>
   );

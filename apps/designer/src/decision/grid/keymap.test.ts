@@ -34,6 +34,12 @@ describe('navigationCommand', () => {
     expect(navigationCommand(press('ArrowDown', { altKey: true }))).toEqual({ kind: 'rule', command: 'moveDown' });
   });
 
+  it('opens the context menu with Shift+F10 or the Menu key', () => {
+    expect(navigationCommand(press('F10', { shiftKey: true }))).toEqual({ kind: 'menu' });
+    expect(navigationCommand(press('ContextMenu'))).toEqual({ kind: 'menu' });
+    expect(navigationCommand(press('F10'))).toBeNull();
+  });
+
   it('leaves the page its shortcuts (undo, save) and ignores other keys', () => {
     expect(navigationCommand(press('z', { ctrlKey: true }))).toBeNull();
     expect(navigationCommand(press('s', { ctrlKey: true }))).toBeNull();

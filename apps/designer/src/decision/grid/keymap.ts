@@ -21,7 +21,9 @@ export type GridCommand =
   /** Start editing with this text in place of the cell's (typing over a cell, as in a spreadsheet). */
   | { kind: 'type'; text: string }
   | { kind: 'clear' }
-  | { kind: 'rule'; command: RuleCommand };
+  | { kind: 'rule'; command: RuleCommand }
+  /** The context menu of the cursor's cell (Shift+F10 or the Menu key, as in any desktop app). */
+  | { kind: 'menu' };
 
 /** The shortcut of each rule command, as `aria-keyshortcuts` writes it (the toolbar shows them). */
 export const RULE_SHORTCUTS: Record<RuleCommand, string> = {
@@ -39,6 +41,7 @@ const ARROWS: Record<string, CursorMove> = { ArrowUp: 'up', ArrowDown: 'down', A
 export function navigationCommand(press: KeyPress): GridCommand | null {
   const { key, shiftKey, altKey } = press;
   const ctrl = press.ctrlKey || press.metaKey;
+  if (key === 'ContextMenu' || (key === 'F10' && shiftKey && !ctrl && !altKey)) return { kind: 'menu' };
   if (ctrl && !altKey) {
     if (key === 'Enter') return { kind: 'rule', command: shiftKey ? 'insertAbove' : 'insertBelow' };
     if (key.toLowerCase() === 'd' && !shiftKey) return { kind: 'rule', command: 'duplicate' };

@@ -117,7 +117,7 @@ describe('the decision page’s side panels', () => {
     expect(await screen.findByRole('grid', { name: 'Rules of Review' })).toBeTruthy();
   });
 
-  it('Versions: a rollback makes the version’s document the draft, which is saved as it is', async () => {
+  it('Versions: restoring a version makes its document the draft, which is saved as it is', async () => {
     const changed = riskBand();
     const table = changed.decisions[0]!.logic as DecisionTable;
     const draft: DecisionArtifact = {
@@ -126,9 +126,9 @@ describe('the decision page’s side panels', () => {
     };
     const { server, user } = openDesigner(draft);
     await user.click(await screen.findByRole('tab', { name: 'Versions' }));
-    await user.click(await screen.findByRole('button', { name: 'Roll back to version 1' }));
-    await user.click(screen.getByRole('button', { name: 'Take version 1 as the draft' }));
-    expect(await screen.findByText('Version 1 is now the draft. Publish it to make it live.')).toBeTruthy();
+    await user.click(await screen.findByRole('button', { name: 'Restore version 1 as the draft' }));
+    await user.click(screen.getByRole('button', { name: 'Restore version 1' }));
+    expect(await screen.findByText('Version 1 is now the draft. Publish it to make it the new version.')).toBeTruthy();
 
     await user.click(screen.getByRole('button', { name: 'Save' }));
     await screen.findByText('Draft saved');

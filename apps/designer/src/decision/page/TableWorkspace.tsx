@@ -1,6 +1,6 @@
 import type { ProblemFieldError } from '@bankforge/client';
 import type { DecisionArtifact, DecisionTable, TableGap } from '@bankforge/rule-engine';
-import { useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { problemMessage } from '../../shell/api/problems.js';
 import { TabList, tabIds } from '../../shell/tabs/TabList.js';
@@ -16,6 +16,9 @@ import { clampCursor, HEADER_ROW, type Cursor } from '../grid/cursor.js';
 import { cellKey, DecisionGrid } from '../grid/DecisionGrid.js';
 import type { RuleCommand } from '../grid/keymap.js';
 import { applyRuleCommand } from '../grid/rule-commands.js';
+import { contextMenuItems, type MenuAction } from '../grid/context-menu.js';
+import { GridContextMenu } from '../grid/GridContextMenu.js';
+import { columnName } from '../grid/messages.js';
 import { RuleToolbar } from '../grid/RuleToolbar.js';
 import { columnCount } from '../grid/table-columns.js';
 import { checkTable } from '../grid/table-check.js';
@@ -49,6 +52,9 @@ export function TableWorkspace({ artifact, decision, table, problems, onChange, 
   const [columnDialog, setColumnDialog] = useState<number | null>(null);
   const [announcement, setAnnouncement] = useState('');
   const [panel, setPanel] = useState<Panel>('rules');
+  const [menuAt, setMenuAt] = useState<{ x: number; y: number } | null>(null);
+  // A dialog opened from the menu has no opener left to give the focus back to: the grid takes it.
+  const [dialogFromMenu, setDialogFromMenu] = useState(false);
   // The Tests tab's matched rules hold for the draft they were reported with: any change clears them (the tab reports again once the edits settle).
   const [highlight, setHighlight] = useState<{ artifact: DecisionArtifact; rules: readonly number[] } | null>(null);
   const highlightedRules = highlight !== null && highlight.artifact === artifact ? highlight.rules : NO_RULES;
@@ -102,6 +108,26 @@ export function TableWorkspace({ artifact, decision, table, problems, onChange, 
     if (command === 'addInput' || command === 'addOutput') setColumnDialog(result.cursor.column);
   };
 
+  /** The menu closed: the grid takes the focus back, onto the cursor (a dialog the menu opened gives it back itself). */
+  const closeMenu = useCallback(() => {
+    setMenuAt(null);
+    setFocusRequest((n) => n + 1);
+  }, []);
+  const menuAction = (action: MenuAction) => {
+    setMenuAt(null);
+    if (action.kind === 'rule') {
+      setFocusRequest((n) => n + 1);
+      ruleCommand(action.command);
+    } else if (action.kind === 'column') {
+      setFocusRequest((n) => n + 1);
+      if (action.command === 'addInput' || action.command === 'addOutput') setDialogFromMenu(true);
+      columnCommand(action.command);
+    } else {
+      setDialogFromMenu(true);
+      setColumnDialog(cursor.column);
+    }
+  };
+
   const addGapRule = (gap: TableGap) => {
     onChange((current) => addRuleForRegion(current, gap.inputEntries));
     setAnnouncement(t('analysis.gapAdded', { number: table.rules.length + 1 }));
@@ -129,7 +155,17 @@ export function TableWorkspace({ artifact, decision, table, problems, onChange, 
         onOpenColumn={setColumnDialog}
         onAnnounce={setAnnouncement}
         focusRequest={focusRequest}
+        onOpenMenu={setMenuAt}
       />
+      {menuAt !== null && (
+        <GridContextMenu
+          label={cursor.row === HEADER_ROW ? t('gridMenu.headerLabel', { column: columnName(t, table, cursor.column) }) : t('gridMenu.label', { rule: cursor.row + 1 })}
+          items={contextMenuItems(table, cursor)}
+          at={menuAt}
+          onAction={menuAction}
+          onClose={closeMenu}
+        />
+      )}
       <p role="status" aria-live="polite" className="visually-hidden">
         {announcement}
       </p>
@@ -160,6 +196,10 @@ export function TableWorkspace({ artifact, decision, table, problems, onChange, 
             // The dialog gives the focus back to what opened it; the grid's selection shows the column.
             setColumnDialog(null);
             setCursor({ row: HEADER_ROW, column: columnDialog });
+            if (dialogFromMenu) {
+              setDialogFromMenu(false);
+              setFocusRequest((n) => n + 1);
+            }
           }}
         />
       )}

@@ -13,9 +13,9 @@ afterEach(cleanup);
 
 const BASE = '/api/artifacts/decision/risk_band';
 const versions = [
-  { version: 1, publishedAt: '2026-01-05T08:00:00.000Z', publishedBy: 'u-alice' },
-  { version: 2, publishedAt: '2026-02-05T08:00:00.000Z', publishedBy: 'u-bob' },
-  { version: 3, publishedAt: '2026-03-05T08:00:00.000Z', publishedBy: null },
+  { version: 1, publishedAt: '2026-01-05T08:00:00.000Z', publishedBy: 'u-alice', publisher: { name: '王芳', username: 'wang_fang' } },
+  { version: 2, publishedAt: '2026-02-05T08:00:00.000Z', publishedBy: 'u-bob', publisher: { name: '黄磊', username: 'huang_lei' } },
+  { version: 3, publishedAt: '2026-03-05T08:00:00.000Z', publishedBy: null, publisher: null },
 ];
 
 /** Version 3: the mid band's limit raised, a rule added above the low ones, FIRST instead of UNIQUE. */
@@ -47,7 +47,16 @@ function renderVersions(routes: Parameters<typeof fakeApi>[0] = {}) {
       body: {
         from: 2,
         to: 3,
-        changes: [{ op: 'replace', path: '/decisions/0/logic/hitPolicy', from: 'U', value: 'F' }],
+        changes: [
+          {
+            op: 'replace',
+            path: '/decisions/0/logic/hitPolicy',
+            element: { type: 'decision', id: 'Band', label: { en: 'Band' } },
+            property: 'logic.hitPolicy',
+            from: 'U',
+            value: 'F',
+          },
+        ],
       },
     },
     ...routes,
@@ -62,11 +71,11 @@ function renderVersions(routes: Parameters<typeof fakeApi>[0] = {}) {
 }
 
 describe('DecisionVersions', () => {
-  it('lists the published versions newest first, with who published each', async () => {
+  it('lists the published versions newest first, with who published each by name', async () => {
     renderVersions();
     const rows = (await screen.findAllByRole('row')).slice(1);
     expect(rows.map((r) => within(r).getAllByRole('cell')[0]!.textContent)).toEqual(['v3', 'v2', 'v1']);
-    expect(within(rows[1]!).getByText('u-bob')).toBeTruthy();
+    expect(within(rows[1]!).getAllByRole('cell')[2]!.textContent).toBe('黄磊 (huang_lei)');
     expect(within(rows[0]!).getByText('—')).toBeTruthy();
   });
 
@@ -82,20 +91,21 @@ describe('DecisionVersions', () => {
       'Changed rule 2 (mid)limit: 50000 → 60000',
       'Added rule 3 (thin-file)Credit score: nullSegment: -band: "C"limit: 5000',
     ]);
-    // Every other change, by JSON path, as the shell's generic diff lists it.
-    expect(screen.getByText('Every change, by path')).toBeTruthy();
-    expect(screen.getByRole('region', { name: 'Changes from v2 to v3', hidden: true })).toBeTruthy();
+    // Every change, by element, as every designer's version history lists it.
+    expect(screen.getByText('Every change, by element')).toBeTruthy();
+    const all = screen.getByRole('region', { name: 'Changes from v2 to v3', hidden: true });
+    expect(within(all).getAllByRole('listitem', { hidden: true }).map((li) => li.textContent)).toEqual(["Changed Decision 'Band': logic › hitPolicy: U → F"]);
     expect(server.requests.map((r) => r.url)).toEqual(
       expect.arrayContaining([`${BASE}/versions/2/diff/3`, `${BASE}?version=2`, `${BASE}?version=3`]),
     );
   });
 
-  it('rolls back: after a confirmation, an old version’s document becomes the draft through onChange', async () => {
+  it('restores as draft, as every designer does: after a confirmation, an old version’s document becomes the draft through onChange', async () => {
     const { server, onChange, user } = renderVersions();
     await screen.findAllByRole('row');
-    await user.click(screen.getByRole('button', { name: 'Roll back to version 1' }));
-    const dialog = screen.getByRole('dialog', { name: 'Roll back to version 1?' });
-    await user.click(within(dialog).getByRole('button', { name: 'Take version 1 as the draft' }));
+    await user.click(screen.getByRole('button', { name: 'Restore version 1 as the draft' }));
+    const dialog = screen.getByRole('dialog', { name: 'Restore version 1 as the draft?' });
+    await user.click(within(dialog).getByRole('button', { name: 'Restore version 1' }));
 
     expect(onChange).toHaveBeenCalledTimes(1);
     // The version's own number goes: publishing the draft again makes a new one.
@@ -103,19 +113,19 @@ describe('DecisionVersions', () => {
       riskBand([{ name: 'v1 case', inputs: { CreditScore: 650 }, expected: { band: 'B' } }]),
     );
     expect(screen.queryByRole('dialog')).toBeNull();
-    expect(screen.getByText('Version 1 is now the draft. Publish it to make it live.')).toBeTruthy();
+    expect(screen.getByText('Version 1 is now the draft. Publish it to make it the new version.')).toBeTruthy();
     expect(server.requests.map((r) => r.url)).toContain(`${BASE}?version=1`);
   });
 
-  it('a cancelled rollback changes nothing; a version that cannot be loaded says why', async () => {
+  it('a cancelled restore changes nothing; a version that cannot be loaded says why', async () => {
     const { onChange, user } = renderVersions({ [`GET ${BASE}?version=2`]: problem(500, 'internal') });
     await screen.findAllByRole('row');
-    await user.click(screen.getByRole('button', { name: 'Roll back to version 1' }));
+    await user.click(screen.getByRole('button', { name: 'Restore version 1 as the draft' }));
     await user.click(screen.getByRole('button', { name: 'Cancel' }));
     expect(screen.queryByRole('dialog')).toBeNull();
 
-    await user.click(screen.getByRole('button', { name: 'Roll back to version 2' }));
-    await user.click(screen.getByRole('button', { name: 'Take version 2 as the draft' }));
+    await user.click(screen.getByRole('button', { name: 'Restore version 2 as the draft' }));
+    await user.click(screen.getByRole('button', { name: 'Restore version 2' }));
     expect((await within(screen.getByRole('dialog')).findByRole('alert')).textContent).toBe(
       'Version 2 could not be loaded: internal detail',
     );
@@ -125,6 +135,6 @@ describe('DecisionVersions', () => {
   it('says when nothing is published yet', async () => {
     renderVersions({ [`GET ${BASE}/versions`]: { body: [] } });
     expect(await screen.findByText('Not published yet.')).toBeTruthy();
-    expect(screen.queryByRole('button', { name: /Roll back/ })).toBeNull();
+    expect(screen.queryByRole('button', { name: /Restore/ })).toBeNull();
   });
 });

@@ -1,22 +1,12 @@
 /**
  * Messages of the decision's versions (i18next namespace `decisionVersions`); every key exists in
- * both languages. The version list and comparison reuse the `shell` namespace's `versions` texts.
+ * both languages. The version list, its comparison and "Restore as draft" are the `shell` namespace's `versions` texts.
  */
 export const decisionVersionMessages = {
   en: {
     tab: 'Versions',
-    actions: 'Actions',
-    rollback: 'Roll back',
-    rollbackTo: 'Roll back to version {{version}}',
-    rollbackTitle: 'Roll back to version {{version}}?',
-    rollbackDetail:
-      'The draft is replaced by version {{version}}: its rules and its test cases. Undo takes the draft back. Publish to make it live.',
-    rollbackConfirm: 'Take version {{version}} as the draft',
-    rollbackFailed: 'Version {{version}} could not be loaded: {{message}}',
-    rolledBack: 'Version {{version}} is now the draft. Publish it to make it live.',
-    cancel: 'Cancel',
     tablesTitle: 'Decision tables, v{{from}} to v{{to}}',
-    allChanges: 'Every change, by path',
+    allChanges: 'Every change, by element',
     noTableChanges: 'No decision table changed.',
     empty: '(empty)',
     table: {
@@ -57,17 +47,8 @@ export const decisionVersionMessages = {
   },
   'zh-CN': {
     tab: '版本',
-    actions: '操作',
-    rollback: '回滚',
-    rollbackTo: '回滚到版本 {{version}}',
-    rollbackTitle: '回滚到版本 {{version}}？',
-    rollbackDetail: '草稿将被版本 {{version}} 替换，包括其规则和测试用例。可以撤销。发布后生效。',
-    rollbackConfirm: '以版本 {{version}} 作为草稿',
-    rollbackFailed: '无法加载版本 {{version}}：{{message}}',
-    rolledBack: '版本 {{version}} 已成为草稿，发布后生效。',
-    cancel: '取消',
     tablesTitle: '决策表：v{{from}} 到 v{{to}}',
-    allChanges: '全部变更（按路径）',
+    allChanges: '全部变更（按元素）',
     noTableChanges: '没有决策表发生变化。',
     empty: '（空）',
     table: {
