@@ -24,8 +24,26 @@ export { pointer, pointerTokens, valueAt } from './json-pointer/json-pointer.js'
 export {
   validateResidentId,
   residentIdCheckCharacter,
+  residentIdBirthDate,
   type ResidentIdResult,
 } from './field-types/resident-id.js';
+// Auto-numbering: the pattern (`LA{yyyyMM}{seq:6}`), its period and numbers; the server keeps the counters.
+export {
+  parseNumbering,
+  numberingProblem,
+  numberingPeriod,
+  formatNumber,
+  maxSequence,
+  localDateOf,
+  isAutoNumbered,
+  MAX_NUMBER_LENGTH,
+  type Numbering,
+  type NumberingPart,
+  type NumberingPeriod,
+  type NumberingProblem,
+  type DateToken,
+  type LocalDate,
+} from './field-types/auto-number.js';
 export { ISO_CURRENCIES, isIsoCurrency, type IsoCurrency } from './field-types/currency.js';
 export { canonicalDecimal, decimalFits, compareDecimal } from './field-types/decimal.js';
 export { isIsoDate, canonicalDatetime, isUtcDatetime } from './field-types/date-time.js';
@@ -44,6 +62,8 @@ export {
 
 export { normalizeRecordValues, normalizeFieldValue } from './record/normalize.js';
 export { applyFieldDefaults } from './record/defaults.js';
+// Values read from another field (a birth date from a resident ID): filled on write and live in forms.
+export { derivedValue, derivingFields, fillDerivedValues } from './record/derived-values.js';
 export {
   recordJsonSchema,
   fieldJsonSchema,

@@ -24,6 +24,9 @@ export const DEFINITION_ERROR_CODES = [
   'duplicateOption',
   'referenceRequired',
   'invalidPattern',
+  'numberingRequired',
+  'invalidNumbering',
+  'autoNumberUnique',
   'lengthRange',
   'maxLengthTooLarge',
   'precision',
@@ -49,7 +52,7 @@ export interface DefinitionDetail {
   limit?: string | number;
   allowed?: string;
   type?: string;
-  /** invalidDefault, invalidPattern: what is wrong, in both languages. */
+  /** invalidDefault, invalidPattern, invalidNumbering: what is wrong, in both languages. */
   reason?: { en: string; zh: string };
 }
 
@@ -116,6 +119,12 @@ function texts(code: DefinitionErrorCode, d: DefinitionDetail): [string, string]
       return d.reason === undefined
         ? [`"${value}" is not a valid regular expression`, `"${value}" 不是有效的正则表达式`]
         : [`"${value}" cannot be used as a pattern: ${d.reason.en}`, `"${value}" 不能用作模式：${d.reason.zh}`];
+    case 'numberingRequired':
+      return [`an autoNumber field needs a numbering pattern, such as LA{yyyyMM}{seq:6}`, `自动编号字段需要编号规则，例如 LA{yyyyMM}{seq:6}`];
+    case 'invalidNumbering':
+      return [`"${value}" cannot be used as a numbering pattern: ${d.reason?.en ?? ''}`, `"${value}" 不能用作编号规则：${d.reason?.zh ?? ''}`];
+    case 'autoNumberUnique':
+      return [`an autoNumber field is unique: set unique`, `自动编号字段必须唯一：请勾选唯一`];
     case 'lengthRange':
       return [
         `minLength (${value}) is greater than maxLength (${limit})`,

@@ -36,6 +36,8 @@ const fieldDefinition = {
     min: bound,
     max: bound,
     pattern: { type: 'string', minLength: 1, maxLength: 1000 },
+    patternHint: { ...localizedText, description: 'The expected format in words, which validation errors quote instead of the pattern.' },
+    numbering: { type: 'string', minLength: 1, maxLength: 200, description: 'autoNumber: e.g. LA{yyyyMM}{seq:6} (text, date parts yyyy/yy/MM/dd, one {seq:N}).' },
     precision: { type: 'integer' },
     scale: { type: 'integer' },
     currencies: {

@@ -25,6 +25,7 @@ export const FIELD_TYPES = [
   'mobile',
   'residentId',
   'url',
+  'autoNumber',
   'json',
 ] as const;
 
@@ -63,6 +64,14 @@ export interface FieldDefinition {
   max?: number | string;
   /** text: an ECMAScript regular expression the whole value must match. */
   pattern?: string;
+  /** text with a pattern: the expected format in words ("two letters then eight digits"), which errors quote instead of the expression. */
+  patternHint?: LocalizedText;
+  /**
+   * autoNumber: how the server numbers new records, e.g. `LA{yyyyMM}{seq:6}`: literal text, date
+   * parts (yyyy, yy, MM, dd) of the creation date in the bank's time zone and one `{seq:N}`, which
+   * restarts each period the date parts name. See `field-types/auto-number.ts`.
+   */
+  numbering?: string;
   /** decimal, money, percentage: total digits and digits after the point. */
   precision?: number;
   scale?: number;

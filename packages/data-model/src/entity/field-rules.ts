@@ -6,6 +6,7 @@ import { canonicalDecimal, compareDecimal, decimalFits } from '../field-types/de
 import { canonicalDatetime, isIsoDate } from '../field-types/date-time.js';
 import { isIsoCurrency } from '../field-types/currency.js';
 import { fieldPatternProblem } from '../record/field-pattern.js';
+import { numberingProblem } from '../field-types/auto-number.js';
 import {
   MAX_TEXT_LENGTH,
   decimalShape,
@@ -91,6 +92,22 @@ function checkPattern(c: Context): void {
   if (problem !== null) {
     c.errors.push(definitionError(c.at('pattern'), 'invalidPattern', { value: pattern, field: c.fieldKey, reason: problem }));
   }
+}
+
+/**
+ * An auto-numbered field: a usable numbering pattern, unique (the database's index backs the
+ * counter), and no default (the server assigns every value).
+ */
+function checkNumbering(c: Context): void {
+  if (c.type !== 'autoNumber') return;
+  const numbering = c.field.numbering;
+  if (numbering === undefined) c.errors.push(definitionError(c.at('numbering'), 'numberingRequired', { field: c.fieldKey }));
+  else if (typeof numbering === 'string') {
+    const problem = numberingProblem(numbering);
+    if (problem !== null) c.errors.push(definitionError(c.at('numbering'), 'invalidNumbering', { value: numbering, field: c.fieldKey, reason: problem }));
+  }
+  if (c.field.unique !== true) c.errors.push(definitionError(c.at('unique'), 'autoNumberUnique', { field: c.fieldKey }));
+  if (c.field.default !== undefined) c.errors.push(definitionError(c.at('default'), 'notApplicable', { name: 'default', type: c.type, field: c.fieldKey }));
 }
 
 function checkLengths(c: Context): void {
@@ -218,6 +235,7 @@ export function checkField(field: RawField, index: number): FieldError[] {
   checkOptions(c);
   checkReference(c);
   checkPattern(c);
+  checkNumbering(c);
   checkLengths(c);
   checkBounds(c, checkDecimalShape(c));
   checkCurrencies(c);

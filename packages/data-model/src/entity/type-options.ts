@@ -13,7 +13,9 @@ export type TypeOption =
   | 'currencies'
   | 'options'
   | 'reference'
-  | 'sensitive';
+  | 'sensitive'
+  | 'patternHint'
+  | 'numbering';
 
 /**
  * Which field types each type-specific property applies to; on any other type the definition
@@ -32,6 +34,8 @@ export const TYPE_OPTION_TYPES: Readonly<Record<TypeOption, readonly FieldType[]
   reference: ['reference'],
   // Sensitive values are encrypted at rest, which only text can be: numbers must stay summable.
   sensitive: ENCRYPTABLE_TYPES,
+  patternHint: ['text'],
+  numbering: ['autoNumber'],
 };
 
 /** Types whose column cannot carry an index (so neither `unique` nor `indexed`). */

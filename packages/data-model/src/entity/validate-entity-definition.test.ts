@@ -10,7 +10,8 @@ const withFields = (...fields: Array<FieldDefinition | Record<string, unknown>>)
   ({ ...entityOf(), fields }) as unknown as EntityDefinition;
 
 const complete: EntityDefinition = {
-  ...entityOf(...EVERY_TYPE.map((t) => ({ ...t.field, default: t.valid }))),
+  // An auto-numbered field takes no default: the server numbers every record.
+  ...entityOf(...EVERY_TYPE.map((t) => (t.field.type === 'autoNumber' ? t.field : { ...t.field, default: t.valid }))),
   version: 3,
   schemaVersion: 1,
   pluralLabel: { en: 'Customers', 'zh-CN': '客户' },

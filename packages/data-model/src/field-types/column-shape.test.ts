@@ -23,6 +23,7 @@ describe('columnKind', () => {
       mobile: 'string',
       residentId: 'string',
       url: 'string',
+      autoNumber: 'string',
       json: 'json',
     });
   });
@@ -33,6 +34,8 @@ describe('stringLength', () => {
     expect(stringLength(field('x', 'text'))).toBe(255);
     expect(stringLength(field('x', 'text', { maxLength: 40 }))).toBe(40);
     expect(stringLength(field('x', 'email'))).toBe(254);
+    // Any pattern's numbers fit, so a changed pattern needs no column change.
+    expect(stringLength(field('x', 'autoNumber'))).toBe(64);
     expect(stringLength(field('x', 'url'))).toBe(2048);
     expect(stringLength(field('x', 'mobile'))).toBe(11);
     expect(stringLength(field('x', 'residentId'))).toBe(18);

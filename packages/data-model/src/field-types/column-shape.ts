@@ -1,4 +1,5 @@
 import type { FieldDefinition, FieldType } from '../entity/entity-definition.js';
+import { MAX_NUMBER_LENGTH } from './auto-number.js';
 
 /** How the server's schema builder stores a field. */
 export type ColumnKind =
@@ -10,6 +11,7 @@ const COLUMN_KINDS: Record<FieldType, ColumnKind> = {
   mobile: 'string',
   residentId: 'string',
   url: 'string',
+  autoNumber: 'string',
   singleSelect: 'string',
   reference: 'string',
   longText: 'text',
@@ -34,6 +36,7 @@ const FIXED_STRING_LENGTHS: Partial<Record<FieldType, number>> = {
   url: 2048,
   mobile: 11,
   residentId: 18,
+  autoNumber: MAX_NUMBER_LENGTH,
   singleSelect: 64,
   reference: 36,
 };

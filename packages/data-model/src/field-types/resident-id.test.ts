@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { residentIdCheckCharacter, validateResidentId } from './resident-id.js';
+import { residentIdBirthDate, residentIdCheckCharacter, validateResidentId } from './resident-id.js';
 import { residentId } from '../testing/fixtures.js';
 
 describe('residentIdCheckCharacter', () => {
@@ -85,5 +85,18 @@ describe('validateResidentId', () => {
 
   it('refuses a malformed today', () => {
     expect(() => validateResidentId('11010519491231002X', '2024-13-01')).toThrow(RangeError);
+  });
+});
+
+describe('residentIdBirthDate', () => {
+  it('reads the birth date of a valid resident ID', () => {
+    expect(residentIdBirthDate(residentId('11010519850304001'))).toBe('1985-03-04');
+  });
+
+  it('reads none from an invalid one', () => {
+    const valid = residentId('11010519850304001');
+    expect(residentIdBirthDate(valid.slice(0, 17) + (valid.endsWith('0') ? '1' : '0'))).toBeUndefined();
+    expect(residentIdBirthDate('11010519850304')).toBeUndefined();
+    expect(residentIdBirthDate(residentId('11010518991231001'))).toBeUndefined();
   });
 });

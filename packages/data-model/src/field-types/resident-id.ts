@@ -37,3 +37,12 @@ export function validateResidentId(s: string, today?: string): ResidentIdResult 
   }
   return 'ok';
 }
+
+/**
+ * The birth date a resident ID carries (positions 7 to 14) as `YYYY-MM-DD`, or undefined when the
+ * text is not a valid resident ID (format, check character and a real date from 1900 on).
+ */
+export function residentIdBirthDate(s: string): string | undefined {
+  if (validateResidentId(s) !== 'ok') return undefined;
+  return `${s.slice(6, 10)}-${s.slice(10, 12)}-${s.slice(12, 14)}`;
+}

@@ -17,15 +17,16 @@ export interface SchemaError {
 }
 
 /** What the conversion needs to know of a field: enough to pick the code and word the message. */
-export type ErrorField = Pick<FieldDefinition, 'key' | 'type' | 'label' | 'required'>;
+export type ErrorField = Pick<FieldDefinition, 'key' | 'type' | 'label' | 'required' | 'patternHint'>;
 
 /** The fields of an entity as the conversion reads them. */
 export function errorFields(fields: readonly FieldDefinition[]): ErrorField[] {
-  return fields.map(({ key, type, label, required }) => ({
+  return fields.map(({ key, type, label, required, patternHint }) => ({
     key,
     type,
     label,
     ...(required ? { required } : {}),
+    ...(patternHint ? { patternHint } : {}),
   }));
 }
 

@@ -22,7 +22,7 @@ export interface Messages {
 }
 
 /** What a message needs to know of a field. */
-export type MessageField = Pick<FieldDefinition, 'type' | 'label'>;
+export type MessageField = Pick<FieldDefinition, 'type' | 'label' | 'patternHint'>;
 
 const EXPECTED: Record<FieldType, [string, string]> = {
   text: ['text', '文本'],
@@ -41,6 +41,7 @@ const EXPECTED: Record<FieldType, [string, string]> = {
   mobile: ['a mobile number', '手机号码'],
   residentId: ['a resident ID number', '居民身份证号码'],
   url: ['a web address', '网址'],
+  autoNumber: ['a number the server assigns', '系统分配的编号'],
   json: ['a JSON value', 'JSON 值'],
 };
 
@@ -109,7 +110,10 @@ export function recordMessage(
         messageZh: `${zh} 长度不能超过 ${limit} 个字符`,
       };
     case 'pattern':
-      return { message: `${en} is not in the required format`, messageZh: `${zh} 格式不正确` };
+      // The analyst's words for the format, where they wrote some: a regular expression says nothing to the person typing.
+      return field.patternHint
+        ? { message: `${en} must be in the format: ${field.patternHint.en}`, messageZh: `${zh} 格式应为：${field.patternHint['zh-CN']}` }
+        : { message: `${en} is not in the required format`, messageZh: `${zh} 格式不正确` };
     case 'minimum':
       return isDateLike(field)
         ? { message: `${en} must not be before ${limit}`, messageZh: `${zh} 不能早于 ${limit}` }

@@ -34,6 +34,7 @@ export function normalizeFieldValue(field: FieldDefinition, value: unknown): unk
       case 'url':
       case 'date':
       case 'reference':
+      case 'autoNumber':
         return trimmed;
       case 'mobile':
         // People write 138 0013 8000 or 138-0013-8000.

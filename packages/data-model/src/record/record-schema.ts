@@ -3,6 +3,7 @@ import { canonicalDecimal } from '../field-types/decimal.js';
 import { canonicalDatetime } from '../field-types/date-time.js';
 import { decimalShape, stringLength } from '../field-types/column-shape.js';
 import { anchoredFieldPattern } from './field-pattern.js';
+import { isAutoNumbered } from '../field-types/auto-number.js';
 
 /** A JSON Schema document (draft-07), as a plain object. */
 export type JsonSchema = Record<string, unknown>;
@@ -78,6 +79,9 @@ function valueSchema(field: FieldDefinition, options: RecordSchemaOptions): Json
       };
     case 'mobile':
       return { type: 'string', format: 'mainland-mobile' };
+    // The server assigns it on insert (from the field's numbering): any text of the column's length.
+    case 'autoNumber':
+      return { type: 'string', minLength: 1, maxLength: stringLength(field) };
     case 'residentId':
       return { type: 'string', residentId: options.today === undefined ? {} : { today: options.today } };
     case 'reference':
@@ -140,7 +144,8 @@ export function fieldJsonSchema(field: FieldDefinition, options: RecordSchemaOpt
     description: field.description,
     ...valueSchema(field, options),
   });
-  if (!field.required) return allowNull(schema);
+  // An auto-numbered value is the server's to assign: a new record comes without one.
+  if (!field.required || isAutoNumbered(field)) return allowNull(schema);
   // A required string-valued field may not be empty, whatever its format.
   if (schema.type === 'string' && schema.minLength === undefined) schema.minLength = 1;
   return schema;
@@ -157,7 +162,7 @@ export function recordJsonSchema(entity: EntityDefinition, options: RecordSchema
   const required: string[] = [];
   for (const field of entity.fields) {
     properties[field.key] = fieldJsonSchema(field, options);
-    if (field.required && !options.partial) required.push(field.key);
+    if (field.required && !options.partial && !isAutoNumbered(field)) required.push(field.key);
   }
   return compact({
     $schema: 'http://json-schema.org/draft-07/schema#',

@@ -46,5 +46,6 @@ export const EVERY_TYPE: ReadonlyArray<{ field: FieldDefinition; valid: unknown 
   { field: field('mobile', 'mobile'), valid: '13800138000' },
   { field: field('resident_id', 'residentId'), valid: '11010519491231002X' },
   { field: field('homepage', 'url'), valid: 'https://www.example.com/path?q=1' },
+  { field: field('loan_no', 'autoNumber', { numbering: 'LA{yyyyMM}{seq:6}', unique: true }), valid: 'LA202607000001' },
   { field: field('extra', 'json'), valid: { nested: [1, 'two', null, true] } },
 ];

@@ -3,7 +3,7 @@
  * computed values and errors. Pure (no I/O, no clock): the renderer, the designer's preview and
  * the server's write check all run this same model.
  */
-import { pointerTokens, type FieldError, type RecordTypeCheck } from '@bankforge/data-model';
+import { derivedValue, derivingFields, pointerTokens, type EntityDefinition, type FieldError, type RecordTypeCheck } from '@bankforge/data-model';
 import type { FormPlan, GroupPlan, Rule } from './compile/form-plan.js';
 import { planOf } from './compile/plan-of.js';
 import type { FieldState } from './form-definition.js';
@@ -34,6 +34,8 @@ export class FormModel {
   private readonly errors = new ErrorBook();
   private readonly listeners = new Set<() => void>();
   private readonly typeChecks: Readonly<Record<string, RecordTypeCheck>>;
+  /** Today (YYYY-MM-DD) by the host's clock (`now`), for what starts from today (a date picker). */
+  readonly today: string | undefined;
 
   /** A model for a new record: each field starts at its form default, else its entity default. */
   static forNewRecord(compiled: CompiledForm, options?: FormModelOptions): FormModel {
@@ -47,6 +49,7 @@ export class FormModel {
   ) {
     this.plan = planOf(compiled);
     this.typeChecks = options.typeChecks ?? {};
+    this.today = options.now?.slice(0, 10);
     this.runtime = new FormRuntime(this.plan, compiled.entity, values, evaluateOptions(options.now, options.budget), newReport(), options.budget);
     this.state = this.snapshot(null, true);
   }
@@ -67,18 +70,33 @@ export class FormModel {
     const report = newReport();
     const [key = '', index, cell] = tokens;
     const group = this.plan.groups.get(key);
+    const followed: string[] = [];
     if (tokens.length === 1 && group !== undefined) {
       for (let i = this.runtime.rowsOf(key).length - 1; i >= 0; i--) this.errors.removeRow(key, i);
       this.runtime.setRows(group, rowsOf(value), report);
       this.refreshGroup(group);
     } else if (tokens.length === 1) {
+      const before = this.runtime.values[key];
       this.runtime.setValue(key, value, report);
+      const open = (k: string) => this.plan.fields.has(k) && this.isOpen(this.runtime.states.get(k));
+      for (const [derived, next] of this.followers(this.compiled.entity, key, before, value, this.runtime.values, open)) {
+        this.runtime.setValue(derived, next, report);
+        followed.push(`/${derived}`);
+      }
     } else if (tokens.length === 3 && group !== undefined && cell !== undefined && /^\d+$/.test(index ?? '')) {
-      this.runtime.setCell(group, Number(index), cell, value, report);
+      const row = Number(index);
+      const before = this.runtime.rowsOf(key)[row]?.values[cell];
+      this.runtime.setCell(group, row, cell, value, report);
+      const current = this.runtime.rowsOf(key)[row];
+      const open = (k: string) => group.fields.has(k) && this.isOpen(current?.states.get(k));
+      for (const [derived, next] of this.followers(group.entity, cell, before, value, current?.values ?? {}, open)) {
+        this.runtime.setCell(group, row, derived, next, report);
+        followed.push(`/${key}/${row}/${derived}`);
+      }
     } else {
       throw new RangeError(`${pointer} is not a field of form ${this.compiled.form.key}`);
     }
-    return this.changed(report, pointer);
+    return this.changed(report, pointer, followed);
   }
 
   addRow(groupKey: string, row?: FormValues): FormState {
@@ -163,8 +181,30 @@ export class FormModel {
     return group;
   }
 
-  private changed(report: ChangeReport, pointer: string | null): FormState {
-    const refresh = new Set(report.states);
+  /** Whether the reader may fill the field: on screen and not read-only. */
+  private isOpen(state: FieldState | undefined): boolean {
+    return state !== undefined && state.visible && !state.readonly;
+  }
+
+  /**
+   * The fields that take their value from `key` (a birth date from a resident ID), with their new
+   * values, as `key` changed from `before` to `after`. A value the reader typed is theirs and stays;
+   * one that was derived from the previous value follows the new one (or empties with it).
+   */
+  private followers(entity: EntityDefinition, key: string, before: unknown, after: unknown, values: Readonly<Record<string, unknown>>, open: (key: string) => boolean): Array<[string, unknown]> {
+    const out: Array<[string, unknown]> = [];
+    for (const { field, source } of derivingFields(entity)) {
+      if (source.key !== key || !open(field.key)) continue;
+      const current = values[field.key];
+      if (!isEmptyValue(current) && current !== derivedValue(field, source, before)) continue;
+      const next = derivedValue(field, source, after) ?? null;
+      if (next !== (current ?? null)) out.push([field.key, next]);
+    }
+    return out;
+  }
+
+  private changed(report: ChangeReport, pointer: string | null, followed: readonly string[] = []): FormState {
+    const refresh = new Set([...report.states, ...followed]);
     if (pointer !== null) {
       const tokens = pointerTokens(pointer);
       if (tokens.length === 3 || !this.plan.groups.has(tokens[0] ?? '')) refresh.add(pointer);

@@ -25,6 +25,7 @@ export function filterKindOf(field: FieldDefinition): FilterKind {
     case 'url':
     case 'mobile':
     case 'residentId':
+    case 'autoNumber':
       return 'contains';
     case 'reference':
       return 'equals';

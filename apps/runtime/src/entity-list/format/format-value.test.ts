@@ -32,9 +32,11 @@ describe('formatValue', () => {
   });
 
   it('shows dates and date-times in the reader language', () => {
-    expect(formatValue('2024-03-05', field('date'), en)).toBe('Mar 5, 2024');
-    expect(formatValue('2024-03-05', field('date'), zh)).toBe('2024年3月5日');
+    expect(formatValue('2024-03-05', field('date'), en)).toBe('03/05/2024');
+    // Never the browser's month/day/year in Chinese.
+    expect(formatValue('2024-03-05', field('date'), zh)).toBe('2024/03/05');
     expect(formatValue('2024-03-05T01:30:00Z', field('datetime'), en)).toMatch(/^Mar 5, 2024,? 9:30\sAM$/);
+    expect(formatValue('2024-03-05T01:30:00Z', field('datetime'), zh)).toBe('2024/03/05 09:30');
   });
 
   it('shows option labels in the reader language and booleans as words', () => {

@@ -1,5 +1,6 @@
 import type { Language } from '@bankforge/app-shell';
 import type { FieldDefinition } from '@bankforge/data-model';
+import { formatDateText } from '@bankforge/form-engine/react';
 
 export interface FormatOptions {
   language: Language;
@@ -37,11 +38,16 @@ export function formatMoney(value: { amount: string; currency: string }, languag
   }
 }
 
-/** An instant (ISO 8601) as a date and time in the reader's language; the text as given when it is no instant. */
+/**
+ * An instant (ISO 8601) as a date and time in the reader's language (`2026/07/05 14:30` in Chinese,
+ * as dates are written there); the text as given when it is no instant.
+ */
 export function formatDateTime(value: string, language: Language, timeZone?: string): string {
   const time = Date.parse(value);
   if (Number.isNaN(time)) return value;
-  return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(time);
+  const style: Intl.DateTimeFormatOptions =
+    language === 'zh-CN' ? { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' } : { dateStyle: 'medium', timeStyle: 'short' };
+  return new Intl.DateTimeFormat(language, { ...style, timeZone }).format(time);
 }
 
 function isMoney(value: unknown): value is { amount: string; currency: string } {
@@ -73,9 +79,9 @@ export function formatValue(value: unknown, field: FieldDefinition, options: For
       return typeof value === 'string' && DECIMAL.test(value) ? `${formatDecimal(value, language)}%` : String(value);
     case 'money':
       return isMoney(value) ? formatMoney(value, language) : typeof value === 'string' ? value : JSON.stringify(value);
+    // As the record page's date fields write them (2026/07/05 in Chinese), so a date reads the same in both.
     case 'date':
-      if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return String(value);
-      return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${value}T00:00:00Z`));
+      return typeof value === 'string' ? formatDateText(value, language) : String(value);
     case 'datetime':
       return typeof value === 'string' ? formatDateTime(value, language, options.timeZone) : String(value);
     case 'singleSelect':

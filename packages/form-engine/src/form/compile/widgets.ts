@@ -22,6 +22,7 @@ export const WIDGETS_FOR_FIELD_TYPE: Readonly<Record<FieldType, readonly WidgetT
   mobile: ['mobile', 'text'],
   residentId: ['residentId', 'text'],
   url: ['url', 'text'],
+  autoNumber: ['text'],
   json: ['json', 'textarea'],
 };
 

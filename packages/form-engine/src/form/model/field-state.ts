@@ -1,3 +1,4 @@
+import { isAutoNumbered } from '@bankforge/data-model';
 import type { FeelValue } from '@bankforge/rule-engine';
 import type { PlacedField } from '../compile/form-plan.js';
 import type { FieldState } from '../form-definition.js';
@@ -11,14 +12,15 @@ export function holds(conditions: ConditionIndex | undefined, results: readonly 
 
 /**
  * A placed field's state: visible while every gate is; required (entity `required` or
- * `requiredWhen`) only while visible; read-only when computed or while `readonlyWhen` holds.
+ * `requiredWhen`) only while visible; read-only when computed or while `readonlyWhen` holds. An
+ * auto-numbered field is the server's to fill on save: read-only, and never required of the writer.
  */
 export function fieldStateOf(placed: PlacedField, gateVisible: (nodeId: string) => boolean, condition: (kind: 'required' | 'readonly') => boolean): FieldState {
   const visible = placed.gates.every(gateVisible);
   return {
     visible,
-    required: visible && (placed.field.required === true || condition('required')),
-    readonly: placed.node.value !== undefined || condition('readonly'),
+    required: visible && !isAutoNumbered(placed.field) && (placed.field.required === true || condition('required')),
+    readonly: placed.node.value !== undefined || isAutoNumbered(placed.field) || condition('readonly'),
   };
 }
 

@@ -1,5 +1,5 @@
 import { memo } from 'react';
-import type { FieldDefinition } from '@bankforge/data-model';
+import { isAutoNumbered, type FieldDefinition } from '@bankforge/data-model';
 import type { FormFieldNode } from '../../form/form-definition.js';
 import type { CompiledForm } from '../../form/form-model-api.js';
 import { localized, type RendererLocale, type RendererMessages } from '../locale/messages.js';
@@ -25,6 +25,7 @@ export interface FieldControlProps {
   messages: RendererMessages;
   disabled: boolean;
   loadOptions: LoadOptions | undefined;
+  today?: string;
   compiled: CompiledForm;
   actions: RendererActions;
 }
@@ -83,7 +84,8 @@ function FieldControlView(props: FieldControlProps) {
             : undefined
         }
         loadOptions={props.loadOptions}
-        placeholder={node.placeholder ? localized(node.placeholder, locale) : undefined}
+        placeholder={node.placeholder ? localized(node.placeholder, locale) : isAutoNumbered(field) ? messages.assignedOnSave : undefined}
+        today={props.today}
         locale={locale}
         messages={messages}
         required={required}

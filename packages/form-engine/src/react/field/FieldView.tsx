@@ -51,6 +51,7 @@ export function FieldView({ node, pointer, entity, row, columnHelpId }: FieldVie
       messages={messages}
       disabled={renderer.disabled}
       loadOptions={renderer.loadOptions}
+      today={renderer.today}
       compiled={renderer.compiled}
       actions={renderer.actions}
     />

@@ -12,5 +12,7 @@ export function problemMessage(problem: InputProblem, messages: RendererMessages
       return messages.invalidInteger;
     case 'tooManyDecimals':
       return messages.tooManyDecimals(problem.scale);
+    case 'invalidDate':
+      return messages.invalidDate(problem.format);
   }
 }

@@ -27,6 +27,17 @@ export interface RendererMessages {
   submit: string;
   errorSummary: string;
   errorCount(count: number): string;
+  /** Shown in an auto-numbered field of a record not saved yet. */
+  assignedOnSave: string;
+  /** A typed date that names no day; `format` is how to write one. */
+  invalidDate(format: string): string;
+  /** The calendar of a date field: its button, its steps and its close button. */
+  chooseDate: string;
+  previousYear: string;
+  previousMonth: string;
+  nextMonth: string;
+  nextYear: string;
+  close: string;
 }
 
 export const RENDERER_MESSAGES: Readonly<Record<RendererLocale, RendererMessages>> = {
@@ -51,6 +62,14 @@ export const RENDERER_MESSAGES: Readonly<Record<RendererLocale, RendererMessages
     submit: 'Submit',
     errorSummary: 'Please correct the following:',
     errorCount: (count) => (count === 1 ? '1 error' : `${count} errors`),
+    assignedOnSave: 'Assigned on save',
+    invalidDate: (format) => `Enter a date as ${format}`,
+    chooseDate: 'Choose a date',
+    previousYear: 'Previous year',
+    previousMonth: 'Previous month',
+    nextMonth: 'Next month',
+    nextYear: 'Next year',
+    close: 'Close',
   },
   'zh-CN': {
     addRow: '添加行',
@@ -73,6 +92,14 @@ export const RENDERER_MESSAGES: Readonly<Record<RendererLocale, RendererMessages
     submit: '提交',
     errorSummary: '请更正以下问题：',
     errorCount: (count) => `${count} 个错误`,
+    assignedOnSave: '保存时自动编号',
+    invalidDate: (format) => `请按 ${format} 输入日期`,
+    chooseDate: '选择日期',
+    previousYear: '上一年',
+    previousMonth: '上个月',
+    nextMonth: '下个月',
+    nextYear: '下一年',
+    close: '关闭',
   },
 };
 

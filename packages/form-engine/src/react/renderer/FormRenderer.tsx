@@ -173,6 +173,7 @@ export function FormRenderer(props: FormRendererProps) {
     messages,
     disabled: props.disabled ?? false,
     loadOptions: props.loadOptions,
+    today: model.today,
     shownErrors,
     problems,
     activeTab: (tabsId) => tabs[tabsId] ?? 0,

@@ -24,6 +24,8 @@ export interface RendererContextValue {
   messages: RendererMessages;
   disabled: boolean;
   loadOptions?: LoadOptions;
+  /** Today (YYYY-MM-DD) by the model's clock, where date pickers start. */
+  today?: string;
   /** Errors the user should see now: model errors of touched fields (all after submit), and the server's. */
   shownErrors: readonly FieldError[];
   /** What was typed but could not become a value, by field pointer. */

@@ -34,6 +34,7 @@ export const DEFAULT_WIDGETS: Readonly<Record<FieldType, WidgetType>> = {
   mobile: 'mobile',
   residentId: 'residentId',
   url: 'url',
+  autoNumber: 'text',
   json: 'json',
 };
 

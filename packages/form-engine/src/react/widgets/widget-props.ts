@@ -14,7 +14,9 @@ export type LoadOptions = (source: LookupSource, search: string) => Promise<Sele
 /** A problem with what was typed that the value itself cannot carry (shown inline, blocks submit). */
 export type InputProblem =
   | { code: 'invalidJson' | 'invalidNumber' | 'invalidInteger' }
-  | { code: 'tooManyDecimals'; scale: number };
+  | { code: 'tooManyDecimals'; scale: number }
+  /** A date that cannot be read; `format` is how the UI language writes one (YYYY/MM/DD). */
+  | { code: 'invalidDate'; format: string };
 
 /** What every widget receives; widgets know nothing of the form model. */
 export interface WidgetProps {
@@ -35,6 +37,8 @@ export interface WidgetProps {
   lookup?: LookupSource;
   loadOptions?: LoadOptions;
   placeholder?: string;
+  /** Today (YYYY-MM-DD), where a calendar starts without a value; the host's clock, never read here. */
+  today?: string;
   locale: RendererLocale;
   messages: RendererMessages;
   required: boolean;
