@@ -11,6 +11,9 @@ import { EvaluationResult } from './EvaluationResult.js';
 import { evaluateDraft } from './evaluate-draft.js';
 import { InputForm } from './InputForm.js';
 import { formValues, inputFields, inputsOf, type FormValues, type InputError } from './input-fields.js';
+import { FillReport } from './record-fill/FillReport.js';
+import { filledInputs } from './record-fill/record-fill.js';
+import { RecordFillDialog, type RecordFill } from './record-fill/RecordFillDialog.js';
 import { RuleCoverage, type RuleSelection } from './RuleCoverage.js';
 import { addTestCase, freshCaseName, removeTestCase, replaceTestCase } from './test-case-edits.js';
 import { TestCaseDialog } from './TestCaseDialog.js';
@@ -54,6 +57,8 @@ export function DecisionTestPanel({
   const [errors, setErrors] = useState<Record<string, InputError>>({});
   const [tried, setTried] = useState<Record<string, unknown> | null>(null);
   const [editing, setEditing] = useState<Editing | null>(null);
+  const [filling, setFilling] = useState(false);
+  const [fill, setFill] = useState<RecordFill | null>(null);
   const answer = useMemo(
     () => (tried === null ? null : evaluateDraft(settled, compiled, tried)),
     [settled, compiled, tried],
@@ -75,7 +80,20 @@ export function DecisionTestPanel({
     setValues({});
     setErrors({});
     setTried(null);
+    setFill(null);
     onHighlight?.([]);
+  };
+  // The record's values replace those of the inputs it filled; the others keep what the analyst typed.
+  const fillFrom = (chosen: RecordFill) => {
+    const filled = filledInputs(chosen.outcomes);
+    const texts = formValues(
+      fields.filter((f) => f.name in filled),
+      filled,
+    );
+    setValues((current) => ({ ...current, ...texts }));
+    setErrors({});
+    setFill(chosen);
+    setFilling(false);
   };
   const load = (index: number) => {
     const test = artifact.tests?.[index];
@@ -112,8 +130,14 @@ export function DecisionTestPanel({
             <button type="button" onClick={clear}>
               {t('try.clear')}
             </button>
+            {fields.length > 0 && (
+              <button type="button" onClick={() => setFilling(true)}>
+                {t('fill.open')}
+              </button>
+            )}
           </div>
         </form>
+        {fill && <FillReport fill={fill} />}
         {answer?.error !== undefined && (
           <p role="alert" className="error-text">
             {t('try.failed', { message: answer.error })}
@@ -146,6 +170,7 @@ export function DecisionTestPanel({
         <RuleCoverage coverage={report.coverage} onSelectRules={onSelectRules} />
       </section>
 
+      {filling && <RecordFillDialog fields={fields} onFill={fillFrom} onClose={() => setFilling(false)} />}
       {editing?.mode === 'save' && evaluation && tried && (
         <TestCaseDialog
           title={t('dialog.saveTitle')}

@@ -1,6 +1,9 @@
+import { recordFillMessages } from './record-fill/locales.js';
+
 /** Messages of the decision test panel and backtest (i18next namespace `decisionTests`); every key exists in both languages. */
 export const decisionTestMessages = {
   en: {
+    ...recordFillMessages.en,
     tab: 'Tests',
     title: 'Test the draft',
     inputs: {
@@ -126,6 +129,7 @@ export const decisionTestMessages = {
     },
   },
   'zh-CN': {
+    ...recordFillMessages['zh-CN'],
     tab: '测试',
     title: '测试草稿',
     inputs: {
