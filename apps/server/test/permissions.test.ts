@@ -11,13 +11,14 @@ const MORE_IDS = ['11010519491231002X', '44030519900101123X', '31011519851120456
 describe.each(dialects())('permissions on %s', (dialect) => {
   let server: TestServer;
   let as: Record<Username, Requester>;
+  let userIds: Record<Username, string>;
   /** Which clients each user created: the test's own record of ownership. */
   const owned: Record<string, Rec[]> = {};
 
   beforeAll(async () => {
     server = await startTestServer(dialect);
     await server.publishEntity(clientEntity);
-    ({ as } = await seedPeople(server));
+    ({ as, ids: userIds } = await seedPeople(server));
     let n = 0;
     const plan: [Username, number][] = [['rm_a', 3], ['rm_b', 2], ['rm_c', 1], ['tl_sh', 1]];
     for (const [user, count] of plan) {
@@ -226,13 +227,26 @@ describe.each(dialects())('permissions on %s', (dialect) => {
       ['PUT', '/api/auth/roles/auditor'],
       ['GET', '/api/audit'],
       ['GET', '/api/audit/verify'],
+      ['GET', '/api/audit/verify?fromSeq=1&limit=10'],
+      ['GET', '/api/audit/entities'],
+      ['GET', '/api/audit/export'],
       ['POST', '/api/auth/api-keys'],
+      ['GET', '/api/auth/api-keys'],
+      ['POST', `/api/auth/api-keys/${userIds.analyst}/revoke`],
+      ['POST', '/api/auth/users'],
+      ['PATCH', `/api/auth/users/${userIds.rm_b}`],
+      ['POST', `/api/auth/users/${userIds.rm_b}/disable`],
+      ['POST', `/api/auth/users/${userIds.rm_b}/enable`],
+      ['POST', `/api/auth/users/${userIds.rm_b}/password`],
     ] as const) {
       const refused = await as.rm_a<{ code: string }>(method, path, method === 'GET' ? undefined : { key: 'auditor', label: { en: 'x' }, admin: true });
       expect(refused.status, path).toBe(403);
       expect(refused.body.code).toBe('forbidden');
     }
     expect((await server.request<{ roles: string[] }>('GET', '/api/auth/users')).status).toBe(200);
+    // Refused before anything was read or written: rm_b is as before, and the team lead (no audit grant) cannot read the log either.
+    expect((await server.request<{ id: string; active: boolean; roles: string[] }[]>('GET', '/api/auth/users')).body.find((u) => u.id === userIds.rm_b)).toMatchObject({ active: true, roles: ['relationship_manager'] });
+    expect((await as.tl_sh('GET', '/api/audit/export')).status).toBe(403);
   });
 
   it('lists the roles to a designer by key and name only (to choose approvers by), with their grants to administrators', async () => {

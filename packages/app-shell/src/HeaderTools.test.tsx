@@ -6,7 +6,7 @@ import { initPackageTestI18n } from './test-support/test-i18n.js';
 beforeEach(() => initPackageTestI18n('en'));
 afterEach(cleanup);
 
-const me = { userId: 'u1', username: 'ana', branch: null, roles: ['analyst'], admin: false };
+const me = { userId: 'u1', username: 'ana', branch: null, roles: ['analyst'], admin: false, auditLog: false };
 
 describe('HeaderTools', () => {
   it('offers the languages always and the user menu once signed in', () => {

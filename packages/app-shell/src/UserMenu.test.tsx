@@ -9,7 +9,7 @@ import { UserMenu } from './UserMenu.js';
 beforeEach(() => initPackageTestI18n('en'));
 afterEach(cleanup);
 
-const me = { userId: 'u1', username: 'ana', branch: null, roles: ['analyst'], admin: false };
+const me = { userId: 'u1', username: 'ana', branch: null, roles: ['analyst'], admin: false, auditLog: false };
 
 describe('UserMenu', () => {
   it('signs out on the server, then opens the login page coming back to the given path', async () => {

@@ -1,3 +1,5 @@
+import type { ApiKeySummary, CreatedApiKey, PasswordReset, RoleDefinition, UserChange, UserCreateRequest, UserSummary, UserWithPassword } from './admin.js';
+import type { AuditEntityLabels, AuditEntry, AuditQuery, ChainProgress, ChainVerdict } from './audit.js';
 import type {
   DecisionBacktestRequest,
   DecisionBacktestResult,
@@ -95,6 +97,63 @@ export class ApiClient {
     return this.request('GET', '/auth/me');
   }
 
+  // Administration (administrators only): users, roles, API keys. Passwords and keys the server makes are answered once.
+  users(): Promise<UserSummary[]> {
+    return this.request('GET', '/auth/users');
+  }
+  createUser(user: UserCreateRequest): Promise<UserWithPassword> {
+    return this.request('POST', '/auth/users', user);
+  }
+  updateUser(id: string, change: UserChange): Promise<UserSummary> {
+    return this.request('PATCH', `/auth/users/${encodeURIComponent(id)}`, change);
+  }
+  /** Disables a user: they cannot sign in, and their sessions end. */
+  disableUser(id: string): Promise<UserSummary> {
+    return this.request('POST', `/auth/users/${encodeURIComponent(id)}/disable`, {});
+  }
+  enableUser(id: string): Promise<UserSummary> {
+    return this.request('POST', `/auth/users/${encodeURIComponent(id)}/enable`, {});
+  }
+  /** Sets a new password: the one given, or (none given) one the server generates and answers once. */
+  resetPassword(id: string, password?: string): Promise<PasswordReset> {
+    return this.request('POST', `/auth/users/${encodeURIComponent(id)}/password`, password === undefined ? {} : { password });
+  }
+  roles(): Promise<RoleDefinition[]> {
+    return this.request('GET', '/auth/roles');
+  }
+  saveRole(role: RoleDefinition): Promise<RoleDefinition> {
+    return this.request('PUT', `/auth/roles/${encodeURIComponent(role.key)}`, role);
+  }
+  apiKeys(): Promise<ApiKeySummary[]> {
+    return this.request('GET', '/auth/api-keys');
+  }
+  createApiKey(name: string, roles: string[]): Promise<CreatedApiKey> {
+    return this.request('POST', '/auth/api-keys', { name, roles });
+  }
+  revokeApiKey(id: string): Promise<void> {
+    return this.request('POST', `/auth/api-keys/${encodeURIComponent(id)}/revoke`);
+  }
+
+  // The audit log (administrators and roles granted it).
+  auditEntries(query: AuditQuery = {}): Promise<AuditEntry[]> {
+    return this.request('GET', `/audit${queryString(query)}`);
+  }
+  /** The whole chain verified at once. */
+  verifyAuditChain(): Promise<ChainVerdict>;
+  /** One stretch of it, from `fromSeq`, `limit` entries at most: call again from `nextSeq` until it is absent. */
+  verifyAuditChain(range: { fromSeq: number; limit: number }): Promise<ChainProgress>;
+  verifyAuditChain(range?: { fromSeq: number; limit: number }): Promise<ChainVerdict | ChainProgress> {
+    return this.request('GET', `/audit/verify${range ? queryString(range) : ''}`);
+  }
+  /** The entities and field names the log's entries are labelled with. */
+  auditEntities(): Promise<AuditEntityLabels[]> {
+    return this.request('GET', '/audit/entities');
+  }
+  /** Where the CSV export of a search is downloaded (a plain link: the browser sends the session cookie); the export is audited. */
+  auditExportUrl(query: Omit<AuditQuery, 'afterSeq' | 'beforeSeq' | 'limit'>): string {
+    return `${this.baseUrl}/api/audit/export${queryString(query)}`;
+  }
+
   // Artifacts
   listArtifacts(kind: ArtifactKind): Promise<ArtifactSummary[]> {
     return this.request('GET', `/artifacts/${kind}`);
@@ -139,7 +198,11 @@ export class ApiClient {
   }
   queryRecords(entity: string, query: RecordQuery): Promise<RecordPage> {
     return this.request('POST', `/records/${entity}/query`, query);
+  }  /** The titles of some records (at most 500) of an entity, as this reader may see them; those outside their scope are left out. */
+  recordTitles(entity: string, ids: readonly string[]): Promise<{ titles: Record<string, string> }> {
+    return this.request('POST', `/records/${encodeURIComponent(entity)}/titles`, { ids });
   }
+
 
   // Approval cases and the task inbox. Every command carries an Idempotency-Key, so a retried
   // click (or a network retry) acts once.

@@ -49,6 +49,25 @@ export type {
   TaskInboxPage,
   TaskInboxQuery,
 } from './flows.js';
+// Administration: users, roles and their grants, API keys.
+export type {
+  ApiKeySummary,
+  CreatedApiKey,
+  DataScope,
+  DesignerRight,
+  EntityGrant,
+  FieldRule,
+  MaskSpec,
+  PasswordReset,
+  RecordOperation,
+  RoleDefinition,
+  UserChange,
+  UserCreateRequest,
+  UserSummary,
+  UserWithPassword,
+} from './admin.js';
+// The audit log: entries, searches, the chain's verification.
+export type { AuditAction, AuditEntityLabels, AuditEntry, AuditQuery, ChainBreak, ChainProgress, ChainVerdict } from './audit.js';
 // Moving running cases to a new version of their flow: the preview on publish, the move.
 export type { CaseMigrationPreview, CaseMigrationPreviewRequest, CaseMigrationReason, MigrateCasesRequest, MigrateCasesResult, UnmovableCase } from './case-migrations.js';
 // Decisions: evaluation, the evaluation log, backtests.

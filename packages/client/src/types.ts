@@ -137,7 +137,10 @@ export interface SignedIn {
   username: string;
   branch: string | null;
   roles: readonly string[];
+  /** Manages users, roles and API keys (the designer's Administration). */
   admin: boolean;
+  /** May read the audit log and verify its chain (administrators, and roles granted it). */
+  auditLog: boolean;
 }
 
 /** A records query: the data model's filter language (`RecordFilter`), a sort, a projection and a page. */

@@ -11,7 +11,7 @@ function Who({ redirect }: { redirect: (url: string) => void }) {
   return <p data-testid="who">{signIn.status === 'signedIn' ? signIn.user.username : signIn.status === 'error' ? signIn.error.code : 'checking'}</p>;
 }
 
-const me = { userId: 'u1', username: 'rm.li', branch: 'b1', roles: ['rm'], admin: false };
+const me = { userId: 'u1', username: 'rm.li', branch: 'b1', roles: ['rm'], admin: false, auditLog: false };
 
 describe('useSignedIn', () => {
   it('answers the signed-in user', async () => {

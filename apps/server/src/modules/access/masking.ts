@@ -1,15 +1,11 @@
 import type { FieldDefinition } from '@bankforge/data-model';
+import type { MaskSpec } from '@bankforge/client';
 
 /** The named ways a value is shown to someone who may know it exists but not what it is. */
-export const MASK_STRATEGIES = ['chineseName', 'mobile', 'residentId', 'accountNumber', 'email', 'keep'] as const;
-export type MaskStrategy = (typeof MASK_STRATEGIES)[number];
-
-export interface MaskSpec {
-  strategy: MaskStrategy;
-  /** `keep` only: how many leading and trailing characters stay readable. */
-  keepFirst?: number;
-  keepLast?: number;
-}
+export const MASK_STRATEGIES = ['chineseName', 'mobile', 'residentId', 'accountNumber', 'email', 'keep'] as const satisfies readonly MaskSpec['strategy'][];
+export type MaskStrategy = MaskSpec['strategy'];
+/** How a field is masked: part of a role's document, so of the HTTP contract (packages/client). */
+export type { MaskSpec };
 
 const STAR = '*';
 

@@ -1,54 +1,21 @@
-import type { FieldAccess } from '@bankforge/client';
-import { ARTIFACT_KINDS, type ArtifactKind } from '../artifacts/artifact-kinds.js';
+import { ARTIFACT_KINDS } from '../artifacts/artifact-kinds.js';
 import { requestSchema } from '../../platform/request-validation/request-schema.js';
-import { MASK_STRATEGIES, type MaskSpec } from './masking.js';
+import type { DataScope, RecordOperation, RoleDefinition } from '@bankforge/client';
+import { MASK_STRATEGIES } from './masking.js';
 
-/** Whose records an operation reaches. */
-export const DATA_SCOPES = ['own', 'team', 'branch', 'all'] as const;
-export type DataScope = (typeof DATA_SCOPES)[number];
+// A role's document is part of the HTTP contract: its types live in packages/client; the server enforces them.
+export type { DataScope, DesignerRight, EntityGrant, FieldRule, RecordOperation, RoleDefinition } from '@bankforge/client';
+export type FlowRight = NonNullable<RoleDefinition['flows']>[string][number];
+export type DecisionRight = NonNullable<RoleDefinition['decisions']>[string][number];
 
-export const RECORD_OPERATIONS = ['create', 'read', 'update', 'delete', 'export'] as const;
-export type RecordOperation = (typeof RECORD_OPERATIONS)[number];
+/** Whose records an operation reaches, narrowest first (a wider scope wins when roles are merged). */
+export const DATA_SCOPES = ['own', 'team', 'branch', 'all'] as const satisfies readonly DataScope[];
 
-export interface FieldRule {
-  access: FieldAccess;
-  /** `masked` only: how; the field type's usual strategy when absent. */
-  mask?: MaskSpec;
-}
+export const RECORD_OPERATIONS = ['create', 'read', 'update', 'delete', 'export'] as const satisfies readonly RecordOperation[];
 
-/** What a role may do with one entity's records. */
-export type EntityGrant = Partial<Record<RecordOperation, DataScope>> & {
-  /** May reveal a masked field of one record at a time (audited). */
-  unmask?: boolean;
-  fields?: Record<string, FieldRule>;
-};
+export const FLOW_RIGHTS = ['start'] as const satisfies readonly FlowRight[];
 
-export type DesignerRight = 'edit' | 'publish';
-
-export interface RoleDefinition {
-  key: string;
-  label: { en: string; 'zh-CN'?: string };
-  /** Administrators manage users, roles and keys, read the audit log, and are not restricted by any rule. */
-  admin?: boolean;
-  /**
-   * May read the audit log and verify its chain (compliance, internal audit). The log records
-   * every entity's changes, sensitive values masked as stored, whatever the role's field rules.
-   */
-  auditLog?: boolean;
-  entities?: Record<string, EntityGrant>;
-  /** Designer rights per artifact kind. */
-  artifacts?: Partial<Record<ArtifactKind, DesignerRight[]>>;
-  /** Approval flows the role may start, by flow key, on records it may update. */
-  flows?: Record<string, FlowRight[]>;
-  /** Published decisions the role may evaluate through the API (and read the evaluation log of), by decision key. */
-  decisions?: Record<string, DecisionRight[]>;
-}
-
-export const FLOW_RIGHTS = ['start'] as const;
-export type FlowRight = (typeof FLOW_RIGHTS)[number];
-
-export const DECISION_RIGHTS = ['evaluate'] as const;
-export type DecisionRight = (typeof DECISION_RIGHTS)[number];
+export const DECISION_RIGHTS = ['evaluate'] as const satisfies readonly DecisionRight[];
 
 const IDENTIFIER = '^[a-z][a-z0-9_]{0,63}$';
 

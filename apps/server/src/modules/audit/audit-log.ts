@@ -1,11 +1,13 @@
 import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { fromStoredDatetime, toStoredDatetime } from '@bankforge/data-model';
+import type { AuditAction, AuditEntry, ChainProgress, ChainVerdict } from '@bankforge/client';
 import type { Actor } from '../access/actor.js';
 import { Database, type SqlExecutor, type SqlValue } from '../../platform/database/database.js';
 import { isSignal } from '../../platform/database/driver-error.js';
 import { AUDIT_CHAIN_MOVED } from '../../platform/database/migrations/0004-audit-chain-trigger.js';
 import { canonicalJson } from './canonical-json.js';
+import { pageSql, type AuditPage, type AuditSearch } from './audit-search.js';
 
 export const AUDIT_ACTIONS = [
   'create',
@@ -24,27 +26,16 @@ export const AUDIT_ACTIONS = [
   'consent',
   'flow',
   'backtest',
-] as const;
-export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+] as const satisfies readonly AuditAction[];
+
+// The log's entries and verdicts are part of the HTTP contract: their types live in packages/client.
+export type { AuditAction, AuditEntry, ChainProgress, ChainVerdict };
 
 export interface AuditEvent {
   action: AuditAction;
   entity?: string;
   recordId?: string;
   detail?: Record<string, unknown>;
-}
-
-export interface AuditEntry {
-  seq: number;
-  at: string;
-  actorId: string | null;
-  actorName: string;
-  action: AuditAction;
-  entity: string | null;
-  recordId: string | null;
-  detail: Record<string, unknown>;
-  prevHash: string;
-  hash: string;
 }
 
 export const GENESIS_HASH = '0'.repeat(64);
@@ -93,14 +84,6 @@ export function entryFromRow(row: AuditRow): AuditEntry {
     prevHash: row.prev_hash,
     hash: row.hash,
   };
-}
-
-export interface ChainVerdict {
-  ok: boolean;
-  entries: number;
-  headHash: string;
-  /** The first entry that does not fit the chain, and why. */
-  firstBroken?: { seq: number; reason: 'hashMismatch' | 'prevHashMismatch' | 'missingEntry' | 'unexpectedEntry' | 'headMismatch' | 'detailNotJson' };
 }
 
 /**
@@ -214,61 +197,109 @@ export class AuditLog {
     return this.database.transaction((sql) => this.append(sql, actor, event));
   }
 
-  async list(filter: { entity?: string; recordId?: string; afterSeq?: number; limit: number }): Promise<AuditEntry[]> {
-    const where: string[] = ['seq > ?'];
-    const params: (string | number)[] = [filter.afterSeq ?? 0];
-    if (filter.entity) {
-      where.push('entity_key = ?');
-      params.push(filter.entity);
+  /** Entries matching the search, a page at a time by sequence (the viewer reads newest first). */
+  async list(search: AuditSearch, page: AuditPage): Promise<AuditEntry[]> {
+    return this.database.read(async (sql) => (await sql.rows<AuditRow>(...pageSql(search, page))).map(entryFromRow));
+  }
+
+  /** Every entry matching the search, in order, a page of rows at a time (an export never holds the whole log). */
+  async *entries(search: AuditSearch, order: 'asc' | 'desc'): AsyncGenerator<AuditEntry[], void, undefined> {
+    let after: number | undefined;
+    for (;;) {
+      const page = await this.list(search, { order, limit: EXPORT_PAGE, ...(after === undefined ? {} : order === 'asc' ? { afterSeq: after } : { beforeSeq: after }) });
+      if (page.length > 0) yield page;
+      if (page.length < EXPORT_PAGE) return;
+      after = page.at(-1)!.seq;
     }
-    if (filter.recordId) {
-      where.push('record_id = ?');
-      params.push(filter.recordId);
-    }
-    return this.database.read(async (sql) =>
-      (await sql.rows<AuditRow>(`SELECT * FROM bf_audit WHERE ${where.join(' AND ')} ORDER BY seq LIMIT ${Math.floor(filter.limit)}`, params)).map(entryFromRow),
-    );
   }
 
   /** Recomputes the whole chain, a page at a time, and names the first entry that does not fit. */
   async verify(): Promise<ChainVerdict> {
     // One transaction: on MySQL a consistent snapshot, so appends made meanwhile do not look like insertions.
     return this.database.transaction(async (sql) => {
-      let expectedSeq = 1;
-      let prevHash = GENESIS_HASH;
-      const fail = (seq: number, reason: NonNullable<ChainVerdict['firstBroken']>['reason']): ChainVerdict => ({
-        ok: false,
-        entries: expectedSeq - 1,
-        headHash: prevHash,
-        firstBroken: { seq, reason },
-      });
+      const walk = new ChainWalk(1, GENESIS_HASH);
       for (;;) {
-        const rows = await sql.rows<AuditRow>('SELECT * FROM bf_audit WHERE seq >= ? ORDER BY seq LIMIT 1000', [expectedSeq]);
-        for (const row of rows) {
-          let entry: AuditEntry;
-          try {
-            entry = entryFromRow(row);
-          } catch (error) {
-            // Only an edit outside the server stores a detail that is not JSON: a broken entry, not a crash.
-            if (error instanceof SyntaxError) return fail(Number(row.seq), 'detailNotJson');
-            throw error;
-          }
-          if (entry.seq !== expectedSeq) return fail(expectedSeq, 'missingEntry');
-          if (entry.prevHash !== prevHash) return fail(entry.seq, 'prevHashMismatch');
-          const { hash, ...unsigned } = entry;
-          if (entryHash(unsigned) !== hash) return fail(entry.seq, 'hashMismatch');
-          prevHash = hash;
-          expectedSeq++;
-        }
+        const rows = await sql.rows<AuditRow>('SELECT * FROM bf_audit WHERE seq >= ? ORDER BY seq LIMIT 1000', [walk.expectedSeq]);
+        const broken = walk.check(rows);
+        if (broken) return broken;
         if (rows.length < 1000) break;
       }
-      const [head] = await sql.rows<{ seq: number | string; hash: string }>('SELECT seq, hash FROM bf_audit_head WHERE id = 1');
-      const headSeq = Number(head?.seq ?? -1);
-      // Entries past the head were inserted around the log; a head past the last entry means the tail was cut off.
-      if (headSeq < expectedSeq - 1) return fail(headSeq + 1, 'unexpectedEntry');
-      if (headSeq > expectedSeq - 1) return fail(expectedSeq, 'missingEntry');
-      if (head?.hash !== prevHash) return fail(headSeq, 'headMismatch');
-      return { ok: true, entries: expectedSeq - 1, headHash: prevHash };
+      const { total: _total, ...verdict } = walk.finish(await readHeadRow(sql));
+      return verdict;
     });
+  }
+
+  /**
+   * Verifies one stretch of the chain: `limit` entries from `fromSeq`, each against its hash and the
+   * one before it (the entry before the stretch was verified by the stretch before). A viewer calls
+   * stretch after stretch from `nextSeq` and shows how far it got; the last stretch checks the head.
+   */
+  async verifyStretch(fromSeq: number, limit: number): Promise<ChainProgress> {
+    return this.database.transaction(async (sql) => {
+      const head = await readHeadRow(sql);
+      let prevHash = GENESIS_HASH;
+      if (fromSeq > 1) {
+        const [before] = await sql.rows<{ hash: string }>('SELECT hash FROM bf_audit WHERE seq = ?', [fromSeq - 1]);
+        if (!before) return { ok: false, entries: fromSeq - 2, headHash: GENESIS_HASH, total: head.seq, firstBroken: { seq: fromSeq - 1, reason: 'missingEntry' } };
+        prevHash = before.hash;
+      }
+      const walk = new ChainWalk(fromSeq, prevHash);
+      const rows = await sql.rows<AuditRow>(`SELECT * FROM bf_audit WHERE seq >= ? ORDER BY seq LIMIT ${Math.floor(limit)}`, [fromSeq]);
+      const broken = walk.check(rows);
+      if (broken) return { ...broken, total: head.seq };
+      if (rows.length === limit && walk.expectedSeq <= head.seq) return { ok: true, entries: walk.expectedSeq - 1, headHash: walk.prevHash, total: head.seq, nextSeq: walk.expectedSeq };
+      return walk.finish(head);
+    });
+  }
+}
+
+/** Rows verified per page of an export. */
+const EXPORT_PAGE = 1000;
+
+async function readHeadRow(sql: SqlExecutor): Promise<{ seq: number; hash: string | undefined }> {
+  const [head] = await sql.rows<{ seq: number | string; hash: string }>('SELECT seq, hash FROM bf_audit_head WHERE id = 1');
+  return { seq: Number(head?.seq ?? -1), hash: head?.hash };
+}
+
+/** The chain checked entry by entry: each in sequence, after the one before, matching its own hash. */
+class ChainWalk {
+  constructor(
+    public expectedSeq: number,
+    public prevHash: string,
+  ) {}
+
+  private fail(seq: number, reason: NonNullable<ChainVerdict['firstBroken']>['reason']): ChainVerdict {
+    return { ok: false, entries: this.expectedSeq - 1, headHash: this.prevHash, firstBroken: { seq, reason } };
+  }
+
+  /** The verdict at the first entry of the rows that does not fit; undefined when all do. */
+  check(rows: readonly AuditRow[]): ChainVerdict | undefined {
+    for (const row of rows) {
+      let entry: AuditEntry;
+      try {
+        entry = entryFromRow(row);
+      } catch (error) {
+        // Only an edit outside the server stores a detail that is not JSON: a broken entry, not a crash.
+        if (error instanceof SyntaxError) return this.fail(Number(row.seq), 'detailNotJson');
+        throw error;
+      }
+      if (entry.seq !== this.expectedSeq) return this.fail(this.expectedSeq, 'missingEntry');
+      if (entry.prevHash !== this.prevHash) return this.fail(entry.seq, 'prevHashMismatch');
+      const { hash, ...unsigned } = entry;
+      if (entryHash(unsigned) !== hash) return this.fail(entry.seq, 'hashMismatch');
+      this.prevHash = hash;
+      this.expectedSeq++;
+    }
+    return undefined;
+  }
+
+  /** The verdict once every entry is walked: the head must be the last entry. */
+  finish(head: { seq: number; hash: string | undefined }): ChainProgress {
+    const last = this.expectedSeq - 1;
+    // Entries past the head were inserted around the log; a head past the last entry means the tail was cut off.
+    if (head.seq < last) return { ...this.fail(head.seq + 1, 'unexpectedEntry'), total: head.seq };
+    if (head.seq > last) return { ...this.fail(this.expectedSeq, 'missingEntry'), total: head.seq };
+    if (head.hash !== this.prevHash) return { ...this.fail(head.seq, 'headMismatch'), total: head.seq };
+    return { ok: true, entries: last, headHash: this.prevHash, total: head.seq };
   }
 }

@@ -1,16 +1,19 @@
-import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Patch, Post, Put, Req, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Post, Put, Req, Res } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
+import type { ApiKeySummary, CreatedApiKey, SignedIn } from '@bankforge/client';
 import type { Actor } from '../access/actor.js';
 import { parseRoleDefinition, roleDefinitionSchema, type RoleDefinition } from '../access/role.js';
 import { ARTIFACT_KINDS } from '../artifacts/artifact-kinds.js';
 import { ProblemError } from '../../platform/problem/problem-error.js';
+import { withBilingualErrors } from '../../platform/request-validation/bilingual-errors.js';
 import { requestSchema } from '../../platform/request-validation/request-schema.js';
 import { SESSION_HOURS, AuthService } from './auth.service.js';
 import { CurrentActor, Public, SessionToken, requireAdmin } from './auth.guard.js';
-import { DirectoryService, type ApiKeySummary, type UserInput, type UserSummary } from './directory.service.js';
+import { DirectoryService } from './directory.service.js';
 import { LoginRateLimit } from './login-rate-limit.js';
 import { SessionCookie } from './session-cookie.js';
+import { USER_FIELDS, rolesProperty } from './users.controller.js';
 
 const loginSchema = {
   type: 'object',
@@ -20,41 +23,27 @@ const loginSchema = {
 };
 const parseLogin = requestSchema<{ username: string; password: string }>(loginSchema, 'invalidLogin');
 
-const userProperties = {
-  displayName: { type: 'string', minLength: 1, maxLength: 128 },
-  branch: { type: ['string', 'null'], maxLength: 64 },
-  managerId: { type: ['string', 'null'], pattern: '^[0-9a-f-]{36}$' },
-  roles: { type: 'array', maxItems: 50, uniqueItems: true, items: { type: 'string', pattern: '^[a-z][a-z0-9_]{0,63}$' } },
-  active: { type: 'boolean' },
-  password: { type: 'string', maxLength: 256 },
-};
-const userCreateSchema = {
-  type: 'object',
-  required: ['username', 'displayName', 'roles'],
-  additionalProperties: false,
-  properties: { username: { type: 'string', pattern: '^[A-Za-z0-9._-]{2,64}$' }, ...userProperties },
-};
-const userPatchSchema = { type: 'object', minProperties: 1, additionalProperties: false, properties: userProperties };
 const apiKeySchema = {
   type: 'object',
   required: ['name', 'roles'],
   additionalProperties: false,
-  properties: { name: { type: 'string', minLength: 1, maxLength: 128 }, roles: userProperties.roles },
+  properties: { name: { type: 'string', minLength: 1, maxLength: 128 }, roles: rolesProperty },
 };
-const parseUserCreate = requestSchema<UserInput>(userCreateSchema);
-const parseUserPatch = requestSchema<Partial<Omit<UserInput, 'username'>>>(userPatchSchema);
-const parseApiKey = requestSchema<{ name: string; roles: string[] }>(apiKeySchema);
-
-export interface SignedIn {
-  userId: string | null;
-  username: string;
-  branch: string | null;
-  roles: readonly string[];
-  admin: boolean;
-}
+const parseApiKey = withBilingualErrors(requestSchema<{ name: string; roles: string[] }>(apiKeySchema), USER_FIELDS);
+const parseRole = withBilingualErrors(parseRoleDefinition, {
+  '/key': { name: { en: 'The role key', zh: '角色代码' }, pattern: { en: 'must start with a lowercase letter, then lowercase letters, digits or underscores', zh: '须以小写字母开头，其后为小写字母、数字或下划线' } },
+  '/label': { name: { en: 'The role name', zh: '角色名称' } },
+  '/entities': { name: { en: 'A data grant', zh: '数据权限' } },
+  '/artifacts': { name: { en: 'A designer right', zh: '设计权限' } },
+  '/flows': { name: { en: 'A flow right', zh: '流程权限' } },
+  '/decisions': { name: { en: 'A decision right', zh: '决策权限' } },
+  '/admin': { name: { en: 'Administrator', zh: '管理员' } },
+  '/auditLog': { name: { en: 'Audit log', zh: '审计日志' } },
+  '/': { name: { en: 'The role', zh: '角色' } },
+});
 
 function signedIn(actor: Actor): SignedIn {
-  return { userId: actor.userId, username: actor.name, branch: actor.branch, roles: actor.roles, admin: actor.access.admin };
+  return { userId: actor.userId, username: actor.name, branch: actor.branch, roles: actor.roles, admin: actor.access.admin, auditLog: actor.access.canReadAuditLog };
 }
 
 @ApiTags('auth')
@@ -95,29 +84,6 @@ export class AuthController {
     return signedIn(actor);
   }
 
-  @Get('users')
-  @ApiOperation({ summary: 'Administrators: list users' })
-  users(@CurrentActor() actor: Actor): Promise<UserSummary[]> {
-    requireAdmin(actor);
-    return this.directory.users();
-  }
-
-  @Post('users')
-  @ApiOperation({ summary: 'Administrators: create a user (audited)' })
-  @ApiBody({ schema: userCreateSchema })
-  createUser(@CurrentActor() actor: Actor, @Body() body: unknown): Promise<UserSummary> {
-    requireAdmin(actor);
-    return this.directory.createUser(parseUserCreate(body ?? {}), actor);
-  }
-
-  @Patch('users/:id')
-  @ApiOperation({ summary: 'Administrators: change a user (roles, branch, manager, active, password; audited)' })
-  @ApiBody({ schema: userPatchSchema })
-  updateUser(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: unknown): Promise<UserSummary> {
-    requireAdmin(actor);
-    return this.directory.updateUser(id, parseUserPatch(body ?? {}), actor);
-  }
-
   @Get('roles')
   @ApiOperation({ summary: 'Administrators: list roles with their grants. Designers (anyone who may edit an artifact kind): the roles\' keys and names only, to choose approvers and recipients by' })
   async roles(@CurrentActor() actor: Actor): Promise<RoleDefinition[]> {
@@ -132,8 +98,8 @@ export class AuthController {
   @ApiBody({ schema: roleDefinitionSchema as unknown as Record<string, unknown> })
   saveRole(@CurrentActor() actor: Actor, @Param('key') key: string, @Body() body: unknown): Promise<RoleDefinition> {
     requireAdmin(actor);
-    const role = parseRoleDefinition(body ?? {});
-    if (role.key !== key) throw ProblemError.invalid('The role key must match the URL.', [{ path: '/key', code: 'keyMismatch', message: `must be ${key}` }]);
+    const role = parseRole(body ?? {});
+    if (role.key !== key) throw ProblemError.invalid('The role key must match the URL.', [{ path: '/key', code: 'keyMismatch', message: `must be ${key}`, messageZh: `须为 ${key}` }]);
     return this.directory.saveRole(role, actor);
   }
 
@@ -155,7 +121,7 @@ export class AuthController {
   @Post('api-keys')
   @ApiOperation({ summary: 'Administrators: create an API key for an integration; the key is shown once' })
   @ApiBody({ schema: apiKeySchema })
-  createApiKey(@CurrentActor() actor: Actor, @Body() body: unknown): Promise<{ id: string; name: string; roles: string[]; key: string }> {
+  createApiKey(@CurrentActor() actor: Actor, @Body() body: unknown): Promise<CreatedApiKey> {
     requireAdmin(actor);
     const { name, roles } = parseApiKey(body ?? {});
     return this.directory.createApiKey(name, roles, actor);

@@ -8,11 +8,12 @@ import { AuthService } from './auth.service.js';
 import { DirectoryService } from './directory.service.js';
 import { LoginRateLimit } from './login-rate-limit.js';
 import { SessionCookie } from './session-cookie.js';
+import { UsersController } from './users.controller.js';
 
 /** Users, roles, sessions and API keys; the guard every request passes. */
 @Module({
   imports: [AuditModule],
-  controllers: [AuthController],
+  controllers: [AuthController, UsersController],
   providers: [
     { provide: LoginRateLimit, useFactory: (config: ServerConfig) => new LoginRateLimit(config.loginAttemptsPerMinute ?? 10), inject: [SERVER_CONFIG] },
     { provide: SessionCookie, useFactory: (config: ServerConfig) => new SessionCookie(config.secureCookies ?? false), inject: [SERVER_CONFIG] },

@@ -1,6 +1,7 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Logger } from 'pino';
+import type { ApiKeySummary, CreatedApiKey, PasswordReset, UserSummary, UserWithPassword } from '@bankforge/client';
 import { v7 as uuidv7 } from 'uuid';
 import { fromStoredDatetime, toStoredDatetime } from '@bankforge/data-model';
 import { AccessProfile } from '../access/access-profile.js';
@@ -12,17 +13,9 @@ import { ProblemError } from '../../platform/problem/problem-error.js';
 import { DirectoryStamp } from './directory-stamp.js';
 import { generatePassword, hashPassword, passwordProblem, type PasswordProblem } from './password.js';
 
-export interface UserSummary {
-  id: string;
-  username: string;
-  displayName: string;
-  branch: string | null;
-  managerId: string | null;
-  roles: string[];
-  active: boolean;
-  locked: boolean;
-}
+export type { ApiKeySummary, UserSummary };
 
+/** A user as the directory creates them (the API's request, less the generation switch the controller reads). */
 export interface UserInput {
   username: string;
   displayName: string;
@@ -31,15 +24,6 @@ export interface UserInput {
   roles: string[];
   active?: boolean;
   password?: string;
-}
-
-export interface ApiKeySummary {
-  id: string;
-  name: string;
-  roles: string[];
-  createdAt: string;
-  revokedAt: string | null;
-  lastUsedAt: string | null;
 }
 
 export interface UserRow {
@@ -112,6 +96,7 @@ export class DirectoryService {
       else await sql.execute('INSERT INTO bf_role (role_key, document, updated_at) VALUES (?, ?, ?)', [role.key, JSON.stringify(role), now()]);
       await this.audit.append(sql, by, {
         action: 'permissionChange',
+        recordId: role.key,
         detail: { role: role.key, before: before ? (JSON.parse(before.document) as unknown) : null, after: role },
       });
       return role;
@@ -147,7 +132,7 @@ export class DirectoryService {
         });
       }
       await sql.execute('DELETE FROM bf_role WHERE role_key = ?', [key]);
-      await this.audit.append(sql, by, { action: 'permissionChange', detail: { role: key, deleted: true } });
+      await this.audit.append(sql, by, { action: 'permissionChange', recordId: key, detail: { role: key, deleted: true } });
     });
   }
 
@@ -155,28 +140,50 @@ export class DirectoryService {
     return this.database.read(async (sql) => (await sql.rows<UserRow>('SELECT * FROM bf_user ORDER BY username')).map(summaryOf));
   }
 
-  async createUser(input: UserInput, by: Actor): Promise<UserSummary> {
+  /** A new user; with `generate`, a password made here and answered once (the log records only that one was generated). */
+  async createUser(input: UserInput, by: Actor, generate = false): Promise<UserWithPassword> {
     const problem = input.password === undefined ? undefined : passwordProblem(input.password, [input.username, input.displayName]);
     if (problem) throw weakPassword(problem);
-    const passwordHash = input.password === undefined ? null : await hashPassword(input.password);
-    return this.database.transaction(async (sql) => {
+    const password = generate ? generatePassword() : input.password;
+    const passwordHash = password === undefined ? null : await hashPassword(password);
+    const user = await this.database.transaction(async (sql) => {
       await this.checkRoles(sql, input.roles);
       if (input.managerId) await this.checkManager(sql, input.managerId, undefined);
       const [taken] = await sql.rows('SELECT id FROM bf_user WHERE username = ?', [input.username]);
-      if (taken) throw new ProblemError(409, 'usernameTaken', `The username ${input.username} is taken.`, [{ path: '/username', code: 'unique', message: 'is taken' }]);
+      if (taken) {
+        throw new ProblemError(409, 'usernameTaken', `The username ${input.username} is taken.`, [
+          { path: '/username', code: 'unique', message: `The username ${input.username} is taken.`, messageZh: `用户名 ${input.username} 已被使用。` },
+        ]);
+      }
       const id = uuidv7();
       await sql.execute(
         'INSERT INTO bf_user (id, username, display_name, branch, manager_id, roles, active, password_hash, failed_logins, locked_until, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, NULL, ?, ?)',
         [id, input.username, input.displayName, input.branch ?? null, input.managerId ?? null, JSON.stringify(input.roles), input.active ?? true, passwordHash, now(), now()],
       );
       await DirectoryStamp.raise(sql);
-      const user = summaryOf((await this.userRow(sql, id))!);
-      await this.audit.append(sql, by, { action: 'permissionChange', detail: { user: user.username, created: { ...user } } });
-      return user;
+      const created = summaryOf((await this.userRow(sql, id))!);
+      await this.audit.append(sql, by, {
+        action: 'permissionChange',
+        recordId: id,
+        detail: { user: created.username, created: { ...created }, ...(generate ? { passwordGenerated: true } : {}) },
+      });
+      return created;
     });
+    return generate ? { ...user, password } : user;
   }
 
-  async updateUser(id: string, patch: Partial<Omit<UserInput, 'username'>>, by: Actor): Promise<UserSummary> {
+  /** Sets a user's password: the one given, or one generated and answered once. Unlocks them and ends their sessions. */
+  async resetPassword(id: string, given: string | undefined, by: Actor): Promise<PasswordReset> {
+    const password = given ?? generatePassword();
+    const user = await this.updateUser(id, { password }, by, given === undefined);
+    return given === undefined ? { user, password } : { user };
+  }
+
+  /**
+   * Changes a user. An administrator cannot disable themselves or take away their own
+   * administration: the bank would be left without anyone to undo it.
+   */
+  async updateUser(id: string, patch: Partial<Omit<UserInput, 'username'>>, by: Actor, passwordGenerated = false): Promise<UserSummary> {
     if (patch.password !== undefined) {
       const current = await this.database.read((sql) => this.userRow(sql, id));
       const problem = passwordProblem(patch.password, [current?.username ?? '', patch.displayName ?? current?.display_name ?? '']);
@@ -188,6 +195,7 @@ export class DirectoryService {
       if (!row) throw ProblemError.notFound('userNotFound', `There is no user ${id}.`);
       if (patch.roles) await this.checkRoles(sql, patch.roles);
       if (patch.managerId) await this.checkManager(sql, patch.managerId, id);
+      if (by.userId === id) await this.checkNoSelfLockout(sql, patch);
       const before = summaryOf(row);
       const sets: string[] = [];
       const params: (string | number | boolean | null)[] = [];
@@ -213,7 +221,9 @@ export class DirectoryService {
       const after = summaryOf((await this.userRow(sql, id))!);
       await this.audit.append(sql, by, {
         action: 'permissionChange',
-        detail: { user: after.username, before, after, ...(passwordHash !== undefined ? { passwordReset: true } : {}) },
+        recordId: id,
+        // That a password was reset, and whether generated, never the password or its hash.
+        detail: { user: after.username, before, after, ...(passwordHash !== undefined ? { passwordReset: true } : {}), ...(passwordGenerated ? { passwordGenerated: true } : {}) },
       });
       return after;
     });
@@ -270,7 +280,7 @@ export class DirectoryService {
   }
 
   /** A new key for an integration; its secret is answered once and only its SHA-256 is kept (it is random, so no salt is needed). */
-  async createApiKey(name: string, roles: string[], by: Actor): Promise<{ id: string; name: string; roles: string[]; key: string }> {
+  async createApiKey(name: string, roles: string[], by: Actor): Promise<CreatedApiKey> {
     return this.database.transaction(async (sql) => {
       await this.checkRoles(sql, roles);
       const id = uuidv7();
@@ -283,16 +293,17 @@ export class DirectoryService {
         by.userId,
         now(),
       ]);
-      await this.audit.append(sql, by, { action: 'permissionChange', detail: { apiKey: id, name, roles } });
+      await this.audit.append(sql, by, { action: 'permissionChange', recordId: id, detail: { apiKey: id, name, roles } });
       return { id, name, roles, key: `bfk_${id}.${secret}` };
     });
   }
 
   async revokeApiKey(id: string, by: Actor): Promise<void> {
     await this.database.transaction(async (sql) => {
-      const changed = await sql.execute('UPDATE bf_api_key SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL', [now(), id]);
-      if (changed === 0) throw ProblemError.notFound('apiKeyNotFound', `There is no active API key ${id}.`);
-      await this.audit.append(sql, by, { action: 'permissionChange', detail: { apiKey: id, revoked: true } });
+      const [key] = await sql.rows<{ name: string }>(`SELECT name FROM bf_api_key WHERE id = ? AND revoked_at IS NULL${forUpdate(sql)}`, [id]);
+      const changed = key ? await sql.execute('UPDATE bf_api_key SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL', [now(), id]) : 0;
+      if (changed === 0) throw ProblemError.notFound('apiKeyNotFound', `There is no active API key ${id.slice(0, 64)}.`);
+      await this.audit.append(sql, by, { action: 'permissionChange', recordId: id, detail: { apiKey: id, name: key!.name, revoked: true } });
     });
     this.verifiedKeys.clear();
   }
@@ -334,8 +345,22 @@ export class DirectoryService {
     if (missing.length > 0) {
       throw ProblemError.invalid(
         'Some roles do not exist.',
-        missing.map(({ role, i }) => ({ path: `/roles/${i}`, code: 'roleNotFound', message: `There is no role ${role}` })),
+        missing.map(({ role, i }) => ({ path: `/roles/${i}`, code: 'roleNotFound', message: `There is no role ${role}.`, messageZh: `角色 ${role} 不存在。` })),
       );
+    }
+  }
+
+  /** An administrator's change to themselves must leave them active and an administrator (409 otherwise). */
+  private async checkNoSelfLockout(sql: SqlExecutor, patch: Partial<Omit<UserInput, 'username'>>): Promise<void> {
+    if (patch.active === false) {
+      throw new ProblemError(409, 'cannotDisableSelf', 'You cannot disable yourself; another administrator can.', [
+        { path: '/active', code: 'cannotDisableSelf', message: 'You cannot disable yourself; another administrator can.', messageZh: '不能停用自己的账号，请由其他管理员操作。' },
+      ]);
+    }
+    if (patch.roles && !(await this.profileOf(sql, patch.roles)).admin) {
+      throw new ProblemError(409, 'cannotRemoveOwnAdministration', 'You cannot take away your own administration; another administrator can.', [
+        { path: '/roles', code: 'cannotRemoveOwnAdministration', message: 'You cannot take away your own administration; another administrator can.', messageZh: '不能取消自己的管理员权限，请由其他管理员操作。' },
+      ]);
     }
   }
 
@@ -343,9 +368,13 @@ export class DirectoryService {
   private async checkManager(sql: SqlExecutor, managerId: string, userId: string | undefined): Promise<void> {
     let current: string | null = managerId;
     for (let depth = 0; current !== null && depth < 100; depth++) {
-      if (current === userId) throw ProblemError.invalid('The reporting line would loop.', [{ path: '/managerId', code: 'managerCycle', message: 'A user cannot report to themselves, even indirectly' }]);
+      if (current === userId) {
+        throw ProblemError.invalid('The reporting line would loop.', [
+          { path: '/managerId', code: 'managerCycle', message: 'A user cannot report to themselves, even indirectly.', messageZh: '用户不能直接或间接向自己汇报。' },
+        ]);
+      }
       const row: UserRow | undefined = await this.userRow(sql, current);
-      if (!row) throw ProblemError.invalid('The manager does not exist.', [{ path: '/managerId', code: 'userNotFound', message: 'There is no such user' }]);
+      if (!row) throw ProblemError.invalid('The manager does not exist.', [{ path: '/managerId', code: 'userNotFound', message: 'There is no such user.', messageZh: '该用户不存在。' }]);
       current = row.manager_id;
     }
   }
