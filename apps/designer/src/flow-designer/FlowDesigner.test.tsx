@@ -88,7 +88,9 @@ describe('FlowDesigner', () => {
 
     await user.click(within(panel).getByRole('button', { name: 'Add a rule' }));
     await user.selectOptions(within(panel).getByRole('combobox', { name: 'Rule 1: who' }), 'branchRole');
-    await user.type(within(panel).getByRole('textbox', { name: 'Rule 1: role' }), 'credit_officer');
+    // The role is picked from the bank's list, by its name.
+    await user.type(within(panel).getByRole('combobox', { name: 'Rule 1: role' }), 'credit off');
+    await user.click(await within(panel).findByRole('option', { name: 'Credit officer (credit_officer)' }));
     expect(await within(problemsPanel()).findByText('No problems: the flow can be published.', undefined, CHECKED)).toBeTruthy();
     expect(node('Approval: Credit officer review').getAttribute('aria-label')).toBe('Approval: Credit officer review');
 

@@ -1,8 +1,9 @@
 /** The flow as React Flow draws it: nodes and edges with their accessible names and descriptions. */
-import type { FlowDefinition, FlowEdge, FlowNode } from '@bankforge/flow-engine';
+import type { BoundaryTimer, FlowDefinition, FlowEdge, FlowNode } from '@bankforge/flow-engine';
 import { MarkerType } from '@xyflow/react';
 import type { TFunction } from 'i18next';
 import { edgeName, nodeName, nodeNameById, typeName, type DesignerLanguage } from '../document/names.js';
+import { durationText } from '../document/duration-text.js';
 import type { NodePosition } from '../document/node-types.js';
 import type { FlowCanvasEdge } from '../edges/FlowEdgeView.js';
 import { nodeSize } from '../layout/node-size.js';
@@ -33,19 +34,26 @@ export function nodeLabel(node: FlowNode, context: Pick<ElementContext, 'languag
   return withProblems(label, context.problems.byNode.get(node.id)?.length ?? 0, context.t);
 }
 
-/** What decides whether an edge is taken, as written on it. */
-export function edgeRule(edge: FlowEdge, t: TFunction): string {
+/** The timers on steps' borders, by the edge each leaves by. */
+export function timersByEdge(flow: FlowDefinition): ReadonlyMap<string, BoundaryTimer> {
+  return new Map(flow.nodes.flatMap((n) => ('boundaryTimers' in n ? (n.boundaryTimers ?? []) : [])).map((timer) => [timer.edge, timer]));
+}
+
+/** What decides whether an edge is taken, as written on it: a timer's time, a loop's bound, a condition, or the default. */
+export function edgeRule(edge: FlowEdge, t: TFunction, timer?: BoundaryTimer): string {
+  if (timer !== undefined) return t(timer.interrupting ? 'edge.timerRule' : 'edge.timerRuleKeep', { duration: durationText(timer.duration, t) });
   if (edge.loop !== undefined) return t('edge.loopRule', { condition: edge.condition ?? '', max: edge.loop.maxIterations });
   if (edge.condition !== undefined) return edge.condition;
   return edge.default === true ? t('edge.default') : '';
 }
 
 /** "from Score check to Amount routing when amount > 500000". */
-export function edgeLabel(edge: FlowEdge, flow: FlowDefinition, context: Pick<ElementContext, 'language' | 't' | 'problems'>): string {
+export function edgeLabel(edge: FlowEdge, flow: FlowDefinition, context: Pick<ElementContext, 'language' | 't' | 'problems'>, timer?: BoundaryTimer): string {
   const { t, language } = context;
   const ends = { source: nodeNameById(flow, edge.source, language), target: nodeNameById(flow, edge.target, language) };
   const label =
-    edge.condition !== undefined ? t('a11y.edgeWhen', { ...ends, condition: edge.condition })
+    timer !== undefined ? t('a11y.edgeTimer', { ...ends, rule: edgeRule(edge, t, timer) })
+    : edge.condition !== undefined ? t('a11y.edgeWhen', { ...ends, condition: edge.condition })
     : edge.default === true ? t('a11y.edgeDefault', ends)
     : t('a11y.edge', ends);
   return withProblems(label, context.problems.byEdge.get(edge.id)?.length ?? 0, t);
@@ -74,8 +82,10 @@ export function canvasNodes(flow: FlowDefinition, context: ElementContext): Flow
 }
 
 export function canvasEdges(flow: FlowDefinition, context: ElementContext): FlowCanvasEdge[] {
+  const timers = timersByEdge(flow);
   return flow.edges.map((edge) => {
     const problemCount = context.problems.byEdge.get(edge.id)?.length ?? 0;
+    const timer = timers.get(edge.id);
     return {
       id: edge.id,
       type: 'flow',
@@ -83,8 +93,8 @@ export function canvasEdges(flow: FlowDefinition, context: ElementContext): Flow
       target: edge.target,
       selected: context.selection.edge === edge.id,
       markerEnd: { type: MarkerType.ArrowClosed },
-      data: { name: edgeName(edge, context.language), rule: edgeRule(edge, context.t), problemCount },
-      ariaLabel: edgeLabel(edge, flow, context),
+      data: { name: edgeName(edge, context.language), rule: edgeRule(edge, context.t, timer), problemCount },
+      ariaLabel: edgeLabel(edge, flow, context, timer),
       ariaRole: 'button',
       ...(problemCount > 0 ? { domAttributes: { 'aria-describedby': context.problemsId('edge', edge.id) } } : {}),
     };

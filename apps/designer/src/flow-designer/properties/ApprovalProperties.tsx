@@ -4,6 +4,7 @@ import { CheckboxControl, SelectControl, TextControl } from '../../data-model/co
 import { compact } from '../document/map-edits.js';
 import { nodeNameById } from '../document/names.js';
 import { RolePicker } from '../pickers/RolePicker.js';
+import { BoundaryTimersEditor } from './activity/BoundaryTimersEditor.js';
 import { AssigneeRulesEditor } from './AssigneeRulesEditor.js';
 import { AuthorityLimitsTable } from './AuthorityLimitsTable.js';
 import { DurationControl } from './DurationControl.js';
@@ -160,6 +161,7 @@ export function ApprovalProperties({ node }: { node: ApprovalNode }) {
           problems={problemsAt(path('rejectEdge'))}
         />
       )}
+      <BoundaryTimersEditor node={node} />
     </>
   );
 }

@@ -1,8 +1,11 @@
 import type { ServiceEffect, ServiceNode } from '@bankforge/flow-engine';
 import { useTranslation } from 'react-i18next';
-import { CheckboxControl, NumberControl, SelectControl, TextControl } from '../../data-model/controls/Controls.js';
+import { CheckboxControl, SelectControl, TextControl } from '../../data-model/controls/Controls.js';
 import { compact } from '../document/map-edits.js';
 import { nodeNameById } from '../document/names.js';
+import { BoundaryTimersEditor } from './activity/BoundaryTimersEditor.js';
+import { RepeatFields } from './activity/RepeatFields.js';
+import { RetryFields } from './activity/RetryFields.js';
 import { RecordValuesTable } from './RecordValuesTable.js';
 import { usePanel } from './panel-context.js';
 import { nodePath, useNodeChange } from './useNodeChange.js';
@@ -57,14 +60,7 @@ export function ServiceProperties({ node }: { node: ServiceNode }) {
           </fieldset>
         </>
       )}
-      <NumberControl
-        label={t('service.attempts')}
-        help={t('service.attemptsHelp')}
-        value={node.retry?.maxAttempts}
-        min={1}
-        onChange={(maxAttempts) => change('retry', (n) => compact({ ...n, retry: maxAttempts === undefined ? undefined : { ...n.retry, maxAttempts } }))}
-        problems={problemsAt(path('retry'))}
-      />
+      <RetryFields node={node} />
       {outgoing.length > 1 && (
         <SelectControl
           label={t('service.failureEdge')}
@@ -74,6 +70,8 @@ export function ServiceProperties({ node }: { node: ServiceNode }) {
           problems={problemsAt(path('failureEdge'))}
         />
       )}
+      <RepeatFields node={node} />
+      <BoundaryTimersEditor node={node} />
     </>
   );
 }

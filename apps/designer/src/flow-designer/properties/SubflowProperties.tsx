@@ -2,6 +2,8 @@ import type { SubflowNode } from '@bankforge/flow-engine';
 import { useTranslation } from 'react-i18next';
 import { NumberControl, SelectControl } from '../../data-model/controls/Controls.js';
 import { compact } from '../document/map-edits.js';
+import { BoundaryTimersEditor } from './activity/BoundaryTimersEditor.js';
+import { RepeatFields } from './activity/RepeatFields.js';
 import { MapRows } from './MapRows.js';
 import { usePanel } from './panel-context.js';
 import { nodePath, useNodeChange } from './useNodeChange.js';
@@ -56,6 +58,8 @@ export function SubflowProperties({ node }: { node: SubflowNode }) {
         newKey={flow.variables.find((v) => !(v.name in node.outputs))?.name ?? 'result'}
         onChange={(outputs) => change('outputs', (n) => ({ ...n, outputs }))}
       />
+      <RepeatFields node={node} />
+      <BoundaryTimersEditor node={node} />
     </>
   );
 }
