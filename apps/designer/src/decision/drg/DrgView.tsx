@@ -7,7 +7,6 @@ import { addBusinessKnowledgeModel, addDecision, addInputData, addRequirement, r
 import { drgGraph, elementId, requirementFor, type Requirement } from '../document/drg-graph.js';
 import type { ElementKind, ElementRef } from '../document/element-names.js';
 import { AddElementDialog, type NewElement } from './AddElementDialog.js';
-import { ConnectDialog } from './ConnectDialog.js';
 import { canvasEdges, canvasNodes } from './drg-canvas.js';
 import { DrgNodeView } from './DrgNodeView.js';
 import { useDrgLayout } from './useDrgLayout.js';
@@ -47,7 +46,6 @@ function DrgCanvas({ artifact, selected, onSelect, onOpen, onChange, onAnnounce 
   const helpId = useId();
   const flow = useReactFlow();
   const [adding, setAdding] = useState<ElementKind | null>(null);
-  const [connecting, setConnecting] = useState(false);
   const [selectedRequirement, setSelectedRequirement] = useState<string | null>(null);
   const graph = useMemo(() => drgGraph(artifact), [artifact]);
   const positions = useDrgLayout(graph);
@@ -123,7 +121,6 @@ function DrgCanvas({ artifact, selected, onSelect, onOpen, onChange, onAnnounce 
     }),
     [t],
   );
-  const canRequire = selected !== null && selected.kind !== 'inputData' && byId.has(elementId(selected));
   return (
     <div className="drg">
       <div role="toolbar" aria-label={t('drg.toolbar')} className="toolbar dg-toolbar">
@@ -132,9 +129,6 @@ function DrgCanvas({ artifact, selected, onSelect, onOpen, onChange, onAnnounce 
             {t(kind === 'decision' ? 'drg.addDecision' : kind === 'inputData' ? 'drg.addInputData' : 'drg.addBusinessKnowledgeModel')}
           </button>
         ))}
-        <button type="button" disabled={!canRequire} onClick={() => setConnecting(true)}>
-          {t('drg.connect')}
-        </button>
         <button type="button" className="danger" disabled={requirement === undefined} aria-keyshortcuts="Delete" onClick={() => requirement && disconnect(requirement)}>
           {t('drg.removeRequirement')}
         </button>
@@ -186,17 +180,6 @@ function DrgCanvas({ artifact, selected, onSelect, onOpen, onChange, onAnnounce 
       <p className="help drg-legend">{t('drg.legend')}</p>
       {adding !== null && (
         <AddElementDialog artifact={artifact} kind={adding} itemDefinitions={artifact.itemDefinitions ?? []} onAdd={(element) => add(adding, element)} onClose={() => setAdding(null)} />
-      )}
-      {connecting && selected !== null && (
-        <ConnectDialog
-          artifact={artifact}
-          to={selected}
-          onConnect={(from) => {
-            connect(from, selected);
-            setConnecting(false);
-          }}
-          onClose={() => setConnecting(false)}
-        />
       )}
     </div>
   );

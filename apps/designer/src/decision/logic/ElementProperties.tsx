@@ -2,7 +2,7 @@ import type { DecisionArtifact } from '@bankforge/rule-engine';
 import { Dialog } from '@bankforge/app-shell';
 import { useId, useState, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ConnectDialog } from '../drg/ConnectDialog.js';
+import { ConnectDialog } from './ConnectDialog.js';
 import { removeElement, removeRequirement, renameElement, setDecisionQuestion, setElementType, addRequirement } from '../document/drg-edits.js';
 import { drgGraph, elementId } from '../document/drg-graph.js';
 import { elementNameProblem, type ElementRef } from '../document/element-names.js';

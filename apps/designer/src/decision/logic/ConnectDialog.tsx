@@ -49,7 +49,7 @@ export function ConnectDialog({ artifact, to, onConnect, onClose }: ConnectDialo
               ))}
             </select>
             <p id={`${id}-kind`} className="help">
-              {kind !== null && 'kind' in kind ? t('connect.kindIs', { kind: t(`drg.requirement.${kind.kind}`).toLowerCase() }) : ''}
+              {kind !== null && 'kind' in kind ? t(`connect.kindIs.${kind.kind}`) : ''}
             </p>
           </div>
           <div className="button-row">
