@@ -18,3 +18,14 @@ describe('bank CRM roles: decisions', () => {
     expect(evaluators('fraud_screening')).toEqual(['head_of_risk', 'compliance_officer', 'business_analyst']);
   });
 });
+
+describe('bank CRM roles: the business analyst', () => {
+  it('reads every customer to try decisions on, with who they are and what they hold masked, and writes none', () => {
+    const analyst = bankCrmRoles.find((role) => role.key === 'business_analyst')!;
+    expect(Object.keys(analyst.entities ?? {})).toEqual(['customer']);
+    const customer = analyst.entities!.customer as { read: string; fields: Record<string, { access: string }> };
+    expect(Object.keys(customer).sort()).toEqual(['fields', 'read']);
+    expect(customer.read).toBe('all');
+    expect(Object.entries(customer.fields).filter(([, rule]) => rule.access === 'masked').map(([key]) => key)).toEqual(['name', 'resident_id', 'mobile', 'email', 'aum']);
+  });
+});

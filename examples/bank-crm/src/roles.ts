@@ -98,6 +98,14 @@ export const bankCrmRoles: ExampleRole[] = [
   {
     key: 'business_analyst',
     label: { en: 'Business analyst', 'zh-CN': '业务分析师' },
+    // Tries decisions on real customers (the decision designer's "Fill from a record"): every customer's
+    // profile, but who they are and what they hold stay masked (a masked value is never used as an input).
+    entities: {
+      customer: {
+        read: 'all',
+        fields: { name: { access: 'masked', mask: { strategy: 'chineseName' } }, resident_id: masked, mobile: masked, email: masked, aum: masked },
+      },
+    },
     artifacts: { entity: ['edit'], form: ['edit', 'publish'], flow: ['edit'], decision: ['edit', 'publish'], report: ['edit', 'publish'], app: ['edit'] },
     // Tries the published decisions as callers do (backtests of drafts come with the edit right).
     decisions: { loan_scoring: ['evaluate'], product_suitability: ['evaluate'], fraud_screening: ['evaluate'] },

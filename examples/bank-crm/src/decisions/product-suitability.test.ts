@@ -38,6 +38,22 @@ describe('product_suitability', () => {
     expect(report.coverage).toMatchObject({ rules: 9, uncoveredRules: 0 });
   });
 
+  it('is a requirements graph of three decisions, four input data and a knowledge model the levels are ranked by', () => {
+    const { decisions, inputData, businessKnowledgeModels } = productSuitabilityDecision;
+    expect(decisions.map((d) => [d.name, d.logic?.kind])).toEqual([
+      ['Levels above tolerance', 'context'],
+      ['Suitability', 'decisionTable'],
+      [PRODUCT_SUITABILITY_DECISION_NAME, 'context'],
+    ]);
+    expect(inputData).toHaveLength(4);
+    expect(businessKnowledgeModels?.map((b) => b.name)).toEqual(['Risk level rank']);
+    expect(decisions[0]!.requirements?.knowledge).toEqual(['Risk level rank']);
+    expect(model.diagnostics).toEqual([]);
+    const levels = (product: string | null, tolerance: string | null) =>
+      fromFeelValue(model.evaluate('Levels above tolerance', read({ ProductRiskLevel: product, CustomerRiskTolerance: tolerance })).value);
+    expect([levels('R5', 'R1'), levels('R1', 'R3'), levels('R3', 'R3'), levels('R9', 'R1'), levels('R2', null)]).toEqual([4, -2, 0, null, null]);
+  });
+
   it('is a complete UNIQUE table: no gaps, no overlaps, no unreachable rule, every cell read', () => {
     const analysis = analyzeDecisionTable(table, { names: ['Levels above tolerance'] });
     expect(analysis.hitPolicy).toBe('U');

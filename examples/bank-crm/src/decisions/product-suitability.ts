@@ -73,12 +73,17 @@ function rule(id: string, inputEntries: string[], code: SuitabilityReasonCode, w
 }
 
 const RETAIL = '"mass","affluent","private"';
+/** The risk scale of products and of customers' tolerance, lowest first, as a FEEL list. */
+const RISK_SCALE = '["R1", "R2", "R3", "R4", "R5"]';
 /** The product is at or below the customer's risk tolerance. */
 const WITHIN = '<= 0';
 
 /**
  * Inputs: `CustomerSegment` (mass / affluent / private / corporate), `CustomerRiskTolerance` and
- * `ProductRiskLevel` (R1–R5), `AUM` (CNY, a number or decimal text).
+ * `ProductRiskLevel` (R1–R5), `AUM` (CNY, a number or decimal text). Three decisions and a business
+ * knowledge model: the levels above tolerance (a context ranking both levels with the knowledge
+ * model `Risk level rank`), the suitability table, and the answer (a context); the decision
+ * designer draws them as a requirements diagram.
  */
 export const productSuitabilityDecision: DecisionArtifact = {
   kind: 'decision',
@@ -93,24 +98,30 @@ export const productSuitabilityDecision: DecisionArtifact = {
     { name: 'ProductRiskLevel', typeRef: 'string' },
     { name: 'AUM', typeRef: 'number' },
   ],
+  // The R1–R5 scale, once: a knowledge model both levels are ranked by.
+  businessKnowledgeModels: [
+    {
+      name: 'Risk level rank',
+      parameters: [{ name: 'level', typeRef: 'string' }],
+      typeRef: 'number',
+      body: {
+        kind: 'literalExpression',
+        text: `if list contains(${RISK_SCALE}, level) then index of(${RISK_SCALE}, level)[1] else null`,
+      },
+    },
+  ],
   decisions: [
     {
       name: 'Levels above tolerance',
       typeRef: 'number',
       question: "By how many levels is the product's risk above the customer's risk tolerance (null: either level unknown)?",
-      requirements: { inputs: ['ProductRiskLevel', 'CustomerRiskTolerance'] },
+      requirements: { inputs: ['ProductRiskLevel', 'CustomerRiskTolerance'], knowledge: ['Risk level rank'] },
       logic: {
         kind: 'context',
         entries: [
-          { name: 'levels', value: { kind: 'literalExpression', text: '["R1", "R2", "R3", "R4", "R5"]' } },
-          {
-            value: {
-              kind: 'literalExpression',
-              text:
-                'if list contains(levels, ProductRiskLevel) and list contains(levels, CustomerRiskTolerance) ' +
-                'then index of(levels, ProductRiskLevel)[1] - index of(levels, CustomerRiskTolerance)[1] else null',
-            },
-          },
+          { name: 'product', value: { kind: 'literalExpression', text: 'Risk level rank(ProductRiskLevel)' } },
+          { name: 'tolerance', value: { kind: 'literalExpression', text: 'Risk level rank(CustomerRiskTolerance)' } },
+          { value: { kind: 'literalExpression', text: 'if product = null or tolerance = null then null else product - tolerance' } },
         ],
       },
     },
