@@ -159,4 +159,6 @@ export interface RecordPage {
   items: RecordData[];
   nextCursor: string | null;
   total?: number;
+  /** The titles of the records the items refer to, by entity key and id: only those the reader may read. */
+  titles?: Record<string, Record<string, string>>;
 }

@@ -11,3 +11,4 @@ export {
 } from './standalone/validator-runtime.js';
 export type { RecordTypeCheck } from './record/type-check.js';
 export type { FieldError } from './entity/entity-definition.js';
+export { recordTitle, titleFieldKeys } from './entity/record-title.js';

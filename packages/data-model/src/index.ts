@@ -16,6 +16,7 @@ export {
 } from './entity/entity-definition.js';
 export { entityArtifactSchema } from './entity/entity-artifact-schema.js';
 export { validateEntityDefinition } from './entity/validate-entity-definition.js';
+export { recordTitle, titleFieldKeys, parseTitleTemplate, titleTemplateProblems, TITLE_FIELD_TYPES, type TitleTemplate, type TitleTemplateProblem } from './entity/record-title.js';
 export { DEFINITION_ERROR_CODES, type DefinitionErrorCode } from './entity/definition-errors.js';
 
 export { isMainlandMobile } from './field-types/mobile.js';

@@ -27,6 +27,7 @@ export const accountEntity: EntityDefinition = {
   label: text('Account', '账户'),
   pluralLabel: text('Accounts', '账户'),
   description: 'A deposit, card or wealth account held by a customer.',
+  titleTemplate: '{account_no}',
   fields: [
     {
       id: 'f_account_no',

@@ -20,6 +20,7 @@ export const branchEntity: EntityDefinition = {
   label: text('Branch', '网点'),
   pluralLabel: text('Branches', '网点'),
   description: 'A branch of the bank; every customer is booked at one.',
+  titleTemplate: '{name} ({code})',
   fields: [
     {
       id: 'f_branch_code',

@@ -21,6 +21,7 @@ export const contactEntity: EntityDefinition = {
   label: text('Contact', '联系人'),
   pluralLabel: text('Contacts', '联系人'),
   description: "A customer's related party: family, or a company's representatives.",
+  titleTemplate: '{name}',
   fields: [
     {
       id: 'f_contact_customer',

@@ -51,6 +51,7 @@ export const customerEntity: EntityDefinition = {
   // PIPL: marketing campaigns and exports reach only customers who agreed to them.
   consentPurposes: ['marketing'],
   description: 'A retail or corporate customer; one record per person or company.',
+  titleTemplate: '{name} · {customer_no}',
   fields: [
     {
       id: 'f_customer_no',
@@ -61,6 +62,7 @@ export const customerEntity: EntityDefinition = {
       unique: true,
       indexed: true,
       pattern: '^C[0-9]{10}$',
+      patternHint: text('C followed by 10 digits, e.g. C0000012345', 'C 加 10 位数字，例如 C0000012345'),
       maxLength: 11,
     },
     {

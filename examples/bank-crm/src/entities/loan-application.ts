@@ -28,16 +28,16 @@ export const loanApplicationEntity: EntityDefinition = {
   label: text('Loan application', '贷款申请'),
   pluralLabel: text('Loan applications', '贷款申请'),
   description: 'A loan application, routed through the approval flow.',
+  titleTemplate: '{application_no}',
   fields: [
     {
       id: 'f_loan_application_no',
       key: 'application_no',
-      type: 'text',
+      type: 'autoNumber',
       label: text('Application number', '申请编号'),
-      required: true,
+      // The server numbers each new application: LA, the month (Beijing time), six digits restarting monthly.
+      numbering: 'LA{yyyyMM}{seq:6}',
       unique: true,
-      pattern: '^LA[0-9]{12}$',
-      maxLength: 14,
     },
     {
       id: 'f_loan_application_customer',

@@ -39,6 +39,7 @@ export const DEFINITION_ERROR_CODES = [
   'blindIndexColumnCollision',
   'invalidDefault',
   'unknownSourceField',
+  'titleField',
 ] as const;
 
 export type DefinitionErrorCode = (typeof DEFINITION_ERROR_CODES)[number];
@@ -167,6 +168,12 @@ function texts(code: DefinitionErrorCode, d: DefinitionDetail): [string, string]
       return [`the default value is invalid: ${d.reason?.en ?? ''}`, `默认值无效：${d.reason?.zh ?? ''}`];
     case 'unknownSourceField':
       return [`derivedFrom names "${value}", which is not another field of this entity`, `derivedFrom 指向的 "${value}" 不是本实体的其他字段`];
+    case 'titleField':
+      return value === ''
+        ? [`the title template names no field: write at least one as {field_key}`, `标题模板未引用任何字段：至少写一个 {字段键}`]
+        : d.type === undefined
+          ? [`the title template names "${value}", which is not a field of this entity`, `标题模板中的 "${value}" 不是本实体的字段`]
+          : [`the title template cannot show "${value}", a ${d.type} field: use text, number or date fields`, `标题模板不能显示 ${d.type} 类型的字段 "${value}"：请使用文本、数字或日期字段`];
   }
 }
 

@@ -94,6 +94,12 @@ export const entityArtifactSchema = {
       items: { type: 'string', pattern: IDENTIFIER_PATTERN },
       description: "Purposes (e.g. marketing) for which processing a record needs the customer's recorded consent (PIPL).",
     },
+    titleTemplate: {
+      type: 'string',
+      minLength: 1,
+      maxLength: 200,
+      description: 'How a record is named: literal text and {field} placeholders, e.g. "{name} · {customer_no}".',
+    },
     fields: { type: 'array', items: fieldDefinition },
   },
 } as const;

@@ -95,6 +95,11 @@ export interface EntityDefinition {
   description?: string;
   /** Purposes (e.g. `marketing`) for which processing a record needs the customer's recorded consent. */
   consentPurposes?: string[];
+  /**
+   * How a record is named wherever it is shown or referred to: literal text and `{field}`
+   * placeholders, e.g. `{name} · {customer_no}`. Without one, the first unique (else required) text field.
+   */
+  titleTemplate?: string;
   fields: FieldDefinition[];
 }
 

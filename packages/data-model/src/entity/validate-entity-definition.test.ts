@@ -349,3 +349,26 @@ describe('validateEntityDefinition: rules beyond the schema', () => {
     ]);
   });
 });
+
+describe('title templates', () => {
+  const base = { kind: 'entity', key: 'customer', title: 'Customer', label: { en: 'Customer', 'zh-CN': '客户' } };
+  const fields = [
+    { id: 'f1', key: 'name', type: 'text', label: { en: 'Name', 'zh-CN': '名称' } },
+    { id: 'f2', key: 'tags', type: 'multiSelect', label: { en: 'Tags', 'zh-CN': '标签' }, options: [{ value: 'a', label: { en: 'A', 'zh-CN': 'A' } }] },
+  ];
+
+  it('accepts a template of text fields', () => {
+    expect(validateEntityDefinition({ ...base, titleTemplate: 'Customer {name}', fields })).toEqual([]);
+  });
+
+  it('names an unknown field and a field that cannot be shown, on /titleTemplate, in both languages', () => {
+    const errors = validateEntityDefinition({ ...base, titleTemplate: '{nom} {tags}', fields });
+    expect(errors.map((e) => [e.path, e.code])).toEqual([
+      ['/titleTemplate', 'titleField'],
+      ['/titleTemplate', 'titleField'],
+    ]);
+    expect(errors[0]!.message).toContain('"nom"');
+    expect(errors[1]!.message).toContain('multiSelect');
+    expect(errors[1]!.messageZh).toContain('标题模板');
+  });
+});

@@ -6,6 +6,7 @@ import { checkField, checkFieldSet, type RawField } from './field-rules.js';
 import { escapePointerToken, pointer, pointerTokens } from '../json-pointer/json-pointer.js';
 import { compileRecordValidator } from '../record/record-validator.js';
 import { normalizeFieldValue } from '../record/normalize.js';
+import { titleTemplateProblems } from './record-title.js';
 
 let compiledSchema: ValidateFunction | undefined;
 
@@ -114,5 +115,14 @@ export function validateEntityDefinition(doc: unknown): FieldError[] {
       .map((t) => Number(t[1])),
   );
   errors.push(...checkDefaults(fields, (i) => !troubled.has(i)));
+  if (typeof doc.titleTemplate === 'string') errors.push(...checkTitleTemplate(doc.titleTemplate, fields));
   return errors;
+}
+
+/** A title template may name only fields of the entity that read as text. */
+function checkTitleTemplate(template: string, fields: readonly RawField[]): FieldError[] {
+  const known = fields.filter((f) => typeof f.key === 'string' && typeof f.type === 'string') as unknown as FieldDefinition[];
+  return titleTemplateProblems(template, known).map((problem) =>
+    definitionError('/titleTemplate', 'titleField', { value: problem.key, ...(problem.reason === 'fieldType' ? { type: known.find((f) => f.key === problem.key)!.type } : {}) }),
+  );
 }

@@ -9,7 +9,7 @@ import { ProblemError } from '../../platform/problem/problem-error.js';
 import { refusingDeepFilters } from '../../platform/request-validation/filter-depth.js';
 import { requestSchema } from '../../platform/request-validation/request-schema.js';
 import { parseEntity, parseForm, parseId } from './record-params.js';
-import { recordQuerySchema, type RecordQuery } from './record-query.js';
+import { MAX_PAGE, recordQuerySchema, type RecordQuery } from './record-query.js';
 import { RecordReplay } from './record-replay.js';
 import { RecordsService, type RecordData, type RecordExportQuery, type RecordPage } from './records.service.js';
 
@@ -29,6 +29,13 @@ const exportSchema = {
 };
 const parseExport = refusingDeepFilters(requestSchema<RecordExportQuery>(exportSchema, 'invalidQuery'));
 const unmaskSchema = { type: 'object', required: ['field'], additionalProperties: false, properties: { field: { type: 'string', maxLength: 64 } } };
+const titlesSchema = {
+  type: 'object',
+  required: ['ids'],
+  additionalProperties: false,
+  properties: { ids: { type: 'array', minItems: 1, maxItems: MAX_PAGE, uniqueItems: true, items: { type: 'string', minLength: 1, maxLength: 64 } } },
+};
+const parseTitles = requestSchema<{ ids: string[] }>(titlesSchema);
 const parseUnmask = requestSchema<{ field: string }>(unmaskSchema);
 
 function parseVersion(value: string | undefined): number | undefined {
@@ -73,6 +80,16 @@ export class RecordsController {
   @ApiBody({ schema: recordQuerySchema as unknown as Record<string, unknown> })
   query(@CurrentActor() actor: Actor, @Param('entity') entity: string, @Body() body: unknown): Promise<RecordPage> {
     return this.records.query(parseEntity(entity), parseQuery(body ?? {}), actor);
+  }
+
+  @Post('titles')
+  @HttpCode(200)
+  @SafeRequest()
+  @ApiOperation({ summary: "The titles of some records (the entity's title template; the reader's scope and field rules apply; sensitive fields masked)" })
+  @ApiParam(entityParam)
+  @ApiBody({ schema: titlesSchema })
+  async titles(@CurrentActor() actor: Actor, @Param('entity') entity: string, @Body() body: unknown): Promise<{ titles: Record<string, string> }> {
+    return { titles: await this.records.titlesOf(parseEntity(entity), parseTitles(body ?? {}).ids, actor) };
   }
 
   @Post('export')

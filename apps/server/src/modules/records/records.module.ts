@@ -8,14 +8,15 @@ import { ControlledFields } from './controlled-fields.js';
 import { RecordReplay } from './record-replay.js';
 import { RecordWriteHooks } from './record-write-hooks.js';
 import { RecordsController } from './records.controller.js';
+import { RecordTitles } from './record-titles.js';
 import { RecordsService } from './records.service.js';
 
 /** Records of published entities under the reader's data scope and field rules. */
 @Module({
   imports: [MetadataModule, FormsModule, AuditModule, AuthModule, ArtifactsModule],
   controllers: [RecordsController],
-  providers: [RecordsService, RecordReplay, ControlledFields, RecordWriteHooks],
+  providers: [RecordsService, RecordReplay, ControlledFields, RecordWriteHooks, RecordTitles],
   // RecordReplay rebuilds a replayed write's answer for the idempotency interceptor.
-  exports: [RecordsService, RecordReplay, RecordWriteHooks],
+  exports: [RecordsService, RecordReplay, RecordWriteHooks, RecordTitles],
 })
 export class RecordsModule {}

@@ -25,6 +25,7 @@ import { SYSTEM_FIELD_NAMES, resolveColumn } from './record-fields.js';
 import { DEFAULT_PAGE, MAX_PAGE, type RecordQuery } from './record-query.js';
 import { RecordView, auditValue } from './record-view.js';
 import { RecordWriteHooks } from './record-write-hooks.js';
+import { RecordTitles, referencedIds, type RecordTitleMap } from './record-titles.js';
 import { AuditRedaction } from '../audit/audit-redaction.js';
 import { DirectoryService } from '../auth/directory.service.js';
 
@@ -47,6 +48,8 @@ export interface RecordPage {
   items: RecordData[];
   nextCursor: string | null;
   total?: number;
+  /** The titles of the records the items refer to, by entity and id: only those the reader may read. */
+  titles?: RecordTitleMap;
 }
 
 const SYSTEM_COLUMNS = ['id', 'created_at', 'created_by', 'updated_at', 'updated_by', 'owner_id', 'version', 'deleted_at'];
@@ -81,6 +84,7 @@ export class RecordsService {
     @Inject(DirectoryService) directory: DirectoryService,
     @Inject(ControlledFields) private readonly controlled: ControlledFields,
     @Inject(RecordWriteHooks) private readonly hooks: RecordWriteHooks,
+    @Inject(RecordTitles) private readonly titles: RecordTitles,
   ) {
     this.redaction = new AuditRedaction(directory, cipher);
   }
@@ -375,15 +379,28 @@ export class RecordsService {
   async query(entityKey: string, query: RecordQuery, actor: Actor): Promise<RecordPage> {
     const view = await this.viewFor(entityKey, actor, 'read');
     const plan = this.queryPlan(view, query);
+    const references = view.model.definition.fields.filter((f) => f.type === 'reference' && plan.projection.fields.has(f.key) && view.visible(f));
+    const titles = await this.titles.lookup(actor, references.map((f) => f.reference!.entity));
     const page = await this.database.read(async (sql) => {
       const scope = await this.scope(sql, view, actor, 'read');
-      return this.page(sql, view, plan, scope, query.cursor, query.limit ?? DEFAULT_PAGE, query.count === true);
+      const found = await this.page(sql, view, plan, scope, query.cursor, query.limit ?? DEFAULT_PAGE, query.count === true);
+      // Titles of what the page refers to, in the same read: a batched lookup per entity, never a query per row.
+      const wanted = referencedIds(references, found.items);
+      if (wanted.size > 0) found.titles = await titles.in(sql, wanted);
+      return found;
     });
     const sensitive = view.clearSensitiveFields().filter((key) => plan.projection.fields.has(key));
     if (sensitive.length > 0 && page.items.length > 0) {
       await this.audit.record(actor, { action: 'read', entity: view.model.key, detail: { fields: sensitive, records: page.items.length, filter: await this.redaction.filter(view.model.definition, query.filter) } });
     }
     return page;
+  }
+
+  /** The titles of some records of an entity the actor may read (those outside their scope are left out). */
+  async titlesOf(entityKey: string, ids: readonly string[], actor: Actor): Promise<Record<string, string>> {
+    await this.viewFor(entityKey, actor, 'read');
+    const titles = await this.titles.of(actor, new Map([[entityKey, new Set(ids)]]));
+    return titles[entityKey] ?? {};
   }
 
   /**
