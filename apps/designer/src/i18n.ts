@@ -6,6 +6,7 @@ import { decisionTestMessages } from './decision/test-panel/locales.js';
 import { decisionVersionMessages } from './decision/versions/locales.js';
 import { flowDesignerMessages } from './flow-designer/locales.js';
 import { flowSimulationMessages } from './flow-designer/simulation/locales.js';
+import { flowVersionMessages } from './flow-designer/versions/locales.js';
 import { formDesignerMessages } from './form-designer/locales.js';
 import { shellMessages } from './shell/locales.js';
 
@@ -22,6 +23,7 @@ export function initI18n(language?: Language) {
       decisionVersions: decisionVersionMessages,
       flowDesigner: flowDesignerMessages,
       flowSimulation: flowSimulationMessages,
+      flowVersions: flowVersionMessages,
     },
     defaultNS: 'shell',
     language,

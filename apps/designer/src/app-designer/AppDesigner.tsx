@@ -7,18 +7,19 @@ import { newAppDocument } from '../shell/artifact-list/new-artifact.js';
 import { Loading } from '../shell/Loading.js';
 import { PublishBar } from '../shell/PublishBar.js';
 import { TabList, tabIds } from '../shell/tabs/TabList.js';
-import { VersionHistory } from '../shell/VersionHistory.js';
+import { restoreInto, VersionHistory } from '../shell/VersionHistory.js';
 import { AppContents } from './AppContents.js';
 import { AppProperties } from './AppProperties.js';
 import { useAppContentCatalog } from './useAppContentCatalog.js';
 import './app-designer.css';
+import { artifactTitle } from '../shell/artifact-title.js';
 
 type Panel = 'contents' | 'properties' | 'versions';
 
 /** The app designer (route `app/:key`): the pages of a generated app in menu order, and its name. */
 export default function AppDesigner() {
   const { key = '' } = useParams();
-  const { t } = useTranslation('appDesigner');
+  const { t, i18n } = useTranslation('appDesigner');
   const editor = useArtifactEditor<AppDocument>('app', key, useCallback(() => newAppDocument(key, key), [key]));
   useDesignerShortcuts({ undo: editor.undo, redo: editor.redo, save: () => void editor.save() });
   const catalog = useAppContentCatalog();
@@ -33,7 +34,7 @@ export default function AppDesigner() {
     <main className="page designer">
       <LeaveGuard dirty={editor.dirty} />
       <div className="page-header">
-        <h1>{t('title', { title: app.title })}</h1>
+        <h1>{t('title', { title: artifactTitle(app, i18n.language) })}</h1>
         <code className="artifact-key">{app.key}</code>
       </div>
       <PublishBar editor={editor} />
@@ -51,7 +52,7 @@ export default function AppDesigner() {
       <section role="tabpanel" id={ids.panel} aria-labelledby={ids.tab} className="tab-panel">
         {panel === 'contents' && <AppContents app={app} catalog={catalog} problems={editor.problems} onChange={editor.update} />}
         {panel === 'properties' && <AppProperties app={app} problems={editor.problems} onChange={editor.update} />}
-        {panel === 'versions' && <VersionHistory kind="app" artifactKey={key} latestVersion={editor.latestVersion} />}
+        {panel === 'versions' && <VersionHistory kind="app" artifactKey={key} latestVersion={editor.latestVersion} onRestore={restoreInto(editor)} />}
       </section>
     </main>
   );

@@ -6,7 +6,7 @@ import { LeaveGuard, LoadFailed, useArtifactEditor, useDesignerShortcuts } from 
 import { Loading } from '../shell/Loading.js';
 import { PublishBar } from '../shell/PublishBar.js';
 import { TabList, tabIds } from '../shell/tabs/TabList.js';
-import { VersionHistory } from '../shell/VersionHistory.js';
+import { restoreInto, VersionHistory } from '../shell/VersionHistory.js';
 import { EntityProperties } from './entity-properties/EntityProperties.js';
 import { addField, moveField, newEntity, newFieldId, removeField, updateField } from './entity-document/entity-edits.js';
 import { FieldEditor } from './field-editor/FieldEditor.js';
@@ -14,13 +14,14 @@ import { FieldList } from './field-list/FieldList.js';
 import { PublishEntityDialog } from './publish/PublishEntityDialog.js';
 import { useEntityKeys } from './useEntityKeys.js';
 import './entity-designer.css';
+import { artifactTitle } from '../shell/artifact-title.js';
 
 type Panel = 'fields' | 'entity' | 'versions';
 
 /** The data-model designer: an entity's properties and fields, saved as a draft and published with its migration plan. */
 export default function EntityDesigner() {
   const { key = '' } = useParams();
-  const { t } = useTranslation('dataModel');
+  const { t, i18n } = useTranslation('dataModel');
   const editor = useArtifactEditor<EntityDefinition>('entity', key, useCallback(() => newEntity(key), [key]));
   useDesignerShortcuts({ undo: editor.undo, redo: editor.redo, save: () => void editor.save() });
   const entityKeys = useEntityKeys(key);
@@ -57,7 +58,7 @@ export default function EntityDesigner() {
     <main className="page designer">
       <LeaveGuard dirty={editor.dirty} />
       <div className="page-header">
-        <h1>{t('title', { title: entity.title })}</h1>
+        <h1>{t('title', { title: artifactTitle(entity, i18n.language) })}</h1>
         <code className="artifact-key">{entity.key}</code>
       </div>
       <PublishBar editor={editor} onPublish={() => setPublishing(true)} />
@@ -109,7 +110,7 @@ export default function EntityDesigner() {
           </div>
         )}
         {panel === 'entity' && <EntityProperties entity={entity} problems={editor.problems} onChange={editor.update} />}
-        {panel === 'versions' && <VersionHistory kind="entity" artifactKey={key} latestVersion={editor.latestVersion} />}
+        {panel === 'versions' && <VersionHistory kind="entity" artifactKey={key} latestVersion={editor.latestVersion} onRestore={restoreInto(editor)} />}
       </section>
       {publishing && (
         <PublishEntityDialog

@@ -7,11 +7,13 @@ import { LeaveGuard, LoadFailed, useArtifactEditor, useDesignerShortcuts, type A
 import { Loading } from '../shell/Loading.js';
 import { PublishBar } from '../shell/PublishBar.js';
 import { TabList, tabIds } from '../shell/tabs/TabList.js';
-import { VersionHistory } from '../shell/VersionHistory.js';
+import { artifactTitle } from '../shell/artifact-title.js';
 import { newFlowDocument } from './document/new-flow.js';
 import './flow-designer.css';
 import { FlowWorkspace } from './FlowWorkspace.js';
 import { useLiveProblems } from './problems/useLiveProblems.js';
+import { usePublishFlow } from './publish/usePublishFlow.js';
+import { FlowVersions } from './versions/FlowVersions.js';
 
 type View = 'design' | 'simulate' | 'versions';
 
@@ -35,14 +37,18 @@ function LoadedFlow({ editor, language }: { editor: ArtifactEditor<FlowDefinitio
   const problems = useLiveProblems(editor.document);
   const flow = editor.document;
   const ids = tabIds('flow', view);
+  const name = artifactTitle(flow, language);
+  // Publishing shows what happens to the running cases, and lets the analyst move them.
+  const publishing = usePublishFlow(editor, name);
   return (
     <main className="page designer flow-designer">
       <LeaveGuard dirty={editor.dirty} />
       <div className="page-header">
-        <h1>{t('title', { title: (language === 'zh-CN' ? flow.label?.['zh-CN'] : flow.label?.en) || flow.title })}</h1>
+        <h1>{t('title', { title: name })}</h1>
         <code className="artifact-key">{flow.key}</code>
       </div>
-      <PublishBar editor={editor} publishBlocked={problems.length > 0 ? t('publishBlocked', { count: problems.length }) : undefined} />
+      <PublishBar editor={editor} onPublish={() => void publishing.start()} publishBlocked={problems.length > 0 ? t('publishBlocked', { count: problems.length }) : undefined} />
+      {publishing.dialog}
       <TabList
         label={t('tabs.label')}
         prefix="flow"
@@ -61,7 +67,7 @@ function LoadedFlow({ editor, language }: { editor: ArtifactEditor<FlowDefinitio
             <SimulationView flow={flow} language={language} problemCount={problems.length} />
           </Suspense>
         )}
-        {view === 'versions' && <VersionHistory kind="flow" artifactKey={flow.key} latestVersion={editor.latestVersion} />}
+        {view === 'versions' && <FlowVersions editor={editor} language={language} />}
       </section>
     </main>
   );

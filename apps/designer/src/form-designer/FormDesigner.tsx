@@ -9,10 +9,11 @@ import { newFormDraft } from './document/new-form.js';
 import { useEntityKeys } from './document/useEntities.js';
 import './form-designer.css';
 import { FormWorkspace } from './workspace/FormWorkspace.js';
+import { artifactTitle } from '../shell/artifact-title.js';
 
 /** The form designer (route `form/:key`; a new form takes its entity from `?entity=`). */
 export default function FormDesigner() {
-  const { t } = useTranslation('formDesigner');
+  const { t, i18n } = useTranslation('formDesigner');
   const { key = '' } = useParams();
   const [search] = useSearchParams();
   const api = useApiClient();
@@ -26,7 +27,7 @@ export default function FormDesigner() {
     <main className="fd" aria-labelledby="fd-title">
       <LeaveGuard dirty={editor.dirty} />
       <h1 id="fd-title" className="fd-title">
-        {t('title', { title: editor.document.title || key })}
+        {t('title', { title: artifactTitle(editor.document, i18n.language) || key })}
       </h1>
       {editor.document.entity === '' ? (
         <EntityChooser entityKeys={entityKeys} onChoose={(entity) => editor.update((f) => ({ ...f, entity }))} />

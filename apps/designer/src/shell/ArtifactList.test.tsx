@@ -32,6 +32,19 @@ describe('ArtifactList', () => {
     expect(within(contact).getByText('Draft')).toBeTruthy();
   });
 
+  it('names each artifact in the reader’s language where it has a Chinese name', async () => {
+    await initTestI18n('zh-CN');
+    try {
+      const named = [{ ...entities[0]!, label: { en: 'Customer', 'zh-CN': '客户' } }, entities[1]!];
+      renderList({ 'GET /api/artifacts/entity': { body: named } });
+      expect((await screen.findByRole('link', { name: '客户' })).getAttribute('href')).toBe('/entity/customer');
+      // Without a Chinese name, the title stands in.
+      expect(screen.getByRole('link', { name: 'Contact' })).toBeTruthy();
+    } finally {
+      await initTestI18n('en');
+    }
+  });
+
   it('moves between kinds with the arrow keys', async () => {
     const { user } = renderList({
       'GET /api/artifacts/entity': { body: entities },

@@ -33,6 +33,8 @@ export function loanApprovalServer(routes: Record<string, FakeHandler | FakeResp
     },
     'GET /api/artifacts/form': { body: [summary('form', 'loan_application', 'Loan application form')] },
     'GET /api/artifacts/flow': { body: [summary('flow', 'loan_approval', 'Loan approval', null), summary('flow', 'kyc_check', 'KYC check')] },
+    // Never published: no case runs, so Publish publishes without asking about running cases.
+    'POST /api/flows/loan_approval/migration-preview': { body: { flowKey: 'loan_approval', toVersion: 1, draft: true, running: 0, movable: 0, byVersion: [], unmovable: [] } },
     // What a designer is told of the roles: keys and names.
     'GET /api/auth/roles': { body: bankCrmRoles.map(({ key, label }) => ({ key, label })) },
     ...routes,

@@ -5,7 +5,7 @@ import { useApiClient } from '@bankforge/app-shell';
 import type { ArtifactEditor } from '../../shell/artifact-editor/index.js';
 import { Loading } from '../../shell/Loading.js';
 import { PublishBar } from '../../shell/PublishBar.js';
-import { VersionHistory } from '../../shell/VersionHistory.js';
+import { restoreInto, VersionHistory } from '../../shell/VersionHistory.js';
 import { Canvas } from '../canvas/Canvas.js';
 import { DesignerDnd } from '../dnd/DesignerDnd.js';
 import { useEntities } from '../document/useEntities.js';
@@ -87,7 +87,7 @@ export function FormWorkspace({ editor, entityKeys }: FormWorkspaceProps) {
             <FormPreview form={form} entities={entities} language={language} nodeName={(id) => targetName(id, form, entity, language, t)} onShowNode={showNode} />
           </Suspense>
         ))}
-      {view === 'history' && <VersionHistory kind="form" artifactKey={form.key} latestVersion={editor.latestVersion} />}
+      {view === 'history' && <VersionHistory kind="form" artifactKey={form.key} latestVersion={editor.latestVersion} onRestore={restoreInto(editor)} />}
     </DesignerContext.Provider>
   );
 }

@@ -1,10 +1,11 @@
 import type { ArtifactSummary } from '@bankforge/client';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
+import { artifactTitle } from '../artifact-title.js';
 import { StateBadge } from '../publish/StateBadge.js';
 import { designerPath } from './artifact-kinds.js';
 
-/** One row per artifact: title (a link to its designer when there is one), key, state, latest version, updated. */
+/** One row per artifact: its name in the reader's language (a link to its designer when there is one), key, state, latest version, updated. */
 export function ArtifactTable({ items, caption }: { items: readonly ArtifactSummary[]; caption: string }) {
   const { t, i18n } = useTranslation('shell');
   const date = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
@@ -23,9 +24,10 @@ export function ArtifactTable({ items, caption }: { items: readonly ArtifactSumm
       <tbody>
         {items.map((item) => {
           const path = designerPath(item.kind, item.key);
+          const title = artifactTitle(item, i18n.language);
           return (
             <tr key={item.key}>
-              <th scope="row">{path ? <Link to={path}>{item.title}</Link> : item.title}</th>
+              <th scope="row">{path ? <Link to={path}>{title}</Link> : title}</th>
               <td>
                 <code>{item.key}</code>
               </td>
