@@ -12,6 +12,8 @@ const AppDesigner = lazy(() => import('./app-designer/AppDesigner.js'));
 // React Flow and elkjs load only with the flow designer.
 const FlowDesigner = lazy(() => import('./flow-designer/FlowDesigner.js'));
 const DecisionDesigner = lazy(() => import('./decision/DecisionDesigner.js'));
+// Administration (users, roles, keys) is for administrators only: its own chunk.
+const AdminArea = lazy(() => import('./admin/AdminArea.js'));
 
 // A data router: editors block in-app navigation while they hold unsaved changes.
 const router = createBrowserRouter(
@@ -23,6 +25,7 @@ const router = createBrowserRouter(
       <Route path="app/:key" element={<Suspense fallback={<Loading />}><AppDesigner /></Suspense>} />
       <Route path="flow/:key" element={<Suspense fallback={<Loading />}><FlowDesigner /></Suspense>} />
       <Route path="decision/:key" element={<Suspense fallback={<Loading />}><DecisionDesigner /></Suspense>} />
+      <Route path="admin/*" element={<Suspense fallback={<Loading />}><AdminArea /></Suspense>} />
       <Route path="*" element={<NotFound />} />
     </Route>,
   ),

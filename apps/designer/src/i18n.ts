@@ -1,4 +1,5 @@
 import { initI18n as initAppI18n, type Language } from '@bankforge/app-shell';
+import { adminMessages } from './admin/locales.js';
 import { appDesignerMessages } from './app-designer/locales.js';
 import { dataModelMessages } from './data-model/locales.js';
 import { decisionDesignerMessages } from './decision/locales.js';
@@ -15,6 +16,7 @@ export function initI18n(language?: Language) {
   return initAppI18n({
     namespaces: {
       shell: shellMessages,
+      admin: adminMessages,
       dataModel: dataModelMessages,
       formDesigner: formDesignerMessages,
       appDesigner: appDesignerMessages,

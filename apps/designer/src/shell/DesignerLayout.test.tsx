@@ -10,7 +10,7 @@ import { initTestI18n } from './testing/i18n.js';
 beforeEach(() => initTestI18n('en'));
 afterEach(cleanup);
 
-const me = { userId: 'u1', username: 'analyst', branch: null, roles: ['designer'], admin: false };
+const me = { userId: 'u1', username: 'analyst', branch: null, roles: ['designer'], admin: false, auditLog: false };
 
 function renderLayout(routes: Parameters<typeof fakeApi>[0]) {
   const server = fakeApi(routes);
@@ -36,6 +36,15 @@ describe('DesignerLayout', () => {
     expect(screen.getByText('Signed in as analyst')).toBeTruthy();
     expect(screen.getByRole('link', { name: 'BankForge Designer' })).toBeTruthy();
     expect(screen.getByRole('navigation', { name: 'Main' })).toBeTruthy();
+  });
+
+  it('offers Administration only to whom the server says is an administrator', async () => {
+    renderLayout({ 'GET /api/auth/me': { body: me } });
+    await screen.findByText('the page');
+    expect(screen.queryByRole('link', { name: 'Administration' })).toBeNull();
+    cleanup();
+    renderLayout({ 'GET /api/auth/me': { body: { ...me, username: 'admin', admin: true } } });
+    expect((await screen.findByRole('link', { name: 'Administration' })).getAttribute('href')).toBe('/admin');
   });
 
   it('sends a signed-out visitor to the login page, to come back here', async () => {

@@ -35,6 +35,8 @@ export function DesignerLayout({ redirect = assignLocation }: DesignerLayoutProp
           <NavLink to="/" end>
             {t('nav.artifacts')}
           </NavLink>
+          {/* Shown as the server answers who is signed in: only administrators manage users, roles and keys. */}
+          {signIn.status === 'signedIn' && signIn.user.admin && <NavLink to="/admin">{t('nav.admin')}</NavLink>}
           <a href="/">{t('nav.runtime')}</a>
         </nav>
         <HeaderTools signIn={signIn} redirect={redirect} returnTo="/designer/" />

@@ -1,0 +1,113 @@
+import type { ApiClient, ApiKeySummary, RoleDefinition } from '@bankforge/client';
+import { useApiClient } from '@bankforge/app-shell';
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Loading } from '../../shell/Loading.js';
+import { ConfirmDialog } from '../shared/ConfirmDialog.js';
+import { formatInstant } from '../shared/format.js';
+import { LoadFailure } from '../shared/LoadFailure.js';
+import { roleNames } from '../shared/role-name.js';
+import { useLoaded } from '../shared/useLoaded.js';
+import { NewApiKeyDialog } from './NewApiKeyDialog.js';
+
+const loadKeys = async (api: ApiClient): Promise<{ keys: ApiKeySummary[]; roles: RoleDefinition[] }> => {
+  const [keys, roles] = await Promise.all([api.apiKeys(), api.roles()]);
+  return { keys, roles };
+};
+
+/** The integrations' API keys: list (never a secret), create (the key shown once), revoke. */
+export function ApiKeysPage() {
+  const { t, i18n } = useTranslation('admin');
+  const api = useApiClient();
+  const { state, reload } = useLoaded(loadKeys);
+  const [creating, setCreating] = useState(false);
+  const [revoking, setRevoking] = useState<ApiKeySummary | null>(null);
+  const [notice, setNotice] = useState('');
+  const id = useId();
+
+  if (state.status === 'loading') return <Loading />;
+  if (state.status === 'error') return <LoadFailure problem={state.error} onRetry={reload} />;
+  const { keys, roles } = state.data;
+  // Active keys first, newest first: the ones that can still be used are the ones looked for.
+  const shown = [...keys].sort((a, b) => Number(a.revokedAt !== null) - Number(b.revokedAt !== null) || b.createdAt.localeCompare(a.createdAt));
+
+  return (
+    <section aria-labelledby={`${id}-title`}>
+      <div className="section-header">
+        <h2 id={`${id}-title`}>{t('apiKeys.title')}</h2>
+        <button type="button" className="primary" onClick={() => setCreating(true)}>
+          {t('apiKeys.newKey')}
+        </button>
+      </div>
+      <p className="help">{t('apiKeys.help')}</p>
+      <p role="status" aria-live="polite" className={notice ? 'notice notice-success' : 'visually-hidden'}>
+        {notice}
+      </p>
+      {shown.length === 0 ? (
+        <p className="empty-state">{t('apiKeys.empty')}</p>
+      ) : (
+        <table className="data-table">
+          <thead>
+            <tr>
+              <th scope="col">{t('apiKeys.name')}</th>
+              <th scope="col">{t('apiKeys.roles')}</th>
+              <th scope="col">{t('apiKeys.createdAt')}</th>
+              <th scope="col">{t('apiKeys.lastUsedAt')}</th>
+              <th scope="col">{t('apiKeys.status')}</th>
+              <th scope="col">{t('apiKeys.actions')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {shown.map((key) => (
+              <tr key={key.id} className={key.revokedAt ? 'row-disabled' : undefined}>
+                <th scope="row">{key.name}</th>
+                <td>{roleNames(key.roles, roles, i18n.language).join('、') || t('none')}</td>
+                <td>{formatInstant(key.createdAt, i18n.language)}</td>
+                <td>{key.lastUsedAt ? formatInstant(key.lastUsedAt, i18n.language) : t('apiKeys.never')}</td>
+                <td>
+                  {key.revokedAt ? (
+                    <span className="badge badge-removed">{t('apiKeys.revoked', { date: formatInstant(key.revokedAt, i18n.language) })}</span>
+                  ) : (
+                    <span className="badge badge-published">{t('apiKeys.active')}</span>
+                  )}
+                </td>
+                <td>
+                  {!key.revokedAt && (
+                    <button type="button" onClick={() => setRevoking(key)} aria-label={t('apiKeys.revokeLabel', { name: key.name })}>
+                      {t('apiKeys.revoke')}
+                    </button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {creating && (
+        <NewApiKeyDialog
+          roles={roles}
+          onClose={() => setCreating(false)}
+          onDone={() => {
+            setCreating(false);
+            reload();
+          }}
+        />
+      )}
+      {revoking && (
+        <ConfirmDialog
+          title={t('confirm.revokeTitle', { name: revoking.name })}
+          detail={t('confirm.revokeDetail')}
+          confirm={t('confirm.revoke')}
+          danger
+          onClose={() => setRevoking(null)}
+          action={async () => {
+            await api.revokeApiKey(revoking.id);
+            setRevoking(null);
+            setNotice(t('apiKeys.revokedNotice', { name: revoking.name }));
+            reload();
+          }}
+        />
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,101 @@
+import type { CreatedApiKey, RoleDefinition } from '@bankforge/client';
+import { asProblem, Dialog, useApiClient } from '@bankforge/app-shell';
+import { useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ProblemList } from '../../shell/publish/ProblemList.js';
+import { fieldProblems } from '../shared/field-problems.js';
+import { OneTimeSecret } from '../shared/OneTimeSecret.js';
+import { RoleChecklist } from '../shared/RoleChecklist.js';
+
+export interface NewApiKeyDialogProps {
+  roles: readonly RoleDefinition[];
+  onClose: () => void;
+  onDone: () => void;
+}
+
+/** Creates an API key for an integration with the roles it acts with, then shows the key once. */
+export function NewApiKeyDialog({ roles, onClose, onDone }: NewApiKeyDialogProps) {
+  const { t, i18n } = useTranslation('admin');
+  const api = useApiClient();
+  const id = useId();
+  const [name, setName] = useState('');
+  const [held, setHeld] = useState<string[]>([]);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [failure, setFailure] = useState<{ message: string; problems: ReturnType<typeof fieldProblems>['other'] } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [created, setCreated] = useState<CreatedApiKey | null>(null);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setFailure(null);
+    if (name.trim() === '') {
+      setErrors({ name: t('apiKeys.nameRequired') });
+      return;
+    }
+    setErrors({});
+    setBusy(true);
+    try {
+      setCreated(await api.createApiKey(name.trim(), held));
+    } catch (error) {
+      const problem = asProblem(error);
+      const { byField, other } = fieldProblems(problem, ['name', 'roles'], i18n.language);
+      setErrors(byField);
+      if (other.length > 0 || Object.keys(byField).length === 0) setFailure({ message: problem.detail || problem.title, problems: other });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  if (created) {
+    return (
+      <Dialog title={t('oneTime.keyTitle', { name: created.name })} onClose={onDone} className="dialog-wide">
+        <OneTimeSecret label={t('oneTime.key')} value={created.key} note={t('oneTime.keyNote')} />
+        <div className="button-row">
+          <button type="button" className="primary" onClick={onDone}>
+            {t('done')}
+          </button>
+        </div>
+      </Dialog>
+    );
+  }
+  return (
+    <Dialog title={t('apiKeys.dialogTitle')} onClose={onClose} busy={busy}>
+      <form onSubmit={(e) => void submit(e)} noValidate className="stack">
+        <div className="form-row">
+          <label htmlFor={`${id}-name`}>{t('apiKeys.name')}</label>
+          <input
+            id={`${id}-name`}
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            autoComplete="off"
+            aria-invalid={errors.name ? true : undefined}
+            aria-describedby={errors.name ? `${id}-name-error` : `${id}-name-help`}
+          />
+          <p id={`${id}-name-help`} className="help">
+            {t('apiKeys.nameHelp')}
+          </p>
+          {errors.name && (
+            <p id={`${id}-name-error`} className="field-error">
+              {errors.name}
+            </p>
+          )}
+        </div>
+        <RoleChecklist legend={t('apiKeys.roles')} roles={roles} value={held} onChange={setHeld} error={errors.roles} />
+        {failure && (
+          <div role="alert" className="notice notice-error">
+            <p>{t('failed', { message: failure.message })}</p>
+            <ProblemList problems={failure.problems} showPaths={false} />
+          </div>
+        )}
+        <div className="button-row">
+          <button type="button" onClick={onClose} disabled={busy}>
+            {t('cancel')}
+          </button>
+          <button type="submit" className="primary" disabled={busy}>
+            {busy ? t('apiKeys.creating') : t('apiKeys.create')}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

@@ -1,0 +1,95 @@
+import type { UserSummary } from '@bankforge/client';
+import { asProblem, Dialog, useApiClient } from '@bankforge/app-shell';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ProblemList } from '../../shell/publish/ProblemList.js';
+import { fieldProblems } from '../shared/field-problems.js';
+import { OneTimeSecret } from '../shared/OneTimeSecret.js';
+import { PasswordChoice, type PasswordMode } from './PasswordChoice.js';
+
+export interface PasswordDialogProps {
+  user: UserSummary;
+  onClose: () => void;
+  onDone: (message: string) => void;
+}
+
+/** Resets a user's password: to one the server generates (then shown once) or one typed here. */
+export function PasswordDialog({ user, onClose, onDone }: PasswordDialogProps) {
+  const { t, i18n } = useTranslation('admin');
+  const api = useApiClient();
+  const [mode, setMode] = useState<PasswordMode>('generate');
+  const [password, setPassword] = useState('');
+  const [error, setError] = useState<string | undefined>();
+  const [failure, setFailure] = useState<{ message: string; problems: ReturnType<typeof fieldProblems>['other'] } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [generated, setGenerated] = useState<string | null>(null);
+  const done = () => onDone(t('users.passwordSetNotice', { name: user.displayName }));
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setFailure(null);
+    if (mode === 'type' && password === '') {
+      setError(t('passwordDialog.passwordRequired'));
+      return;
+    }
+    setError(undefined);
+    setBusy(true);
+    try {
+      const reset = await api.resetPassword(user.id, mode === 'type' ? password : undefined);
+      if (reset.password) setGenerated(reset.password);
+      else done();
+    } catch (caught) {
+      const problem = asProblem(caught);
+      const { byField, other } = fieldProblems(problem, ['password'], i18n.language);
+      setError(byField.password);
+      if (other.length > 0 || !byField.password) setFailure({ message: problem.detail || problem.title, problems: other });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  if (generated) {
+    return (
+      <Dialog title={t('oneTime.passwordTitle', { name: user.displayName })} onClose={done}>
+        <OneTimeSecret label={t('oneTime.password')} value={generated} note={t('oneTime.passwordNote', { name: user.displayName })} />
+        <div className="button-row">
+          <button type="button" className="primary" onClick={done}>
+            {t('done')}
+          </button>
+        </div>
+      </Dialog>
+    );
+  }
+  return (
+    <Dialog title={t('passwordDialog.title', { name: user.displayName })} onClose={onClose} busy={busy}>
+      <form onSubmit={(e) => void submit(e)} noValidate className="stack">
+        <p>{t('passwordDialog.detail', { name: user.displayName })}</p>
+        <PasswordChoice
+          legend={t('userDialog.password')}
+          generateLabel={t('passwordDialog.generate')}
+          typeLabel={t('passwordDialog.type')}
+          passwordLabel={t('passwordDialog.typed')}
+          mode={mode}
+          onMode={setMode}
+          password={password}
+          onPassword={setPassword}
+          error={error}
+        />
+        {failure && (
+          <div role="alert" className="notice notice-error">
+            <p>{t('failed', { message: failure.message })}</p>
+            <ProblemList problems={failure.problems} showPaths={false} />
+          </div>
+        )}
+        <div className="button-row">
+          <button type="button" onClick={onClose} disabled={busy}>
+            {t('cancel')}
+          </button>
+          <button type="submit" className="primary" disabled={busy}>
+            {busy ? t('passwordDialog.submitting') : t('passwordDialog.submit')}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}
