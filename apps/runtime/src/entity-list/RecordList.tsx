@@ -136,6 +136,7 @@ export function RecordList({ app, entity, fieldAccess, filterDelayMs = FILTER_DE
           label={t('grid', { items: plural })}
           fields={fields}
           rows={rows}
+          titles={page?.titles}
           sorting={sorting}
           onSortingChange={(next) => {
             setSorting(next);

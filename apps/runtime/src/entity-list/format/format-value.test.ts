@@ -56,3 +56,17 @@ describe('formatValue', () => {
     expect(formatValue(undefined, field('boolean'), en)).toBe('');
   });
 });
+
+describe('references', () => {
+  const customer = { id: 'f_customer', key: 'customer', type: 'reference', label: { en: 'Customer', 'zh-CN': '客户' }, reference: { entity: 'customer' } } as const;
+  const options = { language: 'en' as const, yes: 'Yes', no: 'No', titles: { customer: { a1: '张三 · C0000000001', b2: '' } }, unseen: 'Not visible to you' };
+
+  it('shows the referenced record by its title, never its id', () => {
+    expect(formatValue('a1', customer, options)).toBe('张三 · C0000000001');
+  });
+
+  it('says a record outside the reader\'s scope is not visible, and stands a short id in for an untitled one', () => {
+    expect(formatValue('c3', customer, options)).toBe('Not visible to you');
+    expect(formatValue('b2000000-1111', customer, { ...options, titles: { customer: { 'b2000000-1111': '' } } })).toBe('#b2000000');
+  });
+});

@@ -9,6 +9,10 @@ export interface FormatOptions {
   no: string;
   /** The zone date-times are shown in; the browser's when absent. */
   timeZone?: string;
+  /** The titles of referenced records the page came with, by entity and id (the server's, within the reader's scope). */
+  titles?: Readonly<Record<string, Readonly<Record<string, string>>>>;
+  /** What a reference to a record the reader may not see shows instead of its id. */
+  unseen?: string;
 }
 
 const DECIMAL = /^-?\d+(\.\d+)?$/;
@@ -62,6 +66,17 @@ function optionLabel(field: FieldDefinition, value: string, language: Language):
 }
 
 /**
+ * A referenced record by its title, never its id. Without a title (no title field has a value) its
+ * id's first characters stand in; a record outside the reader's scope has no title in the page.
+ */
+function referenceTitle(id: string, field: FieldDefinition, options: FormatOptions): string {
+  const titles = field.reference ? options.titles?.[field.reference.entity] : undefined;
+  const title = titles?.[id];
+  if (title === undefined) return options.unseen ?? id;
+  return title === '' ? `#${id.slice(0, 8)}` : title;
+}
+
+/**
  * A record value as a list cell shows it, by the field's type and in the reader's language.
  * Values the server masked for this reader ("王**", "tail 1234") arrive as text and are shown as given.
  */
@@ -92,6 +107,8 @@ export function formatValue(value: unknown, field: FieldDefinition, options: For
         : String(value);
     case 'json':
       return JSON.stringify(value);
+    case 'reference':
+      return typeof value === 'string' ? referenceTitle(value, field, options) : String(value);
     default:
       return typeof value === 'string' ? value : JSON.stringify(value);
   }

@@ -1,4 +1,4 @@
-import type { RecordData } from '@bankforge/client';
+import type { RecordData, RecordPage } from '@bankforge/client';
 import type { FieldDefinition } from '@bankforge/data-model';
 import {
   columnVisibilityFeature,
@@ -25,6 +25,8 @@ export interface RecordGridProps {
   label: string;
   fields: readonly FieldDefinition[];
   rows: readonly RecordData[];
+  /** The titles of the records the rows refer to (the page's). */
+  titles?: RecordPage['titles'];
   sorting: SortingState;
   onSortingChange(sorting: SortingState): void;
   visibility: ColumnVisibilityState;
@@ -49,7 +51,7 @@ const ARIA_SORT = { asc: 'ascending', desc: 'descending' } as const;
 export function RecordGrid(props: RecordGridProps) {
   const { t, i18n } = useTranslation('list');
   const language = languageOf(i18n.language);
-  const format: FormatOptions = { language, yes: t('yes'), no: t('no') };
+  const format: FormatOptions = { language, yes: t('yes'), no: t('no'), titles: props.titles, unseen: t('unseenRecord') };
   const fieldsByKey = useMemo(() => new Map(props.fields.map((field) => [field.key, field])), [props.fields]);
 
   const columns = useMemo<GridColumn[]>(

@@ -5,7 +5,8 @@ import { asRecordFilter, lookupOptions } from './lookup-options.js';
 describe('lookupOptions', () => {
   it("queries the source's records whose label contains the search, within the source filter", async () => {
     const server = fakeApi({
-      'POST /api/records/branch/query': { body: { items: [{ id: 'b1', version: 1, name: 'Pudong' }, { id: 'b2', version: 1 }], nextCursor: null } },
+      'POST /api/records/branch/query': { body: { items: [{ id: 'b1', version: 1, name: 'Pudong' }, { id: 'b2', version: 1 }, { id: 'b3', version: 1, name: 'Xuhui' }], nextCursor: null } },
+      'POST /api/records/branch/titles': { body: { titles: { b1: 'Pudong (SH002)', b2: '' } } },
     });
     const load = lookupOptions(server.client);
     const options = await load({ entity: 'branch', labelField: 'name', filter: { field: 'active', op: 'eq', value: true } }, ' pu ');
@@ -14,9 +15,12 @@ describe('lookupOptions', () => {
       fields: ['name'],
       limit: 20,
     });
+    expect(server.requests[1]!.body).toEqual({ ids: ['b1', 'b2', 'b3'] });
+    // By title; the label field, then the id, where a record has none.
     expect(options).toEqual([
-      { value: 'b1', label: { en: 'Pudong', 'zh-CN': 'Pudong' } },
+      { value: 'b1', label: { en: 'Pudong (SH002)', 'zh-CN': 'Pudong (SH002)' } },
       { value: 'b2', label: { en: 'b2', 'zh-CN': 'b2' } },
+      { value: 'b3', label: { en: 'Xuhui', 'zh-CN': 'Xuhui' } },
     ]);
   });
 
@@ -24,6 +28,8 @@ describe('lookupOptions', () => {
     const server = fakeApi({ 'POST /api/records/branch/query': { body: { items: [], nextCursor: null } } });
     await lookupOptions(server.client)({ entity: 'branch', labelField: 'name' }, '');
     expect(server.requests[0]!.body).toEqual({ fields: ['name'], limit: 20 });
+    // No records, no titles to ask for.
+    expect(server.requests).toHaveLength(1);
   });
 
   it('refuses a filter operator the query API does not know', () => {

@@ -19,7 +19,10 @@ export function asRecordFilter(filter: StoredLookupFilter): RecordFilter {
   return { field: filter.field, op: filter.op as FilterOperator, ...('value' in filter ? { value: filter.value } : {}) };
 }
 
-/** The records a lookup offers: those of the source's filter whose label contains the search, labelled by it. */
+/**
+ * The records a lookup offers: those of the source's filter whose label field contains the search,
+ * named by their titles (one batched lookup for the page), the label field standing in for a record without one.
+ */
 export function lookupOptions(api: ApiClient): LoadOptions {
   return async (source, search) => {
     const conditions: RecordFilter[] = [];
@@ -31,10 +34,11 @@ export function lookupOptions(api: ApiClient): LoadOptions {
       fields: [source.labelField],
       limit: LOOKUP_LIMIT,
     });
+    const { titles } = page.items.length > 0 ? await api.recordTitles(source.entity, page.items.map((item) => item.id)) : { titles: {} as Record<string, string> };
     return page.items.map((item) => {
       const label = item[source.labelField];
-      const text = typeof label === 'string' || typeof label === 'number' ? String(label) : item.id;
-      // A record's label is data, the same in both languages.
+      const text = titles[item.id] || (typeof label === 'string' || typeof label === 'number' ? String(label) : item.id);
+      // A record's title is data, the same in both languages.
       return { value: item.id, label: { en: text, 'zh-CN': text } };
     });
   };
