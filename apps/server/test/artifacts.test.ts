@@ -87,7 +87,7 @@ describe.each(dialects())('artifacts on %s', (dialect) => {
     const created = await server.request('POST', '/api/auth/users', { username: 'huang_lei', displayName: '黄磊', branch: 'HQ', roles: ['administrator'], password: 'Xq7#long-enough-pass' });
     expect(created.status, JSON.stringify(created.body)).toBe(201);
     const analyst = await server.signIn('huang_lei', 'Xq7#long-enough-pass');
-    expect((await analyst('PUT', '/api/artifacts/form/loan', formOf('loan', 'Loan application', [{ ...section('b', 'B'), children: [] }, section('a', 'A')]))).status).toBe(200);
+    expect((await analyst('PUT', '/api/artifacts/form/loan', formOf('loan', 'Loan application', [{ ...section('b', 'B'), children: [] }, { ...section('a', 'A'), children: [{ id: 'a_subject', type: 'field', field: 'subject', requiredWhen: 'true' }] }]))).status).toBe(200);
     const third = await analyst<{ version: number }>('POST', '/api/artifacts/form/loan/publish');
     expect(third.body.version, JSON.stringify(third.body)).toBe(3);
     const key = await server.request<{ key: string }>('POST', '/api/auth/api-keys', { name: 'release-pipeline', roles: ['administrator'] });
@@ -102,9 +102,14 @@ describe.each(dialects())('artifacts on %s', (dialect) => {
       [4, { name: 'release-pipeline', username: 'api-key:release-pipeline' }],
     ]);
     expect(versions.body[2]!.publishedBy).toBe((created.body as { id: string }).id);
-    // Section b moved above a: a move, not two changed sections.
-    const moved = await server.request<{ changes: { op: string; element?: { id: string } }[] }>('GET', '/api/artifacts/form/loan/versions/2/diff/3');
-    expect(moved.body.changes.map((c) => [c.op, c.element?.id])).toEqual([['move', 'b']]);
+    // Section b moved above a: a move, not two changed sections; the field the form places without a
+    // label of its own is named by its entity's label (memo's subject: 主题).
+    const moved = await server.request<{ changes: { op: string; property?: string; element?: { id: string; label?: unknown } }[] }>('GET', '/api/artifacts/form/loan/versions/2/diff/3');
+    expect(moved.body.changes.map((c) => [c.op, c.element?.id, c.property])).toEqual([
+      ['move', 'b', undefined],
+      ['add', 'a_subject', 'requiredWhen'],
+    ]);
+    expect(moved.body.changes[1]!.element!.label).toEqual({ en: 'Subject', 'zh-CN': '主题' });
 
     const forms = await server.request<{ key: string; label?: unknown }[]>('GET', '/api/artifacts/form');
     expect(forms.body.find((f) => f.key === 'loan')?.label).toEqual({ en: 'Loan', 'zh-CN': 'Loan' });

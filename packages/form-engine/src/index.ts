@@ -41,4 +41,6 @@ export { migrateFormDocument } from './form/migrations/form-migrations.js';
 
 // The form artifact kind, as the server registers it.
 export { formKind, entitiesOfForm, type FormCheckContext } from './artifact/form-kind.js';
+// A form's elements as versions are compared, its fields named by their entities' labels when given.
+export { formElements } from './artifact/form-elements.js';
 

@@ -55,5 +55,5 @@ export const formKind: ArtifactKindDefinition<FormDefinition, FormCheckContext> 
     const problems: readonly ArtifactProblem[] = compiled.errors;
     return problems;
   },
-  elements: formElements,
+  elements: (form) => formElements(form),
 };

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { calendarKind, flowKind } from '@bankforge/flow-engine';
 import { entityKind, type EntityDefinition } from '@bankforge/data-model';
-import { formKind, type FormDefinition } from '@bankforge/form-engine';
+import { entitiesOfForm, formElements, formKind, type FormDefinition } from '@bankforge/form-engine';
 import { reportKind } from '@bankforge/report-engine';
 import { decisionKind } from '@bankforge/rule-engine';
 import { Ajv, type ValidateFunction } from 'ajv';
@@ -38,12 +38,24 @@ export class ArtifactKindRegistry {
         }),
         plan: async (sql, document) => (await metadata.plan(sql, document as EntityDefinition)).plan,
       },
-      serverKind(formKind, {
-        after: (document, context) =>
-          context.stage === 'publish'
-            ? forms.defaultFormProblems(context.sql, document as FormDefinition)
-            : [],
-      }),
+      {
+        ...serverKind(formKind, {
+          after: (document, context) =>
+            context.stage === 'publish'
+              ? forms.defaultFormProblems(context.sql, document as FormDefinition)
+              : [],
+        }),
+        // A form names its fields by its entities' labels: versions are compared with them.
+        namedElements: async (sql, document) => {
+          const form = document as FormDefinition;
+          const entities: Record<string, EntityDefinition> = {};
+          for (const key of entitiesOfForm(form)) {
+            const entity = (await metadata.publishedEntity(sql, key))?.definition;
+            if (entity) entities[key] = entity;
+          }
+          return formElements(form, entities);
+        },
+      },
       serverKind(flowKind),
       // A decision is published only when its test cases pass.
       serverKind(decisionKind, { after: decisionTestsOnPublish }),

@@ -162,8 +162,11 @@ export class ArtifactsService {
       const upgraded = definition.upgrade(document);
       return 'document' in upgraded ? upgraded.document : document;
     };
-    const [a, b] = await Promise.all([this.version(kind, key, from), this.version(kind, key, to)]);
-    return { from, to, changes: diffVersions(current(a), current(b), definition.elements) };
+    const [a, b] = (await Promise.all([this.version(kind, key, from), this.version(kind, key, to)])).map(current);
+    const named = definition.namedElements;
+    if (!named) return { from, to, changes: diffVersions(a, b, definition.elements) };
+    const [elementsA, elementsB] = await this.database.read(async (sql) => [await named(sql, a), await named(sql, b)]);
+    return { from, to, changes: diffVersions(a, b, (document: unknown) => (document === a ? elementsA : elementsB)) };
   }
 
   /** Saves a draft. With `expectedRevision` (the `If-Match` header), a stale save is a 409. */

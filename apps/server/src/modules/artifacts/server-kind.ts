@@ -1,7 +1,7 @@
 import type { FlowCheckContext } from '@bankforge/flow-engine';
 import type { FormCheckContext } from '@bankforge/form-engine';
 import type { ReportCheckContext } from '@bankforge/report-engine';
-import type { ArtifactKindDefinition, ArtifactProblem } from '@bankforge/rule-engine';
+import type { ArtifactElement, ArtifactKindDefinition, ArtifactProblem } from '@bankforge/rule-engine';
 import type { Actor } from '../access/actor.js';
 import type { SqlExecutor } from '../../platform/database/database.js';
 import type { MigrationPlan } from '../metadata/migration-plan.js';
@@ -33,6 +33,11 @@ export interface ServerArtifactKind extends ArtifactKindDefinition<unknown, Serv
   ): Promise<{ migration?: MigrationPlan }>;
   /** What `applyPublish` would do to the draft, without doing it. */
   plan?(sql: SqlExecutor, document: unknown): Promise<MigrationPlan>;
+  /**
+   * The document's elements named with what it references, as published now (a form's fields by
+   * their entity's labels); without it, `elements` names them from the document alone.
+   */
+  namedElements?(sql: SqlExecutor, document: unknown): Promise<readonly ArtifactElement[]>;
 }
 
 type ServerRule = (
