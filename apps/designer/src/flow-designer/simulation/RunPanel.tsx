@@ -22,7 +22,8 @@ export function RunPanel({ simulation, language, time, onChange }: RunPanelProps
   const id = useId();
   const heading = useRef<HTMLHeadingElement>(null);
   const [days, setDays] = useState('1');
-  const [announcement, setAnnouncement] = useState('');
+  // What the last advance did, said in the language of the moment (the analyst may switch it).
+  const [advanced, setAdvanced] = useState<{ count: number; to: string } | null>(null);
   const flow = simulation.setup.flow;
   const { state } = simulation;
   const running = state.status === 'running';
@@ -40,7 +41,7 @@ export function RunPanel({ simulation, language, time, onChange }: RunPanelProps
     if (!daysValid) return;
     const next = advanceBusinessDays(simulation, count);
     onChange(next);
-    setAnnouncement(t('run.advanced', { count, time: time(next.now) }));
+    setAdvanced({ count, to: next.now });
   };
 
   const refusal = simulation.refusal;
@@ -68,7 +69,7 @@ export function RunPanel({ simulation, language, time, onChange }: RunPanelProps
         </p>
       )}
       <p role="status" className="sim-announce">
-        {announcement}
+        {advanced === null ? '' : t('run.advanced', { count: advanced.count, time: time(advanced.to) })}
       </p>
       {refusalText !== '' && (
         <p className="notice notice-error" role="alert">
@@ -88,7 +89,7 @@ export function RunPanel({ simulation, language, time, onChange }: RunPanelProps
               language={language}
               time={time}
               onAnswer={(answer) => {
-                setAnnouncement('');
+                setAdvanced(null);
                 onChange(answerTask(simulation, answer));
               }}
             />

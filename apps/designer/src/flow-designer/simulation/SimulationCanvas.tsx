@@ -1,7 +1,7 @@
 import type { FlowDefinition, FlowNode } from '@bankforge/flow-engine';
-import { Background, Controls, MiniMap, ReactFlow, ReactFlowProvider, useReactFlow, type EdgeTypes, type NodeTypes } from '@xyflow/react';
+import { Background, Controls, MiniMap, ReactFlow, ReactFlowProvider, useReactFlow, type Dimensions, type EdgeTypes, type NodeChange, type NodeTypes } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { useCallback, useEffect, useMemo } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { canvasEdges, canvasNodes } from '../canvas/canvas-elements.js';
 import { FIT_VIEW } from '../canvas/fit-view.js';
@@ -42,6 +42,12 @@ function Canvas({ flow, language, path }: SimulationCanvasProps) {
   const { t: ts } = useTranslation('flowSimulation');
   const fallback = useFallbackLayout(flow);
   const { fitView } = useReactFlow();
+  // React Flow draws a node once it knows its measured size; the nodes are ours (controlled), so the sizes are kept here.
+  const [measured, setMeasured] = useState<ReadonlyMap<string, Dimensions>>(new Map());
+  const onNodesChange = useCallback((changes: NodeChange[]) => {
+    const sizes = changes.flatMap((c) => (c.type === 'dimensions' && c.dimensions !== undefined ? [[c.id, c.dimensions] as const] : []));
+    if (sizes.length > 0) setMeasured((m) => new Map([...m, ...sizes]));
+  }, []);
   useEffect(() => {
     if (fallback.size > 0) void fitView(FIT_VIEW);
   }, [fallback, fitView]);
@@ -54,13 +60,14 @@ function Canvas({ flow, language, path }: SimulationCanvasProps) {
         const state = path.currentNodes.has(n.id) ? 'current' : path.visitedNodes.has(n.id) ? 'visited' : undefined;
         return {
           ...n,
+          measured: measured.get(n.id),
           ariaLabel: state === undefined ? n.ariaLabel : `${n.ariaLabel}, ${ts(`canvas.${state}`)}`,
           ariaRole: 'group' as const,
           domAttributes: {},
           ...(state !== undefined ? { className: `sim-node--${state}` } : {}),
         };
       }),
-    [flow, context, path, ts],
+    [flow, context, path, ts, measured],
   );
   const edges = useMemo(
     () =>
@@ -90,6 +97,7 @@ function Canvas({ flow, language, path }: SimulationCanvasProps) {
         edges={edges}
         nodeTypes={NODE_TYPES}
         edgeTypes={EDGE_TYPES}
+        onNodesChange={onNodesChange}
         nodesDraggable={false}
         nodesConnectable={false}
         elementsSelectable={false}

@@ -63,26 +63,8 @@ export default function SimulationView({ flow, language, problemCount }: Simulat
     <div className="sim-view">
       <p className="help sim-intro">{t('intro')}</p>
       {problemCount > 0 && <p className="notice notice-warning">{t('draftProblems', { count: problemCount })}</p>}
+      <SimulationCanvas flow={simulation?.setup.flow ?? flow} language={language} path={path} />
       <div className="sim-workspace">
-        <div className="sim-main">
-          <SimulationCanvas flow={simulation?.setup.flow ?? flow} language={language} path={path} />
-          {simulation !== null && (
-            <section className="sim-timeline" aria-labelledby="sim-timeline-title">
-              <h2 id="sim-timeline-title">{t('timeline.title')}</h2>
-              {timeline.length === 0 ? (
-                <p className="help">{t('timeline.empty')}</p>
-              ) : (
-                <ol>
-                  {timeline.map((entry) => (
-                    <li key={entry.seq} className={`sim-timeline__entry sim-timeline__entry--${entry.kind}`}>
-                      <time dateTime={entry.at}>{time(entry.at)}</time> <span>{entry.text}</span>
-                    </li>
-                  ))}
-                </ol>
-              )}
-            </section>
-          )}
-        </div>
         <div className="sim-panel" ref={startButtonArea}>
           {sources === undefined ? (
             <p className="loading">{t('loading')}</p>
@@ -109,6 +91,20 @@ export default function SimulationView({ flow, language, problemCount }: Simulat
             </>
           )}
         </div>
+        <section className="sim-timeline" aria-labelledby="sim-timeline-title">
+          <h2 id="sim-timeline-title">{t('timeline.title')}</h2>
+          {timeline.length === 0 ? (
+            <p className="help">{t('timeline.empty')}</p>
+          ) : (
+            <ol>
+              {timeline.map((entry) => (
+                <li key={entry.seq} className={`sim-timeline__entry sim-timeline__entry--${entry.kind}`}>
+                  <time dateTime={entry.at}>{time(entry.at)}</time> <span>{entry.text}</span>
+                </li>
+              ))}
+            </ol>
+          )}
+        </section>
       </div>
     </div>
   );

@@ -114,7 +114,7 @@ export const flowSimulationMessages = {
       ended: 'Continue as {{outcome}}',
       simulatedFailure: 'failed in the simulation',
     },
-    timeline: { title: 'What happened', empty: 'Nothing yet.' },
+    timeline: { title: 'What happened', empty: 'Start a case: the engine’s steps are listed here, each at its simulated time.' },
     people: { initiator: 'Initiator', holder: '{{role}} {{n}}', managerOf: 'manager of {{person}}' },
     canvas: {
       label: 'Flow diagram, simulation',
@@ -126,7 +126,7 @@ export const flowSimulationMessages = {
     event: {
       started: '{{person}} started the case.',
       startedWith: '{{person}} started the case with {{values}}.',
-      reached: 'At {{step}}.',
+      reached: 'Reached {{step}}.',
       went: '{{from}} → {{step}}.',
       wentWhen: '{{from}} → {{step}}, as {{rule}} held.',
       wentDefault: '{{from}} → {{step}}, the default path.',
@@ -302,7 +302,7 @@ export const flowSimulationMessages = {
       ended: '按“{{outcome}}”继续',
       simulatedFailure: '模拟中失败',
     },
-    timeline: { title: '经过', empty: '尚无内容。' },
+    timeline: { title: '经过', empty: '发起案件后，引擎的每一步都会按模拟时间列在这里。' },
     people: { initiator: '发起人', holder: '{{role}} {{n}}', managerOf: '{{person}} 的上级' },
     canvas: {
       label: '流程图（模拟）',
