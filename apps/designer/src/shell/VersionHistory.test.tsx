@@ -40,7 +40,7 @@ describe('VersionHistory', () => {
     const rows = (await screen.findAllByRole('row')).slice(1);
     expect(rows.map((r) => within(r).getAllByRole('cell').map((c) => c.textContent)[0])).toEqual(['v3', 'v2', 'v1']);
     expect(within(rows[1]!).getAllByRole('cell')[2]!.textContent).toBe('黄磊 (huang_lei)');
-    expect(within(rows[0]!).getAllByRole('cell')[2]!.textContent).toBe('—');
+    expect(within(rows[0]!).getAllByRole('cell')[2]!.textContent).toBe('BankForge (the example or an import)');
     // Without a way to take a version as the draft, none is offered.
     expect(screen.queryByRole('button', { name: /Restore/ })).toBeNull();
   });

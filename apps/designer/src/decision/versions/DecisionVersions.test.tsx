@@ -76,7 +76,7 @@ describe('DecisionVersions', () => {
     const rows = (await screen.findAllByRole('row')).slice(1);
     expect(rows.map((r) => within(r).getAllByRole('cell')[0]!.textContent)).toEqual(['v3', 'v2', 'v1']);
     expect(within(rows[1]!).getAllByRole('cell')[2]!.textContent).toBe('黄磊 (huang_lei)');
-    expect(within(rows[0]!).getByText('—')).toBeTruthy();
+    expect(within(rows[0]!).getByText('BankForge (the example or an import)')).toBeTruthy();
   });
 
   it('compares two versions table by table: hit policy, rules added and changed with their cells', async () => {

@@ -8,7 +8,10 @@ export interface VersionTableProps {
   onRestore?: (version: number) => void;
 }
 
-/** Who published each version and when, by name (their username beside it), with a restore button per version. */
+/**
+ * Who published each version and when, by name (their username beside it), with a restore button per
+ * version. A version without a publisher was published by the server itself (the example, an import at start).
+ */
 export function VersionTable({ versions, onRestore }: VersionTableProps) {
   const { t, i18n } = useTranslation('shell');
   const date = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
@@ -34,7 +37,7 @@ export function VersionTable({ versions, onRestore }: VersionTableProps) {
                   {v.publisher.name !== v.publisher.username && <span className="version-publisher-username"> ({v.publisher.username})</span>}
                 </>
               ) : (
-                t('versions.unknownUser')
+                t('versions.serverPublisher')
               )}
             </td>
             {onRestore && (
