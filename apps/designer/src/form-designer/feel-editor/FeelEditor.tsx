@@ -47,9 +47,9 @@ export function FeelEditor({ label, value, onChange, names, nameKind = 'field', 
   const handle = useRef<FeelEditorHandle | null>(null);
   const [rich, setRich] = useState(false);
   // Monaco's callbacks and its lazy mount read the latest props: updated after each commit, not during render.
-  const latest = useRef({ value, onChange, names, multiWordNames });
+  const latest = useRef({ value, onChange, names });
   useLayoutEffect(() => {
-    latest.current = { value, onChange, names, multiWordNames };
+    latest.current = { value, onChange, names };
   });
 
   const problems = useMemo(
@@ -75,8 +75,8 @@ export function FeelEditor({ label, value, onChange, names, nameKind = 'field', 
           value: latest.current.value,
           ariaLabel: label,
           onChange: (v) => latest.current.onChange(v),
-          // Ctrl+Space offers the names in scope, those with spaces included.
-          names: () => [...new Set([...latest.current.names, ...(latest.current.multiWordNames ?? [])])].sort(),
+          // Ctrl+Space offers the names the expression may read (not every name the grammar is told of).
+          names: () => [...latest.current.names].sort(),
         });
         setRich(true);
         if (hadFocus) handle.current.focus();
