@@ -83,6 +83,22 @@ describe.each(dialects())('permissions on %s', (dialect) => {
     expect((await as.auditor('POST', '/api/records/client/export', {})).status).toBe(403);
   });
 
+  it('names records by title only within each reader\'s read scope, and lets no role without the right transfer them', async () => {
+    const every = ids(['rm_a', 'rm_b', 'rm_c', 'tl_sh']);
+    for (const user of ['rm_a', 'rm_b', 'rm_c', 'tl_sh', 'bm_sh', 'bm_bj', 'auditor'] as const) {
+      const titled = await as[user]<{ titles: Record<string, string> }>('POST', '/api/records/client/titles', { ids: every });
+      expect([user, titled.status]).toEqual([user, 200]);
+      expect([user, Object.keys(titled.body.titles).sort()]).toEqual([user, (await listIds(user)).ids]);
+    }
+    expect((await as.analyst('POST', '/api/records/client/titles', { ids: every })).status).toBe(403);
+    for (const user of ['rm_a', 'tl_sh', 'bm_sh', 'auditor', 'analyst'] as const) {
+      const refused = await as[user]<{ code: string }>('POST', '/api/records/client/transfer', { ids: ids(['rm_a']), to: userIds.rm_b, reason: 'probe' });
+      expect([user, refused.status, refused.body.code]).toEqual([user, 403, 'forbidden']);
+    }
+    const owners = await server.database.read((sql) => sql.rows<{ owner_id: string }>('SELECT owner_id FROM e_client WHERE id IN (?, ?, ?)', ids(['rm_a'])));
+    expect(owners.map((o) => o.owner_id)).toEqual([userIds.rm_a, userIds.rm_a, userIds.rm_a]);
+  });
+
   it('answers 404 for a record outside the read scope, and lets no one change it', async () => {
     const foreign = owned.rm_b![0]!;
     expect((await as.rm_a('GET', `/api/records/client/${foreign.id}`)).status).toBe(404);
@@ -188,18 +204,25 @@ describe.each(dialects())('permissions on %s', (dialect) => {
     expect((await server.request<Rec>('GET', `/api/records/client/${mine.id}`)).body).toEqual(before.body);
   });
 
-  it('unmasks one field of one record only with the right, and audits it', async () => {
+  it('unmasks one field of one record only with the right and a reason, and audits both', async () => {
     const target = owned.rm_a![0]!;
-    const revealed = await as.bm_sh<{ field: string; value: string }>('POST', `/api/records/client/${target.id}/unmask`, { field: 'resident_id' });
+    const reason = 'Customer called to confirm identity';
+    const revealed = await as.bm_sh<{ field: string; value: string; revealSeconds: number }>('POST', `/api/records/client/${target.id}/unmask`, { field: 'resident_id', reason });
     expect(revealed.status).toBe(200);
-    expect(revealed.body).toEqual({ field: 'resident_id', value: '11010519491231002X' });
-    expect((await as.rm_a('POST', `/api/records/client/${target.id}/unmask`, { field: 'resident_id' })).status).toBe(403);
-    expect((await as.bm_bj('POST', `/api/records/client/${target.id}/unmask`, { field: 'resident_id' })).status).toBe(404);
-    expect((await as.bm_sh('POST', `/api/records/client/${target.id}/unmask`, { field: 'income' })).status).toBe(200);
-    const audit = await server.request<{ action: string; actorName: string; detail: { field: string } }[]>('GET', `/api/audit?entity=client&recordId=${target.id}`);
-    expect(audit.body.filter((e) => e.action === 'unmask').map((e) => [e.actorName, e.detail.field])).toEqual([
-      ['bm_sh', 'resident_id'],
-      ['bm_sh', 'income'],
+    expect(revealed.body).toEqual({ field: 'resident_id', value: '11010519491231002X', revealSeconds: 60 });
+    // A role without the unmask right is refused, reason or not, and nothing is audited as revealed for it.
+    expect((await as.rm_a('POST', `/api/records/client/${target.id}/unmask`, { field: 'resident_id', reason })).status).toBe(403);
+    expect((await as.bm_bj('POST', `/api/records/client/${target.id}/unmask`, { field: 'resident_id', reason })).status).toBe(404);
+    for (const body of [{ field: 'resident_id' }, { field: 'resident_id', reason: ' ok ' }, { field: 'resident_id', reason: 'x'.repeat(501) }]) {
+      const refused = await as.bm_sh<{ code: string; errors: { path: string; code: string; messageZh: string }[] }>('POST', `/api/records/client/${target.id}/unmask`, body);
+      expect(refused.status).toBe(400);
+      expect(refused.body).toMatchObject({ code: 'reasonRequired', errors: [{ path: '/reason', code: 'reasonRequired', messageZh: '请填写 4 到 500 个字符的查看原因' }] });
+    }
+    expect((await as.bm_sh('POST', `/api/records/client/${target.id}/unmask`, { field: 'income', reason: 'Income proof review' })).status).toBe(200);
+    const audit = await server.request<{ action: string; actorName: string; detail: { field: string; reason: string } }[]>('GET', `/api/audit?entity=client&recordId=${target.id}`);
+    expect(audit.body.filter((e) => e.action === 'unmask').map((e) => [e.actorName, e.detail.field, e.detail.reason])).toEqual([
+      ['bm_sh', 'resident_id', reason],
+      ['bm_sh', 'income', 'Income proof review'],
     ]);
   });
 

@@ -40,11 +40,12 @@ export const bankCrmRoles: ExampleRole[] = [
     key: 'branch_manager',
     label: { en: 'Branch manager', 'zh-CN': '支行行长' },
     entities: {
-      customer: { read: 'branch', update: 'branch', export: 'branch', unmask: true, fields: { resident_id: masked } },
-      contact: { read: 'branch' },
-      account: { read: 'branch', fields: { account_no: masked } },
-      loan_application: { read: 'branch', export: 'branch' },
-      opportunity: { read: 'branch', update: 'branch', export: 'branch' },
+      // Hands a book over within the branch (an RM leaves, books are rebalanced): the customer's contacts, accounts, loans and opportunities go along.
+      customer: { read: 'branch', update: 'branch', export: 'branch', transfer: 'branch', unmask: true, fields: { resident_id: masked } },
+      contact: { read: 'branch', transfer: 'branch' },
+      account: { read: 'branch', transfer: 'branch', fields: { account_no: masked } },
+      loan_application: { read: 'branch', export: 'branch', transfer: 'branch' },
+      opportunity: { read: 'branch', update: 'branch', export: 'branch', transfer: 'branch' },
       branch: { read: 'all' },
     },
     artifacts: { report: ['edit'] },

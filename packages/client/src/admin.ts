@@ -10,7 +10,8 @@ import type { FieldAccess } from './runtime.js';
 export type DataScope = 'own' | 'team' | 'branch' | 'all';
 
 /** What a role may do with an entity's records. */
-export type RecordOperation = 'create' | 'read' | 'update' | 'delete' | 'export';
+/** `transfer`: hand records over to another owner (a reason is required; audited). */
+export type RecordOperation = 'create' | 'read' | 'update' | 'delete' | 'export' | 'transfer';
 
 /** How a masked field is masked; the field type's usual strategy when a rule names none. */
 export interface MaskSpec {

@@ -12,6 +12,8 @@ export type AuditAction =
   | 'restore'
   | 'read'
   | 'unmask'
+  /** Records handed over to another owner, with the reason. */
+  | 'transfer'
   | 'export'
   | 'login'
   | 'loginFailed'

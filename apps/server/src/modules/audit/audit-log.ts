@@ -16,6 +16,7 @@ export const AUDIT_ACTIONS = [
   'restore',
   'read',
   'unmask',
+  'transfer',
   'export',
   'login',
   'loginFailed',

@@ -11,6 +11,8 @@ import { requestSchema } from '../../platform/request-validation/request-schema.
 import { parseEntity, parseForm, parseId } from './record-params.js';
 import { MAX_PAGE, recordQuerySchema, type RecordQuery } from './record-query.js';
 import { RecordReplay } from './record-replay.js';
+import { OwnershipTransfer, type TransferAnswer } from './ownership-transfer.js';
+import { parseTransfer, transferSchema } from './transfer-request.js';
 import { RecordsService, type RecordData, type RecordExportQuery, type RecordPage } from './records.service.js';
 
 const parseQuery = refusingDeepFilters(requestSchema<RecordQuery>(recordQuerySchema, 'invalidQuery'));
@@ -52,7 +54,10 @@ const formQuery = { name: 'form', required: false, description: "The form the va
 @ApiTags('records')
 @Controller('records/:entity')
 export class RecordsController {
-  constructor(@Inject(RecordsService) private readonly records: RecordsService) {}
+  constructor(
+    @Inject(RecordsService) private readonly records: RecordsService,
+    @Inject(OwnershipTransfer) private readonly ownership: OwnershipTransfer,
+  ) {}
 
   @Post()
   @ReplayByReading(RecordReplay)
@@ -90,6 +95,15 @@ export class RecordsController {
   @ApiBody({ schema: titlesSchema })
   async titles(@CurrentActor() actor: Actor, @Param('entity') entity: string, @Body() body: unknown): Promise<{ titles: Record<string, string> }> {
     return { titles: await this.records.titlesOf(parseEntity(entity), parseTitles(body ?? {}).ids, actor) };
+  }
+
+  @Post('transfer')
+  @HttpCode(200)
+  @ApiOperation({ summary: "Hand records over to another owner within the transfer scope, with a reason (their related records of the previous owner go along; audited; all or nothing)" })
+  @ApiParam(entityParam)
+  @ApiBody({ schema: transferSchema as unknown as Record<string, unknown> })
+  transfer(@CurrentActor() actor: Actor, @Param('entity') entity: string, @Body() body: unknown): Promise<TransferAnswer> {
+    return this.ownership.transfer(parseEntity(entity), parseTransfer(body ?? {}), actor);
   }
 
   @Post('export')

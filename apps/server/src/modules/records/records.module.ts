@@ -9,13 +9,14 @@ import { RecordReplay } from './record-replay.js';
 import { RecordWriteHooks } from './record-write-hooks.js';
 import { RecordsController } from './records.controller.js';
 import { RecordTitles } from './record-titles.js';
+import { OwnershipTransfer } from './ownership-transfer.js';
 import { RecordsService } from './records.service.js';
 
 /** Records of published entities under the reader's data scope and field rules. */
 @Module({
   imports: [MetadataModule, FormsModule, AuditModule, AuthModule, ArtifactsModule],
   controllers: [RecordsController],
-  providers: [RecordsService, RecordReplay, ControlledFields, RecordWriteHooks, RecordTitles],
+  providers: [RecordsService, RecordReplay, ControlledFields, RecordWriteHooks, RecordTitles, OwnershipTransfer],
   // RecordReplay rebuilds a replayed write's answer for the idempotency interceptor.
   exports: [RecordsService, RecordReplay, RecordWriteHooks, RecordTitles],
 })
