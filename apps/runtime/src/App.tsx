@@ -14,6 +14,8 @@ const InboxPage = lazy(() => import('./inbox/InboxPage.js'));
 const TaskPage = lazy(() => import('./task/TaskPage.js'));
 const MyCasesPage = lazy(() => import('./cases/MyCasesPage.js'));
 const CasePage = lazy(() => import('./cases/CasePage.js'));
+// The audit viewer is for compliance and internal audit only: its own chunk.
+const AuditPage = lazy(() => import('./audit/AuditPage.js'));
 
 function Lazy({ children }: { children: ReactNode }) {
   return <Suspense fallback={<Loading />}>{children}</Suspense>;
@@ -30,6 +32,7 @@ export function App() {
           <Route path="tasks/:id" element={<Lazy><TaskPage /></Lazy>} />
           <Route path="cases" element={<Lazy><MyCasesPage /></Lazy>} />
           <Route path="cases/:id" element={<Lazy><CasePage /></Lazy>} />
+          <Route path="audit" element={<Lazy><AuditPage /></Lazy>} />
           <Route path=":app" element={<AppIndex />} />
           <Route path=":app/:entity" element={<EntityListPage />} />
           <Route path=":app/:entity/new" element={<Lazy><RecordPage /></Lazy>} />

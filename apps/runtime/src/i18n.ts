@@ -1,5 +1,6 @@
 import { initI18n as initAppI18n, type Language } from '@bankforge/app-shell';
 import { approvalMessages } from './approval/locales.js';
+import { auditMessages } from './audit/locales.js';
 import { casesMessages } from './cases/locales.js';
 import { listMessages } from './entity-list/locales.js';
 import { inboxMessages } from './inbox/locales.js';
@@ -24,6 +25,7 @@ export function initI18n(language?: Language) {
       trail: trailMessages,
       cases: casesMessages,
       notifications: notificationMessages,
+      audit: auditMessages,
     },
     defaultNS: 'shell',
     language,

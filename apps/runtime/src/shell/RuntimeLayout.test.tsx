@@ -11,7 +11,7 @@ import { RuntimeLayout } from './RuntimeLayout.js';
 beforeEach(() => initTestI18n('en'));
 afterEach(cleanup);
 
-const me = { userId: 'u1', username: 'rm.li', branch: 'b1', roles: ['rm'], admin: false };
+const me = { userId: 'u1', username: 'rm.li', branch: 'b1', roles: ['rm'], admin: false, auditLog: false };
 const crm = {
   key: 'crm',
   label: { en: 'Bank CRM', 'zh-CN': '银行客户管理' },
@@ -47,6 +47,15 @@ function renderShell(path: string, routes: Record<string, FakeHandler | FakeResp
 }
 
 describe('RuntimeLayout', () => {
+  it('links to the audit log only for whom the server says may read it', async () => {
+    renderShell('/crm/customer', { 'GET /api/auth/me': { body: me }, 'GET /api/runtime/apps': { body: [crm] } });
+    expect(await screen.findByText('the list')).toBeTruthy();
+    expect(screen.queryByRole('link', { name: 'Audit log' })).toBeNull();
+    cleanup();
+    renderShell('/crm/customer', { 'GET /api/auth/me': { body: { ...me, username: 'zheng_hua', auditLog: true } }, 'GET /api/runtime/apps': { body: [crm] } });
+    expect((await screen.findByRole('link', { name: 'Audit log' })).getAttribute('href')).toBe('/audit');
+  });
+
   it("goes straight into the only app, with its name and its menu of entity pages", async () => {
     renderShell('/', { 'GET /api/auth/me': { body: me }, 'GET /api/runtime/apps': { body: [crm] } });
     expect(await screen.findByText('the list')).toBeTruthy();

@@ -2,6 +2,7 @@ import { HeaderTools, useSignedIn } from '@bankforge/app-shell';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet, useMatch } from 'react-router-dom';
+import { AuditLink } from '../audit/AuditLink.js';
 import type { ShellContext } from './apps/AppHome.js';
 import { ApprovalNav } from './approvals/ApprovalNav.js';
 import { AppSwitcher } from './apps/AppSwitcher.js';
@@ -65,6 +66,8 @@ export function RuntimeLayout({ redirect = assignLocation }: RuntimeLayoutProps)
           </nav>
         )}
         {signIn.status === 'signedIn' && load.status === 'loaded' && <ApprovalNav />}
+        {/* As the server answers who is signed in: only those granted the audit log see its link. */}
+        {signIn.status === 'signedIn' && signIn.user.auditLog && <AuditLink />}
         <HeaderTools signIn={signIn} redirect={redirect} returnTo="/" />
       </header>
       <main id="main" className="app-main" tabIndex={-1}>
