@@ -4,6 +4,7 @@ export { ApiProblem, type ProblemFieldError } from './problem.js';
 // The shapes the API answers with and takes.
 export type {
   AppDocument,
+  AppLanding,
   ArtifactDocument,
   ArtifactDraft,
   ArtifactKind,
@@ -24,7 +25,17 @@ export type {
   VersionDiff,
 } from './types.js';
 // What the runtime (the generated apps) reads.
-export type { FieldAccess, ReaderFieldAccess, RuntimeApp, RuntimeEntityFlow, RuntimeEntityPage, RuntimeMenuItem } from './runtime.js';
+export type {
+  FieldAccess,
+  ReaderFieldAccess,
+  RuntimeApp,
+  RuntimeEntityActions,
+  RuntimeEntityFlow,
+  RuntimeEntityPage,
+  RuntimeLanding,
+  RuntimeMenuItem,
+  RuntimeOwnPage,
+} from './runtime.js';
 // Approval flows: cases, the task inbox, the trail, notifications.
 export type {
   ApprovalAction,

@@ -14,11 +14,30 @@ export interface RuntimeMenuItem {
   pluralLabel: LocalizedText;
 }
 
+/** The runtime's own pages an app may open on (they belong to no app). */
+export type RuntimeOwnPage = 'inbox' | 'cases' | 'audit';
+
+/** Where the runtime opens an app for a reader: one of its entity pages, or one of the runtime's own pages. */
+export type RuntimeLanding = { entity: string } | { page: RuntimeOwnPage };
+
 /** A published app with the entity pages the signed-in user may read. */
 export interface RuntimeApp {
   key: string;
   label: LocalizedText;
+  /** In the order the reader's role uses them (the app's landing entry for the role), the rest in the app's order. */
   menu: RuntimeMenuItem[];
+  /** Where the app opens for this reader (after sign-in and at `/`); absent: its first menu page. */
+  landing?: RuntimeLanding;
+}
+
+/** What the reader may do with an entity's records, from the same grants the server enforces (in some scope; the server still checks each record). */
+export interface RuntimeEntityActions {
+  create: boolean;
+  update: boolean;
+  delete: boolean;
+  export: boolean;
+  /** Hand records over to another owner. */
+  transfer: boolean;
 }
 
 /** What `GET /api/runtime/entities/{entity}` answers: everything an entity's pages need to draw and check records. */
@@ -37,6 +56,8 @@ export interface RuntimeEntityPage {
   relatedFieldAccess?: Readonly<Record<string, ReaderFieldAccess>>;
   /** Published approval flows bound to this entity: the fields each owns (read-only in every form) and whether the reader may start it. */
   flows?: RuntimeEntityFlow[];
+  /** What the reader may do with the entity's records; an older server sends none, which offers everything (the server still refuses). */
+  actions?: RuntimeEntityActions;
 }
 
 /** An approval flow bound to an entity, as the runtime's record page offers it ("Submit for approval"). */

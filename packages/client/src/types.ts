@@ -1,6 +1,7 @@
 /** The shapes the HTTP API answers with (see DESIGN.md, "The HTTP API"). */
 import type { RecordFilter } from '@bankforge/data-model';
 import type { ProblemFieldError } from './problem.js';
+import type { RuntimeLanding } from './runtime.js';
 
 export type ArtifactKind = 'entity' | 'form' | 'flow' | 'decision' | 'report' | 'calendar' | 'app';
 
@@ -20,7 +21,15 @@ export interface AppDocument extends ArtifactDocument {
   label?: { en: string; 'zh-CN': string };
   /** The app's pages: entity pages (a list and record page of the entity) in menu order. */
   artifacts: { kind: Exclude<ArtifactKind, 'app'>; key: string }[];
+  /** Where the app opens for each role, and the menu order it uses; the first entry naming one of a reader's roles applies. */
+  landing?: AppLanding[];
 }
+
+/** One role's start in an app: an entity page of the app or a runtime page, and the entity pages it uses most (first in the menu, in this order). */
+export type AppLanding = RuntimeLanding & {
+  role: string;
+  menu?: string[];
+};
 
 export interface ArtifactSummary {
   kind: ArtifactKind;

@@ -1,6 +1,7 @@
 import { IDENTIFIER_PATTERN } from '@bankforge/data-model';
 import { unchangedDocument, type ArtifactProblem } from '@bankforge/rule-engine';
 import { ARTIFACT_KINDS, type AppArtifact } from './artifact-kinds.js';
+import { appLandingSchema, landingProblems, unknownLandingRoles } from './app-landing.js';
 import type { ServerArtifactKind } from './server-kind.js';
 
 /** The `app` kind is the server's own: an app is what the server publishes, exports and imports together. */
@@ -35,6 +36,7 @@ const appSchema = {
         },
       },
     },
+    landing: appLandingSchema,
   },
 };
 
@@ -72,8 +74,9 @@ export const appKind: ServerArtifactKind = {
   upgrade: unchangedDocument,
   async check(document, context) {
     const app = document as AppArtifact;
-    const duplicates = [...reservedKey(app), ...duplicateContents(app)];
+    const duplicates = [...reservedKey(app), ...duplicateContents(app), ...landingProblems(app)];
     if (duplicates.length > 0 || context.stage === 'save') return duplicates;
+    for (const problem of await unknownLandingRoles(context.sql, app)) context.warn(problem);
     // An app can only list published artifacts: its users would otherwise open nothing.
     const problems: ArtifactProblem[] = [];
     for (const [index, ref] of app.artifacts.entries()) {

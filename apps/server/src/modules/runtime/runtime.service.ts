@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { ReaderFieldAccess, RuntimeApp, RuntimeEntityFlow, RuntimeEntityPage, RuntimeMenuItem } from '@bankforge/client';
+import type { AppLanding, ReaderFieldAccess, RuntimeApp, RuntimeEntityFlow, RuntimeEntityPage, RuntimeMenuItem } from '@bankforge/client';
 import type { FlowDefinition } from '@bankforge/flow-engine';
 import { standaloneValidatorModule, type EntityDefinition, type LocalizedText } from '@bankforge/data-model';
 import type { Actor } from '../access/actor.js';
@@ -11,6 +11,7 @@ import { FormCatalog, entitiesOfForm } from '../forms/form-catalog.js';
 import { MetadataService } from '../metadata/metadata.service.js';
 import { ProblemError } from '../../platform/problem/problem-error.js';
 import { readerFieldAccess } from './field-access.js';
+import { entityActions, readerStart } from './reader-start.js';
 
 
 /** Modules are generated per entity version and day (resident IDs may not be born after today). */
@@ -57,7 +58,8 @@ export class RuntimeService {
         if (model) menu.push({ entity: ref.key, label: model.definition.label, pluralLabel: model.definition.pluralLabel ?? model.definition.label });
       }
       const label = (app.label as LocalizedText | undefined) ?? { en: app.title, 'zh-CN': app.title };
-      if (menu.length > 0) apps.push({ key: summary.key, label, menu });
+      const start = readerStart(app.landing as AppLanding[] | undefined, menu, { roles: actor.roles, canReadAuditLog: actor.access.canReadAuditLog });
+      if (menu.length > 0) apps.push({ key: summary.key, label, ...start });
     }
     return apps;
   }
@@ -80,7 +82,7 @@ export class RuntimeService {
       validators[key] = this.validatorUrl(key, other.version);
     }
     const fieldAccess = readerFieldAccess(model.definition, actor.access.entity(model.key));
-    return { entity: model.definition, form: usable, related, validators, fieldAccess, relatedFieldAccess, flows: await this.flowsOf(model.key, actor) };
+    return { entity: model.definition, form: usable, related, validators, fieldAccess, relatedFieldAccess, flows: await this.flowsOf(model.key, actor), actions: entityActions(actor.access.entity(model.key)) };
   }
 
   /** The ES module source of an entity's record validator (published version), built once per version and day. */
