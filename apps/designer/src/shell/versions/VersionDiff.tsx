@@ -26,7 +26,9 @@ function PropertyChange({ change, language, t }: { change: DocumentChange; langu
   if (change.op === 'move') return <>{`${t('versions.moved')} ${moveText(change, language, t)}`}</>;
   return (
     <>
-      <span className="diff-property">{propertyText(change.property ?? '', t)}</span>: <Value value={change.from} language={language} t={t} as="del" /> → <Value value={change.value} language={language} t={t} as="ins" />
+      <span className="diff-property">{propertyText(change.property ?? '', t)}</span>
+      {t('versions.colon')}
+      <Value value={change.from} language={language} t={t} as="del" /> → <Value value={change.value} language={language} t={t} as="ins" />
     </>
   );
 }
@@ -60,7 +62,9 @@ function Group({ group, language, t }: { group: ChangeGroup; language: DesignerL
   if (group.changes.length === 1) {
     return (
       <li className={`diff-change diff-${group.kind}`}>
-        {badge} {name}: <PropertyChange change={group.changes[0]!} language={language} t={t} />
+        {badge} {name}
+        {t('versions.colon')}
+        <PropertyChange change={group.changes[0]!} language={language} t={t} />
       </li>
     );
   }
