@@ -32,6 +32,30 @@ describe.each(dialects())('the example bank CRM on %s', (dialect) => {
     ]);
   });
 
+  it("gives every seeded customer to a relationship manager of its branch, and its contacts, accounts and loans with it", async () => {
+    const rows = await server.database.read((sql) =>
+      sql.rows<{ branch_code: string; owner_branch: string | null; roles: string | null; n: number | string }>(
+        `SELECT b.code AS branch_code, u.branch AS owner_branch, u.roles AS roles, COUNT(*) AS n
+           FROM e_customer c JOIN e_branch b ON b.id = c.branch LEFT JOIN bf_user u ON u.id = c.owner_id
+          GROUP BY b.code, u.branch, u.roles`,
+      ),
+    );
+    expect(rows.length).toBeGreaterThan(10);
+    for (const row of rows) expect([row.branch_code, row.owner_branch, String(row.roles)]).toEqual([row.branch_code, row.branch_code, expect.stringContaining('relationship_manager')]);
+    const strays = await server.database.read((sql) =>
+      sql.rows<{ n: number | string }>(
+        `SELECT COUNT(*) AS n FROM (SELECT x.owner_id, x.customer FROM e_contact x UNION ALL SELECT x.owner_id, x.customer FROM e_account x UNION ALL SELECT x.owner_id, x.customer FROM e_loan_application x) r
+           JOIN e_customer c ON c.id = r.customer WHERE r.owner_id IS NULL OR r.owner_id <> c.owner_id`,
+      ),
+    );
+    expect(Number(strays[0]!.n)).toBe(0);
+    // The Shanghai book is shared by the demo desk's two RMs.
+    const shanghai = await server.database.read((sql) =>
+      sql.rows<{ username: string }>("SELECT DISTINCT u.username FROM e_customer c JOIN e_branch b ON b.id = c.branch JOIN bf_user u ON u.id = c.owner_id WHERE b.code = 'SH001' ORDER BY u.username"),
+    );
+    expect(shanghai.map((r) => r.username)).toEqual(['li_qiang', 'wang_fang']);
+  });
+
   it('seeds valid, linked records that the query API can page through', async () => {
     const customers = await server.request<{ total: number; items: { branch: string }[] }>('POST', '/api/records/customer/query', { count: true, limit: 5 });
     // The 300 generated, and one copied into the book of each demo relationship manager's case.

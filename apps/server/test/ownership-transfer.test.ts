@@ -18,7 +18,6 @@ const visitEntity: EntityDefinition = {
 
 type Answer = { transferred: { id: string; version: number }[]; unchanged: string[]; related: Record<string, number>; to: { id: string; displayName: string } };
 type Problem = { code: string; errors: { path: string; code: string; message: string; messageZh?: string }[] };
-type Record = { id: string; version: number; owner_id: string };
 
 describe.each(dialects())('ownership transfer on %s', (dialect) => {
   let server: TestServer;

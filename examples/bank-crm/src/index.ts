@@ -12,6 +12,7 @@ export {
 } from './decisions/product-suitability.js';
 export { fraudScreeningDecision, fraudActions, fraudRiskLevels, FRAUD_SCREENING_DECISION_NAME, type FraudAction, type FraudRiskLevel } from './decisions/fraud-screening.js';
 export { cnMainlandCalendar } from './calendars/cn-mainland.js';
+export { BRANCHES, type BranchInfo } from './reference-data.js';
 export { bankCrmRoles, type ExampleRole } from './roles.js';
 export { bankCrmReports, loanPipelineReport, aumBySegmentReport } from './reports.js';
 export { customerForm } from './forms/customer-form.js';

@@ -7,7 +7,7 @@ import { SYSTEM_ACTOR } from '../access/actor.js';
 import { parseRoleDefinition } from '../access/role.js';
 import { DirectoryService } from '../auth/directory.service.js';
 import { RecordsService } from '../records/records.service.js';
-import { openDemoDesk } from './demo-desk.js';
+import { branchRms, openDemoDesk, seatDemoPeople } from './demo-desk.js';
 
 /** How many customers the example starts with: enough to page, sort and filter for real. */
 const EXAMPLE_CUSTOMERS = 300;
@@ -16,6 +16,10 @@ const EXAMPLE_CUSTOMERS = 300;
  * Loads the example bank CRM (its artifacts, then generated customers, accounts and loans) into
  * a database that does not hold it yet. Runs through the same services as the API, so the example
  * is validated like any analyst's work.
+ */
+/**
+ * `demoPassword` is the demo people's password: the operator's, `'generate'` to make one and print
+ * it once, or undefined (they cannot sign in).
  */
 export async function loadExample(app: INestApplication, database: Database, name: string, logger: Logger, demoPassword?: string): Promise<void> {
   if (name !== 'bank-crm') throw new Error(`Unknown example ${name}; the one shipped is bank-crm`);
@@ -35,6 +39,11 @@ export async function loadExample(app: INestApplication, database: Database, nam
   const directory = app.get(DirectoryService);
   const existing = new Set((await directory.roles()).map((r) => r.key));
   for (const role of bankCrmRoles) if (!existing.has(role.key)) await directory.saveRole(parseRoleDefinition(role), SYSTEM_ACTOR);
+  // The demo people first: every seeded customer belongs to an RM of its branch, its records with it.
+  const { BRANCHES } = await import('@bankforge/example-bank-crm');
+  const people = await seatDemoPeople(app, database, BRANCHES.map((b) => b.code), demoPassword);
+  const rms = branchRms(BRANCHES.map((b) => b.code));
+  const ownerOf = new Map<string, string>();
   const records = app.get(RecordsService);
   const referenceFields = new Map(
     bankCrmEntities.map((e) => [e.key, e.fields.filter((f) => f.type === 'reference').map((f) => f.key)] as const),
@@ -48,11 +57,28 @@ export async function loadExample(app: INestApplication, database: Database, nam
       const ref = values[key];
       if (typeof ref === 'string') values[key] = ids.get(ref) ?? null;
     }
-    const created = await records.create(seed.entity, values, SYSTEM_ACTOR);
+    const owner = seedOwner(seed, rms, people, ownerOf);
+    const created = await records.create(seed.entity, values, SYSTEM_ACTOR, undefined, owner);
     ids.set(seed.ref, created.id);
+    if (owner) ownerOf.set(seed.ref, owner);
     if (seed.entity === 'customer' && customers.length < 10) customers.push(created.id);
     count++;
   }
   await openDemoDesk(app, database, customers, demoPassword, logger);
   logger.info({ example: name, records: count, ms: Date.now() - started, database: database.dialect }, 'example loaded');
+}
+
+/**
+ * Whose a seeded record is: a customer an RM of its branch (taking turns where there are several),
+ * a customer's contacts, accounts, loans and opportunities their customer's RM; branches nobody's.
+ */
+function seedOwner(seed: { entity: string; ref: string; values: Record<string, unknown> }, rms: ReadonlyMap<string, string[]>, people: ReadonlyMap<string, string>, ownerOf: ReadonlyMap<string, string>): string | undefined {
+  if (seed.entity === 'customer') {
+    const branch = typeof seed.values.branch === 'string' ? seed.values.branch.replace(/^branch:/, '') : '';
+    const names = rms.get(branch) ?? [];
+    const name = names[Number.parseInt(seed.ref.replace(/\D/g, '').slice(-4) || '0', 10) % Math.max(names.length, 1)];
+    return name ? people.get(name) : undefined;
+  }
+  const customer = seed.values.customer;
+  return typeof customer === 'string' ? ownerOf.get(customer) : undefined;
 }

@@ -113,8 +113,10 @@ export class RecordsService {
   /**
    * Creates a record; `formKey` names the form it was entered on, whose rules it must pass (the
    * entity's default form when absent), and the rows of that form's repeating groups are created with it.
+   * `owner` names whose record it is (the creator when absent); only the system may name another (the example's seed).
    */
-  async create(entityKey: string, body: unknown, actor: Actor, formKey?: string): Promise<RecordData> {
+  async create(entityKey: string, body: unknown, actor: Actor, formKey?: string, owner?: string): Promise<RecordData> {
+    if (owner !== undefined && actor.kind !== 'system') throw new Error('only the system creates records for another owner');
     const view = await this.viewFor(entityKey, actor, 'create');
     const { model } = view;
     const rules = await this.forms.rulesFor(model.key, formKey);
@@ -124,7 +126,7 @@ export class RecordsService {
     if (actor.kind !== 'system') await this.controlled.check(model.key, values, applyFieldDefaults(model.definition, {}));
     const models = rules ? await this.rows.models(rules.form) : new Map<string, EntityModel>();
     return this.write(model, async (tx) => {
-      const record = await this.insertIn(tx, view, actor, values);
+      const record = await this.insertIn(tx, view, actor, values, owner);
       await this.hooks.written(tx, { model, id: record.id, before: null, after: values, actor });
       if (!rules || models.size === 0) return record;
       await this.rows.save(tx, rules, models, actor, { id: record.id, values, isNew: true }, groups);
@@ -145,7 +147,7 @@ export class RecordsService {
   }
 
   /** Inserts a record and its audit entry in the caller's transaction. */
-  private async insertIn(tx: SqlExecutor, view: RecordView, actor: Actor, values: Record<string, unknown>): Promise<RecordData> {
+  private async insertIn(tx: SqlExecutor, view: RecordView, actor: Actor, values: Record<string, unknown>, owner = actor.userId): Promise<RecordData> {
     const { model } = view;
     const now = toStoredDatetime(new Date().toISOString());
     const id = uuidv7();
@@ -155,7 +157,7 @@ export class RecordsService {
       created_by: actor.userId,
       updated_at: now,
       updated_by: actor.userId,
-      owner_id: actor.userId,
+      owner_id: owner,
       version: 1,
       deleted_at: null,
     };
