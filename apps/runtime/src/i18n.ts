@@ -10,6 +10,7 @@ import { recordMessages } from './record/locales.js';
 import { shellMessages } from './shell/locales.js';
 import { taskMessages } from './task/locales.js';
 import { trailMessages } from './trail/locales.js';
+import { transferMessages } from './record/transfer/locales.js';
 
 /** Each area of the runtime owns its messages: one i18next namespace per folder. */
 export function initI18n(language?: Language) {
@@ -26,6 +27,7 @@ export function initI18n(language?: Language) {
       cases: casesMessages,
       notifications: notificationMessages,
       audit: auditMessages,
+      transfer: transferMessages,
     },
     defaultNS: 'shell',
     language,

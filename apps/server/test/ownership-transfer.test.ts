@@ -71,6 +71,12 @@ describe.each(dialects())('ownership transfer on %s', (dialect) => {
     expect(entry?.detail).toEqual({ from: ids.rm_a, to: ids.rm_b, reason: '王芳调岗，客户移交', related: { visit: 1 } });
   });
 
+  it('takes the new owner by username too, as the people search names them', async () => {
+    const id = await clientOf(as.rm_a, '陈八');
+    const moved = await as.bm_sh<Answer>('POST', '/api/records/client/transfer', { ids: [id], to: 'rm_b', reason: 'rebalance' });
+    expect([moved.status, moved.body.to.id, await owner('client', id)]).toEqual([200, ids.rm_b, ids.rm_b]);
+  });
+
   it('leaves a record the new owner already owns as it was', async () => {
     const id = await clientOf(as.rm_b, '周四');
     const moved = await as.bm_sh<Answer>('POST', '/api/records/client/transfer', { ids: [id], to: ids.rm_b, reason: 'rebalance' });

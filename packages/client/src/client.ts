@@ -35,7 +35,9 @@ import type {
   PublishResult,
   RecordData,
   RecordPage,
+  RecordTransfer,
   RecordQuery,
+  RevealedValue,
   SignedIn,
   VersionDiff,
 } from './types.js';
@@ -198,7 +200,17 @@ export class ApiClient {
   }
   queryRecords(entity: string, query: RecordQuery): Promise<RecordPage> {
     return this.request('POST', `/records/${entity}/query`, query);
+  }
+  /** Every record a search reaches, as CSV: the reader's export scope, their field rules and masking (audited). */
+  async exportRecords(entity: string, query: Omit<RecordQuery, 'cursor' | 'limit' | 'count'> = {}): Promise<Blob> {
+    const response = await this.send('POST', `/records/${encodeURIComponent(entity)}/export`, query, { accept: 'text/csv, application/problem+json' });
+    if (!response.ok) throw ApiProblem.from(response.status, await parsedBody(response));
+    return response.blob();
   }  /** The titles of some records (at most 500) of an entity, as this reader may see them; those outside their scope are left out. */
+  /** Hands records to another owner (id or username) with a reason; their related records of the previous owner go along. */
+  transferRecords(entity: string, ids: readonly string[], to: string, reason: string): Promise<RecordTransfer> {
+    return this.request('POST', `/records/${encodeURIComponent(entity)}/transfer`, { ids, to, reason });
+  }
   recordTitles(entity: string, ids: readonly string[]): Promise<{ titles: Record<string, string> }> {
     return this.request('POST', `/records/${encodeURIComponent(entity)}/titles`, { ids });
   }

@@ -20,7 +20,9 @@ export type {
   PublishResult,
   RecordData,
   RecordPage,
+  RecordTransfer,
   RecordQuery,
+  RevealedValue,
   SignedIn,
   VersionDiff,
 } from './types.js';

@@ -164,6 +164,24 @@ export interface RecordQuery {
 
 export type RecordData = Record<string, unknown> & { id: string; version: number };
 
+/** What revealing a masked value answers: the value in clear, and for how many seconds to show it before masking it again. */
+export interface RevealedValue {
+  field: string;
+  value: unknown;
+  revealSeconds: number;
+}
+
+/** What a transfer of records to another owner answers. */
+export interface RecordTransfer {
+  /** The records handed over, at their new versions. */
+  transferred: { id: string; version: number }[];
+  /** Records the new owner already owned. */
+  unchanged: string[];
+  /** Records of other entities that went along, counted by entity. */
+  related: Record<string, number>;
+  to: { id: string; displayName: string };
+}
+
 export interface RecordPage {
   items: RecordData[];
   nextCursor: string | null;

@@ -18,6 +18,7 @@ import { changedRows, withUnsentRows } from './save/changed-rows.js';
 import { changedValues } from './save/changed-values.js';
 import { problemLabel } from './save/problem-label.js';
 import { ConflictDialog } from './save/ConflictDialog.js';
+import { TransferAction } from './transfer/TransferAction.js';
 import { RejectedSummary } from './save/RejectedSummary.js';
 
 export interface RecordEditorProps {
@@ -127,6 +128,12 @@ export function RecordEditor({ app, page, id, importModule }: RecordEditorProps)
             </button>
           }
         />
+      )}
+      {id !== undefined && page.actions?.transfer === true && load.status === 'ready' && <TransferAction entity={entity.key} ids={[id]} onTransferred={reload} />}
+      {id !== undefined && offers(page, 'delete') && load.status === 'ready' && (
+        <div className="record-tools">
+          <DeleteRecord app={app} entity={entity.key} id={id} title={(load.record && recordTitle(entity, load.record)) ?? entityLabel} />
+        </div>
       )}
       {id !== undefined && (page.flows ?? []).length > 0 && <RecordCases page={page} recordId={id} onStarted={reload} />}
       {outcome.kind === 'conflict' && (

@@ -9,6 +9,7 @@ import { notificationMessages } from '../notifications/locales.js';
 import { recordMessages } from '../record/locales.js';
 import { taskMessages } from '../task/locales.js';
 import { trailMessages } from '../trail/locales.js';
+import { transferMessages } from '../record/transfer/locales.js';
 import { shellMessages } from './locales.js';
 
 describe.each([
@@ -22,6 +23,7 @@ describe.each([
   ['trail', trailMessages],
   ['cases', casesMessages],
   ['notifications', notificationMessages],
+  ['transfer', transferMessages],
 ])('%s messages', (_name, messages) => {
   it('has every key in both languages, none empty', () => {
     expect(messageProblems(messages)).toEqual([]);

@@ -96,11 +96,11 @@ export class OwnershipTransfer {
     });
   }
 
-  /** The new owner: an active person whose records the actor's transfer scope reaches. */
+  /** The new owner (by id or username, as the people search names them): an active person whose records the actor's transfer scope reaches. */
   private async newOwner(sql: SqlExecutor, userId: string, reachable: SqlPredicate | undefined): Promise<{ id: string; displayName: string }> {
     const [user] = await sql.rows<{ id: string; display_name: string }>(
-      `SELECT id, display_name FROM bf_user WHERE id = ? AND active = ?${reachable ? ` AND (${reachable.sql})` : ''}`,
-      [userId, true, ...(reachable?.params ?? [])],
+      `SELECT id, display_name FROM bf_user WHERE (id = ? OR username = ?) AND active = ?${reachable ? ` AND (${reachable.sql})` : ''}`,
+      [userId, userId, true, ...(reachable?.params ?? [])],
     );
     if (!user) {
       throw ProblemError.invalid('The new owner must be an active person whose records you may transfer.', [

@@ -9,7 +9,7 @@ export const transferSchema = {
   additionalProperties: false,
   properties: {
     ids: { type: 'array', minItems: 1, maxItems: MAX_PAGE, uniqueItems: true, items: { type: 'string', minLength: 1, maxLength: 64 } },
-    to: { type: 'string', minLength: 1, maxLength: 64, description: "The new owner's user id" },
+    to: { type: 'string', minLength: 1, maxLength: 64, description: "The new owner's user id or username" },
     reason: { type: 'string', minLength: 4, maxLength: 500, pattern: '\\S', description: 'Why the records change hands (kept in the audit log)' },
   },
 } as const;

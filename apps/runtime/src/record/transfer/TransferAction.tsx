@@ -1,0 +1,41 @@
+import type { RecordTransfer } from '@bankforge/client';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { TransferDialog } from './TransferDialog.js';
+
+export interface TransferActionProps {
+  entity: string;
+  ids: readonly string[];
+  /** After the transfer: the page reloads what changed hands. */
+  onTransferred(answer: RecordTransfer): void;
+}
+
+/** "Transfer owner…": offered only where the page model says the reader may transfer; says what was done. */
+export function TransferAction({ entity, ids, onTransferred }: TransferActionProps) {
+  const { t } = useTranslation('transfer');
+  const [open, setOpen] = useState(false);
+  const [done, setDone] = useState<RecordTransfer | null>(null);
+  return (
+    <div className="transfer-action">
+      <button type="button" onClick={() => setOpen(true)} disabled={ids.length === 0}>
+        {ids.length === 1 ? t('open') : t('openMany', { count: ids.length })}
+      </button>
+      <p role="status" className="transfer-status">
+        {done && t('done', { count: done.transferred.length, name: done.to.displayName })}
+        {done && done.unchanged.length > 0 && ` ${t('unchanged', { count: done.unchanged.length, name: done.to.displayName })}`}
+      </p>
+      {open && (
+        <TransferDialog
+          entity={entity}
+          ids={ids}
+          onCancel={() => setOpen(false)}
+          onDone={(answer) => {
+            setOpen(false);
+            setDone(answer);
+            onTransferred(answer);
+          }}
+        />
+      )}
+    </div>
+  );
+}
