@@ -3,14 +3,18 @@ import { createBrowserRouter, createRoutesFromElements, Route, RouterProvider } 
 import { ArtifactList } from './shell/ArtifactList.js';
 import { DesignerLayout } from './shell/DesignerLayout.js';
 import { Loading } from './shell/Loading.js';
+import { lazyRoute } from './shell/lazy-route.js';
 import { NotFound } from './shell/NotFound.js';
 
 // Each designer is its own chunk: the artifact list loads fast, Monaco only with the form designer's FEEL editor.
 const EntityDesigner = lazy(() => import('./data-model/EntityDesigner.js'));
 const FormDesigner = lazy(() => import('./form-designer/FormDesigner.js'));
 const AppDesigner = lazy(() => import('./app-designer/AppDesigner.js'));
-// React Flow and elkjs load only with the flow designer.
-const FlowDesigner = lazy(() => import('./flow-designer/FlowDesigner.js'));
+// React Flow and elkjs load only with the flow designer. Opened at a flow's address (a link, a
+// reload), its chunks load while the sign-in is checked, and the flow shows as soon as it arrives.
+const flowDesigner = lazyRoute(() => import('./flow-designer/FlowDesigner.js'));
+const FlowDesigner = flowDesigner.Page;
+if (/^\/designer\/flow\//.test(window.location.pathname)) void flowDesigner.preload();
 const DecisionDesigner = lazy(() => import('./decision/DecisionDesigner.js'));
 // Administration (users, roles, keys) is for administrators only: its own chunk.
 const AdminArea = lazy(() => import('./admin/AdminArea.js'));

@@ -32,6 +32,14 @@ export interface LayeredLayoutOptions {
   nodeSpacing?: number;
 }
 
+/**
+ * A large graph is laid out with one crossing-minimisation sweep and without the greedy switch: a
+ * 300-step flow then takes a tenth of the time or less (it is laid out as it opens, before the
+ * analyst sees it), and the example flows come out the same.
+ */
+const LARGE_GRAPH = 60;
+const LARGE_GRAPH_OPTIONS = { 'elk.layered.thoroughness': '1', 'elk.layered.crossingMinimization.greedySwitch.type': 'OFF' };
+
 /** Places (top-left corners) for every node; edges naming a node that is not in the graph are left out. */
 export async function layeredLayout(nodes: readonly LayoutNode[], edges: readonly LayoutEdge[], options: LayeredLayoutOptions = {}): Promise<Map<string, LayoutPoint>> {
   const { default: ELK } = await import('elkjs/lib/elk.bundled.js');
@@ -46,6 +54,7 @@ export async function layeredLayout(nodes: readonly LayoutNode[], edges: readonl
       'elk.layered.nodePlacement.strategy': 'BRANDES_KOEPF',
       // The document's order decides ties: what the analyst wrote first stays first.
       'elk.layered.considerModelOrder.strategy': 'NODES_AND_EDGES',
+      ...(nodes.length > LARGE_GRAPH ? LARGE_GRAPH_OPTIONS : {}),
     },
     children: nodes.map((n) => ({ id: n.id, width: n.width, height: n.height })),
     edges: edges.filter((e) => ids.has(e.source) && ids.has(e.target)).map((e) => ({ id: e.id, sources: [e.source], targets: [e.target] })),
