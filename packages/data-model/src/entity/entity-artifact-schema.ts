@@ -1,4 +1,4 @@
-import { FIELD_TYPES, IDENTIFIER_PATTERN } from './entity-definition.js';
+import { FIELD_TYPES, IDENTIFIER_PATTERN, MULTI_SELECT_DISPLAYS, OPTION_COLORS } from './entity-definition.js';
 
 /** Field ids: stable, opaque, URL- and file-name-safe. */
 export const FIELD_ID_PATTERN = '^[A-Za-z0-9_-]+$';
@@ -55,9 +55,11 @@ const fieldDefinition = {
         properties: {
           value: { type: 'string', minLength: 1, maxLength: 64 },
           label: localizedText,
+          color: { enum: [...OPTION_COLORS], description: 'The chip colour, by name from a fixed palette (never CSS).' },
         },
       },
     },
+    display: { enum: [...MULTI_SELECT_DISPLAYS], description: 'multiSelect: tags shows the values as coloured chips.' },
     reference: {
       type: 'object',
       additionalProperties: false,

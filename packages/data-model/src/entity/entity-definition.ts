@@ -31,10 +31,25 @@ export const FIELD_TYPES = [
 
 export type FieldType = (typeof FIELD_TYPES)[number];
 
+/**
+ * The colours an option may be shown in, by name: the runtime maps each to its own styles, so an
+ * artifact can never carry CSS (a colour is a name from this list, not a value put in a style).
+ */
+export const OPTION_COLORS = ['grey', 'red', 'orange', 'yellow', 'green', 'teal', 'blue', 'indigo', 'purple', 'pink'] as const;
+
+export type OptionColor = (typeof OPTION_COLORS)[number];
+
 export interface SelectOption {
   value: string;
   label: LocalizedText;
+  /** The option's chip colour (tags); without one, the neutral grey. */
+  color?: OptionColor;
 }
+
+/** How a multiSelect shows its values: `tags`, as coloured chips from its managed option list. */
+export const MULTI_SELECT_DISPLAYS = ['tags'] as const;
+
+export type MultiSelectDisplay = (typeof MULTI_SELECT_DISPLAYS)[number];
 
 export interface FieldDefinition {
   /** Stable identity: survives renames of `key`, so a migration can follow the data. */
@@ -79,6 +94,8 @@ export interface FieldDefinition {
   currencies?: string[];
   /** singleSelect, multiSelect. */
   options?: SelectOption[];
+  /** multiSelect: `tags` shows the values as coloured chips (lists, record pages, filters). */
+  display?: MultiSelectDisplay;
   /** reference: the key of the entity referred to. */
   reference?: { entity: string };
 }

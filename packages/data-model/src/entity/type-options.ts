@@ -15,7 +15,8 @@ export type TypeOption =
   | 'reference'
   | 'sensitive'
   | 'patternHint'
-  | 'numbering';
+  | 'numbering'
+  | 'display';
 
 /**
  * Which field types each type-specific property applies to; on any other type the definition
@@ -36,6 +37,7 @@ export const TYPE_OPTION_TYPES: Readonly<Record<TypeOption, readonly FieldType[]
   sensitive: ENCRYPTABLE_TYPES,
   patternHint: ['text'],
   numbering: ['autoNumber'],
+  display: ['multiSelect'],
 };
 
 /** Types whose column cannot carry an index (so neither `unique` nor `indexed`). */

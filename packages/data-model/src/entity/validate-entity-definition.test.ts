@@ -110,6 +110,34 @@ describe('validateEntityDefinition: rules beyond the schema', () => {
     ]);
   });
 
+  it('lets options of a tags field carry a colour from the fixed palette, and nothing a style could run', () => {
+    // As an unchecked document may carry it: any string.
+    const tagged = (color: string) =>
+      ({
+        ...field('tags', 'multiSelect'),
+        display: 'tags',
+        options: [
+          { value: 'vip', label: { en: 'VIP', 'zh-CN': '贵宾' }, color: 'purple' },
+          { value: 'risk', label: { en: 'Churn risk', 'zh-CN': '流失风险' }, color },
+        ],
+      }) as Record<string, unknown>;
+    expect(codes(withFields(tagged('red')))).toEqual([]);
+    expect(codes(withFields(tagged('red; background: url(x)')))).toEqual([['invalidValue', '/fields/0/options/1/color']]);
+    expect(codes(withFields(tagged('#ff0000')))).toEqual([['invalidValue', '/fields/0/options/1/color']]);
+    const [problem] = validateEntityDefinition(withFields(tagged('crimson')));
+    expect(problem?.message).toContain('blue');
+    expect(problem?.messageZh).toContain('blue');
+  });
+
+  it('shows only a multiSelect as tags', () => {
+    expect(codes(withFields({ ...field('m', 'multiSelect', { options: options('a') }), display: 'chips' }))).toEqual([
+      ['invalidValue', '/fields/0/display'],
+    ]);
+    expect(codes(withFields(field('s', 'singleSelect', { options: options('a'), display: 'tags' })))).toEqual([
+      ['notApplicable', '/fields/0/display'],
+    ]);
+  });
+
   it('requires reference.entity on reference fields', () => {
     expect(codes(withFields(field('r', 'reference')))).toEqual([
       ['referenceRequired', '/fields/0/reference'],
