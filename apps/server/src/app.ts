@@ -15,6 +15,7 @@ import { FormsModule } from './modules/forms/forms.module.js';
 import { HealthModule } from './modules/health/health.module.js';
 import { MetadataModule } from './modules/metadata/metadata.module.js';
 import { RecordsModule } from './modules/records/records.module.js';
+import { RecordOverviewModule } from './modules/record-overview/record-overview.module.js';
 import { ReportsModule } from './modules/reports/reports.module.js';
 import { RuntimeModule } from './modules/runtime/runtime.module.js';
 import type { ServerConfig } from './platform/config/server-config.js';
@@ -49,6 +50,7 @@ class BankForgeModule {
         FormsModule,
         ArtifactsModule,
         RecordsModule,
+        RecordOverviewModule,
         ConsentModule,
         ReportsModule,
         RuntimeModule,

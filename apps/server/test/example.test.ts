@@ -21,6 +21,8 @@ describe.each(dialects())('the example bank CRM on %s', (dialect) => {
       'entity:account',
       'entity:loan_application',
       'entity:opportunity',
+      'entity:interaction',
+      'entity:relationship',
       'form:customer_form',
       'calendar:cn_mainland',
       'decision:loan_scoring',

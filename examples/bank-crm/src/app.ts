@@ -1,3 +1,4 @@
+import type { AppLanding, RecordPageDesign } from '@bankforge/client';
 import type { EntityDefinition } from '@bankforge/data-model';
 import { cnMainlandCalendar } from './calendars/cn-mainland.js';
 import { fraudScreeningDecision } from './decisions/fraud-screening.js';
@@ -21,7 +22,52 @@ export interface AppDefinition {
   label: EntityDefinition['label'];
   description?: string;
   artifacts: AppArtifactRef[];
+  /** What each entity's 360° record page shows. */
+  recordPages?: RecordPageDesign[];
+  /** Where the app opens for each role, and the pages it uses first in the menu. */
+  landing?: AppLanding[];
 }
+
+/**
+ * Each role opens on its work: relationship and branch managers on their customers, approvers on
+ * their inbox, compliance on the audit log; the menu puts the pages the role uses first.
+ */
+const landing: AppLanding[] = [
+  { role: 'relationship_manager', entity: 'customer', menu: ['customer', 'opportunity', 'loan_application', 'contact', 'account'] },
+  { role: 'branch_manager', entity: 'customer', menu: ['customer', 'opportunity', 'loan_application', 'account', 'contact'] },
+  { role: 'credit_officer', page: 'inbox', menu: ['loan_application', 'customer', 'account'] },
+  { role: 'credit_committee', page: 'inbox', menu: ['loan_application', 'customer'] },
+  { role: 'head_of_risk', page: 'inbox', menu: ['loan_application', 'customer'] },
+  { role: 'compliance_officer', page: 'audit', menu: ['customer', 'account', 'loan_application', 'opportunity', 'contact'] },
+  { role: 'business_analyst', entity: 'customer' },
+];
+
+const text = (en: string, zh: string): EntityDefinition['label'] => ({ en, 'zh-CN': zh });
+
+/**
+ * The customer's 360° page: AUM, approved loans, deposits and risk tolerance in the header with the
+ * tags; accounts, loans, contacts, opportunities and interactions listed; interactions on the
+ * timeline; related parties as a graph.
+ */
+const customerPage: RecordPageDesign = {
+  entity: 'customer',
+  figures: [
+    { key: 'aum', field: 'aum' },
+    { key: 'deposits', label: text('Deposits', '存款余额'), sum: { entity: 'account', via: 'customer', field: 'balance' } },
+    { key: 'approved_loans', label: text('Approved loans', '已批贷款'), sum: { entity: 'loan_application', via: 'customer', field: 'approved_amount' } },
+    { key: 'risk_level', field: 'risk_level' },
+  ],
+  tags: 'tags',
+  related: [
+    { entity: 'account', via: 'customer', columns: ['product', 'balance', 'status'] },
+    { entity: 'loan_application', via: 'customer', columns: ['product', 'amount', 'status'] },
+    { entity: 'contact', via: 'customer', columns: ['relation', 'mobile'] },
+    { entity: 'opportunity', via: 'customer', columns: ['product', 'stage', 'expected_amount'] },
+    { entity: 'interaction', via: 'customer', columns: ['channel', 'occurred_at'] },
+  ],
+  activities: [{ entity: 'interaction', via: 'customer', at: 'occurred_at', summary: 'summary', kind: 'channel', fields: ['follow_up_on'] }],
+  graph: { entity: 'relationship', from: 'from_customer', to: 'to_customer', kind: 'kind', note: 'note' },
+};
 
 /**
  * The bank CRM app: its entities (referenced ones first), the customer form, the business calendar,
@@ -43,6 +89,8 @@ export const bankCrmApp: AppDefinition = {
     { kind: 'flow', key: loanApprovalFlow.key },
     ...bankCrmReports.map((report): AppArtifactRef => ({ kind: 'report', key: report.key })),
   ],
+  recordPages: [customerPage],
+  landing,
 };
 
 /** Every artifact the app lists, in the order an import publishes them. */

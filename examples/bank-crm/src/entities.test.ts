@@ -26,6 +26,8 @@ describe('bank CRM entities', () => {
       'account',
       'loan_application',
       'opportunity',
+      'interaction',
+      'relationship',
     ]);
     const seen = new Set<string>();
     for (const entity of bankCrmEntities) {

@@ -1,4 +1,4 @@
-export { bankCrmEntities, accountEntity, branchEntity, contactEntity, customerEntity, loanApplicationEntity, opportunityEntity } from './entities/index.js';
+export { bankCrmEntities, accountEntity, branchEntity, contactEntity, customerEntity, interactionEntity, loanApplicationEntity, opportunityEntity, relationshipEntity } from './entities/index.js';
 export { bankCrmApp, bankCrmArtifacts, type AppDefinition, type AppArtifactRef } from './app.js';
 export { generateBankCrmSeed, sampleCustomerValues, DEFAULT_SEED, type SeedRecord, type BankCrmSeedOptions } from './seed.js';
 export { loanApprovalFlow, loanApprovalFlowName, loanScoringDecision, LOAN_SCORE_THRESHOLD, LOAN_SMALL_LIMIT, LOAN_MEDIUM_LIMIT, LOAN_SCORING_DECISION_NAME } from './flows/loan-approval.js';

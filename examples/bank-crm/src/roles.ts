@@ -29,6 +29,9 @@ export const bankCrmRoles: ExampleRole[] = [
       account: { read: 'own', fields: { account_no: { access: 'masked', mask: { strategy: 'accountNumber' } } } },
       loan_application: { create: 'own', read: 'own', update: 'own' },
       opportunity: { ...ownBook, delete: 'own' },
+      // What they log of their customers (visits, calls) and whom they know to be related.
+      interaction: { create: 'own', read: 'own', update: 'own' },
+      relationship: { create: 'own', read: 'own', update: 'own', delete: 'own' },
       branch: { read: 'all' },
     },
     // Submits their customers' loan applications for approval; the flow, not the RM, sets the outcome.
@@ -46,6 +49,8 @@ export const bankCrmRoles: ExampleRole[] = [
       account: { read: 'branch', transfer: 'branch', fields: { account_no: masked } },
       loan_application: { read: 'branch', export: 'branch', transfer: 'branch' },
       opportunity: { read: 'branch', update: 'branch', export: 'branch', transfer: 'branch' },
+      interaction: { read: 'branch', transfer: 'branch' },
+      relationship: { read: 'branch', transfer: 'branch' },
       branch: { read: 'all' },
     },
     artifacts: { report: ['edit'] },
@@ -57,6 +62,8 @@ export const bankCrmRoles: ExampleRole[] = [
       loan_application: { read: 'all', update: 'all' },
       customer: { read: 'all', unmask: true, fields: { resident_id: masked, mobile: masked, email: masked } },
       account: { read: 'all', fields: { account_no: masked } },
+      // Guarantors and family ties weigh in a credit decision.
+      relationship: { read: 'all' },
       branch: { read: 'all' },
     },
     // Scores an applicant on demand (what-if before a case is submitted).
@@ -88,7 +95,7 @@ export const bankCrmRoles: ExampleRole[] = [
     // Sees everything, changes nothing, and personal data stays masked unless unmasked (audited); reads the audit log.
     auditLog: true,
     entities: Object.fromEntries(
-      ['customer', 'contact', 'account', 'loan_application', 'opportunity', 'branch'].map((key) => [
+      ['customer', 'contact', 'account', 'loan_application', 'opportunity', 'interaction', 'relationship', 'branch'].map((key) => [
         key,
         { read: 'all', export: 'all', unmask: true, fields: { resident_id: masked, mobile: masked, email: masked, account_no: masked } },
       ]),

@@ -1,6 +1,7 @@
 import { residentIdCheckCharacter } from '@bankforge/data-model';
 import { DAY_MS, cny, isoDate, isoDateTime, luhnCheckDigit, pad, percent } from './format.js';
 import { Rng, mixSeed } from './prng.js';
+import { seedInteractions, seedRelationships } from './seed-relations.js';
 import {
   BRANCHES,
   CUSTOMER_NOTES,
@@ -64,6 +65,9 @@ const STREAM_CUSTOMER = 1;
 const STREAM_RELATED = 2;
 const STREAM_RM = 3;
 const STREAM_SLOT = 4;
+// Interactions and relationships draw from streams of their own: the records before them stay as they were.
+const STREAM_INTERACTION = 5;
+const STREAM_RELATIONSHIP = 6;
 
 interface PersonName {
   name: string;
@@ -504,7 +508,7 @@ function* opportunities(rng: Rng, customer: CustomerFacts, customerRef: string):
 
 /**
  * The seed data of the bank CRM: the branches, then each customer followed by its contacts,
- * accounts, loan applications and opportunities. Lazy: nothing is kept between customers, so
+ * accounts, loan applications, opportunities, interactions and relationships. Lazy: nothing is kept between customers, so
  * it can yield any number of them. A reference field's value is the `ref` of an earlier record.
  */
 export function* generateBankCrmSeed(options: BankCrmSeedOptions): Generator<SeedRecord> {
@@ -529,5 +533,10 @@ export function* generateBankCrmSeed(options: BankCrmSeedOptions): Generator<See
     yield* accounts(rng, customer, customerRef);
     yield* loanApplications(rng, customer, customerRef);
     yield* opportunities(rng, customer, customerRef);
+    yield* seedInteractions(new Rng(mixSeed(seed, STREAM_INTERACTION, index)), customer, customerRef, AS_OF_MS);
+    yield* seedRelationships(new Rng(mixSeed(seed, STREAM_RELATIONSHIP, index)), customer, customerRef, (i) => {
+      const other = buildCustomer(i, seed);
+      return { corporate: other.corporate, ref: `customer:${other.customerNo}` };
+    });
   }
 }

@@ -25,6 +25,7 @@ import type {
 } from './flows.js';
 import type { CaseMigrationPreview, CaseMigrationPreviewRequest, MigrateCasesRequest, MigrateCasesResult } from './case-migrations.js';
 import { ApiProblem } from './problem.js';
+import type { RecordOverview, TimelinePage } from './record-overview.js';
 import type {
   ArtifactDocument,
   ArtifactDraft,
@@ -213,6 +214,15 @@ export class ApiClient {
   }
   recordTitles(entity: string, ids: readonly string[]): Promise<{ titles: Record<string, string> }> {
     return this.request('POST', `/records/${encodeURIComponent(entity)}/titles`, { ids });
+  }
+  /** Everything a record's 360° page shows, as this reader may see it; `app` names the app whose page design applies. */
+  recordOverview(entity: string, id: string, app?: string): Promise<RecordOverview> {
+    return this.request('GET', `/records/${encodeURIComponent(entity)}/${encodeURIComponent(id)}/overview${app ? `?app=${encodeURIComponent(app)}` : ''}`);
+  }
+  /** More of a record's timeline: the newest `limit` entries (at most 200). */
+  recordTimeline(entity: string, id: string, limit: number, app?: string): Promise<TimelinePage> {
+    const query = new URLSearchParams({ limit: String(limit), ...(app ? { app } : {}) });
+    return this.request('GET', `/records/${encodeURIComponent(entity)}/${encodeURIComponent(id)}/timeline?${query.toString()}`);
   }
 
 

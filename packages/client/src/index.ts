@@ -38,6 +38,28 @@ export type {
   RuntimeMenuItem,
   RuntimeOwnPage,
 } from './runtime.js';
+// The 360° record page: its design in the app artifact, and the overview the server answers.
+export type {
+  ActivityDesign,
+  GraphEdge,
+  GraphNode,
+  OptionValue,
+  OverviewFigure,
+  OverviewHeader,
+  RecordFigureDesign,
+  RecordOverview,
+  RecordPageDesign,
+  RelatedListDesign,
+  RelatedListOverview,
+  RelatedRecordsRef,
+  RelatedRow,
+  RelationshipGraph,
+  RelationshipGraphDesign,
+  TimelineEntry,
+  TimelineFieldChange,
+  TimelinePage,
+  TimelinePerson,
+} from './record-overview.js';
 // Approval flows: cases, the task inbox, the trail, notifications.
 export type {
   ApprovalAction,

@@ -2,6 +2,7 @@
 import type { RecordFilter } from '@bankforge/data-model';
 import type { ProblemFieldError } from './problem.js';
 import type { RuntimeLanding } from './runtime.js';
+import type { RecordPageDesign } from './record-overview.js';
 
 export type ArtifactKind = 'entity' | 'form' | 'flow' | 'decision' | 'report' | 'calendar' | 'app';
 
@@ -23,6 +24,8 @@ export interface AppDocument extends ArtifactDocument {
   artifacts: { kind: Exclude<ArtifactKind, 'app'>; key: string }[];
   /** Where the app opens for each role, and the menu order it uses; the first entry naming one of a reader's roles applies. */
   landing?: AppLanding[];
+  /** What each entity's 360° record page shows (figures, related lists, timeline, graph); defaults when absent. */
+  recordPages?: RecordPageDesign[];
 }
 
 /** One role's start in an app: an entity page of the app or a runtime page, and the entity pages it uses most (first in the menu, in this order). */

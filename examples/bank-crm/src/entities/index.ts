@@ -3,10 +3,12 @@ import { accountEntity } from './account.js';
 import { branchEntity } from './branch.js';
 import { contactEntity } from './contact.js';
 import { customerEntity } from './customer.js';
+import { interactionEntity } from './interaction.js';
 import { loanApplicationEntity } from './loan-application.js';
 import { opportunityEntity } from './opportunity.js';
+import { relationshipEntity } from './relationship.js';
 
-export { accountEntity, branchEntity, contactEntity, customerEntity, loanApplicationEntity, opportunityEntity };
+export { accountEntity, branchEntity, contactEntity, customerEntity, interactionEntity, loanApplicationEntity, opportunityEntity, relationshipEntity };
 
 /** The entities of the bank CRM, referenced entities first. */
 export const bankCrmEntities: EntityDefinition[] = [
@@ -16,4 +18,6 @@ export const bankCrmEntities: EntityDefinition[] = [
   accountEntity,
   loanApplicationEntity,
   opportunityEntity,
+  interactionEntity,
+  relationshipEntity,
 ];

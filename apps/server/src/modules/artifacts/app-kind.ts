@@ -3,6 +3,7 @@ import { unchangedDocument, type ArtifactProblem } from '@bankforge/rule-engine'
 import { ARTIFACT_KINDS, type AppArtifact } from './artifact-kinds.js';
 import { appLandingSchema, landingProblems, unknownLandingRoles } from './app-landing.js';
 import type { ServerArtifactKind } from './server-kind.js';
+import { recordPageDuplicates, recordPageProblems, recordPagesSchema } from '../record-overview/record-page-design.js';
 
 /** The `app` kind is the server's own: an app is what the server publishes, exports and imports together. */
 const appSchema = {
@@ -36,6 +37,7 @@ const appSchema = {
         },
       },
     },
+    recordPages: recordPagesSchema,
     landing: appLandingSchema,
   },
 };
@@ -74,7 +76,7 @@ export const appKind: ServerArtifactKind = {
   upgrade: unchangedDocument,
   async check(document, context) {
     const app = document as AppArtifact;
-    const duplicates = [...reservedKey(app), ...duplicateContents(app), ...landingProblems(app)];
+    const duplicates = [...reservedKey(app), ...duplicateContents(app), ...recordPageDuplicates(app), ...landingProblems(app)];
     if (duplicates.length > 0 || context.stage === 'save') return duplicates;
     for (const problem of await unknownLandingRoles(context.sql, app)) context.warn(problem);
     // An app can only list published artifacts: its users would otherwise open nothing.
@@ -88,7 +90,8 @@ export const appKind: ServerArtifactKind = {
         });
       }
     }
-    return problems;
+    // The record pages name published entities' fields: checked once the app's entities are published.
+    return problems.length > 0 ? problems : recordPageProblems(app, (key) => context.entity(key));
   },
   // The app's pages, by the artifact each opens: reordering the menu is a move, not every page changed.
   elements: (document) =>

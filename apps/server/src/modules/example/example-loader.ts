@@ -70,7 +70,7 @@ export async function loadExample(app: INestApplication, database: Database, nam
 
 /**
  * Whose a seeded record is: a customer an RM of its branch (taking turns where there are several),
- * a customer's contacts, accounts, loans and opportunities their customer's RM; branches nobody's.
+ * a customer's contacts, accounts, loans, opportunities, interactions and relationships their customer's RM; branches nobody's.
  */
 function seedOwner(seed: { entity: string; ref: string; values: Record<string, unknown> }, rms: ReadonlyMap<string, string[]>, people: ReadonlyMap<string, string>, ownerOf: ReadonlyMap<string, string>): string | undefined {
   if (seed.entity === 'customer') {
@@ -79,6 +79,7 @@ function seedOwner(seed: { entity: string; ref: string; values: Record<string, u
     const name = names[Number.parseInt(seed.ref.replace(/\D/g, '').slice(-4) || '0', 10) % Math.max(names.length, 1)];
     return name ? people.get(name) : undefined;
   }
-  const customer = seed.values.customer;
+  // A relationship goes with the customer it is told from (the one whose RM recorded it).
+  const customer = seed.values.customer ?? seed.values.from_customer;
   return typeof customer === 'string' ? ownerOf.get(customer) : undefined;
 }

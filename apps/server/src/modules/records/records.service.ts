@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { applyFieldDefaults, fromStoredDatetime, normalizeRecordValues, toStoredDatetime } from '@bankforge/data-model';
+import { applyFieldDefaults, columnKind, decimalShape, fromStoredDatetime, moneyCurrencyColumn, normalizeRecordValues, toStoredDatetime } from '@bankforge/data-model';
 import { evaluateSubmission, type CompiledForm } from '@bankforge/form-engine';
 import { v7 as uuidv7 } from 'uuid';
 import type { Actor } from '../access/actor.js';
@@ -39,6 +39,12 @@ interface QueryPlan {
   params: SqlValue[];
   order: OrderKey[];
   projection: { columns: string[]; fields: Set<string> };
+}
+
+/** A count of records and, when asked, a field's total over them: one per currency for money. */
+export interface RecordTotal {
+  count: number;
+  sums?: { amount: string; currency?: string }[];
 }
 
 /** A record as the API answers it: field values by key, plus the standard columns in snake case. */
@@ -403,6 +409,47 @@ export class RecordsService {
     await this.viewFor(entityKey, actor, 'read');
     const titles = await this.titles.of(actor, new Map([[entityKey, new Set(ids)]]));
     return titles[entityKey] ?? {};
+  }
+
+  /**
+   * How many records a filter matches within the reader's read scope, and the total of a number or
+   * money field over them (per currency for money). Only a field the reader sees in clear is summed:
+   * a total of masked or hidden values would tell them what they may not read (403, as a filter on it).
+   */
+  async total(entityKey: string, query: Pick<RecordQuery, 'filter'>, sumField: string | undefined, actor: Actor): Promise<RecordTotal> {
+    const view = await this.viewFor(entityKey, actor, 'read');
+    const plan = this.queryPlan(view, { ...query, fields: ['id'] });
+    const column = sumField === undefined ? undefined : resolveColumn(view.model, sumField);
+    if (sumField !== undefined) {
+      const denial = column && view.columnDenial(column, 'filter', '/sum');
+      if (denial) throw new ProblemError(403, denial.code, 'Your roles do not allow a total of this field.', [denial]);
+      if (!column?.field || (column.kind !== 'integer' && column.kind !== 'decimal')) {
+        throw ProblemError.invalid('Only number and money fields have totals.', [{ path: '/sum', code: 'notSummable', message: `${sumField} is not a number or money field of ${view.model.key}` }], 'invalidQuery');
+      }
+    }
+    const field = column?.field;
+    const money = field !== undefined && columnKind(field) === 'money';
+    const q = (id: string): string => this.database.quote(id);
+    return this.database.read(async (sql) => {
+      const scope = await this.scope(sql, view, actor, 'read');
+      const where = scope ? [...plan.where, `(${scope.sql})`] : plan.where;
+      const params = scope ? [...plan.params, ...scope.params] : plan.params;
+      const whereSql = where.length > 0 ? ` WHERE ${where.join(' AND ')}` : '';
+      const selected = ['COUNT(*) AS n', ...(column ? [`SUM(${q(column.column)}) AS total`] : []), ...(money ? [`${q(moneyCurrencyColumn(field.key))} AS currency`] : [])];
+      const rows = await sql.rows<{ n: number | string; total?: number | string | null; currency?: string | null }>(
+        `SELECT ${selected.join(', ')} FROM ${q(view.model.table)}${whereSql}${money ? ` GROUP BY ${q(moneyCurrencyColumn(field.key))}` : ''}`,
+        params,
+      );
+      const count = rows.reduce((n, row) => n + Number(row.n), 0);
+      if (!field) return { count };
+      const scale = field.type === 'integer' ? 0 : decimalShape(field).scale;
+      // MySQL answers a DECIMAL total exactly, as text; SQLite as a double, written to the field's scale.
+      const sums = rows.filter((row) => row.total !== null && row.total !== undefined).map((row) => ({
+        amount: typeof row.total === 'string' ? row.total : Number(row.total).toFixed(scale),
+        ...(money ? { currency: String(row.currency ?? '') } : {}),
+      }));
+      return { count, sums };
+    });
   }
 
   /**
