@@ -15,5 +15,23 @@ export function EntityListPage({ filterDelayMs }: { filterDelayMs?: number }) {
   if (load.status === 'error') return <ProblemNotice message={t('pageLoadFailed')} problem={load.error} onRetry={retry} />;
   // A new entity (or a new version of it) starts a fresh list: columns, filters and pages are its own.
   const page: RuntimeEntityPage = load.page;
-  return <RecordList key={`${entity}@${load.page.entity.version ?? 0}`} app={app} entity={page.entity} fieldAccess={page.fieldAccess} filterDelayMs={filterDelayMs} />;
+  return (
+    <>
+      {deleted !== undefined && (
+        <p role="status" className="notice">
+          {t('deleted', { record: deleted })}
+        </p>
+      )}
+      <RecordList
+        key={`${entity}@${load.page.entity.version ?? 0}`}
+        app={app}
+        entity={page.entity}
+        fieldAccess={page.fieldAccess}
+        canCreate={offers(page, 'create')}
+        canExport={offers(page, 'export')}
+        canTransfer={page.actions?.transfer === true}
+        filterDelayMs={filterDelayMs}
+      />
+    </>
+  );
 }

@@ -30,7 +30,12 @@ import {
 } from './pagination/cursor-stack.js';
 import { Pager } from './pagination/Pager.js';
 import { useRecordQuery } from './useRecordQuery.js';
-import type { ReaderFieldAccess } from '@bankforge/client';
+import type { ApiProblem, ReaderFieldAccess } from '@bankforge/client';
+import { useNarrowScreen } from '../shell/layout/useNarrowScreen.js';
+import { cardLayout } from './cards/card-fields.js';
+import { RecordCards } from './cards/RecordCards.js';
+import { ExportButton } from './export/ExportButton.js';
+import { TransferAction } from '../record/transfer/TransferAction.js';
 
 /** How long typing in a filter must pause before the list is asked for again. */
 export const FILTER_DELAY_MS = 300;
@@ -40,15 +45,32 @@ export interface RecordListProps {
   entity: EntityDefinition;
   /** How the reader's roles restrict fields: a masked one is shown masked, never filtered or sorted on (the server refuses it). */
   fieldAccess?: ReaderFieldAccess;
+  /** The reader's roles let them create records of the entity (New is offered). */
+  canCreate?: boolean;
+  /** The reader's roles let them export the entity's records (Export is offered). */
+  canExport?: boolean;
+  /** The reader's roles let them hand records to another owner (rows can be selected and transferred). */
+  canTransfer?: boolean;
   filterDelayMs?: number;
 }
 
 const NO_FILTERS: Readonly<Record<string, FilterInput>> = {};
 
 /** An entity's records: a server-sorted, filtered, keyset-paged grid with a choice of columns. */
-export function RecordList({ app, entity, fieldAccess, filterDelayMs = FILTER_DELAY_MS }: RecordListProps) {
+export function RecordList({
+  app,
+  entity,
+  fieldAccess,
+  canCreate = true,
+  canExport = true,
+  canTransfer = false,
+  filterDelayMs = FILTER_DELAY_MS,
+}: RecordListProps) {
   const { t, i18n } = useTranslation('list');
   const navigate = useNavigate();
+  // On a phone the records are cards: a title and a few key fields, no columns to scroll sideways.
+  const narrow = useNarrowScreen();
+  const [exportProblem, setExportProblem] = useState<ApiProblem | null>(null);
   const language = languageOf(i18n.language);
   // Columns the reader's roles turned out to hide (the server refused a query naming them).
   const [denied, setDenied] = useState<ReadonlySet<string>>(new Set());
@@ -71,6 +93,9 @@ export function RecordList({ app, entity, fieldAccess, filterDelayMs = FILTER_DE
   const [sorting, setSorting] = useState<SortingState>([]);
   const [pageSize, setPageSize] = useState(25);
   const [stack, setStack] = useState(FIRST_PAGE);
+  // Records chosen for a transfer: those of the page shown (a new page, filter or sort clears them).
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const [selectedOn, setSelectedOn] = useState<unknown>(null);
 
   // Typing settles before the list is asked again; every new filter starts from the first page.
   useEffect(() => {
@@ -105,6 +130,10 @@ export function RecordList({ app, entity, fieldAccess, filterDelayMs = FILTER_DE
   if (refused.length > 0 && refused.some((key) => !denied.has(key)))
     setDenied(new Set([...denied, ...refused]));
   const rows = page?.items ?? [];
+  if (selectedOn !== page) {
+    setSelectedOn(page);
+    if (selected.size > 0) setSelected(new Set());
+  }
 
   const chooseColumns = (next: ColumnVisibility) => {
     setVisibility(next);
@@ -123,41 +152,71 @@ export function RecordList({ app, entity, fieldAccess, filterDelayMs = FILTER_DE
         <h1 id="list-title">{plural}</h1>
         <span className="toolbar-spacer" />
         <ColumnChooser fields={fields} visibility={visibility} onChange={chooseColumns} />
-        <button type="button" className="primary" onClick={() => navigate(`/${app}/${entity.key}/new`)}>
-          {t('new')}
-        </button>
+        {canExport && (
+          <ExportButton
+            entity={entity.key}
+            search={{
+              ...(query.filter ? { filter: query.filter } : {}),
+              ...(query.sort ? { sort: query.sort } : {}),
+              fields: shown,
+            }}
+            onProblem={setExportProblem}
+          />
+        )}
+        {canTransfer && selected.size > 0 && (
+          <>
+            <span className="selected-count">{t('selectedCount', { count: selected.size })}</span>
+            <TransferAction entity={entity.key} ids={[...selected]} onTransferred={retry} />
+          </>
+        )}
+        {canCreate && (
+          <button type="button" className="primary" onClick={() => navigate(`/${app}/${entity.key}/new`)}>
+            {t('new')}
+          </button>
+        )}
       </div>
+      {exportProblem && <ProblemNotice message={t('exportFailed')} problem={exportProblem} />}
       {error && refused.length === 0 && (
         <ProblemNotice message={t('loadFailed')} problem={error} onRetry={retry} />
       )}
       {loading && <Loading label={t('loading')} />}
-      <div className="grid-scroller">
-        <RecordGrid
-          label={t('grid', { items: plural })}
-          fields={fields}
-          rows={rows}
-          titles={page?.titles}
-          sorting={sorting}
-          onSortingChange={(next) => {
-            setSorting(next);
-            setStack(FIRST_PAGE);
-          }}
-          visibility={visibility}
-          fixedOrder={masked}
-          filterFor={(field) =>
-            masked.has(field.key) ? null : (
-              <FilterControl
-                field={field}
-                label={localized(field.label, language)}
-                value={drafts[field.key]}
-                onChange={(value) => setDrafts((current) => ({ ...current, [field.key]: value }))}
-              />
-            )
-          }
-          onOpen={open}
-          busy={loading}
-        />
-      </div>
+      {cards ? (
+        <>
+          {/* On a phone, the one filter kept is the title's first field: finding a customer by name. */}
+          {cards.title[0] && !masked.has(cards.title[0].key) && (
+            <div className="card-filter">{filterOf(cards.title[0])}</div>
+          )}
+          <RecordCards
+            label={t('grid', { items: plural })}
+            entity={entity}
+            layout={cards}
+            rows={rows}
+            titles={page?.titles}
+            hrefOf={hrefOf}
+            busy={loading}
+          />
+        </>
+      ) : (
+        <div className="grid-scroller">
+          <RecordGrid
+            label={t('grid', { items: plural })}
+            fields={fields}
+            rows={rows}
+            titles={page?.titles}
+            sorting={sorting}
+            onSortingChange={(next) => {
+              setSorting(next);
+              setStack(FIRST_PAGE);
+            }}
+            visibility={visibility}
+            fixedOrder={masked}
+            filterFor={(field) => (masked.has(field.key) ? null : filterOf(field))}
+            onOpen={open}
+            busy={loading}
+            {...(canTransfer ? { selection: { selected, onChange: setSelected } } : {})}
+          />
+        </div>
+      )}
       {!loading && !error && rows.length === 0 && (
         <div className="notice empty">
           {filter ? (

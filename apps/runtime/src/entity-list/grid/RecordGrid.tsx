@@ -36,6 +36,8 @@ export interface RecordGridProps {
   filterFor(field: FieldDefinition): ReactNode;
   onOpen(record: RecordData): void;
   busy: boolean;
+  /** Rows chosen for an action on several records (a transfer): a checkbox column when given. */
+  selection?: { selected: ReadonlySet<string>; onChange(selected: ReadonlySet<string>): void };
 }
 
 function resolve<T>(updater: Updater<T>, current: T): T {
@@ -78,6 +80,13 @@ export function RecordGrid(props: RecordGridProps) {
     onColumnVisibilityChange: () => undefined,
   });
 
+  const { selection } = props;
+  // A row named for the screen reader by its first shown value (a customer's name), else its position.
+  const rowName = (record: RecordData): string => {
+    const first = props.fields.find((f) => props.visibility[f.key] !== false);
+    const text = first ? formatValue(record[first.key], first, format) : '';
+    return text || String(props.rows.indexOf(record) + 1);
+  };
   const onRowKey = (event: KeyboardEvent<HTMLTableRowElement>, record: RecordData) => {
     if (event.key === 'Enter') props.onOpen(record);
   };
@@ -87,6 +96,16 @@ export function RecordGrid(props: RecordGridProps) {
     <table className="record-grid" aria-label={props.label} aria-busy={props.busy || undefined}>
       <thead>
         <tr>
+          {selection && (
+            <th scope="col" className="select-cell">
+              <input
+                type="checkbox"
+                aria-label={t('selectPage')}
+                checked={props.rows.length > 0 && props.rows.every((row) => selection.selected.has(row.id))}
+                onChange={(event) => selection.onChange(new Set(event.target.checked ? props.rows.map((row) => row.id) : []))}
+              />
+            </th>
+          )}
           {headers.map((header) => {
             const field = fieldsByKey.get(header.column.id)!;
             const title = localized(field.label, language);
@@ -108,6 +127,7 @@ export function RecordGrid(props: RecordGridProps) {
           })}
         </tr>
         <tr className="filter-row">
+          {selection && <td />}
           {headers.map((header) => (
             <td key={header.id}>{props.filterFor(fieldsByKey.get(header.column.id)!)}</td>
           ))}
@@ -122,6 +142,22 @@ export function RecordGrid(props: RecordGridProps) {
             onClick={() => props.onOpen(row.original)}
             onKeyDown={(event) => onRowKey(event, row.original)}
           >
+            {selection && (
+              // The box chooses the row; it does not open it (a click or Space stays here).
+              <td className="select-cell" onClick={(event) => event.stopPropagation()} onKeyDown={(event) => event.stopPropagation()}>
+                <input
+                  type="checkbox"
+                  aria-label={t('selectRow', { row: rowName(row.original) })}
+                  checked={selection.selected.has(row.id)}
+                  onChange={(event) => {
+                    const next = new Set(selection.selected);
+                    if (event.target.checked) next.add(row.id);
+                    else next.delete(row.id);
+                    selection.onChange(next);
+                  }}
+                />
+              </td>
+            )}
             {row.getVisibleCells().map((cell) => (
               <td key={cell.id}>{formatValue(cell.getValue(), fieldsByKey.get(cell.column.id)!, format)}</td>
             ))}
