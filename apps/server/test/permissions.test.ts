@@ -272,6 +272,25 @@ describe.each(dialects())('permissions on %s', (dialect) => {
     expect((await as.tl_sh('GET', '/api/audit/export')).status).toBe(403);
   });
 
+  it("answers a record's 360° overview and timeline only within the read scope, with the reader's masking", async () => {
+    const mine = owned.rm_a![0]!.id;
+    const foreign = owned.rm_b![0]!.id;
+    for (const part of ['overview', 'timeline']) {
+      const own = await as.rm_a<{ header?: { title: string }; entries?: unknown[] }>('GET', `/api/records/client/${mine}/${part}`);
+      expect(own.status, part).toBe(200);
+      for (const user of ['rm_a', 'rm_c', 'bm_bj'] as const) expect((await as[user]('GET', `/api/records/client/${foreign}/${part}`)).status, `${user} ${part}`).toBe(404);
+      expect((await as.bm_sh('GET', `/api/records/client/${foreign}/${part}`)).status, part).toBe(200);
+      const refused = await as.analyst<{ code: string }>('GET', `/api/records/client/${mine}/${part}`);
+      expect([refused.status, refused.body.code], part).toEqual([403, 'forbidden']);
+    }
+    const overview = await as.rm_a<{ header: { title: string }; timeline: { entries: { kind: string; changes: { field: string }[] }[] } }>('GET', `/api/records/client/${mine}/overview`);
+    expect(overview.body.header.title).toBe('王***');
+    // The administrator's income changes are in the log; the RM, for whom income is hidden, is not told of them.
+    const changed = overview.body.timeline.entries.flatMap((e) => (e.kind === 'change' ? e.changes.map((c) => c.field) : []));
+    expect(changed).not.toContain('income');
+    expect(JSON.stringify(overview.body)).not.toContain('11010519491231002X');
+  });
+
   it('lists the roles to a designer by key and name only (to choose approvers by), with their grants to administrators', async () => {
     const listed = await as.analyst<{ key: string; label: { en: string } }[]>('GET', '/api/auth/roles');
     expect(listed.status).toBe(200);
