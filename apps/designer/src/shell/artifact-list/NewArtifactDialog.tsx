@@ -5,12 +5,13 @@ import { useTranslation } from 'react-i18next';
 import { asProblem, useApiClient } from '@bankforge/app-shell';
 import { Dialog } from '@bankforge/app-shell';
 import { newDecisionArtifact } from '../../decision/document/decision-document.js';
+import { newFlowDocument } from '../../flow-designer/document/new-flow.js';
 import { ProblemList } from '../publish/ProblemList.js';
 import { entityHasForm } from './entity-forms.js';
 import { isValidKey, newAppDocument, newEntityDocument, newFormDocument } from './new-artifact.js';
 
 /** The kinds a designer here starts. */
-export type NewArtifactKind = 'entity' | 'form' | 'decision' | 'app';
+export type NewArtifactKind = 'entity' | 'form' | 'decision' | 'flow' | 'app';
 
 export interface NewArtifactDialogProps {
   kind: NewArtifactKind;
@@ -69,11 +70,12 @@ export function NewArtifactDialog({ kind, onClose, onCreated }: NewArtifactDialo
     if (Object.keys(found).length > 0) return;
     setCreating(true);
     try {
-      // A decision is copied into a plain object: the DecisionArtifact interface has no index signature, the copy does.
+      // A decision or a flow is copied into a plain object: their interfaces have no index signature, the copy does.
       const document: ArtifactDocument =
         kind === 'form' ? newFormDocument(key, title.trim(), entity, FORM_SCHEMA_VERSION, !(await entityHasForm(api, entity)))
         : kind === 'app' ? newAppDocument(key, title.trim())
         : kind === 'decision' ? { ...newDecisionArtifact(key, title.trim()) }
+        : kind === 'flow' ? { ...newFlowDocument(key), title: title.trim(), label: { en: title.trim(), 'zh-CN': title.trim() } }
         : newEntityDocument(key, title.trim());
       // Revision 0: only creates; an artifact with this key already there is a conflict.
       await api.saveDraft(document, 0);
