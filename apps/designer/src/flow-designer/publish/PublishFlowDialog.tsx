@@ -3,6 +3,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { asProblem, Dialog, useApiClient } from '@bankforge/app-shell';
 import { designerLanguage } from '../../form-designer/workspace/localized.js';
+import './publish-flow.css';
 
 export interface PublishFlowDialogProps {
   flowKey: string;

@@ -1,9 +1,18 @@
 import type { DocumentChange } from '@bankforge/client';
 import type { FlowDefinition, FlowNode } from '@bankforge/flow-engine';
-import { Background, Controls, MarkerType, Position, ReactFlow, ReactFlowProvider, useReactFlow, type EdgeTypes, type NodeTypes } from '@xyflow/react';
+import {
+  Background,
+  Controls,
+  MarkerType,
+  Position,
+  ReactFlow,
+  ReactFlowProvider,
+  type EdgeTypes,
+  type NodeTypes,
+} from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import type { TFunction } from 'i18next';
-import { useEffect, useId, useMemo } from 'react';
+import { useId, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { elementText, propertyText, valueText } from '../../shell/versions/describe-change.js';
 import type { VersionComparison } from '../../shell/VersionHistory.js';
@@ -65,14 +74,17 @@ function DiffCanvas({ comparison, language }: FlowDiffCanvasProps) {
   const headingId = useId();
   const { from, to } = comparison;
   const view = useMemo(
-    () => flowDiffView(comparison.documents.from as unknown as FlowDefinition, comparison.documents.to as unknown as FlowDefinition, comparison.changes),
+    () =>
+      flowDiffView(
+        comparison.documents.from as unknown as FlowDefinition,
+        comparison.documents.to as unknown as FlowDefinition,
+        comparison.changes,
+      ),
     [comparison],
   );
   const fallback = useFallbackLayout(view.flow);
-  const { fitView } = useReactFlow();
-  useEffect(() => {
-    if (fallback.size > 0) void fitView(FIT_VIEW);
-  }, [fallback, fitView]);
+  // Drawn once every step has its place, so that the first "fit" frames the whole drawing.
+  const placed = view.flow.nodes.every((n) => n.position !== undefined || fallback.has(n.id));
 
   const nodes = useMemo((): DiffCanvasNode[] => {
     // A step's place in its version (the earlier one for a removed step); steps never drawn are laid out for display.
@@ -80,16 +92,30 @@ function DiffCanvas({ comparison, language }: FlowDiffCanvasProps) {
     return view.flow.nodes.map((node) => {
       const mark = view.nodes.get(node.id)!;
       const all = mark.changes.map((change) => changeLine(change, language, shell));
-      const lines = all.length > LINES_SHOWN ? [...all.slice(0, LINES_SHOWN - 1), t('canvas.more', { count: all.length - LINES_SHOWN + 1 })] : all;
+      const lines =
+        all.length > LINES_SHOWN
+          ? [...all.slice(0, LINES_SHOWN - 1), t('canvas.more', { count: all.length - LINES_SHOWN + 1 })]
+          : all;
       const size = nodeSize(node.type);
       const height = size.height + lines.length * LINE_HEIGHT;
       const status = t(`canvas.${mark.status}`);
-      const label = t('canvas.node', { type: typeName(node, language), name: nodeName(node, language), status });
+      const label = t('canvas.node', {
+        type: typeName(node, language),
+        name: nodeName(node, language),
+        status,
+      });
       return {
         id: node.id,
         type: 'diff',
         position: at(node),
-        data: { node, name: nodeName(node, language), typeName: typeName(node, language), status: mark.status, statusText: status, lines },
+        data: {
+          node,
+          name: nodeName(node, language),
+          typeName: typeName(node, language),
+          status: mark.status,
+          statusText: status,
+          lines,
+        },
         width: size.width,
         height,
         draggable: false,
@@ -112,7 +138,11 @@ function DiffCanvas({ comparison, language }: FlowDiffCanvasProps) {
         const mark = view.edges.get(edge.id)!;
         const status = t(`canvas.${mark.status}`);
         const changes = mark.changes.map((change) => changeLine(change, language, shell));
-        const label = t('canvas.edge', { source: nodeNameById(view.flow, edge.source, language), target: nodeNameById(view.flow, edge.target, language), status });
+        const label = t('canvas.edge', {
+          source: nodeNameById(view.flow, edge.source, language),
+          target: nodeNameById(view.flow, edge.target, language),
+          status,
+        });
         return {
           id: edge.id,
           type: 'flow',
@@ -123,7 +153,8 @@ function DiffCanvas({ comparison, language }: FlowDiffCanvasProps) {
           className: `flow-diff-edge flow-diff-edge--${mark.status}`,
           markerEnd: { type: MarkerType.ArrowClosed },
           data: { name: edgeName(edge, language), rule: edgeRule(edge, designer), problemCount: 0 },
-          ariaLabel: changes.length > 0 ? t('canvas.nodeChanges', { label, changes: changes.join('; ') }) : label,
+          ariaLabel:
+            changes.length > 0 ? t('canvas.nodeChanges', { label, changes: changes.join('; ') }) : label,
         };
       }),
     [view, language, shell, designer, t],
@@ -150,24 +181,31 @@ function DiffCanvas({ comparison, language }: FlowDiffCanvasProps) {
           </li>
         ))}
       </ul>
-      <div className="flow-canvas flow-diff-canvas" role="region" aria-label={t('canvas.label', { from, to })}>
-        <ReactFlow
-          nodes={nodes}
-          edges={edges}
-          nodeTypes={NODE_TYPES}
-          edgeTypes={EDGE_TYPES}
-          nodesDraggable={false}
-          nodesConnectable={false}
-          elementsSelectable={false}
-          deleteKeyCode={null}
-          fitView
-          fitViewOptions={FIT_VIEW}
-          minZoom={0.2}
-          ariaLabelConfig={ariaLabelConfig}
-        >
-          <Background />
-          <Controls showInteractive={false} fitViewOptions={FIT_VIEW} />
-        </ReactFlow>
+      <div
+        className="flow-canvas flow-diff-canvas"
+        role="region"
+        aria-label={t('canvas.label', { from, to })}
+      >
+        {!placed && <p role="status">{shell('loading')}</p>}
+        {placed && (
+          <ReactFlow
+            nodes={nodes}
+            edges={edges}
+            nodeTypes={NODE_TYPES}
+            edgeTypes={EDGE_TYPES}
+            nodesDraggable={false}
+            nodesConnectable={false}
+            elementsSelectable={false}
+            deleteKeyCode={null}
+            fitView
+            fitViewOptions={FIT_VIEW}
+            minZoom={0.2}
+            ariaLabelConfig={ariaLabelConfig}
+          >
+            <Background />
+            <Controls showInteractive={false} fitViewOptions={FIT_VIEW} />
+          </ReactFlow>
+        )}
       </div>
     </section>
   );

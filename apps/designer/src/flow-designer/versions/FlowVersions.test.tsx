@@ -56,7 +56,8 @@ describe('FlowVersions', () => {
     await screen.findAllByRole('row');
     await user.click(screen.getByRole('button', { name: 'Compare' }));
     const canvas = await screen.findByRole('region', { name: 'Changes from v1 to v2 on the flow diagram' });
-    const manager = within(canvas).getByRole('img', { name: /^Approval: Branch manager approval, Changed/ });
+    // Drawn once the steps are laid out (the example has no places of its own).
+    const manager = await within(canvas).findByRole('img', { name: /^Approval: Branch manager approval, Changed/ }, { timeout: 15_000 });
     expect(manager.getAttribute('aria-label')).toBe('Approval: Branch manager approval, Changed: mode: single → all');
     expect(manager.classList.contains('flow-diff--changed')).toBe(true);
     expect(manager.textContent).toContain('mode: single → all');

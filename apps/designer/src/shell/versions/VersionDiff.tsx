@@ -14,6 +14,8 @@ export interface VersionDiffProps {
 /** A value before or after, cut when long (the whole value in its tooltip). */
 function Value({ value, language, t, as: Tag }: { value: unknown; language: DesignerLanguage; t: TFunction; as: 'del' | 'ins' }) {
   const { short, full } = valueText(value, language, t);
+  // Nothing before (or after) is said, not struck through or highlighted.
+  if (value === undefined || value === null) return <span className="diff-value diff-none">{short}</span>;
   return (
     <Tag className="diff-value" title={full === short ? undefined : full}>
       {short}
