@@ -65,28 +65,24 @@ export class ApiClient {
   }
 
   async request<T>(method: Method, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
-    let response: Response;
+    const response = await this.send(method, path, body, { accept: 'application/json', ...headers });
+    const parsed = await parsedBody(response);
+    if (!response.ok) throw ApiProblem.from(response.status, parsed);
+    return parsed as T;
+  }
+
+  /** One call as the browser makes it; a network failure is thrown as a problem. */
+  private async send(method: Method, path: string, body: unknown, headers: Record<string, string>): Promise<Response> {
     try {
-      response = await this.fetchImpl(`${this.baseUrl}/api${path}`, {
+      return await this.fetchImpl(`${this.baseUrl}/api${path}`, {
         method,
         credentials: 'same-origin',
-        headers: { accept: 'application/json', ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
+        headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
       });
     } catch (error) {
       throw new ApiProblem(0, 'networkError', 'Network error', error instanceof Error ? error.message : String(error));
     }
-    const text = await response.text();
-    let parsed: unknown = undefined;
-    if (text) {
-      try {
-        parsed = JSON.parse(text);
-      } catch {
-        parsed = text;
-      }
-    }
-    if (!response.ok) throw ApiProblem.from(response.status, parsed);
-    return parsed as T;
   }
 
   // Auth
@@ -292,6 +288,17 @@ export class ApiClient {
 
   private command<T>(path: string, body: unknown): Promise<T> {
     return this.request('POST', path, body, { 'Idempotency-Key': globalThis.crypto.randomUUID() });
+  }
+}
+
+/** A JSON answer parsed; any other text as it is; nothing as undefined. */
+async function parsedBody(response: Response): Promise<unknown> {
+  const text = await response.text();
+  if (!text) return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return text;
   }
 }
 

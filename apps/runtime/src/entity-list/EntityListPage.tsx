@@ -1,9 +1,11 @@
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router-dom';
+import { useLocation, useParams } from 'react-router-dom';
 import { useEntityPage } from '../entity-page/useEntityPage.js';
 import { Loading } from '../shell/Loading.js';
 import { ProblemNotice } from '../shell/ProblemNotice.js';
 import type { RuntimeEntityPage } from '@bankforge/client';
+import { offers } from '../entity-page/entity-actions.js';
+import type { DeletedState } from '../record/delete/DeleteRecord.js';
 import { RecordList } from './RecordList.js';
 
 /** `/:app/:entity`: the list of an entity's records. */
@@ -11,6 +13,8 @@ export function EntityListPage({ filterDelayMs }: { filterDelayMs?: number }) {
   const { t } = useTranslation('list');
   const { app = '', entity = '' } = useParams();
   const { load, retry } = useEntityPage(entity);
+  // A record deleted on its page: the list it returned to says so.
+  const deleted = (useLocation().state as DeletedState | null)?.deleted;
   if (load.status === 'loading') return <Loading />;
   if (load.status === 'error') return <ProblemNotice message={t('pageLoadFailed')} problem={load.error} onRetry={retry} />;
   // A new entity (or a new version of it) starts a fresh list: columns, filters and pages are its own.

@@ -1,5 +1,5 @@
 import type { RecordData, RecordQuery } from '@bankforge/client';
-import type { EntityDefinition } from '@bankforge/data-model';
+import type { EntityDefinition, FieldDefinition } from '@bankforge/data-model';
 import type { SortingState } from '@tanstack/react-table';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -109,6 +109,7 @@ export function RecordList({
 
   const filter = useMemo(() => recordFilter(fields, filters), [fields, filters]);
   const shown = visibleKeys(fields, visibility);
+  const cards = narrow ? cardLayout(entity, fields, shown) : null;
   const cursor = currentCursor(stack);
   const query: RecordQuery = {
     ...(filter ? { filter } : {}),
@@ -120,7 +121,7 @@ export function RecordList({
           })),
         }
       : {}),
-    fields: shown,
+    fields: cards ? cards.query : shown,
     limit: pageSize,
     ...(cursor === undefined ? {} : { cursor }),
     count: true,
@@ -139,7 +140,16 @@ export function RecordList({
     setVisibility(next);
     saveColumnChoice(localStorage, entity.key, next);
   };
-  const open = (record: RecordData) => navigate(`/${app}/${entity.key}/${encodeURIComponent(record.id)}`);
+  const hrefOf = (record: RecordData) => `/${app}/${entity.key}/${encodeURIComponent(record.id)}`;
+  const open = (record: RecordData) => navigate(hrefOf(record));
+  const filterOf = (field: FieldDefinition) => (
+    <FilterControl
+      field={field}
+      label={localized(field.label, language)}
+      value={drafts[field.key]}
+      onChange={(value) => setDrafts((current) => ({ ...current, [field.key]: value }))}
+    />
+  );
   const clearFilters = () => {
     setDrafts(NO_FILTERS);
     setFilters(NO_FILTERS);

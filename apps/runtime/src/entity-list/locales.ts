@@ -2,6 +2,11 @@
 export const listMessages = {
   en: {
     new: 'New',
+    export: 'Export',
+    exporting: 'Exporting…',
+    exportFailed: 'The records could not be exported.',
+    deleted: '{{record}} was deleted.',
+    untitled: '{{entity}} {{id}}',
     loading: 'Loading records…',
     loadFailed: 'The records could not be loaded.',
     pageLoadFailed: 'This page could not be loaded.',
@@ -36,6 +41,11 @@ export const listMessages = {
   },
   'zh-CN': {
     new: '新建',
+    export: '导出',
+    exporting: '正在导出…',
+    exportFailed: '无法导出记录。',
+    deleted: '已删除“{{record}}”。',
+    untitled: '{{entity}} {{id}}',
     loading: '正在加载记录…',
     loadFailed: '无法加载记录。',
     pageLoadFailed: '无法加载此页面。',

@@ -1,11 +1,13 @@
 import type { ApiProblem, RecordData } from '@bankforge/client';
-import type { FieldError } from '@bankforge/data-model';
+import { recordTitle, type FieldError } from '@bankforge/data-model';
 import { FormRenderer, repeatingGroups, type FormValues } from '@bankforge/form-engine/react';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate } from 'react-router-dom';
 import { asProblem, languageOf, useApiClient } from '@bankforge/app-shell';
 import { RecordCases } from '../cases/record/RecordCases.js';
+import { offers } from '../entity-page/entity-actions.js';
+import { DeleteRecord } from './delete/DeleteRecord.js';
 import { Loading } from '../shell/Loading.js';
 import { localized } from '../shell/localized.js';
 import { ProblemNotice } from '../shell/ProblemNotice.js';
@@ -64,6 +66,8 @@ export function RecordEditor({ app, page, id, importModule }: RecordEditorProps)
   const loadOptions = useMemo(() => lookupOptions(api), [api]);
   const entity = page.entity;
   const entityLabel = localized(entity.label, language);
+  // What the reader's roles let them do here: a record they may not update is shown, not edited.
+  const editable = id === undefined ? offers(page, 'create') : offers(page, 'update');
   const formKey = form.published ? form.compiled.form.key : undefined;
   const groupKeys = useMemo(() => repeatingGroups(form.compiled.form.layout).map((group) => group.key), [form]);
 
@@ -108,14 +112,16 @@ export function RecordEditor({ app, page, id, importModule }: RecordEditorProps)
       <p role="status" className="save-status">
         {outcome.kind === 'saved' ? t('saved') : saving ? t('saving') : ''}
       </p>
+      {!editable && <p className="notice">{t(id === undefined ? 'access.noCreate' : 'access.readOnly', { entity: entityLabel })}</p>}
       {form.fellBack && <p className="notice">{t('formProblems')}</p>}
       {outcome.kind === 'rejected' && <RejectedSummary errors={outcome.errors} labelOf={labelOf} zh={language === 'zh-CN'} />}
       {outcome.kind === 'failed' && <ProblemNotice message={t('saveFailed')} problem={outcome.problem} />}
       {load.status === 'loading' && <Loading label={t('loading')} />}
       {load.status === 'error' && <ProblemNotice message={t('loadFailed')} problem={load.error} onRetry={reload} />}
-      {load.status === 'ready' && (
+      {load.status === 'ready' && (id !== undefined || editable) && (
         <FormRenderer
           model={load.model}
+          readOnly={!editable}
           locale={language}
           externalErrors={outcome.kind === 'rejected' ? outcome.errors : undefined}
           showAllErrors={outcome.kind === 'rejected'}

@@ -11,6 +11,18 @@ export const recordMessages = {
     saved: 'Saved',
     created: 'Saved',
     saveFailed: 'The record was not saved.',
+    access: {
+      readOnly: 'You can read this {{entity}}; your roles do not let you change it.',
+      noCreate: 'Your roles do not let you create a {{entity}}.',
+    },
+    delete: {
+      button: 'Delete',
+      title: 'Delete {{record}}?',
+      detail: 'It leaves every list and page. An administrator can restore it.',
+      confirm: 'Delete',
+      cancel: 'Cancel',
+      failed: 'The record was not deleted.',
+    },
     rejected: {
       title: 'The record was not saved: the server found problems.',
       hint: 'Correct the marked fields, then save again.',
@@ -35,6 +47,18 @@ export const recordMessages = {
     saved: '已保存',
     created: '已保存',
     saveFailed: '记录未保存。',
+    access: {
+      readOnly: '您可以查看此{{entity}}，但您的角色不允许修改。',
+      noCreate: '您的角色不允许新建{{entity}}。',
+    },
+    delete: {
+      button: '删除',
+      title: '删除“{{record}}”？',
+      detail: '删除后它将不再出现在任何列表和页面中，管理员可以恢复。',
+      confirm: '删除',
+      cancel: '取消',
+      failed: '记录未删除。',
+    },
     rejected: {
       title: '记录未保存：服务器发现了问题。',
       hint: '请修正标出的字段后再保存。',

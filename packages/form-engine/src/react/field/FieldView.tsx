@@ -45,7 +45,7 @@ export function FieldView({ node, pointer, entity, row, columnHelpId }: FieldVie
       columnHelpId={columnHelpId}
       value={valueAt(state.values, pointer) ?? null}
       required={fieldState?.required ?? false}
-      readOnly={(fieldState?.readonly ?? false) || node.value !== undefined}
+      readOnly={renderer.readOnly || (fieldState?.readonly ?? false) || node.value !== undefined}
       errorMessages={errorMessages}
       locale={locale}
       messages={messages}

@@ -68,9 +68,11 @@ export function RepeatingGroupView({ node }: { node: FormRepeatingGroup }) {
                 )}
               </th>
             ))}
-            <th scope="col">
-              <span style={VISUALLY_HIDDEN}>{messages.actions}</span>
-            </th>
+            {!renderer.readOnly && (
+              <th scope="col">
+                <span style={VISUALLY_HIDDEN}>{messages.actions}</span>
+              </th>
+            )}
           </tr>
         </thead>
         <tbody>
@@ -79,38 +81,48 @@ export function RepeatingGroupView({ node }: { node: FormRepeatingGroup }) {
               <th scope="row">{index + 1}</th>
               {columns.map((cell) => (
                 <td key={cell.id}>
-                  <FieldView node={cell} pointer={pointer(node.key, index, cell.field)} entity={entity} row={index + 1} columnHelpId={cell.help ? helpIdOf(cell.id) : undefined} />
+                  <FieldView
+                    node={cell}
+                    pointer={pointer(node.key, index, cell.field)}
+                    entity={entity}
+                    row={index + 1}
+                    columnHelpId={cell.help ? helpIdOf(cell.id) : undefined}
+                  />
                 </td>
               ))}
-              <td>
-                <button
-                  type="button"
-                  className="bf-button bf-remove-row"
-                  aria-label={messages.removeRowNumber(index + 1)}
-                  disabled={!canRemove}
-                  onClick={() => {
-                    renderer.actions.removeRow(node.key, index);
-                    setRemovals((n) => n + 1);
-                  }}
-                >
-                  {messages.removeRow}
-                </button>
-              </td>
+              {!renderer.readOnly && (
+                <td>
+                  <button
+                    type="button"
+                    className="bf-button bf-remove-row"
+                    aria-label={messages.removeRowNumber(index + 1)}
+                    disabled={!canRemove}
+                    onClick={() => {
+                      renderer.actions.removeRow(node.key, index);
+                      setRemovals((n) => n + 1);
+                    }}
+                  >
+                    {messages.removeRow}
+                  </button>
+                </td>
+              )}
             </tr>
           ))}
         </tbody>
       </table>
       {rows.length === 0 && <p className="bf-empty">{messages.noRows}</p>}
-      <button
-        ref={addButton}
-        type="button"
-        className="bf-button bf-add-row"
-        aria-describedby={captionId}
-        disabled={!canAdd}
-        onClick={() => renderer.actions.addRow(node.key)}
-      >
-        {messages.addRow}
-      </button>
+      {!renderer.readOnly && (
+        <button
+          ref={addButton}
+          type="button"
+          className="bf-button bf-add-row"
+          aria-describedby={captionId}
+          disabled={!canAdd}
+          onClick={() => renderer.actions.addRow(node.key)}
+        >
+          {messages.addRow}
+        </button>
+      )}
       <div id={errorId} className="bf-errors" aria-live="polite">
         {groupErrors.map((message) => (
           <p key={message} className="bf-error">

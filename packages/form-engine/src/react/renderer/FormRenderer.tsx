@@ -24,6 +24,12 @@ export interface FormRendererProps {
   /** Called with the values to send once the form is submitted and valid. Without it the form never submits. */
   onSubmit?: (values: FormValues) => void;
   disabled?: boolean;
+  /**
+   * The record is shown, not edited (the reader may not change it): every field is read-only, rows
+   * are neither added nor removed, and the form never submits nor draws its actions. The form
+   * carries the class `bf-form-readonly`, so the host's stylesheet can draw the fields as text.
+   */
+  readOnly?: boolean;
   /** The default submit button's text ("Submit" / "提交"). */
   submitLabel?: string;
   /** Replaces the default submit button (e.g. Save and Cancel buttons); rendered at the form's end. */
@@ -172,6 +178,7 @@ export function FormRenderer(props: FormRendererProps) {
     locale,
     messages,
     disabled: props.disabled ?? false,
+    readOnly: props.readOnly ?? false,
     loadOptions: props.loadOptions,
     today: model.today,
     shownErrors,
@@ -183,7 +190,7 @@ export function FormRenderer(props: FormRendererProps) {
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     // The host decides what submitting means; the browser never posts the form itself.
     event.preventDefault();
-    if (!props.onSubmit || props.disabled) return;
+    if (!props.onSubmit || props.disabled || props.readOnly) return;
     const errors = model.validate();
     const problemPaths = Object.keys(problems);
     setSubmitted(true);
@@ -208,7 +215,7 @@ export function FormRenderer(props: FormRendererProps) {
       <form
         ref={formRef}
         id={props.id}
-        className="bf-form"
+        className={props.readOnly ? 'bf-form bf-form-readonly' : 'bf-form'}
         lang={locale}
         noValidate
         aria-label={compiled.form.label[locale]}
@@ -226,7 +233,7 @@ export function FormRenderer(props: FormRendererProps) {
           </div>
         )}
         <NodeList nodes={compiled.form.layout} entity={compiled.entity} />
-        {props.onSubmit && (
+        {props.onSubmit && !props.readOnly && (
           <div className="bf-actions">
             {props.actions ?? (
               <button type="submit" className="bf-button bf-submit" disabled={props.disabled}>

@@ -23,6 +23,8 @@ export interface RendererContextValue {
   locale: RendererLocale;
   messages: RendererMessages;
   disabled: boolean;
+  /** The form is shown, not edited: fields read-only, no rows added or removed. */
+  readOnly: boolean;
   loadOptions?: LoadOptions;
   /** Today (YYYY-MM-DD) by the model's clock, where date pickers start. */
   today?: string;
