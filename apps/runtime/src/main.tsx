@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App.js';
 import { initI18n } from './i18n.js';
 import './runtime.css';
+import './tags.css';
 
 void initI18n().then(() => {
   createRoot(document.getElementById('root')!).render(

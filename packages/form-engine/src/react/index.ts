@@ -9,6 +9,8 @@ export type { InputProblem, LoadOptions, LookupSource, WidgetProps } from './wid
 // The widgets by type, and one labelled widget outside a model (e.g. a default-value editor).
 export { DEFAULT_WIDGETS, WIDGETS } from './widgets/widget-for.js';
 export { FieldInput, type FieldInputProps } from './widgets/FieldInput.js';
+// A tags field's values as coloured chips, for what shows tags beside forms (list cells, filters).
+export { TagChip, TagChips, tagClassName, type TagChipProps } from './widgets/TagChip.js';
 // Dates as the UI language writes them (2026/07/05 in Chinese), for what shows dates beside forms (list cells).
 export { formatDateText, parseDateText, DATE_TEXT_FORMATS } from './widgets/date-text.js';
 

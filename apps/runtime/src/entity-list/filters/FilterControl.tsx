@@ -2,6 +2,7 @@ import type { FieldDefinition } from '@bankforge/data-model';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { languageOf } from '@bankforge/app-shell';
+import { TagChip } from '@bankforge/form-engine/react';
 import { filterKindOf, isInvalidFilter, type DayRange, type FilterInput } from './column-filter.js';
 
 export interface FilterControlProps {
@@ -41,7 +42,7 @@ export function FilterControl({ field, label, value, onChange }: FilterControlPr
             { value: 'false', label: t('no') },
           ]
         : (field.options ?? []).map((option) => ({ value: option.value, label: option.label[language] || option.label.en }));
-    return (
+    const select = (
       <select aria-label={name} value={text} onChange={(event) => onChange(event.target.value)}>
         <option value="">{t('any')}</option>
         {options.map((option) => (
@@ -50,6 +51,15 @@ export function FilterControl({ field, label, value, onChange }: FilterControlPr
           </option>
         ))}
       </select>
+    );
+    // A tags field's filter shows the chosen tag as its chip (an option list cannot be coloured).
+    const tag = field.display === 'tags' && text !== '' ? field.options?.find((o) => o.value === text) : undefined;
+    if (!tag) return select;
+    return (
+      <span className="filter-tag">
+        {select}
+        <TagChip option={tag} value={tag.value} locale={language} />
+      </span>
     );
   }
   const invalid = isInvalidFilter(field, text);

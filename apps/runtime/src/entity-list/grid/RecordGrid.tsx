@@ -15,6 +15,7 @@ import { useTranslation } from 'react-i18next';
 import { languageOf } from '@bankforge/app-shell';
 import { localized } from '../../shell/localized.js';
 import { formatValue, type FormatOptions } from '../format/format-value.js';
+import { CellValue } from '../format/CellValue.js';
 import { isSortable } from './sortable.js';
 
 const features = tableFeatures({ columnVisibilityFeature, rowSortingFeature });
@@ -159,7 +160,9 @@ export function RecordGrid(props: RecordGridProps) {
               </td>
             )}
             {row.getVisibleCells().map((cell) => (
-              <td key={cell.id}>{formatValue(cell.getValue(), fieldsByKey.get(cell.column.id)!, format)}</td>
+              <td key={cell.id}>
+                <CellValue value={cell.getValue()} field={fieldsByKey.get(cell.column.id)!} format={format} />
+              </td>
             ))}
           </tr>
         ))}

@@ -1,8 +1,11 @@
 import { multipleChoices } from './choices.js';
+import { TagsWidget } from './TagsWidget.js';
 import type { WidgetProps } from './widget-props.js';
 
 /** Several choices from a list box (Ctrl/Shift or Space to add to the selection). Nothing chosen is no value. */
 export function MultiSelectWidget(props: WidgetProps) {
+  // A tags field is drawn as its coloured chips wherever a form shows it.
+  if (props.field.display === 'tags') return <TagsWidget {...props} />;
   const { choices, selected } = multipleChoices(props);
   return (
     <select
