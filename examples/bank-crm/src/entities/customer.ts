@@ -29,15 +29,16 @@ export const KYC_STATUS_OPTIONS = [
 ];
 
 export const CUSTOMER_TAG_OPTIONS = [
-  option('high_potential', 'High potential', '高潜力'),
-  option('churn_risk', 'Churn risk', '流失风险'),
-  option('prefers_online', 'Prefers online channel', '偏好线上渠道'),
-  option('payroll', 'Payroll customer', '代发工资客户'),
-  option('wealth_interest', 'Interested in wealth products', '理财意向'),
-  option('mortgage_holder', 'Mortgage holder', '房贷客户'),
-  option('cross_border', 'Cross-border needs', '跨境需求'),
-  option('new_customer', 'New customer', '新客户'),
-  option('vip', 'VIP', '贵宾客户'),
+  // Colours say what the tag asks of the RM: green an opportunity, red a warning, purple the top tier.
+  option('high_potential', 'High potential', '高潜力', 'green'),
+  option('churn_risk', 'Churn risk', '流失风险', 'red'),
+  option('prefers_online', 'Prefers online channel', '偏好线上渠道', 'teal'),
+  option('payroll', 'Payroll customer', '代发工资客户', 'blue'),
+  option('wealth_interest', 'Interested in wealth products', '理财意向', 'orange'),
+  option('mortgage_holder', 'Mortgage holder', '房贷客户', 'indigo'),
+  option('cross_border', 'Cross-border needs', '跨境需求', 'yellow'),
+  option('new_customer', 'New customer', '新客户', 'pink'),
+  option('vip', 'VIP', '贵宾客户', 'purple'),
 ];
 
 /** A customer of the bank, a person or a company: the centre of the 360° view. */
@@ -175,6 +176,7 @@ export const customerEntity: EntityDefinition = {
       key: 'tags',
       type: 'multiSelect',
       label: text('Tags', '客户标签'),
+      display: 'tags',
       options: CUSTOMER_TAG_OPTIONS,
     },
     {

@@ -8,7 +8,7 @@ export function text(en: string, zh: string): LocalizedText {
   return { en, 'zh-CN': zh };
 }
 
-/** A select option. */
-export function option(value: string, en: string, zh: string): SelectOption {
-  return { value, label: text(en, zh) };
+/** A select option; a tag's option may name its chip colour. */
+export function option(value: string, en: string, zh: string, color?: SelectOption['color']): SelectOption {
+  return color ? { value, label: text(en, zh), color } : { value, label: text(en, zh) };
 }
