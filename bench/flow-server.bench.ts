@@ -115,7 +115,6 @@ async function openDesk(): Promise<Desk> {
   const seed = [...generateBankCrmSeed({ seed: 7, customers: 1 })];
   const branch = await records.create('branch', seed.find((r) => r.entity === 'branch')!.values, SYSTEM_ACTOR);
   const customer = await records.create('customer', { ...seed.find((r) => r.entity === 'customer')!.values, branch: branch.id }, actors.rm);
-  let serial = 0;
   const url = new URL(databaseUrl);
   const sql = await createConnection({ uri: url.toString(), dateStrings: true, supportBigNumbers: true, bigNumberStrings: true });
   return {
@@ -128,7 +127,6 @@ async function openDesk(): Promise<Desk> {
       const loan = await records.create(
         'loan_application',
         {
-          application_no: `LA2028${String(++serial).padStart(8, '0')}`,
           customer: customer.id,
           product: 'business',
           amount: { amount: amountYuan.toFixed(2), currency: 'CNY' },

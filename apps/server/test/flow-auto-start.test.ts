@@ -65,8 +65,9 @@ describe.each(dialects())('cases that start by themselves on %s', (dialect) => {
     const records = server.app.get(RecordsService);
     const [customer] = (await desk.as.rm_sh<{ items: { id: string }[] }>('POST', '/api/records/customer/query', { limit: 1 })).body.items;
     await records.create('loan_application', { application_no: 'LA202699999901', customer: customer!.id, product: 'business', amount: { amount: '9000000.00', currency: 'CNY' }, term_months: 12 }, SYSTEM_ACTOR);
-    const refused = await desk.as.rm_sh('POST', '/api/records/loan_application', { application_no: 'LA202699999901', customer: customer!.id, product: 'business', amount: { amount: '9000000.00', currency: 'CNY' }, term_months: 12 });
-    expect(refused.status).toBe(409);
+    // A write that fails: the customer's reference does not hold.
+    const refused = await desk.as.rm_sh('POST', '/api/records/loan_application', { customer: '00000000-0000-4000-8000-000000000000', product: 'business', amount: { amount: '9000000.00', currency: 'CNY' }, term_months: 12 });
+    expect(refused.status).toBe(422);
     expect(await startEntries()).toBe(before);
   });
 });

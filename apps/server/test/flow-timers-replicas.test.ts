@@ -180,7 +180,6 @@ describe(`flow timers on two server replicas (${dialect})`, () => {
       const loan = await records.create(
         'loan_application',
         {
-          application_no: `LA2027${String(n).padStart(8, '0')}`,
           customer: desk.customerOf[rm.name],
           product: 'business',
           amount: { amount: '100000.00', currency: 'CNY' },

@@ -173,7 +173,6 @@ describe.each(dialects())('approval flows on %s', (dialect) => {
     expect(edit.status).toBe(422);
     expect(edit.body).toMatchObject({ code: 'fieldControlledByFlow', errors: [{ path: '/status', code: 'fieldControlledByFlow' }] });
     const created = await desk.as.rm_sh<Problem>('POST', '/api/records/loan_application', {
-      application_no: 'LA209900000001',
       customer: desk.customerOf.rm_sh,
       product: 'consumer',
       amount: { amount: '9000000.00', currency: 'CNY' },

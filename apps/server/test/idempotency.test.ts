@@ -124,7 +124,7 @@ describe.each(dialects())('Idempotency-Key on %s', (dialect) => {
       const created = await call<Rec>('POST', '/api/records/client', { name: '明文检查', resident_id: residentId, mobile }, key('clear-create'));
       expect(created.status).toBe(201);
       expect(created.body.resident_id).toBe(residentId);
-      const unmasked = await call<{ value: string }>('POST', `/api/records/client/${created.body.id}/unmask`, { field: 'mobile' }, key('clear-unmask'));
+      const unmasked = await call<{ value: string }>('POST', `/api/records/client/${created.body.id}/unmask`, { field: 'mobile', reason: 'Call back about the loan' }, key('clear-unmask'));
       expect([unmasked.status, unmasked.body.value]).toEqual([200, mobile]);
       const queried = await call<{ items: Rec[] }>('POST', '/api/records/client/query', { filter: { field: 'name', op: 'eq', value: '明文检查' } }, key('clear-query'));
       expect(queried.body.items[0]!.resident_id).toBe(residentId);
@@ -139,7 +139,7 @@ describe.each(dialects())('Idempotency-Key on %s', (dialect) => {
       const clerk = await integrationWith({ create: 'all', read: 'all', unmask: true, fields: { resident_id: { access: 'masked' } } });
       const created = await clerk.call<Rec>('POST', '/api/records/client', { name: '撤权客户', resident_id: '110105194912310038' });
       expect(created.body.resident_id).not.toBe('110105194912310038');
-      const unmask = () => clerk.call<{ value?: string; code?: string }>('POST', `/api/records/client/${created.body.id}/unmask`, { field: 'resident_id' }, key('unmask'));
+      const unmask = () => clerk.call<{ value?: string; code?: string }>('POST', `/api/records/client/${created.body.id}/unmask`, { field: 'resident_id', reason: 'Identity check at the counter' }, key('unmask'));
       expect((await unmask()).body.value).toBe('110105194912310038');
       await clerk.regrant({ create: 'all', read: 'all', fields: { resident_id: { access: 'masked' } } });
       const again = await unmask();

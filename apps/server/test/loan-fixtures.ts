@@ -1,4 +1,5 @@
 import { bankCrmApp, bankCrmArtifacts, bankCrmRoles, generateBankCrmSeed } from '@bankforge/example-bank-crm';
+import { localDateOf } from '@bankforge/data-model';
 import { SYSTEM_ACTOR } from '../src/modules/access/actor.js';
 import { parseRoleDefinition } from '../src/modules/access/role.js';
 import { AppBundleService } from '../src/modules/artifacts/app-bundle.service.js';
@@ -71,13 +72,12 @@ export async function openLoanDesk(server: TestServer): Promise<LoanDesk> {
     if (created.status !== 201) throw new Error(`customer of ${rm}: ${created.status} ${JSON.stringify(created.body)}`);
     customerOf[rm] = created.body.id;
   }
-  let serial = 0;
   return {
     as,
     customerOf,
     async newLoan(rm, amountYuan, extra = {}) {
+      // The server numbers it (LA, this month, a sequence).
       const created = await as[rm]<{ id: string }>('POST', '/api/records/loan_application', {
-        application_no: `LA2026${String(++serial).padStart(8, '0')}`,
         customer: customerOf[rm],
         product: 'business',
         amount: { amount: amountYuan.toFixed(2), currency: 'CNY' },
@@ -90,4 +90,10 @@ export async function openLoanDesk(server: TestServer): Promise<LoanDesk> {
       return created.body.id;
     },
   };
+}
+
+/** This month's loan numbers start so (`LA202612`): the example numbers loans LA{yyyyMM}{seq:6} in Beijing time. */
+export function loanNumberPrefix(now = new Date()): string {
+  const day = localDateOf(now, 'Asia/Shanghai');
+  return `LA${day.year}${String(day.month).padStart(2, '0')}`;
 }

@@ -17,6 +17,7 @@ type Page = {
   validators: Record<string, string>;
   fieldAccess: Record<string, string>;
   relatedFieldAccess: Record<string, Record<string, string>>;
+  revealable?: string[];
 };
 
 /** Fake built apps: the server must serve their files and answer client-side routes with their index.html. */
@@ -145,5 +146,17 @@ describe('the runtime API and the served browser apps', () => {
     const admin = await server.request<Page>('GET', '/api/runtime/entities/customer');
     expect(admin.body.fieldAccess).toEqual({});
     expect(admin.body.relatedFieldAccess).toEqual({ contact: {} });
+    // Masked for them, and no unmask right: nothing to reveal.
+    expect(page.body.revealable).toBeUndefined();
+  });
+
+  it('tells a reader with the unmask right which masked fields they may reveal', async () => {
+    const entities = { customer: { read: 'all', unmask: true, fields: { resident_id: { access: 'masked' }, mobile: { access: 'masked' }, income: { access: 'hidden' } } } };
+    expect((await server.request('PUT', '/api/auth/roles/compliance', { key: 'compliance', label: { en: 'Compliance' }, entities })).status).toBe(200);
+    expect((await server.request('POST', '/api/auth/users', { username: 'cc_zhou', displayName: 'Zhou', password: 'Cc-Zhou-Password-1', roles: ['compliance'] })).status).toBe(201);
+    const officer = await server.signIn('cc_zhou', 'Cc-Zhou-Password-1');
+    const page = await officer<Page>('GET', '/api/runtime/entities/customer');
+    expect(page.body.fieldAccess).toMatchObject({ resident_id: 'masked', mobile: 'masked', income: 'hidden' });
+    expect(page.body.revealable).toEqual(['mobile', 'resident_id']);
   });
 });

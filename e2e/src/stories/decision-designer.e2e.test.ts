@@ -46,11 +46,10 @@ describe('an analyst changes the loan scoring in the decision designer, and the 
   const apiAs = (username: string, password: string): Promise<Api> => apiAsOn(server.url, username, password);
 
   /** A loan of the RM's first customer: 4x an annual income of 100,000 at a bureau score of 580. */
-  async function newLoan(no: string): Promise<string> {
+  async function newLoan(): Promise<string> {
     const customers = await rmApi('POST', '/api/records/customer/query', { limit: 1 });
     const customer = (customers.body.items as { id: string }[])[0]!.id;
     const loan = await rmApi('POST', '/api/records/loan_application', {
-      application_no: no,
       customer,
       product: 'consumer',
       amount: { amount: '400000.00', currency: 'CNY' },
@@ -101,7 +100,7 @@ describe('an analyst changes the loan scoring in the decision designer, and the 
 
   it('splits the fair-credit band by keyboard, pastes finer recommendation bands, and fixes the overlap the analysis flags on the rows', async () => {
     // Under version 1 a 580 bureau score earns 25 points, 4x the income 25 more: 50, the threshold; the case waits for a credit officer.
-    firstLoan = await newLoan('LA202612070001');
+    firstLoan = await newLoan();
     const before = await startCase(firstLoan);
     expect([before.status, Number(before.variables.score), before.waitingAt.map((w) => w.nodeId)]).toEqual(['running', 50, ['officerApproval']]);
 
@@ -247,7 +246,7 @@ describe('an analyst changes the loan scoring in the decision designer, and the 
   });
 
   it('routes a loan case started after the publish by the new rule: 580 and 4x the income is now rejected by the flow', async () => {
-    const loanId = await newLoan('LA202612070002');
+    const loanId = await newLoan();
     const after = await startCase(loanId);
     // 5 points for the credit band plus 25 for the ratio: 30, below the threshold of 50.
     expect([after.status, after.outcome, Number(after.variables.score), after.waitingAt]).toEqual(['completed', 'rejected', 30, []]);

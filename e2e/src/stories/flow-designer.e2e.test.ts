@@ -174,7 +174,6 @@ describe('an analyst adds a carbon copy to the loan approval in the flow designe
     const customers = await rmApi('POST', '/api/records/customer/query', { limit: 1 });
     const customer = (customers.body.items as { id: string }[])[0]!.id;
     const loan = await rmApi('POST', '/api/records/loan_application', {
-      application_no: 'LA202612080001',
       customer,
       product: 'business',
       amount: { amount: '3000000.00', currency: 'CNY' },

@@ -12,9 +12,9 @@ describe('bank CRM entities', () => {
     },
   );
 
-  it('uses all 17 field types', () => {
+  it('uses all 18 field types', () => {
     const used = new Set(bankCrmEntities.flatMap((entity) => entity.fields.map((field) => field.type)));
-    expect(FIELD_TYPES).toHaveLength(17);
+    expect(FIELD_TYPES).toHaveLength(18);
     expect([...FIELD_TYPES].filter((type) => !used.has(type))).toEqual([]);
   });
 

@@ -1,6 +1,8 @@
 import {
   compileRecordValidator,
   normalizeRecordValues,
+  parseNumbering,
+  readNumber,
   residentIdCheckCharacter,
   type EntityDefinition,
 } from '@bankforge/data-model';
@@ -207,6 +209,18 @@ describe('generateBankCrmSeed: determinism and uniqueness', () => {
     }
     expect(customers).toBe(20_000);
     expect(seen.get('customer.resident_id')?.size).toBeGreaterThan(16_000);
+  });
+
+  it("numbers loans as the server does (LA, the Beijing month it was started, six digits), so the server numbers on after them", () => {
+    const numbering = parseNumbering(entityOf('loan_application').fields.find((f) => f.key === 'application_no')!.numbering!);
+    for (const loan of SAMPLE.filter((r) => r.entity === 'loan_application')) {
+      const no = String(loan.values.application_no);
+      const read = readNumber(numbering, no);
+      expect(read, no).toBeDefined();
+      const started = typeof loan.values.submitted_at === 'string' ? new Date(Date.parse(loan.values.submitted_at) + 8 * 3_600_000).toISOString() : undefined;
+      if (started) expect(read!.period).toBe(started.slice(0, 7).replace('-', ''));
+      expect(read!.period <= '202512').toBe(true);
+    }
   });
 
   it('is lazy: a huge run starts at once and far indexes are cheap', () => {

@@ -420,6 +420,18 @@ const LOAN_TERMS: Readonly<Record<string, LoanTerms>> = {
 
 const MAX_LOANS = 4;
 
+/**
+ * A loan number as the server numbers them (`LA{yyyyMM}{seq:6}`): the Beijing month it was
+ * started in and a sequence. Loaded by the system, so kept as given, and the server numbers on
+ * after the highest of each month. The sequence is the loan's serial, unique in any month.
+ */
+function loanNumber(startedMs: number, serial: number): string {
+  // Six digits hold the loans of 250,000 customers; past that, numbers would repeat.
+  if (serial + 1 > 999_999) throw new RangeError(`the example's loan numbers run out after ${Math.floor(999_999 / MAX_LOANS)} customers`);
+  const month = isoDate(startedMs + 8 * 3_600_000).slice(0, 7).replace('-', '');
+  return `LA${month}${pad(serial + 1, 6)}`;
+}
+
 function* loanApplications(rng: Rng, customer: CustomerFacts, customerRef: string): Generator<SeedRecord> {
   const count = customer.corporate
     ? rng.weighted([[0, 50], [1, 35], [2, 15]] as const)
@@ -432,9 +444,7 @@ function* loanApplications(rng: Rng, customer: CustomerFacts, customerRef: strin
     const [min, max, step] = terms.amount;
     const amountYuan = Math.max(min, Math.round(rng.logUniform(min, max) / step) * step);
     const status = rng.weighted([['draft', 8], ['submitted', 15], ['approved', 55], ['rejected', 15], ['withdrawn', 7]] as const);
-    const applicationNo = `LA${pad(customer.index * MAX_LOANS + k, 12)}`;
     const values: Record<string, unknown> = {
-      application_no: applicationNo,
       customer: customerRef,
       product,
       amount: cny(amountYuan * 100),
@@ -444,16 +454,20 @@ function* loanApplications(rng: Rng, customer: CustomerFacts, customerRef: strin
     const purposes = LOAN_PURPOSES[product];
     if (purposes !== undefined && rng.chance(0.85)) values.purpose = rng.pick(purposes);
     values.status = status;
+    // Drafts were started in the last month; the others when they were submitted.
+    let startedMs = Math.max(customer.onboardedMs, AS_OF_MS - 30 * DAY_MS);
     if (status !== 'draft') {
       // Applications still awaiting a decision were submitted recently.
       const earliest = status === 'submitted' ? Math.max(customer.onboardedMs, AS_OF_MS - 30 * DAY_MS) : customer.onboardedMs;
-      values.submitted_at = isoDateTime(rng.int(earliest, AS_OF_MS));
+      startedMs = rng.int(earliest, AS_OF_MS);
+      values.submitted_at = isoDateTime(startedMs);
     }
     // What the scoring decision reads: a bureau score, and an income the loan is 1 to 8 times of.
     values.credit_score = rng.int(520, 840);
     values.annual_income = cny(Math.round(amountYuan / (1 + rng.next() * 7)) * 100);
     if (status === 'approved') values.approved_amount = cny(amountYuan * 100);
-    yield { entity: 'loan_application', ref: `loan_application:${applicationNo}`, values };
+    const applicationNo = loanNumber(startedMs, customer.index * MAX_LOANS + k);
+    yield { entity: 'loan_application', ref: `loan_application:${applicationNo}`, values: { application_no: applicationNo, ...values } };
   }
 }
 

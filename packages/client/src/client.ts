@@ -192,6 +192,10 @@ export class ApiClient {
   updateRecord(entity: string, id: string, values: Record<string, unknown> & { version: number }, form?: string): Promise<RecordData> {
     return this.request('PATCH', `/records/${entity}/${encodeURIComponent(id)}${formQuery(form)}`, values);
   }
+  /** Reveals one masked field of a record, saying why (4 to 500 characters, kept in the audit log). */
+  unmaskField(entity: string, id: string, field: string, reason: string): Promise<RevealedValue> {
+    return this.request('POST', `/records/${entity}/${encodeURIComponent(id)}/unmask`, { field, reason });
+  }
   deleteRecord(entity: string, id: string): Promise<void> {
     return this.request('DELETE', `/records/${entity}/${encodeURIComponent(id)}`);
   }

@@ -58,6 +58,8 @@ export interface RuntimeEntityPage {
   flows?: RuntimeEntityFlow[];
   /** What the reader may do with the entity's records; an older server sends none, which offers everything (the server still refuses). */
   actions?: RuntimeEntityActions;
+  /** The masked fields the reader's roles let them reveal on a record, one at a time and with a reason (audited). */
+  revealable?: string[];
 }
 
 /** An approval flow bound to an entity, as the runtime's record page offers it ("Submit for approval"). */

@@ -36,6 +36,7 @@ export {
 export {
   parseNumbering,
   numberingProblem,
+  readNumber,
   numberingPeriod,
   formatNumber,
   maxSequence,

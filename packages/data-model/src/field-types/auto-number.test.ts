@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatNumber, localDateOf, maxSequence, numberingPeriod, numberingProblem, parseNumbering } from './auto-number.js';
+import { formatNumber, localDateOf, maxSequence, numberingPeriod, numberingProblem, parseNumbering, readNumber } from './auto-number.js';
 
 const JULY_5 = { year: 2026, month: 7, day: 5 };
 
@@ -49,6 +49,16 @@ describe('numbering patterns', () => {
     expect(problem?.en).toMatch(reason);
     expect(problem?.zh).toBeTruthy();
     expect(() => parseNumbering(pattern)).toThrow(RangeError);
+  });
+
+  it('reads back the period and sequence a number carries', () => {
+    const monthly = parseNumbering('LA{yyyyMM}{seq:6}');
+    expect(readNumber(monthly, 'LA202607000123')).toEqual({ period: '202607', sequence: 123 });
+    expect(readNumber(parseNumbering('C.{yy}-{seq:3}'), 'C.09-007')).toEqual({ period: '2009', sequence: 7 });
+    expect(readNumber(parseNumbering('T{seq:4}'), 'T0042')).toEqual({ period: '', sequence: 42 });
+    for (const text of ['LA20260700012', 'XA202607000123', 'LA202607000000', 'la202607000123']) expect(readNumber(monthly, text), text).toBeUndefined();
+    // A literal dot is a dot, not any character.
+    expect(readNumber(parseNumbering('C.{yy}-{seq:3}'), 'CX09-007')).toBeUndefined();
   });
 
   it('reads the creation day in the bank time zone', () => {

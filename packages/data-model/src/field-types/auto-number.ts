@@ -209,6 +209,36 @@ export function formatNumber(numbering: Numbering, date: LocalDate, sequence: nu
     .join('');
 }
 
+const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * The period and sequence number a number of this pattern carries (`LA202607000123` → `202607`,
+ * 123), or undefined when the text does not have the pattern's shape. A number brought in from
+ * elsewhere (an import) moves its period's counter past it, so the next number given is new.
+ * A two-digit year is read as 20yy.
+ */
+export function readNumber(numbering: Numbering, text: string): { period: string; sequence: number } | undefined {
+  const source = numbering.parts
+    .map((part) => (part.kind === 'text' ? escapeRegExp(part.text) : part.kind === 'sequence' ? `(\\d{${part.width}})` : `(\\d{${TOKEN_LENGTH[part.token]}})`))
+    .join('');
+  const match = new RegExp(`^${source}$`, 'u').exec(text);
+  if (match === null) return undefined;
+  const date: Record<string, number> = { year: 0, month: 1, day: 1 };
+  let sequence = 0;
+  let group = 1;
+  for (const part of numbering.parts) {
+    if (part.kind === 'text') continue;
+    const value = Number(match[group++]);
+    if (part.kind === 'sequence') sequence = value;
+    else if (part.token === 'yyyy') date.year = value;
+    else if (part.token === 'yy') date.year = 2000 + value;
+    else if (part.token === 'MM') date.month = value;
+    else date.day = value;
+  }
+  if (sequence < 1) return undefined;
+  return { period: numberingPeriod(numbering, { year: date.year!, month: date.month!, day: date.day! }), sequence };
+}
+
 /** The calendar day of an instant (ISO 8601 or a Date) in an IANA time zone, e.g. `Asia/Shanghai`. */
 export function localDateOf(instant: string | Date, timeZone: string): LocalDate {
   const at = typeof instant === 'string' ? new Date(instant) : instant;

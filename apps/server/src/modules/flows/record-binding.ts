@@ -39,9 +39,9 @@ export function recordValuesOf(entity: EntityDefinition, values: Readonly<Record
   return out;
 }
 
-/** The field that names a record in lists and notifications: its first unique text field, else its first required text. */
+/** The field that names a record in lists and notifications: its first unique text (or auto number) field, else its first required text. */
 export function titleField(entity: EntityDefinition): string | undefined {
-  const text = entity.fields.filter((f) => f.type === 'text' && f.sensitive !== true);
+  const text = entity.fields.filter((f) => (f.type === 'text' || f.type === 'autoNumber') && f.sensitive !== true);
   return (text.find((f) => f.unique === true) ?? text.find((f) => f.required === true))?.key;
 }
 

@@ -13,7 +13,8 @@ import { MAX_PAGE, recordQuerySchema, type RecordQuery } from './record-query.js
 import { RecordReplay } from './record-replay.js';
 import { OwnershipTransfer, type TransferAnswer } from './ownership-transfer.js';
 import { parseTransfer, transferSchema } from './transfer-request.js';
-import { RecordsService, type RecordData, type RecordExportQuery, type RecordPage } from './records.service.js';
+import { RecordsService, type RecordData, type RecordExportQuery, type RecordPage, type RevealedValue } from './records.service.js';
+import { parseUnmaskRequest, unmaskSchema } from './reveal.js';
 
 const parseQuery = refusingDeepFilters(requestSchema<RecordQuery>(recordQuerySchema, 'invalidQuery'));
 
@@ -30,7 +31,6 @@ const exportSchema = {
   definitions: recordQuerySchema.definitions,
 };
 const parseExport = refusingDeepFilters(requestSchema<RecordExportQuery>(exportSchema, 'invalidQuery'));
-const unmaskSchema = { type: 'object', required: ['field'], additionalProperties: false, properties: { field: { type: 'string', maxLength: 64 } } };
 const titlesSchema = {
   type: 'object',
   required: ['ids'],
@@ -38,7 +38,6 @@ const titlesSchema = {
   properties: { ids: { type: 'array', minItems: 1, maxItems: MAX_PAGE, uniqueItems: true, items: { type: 'string', minLength: 1, maxLength: 64 } } },
 };
 const parseTitles = requestSchema<{ ids: string[] }>(titlesSchema);
-const parseUnmask = requestSchema<{ field: string }>(unmaskSchema);
 
 function parseVersion(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
@@ -147,11 +146,12 @@ export class RecordsController {
   @Post(':id/unmask')
   @HttpCode(200)
   @SafeRequest()
-  @ApiOperation({ summary: 'Reveal one masked field of one record (needs the unmask right; audited)' })
+  @ApiOperation({ summary: 'Reveal one masked field of one record for a reason (needs the unmask right; audited with the reason; 400 reasonRequired without one). The answer says for how many seconds to show it (revealSeconds).' })
   @ApiParam(entityParam)
-  @ApiBody({ schema: unmaskSchema })
-  unmask(@CurrentActor() actor: Actor, @Param('entity') entity: string, @Param('id') id: string, @Body() body: unknown): Promise<{ field: string; value: unknown }> {
-    return this.records.unmask(parseEntity(entity), parseId(id), parseUnmask(body ?? {}).field, actor);
+  @ApiBody({ schema: unmaskSchema as unknown as Record<string, unknown> })
+  unmask(@CurrentActor() actor: Actor, @Param('entity') entity: string, @Param('id') id: string, @Body() body: unknown): Promise<RevealedValue> {
+    const request = parseUnmaskRequest(body ?? {});
+    return this.records.unmask(parseEntity(entity), parseId(id), request.field, request.reason, actor);
   }
 
   @Patch(':id')

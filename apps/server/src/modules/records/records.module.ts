@@ -8,6 +8,7 @@ import { ControlledFields } from './controlled-fields.js';
 import { RecordReplay } from './record-replay.js';
 import { RecordWriteHooks } from './record-write-hooks.js';
 import { RecordsController } from './records.controller.js';
+import { AutoNumbers } from './auto-numbers.js';
 import { RecordTitles } from './record-titles.js';
 import { OwnershipTransfer } from './ownership-transfer.js';
 import { RecordsService } from './records.service.js';
@@ -16,7 +17,7 @@ import { RecordsService } from './records.service.js';
 @Module({
   imports: [MetadataModule, FormsModule, AuditModule, AuthModule, ArtifactsModule],
   controllers: [RecordsController],
-  providers: [RecordsService, RecordReplay, ControlledFields, RecordWriteHooks, RecordTitles, OwnershipTransfer],
+  providers: [RecordsService, RecordReplay, ControlledFields, RecordWriteHooks, AutoNumbers, RecordTitles, OwnershipTransfer],
   // RecordReplay rebuilds a replayed write's answer for the idempotency interceptor.
   exports: [RecordsService, RecordReplay, RecordWriteHooks, RecordTitles],
 })

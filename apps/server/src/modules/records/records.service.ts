@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { applyFieldDefaults, columnKind, decimalShape, fromStoredDatetime, moneyCurrencyColumn, normalizeRecordValues, toStoredDatetime } from '@bankforge/data-model';
+import { applyFieldDefaults, columnKind, decimalShape, fillDerivedValues, fromStoredDatetime, moneyCurrencyColumn, normalizeRecordValues, toStoredDatetime } from '@bankforge/data-model';
 import { evaluateSubmission, type CompiledForm } from '@bankforge/form-engine';
 import { v7 as uuidv7 } from 'uuid';
 import type { Actor } from '../access/actor.js';
@@ -25,6 +25,8 @@ import { SYSTEM_FIELD_NAMES, resolveColumn } from './record-fields.js';
 import { DEFAULT_PAGE, MAX_PAGE, type RecordQuery } from './record-query.js';
 import { RecordView, auditValue } from './record-view.js';
 import { RecordWriteHooks } from './record-write-hooks.js';
+import { AutoNumbers } from './auto-numbers.js';
+import { revealSeconds } from './reveal.js';
 import { RecordTitles, referencedIds, type RecordTitleMap } from './record-titles.js';
 import { AuditRedaction } from '../audit/audit-redaction.js';
 import { DirectoryService } from '../auth/directory.service.js';
@@ -49,6 +51,13 @@ export interface RecordTotal {
 
 /** A record as the API answers it: field values by key, plus the standard columns in snake case. */
 export type RecordData = Record<string, unknown> & { id: string; version: number };
+
+/** A masked value revealed: the field, its value in clear, and for how many seconds it may be shown. */
+export interface RevealedValue {
+  field: string;
+  value: unknown;
+  revealSeconds: number;
+}
 
 export interface RecordPage {
   items: RecordData[];
@@ -90,6 +99,7 @@ export class RecordsService {
     @Inject(DirectoryService) directory: DirectoryService,
     @Inject(ControlledFields) private readonly controlled: ControlledFields,
     @Inject(RecordWriteHooks) private readonly hooks: RecordWriteHooks,
+    @Inject(AutoNumbers) private readonly numbers: AutoNumbers,
     @Inject(RecordTitles) private readonly titles: RecordTitles,
   ) {
     this.redaction = new AuditRedaction(directory, cipher);
@@ -147,7 +157,8 @@ export class RecordsService {
     const normalized = normalizeRecordValues(model.definition, { ...input, ...fixed });
     // Defaults count as stored values for the form's conditions, but only what was sent can break a hidden/read-only rule.
     const submitted = rules ? this.obeyForm(rules, applyFieldDefaults(model.definition, {}), normalized) : normalized;
-    const values = applyFieldDefaults(model.definition, submitted);
+    // A birth date left empty is read from the resident ID.
+    const values = fillDerivedValues(model.definition, applyFieldDefaults(model.definition, submitted));
     this.validate(model, values);
     return values;
   }
@@ -155,7 +166,10 @@ export class RecordsService {
   /** Inserts a record and its audit entry in the caller's transaction. */
   private async insertIn(tx: SqlExecutor, view: RecordView, actor: Actor, values: Record<string, unknown>, owner = actor.userId): Promise<RecordData> {
     const { model } = view;
-    const now = toStoredDatetime(new Date().toISOString());
+    const createdAt = new Date().toISOString();
+    const now = toStoredDatetime(createdAt);
+    // Auto numbers are taken here, in the insert's transaction: a failed insert gives its number back.
+    values = await this.numbers.assign(tx, model, values, createdAt, actor);
     const id = uuidv7();
     const system: Record<string, SqlValue> = {
       id,
@@ -227,8 +241,11 @@ export class RecordsService {
     return this.withRows(view.present(this.fromRow(model, row)), groups);
   }
 
-  /** Reveals one masked field of one record, for someone whose role may unmask; always audited. */
-  async unmask(entityKey: string, id: string, fieldKey: string, actor: Actor): Promise<{ field: string; value: unknown }> {
+  /**
+   * Reveals one masked field of one record, for someone whose role may unmask, for a reason they
+   * give; always audited with the reason. The answer says how long the runtime shows it in clear.
+   */
+  async unmask(entityKey: string, id: string, fieldKey: string, reason: string, actor: Actor): Promise<RevealedValue> {
     const view = await this.viewFor(entityKey, actor, 'read');
     const { model } = view;
     const field = model.fieldsByKey.get(fieldKey);
@@ -239,8 +256,8 @@ export class RecordsService {
     return this.database.transaction(async (sql) => {
       const row = await this.row(sql, model, id, await this.scope(sql, view, actor, 'read'));
       if (!row) throw this.notFound(model, id);
-      await this.audit.append(sql, actor, { action: 'unmask', entity: model.key, recordId: id, detail: { field: field.key } });
-      return { field: field.key, value: fieldValueFromRow(field, row, this.cipher) };
+      await this.audit.append(sql, actor, { action: 'unmask', entity: model.key, recordId: id, detail: { field: field.key, reason } });
+      return { field: field.key, value: fieldValueFromRow(field, row, this.cipher), revealSeconds: revealSeconds() };
     });
   }
 
@@ -286,7 +303,9 @@ export class RecordsService {
     const current = this.fromRow(model, row);
     // Fields an approval flow owns change only through the flow's own writes.
     if (!byFlow && actor.kind !== 'system') await this.controlled.check(model.key, sent, current, tx);
-    const normalized = rules ? this.obeyForm(rules, current, sent) : sent;
+    this.numbers.checkUnchanged(model, sent, current, actor);
+    // A birth date left empty is read from the resident ID (the one sent, else the stored one).
+    const normalized = fillDerivedValues(model.definition, rules ? this.obeyForm(rules, current, sent) : sent, current);
     const merged: Record<string, unknown> = {};
     for (const field of model.definition.fields) merged[field.key] = field.key in normalized ? normalized[field.key] : current[field.key];
     // defineProperty: an unknown key such as `__proto__` stays a key the validator refuses, not a prototype.

@@ -2,6 +2,12 @@ import type { EntityDefinition } from '@bankforge/data-model';
 import type { EntityAccess } from '../access/access-profile.js';
 import type { FieldAccess, ReaderFieldAccess } from '@bankforge/client';
 
+/** The fields masked for this reader that their roles let them reveal (the unmask right), in the entity's order. */
+export function revealableFields(entity: EntityDefinition, access: EntityAccess): string[] {
+  if (!access.unmask) return [];
+  return entity.fields.filter((field) => access.field(field.key, field.derivedFrom).see === 'masked').map((field) => field.key);
+}
+
 /**
  * The entity as this reader sees it, in the words of the role rules: `hidden` (not in their reads),
  * `masked` (read masked), `readonly` (read in clear, refused on write). A record page draws its

@@ -10,7 +10,7 @@ import { Database } from '../../platform/database/database.js';
 import { FormCatalog, entitiesOfForm } from '../forms/form-catalog.js';
 import { MetadataService } from '../metadata/metadata.service.js';
 import { ProblemError } from '../../platform/problem/problem-error.js';
-import { readerFieldAccess } from './field-access.js';
+import { readerFieldAccess, revealableFields } from './field-access.js';
 import { entityActions, readerStart } from './reader-start.js';
 
 
@@ -82,7 +82,8 @@ export class RuntimeService {
       validators[key] = this.validatorUrl(key, other.version);
     }
     const fieldAccess = readerFieldAccess(model.definition, actor.access.entity(model.key));
-    return { entity: model.definition, form: usable, related, validators, fieldAccess, relatedFieldAccess, flows: await this.flowsOf(model.key, actor), actions: entityActions(actor.access.entity(model.key)) };
+    const revealable = revealableFields(model.definition, actor.access.entity(model.key));
+    return { entity: model.definition, form: usable, related, validators, fieldAccess, relatedFieldAccess, flows: await this.flowsOf(model.key, actor), actions: entityActions(actor.access.entity(model.key)), ...(revealable.length > 0 ? { revealable } : {}) };
   }
 
   /** The ES module source of an entity's record validator (published version), built once per version and day. */
