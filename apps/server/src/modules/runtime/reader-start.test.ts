@@ -2,7 +2,7 @@ import type { AppLanding, RuntimeMenuItem } from '@bankforge/client';
 import { describe, expect, it } from 'vitest';
 import { readerStart } from './reader-start.js';
 
-const item = (entity: string): RuntimeMenuItem => ({ entity, label: { en: entity }, pluralLabel: { en: entity } });
+const item = (entity: string): RuntimeMenuItem => ({ entity, label: { en: entity, 'zh-CN': entity }, pluralLabel: { en: entity, 'zh-CN': entity } });
 const menu = ['branch', 'customer', 'contact', 'loan_application'].map(item);
 const landing: AppLanding[] = [
   { role: 'relationship_manager', entity: 'customer', menu: ['customer', 'loan_application'] },
