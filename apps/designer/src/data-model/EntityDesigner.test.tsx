@@ -101,6 +101,27 @@ describe('EntityDesigner', () => {
     });
   });
 
+  it('shows a multi-select as tags, each option in a colour picked from the palette', async () => {
+    const { server, user } = openDesigner(customer());
+    await screen.findByRole('heading', { name: 'Entity: Customer' });
+    await addField(user, 'multiSelect', 'tags');
+    await user.click(screen.getByRole('button', { name: 'Add option' }));
+    await user.click(screen.getByRole('button', { name: 'Add option' }));
+    expect(screen.queryByRole('combobox', { name: 'Option 1 colour' })).toBeNull();
+    await user.click(screen.getByRole('checkbox', { name: 'Show as tags' }));
+    const colour = screen.getByRole('combobox', { name: 'Option 1 colour' });
+    expect(Array.from((colour as HTMLSelectElement).options, (o) => o.text)).toContain('Purple');
+    await user.selectOptions(colour, 'red');
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Option 2 colour' }), 'grey');
+    await user.keyboard('{Control>}s{/Control}');
+    await screen.findByText('Draft saved');
+    const [tags] = saved(server.requests).fields;
+    expect(tags).toMatchObject({ key: 'tags', display: 'tags' });
+    expect(tags!.options![0]!.color).toBe('red');
+    // Grey is the colour without one.
+    expect(tags!.options![1]).not.toHaveProperty('color');
+  });
+
   it('offers the options of each type: lengths and pattern for text, precision and currencies for money, the target of a reference', async () => {
     const { server, user } = openDesigner(customer());
     await screen.findByRole('heading', { name: 'Entity: Customer' });

@@ -11,8 +11,9 @@ import { useTranslation } from 'react-i18next';
 import { problemMessage, problemsUnder } from '../../shell/api/problems.js';
 import { CheckboxControl, ListControl, NumberControl, SelectControl, TextControl } from '../controls/Controls.js';
 import { renameKey, withProperty, withText } from '../entity-document/entity-edits.js';
-import { boundKind, retype } from '../entity-document/field-options.js';
+import { boundKind, retype, withPatternHint } from '../entity-document/field-options.js';
 import { DefaultValueControl } from './DefaultValueControl.js';
+import { NumberingControl } from './NumberingControl.js';
 import { OptionsEditor } from './OptionsEditor.js';
 
 export interface FieldEditorProps {
@@ -45,7 +46,9 @@ export function FieldEditor({ field, index, entityKeys, otherFields, problems, o
     if (focusKey) keyInput.current?.focus();
   }, [focusKey, field.id]);
 
-  const shown = new Set(['key', 'label', 'type', 'description', 'required', 'unique', 'indexed', 'sensitive', 'default', 'minLength', 'maxLength', 'min', 'max', 'pattern', 'precision', 'scale', 'currencies', 'options', 'reference', 'derivedFrom']);
+  const shown = new Set(['key', 'label', 'type', 'description', 'required', 'unique', 'indexed', 'sensitive', 'default', 'minLength', 'maxLength', 'min', 'max', 'pattern', 'precision', 'scale', 'currencies', 'options', 'display', 'reference', 'derivedFrom']);
+  // The numbering pattern and the pattern's hint have controls of their own below.
+  shown.add('numbering').add('patternHint');
   // Problems about the field as a whole, or about a property with no control here, show at the top.
   const general = problemsUnder(problems, base).filter((p) => !shown.has(p.path.slice(base.length + 1).split('/')[0] ?? ''));
   const bounds = boundKind(field.type);
@@ -112,6 +115,13 @@ export function FieldEditor({ field, index, entityKeys, otherFields, problems, o
         </div>
       )}
       {optionApplies('pattern', field.type) && <TextControl label={t('field.pattern')} spellCheck={false} value={field.pattern ?? ''} problems={problemsOf('pattern')} onChange={(v) => set('pattern', v)} />}
+      {optionApplies('patternHint', field.type) && field.pattern !== undefined && (
+        <div className="form-pair">
+          <TextControl label={t('field.patternHintEn')} help={t('field.patternHintHelp')} lang="en" value={field.patternHint?.en ?? ''} problems={problemsOf('patternHint/en')} onChange={(v) => onChange((f) => withPatternHint(f, 'en', v), label('patternHint.en'))} />
+          <TextControl label={t('field.patternHintZh')} lang="zh-CN" value={field.patternHint?.['zh-CN'] ?? ''} problems={problemsOf('patternHint/zh-CN')} onChange={(v) => onChange((f) => withPatternHint(f, 'zh-CN', v), label('patternHint.zh'))} />
+        </div>
+      )}
+      {optionApplies('numbering', field.type) && <NumberingControl value={field.numbering ?? ''} problems={problemsOf('numbering')} onChange={(v) => set('numbering', v)} />}
       {optionApplies('precision', field.type) && (
         <div className="form-pair">
           <NumberControl label={t('field.precision')} min={1} value={field.precision} problems={problemsOf('precision')} onChange={(v) => set('precision', v)} />
@@ -130,8 +140,11 @@ export function FieldEditor({ field, index, entityKeys, otherFields, problems, o
           onChange={(entity) => set('reference', entity === '' ? undefined : { entity }, false)}
         />
       )}
+      {optionApplies('display', field.type) && (
+        <CheckboxControl label={t('field.showAsTags')} help={t('field.showAsTagsHelp')} checked={field.display === 'tags'} problems={problemsOf('display')} onChange={(v) => set('display', v ? 'tags' : undefined, false)} />
+      )}
       {optionApplies('options', field.type) && (
-        <OptionsEditor options={field.options ?? []} path={at('options')} problems={problems} onChange={(options, optionLabel) => onChange((f) => ({ ...f, options }), optionLabel && label(optionLabel))} />
+        <OptionsEditor colors={field.display === 'tags'} options={field.options ?? []} path={at('options')} problems={problems} onChange={(options, optionLabel) => onChange((f) => ({ ...f, options }), optionLabel && label(optionLabel))} />
       )}
       <SelectControl
         label={t('field.derivedFrom')}
