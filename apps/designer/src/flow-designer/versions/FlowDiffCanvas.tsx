@@ -160,6 +160,13 @@ function DiffCanvas({ comparison, language }: FlowDiffCanvasProps) {
     [view, language, shell, designer, t],
   );
 
+  // The view opens on what changed (its steps and the ends of its connections): the rest is a pan, or "fit", away.
+  const opening = useMemo(() => {
+    const ids = new Set([...view.nodes].filter(([, mark]) => mark.status !== 'same').map(([id]) => id));
+    for (const edge of view.flow.edges) if (view.edges.get(edge.id)?.status !== 'same') ids.add(edge.source).add(edge.target);
+    return ids.size === 0 ? FIT_VIEW : { ...FIT_VIEW, nodes: [...ids].map((id) => ({ id })) };
+  }, [view]);
+
   const ariaLabelConfig = useMemo(
     () => ({
       'controls.ariaLabel': designer('canvas.controls'),
@@ -198,7 +205,7 @@ function DiffCanvas({ comparison, language }: FlowDiffCanvasProps) {
             elementsSelectable={false}
             deleteKeyCode={null}
             fitView
-            fitViewOptions={FIT_VIEW}
+            fitViewOptions={opening}
             minZoom={0.2}
             ariaLabelConfig={ariaLabelConfig}
           >
