@@ -31,5 +31,21 @@ export function retype(field: FieldDefinition, type: FieldType): FieldDefinition
     delete next.indexed;
   }
   if (type === 'singleSelect' || type === 'multiSelect') next.options ??= [];
+  // Auto numbers are unique (the database's index backs the counter); a pattern to start from.
+  if (type === 'autoNumber') {
+    next.unique = true;
+    next.numbering ??= 'NO{yyyyMM}{seq:6}';
+  }
+  return next;
+}
+
+/**
+ * The field with one language of its pattern hint set: the hint goes once both languages are
+ * empty (an empty hint would be refused), and is kept while either has text.
+ */
+export function withPatternHint(field: FieldDefinition, language: 'en' | 'zh-CN', text: string): FieldDefinition {
+  const hint = { en: field.patternHint?.en ?? '', 'zh-CN': field.patternHint?.['zh-CN'] ?? '', [language]: text };
+  const next: FieldDefinition = { ...field, patternHint: hint };
+  if (hint.en === '' && hint['zh-CN'] === '') delete next.patternHint;
   return next;
 }
