@@ -20,6 +20,7 @@ import { changedRows, withUnsentRows } from './save/changed-rows.js';
 import { changedValues } from './save/changed-values.js';
 import { problemLabel } from './save/problem-label.js';
 import { ConflictDialog } from './save/ConflictDialog.js';
+import { useRevealExtra } from './reveal/useRevealExtra.js';
 import { TransferAction } from './transfer/TransferAction.js';
 import { RejectedSummary } from './save/RejectedSummary.js';
 
@@ -64,6 +65,8 @@ export function RecordEditor({ app, page, id, importModule }: RecordEditorProps)
     (location.state as SavedState | null)?.saved ? { kind: 'saved' } : { kind: 'none' },
   );
   const loadOptions = useMemo(() => lookupOptions(api), [api]);
+  // Masked values this reader may reveal, one at a time and for a reason.
+  const revealExtra = useRevealExtra(page, id);
   const entity = page.entity;
   const entityLabel = localized(entity.label, language);
   // What the reader's roles let them do here: a record they may not update is shown, not edited.
@@ -126,6 +129,7 @@ export function RecordEditor({ app, page, id, importModule }: RecordEditorProps)
           externalErrors={outcome.kind === 'rejected' ? outcome.errors : undefined}
           showAllErrors={outcome.kind === 'rejected'}
           loadOptions={loadOptions}
+          fieldExtra={revealExtra}
           disabled={saving}
           onSubmit={(values) => void save(values, load.record)}
           actions={

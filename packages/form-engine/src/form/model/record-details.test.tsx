@@ -69,3 +69,12 @@ describe('an auto-numbered field', () => {
     expect((screen.getByRole('textbox', { name: '客户号' }) as HTMLInputElement).value).toBe('C2026000001');
   });
 });
+
+describe("the host's addition beside a field", () => {
+  it('draws it inside that field, under its control, and nowhere else', () => {
+    render(<FormRenderer model={new FormModel(compiled, { name: 'Wang', resident_id: '1101**********001X' })} locale="en" fieldExtra={(key) => (key === 'resident_id' ? <button type="button">Reveal</button> : undefined)} />);
+    const button = screen.getByRole('button', { name: 'Reveal' });
+    expect(button.closest('[data-field]')?.getAttribute('data-field')).toBe('resident_id');
+    expect(screen.getAllByRole('button', { name: 'Reveal' })).toHaveLength(1);
+  });
+});

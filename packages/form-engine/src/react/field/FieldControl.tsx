@@ -1,4 +1,4 @@
-import { memo } from 'react';
+import { memo, type ReactNode } from 'react';
 import { isAutoNumbered, type FieldDefinition } from '@bankforge/data-model';
 import type { FormFieldNode } from '../../form/form-definition.js';
 import type { CompiledForm } from '../../form/form-model-api.js';
@@ -26,6 +26,8 @@ export interface FieldControlProps {
   disabled: boolean;
   loadOptions: LoadOptions | undefined;
   today?: string;
+  /** The host's addition beside the field (a Reveal button), under its control. */
+  extra?: ReactNode;
   compiled: CompiledForm;
   actions: RendererActions;
 }
@@ -95,6 +97,7 @@ function FieldControlView(props: FieldControlProps) {
         describedBy={describedBy}
       />
       {row !== undefined && marker}
+      {props.extra}
       {help !== undefined && (
         <p id={helpId} className="bf-help">
           {help}

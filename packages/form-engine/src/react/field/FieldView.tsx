@@ -52,6 +52,7 @@ export function FieldView({ node, pointer, entity, row, columnHelpId }: FieldVie
       disabled={renderer.disabled}
       loadOptions={renderer.loadOptions}
       today={renderer.today}
+      extra={row === undefined ? renderer.fieldExtra?.(node.field) : undefined}
       compiled={renderer.compiled}
       actions={renderer.actions}
     />

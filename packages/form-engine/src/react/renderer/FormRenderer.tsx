@@ -36,6 +36,11 @@ export interface FormRendererProps {
   actions?: ReactNode;
   /** The form element's id, so buttons elsewhere on the page can submit it (`<button form={id}>`). */
   id?: string;
+  /**
+   * What the host draws beside a field of the form itself (not a repeating group's cells), under its
+   * control: e.g. a Reveal button by a masked value. `undefined` for fields that get nothing.
+   */
+  fieldExtra?: (fieldKey: string) => ReactNode;
 }
 
 interface ExternalErrors {
@@ -181,6 +186,7 @@ export function FormRenderer(props: FormRendererProps) {
     readOnly: props.readOnly ?? false,
     loadOptions: props.loadOptions,
     today: model.today,
+    fieldExtra: props.fieldExtra,
     shownErrors,
     problems,
     activeTab: (tabsId) => tabs[tabsId] ?? 0,

@@ -1,4 +1,4 @@
-import { createContext, useContext } from 'react';
+import { createContext, useContext, type ReactNode } from 'react';
 import type { FieldError } from '@bankforge/data-model';
 import type { CompiledForm, FormState } from '../../form/form-model-api.js';
 import type { RendererLocale, RendererMessages } from '../locale/messages.js';
@@ -28,6 +28,8 @@ export interface RendererContextValue {
   loadOptions?: LoadOptions;
   /** Today (YYYY-MM-DD) by the model's clock, where date pickers start. */
   today?: string;
+  /** The host's addition beside a field of the form (see FormRendererProps.fieldExtra). */
+  fieldExtra?: (fieldKey: string) => ReactNode;
   /** Errors the user should see now: model errors of touched fields (all after submit), and the server's. */
   shownErrors: readonly FieldError[];
   /** What was typed but could not become a value, by field pointer. */
