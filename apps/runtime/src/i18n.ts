@@ -7,6 +7,7 @@ import { inboxMessages } from './inbox/locales.js';
 import { loginMessages } from './login/locales.js';
 import { notificationMessages } from './notifications/locales.js';
 import { recordMessages } from './record/locales.js';
+import { record360Messages } from './record-360/locales.js';
 import { shellMessages } from './shell/locales.js';
 import { taskMessages } from './task/locales.js';
 import { trailMessages } from './trail/locales.js';
@@ -20,6 +21,7 @@ export function initI18n(language?: Language) {
       login: loginMessages,
       list: listMessages,
       record: recordMessages,
+      record360: record360Messages,
       approval: approvalMessages,
       inbox: inboxMessages,
       task: taskMessages,

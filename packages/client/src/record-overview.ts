@@ -3,7 +3,7 @@
  * and what `GET /api/records/{entity}/{id}/overview` answers, in one round trip, under the reader's
  * data scope, field rules and masking.
  */
-import type { FieldDefinition, FieldType, LocalizedText } from '@bankforge/data-model';
+import type { FieldDefinition, FieldType, LocalizedText, OptionColor } from '@bankforge/data-model';
 import type { CaseStatus, CaseText } from './flows.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -76,10 +76,11 @@ export interface RecordPageDesign {
 // The answer of GET /api/records/{entity}/{id}/overview.
 // ---------------------------------------------------------------------------------------------
 
-/** A label of a select option as stored and as shown. */
+/** A select option's value as stored and as shown (its palette colour, for tags). */
 export interface OptionValue {
   value: string;
   label: LocalizedText;
+  color?: OptionColor;
 }
 
 /** A key figure as the reader may see it; a figure over a field they may not see is left out. */

@@ -52,6 +52,8 @@ export interface RecordListProps {
   /** The reader's roles let them hand records to another owner (rows can be selected and transferred). */
   canTransfer?: boolean;
   filterDelayMs?: number;
+  /** Filters the list opens with ("View all" of a record's related list: `customer` is that record). */
+  initialFilters?: Readonly<Record<string, FilterInput>>;
 }
 
 const NO_FILTERS: Readonly<Record<string, FilterInput>> = {};
@@ -65,6 +67,7 @@ export function RecordList({
   canExport = true,
   canTransfer = false,
   filterDelayMs = FILTER_DELAY_MS,
+  initialFilters = NO_FILTERS,
 }: RecordListProps) {
   const { t, i18n } = useTranslation('list');
   const navigate = useNavigate();
@@ -88,8 +91,8 @@ export function RecordList({
   const [visibility, setVisibility] = useState<ColumnVisibility>(() =>
     loadColumnChoice(localStorage, entity.key, fields),
   );
-  const [drafts, setDrafts] = useState(NO_FILTERS);
-  const [filters, setFilters] = useState(NO_FILTERS);
+  const [drafts, setDrafts] = useState(initialFilters);
+  const [filters, setFilters] = useState(initialFilters);
   const [sorting, setSorting] = useState<SortingState>([]);
   const [pageSize, setPageSize] = useState(25);
   const [stack, setStack] = useState(FIRST_PAGE);

@@ -30,6 +30,10 @@ export interface RecordEditorProps {
   /** The record's id; absent for a new record. */
   id: string | undefined;
   importModule?: ModuleImporter;
+  /** Shown under a page with its own title (the 360° page): this heading (second level), no back link. */
+  heading?: string;
+  /** A new record's references given in the address ("Add related" from a record's page). */
+  prefill?: Readonly<Record<string, string>>;
 }
 
 /** Where a new record's page says it was just saved. */
@@ -53,13 +57,13 @@ function versionOf(value: unknown): number | undefined {
  * first invalid field); then the server's answer decides: saved, rejected with errors on their
  * fields (422), or a conflict with someone else's save (409).
  */
-export function RecordEditor({ app, page, id, importModule }: RecordEditorProps) {
+export function RecordEditor({ app, page, id, importModule, heading, prefill }: RecordEditorProps) {
   const { t, i18n } = useTranslation('record');
   const api = useApiClient();
   const navigate = useNavigate();
   const location = useLocation();
   const language = languageOf(i18n.language);
-  const { form, load, reload, show } = useRecordModel(page, id, importModule);
+  const { form, load, reload, show } = useRecordModel(page, id, importModule, prefill);
   const [saving, setSaving] = useState(false);
   const [outcome, setOutcome] = useState<Outcome>(() =>
     (location.state as SavedState | null)?.saved ? { kind: 'saved' } : { kind: 'none' },
@@ -84,7 +88,7 @@ export function RecordEditor({ app, page, id, importModule }: RecordEditorProps)
       // Only what the reader may write: the server refuses the rest (403 fieldNotWritable).
       const writable = form.access.writableValues(form.compiled.form, values);
       if (record === null) {
-        const created = await api.createRecord(entity.key, writable, formKey);
+        const created = await api.createRecord(entity.key, { ...prefill, ...writable }, formKey);
         // The new record's own page takes over (and says it was saved).
         navigate(`/${app}/${entity.key}/${encodeURIComponent(created.id)}`, { state: { saved: true } satisfies SavedState });
         return;
@@ -108,10 +112,12 @@ export function RecordEditor({ app, page, id, importModule }: RecordEditorProps)
   const title = id === undefined ? t('newTitle', { entity: entityLabel }) : t('title', { entity: entityLabel });
   return (
     <section className="record-page" aria-labelledby="record-title">
-      <Link to={`/${app}/${entity.key}`} className="back-link">
-        {t('back')}
-      </Link>
-      <h1 id="record-title">{title}</h1>
+      {heading === undefined && (
+        <Link to={`/${app}/${entity.key}`} className="back-link">
+          {t('back')}
+        </Link>
+      )}
+      {heading === undefined ? <h1 id="record-title">{title}</h1> : <h2 id="record-title">{heading}</h2>}
       <p role="status" className="save-status">
         {outcome.kind === 'saved' ? t('saved') : saving ? t('saving') : ''}
       </p>

@@ -7,6 +7,7 @@ import { inboxMessages } from '../inbox/locales.js';
 import { loginMessages } from '../login/locales.js';
 import { notificationMessages } from '../notifications/locales.js';
 import { recordMessages } from '../record/locales.js';
+import { record360Messages } from '../record-360/locales.js';
 import { taskMessages } from '../task/locales.js';
 import { trailMessages } from '../trail/locales.js';
 import { transferMessages } from '../record/transfer/locales.js';
@@ -17,6 +18,7 @@ describe.each([
   ['login', loginMessages],
   ['list', listMessages],
   ['record', recordMessages],
+  ['record360', record360Messages],
   ['approval', approvalMessages],
   ['inbox', inboxMessages],
   ['task', taskMessages],

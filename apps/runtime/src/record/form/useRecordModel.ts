@@ -54,7 +54,7 @@ export type RecordModelLoad =
  * validator modules. `reload` reads the record again; `show` starts over from a record the
  * server answered with (after a save).
  */
-export function useRecordModel(page: RuntimeEntityPage, id: string | undefined, importer: ModuleImporter | undefined) {
+export function useRecordModel(page: RuntimeEntityPage, id: string | undefined, importer: ModuleImporter | undefined, prefill?: Readonly<Record<string, string>>) {
   const api = useApiClient();
   const form = useMemo(() => recordForm(page, id === undefined), [page, id]);
   const [load, setLoad] = useState<RecordModelLoad>({ status: 'loading' });
@@ -68,9 +68,13 @@ export function useRecordModel(page: RuntimeEntityPage, id: string | undefined, 
   const modelOf = useCallback(
     async (record: RecordData | null): Promise<FormModel> => {
       const options = { typeChecks: form.access.adjustTypeChecks(await typeChecks()), now: new Date().toISOString() };
-      return record ? new FormModel(form.compiled, record, options) : FormModel.forNewRecord(form.compiled, options);
+      if (record) return new FormModel(form.compiled, record, options);
+      const model = FormModel.forNewRecord(form.compiled, options);
+      // References given in the address, where the form has the field (the editor sends them anyway).
+      for (const [key, value] of Object.entries(prefill ?? {})) if (`/${key}` in model.state.fields) model.setValue(`/${key}`, value);
+      return model;
     },
-    [form, typeChecks],
+    [form, typeChecks, prefill],
   );
 
   const readRecord = useCallback((recordId: string): Promise<RecordData> => readRecordFor(api, page, form, recordId), [api, page, form]);

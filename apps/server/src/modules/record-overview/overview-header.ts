@@ -9,7 +9,7 @@ import { referringTo } from './related-lists.js';
 /** The label of a select option's value; undefined for a value the field does not offer. */
 export function optionOf(field: FieldDefinition, value: unknown): OptionValue | undefined {
   const option = typeof value === 'string' ? field.options?.find((o) => o.value === value) : undefined;
-  return option ? { value: option.value, label: option.label } : undefined;
+  return option ? { value: option.value, label: option.label, ...(option.color ? { color: option.color } : {}) } : undefined;
 }
 
 /** The fields of the record the header reads: its figures' fields and its tags, those the reader may see. */
