@@ -18,6 +18,7 @@ import { RecordsModule } from './modules/records/records.module.js';
 import { RecordOverviewModule } from './modules/record-overview/record-overview.module.js';
 import { ReportsModule } from './modules/reports/reports.module.js';
 import { RuntimeModule } from './modules/runtime/runtime.module.js';
+import { SegmentsModule } from './modules/segments/segments.module.js';
 import type { ServerConfig } from './platform/config/server-config.js';
 import type { FieldCipher } from './platform/crypto/field-cipher.js';
 import { loadFieldCipher } from './platform/crypto/keyring.js';
@@ -52,6 +53,7 @@ class BankForgeModule {
         RecordsModule,
         RecordOverviewModule,
         ConsentModule,
+        SegmentsModule,
         ReportsModule,
         RuntimeModule,
         DecisionsModule,

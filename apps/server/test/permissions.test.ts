@@ -301,6 +301,28 @@ describe.each(dialects())('permissions on %s', (dialect) => {
     expect(full.body.some((r) => r.entities !== undefined)).toBe(true);
   });
 
+  it("lists segments only to whom they are shared with: not another branch's, not another's private one", async () => {
+    const filter = { field: 'notes', op: 'contains', value: 'of' };
+    for (const [user, name, sharing] of [['rm_a', 'SH branch', 'branch'], ['rm_a', 'rm_a only', 'private'], ['rm_c', 'BJ branch', 'branch']] as const) {
+      const saved = await as[user]('POST', '/api/segments', { entity: 'client', name, filter, sharing });
+      expect(saved.status, JSON.stringify(saved.body)).toBe(201);
+    }
+    const seen = async (user: Username) => (await as[user]<{ items: { name: string }[] }>('GET', '/api/segments?entity=client')).body.items.map((s) => s.name);
+    expect(await seen('rm_b')).toEqual(['SH branch']);
+    expect(await seen('bm_sh')).toEqual(['SH branch']);
+    expect(await seen('rm_c')).toEqual(['BJ branch']);
+    expect(await seen('bm_bj')).toEqual(['BJ branch']);
+    // A segment on a field the reader may not filter on is refused where it runs, as any filter is.
+    const hidden = await as.rm_a<{ code: string }>('POST', '/api/segments', { entity: 'client', name: 'rich', filter: { field: 'income', op: 'gt', value: 1 }, sharing: 'branch' });
+    expect(hidden.status).toBe(403);
+    expect(hidden.body.code).toBe('fieldNotPermitted');
+    // Another's segment, seen or not, cannot be changed or deleted by a reader.
+    const [sh] = (await as.rm_b<{ items: { id: string }[] }>('GET', '/api/segments?entity=client')).body.items;
+    expect((await as.rm_b('DELETE', `/api/segments/${sh!.id}`)).status).toBe(403);
+    expect((await as.rm_c('PATCH', `/api/segments/${sh!.id}`, { sharing: 'private' })).status).toBe(404);
+    expect((await as.analyst('GET', '/api/segments?entity=client')).status).toBe(403);
+  });
+
   it('keeps the audit chain whole through all of it', async () => {
     const verdict = await server.request<{ ok: boolean; entries: number }>('GET', '/api/audit/verify');
     expect(verdict.body.ok).toBe(true);

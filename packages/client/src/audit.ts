@@ -23,7 +23,9 @@ export type AuditAction =
   | 'keyRotation'
   | 'consent'
   | 'flow'
-  | 'backtest';
+  | 'backtest'
+  /** A saved list filter created or deleted (its name and sharing; never its filter's values). */
+  | 'segment';
 
 /** One entry of the hash-chained log. Values of sensitive fields are kept masked (or as `{ hmac }`), as they were written. */
 export interface AuditEntry {

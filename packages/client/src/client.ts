@@ -26,6 +26,7 @@ import type {
 import type { CaseMigrationPreview, CaseMigrationPreviewRequest, MigrateCasesRequest, MigrateCasesResult } from './case-migrations.js';
 import { ApiProblem } from './problem.js';
 import type { RecordOverview, TimelinePage } from './record-overview.js';
+import type { Segment, SegmentChange, SegmentInput } from './segments.js';
 import type {
   ArtifactDocument,
   ArtifactDraft,
@@ -214,6 +215,19 @@ export class ApiClient {
   }
   recordTitles(entity: string, ids: readonly string[]): Promise<{ titles: Record<string, string> }> {
     return this.request('POST', `/records/${encodeURIComponent(entity)}/titles`, { ids });
+  }
+  /** The segments of an entity's list this reader sees: their own and those shared with them. */
+  listSegments(entity: string): Promise<{ items: Segment[] }> {
+    return this.request('GET', `/segments?entity=${encodeURIComponent(entity)}`);
+  }
+  saveSegment(segment: SegmentInput): Promise<Segment> {
+    return this.request('POST', '/segments', segment);
+  }
+  changeSegment(id: string, change: SegmentChange): Promise<Segment> {
+    return this.request('PATCH', `/segments/${encodeURIComponent(id)}`, change);
+  }
+  deleteSegment(id: string): Promise<void> {
+    return this.request('DELETE', `/segments/${encodeURIComponent(id)}`);
   }
   /** Everything a record's 360° page shows, as this reader may see it; `app` names the app whose page design applies. */
   recordOverview(entity: string, id: string, app?: string): Promise<RecordOverview> {

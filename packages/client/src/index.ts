@@ -38,6 +38,8 @@ export type {
   RuntimeMenuItem,
   RuntimeOwnPage,
 } from './runtime.js';
+// Segments: saved list filters, shared with a team or a branch.
+export type { Segment, SegmentChange, SegmentInput, SegmentSharing } from './segments.js';
 // The 360° record page: its design in the app artifact, and the overview the server answers.
 export type {
   ActivityDesign,

@@ -20,6 +20,7 @@ export const AUDIT_ACTIONS: readonly AuditAction[] = [
   'consent',
   'flow',
   'backtest',
+  'segment',
 ];
 
 /**

@@ -95,6 +95,7 @@ export const auditMessages = {
       consent: 'Consent',
       flow: 'Approval',
       backtest: 'Backtest',
+      segment: 'Segment',
     },
     chain: {
       verify: 'Verify chain',
@@ -215,6 +216,7 @@ export const auditMessages = {
       consent: '授权同意',
       flow: '审批',
       backtest: '回测',
+      segment: '客户分群',
     },
     chain: {
       verify: '校验哈希链',

@@ -27,6 +27,7 @@ export const AUDIT_ACTIONS = [
   'consent',
   'flow',
   'backtest',
+  'segment',
 ] as const satisfies readonly AuditAction[];
 
 // The log's entries and verdicts are part of the HTTP contract: their types live in packages/client.
