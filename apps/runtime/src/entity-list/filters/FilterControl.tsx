@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { languageOf } from '@bankforge/app-shell';
 import { TagChip } from '@bankforge/form-engine/react';
 import { filterKindOf, isInvalidFilter, type DayRange, type FilterInput } from './column-filter.js';
+import { DayInput } from './DayInput.js';
 
 export interface FilterControlProps {
   field: FieldDefinition;
@@ -27,8 +28,8 @@ export function FilterControl({ field, label, value, onChange }: FilterControlPr
     const range = typeof value === 'object' ? value : NO_RANGE;
     return (
       <div role="group" aria-label={name} className="filter-range">
-        <input type="date" aria-label={t('from', { column: label })} value={range.from} max={range.to || undefined} onChange={(event) => onChange({ ...range, from: event.target.value })} />
-        <input type="date" aria-label={t('to', { column: label })} value={range.to} min={range.from || undefined} onChange={(event) => onChange({ ...range, to: event.target.value })} />
+        <DayInput label={t('from', { column: label })} value={range.from} language={languageOf(i18n.language)} onChange={(from) => onChange({ ...range, from })} />
+        <DayInput label={t('to', { column: label })} value={range.to} language={languageOf(i18n.language)} onChange={(to) => onChange({ ...range, to })} />
       </div>
     );
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDateText, parseDateText } from './date-text.js';
+import { formatDateText, formatDateTimeText, parseDateText, parseDateTimeText } from './date-text.js';
 
 describe('date text', () => {
   it('writes yyyy/MM/dd in Chinese and the English month/day/year in English', () => {
@@ -31,5 +31,21 @@ describe('date text', () => {
 
   it('formats what it reads back to the same text', () => {
     for (const locale of ['en', 'zh-CN'] as const) expect(parseDateText(formatDateText('2026-12-31', locale), locale)).toBe('2026-12-31');
+  });
+});
+
+describe('date and time text', () => {
+  const local = (text: string) => new Date(text).toISOString();
+  it("reads and writes the reader's local time, 24-hour, in the UI language's order", () => {
+    expect(formatDateTimeText(local('2026-07-05T14:30'), 'zh-CN')).toBe('2026/07/05 14:30');
+    expect(formatDateTimeText(local('2026-07-05T14:30:15'), 'en')).toBe('07/05/2026 14:30:15');
+    expect(parseDateTimeText('2026/7/5 14:30', 'zh-CN')).toBe(local('2026-07-05T14:30'));
+    expect(parseDateTimeText('07/05/2026 9:05:07', 'en')).toBe(local('2026-07-05T09:05:07'));
+    expect(parseDateTimeText('2026-07-05T14:30', 'en')).toBe(local('2026-07-05T14:30'));
+  });
+
+  it('reads no date without a time, nor an impossible time', () => {
+    for (const text of ['2026/07/05', '2026/07/05 24:00', '2026/07/05 12:60', '14:30', '']) expect(parseDateTimeText(text, 'zh-CN'), text).toBeUndefined();
+    expect(formatDateTimeText('yesterday', 'en')).toBe('');
   });
 });

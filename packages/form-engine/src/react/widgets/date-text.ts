@@ -1,5 +1,6 @@
 import { isIsoDate } from '@bankforge/data-model';
 import type { RendererLocale } from '../locale/messages.js';
+import { localInputToUtc, utcToLocalInput } from './local-datetime.js';
 
 /**
  * Calendar dates as people read and type them, in the UI's language: `2026/07/05` in Chinese,
@@ -45,4 +46,37 @@ export function parseDateText(text: string, locale: RendererLocale): string | un
   const monthFirst = locale === 'en' ? MONTH_FIRST.exec(trimmed) : null;
   if (monthFirst) return iso(monthFirst[3]!, monthFirst[1]!, monthFirst[2]!);
   return undefined;
+}
+
+/** How a date and time is written: the date as above, then the 24-hour time. */
+export const DATETIME_TEXT_FORMATS: Readonly<Record<RendererLocale, string>> = {
+  en: 'MM/DD/YYYY HH:mm',
+  'zh-CN': 'YYYY/MM/DD HH:mm',
+};
+
+/** A stored UTC instant as the reader's local date and time in the UI language's order; '' for anything else. */
+export function formatDateTimeText(utc: unknown, locale: RendererLocale): string {
+  const local = utcToLocalInput(utc);
+  if (local === '') return '';
+  const [date = '', time = ''] = local.split('T');
+  return `${formatDateText(date, locale)} ${time}`;
+}
+
+const TIME = /^(\d{1,2}):(\d{2})(?::(\d{2}))?$/;
+
+/**
+ * The UTC instant typed text means in the reader's local time (`2026/07/05 14:30`), or undefined
+ * when it names none. The date is read as `parseDateText` reads it; the time is 24-hour.
+ */
+export function parseDateTimeText(text: string, locale: RendererLocale): string | undefined {
+  const trimmed = text.trim().replace(/(\d)T(\d)/, '$1 $2');
+  const split = trimmed.lastIndexOf(' ');
+  if (split < 0) return undefined;
+  const date = parseDateText(trimmed.slice(0, split), locale);
+  const time = TIME.exec(trimmed.slice(split + 1));
+  if (date === undefined || time === null) return undefined;
+  const [hours, minutes, seconds] = [Number(time[1]), Number(time[2]), time[3] === undefined ? undefined : Number(time[3])];
+  if (hours > 23 || minutes > 59 || (seconds !== undefined && seconds > 59)) return undefined;
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return localInputToUtc(`${date}T${pad(hours)}:${pad(minutes)}${seconds === undefined ? '' : `:${pad(seconds)}`}`) ?? undefined;
 }
