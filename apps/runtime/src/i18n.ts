@@ -12,6 +12,7 @@ import { shellMessages } from './shell/locales.js';
 import { taskMessages } from './task/locales.js';
 import { trailMessages } from './trail/locales.js';
 import { transferMessages } from './record/transfer/locales.js';
+import { segmentMessages } from './entity-list/segments/locales.js';
 
 /** Each area of the runtime owns its messages: one i18next namespace per folder. */
 export function initI18n(language?: Language) {
@@ -30,6 +31,7 @@ export function initI18n(language?: Language) {
       notifications: notificationMessages,
       audit: auditMessages,
       transfer: transferMessages,
+      segments: segmentMessages,
     },
     defaultNS: 'shell',
     language,

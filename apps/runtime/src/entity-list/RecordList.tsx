@@ -36,6 +36,7 @@ import { cardLayout } from './cards/card-fields.js';
 import { RecordCards } from './cards/RecordCards.js';
 import { ExportButton } from './export/ExportButton.js';
 import { TransferAction } from '../record/transfer/TransferAction.js';
+import { SegmentBar } from './segments/SegmentBar.js';
 
 /** How long typing in a filter must pause before the list is asked for again. */
 export const FILTER_DELAY_MS = 300;
@@ -153,6 +154,13 @@ export function RecordList({
       onChange={(value) => setDrafts((current) => ({ ...current, [field.key]: value }))}
     />
   );
+  // A segment is put back into the filter row and the sort, as if the reader had chosen them.
+  const applySegment = (inputs: Record<string, FilterInput>, sort: NonNullable<RecordQuery['sort']>) => {
+    setDrafts(inputs);
+    setFilters(inputs);
+    setSorting(sort.map((s) => ({ id: s.field, desc: s.direction === 'desc' })));
+    setStack(FIRST_PAGE);
+  };
   const clearFilters = () => {
     setDrafts(NO_FILTERS);
     setFilters(NO_FILTERS);
@@ -164,6 +172,7 @@ export function RecordList({
       <div className="page-header">
         <h1 id="list-title">{plural}</h1>
         <span className="toolbar-spacer" />
+        <SegmentBar entity={entity.key} fields={fields} filter={filter} sort={query.sort} onApply={applySegment} />
         <ColumnChooser fields={fields} visibility={visibility} onChange={chooseColumns} />
         {canExport && (
           <ExportButton
