@@ -6,6 +6,7 @@ import { Loading } from '../../shell/Loading.js';
 import { ConfirmDialog } from '../shared/ConfirmDialog.js';
 import { formatInstant } from '../shared/format.js';
 import { LoadFailure } from '../shared/LoadFailure.js';
+import { NoticeLine, type Notice } from '../shared/Notice.js';
 import { roleNames } from '../shared/role-name.js';
 import { useLoaded } from '../shared/useLoaded.js';
 import { NewApiKeyDialog } from './NewApiKeyDialog.js';
@@ -22,11 +23,11 @@ export function ApiKeysPage() {
   const { state, reload } = useLoaded(loadKeys);
   const [creating, setCreating] = useState(false);
   const [revoking, setRevoking] = useState<ApiKeySummary | null>(null);
-  const [notice, setNotice] = useState('');
+  const [notice, setNotice] = useState<Notice | null>(null);
   const id = useId();
 
   if (state.status === 'loading') return <Loading />;
-  if (state.status === 'error') return <LoadFailure problem={state.error} onRetry={reload} />;
+  if (state.status === 'error') return <LoadFailure problem={state.error} onRetry={() => void reload()} />;
   const { keys, roles } = state.data;
   // Active keys first, newest first: the ones that can still be used are the ones looked for.
   const shown = [...keys].sort((a, b) => Number(a.revokedAt !== null) - Number(b.revokedAt !== null) || b.createdAt.localeCompare(a.createdAt));
@@ -40,9 +41,7 @@ export function ApiKeysPage() {
         </button>
       </div>
       <p className="help">{t('apiKeys.help')}</p>
-      <p role="status" aria-live="polite" className={notice ? 'notice notice-success' : 'visually-hidden'}>
-        {notice}
-      </p>
+      <NoticeLine notice={notice} />
       {shown.length === 0 ? (
         <p className="empty-state">{t('apiKeys.empty')}</p>
       ) : (
@@ -89,7 +88,7 @@ export function ApiKeysPage() {
           onClose={() => setCreating(false)}
           onDone={() => {
             setCreating(false);
-            reload();
+            void reload();
           }}
         />
       )}
@@ -102,9 +101,10 @@ export function ApiKeysPage() {
           onClose={() => setRevoking(null)}
           action={async () => {
             await api.revokeApiKey(revoking.id);
+            // The dialog stays busy until the list shows the key revoked, then the notice says so.
+            await reload();
             setRevoking(null);
-            setNotice(t('apiKeys.revokedNotice', { name: revoking.name }));
-            reload();
+            setNotice({ key: 'apiKeys.revokedNotice', values: { name: revoking.name } });
           }}
         />
       )}

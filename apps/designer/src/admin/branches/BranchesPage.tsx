@@ -3,6 +3,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Loading } from '../../shell/Loading.js';
 import { LoadFailure } from '../shared/LoadFailure.js';
+import { NoticeLine, type Notice } from '../shared/Notice.js';
 import { roleNames } from '../shared/role-name.js';
 import { useLoaded } from '../shared/useLoaded.js';
 import { UserDialog } from '../users/UserDialog.js';
@@ -17,11 +18,11 @@ export function BranchesPage() {
   const { t } = useTranslation('admin');
   const { state, reload } = useLoaded(loadDirectory);
   const [editing, setEditing] = useState<UserSummary | null>(null);
-  const [notice, setNotice] = useState('');
+  const [notice, setNotice] = useState<Notice | null>(null);
   const id = useId();
 
   if (state.status === 'loading') return <Loading />;
-  if (state.status === 'error') return <LoadFailure problem={state.error} onRetry={reload} />;
+  if (state.status === 'error') return <LoadFailure problem={state.error} onRetry={() => void reload()} />;
   const { users, roles } = state.data;
 
   return (
@@ -30,9 +31,7 @@ export function BranchesPage() {
         <h2 id={`${id}-title`}>{t('branches.title')}</h2>
       </div>
       <p className="help">{t('branches.help')}</p>
-      <p role="status" aria-live="polite" className={notice ? 'notice notice-success' : 'visually-hidden'}>
-        {notice}
-      </p>
+      <NoticeLine notice={notice} />
       <div className="branch-grid">
         {branchDirectory(users).map((branch) => (
           <section key={branch.code ?? ''} className="branch-card" aria-labelledby={`${id}-${branch.code ?? 'none'}`}>
@@ -53,10 +52,10 @@ export function BranchesPage() {
           users={users}
           roles={roles}
           onClose={() => setEditing(null)}
-          onDone={(message) => {
+          onDone={(done) => {
             setEditing(null);
-            setNotice(message);
-            reload();
+            setNotice(null);
+            void reload().then(() => setNotice(done));
           }}
         />
       )}

@@ -4,6 +4,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LeaveGuard } from '../../shell/artifact-editor/LeaveGuard.js';
 import { ProblemList } from '../../shell/publish/ProblemList.js';
+import { NoticeLine, type Notice } from '../shared/Notice.js';
 import { roleName } from '../shared/role-name.js';
 import { DesignerRights } from './DesignerRights.js';
 import { GrantMatrix } from './GrantMatrix.js';
@@ -25,7 +26,7 @@ export function RoleEditor({ role, isNew, entities, onSaved }: RoleEditorProps) 
   const [draft, setDraft] = useState<RoleDefinition>(role);
   const [saved, setSaved] = useState<RoleDefinition>(role);
   const [busy, setBusy] = useState(false);
-  const [notice, setNotice] = useState('');
+  const [notice, setNotice] = useState<Notice | null>(null);
   const [failure, setFailure] = useState<{ message: string; problems: readonly ProblemFieldError[] } | null>(null);
   // A new role is unsaved until its first save, even before anything in it changes.
   const [stored, setStored] = useState(!isNew);
@@ -34,13 +35,13 @@ export function RoleEditor({ role, isNew, entities, onSaved }: RoleEditorProps) 
   const save = async () => {
     setBusy(true);
     setFailure(null);
-    setNotice('');
+    setNotice(null);
     try {
       const answer = await api.saveRole(draft);
       setSaved(answer);
       setDraft(answer);
       setStored(true);
-      setNotice(t('roles.saved', { name: roleName(answer, i18n.language) }));
+      setNotice({ key: 'roles.saved', values: { name: roleName(answer, i18n.language) } });
       onSaved();
     } catch (error) {
       const problem = asProblem(error);
@@ -68,9 +69,7 @@ export function RoleEditor({ role, isNew, entities, onSaved }: RoleEditorProps) 
           {busy ? t('saving') : t('save')}
         </button>
       </header>
-      <p role="status" aria-live="polite" className={notice ? 'notice notice-success' : 'visually-hidden'}>
-        {notice}
-      </p>
+      <NoticeLine notice={notice} />
       {failure && (
         <div role="alert" className="notice notice-error">
           <p>{t('failed', { message: failure.message })}</p>

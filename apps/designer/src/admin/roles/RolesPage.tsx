@@ -33,7 +33,7 @@ export function RolesPage() {
   const id = useId();
 
   if (state.status === 'loading') return <Loading />;
-  if (state.status === 'error') return <LoadFailure problem={state.error} onRetry={reload} />;
+  if (state.status === 'error') return <LoadFailure problem={state.error} onRetry={() => void reload()} />;
   const { roles, users, entities } = state.data;
   const listed = added && !roles.some((r) => r.key === added.key) ? [...roles, added] : roles;
   const role = listed.find((r) => r.key === key);
@@ -66,7 +66,7 @@ export function RolesPage() {
               role={role}
               isNew={!roles.some((r) => r.key === role.key)}
               entities={entities}
-              onSaved={reload}
+              onSaved={() => void reload()}
             />
           ) : key ? (
             <p role="alert" className="notice notice-warning">

@@ -6,13 +6,13 @@ export type Loaded<T> = { status: 'loading' } | { status: 'loaded'; data: T } | 
 
 /**
  * What a page shows, loaded with the app's client, and `reload` to read it again after a change.
- * A reload keeps showing the data it has until the new answer arrives (no flash of "Loading").
+ * A reload keeps showing the data it has until the new answer arrives (no flash of "Loading"), and
+ * resolves once it is shown, so a notice of the change appears with the list that shows it.
  * `load` must keep its identity (a module-level function), or every render loads again.
  */
-export function useLoaded<T>(load: (api: ApiClient) => Promise<T>): { state: Loaded<T>; reload: () => void } {
+export function useLoaded<T>(load: (api: ApiClient) => Promise<T>): { state: Loaded<T>; reload: () => Promise<void> } {
   const api = useApiClient();
   const [state, setState] = useState<Loaded<T>>({ status: 'loading' });
-  const [round, setRound] = useState(0);
   useEffect(() => {
     let current = true;
     load(api).then(
@@ -22,7 +22,13 @@ export function useLoaded<T>(load: (api: ApiClient) => Promise<T>): { state: Loa
     return () => {
       current = false;
     };
-  }, [api, load, round]);
-  const reload = useCallback(() => setRound((n) => n + 1), []);
+  }, [api, load]);
+  const reload = useCallback(async () => {
+    try {
+      setState({ status: 'loaded', data: await load(api) });
+    } catch (error) {
+      setState({ status: 'error', error: asProblem(error) });
+    }
+  }, [api, load]);
   return { state, reload };
 }

@@ -4,13 +4,14 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ProblemList } from '../../shell/publish/ProblemList.js';
 import { fieldProblems } from '../shared/field-problems.js';
+import type { Notice } from '../shared/Notice.js';
 import { OneTimeSecret } from '../shared/OneTimeSecret.js';
 import { PasswordChoice, type PasswordMode } from './PasswordChoice.js';
 
 export interface PasswordDialogProps {
   user: UserSummary;
   onClose: () => void;
-  onDone: (message: string) => void;
+  onDone: (notice: Notice) => void;
 }
 
 /** Resets a user's password: to one the server generates (then shown once) or one typed here. */
@@ -23,7 +24,7 @@ export function PasswordDialog({ user, onClose, onDone }: PasswordDialogProps) {
   const [failure, setFailure] = useState<{ message: string; problems: ReturnType<typeof fieldProblems>['other'] } | null>(null);
   const [busy, setBusy] = useState(false);
   const [generated, setGenerated] = useState<string | null>(null);
-  const done = () => onDone(t('users.passwordSetNotice', { name: user.displayName }));
+  const done = () => onDone({ key: 'users.passwordSetNotice', values: { name: user.displayName } });
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();

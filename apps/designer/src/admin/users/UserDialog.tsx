@@ -4,6 +4,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ProblemList } from '../../shell/publish/ProblemList.js';
 import { fieldProblems } from '../shared/field-problems.js';
+import type { Notice } from '../shared/Notice.js';
 import { OneTimeSecret } from '../shared/OneTimeSecret.js';
 import { RoleChecklist } from '../shared/RoleChecklist.js';
 import { PasswordChoice, type PasswordMode } from './PasswordChoice.js';
@@ -16,7 +17,7 @@ export interface UserDialogProps {
   roles: readonly RoleDefinition[];
   onClose: () => void;
   /** The change is stored: what to tell the administrator. */
-  onDone: (message: string) => void;
+  onDone: (notice: Notice) => void;
 }
 
 type Field = 'username' | 'displayName' | 'roles' | 'branch' | 'managerId' | 'password';
@@ -64,12 +65,12 @@ export function UserDialog({ user, users, roles, onClose, onDone }: UserDialogPr
     try {
       if (user) {
         const saved = await api.updateUser(user.id, common);
-        onDone(t('users.saved', { name: saved.displayName }));
+        onDone({ key: 'users.saved', values: { name: saved.displayName } });
         return;
       }
       const created = await api.createUser({ username: username.trim(), ...common, ...(passwordMode === 'generate' ? { generatePassword: true } : { password }) });
       if (created.password) setGenerated({ name: created.displayName, password: created.password });
-      else onDone(t('users.created', { name: created.displayName }));
+      else onDone({ key: 'users.created', values: { name: created.displayName } });
     } catch (error) {
       const problem = asProblem(error);
       const { byField, other } = fieldProblems(problem, FIELDS, i18n.language);
@@ -82,10 +83,10 @@ export function UserDialog({ user, users, roles, onClose, onDone }: UserDialogPr
 
   if (generated) {
     return (
-      <Dialog title={t('oneTime.passwordTitle', { name: generated.name })} onClose={() => onDone(t('users.created', { name: generated.name }))}>
+      <Dialog title={t('oneTime.passwordTitle', { name: generated.name })} onClose={() => onDone({ key: 'users.created', values: { name: generated.name } })}>
         <OneTimeSecret label={t('oneTime.password')} value={generated.password} note={t('oneTime.passwordNote', { name: generated.name })} />
         <div className="button-row">
-          <button type="button" className="primary" onClick={() => onDone(t('users.created', { name: generated.name }))}>
+          <button type="button" className="primary" onClick={() => onDone({ key: 'users.created', values: { name: generated.name } })}>
             {t('done')}
           </button>
         </div>

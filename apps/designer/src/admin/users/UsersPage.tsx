@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Loading } from '../../shell/Loading.js';
 import { ConfirmDialog } from '../shared/ConfirmDialog.js';
 import { LoadFailure } from '../shared/LoadFailure.js';
+import { NoticeLine, type Notice } from '../shared/Notice.js';
 import { roleNames } from '../shared/role-name.js';
 import { useLoaded } from '../shared/useLoaded.js';
 import { PasswordDialog } from './PasswordDialog.js';
@@ -31,19 +32,20 @@ export function UsersPage() {
   const { state, reload } = useLoaded(loadDirectory);
   const [query, setQuery] = useState('');
   const [open, setOpen] = useState<Open>(null);
-  const [notice, setNotice] = useState('');
+  const [notice, setNotice] = useState<Notice | null>(null);
   const id = useId();
 
   if (state.status === 'loading') return <Loading />;
-  if (state.status === 'error') return <LoadFailure problem={state.error} onRetry={reload} />;
+  if (state.status === 'error') return <LoadFailure problem={state.error} onRetry={() => void reload()} />;
   const { users, roles, me } = state.data;
   const names = (user: UserSummary) => [...roleNames(user.roles, roles, 'en'), ...roleNames(user.roles, roles, 'zh-CN')];
   const shown = searchUsers(users, query, names);
   const byId = new Map(users.map((u) => [u.id, u]));
-  const finish = (message: string) => {
+  const finish = (done: Notice) => {
     setOpen(null);
-    setNotice(message);
-    reload();
+    setNotice(null);
+    // The notice comes with the list that shows the change.
+    void reload().then(() => setNotice(done));
   };
 
   return (
@@ -63,9 +65,7 @@ export function UsersPage() {
           {t('users.newUser')}
         </button>
       </div>
-      <p role="status" aria-live="polite" className={notice ? 'notice notice-success' : 'visually-hidden'}>
-        {notice}
-      </p>
+      <NoticeLine notice={notice} />
       <p className="help">{t('users.count', { count: shown.length })}</p>
       {shown.length === 0 ? (
         <p className="empty-state">{t('users.noMatch', { query })}</p>
@@ -130,7 +130,7 @@ export function UsersPage() {
 }
 
 /** The dialog the administrator opened from the list, if any. */
-function UserDialogs({ open, users, roles, onClose, onDone }: { open: Open; users: UserSummary[]; roles: RoleDefinition[]; onClose: () => void; onDone: (message: string) => void }) {
+function UserDialogs({ open, users, roles, onClose, onDone }: { open: Open; users: UserSummary[]; roles: RoleDefinition[]; onClose: () => void; onDone: (notice: Notice) => void }) {
   const { t } = useTranslation('admin');
   const api = useApiClient();
   if (!open) return null;
@@ -148,7 +148,7 @@ function UserDialogs({ open, users, roles, onClose, onDone }: { open: Open; user
       onClose={onClose}
       action={async () => {
         await (disable ? api.disableUser(user.id) : api.enableUser(user.id));
-        onDone(t(disable ? 'users.disabledNotice' : 'users.enabledNotice', { name: user.displayName }));
+        onDone({ key: disable ? 'users.disabledNotice' : 'users.enabledNotice', values: { name: user.displayName } });
       }}
     />
   );
