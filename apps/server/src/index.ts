@@ -12,3 +12,6 @@ export { MetadataService } from './modules/metadata/metadata.service.js';
 export { FieldCipher } from './platform/crypto/field-cipher.js';
 export { FormCatalog } from './modules/forms/form-catalog.js';
 export { DirectoryService } from './modules/auth/directory.service.js';
+export { AppBundleService } from './modules/artifacts/app-bundle.service.js';
+export { parseRoleDefinition } from './modules/access/role.js';
+export { RecordOverviews } from './modules/record-overview/record-overview.service.js';

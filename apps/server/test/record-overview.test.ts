@@ -80,7 +80,7 @@ describe.each(dialects())('record overview on %s', (dialect) => {
     expect(figures.deposits).toMatchObject({ kind: 'sum', type: 'money', value: [{ amount: '350.50', currency: 'CNY' }] });
     expect(figures.approved_loans).toMatchObject({ kind: 'sum', value: [] });
     expect(figures.risk_level).toMatchObject({ value: 'R3', option: { value: 'R3', label: { en: 'R3 Balanced', 'zh-CN': 'R3 平衡型' } } });
-    expect(header.tags).toEqual({ field: 'tags', label: { en: 'Tags', 'zh-CN': '客户标签' }, values: [{ value: 'vip', label: { en: 'VIP', 'zh-CN': '贵宾客户' } }, { value: 'payroll', label: { en: 'Payroll customer', 'zh-CN': '代发工资客户' } }] });
+    expect(header.tags).toEqual({ field: 'tags', label: { en: 'Tags', 'zh-CN': '客户标签' }, values: [{ value: 'vip', label: { en: 'VIP', 'zh-CN': '贵宾客户' }, color: 'purple' }, { value: 'payroll', label: { en: 'Payroll customer', 'zh-CN': '代发工资客户' }, color: 'blue' }] });
   });
 
   it('lists the related records the RM may read, counted in their scope, titled with sensitive values masked', async () => {
@@ -118,6 +118,11 @@ describe.each(dialects())('record overview on %s', (dialect) => {
     expect(changes.some((e) => e.kind === 'change' && e.recordId === adminAccount)).toBe(false);
     expect(changes.some((e) => e.kind === 'change' && e.entity === 'interaction')).toBe(false);
     expect(timeline.entries.map((e) => e.at)).toEqual([...timeline.entries.map((e) => e.at)].sort().reverse());
+    // References in changes come with their titles (the loan's customer), only of records the RM may read.
+    const loanCreated = changes.find((e) => e.kind === 'change' && e.recordId === loan && e.action === 'create');
+    expect(loanCreated).toMatchObject({ action: 'create', changes: expect.arrayContaining([expect.objectContaining({ field: 'customer', after: mine, refersTo: 'customer' })]) as unknown });
+    expect(timeline.titles.customer?.[mine]).toMatch(/ · C\d{10}$/);
+    expect(JSON.stringify(timeline.titles)).not.toContain(theirs);
   });
 
   it("draws the graph with related customers the reader may read, and the others without name or id", async () => {

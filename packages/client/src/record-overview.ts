@@ -143,6 +143,8 @@ export interface TimelineFieldChange {
   after: unknown;
   /** Shown masked (the log keeps sensitive values masked; the reader's rules may mask more). */
   masked?: true;
+  /** A reference field's entity: its values are ids, shown by the page's `titles`. */
+  refersTo?: string;
 }
 
 export type TimelineEntry =
@@ -189,6 +191,8 @@ export type TimelineEntry =
 export interface TimelinePage {
   entries: TimelineEntry[];
   more: boolean;
+  /** The titles of the records the changes refer to, by entity and id: only those the reader may read. */
+  titles: Record<string, Record<string, string>>;
 }
 
 /** A record in the relationship graph: named when the reader may read it, else only said to be there. */

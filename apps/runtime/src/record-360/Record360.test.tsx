@@ -72,11 +72,27 @@ const overview: RecordOverview = {
         recordTitle: 'Wang Fang · C0000000001',
         action: 'update',
         by: { username: 'admin', displayName: 'Administrator' },
-        changes: [{ field: 'resident_id', label: text('Resident ID', '身份证号'), type: 'residentId', before: '1101************2X', after: '4403************3X', masked: true }],
+        changes: [
+          { field: 'resident_id', label: text('Resident ID', '身份证号'), type: 'residentId', before: '1101************2X', after: '4403************3X', masked: true },
+          { field: 'branch', label: text('Branch', '归属网点'), type: 'reference', before: 'b1', after: 'b2', refersTo: 'branch' },
+        ],
+      },
+      {
+        kind: 'change',
+        at: '2026-03-02T05:00:00.000Z',
+        seq: 8,
+        entity: 'account',
+        entityLabel: text('Account', '账户'),
+        recordId: 'a1',
+        recordTitle: '***************0011',
+        action: 'create',
+        by: { username: 'system', displayName: 'system' },
+        changes: [{ field: 'customer', label: text('Customer', '所属客户'), type: 'reference', before: null, after: 'c1', refersTo: 'customer' }],
       },
       { kind: 'case', at: '2026-03-02T03:00:00.000Z', caseId: 'k1', flowName: text('Loan approval', '贷款审批'), status: 'running', entity: 'loan_application', recordId: 'l1', recordTitle: 'LA202603000001', by: { username: 'wang_fang', displayName: '王芳' } },
     ],
     more: false,
+    titles: { branch: { b1: 'Shanghai main branch' } },
   },
   graph: {
     entity: 'relationship',
@@ -100,6 +116,7 @@ const logged: RecordOverview = {
       ...overview.timeline.entries,
     ],
     more: false,
+    titles: overview.timeline.titles,
   },
 };
 
@@ -147,6 +164,12 @@ describe('the 360° record page', () => {
     const timeline = screen.getByRole('region', { name: 'Timeline' });
     expect(within(timeline).getByText('Customer Wang Fang · C0000000001 changed')).toBeTruthy();
     expect(within(timeline).getByText('Resident ID: 1101************2X → 4403************3X')).toBeTruthy();
+    // A reference by its title, never its id: one the reader may not see is said so.
+    expect(within(timeline).getByText('Branch: Shanghai main branch → a record you may not see')).toBeTruthy();
+    // A creation by its title alone, the system named in words.
+    const created = within(timeline).getByText('Account ***************0011 created').closest('li')!;
+    expect(within(created).queryByRole('list')).toBeNull();
+    expect(within(created).getByText('by the system')).toBeTruthy();
     expect(within(timeline).getByRole('link', { name: 'Approval: Loan approval on LA202603000001' }).getAttribute('href')).toBe('/cases/k1');
     const parties = screen.getByRole('list', { name: 'Related parties as a list' });
     expect(within(parties).getByRole('link', { name: 'Wang Xiaohong' })).toBeTruthy();

@@ -45,14 +45,15 @@ export function Record360({ app, page, id, importModule, children, now = () => n
   const read = useCallback(() => api.recordOverview(entity.key, id, app), [api, entity.key, id, app]);
   const { load, reload, replace } = useLoad<RecordOverview>(read);
   const [logging, setLogging] = useState<Logging | null>(null);
-  const [notice, setNotice] = useState('');
+  // What was just logged: said in the reader's language, also after they switch it.
+  const [logged, setLogged] = useState<LocalizedText | null>(null);
   const entityLabel = localized(entity.label, language);
   const overview = load.status === 'loaded' ? load.value : undefined;
   const title = overview ? overview.header.title || t('untitled', { entity: entityLabel }) : entityLabel;
 
-  const logged = async (label: LocalizedText) => {
+  const onLogged = async (label: LocalizedText) => {
     setLogging(null);
-    setNotice(t('log.saved', { entity: localize(label, language) }));
+    setLogged(label);
     // The page stays as it is while the new overview is read: no flash of "loading".
     replace(await read());
   };
@@ -65,7 +66,7 @@ export function Record360({ app, page, id, importModule, children, now = () => n
       </Link>
       <OverviewHeaderCard title={title} entityLabel={entityLabel} header={overview?.header} language={language} />
       <p role="status" className="save-status">
-        {notice}
+        {logged ? t('log.saved', { entity: localize(logged, language) }) : ''}
       </p>
       {load.status === 'loading' && <Loading label={t('loading')} />}
       {load.status === 'error' && (
@@ -119,7 +120,7 @@ export function Record360({ app, page, id, importModule, children, now = () => n
           recordId={id}
           now={logging.at}
           importModule={importModule}
-          onLogged={() => void logged(logging.label)}
+          onLogged={() => void onLogged(logging.label)}
           onClose={() => setLogging(null)}
         />
       )}

@@ -1,5 +1,5 @@
 import { asProblem, useApiClient, type Language } from '@bankforge/app-shell';
-import type { ApiProblem, TimelineEntry, TimelinePage } from '@bankforge/client';
+import type { ApiProblem, TimelineEntry, TimelinePage, TimelinePerson } from '@bankforge/client';
 import { useId, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
@@ -39,6 +39,8 @@ export function Timeline({ app, entity, recordId, page, language, actions }: Tim
     yes: tl('yes'),
     no: tl('no'),
     empty: t('timeline.empty'),
+    unseen: t('timeline.unseen'),
+    titles: shown.titles ?? {},
     change: (field, before, after) => t('timeline.change', { field, before, after }),
     set: (field, after) => t('timeline.set', { field, after }),
   };
@@ -89,6 +91,8 @@ function keyOf(entry: TimelineEntry): string {
 
 function EntryBody({ app, entry, language, words }: { app: string; entry: TimelineEntry; language: Language; words: ChangeWords }) {
   const { t } = useTranslation('record360');
+  // The server's own writes (the example's load, an import) are the system's, said so in the reader's words.
+  const person = (who: TimelinePerson): string => (who.username === 'system' ? t('timeline.system') : who.displayName);
   if (entry.kind === 'activity') {
     return (
       <div className="r360-entry-body">
@@ -101,12 +105,13 @@ function EntryBody({ app, entry, language, words }: { app: string; entry: Timeli
             {localize(detail.label, language)}: {formatValue(detail.value, { id: detail.field, key: detail.field, type: detail.type, label: detail.label } as FieldDefinition, { language, yes: words.yes, no: words.no })}
           </p>
         ))}
-        {entry.by && <p className="r360-entry-by">{t('timeline.by', { name: entry.by.displayName })}</p>}
+        {entry.by && <p className="r360-entry-by">{t('timeline.by', { name: person(entry.by) })}</p>}
       </div>
     );
   }
   if (entry.kind === 'change') {
-    const lines = entry.changes.map((change) => changeText(change, language, words));
+    // A creation is told by its title: the record itself is a click away; changes list what changed.
+    const lines = entry.action === 'update' ? entry.changes.map((change) => changeText(change, language, words)) : [];
     const what = t(`timeline.${entry.action === 'create' ? 'created' : entry.action === 'update' ? 'updated' : entry.action === 'delete' ? 'deleted' : 'restored'}`, {
       entity: localize(entry.entityLabel, language),
       title: entry.recordTitle ?? '',
@@ -122,7 +127,7 @@ function EntryBody({ app, entry, language, words }: { app: string; entry: Timeli
             {lines.length > SHOWN_CHANGES && <li className="muted">{t('timeline.moreChanges', { count: lines.length - SHOWN_CHANGES })}</li>}
           </ul>
         )}
-        <p className="r360-entry-by">{t('timeline.by', { name: entry.by.displayName })}</p>
+        <p className="r360-entry-by">{t('timeline.by', { name: person(entry.by) })}</p>
       </div>
     );
   }
@@ -133,7 +138,7 @@ function EntryBody({ app, entry, language, words }: { app: string; entry: Timeli
         <Link to={`/cases/${encodeURIComponent(entry.caseId)}`}>{entry.recordTitle ? t('timeline.caseOf', { flow, title: entry.recordTitle }) : t('timeline.case', { flow })}</Link>
       </p>
       <p>
-        <CaseStatusText summary={entry} /> · {t('timeline.startedBy', { name: entry.by.displayName })}
+        <CaseStatusText summary={entry} /> · {t('timeline.startedBy', { name: person(entry.by) })}
       </p>
     </div>
   );

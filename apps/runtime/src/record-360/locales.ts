@@ -36,7 +36,8 @@ export const record360Messages = {
       case: 'Approval: {{flow}}',
       caseOf: 'Approval: {{flow}} on {{title}}',
       startedBy: 'submitted by {{name}}',
-      open: 'Open the case',
+      system: 'the system',
+      unseen: 'a record you may not see',
     },
     log: {
       button: 'Log {{entity}}',
@@ -97,7 +98,8 @@ export const record360Messages = {
       case: '审批：{{flow}}',
       caseOf: '审批：{{flow}}（{{title}}）',
       startedBy: '提交人：{{name}}',
-      open: '打开审批',
+      system: '系统',
+      unseen: '您无权查看的记录',
     },
     log: {
       button: '记录{{entity}}',

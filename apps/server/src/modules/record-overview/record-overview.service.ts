@@ -7,7 +7,7 @@ import type { EntityModel } from '../metadata/entity-model.js';
 import { MetadataService } from '../metadata/metadata.service.js';
 import { ProblemError } from '../../platform/problem/problem-error.js';
 import { RecordTitles } from '../records/record-titles.js';
-import type { RecordView } from '../records/record-view.js';
+import { RecordView } from '../records/record-view.js';
 import { RecordsService, type RecordData } from '../records/records.service.js';
 import { headerFields, overviewHeader } from './overview-header.js';
 import { TIMELINE_FIRST } from './overview-params.js';
@@ -107,13 +107,18 @@ export class RecordOverviews {
     }
     const design = pageDesignOf(entityKey, app, [...models.values()].map((m): EntityDefinition => m.definition));
     const readable = (key: string): EntityModel | undefined => (actor.access.entity(key).scope('read') === undefined ? undefined : models.get(key));
-    const lists = (design.related ?? []).flatMap((d) => {
-      const model = readable(d.entity);
-      return model && model.fieldsByKey.get(d.via)?.type === 'reference' ? [{ design: d, model }] : [];
-    });
     const activities = (design.activities ?? []).flatMap((d) => {
       const model = readable(d.entity);
       return model ? [{ design: d, model }] : [];
+    });
+    const lists = (design.related ?? []).flatMap((d): ReadableList[] => {
+      const model = readable(d.entity);
+      if (!model || model.fieldsByKey.get(d.via)?.type !== 'reference') return [];
+      // A list of activities reads newest first by when they happened, if the reader sees that time in clear.
+      const at = activities.find((a) => a.design.entity === d.entity && a.design.via === d.via)?.design.at;
+      const atField = at === undefined ? undefined : model.fieldsByKey.get(at);
+      const clear = atField !== undefined && new RecordView(model, actor.access.entity(model.key)).fieldView(atField).see === 'clear';
+      return [{ design: d, model, ...(clear ? { newestBy: at } : {}) }];
     });
     const figureModels = new Map<string, EntityModel>();
     for (const figure of design.figures ?? []) {

@@ -93,6 +93,8 @@ export class RecordTimelines {
     for (const a of activities.items) want(a.source.model.key, a.record.id);
     for (const c of changes) want(c.entity_key, c.record_id);
     for (const c of cases) want(c.entity_key, c.record_id);
+    // What the changes' reference fields point at, named in the same lookup (a title, never an id).
+    for (const row of changes) for (const [entity, id] of referencesIn(actor, models.get(row.entity_key), row)) want(entity, id);
     const titles = await this.titles.of(actor, wanted);
     const entries: TimelineEntry[] = [
       ...activities.items.map((a) => this.activityEntry(a.source, a.record, titles, people)),
@@ -100,7 +102,7 @@ export class RecordTimelines {
       ...(await Promise.all(cases.map((row) => this.caseEntry(row, titles, people)))),
     ].filter((e): e is TimelineEntry => e !== undefined);
     entries.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
-    return { entries: entries.slice(0, limit), more: activities.more || changes.length > limit || cases.length > limit || entries.length > limit };
+    return { entries: entries.slice(0, limit), more: activities.more || changes.length > limit || cases.length > limit || entries.length > limit, titles };
   }
 
   /** The newest activities of each kind the reader may read, sorted by when they happened (a time they see in clear). */
@@ -197,24 +199,15 @@ export class RecordTimelines {
   private changeEntry(actor: Actor, model: EntityModel | undefined, row: AuditRow, titles: RecordTitleMap, people: TimelinePeople): TimelineEntry | undefined {
     if (!model) return undefined;
     const view = new RecordView(model, actor.access.entity(model.key));
-    const detail = JSON.parse(row.detail) as { values?: Record<string, unknown>; changes?: Record<string, { before: unknown; after: unknown }> };
-    const pairs: [string, unknown, unknown][] =
-      row.action === 'create'
-        ? Object.entries(detail.values ?? {}).map(([key, value]) => [key, null, value])
-        : row.action === 'update'
-          ? Object.entries(detail.changes ?? {}).map(([key, change]) => [key, change.before ?? null, change.after ?? null])
-          : [];
-    const shown = pairs.filter(([key]) => {
-      const field = model.fieldsByKey.get(key);
-      return field !== undefined && view.visible(field);
-    });
+    const shown = shownChanges(view, row);
     if (row.action === 'update' && shown.length === 0) return undefined;
     const before = view.present(Object.fromEntries(shown.map(([key, value]) => [key, value])));
     const after = view.present(Object.fromEntries(shown.map(([key, , value]) => [key, value])));
     const changes: TimelineFieldChange[] = shown.map(([key]) => {
       const field = model.fieldsByKey.get(key)!;
       const masked = field.sensitive === true || view.fieldView(field).see === 'masked';
-      return { field: key, label: field.label, type: field.type, before: before[key] ?? null, after: after[key] ?? null, ...(masked ? { masked: true as const } : {}) };
+      const refersTo = field.type === 'reference' ? field.reference?.entity : undefined;
+      return { field: key, label: field.label, type: field.type, before: before[key] ?? null, after: after[key] ?? null, ...(masked ? { masked: true as const } : {}), ...(refersTo ? { refersTo } : {}) };
     });
     const title = titles[row.entity_key]?.[row.record_id];
     return {
@@ -251,4 +244,29 @@ export class RecordTimelines {
       by: people.byUsername(row.initiator_id),
     };
   }
+}
+
+/** A change row's field changes `[field, before, after]` the reader may see (fields the entity still has, not hidden from them). */
+function shownChanges(view: RecordView, row: AuditRow): [string, unknown, unknown][] {
+  const detail = JSON.parse(row.detail) as { values?: Record<string, unknown>; changes?: Record<string, { before: unknown; after: unknown }> };
+  const pairs: [string, unknown, unknown][] =
+    row.action === 'create'
+      ? Object.entries(detail.values ?? {}).map(([key, value]) => [key, null, value])
+      : row.action === 'update'
+        ? Object.entries(detail.changes ?? {}).map(([key, change]) => [key, change.before ?? null, change.after ?? null])
+        : [];
+  return pairs.filter(([key]) => {
+    const field = view.model.fieldsByKey.get(key);
+    return field !== undefined && view.visible(field);
+  });
+}
+
+/** The records a change row's visible reference fields point at, as `[entity, id]`. */
+function referencesIn(actor: Actor, model: EntityModel | undefined, row: AuditRow): [string, string][] {
+  if (!model) return [];
+  const view = new RecordView(model, actor.access.entity(model.key));
+  return shownChanges(view, row).flatMap(([key, before, after]) => {
+    const entity = model.fieldsByKey.get(key)?.reference?.entity;
+    return entity ? [before, after].filter((v): v is string => typeof v === 'string').map((id): [string, string] => [entity, id]) : [];
+  });
 }

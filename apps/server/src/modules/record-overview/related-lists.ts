@@ -19,6 +19,8 @@ export function referringTo(via: string, id: string): RecordFilter {
 export interface ReadableList {
   design: RelatedListDesign;
   model: EntityModel;
+  /** The list is of activities: newest by when they happened (the activity's indexed time), not by when they were entered. */
+  newestBy?: string;
 }
 
 /** Whether the reader may create a record of the entity that refers to this one (they can write the reference). */
@@ -51,7 +53,7 @@ export async function relatedLists(records: RecordsService, titles: RecordTitles
       const columns = columnsOf(list, actor);
       const page = await records.query(
         list.model.key,
-        { filter: referringTo(list.design.via, id), sort: [{ field: 'created_at', direction: 'desc' }], fields: columns.map((c) => c.key), limit: list.design.rows ?? DEFAULT_RELATED_ROWS, count: true },
+        { filter: referringTo(list.design.via, id), sort: [{ field: list.newestBy ?? 'created_at', direction: 'desc' }], fields: columns.map((c) => c.key), limit: list.design.rows ?? DEFAULT_RELATED_ROWS, count: true },
         actor,
       );
       return { list, columns, page };
