@@ -72,10 +72,9 @@ export default function AuditPage() {
     <section className="audit-page" aria-labelledby="audit-title">
       <div className="page-header">
         <h1 id="audit-title">{t('title')}</h1>
-        <span className="toolbar-spacer" />
-        <ChainCheck />
       </div>
       <p className="muted">{t('intro')}</p>
+      <ChainCheck />
       {/* Keyed by the address: Back to an earlier search shows that search in the form. */}
       <AuditSearchForm key={params.toString()} filters={filters} entities={entities} onSearch={runSearch} />
       {page.status === 'loading' && <Loading />}

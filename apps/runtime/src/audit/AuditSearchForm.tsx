@@ -1,8 +1,10 @@
 import type { AuditEntityLabels } from '@bankforge/client';
+import { languageOf } from '@bankforge/app-shell';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { localized } from '../shell/localized.js';
 import { AUDIT_ACTIONS, NO_FILTERS, rangeProblem, type AuditFilters } from './audit-search.js';
+import { InstantInput } from './InstantInput.js';
 
 export interface AuditSearchFormProps {
   filters: AuditFilters;
@@ -13,10 +15,11 @@ export interface AuditSearchFormProps {
 /** The search: a record (its type and ID), who acted, the action and a time range; sent with Search (or Enter). */
 export function AuditSearchForm({ filters, entities, onSearch }: AuditSearchFormProps) {
   const { t, i18n } = useTranslation('audit');
+  const language = languageOf(i18n.language);
   const id = useId();
   const [draft, setDraft] = useState<AuditFilters>(filters);
   const [invalid, setInvalid] = useState(false);
-  const set = (name: keyof AuditFilters) => (event: { target: { value: string } }) => setDraft({ ...draft, [name]: event.target.value });
+  const set = (name: 'entity' | 'recordId' | 'actor' | 'action') => (event: { target: { value: string } }) => setDraft({ ...draft, [name]: event.target.value });
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -65,18 +68,11 @@ export function AuditSearchForm({ filters, entities, onSearch }: AuditSearchForm
       </div>
       <div className="filter">
         <label htmlFor={`${id}-from`}>{t('search.from')}</label>
-        <input id={`${id}-from`} type="datetime-local" value={draft.from} onChange={set('from')} />
+        <InstantInput id={`${id}-from`} value={draft.from} onChange={(from) => setDraft({ ...draft, from })} language={language} />
       </div>
       <div className="filter">
         <label htmlFor={`${id}-to`}>{t('search.to')}</label>
-        <input
-          id={`${id}-to`}
-          type="datetime-local"
-          value={draft.to}
-          onChange={set('to')}
-          aria-invalid={invalid ? true : undefined}
-          aria-describedby={invalid ? `${id}-to-error` : undefined}
-        />
+        <InstantInput id={`${id}-to`} value={draft.to} onChange={(to) => setDraft({ ...draft, to })} language={language} invalid={invalid} describedBy={invalid ? `${id}-to-error` : undefined} />
         {invalid && (
           <span id={`${id}-to-error`} className="field-error">
             {t('search.invalidRange')}

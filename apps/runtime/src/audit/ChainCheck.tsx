@@ -56,7 +56,15 @@ export function ChainCheck() {
           </>
         )}
         {check.status === 'done' && check.verdict.ok && (
-          <p className="chain-verdict chain-intact">{t('chain.intact', { count: check.verdict.entries, hash: `${check.verdict.headHash.slice(0, 12)}…` })}</p>
+          <p className="chain-verdict chain-intact">
+            {t('chain.intact', { count: check.verdict.entries })}
+            {/* In full: an auditor writes it down to compare with the next verification. */}
+            <span className="chain-head">
+              {' '}
+              {t('chain.head')}
+              <code>{check.verdict.headHash}</code>
+            </span>
+          </p>
         )}
         {check.status === 'done' && !check.verdict.ok && check.verdict.firstBroken && (
           <p className="chain-verdict chain-broken" role="alert">

@@ -25,8 +25,8 @@ export const AUDIT_ACTIONS: readonly AuditAction[] = [
 
 /**
  * A search as the form holds it and the address keeps it (so it can be bookmarked, shared with a
- * colleague, and Back returns to it). Times are the reader's local date and time, as a
- * `datetime-local` box gives them.
+ * colleague, and Back returns to it). Times are UTC ISO instants; the form shows them in the
+ * reader's zone and language.
  */
 export interface AuditFilters {
   entity: string;
@@ -59,10 +59,10 @@ export function paramsOf(filters: AuditFilters): URLSearchParams {
   return params;
 }
 
-/** A local date and time (`2026-03-01T09:00`) as the instant it is in the reader's time zone; undefined when not a time. */
-export function instantOf(local: string): string | undefined {
-  if (local === '') return undefined;
-  const time = new Date(local);
+/** An instant as the server takes it (undefined when the text is not one). */
+function instantOf(text: string): string | undefined {
+  if (text === '') return undefined;
+  const time = new Date(text);
   return Number.isNaN(time.getTime()) ? undefined : time.toISOString();
 }
 

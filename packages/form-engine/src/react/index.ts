@@ -11,8 +11,8 @@ export { DEFAULT_WIDGETS, WIDGETS } from './widgets/widget-for.js';
 export { FieldInput, type FieldInputProps } from './widgets/FieldInput.js';
 // A tags field's values as coloured chips, for what shows tags beside forms (list cells, filters).
 export { TagChip, TagChips, tagClassName, type TagChipProps } from './widgets/TagChip.js';
-// Dates as the UI language writes them (2026/07/05 in Chinese), for what shows dates beside forms (list cells).
-export { formatDateText, parseDateText, DATE_TEXT_FORMATS } from './widgets/date-text.js';
+// Dates and times as the UI language writes them (2026/07/05 14:30 in Chinese), for what shows them beside forms (list cells, search filters).
+export { formatDateText, parseDateText, DATE_TEXT_FORMATS, formatDateTimeText, parseDateTimeText, DATETIME_TEXT_FORMATS } from './widgets/date-text.js';
 
 // The form model and the form types a host needs (entity and field types come from @bankforge/data-model).
 export { FormModel } from '../form/form-model.js';
