@@ -5,6 +5,7 @@ import { Link } from 'react-router-dom';
 import { languageOf } from '@bankforge/app-shell';
 import { localized } from '../../shell/localized.js';
 import { formatValue, type FormatOptions } from '../format/format-value.js';
+import { CellValue } from '../format/CellValue.js';
 import type { CardLayout } from './card-fields.js';
 
 export interface RecordCardsProps {
@@ -39,7 +40,7 @@ export function RecordCards({ label, entity, layout, rows, titles, hrefOf, busy 
                 {layout.details.map((field) => (
                   <div key={field.key}>
                     <dt>{localized(field.label, language)}</dt>
-                    <dd>{formatValue(record[field.key], field, format) || '—'}</dd>
+                    <dd>{formatValue(record[field.key], field, format) === '' ? '—' : <CellValue value={record[field.key]} field={field} format={format} />}</dd>
                   </div>
                 ))}
               </dl>
