@@ -24,7 +24,7 @@ export interface ReadingContext {
   entities: ReadonlyMap<string, AuditEntityLabels>;
 }
 
-const USER_FIELDS = ['username', 'displayName', 'roles', 'branch', 'managerId', 'active', 'locked'] as const;
+const USER_FIELDS = ['username', 'displayName', 'roles', 'branch', 'manager', 'managerId', 'active', 'locked'] as const;
 
 type Json = Record<string, unknown>;
 const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -110,9 +110,12 @@ function readPermissionChange(entry: AuditEntry, t: TFunction, names: Names): En
   if (detail.passwordGenerated === true) notes.push(t('diff.passwordGenerated'));
   if (typeof detail.user === 'string') {
     const userLabel = (path: string) => ((USER_FIELDS as readonly string[]).includes(path) ? t(`userFields.${path}`) : path);
+    // The manager by username where the entry has it (newer entries), else by id.
+    const byName = [detail.created, detail.before, detail.after].some((doc) => isObject(doc) && 'manager' in doc);
+    const shown = (path: string) => path !== (byName ? 'managerId' : 'manager') && path !== 'id';
     const rows = isObject(detail.created)
-      ? USER_FIELDS.filter((key) => key !== 'locked').map((key) => ({ path: key, label: userLabel(key), after: (detail.created as Json)[key] }))
-      : changedRows(detail.before, detail.after, userLabel);
+      ? USER_FIELDS.filter((key) => key !== 'locked' && shown(key)).map((key) => ({ path: key, label: userLabel(key), after: (detail.created as Json)[key] }))
+      : changedRows(detail.before, detail.after, userLabel).filter((row) => shown(row.path));
     return { kind: 'changes', rows, notes, summary: t('summary.user', { name: detail.user }) };
   }
   if (typeof detail.role === 'string') {

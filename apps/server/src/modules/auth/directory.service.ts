@@ -165,7 +165,7 @@ export class DirectoryService {
       await this.audit.append(sql, by, {
         action: 'permissionChange',
         recordId: id,
-        detail: { user: created.username, created: { ...created }, ...(generate ? { passwordGenerated: true } : {}) },
+        detail: { user: created.username, created: await this.audited(sql, created), ...(generate ? { passwordGenerated: true } : {}) },
       });
       return created;
     });
@@ -223,10 +223,26 @@ export class DirectoryService {
         action: 'permissionChange',
         recordId: id,
         // That a password was reset, and whether generated, never the password or its hash.
-        detail: { user: after.username, before, after, ...(passwordHash !== undefined ? { passwordReset: true } : {}), ...(passwordGenerated ? { passwordGenerated: true } : {}) },
+        detail: {
+          user: after.username,
+          before: await this.audited(sql, before),
+          after: await this.audited(sql, after),
+          ...(passwordHash !== undefined ? { passwordReset: true } : {}),
+          ...(passwordGenerated ? { passwordGenerated: true } : {}),
+        },
       });
       return after;
     });
+  }
+
+  /**
+   * A user as the audit log keeps them: their summary with the manager's username beside the id,
+   * so that the log reads as people do (its readers may not list users) and stays right if the
+   * manager's account is later renamed or removed.
+   */
+  private async audited(sql: SqlExecutor, user: UserSummary): Promise<UserSummary & { manager: string | null }> {
+    const manager = user.managerId ? await this.userRow(sql, user.managerId) : undefined;
+    return { ...user, manager: manager?.username ?? null };
   }
 
   async userRow(sql: SqlExecutor, id: string): Promise<UserRow | undefined> {
