@@ -45,7 +45,8 @@ describe('DecisionDesigner: the requirements diagram', () => {
   it('draws every element by kind and every requirement; focusing an element edits it below', async () => {
     openDesigner();
     const canvas = await diagram();
-    expect(within(canvas).getByRole('button', { name: 'Decision: Suitable, requires Segment, Levels above' })).toBeTruthy();
+    // Drawn once laid out (elkjs, slow on a busy machine).
+    expect(await within(canvas).findByRole('button', { name: 'Decision: Suitable, requires Segment, Levels above' }, { timeout: 15_000 })).toBeTruthy();
     expect(within(canvas).getByRole('button', { name: 'Business knowledge model: Level rank' })).toBeTruthy();
     expect(within(canvas).getByRole('button', { name: 'Input data: Product risk' })).toBeTruthy();
     expect(canvas.querySelector('.drg-node--businessKnowledgeModel polygon')).not.toBeNull();
@@ -65,7 +66,7 @@ describe('DecisionDesigner: the requirements diagram', () => {
 
   it('adds a decision under a checked name and draws its requirements by the keyboard’s dialog', async () => {
     const { server, user } = openDesigner();
-    await diagram();
+    await within(await diagram()).findByRole('button', { name: /^Decision: Message/ }, { timeout: 15_000 });
     await user.click(screen.getByRole('button', { name: 'Add decision…' }));
     const dialog = screen.getByRole('dialog', { name: 'Add a decision' });
     const name = within(dialog).getByRole('textbox', { name: 'Name' });
@@ -80,7 +81,7 @@ describe('DecisionDesigner: the requirements diagram', () => {
     await user.click(within(dialog).getByRole('radio', { name: 'expression' }));
     await user.click(within(dialog).getByRole('button', { name: 'Add' }));
     expect(await screen.findByRole('region', { name: 'Properties of Decision “Offer”' })).toBeTruthy();
-    expect(node(/^Decision: Offer$/)).toBeTruthy();
+    expect(await within(await diagram()).findByRole('button', { name: /^Decision: Offer$/ })).toBeTruthy();
 
     await user.click(screen.getByRole('button', { name: 'Add requirement…' }));
     const connect = screen.getByRole('dialog', { name: 'Add a requirement to “Offer”' });
@@ -124,6 +125,7 @@ describe('DecisionDesigner: the requirements diagram', () => {
 
   it('deletes an element after asking; undo brings it back', async () => {
     const { server, user } = openDesigner('/decision/suitability?decision=Message');
+    await within(await diagram()).findByRole('button', { name: /^Decision: Message/ }, { timeout: 15_000 });
     await user.click(within(await screen.findByRole('region', { name: 'Properties of Decision “Message”' })).getByRole('button', { name: 'Delete this element…' }));
     await user.click(within(screen.getByRole('dialog', { name: 'Delete “Message”?' })).getByRole('button', { name: 'Delete' }));
     await waitFor(() => expect(screen.queryByRole('button', { name: /^Decision: Message/ })).toBeNull());

@@ -1,9 +1,24 @@
 import type { DecisionArtifact } from '@bankforge/rule-engine';
-import { Background, Controls, ReactFlow, ReactFlowProvider, useReactFlow, type Connection, type EdgeChange, type NodeTypes } from '@xyflow/react';
+import {
+  Background,
+  Controls,
+  ReactFlow,
+  ReactFlowProvider,
+  useReactFlow,
+  type Connection,
+  type EdgeChange,
+  type NodeTypes,
+} from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { useEffect, useId, useMemo, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { addBusinessKnowledgeModel, addDecision, addInputData, addRequirement, removeRequirement } from '../document/drg-edits.js';
+import {
+  addBusinessKnowledgeModel,
+  addDecision,
+  addInputData,
+  addRequirement,
+  removeRequirement,
+} from '../document/drg-edits.js';
 import { drgGraph, elementId, requirementFor, type Requirement } from '../document/drg-graph.js';
 import type { ElementKind, ElementRef } from '../document/element-names.js';
 import { AddElementDialog, type NewElement } from './AddElementDialog.js';
@@ -52,12 +67,22 @@ function DrgCanvas({ artifact, selected, onSelect, onOpen, onChange, onAnnounce 
   const byId = useMemo(() => new Map(graph.elements.map((e) => [elementId(e), e])), [graph]);
   const requirement: Requirement | undefined = graph.requirements.find((r) => r.id === selectedRequirement);
 
-  const nodes = useMemo(() => canvasNodes(graph, { t, positions, selected, selectedRequirement, helpId }), [graph, t, positions, selected, selectedRequirement, helpId]);
-  const edges = useMemo(() => canvasEdges(graph, { t, selectedRequirement }), [graph, t, selectedRequirement]);
+  const nodes = useMemo(
+    () => canvasNodes(graph, { t, positions, selected, selectedRequirement, helpId }),
+    [graph, t, positions, selected, selectedRequirement, helpId],
+  );
+  const edges = useMemo(
+    () => canvasEdges(graph, { t, selectedRequirement }),
+    [graph, t, selectedRequirement],
+  );
 
-  // A new layout (an element or requirement came or went) is framed whole.
+  // The diagram is drawn once its layout is there (React Flow frames it on mounting); a new layout
+  // (an element or requirement came or went) is framed whole once React Flow has taken the new places.
+  const ready = positions.size > 0 || graph.elements.length === 0;
   useEffect(() => {
-    if (positions.size > 0) void flow.fitView(FIT_VIEW);
+    if (positions.size === 0) return;
+    const frame = requestAnimationFrame(() => void flow.fitView(FIT_VIEW));
+    return () => cancelAnimationFrame(frame);
   }, [positions, flow]);
 
   const connect = (from: ElementRef, to: ElementRef) => {
@@ -76,9 +101,11 @@ function DrgCanvas({ artifact, selected, onSelect, onOpen, onChange, onAnnounce 
   };
   const add = (kind: ElementKind, element: NewElement) => {
     onChange((current) =>
-      kind === 'decision' ? addDecision(current, element.name, element.logic ?? 'decisionTable')
-      : kind === 'inputData' ? addInputData(current, element.name, element.typeRef)
-      : addBusinessKnowledgeModel(current, element.name),
+      kind === 'decision'
+        ? addDecision(current, element.name, element.logic ?? 'decisionTable')
+        : kind === 'inputData'
+          ? addInputData(current, element.name, element.typeRef)
+          : addBusinessKnowledgeModel(current, element.name),
     );
     setAdding(null);
     onSelect({ kind, name: element.name });
@@ -91,7 +118,8 @@ function DrgCanvas({ artifact, selected, onSelect, onOpen, onChange, onAnnounce 
     if (from && to) connect(from, to);
   };
   const onEdgesChange = (changes: EdgeChange[]) => {
-    for (const change of changes) if (change.type === 'select') setSelectedRequirement(change.selected ? change.id : null);
+    for (const change of changes)
+      if (change.type === 'select') setSelectedRequirement(change.selected ? change.id : null);
   };
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     const target = event.target as Element;
@@ -126,10 +154,22 @@ function DrgCanvas({ artifact, selected, onSelect, onOpen, onChange, onAnnounce 
       <div role="toolbar" aria-label={t('drg.toolbar')} className="toolbar dg-toolbar">
         {ADDABLE.map((kind) => (
           <button key={kind} type="button" onClick={() => setAdding(kind)}>
-            {t(kind === 'decision' ? 'drg.addDecision' : kind === 'inputData' ? 'drg.addInputData' : 'drg.addBusinessKnowledgeModel')}
+            {t(
+              kind === 'decision'
+                ? 'drg.addDecision'
+                : kind === 'inputData'
+                  ? 'drg.addInputData'
+                  : 'drg.addBusinessKnowledgeModel',
+            )}
           </button>
         ))}
-        <button type="button" className="danger" disabled={requirement === undefined} aria-keyshortcuts="Delete" onClick={() => requirement && disconnect(requirement)}>
+        <button
+          type="button"
+          className="danger"
+          disabled={requirement === undefined}
+          aria-keyshortcuts="Delete"
+          onClick={() => requirement && disconnect(requirement)}
+        >
           {t('drg.removeRequirement')}
         </button>
       </div>
@@ -145,41 +185,52 @@ function DrgCanvas({ artifact, selected, onSelect, onOpen, onChange, onAnnounce 
           if (element && (selected === null || elementId(selected) !== id)) onSelect(element);
         }}
       >
-        <ReactFlow
-          nodes={nodes}
-          edges={edges}
-          nodeTypes={NODE_TYPES}
-          onNodeClick={(_, node) => {
-            const element = byId.get(node.id);
-            if (element) onSelect(element);
-          }}
-          onEdgesChange={onEdgesChange}
-          onConnect={onConnect}
-          isValidConnection={(c) => {
-            const from = byId.get(c.source);
-            const to = byId.get(c.target);
-            return from !== undefined && to !== undefined && 'kind' in requirementFor(artifact, from, to);
-          }}
-          onPaneClick={() => setSelectedRequirement(null)}
-          nodesDraggable={false}
-          // The diagram's own keys: Delete removes a requirement through the document (undo brings it back).
-          disableKeyboardA11y
-          deleteKeyCode={null}
-          ariaLabelConfig={ariaLabelConfig}
-          fitView
-          fitViewOptions={FIT_VIEW}
-          minZoom={0.3}
-        >
-          <Background />
-          <Controls showInteractive={false} fitViewOptions={FIT_VIEW} />
-        </ReactFlow>
+        {!ready && <p className="help drg-canvas__loading">{t('drg.loading')}</p>}
+        {ready && (
+          <ReactFlow
+            nodes={nodes}
+            edges={edges}
+            nodeTypes={NODE_TYPES}
+            onNodeClick={(_, node) => {
+              const element = byId.get(node.id);
+              if (element) onSelect(element);
+            }}
+            onEdgesChange={onEdgesChange}
+            onConnect={onConnect}
+            isValidConnection={(c) => {
+              const from = byId.get(c.source);
+              const to = byId.get(c.target);
+              return from !== undefined && to !== undefined && 'kind' in requirementFor(artifact, from, to);
+            }}
+            onPaneClick={() => setSelectedRequirement(null)}
+            nodesDraggable={false}
+            // The diagram's own keys: Delete removes a requirement through the document (undo brings it back).
+            disableKeyboardA11y
+            deleteKeyCode={null}
+          // Space is the page's: typing in the grid or a FEEL editor (panning is a drag of the pane).
+          panActivationKeyCode={null}
+            ariaLabelConfig={ariaLabelConfig}
+            fitView
+            fitViewOptions={FIT_VIEW}
+            minZoom={0.3}
+          >
+            <Background />
+            <Controls showInteractive={false} fitViewOptions={FIT_VIEW} />
+          </ReactFlow>
+        )}
       </div>
       <p id={helpId} className="help">
         {t('drg.help')}
       </p>
       <p className="help drg-legend">{t('drg.legend')}</p>
       {adding !== null && (
-        <AddElementDialog artifact={artifact} kind={adding} itemDefinitions={artifact.itemDefinitions ?? []} onAdd={(element) => add(adding, element)} onClose={() => setAdding(null)} />
+        <AddElementDialog
+          artifact={artifact}
+          kind={adding}
+          itemDefinitions={artifact.itemDefinitions ?? []}
+          onAdd={(element) => add(adding, element)}
+          onClose={() => setAdding(null)}
+        />
       )}
     </div>
   );

@@ -97,7 +97,9 @@ export function FeelEditor({ label, value, onChange, names, nameKind = 'field', 
 
   const hasError = problems.some((p) => p.severity === 'error');
   return (
-    <div className="feel-editor">
+    // `nokey`: a React Flow canvas on the page (the flow designer's, the decision diagram) takes Space
+    // and Delete for itself unless the target is an input; Monaco's input is not one it recognises.
+    <div className="feel-editor nokey">
       {/* Like a <label>: a click on it puts the caret in the editor. */}
       <span className="feel-editor__label" id={labelId} onClick={() => (handle.current ? handle.current.focus() : plain.current?.focus())}>
         {label}

@@ -1,10 +1,13 @@
 /**
  * The Monaco side of the FEEL editor. Loaded only by a dynamic `import()` from FeelEditor, so
  * Monaco is its own chunk and the designer's first load stays small. Only the editor core is
- * imported (no bundled languages); the hover contribution shows marker messages.
+ * imported (no bundled languages); the hover contribution shows marker messages, the suggest
+ * contribution the names Ctrl+Space offers.
  */
 import * as monaco from 'monaco-editor/editor/editor.api';
 import 'monaco-editor/editor/contrib/hover/browser/hoverContribution';
+// The suggest widget: Ctrl+Space lists the names the expression may read.
+import 'monaco-editor/editor/contrib/suggest/browser/suggestController';
 import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
 import type { FeelProblem } from './feel-check.js';
 import { FEEL_LANGUAGE_ID, feelLanguageConfiguration, feelMonarch } from './feel-language.js';
