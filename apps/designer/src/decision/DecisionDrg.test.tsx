@@ -167,6 +167,12 @@ describe('DecisionDesigner: literal expressions, contexts and knowledge models',
     expect(result.getAttribute('aria-invalid')).toBe('true');
     await user.type(result, ' 0');
     expect(result.getAttribute('aria-invalid')).toBeNull();
+    // An entry renamed under a value reading it: said once, however often it is read.
+    await user.clear(result);
+    await user.type(result, 'tolerance - tolerance');
+    expect(within(entries).getAllByText('“tolerance” is nothing this expression can read (a requirement, a parameter, an entry above); text needs quotes ("tolerance").')).toHaveLength(1);
+    await user.clear(result);
+    await user.type(result, 'productRank - customer + 0');
     await user.click(within(entries).getByRole('button', { name: 'Move customer up' }));
     await user.click(screen.getByRole('button', { name: 'Add entry' }));
     await save(user);
@@ -191,7 +197,7 @@ describe('DecisionDesigner: literal expressions, contexts and knowledge models',
     const body = screen.getByRole('textbox', { name: 'Expression of Level rank (FEEL)' });
     await user.clear(body);
     await user.type(body, 'index of(levels, level)[[1]');
-    expect(screen.queryByText(/is not a name this model defines/)).toBeNull();
+    expect(screen.queryByText(/is nothing this expression can read/)).toBeNull();
     await save(user);
     expect(saved(server).businessKnowledgeModels![0]).toEqual<BusinessKnowledgeModel>({
       name: 'Level rank',

@@ -28,7 +28,7 @@ function Outline({ kind }: { kind: DrgCanvasNode['data']['element']['kind'] }) {
 export function DrgNodeView({ data, selected }: NodeProps<DrgCanvasNode>) {
   const { element } = data;
   return (
-    <div className={`drg-node drg-node--${element.kind}${selected ? ' drg-node--selected' : ''}`} aria-hidden="true">
+    <div className={`drg-node drg-node--${element.kind}${selected ? ' drg-node--selected' : ''}`} title={element.name} aria-hidden="true">
       <Outline kind={element.kind} />
       {element.kind !== 'inputData' && <Handle id={TARGET_HANDLE} type="target" position={Position.Bottom} />}
       <span className="drg-node__kind">{data.kindName}</span>

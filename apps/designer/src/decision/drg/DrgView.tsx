@@ -165,7 +165,8 @@ function DrgCanvas({ artifact, selected, onSelect, onOpen, onChange, onAnnounce 
         ))}
         <button
           type="button"
-          className="danger"
+          // Red only when there is a requirement to remove.
+          className={requirement === undefined ? undefined : 'danger'}
           disabled={requirement === undefined}
           aria-keyshortcuts="Delete"
           onClick={() => requirement && disconnect(requirement)}

@@ -12,10 +12,10 @@ export interface LiteralExpressionEditorProps {
   onChange(text: string): void;
 }
 
-/** A name the element cannot read: in the model but not required, or not in the model at all. */
+/** A name the element cannot read: in the model but not required, or nothing it can read at all (a typo, an entry renamed, text without quotes). */
 export function useUnknownNameText(scope: LogicScope): (name: string) => string {
   const { t } = useTranslation('decisionDesigner');
-  return (name) => (scope.model.has(name) ? t('problem.notRequired', { name }) : t('problem.unknownName', { name }));
+  return (name) => (scope.model.has(name) ? t('problem.notRequired', { name }) : t('literal.unknownName', { name }));
 }
 
 /**

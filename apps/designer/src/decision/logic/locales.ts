@@ -37,6 +37,7 @@ export const logicEditorMessages = {
       label: 'Expression of {{name}} (FEEL)',
       help: 'The FEEL expression whose value is the answer, e.g. if Suitability = null then false else Suitability.suitable',
       empty: 'Empty: the answer is null.',
+      unknownName: '“{{name}}” is nothing this expression can read (a requirement, a parameter, an entry above); text needs quotes ("{{name}}").',
     },
     context: {
       caption: 'Entries of {{name}}',
@@ -109,6 +110,7 @@ export const logicEditorMessages = {
       label: '{{name}} 的表达式（FEEL）',
       help: '其值即为结论的 FEEL 表达式，例如 if Suitability = null then false else Suitability.suitable',
       empty: '为空：结论为 null。',
+      unknownName: '“{{name}}”不是此表达式可读取的名称（需求、参数或上方的条目）；文本需要加引号（"{{name}}"）。',
     },
     context: {
       caption: '{{name}} 的条目',

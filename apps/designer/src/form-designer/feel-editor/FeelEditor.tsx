@@ -120,11 +120,14 @@ export function FeelEditor({ label, value, onChange, names, nameKind = 'field', 
       <div ref={host} className="feel-editor__monaco" hidden={!rich} />
       {problems.length > 0 && (
         <ul id={problemsId} className="feel-editor__problems">
-          {problems.map((p, i) => (
-            <li key={i} className={`feel-editor__problem feel-editor__problem--${p.severity}`}>
-              {p.text}
-            </li>
-          ))}
+          {/* A name read twice is underlined twice but said once. */}
+          {problems
+            .filter((p, i) => problems.findIndex((q) => q.text === p.text) === i)
+            .map((p, i) => (
+              <li key={i} className={`feel-editor__problem feel-editor__problem--${p.severity}`}>
+                {p.text}
+              </li>
+            ))}
         </ul>
       )}
     </div>

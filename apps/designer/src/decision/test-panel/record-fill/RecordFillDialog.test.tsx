@@ -73,6 +73,8 @@ describe('Fill from a record', () => {
     // Customer fills three inputs, the branch none; the loan application is not readable, the draft entity not published.
     expect(within(entity).getAllByRole('option').map((o) => o.textContent)).toEqual(['Customer (3 inputs named like fields)', 'Branch (0 inputs named like fields)']);
     expect(await within(dialog).findByText('C0000000001')).toBeTruthy();
+    // Each record says what it would give the inputs (the masked AUM not).
+    expect(within(dialog).getByText('Segment: mass · Risk tolerance: R2')).toBeTruthy();
     expect(within(dialog).getByText('Part of: Customer number, Relationship manager')).toBeTruthy();
 
     await user.type(within(dialog).getByRole('searchbox', { name: 'Search' }), '0002');

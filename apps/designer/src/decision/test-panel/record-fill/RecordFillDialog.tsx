@@ -127,15 +127,19 @@ export function RecordFillDialog({ fields, onFill, onClose }: RecordFillDialogPr
               <ul className="dt-fill__records">
                 {found.items.map((record) => {
                   const name = recordName(record);
+                  const outcomes = fillFromRecord(fields, page.entity, record, access);
+                  // What the record would give the inputs, so the analyst picks one that fits the case tried.
+                  const gives = outcomes.flatMap((o) => (o.status === 'filled' ? [`${localized(o.field.label, language) || o.field.key}: ${typeof o.value === 'string' ? o.value : JSON.stringify(o.value)}`] : []));
                   return (
                     <li key={record.id}>
                       <span className="dt-fill__record">
                         <strong>{name}</strong> {recordDetail(record)}
+                        {gives.length > 0 && <span className="dt-fill__gives">{gives.join(' · ')}</span>}
                       </span>
                       <button
                         type="button"
                         aria-label={t('fill.useRecord', { record: name })}
-                        onClick={() => onFill({ page, record, recordName: name, outcomes: fillFromRecord(fields, page.entity, record, access) })}
+                        onClick={() => onFill({ page, record, recordName: name, outcomes })}
                       >
                         {t('fill.use')}
                       </button>
