@@ -70,7 +70,7 @@ export function RecordEditor({ app, page, id, importModule, heading, prefill }: 
   );
   const loadOptions = useMemo(() => lookupOptions(api), [api]);
   // Masked values this reader may reveal, one at a time and for a reason.
-  const revealExtra = useRevealExtra(page, id);
+  const revealExtra = useRevealExtra(page, load.status === 'ready' ? load.record : null, id);
   const entity = page.entity;
   const entityLabel = localized(entity.label, language);
   // What the reader's roles let them do here: a record they may not update is shown, not edited.

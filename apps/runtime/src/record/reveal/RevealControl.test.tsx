@@ -1,12 +1,13 @@
 import type { FieldDefinition } from '@bankforge/data-model';
 import { ApiClientProvider } from '@bankforge/app-shell';
 import { fakeApi, problem, type FakeHandler, type FakeResponse } from '@bankforge/app-shell/testing';
-import { act, cleanup, render, screen, within } from '@testing-library/react';
+import { act, cleanup, render, renderHook, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { initTestI18n } from '../../testing/i18n.js';
 import { revealableFields } from './revealable.js';
 import { RevealControl } from './RevealControl.js';
+import { useRevealExtra } from './useRevealExtra.js';
 
 beforeEach(() => initTestI18n('en'));
 afterEach(() => {
@@ -111,5 +112,22 @@ describe('revealableFields', () => {
     expect([...revealableFields({ ...page, fieldAccess: { resident_id: 'masked' }, revealable: ['resident_id', 'birth_date'] }, true)]).toEqual(['resident_id']);
     expect([...revealableFields({ ...page, fieldAccess: { resident_id: 'masked' } }, true)]).toEqual([]);
     expect([...revealableFields({ ...page, fieldAccess: { resident_id: 'masked' }, revealable: ['resident_id'] }, false)]).toEqual([]);
+  });
+});
+
+describe('useRevealExtra', () => {
+  const page = {
+    entity: { kind: 'entity' as const, key: 'customer', title: 'C', label: { en: 'C', 'zh-CN': 'C' }, fields: [residentId, birthDate] },
+    form: null,
+    related: {},
+    validators: {},
+    fieldAccess: { resident_id: 'masked' as const, birth_date: 'masked' as const },
+    revealable: ['resident_id', 'birth_date'],
+  };
+  it('offers Reveal only beside a masked value there is: an empty one has nothing to reveal', () => {
+    const { result } = renderHook(() => useRevealExtra(page, { id: 'c1', version: 1, resident_id: '3101************66', birth_date: null }, 'c1'));
+    expect(result.current?.('resident_id')).toBeTruthy();
+    expect(result.current?.('birth_date')).toBeUndefined();
+    expect(renderHook(() => useRevealExtra(page, null, undefined)).result.current).toBeUndefined();
   });
 });

@@ -86,7 +86,7 @@ function FieldControlView(props: FieldControlProps) {
             : undefined
         }
         loadOptions={props.loadOptions}
-        placeholder={node.placeholder ? localized(node.placeholder, locale) : isAutoNumbered(field) ? messages.assignedOnSave : undefined}
+        placeholder={isAutoNumbered(field) ? messages.assignedOnSave : node.placeholder && !props.readOnly ? localized(node.placeholder, locale) : undefined}
         today={props.today}
         locale={locale}
         messages={messages}

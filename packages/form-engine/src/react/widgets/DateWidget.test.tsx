@@ -62,5 +62,7 @@ describe('DateWidget', () => {
   it('offers no calendar when read-only', () => {
     render(<FieldHost field={field('birthday', 'date')} seen={[]} initial="1990-05-17" readOnly />);
     expect(screen.queryByRole('button')).toBeNull();
+    // Nor how to write a date: on a field nobody may write, it would read as a value.
+    expect(screen.getByRole('textbox').getAttribute('placeholder')).toBeNull();
   });
 });

@@ -40,7 +40,8 @@ export function DateWidget(props: WidgetProps) {
         inputMode="numeric"
         autoComplete="off"
         spellCheck={false}
-        placeholder={props.placeholder ?? DATE_TEXT_FORMATS[locale]}
+        // How to write a date, for whom may write one: on a read-only field it would read as a value.
+        placeholder={editable ? (props.placeholder ?? DATE_TEXT_FORMATS[locale]) : undefined}
         value={draft.text}
         onChange={(event) => type(event.target.value)}
         onBlur={() => {

@@ -19,7 +19,7 @@ export function DatetimeWidget(props: WidgetProps) {
       inputMode="numeric"
       autoComplete="off"
       spellCheck={false}
-      placeholder={props.placeholder ?? DATETIME_TEXT_FORMATS[locale]}
+      placeholder={props.readOnly || props.disabled ? undefined : (props.placeholder ?? DATETIME_TEXT_FORMATS[locale])}
       value={draft.text}
       onChange={(event) => {
         const text = event.target.value;

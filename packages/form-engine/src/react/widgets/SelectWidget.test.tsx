@@ -52,4 +52,10 @@ describe('SelectWidget over a lookup source', () => {
     expect(seen).toEqual(['b-sh']);
     expect(searches).toEqual(['']);
   });
+
+  it('shows no "Select…" prompt on a read-only field without a value: it would read as a choice', () => {
+    render(<FieldHost field={field('risk', 'singleSelect', { options: options('r1', 'r2') })} seen={[]} locale="zh-CN" readOnly />);
+    expect(screen.queryByRole('option', { name: '请选择…' })).toBeNull();
+    expect((screen.getByRole('combobox') as HTMLSelectElement).value).toBe('');
+  });
 });

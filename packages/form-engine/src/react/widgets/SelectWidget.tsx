@@ -39,7 +39,8 @@ export function SelectWidget(props: WidgetProps) {
       onBlur={props.onBlur}
     >
       <option value="">
-        {loading ? props.messages.loading : choices.length === 0 ? props.messages.noOptions : props.messages.select}
+        {/* "Select…" asks for a choice: on a field nobody may change it would read as one; empty says none was made. */}
+        {props.readOnly ? '' : loading ? props.messages.loading : choices.length === 0 ? props.messages.noOptions : props.messages.select}
       </option>
       {choices.map((choice) => (
         <option key={choice.value} value={choice.value}>
