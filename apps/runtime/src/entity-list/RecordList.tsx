@@ -113,7 +113,7 @@ export function RecordList({
 
   const filter = useMemo(() => recordFilter(fields, filters), [fields, filters]);
   const shown = visibleKeys(fields, visibility);
-  const cards = narrow ? cardLayout(entity, fields, shown) : null;
+  const cards = narrow ? cardLayout(entity, fields, shown, masked) : null;
   const cursor = currentCursor(stack);
   const query: RecordQuery = {
     ...(filter ? { filter } : {}),
@@ -206,7 +206,13 @@ export function RecordList({
         <>
           {/* On a phone, the one filter kept is the title's first field: finding a customer by name. */}
           {cards.title[0] && !masked.has(cards.title[0].key) && (
-            <div className="card-filter">{filterOf(cards.title[0])}</div>
+            <div className="card-filter">
+              {/* The box is named by its own label; this says the same to the eye. */}
+              <span aria-hidden="true">
+                {t('filter', { column: localized(cards.title[0].label, language) })}
+              </span>
+              {filterOf(cards.title[0])}
+            </div>
           )}
           <RecordCards
             label={t('grid', { items: plural })}

@@ -42,11 +42,14 @@ export function InboxTable({ tasks, now, claiming, onClaim }: InboxTableProps) {
                 <th scope="row">
                   <Link to={`/tasks/${encodeURIComponent(task.id)}`}>{title}</Link>
                 </th>
-                <td>{caseText(task.nodeName, language)}</td>
-                <td>{caseText(task.flowName, language)}</td>
-                <td className="number">{task.amount ? formatMoney(task.amount, language) : ''}</td>
-                <td>{task.startedBy.name}</td>
-                <td>
+                {/* Each cell names its column for the phone's card layout, where the header row is not drawn. */}
+                <td data-label={t('table.step')}>{caseText(task.nodeName, language)}</td>
+                <td data-label={t('table.flow')}>{caseText(task.flowName, language)}</td>
+                <td data-label={t('table.amount')} className="number">
+                  {task.amount ? formatMoney(task.amount, language) : ''}
+                </td>
+                <td data-label={t('table.startedBy')}>{task.startedBy.name}</td>
+                <td data-label={t('table.due')}>
                   <DueText dueAt={task.dueAt} dueIn={task.dueIn} overdue={task.overdue} now={now} />
                 </td>
                 <td>

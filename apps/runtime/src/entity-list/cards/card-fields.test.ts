@@ -40,6 +40,12 @@ describe('cardLayout', () => {
     expect(layout.query).toEqual(['name', 'aum', 'branch']);
   });
 
+  it('leaves masked fields off the card: the next columns take their place', () => {
+    const entity = { titleTemplate: '{name} · {customer_no}', fields };
+    const layout = cardLayout(entity, fields, ['segment', 'mobile', 'aum', 'branch'], new Set(['mobile']));
+    expect(keys(layout.details)).toEqual(['segment', 'aum', 'branch']);
+  });
+
   it('without a template, titles by the first unique text field', () => {
     expect(keys(cardLayout({ fields }, fields, ['name']).title)).toEqual(['customer_no']);
   });
