@@ -142,7 +142,7 @@ describe('DecisionDesigner: literal expressions, contexts and knowledge models',
     const expression = (await screen.findByRole('textbox', { name: 'Expression of Message (FEEL)' })) as HTMLTextAreaElement;
     await user.clear(expression);
     await user.type(expression, 'if Suitable then Segment else "no"');
-    expect(screen.getByText('“Segment” is in this model, but this element does not require it (it would read null): add the requirement in the diagram.')).toBeTruthy();
+    expect(screen.getByText('“Segment” is read here but is not a requirement of this element: the diagram (and DMN XML) does not show that it is needed. Add the requirement.')).toBeTruthy();
     await save(user);
     expect(saved(server).decisions[2]!.logic).toEqual({ kind: 'literalExpression', text: 'if Suitable then Segment else "no"' });
     // Outside a text box Ctrl+Z is the editor's undo (inside it, the browser's own).

@@ -137,7 +137,7 @@ export const decisionDesignerMessages = {
       unknownName: '“{{name}}” is not a name this model defines; text needs quotes ("{{name}}").',
       required: 'Required.',
       duplicateName: 'Another output has this name.',
-      notRequired: '“{{name}}” is in this model, but this element does not require it (it would read null): add the requirement in the diagram.',
+      notRequired: '“{{name}}” is read here but is not a requirement of this element: the diagram (and DMN XML) does not show that it is needed. Add the requirement.',
     },
     panels: { label: 'Decision panels', rules: 'Rules' },
     problems: {
@@ -321,7 +321,7 @@ export const decisionDesignerMessages = {
       unknownName: '“{{name}}”不是此模型定义的名称；文本需要加引号（"{{name}}"）。',
       required: '必填。',
       duplicateName: '另一个输出已使用此名称。',
-      notRequired: '“{{name}}”在此模型中，但此元素没有需求它（读取结果为 null）：请在需求图中添加需求。',
+      notRequired: '此处读取了“{{name}}”，但它不是此元素的需求：需求图（及 DMN XML）看不出需要它。请添加需求。',
     },
     panels: { label: '决策面板', rules: '规则' },
     problems: {

@@ -1,8 +1,10 @@
 /**
  * Checks of the FEEL a literal expression, a context or a knowledge model's body holds, as the
- * analyst types: syntax, and the names read. A decision sees only what it requires (DMN 1.5, 6.3:
- * its information and knowledge requirements), so a name the model has but the decision does not
- * require is said apart from an unknown one: the fix is a requirement drawn in the diagram.
+ * analyst types: syntax, and the names read. In DMN (1.5, 6.3) a decision sees what it requires,
+ * its information and knowledge requirements. The rule engine resolves a name read without one all
+ * the same, but the diagram and DMN XML would not show the dependency (another DMN tool would not
+ * resolve it): a name the model has but the element does not require is said apart from an unknown
+ * one, and the fix is a requirement drawn in the diagram.
  */
 import type { BusinessKnowledgeModel, ContextExpression, DecisionArtifact } from '@bankforge/rule-engine';
 import { checkFeelText, type CellProblem, type FeelScope } from '../grid/cell-check.js';
@@ -11,7 +13,7 @@ import { siblingNameProblem, type NameProblem } from './element-names.js';
 
 export type LogicProblem =
   | CellProblem
-  /** The model has the name but the element does not require it: it reads null. */
+  /** The model has the name but the element does not require it: the diagram does not show the dependency. */
   | { severity: 'warning'; code: 'notRequired'; name: string }
   /** An entry's or a parameter's name. */
   | { severity: 'error'; code: 'name'; problem: NameProblem };
