@@ -1,6 +1,11 @@
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { NODE_SIZES, SOURCE_HANDLE, TARGET_HANDLE, type DrgCanvasNode } from './drg-canvas.js';
 
+/** A name as the node writes it: a long camel-cased one (`CustomerRiskTolerance`) may wrap between its words. */
+export function softBreaks(name: string): string {
+  return name.replace(/(\p{Ll})(\p{Lu})/gu, '$1\u200B$2');
+}
+
 /** How far a knowledge model's corners are clipped (DMN's business knowledge model shape). */
 const CLIP = 14;
 
@@ -32,7 +37,7 @@ export function DrgNodeView({ data, selected }: NodeProps<DrgCanvasNode>) {
       <Outline kind={element.kind} />
       {element.kind !== 'inputData' && <Handle id={TARGET_HANDLE} type="target" position={Position.Bottom} />}
       <span className="drg-node__kind">{data.kindName}</span>
-      <span className="drg-node__name">{element.name}</span>
+      <span className="drg-node__name">{softBreaks(element.name)}</span>
       <Handle id={SOURCE_HANDLE} type="source" position={Position.Top} />
     </div>
   );

@@ -20,9 +20,9 @@ export type DrgCanvasNode = Node<DrgNodeData, 'drg'>;
 export type DrgCanvasEdge = Edge<{ requirement: Requirement }>;
 
 export const NODE_SIZES: Record<ElementKind, { width: number; height: number }> = {
-  decision: { width: 180, height: 60 },
-  businessKnowledgeModel: { width: 180, height: 60 },
-  inputData: { width: 170, height: 52 },
+  decision: { width: 190, height: 60 },
+  businessKnowledgeModel: { width: 190, height: 60 },
+  inputData: { width: 180, height: 52 },
 };
 
 /** Handles: requirements leave a required element from its top and enter the requiring one at its bottom (the graph reads upwards). */
