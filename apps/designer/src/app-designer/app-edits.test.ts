@@ -6,6 +6,18 @@ const crm = () => addContent(addContent(addContent(newAppDocument('crm', 'CRM'),
 const keys = (app: ReturnType<typeof crm>) => app.artifacts.map((a) => `${a.kind}:${a.key}`);
 
 describe('app edits', () => {
+  it("takes a removed entity page out of the roles' landings, and keeps the rest", () => {
+    const app = {
+      ...crm(),
+      landing: [
+        { role: 'relationship_manager', entity: 'customer', menu: ['customer', 'loan'] },
+        { role: 'credit_officer', page: 'inbox' as const, menu: ['loan', 'customer'] },
+      ],
+    };
+    expect(removeContent(app, 0).landing).toEqual([{ role: 'credit_officer', page: 'inbox', menu: ['loan'] }]);
+    expect(removeContent(app, 2).landing).toEqual(app.landing);
+  });
+
   it('starts an app with no pages and its title as its label in both languages', () => {
     expect(newAppDocument('crm', 'Bank CRM')).toEqual({ kind: 'app', key: 'crm', title: 'Bank CRM', label: { en: 'Bank CRM', 'zh-CN': 'Bank CRM' }, artifacts: [] });
   });

@@ -16,8 +16,19 @@ export function addContent(app: AppDocument, content: AppContent): AppDocument {
   return hasContent(app, content) ? app : { ...app, artifacts: [...app.artifacts, { kind: content.kind, key: content.key }] };
 }
 
+/**
+ * Removes an artifact. An entity page leaves the roles' landings with it: a role that opened on it
+ * opens on the app's first page again, and its menu no longer names it (the server refuses a landing
+ * on a page the app lacks).
+ */
 export function removeContent(app: AppDocument, index: number): AppDocument {
-  return { ...app, artifacts: app.artifacts.filter((_, i) => i !== index) };
+  const removed = app.artifacts[index];
+  const artifacts = app.artifacts.filter((_, i) => i !== index);
+  if (removed?.kind !== 'entity' || app.landing === undefined) return { ...app, artifacts };
+  const landing = app.landing
+    .filter((entry) => !('entity' in entry && entry.entity === removed.key))
+    .map((entry) => (entry.menu?.includes(removed.key) ? { ...entry, menu: entry.menu.filter((key) => key !== removed.key) } : entry));
+  return { ...app, artifacts, landing };
 }
 
 /** Moves an artifact one place up (-1) or down (+1); at either end nothing changes. */
