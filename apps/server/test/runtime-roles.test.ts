@@ -88,5 +88,8 @@ describe.each(dialects())('role-aware runtime pages on %s', (dialect) => {
     const saved = await server.request<{ code: string; errors: { path: string; code: string; messageZh?: string }[] }>('PUT', '/api/artifacts/app/crm2', app);
     expect(saved.status).toBe(422);
     expect(saved.body.errors).toEqual([expect.objectContaining({ path: '/landing/0/entity', code: 'landingNotInApp', messageZh: 'loan 不是本应用的实体页面' })]);
+    // The audit viewer a role may land on is the runtime's page at /audit: no app may take its name.
+    const audit = await server.request<{ errors: { path: string; code: string }[] }>('PUT', '/api/artifacts/app/audit', { ...app, key: 'audit', landing: [] });
+    expect(audit.body.errors).toEqual([expect.objectContaining({ path: '/key', code: 'reservedKey' })]);
   });
 });
