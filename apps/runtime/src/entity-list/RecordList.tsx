@@ -185,10 +185,11 @@ export function RecordList({
             onProblem={setExportProblem}
           />
         )}
-        {canTransfer && selected.size > 0 && (
+        {/* Kept while the reader may transfer, so what was done is still said after the page is read again. */}
+        {canTransfer && (
           <>
-            <span className="selected-count">{t('selectedCount', { count: selected.size })}</span>
-            <TransferAction entity={entity.key} ids={[...selected]} onTransferred={retry} />
+            {selected.size > 0 && <span className="selected-count">{t('selectedCount', { count: selected.size })}</span>}
+            <TransferAction entity={entity.key} ids={[...selected]} selection onTransferred={retry} />
           </>
         )}
         {canCreate && (

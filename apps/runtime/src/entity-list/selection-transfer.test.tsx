@@ -33,7 +33,8 @@ describe('bulk transfer from the list', () => {
     const user = userEvent.setup();
     const table = await screen.findByRole('table', { name: 'Customers' });
     await within(table).findByText('Wang Fang');
-    expect(screen.queryByRole('button', { name: /Transfer/ })).toBeNull();
+    // Nothing chosen yet: the action waits for a selection.
+    expect(screen.getByRole('button', { name: 'Transfer selected records…' })).toHaveProperty('disabled', true);
     await user.click(within(table).getByRole('checkbox', { name: 'Select Wang Fang' }));
     within(table).getByRole('checkbox', { name: 'Select Zhao Min' }).focus();
     await user.keyboard(' ');
@@ -47,8 +48,9 @@ describe('bulk transfer from the list', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Transfer' }));
     await waitFor(() => expect(server.requests.filter((r) => r.url === '/api/records/customer/query')).toHaveLength(2));
     expect(server.requests.find((r) => r.url === '/api/records/customer/transfer')!.body).toEqual({ ids: ['c1', 'c3'], to: 'chen_jing', reason: 'Book rebalanced' });
-    // The page read again: the selection is gone with it.
+    // The page read again: the selection is gone with it, and what was done is still said.
     await waitFor(() => expect(screen.queryByText('2 selected')).toBeNull());
+    expect(await screen.findByText('2 records transferred to Chen Jing.')).toBeTruthy();
   });
 
   it('offers no selection to a reader who may not transfer', async () => {
@@ -56,6 +58,7 @@ describe('bulk transfer from the list', () => {
     const table = await screen.findByRole('table', { name: 'Customers' });
     await within(table).findByText('Wang Fang');
     expect(within(table).queryAllByRole('checkbox')).toEqual([]);
+    expect(screen.queryByRole('button', { name: /Transfer/ })).toBeNull();
   });
 
   it('selects every record of the page at once', async () => {

@@ -121,6 +121,8 @@ export function RecordEditor({ app, page, id, importModule, heading, prefill }: 
       <p role="status" className="save-status">
         {outcome.kind === 'saved' ? t('saved') : saving ? t('saving') : ''}
       </p>
+      {/* Who owns the record is the first thing a branch manager changes here; kept across the reload that follows, so what was done is still said. */}
+      {id !== undefined && page.actions?.transfer === true && <TransferAction entity={entity.key} ids={[id]} onTransferred={reload} />}
       {!editable && <p className="notice">{t(id === undefined ? 'access.noCreate' : 'access.readOnly', { entity: entityLabel })}</p>}
       {form.fellBack && <p className="notice">{t('formProblems')}</p>}
       {outcome.kind === 'rejected' && <RejectedSummary errors={outcome.errors} labelOf={labelOf} zh={language === 'zh-CN'} />}
@@ -145,7 +147,6 @@ export function RecordEditor({ app, page, id, importModule, heading, prefill }: 
           }
         />
       )}
-      {id !== undefined && page.actions?.transfer === true && load.status === 'ready' && <TransferAction entity={entity.key} ids={[id]} onTransferred={reload} />}
       {id !== undefined && offers(page, 'delete') && load.status === 'ready' && (
         <div className="record-tools">
           <DeleteRecord app={app} entity={entity.key} id={id} title={(load.record && recordTitle(entity, load.record)) ?? entityLabel} />

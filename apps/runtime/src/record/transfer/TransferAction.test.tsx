@@ -9,12 +9,12 @@ import { TransferAction } from './TransferAction.js';
 const people = { body: { items: [{ id: 'li_qiang', name: '李强', branch: 'SH001' }] } };
 const transferred = { body: { transferred: [{ id: 'c1', version: 3 }], unchanged: [], related: { contact: 2 }, to: { id: 'u-li', displayName: '李强' } } };
 
-function renderAction(routes: Record<string, FakeHandler | FakeResponse>, ids = ['c1']) {
+function renderAction(routes: Record<string, FakeHandler | FakeResponse>, ids = ['c1'], selection = false) {
   const server = fakeApi(routes);
   const onTransferred = vi.fn();
   render(
     <ApiClientProvider client={server.client}>
-      <TransferAction entity="customer" ids={ids} onTransferred={onTransferred} />
+      <TransferAction entity="customer" ids={ids} selection={selection} onTransferred={onTransferred} />
     </ApiClientProvider>,
   );
   return { server, onTransferred };
@@ -46,7 +46,7 @@ describe('TransferAction', () => {
   it("shows the server's refusal in Chinese at the field it names, and stays open with nothing changed", async () => {
     await initTestI18n('zh-CN');
     const refusal = problem(422, 'transferOwnerNotAllowed', { errors: [{ path: '/to', code: 'ownerNotAllowed', message: 'not an active person within your transfer scope', messageZh: '不是您可转移范围内的在职人员' }] });
-    const { onTransferred } = renderAction({ 'GET /api/people?q=li&limit=20': people, 'POST /api/records/customer/transfer': refusal }, ['c1', 'c2']);
+    const { onTransferred } = renderAction({ 'GET /api/people?q=li&limit=20': people, 'POST /api/records/customer/transfer': refusal }, ['c1', 'c2'], true);
     const user = userEvent.setup();
     await user.click(screen.getByRole('button', { name: '转移 2 条记录…' }));
     const dialog = screen.getByRole('dialog', { name: '转移给其他负责人' });

@@ -6,19 +6,21 @@ import { TransferDialog } from './TransferDialog.js';
 export interface TransferActionProps {
   entity: string;
   ids: readonly string[];
+  /** The ids are rows chosen in a list (the button counts them), not the record the page shows. */
+  selection?: boolean;
   /** After the transfer: the page reloads what changed hands. */
   onTransferred(answer: RecordTransfer): void;
 }
 
 /** "Transfer owner…": offered only where the page model says the reader may transfer; says what was done. */
-export function TransferAction({ entity, ids, onTransferred }: TransferActionProps) {
+export function TransferAction({ entity, ids, selection = false, onTransferred }: TransferActionProps) {
   const { t } = useTranslation('transfer');
   const [open, setOpen] = useState(false);
   const [done, setDone] = useState<RecordTransfer | null>(null);
   return (
     <div className="transfer-action">
       <button type="button" onClick={() => setOpen(true)} disabled={ids.length === 0}>
-        {ids.length === 1 ? t('open') : t('openMany', { count: ids.length })}
+        {!selection ? t('open') : ids.length === 0 ? t('openNone') : t('openMany', { count: ids.length })}
       </button>
       <p role="status" className="transfer-status">
         {done && t('done', { count: done.transferred.length, name: done.to.displayName })}

@@ -2,6 +2,7 @@
 export const transferMessages = {
   en: {
     open: 'Transfer owner…',
+    openNone: 'Transfer selected records…',
     openMany_one: 'Transfer {{count}} record…',
     openMany_other: 'Transfer {{count}} records…',
     title: 'Transfer to another owner',
@@ -22,6 +23,7 @@ export const transferMessages = {
   },
   'zh-CN': {
     open: '转移负责人…',
+    openNone: '转移所选记录…',
     openMany_one: '转移 {{count}} 条记录…',
     openMany_other: '转移 {{count}} 条记录…',
     title: '转移给其他负责人',
