@@ -1,6 +1,8 @@
 import type { RecordQuery, RuntimeEntityActions } from '@bankforge/client';
+import { ApiClientProvider } from '@bankforge/app-shell';
 import { fakeApi, renderPage } from '@bankforge/app-shell/testing';
-import { cleanup, screen, within } from '@testing-library/react';
+import { cleanup, render, screen, within } from '@testing-library/react';
+import { MemoryRouter, Route, Routes } from 'react-router-dom';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { customerPage } from '../testing/customer.js';
@@ -80,6 +82,25 @@ describe('an entity list offers only what the reader may do', () => {
     await screen.findByText('Wang Fang');
     expect(screen.getByRole('button', { name: 'New' })).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Export' })).toBeTruthy();
+  });
+});
+
+describe('an entity list after a delete', () => {
+  it('says which record was deleted on its page', async () => {
+    const server = fakeApi({
+      'GET /api/runtime/entities/customer': { body: { ...customerPage, actions: { ...readOnly, delete: true } } },
+      'POST /api/records/customer/query': { body: { items: [], nextCursor: null, total: 0 } },
+    });
+    render(
+      <ApiClientProvider client={server.client}>
+        <MemoryRouter initialEntries={[{ pathname: '/crm/customer', state: { deleted: 'Li Lei' } }]}>
+          <Routes>
+            <Route path="/:app/:entity" element={<EntityListPage filterDelayMs={0} />} />
+          </Routes>
+        </MemoryRouter>
+      </ApiClientProvider>,
+    );
+    expect((await screen.findByText('Li Lei was deleted.')).getAttribute('role')).toBe('status');
   });
 });
 
