@@ -7,7 +7,7 @@
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { bankCrmEntities, generateBankCrmSeed, sampleCustomerValues } from '@bankforge/example-bank-crm';
-import { ArtifactsService, AuditLog, ControlledFields, Database, DirectoryService, FieldCipher, FormCatalog, MetadataService, RecordsService, SYSTEM_ACTOR, createBankForgeApp, type Actor, type AuditEntry, type AuditEvent, type BankForgeApp, type SqlExecutor, type SqlStatement } from '@bankforge/server';
+import { ArtifactsService, AuditLog, AutoNumbers, ControlledFields, Database, DirectoryService, FieldCipher, FormCatalog, MetadataService, RecordsService, RecordTitles, RecordWriteHooks, SYSTEM_ACTOR, createBankForgeApp, type Actor, type AuditEntry, type AuditEvent, type BankForgeApp, type SqlExecutor, type SqlStatement } from '@bankforge/server';
 import { createConnection } from 'mysql2/promise';
 import { benchMysqlUrl, freshSchema } from './mariadb-schema.js';
 import { pino } from 'pino';
@@ -89,7 +89,7 @@ async function main(): Promise<void> {
   const records = store.app.app.get(RecordsService);
   const nest = store.app.app;
   const database = nest.get(Database);
-  const plainRecords = new RecordsService(database, nest.get(MetadataService), new NoAuditLog(database), nest.get(FieldCipher), nest.get(FormCatalog), nest.get(DirectoryService), nest.get(ControlledFields));
+  const plainRecords = new RecordsService(database, nest.get(MetadataService), new NoAuditLog(database), nest.get(FieldCipher), nest.get(FormCatalog), nest.get(DirectoryService), nest.get(ControlledFields), nest.get(RecordWriteHooks), nest.get(AutoNumbers), nest.get(RecordTitles));
   const moneyKeys = new Set(plainCustomer.fields.filter((f) => f.type === 'money').map((f) => f.key));
   const jsonKeys = new Set(plainCustomer.fields.filter((f) => f.type === 'json' || f.type === 'multiSelect').map((f) => f.key));
   const columns = ['id', 'created_at', 'updated_at', 'version', ...plainCustomer.fields.flatMap((f) => (f.type === 'money' ? [f.key, `${f.key}_currency`] : [f.key]))];

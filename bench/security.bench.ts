@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { bankCrmEntities, generateBankCrmSeed, sampleCustomerValues } from '@bankforge/example-bank-crm';
-import { ArtifactsService, AuditLog, ControlledFields, Database, DirectoryService, FieldCipher, FormCatalog, MetadataService, RecordsService, SYSTEM_ACTOR, createBankForgeApp, type Actor, type AuditEntry, type AuditEvent, type SqlExecutor, type SqlStatement } from '@bankforge/server';
+import { ArtifactsService, AuditLog, AutoNumbers, ControlledFields, Database, DirectoryService, FieldCipher, FormCatalog, MetadataService, RecordsService, RecordTitles, RecordWriteHooks, SYSTEM_ACTOR, createBankForgeApp, type Actor, type AuditEntry, type AuditEvent, type SqlExecutor, type SqlStatement } from '@bankforge/server';
 import { benchMysqlUrl, freshSchema } from './mariadb-schema.js';
 import { pino } from 'pino';
 
@@ -45,7 +45,7 @@ async function main(): Promise<void> {
   }
   const secured = app.get(RecordsService);
   const database = app.get(Database);
-  const plain = new RecordsService(database, app.get(MetadataService), new NoAuditLog(database), app.get(FieldCipher), app.get(FormCatalog), app.get(DirectoryService), app.get(ControlledFields));
+  const plain = new RecordsService(database, app.get(MetadataService), new NoAuditLog(database), app.get(FieldCipher), app.get(FormCatalog), app.get(DirectoryService), app.get(ControlledFields), app.get(RecordWriteHooks), app.get(AutoNumbers), app.get(RecordTitles));
   const branches: string[] = [];
   for (const seed of generateBankCrmSeed({ customers: 0 })) if (seed.entity === 'branch') branches.push((await secured.create('branch', seed.values, SYSTEM_ACTOR)).id);
   const values = (i: number): Record<string, unknown> => ({ ...sampleCustomerValues(i), branch: branches[i % branches.length] });

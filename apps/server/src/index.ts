@@ -5,6 +5,9 @@ export { Database, type SqlExecutor, type SqlValue } from './platform/database/d
 export { ArtifactsService } from './modules/artifacts/artifacts.service.js';
 export { RecordsService, type RecordData, type RecordPage } from './modules/records/records.service.js';
 export { ControlledFields } from './modules/records/controlled-fields.js';
+export { RecordWriteHooks } from './modules/records/record-write-hooks.js';
+export { AutoNumbers } from './modules/records/auto-numbers.js';
+export { RecordTitles } from './modules/records/record-titles.js';
 export { SYSTEM_ACTOR, type Actor } from './modules/access/actor.js';
 export type { RecordQuery } from './modules/records/record-query.js';
 export { AuditLog, type AuditEvent, type AuditEntry, type SqlStatement } from './modules/audit/audit-log.js';

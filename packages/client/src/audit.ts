@@ -5,27 +5,31 @@
 
 import type { LocalizedText } from '@bankforge/data-model';
 
-export type AuditAction =
-  | 'create'
-  | 'update'
-  | 'delete'
-  | 'restore'
-  | 'read'
-  | 'unmask'
-  /** Records handed over to another owner, with the reason. */
-  | 'transfer'
-  | 'export'
-  | 'login'
-  | 'loginFailed'
-  | 'logout'
-  | 'permissionChange'
-  | 'publish'
-  | 'keyRotation'
-  | 'consent'
-  | 'flow'
-  | 'backtest'
-  /** A saved list filter created or deleted (its name and sharing; never its filter's values). */
-  | 'segment';
+/** What an entry records; the server writes only these, and the viewer offers them to search by. */
+export const AUDIT_ACTIONS = [
+  'create',
+  'update',
+  'delete',
+  'restore',
+  'read',
+  'unmask',
+  // Records handed over to another owner, with the reason.
+  'transfer',
+  'export',
+  'login',
+  'loginFailed',
+  'logout',
+  'permissionChange',
+  'publish',
+  'keyRotation',
+  'consent',
+  'flow',
+  'backtest',
+  // A saved list filter created or deleted (its name and sharing; never its filter's values).
+  'segment',
+] as const;
+
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 /** One entry of the hash-chained log. Values of sensitive fields are kept masked (or as `{ hmac }`), as they were written. */
 export interface AuditEntry {

@@ -104,6 +104,7 @@ export type {
   UserWithPassword,
 } from './admin.js';
 // The audit log: entries, searches, the chain's verification.
+export { AUDIT_ACTIONS } from './audit.js';
 export type { AuditAction, AuditEntityLabels, AuditEntry, AuditQuery, ChainBreak, ChainProgress, ChainVerdict } from './audit.js';
 // Moving running cases to a new version of their flow: the preview on publish, the move.
 export type { CaseMigrationPreview, CaseMigrationPreviewRequest, CaseMigrationReason, MigrateCasesRequest, MigrateCasesResult, UnmovableCase } from './case-migrations.js';

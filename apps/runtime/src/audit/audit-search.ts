@@ -1,27 +1,10 @@
-import type { AuditAction, AuditQuery } from '@bankforge/client';
+import { AUDIT_ACTIONS, type AuditAction, type AuditQuery } from '@bankforge/client';
 
 /** Entries a page of the viewer shows. */
 export const AUDIT_PAGE_SIZE = 50;
 
-export const AUDIT_ACTIONS: readonly AuditAction[] = [
-  'create',
-  'update',
-  'delete',
-  'restore',
-  'read',
-  'unmask',
-  'export',
-  'login',
-  'loginFailed',
-  'logout',
-  'permissionChange',
-  'publish',
-  'keyRotation',
-  'consent',
-  'flow',
-  'backtest',
-  'segment',
-];
+// One list for the server and the viewer: the client's.
+export { AUDIT_ACTIONS };
 
 /**
  * A search as the form holds it and the address keeps it (so it can be bookmarked, shared with a

@@ -96,6 +96,7 @@ export const auditMessages = {
       flow: 'Approval',
       backtest: 'Backtest',
       segment: 'Segment',
+      transfer: 'Transfer of ownership',
     },
     chain: {
       verify: 'Verify chain',
@@ -218,6 +219,7 @@ export const auditMessages = {
       flow: '审批',
       backtest: '回测',
       segment: '客户分群',
+      transfer: '负责人转移',
     },
     chain: {
       verify: '校验哈希链',

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { fromStoredDatetime, toStoredDatetime } from '@bankforge/data-model';
-import type { AuditAction, AuditEntry, ChainProgress, ChainVerdict } from '@bankforge/client';
+import { AUDIT_ACTIONS, type AuditAction, type AuditEntry, type ChainProgress, type ChainVerdict } from '@bankforge/client';
 import type { Actor } from '../access/actor.js';
 import { Database, type SqlExecutor, type SqlValue } from '../../platform/database/database.js';
 import { isSignal } from '../../platform/database/driver-error.js';
@@ -9,26 +9,8 @@ import { AUDIT_CHAIN_MOVED } from '../../platform/database/migrations/0004-audit
 import { canonicalJson } from './canonical-json.js';
 import { pageSql, type AuditPage, type AuditSearch } from './audit-search.js';
 
-export const AUDIT_ACTIONS = [
-  'create',
-  'update',
-  'delete',
-  'restore',
-  'read',
-  'unmask',
-  'transfer',
-  'export',
-  'login',
-  'loginFailed',
-  'logout',
-  'permissionChange',
-  'publish',
-  'keyRotation',
-  'consent',
-  'flow',
-  'backtest',
-  'segment',
-] as const satisfies readonly AuditAction[];
+// One list for the server and the viewer: the client's.
+export { AUDIT_ACTIONS };
 
 // The log's entries and verdicts are part of the HTTP contract: their types live in packages/client.
 export type { AuditAction, AuditEntry, ChainProgress, ChainVerdict };

@@ -64,7 +64,7 @@ export class RecordTitles {
     for (const [entityKey, ids] of wanted) {
       const plan = plans.get(entityKey);
       if (!plan || ids.size === 0) continue;
-      const { model, view, fields } = plan;
+      const { model, fields } = plan;
       const predicate = await scopePredicate(sql, actor, plan.scope);
       const columns = ['id', ...fields.flatMap((f) => columnsOf(f).map((c) => c.name))].map(q).join(', ');
       const list = [...ids];
