@@ -13,6 +13,8 @@ import { canvasEdges, canvasNodes } from './canvas-elements.js';
 import { FlowNodeView } from './FlowNodeView.js';
 import { withSelected, type Selection } from './selection.js';
 import { FIT_VIEW } from './fit-view.js';
+import { whollyInView } from './reveal.js';
+import { nodeSize } from '../layout/node-size.js';
 
 const NODE_TYPES: NodeTypes = { flow: FlowNodeView };
 const EDGE_TYPES: EdgeTypes = { flow: FlowEdgeView };
@@ -123,6 +125,19 @@ export function FlowCanvas(props: FlowCanvasProps) {
         const id = (node ?? edge)?.dataset.id;
         if (id === undefined) return;
         if (node && !selection.nodes.includes(id)) props.onSelectionChange(() => ({ nodes: [id], edge: null }));
+        // A step the keyboard reaches (arrows, a step just added, a problem shown) is brought into view,
+        // at the same zoom: React Flow's own panning on focus is off with its keyboard handling. A press of
+        // the mouse focuses a step too: the view then stays, or a drag from it would lose its target.
+        const placed = node?.matches(':focus-visible') ? flowApi.getInternalNode(id) : undefined;
+        const step = placed && flow.nodes.find((n) => n.id === id);
+        if (placed !== undefined && step !== undefined) {
+          const size = nodeSize(step.type);
+          const pane = { width: event.currentTarget.clientWidth, height: event.currentTarget.clientHeight };
+          // A pane not laid out (no size) has nothing to reveal in.
+          if (pane.width > 0 && !whollyInView(placed.internals.positionAbsolute, size, flowApi.getViewport(), pane)) {
+            void flowApi.setCenter(placed.internals.positionAbsolute.x + size.width / 2, placed.internals.positionAbsolute.y + size.height / 2, { zoom: flowApi.getZoom() });
+          }
+        }
         if (edge && selection.edge !== id) props.onSelectionChange(() => ({ nodes: [], edge: id }));
       }}
       onDragOver={(event) => {

@@ -44,6 +44,17 @@ describe('flow edits', () => {
     expect(b.position!.y).toBeGreaterThan(a.position!.y);
   });
 
+  it('puts a step hung off a branch below a wider step that stands where it would go, not over it', () => {
+    // start → decision → branch → end, the end moved right as each was put in between.
+    let flow = addNodeAfter(newFlowDocument('f'), 'start', 'decision')!.flow;
+    flow = addNodeAfter(flow, 'decision', 'branch')!.flow;
+    const approval = addNodeAfter(flow, 'branch', 'approval')!;
+    const [placed, end] = [approval.flow.nodes.find((n) => n.id === 'approval')!.position!, approval.flow.nodes.find((n) => n.id === 'end')!.position!];
+    // An approval is 180 wide: at the end's height it would reach over the end, which starts 160 to its right.
+    expect(end.x - placed.x).toBeLessThan(180);
+    expect(placed.y).toBeGreaterThan(end.y);
+  });
+
   it('adds nothing after an end, and adds a node unconnected where it is dropped', () => {
     const flow = newFlowDocument('f');
     expect(addNodeAfter(flow, 'end', 'approval')).toBeNull();

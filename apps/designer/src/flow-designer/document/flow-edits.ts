@@ -4,6 +4,7 @@
  */
 import type { FlowDefinition, FlowEdge, FlowNode, FlowNodeType } from '@bankforge/flow-engine';
 import { freeId, newNode, takenIds } from './new-flow.js';
+import { nodeSize } from '../layout/node-size.js';
 import { END_TYPES, SPLIT_TYPES, CONDITIONAL_SPLITS, type NodePosition } from './node-types.js';
 
 /** Horizontal distance between a node and the one added after it. */
@@ -29,10 +30,18 @@ export function positionOf(node: FlowNode | undefined): NodePosition {
   return node?.position ?? { x: 0, y: 0 };
 }
 
-/** The first free spot at `wanted` or below it (no node within half a step). */
-function freeSpot(flow: FlowDefinition, wanted: NodePosition): NodePosition {
+/** Room kept clear around a new step, so that it neither touches nor hides another. */
+const CLEARANCE = 24;
+
+/** The first free spot at `wanted` or below it: a step of `type` there overlaps no placed step, clearance included. */
+function freeSpot(flow: FlowDefinition, type: FlowNodeType, wanted: NodePosition): NodePosition {
+  const size = nodeSize(type);
   let y = wanted.y;
-  const near = (n: FlowNode) => n.position !== undefined && Math.abs(n.position.x - wanted.x) < STEP_X / 2 && Math.abs(n.position.y - y) < STEP_Y / 2;
+  const near = (n: FlowNode) => {
+    if (n.position === undefined) return false;
+    const other = nodeSize(n.type);
+    return wanted.x < n.position.x + other.width + CLEARANCE && n.position.x < wanted.x + size.width + CLEARANCE && y < n.position.y + other.height + CLEARANCE && n.position.y < y + size.height + CLEARANCE;
+  };
   while (flow.nodes.some(near)) y += STEP_Y;
   return { x: wanted.x, y };
 }
@@ -40,7 +49,7 @@ function freeSpot(flow: FlowDefinition, wanted: NodePosition): NodePosition {
 /** Adds a node of `type` at `position` (a drop on the canvas), unconnected. */
 export function addNode(flow: FlowDefinition, type: FlowNodeType, position: NodePosition): Added {
   const id = freeId(type, takenIds(flow));
-  return { flow: { ...flow, nodes: [...flow.nodes, newNode(type, id, freeSpot(flow, position))] }, id };
+  return { flow: { ...flow, nodes: [...flow.nodes, newNode(type, id, freeSpot(flow, type, position))] }, id };
 }
 
 /** Whether a node can be added after `node`: nothing leaves an end. */

@@ -6,6 +6,7 @@ import type { FlowDefinition } from '@bankforge/flow-engine';
 import { layeredLayout } from '../../graph-layout/layered-layout.js';
 import type { NodePosition } from '../document/node-types.js';
 import { nodeSize } from './node-size.js';
+import { COLUMN_GAP } from './quick-layout.js';
 
 /** Positions (top-left corners) for every node of the flow. */
 export async function layoutFlow(flow: FlowDefinition): Promise<Map<string, NodePosition>> {
@@ -13,6 +14,7 @@ export async function layoutFlow(flow: FlowDefinition): Promise<Map<string, Node
     flow.nodes.map((n) => ({ id: n.id, ...nodeSize(n.type) })),
     // Loop edges go back: ELK reverses what breaks its layering anyway, but leaving them out keeps the main line straight.
     flow.edges.filter((e) => e.loop === undefined).map((e) => ({ id: e.id, source: e.source, target: e.target })),
-    { direction: 'RIGHT' },
+    // Room between columns for what a path says (its condition, "default", a timer's time) to be read beside the steps.
+    { direction: 'RIGHT', layerSpacing: COLUMN_GAP },
   );
 }

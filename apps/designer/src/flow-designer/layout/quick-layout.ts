@@ -9,8 +9,9 @@ import type { FlowDefinition } from '@bankforge/flow-engine';
 import type { NodePosition } from '../document/node-types.js';
 import { nodeSize } from './node-size.js';
 
-/** The spacing ELK is given too: between columns, and between the steps of one column. */
-const COLUMN_GAP = 80;
+/** Between columns (ELK is given the same): a path's condition or "default" is read between the steps it joins. */
+export const COLUMN_GAP = 120;
+/** Between the steps of one column. */
 const ROW_GAP = 48;
 
 export function quickLayout(flow: FlowDefinition): Map<string, NodePosition> {
