@@ -335,7 +335,10 @@ describe.each(dialects())('approval flows on %s', (dialect) => {
     await timers.onApplicationShutdown();
     expect(await draining).toBeGreaterThan(0);
     expect((await fired()) - before).toBeLessThanOrEqual(50);
-    expect(await server.app.get(FlowTimers).fireDue()).toBeGreaterThan(0);
+    // The rest are fired by the server's own instance: its poller may have been there first, so count what is left.
+    await server.app.get(FlowTimers).fireDue();
+    const left = await server.database.read((sql) => sql.rows<{ n: number }>("SELECT COUNT(*) AS n FROM bf_flow_timer WHERE state = 'scheduled' AND due_at <= '2020-01-01 00:00:00.000'"));
+    expect(Number(left[0]!.n)).toBe(0);
   });
 
   it('answers nobody who is not signed in, and no API key: cases are people\'s work', async () => {
