@@ -141,6 +141,8 @@ describe('an analyst designs a customer form and a relationship manager uses it 
 
     await canvas.getByRole('button', { name: 'Employer', exact: true }).click();
     // Monaco (or its plain fallback while it loads) is labelled like any input; typing goes to the focused editor.
+    // Typed once Monaco has replaced the plain box: keys typed while it mounts can be lost.
+    await properties.locator('.monaco-editor').first().waitFor();
     await properties.getByLabel('Visible when').first().focus();
     await page.keyboard.type('occupation = "employed"');
     await screenshot(page, '05-form-designer-rule');
