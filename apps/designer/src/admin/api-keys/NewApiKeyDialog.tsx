@@ -2,7 +2,7 @@ import type { CreatedApiKey, RoleDefinition } from '@bankforge/client';
 import { asProblem, Dialog, useApiClient } from '@bankforge/app-shell';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ProblemList } from '../../shell/publish/ProblemList.js';
+import { DialogFooter, type DialogFailure } from '../shared/DialogFooter.js';
 import { fieldProblems } from '../shared/field-problems.js';
 import { OneTimeSecret } from '../shared/OneTimeSecret.js';
 import { RoleChecklist } from '../shared/RoleChecklist.js';
@@ -21,7 +21,7 @@ export function NewApiKeyDialog({ roles, onClose, onDone }: NewApiKeyDialogProps
   const [name, setName] = useState('');
   const [held, setHeld] = useState<string[]>([]);
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const [failure, setFailure] = useState<{ message: string; problems: ReturnType<typeof fieldProblems>['other'] } | null>(null);
+  const [failure, setFailure] = useState<DialogFailure | null>(null);
   const [busy, setBusy] = useState(false);
   const [created, setCreated] = useState<CreatedApiKey | null>(null);
 
@@ -81,20 +81,7 @@ export function NewApiKeyDialog({ roles, onClose, onDone }: NewApiKeyDialogProps
           )}
         </div>
         <RoleChecklist legend={t('apiKeys.roles')} roles={roles} value={held} onChange={setHeld} error={errors.roles} />
-        {failure && (
-          <div role="alert" className="notice notice-error">
-            <p>{t('failed', { message: failure.message })}</p>
-            <ProblemList problems={failure.problems} showPaths={false} />
-          </div>
-        )}
-        <div className="button-row">
-          <button type="button" onClick={onClose} disabled={busy}>
-            {t('cancel')}
-          </button>
-          <button type="submit" className="primary" disabled={busy}>
-            {busy ? t('apiKeys.creating') : t('apiKeys.create')}
-          </button>
-        </div>
+        <DialogFooter failure={failure} busy={busy} onCancel={onClose} submitLabel={busy ? t('apiKeys.creating') : t('apiKeys.create')} />
       </form>
     </Dialog>
   );

@@ -2,7 +2,7 @@ import type { UserSummary } from '@bankforge/client';
 import { asProblem, Dialog, useApiClient } from '@bankforge/app-shell';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ProblemList } from '../../shell/publish/ProblemList.js';
+import { DialogFooter, type DialogFailure } from '../shared/DialogFooter.js';
 import { fieldProblems } from '../shared/field-problems.js';
 import type { Notice } from '../shared/Notice.js';
 import { OneTimeSecret } from '../shared/OneTimeSecret.js';
@@ -21,7 +21,7 @@ export function PasswordDialog({ user, onClose, onDone }: PasswordDialogProps) {
   const [mode, setMode] = useState<PasswordMode>('generate');
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | undefined>();
-  const [failure, setFailure] = useState<{ message: string; problems: ReturnType<typeof fieldProblems>['other'] } | null>(null);
+  const [failure, setFailure] = useState<DialogFailure | null>(null);
   const [busy, setBusy] = useState(false);
   const [generated, setGenerated] = useState<string | null>(null);
   const done = () => onDone({ key: 'users.passwordSetNotice', values: { name: user.displayName } });
@@ -76,20 +76,7 @@ export function PasswordDialog({ user, onClose, onDone }: PasswordDialogProps) {
           onPassword={setPassword}
           error={error}
         />
-        {failure && (
-          <div role="alert" className="notice notice-error">
-            <p>{t('failed', { message: failure.message })}</p>
-            <ProblemList problems={failure.problems} showPaths={false} />
-          </div>
-        )}
-        <div className="button-row">
-          <button type="button" onClick={onClose} disabled={busy}>
-            {t('cancel')}
-          </button>
-          <button type="submit" className="primary" disabled={busy}>
-            {busy ? t('passwordDialog.submitting') : t('passwordDialog.submit')}
-          </button>
-        </div>
+        <DialogFooter failure={failure} busy={busy} onCancel={onClose} submitLabel={busy ? t('passwordDialog.submitting') : t('passwordDialog.submit')} />
       </form>
     </Dialog>
   );

@@ -2,7 +2,7 @@ import type { RoleDefinition, UserSummary } from '@bankforge/client';
 import { asProblem, Dialog, useApiClient } from '@bankforge/app-shell';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ProblemList } from '../../shell/publish/ProblemList.js';
+import { DialogFooter, type DialogFailure } from '../shared/DialogFooter.js';
 import { fieldProblems } from '../shared/field-problems.js';
 import type { Notice } from '../shared/Notice.js';
 import { OneTimeSecret } from '../shared/OneTimeSecret.js';
@@ -36,7 +36,7 @@ export function UserDialog({ user, users, roles, onClose, onDone }: UserDialogPr
   const [passwordMode, setPasswordMode] = useState<PasswordMode>('generate');
   const [password, setPassword] = useState('');
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
-  const [failure, setFailure] = useState<{ message: string; problems: ReturnType<typeof fieldProblems>['other'] } | null>(null);
+  const [failure, setFailure] = useState<DialogFailure | null>(null);
   const [busy, setBusy] = useState(false);
   const [generated, setGenerated] = useState<{ name: string; password: string } | null>(null);
 
@@ -168,20 +168,7 @@ export function UserDialog({ user, users, roles, onClose, onDone }: UserDialogPr
             error={errors.password}
           />
         )}
-        {failure && (
-          <div role="alert" className="notice notice-error">
-            <p>{t('failed', { message: failure.message })}</p>
-            <ProblemList problems={failure.problems} showPaths={false} />
-          </div>
-        )}
-        <div className="button-row">
-          <button type="button" onClick={onClose} disabled={busy}>
-            {t('cancel')}
-          </button>
-          <button type="submit" className="primary" disabled={busy}>
-            {user ? (busy ? t('saving') : t('save')) : busy ? t('userDialog.creating') : t('userDialog.create')}
-          </button>
-        </div>
+        <DialogFooter failure={failure} busy={busy} onCancel={onClose} submitLabel={user ? (busy ? t('saving') : t('save')) : busy ? t('userDialog.creating') : t('userDialog.create')} />
       </form>
     </Dialog>
   );
