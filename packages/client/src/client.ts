@@ -26,6 +26,15 @@ import type {
 import type { CaseMigrationPreview, CaseMigrationPreviewRequest, MigrateCasesRequest, MigrateCasesResult } from './case-migrations.js';
 import { ApiProblem } from './problem.js';
 import type { RecordOverview, TimelinePage } from './record-overview.js';
+import type {
+  DashboardSummary,
+  DashboardView,
+  ReportPreviewRequest,
+  ReportRunRequest,
+  ReportRunResult,
+  WidgetRunRequest,
+  WidgetRunResult,
+} from './reports.js';
 import type { Segment, SegmentChange, SegmentInput } from './segments.js';
 import type {
   ArtifactDocument,
@@ -302,6 +311,30 @@ export class ApiClient {
   }
   backtestDecision(key: string, request: DecisionBacktestRequest = {}): Promise<DecisionBacktestResult> {
     return this.request('POST', `/decisions/${encodeURIComponent(key)}/backtest`, request);
+  }
+
+  // Reports and dashboards: runs under the reader's scope and masking; a draft previewed; widgets run with the dashboard's filters.
+  runReport(key: string, request: ReportRunRequest = {}): Promise<ReportRunResult> {
+    return this.request('POST', `/reports/${encodeURIComponent(key)}/run`, request);
+  }
+  previewReport(request: ReportPreviewRequest): Promise<ReportRunResult> {
+    return this.request('POST', '/reports/preview', request);
+  }
+  /** The dashboards the reader's navigation lists. */
+  dashboards(): Promise<DashboardSummary[]> {
+    return this.request('GET', '/dashboards');
+  }
+  dashboard(key: string): Promise<DashboardView> {
+    return this.request('GET', `/dashboards/${encodeURIComponent(key)}`);
+  }
+  runWidget(dashboard: string, widget: string, request: WidgetRunRequest = {}): Promise<WidgetRunResult> {
+    return this.request('POST', `/dashboards/${encodeURIComponent(dashboard)}/widgets/${encodeURIComponent(widget)}/run`, request);
+  }
+  /** Where a widget's rows download from (the browser follows it with the session cookie). */
+  widgetExportUrl(dashboard: string, widget: string, format: 'csv' | 'xlsx', request: WidgetRunRequest = {}): string {
+    const query: Record<string, string> = { format };
+    for (const [name, value] of Object.entries(request)) if (value !== undefined) query[name] = JSON.stringify(value);
+    return `${this.baseUrl}/api/dashboards/${encodeURIComponent(dashboard)}/widgets/${encodeURIComponent(widget)}/export${queryString(query)}`;
   }
 
   private command<T>(path: string, body: unknown): Promise<T> {

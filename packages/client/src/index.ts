@@ -120,3 +120,16 @@ export type {
   DecisionEvaluationQuery,
   LoggedDecisionEvaluation,
 } from './decisions.js';
+// Reports and dashboards: runs, previews, dashboards as the runtime draws them, widget runs.
+export type {
+  ColumnPresentation,
+  DashboardFilterView,
+  DashboardSummary,
+  DashboardView,
+  DashboardWidgetView,
+  ReportPreviewRequest,
+  ReportRunRequest,
+  ReportRunResult,
+  WidgetRunRequest,
+  WidgetRunResult,
+} from './reports.js';

@@ -18,7 +18,7 @@ export {
   type SelectOption,
   type SystemField,
 } from './entity/entity-definition.js';
-export { entityArtifactSchema } from './entity/entity-artifact-schema.js';
+export { entityArtifactSchema, localizedTextSchema } from './entity/entity-artifact-schema.js';
 export { validateEntityDefinition } from './entity/validate-entity-definition.js';
 export { recordTitle, titleFieldKeys, parseTitleTemplate, titleTemplateProblems, TITLE_FIELD_TYPES, type TitleTemplate, type TitleTemplateProblem } from './entity/record-title.js';
 export { DEFINITION_ERROR_CODES, type DefinitionErrorCode } from './entity/definition-errors.js';

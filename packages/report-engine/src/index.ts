@@ -48,3 +48,28 @@ export { pivotResult } from './shape/pivot.js';
 export { exportCells, type ExportOptions, type MaskFunction } from './export/export-options.js';
 export { reportCsvChunks, type ReportCsvOptions } from './export/report-csv.js';
 export { writeXlsx, type XlsxOptions } from './export/xlsx.js';
+
+// Dashboards: widgets of published reports on a grid, shared filters, cross-filters and drill targets.
+export {
+  DASHBOARD_COLUMNS,
+  DASHBOARD_FILTER_TYPES,
+  type DashboardDefinition,
+  type DashboardFilter,
+  type DashboardFilterType,
+  type DashboardWidget,
+  type DrillTarget,
+  type WidgetLayout,
+} from './dashboard/dashboard-definition.js';
+export { dashboardArtifactSchema } from './dashboard/dashboard-schema.js';
+export { dashboardKind, dashboardLayoutProblems, type DashboardCheckContext } from './dashboard/dashboard-kind.js';
+export { reportFields, type ReportField } from './dashboard/report-fields.js';
+export {
+  clickedField,
+  filterBindings,
+  matchingField,
+  widgetFilters,
+  type CrossFilter,
+  type DashboardFilterValues,
+  type FilterBinding,
+  type WidgetFilters,
+} from './dashboard/dashboard-filters.js';

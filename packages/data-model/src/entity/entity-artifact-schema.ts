@@ -3,7 +3,8 @@ import { FIELD_TYPES, IDENTIFIER_PATTERN, MULTI_SELECT_DISPLAYS, OPTION_COLORS }
 /** Field ids: stable, opaque, URL- and file-name-safe. */
 export const FIELD_ID_PATTERN = '^[A-Za-z0-9_-]+$';
 
-const localizedText = {
+/** An artifact's text in both UI languages. */
+export const localizedTextSchema = {
   type: 'object',
   additionalProperties: false,
   required: ['en', 'zh-CN'],
@@ -23,7 +24,7 @@ const fieldDefinition = {
     id: { type: 'string', minLength: 1, maxLength: 64, pattern: FIELD_ID_PATTERN },
     key: { type: 'string', pattern: IDENTIFIER_PATTERN },
     type: { enum: [...FIELD_TYPES] },
-    label: localizedText,
+    label: localizedTextSchema,
     description: { type: 'string', maxLength: 2000 },
     required: { type: 'boolean' },
     unique: { type: 'boolean' },
@@ -36,7 +37,7 @@ const fieldDefinition = {
     min: bound,
     max: bound,
     pattern: { type: 'string', minLength: 1, maxLength: 1000 },
-    patternHint: { ...localizedText, description: 'The expected format in words, which validation errors quote instead of the pattern.' },
+    patternHint: { ...localizedTextSchema, description: 'The expected format in words, which validation errors quote instead of the pattern.' },
     numbering: { type: 'string', minLength: 1, maxLength: 200, description: 'autoNumber: e.g. LA{yyyyMM}{seq:6} (text, date parts yyyy/yy/MM/dd, one {seq:N}).' },
     precision: { type: 'integer' },
     scale: { type: 'integer' },
@@ -54,7 +55,7 @@ const fieldDefinition = {
         required: ['value', 'label'],
         properties: {
           value: { type: 'string', minLength: 1, maxLength: 64 },
-          label: localizedText,
+          label: localizedTextSchema,
           color: { enum: [...OPTION_COLORS], description: 'The chip colour, by name from a fixed palette (never CSS).' },
         },
       },
@@ -86,8 +87,8 @@ export const entityArtifactSchema = {
     title: { type: 'string', minLength: 1, maxLength: 200 },
     version: { type: 'integer', minimum: 1 },
     schemaVersion: { type: 'integer', minimum: 1 },
-    label: localizedText,
-    pluralLabel: localizedText,
+    label: localizedTextSchema,
+    pluralLabel: localizedTextSchema,
     description: { type: 'string', maxLength: 2000 },
     consentPurposes: {
       type: 'array',

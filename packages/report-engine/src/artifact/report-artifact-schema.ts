@@ -3,7 +3,7 @@ import { CHART_TYPES } from './report-definition.js';
 
 const key = { type: 'string', pattern: IDENTIFIER_PATTERN } as const;
 /** `field`, `join.field` or `field.currency`: identifiers joined by dots. */
-const fieldPath = {
+export const fieldPathSchema = {
   type: 'string',
   pattern: '^[a-z][a-z0-9_]{0,47}(\\.[a-z][a-z0-9_]{0,47}){0,2}$',
 } as const;
@@ -74,6 +74,9 @@ export const reportArtifactSchema = {
         },
       },
     },
+    chart: { $ref: '#/definitions/chart' },
+  },
+  definitions: {
     chart: {
       type: 'object',
       required: ['type'],
@@ -86,9 +89,7 @@ export const reportArtifactSchema = {
         horizontal: { type: 'boolean' },
       },
     },
-  },
-  definitions: {
-    filter: filterJsonSchema(fieldPath),
+    filter: filterJsonSchema(fieldPathSchema),
     relativePeriod: {
       oneOf: [
         { enum: NAMED_PERIODS },
@@ -130,7 +131,7 @@ export const reportArtifactSchema = {
             type: 'object',
             required: ['key', 'agg'],
             additionalProperties: false,
-            properties: { key, agg: { enum: ['count', 'sum', 'avg', 'min', 'max'] }, field: fieldPath },
+            properties: { key, agg: { enum: ['count', 'sum', 'avg', 'min', 'max'] }, field: fieldPathSchema },
           },
         },
       },
@@ -148,7 +149,7 @@ export const reportArtifactSchema = {
       properties: {
         key,
         label,
-        field: fieldPath,
+        field: fieldPathSchema,
         date: { enum: CALENDAR_UNITS },
         bin: {
           type: 'object',
@@ -177,7 +178,7 @@ export const reportArtifactSchema = {
         key,
         label,
         agg: { enum: ['count', 'countDistinct', 'sum', 'avg', 'min', 'max', 'ratio'] },
-        field: fieldPath,
+        field: fieldPathSchema,
         filter: { $ref: '#/definitions/filter' },
         numerator: key,
         denominator: key,

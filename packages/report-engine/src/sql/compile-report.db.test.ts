@@ -478,6 +478,32 @@ describe.each(testDialects())('reports on %s', (dialect) => {
     expect(rows).toEqual(groupRows(liveLoans, { region: regionOf }, { n: count }));
   });
 
+  it("adds the runner's filters (a dashboard's) to the report's own, and counts their fields as chosen", async () => {
+    const definition = report({
+      joins: [{ alias: 'cust', kind: 'manyToOne', field: 'customer' }],
+      filter: { field: 'status', op: 'ne', value: 'draft' },
+      dimensions: [{ key: 'product', field: 'product' }],
+      measures: [{ key: 'n', agg: 'count' }],
+    });
+    const filters: RecordFilter = { and: [{ field: 'cust.segment', op: 'eq', value: 'affluent' }, { field: 'term_months', op: 'gte', value: 24 }] };
+    const rows = await run(definition, { filters });
+    const kept = liveLoans.filter(
+      // `ne` keeps rows whose status is empty, as a person reading "not draft" expects.
+      (l) => l.status !== 'draft' && customerById.get(l.customer)?.segment === 'affluent' && (l.term_months ?? 0) >= 24,
+    );
+    expect(kept.length).toBeGreaterThan(0);
+    expect(rows).toEqual(groupRows(kept, { product: (l) => l.product }, { n: count }));
+    const compiled = compileReport(definition, CATALOG, { dialect, now: NOW, filters });
+    expect(compiled.chosenSources).toEqual(
+      expect.arrayContaining([
+        { entity: 'customer', field: 'segment' },
+        { entity: 'loan', field: 'term_months' },
+      ]),
+    );
+    expect(compiled.chosenSources).not.toContainEqual({ entity: 'loan', field: 'status' });
+    expect(() => compileReport(definition, CATALOG, { dialect, now: NOW, filters: { field: 'colour', op: 'eq', value: 1 } })).toThrow(ReportCompileError);
+  });
+
   it("applies the caller's row scope to the source and inside every join, so a join cannot read around it", async () => {
     const q = dialectOf(dialect).quote;
     const ownedBy = (owner: string) => (entity: string, alias: string) =>

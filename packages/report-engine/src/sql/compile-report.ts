@@ -36,6 +36,11 @@ export interface CompileOptions {
   /** The values the user filled in, checked against the report's parameters. */
   parameters?: unknown;
   drill?: DrillSelection;
+  /**
+   * Conditions the runner adds to the report's filter (a dashboard's shared filters and
+   * cross-filters). Their values are the runner's choice, so their fields are chosen sources.
+   */
+  filters?: RecordFilter;
   scope?: readonly ScopePredicate[];
   /** The caller's row scope per table: applied to the source and inside every join. */
   rowScope?: RowScope;
@@ -141,14 +146,18 @@ class ReportCompiler {
     const level = this.drillLevel();
     const shown = this.shownDimensions(level);
     const filtered = scope.traced(() => (this.report.filter ? this.filters.compile(this.report.filter, '/filter') : TRUE_SQL));
+    const added = scope.traced(() =>
+      this.options.filters ? this.filters.compile(this.options.filters, '/filters') : TRUE_SQL,
+    );
     const drilled = (this.report.drillDown?.levels ?? []).slice(0, level).flatMap((l) => l.dimensions);
     const drilledReads = drilled.map((key) => this.sources.get(key) ?? []);
     const joined = scope.joinFilterSources();
-    this.filterSources = mergeReads(filtered.reads, joined.reads, ...drilledReads);
-    this.chosenSources = mergeReads(chosen, joined.chosen, ...drilledReads);
+    this.filterSources = mergeReads(filtered.reads, added.reads, joined.reads, ...drilledReads);
+    this.chosenSources = mergeReads(chosen, added.reads, joined.chosen, ...drilledReads);
     const where = andSql([
       scope.liveRows(),
       filtered.value,
+      added.value,
       ...this.drillPredicates(level),
       ...(this.options.scope ?? []).map((p, i) =>
         'filter' in p ? this.filters.compile(p.filter, `/scope/${i}`) : p,
