@@ -140,11 +140,11 @@ describe('an analyst designs a customer form and a relationship manager uses it 
     }
 
     await canvas.getByRole('button', { name: 'Employer', exact: true }).click();
-    // Monaco (or its plain fallback while it loads) is labelled like any input; typing goes to the focused editor.
-    // Typed once Monaco has replaced the plain box: keys typed while it mounts can be lost.
-    await properties.locator('.monaco-editor').first().waitFor();
+    // Monaco (or its plain fallback while it loads) is labelled like any input; typing goes to the focused
+    // editor. The analyst types at once, slowly, so the swap to Monaco falls in the middle: no key is lost.
     await properties.getByLabel('Visible when').first().focus();
-    await page.keyboard.type('occupation = "employed"');
+    await page.keyboard.type('occupation = "employed"', { delay: 40 });
+    await expect(properties.locator('.monaco-editor').first()).toBeVisible();
     await screenshot(page, '05-form-designer-rule');
 
     await page.getByRole('button', { name: 'Preview' }).click();

@@ -46,6 +46,7 @@ export function FeelEditor({ label, value, onChange, names, nameKind = 'field', 
   const plain = useRef<HTMLTextAreaElement>(null);
   const handle = useRef<FeelEditorHandle | null>(null);
   const [rich, setRich] = useState(false);
+  const caretOnMount = useRef<number | 'end' | undefined>(undefined);
   // Monaco's callbacks and its lazy mount read the latest props: updated after each commit, not during render.
   const latest = useRef({ value, onChange, names });
   useLayoutEffect(() => {
@@ -70,7 +71,11 @@ export function FeelEditor({ label, value, onChange, names, nameKind = 'field', 
     import('./monaco-feel.js').then(
       ({ mountFeelEditor }) => {
         if (!live || !host.current) return;
-        const hadFocus = host.current.parentElement?.contains(document.activeElement) ?? false;
+        // Typing goes on across the swap: the caret moves from the text box to the same place in Monaco.
+        const typing = plain.current !== null && document.activeElement === plain.current;
+        const caret = plain.current?.selectionStart ?? latest.current.value.length;
+        // A caret at the end stays at the end of what is typed until Monaco shows.
+        caretOnMount.current = !typing ? undefined : caret >= latest.current.value.length ? 'end' : caret;
         handle.current = mountFeelEditor(host.current, {
           value: latest.current.value,
           ariaLabel: label,
@@ -79,7 +84,6 @@ export function FeelEditor({ label, value, onChange, names, nameKind = 'field', 
           names: () => [...latest.current.names].sort(),
         });
         setRich(true);
-        if (hadFocus) handle.current.focus();
       },
       // Monaco's chunk did not load (offline, a new deployment): the plain text box stays and works.
       () => undefined,
@@ -92,6 +96,13 @@ export function FeelEditor({ label, value, onChange, names, nameKind = 'field', 
     };
   }, [mode, label]);
 
+  // Focus only once Monaco is shown: focusing it while still hidden would fail, the text box would
+  // unmount with the focus, and the keys typed next would be lost.
+  useEffect(() => {
+    if (!rich || caretOnMount.current === undefined) return;
+    handle.current?.focus(caretOnMount.current === 'end' ? latest.current.value.length : caretOnMount.current);
+    caretOnMount.current = undefined;
+  }, [rich]);
   useEffect(() => handle.current?.setValue(value), [value, rich]);
   useEffect(() => handle.current?.setMarkers(problems), [problems, rich]);
 

@@ -47,7 +47,8 @@ export interface FeelMarker extends FeelProblem {
 export interface FeelEditorHandle {
   setValue(value: string): void;
   setMarkers(markers: readonly FeelMarker[]): void;
-  focus(): void;
+  /** Focuses the editor, the caret at `offset` characters into the text when given. */
+  focus(offset?: number): void;
   dispose(): void;
 }
 
@@ -121,7 +122,11 @@ export function mountFeelEditor(host: HTMLElement, options: FeelEditorMountOptio
         })),
       );
     },
-    focus: () => editor.focus(),
+    focus(offset) {
+      const model = editor.getModel();
+      if (offset !== undefined && model) editor.setPosition(model.getPositionAt(offset));
+      editor.focus();
+    },
     dispose() {
       namesByModel.delete(uri);
       editor.dispose();
