@@ -30,3 +30,12 @@ export function watchForPageErrors(page: Page): string[] {
   });
   return problems;
 }
+
+/** Opens `url`, is sent to the sign-in page, and signs in there (in either language) as `username`. */
+export async function signInAt(page: Page, url: string, username: string, password: string): Promise<void> {
+  await page.goto(url);
+  await page.waitForURL(/\/login\?next=/);
+  await page.getByLabel(/^(Username|用户名)$/).fill(username);
+  await page.getByLabel(/^(Password|密码)$/).fill(password);
+  await page.getByRole('button', { name: /^(Sign in|登录)$/ }).click();
+}

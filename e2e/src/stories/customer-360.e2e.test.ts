@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { apiAs, type Api, DEMO_PASSWORD } from '../harness/api.js';
-import { launchBrowser, screenshot, SCREENSHOTS, watchForPageErrors } from '../harness/browser.js';
+import { launchBrowser, screenshot, SCREENSHOTS, watchForPageErrors, signInAt } from '../harness/browser.js';
 import { startServer, type RunningServer } from '../harness/server.js';
 
 type Overview = {
@@ -59,11 +59,7 @@ describe('a relationship manager works from a customer 360° page', () => {
     const page = await context.newPage();
     page.setDefaultTimeout(20_000);
     pageErrors.push(...watchForPageErrors(page));
-    await page.goto(`${server.url}/bank_crm/customer/${customer}`);
-    await page.waitForURL(/\/login\?next=/);
-    await page.getByLabel(/^(Username|用户名)$/).fill('wang_fang');
-    await page.getByLabel(/^(Password|密码)$/).fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: /^(Sign in|登录)$/ }).click();
+    await signInAt(page, `${server.url}/bank_crm/customer/${customer}`, 'wang_fang', DEMO_PASSWORD);
     await page.waitForURL(new RegExp(`/bank_crm/customer/${customer}$`));
     return page;
   };

@@ -144,7 +144,7 @@ describe('an analyst designs a customer form and a relationship manager uses it 
     // editor. The analyst types at once, slowly, so the swap to Monaco falls in the middle: no key is lost.
     await properties.getByLabel('Visible when').first().focus();
     await page.keyboard.type('occupation = "employed"', { delay: 40 });
-    await expect(properties.locator('.monaco-editor').first()).toBeVisible();
+    await properties.locator('.monaco-editor').first().waitFor();
     await screenshot(page, '05-form-designer-rule');
 
     await page.getByRole('button', { name: 'Preview' }).click();

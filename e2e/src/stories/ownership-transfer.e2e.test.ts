@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { apiAs as apiAsOn, type Api, DEMO_PASSWORD } from '../harness/api.js';
-import { launchBrowser, screenshot, watchForPageErrors } from '../harness/browser.js';
+import { launchBrowser, screenshot, watchForPageErrors, signInAt } from '../harness/browser.js';
 import { startServer, type RunningServer } from '../harness/server.js';
 
 type Page1 = { items: { id: string; name: string; owner_id: string }[]; total?: number };
@@ -37,11 +37,7 @@ describe('a branch manager transfers customers between relationship managers', (
   });
 
   const signIn = async (username: string) => {
-    await page.goto(`${server.url}/bank_crm/customer`);
-    await page.waitForURL(/\/login\?next=/);
-    await page.getByLabel(/^(Username|用户名)$/).fill(username);
-    await page.getByLabel(/^(Password|密码)$/).fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: /^(Sign in|登录)$/ }).click();
+    await signInAt(page, `${server.url}/bank_crm/customer`, username, DEMO_PASSWORD);
   };
 
   it("moves two of 王芳's customers to 李强 with a reason, from the list", async () => {

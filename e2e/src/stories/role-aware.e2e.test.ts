@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { apiAs, DEMO_PASSWORD } from '../harness/api.js';
-import { launchBrowser, screenshot, watchForPageErrors } from '../harness/browser.js';
+import { launchBrowser, screenshot, watchForPageErrors, signInAt } from '../harness/browser.js';
 import { startServer, type RunningServer } from '../harness/server.js';
 
 /**
@@ -48,11 +48,7 @@ describe('role-aware screens: a landing page per role, only the actions the role
     const page = await context.newPage();
     page.setDefaultTimeout(20_000);
     pageErrors.push(...watchForPageErrors(page));
-    await page.goto(`${server.url}/`);
-    await page.waitForURL(/\/login\?next=/);
-    await page.getByLabel(/^(Username|用户名)$/).fill(username);
-    await page.getByLabel(/^(Password|密码)$/).fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: /^(Sign in|登录)$/ }).click();
+    await signInAt(page, `${server.url}/`, username, DEMO_PASSWORD);
     return page;
   };
   const language = (page: Page, name: 'English' | '中文') => page.getByRole('group', { name: /^(Language|语言)$/ }).getByRole('button', { name, exact: true }).click();

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { apiAs as apiAsOn, type Api, DEMO_PASSWORD } from '../harness/api.js';
-import { launchBrowser, screenshot, watchForPageErrors } from '../harness/browser.js';
+import { launchBrowser, screenshot, watchForPageErrors, signInAt } from '../harness/browser.js';
 import { startServer, type RunningServer } from '../harness/server.js';
 
 type Found = { items: { id: string; name: string; tags?: string[] | null }[]; total?: number };
@@ -53,11 +53,7 @@ describe('an RM shares a tag filter with her branch as a segment', () => {
     const page = await context.newPage();
     page.setDefaultTimeout(20_000);
     pageErrors.push(watchForPageErrors(page));
-    await page.goto(`${server.url}/bank_crm/customer`);
-    await page.waitForURL(/\/login\?next=/);
-    await page.getByLabel(/^(Username|用户名)$/).fill(username);
-    await page.getByLabel(/^(Password|密码)$/).fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: /^(Sign in|登录)$/ }).click();
+    await signInAt(page, `${server.url}/bank_crm/customer`, username, DEMO_PASSWORD);
     await page.getByRole('table').waitFor();
     return page;
   };
