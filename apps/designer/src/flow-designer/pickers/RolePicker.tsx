@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { TextControl } from '../../data-model/controls/Controls.js';
 import type { DesignerLanguage } from '../document/names.js';
 import { Combobox } from './Combobox.js';
-import { useRoles, type BankRole } from './useRoles.js';
+import { useRoles, type BankRole } from '../../shell/roles/useRoles.js';
 
 export interface RolePickerProps {
   label: string;

@@ -2,7 +2,7 @@ import { useApiClient } from '@bankforge/app-shell';
 import type { ApiClient } from '@bankforge/client';
 import { useEffect, useState } from 'react';
 
-/** A role as a flow names it: its key, and its name in each language. */
+/** A role as a designer names it (an approver, who lists a dashboard): its key, and its name in each language. */
 export interface BankRole {
   key: string;
   label: { en: string; 'zh-CN'?: string };
