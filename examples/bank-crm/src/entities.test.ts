@@ -24,6 +24,7 @@ describe('bank CRM entities', () => {
       'customer',
       'contact',
       'account',
+      'account_balance',
       'loan_application',
       'opportunity',
       'interaction',
@@ -93,7 +94,13 @@ describe('bank CRM app', () => {
       { kind: 'decision', key: 'fraud_screening' },
       { kind: 'flow', key: 'loan_approval' },
       { kind: 'report', key: 'loan_pipeline' },
+      { kind: 'report', key: 'loan_funnel' },
       { kind: 'report', key: 'aum_by_segment' },
+      { kind: 'report', key: 'aum_trend' },
+      { kind: 'report', key: 'loans_by_branch' },
+      { kind: 'report', key: 'rm_performance' },
+      { kind: 'report', key: 'cross_sell_ratio' },
+      { kind: 'report', key: 'churn_risk' },
     ]);
   });
 });

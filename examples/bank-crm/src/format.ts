@@ -8,8 +8,16 @@ export function pad(value: number, width: number): string {
 
 /** A CNY money value from a whole number of fen (cents). */
 export function cny(cents: number): { amount: string; currency: string } {
-  const whole = Math.floor(cents / 100);
-  return { amount: `${whole}.${pad(cents - whole * 100, 2)}`, currency: 'CNY' };
+  const sign = cents < 0 ? '-' : '';
+  const whole = Math.floor(Math.abs(cents) / 100);
+  return { amount: `${sign}${whole}.${pad(Math.abs(cents) - whole * 100, 2)}`, currency: 'CNY' };
+}
+
+/** The whole number of fen (cents) of a money value `cny` made. */
+export function centsOf(money: { amount: string }): number {
+  const [whole = '0', fraction = '00'] = money.amount.replace('-', '').split('.');
+  const cents = Number(whole) * 100 + Number(fraction);
+  return money.amount.startsWith('-') ? -cents : cents;
 }
 
 /** `YYYY-MM-DD` of a UTC instant. */

@@ -29,3 +29,11 @@ describe('bank CRM roles: the business analyst', () => {
     expect(Object.entries(customer.fields).filter(([, rule]) => rule.access === 'masked').map(([key]) => key)).toEqual(['name', 'resident_id', 'mobile', 'email', 'aum']);
   });
 });
+
+describe('bank CRM roles: month-end balances', () => {
+  it("reach the same customers' records as accounts do, for every role", () => {
+    const scopes = (grant: Record<string, unknown> | undefined) => Object.fromEntries(Object.entries(grant ?? {}).filter(([key]) => key !== 'fields'));
+    for (const role of bankCrmRoles) expect(scopes(role.entities?.account_balance), role.key).toEqual(scopes(role.entities?.account));
+    expect(bankCrmRoles.filter((role) => role.entities?.account_balance !== undefined).map((role) => role.key)).toEqual(['relationship_manager', 'branch_manager', 'credit_officer', 'compliance_officer']);
+  });
+});

@@ -27,6 +27,7 @@ export const bankCrmRoles: ExampleRole[] = [
       customer: { ...ownBook, fields: { resident_id: masked } },
       contact: ownBook,
       account: { read: 'own', fields: { account_no: { access: 'masked', mask: { strategy: 'accountNumber' } } } },
+      account_balance: { read: 'own' },
       loan_application: { create: 'own', read: 'own', update: 'own' },
       opportunity: { ...ownBook, delete: 'own' },
       // What they log of their customers (visits, calls) and whom they know to be related.
@@ -47,6 +48,7 @@ export const bankCrmRoles: ExampleRole[] = [
       customer: { read: 'branch', update: 'branch', export: 'branch', transfer: 'branch', unmask: true, fields: { resident_id: masked } },
       contact: { read: 'branch', transfer: 'branch' },
       account: { read: 'branch', transfer: 'branch', fields: { account_no: masked } },
+      account_balance: { read: 'branch', transfer: 'branch' },
       loan_application: { read: 'branch', export: 'branch', transfer: 'branch' },
       opportunity: { read: 'branch', update: 'branch', export: 'branch', transfer: 'branch' },
       interaction: { read: 'branch', transfer: 'branch' },
@@ -62,6 +64,7 @@ export const bankCrmRoles: ExampleRole[] = [
       loan_application: { read: 'all', update: 'all' },
       customer: { read: 'all', unmask: true, fields: { resident_id: masked, mobile: masked, email: masked } },
       account: { read: 'all', fields: { account_no: masked } },
+      account_balance: { read: 'all' },
       // Guarantors and family ties weigh in a credit decision.
       relationship: { read: 'all' },
       branch: { read: 'all' },
@@ -95,7 +98,7 @@ export const bankCrmRoles: ExampleRole[] = [
     // Sees everything, changes nothing, and personal data stays masked unless unmasked (audited); reads the audit log.
     auditLog: true,
     entities: Object.fromEntries(
-      ['customer', 'contact', 'account', 'loan_application', 'opportunity', 'interaction', 'relationship', 'branch'].map((key) => [
+      ['customer', 'contact', 'account', 'account_balance', 'loan_application', 'opportunity', 'interaction', 'relationship', 'branch'].map((key) => [
         key,
         { read: 'all', export: 'all', unmask: true, fields: { resident_id: masked, mobile: masked, email: masked, account_no: masked } },
       ]),

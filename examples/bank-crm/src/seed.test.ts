@@ -141,7 +141,8 @@ describe('generateBankCrmSeed: validity', () => {
     const mobile = /^1[3-9][0-9]{9}$/;
     const dateTime = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
     const date = /^\d{4}-\d{2}-\d{2}$/;
-    const amount = /^(0|[1-9][0-9]*)\.[0-9]{2}$/;
+    // Negative only where a field allows it (a balance's change on the month before).
+    const amount = /^-?(0|[1-9][0-9]*)\.[0-9]{2}$/;
     const chineseName = /^[\u4e00-\u9fff]{2,4}$/;
     for (const { entity, values } of SAMPLE) {
       if (values.mobile !== undefined) expect(values.mobile).toMatch(mobile);
@@ -152,6 +153,7 @@ describe('generateBankCrmSeed: validity', () => {
         if (field.type === 'date') expect(value).toMatch(date);
         if (field.type === 'money') {
           expect(value).toEqual({ amount: expect.stringMatching(amount), currency: 'CNY' });
+          expect((value as { amount: string }).amount).not.toBe('-0.00');
         }
       }
       if (entity === 'contact') expect(values.name).toMatch(chineseName);
@@ -245,5 +247,115 @@ describe('generateBankCrmSeed: determinism and uniqueness', () => {
   it('rejects a bad customer count', () => {
     expect(() => generateBankCrmSeed({ customers: -1 }).next()).toThrow(RangeError);
     expect(() => generateBankCrmSeed({ customers: 1.5 }).next()).toThrow(RangeError);
+  });
+});
+
+/** A money value in fen, exactly. */
+const cents = (money: unknown): number => Math.round(Number((money as { amount: string }).amount) * 100);
+
+describe('generateBankCrmSeed: the bank as of the last month-end before it is loaded', () => {
+  const now = new Date('2027-03-15T10:00:00Z');
+  const loaded = [...generateBankCrmSeed({ customers: 500, now })];
+  const of = (entity: string) => loaded.filter((r) => r.entity === entity).map((r) => r.values);
+
+  it('dates everything up to that month-end, in Beijing time, and leaves the current month to new work', () => {
+    const close = '2027-02-28T15:59:59.999Z'; // 28 February 2027, 23:59:59.999 in Beijing
+    for (const customer of of('customer')) expect(String(customer.onboarded_at) <= close).toBe(true);
+    for (const interaction of of('interaction')) expect(String(interaction.occurred_at) <= close).toBe(true);
+    for (const account of of('account')) expect(String(account.opened_on) <= '2027-02-28').toBe(true);
+    const loans = of('loan_application');
+    for (const loan of loans) {
+      expect(String(loan.application_no).slice(2, 8) <= '202702').toBe(true);
+      if (loan.submitted_at !== undefined) expect(String(loan.submitted_at) <= close).toBe(true);
+    }
+    // Recent enough for "the last 12 months" and "the last 90 days".
+    expect(loans.filter((loan) => String(loan.submitted_at) >= '2026-04-01').length).toBeGreaterThan(10);
+    expect(of('interaction').filter((i) => String(i.occurred_at) >= '2026-12-01').length).toBeGreaterThan(100);
+    // Ages count to the close: nobody onboarded before turning 18 then.
+    const ages = of('customer').filter((c) => c.birth_date !== undefined).map((c) => 2027 - Number(String(c.birth_date).slice(0, 4)));
+    expect(Math.min(...ages)).toBeGreaterThanOrEqual(20);
+  });
+
+  it('is the same for any moment of the month, and moves on with the month', () => {
+    const at = (iso: string) => take(2_000, generateBankCrmSeed({ customers: 100, now: new Date(iso) }));
+    expect(at('2027-03-01T00:00:00Z')).toEqual(at('2027-03-31T23:59:59Z'));
+    expect(at('2027-04-01T00:00:00Z')).not.toEqual(at('2027-03-31T23:59:59Z'));
+    // Without a day: the bank at the end of 2025, as fixtures and benchmarks have always had it.
+    expect(take(2_000, generateBankCrmSeed({ customers: 100 }))).toEqual(at('2026-01-20T08:00:00Z'));
+  });
+
+  it('takes the month as reports do (UTC): on the first Beijing morning of a month the close is the month before last', () => {
+    // 04:00 on 1 March in Beijing is still February in UTC, where "last month" is January.
+    const early = [...generateBankCrmSeed({ customers: 50, now: new Date('2027-02-28T20:00:00Z') })];
+    const monthEnds = new Set(early.filter((r) => r.entity === 'account_balance').map((r) => r.values.month_end));
+    expect([...monthEnds].sort().at(-1)).toBe('2027-01-31');
+    for (const loan of early.filter((r) => r.entity === 'loan_application')) expect(String(loan.values.application_no).slice(2, 8) <= '202701').toBe(true);
+  });
+
+  it('rejects an invalid day', () => {
+    expect(() => generateBankCrmSeed({ customers: 1, now: new Date('not a day') }).next()).toThrow(RangeError);
+  });
+
+  describe('month-end balances', () => {
+    const monthEnds = ['2026-03-31', '2026-04-30', '2026-05-31', '2026-06-30', '2026-07-31', '2026-08-31', '2026-09-30', '2026-10-31', '2026-11-30', '2026-12-31', '2027-01-31', '2027-02-28'];
+    const balances = of('account_balance');
+    const byAccount = new Map<unknown, Record<string, unknown>[]>();
+    for (const row of balances) byAccount.set(row.account, [...(byAccount.get(row.account) ?? []), row]);
+    const accounts = loaded.filter((r) => r.entity === 'account');
+
+    it('has one per open account for each of the last 12 month-ends it was open at, oldest first', () => {
+      expect(new Set(balances.map((b) => b.month_end))).toEqual(new Set(monthEnds));
+      for (const { ref, values } of accounts) {
+        const expected = values.status === 'closed' ? [] : monthEnds.filter((end) => String(values.opened_on) <= end);
+        expect((byAccount.get(ref) ?? []).map((b) => b.month_end), ref).toEqual(expected);
+        for (const b of byAccount.get(ref) ?? []) expect([b.product, b.customer]).toEqual([values.product, values.customer]);
+      }
+      expect(balances.length / 500).toBeGreaterThan(15);
+      expect(balances.length / 500).toBeLessThan(28);
+    });
+
+    it("ends at the account's balance, so the latest month-end adds up to the customers' AUM", () => {
+      for (const { ref, values } of accounts) {
+        const latest = byAccount.get(ref)?.at(-1);
+        if (latest) expect(latest.balance).toEqual(values.balance);
+      }
+      const latestSum = balances.filter((b) => b.month_end === '2027-02-28').reduce((sum, b) => sum + cents(b.balance), 0);
+      expect(latestSum).toBe(of('customer').reduce((sum, c) => sum + cents(c.aum), 0));
+    });
+
+    it('changes on the month-end before (from nothing in the month the account was opened), with an average between the two', () => {
+      let moved = 0;
+      for (const rows of byAccount.values()) {
+        rows.forEach((row, k) => {
+          const prior = k === 0 ? undefined : rows[k - 1];
+          const before = prior ? cents(prior.balance) : monthEnds.indexOf(String(row.month_end)) === 0 ? undefined : 0;
+          if (before !== undefined) expect(cents(row.balance_change)).toBe(cents(row.balance) - before);
+          if (prior && cents(row.balance) !== cents(prior.balance)) moved++;
+          const [low, high] = [Math.min(cents(row.balance), cents(row.balance) - cents(row.balance_change)), Math.max(cents(row.balance), cents(row.balance) - cents(row.balance_change))];
+          expect(cents(row.average_balance)).toBeGreaterThanOrEqual(Math.floor(low * 0.95) - 1);
+          expect(cents(row.average_balance)).toBeLessThanOrEqual(Math.ceil(high * 1.05) + 1);
+        });
+      }
+      expect(moved / balances.length).toBeGreaterThan(0.5);
+    });
+
+    it('shows money leaving most customers at churn risk over the year, and few others', () => {
+      const risky = new Set(loaded.filter((r) => r.entity === 'customer' && Number(r.values.churn_risk) >= 40).map((r) => r.ref));
+      expect(risky.size).toBeGreaterThan(10);
+      const aum = new Map<string, [number, number]>();
+      for (const b of balances) {
+        const [first, last] = aum.get(String(b.customer)) ?? [0, 0];
+        // Accounts held all year only: one opened within it would count as growth.
+        if (byAccount.get(b.account)?.[0]?.month_end !== monthEnds[0]) continue;
+        if (b.month_end === monthEnds[0]) aum.set(String(b.customer), [first + cents(b.balance), last]);
+        if (b.month_end === monthEnds[11]) aum.set(String(b.customer), [first, last + cents(b.balance)]);
+      }
+      const fell = (atRisk: boolean) => {
+        const customers = [...aum].filter(([ref, [first]]) => risky.has(ref) === atRisk && first > 0);
+        return customers.filter(([, [first, last]]) => last < first).length / customers.length;
+      };
+      expect(fell(true)).toBeGreaterThan(0.8);
+      expect(fell(false)).toBeLessThan(0.5);
+    });
   });
 });

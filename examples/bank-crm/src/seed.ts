@@ -1,5 +1,5 @@
 import { residentIdCheckCharacter } from '@bankforge/data-model';
-import { DAY_MS, cny, isoDate, isoDateTime, luhnCheckDigit, pad, percent } from './format.js';
+import { DAY_MS, centsOf, cny, isoDate, isoDateTime, luhnCheckDigit, pad, percent } from './format.js';
 import { Rng, mixSeed } from './prng.js';
 import { seedInteractions, seedRelationships } from './seed-relations.js';
 import {
@@ -29,12 +29,50 @@ export interface BankCrmSeedOptions {
   seed?: number;
   /** How many customers to generate (with their contacts, accounts, loans, opportunities). */
   customers: number;
+  /**
+   * When the example is loaded. The data describes the bank at the close of the month before:
+   * dates run up to that month-end, which holds the latest balances, so "last 12 months" always
+   * has data, and the current month is left to new work (the server numbers this month's loans
+   * from 1). The same moment, or any in the same month, yields the same records. Without it,
+   * 1 January 2026: the bank at the end of 2025, for fixtures and benchmarks that need no day.
+   */
+  now?: Date;
 }
 
 export const DEFAULT_SEED = 20_240_601;
 
-/** The seed data describes the bank as of the end of 2025, so it never changes with the clock. */
-const AS_OF_MS = Date.UTC(2025, 11, 31, 15, 59, 59, 999); // 2025-12-31 23:59:59.999 in Beijing
+const DEFAULT_NOW_MS = Date.UTC(2026, 0, 1);
+/** The bank keeps Beijing time, UTC+8 all year. */
+const BEIJING_OFFSET_MS = 8 * 3_600_000;
+/** Month-ends of balance history: the last 12 full months. */
+const BALANCE_MONTHS = 12;
+
+/** What the data is as of. */
+interface SeedClose {
+  /** The close: the last instant (Beijing time) of the month before the load's. */
+  ms: number;
+  /** The close's year: ages are counted to it. */
+  year: number;
+  /** The month-ends with balances, latest (the close's) first, and one more before them for the oldest one's change. */
+  monthEnds: string[];
+}
+
+/**
+ * The month before `now` is taken by its UTC month, as reports resolve "last month", so that the
+ * latest month-end is always last month there. Its close in Beijing time comes before the Beijing
+ * month `now` is in (which starts eight hours before the UTC one), so no seeded loan takes a number
+ * of the current month.
+ */
+function closeBefore(now: Date): SeedClose {
+  if (!Number.isFinite(now.getTime())) throw new RangeError('now must be a valid date');
+  const year = now.getUTCFullYear();
+  const month = now.getUTCMonth();
+  const close = Date.UTC(year, month, 1) - BEIJING_OFFSET_MS - 1;
+  // Day 0 of a month is the last day of the month before it.
+  const monthEnds = Array.from({ length: BALANCE_MONTHS + 1 }, (_, k) => isoDate(Date.UTC(year, month - k, 0)));
+  return { ms: close, year: new Date(close + BEIJING_OFFSET_MS).getUTCFullYear(), monthEnds };
+}
+
 const BANK_FOUNDED_MS = Date.UTC(2005, 0, 1);
 const BIRTH_FIRST_MS = Date.UTC(1945, 0, 1);
 const BIRTH_DAYS = Math.round((Date.UTC(2005, 11, 31) - BIRTH_FIRST_MS) / DAY_MS) + 1;
@@ -65,9 +103,10 @@ const STREAM_CUSTOMER = 1;
 const STREAM_RELATED = 2;
 const STREAM_RM = 3;
 const STREAM_SLOT = 4;
-// Interactions and relationships draw from streams of their own: the records before them stay as they were.
+// Interactions, relationships and balances draw from streams of their own: the records before them stay as they were.
 const STREAM_INTERACTION = 5;
 const STREAM_RELATIONSHIP = 6;
+const STREAM_BALANCE = 7;
 
 interface PersonName {
   name: string;
@@ -145,6 +184,8 @@ interface CustomerFacts {
   onboardedMs: number;
   aumCents: number;
   companyDomain: string | undefined;
+  /** 0 to 100: a customer at risk has been moving money out. */
+  churnRisk: number;
   values: Record<string, unknown>;
 }
 
@@ -154,7 +195,7 @@ function residentSlot(index: number, seed: number): number {
   return ((index % SLOTS) * STRIDE + offset) % SLOTS;
 }
 
-function buildCustomer(index: number, seed: number): CustomerFacts {
+function buildCustomer(index: number, seed: number, close: SeedClose): CustomerFacts {
   if (!Number.isSafeInteger(index) || index < 0) throw new RangeError(`customer index must be a non-negative integer, got ${index}`);
   const rng = new Rng(mixSeed(seed, STREAM_CUSTOMER, index));
   const branchIndex = pickBranch(rng);
@@ -185,7 +226,7 @@ function buildCustomer(index: number, seed: number): CustomerFacts {
     if (rng.chance(0.9)) values.mobile = mobile(rng);
     if (rng.chance(0.7)) values.email = `${rng.pick(['finance', 'contact', 'service', 'info'])}@${companyDomain}`;
     values.risk_level = rng.weighted([['R2', 3], ['R3', 5], ['R4', 2]] as const);
-    onboardedMs = rng.int(BANK_FOUNDED_MS, AS_OF_MS);
+    onboardedMs = rng.int(BANK_FOUNDED_MS, close.ms);
     aumCents = Math.round(rng.logUniform(50_000, 300_000_000) * 100);
     values.annual_income = cny(Math.round(rng.logUniform(2_000_000, 2_000_000_000) / 10_000) * 1_000_000);
     values.credit_score = Math.round(rng.normal(700, 50, 450, 850));
@@ -202,7 +243,7 @@ function buildCustomer(index: number, seed: number): CustomerFacts {
     const person = personName(rng, male);
     surname = [person.surname, person.surnamePinyin];
     const birthYear = Number(birthDate.slice(0, 4));
-    age = 2025 - birthYear;
+    age = close.year - birthYear;
 
     values.name = person.name;
     values.customer_type = 'individual';
@@ -216,7 +257,7 @@ function buildCustomer(index: number, seed: number): CustomerFacts {
         ? rng.weighted([['R1', 5], ['R2', 4], ['R3', 1]] as const)
         : rng.weighted([['R1', 1], ['R2', 3], ['R3', 4], ['R4', 2], ['R5', segment === 'private' ? 2 : 0.5]] as const);
     const adultMs = Date.UTC(birthYear + 18, Number(birthDate.slice(5, 7)) - 1, Number(birthDate.slice(8, 10)));
-    onboardedMs = rng.int(Math.max(BANK_FOUNDED_MS, adultMs), AS_OF_MS);
+    onboardedMs = rng.int(Math.max(BANK_FOUNDED_MS, adultMs), close.ms);
     const [aumMin, aumMax, incomeMin, incomeMax] =
       segment === 'private'
         ? [6_000_000, 120_000_000, 1_000_000, 20_000_000]
@@ -256,7 +297,7 @@ function buildCustomer(index: number, seed: number): CustomerFacts {
   if (segment === 'affluent' || segment === 'private' ? rng.chance(0.45) : rng.chance(0.08)) tags.push('wealth_interest');
   if (!corporate && age >= 28 && age < 60 && rng.chance(0.18)) tags.push('mortgage_holder');
   if (corporate || segment === 'private' ? rng.chance(0.3) : rng.chance(0.02)) tags.push('cross_border');
-  if (AS_OF_MS - onboardedMs < 180 * DAY_MS) tags.push('new_customer');
+  if (close.ms - onboardedMs < 180 * DAY_MS) tags.push('new_customer');
   if (segment === 'private' || (segment === 'affluent' && rng.chance(0.3))) tags.push('vip');
   values.tags = tags;
 
@@ -279,16 +320,17 @@ function buildCustomer(index: number, seed: number): CustomerFacts {
     onboardedMs,
     aumCents,
     companyDomain,
+    churnRisk,
     values,
   };
 }
 
 /**
  * One customer's field values, without the branch reference: the same values
- * `generateBankCrmSeed` yields for the customer at `index` (zero-based) with the same seed.
+ * `generateBankCrmSeed` yields for the customer at `index` (zero-based) with the same seed and `now`.
  */
-export function sampleCustomerValues(index: number, seed: number = DEFAULT_SEED): Record<string, unknown> {
-  return buildCustomer(index, seed).values;
+export function sampleCustomerValues(index: number, seed: number = DEFAULT_SEED, now: Date = new Date(DEFAULT_NOW_MS)): Record<string, unknown> {
+  return buildCustomer(index, seed, closeBefore(now)).values;
 }
 
 function branchValues(branch: BranchInfo): Record<string, unknown> {
@@ -302,7 +344,7 @@ function branchValues(branch: BranchInfo): Record<string, unknown> {
   };
 }
 
-function* contacts(rng: Rng, customer: CustomerFacts, customerRef: string): Generator<SeedRecord> {
+function* contacts(rng: Rng, customer: CustomerFacts, customerRef: string, close: SeedClose): Generator<SeedRecord> {
   const relations: string[] = [];
   if (customer.corporate) {
     relations.push('legal_representative');
@@ -310,7 +352,7 @@ function* contacts(rng: Rng, customer: CustomerFacts, customerRef: string): Gene
     if (rng.chance(0.2)) relations.push('authorized_agent');
   } else {
     const count = rng.weighted([[0, 25], [1, 55], [2, 20]] as const);
-    const age = customer.birthMs === undefined ? 40 : (AS_OF_MS - customer.birthMs) / (365.25 * DAY_MS);
+    const age = customer.birthMs === undefined ? 40 : (close.ms - customer.birthMs) / (365.25 * DAY_MS);
     const choices: (readonly [string, number])[] = [['spouse', age >= 25 ? 6 : 0.2], ['parent', age < 55 ? 3 : 0.3], ['child', age >= 45 ? 4 : 0.2], ['sibling', 1.5], ['other', 0.5]];
     for (let k = 0; k < count; k++) {
       const relation = rng.weighted(choices);
@@ -349,7 +391,7 @@ function accountSerial(sequence: number): string {
   return serial.toString().padStart(12, '0');
 }
 
-function* accounts(rng: Rng, customer: CustomerFacts, customerRef: string): Generator<SeedRecord> {
+function* accounts(rng: Rng, customer: CustomerFacts, customerRef: string, close: SeedClose): Generator<SeedRecord> {
   const products: string[] = [];
   if (customer.corporate) {
     products.push('corporate_basic');
@@ -387,7 +429,7 @@ function* accounts(rng: Rng, customer: CustomerFacts, customerRef: string): Gene
   for (let k = 0; k < products.length; k++) {
     const payload = `621483${accountSerial(customer.index * MAX_ACCOUNTS + k)}`;
     const accountNo = payload + luhnCheckDigit(payload);
-    const openedMs = k === 0 ? customer.onboardedMs : rng.int(customer.onboardedMs, AS_OF_MS);
+    const openedMs = k === 0 ? customer.onboardedMs : rng.int(customer.onboardedMs, close.ms);
     yield {
       entity: 'account',
       ref: `account:${accountNo}`,
@@ -396,10 +438,76 @@ function* accounts(rng: Rng, customer: CustomerFacts, customerRef: string): Gene
         customer: customerRef,
         product: products[k],
         balance: cny(balances[k] ?? 0),
-        opened_on: isoDate(openedMs + 8 * 3_600_000), // the local (UTC+8) calendar day
+        opened_on: isoDate(openedMs + BEIJING_OFFSET_MS), // the local calendar day
         status: statuses[k],
       },
     };
+  }
+}
+
+/**
+ * How a month-end balance moves from one month to the next, by product: the mean growth a month and
+ * its spread. Card and corporate accounts swing with salaries and payments, deposits grow by their
+ * interest, wealth accounts with the market.
+ */
+const BALANCE_MOVES: Readonly<Record<string, readonly [number, number]>> = {
+  debit_card: [0.005, 0.08],
+  savings: [0.004, 0.05],
+  time_deposit: [0.002, 0.01],
+  large_deposit: [0.0025, 0.005],
+  wealth: [0.004, 0.035],
+  corporate_basic: [0.003, 0.08],
+  corporate_general: [0.003, 0.06],
+};
+
+/** Customers at churn risk (the tag's threshold) have been moving money out, about this much a month. */
+const CHURN_RISK_TAGGED = 40;
+const OUTFLOW_PER_MONTH = -0.04;
+
+/**
+ * Each open account's balance at the last 12 month-ends it was open at: the latest is its balance
+ * now, and earlier ones are walked back from it by the product's monthly moves. Dormant and frozen
+ * accounts did not move; closed ones hold nothing to report. The change is on the month-end before
+ * (from nothing in the month it was opened), the monthly average between the two month-ends.
+ */
+function* monthEndBalances(rng: Rng, customer: CustomerFacts, customerRef: string, held: readonly SeedRecord[], close: SeedClose): Generator<SeedRecord> {
+  for (const account of held) {
+    const { account_no: accountNo, product, status, opened_on: openedOn } = account.values as Record<string, string>;
+    if (status === 'closed' || product === undefined || openedOn === undefined) continue;
+    const [mean, spread] = status === 'active' ? (BALANCE_MOVES[product] ?? [0, 0]) : [0, 0];
+    const drift = status === 'active' && customer.churnRisk >= CHURN_RISK_TAGGED ? OUTFLOW_PER_MONTH : mean;
+    // cents[k] at monthEnds[k]; one more than is shown, for the oldest change.
+    const cents = [centsOf(account.values.balance as { amount: string })];
+    for (let k = 1; k < close.monthEnds.length; k++) {
+      // Walked back in log terms, less half the variance: forward, balances grow by `drift` on average whatever the spread.
+      const move = spread === 0 ? drift : rng.normal(drift, spread, -1, 1) + (spread * spread) / 2;
+      cents.push(Math.round((cents[k - 1] as number) * Math.exp(-move)));
+    }
+    for (let k = BALANCE_MONTHS - 1; k >= 0; k--) {
+      const monthEnd = close.monthEnds[k] as string;
+      if (openedOn > monthEnd) continue;
+      const prior = close.monthEnds[k + 1] as string;
+      const openedWithin = openedOn > prior;
+      const atEnd = cents[k] as number;
+      const before = openedWithin ? 0 : (cents[k + 1] as number);
+      // Open for part of the month: the average counts the days it held money.
+      const days = Number(monthEnd.slice(8));
+      const daysOpen = openedWithin ? Math.round((Date.parse(monthEnd) - Date.parse(openedOn)) / DAY_MS) + 1 : days;
+      const average = Math.round(((before + atEnd) / 2) * (daysOpen / days) * (1 + rng.normal(0, 0.02, -0.05, 0.05)));
+      yield {
+        entity: 'account_balance',
+        ref: `account_balance:${accountNo}:${monthEnd}`,
+        values: {
+          account: account.ref,
+          customer: customerRef,
+          month_end: monthEnd,
+          product,
+          balance: cny(atEnd),
+          average_balance: cny(average),
+          balance_change: cny(atEnd - before),
+        },
+      };
+    }
   }
 }
 
@@ -428,11 +536,11 @@ const MAX_LOANS = 4;
 function loanNumber(startedMs: number, serial: number): string {
   // Six digits hold the loans of 250,000 customers; past that, numbers would repeat.
   if (serial + 1 > 999_999) throw new RangeError(`the example's loan numbers run out after ${Math.floor(999_999 / MAX_LOANS)} customers`);
-  const month = isoDate(startedMs + 8 * 3_600_000).slice(0, 7).replace('-', '');
+  const month = isoDate(startedMs + BEIJING_OFFSET_MS).slice(0, 7).replace('-', '');
   return `LA${month}${pad(serial + 1, 6)}`;
 }
 
-function* loanApplications(rng: Rng, customer: CustomerFacts, customerRef: string): Generator<SeedRecord> {
+function* loanApplications(rng: Rng, customer: CustomerFacts, customerRef: string, close: SeedClose): Generator<SeedRecord> {
   const count = customer.corporate
     ? rng.weighted([[0, 50], [1, 35], [2, 15]] as const)
     : rng.weighted([[0, 76], [1, 20], [2, 4]] as const);
@@ -455,11 +563,11 @@ function* loanApplications(rng: Rng, customer: CustomerFacts, customerRef: strin
     if (purposes !== undefined && rng.chance(0.85)) values.purpose = rng.pick(purposes);
     values.status = status;
     // Drafts were started in the last month; the others when they were submitted.
-    let startedMs = Math.max(customer.onboardedMs, AS_OF_MS - 30 * DAY_MS);
+    let startedMs = Math.max(customer.onboardedMs, close.ms - 30 * DAY_MS);
     if (status !== 'draft') {
       // Applications still awaiting a decision were submitted recently.
-      const earliest = status === 'submitted' ? Math.max(customer.onboardedMs, AS_OF_MS - 30 * DAY_MS) : customer.onboardedMs;
-      startedMs = rng.int(earliest, AS_OF_MS);
+      const earliest = status === 'submitted' ? Math.max(customer.onboardedMs, close.ms - 30 * DAY_MS) : customer.onboardedMs;
+      startedMs = rng.int(earliest, close.ms);
       values.submitted_at = isoDateTime(startedMs);
     }
     // What the scoring decision reads: a bureau score, and an income the loan is 1 to 8 times of.
@@ -492,7 +600,7 @@ const STAGE_PROBABILITY: Readonly<Record<string, number>> = {
   lost: 0,
 };
 
-function* opportunities(rng: Rng, customer: CustomerFacts, customerRef: string): Generator<SeedRecord> {
+function* opportunities(rng: Rng, customer: CustomerFacts, customerRef: string, close: SeedClose): Generator<SeedRecord> {
   const count = customer.corporate
     ? rng.weighted([[0, 55], [1, 35], [2, 10]] as const)
     : rng.weighted([[0, 75], [1, 22], [2, 3]] as const);
@@ -507,7 +615,7 @@ function* opportunities(rng: Rng, customer: CustomerFacts, customerRef: string):
     const stage = rng.weighted([['lead', 25], ['qualified', 20], ['proposal', 18], ['negotiation', 12], ['won', 15], ['lost', 10]] as const);
     const [min, max] = OPPORTUNITY_AMOUNTS[product] ?? [10_000, 1_000_000];
     const closed = stage === 'won' || stage === 'lost';
-    const closeMs = closed ? rng.int(customer.onboardedMs, AS_OF_MS) : AS_OF_MS + rng.int(7, 180) * DAY_MS;
+    const closeMs = closed ? rng.int(customer.onboardedMs, close.ms) : close.ms + rng.int(7, 180) * DAY_MS;
     const values: Record<string, unknown> = {
       customer: customerRef,
       product,
@@ -522,11 +630,13 @@ function* opportunities(rng: Rng, customer: CustomerFacts, customerRef: string):
 
 /**
  * The seed data of the bank CRM: the branches, then each customer followed by its contacts,
- * accounts, loan applications, opportunities, interactions and relationships. Lazy: nothing is kept between customers, so
- * it can yield any number of them. A reference field's value is the `ref` of an earlier record.
+ * accounts and their month-end balances, loan applications, opportunities, interactions and
+ * relationships. Lazy: nothing is kept between customers, so it can yield any number of them. A
+ * reference field's value is the `ref` of an earlier record.
  */
 export function* generateBankCrmSeed(options: BankCrmSeedOptions): Generator<SeedRecord> {
   const seed = (options.seed ?? DEFAULT_SEED) | 0;
+  const close = closeBefore(options.now ?? new Date(DEFAULT_NOW_MS));
   const { customers } = options;
   if (!Number.isSafeInteger(customers) || customers < 0) {
     throw new RangeError(`customers must be a non-negative integer, got ${customers}`);
@@ -535,7 +645,7 @@ export function* generateBankCrmSeed(options: BankCrmSeedOptions): Generator<See
     yield { entity: 'branch', ref: branchRef(branch), values: branchValues(branch) };
   }
   for (let index = 0; index < customers; index++) {
-    const customer = buildCustomer(index, seed);
+    const customer = buildCustomer(index, seed, close);
     const customerRef = `customer:${customer.customerNo}`;
     yield {
       entity: 'customer',
@@ -543,13 +653,18 @@ export function* generateBankCrmSeed(options: BankCrmSeedOptions): Generator<See
       values: { ...customer.values, branch: branchRef(branchAt(customer.branchIndex)) },
     };
     const rng = new Rng(mixSeed(seed, STREAM_RELATED, index));
-    yield* contacts(rng, customer, customerRef);
-    yield* accounts(rng, customer, customerRef);
-    yield* loanApplications(rng, customer, customerRef);
-    yield* opportunities(rng, customer, customerRef);
-    yield* seedInteractions(new Rng(mixSeed(seed, STREAM_INTERACTION, index)), customer, customerRef, AS_OF_MS);
+    yield* contacts(rng, customer, customerRef, close);
+    const held: SeedRecord[] = [];
+    for (const account of accounts(rng, customer, customerRef, close)) {
+      held.push(account);
+      yield account;
+    }
+    yield* monthEndBalances(new Rng(mixSeed(seed, STREAM_BALANCE, index)), customer, customerRef, held, close);
+    yield* loanApplications(rng, customer, customerRef, close);
+    yield* opportunities(rng, customer, customerRef, close);
+    yield* seedInteractions(new Rng(mixSeed(seed, STREAM_INTERACTION, index)), customer, customerRef, close.ms);
     yield* seedRelationships(new Rng(mixSeed(seed, STREAM_RELATIONSHIP, index)), customer, customerRef, (i) => {
-      const other = buildCustomer(i, seed);
+      const other = buildCustomer(i, seed, close);
       return { corporate: other.corporate, ref: `customer:${other.customerNo}` };
     });
   }

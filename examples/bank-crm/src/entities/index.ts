@@ -1,5 +1,6 @@
 import type { EntityDefinition } from '@bankforge/data-model';
 import { accountEntity } from './account.js';
+import { accountBalanceEntity } from './account-balance.js';
 import { branchEntity } from './branch.js';
 import { contactEntity } from './contact.js';
 import { customerEntity } from './customer.js';
@@ -8,7 +9,7 @@ import { loanApplicationEntity } from './loan-application.js';
 import { opportunityEntity } from './opportunity.js';
 import { relationshipEntity } from './relationship.js';
 
-export { accountEntity, branchEntity, contactEntity, customerEntity, interactionEntity, loanApplicationEntity, opportunityEntity, relationshipEntity };
+export { accountEntity, accountBalanceEntity, branchEntity, contactEntity, customerEntity, interactionEntity, loanApplicationEntity, opportunityEntity, relationshipEntity };
 
 /** The entities of the bank CRM, referenced entities first. */
 export const bankCrmEntities: EntityDefinition[] = [
@@ -16,6 +17,7 @@ export const bankCrmEntities: EntityDefinition[] = [
   customerEntity,
   contactEntity,
   accountEntity,
+  accountBalanceEntity,
   loanApplicationEntity,
   opportunityEntity,
   interactionEntity,
