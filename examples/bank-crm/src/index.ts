@@ -1,4 +1,4 @@
-export { bankCrmEntities, accountEntity, branchEntity, contactEntity, customerEntity, interactionEntity, loanApplicationEntity, opportunityEntity, relationshipEntity } from './entities/index.js';
+export { bankCrmEntities, accountEntity, accountBalanceEntity, branchEntity, contactEntity, customerEntity, interactionEntity, loanApplicationEntity, opportunityEntity, relationshipEntity } from './entities/index.js';
 export { bankCrmApp, bankCrmArtifacts, type AppDefinition, type AppArtifactRef } from './app.js';
 export { generateBankCrmSeed, sampleCustomerValues, DEFAULT_SEED, type SeedRecord, type BankCrmSeedOptions } from './seed.js';
 export { loanApprovalFlow, loanApprovalFlowName, loanScoringDecision, LOAN_SCORE_THRESHOLD, LOAN_SMALL_LIMIT, LOAN_MEDIUM_LIMIT, LOAN_SCORING_DECISION_NAME } from './flows/loan-approval.js';
@@ -14,5 +14,15 @@ export { fraudScreeningDecision, fraudActions, fraudRiskLevels, FRAUD_SCREENING_
 export { cnMainlandCalendar } from './calendars/cn-mainland.js';
 export { BRANCHES, type BranchInfo } from './reference-data.js';
 export { bankCrmRoles, type ExampleRole } from './roles.js';
-export { bankCrmReports, loanPipelineReport, aumBySegmentReport } from './reports.js';
+export {
+  bankCrmReports,
+  loanPipelineReport,
+  loanFunnelReport,
+  aumBySegmentReport,
+  aumTrendReport,
+  loansByBranchReport,
+  rmPerformanceReport,
+  crossSellRatioReport,
+  churnRiskReport,
+} from './reports.js';
 export { customerForm } from './forms/customer-form.js';

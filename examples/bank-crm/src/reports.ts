@@ -1,4 +1,15 @@
+import type { RecordFilter } from '@bankforge/data-model';
 import type { ReportDefinition } from '@bankforge/report-engine';
+
+/**
+ * The latest month-end's balances. Balances are stocks: summed across accounts at one month-end
+ * they are the AUM then, summed across month-ends they mean nothing. The month-end close is loaded
+ * in the following month, so "last month" holds the latest.
+ */
+const LATEST_MONTH_END: RecordFilter = { field: 'month_end', op: 'within', value: 'lastMonth' };
+
+/** Accounts a customer still holds. */
+const OPEN_ACCOUNTS: RecordFilter = { field: 'status', op: 'ne', value: 'closed' };
 
 /** The loan pipeline a branch manager watches: applications of the last 12 months by status, with volume. */
 export const loanPipelineReport: ReportDefinition = {
@@ -20,18 +31,248 @@ export const loanPipelineReport: ReportDefinition = {
   chart: { type: 'bar', x: 'status', y: ['volume'] },
 };
 
-/** Assets under management by customer segment. */
+/**
+ * Loan applications of the last 12 months by status, in the order a case moves. A sort by the
+ * status would be alphabetical, so a calculated stage number orders them; the funnel draws the
+ * rows in the report's order.
+ */
+export const loanFunnelReport: ReportDefinition = {
+  kind: 'report',
+  key: 'loan_funnel',
+  title: 'Loan application funnel',
+  description: 'Applications of the last 12 months: drafted, submitted, returned for changes, then approved, rejected or withdrawn.',
+  source: 'loan_application',
+  calculated: [
+    {
+      key: 'stage_order',
+      label: 'Stage',
+      expression:
+        'if status = "draft" then 1 else if status = "submitted" then 2 else if status = "returned" then 3 else if status = "approved" then 4 else if status = "rejected" then 5 else 6',
+    },
+  ],
+  // Drafts were never submitted: they count by when they were started.
+  filter: {
+    or: [
+      { field: 'submitted_at', op: 'within', value: { last: 12, unit: 'month' } },
+      { and: [{ field: 'status', op: 'eq', value: 'draft' }, { field: 'created_at', op: 'within', value: { last: 12, unit: 'month' } }] },
+    ],
+  },
+  dimensions: [
+    { key: 'stage', field: 'stage_order', label: 'Stage' },
+    { key: 'status', field: 'status', label: 'Status' },
+  ],
+  measures: [
+    { key: 'applications', agg: 'count', label: 'Applications' },
+    { key: 'volume', agg: 'sum', field: 'amount', label: 'Volume' },
+  ],
+  sort: [{ by: 'stage' }],
+  chart: { type: 'funnel', x: 'status', y: ['applications'] },
+};
+
+/** Assets under management by segment at the latest month-end: the sum of that month-end's account balances. */
 export const aumBySegmentReport: ReportDefinition = {
   kind: 'report',
   key: 'aum_by_segment',
   title: 'AUM by segment',
-  source: 'customer',
-  dimensions: [{ key: 'segment', field: 'segment', label: 'Segment' }],
+  description: 'Month-end balances of the latest month-end by customer segment; never summed across months.',
+  source: 'account_balance',
+  joins: [{ alias: 'c', kind: 'manyToOne', field: 'customer' }],
+  filter: LATEST_MONTH_END,
+  dimensions: [{ key: 'segment', field: 'c.segment', label: 'Segment' }],
   measures: [
-    { key: 'customers', agg: 'count', label: 'Customers' },
-    { key: 'aum', agg: 'sum', field: 'aum', label: 'AUM' },
+    { key: 'customers', agg: 'countDistinct', field: 'customer', label: 'Customers' },
+    { key: 'aum', agg: 'sum', field: 'balance', label: 'AUM at month-end' },
+    { key: 'average_aum', agg: 'sum', field: 'average_balance', label: 'AUM, monthly daily average' },
   ],
+  sort: [{ by: 'aum', direction: 'desc' }],
   chart: { type: 'pie', x: 'segment', y: ['aum'] },
 };
 
-export const bankCrmReports = [loanPipelineReport, aumBySegmentReport] as const;
+/**
+ * AUM month by month and by segment. Each month has one balance per account, so a month's sum
+ * across accounts is that month-end's AUM; the last 13 months hold the 12 month-ends before this month.
+ */
+export const aumTrendReport: ReportDefinition = {
+  kind: 'report',
+  key: 'aum_trend',
+  title: 'AUM trend',
+  description: 'AUM at each month-end of the last 12 months, stacked by customer segment.',
+  source: 'account_balance',
+  joins: [{ alias: 'c', kind: 'manyToOne', field: 'customer' }],
+  filter: { field: 'month_end', op: 'within', value: { last: 13, unit: 'month' } },
+  dimensions: [
+    { key: 'month', field: 'month_end', date: 'month', label: 'Month' },
+    { key: 'segment', field: 'c.segment', label: 'Segment' },
+  ],
+  measures: [{ key: 'aum', agg: 'sum', field: 'balance', label: 'AUM at month-end' }],
+  sort: [{ by: 'month' }, { by: 'segment' }],
+  chart: { type: 'stackedBar', x: 'month', series: 'segment', y: ['aum'] },
+};
+
+/**
+ * Loan applications of the last 12 months by the customer's branch, drilled down to the
+ * relationship manager who owns them and on to the customers.
+ */
+export const loansByBranchReport: ReportDefinition = {
+  kind: 'report',
+  key: 'loans_by_branch',
+  title: 'Loans by branch',
+  description: 'Applications of the last 12 months by branch, then by relationship manager, then by customer.',
+  source: 'loan_application',
+  joins: [
+    { alias: 'c', kind: 'manyToOne', field: 'customer' },
+    // Loans are booked where their customer is.
+    { alias: 'b', kind: 'manyToOne', field: 'branch', from: 'c' },
+  ],
+  filter: { field: 'submitted_at', op: 'within', value: { last: 12, unit: 'month' } },
+  dimensions: [
+    { key: 'branch', field: 'b.name', label: 'Branch' },
+    { key: 'rm', field: 'owner_id', label: 'Relationship manager' },
+    { key: 'customer_no', field: 'c.customer_no', label: 'Customer number' },
+    { key: 'customer', field: 'c.name', label: 'Customer' },
+  ],
+  measures: [
+    { key: 'applications', agg: 'count', label: 'Applications' },
+    { key: 'volume', agg: 'sum', field: 'amount', label: 'Volume applied for' },
+    { key: 'approved', agg: 'sum', field: 'approved_amount', label: 'Volume approved' },
+  ],
+  sort: [{ by: 'volume', direction: 'desc' }],
+  drillDown: {
+    levels: [
+      { dimensions: ['branch'], label: 'Branch' },
+      { dimensions: ['rm'], label: 'Relationship manager' },
+      { dimensions: ['customer_no', 'customer'], label: 'Customer' },
+    ],
+  },
+  chart: { type: 'bar', x: 'branch', y: ['volume'] },
+};
+
+/**
+ * Each relationship manager's book: customers, their AUM at the latest month-end and the
+ * opportunities won with them; drilled down to the customers.
+ */
+export const rmPerformanceReport: ReportDefinition = {
+  kind: 'report',
+  key: 'rm_performance',
+  title: 'RM performance',
+  description: "Each relationship manager's customers, AUM at the latest month-end and opportunities won.",
+  source: 'customer',
+  joins: [
+    { alias: 'held', kind: 'oneToMany', entity: 'account_balance', field: 'customer', filter: LATEST_MONTH_END, aggregates: [{ key: 'aum', agg: 'sum', field: 'balance' }] },
+    {
+      alias: 'won',
+      kind: 'oneToMany',
+      entity: 'opportunity',
+      field: 'customer',
+      filter: { field: 'stage', op: 'eq', value: 'won' },
+      aggregates: [
+        { key: 'count', agg: 'count' },
+        { key: 'amount', agg: 'sum', field: 'expected_amount' },
+      ],
+    },
+  ],
+  dimensions: [
+    { key: 'rm', field: 'owner_id', label: 'Relationship manager' },
+    { key: 'customer_no', field: 'customer_no', label: 'Customer number' },
+    { key: 'customer', field: 'name', label: 'Customer' },
+  ],
+  measures: [
+    { key: 'customers', agg: 'count', label: 'Customers' },
+    { key: 'aum', agg: 'sum', field: 'held.aum', label: 'AUM at month-end' },
+    { key: 'opportunities_won', agg: 'sum', field: 'won.count', label: 'Opportunities won' },
+    { key: 'won_amount', agg: 'sum', field: 'won.amount', label: 'Amount won' },
+  ],
+  sort: [{ by: 'aum', direction: 'desc' }],
+  drillDown: {
+    levels: [
+      { dimensions: ['rm'], label: 'Relationship manager' },
+      { dimensions: ['customer_no', 'customer'], label: 'Customer' },
+    ],
+  },
+  chart: { type: 'bar', x: 'rm', y: ['aum'] },
+};
+
+/** Cross-sell: how many accounts each customer holds on average (accounts still open). */
+export const crossSellRatioReport: ReportDefinition = {
+  kind: 'report',
+  key: 'cross_sell_ratio',
+  title: 'Cross-sell ratio',
+  description: 'Open accounts per customer across the bank.',
+  source: 'customer',
+  // One-to-many: each customer is one row with its count, so customers without accounts count as 0.
+  joins: [{ alias: 'held', kind: 'oneToMany', entity: 'account', field: 'customer', filter: OPEN_ACCOUNTS, aggregates: [{ key: 'accounts', agg: 'count' }] }],
+  measures: [
+    { key: 'products_per_customer', agg: 'avg', field: 'held.accounts', label: 'Products per customer' },
+    { key: 'customers', agg: 'count', label: 'Customers' },
+    { key: 'accounts', agg: 'sum', field: 'held.accounts', label: 'Open accounts' },
+  ],
+  chart: { type: 'kpi', y: ['products_per_customer'] },
+};
+
+/**
+ * Customers to call before they leave: nobody has been in touch for 90 days, and their AUM fell
+ * more than 5% at the latest month-end or their churn score is 40 or more (the churn-risk tag's
+ * threshold). A fall over several months needs one row per month, which one SELECT cannot compare;
+ * the stored change on the prior month-end gives the latest fall.
+ */
+export const churnRiskReport: ReportDefinition = {
+  kind: 'report',
+  key: 'churn_risk',
+  title: 'Churn risk',
+  description: 'Customers not contacted for 90 days whose AUM fell more than 5% last month or whose churn score is 40 or more.',
+  source: 'customer',
+  joins: [
+    {
+      alias: 'latest',
+      kind: 'oneToMany',
+      entity: 'account_balance',
+      field: 'customer',
+      filter: LATEST_MONTH_END,
+      aggregates: [
+        { key: 'aum', agg: 'sum', field: 'balance' },
+        { key: 'change', agg: 'sum', field: 'balance_change' },
+      ],
+    },
+    { alias: 'contacted', kind: 'oneToMany', entity: 'interaction', field: 'customer', filter: { field: 'occurred_at', op: 'within', value: { last: 90, unit: 'day' } }, aggregates: [{ key: 'times', agg: 'count' }] },
+    { alias: 'held', kind: 'oneToMany', entity: 'account', field: 'customer', filter: OPEN_ACCOUNTS, aggregates: [{ key: 'accounts', agg: 'count' }] },
+    { alias: 'b', kind: 'manyToOne', field: 'branch' },
+  ],
+  calculated: [
+    {
+      key: 'aum_change_pct',
+      label: 'AUM change (%)',
+      // The change on the AUM a month earlier (this month-end's less the change).
+      expression: 'if latest.aum - latest.change > 0 then latest.change / (latest.aum - latest.change) * 100 else null',
+    },
+  ],
+  filter: {
+    and: [
+      { field: 'contacted.times', op: 'eq', value: 0 },
+      { or: [{ field: 'aum_change_pct', op: 'lt', value: -5 }, { field: 'churn_risk', op: 'gte', value: 40 }] },
+    ],
+  },
+  dimensions: [
+    { key: 'customer_no', field: 'customer_no', label: 'Customer number' },
+    { key: 'customer', field: 'name', label: 'Customer' },
+    { key: 'segment', field: 'segment', label: 'Segment' },
+    { key: 'branch', field: 'b.name', label: 'Branch' },
+    { key: 'rm', field: 'owner_id', label: 'Relationship manager' },
+    { key: 'aum', field: 'latest.aum', label: 'AUM at month-end' },
+    { key: 'aum_change_pct', field: 'aum_change_pct', label: 'AUM change on the prior month-end (%)' },
+    { key: 'churn_score', field: 'churn_risk', label: 'Churn score' },
+    { key: 'products', field: 'held.accounts', label: 'Open accounts' },
+  ],
+  sort: [{ by: 'aum_change_pct' }, { by: 'aum', direction: 'desc' }],
+  chart: { type: 'table' },
+};
+
+export const bankCrmReports = [
+  loanPipelineReport,
+  loanFunnelReport,
+  aumBySegmentReport,
+  aumTrendReport,
+  loansByBranchReport,
+  rmPerformanceReport,
+  crossSellRatioReport,
+  churnRiskReport,
+] as const;
