@@ -20,6 +20,7 @@ describe.each(dialects())('the example bank CRM on %s', (dialect) => {
       'entity:customer',
       'entity:contact',
       'entity:account',
+      'entity:account_balance',
       'entity:loan_application',
       'entity:opportunity',
       'entity:interaction',
@@ -31,11 +32,17 @@ describe.each(dialects())('the example bank CRM on %s', (dialect) => {
       'decision:fraud_screening',
       'flow:loan_approval',
       'report:loan_pipeline',
+      'report:loan_funnel',
       'report:aum_by_segment',
+      'report:aum_trend',
+      'report:loans_by_branch',
+      'report:rm_performance',
+      'report:cross_sell_ratio',
+      'report:churn_risk',
     ]);
   });
 
-  it("gives every seeded customer to a relationship manager of its branch, and its contacts, accounts and loans with it", async () => {
+  it("gives every seeded customer to a relationship manager of its branch, and its contacts, accounts, balances and loans with it", async () => {
     const rows = await server.database.read((sql) =>
       sql.rows<{ branch_code: string; owner_branch: string | null; roles: string | null; n: number | string }>(
         `SELECT b.code AS branch_code, u.branch AS owner_branch, u.roles AS roles, COUNT(*) AS n
@@ -47,7 +54,7 @@ describe.each(dialects())('the example bank CRM on %s', (dialect) => {
     for (const row of rows) expect([row.branch_code, row.owner_branch, String(row.roles)]).toEqual([row.branch_code, row.branch_code, expect.stringContaining('relationship_manager')]);
     const strays = await server.database.read((sql) =>
       sql.rows<{ n: number | string }>(
-        `SELECT COUNT(*) AS n FROM (SELECT x.owner_id, x.customer FROM e_contact x UNION ALL SELECT x.owner_id, x.customer FROM e_account x UNION ALL SELECT x.owner_id, x.customer FROM e_loan_application x) r
+        `SELECT COUNT(*) AS n FROM (SELECT x.owner_id, x.customer FROM e_contact x UNION ALL SELECT x.owner_id, x.customer FROM e_account x UNION ALL SELECT x.owner_id, x.customer FROM e_account_balance x UNION ALL SELECT x.owner_id, x.customer FROM e_loan_application x) r
            JOIN e_customer c ON c.id = r.customer WHERE r.owner_id IS NULL OR r.owner_id <> c.owner_id`,
       ),
     );
@@ -102,8 +109,10 @@ describe.each(dialects())('the example bank CRM on %s', (dialect) => {
     // The example reports run under the same scope: the bank's totals for the administrator, one customer for the RM.
     type Run = { rows: { customers: number }[] };
     const count = (run: Run): number => run.rows.reduce((sum, row) => sum + Number(row.customers), 0);
-    expect(count((await server.request<Run>('POST', '/api/reports/aum_by_segment/run', {})).body)).toBe(307);
-    expect(count((await rm<Run>('POST', '/api/reports/aum_by_segment/run', {})).body)).toBe(1);
+    expect(count((await server.request<Run>('POST', '/api/reports/cross_sell_ratio/run', {})).body)).toBe(307);
+    expect(count((await rm<Run>('POST', '/api/reports/cross_sell_ratio/run', {})).body)).toBe(1);
+    // Her customer has no month-end balances yet: no AUM of hers, and none of anyone else's.
+    expect((await rm<Run>('POST', '/api/reports/aum_by_segment/run', {})).body.rows).toEqual([]);
     expect((await rm('PUT', '/api/artifacts/entity/customer', {})).status).toBe(403);
   });
 
@@ -120,13 +129,73 @@ describe.each(dialects())('the example bank CRM on %s', (dialect) => {
     const states = cases.map((c) => c.outcome ?? c.status).sort();
     expect(states).toEqual(['approved', 'rejected', 'running', 'running', 'running', 'running']);
     const loans = await server.request<{ items: { application_no: string; status: string }[] }>('POST', '/api/records/loan_application/query', {
-      // The demo desk's loans are this month's first (the seed's are from 2025), numbered in the order they were made.
+      // The demo desk's loans are this month's first (the seed's end at the last month-end), numbered in the order they were made.
       filter: { field: 'application_no', op: 'startsWith', value: loanNumberPrefix() },
       sort: [{ field: 'application_no' }],
     });
     expect(loans.body.items.map((l) => l.status)).toEqual(['submitted', 'submitted', 'returned', 'approved', 'rejected', 'submitted']);
     // Without BANKFORGE_DEMO_PASSWORD the demo people exist but cannot sign in.
     expect((await server.anonymous('POST', '/api/auth/login', { username: 'wang_fang', password: '' })).status).not.toBe(200);
+  });
+
+  describe('its reports, on the seeded bank, for the administrator', () => {
+    type Row = Record<string, string | number | null>;
+    type Run = { level: number; rows: Row[] };
+    const run = async (key: string, drill?: Row[]): Promise<Row[]> => {
+      const answer = await server.request<Run>('POST', `/api/reports/${key}/run`, drill ? { drill } : {});
+      expect(answer.status, `${key}: ${JSON.stringify(answer.body)}`).toBe(200);
+      return answer.body.rows;
+    };
+    const total = (rows: Row[], key: string): number => rows.reduce((sum, row) => sum + Number(row[key]), 0);
+    /** The month before this one (UTC, as reports resolve periods): the seed's latest month-end. */
+    const lastMonth = (): string => new Date(Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth(), 0)).toISOString().slice(0, 7);
+
+    it('answers rows for every report the app ships', async () => {
+      const counts: Record<string, number> = {};
+      for (const key of ['loan_pipeline', 'loan_funnel', 'aum_by_segment', 'aum_trend', 'loans_by_branch', 'rm_performance', 'cross_sell_ratio', 'churn_risk']) counts[key] = (await run(key)).length;
+      expect(Object.entries(counts).filter(([, n]) => n === 0)).toEqual([]);
+    });
+
+    it('sums AUM at the latest month-end only: the accounts held today, once', async () => {
+      const bySegment = await run('aum_by_segment');
+      const [held] = await server.database.read((sql) => sql.rows<{ balance: string | number }>("SELECT SUM(balance) AS balance FROM e_account WHERE status <> 'closed' AND deleted_at IS NULL"));
+      expect(total(bySegment, 'aum')).toBeCloseTo(Number(held!.balance), 0);
+      // Every seeded customer holds an account; the demo desk's copies and the RM's new customer have no month-end yet.
+      expect(total(bySegment, 'customers')).toBe(300);
+      // Month by month the same sum: twelve month-ends, the latest last month, with the same AUM.
+      const trend = await run('aum_trend');
+      const months = [...new Set(trend.map((row) => row.month))];
+      expect(months).toHaveLength(12);
+      expect(months.at(-1)).toBe(lastMonth());
+      expect(total(trend.filter((row) => row.month === lastMonth()), 'aum')).toBeCloseTo(total(bySegment, 'aum'), 0);
+    });
+
+    it('lists the loan funnel in pipeline order and drills loans from branch to RM to customer', async () => {
+      const pipeline = ['draft', 'submitted', 'returned', 'approved', 'rejected', 'withdrawn'];
+      const funnel = (await run('loan_funnel')).map((row) => String(row.status));
+      expect(funnel).toEqual(pipeline.filter((status) => funnel.includes(status)));
+      expect(funnel).toContain('approved');
+      const branches = await run('loans_by_branch');
+      const top = branches[0]!;
+      const rms = await run('loans_by_branch', [{ branch: top.branch! }]);
+      expect(total(rms, 'applications')).toBe(Number(top.applications));
+      const customers = await run('loans_by_branch', [{ branch: top.branch! }, { rm: rms[0]!.rm! }]);
+      expect(Object.keys(customers[0]!)).toEqual(['customer_no', 'customer', 'applications', 'volume', 'approved']);
+      expect(total(customers, 'applications')).toBe(Number(rms[0]!.applications));
+    });
+
+    it("shows each RM's book and drills to its customers; cross-sell and churn risk from the same data", async () => {
+      const books = await run('rm_performance');
+      expect(total(books, 'customers')).toBe(307);
+      const best = books[0]!;
+      expect(Number(best.aum)).toBe(Math.max(...books.map((row) => Number(row.aum))));
+      const customers = await run('rm_performance', [{ rm: best.rm! }]);
+      expect(customers).toHaveLength(Number(best.customers));
+      expect(total(customers, 'opportunities_won')).toBe(Number(best.opportunities_won));
+      const [ratio] = await run('cross_sell_ratio');
+      expect(Number(ratio!.products_per_customer)).toBeCloseTo(Number(ratio!.accounts) / Number(ratio!.customers), 3);
+      for (const row of await run('churn_risk')) expect(Number(row.aum_change_pct) < -5 || Number(row.churn_score) >= 40, JSON.stringify(row)).toBe(true);
+    });
   });
 });
 

@@ -195,6 +195,7 @@ describe.each(dialects())('record overview on %s', (dialect) => {
     expect(answer.body.header.figures).toEqual([]);
     expect(answer.body.related.map((l) => `${l.entity}.${l.via}`).sort()).toEqual([
       'account.customer',
+      'account_balance.customer',
       'contact.customer',
       'interaction.customer',
       'loan_application.customer',

@@ -13,7 +13,7 @@ import { branchRms, openDemoDesk, seatDemoPeople } from './demo-desk.js';
 const EXAMPLE_CUSTOMERS = 300;
 
 /**
- * Loads the example bank CRM (its artifacts, then generated customers, accounts and loans) into
+ * Loads the example bank CRM (its artifacts, then generated customers, accounts, balances and loans) into
  * a database that does not hold it yet. Runs through the same services as the API, so the example
  * is validated like any analyst's work.
  */
@@ -51,7 +51,8 @@ export async function loadExample(app: INestApplication, database: Database, nam
   const ids = new Map<string, string>();
   const customers: string[] = [];
   let count = 0;
-  for (const seed of generateBankCrmSeed({ seed: 20261123, customers: EXAMPLE_CUSTOMERS })) {
+  // The bank as of the last month-end before today: its reports' recent periods are never empty.
+  for (const seed of generateBankCrmSeed({ seed: 20261123, customers: EXAMPLE_CUSTOMERS, now: new Date(started) })) {
     const values = { ...seed.values };
     for (const key of referenceFields.get(seed.entity) ?? []) {
       const ref = values[key];
@@ -70,7 +71,7 @@ export async function loadExample(app: INestApplication, database: Database, nam
 
 /**
  * Whose a seeded record is: a customer an RM of its branch (taking turns where there are several),
- * a customer's contacts, accounts, loans, opportunities, interactions and relationships their customer's RM; branches nobody's.
+ * a customer's contacts, accounts and their balances, loans, opportunities, interactions and relationships their customer's RM; branches nobody's.
  */
 function seedOwner(seed: { entity: string; ref: string; values: Record<string, unknown> }, rms: ReadonlyMap<string, string[]>, people: ReadonlyMap<string, string>, ownerOf: ReadonlyMap<string, string>): string | undefined {
   if (seed.entity === 'customer') {
