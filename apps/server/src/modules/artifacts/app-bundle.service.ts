@@ -75,7 +75,7 @@ export class AppBundleService {
   }
 
   /**
-   * Saves and publishes every artifact of a bundle, entities first, then the app. All of it lands
+   * Saves and publishes every artifact of a bundle, entities first, dashboards after the reports, then the app. All of it lands
    * or none of it does (on MySQL, table changes commit as they happen; see the README).
    */
   async import(body: unknown, confirmDataLoss: boolean, by: Actor): Promise<{ app: string; published: PublishResult[] }> {
@@ -96,7 +96,9 @@ export class AppBundleService {
     for (const problem of await this.artifacts.draftProblems('app', bundle.app)) problems.push({ ...problem, path: `/app${problem.path}` });
     if (problems.length > 0) throw ProblemError.invalid('The bundle is not consistent.', problems, 'invalidBundle');
     const entities = entityOrder(bundle.artifacts.filter((a) => a.kind === 'entity') as unknown as EntityDefinition[]);
-    const ordered = [...(entities as unknown as ArtifactDocument[]), ...bundle.artifacts.filter((a) => a.kind !== 'entity'), bundle.app];
+    // A dashboard's publish check reads its reports as published: they go first, whatever the bundle's order.
+    const rest = bundle.artifacts.filter((a) => a.kind !== 'entity');
+    const ordered = [...(entities as unknown as ArtifactDocument[]), ...rest.filter((a) => a.kind !== 'dashboard'), ...rest.filter((a) => a.kind === 'dashboard'), bundle.app];
     const result = await this.database.schemaTransaction(async (sql) => {
       const published: PublishResult[] = [];
       for (const document of ordered) {

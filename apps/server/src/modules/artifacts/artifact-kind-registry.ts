@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { calendarKind, flowKind } from '@bankforge/flow-engine';
 import { entityKind, type EntityDefinition } from '@bankforge/data-model';
 import { entitiesOfForm, formElements, formKind, type FormDefinition } from '@bankforge/form-engine';
-import { reportKind } from '@bankforge/report-engine';
+import { dashboardKind, reportKind } from '@bankforge/report-engine';
 import { decisionKind } from '@bankforge/rule-engine';
 import { Ajv, type ValidateFunction } from 'ajv';
 import { decisionTestsOnPublish } from '../decisions/decision-tests-rule.js';
@@ -62,6 +62,7 @@ export class ArtifactKindRegistry {
       serverKind(calendarKind),
       // A filter's depth is the server's limit, checked before the report engine walks the filters.
       serverKind(reportKind, { before: reportFilterDepthProblems }),
+      serverKind(dashboardKind),
       appKind,
     ]);
   }

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import diff from 'microdiff';
 import type { ArtifactDraft as ClientArtifactDraft, ArtifactSummary, ArtifactVersionSummary, VersionDiff } from '@bankforge/client';
 import { fromStoredDatetime, toStoredDatetime } from '@bankforge/data-model';
+import type { ReportDefinition } from '@bankforge/report-engine';
 import type { DecisionArtifact } from '@bankforge/rule-engine';
 import { FormCatalog } from '../forms/form-catalog.js';
 import type { Actor } from '../access/actor.js';
@@ -42,7 +43,7 @@ interface ArtifactRow {
 }
 
 /** The kinds as the refusals name them in Chinese. */
-const KIND_NAMES_ZH: Record<ArtifactKind, string> = { entity: '实体', form: '表单', flow: '流程', decision: '决策', report: '报表', calendar: '工作日历', app: '应用' };
+const KIND_NAMES_ZH: Record<ArtifactKind, string> = { entity: '实体', form: '表单', flow: '流程', decision: '决策', report: '报表', dashboard: '仪表板', calendar: '工作日历', app: '应用' };
 
 /** A document's `label` when it is a name in the bank's languages (entities, forms, flows, apps have one). */
 function labelOf(document: Record<string, unknown>): ArtifactSummary['label'] {
@@ -276,6 +277,12 @@ export class ArtifactsService {
       feelStepBudget: this.forms.budget.steps,
       entity: async (key) => (await this.metadata.publishedEntity(sql, key))?.definition,
       decision: async (key) => (await this.latestPublished(sql, 'decision', key)) as DecisionArtifact | undefined,
+      // A dashboard's widgets read the latest published reports, in the report kind's current format.
+      report: async (key) => {
+        const document = await this.latestPublished(sql, 'report', key);
+        const upgraded = document && this.kinds.kind('report').upgrade(document);
+        return upgraded && 'document' in upgraded ? (upgraded.document as ReportDefinition) : undefined;
+      },
       isPublished: async (kind, key) => {
         const [found] = await sql.rows('SELECT latest_version FROM bf_artifact WHERE kind = ? AND artifact_key = ? AND latest_version IS NOT NULL', [kind, key]);
         return found !== undefined;
