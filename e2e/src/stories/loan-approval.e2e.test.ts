@@ -172,7 +172,7 @@ describe('a loan application goes through approval in the browser', () => {
     const taskId = (reviewed.body.tasks as { id: string }[])[0]!.id;
 
     // The seeded overdue case went to the head of risk when its SLA timer fired: first in her inbox, in red.
-    // It is the demo desk's first loan, numbered by the server this month (the seed's loans are from 2025).
+    // It is the demo desk's first loan, numbered by the server this month (the seed's loans end at the last month-end).
     const overdueNo = `${loanNumberPrefix()}000001`;
     const riskApi = await apiAs('wu_min', DEMO_PASSWORD);
     await expect.poll(async () => ((await riskApi('GET', '/api/tasks')).body.items as { recordTitle?: string }[])[0]?.recordTitle, { timeout: 30_000 }).toBe(overdueNo);
