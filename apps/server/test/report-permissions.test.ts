@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ReportDefinition } from '@bankforge/report-engine';
 import { dialects, startTestServer, type TestServer } from './harness.js';
-import { clientEntity, seedPeople, type Username } from './security-fixtures.js';
+import { clientEntity, PASSWORD, seedPeople, type Username } from './security-fixtures.js';
 import type { Requester } from './harness.js';
 
 type Run = { rows: Record<string, unknown>[] };
@@ -111,6 +111,46 @@ describe.each(dialects())('report permissions on %s', (dialect) => {
     expect(denied.status).toBe(403);
     const audit = await server.request<{ action: string; actorName: string; detail: { report: string; format: string } }[]>('GET', '/api/audit?entity=client&limit=1000');
     expect(audit.body.filter((e) => e.action === 'export' && e.detail.report === 'client_names').map((e) => [e.actorName, e.detail.format])).toEqual([['rm_a', 'csv']]);
+  });
+
+  it('previews a draft only for those who may edit reports, within their own data scope', async () => {
+    for (const user of ['rm_a', 'auditor', 'analyst'] as const) {
+      const refused = await as[user]<{ code: string; right: string }>('POST', '/api/reports/preview', { document: bySegment });
+      expect([user, refused.status, refused.body.code, refused.body.right]).toEqual([user, 403, 'forbidden', 'edit']);
+    }
+    // The branch managers may edit reports: each previews their own branch's clients, never more.
+    for (const [user, count] of [['bm_sh', 5], ['bm_bj', 4]] as const) {
+      const previewed = await as[user]<Run>('POST', '/api/reports/preview', { document: bySegment });
+      expect([user, previewed.status]).toEqual([user, 200]);
+      expect(total(previewed.body), user).toBe(count);
+    }
+    const encrypted = await as.bm_sh<{ code: string; errors: { code: string }[] }>('POST', '/api/reports/preview', { document: { ...bySegment, filter: { field: 'mobile', op: 'eq', value: '13812345678' } } });
+    expect([encrypted.status, encrypted.body.errors[0]!.code]).toEqual([422, 'encryptedField']);
+  });
+
+  it("refuses a preview that compares or computes on a field its author sees masked, and shows it as it is", async () => {
+    const role = { key: 'report_author', label: { en: 'Report author' }, entities: { client: { read: 'branch', fields: { name: { access: 'masked', mask: { strategy: 'keep', keepFirst: 1, keepLast: 0 } } } } }, artifacts: { report: ['edit'] } };
+    expect((await server.request('PUT', '/api/auth/roles/report_author', role)).status).toBe(200);
+    const created = await server.request('POST', '/api/auth/users', { username: 'author', displayName: 'Author', branch: 'SH', roles: ['report_author'], password: PASSWORD });
+    expect(created.status).toBe(201);
+    const author = await server.signIn('author', PASSWORD);
+    const shown = await author<Run>('POST', '/api/reports/preview', { document: { ...names, measures: [{ key: 'n', agg: 'countDistinct', field: 'name' }] } });
+    expect(shown.status, JSON.stringify(shown.body)).toBe(200);
+    expect(shown.body.rows.map((r) => r.name)).toEqual(['王***', '王***', '王***', '王***', '王***']);
+    const guesses: ReportDefinition[] = [
+      { ...bySegment, filter: { field: 'name', op: 'eq', value: '王客户1' } },
+      { ...bySegment, calculated: [{ key: 'guess', expression: 'name = "王客户1"' }], dimensions: [{ key: 'guess', field: 'guess' }] },
+      { ...bySegment, measures: [{ key: 'n', agg: 'count', filter: { field: 'name', op: 'startsWith', value: '王客户' } }] },
+      { ...bySegment, dimensions: [{ key: 'name', field: 'name', top: { n: 1, by: 'n' } }] },
+    ];
+    for (const document of guesses) {
+      const refused = await author<{ code: string; filters: string[]; messageZh: string }>('POST', '/api/reports/preview', { document });
+      expect([refused.status, refused.body.code, refused.body.filters], JSON.stringify(document)).toEqual([403, 'reportFieldMasked', ['client.name']]);
+      expect(refused.body.messageZh).toContain('client.name');
+    }
+    // The same refusal whatever the values: the answer tells nothing about the names.
+    const other = await author<{ code: string }>('POST', '/api/reports/preview', { document: { ...bySegment, filter: { field: 'name', op: 'eq', value: 'nobody' } } });
+    expect(other.body.code).toBe('reportFieldMasked');
   });
 
   it('refuses to group by a field encrypted at rest', async () => {

@@ -36,7 +36,13 @@ const credit: EntityDefinition = {
   fields: [
     field('office', 'reference', { reference: { entity: 'office' } }),
     field('amount', 'money', { currencies: ['CNY'] }),
-    field('status', 'singleSelect', { options: options('approved', 'rejected', 'submitted') }),
+    field('status', 'singleSelect', {
+      options: [
+        { value: 'approved', label: { en: 'Approved', 'zh-CN': '已批准' } },
+        { value: 'rejected', label: { en: 'Rejected', 'zh-CN': '已拒绝' } },
+        { value: 'submitted', label: { en: 'Submitted', 'zh-CN': '已提交' } },
+      ],
+    }),
     field('submitted_at', 'datetime'),
     field('note', 'text'),
   ],
@@ -94,6 +100,23 @@ const listing: ReportDefinition = {
     { key: 'note', field: 'note', label: 'Note' },
   ],
   sort: [{ by: 'amount', direction: 'desc' }],
+};
+
+/** Raw values that read as labels: options, referenced records, the owner; and the amount's currency. */
+const byStatus: ReportDefinition = {
+  kind: 'report',
+  key: 'credit_by_status',
+  title: 'Credit by status',
+  source: 'credit',
+  dimensions: [
+    { key: 'status', field: 'status' },
+    { key: 'office', field: 'office' },
+    { key: 'owner', field: 'owner_id' },
+  ],
+  measures: [
+    { key: 'total', agg: 'sum', field: 'amount' },
+    { key: 'n', agg: 'count' },
+  ],
 };
 
 describe.each(dialects())('reports API on %s', (dialect) => {
@@ -158,6 +181,7 @@ describe.each(dialects())('reports API on %s', (dialect) => {
     }
     await publishReport(byOffice);
     await publishReport(listing);
+    await publishReport(byStatus);
   }, 120_000);
   afterAll(async () => server?.close());
 
@@ -386,6 +410,61 @@ describe.each(dialects())('reports API on %s', (dialect) => {
     }
   });
 
+  it('says how raw values read: option labels, referenced records by title, owners by name, the currency of money measures', async () => {
+    const response = await server.request<ReportRunResult>('POST', '/api/reports/credit_by_status/run', {});
+    expect(response.status).toBe(200);
+    const { presentation, rows } = response.body;
+    expect(presentation?.status).toEqual({
+      labels: {
+        approved: { en: 'Approved', 'zh-CN': '已批准' },
+        rejected: { en: 'Rejected', 'zh-CN': '已拒绝' },
+        submitted: { en: 'Submitted', 'zh-CN': '已提交' },
+      },
+    });
+    const offices = await server.request<{ items: { id: string; code: string }[] }>('POST', '/api/records/office/query', {});
+    expect(presentation?.office?.labels).toEqual(Object.fromEntries(offices.body.items.map((o) => [o.id, { en: o.code, 'zh-CN': o.code }])));
+    const admin = String(rows[0]!.owner);
+    expect(presentation?.owner).toEqual({ labels: { [admin]: { en: 'Administrator', 'zh-CN': 'Administrator' } } });
+    expect(presentation?.total).toEqual({ currency: 'CNY' });
+    expect(presentation?.n).toBeUndefined();
+  });
+
+  it('writes option labels in the reader\'s language in exports', async () => {
+    const zh = await server.request<string>('GET', '/api/reports/credit_by_status/export?format=csv', undefined, { 'accept-language': 'zh-CN,zh;q=0.9,en;q=0.8' });
+    const cells = (csv: string): string[] => csv.replace(/^\uFEFF/, '').trim().split('\r\n').slice(1).map((line) => line.split(',')[0]!);
+    expect(new Set(cells(zh.body))).toEqual(new Set(['已批准', '已拒绝', '已提交']));
+    const en = await server.request<string>('GET', '/api/reports/credit_by_status/export?format=csv');
+    expect(new Set(cells(en.body))).toEqual(new Set(['Approved', 'Rejected', 'Submitted']));
+  });
+
+  it('previews a draft for its author: the first rows under the cap, presentation, and problems at paths into the document', async () => {
+    const draft = { ...listing, key: 'draft_list', title: 'Draft list' };
+    const previewed = await server.request<ReportRunResult>('POST', '/api/reports/preview', { document: draft });
+    expect(previewed.status).toBe(200);
+    expect(previewed.body).toMatchObject({ report: { key: 'draft_list', version: 0, title: 'Draft list' }, truncated: false });
+    expect(previewed.body.rows).toHaveLength(credits.length);
+    service.previewRows = 5;
+    try {
+      const cut = await server.request<ReportRunResult>('POST', '/api/reports/preview', { document: draft });
+      expect([cut.body.rows.length, cut.body.truncated]).toEqual([5, true]);
+      expect(cut.body.rows.map((r) => r.amount)).toEqual([...credits].sort((a, b) => b.amount - a.amount).slice(0, 5).map((c) => c.amount));
+    } finally {
+      service.previewRows = 200;
+    }
+    const labelled = await server.request<ReportRunResult>('POST', '/api/reports/preview', { document: byStatus, parameters: {} });
+    expect(labelled.body.presentation?.status?.labels?.approved).toEqual({ en: 'Approved', 'zh-CN': '已批准' });
+
+    const wrong = await server.request<Problem>('POST', '/api/reports/preview', { document: { ...draft, dimensions: [{ key: 'office', field: 'colour' }, ...draft.dimensions!.slice(1)] } });
+    expect([wrong.status, wrong.body.code, wrong.body.errors?.map((e) => [e.path, e.code])]).toEqual([422, 'invalidReport', [['/dimensions/0/field', 'unknownField']]]);
+    const shape = await server.request<Problem>('POST', '/api/reports/preview', { document: { ...draft, measures: [{ key: 'n', agg: 'median' }] } });
+    expect([shape.status, shape.body.code]).toEqual([422, 'invalidReport']);
+    expect(shape.body.errors?.map((e) => e.path)).toContain('/measures/0/agg');
+    const request = await server.request<Problem>('POST', '/api/reports/preview', { document: byOffice, parameters: { status: 'lost' } });
+    expect([request.status, request.body.code, request.body.errors?.map((e) => e.path)]).toEqual([422, 'invalidReportRequest', ['/parameters/status']]);
+    const body = await server.request<Problem>('POST', '/api/reports/preview', { parameters: {} });
+    expect([body.status, body.body.errors?.map((e) => [e.path, e.code])]).toEqual([422, [['/document', 'required']]]);
+  });
+
   it('needs a signed-in user', async () => {
     const response = await server.anonymous<Problem>('POST', '/api/reports/credit_by_office/run', {});
     expect(response.status).toBe(401);
@@ -394,7 +473,7 @@ describe.each(dialects())('reports API on %s', (dialect) => {
   it('documents the endpoints in OpenAPI', async () => {
     const docs = await server.request<{ paths: Record<string, unknown> }>('GET', '/api/docs-json');
     expect(Object.keys(docs.body.paths)).toEqual(
-      expect.arrayContaining(['/api/reports/{key}/run', '/api/reports/{key}/export']),
+      expect.arrayContaining(['/api/reports/{key}/run', '/api/reports/{key}/export', '/api/reports/preview']),
     );
   });
 

@@ -45,6 +45,8 @@ export interface ReportRunResult {
   chart: ChartData;
   /** Per column key, how its values read; absent for columns shown as they are. */
   presentation?: Record<string, ColumnPresentation>;
+  /** A preview only: true when the draft answers more rows than the designer's cap, of which the first are shown. */
+  truncated?: boolean;
 }
 
 /** `POST /api/reports/preview`: a draft report run under the designer's row cap, as its author may read. */

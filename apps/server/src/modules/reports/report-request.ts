@@ -1,5 +1,6 @@
 import { ProblemError } from '../../platform/problem/problem-error.js';
 import { requestSchema } from '../../platform/request-validation/request-schema.js';
+import type { ExportLanguage } from './report-presentation.js';
 
 /** What a run or an export asks for besides the report: parameter values and the drill-down selection. */
 export interface ReportRunInput {
@@ -49,6 +50,19 @@ export function parseExportInput(parameters: string | undefined, drill: string |
 }
 
 export type ExportFormat = 'csv' | 'xlsx';
+
+/**
+ * The language an export writes option labels in: the first of the browser's languages that the
+ * product speaks (a download is a plain GET, so Accept-Language is what says it), English otherwise.
+ */
+export function exportLanguage(acceptLanguage: string | undefined): ExportLanguage {
+  for (const tag of (acceptLanguage ?? '').split(',')) {
+    const language = tag.split(';')[0]!.trim().toLowerCase();
+    if (language.startsWith('zh')) return 'zh-CN';
+    if (language.startsWith('en')) return 'en';
+  }
+  return 'en';
+}
 
 export function parseFormat(format: string | undefined): ExportFormat {
   if (format === 'csv' || format === 'xlsx') return format;

@@ -31,6 +31,8 @@ export interface ExportDetail {
   parameters: unknown;
   drill: unknown;
   columns: readonly string[];
+  /** A dashboard widget's export: which, and the shared filter values and clicks it was filtered by. */
+  dashboard?: { key: string; widget: string; filters: unknown; cross: unknown };
 }
 
 /**
@@ -127,6 +129,15 @@ export class ReportSecurity {
     return { hidden, masks, hiddenFilters, maskedChoices };
   }
 
+  /** Whether a field the report reads shows masked to the actor (its definition from the report's catalog: no lookup). */
+  maskedFor(actor: Actor, catalog: EntityCatalog): (read: FieldRead) => boolean {
+    return (read) => {
+      const access = actor.access.entity(read.entity);
+      const derivedFrom = catalog.get(read.entity)?.fields.find((f) => f.key === read.field)?.derivedFrom;
+      return access.scope('read') !== undefined && access.field(read.field, derivedFrom).see === 'masked';
+    };
+  }
+
   authorizeExport(actor: Actor, report: ReportDefinition, _format: 'csv' | 'xlsx'): Promise<void> {
     return this.require(actor, report, 'export');
   }
@@ -134,7 +145,7 @@ export class ReportSecurity {
   /**
    * Written in its own transaction on the export's connection, before the first row leaves. When
    * the rows are chosen by a protected field (sensitive, or masked or hidden by some role), the
-   * parameter and drill-down values are kept only as keyed hashes (see AuditRedaction).
+   * parameter, drill-down and dashboard filter values are kept only as keyed hashes (see AuditRedaction).
    */
   async recordExport(sql: SqlExecutor, actor: Actor, report: ReportDefinition, detail: ExportDetail, chosenBy: readonly FieldRead[]): Promise<void> {
     let guarded = false;
@@ -142,7 +153,10 @@ export class ReportSecurity {
       const protectedKeys = await this.redaction.protectedFields((await this.metadata.entity(entity)).definition, sql);
       if (chosenBy.some((read) => read.entity === entity && protectedKeys.has(read.field))) guarded = true;
     }
-    const kept = guarded ? { ...detail, parameters: this.redaction.values(detail.parameters), drill: this.redaction.values(detail.drill) } : detail;
+    const dashboard = detail.dashboard && guarded ? { ...detail.dashboard, filters: this.redaction.values(detail.dashboard.filters), cross: this.redaction.values(detail.dashboard.cross) } : detail.dashboard;
+    const kept = guarded
+      ? { ...detail, parameters: this.redaction.values(detail.parameters), drill: this.redaction.values(detail.drill), ...(dashboard ? { dashboard } : {}) }
+      : detail;
     await sql.runner.startTransaction();
     try {
       await this.audit.append(sql, actor, { action: 'export', entity: report.source, detail: { report: report.key, ...kept } });

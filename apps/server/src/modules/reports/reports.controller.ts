@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Inject, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { IDENTIFIER_PATTERN } from '@bankforge/data-model';
@@ -6,7 +6,8 @@ import type { Actor } from '../access/actor.js';
 import { CurrentActor } from '../auth/auth.guard.js';
 import { SafeRequest } from '../../platform/idempotency/replay-policy.js';
 import { ProblemError } from '../../platform/problem/problem-error.js';
-import { parseExportInput, parseFormat, parseRunInput, reportRunSchema } from './report-request.js';
+import { parsePreviewInput, PREVIEW_ROW_CAP, reportPreviewSchema } from './report-preview.js';
+import { exportLanguage, parseExportInput, parseFormat, parseRunInput, reportRunSchema } from './report-request.js';
 import { ReportsService, type ReportRunResult } from './reports.service.js';
 
 const REPORT_KEY = new RegExp(IDENTIFIER_PATTERN);
@@ -19,16 +20,28 @@ function parseKey(key: string): string {
 const keyParam = { name: 'key', description: 'The key of a published report artifact' };
 
 @ApiTags('reports')
-@Controller('reports/:key')
+@Controller('reports')
 export class ReportsController {
   constructor(@Inject(ReportsService) private readonly reports: ReportsService) {}
 
-  @Post('run')
+  @Post('preview')
+  @HttpCode(200)
+  @SafeRequest()
+  @ApiOperation({
+    summary: `Run a draft report for the designer: the first ${PREVIEW_ROW_CAP} rows (truncated says whether there were more), under the caller's own data scope and field rules, for callers who may edit reports. 422 invalidReport with paths into the document, 422 invalidReportRequest for bad parameters or selections, 403 reportFieldMasked when the draft compares or computes on a field the caller sees masked.`,
+  })
+  @ApiBody({ schema: reportPreviewSchema as unknown as Record<string, unknown> })
+  preview(@Body() body: unknown, @CurrentActor() actor: Actor): Promise<ReportRunResult> {
+    const { document, ...input } = parsePreviewInput(body ?? {});
+    return this.reports.preview(document, input, actor);
+  }
+
+  @Post(':key/run')
   @HttpCode(200)
   @SafeRequest()
   @ApiOperation({
     summary:
-      'Run a published report: rows aggregated by the database, columns, and the chart data (ECharts option, pivot, KPI or table). 422 invalidReportRequest for bad parameters or selections (with paths), 422 reportRowLimit, 503 reportTimeout.',
+      'Run a published report: rows aggregated by the database, columns, the chart data (ECharts option, pivot, KPI or table) and how values read (option labels, record titles, people, currencies). 422 invalidReportRequest for bad parameters or selections (with paths), 422 reportRowLimit, 503 reportTimeout.',
   })
   @ApiParam(keyParam)
   @ApiBody({ schema: reportRunSchema as unknown as Record<string, unknown> })
@@ -40,10 +53,10 @@ export class ReportsController {
     return this.reports.run(parseKey(key), parseRunInput(body ?? {}), actor);
   }
 
-  @Get('export')
+  @Get(':key/export')
   @ApiOperation({
     summary:
-      'Stream the report as CSV or XLSX (from a database cursor; masked per field rules). parameters and drill are JSON in the query string.',
+      'Stream the report as CSV or XLSX (from a database cursor; masked per field rules; options by their labels in the Accept-Language). parameters and drill are JSON in the query string.',
   })
   @ApiParam(keyParam)
   @ApiQuery({ name: 'format', enum: ['csv', 'xlsx'] })
@@ -54,6 +67,7 @@ export class ReportsController {
     @Query('format') format: string | undefined,
     @Query('parameters') parameters: string | undefined,
     @Query('drill') drill: string | undefined,
+    @Headers('accept-language') language: string | undefined,
     @CurrentActor() actor: Actor,
     @Res() response: Response,
   ): Promise<void> {
@@ -63,6 +77,7 @@ export class ReportsController {
       parseFormat(format),
       actor,
       response,
+      { language: exportLanguage(language) },
     );
   }
 }
