@@ -16,6 +16,8 @@ const flowDesigner = lazyRoute(() => import('./flow-designer/FlowDesigner.js'));
 const FlowDesigner = flowDesigner.Page;
 if (/^\/designer\/flow\//.test(window.location.pathname)) void flowDesigner.preload();
 const DecisionDesigner = lazy(() => import('./decision/DecisionDesigner.js'));
+// The report engine's check runs in the browser: it loads with the report designer.
+const ReportDesigner = lazy(() => import('./report-designer/ReportDesigner.js'));
 // Administration (users, roles, keys) is for administrators only: its own chunk.
 const AdminArea = lazy(() => import('./admin/AdminArea.js'));
 
@@ -29,6 +31,7 @@ const router = createBrowserRouter(
       <Route path="app/:key" element={<Suspense fallback={<Loading />}><AppDesigner /></Suspense>} />
       <Route path="flow/:key" element={<Suspense fallback={<Loading />}><FlowDesigner /></Suspense>} />
       <Route path="decision/:key" element={<Suspense fallback={<Loading />}><DecisionDesigner /></Suspense>} />
+      <Route path="report/:key" element={<Suspense fallback={<Loading />}><ReportDesigner /></Suspense>} />
       <Route path="admin/*" element={<Suspense fallback={<Loading />}><AdminArea /></Suspense>} />
       <Route path="*" element={<NotFound />} />
     </Route>,

@@ -9,6 +9,7 @@ import { flowDesignerMessages } from './flow-designer/locales.js';
 import { flowSimulationMessages } from './flow-designer/simulation/locales.js';
 import { flowVersionMessages } from './flow-designer/versions/locales.js';
 import { formDesignerMessages } from './form-designer/locales.js';
+import { reportDesignerMessages } from './report-designer/locales.js';
 import { shellMessages } from './shell/locales.js';
 
 /** Each area of the designer owns its messages: one i18next namespace per folder. */
@@ -26,6 +27,7 @@ export function initI18n(language?: Language) {
       flowDesigner: flowDesignerMessages,
       flowSimulation: flowSimulationMessages,
       flowVersions: flowVersionMessages,
+      reportDesigner: reportDesignerMessages,
     },
     defaultNS: 'shell',
     language,

@@ -179,6 +179,30 @@ describe('ArtifactList', () => {
     });
   });
 
+  it('lists reports with a link to their designer, and creates one counting a published entity', async () => {
+    const reports = [{ kind: 'report', key: 'loan_pipeline', title: 'Loan pipeline', revision: 2, latestVersion: 1, state: 'published', updatedAt: '2026-03-03T10:00:00.000Z' }];
+    const { server, user } = renderList({
+      'GET /api/artifacts/entity': { body: entities },
+      'GET /api/artifacts/report': { body: reports },
+      'PUT /api/artifacts/report/approvals': (r) => ({ body: { document: r.body, revision: 1, latestVersion: null } }),
+    });
+    await user.click(await screen.findByRole('tab', { name: 'Reports' }));
+    expect((await screen.findByRole('link', { name: 'Loan pipeline' })).getAttribute('href')).toBe('/report/loan_pipeline');
+    expect(screen.queryByText(/listed here read-only/)).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'New report' }));
+    const dialog = screen.getByRole('dialog', { name: 'New report' });
+    const entity = within(dialog).getByRole('combobox', { name: 'Base entity' });
+    await within(entity).findByRole('option', { name: 'Customer (customer)' });
+    await user.type(within(dialog).getByRole('textbox', { name: 'Key' }), 'approvals');
+    await user.type(within(dialog).getByRole('textbox', { name: 'Title' }), 'Loan approvals');
+    await user.click(within(dialog).getByRole('button', { name: 'Create' }));
+    expect(within(dialog).getByText('Choose the entity whose records the report counts.')).toBeTruthy();
+    await user.selectOptions(entity, 'customer');
+    await user.click(within(dialog).getByRole('button', { name: 'Create' }));
+    expect((await screen.findByTestId('destination')).textContent).toBe('/report/approvals');
+    expect(server.requests.at(-1)!.body).toEqual({ kind: 'report', key: 'approvals', title: 'Loan approvals', source: 'customer', measures: [{ key: 'count', label: 'Count', agg: 'count' }] });
+  });
+
   it('creates a further form for an entity as not its default', async () => {
     const { server, user } = renderList({
       'GET /api/artifacts/entity': { body: entities },

@@ -62,6 +62,11 @@ function entityFields(entity: EntityDefinition, prefix: string, origin: FieldOri
   return [...own, ...system];
 }
 
+/** The fields of a one-to-many join's children, for its aggregates and its filter (they are read in the children's table). */
+export function childFieldChoices(entity: EntityDefinition): ReportFieldChoice[] {
+  return entityFields(entity, '', { kind: 'source', entity: entity.key });
+}
+
 /** What a child aggregate gives, as the engine types it; undefined when it does not apply to the field. */
 export function childAggregateType(agg: ChildAggregate, input: ValueType | undefined): ValueType | undefined {
   if (agg === 'count') return 'integer';

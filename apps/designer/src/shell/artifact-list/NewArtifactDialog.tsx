@@ -6,12 +6,13 @@ import { asProblem, useApiClient } from '@bankforge/app-shell';
 import { Dialog } from '@bankforge/app-shell';
 import { newDecisionArtifact } from '../../decision/document/decision-document.js';
 import { newFlowDocument } from '../../flow-designer/document/new-flow.js';
+import { newReportDocument } from '../../report-designer/model/new-report.js';
 import { ProblemList } from '../publish/ProblemList.js';
 import { entityHasForm } from './entity-forms.js';
 import { isValidKey, newAppDocument, newEntityDocument, newFormDocument } from './new-artifact.js';
 
 /** The kinds a designer here starts. */
-export type NewArtifactKind = 'entity' | 'form' | 'decision' | 'flow' | 'app';
+export type NewArtifactKind = 'entity' | 'form' | 'decision' | 'flow' | 'report' | 'app';
 
 export interface NewArtifactDialogProps {
   kind: NewArtifactKind;
@@ -26,7 +27,7 @@ interface Errors {
   entity?: string;
 }
 
-/** Asks the key and title (and for a form its entity), stores the first draft and hands over to the designer. */
+/** Asks the key and title (and for a form or a report its entity), stores the first draft and hands over to the designer. */
 export function NewArtifactDialog({ kind, onClose, onCreated }: NewArtifactDialogProps) {
   const { t } = useTranslation('shell');
   const api = useApiClient();
@@ -40,10 +41,12 @@ export function NewArtifactDialog({ kind, onClose, onCreated }: NewArtifactDialo
   const [failure, setFailure] = useState<string | null>(null);
   const [creating, setCreating] = useState(false);
 
+  const forEntity = kind === 'form' || kind === 'report';
+
   useEffect(() => {
-    if (kind !== 'form') return;
+    if (!forEntity) return;
     let current = true;
-    // A form can only be published for a published entity.
+    // A form can only be published for a published entity; a report reads published entities only.
     api.listArtifacts('entity').then(
       (list) => current && setEntities(list.filter((e) => e.latestVersion !== null)),
       (error: unknown) => current && setFailure(asProblem(error).detail),
@@ -51,13 +54,13 @@ export function NewArtifactDialog({ kind, onClose, onCreated }: NewArtifactDialo
     return () => {
       current = false;
     };
-  }, [api, kind]);
+  }, [api, forEntity]);
 
   const validate = (): Errors => {
     const found: Errors = {};
     if (!isValidKey(key)) found.key = t('create.keyInvalid');
     if (title.trim() === '') found.title = t('create.titleRequired');
-    if (kind === 'form' && entity === '') found.entity = t('create.entityRequired');
+    if (forEntity && entity === '') found.entity = t(kind === 'report' ? 'create.reportEntityRequired' : 'create.entityRequired');
     return found;
   };
 
@@ -76,6 +79,7 @@ export function NewArtifactDialog({ kind, onClose, onCreated }: NewArtifactDialo
         : kind === 'app' ? newAppDocument(key, title.trim())
         : kind === 'decision' ? { ...newDecisionArtifact(key, title.trim()) }
         : kind === 'flow' ? { ...newFlowDocument(key), title: title.trim(), label: { en: title.trim(), 'zh-CN': title.trim() } }
+        : kind === 'report' ? { ...newReportDocument(key, title.trim(), entity, t('reportDesigner:measures.defaultLabel.count')) }
         : newEntityDocument(key, title.trim());
       // Revision 0: only creates; an artifact with this key already there is a conflict.
       await api.saveDraft(document, 0);
@@ -118,9 +122,9 @@ export function NewArtifactDialog({ kind, onClose, onCreated }: NewArtifactDialo
           <input {...field('title')} value={title} onChange={(e) => setTitle(e.target.value)} required />
           {error('title')}
         </div>
-        {kind === 'form' && (
+        {forEntity && (
           <div className="form-row">
-            <label htmlFor={`${id}-entity`}>{t('create.entity')}</label>
+            <label htmlFor={`${id}-entity`}>{t(kind === 'report' ? 'create.reportEntity' : 'create.entity')}</label>
             <select {...field('entity')} value={entity} onChange={(e) => setEntity(e.target.value)} required>
               <option value="">{t('create.chooseEntity')}</option>
               {entities?.map((e) => (
@@ -129,7 +133,7 @@ export function NewArtifactDialog({ kind, onClose, onCreated }: NewArtifactDialo
                 </option>
               ))}
             </select>
-            {entities?.length === 0 && <p className="help">{t('create.noEntities')}</p>}
+            {entities?.length === 0 && <p className="help">{t(kind === 'report' ? 'create.reportNoEntities' : 'create.noEntities')}</p>}
             {error('entity')}
           </div>
         )}

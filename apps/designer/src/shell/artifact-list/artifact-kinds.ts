@@ -4,7 +4,7 @@ import type { ArtifactKind } from '@bankforge/client';
 export const LISTED_KINDS: readonly ArtifactKind[] = ['entity', 'form', 'flow', 'decision', 'report', 'app'];
 
 /** The kinds this designer can edit, and the route of each one's designer. */
-const DESIGNER_ROUTES: Partial<Record<ArtifactKind, string>> = { entity: 'entity', form: 'form', flow: 'flow', app: 'app', decision: 'decision' };
+const DESIGNER_ROUTES: Partial<Record<ArtifactKind, string>> = { entity: 'entity', form: 'form', flow: 'flow', app: 'app', decision: 'decision', report: 'report' };
 
 export function designerPath(kind: ArtifactKind, key: string): string | null {
   const route = DESIGNER_ROUTES[kind];

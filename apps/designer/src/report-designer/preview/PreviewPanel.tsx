@@ -1,0 +1,134 @@
+import type { ReportPreviewRequest } from '@bankforge/client';
+import type { ReportRow } from '@bankforge/report-engine';
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ProblemList } from '../../shell/publish/ProblemList.js';
+import { parameterText, parameterValue } from '../model/parameter-values.js';
+import { useReportEditing } from '../ui/report-context.js';
+import { PreviewTable } from './PreviewTable.js';
+import { usePreview } from './usePreview.js';
+
+/** A row gone down into: the values that fix the level above, and how the row read. */
+interface DrillStep {
+  selection: Record<string, unknown>;
+  name: string;
+}
+
+export interface PreviewPanelProps {
+  /** Problems the browser's check finds: the server would refuse the same draft, so the preview waits for them to go. */
+  localProblems: number;
+  /** The published entities are loaded (the check has run). */
+  checked: boolean;
+}
+
+/**
+ * The live preview: the draft run by the server on real data under its row cap, as the analyst may
+ * read it, after each pause in the editing. Parameters are filled in here; a drill-down is tried by
+ * going down a row.
+ */
+export function PreviewPanel({ localProblems, checked }: PreviewPanelProps) {
+  const { t } = useTranslation('reportDesigner');
+  const { report } = useReportEditing();
+  const formId = useId();
+  const [typed, setTyped] = useState<Record<string, string>>({});
+  const parameters = report.parameters ?? [];
+  const values: Record<string, unknown> = {};
+  for (const p of parameters) {
+    const value = parameterValue(p, typed[p.key] ?? '');
+    if (value !== undefined) values[p.key] = value;
+  }
+  const missing = parameters.filter((p) => p.required && values[p.key] === undefined && p.default === undefined);
+  // A drill-down path changed in the editor starts the preview at its top again.
+  const levels = JSON.stringify(report.drillDown?.levels.map((l) => l.dimensions) ?? []);
+  const [drill, setDrill] = useState<{ levels: string; steps: DrillStep[] }>({ levels, steps: [] });
+  const steps = drill.levels === levels ? drill.steps : [];
+  const selections = steps.map((s) => s.selection);
+  const request: ReportPreviewRequest = {
+    document: report,
+    ...(Object.keys(values).length > 0 ? { parameters: values } : {}),
+    ...(selections.length > 0 ? { drill: selections } : {}),
+  };
+  const blocked = !checked ? t('preview.checking') : localProblems > 0 ? t('preview.blocked', { count: localProblems }) : missing.length > 0 ? t('preview.missing', { names: missing.map((p) => p.label || p.key).join(', ') }) : null;
+  const { state, rerun } = usePreview(request, blocked === null);
+  const result = blocked !== null ? null : state.status === 'done' ? state.result : state.status === 'running' ? state.previous : null;
+  const drillLevels = report.drillDown?.levels ?? [];
+  const level = selections.length;
+  const deeper = result !== null && level < drillLevels.length - 1;
+  const drillInto = (row: ReportRow, name: string) => {
+    const keys = drillLevels[level]?.dimensions ?? [];
+    setDrill({ levels, steps: [...steps, { selection: Object.fromEntries(keys.map((k) => [k, row[k] ?? null])), name }] });
+  };
+  const status =
+    blocked ?? (state.status === 'running' ? t('preview.running') : state.status === 'done' ? t('preview.rows', { count: state.result.rows.length }) : state.status === 'failed' ? t('preview.failed') : t('preview.waiting'));
+  return (
+    <section className="report-preview" aria-labelledby={`${formId}-heading`} aria-busy={state.status === 'running' && blocked === null}>
+      <div className="report-preview-head">
+        <h2 id={`${formId}-heading`}>{t('preview.title')}</h2>
+        <button type="button" onClick={rerun} disabled={blocked !== null || state.status === 'running'}>
+          {t('preview.rerun')}
+        </button>
+      </div>
+      <p className="help">{t('preview.help')}</p>
+      {parameters.length > 0 && (
+        <fieldset className="report-preview-parameters">
+          <legend>{t('preview.parameters')}</legend>
+          {parameters.map((p) => (
+            <span key={p.key} className="field-inline">
+              <label htmlFor={`${formId}-${p.key}`}>{t('preview.parameterValue', { name: p.label || p.key })}</label>
+              <input
+                id={`${formId}-${p.key}`}
+                value={typed[p.key] ?? ''}
+                placeholder={p.default !== undefined ? parameterText(p.default) : t(`parameters.placeholders.${p.type}`)}
+                aria-required={p.required === true && p.default === undefined ? true : undefined}
+                onChange={(e) => setTyped((cur) => ({ ...cur, [p.key]: e.target.value }))}
+              />
+            </span>
+          ))}
+        </fieldset>
+      )}
+      {drillLevels.length > 0 && (
+        <nav aria-label={t('preview.drillPath')} className="report-drill-path">
+          <ol>
+            <li>
+              {level === 0 ? (
+                <span aria-current="step">{drillLevels[0]?.label || t('drill.level', { number: 1 })}</span>
+              ) : (
+                <button type="button" onClick={() => setDrill({ levels, steps: [] })}>
+                  {drillLevels[0]?.label || t('drill.level', { number: 1 })}
+                </button>
+              )}
+            </li>
+            {steps.map((step, i) => {
+              const name = t('preview.drillStep', { level: drillLevels[i + 1]?.label || t('drill.level', { number: i + 2 }), value: step.name });
+              return (
+                <li key={i}>
+                  {i === level - 1 ? (
+                    <span aria-current="step">{name}</span>
+                  ) : (
+                    <button type="button" onClick={() => setDrill({ levels, steps: steps.slice(0, i + 1) })}>
+                      {name}
+                    </button>
+                  )}
+                </li>
+              );
+            })}
+          </ol>
+        </nav>
+      )}
+      <p role="status" aria-live="polite" className="report-preview-status">
+        {status}
+      </p>
+      {blocked === null && state.status === 'failed' && (
+        <div role="alert" className="notice notice-error">
+          <strong>{state.problem.title}</strong> {state.problem.detail}
+          <ProblemList problems={state.problem.errors} />
+        </div>
+      )}
+      {result && (
+        <div className={state.status === 'running' ? 'report-preview-result report-preview-stale' : 'report-preview-result'}>
+          <PreviewTable result={result} {...(deeper ? { onDrill: drillInto } : {})} />
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,16 @@
+import { useReportEditing } from '../ui/report-context.js';
+
+/** A dimension or measure as the sort, chart, pivot and drill-down pick it: by key, named by its label. */
+export interface ColumnChoice {
+  key: string;
+  name: string;
+  role: 'dimension' | 'measure';
+}
+
+export function useColumns(): ColumnChoice[] {
+  const { report } = useReportEditing();
+  return [
+    ...(report.dimensions ?? []).map((d): ColumnChoice => ({ key: d.key, name: d.label || d.key, role: 'dimension' })),
+    ...(report.measures ?? []).map((m): ColumnChoice => ({ key: m.key, name: m.label || m.key, role: 'measure' })),
+  ];
+}

@@ -1,0 +1,49 @@
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
+import { controlIdsFor, type ReportProblem } from '../model/problems.js';
+import { problemText } from './problem-text.js';
+import { useReportEditing } from './report-context.js';
+
+const NUMBERED = new Set(['joins', 'calculated', 'dimensions', 'measures', 'sort']);
+
+/** Which part of the report a problem is in, as the sections name it: "Dimension 2", "Filter", "Chart". */
+export function problemPlace(path: string, t: TFunction): string {
+  const [, part = '', item] = path.split('/');
+  if (NUMBERED.has(part) && item !== undefined && /^\d+$/.test(item)) return t(`problems.where.${part}`, { number: Number(item) + 1 });
+  if (part === 'parameters' && item !== undefined) return t('problems.where.parameter', { name: /^\d+$/.test(item) ? Number(item) + 1 : item });
+  const known = ['source', 'filter', 'dimensions', 'measures', 'limit', 'pivot', 'chart', 'drillDown', 'drill', 'title', 'key'];
+  return known.includes(part) ? t(`problems.where.${part}`) : path;
+}
+
+/** Focuses the control a problem is about (or the nearest part of the page around it). */
+function show(path: string): void {
+  for (const id of controlIdsFor(path)) {
+    const element = document.getElementById(id);
+    if (!element) continue;
+    const target = element.matches('input, select, textarea, button') ? element : element.querySelector<HTMLElement>('input, select, textarea, button, [tabindex]');
+    (target ?? element).scrollIntoView?.({ block: 'center' });
+    (target ?? element).focus();
+    return;
+  }
+}
+
+/** Every problem of the draft in one list at the top, each a button that goes to the control it is about. */
+export function ProblemSummary({ problems }: { problems: readonly ReportProblem[] }) {
+  const { t, i18n } = useTranslation('reportDesigner');
+  const { language } = useReportEditing();
+  if (problems.length === 0) return null;
+  return (
+    <section className="notice notice-warning report-problem-summary" aria-labelledby="report-problem-summary">
+      <h2 id="report-problem-summary">{t('problems.title', { count: problems.length })}</h2>
+      <ul>
+        {problems.map((p, i) => (
+          <li key={`${p.path}-${p.code}-${i}`}>
+            <button type="button" className="link-button" onClick={() => show(p.path)}>
+              <strong>{problemPlace(p.path, t)}</strong>: {problemText(p, language, t, (key) => i18n.exists(key))}
+            </button>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
