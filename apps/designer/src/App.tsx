@@ -18,6 +18,8 @@ if (/^\/designer\/flow\//.test(window.location.pathname)) void flowDesigner.prel
 const DecisionDesigner = lazy(() => import('./decision/DecisionDesigner.js'));
 // The report engine's check runs in the browser: it loads with the report designer.
 const ReportDesigner = lazy(() => import('./report-designer/ReportDesigner.js'));
+// react-grid-layout loads only with the dashboard designer (ECharts later still, with a widget's first chart).
+const DashboardDesigner = lazy(() => import('./dashboard-designer/DashboardDesigner.js'));
 // Administration (users, roles, keys) is for administrators only: its own chunk.
 const AdminArea = lazy(() => import('./admin/AdminArea.js'));
 
@@ -32,6 +34,7 @@ const router = createBrowserRouter(
       <Route path="flow/:key" element={<Suspense fallback={<Loading />}><FlowDesigner /></Suspense>} />
       <Route path="decision/:key" element={<Suspense fallback={<Loading />}><DecisionDesigner /></Suspense>} />
       <Route path="report/:key" element={<Suspense fallback={<Loading />}><ReportDesigner /></Suspense>} />
+      <Route path="dashboard/:key" element={<Suspense fallback={<Loading />}><DashboardDesigner /></Suspense>} />
       <Route path="admin/*" element={<Suspense fallback={<Loading />}><AdminArea /></Suspense>} />
       <Route path="*" element={<NotFound />} />
     </Route>,

@@ -1,6 +1,7 @@
 import { initI18n as initAppI18n, type Language } from '@bankforge/app-shell';
 import { adminMessages } from './admin/locales.js';
 import { appDesignerMessages } from './app-designer/locales.js';
+import { dashboardDesignerMessages } from './dashboard-designer/locales.js';
 import { dataModelMessages } from './data-model/locales.js';
 import { decisionDesignerMessages } from './decision/locales.js';
 import { decisionTestMessages } from './decision/test-panel/locales.js';
@@ -28,6 +29,7 @@ export function initI18n(language?: Language) {
       flowSimulation: flowSimulationMessages,
       flowVersions: flowVersionMessages,
       reportDesigner: reportDesignerMessages,
+      dashboardDesigner: dashboardDesignerMessages,
     },
     defaultNS: 'shell',
     language,

@@ -151,8 +151,8 @@ export const shellMessages = {
     },
     list: {
       title: 'Artifacts',
-      kinds: { entity: 'Entities', form: 'Forms', flow: 'Flows', decision: 'Decisions', report: 'Reports', app: 'Apps' },
-      kind: { entity: 'entity', form: 'form', flow: 'flow', decision: 'decision', report: 'report', app: 'app' },
+      kinds: { entity: 'Entities', form: 'Forms', flow: 'Flows', decision: 'Decisions', report: 'Reports', dashboard: 'Dashboards', app: 'Apps' },
+      kind: { entity: 'entity', form: 'form', flow: 'flow', decision: 'decision', report: 'report', dashboard: 'dashboard', app: 'app' },
       readOnly: 'These are edited in designers still to come; they are listed here read-only.',
       empty: 'Nothing here yet.',
       loadFailed: 'The list could not be loaded: {{message}}',
@@ -165,6 +165,7 @@ export const shellMessages = {
       newDecision: 'New decision',
       newFlow: 'New flow',
       newReport: 'New report',
+      newDashboard: 'New dashboard',
     },
     create: {
       entityTitle: 'New entity',
@@ -173,6 +174,7 @@ export const shellMessages = {
       decisionTitle: 'New decision',
       flowTitle: 'New flow',
       reportTitle: 'New report',
+      dashboardTitle: 'New dashboard',
       key: 'Key',
       keyHelp: 'Lower-case letters, digits and _; starts with a letter. It cannot be changed later.',
       title: 'Title',
@@ -342,8 +344,8 @@ export const shellMessages = {
     },
     list: {
       title: '制品',
-      kinds: { entity: '实体', form: '表单', flow: '流程', decision: '决策', report: '报表', app: '应用' },
-      kind: { entity: '实体', form: '表单', flow: '流程', decision: '决策', report: '报表', app: '应用' },
+      kinds: { entity: '实体', form: '表单', flow: '流程', decision: '决策', report: '报表', dashboard: '仪表板', app: '应用' },
+      kind: { entity: '实体', form: '表单', flow: '流程', decision: '决策', report: '报表', dashboard: '仪表板', app: '应用' },
       readOnly: '这些制品的设计器尚在开发中，此处仅供查看。',
       empty: '暂无内容。',
       loadFailed: '无法加载列表：{{message}}',
@@ -356,6 +358,7 @@ export const shellMessages = {
       newDecision: '新建决策',
       newFlow: '新建流程',
       newReport: '新建报表',
+      newDashboard: '新建仪表板',
     },
     create: {
       entityTitle: '新建实体',
@@ -364,6 +367,7 @@ export const shellMessages = {
       decisionTitle: '新建决策',
       flowTitle: '新建流程',
       reportTitle: '新建报表',
+      dashboardTitle: '新建仪表板',
       key: '键',
       keyHelp: '小写字母、数字和下划线，以字母开头。创建后不可修改。',
       title: '标题',

@@ -14,13 +14,13 @@ export function removeWidget(dashboard: DashboardDefinition, id: string): Dashbo
   return { ...dashboard, widgets: dashboard.widgets.filter((w) => w.id !== id) };
 }
 
-/** A copy of a widget (title, chart, filters, drill) under a new id, at the first free place from its row down. */
+/** A copy of a widget (title, chart, filters, drill) under its report's next free id, at the first free place from its row down. */
 export function duplicateWidget(dashboard: DashboardDefinition, id: string): { dashboard: DashboardDefinition; id: string } | null {
   const original = dashboard.widgets.find((w) => w.id === id);
   if (!original) return null;
   const copy: DashboardWidget = {
     ...structuredClone(original),
-    id: freeKey(original.id, widgetIds(dashboard)),
+    id: freeKey(original.report, widgetIds(dashboard)),
     layout: freePlace(dashboard.widgets, original.layout, original.layout.y),
   };
   const index = dashboard.widgets.indexOf(original);

@@ -4,6 +4,7 @@ import { useEffect, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { asProblem, useApiClient } from '@bankforge/app-shell';
 import { Dialog } from '@bankforge/app-shell';
+import { newDashboardDocument } from '../../dashboard-designer/model/dashboard-document.js';
 import { newDecisionArtifact } from '../../decision/document/decision-document.js';
 import { newFlowDocument } from '../../flow-designer/document/new-flow.js';
 import { newReportDocument } from '../../report-designer/model/new-report.js';
@@ -12,7 +13,7 @@ import { entityHasForm } from './entity-forms.js';
 import { isValidKey, newAppDocument, newEntityDocument, newFormDocument } from './new-artifact.js';
 
 /** The kinds a designer here starts. */
-export type NewArtifactKind = 'entity' | 'form' | 'decision' | 'flow' | 'report' | 'app';
+export type NewArtifactKind = 'entity' | 'form' | 'decision' | 'flow' | 'report' | 'dashboard' | 'app';
 
 export interface NewArtifactDialogProps {
   kind: NewArtifactKind;
@@ -73,13 +74,14 @@ export function NewArtifactDialog({ kind, onClose, onCreated }: NewArtifactDialo
     if (Object.keys(found).length > 0) return;
     setCreating(true);
     try {
-      // A decision or a flow is copied into a plain object: their interfaces have no index signature, the copy does.
+      // A decision, a flow or a dashboard is copied into a plain object: their interfaces have no index signature, the copy does.
       const document: ArtifactDocument =
         kind === 'form' ? newFormDocument(key, title.trim(), entity, FORM_SCHEMA_VERSION, !(await entityHasForm(api, entity)))
         : kind === 'app' ? newAppDocument(key, title.trim())
         : kind === 'decision' ? { ...newDecisionArtifact(key, title.trim()) }
         : kind === 'flow' ? { ...newFlowDocument(key), title: title.trim(), label: { en: title.trim(), 'zh-CN': title.trim() } }
         : kind === 'report' ? { ...newReportDocument(key, title.trim(), entity, t('reportDesigner:measures.defaultLabel.count')) }
+        : kind === 'dashboard' ? { ...newDashboardDocument(key, title.trim()) }
         : newEntityDocument(key, title.trim());
       // Revision 0: only creates; an artifact with this key already there is a conflict.
       await api.saveDraft(document, 0);
