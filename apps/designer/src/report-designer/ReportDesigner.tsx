@@ -59,8 +59,8 @@ function LoadedReport({ editor }: { editor: ArtifactEditor<ReportDefinition> }) 
   const problems = useMemo(() => mergeProblems(local, editor.problems), [local, editor.problems]);
   const fields = useMemo(() => reportFieldChoices(report, catalog), [report, catalog]);
   const editing: ReportEditing = useMemo(
-    () => ({ report, catalog, fields, problems, language, update: editor.update, announce: setAnnouncement }),
-    [report, catalog, fields, problems, language, editor.update],
+    () => ({ report, catalog, loaded: checked, fields, problems, language, update: editor.update, announce: setAnnouncement }),
+    [report, catalog, checked, fields, problems, language, editor.update],
   );
   const ids = tabIds('report', view);
   return (

@@ -83,7 +83,7 @@ function GroupBody({ group, ...props }: NodeProps & { group: FilterGroupNode }) 
   const { t } = useTranslation('reportDesigner');
   const { root, at, onChange } = props;
   const matchId = useId();
-  const match = group.negated ? 'none' : group.match;
+  const match = group.negated ? (group.match === 'any' ? 'none' : 'notAll') : group.match;
   const name = at.length === 0 ? t('filter.rootMatch') : t('filter.groupMatch', { number: numberOf(at) });
   return (
     <>
@@ -95,12 +95,14 @@ function GroupBody({ group, ...props }: NodeProps & { group: FilterGroupNode }) 
             value={match}
             onChange={(e) => {
               const value = e.target.value;
-              onChange(setMatch(root, at, value === 'any' ? 'any' : 'all', value === 'none'));
+              // "None of" is not (any of); "not all of" is not (all of).
+              onChange(setMatch(root, at, value === 'any' || value === 'none' ? 'any' : 'all', value === 'none' || value === 'notAll'));
             }}
           >
             <option value="all">{t('filter.match.all')}</option>
             <option value="any">{t('filter.match.any')}</option>
             <option value="none">{t('filter.match.none')}</option>
+            <option value="notAll">{t('filter.match.notAll')}</option>
           </select>
         </div>
       )}

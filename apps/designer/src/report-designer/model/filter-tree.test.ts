@@ -20,8 +20,9 @@ describe('the filter builder’s tree', () => {
     expect(filterTree(undefined)).toEqual({ kind: 'group', path: '', match: 'all', negated: false, items: [] });
     expect(filterTree(approved).items).toEqual([{ kind: 'condition', path: '', condition: approved }]);
     const negated = filterTree({ not: approved });
-    expect(negated).toMatchObject({ negated: true, items: [{ kind: 'condition', path: '/not', condition: approved }] });
-    expect(treeFilter(negated)).toEqual({ not: { and: [approved] } });
+    expect(negated).toMatchObject({ match: 'any', negated: true, items: [{ kind: 'condition', path: '/not', condition: approved }] });
+    expect(treeFilter(negated)).toEqual({ not: { or: [approved] } });
+    expect(filterTree({ not: { and: [approved, quarter] } })).toMatchObject({ match: 'all', negated: true });
   });
 
   it('stores what the analyst built: nothing, one condition as it is, groups as and/or/not', () => {

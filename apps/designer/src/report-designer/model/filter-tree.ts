@@ -3,7 +3,7 @@ import { removeAt, replaceAt } from './lists.js';
 
 /**
  * The filter builder's view of a `RecordFilter`: groups of conditions, each matching all or any of
- * its items, possibly negated ("none of"). `path` is the node's JSON Pointer inside the filter as it
+ * its items, possibly negated ("none of", "not all of"). `path` is the node's JSON Pointer inside the filter as it
  * is stored, so that the engine's problems (`/filter/and/0/value`) land on the right row.
  */
 export type FilterNode = FilterConditionNode | FilterGroupNode;
@@ -28,8 +28,8 @@ function node(filter: RecordFilter, path: string): FilterNode {
   if (isCondition(filter)) return { kind: 'condition', path, condition: filter };
   if ('not' in filter) {
     const inner = node(filter.not, `${path}/not`);
-    // `not` of a group reads as "none of"; `not` of one condition as a group of it alone.
-    return inner.kind === 'group' && !inner.negated ? { ...inner, path, negated: true } : { kind: 'group', path, match: 'all', negated: true, items: [inner] };
+    // `not` of a group reads as "none of" (of `or`) or "not all of" (of `and`); `not` of one condition as "none of" it alone.
+    return inner.kind === 'group' && !inner.negated ? { ...inner, path, negated: true } : { kind: 'group', path, match: 'any', negated: true, items: [inner] };
   }
   const match = 'and' in filter ? 'all' : 'any';
   const list = 'and' in filter ? filter.and : filter.or;

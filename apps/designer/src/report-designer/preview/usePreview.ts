@@ -20,29 +20,28 @@ export function usePreview(request: ReportPreviewRequest, runnable: boolean): { 
   const api = useApiClient();
   const [state, setState] = useState<PreviewState>({ status: 'idle' });
   const [runs, setRuns] = useState(0);
-  const latest = useRef(0);
   const shown = useRef<ReportRunResult | null>(null);
   const body = JSON.stringify(request);
   useEffect(() => {
     if (!runnable) return;
-    const ticket = ++latest.current;
+    // Cleared when the draft changes again: an answer in flight is then for a draft no longer shown.
+    let live = true;
     const timer = setTimeout(() => {
       setState({ status: 'running', previous: shown.current });
       api.previewReport(JSON.parse(body) as ReportPreviewRequest).then(
         (result) => {
-          if (ticket !== latest.current) return;
+          if (!live) return;
           shown.current = result;
           setState({ status: 'done', result });
         },
         (error: unknown) => {
-          if (ticket === latest.current) setState({ status: 'failed', problem: asProblem(error) });
+          if (live) setState({ status: 'failed', problem: asProblem(error) });
         },
       );
     }, PREVIEW_DELAY_MS);
     return () => {
+      live = false;
       clearTimeout(timer);
-      // A request in flight answers a draft that is no longer the one shown.
-      latest.current++;
     };
   }, [api, body, runnable, runs]);
   return { state, rerun: () => setRuns((n) => n + 1) };

@@ -18,7 +18,7 @@ const CHILD_AGGREGATES: readonly ChildAggregate[] = ['count', 'sum', 'avg', 'min
 /** The base entity and the joins: the rows the report reads and the related records it reaches. */
 export function DataSection() {
   const { t } = useTranslation('reportDesigner');
-  const { report, catalog, language, update, announce } = useReportEditing();
+  const { report, catalog, loaded, language, update, announce } = useReportEditing();
   const entities = [...catalog.values()].sort((a, b) => localized(a.label, language).localeCompare(localized(b.label, language)));
   const relations = relationChoices(report, catalog);
   const [picked, setPicked] = useState('');
@@ -35,7 +35,7 @@ export function DataSection() {
       <Field label={t('data.source')} path="/source" help={t('data.sourceHelp')}>
         {(control) => (
           <select {...control} value={report.source} onChange={(e) => update((r) => changeSource(r, e.target.value, t('measures.defaultLabel.count')))}>
-            {!catalog.has(report.source) && <option value={report.source}>{report.source === '' ? t('data.chooseSource') : t('fields.unknown', { path: report.source })}</option>}
+            {!catalog.has(report.source) && <option value={report.source}>{report.source === '' ? t('data.chooseSource') : loaded ? t('fields.unknown', { path: report.source }) : report.source}</option>}
             {entities.map((e) => (
               <option key={e.key} value={e.key}>
                 {t('data.entityOption', { name: localized(e.label, language) || e.title, key: e.key })}
@@ -55,7 +55,7 @@ export function DataSection() {
           ))}
         </ol>
       )}
-      {relations.length === 0 ? (
+      {!loaded ? null : relations.length === 0 ? (
         <p className="help">{t('joins.none')}</p>
       ) : (
         <div className="inline-form">

@@ -28,10 +28,11 @@ export function FieldSelect({ value, onChange, accept = () => true, empty, field
     groups.set(group, [...(groups.get(group) ?? []), choice]);
   }
   const known = value === undefined || value === '' || all.some((f) => f.path === value);
+  const unknown = editing.loaded ? t('fields.unknown', { path: value }) : value;
   return (
     <select {...control} value={value ?? ''} onChange={(e) => onChange(e.target.value)}>
       {empty !== undefined ? <option value="">{empty}</option> : (value === undefined || value === '') && <option value="">{t('fields.choose')}</option>}
-      {!known && <option value={value}>{t('fields.unknown', { path: value })}</option>}
+      {!known && <option value={value}>{unknown}</option>}
       {[...groups].map(([group, choices]) => (
         <optgroup key={group} label={group}>
           {choices.map((choice) => (

@@ -9,6 +9,8 @@ export interface ReportEditing {
   report: ReportDefinition;
   /** The published entities (empty until loaded). */
   catalog: EntityCatalog;
+  /** The published entities are loaded: a name not among them is unknown, not still coming. */
+  loaded: boolean;
   /** The field paths the report can read. */
   fields: readonly ReportFieldChoice[];
   /** The engine's problems as the draft stands, and the server's last refusal. */

@@ -1,0 +1,38 @@
+import type { ReportRunResult } from '@bankforge/client';
+import type { ReportDefinition } from '@bankforge/report-engine';
+import { fakeApi, type FakeHandler, type FakeResponse } from '@bankforge/app-shell/testing';
+import { ENTITIES } from './catalog.js';
+
+/** A preview answer as the server gives it: two branches' approvals, branch ids labelled. */
+export function previewResult(report: ReportDefinition): ReportRunResult {
+  return {
+    report: { key: report.key, version: 0, title: report.title },
+    level: 0,
+    columns: [
+      { key: 'name', label: 'Branch', role: 'dimension', type: 'text' },
+      { key: 'count', label: 'Approved', role: 'measure', type: 'number' },
+    ],
+    rows: [
+      { name: 'Pudong', count: 1234 },
+      { name: 'Xuhui', count: 7 },
+    ],
+    chart: { type: 'table', columns: [], rows: [] },
+  };
+}
+
+/**
+ * The server a report designer test talks to: the draft of `loans` (saved drafts answered with
+ * the next revision), the three published entities, and the preview.
+ */
+export function reportServer(draft: ReportDefinition, routes: Record<string, FakeHandler | FakeResponse> = {}) {
+  let revision = 1;
+  const entityRoutes = Object.fromEntries(ENTITIES.map((e) => [`GET /api/artifacts/entity/${e.key}?version=1`, { body: { document: e, revision: 1, latestVersion: 1 } }]));
+  return fakeApi({
+    [`GET /api/artifacts/report/${draft.key}`]: { body: { document: draft, revision, latestVersion: null } },
+    [`PUT /api/artifacts/report/${draft.key}`]: (r) => ({ body: { document: r.body, revision: ++revision, latestVersion: null } }),
+    'GET /api/artifacts/entity': { body: ENTITIES.map((e) => ({ kind: 'entity', key: e.key, title: e.title, label: e.label, revision: 1, latestVersion: 1, state: 'published', updatedAt: '2026-03-01T10:00:00.000Z' })) },
+    ...entityRoutes,
+    'POST /api/reports/preview': (r) => ({ body: previewResult((r.body as { document: ReportDefinition }).document) }),
+    ...routes,
+  });
+}
