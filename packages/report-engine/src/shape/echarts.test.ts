@@ -90,6 +90,13 @@ describe('chart shaping', () => {
         { columns: RESULT.columns.slice(2), rows: [{ total: 65, n: 7 }] },
       ),
     ).toEqual({ type: 'kpi', key: 'n', label: 'Count', value: 7 });
+    // A second measure is what the figure is compared with: this quarter's against last quarter's.
+    expect(
+      shapeChart(
+        { chart: { type: 'kpi', y: ['n', 'total'] } },
+        { columns: RESULT.columns.slice(2), rows: [{ total: 65, n: 7 }] },
+      ),
+    ).toMatchObject({ type: 'kpi', key: 'n', value: 7, comparison: { key: 'total', value: 65 } });
     expect(shapeChart({}, RESULT)).toEqual({ type: 'table', columns: RESULT.columns, rows: RESULT.rows });
     const pivot = shapeChart(
       { chart: { type: 'pivot' }, pivot: { rows: ['branch'], columns: ['month'], values: ['total'] } },

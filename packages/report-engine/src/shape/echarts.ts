@@ -22,7 +22,14 @@ export interface EChartsOption {
 export type ChartData =
   | { type: 'table'; columns: ResultColumn[]; rows: ReportRow[] }
   | { type: 'pivot'; pivot: PivotTable }
-  | { type: 'kpi'; key: string; label: string; value: ReportValue }
+  | {
+      type: 'kpi';
+      key: string;
+      label: string;
+      value: ReportValue;
+      /** The chart's second measure, which the figure is compared with (last quarter's, the target). */
+      comparison?: { key: string; label: string; value: ReportValue };
+    }
   | { type: 'echarts'; chart: ChartSpec['type']; option: EChartsOption };
 
 /** How a category or series value is shown. */
@@ -68,8 +75,18 @@ export function shapeChart(
     return { type: 'pivot', pivot: pivotResult(result, spec) };
   }
   const first = y[0]!;
-  if (chart.type === 'kpi')
-    return { type: 'kpi', key: first.key, label: first.label, value: result.rows[0]?.[first.key] ?? null };
+  if (chart.type === 'kpi') {
+    const row = result.rows[0];
+    // In the order the chart names them: the figure, then what it is compared with.
+    const [figure, versus] = ys.length > 0 ? ys.map((k) => measures.find((m) => m.key === k)!) : [first];
+    return {
+      type: 'kpi',
+      key: figure!.key,
+      label: figure!.label,
+      value: row?.[figure!.key] ?? null,
+      ...(versus && { comparison: { key: versus.key, label: versus.label, value: row?.[versus.key] ?? null } }),
+    };
+  }
   const x = has(chart.x) ? chart.x : dimensions[0]?.key;
   if (x === undefined) return { type: 'table', columns: result.columns, rows: result.rows };
   if (chart.type === 'pie' || chart.type === 'funnel') {
