@@ -275,9 +275,9 @@ export const reportDesignerMessages = {
       failed: 'The server could not run the preview.',
       empty: '(empty)',
       drillPath: 'Drill-down',
-      drillColumn: 'Drill down',
-      drillInto: 'Into {{value}}',
+      drillHint: 'Pick a value to go down to the next level.',
       drillStep: '{{level}}: {{value}}',
+      truncated: 'The first {{count}} rows: the report has more.',
     },
     problems: {
       title_one: '{{count}} problem',
@@ -610,9 +610,9 @@ export const reportDesignerMessages = {
       failed: '服务器无法运行预览。',
       empty: '（空）',
       drillPath: '下钻',
-      drillColumn: '下钻',
-      drillInto: '进入 {{value}}',
+      drillHint: '点选一个值即可进入下一级。',
       drillStep: '{{level}}：{{value}}',
+      truncated: '仅显示前 {{count}} 行：报表还有更多行。',
     },
     problems: {
       title_one: '{{count}} 个问题',

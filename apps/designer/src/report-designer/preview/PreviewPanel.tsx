@@ -1,11 +1,10 @@
 import type { ReportPreviewRequest } from '@bankforge/client';
-import type { ReportRow } from '@bankforge/report-engine';
-import { useId, useState } from 'react';
+import { formatReportValue, ReportChart, type ChartPick, type ValueWords } from '@bankforge/app-shell';
+import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ProblemList } from '../../shell/publish/ProblemList.js';
 import { parameterText, parameterValue } from '../model/parameter-values.js';
 import { useReportEditing } from '../ui/report-context.js';
-import { PreviewTable } from './PreviewTable.js';
 import { usePreview } from './usePreview.js';
 
 /** A row gone down into: the values that fix the level above, and how the row read. */
@@ -23,12 +22,13 @@ export interface PreviewPanelProps {
 
 /**
  * The live preview: the draft run by the server on real data under its row cap, as the analyst may
- * read it, after each pause in the editing. Parameters are filled in here; a drill-down is tried by
- * going down a row.
+ * read it, after each pause in the editing, drawn by the chart the apps draw it with. Parameters
+ * are filled in here; a drill-down is tried by picking a value of the level's dimension.
  */
 export function PreviewPanel({ localProblems, checked }: PreviewPanelProps) {
   const { t } = useTranslation('reportDesigner');
-  const { report } = useReportEditing();
+  const { report, language } = useReportEditing();
+  const words: ValueWords = useMemo(() => ({ language, empty: t('preview.empty'), yes: t('values.yes'), no: t('values.no') }), [language, t]);
   const formId = useId();
   const [typed, setTyped] = useState<Record<string, string>>({});
   const parameters = report.parameters ?? [];
@@ -53,10 +53,13 @@ export function PreviewPanel({ localProblems, checked }: PreviewPanelProps) {
   const result = blocked !== null ? null : state.status === 'done' ? state.result : state.status === 'running' ? state.previous : null;
   const drillLevels = report.drillDown?.levels ?? [];
   const level = selections.length;
-  const deeper = result !== null && level < drillLevels.length - 1;
-  const drillInto = (row: ReportRow, name: string) => {
-    const keys = drillLevels[level]?.dimensions ?? [];
-    setDrill({ levels, steps: [...steps, { selection: Object.fromEntries(keys.map((k) => [k, row[k] ?? null])), name }] });
+  // A level grouped by one dimension is gone down by picking one of its values (as the apps do).
+  const drilled = drillLevels[level]?.dimensions;
+  const drillable = result !== null && level < drillLevels.length - 1 && drilled?.length === 1;
+  const drillInto = (pick: ChartPick) => {
+    if (!result || !drillable || pick.dimension !== drilled[0]) return;
+    const name = formatReportValue(pick.value, { type: 'text' }, result.presentation?.[pick.dimension], words);
+    setDrill({ levels, steps: [...steps, { selection: { [pick.dimension]: pick.value }, name }] });
   };
   const status =
     blocked ?? (state.status === 'running' ? t('preview.running') : state.status === 'done' ? t('preview.rows', { count: state.result.rows.length }) : state.status === 'failed' ? t('preview.failed') : t('preview.waiting'));
@@ -126,7 +129,9 @@ export function PreviewPanel({ localProblems, checked }: PreviewPanelProps) {
       )}
       {result && (
         <div className={state.status === 'running' ? 'report-preview-result report-preview-stale' : 'report-preview-result'}>
-          <PreviewTable result={result} {...(deeper ? { onDrill: drillInto } : {})} />
+          {drillable && <p className="help">{t('preview.drillHint')}</p>}
+          {result.truncated && <p className="help">{t('preview.truncated', { count: result.rows.length })}</p>}
+          <ReportChart result={result} height={320} {...(drillable ? { onPick: drillInto } : {})} />
         </div>
       )}
     </section>

@@ -3,20 +3,23 @@ import type { ReportDefinition } from '@bankforge/report-engine';
 import { fakeApi, type FakeHandler, type FakeResponse } from '@bankforge/app-shell/testing';
 import { ENTITIES } from './catalog.js';
 
-/** A preview answer as the server gives it: two branches' approvals, branch ids labelled. */
+/** A preview answer as the server gives it: two branches' approvals, their ids labelled. */
 export function previewResult(report: ReportDefinition): ReportRunResult {
+  const columns: ReportRunResult['columns'] = [
+    { key: 'name', label: 'Branch', role: 'dimension', type: 'text' },
+    { key: 'count', label: 'Approved', role: 'measure', type: 'number' },
+  ];
+  const rows = [
+    { name: 'b1', count: 1234 },
+    { name: 'b2', count: 7 },
+  ];
   return {
     report: { key: report.key, version: 0, title: report.title },
     level: 0,
-    columns: [
-      { key: 'name', label: 'Branch', role: 'dimension', type: 'text' },
-      { key: 'count', label: 'Approved', role: 'measure', type: 'number' },
-    ],
-    rows: [
-      { name: 'Pudong', count: 1234 },
-      { name: 'Xuhui', count: 7 },
-    ],
-    chart: { type: 'table', columns: [], rows: [] },
+    columns,
+    rows,
+    chart: { type: 'table', columns, rows },
+    presentation: { name: { labels: { b1: { en: 'Pudong', 'zh-CN': '浦东' }, b2: { en: 'Xuhui', 'zh-CN': '徐汇' } } } },
   };
 }
 
