@@ -5,6 +5,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { Logger } from 'pino';
 import { SYSTEM_ACTOR } from './modules/access/actor.js';
 import { ArtifactsModule } from './modules/artifacts/artifacts.module.js';
+import { ArtifactsService } from './modules/artifacts/artifacts.service.js';
 import { AuditModule } from './modules/audit/audit.module.js';
 import { AuthModule } from './modules/auth/auth.module.js';
 import { DirectoryService } from './modules/auth/directory.service.js';
@@ -91,5 +92,7 @@ export async function createBankForgeApp(config: ServerConfig, logger: Logger = 
   serveWebApps(app, logger, config.webApps);
   app.enableShutdownHooks();
   await app.get(DirectoryService).bootstrap(config.adminPassword, logger, SYSTEM_ACTOR);
+  // Before anything reads or writes them: the flows write approval tasks from their first command.
+  await app.get(ArtifactsService).publishPlatformEntities();
   return { app, database, logger };
 }

@@ -412,6 +412,7 @@ describe.each(dialects())('SQL injection through every input on %s', (dialect) =
     const entities = await server.request<{ key: string; state: string; latestVersion: number }[]>('GET', '/api/artifacts/entity');
     expect(entities.status).toBe(200);
     expect(entities.body.map((e) => [e.key, e.state, e.latestVersion])).toEqual([
+      ['approval_task', 'published', 1],
       ['branch', 'published', 1],
       ['customer', 'published', 1],
     ]);

@@ -133,3 +133,5 @@ export type {
   WidgetRunRequest,
   WidgetRunResult,
 } from './reports.js';
+// Approval tasks: the entity the flows write, one record per task, for reports and lists.
+export { approvalTaskEntity } from './approval-tasks.js';

@@ -5,7 +5,7 @@ import { fromStoredDatetime, toStoredDatetime } from '@bankforge/data-model';
 import type { ReportDefinition } from '@bankforge/report-engine';
 import type { DecisionArtifact } from '@bankforge/rule-engine';
 import { FormCatalog } from '../forms/form-catalog.js';
-import type { Actor } from '../access/actor.js';
+import { SYSTEM_ACTOR, type Actor } from '../access/actor.js';
 import { AuditLog } from '../audit/audit-log.js';
 import { Database, type SqlExecutor } from '../../platform/database/database.js';
 import { MetadataService } from '../metadata/metadata.service.js';
@@ -184,6 +184,7 @@ export class ArtifactsService {
     expectedRevision: number | undefined,
     by: Actor,
   ): Promise<ArtifactDraft> {
+    this.refusePlatformEntity(kind, key, by);
     const examined = await this.kinds.examine(kind, document, this.checkContext(sql, 'save', []));
     const problems = examined.problems;
     const doc = examined.document as ArtifactDocument;
@@ -234,6 +235,7 @@ export class ArtifactsService {
   }
 
   async publishWith(sql: SqlExecutor, kind: ArtifactKind, key: string, confirmDataLoss: boolean, by: Actor): Promise<PublishResult> {
+    this.refusePlatformEntity(kind, key, by);
     const row = await this.row(sql, kind, key);
     if (!row) throw ProblemError.notFound('artifactNotFound', `There is no ${kind} called ${key}.`);
     const draft = JSON.parse(row.draft) as ArtifactDocument;
@@ -266,6 +268,43 @@ export class ArtifactsService {
     if (claimed === 0) throw ProblemError.conflict('staleRevision', `${kind} ${key} changed while it was being published; publish again.`);
     await this.audit.append(sql, by, { action: 'publish', detail: { kind, key, version, ...(migration ? { migration: migration.steps.map((step) => step.op) } : {}) } });
     return { kind, key, version, unchanged: false, ...(migration ? { migration } : {}), ...(warnings.length > 0 ? { warnings } : {}) };
+  }
+
+  /**
+   * Publishes the entities the server defines itself (`MetadataService.definePlatformEntity`) where
+   * the database holds none or another version: a new database, or a server whose definition
+   * changed (a change that would lose data stops the start). Replicas starting together may race:
+   * the one that loses finds the other's version equal to its own.
+   */
+  async publishPlatformEntities(): Promise<void> {
+    for (const definition of this.metadata.platformEntities()) {
+      const upgraded = this.kinds.kind('entity').upgrade(definition);
+      const wanted = ('document' in upgraded ? upgraded.document : definition) as ArtifactDocument;
+      const current = (): Promise<boolean> => this.database.read(async (sql) => {
+        const published = await this.latestPublished(sql, 'entity', definition.key);
+        return published !== undefined && this.sameDocument(published, wanted);
+      });
+      if (await current()) continue;
+      try {
+        await this.database.schemaTransaction(async (sql) => {
+          await this.saveDraftWith(sql, 'entity', definition.key, wanted, undefined, SYSTEM_ACTOR);
+          await this.publishWith(sql, 'entity', definition.key, false, SYSTEM_ACTOR);
+        });
+      } catch (error) {
+        if (!(await current())) throw error;
+      }
+    }
+    this.published.forgetLatest();
+  }
+
+  /** What the server defines itself, only the server changes: people read it and report on it. */
+  private refusePlatformEntity(kind: ArtifactKind, key: string, by: Actor): void {
+    if (kind !== 'entity' || by.kind === 'system' || !this.metadata.platformEntity(key)) return;
+    throw new ProblemError(403, 'platformEntity', `The ${key} entity is defined by the server itself: it can be read and reported on, not changed.`, undefined, {
+      kind,
+      key,
+      messageZh: `实体 ${key} 由平台定义，只能查看和用于报表，不能修改。`,
+    });
   }
 
   /** What the kinds' checks may ask, answered from the database as the save or publish sees it. */

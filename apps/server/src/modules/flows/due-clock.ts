@@ -17,6 +17,20 @@ function minutesOf(time: string): number {
  */
 export function dueClock(calendar: BusinessCalendar | undefined, now: string): DueClock | undefined {
   if (!calendar) return undefined;
-  const workingDayMinutes = calendar.workingHours.reduce((sum, period) => sum + minutesOf(period.end) - minutesOf(period.start), 0);
+  const workingDayMinutes = workingDayMinutesOf(calendar);
   return (dueAt) => ({ businessMinutes: Math.round(businessTimeBetween(calendar, now, dueAt)) || 0, workingDayMinutes });
+}
+
+/**
+ * Working time from one instant to another in working days of the calendar (a 450-minute day: 90
+ * minutes are 0.2), which is what an approval task took: Friday 16:00 to Monday 10:30 across a
+ * weekend is 180 minutes, 0.4 days.
+ */
+export function workingDaysOn(calendar: BusinessCalendar): (fromIso: string, toIso: string) => number {
+  const day = workingDayMinutesOf(calendar);
+  return (fromIso, toIso) => businessTimeBetween(calendar, fromIso, toIso) / day;
+}
+
+function workingDayMinutesOf(calendar: BusinessCalendar): number {
+  return calendar.workingHours.reduce((sum, period) => sum + minutesOf(period.end) - minutesOf(period.start), 0);
 }

@@ -6,6 +6,7 @@ import { PublishedArtifacts } from '../artifacts/published-artifacts.js';
 import type { PublishedDecision } from '../decisions/compiled-decision.js';
 import { DecisionCatalog } from '../decisions/decision-catalog.js';
 import { DecisionEvaluationLog, type DecisionEvaluationEntry } from '../decisions/evaluation-log.js';
+import { workingDaysOn } from './due-clock.js';
 
 /** The calendar business durations count on, unless `BANKFORGE_CALENDAR` names another. */
 export const DEFAULT_CALENDAR_KEY = 'cn_mainland';
@@ -17,10 +18,15 @@ export interface PublishedCalendar {
   document: BusinessCalendar;
 }
 
-/** What the engine gets with each command besides the directory: decisions to evaluate, the business calendar. */
+/**
+ * What the engine gets with each command besides the directory (decisions to evaluate, the business
+ * calendar), and what the server counts on the same calendar.
+ */
 export interface FlowRunContext {
   decide: (decisionKey: string, inputs: Record<string, JsonValue>, version?: number) => DecisionAnswer;
   addBusinessDuration?: (fromIso: string, duration: string) => string;
+  /** The working days an approval task took (`approval_task.business_days`); absent without a calendar. */
+  workingDays?: (fromIso: string, toIso: string) => number;
 }
 
 /** An evaluation a command's decision step made, waiting to be logged with the command. */
@@ -62,7 +68,7 @@ export class FlowContextLoader {
         const trace = (evaluation.trace?.tables ?? []).map((t) => ({ table: t.element, hitPolicy: t.hitPolicy, matchedRules: t.matchedRules, ...(t.defaulted ? { defaulted: true } : {}) }));
         return { outputs: evaluation.outputs as Record<string, JsonValue>, version: decision.version, trace };
       },
-      ...(calendar ? { addBusinessDuration: (from: string, duration: string) => addBusinessDuration(calendar, from, duration) } : {}),
+      ...(calendar ? { addBusinessDuration: (from: string, duration: string) => addBusinessDuration(calendar, from, duration), workingDays: workingDaysOn(calendar) } : {}),
     };
     this.made.set(context, made);
     return context;

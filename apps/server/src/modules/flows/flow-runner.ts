@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { execute, migrateInstance, type ExecuteResult, type FlowCommand, type FlowDefinition, type FlowState } from '@bankforge/flow-engine';
-import type { NotificationKind } from '@bankforge/client';
+import { approvalTaskEntity, type NotificationKind } from '@bankforge/client';
 import { v7 as uuidv7 } from 'uuid';
 import { Database, type SqlExecutor } from '../../platform/database/database.js';
 import { ProblemError } from '../../platform/problem/problem-error.js';
@@ -15,6 +15,7 @@ import { flowName, nodeName, notificationText } from './case-texts.js';
 import { FlowContextLoader, type FlowRunContext } from './flow-context.js';
 import { isFlowCommandError, problemOf } from './flow-commands.js';
 import { FlowOutbox } from './flow-outbox.js';
+import { ApprovalTaskRows } from './approval-task-rows.js';
 import { FlowStore, stored, taskKey, type InstanceRow } from './flow-store.js';
 import { PeopleDirectory, type People } from './people.js';
 import { migrationReason } from './migration-reasons.js';
@@ -64,7 +65,10 @@ export class FlowRunner {
     @Inject(MetadataService) private readonly metadata: MetadataService,
     @Inject(AuditLog) private readonly audit: AuditLog,
     @Inject(PeopleDirectory) private readonly directory: PeopleDirectory,
-  ) {}
+  ) {
+    // The runner writes approval tasks: the server publishes their entity as it starts.
+    metadata.definePlatformEntity(approvalTaskEntity);
+  }
 
   /** The flow version a case runs (cases stay on the version they started with). */
   async definition(key: string, version: number): Promise<FlowDefinition> {
@@ -116,7 +120,7 @@ export class FlowRunner {
           version: 1,
         };
         await FlowStore.insert(sql, row, result.state);
-        await this.applied(sql, row, flow, model, result, command, actor, people, now, given.record);
+        await this.applied(sql, row, flow, model, context, result, command, actor, people, now, given.record);
         await this.contexts.logDecisions(sql, context, result, actor, row.id);
         return { instanceId, duplicate: false };
       }),
@@ -173,11 +177,14 @@ export class FlowRunner {
     const command = commandOf(row, people, state);
     if (command.commandId !== commandId) throw new Error(`command ${command.commandId} run as ${commandId}`);
     const now = new Date().toISOString();
+    // A task's timeout firing says it is overdue, whatever the timeout then does.
+    const overdue = command.type === 'timerFired' ? state.timers?.find((t) => t.id === command.timerId && t.purpose === 'timeout')?.taskId : undefined;
     const result = execute(flow, state, command, now, { directory: people.directory, ...context });
     if (result.duplicate) return { instanceId, duplicate: true };
     const saved = await FlowStore.update(sql, row, result.state, result.state.status === 'running' ? null : stored(now));
     if (!saved) throw ProblemError.conflict('staleCase', 'The case changed while this command ran; try again.');
-    await this.applied(sql, saved, flow, model, result, command, actor, people, now);
+    if (overdue) await ApprovalTaskRows.overdue(sql, taskKey(row.id, overdue), now);
+    await this.applied(sql, saved, flow, model, context, result, command, actor, people, now);
     await this.contexts.logDecisions(sql, context, result, actor, row.id);
     await options.sideWork?.(sql, row, model);
     return { instanceId, duplicate: false, row: saved };
@@ -208,6 +215,7 @@ export class FlowRunner {
       const saved = await FlowStore.update(sql, row, moved.state, null);
       if (!saved) throw ProblemError.conflict('staleCase', 'The case changed while this command ran; try again.');
       await FlowStore.appendEvents(sql, row.id, moved.events);
+      await ApprovalTaskRows.migrated(sql, row.id, moved.state.definitionVersion, now, actor.userId);
       await this.audit.append(sql, actor, {
         action: 'flow',
         entity: row.entity_key ?? undefined,
@@ -241,6 +249,7 @@ export class FlowRunner {
     row: InstanceRow,
     flow: FlowDefinition,
     model: EntityModel | undefined,
+    context: FlowRunContext,
     result: ExecuteResult,
     command: FlowCommand,
     actor: Actor,
@@ -262,6 +271,10 @@ export class FlowRunner {
       );
     };
     const startNode = flow.nodes.find((n) => n.type === 'start')?.id;
+    // Approval tasks are owned by people's user ids; the engine names them by username.
+    const userIdOf = (username: string): string | undefined => people.get(username)?.id;
+    const holderOf = (assignees: readonly string[]): string | null => (new Set(assignees).size === 1 ? (userIdOf(assignees[0]!) ?? null) : null);
+    const decider = (taskId: string): string | undefined => (command.type === 'completeTask' && command.taskId === taskId ? userIdOf(command.actor.userId) : undefined);
     for (const effect of result.effects) {
       switch (effect.type) {
         case 'createTask': {
@@ -273,6 +286,20 @@ export class FlowRunner {
             [key, row.id, effect.taskId, flow.key, effect.nodeId, effect.mode, new Set(effect.assignees).size, JSON.stringify(effect.actions), JSON.stringify(effect.editableFields ?? []), row.entity_key, row.record_id, subject?.amount ?? null, subject?.currency ?? null, row.initiator_id, at, dueAt],
           );
           await FlowStore.addAssignees(sql, key, effect.assignees, dueAt);
+          await ApprovalTaskRows.opened(sql, {
+            key,
+            caseId: row.id,
+            flow,
+            flowVersion: Number(row.flow_version),
+            nodeId: effect.nodeId,
+            rework: effect.nodeId === startNode,
+            subjectEntity: row.entity_key,
+            subjectId: row.record_id,
+            openedAt: now,
+            dueAt: effect.dueAt ?? null,
+            holder: holderOf(effect.assignees),
+            by: actor.userId,
+          });
           await notify(effect.assignees, effect.nodeId === startNode ? 'returned' : 'assigned', effect.nodeId, key);
           break;
         }
@@ -282,16 +309,25 @@ export class FlowRunner {
           const task = await FlowStore.task(sql, key);
           await FlowStore.setAssignees(sql, key, effect.assignees, task?.due_at ?? null);
           // A claim names one person among several: it stands while that person is still assigned.
-          if (task?.claimed_by && !effect.assignees.includes(task.claimed_by)) await sql.execute('UPDATE bf_flow_task SET claimed_by = NULL WHERE id = ?', [key]);
+          const claimStands = task?.claimed_by ? effect.assignees.includes(task.claimed_by) : false;
+          if (task?.claimed_by && !claimStands) await sql.execute('UPDATE bf_flow_task SET claimed_by = NULL WHERE id = ?', [key]);
+          await ApprovalTaskRows.held(sql, key, claimStands ? (userIdOf(task!.claimed_by!) ?? null) : holderOf(effect.assignees), now, actor.userId);
           await notify(effect.assignees.filter((u) => !before.includes(u)), 'assigned', task?.node_id, key);
           break;
         }
-        case 'closeTask':
-          await FlowStore.closeTask(sql, taskKey(row.id, effect.taskId), 'closed', effect.result, at);
+        case 'closeTask': {
+          const key = taskKey(row.id, effect.taskId);
+          await FlowStore.closeTask(sql, key, 'closed', effect.result, at);
+          const by = decider(effect.taskId);
+          await ApprovalTaskRows.closed(sql, { key, outcome: effect.result, at: now, ...(by !== undefined ? { decider: by } : {}), by: actor.userId }, context.workingDays);
           break;
-        case 'cancelTask':
-          await FlowStore.closeTask(sql, taskKey(row.id, effect.taskId), 'cancelled', 'cancelled', at);
+        }
+        case 'cancelTask': {
+          const key = taskKey(row.id, effect.taskId);
+          await FlowStore.closeTask(sql, key, 'cancelled', 'cancelled', at);
+          await ApprovalTaskRows.closed(sql, { key, outcome: 'cancelled', at: now, by: actor.userId }, context.workingDays);
           break;
+        }
         case 'notify': {
           const kind: NotificationKind = effect.kind === 'remind' ? 'remind' : effect.kind === 'urge' ? 'urge' : effect.kind === 'escalate' ? 'escalate' : 'cc';
           await notify(effect.to, kind, effect.nodeId, effect.taskId ? taskKey(row.id, effect.taskId) : null);

@@ -7,6 +7,7 @@ import type { Actor } from '../access/actor.js';
 import { PublishedArtifacts } from '../artifacts/published-artifacts.js';
 import { MetadataService } from '../metadata/metadata.service.js';
 import { RecordsService } from '../records/records.service.js';
+import { ApprovalTaskRows } from './approval-task-rows.js';
 import { caseCan, caseDetail, caseSummary, taskView, trailView } from './case-views.js';
 import { dueClock } from './due-clock.js';
 import { FlowContextLoader } from './flow-context.js';
@@ -102,7 +103,10 @@ export class FlowsService {
     const claimed = await this.database.transaction(async (sql) => {
       const assignees = (await FlowStore.assignees(sql, [key])).get(key) ?? [];
       if (task.status !== 'open' || !assignees.includes(person)) throw ProblemError.conflict('taskNotClaimable', 'This task is not open to you.');
-      return sql.execute("UPDATE bf_flow_task SET claimed_by = ? WHERE id = ? AND status = 'open' AND claimed_by IS NULL", [person, key]);
+      const changed = await sql.execute("UPDATE bf_flow_task SET claimed_by = ? WHERE id = ? AND status = 'open' AND claimed_by IS NULL", [person, key]);
+      // The claimer holds the task now: it is theirs in the approval tasks' data scopes.
+      if (changed > 0) await ApprovalTaskRows.held(sql, key, actor.userId, new Date().toISOString(), actor.userId);
+      return changed;
     });
     if (claimed === 0) throw ProblemError.conflict('taskAlreadyClaimed', 'Someone else claimed this task first.');
     return this.readTask(key, actor);

@@ -34,11 +34,30 @@ export interface EntityMigrationRecord {
 @Injectable()
 export class MetadataService {
   private readonly models = new Map<string, { model: EntityModel; checkedAt: number }>();
+  private readonly platform = new Map<string, EntityDefinition>();
 
   constructor(
     @Inject(Database) private readonly database: Database,
     @Inject(FieldCipher) private readonly cipher: FieldCipher,
   ) {}
+
+  /**
+   * Declares an entity the server defines and writes itself (the flows' approval tasks): it is
+   * published as the server starts (`ArtifactsService.publishPlatformEntities`), people read and
+   * report on it as their roles allow, and only the server writes its records or its definition.
+   */
+  definePlatformEntity(definition: EntityDefinition): void {
+    this.platform.set(definition.key, definition);
+  }
+
+  /** The server's definition of a platform entity; undefined for an analyst's entity. */
+  platformEntity(key: string): EntityDefinition | undefined {
+    return this.platform.get(key);
+  }
+
+  platformEntities(): EntityDefinition[] {
+    return [...this.platform.values()];
+  }
 
   /** The published model of an entity, for record reads and writes. */
   async entity(key: string): Promise<EntityModel> {

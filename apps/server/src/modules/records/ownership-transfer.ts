@@ -7,6 +7,7 @@ import { Database, type SqlExecutor } from '../../platform/database/database.js'
 import type { EntityModel } from '../metadata/entity-model.js';
 import { MetadataService } from '../metadata/metadata.service.js';
 import { ProblemError, type ProblemFieldError } from '../../platform/problem/problem-error.js';
+import { refusePlatformWrites } from './platform-writes.js';
 
 /** The body of a transfer: the records, the person who takes them over, and why. */
 export interface TransferRequest {
@@ -49,6 +50,7 @@ export class OwnershipTransfer {
 
   async transfer(entityKey: string, request: TransferRequest, actor: Actor): Promise<TransferAnswer> {
     const model = await this.metadata.entity(entityKey);
+    refusePlatformWrites(this.metadata, model.key, 'transfer');
     const scope = actor.access.entity(model.key).scope('transfer');
     if (scope === undefined) {
       throw new ProblemError(403, 'forbidden', `Your roles do not allow you to transfer ${model.key} records.`, undefined, { operation: 'transfer', entity: model.key });

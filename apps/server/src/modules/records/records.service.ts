@@ -24,6 +24,7 @@ import { afterCursor, decodeCursor, encodeCursor, type OrderKey } from './keyset
 import { SYSTEM_FIELD_NAMES, resolveColumn } from './record-fields.js';
 import { DEFAULT_PAGE, MAX_PAGE, type RecordQuery } from './record-query.js';
 import { RecordView, auditValue } from './record-view.js';
+import { refusePlatformWrites } from './platform-writes.js';
 import { RecordWriteHooks } from './record-write-hooks.js';
 import { AutoNumbers } from './auto-numbers.js';
 import { revealSeconds } from './reveal.js';
@@ -114,6 +115,7 @@ export class RecordsService {
   }
 
   private viewOf(model: EntityModel, actor: Actor, operation: RecordOperation): RecordView {
+    refusePlatformWrites(this.metadata, model.key, operation);
     const access = actor.access.entity(model.key);
     if (!access.scope(operation)) {
       throw new ProblemError(403, 'forbidden', `Your roles do not allow you to ${operation} ${model.key} records.`, undefined, { operation, entity: model.key });
