@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pino } from 'pino';
 import { loadExample } from '../src/modules/example/example-loader.js';
+import { FlowTimers } from '../src/modules/flows/flow-timers.js';
 import { dialects, startTestServer, type TestServer } from './harness.js';
 import { loanNumberPrefix } from './loan-fixtures.js';
 
@@ -39,6 +40,7 @@ describe.each(dialects())('the example bank CRM on %s', (dialect) => {
       'report:rm_performance',
       'report:cross_sell_ratio',
       'report:churn_risk',
+      'report:approval_sla',
     ]);
   });
 
@@ -152,7 +154,7 @@ describe.each(dialects())('the example bank CRM on %s', (dialect) => {
 
     it('answers rows for every report the app ships', async () => {
       const counts: Record<string, number> = {};
-      for (const key of ['loan_pipeline', 'loan_funnel', 'aum_by_segment', 'aum_trend', 'loans_by_branch', 'rm_performance', 'cross_sell_ratio', 'churn_risk']) counts[key] = (await run(key)).length;
+      for (const key of ['loan_pipeline', 'loan_funnel', 'aum_by_segment', 'aum_trend', 'loans_by_branch', 'rm_performance', 'cross_sell_ratio', 'churn_risk', 'approval_sla']) counts[key] = (await run(key)).length;
       expect(Object.entries(counts).filter(([, n]) => n === 0)).toEqual([]);
     });
 
@@ -182,6 +184,20 @@ describe.each(dialects())('the example bank CRM on %s', (dialect) => {
       const customers = await run('loans_by_branch', [{ branch: top.branch! }, { rm: rms[0]!.rm! }]);
       expect(Object.keys(customers[0]!)).toEqual(['customer_no', 'customer', 'applications', 'volume', 'approved']);
       expect(total(customers, 'applications')).toBe(Number(rms[0]!.applications));
+    });
+
+    it("measures the demo desk's approval SLA by step: the officers' overdue case late, the rest decided on time or still open", async () => {
+      // The overdue case's timeout fires on the next poll: now.
+      await server.app.get(FlowTimers).fireDue();
+      const bySteps = Object.fromEntries((await run('approval_sla')).map((row) => [row.step, [Number(row.tasks), Number(row.on_time), Number(row.with_verdict), row.on_time_share === null ? null : Number(row.on_time_share)]]));
+      expect(bySteps).toEqual({
+        // Returned, approved and rejected at once; the fourth overdue.
+        'Credit officer approval': [4, 3, 4, 0.75],
+        'Credit officer review': [1, 1, 1, 1],
+        // Waiting, not yet due: no verdict.
+        'Branch manager approval': [1, 0, 0, null],
+        'Credit committee countersign': [1, 0, 0, null],
+      });
     });
 
     it("shows each RM's book and drills to its customers; cross-sell and churn risk from the same data", async () => {

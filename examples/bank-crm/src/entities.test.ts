@@ -101,6 +101,7 @@ describe('bank CRM app', () => {
       { kind: 'report', key: 'rm_performance' },
       { kind: 'report', key: 'cross_sell_ratio' },
       { kind: 'report', key: 'churn_risk' },
+      { kind: 'report', key: 'approval_sla' },
     ]);
   });
 });

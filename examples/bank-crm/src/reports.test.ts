@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { approvalTaskEntity } from '@bankforge/client';
 import type { RecordFilter } from '@bankforge/data-model';
 import { compileReport, validateReport, type ReportDefinition } from '@bankforge/report-engine';
 import { compileExpression, fromFeelValue } from '@bankforge/rule-engine';
@@ -6,6 +7,7 @@ import { bankCrmApp } from './app.js';
 import { bankCrmEntities } from './entities/index.js';
 import { LOAN_STATUS_OPTIONS } from './entities/loan-application.js';
 import {
+  approvalSlaReport,
   aumBySegmentReport,
   aumTrendReport,
   bankCrmReports,
@@ -17,7 +19,8 @@ import {
   rmPerformanceReport,
 } from './reports.js';
 
-const catalog = new Map(bankCrmEntities.map((e) => [e.key, e]));
+// The example's entities, and the approval tasks the server's flows write.
+const catalog = new Map([...bankCrmEntities, approvalTaskEntity].map((e) => [e.key, e]));
 const now = new Date('2026-11-23T00:00:00Z');
 const columnsOf = (report: ReportDefinition, drill?: Record<string, unknown>[]) =>
   compileReport(report, catalog, { dialect: 'sqlite', now, ...(drill ? { drill } : {}) }).columns.map((c) => c.key);
@@ -114,5 +117,14 @@ describe('the example reports', () => {
     expect(list.params).toContain('2026-08-26 00:00:00.000');
     expect(churnRiskReport.sort?.[0]).toEqual({ by: 'aum_change_pct' });
     expect(churnRiskReport.chart).toEqual({ type: 'table' });
+  });
+
+  it('measure the approval SLA by step: approval tasks only, the on-time share of those with a verdict, business days', () => {
+    const sla = compileReport(approvalSlaReport, catalog, { dialect: 'sqlite', now });
+    expect(sla.columns.map((c) => c.key)).toEqual(['step', 'step_zh', 'tasks', 'on_time', 'with_verdict', 'on_time_share', 'business_days']);
+    // Cases returned to their RM are not approval steps.
+    expect(conditions(approvalSlaReport.filter)).toContainEqual({ field: 'kind', op: 'eq', value: 'approval' });
+    expect(approvalSlaReport.measures?.find((m) => m.key === 'on_time_share')).toMatchObject({ agg: 'ratio', numerator: 'on_time', denominator: 'with_verdict' });
+    expect(approvalSlaReport.chart).toEqual({ type: 'bar', x: 'step', y: ['on_time_share'] });
   });
 });

@@ -266,6 +266,40 @@ export const churnRiskReport: ReportDefinition = {
   chart: { type: 'table' },
 };
 
+/**
+ * Approval SLA by step: the approval tasks of the last 12 months (the flows write one per task, the
+ * server's `approval_task`; cases returned to their RM for changes are left out), the share of
+ * those with a verdict that were done by their due time (a task is late once overdue, whether or
+ * not it is done yet) and the working days they took on the bank's calendar.
+ */
+export const approvalSlaReport: ReportDefinition = {
+  kind: 'report',
+  key: 'approval_sla',
+  title: 'Approval SLA',
+  description: 'Approval tasks of the last 12 months by step: how many, the share done on time, the business days they took.',
+  source: 'approval_task',
+  filter: {
+    and: [
+      { field: 'kind', op: 'eq', value: 'approval' },
+      { field: 'opened_at', op: 'within', value: { last: 12, unit: 'month' } },
+    ],
+  },
+  dimensions: [
+    { key: 'step', field: 'node_name', label: 'Step' },
+    { key: 'step_zh', field: 'node_name_zh', label: 'Step (Chinese)' },
+  ],
+  measures: [
+    { key: 'tasks', agg: 'count', label: 'Tasks' },
+    { key: 'on_time', agg: 'count', filter: { field: 'on_time', op: 'eq', value: true }, label: 'Done on time' },
+    // A task has a verdict once done or overdue (and when it has a due time at all).
+    { key: 'with_verdict', agg: 'count', field: 'on_time', label: 'Done or overdue' },
+    { key: 'on_time_share', agg: 'ratio', numerator: 'on_time', denominator: 'with_verdict', label: 'On-time share' },
+    { key: 'business_days', agg: 'avg', field: 'business_days', label: 'Average business days' },
+  ],
+  sort: [{ by: 'tasks', direction: 'desc' }, { by: 'step' }],
+  chart: { type: 'bar', x: 'step', y: ['on_time_share'] },
+};
+
 export const bankCrmReports = [
   loanPipelineReport,
   loanFunnelReport,
@@ -275,4 +309,5 @@ export const bankCrmReports = [
   rmPerformanceReport,
   crossSellRatioReport,
   churnRiskReport,
+  approvalSlaReport,
 ] as const;

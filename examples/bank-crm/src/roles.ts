@@ -34,6 +34,8 @@ export const bankCrmRoles: ExampleRole[] = [
       interaction: { create: 'own', read: 'own', update: 'own' },
       relationship: { create: 'own', read: 'own', update: 'own', delete: 'own' },
       branch: { read: 'all' },
+      // The applications returned to them for changes, and how long they took to resubmit.
+      approval_task: { read: 'own' },
     },
     // Submits their customers' loan applications for approval; the flow, not the RM, sets the outcome.
     flows: { loan_approval: ['start'] },
@@ -54,6 +56,8 @@ export const bankCrmRoles: ExampleRole[] = [
       interaction: { read: 'branch', transfer: 'branch' },
       relationship: { read: 'branch', transfer: 'branch' },
       branch: { read: 'all' },
+      // Their own approvals and their RMs' resubmissions.
+      approval_task: { read: 'branch', export: 'branch' },
     },
     artifacts: { report: ['edit'] },
   },
@@ -68,6 +72,8 @@ export const bankCrmRoles: ExampleRole[] = [
       // Guarantors and family ties weigh in a credit decision.
       relationship: { read: 'all' },
       branch: { read: 'all' },
+      // The tasks they hold and decided: their own SLA.
+      approval_task: { read: 'own' },
     },
     // Scores an applicant on demand (what-if before a case is submitted).
     decisions: { loan_scoring: ['evaluate'] },
@@ -79,6 +85,7 @@ export const bankCrmRoles: ExampleRole[] = [
       loan_application: { read: 'all' },
       customer: { read: 'all', fields: { resident_id: masked, mobile: masked, email: masked } },
       branch: { read: 'all' },
+      approval_task: { read: 'own' },
     },
   },
   {
@@ -88,6 +95,8 @@ export const bankCrmRoles: ExampleRole[] = [
       loan_application: { read: 'all', export: 'all' },
       customer: { read: 'all', fields: { resident_id: masked, mobile: masked, email: masked } },
       branch: { read: 'all' },
+      // Answers for the approval SLAs across the bank.
+      approval_task: { read: 'all', export: 'all' },
     },
     // Owns the scoring and fraud policies: evaluates them and reads their evaluation logs.
     decisions: { loan_scoring: ['evaluate'], fraud_screening: ['evaluate'] },
@@ -98,7 +107,7 @@ export const bankCrmRoles: ExampleRole[] = [
     // Sees everything, changes nothing, and personal data stays masked unless unmasked (audited); reads the audit log.
     auditLog: true,
     entities: Object.fromEntries(
-      ['customer', 'contact', 'account', 'account_balance', 'loan_application', 'opportunity', 'interaction', 'relationship', 'branch'].map((key) => [
+      ['customer', 'contact', 'account', 'account_balance', 'loan_application', 'opportunity', 'interaction', 'relationship', 'branch', 'approval_task'].map((key) => [
         key,
         { read: 'all', export: 'all', unmask: true, fields: { resident_id: masked, mobile: masked, email: masked, account_no: masked } },
       ]),

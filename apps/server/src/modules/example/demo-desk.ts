@@ -145,8 +145,9 @@ export async function openDemoDesk(app: INestApplication, database: Database, cu
 
 /**
  * Makes a case's task due the moment it was assigned, without waiting out its SLA: the task's due
- * time (and its assignees' copy the inbox sorts by), its timeout timer and the case's state of that
- * timer, together. The inbox shows it overdue first, and the timer fires on the next poll.
+ * time (its assignees' copy the inbox sorts by, the approval task the reports read), its timeout
+ * timer and the case's state of that timer, together. The inbox shows it overdue first, and the
+ * timer fires on the next poll.
  */
 async function dueNow(database: Database, caseId: string, taskKey: string): Promise<void> {
   await database.transaction(async (sql) => {
@@ -161,6 +162,7 @@ async function dueNow(database: Database, caseId: string, taskKey: string): Prom
     if (!(await FlowStore.update(sql, row, state, null))) throw new Error(`demo case ${caseId} changed while made overdue`);
     await sql.execute('UPDATE bf_flow_task SET due_at = ? WHERE id = ?', [stored(due), taskKey]);
     await sql.execute('UPDATE bf_flow_task_assignee SET due_at = ? WHERE task_pk = ?', [stored(due), taskKey]);
+    await sql.execute('UPDATE e_approval_task SET due_at = ? WHERE task_key = ?', [stored(due), taskKey]);
     await sql.execute("UPDATE bf_flow_timer SET due_at = ? WHERE instance_id = ? AND timer_id = ? AND state = 'scheduled'", [stored(due), caseId, timer.id]);
   });
 }
