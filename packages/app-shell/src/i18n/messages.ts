@@ -11,6 +11,7 @@ export const appShellMessages = {
       yes: 'Yes',
       no: 'No',
       data: 'Data',
+      comparison: 'vs {{label}} ({{value}})',
     },
   },
   'zh-CN': {
@@ -24,6 +25,7 @@ export const appShellMessages = {
       yes: '是',
       no: '否',
       data: '数据',
+      comparison: '对比{{label}}（{{value}}）',
     },
   },
 } satisfies Record<'en' | 'zh-CN', Record<string, unknown>>;

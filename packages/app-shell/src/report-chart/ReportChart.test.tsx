@@ -131,6 +131,15 @@ describe('ReportChart', () => {
     expect(figure.textContent).toBe('¥1,100,000,000.50AUM');
   });
 
+  it('compares a KPI with its second measure: the change and what it is compared with', async () => {
+    render(<ReportChart result={run({ type: 'kpi', y: ['aum', 'customers'] }, [{ aum: 1150, customers: 1000 }])} />);
+    expect(screen.getByRole('figure').textContent).toBe('CN¥1,150.00AUM+15% vs Customers (1,000)');
+    cleanup();
+    await initPackageTestI18n('zh-CN');
+    render(<ReportChart result={run({ type: 'kpi', y: ['customers', 'aum'] }, [{ aum: 0, customers: 1000 }])} />);
+    expect(screen.getByRole('figure').textContent).toBe('1,000Customers 对比AUM（¥0.00）');
+  });
+
   it('shows a table report with labels, no buttons when nothing listens for picks', () => {
     render(<ReportChart result={run({ type: 'table' })} />);
     expect(screen.getAllByRole('row').map((row) => row.textContent)).toEqual([

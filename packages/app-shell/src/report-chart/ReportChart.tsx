@@ -5,7 +5,7 @@ import { languageOf } from '../i18n/languages.js';
 import { chartKeys, chartOption, pickAt, type ChartPick, type EChartsData } from './chart-option.js';
 import { EChart } from './EChart.js';
 import { PivotView } from './PivotView.js';
-import { formatReportValue, type ValueWords } from './report-format.js';
+import { formatReportValue, numericValue, type ReportValue, type ValueWords } from './report-format.js';
 import { ReportTable, type PickProps } from './ReportTable.js';
 import './report-chart.css';
 
@@ -26,6 +26,13 @@ function useValueWords(): ValueWords {
   return useMemo(() => ({ language, empty: t('chart.empty'), yes: t('chart.yes'), no: t('chart.no') }), [language, t]);
 }
 
+/** How far a figure is from what it is compared with, as a fraction of that (undefined against nothing or zero). */
+export function relativeChange(value: ReportValue, versus: ReportValue): number | undefined {
+  const figure = numericValue(value);
+  const base = numericValue(versus);
+  return figure === undefined || base === undefined || base === 0 ? undefined : (figure - base) / Math.abs(base);
+}
+
 /**
  * A report run drawn as its report asks: an ECharts chart (bar, stacked bar, line, area, pie,
  * funnel), a table, a pivot table or a KPI figure; values as people read them (labels, money with
@@ -38,12 +45,24 @@ export function ReportChart({ result, onPick, selected, height = 300 }: ReportCh
   const caption = result.report.title;
   const picking: PickProps = { ...(onPick ? { onPick } : {}), ...(selected ? { selected } : {}) };
   if (chart.type === 'kpi') {
-    const value = result.rows[0]?.[chart.key] ?? null;
-    const column = result.columns.find((c) => c.key === chart.key) ?? { type: 'number' as const };
+    const format = (key: string, value: ReportValue) =>
+      value === null ? '–' : formatReportValue(value, result.columns.find((c) => c.key === key) ?? { type: 'number' }, presentation?.[key], words);
+    const { comparison } = chart;
+    const change = comparison ? relativeChange(chart.value, comparison.value) : undefined;
     return (
       <figure className="report-kpi">
-        <p className="report-kpi-value">{value === null ? '–' : formatReportValue(value, column, presentation?.[chart.key], words)}</p>
+        <p className="report-kpi-value">{format(chart.key, chart.value)}</p>
         <figcaption>{chart.label}</figcaption>
+        {comparison && (
+          <p className="report-kpi-comparison">
+            {change !== undefined && (
+              <span className={change > 0 ? 'report-kpi-up' : change < 0 ? 'report-kpi-down' : undefined}>
+                {new Intl.NumberFormat(words.language, { style: 'percent', maximumFractionDigits: 1, signDisplay: 'exceptZero' }).format(change)}
+              </span>
+            )}{' '}
+            {t('chart.comparison', { label: comparison.label, value: format(comparison.key, comparison.value) })}
+          </p>
+        )}
       </figure>
     );
   }
