@@ -16,6 +16,8 @@ const MyCasesPage = lazy(() => import('./cases/MyCasesPage.js'));
 const CasePage = lazy(() => import('./cases/CasePage.js'));
 // The audit viewer is for compliance and internal audit only: its own chunk.
 const AuditPage = lazy(() => import('./audit/AuditPage.js'));
+// Dashboards load with their first visit; ECharts is a chunk of its own again, loaded with the first chart.
+const DashboardPage = lazy(() => import('./dashboard/DashboardPage.js'));
 
 function Lazy({ children }: { children: ReactNode }) {
   return <Suspense fallback={<Loading />}>{children}</Suspense>;
@@ -33,6 +35,8 @@ export function App() {
           <Route path="cases" element={<Lazy><MyCasesPage /></Lazy>} />
           <Route path="cases/:id" element={<Lazy><CasePage /></Lazy>} />
           <Route path="audit" element={<Lazy><AuditPage /></Lazy>} />
+          <Route path="dashboards/:key" element={<Lazy><DashboardPage /></Lazy>} />
+          <Route path="dashboards/:key/widgets/:widget" element={<Lazy><DashboardPage /></Lazy>} />
           <Route path=":app" element={<AppIndex />} />
           <Route path=":app/:entity" element={<EntityListPage />} />
           <Route path=":app/:entity/new" element={<Lazy><RecordPage /></Lazy>} />

@@ -2,6 +2,7 @@ import { initI18n as initAppI18n, type Language } from '@bankforge/app-shell';
 import { approvalMessages } from './approval/locales.js';
 import { auditMessages } from './audit/locales.js';
 import { casesMessages } from './cases/locales.js';
+import { dashboardMessages } from './dashboard/locales.js';
 import { listMessages } from './entity-list/locales.js';
 import { inboxMessages } from './inbox/locales.js';
 import { loginMessages } from './login/locales.js';
@@ -32,6 +33,7 @@ export function initI18n(language?: Language) {
       audit: auditMessages,
       transfer: transferMessages,
       segments: segmentMessages,
+      dashboard: dashboardMessages,
     },
     defaultNS: 'shell',
     language,

@@ -17,14 +17,25 @@ afterEach(cleanup);
 const wang = { id: 'c1', version: 1, full_name: 'Wang Fang', tier: 'gold', balance: { amount: '1234567.5', currency: 'CNY' }, resident_id: '110***********002X', active: true };
 const li = { id: 'c2', version: 4, full_name: 'Li Lei', tier: 'silver', balance: null, resident_id: null, active: false };
 
-function renderList(query: FakeHandler, page: object = customerPage) {
+function renderList(query: FakeHandler, page: object = customerPage, path = '/crm/customer') {
   const server = fakeApi({ 'GET /api/runtime/entities/customer': { body: page }, 'POST /api/records/customer/query': query });
-  renderPage(<EntityListPage filterDelayMs={0} />, server.client, { path: '/crm/customer', pattern: '/:app/:entity' });
+  renderPage(<EntityListPage filterDelayMs={0} />, server.client, { path, pattern: '/:app/:entity' });
   const queries = () => server.requests.filter((r) => r.url === '/api/records/customer/query').map((r) => r.body as RecordQuery);
   return { server, queries };
 }
 
 describe('EntityListPage', () => {
+  it("opens filtered as a dashboard's drill links it: by an option in its column filter, by the owner (an RM) in the query alone", async () => {
+    const { queries } = renderList(() => ({ body: { items: [wang], nextCursor: null, total: 1 } }), customerPage, '/crm/customer?tier=gold&owner_id=u-wf');
+    await screen.findByText('Wang Fang');
+    expect((screen.getByRole('combobox', { name: 'Filter Tier' }) as HTMLSelectElement).value).toBe('gold');
+    expect(queries()[0]?.filter).toEqual({ and: [{ and: [{ field: 'tier', op: 'eq', value: 'gold' }] }, { field: 'owner_id', op: 'eq', value: 'u-wf' }] });
+    expect(screen.getByText("Only one owner's records.")).toBeTruthy();
+    await userEvent.setup().click(screen.getByRole('link', { name: 'Show every owner' }));
+    await waitFor(() => expect(queries().at(-1)?.filter).toEqual({ and: [{ field: 'tier', op: 'eq', value: 'gold' }] }));
+    expect(screen.queryByText("Only one owner's records.")).toBeNull();
+  });
+
   it('shows a page of records with values formatted by type and the total', async () => {
     const { queries } = renderList(() => ({ body: { items: [wang, li], nextCursor: null, total: 2 } }));
     const table = await screen.findByRole('table', { name: 'Customers' });

@@ -1,5 +1,5 @@
 import type { RecordData, RecordQuery } from '@bankforge/client';
-import type { EntityDefinition, FieldDefinition } from '@bankforge/data-model';
+import type { EntityDefinition, FieldDefinition, RecordFilter } from '@bankforge/data-model';
 import type { SortingState } from '@tanstack/react-table';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -55,6 +55,8 @@ export interface RecordListProps {
   filterDelayMs?: number;
   /** Filters the list opens with ("View all" of a record's related list: `customer` is that record). */
   initialFilters?: Readonly<Record<string, FilterInput>>;
+  /** Only this user's records (a dashboard's drill from an RM to the RM's customers). */
+  owner?: string;
 }
 
 const NO_FILTERS: Readonly<Record<string, FilterInput>> = {};
@@ -69,6 +71,7 @@ export function RecordList({
   canTransfer = false,
   filterDelayMs = FILTER_DELAY_MS,
   initialFilters = NO_FILTERS,
+  owner,
 }: RecordListProps) {
   const { t, i18n } = useTranslation('list');
   const navigate = useNavigate();
@@ -111,7 +114,16 @@ export function RecordList({
     return () => clearTimeout(timer);
   }, [drafts, filters, filterDelayMs]);
 
-  const filter = useMemo(() => recordFilter(fields, filters), [fields, filters]);
+  const columnFilter = useMemo(() => recordFilter(fields, filters), [fields, filters]);
+  // The owner is no column: it narrows the query and the export, not the filter row or a saved segment.
+  const filter = useMemo(
+    (): RecordFilter | undefined => {
+      if (owner === undefined) return columnFilter;
+      const mine: RecordFilter = { field: 'owner_id', op: 'eq', value: owner };
+      return { and: columnFilter ? [columnFilter, mine] : [mine] };
+    },
+    [columnFilter, owner],
+  );
   const shown = visibleKeys(fields, visibility);
   const cards = narrow ? cardLayout(entity, fields, shown, masked) : null;
   const cursor = currentCursor(stack);
@@ -172,7 +184,7 @@ export function RecordList({
       <div className="page-header">
         <h1 id="list-title">{plural}</h1>
         <span className="toolbar-spacer" />
-        <SegmentBar entity={entity.key} fields={fields} filter={filter} sort={query.sort} onApply={applySegment} />
+        <SegmentBar entity={entity.key} fields={fields} filter={columnFilter} sort={query.sort} onApply={applySegment} />
         <ColumnChooser fields={fields} visibility={visibility} onChange={chooseColumns} />
         {canExport && (
           <ExportButton

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet, useMatch } from 'react-router-dom';
 import { AuditLink } from '../audit/AuditLink.js';
+import { DashboardNav } from '../dashboard/DashboardNav.js';
 import type { ShellContext } from './apps/AppHome.js';
 import { ApprovalNav } from './approvals/ApprovalNav.js';
 import { AppSwitcher } from './apps/AppSwitcher.js';
@@ -65,6 +66,7 @@ export function RuntimeLayout({ redirect = assignLocation }: RuntimeLayoutProps)
             </ul>
           </nav>
         )}
+        {signIn.status === 'signedIn' && load.status === 'loaded' && <DashboardNav />}
         {signIn.status === 'signedIn' && load.status === 'loaded' && <ApprovalNav />}
         {/* As the server answers who is signed in: only those granted the audit log see its link. */}
         {signIn.status === 'signedIn' && signIn.user.auditLog && <AuditLink />}

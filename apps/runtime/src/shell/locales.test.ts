@@ -2,6 +2,7 @@ import { messageProblems } from '@bankforge/app-shell/testing';
 import { describe, expect, it } from 'vitest';
 import { approvalMessages } from '../approval/locales.js';
 import { casesMessages } from '../cases/locales.js';
+import { dashboardMessages } from '../dashboard/locales.js';
 import { listMessages } from '../entity-list/locales.js';
 import { inboxMessages } from '../inbox/locales.js';
 import { loginMessages } from '../login/locales.js';
@@ -26,6 +27,7 @@ describe.each([
   ['cases', casesMessages],
   ['notifications', notificationMessages],
   ['transfer', transferMessages],
+  ['dashboard', dashboardMessages],
 ])('%s messages', (_name, messages) => {
   it('has every key in both languages, none empty', () => {
     expect(messageProblems(messages)).toEqual([]);
