@@ -41,6 +41,9 @@ describe.each(dialects())('the example bank CRM on %s', (dialect) => {
       'report:cross_sell_ratio',
       'report:churn_risk',
       'report:approval_sla',
+      'dashboard:branch_performance',
+      'dashboard:my_book',
+      'dashboard:approvals',
     ]);
   });
 

@@ -6,11 +6,12 @@ import { productSuitabilityDecision } from './decisions/product-suitability.js';
 import { bankCrmEntities } from './entities/index.js';
 import { customerForm } from './forms/customer-form.js';
 import { loanApprovalFlow, loanScoringDecision } from './flows/loan-approval.js';
+import { bankCrmDashboards } from './dashboards.js';
 import { bankCrmReports } from './reports.js';
 
 /** A reference from an app to one of its artifacts. */
 export interface AppArtifactRef {
-  kind: 'entity' | 'form' | 'decision' | 'flow' | 'report' | 'calendar';
+  kind: 'entity' | 'form' | 'decision' | 'flow' | 'report' | 'dashboard' | 'calendar';
   key: string;
 }
 
@@ -88,6 +89,7 @@ export const bankCrmApp: AppDefinition = {
     { kind: 'decision', key: fraudScreeningDecision.key },
     { kind: 'flow', key: loanApprovalFlow.key },
     ...bankCrmReports.map((report): AppArtifactRef => ({ kind: 'report', key: report.key })),
+    ...bankCrmDashboards.map((dashboard): AppArtifactRef => ({ kind: 'dashboard', key: dashboard.key })),
   ],
   recordPages: [customerPage],
   landing,
@@ -103,4 +105,6 @@ export const bankCrmArtifacts = [
   fraudScreeningDecision,
   loanApprovalFlow,
   ...bankCrmReports,
+  // After the reports their widgets show.
+  ...bankCrmDashboards,
 ] as const;

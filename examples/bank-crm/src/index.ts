@@ -25,4 +25,5 @@ export {
   crossSellRatioReport,
   churnRiskReport,
 } from './reports.js';
+export { approvalsDashboard, bankCrmDashboards, branchPerformanceDashboard, myBookDashboard } from './dashboards.js';
 export { customerForm } from './forms/customer-form.js';

@@ -42,6 +42,8 @@ export const loanFunnelReport: ReportDefinition = {
   title: 'Loan application funnel',
   description: 'Applications of the last 12 months: drafted, submitted, returned for changes, then approved, rejected or withdrawn.',
   source: 'loan_application',
+  // Read only when a dashboard filters the funnel by the customer's branch or segment.
+  joins: [{ alias: 'c', kind: 'manyToOne', field: 'customer' }],
   calculated: [
     {
       key: 'stage_order',
