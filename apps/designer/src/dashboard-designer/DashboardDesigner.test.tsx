@@ -216,6 +216,14 @@ describe('DashboardDesigner', () => {
     expect(within(widget('churn_watch').closest('.dashboard-widget')!).getByText('No published report is called churn_watch.')).toBeTruthy();
   });
 
+  it('draws a widget whose data the analyst may not read as its chart type, saying why', async () => {
+    openDesigner(dashboardServer({ 'POST /api/reports/loan_pipeline/run': problem(403, 'forbidden', { entity: 'loan_application' }) }));
+    await loaded();
+    const card = widget('Loan pipeline').closest<HTMLElement>('.dashboard-widget')!;
+    expect(await within(card).findByText('Bar chart of Loan pipeline')).toBeTruthy();
+    expect(within(card).getByText('Your roles may not read loan_application records, so no data is shown here; the dashboard’s readers who may will see it.')).toBeTruthy();
+  });
+
   it('speaks Chinese', async () => {
     await initTestI18n('zh-CN');
     try {

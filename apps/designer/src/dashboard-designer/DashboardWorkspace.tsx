@@ -22,6 +22,12 @@ import { DashboardProperties } from './properties/DashboardProperties.js';
 import { FilterProperties } from './properties/FilterProperties.js';
 import { WidgetProperties } from './properties/WidgetProperties.js';
 
+/** One thing said to the analyst (and read out): a message of `announce` and its values. */
+interface Said {
+  key: string;
+  values?: Record<string, string | number>;
+}
+
 type Selection = { kind: 'dashboard' } | { kind: 'widget'; id: string } | { kind: 'filter'; key: string };
 const DASHBOARD: Selection = { kind: 'dashboard' };
 
@@ -45,7 +51,9 @@ export function DashboardWorkspace({ editor, catalog: catalogState, onReloadCata
   const unpublished: readonly ArtifactSummary[] = catalogState.status === 'ready' ? catalogState.unpublished : [];
   const [chosen, setChosen] = useState<Selection>(DASHBOARD);
   const [dialog, setDialog] = useState<'widget' | 'filter' | null>(null);
-  const [announcement, setAnnouncement] = useState('');
+  // Kept as message keys, so that what was said reads in the language switched to.
+  const [announcement, setAnnouncement] = useState<readonly Said[]>([]);
+  const say = (...said: Said[]) => setAnnouncement(said);
   const [focusWanted, setFocusWanted] = useState<{ widget: string } | { add: true } | { heading: true } | null>(null);
   const handles = useRef(new Map<string, HTMLButtonElement>());
   const addButton = useRef<HTMLButtonElement>(null);
@@ -88,14 +96,14 @@ export function DashboardWorkspace({ editor, catalog: catalogState, onReloadCata
     if (!widget) return;
     const title = titleOf(widget);
     if (next === dashboard) {
-      setAnnouncement(t('announce.edge', { title }));
+      say({ key: 'edge', values: { title } });
       return;
     }
     update(() => next, layoutStep(id));
     const { x, y, w, h } = widget.layout;
     const pushed = movedWidgets(dashboard, next).filter((m) => m.id !== id);
-    const said = kind === 'moved' ? t('announce.moved', { title, column: x + 1, row: y + 1 }) : t('announce.resized', { title, w, h });
-    setAnnouncement(pushed.length > 0 ? `${said} ${t('announce.pushed', { names: pushed.map(titleOf).join(', ') })}` : said);
+    const said: Said = kind === 'moved' ? { key: 'moved', values: { title, column: x + 1, row: y + 1 } } : { key: 'resized', values: { title, w, h } };
+    say(said, ...(pushed.length > 0 ? [{ key: 'pushed', values: { names: pushed.map(titleOf).join(', ') } }] : []));
   };
 
   const remove = (id: string) => {
@@ -103,7 +111,7 @@ export function DashboardWorkspace({ editor, catalog: catalogState, onReloadCata
     const widget = dashboard.widgets[index];
     if (!widget) return;
     update((d) => removeWidget(d, id));
-    setAnnouncement(t('announce.removed', { title: titleOf(widget) }));
+    say({ key: 'removed', values: { title: titleOf(widget) } });
     const next = dashboard.widgets[index + 1] ?? dashboard.widgets[index - 1];
     setFocusWanted(next ? { widget: next.id } : { add: true });
   };
@@ -114,7 +122,7 @@ export function DashboardWorkspace({ editor, catalog: catalogState, onReloadCata
     update(() => copy.dashboard);
     const made = copy.dashboard.widgets.find((w) => w.id === copy.id)!;
     setChosen({ kind: 'widget', id: copy.id });
-    setAnnouncement(t('announce.duplicated', { title: titleOf(made), column: made.layout.x + 1, row: made.layout.y + 1 }));
+    say({ key: 'duplicated', values: { title: titleOf(made), column: made.layout.x + 1, row: made.layout.y + 1 } });
     setFocusWanted({ widget: copy.id });
   };
 
@@ -151,7 +159,7 @@ export function DashboardWorkspace({ editor, catalog: catalogState, onReloadCata
     update(() => added.dashboard);
     const made = added.dashboard.widgets.find((w) => w.id === added.id)!;
     setChosen({ kind: 'widget', id: added.id });
-    setAnnouncement(t('announce.added', { title: titleOf(made), column: made.layout.x + 1, row: made.layout.y + 1 }));
+    say({ key: 'added', values: { title: titleOf(made), column: made.layout.x + 1, row: made.layout.y + 1 } });
     setFocusWanted({ widget: added.id });
   };
 
@@ -192,7 +200,7 @@ export function DashboardWorkspace({ editor, catalog: catalogState, onReloadCata
           onClick={() => {
             const closed = closeGaps(dashboard);
             if (closed !== dashboard) update(() => closed);
-            setAnnouncement(t(closed === dashboard ? 'announce.noGaps' : 'announce.gapsClosed'));
+            say({ key: closed === dashboard ? 'noGaps' : 'gapsClosed' });
           }}
         >
           {t('toolbar.closeGaps')}
@@ -215,7 +223,7 @@ export function DashboardWorkspace({ editor, catalog: catalogState, onReloadCata
         </div>
       )}
       <p role="status" aria-live="polite" className="dashboard-announce">
-        {announcement}
+        {announcement.map((said) => t(`announce.${said.key}`, said.values ?? {})).join(' ')}
       </p>
       <div className="dashboard-workspace">
         <div className="dashboard-main">
@@ -268,7 +276,7 @@ export function DashboardWorkspace({ editor, catalog: catalogState, onReloadCata
               onRenamed={(key) => setChosen({ kind: 'filter', key })}
               onRemove={() => {
                 update((d) => removeFilter(d, selectedFilter.key));
-                setAnnouncement(t('announce.filterRemoved', { label: labelOf(selectedFilter) }));
+                say({ key: 'filterRemoved', values: { label: labelOf(selectedFilter) } });
                 setChosen(DASHBOARD);
               }}
             />
@@ -283,12 +291,13 @@ export function DashboardWorkspace({ editor, catalog: catalogState, onReloadCata
           dashboard={dashboard}
           catalog={catalog}
           language={language}
+          titleOf={titleOf}
           onClose={() => setDialog(null)}
           onAdd={(filter) => {
             setDialog(null);
             update((d) => addFilter(d, filter));
             setChosen({ kind: 'filter', key: filter.key });
-            setAnnouncement(t('announce.filterAdded', { label: labelOf(filter) }));
+            say({ key: 'filterAdded', values: { label: labelOf(filter) } });
             setFocusWanted({ heading: true });
           }}
         />

@@ -57,6 +57,7 @@ export const dashboardDesignerMessages = {
       loading: 'Running {{title}}…',
       failed: 'The report could not be run: {{message}}',
       placeholder: '{{chart}} of {{title}}',
+      forbidden: 'Your roles may not read {{entity}} records, so no data is shown here; the dashboard’s readers who may will see it.',
       unknown: 'No published report is called {{key}}.',
     },
     chartTypes: {
@@ -157,7 +158,7 @@ export const dashboardDesignerMessages = {
         down: 'Move {{field}} down',
         remove: 'Remove {{field}}',
         lastOne: 'A filter needs at least one field.',
-        widgets: 'in {{widgets}}',
+        widgets: 'In {{widgets}}',
       },
       landings: {
         legend: 'Lands on',
@@ -295,6 +296,7 @@ export const dashboardDesignerMessages = {
       loading: '正在运行 {{title}}…',
       failed: '无法运行报表：{{message}}',
       placeholder: '{{title}}的{{chart}}',
+      forbidden: '您的角色无权读取 {{entity}} 记录，因此此处不显示数据；有权读取的仪表板用户将看到数据。',
       unknown: '没有名为 {{key}} 的已发布报表。',
     },
     chartTypes: {

@@ -1,5 +1,5 @@
 import { Dialog } from '@bankforge/app-shell';
-import { DASHBOARD_FILTER_TYPES, type DashboardDefinition, type DashboardFilter, type DashboardFilterType } from '@bankforge/report-engine';
+import { DASHBOARD_FILTER_TYPES, type DashboardDefinition, type DashboardFilter, type DashboardFilterType, type DashboardWidget } from '@bankforge/report-engine';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SelectControl, TextControl } from '../../data-model/controls/Controls.js';
@@ -12,6 +12,7 @@ export interface AddFilterDialogProps {
   dashboard: DashboardDefinition;
   catalog: DashboardCatalog;
   language: DesignerLanguage;
+  titleOf(widget: DashboardWidget): string;
   onAdd(filter: DashboardFilter): void;
   onClose(): void;
 }
@@ -30,7 +31,7 @@ interface Draft {
  * A new shared filter: its type and the first field it filters (one of the widgets' reports'
  * fields that fit the type), named after the field (or "Period") unless the analyst names it.
  */
-export function AddFilterDialog({ dashboard, catalog, language, onAdd, onClose }: AddFilterDialogProps) {
+export function AddFilterDialog({ dashboard, catalog, language, titleOf, onAdd, onClose }: AddFilterDialogProps) {
   const { t, i18n } = useTranslation('dashboardDesigner');
   const taken = filterKeys(dashboard);
   const named = (type: DashboardFilterType, field: string): Pick<Draft, 'key' | 'en' | 'zh'> => {
@@ -76,7 +77,7 @@ export function AddFilterDialog({ dashboard, catalog, language, onAdd, onClose }
             label={t('addFilter.field')}
             help={t('addFilter.fieldHelp')}
             value={draft.field}
-            choices={choices.map((c) => ({ value: c.field.path, label: fieldLabel(c.field, catalog, language, t) }))}
+            choices={choices.map((c) => ({ value: c.field.path, label: `${fieldLabel(c.field, catalog, language, t)} · ${t('filter.fields.widgets', { widgets: c.widgets.map((id) => titleOf(dashboard.widgets.find((w) => w.id === id)!)).join(', ') })}` }))}
             onChange={(field) => setDraft((d) => ({ ...d, field, ...(d.named ? {} : named(d.type, field)) }))}
           />
         )}

@@ -32,6 +32,7 @@ export function WidgetCard({ widget, title, report, run, selected, problems, cha
   const { t, i18n } = useTranslation('dashboardDesigner');
   const { x, y, w, h } = widget.layout;
   const chart = widget.chart?.type ?? report?.definition.chart?.type ?? 'table';
+  const reportTitle = report?.definition.title ?? widget.report;
   const ids = { place: `widget-${widget.id}-place`, problems: `widget-${widget.id}-problems` };
   return (
     <div className={`dashboard-widget${selected ? ' is-selected' : ''}${problems.length > 0 ? ' has-problems' : ''}`}>
@@ -48,7 +49,7 @@ export function WidgetCard({ widget, title, report, run, selected, problems, cha
           onKeyDown={onKeyDown}
         >
           <span className="dashboard-widget__title">{title}</span>
-          <span className="dashboard-widget__meta">{t('grid.chartOf', { chart: t(`chartTypes.${chart}`), report: report?.definition.title ?? widget.report })}</span>
+          <span className="dashboard-widget__meta">{reportTitle === title ? t(`chartTypes.${chart}`) : t('grid.chartOf', { chart: t(`chartTypes.${chart}`), report: reportTitle })}</span>
         </button>
         <span id={ids.place} className="visually-hidden">
           {t('grid.place', { from: x + 1, to: x + w, top: y + 1, bottom: y + h })}
@@ -59,16 +60,21 @@ export function WidgetCard({ widget, title, report, run, selected, problems, cha
           </span>
         )}
         <div className="row-actions">
-          <button type="button" aria-label={t('grid.duplicate', { title })} title={t('grid.duplicate', { title })} onClick={onDuplicate}>
-            ⧉
+          <button type="button" className="dashboard-widget__action" aria-label={t('grid.duplicate', { title })} title={t('grid.duplicate', { title })} onClick={onDuplicate}>
+            <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true" focusable="false">
+              <rect x="5.5" y="5.5" width="8" height="8" rx="1.5" fill="none" stroke="currentColor" strokeWidth="1.4" />
+              <path d="M10.5 3.5v-1a1 1 0 0 0-1-1h-6a1 1 0 0 0-1 1v6a1 1 0 0 0 1 1h1" fill="none" stroke="currentColor" strokeWidth="1.4" />
+            </svg>
           </button>
-          <button type="button" className="danger" aria-label={t('grid.remove', { title })} title={t('grid.remove', { title })} onClick={onRemove}>
-            ×
+          <button type="button" className="dashboard-widget__action dashboard-widget__action--remove" aria-label={t('grid.remove', { title })} title={t('grid.remove', { title })} onClick={onRemove}>
+            <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true" focusable="false">
+              <path d="M4 4l8 8M12 4l-8 8" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" />
+            </svg>
           </button>
         </div>
       </div>
       <div className="dashboard-widget__body">
-        <WidgetPreview widget={widget} report={report} run={run} title={title} height={chartHeight} />
+        <WidgetPreview widget={widget} report={report} run={run} title={title} chart={t(`chartTypes.${chart}`)} height={chartHeight} />
       </div>
     </div>
   );

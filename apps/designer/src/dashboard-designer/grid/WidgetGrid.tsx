@@ -12,7 +12,8 @@ import { WidgetCard } from './WidgetCard.js';
 /** A grid row's height and the gap between cells, in pixels: four rows fit a chart with its title. */
 export const ROW_HEIGHT = 56;
 export const CELL_GAP = 12;
-const HEADER_HEIGHT = 52;
+/** What a widget draws around its chart: its title, padding, and the chart's "Data" disclosure under it. */
+const CHROME_HEIGHT = 92;
 
 export interface WidgetGridProps {
   dashboard: DashboardDefinition;
@@ -70,7 +71,7 @@ export function WidgetGrid(props: WidgetGridProps) {
                 run={runs.get(widget.report)}
                 selected={selected === widget.id}
                 problems={problemsOf(index)}
-                chartHeight={Math.max(60, widget.layout.h * ROW_HEIGHT + (widget.layout.h - 1) * CELL_GAP - HEADER_HEIGHT)}
+                chartHeight={Math.max(60, widget.layout.h * ROW_HEIGHT + (widget.layout.h - 1) * CELL_GAP - CHROME_HEIGHT)}
                 helpId={helpId}
                 handleRef={handleRef(widget.id)}
                 onSelect={() => onSelect(widget.id)}

@@ -11,6 +11,8 @@ export interface WidgetPreviewProps {
   report: PublishedReport | undefined;
   run: PreviewRun | undefined;
   title: string;
+  /** The chart type's name, for the placeholder drawn when the data cannot be shown. */
+  chart: string;
   /** The chart's height in pixels: the widget's rows less its header. */
   height: number;
 }
@@ -22,11 +24,19 @@ function withWidgetChart(result: ReportRunResult, widget: DashboardWidget, repor
 }
 
 /** A widget's report run with real data, drawn as the runtime will draw it. */
-export function WidgetPreview({ widget, report, run, title, height }: WidgetPreviewProps) {
+export function WidgetPreview({ widget, report, run, title, chart, height }: WidgetPreviewProps) {
   const { t } = useTranslation('dashboardDesigner');
   const result = useMemo(() => (run?.status === 'ready' && report ? withWidgetChart(run.result, widget, report) : null), [run, widget, report]);
   if (!report) return <p className="dashboard-widget__message dashboard-widget__message--error">{t('preview.unknown', { key: widget.report })}</p>;
   if (run === undefined || run.status === 'loading') return <p className="dashboard-widget__message" role="status">{t('preview.loading', { title })}</p>;
+  // An analyst may design a dashboard over data their own roles do not let them read: the widget's shape, and why it is empty.
+  if (run.status === 'error' && run.error.status === 403)
+    return (
+      <div className="dashboard-widget__placeholder" style={{ minHeight: height }}>
+        <p className="dashboard-widget__placeholder-chart">{t('preview.placeholder', { chart, title })}</p>
+        <p className="help">{t('preview.forbidden', { entity: typeof run.error.body['entity'] === 'string' ? run.error.body['entity'] : report.definition.source })}</p>
+      </div>
+    );
   if (run.status === 'error') return <p className="dashboard-widget__message dashboard-widget__message--error">{t('preview.failed', { message: run.error.detail || run.error.title })}</p>;
   return result && <ReportChart result={{ ...result, report: { ...result.report, title } }} height={height} />;
 }

@@ -89,27 +89,29 @@ export function FilterProperties({ dashboard, filter, label, catalog, language, 
             const widgets = choices.find((c) => c.field.path === fieldPath)?.widgets ?? [];
             return (
               <li key={fieldPath}>
-                <span className="dashboard-field-list__name">
-                  {name}
-                  {widgets.length > 0 && <span className="help"> · {t('filter.fields.widgets', { widgets: widgetNames(widgets) })}</span>}
-                </span>
-                <span className="row-actions">
-                  <button type="button" aria-label={t('filter.fields.up', { field: name })} title={t('filter.fields.up', { field: name })} disabled={index === 0} onClick={() => onChange((d) => moveFilterField(d, key, fieldPath, -1))}>
-                    ↑
-                  </button>
-                  <button type="button" aria-label={t('filter.fields.down', { field: name })} title={t('filter.fields.down', { field: name })} disabled={index === filter.fields.length - 1} onClick={() => onChange((d) => moveFilterField(d, key, fieldPath, 1))}>
-                    ↓
-                  </button>
-                  <button
-                    type="button"
-                    aria-label={t('filter.fields.remove', { field: name })}
-                    title={filter.fields.length === 1 ? t('filter.fields.lastOne') : t('filter.fields.remove', { field: name })}
-                    disabled={filter.fields.length === 1}
-                    onClick={() => onChange((d) => withFilterFields(d, key, filter.fields.filter((f) => f !== fieldPath)))}
-                  >
-                    ×
-                  </button>
-                </span>
+                <div className="dashboard-field-list__row">
+                  <span className="dashboard-field-list__name">
+                    {name}
+                    {widgets.length > 0 && <span className="help">{t('filter.fields.widgets', { widgets: widgetNames(widgets) })}</span>}
+                  </span>
+                  <span className="row-actions">
+                    <button type="button" aria-label={t('filter.fields.up', { field: name })} title={t('filter.fields.up', { field: name })} disabled={index === 0} onClick={() => onChange((d) => moveFilterField(d, key, fieldPath, -1))}>
+                      ↑
+                    </button>
+                    <button type="button" aria-label={t('filter.fields.down', { field: name })} title={t('filter.fields.down', { field: name })} disabled={index === filter.fields.length - 1} onClick={() => onChange((d) => moveFilterField(d, key, fieldPath, 1))}>
+                      ↓
+                    </button>
+                    <button
+                      type="button"
+                      aria-label={t('filter.fields.remove', { field: name })}
+                      title={filter.fields.length === 1 ? t('filter.fields.lastOne') : t('filter.fields.remove', { field: name })}
+                      disabled={filter.fields.length === 1}
+                      onClick={() => onChange((d) => withFilterFields(d, key, filter.fields.filter((f) => f !== fieldPath)))}
+                    >
+                      ×
+                    </button>
+                  </span>
+                </div>
               </li>
             );
           })}
