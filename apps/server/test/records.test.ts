@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { branchEntity, customerEntity, RESIDENT_IDS } from './fixtures.js';
+import { SYSTEM_ACTOR } from '../src/modules/access/actor.js';
+import { RecordsService } from '../src/modules/records/records.service.js';
 import { dialects, startTestServer, type TestServer } from './harness.js';
 
 type Rec = Record<string, unknown> & { id: string; version: number };
@@ -166,6 +168,33 @@ describe.each(dialects())('records on %s', (dialect) => {
       count: true,
     });
     expect(named.body.total).toBe(0);
+  });
+
+  it("writes a system bulk load all in one transaction: each record as a create writes it, or none when one fails", async () => {
+    const records = server.app.get(RecordsService);
+    const [a, b] = await records.createMany(
+      [
+        { entity: 'customer', values: { customer_no: 'C880001', name: 'Bulk A', branch: branchId }, owner: 'someone-else' },
+        { entity: 'customer', values: { customer_no: 'C880002', name: 'Bulk B', segment: 'private' } },
+      ],
+      SYSTEM_ACTOR,
+    );
+    const read = await server.request<Rec>('GET', `/api/records/customer/${a!.id}`);
+    expect(read.body).toMatchObject({ customer_no: 'C880001', name: 'Bulk A', branch: branchId, owner_id: 'someone-else', version: 1 });
+    expect(b).toMatchObject({ customer_no: 'C880002', segment: 'private' });
+    // The third clashes with the first's number: the 409 names the field and the second is not written either.
+    await expect(
+      records.createMany(
+        [
+          { entity: 'customer', values: { customer_no: 'C880003', name: 'Bulk C' } },
+          { entity: 'customer', values: { customer_no: 'C880001', name: 'Bulk D' } },
+        ],
+        SYSTEM_ACTOR,
+      ),
+    ).rejects.toMatchObject({ status: 409, code: 'uniqueViolation' });
+    const after = await server.request<{ total: number }>('POST', '/api/records/customer/query', { filter: { field: 'name', op: 'in', value: ['Bulk C', 'Bulk D'] }, count: true });
+    expect(after.body.total).toBe(0);
+    await expect(records.createMany([{ entity: 'customer', values: { customer_no: 'C880004', name: 'Person' } }], { ...SYSTEM_ACTOR, kind: 'user', userId: 'u1' })).rejects.toThrow(/only the system/);
   });
 
   it('refuses a reference to a record that does not exist, naming the field, on create and update', async () => {

@@ -1,4 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
+import type { SeedRecord } from '@bankforge/example-bank-crm';
 import type { Logger } from 'pino';
 import type { Database } from '../../platform/database/database.js';
 import { AppBundleService } from '../artifacts/app-bundle.service.js';
@@ -51,20 +52,36 @@ export async function loadExample(app: INestApplication, database: Database, nam
   const ids = new Map<string, string>();
   const customers: string[] = [];
   let count = 0;
+  // Written a few hundred records per transaction (one commit each, not one per record); a record
+  // whose reference is still in the pending batch waits for that batch to be written.
+  const BATCH = 500;
+  let batch: { seed: SeedRecord; values: Record<string, unknown>; owner?: string }[] = [];
+  const pending = new Set<string>();
+  const flush = async (): Promise<void> => {
+    const created = await records.createMany(batch.map(({ seed, values, owner }) => ({ entity: seed.entity, values, owner })), SYSTEM_ACTOR);
+    batch.forEach(({ seed }, i) => {
+      ids.set(seed.ref, created[i]!.id);
+      if (seed.entity === 'customer' && customers.length < 10) customers.push(created[i]!.id);
+    });
+    count += batch.length;
+    batch = [];
+    pending.clear();
+  };
   // The bank as of the last month-end before today: its reports' recent periods are never empty.
   for (const seed of generateBankCrmSeed({ seed: 20261123, customers: EXAMPLE_CUSTOMERS, now: new Date(started) })) {
+    const refs = (referenceFields.get(seed.entity) ?? []).map((key) => seed.values[key]);
+    if (batch.length >= BATCH || refs.some((ref) => typeof ref === 'string' && pending.has(ref))) await flush();
     const values = { ...seed.values };
     for (const key of referenceFields.get(seed.entity) ?? []) {
       const ref = values[key];
       if (typeof ref === 'string') values[key] = ids.get(ref) ?? null;
     }
     const owner = seedOwner(seed, rms, people, ownerOf);
-    const created = await records.create(seed.entity, values, SYSTEM_ACTOR, undefined, owner);
-    ids.set(seed.ref, created.id);
     if (owner) ownerOf.set(seed.ref, owner);
-    if (seed.entity === 'customer' && customers.length < 10) customers.push(created.id);
-    count++;
+    batch.push({ seed, values, owner });
+    pending.add(seed.ref);
   }
+  if (batch.length > 0) await flush();
   await openDemoDesk(app, database, customers, demoPassword, logger);
   logger.info({ example: name, records: count, ms: Date.now() - started, database: database.dialect }, 'example loaded');
 }
