@@ -79,7 +79,7 @@ describe('ReportDesigner', () => {
     await user.selectOptions(within(filter).getByRole('combobox', { name: 'Value of condition 1' }), 'thisQuarter');
 
     await user.selectOptions(within(region('Chart')).getByRole('combobox', { name: 'Chart type' }), 'bar');
-    await user.selectOptions(within(region('Chart')).getByRole('combobox', { name: 'Category axis' }), 'name');
+    await user.selectOptions(within(region('Chart')).getByRole('combobox', { name: 'Category axis' }), 'branch_name');
 
     expect(screen.queryByText(/problems? listed/)).toBeNull();
     await user.click(screen.getByRole('button', { name: 'Save' }));
@@ -93,13 +93,13 @@ describe('ReportDesigner', () => {
         { alias: 'customer', kind: 'manyToOne', field: 'customer' },
         { alias: 'branch', kind: 'manyToOne', field: 'branch', from: 'customer' },
       ],
-      dimensions: [{ key: 'name', field: 'branch.name', label: 'Branch' }],
+      dimensions: [{ key: 'branch_name', field: 'branch.name', label: 'Branch' }],
       measures: [{ key: 'count', label: 'Approved', agg: 'count', filter: { field: 'status', op: 'eq', value: 'approved' } }],
       filter: { field: 'submitted_at', op: 'within', value: 'thisQuarter' },
-      chart: { type: 'bar', x: 'name' },
+      chart: { type: 'bar', x: 'branch_name' },
     });
     // The preview ran the report as it stood once the editing paused.
-    await waitFor(() => expect(previews(server.requests).at(-1)!.document.chart).toEqual({ type: 'bar', x: 'name' }), { timeout: 3000 });
+    await waitFor(() => expect(previews(server.requests).at(-1)!.document.chart).toEqual({ type: 'bar', x: 'branch_name' }), { timeout: 3000 });
   });
 
   it('shows the engine’s problems beside their controls and in one list, goes to each, and holds back publish and preview', async () => {
@@ -206,6 +206,19 @@ describe('ReportDesigner', () => {
     const field = screen.getByRole('textbox', { name: 'Name of measure 1' });
     expect(field.getAttribute('aria-invalid')).toBe('true');
     expect(document.getElementById(field.getAttribute('aria-describedby')!)!.textContent).toBe('label is too long');
+  });
+
+  it('renames the report and describes it; an empty title is said at once', async () => {
+    const { server, user } = openDesigner();
+    const title = await screen.findByRole('textbox', { name: 'Title' });
+    await user.clear(title);
+    expect(screen.getByText('Give the report a title.')).toBeTruthy();
+    await user.type(title, 'Loan approvals by branch');
+    await user.type(screen.getByRole('textbox', { name: 'Description' }), 'For the branch managers’ Monday meeting');
+    expect(screen.getByRole('heading', { name: 'Report: Loan approvals by branch' })).toBeTruthy();
+    await user.keyboard('{Control>}s{/Control}');
+    await screen.findByText('Draft saved');
+    expect(saved(server.requests)).toMatchObject({ title: 'Loan approvals by branch', description: 'For the branch managers’ Monday meeting' });
   });
 
   it('keeps a key as typed until it is a free identifier', async () => {

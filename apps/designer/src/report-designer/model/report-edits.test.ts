@@ -47,7 +47,7 @@ function approvalsByBranch(): ReportDefinition {
   report = addDimension(report, { field: 'branch.name', label: 'Branch' });
   report = updateMeasure(report, 0, { label: 'Approved', filter: { field: 'status', op: 'eq', value: 'approved' } });
   report = setFilter(report, { field: 'submitted_at', op: 'within', value: 'thisQuarter' });
-  return updateChart(report, { type: 'bar', x: 'name', y: ['count'] });
+  return updateChart(report, { type: 'bar', x: 'branch_name', y: ['count'] });
 }
 
 describe('report edits', () => {
@@ -57,7 +57,7 @@ describe('report edits', () => {
       { alias: 'customer', kind: 'manyToOne', field: 'customer' },
       { alias: 'branch', kind: 'manyToOne', field: 'branch', from: 'customer' },
     ]);
-    expect(report.dimensions).toEqual([{ key: 'name', field: 'branch.name', label: 'Branch' }]);
+    expect(report.dimensions).toEqual([{ key: 'branch_name', field: 'branch.name', label: 'Branch' }]);
     expect(problems(report)).toEqual([]);
   });
 
@@ -71,7 +71,7 @@ describe('report edits', () => {
     report = addJoin(report, relationChoices(report, CATALOG)[0]!);
     report = addDimension(report, { field: 'customer.name' });
     report = addDimension(report, { field: 'customer.name' });
-    expect(report.dimensions!.map((d) => d.key)).toEqual(['status', 'submitted_at_month', 'name', 'customer_name']);
+    expect(report.dimensions!.map((d) => d.key)).toEqual(['status', 'submitted_at_month', 'customer_name', 'customer_name_2']);
   });
 
   it('rename a column wherever it is named and take a removed one out of the lists', () => {

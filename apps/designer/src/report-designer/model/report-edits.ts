@@ -39,14 +39,9 @@ function without<K extends keyof ReportDefinition>(report: ReportDefinition, key
   return rest as ReportDefinition;
 }
 
-const lastSegment = (path: string): string => path.slice(path.lastIndexOf('.') + 1);
-
-/** A key for a column on `path`: its last segment, or the whole path when another column has that. */
+/** A key for a column on `path`: the field's key, through a join with the join's (`branch_name`, never a bare `name`). */
 function columnKeyFor(report: ReportDefinition, path: string, suffix?: string): string {
-  const taken = new Set(columnKeys(report));
-  const name = (base: string): string => (suffix ? `${base}_${suffix}` : base);
-  const short = name(lastSegment(path));
-  return freeKey(taken.has(short) ? name(path) : short, taken);
+  return freeKey(suffix ? `${path}_${suffix}` : path, columnKeys(report));
 }
 
 // ---- Renaming and removing keys where they are named -------------------------------------------
@@ -175,7 +170,7 @@ const AGG_WORD: Record<Measure['agg'], string> = { count: 'count', countDistinct
 
 export function addMeasure(report: ReportDefinition, measure: NewMeasure): ReportDefinition {
   const word = AGG_WORD[measure.agg];
-  const base = measure.field === undefined ? word : `${word}_${lastSegment(measure.field)}`;
+  const base = measure.field === undefined ? word : `${word}_${measure.field}`;
   return withList(report, 'measures', [...(report.measures ?? []), { key: freeKey(base, columnKeys(report)), ...measure }]);
 }
 

@@ -5,6 +5,7 @@ import { localized } from '../../form-designer/workspace/localized.js';
 import { FilterBuilder } from '../filter/FilterBuilder.js';
 import { childAggregateType, childFieldChoices, joinedEntities } from '../model/fields.js';
 import { joinAliases } from '../model/keys.js';
+import { withoutUndefined } from '../model/lists.js';
 import { relationChoices, relationId, type RelationChoice } from '../model/relations.js';
 import { addAggregate, addJoin, changeSource, removeAggregate, removeJoin, renameJoin, setJoinFilter, updateAggregate } from '../model/report-edits.js';
 import { Field, KeyInput, ProblemsAt, RowActions } from '../ui/controls.js';
@@ -24,14 +25,30 @@ export function DataSection() {
   const [picked, setPicked] = useState('');
   const relation = relations.find((r) => relationId(r) === picked) ?? relations[0];
   const joins = report.joins ?? [];
+  const joined = joinedEntities(report, catalog);
   const relationText = (r: RelationChoice) => {
-    const from = r.from ?? entityName(catalog, report.source, language);
+    // From a join: its entity, and its alias when the report joins that entity more than once.
+    const via = r.from === undefined ? undefined : joined.get(r.from);
+    const from = r.from === undefined ? entityName(catalog, report.source, language) : via ? `${localized(via.label, language)} (${r.from})` : r.from;
     return r.kind === 'manyToOne'
       ? t('joins.manyToOne', { from, field: localized(r.label, language), entity: entityName(catalog, r.entity, language) })
       : t('joins.oneToMany', { from, field: localized(r.label, language), entity: entityName(catalog, r.entity, language) });
   };
   return (
     <Section title={t('data.title')} help={t('data.help')}>
+      <div className="report-row-fields">
+        <Field label={t('data.reportTitle')} path="/title">
+          {(control) => (
+            <>
+              <input {...control} {...(report.title.trim() === '' ? { 'aria-invalid': true as const } : {})} value={report.title} onChange={(e) => update((r) => ({ ...r, title: e.target.value }), 'title')} />
+              {report.title.trim() === '' && <p className="field-error">{t('data.titleRequired')}</p>}
+            </>
+          )}
+        </Field>
+        <Field label={t('data.description')} path="/description">
+          {(control) => <input {...control} value={report.description ?? ''} onChange={(e) => update((r) => withoutUndefined({ ...r, description: e.target.value === '' ? undefined : e.target.value }), 'description')} />}
+        </Field>
+      </div>
       <Field label={t('data.source')} path="/source" help={t('data.sourceHelp')}>
         {(control) => (
           <select {...control} value={report.source} onChange={(e) => update((r) => changeSource(r, e.target.value, t('measures.defaultLabel.count')))}>

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { ReportFieldChoice } from '../model/fields.js';
 import type { ControlProps } from './controls.js';
-import { fieldName, originName } from './field-names.js';
+import { entityName, fieldName, originName } from './field-names.js';
 import { useReportEditing } from './report-context.js';
 
 export interface FieldSelectProps extends ControlProps {
@@ -37,7 +37,8 @@ export function FieldSelect({ value, onChange, accept = () => true, empty, field
         <optgroup key={group} label={group}>
           {choices.map((choice) => (
             <option key={choice.path} value={choice.path}>
-              {fieldName(choice, editing.language, t)}
+              {/* A closed select shows the option alone: a join's field says whose it is (Branch · Name). */}
+              {choice.origin.kind === 'join' ? `${entityName(editing.catalog, choice.origin.entity, editing.language)} · ${fieldName(choice, editing.language, t)}` : fieldName(choice, editing.language, t)}
             </option>
           ))}
         </optgroup>
