@@ -224,6 +224,13 @@ describe('DashboardDesigner', () => {
     expect(within(card).getByText('Your roles may not read loan_application records, so no data is shown here; the dashboard’s readers who may will see it.')).toBeTruthy();
   });
 
+  it('says which hidden fields keep a report’s data from the analyst', async () => {
+    openDesigner(dashboardServer({ 'POST /api/reports/aum_by_segment/run': problem(403, 'reportFieldHidden', { filters: ['opportunity.stage'] }) }));
+    await loaded();
+    const card = widget('AUM by segment').closest<HTMLElement>('.dashboard-widget')!;
+    expect(await within(card).findByText('The report chooses its rows by fields your roles hide (opportunity.stage), so no data is shown here; the dashboard’s readers who may will see it.')).toBeTruthy();
+  });
+
   it('speaks Chinese', async () => {
     await initTestI18n('zh-CN');
     try {

@@ -33,7 +33,7 @@ export const dashboardDesignerMessages = {
     keys: {
       title: 'Keyboard',
       summary: 'On a widget: arrows move it one cell, Shift+arrows resize it, Delete removes it, Enter opens its properties.',
-      arrows: 'Arrows: move the widget one cell; the widgets it comes over move down.',
+      arrows: 'Arrows: move the widget one cell. Up or down into other widgets, it changes places with them; sideways, the widgets it comes over move down.',
       shiftArrows: 'Shift+Right and Shift+Down: wider and taller; Shift+Left and Shift+Up: narrower and shorter.',
       delete: 'Delete: remove the widget (Ctrl+Z brings it back).',
       enter: 'Enter: its properties.',
@@ -58,6 +58,8 @@ export const dashboardDesignerMessages = {
       failed: 'The report could not be run: {{message}}',
       placeholder: '{{chart}} of {{title}}',
       forbidden: 'Your roles may not read {{entity}} records, so no data is shown here; the dashboard’s readers who may will see it.',
+      hiddenFields: 'The report chooses its rows by fields your roles hide ({{fields}}), so no data is shown here; the dashboard’s readers who may will see it.',
+      notAllowed: 'Your roles may not run this report, so no data is shown here; the dashboard’s readers who may will see it.',
       unknown: 'No published report is called {{key}}.',
     },
     chartTypes: {
@@ -272,7 +274,7 @@ export const dashboardDesignerMessages = {
     keys: {
       title: '键盘操作',
       summary: '选中组件时：方向键移动一格，Shift+方向键调整大小，Delete 删除，Enter 打开其属性。',
-      arrows: '方向键：将组件移动一格；被覆盖的组件向下移。',
+      arrows: '方向键：将组件移动一格。向上或向下移入其他组件时与其互换位置；横向移动时，被覆盖的组件向下移。',
       shiftArrows: 'Shift+右、Shift+下：加宽、加高；Shift+左、Shift+上：变窄、变矮。',
       delete: 'Delete：删除组件（Ctrl+Z 可恢复）。',
       enter: 'Enter：打开其属性。',
@@ -297,6 +299,8 @@ export const dashboardDesignerMessages = {
       failed: '无法运行报表：{{message}}',
       placeholder: '{{title}}的{{chart}}',
       forbidden: '您的角色无权读取 {{entity}} 记录，因此此处不显示数据；有权读取的仪表板用户将看到数据。',
+      hiddenFields: '此报表按您的角色隐藏的字段（{{fields}}）选取数据行，因此此处不显示数据；有权读取的仪表板用户将看到数据。',
+      notAllowed: '您的角色无权运行此报表，因此此处不显示数据；有权运行的仪表板用户将看到数据。',
       unknown: '没有名为 {{key}} 的已发布报表。',
     },
     chartTypes: {

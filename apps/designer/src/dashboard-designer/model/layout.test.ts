@@ -40,6 +40,19 @@ describe('widget layout', () => {
     expect(at(moveWidgetBy(right, 'a', 0, 1))).toEqual({ a: [6, 1, 6, 4] });
   });
 
+  it('changes places with the widgets above or below on a step into them, leaving no empty rows', () => {
+    const before = board(['a', { x: 0, y: 0, w: 6, h: 4 }], ['b', { x: 6, y: 0, w: 6, h: 4 }], ['c', { x: 0, y: 4, w: 12, h: 3 }]);
+    const up = moveWidgetBy(before, 'c', 0, -1);
+    expect(at(up)).toEqual({ a: [0, 3, 6, 4], b: [6, 3, 6, 4], c: [0, 0, 12, 3] });
+    const down = moveWidgetBy(up, 'c', 0, 1);
+    expect(down).toEqual(before);
+    // Past the others, a step down is a step down.
+    expect(at(moveWidgetBy(down, 'c', 0, 1))).toMatchObject({ c: [0, 5, 12, 3] });
+    // A widget beside the one it passes stays put.
+    const column = board(['a', { x: 0, y: 0, w: 6, h: 2 }], ['b', { x: 0, y: 2, w: 6, h: 3 }], ['side', { x: 6, y: 0, w: 6, h: 5 }]);
+    expect(at(moveWidgetBy(column, 'a', 0, 1))).toEqual({ a: [0, 3, 6, 2], b: [0, 0, 6, 3], side: [6, 0, 6, 5] });
+  });
+
   it('grows from the top-left corner, never past the right edge, and pushes what it grows over', () => {
     const before = board(['a', { x: 8, y: 0, w: 4, h: 2 }], ['b', { x: 8, y: 2, w: 4, h: 2 }]);
     expect(resizeWidgetBy(before, 'a', 1, 0)).toBe(before);

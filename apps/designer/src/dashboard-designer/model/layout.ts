@@ -66,12 +66,23 @@ export function placeWidget(dashboard: DashboardDefinition, id: string, layout: 
   return { ...dashboard, widgets: settle(widgets, id) };
 }
 
-/** One keyboard step: the widget moves by whole cells (stopping at the grid's edges). */
+/**
+ * One keyboard step: the widget moves by whole cells (stopping at the grid's edges). A step up or
+ * down into other widgets changes places with them: up, it takes their top and they go below it;
+ * down, they rise into the rows it leaves and it goes below them. Pushing them along instead would
+ * leave empty rows behind and never get the widget past them.
+ */
 export function moveWidgetBy(dashboard: DashboardDefinition, id: string, dx: number, dy: number): DashboardDefinition {
   const widget = dashboard.widgets.find((w) => w.id === id);
   if (!widget) return dashboard;
   const { x, y, w, h } = widget.layout;
-  return placeWidget(dashboard, id, { x: x + dx, y: y + dy, w, h });
+  const target = insideGrid({ x: x + dx, y: y + dy, w, h });
+  const met = dy === 0 ? [] : dashboard.widgets.filter((o) => o.id !== id && overlaps(o.layout, target));
+  if (met.length === 0) return placeWidget(dashboard, id, target);
+  if (dy < 0) return placeWidget(dashboard, id, { ...target, y: Math.min(...met.map((o) => o.layout.y)) });
+  const rise = Math.min(...met.map((o) => o.layout.y)) - y;
+  const lifted = { ...dashboard, widgets: dashboard.widgets.map((o) => (met.includes(o) ? { ...o, layout: { ...o.layout, y: o.layout.y - rise } } : o)) };
+  return placeWidget(lifted, id, { ...target, y: Math.max(...met.map((o) => o.layout.y - rise + o.layout.h)) });
 }
 
 /** One keyboard step: the widget grows or shrinks by whole cells from its top-left corner. */

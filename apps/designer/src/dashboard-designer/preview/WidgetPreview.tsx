@@ -1,6 +1,7 @@
 import { ReportChart } from '@bankforge/app-shell';
-import type { ReportRunResult } from '@bankforge/client';
+import type { ApiProblem, ReportRunResult } from '@bankforge/client';
 import { shapeChart, type DashboardWidget } from '@bankforge/report-engine';
+import type { TFunction } from 'i18next';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PublishedReport } from '../model/catalog.js';
@@ -23,6 +24,14 @@ function withWidgetChart(result: ReportRunResult, widget: DashboardWidget, repor
   return { ...result, chart: shapeChart({ chart: widget.chart, ...(report.definition.pivot ? { pivot: report.definition.pivot } : {}) }, result) };
 }
 
+/** Why the analyst's roles keep the data from them: records they may not read, fields hidden from them, or no right to run it. */
+function forbiddenText(problem: ApiProblem, t: TFunction): string {
+  const { entity, filters } = problem.body;
+  if (problem.code === 'forbidden' && typeof entity === 'string') return t('preview.forbidden', { entity });
+  if (problem.code === 'reportFieldHidden' && Array.isArray(filters)) return t('preview.hiddenFields', { fields: filters.join(', ') });
+  return t('preview.notAllowed');
+}
+
 /** A widget's report run with real data, drawn as the runtime will draw it. */
 export function WidgetPreview({ widget, report, run, title, chart, height }: WidgetPreviewProps) {
   const { t } = useTranslation('dashboardDesigner');
@@ -34,7 +43,7 @@ export function WidgetPreview({ widget, report, run, title, chart, height }: Wid
     return (
       <div className="dashboard-widget__placeholder" style={{ minHeight: height }}>
         <p className="dashboard-widget__placeholder-chart">{t('preview.placeholder', { chart, title })}</p>
-        <p className="help">{t('preview.forbidden', { entity: typeof run.error.body['entity'] === 'string' ? run.error.body['entity'] : report.definition.source })}</p>
+        <p className="help">{forbiddenText(run.error, t)}</p>
       </div>
     );
   if (run.status === 'error') return <p className="dashboard-widget__message dashboard-widget__message--error">{t('preview.failed', { message: run.error.detail || run.error.title })}</p>;
