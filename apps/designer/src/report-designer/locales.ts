@@ -283,6 +283,7 @@ export const reportDesignerMessages = {
       truncated: 'The first {{count}} rows: the report has more.',
     },
     problems: {
+      notPushedDownAt: 'The database cannot compute {{quote}} (column {{column}}). Reports compute arithmetic, comparisons, and/or, if-then-else and joined text.',
       title_one: '{{count}} problem',
       title_other: '{{count}} problems',
       where: {
@@ -624,6 +625,7 @@ export const reportDesignerMessages = {
       truncated: '仅显示前 {{count}} 行：报表还有更多行。',
     },
     problems: {
+      notPushedDownAt: '数据库无法计算 {{quote}}（第 {{column}} 列）。报表只能计算算术、比较、与/或、if-then-else 和文本拼接。',
       title_one: '{{count}} 个问题',
       title_other: '{{count}} 个问题',
       where: {

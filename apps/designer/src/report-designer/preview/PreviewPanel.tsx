@@ -89,7 +89,7 @@ export function PreviewPanel({ localProblems, checked }: PreviewPanelProps) {
           ))}
         </fieldset>
       )}
-      {drillLevels.length > 0 && (
+      {steps.length > 0 && (
         <nav aria-label={t('preview.drillPath')} className="report-drill-path">
           <ol>
             <li>
