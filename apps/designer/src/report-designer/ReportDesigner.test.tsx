@@ -170,6 +170,25 @@ describe('ReportDesigner', () => {
     expect((within(region('Filter')).getByRole('combobox', { name: 'Value of condition 1 from' }) as HTMLSelectElement).value).toBe('since');
   });
 
+  it('adds an approval rate as the last measure over the first, and previews it for a product picked from the parameter’s options', async () => {
+    const { server, user } = openDesigner(
+      loansReport({
+        measures: [{ key: 'count', label: 'Count', agg: 'count' }, { key: 'approved', label: 'Approved', agg: 'count', filter: { field: 'status', op: 'eq', value: 'approved' } }],
+        parameters: [{ key: 'product', label: 'Product', type: 'select', options: ['mortgage', 'auto'] }],
+      }),
+    );
+    await loaded();
+    const measures = region('Measures');
+    await user.selectOptions(within(measures).getByRole('combobox', { name: 'New measure' }), 'ratio');
+    await user.click(within(measures).getByRole('button', { name: 'Add measure' }));
+    expect((within(measures).getByRole('combobox', { name: 'Numerator of measure 3' }) as HTMLSelectElement).value).toBe('approved');
+    expect((within(measures).getByRole('combobox', { name: 'Denominator of measure 3' }) as HTMLSelectElement).value).toBe('count');
+    const product = within(region('Preview')).getByRole('combobox', { name: 'Value of Product' });
+    expect(within(product).getAllByRole('option').map((o) => o.textContent)).toEqual(['None (the conditions on it are left out)', 'mortgage', 'auto']);
+    await user.selectOptions(product, 'auto');
+    await waitFor(() => expect(server.requests.filter((r) => r.url === '/api/reports/preview').at(-1)!.body).toMatchObject({ parameters: { product: 'auto' } }), { timeout: 3000 });
+  });
+
   it('drills down a value picked in the preview and back up', async () => {
     const { server, user } = openDesigner(
       loansReport({

@@ -1,4 +1,5 @@
 import type { ReportPreviewRequest } from '@bankforge/client';
+import type { ReportParameter } from '@bankforge/report-engine';
 import { formatReportValue, ReportChart, type ChartPick, type ValueWords } from '@bankforge/app-shell';
 import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -78,13 +79,7 @@ export function PreviewPanel({ localProblems, checked }: PreviewPanelProps) {
           {parameters.map((p) => (
             <span key={p.key} className="field-inline">
               <label htmlFor={`${formId}-${p.key}`}>{t('preview.parameterValue', { name: p.label || p.key })}</label>
-              <input
-                id={`${formId}-${p.key}`}
-                value={typed[p.key] ?? ''}
-                placeholder={p.default !== undefined ? parameterText(p.default) : t(`parameters.placeholders.${p.type}`)}
-                aria-required={p.required === true && p.default === undefined ? true : undefined}
-                onChange={(e) => setTyped((cur) => ({ ...cur, [p.key]: e.target.value }))}
-              />
+              <ParameterInput id={`${formId}-${p.key}`} parameter={p} value={typed[p.key] ?? ''} onChange={(text) => setTyped((cur) => ({ ...cur, [p.key]: text }))} />
             </span>
           ))}
         </fieldset>
@@ -135,5 +130,38 @@ export function PreviewPanel({ localProblems, checked }: PreviewPanelProps) {
         </div>
       )}
     </section>
+  );
+}
+
+/**
+ * A parameter's value as the person running the report gives it: one of its options, yes or no, a
+ * day from the calendar, or typed (numbers, a list separated by commas); empty takes the default.
+ */
+function ParameterInput({ id, parameter, value, onChange }: { id: string; parameter: ReportParameter; value: string; onChange(text: string): void }) {
+  const { t } = useTranslation('reportDesigner');
+  const required = parameter.required === true && parameter.default === undefined ? { 'aria-required': true as const } : {};
+  const fallback = parameter.default !== undefined ? t('preview.byDefault', { value: parameterText(parameter.default) }) : t('preview.none');
+  if (!parameter.multiple && (parameter.type === 'select' || parameter.type === 'boolean')) {
+    const choices = parameter.type === 'boolean' ? [{ value: 'true', label: t('values.yes') }, { value: 'false', label: t('values.no') }] : (parameter.options ?? []).map((o) => ({ value: o, label: o }));
+    return (
+      <select id={id} {...required} value={value} onChange={(e) => onChange(e.target.value)}>
+        <option value="">{fallback}</option>
+        {choices.map((c) => (
+          <option key={c.value} value={c.value}>
+            {c.label}
+          </option>
+        ))}
+      </select>
+    );
+  }
+  if (!parameter.multiple && parameter.type === 'date') return <input id={id} {...required} type="date" value={value} onChange={(e) => onChange(e.target.value)} />;
+  return (
+    <input
+      id={id}
+      {...required}
+      value={value}
+      placeholder={parameter.default !== undefined ? parameterText(parameter.default) : t(parameter.multiple ? 'parameters.listHelp' : `parameters.placeholders.${parameter.type}`)}
+      onChange={(e) => onChange(e.target.value)}
+    />
   );
 }

@@ -38,9 +38,11 @@ export function MeasuresSection() {
   const name = (path: string) => pathName(path, fields, catalog, language, t);
   const add = () => {
     const label = defaultLabel(agg, picked === '' ? undefined : picked, name, t);
+    // A ratio is most often the last measure added (approved ones) over the first (all of them).
     const others = measures.filter((m) => m.agg !== 'ratio');
+    const [denominator, numerator] = [others[0], others.length > 1 ? others.at(-1) : undefined];
     const measure: Omit<Measure, 'key'> =
-      agg === 'ratio' ? { agg, label, ...(others[0] ? { numerator: others[0].key } : {}), ...(others[1] ? { denominator: others[1].key } : {}) } : { agg, label, ...(picked === '' ? {} : { field: picked }) };
+      agg === 'ratio' ? { agg, label, ...(numerator ? { numerator: numerator.key } : {}), ...(denominator ? { denominator: denominator.key } : {}) } : { agg, label, ...(picked === '' ? {} : { field: picked }) };
     update((r) => addMeasure(r, measure));
     announce(t('measures.added', { name: label }));
   };
