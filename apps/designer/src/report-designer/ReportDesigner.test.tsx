@@ -227,6 +227,20 @@ describe('ReportDesigner', () => {
     expect(document.getElementById(field.getAttribute('aria-describedby')!)!.textContent).toBe('label is too long');
   });
 
+  it('starts a report opened at an address with no draft by choosing its base entity', async () => {
+    const { server, user } = openDesigner(loansReport(), { 'GET /api/artifacts/report/loans': problem(404, 'artifactNotFound') });
+    const source = await screen.findByRole('combobox', { name: 'Base entity' });
+    expect((source as HTMLSelectElement).value).toBe('');
+    expect(screen.queryByRole('region', { name: 'Dimensions' })).toBeNull();
+    expect(screen.getByRole('button', { name: /^Base entity: Choose the base entity/ })).toBeTruthy();
+    await loaded();
+    await user.selectOptions(source, 'loan_application');
+    expect(screen.queryByRole('region', { name: /problems?$/ })).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    await screen.findByText('Draft saved');
+    expect(saved(server.requests)).toEqual({ kind: 'report', key: 'loans', title: 'loans', source: 'loan_application', measures: [{ key: 'count', label: 'Count', agg: 'count' }] });
+  });
+
   it('renames the report and describes it; an empty title is said at once', async () => {
     const { server, user } = openDesigner();
     const title = await screen.findByRole('textbox', { name: 'Title' });

@@ -55,7 +55,11 @@ function LoadedReport({ editor }: { editor: ArtifactEditor<ReportDefinition> }) 
   const catalog = useMemo(() => (entities.status === 'ready' ? entities.catalog : new Map()), [entities]);
   const checked = entities.status === 'ready';
   // The engine's own check, as the server runs it on publish: every problem where it arises, as the draft changes.
-  const local = useMemo(() => (checked ? validateReport(report, catalog) : []), [checked, report, catalog]);
+  // A report opened without a draft has no base entity yet: choosing one is all there is to do.
+  const local = useMemo(
+    () => (report.source === '' ? [{ path: '/source', code: 'required', message: t('data.chooseSource') }] : checked ? validateReport(report, catalog) : []),
+    [checked, report, catalog, t],
+  );
   const problems = useMemo(() => mergeProblems(local, editor.problems), [local, editor.problems]);
   const fields = useMemo(() => reportFieldChoices(report, catalog), [report, catalog]);
   const editing: ReportEditing = useMemo(
