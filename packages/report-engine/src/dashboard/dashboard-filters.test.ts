@@ -125,9 +125,12 @@ describe('shared filters on widgets', () => {
     expect(result.applied.filters).toEqual(['period', 'branch']);
   });
 
-  it('takes a period between two days, and names a malformed one at its filter', () => {
-    const between = widgetFilters(dashboard, dashboard.widgets[0]!, fieldsOf(loansByBranch), { period: { from: '2026-01-01', to: '2026-03-31' } }, []);
-    expect(between.filter).toEqual({ field: 'submitted_at', op: 'between', value: ['2026-01-01', '2026-03-31'] });
+  it('takes a period between two days (on a datetime, from the first instant of one to the last of the other), and names a malformed one at its filter', () => {
+    const quarter = { period: { from: '2026-01-01', to: '2026-03-31' } };
+    const between = widgetFilters(dashboard, dashboard.widgets[0]!, fieldsOf(loansByBranch), quarter, []);
+    expect(between.filter).toEqual({ field: 'submitted_at', op: 'between', value: ['2026-01-01T00:00:00.000Z', '2026-03-31T23:59:59.999Z'] });
+    const onDates = widget('loans', 'loans_by_branch', { filterFields: { period: 'decided_on' } });
+    expect(widgetFilters(dashboard, onDates, fieldsOf(loansByBranch), quarter, []).filter).toEqual({ field: 'decided_on', op: 'between', value: ['2026-01-01', '2026-03-31'] });
     const bad = widgetFilters(dashboard, dashboard.widgets[0]!, fieldsOf(loansByBranch), { period: { since: 3 }, branch: [{}] }, []);
     expect(bad.issues.map((i) => [i.path, i.code])).toEqual([
       ['/filters/period', 'invalidPeriod'],

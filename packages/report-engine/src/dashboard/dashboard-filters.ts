@@ -75,12 +75,18 @@ export function matchingField(fields: readonly ReportField[], clicked: ReportFie
 
 type Condition = { filter: RecordFilter } | { issue: ReportIssue } | undefined;
 
-function periodCondition(path: string, value: unknown, issuePath: string): Condition {
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+function periodCondition(field: ReportField, value: unknown, issuePath: string): Condition {
+  const path = field.path;
   if (isRelativePeriod(value)) return { filter: { field: path, op: 'within', value } };
   if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
     const { from, to } = value as { from?: unknown; to?: unknown };
-    if (typeof from === 'string' && typeof to === 'string' && Object.keys(value).length === 2)
-      return { filter: { field: path, op: 'between', value: [from, to] } };
+    if (typeof from === 'string' && typeof to === 'string' && Object.keys(value).length === 2) {
+      // Days bound a datetime from the first instant of `from` to the last of `to`, in UTC as `within` counts them.
+      const days = field.type === 'datetime' && DAY.test(from) && DAY.test(to);
+      return { filter: { field: path, op: 'between', value: days ? [`${from}T00:00:00.000Z`, `${to}T23:59:59.999Z`] : [from, to] } };
+    }
   }
   return {
     issue: {
@@ -128,7 +134,7 @@ export function widgetFilters(
     const path = `/filters/${binding.filter}`;
     const condition =
       filter?.type === 'period'
-        ? periodCondition(binding.field.path, value, path)
+        ? periodCondition(binding.field, value, path)
         : valuesCondition(binding.field.path, value, path);
     if (add(condition)) applied.filters.push(binding.filter);
   }
