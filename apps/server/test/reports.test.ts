@@ -371,7 +371,7 @@ describe.each(dialects())('reports API on %s', (dialect) => {
     const security = server.app.get(ReportSecurity, { strict: false });
     const original = security.columnAccess.bind(security);
     const seen: Record<string, string[]>[] = [];
-    security.columnAccess = async (_actor, _report, { columnSources: sources }) => {
+    security.columnAccess = (_actor, _report, { columnSources: sources }) => {
       seen.push(
         Object.fromEntries(
           Object.entries(sources).map(([k, v]) => [k, v.map((r) => `${r.entity}.${r.field}`)]),

@@ -11,7 +11,6 @@ import { AuditRedaction } from '../audit/audit-redaction.js';
 import { DirectoryService } from '../auth/directory.service.js';
 import { FieldCipher } from '../../platform/crypto/field-cipher.js';
 import { Database, type SqlExecutor } from '../../platform/database/database.js';
-import { MetadataService } from '../metadata/metadata.service.js';
 import { ProblemError } from '../../platform/problem/problem-error.js';
 
 /** What one actor may see of a report's result columns. */
@@ -45,7 +44,6 @@ export interface ExportDetail {
 export class ReportSecurity {
   constructor(
     @Inject(Database) private readonly database: Database,
-    @Inject(MetadataService) private readonly metadata: MetadataService,
     @Inject(AuditLog) private readonly audit: AuditLog,
     @Inject(DirectoryService) directory: DirectoryService,
     @Inject(FieldCipher) cipher: FieldCipher,
@@ -85,26 +83,28 @@ export class ReportSecurity {
    * it is masked when it reads a masked field (an aggregate of a masked amount reveals it too).
    * The fields the rows are chosen by obey the same rules, except masking: the report's author set
    * those conditions. A field encrypted at rest can be neither shown nor filtered on by the database.
+   * The fields are read from the report's catalog: this runs inside the run's read, where a model
+   * lookup that missed its cache would wait for that read to end.
    */
-  async columnAccess(actor: Actor, report: ReportDefinition, compiled: Pick<CompiledReport, 'columns' | 'columnSources' | 'filterSources' | 'chosenSources'>): Promise<ColumnAccess> {
+  columnAccess(actor: Actor, report: ReportDefinition, compiled: Pick<CompiledReport, 'columns' | 'columnSources' | 'filterSources' | 'chosenSources'>, catalog: EntityCatalog): ColumnAccess {
     const hidden: string[] = [];
     const masks: Record<string, MaskFunction> = {};
     const encrypted = new Set<string>();
-    const fieldOf = async (read: FieldRead): Promise<FieldDefinition | undefined> => {
-      const field = (await this.metadata.entity(read.entity)).fieldsByKey.get(read.field);
+    const fieldOf = (read: FieldRead): FieldDefinition | undefined => {
+      const field = catalog.get(read.entity)?.fields.find((f) => f.key === read.field);
       if (field && isEncrypted(field)) encrypted.add(`${read.entity}.${read.field}`);
       return field;
     };
-    const viewOf = async (read: FieldRead): Promise<FieldView> => actor.access.entity(read.entity).field(read.field, (await fieldOf(read))?.derivedFrom);
-    const unseen = async (read: FieldRead): Promise<boolean> => !actor.access.entity(read.entity).scope('read') || (await viewOf(read)).see === 'none';
+    const viewOf = (read: FieldRead): FieldView => actor.access.entity(read.entity).field(read.field, fieldOf(read)?.derivedFrom);
+    const unseen = (read: FieldRead): boolean => !actor.access.entity(read.entity).scope('read') || viewOf(read).see === 'none';
     for (const column of compiled.columns) {
       for (const read of compiled.columnSources[column.key] ?? []) {
-        const field = await fieldOf(read);
-        if (await unseen(read)) {
+        const field = fieldOf(read);
+        if (unseen(read)) {
           hidden.push(column.key);
           break;
         }
-        const view = await viewOf(read);
+        const view = viewOf(read);
         if (view.see === 'masked' && !masks[column.key]) {
           const spec = view.mask ?? (field ? defaultMaskOf(field) : { strategy: 'keep' as const });
           masks[column.key] = (value) => (value === null ? null : (maskValue(value, spec) as string));
@@ -113,11 +113,11 @@ export class ReportSecurity {
     }
     const hiddenFilters: string[] = [];
     for (const read of compiled.filterSources) {
-      if (await unseen(read)) hiddenFilters.push(`${read.entity}.${read.field}`);
+      if (unseen(read)) hiddenFilters.push(`${read.entity}.${read.field}`);
     }
     const maskedChoices: string[] = [];
     for (const read of compiled.chosenSources) {
-      if (!(await unseen(read)) && (await viewOf(read)).see === 'masked') maskedChoices.push(`${read.entity}.${read.field}`);
+      if (!unseen(read) && viewOf(read).see === 'masked') maskedChoices.push(`${read.entity}.${read.field}`);
     }
     if (encrypted.size > 0) {
       throw ProblemError.invalid(
@@ -147,11 +147,13 @@ export class ReportSecurity {
    * the rows are chosen by a protected field (sensitive, or masked or hidden by some role), the
    * parameter, drill-down and dashboard filter values are kept only as keyed hashes (see AuditRedaction).
    */
-  async recordExport(sql: SqlExecutor, actor: Actor, report: ReportDefinition, detail: ExportDetail, chosenBy: readonly FieldRead[]): Promise<void> {
+  async recordExport(sql: SqlExecutor, actor: Actor, report: ReportDefinition, detail: ExportDetail, chosenBy: readonly FieldRead[], catalog: EntityCatalog): Promise<void> {
     let guarded = false;
     for (const entity of new Set(chosenBy.map((read) => read.entity))) {
-      const protectedKeys = await this.redaction.protectedFields((await this.metadata.entity(entity)).definition, sql);
-      if (chosenBy.some((read) => read.entity === entity && protectedKeys.has(read.field))) guarded = true;
+      const definition = catalog.get(entity);
+      // An entity the compiler reached that the catalog lacks is guarded: fail closed.
+      const protectedKeys = definition ? await this.redaction.protectedFields(definition, sql) : undefined;
+      if (chosenBy.some((read) => read.entity === entity && (!protectedKeys || protectedKeys.has(read.field)))) guarded = true;
     }
     const dashboard = detail.dashboard && guarded ? { ...detail.dashboard, filters: this.redaction.values(detail.dashboard.filters), cross: this.redaction.values(detail.dashboard.cross) } : detail.dashboard;
     const kept = guarded

@@ -204,7 +204,7 @@ export class ReportsService {
         drill: input.drill ?? [],
         columns: compiled.columns.map((c) => c.key),
         ...(options.dashboard ? { dashboard: options.dashboard } : {}),
-      }, compiled.filterSources);
+      }, compiled.filterSources, loaded.catalog);
       response.status(200);
       response.setHeader('Content-Type', CONTENT_TYPES[format]);
       response.setHeader('Content-Disposition', `attachment; filename="${loaded.report.key}.${format}"`);
@@ -295,7 +295,7 @@ export class ReportsService {
         );
       throw error;
     }
-    const access = await this.security.columnAccess(actor, loaded.report, compiled);
+    const access = this.security.columnAccess(actor, loaded.report, compiled, loaded.catalog);
     if (access.hiddenFilters.length > 0) {
       throw new ProblemError(
         403,
