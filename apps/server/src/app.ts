@@ -10,6 +10,7 @@ import { AuditModule } from './modules/audit/audit.module.js';
 import { AuthModule } from './modules/auth/auth.module.js';
 import { DirectoryService } from './modules/auth/directory.service.js';
 import { ConsentModule } from './modules/consent/consent.module.js';
+import { DashboardsModule } from './modules/dashboards/dashboards.module.js';
 import { DecisionsModule } from './modules/decisions/decisions.module.js';
 import { FlowsModule } from './modules/flows/flows.module.js';
 import { FormsModule } from './modules/forms/forms.module.js';
@@ -56,6 +57,7 @@ class BankForgeModule {
         ConsentModule,
         SegmentsModule,
         ReportsModule,
+        DashboardsModule,
         RuntimeModule,
         DecisionsModule,
         FlowsModule,

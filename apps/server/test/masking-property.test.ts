@@ -7,7 +7,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { residentIdCheckCharacter } from '@bankforge/data-model';
-import type { ReportDefinition } from '@bankforge/report-engine';
+import type { DashboardDefinition, ReportDefinition } from '@bankforge/report-engine';
 import { dialects, startTestServer, type ApiResponse, type Requester, type TestServer } from './harness.js';
 import { clientEntity, seedPeople, type Username } from './security-fixtures.js';
 
@@ -55,6 +55,23 @@ describe.each(dialects())('masking property on %s', (dialect) => {
     measures: [{ key: 'n', agg: 'count' }],
   };
 
+  /** Clients by segment on a dashboard whose filters and clicks may land on the masked name. */
+  const bySegment: ReportDefinition = { kind: 'report', key: 'by_segment', title: 'By segment', source: 'client', dimensions: [{ key: 'segment', field: 'segment' }], measures: [{ key: 'n', agg: 'count' }] };
+  const byNameDimension: ReportDefinition = { kind: 'report', key: 'name_list', title: 'Names', source: 'client', dimensions: [{ key: 'name', field: 'name' }] };
+  const board: DashboardDefinition = {
+    kind: 'dashboard',
+    key: 'clients',
+    title: 'Clients',
+    filters: [
+      { key: 'segment', type: 'values', fields: ['segment'] },
+      { key: 'name', type: 'values', fields: ['name'] },
+    ],
+    widgets: [
+      { id: 'segments', report: 'by_segment', layout: { x: 0, y: 0, w: 6, h: 4 } },
+      { id: 'names', report: 'name_list', layout: { x: 6, y: 0, w: 6, h: 4 } },
+    ],
+  };
+
   beforeAll(async () => {
     server = await startTestServer(dialect);
     await server.publishEntity(clientEntity);
@@ -76,6 +93,9 @@ describe.each(dialects())('masking property on %s', (dialect) => {
       secondIds.push(other);
     }
     await server.publishArtifact(byName);
+    await server.publishArtifact(bySegment);
+    await server.publishArtifact(byNameDimension);
+    await server.publishArtifact(board);
   });
   afterAll(async () => server?.close());
 
@@ -120,6 +140,13 @@ describe.each(dialects())('masking property on %s', (dialect) => {
       }),
       fc.record({ kind: fc.constant('export' as const), filter: fc.option(filter, { nil: undefined }) }),
       fc.record({ kind: fc.constant('report' as const), name: fc.option(fc.constantFrom(...FIRST, ...SECOND, '王'), { nil: undefined }) }),
+      // A dashboard widget with shared filters and a click on another widget's names.
+      fc.record({
+        kind: fc.constant('widget' as const),
+        segment: fc.option(fc.subarray(['mass', 'affluent', 'private']), { nil: undefined }),
+        name: fc.option(fc.subarray([...FIRST, ...SECOND]), { nil: undefined }),
+        click: fc.option(fc.constantFrom(...FIRST, ...SECOND, '王***'), { nil: undefined }),
+      }),
     );
     const seed = Date.now() % 2 ** 31;
     const asks = fc.sample(ask, { numRuns: 200, seed });
@@ -136,8 +163,13 @@ describe.each(dialects())('masking property on %s', (dialect) => {
         });
       } else if (question.kind === 'export') {
         response = await as.rm_a('POST', '/api/records/client/export', { fields: SHOWN, ...(question.filter ? { filter: question.filter } : {}) });
-      } else {
+      } else if (question.kind === 'report') {
         response = await as.rm_a('POST', '/api/reports/by_name/run', question.name === undefined ? {} : { parameters: { name: question.name } });
+      } else {
+        response = await as.rm_a('POST', '/api/dashboards/clients/widgets/segments/run', {
+          filters: { ...(question.segment ? { segment: question.segment } : {}), ...(question.name ? { name: question.name } : {}) },
+          ...(question.click === undefined ? {} : { cross: [{ widget: 'names', dimension: 'name', value: question.click }] }),
+        });
       }
       const body = response.body as Record<string, unknown> | string;
       // Request ids and instance paths are per request; the rest is the answer.
@@ -166,5 +198,6 @@ describe.each(dialects())('masking property on %s', (dialect) => {
     // The probes did reach the data: some answered rows, some were refused for the masked fields.
     expect(first.some((a) => (a as { status: number }).status === 200)).toBe(true);
     expect(first.some((a) => (a as { code?: string }).code === 'fieldMasked')).toBe(true);
+    expect(first.some((a) => (a as { code?: string }).code === 'reportFieldMasked')).toBe(true);
   });
 });

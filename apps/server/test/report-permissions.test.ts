@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ReportDefinition } from '@bankforge/report-engine';
+import type { DashboardDefinition, ReportDefinition } from '@bankforge/report-engine';
 import { dialects, startTestServer, type TestServer } from './harness.js';
 import { clientEntity, PASSWORD, seedPeople, type Username } from './security-fixtures.js';
 import type { Requester } from './harness.js';
@@ -30,6 +30,22 @@ const incomeDrill: ReportDefinition = {
   drillDown: { levels: [{ dimensions: ['income'] }, { dimensions: ['segment'] }] },
 };
 
+/** The reports above on one dashboard, with a filter on a clear, a masked (for RMs) and a hidden (for RMs) field. */
+const clientsBoard: DashboardDefinition = {
+  kind: 'dashboard',
+  key: 'clients',
+  title: 'Clients',
+  filters: [
+    { key: 'segment', type: 'values', fields: ['segment'] },
+    { key: 'name', type: 'values', fields: ['name'] },
+    { key: 'income', type: 'values', fields: ['income'] },
+  ],
+  widgets: [
+    { id: 'segments', report: 'clients_by_segment', layout: { x: 0, y: 0, w: 6, h: 4 } },
+    { id: 'names', report: 'client_names', layout: { x: 6, y: 0, w: 6, h: 4 } },
+  ],
+};
+
 describe.each(dialects())('report permissions on %s', (dialect) => {
   let server: TestServer;
   let as: Record<Username, Requester>;
@@ -51,6 +67,7 @@ describe.each(dialects())('report permissions on %s', (dialect) => {
       expect((await server.request('PUT', `/api/artifacts/report/${report.key}`, report)).status).toBe(200);
       expect((await server.request('POST', `/api/artifacts/report/${report.key}/publish`, {})).status).toBe(200);
     }
+    await server.publishArtifact(clientsBoard);
   });
   afterAll(async () => server?.close());
 
@@ -151,6 +168,57 @@ describe.each(dialects())('report permissions on %s', (dialect) => {
     // The same refusal whatever the values: the answer tells nothing about the names.
     const other = await author<{ code: string }>('POST', '/api/reports/preview', { document: { ...bySegment, filter: { field: 'name', op: 'eq', value: 'nobody' } } });
     expect(other.body.code).toBe('reportFieldMasked');
+  });
+
+  it("answers a dashboard's widgets within each person's data scope, and nothing to one who may read none of its reports", async () => {
+    const expected: [Username, number][] = [['rm_a', 3], ['rm_c', 4], ['tl_sh', 3], ['bm_sh', 5], ['bm_bj', 4], ['auditor', 9]];
+    for (const [user, count] of expected) {
+      expect([user, (await as[user]('GET', '/api/dashboards/clients')).status]).toEqual([user, 200]);
+      const widget = await as[user]<Run>('POST', '/api/dashboards/clients/widgets/segments/run', {});
+      expect([user, widget.status]).toEqual([user, 200]);
+      expect(total(widget.body), user).toBe(count);
+    }
+    for (const [method, path] of [
+      ['GET', '/api/dashboards/clients'],
+      ['POST', '/api/dashboards/clients/widgets/segments/run'],
+      ['GET', '/api/dashboards/clients/widgets/segments/export?format=csv'],
+    ] as const) {
+      const refused = await as.analyst<{ code: string }>(method, path, method === 'POST' ? {} : undefined);
+      expect([path, refused.status, refused.body.code]).toEqual([path, 404, 'dashboardNotFound']);
+    }
+    expect((await as.analyst<{ key: string }[]>('GET', '/api/dashboards')).body).toEqual([]);
+  });
+
+  it('refuses a dashboard filter or click on a field the reader sees masked or may not see, and applies it for one who reads it in clear', async () => {
+    const attempts: [string, unknown, string][] = [
+      ['segments', { filters: { name: ['王客户0'] } }, 'reportFieldMasked'],
+      ['segments', { cross: [{ widget: 'names', dimension: 'name', value: '王***' }] }, 'reportFieldMasked'],
+      ['segments', { filters: { income: [100] } }, 'reportFieldHidden'],
+    ];
+    for (const [widget, body, code] of attempts) {
+      const refused = await as.rm_a<Run & { code: string; filters: string[] }>('POST', `/api/dashboards/clients/widgets/${widget}/run`, body);
+      expect([refused.status, refused.body.code, refused.body.filters], JSON.stringify(body)).toEqual([403, code, [code === 'reportFieldHidden' ? 'client.income' : 'client.name']]);
+      expect(refused.body.rows).toBeUndefined();
+      const query = new URLSearchParams(Object.entries(body as Record<string, unknown>).map(([k, v]): [string, string] => [k, JSON.stringify(v)]));
+      const exported = await as.rm_a<{ code: string }>('GET', `/api/dashboards/clients/widgets/${widget}/export?format=csv&${query}`);
+      expect([exported.status, exported.body.code]).toEqual([403, code]);
+    }
+    const view = await as.rm_a<{ widgets: { id: string; filters: string[]; clickable: string[] }[] }>('GET', '/api/dashboards/clients');
+    expect(view.body.widgets.map((w) => [w.id, w.filters, w.clickable])).toEqual([['segments', ['segment'], ['segment']], ['names', ['segment'], ['notes']]]);
+    const clear = await as.auditor<Run>('POST', '/api/dashboards/clients/widgets/segments/run', { filters: { name: ['王客户0'] } });
+    expect([clear.status, total(clear.body)]).toEqual([200, 1]);
+  });
+
+  it("exports a widget only with the export right, within the export scope, masked, and audited", async () => {
+    const csv = await as.rm_a<string>('GET', '/api/dashboards/clients/widgets/names/export?format=csv');
+    expect(csv.status).toBe(200);
+    expect(csv.body).toContain('王***');
+    expect(csv.body).not.toContain('王客户');
+    expect(csv.body.trim().split(/\r?\n/)).toHaveLength(1 + 3);
+    const refused = await as.auditor<{ code: string }>('GET', '/api/dashboards/clients/widgets/names/export?format=csv');
+    expect([refused.status, refused.body.code]).toEqual([403, 'forbidden']);
+    const audit = await server.request<{ action: string; actorName: string; detail: { dashboard?: { key: string; widget: string } } }[]>('GET', '/api/audit?entity=client&limit=1000');
+    expect(audit.body.filter((e) => e.action === 'export' && e.detail.dashboard).map((e) => [e.actorName, e.detail.dashboard?.key, e.detail.dashboard?.widget])).toEqual([['rm_a', 'clients', 'names']]);
   });
 
   it('refuses to group by a field encrypted at rest', async () => {
