@@ -203,8 +203,8 @@ describe('ReportDesigner', () => {
     await user.click(within(region('Preview')).getByRole('button', { name: 'Pudong' }));
     await waitFor(() => expect(previews(server.requests).at(-1)!.drill).toEqual([{ name: 'b1' }]), { timeout: 3000 });
     const path = screen.getByRole('navigation', { name: 'Drill-down' });
-    expect(within(path).getByText('Term: Pudong')).toBeTruthy();
-    await user.click(within(path).getByRole('button', { name: 'Status' }));
+    expect(within(path).getByText('Status: Pudong').getAttribute('aria-current')).toBe('step');
+    await user.click(within(path).getByRole('button', { name: 'All' }));
     await waitFor(() => expect(previews(server.requests).at(-1)!.drill).toBeUndefined(), { timeout: 3000 });
   });
 

@@ -86,18 +86,15 @@ export function PreviewPanel({ localProblems, checked }: PreviewPanelProps) {
       )}
       {steps.length > 0 && (
         <nav aria-label={t('preview.drillPath')} className="report-drill-path">
+          {/* "All" › "Branch: Pudong" › ...: each step names the level its value was picked at. */}
           <ol>
             <li>
-              {level === 0 ? (
-                <span aria-current="step">{drillLevels[0]?.label || t('drill.level', { number: 1 })}</span>
-              ) : (
-                <button type="button" onClick={() => setDrill({ levels, steps: [] })}>
-                  {drillLevels[0]?.label || t('drill.level', { number: 1 })}
-                </button>
-              )}
+              <button type="button" onClick={() => setDrill({ levels, steps: [] })}>
+                {t('preview.drillTop')}
+              </button>
             </li>
             {steps.map((step, i) => {
-              const name = t('preview.drillStep', { level: drillLevels[i + 1]?.label || t('drill.level', { number: i + 2 }), value: step.name });
+              const name = t('preview.drillStep', { level: drillLevels[i]?.label || t('drill.level', { number: i + 1 }), value: step.name });
               return (
                 <li key={i}>
                   {i === level - 1 ? (
