@@ -5,7 +5,6 @@ import { useTranslation } from 'react-i18next';
 import { localized, type DesignerLanguage } from '../form-designer/workspace/localized.js';
 import type { ArtifactEditor } from '../shell/artifact-editor/index.js';
 import { isTextEditing } from '../shell/artifact-editor/useDesignerShortcuts.js';
-import { Loading } from '../shell/Loading.js';
 import type { CatalogState } from './catalog/useDashboardCatalog.js';
 import { ChecksPanel, type ProblemPlace } from './checks/ChecksPanel.js';
 import { AddFilterDialog } from './dialogs/AddFilterDialog.js';
@@ -213,7 +212,11 @@ export function DashboardWorkspace({ editor, catalog: catalogState, onReloadCata
           {t('toolbar.properties')}
         </button>
       </div>
-      {catalogState.status === 'loading' && <Loading />}
+      {catalogState.status === 'loading' && (
+        <p role="status" className="help">
+          {t('catalog.loading')}
+        </p>
+      )}
       {catalogState.status === 'error' && (
         <div role="alert" className="notice notice-error">
           {t('catalog.failed', { message: catalogState.error.detail || catalogState.error.title })}{' '}
