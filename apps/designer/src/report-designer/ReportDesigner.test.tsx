@@ -120,7 +120,7 @@ describe('ReportDesigner', () => {
     await user.click(within(summary).getByRole('button', { name: /^Dimension 1:/ }));
     expect(document.activeElement).toBe(field);
     expect(screen.getByRole('button', { name: 'Publish' }).hasAttribute('disabled')).toBe(true);
-    expect(screen.getByText('Publish is unavailable: fix the 2 problems listed above first.')).toBeTruthy();
+    expect(screen.getByText('Publish is unavailable: fix the 2 problems listed below first.')).toBeTruthy();
     expect(within(region('Preview')).getByRole('status').textContent).toBe('Fix the 2 problems listed to see the preview.');
 
     // Fixed as the analyst edits: the field is one the source has.

@@ -5,8 +5,8 @@ export const reportDesignerMessages = {
     loadFailed: 'The report could not be loaded: {{message}}',
     entitiesFailed: 'The published entities could not be loaded, so the report cannot be checked or previewed: {{message}}',
     retry: 'Retry',
-    publishBlocked_one: 'Publish is unavailable: fix the problem listed above first.',
-    publishBlocked_other: 'Publish is unavailable: fix the {{count}} problems listed above first.',
+    publishBlocked_one: 'Publish is unavailable: fix the problem listed below first.',
+    publishBlocked_other: 'Publish is unavailable: fix the {{count}} problems listed below first.',
     tabs: { label: 'Report views', design: 'Design', versions: 'Versions' },
     data: {
       title: 'Data',
@@ -350,8 +350,8 @@ export const reportDesignerMessages = {
     loadFailed: '无法加载报表：{{message}}',
     entitiesFailed: '无法加载已发布的实体，因此无法检查或预览报表：{{message}}',
     retry: '重试',
-    publishBlocked_one: '暂不能发布：请先修正上面列出的问题。',
-    publishBlocked_other: '暂不能发布：请先修正上面列出的 {{count}} 个问题。',
+    publishBlocked_one: '暂不能发布：请先修正下面列出的问题。',
+    publishBlocked_other: '暂不能发布：请先修正下面列出的 {{count}} 个问题。',
     tabs: { label: '报表视图', design: '设计', versions: '版本' },
     data: {
       title: '数据',
