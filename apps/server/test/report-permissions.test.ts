@@ -196,8 +196,9 @@ describe.each(dialects())('report permissions on %s', (dialect) => {
       ['segments', { filters: { income: [100] } }, 'reportFieldHidden'],
     ];
     for (const [widget, body, code] of attempts) {
-      const refused = await as.rm_a<Run & { code: string; filters: string[] }>('POST', `/api/dashboards/clients/widgets/${widget}/run`, body);
+      const refused = await as.rm_a<Run & { code: string; filters: string[]; messageZh: string }>('POST', `/api/dashboards/clients/widgets/${widget}/run`, body);
       expect([refused.status, refused.body.code, refused.body.filters], JSON.stringify(body)).toEqual([403, code, [code === 'reportFieldHidden' ? 'client.income' : 'client.name']]);
+      expect(refused.body.messageZh).toContain(code === 'reportFieldHidden' ? 'client.income' : 'client.name');
       expect(refused.body.rows).toBeUndefined();
       const query = new URLSearchParams(Object.entries(body as Record<string, unknown>).map(([k, v]): [string, string] => [k, JSON.stringify(v)]));
       const exported = await as.rm_a<{ code: string }>('GET', `/api/dashboards/clients/widgets/${widget}/export?format=csv&${query}`);

@@ -174,6 +174,7 @@ export class ReportSecurity {
       throw new ProblemError(403, 'forbidden', `Your roles do not allow you to ${operation === 'read' ? 'run reports on' : 'export'} ${report.source} records.`, undefined, {
         operation,
         entity: report.source,
+        messageZh: `您的角色不允许${operation === 'read' ? '对' : '导出'} ${report.source} 记录${operation === 'read' ? '运行报表' : ''}。`,
       });
     }
   }

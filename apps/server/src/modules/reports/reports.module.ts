@@ -15,6 +15,6 @@ import { ReportsService } from './reports.service.js';
   controllers: [ReportsController],
   providers: [ReportSecurity, ReportPresentation, ReportsService],
   // Dashboards run their widgets' reports through the same service.
-  exports: [ReportsService, ReportSecurity],
+  exports: [ReportsService],
 })
 export class ReportsModule {}

@@ -138,6 +138,7 @@ export class ReportsService {
           undefined,
           {
             rowLimit: kind.rows,
+            messageZh: `报表结果超过 ${kind.rows} 行。请用筛选条件、参数或下钻选择缩小范围，或导出报表。`,
           },
         );
       }
@@ -195,6 +196,7 @@ export class ReportsService {
           undefined,
           {
             rowLimit: exportRowLimit,
+            messageZh: `导出将超过 ${exportRowLimit} 行。请用筛选条件或参数缩小报表范围。`,
           },
         );
       }
@@ -232,7 +234,7 @@ export class ReportsService {
   async published(key: string): Promise<LoadedReport> {
     const document = await this.database.read((sql) => this.artifacts.latestPublished(sql, 'report', key));
     if (!document)
-      throw ProblemError.notFound('reportNotFound', `No published report is called ${JSON.stringify(key)}.`);
+      throw new ProblemError(404, 'reportNotFound', `No published report is called ${JSON.stringify(key)}.`, undefined, { messageZh: `没有名为 ${key} 的已发布报表。` });
     if (!validateSchema(document))
       throw ProblemError.invalid(
         `The published report ${key} does not match the report schema.`,
@@ -302,16 +304,19 @@ export class ReportsService {
         'reportFieldHidden',
         `This report chooses its rows by fields your roles hide: ${access.hiddenFilters.join(', ')}.`,
         undefined,
-        { filters: access.hiddenFilters },
+        { filters: access.hiddenFilters, messageZh: `此报表按您的角色不可见的字段筛选数据：${access.hiddenFilters.join('、')}。` },
       );
     }
     if (access.maskedChoices.length > 0) {
       throw new ProblemError(
         403,
         'reportFieldMasked',
-        `This report lets you choose values of fields your roles mask, so its counts would reveal them: ${access.maskedChoices.join(', ')}. Ask for the report without those parameters or drill-down levels.`,
+        `This report lets you choose values of fields your roles mask, so its counts would reveal them: ${access.maskedChoices.join(', ')}. Ask for the report without those parameters, drill-down levels or filters.`,
         undefined,
-        { filters: access.maskedChoices },
+        {
+          filters: access.maskedChoices,
+          messageZh: `此报表允许您按角色需脱敏的字段取值筛选，其计数会泄露这些字段：${access.maskedChoices.join('、')}。请去掉这些参数、下钻层级或筛选条件。`,
+        },
       );
     }
     const computed = authored ? maskedFieldsComputedOn(loaded.report, loaded.catalog, compiled, this.security.maskedFor(actor, loaded.catalog)) : [];
@@ -331,7 +336,7 @@ export class ReportsService {
         'reportFieldHidden',
         `This report shows fields your roles hide: ${hidden.map((c) => c.label).join(', ')}.`,
         undefined,
-        { columns: hidden.map((c) => c.key) },
+        { columns: hidden.map((c) => c.key), messageZh: `此报表显示了您的角色不可见的字段：${hidden.map((c) => c.label).join('、')}。` },
       );
     }
     return { compiled, access };
