@@ -69,6 +69,17 @@ describe('DashboardDesigner', () => {
     expect(layouts(saved(server))).toEqual({ loan_pipeline: [0, 0, 6, 4], aum_by_segment: [6, 0, 6, 4] });
   });
 
+  it('changes places with the widgets above and below by the arrows, saying which moved which way', async () => {
+    const stacked: DashboardDefinition = { ...branchDashboard, widgets: [...branchDashboard.widgets, { id: 'wide', report: 'loan_pipeline', title: { en: 'All loans', 'zh-CN': '全部贷款' }, layout: { x: 0, y: 4, w: 12, h: 3 } }] };
+    openDesigner(dashboardServer({}, stacked));
+    await loaded();
+    await focusWidget('All loans');
+    await userEvent.keyboard('{ArrowUp}');
+    expect(status()).toBe('All loans moved to column 1, row 1. Moved down: Loan pipeline, AUM by segment.');
+    await userEvent.keyboard('{ArrowDown}');
+    expect(status()).toBe('All loans moved to column 1, row 5. Moved up: Loan pipeline, AUM by segment.');
+  });
+
   it('removes a widget with Delete, moves the focus to the next, and brings it back with Ctrl+Z', async () => {
     openDesigner();
     await loaded();

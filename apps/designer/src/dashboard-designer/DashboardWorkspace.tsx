@@ -100,9 +100,13 @@ export function DashboardWorkspace({ editor, catalog: catalogState, onReloadCata
     }
     update(() => next, layoutStep(id));
     const { x, y, w, h } = widget.layout;
-    const pushed = movedWidgets(dashboard, next).filter((m) => m.id !== id);
+    const others = movedWidgets(dashboard, next).filter((m) => m.id !== id);
+    const rowOf = (w: DashboardWidget) => dashboard.widgets.find((b) => b.id === w.id)!.layout.y;
+    const names = (list: DashboardWidget[]) => list.map(titleOf).join(', ');
+    const down = others.filter((m) => m.layout.y > rowOf(m));
+    const up = others.filter((m) => m.layout.y < rowOf(m));
     const said: Said = kind === 'moved' ? { key: 'moved', values: { title, column: x + 1, row: y + 1 } } : { key: 'resized', values: { title, w, h } };
-    say(said, ...(pushed.length > 0 ? [{ key: 'pushed', values: { names: pushed.map(titleOf).join(', ') } }] : []));
+    say(said, ...(up.length > 0 ? [{ key: 'raised', values: { names: names(up) } }] : []), ...(down.length > 0 ? [{ key: 'pushed', values: { names: names(down) } }] : []));
   };
 
   const remove = (id: string) => {
