@@ -227,6 +227,16 @@ describe('DashboardDesigner', () => {
     expect(within(widget('churn_watch').closest('.dashboard-widget')!).getByText('No published report is called churn_watch.')).toBeTruthy();
   });
 
+  it('warns of a filter that lands on no widget, at the filter, without keeping Publish', async () => {
+    const lonely: DashboardDefinition = { ...branchDashboard, filters: [...branchDashboard.filters!, { key: 'region', label: { en: 'Region', 'zh-CN': '区域' }, type: 'values', fields: ['region'] }] };
+    openDesigner(dashboardServer({}, lonely));
+    await screen.findByRole('heading', { level: 1, name: 'Dashboard: Branch performance' });
+    const checks = screen.getByRole('region', { name: 'Checks' });
+    await within(checks).findByRole('button', { name: 'Warning Region: No widget has a field region can filter' });
+    expect(screen.getByRole('button', { name: 'Region: all, 1 problem' })).toBeTruthy();
+    expect((screen.getByRole('button', { name: 'Publish' }) as HTMLButtonElement).disabled).toBe(false);
+  });
+
   it('draws a widget whose data the analyst may not read as its chart type, saying why', async () => {
     openDesigner(dashboardServer({ 'POST /api/reports/loan_pipeline/run': problem(403, 'forbidden', { entity: 'loan_application' }) }));
     await loaded();
