@@ -22,6 +22,7 @@ export type {
   SortDirection,
   SortKey,
 } from './artifact/report-definition.js';
+export { CHART_TYPES } from './artifact/report-definition.js';
 export { reportArtifactSchema } from './artifact/report-artifact-schema.js';
 export { reportKind, type ReportCheckContext } from './artifact/report-kind.js';
 

@@ -1,7 +1,7 @@
-import { reportArtifactSchema, type ChartSpec, type ChartType, type ReportDefinition } from '@bankforge/report-engine';
+import { CHART_TYPES, type ChartSpec, type ChartType, type ReportDefinition } from '@bankforge/report-engine';
 
-/** Every chart type a report (and so a widget) may be drawn as: the schema's own list. */
-export const CHART_TYPES: readonly ChartType[] = reportArtifactSchema.definitions.chart.properties.type.enum;
+/** Every chart type a report (and so a widget) may be drawn as: the engine's own list. */
+export { CHART_TYPES };
 
 const CATEGORY_CHARTS: ReadonlySet<ChartType> = new Set(['bar', 'stackedBar', 'line', 'area', 'pie', 'funnel']);
 const SERIES_CHARTS: ReadonlySet<ChartType> = new Set(['stackedBar', 'line', 'area']);
