@@ -254,6 +254,26 @@ describe('ReportDesigner', () => {
     expect(saved(server.requests)).toMatchObject({ title: 'Loan approvals by branch', description: 'For the branch managers’ Monday meeting' });
   });
 
+  it('draws a key figure compared with a second measure, and drops the comparison when it is taken back', async () => {
+    const { server, user } = openDesigner(
+      loansReport({ dimensions: [], measures: [{ key: 'approved', agg: 'count' }, { key: 'last_quarter', agg: 'count', label: 'Last quarter' }] }),
+    );
+    await loaded();
+    const chart = region('Chart');
+    await user.selectOptions(within(chart).getByRole('combobox', { name: 'Chart type' }), 'kpi');
+    await user.selectOptions(within(chart).getByRole('combobox', { name: 'Measure shown' }), 'approved');
+    // The comparison offers the other measures only.
+    const versus = within(chart).getByRole('combobox', { name: 'Compared with' });
+    expect(within(versus).getAllByRole('option').map((o) => (o as HTMLOptionElement).value)).toEqual(['', 'last_quarter']);
+    await user.selectOptions(versus, 'last_quarter');
+    await user.keyboard('{Control>}s{/Control}');
+    await screen.findByText('Draft saved');
+    expect(saved(server.requests).chart).toEqual({ type: 'kpi', y: ['approved', 'last_quarter'] });
+    await user.selectOptions(within(chart).getByRole('combobox', { name: 'Compared with' }), '');
+    await user.keyboard('{Control>}s{/Control}');
+    await waitFor(() => expect(saved(server.requests).chart).toEqual({ type: 'kpi', y: ['approved'] }));
+  });
+
   it('keeps a key as typed until it is a free identifier', async () => {
     const { user } = openDesigner(loansReport({ dimensions: [{ key: 'status', field: 'status' }] }));
     const key = await screen.findByRole('textbox', { name: 'Key of dimension 1' });

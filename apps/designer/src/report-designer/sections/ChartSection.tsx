@@ -66,7 +66,13 @@ export function ChartSection() {
       )}
       {axes.y === 'one' && (
         <Field label={t('chart.measure')} path="/chart/y">
-          {(control) => <ColumnSelect {...control} value={chart.y?.[0]} choices={measures} empty={t('chart.firstMeasure')} onChange={(y) => change({ y: y === undefined ? undefined : [y] })} />}
+          {(control) => <ColumnSelect {...control} value={chart.y?.[0]} choices={measures} empty={t('chart.firstMeasure')} onChange={(y) => change({ y: y === undefined ? undefined : [y, ...(chart.type === 'kpi' ? (chart.y ?? []).slice(1, 2) : [])] })} />}
+        </Field>
+      )}
+      {chart.type === 'kpi' && chart.y?.[0] !== undefined && (
+        // A key figure's second measure is what it is compared with (last quarter's, a target).
+        <Field label={t('chart.comparedWith')} path="/chart/y/1">
+          {(control) => <ColumnSelect {...control} value={chart.y?.[1]} choices={measures.filter((m) => m.key !== chart.y?.[0])} empty={t('chart.noComparison')} onChange={(versus) => change({ y: [chart.y![0]!, ...(versus === undefined ? [] : [versus])] })} />}
         </Field>
       )}
       {axes.y === 'many' && <KeyChecks legend={t('chart.measures')} help={t('chart.measuresHelp')} path="/chart/y" choices={measures} chosen={chart.y ?? []} onChange={(y) => change({ y: y.length === 0 ? undefined : y })} />}
