@@ -5,55 +5,30 @@
 // Usage: npm run bench -- report [--rows N] [--runs N]
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
-import type { EntityDefinition, FieldDefinition } from '@bankforge/data-model';
 import { compileReport, type ReportDefinition } from '@bankforge/report-engine';
-import { ArtifactsService, createBankForgeApp, SYSTEM_ACTOR, type BankForgeApp } from '@bankforge/server';
-import { createConnection, type Connection } from 'mysql2/promise';
-import { pino } from 'pino';
+import type { Connection } from 'mysql2/promise';
+import {
+  ADMIN_PASSWORD,
+  BRANCHES,
+  connect,
+  LAST_12_MONTHS as RANGE,
+  LOAN_BOOK_CATALOG,
+  loadLoanBook,
+  mb,
+  median,
+  NOW,
+  openLoanBookServer,
+  RMS,
+  round,
+  timed,
+} from './loan-book.js';
 
 const { values: args } = parseArgs({
   options: { rows: { type: 'string', default: '1000000' }, runs: { type: 'string', default: '20' } },
 });
 const ROWS = Number(args.rows);
 const RUNS = Number(args.runs);
-const BRANCHES = 200;
-const RMS = 2000;
-const CHUNK = 5000;
 const SCHEMA = 'bf_bench_report';
-const ADMIN_PASSWORD = 'Bench-Admin-Password-1';
-const NOW = new Date('2026-01-15T09:30:00.000Z');
-const baseUrl = new URL(
-  process.env.BENCH_MYSQL_URL ?? process.env.TEST_MYSQL_URL ?? 'mysql://root@127.0.0.1:3306/test',
-);
-
-const field = (
-  key: string,
-  type: FieldDefinition['type'],
-  extra: Partial<FieldDefinition> = {},
-): FieldDefinition => ({ id: `f_${key}`, key, type, label: { en: key, 'zh-CN': key }, ...extra });
-const entity = (key: string, fields: FieldDefinition[]): EntityDefinition => ({
-  kind: 'entity',
-  key,
-  title: key,
-  label: { en: key, 'zh-CN': key },
-  fields,
-});
-const ENTITIES = [
-  entity('branch', [field('code', 'text', { maxLength: 8 })]),
-  entity('rm', [field('name', 'text'), field('branch', 'reference', { reference: { entity: 'branch' } })]),
-  entity('loan', [
-    field('branch', 'reference', { reference: { entity: 'branch' } }),
-    field('rm', 'reference', { reference: { entity: 'rm' } }),
-    field('amount', 'money'),
-    field('status', 'singleSelect', {
-      options: ['submitted', 'approved', 'rejected'].map((value) => ({
-        value,
-        label: { en: value, 'zh-CN': value },
-      })),
-    }),
-    field('submitted_at', 'datetime', { indexed: true }),
-  ]),
-];
 
 const byBranchMonth: ReportDefinition = {
   kind: 'report',
@@ -83,113 +58,11 @@ const loanList: ReportDefinition = {
 const HAND_SQL =
   "SELECT branch, DATE_FORMAT(submitted_at, '%Y-%m') AS month, COUNT(*) AS n, SUM(amount) AS total FROM e_loan " +
   'WHERE deleted_at IS NULL AND submitted_at >= ? AND submitted_at < ? GROUP BY branch, month ORDER BY branch, month';
-// The last 12 calendar months including the current one, as the engine resolves them for NOW.
-const RANGE = ['2025-02-01 00:00:00.000', '2026-02-01 00:00:00.000'];
-
-const round = (n: number, digits = 1): number => Number(n.toFixed(digits));
-const median = (values: number[]): number =>
-  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
-const pad = (n: number, width: number): string => String(n).padStart(width, '0');
-const mb = (bytes: number): number => round(bytes / 1024 / 1024);
-
-function connect(database?: string): Promise<Connection> {
-  return createConnection({
-    host: baseUrl.hostname,
-    port: Number(baseUrl.port || 3306),
-    user: decodeURIComponent(baseUrl.username),
-    password: decodeURIComponent(baseUrl.password),
-    database,
-    dateStrings: true,
-    supportBigNumbers: true,
-  });
-}
-
-async function openServer(): Promise<{ server: BankForgeApp; url: string }> {
-  const admin = await connect();
-  await admin.query(`DROP DATABASE IF EXISTS \`${SCHEMA}\``);
-  await admin.query(`CREATE DATABASE \`${SCHEMA}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_bin`);
-  await admin.end();
-  const databaseUrl = new URL(baseUrl);
-  databaseUrl.pathname = `/${SCHEMA}`;
-  const server = await createBankForgeApp(
-    {
-      port: 0,
-      host: '127.0.0.1',
-      dataDir: '/tmp',
-      databaseUrl: databaseUrl.toString(),
-      example: undefined,
-      logLevel: 'silent',
-      adminPassword: ADMIN_PASSWORD,
-    },
-    pino({ level: 'silent' }),
-  );
-  await server.app.listen(0, '127.0.0.1');
-  const address = server.app.getHttpServer().address() as { port: number };
-  const artifacts = server.app.get(ArtifactsService);
-  for (const document of [...ENTITIES, byBranchMonth, loanList]) {
-    await artifacts.saveDraft(document.kind, document.key, document, undefined, SYSTEM_ACTOR);
-    await artifacts.publish(document.kind, document.key, false, SYSTEM_ACTOR);
-  }
-  return { server, url: `http://127.0.0.1:${address.port}` };
-}
-
-/** Bulk rows straight into the tables (the store's API is not what this bench measures). */
-async function load(conn: Connection): Promise<void> {
-  const stamp = '2025-01-01 00:00:00.000';
-  const system = (id: string): (string | number | null)[] => [id, stamp, stamp, 1, null];
-  const columns = (names: string[]): string =>
-    ['id', 'created_at', 'updated_at', 'version', 'owner_id', ...names].map((c) => `\`${c}\``).join(', ');
-  await conn.query('SET foreign_key_checks = 0, unique_checks = 0');
-  const branches = Array.from({ length: BRANCHES }, (_, i) => [...system(`b${pad(i, 4)}`), `B${pad(i, 4)}`]);
-  await conn.query(`INSERT INTO e_branch (${columns(['code'])}) VALUES ?`, [branches]);
-  const rms = Array.from({ length: RMS }, (_, i) => [
-    ...system(`r${pad(i, 5)}`),
-    `RM ${i}`,
-    `b${pad(i % BRANCHES, 4)}`,
-  ]);
-  await conn.query(`INSERT INTO e_rm (${columns(['name', 'branch'])}) VALUES ?`, [rms]);
-  // mulberry32: consecutive draws are independent enough that every branch sees every month.
-  let seed = 7;
-  const random = (): number => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const span = 730 * 86_400_000;
-  for (let start = 0; start < ROWS; start += CHUNK) {
-    const rows: (string | number | null)[][] = [];
-    for (let i = start; i < Math.min(ROWS, start + CHUNK); i++) {
-      const rm = Math.floor(random() * RMS);
-      const submitted = new Date(NOW.getTime() - Math.floor(random() * span))
-        .toISOString()
-        .replace('T', ' ')
-        .slice(0, 23);
-      rows.push([
-        ...system(`l${pad(i, 8)}`),
-        `b${pad(rm % BRANCHES, 4)}`,
-        `r${pad(rm, 5)}`,
-        (Math.floor(random() * 500_000_00) / 100).toFixed(2),
-        'CNY',
-        ['submitted', 'approved', 'rejected'][i % 3]!,
-        submitted,
-      ]);
-    }
-    await conn.query(
-      `INSERT INTO e_loan (${columns(['branch', 'rm', 'amount', 'amount_currency', 'status', 'submitted_at'])}) VALUES ?`,
-      [rows],
-    );
-    if ((start / CHUNK) % 20 === 0) process.stdout.write(`  loaded ${start + rows.length} loans\r`);
-  }
-  process.stdout.write('\n');
-  await conn.query('SET foreign_key_checks = 1, unique_checks = 1');
-  await conn.query('ANALYZE TABLE e_loan');
-}
 
 type Row = { branch: string; month: string; n: number; total: number };
 
 async function viaEngine(conn: Connection): Promise<Row[]> {
-  const compiled = compileReport(byBranchMonth, new Map(ENTITIES.map((e) => [e.key, e])), {
+  const compiled = compileReport(byBranchMonth, LOAN_BOOK_CATALOG, {
     dialect: 'mysql',
     now: NOW,
   });
@@ -225,12 +98,6 @@ async function naive(conn: Connection): Promise<Row[]> {
   return [...groups.values()].sort((a, b) =>
     a.branch === b.branch ? (a.month < b.month ? -1 : 1) : a.branch < b.branch ? -1 : 1,
   );
-}
-
-async function timed<T>(work: () => Promise<T>): Promise<[number, T]> {
-  const t = performance.now();
-  const result = await work();
-  return [performance.now() - t, result];
 }
 
 function sameResult(a: Row[], b: Row[]): boolean {
@@ -278,12 +145,12 @@ async function exportCsv(
 
 async function main(): Promise<void> {
   console.log(
-    `report bench: ${ROWS} loans, ${BRANCHES} branches, ${RMS} RMs, ${RUNS} runs per side, MariaDB at ${baseUrl.host}`,
+    `report bench: ${ROWS} loans, ${BRANCHES} branches, ${RMS} RMs, ${RUNS} runs per side, MariaDB`,
   );
-  const { server, url } = await openServer();
+  const { server, url } = await openLoanBookServer(SCHEMA, [byBranchMonth, loanList]);
   const conn = await connect(SCHEMA);
   const loadStart = performance.now();
-  await load(conn);
+  await loadLoanBook(conn, ROWS);
   console.log(`loaded in ${round((performance.now() - loadStart) / 1000)} s`);
   // The export first, while the process holds nothing else big: its RSS growth is its own.
   const exported = await exportCsv(url);
