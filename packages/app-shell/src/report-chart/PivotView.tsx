@@ -14,7 +14,7 @@ export interface PivotViewProps extends PickProps {
 }
 
 /** A cross table: row dimensions down the side (picked by button), column-dimension values across, each with its measures. */
-export function PivotView({ pivot, columns, presentation, words, caption, onPick, selected }: PivotViewProps) {
+export function PivotView({ pivot, columns, presentation, words, caption, onPick, selected, pickable }: PivotViewProps) {
   const column = (key: string): ResultColumn => columns.find((c) => c.key === key) ?? { key, label: key, role: 'dimension', type: 'text' };
   const text = (key: string, value: ReportValue) => formatReportValue(value, column(key), presentation?.[key], words);
   const tupleText = (keys: readonly string[], tuple: readonly ReportValue[]) =>
@@ -61,7 +61,7 @@ export function PivotView({ pivot, columns, presentation, words, caption, onPick
           <tr key={r}>
             {pivot.rowKeys.map((key, k) => (
               <th key={key} scope="row">
-                <DimensionValue dimension={key} value={row.key[k] ?? null} text={text(key, row.key[k] ?? null)} onPick={onPick} selected={selected} />
+                <DimensionValue dimension={key} value={row.key[k] ?? null} text={text(key, row.key[k] ?? null)} onPick={onPick} selected={selected} pickable={pickable} />
               </th>
             ))}
             {row.cells.flatMap((cell, c) =>

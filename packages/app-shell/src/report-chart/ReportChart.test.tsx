@@ -118,6 +118,19 @@ describe('ReportChart', () => {
     expect(picks).toEqual([{ dimension: 'segment', value: 'mass' }]);
   });
 
+  it('offers picks of the pickable dimensions only, in the table and on the chart', async () => {
+    const picks: unknown[] = [];
+    const listed: ResultColumn[] = [columns[0]!, { key: 'branch', label: 'Branch', role: 'dimension', type: 'text' }, columns[1]!];
+    const result: ReportRunResult = { ...run({ type: 'table' }), columns: listed, rows: [{ segment: 'vip', branch: 'Shanghai', customers: 3 }] };
+    render(<ReportChart result={{ ...result, chart: { type: 'table', columns: listed, rows: result.rows } }} onPick={(pick) => picks.push(pick)} pickable={['branch']} />);
+    expect(screen.getAllByRole('button').map((b) => b.textContent)).toEqual(['Shanghai']);
+    cleanup();
+    render(<ReportChart result={run({ type: 'bar', x: 'segment', y: ['aum'] })} onPick={(pick) => picks.push(pick)} pickable={['branch']} />);
+    await vi.waitFor(() => expect(echarts.options).toHaveLength(1));
+    act(() => echarts.click?.({ dataIndex: 0 }));
+    expect(picks).toEqual([]);
+  });
+
   it('says so on the chart when ECharts cannot draw', async () => {
     echarts.fail = true;
     render(<ReportChart result={run({ type: 'line', x: 'segment', y: ['aum'] })} />);

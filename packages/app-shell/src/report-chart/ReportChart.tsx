@@ -6,7 +6,7 @@ import { chartKeys, chartOption, pickAt, type ChartPick, type EChartsData } from
 import { EChart } from './EChart.js';
 import { PivotView } from './PivotView.js';
 import { formatReportValue, numericValue, type ReportValue, type ValueWords } from './report-format.js';
-import { ReportTable, type PickProps } from './ReportTable.js';
+import { offersPick, ReportTable, type PickProps } from './ReportTable.js';
 import './report-chart.css';
 
 export interface ReportChartProps {
@@ -17,6 +17,8 @@ export interface ReportChartProps {
   selected?: ChartPick;
   /** Height in pixels of a chart; a table scrolls within it. */
   height?: number;
+  /** The dimensions whose values may be picked (a dashboard's widget filters by some only); all when absent. */
+  pickable?: readonly string[];
 }
 
 /** The chart's words in the reader's language. */
@@ -38,12 +40,12 @@ export function relativeChange(value: ReportValue, versus: ReportValue): number 
  * funnel), a table, a pivot table or a KPI figure; values as people read them (labels, money with
  * its currency, numbers grouped in the reader's language).
  */
-export function ReportChart({ result, onPick, selected, height = 300 }: ReportChartProps) {
+export function ReportChart({ result, onPick, selected, height = 300, pickable }: ReportChartProps) {
   const { t } = useTranslation('appShell');
   const words = useValueWords();
   const { chart, presentation } = result;
   const caption = result.report.title;
-  const picking: PickProps = { ...(onPick ? { onPick } : {}), ...(selected ? { selected } : {}) };
+  const picking: PickProps = { ...(onPick ? { onPick } : {}), ...(selected ? { selected } : {}), ...(pickable ? { pickable } : {}) };
   if (chart.type === 'kpi') {
     const format = (key: string, value: ReportValue) =>
       value === null ? '–' : formatReportValue(value, result.columns.find((c) => c.key === key) ?? { type: 'number' }, presentation?.[key], words);
@@ -87,13 +89,14 @@ function ChartWithData({
   height,
   onPick,
   selected,
+  pickable,
 }: { result: ReportRunResult; chart: EChartsData; words: ValueWords; height: number } & PickProps) {
   const { t } = useTranslation('appShell');
   const option = useMemo(() => chartOption(result, chart, words, selected), [result, chart, words, selected]);
   const keys = useMemo(() => chartKeys(result, chart), [result, chart]);
   const onPoint = (dataIndex: number) => {
     const pick = pickAt(result, chart, keys, dataIndex);
-    if (pick) onPick?.(pick);
+    if (pick && offersPick({ onPick, pickable }, pick.dimension)) onPick?.(pick);
   };
   return (
     <div className="report-chart">
@@ -109,6 +112,7 @@ function ChartWithData({
             caption={result.report.title}
             {...(onPick ? { onPick } : {})}
             {...(selected ? { selected } : {})}
+            {...(pickable ? { pickable } : {})}
           />
         </div>
       </details>

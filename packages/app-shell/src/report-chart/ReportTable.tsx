@@ -6,6 +6,13 @@ import { formatReportValue, type ReportValue, type ValueWords } from './report-f
 export interface PickProps {
   onPick?(pick: ChartPick): void;
   selected?: ChartPick;
+  /** The dimensions a pick may name; all when absent. */
+  pickable?: readonly string[];
+}
+
+/** Whether a value of `dimension` is offered as a pick. */
+export function offersPick({ onPick, pickable }: PickProps, dimension: string): boolean {
+  return onPick !== undefined && (pickable === undefined || pickable.includes(dimension));
 }
 
 /** A dimension's value as a person reads it; a button that picks it when picking is offered. */
@@ -15,8 +22,9 @@ export function DimensionValue({
   text,
   onPick,
   selected,
+  pickable,
 }: { dimension: string; value: ReportValue; text: string } & PickProps) {
-  if (!onPick) return <>{text}</>;
+  if (!onPick || !offersPick({ onPick, pickable }, dimension)) return <>{text}</>;
   return (
     <button type="button" className="report-pick" aria-pressed={isPicked(selected, dimension, value)} onClick={() => onPick({ dimension, value })}>
       {text}
@@ -33,7 +41,7 @@ export interface ReportTableProps extends PickProps {
 }
 
 /** A result's rows as a table: labels and formatted values, measures aligned right, dimension values picked by button. */
-export function ReportTable({ columns, rows, presentation, words, caption, onPick, selected }: ReportTableProps) {
+export function ReportTable({ columns, rows, presentation, words, caption, onPick, selected, pickable }: ReportTableProps) {
   return (
     <table className="report-table">
       <caption className="visually-hidden">{caption}</caption>
@@ -58,7 +66,7 @@ export function ReportTable({ columns, rows, presentation, words, caption, onPic
                 </td>
               ) : (
                 <td key={column.key}>
-                  <DimensionValue dimension={column.key} value={value} text={text} onPick={onPick} selected={selected} />
+                  <DimensionValue dimension={column.key} value={value} text={text} onPick={onPick} selected={selected} pickable={pickable} />
                 </td>
               );
             })}

@@ -94,6 +94,12 @@ describe('chartOption', () => {
     }
   });
 
+  it("writes a slice's share inside the ring, none on a sliver", () => {
+    const result = run({ type: 'pie', x: 'segment', y: ['volume'] }, rows.slice(0, 2));
+    const [slices] = chartOption(result, result.chart, en).series as { label: { formatter(p: { percent?: number }): string } }[];
+    expect([slices!.label.formatter({ percent: 66.7 }), slices!.label.formatter({ percent: 4.9 })]).toEqual(['67%', '']);
+  });
+
   it('draws the data points other than the picked one faint', () => {
     const bar = run({ type: 'bar', x: 'status', y: ['applications'] }, byStatus);
     const picked = chartOption(bar, bar.chart, en, { dimension: 'status', value: 'approved' });

@@ -157,7 +157,16 @@ export function chartOption(
         value: point.value,
         ...(faintCategory(point.name) ? { itemStyle: FAINT } : {}),
       })),
-      ...(chart.chart === 'pie' ? { radius: ['35%', '65%'] as [string, string], top: 32 } : { top: 40, bottom: 8 }),
+      // A slice says its share inside the ring; its name is in the legend (names beside a narrow ring are cut off).
+      ...(chart.chart === 'pie'
+        ? {
+            radius: ['40%', '75%'] as [string, string],
+            top: 32,
+            // A sliver's share would be written over its neighbour's: only slices of 5% and more say theirs.
+            label: { position: 'inside' as const, formatter: ({ percent }: { percent?: number }) => (percent !== undefined && percent >= 5 ? `${Math.round(percent)}%` : '') },
+            labelLine: { show: false },
+          }
+        : { top: 40, bottom: 8 }),
     } as PieSeriesOption | FunnelSeriesOption;
     return {
       tooltip: { trigger: 'item' },
