@@ -157,6 +157,19 @@ describe('DashboardPage', () => {
     expect(within(pipeline).getByRole('button', { name: 'Approved' }).getAttribute('aria-pressed')).toBe('false');
   });
 
+  it('offers as buttons only the values a click does something with', async () => {
+    const bySegment = () => ({
+      body: tableRun([dimension('status', 'Status'), dimension('segment', 'Segment'), measure('volume', 'Volume')], [{ status: 'approved', segment: 'vip', volume: 1500000 }], {
+        presentation: { status: names({ approved: ['Approved', '已批准'] }), segment: names({ vip: ['Private banking', '私人银行'] }) },
+      }),
+    });
+    renderDashboard('/dashboards/branch_overview', { 'POST /api/dashboards/branch_overview/widgets/pipeline/run': bySegment });
+    const pipeline = await screen.findByRole('article', { name: 'Loan pipeline' });
+    // Its status filters the other widgets; its segment does nothing, so it is plain text.
+    await within(pipeline).findByRole('button', { name: 'Approved' });
+    expect(within(pipeline).getByRole('cell', { name: 'Private banking' }).querySelector('button')).toBeNull();
+  });
+
   it("offers export only where the reader may export the widget's rows", async () => {
     renderDashboard();
     const pipeline = await screen.findByRole('article', { name: 'Loan pipeline' });

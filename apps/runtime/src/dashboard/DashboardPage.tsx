@@ -2,7 +2,7 @@ import { formatReportValue, languageOf, useApiClient, type ChartPick, type Repor
 import type { DashboardView, DashboardWidgetView, WidgetRunResult } from '@bankforge/client';
 import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
+import { Link, useLocation, useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import type { ListLinkState } from '../entity-list/filters/link-filters.js';
 import { useShellContext } from '../shell/apps/AppHome.js';
 import { useNarrowScreen } from '../shell/layout/useNarrowScreen.js';
@@ -37,6 +37,11 @@ function useValueWords(): ValueWords {
   return useMemo(() => ({ language, empty: t('chart.empty'), yes: t('chart.yes'), no: t('chart.no') }), [language, t]);
 }
 
+/** The page's history entry: the texts of the picks its link names. */
+interface PicksState {
+  picks: [string, PickText][];
+}
+
 const inReadingOrder = (a: DashboardWidgetView, b: DashboardWidgetView) => a.layout.y - b.layout.y || a.layout.x - b.layout.x;
 
 function DashboardBoard({ view, only }: { view: DashboardView; only: string | undefined }) {
@@ -48,10 +53,13 @@ function DashboardBoard({ view, only }: { view: DashboardView; only: string | un
   const [params, setParams] = useSearchParams();
   const state = useMemo(() => readState(params, view), [params, view]);
   const [results, setResults] = useState<Readonly<Record<string, WidgetRunResult>>>({});
-  const [remembered, setRemembered] = useState<ReadonlyMap<string, PickText>>(new Map());
+  // What the picks so far read as travels in the page's history, so Back and a reload still name them.
+  const historyState = useLocation().state as PicksState | null;
+  const remembered = useMemo(() => new Map(historyState?.picks ?? []), [historyState]);
 
   // Filters are edited in place; a drill or a click is a step the Back button takes back.
-  const show = (next: DashboardState, step: boolean) => setParams(writeState(next, view), { replace: !step });
+  const show = (next: DashboardState, step: boolean, texts: ReadonlyMap<string, PickText> = remembered) =>
+    setParams(writeState(next, view), { replace: !step, state: { picks: [...texts] } satisfies PicksState });
   const onResult = useCallback(
     (widget: string, result: WidgetRunResult) => setResults((current) => (current[widget] === result ? current : { ...current, [widget]: result })),
     [],
@@ -68,9 +76,9 @@ function DashboardBoard({ view, only }: { view: DashboardView; only: string | un
 
   const onPick = (widget: DashboardWidgetView, level: number, pick: ChartPick, result: WidgetRunResult) => {
     const text = pickText(result, pick.dimension, pick.value, words);
-    if (text) setRemembered((current) => new Map(current).set(pickKey(widget.id, pick.dimension, pick.value), text));
+    const texts = text ? new Map(remembered).set(pickKey(widget.id, pick.dimension, pick.value), text) : remembered;
     const outcome = clickOutcome(view, widget, level, pick, state, apps);
-    if (outcome.kind === 'show') show(outcome.state, true);
+    if (outcome.kind === 'show') show(outcome.state, true, texts);
     // A list of an RM's records says whose they are: the picked value's label goes with the link.
     else if (outcome.kind === 'open') void navigate(outcome.to, { state: { ownerName: text?.value } satisfies ListLinkState });
   };

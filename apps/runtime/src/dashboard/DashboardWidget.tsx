@@ -9,10 +9,16 @@ import { crossChip, filterChip, pickKey, type PickText } from './chips.js';
 import { useWidgetRun } from './useWidgetRun.js';
 import { WidgetExport } from './WidgetExport.js';
 
-/** A grid row's height in pixels: a widget `h` rows high is at least `h` times this. */
-export const ROW_HEIGHT = 80;
-/** What a widget's title, chips and breadcrumbs take above its chart. */
-const WIDGET_CHROME = 96;
+/** A grid row's height and the gap between cells in pixels, as the dashboard designer draws them (dashboard.css says the same). */
+const ROW_HEIGHT = 56;
+const CELL_GAP = 12;
+/** What a widget's title takes above its chart; chips and breadcrumbs make the widget taller, not the chart smaller. */
+const HEADER_HEIGHT = 52;
+
+/** The dimensions a click does something with: any while it drills or opens a page, else those that filter the other widgets. */
+function pickableOf(widget: DashboardWidgetView, level: number): readonly string[] | undefined {
+  return level < widget.drillLevels - 1 || widget.drill !== undefined ? undefined : widget.clickable;
+}
 
 export interface DashboardWidgetProps {
   dashboard: string;
@@ -76,7 +82,7 @@ export function DashboardWidget({
   const { x, y, w, h } = widget.layout;
   const place = alone ? { x: 0, y: 0, w: 12, h } : { x, y, w, h };
   const style = { '--x': place.x, '--y': place.y, '--w': place.w, '--h': place.h } as CSSProperties;
-  const height = narrow ? 280 : Math.max(160, h * ROW_HEIGHT - WIDGET_CHROME);
+  const height = narrow ? 280 : Math.max(120, h * ROW_HEIGHT + (h - 1) * CELL_GAP - HEADER_HEIGHT);
 
   return (
     <article className="dashboard-widget" aria-labelledby={titleId} aria-busy={run.loading} style={style}>
@@ -118,6 +124,7 @@ export function DashboardWidget({
             height={height}
             {...(selected ? { selected } : {})}
             {...(onPick ? { onPick: (pick: ChartPick) => onPick(widget, result.level, pick, result) } : {})}
+            {...(pickableOf(widget, result.level) ? { pickable: pickableOf(widget, result.level) } : {})}
           />
         </div>
       ) : (
