@@ -198,6 +198,15 @@ describe('DashboardPage', () => {
     expect(screen.getByRole('button', { name: '客户分层：全部' })).toBeTruthy();
   });
 
+  it("tells a widget's problem in Chinese as the server says it", async () => {
+    await initTestI18n('zh-CN');
+    renderDashboard('/dashboards/branch_overview', {
+      'POST /api/dashboards/branch_overview/widgets/pipeline/run': () => problem(403, 'reportFieldMasked', { detail: 'You may not filter by a masked field.', messageZh: '您不能按脱敏字段筛选。' }),
+    });
+    const pipeline = await screen.findByRole('article', { name: '贷款管道' });
+    expect((await within(pipeline).findByRole('alert')).textContent).toContain('无法加载此组件。 您不能按脱敏字段筛选。');
+  });
+
   it('says when the dashboard cannot be loaded', async () => {
     renderDashboard('/dashboards/branch_overview', { 'GET /api/dashboards/branch_overview': () => problem(404, 'dashboardNotFound', { detail: 'No dashboard branch_overview for you.' }) });
     expect((await screen.findByRole('alert')).textContent).toContain('The dashboard could not be loaded. No dashboard branch_overview for you.');

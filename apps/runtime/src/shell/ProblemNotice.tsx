@@ -17,7 +17,7 @@ export function ProblemNotice({ message, problem, onRetry }: ProblemNoticeProps)
   return (
     <div role="alert" className="notice notice-error">
       <p>
-        <strong>{message}</strong> {problemText(problem)}
+        <strong>{message}</strong> {problemText(problem, i18n.language)}
       </p>
       {problem.errors.length > 0 && (
         <ul>
