@@ -80,6 +80,18 @@ describe('chartOption', () => {
     expect(series[0]!.tooltip.valueFormatter(7000)).toBe('7,000');
   });
 
+  it('steps a count axis by whole numbers, a money axis as it needs', () => {
+    const counts = run({ type: 'bar', x: 'status', y: ['applications'] }, byStatus);
+    expect(chartOption(counts, counts.chart, en).yAxis).toMatchObject({ type: 'value', minInterval: 1 });
+    const averages = run({ type: 'bar', x: 'status', y: ['applications'] }, [{ ...byStatus[0]!, applications: 2.5 }, byStatus[1]!]);
+    expect(chartOption(averages, averages.chart, en).yAxis).not.toHaveProperty('minInterval');
+  });
+
+  it("keeps a funnel's stages in the report's order, not by size", () => {
+    const result = run({ type: 'funnel', x: 'status', y: ['applications'] }, [...byStatus].reverse());
+    expect(chartOption(result, result.chart, en).series).toMatchObject([{ type: 'funnel', sort: 'none', data: [{ name: 'Approved' }, { name: 'Submitted' }] }]);
+  });
+
   it('draws an area as a filled line', () => {
     const result = run({ type: 'area', x: 'status', y: ['applications'] });
     expect(chartOption(result, result.chart, en).series).toMatchObject([{ type: 'line', areaStyle: {} }]);

@@ -166,7 +166,8 @@ export function chartOption(
             label: { position: 'inside' as const, formatter: ({ percent }: { percent?: number }) => (percent !== undefined && percent >= 5 ? `${Math.round(percent)}%` : '') },
             labelLine: { show: false },
           }
-        : { top: 40, bottom: 8 }),
+        : // The report's order is the pipeline's (submitted before approved): ECharts would re-sort the stages by size.
+          { top: 40, bottom: 8, sort: 'none' as const }),
     } as PieSeriesOption | FunnelSeriesOption;
     return {
       tooltip: { trigger: 'item' },
@@ -179,8 +180,11 @@ export function chartOption(
   const categories = names.map((name) => label(xLabels, name));
   const seriesName = (name: string): string => (keys.series === undefined ? name : label(seriesLabels, name));
   const axisCurrency = new Set(keys.measures.map((_, i) => presentationOf(i)?.currency));
+  // Counts are whole: an axis of 0.2, 0.4… over three applications reads as fractions of a loan.
+  const whole = option.series.every((source) => seriesValues(source).every((value) => value === null || Number.isInteger(value)));
   const valueAxis = {
     type: 'value' as const,
+    ...(whole ? { minInterval: 1 } : {}),
     axisLabel: {
       formatter: (value: number) => formatMeasure(value, axisCurrency.size === 1 ? presentationOf(0) : undefined, words.language, true),
     },
