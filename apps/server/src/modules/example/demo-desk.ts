@@ -32,7 +32,7 @@ export const DEMO_PEOPLE = [
 /** A demo loan: `key` names it in the demo's command ids (its application number is the server's to give). */
 type DemoLoan = { rm: 'wang_fang' | 'li_qiang'; key: string; amount: number; product: string; then: 'wait' | 'overdue' | 'officer' | 'return' | 'approve' | 'reject' };
 
-/** Created in this order: they take this month's first six loan numbers (the seed's are all from 2025). */
+/** Created in this order: they take this month's first six loan numbers (the seed's end at the last month-end). */
 const DEMO_LOANS: DemoLoan[] = [
   { rm: 'wang_fang', key: 'loan1', amount: 300_000, product: 'consumer', then: 'overdue' },
   { rm: 'wang_fang', key: 'loan2', amount: 3_000_000, product: 'business', then: 'officer' },
