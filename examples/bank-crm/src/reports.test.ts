@@ -88,10 +88,10 @@ describe('the example reports', () => {
 
   it('drill loans from branch to relationship manager to customer', () => {
     expect(columnsOf(loansByBranchReport)).toEqual(['branch', 'applications', 'volume', 'approved']);
-    expect(columnsOf(loansByBranchReport, [{ branch: '上海分行营业部' }])).toEqual(['rm', 'applications', 'volume', 'approved']);
-    const customers = compileReport(loansByBranchReport, catalog, { dialect: 'sqlite', now, drill: [{ branch: '上海分行营业部' }, { rm: 'u-1' }] });
-    expect(customers.columns.map((c) => c.key)).toEqual(['customer_no', 'customer', 'applications', 'volume', 'approved']);
-    expect(customers.params).toEqual(expect.arrayContaining(['上海分行营业部', 'u-1']));
+    expect(columnsOf(loansByBranchReport, [{ branch: 'branch-sh001' }])).toEqual(['rm', 'applications', 'volume', 'approved']);
+    const customers = compileReport(loansByBranchReport, catalog, { dialect: 'sqlite', now, drill: [{ branch: 'branch-sh001' }, { rm: 'u-1' }] });
+    expect(customers.columns.map((c) => c.key)).toEqual(['customer', 'applications', 'volume', 'approved']);
+    expect(customers.params).toEqual(expect.arrayContaining(['branch-sh001', 'u-1']));
   });
 
   it("show an RM's customers, AUM and opportunities won, drilled to the customers", () => {

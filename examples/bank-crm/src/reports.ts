@@ -121,17 +121,15 @@ export const loansByBranchReport: ReportDefinition = {
   title: 'Loans by branch',
   description: 'Applications of the last 12 months by branch, then by relationship manager, then by customer.',
   source: 'loan_application',
-  joins: [
-    { alias: 'c', kind: 'manyToOne', field: 'customer' },
-    // Loans are booked where their customer is.
-    { alias: 'b', kind: 'manyToOne', field: 'branch', from: 'c' },
-  ],
+  // Loans are booked where their customer is.
+  joins: [{ alias: 'c', kind: 'manyToOne', field: 'customer' }],
   filter: { field: 'submitted_at', op: 'within', value: { last: 12, unit: 'month' } },
   dimensions: [
-    { key: 'branch', field: 'b.name', label: 'Branch' },
+    // References, shown by their titles: a click on one filters the other widgets by the same branch
+    // or customer, and a customer opens on their record.
+    { key: 'branch', field: 'c.branch', label: 'Branch' },
     { key: 'rm', field: 'owner_id', label: 'Relationship manager' },
-    { key: 'customer_no', field: 'c.customer_no', label: 'Customer number' },
-    { key: 'customer', field: 'c.name', label: 'Customer' },
+    { key: 'customer', field: 'customer', label: 'Customer' },
   ],
   measures: [
     { key: 'applications', agg: 'count', label: 'Applications' },
@@ -143,7 +141,7 @@ export const loansByBranchReport: ReportDefinition = {
     levels: [
       { dimensions: ['branch'], label: 'Branch' },
       { dimensions: ['rm'], label: 'Relationship manager' },
-      { dimensions: ['customer_no', 'customer'], label: 'Customer' },
+      { dimensions: ['customer'], label: 'Customer' },
     ],
   },
   chart: { type: 'bar', x: 'branch', y: ['volume'] },
