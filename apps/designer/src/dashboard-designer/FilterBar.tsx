@@ -19,7 +19,7 @@ export function FilterBar({ dashboard, selected, labelOf, problems, onSelect }: 
   const opening = (filter: DashboardFilter): string => {
     const value = filter.default;
     if (value === undefined || (Array.isArray(value) && value.length === 0)) return t('filterBar.all');
-    if (filter.type === 'period') return typeof value === 'string' ? t(`periods.${value}`, { defaultValue: value }) : JSON.stringify(value);
+    if (filter.type === 'period') return typeof value === 'string' ? t(`appShell:periods.${value}`, { defaultValue: value }) : JSON.stringify(value);
     const list = Array.isArray(value) ? value : [value];
     return list.length === 1 ? String(list[0]) : t('filterBar.values', { count: list.length });
   };

@@ -7,7 +7,7 @@ import { isDayRange, type PeriodValue } from './period.js';
 
 /** A period as the filter bar and the chips say it: `This quarter`, `最近 12 个月`, `2026/01/01 – 2026/03/31`. */
 export function periodLabel(value: PeriodValue, t: TFunction<'dashboard'>, words: ValueWords): string {
-  if (typeof value === 'string') return t(`period.named.${value}`);
+  if (typeof value === 'string') return t(`appShell:periods.${value}`);
   if (isDayRange(value)) {
     const day = (text: string) => formatReportValue(text, { type: 'date' }, undefined, words);
     return `${day(value.from)} – ${day(value.to)}`;

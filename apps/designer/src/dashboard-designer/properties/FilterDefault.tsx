@@ -26,7 +26,7 @@ export function FilterDefault({ filter, options, language, onChange }: FilterDef
         choices={[
           { value: '', label: t('filter.default.none') },
           ...(other ? [{ value: other, label: other }] : []),
-          ...NAMED_PERIODS.map((period) => ({ value: period, label: t(`periods.${period}`) })),
+          ...NAMED_PERIODS.map((period) => ({ value: period, label: t(`appShell:periods.${period}`) })),
         ]}
         onChange={(next) => next !== other && onChange(next === '' ? undefined : next)}
       />
