@@ -160,10 +160,12 @@ describe.each(dialects())('artifacts on %s', (dialect) => {
     const halfNamed = await server.request<{ errors: { path: string }[] }>('PUT', '/api/artifacts/app/half', { kind: 'app', key: 'half', title: 'Half', label: { en: 'Half' }, artifacts: [] });
     expect(halfNamed.status).toBe(422);
     expect(halfNamed.body.errors.map((e) => e.path)).toEqual(['/label/zh-CN']);
-    // The runtime's own pages (the inbox, tasks, cases) sit where app keys would.
-    const inbox = await server.request<{ errors: { path: string; code: string }[] }>('PUT', '/api/artifacts/app/inbox', { kind: 'app', key: 'inbox', title: 'Inbox', artifacts: [] });
-    expect(inbox.status).toBe(422);
-    expect(inbox.body.errors).toEqual([expect.objectContaining({ path: '/key', code: 'reservedKey' })]);
+    // The runtime's own pages (the inbox, tasks, cases, dashboards) sit where app keys would.
+    for (const key of ['inbox', 'dashboards']) {
+      const taken = await server.request<{ errors: { path: string; code: string }[] }>('PUT', `/api/artifacts/app/${key}`, { kind: 'app', key, title: 'Taken', artifacts: [] });
+      expect(taken.status, key).toBe(422);
+      expect(taken.body.errors).toEqual([expect.objectContaining({ path: '/key', code: 'reservedKey' })]);
+    }
     expect((await server.request('GET', '/api/artifacts/app/twice')).status).toBe(404);
   });
 

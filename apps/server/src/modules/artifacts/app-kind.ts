@@ -63,7 +63,7 @@ function duplicateContents(app: AppArtifact): ArtifactProblem[] {
 }
 
 /** The runtime's own pages sit beside the apps at the root (`/inbox`, `/tasks/…`): no app may take their names. */
-export const RESERVED_APP_KEYS: readonly string[] = ['inbox', 'tasks', 'cases', 'audit', 'login', 'designer', 'api'];
+export const RESERVED_APP_KEYS: readonly string[] = ['inbox', 'tasks', 'cases', 'audit', 'dashboards', 'login', 'designer', 'api'];
 
 function reservedKey(app: AppArtifact): ArtifactProblem[] {
   if (!RESERVED_APP_KEYS.includes(app.key)) return [];
