@@ -17,6 +17,12 @@ export interface SqlDialect {
   decimalParam(value: string): SqlFragment;
   /** Whether a JSON array column (multi select) holds a value. */
   jsonArrayContains(column: SqlFragment, value: string): SqlFragment;
+  /**
+   * Written after SELECT in an aggregate with GROUP BY. MariaDB otherwise walks a grouped column's
+   * index and looks up every row through it (2.9 s against 0.6 s for a scan and a sort over a
+   * million loans): SQL_BIG_RESULT has it scan and sort.
+   */
+  readonly groupedSelectHint: string;
 }
 
 /** The same rule as the server's `Database.quote`: only lower snake case identifiers reach SQL. */
@@ -32,6 +38,7 @@ function checked(identifier: string): string {
 // SQLite, DATE/DATETIME on MySQL), so the buckets below give the same text on both.
 const sqlite: SqlDialect = {
   name: 'sqlite',
+  groupedSelectHint: '',
   quote: (identifier) => `"${checked(identifier)}"`,
   concat: (parts) => sql`(${parts.reduce((a, b) => sql`${a} || ${b}`)})`,
   nullSafeEquals: (a, b) => sql`(${a} IS ${b})`,
@@ -57,6 +64,7 @@ const sqlite: SqlDialect = {
 
 const mysql: SqlDialect = {
   name: 'mysql',
+  groupedSelectHint: 'SQL_BIG_RESULT ',
   quote: (identifier) => `\`${checked(identifier)}\``,
   concat: (parts) => sql`CONCAT(${parts.reduce((a, b) => sql`${a}, ${b}`)})`,
   nullSafeEquals: (a, b) => sql`(${a} <=> ${b})`,

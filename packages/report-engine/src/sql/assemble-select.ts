@@ -61,7 +61,7 @@ export function assembleSelect({
     const alias = `t${i}`;
     const direction = raw(top.direction === 'asc' ? 'ASC' : 'DESC');
     topJoins.push(
-      sql`LEFT JOIN (SELECT ${d.value} AS ${q('k')}, 1 AS ${q('hit')} FROM ${from} WHERE ${where} GROUP BY 1 ORDER BY ${by.sql} ${direction}, 1 LIMIT ${raw(String(top.n))}) ${q(alias)} ON ${dialect.nullSafeEquals(d.value, ident(dialect, alias, 'k'))}`,
+      sql`LEFT JOIN (SELECT ${raw(dialect.groupedSelectHint)}${d.value} AS ${q('k')}, 1 AS ${q('hit')} FROM ${from} WHERE ${where} GROUP BY 1 ORDER BY ${by.sql} ${direction}, 1 LIMIT ${raw(String(top.n))}) ${q(alias)} ON ${dialect.nullSafeEquals(d.value, ident(dialect, alias, 'k'))}`,
     );
     return sql`CASE WHEN ${ident(dialect, alias, 'hit')} = 1 THEN ${d.value} ELSE ${top.othersLabel ?? 'Others'} END AS ${q(`d${i}`)}`;
   });
@@ -91,7 +91,8 @@ export function assembleSelect({
   // A validated integer, so it is written inline: MySQL's prepared LIMIT ? refuses a double.
   const limit = valid.length > 0 ? raw(` LIMIT ${Math.min(...valid)}`) : raw('');
   const topSql = topJoins.length > 0 ? sql` ${joinSql(topJoins, ' ')}` : raw('');
-  return sql`SELECT ${joinSql(selects, ', ')} FROM ${from}${topSql} WHERE ${where}${groupBy}${orderSql}${limit}`;
+  const hint = raw(measures.length > 0 && shown.length > 0 ? dialect.groupedSelectHint : '');
+  return sql`SELECT ${hint}${joinSql(selects, ', ')} FROM ${from}${topSql} WHERE ${where}${groupBy}${orderSql}${limit}`;
 }
 
 /** The result's columns and how a database row (d0.., m0..) becomes a result row. */
