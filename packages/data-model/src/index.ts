@@ -141,7 +141,7 @@ export {
   type SqlValue,
 } from './sql/fragment.js';
 export { dialectOf, ident, type DialectName, type SqlDialect } from './sql/dialect.js';
-export { isNumeric, isTemporal, valueTypeOf, SYSTEM_COLUMN_TYPES, type ValueType } from './sql/value-type.js';
+export { isNumeric, isTemporal, valueTypeOf, SYSTEM_COLUMN_TYPES, SYSTEM_INDEXES, type ValueType } from './sql/value-type.js';
 export { toStoredDatetime, fromStoredDatetime } from './sql/stored-datetime.js';
 export {
   FilterCompiler,

@@ -26,6 +26,9 @@ export function valueTypeOf(field: FieldDefinition): ValueType {
   }
 }
 
+/** System columns indexed in every table: the data-scope and recency queries every list runs. */
+export const SYSTEM_INDEXES = ['owner_id', 'created_at', 'updated_at'] as const;
+
 /** The standard columns every entity table has. */
 export const SYSTEM_COLUMN_TYPES: Readonly<Record<string, ValueType>> = {
   id: 'text',

@@ -17,6 +17,8 @@ export interface BoundDimension {
   index: number;
   value: SqlFragment;
   type: ValueType;
+  /** A source column with an index of its own (a reference, an indexed field, the owner): see `groupedSelectHint`. */
+  indexed?: boolean;
 }
 
 export interface BoundMeasure {
@@ -61,7 +63,7 @@ export function assembleSelect({
     const alias = `t${i}`;
     const direction = raw(top.direction === 'asc' ? 'ASC' : 'DESC');
     topJoins.push(
-      sql`LEFT JOIN (SELECT ${raw(dialect.groupedSelectHint)}${d.value} AS ${q('k')}, 1 AS ${q('hit')} FROM ${from} WHERE ${where} GROUP BY 1 ORDER BY ${by.sql} ${direction}, 1 LIMIT ${raw(String(top.n))}) ${q(alias)} ON ${dialect.nullSafeEquals(d.value, ident(dialect, alias, 'k'))}`,
+      sql`LEFT JOIN (SELECT ${raw(d.indexed ? dialect.groupedSelectHint : '')}${d.value} AS ${q('k')}, 1 AS ${q('hit')} FROM ${from} WHERE ${where} GROUP BY 1 ORDER BY ${by.sql} ${direction}, 1 LIMIT ${raw(String(top.n))}) ${q(alias)} ON ${dialect.nullSafeEquals(d.value, ident(dialect, alias, 'k'))}`,
     );
     return sql`CASE WHEN ${ident(dialect, alias, 'hit')} = 1 THEN ${d.value} ELSE ${top.othersLabel ?? 'Others'} END AS ${q(`d${i}`)}`;
   });
@@ -91,7 +93,9 @@ export function assembleSelect({
   // A validated integer, so it is written inline: MySQL's prepared LIMIT ? refuses a double.
   const limit = valid.length > 0 ? raw(` LIMIT ${Math.min(...valid)}`) : raw('');
   const topSql = topJoins.length > 0 ? sql` ${joinSql(topJoins, ' ')}` : raw('');
-  const hint = raw(measures.length > 0 && shown.length > 0 ? dialect.groupedSelectHint : '');
+  // Only where MariaDB could walk a grouped column's index: over a bucket or an unindexed field its
+  // grouping in a temporary table beats the sort the hint asks for.
+  const hint = raw(measures.length > 0 && shown.some((d) => d.indexed) ? dialect.groupedSelectHint : '');
   return sql`SELECT ${hint}${joinSql(selects, ', ')} FROM ${from}${topSql} WHERE ${where}${groupBy}${orderSql}${limit}`;
 }
 

@@ -5,6 +5,7 @@ import {
   isNumeric,
   isTemporal,
   sql,
+  SYSTEM_INDEXES,
   TRUE_SQL,
   type CalendarUnit,
   type DialectName,
@@ -263,7 +264,7 @@ class ReportCompiler {
       } else {
         if (input.type === 'json' || input.type === 'multi')
           return this.issue(`${path}/field`, 'notGroupable', `${d.field} holds JSON and cannot be grouped`);
-        this.dimensions.set(d.key, { definition: d, index, value: input.sql, type: input.type });
+        this.dimensions.set(d.key, { definition: d, index, value: input.sql, type: input.type, indexed: this.indexedColumn(reads) });
       }
       if (d.top) {
         if (!Number.isSafeInteger(d.top.n) || d.top.n < 1)
@@ -278,6 +279,15 @@ class ReportCompiler {
           this.issue(`${path}/top/by`, 'unknownMeasure', `${d.top.by} is not a measure of this report`);
       }
     });
+  }
+
+  /** Whether a dimension's value is a source column with its own index (one read, no join). */
+  private indexedColumn(reads: readonly FieldRead[]): boolean {
+    const [read] = reads;
+    if (reads.length !== 1 || read!.entity !== this.report.source) return false;
+    if ((SYSTEM_INDEXES as readonly string[]).includes(read!.field)) return true;
+    const field = this.catalog.get(read!.entity)?.fields.find((f) => f.key === read!.field);
+    return field !== undefined && (field.type === 'reference' || field.indexed === true || field.unique === true);
   }
 
   private drillLevel(): number {

@@ -107,8 +107,8 @@ export const SYSTEM_COLUMNS: readonly PhysicalColumn[] = [
   { name: 'deleted_at', mysql: 'DATETIME(3)', sqlite: 'VARCHAR(23)' },
 ];
 
-/** System columns indexed in every table: the data-scope and recency queries every list runs. */
-export const SYSTEM_INDEXES = ['owner_id', 'created_at', 'updated_at'] as const;
+/** System columns indexed in every table (the data model says which; the report compiler reads it too). */
+export { SYSTEM_INDEXES } from '@bankforge/data-model';
 
 /** What the store records about an entity's table, next to the entity's published version. */
 export interface EntityTableLayout {
