@@ -96,7 +96,14 @@ export function assembleSelect({
   // Only where MariaDB could walk a grouped column's index: over a bucket or an unindexed field its
   // grouping in a temporary table beats the sort the hint asks for.
   const hint = raw(measures.length > 0 && shown.some((d) => d.indexed) ? dialect.groupedSelectHint : '');
-  return sql`SELECT ${hint}${joinSql(selects, ', ')} FROM ${from}${topSql} WHERE ${where}${groupBy}${orderSql}${limit}`;
+  const select = sql`SELECT ${hint}${joinSql(selects, ', ')} FROM ${from}${topSql} WHERE ${where}${groupBy}`;
+  // Totals without dimensions are one row: no limit applies.
+  if (!listMode && shown.length === 0) return select;
+  // A LIMIT on an aggregate makes MariaDB expect to stop early and read the rows through an index
+  // on the filter (a 12-month range: 2.0 s against 0.6 s for a scan). Groups are counted out of a
+  // derived table instead, where the grouping query never sees the limit; ordinals name its columns.
+  if (!listMode && valid.length > 0) return sql`SELECT * FROM (${select}) ${q('grouped')}${orderSql}${limit}`;
+  return sql`${select}${orderSql}${limit}`;
 }
 
 /** The result's columns and how a database row (d0.., m0..) becomes a result row. */

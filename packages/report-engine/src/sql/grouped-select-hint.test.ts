@@ -29,3 +29,19 @@ describe('the grouped-select hint on MariaDB', () => {
     expect(sqlOf(byDimension([{ key: 'branch', field: 'branch' }]), 'sqlite')).not.toContain('SQL_BIG_RESULT');
   });
 });
+
+describe('the row cap of an aggregate', () => {
+  const capped = (report: ReportDefinition) => compileReport(report, CATALOG, { dialect: 'mysql', now, maxRows: 10001 }).sql;
+
+  it('counts groups out of a derived table, so the grouping query never sees the LIMIT (MariaDB would read through an index)', () => {
+    const sql = capped({ ...byDimension([{ key: 'status', field: 'status' }]), sort: [{ by: 'n', direction: 'desc' }] });
+    expect(sql).toMatch(/^SELECT \* FROM \(SELECT .* GROUP BY 1\) `grouped` ORDER BY 2 DESC, 1 ASC LIMIT 10001$/);
+  });
+
+  it('puts no LIMIT on totals, which are one row, and keeps it on a list of rows', () => {
+    expect(capped(byDimension([]))).not.toContain('LIMIT');
+    const list: ReportDefinition = { kind: 'report', key: 'l', title: 'L', source: 'loan', dimensions: [{ key: 'status', field: 'status' }] };
+    expect(capped(list)).toMatch(/^SELECT `src`.`status` AS `d0` FROM .* ORDER BY `src`.`id` LIMIT 10001$/);
+  });
+});
+
