@@ -81,7 +81,7 @@ describe('bank CRM entities', () => {
 });
 
 describe('bank CRM app', () => {
-  it('lists every entity, in order, then the customer form, the business calendar, the decisions, the flow and the reports', () => {
+  it('lists every entity, in order, then the customer form, the business calendar, the decisions, the flow, the reports and the dashboards', () => {
     expect(bankCrmApp).toMatchObject({ kind: 'app', key: 'bank_crm', title: 'Bank CRM' });
     expect(bankCrmApp.label.en).toBe('Bank CRM');
     expect(bankCrmApp.label['zh-CN']).not.toBe('');
@@ -102,6 +102,9 @@ describe('bank CRM app', () => {
       { kind: 'report', key: 'cross_sell_ratio' },
       { kind: 'report', key: 'churn_risk' },
       { kind: 'report', key: 'approval_sla' },
+      { kind: 'dashboard', key: 'branch_performance' },
+      { kind: 'dashboard', key: 'my_book' },
+      { kind: 'dashboard', key: 'approvals' },
     ]);
   });
 });
