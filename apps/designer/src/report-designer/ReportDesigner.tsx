@@ -8,7 +8,7 @@ import { Loading } from '../shell/Loading.js';
 import { PublishBar } from '../shell/PublishBar.js';
 import { TabList, tabIds } from '../shell/tabs/TabList.js';
 import { restoreInto, VersionHistory } from '../shell/VersionHistory.js';
-import { usePublishedEntities } from './data/usePublishedEntities.js';
+import { usePublishedEntities } from './catalog/usePublishedEntities.js';
 import { reportFieldChoices } from './model/fields.js';
 import { newReportDocument } from './model/new-report.js';
 import { mergeProblems } from './model/problems.js';
