@@ -19,7 +19,7 @@ const expected: Record<string, { customer: Actions | 'forbidden'; branch: Action
   credit_committee: { customer: none, branch: none },
   head_of_risk: { customer: none, branch: none },
   compliance_officer: { customer: { ...none, export: true }, branch: { ...none, export: true } },
-  business_analyst: { customer: none, branch: none },
+  business_analyst: { customer: none, branch: 'forbidden' },
 };
 
 describe.each(dialects())('role-aware runtime pages on %s', (dialect) => {

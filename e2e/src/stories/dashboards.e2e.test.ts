@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { apiAs as apiAsOn, type Api, DEMO_PASSWORD } from '../harness/api.js';
 import { launchBrowser, screenshot, signInAt, watchForPageErrors } from '../harness/browser.js';
-import { startServer, type RunningServer } from '../harness/server.js';
+import { ADMIN_PASSWORD, startServer, type RunningServer } from '../harness/server.js';
 
 type Run = { rows: Record<string, unknown>[]; presentation?: Record<string, { labels?: Record<string, { en: string; 'zh-CN': string }> }> };
 
@@ -27,6 +27,13 @@ describe('an analyst builds a dashboard that a branch manager works', () => {
   beforeAll(async () => {
     server = await startServer({ BANKFORGE_EXAMPLE: 'bank-crm', BANKFORGE_DEMO_PASSWORD: DEMO_PASSWORD });
     chen = await apiAsOn(server.url, 'chen_jing', DEMO_PASSWORD);
+    // The bank lets its analyst read the loan book and its branches for reporting (the example's
+    // analyst reads customers only): the administrator adds it to the role.
+    const admin = await apiAsOn(server.url, 'admin', ADMIN_PASSWORD);
+    const roles = (await admin('GET', '/api/auth/roles')).body as unknown as { key: string; entities?: Record<string, unknown> }[];
+    const analyst = roles.find((r) => r.key === 'business_analyst')!;
+    const granted = await admin('PUT', '/api/auth/roles/business_analyst', { ...analyst, entities: { ...analyst.entities, loan_application: { read: 'all' }, branch: { read: 'all' } } });
+    expect(granted.status, JSON.stringify(granted.body)).toBe(200);
     browser = await launchBrowser();
   }, 240_000);
   afterAll(async () => {

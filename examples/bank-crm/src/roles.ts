@@ -120,19 +120,12 @@ export const bankCrmRoles: ExampleRole[] = [
     label: { en: 'Business analyst', 'zh-CN': '业务分析师' },
     // Tries decisions on real customers (the decision designer's "Fill from a record"): every customer's
     // profile, but who they are and what they hold stay masked (a masked value is never used as an input).
-    // Builds the bank's reports and dashboards on the whole book, so previews show real figures:
-    // loans, balances, sales and approval times, with account numbers masked.
+    // Designs reports and dashboards; what their previews show is what the bank grants the role to read.
     entities: {
       customer: {
         read: 'all',
         fields: { name: { access: 'masked', mask: { strategy: 'chineseName' } }, resident_id: masked, mobile: masked, email: masked, aum: masked },
       },
-      branch: { read: 'all' },
-      account: { read: 'all', fields: { account_no: masked } },
-      account_balance: { read: 'all' },
-      loan_application: { read: 'all' },
-      opportunity: { read: 'all' },
-      approval_task: { read: 'all' },
     },
     artifacts: { entity: ['edit'], form: ['edit', 'publish'], flow: ['edit'], decision: ['edit', 'publish'], report: ['edit', 'publish'], dashboard: ['edit', 'publish'], app: ['edit'] },
     // Tries the published decisions as callers do (backtests of drafts come with the edit right).
