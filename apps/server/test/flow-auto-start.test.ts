@@ -17,7 +17,11 @@ describe.each(dialects())('cases that start by themselves on %s', (dialect) => {
   };
   const casesOf = async (recordId: string): Promise<CaseSummary[]> => (await server.request<{ items: CaseSummary[] }>('GET', `/api/flows/instances?record=${recordId}`)).body.items;
 
+  const pollMs = process.env.BANKFORGE_FLOW_OUTBOX_POLL_MS;
+
   beforeAll(async () => {
+    // The test sends the outbox itself: a background tick between the write and the first look would start the case early.
+    process.env.BANKFORGE_FLOW_OUTBOX_POLL_MS = '0';
     server = await startTestServer(dialect);
     desk = await openLoanDesk(server);
     const flow = (await server.request<{ document: Record<string, unknown> & { record: Record<string, unknown> } }>('GET', '/api/artifacts/flow/loan_approval?version=1')).body.document;
@@ -26,7 +30,11 @@ describe.each(dialects())('cases that start by themselves on %s', (dialect) => {
     expect((await server.request('PUT', '/api/artifacts/flow/loan_auto', auto)).status).toBe(200);
     expect((await server.request('POST', '/api/artifacts/flow/loan_auto/publish')).status).toBe(200);
   });
-  afterAll(async () => server?.close());
+  afterAll(async () => {
+    await server?.close();
+    if (pollMs === undefined) delete process.env.BANKFORGE_FLOW_OUTBOX_POLL_MS;
+    else process.env.BANKFORGE_FLOW_OUTBOX_POLL_MS = pollMs;
+  });
 
   it('starts a case as the RM who created a large application, once, after the write commits', async () => {
     const before = await startEntries();
