@@ -7,7 +7,10 @@ export {
   IDENTIFIER_PATTERN,
   OPTION_COLORS,
   MULTI_SELECT_DISPLAYS,
+  INDEXABLE_SYSTEM_FIELDS,
+  ENTITY_INDEX_LIMITS,
   type EntityDefinition,
+  type EntityIndex,
   type FieldDefinition,
   type FieldError,
   type FieldType,
@@ -20,6 +23,7 @@ export {
 } from './entity/entity-definition.js';
 export { entityArtifactSchema, localizedTextSchema } from './entity/entity-artifact-schema.js';
 export { validateEntityDefinition } from './entity/validate-entity-definition.js';
+export { entityIndexColumns, INDEX_KEY_BYTES } from './entity/entity-indexes.js';
 export { recordTitle, titleFieldKeys, parseTitleTemplate, titleTemplateProblems, TITLE_FIELD_TYPES, type TitleTemplate, type TitleTemplateProblem } from './entity/record-title.js';
 export { DEFINITION_ERROR_CODES, type DefinitionErrorCode } from './entity/definition-errors.js';
 

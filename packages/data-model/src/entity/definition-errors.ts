@@ -13,6 +13,7 @@ export const DEFINITION_ERROR_CODES = [
   'minimum',
   'maximum',
   'minItems',
+  'maxItems',
   'uniqueItems',
   'invalid',
   // From the rules a schema cannot express.
@@ -40,6 +41,10 @@ export const DEFINITION_ERROR_CODES = [
   'invalidDefault',
   'unknownSourceField',
   'titleField',
+  'duplicateIndexKey',
+  'unknownIndexField',
+  'indexFieldType',
+  'indexTooLong',
 ] as const;
 
 export type DefinitionErrorCode = (typeof DEFINITION_ERROR_CODES)[number];
@@ -92,6 +97,8 @@ function texts(code: DefinitionErrorCode, d: DefinitionDetail): [string, string]
       return [`"${name}" must be at most ${limit}`, `"${name}" 不能大于 ${limit}`];
     case 'minItems':
       return [`"${name}" must have at least ${limit} item(s)`, `"${name}" 至少需要 ${limit} 项`];
+    case 'maxItems':
+      return [`"${name}" may have at most ${limit} item(s)`, `"${name}" 最多只能有 ${limit} 项`];
     case 'uniqueItems':
       return [`"${name}" lists the same item twice`, `"${name}" 包含重复项`];
     case 'invalid':
@@ -174,6 +181,19 @@ function texts(code: DefinitionErrorCode, d: DefinitionDetail): [string, string]
         : d.type === undefined
           ? [`the title template names "${value}", which is not a field of this entity`, `标题模板中的 "${value}" 不是本实体的字段`]
           : [`the title template cannot show "${value}", a ${d.type} field: use text, number or date fields`, `标题模板不能显示 ${d.type} 类型的字段 "${value}"：请使用文本、数字或日期字段`];
+    case 'duplicateIndexKey':
+      return [`the index key "${value}" is used by another index`, `索引键 "${value}" 已被其他索引使用`];
+    case 'unknownIndexField':
+      return [`the index names "${value}", which is not a field of this entity`, `索引中的 "${value}" 不是本实体的字段`];
+    case 'indexFieldType':
+      return d.type === 'sensitive'
+        ? [`the index cannot hold "${value}": sensitive values are encrypted and do not sort (exact lookups use their blind index)`, `索引不能包含 "${value}"：敏感字段加密存储，无法排序（精确查找使用其盲索引）`]
+        : [`the index cannot hold "${value}", a ${d.type ?? ''} field`, `索引不能包含 ${d.type ?? ''} 类型的字段 "${value}"`];
+    case 'indexTooLong':
+      return [
+        `the index's columns take up to ${value} bytes, more than the ${limit} a database index holds: drop a field or shorten a text field's maxLength`,
+        `索引的列最多占 ${value} 字节，超过数据库索引允许的 ${limit} 字节：请去掉一个字段或缩短文本字段的最大长度`,
+      ];
   }
 }
 

@@ -1,4 +1,4 @@
-import { FIELD_TYPES, IDENTIFIER_PATTERN, MULTI_SELECT_DISPLAYS, OPTION_COLORS } from './entity-definition.js';
+import { ENTITY_INDEX_LIMITS, FIELD_TYPES, IDENTIFIER_PATTERN, MULTI_SELECT_DISPLAYS, OPTION_COLORS } from './entity-definition.js';
 
 /** Field ids: stable, opaque, URL- and file-name-safe. */
 export const FIELD_ID_PATTERN = '^[A-Za-z0-9_-]+$';
@@ -104,5 +104,25 @@ export const entityArtifactSchema = {
       description: 'How a record is named: literal text and {field} placeholders, e.g. "{name} · {customer_no}".',
     },
     fields: { type: 'array', items: fieldDefinition },
+    indexes: {
+      type: 'array',
+      maxItems: ENTITY_INDEX_LIMITS.indexes,
+      description: 'Composite indexes for bulk reads (reports, dashboards): field keys in order; deleted_at leads each.',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['key', 'fields'],
+        properties: {
+          key: { type: 'string', pattern: IDENTIFIER_PATTERN },
+          fields: {
+            type: 'array',
+            minItems: 1,
+            maxItems: ENTITY_INDEX_LIMITS.fields,
+            uniqueItems: true,
+            items: { type: 'string', pattern: IDENTIFIER_PATTERN },
+          },
+        },
+      },
+    },
   },
 } as const;

@@ -118,7 +118,27 @@ export interface EntityDefinition {
    */
   titleTemplate?: string;
   fields: FieldDefinition[];
+  /**
+   * Indexes over several columns, declared for the lists and reports that read the entity in bulk
+   * (a dashboard over a million loans filtered by date and grouped by branch): each names fields by
+   * key, in order. The store puts `deleted_at` first, since every read filters on it.
+   */
+  indexes?: EntityIndex[];
 }
+
+/** A composite index of an entity's table: its fields' columns in order (a money field's amount and currency). */
+export interface EntityIndex {
+  /** Stable identity of the index (its physical name derives from it). */
+  key: string;
+  /** Field keys, or the system columns a report may read (`owner_id`, `created_at`, `updated_at`, `created_by`, `updated_by`). */
+  fields: string[];
+}
+
+/** System columns an entity index may name (`deleted_at` leads every such index by itself; `id` is the primary key). */
+export const INDEXABLE_SYSTEM_FIELDS = ['owner_id', 'created_at', 'updated_at', 'created_by', 'updated_by'] as const;
+
+/** Bounds of an entity's composite indexes (MySQL allows 16 columns; a money field takes two, `deleted_at` one). */
+export const ENTITY_INDEX_LIMITS = { indexes: 8, fields: 6 } as const;
 
 /** Columns every entity table has; field keys may not take these names. */
 export const SYSTEM_FIELDS = [

@@ -7,6 +7,7 @@ import { escapePointerToken, pointer, pointerTokens } from '../json-pointer/json
 import { compileRecordValidator } from '../record/record-validator.js';
 import { normalizeFieldValue } from '../record/normalize.js';
 import { titleTemplateProblems } from './record-title.js';
+import { checkEntityIndexes } from './entity-indexes.js';
 
 let compiledSchema: ValidateFunction | undefined;
 
@@ -32,6 +33,7 @@ const SCHEMA_CODES: Record<string, DefinitionErrorCode> = {
   minimum: 'minimum',
   maximum: 'maximum',
   minItems: 'minItems',
+  maxItems: 'maxItems',
   uniqueItems: 'uniqueItems',
 };
 
@@ -116,6 +118,7 @@ export function validateEntityDefinition(doc: unknown): FieldError[] {
   );
   errors.push(...checkDefaults(fields, (i) => !troubled.has(i)));
   if (typeof doc.titleTemplate === 'string') errors.push(...checkTitleTemplate(doc.titleTemplate, fields));
+  errors.push(...checkEntityIndexes(doc.indexes, fields));
   return errors;
 }
 
