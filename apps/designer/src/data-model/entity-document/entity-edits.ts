@@ -1,4 +1,5 @@
 import type { EntityDefinition, FieldDefinition, FieldType, LocalizedText } from '@bankforge/data-model';
+import { dropFromIndexes, isIndexableSystemField, renameInIndexes } from './entity-indexes.js';
 import { retype } from './field-options.js';
 
 /**
@@ -37,12 +38,26 @@ export function renameKey(field: FieldDefinition, key: string): FieldDefinition 
   return { ...field, key, label: labelIsKey ? { en: key, 'zh-CN': key } : field.label };
 }
 
+/** Changes one field; a new key is followed into the indexes that name the field. */
 export function updateField(entity: EntityDefinition, index: number, change: (field: FieldDefinition) => FieldDefinition): EntityDefinition {
-  return { ...entity, fields: entity.fields.map((f, i) => (i === index ? change(f) : f)) };
+  const before = entity.fields[index];
+  const next = { ...entity, fields: entity.fields.map((f, i) => (i === index ? change(f) : f)) };
+  const after = next.fields[index];
+  if (!before || !after || before.key === after.key) return next;
+  // Indexes name fields by key only. While either key is another field's (or a system column's),
+  // an entry could mean either one: such a step is not followed, and the entry left behind is
+  // reported (unknownIndexField) rather than silently pointing at the other field.
+  const others = entity.fields.filter((_, i) => i !== index).map((f) => f.key);
+  const ambiguous = (key: string) => others.includes(key) || isIndexableSystemField(key);
+  return ambiguous(before.key) || ambiguous(after.key) ? next : renameInIndexes(next, before.key, after.key);
 }
 
+/** Deletes a field, and with it its place in every index (unless another field shares its key). */
 export function removeField(entity: EntityDefinition, index: number): EntityDefinition {
-  return { ...entity, fields: entity.fields.filter((_, i) => i !== index) };
+  const removed = entity.fields[index];
+  const next = { ...entity, fields: entity.fields.filter((_, i) => i !== index) };
+  if (!removed || next.fields.some((f) => f.key === removed.key) || isIndexableSystemField(removed.key)) return next;
+  return dropFromIndexes(next, removed.key);
 }
 
 /** Moves a field up (-1) or down (+1); a move past either end changes nothing. */
