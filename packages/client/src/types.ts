@@ -112,7 +112,18 @@ export interface VersionDiff {
 
 /** One change to an entity's table, as the server plans it (`op` names it; details vary by op). */
 export interface MigrationStep {
-  op: 'createTable' | 'addColumn' | 'renameColumn' | 'widenColumn' | 'narrowColumn' | 'changeType' | 'dropColumn' | 'addIndex' | 'dropIndex';
+  op:
+    | 'createTable'
+    | 'addColumn'
+    | 'renameColumn'
+    | 'widenColumn'
+    | 'narrowColumn'
+    | 'changeType'
+    | 'dropColumn'
+    | 'addIndex'
+    | 'dropIndex'
+    | 'addEntityIndex'
+    | 'dropEntityIndex';
   [detail: string]: unknown;
 }
 

@@ -60,3 +60,34 @@ describe('planEntityMigration', () => {
     expect(plan.lossy).toEqual([expect.objectContaining({ key: 'owner', change: 'retype' })]);
   });
 });
+
+describe('planEntityMigration: composite indexes', () => {
+  const withIndexes = (fields: FieldDefinition[], indexes: EntityDefinition['indexes']): EntityDefinition => ({ ...entity(fields), indexes });
+  const fields = [f('a', 'name', 'text', { maxLength: 50 }), f('b', 'amount', 'money'), f('c', 'stage', 'text')];
+
+  it('builds declared indexes after the table, and only the new one on the next version', () => {
+    const first = withIndexes(fields, [{ key: 'by_stage', fields: ['stage', 'amount'] }]);
+    expect(planEntityMigration(undefined, first).summary.at(-1)).toBe('Index by_stage: deleted_at, stage, amount, amount_currency');
+    const next = withIndexes(fields, [{ key: 'by_stage', fields: ['stage', 'amount'] }, { key: 'by_name', fields: ['name'] }]);
+    expect(planEntityMigration({ definition: first, version: 1 }, next).steps).toEqual([
+      { op: 'addEntityIndex', index: { key: 'by_name', fields: ['name'] }, columns: ['deleted_at', 'name'] },
+    ]);
+  });
+
+  it('drops an index before its column changes and builds it after; a rename keeps it', () => {
+    const before = withIndexes(fields, [{ key: 'by_name', fields: ['name', 'stage'] }]);
+    const widened = withIndexes(
+      fields.map((x) => (x.id === 'a' ? { ...x, maxLength: 80 } : x)),
+      before.indexes,
+    );
+    expect(ops(planEntityMigration({ definition: before, version: 1 }, widened))).toEqual(['dropEntityIndex', 'widenColumn', 'addEntityIndex']);
+    const renamed = withIndexes(
+      fields.map((x) => (x.id === 'c' ? { ...x, key: 'phase' } : x)),
+      [{ key: 'by_name', fields: ['name', 'phase'] }],
+    );
+    expect(ops(planEntityMigration({ definition: before, version: 1 }, renamed))).toEqual(['renameColumn']);
+    const reordered = withIndexes(fields, [{ key: 'by_name', fields: ['stage', 'name'] }]);
+    expect(ops(planEntityMigration({ definition: before, version: 1 }, reordered))).toEqual(['dropEntityIndex', 'addEntityIndex']);
+    expect(ops(planEntityMigration({ definition: before, version: 1 }, withIndexes(fields, undefined)))).toEqual(['dropEntityIndex']);
+  });
+});

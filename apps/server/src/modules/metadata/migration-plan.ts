@@ -1,12 +1,14 @@
 import {
   columnKind,
   decimalShape,
+  entityIndexColumns,
   stringLength,
   type EntityDefinition,
+  type EntityIndex,
   type FieldDefinition,
 } from '@bankforge/data-model';
 import type { MigrationPlan as ClientMigrationPlan } from '@bankforge/client';
-import { hasIndex } from './physical-schema.js';
+import { columnsOf, hasIndex } from './physical-schema.js';
 
 /** One change to an entity's table. Fields are named by their stable id as well as their key. */
 export type MigrationStep =
@@ -18,7 +20,9 @@ export type MigrationStep =
   | { op: 'changeType'; field: FieldDefinition; previous: FieldDefinition }
   | { op: 'dropColumn'; previous: FieldDefinition }
   | { op: 'addIndex'; field: FieldDefinition }
-  | { op: 'dropIndex'; previous: FieldDefinition };
+  | { op: 'dropIndex'; previous: FieldDefinition }
+  | { op: 'addEntityIndex'; index: EntityIndex; columns: string[] }
+  | { op: 'dropEntityIndex'; index: EntityIndex };
 
 // The plan's shape is the public contract (the designer's confirmation dialog reads it); the server types its steps fully.
 export type { LossyChange } from '@bankforge/client';
@@ -68,10 +72,20 @@ export function planEntityMigration(
     plan.steps.push(step);
     plan.summary.push(line);
   };
+  const addEntityIndex = (index: EntityIndex): void => {
+    const columns = entityIndexColumns(next, index);
+    add({ op: 'addEntityIndex', index, columns }, `Index ${index.key}: ${columns.join(', ')}`);
+  };
   if (!previous) {
     add({ op: 'createTable', entity: next.key }, `Create the table for ${next.key} with ${next.fields.length} fields`);
     for (const field of next.fields) if (hasIndex(field)) add({ op: 'addIndex', field }, `Index ${field.key}${field.unique ? ' (unique)' : ''}`);
+    for (const index of next.indexes ?? []) addEntityIndex(index);
     return plan;
+  }
+  // Composite indexes whose columns change are dropped before the columns move and built after.
+  const rebuilt = changedEntityIndexes(previous.definition, next);
+  for (const index of previous.definition.indexes ?? []) {
+    if (rebuilt.has(index.key) || !next.indexes?.some((i) => i.key === index.key)) add({ op: 'dropEntityIndex', index }, `Drop the index ${index.key}`);
   }
   const before = new Map(previous.definition.fields.map((f) => [f.id, f]));
   const after = new Map(next.fields.map((f) => [f.id, f]));
@@ -106,5 +120,29 @@ export function planEntityMigration(
     }
     if (indexChanged && hasIndex(field)) add({ op: 'addIndex', field }, `Index ${field.key}${field.unique ? ' (unique)' : ''}`);
   }
+  for (const index of next.indexes ?? []) {
+    if (rebuilt.has(index.key) || !previous.definition.indexes?.some((i) => i.key === index.key)) addEntityIndex(index);
+  }
   return plan;
+}
+
+/**
+ * The keys of composite indexes present before and after whose columns change: another field
+ * list, or a field of it dropped, retyped or resized (a rename alone keeps the index: both
+ * databases rename the column inside it).
+ */
+function changedEntityIndexes(previous: EntityDefinition, next: EntityDefinition): Set<string> {
+  const shape = (entity: EntityDefinition, index: EntityIndex): string =>
+    JSON.stringify(
+      index.fields.map((name) => {
+        const field = entity.fields.find((f) => f.key === name);
+        return field ? [field.id, ...columnsOf(field).map((c) => c.mysql)] : name;
+      }),
+    );
+  const changed = new Set<string>();
+  for (const index of next.indexes ?? []) {
+    const before = previous.indexes?.find((i) => i.key === index.key);
+    if (before && shape(previous, before) !== shape(next, index)) changed.add(index.key);
+  }
+  return changed;
 }

@@ -82,6 +82,11 @@ export function indexNameOf(entityKey: string, field: Pick<FieldDefinition, 'id'
   return `${field.unique ? 'ux' : 'ix'}_${entityKey.slice(0, 24)}_${shortHash(`${entityKey}:${field.id}`)}`;
 }
 
+/** A composite index's name derives from the entity key and the index's key. */
+export function entityIndexNameOf(entityKey: string, indexKey: string): string {
+  return `cx_${entityKey.slice(0, 24)}_${shortHash(`${entityKey}:index:${indexKey}`)}`;
+}
+
 export function foreignKeyNameOf(entityKey: string, field: Pick<FieldDefinition, 'id'>): string {
   return `fk_${entityKey.slice(0, 24)}_${shortHash(`${entityKey}:${field.id}`)}`;
 }

@@ -1,6 +1,7 @@
 import {
   columnKind,
   decimalShape,
+  entityIndexColumns,
   isEncrypted,
   stringLength,
   type EntityDefinition,
@@ -15,6 +16,7 @@ import {
   SYSTEM_INDEXES,
   columnType,
   columnsOf,
+  entityIndexNameOf,
   foreignKeyNameOf,
   hasIndex,
   indexColumnsOf,
@@ -115,6 +117,14 @@ export class SchemaMigrator {
             : `DROP INDEX ${this.q(indexNameOf(entity.key, step.previous))}`,
         );
         return;
+      case 'addEntityIndex':
+        await this.sql.execute(`CREATE INDEX ${this.q(entityIndexNameOf(entity.key, step.index.key))} ON ${t} (${step.columns.map((c) => this.q(c)).join(', ')})`);
+        return;
+      case 'dropEntityIndex': {
+        const name = this.q(entityIndexNameOf(entity.key, step.index.key));
+        await this.sql.execute(this.mysql ? `DROP INDEX ${name} ON ${t}` : `DROP INDEX ${name}`);
+        return;
+      }
     }
   }
 
@@ -241,5 +251,6 @@ export class SchemaMigrator {
     await this.sql.execute(`ALTER TABLE ${this.q(staging)} RENAME TO ${this.q(table)}`);
     await this.createSystemIndexes(table);
     for (const field of next.fields) if (hasIndex(field)) await this.applyStep({ op: 'addIndex', field }, next, table);
+    for (const index of next.indexes ?? []) await this.applyStep({ op: 'addEntityIndex', index, columns: entityIndexColumns(next, index) }, next, table);
   }
 }
