@@ -10,13 +10,14 @@ import { restoreInto, VersionHistory } from '../shell/VersionHistory.js';
 import { EntityProperties } from './entity-properties/EntityProperties.js';
 import { addField, moveField, newEntity, newFieldId, removeField, updateField } from './entity-document/entity-edits.js';
 import { FieldEditor } from './field-editor/FieldEditor.js';
+import { IndexesEditor } from './entity-indexes/IndexesEditor.js';
 import { FieldList } from './field-list/FieldList.js';
 import { PublishEntityDialog } from './publish/PublishEntityDialog.js';
 import { useEntityKeys } from './useEntityKeys.js';
 import './entity-designer.css';
 import { artifactTitle } from '../shell/artifact-title.js';
 
-type Panel = 'fields' | 'entity' | 'versions';
+type Panel = 'fields' | 'entity' | 'indexes' | 'versions';
 
 /** The data-model designer: an entity's properties and fields, saved as a draft and published with its migration plan. */
 export default function EntityDesigner() {
@@ -71,6 +72,7 @@ export default function EntityDesigner() {
         tabs={[
           { id: 'fields', label: t('tabs.fields') },
           { id: 'entity', label: t('tabs.entity') },
+          { id: 'indexes', label: t('tabs.indexes') },
           { id: 'versions', label: t('tabs.versions') },
         ]}
         selected={panel}
@@ -110,6 +112,7 @@ export default function EntityDesigner() {
           </div>
         )}
         {panel === 'entity' && <EntityProperties entity={entity} problems={editor.problems} onChange={editor.update} />}
+        {panel === 'indexes' && <IndexesEditor entity={entity} problems={editor.problems} onChange={editor.update} />}
         {panel === 'versions' && <VersionHistory kind="entity" artifactKey={key} latestVersion={editor.latestVersion} onRestore={restoreInto(editor)} />}
       </section>
       {publishing && (
