@@ -201,6 +201,49 @@ describe.each(testDialects())('reports on %s', (dialect) => {
     expect(rows).toEqual(approx(expected));
   });
 
+  it('folds the others in one pass with ratios, minimums and maximums, and in two with a distinct count', async () => {
+    const approved = { field: 'status', op: 'eq', value: 'approved' } as const;
+    const ranked = report({
+      dimensions: [{ key: 'rm', field: 'rm', top: { n: 2, by: 'n', direction: 'asc' } }],
+      measures: [
+        { key: 'n', agg: 'count' },
+        { key: 'approved', agg: 'count', filter: approved },
+        { key: 'rate', agg: 'ratio', numerator: 'approved', denominator: 'n' },
+        { key: 'smallest', agg: 'min', field: 'amount' },
+        { key: 'largest', agg: 'max', field: 'amount' },
+      ],
+    });
+    const compiled = compileReport(ranked, CATALOG, { dialect, now: NOW });
+    expect(compiled.sql).toContain('ROW_NUMBER() OVER');
+    const byRm = groupRows(liveLoans, { rm: (l) => l.rm }, { n: count });
+    const bottom = new Set(
+      [...byRm]
+        .sort((a, b) => (a.n as number) - (b.n as number) || compareKeys([a.rm as string | null], [b.rm as string | null]))
+        .slice(0, 2)
+        .map((r) => r.rm),
+    );
+    const approvedOf = (g: LoanRow[]): number => g.filter((l) => l.status === 'approved').length;
+    const expected = groupRows(
+      liveLoans,
+      { rm: (l) => (bottom.has(l.rm) ? l.rm : 'Others') },
+      { n: count, approved: approvedOf, rate: (g) => approvedOf(g) / g.length, smallest: (g) => min(amounts(g)), largest: (g) => max(amounts(g)) },
+    );
+    expect(await run(ranked)).toEqual(approx(expected));
+
+    const distinct = report({
+      dimensions: [{ key: 'rm', field: 'rm', top: { n: 2, by: 'n', direction: 'asc' } }],
+      measures: [
+        { key: 'n', agg: 'count' },
+        { key: 'customers', agg: 'countDistinct', field: 'customer' },
+      ],
+    });
+    expect(compileReport(distinct, CATALOG, { dialect, now: NOW }).sql).not.toContain('ROW_NUMBER');
+    const customersOf = (g: LoanRow[]): number => new Set(g.filter((l) => l.customer !== null).map((l) => l.customer)).size;
+    expect(await run(distinct)).toEqual(
+      approx(groupRows(liveLoans, { rm: (l) => (bottom.has(l.rm) ? l.rm : 'Others') }, { n: count, customers: customersOf })),
+    );
+  });
+
   it('computes ratios of filtered measures (approval rate)', async () => {
     const rows = await run(
       report({
