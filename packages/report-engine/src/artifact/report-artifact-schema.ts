@@ -1,4 +1,4 @@
-import { CALENDAR_UNITS, filterJsonSchema, IDENTIFIER_PATTERN, NAMED_PERIODS } from '@bankforge/data-model';
+import { CALENDAR_UNITS, filterJsonSchema, IDENTIFIER_PATTERN, localizedTextSchema, NAMED_PERIODS } from '@bankforge/data-model';
 import { CHART_TYPES } from './report-definition.js';
 
 const key = { type: 'string', pattern: IDENTIFIER_PATTERN } as const;
@@ -7,7 +7,8 @@ export const fieldPathSchema = {
   type: 'string',
   pattern: '^[a-z][a-z0-9_]{0,47}(\\.[a-z][a-z0-9_]{0,47}){0,2}$',
 } as const;
-const label = { type: 'string', maxLength: 200 } as const;
+/** One text for both languages (reports written before Chinese labels), or its English and its Chinese. */
+const label = { oneOf: [{ type: 'string', maxLength: 200 }, localizedTextSchema] } as const;
 const keyList = { type: 'array', items: key, maxItems: 20 } as const;
 
 /** The JSON Schema of the `report` artifact (draft-07, as the server's ajv reads it). */

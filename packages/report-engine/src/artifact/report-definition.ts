@@ -1,4 +1,4 @@
-import type { CalendarUnit, RecordFilter } from '@bankforge/data-model';
+import type { CalendarUnit, LocalizedText, RecordFilter } from '@bankforge/data-model';
 
 /**
  * The `report` artifact: what an analyst draws in the report designer. Field paths name a field of
@@ -7,6 +7,12 @@ import type { CalendarUnit, RecordFilter } from '@bankforge/data-model';
  */
 
 export type SortDirection = 'asc' | 'desc';
+
+/**
+ * A name people read (a column header, a parameter's caption): one text both languages show (what
+ * reports written before Chinese labels carry), or its English and its Chinese.
+ */
+export type ReportLabel = string | LocalizedText;
 
 export interface ManyToOneJoin {
   /** The name field paths use: `branch.city`. */
@@ -37,14 +43,14 @@ export type CalculatedType = 'number' | 'text' | 'boolean';
 
 export interface CalculatedField {
   key: string;
-  label?: string;
+  label?: ReportLabel;
   /** FEEL; only what compiles to SQL: arithmetic, comparisons, and/or, if-then-else, string concatenation. */
   expression: string;
 }
 
 export interface Dimension {
   key: string;
-  label?: string;
+  label?: ReportLabel;
   field: string;
   /** A date bucket of a date or datetime field (UTC): `2024-03-04` (day, week by its Monday), `2024-03`, `2024-Q1`, `2024`. */
   date?: CalendarUnit;
@@ -58,7 +64,7 @@ export type MeasureAggregate = 'count' | 'countDistinct' | 'sum' | 'avg' | 'min'
 
 export interface Measure {
   key: string;
-  label?: string;
+  label?: ReportLabel;
   agg: MeasureAggregate;
   /** Required except for count (rows) and ratio. */
   field?: string;
@@ -73,7 +79,7 @@ export type ParameterType = 'text' | 'number' | 'integer' | 'boolean' | 'date' |
 
 export interface ReportParameter {
   key: string;
-  label?: string;
+  label?: ReportLabel;
   type: ParameterType;
   required?: boolean;
   /** A list of values of the type (for `in`/`nin`/`between`). */
@@ -99,7 +105,7 @@ export interface PivotSpec {
 export interface DrillLevel {
   /** Dimension keys grouped at this level; a selection fixes their values for the next level. */
   dimensions: string[];
-  label?: string;
+  label?: ReportLabel;
 }
 
 export const CHART_TYPES = [

@@ -9,6 +9,8 @@ export interface ExportOptions {
   mask?: Readonly<Partial<Record<string, MaskFunction>>>;
   /** The header row shows labels (default) or keys. */
   header?: 'label' | 'key';
+  /** The language of the header's labels (the reader's); English by default. */
+  language?: 'en' | 'zh-CN';
 }
 
 /** The cells of a row in column order, masked. */
@@ -21,5 +23,6 @@ export function exportCells(row: Readonly<ReportRow>, options: ExportOptions): R
 }
 
 export function headerCells(options: ExportOptions): string[] {
-  return options.columns.map((c) => (options.header === 'key' ? c.key : c.label));
+  if (options.header === 'key') return options.columns.map((c) => c.key);
+  return options.columns.map((c) => (options.language === 'zh-CN' ? c.labelZh : c.label));
 }

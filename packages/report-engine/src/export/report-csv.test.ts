@@ -3,8 +3,8 @@ import type { ReportRow, ResultColumn } from '../result/result-types.js';
 import { reportCsvChunks, type ReportCsvOptions } from './report-csv.js';
 
 const COLUMNS: ResultColumn[] = [
-  { key: 'name', label: 'Name, full', role: 'dimension', type: 'text' },
-  { key: 'amount', label: '金额', role: 'measure', type: 'number' },
+  { key: 'name', label: 'Name, full', labelZh: '姓名，全称', role: 'dimension', type: 'text' },
+  { key: 'amount', label: '金额', labelZh: '金额', role: 'measure', type: 'number' },
 ];
 
 async function text(rows: Iterable<ReportRow>, extra: Partial<ReportCsvOptions> = {}): Promise<string> {
@@ -26,6 +26,11 @@ describe("a report's CSV export", () => {
       }),
     ).toBe('\uFEFF"Name, full",金额\r\n王**,10\r\n\'=**,\r\n');
     expect(await text(rows, { header: 'key' })).toBe("name,amount\r\n王小明,10\r\n'=cmd,\r\n");
+  });
+
+  it("writes the header in the reader's language", async () => {
+    expect(await text([{ name: '王小明', amount: 10 }], { language: 'zh-CN' })).toBe('姓名，全称,金额\r\n王小明,10\r\n');
+    expect(await text([{ name: '王小明', amount: 10 }], { language: 'zh-CN', header: 'key' })).toBe('name,amount\r\n王小明,10\r\n');
   });
 
   it('yields chunks as rows arrive, never the whole result at once', async () => {

@@ -5,9 +5,9 @@ import type { ResultColumn } from '../result/result-types.js';
 import { writeXlsx } from './xlsx.js';
 
 const COLUMNS: ResultColumn[] = [
-  { key: 'name', label: 'Name', role: 'dimension', type: 'text' },
-  { key: 'amount', label: 'Amount', role: 'measure', type: 'number' },
-  { key: 'vip', label: 'VIP', role: 'dimension', type: 'boolean' },
+  { key: 'name', label: 'Name', labelZh: '姓名', role: 'dimension', type: 'text' },
+  { key: 'amount', label: 'Amount', labelZh: '金额', role: 'measure', type: 'number' },
+  { key: 'vip', label: 'VIP', labelZh: '贵宾', role: 'dimension', type: 'boolean' },
 ];
 
 describe('XLSX export', () => {
@@ -52,5 +52,15 @@ describe('XLSX export', () => {
       ['Report (3)', 2],
     ]);
     expect(workbook.getWorksheet('Report (3)')!.getCell('A2').value).toBe('n4');
+  });
+
+  it("writes the header in the reader's language", async () => {
+    const output = new PassThrough();
+    const chunks: Buffer[] = [];
+    output.on('data', (c: Buffer) => chunks.push(c));
+    await writeXlsx([{ name: '李娜', amount: 1, vip: true }], output, { columns: COLUMNS, language: 'zh-CN' });
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.concat(chunks) as unknown as ArrayBuffer);
+    expect(workbook.getWorksheet('Report')!.getRow(1).values).toEqual([undefined, '姓名', '金额', '贵宾']);
   });
 });

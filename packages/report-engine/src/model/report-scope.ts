@@ -13,6 +13,7 @@ import {
   type EntityDefinition,
   type FieldDefinition,
   type FilterContext,
+  type LocalizedText,
   type SqlFragment,
   type ValueType,
 } from '@bankforge/data-model';
@@ -24,6 +25,7 @@ import type {
   ReportJoin,
 } from '../artifact/report-definition.js';
 import { CalculatedFieldError, FeelToSql } from '../feel/feel-to-sql.js';
+import { localizedLabel, SYSTEM_COLUMN_LABELS } from '../result/column-labels.js';
 import { tableOf, type EntityCatalog } from './entity-catalog.js';
 import type { FieldRead, ResolvedValue } from './resolved-value.js';
 
@@ -79,6 +81,18 @@ export function columnOf(
       : undefined;
   }
   return { sql: ident(ctx.dialect, table.alias, field.key), type: valueTypeOf(field) };
+}
+
+/** What a column of an entity is called by field path: the field's label, a money field's currency, a standard column. */
+function columnLabel(entity: EntityDefinition, path: string): LocalizedText | undefined {
+  if (Object.hasOwn(SYSTEM_COLUMN_LABELS, path)) return SYSTEM_COLUMN_LABELS[path];
+  const [key, part, extra] = path.split('.');
+  const field = entity.fields.find((f) => f.key === key);
+  if (!field || extra !== undefined) return undefined;
+  if (part === undefined) return field.label;
+  return field.type === 'money' && part === 'currency'
+    ? { en: `${field.label.en} currency`, 'zh-CN': `${field.label['zh-CN']}币种` }
+    : undefined;
 }
 
 const CHILD_AGGREGATE_SQL: Record<ChildAggregate, string> = {
@@ -204,6 +218,23 @@ export class ReportScope {
       if (!(error instanceof CalculatedFieldError)) throw error;
       return undefined; // the calculated field's own path carries the problem
     }
+  }
+
+  /**
+   * What a field path is called in both languages: the field's label (through joins, the last
+   * field's), a standard column's name, a calculated field's label. Undefined for what has no name
+   * of its own (a child aggregate, an unlabelled calculated field, an unknown path).
+   */
+  labelOf(path: string): LocalizedText | undefined {
+    if (!path.includes('.')) {
+      const calculated = this.calculated.get(path);
+      if (calculated) return calculated.definition.label ? localizedLabel(calculated.definition.label) : undefined;
+    }
+    const own = columnLabel(this.source.entity, path);
+    if (own) return own;
+    const dot = path.indexOf('.');
+    const join = dot > 0 ? this.joins.get(path.slice(0, dot)) : undefined;
+    return join?.table ? columnLabel(join.table.entity, path.slice(dot + 1)) : undefined;
   }
 
   private table(t: TableBinding): string {

@@ -9,7 +9,10 @@ export type ResultType = 'text' | 'number' | 'boolean' | 'date' | 'datetime' | '
 
 export interface ResultColumn {
   key: string;
+  /** The header in English (what exports and callers before Chinese labels read). */
   label: string;
+  /** The header in Simplified Chinese. */
+  labelZh: string;
   role: 'dimension' | 'measure';
   type: ResultType;
 }

@@ -4,10 +4,10 @@ import { shapeChart } from './echarts.js';
 
 const RESULT: ReportResult = {
   columns: [
-    { key: 'month', label: 'Month', role: 'dimension', type: 'text' },
-    { key: 'branch', label: 'Branch', role: 'dimension', type: 'text' },
-    { key: 'total', label: 'Total', role: 'measure', type: 'number' },
-    { key: 'n', label: 'Count', role: 'measure', type: 'number' },
+    { key: 'month', label: 'Month', labelZh: '月份', role: 'dimension', type: 'text' },
+    { key: 'branch', label: 'Branch', labelZh: '分行', role: 'dimension', type: 'text' },
+    { key: 'total', label: 'Total', labelZh: '合计', role: 'measure', type: 'number' },
+    { key: 'n', label: 'Count', labelZh: '数量', role: 'measure', type: 'number' },
   ],
   rows: [
     { month: '2025-01', branch: 'B01', total: 10, n: 1 },

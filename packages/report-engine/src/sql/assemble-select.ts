@@ -1,5 +1,6 @@
 import {
   ident,
+  type LocalizedText,
   joinSql,
   raw,
   sql,
@@ -16,6 +17,8 @@ import type { ReportRow, ResultColumn } from '../result/result-types.js';
 export interface BoundDimension {
   definition: Dimension;
   index: number;
+  /** Its header in both languages (its label, or what its field is called). */
+  label: LocalizedText;
   value: SqlFragment;
   type: ValueType;
   /** A source column with an index of its own (a reference, an indexed field, the owner): see `groupedSelectHint`. */
@@ -25,6 +28,7 @@ export interface BoundDimension {
 export interface BoundMeasure {
   definition: Measure;
   index: number;
+  label: LocalizedText;
   sql: SqlFragment;
   type: ValueType;
 }
@@ -168,18 +172,18 @@ export function resultShape(
   measures: readonly BoundMeasure[],
 ): { columns: ResultColumn[]; toRow(row: Readonly<Record<string, unknown>>): ReportRow } {
   const column = (
-    definition: Dimension | Measure,
+    { definition, label, type }: BoundDimension | BoundMeasure,
     role: ResultColumn['role'],
-    type: ValueType,
   ): ResultColumn => ({
     key: definition.key,
-    label: definition.label ?? definition.key,
+    label: label.en,
+    labelZh: label['zh-CN'],
     role,
     type: resultTypeOf(type),
   });
   const columns = [
-    ...shown.map((d) => column(d.definition, 'dimension', d.type)),
-    ...measures.map((m) => column(m.definition, 'measure', m.type)),
+    ...shown.map((d) => column(d, 'dimension')),
+    ...measures.map((m) => column(m, 'measure')),
   ];
   const readers = [
     ...shown.map((d, i) => {

@@ -21,6 +21,7 @@ import { ReportScope, type RowScope } from '../model/report-scope.js';
 import type { FieldRead } from '../model/resolved-value.js';
 import { parameterValueOf, resolveParameters } from '../parameters/parameter-values.js';
 import type { ReportRow, ResultColumn } from '../result/result-types.js';
+import { dimensionLabel, measureLabel } from '../result/column-labels.js';
 import { aggregateSql, measureType, ratioSql } from './measure-sql.js';
 import { assembleSelect, resultShape, type BoundDimension, type BoundMeasure } from './assemble-select.js';
 
@@ -196,7 +197,8 @@ class ReportCompiler {
       );
       const condition = filtered.value;
       this.sources.set(m.key, mergeReads(reads, filtered.reads));
-      this.measures.set(m.key, { definition: m, index, sql: aggregateSql(m.agg, input, condition), type });
+      const label = measureLabel(m, m.field === undefined ? undefined : scope.labelOf(m.field));
+      this.measures.set(m.key, { definition: m, index, label, sql: aggregateSql(m.agg, input, condition), type });
     });
     measures.forEach((m, index) => {
       if (m.agg !== 'ratio') return;
@@ -225,6 +227,7 @@ class ReportCompiler {
         this.measures.set(m.key, {
           definition: m,
           index,
+          label: measureLabel(m, undefined),
           sql: ratioSql(numerator.sql, denominator.sql),
           type: 'decimal',
         });
@@ -240,6 +243,7 @@ class ReportCompiler {
       const { value: input, reads } = scope.traced(() => scope.resolve(d.field, `${path}/field`));
       if (!input) return;
       this.sources.set(d.key, reads);
+      const label = dimensionLabel(d, scope.labelOf(d.field));
       if (d.date !== undefined && d.bin !== undefined)
         return this.issue(
           path,
@@ -252,6 +256,7 @@ class ReportCompiler {
         this.dimensions.set(d.key, {
           definition: d,
           index,
+          label,
           value: this.dialect.dateBucket(input.sql, d.date as CalendarUnit),
           type: BUCKET_TYPE,
         });
@@ -260,11 +265,11 @@ class ReportCompiler {
           return this.issue(`${path}/bin`, 'notNumeric', `${d.field} is not a numeric field`);
         const origin = d.bin.origin ?? 0;
         const value = sql`(FLOOR((${input.sql} - ${origin}) / ${d.bin.width}) * ${d.bin.width} + ${origin})`;
-        this.dimensions.set(d.key, { definition: d, index, value, type: BIN_TYPE });
+        this.dimensions.set(d.key, { definition: d, index, label, value, type: BIN_TYPE });
       } else {
         if (input.type === 'json' || input.type === 'multi')
           return this.issue(`${path}/field`, 'notGroupable', `${d.field} holds JSON and cannot be grouped`);
-        this.dimensions.set(d.key, { definition: d, index, value: input.sql, type: input.type, indexed: this.indexedColumn(reads) });
+        this.dimensions.set(d.key, { definition: d, index, label, value: input.sql, type: input.type, indexed: this.indexedColumn(reads) });
       }
       if (d.top) {
         if (!Number.isSafeInteger(d.top.n) || d.top.n < 1)
