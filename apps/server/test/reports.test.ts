@@ -435,6 +435,10 @@ describe.each(dialects())('reports API on %s', (dialect) => {
     expect(new Set(cells(zh.body))).toEqual(new Set(['已批准', '已拒绝', '已提交']));
     const en = await server.request<string>('GET', '/api/reports/credit_by_status/export?format=csv');
     expect(new Set(cells(en.body))).toEqual(new Set(['Approved', 'Rejected', 'Submitted']));
+    // The header too: the columns have no labels, so they are named by their fields and aggregates.
+    const header = (csv: string): string => csv.replace(/^\uFEFF/, '').split('\r\n')[0]!;
+    expect(header(zh.body)).toBe('status,office,负责人,amount合计,数量');
+    expect(header(en.body)).toBe('status,office,Owner,Total amount,Count');
   });
 
   it('previews a draft for its author: the first rows under the cap, presentation, and problems at paths into the document', async () => {

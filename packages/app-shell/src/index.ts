@@ -11,4 +11,4 @@ export { HeaderTools } from './HeaderTools.js';
 export { Dialog, type DialogProps } from './dialog/Dialog.js';
 export { ReportChart, type ReportChartProps } from './report-chart/ReportChart.js';
 export type { ChartPick } from './report-chart/chart-option.js';
-export { formatReportValue, type ReportValue, type ValueWords } from './report-chart/report-format.js';
+export { columnLabel, formatReportValue, type ReportValue, type ValueWords } from './report-chart/report-format.js';

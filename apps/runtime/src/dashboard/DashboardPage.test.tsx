@@ -17,8 +17,8 @@ const crm: RuntimeApp = {
   label: { en: 'Bank CRM', 'zh-CN': '银行客户管理' },
   menu: [{ entity: 'customer', label: { en: 'Customer', 'zh-CN': '客户' }, pluralLabel: { en: 'Customers', 'zh-CN': '客户' } }],
 };
-const dimension = (key: string, label: string): ResultColumn => ({ key, label, role: 'dimension', type: 'text' });
-const measure = (key: string, label: string): ResultColumn => ({ key, label, role: 'measure', type: 'number' });
+const dimension = (key: string, label: string, labelZh = label): ResultColumn => ({ key, label, labelZh, role: 'dimension', type: 'text' });
+const measure = (key: string, label: string, labelZh = label): ResultColumn => ({ key, label, labelZh, role: 'measure', type: 'number' });
 const names = (labels: Record<string, [string, string]>) => ({ labels: Object.fromEntries(Object.entries(labels).map(([value, [en, zh]]) => [value, { en, 'zh-CN': zh }])) });
 
 /** Customers by branch (level 0), by the branch's RMs once a branch is picked (level 1). */

@@ -32,11 +32,12 @@ describe('chips', () => {
 
   it('says a click by its dimension and value labels from the result it was made in, else as it is', () => {
     const result = {
-      columns: [{ key: 'status', label: 'Status', role: 'dimension' as const, type: 'text' as const }],
+      columns: [{ key: 'status', label: 'Status', labelZh: '状态', role: 'dimension' as const, type: 'text' as const }],
       presentation: { status: { labels: { approved: { en: 'Approved', 'zh-CN': '已批准' } } } },
     };
     const cross = { widget: 'pipeline', dimension: 'status', value: 'approved' };
     expect(crossChip(cross, pickText(result, 'status', 'approved', en), t(), en)).toBe('Status: Approved');
     expect(crossChip(cross, pickText(undefined, 'status', 'approved', en), t(), en)).toBe('status: approved');
+    expect(pickText(result, 'status', 'approved', zh)).toEqual({ dimension: '状态', value: '已批准' });
   });
 });

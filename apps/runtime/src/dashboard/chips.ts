@@ -1,4 +1,4 @@
-import { formatReportValue, type ReportValue, type ValueWords } from '@bankforge/app-shell';
+import { columnLabel, formatReportValue, type ReportValue, type ValueWords } from '@bankforge/app-shell';
 import type { DashboardFilterView, ReportRunResult } from '@bankforge/client';
 import type { CrossFilter } from '@bankforge/report-engine';
 import type { TFunction } from 'i18next';
@@ -48,7 +48,7 @@ export function pickKey(widget: string, dimension: string, value: unknown): stri
 export function pickText(result: Pick<ReportRunResult, 'columns' | 'presentation'> | undefined, dimension: string, value: ReportValue, words: ValueWords): PickText | undefined {
   const column = result?.columns.find((c) => c.key === dimension);
   if (!result || !column) return undefined;
-  return { dimension: column.label, value: formatReportValue(value, column, result.presentation?.[dimension], words) };
+  return { dimension: columnLabel(column, words.language), value: formatReportValue(value, column, result.presentation?.[dimension], words) };
 }
 
 /** A click filtering other widgets, as its chip says it: `Segment: Private banking` (the raw value when nothing names it). */

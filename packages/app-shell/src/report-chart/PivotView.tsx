@@ -1,6 +1,6 @@
 import type { ColumnPresentation } from '@bankforge/client';
 import type { ChartData, ResultColumn } from '@bankforge/report-engine';
-import { formatReportValue, type ReportValue, type ValueWords } from './report-format.js';
+import { columnLabel, formatReportValue, type ReportValue, type ValueWords } from './report-format.js';
 import { DimensionValue, type PickProps } from './ReportTable.js';
 
 type PivotTable = Extract<ChartData, { type: 'pivot' }>['pivot'];
@@ -15,7 +15,8 @@ export interface PivotViewProps extends PickProps {
 
 /** A cross table: row dimensions down the side (picked by button), column-dimension values across, each with its measures. */
 export function PivotView({ pivot, columns, presentation, words, caption, onPick, selected, pickable }: PivotViewProps) {
-  const column = (key: string): ResultColumn => columns.find((c) => c.key === key) ?? { key, label: key, role: 'dimension', type: 'text' };
+  const column = (key: string): ResultColumn => columns.find((c) => c.key === key) ?? { key, label: key, labelZh: key, role: 'dimension', type: 'text' };
+  const header = (key: string): string => columnLabel(column(key), words.language);
   const text = (key: string, value: ReportValue) => formatReportValue(value, column(key), presentation?.[key], words);
   const tupleText = (keys: readonly string[], tuple: readonly ReportValue[]) =>
     keys.map((key, i) => text(key, tuple[i] ?? null)).join(' / ');
@@ -28,7 +29,7 @@ export function PivotView({ pivot, columns, presentation, words, caption, onPick
           <tr>
             {pivot.rowKeys.map((key) => (
               <th key={key} scope="col" rowSpan={measureRow ? 2 : 1}>
-                {column(key).label}
+                {header(key)}
               </th>
             ))}
             {pivot.columns.map((c, i) => (
@@ -43,13 +44,13 @@ export function PivotView({ pivot, columns, presentation, words, caption, onPick
             {pivot.columnKeys.length === 0 &&
               pivot.rowKeys.map((key) => (
                 <th key={key} scope="col">
-                  {column(key).label}
+                  {header(key)}
                 </th>
               ))}
             {pivot.columns.flatMap((_, i) =>
               pivot.values.map((value) => (
                 <th key={`${i}:${value}`} scope="col" className="report-measure">
-                  {column(value).label}
+                  {header(value)}
                 </th>
               )),
             )}

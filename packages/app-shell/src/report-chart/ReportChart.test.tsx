@@ -49,9 +49,9 @@ afterEach(() => {
 });
 
 const columns: ResultColumn[] = [
-  { key: 'segment', label: 'Segment', role: 'dimension', type: 'text' },
-  { key: 'customers', label: 'Customers', role: 'measure', type: 'number' },
-  { key: 'aum', label: 'AUM', role: 'measure', type: 'number' },
+  { key: 'segment', label: 'Segment', labelZh: '客户细分', role: 'dimension', type: 'text' },
+  { key: 'customers', label: 'Customers', labelZh: '客户数', role: 'measure', type: 'number' },
+  { key: 'aum', label: 'AUM', labelZh: '管理资产', role: 'measure', type: 'number' },
 ];
 const rows: ReportRow[] = [
   { segment: 'vip', customers: 1200, aum: 980000000 },
@@ -111,7 +111,7 @@ describe('ReportChart', () => {
     const user = userEvent.setup();
     await user.click(screen.getByText('数据'));
     const table = screen.getByRole('table', { name: 'AUM by segment' });
-    expect(within(table).getAllByRole('row').map((row) => row.textContent)).toEqual(['SegmentCustomersAUM', '私人银行1,200¥980,000,000.00', '大众54,000¥120,000,000.50']);
+    expect(within(table).getAllByRole('row').map((row) => row.textContent)).toEqual(['客户细分客户数管理资产', '私人银行1,200¥980,000,000.00', '大众54,000¥120,000,000.50']);
     expect(within(table).getByRole('button', { name: '私人银行' }).getAttribute('aria-pressed')).toBe('true');
     within(table).getByRole('button', { name: '大众' }).focus();
     await user.keyboard('{Enter}');
@@ -120,7 +120,7 @@ describe('ReportChart', () => {
 
   it('offers picks of the pickable dimensions only, in the table and on the chart', async () => {
     const picks: unknown[] = [];
-    const listed: ResultColumn[] = [columns[0]!, { key: 'branch', label: 'Branch', role: 'dimension', type: 'text' }, columns[1]!];
+    const listed: ResultColumn[] = [columns[0]!, { key: 'branch', label: 'Branch', labelZh: '分行', role: 'dimension', type: 'text' }, columns[1]!];
     const result: ReportRunResult = { ...run({ type: 'table' }), columns: listed, rows: [{ segment: 'vip', branch: 'Shanghai', customers: 3 }] };
     render(<ReportChart result={{ ...result, chart: { type: 'table', columns: listed, rows: result.rows } }} onPick={(pick) => picks.push(pick)} pickable={['branch']} />);
     expect(screen.getAllByRole('button').map((b) => b.textContent)).toEqual(['Shanghai']);
@@ -141,7 +141,7 @@ describe('ReportChart', () => {
     await initPackageTestI18n('zh-CN');
     render(<ReportChart result={run({ type: 'kpi', y: ['aum'] }, [{ aum: 1100000000.5 }])} />);
     const figure = screen.getByRole('figure');
-    expect(figure.textContent).toBe('¥1,100,000,000.50AUM');
+    expect(figure.textContent).toBe('¥1,100,000,000.50管理资产');
   });
 
   it('compares a KPI with its second measure: the change and what it is compared with', async () => {
@@ -150,7 +150,7 @@ describe('ReportChart', () => {
     cleanup();
     await initPackageTestI18n('zh-CN');
     render(<ReportChart result={run({ type: 'kpi', y: ['customers', 'aum'] }, [{ aum: 0, customers: 1000 }])} />);
-    expect(screen.getByRole('figure').textContent).toBe('1,000Customers 对比AUM（¥0.00）');
+    expect(screen.getByRole('figure').textContent).toBe('1,000客户数 对比管理资产（¥0.00）');
   });
 
   it('shows a table report with labels, no buttons when nothing listens for picks', () => {
@@ -161,6 +161,23 @@ describe('ReportChart', () => {
       'Mass54,000CN¥120,000,000.50',
     ]);
     expect(screen.queryByRole('button')).toBeNull();
+  });
+
+  it("names the columns in the reader's language, and again when it changes", async () => {
+    render(<ReportChart result={run({ type: 'table' })} />);
+    expect(screen.getAllByRole('columnheader').map((cell) => cell.textContent)).toEqual(['Segment', 'Customers', 'AUM']);
+    await act(() => initPackageTestI18n('zh-CN'));
+    expect(screen.getAllByRole('columnheader').map((cell) => cell.textContent)).toEqual(['客户细分', '客户数', '管理资产']);
+    cleanup();
+    render(<ReportChart result={run({ type: 'pivot' })} />);
+    expect(screen.getAllByRole('columnheader').map((cell) => cell.textContent)).toEqual(['客户细分', '客户数', '管理资产']);
+  });
+
+  it("names a chart's measure series and legend in the reader's language", async () => {
+    await initPackageTestI18n('zh-CN');
+    render(<ReportChart result={run({ type: 'bar', x: 'segment', y: ['customers', 'aum'] })} />);
+    await vi.waitFor(() => expect(echarts.options).toHaveLength(1));
+    expect(echarts.options[0]).toMatchObject({ legend: { data: ['客户数', '管理资产'] }, series: [{ name: '客户数' }, { name: '管理资产' }] });
   });
 
   it('shows a pivot with its row values picked by button and a header per measure', async () => {

@@ -5,7 +5,7 @@ import { languageOf } from '../i18n/languages.js';
 import { chartKeys, chartOption, pickAt, type ChartPick, type EChartsData } from './chart-option.js';
 import { EChart } from './EChart.js';
 import { PivotView } from './PivotView.js';
-import { formatReportValue, numericValue, type ReportValue, type ValueWords } from './report-format.js';
+import { columnLabel, formatReportValue, numericValue, type ReportValue, type ValueWords } from './report-format.js';
 import { offersPick, ReportTable, type PickProps } from './ReportTable.js';
 import './report-chart.css';
 
@@ -49,12 +49,17 @@ export function ReportChart({ result, onPick, selected, height = 300, pickable }
   if (chart.type === 'kpi') {
     const format = (key: string, value: ReportValue) =>
       value === null ? '–' : formatReportValue(value, result.columns.find((c) => c.key === key) ?? { type: 'number' }, presentation?.[key], words);
+    // The shaped chart names its measures in English; the columns say them in the reader's language.
+    const measureCaption = (key: string, english: string) => {
+      const column = result.columns.find((c) => c.key === key);
+      return column ? columnLabel(column, words.language) : english;
+    };
     const { comparison } = chart;
     const change = comparison ? relativeChange(chart.value, comparison.value) : undefined;
     return (
       <figure className="report-kpi">
         <p className="report-kpi-value">{format(chart.key, chart.value)}</p>
-        <figcaption>{chart.label}</figcaption>
+        <figcaption>{measureCaption(chart.key, chart.label)}</figcaption>
         {comparison && (
           <p className="report-kpi-comparison">
             {change !== undefined && (
@@ -62,7 +67,7 @@ export function ReportChart({ result, onPick, selected, height = 300, pickable }
                 {new Intl.NumberFormat(words.language, { style: 'percent', maximumFractionDigits: 1, signDisplay: 'exceptZero' }).format(change)}
               </span>
             )}{' '}
-            {t('chart.comparison', { label: comparison.label, value: format(comparison.key, comparison.value) })}
+            {t('chart.comparison', { label: measureCaption(comparison.key, comparison.label), value: format(comparison.key, comparison.value) })}
           </p>
         )}
       </figure>

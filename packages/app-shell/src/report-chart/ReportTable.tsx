@@ -1,7 +1,7 @@
 import type { ColumnPresentation } from '@bankforge/client';
 import type { ReportRow, ResultColumn } from '@bankforge/report-engine';
 import { isPicked, type ChartPick } from './chart-option.js';
-import { formatReportValue, type ReportValue, type ValueWords } from './report-format.js';
+import { columnLabel, formatReportValue, type ReportValue, type ValueWords } from './report-format.js';
 
 export interface PickProps {
   onPick?(pick: ChartPick): void;
@@ -49,7 +49,7 @@ export function ReportTable({ columns, rows, presentation, words, caption, onPic
         <tr>
           {columns.map((column) => (
             <th key={column.key} scope="col" className={column.role === 'measure' ? 'report-measure' : undefined}>
-              {column.label}
+              {columnLabel(column, words.language)}
             </th>
           ))}
         </tr>

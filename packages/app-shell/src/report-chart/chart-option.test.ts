@@ -8,10 +8,10 @@ const zh: ValueWords = { language: 'zh-CN', empty: '（空）', yes: '是', no: 
 const en: ValueWords = { language: 'en', empty: '(empty)', yes: 'Yes', no: 'No' };
 
 const columns: ResultColumn[] = [
-  { key: 'status', label: 'Status', role: 'dimension', type: 'text' },
-  { key: 'segment', label: 'Segment', role: 'dimension', type: 'text' },
-  { key: 'applications', label: 'Applications', role: 'measure', type: 'number' },
-  { key: 'volume', label: 'Volume', role: 'measure', type: 'number' },
+  { key: 'status', label: 'Status', labelZh: '状态', role: 'dimension', type: 'text' },
+  { key: 'segment', label: 'Segment', labelZh: '客户细分', role: 'dimension', type: 'text' },
+  { key: 'applications', label: 'Applications', labelZh: '申请数', role: 'measure', type: 'number' },
+  { key: 'volume', label: 'Volume', labelZh: '贷款金额', role: 'measure', type: 'number' },
 ];
 const rows: ReportRow[] = [
   { status: 'submitted', segment: 'vip', applications: 2, volume: 500000 },
@@ -78,6 +78,9 @@ describe('chartOption', () => {
     const series = option.series as { name: string; type: string; tooltip: { valueFormatter(v: unknown): string } }[];
     expect(series.map((s) => [s.type, s.name])).toEqual([['bar', 'Applications']]);
     expect(series[0]!.tooltip.valueFormatter(7000)).toBe('7,000');
+    const chinese = chartOption(result, result.chart, zh);
+    expect((chinese.series as { name: string }[]).map((s) => s.name)).toEqual(['申请数']);
+    expect(chinese.legend).toMatchObject({ data: ['申请数'] });
   });
 
   it('steps a count axis by whole numbers, a money axis as it needs', () => {
@@ -103,6 +106,7 @@ describe('chartOption', () => {
       const option = chartOption(result, result.chart, en);
       expect(option.series).toMatchObject([{ type, data: [{ name: 'Private banking', value: 500000 }, { name: 'Mass', value: 250000 }] }]);
       expect(option.legend).toMatchObject({ data: ['Private banking', 'Mass'] });
+      expect(chartOption(result, result.chart, zh).series).toMatchObject([{ name: '贷款金额' }]);
     }
   });
 

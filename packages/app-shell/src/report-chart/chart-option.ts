@@ -4,7 +4,7 @@ import type { ReportValue } from './report-format.js';
 import type { BarSeriesOption, FunnelSeriesOption, LineSeriesOption, PieSeriesOption } from 'echarts/charts';
 import type { GridComponentOption, LegendComponentOption, TooltipComponentOption } from 'echarts/components';
 import type { ComposeOption } from 'echarts/core';
-import { formatMeasure, formatReportValue, numericValue, type ValueWords } from './report-format.js';
+import { columnLabel, formatMeasure, formatReportValue, numericValue, type ValueWords } from './report-format.js';
 
 /** A click on a data point: the dimension and its raw value (an option's value, a record's id), never its label. */
 export interface ChartPick {
@@ -139,6 +139,11 @@ export function chartOption(
     const measure = keys.measures[i];
     return measure === undefined ? undefined : result.presentation?.[measure];
   };
+  // A series of a measure is named by the measure's header in the reader's language (the shaped chart's is English).
+  const measureName = (i: number, name: string): string => {
+    const column = result.columns.find((c) => c.key === keys.measures[i]);
+    return column ? columnLabel(column, words.language) : name;
+  };
   const valueFormatter = (i: number) => (value: unknown) =>
     typeof value === 'number' ? formatMeasure(value, presentationOf(i), words.language) : '–';
   const pickedName = selected === undefined ? undefined : nameOf(selected.value);
@@ -150,7 +155,7 @@ export function chartOption(
     const points = (source?.data ?? []).flatMap((point) => (typeof point === 'object' && point !== null ? [point] : []));
     const slice: PieSeriesOption | FunnelSeriesOption = {
       type: chart.chart === 'pie' ? 'pie' : 'funnel',
-      name: source?.name ?? '',
+      name: measureName(0, source?.name ?? ''),
       tooltip: { valueFormatter: valueFormatter(0) },
       data: points.map((point) => ({
         name: label(xLabels, point.name),
@@ -178,7 +183,7 @@ export function chartOption(
 
   const names = categoryNames(option);
   const categories = names.map((name) => label(xLabels, name));
-  const seriesName = (name: string): string => (keys.series === undefined ? name : label(seriesLabels, name));
+  const seriesName = (name: string, i: number): string => (keys.series === undefined ? measureName(i, name) : label(seriesLabels, name));
   const axisCurrency = new Set(keys.measures.map((_, i) => presentationOf(i)?.currency));
   // Counts are whole: an axis of 0.2, 0.4… over three applications reads as fractions of a loan.
   const whole = option.series.every((source) => seriesValues(source).every((value) => value === null || Number.isInteger(value)));
@@ -194,7 +199,7 @@ export function chartOption(
   const series = option.series.map((source, i): BarSeriesOption | LineSeriesOption => {
     const data = seriesValues(source).map((value, j) => (faintCategory(names[j] ?? '') ? { value, itemStyle: FAINT } : value));
     const common = {
-      name: seriesName(source.name),
+      name: seriesName(source.name, i),
       data,
       tooltip: { valueFormatter: valueFormatter(i) },
       ...(source.stack ? { stack: source.stack } : {}),

@@ -23,6 +23,11 @@ export function localizedText(text: LocalizedText, language: Language): string {
   return language === 'zh-CN' ? text['zh-CN'] || text.en : text.en || text['zh-CN'];
 }
 
+/** A result column's header in the reader's language (its English when the server gave no Chinese). */
+export function columnLabel(column: Pick<ResultColumn, 'label' | 'labelZh'>, language: Language): string {
+  return language === 'zh-CN' ? column.labelZh || column.label : column.label;
+}
+
 /** A number, or a decimal the database answered as text (a sum of money), as a number; else undefined. */
 export function numericValue(value: ReportValue | undefined): number | undefined {
   if (typeof value === 'number') return value;

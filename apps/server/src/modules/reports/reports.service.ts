@@ -60,7 +60,7 @@ export interface ReportRunOptions {
 }
 
 export interface ReportExportOptions extends ReportRunOptions {
-  /** The language option labels are written in (the reader's). */
+  /** The language the header's column labels and option labels are written in (the reader's). */
   language?: ExportLanguage;
 }
 
@@ -211,8 +211,9 @@ export class ReportsService {
       response.setHeader('Content-Type', CONTENT_TYPES[format]);
       response.setHeader('Content-Disposition', `attachment; filename="${loaded.report.key}.${format}"`);
       const rows = this.resultRows(sql, compiled, exportTimeoutMs);
-      const labels = presentation.optionLabels(options.language ?? 'en', new Set(Object.keys(access.masks)));
-      const cells = { columns: compiled.columns, mask: { ...labels, ...access.masks } };
+      const language = options.language ?? 'en';
+      const labels = presentation.optionLabels(language, new Set(Object.keys(access.masks)));
+      const cells = { columns: compiled.columns, mask: { ...labels, ...access.masks }, language };
       try {
         if (format === 'xlsx') {
           await writeXlsx(rows, response, { ...cells, sheetName: loaded.report.title.slice(0, 31) });
@@ -336,7 +337,7 @@ export class ReportsService {
         'reportFieldHidden',
         `This report shows fields your roles hide: ${hidden.map((c) => c.label).join(', ')}.`,
         undefined,
-        { columns: hidden.map((c) => c.key), messageZh: `此报表显示了您的角色不可见的字段：${hidden.map((c) => c.label).join('、')}。` },
+        { columns: hidden.map((c) => c.key), messageZh: `此报表显示了您的角色不可见的字段：${hidden.map((c) => c.labelZh).join('、')}。` },
       );
     }
     return { compiled, access };
