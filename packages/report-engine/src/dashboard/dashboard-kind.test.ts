@@ -34,7 +34,10 @@ const dashboard: DashboardDefinition = {
 
 function host(stage: 'save' | 'publish'): DashboardCheckContext & { warnings: string[] } {
   const warnings: string[] = [];
-  const reports = new Map([[loansByBranch.key, loansByBranch]]);
+  const reports = new Map([
+    [loansByBranch.key, loansByBranch],
+    ['loans_by_status', { ...loansByBranch, key: 'loans_by_status', dimensions: [{ key: 'status', field: 'status' }] }],
+  ]);
   return {
     stage,
     warnings,
@@ -89,6 +92,7 @@ describe('the dashboard artifact', () => {
         { id: 'gone', report: 'missing', layout: { x: 0, y: 0, w: 4, h: 4 } },
         { id: 'chart', report: 'loans_by_branch', layout: { x: 4, y: 0, w: 4, h: 4 }, chart: { type: 'bar', x: 'status', y: ['n'] }, filterFields: { period: 'note' } },
         { id: 'drill', report: 'loans_by_branch', layout: { x: 8, y: 0, w: 4, h: 4 }, drill: { kind: 'list', entity: 'loan', field: 'colour' } },
+        { id: 'elsewhere', report: 'loans_by_branch', layout: { x: 0, y: 4, w: 4, h: 4 }, drill: { kind: 'report', report: 'loans_by_status', field: 'branch' } },
       ],
     };
     const context = host('publish');
@@ -98,6 +102,7 @@ describe('the dashboard artifact', () => {
       ['/widgets/1/chart/x', 'unknownDimension'],
       ['/widgets/1/filterFields/period', 'unknownField'],
       ['/widgets/2/drill/field', 'unknownField'],
+      ['/widgets/3/drill/report', 'drillReportNotShown'],
     ]);
     // loan has no segment: the filter is published, but the analyst is told it filters nothing.
     expect(context.warnings).toEqual(['/filters/2 filterUnused']);

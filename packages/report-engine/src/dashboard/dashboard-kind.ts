@@ -74,6 +74,14 @@ async function referenceProblems(dashboard: DashboardDefinition, context: Dashbo
     const drill = widget.drill;
     if (drill?.kind === 'report' && !(await context.report(drill.report)))
       problems.push({ path: `${path}/drill/report`, code: 'unknownReport', message: `No published report is called ${drill.report}`, messageZh: `没有名为 ${drill.report} 的已发布报表` });
+    // A click opens the widget that shows the target report, filtered by the value: without one, the click would do nothing.
+    else if (drill?.kind === 'report' && !dashboard.widgets.some((w) => w.report === drill.report && w.id !== widget.id))
+      problems.push({
+        path: `${path}/drill/report`,
+        code: 'drillReportNotShown',
+        message: `A click opens ${drill.report} as a widget of this dashboard: add a widget showing it, or drill to a list or a record`,
+        messageZh: `点击将在本仪表板中打开报表 ${drill.report} 的组件：请添加显示该报表的组件，或改为钻取到列表或记录`,
+      });
     if (drill?.kind === 'list' || drill?.kind === 'record') {
       const entity = await context.entity(drill.entity);
       if (!entity)
