@@ -60,13 +60,21 @@ describe('ReportDesigner', () => {
     const dimensions = region('Dimensions');
     await user.selectOptions(within(dimensions).getByRole('combobox', { name: 'Field to group by' }), 'branch.name');
     await user.click(within(dimensions).getByRole('button', { name: 'Add dimension' }));
-    expect((within(dimensions).getByRole('textbox', { name: 'Name of dimension 1' }) as HTMLInputElement).value).toBe('Branch · Name');
-    await user.clear(within(dimensions).getByRole('textbox', { name: 'Name of dimension 1' }));
-    await user.type(within(dimensions).getByRole('textbox', { name: 'Name of dimension 1' }), 'Branch');
+    expect((within(dimensions).getByRole('textbox', { name: 'Name of dimension 1 in English' }) as HTMLInputElement).value).toBe('Branch · Name');
+    await user.clear(within(dimensions).getByRole('textbox', { name: 'Name of dimension 1 in English' }));
+    await user.type(within(dimensions).getByRole('textbox', { name: 'Name of dimension 1 in English' }), 'Branch');
+    // Named in Chinese too, by default from the field's Chinese labels.
+    const chinese = within(dimensions).getByRole('textbox', { name: 'Name of dimension 1 in Chinese' });
+    expect((chinese as HTMLInputElement).value).toBe('网点 · 网点名称');
+    await user.clear(chinese);
+    await user.type(chinese, '分行');
 
     const measures = region('Measures');
-    await user.clear(within(measures).getByRole('textbox', { name: 'Name of measure 1' }));
-    await user.type(within(measures).getByRole('textbox', { name: 'Name of measure 1' }), 'Approved');
+    await user.clear(within(measures).getByRole('textbox', { name: 'Name of measure 1 in English' }));
+    await user.type(within(measures).getByRole('textbox', { name: 'Name of measure 1 in English' }), 'Approved');
+    // The draft's count had one name for both languages: its Chinese is still to be written.
+    expect((within(measures).getByRole('textbox', { name: 'Name of measure 1 in Chinese' }) as HTMLInputElement).value).toBe('');
+    await user.type(within(measures).getByRole('textbox', { name: 'Name of measure 1 in Chinese' }), '已批准');
     await user.click(within(measures).getByRole('button', { name: 'Count only some rows for measure 1' }));
     const counted = within(measures).getByRole('group', { name: 'Rows measure 1 counts' });
     await user.selectOptions(within(counted).getByRole('combobox', { name: 'Field of condition 1' }), 'status');
@@ -93,8 +101,8 @@ describe('ReportDesigner', () => {
         { alias: 'customer', kind: 'manyToOne', field: 'customer' },
         { alias: 'branch', kind: 'manyToOne', field: 'branch', from: 'customer' },
       ],
-      dimensions: [{ key: 'branch_name', field: 'branch.name', label: 'Branch' }],
-      measures: [{ key: 'count', label: 'Approved', agg: 'count', filter: { field: 'status', op: 'eq', value: 'approved' } }],
+      dimensions: [{ key: 'branch_name', field: 'branch.name', label: { en: 'Branch', 'zh-CN': '分行' } }],
+      measures: [{ key: 'count', label: { en: 'Approved', 'zh-CN': '已批准' }, agg: 'count', filter: { field: 'status', op: 'eq', value: 'approved' } }],
       filter: { field: 'submitted_at', op: 'within', value: 'thisQuarter' },
       chart: { type: 'bar', x: 'branch_name' },
     });
@@ -212,17 +220,17 @@ describe('ReportDesigner', () => {
     const { user } = openDesigner(loansReport(), {
       'POST /api/artifacts/report/loans/publish': problem(422, 'artifactInvalid', { errors: [{ path: '/measures/0/label', code: 'maxLength', message: 'label is too long', messageZh: '名称太长' }] }),
     });
-    const label = await screen.findByRole('textbox', { name: 'Name of measure 1' });
+    const label = await screen.findByRole('textbox', { name: 'Name of measure 1 in English' });
     await user.type(label, 's');
     expect((label as HTMLInputElement).value).toBe('Counts');
     await user.click(document.body);
     await user.keyboard('{Control>}z{/Control}');
-    expect((screen.getByRole('textbox', { name: 'Name of measure 1' }) as HTMLInputElement).value).toBe('Count');
+    expect((screen.getByRole('textbox', { name: 'Name of measure 1 in English' }) as HTMLInputElement).value).toBe('Count');
     await user.keyboard('{Control>}{Shift>}z{/Shift}{/Control}');
-    expect((screen.getByRole('textbox', { name: 'Name of measure 1' }) as HTMLInputElement).value).toBe('Counts');
+    expect((screen.getByRole('textbox', { name: 'Name of measure 1 in English' }) as HTMLInputElement).value).toBe('Counts');
     await user.click(screen.getByRole('button', { name: 'Publish' }));
     expect(await screen.findByText('1 problem to fix before saving')).toBeTruthy();
-    const field = screen.getByRole('textbox', { name: 'Name of measure 1' });
+    const field = screen.getByRole('textbox', { name: 'Name of measure 1 in English' });
     expect(field.getAttribute('aria-invalid')).toBe('true');
     expect(document.getElementById(field.getAttribute('aria-describedby')!)!.textContent).toBe('label is too long');
   });
@@ -238,7 +246,7 @@ describe('ReportDesigner', () => {
     expect(screen.queryByRole('region', { name: /problems?$/ })).toBeNull();
     await user.click(screen.getByRole('button', { name: 'Save' }));
     await screen.findByText('Draft saved');
-    expect(saved(server.requests)).toEqual({ kind: 'report', key: 'loans', title: 'loans', source: 'loan_application', measures: [{ key: 'count', label: 'Count', agg: 'count' }] });
+    expect(saved(server.requests)).toEqual({ kind: 'report', key: 'loans', title: 'loans', source: 'loan_application', measures: [{ key: 'count', label: { en: 'Count', 'zh-CN': '数量' }, agg: 'count' }] });
   });
 
   it('renames the report and describes it; an empty title is said at once', async () => {

@@ -11,7 +11,9 @@ import { restoreInto, VersionHistory } from '../shell/VersionHistory.js';
 import { usePublishedEntities } from './catalog/usePublishedEntities.js';
 import { reportFieldChoices } from './model/fields.js';
 import { newReportDocument } from './model/new-report.js';
+import { labelProblems } from './model/labels.js';
 import { mergeProblems } from './model/problems.js';
+import { useBothLanguages } from './ui/both-languages.js';
 import { PreviewPanel } from './preview/PreviewPanel.js';
 import './report-designer.css';
 import { CalculatedSection } from './sections/CalculatedSection.js';
@@ -38,7 +40,8 @@ export default function ReportDesigner() {
   const { key = '' } = useParams();
   const { t } = useTranslation('reportDesigner');
   // A report opened at an address with no draft starts without a base entity: the analyst picks one first.
-  const editor = useArtifactEditor<ReportDefinition>('report', key, useCallback(() => newReportDocument(key, key, '', t('measures.defaultLabel.count')), [key, t]));
+  const inBoth = useBothLanguages();
+  const editor = useArtifactEditor<ReportDefinition>('report', key, useCallback(() => newReportDocument(key, key, '', inBoth((say) => say('measures.defaultLabel.count'))), [key, inBoth]));
   useDesignerShortcuts({ undo: editor.undo, redo: editor.redo, save: () => void editor.save() });
   if (editor.status === 'loading') return <Loading />;
   if (editor.status === 'error') return <LoadFailed message={t('loadFailed', { message: editor.error?.detail || editor.error?.title })} onRetry={editor.reload} />;
@@ -57,7 +60,7 @@ function LoadedReport({ editor }: { editor: ArtifactEditor<ReportDefinition> }) 
   // The engine's own check, as the server runs it on publish: every problem where it arises, as the draft changes.
   // A report opened without a draft has no base entity yet: choosing one is all there is to do.
   const local = useMemo(
-    () => (report.source === '' ? [{ path: '/source', code: 'required', message: t('data.chooseSource') }] : checked ? validateReport(report, catalog) : []),
+    () => (report.source === '' ? [{ path: '/source', code: 'required', message: t('data.chooseSource') }] : [...labelProblems(report), ...(checked ? validateReport(report, catalog) : [])]),
     [checked, report, catalog, t],
   );
   const problems = useMemo(() => mergeProblems(local, editor.problems), [local, editor.problems]);

@@ -200,7 +200,7 @@ describe('ArtifactList', () => {
     await user.selectOptions(entity, 'customer');
     await user.click(within(dialog).getByRole('button', { name: 'Create' }));
     expect((await screen.findByTestId('destination')).textContent).toBe('/report/approvals');
-    expect(server.requests.at(-1)!.body).toEqual({ kind: 'report', key: 'approvals', title: 'Loan approvals', source: 'customer', measures: [{ key: 'count', label: 'Count', agg: 'count' }] });
+    expect(server.requests.at(-1)!.body).toEqual({ kind: 'report', key: 'approvals', title: 'Loan approvals', source: 'customer', measures: [{ key: 'count', label: { en: 'Count', 'zh-CN': '数量' }, agg: 'count' }] });
   });
 
   it('creates a further form for an entity as not its default', async () => {

@@ -1,5 +1,5 @@
 import type { ProblemFieldError } from '@bankforge/client';
-import type { ChartSpec, ChartType, ReportDefinition } from '@bankforge/report-engine';
+import { labelIn, type ChartSpec, type ChartType, type ReportDefinition } from '@bankforge/report-engine';
 import { useTranslation } from 'react-i18next';
 import { SelectControl } from '../../data-model/controls/Controls.js';
 import { problemMessage, problemsUnder } from '../../shell/api/problems.js';
@@ -18,8 +18,9 @@ export interface ChartOverrideProps {
 export function ChartOverride({ report, chart, path, problems, onChange }: ChartOverrideProps) {
   const { t, i18n } = useTranslation('dashboardDesigner');
   const own = report.chart?.type ?? 'table';
-  const dimensions = (report.dimensions ?? []).map((d) => ({ value: d.key, label: d.label ?? d.key }));
-  const measures = (report.measures ?? []).map((m) => ({ value: m.key, label: m.label ?? m.key }));
+  const language = i18n.language.startsWith('zh') ? 'zh-CN' : 'en';
+  const dimensions = (report.dimensions ?? []).map((d) => ({ value: d.key, label: d.label === undefined ? d.key : labelIn(d.label, language) }));
+  const measures = (report.measures ?? []).map((m) => ({ value: m.key, label: m.label === undefined ? m.key : labelIn(m.label, language) }));
   const parts = chart ? chartParts(chart.type) : null;
   const of = (part: string) => problemsUnder(problems, `${path}${part}`);
   const set = (change: Partial<ChartSpec>) => chart && onChange({ ...chart, ...change });

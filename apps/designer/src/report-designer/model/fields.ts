@@ -9,7 +9,7 @@ import {
   type SelectOption,
   type ValueType,
 } from '@bankforge/data-model';
-import type { ChildAggregate, EntityCatalog, ReportDefinition } from '@bankforge/report-engine';
+import type { ChildAggregate, EntityCatalog, ReportDefinition, ReportLabel } from '@bankforge/report-engine';
 
 /** Where a field a report can read comes from. */
 export type FieldOrigin =
@@ -24,7 +24,7 @@ export type FieldName =
   | { kind: 'system'; column: string }
   | { kind: 'currency'; label: LocalizedText }
   | { kind: 'aggregate'; agg: ChildAggregate; label?: LocalizedText; key: string }
-  | { kind: 'calculated'; key: string; label?: string };
+  | { kind: 'calculated'; key: string; label?: ReportLabel };
 
 /** A field path the report can use (dimension, measure, filter, calculated field), with what the pickers need to know of it. */
 export interface ReportFieldChoice {

@@ -16,6 +16,7 @@ import type {
   PivotSpec,
   ReportDefinition,
   ReportJoin,
+  ReportLabel,
   ReportParameter,
   SortKey,
 } from '@bankforge/report-engine';
@@ -120,7 +121,7 @@ function renameInCalculated(report: ReportDefinition, from: string, to: string):
  * Another base entity. Joins, fields and whatever reads them belonged to the old one, so the report
  * starts again from a count of rows; its title, description and parameters stay (Undo brings the rest back).
  */
-export function changeSource(report: ReportDefinition, source: string, countLabel: string): ReportDefinition {
+export function changeSource(report: ReportDefinition, source: string, countLabel: ReportLabel): ReportDefinition {
   if (report.source === source) return report;
   return withoutUndefined({
     kind: 'report',

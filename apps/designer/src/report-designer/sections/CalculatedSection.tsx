@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { FeelEditor } from '../../form-designer/feel-editor/FeelEditor.js';
 import { calculatedKeys } from '../model/keys.js';
 import { problemsAt } from '../model/problems.js';
+import { labelInput, labelText, withLabelIn } from '../model/labels.js';
 import { addCalculated, removeCalculated, updateCalculated } from '../model/report-edits.js';
 import { KeyInput, ProblemMessages, RowActions } from '../ui/controls.js';
 import { useReportEditing } from '../ui/report-context.js';
@@ -12,7 +13,7 @@ import { Section } from '../ui/Section.js';
 /** Calculated fields: FEEL over the report's fields that the database computes (arithmetic, comparisons, if-then-else...). */
 export function CalculatedSection() {
   const { t } = useTranslation('reportDesigner');
-  const { report, catalog, problems, update } = useReportEditing();
+  const { report, catalog, problems, language, update } = useReportEditing();
   const source = catalog.get(report.source);
   const sourceKeys = [...(source?.fields.map((f) => f.key) ?? []), ...Object.keys(SYSTEM_COLUMN_TYPES)];
   const calculated = report.calculated ?? [];
@@ -32,14 +33,14 @@ export function CalculatedSection() {
             return (
               <li key={i} className="report-row" role="group" aria-label={name}>
                 <div className="report-row-head">
-                  <p className="report-row-title">{field.label || field.key}</p>
+                  <p className="report-row-title">{labelText(field.label, language) || field.key}</p>
                   <RowActions name={name} index={i} count={calculated.length} onRemove={() => update((r) => removeCalculated(r, i))} />
                 </div>
                 <div className="report-row-fields">
                   <KeyInput label={t('calculated.key', { number })} path={`${path}/key`} value={field.key} taken={calculatedKeys(report, sourceKeys).filter((k) => k !== field.key)} onCommit={(key) => update((r) => updateCalculated(r, i, { key }))} />
                   <div className="form-row">
                     <label htmlFor={`report-calculated-${i}-label`}>{t('calculated.label', { number })}</label>
-                    <input id={`report-calculated-${i}-label`} value={field.label ?? ''} onChange={(e) => update((r) => updateCalculated(r, i, { label: e.target.value === '' ? undefined : e.target.value }), `calculated-${i}-label`)} />
+                    <input id={`report-calculated-${i}-label`} value={labelInput(field.label, 'en')} onChange={(e) => update((r) => updateCalculated(r, i, { label: withLabelIn(field.label, 'en', e.target.value) }), `calculated-${i}-label`)} />
                   </div>
                 </div>
                 <div id={`report-calculated-${i}-expression`}>

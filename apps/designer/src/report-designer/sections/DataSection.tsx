@@ -10,6 +10,7 @@ import { relationChoices, relationId, type RelationChoice } from '../model/relat
 import { addAggregate, addJoin, changeSource, removeAggregate, removeJoin, renameJoin, setJoinFilter, updateAggregate } from '../model/report-edits.js';
 import { Field, KeyInput, ProblemsAt, RowActions } from '../ui/controls.js';
 import { entityName } from '../ui/field-names.js';
+import { useBothLanguages } from '../ui/both-languages.js';
 import { FieldSelect } from '../ui/FieldSelect.js';
 import { useReportEditing } from '../ui/report-context.js';
 import { Section } from '../ui/Section.js';
@@ -20,6 +21,7 @@ const CHILD_AGGREGATES: readonly ChildAggregate[] = ['count', 'sum', 'avg', 'min
 export function DataSection() {
   const { t } = useTranslation('reportDesigner');
   const { report, catalog, loaded, language, update, announce } = useReportEditing();
+  const inBoth = useBothLanguages();
   const entities = [...catalog.values()].sort((a, b) => localized(a.label, language).localeCompare(localized(b.label, language)));
   const relations = relationChoices(report, catalog);
   const [picked, setPicked] = useState('');
@@ -51,7 +53,7 @@ export function DataSection() {
       </div>
       <Field label={t('data.source')} path="/source" help={t('data.sourceHelp')}>
         {(control) => (
-          <select {...control} value={report.source} onChange={(e) => update((r) => changeSource(r, e.target.value, t('measures.defaultLabel.count')))}>
+          <select {...control} value={report.source} onChange={(e) => update((r) => changeSource(r, e.target.value, inBoth((say) => say('measures.defaultLabel.count'))))}>
             {!catalog.has(report.source) && <option value={report.source}>{report.source === '' ? t('data.chooseSource') : loaded ? t('fields.unknown', { path: report.source }) : report.source}</option>}
             {entities.map((e) => (
               <option key={e.key} value={e.key}>

@@ -4,6 +4,8 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { canBin, canBucket, canGroupBy } from '../model/fields.js';
 import { columnKeys } from '../model/keys.js';
+import { labelInput, labelText, withLabelIn } from '../model/labels.js';
+import { useBothLanguages } from '../ui/both-languages.js';
 import { addDimension, moveDimension, removeDimension, updateDimension } from '../model/report-edits.js';
 import { Field, KeyInput, ProblemsAt, RowActions } from '../ui/controls.js';
 import { pathName } from '../ui/field-names.js';
@@ -22,6 +24,7 @@ export function DimensionsSection() {
   const dimensions = report.dimensions ?? [];
   const [field, setField] = useState('');
   const addId = useId();
+  const inBoth = useBothLanguages();
   const groupable = fields.filter(canGroupBy);
   const picked = groupable.some((f) => f.path === field) ? field : (groupable[0]?.path ?? '');
   return (
@@ -44,9 +47,9 @@ export function DimensionsSection() {
           type="button"
           disabled={picked === ''}
           onClick={() => {
-            const label = pathName(picked, fields, catalog, language, t);
+            const label = inBoth((say, spoken) => pathName(picked, fields, catalog, spoken, say));
             update((r) => addDimension(r, { field: picked, label }));
-            announce(t('dimensions.added', { name: label }));
+            announce(t('dimensions.added', { name: labelText(label, language) }));
           }}
         >
           {t('dimensions.add')}
@@ -58,7 +61,7 @@ export function DimensionsSection() {
 
 function DimensionRow({ dimension, index }: { dimension: Dimension; index: number }) {
   const { t } = useTranslation('reportDesigner');
-  const { report, fields, update, announce } = useReportEditing();
+  const { report, fields, language, update, announce } = useReportEditing();
   const number = index + 1;
   const name = t('dimensions.dimension', { number });
   const path = `/dimensions/${index}`;
@@ -75,7 +78,7 @@ function DimensionRow({ dimension, index }: { dimension: Dimension; index: numbe
   return (
     <div role="group" aria-label={name}>
       <div className="report-row-head">
-        <p className="report-row-title">{dimension.label || dimension.key}</p>
+        <p className="report-row-title">{labelText(dimension.label, language) || dimension.key}</p>
         <RowActions
           name={name}
           index={index}
@@ -126,7 +129,10 @@ function DimensionRow({ dimension, index }: { dimension: Dimension; index: numbe
           </>
         )}
         <Field label={t('dimensions.label', { number })} path={`${path}/label`}>
-          {(control) => <input {...control} value={dimension.label ?? ''} onChange={(e) => change({ label: e.target.value === '' ? undefined : e.target.value }, `dimension-${index}-label`)} />}
+          {(control) => <input {...control} lang="en" value={labelInput(dimension.label, 'en')} onChange={(e) => change({ label: withLabelIn(dimension.label, 'en', e.target.value) }, `dimension-${index}-label-en`)} />}
+        </Field>
+        <Field label={t('dimensions.labelZh', { number })} path={`${path}/label/zh-CN`} help={t('names.chineseHelp')}>
+          {(control) => <input {...control} lang="zh-CN" value={labelInput(dimension.label, 'zh-CN')} onChange={(e) => change({ label: withLabelIn(dimension.label, 'zh-CN', e.target.value) }, `dimension-${index}-label-zh`)} />}
         </Field>
         <KeyInput label={t('dimensions.key', { number })} path={`${path}/key`} value={dimension.key} taken={columnKeys(report).filter((k) => k !== dimension.key)} onCommit={(key) => change({ key })} />
       </div>
@@ -155,7 +161,7 @@ function DimensionRow({ dimension, index }: { dimension: Dimension; index: numbe
                 {!measures.some((m) => m.key === dimension.top!.by) && <option value={dimension.top!.by}>{t('fields.unknown', { path: dimension.top!.by })}</option>}
                 {measures.map((m) => (
                   <option key={m.key} value={m.key}>
-                    {m.label || m.key}
+                    {labelText(m.label, language) || m.key}
                   </option>
                 ))}
               </select>

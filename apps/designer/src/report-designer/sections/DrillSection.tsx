@@ -1,6 +1,8 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { addDrillLevel, moveDrillLevel, removeDrillDown, removeDrillLevel, startDrillDown, updateDrillLevel } from '../model/report-edits.js';
+import { labelInput, labelText, withLabelIn } from '../model/labels.js';
+import { withoutUndefined } from '../model/lists.js';
 import { Field, RowActions } from '../ui/controls.js';
 import { useReportEditing } from '../ui/report-context.js';
 import { Section } from '../ui/Section.js';
@@ -10,7 +12,7 @@ import { useColumns } from './columns.js';
 /** Drill-down: the levels a reader goes down (branch, then RM, then customer), each grouping by its dimensions. */
 export function DrillSection() {
   const { t } = useTranslation('reportDesigner');
-  const { report, update } = useReportEditing();
+  const { report, language, update } = useReportEditing();
   const dimensions = useColumns().filter((c) => c.role === 'dimension');
   const levels = report.drillDown?.levels ?? [];
   const [next, setNext] = useState('');
@@ -39,11 +41,11 @@ export function DrillSection() {
               return (
                 <li key={i} className="report-row" role="group" aria-label={name}>
                   <div className="report-row-head">
-                    <p className="report-row-title">{level.label || name}</p>
+                    <p className="report-row-title">{labelText(level.label, language) || name}</p>
                     <RowActions name={name} index={i} count={levels.length} onMove={(to) => update((r) => moveDrillLevel(r, i, to))} onRemove={() => update((r) => removeDrillLevel(r, i))} />
                   </div>
                   <Field label={t('drill.label', { number })} path={`${path}/label`}>
-                    {(control) => <input {...control} value={level.label ?? ''} onChange={(e) => update((r) => updateDrillLevel(r, i, { ...level, label: e.target.value === '' ? undefined : e.target.value }), `drill-${i}-label`)} />}
+                    {(control) => <input {...control} value={labelInput(level.label, 'en')} onChange={(e) => update((r) => updateDrillLevel(r, i, withoutUndefined({ ...level, label: withLabelIn(level.label, 'en', e.target.value) })), `drill-${i}-label`)} />}
                   </Field>
                   <KeyChecks legend={t('drill.dimensions', { number })} path={`${path}/dimensions`} choices={dimensions} chosen={level.dimensions} onChange={(keys) => update((r) => updateDrillLevel(r, i, { ...level, dimensions: keys }))} />
                 </li>

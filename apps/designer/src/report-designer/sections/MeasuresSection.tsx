@@ -6,6 +6,8 @@ import { FilterBuilder } from '../filter/FilterBuilder.js';
 import { canAggregate, type ReportFieldChoice } from '../model/fields.js';
 import { newCondition } from '../model/filter-values.js';
 import { columnKeys } from '../model/keys.js';
+import { labelInput, labelText, withLabelIn } from '../model/labels.js';
+import { useBothLanguages } from '../ui/both-languages.js';
 import { addMeasure, moveMeasure, removeMeasure, updateMeasure } from '../model/report-edits.js';
 import { Field, KeyInput, ProblemsAt, RowActions } from '../ui/controls.js';
 import { pathName } from '../ui/field-names.js';
@@ -32,19 +34,19 @@ export function MeasuresSection() {
   const [field, setField] = useState('');
   const aggId = useId();
   const fieldId = useId();
+  const inBoth = useBothLanguages();
   const fitting = fields.filter(accepts(agg));
   // A count counts rows unless a field is chosen (then the rows where it has a value); the others need a field.
   const picked = fitting.some((f) => f.path === field) ? field : agg === 'count' || agg === 'ratio' ? '' : (fitting[0]?.path ?? '');
-  const name = (path: string) => pathName(path, fields, catalog, language, t);
   const add = () => {
-    const label = defaultLabel(agg, picked === '' ? undefined : picked, name, t);
+    const label = inBoth((say, spoken) => defaultLabel(agg, picked === '' ? undefined : picked, (path) => pathName(path, fields, catalog, spoken, say), say));
     // A ratio is most often the last measure added (approved ones) over the first (all of them).
     const others = measures.filter((m) => m.agg !== 'ratio');
     const [denominator, numerator] = [others[0], others.length > 1 ? others.at(-1) : undefined];
     const measure: Omit<Measure, 'key'> =
       agg === 'ratio' ? { agg, label, ...(numerator ? { numerator: numerator.key } : {}), ...(denominator ? { denominator: denominator.key } : {}) } : { agg, label, ...(picked === '' ? {} : { field: picked }) };
     update((r) => addMeasure(r, measure));
-    announce(t('measures.added', { name: label }));
+    announce(t('measures.added', { name: labelText(label, language) }));
   };
   return (
     <Section title={t('measures.title')} help={t('measures.help')}>
@@ -85,7 +87,7 @@ export function MeasuresSection() {
 
 function MeasureRow({ measure, index }: { measure: Measure; index: number }) {
   const { t } = useTranslation('reportDesigner');
-  const { report, fields, update, announce } = useReportEditing();
+  const { report, fields, language, update, announce } = useReportEditing();
   const number = index + 1;
   const name = t('measures.measure', { number });
   const path = `/measures/${index}`;
@@ -100,7 +102,7 @@ function MeasureRow({ measure, index }: { measure: Measure; index: number }) {
           {measure[which] !== undefined && !parts.some((m) => m.key === measure[which]) && <option value={measure[which]}>{t('fields.unknown', { path: measure[which] })}</option>}
           {parts.map((m) => (
             <option key={m.key} value={m.key}>
-              {m.label || m.key}
+              {labelText(m.label, language) || m.key}
             </option>
           ))}
         </select>
@@ -111,7 +113,7 @@ function MeasureRow({ measure, index }: { measure: Measure; index: number }) {
   return (
     <div role="group" aria-label={name}>
       <div className="report-row-head">
-        <p className="report-row-title">{measure.label || measure.key}</p>
+        <p className="report-row-title">{labelText(measure.label, language) || measure.key}</p>
         <RowActions
           name={name}
           index={index}
@@ -155,7 +157,10 @@ function MeasureRow({ measure, index }: { measure: Measure; index: number }) {
           </Field>
         )}
         <Field label={t('measures.label', { number })} path={`${path}/label`}>
-          {(control) => <input {...control} value={measure.label ?? ''} onChange={(e) => change({ label: e.target.value === '' ? undefined : e.target.value }, `measure-${index}-label`)} />}
+          {(control) => <input {...control} lang="en" value={labelInput(measure.label, 'en')} onChange={(e) => change({ label: withLabelIn(measure.label, 'en', e.target.value) }, `measure-${index}-label-en`)} />}
+        </Field>
+        <Field label={t('measures.labelZh', { number })} path={`${path}/label/zh-CN`} help={t('names.chineseHelp')}>
+          {(control) => <input {...control} lang="zh-CN" value={labelInput(measure.label, 'zh-CN')} onChange={(e) => change({ label: withLabelIn(measure.label, 'zh-CN', e.target.value) }, `measure-${index}-label-zh`)} />}
         </Field>
         <KeyInput label={t('measures.key', { number })} path={`${path}/key`} value={measure.key} taken={columnKeys(report).filter((k) => k !== measure.key)} onCommit={(key) => change({ key })} />
       </div>

@@ -2,6 +2,7 @@ import type { ParameterType, ReportParameter } from '@bankforge/report-engine';
 import { useTranslation } from 'react-i18next';
 import { parameterKeys } from '../model/keys.js';
 import { problemsUnder } from '../model/problems.js';
+import { labelInput, labelText, withLabelIn } from '../model/labels.js';
 import { addParameter, removeParameter, updateParameter } from '../model/report-edits.js';
 import { Field, KeyInput, ProblemMessages, RowActions } from '../ui/controls.js';
 import { useReportEditing } from '../ui/report-context.js';
@@ -13,7 +14,7 @@ const TYPES: readonly ParameterType[] = ['text', 'select', 'number', 'integer', 
 /** Parameters: the values a person fills in when they run the report (a period's start, a branch), which filters compare with. */
 export function ParametersSection() {
   const { t } = useTranslation('reportDesigner');
-  const { report, problems, update } = useReportEditing();
+  const { report, problems, language, update } = useReportEditing();
   const parameters = report.parameters ?? [];
   return (
     <Section title={t('parameters.title')} help={t('parameters.help')}>
@@ -28,7 +29,7 @@ export function ParametersSection() {
             return (
               <li key={i} className="report-row" role="group" aria-label={name}>
                 <div className="report-row-head">
-                  <p className="report-row-title">{parameter.label || parameter.key}</p>
+                  <p className="report-row-title">{labelText(parameter.label, language) || parameter.key}</p>
                   <RowActions name={name} index={i} count={parameters.length} onRemove={() => update((r) => removeParameter(r, i))} />
                 </div>
                 {/* The engine addresses a parameter's default by its key. */}
@@ -36,7 +37,7 @@ export function ParametersSection() {
                 <div className="report-row-fields">
                   <KeyInput label={t('parameters.key', { number })} path={`${path}/key`} value={parameter.key} taken={parameterKeys(report).filter((k) => k !== parameter.key)} onCommit={(key) => change({ key })} />
                   <Field label={t('parameters.label', { number })} path={`${path}/label`}>
-                    {(control) => <input {...control} value={parameter.label ?? ''} onChange={(e) => change({ label: e.target.value === '' ? undefined : e.target.value }, `parameter-${i}-label`)} />}
+                    {(control) => <input {...control} value={labelInput(parameter.label, 'en')} onChange={(e) => change({ label: withLabelIn(parameter.label, 'en', e.target.value) }, `parameter-${i}-label`)} />}
                   </Field>
                   <Field label={t('parameters.type', { number })} path={`${path}/type`}>
                     {(control) => (

@@ -6,8 +6,8 @@ import { ENTITIES } from './catalog.js';
 /** A preview answer as the server gives it: two branches' approvals, their ids labelled. */
 export function previewResult(report: ReportDefinition): ReportRunResult {
   const columns: ReportRunResult['columns'] = [
-    { key: 'name', label: 'Branch', role: 'dimension', type: 'text' },
-    { key: 'count', label: 'Approved', role: 'measure', type: 'number' },
+    { key: 'name', label: 'Branch', labelZh: '分行', role: 'dimension', type: 'text' },
+    { key: 'count', label: 'Approved', labelZh: '已批准', role: 'measure', type: 'number' },
   ];
   const rows = [
     { name: 'b1', count: 1234 },

@@ -2,6 +2,7 @@ import type { EntityCatalog } from '@bankforge/report-engine';
 import type { TFunction } from 'i18next';
 import { localized, type DesignerLanguage } from '../../form-designer/workspace/localized.js';
 import type { FieldOrigin, ReportFieldChoice } from '../model/fields.js';
+import { labelText } from '../model/labels.js';
 
 /** A field as the analyst reads it in a picker: its label in the designer's language. */
 export function fieldName(choice: ReportFieldChoice, language: DesignerLanguage, t: TFunction): string {
@@ -16,7 +17,7 @@ export function fieldName(choice: ReportFieldChoice, language: DesignerLanguage,
     case 'aggregate':
       return name.label ? t(`fields.aggregateOf.${name.agg}`, { field: localized(name.label, language), key: name.key }) : t('fields.childCount', { key: name.key });
     case 'calculated':
-      return name.label || name.key;
+      return labelText(name.label, language) || name.key;
   }
 }
 

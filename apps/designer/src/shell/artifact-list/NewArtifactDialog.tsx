@@ -30,7 +30,7 @@ interface Errors {
 
 /** Asks the key and title (and for a form or a report its entity), stores the first draft and hands over to the designer. */
 export function NewArtifactDialog({ kind, onClose, onCreated }: NewArtifactDialogProps) {
-  const { t } = useTranslation('shell');
+  const { t, i18n } = useTranslation('shell');
   const api = useApiClient();
   const id = useId();
   const [key, setKey] = useState('');
@@ -80,7 +80,7 @@ export function NewArtifactDialog({ kind, onClose, onCreated }: NewArtifactDialo
         : kind === 'app' ? newAppDocument(key, title.trim())
         : kind === 'decision' ? { ...newDecisionArtifact(key, title.trim()) }
         : kind === 'flow' ? { ...newFlowDocument(key), title: title.trim(), label: { en: title.trim(), 'zh-CN': title.trim() } }
-        : kind === 'report' ? { ...newReportDocument(key, title.trim(), entity, t('reportDesigner:measures.defaultLabel.count')) }
+        : kind === 'report' ? { ...newReportDocument(key, title.trim(), entity, { en: i18n.getFixedT('en')('reportDesigner:measures.defaultLabel.count'), 'zh-CN': i18n.getFixedT('zh-CN')('reportDesigner:measures.defaultLabel.count') }) }
         : kind === 'dashboard' ? { ...newDashboardDocument(key, title.trim()) }
         : newEntityDocument(key, title.trim());
       // Revision 0: only creates; an artifact with this key already there is a conflict.
