@@ -35,11 +35,14 @@ function conditions(filter: RecordFilter | undefined): { field: string; op: stri
 }
 
 describe('the example reports', () => {
-  it('fit the bank CRM entities, are listed by the app and label every column', () => {
+  it('fit the bank CRM entities, are listed by the app and label every column in English and Chinese', () => {
     for (const report of bankCrmReports) {
       expect(validateReport(report, catalog), report.key).toEqual([]);
       expect(bankCrmApp.artifacts).toContainEqual({ kind: 'report', key: report.key });
-      for (const column of [...(report.dimensions ?? []), ...(report.measures ?? [])]) expect(column.label, `${report.key}.${column.key}`).toBeTruthy();
+      for (const column of [...(report.dimensions ?? []), ...(report.measures ?? [])]) {
+        const { label } = column;
+        expect(typeof label === 'object' && label.en !== '' && label['zh-CN'] !== '', `${report.key}.${column.key}`).toBe(true);
+      }
     }
   });
 

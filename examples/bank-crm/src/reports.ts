@@ -1,5 +1,6 @@
 import type { RecordFilter } from '@bankforge/data-model';
 import type { ReportDefinition } from '@bankforge/report-engine';
+import { text } from './entities/labels.js';
 
 /**
  * The latest month-end's balances. Balances are stocks: summed across accounts at one month-end
@@ -20,12 +21,12 @@ export const loanPipelineReport: ReportDefinition = {
   joins: [{ alias: 'c', kind: 'manyToOne', field: 'customer' }],
   filter: { field: 'submitted_at', op: 'within', value: { last: 12, unit: 'month' } },
   dimensions: [
-    { key: 'status', field: 'status', label: 'Status' },
-    { key: 'segment', field: 'c.segment', label: 'Customer segment' },
+    { key: 'status', field: 'status', label: text('Status', '状态') },
+    { key: 'segment', field: 'c.segment', label: text('Customer segment', '客户分层') },
   ],
   measures: [
-    { key: 'applications', agg: 'count', label: 'Applications' },
-    { key: 'volume', agg: 'sum', field: 'amount', label: 'Volume' },
+    { key: 'applications', agg: 'count', label: text('Applications', '申请数') },
+    { key: 'volume', agg: 'sum', field: 'amount', label: text('Volume', '贷款金额') },
   ],
   drillDown: { levels: [{ dimensions: ['status'] }, { dimensions: ['segment'] }] },
   chart: { type: 'bar', x: 'status', y: ['volume'] },
@@ -47,7 +48,7 @@ export const loanFunnelReport: ReportDefinition = {
   calculated: [
     {
       key: 'stage_order',
-      label: 'Stage',
+      label: text('Stage', '阶段'),
       expression:
         'if status = "draft" then 1 else if status = "submitted" then 2 else if status = "returned" then 3 else if status = "approved" then 4 else if status = "rejected" then 5 else 6',
     },
@@ -60,12 +61,12 @@ export const loanFunnelReport: ReportDefinition = {
     ],
   },
   dimensions: [
-    { key: 'stage', field: 'stage_order', label: 'Stage' },
-    { key: 'status', field: 'status', label: 'Status' },
+    { key: 'stage', field: 'stage_order', label: text('Stage', '阶段') },
+    { key: 'status', field: 'status', label: text('Status', '状态') },
   ],
   measures: [
-    { key: 'applications', agg: 'count', label: 'Applications' },
-    { key: 'volume', agg: 'sum', field: 'amount', label: 'Volume' },
+    { key: 'applications', agg: 'count', label: text('Applications', '申请数') },
+    { key: 'volume', agg: 'sum', field: 'amount', label: text('Volume', '贷款金额') },
   ],
   sort: [{ by: 'stage' }],
   chart: { type: 'funnel', x: 'status', y: ['applications'] },
@@ -80,11 +81,11 @@ export const aumBySegmentReport: ReportDefinition = {
   source: 'account_balance',
   joins: [{ alias: 'c', kind: 'manyToOne', field: 'customer' }],
   filter: LATEST_MONTH_END,
-  dimensions: [{ key: 'segment', field: 'c.segment', label: 'Segment' }],
+  dimensions: [{ key: 'segment', field: 'c.segment', label: text('Segment', '客户分层') }],
   measures: [
-    { key: 'customers', agg: 'countDistinct', field: 'customer', label: 'Customers' },
-    { key: 'aum', agg: 'sum', field: 'balance', label: 'AUM at month-end' },
-    { key: 'average_aum', agg: 'sum', field: 'average_balance', label: 'AUM, monthly daily average' },
+    { key: 'customers', agg: 'countDistinct', field: 'customer', label: text('Customers', '客户数') },
+    { key: 'aum', agg: 'sum', field: 'balance', label: text('AUM at month-end', '月末管理资产') },
+    { key: 'average_aum', agg: 'sum', field: 'average_balance', label: text('AUM, monthly daily average', '月日均管理资产') },
   ],
   sort: [{ by: 'aum', direction: 'desc' }],
   chart: { type: 'pie', x: 'segment', y: ['aum'] },
@@ -103,10 +104,10 @@ export const aumTrendReport: ReportDefinition = {
   joins: [{ alias: 'c', kind: 'manyToOne', field: 'customer' }],
   filter: { field: 'month_end', op: 'within', value: { last: 13, unit: 'month' } },
   dimensions: [
-    { key: 'month', field: 'month_end', date: 'month', label: 'Month' },
-    { key: 'segment', field: 'c.segment', label: 'Segment' },
+    { key: 'month', field: 'month_end', date: 'month', label: text('Month', '月份') },
+    { key: 'segment', field: 'c.segment', label: text('Segment', '客户分层') },
   ],
-  measures: [{ key: 'aum', agg: 'sum', field: 'balance', label: 'AUM at month-end' }],
+  measures: [{ key: 'aum', agg: 'sum', field: 'balance', label: text('AUM at month-end', '月末管理资产') }],
   sort: [{ by: 'month' }, { by: 'segment' }],
   chart: { type: 'stackedBar', x: 'month', series: 'segment', y: ['aum'] },
 };
@@ -127,21 +128,21 @@ export const loansByBranchReport: ReportDefinition = {
   dimensions: [
     // References, shown by their titles: a click on one filters the other widgets by the same branch
     // or customer, and a customer opens on their record.
-    { key: 'branch', field: 'c.branch', label: 'Branch' },
-    { key: 'rm', field: 'owner_id', label: 'Relationship manager' },
-    { key: 'customer', field: 'customer', label: 'Customer' },
+    { key: 'branch', field: 'c.branch', label: text('Branch', '网点') },
+    { key: 'rm', field: 'owner_id', label: text('Relationship manager', '客户经理') },
+    { key: 'customer', field: 'customer', label: text('Customer', '客户') },
   ],
   measures: [
-    { key: 'applications', agg: 'count', label: 'Applications' },
-    { key: 'volume', agg: 'sum', field: 'amount', label: 'Volume applied for' },
-    { key: 'approved', agg: 'sum', field: 'approved_amount', label: 'Volume approved' },
+    { key: 'applications', agg: 'count', label: text('Applications', '申请数') },
+    { key: 'volume', agg: 'sum', field: 'amount', label: text('Volume applied for', '申请金额') },
+    { key: 'approved', agg: 'sum', field: 'approved_amount', label: text('Volume approved', '批准金额') },
   ],
   sort: [{ by: 'volume', direction: 'desc' }],
   drillDown: {
     levels: [
-      { dimensions: ['branch'], label: 'Branch' },
-      { dimensions: ['rm'], label: 'Relationship manager' },
-      { dimensions: ['customer'], label: 'Customer' },
+      { dimensions: ['branch'], label: text('Branch', '网点') },
+      { dimensions: ['rm'], label: text('Relationship manager', '客户经理') },
+      { dimensions: ['customer'], label: text('Customer', '客户') },
     ],
   },
   chart: { type: 'bar', x: 'branch', y: ['volume'] },
@@ -172,21 +173,21 @@ export const rmPerformanceReport: ReportDefinition = {
     },
   ],
   dimensions: [
-    { key: 'rm', field: 'owner_id', label: 'Relationship manager' },
-    { key: 'customer_no', field: 'customer_no', label: 'Customer number' },
-    { key: 'customer', field: 'name', label: 'Customer' },
+    { key: 'rm', field: 'owner_id', label: text('Relationship manager', '客户经理') },
+    { key: 'customer_no', field: 'customer_no', label: text('Customer number', '客户号') },
+    { key: 'customer', field: 'name', label: text('Customer', '客户') },
   ],
   measures: [
-    { key: 'customers', agg: 'count', label: 'Customers' },
-    { key: 'aum', agg: 'sum', field: 'held.aum', label: 'AUM at month-end' },
-    { key: 'opportunities_won', agg: 'sum', field: 'won.count', label: 'Opportunities won' },
-    { key: 'won_amount', agg: 'sum', field: 'won.amount', label: 'Amount won' },
+    { key: 'customers', agg: 'count', label: text('Customers', '客户数') },
+    { key: 'aum', agg: 'sum', field: 'held.aum', label: text('AUM at month-end', '月末管理资产') },
+    { key: 'opportunities_won', agg: 'sum', field: 'won.count', label: text('Opportunities won', '赢得商机数') },
+    { key: 'won_amount', agg: 'sum', field: 'won.amount', label: text('Amount won', '赢单金额') },
   ],
   sort: [{ by: 'aum', direction: 'desc' }],
   drillDown: {
     levels: [
-      { dimensions: ['rm'], label: 'Relationship manager' },
-      { dimensions: ['customer_no', 'customer'], label: 'Customer' },
+      { dimensions: ['rm'], label: text('Relationship manager', '客户经理') },
+      { dimensions: ['customer_no', 'customer'], label: text('Customer', '客户') },
     ],
   },
   chart: { type: 'bar', x: 'rm', y: ['aum'] },
@@ -202,9 +203,9 @@ export const crossSellRatioReport: ReportDefinition = {
   // One-to-many: each customer is one row with its count, so customers without accounts count as 0.
   joins: [{ alias: 'held', kind: 'oneToMany', entity: 'account', field: 'customer', filter: OPEN_ACCOUNTS, aggregates: [{ key: 'accounts', agg: 'count' }] }],
   measures: [
-    { key: 'products_per_customer', agg: 'avg', field: 'held.accounts', label: 'Products per customer' },
-    { key: 'customers', agg: 'count', label: 'Customers' },
-    { key: 'accounts', agg: 'sum', field: 'held.accounts', label: 'Open accounts' },
+    { key: 'products_per_customer', agg: 'avg', field: 'held.accounts', label: text('Products per customer', '户均产品数') },
+    { key: 'customers', agg: 'count', label: text('Customers', '客户数') },
+    { key: 'accounts', agg: 'sum', field: 'held.accounts', label: text('Open accounts', '在用账户数') },
   ],
   chart: { type: 'kpi', y: ['products_per_customer'] },
 };
@@ -240,7 +241,7 @@ export const churnRiskReport: ReportDefinition = {
   calculated: [
     {
       key: 'aum_change_pct',
-      label: 'AUM change (%)',
+      label: text('AUM change (%)', '管理资产变动（%）'),
       // The change on the AUM a month earlier (this month-end's less the change).
       expression: 'if latest.aum - latest.change > 0 then latest.change / (latest.aum - latest.change) * 100 else null',
     },
@@ -252,15 +253,15 @@ export const churnRiskReport: ReportDefinition = {
     ],
   },
   dimensions: [
-    { key: 'customer_no', field: 'customer_no', label: 'Customer number' },
-    { key: 'customer', field: 'name', label: 'Customer' },
-    { key: 'segment', field: 'segment', label: 'Segment' },
-    { key: 'branch', field: 'b.name', label: 'Branch' },
-    { key: 'rm', field: 'owner_id', label: 'Relationship manager' },
-    { key: 'aum', field: 'latest.aum', label: 'AUM at month-end' },
-    { key: 'aum_change_pct', field: 'aum_change_pct', label: 'AUM change on the prior month-end (%)' },
-    { key: 'churn_score', field: 'churn_risk', label: 'Churn score' },
-    { key: 'products', field: 'held.accounts', label: 'Open accounts' },
+    { key: 'customer_no', field: 'customer_no', label: text('Customer number', '客户号') },
+    { key: 'customer', field: 'name', label: text('Customer', '客户') },
+    { key: 'segment', field: 'segment', label: text('Segment', '客户分层') },
+    { key: 'branch', field: 'b.name', label: text('Branch', '网点') },
+    { key: 'rm', field: 'owner_id', label: text('Relationship manager', '客户经理') },
+    { key: 'aum', field: 'latest.aum', label: text('AUM at month-end', '月末管理资产') },
+    { key: 'aum_change_pct', field: 'aum_change_pct', label: text('AUM change on the prior month-end (%)', '较上月末管理资产变动（%）') },
+    { key: 'churn_score', field: 'churn_risk', label: text('Churn score', '流失评分') },
+    { key: 'products', field: 'held.accounts', label: text('Open accounts', '在用账户数') },
   ],
   sort: [{ by: 'aum_change_pct' }, { by: 'aum', direction: 'desc' }],
   chart: { type: 'table' },
@@ -285,16 +286,16 @@ export const approvalSlaReport: ReportDefinition = {
     ],
   },
   dimensions: [
-    { key: 'step', field: 'node_name', label: 'Step' },
-    { key: 'step_zh', field: 'node_name_zh', label: 'Step (Chinese)' },
+    { key: 'step', field: 'node_name', label: text('Step', '审批环节') },
+    { key: 'step_zh', field: 'node_name_zh', label: text('Step (Chinese)', '审批环节（中文）') },
   ],
   measures: [
-    { key: 'tasks', agg: 'count', label: 'Tasks' },
-    { key: 'on_time', agg: 'count', filter: { field: 'on_time', op: 'eq', value: true }, label: 'Done on time' },
+    { key: 'tasks', agg: 'count', label: text('Tasks', '任务数') },
+    { key: 'on_time', agg: 'count', filter: { field: 'on_time', op: 'eq', value: true }, label: text('Done on time', '按时完成数') },
     // A task has a verdict once done or overdue (and when it has a due time at all).
-    { key: 'with_verdict', agg: 'count', field: 'on_time', label: 'Done or overdue' },
-    { key: 'on_time_share', agg: 'ratio', numerator: 'on_time', denominator: 'with_verdict', label: 'On-time share' },
-    { key: 'business_days', agg: 'avg', field: 'business_days', label: 'Average business days' },
+    { key: 'with_verdict', agg: 'count', field: 'on_time', label: text('Done or overdue', '已完成或已逾期') },
+    { key: 'on_time_share', agg: 'ratio', numerator: 'on_time', denominator: 'with_verdict', label: text('On-time share', '按时完成率') },
+    { key: 'business_days', agg: 'avg', field: 'business_days', label: text('Average business days', '平均工作日数') },
   ],
   sort: [{ by: 'tasks', direction: 'desc' }, { by: 'step' }],
   chart: { type: 'bar', x: 'step', y: ['on_time_share'] },
