@@ -74,11 +74,15 @@ describe('an analyst builds a dashboard that a branch manager works', () => {
       await dimensions.getByRole('combobox', { name: 'Field to group by' }).selectOption(field);
       await dimensions.getByRole('button', { name: 'Add dimension' }).click();
     }
-    await dimensions.getByRole('textbox', { name: 'Name of dimension 1' }).fill('Branch');
-    await dimensions.getByRole('textbox', { name: 'Name of dimension 2' }).fill('Relationship manager');
+    // Each column is named in English and in Chinese: branch managers read the dashboard in either.
+    await dimensions.getByRole('textbox', { name: 'Name of dimension 1 in English' }).fill('Branch');
+    await dimensions.getByRole('textbox', { name: 'Name of dimension 1 in Chinese' }).fill('网点');
+    await dimensions.getByRole('textbox', { name: 'Name of dimension 2 in English' }).fill('Relationship manager');
+    await dimensions.getByRole('textbox', { name: 'Name of dimension 2 in Chinese' }).fill('客户经理');
 
     const measures = page.getByRole('region', { name: 'Measures' });
-    await measures.getByRole('textbox', { name: 'Name of measure 1' }).fill('Approved');
+    await measures.getByRole('textbox', { name: 'Name of measure 1 in English' }).fill('Approved');
+    await measures.getByRole('textbox', { name: 'Name of measure 1 in Chinese' }).fill('批准数');
     await measures.getByRole('button', { name: 'Count only some rows for measure 1' }).click();
     const counted = measures.getByRole('group', { name: 'Rows measure 1 counts' });
     await counted.getByRole('combobox', { name: 'Field of condition 1' }).selectOption('status');
