@@ -12,6 +12,7 @@ import { DirectoryService } from './modules/auth/directory.service.js';
 import { ConsentModule } from './modules/consent/consent.module.js';
 import { DashboardsModule } from './modules/dashboards/dashboards.module.js';
 import { DecisionsModule } from './modules/decisions/decisions.module.js';
+import { EventsModule } from './modules/events/events.module.js';
 import { FlowsModule } from './modules/flows/flows.module.js';
 import { FormsModule } from './modules/forms/forms.module.js';
 import { HealthModule } from './modules/health/health.module.js';
@@ -61,6 +62,7 @@ class BankForgeModule {
         RuntimeModule,
         DecisionsModule,
         FlowsModule,
+        EventsModule,
       ],
       providers: [{ provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor }],
     };

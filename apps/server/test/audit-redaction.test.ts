@@ -76,4 +76,12 @@ describe.each(dialects())('audit redaction on %s', (dialect) => {
     expect(JSON.stringify(entry)).not.toContain(NAME);
     expect(entry.detail).toMatchObject({ report: 'named', parameters: { name: { hmac: expect.stringMatching(/^[0-9a-f]{64}$/) } } });
   });
+
+  it('keeps no sensitive value in the domain events either: a changed sensitive field is named, its value is not', async () => {
+    const events = await server.database.read((sql) => sql.rows<{ changes: string }>("SELECT changes FROM bf_domain_event WHERE entity = 'client'"));
+    expect(events.length).toBeGreaterThan(0);
+    expect(events.some((e) => e.changes.includes('"mobile":{"masked":true}'))).toBe(true);
+    const stored = JSON.stringify(events);
+    for (const secret of [RESIDENT_ID, MOBILE, MOBILE.slice(-4)]) expect(stored).not.toContain(secret);
+  });
 });

@@ -133,6 +133,10 @@ describe.each(dialects())('Idempotency-Key on %s', (dialect) => {
       expect(rows).not.toContain(residentId);
       expect(rows).not.toContain(mobile);
       expect(rows).not.toContain(mobile.slice(-4));
+      // The domain event of the create names the sensitive fields, never their values.
+      const events = await server.database.read((sql) => sql.rows<{ changes: string }>('SELECT * FROM bf_domain_event WHERE record_id = ?', [created.body.id]));
+      expect(JSON.parse(events[0]!.changes)).toMatchObject({ resident_id: { masked: true }, mobile: { masked: true } });
+      for (const secret of [residentId, mobile, mobile.slice(-4)]) expect(JSON.stringify(events)).not.toContain(secret);
     });
 
     it('answers a repeated unmask as a new one: after the unmask right is taken away, 403 and not the value', async () => {

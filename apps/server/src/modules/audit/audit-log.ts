@@ -105,18 +105,25 @@ export class AuditLog {
    * Makes a change to a record and appends the entry that records it, in the caller's transaction.
    * On MariaDB both travel as one compound statement, a round trip instead of two; the entry is
    * written only if the change changed a row. Answers whether it did (if not, nothing was written).
+   * `along`: statements that land with the change, after its entry (its domain event), in the same trip.
    */
-  async appendWith(sql: SqlExecutor, change: SqlStatement, actor: Actor, event: AuditEvent): Promise<boolean> {
+  async appendWith(sql: SqlExecutor, change: SqlStatement, actor: Actor, event: AuditEvent, along: readonly SqlStatement[] = []): Promise<boolean> {
+    const runAlong = async (): Promise<void> => {
+      for (const statement of along) await sql.execute(statement.sql, statement.params);
+    };
     if (!this.database.compoundStatements) {
       if ((await sql.execute(change.sql, change.params)) === 0) return false;
       await this.append(sql, actor, event);
+      await runAlong();
       return true;
     }
     const entry = this.entryAfter(this.head ?? (await this.readHead(sql)), actor, event);
+    const alongSql = along.map((s) => ` ${s.sql};`).join('');
     try {
-      await sql.execute(`BEGIN NOT ATOMIC ${change.sql}; IF ROW_COUNT() = 0 THEN SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = '${NO_ROW_CHANGED}'; END IF; ${INSERT_ENTRY}; END`, [
+      await sql.execute(`BEGIN NOT ATOMIC ${change.sql}; IF ROW_COUNT() = 0 THEN SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = '${NO_ROW_CHANGED}'; END IF; ${INSERT_ENTRY};${alongSql} END`, [
         ...change.params,
         ...entryParams(entry),
+        ...along.flatMap((s) => s.params),
       ]);
       this.head = { seq: entry.seq, hash: entry.hash };
       return true;
@@ -124,8 +131,9 @@ export class AuditLog {
       if (isSignal(error, NO_ROW_CHANGED)) return false;
       this.head = undefined;
       if (!isSignal(error, AUDIT_CHAIN_MOVED)) throw error;
-      // The block is not atomic: the change stands, and only its entry is built again on the moved head.
+      // The block is not atomic: the change stands, and only its entry (and what comes after it) is written again on the moved head.
       await this.append(sql, actor, event);
+      await runAlong();
       return true;
     }
   }

@@ -9,6 +9,17 @@ export interface RedactedValue {
 }
 
 /**
+ * The fields whose values no store keeps in clear, whoever reads it: those the entity marks
+ * sensitive, and those derived from one (a birth date read from the resident ID). The part of the
+ * audit's protected fields that needs no role: what domain events (read by no role) go by too.
+ */
+export function sensitiveFields(entity: EntityDefinition): ReadonlySet<string> {
+  const sensitive = new Set(entity.fields.filter((f) => f.sensitive === true).map((f) => f.key));
+  for (const field of entity.fields) if (field.derivedFrom !== undefined && sensitive.has(field.derivedFrom)) sensitive.add(field.key);
+  return sensitive;
+}
+
+/**
  * What the audit log may keep of the values a person searched or exported by. Its readers (the
  * compliance role) may see a field masked that the searcher saw in clear, so a value of a sensitive
  * field, or of one any role masks or hides, is kept as the HMAC the blind index uses: for an
@@ -28,10 +39,10 @@ export class AuditRedaction {
       const grant = role.entities && Object.hasOwn(role.entities, entity.key) ? role.entities[entity.key] : undefined;
       for (const [key, rule] of Object.entries(grant?.fields ?? {})) if (rule.access === 'masked' || rule.access === 'hidden') ruled.add(key);
     }
-    const protectedKeys = new Set<string>();
+    const protectedKeys = new Set(sensitiveFields(entity));
     for (const field of entity.fields) {
       const source = field.derivedFrom;
-      if (field.sensitive === true || ruled.has(field.key) || (source !== undefined && ruled.has(source))) protectedKeys.add(field.key);
+      if (ruled.has(field.key) || (source !== undefined && ruled.has(source))) protectedKeys.add(field.key);
     }
     return protectedKeys;
   }

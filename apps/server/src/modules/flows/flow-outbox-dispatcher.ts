@@ -1,7 +1,7 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { Database } from '../../platform/database/database.js';
 import { LeasePoller } from '../../platform/leases/lease-poller.js';
-import { ProblemError } from '../../platform/problem/problem-error.js';
+import { failureReason } from '../../platform/problem/failure-reason.js';
 import { FlowOutboxDeliveries, type ClaimedEntry } from './flow-outbox-deliveries.js';
 import { databaseNow } from '../../platform/database/database-clock.js';
 import { FlowOutbox, OUTBOX_MAX_ATTEMPTS } from './flow-outbox.js';
@@ -80,7 +80,7 @@ export class FlowOutboxDispatcher implements OnApplicationBootstrap, OnApplicati
       await this.deliveries.deliver(entry);
       return true;
     } catch (error) {
-      const reason = reasonOf(error);
+      const reason = failureReason(error);
       try {
         if (entry.attempts >= OUTBOX_MAX_ATTEMPTS) await this.deliveries.giveUp(entry, reason);
         else await this.database.transaction((sql) => FlowOutbox.retryLater(sql, entry.id, entry.attempts, reason));
@@ -96,12 +96,4 @@ export class FlowOutboxDispatcher implements OnApplicationBootstrap, OnApplicati
 function claimable(now: string): string {
   return `o.state = 'pending' AND o.due_at <= ${now} AND (o.lease_until IS NULL OR o.lease_until < ${now})
     AND NOT EXISTS (SELECT 1 FROM bf_flow_outbox p WHERE p.instance_id = o.instance_id AND p.state = 'pending' AND (p.seq < o.seq OR (p.seq = o.seq AND p.id < o.id)))`;
-}
-
-/** A problem's code, or an error's system code or class: never its message, which may quote values. */
-function reasonOf(error: unknown): string {
-  if (error instanceof ProblemError) return error.code;
-  const code = (error as { code?: unknown } | null)?.code;
-  if (typeof code === 'string') return code;
-  return error instanceof Error ? error.name : 'error';
 }

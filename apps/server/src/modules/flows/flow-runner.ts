@@ -20,6 +20,7 @@ import { FlowStore, stored, taskKey, type InstanceRow } from './flow-store.js';
 import { PeopleDirectory, type People } from './people.js';
 import { migrationReason } from './migration-reasons.js';
 import { recordTitle, recordValuesOf } from './record-binding.js';
+import { DomainEvents, caseEvents } from '../events/domain-events.js';
 
 /** What a command changed: the case's id, whether it ran at all (a repeated command id does not), and the case as it left it. */
 export interface CommandOutcome {
@@ -258,6 +259,9 @@ export class FlowRunner {
     record?: Readonly<Record<string, unknown>>,
   ): Promise<void> {
     await FlowStore.appendEvents(sql, row.id, result.events);
+    // The case's end is told after the record writes it makes; its other steps before them.
+    const ends = result.events.filter((e) => e.type === 'ended');
+    await DomainEvents.write(sql, caseEvents(result.events.filter((e) => e.type !== 'ended'), row), actor);
     const at = stored(now);
     const subject = model && row.record_id ? await this.subject(sql, model, row.record_id, record) : undefined;
     const name = flowName(flow);
@@ -366,6 +370,7 @@ export class FlowRunner {
           throw ProblemError.conflict('effectNotSupported', `This server does not run ${effect.type} steps (flow ${flow.key}).`);
       }
     }
+    await DomainEvents.write(sql, caseEvents(ends, row), actor);
     await this.audit.append(sql, actor, {
       action: 'flow',
       entity: row.entity_key ?? undefined,

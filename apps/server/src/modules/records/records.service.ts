@@ -31,6 +31,7 @@ import { revealSeconds } from './reveal.js';
 import { RecordTitles, referencedIds, type RecordTitleMap } from './record-titles.js';
 import { AuditRedaction } from '../audit/audit-redaction.js';
 import { DirectoryService } from '../auth/directory.service.js';
+import { DomainEvents, recordChanges } from '../events/domain-events.js';
 
 export type RecordExportQuery = Omit<RecordQuery, 'cursor' | 'limit' | 'count'> & {
   /** A processing purpose the entity declares: only records whose customer consented are exported. */
@@ -230,8 +231,9 @@ export class RecordsService {
     for (const field of model.definition.fields) params.push(...fieldColumnValues(field, values[field.key], this.cipher));
     // The foreign keys check the references in the same round trip; the audit entry lands with the row or not at all.
     const event: AuditEvent = { action: 'create', entity: model.key, recordId: id, detail: { values: this.auditValues(model, values) } };
+    const created = DomainEvents.insert(tx, [{ type: 'record.created', entity: model.key, recordId: id, changes: recordChanges(model.definition, null, values) }], actor);
     await this.referencesReadable(tx, actor, model, values, model.definition.fields.map((f) => f.key));
-    await this.whileReferencesHold(tx, model, values, () => this.audit.appendWith(tx, { sql: this.insertSql(model), params }, actor, event));
+    await this.whileReferencesHold(tx, model, values, () => this.audit.appendWith(tx, { sql: this.insertSql(model), params }, actor, event, [created]));
     const record: RecordData = { id, version: 1 };
     for (const field of model.definition.fields) record[field.key] = values[field.key] ?? null;
     return view.present(this.withSystemFields(record, system));
@@ -375,8 +377,9 @@ export class RecordsService {
     }
     const update = { sql: `UPDATE ${this.database.quote(model.table)} SET ${assignments.join(', ')} WHERE id = ? AND version = ?`, params };
     const event: AuditEvent = { action: 'update', entity: model.key, recordId: id, detail: { version: version + 1, changes: changeLog } };
+    const updated = DomainEvents.insert(tx, [{ type: 'record.updated', entity: model.key, recordId: id, changes: recordChanges(model.definition, current, merged, Object.keys(changeLog)) }], actor);
     await this.referencesReadable(tx, actor, model, merged, Object.keys(changeLog));
-    if (!(await this.whileReferencesHold(tx, model, merged, () => this.audit.appendWith(tx, update, actor, event)))) throw this.stale(model, id, version);
+    if (!(await this.whileReferencesHold(tx, model, merged, () => this.audit.appendWith(tx, update, actor, event, [updated])))) throw this.stale(model, id, version);
     const result: RecordData = { ...current, id, version: version + 1 };
     for (const field of model.definition.fields) result[field.key] = merged[field.key] ?? null;
     return { record: view.present({ ...result, updated_at: fromStoredDatetime(now), updated_by: actor.userId }), values: merged, before: current };
@@ -432,7 +435,8 @@ export class RecordsService {
       params: [deleted ? now : null, now, actor.userId, id, version],
     };
     const event: AuditEvent = { action: deleted ? 'delete' : 'restore', entity: model.key, recordId: id, detail: { version: version + 1 } };
-    if (!(await this.audit.appendWith(tx, update, actor, event))) throw this.stale(model, id, version);
+    const domainEvent = DomainEvents.insert(tx, [{ type: deleted ? 'record.deleted' : 'record.restored', entity: model.key, recordId: id, changes: {} }], actor);
+    if (!(await this.audit.appendWith(tx, update, actor, event, [domainEvent]))) throw this.stale(model, id, version);
     return view.present(this.fromRow(model, { ...row, deleted_at: deleted ? now : null, version: version + 1, updated_at: now, updated_by: actor.userId }));
   }
 
