@@ -1,8 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Response } from 'express';
 import type { DashboardFilterView, DashboardSummary, DashboardView, WidgetRunRequest, WidgetRunResult } from '@bankforge/client';
-import type { LocalizedText } from '@bankforge/data-model';
-import { filterBindings, type DashboardDefinition, type DashboardFilter, type ReportDefinition } from '@bankforge/report-engine';
+import { filterBindings, SYSTEM_COLUMN_LABELS, type DashboardDefinition, type DashboardFilter, type ReportDefinition } from '@bankforge/report-engine';
 import type { Actor } from '../access/actor.js';
 import { PublishedArtifacts } from '../artifacts/published-artifacts.js';
 import { ProblemError } from '../../platform/problem/problem-error.js';
@@ -15,14 +14,6 @@ import { mayRun, PublishedDashboards } from './published-dashboards.js';
 import { definitionOf, mayFilterOn } from './reader-filters.js';
 import { atRequestPaths, widgetConditions, type WidgetConditions } from './widget-conditions.js';
 
-/** The standard columns a filter may land on, as people call them (an entity's fields carry their own labels). */
-const STANDARD_COLUMN_LABELS: Readonly<Record<string, LocalizedText>> = {
-  owner_id: { en: 'Owner', 'zh-CN': '负责人' },
-  created_at: { en: 'Created', 'zh-CN': '创建时间' },
-  updated_at: { en: 'Updated', 'zh-CN': '更新时间' },
-  created_by: { en: 'Created by', 'zh-CN': '创建人' },
-  updated_by: { en: 'Updated by', 'zh-CN': '更新人' },
-};
 
 /** Each report loaded once per request, however many widgets show it. */
 function reportLoader(reports: ReportsService): (key: string) => Promise<LoadedReport> {
@@ -136,7 +127,7 @@ export class DashboardsService {
     const named = landings.at(0);
     const label =
       filter.label ??
-      (named && (definitionOf(named.catalog, named.field)?.label ?? STANDARD_COLUMN_LABELS[named.field.field])) ??
+      (named && (definitionOf(named.catalog, named.field)?.label ?? SYSTEM_COLUMN_LABELS[named.field.field])) ??
       { en: filter.key, 'zh-CN': filter.key };
     const usable = filter.type === 'values' ? landings.find((l) => mayFilterOn(actor, l.catalog, l.field)) : undefined;
     const choices = usable && (await this.choices.of(actor, usable.field, definitionOf(usable.catalog, usable.field)));
