@@ -27,6 +27,8 @@ export const AUDIT_ACTIONS = [
   'backtest',
   // A saved list filter created or deleted (its name and sharing; never its filter's values).
   'segment',
+  // A connector created, changed, deleted or tested, or the allowed hosts changed (never a secret).
+  'connector',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -36,6 +36,7 @@ import type {
   WidgetRunResult,
 } from './reports.js';
 import type { Segment, SegmentChange, SegmentInput } from './segments.js';
+import type { Connector, ConnectorAllowedHosts, ConnectorChange, ConnectorInput, ConnectorTestRequest, ConnectorTestResult } from './connectors.js';
 import type {
   ArtifactDocument,
   ArtifactDraft,
@@ -141,6 +142,29 @@ export class ApiClient {
   }
   revokeApiKey(id: string): Promise<void> {
     return this.request('POST', `/auth/api-keys/${encodeURIComponent(id)}/revoke`);
+  }
+
+  // Connectors (administrators only): secrets are sent, never answered.
+  connectors(): Promise<Connector[]> {
+    return this.request('GET', '/connectors');
+  }
+  createConnector(connector: ConnectorInput): Promise<Connector> {
+    return this.request('POST', '/connectors', connector);
+  }
+  updateConnector(key: string, change: ConnectorChange): Promise<Connector> {
+    return this.request('PUT', `/connectors/${encodeURIComponent(key)}`, change);
+  }
+  deleteConnector(key: string): Promise<void> {
+    return this.request('DELETE', `/connectors/${encodeURIComponent(key)}`);
+  }
+  connectorAllowedHosts(): Promise<ConnectorAllowedHosts> {
+    return this.request('GET', '/connectors/allowed-hosts');
+  }
+  saveConnectorAllowedHosts(hosts: ConnectorAllowedHosts): Promise<ConnectorAllowedHosts> {
+    return this.request('PUT', '/connectors/allowed-hosts', hosts);
+  }
+  testConnector(key: string, request: ConnectorTestRequest): Promise<ConnectorTestResult> {
+    return this.request('POST', `/connectors/${encodeURIComponent(key)}/test`, request);
   }
 
   // The audit log (administrators and roles granted it).

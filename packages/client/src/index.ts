@@ -103,6 +103,8 @@ export type {
   UserSummary,
   UserWithPassword,
 } from './admin.js';
+// Connectors: named HTTP connections to the bank's other systems (secrets written, never read).
+export type { Connector, ConnectorAllowedHosts, ConnectorAuth, ConnectorAuthKind, ConnectorChange, ConnectorInput, ConnectorMethod, ConnectorName, ConnectorRefusal, ConnectorTestRequest, ConnectorTestResult } from './connectors.js';
 // The audit log: entries, searches, the chain's verification.
 export { AUDIT_ACTIONS } from './audit.js';
 export type { AuditAction, AuditEntityLabels, AuditEntry, AuditQuery, ChainBreak, ChainProgress, ChainVerdict } from './audit.js';

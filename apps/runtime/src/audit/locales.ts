@@ -96,6 +96,7 @@ export const auditMessages = {
       flow: 'Approval',
       backtest: 'Backtest',
       segment: 'Segment',
+      connector: 'Connector',
       transfer: 'Transfer of ownership',
     },
     chain: {
@@ -219,6 +220,7 @@ export const auditMessages = {
       flow: '审批',
       backtest: '回测',
       segment: '客户分群',
+      connector: '连接器',
       transfer: '负责人转移',
     },
     chain: {
