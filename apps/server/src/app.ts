@@ -9,6 +9,7 @@ import { ArtifactsService } from './modules/artifacts/artifacts.service.js';
 import { AuditModule } from './modules/audit/audit.module.js';
 import { AuthModule } from './modules/auth/auth.module.js';
 import { DirectoryService } from './modules/auth/directory.service.js';
+import { ConnectorsModule } from './modules/connectors/connectors.module.js';
 import { ConsentModule } from './modules/consent/consent.module.js';
 import { DashboardsModule } from './modules/dashboards/dashboards.module.js';
 import { DecisionsModule } from './modules/decisions/decisions.module.js';
@@ -63,6 +64,7 @@ class BankForgeModule {
         DecisionsModule,
         FlowsModule,
         EventsModule,
+        ConnectorsModule,
       ],
       providers: [{ provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor }],
     };

@@ -84,4 +84,22 @@ describe.each(dialects())('audit redaction on %s', (dialect) => {
     const stored = JSON.stringify(events);
     for (const secret of [RESIDENT_ID, MOBILE, MOBILE.slice(-4)]) expect(stored).not.toContain(secret);
   });
+  it("keeps no connector's secret in clear in any store: the connector row holds it encrypted, the audit log only whether there is one", async () => {
+    const secrets = { apiKey: 'ck_live_redaction_9f3a', basic: 'Redaction-Pass-4411', oauth2ClientCredentials: 'oauth-redaction-secret-77' };
+    const auth = { apiKey: { kind: 'apiKey', header: 'X-Api-Key' }, basic: { kind: 'basic', username: 'svc' }, oauth2ClientCredentials: { kind: 'oauth2ClientCredentials', tokenUrl: 'https://auth.bank.example/token', clientId: 'crm' } };
+    for (const [kind, secret] of Object.entries(secrets)) {
+      const key = `redaction_${kind.toLowerCase()}`;
+      const body = { name: { en: kind, 'zh-CN': kind }, baseUrl: 'https://core.bank.example/api', auth: auth[kind as keyof typeof auth] };
+      expect((await server.request('POST', '/api/connectors', { key, ...body, secret }, { 'idempotency-key': `create-${key}` })).status).toBe(201);
+      expect((await server.request('PUT', `/api/connectors/${key}`, { ...body, version: 1, secret: `${secret}-2` }, { 'idempotency-key': `update-${key}` })).status).toBe(200);
+    }
+    const stores = await server.database.read(async (sql) => ({
+      audit: await sql.rows('SELECT * FROM bf_audit'),
+      connectors: await sql.rows('SELECT * FROM bf_connector'),
+      idempotency: await sql.rows('SELECT * FROM bf_idempotency'),
+    }));
+    const text = JSON.stringify(stores);
+    for (const secret of Object.values(secrets)) expect(text).not.toContain(secret);
+    expect(JSON.stringify((await server.request('GET', '/api/connectors')).body)).not.toMatch(/ck_live|Redaction-Pass|oauth-redaction/);
+  });
 });

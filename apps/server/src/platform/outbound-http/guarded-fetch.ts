@@ -9,6 +9,8 @@ export interface OutboundRequest {
   method?: string;
   headers?: Readonly<Record<string, string>>;
   body?: string | Uint8Array;
+  /** Mutual TLS: the client certificate and its private key (PEM), shown only to the first origin. */
+  clientCertificate?: { cert: string; key: string };
 }
 
 export type OutboundRefusalReason = 'notAllowed' | 'privateAddress' | 'tooManyRedirects' | 'timeout' | 'tooLarge' | 'network' | 'badUrl';
@@ -28,6 +30,7 @@ interface HopRequest {
   method: string;
   headers: Record<string, string>;
   body: string | Uint8Array | undefined;
+  clientCertificate?: { cert: string; key: string };
 }
 
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
@@ -60,7 +63,7 @@ export function isRetryableStatus(status: number): boolean {
 async function follow(start: string | URL, first: OutboundRequest, policy: OutboundPolicy, signal: AbortSignal): Promise<OutboundResult> {
   let url = parseUrl(start);
   if (typeof url === 'string') return fail('badUrl', false, url);
-  let request: HopRequest = { method: (first.method ?? 'GET').toUpperCase(), headers: ownHeaders(first.headers), body: first.body };
+  let request: HopRequest = { method: (first.method ?? 'GET').toUpperCase(), headers: ownHeaders(first.headers), body: first.body, clientCertificate: first.clientCertificate };
   for (let hop = 0; ; hop++) {
     const target = await untilDeadline(vetTarget(url, policy), signal);
     if (target === undefined) return timedOut(policy);
@@ -78,7 +81,7 @@ async function follow(start: string | URL, first: OutboundRequest, policy: Outbo
 
 /** One hop, connected only to the vetted addresses. */
 async function send(target: VettedTarget, request: HopRequest, policy: OutboundPolicy, signal: AbortSignal): Promise<OutboundResult | { redirect: string; status: number }> {
-  const agent = new Agent({ connect: { lookup: pinnedLookup(target.addresses) }, connections: 1, pipelining: 0 });
+  const agent = new Agent({ connect: { lookup: pinnedLookup(target.addresses), ...request.clientCertificate }, connections: 1, pipelining: 0 });
   try {
     const answer = await agent.request({
       origin: target.url.origin,
@@ -155,7 +158,9 @@ function redirected(request: HopRequest, status: number, crossOrigin: boolean): 
     if (toGet && lower.startsWith('content-')) continue;
     headers[name] = value;
   }
-  return toGet ? { method: 'GET', headers, body: undefined } : { ...request, headers };
+  // A client certificate is a credential too: not presented to another origin.
+  const clientCertificate = crossOrigin ? undefined : request.clientCertificate;
+  return toGet ? { method: 'GET', headers, body: undefined, clientCertificate } : { ...request, headers, clientCertificate };
 }
 
 function parseUrl(raw: string | URL, base?: URL): URL | string {
