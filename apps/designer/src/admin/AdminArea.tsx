@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Navigate, NavLink, Route, Routes } from 'react-router-dom';
 import { ApiKeysPage } from './api-keys/ApiKeysPage.js';
 import { BranchesPage } from './branches/BranchesPage.js';
+import { ConnectorsPage } from './connectors/ConnectorsPage.js';
 import { RolesPage } from './roles/RolesPage.js';
 import { UsersPage } from './users/UsersPage.js';
 import './admin.css';
@@ -12,10 +13,11 @@ const SECTIONS = [
   { path: 'roles', label: 'section.roles' },
   { path: 'branches', label: 'section.branches' },
   { path: 'api-keys', label: 'section.apiKeys' },
+  { path: 'connectors', label: 'section.connectors' },
 ] as const;
 
 /**
- * The administrator's area at /admin: users, roles and their grants, branches and teams, API keys.
+ * The administrator's area at /admin: users, roles and their grants, branches and teams, API keys, connectors.
  * Only administrators reach its data (the server answers others 403, said here in words).
  */
 export default function AdminArea() {
@@ -42,6 +44,7 @@ export default function AdminArea() {
         <Route path="roles/:key" element={<RolesPage />} />
         <Route path="branches" element={<BranchesPage />} />
         <Route path="api-keys" element={<ApiKeysPage />} />
+        <Route path="connectors" element={<ConnectorsPage />} />
       </Routes>
     </div>
   );

@@ -1,0 +1,128 @@
+import type { ApiClient, Connector } from '@bankforge/client';
+import { languageOf, useApiClient } from '@bankforge/app-shell';
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Loading } from '../../shell/Loading.js';
+import { ConfirmDialog } from '../shared/ConfirmDialog.js';
+import { LoadFailure } from '../shared/LoadFailure.js';
+import { NoticeLine, type Notice } from '../shared/Notice.js';
+import { useLoaded } from '../shared/useLoaded.js';
+import { AllowedHostsEditor } from './AllowedHostsEditor.js';
+import { ConnectorDialog } from './ConnectorDialog.js';
+import { TestPanel } from './TestPanel.js';
+
+const loadConnectors = async (api: ApiClient): Promise<{ connectors: Connector[]; hosts: string[] }> => {
+  const [connectors, allowed] = await Promise.all([api.connectors(), api.connectorAllowedHosts()]);
+  return { connectors, hosts: allowed.hosts };
+};
+
+/** Connectors to the bank's other systems: list, create, edit, delete, test; and the allowed hosts. */
+export function ConnectorsPage() {
+  const { t, i18n } = useTranslation('admin');
+  const api = useApiClient();
+  const { state, reload } = useLoaded(loadConnectors);
+  const [editing, setEditing] = useState<Connector | 'new' | null>(null);
+  const [removing, setRemoving] = useState<Connector | null>(null);
+  const [testing, setTesting] = useState<string | null>(null);
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const id = useId();
+
+  if (state.status === 'loading') return <Loading />;
+  if (state.status === 'error') return <LoadFailure problem={state.error} onRetry={() => void reload()} />;
+  const { connectors, hosts } = state.data;
+  const nameOf = (c: Connector) => (languageOf(i18n.language) === 'zh-CN' ? c.name['zh-CN'] : c.name.en);
+  const tested = connectors.find((c) => c.key === testing);
+
+  return (
+    <>
+      <section aria-labelledby={`${id}-title`}>
+        <div className="section-header">
+          <h2 id={`${id}-title`}>{t('connectors.title')}</h2>
+          <button type="button" className="primary" onClick={() => setEditing('new')}>
+            {t('connectors.newConnector')}
+          </button>
+        </div>
+        <p className="help">{t('connectors.help')}</p>
+        <NoticeLine notice={notice} />
+        {connectors.length === 0 ? (
+          <p className="empty-state">{t('connectors.empty')}</p>
+        ) : (
+          <table className="data-table">
+            <thead>
+              <tr>
+                <th scope="col">{t('connectors.columns.name')}</th>
+                <th scope="col">{t('connectors.key')}</th>
+                <th scope="col">{t('connectors.columns.baseUrl')}</th>
+                <th scope="col">{t('connectors.columns.auth')}</th>
+                <th scope="col">{t('connectors.columns.secret')}</th>
+                <th scope="col">{t('connectors.columns.actions')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {connectors.map((connector) => (
+                <tr key={connector.key}>
+                  <th scope="row">{nameOf(connector)}</th>
+                  <td>
+                    <code>{connector.key}</code>
+                  </td>
+                  <td>{connector.baseUrl}</td>
+                  <td>{t(`connectors.kind.${connector.auth.kind}`)}</td>
+                  <td>{connector.auth.kind === 'none' ? t('none') : connector.hasSecret ? t('connectors.secret.stored') : t('connectors.secret.notStored')}</td>
+                  <td>
+                    <div className="button-row compact">
+                      <button type="button" onClick={() => setTesting(connector.key)} aria-label={t('connectors.testLabel', { name: nameOf(connector) })}>
+                        {t('connectors.test')}
+                      </button>
+                      <button type="button" onClick={() => setEditing(connector)} aria-label={t('connectors.editLabel', { name: nameOf(connector) })}>
+                        {t('connectors.edit')}
+                      </button>
+                      <button type="button" onClick={() => setRemoving(connector)} aria-label={t('connectors.removeLabel', { name: nameOf(connector) })}>
+                        {t('connectors.remove')}
+                      </button>
+                    </div>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+      {tested && <TestPanel key={tested.key} connector={tested} onClose={() => setTesting(null)} />}
+      <AllowedHostsEditor
+        key={hosts.join('\n')}
+        hosts={hosts}
+        onSaved={() => {
+          void reload();
+          setNotice({ key: 'connectors.hosts.saved', values: {} });
+        }}
+      />
+      {editing && (
+        <ConnectorDialog
+          connector={editing === 'new' ? undefined : editing}
+          onClose={() => setEditing(null)}
+          onSaved={(saved) => {
+            const created = editing === 'new';
+            setEditing(null);
+            void reload().then(() => setNotice({ key: created ? 'connectors.created' : 'connectors.saved', values: { name: nameOf(saved) } }));
+          }}
+        />
+      )}
+      {removing && (
+        <ConfirmDialog
+          title={t('connectors.removeTitle', { name: nameOf(removing) })}
+          detail={t('connectors.removeDetail')}
+          confirm={t('connectors.removeConfirm')}
+          danger
+          onClose={() => setRemoving(null)}
+          action={async () => {
+            await api.deleteConnector(removing.key);
+            await reload();
+            if (testing === removing.key) setTesting(null);
+            setRemoving(null);
+            setNotice({ key: 'connectors.deleted', values: { name: nameOf(removing) } });
+          }}
+        />
+      )}
+    </>
+  );
+}
