@@ -29,6 +29,8 @@ export const AUDIT_ACTIONS = [
   'segment',
   // A connector created, changed, deleted or tested, or the allowed hosts changed (never a secret).
   'connector',
+  // A webhook subscription created, changed, deleted, enabled, its secret rotated (never the secret), a delivery replayed, or disabled after failing.
+  'webhook',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -37,6 +37,7 @@ import type {
 } from './reports.js';
 import type { Segment, SegmentChange, SegmentInput } from './segments.js';
 import type { Connector, ConnectorAllowedHosts, ConnectorChange, ConnectorInput, ConnectorTestRequest, ConnectorTestResult } from './connectors.js';
+import type { WebhookDelivery, WebhookDeliveryPage, WebhookDeliveryState, WebhookSubscription, WebhookSubscriptionChange, WebhookSubscriptionInput, WebhookSubscriptionWithSecret } from './webhooks.js';
 import type {
   ArtifactDocument,
   ArtifactDraft,
@@ -165,6 +166,31 @@ export class ApiClient {
   }
   testConnector(key: string, request: ConnectorTestRequest): Promise<ConnectorTestResult> {
     return this.request('POST', `/connectors/${encodeURIComponent(key)}/test`, request);
+  }
+  // Webhooks (administrators only): the secret is answered only by create and rotate.
+  webhooks(): Promise<WebhookSubscription[]> {
+    return this.request('GET', '/webhooks');
+  }
+  createWebhook(subscription: WebhookSubscriptionInput): Promise<WebhookSubscriptionWithSecret> {
+    return this.request('POST', '/webhooks', subscription);
+  }
+  updateWebhook(key: string, change: WebhookSubscriptionChange): Promise<WebhookSubscription> {
+    return this.request('PUT', `/webhooks/${encodeURIComponent(key)}`, change);
+  }
+  deleteWebhook(key: string): Promise<void> {
+    return this.request('DELETE', `/webhooks/${encodeURIComponent(key)}`);
+  }
+  rotateWebhookSecret(key: string): Promise<WebhookSubscriptionWithSecret> {
+    return this.request('POST', `/webhooks/${encodeURIComponent(key)}/rotate-secret`);
+  }
+  enableWebhook(key: string): Promise<WebhookSubscription> {
+    return this.request('POST', `/webhooks/${encodeURIComponent(key)}/enable`);
+  }
+  webhookDeliveries(key: string, options: { state?: WebhookDeliveryState; limit?: number } = {}): Promise<WebhookDeliveryPage> {
+    return this.request('GET', `/webhooks/${encodeURIComponent(key)}/deliveries${queryString(options)}`);
+  }
+  replayWebhookDelivery(id: string): Promise<WebhookDelivery> {
+    return this.request('POST', `/webhooks/deliveries/${encodeURIComponent(id)}/replay`);
   }
 
   // The audit log (administrators and roles granted it).

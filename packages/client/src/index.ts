@@ -105,6 +105,19 @@ export type {
 } from './admin.js';
 // Connectors: named HTTP connections to the bank's other systems (secrets written, never read).
 export type { Connector, ConnectorAllowedHosts, ConnectorAuth, ConnectorAuthKind, ConnectorChange, ConnectorInput, ConnectorMethod, ConnectorName, ConnectorRefusal, ConnectorTestRequest, ConnectorTestResult } from './connectors.js';
+export { WEBHOOK_EVENT_TYPES } from './webhooks.js';
+export type {
+  WebhookDelivery,
+  WebhookDeliveryPage,
+  WebhookDeliveryState,
+  WebhookEventSelector,
+  WebhookEventType,
+  WebhookName,
+  WebhookSubscription,
+  WebhookSubscriptionChange,
+  WebhookSubscriptionInput,
+  WebhookSubscriptionWithSecret,
+} from './webhooks.js';
 // The audit log: entries, searches, the chain's verification.
 export { AUDIT_ACTIONS } from './audit.js';
 export type { AuditAction, AuditEntityLabels, AuditEntry, AuditQuery, ChainBreak, ChainProgress, ChainVerdict } from './audit.js';

@@ -97,6 +97,7 @@ export const auditMessages = {
       backtest: 'Backtest',
       segment: 'Segment',
       connector: 'Connector',
+      webhook: 'Webhook',
       transfer: 'Transfer of ownership',
     },
     chain: {
@@ -221,6 +222,7 @@ export const auditMessages = {
       backtest: '回测',
       segment: '客户分群',
       connector: '连接器',
+      webhook: 'Webhook 订阅',
       transfer: '负责人转移',
     },
     chain: {
