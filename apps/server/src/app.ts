@@ -23,6 +23,7 @@ import { RecordOverviewModule } from './modules/record-overview/record-overview.
 import { ReportsModule } from './modules/reports/reports.module.js';
 import { RuntimeModule } from './modules/runtime/runtime.module.js';
 import { SegmentsModule } from './modules/segments/segments.module.js';
+import { WebhooksModule } from './modules/webhooks/webhooks.module.js';
 import type { ServerConfig } from './platform/config/server-config.js';
 import type { FieldCipher } from './platform/crypto/field-cipher.js';
 import { loadFieldCipher } from './platform/crypto/keyring.js';
@@ -65,6 +66,7 @@ class BankForgeModule {
         FlowsModule,
         EventsModule,
         ConnectorsModule,
+        WebhooksModule,
       ],
       providers: [{ provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor }],
     };

@@ -1,0 +1,174 @@
+import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { databaseNow } from '../../platform/database/database-clock.js';
+import { Database, type SqlExecutor } from '../../platform/database/database.js';
+import { LeasePoller } from '../../platform/leases/lease-poller.js';
+import { guardedFetch, type OutboundPolicy } from '../../platform/outbound-http/guarded-fetch.js';
+import { signWebhook } from '../../platform/outbound-http/webhook-signature.js';
+import { SYSTEM_ACTOR } from '../access/actor.js';
+import { AuditLog } from '../audit/audit-log.js';
+import { WEBHOOK_DISABLE_AFTER_FAILED_DELIVERIES, webhookRetryDelaySeconds } from './webhook-schedule.js';
+import { WebhookStore, type SendingSubscription } from './webhook-store.js';
+
+/** How long a claimed delivery is this replica's: longer than a send may take. */
+const LEASE_SECONDS = 60;
+const BATCH = 20;
+const DEFAULT_POLL_MS = 1000;
+const SEND_TIMEOUT_MS = 15_000;
+/** A receiver's answer is read only for its status; a little of the body is allowed, then refused. */
+const MAX_ANSWER_BYTES = 64 * 1024;
+
+interface ClaimedDelivery {
+  id: string;
+  subscription_key: string;
+  payload: string;
+  attempts: number | string;
+  max_attempts: number | string;
+}
+
+/** One attempt's outcome. */
+type Outcome = { delivered: true; status: number } | { delivered: false; status: number | null; error: string; retry: boolean };
+
+/**
+ * Sends the pending webhook deliveries: claimed with leases on the database's clock (several
+ * replicas cooperate; one whose replica died is claimed again after its lease), POSTed through
+ * `guardedFetch` with the administrator's allow-list, signed with each active secret. A 2xx answer
+ * delivers; another answer or a retryable refusal is tried again on the schedule; the last attempt
+ * or a refusal that would only repeat (a private address) fails the delivery, and enough failed in
+ * a row disable the subscription.
+ */
+@Injectable()
+export class WebhookDeliveries implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly poller = new LeasePoller(() => this.dispatchBatch());
+  readonly owner = this.poller.owner;
+
+  constructor(
+    @Inject(Database) private readonly database: Database,
+    @Inject(WebhookStore) private readonly store: WebhookStore,
+    @Inject(AuditLog) private readonly audit: AuditLog,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.poller.start(Number(process.env.BANKFORGE_WEBHOOK_POLL_MS ?? DEFAULT_POLL_MS));
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.poller.stop();
+  }
+
+  /** Sends what is due now, batch after batch; answers how many attempts were made. */
+  dispatchDue(): Promise<number> {
+    return this.poller.drain();
+  }
+
+  private async dispatchBatch(): Promise<number | undefined> {
+    const subscriptions = await this.store.sending();
+    if (subscriptions.size === 0) return undefined;
+    const claimed = await this.claim([...subscriptions.keys()]);
+    if (claimed.length === 0) return undefined;
+    const policy = await this.policy();
+    await Promise.all(claimed.map((delivery) => this.attempt(delivery, subscriptions.get(delivery.subscription_key)!, policy)));
+    return claimed.length;
+  }
+
+  /** Due pending deliveries of enabled subscriptions, leased to this replica and counted as attempted. */
+  private async claim(subscriptions: readonly string[]): Promise<ClaimedDelivery[]> {
+    const keys = subscriptions.map(() => '?').join(', ');
+    const due = (sql: SqlExecutor): string => {
+      const now = databaseNow(sql);
+      return `d.state = 'pending' AND d.next_attempt_at <= ${now} AND (d.lease_until IS NULL OR d.lease_until < ${now}) AND d.subscription_key IN (${keys})`;
+    };
+    const lease = (sql: SqlExecutor): string => `lease_owner = ?, lease_until = ${databaseNow(sql, LEASE_SECONDS)}, attempts = attempts + 1, last_attempt_at = ${databaseNow(sql)}`;
+    if (this.database.dialect === 'sqlite') {
+      return this.database.transaction((sql) =>
+        sql.rows<ClaimedDelivery>(
+          `UPDATE bf_webhook_delivery SET ${lease(sql)} WHERE id IN (SELECT d.id FROM bf_webhook_delivery d WHERE ${due(sql)} ORDER BY d.next_attempt_at LIMIT ${BATCH})
+           RETURNING id, subscription_key, payload, attempts, max_attempts`,
+          [this.owner, ...subscriptions],
+        ),
+      );
+    }
+    return this.database.transaction(async (sql) => {
+      const rows = await sql.rows<ClaimedDelivery>(
+        `SELECT d.id, d.subscription_key, d.payload, d.attempts, d.max_attempts FROM bf_webhook_delivery d WHERE ${due(sql)} ORDER BY d.next_attempt_at LIMIT ${BATCH} FOR UPDATE SKIP LOCKED`,
+        subscriptions,
+      );
+      if (rows.length > 0) await sql.execute(`UPDATE bf_webhook_delivery SET ${lease(sql)} WHERE id IN (${rows.map(() => '?').join(', ')})`, [this.owner, ...rows.map((r) => r.id)]);
+      return rows.map((r) => ({ ...r, attempts: Number(r.attempts) + 1 }));
+    });
+  }
+
+  /** The allow-list administrators keep for connectors: webhook targets on the bank's own network need the same permission. */
+  private async policy(): Promise<OutboundPolicy> {
+    const hosts = await this.database.read((sql) => sql.rows<{ host: string }>('SELECT host FROM bf_connector_allowed_host'));
+    // No redirects: a receiver that moved is reconfigured by the administrator, not followed.
+    return { allowedHosts: new Set(hosts.map((h) => h.host)), timeoutMs: SEND_TIMEOUT_MS, maxRedirects: 0, maxAnswerBytes: MAX_ANSWER_BYTES };
+  }
+
+  private async attempt(delivery: ClaimedDelivery, subscription: SendingSubscription, policy: OutboundPolicy): Promise<void> {
+    const outcome = await send(delivery, subscription, policy);
+    const attempts = Number(delivery.attempts);
+    try {
+      if (outcome.delivered) return await this.delivered(delivery, outcome.status);
+      const wait = attempts < Number(delivery.max_attempts) && outcome.retry ? webhookRetryDelaySeconds(attempts) : undefined;
+      if (wait !== undefined) return await this.retryLater(delivery, outcome, wait);
+      await this.failed(delivery, outcome);
+    } catch {
+      // The lease runs out and a replica sends it again; the receiver drops the repeat by its webhook-id.
+    }
+  }
+
+  private async delivered(delivery: ClaimedDelivery, status: number): Promise<void> {
+    await this.database.transaction(async (sql) => {
+      const changed = await sql.execute(
+        `UPDATE bf_webhook_delivery SET state = 'delivered', delivered_at = ${databaseNow(sql)}, lease_owner = NULL, lease_until = NULL, last_status = ?, last_error = NULL WHERE id = ? AND lease_owner = ?`,
+        [status, delivery.id, this.owner],
+      );
+      if (changed > 0) await sql.execute('UPDATE bf_webhook_subscription SET consecutive_failures = 0 WHERE subscription_key = ? AND consecutive_failures <> 0', [delivery.subscription_key]);
+    });
+  }
+
+  private async retryLater(delivery: ClaimedDelivery, outcome: Extract<Outcome, { delivered: false }>, waitSeconds: number): Promise<void> {
+    await this.database.single((sql) =>
+      sql.execute(
+        `UPDATE bf_webhook_delivery SET next_attempt_at = ${databaseNow(sql, waitSeconds)}, lease_owner = NULL, lease_until = NULL, last_status = ?, last_error = ? WHERE id = ? AND lease_owner = ?`,
+        [outcome.status, outcome.error, delivery.id, this.owner],
+      ),
+    );
+  }
+
+  /** The delivery gives up; a subscription failing persistently is disabled, with an audit entry administrators are shown. */
+  private async failed(delivery: ClaimedDelivery, outcome: Extract<Outcome, { delivered: false }>): Promise<void> {
+    await this.database.transaction(async (sql) => {
+      const changed = await sql.execute(
+        `UPDATE bf_webhook_delivery SET state = 'failed', lease_owner = NULL, lease_until = NULL, last_status = ?, last_error = ? WHERE id = ? AND lease_owner = ?`,
+        [outcome.status, outcome.error, delivery.id, this.owner],
+      );
+      if (changed === 0) return;
+      const row = await this.store.lockedRow(sql, delivery.subscription_key);
+      const failures = Number(row.consecutive_failures) + 1;
+      const disable = Number(row.enabled) === 1 && failures >= WEBHOOK_DISABLE_AFTER_FAILED_DELIVERIES;
+      const reason = `Disabled after ${failures} deliveries in a row failed; the last: ${outcome.error}`.slice(0, 500);
+      await sql.execute(
+        `UPDATE bf_webhook_subscription SET consecutive_failures = ?${disable ? `, enabled = 0, disabled_reason = ?, disabled_at = ${databaseNow(sql)}, version = version + 1` : ''} WHERE subscription_key = ?`,
+        disable ? [failures, reason, delivery.subscription_key] : [failures, delivery.subscription_key],
+      );
+      if (disable) {
+        await this.audit.append(sql, SYSTEM_ACTOR, { action: 'webhook', recordId: delivery.subscription_key, detail: { change: 'disabled', webhook: delivery.subscription_key, reason, consecutiveFailures: failures } });
+      }
+    });
+  }
+}
+
+/** One POST of the delivery, signed with each active secret; a fresh timestamp each attempt, the same webhook-id. */
+async function send(delivery: ClaimedDelivery, subscription: SendingSubscription, policy: OutboundPolicy): Promise<Outcome> {
+  const signed = signWebhook({ id: delivery.id, timestamp: new Date(), body: delivery.payload, secrets: subscription.secrets });
+  const result = await guardedFetch(
+    subscription.url,
+    { method: 'POST', headers: { 'content-type': 'application/json', 'user-agent': 'BankForge-Webhooks/1', ...signed }, body: delivery.payload },
+    policy,
+  );
+  if (!result.ok) return { delivered: false, status: null, error: `${result.reason}: ${result.detail}`.slice(0, 500), retry: result.retry };
+  if (result.status >= 200 && result.status < 300) return { delivered: true, status: result.status };
+  // Any other answer may be a receiver mid-deploy: tried again on the schedule. Its body is never kept.
+  return { delivered: false, status: result.status, error: `HTTP ${result.status}`, retry: true };
+}

@@ -1,0 +1,17 @@
+import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module.js';
+import { EventsModule } from '../events/events.module.js';
+import { WebhookDeliveries } from './webhook-deliveries.js';
+import { WebhookDeliveryLog } from './webhook-delivery-log.js';
+import { WebhookIntake } from './webhook-intake.js';
+import { WebhookStore } from './webhook-store.js';
+import { WebhooksController } from './webhooks.controller.js';
+
+/** Outbound webhooks: subscriptions to domain events, signed deliveries with retries, their log and replay. */
+@Module({
+  imports: [AuditModule, EventsModule],
+  controllers: [WebhooksController],
+  providers: [WebhookStore, WebhookIntake, WebhookDeliveries, WebhookDeliveryLog],
+  exports: [WebhookDeliveries],
+})
+export class WebhooksModule {}

@@ -1,0 +1,310 @@
+/**
+ * Outbound webhooks against receivers on 127.0.0.1: record changes reach a subscribed receiver
+ * signed (checked with the standardwebhooks library), both secrets sign while one rotates, filters
+ * hold back what they do not match, failures are retried on the schedule and replayed with the
+ * same webhook-id, a private target not allow-listed is refused, persistent failure disables the
+ * subscription, no secret is answered twice or stored in clear, and only administrators manage them.
+ */
+import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { EntityDefinition } from '@bankforge/data-model';
+import { Webhook } from 'standardwebhooks';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { DomainEventDispatcher } from '../src/modules/events/domain-event-dispatcher.js';
+import { WebhookDeliveries } from '../src/modules/webhooks/webhook-deliveries.js';
+import { WEBHOOK_DISABLE_AFTER_FAILED_DELIVERIES, WEBHOOK_MAX_ATTEMPTS } from '../src/modules/webhooks/webhook-schedule.js';
+import { field } from './fixtures.js';
+import { dialects, startTestServer, type TestServer } from './harness.js';
+
+const MOBILE = '13812345678';
+
+const loan: EntityDefinition = {
+  kind: 'entity',
+  key: 'wh_loan',
+  title: 'Loan application',
+  label: { en: 'Loan application', 'zh-CN': '贷款申请' },
+  fields: [field('w_applicant', 'applicant', 'text', { required: true, maxLength: 60 }), field('w_status', 'status', 'text', { maxLength: 20 }), field('w_mobile', 'mobile', 'mobile', { sensitive: true })],
+};
+
+interface Seen {
+  headers: IncomingHttpHeaders;
+  body: string;
+}
+
+interface Receiver {
+  port: number;
+  seen: Seen[];
+  server: Server;
+  url: string;
+}
+
+/** A local receiver that records what it is sent and answers the status `answer` gives for the nth request (from 1). */
+async function receiver(answer: (n: number) => number = () => 200): Promise<Receiver> {
+  const seen: Seen[] = [];
+  const server = createServer((request, response) => {
+    let body = '';
+    request.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
+    request.on('end', () => {
+      seen.push({ headers: request.headers, body });
+      response.writeHead(answer(seen.length), { 'content-type': 'text/plain' });
+      response.end('received: a body the log never keeps');
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as AddressInfo).port;
+  return { port, seen, server, url: `http://127.0.0.1:${port}/hooks` };
+}
+
+interface DeliveryRow {
+  id: string;
+  subscription_key: string;
+  event_id: string;
+  state: string;
+  attempts: number;
+  max_attempts: number;
+  last_status: number | null;
+  last_error: string | null;
+  wait_seconds: number;
+}
+
+interface Problem {
+  code: string;
+  errors?: { path: string; code: string; message: string; messageZh?: string }[];
+}
+
+interface Created {
+  subscription: { key: string; enabled: boolean; version: number };
+  secret: string;
+}
+
+describe.each(dialects())('webhooks on %s', (dialect) => {
+  let server: TestServer;
+  let events: DomainEventDispatcher;
+  let webhooks: WebhookDeliveries;
+  let good: Receiver;
+  let flaky: Receiver;
+  let down: Receiver;
+  let blocked: Receiver;
+  let names = 0;
+  const saved = { events: process.env.BANKFORGE_EVENT_POLL_MS, webhooks: process.env.BANKFORGE_WEBHOOK_POLL_MS };
+
+  /** Events to deliveries, deliveries to receivers: what the background ticks do. */
+  const settle = async (): Promise<void> => {
+    await events.dispatchDue();
+    await webhooks.dispatchDue();
+  };
+  const subscribe = async (key: string, url: string, extra: Record<string, unknown> = {}): Promise<Created> => {
+    const created = await server.request<Created>('POST', '/api/webhooks', { key, name: { en: `Hook ${key}`, 'zh-CN': `订阅 ${key}` }, url, eventTypes: ['record.*'], ...extra });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    return created.body;
+  };
+  const newLoan = async (values: Record<string, unknown> = {}): Promise<{ id: string; version: number }> => {
+    const created = await server.request<{ id: string; version: number }>('POST', '/api/records/wh_loan', { applicant: `A-${dialect}-${++names}`, status: 'submitted', ...values });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    return created.body;
+  };
+  const deliveriesOf = (key: string): Promise<DeliveryRow[]> =>
+    server.database.read((sql) =>
+      sql.rows<DeliveryRow>(
+        `SELECT id, subscription_key, event_id, state, attempts, max_attempts, last_status, last_error, ${
+          dialect === 'mysql' ? 'TIMESTAMPDIFF(SECOND, last_attempt_at, next_attempt_at)' : "CAST(ROUND((julianday(next_attempt_at) - julianday(last_attempt_at)) * 86400) AS INTEGER)"
+        } AS wait_seconds FROM bf_webhook_delivery WHERE subscription_key = ? ORDER BY created_at, id`,
+        [key],
+      ),
+    ).then((rows) => rows.map((r) => ({ ...r, attempts: Number(r.attempts), max_attempts: Number(r.max_attempts), last_status: r.last_status === null ? null : Number(r.last_status), wait_seconds: Number(r.wait_seconds) })));
+  /** Makes every pending delivery due now, as if its wait had passed. */
+  const makeDue = (): Promise<number> => server.database.single((sql) => sql.execute(`UPDATE bf_webhook_delivery SET next_attempt_at = ? WHERE state = 'pending'`, ['2020-01-01 00:00:00.000']));
+
+  beforeAll(async () => {
+    process.env.BANKFORGE_EVENT_POLL_MS = '0';
+    process.env.BANKFORGE_WEBHOOK_POLL_MS = '0';
+    server = await startTestServer(dialect);
+    events = server.app.get(DomainEventDispatcher);
+    webhooks = server.app.get(WebhookDeliveries);
+    await server.publishEntity(loan);
+    good = await receiver();
+    flaky = await receiver((n) => (n === 1 ? 500 : 200));
+    down = await receiver(() => 503);
+    blocked = await receiver();
+    const hosts = await server.request('PUT', '/api/connectors/allowed-hosts', { hosts: [good, flaky, down].map((r) => `127.0.0.1:${r.port}`) });
+    expect(hosts.status).toBe(200);
+  });
+  afterEach(async () => {
+    await settle();
+    for (const { key } of (await server.request<{ key: string }[]>('GET', '/api/webhooks')).body) await server.request('DELETE', `/api/webhooks/${key}`);
+    for (const r of [good, flaky, down, blocked]) r.seen.length = 0;
+  });
+  afterAll(async () => {
+    for (const r of [good, flaky, down, blocked]) r?.server.close();
+    await server?.close();
+    for (const [name, value] of [['BANKFORGE_EVENT_POLL_MS', saved.events], ['BANKFORGE_WEBHOOK_POLL_MS', saved.webhooks]] as const) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
+  });
+
+  it('refuses what is not valid, each at its path and in both languages; a FEEL syntax error at /filter', async () => {
+    const bad = await server.request<Problem>('POST', '/api/webhooks', { key: 'Bad Key', name: { en: '' }, url: 'x', eventTypes: ['record.renamed'] });
+    expect(bad.status).toBe(422);
+    expect(Object.fromEntries((bad.body.errors ?? []).map((e) => [e.path, e.code]))).toMatchObject({ '/key': 'pattern', '/name/en': 'minLength', '/name/zh-CN': 'required', '/eventTypes/0': 'option' });
+    expect(bad.body.errors!.every((e) => e.messageZh)).toBe(true);
+    const feel = await server.request<Problem>('POST', '/api/webhooks', { key: 'bad_filter', name: { en: 'x', 'zh-CN': 'x' }, url: 'ftp://x', eventTypes: ['record.updated'], filter: 'entity = ' });
+    expect(feel.status).toBe(422);
+    expect(feel.body.errors?.map((e) => [e.path, e.code])).toEqual([['/url', 'url'], ['/filter', 'feelSyntax']]);
+    expect(feel.body.errors?.[1]?.messageZh).toMatch(/FEEL/);
+  });
+
+  it('sends a record change signed, as the standardwebhooks library verifies, with sensitive values masked and no secret shown again', async () => {
+    const { secret, subscription } = await subscribe('crm_feed', good.url, { eventTypes: ['record.updated'], filter: 'entity = "wh_loan" and changes.status.new = "approved"' });
+    expect(secret).toMatch(/^whsec_/);
+    const loanRecord = await newLoan({ mobile: MOBILE });
+    await settle();
+    expect(good.seen).toHaveLength(0);
+    const updated = await server.request('PATCH', `/api/records/wh_loan/${loanRecord.id}`, { version: loanRecord.version, status: 'approved', mobile: '13900001111' });
+    expect(updated.status).toBe(200);
+    await settle();
+    expect(good.seen).toHaveLength(1);
+    const [received] = good.seen;
+    const verified = new Webhook(secret).verify(received!.body, received!.headers as Record<string, string>) as { type: string; timestamp: string; data: Record<string, unknown> };
+    expect(verified.type).toBe('record.updated');
+    expect(verified.data).toMatchObject({ entity: 'wh_loan', recordId: loanRecord.id, changes: { status: { old: 'submitted', new: 'approved' }, mobile: { masked: true } } });
+    expect(received!.body).not.toContain('13900001111');
+    expect(received!.body).not.toContain(MOBILE);
+    const [delivery] = await deliveriesOf('crm_feed');
+    expect(delivery).toMatchObject({ id: received!.headers['webhook-id'], state: 'delivered', attempts: 1, last_status: 200, last_error: null });
+
+    const log = await server.request<{ items: { id: string; state: string; eventType: string }[] }>('GET', '/api/webhooks/crm_feed/deliveries?state=delivered&limit=10');
+    expect(log.body.items.map((d) => [d.id, d.state, d.eventType])).toEqual([[delivery!.id, 'delivered', 'record.updated']]);
+    for (const path of ['/api/webhooks', '/api/webhooks/crm_feed', '/api/webhooks/crm_feed/deliveries']) expect(JSON.stringify((await server.request('GET', path)).body)).not.toContain(secret.slice(6, 20));
+    const changed = await server.request('PUT', '/api/webhooks/crm_feed', { name: { en: 'CRM feed', 'zh-CN': 'CRM 推送' }, url: good.url, eventTypes: ['record.updated'], version: subscription.version });
+    expect(changed.status).toBe(200);
+    expect(JSON.stringify(changed.body)).not.toContain(secret.slice(6, 20));
+    const stale = await server.request<Problem>('PUT', '/api/webhooks/crm_feed', { name: { en: 'x', 'zh-CN': 'x' }, url: good.url, eventTypes: ['record.updated'], version: subscription.version });
+    expect(stale.status).toBe(409);
+    const tables = JSON.stringify(await server.database.read(async (sql) => [await sql.rows('SELECT * FROM bf_audit'), await sql.rows('SELECT * FROM bf_webhook_subscription'), await sql.rows('SELECT * FROM bf_webhook_delivery')]));
+    expect(tables).not.toContain(secret.slice(6, 20));
+    const audit = await server.request<{ detail: Record<string, unknown> }[]>('GET', '/api/audit?action=webhook&limit=100');
+    expect(audit.body.map((e) => e.detail.change)).toEqual(expect.arrayContaining(['created', 'updated']));
+  });
+
+  it('signs with both secrets while one rotates: a receiver with only the old one and one with only the new both verify', async () => {
+    const { secret: oldSecret } = await subscribe('rotating', good.url);
+    const rotated = await server.request<Created & { subscription: { previousSecretUntil?: string } }>('POST', '/api/webhooks/rotating/rotate-secret');
+    expect(rotated.status).toBe(200);
+    const newSecret = rotated.body.secret;
+    expect(newSecret).not.toBe(oldSecret);
+    expect(rotated.body.subscription.previousSecretUntil).toBeDefined();
+    await newLoan();
+    await settle();
+    expect(good.seen).toHaveLength(1);
+    const { body, headers } = good.seen[0]!;
+    expect(String(headers['webhook-signature']).split(' ')).toHaveLength(2);
+    for (const secret of [oldSecret, newSecret]) expect(() => new Webhook(secret).verify(body, headers as Record<string, string>)).not.toThrow();
+    expect(() => new Webhook('whsec_' + Buffer.alloc(32, 7).toString('base64')).verify(body, headers as Record<string, string>)).toThrow();
+    const audit = JSON.stringify((await server.request('GET', '/api/audit?action=webhook&limit=100')).body);
+    expect(audit).toContain('secretRotated');
+    for (const secret of [oldSecret, newSecret]) expect(audit).not.toContain(secret.slice(6, 20));
+  });
+
+  it('sends nothing for an event the types or the filter do not match', async () => {
+    await subscribe('approvals_only', good.url, { eventTypes: ['record.updated'], filter: 'changes.status.new = "approved"' });
+    await subscribe('cases_only', good.url, { eventTypes: ['case.*'] });
+    const record = await newLoan();
+    await server.request('PATCH', `/api/records/wh_loan/${record.id}`, { version: record.version, status: 'declined' });
+    await settle();
+    expect(good.seen).toHaveLength(0);
+    expect(await deliveriesOf('approvals_only')).toEqual([]);
+    expect(await deliveriesOf('cases_only')).toEqual([]);
+  });
+
+  it('retries a 500 after the scheduled wait and delivers once, with the same webhook-id; replay sends it again with that id', async () => {
+    await subscribe('flaky_feed', flaky.url);
+    await newLoan();
+    await settle();
+    expect(flaky.seen).toHaveLength(1);
+    const [first] = await deliveriesOf('flaky_feed');
+    expect(first).toMatchObject({ state: 'pending', attempts: 1, last_status: 500, last_error: 'HTTP 500' });
+    // The first wait is 5 s, give or take a tenth.
+    expect(first!.wait_seconds).toBeGreaterThanOrEqual(4);
+    expect(first!.wait_seconds).toBeLessThanOrEqual(6);
+    await webhooks.dispatchDue();
+    expect(flaky.seen).toHaveLength(1);
+    await makeDue();
+    await webhooks.dispatchDue();
+    expect(flaky.seen).toHaveLength(2);
+    const [second] = await deliveriesOf('flaky_feed');
+    expect(second).toMatchObject({ id: first!.id, state: 'delivered', attempts: 2, last_status: 200 });
+    expect(flaky.seen.map((s) => s.headers['webhook-id'])).toEqual([first!.id, first!.id]);
+    await webhooks.dispatchDue();
+    expect(flaky.seen).toHaveLength(2);
+
+    const replayed = await server.request<{ id: string; state: string }>('POST', `/api/webhooks/deliveries/${first!.id}/replay`);
+    expect(replayed.status).toBe(200);
+    expect(replayed.body).toMatchObject({ id: first!.id, state: 'pending' });
+    await webhooks.dispatchDue();
+    expect(flaky.seen).toHaveLength(3);
+    expect(flaky.seen[2]!.headers['webhook-id']).toBe(first!.id);
+    expect((await deliveriesOf('flaky_feed'))[0]).toMatchObject({ state: 'delivered', attempts: 3 });
+    expect((await server.request<Problem>('POST', '/api/webhooks/deliveries/msg_nothing/replay')).status).toBe(404);
+  });
+
+  it('gives a delivery up after the last scheduled attempt', async () => {
+    await subscribe('down_feed', down.url);
+    await newLoan();
+    await settle();
+    const [first] = await deliveriesOf('down_feed');
+    expect(first).toMatchObject({ state: 'pending', attempts: 1, last_status: 503, max_attempts: WEBHOOK_MAX_ATTEMPTS });
+    for (let attempt = 2; attempt <= WEBHOOK_MAX_ATTEMPTS; attempt++) {
+      await makeDue();
+      await webhooks.dispatchDue();
+    }
+    expect(down.seen).toHaveLength(WEBHOOK_MAX_ATTEMPTS);
+    expect((await deliveriesOf('down_feed'))[0]).toMatchObject({ state: 'failed', attempts: WEBHOOK_MAX_ATTEMPTS, last_status: 503 });
+    expect((await server.request<{ consecutiveFailures: number; enabled: boolean }>('GET', '/api/webhooks/down_feed')).body).toMatchObject({ consecutiveFailures: 1, enabled: true });
+  });
+
+  it('refuses a 127.0.0.1 target that is not allow-listed, without retrying, and disables the subscription after persistent failure', async () => {
+    await subscribe('internal', blocked.url);
+    await newLoan();
+    await settle();
+    expect(blocked.seen).toHaveLength(0);
+    const [refused] = await deliveriesOf('internal');
+    expect(refused).toMatchObject({ state: 'failed', attempts: 1, last_status: null });
+    expect(refused!.last_error).toMatch(/^privateAddress: refused: 127\.0\.0\.1 is/);
+    for (let n = 1; n < WEBHOOK_DISABLE_AFTER_FAILED_DELIVERIES; n++) await newLoan();
+    await settle();
+    const disabled = await server.request<{ enabled: boolean; disabledReason?: string; consecutiveFailures: number }>('GET', '/api/webhooks/internal');
+    expect(disabled.body).toMatchObject({ enabled: false, consecutiveFailures: WEBHOOK_DISABLE_AFTER_FAILED_DELIVERIES });
+    expect(disabled.body.disabledReason).toMatch(/Disabled after 3 deliveries in a row failed; the last: privateAddress/);
+    const audit = await server.request<{ actorName: string; detail: Record<string, unknown> }[]>('GET', '/api/audit?action=webhook&recordId=internal&limit=100');
+    expect(audit.body.find((e) => e.detail.change === 'disabled')).toMatchObject({ actorName: 'system' });
+    // Disabled: new events leave no delivery, and a replay is refused until enabled.
+    await newLoan();
+    await settle();
+    expect(await deliveriesOf('internal')).toHaveLength(WEBHOOK_DISABLE_AFTER_FAILED_DELIVERIES);
+    expect((await server.request<Problem>('POST', `/api/webhooks/deliveries/${refused!.id}/replay`)).body.code).toBe('webhookDisabled');
+    const enabled = await server.request<{ enabled: boolean; consecutiveFailures: number; disabledReason?: string }>('POST', '/api/webhooks/internal/enable');
+    expect(enabled.body).toMatchObject({ enabled: true, consecutiveFailures: 0 });
+    expect(enabled.body.disabledReason).toBeUndefined();
+  });
+
+  it('answers 403 to anyone but an administrator', async () => {
+    await subscribe('guarded', good.url);
+    await server.request('PUT', '/api/auth/roles/wh_teller', { key: 'wh_teller', label: { en: 'Teller', 'zh-CN': '柜员' } });
+    await server.request('POST', '/api/auth/users', { username: 'wh_teller1', displayName: 'Teller', roles: ['wh_teller'], password: 'Teller-Pass-2026' });
+    const teller = await server.signIn('wh_teller1', 'Teller-Pass-2026');
+    for (const [method, path, body] of [
+      ['GET', '/api/webhooks'],
+      ['GET', '/api/webhooks/guarded'],
+      ['POST', '/api/webhooks', { key: 'x', name: { en: 'x', 'zh-CN': 'x' }, url: good.url, eventTypes: ['record.*'] }],
+      ['PUT', '/api/webhooks/guarded', { name: { en: 'x', 'zh-CN': 'x' }, url: good.url, eventTypes: ['record.*'], version: 1 }],
+      ['POST', '/api/webhooks/guarded/rotate-secret'],
+      ['POST', '/api/webhooks/guarded/enable'],
+      ['GET', '/api/webhooks/guarded/deliveries'],
+      ['POST', '/api/webhooks/deliveries/msg_x/replay'],
+      ['DELETE', '/api/webhooks/guarded'],
+    ] as const) {
+      expect((await teller(method, path, body)).status, `${method} ${path}`).toBe(403);
+    }
+  });
+});
