@@ -1,5 +1,5 @@
 import type { Connector, ConnectorAuthKind } from '@bankforge/client';
-import { asProblem, Dialog, useApiClient } from '@bankforge/app-shell';
+import { asProblem, Dialog, languageOf, useApiClient } from '@bankforge/app-shell';
 import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DialogFooter, type DialogFailure } from '../shared/DialogFooter.js';
@@ -86,7 +86,7 @@ export function ConnectorDialog({ connector, onClose, onSaved }: ConnectorDialog
     field(name, label, (props) => <input {...props} value={form[name]} onChange={(e) => set(name, e.target.value)} autoComplete="off" />, help);
 
   return (
-    <Dialog title={creating ? t('connectors.createTitle') : t('connectors.editTitle', { name: connector.name.en })} onClose={onClose} busy={busy} className="dialog-wide">
+    <Dialog title={creating ? t('connectors.createTitle') : t('connectors.editTitle', { name: connector.name[languageOf(i18n.language)] })} onClose={onClose} busy={busy} className="dialog-wide">
       <form onSubmit={(e) => void submit(e)} noValidate className="stack">
         {creating ? text('key', t('connectors.key'), t('connectors.keyHelp')) : null}
         {text('nameEn', t('connectors.nameEn'))}
