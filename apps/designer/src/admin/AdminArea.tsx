@@ -6,6 +6,7 @@ import { BranchesPage } from './branches/BranchesPage.js';
 import { ConnectorsPage } from './connectors/ConnectorsPage.js';
 import { RolesPage } from './roles/RolesPage.js';
 import { UsersPage } from './users/UsersPage.js';
+import { WebhooksPage } from './webhooks/WebhooksPage.js';
 import './admin.css';
 
 const SECTIONS = [
@@ -14,10 +15,11 @@ const SECTIONS = [
   { path: 'branches', label: 'section.branches' },
   { path: 'api-keys', label: 'section.apiKeys' },
   { path: 'connectors', label: 'section.connectors' },
+  { path: 'webhooks', label: 'section.webhooks' },
 ] as const;
 
 /**
- * The administrator's area at /admin: users, roles and their grants, branches and teams, API keys, connectors.
+ * The administrator's area at /admin: users, roles and their grants, branches and teams, API keys, connectors, webhooks.
  * Only administrators reach its data (the server answers others 403, said here in words).
  */
 export default function AdminArea() {
@@ -45,6 +47,7 @@ export default function AdminArea() {
         <Route path="branches" element={<BranchesPage />} />
         <Route path="api-keys" element={<ApiKeysPage />} />
         <Route path="connectors" element={<ConnectorsPage />} />
+        <Route path="webhooks" element={<WebhooksPage />} />
       </Routes>
     </div>
   );
