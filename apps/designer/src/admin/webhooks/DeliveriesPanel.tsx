@@ -22,7 +22,11 @@ export function DeliveriesPanel({
   const id = useId();
   const [state, setState] = useState<WebhookDeliveryState | ''>('');
   const [items, setItems] = useState<WebhookDelivery[] | null>(null);
-  const [message, setMessage] = useState<{ kind: 'success' | 'error'; text: string } | null>(null);
+  const [message, setMessage] = useState<{
+    kind: 'success' | 'error';
+    key: string;
+    values: Record<string, string>;
+  } | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
 
   const fetchItems = useCallback(
@@ -30,13 +34,10 @@ export function DeliveriesPanel({
       (await api.webhookDeliveries(subscription.key, { ...(state ? { state } : {}), limit: SHOWN })).items,
     [api, subscription.key, state],
   );
-  const failedToLoad = useCallback(
-    (error: unknown) => {
-      const problem = asProblem(error);
-      setMessage({ kind: 'error', text: t('loadFailed', { message: problem.detail || problem.title }) });
-    },
-    [t],
-  );
+  const failedToLoad = useCallback((error: unknown) => {
+    const problem = asProblem(error);
+    setMessage({ kind: 'error', key: 'loadFailed', values: { message: problem.detail || problem.title } });
+  }, []);
   useEffect(() => {
     let current = true;
     fetchItems().then(
@@ -61,10 +62,10 @@ export function DeliveriesPanel({
     try {
       await api.replayWebhookDelivery(delivery.id);
       await load();
-      setMessage({ kind: 'success', text: t('webhooks.log.replayed') });
+      setMessage({ kind: 'success', key: 'webhooks.log.replayed', values: {} });
     } catch (error) {
       const problem = asProblem(error);
-      setMessage({ kind: 'error', text: t('failed', { message: problem.detail || problem.title }) });
+      setMessage({ kind: 'error', key: 'failed', values: { message: problem.detail || problem.title } });
     } finally {
       setBusy(null);
     }
@@ -102,7 +103,7 @@ export function DeliveriesPanel({
         aria-live="polite"
         className={message ? `notice notice-${message.kind}` : 'visually-hidden'}
       >
-        {message?.text ?? ''}
+        {message ? t(message.key, message.values) : ''}
       </p>
       {items !== null && items.length === 0 && <p className="empty-state">{t('webhooks.log.empty')}</p>}
       {items !== null && items.length > 0 && (

@@ -43,8 +43,11 @@ export function WebhookDialog({ subscription, onClose, onSaved }: WebhookDialogP
   const [errors, setErrors] = useState<Partial<Record<keyof WebhookForm, string>>>({});
   const [failure, setFailure] = useState<DialogFailure | null>(null);
   const [busy, setBusy] = useState(false);
-  const set = <K extends keyof WebhookForm>(field: K, value: WebhookForm[K]) =>
+  // A field's error goes once it is edited: it spoke of what was there before.
+  const set = <K extends keyof WebhookForm>(field: K, value: WebhookForm[K]) => {
     setForm((f) => ({ ...f, [field]: value }));
+    setErrors((e) => (e[field] === undefined ? e : { ...e, [field]: undefined }));
+  };
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();

@@ -2,7 +2,7 @@
 export const webhookMessages = {
   en: {
     title: 'Webhooks',
-    help: 'Other systems are told of record and case changes: each event goes as a signed POST to the subscribed URL, retried for about three days while it fails. A receiver on the bank’s own network needs its host in the connectors’ allowed hosts.',
+    help: "Other systems are told of record and case changes: each event goes as a signed POST to the subscribed URL, retried for about three days while it fails. A receiver on the bank's own network needs its host in the connectors' allowed hosts.",
     newWebhook: 'New webhook',
     empty: 'No webhooks yet.',
     key: 'Key',
