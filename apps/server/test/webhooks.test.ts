@@ -261,6 +261,10 @@ describe.each(dialects())('webhooks on %s', (dialect) => {
     expect(down.seen).toHaveLength(WEBHOOK_MAX_ATTEMPTS);
     expect((await deliveriesOf('down_feed'))[0]).toMatchObject({ state: 'failed', attempts: WEBHOOK_MAX_ATTEMPTS, last_status: 503 });
     expect((await server.request<{ consecutiveFailures: number; enabled: boolean }>('GET', '/api/webhooks/down_feed')).body).toMatchObject({ consecutiveFailures: 1, enabled: true });
+    // Finished deliveries leave the log after the retention period; pending ones never do.
+    expect(await webhooks.purgeFinished(Date.now() + (webhooks.retentionDays - 1) * 86_400_000)).toBe(0);
+    expect(await webhooks.purgeFinished(Date.now() + (webhooks.retentionDays + 1) * 86_400_000)).toBeGreaterThanOrEqual(1);
+    expect(await deliveriesOf('down_feed')).toEqual([]);
   });
 
   it('refuses a 127.0.0.1 target that is not allow-listed, without retrying, and disables the subscription after persistent failure', async () => {

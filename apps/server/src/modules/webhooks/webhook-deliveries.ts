@@ -1,4 +1,6 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { toStoredDatetime } from '@bankforge/data-model';
+import { positiveInteger } from '../../platform/config/server-config.js';
 import { databaseNow } from '../../platform/database/database-clock.js';
 import { Database, type SqlExecutor } from '../../platform/database/database.js';
 import { LeasePoller } from '../../platform/leases/lease-poller.js';
@@ -16,6 +18,12 @@ const DEFAULT_POLL_MS = 1000;
 const SEND_TIMEOUT_MS = 15_000;
 /** A receiver's answer is read only for its status; a little of the body is allowed, then refused. */
 const MAX_ANSWER_BYTES = 64 * 1024;
+/** Finished deliveries stay in the log this long (`BANKFORGE_WEBHOOK_RETENTION_DAYS`), then are deleted. */
+const DEFAULT_RETENTION_DAYS = 30;
+const DAY_MS = 86_400_000;
+const PURGE_EVERY_MS = 3_600_000;
+/** Rows deleted per statement: a large purge never holds its locks for long. */
+const PURGE_BATCH = 1000;
 
 interface ClaimedDelivery {
   id: string;
@@ -40,6 +48,8 @@ type Outcome = { delivered: true; status: number } | { delivered: false; status:
 export class WebhookDeliveries implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly poller = new LeasePoller(() => this.dispatchBatch());
   readonly owner = this.poller.owner;
+  readonly retentionDays = positiveInteger('BANKFORGE_WEBHOOK_RETENTION_DAYS', process.env.BANKFORGE_WEBHOOK_RETENTION_DAYS) ?? DEFAULT_RETENTION_DAYS;
+  private purgedAt = 0;
 
   constructor(
     @Inject(Database) private readonly database: Database,
@@ -60,14 +70,36 @@ export class WebhookDeliveries implements OnApplicationBootstrap, OnApplicationS
     return this.poller.drain();
   }
 
+  /** One claimed batch sent; undefined when nothing was due (then, once an hour, the purge). */
   private async dispatchBatch(): Promise<number | undefined> {
     const subscriptions = await this.store.sending();
-    if (subscriptions.size === 0) return undefined;
-    const claimed = await this.claim([...subscriptions.keys()]);
-    if (claimed.length === 0) return undefined;
+    const claimed = subscriptions.size === 0 ? [] : await this.claim([...subscriptions.keys()]);
+    if (claimed.length === 0) {
+      if (Date.now() - this.purgedAt >= PURGE_EVERY_MS) {
+        this.purgedAt = Date.now();
+        await this.purgeFinished();
+      }
+      return undefined;
+    }
     const policy = await this.policy();
     await Promise.all(claimed.map((delivery) => this.attempt(delivery, subscriptions.get(delivery.subscription_key)!, policy)));
     return claimed.length;
+  }
+
+  /** Deletes delivered and failed deliveries created before the retention period; answers how many. */
+  async purgeFinished(now: number = Date.now()): Promise<number> {
+    const cutoff = toStoredDatetime(new Date(now - this.retentionDays * DAY_MS).toISOString());
+    // MySQL deletes with a limit; SQLite (without that build option) through the primary key.
+    const statement =
+      this.database.dialect === 'mysql'
+        ? `DELETE FROM bf_webhook_delivery WHERE state <> 'pending' AND created_at < ? LIMIT ${PURGE_BATCH}`
+        : `DELETE FROM bf_webhook_delivery WHERE id IN (SELECT id FROM bf_webhook_delivery WHERE state <> 'pending' AND created_at < ? LIMIT ${PURGE_BATCH})`;
+    let purged = 0;
+    for (;;) {
+      const deleted = await this.database.single((sql) => sql.execute(statement, [cutoff]));
+      purged += deleted;
+      if (deleted < PURGE_BATCH) return purged;
+    }
   }
 
   /** Due pending deliveries of enabled subscriptions, leased to this replica and counted as attempted. */

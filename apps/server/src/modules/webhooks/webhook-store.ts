@@ -3,6 +3,7 @@ import { fromStoredDatetime, toStoredDatetime } from '@bankforge/data-model';
 import type { WebhookEventSelector, WebhookSubscription, WebhookSubscriptionChange, WebhookSubscriptionInput, WebhookSubscriptionWithSecret } from '@bankforge/client';
 import { FieldCipher } from '../../platform/crypto/field-cipher.js';
 import { Database, type SqlExecutor } from '../../platform/database/database.js';
+import { isDuplicateKey } from '../../platform/database/driver-error.js';
 import { generateWebhookSecret } from '../../platform/outbound-http/webhook-signature.js';
 import { ProblemError } from '../../platform/problem/problem-error.js';
 import type { Actor } from '../access/actor.js';
@@ -120,6 +121,7 @@ export class WebhookStore {
   async create(input: WebhookSubscriptionInput, actor: Actor): Promise<WebhookSubscriptionWithSecret> {
     const now = stored(new Date());
     const secret = generateWebhookSecret();
+    // Two administrators creating the same key at once: the second meets the primary key.
     await this.database.transaction(async (sql) => {
       if ((await sql.rows(`SELECT subscription_key FROM bf_webhook_subscription WHERE subscription_key = ?`, [input.key])).length > 0) throw keyTaken(input.key);
       await sql.execute(
@@ -128,6 +130,8 @@ export class WebhookStore {
         [input.key, input.name.en, input.name['zh-CN'], input.url, JSON.stringify(input.eventTypes), input.filter ?? null, this.cipher.encrypt(secret, secretField(input.key)), now, actor.name, now, actor.name],
       );
       await this.audit.append(sql, actor, { action: 'webhook', recordId: input.key, detail: { change: 'created', webhook: input.key, after: audited(input) } });
+    }).catch((error: unknown) => {
+      throw isDuplicateKey(error) ? keyTaken(input.key) : error;
     });
     return { subscription: await this.get(input.key), secret };
   }
