@@ -110,10 +110,14 @@ export class WebhookStore {
     const now = Date.now();
     const found = new Map<string, SendingSubscription>();
     for (const row of rows) {
-      const secrets = [this.cipher.decrypt(row.secret, secretField(row.subscription_key))];
-      const until = fromStoredDatetime(row.previous_until);
-      if (row.previous_secret !== null && until && Date.parse(until) > now) secrets.push(this.cipher.decrypt(row.previous_secret, secretField(row.subscription_key)));
-      found.set(row.subscription_key, { key: row.subscription_key, url: row.url, secrets });
+      try {
+        const secrets = [this.cipher.decrypt(row.secret, secretField(row.subscription_key))];
+        const until = fromStoredDatetime(row.previous_until);
+        if (row.previous_secret !== null && until && Date.parse(until) > now) secrets.push(this.cipher.decrypt(row.previous_secret, secretField(row.subscription_key)));
+        found.set(row.subscription_key, { key: row.subscription_key, url: row.url, secrets });
+      } catch {
+        // A secret that no longer decrypts (its data key gone) holds back its own deliveries, not the others'.
+      }
     }
     return found;
   }
