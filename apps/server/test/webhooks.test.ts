@@ -17,6 +17,26 @@ import { field } from './fixtures.js';
 import { dialects, startTestServer, type TestServer } from './harness.js';
 
 const MOBILE = '13812345678';
+const label = (text: string): { en: string; 'zh-CN': string } => ({ en: text, 'zh-CN': text });
+
+/** A loan's review: one approval by `wh_checker`, then the end. */
+const review = {
+  kind: 'flow',
+  key: 'wh_review',
+  title: 'wh_review',
+  schemaVersion: 1,
+  entity: 'wh_loan',
+  variables: [],
+  nodes: [
+    { id: 'start', type: 'start', name: label('start') },
+    { id: 'check', type: 'approval', name: label('check'), assignees: [{ kind: 'user', userId: 'wh_checker' }], mode: 'single', actions: ['approve', 'reject'] },
+    { id: 'done', type: 'end', name: label('done') },
+  ],
+  edges: [
+    { id: 'e1', source: 'start', target: 'check' },
+    { id: 'e2', source: 'check', target: 'done' },
+  ],
+};
 
 const loan: EntityDefinition = {
   kind: 'entity',
@@ -122,6 +142,8 @@ describe.each(dialects())('webhooks on %s', (dialect) => {
     events = server.app.get(DomainEventDispatcher);
     webhooks = server.app.get(WebhookDeliveries);
     await server.publishEntity(loan);
+    await server.publishArtifact(review);
+    expect((await server.request('POST', '/api/auth/users', { username: 'wh_checker', displayName: 'Checker', roles: [], password: 'Checker-Pass-2026' })).status).toBe(201);
     good = await receiver();
     flaky = await receiver((n) => (n === 1 ? 500 : 200));
     down = await receiver(() => 503);
@@ -220,6 +242,16 @@ describe.each(dialects())('webhooks on %s', (dialect) => {
     expect(good.seen).toHaveLength(0);
     expect(await deliveriesOf('approvals_only')).toEqual([]);
     expect(await deliveriesOf('cases_only')).toEqual([]);
+  });
+
+  it('sends case steps to a subscription of their family', async () => {
+    await subscribe('case_feed', good.url, { eventTypes: ['case.*'] });
+    const record = await newLoan();
+    expect((await server.request('POST', '/api/flows/wh_review/instances', { recordId: record.id })).status).toBe(201);
+    await settle();
+    const sent = good.seen.map((s) => JSON.parse(s.body) as { type: string; data: { entity: string; recordId: string; changes: Record<string, unknown> } });
+    expect(sent.map((m) => m.type)).toEqual(['case.started']);
+    expect(sent[0]!.data).toMatchObject({ entity: 'wh_loan', recordId: record.id, changes: { flow: { new: 'wh_review' }, status: { new: 'running' } } });
   });
 
   it('retries a 500 after the scheduled wait and delivers once, with the same webhook-id; replay sends it again with that id', async () => {
