@@ -429,6 +429,17 @@ describe.each(dialects())('reports API on %s', (dialect) => {
     expect(presentation?.n).toBeUndefined();
   });
 
+  it('names the top N\'s folded rows "Others" / "其他" beside the option labels', async () => {
+    const document = { ...byStatus, key: 'credit_top_status', dimensions: [{ key: 'status', field: 'status', top: { n: 1, by: 'n' } }] };
+    const response = await server.request<ReportRunResult>('POST', '/api/reports/preview', { document });
+    expect(response.status, JSON.stringify(response.body)).toBe(200);
+    expect(response.body.rows.map((r) => r.status)).toContain('Others');
+    const labels = response.body.presentation?.status?.labels ?? {};
+    expect(labels.Others).toEqual({ en: 'Others', 'zh-CN': '其他' });
+    const top = response.body.rows.find((r) => r.status !== 'Others')!.status as string;
+    expect(labels[top]?.en).toMatch(/^(Approved|Rejected|Submitted)$/);
+  });
+
   it('writes option labels in the reader\'s language in exports', async () => {
     const zh = await server.request<string>('GET', '/api/reports/credit_by_status/export?format=csv', undefined, { 'accept-language': 'zh-CN,zh;q=0.9,en;q=0.8' });
     const cells = (csv: string): string[] => csv.replace(/^\uFEFF/, '').trim().split('\r\n').slice(1).map((line) => line.split(',')[0]!);

@@ -43,7 +43,7 @@ export type { FieldRead } from './model/resolved-value.js';
 
 // Results, charts and pivots.
 export type { ReportResult, ReportRow, ResultColumn } from './result/result-types.js';
-export { labelIn, localizedLabel, SYSTEM_COLUMN_LABELS } from './result/column-labels.js';
+export { labelIn, localizedLabel, othersBucket, SYSTEM_COLUMN_LABELS } from './result/column-labels.js';
 export { shapeChart, type ChartData } from './shape/echarts.js';
 export { pivotResult } from './shape/pivot.js';
 

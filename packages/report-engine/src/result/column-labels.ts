@@ -12,6 +12,16 @@ export function labelIn(label: ReportLabel, language: keyof LocalizedText): stri
   return language === 'zh-CN' ? label['zh-CN'] || label.en : label.en || label['zh-CN'];
 }
 
+/**
+ * The value a top-N dimension gives the rows it folds, and how it reads: the analyst's one
+ * `othersLabel` in both languages, else "Others" / "其他".
+ */
+export function othersBucket(top: NonNullable<Dimension['top']>): { value: string; label: LocalizedText } {
+  return top.othersLabel !== undefined
+    ? { value: top.othersLabel, label: { en: top.othersLabel, 'zh-CN': top.othersLabel } }
+    : { value: 'Others', label: { en: 'Others', 'zh-CN': '其他' } };
+}
+
 /** The standard columns as people call them (an entity's own fields carry their labels). */
 export const SYSTEM_COLUMN_LABELS: Readonly<Record<string, LocalizedText>> = {
   id: { en: 'ID', 'zh-CN': 'ID' },

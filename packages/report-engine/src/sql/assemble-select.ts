@@ -11,6 +11,7 @@ import {
 import type { Dimension, Measure, SortKey } from '../artifact/report-definition.js';
 import { normalizeValue, resultTypeOf } from '../result/normalize.js';
 import { ratioSql } from './measure-sql.js';
+import { othersBucket } from '../result/column-labels.js';
 import type { ReportRow, ResultColumn } from '../result/result-types.js';
 
 /** A dimension made SQL: the grouped value before top-N folding (what drill selections compare with). */
@@ -72,7 +73,7 @@ export function assembleSelect({
     topJoins.push(
       sql`LEFT JOIN (SELECT ${raw(d.indexed ? dialect.groupedSelectHint : '')}${d.value} AS ${q('k')}, 1 AS ${q('hit')} FROM ${from} WHERE ${where} GROUP BY 1 ORDER BY ${by.sql} ${direction}, 1 LIMIT ${raw(String(top.n))}) ${q(alias)} ON ${dialect.nullSafeEquals(d.value, ident(dialect, alias, 'k'))}`,
     );
-    return sql`CASE WHEN ${ident(dialect, alias, 'hit')} = 1 THEN ${d.value} ELSE ${top.othersLabel ?? 'Others'} END AS ${q(`d${i}`)}`;
+    return sql`CASE WHEN ${ident(dialect, alias, 'hit')} = 1 THEN ${d.value} ELSE ${othersBucket(top).value} END AS ${q(`d${i}`)}`;
   });
   measures.forEach((m, j) => selects.push(sql`${m.sql} AS ${q(`m${j}`)}`));
   const topSql = topJoins.length > 0 ? sql` ${joinSql(topJoins, ' ')}` : raw('');
@@ -112,7 +113,7 @@ function rankedTopSelect({ dialect, shown, measures, from, where }: Pick<SelectP
     return outer(measures[j]!, j);
   };
   const selects: SqlFragment[] = [
-    sql`CASE WHEN ${ident(dialect, 'g', 'rnk')} <= ${raw(String(top.n))} THEN ${ident(dialect, 'g', 'd0')} ELSE ${top.othersLabel ?? 'Others'} END AS ${q('d0')}`,
+    sql`CASE WHEN ${ident(dialect, 'g', 'rnk')} <= ${raw(String(top.n))} THEN ${ident(dialect, 'g', 'd0')} ELSE ${othersBucket(top).value} END AS ${q('d0')}`,
     ...measures.map((m, j) =>
       m.definition.agg === 'ratio'
         ? sql`${ratioSql(again(m.definition.numerator), again(m.definition.denominator))} AS ${q(`m${j}`)}`
@@ -187,7 +188,7 @@ export function resultShape(
   ];
   const readers = [
     ...shown.map((d, i) => {
-      const others = d.definition.top ? (d.definition.top.othersLabel ?? 'Others') : undefined;
+      const others = d.definition.top ? othersBucket(d.definition.top).value : undefined;
       return (row: Readonly<Record<string, unknown>>) => {
         const value = row[`d${i}`];
         return others !== undefined && value === others ? others : normalizeValue(d.type, value);

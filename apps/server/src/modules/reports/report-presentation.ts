@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { ColumnPresentation } from '@bankforge/client';
 import type { FieldDefinition, LocalizedText } from '@bankforge/data-model';
-import { reportFields, type EntityCatalog, type MaskFunction, type ReportDefinition, type ReportRow, type ResultColumn } from '@bankforge/report-engine';
+import { othersBucket, reportFields, type EntityCatalog, type MaskFunction, type ReportDefinition, type ReportRow, type ResultColumn } from '@bankforge/report-engine';
 import type { Actor } from '../access/actor.js';
 import type { SqlExecutor } from '../../platform/database/database.js';
 import { RecordTitles, type TitleLookup } from '../records/record-titles.js';
@@ -55,11 +55,13 @@ export class ReportPresentation {
       return field && { key: field.field, definition: catalog.get(field.entity)?.fields.find((f) => f.key === field.field) };
     };
     const meanings = new Map<string, DimensionMeaning>();
+    const folded = new Map<string, { value: string; label: LocalizedText }>();
     for (const dimension of report.dimensions ?? []) {
+      if (dimension.top) folded.set(dimension.key, othersBucket(dimension.top));
       // A date bucket or a bin is a value of its own, not the field's.
       if (dimension.date !== undefined || dimension.bin !== undefined) continue;
       const found = definitionOf(dimension.field);
-      const others = dimension.top ? (dimension.top.othersLabel ?? 'Others') : undefined;
+      const others = folded.get(dimension.key)?.value;
       const definition = found?.definition;
       if (found && !definition && PERSON_COLUMNS.has(found.key)) meanings.set(dimension.key, { kind: 'person', others });
       else if (definition?.type === 'singleSelect' && definition.options)
@@ -76,7 +78,7 @@ export class ReportPresentation {
     }
     const entities = new Set([...meanings.values()].flatMap((m) => (m.kind === 'record' ? [m.entity] : [])));
     const lookup = await this.titles.lookup(actor, entities);
-    return new Plan(meanings, currencies, lookup);
+    return new Plan(meanings, currencies, folded, lookup);
   }
 }
 
@@ -84,6 +86,8 @@ class Plan implements PresentationPlan {
   constructor(
     private readonly meanings: ReadonlyMap<string, DimensionMeaning>,
     private readonly currencies: ReadonlyMap<string, string>,
+    /** Top-N dimensions' "others" value and how it reads in each language. */
+    private readonly folded: ReadonlyMap<string, { value: string; label: LocalizedText }>,
     private readonly titles: TitleLookup,
   ) {}
 
@@ -117,6 +121,10 @@ class Plan implements PresentationPlan {
         labels[id] = name ? { en: name, 'zh-CN': name } : UNNAMED;
       }
       presentation[column] = { ...presentation[column], labels };
+    }
+    for (const [column, others] of this.folded) {
+      if (masked.has(column) || !rows.some((row) => row[column] === others.value)) continue;
+      presentation[column] = { ...presentation[column], labels: { ...presentation[column]?.labels, [others.value]: others.label } };
     }
     return Object.keys(presentation).length > 0 ? presentation : undefined;
   }
