@@ -106,7 +106,7 @@ describe('the administrator connects the core banking system and tests it', () =
     await admin.getByRole('region', { name: '允许的主机' }).getByText('连接器可以访问的银行内网主机', { exact: false }).waitFor();
     await screenshot(admin, '124-connector-tested-zh');
     await admin.getByRole('button', { name: '编辑 核心系统' }).click();
-    const edit = admin.getByRole('dialog', { name: '编辑 Core banking' });
+    const edit = admin.getByRole('dialog', { name: '编辑 核心系统' });
     await edit.getByText('已存储', { exact: true }).waitFor();
     await screenshot(admin, '125-connector-edit-zh');
     expect(await admin.content()).not.toContain(API_KEY);
