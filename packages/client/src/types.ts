@@ -4,7 +4,7 @@ import type { ProblemFieldError } from './problem.js';
 import type { RuntimeLanding } from './runtime.js';
 import type { RecordPageDesign } from './record-overview.js';
 
-export type ArtifactKind = 'entity' | 'form' | 'flow' | 'decision' | 'report' | 'dashboard' | 'calendar' | 'app';
+export type ArtifactKind = 'entity' | 'form' | 'flow' | 'decision' | 'report' | 'dashboard' | 'automation' | 'calendar' | 'app';
 
 export interface ArtifactDocument {
   kind: ArtifactKind;

@@ -45,6 +45,33 @@ export { flowArtifactSchema } from './definition/flow-schema.js';
 export { validateFlowDefinition, type FlowProblem, type FlowProblemCode, type FlowValidationOptions } from './definition/validate-flow.js';
 export { flowKind, type FlowCheckContext } from './definition/flow-kind.js';
 
+// automations: a trigger and actions the server runs (record changes, schedules, inbound events, case events)
+export type {
+  AutomationAction,
+  AutomationActionType,
+  AutomationCaseEvent,
+  AutomationDefinition,
+  AutomationRecordEvent,
+  AutomationTrigger,
+  AutomationTriggerType,
+  CallConnectorAction,
+  CaseTrigger,
+  ConditionAction,
+  CreateRecordAction,
+  EvaluateDecisionAction,
+  InboundTrigger,
+  NotifyAction,
+  NotifyTarget,
+  RecordTrigger,
+  ScheduleEvery,
+  ScheduleTrigger,
+  SetTagsAction,
+  StartFlowAction,
+  UpdateRecordAction,
+  WaitAction,
+} from './automation/automation-definition.js';
+export { AUTOMATION_ACTION_TYPES, AUTOMATION_CASE_EVENTS, AUTOMATION_RECORD_EVENTS, CONNECTOR_METHODS, SCHEDULE_EVERY } from './automation/automation-definition.js';
+
 // business calendar: working days and hours, holidays, make-up days (调休), in a time zone
 export type { BusinessCalendar, CalendarDay, CalendarYear, IsoWeekday, WorkingPeriod } from './calendar/business-calendar.js';
 export { DEFAULT_CALENDAR_TIME_ZONE, DEFAULT_WORKING_WEEKDAYS } from './calendar/business-calendar.js';

@@ -43,7 +43,7 @@ interface ArtifactRow {
 }
 
 /** The kinds as the refusals name them in Chinese. */
-const KIND_NAMES_ZH: Record<ArtifactKind, string> = { entity: '实体', form: '表单', flow: '流程', decision: '决策', report: '报表', dashboard: '仪表板', calendar: '工作日历', app: '应用' };
+const KIND_NAMES_ZH: Record<ArtifactKind, string> = { entity: '实体', form: '表单', flow: '流程', decision: '决策', report: '报表', dashboard: '仪表板', automation: '自动化', calendar: '工作日历', app: '应用' };
 
 /** A document's `label` when it is a name in the bank's languages (entities, forms, flows, apps have one). */
 function labelOf(document: Record<string, unknown>): ArtifactSummary['label'] {

@@ -1,0 +1,74 @@
+/**
+ * Automations as the API answers them: their runs (each trigger that matched, what each action
+ * did), replays, test runs that write nothing, and inbound events other systems post.
+ * The automation artifact itself is the flow engine's `AutomationDefinition`, saved and published
+ * through `/api/artifacts/automation/{key}` like every kind.
+ */
+
+export type AutomationRunStatus = 'pending' | 'running' | 'waiting' | 'succeeded' | 'stopped' | 'failed';
+
+/** One action's outcome in a run. */
+export interface AutomationStepLog {
+  actionId: string;
+  status: 'done' | 'stopped' | 'failed' | 'waiting' | 'skipped';
+  /** ISO 8601. */
+  at: string;
+  /** What it did, for a person: "tags + high_potential", "created opportunity 0191…", an error's message. */
+  detail: string;
+}
+
+/** A run as lists show it. */
+export interface AutomationRunSummary {
+  id: string;
+  automation: string;
+  version: number;
+  status: AutomationRunStatus;
+  /** What started it: `record.updated`, `schedule`, `inbound.<event>`, `case.approved`, `replay`. */
+  trigger: string;
+  entity: string | null;
+  recordId: string | null;
+  /** Index of the next action to run (actions.length when done). */
+  step: number;
+  attempts: number;
+  /** When a waiting or retrying run goes on (ISO 8601), else null. */
+  dueAt: string | null;
+  error: string | null;
+  steps: AutomationStepLog[];
+  /** The run this one replays, if it is a replay. */
+  replayOf: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** Runs of one automation, newest first. */
+export interface AutomationRunQuery {
+  status?: AutomationRunStatus;
+  limit?: number;
+}
+
+/** A test run: the draft (or published) automation against a sample record or payload; writes nothing. */
+export interface AutomationTestInput {
+  /** The document to test; the saved draft when left out. */
+  document?: unknown;
+  recordId?: string;
+  /** For record triggers: the values before the change (the record as it is, when left out). */
+  old?: Record<string, unknown>;
+  /** For record triggers: the changed values laid over the record. */
+  changes?: Record<string, unknown>;
+  /** For inbound triggers. */
+  payload?: Record<string, unknown>;
+}
+
+export interface AutomationTestResult {
+  /** Whether the trigger's condition held. */
+  matched: boolean;
+  /** What each action would do, up to the first wait, stop or failure. */
+  steps: AutomationStepLog[];
+}
+
+/** What posting an inbound event answers. */
+export interface InboundEventAccepted {
+  event: string;
+  /** Runs queued, one per published automation whose trigger matched. */
+  runs: number;
+}
