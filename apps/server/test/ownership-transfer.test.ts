@@ -71,6 +71,23 @@ describe.each(dialects())('ownership transfer on %s', (dialect) => {
     expect(entry?.detail).toEqual({ from: ids.rm_a, to: ids.rm_b, reason: '王芳调岗，客户移交', related: { visit: 1 } });
   });
 
+  it('tells webhooks and automations of each owner change: a record.updated event per record moved, its followers too', async () => {
+    const id = await clientOf(as.rm_a, '周九');
+    const visit = (await as.rm_a<{ id: string }>('POST', '/api/records/visit', { client: id, note: 'met at branch' })).body.id;
+    const untouched = await clientOf(as.rm_a, '吴十');
+    expect((await as.bm_sh('POST', '/api/records/client/transfer', { ids: [id], to: ids.rm_b, reason: 'rebalance' })).status).toBe(200);
+    const events = await server.database.read((sql) =>
+      sql.rows<{ entity: string; record_id: string; changes: string; actor_id: string }>(
+        `SELECT entity, record_id, changes, actor_id FROM bf_domain_event WHERE type = 'record.updated' AND record_id IN (?, ?, ?) ORDER BY seq`,
+        [id, visit, untouched],
+      ),
+    );
+    expect(events.map((e) => [e.entity, e.record_id, JSON.parse(e.changes), e.actor_id])).toEqual([
+      ['client', id, { owner_id: { old: ids.rm_a, new: ids.rm_b } }, ids.bm_sh],
+      ['visit', visit, { owner_id: { old: ids.rm_a, new: ids.rm_b } }, ids.bm_sh],
+    ]);
+  });
+
   it('takes the new owner by username too, as the people search names them', async () => {
     const id = await clientOf(as.rm_a, '陈八');
     const moved = await as.bm_sh<Answer>('POST', '/api/records/client/transfer', { ids: [id], to: 'rm_b', reason: 'rebalance' });

@@ -3,10 +3,12 @@ import { toStoredDatetime } from '@bankforge/data-model';
 import type { Actor } from '../access/actor.js';
 import { ownerPredicate, scopePredicate, type SqlPredicate } from '../access/data-scope.js';
 import { AuditLog } from '../audit/audit-log.js';
+import { DomainEvents, type NewDomainEvent } from '../events/domain-events.js';
 import { Database, type SqlExecutor } from '../../platform/database/database.js';
 import type { EntityModel } from '../metadata/entity-model.js';
 import { MetadataService } from '../metadata/metadata.service.js';
 import { ProblemError, type ProblemFieldError } from '../../platform/problem/problem-error.js';
+import { forUpdate } from '../../platform/database/row-locks.js';
 import { refusePlatformWrites } from './platform-writes.js';
 
 /** The body of a transfer: the records, the person who takes them over, and why. */
@@ -38,7 +40,8 @@ interface Follower {
  * scope reaches (a branch manager hands over within the branch). Records of other entities that
  * refer to a transferred one and belonged to its previous owner (a customer's contacts, accounts,
  * loans) go with it where the actor may transfer those too. All or nothing, one audit entry per
- * record with the reason.
+ * record with the reason, and a `record.updated` event per record moved (its `owner_id` change),
+ * so webhooks and automations hear of a new RM as of any other change.
  */
 @Injectable()
 export class OwnershipTransfer {
@@ -89,8 +92,11 @@ export class OwnershipTransfer {
           version,
         ]);
         if (changed === 0) throw new ProblemError(409, 'versionConflict', `The ${model.key} ${id} changed while it was being transferred; try again.`);
-        const related = await this.moveFollowers(sql, followers, id, row.owner_id, target.id, now, actor);
+        const moved = await this.moveFollowers(sql, followers, id, row.owner_id, target.id, now, actor);
+        const related = Object.fromEntries(Object.entries(moved).map(([key, ids]) => [key, ids.length]));
         for (const [key, count] of Object.entries(related)) answer.related[key] = (answer.related[key] ?? 0) + count;
+        const ownerChange = (entity: string, recordId: string): NewDomainEvent => ({ type: 'record.updated', entity, recordId, changes: { owner_id: { old: row.owner_id, new: target.id } } });
+        await DomainEvents.write(sql, [ownerChange(model.key, id), ...Object.entries(moved).flatMap(([key, ids]) => ids.map((other) => ownerChange(key, other)))], actor);
         await this.audit.append(sql, actor, { action: 'transfer', entity: model.key, recordId: id, detail: { from: row.owner_id, to: target.id, reason: request.reason, related } });
         answer.transferred.push({ id, version: version + 1 });
       }
@@ -125,18 +131,23 @@ export class OwnershipTransfer {
     return followers;
   }
 
-  /** Moves the records that refer to a transferred one and were its previous owner's, within the actor's scope of them. */
-  private async moveFollowers(sql: SqlExecutor, followers: readonly Follower[], id: string, from: string | null, to: string, now: string, actor: Actor): Promise<Record<string, number>> {
-    const moved: Record<string, number> = {};
+  /**
+   * Moves the records that refer to a transferred one and were its previous owner's, within the
+   * actor's scope of them; answers their ids by entity (read under a write lock first, so the ids
+   * are the rows the UPDATE moves).
+   */
+  private async moveFollowers(sql: SqlExecutor, followers: readonly Follower[], id: string, from: string | null, to: string, now: string, actor: Actor): Promise<Record<string, string[]>> {
+    const moved: Record<string, string[]> = {};
     if (from === null) return moved;
     const q = (name: string): string => this.database.quote(name);
     for (const { model, field } of followers) {
       const scope = await scopePredicate(sql, actor, actor.access.entity(model.key).scope('transfer')!);
-      const count = await sql.execute(
-        `UPDATE ${q(model.table)} SET owner_id = ?, version = version + 1, updated_at = ?, updated_by = ? WHERE ${q(field)} = ? AND owner_id = ? AND deleted_at IS NULL${scope ? ` AND (${scope.sql})` : ''}`,
-        [to, now, actor.userId, id, from, ...(scope?.params ?? [])],
-      );
-      if (count > 0) moved[model.key] = (moved[model.key] ?? 0) + count;
+      const where = `${q(field)} = ? AND owner_id = ? AND deleted_at IS NULL${scope ? ` AND (${scope.sql})` : ''}`;
+      const params = [id, from, ...(scope?.params ?? [])];
+      const rows = await sql.rows<{ id: string }>(`SELECT id FROM ${q(model.table)} WHERE ${where}${forUpdate(sql)}`, params);
+      if (rows.length === 0) continue;
+      await sql.execute(`UPDATE ${q(model.table)} SET owner_id = ?, version = version + 1, updated_at = ?, updated_by = ? WHERE ${where}`, [to, now, actor.userId, ...params]);
+      (moved[model.key] ??= []).push(...rows.map((row) => String(row.id)));
     }
     return moved;
   }
