@@ -8,6 +8,7 @@ import { guardedFetch, type OutboundPolicy } from '../../platform/outbound-http/
 import { signWebhook } from '../../platform/outbound-http/webhook-signature.js';
 import { SYSTEM_ACTOR } from '../access/actor.js';
 import { AuditLog } from '../audit/audit-log.js';
+import { ConnectorStore } from '../connectors/connector-store.js';
 import { WEBHOOK_DISABLE_AFTER_FAILED_DELIVERIES, webhookRetryDelaySeconds } from './webhook-schedule.js';
 import { WebhookStore, type SendingSubscription } from './webhook-store.js';
 
@@ -55,6 +56,7 @@ export class WebhookDeliveries implements OnApplicationBootstrap, OnApplicationS
     @Inject(Database) private readonly database: Database,
     @Inject(WebhookStore) private readonly store: WebhookStore,
     @Inject(AuditLog) private readonly audit: AuditLog,
+    @Inject(ConnectorStore) private readonly connectors: ConnectorStore,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -131,9 +133,8 @@ export class WebhookDeliveries implements OnApplicationBootstrap, OnApplicationS
 
   /** The allow-list administrators keep for connectors: webhook targets on the bank's own network need the same permission. */
   private async policy(): Promise<OutboundPolicy> {
-    const hosts = await this.database.read((sql) => sql.rows<{ host: string }>('SELECT host FROM bf_connector_allowed_host'));
     // No redirects: a receiver that moved is reconfigured by the administrator, not followed.
-    return { allowedHosts: new Set(hosts.map((h) => h.host)), timeoutMs: SEND_TIMEOUT_MS, maxRedirects: 0, maxAnswerBytes: MAX_ANSWER_BYTES };
+    return { allowedHosts: new Set(await this.connectors.allowedHosts()), timeoutMs: SEND_TIMEOUT_MS, maxRedirects: 0, maxAnswerBytes: MAX_ANSWER_BYTES };
   }
 
   private async attempt(delivery: ClaimedDelivery, subscription: SendingSubscription, policy: OutboundPolicy): Promise<void> {

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module.js';
+import { ConnectorsModule } from '../connectors/connectors.module.js';
 import { EventsModule } from '../events/events.module.js';
 import { WebhookDeliveries } from './webhook-deliveries.js';
 import { WebhookDeliveryLog } from './webhook-delivery-log.js';
@@ -9,7 +10,7 @@ import { WebhooksController } from './webhooks.controller.js';
 
 /** Outbound webhooks: subscriptions to domain events, signed deliveries with retries, their log and replay. */
 @Module({
-  imports: [AuditModule, EventsModule],
+  imports: [AuditModule, EventsModule, ConnectorsModule],
   controllers: [WebhooksController],
   providers: [WebhookStore, WebhookIntake, WebhookDeliveries, WebhookDeliveryLog],
   exports: [WebhookDeliveries],
