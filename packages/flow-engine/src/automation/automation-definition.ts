@@ -181,7 +181,10 @@ export const AUTOMATION_ACTION_TYPES = [
 export interface AutomationDefinition {
   kind: 'automation';
   key: string;
-  version: number;
+  /** The envelope's title (every artifact has one; lists fall back to it). */
+  title: string;
+  version?: number;
+  schemaVersion?: 1;
   label: LocalizedText;
   description?: LocalizedText;
   /** A published automation runs unless this is false (an administrator's pause). */
