@@ -291,6 +291,98 @@ describe.each(dialects())('permissions on %s', (dialect) => {
     expect(JSON.stringify(overview.body)).not.toContain('11010519491231002X');
   });
 
+  it("holds an API key to its scope: refused what its roles allow but its scope does not, on every data path", async () => {
+    const issue = async (name: string, roles: string[], limits: Record<string, unknown>): Promise<Requester> => {
+      const created = await server.request<{ key: string }>('POST', '/api/auth/api-keys', { name, roles, ...limits });
+      expect(created.status, JSON.stringify(created.body)).toBe(201);
+      return (method, path, body, headers = {}) => server.anonymous(method, path, body, { authorization: `Bearer ${created.body.key}`, ...headers });
+    };
+    // Shanghai's reader: a branch manager's and a team lead's grants (read, create, update, delete, export, transfer none), narrowed to reading.
+    const reader = await issue('sh-reader', ['branch_manager', 'team_lead'], { scope: { entities: { client: ['read'] }, dataScope: 'branch' }, branch: 'SH' });
+    const shanghai = ids(['rm_a', 'rm_b', 'tl_sh']);
+    const page = await reader<Page>('POST', '/api/records/client/query', { count: true, limit: 500 });
+    expect(page.status).toBe(200);
+    expect(page.body.items.map((r) => r.id).filter((id) => shanghai.includes(id) || ids(['rm_c']).includes(id)).sort()).toEqual(shanghai);
+    expect(page.body.items.every((r) => r.resident_id === undefined || /\*/.test(String(r.resident_id)))).toBe(true);
+    const sh = owned.rm_a![0]!;
+    const bj = owned.rm_c![0]!;
+    expect((await reader('GET', `/api/records/client/${sh.id}`)).status).toBe(200);
+    expect((await reader('GET', `/api/records/client/${bj.id}`)).status).toBe(404);
+    expect((await reader('GET', `/api/records/client/${sh.id}/overview`)).status).toBe(200);
+    expect((await reader('GET', `/api/records/client/${bj.id}/timeline`)).status).toBe(404);
+    const current = await reader<Rec>('GET', `/api/records/client/${sh.id}`);
+    const before = await server.request<Rec>('GET', `/api/records/client/${sh.id}`);
+    for (const [method, path, body, operation] of [
+      ['POST', '/api/records/client', { name: 'probe' }, 'create'],
+      ['PATCH', `/api/records/client/${sh.id}`, { version: current.body.version, notes: 'probe' }, 'update'],
+      ['DELETE', `/api/records/client/${sh.id}`, undefined, 'delete'],
+      ['POST', '/api/records/client/export', {}, 'export'],
+    ] as const) {
+      const refused = await reader<{ code: string; operation: string }>(method, path, body);
+      expect([operation, refused.status, refused.body.code]).toEqual([operation, 403, 'forbidden']);
+    }
+    expect((await server.request<Rec>('GET', `/api/records/client/${sh.id}`)).body).toEqual(before.body);
+    // Segments run as queries do; the audit log, spanning every entity, is not a scoped key's.
+    expect((await reader('POST', '/api/segments', { entity: 'client', name: 'key segment', filter: { field: 'notes', op: 'contains', value: 'of' }, sharing: 'private' })).status).toBe(201);
+    expect((await reader('GET', '/api/audit')).status).toBe(403);
+
+    // An administrator's key scoped to creating and reading its own clients: no administration, no other records.
+    const intake = await issue('intake', ['administrator'], { scope: { entities: { client: ['create', 'read'] }, dataScope: 'own' } });
+    const made = await intake<Rec>('POST', '/api/records/client', { name: '赵客户', notes: 'from intake' });
+    expect(made.status).toBe(201);
+    const mine = await intake<Page>('POST', '/api/records/client/query', { count: true });
+    expect([mine.body.items.map((r) => r.id), mine.body.total]).toEqual([[made.body.id], 1]);
+    expect((await intake('GET', `/api/records/client/${sh.id}`)).status).toBe(404);
+    expect((await intake('DELETE', `/api/records/client/${made.body.id}`)).status).toBe(403);
+    expect((await intake('POST', '/api/records/client/transfer', { ids: [made.body.id], to: userIds.rm_a, reason: 'probe' })).status).toBe(403);
+    for (const [method, path] of [
+      ['GET', '/api/auth/users'],
+      ['GET', '/api/auth/api-keys'],
+      ['POST', '/api/auth/api-keys'],
+      ['GET', '/api/audit'],
+      ['PUT', '/api/artifacts/entity/client'],
+    ] as const) {
+      const refused = await intake(method, path, method === 'GET' ? undefined : path.includes('artifacts') ? clientEntity : { name: 'escalate', roles: ['administrator'] });
+      expect([path, refused.status]).toEqual([path, 403]);
+    }
+
+    // A scope reaching an entity the roles do not read at all reaches nothing: the scope never widens.
+    const narrow = await issue('narrow', ['relationship_manager'], { scope: { entities: { client: ['read', 'delete'] }, dataScope: 'all' } });
+    const none = await narrow<Page>('POST', '/api/records/client/query', { count: true });
+    expect([none.status, none.body.total]).toEqual([200, 0]);
+    expect((await narrow('DELETE', `/api/records/client/${sh.id}`)).status).toBe(403);
+
+    const listed = await server.request<{ name: string; scope: unknown; branch: string | null; rateLimit: unknown }[]>('GET', '/api/auth/api-keys');
+    expect(listed.body.find((k) => k.name === 'sh-reader')).toMatchObject({ scope: { entities: { client: ['read'] }, dataScope: 'branch' }, branch: 'SH', rateLimit: null });
+  });
+
+  it('refuses a key scope naming an unpublished entity, an unknown operation or a branch scope without a branch, in both languages', async () => {
+    const refused = await server.request<{ code: string; errors: { path: string; code: string; message: string; messageZh: string }[] }>('POST', '/api/auth/api-keys', {
+      name: 'typo',
+      roles: [],
+      scope: { entities: { clients: ['read'], client: ['read', 'write'] }, dataScope: 'branch' },
+    });
+    expect(refused.status).toBe(422);
+    expect(refused.headers.get('content-type')).toContain('application/problem+json');
+    expect(refused.body.errors.map((e) => [e.path, e.code])).toEqual([
+      ['/scope/entities/clients', 'entityNotPublished'],
+      ['/scope/entities/client/1', 'unknownOperation'],
+      ['/branch', 'branchRequired'],
+    ]);
+    expect(refused.body.errors.every((e) => e.message.length > 0 && /[\u4e00-\u9fff]/.test(e.messageZh))).toBe(true);
+    const shape = await server.request<{ errors: { path: string; messageZh?: string }[] }>('POST', '/api/auth/api-keys', { name: 'bad', roles: [], scope: { entities: {}, dataScope: 'everyone' }, rateLimit: { perMinute: 0 } });
+    expect(shape.status).toBe(422);
+    expect(shape.body.errors.map((e) => e.path).sort()).toEqual(['/rateLimit/perMinute', '/scope/dataScope']);
+    expect(shape.body.errors.every((e) => typeof e.messageZh === 'string')).toBe(true);
+    const keys = await server.request<{ name: string }[]>('GET', '/api/auth/api-keys');
+    expect(keys.body.map((k) => k.name)).not.toContain('typo');
+    // Issuing is audited with the limits, never with the secret.
+    const created = await server.request<{ id: string; key: string }>('POST', '/api/auth/api-keys', { name: 'audited', roles: ['auditor'], scope: { entities: { client: ['read'] }, dataScope: 'all' }, rateLimit: { perMinute: 30 } });
+    const audit = await server.request<{ detail: Record<string, unknown> }[]>('GET', `/api/audit?recordId=${created.body.id}`);
+    expect(audit.body[0]!.detail).toMatchObject({ name: 'audited', scope: { entities: { client: ['read'] }, dataScope: 'all' }, rateLimit: { perMinute: 30 } });
+    expect(JSON.stringify(audit.body)).not.toContain(created.body.key.split('.')[1]!);
+  });
+
   it('lists the roles to a designer by key and name only (to choose approvers by), with their grants to administrators', async () => {
     const listed = await as.analyst<{ key: string; label: { en: string } }[]>('GET', '/api/auth/roles');
     expect(listed.status).toBe(200);

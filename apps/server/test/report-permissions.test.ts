@@ -73,6 +73,27 @@ describe.each(dialects())('report permissions on %s', (dialect) => {
 
   const total = (run: Run): number => run.rows.reduce((sum, row) => sum + Number(row.n), 0);
 
+  it("counts only what an API key's scope reaches, never more than its roles", async () => {
+    const issue = async (name: string, roles: string[], limits: Record<string, unknown>): Promise<Requester> => {
+      const created = await server.request<{ key: string }>('POST', '/api/auth/api-keys', { name, roles, ...limits });
+      expect(created.status, JSON.stringify(created.body)).toBe(201);
+      return (method, path, body, headers = {}) => server.anonymous(method, path, body, { authorization: `Bearer ${created.body.key}`, ...headers });
+    };
+    // The auditor's role reads every client; the key's scope narrows it to Shanghai's (rm_a 3, rm_b 2).
+    const shanghai = await issue('sh-reports', ['auditor'], { scope: { entities: { client: ['read'] }, dataScope: 'branch' }, branch: 'SH' });
+    const run = await shanghai<Run>('POST', '/api/reports/clients_by_segment/run', {});
+    expect(run.status, JSON.stringify(run.body)).toBe(200);
+    expect(total(run.body)).toBe(5);
+    const everyone = await issue('all-reports', ['auditor'], { scope: { entities: { client: ['read'] }, dataScope: 'all' } });
+    expect(total((await everyone<Run>('POST', '/api/reports/clients_by_segment/run', {})).body)).toBe(9);
+    // A scope without the client entity: the report's source is out of reach, as for a role without it.
+    const elsewhere = await issue('no-clients', ['auditor'], { scope: { entities: {}, dataScope: 'all' } });
+    const refused = await elsewhere<{ code: string }>('POST', '/api/reports/clients_by_segment/run', {});
+    const unscoped = await as.analyst<{ code: string }>('POST', '/api/reports/clients_by_segment/run', {});
+    expect([refused.status, refused.body.code]).toEqual([unscoped.status, unscoped.body.code]);
+    expect(refused.status).toBe(403);
+  });
+
   it("counts only what each person's data scope reaches", async () => {
     const expected: [Username, number][] = [['rm_a', 3], ['rm_c', 4], ['bm_sh', 5], ['bm_bj', 4], ['auditor', 9]];
     for (const [user, count] of expected) {

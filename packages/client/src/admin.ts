@@ -10,8 +10,8 @@ import type { FieldAccess } from './runtime.js';
 export type DataScope = 'own' | 'team' | 'branch' | 'all';
 
 /** What a role may do with an entity's records. */
-/** `transfer`: hand records over to another owner (a reason is required; audited). */
-export type RecordOperation = 'create' | 'read' | 'update' | 'delete' | 'export' | 'transfer';
+/** `transfer`: hand records over to another owner (a reason is required; audited). `import`: bulk-import files of records (each row still needs create or update). */
+export type RecordOperation = 'create' | 'read' | 'update' | 'delete' | 'export' | 'transfer' | 'import';
 
 /** How a masked field is masked; the field type's usual strategy when a rule names none. */
 export interface MaskSpec {
@@ -101,14 +101,45 @@ export interface PasswordReset {
   password?: string;
 }
 
+/**
+ * What one integration's key may reach, narrowing its roles and never widening them: an operation
+ * needs both a role's grant and the scope's, at the narrower of the two data scopes.
+ */
+export interface ApiKeyScope {
+  /** Entity key -> the record operations the key may use on it (the role grants' names); an entity not listed is out of reach. */
+  entities: Record<string, RecordOperation[]>;
+  /** The widest data scope: `own` is the records the key itself owns (created), `branch` those of its bound branch's people. */
+  dataScope: DataScope;
+}
+
+/** Requests a key may make per minute (a token bucket: short bursts up to the same number). */
+export interface ApiKeyRateLimit {
+  perMinute: number;
+}
+
 /** An integration's key as listed: never its secret. */
 export interface ApiKeySummary {
   id: string;
   name: string;
   roles: string[];
+  /** Null: the key acts with its roles' full grants. */
+  scope: ApiKeyScope | null;
+  /** The branch the key acts for (its `branch` data scope); null: none, so a branch scope reaches nothing. */
+  branch: string | null;
+  /** Null: the server's default (BANKFORGE_API_KEY_RATE_PER_MINUTE). */
+  rateLimit: ApiKeyRateLimit | null;
   createdAt: string;
   revokedAt: string | null;
   lastUsedAt: string | null;
+}
+
+/** `POST /api/auth/api-keys`. */
+export interface ApiKeyCreateRequest {
+  name: string;
+  roles: string[];
+  scope?: ApiKeyScope | null;
+  branch?: string | null;
+  rateLimit?: ApiKeyRateLimit | null;
 }
 
 /** `POST /api/auth/api-keys`: the key to configure in the integration, answered once. */
@@ -116,6 +147,9 @@ export interface CreatedApiKey {
   id: string;
   name: string;
   roles: string[];
+  scope: ApiKeyScope | null;
+  branch: string | null;
+  rateLimit: ApiKeyRateLimit | null;
   key: string;
 }
 

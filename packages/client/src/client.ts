@@ -1,4 +1,4 @@
-import type { ApiKeySummary, CreatedApiKey, PasswordReset, RoleDefinition, UserChange, UserCreateRequest, UserSummary, UserWithPassword } from './admin.js';
+import type { ApiKeyCreateRequest, ApiKeySummary, CreatedApiKey, PasswordReset, RoleDefinition, UserChange, UserCreateRequest, UserSummary, UserWithPassword } from './admin.js';
 import type { AuditEntityLabels, AuditEntry, AuditQuery, ChainProgress, ChainVerdict } from './audit.js';
 import type {
   DecisionBacktestRequest,
@@ -138,8 +138,8 @@ export class ApiClient {
   apiKeys(): Promise<ApiKeySummary[]> {
     return this.request('GET', '/auth/api-keys');
   }
-  createApiKey(name: string, roles: string[]): Promise<CreatedApiKey> {
-    return this.request('POST', '/auth/api-keys', { name, roles });
+  createApiKey(name: string, roles: string[], limits: Omit<ApiKeyCreateRequest, 'name' | 'roles'> = {}): Promise<CreatedApiKey> {
+    return this.request('POST', '/auth/api-keys', { name, roles, ...limits } satisfies ApiKeyCreateRequest);
   }
   revokeApiKey(id: string): Promise<void> {
     return this.request('POST', `/auth/api-keys/${encodeURIComponent(id)}/revoke`);

@@ -88,6 +88,9 @@ export type {
 } from './flows.js';
 // Administration: users, roles and their grants, API keys.
 export type {
+  ApiKeyCreateRequest,
+  ApiKeyRateLimit,
+  ApiKeyScope,
   ApiKeySummary,
   CreatedApiKey,
   DataScope,

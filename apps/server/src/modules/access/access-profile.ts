@@ -40,6 +40,18 @@ export class EntityAccess {
     return source.see === 'none' ? { see: 'none', write: false } : { see: 'masked', write: source.write };
   }
 
+  /**
+   * The same access limited to `operations`, each at most `widest` (an API key's scope): field
+   * rules and unmasking stay as the roles made them.
+   */
+  narrowed(operations: ReadonlySet<RecordOperation>, widest: DataScope): EntityAccess {
+    const scopes = new Map<RecordOperation, DataScope>();
+    for (const [op, scope] of this.scopes) {
+      if (operations.has(op)) scopes.set(op, DATA_SCOPES.indexOf(scope) <= DATA_SCOPES.indexOf(widest) ? scope : widest);
+    }
+    return new EntityAccess(scopes, this.fields, this.unmask);
+  }
+
   get restrictsFields(): boolean {
     return this.fields.size > 0;
   }

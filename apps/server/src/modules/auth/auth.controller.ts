@@ -13,7 +13,7 @@ import { CurrentActor, Public, SessionToken, requireAdmin } from './auth.guard.j
 import { DirectoryService } from './directory.service.js';
 import { LoginRateLimit } from './login-rate-limit.js';
 import { SessionCookie } from './session-cookie.js';
-import { USER_FIELDS, rolesProperty } from './users.controller.js';
+import { apiKeySchema, parseApiKey } from './api-key-request.js';
 
 const loginSchema = {
   type: 'object',
@@ -23,13 +23,6 @@ const loginSchema = {
 };
 const parseLogin = requestSchema<{ username: string; password: string }>(loginSchema, 'invalidLogin');
 
-const apiKeySchema = {
-  type: 'object',
-  required: ['name', 'roles'],
-  additionalProperties: false,
-  properties: { name: { type: 'string', minLength: 1, maxLength: 128 }, roles: rolesProperty },
-};
-const parseApiKey = withBilingualErrors(requestSchema<{ name: string; roles: string[] }>(apiKeySchema), USER_FIELDS);
 const parseRole = withBilingualErrors(parseRoleDefinition, {
   '/key': { name: { en: 'The role key', zh: '角色代码' }, pattern: { en: 'must start with a lowercase letter, then lowercase letters, digits or underscores', zh: '须以小写字母开头，其后为小写字母、数字或下划线' } },
   '/label': { name: { en: 'The role name', zh: '角色名称' } },
@@ -119,12 +112,14 @@ export class AuthController {
   }
 
   @Post('api-keys')
-  @ApiOperation({ summary: 'Administrators: create an API key for an integration; the key is shown once' })
+  @ApiOperation({
+    summary:
+      'Administrators: create an API key for an integration; the key is shown once. An optional scope narrows its roles (entities, operations, data scope), an optional branch is the one it acts for, an optional rate limit replaces the default (audited)',
+  })
   @ApiBody({ schema: apiKeySchema })
   createApiKey(@CurrentActor() actor: Actor, @Body() body: unknown): Promise<CreatedApiKey> {
     requireAdmin(actor);
-    const { name, roles } = parseApiKey(body ?? {});
-    return this.directory.createApiKey(name, roles, actor);
+    return this.directory.createApiKey(parseApiKey(body ?? {}), actor);
   }
 
   @Post('api-keys/:id/revoke')

@@ -1,15 +1,17 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Logger } from 'pino';
-import type { ApiKeySummary, CreatedApiKey, PasswordReset, UserSummary, UserWithPassword } from '@bankforge/client';
+import type { ApiKeyCreateRequest, ApiKeySummary, CreatedApiKey, PasswordReset, UserSummary, UserWithPassword } from '@bankforge/client';
 import { v7 as uuidv7 } from 'uuid';
 import { fromStoredDatetime, toStoredDatetime } from '@bankforge/data-model';
 import { AccessProfile } from '../access/access-profile.js';
 import type { Actor } from '../access/actor.js';
+import { keyProfile, type ApiKeyScope } from '../access/key-scope.js';
 import type { RoleDefinition } from '../access/role.js';
 import { AuditLog } from '../audit/audit-log.js';
 import { Database, type SqlExecutor } from '../../platform/database/database.js';
 import { ProblemError } from '../../platform/problem/problem-error.js';
+import { apiKeyLimitsProblems } from './api-key-limits.js';
 import { DirectoryStamp } from './directory-stamp.js';
 import { generatePassword, hashPassword, passwordProblem, type PasswordProblem } from './password.js';
 
@@ -24,6 +26,12 @@ export interface UserInput {
   roles: string[];
   active?: boolean;
   password?: string;
+}
+
+/** A verified API key: who it acts as, and its own rate limit (null: the server's default). */
+export interface VerifiedApiKey {
+  actor: Actor;
+  perMinute: number | null;
 }
 
 export interface UserRow {
@@ -59,7 +67,7 @@ const API_KEY_CACHE_LIMIT = 1000;
 @Injectable()
 export class DirectoryService {
   /** Verified API keys by the hash of the presented key, with when they were verified. */
-  private readonly verifiedKeys = new Map<string, { actor: Actor; at: number }>();
+  private readonly verifiedKeys = new Map<string, VerifiedApiKey & { at: number }>();
 
   constructor(
     @Inject(Database) private readonly database: Database,
@@ -284,34 +292,57 @@ export class DirectoryService {
 
   async apiKeys(): Promise<ApiKeySummary[]> {
     return this.database.read(async (sql) =>
-      (await sql.rows<Record<string, string | null>>('SELECT * FROM bf_api_key ORDER BY created_at')).map((row) => ({
-        id: row.id!,
-        name: row.name!,
-        roles: JSON.parse(row.roles!) as string[],
-        createdAt: fromStoredDatetime(row.created_at)!,
-        revokedAt: fromStoredDatetime(row.revoked_at),
-        lastUsedAt: fromStoredDatetime(row.last_used_at),
+      (await sql.rows<Record<string, string | number | null>>('SELECT * FROM bf_api_key ORDER BY created_at')).map((row) => ({
+        id: String(row.id),
+        name: String(row.name),
+        roles: JSON.parse(String(row.roles)) as string[],
+        ...keyLimitsOf(row),
+        createdAt: fromStoredDatetime(row.created_at as string)!,
+        revokedAt: fromStoredDatetime(row.revoked_at as string | null),
+        lastUsedAt: fromStoredDatetime(row.last_used_at as string | null),
       })),
     );
   }
 
-  /** A new key for an integration; its secret is answered once and only its SHA-256 is kept (it is random, so no salt is needed). */
-  async createApiKey(name: string, roles: string[], by: Actor): Promise<CreatedApiKey> {
+  /**
+   * A new key for an integration, optionally narrowed to a scope, bound to a branch and given its
+   * own rate limit; its secret is answered once and only its SHA-256 is kept (it is random, so no
+   * salt is needed). The audit entry names the limits, never the secret.
+   */
+  async createApiKey(request: ApiKeyCreateRequest, by: Actor): Promise<CreatedApiKey> {
+    const { name, roles } = request;
+    const limits = { scope: request.scope ?? null, branch: request.branch ?? null, rateLimit: request.rateLimit ?? null };
     return this.database.transaction(async (sql) => {
       await this.checkRoles(sql, roles);
+      await this.checkKeyLimits(sql, limits);
       const id = uuidv7();
       const secret = randomBytes(32).toString('base64url');
-      await sql.execute('INSERT INTO bf_api_key (id, name, secret_hash, roles, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?)', [
+      await sql.execute('INSERT INTO bf_api_key (id, name, secret_hash, roles, scope, branch, rate_per_minute, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)', [
         id,
         name,
         sha256(secret),
         JSON.stringify(roles),
+        limits.scope ? JSON.stringify(limits.scope) : null,
+        limits.branch,
+        limits.rateLimit?.perMinute ?? null,
         by.userId,
         now(),
       ]);
-      await this.audit.append(sql, by, { action: 'permissionChange', recordId: id, detail: { apiKey: id, name, roles } });
-      return { id, name, roles, key: `bfk_${id}.${secret}` };
+      await this.audit.append(sql, by, { action: 'permissionChange', recordId: id, detail: { apiKey: id, name, roles, ...limits } });
+      return { id, name, roles, ...limits, key: `bfk_${id}.${secret}` };
     });
+  }
+
+  /** Entities named by a scope must be published (a key scoped to a typo would silently reach nothing). */
+  private async checkKeyLimits(sql: SqlExecutor, limits: Pick<ApiKeySummary, 'scope' | 'branch'>): Promise<void> {
+    const named = Object.keys(limits.scope?.entities ?? {});
+    const published = new Set(
+      named.length === 0
+        ? []
+        : (await sql.rows<{ entity_key: string }>(`SELECT entity_key FROM bf_entity_table WHERE entity_key IN (${named.map(() => '?').join(', ')})`, named)).map((r) => r.entity_key),
+    );
+    const problems = apiKeyLimitsProblems(limits, published);
+    if (problems.length > 0) throw ProblemError.invalid('The API key\'s scope is not valid.', problems, problems[0]!.code);
   }
 
   async revokeApiKey(id: string, by: Actor): Promise<void> {
@@ -324,31 +355,40 @@ export class DirectoryService {
     this.verifiedKeys.clear();
   }
 
-  /**
-   * The actor behind `bfk_<id>.<secret>`, or undefined when the key is unknown, wrong or revoked.
-   * Like the catalogs, a verified key is trusted for a second (systems call many times a second):
-   * a revocation or role change on this replica drops it at once, on another within the second.
-   */
+  /** The actor behind `bfk_<id>.<secret>`, or undefined when the key is unknown, wrong or revoked. */
   async apiKeyActor(presented: string): Promise<Actor | undefined> {
+    return (await this.apiKey(presented))?.actor;
+  }
+
+  /**
+   * The key behind `bfk_<id>.<secret>` with its rate limit, or undefined when it is unknown, wrong
+   * or revoked. Its actor holds its roles narrowed to its scope (once, here: every data path then
+   * obeys it) and its branch. Like the catalogs, a verified key is trusted for a second (systems
+   * call many times a second): a revocation or role change on this replica drops it at once, on
+   * another within the second.
+   */
+  async apiKey(presented: string): Promise<VerifiedApiKey | undefined> {
     const match = /^bfk_([0-9a-f-]{36})\.([\w-]{43})$/.exec(presented);
     if (!match) return undefined;
     const [, id, secret] = match as unknown as [string, string, string];
     const cacheKey = sha256(presented);
     const cached = this.verifiedKeys.get(cacheKey);
-    if (cached && Date.now() - cached.at < API_KEY_TTL_MS) return cached.actor;
-    const actor = await this.database.read(async (sql) => {
-      const [row] = await sql.rows<{ name: string; secret_hash: string; roles: string; revoked_at: string | null }>('SELECT * FROM bf_api_key WHERE id = ?', [id]);
+    if (cached && Date.now() - cached.at < API_KEY_TTL_MS) return cached;
+    const verified = await this.database.read(async (sql): Promise<VerifiedApiKey | undefined> => {
+      const [row] = await sql.rows<Record<string, string | number | null>>('SELECT * FROM bf_api_key WHERE id = ?', [id]);
       if (!row || row.revoked_at !== null) return undefined;
-      if (!timingSafeEqual(Buffer.from(sha256(secret)), Buffer.from(row.secret_hash))) return undefined;
-      const roles = JSON.parse(row.roles) as string[];
-      return { kind: 'apiKey', userId: id, name: `api-key:${row.name}`, branch: null, roles, access: await this.profileOf(sql, roles) } satisfies Actor;
+      if (!timingSafeEqual(Buffer.from(sha256(secret)), Buffer.from(String(row.secret_hash)))) return undefined;
+      const roles = JSON.parse(String(row.roles)) as string[];
+      const { scope, branch, rateLimit } = keyLimitsOf(row);
+      const access = keyProfile(await this.profileOf(sql, roles), scope);
+      return { actor: { kind: 'apiKey', userId: id, name: `api-key:${String(row.name)}`, branch, roles, access }, perMinute: rateLimit?.perMinute ?? null };
     });
-    if (actor) {
+    if (verified) {
       // Only keys that verified are kept, and not without bound: unknown keys never fill the map.
       if (this.verifiedKeys.size >= API_KEY_CACHE_LIMIT) this.verifiedKeys.clear();
-      this.verifiedKeys.set(cacheKey, { actor, at: Date.now() });
+      this.verifiedKeys.set(cacheKey, { ...verified, at: Date.now() });
     }
-    return actor;
+    return verified;
   }
 
   private async checkRoles(sql: SqlExecutor, roles: readonly string[]): Promise<void> {
@@ -404,6 +444,15 @@ function weakPassword(problem: PasswordProblem): ProblemError {
   return ProblemError.invalid('The password is too weak.', [
     { path: '/password', code: 'weakPassword', message: `The password ${problem.message}`, messageZh: `密码${problem.messageZh}` },
   ]);
+}
+
+/** A key row's scope, branch and rate limit as the API answers them. */
+function keyLimitsOf(row: Record<string, string | number | null>): Pick<ApiKeySummary, 'scope' | 'branch' | 'rateLimit'> {
+  return {
+    scope: typeof row.scope === 'string' ? (JSON.parse(row.scope) as ApiKeyScope) : null,
+    branch: typeof row.branch === 'string' ? row.branch : null,
+    rateLimit: row.rate_per_minute === null || row.rate_per_minute === undefined ? null : { perMinute: Number(row.rate_per_minute) },
+  };
 }
 
 function summaryOf(row: UserRow): UserSummary {
