@@ -9,7 +9,7 @@ beforeAll(() => initTestI18n('en'));
 afterEach(cleanup);
 
 const roles = [{ key: 'teller', label: { en: 'Teller', 'zh-CN': '柜员' } }];
-const key = { id: 'k1', name: 'core-banking', roles: ['teller'], createdAt: '2026-03-01T09:00:00.000Z', revokedAt: null, lastUsedAt: null };
+const key = { id: 'k1', name: 'core-banking', roles: ['teller'], scope: null, branch: null, rateLimit: null, createdAt: '2026-03-01T09:00:00.000Z', revokedAt: null, lastUsedAt: null };
 
 describe('ApiKeysPage', () => {
   it('creates a key with roles and shows it once, then revokes one after asking', async () => {
