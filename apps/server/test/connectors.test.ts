@@ -122,10 +122,22 @@ describe.each(dialects())('connectors on %s', (dialect) => {
       ['GET', '/api/connectors/allowed-hosts'],
       ['POST', '/api/connectors/core_banking/test', { method: 'GET', path: '/' }],
       ['DELETE', '/api/connectors/core_banking'],
+      ['GET', '/api/connectors/pick-list'],
     ] as const) {
       const answer = await teller(method, path, body);
       expect([method, path, answer.status]).toEqual([method, path, 403]);
     }
+  });
+
+  it("tells a flow designer the connectors to choose from by key and name, and nothing of their addresses or sign-in", async () => {
+    await server.request('PUT', '/api/auth/roles/flow_author', { key: 'flow_author', label: { en: 'Flow author', 'zh-CN': '流程设计' }, artifacts: { flow: ['edit'] } });
+    await server.request('POST', '/api/auth/users', { username: 'author1', displayName: 'Author', roles: ['flow_author'], password: 'Author-Pass-2026' });
+    const author = await server.signIn('author1', 'Author-Pass-2026');
+    const choices = await author<{ key: string; name: { en: string; 'zh-CN': string } }[]>('GET', '/api/connectors/pick-list');
+    expect(choices.status).toBe(200);
+    expect(choices.body.find((c) => c.key === 'core_banking')).toEqual({ key: 'core_banking', name: expect.objectContaining({ en: expect.any(String) }) });
+    expect(choices.body.every((c) => Object.keys(c).sort().join() === 'key,name')).toBe(true);
+    expect((await author('GET', '/api/connectors')).status).toBe(403);
   });
 
   it('refuses a private address until the administrator allow-lists the host, then sends the API key', async () => {

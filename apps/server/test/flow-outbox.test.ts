@@ -19,6 +19,8 @@ interface Received {
   path: string;
   method: string;
   key: string | undefined;
+  /** The connector's API-key header, when it sent one. */
+  apiKey: string | undefined;
   body: Record<string, unknown> | undefined;
 }
 
@@ -44,12 +46,13 @@ async function startRemote(): Promise<{ server: Server; port: number; received: 
     void readBody(request).then((text) => {
       const key = request.headers['idempotency-key'] as string | undefined;
       const path = request.url ?? '';
-      received.push({ path, method: request.method ?? '', key, body: text ? (JSON.parse(text) as Record<string, unknown>) : undefined });
+      received.push({ path, method: request.method ?? '', key, apiKey: request.headers['x-api-key'] as string | undefined, body: text ? (JSON.parse(text) as Record<string, unknown>) : undefined });
       const json = (status: number, body: unknown): void => {
         response.writeHead(status, { 'content-type': 'application/json' });
         response.end(JSON.stringify(body));
       };
       if (path === '/accounts') return json(201, { id: 'ACC-1', echo: 'ignored' });
+      if (path === '/core/accounts') return json(201, { id: 'ACC-CORE' });
       if (path === '/flaky') {
         // The first request of each key fails; its retry (the same key) succeeds.
         if (key && !seenKeys.has(key)) {
@@ -190,6 +193,11 @@ describe.each(dialects())('the flow outbox on %s', (dialect) => {
     await server.publishArtifact(serviceFlow('ob_mark', { effect: 'recordUpdate', config: { status: 'sent' }, outputs: {} }));
     await server.publishArtifact(serviceFlow('ob_script', { effect: 'script', config: { script: 'x()' }, outputs: {} }));
     await server.publishArtifact(pairFlow(url));
+    const connector = { key: 'ob_core', name: { en: 'Core banking', 'zh-CN': '核心系统' }, baseUrl: `http://127.0.0.1:${remote.port}/core`, auth: { kind: 'apiKey', header: 'X-Api-Key' }, secret: 'core-key-1', retries: 0 };
+    expect((await server.request('POST', '/api/connectors', connector)).status).toBe(201);
+    expect((await server.request('PUT', '/api/connectors/allowed-hosts', { hosts: [`127.0.0.1:${remote.port}`] })).status).toBe(200);
+    await server.publishArtifact(serviceFlow('ob_through_core', { config: { connector: 'ob_core', path: '/accounts', body: { product: 'savings' }, variables: ['orderNo'] } }));
+    await server.publishArtifact(serviceFlow('ob_no_connector', { config: { connector: 'ob_gone', path: '/accounts' } }));
     await server.publishArtifact(childFlow);
     await server.publishArtifact(parentFlow);
     const created = await server.request('POST', '/api/auth/users', { username: 'checker', displayName: 'Checker', roles: [], password: 'Checker-Pass-2026' });
@@ -225,6 +233,21 @@ describe.each(dialects())('the flow outbox on %s', (dialect) => {
     // Another replica finds nothing to do.
     expect(await replica().dispatchDue()).toBe(0);
     expect(sentTo('/accounts')).toHaveLength(1);
+  });
+
+  it("sends a step through a named connector: its base URL, its auth, the entry's key, and the answer mapped into the case", async () => {
+    const started = await start('ob_through_core');
+    const [entry] = await entries(started.id);
+    expect(entry!.payload).not.toContain('core-key-1');
+    await dispatcher.dispatchDue();
+    expect(sentTo('/core/accounts')).toEqual([{ path: '/core/accounts', method: 'POST', key: entry!.id, apiKey: 'core-key-1', body: { product: 'savings', orderNo: started.variables.orderNo } }]);
+    expect(await readCase(started.id)).toMatchObject({ status: 'completed', outcome: 'approved', variables: { accountId: 'ACC-CORE' } });
+
+    // A step naming a connector that is gone fails at once, without a retry, and the case takes its failure edge.
+    const orphan = await start('ob_no_connector');
+    await dispatcher.dispatchDue();
+    expect(await readCase(orphan.id)).toMatchObject({ status: 'completed', outcome: 'rejected' });
+    expect((await entries(orphan.id))[0]).toMatchObject({ state: 'failed', attempts: 1, last_error: 'connector ob_gone does not exist' });
   });
 
   it('changes nothing twice when an entry is sent again (a lease ran out) or by two replicas at once', async () => {

@@ -36,7 +36,7 @@ import type {
   WidgetRunResult,
 } from './reports.js';
 import type { Segment, SegmentChange, SegmentInput } from './segments.js';
-import type { Connector, ConnectorAllowedHosts, ConnectorChange, ConnectorInput, ConnectorTestRequest, ConnectorTestResult } from './connectors.js';
+import type { Connector, ConnectorAllowedHosts, ConnectorChange, ConnectorChoice, ConnectorInput, ConnectorTestRequest, ConnectorTestResult } from './connectors.js';
 import type { WebhookDelivery, WebhookDeliveryPage, WebhookDeliveryState, WebhookSubscription, WebhookSubscriptionChange, WebhookSubscriptionInput, WebhookSubscriptionWithSecret } from './webhooks.js';
 import type {
   ArtifactDocument,
@@ -145,6 +145,10 @@ export class ApiClient {
     return this.request('POST', `/auth/api-keys/${encodeURIComponent(id)}/revoke`);
   }
 
+  /** The connectors a flow's service step or an automation may call (designers of those kinds): key and name. */
+  connectorChoices(): Promise<ConnectorChoice[]> {
+    return this.request('GET', '/connectors/pick-list');
+  }
   // Connectors (administrators only): secrets are sent, never answered.
   connectors(): Promise<Connector[]> {
     return this.request('GET', '/connectors');

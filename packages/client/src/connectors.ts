@@ -41,6 +41,9 @@ export interface Connector {
   updatedBy: string;
 }
 
+/** A connector as designers choose it for a flow's service step or an automation: its key and name, nothing else. */
+export type ConnectorChoice = Pick<Connector, 'key' | 'name'>;
+
 /** A new connector. */
 export interface ConnectorInput {
   key: string;

@@ -107,7 +107,7 @@ export type {
   UserWithPassword,
 } from './admin.js';
 // Connectors: named HTTP connections to the bank's other systems (secrets written, never read).
-export type { Connector, ConnectorAllowedHosts, ConnectorAuth, ConnectorAuthKind, ConnectorChange, ConnectorInput, ConnectorMethod, ConnectorName, ConnectorRefusal, ConnectorTestRequest, ConnectorTestResult } from './connectors.js';
+export type { Connector, ConnectorAllowedHosts, ConnectorAuth, ConnectorAuthKind, ConnectorChange, ConnectorChoice, ConnectorInput, ConnectorMethod, ConnectorName, ConnectorRefusal, ConnectorTestRequest, ConnectorTestResult } from './connectors.js';
 export type { AutomationRunQuery, AutomationRunStatus, AutomationRunSummary, AutomationStepLog, AutomationTestInput, AutomationTestResult, InboundEventAccepted } from './automations.js';
 export { WEBHOOK_EVENT_TYPES } from './webhooks.js';
 export type {

@@ -139,6 +139,14 @@ describe('flow property panels', () => {
     flow = await save();
     expect((flow.nodes.find((n) => n.id === 'service') as ServiceNode)).toMatchObject({ effect: 'http', config: { url: 'https://bureau.example/check', variables: ['amount'] } });
     expect((flow.nodes.find((n) => n.id === 'subflow') as SubflowNode).flowKey).toBe('kyc_check');
+
+    // Through a connector the administrators set up: chosen by its name, a path under its address; the URL goes.
+    const again = await select('Service call: Service call');
+    await user.selectOptions(within(again).getByRole('combobox', { name: 'Send to' }), 'connector');
+    await user.selectOptions(within(again).getByRole('combobox', { name: 'Connector' }), 'Core banking');
+    await user.type(within(again).getByRole('textbox', { name: 'Path' }), '/accounts');
+    flow = await save();
+    expect((flow.nodes.find((n) => n.id === 'service') as ServiceNode).config).toEqual({ connector: 'core_banking', path: '/accounts', variables: ['amount'] });
   });
 
   it('the flow: variables, and the record binding with its controlled fields and start trigger', async () => {

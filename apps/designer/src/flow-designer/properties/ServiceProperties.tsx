@@ -7,6 +7,7 @@ import { BoundaryTimersEditor } from './activity/BoundaryTimersEditor.js';
 import { RepeatFields } from './activity/RepeatFields.js';
 import { RetryFields } from './activity/RetryFields.js';
 import { RecordValuesTable } from './RecordValuesTable.js';
+import { useConnectorChoices } from './useConnectorChoices.js';
 import { usePanel } from './panel-context.js';
 import { nodePath, useNodeChange } from './useNodeChange.js';
 
@@ -25,6 +26,14 @@ export function ServiceProperties({ node }: { node: ServiceNode }) {
   const config = node.config;
   const sent = Array.isArray(config.variables) ? config.variables.filter((v): v is string => typeof v === 'string') : [];
   const outgoing = flow.edges.filter((e) => e.source === node.id);
+  const connectors = useConnectorChoices();
+  const connector = typeof config.connector === 'string' ? config.connector : undefined;
+  // A connector brings its base URL, auth and the administrator's allow-list; a URL is the older, env-allow-listed way.
+  const target = connector !== undefined ? 'connector' : 'url';
+  const setTarget = (to: string) => {
+    const { url: _url, connector: _connector, path: _path, ...rest } = config;
+    setConfig(to === 'connector' ? { ...rest, connector: connectors[0]?.key ?? '', path: '' } : { ...rest, url: '' });
+  };
   // Scripts come only from imported BPMN: the server runs none, so they are not offered.
   const effects = EFFECTS.includes(node.effect) ? EFFECTS : [...EFFECTS, node.effect];
 
@@ -42,7 +51,33 @@ export function ServiceProperties({ node }: { node: ServiceNode }) {
       {node.effect === 'recordUpdate' && <RecordValuesTable config={config} path={path('config')} onChange={setConfig} />}
       {(node.effect === 'http' || node.effect === 'webhook') && (
         <>
-          <TextControl label={t('service.url')} help={t('service.urlHelp')} type="url" value={typeof config.url === 'string' ? config.url : ''} onChange={(url) => setConfig({ ...config, url })} problems={problemsAt(path('config', 'url'))} spellCheck={false} />
+          <SelectControl
+            label={t('service.target')}
+            value={target}
+            choices={[
+              { value: 'connector', label: t('service.targets.connector') },
+              { value: 'url', label: t('service.targets.url') },
+            ]}
+            onChange={setTarget}
+          />
+          {connector !== undefined ? (
+            <>
+              <SelectControl
+                label={t('service.connector')}
+                help={t('service.connectorHelp')}
+                value={connector}
+                choices={[
+                  ...(connectors.some((c) => c.key === connector) ? [] : [{ value: connector, label: connector === '' ? t('service.connectorNone') : connector }]),
+                  ...connectors.map((c) => ({ value: c.key, label: c.name[language] || c.key })),
+                ]}
+                onChange={(key) => setConfig({ ...config, connector: key })}
+                problems={problemsAt(path('config', 'connector'))}
+              />
+              <TextControl label={t('service.path')} help={t('service.pathHelp')} value={typeof config.path === 'string' ? config.path : ''} onChange={(p) => setConfig({ ...config, path: p })} problems={problemsAt(path('config', 'path'))} spellCheck={false} />
+            </>
+          ) : (
+            <TextControl label={t('service.url')} help={t('service.urlHelp')} type="url" value={typeof config.url === 'string' ? config.url : ''} onChange={(url) => setConfig({ ...config, url })} problems={problemsAt(path('config', 'url'))} spellCheck={false} />
+          )}
           <SelectControl label={t('service.method')} value={typeof config.method === 'string' ? config.method : 'POST'} choices={METHODS.map((m) => ({ value: m, label: m }))} onChange={(method) => setConfig({ ...config, method })} />
           <fieldset>
             <legend>{t('service.variables')}</legend>

@@ -37,6 +37,8 @@ export function loanApprovalServer(routes: Record<string, FakeHandler | FakeResp
     'POST /api/flows/loan_approval/migration-preview': { body: { flowKey: 'loan_approval', toVersion: 1, draft: true, running: 0, movable: 0, byVersion: [], unmovable: [] } },
     // What a designer is told of the roles: keys and names.
     'GET /api/auth/roles': { body: bankCrmRoles.map(({ key, label }) => ({ key, label })) },
+    // What a designer is told of the connectors: keys and names.
+    'GET /api/connectors/pick-list': { body: [{ key: 'credit_bureau', name: { en: 'Credit bureau', 'zh-CN': '征信中心' } }, { key: 'core_banking', name: { en: 'Core banking', 'zh-CN': '核心系统' } }] },
     ...routes,
   });
 }

@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Post, Put } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Connector, ConnectorAllowedHosts, ConnectorTestResult } from '@bankforge/client';
+import type { Connector, ConnectorAllowedHosts, ConnectorChoice, ConnectorTestResult } from '@bankforge/client';
 import type { Actor } from '../access/actor.js';
 import { CurrentActor, requireAdmin } from '../auth/auth.guard.js';
 import { ProblemError } from '../../platform/problem/problem-error.js';
@@ -53,6 +53,14 @@ export class ConnectorsController {
   create(@CurrentActor() actor: Actor, @Body() body: unknown): Promise<Connector> {
     requireAdmin(actor);
     return this.store.create(parseConnectorCreate(body ?? {}), actor);
+  }
+
+  // Before `:key`, which would otherwise take it (a key has no hyphen, so no connector is named so).
+  @Get('pick-list')
+  @ApiOperation({ summary: 'Designers of flows and automations: the connectors to choose from, by key and name only' })
+  async pickList(@CurrentActor() actor: Actor): Promise<ConnectorChoice[]> {
+    if (!actor.access.canDesign('flow', 'edit') && !actor.access.canDesign('automation', 'edit')) requireAdmin(actor);
+    return (await this.store.list()).map(({ key, name }) => ({ key, name }));
   }
 
   // Before `:key`, which would otherwise take it.

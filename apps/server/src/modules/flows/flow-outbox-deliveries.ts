@@ -8,7 +8,8 @@ import { PublishedArtifacts } from '../artifacts/published-artifacts.js';
 import type { EntityModel } from '../metadata/entity-model.js';
 import { MetadataService } from '../metadata/metadata.service.js';
 import { RecordsService } from '../records/records.service.js';
-import { allowedHosts, sendCall } from './flow-outbox-http.js';
+import { ConnectorCalls } from '../connectors/connector-calls.js';
+import { allowedHosts, connectorOutcome, connectorRequestOf, sendCall, type CallResult } from './flow-outbox-http.js';
 import { childInstanceId, FlowOutbox, OUTBOX_MAX_ATTEMPTS, type CallPayload, type OutboxEntry, type Settlement, type StartCasePayload, type StartSubflowPayload } from './flow-outbox.js';
 import { FlowRunner } from './flow-runner.js';
 import { FlowStore, type InstanceRow } from './flow-store.js';
@@ -50,6 +51,7 @@ export class FlowOutboxDeliveries {
     @Inject(PublishedArtifacts) private readonly published: PublishedArtifacts,
     @Inject(MetadataService) private readonly metadata: MetadataService,
     @Inject(RecordsService) private readonly records: RecordsService,
+    @Inject(ConnectorCalls) private readonly connectors: ConnectorCalls,
   ) {}
 
   async deliver(entry: ClaimedEntry): Promise<void> {
@@ -86,7 +88,7 @@ export class FlowOutboxDeliveries {
       case 'http':
       case 'webhook': {
         if (!(await this.waitsFor(entry.instance_id, call.callId))) return this.database.transaction((sql) => FlowOutbox.settle(sql, entry.id, { state: 'done', error: 'callNotPending' }));
-        const result = await sendCall(entry.id, call, allowedHosts());
+        const result = call.config.connector !== undefined ? await this.throughConnector(entry.id, call) : await sendCall(entry.id, call, allowedHosts());
         if (result.ok) return this.answerCall(entry, call, { ok: true, output: result.output }, { state: 'done' });
         // The same request again, with the same key, until the attempts run out; then the node's own retry policy decides.
         if (result.retry && entry.attempts < OUTBOX_MAX_ATTEMPTS) return this.database.transaction((sql) => FlowOutbox.retryLater(sql, entry.id, entry.attempts, result.error));
@@ -96,6 +98,18 @@ export class FlowOutboxDeliveries {
         return this.recordUpdate(entry, call);
       case 'script':
         return this.answerCall(entry, call, { ok: false, error: NO_SCRIPTS }, { state: 'failed', error: NO_SCRIPTS });
+    }
+  }
+
+  /** One try through the step's connector: the outbox's own retries stand in for the connector's, keyed by the entry. */
+  private async throughConnector(entryId: string, call: CallPayload): Promise<CallResult> {
+    const request = connectorRequestOf(entryId, call);
+    if (typeof request === 'string') return { ok: false, error: `service config: ${request}`, retry: false };
+    try {
+      return connectorOutcome(await this.connectors.call(request.connector, request.request, { once: true }));
+    } catch (error) {
+      if (error instanceof ProblemError && error.code === 'connectorNotFound') return { ok: false, error: `connector ${request.connector} does not exist`, retry: false };
+      throw error;
     }
   }
 

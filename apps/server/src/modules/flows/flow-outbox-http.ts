@@ -1,4 +1,5 @@
 import type { JsonValue } from '@bankforge/flow-engine';
+import type { ConnectorCall, ConnectorCallResult } from '../connectors/connector-calls.js';
 import type { CallPayload } from './flow-outbox.js';
 
 /** How long one request may take, answer included. */
@@ -65,8 +66,29 @@ export async function sendCall(entryId: string, call: CallPayload, allowed: Read
   }
 }
 
+/**
+ * A step sent through a named connector (`config.connector`): `path` (static, under the
+ * connector's base URL) instead of `url`; method, headers, body and variables as for a URL. The
+ * connector brings its auth, timeout, the administrator's allow-list and SSRF checks on every hop.
+ */
+export function connectorRequestOf(entryId: string, call: CallPayload): { connector: string; request: ConnectorCall } | string {
+  const { connector, path = '' } = call.config;
+  if (typeof connector !== 'string' || !/^[a-z][a-z0-9_]{0,63}$/.test(connector)) return 'connector must be a connector key';
+  if (typeof path !== 'string' || (path !== '' && !path.startsWith('/'))) return 'path must start with /';
+  const shaped = shapeOf(entryId, call);
+  if (typeof shaped === 'string') return shaped;
+  return { connector, request: { method: shaped.method as ConnectorCall['method'], path, headers: shaped.headers, ...(shaped.body !== undefined ? { body: shaped.body } : {}) } };
+}
+
+/** A connector's answer as the step's outcome: retry as `sendCall` does; no redirect is left (the connector followed and checked them). */
+export function connectorOutcome(result: ConnectorCallResult): CallResult {
+  if (!result.ok) return { ok: false, error: `${result.reason}: ${result.detail}`, retry: result.retry };
+  if (result.status < 200 || result.status >= 300) return { ok: false, error: `HTTP ${result.status}`, retry: result.status >= 500 || [408, 425, 429].includes(result.status) };
+  return { ok: true, output: objectOf(result.body) };
+}
+
 function requestOf(entryId: string, call: CallPayload): OutboundRequest | string {
-  const { url: rawUrl, method: rawMethod, headers: rawHeaders, body: rawBody, variables: named } = call.config;
+  const { url: rawUrl } = call.config;
   if (typeof rawUrl !== 'string') return 'url is required';
   let url: URL;
   try {
@@ -76,6 +98,13 @@ function requestOf(entryId: string, call: CallPayload): OutboundRequest | string
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return 'url must be http or https';
   if (url.username !== '' || url.password !== '') return 'url may not carry credentials (use headers)';
+  const shaped = shapeOf(entryId, call);
+  return typeof shaped === 'string' ? shaped : { url, ...shaped };
+}
+
+/** The method, headers and body a step's config gives, wherever it is sent. */
+function shapeOf(entryId: string, call: CallPayload): Omit<OutboundRequest, 'url'> | string {
+  const { method: rawMethod, headers: rawHeaders, body: rawBody, variables: named } = call.config;
   const method = rawMethod === undefined ? 'POST' : typeof rawMethod === 'string' ? rawMethod.toUpperCase() : '';
   if (!METHODS.has(method)) return 'method must be GET, POST, PUT, PATCH or DELETE';
   const headers: Record<string, string> = {};
@@ -89,10 +118,10 @@ function requestOf(entryId: string, call: CallPayload): OutboundRequest | string
   if (rawBody !== undefined && !isObject(rawBody)) return 'body must be a JSON object';
   if (!WITH_BODY.has(method)) {
     if (rawBody !== undefined || (Array.isArray(named) && named.length > 0)) return `${method} sends no body`;
-    return { url, method, headers };
+    return { method, headers };
   }
   if (!Object.keys(headers).some((name) => name.toLowerCase() === 'content-type')) headers['content-type'] = 'application/json';
-  return { url, method, headers, body: JSON.stringify({ ...(rawBody ?? {}), ...call.variables }) };
+  return { method, headers, body: JSON.stringify({ ...(rawBody ?? {}), ...call.variables }) };
 }
 
 /** The answer's JSON object, `{}` for any other answer, undefined when it is too large. */
@@ -111,8 +140,13 @@ async function answerOf(response: Response): Promise<Record<string, JsonValue> |
     }
     chunks.push(value);
   }
+  return objectOf(Buffer.concat(chunks));
+}
+
+/** An answer body's JSON object; `{}` for anything else. */
+function objectOf(body: Buffer): Record<string, JsonValue> {
   try {
-    const parsed = JSON.parse(Buffer.concat(chunks).toString('utf8')) as JsonValue;
+    const parsed = JSON.parse(body.toString('utf8')) as JsonValue;
     return isObject(parsed) ? parsed : {};
   } catch {
     return {};

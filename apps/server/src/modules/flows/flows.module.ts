@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ArtifactsModule } from '../artifacts/artifacts.module.js';
 import { AuditModule } from '../audit/audit.module.js';
+import { ConnectorsModule } from '../connectors/connectors.module.js';
 import { DecisionsModule } from '../decisions/decisions.module.js';
 import { MetadataModule } from '../metadata/metadata.module.js';
 import { RecordsModule } from '../records/records.module.js';
@@ -22,7 +23,7 @@ import { TaskInbox } from './task-inbox.js';
 
 /** Approval flows that run: cases on records, the task inbox, durable timers, the outbox, notifications. */
 @Module({
-  imports: [ArtifactsModule, RecordsModule, MetadataModule, AuditModule, DecisionsModule],
+  imports: [ArtifactsModule, RecordsModule, MetadataModule, AuditModule, DecisionsModule, ConnectorsModule],
   controllers: [FlowsController, FlowCalendarController, TasksController, NotificationsController, PeopleController],
   providers: [CaseMigrations, FlowAutoStart, FlowContextLoader, FlowRunner, FlowsService, TaskInbox, Notifications, FlowTimers, PeopleNames, PeopleDirectory, PeopleSearch, FlowOutboxDeliveries, FlowOutboxDispatcher],
   exports: [FlowsService, FlowTimers, FlowOutboxDispatcher],
