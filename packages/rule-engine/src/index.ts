@@ -11,6 +11,7 @@ export {
   compileExpression,
   compileUnaryTests,
   parseExpression,
+  parseUnaryTests,
   FeelSyntaxError,
   type ParseResult,
   type FeelSyntaxNode,

@@ -54,6 +54,19 @@ describe('diagram edits', () => {
     expect(renamedDecision.tests?.[0]?.decision).toBe('Is suitable');
     compiles(renamedDecision);
 
+    // A cell or allowed values reading the name follow it; a string that spells it does not.
+    const withCeiling = drgModel();
+    withCeiling.inputData!.push({ name: 'Ceiling', typeRef: 'number' });
+    const table = withCeiling.decisions[1]!;
+    table.requirements = { ...table.requirements, inputs: ['Segment', 'Ceiling'] };
+    if (table.logic?.kind !== 'decisionTable') throw new Error('the example changed: Suitable is a table');
+    table.logic.inputs[0] = { ...table.logic.inputs[0]!, inputValues: '[0..Ceiling]' };
+    table.logic.rules[0]!.inputEntries = ['> Ceiling', 'not("Ceiling")'];
+    const renamedInCells = renameElement(withCeiling, input('Ceiling'), 'Max levels');
+    const logic = renamedInCells.decisions[1]!.logic as typeof table.logic;
+    expect([logic.inputs[0]!.inputValues, ...logic.rules[0]!.inputEntries]).toEqual(['[0..Max levels]', '> Max levels', 'not("Ceiling")']);
+    compiles(renamedInCells);
+
     const renamedBkm = renameElement(drgModel(), bkm('Level rank'), 'Rank');
     expect(renamedBkm.decisions[0]!.requirements?.knowledge).toEqual(['Rank']);
     expect(renamedBkm.decisions[0]!.logic).toMatchObject({ entries: [{ value: { text: 'Rank(Product risk)' } }, {}, {}] });

@@ -7,7 +7,7 @@ import type { BoxedExpression, BusinessKnowledgeModel, Decision, DecisionArtifac
 import { modelNames } from './decision-document.js';
 import { elementNameProblem, type ElementRef } from './element-names.js';
 import { requirementFor } from './drg-graph.js';
-import { renameInBoxed, renameInExpression } from './feel-rename.js';
+import { feelRename, renameInBoxed } from './feel-rename.js';
 import { mapSame } from './map-same.js';
 
 /** The kinds of logic a new decision (or a knowledge model's body) starts with. */
@@ -129,14 +129,14 @@ function renameKey<V>(record: Record<string, V>, from: string, to: string): Reco
 }
 
 /**
- * The element renamed, and with it every requirement naming it, every FEEL expression reading it
- * (literal expressions, context entries, table input expressions and output cells), the test
+ * The element renamed, and with it every requirement naming it, all FEEL reading it (literal
+ * expressions, context entries, a table's input expressions, cells and allowed values), the test
  * cases' inputs (input data) and decision under test. Unchanged when the new name is refused.
  */
 export function renameElement(artifact: DecisionArtifact, ref: ElementRef, name: string): DecisionArtifact {
   if (ref.name === name || elementNameProblem(artifact, name, ref) !== null) return artifact;
   const names = modelNames(artifact);
-  const rename = (text: string) => renameInExpression(text, ref.name, name, names);
+  const rename = feelRename(ref.name, name, names);
   const own = <E extends { name: string; import?: string }>(e: E): E => (e.import === undefined && e.name === ref.name ? { ...e, name } : e);
   const list = listOf(ref.kind);
   let next: DecisionArtifact = {

@@ -1,9 +1,10 @@
 /**
- * A renamed element's name rewritten where FEEL expressions read it, so that renaming `AUM` to
- * `Assets` in the diagram does not leave every expression reading a name that is gone. Only real
- * name references change (the parser says where they are): a string "AUM", or `AUM2`, stays.
+ * A renamed element's name rewritten where FEEL reads it, so that renaming `AUM` to `Assets` in
+ * the diagram does not leave every expression, or a cell such as `> Minimum AUM`, reading a name
+ * that is gone. Only real name references change (the parser says where they are): a string
+ * "AUM", or `AUM2`, stays.
  */
-import { parseExpression, type BoxedExpression, type DecisionTable, type FeelSyntaxNode } from '@bankforge/rule-engine';
+import { parseExpression, parseUnaryTests, type BoxedExpression, type DecisionTable, type FeelSyntaxNode, type ParseResult } from '@bankforge/rule-engine';
 
 type NameNode = Extract<FeelSyntaxNode, { kind: 'name' }>;
 
@@ -20,8 +21,17 @@ function nameNodes(node: unknown, found: NameNode[]): NameNode[] {
 
 /** `text` with every reference to `from` read as `to`; the same text when it reads no `from` or does not parse. */
 export function renameInExpression(text: string, from: string, to: string, names: readonly string[]): string {
+  return renameParsed(text, from, to, names, parseExpression);
+}
+
+/** The same in unary tests (an input cell, allowed values): `> Minimum AUM`, `[Floor..Cap]`. */
+export function renameInUnaryTests(text: string, from: string, to: string, names: readonly string[]): string {
+  return renameParsed(text, from, to, names, parseUnaryTests);
+}
+
+function renameParsed(text: string, from: string, to: string, names: readonly string[], parse: (text: string, options: { names: string[] }) => ParseResult): string {
   if (!text.includes(from)) return text;
-  const parsed = parseExpression(text, { names: [...names, from] });
+  const parsed = parse(text, { names: [...names, from] });
   if (parsed.ast === null) return text;
   const hits = nameNodes(parsed.ast, []).filter((n) => n.name === from && text.slice(n.start, n.end) === from);
   if (hits.length === 0) return text;
@@ -30,21 +40,33 @@ export function renameInExpression(text: string, from: string, to: string, names
   return result;
 }
 
-function renameInTable(table: DecisionTable, rename: (text: string) => string): DecisionTable {
-  // Unary tests (input cells, allowed values) seldom read a name and are not parsed as expressions: they stay.
+/** How one name is rewritten: in an expression's text, and in unary tests' text. */
+export interface FeelRename {
+  expression(text: string): string;
+  unaryTests(text: string): string;
+}
+
+/** `from` read as `to` everywhere FEEL may name it, the model's other `names` known to the parser. */
+export function feelRename(from: string, to: string, names: readonly string[]): FeelRename {
+  return { expression: (text) => renameInExpression(text, from, to, names), unaryTests: (text) => renameInUnaryTests(text, from, to, names) };
+}
+
+function renameInTable(table: DecisionTable, rename: FeelRename): DecisionTable {
+  const allowed = <C extends { inputValues?: string; outputValues?: string }>(column: C, key: 'inputValues' | 'outputValues'): C =>
+    column[key] === undefined ? column : { ...column, [key]: rename.unaryTests(column[key]) };
   return {
     ...table,
-    inputs: table.inputs.map((input) => ({ ...input, expression: rename(input.expression) })),
-    outputs: table.outputs.map((output) => (output.defaultOutputEntry === undefined ? output : { ...output, defaultOutputEntry: rename(output.defaultOutputEntry) })),
-    rules: table.rules.map((rule) => ({ ...rule, outputEntries: rule.outputEntries.map(rename) })),
+    inputs: table.inputs.map((input) => allowed({ ...input, expression: rename.expression(input.expression) }, 'inputValues')),
+    outputs: table.outputs.map((output) => allowed(output.defaultOutputEntry === undefined ? output : { ...output, defaultOutputEntry: rename.expression(output.defaultOutputEntry) }, 'outputValues')),
+    rules: table.rules.map((rule) => ({ ...rule, inputEntries: rule.inputEntries.map(rename.unaryTests), outputEntries: rule.outputEntries.map(rename.expression) })),
   };
 }
 
-/** A boxed expression with `rename` applied to each FEEL expression text it holds (kinds the designer does not edit stay). */
-export function renameInBoxed(expression: BoxedExpression, rename: (text: string) => string): BoxedExpression {
+/** A boxed expression with each FEEL text it holds renamed (kinds the designer does not edit stay). */
+export function renameInBoxed(expression: BoxedExpression, rename: FeelRename): BoxedExpression {
   switch (expression.kind) {
     case 'literalExpression':
-      return { ...expression, text: rename(expression.text) };
+      return { ...expression, text: rename.expression(expression.text) };
     case 'decisionTable':
       return renameInTable(expression, rename);
     case 'context':
@@ -52,7 +74,7 @@ export function renameInBoxed(expression: BoxedExpression, rename: (text: string
     case 'functionDefinition':
       return { ...expression, body: renameInBoxed(expression.body, rename) };
     case 'invocation':
-      return { ...expression, function: rename(expression.function), bindings: expression.bindings.map((b) => (b.value === undefined ? b : { ...b, value: renameInBoxed(b.value, rename) })) };
+      return { ...expression, function: rename.expression(expression.function), bindings: expression.bindings.map((b) => (b.value === undefined ? b : { ...b, value: renameInBoxed(b.value, rename) })) };
     default:
       return expression;
   }
