@@ -1,8 +1,9 @@
 import { Inject, Injectable, SetMetadata, createParamDecorator, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import type { Request } from 'express';
+import type { Request, Response } from 'express';
 import type { Actor } from '../access/actor.js';
 import { ProblemError } from '../../platform/problem/problem-error.js';
+import { ApiKeyRateLimit, rateLimitHeaders } from './api-key-rate-limit.js';
 import { AuthService } from './auth.service.js';
 import { DirectoryService } from './directory.service.js';
 import { SESSION_COOKIE } from './session-cookie.js';
@@ -44,6 +45,7 @@ export class AuthGuard implements CanActivate {
     @Inject(Reflector) private readonly reflector: Reflector,
     @Inject(AuthService) private readonly auth: AuthService,
     @Inject(DirectoryService) private readonly directory: DirectoryService,
+    @Inject(ApiKeyRateLimit) private readonly keyRates: ApiKeyRateLimit,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -51,8 +53,24 @@ export class AuthGuard implements CanActivate {
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
     const bearer = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '')?.[1];
     if (bearer) {
-      request.actor = await this.directory.apiKeyActor(bearer);
-      if (!request.actor) throw new ProblemError(401, 'invalidApiKey', 'The API key is unknown or revoked.');
+      const key = await this.directory.apiKey(bearer);
+      if (!key) throw new ProblemError(401, 'invalidApiKey', 'The API key is unknown or revoked.');
+      // Counted once the key verified: unknown keys cannot use up a real key's allowance.
+      const decision = this.keyRates.take(key.actor.userId!, key.perMinute);
+      const headers = rateLimitHeaders(decision);
+      if (!decision.allowed) {
+        const message = `This API key may make ${decision.limit} requests a minute; retry after ${decision.retryAfterSeconds} s.`;
+        throw new ProblemError(
+          429,
+          'rateLimited',
+          message,
+          [{ path: '', code: 'rateLimited', message, messageZh: `此 API 密钥每分钟最多调用 ${decision.limit} 次，请 ${decision.retryAfterSeconds} 秒后重试。` }],
+          { limit: decision.limit, retryAfterSeconds: decision.retryAfterSeconds },
+          headers,
+        );
+      }
+      context.switchToHttp().getResponse<Response>().set(headers);
+      request.actor = key.actor;
       return true;
     }
     const token = cookieValue(request.headers.cookie, SESSION_COOKIE);

@@ -30,6 +30,8 @@ export interface ServerConfig {
   trustProxy?: TrustProxy;
   /** Sign-in attempts allowed per client address per minute (10 by default). */
   loginAttemptsPerMinute?: number;
+  /** Requests an API key may make per minute unless the key sets its own (1,200 by default). */
+  apiKeyRatePerMinute?: number;
   /** FEEL evaluation budget: steps per expression (1,000,000 by default) and milliseconds per form check (200). */
   feelMaxSteps?: number;
   feelMaxMilliseconds?: number;
@@ -74,6 +76,7 @@ export function readServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
     secureCookies: env.BANKFORGE_SECURE_COOKIES === 'true',
     trustProxy: parseTrustProxy(env.BANKFORGE_TRUST_PROXY),
     loginAttemptsPerMinute: env.BANKFORGE_LOGIN_ATTEMPTS_PER_MINUTE ? Number(env.BANKFORGE_LOGIN_ATTEMPTS_PER_MINUTE) : undefined,
+    apiKeyRatePerMinute: positiveInteger('BANKFORGE_API_KEY_RATE_PER_MINUTE', env.BANKFORGE_API_KEY_RATE_PER_MINUTE),
     feelMaxSteps: positiveInteger('BANKFORGE_FEEL_MAX_STEPS', env.BANKFORGE_FEEL_MAX_STEPS),
     feelMaxMilliseconds: positiveInteger('BANKFORGE_FEEL_MAX_MS', env.BANKFORGE_FEEL_MAX_MS),
     dataKey: env.BANKFORGE_DATA_KEY || undefined,
