@@ -3,6 +3,7 @@ import { ExecutionContextHost } from '@nestjs/core/helpers/execution-context-hos
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { NextFunction, Request, Response } from 'express';
+import { ApiKeyRateLimit } from '../../modules/auth/api-key-rate-limit.js';
 import { AuthGuard } from '../../modules/auth/auth.guard.js';
 import { AuthService } from '../../modules/auth/auth.service.js';
 import { DirectoryService } from '../../modules/auth/directory.service.js';
@@ -23,7 +24,7 @@ export function isApiDocsPath(path: string): boolean {
  * Nest's guards never see, so the same AuthGuard runs in front of them here.
  */
 export function serveApiDocs(app: NestExpressApplication): void {
-  const guard = new AuthGuard(app.get(Reflector), app.get(AuthService), app.get(DirectoryService));
+  const guard = new AuthGuard(app.get(Reflector), app.get(AuthService), app.get(DirectoryService), app.get(ApiKeyRateLimit));
   app.use((request: Request, response: Response, next: NextFunction) => {
     if (!isApiDocsPath(request.path)) return next();
     guard.canActivate(new ExecutionContextHost([request, response, next], ApiDocs, ApiDocs.prototype.serve)).then(() => next(), next);
