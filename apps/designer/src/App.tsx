@@ -20,6 +20,8 @@ const DecisionDesigner = lazy(() => import('./decision/DecisionDesigner.js'));
 const ReportDesigner = lazy(() => import('./report-designer/ReportDesigner.js'));
 // react-grid-layout loads only with the dashboard designer (ECharts later still, with a widget's first chart).
 const DashboardDesigner = lazy(() => import('./dashboard-designer/DashboardDesigner.js'));
+// The automation designer (trigger, actions, test run, runs).
+const AutomationDesigner = lazy(() => import('./automation/AutomationDesigner.js'));
 // Administration (users, roles, keys) is for administrators only: its own chunk.
 const AdminArea = lazy(() => import('./admin/AdminArea.js'));
 
@@ -35,6 +37,7 @@ const router = createBrowserRouter(
       <Route path="decision/:key" element={<Suspense fallback={<Loading />}><DecisionDesigner /></Suspense>} />
       <Route path="report/:key" element={<Suspense fallback={<Loading />}><ReportDesigner /></Suspense>} />
       <Route path="dashboard/:key" element={<Suspense fallback={<Loading />}><DashboardDesigner /></Suspense>} />
+      <Route path="automation/:key" element={<Suspense fallback={<Loading />}><AutomationDesigner /></Suspense>} />
       <Route path="admin/*" element={<Suspense fallback={<Loading />}><AdminArea /></Suspense>} />
       <Route path="*" element={<NotFound />} />
     </Route>,

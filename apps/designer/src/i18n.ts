@@ -1,6 +1,7 @@
 import { initI18n as initAppI18n, type Language } from '@bankforge/app-shell';
 import { adminMessages } from './admin/locales.js';
 import { appDesignerMessages } from './app-designer/locales.js';
+import { automationDesignerMessages } from './automation/locales.js';
 import { dashboardDesignerMessages } from './dashboard-designer/locales.js';
 import { dataModelMessages } from './data-model/locales.js';
 import { decisionDesignerMessages } from './decision/locales.js';
@@ -30,6 +31,7 @@ export function initI18n(language?: Language) {
       flowVersions: flowVersionMessages,
       reportDesigner: reportDesignerMessages,
       dashboardDesigner: dashboardDesignerMessages,
+      automationDesigner: automationDesignerMessages,
     },
     defaultNS: 'shell',
     language,

@@ -9,7 +9,7 @@ import { useArtifactSummaries } from './artifact-list/useArtifactSummaries.js';
 import { Loading } from './Loading.js';
 import { TabList, tabIds } from './tabs/TabList.js';
 
-/** The home page: every artifact by kind with its state, and the way to start a new entity, form, decision, flow, report, dashboard or app. */
+/** The home page: every artifact by kind with its state, and the way to start a new entity, form, decision, flow, report, dashboard, automation or app. */
 export function ArtifactList() {
   const { t } = useTranslation('shell');
   const navigate = useNavigate();
@@ -44,6 +44,9 @@ export function ArtifactList() {
           </button>
           <button type="button" className="primary" onClick={() => setCreating('dashboard')}>
             {t('list.newDashboard')}
+          </button>
+          <button type="button" className="primary" onClick={() => setCreating('automation')}>
+            {t('list.newAutomation')}
           </button>
           <button type="button" className="primary" onClick={() => setCreating('app')}>
             {t('list.newApp')}

@@ -1,21 +1,21 @@
 import type { AutomationDefinition } from '@bankforge/flow-engine';
 
-/**
- * The automation as the artifact API stores it: the flow engine's definition inside the envelope
- * every artifact has (its `title` names it in lists where no label is read).
- */
-export type AutomationDocument = AutomationDefinition & { title: string };
+/** The automation as the artifact API stores it: the flow engine's definition, envelope included. */
+export type AutomationDocument = AutomationDefinition;
 
-/** A new automation's first draft: on a record update, doing nothing yet; the title doubles as its name until both languages are written. */
-export function newAutomationDocument(key: string, title: string): AutomationDocument {
+/**
+ * A new automation's first draft: on an update of `entity`'s records, doing nothing yet (the
+ * schema wants a trigger the server can read, so the entity is asked for up front). The title
+ * doubles as its name until both languages are written.
+ */
+export function newAutomationDocument(key: string, title: string, entity: string): AutomationDocument {
   return {
     kind: 'automation',
     key,
     title,
-    version: 1,
     label: { en: title, 'zh-CN': title },
     enabled: true,
-    trigger: { type: 'record', entity: '', on: ['updated'] },
+    trigger: { type: 'record', entity, on: ['updated'] },
     actions: [],
   };
 }

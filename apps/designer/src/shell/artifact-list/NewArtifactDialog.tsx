@@ -4,6 +4,7 @@ import { useEffect, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { asProblem, useApiClient } from '@bankforge/app-shell';
 import { Dialog } from '@bankforge/app-shell';
+import { newAutomationDocument } from '../../automation/model/automation-document.js';
 import { newDashboardDocument } from '../../dashboard-designer/model/dashboard-document.js';
 import { newDecisionArtifact } from '../../decision/document/decision-document.js';
 import { newFlowDocument } from '../../flow-designer/document/new-flow.js';
@@ -13,7 +14,7 @@ import { entityHasForm } from './entity-forms.js';
 import { isValidKey, newAppDocument, newEntityDocument, newFormDocument } from './new-artifact.js';
 
 /** The kinds a designer here starts. */
-export type NewArtifactKind = 'entity' | 'form' | 'decision' | 'flow' | 'report' | 'dashboard' | 'app';
+export type NewArtifactKind = 'entity' | 'form' | 'decision' | 'flow' | 'report' | 'dashboard' | 'automation' | 'app';
 
 export interface NewArtifactDialogProps {
   kind: NewArtifactKind;
@@ -21,6 +22,12 @@ export interface NewArtifactDialogProps {
   /** Called with the key once the first draft is stored. */
   onCreated: (key: string) => void;
 }
+
+const ENTITY_TEXTS = {
+  form: { entity: 'create.entity', entityRequired: 'create.entityRequired', noEntities: 'create.noEntities' },
+  report: { entity: 'create.reportEntity', entityRequired: 'create.reportEntityRequired', noEntities: 'create.reportNoEntities' },
+  automation: { entity: 'create.automationEntity', entityRequired: 'create.automationEntityRequired', noEntities: 'create.automationNoEntities' },
+} as const;
 
 interface Errors {
   key?: string;
@@ -42,7 +49,9 @@ export function NewArtifactDialog({ kind, onClose, onCreated }: NewArtifactDialo
   const [failure, setFailure] = useState<string | null>(null);
   const [creating, setCreating] = useState(false);
 
-  const forEntity = kind === 'form' || kind === 'report';
+  const forEntity = kind === 'form' || kind === 'report' || kind === 'automation';
+  // The entity's question in the kind's words: a form is drawn for it, a report counts it, an automation watches it.
+  const entityText = (what: keyof (typeof ENTITY_TEXTS)['form']) => t(ENTITY_TEXTS[kind === 'report' ? 'report' : kind === 'automation' ? 'automation' : 'form'][what]);
 
   useEffect(() => {
     if (!forEntity) return;
@@ -61,7 +70,7 @@ export function NewArtifactDialog({ kind, onClose, onCreated }: NewArtifactDialo
     const found: Errors = {};
     if (!isValidKey(key)) found.key = t('create.keyInvalid');
     if (title.trim() === '') found.title = t('create.titleRequired');
-    if (forEntity && entity === '') found.entity = t(kind === 'report' ? 'create.reportEntityRequired' : 'create.entityRequired');
+    if (forEntity && entity === '') found.entity = entityText('entityRequired');
     return found;
   };
 
@@ -74,7 +83,7 @@ export function NewArtifactDialog({ kind, onClose, onCreated }: NewArtifactDialo
     if (Object.keys(found).length > 0) return;
     setCreating(true);
     try {
-      // A decision, a flow or a dashboard is copied into a plain object: their interfaces have no index signature, the copy does.
+      // A decision, a flow, a dashboard or an automation is copied into a plain object: their interfaces have no index signature, the copy does.
       const document: ArtifactDocument =
         kind === 'form' ? newFormDocument(key, title.trim(), entity, FORM_SCHEMA_VERSION, !(await entityHasForm(api, entity)))
         : kind === 'app' ? newAppDocument(key, title.trim())
@@ -82,6 +91,7 @@ export function NewArtifactDialog({ kind, onClose, onCreated }: NewArtifactDialo
         : kind === 'flow' ? { ...newFlowDocument(key), title: title.trim(), label: { en: title.trim(), 'zh-CN': title.trim() } }
         : kind === 'report' ? { ...newReportDocument(key, title.trim(), entity, { en: i18n.getFixedT('en')('reportDesigner:measures.defaultLabel.count'), 'zh-CN': i18n.getFixedT('zh-CN')('reportDesigner:measures.defaultLabel.count') }) }
         : kind === 'dashboard' ? { ...newDashboardDocument(key, title.trim()) }
+        : kind === 'automation' ? { ...newAutomationDocument(key, title.trim(), entity) }
         : newEntityDocument(key, title.trim());
       // Revision 0: only creates; an artifact with this key already there is a conflict.
       await api.saveDraft(document, 0);
@@ -126,7 +136,7 @@ export function NewArtifactDialog({ kind, onClose, onCreated }: NewArtifactDialo
         </div>
         {forEntity && (
           <div className="form-row">
-            <label htmlFor={`${id}-entity`}>{t(kind === 'report' ? 'create.reportEntity' : 'create.entity')}</label>
+            <label htmlFor={`${id}-entity`}>{entityText('entity')}</label>
             <select {...field('entity')} value={entity} onChange={(e) => setEntity(e.target.value)} required>
               <option value="">{t('create.chooseEntity')}</option>
               {entities?.map((e) => (
@@ -135,7 +145,7 @@ export function NewArtifactDialog({ kind, onClose, onCreated }: NewArtifactDialo
                 </option>
               ))}
             </select>
-            {entities?.length === 0 && <p className="help">{t(kind === 'report' ? 'create.reportNoEntities' : 'create.noEntities')}</p>}
+            {entities?.length === 0 && <p className="help">{entityText('noEntities')}</p>}
             {error('entity')}
           </div>
         )}

@@ -1,10 +1,10 @@
 import type { ArtifactKind } from '@bankforge/client';
 
 /** The kinds in the order the list shows them. */
-export const LISTED_KINDS: readonly ArtifactKind[] = ['entity', 'form', 'flow', 'decision', 'report', 'dashboard', 'app'];
+export const LISTED_KINDS: readonly ArtifactKind[] = ['entity', 'form', 'flow', 'decision', 'report', 'dashboard', 'automation', 'app'];
 
 /** The kinds this designer can edit, and the route of each one's designer. */
-const DESIGNER_ROUTES: Partial<Record<ArtifactKind, string>> = { entity: 'entity', form: 'form', flow: 'flow', app: 'app', decision: 'decision', report: 'report', dashboard: 'dashboard' };
+const DESIGNER_ROUTES: Partial<Record<ArtifactKind, string>> = { entity: 'entity', form: 'form', flow: 'flow', app: 'app', decision: 'decision', report: 'report', dashboard: 'dashboard', automation: 'automation' };
 
 export function designerPath(kind: ArtifactKind, key: string): string | null {
   const route = DESIGNER_ROUTES[kind];
