@@ -26,6 +26,8 @@ export { validateEntityDefinition } from './entity/validate-entity-definition.js
 export { entityIndexColumns, INDEX_KEY_BYTES } from './entity/entity-indexes.js';
 export { recordTitle, titleFieldKeys, parseTitleTemplate, titleTemplateProblems, TITLE_FIELD_TYPES, type TitleTemplate, type TitleTemplateProblem } from './entity/record-title.js';
 export { DEFINITION_ERROR_CODES, type DefinitionErrorCode } from './entity/definition-errors.js';
+// OpenAPI 3.0 schemas of an entity's records (as answered, new, changed): an integrator's typed contract.
+export { entityApiSchemas, entitySchemaNames, type EntityApiSchemas, type OpenApiSchema } from './entity/entity-json-schema.js';
 
 export { isMainlandMobile } from './field-types/mobile.js';
 // JSON Pointers (RFC 6901), the paths of every problem the engines and the server report.
