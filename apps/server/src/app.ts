@@ -8,6 +8,7 @@ import { ArtifactsModule } from './modules/artifacts/artifacts.module.js';
 import { ArtifactsService } from './modules/artifacts/artifacts.service.js';
 import { AuditModule } from './modules/audit/audit.module.js';
 import { AuthModule } from './modules/auth/auth.module.js';
+import { AutomationsModule } from './modules/automations/automations.module.js';
 import { DirectoryService } from './modules/auth/directory.service.js';
 import { ConnectorsModule } from './modules/connectors/connectors.module.js';
 import { ConsentModule } from './modules/consent/consent.module.js';
@@ -67,6 +68,7 @@ class BankForgeModule {
         EventsModule,
         ConnectorsModule,
         WebhooksModule,
+        AutomationsModule,
       ],
       providers: [{ provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor }],
     };

@@ -52,6 +52,8 @@ export interface RoleDefinition {
   flows?: Record<string, 'start'[]>;
   /** Published decisions the role may evaluate through the API, by decision key. */
   decisions?: Record<string, 'evaluate'[]>;
+  /** Inbound automation events the role may post (`POST /api/automations/events/{event}`), by event name: an integration's key. */
+  automationEvents?: Record<string, 'post'[]>;
 }
 
 /** A person as the administrator sees them (`GET /api/auth/users`); never a password or its hash. */

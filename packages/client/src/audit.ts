@@ -31,6 +31,8 @@ export const AUDIT_ACTIONS = [
   'connector',
   // A webhook subscription created, changed, deleted, enabled, its secret rotated (never the secret), a delivery replayed, or disabled after failing.
   'webhook',
+  // An automation run replayed by a person (the automation's own writes are audited as `automation:<key>`).
+  'automation',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -4,7 +4,7 @@ export const OPERATIONS: readonly RecordOperation[] = ['create', 'read', 'update
 /** Narrowest first, as the server merges them. */
 export const SCOPES: readonly DataScope[] = ['own', 'team', 'branch', 'all'];
 export const FIELD_RULES: readonly FieldAccess[] = ['hidden', 'readonly', 'masked'];
-export const DESIGNER_KINDS: readonly ArtifactKind[] = ['entity', 'form', 'flow', 'decision', 'report', 'calendar', 'app'];
+export const DESIGNER_KINDS: readonly ArtifactKind[] = ['entity', 'form', 'flow', 'decision', 'report', 'automation', 'calendar', 'app'];
 export const DESIGNER_RIGHTS: readonly DesignerRight[] = ['edit', 'publish'];
 
 /**

@@ -43,6 +43,11 @@ export const roleDefinitionSchema = {
       propertyNames: { pattern: IDENTIFIER },
       additionalProperties: { type: 'array', uniqueItems: true, items: { enum: [...DECISION_RIGHTS] } },
     },
+    automationEvents: {
+      type: 'object',
+      propertyNames: { pattern: IDENTIFIER },
+      additionalProperties: { type: 'array', uniqueItems: true, items: { enum: ['post'] } },
+    },
     entities: {
       type: 'object',
       propertyNames: { pattern: IDENTIFIER },

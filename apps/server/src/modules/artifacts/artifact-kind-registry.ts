@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { calendarKind, flowKind } from '@bankforge/flow-engine';
+import { automationKind, calendarKind, flowKind } from '@bankforge/flow-engine';
 import { entityKind, type EntityDefinition } from '@bankforge/data-model';
 import { entitiesOfForm, formElements, formKind, type FormDefinition } from '@bankforge/form-engine';
 import { dashboardKind, reportKind } from '@bankforge/report-engine';
@@ -60,6 +60,7 @@ export class ArtifactKindRegistry {
       // A decision is published only when its test cases pass.
       serverKind(decisionKind, { after: decisionTestsOnPublish }),
       serverKind(calendarKind),
+      serverKind(automationKind),
       // A filter's depth is the server's limit, checked before the report engine walks the filters.
       serverKind(reportKind, { before: reportFilterDepthProblems }),
       serverKind(dashboardKind),

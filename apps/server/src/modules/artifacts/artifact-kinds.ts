@@ -7,7 +7,7 @@ import { ProblemError } from '../../platform/problem/problem-error.js';
  * engine's to say: ArtifactKindRegistry registers one definition for each of these. The kind and
  * the document envelope are the client's types, the API's one definition of them.
  */
-export const ARTIFACT_KINDS = ['entity', 'form', 'flow', 'decision', 'report', 'dashboard', 'calendar', 'app'] as const satisfies readonly ArtifactKind[];
+export const ARTIFACT_KINDS = ['entity', 'form', 'flow', 'decision', 'report', 'dashboard', 'automation', 'calendar', 'app'] as const satisfies readonly ArtifactKind[];
 export type { ArtifactDocument, ArtifactKind };
 
 /** An app as the client library describes it: the server and the designer read the same shape. */

@@ -26,6 +26,6 @@ import { TaskInbox } from './task-inbox.js';
   imports: [ArtifactsModule, RecordsModule, MetadataModule, AuditModule, DecisionsModule, ConnectorsModule],
   controllers: [FlowsController, FlowCalendarController, TasksController, NotificationsController, PeopleController],
   providers: [CaseMigrations, FlowAutoStart, FlowContextLoader, FlowRunner, FlowsService, TaskInbox, Notifications, FlowTimers, PeopleNames, PeopleDirectory, PeopleSearch, FlowOutboxDeliveries, FlowOutboxDispatcher],
-  exports: [FlowsService, FlowTimers, FlowOutboxDispatcher],
+  exports: [FlowsService, FlowTimers, FlowOutboxDispatcher, FlowRunner],
 })
 export class FlowsModule {}

@@ -1,0 +1,244 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { AutomationStepLog } from '@bankforge/client';
+import { fromStoredDatetime, toStoredDatetime } from '@bankforge/data-model';
+import { addBusinessDuration, type AutomationAction, type BusinessCalendar, type FlowDefinition } from '@bankforge/flow-engine';
+import { parseDuration, YearsMonthsDuration } from '@bankforge/rule-engine';
+import { v5 as uuidv5, v7 as uuidv7 } from 'uuid';
+import { databaseNow } from '../../platform/database/database-clock.js';
+import { Database } from '../../platform/database/database.js';
+import { ProblemError } from '../../platform/problem/problem-error.js';
+import { PublishedArtifacts } from '../artifacts/published-artifacts.js';
+import { sensitiveFields } from '../audit/audit-redaction.js';
+import { ConnectorCalls } from '../connectors/connector-calls.js';
+import { DecisionCatalog } from '../decisions/decision-catalog.js';
+import { evaluated } from '../decisions/decisions.service.js';
+import { FlowRunner } from '../flows/flow-runner.js';
+import { variablesFromRecord } from '../flows/record-binding.js';
+import { MetadataService } from '../metadata/metadata.service.js';
+import { RecordsService } from '../records/records.service.js';
+import { actionScope, automationActor, evaluateFeel, evaluateValues, withoutSensitive, type RunContext } from './automation-scope.js';
+
+/** The run an action belongs to, as the executor needs it. */
+export interface ActionRun {
+  id: string;
+  automation: string;
+  entity: string | null;
+  recordId: string | null;
+  context: RunContext;
+}
+
+/** What one action did (or, in a test, would do). */
+export interface ActionOutcome {
+  status: AutomationStepLog['status'];
+  detail: string;
+  result?: unknown;
+  /** A wait's end, ISO 8601. */
+  dueAt?: string;
+}
+
+/** Where an automation's case ids come from: the same run and action start the same case, however often retried. */
+const CASE_NAMESPACE = '4f7d8a52-3c1e-4b4e-9a53-0c6a2b1f7e21';
+
+/** A failure as a run keeps it: a code and field paths, never a value. */
+export function failureReason(error: unknown): string {
+  if (error instanceof ProblemError) {
+    const fields = (error.errors ?? []).map((e) => `${e.path} ${e.code}`).join(', ');
+    return `${error.code}${fields ? ` (${fields})` : ''}`.slice(0, 500);
+  }
+  return (error instanceof Error ? error.message : String(error)).slice(0, 500);
+}
+
+/**
+ * Performs one action of a run through the services people's requests use (the records service
+ * for writes, with validation and audit; the flow runner; the decision catalog; connectors) as the
+ * automation's actor. With `execute` false it writes nothing and says what it would do.
+ */
+@Injectable()
+export class AutomationActions {
+  constructor(
+    @Inject(Database) private readonly database: Database,
+    @Inject(MetadataService) private readonly metadata: MetadataService,
+    @Inject(RecordsService) private readonly records: RecordsService,
+    @Inject(PublishedArtifacts) private readonly published: PublishedArtifacts,
+    @Inject(DecisionCatalog) private readonly decisions: DecisionCatalog,
+    @Inject(ConnectorCalls) private readonly connectors: ConnectorCalls,
+    @Inject(FlowRunner) private readonly flows: FlowRunner,
+  ) {}
+
+  /** The database's clock, ISO 8601: waits are counted on it, whichever replica runs them. */
+  async now(): Promise<string> {
+    const [row] = await this.database.read((sql) => sql.rows<{ now: string }>(`SELECT ${databaseNow(sql)} AS now`));
+    return fromStoredDatetime(String(row!.now))!;
+  }
+
+  /** The run's record as stored now (sensitive fields included: for writing, never for a scope), or null. */
+  async storedRecord(run: Pick<ActionRun, 'entity' | 'recordId'>): Promise<Record<string, unknown> | null> {
+    if (!run.entity || !run.recordId) return null;
+    const model = await this.metadata.entity(run.entity);
+    return (await this.database.read((sql) => this.records.readIn(sql, model, run.recordId!))) ?? null;
+  }
+
+  /** The run's record as expressions read it: without its sensitive fields. */
+  async scopeRecord(run: Pick<ActionRun, 'entity' | 'recordId'>, stored?: Record<string, unknown> | null): Promise<Record<string, unknown> | null> {
+    const record = stored === undefined ? await this.storedRecord(run) : stored;
+    if (!record || !run.entity) return null;
+    return withoutSensitive((await this.metadata.entity(run.entity)).definition, record);
+  }
+
+  async perform(action: AutomationAction, run: ActionRun, execute: boolean, given?: { record: Record<string, unknown> | null }): Promise<ActionOutcome> {
+    const stored = given ? given.record : await this.storedRecord(run);
+    const record = given ? given.record : await this.scopeRecord(run, stored);
+    const now = await this.now();
+    const scope = actionScope(run.context, record, now);
+    const actor = automationActor(run.automation);
+    const would = execute ? '' : 'would ';
+    const requireRecord = (): { entity: string; id: string } => {
+      // A test may describe a sample record that is not stored.
+      if (!execute && run.entity && record) return { entity: run.entity, id: run.recordId ?? 'sample' };
+      if (!run.entity || !run.recordId || !record) throw new Error(`action ${action.id} needs the run's record, and it has none (or it was deleted)`);
+      return { entity: run.entity, id: run.recordId };
+    };
+    switch (action.type) {
+      case 'condition': {
+        const value = evaluateFeel(action.when, scope);
+        return value === true ? { status: 'done', detail: 'condition holds' } : { status: 'stopped', detail: 'condition does not hold: the run stops' };
+      }
+      case 'updateRecord': {
+        const target = requireRecord();
+        const values = evaluateValues(action.values, scope);
+        if (execute) await this.write(target.entity, target.id, values, run.automation);
+        return { status: 'done', detail: `${would}set ${await this.shown(target.entity, values)}` };
+      }
+      case 'setTags': {
+        const target = requireRecord();
+        const current = Array.isArray(stored?.[action.field]) ? (stored![action.field] as string[]) : [];
+        const next = [...current.filter((t) => !(action.remove ?? []).includes(t)), ...(action.add ?? []).filter((t) => !current.includes(t))];
+        const change = [...(action.add ?? []).map((t) => `+ ${t}`), ...(action.remove ?? []).map((t) => `− ${t}`)].join(' ');
+        if (JSON.stringify(next) === JSON.stringify(current)) return { status: 'done', detail: `${action.field} unchanged (${change})` };
+        if (execute) await this.write(target.entity, target.id, { [action.field]: next }, run.automation);
+        return { status: 'done', detail: `${would}${action.field} ${change}`, result: next };
+      }
+      case 'createRecord': {
+        const values = evaluateValues(action.values, scope);
+        if (!execute) return { status: 'done', detail: `would create ${action.entity}: ${await this.shown(action.entity, values)}` };
+        const owner = typeof stored?.owner_id === 'string' ? stored.owner_id : undefined;
+        const created = await this.records.create(action.entity, values, actor, undefined, owner);
+        return { status: 'done', detail: `created ${action.entity} ${created.id}`, result: { id: created.id } };
+      }
+      case 'startFlow': {
+        const target = requireRecord();
+        const published = (await this.published.latest<FlowDefinition>('flow')).get(action.flow);
+        if (!published) throw ProblemError.conflict('flowNotPublished', `Flow ${action.flow} is not published.`);
+        if (!execute) return { status: 'done', detail: `would start ${action.flow} on ${target.entity} ${target.id}` };
+        const caseId = await this.startCase({ ...published.document, version: published.version }, target, stored!, run, action.id);
+        return { status: 'done', detail: `started ${action.flow} case ${caseId}`, result: { caseId } };
+      }
+      case 'evaluateDecision': {
+        const decision = await this.decisions.decision(action.decision);
+        if (!decision) throw ProblemError.conflict('decisionNotPublished', `Decision ${action.decision} is not published.`);
+        const outputs = evaluated(decision, evaluateValues(action.inputs, scope)).outputs as Record<string, unknown>;
+        const writes: Record<string, unknown> = {};
+        for (const [field, output] of Object.entries(action.write ?? {})) writes[field] = outputs[output] ?? null;
+        if (Object.keys(writes).length > 0) {
+          const target = requireRecord();
+          if (execute) await this.write(target.entity, target.id, writes, run.automation);
+          return { status: 'done', detail: `${would}set ${await this.shown(target.entity, writes)} from ${action.decision}`, result: outputs };
+        }
+        return { status: 'done', detail: `evaluated ${action.decision}`, result: outputs };
+      }
+      case 'notify': {
+        const to = await this.recipients(action.to, stored);
+        const fill = (text: string): string => text.replace(/\{([a-z][a-z0-9_]*)\}/g, (whole, name: string) => (record && name in record ? String(record[name] ?? '') : whole));
+        const message = { en: fill(action.message.en), 'zh-CN': fill(action.message['zh-CN']) };
+        if (execute && to.length > 0) {
+          const at = toStoredDatetime(now);
+          await this.database.transaction((sql) =>
+            sql.execute(
+              `INSERT INTO bf_notification (id, user_id, kind, instance_id, task_pk, text, created_at, read_at) VALUES ${to.map(() => "(?, ?, 'cc', ?, NULL, ?, ?, NULL)").join(', ')}`,
+              to.flatMap((user) => [uuidv7(), user, run.id, JSON.stringify(message), at]),
+            ),
+          );
+        }
+        return { status: 'done', detail: `${would}notify ${to.length > 0 ? to.join(', ') : 'nobody'}` };
+      }
+      case 'callConnector': {
+        const body = action.body === undefined ? undefined : JSON.stringify(evaluateFeel(action.body, scope));
+        if (!execute) return { status: 'done', detail: `would call ${action.connector}: ${action.method} ${action.path}` };
+        const answer = await this.connectors.call(action.connector, { method: action.method, path: action.path, ...(body !== undefined ? { body, headers: { 'content-type': 'application/json' } } : {}) });
+        if (!answer.ok) throw new Error(`connector ${action.connector}: ${answer.reason}`);
+        if (answer.status >= 400) throw new Error(`connector ${action.connector} answered HTTP ${answer.status}`);
+        let parsed: unknown;
+        try {
+          parsed = answer.body.length > 0 ? JSON.parse(answer.body.toString('utf8')) : null;
+        } catch {
+          parsed = null;
+        }
+        return { status: 'done', detail: `called ${action.connector}: ${action.method} ${action.path} → HTTP ${answer.status}`, result: { status: answer.status, body: parsed } };
+      }
+      case 'wait': {
+        const dueAt = await this.waitEnd(now, action.duration, action.calendar);
+        return { status: 'waiting', detail: `${would}wait ${action.duration}${action.calendar ? ` (working time of ${action.calendar})` : ''} until ${dueAt}`, dueAt };
+      }
+    }
+  }
+
+  /** A write of the run's record, validated and audited as an update by the automation's actor. */
+  private async write(entity: string, id: string, values: Record<string, unknown>, automation: string): Promise<void> {
+    const model = await this.metadata.entity(entity);
+    await this.database.transaction((tx) => this.records.applyFlowWrite(tx, model, id, values, automationActor(automation)));
+  }
+
+  /** `field = value, ...` for a person, a sensitive field by name only. */
+  private async shown(entity: string, values: Record<string, unknown>): Promise<string> {
+    const sensitive = sensitiveFields((await this.metadata.entity(entity)).definition);
+    return Object.entries(values)
+      .map(([field, value]) => (sensitive.has(field) ? `${field} (sensitive)` : `${field} = ${JSON.stringify(value)}`))
+      .join(', ')
+      .slice(0, 400);
+  }
+
+  private async startCase(flow: FlowDefinition, target: { entity: string; id: string }, stored: Record<string, unknown>, run: ActionRun, actionId: string): Promise<string> {
+    const model = await this.metadata.entity(target.entity);
+    const variables = flow.entity === target.entity ? variablesFromRecord(flow, model.definition, stored) : {};
+    const instanceId = uuidv5(`${run.id}:${actionId}`, CASE_NAMESPACE);
+    // The case is the record owner's (their manager approves); without an owner, the automation's.
+    const [owner] = typeof stored.owner_id === 'string' ? await this.database.read((sql) => sql.rows<{ username: string }>('SELECT username FROM bf_user WHERE id = ?', [stored.owner_id as string])) : [];
+    const initiator = owner?.username ?? `automation:${run.automation}`;
+    const outcome = await this.flows.start(
+      flow,
+      target.id,
+      (people) => ({ type: 'start', commandId: `automation:${run.id}:${actionId}`, actor: people.flowActor(initiator, false), variables, subject: target.id }),
+      automationActor(run.automation),
+      { instanceId },
+    );
+    return outcome.instanceId;
+  }
+
+  /** Usernames a notification reaches. */
+  private async recipients(to: Extract<AutomationAction, { type: 'notify' }>['to'], stored: Record<string, unknown> | null): Promise<string[]> {
+    if ('users' in to) return [...new Set(to.users)];
+    return this.database.read(async (sql) => {
+      if ('owner' in to) {
+        if (typeof stored?.owner_id !== 'string') return [];
+        return (await sql.rows<{ username: string }>('SELECT username FROM bf_user WHERE id = ? AND active = ?', [stored.owner_id, true])).map((r) => r.username);
+      }
+      const rows = await sql.rows<{ username: string; roles: string }>('SELECT username, roles FROM bf_user WHERE active = ?', [true]);
+      return rows.filter((r) => (JSON.parse(r.roles) as string[]).includes(to.role)).map((r) => r.username);
+    });
+  }
+
+  /** When a wait from `now` ends: in working time of a published calendar when one is named. */
+  private async waitEnd(now: string, duration: string, calendarKey: string | undefined): Promise<string> {
+    if (calendarKey !== undefined) {
+      const calendar = (await this.published.latest<BusinessCalendar>('calendar')).get(calendarKey);
+      if (!calendar) throw ProblemError.conflict('calendarNotPublished', `Calendar ${calendarKey} is not published.`);
+      return addBusinessDuration(calendar.document, now, duration);
+    }
+    const parsed = parseDuration(duration);
+    if (parsed === null) throw new Error(`${duration} is not an ISO 8601 duration`);
+    const at = new Date(now);
+    if (parsed instanceof YearsMonthsDuration) at.setUTCMonth(at.getUTCMonth() + parsed.months);
+    else at.setTime(at.getTime() + parsed.seconds.times(1000).toNumber());
+    return at.toISOString();
+  }
+}

@@ -1,0 +1,306 @@
+/**
+ * Automations over a real server, on SQLite and on MariaDB: a record trigger whose condition holds
+ * queues a run that tags the customer (audited as `automation:<key>`), one whose condition fails
+ * queues none, and an event heard twice queues one run; a wait goes on only once its time has
+ * passed; a failing action is tried again, then fails, and a replay runs it again on the latest
+ * version; a test run writes nothing; inbound events need a role's grant; and no sensitive value
+ * reaches a run's stored context or log.
+ */
+import type { AutomationRunSummary, AutomationTestResult } from '@bankforge/client';
+import type { EntityDefinition } from '@bankforge/data-model';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AutomationIntake } from '../src/modules/automations/automation-intake.js';
+import { AutomationRunner } from '../src/modules/automations/automation-runner.js';
+import { DomainEventDispatcher } from '../src/modules/events/domain-event-dispatcher.js';
+import type { DomainEvent } from '../src/modules/events/domain-events.js';
+import { field } from './fixtures.js';
+import { dialects, startTestServer, type Requester, type TestServer } from './harness.js';
+
+const MOBILE = '13812345678';
+const OTHER_MOBILE = '13900001111';
+const label = (text: string): { en: string; 'zh-CN': string } => ({ en: text, 'zh-CN': text });
+
+const customer: EntityDefinition = {
+  kind: 'entity',
+  key: 'customer',
+  title: 'Customer',
+  label: { en: 'Customer', 'zh-CN': '客户' },
+  fields: [
+    field('c_no', 'customer_no', 'text', { required: true, unique: true, maxLength: 20 }),
+    field('c_name', 'name', 'text', { required: true, maxLength: 60 }),
+    field('c_score', 'credit_score', 'integer', { min: 300, max: 850 }),
+    field('c_notes', 'notes', 'text', { maxLength: 200 }),
+    field('c_mobile', 'mobile', 'mobile', { sensitive: true }),
+    field('c_tags', 'tags', 'multiSelect', {
+      display: 'tags',
+      options: [
+        { value: 'high_potential', label: label('High potential') },
+        { value: 'vip_watch', label: label('VIP watch') },
+      ],
+    }),
+  ],
+};
+
+function automation(key: string, trigger: Record<string, unknown>, actions: Record<string, unknown>[]): Record<string, unknown> {
+  return { kind: 'automation', key, title: key, label: label(key), trigger, actions };
+}
+
+/** Tags customers whose credit score reaches 700 (names starting with T, so the other automations' customers stay out). */
+const tagging = automation(
+  'tag_high_score',
+  { type: 'record', entity: 'customer', on: ['created', 'updated'], condition: 'starts with(new.name, "T") and new.credit_score >= 700' },
+  [{ id: 'tag', type: 'setTags', field: 'tags', add: ['high_potential'] }],
+);
+
+const waiting = automation('note_later', { type: 'record', entity: 'customer', on: ['created'], condition: 'starts with(new.name, "W")' }, [
+  { id: 'later', type: 'wait', duration: 'PT2H' },
+  { id: 'note', type: 'updateRecord', values: { notes: '"called back"' } },
+]);
+
+/** Writes a score the entity refuses: it fails until version 2 writes one it takes. */
+const failing = (score: number): Record<string, unknown> =>
+  automation('rescore', { type: 'record', entity: 'customer', on: ['created'], condition: 'starts with(new.name, "F")' }, [{ id: 'score', type: 'updateRecord', values: { credit_score: String(score) } }]);
+
+/** Reads what a change laid over the record: the mobile number is never in its scope. */
+const watching = automation('watch_mobile', { type: 'record', entity: 'customer', on: ['updated'], condition: 'starts with(new.name, "S")' }, [
+  { id: 'mark', type: 'updateRecord', as: 'marked', values: { notes: '(if new.mobile = null then "absent" else "present") + "/" + (if old.mobile = null then "absent" else "present")' } },
+  { id: 'tag', type: 'setTags', field: 'tags', add: ['vip_watch'] },
+]);
+
+const inbound = automation(
+  'card_blocked',
+  { type: 'inbound', event: 'card_blocked', entity: 'customer', match: { field: 'customer_no', value: 'payload.customer_no' }, condition: 'payload.reason != "test"' },
+  [{ id: 'watch', type: 'setTags', field: 'tags', add: ['vip_watch'] }],
+);
+
+interface Problem {
+  code: string;
+  errors?: { path: string; code: string; messageZh?: string }[];
+}
+
+describe.each(dialects())('automations on %s', (dialect) => {
+  let server: TestServer;
+  let events: DomainEventDispatcher;
+  let runner: AutomationRunner;
+  let numbers = 0;
+  const saved = { events: process.env.BANKFORGE_EVENT_POLL_MS, automations: process.env.BANKFORGE_AUTOMATION_POLL_MS };
+
+  /** Events to runs, runs to actions: what the background ticks do. */
+  const settle = async (): Promise<void> => {
+    await events.dispatchDue();
+    await runner.runDue();
+  };
+  const newCustomer = async (values: Record<string, unknown>): Promise<{ id: string; version: number }> => {
+    const created = await server.request<{ id: string; version: number }>('POST', '/api/records/customer', { customer_no: `C${dialect}${++numbers}`, ...values });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    return created.body;
+  };
+  const runsOf = async (key: string): Promise<AutomationRunSummary[]> => {
+    const answer = await server.request<AutomationRunSummary[]>('GET', `/api/automations/${key}/runs`);
+    expect(answer.status, JSON.stringify(answer.body)).toBe(200);
+    return answer.body;
+  };
+  const record = async (id: string): Promise<Record<string, unknown>> => (await server.request<Record<string, unknown>>('GET', `/api/records/customer/${id}`)).body;
+  /** As if the run's wait or backoff had passed. */
+  const makeDue = (id: string): Promise<number> => server.database.single((sql) => sql.execute('UPDATE bf_automation_run SET due_at = ? WHERE id = ?', ['2020-01-01 00:00:00.000', id]));
+  const count = async (table: string): Promise<number> => Number((await server.database.read((sql) => sql.rows<{ n: number }>(`SELECT COUNT(*) AS n FROM ${table}`)))[0]!.n);
+
+  beforeAll(async () => {
+    process.env.BANKFORGE_EVENT_POLL_MS = '0';
+    process.env.BANKFORGE_AUTOMATION_POLL_MS = '0';
+    server = await startTestServer(dialect);
+    events = server.app.get(DomainEventDispatcher);
+    runner = server.app.get(AutomationRunner);
+    await server.publishEntity(customer);
+    for (const document of [tagging, waiting, failing(9999), watching, inbound]) await server.publishArtifact(document as { kind: string; key: string });
+  });
+  afterAll(async () => {
+    await server?.close();
+    for (const [name, value] of [['BANKFORGE_EVENT_POLL_MS', saved.events], ['BANKFORGE_AUTOMATION_POLL_MS', saved.automations]] as const) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
+  });
+
+  it('refuses an automation whose FEEL does not compile or whose tags field is not a multiSelect, at its path in both languages', async () => {
+    const bad = automation('bad_one', { type: 'record', entity: 'customer', on: ['updated'], condition: 'new.credit_score >' }, [{ id: 'tag', type: 'setTags', field: 'name', add: ['x'] }]);
+    expect((await server.request('PUT', '/api/artifacts/automation/bad_one', bad)).status).toBe(200);
+    const published = await server.request<Problem>('POST', '/api/artifacts/automation/bad_one/publish', {});
+    expect(published.status).toBe(422);
+    expect(published.body.errors?.map((e) => [e.path, e.code])).toEqual([['/trigger/condition', 'invalidFeel']]);
+    expect(published.body.errors?.[0]?.messageZh).toMatch(/FEEL/);
+    const fixed = { ...bad, trigger: { type: 'record', entity: 'customer', on: ['updated'] } };
+    expect((await server.request('PUT', '/api/artifacts/automation/bad_one', fixed)).status).toBe(200);
+    const again = await server.request<Problem>('POST', '/api/artifacts/automation/bad_one/publish', {});
+    expect(again.body.errors?.map((e) => [e.path, e.code])).toEqual([['/actions/0/field', 'notMultiSelect']]);
+  });
+
+  it('tags a customer whose condition holds, as automation:<key> in the audit log; a customer whose condition fails queues no run', async () => {
+    const high = await newCustomer({ name: 'Tang Wei', credit_score: 760 });
+    const low = await newCustomer({ name: 'Tao Min', credit_score: 520 });
+    await events.dispatchDue();
+    const queued = await runsOf('tag_high_score');
+    expect(queued.map((r) => [r.recordId, r.status, r.trigger])).toEqual([[high.id, 'pending', 'record.created']]);
+    await runner.runDue();
+    const [run] = await runsOf('tag_high_score');
+    expect(run).toMatchObject({ status: 'succeeded', step: 1, attempts: 0, error: null, replayOf: null });
+    expect(run!.steps.map((s) => [s.actionId, s.status, s.detail])).toEqual([['tag', 'done', 'tags + high_potential']]);
+    expect((await record(high.id)).tags).toEqual(['high_potential']);
+    expect((await record(low.id)).tags ?? []).toEqual([]);
+    const audit = await server.database.read((sql) => sql.rows<{ actor_name: string; action: string }>("SELECT actor_name, action FROM bf_audit WHERE record_id = ? AND action = 'update'", [high.id]));
+    expect(audit.map((a) => a.actor_name)).toEqual(['automation:tag_high_score']);
+    // The automation's own write is an event too: it queues nothing (automations do not chain).
+    await settle();
+    expect(await runsOf('tag_high_score')).toHaveLength(1);
+  });
+
+  it('queues one run for an event heard twice', async () => {
+    const customerRecord = await newCustomer({ name: 'Tian Yu', credit_score: 400 });
+    await settle();
+    const event: DomainEvent = {
+      seq: 1,
+      id: '01930000-0000-7000-8000-00000000abcd',
+      type: 'record.updated',
+      entity: 'customer',
+      recordId: customerRecord.id,
+      changes: { credit_score: { old: 400, new: 810 } },
+      actor: { id: 'someone', kind: 'user' },
+      occurredAt: new Date().toISOString(),
+      attempt: 1,
+    };
+    const intake = server.app.get(AutomationIntake);
+    await intake.take(event);
+    await intake.take({ ...event, attempt: 2 });
+    const runs = (await runsOf('tag_high_score')).filter((r) => r.recordId === customerRecord.id);
+    expect(runs.map((r) => [r.status, r.trigger])).toEqual([['pending', 'record.updated']]);
+    await runner.runDue();
+  });
+
+  it('goes on after a wait only once its time has passed', async () => {
+    const created = await newCustomer({ name: 'Wang Fang', credit_score: 600 });
+    await settle();
+    const [run] = await runsOf('note_later');
+    expect(run).toMatchObject({ status: 'waiting', step: 1, recordId: created.id });
+    const due = Date.parse(run!.dueAt!);
+    expect(due - Date.now()).toBeGreaterThan(2 * 3600_000 - 120_000);
+    expect(run!.steps.map((s) => [s.actionId, s.status])).toEqual([['later', 'waiting']]);
+    expect(await runner.runDue()).toBe(0);
+    expect((await record(created.id)).notes ?? null).toBeNull();
+    await makeDue(run!.id);
+    expect(await runner.runDue()).toBe(1);
+    const [done] = await runsOf('note_later');
+    expect(done).toMatchObject({ status: 'succeeded', step: 2, dueAt: null });
+    expect((await record(created.id)).notes).toBe('called back');
+  });
+
+  it('tries a failing action again with backoff, then fails with a short reason; a replay runs it again on the latest version', async () => {
+    const created = await newCustomer({ name: 'Feng Lei', credit_score: 610 });
+    await settle();
+    let [run] = await runsOf('rescore');
+    expect(run).toMatchObject({ status: 'pending', attempts: 1, step: 0 });
+    expect(run!.error).toMatch(/credit_score/);
+    expect(Date.parse(run!.dueAt!)).toBeGreaterThan(Date.now());
+    expect(await runner.runDue()).toBe(0);
+    await makeDue(run!.id);
+    await runner.runDue();
+    [run] = await runsOf('rescore');
+    expect(run).toMatchObject({ status: 'pending', attempts: 2 });
+    await makeDue(run!.id);
+    await runner.runDue();
+    [run] = await runsOf('rescore');
+    expect(run).toMatchObject({ status: 'failed', attempts: 3, step: 0 });
+    expect(run!.steps.map((s) => [s.actionId, s.status])).toEqual([['score', 'failed']]);
+    expect(run!.error!.length).toBeLessThanOrEqual(500);
+    expect(run!.error).not.toContain('9999');
+
+    await server.publishArtifact(failing(720) as { kind: string; key: string });
+    const replayed = await server.request<AutomationRunSummary>('POST', `/api/automations/runs/${run!.id}/replay`);
+    expect(replayed.status, JSON.stringify(replayed.body)).toBe(200);
+    expect(replayed.body).toMatchObject({ status: 'pending', trigger: 'replay', replayOf: run!.id, version: 2, step: 0, recordId: created.id });
+    await runner.runDue();
+    const [latest] = await runsOf('rescore');
+    expect(latest).toMatchObject({ id: replayed.body.id, status: 'succeeded' });
+    expect((await record(created.id)).credit_score).toBe(720);
+    const unknown = await server.request<Problem>('POST', '/api/automations/runs/01930000-0000-7000-8000-000000000000/replay');
+    expect([unknown.status, unknown.body.code]).toEqual([404, 'automationRunNotFound']);
+  });
+
+  it('answers a test run that writes nothing: the condition, and what each action would do', async () => {
+    const created = await newCustomer({ name: 'Tong Jie', credit_score: 500 });
+    await settle();
+    const version = (await record(created.id)).version;
+    const before = { runs: await count('bf_automation_run'), audit: await count('bf_audit'), notifications: await count('bf_notification'), events: await count('bf_domain_event') };
+    const tested = await server.request<AutomationTestResult>('POST', '/api/automations/tag_high_score/test', { recordId: created.id, changes: { credit_score: 800 } });
+    expect(tested.status, JSON.stringify(tested.body)).toBe(200);
+    expect(tested.body.matched).toBe(true);
+    expect(tested.body.steps.map((s) => [s.actionId, s.status, s.detail])).toEqual([['tag', 'done', 'would tags + high_potential']]);
+    const notMatched = await server.request<AutomationTestResult>('POST', '/api/automations/tag_high_score/test', { recordId: created.id, changes: { credit_score: 650 } });
+    expect(notMatched.body).toEqual({ matched: false, steps: [] });
+    const waits = await server.request<AutomationTestResult>('POST', '/api/automations/note_later/test', { recordId: created.id, changes: { name: 'Wu' } });
+    expect(waits.body.steps.map((s) => [s.actionId, s.status])).toEqual([['later', 'waiting']]);
+    const draft = await server.request<AutomationTestResult>('POST', '/api/automations/rescore/test', { document: failing(9999), changes: { name: 'Fu' } });
+    expect(draft.body.steps.map((s) => [s.actionId, s.status])).toEqual([['score', 'done']]);
+    const invalid = await server.request<Problem>('POST', '/api/automations/rescore/test', { document: { ...failing(1), actions: [{ id: 'x', type: 'condition', when: '1 >' }] } });
+    expect([invalid.status, invalid.body.errors?.[0]?.path]).toEqual([422, '/document/actions/0/when']);
+    expect({ runs: await count('bf_automation_run'), audit: await count('bf_audit'), notifications: await count('bf_notification'), events: await count('bf_domain_event') }).toEqual(before);
+    expect((await record(created.id)).version).toBe(version);
+  });
+
+  it('queues runs for an inbound event posted by a role granted it; others get 403, and nobody without the designer right reads runs', async () => {
+    const created = await newCustomer({ name: 'Ke Hua', credit_score: 500 });
+    await settle();
+    expect((await server.request('PUT', '/api/auth/roles/card_system', { key: 'card_system', label: { en: 'Card system' }, automationEvents: { card_blocked: ['post'] } })).status).toBe(200);
+    expect((await server.request('PUT', '/api/auth/roles/automation_designer', { key: 'automation_designer', label: { en: 'Automation designer' }, artifacts: { automation: ['edit'] } })).status).toBe(200);
+    for (const [username, roles] of [['card_feed', ['card_system']], ['rm_nobody', []], ['auto_designer', ['automation_designer']]] as const) {
+      expect((await server.request('POST', '/api/auth/users', { username, displayName: username, roles, password: 'Automation-Pass-2026' })).status).toBe(201);
+    }
+    const card: Requester = await server.signIn('card_feed', 'Automation-Pass-2026');
+    const nobody: Requester = await server.signIn('rm_nobody', 'Automation-Pass-2026');
+    const designer: Requester = await server.signIn('auto_designer', 'Automation-Pass-2026');
+
+    const posted = await card<{ event: string; runs: number }>('POST', '/api/automations/events/card_blocked', { payload: { customer_no: created.id && `C${dialect}${numbers}`, reason: 'lost' } });
+    expect(posted.status, JSON.stringify(posted.body)).toBe(202);
+    expect(posted.body).toEqual({ event: 'card_blocked', runs: 1 });
+    await runner.runDue();
+    expect((await record(created.id)).tags).toEqual(['vip_watch']);
+    expect((await card('POST', '/api/automations/events/card_blocked', { payload: { customer_no: 'nobody', reason: 'lost' } })).body).toEqual({ event: 'card_blocked', runs: 0 });
+    const bad = await card<Problem>('POST', '/api/automations/events/card_blocked', { payload: 'x' });
+    expect([bad.status, bad.body.errors?.[0]?.path]).toEqual([422, '/payload']);
+
+    const other = await card<Problem & { messageZh?: string }>('POST', '/api/automations/events/loan_paid', { payload: {} });
+    expect([other.status, other.body.code]).toEqual([403, 'forbidden']);
+    expect(other.body.messageZh).toMatch(/事件/);
+    expect((await nobody('POST', '/api/automations/events/card_blocked', { payload: {} })).status).toBe(403);
+    expect((await nobody('GET', '/api/automations/tag_high_score/runs')).status).toBe(403);
+    expect((await nobody('POST', '/api/automations/tag_high_score/test', {})).status).toBe(403);
+    expect((await card('GET', '/api/automations/tag_high_score/runs')).status).toBe(403);
+    expect((await server.anonymous('POST', '/api/automations/events/card_blocked', { payload: {} })).status).toBe(401);
+
+    expect((await designer('GET', '/api/automations/tag_high_score/runs?status=succeeded&limit=5')).status).toBe(200);
+    const [run] = await runsOf('card_blocked');
+    const replay = await designer<Problem>('POST', `/api/automations/runs/${run!.id}/replay`);
+    expect([replay.status, replay.body.code]).toEqual([403, 'forbidden']);
+    const query = await designer<Problem>('GET', '/api/automations/tag_high_score/runs?status=done');
+    expect([query.status, query.body.errors?.[0]?.path]).toEqual([400, 'status']);
+    expect((await server.request<Problem>('GET', '/api/automations/no_such/runs')).body.code).toBe('automationNotFound');
+  });
+
+  it('keeps sensitive values out of the run\'s stored context and log, and out of a test\'s answer', async () => {
+    const created = await newCustomer({ name: 'Su Lan', credit_score: 640, mobile: MOBILE });
+    await settle();
+    const changed = await server.request('PATCH', `/api/records/customer/${created.id}`, { version: created.version, mobile: OTHER_MOBILE });
+    expect(changed.status).toBe(200);
+    await settle();
+    const [run] = await runsOf('watch_mobile');
+    expect(run).toMatchObject({ status: 'succeeded', recordId: created.id });
+    const [stored] = await server.database.read((sql) => sql.rows<{ context: string; steps: string; error: string | null }>('SELECT context, steps, error FROM bf_automation_run WHERE id = ?', [run!.id]));
+    const everything = JSON.stringify(stored) + JSON.stringify(run);
+    for (const value of [MOBILE, OTHER_MOBILE]) expect(everything).not.toContain(value);
+    expect(JSON.parse(stored!.context)).toMatchObject({ changed: ['mobile'], new: { name: 'Su Lan' } });
+    expect(JSON.parse(stored!.context).new).not.toHaveProperty('mobile');
+    // The expression read the mobile number as null: it is not in scope.
+    expect((await record(created.id)).notes).toBe('absent/absent');
+    const tested = await server.request('POST', '/api/automations/watch_mobile/test', { recordId: created.id, changes: { mobile: '13700002222' } });
+    for (const value of [MOBILE, OTHER_MOBILE, '13700002222']) expect(JSON.stringify(tested.body)).not.toContain(value);
+  });
+});
