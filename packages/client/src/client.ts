@@ -38,6 +38,7 @@ import type {
 import type { Segment, SegmentChange, SegmentInput } from './segments.js';
 import type { Connector, ConnectorAllowedHosts, ConnectorChange, ConnectorChoice, ConnectorInput, ConnectorTestRequest, ConnectorTestResult } from './connectors.js';
 import type { WebhookDelivery, WebhookDeliveryPage, WebhookDeliveryState, WebhookSubscription, WebhookSubscriptionChange, WebhookSubscriptionInput, WebhookSubscriptionWithSecret } from './webhooks.js';
+import type { AutomationRunQuery, AutomationRunSummary, AutomationTestInput, AutomationTestResult, InboundEventAccepted } from './automations.js';
 import type {
   ArtifactDocument,
   ArtifactDraft,
@@ -195,6 +196,22 @@ export class ApiClient {
   }
   replayWebhookDelivery(id: string): Promise<WebhookDelivery> {
     return this.request('POST', `/webhooks/deliveries/${encodeURIComponent(id)}/replay`);
+  }
+
+  // Automations: their runs (designers of automations), a replay (publish right), a test that writes
+  // nothing, and inbound events other systems post (roles granting the event under `automationEvents`).
+  listAutomationRuns(key: string, query: AutomationRunQuery = {}): Promise<AutomationRunSummary[]> {
+    return this.request('GET', `/automations/${encodeURIComponent(key)}/runs${queryString(query)}`);
+  }
+  replayAutomationRun(id: string): Promise<AutomationRunSummary> {
+    return this.request('POST', `/automations/runs/${encodeURIComponent(id)}/replay`);
+  }
+  testAutomation(key: string, input: AutomationTestInput = {}): Promise<AutomationTestResult> {
+    return this.request('POST', `/automations/${encodeURIComponent(key)}/test`, input);
+  }
+  /** Carries an Idempotency-Key (given, or a new one), so a retried post queues its runs once. */
+  postInboundEvent(event: string, payload: Record<string, unknown>, idempotencyKey: string = globalThis.crypto.randomUUID()): Promise<InboundEventAccepted> {
+    return this.request('POST', `/automations/events/${encodeURIComponent(event)}`, { payload }, { 'Idempotency-Key': idempotencyKey });
   }
 
   // The audit log (administrators and roles granted it).
