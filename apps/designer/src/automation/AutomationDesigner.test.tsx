@@ -1,0 +1,283 @@
+import type { AutomationAction } from '@bankforge/flow-engine';
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { problem, renderPage, sequence, type FakeHandler, type FakeResponse, type RecordedRequest } from '@bankforge/app-shell/testing';
+import { FeelEditorModeContext } from '../form-designer/feel-editor/FeelEditor.js';
+import { initTestI18n } from '../shell/testing/i18n.js';
+import AutomationDesigner from './AutomationDesigner.js';
+import type { AutomationDocument } from './model/automation-document.js';
+import { automationServer, run, tagHighPotential } from './testing/automation-server.js';
+
+beforeAll(() => initTestI18n('en'));
+afterEach(cleanup);
+
+function openDesigner(draft: AutomationDocument = tagHighPotential(), routes: Record<string, FakeHandler | FakeResponse> = {}, latestVersion: number | null = null) {
+  const server = automationServer(draft, routes, latestVersion);
+  // The FEEL editors stay plain text boxes: Monaco cannot lay out in jsdom.
+  renderPage(
+    <FeelEditorModeContext.Provider value="plain">
+      <AutomationDesigner />
+    </FeelEditorModeContext.Provider>,
+    server.client,
+    { path: `/automation/${draft.key}`, pattern: '/automation/:key' },
+  );
+  return { server, user: userEvent.setup() };
+}
+
+const saved = (requests: RecordedRequest[]) => requests.filter((r) => r.method === 'PUT').at(-1)!.body as AutomationDocument;
+/** The published customer is loaded: its fields are offered. */
+const loaded = () => screen.findByRole('option', { name: 'Customer (customer)' });
+/** One start time per run (a run's steps, expanded, are a table of their own). */
+const runRows = (table: HTMLElement) => table.querySelectorAll('time').length;
+/** What the live region said last. */
+const announced = () => document.querySelector('main > p[role="status"]')?.textContent;
+const actionIds = () => screen.getAllByRole('heading', { level: 3 }).map((h) => h.textContent);
+
+const withActions = (actions: AutomationAction[]): AutomationDocument => ({ ...tagHighPotential(), actions });
+const tags: AutomationAction = { id: 'setTags_1', type: 'setTags', field: 'tags', add: ['high_potential'] };
+const wait: AutomationAction = { id: 'wait_1', type: 'wait', duration: 'P2D' };
+const notify: AutomationAction = { id: 'notify_1', type: 'notify', to: { owner: true }, message: { en: 'Call {name}', 'zh-CN': '联系 {name}' } };
+
+describe('AutomationDesigner', () => {
+  it('builds "tag high-potential customers" by keyboard and mouse, and saves what the contract says', async () => {
+    const { server, user } = openDesigner();
+    expect(await screen.findByRole('heading', { name: 'Automation: Tag high-potential customers' })).toBeTruthy();
+    await loaded();
+    expect((screen.getByRole('combobox', { name: 'Entity' }) as HTMLSelectElement).value).toBe('customer');
+    expect((screen.getByRole('checkbox', { name: 'Updated' }) as HTMLInputElement).checked).toBe(true);
+    // The condition's help names old/new/changed on one of the customer's own number fields, and lists its fields.
+    expect(screen.getByText(/list contains\(changed, "aum"\) and new.aum > old.aum/)).toBeTruthy();
+    await user.click(screen.getByRole('checkbox', { name: 'Created' }));
+    await user.type(screen.getByRole('textbox', { name: 'Only when (FEEL)' }), 'list contains(changed, "aum") and new.aum >= 1000000');
+
+    // The Add action menu opens on the first type; arrows move, Enter picks.
+    await user.click(screen.getByRole('button', { name: 'Add action' }));
+    const menu = screen.getByRole('menu', { name: 'Action types' });
+    expect(within(menu).getAllByRole('menuitem')).toHaveLength(9);
+    expect(document.activeElement).toBe(within(menu).getByRole('menuitem', { name: 'Update the record' }));
+    await user.keyboard('{ArrowDown}{Enter}');
+    expect(screen.queryByRole('menu')).toBeNull();
+    const card = screen.getByRole('listitem', { name: '1. Add or remove tags' });
+    // The customer's tag field is chosen at once; its options are checkboxes.
+    expect((within(card).getByRole('combobox', { name: 'Tag field' }) as HTMLSelectElement).value).toBe('tags');
+    await user.click(within(card).getByRole('checkbox', { name: 'Add High potential' }));
+    await user.click(within(card).getByRole('checkbox', { name: 'Remove Churn risk' }));
+    // An option is added or removed, not both.
+    await user.click(within(card).getByRole('checkbox', { name: 'Add Churn risk' }));
+    expect((within(card).getByRole('checkbox', { name: 'Remove Churn risk' }) as HTMLInputElement).checked).toBe(false);
+
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    await screen.findByText('Draft saved');
+    expect(saved(server.requests)).toEqual({
+      ...tagHighPotential(),
+      trigger: { type: 'record', entity: 'customer', on: ['created', 'updated'], condition: 'list contains(changed, "aum") and new.aum >= 1000000' },
+      actions: [{ id: 'setTags_1', type: 'setTags', field: 'tags', add: ['high_potential', 'churn_risk'], remove: [] }],
+    });
+  });
+
+  it('moves actions with the buttons and Alt+ArrowUp/Down (the focus stays put), duplicates, removes, and undoes with Ctrl+Z', async () => {
+    const { user } = openDesigner(withActions([tags, wait, notify]));
+    await loaded();
+    expect(actionIds()).toEqual(['1. Add or remove tags', '2. Wait', '3. Notify']);
+    await user.click(screen.getByRole('button', { name: 'Move 3. Notify up' }));
+    expect(actionIds()).toEqual(['1. Add or remove tags', '2. Notify', '3. Wait']);
+    expect(announced()).toBe('Moved to position 2.');
+
+    const duration = screen.getByRole('textbox', { name: 'Wait for (ISO 8601 duration)' });
+    duration.focus();
+    await user.keyboard('{Alt>}{ArrowUp}{/Alt}');
+    expect(actionIds()).toEqual(['1. Add or remove tags', '2. Wait', '3. Notify']);
+    expect(document.activeElement).toBe(duration);
+    await user.keyboard('{Alt>}{ArrowUp}{/Alt}');
+    expect(actionIds()).toEqual(['1. Wait', '2. Add or remove tags', '3. Notify']);
+    // At the top: nothing moves.
+    await user.keyboard('{Alt>}{ArrowUp}{/Alt}');
+    expect(actionIds()).toEqual(['1. Wait', '2. Add or remove tags', '3. Notify']);
+
+    await user.click(screen.getByRole('button', { name: 'Duplicate 1. Wait' }));
+    expect(actionIds()).toEqual(['1. Wait', '2. Wait', '3. Add or remove tags', '4. Notify']);
+    expect(document.activeElement).toBe(screen.getByRole('listitem', { name: '2. Wait' }));
+    await user.click(screen.getByRole('button', { name: 'Remove 4. Notify' }));
+    expect(actionIds()).toEqual(['1. Wait', '2. Wait', '3. Add or remove tags']);
+    expect(announced()).toBe('Removed 4. Notify.');
+
+    // Undo outside a text box walks the history back.
+    (document.activeElement as HTMLElement).blur();
+    fireEvent.keyDown(window, { key: 'z', ctrlKey: true });
+    await waitFor(() => expect(actionIds()).toEqual(['1. Wait', '2. Wait', '3. Add or remove tags', '4. Notify']));
+    fireEvent.keyDown(window, { key: 'z', ctrlKey: true });
+    await waitFor(() => expect(actionIds()).toEqual(['1. Wait', '2. Add or remove tags', '3. Notify']));
+    fireEvent.keyDown(window, { key: 'z', ctrlKey: true, shiftKey: true });
+    await waitFor(() => expect(actionIds()).toEqual(['1. Wait', '2. Wait', '3. Add or remove tags', '4. Notify']));
+  });
+
+  it('shows the server’s problems beside the trigger field and the action field their pointers name', async () => {
+    const refused = problem(422, 'invalidArtifact', {
+      errors: [
+        { path: '/trigger/condition', code: 'feelSyntax', message: 'The condition does not parse', messageZh: '条件无法解析' },
+        { path: '/actions/1/duration', code: 'duration', message: 'Not a duration' },
+      ],
+    });
+    const { user } = openDesigner(withActions([tags, wait]), { 'PUT /api/artifacts/automation/tag_high_potential': refused });
+    await loaded();
+    await user.type(screen.getByRole('textbox', { name: 'Only when (FEEL)' }), 'new.aum >');
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    const condition = await screen.findByRole('textbox', { name: 'Only when (FEEL)' });
+    await waitFor(() => expect(condition.getAttribute('aria-invalid')).toBe('true'));
+    const conditionRow = condition.closest('.form-row') as HTMLElement;
+    expect(within(conditionRow).getByText('The condition does not parse')).toBeTruthy();
+    const waitCard = screen.getByRole('listitem', { name: '2. Wait' });
+    expect(within(waitCard).getByText('1 problem in this action')).toBeTruthy();
+    const duration = within(waitCard).getByRole('textbox', { name: 'Wait for (ISO 8601 duration)' });
+    expect(duration.getAttribute('aria-invalid')).toBe('true');
+    expect(document.getElementById(duration.getAttribute('aria-describedby')!.split(' ').at(-1)!)?.textContent).toBe('Not a duration');
+  });
+
+  it('switches the trigger type keeping the entity, and offers each type its fields', async () => {
+    const { server, user } = openDesigner();
+    await loaded();
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Trigger' }), 'schedule');
+    expect((screen.getByRole('combobox', { name: 'For each record of' }) as HTMLSelectElement).value).toBe('customer');
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Every' }), 'week');
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Weekday' }), '5');
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Business calendar' }), 'cn_mainland');
+    await user.type(screen.getByRole('textbox', { name: 'Only records matching (a filter as JSON)' }), '{{"field":"kyc_status"');
+    expect(screen.getByText('This is not a filter: write one JSON object.')).toBeTruthy();
+    await user.type(screen.getByRole('textbox', { name: 'Only records matching (a filter as JSON)' }), ',"op":"eq","value":"pending"}');
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    await screen.findByText('Draft saved');
+    expect(saved(server.requests).trigger).toEqual({
+      type: 'schedule',
+      every: 'week',
+      weekday: 5,
+      at: '09:00',
+      timeZone: 'Asia/Shanghai',
+      calendar: 'cn_mainland',
+      entity: 'customer',
+      filter: { field: 'kyc_status', op: 'eq', value: 'pending' },
+    });
+
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Trigger' }), 'case');
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Flow' }), 'wealth_followup');
+    expect(screen.getByRole('checkbox', { name: 'Task completed' })).toBeTruthy();
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Trigger' }), 'inbound');
+    await user.type(screen.getByRole('textbox', { name: 'Event name' }), 'app_rate_view');
+    expect(screen.getByText('Other systems post it to /api/automations/events/app_rate_view (lower_snake_case).')).toBeTruthy();
+  });
+
+  it('edits each action type with its pickers: fields, decision inputs, notify targets, connector', async () => {
+    const { server, user } = openDesigner();
+    await loaded();
+    const add = async (type: string) => {
+      await user.click(screen.getByRole('button', { name: 'Add action' }));
+      await user.click(screen.getByRole('menuitem', { name: type }));
+    };
+    await add('Update the record');
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Add a field' }), 'segment');
+    await user.type(screen.getByRole('textbox', { name: 'Value of Segment (FEEL)' }), '"private"');
+    await add('Evaluate a decision');
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Decision' }), 'customer_tier');
+    await user.type(await screen.findByRole('textbox', { name: 'Value of input aum (FEEL)' }), 'record.aum');
+    await add('Notify');
+    const notifyCard = screen.getByRole('listitem', { name: '3. Notify' });
+    await user.click(within(notifyCard).getByRole('radio', { name: 'Everyone holding a role' }));
+    await user.selectOptions(within(notifyCard).getByRole('combobox', { name: 'Role' }), 'rm');
+    await user.type(within(notifyCard).getByRole('textbox', { name: 'Message (English)' }), 'Call {{name}');
+    await user.type(within(notifyCard).getByRole('textbox', { name: 'Message (Chinese)' }), '联系 {{name}');
+    await add('Call a connector');
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Connector' }), 'core_banking');
+    await user.clear(screen.getByRole('textbox', { name: 'Path' }));
+    await user.type(screen.getByRole('textbox', { name: 'Path' }), '/customers');
+    await add('Wait');
+    await user.clear(screen.getByRole('textbox', { name: 'Wait for (ISO 8601 duration)' }));
+    await user.type(screen.getByRole('textbox', { name: 'Wait for (ISO 8601 duration)' }), 'p3d');
+    await add('Go on only if');
+    await user.type(screen.getByRole('textbox', { name: 'Go on only when (FEEL)' }), 'record.segment = "private"');
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    await screen.findByText('Draft saved');
+    expect(saved(server.requests).actions).toEqual([
+      { id: 'updateRecord_1', type: 'updateRecord', values: { segment: '"private"' } },
+      { id: 'evaluateDecision_1', type: 'evaluateDecision', decision: 'customer_tier', inputs: { aum: 'record.aum', income: '' } },
+      { id: 'notify_1', type: 'notify', to: { role: 'rm' }, message: { en: 'Call {name}', 'zh-CN': '联系 {name}' } },
+      { id: 'callConnector_1', type: 'callConnector', connector: 'core_banking', method: 'POST', path: '/customers' },
+      { id: 'wait_1', type: 'wait', duration: 'P3D' },
+      { id: 'condition_1', type: 'condition', when: 'record.segment = "private"' },
+    ]);
+  });
+
+  it('tests the draft against a record with changed values and shows what each action would do', async () => {
+    const answer = { matched: true, steps: [{ actionId: 'setTags_1', status: 'done', at: '2026-12-07T06:00:00.000Z', detail: 'tags + high_potential' }] };
+    const { server, user } = openDesigner(withActions([tags]), { 'POST /api/automations/tag_high_potential/test': { body: answer } });
+    await loaded();
+    await user.click(screen.getByRole('tab', { name: 'Test' }));
+    await user.type(screen.getByRole('textbox', { name: 'Record id' }), 'c_0001');
+    await user.click(screen.getByRole('button', { name: 'Add a changed value' }));
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Changed field 1' }), 'aum');
+    await user.type(screen.getByRole('textbox', { name: 'New value of Assets under management (aum)' }), '1200000');
+    await user.click(screen.getByRole('button', { name: 'Run test' }));
+    expect(await screen.findByText('The trigger matched.')).toBeTruthy();
+    const steps = screen.getByRole('table', { name: 'What each action would do' });
+    expect(within(steps).getByRole('rowheader').textContent).toBe('1. Add or remove tags');
+    expect(within(steps).getByText('Done')).toBeTruthy();
+    expect(within(steps).getByText('tags + high_potential')).toBeTruthy();
+    const sent = server.requests.find((r) => r.url === '/api/automations/tag_high_potential/test')!.body;
+    expect(sent).toEqual({ document: withActions([tags]), recordId: 'c_0001', changes: { aum: 1200000 } });
+  });
+
+  it('says why a test could not run', async () => {
+    const { user } = openDesigner(withActions([tags]), { 'POST /api/automations/tag_high_potential/test': problem(404, 'recordNotFound') });
+    await loaded();
+    await user.click(screen.getByRole('tab', { name: 'Test' }));
+    await user.click(screen.getByRole('button', { name: 'Run test' }));
+    expect((await screen.findByRole('alert')).textContent).toBe('The test could not run: recordNotFound detail');
+  });
+
+  it('lists the published automation’s runs, filters by status, shows steps, and replays a failed run', async () => {
+    const failed = run({ id: 'run_2', status: 'failed', error: 'The tag option vip2 does not exist', steps: [{ actionId: 'setTags_1', status: 'failed', at: '2026-12-07T06:01:00.000Z', detail: 'no option vip2' }] });
+    const ok = run({});
+    const { server, user } = openDesigner(withActions([tags]), {
+      'GET /api/automations/tag_high_potential/runs?limit=100': sequence({ body: { items: [failed, ok] } }, { body: { items: [run({ id: 'run_3', replayOf: 'run_2' }), failed, ok] } }),
+      'GET /api/automations/tag_high_potential/runs?status=failed&limit=100': { body: { items: [failed] } },
+      'POST /api/automations/runs/run_2/replay': { body: run({ id: 'run_3', replayOf: 'run_2' }) },
+    }, 1);
+    await loaded();
+    await user.click(screen.getByRole('tab', { name: 'Runs' }));
+    const table = await screen.findByRole('table', { name: 'Runs' });
+    expect(runRows(table)).toBe(2);
+    expect(within(table).getByText('Failed')).toBeTruthy();
+    expect(within(table).getByText('The tag option vip2 does not exist')).toBeTruthy();
+    // Replay only on the failed run.
+    expect(within(table).getAllByRole('button', { name: /^Replay run/ })).toHaveLength(1);
+    await user.click(within(table).getAllByRole('button', { name: 'Show 1 step' })[0]!);
+    expect(within(table).getByText('no option vip2')).toBeTruthy();
+
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Status' }), 'failed');
+    await waitFor(() => expect(runRows(screen.getByRole('table', { name: 'Runs' }))).toBe(1));
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Status' }), '');
+    await user.click(await screen.findByRole('button', { name: 'Replay run run_2' }));
+    expect((await screen.findByText('Replayed: a new run is queued.')).getAttribute('role')).toBe('status');
+    expect(await screen.findByText('Replay of run_2')).toBeTruthy();
+    expect(server.requests.filter((r) => r.method === 'POST').map((r) => r.url)).toEqual(['/api/automations/runs/run_2/replay']);
+  });
+
+  it('says to publish first on the Runs tab of a never-published automation', async () => {
+    const { user } = openDesigner();
+    await loaded();
+    await user.click(screen.getByRole('tab', { name: 'Runs' }));
+    expect(screen.getByText('Publish the automation to see its runs.')).toBeTruthy();
+  });
+
+  it('speaks Chinese', async () => {
+    await initTestI18n('zh-CN');
+    try {
+      openDesigner(withActions([tags]));
+      expect(await screen.findByRole('heading', { name: '自动化：标记高潜力客户' })).toBeTruthy();
+      expect(await screen.findByRole('option', { name: '客户 (customer)' })).toBeTruthy();
+      expect(screen.getByRole('listitem', { name: '1. 添加或移除标签' })).toBeTruthy();
+      expect(screen.getByRole('checkbox', { name: '添加 高潜力' })).toBeTruthy();
+    } finally {
+      await initTestI18n('en');
+    }
+  });
+});
