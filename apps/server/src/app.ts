@@ -18,6 +18,7 @@ import { EventsModule } from './modules/events/events.module.js';
 import { FlowsModule } from './modules/flows/flows.module.js';
 import { FormsModule } from './modules/forms/forms.module.js';
 import { HealthModule } from './modules/health/health.module.js';
+import { ImportsModule } from './modules/imports/imports.module.js';
 import { MetadataModule } from './modules/metadata/metadata.module.js';
 import { RecordsModule } from './modules/records/records.module.js';
 import { RecordOverviewModule } from './modules/record-overview/record-overview.module.js';
@@ -69,6 +70,7 @@ class BankForgeModule {
         ConnectorsModule,
         WebhooksModule,
         AutomationsModule,
+        ImportsModule,
       ],
       providers: [{ provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor }],
     };

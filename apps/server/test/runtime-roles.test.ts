@@ -6,7 +6,7 @@ type Actions = { create: boolean; update: boolean; delete: boolean; export: bool
 type App = { key: string; menu: { entity: string }[]; landing?: { entity: string } | { page: string } };
 
 const none: Actions = { create: false, update: false, delete: false, export: false, transfer: false };
-const all: Actions = { create: true, update: true, delete: true, export: true, transfer: true };
+const all: Actions = { create: true, update: true, delete: true, export: true, transfer: true, import: true };
 
 /**
  * What each example role may do with customers and branches, as the runtime's page model says it

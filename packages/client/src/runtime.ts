@@ -38,6 +38,8 @@ export interface RuntimeEntityActions {
   export: boolean;
   /** Hand records over to another owner. */
   transfer: boolean;
+  /** Bulk-import files of records (the import page); absent when not granted. */
+  import?: boolean;
 }
 
 /** What `GET /api/runtime/entities/{entity}` answers: everything an entity's pages need to draw and check records. */

@@ -1,6 +1,6 @@
 import type { ArtifactKind, DataScope, DesignerRight, EntityGrant, FieldAccess, RecordOperation, RoleDefinition } from '@bankforge/client';
 
-export const OPERATIONS: readonly RecordOperation[] = ['create', 'read', 'update', 'delete', 'export', 'transfer'];
+export const OPERATIONS: readonly RecordOperation[] = ['create', 'read', 'update', 'delete', 'export', 'transfer', 'import'];
 /** Narrowest first, as the server merges them. */
 export const SCOPES: readonly DataScope[] = ['own', 'team', 'branch', 'all'];
 export const FIELD_RULES: readonly FieldAccess[] = ['hidden', 'readonly', 'masked'];

@@ -11,7 +11,7 @@ export type DecisionRight = NonNullable<RoleDefinition['decisions']>[string][num
 /** Whose records an operation reaches, narrowest first (a wider scope wins when roles are merged). */
 export const DATA_SCOPES = ['own', 'team', 'branch', 'all'] as const satisfies readonly DataScope[];
 
-export const RECORD_OPERATIONS = ['create', 'read', 'update', 'delete', 'export', 'transfer'] as const satisfies readonly RecordOperation[];
+export const RECORD_OPERATIONS = ['create', 'read', 'update', 'delete', 'export', 'transfer', 'import'] as const satisfies readonly RecordOperation[];
 
 export const FLOW_RIGHTS = ['start'] as const satisfies readonly FlowRight[];
 

@@ -172,6 +172,43 @@ export class RecordsService {
     });
   }
 
+  /**
+   * One imported row created in the import batch's transaction, checked exactly as a create through
+   * the API is (field rules, the form's rules, the entity's validation, flow-owned fields) and
+   * written with its audit entry, domain event and hooks. `rules` are read before the transaction.
+   */
+  async importCreateIn(tx: SqlExecutor, view: RecordView, rules: CompiledForm | undefined, actor: Actor, input: Record<string, unknown>): Promise<RecordData> {
+    const { model } = view;
+    const values = this.createValues(view, this.fieldValues(input), rules);
+    if (actor.kind !== 'system') await this.controlled.check(model.key, values, applyFieldDefaults(model.definition, {}), tx);
+    const record = await this.insertIn(tx, view, actor, values);
+    await this.hooks.written(tx, { model, id: record.id, before: null, after: values, actor });
+    return record;
+  }
+
+  /** One imported row's update of a record in the import batch's transaction, as a PATCH checks it (on the version it reads); answers the values before. */
+  async importUpdateIn(tx: SqlExecutor, view: RecordView, rules: CompiledForm | undefined, actor: Actor, id: string, changes: Record<string, unknown>): Promise<{ record: RecordData; before: Record<string, unknown> }> {
+    const { record, values, before } = await this.updateIn(tx, view, actor, id, 'current', changes, rules);
+    await this.hooks.written(tx, { model: view.model, id, before, after: values, actor });
+    return { record, before };
+  }
+
+  /** A rollback's soft delete of a record an import created, unless it changed since (`version`); answers whether it was deleted. */
+  async importRemoveIn(tx: SqlExecutor, view: RecordView, actor: Actor, id: string, version: number): Promise<boolean> {
+    try {
+      await this.setDeletedIn(tx, view, actor, id, version, true);
+      return true;
+    } catch (error) {
+      if (error instanceof ProblemError && (error.status === 404 || error.status === 409)) return false;
+      throw error;
+    }
+  }
+
+  /** The problem a write's database error means (a unique value taken), or undefined for any other error. */
+  writeProblem(error: unknown, model: EntityModel): ProblemError | undefined {
+    return this.uniqueProblem(error, model);
+  }
+
   /** What a create checks and reads before its transaction: the actor's view, the form's rules, the values. */
   private async prepareCreate(entityKey: string, body: unknown, actor: Actor, formKey?: string): Promise<PreparedCreate> {
     const view = await this.viewFor(entityKey, actor, 'create');

@@ -4,7 +4,7 @@ import type { EntityAccess } from '../access/access-profile.js';
 /** What the reader may do with an entity's records: an operation some role grants in some scope (each record is still checked against it). */
 export function entityActions(access: EntityAccess): RuntimeEntityActions {
   const granted = (operation: keyof RuntimeEntityActions) => access.scope(operation) !== undefined;
-  return { create: granted('create'), update: granted('update'), delete: granted('delete'), export: granted('export'), transfer: granted('transfer') };
+  return { create: granted('create'), update: granted('update'), delete: granted('delete'), export: granted('export'), transfer: granted('transfer'), ...(granted('import') ? { import: true } : {}) };
 }
 
 /** What the start of an app depends on about its reader. */

@@ -45,6 +45,10 @@ export function refuseCrossOriginWrites(behindTls: boolean) {
 
 const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json$/i;
 
+/** The one route that takes a file as its body (an import's upload): CSV, XLSX or octet-stream; none of these is a type an HTML form can send. */
+const UPLOAD_TYPES = /^(?:text\/csv|application\/vnd\.openxmlformats-officedocument\.spreadsheetml\.sheet|application\/octet-stream)$/i;
+const isUpload = (request: Request, type: string): boolean => request.method === 'POST' && request.path === '/api/imports' && UPLOAD_TYPES.test(type);
+
 /** Whether the request carries a body: chunked, or a non-zero Content-Length (browsers send 0 on an empty POST). */
 function hasBody(request: Request): boolean {
   if (request.headers['transfer-encoding'] !== undefined) return true;
@@ -62,7 +66,8 @@ export function requireJsonBodies() {
   return (request: Request, _response: Response, next: NextFunction): void => {
     if (!MUTATING.has(request.method)) return next();
     const declared = request.headers['content-type'];
-    if (declared === undefined ? !hasBody(request) : JSON_TYPE.test(declared.split(';')[0]!.trim())) return next();
+    const type = declared?.split(';')[0]!.trim();
+    if (type === undefined ? !hasBody(request) : JSON_TYPE.test(type) || isUpload(request, type)) return next();
     next(
       new ProblemError(415, 'unsupportedMediaType', `Send the request body as application/json${declared === undefined ? '' : `, not ${declared.split(';')[0]!.trim()}`}.`),
     );

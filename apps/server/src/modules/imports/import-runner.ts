@@ -1,0 +1,282 @@
+import { join } from 'node:path';
+import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { blindIndexColumn, isEncrypted } from '@bankforge/data-model';
+import type { CompiledForm } from '@bankforge/form-engine';
+import type { ImportColumn, ImportFormat, ImportMatchRule, ImportProblem } from '@bankforge/client';
+import { positiveInteger, SERVER_CONFIG, type ServerConfig } from '../../platform/config/server-config.js';
+import { FieldCipher } from '../../platform/crypto/field-cipher.js';
+import { Database, type SqlExecutor } from '../../platform/database/database.js';
+import { LeasePoller } from '../../platform/leases/lease-poller.js';
+import { ProblemError } from '../../platform/problem/problem-error.js';
+import type { Actor } from '../access/actor.js';
+import { scopePredicate } from '../access/data-scope.js';
+import { DirectoryService } from '../auth/directory.service.js';
+import { FormCatalog } from '../forms/form-catalog.js';
+import { MetadataService } from '../metadata/metadata.service.js';
+import { columnsOf } from '../metadata/physical-schema.js';
+import type { EntityModel } from '../metadata/entity-model.js';
+import type { RecordView } from '../records/record-view.js';
+import { RecordsService } from '../records/records.service.js';
+import { importDirectory, readRows, type SourceRow } from './import-file.js';
+import { columnPlan, importRow, rowProblems, type ColumnPlan, type ImportRow } from './import-rows.js';
+import { ImportStore, type ImportChange, type ImportJobRow, type ImportProgress } from './import-store.js';
+
+/** How long a claimed job is this replica's without a checkpoint: a batch takes far less. */
+const LEASE_SECONDS = 60;
+const DEFAULT_BATCH_ROWS = 500;
+const DEFAULT_POLL_MS = 1000;
+
+/** Everything a run needs, read once before its first batch. */
+interface RunContext {
+  job: ImportJobRow;
+  actor: Actor;
+  commit: boolean;
+  match: ImportMatchRule;
+  model: EntityModel;
+  plan: ColumnPlan;
+  createView: RecordView | undefined;
+  updateView: RecordView | undefined;
+  rules: CompiledForm | undefined;
+  /** Problems kept so far (the first MAX_KEPT_PROBLEMS are). */
+  kept: number;
+}
+
+/** Thrown to roll a dry run's batch back once its outcome is known. */
+class DryRunOutcome {
+  constructor(readonly progress: ImportProgress) {}
+}
+
+class LeaseLost extends Error {}
+
+/**
+ * Runs import jobs in the background: a job is claimed with a lease on the database's clock and
+ * read from its checkpoint; each batch of rows is one transaction with the job's counters, its
+ * next checkpoint, its first problems and (committed runs) the changes a rollback needs, so a
+ * server that dies mid-file is followed by one that resumes where the last batch ended. Rows are
+ * written through the records layer (validation, audit, domain events, hooks); a batch one of
+ * whose rows breaks in the database is done again a row per transaction. A dry run does every
+ * batch the same way and rolls it back.
+ */
+@Injectable()
+export class ImportRunner implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly poller = new LeasePoller(() => this.runNext());
+  readonly owner = this.poller.owner;
+  private readonly batchRows = positiveInteger('BANKFORGE_IMPORT_BATCH_ROWS', process.env.BANKFORGE_IMPORT_BATCH_ROWS) ?? DEFAULT_BATCH_ROWS;
+  /** Tests stop a run after this many batches, as a crash would (its lease left to run out). */
+  stopAfterBatches: number | undefined;
+
+  constructor(
+    @Inject(Database) private readonly database: Database,
+    @Inject(SERVER_CONFIG) private readonly config: ServerConfig,
+    @Inject(FieldCipher) private readonly cipher: FieldCipher,
+    @Inject(ImportStore) private readonly store: ImportStore,
+    @Inject(RecordsService) private readonly records: RecordsService,
+    @Inject(MetadataService) private readonly metadata: MetadataService,
+    @Inject(FormCatalog) private readonly forms: FormCatalog,
+    @Inject(DirectoryService) private readonly directory: DirectoryService,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.poller.start(Number(process.env.BANKFORGE_IMPORT_POLL_MS ?? DEFAULT_POLL_MS));
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.poller.stop();
+  }
+
+  /** Runs the jobs due now (queued, or left by a replica whose lease ran out); answers how many it ran. */
+  runDue(): Promise<number> {
+    return this.poller.drain();
+  }
+
+  /** Starts a drain now rather than at the next poll: a queued job's progress shows at once. */
+  nudge(): void {
+    void this.poller.drain().catch(() => undefined);
+  }
+
+  private async runNext(): Promise<number | undefined> {
+    const job = await this.store.claim(this.owner, LEASE_SECONDS);
+    if (!job) return undefined;
+    try {
+      await this.run(job);
+    } catch (error) {
+      if (error instanceof LeaseLost) return 1;
+      const problem = error instanceof ProblemError ? error : undefined;
+      // The reason in words, never a cell's value: driver errors are not repeated.
+      await this.store.finish(job.id, this.owner, {
+        status: 'failed',
+        message: problem ? problem.detail : 'The import stopped on an unexpected error; its rows so far stand and it can be rolled back.',
+        messageZh: problem?.errors?.[0]?.messageZh ?? '导入因意外错误中止；已导入的行保留，可整批回滚。',
+      });
+    }
+    return 1;
+  }
+
+  private async run(job: ImportJobRow): Promise<void> {
+    const context = await this.context(job);
+    const from = { rows: Number(job.checkpoint_row), byte: Number(job.checkpoint_byte) };
+    let batch: SourceRow[] = [];
+    let done = from.rows;
+    let batches = 0;
+    const path = join(importDirectory(this.config.dataDir), job.file_path);
+    for await (const row of readRows(path, job.format as ImportFormat, from)) {
+      batch.push(row);
+      if (batch.length < this.batchRows) continue;
+      done = await this.batch(context, batch);
+      batch = [];
+      if (this.stopAfterBatches !== undefined && ++batches >= this.stopAfterBatches) throw new LeaseLost();
+    }
+    if (batch.length > 0) done = await this.batch(context, batch);
+    await this.store.finish(job.id, this.owner, { status: 'done', total: done });
+  }
+
+  /** The job's settings and its creator's rights as they are now: a role taken away since the upload stops the run. */
+  private async context(job: ImportJobRow): Promise<RunContext> {
+    const user = await this.database.read((sql) => this.directory.userRow(sql, job.created_by));
+    if (!user) throw new ProblemError(403, 'forbidden', 'The person who started this import no longer exists.');
+    const actor = await this.database.read((sql) => this.directory.actorOf(sql, user));
+    const match = JSON.parse(job.match_json!) as ImportMatchRule;
+    await this.records.viewFor(job.entity_key, actor, 'import');
+    const createView = match.onNew === 'create' ? await this.records.viewFor(job.entity_key, actor, 'create') : undefined;
+    const updateView = match.onMatch === 'update' ? await this.records.viewFor(job.entity_key, actor, 'update') : undefined;
+    const model = await this.metadata.entity(job.entity_key);
+    const rules = await this.forms.rulesFor(model.key, undefined);
+    const plan = columnPlan(model, JSON.parse(job.columns_json) as ImportColumn[], match.field);
+    return { job, actor, commit: job.mode === 'commit', match, model, plan, createView, updateView, rules, kept: Number(job.problem_count) };
+  }
+
+  /** One batch, as one transaction if it can be, else a row per transaction; answers the data rows done. */
+  private async batch(context: RunContext, sources: readonly SourceRow[]): Promise<number> {
+    const rows = sources.map((source) => importRow(context.plan, source));
+    const start = Number(context.job.checkpoint_row);
+    try {
+      await this.unit(context, rows, start);
+    } catch (error) {
+      if (error instanceof LeaseLost) throw error;
+      // A row broke in the database: each row alone, so the others still land and it is named.
+      for (const [i, row] of rows.entries()) {
+        try {
+          await this.unit(context, [row], start + i);
+        } catch (rowError) {
+          if (rowError instanceof LeaseLost) throw rowError;
+          const problems = rowProblems(row.number, this.records.writeProblem(rowError, context.model) ?? rowError);
+          if (!problems) throw rowError;
+          await this.record(context, { rows: 1, created: 0, updated: 0, skipped: 0, failed: 1, problems, checkpointRow: start + i + 1, checkpointByte: row.byteEnd }, []);
+        }
+      }
+    }
+    context.job.checkpoint_row = start + rows.length;
+    return start + rows.length;
+  }
+
+  /** Some rows written (or, in a dry run, tried and rolled back) with their progress, in one transaction. */
+  private async unit(context: RunContext, rows: readonly ImportRow[], start: number): Promise<void> {
+    try {
+      await this.database.transaction(async (tx) => {
+        const { progress, changes } = await this.write(tx, context, rows, start);
+        if (!context.commit) throw new DryRunOutcome(progress);
+        if (!(await this.store.advance(tx, context.job.id, this.owner, LEASE_SECONDS, progress, context.kept, changes))) throw new LeaseLost();
+        context.kept += progress.problems.length;
+      });
+    } catch (error) {
+      if (!(error instanceof DryRunOutcome)) throw error;
+      await this.record(context, error.progress, []);
+    }
+  }
+
+  /** Progress written on its own (a dry run's, a failed row's). */
+  private async record(context: RunContext, progress: ImportProgress, changes: readonly ImportChange[]): Promise<void> {
+    await this.database.transaction(async (tx) => {
+      if (!(await this.store.advance(tx, context.job.id, this.owner, LEASE_SECONDS, progress, context.kept, changes))) throw new LeaseLost();
+    });
+    context.kept += progress.problems.length;
+  }
+
+  /** The rows' writes in the caller's transaction: matched, checked and written as the records API would. */
+  private async write(tx: SqlExecutor, context: RunContext, rows: readonly ImportRow[], start: number): Promise<{ progress: ImportProgress; changes: ImportChange[] }> {
+    const { match, actor, rules } = context;
+    const progress: ImportProgress = { rows: rows.length, created: 0, updated: 0, skipped: 0, failed: 0, problems: [], checkpointRow: start + rows.length, checkpointByte: rows[rows.length - 1]!.byteEnd };
+    const changes: ImportChange[] = [];
+    const found = await this.matches(tx, context, rows);
+    const fail = (problems: ImportProblem[]): void => {
+      progress.failed++;
+      progress.problems.push(...problems);
+    };
+    for (const row of rows) {
+      const existing = row.matchValue === undefined ? undefined : found.get(row.matchValue);
+      if (existing) {
+        if (match.onMatch === 'skip') {
+          progress.skipped++;
+        } else if (!existing.reachable) {
+          fail([{ row: row.number, path: `/${match.field}`, code: 'outOfScope', message: `The ${context.job.entity_key} this row matches is not one you may update.`, messageZh: '该行匹配到的记录不在您可修改的数据范围内' }]);
+        } else {
+          try {
+            const { record, before } = await this.records.importUpdateIn(tx, context.updateView!, rules, actor, existing.id, row.values);
+            progress.updated++;
+            if (context.commit) changes.push({ recordId: existing.id, row: row.number, kind: 'updated', versionAfter: record.version, prior: this.prior(context, before, row.values) });
+          } catch (error) {
+            fail(this.problemsOf(row, error));
+          }
+        }
+        continue;
+      }
+      if (match.onNew === 'skip') {
+        progress.skipped++;
+        continue;
+      }
+      try {
+        const record = await this.records.importCreateIn(tx, context.createView!, rules, actor, row.values);
+        progress.created++;
+        // A later row of the file with the same key updates this record rather than creating a second.
+        if (row.matchValue !== undefined) found.set(row.matchValue, { id: record.id, reachable: true });
+        if (context.commit) changes.push({ recordId: record.id, row: row.number, kind: 'created', versionAfter: record.version, prior: null });
+      } catch (error) {
+        fail(this.problemsOf(row, error));
+      }
+    }
+    return { progress, changes };
+  }
+
+  private problemsOf(row: ImportRow, error: unknown): ImportProblem[] {
+    const problems = rowProblems(row.number, error);
+    if (!problems) throw error;
+    return problems;
+  }
+
+  /** The values an update replaced, encrypted whole: a rollback puts them back, and nothing sensitive is stored in clear. */
+  private prior(context: RunContext, before: Record<string, unknown>, values: Record<string, unknown>): string {
+    const prior: Record<string, unknown> = {};
+    for (const key of Object.keys(values)) prior[key] = before[key] ?? null;
+    return this.cipher.encrypt(JSON.stringify(prior), `import:${context.job.id}`);
+  }
+
+  /**
+   * The live records the rows' match values find, in one query per batch: by the blind index for an
+   * encrypted field (never decrypting), by the column otherwise; `reachable` when the importer's
+   * update scope reaches the record.
+   */
+  private async matches(tx: SqlExecutor, context: RunContext, rows: readonly ImportRow[]): Promise<Map<string, { id: string; reachable: boolean }>> {
+    const field = context.plan.match;
+    const keys = new Map<string, string>();
+    for (const row of rows) {
+      if (row.matchValue === undefined) continue;
+      keys.set(isEncrypted(field) ? this.cipher.blindIndex(row.matchValue) : row.matchValue, row.matchValue);
+    }
+    const found = new Map<string, { id: string; reachable: boolean }>();
+    if (keys.size === 0) return found;
+    const q = (name: string): string => this.database.quote(name);
+    const column = isEncrypted(field) ? blindIndexColumn(field.key) : columnsOf(field)[0]!.name;
+    const scopeOf = context.updateView?.access.scope('update');
+    const scope = scopeOf ? await scopePredicate(tx, context.actor, scopeOf) : undefined;
+    const reachable = scope ? `CASE WHEN ${scope.sql} THEN 1 ELSE 0 END` : '1';
+    const rowsFound = await tx.rows<{ id: string; k: string; reachable: number | string }>(
+      `SELECT id, ${q(column)} AS k, ${reachable} AS reachable FROM ${q(context.model.table)} WHERE deleted_at IS NULL AND ${q(column)} IN (${[...keys.keys()].map(() => '?').join(', ')})`,
+      [...(scope?.params ?? []), ...keys.keys()],
+    );
+    for (const row of rowsFound) {
+      const value = keys.get(String(row.k));
+      if (value !== undefined && !found.has(value)) found.set(value, { id: row.id, reachable: Number(row.reachable) === 1 });
+    }
+    return found;
+  }
+}

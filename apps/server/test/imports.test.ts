@@ -1,0 +1,209 @@
+/**
+ * Bulk imports over SQLite and MariaDB: a CSV with Chinese headers is mapped by label, a dry run
+ * writes nothing and lists the bad rows, the committed run updates the customers it finds by
+ * resident ID (through the blind index) within the importer's scope and creates the rest, a run
+ * cut short resumes from its checkpoint on a restarted server, and a rollback undoes it all.
+ * Neither problems nor stored job data carry a resident ID or mobile in clear.
+ */
+import { residentIdCheckCharacter, type EntityDefinition } from '@bankforge/data-model';
+import type { ImportJob, ImportProblemPage, ImportRollback } from '@bankforge/client';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ImportRunner } from '../src/modules/imports/import-runner.js';
+import type { RoleDefinition } from '../src/modules/access/role.js';
+import { field } from './fixtures.js';
+import { dialects, startTestServer, type Requester, type TestServer } from './harness.js';
+
+// The tests drive the runner by hand, in batches of two rows so that a file spans several.
+process.env.BANKFORGE_IMPORT_POLL_MS = '0';
+process.env.BANKFORGE_IMPORT_BATCH_ROWS = '2';
+
+const PASSWORD = 'Import-Pass-2026';
+
+const rid = (first17: string): string => first17 + residentIdCheckCharacter(first17);
+const RID_MINE = rid('11010519491231002');
+const RID_THEIRS = rid('11010519500101003');
+const RID_NEW = rid('11010519601010004');
+const MOBILE_NEW = '13912345678';
+
+const customer: EntityDefinition = {
+  kind: 'entity',
+  key: 'im_customer',
+  title: 'Customer',
+  label: { en: 'Customer', 'zh-CN': '客户' },
+  fields: [
+    field('i_no', 'customer_no', 'text', { label: { en: 'Customer number', 'zh-CN': '客户号' }, required: true, unique: true, pattern: '^C\\d{10}$', maxLength: 11 }),
+    field('i_name', 'name', 'text', { label: { en: 'Name', 'zh-CN': '客户名称' }, required: true, maxLength: 60 }),
+    field('i_rid', 'resident_id', 'residentId', { label: { en: 'Resident ID number', 'zh-CN': '居民身份证号' }, sensitive: true, unique: true }),
+    field('i_mobile', 'mobile', 'mobile', { label: { en: 'Mobile', 'zh-CN': '手机号' }, sensitive: true, indexed: true }),
+    field('i_segment', 'segment', 'singleSelect', {
+      label: { en: 'Segment', 'zh-CN': '客户分层' },
+      options: [
+        { value: 'mass', label: { en: 'Mass', 'zh-CN': '大众客户' } },
+        { value: 'affluent', label: { en: 'Affluent', 'zh-CN': '财富客户' } },
+      ],
+    }),
+  ],
+};
+
+const ROLES: RoleDefinition[] = [
+  { key: 'im_importer', label: { en: 'Importer' }, entities: { im_customer: { create: 'own', read: 'own', update: 'own', import: 'own' } } },
+  { key: 'im_clerk', label: { en: 'Clerk' }, entities: { im_customer: { create: 'own', read: 'own', update: 'own' } } },
+];
+
+/** The file: a header in Chinese (and one column no field has), an update of the importer's customer, a match outside their scope, a new customer, a bad mobile. */
+const CSV = [
+  '客户号,客户名称,居民身份证号,手机号,客户分层,备注',
+  `C0000000001,王伟（更新）,${RID_MINE},,财富客户,x`,
+  `C0000000002,李娜（他人）,${RID_THEIRS},,大众客户,x`,
+  `C0000000003,张敏,${RID_NEW},${MOBILE_NEW},Mass,x`,
+  'C0000000004,刘洋,,1234,mass,x',
+].join('\r\n');
+
+async function upload(as: Requester, csv: string, entity = 'im_customer'): Promise<{ status: number; body: ImportJob & { code?: string } }> {
+  return as<ImportJob & { code?: string }>('POST', `/api/imports?entity=${entity}&name=customers.csv`, csv, { 'content-type': 'text/csv' });
+}
+
+async function mapAndMatch(as: Requester, job: ImportJob): Promise<void> {
+  const saved = await as('PUT', `/api/imports/${job.id}`, { columns: job.columns, match: { field: 'resident_id', onMatch: 'update', onNew: 'create' } });
+  expect(saved.status, JSON.stringify(saved.body)).toBe(200);
+}
+
+describe.each(dialects())('imports on %s', (dialect) => {
+  let server: TestServer;
+  let importer: Requester;
+  let clerk: Requester;
+  let runner: ImportRunner;
+  const names = async (): Promise<Record<string, string>> => {
+    const page = await server.request<{ items: { customer_no: string; name: string }[] }>('POST', '/api/records/im_customer/query', { limit: 100 });
+    return Object.fromEntries(page.body.items.map((r) => [r.customer_no, r.name]));
+  };
+  const until = async (as: Requester, id: string): Promise<ImportJob> => {
+    await runner.runDue();
+    return (await as<ImportJob>('GET', `/api/imports/${id}`)).body;
+  };
+
+  beforeAll(async () => {
+    server = await startTestServer(dialect);
+    runner = server.app.get(ImportRunner);
+    await server.publishEntity(customer);
+    for (const role of ROLES) expect((await server.request('PUT', `/api/auth/roles/${role.key}`, role)).status).toBe(200);
+    for (const [username, role] of [['im_rm', 'im_importer'], ['im_clerk', 'im_clerk']]) {
+      expect((await server.request('POST', '/api/auth/users', { username, displayName: username, roles: [role], password: PASSWORD })).status).toBe(201);
+    }
+    importer = await server.signIn('im_rm', PASSWORD);
+    clerk = await server.signIn('im_clerk', PASSWORD);
+    // The importer's own customer, and one of someone else's (the administrator's).
+    expect((await importer('POST', '/api/records/im_customer', { customer_no: 'C0000000001', name: '王伟', resident_id: RID_MINE, segment: 'mass' })).status).toBe(201);
+    expect((await server.request('POST', '/api/records/im_customer', { customer_no: 'C0000000002', name: '李娜', resident_id: RID_THEIRS, segment: 'mass' })).status).toBe(201);
+  }, 60_000);
+
+  afterAll(async () => {
+    await server?.close();
+  });
+
+  it('refuses an upload to a person whose roles do not grant import (403)', async () => {
+    const refused = await upload(clerk, CSV);
+    expect(refused.status).toBe(403);
+    expect(refused.body.code).toBe('forbidden');
+  });
+
+  it('maps the Chinese headers to fields by label, dry-runs without writing, runs, and rolls back', async () => {
+    const uploaded = await upload(importer, CSV);
+    expect(uploaded.status, JSON.stringify(uploaded.body)).toBe(201);
+    const job = uploaded.body;
+    expect(job.columns).toEqual([
+      { header: '客户号', field: 'customer_no' },
+      { header: '客户名称', field: 'name' },
+      { header: '居民身份证号', field: 'resident_id' },
+      { header: '手机号', field: 'mobile' },
+      { header: '客户分层', field: 'segment' },
+      { header: '备注', field: null },
+    ]);
+    expect(job.status).toBe('uploaded');
+    // A run needs the match rule first.
+    expect((await importer('POST', `/api/imports/${job.id}/run`)).status).toBe(409);
+    await mapAndMatch(importer, job);
+
+    const before = await names();
+    const eventsBefore = await server.database.read((sql) => sql.rows<{ n: number | string }>('SELECT COUNT(*) AS n FROM bf_domain_event'));
+    expect((await importer('POST', `/api/imports/${job.id}/dry-run`)).status).toBe(202);
+    const dry = await until(importer, job.id);
+    expect(dry).toMatchObject({ status: 'done', mode: 'dryRun', rowsTotal: 4, rowsDone: 4, created: 1, updated: 1, skipped: 0, failed: 2 });
+    expect(await names()).toEqual(before);
+    const eventsAfter = await server.database.read((sql) => sql.rows<{ n: number | string }>('SELECT COUNT(*) AS n FROM bf_domain_event'));
+    expect(Number(eventsAfter[0]!.n)).toBe(Number(eventsBefore[0]!.n));
+    const dryProblems = (await importer<ImportProblemPage>('GET', `/api/imports/${job.id}/problems`)).body;
+    expect(dryProblems.total).toBe(2);
+    expect(dryProblems.items).toEqual([
+      expect.objectContaining({ row: 3, path: '/resident_id', code: 'outOfScope', messageZh: expect.stringContaining('数据范围') }),
+      expect.objectContaining({ row: 5, path: '/mobile', code: expect.any(String), message: expect.stringContaining('mobile'), messageZh: expect.stringContaining('手机') }),
+    ]);
+
+    expect((await importer('POST', `/api/imports/${job.id}/run`)).status).toBe(202);
+    const done = await until(importer, job.id);
+    expect(done).toMatchObject({ status: 'done', mode: 'commit', rowsDone: 4, created: 1, updated: 1, failed: 2 });
+    // Updated by resident ID (its name and segment by option label), the other RM's customer untouched, the new one created.
+    const mine = await importer<{ items: { name: string; segment: string; version: number }[] }>('POST', '/api/records/im_customer/query', { filter: { field: 'customer_no', op: 'eq', value: 'C0000000001' } });
+    expect(mine.body.items[0]).toMatchObject({ name: '王伟（更新）', segment: 'affluent', version: 2 });
+    expect(await names()).toEqual({ C0000000001: '王伟（更新）', C0000000002: '李娜', C0000000003: '张敏' });
+    // A committed job cannot be run again.
+    expect((await importer('POST', `/api/imports/${job.id}/run`)).status).toBe(409);
+
+    // Nothing sensitive in the answers or the stored job data.
+    const stored = await server.database.read(async (sql) => [
+      ...(await sql.rows('SELECT * FROM bf_import_job WHERE id = ?', [job.id])),
+      ...(await sql.rows('SELECT * FROM bf_import_problem WHERE job_id = ?', [job.id])),
+      ...(await sql.rows('SELECT * FROM bf_import_change WHERE job_id = ?', [job.id])),
+    ]);
+    const problems = (await importer<ImportProblemPage>('GET', `/api/imports/${job.id}/problems`)).body;
+    for (const text of [JSON.stringify(stored), JSON.stringify(problems), JSON.stringify(done)]) {
+      for (const secret of [RID_MINE, RID_THEIRS, RID_NEW, MOBILE_NEW, '1234']) expect(text).not.toContain(secret);
+    }
+
+    // Another person cannot see the job.
+    expect((await clerk('GET', `/api/imports/${job.id}`)).status).toBe(404);
+
+    const rolled = await importer<ImportRollback>('POST', `/api/imports/${job.id}/rollback`);
+    expect(rolled.status, JSON.stringify(rolled.body)).toBe(200);
+    expect(rolled.body).toMatchObject({ removed: 1, restored: 1, changedSince: 0, job: { status: 'rolledBack' } });
+    expect(await names()).toEqual({ C0000000001: '王伟', C0000000002: '李娜' });
+    const restored = await importer<{ items: { segment: string; resident_id: string }[] }>('POST', '/api/records/im_customer/query', { filter: { field: 'customer_no', op: 'eq', value: 'C0000000001' } });
+    expect(restored.body.items[0]).toMatchObject({ segment: 'mass', resident_id: RID_MINE });
+  });
+
+  it('refuses a match field that cannot identify a record, and one no column is mapped to', async () => {
+    const job = (await upload(importer, CSV)).body;
+    const notMatchable = await importer<{ errors: { path: string; code: string }[] }>('PUT', `/api/imports/${job.id}`, { columns: job.columns, match: { field: 'name', onMatch: 'update', onNew: 'create' } });
+    expect(notMatchable.status).toBe(422);
+    expect(notMatchable.body.errors[0]).toMatchObject({ path: '/match/field', code: 'notMatchable' });
+    const unmapped = job.columns.map((c) => (c.field === 'mobile' ? { ...c, field: null } : c));
+    const notMapped = await importer<{ errors: { code: string }[] }>('PUT', `/api/imports/${job.id}`, { columns: unmapped, match: { field: 'mobile', onMatch: 'skip', onNew: 'create' } });
+    expect(notMapped.body.errors[0]?.code).toBe('matchNotMapped');
+  });
+
+  it('resumes a run cut short from its checkpoint on a restarted server, creating each record once', async () => {
+    const rows = Array.from({ length: 5 }, (_, i) => `C10000000${String(i).padStart(2, '0')},客户${i},${rid(`3101011980010100${i}`)}`);
+    const job = (await upload(server.request, ['客户号,客户名称,居民身份证号', ...rows].join('\n'))).body;
+    await mapAndMatch(server.request, job);
+    runner.stopAfterBatches = 1;
+    expect((await server.request('POST', `/api/imports/${job.id}/run`)).status).toBe(202);
+    const cut = await until(server.request, job.id);
+    runner.stopAfterBatches = undefined;
+    expect(cut).toMatchObject({ status: 'running', rowsDone: 2, created: 2 });
+
+    // The server stops; another starts on the same database once the dead one's lease has run out.
+    const databaseUrl = (server.database.dataSource.options as { url?: string }).url;
+    await server.app.close();
+    const restarted = await startTestServer(dialect, { dataDir: server.dataDir, ...(databaseUrl ? { databaseUrl } : {}) });
+    try {
+      await restarted.database.single((sql) => sql.execute("UPDATE bf_import_job SET lease_until = '2000-01-01 00:00:00' WHERE id = ?", [job.id]));
+      await restarted.app.get(ImportRunner).runDue();
+      const resumed = (await restarted.request<ImportJob>('GET', `/api/imports/${job.id}`)).body;
+      expect(resumed).toMatchObject({ status: 'done', rowsTotal: 5, rowsDone: 5, created: 5, failed: 0 });
+      const count = await restarted.request<{ total: number }>('POST', '/api/records/im_customer/query', { filter: { field: 'customer_no', op: 'startsWith', value: 'C10' }, count: true, limit: 1 });
+      expect(count.body.total).toBe(5);
+    } finally {
+      await restarted.close();
+    }
+  }, 60_000);
+});

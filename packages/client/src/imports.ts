@@ -1,0 +1,86 @@
+/**
+ * Bulk imports: a CSV or XLSX file of records uploaded once, its columns mapped to an entity's
+ * fields, checked in a dry run, then written in batches by a background job the server resumes
+ * after a restart, and rolled back as a whole if need be. Answers never carry a cell's value.
+ */
+
+export type ImportFormat = 'csv' | 'xlsx';
+
+export type ImportMode = 'dryRun' | 'commit';
+
+/** `uploaded`: mapped or not, never run; `rolledBack`: a committed run undone. */
+export type ImportStatus = 'uploaded' | 'queued' | 'running' | 'done' | 'failed' | 'rolledBack';
+
+/** How a row finds the record it is about: by a resident ID or mobile (through the blind index), or by a unique field such as the customer number. */
+export interface ImportMatchRule {
+  /** A field key: a resident ID, a mobile or a unique field of the entity. */
+  field: string;
+  /** A row that finds a record: update it, or leave it and count the row skipped. */
+  onMatch: 'update' | 'skip';
+  /** A row that finds none: create a record, or count the row skipped. */
+  onNew: 'create' | 'skip';
+}
+
+/** One column of the file and the field it fills (null: the column is not imported). */
+export interface ImportColumn {
+  /** The header cell as written in the file. */
+  header: string;
+  field: string | null;
+}
+
+/** A job as `GET /api/imports/{id}` answers it: the progress bar reads `rowsDone` of `rowsTotal`. */
+export interface ImportJob {
+  id: string;
+  entity: string;
+  fileName: string;
+  format: ImportFormat;
+  sizeBytes: number;
+  columns: ImportColumn[];
+  match: ImportMatchRule | null;
+  mode: ImportMode | null;
+  status: ImportStatus;
+  /** Data rows in the file, known once a run has read it to the end (null before). */
+  rowsTotal: number | null;
+  rowsDone: number;
+  created: number;
+  updated: number;
+  skipped: number;
+  failed: number;
+  /** How many problems the job found; at most the first 1,000 are kept. */
+  problemCount: number;
+  createdBy: string;
+  createdAt: string;
+  startedAt: string | null;
+  finishedAt: string | null;
+  /** Why a run stopped short (a damaged file), in both languages. */
+  error: { message: string; messageZh: string } | null;
+}
+
+/** `PUT /api/imports/{id}`: the mapping (every header of the file, in order) and the match rule. */
+export interface ImportSettings {
+  columns: ImportColumn[];
+  match: ImportMatchRule;
+}
+
+/** One row's problem: its row number in the file (the header is row 1), the field path, a stable code, en + zh-CN. */
+export interface ImportProblem {
+  row: number;
+  path: string;
+  code: string;
+  message: string;
+  messageZh: string;
+}
+
+export interface ImportProblemPage {
+  items: ImportProblem[];
+  /** All problems found, kept or not. */
+  total: number;
+}
+
+/** `POST /api/imports/{id}/rollback`: what was undone; a record changed after the import is left as it is and counted. */
+export interface ImportRollback {
+  job: ImportJob;
+  removed: number;
+  restored: number;
+  changedSince: number;
+}
