@@ -237,8 +237,8 @@ describe('AutomationDesigner', () => {
     const failed = run({ id: 'run_2', status: 'failed', error: 'The tag option vip2 does not exist', steps: [{ actionId: 'setTags_1', status: 'failed', at: '2026-12-07T06:01:00.000Z', detail: 'no option vip2' }] });
     const ok = run({});
     const { server, user } = openDesigner(withActions([tags]), {
-      'GET /api/automations/tag_high_potential/runs?limit=100': sequence({ body: { items: [failed, ok] } }, { body: { items: [run({ id: 'run_3', replayOf: 'run_2' }), failed, ok] } }),
-      'GET /api/automations/tag_high_potential/runs?status=failed&limit=100': { body: { items: [failed] } },
+      'GET /api/automations/tag_high_potential/runs?limit=100': sequence({ body: [failed, ok] }, { body: [run({ id: 'run_3', replayOf: 'run_2' }), failed, ok] }),
+      'GET /api/automations/tag_high_potential/runs?status=failed&limit=100': { body: [failed] },
       'POST /api/automations/runs/run_2/replay': { body: run({ id: 'run_3', replayOf: 'run_2' }) },
     }, 1);
     await loaded();

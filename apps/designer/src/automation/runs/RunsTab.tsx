@@ -1,8 +1,7 @@
 import { asProblem, useApiClient } from '@bankforge/app-shell';
 import type { AutomationRunStatus, AutomationRunSummary } from '@bankforge/client';
-import { useCallback, useEffect, useId, useMemo, useState } from 'react';
+import { useCallback, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { automationApi } from '../api/automation-api.js';
 import { StepTable } from '../test-panel/StepTable.js';
 import { Loading } from '../../shell/Loading.js';
 
@@ -16,7 +15,6 @@ type Runs = { status: 'loading' } | { status: 'error'; message: string } | { sta
 export function RunsTab({ automationKey, published }: { automationKey: string; published: boolean }) {
   const { t, i18n } = useTranslation('automationDesigner');
   const api = useApiClient();
-  const calls = useMemo(() => automationApi(api), [api]);
   const id = useId();
   const [filter, setFilter] = useState<AutomationRunStatus | ''>('');
   const [runs, setRuns] = useState<Runs>({ status: 'loading' });
@@ -34,7 +32,7 @@ export function RunsTab({ automationKey, published }: { automationKey: string; p
   useEffect(() => {
     if (!published) return;
     let live = true;
-    calls.runs(automationKey, { ...(filter ? { status: filter } : {}), limit: 100 }).then(
+    api.listAutomationRuns(automationKey, { ...(filter ? { status: filter } : {}), limit: 100 }).then(
       (list) => live && setRuns({ status: 'ready', runs: list }),
       (error: unknown) => {
         const problem = asProblem(error);
@@ -44,7 +42,7 @@ export function RunsTab({ automationKey, published }: { automationKey: string; p
     return () => {
       live = false;
     };
-  }, [calls, automationKey, filter, published, loads]);
+  }, [api, automationKey, filter, published, loads]);
 
   if (!published) return <p className="empty-state">{t('runs.notPublished')}</p>;
 
@@ -52,7 +50,7 @@ export function RunsTab({ automationKey, published }: { automationKey: string; p
     setReplaying(run.id);
     setNotice(null);
     try {
-      await calls.replay(run.id);
+      await api.replayAutomationRun(run.id);
       setNotice({ kind: 'success', text: t('runs.replayed') });
       refresh();
     } catch (error) {

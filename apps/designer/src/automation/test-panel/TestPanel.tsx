@@ -1,8 +1,7 @@
 import { asProblem, useApiClient } from '@bankforge/app-shell';
 import type { AutomationTestInput, AutomationTestResult } from '@bankforge/client';
-import { useId, useMemo, useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { automationApi } from '../api/automation-api.js';
 import { readableFieldKeys } from '../model/fields.js';
 import { typedValue } from '../model/scope.js';
 import { fieldChoices } from '../ui/choices.js';
@@ -33,7 +32,6 @@ export function TestPanel() {
   const { t } = useTranslation('automationDesigner');
   const { document, entity, language } = useAutomationEditing();
   const api = useApiClient();
-  const calls = useMemo(() => automationApi(api), [api]);
   const id = useId();
   const trigger = document.trigger;
   const [recordId, setRecordId] = useState('');
@@ -60,7 +58,7 @@ export function TestPanel() {
     setRunning(true);
     setFailure(null);
     try {
-      setResult(await calls.test(document.key, input));
+      setResult(await api.testAutomation(document.key, input));
     } catch (error) {
       const problem = asProblem(error);
       setResult(null);
