@@ -127,7 +127,8 @@ export const bankCrmRoles: ExampleRole[] = [
         fields: { name: { access: 'masked', mask: { strategy: 'chineseName' } }, resident_id: masked, mobile: masked, email: masked, aum: masked },
       },
     },
-    artifacts: { entity: ['edit'], form: ['edit', 'publish'], flow: ['edit'], decision: ['edit', 'publish'], report: ['edit', 'publish'], dashboard: ['edit', 'publish'], app: ['edit'] },
+    // Writes the bank's standing rules as automations (tag a high-potential customer, remind the RM), and publishes them.
+    artifacts: { entity: ['edit'], form: ['edit', 'publish'], flow: ['edit'], decision: ['edit', 'publish'], report: ['edit', 'publish'], dashboard: ['edit', 'publish'], automation: ['edit', 'publish'], app: ['edit'] },
     // Tries the published decisions as callers do (backtests of drafts come with the edit right).
     decisions: { loan_scoring: ['evaluate'], product_suitability: ['evaluate'], fraud_screening: ['evaluate'] },
   },

@@ -10,10 +10,15 @@ import { useTriggerChange } from './TriggerEditor.js';
 
 const NUMERIC = new Set(['integer', 'decimal', 'money', 'percentage']);
 
-/** An example condition on the entity's own first number field: the analyst sees `old`, `new` and `changed` used on a real field. */
+/**
+ * An example condition on the entity's own first number field: the analyst sees `old`, `new` and
+ * `changed` used on a real field. A money value is `{ amount, currency }`, its amount a decimal string.
+ */
 function example(fields: readonly { key: string; type: string; sensitive?: boolean }[]): string {
-  const number = fields.find((f) => NUMERIC.has(f.type) && !f.sensitive)?.key ?? 'amount';
-  return `list contains(changed, "${number}") and new.${number} > old.${number}`;
+  const field = fields.find((f) => NUMERIC.has(f.type) && !f.sensitive);
+  if (!field) return 'list contains(changed, "status")';
+  if (field.type === 'money') return `list contains(changed, "${field.key}") and number(new.${field.key}.amount) >= 1000000`;
+  return `list contains(changed, "${field.key}") and new.${field.key} > old.${field.key}`;
 }
 
 export function RecordTriggerFields({ trigger }: { trigger: RecordTrigger }) {
