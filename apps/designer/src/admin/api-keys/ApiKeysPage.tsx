@@ -1,4 +1,4 @@
-import type { ApiClient, ApiKeySummary, RoleDefinition } from '@bankforge/client';
+import type { ApiClient, ApiKeySummary, ArtifactSummary, RoleDefinition } from '@bankforge/client';
 import { useApiClient } from '@bankforge/app-shell';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,11 +9,14 @@ import { LoadFailure } from '../shared/LoadFailure.js';
 import { NoticeLine, type Notice } from '../shared/Notice.js';
 import { roleNames } from '../shared/role-name.js';
 import { useLoaded } from '../shared/useLoaded.js';
+import { entityName } from '../roles/GrantMatrix.js';
+import { OPERATIONS } from '../roles/role-edits.js';
+import { scopeSummary } from './key-scope.js';
 import { NewApiKeyDialog } from './NewApiKeyDialog.js';
 
-const loadKeys = async (api: ApiClient): Promise<{ keys: ApiKeySummary[]; roles: RoleDefinition[] }> => {
-  const [keys, roles] = await Promise.all([api.apiKeys(), api.roles()]);
-  return { keys, roles };
+const loadKeys = async (api: ApiClient): Promise<{ keys: ApiKeySummary[]; roles: RoleDefinition[]; entities: ArtifactSummary[] }> => {
+  const [keys, roles, entities] = await Promise.all([api.apiKeys(), api.roles(), api.listArtifacts('entity')]);
+  return { keys, roles, entities: entities.filter((e) => e.latestVersion !== null) };
 };
 
 /** The integrations' API keys: list (never a secret), create (the key shown once), revoke. */
@@ -28,7 +31,8 @@ export function ApiKeysPage() {
 
   if (state.status === 'loading') return <Loading />;
   if (state.status === 'error') return <LoadFailure problem={state.error} onRetry={() => void reload()} />;
-  const { keys, roles } = state.data;
+  const { keys, roles, entities } = state.data;
+  const nameOf = (key: string): string => entityName(entities.find((e) => e.key === key), key, i18n.language);
   // Active keys first, newest first: the ones that can still be used are the ones looked for.
   const shown = [...keys].sort((a, b) => Number(a.revokedAt !== null) - Number(b.revokedAt !== null) || b.createdAt.localeCompare(a.createdAt));
 
@@ -50,6 +54,8 @@ export function ApiKeysPage() {
             <tr>
               <th scope="col">{t('apiKeys.name')}</th>
               <th scope="col">{t('apiKeys.roles')}</th>
+              <th scope="col">{t('apiKeys.scope')}</th>
+              <th scope="col">{t('apiKeys.rateLimitColumn')}</th>
               <th scope="col">{t('apiKeys.createdAt')}</th>
               <th scope="col">{t('apiKeys.lastUsedAt')}</th>
               <th scope="col">{t('apiKeys.status')}</th>
@@ -61,6 +67,20 @@ export function ApiKeysPage() {
               <tr key={key.id} className={key.revokedAt ? 'row-disabled' : undefined}>
                 <th scope="row">{key.name}</th>
                 <td>{roleNames(key.roles, roles, i18n.language).join('、') || t('none')}</td>
+                <td>
+                  {key.scope ? (
+                    <ul className="plain-list">
+                      {scopeSummary(key.scope, OPERATIONS, nameOf, (op) => t(`roles.operations.${op}`)).map((line) => (
+                        <li key={line}>{line}</li>
+                      ))}
+                      <li>{t('apiKeys.dataScopeIs', { scope: t(`apiKeys.dataScopes.${key.scope.dataScope}`) })}</li>
+                    </ul>
+                  ) : (
+                    t('apiKeys.rolesOnly')
+                  )}
+                  {key.branch && <div className="help">{t('apiKeys.branchIs', { branch: key.branch })}</div>}
+                </td>
+                <td>{key.rateLimit ? t('apiKeys.perMinute', { count: key.rateLimit.perMinute }) : t('apiKeys.defaultRate')}</td>
                 <td>{formatInstant(key.createdAt, i18n.language)}</td>
                 <td>{key.lastUsedAt ? formatInstant(key.lastUsedAt, i18n.language) : t('apiKeys.never')}</td>
                 <td>
@@ -85,6 +105,7 @@ export function ApiKeysPage() {
       {creating && (
         <NewApiKeyDialog
           roles={roles}
+          entities={entities}
           onClose={() => setCreating(false)}
           onDone={() => {
             setCreating(false);
