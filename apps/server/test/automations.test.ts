@@ -11,6 +11,10 @@ import type { EntityDefinition } from '@bankforge/data-model';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AutomationIntake } from '../src/modules/automations/automation-intake.js';
 import { AutomationRunner } from '../src/modules/automations/automation-runner.js';
+import { AutomationScheduler } from '../src/modules/automations/automation-scheduler.js';
+import { AutomationActions } from '../src/modules/automations/automation-actions.js';
+import { PublishedArtifacts } from '../src/modules/artifacts/published-artifacts.js';
+import { RecordsService } from '../src/modules/records/records.service.js';
 import { DomainEventDispatcher } from '../src/modules/events/domain-event-dispatcher.js';
 import type { DomainEvent } from '../src/modules/events/domain-events.js';
 import { field } from './fixtures.js';
@@ -41,7 +45,7 @@ const customer: EntityDefinition = {
   ],
 };
 
-function automation(key: string, trigger: Record<string, unknown>, actions: Record<string, unknown>[]): Record<string, unknown> {
+function automation(key: string, trigger: Record<string, unknown>, actions: Record<string, unknown>[]): { kind: string; key: string } & Record<string, unknown> {
   return { kind: 'automation', key, title: key, label: label(key), trigger, actions };
 }
 
@@ -58,7 +62,7 @@ const waiting = automation('note_later', { type: 'record', entity: 'customer', o
 ]);
 
 /** Writes a score the entity refuses: it fails until version 2 writes one it takes. */
-const failing = (score: number): Record<string, unknown> =>
+const failing = (score: number): { kind: string; key: string } & Record<string, unknown> =>
   automation('rescore', { type: 'record', entity: 'customer', on: ['created'], condition: 'starts with(new.name, "F")' }, [{ id: 'score', type: 'updateRecord', values: { credit_score: String(score) } }]);
 
 /** Reads what a change laid over the record: the mobile number is never in its scope. */
@@ -112,7 +116,7 @@ describe.each(dialects())('automations on %s', (dialect) => {
     events = server.app.get(DomainEventDispatcher);
     runner = server.app.get(AutomationRunner);
     await server.publishEntity(customer);
-    for (const document of [tagging, waiting, failing(9999), watching, inbound]) await server.publishArtifact(document as { kind: string; key: string });
+    for (const document of [tagging, waiting, failing(9999), watching, inbound]) await server.publishArtifact(document);
   });
   afterAll(async () => {
     await server?.close();
@@ -213,7 +217,7 @@ describe.each(dialects())('automations on %s', (dialect) => {
     expect(run!.error!.length).toBeLessThanOrEqual(500);
     expect(run!.error).not.toContain('9999');
 
-    await server.publishArtifact(failing(720) as { kind: string; key: string });
+    await server.publishArtifact(failing(720));
     const replayed = await server.request<AutomationRunSummary>('POST', `/api/automations/runs/${run!.id}/replay`);
     expect(replayed.status, JSON.stringify(replayed.body)).toBe(200);
     expect(replayed.body).toMatchObject({ status: 'pending', trigger: 'replay', replayOf: run!.id, version: 2, step: 0, recordId: created.id });
@@ -283,6 +287,32 @@ describe.each(dialects())('automations on %s', (dialect) => {
     const query = await designer<Problem>('GET', '/api/automations/tag_high_score/runs?status=done');
     expect([query.status, query.body.errors?.[0]?.path]).toEqual([400, 'status']);
     expect((await server.request<Problem>('GET', '/api/automations/no_such/runs')).body.code).toBe('automationNotFound');
+  });
+
+  it('queues one run per matching record for a due schedule, once however many replicas ask, and none for a slot before its publication', async () => {
+    const due = [await newCustomer({ name: 'Du Xin', notes: 'daily' }), await newCustomer({ name: 'Dong Yi', notes: 'daily' })];
+    const other = await newCustomer({ name: 'Deng Bo', notes: 'monthly' });
+    await settle();
+    const daily = automation('daily_review', { type: 'schedule', every: 'day', at: '00:00', timeZone: 'UTC', entity: 'customer', filter: { field: 'notes', op: 'eq', value: 'daily' } }, [
+      { id: 'review', type: 'updateRecord', values: { notes: '"reviewed"' } },
+    ]);
+    await server.publishArtifact(daily);
+    const scheduler = server.app.get(AutomationScheduler);
+    // Published just now: today's 00:00 came before it, so nothing runs until tomorrow's.
+    expect(await scheduler.scheduleDue()).toBe(0);
+    await server.publishArtifact({ ...daily, title: 'daily review, v2' } as typeof daily);
+    // As if version 2 had been published long ago.
+    await server.database.single((sql) => sql.execute("UPDATE bf_artifact_version SET published_at = ? WHERE kind = 'automation' AND artifact_key = 'daily_review' AND version = 2", ['2020-01-01 00:00:00.000']));
+    expect(await scheduler.scheduleDue()).toBe(2);
+    // A second replica (its own memory) asking for the same slot queues nothing more.
+    const replica = new AutomationScheduler(server.database, server.app.get(PublishedArtifacts), server.app.get(RecordsService), server.app.get(AutomationActions));
+    expect(await replica.scheduleDue()).toBe(0);
+    const runs = await runsOf('daily_review');
+    expect(runs.map((r) => r.recordId).sort()).toEqual(due.map((c) => c.id).sort());
+    expect(runs.every((r) => r.trigger === 'schedule' && r.version === 2)).toBe(true);
+    await runner.runDue();
+    for (const c of due) expect((await record(c.id)).notes).toBe('reviewed');
+    expect((await record(other.id)).notes).toBe('monthly');
   });
 
   it('keeps sensitive values out of the run\'s stored context and log, and out of a test\'s answer', async () => {

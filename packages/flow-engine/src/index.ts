@@ -74,6 +74,7 @@ export { AUTOMATION_ACTION_TYPES, AUTOMATION_CASE_EVENTS, AUTOMATION_RECORD_EVEN
 export { AUTOMATION_ACTION_ID_PATTERN, AUTOMATION_KEY_PATTERN, automationArtifactSchema } from './automation/automation-schema.js';
 export { automationEntities, automationKind, type AutomationCheckContext } from './automation/automation-kind.js';
 export { AUTOMATION_SCOPE_NAMES, automationFieldProblems, automationProblems, isAutomationDuration, type AutomationProblemCode } from './automation/automation-problems.js';
+export { latestScheduleSlot } from './automation/schedule-slots.js';
 
 // business calendar: working days and hours, holidays, make-up days (调休), in a time zone
 export type { BusinessCalendar, CalendarDay, CalendarYear, IsoWeekday, WorkingPeriod } from './calendar/business-calendar.js';

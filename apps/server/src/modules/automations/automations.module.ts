@@ -10,14 +10,15 @@ import { RecordsModule } from '../records/records.module.js';
 import { AutomationActions } from './automation-actions.js';
 import { AutomationIntake } from './automation-intake.js';
 import { AutomationRunner } from './automation-runner.js';
+import { AutomationScheduler } from './automation-scheduler.js';
 import { AutomationsController } from './automations.controller.js';
 import { AutomationsService } from './automations.service.js';
 
-/** Automations: runs queued by domain events and inbound events, run in the background with leases; their list, replay and test. */
+/** Automations: runs queued by domain events and inbound events, queued by schedules, run in the background with leases; their list, replay and test. */
 @Module({
   imports: [ArtifactsModule, AuditModule, ConnectorsModule, DecisionsModule, EventsModule, FlowsModule, MetadataModule, RecordsModule],
   controllers: [AutomationsController],
-  providers: [AutomationActions, AutomationIntake, AutomationRunner, AutomationsService],
-  exports: [AutomationRunner],
+  providers: [AutomationActions, AutomationIntake, AutomationRunner, AutomationScheduler, AutomationsService],
+  exports: [AutomationRunner, AutomationScheduler],
 })
 export class AutomationsModule {}

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import type { BusinessCalendar } from '../calendar/business-calendar.js';
+import type { ScheduleTrigger } from './automation-definition.js';
+import { latestScheduleSlot } from './schedule-slots.js';
+
+const shanghai = (every: ScheduleTrigger['every'], extra: Partial<ScheduleTrigger> = {}): ScheduleTrigger => ({ type: 'schedule', every, at: '09:00', timeZone: 'Asia/Shanghai', ...extra });
+
+const calendar: BusinessCalendar = {
+  kind: 'calendar',
+  key: 'cn_bank',
+  title: 'CN',
+  schemaVersion: 1,
+  name: { en: 'CN', 'zh-CN': '中国' },
+  timeZone: 'Asia/Shanghai',
+  workingHours: [{ start: '09:00', end: '17:00' }],
+  // 2026-10-01 (Thursday) a holiday, 2026-10-10 (Saturday) a make-up working day.
+  years: { '2026': { holidays: [{ date: '2026-10-01' }], workingDays: [{ date: '2026-10-10' }] } },
+};
+
+describe('latestScheduleSlot', () => {
+  it('is today at the local time once it has passed, else the day before', () => {
+    // 09:00 in Shanghai is 01:00 UTC.
+    expect(latestScheduleSlot(shanghai('day'), '2026-03-10T01:30:00Z')).toBe('2026-03-10T01:00:00.000Z');
+    expect(latestScheduleSlot(shanghai('day'), '2026-03-10T00:59:59Z')).toBe('2026-03-09T01:00:00.000Z');
+    expect(latestScheduleSlot(shanghai('day'), '2026-03-10T01:00:00Z')).toBe('2026-03-10T01:00:00.000Z');
+  });
+
+  it('counts working days on the calendar: holidays skipped, make-up days kept', () => {
+    // Friday 2 October (holiday week: 1 October a holiday), asked Friday morning after 09:00 local.
+    expect(latestScheduleSlot(shanghai('workingDay', { calendar: 'cn_bank' }), '2026-10-01T05:00:00Z', calendar)).toBe('2026-09-30T01:00:00.000Z');
+    expect(latestScheduleSlot(shanghai('workingDay', { calendar: 'cn_bank' }), '2026-10-10T05:00:00Z', calendar)).toBe('2026-10-10T01:00:00.000Z');
+    // Without the calendar: Monday to Friday.
+    expect(latestScheduleSlot(shanghai('workingDay'), '2026-10-11T05:00:00Z')).toBe('2026-10-09T01:00:00.000Z');
+  });
+
+  it('fires on the weekday and the day of the month', () => {
+    // 2026-03-10 is a Tuesday; Monday is the 9th.
+    expect(latestScheduleSlot(shanghai('week', { weekday: 1 }), '2026-03-10T05:00:00Z')).toBe('2026-03-09T01:00:00.000Z');
+    expect(latestScheduleSlot(shanghai('month', { dayOfMonth: 15 }), '2026-03-10T05:00:00Z')).toBe('2026-02-15T01:00:00.000Z');
+  });
+
+  it('answers nothing for a time or zone it cannot read', () => {
+    expect(latestScheduleSlot(shanghai('day', { at: '25:00' }), '2026-03-10T05:00:00Z')).toBeUndefined();
+    expect(latestScheduleSlot(shanghai('day', { timeZone: 'Mars/Olympus' }), '2026-03-10T05:00:00Z')).toBeUndefined();
+  });
+});

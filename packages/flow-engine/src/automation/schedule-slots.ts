@@ -1,0 +1,49 @@
+/**
+ * When a schedule trigger fires: the latest slot at or before an instant, in the schedule's time
+ * zone (every day, every working day of a calendar, a weekday, a day of the month, at HH:mm).
+ * Pure: the server passes its database's clock, and keys runs on the slot, so two replicas asking
+ * at once queue one run.
+ */
+import type { BusinessCalendar } from '../calendar/business-calendar.js';
+import { dateOfDay, instantOf, localMoment, msOfTime, weekdayOfDay } from '../calendar/local-time.js';
+import { isWorkingDay } from '../calendar/working-days.js';
+import type { ScheduleTrigger } from './automation-definition.js';
+
+/** How far back a slot is looked for: a month and a few days covers every period. */
+const LOOKBACK_DAYS = 35;
+
+function firesOn(trigger: ScheduleTrigger, day: number, calendar: BusinessCalendar | undefined): boolean {
+  switch (trigger.every) {
+    case 'day':
+      return true;
+    case 'workingDay':
+      // Without its calendar, a working day is Monday to Friday.
+      return calendar ? isWorkingDay(calendar, dateOfDay(day)) : weekdayOfDay(day) <= 5;
+    case 'week':
+      return weekdayOfDay(day) === (trigger.weekday ?? 1);
+    case 'month':
+      return Number(dateOfDay(day).slice(8, 10)) === (trigger.dayOfMonth ?? 1);
+  }
+}
+
+/**
+ * The latest instant at or before `nowIso` the schedule fires at (ISO 8601, UTC), or undefined when
+ * it has not fired in the last 35 days (or its time or zone is not valid).
+ */
+export function latestScheduleSlot(trigger: ScheduleTrigger, nowIso: string, calendar?: BusinessCalendar): string | undefined {
+  const at = msOfTime(trigger.at);
+  const now = Date.parse(nowIso);
+  if (at === undefined || Number.isNaN(now)) return undefined;
+  let today: number;
+  try {
+    today = localMoment(now, trigger.timeZone).day;
+  } catch {
+    return undefined;
+  }
+  for (let day = today; day > today - LOOKBACK_DAYS; day--) {
+    if (!firesOn(trigger, day, calendar)) continue;
+    const instant = instantOf({ day, ms: at }, trigger.timeZone);
+    if (instant <= now) return new Date(instant).toISOString();
+  }
+  return undefined;
+}
