@@ -1,0 +1,177 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { apiAs, DEMO_PASSWORD, type Api } from '../harness/api.js';
+import { launchBrowser, screenshot, signInAt, watchForPageErrors } from '../harness/browser.js';
+import { startServer, type RunningServer } from '../harness/server.js';
+
+interface Money {
+  amount: string;
+  currency: string;
+}
+interface Customer {
+  id: string;
+  version: number;
+  aum: Money | null;
+  tags: string[] | null;
+}
+
+const CONDITION = 'list contains(changed, "aum") and number(new.aum.amount) >= 1000000';
+
+/**
+ * Issue 23, the automation designer: 黄磊, the bank's business analyst, writes the standing rule
+ * "tag a customer high-potential once their assets under management reach 1,000,000": an automation
+ * on customer updates with a FEEL condition on the AUM changing, and one action adding the
+ * high_potential tag. He tests it on one of 王芳's customers in the Test panel (no match without
+ * the change, a match with it), then publishes. 王芳 updates that customer's AUM; the customer
+ * carries the tag in the runtime, and the analyst finds the succeeded run in the Runs tab. In
+ * English and in Chinese.
+ */
+describe('the analyst tags high-potential customers with an automation', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let analyst: Page;
+  let pageErrors: string[];
+  let wang: Api;
+  let customer: Customer;
+
+  const language = (page: Page, name: 'English' | '中文') => page.getByRole('group', { name: /^(Language|语言)$/ }).getByRole('button', { name, exact: true }).click();
+  const readCustomer = async (): Promise<Customer> => (await wang('GET', `/api/records/customer/${customer.id}`)).body as unknown as Customer;
+
+  beforeAll(async () => {
+    server = await startServer({ BANKFORGE_EXAMPLE: 'bank-crm', BANKFORGE_DEMO_PASSWORD: DEMO_PASSWORD });
+    wang = await apiAs(server.url, 'wang_fang', DEMO_PASSWORD);
+    // One of 王芳's customers below 1,000,000 and not yet tagged high-potential.
+    const mine = (await wang('POST', '/api/records/customer/query', { fields: ['aum', 'tags'], limit: 200 })).body as { items: Customer[] };
+    const below = mine.items.find((c) => c.aum !== null && Number(c.aum.amount) < 1_000_000 && !(c.tags ?? []).includes('high_potential'));
+    expect(below, 'a customer of 王芳 below 1,000,000 AUM, not tagged high-potential').toBeDefined();
+    customer = await (async () => {
+      const read = await wang('GET', `/api/records/customer/${below!.id}`);
+      return read.body as unknown as Customer;
+    })();
+    browser = await launchBrowser();
+    analyst = await (await browser.newContext({ viewport: { width: 1440, height: 1000 } })).newPage();
+    analyst.setDefaultTimeout(20_000);
+    pageErrors = watchForPageErrors(analyst);
+  }, 240_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('creates the automation on customer updates with a FEEL condition on the AUM and a setTags action', async () => {
+    await signInAt(analyst, `${server.url}/designer/?kind=automation`, 'huang_lei', DEMO_PASSWORD);
+    await analyst.waitForURL(/\/designer\/\?kind=automation$/);
+    await analyst.getByRole('button', { name: 'New automation' }).click();
+    const dialog = analyst.getByRole('dialog', { name: 'New automation' });
+    await dialog.getByRole('textbox', { name: 'Key' }).fill('tag_high_potential');
+    await dialog.getByRole('textbox', { name: 'Title' }).fill('Tag high-potential customers');
+    await dialog.getByRole('combobox', { name: 'Entity it watches' }).selectOption('customer');
+    await dialog.getByRole('button', { name: 'Create' }).click();
+    await analyst.waitForURL(/\/designer\/automation\/tag_high_potential$/);
+
+    await analyst.getByRole('heading', { name: 'Automation: Tag high-potential customers' }).waitFor();
+    await analyst.getByRole('textbox', { name: 'Name (Chinese)' }).fill('标记高潜力客户');
+    expect(await analyst.getByRole('combobox', { name: 'Entity' }).inputValue()).toBe('customer');
+    expect(await analyst.getByRole('checkbox', { name: 'Updated' }).isChecked()).toBe(true);
+    // The condition's help shows old/new/changed on the customer's own AUM field.
+    await analyst.getByText(/list contains\(changed, "aum"\)/).first().waitFor();
+
+    // The condition is typed in the FEEL editor (Monaco, once its chunk has loaded); a click on its name puts the caret there.
+    const condition = analyst.locator('.automation-feel', { hasText: 'Only when (FEEL)' });
+    await condition.locator('.monaco-editor').waitFor();
+    await condition.getByText('Only when (FEEL)', { exact: true }).click();
+    await analyst.keyboard.type(CONDITION);
+
+    // The action menu, by keyboard: Enter opens it on the first type, the arrow moves, Enter picks.
+    await analyst.getByRole('button', { name: 'Add action' }).focus();
+    await analyst.keyboard.press('Enter');
+    await analyst.getByRole('menu', { name: 'Action types' }).waitFor();
+    await analyst.keyboard.press('ArrowDown');
+    await analyst.keyboard.press('Enter');
+    const card = analyst.getByRole('listitem', { name: '1. Add or remove tags' });
+    expect(await card.getByRole('combobox', { name: 'Tag field' }).inputValue()).toBe('tags');
+    await card.getByRole('checkbox', { name: 'Add High potential' }).check();
+
+    await analyst.getByRole('button', { name: 'Save' }).click();
+    await analyst.getByText('Draft saved').waitFor();
+    const draft = (await (await analyst.request.get(`${server.url}/api/artifacts/automation/tag_high_potential`)).json()) as { document: unknown };
+    expect(draft.document).toMatchObject({
+      kind: 'automation',
+      key: 'tag_high_potential',
+      label: { en: 'Tag high-potential customers', 'zh-CN': '标记高潜力客户' },
+      trigger: { type: 'record', entity: 'customer', on: ['updated'], condition: CONDITION },
+      actions: [{ id: 'setTags_1', type: 'setTags', field: 'tags', add: ['high_potential'] }],
+    });
+    await screenshot(analyst, '140-automation-design-en');
+    await language(analyst, '中文');
+    await analyst.getByRole('heading', { name: '自动化：标记高潜力客户' }).waitFor();
+    await analyst.getByRole('listitem', { name: '1. 添加或移除标签' }).getByRole('checkbox', { name: '添加 高潜力' }).waitFor();
+    await screenshot(analyst, '141-automation-design-zh');
+    await language(analyst, 'English');
+  });
+
+  it('tests it on a customer: no match without an AUM change, a match with one, and the tag it would add', async () => {
+    await analyst.getByRole('tab', { name: 'Test' }).click();
+    await analyst.getByRole('textbox', { name: 'Record id' }).fill(customer.id);
+    await analyst.getByRole('button', { name: 'Run test' }).click();
+    await analyst.getByText('The trigger did not match: no action would run.').waitFor();
+
+    await analyst.getByRole('button', { name: 'Add a changed value' }).click();
+    await analyst.getByRole('combobox', { name: 'Changed field 1' }).selectOption('aum');
+    await analyst.getByRole('textbox', { name: /^New value of / }).fill('{"amount":"1200000.00","currency":"CNY"}');
+    await analyst.getByRole('button', { name: 'Run test' }).click();
+    await analyst.getByText('The trigger matched.').waitFor();
+    const steps = analyst.getByRole('table', { name: 'What each action would do' });
+    const step = steps.getByRole('row').filter({ hasText: '1. Add or remove tags' });
+    expect(await step.getByRole('cell').first().textContent()).toBe('Done');
+    expect(await step.textContent()).toContain('high_potential');
+    await screenshot(analyst, '142-automation-test-en');
+    // A test writes nothing: the customer is as it was.
+    expect((await readCustomer()).tags ?? []).not.toContain('high_potential');
+  });
+
+  it('publishes the automation', async () => {
+    await analyst.getByRole('button', { name: 'Publish' }).click();
+    await analyst.getByText('Published version 1').waitFor();
+    await analyst.getByRole('tab', { name: 'Design' }).click();
+    await screenshot(analyst, '143-automation-published-en');
+  });
+
+  it("tags 王芳's customer once its AUM reaches 1,000,000, as the runtime shows", async () => {
+    const current = await readCustomer();
+    const changed = await wang('PATCH', `/api/records/customer/${customer.id}`, { version: current.version, aum: { amount: '1200000.00', currency: 'CNY' } });
+    expect(changed.status, JSON.stringify(changed.body)).toBe(200);
+    // The automation runner polls for due runs: the tag arrives within seconds.
+    await expect.poll(async () => (await readCustomer()).tags ?? [], { timeout: 30_000, interval: 500 }).toContain('high_potential');
+
+    const rm = await (await browser.newContext({ viewport: { width: 1440, height: 1000 } })).newPage();
+    rm.setDefaultTimeout(20_000);
+    pageErrors.push(...watchForPageErrors(rm));
+    await signInAt(rm, `${server.url}/bank_crm/customer/${customer.id}`, 'wang_fang', DEMO_PASSWORD);
+    await rm.waitForURL(new RegExp(`/bank_crm/customer/${customer.id}$`));
+    await rm.getByText('High potential', { exact: true }).first().waitFor();
+    await screenshot(rm, '144-automation-tagged-customer-en');
+    await language(rm, '中文');
+    await rm.getByText('高潜力', { exact: true }).first().waitFor();
+    await screenshot(rm, '145-automation-tagged-customer-zh');
+    await rm.context().close();
+  });
+
+  it('finds the succeeded run in the Runs tab, its step done', async () => {
+    await analyst.getByRole('tab', { name: 'Runs' }).click();
+    const table = analyst.getByRole('table', { name: 'Runs' });
+    const row: Locator = table.getByRole('row').filter({ hasText: 'record.updated' }).first();
+    await row.getByText('Succeeded').waitFor();
+    expect(await row.textContent()).toContain(customer.id);
+    // Nothing to replay on a run that succeeded.
+    expect(await row.getByRole('button', { name: /^Replay run/ }).count()).toBe(0);
+    await row.getByRole('button', { name: 'Show 1 step' }).click();
+    await table.getByRole('table', { name: 'Steps' }).getByText('Done').waitFor();
+    await screenshot(analyst, '146-automation-runs-en');
+    await language(analyst, '中文');
+    await analyst.getByRole('table', { name: '运行记录' }).getByText('成功').first().waitFor();
+    await screenshot(analyst, '147-automation-runs-zh');
+    await language(analyst, 'English');
+    expect(pageErrors).toEqual([]);
+  });
+});
