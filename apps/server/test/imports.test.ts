@@ -171,6 +171,38 @@ describe.each(dialects())('imports on %s', (dialect) => {
     expect(restored.body.items[0]).toMatchObject({ segment: 'mass', resident_id: RID_MINE });
   });
 
+  it('writes a batch of creates together with one audit entry and one domain event per record, the chain intact; a unique value taken fails only its row', async () => {
+    runner.batchRows = 50;
+    try {
+      const rows = Array.from({ length: 40 }, (_, i) => `C20000000${String(i).padStart(2, '0')},批量${i},${i % 2 === 0 ? 'mass' : '大众客户'}`);
+            const csv = ['customer_no,name,segment', ...rows, 'C2000000000,重复,mass'].join('\n');
+      const job = (await upload(importer, csv)).body;
+      expect(job.columns.map((c) => c.field)).toEqual(['customer_no', 'name', 'segment']);
+      expect((await importer('PUT', `/api/imports/${job.id}`, { columns: job.columns, match: { field: 'customer_no', onMatch: 'skip', onNew: 'create' } })).status).toBe(200);
+      expect((await importer('POST', `/api/imports/${job.id}/run`)).status).toBe(202);
+      const done = await until(importer, job.id);
+      // customer_no is the match field: the 41st row finds the record row 2 created, and is skipped.
+      expect(done).toMatchObject({ status: 'done', rowsDone: 41, created: 40, skipped: 1, failed: 0 });
+      const ids = await server.database.read((sql) => sql.rows<{ id: string }>("SELECT id FROM e_im_customer WHERE customer_no LIKE 'C20%'"));
+      expect(ids).toHaveLength(40);
+      const audited = await server.database.read((sql) => sql.rows<{ n: number | string }>(`SELECT COUNT(*) AS n FROM bf_audit WHERE action = 'create' AND record_id IN (${ids.map(() => '?').join(', ')})`, ids.map((r) => r.id)));
+      const events = await server.database.read((sql) => sql.rows<{ n: number | string }>(`SELECT COUNT(*) AS n FROM bf_domain_event WHERE type = 'record.created' AND record_id IN (${ids.map(() => '?').join(', ')})`, ids.map((r) => r.id)));
+      expect([Number(audited[0]!.n), Number(events[0]!.n)]).toEqual([40, 40]);
+      expect((await server.request<{ ok: boolean }>('GET', '/api/audit/verify')).body.ok).toBe(true);
+
+      // Matched by resident ID: a row whose customer number is taken by a record it does not match fails alone.
+      const clash = (await upload(importer, ['customer_no,name,居民身份证号', `C2000000001,撞号,${rid('44010619900202001')}`, `C2100000001,新客户,${rid('44010619900202002')}`].join('\n'))).body;
+      expect((await importer('PUT', `/api/imports/${clash.id}`, { columns: clash.columns, match: { field: 'resident_id', onMatch: 'update', onNew: 'create' } })).status).toBe(200);
+      expect((await importer('POST', `/api/imports/${clash.id}/run`)).status).toBe(202);
+      expect(await until(importer, clash.id)).toMatchObject({ status: 'done', created: 1, failed: 1 });
+      const problems = (await importer<ImportProblemPage>('GET', `/api/imports/${clash.id}/problems`)).body;
+      expect(problems.items).toEqual([expect.objectContaining({ row: 2, path: '/customer_no', code: 'unique', messageZh: expect.stringContaining('唯一') })]);
+      expect((await server.request<{ ok: boolean }>('GET', '/api/audit/verify')).body.ok).toBe(true);
+    } finally {
+      runner.batchRows = 2;
+    }
+  });
+
   it('refuses a match field that cannot identify a record, and one no column is mapped to', async () => {
     const job = (await upload(importer, CSV)).body;
     const notMatchable = await importer<{ errors: { path: string; code: string }[] }>('PUT', `/api/imports/${job.id}`, { columns: job.columns, match: { field: 'name', onMatch: 'update', onNew: 'create' } });

@@ -32,6 +32,9 @@ export interface SqlStatement {
 
 const INSERT_ENTRY = 'INSERT INTO bf_audit (seq, at, actor_id, actor_name, action, entity_key, record_id, detail, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)';
 const NO_ROW_CHANGED = 'no row changed';
+const ENTRY_ROW = '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)';
+/** Entries per multi-row INSERT: ten parameters each, far below either database's limit. */
+const APPEND_ROWS = 500;
 
 function entryParams(entry: AuditEntry): SqlValue[] {
   return [entry.seq, toStoredDatetime(entry.at), entry.actorId, entry.actorName, entry.action, entry.entity, entry.recordId, canonicalJson(entry.detail), entry.prevHash, entry.hash];
@@ -135,6 +138,38 @@ export class AuditLog {
       await this.append(sql, actor, event);
       await runAlong();
       return true;
+    }
+  }
+
+  /**
+   * Appends entries, chained in order, with multi-row INSERTs in the caller's transaction (an
+   * import's batch of records): built on the head this process last wrote, and once again on the
+   * locked head if another writer moved it before the first statement.
+   */
+  async appendMany(sql: SqlExecutor, actor: Actor, events: readonly AuditEvent[]): Promise<void> {
+    if (events.length === 0) return;
+    let start = this.head ?? (await this.readHead(sql));
+    for (let attempt = 0; ; attempt++) {
+      const entries: AuditEntry[] = [];
+      let head = start;
+      for (const event of events) {
+        const entry = this.entryAfter(head, actor, event);
+        entries.push(entry);
+        head = { seq: entry.seq, hash: entry.hash };
+      }
+      let written = 0;
+      try {
+        for (; written < entries.length; written += APPEND_ROWS) {
+          const chunk = entries.slice(written, written + APPEND_ROWS);
+          await sql.execute(`${INSERT_ENTRY.slice(0, INSERT_ENTRY.indexOf(' VALUES'))} VALUES ${chunk.map(() => ENTRY_ROW).join(', ')}`, chunk.flatMap(entryParams));
+        }
+        this.head = head;
+        return;
+      } catch (error) {
+        this.head = undefined;
+        if (attempt > 0 || written > 0 || !isSignal(error, AUDIT_CHAIN_MOVED)) throw error;
+        start = await this.readHead(sql);
+      }
     }
   }
 

@@ -61,7 +61,8 @@ class LeaseLost extends Error {}
 export class ImportRunner implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly poller = new LeasePoller(() => this.runNext());
   readonly owner = this.poller.owner;
-  private readonly batchRows = positiveInteger('BANKFORGE_IMPORT_BATCH_ROWS', process.env.BANKFORGE_IMPORT_BATCH_ROWS) ?? DEFAULT_BATCH_ROWS;
+  /** Rows per transaction (`BANKFORGE_IMPORT_BATCH_ROWS`). */
+  batchRows = positiveInteger('BANKFORGE_IMPORT_BATCH_ROWS', process.env.BANKFORGE_IMPORT_BATCH_ROWS) ?? DEFAULT_BATCH_ROWS;
   /** Tests stop a run after this many batches, as a crash would (its lease left to run out). */
   stopAfterBatches: number | undefined;
 
@@ -202,7 +203,31 @@ export class ImportRunner implements OnApplicationBootstrap, OnApplicationShutdo
       progress.failed++;
       progress.problems.push(...problems);
     };
+    // Creates wait in `pending` and are written together; a row naming a pending record's key first writes them, then updates it.
+    let pending: ImportRow[] = [];
+    const flush = async (): Promise<void> => {
+      const creating = pending;
+      pending = [];
+      if (creating.length === 0) return;
+      const outcomes =
+        creating.length === 1
+          ? [await this.records.importCreateIn(tx, context.createView!, rules, actor, creating[0]!.values).catch((error: unknown) => (error instanceof ProblemError ? error : Promise.reject(error)))]
+          : await this.records.importCreateManyIn(tx, context.createView!, rules, actor, creating.map((row) => row.values));
+      outcomes.forEach((outcome, i) => {
+        const row = creating[i]!;
+        if (outcome instanceof ProblemError) return fail(this.problemsOf(row, outcome));
+        progress.created++;
+        // A later row of the file with the same key updates this record rather than creating a second.
+        if (row.matchValue !== undefined) found.set(row.matchValue, { id: outcome.id, reachable: true });
+        if (context.commit) changes.push({ recordId: outcome.id, row: row.number, kind: 'created', versionAfter: outcome.version, prior: null });
+      });
+    };
+    const pendingKeys = new Set<string>();
     for (const row of rows) {
+      if (row.matchValue !== undefined && pendingKeys.has(row.matchValue)) {
+        await flush();
+        pendingKeys.clear();
+      }
       const existing = row.matchValue === undefined ? undefined : found.get(row.matchValue);
       if (existing) {
         if (match.onMatch === 'skip') {
@@ -224,16 +249,11 @@ export class ImportRunner implements OnApplicationBootstrap, OnApplicationShutdo
         progress.skipped++;
         continue;
       }
-      try {
-        const record = await this.records.importCreateIn(tx, context.createView!, rules, actor, row.values);
-        progress.created++;
-        // A later row of the file with the same key updates this record rather than creating a second.
-        if (row.matchValue !== undefined) found.set(row.matchValue, { id: record.id, reachable: true });
-        if (context.commit) changes.push({ recordId: record.id, row: row.number, kind: 'created', versionAfter: record.version, prior: null });
-      } catch (error) {
-        fail(this.problemsOf(row, error));
-      }
+      pending.push(row);
+      if (row.matchValue !== undefined) pendingKeys.add(row.matchValue);
     }
+    await flush();
+    progress.problems.sort((a, b) => a.row - b.row);
     return { progress, changes };
   }
 

@@ -1,0 +1,171 @@
+// Bulk import vs plain mysql2: N customers from one CSV on MariaDB, in one process.
+// Usage: npm run bench -- import [--rows N] [--batch N]
+// The CSV (Chinese headers, the bank CRM's customers: resident ID, mobile and e-mail encrypted) is
+// written to disk first. The server's side uploads it over HTTP and runs the import job (mapped by
+// label, matched by resident ID through the blind index, every row validated, audited, with its
+// domain event); its rows/s and the process's RSS growth over the run are measured. The plain side
+// parses the same file with the same CSV parser and inserts the same rows, in clear, with batched
+// multi-row INSERTs (1,000 rows each) into a copy of the customer table.
+import { createReadStream, createWriteStream, mkdirSync, rmSync } from 'node:fs';
+import { once } from 'node:events';
+import type { AddressInfo } from 'node:net';
+import { performance } from 'node:perf_hooks';
+import { Readable } from 'node:stream';
+import { parseArgs } from 'node:util';
+import { csvLine, entityTable } from '@bankforge/data-model';
+import { bankCrmEntities, sampleCustomerValues } from '@bankforge/example-bank-crm';
+import { ArtifactsService, RecordsService, SYSTEM_ACTOR, createBankForgeApp } from '@bankforge/server';
+import { parse } from 'csv-parse';
+import { createConnection } from 'mysql2/promise';
+import { pino } from 'pino';
+import { v7 as uuidv7 } from 'uuid';
+import { freshSchema } from './mariadb-schema.js';
+
+const { values: args } = parseArgs({ options: { rows: { type: 'string', default: '1000000' }, batch: { type: 'string', default: '500' } } });
+const ROWS = Number(args.rows);
+process.env.BANKFORGE_IMPORT_BATCH_ROWS = args.batch;
+process.env.BANKFORGE_IMPORT_MAX_BYTES = String(4 * 1024 ** 3);
+const PLAIN_BATCH = 1000;
+const PASSWORD = 'Bench-Only-Admin-1';
+const dir = `/tmp/bf-bench-import-${process.pid}`;
+const csvPath = `${dir}/customers.csv`;
+
+const customer = bankCrmEntities.find((e) => e.key === 'customer')!;
+const branchEntity = bankCrmEntities.find((e) => e.key === 'branch')!;
+const KEYS = ['customer_no', 'name', 'customer_type', 'segment', 'resident_id', 'mobile', 'email', 'birth_date', 'risk_level', 'kyc_status', 'aum', 'annual_income', 'credit_score', 'tags', 'branch', 'rm_name', 'onboarded_at'];
+const FIELDS = KEYS.map((key) => customer.fields.find((f) => f.key === key)!);
+
+const gc = (): void => (globalThis as { gc?: () => void }).gc?.();
+const mb = (bytes: number): number => Math.round((bytes / 1024 / 1024) * 10) / 10;
+
+/** The file, written a line at a time behind the stream's back-pressure. */
+async function writeCsv(branchId: string): Promise<void> {
+  const out = createWriteStream(csvPath);
+  out.write(`\uFEFF${csvLine(FIELDS.map((f) => f.label['zh-CN']))}`);
+  for (let i = 0; i < ROWS; i++) {
+    const values = { ...sampleCustomerValues(i), branch: branchId };
+    if (!out.write(csvLine(KEYS.map((key) => values[key] ?? null)))) await once(out, 'drain');
+  }
+  out.end();
+  await once(out, 'finish');
+}
+
+async function main(): Promise<void> {
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const databaseUrl = await freshSchema('bf_bench_import');
+  const { app } = await createBankForgeApp(
+    { port: 0, host: '127.0.0.1', dataDir: dir, databaseUrl, example: undefined, logLevel: 'silent', adminPassword: PASSWORD, loginAttemptsPerMinute: 1000 },
+    pino({ level: 'silent' }),
+  );
+  const artifacts = app.get(ArtifactsService);
+  for (const entity of [branchEntity, customer]) {
+    await artifacts.saveDraft('entity', entity.key, entity, undefined, SYSTEM_ACTOR);
+    await artifacts.publish('entity', entity.key, false, SYSTEM_ACTOR);
+  }
+  const branch = await app.get(RecordsService).create('branch', { code: 'BJ001', name: '北京分行', city: '北京', region: 'north' }, SYSTEM_ACTOR);
+  const written = performance.now();
+  await writeCsv(branch.id);
+  console.log(`CSV of ${ROWS.toLocaleString('en')} customers written in ${((performance.now() - written) / 1000).toFixed(1)} s`);
+
+  await app.listen(0, '127.0.0.1');
+  const base = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}/api`;
+  const login = await fetch(`${base}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: PASSWORD }) });
+  const cookie = /bf_session=[^;]+/.exec(login.headers.get('set-cookie') ?? '')![0];
+  const call = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
+    const response = await fetch(`${base}${path}`, { method, headers: { cookie, ...(body === undefined ? {} : { 'content-type': 'application/json' }) }, body: body === undefined ? undefined : JSON.stringify(body) });
+    const json = (await response.json()) as T;
+    if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${JSON.stringify(json)}`);
+    return json;
+  };
+
+  // The server's side: upload, mapping as proposed, match by resident ID, run, poll.
+  gc();
+  const rssBefore = process.memoryUsage().rss;
+  let rssPeak = rssBefore;
+  const sampler = setInterval(() => (rssPeak = Math.max(rssPeak, process.memoryUsage().rss)), 100);
+  const started = performance.now();
+  const uploaded = await fetch(`${base}/imports?entity=customer&name=customers.csv`, {
+    method: 'POST',
+    headers: { cookie, 'content-type': 'text/csv' },
+    body: Readable.toWeb(createReadStream(csvPath)) as ReadableStream,
+    duplex: 'half',
+  } as RequestInit);
+  const job = (await uploaded.json()) as { id: string; columns: { header: string; field: string | null }[] };
+  if (!uploaded.ok) throw new Error(`upload: ${uploaded.status} ${JSON.stringify(job)}`);
+  const uploadSeconds = (performance.now() - started) / 1000;
+  if (job.columns.some((c) => c.field === null)) throw new Error(`unmapped columns: ${JSON.stringify(job.columns)}`);
+  await call('PUT', `/imports/${job.id}`, { columns: job.columns, match: { field: 'resident_id', onMatch: 'update', onNew: 'create' } });
+  const runStarted = performance.now();
+  await call('POST', `/imports/${job.id}/run`);
+  let progress: { status: string; rowsDone: number; created: number; updated: number; failed: number; problemCount: number };
+  let lastPrint = 0;
+  for (;;) {
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    progress = await call('GET', `/imports/${job.id}`);
+    if (performance.now() - lastPrint > 30_000) {
+      lastPrint = performance.now();
+      console.log(`  ${progress.rowsDone.toLocaleString('en')} rows, ${Math.round(progress.rowsDone / ((performance.now() - runStarted) / 1000))} rows/s, RSS +${mb(rssPeak - rssBefore)} MB`);
+    }
+    if (progress.status !== 'running' && progress.status !== 'queued') break;
+  }
+  const importSeconds = (performance.now() - runStarted) / 1000;
+  clearInterval(sampler);
+  if (progress.status !== 'done') throw new Error(`the import ended ${JSON.stringify(progress)}`);
+  const importRate = progress.rowsDone / importSeconds;
+  const rssGrowth = rssPeak - rssBefore;
+  console.log(`import job: ${progress.rowsDone.toLocaleString('en')} rows (created ${progress.created}, updated ${progress.updated}, failed ${progress.failed}) in ${importSeconds.toFixed(1)} s = ${Math.round(importRate)} rows/s; upload ${uploadSeconds.toFixed(1)} s; RSS growth ${mb(rssGrowth)} MB`);
+
+  // The plain side: the same file, the same parser, multi-row INSERTs into a copy of the table, in clear.
+  const url = new URL(databaseUrl);
+  const conn = await createConnection({ host: url.hostname, port: Number(url.port || 3306), user: decodeURIComponent(url.username), password: decodeURIComponent(url.password), database: url.pathname.slice(1) });
+  await conn.query(`CREATE TABLE plain_customer LIKE ${entityTable('customer')}`);
+  const columns = ['id', 'created_at', 'updated_at', 'version', ...FIELDS.flatMap((f) => (f.type === 'money' ? [f.key, `${f.key}_currency`] : [f.key]))];
+  const insertOf = (rows: number): string => `INSERT INTO plain_customer (${columns.map((c) => `\`${c}\``).join(', ')}) VALUES ${Array.from({ length: rows }, () => `(${columns.map(() => '?').join(', ')})`).join(', ')}`;
+  const plainStarted = performance.now();
+  let batch: (string | number | null)[] = [];
+  let inBatch = 0;
+  let plainRows = 0;
+  const now = new Date().toISOString().replace('T', ' ').slice(0, 23);
+  let header = true;
+  for await (const record of createReadStream(csvPath).pipe(parse({ bom: true }))) {
+    if (header) {
+      header = false;
+      continue;
+    }
+    const cells = record as string[];
+    batch.push(uuidv7(), now, now, 1);
+    FIELDS.forEach((f, i) => {
+      const cell = cells[i] === '' ? null : cells[i]!;
+      if (f.type === 'money') {
+        const [amount, currency] = cell ? cell.split(' ') : [null, null];
+        batch.push(amount ?? null, currency ?? null);
+      } else if (f.type === 'multiSelect') batch.push(JSON.stringify(cell ? cell.split(';') : []));
+      else if (f.type === 'datetime') batch.push(cell ? cell.replace('T', ' ').slice(0, 23) : null);
+      else batch.push(cell);
+    });
+    if (++inBatch === PLAIN_BATCH) {
+      await conn.query(insertOf(inBatch), batch);
+      plainRows += inBatch;
+      batch = [];
+      inBatch = 0;
+    }
+  }
+  if (inBatch > 0) {
+    await conn.query(insertOf(inBatch), batch);
+    plainRows += inBatch;
+  }
+  const plainSeconds = (performance.now() - plainStarted) / 1000;
+  const plainRate = plainRows / plainSeconds;
+  await conn.end();
+  console.log(`plain mysql2: ${plainRows.toLocaleString('en')} rows in ${plainSeconds.toFixed(1)} s = ${Math.round(plainRate)} rows/s`);
+  const ratio = importRate / plainRate;
+  console.log(`ratio import / plain: ${ratio.toFixed(2)} (target >= 0.3); rows/s ${Math.round(importRate)} (target >= 5,000); RSS growth ${mb(rssGrowth)} MB (target < 150)`);
+  console.log(
+    `BENCH import ${JSON.stringify({ rows: ROWS, importRowsPerSecond: Math.round(importRate), plainRowsPerSecond: Math.round(plainRate), ratio: Math.round(ratio * 100) / 100, rssGrowthMb: mb(rssGrowth), uploadSeconds: Math.round(uploadSeconds * 10) / 10, failed: progress.failed })}`,
+  );
+  await app.close();
+  rmSync(dir, { recursive: true, force: true });
+}
+
+await main();
