@@ -134,6 +134,33 @@ describe('AutomationDesigner', () => {
     expect(document.getElementById(duration.getAttribute('aria-describedby')!.split(' ').at(-1)!)?.textContent).toBe('Not a duration');
   });
 
+  it('checks the draft as the engine does while it is edited: the problem beside its field, Publish held back until it is fixed', async () => {
+    const { user } = openDesigner(withActions([tags, wait]));
+    await loaded();
+    const duration = screen.getByRole('textbox', { name: 'Wait for (ISO 8601 duration)' });
+    await user.clear(duration);
+    await user.type(duration, 'two days');
+    expect(within(duration.closest('.form-row') as HTMLElement).getByText('TWO DAYS is not a positive ISO 8601 duration (such as P2D or PT4H)')).toBeTruthy();
+    expect(duration.getAttribute('aria-invalid')).toBe('true');
+    expect(within(screen.getByRole('listitem', { name: '2. Wait' })).getByText('1 problem in this action')).toBeTruthy();
+    const publish = screen.getByRole('button', { name: 'Publish' }) as HTMLButtonElement;
+    expect(publish.disabled).toBe(true);
+    expect(screen.getByText('1 problem to fix before publishing')).toBeTruthy();
+    await user.clear(duration);
+    await user.type(duration, 'p2d');
+    expect(publish.disabled).toBe(false);
+    expect(duration.getAttribute('aria-invalid')).toBeNull();
+  });
+
+  it('says on the card when an action needs a record the trigger never has', async () => {
+    const { user } = openDesigner(withActions([tags]));
+    await loaded();
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Trigger' }), 'inbound');
+    await user.selectOptions(screen.getByRole('combobox', { name: 'The run’s record is a' }), '');
+    const card = screen.getByRole('listitem', { name: '1. Add or remove tags' });
+    expect(within(card).getByText('the action "setTags_1" works on the run\'s record, and this trigger names no entity')).toBeTruthy();
+  });
+
   it('switches the trigger type keeping the entity, and offers each type its fields', async () => {
     const { server, user } = openDesigner();
     await loaded();

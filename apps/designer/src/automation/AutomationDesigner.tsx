@@ -11,6 +11,7 @@ import { ActionList } from './actions/ActionList.js';
 import './automation.css';
 import { useAutomationCatalog } from './catalog/useAutomationCatalog.js';
 import { newAutomationDocument, withLabel, type AutomationDocument } from './model/automation-document.js';
+import { liveProblems, mergeProblems } from './model/live-checks.js';
 import { triggerEntity } from './model/trigger.js';
 import { RunsTab } from './runs/RunsTab.js';
 import { TestPanel } from './test-panel/TestPanel.js';
@@ -45,17 +46,20 @@ function LoadedAutomation({ editor }: { editor: ArtifactEditor<AutomationDocumen
   const [announcement, setAnnouncement] = useState('');
   const automation = editor.document;
   const entityKey = triggerEntity(automation.trigger);
+  // The engine's check as the server runs it on publish, live; the server's last answer beside it.
+  const local = useMemo(() => liveProblems(automation, catalog.entities, catalog.loaded), [automation, catalog.entities, catalog.loaded]);
+  const problems = useMemo(() => mergeProblems(local, editor.problems), [local, editor.problems]);
   const editing: AutomationEditing = useMemo(
     () => ({
       document: automation,
       catalog,
       entity: entityKey ? catalog.entities.get(entityKey) : undefined,
-      problems: editor.problems,
+      problems,
       language,
       update: editor.update,
       announce: setAnnouncement,
     }),
-    [automation, catalog, entityKey, editor.problems, editor.update, language],
+    [automation, catalog, entityKey, problems, editor.update, language],
   );
   const ids = tabIds('automation', view);
   const name = automation.label[language] || automation.label.en || automation.title;
@@ -68,7 +72,7 @@ function LoadedAutomation({ editor }: { editor: ArtifactEditor<AutomationDocumen
           <h1>{t('title', { title: name })}</h1>
           <code className="artifact-key">{automation.key}</code>
         </div>
-        <PublishBar editor={editor} />
+        <PublishBar editor={editor} publishBlocked={local.length > 0 ? t('publishBlocked', { count: local.length }) : undefined} />
         {catalog.failed && (
           <div role="alert" className="notice notice-error">
             {t('catalogFailed', { message: catalog.failed })}
@@ -89,6 +93,7 @@ function LoadedAutomation({ editor }: { editor: ArtifactEditor<AutomationDocumen
         <section role="tabpanel" id={ids.panel} aria-labelledby={ids.tab} className="tab-panel">
           {view === 'design' && (
             <div className="automation-workspace">
+              <ControlProblems id="automation-document-problems" control="document" />
               <NameSection />
               <TriggerEditor />
               <ActionList />

@@ -13,6 +13,8 @@ describe('problem paths', () => {
     expect(problemControl('/trigger/filter/and/0/field')).toBe('trigger.filter');
     expect(problemControl('/actions')).toBe('actions');
     expect(problemControl('/actions/2')).toBe('actions.2');
+    expect(problemControl('/actions/2/type')).toBe('actions.2');
+    expect(problemControl('/actions/2/id')).toBe('actions.2');
     expect(problemControl('/actions/2/values/segment')).toBe('actions.2.values');
     expect(problemControl('/actions/0/message/en')).toBe('actions.0.message.en');
     expect(problemControl('/actions/1/add/0')).toBe('actions.1.add');

@@ -29,7 +29,8 @@ export function problemControl(pointer: string): string {
   if (head === 'actions') {
     const [index, prop, ...sub] = rest;
     if (index === undefined || !/^\d+$/.test(index)) return 'actions';
-    return prop === undefined ? `actions.${index}` : `actions.${index}.${control(prop, sub)}`;
+    // An action's type and id have no field of their own: the card says what is wrong with them.
+    return prop === undefined || prop === 'type' || prop === 'id' ? `actions.${index}` : `actions.${index}.${control(prop, sub)}`;
   }
   if (head === 'enabled') return 'enabled';
   return 'document';

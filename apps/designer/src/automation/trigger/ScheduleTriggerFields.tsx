@@ -10,7 +10,6 @@ import { useAutomationEditing } from '../ui/editing-context.js';
 import { useTriggerChange } from './TriggerEditor.js';
 
 const WEEKDAYS = ['1', '2', '3', '4', '5', '6', '7'] as const;
-const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 
 /** Which of weekday / day of month the schedule keeps: only the one its `every` reads. */
 function withEvery(trigger: ScheduleTrigger, every: ScheduleEvery): ScheduleTrigger {
@@ -58,7 +57,6 @@ export function ScheduleTriggerFields({ trigger }: { trigger: ScheduleTrigger })
         label={t('trigger.at')}
         control="trigger.at"
         value={trigger.at}
-        error={TIME.test(trigger.at) ? undefined : t('trigger.atInvalid')}
         onChange={(at) => change({ ...trigger, at }, 'trigger.at')}
       />
       <TextControl label={t('trigger.timeZone')} control="trigger.timeZone" value={trigger.timeZone} onChange={(timeZone) => change({ ...trigger, timeZone }, 'trigger.timeZone')} />

@@ -1,7 +1,7 @@
 import type { AutomationTrigger, AutomationTriggerType } from '@bankforge/flow-engine';
 import { useTranslation } from 'react-i18next';
 import { switchTrigger } from '../model/trigger.js';
-import { SelectControl } from '../ui/controls.js';
+import { ControlProblems, SelectControl } from '../ui/controls.js';
 import { useAutomationEditing } from '../ui/editing-context.js';
 import { CaseTriggerFields } from './CaseTriggerFields.js';
 import { InboundTriggerFields } from './InboundTriggerFields.js';
@@ -24,6 +24,7 @@ export function TriggerEditor() {
   return (
     <section className="automation-section" aria-labelledby="automation-trigger-heading">
       <h2 id="automation-trigger-heading">{t('trigger.legend')}</h2>
+      <ControlProblems id="automation-trigger-problems" control="trigger" />
       <SelectControl
         label={t('trigger.type')}
         control="trigger.type"

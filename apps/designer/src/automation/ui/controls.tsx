@@ -5,9 +5,9 @@ import { problemsAt } from '../model/problem-paths.js';
 import { useAutomationEditing } from './editing-context.js';
 
 /** The server's problems for one control, beside it. */
-export function ControlProblems({ id, control }: { id: string; control: string }) {
+export function ControlProblems({ id, control, skip }: { id: string; control: string; skip?: string }) {
   const { problems, language } = useAutomationEditing();
-  const mine = problemsAt(problems, control);
+  const mine = problemsAt(problems, control).filter((p) => p.code !== skip);
   if (mine.length === 0) return null;
   return (
     <ul id={id} className="field-error automation-problems">
@@ -128,7 +128,8 @@ export function FeelControl({ label, value, onChange, control, names, help }: { 
           {help}
         </p>
       )}
-      <ControlProblems id={`${id}-problems`} control={control} />
+      {/* The editor itself says where its FEEL does not parse. */}
+      <ControlProblems id={`${id}-problems`} control={control} skip="invalidFeel" />
     </div>
   );
 }

@@ -6,9 +6,6 @@ import { SelectControl, TextControl } from '../../ui/controls.js';
 import { useAutomationEditing } from '../../ui/editing-context.js';
 import type { ActionEditorProps } from '../ActionEditor.js';
 
-/** Days, hours, minutes: what a wait is measured in (no years or months: their lengths vary). */
-const DURATION = /^P(?!$)(\d+W)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+S)?)?$/;
-
 export function WaitEditor({ action, index, onChange }: ActionEditorProps<WaitAction>) {
   const { t } = useTranslation('automationDesigner');
   const { catalog, language } = useAutomationEditing();
@@ -20,7 +17,6 @@ export function WaitEditor({ action, index, onChange }: ActionEditorProps<WaitAc
         control={control}
         value={action.duration}
         help={t('actions.durationHelp')}
-        error={DURATION.test(action.duration) ? undefined : t('actions.durationInvalid')}
         onChange={(duration) => onChange({ ...action, duration: duration.toUpperCase() }, control)}
       />
       <SelectControl
