@@ -45,6 +45,33 @@ const customer: EntityDefinition = {
   ],
 };
 
+const opportunity: EntityDefinition = {
+  kind: 'entity',
+  key: 'opportunity',
+  title: 'Opportunity',
+  label: { en: 'Opportunity', 'zh-CN': '商机' },
+  fields: [field('o_customer', 'customer_id', 'text', { maxLength: 36 }), field('o_title', 'title', 'text', { required: true, maxLength: 100 })],
+};
+
+/** A customer's review: one approval by `case_checker`. */
+const review = {
+  kind: 'flow',
+  key: 'cust_review',
+  title: 'cust_review',
+  schemaVersion: 1,
+  entity: 'customer',
+  variables: [],
+  nodes: [
+    { id: 'start', type: 'start', name: label('start') },
+    { id: 'check', type: 'approval', name: label('check'), assignees: [{ kind: 'user', userId: 'case_checker' }], mode: 'single', actions: ['approve', 'reject'] },
+    { id: 'done', type: 'end', name: label('done') },
+  ],
+  edges: [
+    { id: 'e1', source: 'start', target: 'check' },
+    { id: 'e2', source: 'check', target: 'done' },
+  ],
+};
+
 function automation(key: string, trigger: Record<string, unknown>, actions: Record<string, unknown>[]): { kind: string; key: string } & Record<string, unknown> {
   return { kind: 'automation', key, title: key, label: label(key), trigger, actions };
 }
@@ -76,6 +103,17 @@ const inbound = automation(
   { type: 'inbound', event: 'card_blocked', entity: 'customer', match: { field: 'customer_no', value: 'payload.customer_no' }, condition: 'payload.reason != "test"' },
   [{ id: 'watch', type: 'setTags', field: 'tags', add: ['vip_watch'] }],
 );
+
+/** Opens a review of a new customer (names starting with K) scoring 600 or more: an opportunity, a case, a word to the RM. */
+const opening = automation('open_review', { type: 'record', entity: 'customer', on: ['created'], condition: 'starts with(new.name, "K") and new.name != "Ke Hua"' }, [
+  { id: 'gate', type: 'condition', when: 'record.credit_score >= 600' },
+  { id: 'opp', as: 'opportunity', type: 'createRecord', entity: 'opportunity', values: { customer_id: 'record.id', title: '"Review " + record.name' } },
+  { id: 'review', as: 'started', type: 'startFlow', flow: 'cust_review' },
+  { id: 'tell', type: 'notify', to: { owner: true }, message: { en: 'Review opened for {name}', 'zh-CN': '已为 {name} 发起复核' } },
+]);
+
+/** A started review marks the customer. */
+const onCase = automation('mark_reviewed', { type: 'case', flow: 'cust_review', events: ['started'], condition: 'case.status = "running"' }, [{ id: 'mark', type: 'setTags', field: 'tags', add: ['vip_watch'] }]);
 
 interface Problem {
   code: string;
@@ -116,7 +154,10 @@ describe.each(dialects())('automations on %s', (dialect) => {
     events = server.app.get(DomainEventDispatcher);
     runner = server.app.get(AutomationRunner);
     await server.publishEntity(customer);
-    for (const document of [tagging, waiting, failing(9999), watching, inbound]) await server.publishArtifact(document);
+    await server.publishEntity(opportunity);
+    expect((await server.request('POST', '/api/auth/users', { username: 'case_checker', displayName: 'Checker', roles: [], password: 'Checker-Pass-2026' })).status).toBe(201);
+    await server.publishArtifact(review);
+    for (const document of [tagging, waiting, failing(9999), watching, inbound, opening, onCase]) await server.publishArtifact(document);
   });
   afterAll(async () => {
     await server?.close();
@@ -313,6 +354,34 @@ describe.each(dialects())('automations on %s', (dialect) => {
     await runner.runDue();
     for (const c of due) expect((await record(c.id)).notes).toBe('reviewed');
     expect((await record(other.id)).notes).toBe('monthly');
+  });
+
+  it('stops a run whose condition fails; otherwise creates a record, starts a case and tells the owner, and the case start triggers a case automation', async () => {
+    const stopped = await newCustomer({ name: 'Kai Wu', credit_score: 520 });
+    const opened = await newCustomer({ name: 'Kang Li', credit_score: 700 });
+    await settle();
+    const runs = await runsOf('open_review');
+    const stop = runs.find((r) => r.recordId === stopped.id)!;
+    expect(stop).toMatchObject({ status: 'stopped', step: 1 });
+    expect(stop.steps.map((s) => [s.actionId, s.status])).toEqual([['gate', 'stopped']]);
+    const run = runs.find((r) => r.recordId === opened.id)!;
+    expect(run.status, JSON.stringify(run)).toBe('succeeded');
+    expect(run.steps.map((s) => [s.actionId, s.status])).toEqual([['gate', 'done'], ['opp', 'done'], ['review', 'done'], ['tell', 'done']]);
+    expect(run.steps[3]!.detail).toBe('notify admin');
+    const opportunities = await server.request<{ items: { customer_id: string; title: string; owner_id: string }[] }>('POST', '/api/records/opportunity/query', { filter: { field: 'customer_id', op: 'eq', value: opened.id } });
+    expect(opportunities.body.items.map((o) => o.title)).toEqual(['Review Kang Li']);
+    const [stored] = await server.database.read((sql) => sql.rows<{ context: string }>('SELECT context FROM bf_automation_run WHERE id = ?', [run.id]));
+    const results = (JSON.parse(stored!.context) as { results: { started: { caseId: string }; opportunity: { id: string } } }).results;
+    const detail = await server.request<{ status: string; recordId: string }>('GET', `/api/flows/instances/${results.started.caseId}`);
+    expect([detail.status, detail.body.status, detail.body.recordId]).toEqual([200, 'running', opened.id]);
+    const notifications = await server.request<{ items: { text: { en: string } }[] }>('GET', '/api/notifications');
+    expect(notifications.body.items.map((n) => n.text.en)).toContain('Review opened for Kang Li');
+    // The case's start is an event: the case automation tags the customer.
+    await settle();
+    const [marked] = await runsOf('mark_reviewed');
+    expect(marked).toMatchObject({ status: 'succeeded', trigger: 'case.started', recordId: opened.id });
+    expect((await record(opened.id)).tags).toEqual(['vip_watch']);
+    expect(await runsOf('open_review')).toHaveLength(2);
   });
 
   it('keeps sensitive values out of the run\'s stored context and log, and out of a test\'s answer', async () => {

@@ -95,9 +95,11 @@ export class AutomationsService {
     const context: RunContext = { results: {} };
     let matched = true;
     if (trigger.type === 'record') {
-      const sensitive = entity ? withoutSensitive((await this.metadata.entity(entity)).definition, { ...(input.old ?? {}), ...(input.changes ?? {}) }) : {};
-      const old = input.old ? { ...(record ?? {}), ...pick(sensitive, Object.keys(input.old)) } : record;
-      const changes = pick(sensitive, Object.keys(input.changes ?? {}));
+      // A sensitive value given as a sample stays out of scope, as it would in a run.
+      const definition = entity ? (await this.metadata.entity(entity)).definition : undefined;
+      const visible = (values: Record<string, unknown> | undefined): Record<string, unknown> => (definition ? withoutSensitive(definition, values ?? {}) : {});
+      const old = input.old ? { ...(record ?? {}), ...visible(input.old) } : record;
+      const changes = visible(input.changes);
       context.old = old;
       context.new = { ...(old ?? {}), ...changes };
       context.changed = Object.keys(changes);
@@ -184,10 +186,4 @@ export class AutomationsService {
     if (problems.length > 0) throw ProblemError.invalid('The automation is not valid.', problems.map((p) => ({ ...p, path: `/document${p.path}` })), 'invalidArtifact');
     return document as unknown as AutomationDefinition;
   }
-}
-
-function pick(values: Readonly<Record<string, unknown>>, keys: readonly string[]): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const key of keys) if (Object.hasOwn(values, key)) out[key] = values[key];
-  return out;
 }
