@@ -188,6 +188,10 @@ describe('AutomationDesigner', () => {
     await user.selectOptions(screen.getByRole('combobox', { name: 'Trigger' }), 'case');
     await user.selectOptions(screen.getByRole('combobox', { name: 'Flow' }), 'wealth_followup');
     expect(screen.getByRole('checkbox', { name: 'Task completed' })).toBeTruthy();
+    // The case's record is of the flow's entity: an action's field picker offers its fields.
+    await user.click(screen.getByRole('button', { name: 'Add action' }));
+    await user.click(screen.getByRole('menuitem', { name: 'Update the record' }));
+    expect(await screen.findByRole('option', { name: 'Segment (segment)' })).toBeTruthy();
     await user.selectOptions(screen.getByRole('combobox', { name: 'Trigger' }), 'inbound');
     await user.type(screen.getByRole('textbox', { name: 'Event name' }), 'app_rate_view');
     expect(screen.getByText('Other systems post it to /api/automations/events/app_rate_view (lower_snake_case).')).toBeTruthy();
@@ -238,7 +242,9 @@ describe('AutomationDesigner', () => {
     const { server, user } = openDesigner(withActions([tags]), { 'POST /api/automations/tag_high_potential/test': { body: answer } });
     await loaded();
     await user.click(screen.getByRole('tab', { name: 'Test' }));
-    await user.type(screen.getByRole('textbox', { name: 'Record id' }), 'c_0001');
+    // A record is picked by its title (or its id typed).
+    await user.selectOptions(await screen.findByRole('combobox', { name: 'Record' }), '上海海川信息技术有限公司 · C0000000016');
+    expect((screen.getByRole('textbox', { name: 'Record id' }) as HTMLInputElement).value).toBe('c_0001');
     await user.click(screen.getByRole('button', { name: 'Add a changed value' }));
     await user.selectOptions(screen.getByRole('combobox', { name: 'Changed field 1' }), 'aum');
     await user.type(screen.getByRole('textbox', { name: 'New value of Assets under management (aum)' }), '1200000');

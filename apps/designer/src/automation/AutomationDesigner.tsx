@@ -10,6 +10,7 @@ import { restoreInto, VersionHistory } from '../shell/VersionHistory.js';
 import { ActionList } from './actions/ActionList.js';
 import './automation.css';
 import { useAutomationCatalog } from './catalog/useAutomationCatalog.js';
+import { useCaseEntity } from './catalog/useCaseEntity.js';
 import { newAutomationDocument, withLabel, type AutomationDocument } from './model/automation-document.js';
 import { liveProblems, mergeProblems } from './model/live-checks.js';
 import { triggerEntity } from './model/trigger.js';
@@ -45,7 +46,9 @@ function LoadedAutomation({ editor }: { editor: ArtifactEditor<AutomationDocumen
   const [view, setView] = useState<View>('design');
   const [announcement, setAnnouncement] = useState('');
   const automation = editor.document;
-  const entityKey = triggerEntity(automation.trigger);
+  // A case trigger's record is of its flow's entity: the actions' pickers read that one.
+  const caseEntity = useCaseEntity(automation.trigger, catalog.flows);
+  const entityKey = triggerEntity(automation.trigger) ?? caseEntity;
   // The engine's check as the server runs it on publish, live; the server's last answer beside it.
   const local = useMemo(() => liveProblems(automation, catalog.entities, catalog.loaded), [automation, catalog.entities, catalog.loaded]);
   const problems = useMemo(() => mergeProblems(local, editor.problems), [local, editor.problems]);

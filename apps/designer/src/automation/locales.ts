@@ -136,6 +136,8 @@ export const automationDesignerMessages = {
     test: {
       title: 'Test run',
       intro: 'Runs this draft against a record without writing anything: whether the trigger matches, and what each action would do.',
+      pickRecord: 'Record',
+      chooseRecord: 'Choose a record (or type its id)',
       recordId: 'Record id',
       payload: 'Payload (JSON)',
       payloadInvalid: 'Write one JSON object.',
@@ -311,6 +313,8 @@ export const automationDesignerMessages = {
     test: {
       title: '测试运行',
       intro: '用一条记录运行此草稿，不写入任何数据：查看触发条件是否满足，以及每个动作将做什么。',
+      pickRecord: '记录',
+      chooseRecord: '请选择记录（或填写其 ID）',
       recordId: '记录 ID',
       payload: '推送内容（JSON）',
       payloadInvalid: '请填写一个 JSON 对象。',

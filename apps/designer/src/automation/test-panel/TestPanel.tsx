@@ -7,6 +7,7 @@ import { typedValue } from '../model/scope.js';
 import { fieldChoices } from '../ui/choices.js';
 import { useAutomationEditing } from '../ui/editing-context.js';
 import { StepTable } from './StepTable.js';
+import { useRecordChoices } from './useRecordChoices.js';
 
 interface Change {
   field: string;
@@ -31,6 +32,7 @@ function payloadOf(text: string): Record<string, unknown> | null {
 export function TestPanel() {
   const { t } = useTranslation('automationDesigner');
   const { document, entity, language } = useAutomationEditing();
+  const choices = useRecordChoices(entity?.key);
   const api = useApiClient();
   const id = useId();
   const trigger = document.trigger;
@@ -74,9 +76,24 @@ export function TestPanel() {
       <p className="help">{t('test.intro')}</p>
       <form onSubmit={(e) => void run(e)} className="stack">
         {withRecord && (
-          <div className="form-row">
-            <label htmlFor={`${id}-record`}>{t('test.recordId')}</label>
-            <input id={`${id}-record`} value={recordId} onChange={(e) => setRecordId(e.target.value)} spellCheck={false} autoComplete="off" />
+          <div className="automation-inline">
+            {(choices?.records.length ?? 0) > 0 && (
+              <div className="form-row">
+                <label htmlFor={`${id}-pick`}>{t('test.pickRecord')}</label>
+                <select id={`${id}-pick`} value={choices!.records.some((r) => r.id === recordId) ? recordId : ''} onChange={(e) => setRecordId(e.target.value)}>
+                  <option value="">{t('test.chooseRecord')}</option>
+                  {choices!.records.map((r) => (
+                    <option key={r.id} value={r.id}>
+                      {r.title}
+                    </option>
+                  ))}
+                </select>
+              </div>
+            )}
+            <div className="form-row">
+              <label htmlFor={`${id}-record`}>{t('test.recordId')}</label>
+              <input id={`${id}-record`} value={recordId} onChange={(e) => setRecordId(e.target.value)} spellCheck={false} autoComplete="off" />
+            </div>
           </div>
         )}
         {inbound && (
