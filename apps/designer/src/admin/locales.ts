@@ -222,6 +222,8 @@ export const adminMessages = {
       perMinute_other: '{{count}} a minute',
       defaultRate: 'Default',
       rolesOnly: 'Its roles',
+      scopeLine: '{{entity}}: {{operations}}',
+      listSeparator: ', ',
     },
   },
   'zh-CN': {
@@ -443,6 +445,8 @@ export const adminMessages = {
       perMinute_other: '每分钟 {{count}} 次',
       defaultRate: '默认',
       rolesOnly: '按其角色',
+      scopeLine: '{{entity}}：{{operations}}',
+      listSeparator: '、',
     },
   },
 } satisfies Record<'en' | 'zh-CN', Record<string, unknown>>;

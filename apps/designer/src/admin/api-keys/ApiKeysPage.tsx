@@ -70,7 +70,9 @@ export function ApiKeysPage() {
                 <td>
                   {key.scope ? (
                     <ul className="plain-list">
-                      {scopeSummary(key.scope, OPERATIONS, nameOf, (op) => t(`roles.operations.${op}`)).map((line) => (
+                      {scopeSummary(key.scope, OPERATIONS, (entity, ops) =>
+                        t('apiKeys.scopeLine', { entity: nameOf(entity), operations: ops.map((op) => t(`roles.operations.${op}`)).join(t('apiKeys.listSeparator')) }),
+                      ).map((line) => (
                         <li key={line}>{line}</li>
                       ))}
                       <li>{t('apiKeys.dataScopeIs', { scope: t(`apiKeys.dataScopes.${key.scope.dataScope}`) })}</li>

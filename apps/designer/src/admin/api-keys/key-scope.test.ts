@@ -13,7 +13,7 @@ describe('an API key scope being edited', () => {
   });
 
   it('reads as entity: operations in the shown order', () => {
-    const summary = scopeSummary({ entities: { loan: ['read'], customer: ['create', 'read'] }, dataScope: 'all' }, ['create', 'read'], (k) => k.toUpperCase(), (op) => op);
+    const summary = scopeSummary({ entities: { loan: ['read'], customer: ['read', 'create'] }, dataScope: 'all' }, ['create', 'read'], (k, ops) => `${k.toUpperCase()}: ${ops.join(', ')}`);
     expect(summary).toEqual(['CUSTOMER: create, read', 'LOAN: read']);
   });
 });

@@ -15,9 +15,9 @@ export function allows(scope: ApiKeyScope, entity: string, operation: RecordOper
   return Object.hasOwn(scope.entities, entity) && scope.entities[entity]!.includes(operation);
 }
 
-/** The scope as one line of the list: each entity with its operations, in the order the operations are shown. */
-export function scopeSummary(scope: ApiKeyScope, order: readonly RecordOperation[], entityName: (key: string) => string, operationName: (op: RecordOperation) => string): string[] {
+/** The scope as lines of the list: each entity (by key) with its operations, in the order the operations are shown; `line` words it. */
+export function scopeSummary(scope: ApiKeyScope, order: readonly RecordOperation[], line: (entity: string, operations: RecordOperation[]) => string): string[] {
   return Object.keys(scope.entities)
     .sort()
-    .map((entity) => `${entityName(entity)}: ${order.filter((op) => scope.entities[entity]!.includes(op)).map(operationName).join(', ')}`);
+    .map((entity) => line(entity, order.filter((op) => scope.entities[entity]!.includes(op))));
 }
