@@ -6,6 +6,8 @@
  * version; a test run writes nothing; inbound events need a role's grant; and no sensitive value
  * reaches a run's stored context or log.
  */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import type { AutomationRunSummary, AutomationTestResult } from '@bankforge/client';
 import type { EntityDefinition } from '@bankforge/data-model';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -382,6 +384,66 @@ describe.each(dialects())('automations on %s', (dialect) => {
     expect(marked).toMatchObject({ status: 'succeeded', trigger: 'case.started', recordId: opened.id });
     expect((await record(opened.id)).tags).toEqual(['vip_watch']);
     expect(await runsOf('open_review')).toHaveLength(2);
+  });
+
+  // A decision whose answer is one value answers it as `result`, as POST /api/decisions/{key}/evaluate does.
+  it('grades a customer with a decision, then posts the grade to the core system through a connector and keeps its answer', async () => {
+    const received: string[] = [];
+    const core: Server = createServer((request, response) => {
+      let body = '';
+      request.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
+      request.on('end', () => {
+        received.push(`${request.method} ${request.url} ${body}`);
+        response.writeHead(200, { 'content-type': 'application/json' });
+        response.end(JSON.stringify({ ticket: 'T-1' }));
+      });
+    });
+    await new Promise<void>((resolve) => core.listen(0, '127.0.0.1', resolve));
+    try {
+      const port = (core.address() as AddressInfo).port;
+      expect((await server.request('PUT', '/api/connectors/allowed-hosts', { hosts: [`127.0.0.1:${port}`] })).status).toBe(200);
+      const connector = await server.request('POST', '/api/connectors', { key: 'core_banking', name: { en: 'Core', 'zh-CN': '核心' }, baseUrl: `http://127.0.0.1:${port}/api`, auth: { kind: 'none' } });
+      expect(connector.status, JSON.stringify(connector.body)).toBe(201);
+      await server.publishArtifact({
+        kind: 'decision',
+        key: 'customer_grade',
+        title: 'Customer grade',
+        inputData: [{ name: 'Score', typeRef: 'number' }],
+        decisions: [
+          {
+            name: 'Grade',
+            typeRef: 'string',
+            requirements: { inputs: ['Score'] },
+            logic: {
+              kind: 'decisionTable',
+              hitPolicy: 'F',
+              inputs: [{ expression: 'Score' }],
+              outputs: [{ typeRef: 'string' }],
+              rules: [
+                { id: 'a', inputEntries: ['>= 700'], outputEntries: ['"A"'] },
+                { id: 'b', inputEntries: ['-'], outputEntries: ['"B"'] },
+              ],
+            },
+          },
+        ],
+      });
+      await server.publishArtifact(
+        automation('grade_and_post', { type: 'record', entity: 'customer', on: ['created'], condition: 'starts with(new.name, "G")' }, [
+          { id: 'grade', as: 'graded', type: 'evaluateDecision', decision: 'customer_grade', inputs: { Score: 'record.credit_score' }, write: { notes: 'result' } },
+          { id: 'post', as: 'core', type: 'callConnector', connector: 'core_banking', method: 'POST', path: '/grades', body: '{customer: record.customer_no, grade: graded.result}' },
+          { id: 'keep', type: 'updateRecord', values: { notes: 'record.notes + " " + core.body.ticket' } },
+        ]),
+      );
+      const created = await newCustomer({ name: 'Gao Ming', credit_score: 720 });
+      await settle();
+      const [run] = await runsOf('grade_and_post');
+      expect(run?.status, JSON.stringify(run)).toBe('succeeded');
+      expect(received).toEqual([`POST /api/grades ${JSON.stringify({ customer: `C${dialect}${numbers}`, grade: 'A' })}`]);
+      expect((await record(created.id)).notes).toBe('A T-1');
+      expect(run!.steps.map((s) => s.detail)).toEqual(['set notes = "A" from customer_grade', 'called core_banking: POST /grades → HTTP 200', 'set notes = "A T-1"']);
+    } finally {
+      core.close();
+    }
   });
 
   it('keeps sensitive values out of the run\'s stored context and log, and out of a test\'s answer', async () => {

@@ -138,7 +138,10 @@ export class AutomationActions {
         if (!decision) throw ProblemError.conflict('decisionNotPublished', `Decision ${action.decision} is not published.`);
         const outputs = evaluated(decision, evaluateValues(action.inputs, scope)).outputs as Record<string, unknown>;
         const writes: Record<string, unknown> = {};
-        for (const [field, output] of Object.entries(action.write ?? {})) writes[field] = outputs[output] ?? null;
+        for (const [field, output] of Object.entries(action.write ?? {})) {
+          if (!Object.hasOwn(outputs, output)) throw new Error(`decision ${action.decision} has no output ${output} (it answers ${Object.keys(outputs).join(', ')})`);
+          writes[field] = outputs[output];
+        }
         if (Object.keys(writes).length > 0) {
           const target = requireRecord();
           if (execute) await this.write(target.entity, target.id, writes, run.automation);

@@ -117,11 +117,12 @@ export class AutomationRunner implements OnApplicationBootstrap, OnApplicationSh
     id: string,
     state: { status: RunRow['status']; step: number; attempts: number; steps: AutomationStepLog[]; context: RunContext; error: string | null; dueAt?: string; dueInSeconds?: number },
   ): Promise<boolean> {
+    // A run going on keeps its lease for the next action; any other state hands it back.
     const keep = state.status === 'running';
     return this.database.single(async (sql) => {
       const due = state.dueAt !== undefined ? '?' : state.dueInSeconds !== undefined ? databaseNow(sql, state.dueInSeconds) : 'due_at';
       const changed = await sql.execute(
-        `UPDATE bf_automation_run SET status = ?, step = ?, attempts = ?, steps = ?, context = ?, error = ?, due_at = ${due}, updated_at = ${databaseNow(sql)}${keep ? '' : ', lease_owner = NULL, lease_until = NULL'}
+        `UPDATE bf_automation_run SET status = ?, step = ?, attempts = ?, steps = ?, context = ?, error = ?, due_at = ${due}, updated_at = ${databaseNow(sql)}, ${keep ? `lease_until = ${databaseNow(sql, LEASE_SECONDS)}` : 'lease_owner = NULL, lease_until = NULL'}
          WHERE id = ? AND lease_owner = ?`,
         [
           state.status,
