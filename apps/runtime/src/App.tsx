@@ -18,6 +18,8 @@ const CasePage = lazy(() => import('./cases/CasePage.js'));
 const AuditPage = lazy(() => import('./audit/AuditPage.js'));
 // Dashboards load with their first visit; ECharts is a chunk of its own again, loaded with the first chart.
 const DashboardPage = lazy(() => import('./dashboard/DashboardPage.js'));
+// Imports are for the few roles granted them: their own chunk.
+const ImportPage = lazy(() => import('./import/ImportPage.js'));
 
 function Lazy({ children }: { children: ReactNode }) {
   return <Suspense fallback={<Loading />}>{children}</Suspense>;
@@ -40,6 +42,7 @@ export function App() {
           <Route path=":app" element={<AppIndex />} />
           <Route path=":app/:entity" element={<EntityListPage />} />
           <Route path=":app/:entity/new" element={<Lazy><RecordPage /></Lazy>} />
+          <Route path=":app/:entity/import" element={<Lazy><ImportPage /></Lazy>} />
           <Route path=":app/:entity/:id" element={<Lazy><RecordPage /></Lazy>} />
           <Route path="*" element={<NotFound />} />
         </Route>

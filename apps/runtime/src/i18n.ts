@@ -14,6 +14,7 @@ import { taskMessages } from './task/locales.js';
 import { trailMessages } from './trail/locales.js';
 import { transferMessages } from './record/transfer/locales.js';
 import { segmentMessages } from './entity-list/segments/locales.js';
+import { importMessages } from './import/locales.js';
 
 /** Each area of the runtime owns its messages: one i18next namespace per folder. */
 export function initI18n(language?: Language) {
@@ -34,6 +35,7 @@ export function initI18n(language?: Language) {
       transfer: transferMessages,
       segments: segmentMessages,
       dashboard: dashboardMessages,
+      import: importMessages,
     },
     defaultNS: 'shell',
     language,

@@ -37,6 +37,7 @@ import type {
 } from './reports.js';
 import type { Segment, SegmentChange, SegmentInput } from './segments.js';
 import type { Connector, ConnectorAllowedHosts, ConnectorChange, ConnectorChoice, ConnectorInput, ConnectorTestRequest, ConnectorTestResult } from './connectors.js';
+import type { ImportJob, ImportProblemPage, ImportRollback, ImportSettings } from './imports.js';
 import type { WebhookDelivery, WebhookDeliveryPage, WebhookDeliveryState, WebhookSubscription, WebhookSubscriptionChange, WebhookSubscriptionInput, WebhookSubscriptionWithSecret } from './webhooks.js';
 import type { AutomationRunQuery, AutomationRunSummary, AutomationTestInput, AutomationTestResult, InboundEventAccepted } from './automations.js';
 import type {
@@ -149,6 +150,48 @@ export class ApiClient {
   /** The connectors a flow's service step or an automation may call (designers of those kinds): key and name. */
   connectorChoices(): Promise<ConnectorChoice[]> {
     return this.request('GET', '/connectors/pick-list');
+  }
+  // Bulk imports: the caller's own jobs, for roles granted `import` on the entity.
+  /** Uploads a CSV or XLSX file as the raw body (the server streams it to disk); answers the job with its headers mapped as proposed. */
+  async uploadImport(entity: string, file: Blob, fileName: string): Promise<ImportJob> {
+    const format = /\.xlsx$/i.test(fileName) ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : 'text/csv';
+    let response: Response;
+    try {
+      response = await this.fetchImpl(`${this.baseUrl}/api/imports?entity=${encodeURIComponent(entity)}&name=${encodeURIComponent(fileName)}`, {
+        method: 'POST',
+        credentials: 'same-origin',
+        headers: { accept: 'application/json', 'content-type': format },
+        body: file,
+      });
+    } catch (error) {
+      throw new ApiProblem(0, 'networkError', 'Network error', error instanceof Error ? error.message : String(error));
+    }
+    const parsed = await parsedBody(response);
+    if (!response.ok) throw ApiProblem.from(response.status, parsed);
+    return parsed as ImportJob;
+  }
+  importJobs(): Promise<ImportJob[]> {
+    return this.request('GET', '/imports');
+  }
+  importJob(id: string): Promise<ImportJob> {
+    return this.request('GET', `/imports/${encodeURIComponent(id)}`);
+  }
+  saveImportSettings(id: string, settings: ImportSettings): Promise<ImportJob> {
+    return this.request('PUT', `/imports/${encodeURIComponent(id)}`, settings);
+  }
+  /** Checks every row as the run would, writing nothing; poll the job, then read its problems. */
+  dryRunImport(id: string): Promise<ImportJob> {
+    return this.request('POST', `/imports/${encodeURIComponent(id)}/dry-run`);
+  }
+  runImport(id: string): Promise<ImportJob> {
+    return this.request('POST', `/imports/${encodeURIComponent(id)}/run`);
+  }
+  importProblems(id: string, page: { offset?: number; limit?: number } = {}): Promise<ImportProblemPage> {
+    const query = new URLSearchParams(Object.entries(page).map(([k, v]) => [k, String(v)]));
+    return this.request('GET', `/imports/${encodeURIComponent(id)}/problems${query.size > 0 ? `?${query.toString()}` : ''}`);
+  }
+  rollbackImport(id: string): Promise<ImportRollback> {
+    return this.request('POST', `/imports/${encodeURIComponent(id)}/rollback`);
   }
   // Connectors (administrators only): secrets are sent, never answered.
   connectors(): Promise<Connector[]> {

@@ -42,6 +42,8 @@ export interface ImportJob {
   /** Data rows in the file, known once a run has read it to the end (null before). */
   rowsTotal: number | null;
   rowsDone: number;
+  /** How far the current run is, 0 to 1, for a progress bar: of the file's bytes (CSV) or of the rows a dry run counted; null when unknown. */
+  progress: number | null;
   created: number;
   updated: number;
   skipped: number;

@@ -54,6 +54,7 @@ export function EntityListPage({ filterDelayMs }: { filterDelayMs?: number }) {
         canCreate={offers(page, 'create')}
         canExport={offers(page, 'export')}
         canTransfer={page.actions?.transfer === true}
+        canImport={page.actions?.import === true}
         filterDelayMs={filterDelayMs}
         initialFilters={fromLink?.columns}
         {...(fromLink?.owner ? { owner: fromLink.owner } : {})}

@@ -3,7 +3,7 @@ import type { EntityDefinition, FieldDefinition, RecordFilter } from '@bankforge
 import type { SortingState } from '@tanstack/react-table';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router-dom';
+import { Link, useNavigate } from 'react-router-dom';
 import { languageOf } from '@bankforge/app-shell';
 import { Loading } from '../shell/Loading.js';
 import { localized } from '../shell/localized.js';
@@ -52,6 +52,8 @@ export interface RecordListProps {
   canExport?: boolean;
   /** The reader's roles let them hand records to another owner (rows can be selected and transferred). */
   canTransfer?: boolean;
+  /** The reader's roles grant bulk import (Import… opens the import page). */
+  canImport?: boolean;
   filterDelayMs?: number;
   /** Filters the list opens with ("View all" of a record's related list: `customer` is that record). */
   initialFilters?: Readonly<Record<string, FilterInput>>;
@@ -69,6 +71,7 @@ export function RecordList({
   canCreate = true,
   canExport = true,
   canTransfer = false,
+  canImport = false,
   filterDelayMs = FILTER_DELAY_MS,
   initialFilters = NO_FILTERS,
   owner,
@@ -204,6 +207,7 @@ export function RecordList({
             <TransferAction entity={entity.key} ids={[...selected]} selection onTransferred={retry} />
           </>
         )}
+        {canImport && <Link to={`/${app}/${entity.key}/import`}>{t('import')}</Link>}
         {canCreate && (
           <button type="button" className="primary" onClick={() => navigate(`/${app}/${entity.key}/new`)}>
             {t('new')}

@@ -2,6 +2,7 @@
 export const listMessages = {
   en: {
     new: 'New',
+    import: 'Import…',
     export: 'Export',
     exporting: 'Exporting…',
     exportFailed: 'The records could not be exported.',
@@ -44,6 +45,7 @@ export const listMessages = {
   },
   'zh-CN': {
     new: '新建',
+    import: '导入…',
     export: '导出',
     exporting: '正在导出…',
     exportFailed: '无法导出记录。',

@@ -62,6 +62,14 @@ export interface ImportChange {
   prior: string | null;
 }
 
+/** A run's progress: done is 1; a CSV's share of bytes read; else the rows of a known total; else unknown. */
+function progressOf(row: ImportJobRow): number | null {
+  if (row.status === 'done') return 1;
+  if (row.status === 'uploaded' || row.status === 'queued') return 0;
+  if (row.format === 'csv' && Number(row.size_bytes) > 0) return Math.min(1, Number(row.checkpoint_byte) / Number(row.size_bytes));
+  return row.rows_total === null || Number(row.rows_total) === 0 ? null : Math.min(1, Number(row.rows_done) / Number(row.rows_total));
+}
+
 export function jobOf(row: ImportJobRow): ImportJob {
   return {
     id: row.id,
@@ -75,6 +83,7 @@ export function jobOf(row: ImportJobRow): ImportJob {
     status: row.status as ImportStatus,
     rowsTotal: row.rows_total === null ? null : Number(row.rows_total),
     rowsDone: Number(row.rows_done),
+    progress: progressOf(row),
     created: Number(row.rows_created),
     updated: Number(row.rows_updated),
     skipped: Number(row.rows_skipped),

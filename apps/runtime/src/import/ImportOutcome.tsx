@@ -1,0 +1,54 @@
+import { useTranslation } from 'react-i18next';
+import { languageOf } from '@bankforge/app-shell';
+import type { FieldDefinition } from '@bankforge/data-model';
+import type { ImportJob, ImportProblemPage } from '@bankforge/client';
+import { localized } from '../shell/localized.js';
+
+/** A run's progress bar (fed by the server's count), its counts, and the rows with errors. */
+export function ImportOutcome({ job, problems, fields }: { job: ImportJob; problems: ImportProblemPage | undefined; fields: readonly FieldDefinition[] }) {
+  const { t, i18n } = useTranslation('import');
+  const chinese = languageOf(i18n.language) === 'zh-CN';
+  const dry = job.mode === 'dryRun';
+  const reason = job.error ? (chinese ? job.error.messageZh : job.error.message) : '';
+  const fieldName = (path: string): string => {
+    const field = fields.find((f) => `/${f.key}` === path);
+    return field ? localized(field.label, i18n.language) : path;
+  };
+  return (
+    <section className="import-outcome" aria-labelledby="import-outcome">
+      <h2 id="import-outcome">{dry ? t('dryRunTitle') : t('runTitle')}</h2>
+      <progress aria-label={t('progress')} max={1} value={job.progress ?? undefined} />
+      <p role="status">{t(`status_${job.status === 'uploaded' ? 'queued' : job.status}`, { done: job.rowsDone, reason })}</p>
+      <ul className="import-counts">
+        <li>{dry ? t('willCreate', { count: job.created }) : t('created', { count: job.created })}</li>
+        <li>{dry ? t('willUpdate', { count: job.updated }) : t('updated', { count: job.updated })}</li>
+        <li>{t('skipped', { count: job.skipped })}</li>
+        <li className={job.failed > 0 ? 'import-failed' : undefined}>{t('failed', { count: job.failed })}</li>
+      </ul>
+      {problems && problems.items.length > 0 && (
+        <>
+          <h3 id="import-problems">{t('problems')}</h3>
+          {problems.total > problems.items.length && <p className="help">{t('problemsMore', { shown: problems.items.length, total: problems.total })}</p>}
+          <table className="data-table import-problems" aria-labelledby="import-problems">
+            <thead>
+              <tr>
+                <th scope="col">{t('row')}</th>
+                <th scope="col">{t('problemField')}</th>
+                <th scope="col">{t('problem')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {problems.items.map((p, i) => (
+                <tr key={`${p.row}:${p.path}:${i}`}>
+                  <td>{p.row}</td>
+                  <td>{fieldName(p.path)}</td>
+                  <td>{chinese ? p.messageZh : p.message}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      )}
+    </section>
+  );
+}

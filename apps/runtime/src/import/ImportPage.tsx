@@ -1,0 +1,148 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router-dom';
+import { asProblem, useApiClient } from '@bankforge/app-shell';
+import type { ApiProblem, ImportColumn, ImportJob, ImportMatchRule, ImportRollback } from '@bankforge/client';
+import { useEntityPage } from '../entity-page/useEntityPage.js';
+import { Loading } from '../shell/Loading.js';
+import { localized } from '../shell/localized.js';
+import { ProblemNotice } from '../shell/ProblemNotice.js';
+import { ImportOutcome } from './ImportOutcome.js';
+import { MappingForm, matchableFields } from './MappingForm.js';
+import { uploadImportFile } from './upload-file.js';
+import { useImportJob } from './useImportJob.js';
+
+/** The match rule a fresh upload starts with: the first mapped resident ID, mobile or unique field; update matches, create the rest. */
+function firstMatch(job: ImportJob, matchable: readonly string[]): ImportMatchRule {
+  const mapped = new Set(job.columns.map((c) => c.field));
+  const field = matchable.find((key) => mapped.has(key)) ?? matchable[0] ?? '';
+  return job.match ?? { field, onMatch: 'update', onNew: 'create' };
+}
+
+/**
+ * `/:app/:entity/import`: a file uploaded with its progress, its columns mapped to fields (as the
+ * server proposed, editable), a dry run with the rows' errors, the run with a progress bar the
+ * server feeds, and a rollback of the whole import.
+ */
+export default function ImportPage() {
+  const { t, i18n } = useTranslation('import');
+  const api = useApiClient();
+  const { app = '', entity = '' } = useParams();
+  const { load, retry } = useEntityPage(entity);
+  const { job, problems, error, follow } = useImportJob(undefined);
+  const [file, setFile] = useState<File>();
+  const [uploaded, setUploaded] = useState<number>();
+  const [columns, setColumns] = useState<ImportColumn[]>([]);
+  const [match, setMatch] = useState<ImportMatchRule>();
+  const [failure, setFailure] = useState<{ message: string; problem: ApiProblem }>();
+  const [busy, setBusy] = useState(false);
+  const [confirming, setConfirming] = useState(false);
+  const [rolledBack, setRolledBack] = useState<ImportRollback>();
+
+  if (load.status === 'loading') return <Loading />;
+  if (load.status === 'error') return <ProblemNotice message={t('uploadFailed')} problem={load.error} onRetry={retry} />;
+  const fields = load.page.entity.fields;
+  const plural = localized(load.page.entity.pluralLabel ?? load.page.entity.label, i18n.language);
+  const running = job?.status === 'queued' || job?.status === 'running';
+  const committed = job?.mode === 'commit';
+
+  const act = async (message: string, work: () => Promise<void>): Promise<void> => {
+    setBusy(true);
+    setFailure(undefined);
+    try {
+      await work();
+    } catch (problem) {
+      setFailure({ message, problem: asProblem(problem) });
+    } finally {
+      setBusy(false);
+    }
+  };
+  const upload = (): Promise<void> =>
+    act(t('uploadFailed'), async () => {
+      if (!file) return;
+      setUploaded(0);
+      const fresh = await uploadImportFile(entity, file, setUploaded);
+      setColumns(fresh.columns);
+      setMatch(firstMatch(fresh, matchableFields(fields).map((f) => f.key)));
+      setRolledBack(undefined);
+      follow(fresh);
+    });
+  const start = (mode: 'dryRun' | 'commit'): Promise<void> =>
+    act(t('startFailed'), async () => {
+      if (!job || !match) return;
+      await api.saveImportSettings(job.id, { columns, match });
+      follow(mode === 'dryRun' ? await api.dryRunImport(job.id) : await api.runImport(job.id));
+    });
+  const rollback = (): Promise<void> =>
+    act(t('rollbackFailed'), async () => {
+      if (!job) return;
+      setConfirming(false);
+      const result = await api.rollbackImport(job.id);
+      setRolledBack(result);
+      follow(result.job);
+    });
+
+  return (
+    <section className="import-page" aria-labelledby="import-title">
+      <div className="page-header">
+        <h1 id="import-title">{t('title', { entity: plural })}</h1>
+        <span className="toolbar-spacer" />
+        <Link to={`/${app}/${entity}`}>{t('back')}</Link>
+      </div>
+      <form
+        className="import-upload"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void upload();
+        }}
+      >
+        <label>
+          {t('fileLabel')}
+          <input type="file" accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" disabled={busy || running} onChange={(e) => setFile(e.target.files?.[0])} />
+        </label>
+        <p className="help">{t('fileHint')}</p>
+        <button type="submit" disabled={!file || busy || running}>
+          {busy && uploaded !== undefined && !job ? t('uploading') : t('upload')}
+        </button>
+        {uploaded !== undefined && <progress aria-label={t('uploadProgress')} max={1} value={uploaded} />}
+      </form>
+      {failure && <ProblemNotice message={failure.message} problem={failure.problem} />}
+      {error && <ProblemNotice message={t('startFailed')} problem={error} />}
+      {job && match && (
+        <>
+          <MappingForm columns={columns} match={match} fields={fields} disabled={busy || running || committed} onColumns={setColumns} onMatch={setMatch} />
+          <div className="import-actions">
+            <button type="button" disabled={busy || running || committed} onClick={() => void start('dryRun')}>
+              {t('dryRun')}
+            </button>
+            <button type="button" className="primary" disabled={busy || running || committed} onClick={() => void start('commit')}>
+              {t('run')}
+            </button>
+          </div>
+        </>
+      )}
+      {job && job.mode !== null && <ImportOutcome job={job} problems={problems} fields={fields} />}
+      {committed && (job.status === 'done' || job.status === 'failed') && !confirming && (
+        <button type="button" onClick={() => setConfirming(true)}>
+          {t('rollback')}
+        </button>
+      )}
+      {confirming && job && (
+        <div role="alertdialog" aria-labelledby="import-rollback" className="notice">
+          <p id="import-rollback">{t('rollbackConfirm', { created: job.created, updated: job.updated })}</p>
+          <button type="button" className="danger" autoFocus onClick={() => void rollback()}>
+            {t('rollbackYes')}
+          </button>
+          <button type="button" onClick={() => setConfirming(false)}>
+            {t('rollbackNo')}
+          </button>
+        </div>
+      )}
+      {rolledBack && (
+        <p role="status" className="notice">
+          {t('rolledBack', { removed: rolledBack.removed, restored: rolledBack.restored, changedSince: rolledBack.changedSince })}
+        </p>
+      )}
+    </section>
+  );
+}
