@@ -404,7 +404,7 @@ describe.each(dialects())('automations on %s', (dialect) => {
       expect((await server.request('PUT', '/api/connectors/allowed-hosts', { hosts: [`127.0.0.1:${port}`] })).status).toBe(200);
       const connector = await server.request('POST', '/api/connectors', { key: 'core_banking', name: { en: 'Core', 'zh-CN': '核心' }, baseUrl: `http://127.0.0.1:${port}/api`, auth: { kind: 'none' } });
       expect(connector.status, JSON.stringify(connector.body)).toBe(201);
-      await server.publishArtifact({
+      const grade: { kind: string; key: string } & Record<string, unknown> = {
         kind: 'decision',
         key: 'customer_grade',
         title: 'Customer grade',
@@ -426,7 +426,8 @@ describe.each(dialects())('automations on %s', (dialect) => {
             },
           },
         ],
-      });
+      };
+      await server.publishArtifact(grade);
       await server.publishArtifact(
         automation('grade_and_post', { type: 'record', entity: 'customer', on: ['created'], condition: 'starts with(new.name, "G")' }, [
           { id: 'grade', as: 'graded', type: 'evaluateDecision', decision: 'customer_grade', inputs: { Score: 'record.credit_score' }, write: { notes: 'result' } },
