@@ -294,6 +294,18 @@ describe('AutomationDesigner', () => {
     expect(server.requests.filter((r) => r.method === 'POST').map((r) => r.url)).toEqual(['/api/automations/runs/run_2/replay']);
   });
 
+  it('names the automation in both languages and pauses it with the Enabled switch', async () => {
+    const { server, user } = openDesigner();
+    await loaded();
+    const zh = screen.getByRole('textbox', { name: 'Name (Chinese)' });
+    await user.clear(zh);
+    await user.type(zh, '高潜力客户打标签');
+    await user.click(screen.getByRole('switch', { name: 'Enabled' }));
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    await screen.findByText('Draft saved');
+    expect(saved(server.requests)).toMatchObject({ label: { en: 'Tag high-potential customers', 'zh-CN': '高潜力客户打标签' }, enabled: false });
+  });
+
   it('says to publish first on the Runs tab of a never-published automation', async () => {
     const { user } = openDesigner();
     await loaded();

@@ -128,7 +128,7 @@ function NameSection() {
       </div>
       <div className="form-row">
         <label className="checkbox">
-          <input type="checkbox" aria-describedby="automation-enabled-help" checked={document.enabled !== false} onChange={(e) => update((d) => ({ ...d, enabled: e.target.checked }))} /> {t('name.enabled')}
+          <input type="checkbox" role="switch" aria-describedby="automation-enabled-help" checked={document.enabled !== false} onChange={(e) => update((d) => ({ ...d, enabled: e.target.checked }))} /> {t('name.enabled')}
         </label>
         <p id="automation-enabled-help" className="help">
           {t('name.enabledHelp')}

@@ -102,6 +102,8 @@ export const shellMessages = {
         dimension: 'Dimension',
         measure: 'Measure',
         page: 'Page',
+        trigger: 'Trigger',
+        action: 'Action',
       },
       properties: {
         title: 'title',
@@ -300,6 +302,8 @@ export const shellMessages = {
         dimension: '维度',
         measure: '度量',
         page: '页面',
+        trigger: '触发条件',
+        action: '动作',
       },
       properties: {
         title: '标题',
