@@ -352,6 +352,17 @@ describe.each(dialects())('permissions on %s', (dialect) => {
     expect([none.status, none.body.total]).toEqual([200, 0]);
     expect((await narrow('DELETE', `/api/records/client/${sh.id}`)).status).toBe(403);
 
+    // A branch-bound key that creates reads back what it owns beside its branch's records, and no other branch's.
+    const intakeSh = await issue('intake-sh', ['team_lead', 'branch_manager'], { scope: { entities: { client: ['create', 'read'] }, dataScope: 'branch' }, branch: 'SH' });
+    const own = await intakeSh<Rec>('POST', '/api/records/client', { name: '钱客户', notes: 'from intake-sh' });
+    expect(own.status).toBe(201);
+    const branchPage = await intakeSh<Page>('POST', '/api/records/client/query', { limit: 500 });
+    const branchIds = branchPage.body.items.map((r) => r.id);
+    expect(branchIds).toEqual(expect.arrayContaining([...shanghai, own.body.id]));
+    expect(branchIds).not.toContain(bj.id);
+    expect(branchIds).not.toContain(made.body.id);
+    expect((await intakeSh('GET', `/api/records/client/${own.body.id}`)).status).toBe(200);
+
     const listed = await server.request<{ name: string; scope: unknown; branch: string | null; rateLimit: unknown }[]>('GET', '/api/auth/api-keys');
     expect(listed.body.find((k) => k.name === 'sh-reader')).toMatchObject({ scope: { entities: { client: ['read'] }, dataScope: 'branch' }, branch: 'SH', rateLimit: null });
   });

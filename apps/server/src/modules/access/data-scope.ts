@@ -27,7 +27,10 @@ export async function ownerPredicate(sql: SqlExecutor, actor: Actor, scope: Data
   if (scope === 'own') return (column) => ({ sql: `${column} = ?`, params: [userId] });
   if (scope === 'branch') {
     const branch = actor.branch;
-    return branch === null ? () => NOTHING : (column) => ({ sql: `${column} IN (SELECT id FROM bf_user WHERE branch = ?)`, params: [branch] });
+    if (branch === null) return () => NOTHING;
+    // A key bound to a branch owns what it creates: its branch's records include its own.
+    if (actor.kind === 'apiKey') return (column) => ({ sql: `(${column} IN (SELECT id FROM bf_user WHERE branch = ?) OR ${column} = ?)`, params: [branch, userId] });
+    return (column) => ({ sql: `${column} IN (SELECT id FROM bf_user WHERE branch = ?)`, params: [branch] });
   }
   const team = await teamOf(sql, userId);
   return (column) => ({ sql: `${column} IN (${team.map(() => '?').join(', ')})`, params: team });

@@ -2,7 +2,8 @@ import type { ApiKeySummary } from '@bankforge/client';
 import { RECORD_OPERATIONS } from '../access/role.js';
 import type { ProblemFieldError } from '../../platform/problem/problem-error.js';
 
-const OPERATION_NAMES: Record<string, string> = { create: '新建', read: '查看', update: '修改', delete: '删除', export: '导出', transfer: '移交' };
+/** The operations as the designer's role matrix names them in Chinese. */
+const OPERATION_NAMES: Record<string, string> = { create: '新建', read: '查看', update: '修改', delete: '删除', export: '导出', transfer: '转移', import: '导入' };
 
 /**
  * What is wrong with a key's scope: an operation that is not a record operation, an entity that is
@@ -26,7 +27,7 @@ export function apiKeyLimitsProblems(limits: Pick<ApiKeySummary, 'scope' | 'bran
           path: `/scope/entities/${entity}/${i}`,
           code: 'unknownOperation',
           message: `${operation.slice(0, 32)} is not an operation; use ${RECORD_OPERATIONS.join(', ')}.`,
-          messageZh: `${operation.slice(0, 32)} 不是可授予的操作，可用：${RECORD_OPERATIONS.map((op) => `${op}（${OPERATION_NAMES[op]}）`).join('、')}。`,
+          messageZh: `${operation.slice(0, 32)} 不是可授予的操作，可用：${RECORD_OPERATIONS.map((op) => (OPERATION_NAMES[op] ? `${op}（${OPERATION_NAMES[op]}）` : op)).join('、')}。`,
         });
       }
     });
