@@ -319,6 +319,12 @@ describe.each(dialects())('webhooks on %s', (dialect) => {
     expect(disabled.body.disabledReason).toMatch(/Disabled after 3 deliveries in a row failed; the last: privateAddress/);
     const audit = await server.request<{ actorName: string; detail: Record<string, unknown> }[]>('GET', '/api/audit?action=webhook&recordId=internal&limit=100');
     expect(audit.body.find((e) => e.detail.change === 'disabled')).toMatchObject({ actorName: 'system' });
+    // The administrators hear of it in the app, with what to do; it leads to no case or record.
+    const told = await server.request<{ items: { kind: string; caseId?: string; record?: unknown; text: { en: string; 'zh-CN': string } }[] }>('GET', '/api/notifications?unread=true');
+    const notice = told.body.items.find((n) => n.kind === 'webhookDisabled');
+    expect(notice?.text.en).toMatch(/^Webhook internal was turned off: 3 deliveries in a row failed \(the last: privateAddress/);
+    expect(notice?.text['zh-CN']).toMatch(/^Webhook internal 已停用：连续 3 次投递失败/);
+    expect([notice?.caseId, notice?.record]).toEqual([undefined, undefined]);
     // Disabled: new events leave no delivery, and a replay is refused until enabled.
     await newLoan();
     await settle();

@@ -189,14 +189,19 @@ export interface MigrateCaseRequest {
   toVersion?: number;
 }
 
-export type NotificationKind = 'assigned' | 'remind' | 'escalate' | 'returned' | 'outcome' | 'urge' | 'cc';
+/** What a case tells its people. */
+export type CaseNotificationKind = 'assigned' | 'remind' | 'escalate' | 'returned' | 'outcome' | 'urge' | 'cc';
+/** A case's, an automation's alert (`automation`), or an administrator's notice (`webhookDisabled`). */
+export type NotificationKind = CaseNotificationKind | 'automation' | 'webhookDisabled';
 
-/** An in-app notification (`GET /api/notifications`). */
+/** An in-app notification (`GET /api/notifications`): it leads to its task, else its case, else its record, else nowhere. */
 export interface CaseNotification {
   id: string;
   kind: NotificationKind;
-  caseId: string;
+  caseId?: string;
   taskId?: string;
+  /** The record an automation's alert is about. */
+  record?: { entity: string; id: string };
   text: CaseText;
   createdAt: string;
   readAt?: string;

@@ -75,6 +75,7 @@ export type {
   CaseTrailEntry,
   FlowBusinessCalendar,
   MigrateCaseRequest,
+  CaseNotificationKind,
   NotificationKind,
   NotificationPage,
   PeoplePage,

@@ -1,6 +1,6 @@
 import { ApiClientProvider } from '@bankforge/app-shell';
 import { fakeApi, sequence, type FakeHandler, type FakeResponse } from '@bankforge/app-shell/testing';
-import type { CaseNotification } from '@bankforge/client';
+import type { CaseNotification, RuntimeApp } from '@bankforge/client';
 import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { MemoryRouter, useLocation } from 'react-router-dom';
@@ -33,12 +33,12 @@ function Where() {
   return <p data-testid="where">{useLocation().pathname}</p>;
 }
 
-function renderMenu(routes: Record<string, FakeHandler | FakeResponse>) {
+function renderMenu(routes: Record<string, FakeHandler | FakeResponse>, apps: readonly RuntimeApp[] = []) {
   const server = fakeApi(routes);
   render(
     <ApiClientProvider client={server.client}>
       <MemoryRouter initialEntries={['/inbox']}>
-        <NotificationsMenu />
+        <NotificationsMenu apps={apps} />
         <Where />
       </MemoryRouter>
     </ApiClientProvider>,
@@ -93,6 +93,28 @@ describe('NotificationsMenu', () => {
     expect(screen.getByTestId('where').textContent).toBe('/cases/k2');
     // Already read: nothing more to mark.
     expect(server.requests.filter((r) => r.method === 'POST')).toHaveLength(1);
+  });
+
+  it("opens an automation's alert at its record under the reader's app, and leaves a notice that leads nowhere open, read", async () => {
+    const alert: CaseNotification = { id: 'n4', kind: 'automation', record: { entity: 'customer', id: 'c 1' }, text: { en: 'Zhou Min may be a high-potential customer', 'zh-CN': '周敏可能是高潜力客户' }, createdAt: minutesAgo(1) };
+    const notice: CaseNotification = { id: 'n5', kind: 'webhookDisabled', text: { en: 'Webhook crm_feed was turned off', 'zh-CN': 'Webhook crm_feed 已停用' }, createdAt: minutesAgo(2) };
+    const crm = { key: 'crm', label: { en: 'CRM' }, menu: [{ entity: 'customer', label: { en: 'Customer' }, pluralLabel: { en: 'Customers' } }] } as unknown as RuntimeApp;
+    const { server } = renderMenu(
+      {
+        'GET /api/notifications?unread=true': sequence(unread(2), unread(1), unread(0)),
+        'GET /api/notifications': sequence({ body: { items: [alert, notice], unread: 2 } }, { body: { items: [{ ...notice }], unread: 1 } }),
+        'POST /api/notifications/read': sequence({ body: { unread: 1 } }, { body: { unread: 0 } }),
+      },
+      [crm],
+    );
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole('button', { name: 'Notifications, 2 unread' }));
+    await user.click(await screen.findByRole('button', { name: /Webhook crm_feed was turned off/ }));
+    await waitFor(() => expect(server.requests.filter((r) => r.method === 'POST').map((r) => r.body)).toEqual([{ ids: ['n5'] }]));
+    expect(screen.getByTestId('where').textContent).toBe('/inbox');
+    expect(screen.getByRole('region', { name: 'Notifications' })).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: /Zhou Min may be a high-potential customer/ }));
+    expect(screen.getByTestId('where').textContent).toBe('/crm/customer/c%201');
   });
 
   it('closes on Escape and gives the focus back to the bell', async () => {

@@ -1,8 +1,9 @@
 import { asProblem, useApiClient } from '@bankforge/app-shell';
-import type { ApiProblem, CaseNotification, NotificationPage } from '@bankforge/client';
+import type { ApiProblem, CaseNotification, NotificationPage, RuntimeApp } from '@bankforge/client';
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router-dom';
+import { recordPath } from '../approval/record-path.js';
 import { Loading } from '../shell/Loading.js';
 import { ProblemNotice } from '../shell/ProblemNotice.js';
 import { approvalsChanged } from '../shell/refresh/approvals-changed.js';
@@ -11,16 +12,22 @@ import { NotificationList } from './NotificationList.js';
 
 type ListLoad = { status: 'loading' } | { status: 'loaded'; items: CaseNotification[]; receivedAt: number } | { status: 'error'; error: ApiProblem };
 
-/** Where a notification leads: its task when it has one, else its case. */
-export function notificationPath(notification: CaseNotification): string {
-  return notification.taskId !== undefined ? `/tasks/${encodeURIComponent(notification.taskId)}` : `/cases/${encodeURIComponent(notification.caseId)}`;
+/**
+ * Where a notification leads: its task when it has one, else its case, else the record an
+ * automation's alert is about (under an app of the reader's that shows it); nowhere for a notice.
+ */
+export function notificationPath(notification: CaseNotification, apps: readonly RuntimeApp[] = [], currentApp?: string): string | undefined {
+  if (notification.taskId !== undefined) return `/tasks/${encodeURIComponent(notification.taskId)}`;
+  if (notification.caseId !== undefined) return `/cases/${encodeURIComponent(notification.caseId)}`;
+  return notification.record ? recordPath(apps, notification.record.entity, notification.record.id, currentApp) : undefined;
 }
 
 /**
  * The header's bell with the number of unread notifications; it opens a list of the latest ones.
- * Opening one marks it read and goes to its task or case; "Mark all as read" clears the count.
+ * Opening one marks it read and goes to its task, case or record (a notice with none stays open,
+ * read); "Mark all as read" clears the count.
  */
-export function NotificationsMenu() {
+export function NotificationsMenu({ apps = [], currentApp }: { apps?: readonly RuntimeApp[]; currentApp?: string }) {
   const { t } = useTranslation('notifications');
   const api = useApiClient();
   const navigate = useNavigate();
@@ -71,8 +78,10 @@ export function NotificationsMenu() {
 
   const openOne = (notification: CaseNotification) => {
     if (!notification.readAt) markRead([notification.id]);
+    const path = notificationPath(notification, apps, currentApp);
+    if (path === undefined) return;
     setOpen(false);
-    navigate(notificationPath(notification));
+    navigate(path);
   };
 
   return (

@@ -67,7 +67,7 @@ export function RuntimeLayout({ redirect = assignLocation }: RuntimeLayoutProps)
           </nav>
         )}
         {signIn.status === 'signedIn' && load.status === 'loaded' && <DashboardNav />}
-        {signIn.status === 'signedIn' && load.status === 'loaded' && <ApprovalNav />}
+        {signIn.status === 'signedIn' && load.status === 'loaded' && <ApprovalNav apps={apps} {...(app ? { currentApp: app.key } : {})} />}
         {/* As the server answers who is signed in: only those granted the audit log see its link. */}
         {signIn.status === 'signedIn' && signIn.user.auditLog && <AuditLink />}
         <HeaderTools signIn={signIn} redirect={redirect} returnTo="/" />

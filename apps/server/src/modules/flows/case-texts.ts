@@ -1,4 +1,4 @@
-import type { CaseText, NotificationKind } from '@bankforge/client';
+import type { CaseNotificationKind, CaseText } from '@bankforge/client';
 import type { FlowDefinition, LocalizedText } from '@bankforge/flow-engine';
 
 /** A node's or flow's name in both languages (the id stands in when a definition names none). */
@@ -20,7 +20,7 @@ export function nodeName(flow: FlowDefinition, nodeId: string): CaseText {
 const SUBJECT = (title: string | undefined): { en: string; zh: string } => (title ? { en: ` (${title})`, zh: `（${title}）` } : { en: '', zh: '' });
 
 /** The one-line text of an in-app notification, in both languages. */
-export function notificationText(kind: NotificationKind, flow: CaseText, step: CaseText | undefined, recordTitle: string | undefined, detail?: string): CaseText {
+export function notificationText(kind: CaseNotificationKind, flow: CaseText, step: CaseText | undefined, recordTitle: string | undefined, detail?: string): CaseText {
   const s = SUBJECT(recordTitle);
   const stepEn = step?.en ?? '';
   const stepZh = step?.['zh-CN'] ?? stepEn;

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { execute, migrateInstance, type ExecuteResult, type FlowCommand, type FlowDefinition, type FlowState } from '@bankforge/flow-engine';
-import { approvalTaskEntity, type NotificationKind } from '@bankforge/client';
+import { approvalTaskEntity, type CaseNotificationKind } from '@bankforge/client';
 import { v7 as uuidv7 } from 'uuid';
 import { Database, type SqlExecutor } from '../../platform/database/database.js';
 import { ProblemError } from '../../platform/problem/problem-error.js';
@@ -10,6 +10,7 @@ import { PublishedArtifacts } from '../artifacts/published-artifacts.js';
 import { AuditLog } from '../audit/audit-log.js';
 import type { EntityModel } from '../metadata/entity-model.js';
 import { MetadataService } from '../metadata/metadata.service.js';
+import { Notifications } from '../notifications/notifications.js';
 import { RecordsService } from '../records/records.service.js';
 import { flowName, nodeName, notificationText } from './case-texts.js';
 import { FlowContextLoader, type FlowRunContext } from './flow-context.js';
@@ -265,15 +266,8 @@ export class FlowRunner {
     const at = stored(now);
     const subject = model && row.record_id ? await this.subject(sql, model, row.record_id, record) : undefined;
     const name = flowName(flow);
-    const notify = async (users: readonly string[], kind: NotificationKind, nodeId: string | undefined, task: string | null, detail?: string): Promise<void> => {
-      const text = JSON.stringify(notificationText(kind, name, nodeId ? nodeName(flow, nodeId) : undefined, subject?.title, detail));
-      const to = [...new Set(users)];
-      if (to.length === 0) return;
-      await sql.execute(
-        `INSERT INTO bf_notification (id, user_id, kind, instance_id, task_pk, text, created_at, read_at) VALUES ${to.map(() => '(?, ?, ?, ?, ?, ?, ?, NULL)').join(', ')}`,
-        to.flatMap((user) => [uuidv7(), user, kind, row.id, task, text, at]),
-      );
-    };
+    const notify = (users: readonly string[], kind: CaseNotificationKind, nodeId: string | undefined, task: string | null, detail?: string): Promise<void> =>
+      Notifications.write(sql, users, { kind, text: notificationText(kind, name, nodeId ? nodeName(flow, nodeId) : undefined, subject?.title, detail), caseId: row.id, ...(task ? { taskId: task } : {}) }, at);
     const startNode = flow.nodes.find((n) => n.type === 'start')?.id;
     // Approval tasks are owned by people's user ids; the engine names them by username.
     const userIdOf = (username: string): string | undefined => people.get(username)?.id;
@@ -333,7 +327,7 @@ export class FlowRunner {
           break;
         }
         case 'notify': {
-          const kind: NotificationKind = effect.kind === 'remind' ? 'remind' : effect.kind === 'urge' ? 'urge' : effect.kind === 'escalate' ? 'escalate' : 'cc';
+          const kind: CaseNotificationKind = effect.kind === 'remind' ? 'remind' : effect.kind === 'urge' ? 'urge' : effect.kind === 'escalate' ? 'escalate' : 'cc';
           await notify(effect.to, kind, effect.nodeId, effect.taskId ? taskKey(row.id, effect.taskId) : null);
           break;
         }

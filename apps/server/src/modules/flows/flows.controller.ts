@@ -23,7 +23,7 @@ import {
 } from './flow-requests.js';
 import { CaseMigrations, migrateCaseSchema, migrateCasesSchema, migrationPreviewSchema, parseMigrateCase, parseMigrateCases, parseMigrationPreview } from './case-migrations.js';
 import { FlowsService } from './flows.service.js';
-import { Notifications } from './notifications.js';
+import { Notifications } from '../notifications/notifications.js';
 import { TaskInbox } from './task-inbox.js';
 
 @ApiTags('flows')

@@ -15,7 +15,7 @@ import { FlowRunner } from './flow-runner.js';
 import { FlowTimers } from './flow-timers.js';
 import { FlowsController, NotificationsController, TasksController } from './flows.controller.js';
 import { FlowsService } from './flows.service.js';
-import { Notifications } from './notifications.js';
+import { Notifications } from '../notifications/notifications.js';
 import { PeopleController } from './people.controller.js';
 import { PeopleSearch } from './people-search.js';
 import { PeopleDirectory, PeopleNames } from './people.js';

@@ -9,6 +9,7 @@ import { signWebhook } from '../../platform/outbound-http/webhook-signature.js';
 import { SYSTEM_ACTOR } from '../access/actor.js';
 import { AuditLog } from '../audit/audit-log.js';
 import { ConnectorStore } from '../connectors/connector-store.js';
+import { Notifications } from '../notifications/notifications.js';
 import { WEBHOOK_DISABLE_AFTER_FAILED_DELIVERIES, webhookRetryDelaySeconds } from './webhook-schedule.js';
 import { WebhookStore, type SendingSubscription } from './webhook-store.js';
 
@@ -169,7 +170,7 @@ export class WebhookDeliveries implements OnApplicationBootstrap, OnApplicationS
     );
   }
 
-  /** The delivery gives up; a subscription failing persistently is disabled, with an audit entry administrators are shown. */
+  /** The delivery gives up; a subscription failing persistently is disabled, with an audit entry and a notification to every administrator. */
   private async failed(delivery: ClaimedDelivery, outcome: Extract<Outcome, { delivered: false }>): Promise<void> {
     await this.database.transaction(async (sql) => {
       const changed = await sql.execute(
@@ -187,6 +188,11 @@ export class WebhookDeliveries implements OnApplicationBootstrap, OnApplicationS
       );
       if (disable) {
         await this.audit.append(sql, SYSTEM_ACTOR, { action: 'webhook', recordId: delivery.subscription_key, detail: { change: 'disabled', webhook: delivery.subscription_key, reason, consecutiveFailures: failures } });
+        const text = {
+          en: `Webhook ${delivery.subscription_key} was turned off: ${failures} deliveries in a row failed (the last: ${outcome.error}). Re-enable it under Administration › Webhooks once the receiver is back.`,
+          'zh-CN': `Webhook ${delivery.subscription_key} 已停用：连续 ${failures} 次投递失败（最后一次：${outcome.error}）。接收方恢复后，请在“管理 › Webhooks”中重新启用。`,
+        };
+        await Notifications.write(sql, await Notifications.administrators(sql), { kind: 'webhookDisabled', text }, toStoredDatetime(new Date().toISOString()));
       }
     });
   }
