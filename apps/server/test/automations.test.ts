@@ -314,6 +314,17 @@ describe.each(dialects())('automations on %s', (dialect) => {
     const bad = await card<Problem>('POST', '/api/automations/events/card_blocked', { payload: 'x' });
     expect([bad.status, bad.body.errors?.[0]?.path]).toEqual([422, '/payload']);
 
+    // An integration's API key with the role posts it too, once per Idempotency-Key.
+    const key = await server.request<{ key: string }>('POST', '/api/auth/api-keys', { name: 'card-feed', roles: ['card_system'] });
+    expect(key.status, JSON.stringify(key.body)).toBe(201);
+    const byKey = { authorization: `Bearer ${key.body.key}`, 'idempotency-key': 'card-blocked-0001' };
+    const keyed = await server.anonymous<{ runs: number }>('POST', '/api/automations/events/card_blocked', { payload: { customer_no: `C${dialect}${numbers}`, reason: 'stolen' } }, byKey);
+    expect([keyed.status, keyed.body.runs]).toEqual([202, 1]);
+    const repeated = await server.anonymous<{ runs: number }>('POST', '/api/automations/events/card_blocked', { payload: { customer_no: `C${dialect}${numbers}`, reason: 'stolen' } }, byKey);
+    expect([repeated.status, repeated.body.runs]).toEqual([202, 1]);
+    expect((await runsOf('card_blocked')).filter((r) => r.recordId === created.id)).toHaveLength(2);
+    expect((await server.anonymous('POST', '/api/automations/events/loan_paid', { payload: {} }, { authorization: byKey.authorization })).status).toBe(403);
+
     const other = await card<Problem & { messageZh?: string }>('POST', '/api/automations/events/loan_paid', { payload: {} });
     expect([other.status, other.body.code]).toEqual([403, 'forbidden']);
     expect(other.body.messageZh).toMatch(/事件/);
