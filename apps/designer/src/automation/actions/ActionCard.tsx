@@ -1,4 +1,5 @@
 import type { AutomationAction } from '@bankforge/flow-engine';
+import { useSortable } from '@dnd-kit/sortable';
 import { useId, type KeyboardEvent, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import { moveKey } from '../model/actions.js';
@@ -38,9 +39,36 @@ export function ActionCard({ ref, action, index, count, name, onChange, onMove, 
     onMove(by);
   };
 
+  const sortable = useSortable({ id: action.id });
+  const setRefs = (element: HTMLLIElement | null) => {
+    sortable.setNodeRef(element);
+    if (typeof ref === 'function') ref(element);
+    else if (ref) ref.current = element;
+  };
+  const style = { transform: sortable.transform ? `translate3d(0, ${sortable.transform.y}px, 0)` : undefined, transition: sortable.transition };
+
   return (
-    <li ref={ref} tabIndex={-1} className="automation-action" aria-labelledby={headingId} onKeyDown={onKeyDown} data-action-type={action.type}>
+    <li
+      ref={setRefs}
+      style={style}
+      tabIndex={-1}
+      className={`automation-action${sortable.isDragging ? ' automation-action--dragging' : ''}`}
+      aria-labelledby={headingId}
+      onKeyDown={onKeyDown}
+      data-action-type={action.type}
+    >
       <div className="automation-action__header">
+        <button
+          type="button"
+          ref={sortable.setActivatorNodeRef}
+          className="automation-action__handle"
+          {...sortable.attributes}
+          {...sortable.listeners}
+          aria-label={t('actions.drag.handle', { name })}
+          title={t('actions.drag.handle', { name })}
+        >
+          ⠿
+        </button>
         <h3 id={headingId}>{name}</h3>
         {mine > 0 && <span className="badge badge-error">{t('problemsHere', { count: mine })}</span>}
         <span className="toolbar-spacer" />

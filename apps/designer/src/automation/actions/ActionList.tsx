@@ -7,6 +7,7 @@ import { ControlProblems } from '../ui/controls.js';
 import { useAutomationEditing } from '../ui/editing-context.js';
 import { ActionCard } from './ActionCard.js';
 import { AddActionMenu } from './AddActionMenu.js';
+import { SortableActions } from './SortableActions.js';
 
 /** "Then, in order": the actions as cards, each with its editor, moved by buttons or Alt+ArrowUp/Down. */
 export function ActionList() {
@@ -28,13 +29,17 @@ export function ActionList() {
   const nameOf = (action: AutomationAction, index: number) => t('actions.name', { number: index + 1, type: t(`actions.types.${action.type}`) });
   const setActions = (next: AutomationAction[], label?: string) => update((d) => ({ ...d, actions: next }), label);
 
-  const move = (index: number, by: number) => {
-    const to = index + by;
-    if (to < 0 || to >= actions.length) return;
+  const moveTo = (index: number, to: number) => {
+    if (to < 0 || to >= actions.length || to === index) return;
     const active = window.document.activeElement;
     refocus.current = { element: active instanceof HTMLElement ? active : null, card: actions[index]!.id };
     setActions(moveAction(actions, index, to));
     announce(t('actions.moved', { position: to + 1 }));
+  };
+  const move = (index: number, by: number) => moveTo(index, index + by);
+  const nameOfId = (actionId: string) => {
+    const index = actions.findIndex((a) => a.id === actionId);
+    return index < 0 ? actionId : nameOf(actions[index]!, index);
   };
   const add = (type: AutomationActionType) => {
     const next = addAction(actions, type);
@@ -70,6 +75,7 @@ export function ActionList() {
       {actions.length === 0 ? (
         <p className="empty-state">{t('actions.empty')}</p>
       ) : (
+        <SortableActions actions={actions} nameOf={(actionId) => nameOfId(actionId)} onMove={(from, to) => moveTo(from, to)}>
         <ol className="automation-actions">
           {actions.map((action, index) => (
             <ActionCard
@@ -89,6 +95,7 @@ export function ActionList() {
             />
           ))}
         </ol>
+        </SortableActions>
       )}
       <AddActionMenu onAdd={add} />
     </section>
