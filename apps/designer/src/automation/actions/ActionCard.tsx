@@ -39,20 +39,20 @@ export function ActionCard({ ref, action, index, count, name, onChange, onMove, 
     onMove(by);
   };
 
-  const sortable = useSortable({ id: action.id });
+  const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({ id: action.id });
   const setRefs = (element: HTMLLIElement | null) => {
-    sortable.setNodeRef(element);
+    setNodeRef(element);
     if (typeof ref === 'function') ref(element);
     else if (ref) ref.current = element;
   };
-  const style = { transform: sortable.transform ? `translate3d(0, ${sortable.transform.y}px, 0)` : undefined, transition: sortable.transition };
+  const style = { transform: transform ? `translate3d(0, ${transform.y}px, 0)` : undefined, transition };
 
   return (
     <li
       ref={setRefs}
       style={style}
       tabIndex={-1}
-      className={`automation-action${sortable.isDragging ? ' automation-action--dragging' : ''}`}
+      className={`automation-action${isDragging ? ' automation-action--dragging' : ''}`}
       aria-labelledby={headingId}
       onKeyDown={onKeyDown}
       data-action-type={action.type}
@@ -60,10 +60,10 @@ export function ActionCard({ ref, action, index, count, name, onChange, onMove, 
       <div className="automation-action__header">
         <button
           type="button"
-          ref={sortable.setActivatorNodeRef}
+          ref={setActivatorNodeRef}
           className="automation-action__handle"
-          {...sortable.attributes}
-          {...sortable.listeners}
+          {...attributes}
+          {...listeners}
           aria-label={t('actions.drag.handle', { name })}
           title={t('actions.drag.handle', { name })}
         >
