@@ -387,8 +387,8 @@ describe.each(dialects())('automations on %s', (dialect) => {
     const results = (JSON.parse(stored!.context) as { results: { started: { caseId: string }; opportunity: { id: string } } }).results;
     const detail = await server.request<{ status: string; recordId: string }>('GET', `/api/flows/instances/${results.started.caseId}`);
     expect([detail.status, detail.body.status, detail.body.recordId]).toEqual([200, 'running', opened.id]);
-    const notifications = await server.request<{ items: { text: { en: string } }[] }>('GET', '/api/notifications');
-    expect(notifications.body.items.map((n) => n.text.en)).toContain('Review opened for Kang Li');
+    const notifications = await server.request<{ items: { kind: string; text: { en: string }; record?: { entity: string; id: string } }[] }>('GET', '/api/notifications');
+    expect(notifications.body.items.find((n) => n.text.en === 'Review opened for Kang Li')).toMatchObject({ kind: 'automation', record: { entity: 'customer', id: opened.id } });
     // The case's start is an event: the case automation tags the customer.
     await settle();
     const [marked] = await runsOf('mark_reviewed');

@@ -3,7 +3,7 @@ import type { AutomationStepLog } from '@bankforge/client';
 import { fromStoredDatetime, toStoredDatetime } from '@bankforge/data-model';
 import { addBusinessDuration, type AutomationAction, type BusinessCalendar, type FlowDefinition } from '@bankforge/flow-engine';
 import { parseDuration, YearsMonthsDuration } from '@bankforge/rule-engine';
-import { v5 as uuidv5, v7 as uuidv7 } from 'uuid';
+import { v5 as uuidv5 } from 'uuid';
 import { databaseNow } from '../../platform/database/database-clock.js';
 import { Database } from '../../platform/database/database.js';
 import { ProblemError } from '../../platform/problem/problem-error.js';
@@ -15,6 +15,7 @@ import { evaluated } from '../decisions/decisions.service.js';
 import { FlowRunner } from '../flows/flow-runner.js';
 import { variablesFromRecord } from '../flows/record-binding.js';
 import { MetadataService } from '../metadata/metadata.service.js';
+import { Notifications } from '../notifications/notifications.js';
 import { RecordsService } from '../records/records.service.js';
 import { actionScope, automationActor, evaluateFeel, evaluateValues, withoutSensitive, type RunContext } from './automation-scope.js';
 
@@ -154,13 +155,9 @@ export class AutomationActions {
         const fill = (text: string): string => text.replace(/\{([a-z][a-z0-9_]*)\}/g, (whole, name: string) => (record && name in record ? String(record[name] ?? '') : whole));
         const message = { en: fill(action.message.en), 'zh-CN': fill(action.message['zh-CN']) };
         if (execute && to.length > 0) {
-          const at = toStoredDatetime(now);
-          await this.database.transaction((sql) =>
-            sql.execute(
-              `INSERT INTO bf_notification (id, user_id, kind, instance_id, task_pk, text, created_at, read_at) VALUES ${to.map(() => "(?, ?, 'cc', ?, NULL, ?, ?, NULL)").join(', ')}`,
-              to.flatMap((user) => [uuidv7(), user, run.id, JSON.stringify(message), at]),
-            ),
-          );
+          // An alert about the run's record opens it in the runtime; without a record it leads nowhere.
+          const about = run.entity && run.recordId ? { record: { entity: run.entity, id: run.recordId } } : {};
+          await this.database.transaction((sql) => Notifications.write(sql, to, { kind: 'automation', text: message, ...about }, toStoredDatetime(now)));
         }
         return { status: 'done', detail: `${would}notify ${to.length > 0 ? to.join(', ') : 'nobody'}` };
       }
