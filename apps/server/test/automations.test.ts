@@ -52,8 +52,26 @@ const opportunity: EntityDefinition = {
   key: 'opportunity',
   title: 'Opportunity',
   label: { en: 'Opportunity', 'zh-CN': '商机' },
-  fields: [field('o_customer', 'customer_id', 'text', { maxLength: 36 }), field('o_title', 'title', 'text', { required: true, maxLength: 100 })],
+  fields: [field('o_customer', 'customer_id', 'text', { maxLength: 36 }), field('o_title', 'title', 'text', { required: true, maxLength: 100 }), field('o_stage', 'stage', 'text', { maxLength: 20 })],
 };
+
+/** The opportunity's approval owns its stage. */
+const stageFlow = {
+  kind: 'flow',
+  key: 'opp_approval',
+  title: 'opp_approval',
+  schemaVersion: 1,
+  entity: 'opportunity',
+  record: { controlledFields: ['stage'] },
+  variables: [],
+  nodes: [
+    { id: 'start', type: 'start', name: label('start') },
+    { id: 'done', type: 'end', name: label('done') },
+  ],
+  edges: [{ id: 'e1', source: 'start', target: 'done' }],
+};
+
+const staging = automation('win_opportunity', { type: 'record', entity: 'opportunity', on: ['created'] }, [{ id: 'win', type: 'updateRecord', values: { stage: '"won"' } }]);
 
 /** A customer's review: one approval by `case_checker`. */
 const review = {
@@ -159,7 +177,8 @@ describe.each(dialects())('automations on %s', (dialect) => {
     await server.publishEntity(opportunity);
     expect((await server.request('POST', '/api/auth/users', { username: 'case_checker', displayName: 'Checker', roles: [], password: 'Checker-Pass-2026' })).status).toBe(201);
     await server.publishArtifact(review);
-    for (const document of [tagging, waiting, failing(9999), watching, inbound, opening, onCase]) await server.publishArtifact(document);
+    await server.publishArtifact(stageFlow);
+    for (const document of [tagging, waiting, failing(9999), watching, inbound, opening, onCase, staging]) await server.publishArtifact(document);
   });
   afterAll(async () => {
     await server?.close();
@@ -456,6 +475,16 @@ describe.each(dialects())('automations on %s', (dialect) => {
     } finally {
       core.close();
     }
+  });
+
+  it('is refused a field an approval flow owns, as a person is', async () => {
+    const created = await server.request<{ id: string }>('POST', '/api/records/opportunity', { title: 'Wealth plan' });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    await settle();
+    const [run] = await runsOf('win_opportunity');
+    expect(run).toMatchObject({ status: 'pending', attempts: 1, recordId: created.body.id });
+    expect(run!.error).toBe('fieldControlledByFlow (/stage fieldControlledByFlow)');
+    expect((await server.request<{ stage: string | null }>('GET', `/api/records/opportunity/${created.body.id}`)).body.stage ?? null).toBeNull();
   });
 
   it('keeps sensitive values out of the run\'s stored context and log, and out of a test\'s answer', async () => {

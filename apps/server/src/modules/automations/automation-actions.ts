@@ -16,6 +16,7 @@ import { FlowRunner } from '../flows/flow-runner.js';
 import { variablesFromRecord } from '../flows/record-binding.js';
 import { MetadataService } from '../metadata/metadata.service.js';
 import { Notifications } from '../notifications/notifications.js';
+import { ControlledFields } from '../records/controlled-fields.js';
 import { RecordsService } from '../records/records.service.js';
 import { actionScope, automationActor, evaluateFeel, evaluateValues, withoutSensitive, type RunContext } from './automation-scope.js';
 
@@ -64,7 +65,11 @@ export class AutomationActions {
     @Inject(DecisionCatalog) private readonly decisions: DecisionCatalog,
     @Inject(ConnectorCalls) private readonly connectors: ConnectorCalls,
     @Inject(FlowRunner) private readonly flows: FlowRunner,
-  ) {}
+  ) {
+    this.controlled = new ControlledFields(published);
+  }
+
+  private readonly controlled: ControlledFields;
 
   /** The database's clock, ISO 8601: waits are counted on it, whichever replica runs them. */
   async now(): Promise<string> {
@@ -182,10 +187,18 @@ export class AutomationActions {
     }
   }
 
-  /** A write of the run's record, validated and audited as an update by the automation's actor. */
+  /**
+   * A write of the run's record, validated and audited as an update by the automation's actor.
+   * Fields an approval flow owns stay the flow's: an automation is refused them as a person is.
+   */
   private async write(entity: string, id: string, values: Record<string, unknown>, automation: string): Promise<void> {
     const model = await this.metadata.entity(entity);
-    await this.database.transaction((tx) => this.records.applyFlowWrite(tx, model, id, values, automationActor(automation)));
+    await this.database.transaction(async (tx) => {
+      const current = await this.records.readIn(tx, model, id);
+      if (!current) throw ProblemError.notFound('recordNotFound', `${entity} ${id} was not found.`);
+      await this.controlled.check(entity, values, current, tx);
+      await this.records.applyFlowWrite(tx, model, id, values, automationActor(automation));
+    });
   }
 
   /** `field = value, ...` for a person, a sensitive field by name only. */
