@@ -41,9 +41,15 @@ function tagging(overrides: Partial<AutomationDefinition> = {}): AutomationDefin
   };
 }
 
-function context(stage: 'save' | 'publish', entities: EntityDefinition[] = [customer]): AutomationCheckContext & { warnings: ArtifactProblem[] } {
+function context(stage: 'save' | 'publish', entities: EntityDefinition[] = [customer], published: string[] = ['calendar/cn_bank']): AutomationCheckContext & { warnings: ArtifactProblem[] } {
   const warnings: ArtifactProblem[] = [];
-  return { stage, warnings, warn: (p) => warnings.push(p), entity: (key) => Promise.resolve(entities.find((e) => e.key === key)) };
+  return {
+    stage,
+    warnings,
+    warn: (p) => warnings.push(p),
+    entity: (key) => Promise.resolve(entities.find((e) => e.key === key)),
+    isPublished: (kind, key) => Promise.resolve(published.includes(`${kind}/${key}`)),
+  };
 }
 
 const validate = new Ajv({ allErrors: true, strict: false }).compile(automationArtifactSchema);
@@ -148,6 +154,20 @@ describe('automation kind check', () => {
     ]);
     expect(problems.every((p) => p.messageZh)).toBe(true);
     expect(codes(await automationKind.check(tagging(), context('publish', [])))).toEqual(['/trigger/entity entityNotPublished']);
+  });
+
+  it('on publish, refuses flows, decisions and calendars that are not published', async () => {
+    const doc = tagging({
+      trigger: { type: 'case', flow: 'kyc-review', events: ['approved'] },
+      actions: [
+        { id: 'f', type: 'startFlow', flow: 'loan-approval' },
+        { id: 'd', type: 'evaluateDecision', decision: 'customer_grade', inputs: {} },
+        { id: 'w', type: 'wait', duration: 'P1D', calendar: 'hk_bank' },
+      ],
+    });
+    const problems = await automationKind.check(doc, context('publish', [customer], ['flow/kyc-review', 'decision/customer_grade']));
+    expect(codes(problems)).toEqual(['/actions/0/flow flowNotPublished', '/actions/2/calendar calendarNotPublished']);
+    expect(problems[1]!.messageZh).toBe('工作日历 hk_bank 尚未发布');
   });
 
   it('names its trigger and actions for comparing versions', () => {

@@ -1,10 +1,11 @@
 /**
  * The `automation` artifact kind: its schema, and a check that refuses an automation the runner
  * could not run (colliding ids, FEEL that does not compile, unreal durations, times and zones) and,
- * on publish, one naming entities that are not published or fields they do not have.
+ * on publish, one naming entities that are not published or fields they do not have, or flows,
+ * decisions and calendars that are not published.
  */
 import type { EntityDefinition } from '@bankforge/data-model';
-import type { ArtifactCheckContext, ArtifactKindDefinition, ArtifactElement } from '@bankforge/rule-engine';
+import type { ArtifactCheckContext, ArtifactElement, ArtifactKindDefinition, ArtifactProblem } from '@bankforge/rule-engine';
 import { unchangedDocument } from '@bankforge/rule-engine';
 import type { AutomationDefinition } from './automation-definition.js';
 import { automationFieldProblems, automationProblems } from './automation-problems.js';
@@ -14,6 +15,33 @@ import { automationArtifactSchema } from './automation-schema.js';
 export interface AutomationCheckContext extends ArtifactCheckContext {
   /** The latest published version of an entity, or undefined. */
   entity(key: string): Promise<EntityDefinition | undefined>;
+  /** Whether an artifact (a flow, a decision, a calendar) has a published version. */
+  isPublished(kind: string, key: string): Promise<boolean>;
+}
+
+/** The flows, decisions and calendars an automation names, with where: each must be published for it to run. */
+function artifactReferences(automation: AutomationDefinition): { kind: 'flow' | 'decision' | 'calendar'; key: string; path: string }[] {
+  const refs: { kind: 'flow' | 'decision' | 'calendar'; key: string; path: string }[] = [];
+  const trigger = automation.trigger;
+  if (trigger.type === 'case') refs.push({ kind: 'flow', key: trigger.flow, path: '/trigger/flow' });
+  if (trigger.type === 'schedule' && trigger.calendar !== undefined) refs.push({ kind: 'calendar', key: trigger.calendar, path: '/trigger/calendar' });
+  for (const [i, action] of automation.actions.entries()) {
+    if (action.type === 'startFlow') refs.push({ kind: 'flow', key: action.flow, path: `/actions/${i}/flow` });
+    if (action.type === 'evaluateDecision') refs.push({ kind: 'decision', key: action.decision, path: `/actions/${i}/decision` });
+    if (action.type === 'wait' && action.calendar !== undefined) refs.push({ kind: 'calendar', key: action.calendar, path: `/actions/${i}/calendar` });
+  }
+  return refs;
+}
+
+const KIND_ZH = { flow: '流程', decision: '决策', calendar: '工作日历' } as const;
+
+async function referenceProblems(automation: AutomationDefinition, context: AutomationCheckContext): Promise<ArtifactProblem[]> {
+  const problems: ArtifactProblem[] = [];
+  for (const { kind, key, path } of artifactReferences(automation)) {
+    if (await context.isPublished(kind, key)) continue;
+    problems.push({ path, code: `${kind}NotPublished`, message: `${kind} ${key} is not published`, messageZh: `${KIND_ZH[kind]} ${key} 尚未发布` });
+  }
+  return problems;
 }
 
 /** The entity keys an automation names: its trigger's and each createRecord's. */
@@ -39,7 +67,7 @@ export const automationKind: ArtifactKindDefinition<AutomationDefinition, Automa
       const entity = await context.entity(key);
       if (entity) entities.set(key, entity);
     }
-    return automationFieldProblems(automation, entities);
+    return [...automationFieldProblems(automation, entities), ...(await referenceProblems(automation, context))];
   },
   elements(automation): ArtifactElement[] {
     return [
