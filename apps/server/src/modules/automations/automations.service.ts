@@ -107,7 +107,7 @@ export class AutomationsService {
       matched = holds(trigger.condition, { old: context.old, new: context.new, changed: context.changed });
     } else if (trigger.type === 'inbound') {
       context.payload = input.payload ?? {};
-      if (!record && trigger.entity && trigger.match) record = await this.matchedRecord(trigger, context.payload, true);
+      if (!record && trigger.entity && trigger.match) record = await this.matchedRecord(key, trigger, context.payload);
       matched = holds(trigger.condition, { payload: context.payload, record });
     } else if (trigger.type === 'case') {
       matched = true;
@@ -140,7 +140,7 @@ export class AutomationsService {
     let runs = 0;
     for (const { definition, version } of automations) {
       const trigger = definition.trigger as InboundTrigger;
-      const record = trigger.entity && trigger.match ? await this.matchedRecord(trigger, payload, false) : null;
+      const record = trigger.entity && trigger.match ? await this.matchedRecord(definition.key, trigger, payload) : null;
       if (trigger.entity && trigger.match && !record) continue;
       if (!holds(trigger.condition, { payload, record })) continue;
       const queued = await this.database.transaction((sql) =>
@@ -160,16 +160,16 @@ export class AutomationsService {
   }
 
   /** The live record whose `match.field` equals the match value over the payload (as the automation sees it), or null. */
-  private async matchedRecord(trigger: InboundTrigger, payload: Record<string, unknown>, quiet: boolean): Promise<Record<string, unknown> | null> {
+  private async matchedRecord(automation: string, trigger: InboundTrigger, payload: Record<string, unknown>): Promise<Record<string, unknown> | null> {
     let value: unknown;
     try {
       value = evaluateFeel(trigger.match!.value, { payload });
-    } catch (error) {
-      if (quiet) return null;
-      throw error;
+    } catch {
+      // A payload the match cannot read (a missing key in a path, a spent budget) matches no record.
+      return null;
     }
     if (value === null || value === undefined || typeof value === 'object') return null;
-    const page = await this.records.query(trigger.entity!, { filter: { field: trigger.match!.field, op: 'eq', value: value as string }, limit: 1 }, automationActor(trigger.event));
+    const page = await this.records.query(trigger.entity!, { filter: { field: trigger.match!.field, op: 'eq', value: value as string }, limit: 1 }, automationActor(automation));
     const found = page.items[0];
     return found ? withoutSensitive((await this.metadata.entity(trigger.entity!)).definition, found) : null;
   }
