@@ -1,0 +1,141 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { apiAs, type Api, DEMO_PASSWORD } from '../harness/api.js';
+import { launchBrowser, screenshot, watchForPageErrors, signInAt } from '../harness/browser.js';
+import { ADMIN_PASSWORD, startServer, type RunningServer } from '../harness/server.js';
+
+type Customer = { id: string; name: string; resident_id: string | null; segment: string; notes?: string | null; version: number };
+type RoleDoc = { key: string; entities?: Record<string, Record<string, unknown>> };
+
+const NOTES = '2026 年度客户复核：资产上升，已回访';
+
+/**
+ * Issue 23, bulk import: IT grants the relationship managers' role the import right; 王芳 uploads
+ * a CSV with Chinese headers whose resident IDs are those of three of her customers. The columns
+ * map themselves by their Chinese labels; she matches rows by resident ID; the dry run says two
+ * customers will be updated and shows the one row whose mobile is not a mobile number, writing
+ * nothing. She runs it in Chinese, the server's progress reaches done, and the customer's record
+ * page shows the new value.
+ */
+describe('an RM imports a CSV that updates her customers found by resident ID', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let admin: Api;
+  let wang: Api;
+  let page: Page;
+  let dir: string;
+  let csv: string;
+  let mine: Customer[];
+  const errors: string[][] = [];
+
+  beforeAll(async () => {
+    server = await startServer({ BANKFORGE_EXAMPLE: 'bank-crm', BANKFORGE_DEMO_PASSWORD: DEMO_PASSWORD });
+    admin = await apiAs(server.url, 'admin', ADMIN_PASSWORD);
+    // IT grants the RMs' role the import right on customers (their book: own scope, as for create and update).
+    const roles = (await admin('GET', '/api/auth/roles')).body as unknown as RoleDoc[];
+    const rm = roles.find((r) => r.key === 'relationship_manager')!;
+    rm.entities!.customer = { ...rm.entities!.customer, import: 'own' };
+    expect((await admin('PUT', '/api/auth/roles/relationship_manager', rm)).status).toBe(200);
+    wang = await apiAs(server.url, 'wang_fang', DEMO_PASSWORD);
+    // Three of her individual customers, their resident IDs read in clear by the administrator (the RM sees them masked).
+    const users = (await admin('GET', '/api/auth/users')).body as unknown as { id: string; username: string }[];
+    const wangId = users.find((u) => u.username === 'wang_fang')!.id;
+    const found = (await admin('POST', '/api/records/customer/query', {
+      filter: { and: [{ field: 'owner_id', op: 'eq', value: wangId }, { field: 'customer_type', op: 'eq', value: 'individual' }] },
+      fields: ['name', 'resident_id', 'segment', 'notes'],
+      limit: 3,
+    })).body as unknown as { items: Customer[] };
+    mine = found.items;
+    expect(mine.length).toBe(3);
+    expect(mine.every((c) => c.resident_id)).toBe(true);
+    const other = (segment: string): string => (segment === 'affluent' ? '大众客户' : '财富客户');
+    dir = mkdtempSync(join(tmpdir(), 'bankforge-import-'));
+    csv = join(dir, '客户复核.csv');
+    writeFileSync(
+      csv,
+      [
+        '客户名称,居民身份证号,手机号,客户分层,备注',
+        `${mine[0]!.name},${mine[0]!.resident_id},,${other(mine[0]!.segment)},${NOTES}`,
+        `${mine[1]!.name},${mine[1]!.resident_id},,${other(mine[1]!.segment)},${NOTES}`,
+        `${mine[2]!.name},${mine[2]!.resident_id},1234,,${NOTES}`,
+      ].join('\r\n'),
+    );
+    browser = await launchBrowser();
+    const context = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
+    page = await context.newPage();
+    page.setDefaultTimeout(20_000);
+    errors.push(watchForPageErrors(page));
+    await signInAt(page, `${server.url}/bank_crm/customer`, 'wang_fang', DEMO_PASSWORD);
+    await page.getByRole('table').waitFor();
+  }, 240_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('王芳 uploads the file, the Chinese headers map themselves, and the dry run finds her customers by resident ID', async () => {
+    await page.getByRole('link', { name: 'Import…' }).click();
+    await page.getByRole('heading', { name: 'Import Customers' }).waitFor();
+    await screenshot(page, '150-import-page-en');
+    await page.getByLabel('CSV or XLSX file').setInputFiles(csv);
+    await page.getByRole('button', { name: 'Upload' }).click();
+    const mapped = async (header: string): Promise<string> => page.getByRole('combobox', { name: `Field for column ${header}` }).inputValue();
+    await page.getByRole('combobox', { name: 'Field for column 居民身份证号' }).waitFor();
+    expect([await mapped('客户名称'), await mapped('居民身份证号'), await mapped('手机号'), await mapped('客户分层'), await mapped('备注')]).toEqual(['name', 'resident_id', 'mobile', 'segment', 'notes']);
+    // Rows are matched by resident ID (chosen with the keyboard: a native select), updated when found.
+    const by = page.getByRole('combobox', { name: 'Match rows to records by' });
+    await by.focus();
+    await by.selectOption({ label: 'Resident ID number' });
+    expect(await page.getByRole('combobox', { name: 'When a row matches a record' }).inputValue()).toBe('update');
+    await screenshot(page, '151-import-mapping-en');
+
+    const before = ((await wang('POST', '/api/records/customer/query', { filter: { field: 'id', op: 'in', value: mine.map((c) => c.id) }, fields: ['segment', 'notes'] })).body as unknown as { items: Customer[] }).items;
+    await page.getByRole('button', { name: 'Dry run' }).click();
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'Done: 3 rows' }).count(), { timeout: 30_000 }).toBe(1);
+    expect(await page.getByRole('heading', { name: 'Dry run: nothing was written' }).count()).toBe(1);
+    expect(await page.getByText('2 to update', { exact: true }).count()).toBe(1);
+    expect(await page.getByText('1 with errors', { exact: true }).count()).toBe(1);
+    const problems = page.getByRole('table', { name: 'Rows with errors' });
+    await problems.waitFor();
+    const cells = await problems.locator('tbody tr').first().locator('td').allTextContents();
+    expect(cells[0]).toBe('4');
+    expect(cells[1]).toBe('Mobile');
+    expect(cells[2]).toContain('11-digit');
+    // Nothing written.
+    const after = ((await wang('POST', '/api/records/customer/query', { filter: { field: 'id', op: 'in', value: mine.map((c) => c.id) }, fields: ['segment', 'notes'] })).body as unknown as { items: Customer[] }).items;
+    expect(after).toEqual(before);
+    await screenshot(page, '152-import-dry-run-en');
+    expect(errors.flat()).toEqual([]);
+  });
+
+  it('she runs it in Chinese: the progress reaches done and the customer shows the new value', async () => {
+    await page.getByRole('group', { name: 'Language' }).getByRole('button', { name: '中文' }).click();
+    await page.getByRole('heading', { name: '导入客户' }).waitFor();
+    await page.getByRole('button', { name: '开始导入' }).click();
+    // The run's own counts (the dry run said 将更新), then its end.
+    await expect.poll(() => page.getByText('更新 2 条', { exact: true }).count(), { timeout: 60_000 }).toBe(1);
+    await expect.poll(() => page.getByRole('status').filter({ hasText: '完成：共 3 行' }).count(), { timeout: 60_000 }).toBe(1);
+    expect(await page.getByRole('progressbar', { name: '导入进度' }).getAttribute('value')).toBe('1');
+    expect(await page.getByText('1 行有错误', { exact: true }).count()).toBe(1);
+    expect(await page.getByRole('table', { name: '有错误的行' }).locator('tbody tr td').nth(1).textContent()).toBe('手机号');
+    await screenshot(page, '153-import-done-zh');
+
+    const updated = ((await wang('POST', '/api/records/customer/query', { filter: { field: 'id', op: 'in', value: mine.map((c) => c.id) }, fields: ['segment', 'notes'] })).body as unknown as { items: Customer[] }).items;
+    const byId = new Map(updated.map((c) => [c.id, c]));
+    expect(byId.get(mine[0]!.id)).toMatchObject({ notes: NOTES, version: mine[0]!.version + 1 });
+    expect(byId.get(mine[0]!.id)!.segment).not.toBe(mine[0]!.segment);
+    expect(byId.get(mine[2]!.id)).toMatchObject({ version: mine[2]!.version });
+
+    await page.goto(`${server.url}/bank_crm/customer/${mine[0]!.id}`);
+    // The notes are on the form's Service tab.
+    await page.getByRole('tab', { name: '服务' }).click();
+    const notes = page.getByRole('textbox', { name: /^备注/ });
+    await expect.poll(() => notes.inputValue(), { timeout: 20_000 }).toBe(NOTES);
+    await screenshot(page, '154-import-updated-customer-zh');
+    expect(errors.flat()).toEqual([]);
+  });
+});
