@@ -7,6 +7,7 @@
  */
 import { residentIdCheckCharacter, type EntityDefinition } from '@bankforge/data-model';
 import type { ImportJob, ImportProblemPage, ImportRollback } from '@bankforge/client';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ImportRunner } from '../src/modules/imports/import-runner.js';
 import type { RoleDefinition } from '../src/modules/access/role.js';
@@ -200,6 +201,42 @@ describe.each(dialects())('imports on %s', (dialect) => {
       expect((await server.request<{ ok: boolean }>('GET', '/api/audit/verify')).body.ok).toBe(true);
     } finally {
       runner.batchRows = 2;
+    }
+  });
+
+  it('reads an XLSX file as it reads a CSV, and refuses other types (415) and files over the cap (413)', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('客户');
+    sheet.addRow(['客户号', 'Name', 'resident id number', '信用分']);
+    sheet.addRow(['C3000000001', '赵磊', rid('32010219850505001'), null]);
+    sheet.addRow([]);
+    sheet.addRow(['C3000000002', { richText: [{ text: '钱' }, { text: '敏' }] }, rid('32010219850505002'), null]);
+    const file = Buffer.from(await workbook.xlsx.writeBuffer());
+    // The binary body goes with the importer's own session cookie (the test requesters send text).
+    const login = await server.anonymous('POST', '/api/auth/login', { username: 'im_rm', password: PASSWORD });
+    const cookie = /bf_session=[^;]+/.exec(login.headers.get('set-cookie') ?? '')![0];
+    const response = await fetch(`${server.url}/api/imports?entity=im_customer&name=customers.xlsx`, {
+      method: 'POST',
+      headers: { cookie, 'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
+      body: file,
+    });
+    const uploaded = { status: response.status, body: (await response.json()) as ImportJob };
+    expect(uploaded.status, JSON.stringify(uploaded.body)).toBe(201);
+    expect(uploaded.body.format).toBe('xlsx');
+    expect(uploaded.body.columns.map((c) => c.field)).toEqual(['customer_no', 'name', 'resident_id', null]);
+    await mapAndMatch(importer, uploaded.body);
+    expect((await importer('POST', `/api/imports/${uploaded.body.id}/dry-run`)).status).toBe(202);
+    expect(await until(importer, uploaded.body.id)).toMatchObject({ status: 'done', rowsTotal: 2, created: 2, failed: 0 });
+
+    const text = await importer<{ code: string }>('POST', '/api/imports?entity=im_customer&name=a.txt', 'a,b', { 'content-type': 'text/plain' });
+    expect(text.status).toBe(415);
+    process.env.BANKFORGE_IMPORT_MAX_BYTES = '10';
+    try {
+      const large = await upload(importer, CSV);
+      expect(large.status).toBe(413);
+      expect(large.body.code).toBe('importTooLarge');
+    } finally {
+      delete process.env.BANKFORGE_IMPORT_MAX_BYTES;
     }
   });
 
