@@ -310,6 +310,11 @@ describe.each(dialects())('permissions on %s', (dialect) => {
     expect((await reader('GET', `/api/records/client/${bj.id}`)).status).toBe(404);
     expect((await reader('GET', `/api/records/client/${sh.id}/overview`)).status).toBe(200);
     expect((await reader('GET', `/api/records/client/${bj.id}/timeline`)).status).toBe(404);
+    const titled = await reader<{ titles: Record<string, string> }>('POST', '/api/records/client/titles', { ids: ids(['rm_a', 'rm_b', 'rm_c', 'tl_sh']) });
+    expect(Object.keys(titled.body.titles).sort()).toEqual(shanghai);
+    // Unmasking stays the roles' (the branch manager's), within the narrowed read scope only.
+    expect((await reader('POST', `/api/records/client/${bj.id}/unmask`, { field: 'resident_id', reason: 'Integration check of identity' })).status).toBe(404);
+    expect((await reader('POST', `/api/records/client/${sh.id}/unmask`, { field: 'resident_id', reason: 'Integration check of identity' })).status).toBe(200);
     const current = await reader<Rec>('GET', `/api/records/client/${sh.id}`);
     const before = await server.request<Rec>('GET', `/api/records/client/${sh.id}`);
     for (const [method, path, body, operation] of [
