@@ -92,6 +92,22 @@ describe('the analyst tags high-potential customers with an automation', () => {
     expect(await card.getByRole('combobox', { name: 'Tag field' }).inputValue()).toBe('tags');
     await card.getByRole('checkbox', { name: 'Add High potential' }).check();
 
+    // Cards reorder by dragging their handles: a notification dragged above the tags, then removed again.
+    await analyst.getByRole('button', { name: 'Add action' }).click();
+    await analyst.getByRole('menuitem', { name: 'Notify' }).click();
+    const headings = () => analyst.locator('.automation-action h3').allTextContents();
+    expect(await headings()).toEqual(['1. Add or remove tags', '2. Notify']);
+    const from = (await analyst.getByRole('button', { name: 'Drag 2. Notify to reorder' }).boundingBox())!;
+    const to = (await analyst.getByRole('button', { name: 'Drag 1. Add or remove tags to reorder' }).boundingBox())!;
+    await analyst.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+    await analyst.mouse.down();
+    await analyst.mouse.move(from.x + from.width / 2, from.y - 10, { steps: 5 });
+    await analyst.mouse.move(to.x + to.width / 2, to.y + to.height / 2 - 20, { steps: 15 });
+    await analyst.mouse.up();
+    await expect.poll(headings).toEqual(['1. Notify', '2. Add or remove tags']);
+    await analyst.getByRole('button', { name: 'Remove 1. Notify' }).click();
+    await expect.poll(headings).toEqual(['1. Add or remove tags']);
+
     await analyst.getByRole('button', { name: 'Save' }).click();
     await analyst.getByText('Draft saved').waitFor();
     const draft = (await (await analyst.request.get(`${server.url}/api/artifacts/automation/tag_high_potential`)).json()) as { document: unknown };
