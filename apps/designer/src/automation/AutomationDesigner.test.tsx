@@ -56,6 +56,14 @@ describe('AutomationDesigner', () => {
     const menu = screen.getByRole('menu', { name: 'Action types' });
     expect(within(menu).getAllByRole('menuitem')).toHaveLength(9);
     expect(document.activeElement).toBe(within(menu).getByRole('menuitem', { name: 'Update the record' }));
+    // Escape closes it and gives the focus back to its button; so does the focus going elsewhere.
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('menu')).toBeNull();
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Add action' }));
+    await user.keyboard('{Enter}');
+    await user.click(screen.getByRole('heading', { name: 'Then, in order' }));
+    expect(screen.queryByRole('menu')).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Add action' }));
     await user.keyboard('{ArrowDown}{Enter}');
     expect(screen.queryByRole('menu')).toBeNull();
     const card = screen.getByRole('listitem', { name: '1. Add or remove tags' });

@@ -42,7 +42,18 @@ export function AddActionMenu({ onAdd }: { onAdd(type: AutomationActionType): vo
         {t('actions.add')}
       </button>
       {open && (
-        <ul id={id} role="menu" aria-label={t('actions.menu')} className="automation-menu" onKeyDown={onKeyDown}>
+        <ul
+          id={id}
+          role="menu"
+          aria-label={t('actions.menu')}
+          className="automation-menu"
+          onKeyDown={onKeyDown}
+          // A click or the focus elsewhere closes the menu (the button toggles it itself).
+          onBlur={(event) => {
+            const next = event.relatedTarget;
+            if (!(next instanceof Node) || (!event.currentTarget.contains(next) && next !== button.current)) setOpen(false);
+          }}
+        >
           {AUTOMATION_ACTION_TYPES.map((type, i) => (
             <li key={type} role="none">
               <button
