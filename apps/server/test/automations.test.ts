@@ -252,6 +252,15 @@ describe.each(dialects())('automations on %s', (dialect) => {
     expect(run!.steps.map((s) => [s.actionId, s.status])).toEqual([['later', 'waiting']]);
     expect(await runner.runDue()).toBe(0);
     expect((await record(created.id)).notes ?? null).toBeNull();
+    // Paused by an administrator, a due run stays waiting; resumed, it goes on.
+    const paused: typeof waiting = { ...waiting, enabled: false };
+    await server.publishArtifact(paused);
+    await makeDue(run!.id);
+    expect(await runner.runDue()).toBe(1);
+    expect((await runsOf('note_later'))[0]).toMatchObject({ status: 'waiting', step: 1 });
+    expect((await record(created.id)).notes ?? null).toBeNull();
+    const resumed: typeof waiting = { ...waiting, enabled: true };
+    await server.publishArtifact(resumed);
     await makeDue(run!.id);
     expect(await runner.runDue()).toBe(1);
     const [done] = await runsOf('note_later');

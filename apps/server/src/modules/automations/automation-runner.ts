@@ -14,6 +14,8 @@ import type { RunContext } from './automation-scope.js';
 const LEASE_SECONDS = 120;
 const BATCH = 10;
 const DEFAULT_POLL_MS = 1000;
+/** How long a paused automation's due run waits before it is looked at again. */
+const PAUSED_RECHECK_SECONDS = 60;
 /** Attempts of one action before the run fails. */
 export const AUTOMATION_MAX_ATTEMPTS = 3;
 
@@ -87,6 +89,12 @@ export class AutomationRunner implements OnApplicationBootstrap, OnApplicationSh
     const steps = JSON.parse(row.steps) as AutomationStepLog[];
     const context = JSON.parse(row.context) as RunContext;
     if (!automation) return this.settle(row.id, { status: 'failed', step: Number(row.step), attempts: Number(row.attempts), steps, context, error: `automation ${row.automation_key} version ${row.version} is not published` });
+    // An administrator's pause (the latest version `enabled: false`) holds queued and waiting runs too: looked at again in a minute.
+    const latest = (await this.published.latest<AutomationDefinition>('automation')).get(row.automation_key);
+    if (latest?.document.enabled === false) {
+      const status = Number(row.step) === 0 && steps.length === 0 ? 'pending' : 'waiting';
+      return this.settle(row.id, { status, step: Number(row.step), attempts: Number(row.attempts), steps, context, error: row.error, dueInSeconds: PAUSED_RECHECK_SECONDS });
+    }
     const run = { id: row.id, automation: row.automation_key, entity: row.entity, recordId: row.record_id, context };
     let attempts = Number(row.attempts);
     for (let step = Number(row.step); step < automation.actions.length; step++) {
