@@ -242,6 +242,20 @@ describe.each(dialects())('automations on %s', (dialect) => {
     await runner.runDue();
   });
 
+  it('runs each queued run once when two replicas claim at the same time', async () => {
+    const customers = [];
+    for (let i = 0; i < 6; i++) customers.push(await newCustomer({ name: `Tu ${i}`, credit_score: 800 }));
+    await events.dispatchDue();
+    const other = new AutomationRunner(server.database, server.app.get(PublishedArtifacts), server.app.get(AutomationActions));
+    const [mine, theirs] = await Promise.all([runner.runDue(), other.runDue()]);
+    expect(mine + theirs).toBe(6);
+    const ids = new Set(customers.map((c) => c.id));
+    const runs = (await runsOf('tag_high_score')).filter((r) => ids.has(r.recordId!));
+    expect(runs.map((r) => [r.status, r.steps.length])).toEqual(customers.map(() => ['succeeded', 1]));
+    const writes = await server.database.read((sql) => sql.rows<{ n: number }>(`SELECT COUNT(*) AS n FROM bf_audit WHERE action = 'update' AND actor_name = 'automation:tag_high_score' AND record_id IN (${customers.map(() => '?').join(', ')})`, customers.map((c) => c.id)));
+    expect(Number(writes[0]!.n)).toBe(6);
+  });
+
   it('goes on after a wait only once its time has passed', async () => {
     const created = await newCustomer({ name: 'Wang Fang', credit_score: 600 });
     await settle();
