@@ -243,7 +243,7 @@ describe.each(dialects())('automations on %s', (dialect) => {
   });
 
   it('runs each queued run once when two replicas claim at the same time', async () => {
-    const customers = [];
+    const customers: { id: string; version: number }[] = [];
     for (let i = 0; i < 6; i++) customers.push(await newCustomer({ name: `Tu ${i}`, credit_score: 800 }));
     await events.dispatchDue();
     const other = new AutomationRunner(server.database, server.app.get(PublishedArtifacts), server.app.get(AutomationActions));
@@ -508,6 +508,18 @@ describe.each(dialects())('automations on %s', (dialect) => {
     expect(run).toMatchObject({ status: 'pending', attempts: 1, recordId: created.body.id });
     expect(run!.error).toBe('fieldControlledByFlow (/stage fieldControlledByFlow)');
     expect((await server.request<{ stage: string | null }>('GET', `/api/records/opportunity/${created.body.id}`)).body.stage ?? null).toBeNull();
+  });
+
+  it('purges finished runs after the retention period, and keeps those still to go on', async () => {
+    const statuses = async (): Promise<string[]> => (await server.database.read((sql) => sql.rows<{ status: string }>('SELECT status FROM bf_automation_run'))).map((r) => r.status);
+    const before = await statuses();
+    expect(before).toContain('succeeded');
+    expect(await runner.purgeFinished()).toBe(0);
+    // A month and a day on: every finished run goes, waiting and queued ones stay.
+    const purged = await runner.purgeFinished(Date.now() + (runner.retentionDays + 1) * 86_400_000);
+    const after = await statuses();
+    expect(purged).toBe(before.filter((s) => ['succeeded', 'stopped', 'failed'].includes(s)).length);
+    expect(after.sort()).toEqual(before.filter((s) => !['succeeded', 'stopped', 'failed'].includes(s)).sort());
   });
 
   it('keeps sensitive values out of the run\'s stored context and log, and out of a test\'s answer', async () => {

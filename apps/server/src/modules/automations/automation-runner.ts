@@ -2,6 +2,7 @@ import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShut
 import type { AutomationStepLog } from '@bankforge/client';
 import { toStoredDatetime } from '@bankforge/data-model';
 import type { AutomationDefinition } from '@bankforge/flow-engine';
+import { positiveInteger } from '../../platform/config/server-config.js';
 import { databaseNow } from '../../platform/database/database-clock.js';
 import { Database, type SqlExecutor } from '../../platform/database/database.js';
 import { LeasePoller } from '../../platform/leases/lease-poller.js';
@@ -14,6 +15,12 @@ import type { RunContext } from './automation-scope.js';
 const LEASE_SECONDS = 120;
 const BATCH = 10;
 const DEFAULT_POLL_MS = 1000;
+/** Finished runs stay listed this long (`BANKFORGE_AUTOMATION_RETENTION_DAYS`), then are deleted. */
+const DEFAULT_RETENTION_DAYS = 30;
+const DAY_MS = 86_400_000;
+const PURGE_EVERY_MS = 3_600_000;
+/** Rows deleted per statement: a large purge never holds its locks for long. */
+const PURGE_BATCH = 1000;
 /** How long a paused automation's due run waits before it is looked at again. */
 const PAUSED_RECHECK_SECONDS = 60;
 /** Attempts of one action before the run fails. */
@@ -35,6 +42,8 @@ export function automationRetryDelaySeconds(failures: number): number {
 export class AutomationRunner implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly poller = new LeasePoller(() => this.runBatch());
   readonly owner = this.poller.owner;
+  readonly retentionDays = positiveInteger('BANKFORGE_AUTOMATION_RETENTION_DAYS', process.env.BANKFORGE_AUTOMATION_RETENTION_DAYS) ?? DEFAULT_RETENTION_DAYS;
+  private purgedAt = 0;
 
   constructor(
     @Inject(Database) private readonly database: Database,
@@ -57,9 +66,32 @@ export class AutomationRunner implements OnApplicationBootstrap, OnApplicationSh
 
   private async runBatch(): Promise<number | undefined> {
     const claimed = await this.claim();
-    if (claimed.length === 0) return undefined;
+    if (claimed.length === 0) {
+      if (Date.now() - this.purgedAt >= PURGE_EVERY_MS) {
+        this.purgedAt = Date.now();
+        await this.purgeFinished();
+      }
+      return undefined;
+    }
     for (const run of claimed) await this.run(run);
     return claimed.length;
+  }
+
+  /** Deletes succeeded, stopped and failed runs last changed before the retention period; answers how many. */
+  async purgeFinished(now: number = Date.now()): Promise<number> {
+    const cutoff = toStoredDatetime(new Date(now - this.retentionDays * DAY_MS).toISOString());
+    const finished = "status IN ('succeeded', 'stopped', 'failed') AND updated_at < ?";
+    // MySQL deletes with a limit; SQLite (without that build option) through the primary key.
+    const statement =
+      this.database.dialect === 'mysql'
+        ? `DELETE FROM bf_automation_run WHERE ${finished} LIMIT ${PURGE_BATCH}`
+        : `DELETE FROM bf_automation_run WHERE id IN (SELECT id FROM bf_automation_run WHERE ${finished} LIMIT ${PURGE_BATCH})`;
+    let purged = 0;
+    for (;;) {
+      const deleted = await this.database.single((sql) => sql.execute(statement, [cutoff]));
+      purged += deleted;
+      if (deleted < PURGE_BATCH) return purged;
+    }
   }
 
   /** Due runs (queued, retrying, waiting, or running on a replica whose lease ran out), leased to this replica. */
