@@ -1,5 +1,6 @@
 import type { AppLanding, RecordPageDesign } from '@bankforge/client';
 import type { EntityDefinition } from '@bankforge/data-model';
+import { bankCrmAutomations } from './automations/index.js';
 import { cnMainlandCalendar } from './calendars/cn-mainland.js';
 import { fraudScreeningDecision } from './decisions/fraud-screening.js';
 import { productSuitabilityDecision } from './decisions/product-suitability.js';
@@ -11,7 +12,7 @@ import { bankCrmReports } from './reports.js';
 
 /** A reference from an app to one of its artifacts. */
 export interface AppArtifactRef {
-  kind: 'entity' | 'form' | 'decision' | 'flow' | 'report' | 'dashboard' | 'calendar';
+  kind: 'entity' | 'form' | 'decision' | 'flow' | 'report' | 'dashboard' | 'calendar' | 'automation';
   key: string;
 }
 
@@ -34,8 +35,8 @@ export interface AppDefinition {
  * their inbox, compliance on the audit log; the menu puts the pages the role uses first.
  */
 const landing: AppLanding[] = [
-  { role: 'relationship_manager', entity: 'customer', menu: ['customer', 'opportunity', 'loan_application', 'contact', 'account'] },
-  { role: 'branch_manager', entity: 'customer', menu: ['customer', 'opportunity', 'loan_application', 'account', 'contact'] },
+  { role: 'relationship_manager', entity: 'customer', menu: ['customer', 'opportunity', 'rm_task', 'loan_application', 'wealth_holding', 'contact', 'account', 'rate_coupon'] },
+  { role: 'branch_manager', entity: 'customer', menu: ['customer', 'opportunity', 'rm_task', 'loan_application', 'account', 'contact'] },
   { role: 'credit_officer', page: 'inbox', menu: ['loan_application', 'customer', 'account'] },
   { role: 'credit_committee', page: 'inbox', menu: ['loan_application', 'customer'] },
   { role: 'head_of_risk', page: 'inbox', menu: ['loan_application', 'customer'] },
@@ -65,6 +66,8 @@ const customerPage: RecordPageDesign = {
     { entity: 'contact', via: 'customer', columns: ['relation', 'mobile'] },
     { entity: 'opportunity', via: 'customer', columns: ['product', 'stage', 'expected_amount'] },
     { entity: 'interaction', via: 'customer', columns: ['channel', 'occurred_at'] },
+    { entity: 'rm_task', via: 'customer', columns: ['kind', 'due_on', 'status'] },
+    { entity: 'wealth_holding', via: 'customer', columns: ['product_name', 'amount', 'maturity_date'] },
   ],
   activities: [{ entity: 'interaction', via: 'customer', at: 'occurred_at', summary: 'summary', kind: 'channel', fields: ['follow_up_on'] }],
   graph: { entity: 'relationship', from: 'from_customer', to: 'to_customer', kind: 'kind', note: 'note' },
@@ -72,7 +75,8 @@ const customerPage: RecordPageDesign = {
 
 /**
  * The bank CRM app: its entities (referenced ones first), the customer form, the business calendar,
- * the decisions (loan scoring, product suitability, fraud screening), the loan approval flow and its reports.
+ * the decisions (loan scoring, product suitability, fraud screening), the loan approval flow, its reports and
+ * the bank's standing rules (automations).
  */
 export const bankCrmApp: AppDefinition = {
   kind: 'app',
@@ -90,6 +94,7 @@ export const bankCrmApp: AppDefinition = {
     { kind: 'flow', key: loanApprovalFlow.key },
     ...bankCrmReports.map((report): AppArtifactRef => ({ kind: 'report', key: report.key })),
     ...bankCrmDashboards.map((dashboard): AppArtifactRef => ({ kind: 'dashboard', key: dashboard.key })),
+    ...bankCrmAutomations.map((automation): AppArtifactRef => ({ kind: 'automation', key: automation.key })),
   ],
   recordPages: [customerPage],
   landing,
@@ -107,4 +112,6 @@ export const bankCrmArtifacts = [
   ...bankCrmReports,
   // After the reports their widgets show.
   ...bankCrmDashboards,
+  // Last: publishing an automation checks the entities, flows and calendar it names are published.
+  ...bankCrmAutomations,
 ] as const;

@@ -29,6 +29,9 @@ describe('bank CRM entities', () => {
       'opportunity',
       'interaction',
       'relationship',
+      'wealth_holding',
+      'rm_task',
+      'rate_coupon',
     ]);
     const seen = new Set<string>();
     for (const entity of bankCrmEntities) {
@@ -81,7 +84,7 @@ describe('bank CRM entities', () => {
 });
 
 describe('bank CRM app', () => {
-  it('lists every entity, in order, then the customer form, the business calendar, the decisions, the flow, the reports and the dashboards', () => {
+  it('lists every entity, in order, then the customer form, the business calendar, the decisions, the flow, the reports, the dashboards and the automations', () => {
     expect(bankCrmApp).toMatchObject({ kind: 'app', key: 'bank_crm', title: 'Bank CRM' });
     expect(bankCrmApp.label.en).toBe('Bank CRM');
     expect(bankCrmApp.label['zh-CN']).not.toBe('');
@@ -101,10 +104,16 @@ describe('bank CRM app', () => {
       { kind: 'report', key: 'rm_performance' },
       { kind: 'report', key: 'cross_sell_ratio' },
       { kind: 'report', key: 'churn_risk' },
+      { kind: 'report', key: 'churn_watch' },
       { kind: 'report', key: 'approval_sla' },
       { kind: 'dashboard', key: 'branch_performance' },
       { kind: 'dashboard', key: 'my_book' },
       { kind: 'dashboard', key: 'approvals' },
+      { kind: 'automation', key: 'deposit_growth_high_potential' },
+      { kind: 'automation', key: 'wealth_maturity_renewal' },
+      { kind: 'automation', key: 'churn_no_transactions' },
+      { kind: 'automation', key: 'churn_low_service_score' },
+      { kind: 'automation', key: 'large_deposit_interest' },
     ]);
   });
 });

@@ -1,4 +1,4 @@
-export { bankCrmEntities, accountEntity, accountBalanceEntity, branchEntity, contactEntity, customerEntity, interactionEntity, loanApplicationEntity, opportunityEntity, relationshipEntity } from './entities/index.js';
+export { bankCrmEntities, accountEntity, accountBalanceEntity, branchEntity, contactEntity, customerEntity, interactionEntity, loanApplicationEntity, opportunityEntity, rateCouponEntity, relationshipEntity, rmTaskEntity, wealthHoldingEntity } from './entities/index.js';
 export { bankCrmApp, bankCrmArtifacts, type AppDefinition, type AppArtifactRef } from './app.js';
 export { generateBankCrmSeed, sampleCustomerValues, DEFAULT_SEED, type SeedRecord, type BankCrmSeedOptions } from './seed.js';
 export { loanApprovalFlow, loanApprovalFlowName, loanScoringDecision, LOAN_SCORE_THRESHOLD, LOAN_SMALL_LIMIT, LOAN_MEDIUM_LIMIT, LOAN_SCORING_DECISION_NAME } from './flows/loan-approval.js';
@@ -24,6 +24,15 @@ export {
   rmPerformanceReport,
   crossSellRatioReport,
   churnRiskReport,
+  churnWatchReport,
 } from './reports.js';
 export { approvalsDashboard, bankCrmDashboards, branchPerformanceDashboard, myBookDashboard } from './dashboards.js';
 export { customerForm } from './forms/customer-form.js';
+export {
+  bankCrmAutomations,
+  churnQuietAutomation,
+  churnServiceScoreAutomation,
+  depositGrowthAutomation,
+  rateInterestAutomation,
+  wealthMaturityAutomation,
+} from './automations/index.js';

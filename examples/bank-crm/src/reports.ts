@@ -268,6 +268,40 @@ export const churnRiskReport: ReportDefinition = {
 };
 
 /**
+ * Churn warnings by branch and RM: the customers the churn automations tagged (three quiet months,
+ * a low service score) and the retention tasks still open on them.
+ */
+export const churnWatchReport: ReportDefinition = {
+  kind: 'report',
+  key: 'churn_watch',
+  title: 'Churn warnings',
+  description: 'Customers tagged churn risk by branch and RM, with their open retention tasks.',
+  source: 'customer',
+  joins: [
+    {
+      alias: 'retention',
+      kind: 'oneToMany',
+      entity: 'rm_task',
+      field: 'customer',
+      filter: { and: [{ field: 'kind', op: 'eq', value: 'retention' }, { field: 'status', op: 'eq', value: 'open' }] },
+      aggregates: [{ key: 'open', agg: 'count' }],
+    },
+    { alias: 'b', kind: 'manyToOne', field: 'branch' },
+  ],
+  filter: { field: 'tags', op: 'contains', value: 'churn_risk' },
+  dimensions: [
+    { key: 'branch', field: 'b.name', label: text('Branch', '网点') },
+    { key: 'rm', field: 'owner_id', label: text('Relationship manager', '客户经理') },
+  ],
+  measures: [
+    { key: 'customers', agg: 'count', label: text('Customers at risk', '流失风险客户数') },
+    { key: 'open_retention_tasks', agg: 'sum', field: 'retention.open', label: text('Open retention tasks', '未完成挽留任务') },
+  ],
+  sort: [{ by: 'customers', direction: 'desc' }, { by: 'branch' }],
+  chart: { type: 'bar', x: 'branch', y: ['customers'] },
+};
+
+/**
  * Approval SLA by step: the approval tasks of the last 12 months (the flows write one per task, the
  * server's `approval_task`; cases returned to their RM for changes are left out), the share of
  * those with a verdict that were done by their due time (a task is late once overdue, whether or
@@ -310,5 +344,6 @@ export const bankCrmReports = [
   rmPerformanceReport,
   crossSellRatioReport,
   churnRiskReport,
+  churnWatchReport,
   approvalSlaReport,
 ] as const;

@@ -36,6 +36,10 @@ export const bankCrmRoles: ExampleRole[] = [
       branch: { read: 'all' },
       // The applications returned to them for changes, and how long they took to resubmit.
       approval_task: { read: 'own' },
+      // What the bank's standing rules open for them: retention calls and follow-ups, maturing holdings, coupons issued.
+      rm_task: { read: 'own', update: 'own', export: 'own' },
+      wealth_holding: { read: 'own' },
+      rate_coupon: { read: 'own' },
     },
     // Submits their customers' loan applications for approval; the flow, not the RM, sets the outcome.
     flows: { loan_approval: ['start'] },
@@ -58,6 +62,9 @@ export const bankCrmRoles: ExampleRole[] = [
       branch: { read: 'all' },
       // Their own approvals and their RMs' resubmissions.
       approval_task: { read: 'branch', export: 'branch' },
+      rm_task: { read: 'branch', update: 'branch', export: 'branch', transfer: 'branch' },
+      wealth_holding: { read: 'branch', transfer: 'branch' },
+      rate_coupon: { read: 'branch', transfer: 'branch' },
     },
     artifacts: { report: ['edit'] },
   },
@@ -107,7 +114,7 @@ export const bankCrmRoles: ExampleRole[] = [
     // Sees everything, changes nothing, and personal data stays masked unless unmasked (audited); reads the audit log.
     auditLog: true,
     entities: Object.fromEntries(
-      ['customer', 'contact', 'account', 'account_balance', 'loan_application', 'opportunity', 'interaction', 'relationship', 'branch', 'approval_task'].map((key) => [
+      ['customer', 'contact', 'account', 'account_balance', 'loan_application', 'opportunity', 'interaction', 'relationship', 'branch', 'approval_task', 'rm_task', 'wealth_holding', 'rate_coupon'].map((key) => [
         key,
         { read: 'all', export: 'all', unmask: true, fields: { resident_id: masked, mobile: masked, email: masked, account_no: masked } },
       ]),

@@ -107,6 +107,8 @@ const STREAM_SLOT = 4;
 const STREAM_INTERACTION = 5;
 const STREAM_RELATIONSHIP = 6;
 const STREAM_BALANCE = 7;
+/** Its own stream: holdings came after the other records, whose values it leaves as they were. */
+const STREAM_HOLDING = 8;
 
 interface PersonName {
   name: string;
@@ -628,10 +630,37 @@ function* opportunities(rng: Rng, customer: CustomerFacts, customerRef: string, 
   }
 }
 
+const WEALTH_PRODUCTS = [
+  ['稳享 90 天理财', 'R2'],
+  ['安盈 180 天理财', 'R2'],
+  ['睿远一年期理财', 'R3'],
+  ['结构性存款 6 个月', 'R1'],
+] as const;
+
+/**
+ * Fixed-term wealth products of affluent and private individuals, maturing over the year after the
+ * close: some within the fortnight the maturity rule looks ahead, so its renewals show on a fresh start.
+ */
+function* wealthHoldings(rng: Rng, customer: CustomerFacts, customerRef: string, close: SeedClose): Generator<SeedRecord> {
+  if (customer.corporate || customer.segment === 'mass') return;
+  const count = rng.weighted([[0, 40], [1, 40], [2, 20]] as const);
+  for (let k = 0; k < count; k++) {
+    const [name, risk] = WEALTH_PRODUCTS[rng.int(0, WEALTH_PRODUCTS.length - 1)]!;
+    const values: Record<string, unknown> = {
+      customer: customerRef,
+      product_name: name,
+      product_risk: risk,
+      amount: cny(rng.int(5, 200) * 1_000_000),
+      maturity_date: isoDate(close.ms + rng.int(1, 365) * DAY_MS),
+    };
+    yield { entity: 'wealth_holding', ref: `wealth_holding:${customer.customerNo}:${k + 1}`, values };
+  }
+}
+
 /**
  * The seed data of the bank CRM: the branches, then each customer followed by its contacts,
- * accounts and their month-end balances, loan applications, opportunities, interactions and
- * relationships. Lazy: nothing is kept between customers, so it can yield any number of them. A
+ * accounts and their month-end balances, loan applications, opportunities, wealth holdings,
+ * interactions and relationships (tasks and coupons are the bank's rules' to open). Lazy: nothing is kept between customers, so it can yield any number of them. A
  * reference field's value is the `ref` of an earlier record.
  */
 export function* generateBankCrmSeed(options: BankCrmSeedOptions): Generator<SeedRecord> {
@@ -662,6 +691,7 @@ export function* generateBankCrmSeed(options: BankCrmSeedOptions): Generator<See
     yield* monthEndBalances(new Rng(mixSeed(seed, STREAM_BALANCE, index)), customer, customerRef, held, close);
     yield* loanApplications(rng, customer, customerRef, close);
     yield* opportunities(rng, customer, customerRef, close);
+    yield* wealthHoldings(new Rng(mixSeed(seed, STREAM_HOLDING, index)), customer, customerRef, close);
     yield* seedInteractions(new Rng(mixSeed(seed, STREAM_INTERACTION, index)), customer, customerRef, close.ms);
     yield* seedRelationships(new Rng(mixSeed(seed, STREAM_RELATIONSHIP, index)), customer, customerRef, (i) => {
       const other = buildCustomer(i, seed, close);

@@ -234,5 +234,48 @@ export const customerEntity: EntityDefinition = {
       precision: 5,
       scale: 2,
     },
+    {
+      // Written by the month-end close with the snapshots: the month's change in the customer's deposits
+      // across all their accounts. Kept on the customer because a rule (FEEL) sees one record, not a query.
+      id: 'f_customer_monthly_deposit_growth',
+      key: 'monthly_deposit_growth',
+      type: 'money',
+      label: text('Deposit growth last month', '上月存款增量'),
+      precision: 18,
+      scale: 2,
+      currencies: ['CNY'],
+    },
+    {
+      // Kept by the deposit-growth automation: consecutive month-ends whose growth passed 20,000.
+      id: 'f_customer_deposit_growth_streak',
+      key: 'deposit_growth_streak',
+      type: 'integer',
+      label: text('Months of strong deposit growth', '存款连续大幅增长月数'),
+      min: 0,
+    },
+    {
+      // Stamped by the core system's daily feed: the churn warning looks for three quiet months.
+      id: 'f_customer_last_transaction_on',
+      key: 'last_transaction_on',
+      type: 'date',
+      label: text('Last transaction on', '最近交易日期'),
+      indexed: true,
+    },
+    {
+      // The latest satisfaction survey's service score (1 to 5), as the survey system writes it back.
+      id: 'f_customer_service_score',
+      key: 'service_score',
+      type: 'integer',
+      label: text('Service score', '服务评分'),
+      min: 1,
+      max: 5,
+    },
+    {
+      // When the RM (or the contact centre) last reached the customer: rules wait for it to move.
+      id: 'f_customer_last_contacted_at',
+      key: 'last_contacted_at',
+      type: 'datetime',
+      label: text('Last contacted at', '最近联系时间'),
+    },
   ],
 };

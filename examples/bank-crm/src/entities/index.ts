@@ -7,9 +7,12 @@ import { customerEntity } from './customer.js';
 import { interactionEntity } from './interaction.js';
 import { loanApplicationEntity } from './loan-application.js';
 import { opportunityEntity } from './opportunity.js';
+import { rateCouponEntity } from './rate-coupon.js';
 import { relationshipEntity } from './relationship.js';
+import { rmTaskEntity } from './rm-task.js';
+import { wealthHoldingEntity } from './wealth-holding.js';
 
-export { accountEntity, accountBalanceEntity, branchEntity, contactEntity, customerEntity, interactionEntity, loanApplicationEntity, opportunityEntity, relationshipEntity };
+export { accountEntity, accountBalanceEntity, branchEntity, contactEntity, customerEntity, interactionEntity, loanApplicationEntity, opportunityEntity, rateCouponEntity, relationshipEntity, rmTaskEntity, wealthHoldingEntity };
 
 /** The entities of the bank CRM, referenced entities first. */
 export const bankCrmEntities: EntityDefinition[] = [
@@ -22,4 +25,7 @@ export const bankCrmEntities: EntityDefinition[] = [
   opportunityEntity,
   interactionEntity,
   relationshipEntity,
+  wealthHoldingEntity,
+  rmTaskEntity,
+  rateCouponEntity,
 ];
