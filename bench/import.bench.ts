@@ -82,6 +82,7 @@ async function main(): Promise<void> {
   // The server's side: upload, mapping as proposed, match by resident ID, run, poll.
   gc();
   const rssBefore = process.memoryUsage().rss;
+  console.log(`before the import: heap used ${mb(process.memoryUsage().heapUsed)} MB`);
   let rssPeak = rssBefore;
   const sampler = setInterval(() => (rssPeak = Math.max(rssPeak, process.memoryUsage().rss)), 100);
   const started = performance.now();
@@ -112,6 +113,10 @@ async function main(): Promise<void> {
   const importSeconds = (performance.now() - runStarted) / 1000;
   clearInterval(sampler);
   if (progress.status !== 'done') throw new Error(`the import ended ${JSON.stringify(progress)}`);
+  gc();
+  const heapAfter = process.memoryUsage();
+  console.log(`after the import, collected: RSS ${mb(heapAfter.rss - rssBefore)} MB above the start, heap used ${mb(heapAfter.heapUsed)} MB, external ${mb(heapAfter.external)} MB, array buffers ${mb(heapAfter.arrayBuffers)} MB`);
+  if (process.env.BENCH_HEAP_SNAPSHOT) (await import('node:v8')).writeHeapSnapshot(process.env.BENCH_HEAP_SNAPSHOT);
   const importRate = progress.rowsDone / importSeconds;
   const rssGrowth = rssPeak - rssBefore;
   console.log(`import job: ${progress.rowsDone.toLocaleString('en')} rows (created ${progress.created}, updated ${progress.updated}, failed ${progress.failed}) in ${importSeconds.toFixed(1)} s = ${Math.round(importRate)} rows/s; upload ${uploadSeconds.toFixed(1)} s; RSS growth ${mb(rssGrowth)} MB`);

@@ -46,8 +46,13 @@ interface MysqlConnection {
 /** Statements prepared and kept per connection: ten connections per replica stay far below MariaDB's 16,382 for the whole server. */
 const PREPARED_PER_CONNECTION = 256;
 
-/** MariaDB does not prepare a compound statement (`BEGIN NOT ATOMIC … END`): it goes as text. */
-const preparable = (sql: string): boolean => !sql.startsWith('BEGIN');
+/**
+ * MariaDB does not prepare a compound statement (`BEGIN NOT ATOMIC … END`): it goes as text. Nor
+ * is a statement with many values (an import's multi-row INSERT) prepared: kept prepared, it would
+ * hold a definition per placeholder on every connection (tens of megabytes), for a text it rarely sees again.
+ */
+const MAX_PREPARED_VALUES = 1000;
+const preparable = (sql: string, values: readonly SqlValue[]): boolean => !sql.startsWith('BEGIN') && values.length <= MAX_PREPARED_VALUES;
 
 class QueryRunnerExecutor implements SqlExecutor {
   constructor(
@@ -82,7 +87,7 @@ class QueryRunnerExecutor implements SqlExecutor {
     const values = [...params];
     return new Promise((resolve, reject) => {
       const done = (error: unknown, result: unknown): void => (error ? reject(new QueryFailedError(sql, values, error as Error)) : resolve(result));
-      if (preparable(sql)) connection.execute(sql, values, done);
+      if (preparable(sql, values)) connection.execute(sql, values, done);
       else connection.query(sql, values, done);
     });
   }
