@@ -73,8 +73,8 @@ describe('the analyst tags high-potential customers with an automation', () => {
     await analyst.getByRole('textbox', { name: 'Name (Chinese)' }).fill('标记高潜力客户');
     expect(await analyst.getByRole('combobox', { name: 'Entity' }).inputValue()).toBe('customer');
     expect(await analyst.getByRole('checkbox', { name: 'Updated' }).isChecked()).toBe(true);
-    // The condition's help shows old/new/changed on the customer's own AUM field.
-    await analyst.getByText(/list contains\(changed, "aum"\)/).first().waitFor();
+    // The condition's help says what it reads (old, new, changed) with an example on one of the customer's number fields.
+    await analyst.getByText(/^Reads old \(the record before the write; null on a create\), new \(after it\) and changed/).waitFor();
 
     // The condition is typed in the FEEL editor (Monaco, once its chunk has loaded); a click on its name puts the caret there.
     const condition = analyst.locator('.automation-feel', { hasText: 'Only when (FEEL)' });
