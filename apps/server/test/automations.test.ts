@@ -347,9 +347,12 @@ describe.each(dialects())('automations on %s', (dialect) => {
     const nobody: Requester = await server.signIn('rm_nobody', 'Automation-Pass-2026');
     const designer: Requester = await server.signIn('auto_designer', 'Automation-Pass-2026');
 
-    const posted = await card<{ event: string; runs: number }>('POST', '/api/automations/events/card_blocked', { payload: { customer_no: created.id && `C${dialect}${numbers}`, reason: 'lost' } });
+    const posted = await card<{ event: string; runs: number }>('POST', '/api/automations/events/card_blocked', { payload: { customer_no: `C${dialect}${numbers}`, reason: 'lost', mobile: MOBILE } });
     expect(posted.status, JSON.stringify(posted.body)).toBe(202);
     expect(posted.body).toEqual({ event: 'card_blocked', runs: 1 });
+    // A property named like the entity's sensitive field is not kept with the run.
+    const [kept] = await server.database.read((sql) => sql.rows<{ context: string }>("SELECT context FROM bf_automation_run WHERE automation_key = 'card_blocked'"));
+    expect(JSON.parse(kept!.context)).toEqual({ payload: { customer_no: `C${dialect}${numbers}`, reason: 'lost' }, results: {} });
     await runner.runDue();
     expect((await record(created.id)).tags).toEqual(['vip_watch']);
     expect((await card('POST', '/api/automations/events/card_blocked', { payload: { customer_no: 'nobody', reason: 'lost' } })).body).toEqual({ event: 'card_blocked', runs: 0 });

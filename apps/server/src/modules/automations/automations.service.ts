@@ -143,6 +143,8 @@ export class AutomationsService {
       const record = trigger.entity && trigger.match ? await this.matchedRecord(definition.key, trigger, payload) : null;
       if (trigger.entity && trigger.match && !record) continue;
       if (!holds(trigger.condition, { payload, record })) continue;
+      // What the run keeps of the payload: not a property named like a sensitive field of its entity (a mobile number sent along).
+      const kept = trigger.entity ? withoutSensitive((await this.metadata.entity(trigger.entity)).definition, payload) : payload;
       const queued = await this.database.transaction((sql) =>
         AutomationRuns.insert(sql, {
           automation: definition.key,
@@ -151,7 +153,7 @@ export class AutomationsService {
           triggerKey: `inbound:${requestId}`,
           entity: trigger.entity ?? null,
           recordId: typeof record?.id === 'string' ? record.id : null,
-          context: { payload, results: {} },
+          context: { payload: kept, results: {} },
         }),
       );
       if (queued) runs += 1;
