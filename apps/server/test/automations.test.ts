@@ -428,6 +428,8 @@ describe.each(dialects())('automations on %s', (dialect) => {
     expect(run.steps[3]!.detail).toBe('notify admin');
     const opportunities = await server.request<{ items: { customer_id: string; title: string; owner_id: string }[] }>('POST', '/api/records/opportunity/query', { filter: { field: 'customer_id', op: 'eq', value: opened.id } });
     expect(opportunities.body.items.map((o) => o.title)).toEqual(['Review Kang Li']);
+    const creates = await server.database.read((sql) => sql.rows<{ actor_name: string; entity_key: string }>("SELECT actor_name, entity_key FROM bf_audit WHERE action = 'create' AND actor_name LIKE 'automation:%'"));
+    expect(creates).toEqual([{ actor_name: 'automation:open_review', entity_key: 'opportunity' }]);
     const [stored] = await server.database.read((sql) => sql.rows<{ context: string }>('SELECT context FROM bf_automation_run WHERE id = ?', [run.id]));
     const results = (JSON.parse(stored!.context) as { results: { started: { caseId: string }; opportunity: { id: string } } }).results;
     const detail = await server.request<{ status: string; recordId: string }>('GET', `/api/flows/instances/${results.started.caseId}`);
