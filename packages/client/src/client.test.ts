@@ -32,6 +32,23 @@ describe('ApiClient', () => {
     expect(people.calls[0]!.url).toBe('/api/people?q=%E9%99%88+j&limit=5');
   });
 
+  it('lists, replays and tests automation runs, and posts an inbound event with an Idempotency-Key', async () => {
+    const { calls, fetchImpl } = recordingFetch(200, []);
+    const client = new ApiClient({ fetch: fetchImpl });
+    await client.listAutomationRuns('tag_vip', { status: 'failed', limit: 10 });
+    await client.replayAutomationRun('0193-run');
+    await client.testAutomation('tag_vip', { recordId: 'r1', changes: { aum: 1 } });
+    await client.postInboundEvent('card_blocked', { card: '6222' }, 'evt-1');
+    expect(calls.map((c) => `${c.init.method} ${c.url}`)).toEqual([
+      'GET /api/automations/tag_vip/runs?status=failed&limit=10',
+      'POST /api/automations/runs/0193-run/replay',
+      'POST /api/automations/tag_vip/test',
+      'POST /api/automations/events/card_blocked',
+    ]);
+    expect(JSON.parse(calls[3]!.init.body as string)).toEqual({ payload: { card: '6222' } });
+    expect((calls[3]!.init.headers as Record<string, string>)['Idempotency-Key']).toBe('evt-1');
+  });
+
   it('names the form of a record write in the query', async () => {
     const { calls, fetchImpl } = recordingFetch(201, { id: 'a', version: 1 });
     await new ApiClient({ fetch: fetchImpl }).createRecord('customer', { name: 'x' }, 'customer_form');
