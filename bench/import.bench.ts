@@ -8,9 +8,9 @@
 // multi-row INSERTs (1,000 rows each) into a copy of the customer table.
 import { createReadStream, createWriteStream, mkdirSync, rmSync } from 'node:fs';
 import { once } from 'node:events';
+import { request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
-import { Readable } from 'node:stream';
 import { parseArgs } from 'node:util';
 import { csvLine, entityTable } from '@bankforge/data-model';
 import { bankCrmEntities, sampleCustomerValues } from '@bankforge/example-bank-crm';
@@ -86,14 +86,16 @@ async function main(): Promise<void> {
   let rssPeak = rssBefore;
   const sampler = setInterval(() => (rssPeak = Math.max(rssPeak, process.memoryUsage().rss)), 100);
   const started = performance.now();
-  const uploaded = await fetch(`${base}/imports?entity=customer&name=customers.csv`, {
-    method: 'POST',
-    headers: { cookie, 'content-type': 'text/csv' },
-    body: Readable.toWeb(createReadStream(csvPath)) as ReadableStream,
-    duplex: 'half',
-  } as RequestInit);
-  const job = (await uploaded.json()) as { id: string; columns: { header: string; field: string | null }[] };
-  if (!uploaded.ok) throw new Error(`upload: ${uploaded.status} ${JSON.stringify(job)}`);
+  // node:http pipes the file with back-pressure (a web stream from Readable.toWeb would read it all ahead into this process).
+  const job = await new Promise<{ id: string; columns: { header: string; field: string | null }[] }>((resolve, reject) => {
+    const request = httpRequest(`${base}/imports?entity=customer&name=customers.csv`, { method: 'POST', headers: { cookie, 'content-type': 'text/csv' } }, (response) => {
+      let text = '';
+      response.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
+      response.on('end', () => (response.statusCode === 201 ? resolve(JSON.parse(text)) : reject(new Error(`upload: ${response.statusCode} ${text}`))));
+    });
+    request.on('error', reject);
+    createReadStream(csvPath).pipe(request);
+  });
   const uploadSeconds = (performance.now() - started) / 1000;
   if (job.columns.some((c) => c.field === null)) throw new Error(`unmapped columns: ${JSON.stringify(job.columns)}`);
   await call('PUT', `/imports/${job.id}`, { columns: job.columns, match: { field: 'resident_id', onMatch: 'update', onNew: 'create' } });

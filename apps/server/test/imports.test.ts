@@ -240,6 +240,20 @@ describe.each(dialects())('imports on %s', (dialect) => {
     }
   });
 
+  it('matches by mobile through the blind index, and refuses a row whose mobile two customers share', async () => {
+    for (const [no, mobile] of [['C4000000001', '13700000001'], ['C4000000002', '13700000002'], ['C4000000003', '13700000002']]) {
+      expect((await importer('POST', '/api/records/im_customer', { customer_no: no, name: '手机客户', mobile, segment: 'mass' })).status).toBe(201);
+    }
+    const job = (await upload(importer, ['客户名称,手机号', '手机客户（新）,137 0000 0001', '手机客户（新）,137-0000-0002'].join('\n'))).body;
+    expect((await importer('PUT', `/api/imports/${job.id}`, { columns: job.columns, match: { field: 'mobile', onMatch: 'update', onNew: 'skip' } })).status).toBe(200);
+    expect((await importer('POST', `/api/imports/${job.id}/run`)).status).toBe(202);
+    expect(await until(importer, job.id)).toMatchObject({ status: 'done', updated: 1, failed: 1 });
+    const problems = (await importer<ImportProblemPage>('GET', `/api/imports/${job.id}/problems`)).body;
+    expect(problems.items).toEqual([expect.objectContaining({ row: 3, path: '/mobile', code: 'ambiguousMatch' })]);
+    expect(JSON.stringify(problems)).not.toContain('13700000002');
+    expect((await names()).C4000000001).toBe('手机客户（新）');
+  });
+
   it('refuses a match field that cannot identify a record, and one no column is mapped to', async () => {
     const job = (await upload(importer, CSV)).body;
     const notMatchable = await importer<{ errors: { path: string; code: string }[] }>('PUT', `/api/imports/${job.id}`, { columns: job.columns, match: { field: 'name', onMatch: 'update', onNew: 'create' } });

@@ -48,6 +48,13 @@ class DryRunOutcome {
 
 class LeaseLost extends Error {}
 
+/** A live record a row's match value finds; `ambiguous` when it finds more than one. */
+interface MatchedRecord {
+  id: string;
+  reachable: boolean;
+  ambiguous?: boolean;
+}
+
 /**
  * Runs import jobs in the background: a job is claimed with a lease on the database's clock and
  * read from its checkpoint; each batch of rows is one transaction with the job's counters, its
@@ -230,7 +237,9 @@ export class ImportRunner implements OnApplicationBootstrap, OnApplicationShutdo
       }
       const existing = row.matchValue === undefined ? undefined : found.get(row.matchValue);
       if (existing) {
-        if (match.onMatch === 'skip') {
+        if (existing.ambiguous) {
+          fail([{ row: row.number, path: `/${match.field}`, code: 'ambiguousMatch', message: `More than one ${context.job.entity_key} has this ${match.field}: the row cannot tell which to ${match.onMatch}.`, messageZh: '有多条记录与该行的匹配字段相同，无法确定对应哪一条' }]);
+        } else if (match.onMatch === 'skip') {
           progress.skipped++;
         } else if (!existing.reachable) {
           fail([{ row: row.number, path: `/${match.field}`, code: 'outOfScope', message: `The ${context.job.entity_key} this row matches is not one you may update.`, messageZh: '该行匹配到的记录不在您可修改的数据范围内' }]);
@@ -275,14 +284,14 @@ export class ImportRunner implements OnApplicationBootstrap, OnApplicationShutdo
    * encrypted field (never decrypting), by the column otherwise; `reachable` when the importer's
    * update scope reaches the record.
    */
-  private async matches(tx: SqlExecutor, context: RunContext, rows: readonly ImportRow[]): Promise<Map<string, { id: string; reachable: boolean }>> {
+  private async matches(tx: SqlExecutor, context: RunContext, rows: readonly ImportRow[]): Promise<Map<string, MatchedRecord>> {
     const field = context.plan.match;
     const keys = new Map<string, string>();
     for (const row of rows) {
       if (row.matchValue === undefined) continue;
       keys.set(isEncrypted(field) ? this.cipher.blindIndex(row.matchValue) : row.matchValue, row.matchValue);
     }
-    const found = new Map<string, { id: string; reachable: boolean }>();
+    const found = new Map<string, MatchedRecord>();
     if (keys.size === 0) return found;
     const q = (name: string): string => this.database.quote(name);
     const column = isEncrypted(field) ? blindIndexColumn(field.key) : columnsOf(field)[0]!.name;
@@ -295,7 +304,10 @@ export class ImportRunner implements OnApplicationBootstrap, OnApplicationShutdo
     );
     for (const row of rowsFound) {
       const value = keys.get(String(row.k));
-      if (value !== undefined && !found.has(value)) found.set(value, { id: row.id, reachable: Number(row.reachable) === 1 });
+      if (value === undefined) continue;
+      // A mobile two customers share names neither: the row is refused rather than one of them guessed.
+      if (found.has(value)) found.set(value, { ...found.get(value)!, ambiguous: true });
+      else found.set(value, { id: row.id, reachable: Number(row.reachable) === 1 });
     }
     return found;
   }
