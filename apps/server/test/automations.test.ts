@@ -327,6 +327,8 @@ describe.each(dialects())('automations on %s', (dialect) => {
     expect(notMatched.body).toEqual({ matched: false, steps: [] });
     const waits = await server.request<AutomationTestResult>('POST', '/api/automations/note_later/test', { recordId: created.id, changes: { name: 'Wu' } });
     expect(waits.body.steps.map((s) => [s.actionId, s.status])).toEqual([['later', 'waiting']]);
+    const onCaseTest = await server.request<AutomationTestResult>('POST', '/api/automations/mark_reviewed/test', { recordId: created.id });
+    expect(onCaseTest.body.steps.map((s) => [s.actionId, s.status, s.detail])).toEqual([['mark', 'done', 'would tags + vip_watch']]);
     const draft = await server.request<AutomationTestResult>('POST', '/api/automations/rescore/test', { document: failing(9999), changes: { name: 'Fu' } });
     expect(draft.body.steps.map((s) => [s.actionId, s.status])).toEqual([['score', 'done']]);
     const invalid = await server.request<Problem>('POST', '/api/automations/rescore/test', { document: { ...failing(1), actions: [{ id: 'x', type: 'condition', when: '1 >' }] } });

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { AutomationRunQuery, AutomationRunSummary, AutomationStepLog, AutomationTestInput, AutomationTestResult, InboundEventAccepted } from '@bankforge/client';
-import { automationArtifactSchema, automationProblems, type AutomationDefinition, type InboundTrigger } from '@bankforge/flow-engine';
+import { automationArtifactSchema, automationProblems, type AutomationDefinition, type FlowDefinition, type InboundTrigger } from '@bankforge/flow-engine';
 import { Ajv } from 'ajv';
 import { v7 as uuidv7 } from 'uuid';
 import { Database } from '../../platform/database/database.js';
@@ -85,7 +85,8 @@ export class AutomationsService {
     requireDesigner(actor, 'edit');
     const automation = await this.testedDocument(key, input.document);
     const trigger = automation.trigger;
-    const entity = trigger.type === 'case' ? null : (trigger.entity ?? null);
+    // A case's record is of its flow's entity (when the flow binds one).
+    const entity = trigger.type === 'case' ? ((await this.published.latest<FlowDefinition>('flow')).get(trigger.flow)?.document.entity ?? null) : (trigger.entity ?? null);
     let record: Record<string, unknown> | null = null;
     if (entity && input.recordId) {
       const stored = await this.actions.storedRecord({ entity, recordId: input.recordId });
