@@ -1,0 +1,93 @@
+import type { ImportJob } from '@bankforge/client';
+import { fakeApi, renderPage, sequence } from '@bankforge/app-shell/testing';
+import { cleanup, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { customerPage } from '../testing/customer.js';
+import { initTestI18n } from '../testing/i18n.js';
+import ImportPage from './ImportPage.js';
+
+const uploaded: ImportJob = {
+  id: '0190f0a0-0000-7000-8000-000000000001',
+  entity: 'customer',
+  fileName: '客户.csv',
+  format: 'csv',
+  sizeBytes: 120,
+  columns: [
+    { header: '姓名', field: 'full_name' },
+    { header: '身份证号', field: 'resident_id' },
+    { header: '备注', field: null },
+  ],
+  match: null,
+  mode: null,
+  status: 'uploaded',
+  rowsTotal: null,
+  rowsDone: 0,
+  progress: 0,
+  created: 0,
+  updated: 0,
+  skipped: 0,
+  failed: 0,
+  problemCount: 0,
+  createdBy: 'u1',
+  createdAt: '2026-12-07T06:00:00.000Z',
+  startedAt: null,
+  finishedAt: null,
+  error: null,
+};
+
+// The browser's XMLHttpRequest upload is replaced: the page's part is what it does with the answer.
+vi.mock('./upload-file.js', () => ({
+  uploadImportFile: (_entity: string, _file: File, onProgress: (share: number) => void) => {
+    onProgress(1);
+    return Promise.resolve(uploaded);
+  },
+}));
+
+beforeEach(async () => {
+  await initTestI18n('en');
+});
+afterEach(cleanup);
+
+describe('the import page', () => {
+  it('uploads, shows the proposed mapping to edit, dry-runs and lists the rows with errors', async () => {
+    const queued = { ...uploaded, match: { field: 'resident_id', onMatch: 'update', onNew: 'create' }, mode: 'dryRun', status: 'queued' } as ImportJob;
+    const done = { ...queued, status: 'done', rowsTotal: 3, rowsDone: 3, progress: 1, updated: 2, failed: 1, problemCount: 1 } as ImportJob;
+    const server = fakeApi({
+      'GET /api/runtime/entities/customer': { body: customerPage },
+      [`PUT /api/imports/${uploaded.id}`]: { body: { ...uploaded, match: queued.match } },
+      [`POST /api/imports/${uploaded.id}/dry-run`]: { status: 202, body: queued },
+      [`GET /api/imports/${uploaded.id}`]: sequence({ body: { ...queued, status: 'running', rowsDone: 1, progress: 0.4 } }, { body: done }),
+      [`GET /api/imports/${uploaded.id}/problems?limit=200`]: {
+        body: { items: [{ row: 4, path: '/resident_id', code: 'residentIdChecksum', message: 'Resident ID has a wrong check character (the last character)', messageZh: '身份证号 的校验码（最后一位）不正确' }], total: 1 },
+      },
+    });
+    renderPage(<ImportPage />, server.client, { path: '/crm/customer/import', pattern: '/:app/:entity/import' });
+    const user = userEvent.setup();
+    await screen.findByRole('heading', { name: 'Import Customers' });
+    await user.upload(screen.getByLabelText('CSV or XLSX file'), new File(['姓名,身份证号,备注\n'], '客户.csv', { type: 'text/csv' }));
+    await user.click(screen.getByRole('button', { name: 'Upload' }));
+
+    const field = await screen.findByRole('combobox', { name: 'Field for column 身份证号' });
+    expect((field as HTMLSelectElement).value).toBe('resident_id');
+    // The unmapped column is given a field, with the keyboard's select.
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Field for column 备注' }), 'Tier');
+    expect((screen.getByRole('combobox', { name: 'Match rows to records by' }) as HTMLSelectElement).value).toBe('resident_id');
+
+    await user.click(screen.getByRole('button', { name: 'Dry run' }));
+    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Done: 3 rows'), { timeout: 5000 });
+    const saved = server.requests.find((r) => r.method === 'PUT');
+    expect(saved?.body).toEqual({
+      columns: [
+        { header: '姓名', field: 'full_name' },
+        { header: '身份证号', field: 'resident_id' },
+        { header: '备注', field: 'tier' },
+      ],
+      match: { field: 'resident_id', onMatch: 'update', onNew: 'create' },
+    });
+    expect(screen.getByText('2 to update')).toBeTruthy();
+    const problems = await screen.findByRole('table', { name: 'Rows with errors' });
+    expect(within(problems).getAllByRole('cell').map((c) => c.textContent)).toEqual(['4', 'Resident ID', 'Resident ID has a wrong check character (the last character)']);
+    expect(screen.getByRole('progressbar', { name: 'Import progress' }).getAttribute('value')).toBe('1');
+  });
+});
