@@ -26,6 +26,9 @@ describe.each(dialects())('the example bank CRM on %s', (dialect) => {
       'entity:opportunity',
       'entity:interaction',
       'entity:relationship',
+      'entity:wealth_holding',
+      'entity:rm_task',
+      'entity:rate_coupon',
       'form:customer_form',
       'calendar:cn_mainland',
       'decision:loan_scoring',
@@ -40,10 +43,16 @@ describe.each(dialects())('the example bank CRM on %s', (dialect) => {
       'report:rm_performance',
       'report:cross_sell_ratio',
       'report:churn_risk',
+      'report:churn_watch',
       'report:approval_sla',
       'dashboard:branch_performance',
       'dashboard:my_book',
       'dashboard:approvals',
+      'automation:deposit_growth_high_potential',
+      'automation:wealth_maturity_renewal',
+      'automation:churn_no_transactions',
+      'automation:churn_low_service_score',
+      'automation:large_deposit_interest',
     ]);
   });
 

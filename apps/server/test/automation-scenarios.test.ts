@@ -1,0 +1,235 @@
+/**
+ * The guide's automation scenarios (issue 23), as the example bank CRM ships them, driven through a
+ * real server on SQLite and on MariaDB: the month-end close, the wealth platform's file, the core's
+ * feed, the survey system and the mobile app write as integrations do (the administrator here), the
+ * RM 王芳 reads what the rules opened for her. Time moves as the bank's does: a month-end close per
+ * month, a schedule's slot as if its rule had been published long ago, a wait's due time reached
+ * (never slept).
+ */
+import type { AutomationRunSummary, ReportRunResult } from '@bankforge/client';
+import { wealthMaturityAutomation } from '@bankforge/example-bank-crm';
+import { pino } from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AutomationActions } from '../src/modules/automations/automation-actions.js';
+import { AutomationRunner } from '../src/modules/automations/automation-runner.js';
+import { AutomationScheduler } from '../src/modules/automations/automation-scheduler.js';
+import { PublishedArtifacts } from '../src/modules/artifacts/published-artifacts.js';
+import { DomainEventDispatcher } from '../src/modules/events/domain-event-dispatcher.js';
+import { loadExample } from '../src/modules/example/example-loader.js';
+import { RecordsService } from '../src/modules/records/records.service.js';
+import { dialects, startTestServer, type Requester, type TestServer } from './harness.js';
+
+const PASSWORD = 'Scenario-Desk-Pass-2026';
+const DAY_MS = 86_400_000;
+type Values = Record<string, unknown> & { id: string; version: number };
+
+/** A date `days` from today (UTC, as the relative-date filters count). */
+const day = (days: number): string => new Date(Date.now() + days * DAY_MS).toISOString().slice(0, 10);
+
+describe.each(dialects())('the guide’s automation scenarios on %s', (dialect) => {
+  let server: TestServer;
+  let rm: Requester;
+  let events: DomainEventDispatcher;
+  let runner: AutomationRunner;
+  /** 王芳's customers, one per scenario so that none sees another's writes. */
+  let customers: Values[] = [];
+  const saved = { events: process.env.BANKFORGE_EVENT_POLL_MS, automations: process.env.BANKFORGE_AUTOMATION_POLL_MS };
+
+  /** Events to runs, runs to actions: what the background ticks do. */
+  const settle = async (): Promise<void> => {
+    await events.dispatchDue();
+    await runner.runDue();
+  };
+  const read = async (entity: string, id: string): Promise<Values> => {
+    const answer = await server.request<Values>('GET', `/api/records/${entity}/${id}`);
+    expect(answer.status, JSON.stringify(answer.body)).toBe(200);
+    return answer.body;
+  };
+  /** An integration's (or the RM's) write of a few fields, on the record's current version. */
+  const write = async (entity: string, id: string, values: Record<string, unknown>, as: Requester = server.request): Promise<void> => {
+    const { version } = await read(entity, id);
+    const answer = await as('PATCH', `/api/records/${entity}/${id}`, { ...values, version });
+    expect(answer.status, JSON.stringify(answer.body)).toBe(200);
+  };
+  const query = async (entity: string, filter: unknown, as: Requester = rm): Promise<Values[]> => {
+    const answer = await as<{ items: Values[] }>('POST', `/api/records/${entity}/query`, { filter, limit: 100 });
+    expect(answer.status, JSON.stringify(answer.body)).toBe(200);
+    return answer.body.items;
+  };
+  const runsOf = async (key: string, recordId: string): Promise<AutomationRunSummary[]> => {
+    const answer = await server.request<AutomationRunSummary[]>('GET', `/api/automations/${key}/runs?limit=200`);
+    expect(answer.status, JSON.stringify(answer.body)).toBe(200);
+    return answer.body.filter((r) => r.recordId === recordId);
+  };
+  const notices = async (): Promise<{ kind: string; text: { en: string; 'zh-CN'?: string }; record?: { entity: string; id: string } }[]> =>
+    (await rm<{ items: { kind: string; text: { en: string }; record?: { entity: string; id: string } }[] }>('GET', '/api/notifications')).body.items;
+  /** The next morning's slot of a schedule: its latest version as if published long ago, asked by a replica with its own memory. */
+  const morning = async (key: string): Promise<number> => {
+    await server.database.single((sql) => sql.execute("UPDATE bf_artifact_version SET published_at = ? WHERE kind = 'automation' AND artifact_key = ?", ['2020-01-01 00:00:00.000', key]));
+    const scheduler = new AutomationScheduler(server.database, server.app.get(PublishedArtifacts), server.app.get(RecordsService), server.app.get(AutomationActions));
+    return scheduler.scheduleDue();
+  };
+
+  beforeAll(async () => {
+    process.env.BANKFORGE_EVENT_POLL_MS = '0';
+    process.env.BANKFORGE_AUTOMATION_POLL_MS = '0';
+    server = await startTestServer(dialect);
+    events = server.app.get(DomainEventDispatcher);
+    runner = server.app.get(AutomationRunner);
+    await loadExample(server.app, server.database, 'bank-crm', pino({ level: 'silent' }), PASSWORD);
+    rm = await server.signIn('wang_fang', PASSWORD);
+    customers = (await rm<{ items: Values[] }>('POST', '/api/records/customer/query', { filter: { field: 'customer_type', op: 'eq', value: 'individual' }, limit: 8 })).body.items;
+    expect(customers.length).toBe(8);
+    // Their seeded tags cleared, so that each scenario's tag is its rule's doing.
+    for (const customer of customers) await write('customer', customer.id, { tags: [] });
+    // Whatever the loader's own writes left queued is done before a scenario starts.
+    await settle();
+  }, 240_000);
+  afterAll(async () => {
+    await server?.close();
+    for (const [name, value] of [['BANKFORGE_EVENT_POLL_MS', saved.events], ['BANKFORGE_AUTOMATION_POLL_MS', saved.automations]] as const) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
+  });
+
+  it('1: deposits up more than 20,000 three month-ends running tag the customer high-potential, tell the RM and offer a wealth product, once', async () => {
+    const customer = customers[0]!;
+    const wealthOffers = () => query('opportunity', { and: [{ field: 'customer', op: 'eq', value: customer.id }, { field: 'product', op: 'eq', value: 'wealth_management' }, { field: 'stage', op: 'eq', value: 'lead' }] });
+    const before = (await wealthOffers()).length;
+    // A weak month first, then three strong ones, then a fourth: one close per month.
+    const closes = ['8000.00', '25000.00', '30000.00', '21000.50', '40000.00'];
+    const streaks: unknown[] = [];
+    const tagged: boolean[] = [];
+    for (const amount of closes) {
+      await write('customer', customer.id, { monthly_deposit_growth: { amount, currency: 'CNY' } });
+      await settle();
+      const now = await read('customer', customer.id);
+      streaks.push(now.deposit_growth_streak);
+      tagged.push(Array.isArray(now.tags) && now.tags.includes('high_potential'));
+    }
+    expect(streaks).toEqual([0, 1, 2, 3, 4]);
+    expect(tagged).toEqual([false, false, false, true, true]);
+    // Offered on the third strong month only, owned by the RM, who is told (in both languages).
+    const offers = await wealthOffers();
+    expect(offers.length).toBe(before + 1);
+    const runs = await runsOf('deposit_growth_high_potential', customer.id);
+    expect(runs.map((r) => r.status).sort()).toEqual(['stopped', 'stopped', 'stopped', 'stopped', 'succeeded']);
+    const notice = (await notices()).find((n) => n.record?.id === customer.id && /three months running/.test(n.text.en));
+    expect(notice).toMatchObject({ kind: 'automation', record: { entity: 'customer', id: customer.id } });
+    expect(notice!.text['zh-CN']).toContain('连续三个月');
+    // A weak month starts the count over.
+    await write('customer', customer.id, { monthly_deposit_growth: { amount: '-3000.00', currency: 'CNY' } });
+    await settle();
+    expect((await read('customer', customer.id)).deposit_growth_streak).toBe(0);
+  });
+
+  it('4: each morning, a wealth holding maturing within 15 days gets one renewal opportunity for its RM, never a second', async () => {
+    const customer = customers[1]!;
+    const holding = async (product_name: string, days: number): Promise<string> => {
+      const created = await server.request<Values>('POST', '/api/records/wealth_holding', {
+        customer: customer.id,
+        product_name,
+        product_risk: 'R2',
+        amount: { amount: '500000.00', currency: 'CNY' },
+        maturity_date: day(days),
+      });
+      expect(created.status, JSON.stringify(created.body)).toBe(201);
+      return created.body.id;
+    };
+    const soon = await holding('稳享 90 天理财', 10);
+    const later = await holding('安盈 180 天理财', 40);
+    // Loaded by the wealth platform's file (the administrator here), the holdings go to the customer's RM.
+    const handed = await server.request('POST', '/api/records/wealth_holding/transfer', { ids: [soon, later], to: 'wang_fang', reason: 'held by her customer' });
+    expect(handed.status, JSON.stringify(handed.body)).toBe(200);
+    expect(await morning('wealth_maturity_renewal')).toBeGreaterThanOrEqual(1);
+    await runner.runDue();
+    const [renewalRun] = await runsOf('wealth_maturity_renewal', soon);
+    expect(renewalRun).toMatchObject({ status: 'succeeded', trigger: 'schedule' });
+    expect(await runsOf('wealth_maturity_renewal', later)).toEqual([]);
+    const marked = await read('wealth_holding', soon);
+    expect(marked.renewal_opportunity).toEqual(expect.any(String));
+    expect((await read('wealth_holding', later)).renewal_opportunity ?? null).toBeNull();
+    const [opportunity] = await query('opportunity', { field: 'id', op: 'eq', value: marked.renewal_opportunity });
+    expect(opportunity).toMatchObject({ customer: customer.id, product: 'wealth_management', stage: 'qualified', close_date: day(10), expected_amount: { amount: '500000.00', currency: 'CNY' } });
+    expect(opportunity!.owner_id).toBe(customer.owner_id);
+    // The next morning (a later slot of the same rule): the holding has its renewal, so nothing runs for it.
+    await server.publishArtifact({ ...wealthMaturityAutomation, trigger: { ...wealthMaturityAutomation.trigger, at: '08:30' } });
+    await morning('wealth_maturity_renewal');
+    await runner.runDue();
+    expect(await runsOf('wealth_maturity_renewal', soon)).toHaveLength(1);
+    expect(await query('opportunity', { and: [{ field: 'customer', op: 'eq', value: customer.id }, { field: 'stage', op: 'eq', value: 'qualified' }, { field: 'close_date', op: 'eq', value: day(10) }] })).toHaveLength(1);
+  });
+
+  it('6: three months without a transaction, or a service score below 4, tag churn risk and open a retention task with a deadline, counted in the churn report', async () => {
+    const [quiet, active, unhappy] = [customers[2]!, customers[3]!, customers[4]!];
+    // The core's daily feed stamps the last transaction.
+    await write('customer', quiet.id, { last_transaction_on: day(-100) });
+    await write('customer', active.id, { last_transaction_on: day(-20) });
+    await settle();
+    expect(await morning('churn_no_transactions')).toBeGreaterThanOrEqual(1);
+    await runner.runDue();
+    const retention = (id: string) => query('rm_task', { and: [{ field: 'customer', op: 'eq', value: id }, { field: 'kind', op: 'eq', value: 'retention' }] });
+    expect((await read('customer', quiet.id)).tags).toContain('churn_risk');
+    expect((await read('customer', active.id)).tags ?? []).not.toContain('churn_risk');
+    const [task] = await retention(quiet.id);
+    expect(task).toMatchObject({ status: 'open', due_on: day(5), owner_id: quiet.owner_id });
+    expect(await retention(active.id)).toEqual([]);
+
+    // The survey system writes back a service score: below 4 warns at once, and only once.
+    await write('customer', unhappy.id, { service_score: 4 });
+    await settle();
+    expect(await retention(unhappy.id)).toEqual([]);
+    await write('customer', unhappy.id, { service_score: 3 });
+    await settle();
+    await write('customer', unhappy.id, { service_score: 2 });
+    await settle();
+    expect((await read('customer', unhappy.id)).tags).toContain('churn_risk');
+    expect(await retention(unhappy.id)).toHaveLength(1);
+    expect((await notices()).filter((n) => n.record?.id === unhappy.id && /retention task/.test(n.text.en))).toHaveLength(1);
+
+    // The churn report counts them at their branch and RM, with their open retention tasks.
+    const report = await server.request<ReportRunResult>('POST', '/api/reports/churn_watch/run', {});
+    expect(report.status, JSON.stringify(report.body)).toBe(200);
+    const mine = report.body.rows.filter((row) => row.rm === quiet.owner_id);
+    expect(mine.reduce((n, row) => n + Number(row.customers), 0)).toBeGreaterThanOrEqual(2);
+    expect(mine.reduce((n, row) => n + Number(row.open_retention_tasks), 0)).toBeGreaterThanOrEqual(2);
+  });
+
+  it('2: more than 3 views of large-deposit rates in the app tell the RM and open a proposal; without contact in 48 hours a rate-bonus coupon is issued', async () => {
+    const [ignored, called, browsing] = [customers[5]!, customers[6]!, customers[7]!];
+    const post = async (customer: Values, views: number): Promise<number> => {
+      const posted = await server.request<{ runs: number }>('POST', '/api/automations/events/large_deposit_rate_views', { payload: { customer_no: customer.customer_no, views } });
+      expect(posted.status, JSON.stringify(posted.body)).toBe(202);
+      return posted.body.runs;
+    };
+    expect(await post(ignored, 5)).toBe(1);
+    expect(await post(called, 4)).toBe(1);
+    expect(await post(browsing, 3)).toBe(0);
+    await settle();
+    for (const customer of [ignored, called]) {
+      const [run] = await runsOf('large_deposit_interest', customer.id);
+      // Past the wait (action 3 of 5), which holds it.
+      expect(run).toMatchObject({ status: 'waiting', step: 3 });
+      // Due 48 hours on.
+      expect(Date.parse(run!.dueAt!) - Date.now()).toBeGreaterThan(48 * 3600_000 - 120_000);
+      expect(await query('opportunity', { and: [{ field: 'customer', op: 'eq', value: customer.id }, { field: 'product', op: 'eq', value: 'large_deposit' }, { field: 'stage', op: 'eq', value: 'proposal' }] })).not.toEqual([]);
+      expect((await notices()).some((n) => n.record?.id === customer.id && /large-deposit rates/.test(n.text.en))).toBe(true);
+    }
+    // 王芳 reaches one of them and logs it.
+    await write('customer', called.id, { last_contacted_at: new Date().toISOString() }, rm);
+    // 48 hours later.
+    for (const customer of [ignored, called]) {
+      const [run] = await runsOf('large_deposit_interest', customer.id);
+      await server.database.single((sql) => sql.execute('UPDATE bf_automation_run SET due_at = ? WHERE id = ?', ['2020-01-01 00:00:00.000', run!.id]));
+    }
+    await runner.runDue();
+    expect((await runsOf('large_deposit_interest', ignored.id))[0]).toMatchObject({ status: 'succeeded' });
+    expect((await runsOf('large_deposit_interest', called.id))[0]).toMatchObject({ status: 'stopped' });
+    const coupons = await query('rate_coupon', { field: 'customer', op: 'in', value: [ignored.id, called.id] });
+    expect(coupons.map((c) => [c.customer, c.status, c.bonus_rate])).toEqual([[ignored.id, 'issued', '0.20']]);
+    // What the runs keep holds no mobile number or resident ID.
+    const stored = await server.database.read((sql) => sql.rows<{ context: string }>("SELECT context FROM bf_automation_run WHERE automation_key = 'large_deposit_interest'"));
+    for (const row of stored) expect(row.context).not.toMatch(/mobile|resident_id|1[3-9]\d{9}/);
+  });
+});
