@@ -282,6 +282,35 @@ describe.each(dialects())('automations on %s', (dialect) => {
     expect((await record(created.id)).notes).toBe('called back');
   });
 
+  it('counts a wait with a calendar in its working time', async () => {
+    const year = new Date().getUTCFullYear();
+    const calendar: { kind: string; key: string } & Record<string, unknown> = {
+      kind: 'calendar',
+      key: 'short_hours',
+      title: 'One working hour a day',
+      schemaVersion: 1,
+      name: label('One working hour a day'),
+      timeZone: 'UTC',
+      workingWeekdays: [1, 2, 3, 4, 5, 6, 7],
+      workingHours: [{ start: '09:00', end: '10:00' }],
+      years: { [String(year)]: {}, [String(year + 1)]: {} },
+    };
+    await server.publishArtifact(calendar);
+    await server.publishArtifact(
+      automation('business_wait', { type: 'record', entity: 'customer', on: ['created'], condition: 'starts with(new.name, "B")' }, [{ id: 'later', type: 'wait', duration: 'PT2H', calendar: 'short_hours' }]),
+    );
+    await newCustomer({ name: 'Bai Lu', credit_score: 600 });
+    await settle();
+    const [run] = await runsOf('business_wait');
+    expect(run).toMatchObject({ status: 'waiting', step: 1 });
+    // Two working hours at one a day: past tomorrow's 09:00, and ending on a working hour's close.
+    const due = new Date(run!.dueAt!);
+    expect(due.getTime() - Date.now()).toBeGreaterThan(24 * 3600_000);
+    expect(due.getTime() - Date.now()).toBeLessThan(3 * 24 * 3600_000);
+    expect(due.getUTCHours() * 60 + due.getUTCMinutes()).toBeGreaterThanOrEqual(9 * 60);
+    expect(due.getUTCHours() * 60 + due.getUTCMinutes()).toBeLessThanOrEqual(10 * 60);
+  });
+
   it('tries a failing action again with backoff, then fails with a short reason; a replay runs it again on the latest version', async () => {
     const created = await newCustomer({ name: 'Feng Lei', credit_score: 610 });
     await settle();
