@@ -161,8 +161,12 @@ describe.each(dialects())('imports on %s', (dialect) => {
       for (const secret of [RID_MINE, RID_THEIRS, RID_NEW, MOBILE_NEW, '1234']) expect(text).not.toContain(secret);
     }
 
-    // Another person cannot see the job.
+    // Another person cannot see the job; administrators see every job with its uploader, others may not ask for them.
     expect((await clerk('GET', `/api/imports/${job.id}`)).status).toBe(404);
+    const all = await server.request<ImportJob[]>('GET', '/api/imports?scope=all');
+    expect(all.body.find((j) => j.id === job.id)).toMatchObject({ createdByName: 'im_rm', status: 'done' });
+    expect((await importer('GET', '/api/imports?scope=all')).status).toBe(403);
+    expect((await importer<ImportJob[]>('GET', '/api/imports')).body.map((j) => j.id)).toContain(job.id);
 
     const rolled = await importer<ImportRollback>('POST', `/api/imports/${job.id}/rollback`);
     expect(rolled.status, JSON.stringify(rolled.body)).toBe(200);

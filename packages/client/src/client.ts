@@ -173,6 +173,10 @@ export class ApiClient {
   importJobs(): Promise<ImportJob[]> {
     return this.request('GET', '/imports');
   }
+  /** Administrators: every person's jobs, newest first, with the uploader's username. */
+  allImportJobs(): Promise<ImportJob[]> {
+    return this.request('GET', '/imports?scope=all');
+  }
   importJob(id: string): Promise<ImportJob> {
     return this.request('GET', `/imports/${encodeURIComponent(id)}`);
   }

@@ -51,6 +51,8 @@ export interface ImportJob {
   /** How many problems the job found; at most the first 1,000 are kept. */
   problemCount: number;
   createdBy: string;
+  /** The uploader's username: in the administrators' list of every job only. */
+  createdByName?: string;
   createdAt: string;
   startedAt: string | null;
   finishedAt: string | null;

@@ -7,6 +7,7 @@ import { ConnectorsPage } from './connectors/ConnectorsPage.js';
 import { RolesPage } from './roles/RolesPage.js';
 import { UsersPage } from './users/UsersPage.js';
 import { WebhooksPage } from './webhooks/WebhooksPage.js';
+import { ImportsPage } from './imports/ImportsPage.js';
 import './admin.css';
 
 const SECTIONS = [
@@ -16,10 +17,11 @@ const SECTIONS = [
   { path: 'api-keys', label: 'section.apiKeys' },
   { path: 'connectors', label: 'section.connectors' },
   { path: 'webhooks', label: 'section.webhooks' },
+  { path: 'imports', label: 'section.imports' },
 ] as const;
 
 /**
- * The administrator's area at /admin: users, roles and their grants, branches and teams, API keys, connectors, webhooks.
+ * The administrator's area at /admin: users, roles and their grants, branches and teams, API keys, connectors, webhooks, the bulk imports people ran.
  * Only administrators reach its data (the server answers others 403, said here in words).
  */
 export default function AdminArea() {
@@ -48,6 +50,7 @@ export default function AdminArea() {
         <Route path="api-keys" element={<ApiKeysPage />} />
         <Route path="connectors" element={<ConnectorsPage />} />
         <Route path="webhooks" element={<WebhooksPage />} />
+        <Route path="imports" element={<ImportsPage />} />
       </Routes>
     </div>
   );

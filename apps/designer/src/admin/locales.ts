@@ -1,12 +1,13 @@
 import { connectorMessages } from './connectors/locales.js';
 import { webhookMessages } from './webhooks/locales.js';
+import { importMessages } from './imports/locales.js';
 
 /** Messages of the administration area (i18next namespace `admin`); every key exists in both languages. */
 export const adminMessages = {
   en: {
     title: 'Administration',
     sections: 'Administration sections',
-    section: { users: 'Users', roles: 'Roles', branches: 'Branches and teams', apiKeys: 'API keys', connectors: 'Connectors', webhooks: 'Webhooks' },
+    section: { users: 'Users', roles: 'Roles', branches: 'Branches and teams', apiKeys: 'API keys', connectors: 'Connectors', webhooks: 'Webhooks', imports: 'Imports' },
     forbidden: 'Only an administrator can manage users, roles and API keys. Ask one of your administrators if you need a change.',
     loadFailed: 'This could not be loaded: {{message}}',
     retry: 'Try again',
@@ -178,6 +179,7 @@ export const adminMessages = {
     },
     connectors: connectorMessages.en,
     webhooks: webhookMessages.en,
+    imports: importMessages.en,
     apiKeys: {
       title: 'API keys',
       help: 'Integrations (core banking, the call center) call the API with a key; each key acts with its roles.',
@@ -229,7 +231,7 @@ export const adminMessages = {
   'zh-CN': {
     title: '系统管理',
     sections: '系统管理栏目',
-    section: { users: '用户', roles: '角色', branches: '机构与团队', apiKeys: 'API 密钥', connectors: '连接器', webhooks: 'Webhook' },
+    section: { users: '用户', roles: '角色', branches: '机构与团队', apiKeys: 'API 密钥', connectors: '连接器', webhooks: 'Webhook', imports: '导入' },
     forbidden: '只有管理员可以管理用户、角色和 API 密钥。如需变更，请联系管理员。',
     loadFailed: '无法加载：{{message}}',
     retry: '重试',
@@ -401,6 +403,7 @@ export const adminMessages = {
     },
     connectors: connectorMessages['zh-CN'],
     webhooks: webhookMessages['zh-CN'],
+    imports: importMessages['zh-CN'],
     apiKeys: {
       title: 'API 密钥',
       help: '对接系统（核心系统、呼叫中心）使用密钥调用 API，每个密钥按其角色行事。',

@@ -138,6 +138,14 @@ export class ImportStore {
     return rows.map(jobOf);
   }
 
+  /** Every person's jobs, newest first (200 at most), with the uploader's username: what IT watches. */
+  async listAll(): Promise<ImportJob[]> {
+    const rows = await this.database.read((sql) =>
+      sql.rows<ImportJobRow & { created_by_name: string | null }>('SELECT j.*, u.username AS created_by_name FROM bf_import_job j LEFT JOIN bf_user u ON u.id = j.created_by ORDER BY j.created_at DESC, j.id DESC LIMIT 200'),
+    );
+    return rows.map((row) => ({ ...jobOf(row), ...(row.created_by_name ? { createdByName: row.created_by_name } : {}) }));
+  }
+
   /** Saves the mapping and match rule of a job not running. */
   async saveSettings(id: string, columns: ImportColumn[], match: ImportMatchRule, actor: Actor): Promise<ImportJob> {
     const changed = await this.database.single((sql) =>

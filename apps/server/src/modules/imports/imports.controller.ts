@@ -3,7 +3,7 @@ import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import type { ImportJob, ImportProblemPage, ImportRollback } from '@bankforge/client';
 import type { Actor } from '../access/actor.js';
-import { CurrentActor } from '../auth/auth.guard.js';
+import { CurrentActor, requireAdmin } from '../auth/auth.guard.js';
 import { ImportRollbacks } from './import-rollback.js';
 import { importSettingsSchema, parseImportSettings } from './import-settings.js';
 import { ImportStore, importNotFound } from './import-store.js';
@@ -42,8 +42,12 @@ export class ImportsController {
   }
 
   @Get()
-  @ApiOperation({ summary: "The caller's import jobs, newest first (100 at most)" })
-  list(@CurrentActor() actor: Actor): Promise<ImportJob[]> {
+  @ApiOperation({ summary: "The caller's import jobs, newest first (100 at most); `?scope=all`: administrators, every person's (200 at most)" })
+  list(@CurrentActor() actor: Actor, @Query('scope') scope?: string): Promise<ImportJob[]> {
+    if (scope === 'all') {
+      requireAdmin(actor);
+      return this.store.listAll();
+    }
     return this.store.list(actor);
   }
 

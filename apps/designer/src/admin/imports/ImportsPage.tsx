@@ -1,0 +1,61 @@
+import type { ApiClient, ImportJob } from '@bankforge/client';
+import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Loading } from '../../shell/Loading.js';
+import { LoadFailure } from '../shared/LoadFailure.js';
+import { useLoaded } from '../shared/useLoaded.js';
+
+const loadImports = (api: ApiClient): Promise<ImportJob[]> => api.allImportJobs();
+
+/** IT's view of bulk imports: every job, whose, of what, how far and with what outcome (people run their own in the app). */
+export function ImportsPage() {
+  const { t, i18n } = useTranslation('admin');
+  const { state, reload } = useLoaded(loadImports);
+  const id = useId();
+  if (state.status === 'loading') return <Loading />;
+  if (state.status === 'error') return <LoadFailure problem={state.error} onRetry={() => void reload()} />;
+  const when = (iso: string): string => new Date(iso).toLocaleString(i18n.language);
+  return (
+    <section aria-labelledby={`${id}-title`}>
+      <div className="section-header">
+        <h2 id={`${id}-title`}>{t('imports.title')}</h2>
+        <button type="button" onClick={() => void reload()}>
+          {t('imports.refresh')}
+        </button>
+      </div>
+      <p className="help">{t('imports.help')}</p>
+      {state.data.length === 0 ? (
+        <p className="empty-state">{t('imports.empty')}</p>
+      ) : (
+        <table className="data-table" aria-labelledby={`${id}-title`}>
+          <thead>
+            <tr>
+              <th scope="col">{t('imports.columns.file')}</th>
+              <th scope="col">{t('imports.columns.entity')}</th>
+              <th scope="col">{t('imports.columns.by')}</th>
+              <th scope="col">{t('imports.columns.when')}</th>
+              <th scope="col">{t('imports.columns.mode')}</th>
+              <th scope="col">{t('imports.columns.status')}</th>
+              <th scope="col">{t('imports.columns.rows')}</th>
+              <th scope="col">{t('imports.columns.outcome')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {state.data.map((job) => (
+              <tr key={job.id}>
+                <th scope="row">{job.fileName}</th>
+                <td>{job.entity}</td>
+                <td>{job.createdByName ?? job.createdBy}</td>
+                <td>{when(job.createdAt)}</td>
+                <td>{t(`imports.mode.${job.mode ?? 'none'}`)}</td>
+                <td>{t(`imports.status.${job.status}`)}</td>
+                <td>{job.rowsDone}</td>
+                <td>{t('imports.outcome', { created: job.created, updated: job.updated, skipped: job.skipped, failed: job.failed })}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
