@@ -90,4 +90,25 @@ describe('the import page', () => {
     expect(within(problems).getAllByRole('cell').map((c) => c.textContent)).toEqual(['4', 'Resident ID', 'Resident ID has a wrong check character (the last character)']);
     expect(screen.getByRole('progressbar', { name: 'Import progress' }).getAttribute('value')).toBe('1');
   });
+
+  it('opens an earlier import again from ?job=, with its outcome, its rollback and the recent imports', async () => {
+    const committed = { ...uploaded, match: { field: 'resident_id', onMatch: 'update', onNew: 'create' }, mode: 'commit', status: 'done', rowsTotal: 2, rowsDone: 2, progress: 1, updated: 2 } as ImportJob;
+    const server = fakeApi({
+      'GET /api/runtime/entities/customer': { body: customerPage },
+      [`GET /api/imports/${uploaded.id}`]: { body: committed },
+      'GET /api/imports': { body: [committed, { ...committed, id: '0190f0a0-0000-7000-8000-000000000002', fileName: '其他.xlsx', entity: 'contact' }] },
+      [`GET /api/imports/${uploaded.id}/problems?limit=200`]: { body: { items: [], total: 0 } },
+      [`POST /api/imports/${uploaded.id}/rollback`]: { body: { job: { ...committed, status: 'rolledBack' }, removed: 0, restored: 2, changedSince: 0 } },
+    });
+    renderPage(<ImportPage />, server.client, { path: `/crm/customer/import?job=${uploaded.id}`, pattern: '/:app/:entity/import' });
+    const user = userEvent.setup();
+    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Done: 2 rows'));
+    // Only this entity's imports are listed.
+    const recent = await screen.findByRole('navigation', { name: 'Your recent imports' });
+    expect(within(recent).getAllByRole('link').map((a) => a.textContent)).toEqual(['客户.csv']);
+    expect((screen.getByRole('button', { name: 'Run import' }) as HTMLButtonElement).disabled).toBe(true);
+    await user.click(screen.getByRole('button', { name: 'Roll back this import' }));
+    await user.click(within(screen.getByRole('alertdialog')).getByRole('button', { name: 'Roll back' }));
+    expect((await screen.findByText(/^Rolled back: 0 removed, 2 restored/)).textContent).toContain('0 left');
+  });
 });

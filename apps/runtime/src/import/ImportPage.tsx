@@ -1,6 +1,6 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router-dom';
+import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { asProblem, useApiClient } from '@bankforge/app-shell';
 import type { ApiProblem, ImportColumn, ImportJob, ImportMatchRule, ImportRollback } from '@bankforge/client';
 import { useEntityPage } from '../entity-page/useEntityPage.js';
@@ -9,6 +9,7 @@ import { localized } from '../shell/localized.js';
 import { ProblemNotice } from '../shell/ProblemNotice.js';
 import { ImportOutcome } from './ImportOutcome.js';
 import { MappingForm, matchableFields } from './MappingForm.js';
+import { RecentImports } from './RecentImports.js';
 import { uploadImportFile } from './upload-file.js';
 import { useImportJob } from './useImportJob.js';
 
@@ -38,6 +39,28 @@ export default function ImportPage() {
   const [busy, setBusy] = useState(false);
   const [confirming, setConfirming] = useState(false);
   const [rolledBack, setRolledBack] = useState<ImportRollback>();
+  // `?job=<id>`: an earlier import opened again (from the list of recent ones, or after leaving the page while it ran).
+  const [params, setParams] = useSearchParams();
+  const opened = params.get('job') ?? undefined;
+  useEffect(() => {
+    if (!opened || opened === job?.id) return;
+    let live = true;
+    api.importJob(opened).then(
+      (found) => {
+        if (!live) return;
+        setColumns(found.columns);
+        setMatch(found.match ?? { field: found.columns.find((c) => c.field)?.field ?? '', onMatch: 'update', onNew: 'create' });
+        setRolledBack(undefined);
+        follow(found);
+      },
+      (problem: unknown) => live && setFailure({ message: t('openFailed'), problem: asProblem(problem) }),
+    );
+    return () => {
+      live = false;
+    };
+    // `follow` and `t` change identity with every render; the job to open is what matters.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [api, opened]);
 
   if (load.status === 'loading') return <Loading />;
   if (load.status === 'error') return <ProblemNotice message={t('uploadFailed')} problem={load.error} onRetry={retry} />;
@@ -66,6 +89,7 @@ export default function ImportPage() {
       setMatch(firstMatch(fresh, matchableFields(fields).map((f) => f.key)));
       setRolledBack(undefined);
       follow(fresh);
+      setParams({ job: fresh.id }, { replace: true });
     });
   const start = (mode: 'dryRun' | 'commit'): Promise<void> =>
     act(t('startFailed'), async () => {
@@ -138,6 +162,7 @@ export default function ImportPage() {
           </button>
         </div>
       )}
+      <RecentImports entity={entity} current={job?.id} />
       {rolledBack && (
         <p role="status" className="notice">
           {t('rolledBack', { removed: rolledBack.removed, restored: rolledBack.restored, changedSince: rolledBack.changedSince })}
