@@ -170,7 +170,8 @@ describe.each(dialects())('user administration on %s', (dialect) => {
     const key = await server.request<{ id: string }>('POST', '/api/auth/api-keys', { name: 'core-banking', roles: ['teller'] });
     expect((await server.request('POST', `/api/auth/api-keys/${key.body.id}/revoke`)).status).toBe(204);
     expect((await audit(key.body.id)).map((e) => e.detail)).toEqual([
-      { apiKey: key.body.id, name: 'core-banking', roles: ['teller'] },
+      // A key's limits are part of what it may do: logged with it (none here: its roles' full grants, the default rate).
+      { apiKey: key.body.id, name: 'core-banking', roles: ['teller'], scope: null, branch: null, rateLimit: null },
       { apiKey: key.body.id, name: 'core-banking', revoked: true },
     ]);
     expect((await server.request<{ code: string }>('POST', `/api/auth/api-keys/${key.body.id}/revoke`)).body.code).toBe('apiKeyNotFound');
