@@ -3,11 +3,12 @@
  * real server on SQLite and on MariaDB: the month-end close, the wealth platform's file, the core's
  * feed, the survey system and the mobile app write as integrations do (the administrator here), the
  * RM 王芳 reads what the rules opened for her. Time moves as the bank's does: a month-end close per
- * month, a schedule's slot as if its rule had been published long ago, a wait's due time reached
- * (never slept).
+ * month, a schedule's slot as if its rule had been published long ago, a wait's or a business-time
+ * timeout's due time reached (never slept).
  */
-import type { AutomationRunSummary, ReportRunResult } from '@bankforge/client';
-import { wealthMaturityAutomation } from '@bankforge/example-bank-crm';
+import type { ApprovalTask, AutomationRunSummary, CaseDetail, CaseSummary, ReportRunResult } from '@bankforge/client';
+import { cnMainlandCalendar, wealthMaturityAutomation } from '@bankforge/example-bank-crm';
+import { addBusinessDuration } from '@bankforge/flow-engine';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AutomationActions } from '../src/modules/automations/automation-actions.js';
@@ -16,6 +17,8 @@ import { AutomationScheduler } from '../src/modules/automations/automation-sched
 import { PublishedArtifacts } from '../src/modules/artifacts/published-artifacts.js';
 import { DomainEventDispatcher } from '../src/modules/events/domain-event-dispatcher.js';
 import { loadExample } from '../src/modules/example/example-loader.js';
+import { FlowOutboxDispatcher } from '../src/modules/flows/flow-outbox-dispatcher.js';
+import { FlowTimers } from '../src/modules/flows/flow-timers.js';
 import { RecordsService } from '../src/modules/records/records.service.js';
 import { dialects, startTestServer, type Requester, type TestServer } from './harness.js';
 
@@ -194,6 +197,57 @@ describe.each(dialects())('the guide’s automation scenarios on %s', (dialect) 
     const mine = report.body.rows.filter((row) => row.rm === quiet.owner_id);
     expect(mine.reduce((n, row) => n + Number(row.customers), 0)).toBeGreaterThanOrEqual(2);
     expect(mine.reduce((n, row) => n + Number(row.open_retention_tasks), 0)).toBeGreaterThanOrEqual(2);
+  });
+
+  it('3: a complaint becomes a ticket in its category’s department queue, escalates to the supervisor after 2 business days, and an NPS of 6 or less opens a follow-up', async () => {
+    const people: Record<string, Requester> = {};
+    for (const [username, role] of [['card_agent', 'card_center'], ['service_agent', 'customer_service'], ['supervisor', 'service_supervisor']] as const) {
+      const created = await server.request('POST', '/api/auth/users', { username, displayName: username, branch: 'HQ', roles: [role], managerId: null, password: PASSWORD });
+      expect(created.status, JSON.stringify(created.body)).toBe(201);
+      people[username] = await server.signIn(username, PASSWORD);
+    }
+    const customer = customers[0]!;
+    const complain = async (category: string, summary: string): Promise<{ ticket: string; case: CaseSummary }> => {
+      const created = await rm<{ id: string }>('POST', '/api/records/complaint_ticket', { customer: customer.id, category, summary });
+      expect(created.status, JSON.stringify(created.body)).toBe(201);
+      // The flow starts itself on the new ticket, through its outbox.
+      await server.app.get(FlowOutboxDispatcher).dispatchDue();
+      const cases = await server.request<{ items: CaseSummary[] }>('GET', `/api/flows/instances?record=${created.body.id}`);
+      expect(cases.body.items.map((c) => c.flowKey)).toEqual(['complaint_handling']);
+      return { ticket: created.body.id, case: cases.body.items[0]! };
+    };
+    const card = await complain('card', 'Card swallowed by the ATM');
+    const branch = await complain('service', 'Waited an hour at the counter');
+    expect(card.case.waitingAt.map((w) => [w.nodeId, w.assignees.map((a) => a.id)])).toEqual([['cardCenter', ['card_agent']]]);
+    expect(branch.case.waitingAt.map((w) => [w.nodeId, w.assignees.map((a) => a.id)])).toEqual([['customerService', ['service_agent']]]);
+    expect((await read('complaint_ticket', card.ticket)).status).toBe('open');
+    // Its deadline: 2 business days on the bank's calendar (weekends and holidays skipped).
+    const [timer] = await server.database.read((sql) => sql.rows<{ id: string; due_at: string }>("SELECT id, due_at FROM bf_flow_timer WHERE instance_id = ? AND state = 'scheduled'", [card.case.id]));
+    const due = Date.parse(`${String(timer!.due_at).replace(' ', 'T')}Z`);
+    expect(Math.abs(due - Date.parse(addBusinessDuration(cnMainlandCalendar, card.case.startedAt, 'P2D')))).toBeLessThan(1000);
+    // The card center lets it pass: at the deadline the task goes to the service supervisor.
+    await server.database.transaction((sql) => sql.execute("UPDATE bf_flow_timer SET due_at = '2020-01-01 00:00:00.000' WHERE id = ?", [timer!.id]));
+    expect(await server.app.get(FlowTimers).fireDue()).toBeGreaterThanOrEqual(1);
+    const escalated = await server.request<CaseDetail>('GET', `/api/flows/instances/${card.case.id}`);
+    expect(escalated.body.trail.map((t) => t.action)).toContain('escalated');
+    const task = escalated.body.tasks[0]! as ApprovalTask & { claimable?: boolean };
+    expect(task.assignees.map((a) => a.id)).toEqual(['supervisor']);
+    if (task.claimable) expect((await people.supervisor!('POST', `/api/tasks/${task.id}/claim`, {})).status).toBe(200);
+    const resolved = await people.supervisor!<CaseDetail>('POST', `/api/tasks/${task.id}/approve`, { comment: 'Card returned, fee refunded' });
+    expect(resolved.status, JSON.stringify(resolved.body)).toBe(200);
+    const closed = await read('complaint_ticket', card.ticket);
+    expect([closed.status, typeof closed.resolved_at]).toEqual(['resolved', 'string']);
+
+    // The survey: 9 is a promoter, 5 a detractor whose RM follows up within 3 days.
+    const followUps = () => query('rm_task', { and: [{ field: 'customer', op: 'eq', value: customer.id }, { field: 'kind', op: 'eq', value: 'follow_up' }] });
+    await write('complaint_ticket', branch.ticket, { nps_score: 9 }, rm);
+    await settle();
+    expect(await followUps()).toEqual([]);
+    await write('complaint_ticket', card.ticket, { nps_score: 5 }, rm);
+    await settle();
+    const [followUp] = await followUps();
+    expect(followUp).toMatchObject({ status: 'open', due_on: day(3), subject: 'NPS 5: Card swallowed by the ATM', owner_id: customer.owner_id });
+    expect((await notices()).some((n) => n.record?.id === card.ticket && /scored 5 out of 10/.test(n.text.en))).toBe(true);
   });
 
   it('2: more than 3 views of large-deposit rates in the app tell the RM and open a proposal; without contact in 48 hours a rate-bonus coupon is issued', async () => {

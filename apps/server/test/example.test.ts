@@ -29,12 +29,14 @@ describe.each(dialects())('the example bank CRM on %s', (dialect) => {
       'entity:wealth_holding',
       'entity:rm_task',
       'entity:rate_coupon',
+      'entity:complaint_ticket',
       'form:customer_form',
       'calendar:cn_mainland',
       'decision:loan_scoring',
       'decision:product_suitability',
       'decision:fraud_screening',
       'flow:loan_approval',
+      'flow:complaint_handling',
       'report:loan_pipeline',
       'report:loan_funnel',
       'report:aum_by_segment',
@@ -53,6 +55,7 @@ describe.each(dialects())('the example bank CRM on %s', (dialect) => {
       'automation:churn_no_transactions',
       'automation:churn_low_service_score',
       'automation:large_deposit_interest',
+      'automation:nps_follow_up',
     ]);
   });
 

@@ -91,6 +91,10 @@ describe.each(dialects())('record overview on %s', (dialect) => {
       ['contact', 1, 1, true],
       ['opportunity', 0, 0, true],
       ['interaction', 1, 1, true],
+      // What the bank's rules open for the RM (tasks) or the platform loads (holdings) they read; complaints they log.
+      ['rm_task', 0, 0, false],
+      ['complaint_ticket', 0, 0, true],
+      ['wealth_holding', 0, 0, false],
     ]);
     const accounts = related[0]!;
     expect(accounts.columns.map((c) => c.key)).toEqual(['product', 'balance', 'status']);
@@ -196,12 +200,16 @@ describe.each(dialects())('record overview on %s', (dialect) => {
     expect(answer.body.related.map((l) => `${l.entity}.${l.via}`).sort()).toEqual([
       'account.customer',
       'account_balance.customer',
+      'complaint_ticket.customer',
       'contact.customer',
       'interaction.customer',
       'loan_application.customer',
       'opportunity.customer',
+      'rate_coupon.customer',
       'relationship.from_customer',
       'relationship.to_customer',
+      'rm_task.customer',
+      'wealth_holding.customer',
     ]);
     expect(answer.body.related.find((l) => l.via === 'to_customer')!.total).toBe(1);
   });

@@ -5,6 +5,7 @@ import { cnMainlandCalendar } from './calendars/cn-mainland.js';
 import { fraudScreeningDecision } from './decisions/fraud-screening.js';
 import { productSuitabilityDecision } from './decisions/product-suitability.js';
 import { bankCrmEntities } from './entities/index.js';
+import { complaintHandlingFlow } from './flows/complaint-handling.js';
 import { customerForm } from './forms/customer-form.js';
 import { loanApprovalFlow, loanScoringDecision } from './flows/loan-approval.js';
 import { bankCrmDashboards } from './dashboards.js';
@@ -35,13 +36,15 @@ export interface AppDefinition {
  * their inbox, compliance on the audit log; the menu puts the pages the role uses first.
  */
 const landing: AppLanding[] = [
-  { role: 'relationship_manager', entity: 'customer', menu: ['customer', 'opportunity', 'rm_task', 'loan_application', 'wealth_holding', 'contact', 'account', 'rate_coupon'] },
+  { role: 'relationship_manager', entity: 'customer', menu: ['customer', 'opportunity', 'rm_task', 'complaint_ticket', 'loan_application', 'wealth_holding', 'contact', 'account', 'rate_coupon'] },
   { role: 'branch_manager', entity: 'customer', menu: ['customer', 'opportunity', 'rm_task', 'loan_application', 'account', 'contact'] },
   { role: 'credit_officer', page: 'inbox', menu: ['loan_application', 'customer', 'account'] },
   { role: 'credit_committee', page: 'inbox', menu: ['loan_application', 'customer'] },
   { role: 'head_of_risk', page: 'inbox', menu: ['loan_application', 'customer'] },
   { role: 'compliance_officer', page: 'audit', menu: ['customer', 'account', 'loan_application', 'opportunity', 'contact'] },
   { role: 'business_analyst', entity: 'customer' },
+  // The complaint queues and their supervisors work from the inbox.
+  ...['card_center', 'retail_credit', 'customer_service', 'service_supervisor'].map((role): AppLanding => ({ role, page: 'inbox', menu: ['complaint_ticket'] })),
 ];
 
 const text = (en: string, zh: string): EntityDefinition['label'] => ({ en, 'zh-CN': zh });
@@ -67,6 +70,7 @@ const customerPage: RecordPageDesign = {
     { entity: 'opportunity', via: 'customer', columns: ['product', 'stage', 'expected_amount'] },
     { entity: 'interaction', via: 'customer', columns: ['channel', 'occurred_at'] },
     { entity: 'rm_task', via: 'customer', columns: ['kind', 'due_on', 'status'] },
+    { entity: 'complaint_ticket', via: 'customer', columns: ['category', 'summary', 'status'] },
     { entity: 'wealth_holding', via: 'customer', columns: ['product_name', 'amount', 'maturity_date'] },
   ],
   activities: [{ entity: 'interaction', via: 'customer', at: 'occurred_at', summary: 'summary', kind: 'channel', fields: ['follow_up_on'] }],
@@ -92,6 +96,7 @@ export const bankCrmApp: AppDefinition = {
     { kind: 'decision', key: productSuitabilityDecision.key },
     { kind: 'decision', key: fraudScreeningDecision.key },
     { kind: 'flow', key: loanApprovalFlow.key },
+    { kind: 'flow', key: complaintHandlingFlow.key },
     ...bankCrmReports.map((report): AppArtifactRef => ({ kind: 'report', key: report.key })),
     ...bankCrmDashboards.map((dashboard): AppArtifactRef => ({ kind: 'dashboard', key: dashboard.key })),
     ...bankCrmAutomations.map((automation): AppArtifactRef => ({ kind: 'automation', key: automation.key })),
@@ -109,6 +114,7 @@ export const bankCrmArtifacts = [
   productSuitabilityDecision,
   fraudScreeningDecision,
   loanApprovalFlow,
+  complaintHandlingFlow,
   ...bankCrmReports,
   // After the reports their widgets show.
   ...bankCrmDashboards,

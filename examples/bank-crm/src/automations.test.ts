@@ -48,13 +48,13 @@ describe('the example automations', () => {
 
   it('count strong deposit months, and offer on the third only', () => {
     const [count, gate] = depositGrowthAutomation.actions;
-    const source = count!.type === 'updateRecord' ? count.values.deposit_growth_streak! : '';
+    const source = count?.type === 'updateRecord' ? count.values.deposit_growth_streak! : '';
     const growth = (amount: string) => ({ new: { monthly_deposit_growth: { amount, currency: 'CNY' } } });
     expect(feel(source, { ...growth('25000.00'), record: { deposit_growth_streak: null } })).toBe(1);
     expect(feel(source, { ...growth('20000.01'), record: { deposit_growth_streak: 2 } })).toBe(3);
     expect(feel(source, { ...growth('20000.00'), record: { deposit_growth_streak: 2 } })).toBe(0);
     expect(feel(source, { new: { monthly_deposit_growth: null }, record: { deposit_growth_streak: 2 } })).toBe(0);
-    const when = gate!.type === 'condition' ? gate.when : '';
+    const when = gate?.type === 'condition' ? gate.when : '';
     expect([2, 3, 4].map((n) => feel(when, { record: { deposit_growth_streak: n } }))).toEqual([false, true, false]);
   });
 

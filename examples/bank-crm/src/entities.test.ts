@@ -32,6 +32,7 @@ describe('bank CRM entities', () => {
       'wealth_holding',
       'rm_task',
       'rate_coupon',
+      'complaint_ticket',
     ]);
     const seen = new Set<string>();
     for (const entity of bankCrmEntities) {
@@ -96,6 +97,7 @@ describe('bank CRM app', () => {
       { kind: 'decision', key: 'product_suitability' },
       { kind: 'decision', key: 'fraud_screening' },
       { kind: 'flow', key: 'loan_approval' },
+      { kind: 'flow', key: 'complaint_handling' },
       { kind: 'report', key: 'loan_pipeline' },
       { kind: 'report', key: 'loan_funnel' },
       { kind: 'report', key: 'aum_by_segment' },
@@ -114,6 +116,7 @@ describe('bank CRM app', () => {
       { kind: 'automation', key: 'churn_no_transactions' },
       { kind: 'automation', key: 'churn_low_service_score' },
       { kind: 'automation', key: 'large_deposit_interest' },
+      { kind: 'automation', key: 'nps_follow_up' },
     ]);
   });
 });

@@ -18,6 +18,20 @@ export interface ExampleRole {
 const masked = { access: 'masked' } as const;
 const ownBook = { create: 'own', read: 'own', update: 'own', export: 'own' } as const;
 
+/** A complaint desk: every ticket (the queue is the flow's), whose customer's name is all it needs to see. */
+function complaintDesk(key: string, en: string, zh: string): ExampleRole[] {
+  return [
+    {
+      key,
+      label: { en, 'zh-CN': zh },
+      entities: {
+        complaint_ticket: { read: 'all' },
+        customer: { read: 'all', fields: { resident_id: masked, mobile: masked, email: masked, aum: masked } },
+      },
+    },
+  ];
+}
+
 export const bankCrmRoles: ExampleRole[] = [
   {
     key: 'relationship_manager',
@@ -40,6 +54,8 @@ export const bankCrmRoles: ExampleRole[] = [
       rm_task: { read: 'own', update: 'own', export: 'own' },
       wealth_holding: { read: 'own' },
       rate_coupon: { read: 'own' },
+      // Complaints they log start the complaint flow; the survey's NPS they record on the ticket.
+      complaint_ticket: { create: 'own', read: 'own', update: 'own' },
     },
     // Submits their customers' loan applications for approval; the flow, not the RM, sets the outcome.
     flows: { loan_approval: ['start'] },
@@ -65,6 +81,7 @@ export const bankCrmRoles: ExampleRole[] = [
       rm_task: { read: 'branch', update: 'branch', export: 'branch', transfer: 'branch' },
       wealth_holding: { read: 'branch', transfer: 'branch' },
       rate_coupon: { read: 'branch', transfer: 'branch' },
+      complaint_ticket: { read: 'branch', export: 'branch', transfer: 'branch' },
     },
     artifacts: { report: ['edit'] },
   },
@@ -114,7 +131,7 @@ export const bankCrmRoles: ExampleRole[] = [
     // Sees everything, changes nothing, and personal data stays masked unless unmasked (audited); reads the audit log.
     auditLog: true,
     entities: Object.fromEntries(
-      ['customer', 'contact', 'account', 'account_balance', 'loan_application', 'opportunity', 'interaction', 'relationship', 'branch', 'approval_task', 'rm_task', 'wealth_holding', 'rate_coupon'].map((key) => [
+      ['customer', 'contact', 'account', 'account_balance', 'loan_application', 'opportunity', 'interaction', 'relationship', 'branch', 'approval_task', 'rm_task', 'wealth_holding', 'rate_coupon', 'complaint_ticket'].map((key) => [
         key,
         { read: 'all', export: 'all', unmask: true, fields: { resident_id: masked, mobile: masked, email: masked, account_no: masked } },
       ]),
@@ -122,6 +139,11 @@ export const bankCrmRoles: ExampleRole[] = [
     // Checks sales against the suitability rules and transactions against the fraud screening (and reads both logs).
     decisions: { product_suitability: ['evaluate'], fraud_screening: ['evaluate'] },
   },
+  // The complaint queues (a category's department) and the supervisors their overdue tickets escalate to.
+  ...complaintDesk('card_center', 'Card center', '信用卡中心'),
+  ...complaintDesk('retail_credit', 'Retail credit', '个人信贷部'),
+  ...complaintDesk('customer_service', 'Customer service', '客户服务中心'),
+  ...complaintDesk('service_supervisor', 'Service supervisor', '服务主管'),
   {
     key: 'business_analyst',
     label: { en: 'Business analyst', 'zh-CN': '业务分析师' },

@@ -2,6 +2,7 @@ import type { EntityDefinition } from '@bankforge/data-model';
 import { accountEntity } from './account.js';
 import { accountBalanceEntity } from './account-balance.js';
 import { branchEntity } from './branch.js';
+import { complaintTicketEntity } from './complaint-ticket.js';
 import { contactEntity } from './contact.js';
 import { customerEntity } from './customer.js';
 import { interactionEntity } from './interaction.js';
@@ -12,7 +13,7 @@ import { relationshipEntity } from './relationship.js';
 import { rmTaskEntity } from './rm-task.js';
 import { wealthHoldingEntity } from './wealth-holding.js';
 
-export { accountEntity, accountBalanceEntity, branchEntity, contactEntity, customerEntity, interactionEntity, loanApplicationEntity, opportunityEntity, rateCouponEntity, relationshipEntity, rmTaskEntity, wealthHoldingEntity };
+export { accountEntity, accountBalanceEntity, branchEntity, complaintTicketEntity, contactEntity, customerEntity, interactionEntity, loanApplicationEntity, opportunityEntity, rateCouponEntity, relationshipEntity, rmTaskEntity, wealthHoldingEntity };
 
 /** The entities of the bank CRM, referenced entities first. */
 export const bankCrmEntities: EntityDefinition[] = [
@@ -28,4 +29,5 @@ export const bankCrmEntities: EntityDefinition[] = [
   wealthHoldingEntity,
   rmTaskEntity,
   rateCouponEntity,
+  complaintTicketEntity,
 ];
