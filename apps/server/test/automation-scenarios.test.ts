@@ -250,6 +250,20 @@ describe.each(dialects())('the guide’s automation scenarios on %s', (dialect) 
     expect((await notices()).some((n) => n.record?.id === card.ticket && /scored 5 out of 10/.test(n.text.en))).toBe(true);
   });
 
+  it('5: a new lead is routed to its team by the routing rules (region, industry); round-robin within the team is not an automation’s to do', async () => {
+    const lead = async (company: string, region: string, industry: string): Promise<string> => {
+      const created = await server.request<{ id: string }>('POST', '/api/records/lead', { company, region, industry });
+      expect(created.status, JSON.stringify(created.body)).toBe(201);
+      return created.body.id;
+    };
+    const trade = await lead('宁波远洋贸易有限公司', 'east', 'trade');
+    const tech = await lead('北京智算科技有限公司', 'north', 'technology');
+    const shop = await lead('成都小馆餐饮', 'southwest', 'retail');
+    await settle();
+    expect(await Promise.all([trade, tech, shop].map(async (id) => (await read('lead', id)).team))).toEqual(['trade_finance_east', 'tech_sme', 'inclusive_finance']);
+    expect((await runsOf('lead_routing', trade))[0]!.steps.map((s) => [s.actionId, s.status])).toEqual([['route', 'done']]);
+  });
+
   it('2: more than 3 views of large-deposit rates in the app tell the RM and open a proposal; without contact in 48 hours a rate-bonus coupon is issued', async () => {
     const [ignored, called, browsing] = [customers[5]!, customers[6]!, customers[7]!];
     const post = async (customer: Values, views: number): Promise<number> => {

@@ -30,11 +30,13 @@ describe.each(dialects())('the example bank CRM on %s', (dialect) => {
       'entity:rm_task',
       'entity:rate_coupon',
       'entity:complaint_ticket',
+      'entity:lead',
       'form:customer_form',
       'calendar:cn_mainland',
       'decision:loan_scoring',
       'decision:product_suitability',
       'decision:fraud_screening',
+      'decision:lead_routing',
       'flow:loan_approval',
       'flow:complaint_handling',
       'report:loan_pipeline',
@@ -56,6 +58,7 @@ describe.each(dialects())('the example bank CRM on %s', (dialect) => {
       'automation:churn_low_service_score',
       'automation:large_deposit_interest',
       'automation:nps_follow_up',
+      'automation:lead_routing',
     ]);
   });
 

@@ -3,6 +3,7 @@ import type { EntityDefinition } from '@bankforge/data-model';
 import { bankCrmAutomations } from './automations/index.js';
 import { cnMainlandCalendar } from './calendars/cn-mainland.js';
 import { fraudScreeningDecision } from './decisions/fraud-screening.js';
+import { leadRoutingDecision } from './decisions/lead-routing.js';
 import { productSuitabilityDecision } from './decisions/product-suitability.js';
 import { bankCrmEntities } from './entities/index.js';
 import { complaintHandlingFlow } from './flows/complaint-handling.js';
@@ -37,7 +38,7 @@ export interface AppDefinition {
  */
 const landing: AppLanding[] = [
   { role: 'relationship_manager', entity: 'customer', menu: ['customer', 'opportunity', 'rm_task', 'complaint_ticket', 'loan_application', 'wealth_holding', 'contact', 'account', 'rate_coupon'] },
-  { role: 'branch_manager', entity: 'customer', menu: ['customer', 'opportunity', 'rm_task', 'loan_application', 'account', 'contact'] },
+  { role: 'branch_manager', entity: 'customer', menu: ['customer', 'opportunity', 'lead', 'rm_task', 'loan_application', 'account', 'contact'] },
   { role: 'credit_officer', page: 'inbox', menu: ['loan_application', 'customer', 'account'] },
   { role: 'credit_committee', page: 'inbox', menu: ['loan_application', 'customer'] },
   { role: 'head_of_risk', page: 'inbox', menu: ['loan_application', 'customer'] },
@@ -95,6 +96,7 @@ export const bankCrmApp: AppDefinition = {
     { kind: 'decision', key: loanScoringDecision.key },
     { kind: 'decision', key: productSuitabilityDecision.key },
     { kind: 'decision', key: fraudScreeningDecision.key },
+    { kind: 'decision', key: leadRoutingDecision.key },
     { kind: 'flow', key: loanApprovalFlow.key },
     { kind: 'flow', key: complaintHandlingFlow.key },
     ...bankCrmReports.map((report): AppArtifactRef => ({ kind: 'report', key: report.key })),
@@ -113,6 +115,7 @@ export const bankCrmArtifacts = [
   loanScoringDecision,
   productSuitabilityDecision,
   fraudScreeningDecision,
+  leadRoutingDecision,
   loanApprovalFlow,
   complaintHandlingFlow,
   ...bankCrmReports,

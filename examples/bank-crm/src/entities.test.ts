@@ -33,6 +33,7 @@ describe('bank CRM entities', () => {
       'rm_task',
       'rate_coupon',
       'complaint_ticket',
+      'lead',
     ]);
     const seen = new Set<string>();
     for (const entity of bankCrmEntities) {
@@ -96,6 +97,7 @@ describe('bank CRM app', () => {
       { kind: 'decision', key: 'loan_scoring' },
       { kind: 'decision', key: 'product_suitability' },
       { kind: 'decision', key: 'fraud_screening' },
+      { kind: 'decision', key: 'lead_routing' },
       { kind: 'flow', key: 'loan_approval' },
       { kind: 'flow', key: 'complaint_handling' },
       { kind: 'report', key: 'loan_pipeline' },
@@ -117,6 +119,7 @@ describe('bank CRM app', () => {
       { kind: 'automation', key: 'churn_low_service_score' },
       { kind: 'automation', key: 'large_deposit_interest' },
       { kind: 'automation', key: 'nps_follow_up' },
+      { kind: 'automation', key: 'lead_routing' },
     ]);
   });
 });

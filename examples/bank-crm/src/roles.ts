@@ -82,6 +82,8 @@ export const bankCrmRoles: ExampleRole[] = [
       wealth_holding: { read: 'branch', transfer: 'branch' },
       rate_coupon: { read: 'branch', transfer: 'branch' },
       complaint_ticket: { read: 'branch', export: 'branch', transfer: 'branch' },
+      // Leads their branch captures, and the team the routing rules gave each.
+      lead: { create: 'branch', read: 'branch', update: 'branch', transfer: 'branch' },
     },
     artifacts: { report: ['edit'] },
   },
@@ -131,7 +133,7 @@ export const bankCrmRoles: ExampleRole[] = [
     // Sees everything, changes nothing, and personal data stays masked unless unmasked (audited); reads the audit log.
     auditLog: true,
     entities: Object.fromEntries(
-      ['customer', 'contact', 'account', 'account_balance', 'loan_application', 'opportunity', 'interaction', 'relationship', 'branch', 'approval_task', 'rm_task', 'wealth_holding', 'rate_coupon', 'complaint_ticket'].map((key) => [
+      ['customer', 'contact', 'account', 'account_balance', 'loan_application', 'opportunity', 'interaction', 'relationship', 'branch', 'approval_task', 'rm_task', 'wealth_holding', 'rate_coupon', 'complaint_ticket', 'lead'].map((key) => [
         key,
         { read: 'all', export: 'all', unmask: true, fields: { resident_id: masked, mobile: masked, email: masked, account_no: masked } },
       ]),

@@ -1,11 +1,12 @@
 import type { AutomationDefinition } from '@bankforge/flow-engine';
 import { churnQuietAutomation, churnServiceScoreAutomation } from './churn-warning.js';
 import { depositGrowthAutomation } from './deposit-growth.js';
+import { leadRoutingAutomation } from './lead-routing.js';
 import { npsFollowUpAutomation } from './nps-follow-up.js';
 import { rateInterestAutomation } from './rate-interest.js';
 import { wealthMaturityAutomation } from './wealth-maturity.js';
 
-export { churnQuietAutomation, churnServiceScoreAutomation, depositGrowthAutomation, npsFollowUpAutomation, rateInterestAutomation, wealthMaturityAutomation };
+export { churnQuietAutomation, churnServiceScoreAutomation, depositGrowthAutomation, leadRoutingAutomation, npsFollowUpAutomation, rateInterestAutomation, wealthMaturityAutomation };
 
 /** The bank's standing rules, published after the entities, flows and calendar they name. */
-export const bankCrmAutomations: AutomationDefinition[] = [depositGrowthAutomation, wealthMaturityAutomation, churnQuietAutomation, churnServiceScoreAutomation, rateInterestAutomation, npsFollowUpAutomation];
+export const bankCrmAutomations: AutomationDefinition[] = [depositGrowthAutomation, wealthMaturityAutomation, churnQuietAutomation, churnServiceScoreAutomation, rateInterestAutomation, npsFollowUpAutomation, leadRoutingAutomation];

@@ -6,6 +6,7 @@ import { complaintTicketEntity } from './complaint-ticket.js';
 import { contactEntity } from './contact.js';
 import { customerEntity } from './customer.js';
 import { interactionEntity } from './interaction.js';
+import { leadEntity } from './lead.js';
 import { loanApplicationEntity } from './loan-application.js';
 import { opportunityEntity } from './opportunity.js';
 import { rateCouponEntity } from './rate-coupon.js';
@@ -13,7 +14,7 @@ import { relationshipEntity } from './relationship.js';
 import { rmTaskEntity } from './rm-task.js';
 import { wealthHoldingEntity } from './wealth-holding.js';
 
-export { accountEntity, accountBalanceEntity, branchEntity, complaintTicketEntity, contactEntity, customerEntity, interactionEntity, loanApplicationEntity, opportunityEntity, rateCouponEntity, relationshipEntity, rmTaskEntity, wealthHoldingEntity };
+export { accountEntity, accountBalanceEntity, branchEntity, complaintTicketEntity, contactEntity, customerEntity, interactionEntity, leadEntity, loanApplicationEntity, opportunityEntity, rateCouponEntity, relationshipEntity, rmTaskEntity, wealthHoldingEntity };
 
 /** The entities of the bank CRM, referenced entities first. */
 export const bankCrmEntities: EntityDefinition[] = [
@@ -30,4 +31,5 @@ export const bankCrmEntities: EntityDefinition[] = [
   rmTaskEntity,
   rateCouponEntity,
   complaintTicketEntity,
+  leadEntity,
 ];
