@@ -6,8 +6,10 @@
  * month, a schedule's slot as if its rule had been published long ago, a wait's or a business-time
  * timeout's due time reached (never slept).
  */
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import type { ApprovalTask, AutomationRunSummary, CaseDetail, CaseSummary, ReportRunResult } from '@bankforge/client';
-import { cnMainlandCalendar, wealthMaturityAutomation } from '@bankforge/example-bank-crm';
+import { cnMainlandCalendar, wealthCampaignAutomation, wealthMaturityAutomation } from '@bankforge/example-bank-crm';
 import { addBusinessDuration } from '@bankforge/flow-engine';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -299,5 +301,68 @@ describe.each(dialects())('the guide’s automation scenarios on %s', (dialect) 
     // What the runs keep holds no mobile number or resident ID.
     const stored = await server.database.read((sql) => sql.rows<{ context: string }>("SELECT context FROM bf_automation_run WHERE automation_key = 'large_deposit_interest'"));
     for (const row of stored) expect(row.context).not.toMatch(/mobile|resident_id|1[3-9]\d{9}/);
+  });
+
+  it('7: a campaign texts the segment’s customers it suits through the SMS gateway (never above their risk level, never a phone number), records replies, and counts its funnel', async () => {
+    const received: { url: string; body: Record<string, unknown> }[] = [];
+    const gateway = createServer((request, response) => {
+      let body = '';
+      request.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
+      request.on('end', () => {
+        received.push({ url: request.url ?? '', body: JSON.parse(body) as Record<string, unknown> });
+        response.writeHead(202, { 'content-type': 'application/json' });
+        response.end(JSON.stringify({ accepted: true }));
+      });
+    });
+    await new Promise<void>((resolve) => gateway.listen(0, '127.0.0.1', resolve));
+    try {
+      const port = (gateway.address() as AddressInfo).port;
+      expect((await server.request('PUT', '/api/connectors/allowed-hosts', { hosts: [`127.0.0.1:${port}`] })).status).toBe(200);
+      const connector = await server.request('POST', '/api/connectors', { key: 'sms_gateway', name: { en: 'SMS gateway', 'zh-CN': '短信平台' }, baseUrl: `http://127.0.0.1:${port}/sms`, auth: { kind: 'none' } });
+      expect(connector.status, JSON.stringify(connector.body)).toBe(201);
+      // The segment: an affluent R4 customer it suits, an affluent R2 one (the product is R3), a mass one outside it.
+      const [suited, cautious, mass] = [customers[5]!, customers[6]!, customers[7]!];
+      const profile = (segment: string, risk_level: string) => ({ customer_type: 'individual', segment, risk_level, aum: { amount: '800000.00', currency: 'CNY' } });
+      await write('customer', suited.id, profile('affluent', 'R4'));
+      await write('customer', cautious.id, profile('affluent', 'R2'));
+      await write('customer', mass.id, profile('mass', 'R5'));
+      await settle();
+      // An administrator enables the campaign once the gateway is configured.
+      await server.publishArtifact({ ...wealthCampaignAutomation, enabled: true });
+      await morning('wealth_campaign_sms');
+      await runner.runDue();
+      expect((await runsOf('wealth_campaign_sms', suited.id)).map((r) => r.status)).toEqual(['succeeded']);
+      const [stopped] = await runsOf('wealth_campaign_sms', cautious.id);
+      expect(stopped!.status).toBe('stopped');
+      expect(stopped!.steps.map((step) => [step.actionId, step.status])).toEqual([['check_suitability', 'done'], ['suitable_only', 'stopped']]);
+      expect(await runsOf('wealth_campaign_sms', mass.id)).toEqual([]);
+      const mine = received.filter((m) => [suited, cautious, mass].some((c) => c.customer_no === m.body.customer_no));
+      expect(mine).toEqual([{ url: '/sms/messages', body: { campaign: 'WM2026Q4', template: 'wealth_r3_offer', customer_no: suited.customer_no, reference: `${String(suited.customer_no)}-WM2026Q4` } }]);
+      // No phone number or resident ID leaves for the gateway.
+      for (const message of received) expect(JSON.stringify(message.body)).not.toMatch(/mobile|resident|1[3-9]\d{9}/);
+      const [contact] = await query('campaign_contact', { field: 'customer', op: 'eq', value: suited.id });
+      expect(contact).toMatchObject({ campaign: 'WM2026Q4', channel: 'sms', status: 'sent', owner_id: suited.owner_id });
+      expect((await read('customer', suited.id)).last_marketed_at).toEqual(expect.any(String));
+      // The next morning the customer is inside the 30 quiet days: not texted again.
+      await server.publishArtifact({ ...wealthCampaignAutomation, enabled: true, trigger: { ...wealthCampaignAutomation.trigger, at: '10:30' } });
+      await morning('wealth_campaign_sms');
+      await runner.runDue();
+      expect(await runsOf('wealth_campaign_sms', suited.id)).toHaveLength(1);
+
+      // The customer answers Y; the RM then makes the sale and marks it converted.
+      const reply = await server.request<{ runs: number }>('POST', '/api/automations/events/campaign_sms_reply', { payload: { reference: contact!.reference_no, reply: 'y ' } });
+      expect([reply.status, reply.body.runs]).toEqual([202, 1]);
+      await settle();
+      expect((await read('campaign_contact', contact!.id)).status).toBe('responded');
+      await write('campaign_contact', contact!.id, { status: 'converted' }, rm);
+      const funnel = await server.request<ReportRunResult>('POST', '/api/reports/campaign_funnel/run', {});
+      expect(funnel.status, JSON.stringify(funnel.body)).toBe(200);
+      const row = funnel.body.rows.find((r) => r.campaign === 'WM2026Q4')!;
+      expect(Number(row.reached)).toBeGreaterThanOrEqual(1);
+      expect(Number(row.converted)).toBeGreaterThanOrEqual(1);
+      expect(Number(row.responded)).toBeGreaterThanOrEqual(Number(row.converted));
+    } finally {
+      await new Promise<void>((resolve) => gateway.close(() => resolve()));
+    }
   });
 });

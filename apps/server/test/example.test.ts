@@ -31,6 +31,7 @@ describe.each(dialects())('the example bank CRM on %s', (dialect) => {
       'entity:rate_coupon',
       'entity:complaint_ticket',
       'entity:lead',
+      'entity:campaign_contact',
       'form:customer_form',
       'calendar:cn_mainland',
       'decision:loan_scoring',
@@ -48,6 +49,7 @@ describe.each(dialects())('the example bank CRM on %s', (dialect) => {
       'report:cross_sell_ratio',
       'report:churn_risk',
       'report:churn_watch',
+      'report:campaign_funnel',
       'report:approval_sla',
       'dashboard:branch_performance',
       'dashboard:my_book',
@@ -59,6 +61,8 @@ describe.each(dialects())('the example bank CRM on %s', (dialect) => {
       'automation:large_deposit_interest',
       'automation:nps_follow_up',
       'automation:lead_routing',
+      'automation:wealth_campaign_sms',
+      'automation:campaign_sms_reply',
     ]);
   });
 

@@ -94,6 +94,7 @@ describe.each(dialects())('record overview on %s', (dialect) => {
       // What the bank's rules open for the RM (tasks) or the platform loads (holdings) they read; complaints they log.
       ['rm_task', 0, 0, false],
       ['complaint_ticket', 0, 0, true],
+      ['campaign_contact', 0, 0, false],
       ['wealth_holding', 0, 0, false],
     ]);
     const accounts = related[0]!;
@@ -200,6 +201,7 @@ describe.each(dialects())('record overview on %s', (dialect) => {
     expect(answer.body.related.map((l) => `${l.entity}.${l.via}`).sort()).toEqual([
       'account.customer',
       'account_balance.customer',
+      'campaign_contact.customer',
       'complaint_ticket.customer',
       'contact.customer',
       'interaction.customer',

@@ -72,6 +72,7 @@ const customerPage: RecordPageDesign = {
     { entity: 'interaction', via: 'customer', columns: ['channel', 'occurred_at'] },
     { entity: 'rm_task', via: 'customer', columns: ['kind', 'due_on', 'status'] },
     { entity: 'complaint_ticket', via: 'customer', columns: ['category', 'summary', 'status'] },
+    { entity: 'campaign_contact', via: 'customer', columns: ['campaign', 'channel', 'status'] },
     { entity: 'wealth_holding', via: 'customer', columns: ['product_name', 'amount', 'maturity_date'] },
   ],
   activities: [{ entity: 'interaction', via: 'customer', at: 'occurred_at', summary: 'summary', kind: 'channel', fields: ['follow_up_on'] }],

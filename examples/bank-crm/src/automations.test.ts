@@ -8,7 +8,7 @@ import { compileExpression, fromFeelValue, toFeelValue, type FeelValue } from '@
 import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { bankCrmApp, bankCrmArtifacts } from './app.js';
-import { bankCrmAutomations, churnServiceScoreAutomation, depositGrowthAutomation, rateInterestAutomation } from './automations/index.js';
+import { bankCrmAutomations, campaignReplyAutomation, churnServiceScoreAutomation, depositGrowthAutomation, rateInterestAutomation } from './automations/index.js';
 import { bankCrmEntities } from './entities/index.js';
 
 const entities = new Map(bankCrmEntities.map((e) => [e.key, e]));
@@ -72,5 +72,11 @@ describe('the example automations', () => {
     const coupon = rateInterestAutomation.actions.find((a) => a.id === 'issue_coupon');
     const validUntil = coupon?.type === 'createRecord' ? coupon.values.valid_until! : '';
     expect(String(feel(validUntil, { now }))).toBe('2027-01-08');
+  });
+
+  it('read a campaign reply of Y or yes as a response, anything else as declined', () => {
+    const action = campaignReplyAutomation.actions[0];
+    const status = action?.type === 'updateRecord' ? action.values.status! : '';
+    expect(['Y', 'y ', 'Yes', 'N', 'no', ''].map((reply) => feel(status, { payload: { reply } }))).toEqual(['responded', 'responded', 'responded', 'declined', 'declined', 'declined']);
   });
 });

@@ -34,6 +34,7 @@ describe('bank CRM entities', () => {
       'rate_coupon',
       'complaint_ticket',
       'lead',
+      'campaign_contact',
     ]);
     const seen = new Set<string>();
     for (const entity of bankCrmEntities) {
@@ -81,6 +82,7 @@ describe('bank CRM entities', () => {
       'customer.resident_id',
       'account.account_no',
       'loan_application.application_no',
+      'campaign_contact.reference_no',
     ]);
   });
 });
@@ -109,6 +111,7 @@ describe('bank CRM app', () => {
       { kind: 'report', key: 'cross_sell_ratio' },
       { kind: 'report', key: 'churn_risk' },
       { kind: 'report', key: 'churn_watch' },
+      { kind: 'report', key: 'campaign_funnel' },
       { kind: 'report', key: 'approval_sla' },
       { kind: 'dashboard', key: 'branch_performance' },
       { kind: 'dashboard', key: 'my_book' },
@@ -120,6 +123,8 @@ describe('bank CRM app', () => {
       { kind: 'automation', key: 'large_deposit_interest' },
       { kind: 'automation', key: 'nps_follow_up' },
       { kind: 'automation', key: 'lead_routing' },
+      { kind: 'automation', key: 'wealth_campaign_sms' },
+      { kind: 'automation', key: 'campaign_sms_reply' },
     ]);
   });
 });

@@ -301,6 +301,25 @@ export const churnWatchReport: ReportDefinition = {
   chart: { type: 'bar', x: 'branch', y: ['customers'] },
 };
 
+/** Each campaign's funnel: customers reached, those who responded (and converted), and the rates. */
+export const campaignFunnelReport: ReportDefinition = {
+  kind: 'report',
+  key: 'campaign_funnel',
+  title: 'Campaign funnel',
+  description: 'Per campaign: customers reached, responses, conversions and their rates.',
+  source: 'campaign_contact',
+  dimensions: [{ key: 'campaign', field: 'campaign', label: text('Campaign', '营销活动') }],
+  measures: [
+    { key: 'reached', agg: 'count', label: text('Reached', '触达客户数') },
+    { key: 'responded', agg: 'count', filter: { field: 'status', op: 'in', value: ['responded', 'converted'] }, label: text('Responded', '响应数') },
+    { key: 'converted', agg: 'count', filter: { field: 'status', op: 'eq', value: 'converted' }, label: text('Converted', '转化数') },
+    { key: 'response_rate', agg: 'ratio', numerator: 'responded', denominator: 'reached', label: text('Response rate', '响应率') },
+    { key: 'conversion_rate', agg: 'ratio', numerator: 'converted', denominator: 'reached', label: text('Conversion rate', '转化率') },
+  ],
+  sort: [{ by: 'campaign' }],
+  chart: { type: 'bar', x: 'campaign', y: ['reached', 'responded', 'converted'] },
+};
+
 /**
  * Approval SLA by step: the approval tasks of the last 12 months (the flows write one per task, the
  * server's `approval_task`; cases returned to their RM for changes are left out), the share of
@@ -345,5 +364,6 @@ export const bankCrmReports = [
   crossSellRatioReport,
   churnRiskReport,
   churnWatchReport,
+  campaignFunnelReport,
   approvalSlaReport,
 ] as const;

@@ -56,6 +56,8 @@ export const bankCrmRoles: ExampleRole[] = [
       rate_coupon: { read: 'own' },
       // Complaints they log start the complaint flow; the survey's NPS they record on the ticket.
       complaint_ticket: { create: 'own', read: 'own', update: 'own' },
+      // What campaigns offered their customers; they mark a contact converted when the sale is made.
+      campaign_contact: { read: 'own', update: 'own' },
     },
     // Submits their customers' loan applications for approval; the flow, not the RM, sets the outcome.
     flows: { loan_approval: ['start'] },
@@ -84,6 +86,7 @@ export const bankCrmRoles: ExampleRole[] = [
       complaint_ticket: { read: 'branch', export: 'branch', transfer: 'branch' },
       // Leads their branch captures, and the team the routing rules gave each.
       lead: { create: 'branch', read: 'branch', update: 'branch', transfer: 'branch' },
+      campaign_contact: { read: 'branch', export: 'branch', transfer: 'branch' },
     },
     artifacts: { report: ['edit'] },
   },
@@ -133,7 +136,7 @@ export const bankCrmRoles: ExampleRole[] = [
     // Sees everything, changes nothing, and personal data stays masked unless unmasked (audited); reads the audit log.
     auditLog: true,
     entities: Object.fromEntries(
-      ['customer', 'contact', 'account', 'account_balance', 'loan_application', 'opportunity', 'interaction', 'relationship', 'branch', 'approval_task', 'rm_task', 'wealth_holding', 'rate_coupon', 'complaint_ticket', 'lead'].map((key) => [
+      ['customer', 'contact', 'account', 'account_balance', 'loan_application', 'opportunity', 'interaction', 'relationship', 'branch', 'approval_task', 'rm_task', 'wealth_holding', 'rate_coupon', 'complaint_ticket', 'lead', 'campaign_contact'].map((key) => [
         key,
         { read: 'all', export: 'all', unmask: true, fields: { resident_id: masked, mobile: masked, email: masked, account_no: masked } },
       ]),

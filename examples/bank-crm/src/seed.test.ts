@@ -39,8 +39,8 @@ describe('generateBankCrmSeed: shape', () => {
     expect(branches.length).toBeLessThanOrEqual(22);
     expect(SAMPLE.slice(0, branches.length).every((r) => r.entity === 'branch')).toBe(true);
     expect(SAMPLE[branches.length]?.entity).toBe('customer');
-    // RM tasks and rate-bonus coupons are opened by the bank's automations, tickets by complaints (and their flow), leads by their capture: never seeded.
-    const ruled = new Set(['rm_task', 'rate_coupon', 'complaint_ticket', 'lead']);
+    // RM tasks and rate-bonus coupons are opened by the bank's automations, tickets by complaints (and their flow), leads by their capture, campaign contacts by campaigns: never seeded.
+    const ruled = new Set(['rm_task', 'rate_coupon', 'complaint_ticket', 'lead', 'campaign_contact']);
     expect(new Set(SAMPLE.map((r) => r.entity))).toEqual(new Set(bankCrmEntities.map((e) => e.key).filter((key) => !ruled.has(key))));
   });
 

@@ -277,5 +277,12 @@ export const customerEntity: EntityDefinition = {
       type: 'datetime',
       label: text('Last contacted at', '最近联系时间'),
     },
+    {
+      // Stamped by campaigns: a customer is left alone for a while after a marketing message (频次控制).
+      id: 'f_customer_last_marketed_at',
+      key: 'last_marketed_at',
+      type: 'datetime',
+      label: text('Last marketing message at', '最近营销触达时间'),
+    },
   ],
 };

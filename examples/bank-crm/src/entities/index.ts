@@ -2,6 +2,7 @@ import type { EntityDefinition } from '@bankforge/data-model';
 import { accountEntity } from './account.js';
 import { accountBalanceEntity } from './account-balance.js';
 import { branchEntity } from './branch.js';
+import { campaignContactEntity } from './campaign-contact.js';
 import { complaintTicketEntity } from './complaint-ticket.js';
 import { contactEntity } from './contact.js';
 import { customerEntity } from './customer.js';
@@ -14,7 +15,7 @@ import { relationshipEntity } from './relationship.js';
 import { rmTaskEntity } from './rm-task.js';
 import { wealthHoldingEntity } from './wealth-holding.js';
 
-export { accountEntity, accountBalanceEntity, branchEntity, complaintTicketEntity, contactEntity, customerEntity, interactionEntity, leadEntity, loanApplicationEntity, opportunityEntity, rateCouponEntity, relationshipEntity, rmTaskEntity, wealthHoldingEntity };
+export { accountEntity, accountBalanceEntity, branchEntity, campaignContactEntity, complaintTicketEntity, contactEntity, customerEntity, interactionEntity, leadEntity, loanApplicationEntity, opportunityEntity, rateCouponEntity, relationshipEntity, rmTaskEntity, wealthHoldingEntity };
 
 /** The entities of the bank CRM, referenced entities first. */
 export const bankCrmEntities: EntityDefinition[] = [
@@ -32,4 +33,5 @@ export const bankCrmEntities: EntityDefinition[] = [
   rateCouponEntity,
   complaintTicketEntity,
   leadEntity,
+  campaignContactEntity,
 ];

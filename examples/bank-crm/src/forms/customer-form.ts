@@ -63,7 +63,7 @@ export const customerForm: FormDefinition = {
       type: 'tabs',
       tabs: [
         { id: 't_wealth', title: text('Wealth', '财富'), children: [place('aum'), place('annual_income'), place('monthly_deposit_growth'), place('deposit_growth_streak')] },
-        { id: 't_notes', title: text('Service', '服务'), children: [place('rm_name'), place('tags'), place('last_contacted_at'), place('last_transaction_on'), place('service_score'), place('notes'), place('preferences')] },
+        { id: 't_notes', title: text('Service', '服务'), children: [place('rm_name'), place('tags'), place('last_contacted_at'), place('last_marketed_at'), place('last_transaction_on'), place('service_score'), place('notes'), place('preferences')] },
       ],
     },
   ],
