@@ -34,7 +34,7 @@ const INSERT_ENTRY = 'INSERT INTO bf_audit (seq, at, actor_id, actor_name, actio
 const NO_ROW_CHANGED = 'no row changed';
 const ENTRY_ROW = '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)';
 /** Entries per multi-row INSERT: ten parameters each, far below either database's limit. */
-const APPEND_ROWS = 500;
+const APPEND_ROWS = 200;
 
 function entryParams(entry: AuditEntry): SqlValue[] {
   return [entry.seq, toStoredDatetime(entry.at), entry.actorId, entry.actorName, entry.action, entry.entity, entry.recordId, canonicalJson(entry.detail), entry.prevHash, entry.hash];

@@ -69,6 +69,9 @@ export interface RecordPage {
   titles?: RecordTitleMap;
 }
 
+/** Rows per multi-row statement of an import's batch. */
+const BULK_ROWS = 100;
+
 const SYSTEM_COLUMNS = ['id', 'created_at', 'created_by', 'updated_at', 'updated_by', 'owner_id', 'version', 'deleted_at'];
 
 /** A create checked and read, ready to write in a transaction. */
@@ -221,7 +224,8 @@ export class RecordsService {
     if (rows.length === 0) return results;
     const insert = this.insertSql(model);
     const single = insert.slice(insert.indexOf(' VALUES ') + 8);
-    const perStatement = Math.max(1, Math.floor(30_000 / (single.split('?').length - 1)));
+    // A hundred rows a statement: its text (values inlined, see Database) stays small enough to die young rather than in V8's large-object space.
+    const perStatement = Math.max(1, Math.min(BULK_ROWS, Math.floor(30_000 / (single.split('?').length - 1))));
     for (let i = 0; i < rows.length; i += perStatement) {
       const chunk = rows.slice(i, i + perStatement);
       const params: SqlValue[] = [];
@@ -232,7 +236,9 @@ export class RecordsService {
       await tx.execute(`${insert.slice(0, insert.indexOf(' VALUES ') + 8)}${chunk.map(() => single).join(', ')}`, params);
     }
     await this.audit.appendMany(tx, actor, rows.map((row) => ({ action: 'create', entity: model.key, recordId: row.id, detail: { values: this.auditValues(model, row.values) } })));
-    await DomainEvents.write(tx, rows.map((row) => ({ type: 'record.created', entity: model.key, recordId: row.id, changes: recordChanges(model.definition, null, row.values) })), actor);
+    for (let i = 0; i < rows.length; i += BULK_ROWS) {
+      await DomainEvents.write(tx, rows.slice(i, i + BULK_ROWS).map((row) => ({ type: 'record.created', entity: model.key, recordId: row.id, changes: recordChanges(model.definition, null, row.values) })), actor);
+    }
     for (const row of rows) await this.hooks.written(tx, { model, id: row.id, before: null, after: row.values, actor });
     return results;
   }
