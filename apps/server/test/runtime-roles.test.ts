@@ -2,7 +2,7 @@ import { bankCrmRoles, branchEntity, customerEntity } from '@bankforge/example-b
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dialects, startTestServer, type Requester, type TestServer } from './harness.js';
 
-type Actions = { create: boolean; update: boolean; delete: boolean; export: boolean; transfer: boolean };
+type Actions = { create: boolean; update: boolean; delete: boolean; export: boolean; transfer: boolean; import?: boolean };
 type App = { key: string; menu: { entity: string }[]; landing?: { entity: string } | { page: string } };
 
 const none: Actions = { create: false, update: false, delete: false, export: false, transfer: false };
