@@ -43,7 +43,7 @@ async function writeCsv(branchId: string): Promise<void> {
   const out = createWriteStream(csvPath);
   out.write(`\uFEFF${csvLine(FIELDS.map((f) => f.label['zh-CN']))}`);
   for (let i = 0; i < ROWS; i++) {
-    const values = { ...sampleCustomerValues(i), branch: branchId };
+    const values: Record<string, unknown> = { ...sampleCustomerValues(i), branch: branchId };
     if (!out.write(csvLine(KEYS.map((key) => values[key] ?? null)))) await once(out, 'drain');
   }
   out.end();
