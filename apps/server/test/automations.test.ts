@@ -536,6 +536,43 @@ describe.each(dialects())('automations on %s', (dialect) => {
     }
   });
 
+  it("hands new records to the team in turn (round robin within the branch), each move audited with the automation's reason", async () => {
+    expect((await server.request('PUT', '/api/auth/roles/team_rm', { key: 'team_rm', label: label('Team RM') })).status).toBe(200);
+    for (const [username, branch] of [['rr_b', 'SH001'], ['rr_a', 'SH001'], ['rr_far', 'BJ001']] as const) {
+      const made = await server.request('POST', '/api/auth/users', { username, displayName: username, roles: ['team_rm'], branch, password: 'Round-Robin-2026' });
+      expect(made.status, JSON.stringify(made.body)).toBe(201);
+    }
+    const sharing = automation('share_out', { type: 'record', entity: 'customer', on: ['created'], condition: 'starts with(new.name, "R")' }, [
+      { id: 'assign', as: 'assigned', type: 'assignOwner', role: 'team_rm', branch: 'if new.credit_score > 0 then "SH001" else "BJ001"' },
+    ]);
+    await server.publishArtifact(sharing);
+    const ids: string[] = [];
+    for (const name of ['Ren Yi', 'Ren Er', 'Ren San']) ids.push((await newCustomer({ name, credit_score: 600 })).id);
+    await settle();
+    const owners = await server.database.read((sql) =>
+      sql.rows<{ id: string; username: string }>(`SELECT c.id, u.username FROM e_customer c JOIN bf_user u ON u.id = c.owner_id WHERE c.id IN (?, ?, ?)`, ids),
+    );
+    const ownerOf = new Map(owners.map((o) => [o.id, o.username]));
+    // Turns in username order as the runs are taken, the far branch's RM never: rr_a, rr_b, rr_a.
+    expect(ids.map((id) => ownerOf.get(id)).sort()).toEqual(['rr_a', 'rr_a', 'rr_b']);
+    const runs = await runsOf('share_out');
+    expect(runs.map((r) => r.status)).toEqual(['succeeded', 'succeeded', 'succeeded']);
+    for (const run of runs) expect(run.steps[0]!.detail).toContain(`to ${ownerOf.get(run.recordId!)} (`);
+    expect(runs.map((r) => r.steps[0]!.detail.replace(/^handed customer \S+ /, '')).sort()).toEqual([
+      'to rr_a (team_rm of SH001, turn 1)',
+      'to rr_a (team_rm of SH001, turn 3)',
+      'to rr_b (team_rm of SH001, turn 2)',
+    ]);
+    const audit = await server.request<{ detail: Record<string, unknown> }[]>('GET', `/api/audit?action=transfer&recordId=${ids[1]}`);
+    expect(audit.body[0]?.detail).toMatchObject({ reason: 'automation share_out: round robin among team_rm of SH001' });
+    // A test run names who could take it, and hands nothing over.
+    const tested = await server.request<AutomationTestResult>('POST', '/api/automations/share_out/test', { recordId: ids[0], changes: { name: 'Ren Si' } });
+    expect(tested.body.steps[0]!.detail).toMatch(/^would hand customer .* to the next of rr_a, rr_b \(team_rm of SH001\)$/);
+    const [after] = await server.database.read((sql) => sql.rows<{ username: string }>('SELECT u.username FROM e_customer c JOIN bf_user u ON u.id = c.owner_id WHERE c.id = ?', [ids[0]]));
+    expect(after?.username).toBe(ownerOf.get(ids[0]!));
+    expect(await runsOf('share_out')).toHaveLength(3);
+  });
+
   it('is refused a field an approval flow owns, as a person is', async () => {
     const created = await server.request<{ id: string }>('POST', '/api/records/opportunity', { title: 'Wealth plan' });
     expect(created.status, JSON.stringify(created.body)).toBe(201);

@@ -191,7 +191,7 @@ export class ApiClient {
     return this.request('POST', `/imports/${encodeURIComponent(id)}/run`);
   }
   importProblems(id: string, page: { offset?: number; limit?: number } = {}): Promise<ImportProblemPage> {
-    const query = new URLSearchParams(Object.entries(page).map(([k, v]) => [k, String(v)]));
+    const query = new URLSearchParams(Object.entries(page).map(([k, v]): [string, string] => [k, String(v)]));
     return this.request('GET', `/imports/${encodeURIComponent(id)}/problems${query.size > 0 ? `?${query.toString()}` : ''}`);
   }
   rollbackImport(id: string): Promise<ImportRollback> {

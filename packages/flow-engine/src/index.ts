@@ -47,6 +47,7 @@ export { flowKind, type FlowCheckContext } from './definition/flow-kind.js';
 
 // automations: a trigger and actions the server runs (record changes, schedules, inbound events, case events)
 export type {
+  AssignOwnerAction,
   AutomationAction,
   AutomationActionType,
   AutomationCaseEvent,

@@ -54,7 +54,7 @@ describe('AutomationDesigner', () => {
     // The Add action menu opens on the first type; arrows move, Enter picks.
     await user.click(screen.getByRole('button', { name: 'Add action' }));
     const menu = screen.getByRole('menu', { name: 'Action types' });
-    expect(within(menu).getAllByRole('menuitem')).toHaveLength(9);
+    expect(within(menu).getAllByRole('menuitem')).toHaveLength(10);
     expect(document.activeElement).toBe(within(menu).getByRole('menuitem', { name: 'Update the record' }));
     // Escape closes it and gives the focus back to its button; so does the focus going elsewhere.
     await user.keyboard('{Escape}');
@@ -233,6 +233,9 @@ describe('AutomationDesigner', () => {
     await user.type(screen.getByRole('textbox', { name: 'Wait for (ISO 8601 duration)' }), 'p3d');
     await add('Go on only if');
     await user.type(screen.getByRole('textbox', { name: 'Go on only when (FEEL)' }), 'record.segment = "private"');
+    await add('Assign in turn (round robin)');
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Who takes turns: everyone holding the role' }), 'rm');
+    await user.type(screen.getByRole('textbox', { name: 'Of the branch (FEEL, optional)' }), 'record.branch');
     await user.click(screen.getByRole('button', { name: 'Save' }));
     await screen.findByText('Draft saved');
     expect(saved(server.requests).actions).toEqual([
@@ -242,6 +245,7 @@ describe('AutomationDesigner', () => {
       { id: 'callConnector_1', type: 'callConnector', connector: 'core_banking', method: 'POST', path: '/customers' },
       { id: 'wait_1', type: 'wait', duration: 'P3D' },
       { id: 'condition_1', type: 'condition', when: 'record.segment = "private"' },
+      { id: 'assignOwner_1', type: 'assignOwner', role: 'rm', branch: 'record.branch' },
     ]);
   });
 

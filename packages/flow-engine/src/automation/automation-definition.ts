@@ -115,6 +115,17 @@ export interface StartFlowAction extends ActionBase {
   flow: string;
 }
 
+/**
+ * Hands the run's record to the next person holding `role` in turn (round robin): new leads shared
+ * out within a team. With `branch` (FEEL, e.g. `record.branch`), only that branch's people take
+ * turns. The turn is kept per automation, action and team. Its result is `{ owner }` (a username).
+ */
+export interface AssignOwnerAction extends ActionBase {
+  type: 'assignOwner';
+  role: string;
+  branch?: string;
+}
+
 /** Evaluates a published decision (inputs: name -> FEEL) and writes outputs to fields (field key -> output name). Its result is the outputs. */
 export interface EvaluateDecisionAction extends ActionBase {
   type: 'evaluateDecision';
@@ -159,6 +170,7 @@ export type AutomationAction =
   | SetTagsAction
   | CreateRecordAction
   | StartFlowAction
+  | AssignOwnerAction
   | EvaluateDecisionAction
   | NotifyAction
   | CallConnectorAction
@@ -171,6 +183,7 @@ export const AUTOMATION_ACTION_TYPES = [
   'setTags',
   'createRecord',
   'startFlow',
+  'assignOwner',
   'evaluateDecision',
   'notify',
   'callConnector',

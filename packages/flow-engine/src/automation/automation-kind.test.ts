@@ -132,6 +132,11 @@ describe('automation kind check', () => {
   it('refuses record actions when the trigger has no record', async () => {
     const doc = tagging({ trigger: { type: 'inbound', event: 'ping' }, actions: [{ id: 't', type: 'setTags', field: 'tags', add: ['x'] }] });
     expect(codes(await automationKind.check(doc, context('publish')))).toEqual(['/actions/0/type noRecord']);
+    // A lead handed out in turn needs a lead; its team's branch is FEEL.
+    const assign = tagging({ trigger: { type: 'inbound', event: 'ping' }, actions: [{ id: 'a', type: 'assignOwner', role: 'relationship_manager', branch: 'record.branch +' }] });
+    expect(validate(assign), JSON.stringify(validate.errors)).toBe(true);
+    expect(codes(await automationKind.check(assign, context('publish')))).toEqual(['/actions/0/branch invalidFeel', '/actions/0/type noRecord']);
+    expect(validate(tagging({ actions: [{ id: 'a', type: 'assignOwner', role: '' }] }))).toBe(false);
   });
 
   it('on publish, checks the entities and their fields; tags go on a multiSelect and name its options', async () => {

@@ -33,7 +33,7 @@ export const AUTOMATION_SCOPE_NAMES = ['old', 'new', 'changed', 'payload', 'case
 const problem = (path: string, code: AutomationProblemCode, message: string, messageZh: string): ArtifactProblem => ({ path, code, message, messageZh });
 
 /** The actions that read or write the run's record: meaningless when the trigger has none. */
-const RECORD_ACTIONS = new Set<AutomationAction['type']>(['updateRecord', 'setTags', 'startFlow']);
+const RECORD_ACTIONS = new Set<AutomationAction['type']>(['updateRecord', 'setTags', 'startFlow', 'assignOwner']);
 
 /** The entity whose record a run of `trigger` is about, or null when it has none (a case's is its flow's). */
 export function triggerEntity(trigger: AutomationTrigger): string | null | 'case' {
@@ -77,6 +77,9 @@ function* expressions(automation: AutomationDefinition): Generator<{ path: strin
         break;
       case 'condition':
         yield { path: at('when'), source: action.when, names };
+        break;
+      case 'assignOwner':
+        if (action.branch !== undefined) yield { path: at('branch'), source: action.branch, names };
         break;
       default:
         break;

@@ -92,6 +92,7 @@ const actionSchemas = {
   setTags: { required: ['field'], properties: { field: key, add: nameList, remove: nameList } },
   createRecord: { required: ['entity', 'values'], properties: { entity: key, values: feelMap } },
   startFlow: { required: ['flow'], properties: { flow: { type: 'string', pattern: '^[a-z][a-z0-9_-]{0,63}$' } } },
+  assignOwner: { required: ['role'], properties: { role: shortText, branch: feel } },
   evaluateDecision: {
     required: ['decision', 'inputs'],
     properties: {

@@ -1,4 +1,5 @@
 import type { AutomationAction } from '@bankforge/flow-engine';
+import { AssignOwnerEditor } from './editors/AssignOwnerEditor.js';
 import { CallConnectorEditor } from './editors/CallConnectorEditor.js';
 import { ConditionEditor } from './editors/ConditionEditor.js';
 import { CreateRecordEditor } from './editors/CreateRecordEditor.js';
@@ -27,6 +28,8 @@ export function ActionEditor({ action, index, onChange }: ActionEditorProps) {
       return <CreateRecordEditor action={action} index={index} onChange={onChange} />;
     case 'startFlow':
       return <StartFlowEditor action={action} index={index} onChange={onChange} />;
+    case 'assignOwner':
+      return <AssignOwnerEditor action={action} index={index} onChange={onChange} />;
     case 'evaluateDecision':
       return <EvaluateDecisionEditor action={action} index={index} onChange={onChange} />;
     case 'notify':

@@ -19,6 +19,8 @@ export function newAction(type: AutomationActionType, id: string): AutomationAct
       return { id, type, entity: '', values: {} };
     case 'startFlow':
       return { id, type, flow: '' };
+    case 'assignOwner':
+      return { id, type, role: '' };
     case 'evaluateDecision':
       return { id, type, decision: '', inputs: {} };
     case 'notify':

@@ -17,7 +17,9 @@ import { variablesFromRecord } from '../flows/record-binding.js';
 import { MetadataService } from '../metadata/metadata.service.js';
 import { Notifications } from '../notifications/notifications.js';
 import { ControlledFields } from '../records/controlled-fields.js';
+import { OwnershipTransfer } from '../records/ownership-transfer.js';
 import { RecordsService } from '../records/records.service.js';
+import { nextTurn } from './automation-turns.js';
 import { actionScope, automationActor, evaluateFeel, evaluateValues, withoutSensitive, type RunContext } from './automation-scope.js';
 
 /** The run an action belongs to, as the executor needs it. */
@@ -65,6 +67,7 @@ export class AutomationActions {
     @Inject(DecisionCatalog) private readonly decisions: DecisionCatalog,
     @Inject(ConnectorCalls) private readonly connectors: ConnectorCalls,
     @Inject(FlowRunner) private readonly flows: FlowRunner,
+    @Inject(OwnershipTransfer) private readonly transfers: OwnershipTransfer,
   ) {
     this.controlled = new ControlledFields(published);
   }
@@ -138,6 +141,19 @@ export class AutomationActions {
         if (!execute) return { status: 'done', detail: `would start ${action.flow} on ${target.entity} ${target.id}` };
         const caseId = await this.startCase({ ...published.document, version: published.version }, target, stored!, run, action.id);
         return { status: 'done', detail: `started ${action.flow} case ${caseId}`, result: { caseId } };
+      }
+      case 'assignOwner': {
+        const target = requireRecord();
+        const branch = action.branch === undefined ? null : evaluateFeel(action.branch, scope);
+        if (branch !== null && typeof branch !== 'string') throw new Error(`action ${action.id}: the branch is not a text`);
+        const team = await this.team(action.role, branch);
+        const named = `${action.role}${branch !== null ? ` of ${branch}` : ''}`;
+        if (team.length === 0) throw new Error(`action ${action.id}: nobody active holds ${named}`);
+        if (!execute) return { status: 'done', detail: `would hand ${target.entity} ${target.id} to the next of ${team.map((p) => p.username).join(', ')} (${named})` };
+        const turn = await this.database.transaction((tx) => nextTurn(tx, run.automation, action.id, `${action.role}@${branch ?? '*'}`));
+        const next = team[(turn - 1) % team.length]!;
+        await this.transfers.transfer(target.entity, { ids: [target.id], to: next.id, reason: `automation ${run.automation}: round robin among ${named}` }, actor);
+        return { status: 'done', detail: `handed ${target.entity} ${target.id} to ${next.username} (${named}, turn ${turn})`, result: { owner: next.username } };
       }
       case 'evaluateDecision': {
         const decision = await this.decisions.decision(action.decision);
@@ -225,6 +241,17 @@ export class AutomationActions {
       { instanceId },
     );
     return outcome.instanceId;
+  }
+
+  /** The active people holding `role` (of `branch` when given), in a stable order: the round robin's circle. */
+  private team(role: string, branch: string | null): Promise<{ id: string; username: string }[]> {
+    return this.database.read(async (sql) => {
+      const rows = await sql.rows<{ id: string; username: string; roles: string }>(
+        `SELECT id, username, roles FROM bf_user WHERE active = ?${branch !== null ? ' AND branch = ?' : ''} ORDER BY username`,
+        branch !== null ? [true, branch] : [true],
+      );
+      return rows.filter((r) => (JSON.parse(r.roles) as string[]).includes(role)).map((r) => ({ id: String(r.id), username: r.username }));
+    });
   }
 
   /** Usernames a notification reaches. */

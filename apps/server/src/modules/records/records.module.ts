@@ -19,6 +19,6 @@ import { RecordsService } from './records.service.js';
   controllers: [RecordsController],
   providers: [RecordsService, RecordReplay, ControlledFields, RecordWriteHooks, AutoNumbers, RecordTitles, OwnershipTransfer],
   // RecordReplay rebuilds a replayed write's answer for the idempotency interceptor.
-  exports: [RecordsService, RecordReplay, RecordWriteHooks, RecordTitles],
+  exports: [RecordsService, RecordReplay, RecordWriteHooks, RecordTitles, OwnershipTransfer],
 })
 export class RecordsModule {}
