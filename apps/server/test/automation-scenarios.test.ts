@@ -257,7 +257,7 @@ describe.each(dialects())('the guide’s automation scenarios on %s', (dialect) 
     expect((await notices()).some((n) => n.record?.id === card.ticket && /scored 5 out of 10/.test(n.text.en))).toBe(true);
   });
 
-  it('5: a new lead is routed to its team by the routing rules (region, industry); round-robin within the team is not an automation’s to do', async () => {
+  it('5: a new lead is routed to its team by the routing rules (region, industry), then handed to the team’s RMs in turn', async () => {
     const lead = async (company: string, region: string, industry: string): Promise<string> => {
       const created = await server.request<{ id: string }>('POST', '/api/records/lead', { company, region, industry });
       expect(created.status, JSON.stringify(created.body)).toBe(201);
@@ -268,7 +268,24 @@ describe.each(dialects())('the guide’s automation scenarios on %s', (dialect) 
     const shop = await lead('成都小馆餐饮', 'southwest', 'retail');
     await settle();
     expect(await Promise.all([trade, tech, shop].map(async (id) => (await read('lead', id)).team))).toEqual(['trade_finance_east', 'tech_sme', 'inclusive_finance']);
-    expect((await runsOf('lead_routing', trade))[0]!.steps.map((s) => [s.actionId, s.status])).toEqual([['route', 'done']]);
+    expect((await runsOf('lead_routing', trade))[0]!.steps.map((s) => [s.actionId, s.status])).toEqual([
+      ['route', 'done'],
+      ['hand_out', 'done'],
+    ]);
+    // Shanghai's trade-finance team is its two RMs: the next east-coast trade lead goes to the other one.
+    const second = await lead('舟山港航物流有限公司', 'east', 'trade');
+    await settle();
+    const ownerOf = async (id: string): Promise<string> =>
+      (await server.database.read((sql) => sql.rows<{ username: string }>('SELECT u.username FROM e_lead l JOIN bf_user u ON u.id = l.owner_id WHERE l.id = ?', [id])))[0]!.username;
+    expect([await ownerOf(trade), await ownerOf(second)].sort()).toEqual(['li_qiang', 'wang_fang']);
+    expect([await ownerOf(tech), await ownerOf(shop)]).toEqual(['rm_bj002', 'rm_gz001']);
+    // The RM who took it works it in the runtime; the other does not see it.
+    const taker = await ownerOf(second);
+    const other = taker === 'wang_fang' ? 'li_qiang' : 'wang_fang';
+    const takerSession = await server.signIn(taker, PASSWORD);
+    const otherSession = await server.signIn(other, PASSWORD);
+    expect((await takerSession('GET', `/api/records/lead/${second}`)).status).toBe(200);
+    expect((await otherSession('GET', `/api/records/lead/${second}`)).status).toBe(404);
   });
 
   it('2: more than 3 views of large-deposit rates in the app tell the RM and open a proposal; without contact in 48 hours a rate-bonus coupon is issued', async () => {

@@ -58,6 +58,8 @@ export const bankCrmRoles: ExampleRole[] = [
       complaint_ticket: { create: 'own', read: 'own', update: 'own' },
       // What campaigns offered their customers; they mark a contact converted when the sale is made.
       campaign_contact: { read: 'own', update: 'own' },
+      // Leads the routing rules handed them in turn: they contact and qualify them.
+      lead: { read: 'own', update: 'own' },
     },
     // Submits their customers' loan applications for approval; the flow, not the RM, sets the outcome.
     flows: { loan_approval: ['start'] },
