@@ -308,8 +308,12 @@ describe.each(dialects())('the guide’s automation scenarios on %s', (dialect) 
       expect(await query('opportunity', { and: [{ field: 'customer', op: 'eq', value: customer.id }, { field: 'product', op: 'eq', value: 'large_deposit' }, { field: 'stage', op: 'eq', value: 'proposal' }] })).not.toEqual([]);
       expect((await notices()).some((n) => n.record?.id === customer.id && /large-deposit rates/.test(n.text.en))).toBe(true);
     }
-    // 王芳 reaches one of them and logs it.
-    await write('customer', called.id, { last_contacted_at: new Date().toISOString() }, rm);
+    // 王芳 reaches one of them and logs the call: the contact_logged rule stamps the customer.
+    const logged = await rm<{ id: string }>('POST', '/api/records/interaction', { customer: called.id, channel: 'phone', occurred_at: new Date().toISOString(), summary: 'Called about large-deposit rates' });
+    expect(logged.status, JSON.stringify(logged.body)).toBe(201);
+    await settle();
+    expect((await read('customer', called.id)).last_contacted_at).not.toBeNull();
+    expect((await read('customer', ignored.id)).last_contacted_at ?? null).toBeNull();
     // 48 hours later.
     for (const customer of [ignored, called]) {
       const [run] = await runsOf('large_deposit_interest', customer.id);

@@ -568,9 +568,31 @@ describe.each(dialects())('automations on %s', (dialect) => {
     // A test run names who could take it, and hands nothing over.
     const tested = await server.request<AutomationTestResult>('POST', '/api/automations/share_out/test', { recordId: ids[0], changes: { name: 'Ren Si' } });
     expect(tested.body.steps[0]!.detail).toMatch(/^would hand customer .* to the next of rr_a, rr_b \(team_rm of SH001\)$/);
-    const [after] = await server.database.read((sql) => sql.rows<{ username: string }>('SELECT u.username FROM e_customer c JOIN bf_user u ON u.id = c.owner_id WHERE c.id = ?', [ids[0]]));
+    const [after] = await server.database.read((sql) => sql.rows<{ username: string }>('SELECT u.username FROM e_customer c JOIN bf_user u ON u.id = c.owner_id WHERE c.id = ?', [ids[0]!]));
     expect(after?.username).toBe(ownerOf.get(ids[0]!));
     expect(await runsOf('share_out')).toHaveLength(3);
+  });
+
+  it("writes another record an update targets (an opportunity's customer); an unknown field of it is refused on publish, no id named writes nothing", async () => {
+    const noting = automation('note_on_customer', { type: 'record', entity: 'opportunity', on: ['created'], condition: 'starts with(new.title, "Note")' }, [
+      { id: 'note', type: 'updateRecord', target: { entity: 'customer', id: 'new.customer_id' }, values: { notes: '"Opportunity: " + new.title' } },
+    ]);
+    const wrong = { ...noting, key: 'note_wrong', actions: [{ id: 'note', type: 'updateRecord', target: { entity: 'customer', id: 'new.customer_id' }, values: { stage: '"x"' } }] };
+    expect((await server.request('PUT', '/api/artifacts/automation/note_wrong', wrong)).status).toBe(200);
+    const refused = await server.request<Problem>('POST', '/api/artifacts/automation/note_wrong/publish', {});
+    expect(refused.body.errors?.map((e) => [e.path, e.code])).toEqual([['/actions/0/values/stage', 'unknownEntityField']]);
+    await server.publishArtifact(noting);
+    const target = await newCustomer({ name: 'Nie Bo' });
+    for (const values of [{ title: 'Note: wealth review', customer_id: target.id }, { title: 'Note: walk-in' }]) {
+      expect((await server.request('POST', '/api/records/opportunity', values)).status).toBe(201);
+    }
+    await settle();
+    expect((await record(target.id)).notes).toBe('Opportunity: Note: wealth review');
+    const runs = await runsOf('note_on_customer');
+    expect(runs.map((r) => [r.status, r.steps[0]!.detail]).sort()).toEqual([
+      ['succeeded', 'no customer named: nothing to update'],
+      ['succeeded', 'set notes = "Opportunity: Note: wealth review"'],
+    ]);
   });
 
   it('is refused a field an approval flow owns, as a person is', async () => {

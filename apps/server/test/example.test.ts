@@ -58,6 +58,7 @@ describe.each(dialects())('the example bank CRM on %s', (dialect) => {
       'automation:wealth_maturity_renewal',
       'automation:churn_no_transactions',
       'automation:churn_low_service_score',
+      'automation:contact_logged',
       'automation:large_deposit_interest',
       'automation:nps_follow_up',
       'automation:lead_routing',

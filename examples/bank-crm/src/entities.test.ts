@@ -120,6 +120,7 @@ describe('bank CRM app', () => {
       { kind: 'automation', key: 'wealth_maturity_renewal' },
       { kind: 'automation', key: 'churn_no_transactions' },
       { kind: 'automation', key: 'churn_low_service_score' },
+      { kind: 'automation', key: 'contact_logged' },
       { kind: 'automation', key: 'large_deposit_interest' },
       { kind: 'automation', key: 'nps_follow_up' },
       { kind: 'automation', key: 'lead_routing' },

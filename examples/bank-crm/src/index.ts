@@ -34,6 +34,7 @@ export {
   campaignReplyAutomation,
   churnQuietAutomation,
   churnServiceScoreAutomation,
+  contactLoggedAutomation,
   depositGrowthAutomation,
   leadRoutingAutomation,
   npsFollowUpAutomation,

@@ -233,6 +233,13 @@ describe('AutomationDesigner', () => {
     await user.type(screen.getByRole('textbox', { name: 'Wait for (ISO 8601 duration)' }), 'p3d');
     await add('Go on only if');
     await user.type(screen.getByRole('textbox', { name: 'Go on only when (FEEL)' }), 'record.segment = "private"');
+    // An update of another record: its entity, its id in FEEL, its fields.
+    await add('Update the record');
+    const otherCard = screen.getByRole('listitem', { name: '7. Update the record' });
+    await user.selectOptions(within(otherCard).getByRole('combobox', { name: 'Record to update' }), 'customer');
+    await user.type(within(otherCard).getByRole('textbox', { name: 'Its id (FEEL)' }), 'record.id');
+    await user.selectOptions(within(otherCard).getByRole('combobox', { name: 'Add a field' }), 'segment');
+    await user.type(within(otherCard).getByRole('textbox', { name: 'Value of Segment (FEEL)' }), '"private"');
     await add('Assign in turn (round robin)');
     await user.selectOptions(screen.getByRole('combobox', { name: 'Who takes turns: everyone holding the role' }), 'rm');
     await user.type(screen.getByRole('textbox', { name: 'Of the branch (FEEL, optional)' }), 'record.branch');
@@ -245,6 +252,7 @@ describe('AutomationDesigner', () => {
       { id: 'callConnector_1', type: 'callConnector', connector: 'core_banking', method: 'POST', path: '/customers' },
       { id: 'wait_1', type: 'wait', duration: 'P3D' },
       { id: 'condition_1', type: 'condition', when: 'record.segment = "private"' },
+      { id: 'updateRecord_2', type: 'updateRecord', target: { entity: 'customer', id: 'record.id' }, values: { segment: '"private"' } },
       { id: 'assignOwner_1', type: 'assignOwner', role: 'rm', branch: 'record.branch' },
     ]);
   });

@@ -10,8 +10,8 @@ export const RATE_VIEWS_THRESHOLD = 3;
  * views}`) a customer looking at large-deposit rates again and again: the RM is told and a proposal
  * opened; if nobody has reached the customer 48 hours later, a rate-bonus coupon goes out.
  *
- * "Contact logged" is the customer's `last_contacted_at`, which the RM (or the contact centre)
- * stamps: an automation's condition reads the run's record, not the interactions logged on it.
+ * "Contact logged" is the customer's `last_contacted_at`, which a logged interaction stamps (the
+ * `contact_logged` rule): an automation's condition reads the run's record, not the interactions.
  */
 export const rateInterestAutomation: AutomationDefinition = {
   kind: 'automation',

@@ -88,10 +88,15 @@ interface ActionBase {
   as?: string;
 }
 
-/** Writes fields of the run's record: field key -> FEEL value. */
+/**
+ * Writes fields of the run's record (field key -> FEEL value), or of another record: `target`
+ * names its entity and, in FEEL, its id (a logged interaction writes its customer's
+ * `last_contacted_at` with `{ entity: 'customer', id: 'new.customer' }`).
+ */
 export interface UpdateRecordAction extends ActionBase {
   type: 'updateRecord';
   values: Record<string, string>;
+  target?: { entity: string; id: string };
 }
 
 /** Adds and removes options of a multiSelect (tags) field of the run's record. */

@@ -137,6 +137,10 @@ describe('automation kind check', () => {
     expect(validate(assign), JSON.stringify(validate.errors)).toBe(true);
     expect(codes(await automationKind.check(assign, context('publish')))).toEqual(['/actions/0/branch invalidFeel', '/actions/0/type noRecord']);
     expect(validate(tagging({ actions: [{ id: 'a', type: 'assignOwner', role: '' }] }))).toBe(false);
+    // An update of another record needs no record of the run's, only a FEEL id for it.
+    const other = tagging({ trigger: { type: 'inbound', event: 'ping' }, actions: [{ id: 'u', type: 'updateRecord', target: { entity: 'customer', id: 'payload.customer +' }, values: { name: '"x"' } }] });
+    expect(validate(other), JSON.stringify(validate.errors)).toBe(true);
+    expect(codes(await automationKind.check(other, context('publish')))).toEqual(['/actions/0/target/id invalidFeel']);
   });
 
   it('on publish, checks the entities and their fields; tags go on a multiSelect and name its options', async () => {

@@ -44,12 +44,15 @@ async function referenceProblems(automation: AutomationDefinition, context: Auto
   return problems;
 }
 
-/** The entity keys an automation names: its trigger's and each createRecord's. */
+/** The entity keys an automation names: its trigger's, each createRecord's and each other record an update targets. */
 export function automationEntities(automation: AutomationDefinition): string[] {
   const keys = new Set<string>();
   const trigger = automation.trigger;
   if (trigger.type !== 'case' && trigger.entity !== undefined) keys.add(trigger.entity);
-  for (const action of automation.actions) if (action.type === 'createRecord') keys.add(action.entity);
+  for (const action of automation.actions) {
+    if (action.type === 'createRecord') keys.add(action.entity);
+    if (action.type === 'updateRecord' && action.target) keys.add(action.target.entity);
+  }
   return [...keys];
 }
 

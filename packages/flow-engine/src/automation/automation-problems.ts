@@ -67,6 +67,7 @@ function* expressions(automation: AutomationDefinition): Generator<{ path: strin
     switch (action.type) {
       case 'updateRecord':
       case 'createRecord':
+        if (action.type === 'updateRecord' && action.target) yield { path: at('target', 'id'), source: action.target.id, names };
         for (const [field, source] of Object.entries(action.values)) yield { path: at('values', field), source, names };
         break;
       case 'evaluateDecision':
@@ -143,7 +144,7 @@ function actionProblems(automation: AutomationDefinition): ArtifactProblem[] {
         ),
       );
     }
-    const needsRecord = RECORD_ACTIONS.has(action.type) || (action.type === 'notify' && 'owner' in action.to);
+    const needsRecord = (RECORD_ACTIONS.has(action.type) && !(action.type === 'updateRecord' && action.target)) || (action.type === 'notify' && 'owner' in action.to);
     if (needsRecord && !hasRecord) {
       problems.push(
         problem(
@@ -198,6 +199,11 @@ export function automationFieldProblems(automation: AutomationDefinition, entiti
     if (action.type === 'createRecord') {
       const target = lookup(at('entity'), action.entity);
       if (target) valueProblems(target, action.values, at, 'values');
+    }
+    if (action.type === 'updateRecord' && action.target) {
+      const target = lookup(at('target', 'entity'), action.target.entity);
+      if (target) valueProblems(target, action.values, at, 'values');
+      continue;
     }
     if (!recordEntity) continue;
     if (action.type === 'updateRecord') valueProblems(recordEntity, action.values, at, 'values');

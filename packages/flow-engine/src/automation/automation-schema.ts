@@ -88,7 +88,7 @@ const base = {
 
 /** One schema per action type, chosen by `type` (so an error names the action's own properties). */
 const actionSchemas = {
-  updateRecord: { required: ['values'], properties: { values: feelMap } },
+  updateRecord: { required: ['values'], properties: { values: feelMap, target: { type: 'object', additionalProperties: false, required: ['entity', 'id'], properties: { entity: key, id: feel } } } },
   setTags: { required: ['field'], properties: { field: key, add: nameList, remove: nameList } },
   createRecord: { required: ['entity', 'values'], properties: { entity: key, values: feelMap } },
   startFlow: { required: ['flow'], properties: { flow: { type: 'string', pattern: '^[a-z][a-z0-9_-]{0,63}$' } } },

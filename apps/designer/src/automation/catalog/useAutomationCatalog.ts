@@ -1,4 +1,4 @@
-import type { ArtifactSummary, Connector } from '@bankforge/client';
+import type { ArtifactSummary, ConnectorChoice } from '@bankforge/client';
 import type { EntityDefinition } from '@bankforge/data-model';
 import { useApiClient } from '@bankforge/app-shell';
 import { useEffect, useState } from 'react';
@@ -12,8 +12,8 @@ export interface AutomationCatalog {
   flows: readonly ArtifactSummary[];
   decisions: readonly ArtifactSummary[];
   calendars: readonly ArtifactSummary[];
-  /** Null when the connectors are not the analyst's to list (an administrator's area). */
-  connectors: readonly Connector[] | null;
+  /** The connectors to choose from (key and name, as designers are told them); null when the list was refused. */
+  connectors: readonly ConnectorChoice[] | null;
 }
 
 const published = (list: ArtifactSummary[]) => list.filter((a) => a.latestVersion !== null);
@@ -36,7 +36,7 @@ export function useAutomationCatalog(): AutomationCatalog {
       settle(api.listArtifacts('flow').then(published), []),
       settle(api.listArtifacts('decision').then(published), []),
       settle(api.listArtifacts('calendar').then(published), []),
-      settle<Connector[] | null>(api.connectors(), null),
+      settle<ConnectorChoice[] | null>(api.connectorChoices(), null),
     ]).then(([flows, decisions, calendars, connectors]) => {
       if (live) setRest({ ready: true, flows, decisions, calendars, connectors });
     });

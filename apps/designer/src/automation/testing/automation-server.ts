@@ -60,7 +60,7 @@ export function automationServer(draft: AutomationDocument, routes: Record<strin
     'GET /api/artifacts/decision': { body: [summary('decision', 'customer_tier', 'Customer tier')] },
     'GET /api/artifacts/decision/customer_tier?version=1': { body: { document: { kind: 'decision', key: 'customer_tier', title: 'Customer tier', inputData: [{ name: 'aum' }, { name: 'income' }], decisions: [] }, revision: 1, latestVersion: 1 } },
     'GET /api/artifacts/calendar': { body: [summary('calendar', 'cn_mainland', 'Mainland China')] },
-    'GET /api/connectors': { body: [{ key: 'core_banking', name: { en: 'Core banking', 'zh-CN': '核心系统' } }] },
+    'GET /api/connectors/pick-list': { body: [{ key: 'core_banking', name: { en: 'Core banking', 'zh-CN': '核心系统' } }] },
     'GET /api/auth/roles': { body: [{ key: 'rm', label: { en: 'Relationship manager', 'zh-CN': '客户经理' } }] },
     ...routes,
   });

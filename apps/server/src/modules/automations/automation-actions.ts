@@ -113,7 +113,11 @@ export class AutomationActions {
         return value === true ? { status: 'done', detail: 'condition holds' } : { status: 'stopped', detail: 'condition does not hold: the run stops' };
       }
       case 'updateRecord': {
-        const target = requireRecord();
+        const id = action.target ? evaluateFeel(action.target.id, scope) : undefined;
+        // Another record (a logged visit's customer): none named is nothing to write, not a failure.
+        if (action.target && id === null) return { status: 'done', detail: `no ${action.target.entity} named: nothing to update` };
+        if (action.target && typeof id !== 'string') throw new Error(`action ${action.id}: the target's id is not a record id`);
+        const target = action.target ? { entity: action.target.entity, id: id as string } : requireRecord();
         const values = evaluateValues(action.values, scope);
         if (execute) await this.write(target.entity, target.id, values, run.automation);
         return { status: 'done', detail: `${would}set ${await this.shown(target.entity, values)}` };
