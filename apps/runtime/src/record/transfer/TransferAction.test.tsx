@@ -12,12 +12,13 @@ const transferred = { body: { transferred: [{ id: 'c1', version: 3 }], unchanged
 function renderAction(routes: Record<string, FakeHandler | FakeResponse>, ids = ['c1'], selection = false) {
   const server = fakeApi(routes);
   const onTransferred = vi.fn();
-  render(
+  const view = (chosen: readonly string[]) => (
     <ApiClientProvider client={server.client}>
-      <TransferAction entity="customer" ids={ids} selection={selection} onTransferred={onTransferred} />
-    </ApiClientProvider>,
+      <TransferAction entity="customer" ids={chosen} selection={selection} onTransferred={onTransferred} />
+    </ApiClientProvider>
   );
-  return { server, onTransferred };
+  const { rerender } = render(view(ids));
+  return { server, onTransferred, reselect: (chosen: readonly string[]) => rerender(view(chosen)) };
 }
 
 describe('TransferAction', () => {
@@ -41,6 +42,20 @@ describe('TransferAction', () => {
     expect(server.requests.find((r) => r.method === 'POST')!.body).toEqual({ ids: ['c1'], to: 'li_qiang', reason: '王芳调岗' });
     expect(screen.queryByRole('dialog')).toBeNull();
     expect(screen.getByRole('status').textContent).toBe('Transferred to 李强.');
+  });
+
+  it('transfers the rows chosen when it opened, though the list reloads behind the dialog and clears its selection', async () => {
+    const { server, onTransferred, reselect } = renderAction({ 'GET /api/people?q=li&limit=20': people, 'POST /api/records/customer/transfer': transferred }, ['c1'], true);
+    const user = userEvent.setup();
+    await user.click(screen.getByRole('button', { name: 'Transfer 1 record…' }));
+    reselect([]);
+    const dialog = screen.getByRole('dialog', { name: 'Transfer to another owner' });
+    await user.type(within(dialog).getByRole('combobox', { name: 'New owner' }), 'li');
+    await user.click(await within(dialog).findByRole('option', { name: '李强 · li_qiang · SH001' }));
+    await user.type(within(dialog).getByLabelText('Reason'), '王芳调岗');
+    await user.click(within(dialog).getByRole('button', { name: 'Transfer' }));
+    await waitFor(() => expect(onTransferred).toHaveBeenCalledTimes(1));
+    expect(server.requests.find((r) => r.method === 'POST')!.body).toEqual({ ids: ['c1'], to: 'li_qiang', reason: '王芳调岗' });
   });
 
   it("shows the server's refusal in Chinese at the field it names, and stays open with nothing changed", async () => {

@@ -15,24 +15,25 @@ export interface TransferActionProps {
 /** "Transfer owner…": offered only where the page model says the reader may transfer; says what was done. */
 export function TransferAction({ entity, ids, selection = false, onTransferred }: TransferActionProps) {
   const { t } = useTranslation('transfer');
-  const [open, setOpen] = useState(false);
+  // The records as chosen when the dialog opened: a list that reloads behind it (and clears its selection) does not empty it.
+  const [chosen, setChosen] = useState<readonly string[] | null>(null);
   const [done, setDone] = useState<RecordTransfer | null>(null);
   return (
     <div className="transfer-action">
-      <button type="button" onClick={() => setOpen(true)} disabled={ids.length === 0}>
+      <button type="button" onClick={() => setChosen([...ids])} disabled={ids.length === 0}>
         {!selection ? t('open') : ids.length === 0 ? t('openNone') : t('openMany', { count: ids.length })}
       </button>
       <p role="status" className="transfer-status">
         {done && t('done', { count: done.transferred.length, name: done.to.displayName })}
         {done && done.unchanged.length > 0 && ` ${t('unchanged', { count: done.unchanged.length, name: done.to.displayName })}`}
       </p>
-      {open && (
+      {chosen && (
         <TransferDialog
           entity={entity}
-          ids={ids}
-          onCancel={() => setOpen(false)}
+          ids={chosen}
+          onCancel={() => setChosen(null)}
           onDone={(answer) => {
-            setOpen(false);
+            setChosen(null);
             setDone(answer);
             onTransferred(answer);
           }}
