@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addKeyToKeyringFile, loadFieldCipher } from '../src/platform/crypto/keyring.js';
 import { rotateDataKeys } from '../src/platform/crypto/rotate-keys.js';
 import { MetadataService } from '../src/modules/metadata/metadata.service.js';
+import { ConnectorStore } from '../src/modules/connectors/connector-store.js';
+import { WebhookStore } from '../src/modules/webhooks/webhook-store.js';
 import { dialects, startTestServer, type TestServer } from './harness.js';
 import { clientEntity } from './security-fixtures.js';
 
@@ -82,14 +84,23 @@ describe.each(dialects())('encryption at rest on %s', (dialect) => {
   });
 
   it('rotates to a new key with the server running, keeping every value readable and findable', async () => {
+    const connector = await server.request('POST', '/api/connectors', { key: 'core_banking', name: { en: 'Core banking', 'zh-CN': '核心系统' }, baseUrl: 'https://core.bank.example', auth: { kind: 'apiKey', header: 'X-Api-Key' }, secret: 'core-api-key-1' });
+    expect(connector.status).toBe(201);
+    const hook = await server.request<{ secret: string }>('POST', '/api/webhooks', { key: 'crm_feed', name: { en: 'CRM feed', 'zh-CN': '客户推送' }, url: 'https://hooks.bank.example/crm', eventTypes: ['record.*'] });
+    expect(hook.status).toBe(201);
+    const rotated = await server.request<{ secret: string }>('POST', '/api/webhooks/crm_feed/rotate-secret');
+    expect(rotated.status).toBe(200);
+    const sealedRows = (): Promise<{ secret: string; previous_secret: string | null }[]> =>
+      server.database.read((sql) => sql.rows('SELECT secret, NULL AS previous_secret FROM bf_connector UNION ALL SELECT secret, previous_secret FROM bf_webhook_subscription'));
     const before = await raw();
     const oldKeyId = before[0]!.mobile!.split('.')[1];
     addKeyToKeyringFile(server.dataDir);
     const { cipher } = loadFieldCipher({ dataDir: server.dataDir });
     expect(cipher.currentKeyId).not.toBe(oldKeyId);
     const result = await rotateDataKeys(server.database, new MetadataService(server.database, cipher), cipher, 2);
-    expect(result.fields).toEqual(['client.mobile', 'client.resident_id']);
-    expect(result.reencrypted).toBe(before.filter((r) => r.mobile).length + before.filter((r) => r.resident_id).length);
+    expect(result.fields).toEqual(['client.mobile', 'client.resident_id', 'bf_connector.secret', 'bf_webhook_subscription.secret', 'bf_webhook_subscription.previous_secret', 'bf_import_change.prior_values']);
+    // Two secrets of the webhook (the new one and the one it replaces, while they overlap) and the connector's.
+    expect(result.reencrypted).toBe(before.filter((r) => r.mobile).length + before.filter((r) => r.resident_id).length + 3);
     const after = await raw();
     for (const [i, row] of after.entries()) {
       for (const column of ['mobile', 'resident_id'] as const) {
@@ -108,6 +119,13 @@ describe.each(dialects())('encryption at rest on %s', (dialect) => {
     const [row] = await server.database.read((sql) => sql.rows<Raw>('SELECT mobile FROM e_client WHERE id = ?', [created.body.id]));
     expect(row!.mobile!.split('.')[1]).toBe(cipher.currentKeyId);
     expect((await rotateDataKeys(server.database, new MetadataService(server.database, cipher), cipher)).reencrypted).toBe(0);
+    // The secrets of connectors and webhooks move to the new key too, and still answer what was set.
+    for (const row of await sealedRows()) {
+      for (const value of [row.secret, row.previous_secret]) if (value !== null) expect(value.split('.')[1]).toBe(cipher.currentKeyId);
+    }
+    expect((await server.app.get(ConnectorStore).withSecret('core_banking')).secret).toBe('core-api-key-1');
+    const signing = (await server.app.get(WebhookStore).sending()).get('crm_feed');
+    expect(signing?.secrets).toEqual([rotated.body.secret, hook.body.secret]);
     const audit = await server.request<{ action: string }[]>('GET', '/api/audit?limit=1000');
     expect(audit.body.filter((e) => e.action === 'keyRotation')).toHaveLength(2);
   });

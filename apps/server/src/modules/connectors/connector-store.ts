@@ -4,6 +4,7 @@ import type { Connector, ConnectorAuth, ConnectorChange, ConnectorInput } from '
 import type { Actor } from '../access/actor.js';
 import { AuditLog } from '../audit/audit-log.js';
 import { FieldCipher } from '../../platform/crypto/field-cipher.js';
+import type { SealedColumn } from '../../platform/crypto/sealed-column.js';
 import { Database, type SqlExecutor } from '../../platform/database/database.js';
 import { driverError } from '../../platform/database/driver-error.js';
 import { ProblemError } from '../../platform/problem/problem-error.js';
@@ -37,6 +38,11 @@ const SELECT = 'SELECT * FROM bf_connector';
 
 /** The cipher's associated data: a secret copied into another connector's row does not decrypt there. */
 const secretField = (key: string): string => `bf_connector:${key}:secret`;
+
+/** Re-encrypted by key rotation. */
+export const connectorSealedColumns: readonly SealedColumn[] = [
+  { table: 'bf_connector', column: 'secret', keys: ['connector_key'], associatedData: (row) => secretField(row.connector_key!) },
+];
 
 function connectorOf(row: ConnectorRow): Connector {
   return {

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { fromStoredDatetime, toStoredDatetime } from '@bankforge/data-model';
 import type { WebhookEventSelector, WebhookSubscription, WebhookSubscriptionChange, WebhookSubscriptionInput, WebhookSubscriptionWithSecret } from '@bankforge/client';
 import { FieldCipher } from '../../platform/crypto/field-cipher.js';
+import type { SealedColumn } from '../../platform/crypto/sealed-column.js';
 import { Database, type SqlExecutor } from '../../platform/database/database.js';
 import { isDuplicateKey } from '../../platform/database/driver-error.js';
 import { generateWebhookSecret } from '../../platform/outbound-http/webhook-signature.js';
@@ -43,6 +44,14 @@ const HOUR_MS = 3_600_000;
 
 /** The cipher's associated data: a secret copied into another subscription's row does not decrypt there. */
 const secretField = (key: string): string => `bf_webhook_subscription:${key}:secret`;
+
+/** Re-encrypted by key rotation: the signing secret and, while a rotation overlaps, the one it replaces. */
+export const webhookSealedColumns: readonly SealedColumn[] = ['secret', 'previous_secret'].map((column) => ({
+  table: 'bf_webhook_subscription',
+  column,
+  keys: ['subscription_key'],
+  associatedData: (row) => secretField(row.subscription_key!),
+}));
 
 const stored = (date: Date): string => toStoredDatetime(date.toISOString());
 
