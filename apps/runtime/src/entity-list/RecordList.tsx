@@ -103,7 +103,7 @@ export function RecordList({
   const [sorting, setSorting] = useState<SortingState>([]);
   const [pageSize, setPageSize] = useState(25);
   const [stack, setStack] = useState(FIRST_PAGE);
-  // Records chosen for a transfer: those of the page shown (a new page, filter or sort clears them).
+  // Records chosen for a transfer: only rows of the page shown (another page, filter or sort keeps those it still shows).
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [selectedOn, setSelectedOn] = useState<unknown>(null);
 
@@ -150,9 +150,12 @@ export function RecordList({
   if (refused.length > 0 && refused.some((key) => !denied.has(key)))
     setDenied(new Set([...denied, ...refused]));
   const rows = page?.items ?? [];
+  // Each answer used to clear the selection: a filter settling after the reader had ticked rows of the
+  // answer before (the list seemed to reload on its own) lost their choice. Now only rows no longer shown drop out.
   if (selectedOn !== page) {
     setSelectedOn(page);
-    if (selected.size > 0) setSelected(new Set());
+    const kept = rows.filter((row) => selected.has(row.id)).map((row) => row.id);
+    if (kept.length !== selected.size) setSelected(new Set(kept));
   }
 
   const chooseColumns = (next: ColumnVisibility) => {
@@ -175,6 +178,11 @@ export function RecordList({
     setFilters(inputs);
     setSorting(sort.map((s) => ({ id: s.field, desc: s.direction === 'desc' })));
     setStack(FIRST_PAGE);
+  };
+  // Done with the chosen rows: the list is read again with its new owners, nothing chosen.
+  const transferred = () => {
+    setSelected(new Set());
+    retry();
   };
   const clearFilters = () => {
     setDrafts(NO_FILTERS);
@@ -204,7 +212,7 @@ export function RecordList({
         {canTransfer && (
           <>
             {selected.size > 0 && <span className="selected-count">{t('selectedCount', { count: selected.size })}</span>}
-            <TransferAction entity={entity.key} ids={[...selected]} selection onTransferred={retry} />
+            <TransferAction entity={entity.key} ids={[...selected]} selection onTransferred={transferred} />
           </>
         )}
         {canImport && <Link to={`/${app}/${entity.key}/import`}>{t('import')}</Link>}

@@ -1,7 +1,7 @@
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { fakeApi, renderPage } from '@bankforge/app-shell/testing';
+import { fakeApi, renderPage, sequence, type FakeResponse } from '@bankforge/app-shell/testing';
 import { customerPage } from '../testing/customer.js';
 import { initTestI18n } from '../testing/i18n.js';
 import { EntityListPage } from './EntityListPage.js';
@@ -16,10 +16,12 @@ const wang = { id: 'c1', version: 1, full_name: 'Wang Fang', tier: 'gold', balan
 const li = { id: 'c2', version: 4, full_name: 'Li Lei', tier: 'silver', balance: null, resident_id: null, active: false };
 const zhao = { id: 'c3', version: 2, full_name: 'Zhao Min', tier: 'gold', balance: null, resident_id: null, active: true };
 
-function renderList(actions: object) {
+const everyone: FakeResponse = { body: { items: [wang, li, zhao], nextCursor: null, total: 3 } };
+
+function renderList(actions: object, ...answers: FakeResponse[]) {
   const server = fakeApi({
     'GET /api/runtime/entities/customer': { body: { ...customerPage, actions } },
-    'POST /api/records/customer/query': { body: { items: [wang, li, zhao], nextCursor: null, total: 3 } },
+    'POST /api/records/customer/query': answers.length > 0 ? sequence(...answers) : everyone,
     'GET /api/people?q=chen&limit=20': { body: { items: [{ id: 'chen_jing', name: 'Chen Jing', branch: 'SH001' }] } },
     'POST /api/records/customer/transfer': { body: { transferred: [{ id: 'c1', version: 2 }, { id: 'c3', version: 3 }], unchanged: [], related: {}, to: { id: 'u-chen', displayName: 'Chen Jing' } } },
   });
@@ -51,6 +53,26 @@ describe('bulk transfer from the list', () => {
     // The page read again: the selection is gone with it, and what was done is still said.
     await waitFor(() => expect(screen.queryByText('2 selected')).toBeNull());
     expect(await screen.findByText('2 records transferred to Chen Jing.')).toBeTruthy();
+  });
+
+  it('keeps the chosen rows the list still shows when it is read again (a filter settling after the reader ticked), and drops those it no longer shows', async () => {
+    const withoutLi: FakeResponse = { body: { items: [wang, zhao], nextCursor: null, total: 2 } };
+    const onlyZhao: FakeResponse = { body: { items: [zhao], nextCursor: null, total: 1 } };
+    const server = renderList({ create: true, update: true, delete: false, export: true, transfer: true }, everyone, withoutLi, onlyZhao);
+    const user = userEvent.setup();
+    const table = await screen.findByRole('table', { name: 'Customers' });
+    await within(table).findByText('Li Lei');
+    await user.click(within(table).getByRole('checkbox', { name: 'Select Wang Fang' }));
+    await user.click(within(table).getByRole('checkbox', { name: 'Select Zhao Min' }));
+    await user.type(screen.getByLabelText('Filter Full name'), 'n');
+    await waitFor(() => expect(within(table).queryByText('Li Lei')).toBeNull());
+    expect(screen.getByText('2 selected')).toBeTruthy();
+    expect(within(table).getByRole('checkbox', { name: 'Select Zhao Min' })).toHaveProperty('checked', true);
+    await user.type(screen.getByLabelText('Filter Full name'), 'g');
+    await waitFor(() => expect(within(table).queryByText('Wang Fang')).toBeNull());
+    expect(server.requests.filter((r) => r.url === '/api/records/customer/query')).toHaveLength(3);
+    expect(screen.getByText('1 selected')).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Transfer 1 record…' })).toBeTruthy();
   });
 
   it('offers no selection to a reader who may not transfer', async () => {
