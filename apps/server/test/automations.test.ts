@@ -211,6 +211,8 @@ describe.each(dialects())('automations on %s', (dialect) => {
     const [run] = await runsOf('tag_high_score');
     expect(run).toMatchObject({ status: 'succeeded', step: 1, attempts: 0, error: null, replayOf: null });
     expect(run!.steps.map((s) => [s.actionId, s.status, s.detail])).toEqual([['tag', 'done', 'tags + high_potential']]);
+    // The same as a code and values, for a screen to say in its reader's language.
+    expect(run!.steps[0]!.message).toEqual({ code: 'tagsChanged', params: { field: 'tags', change: '+ high_potential' } });
     expect((await record(high.id)).tags).toEqual(['high_potential']);
     expect((await record(low.id)).tags ?? []).toEqual([]);
     const audit = await server.database.read((sql) => sql.rows<{ actor_name: string; action: string }>("SELECT actor_name, action FROM bf_audit WHERE record_id = ? AND action = 'update'", [high.id]));
@@ -352,6 +354,7 @@ describe.each(dialects())('automations on %s', (dialect) => {
     expect(tested.status, JSON.stringify(tested.body)).toBe(200);
     expect(tested.body.matched).toBe(true);
     expect(tested.body.steps.map((s) => [s.actionId, s.status, s.detail])).toEqual([['tag', 'done', 'would tags + high_potential']]);
+    expect(tested.body.steps[0]!.message).toEqual({ code: 'tagsWouldChange', params: { field: 'tags', change: '+ high_potential' } });
     const notMatched = await server.request<AutomationTestResult>('POST', '/api/automations/tag_high_score/test', { recordId: created.id, changes: { credit_score: 650 } });
     expect(notMatched.body).toEqual({ matched: false, steps: [] });
     const waits = await server.request<AutomationTestResult>('POST', '/api/automations/note_later/test', { recordId: created.id, changes: { name: 'Wu' } });
@@ -457,6 +460,7 @@ describe.each(dialects())('automations on %s', (dialect) => {
     expect(run.status, JSON.stringify(run)).toBe('succeeded');
     expect(run.steps.map((s) => [s.actionId, s.status])).toEqual([['gate', 'done'], ['opp', 'done'], ['review', 'done'], ['tell', 'done']]);
     expect(run.steps[3]!.detail).toBe('notify admin');
+    expect(run.steps.map((s) => s.message?.code)).toEqual(['conditionHolds', 'recordCreated', 'caseStarted', 'notified']);
     const opportunities = await server.request<{ items: { customer_id: string; title: string; owner_id: string }[] }>('POST', '/api/records/opportunity/query', { filter: { field: 'customer_id', op: 'eq', value: opened.id } });
     expect(opportunities.body.items.map((o) => o.title)).toEqual(['Review Kang Li']);
     const creates = await server.database.read((sql) => sql.rows<{ actor_name: string; entity_key: string }>("SELECT actor_name, entity_key FROM bf_audit WHERE action = 'create' AND actor_name LIKE 'automation:%'"));

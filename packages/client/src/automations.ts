@@ -13,8 +13,53 @@ export interface AutomationStepLog {
   status: 'done' | 'stopped' | 'failed' | 'waiting' | 'skipped';
   /** ISO 8601. */
   at: string;
-  /** What it did, for a person: "tags + high_potential", "created opportunity 0191…", an error's message. */
+  /** What it did, in English: "tags + high_potential", "created opportunity 0191…", an error's message. */
   detail: string;
+  /** The same, as a code and its values for a screen to say in its reader's language; absent on failures and on runs stored before it. */
+  message?: AutomationStepMessage;
+}
+
+/** What a step did or (in a test) would do, by code: `tagsChanged` with `{ field, change }`. */
+export const AUTOMATION_STEP_CODES = [
+  'conditionHolds',
+  'conditionFails',
+  'nothingToUpdate',
+  'nothingMatches',
+  'valuesSet',
+  'valuesWouldSet',
+  'valuesSetOn',
+  'valuesWouldSetOn',
+  'tagsUnchanged',
+  'tagsChanged',
+  'tagsWouldChange',
+  'recordCreated',
+  'recordWouldCreate',
+  'caseStarted',
+  'caseWouldStart',
+  'ownerHanded',
+  'ownerWouldHand',
+  'decisionValuesSet',
+  'decisionValuesWouldSet',
+  'decisionEvaluated',
+  'notified',
+  'wouldNotify',
+  'notifiedNobody',
+  'wouldNotifyNobody',
+  'connectorCalled',
+  'connectorWouldCall',
+  'waiting',
+  'wouldWait',
+] as const;
+export type AutomationStepCode = (typeof AUTOMATION_STEP_CODES)[number];
+
+/**
+ * A step's outcome as data. Values are the bank's own words (field keys, tags, usernames, keys,
+ * `field = value` lists, a sensitive field's value shown as `••••`); `branch` and `calendar` appear
+ * only when the action named one.
+ */
+export interface AutomationStepMessage {
+  code: AutomationStepCode;
+  params: Record<string, string | number>;
 }
 
 /** A run as lists show it. */

@@ -110,7 +110,8 @@ export type {
 // Connectors: named HTTP connections to the bank's other systems (secrets written, never read).
 export type { Connector, ConnectorAllowedHosts, ConnectorAuth, ConnectorAuthKind, ConnectorChange, ConnectorChoice, ConnectorInput, ConnectorMethod, ConnectorName, ConnectorRefusal, ConnectorTestRequest, ConnectorTestResult } from './connectors.js';
 export type { ImportColumn, ImportFormat, ImportJob, ImportMatchRule, ImportMode, ImportProblem, ImportProblemPage, ImportRollback, ImportSettings, ImportStatus } from './imports.js';
-export type { AutomationRunQuery, AutomationRunStatus, AutomationRunSummary, AutomationStepLog, AutomationTestInput, AutomationTestResult, InboundEventAccepted } from './automations.js';
+export { AUTOMATION_STEP_CODES } from './automations.js';
+export type { AutomationRunQuery, AutomationRunStatus, AutomationRunSummary, AutomationStepCode, AutomationStepLog, AutomationStepMessage, AutomationTestInput, AutomationTestResult, InboundEventAccepted } from './automations.js';
 export { WEBHOOK_EVENT_TYPES } from './webhooks.js';
 export type {
   WebhookDelivery,

@@ -311,7 +311,32 @@ describe('AutomationDesigner', () => {
     await user.click(await screen.findByRole('button', { name: 'Replay run run_2' }));
     expect((await screen.findByText('Replayed: a new run is queued.')).getAttribute('role')).toBe('status');
     expect(await screen.findByText('Replay of run_2')).toBeTruthy();
-    expect(server.requests.filter((r) => r.method === 'POST').map((r) => r.url)).toEqual(['/api/automations/runs/run_2/replay']);
+    expect(server.requests.filter((r) => r.method === 'POST' && r.url.startsWith('/api/automations/')).map((r) => r.url)).toEqual(['/api/automations/runs/run_2/replay']);
+  });
+
+  it('names a run’s record by its title, or by its entity and a short id when the designer user may not read it; says its steps in the reader’s language', async () => {
+    const step = { actionId: 'setTags_1', status: 'done' as const, at: '2026-12-07T06:00:00.000Z', detail: 'tags + high_potential', message: { code: 'tagsChanged' as const, params: { field: 'tags', change: '+ high_potential' } } };
+    const runs = [run({ id: 'run_1', recordId: 'c_0001', steps: [step] }), run({ id: 'run_2', recordId: '0191f0aa-7c1e-7b4e-9a53-0c6a2b1f7e21' })];
+    const routes = { 'GET /api/automations/tag_high_potential/runs?limit=100': { body: runs } };
+    for (const [language, step1, unread] of [['en', 'tags: + high_potential', 'Customer 0191f0aa…'], ['zh-CN', 'tags：+ high_potential', '客户 0191f0aa…']] as const) {
+      await initTestI18n(language);
+      try {
+        const { server, user } = openDesigner(withActions([tags]), routes, 1);
+        await user.click(await screen.findByRole('tab', { name: language === 'en' ? 'Runs' : '运行记录' }));
+        const table = await screen.findByRole('table', { name: language === 'en' ? 'Runs' : '运行记录' });
+        expect(await within(table).findByText('上海海川信息技术有限公司 · C0000000016')).toBeTruthy();
+        expect(within(table).getByText(unread).getAttribute('title')).toBe('0191f0aa-7c1e-7b4e-9a53-0c6a2b1f7e21');
+        expect(server.requests.find((r) => r.url === '/api/records/customer/titles')!.body).toEqual({ ids: ['c_0001', '0191f0aa-7c1e-7b4e-9a53-0c6a2b1f7e21'] });
+        await user.click(within(table).getAllByRole('button', { name: language === 'en' ? 'Show 1 step' : '显示 1 个步骤' })[0]!);
+        expect(within(table).getByText(step1)).toBeTruthy();
+        // A run stored before messages keeps the server's English text.
+        await user.click(within(table).getAllByRole('button', { name: language === 'en' ? 'Show 1 step' : '显示 1 个步骤' })[0]!);
+        expect(within(table).getByText('tags + high_potential')).toBeTruthy();
+      } finally {
+        cleanup();
+        await initTestI18n('en');
+      }
+    }
   });
 
   it('names the automation in both languages and pauses it with the Enabled switch', async () => {

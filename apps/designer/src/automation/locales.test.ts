@@ -1,5 +1,6 @@
 // @vitest-environment node
 import { messageProblems } from '@bankforge/app-shell/testing';
+import { AUTOMATION_STEP_CODES } from '@bankforge/client';
 import { AUTOMATION_ACTION_TYPES, AUTOMATION_CASE_EVENTS, AUTOMATION_RECORD_EVENTS, SCHEDULE_EVERY } from '@bankforge/flow-engine';
 import { describe, expect, it } from 'vitest';
 import { automationDesignerMessages } from './locales.js';
@@ -15,6 +16,7 @@ describe('automation designer messages', () => {
       for (const event of AUTOMATION_RECORD_EVENTS) expect(messages.trigger.recordEvents[event]).toBeTruthy();
       for (const event of AUTOMATION_CASE_EVENTS) expect(messages.trigger.caseEvents[event]).toBeTruthy();
       for (const every of SCHEDULE_EVERY) expect(messages.trigger.everyNames[every]).toBeTruthy();
+      for (const code of AUTOMATION_STEP_CODES) expect(messages.steps[code]).toBeTruthy();
     }
   });
 });

@@ -3,7 +3,9 @@ import type { AutomationRunStatus, AutomationRunSummary } from '@bankforge/clien
 import { useCallback, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { StepTable } from '../test-panel/StepTable.js';
+import { useAutomationEditing } from '../ui/editing-context.js';
 import { Loading } from '../../shell/Loading.js';
+import { useRunRecordTitles, type RunRecordTitles } from './useRunRecords.js';
 
 const STATUSES: readonly AutomationRunStatus[] = ['pending', 'running', 'waiting', 'succeeded', 'stopped', 'failed'];
 /** A run that ended without doing all it should can be run again from its trigger. */
@@ -23,6 +25,7 @@ export function RunsTab({ automationKey, published }: { automationKey: string; p
   const [notice, setNotice] = useState<{ kind: 'success' | 'error'; text: string } | null>(null);
   const [replaying, setReplaying] = useState<string | null>(null);
   const date = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'medium' });
+  const titles = useRunRecordTitles(runs.status === 'ready' ? runs.runs : null);
   // The list on screen stays while it refreshes; a failed load shows the spinner again.
   const refresh = useCallback(() => {
     setRuns((current) => (current.status === 'error' ? { status: 'loading' } : current));
@@ -118,6 +121,7 @@ export function RunsTab({ automationKey, published }: { automationKey: string; p
               <RunRow
                 key={run.id}
                 run={run}
+                titles={titles}
                 at={date.format(new Date(run.createdAt))}
                 expanded={open.has(run.id)}
                 onToggle={() => toggle(run.id)}
@@ -132,7 +136,7 @@ export function RunsTab({ automationKey, published }: { automationKey: string; p
   );
 }
 
-function RunRow({ run, at, expanded, onToggle, replaying, onReplay }: { run: AutomationRunSummary; at: string; expanded: boolean; onToggle(): void; replaying: boolean; onReplay(): void }) {
+function RunRow({ run, titles, at, expanded, onToggle, replaying, onReplay }: { run: AutomationRunSummary; titles: RunRecordTitles; at: string; expanded: boolean; onToggle(): void; replaying: boolean; onReplay(): void }) {
   const { t } = useTranslation('automationDesigner');
   const stepsId = useId();
   return (
@@ -148,7 +152,7 @@ function RunRow({ run, at, expanded, onToggle, replaying, onReplay }: { run: Aut
         <td>
           <code>{run.trigger}</code>
         </td>
-        <td>{run.recordId ? <code>{run.entity ? `${run.entity}/${run.recordId}` : run.recordId}</code> : '—'}</td>
+        <td>{run.recordId ? <RunRecord entity={run.entity} id={run.recordId} titles={titles} /> : '—'}</td>
         <td>
           {run.steps.length > 0 ? (
             <button type="button" aria-expanded={expanded} aria-controls={expanded ? stepsId : undefined} onClick={onToggle}>
@@ -176,4 +180,15 @@ function RunRow({ run, at, expanded, onToggle, replaying, onReplay }: { run: Aut
       )}
     </>
   );
+}
+
+/** The run's record by its title; one the designer user may not read by its entity's label and a short id (the whole id on hover). */
+function RunRecord({ entity, id, titles }: { entity: string | null; id: string; titles: RunRecordTitles }) {
+  const { t } = useTranslation('automationDesigner');
+  const { catalog, language } = useAutomationEditing();
+  const title = entity ? titles.get(entity)?.[id] : undefined;
+  if (title) return <span title={id}>{title}</span>;
+  const label = entity ? catalog.entities.get(entity)?.label : undefined;
+  const name = label ? label[language] || label.en : entity;
+  return <span title={id}>{name ? t('runs.recordUnread', { entity: name, id: id.slice(0, 8) }) : <code>{id}</code>}</span>;
 }

@@ -1,11 +1,13 @@
 import type { AutomationStepLog } from '@bankforge/client';
 import { useTranslation } from 'react-i18next';
+import { useStepDetail } from './step-detail.js';
 import { useAutomationEditing } from '../ui/editing-context.js';
 
 /** Each action's outcome: named as the designer numbers it when the action is still in the draft, else by its id. */
 export function StepTable({ caption, steps }: { caption: string; steps: readonly AutomationStepLog[] }) {
   const { t } = useTranslation('automationDesigner');
   const { document } = useAutomationEditing();
+  const detailOf = useStepDetail();
   const nameOf = (actionId: string) => {
     const index = document.actions.findIndex((a) => a.id === actionId);
     return index < 0 ? actionId : t('actions.name', { number: index + 1, type: t(`actions.types.${document.actions[index]!.type}`) });
@@ -27,7 +29,7 @@ export function StepTable({ caption, steps }: { caption: string; steps: readonly
             <td>
               <span className={`badge automation-step--${step.status}`}>{t(`stepStatus.${step.status}`)}</span>
             </td>
-            <td>{step.detail}</td>
+            <td>{detailOf(step)}</td>
           </tr>
         ))}
       </tbody>

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { AutomationStepLog } from '@bankforge/client';
+import type { AutomationStepLog, AutomationStepMessage } from '@bankforge/client';
 import { fromStoredDatetime, toStoredDatetime } from '@bankforge/data-model';
 import { addBusinessDuration, type AutomationAction, type BusinessCalendar, type FlowDefinition } from '@bankforge/flow-engine';
 import { parseDuration, YearsMonthsDuration } from '@bankforge/rule-engine';
@@ -19,6 +19,7 @@ import { Notifications } from '../notifications/notifications.js';
 import { ControlledFields } from '../records/controlled-fields.js';
 import { OwnershipTransfer } from '../records/ownership-transfer.js';
 import { RecordsService } from '../records/records.service.js';
+import { stepSaid } from './automation-step-messages.js';
 import { nextTurn } from './automation-turns.js';
 import { actionScope, automationActor, evaluateFeel, evaluateValues, withoutSensitive, type RunContext } from './automation-scope.js';
 
@@ -34,7 +35,9 @@ export interface ActionRun {
 /** What one action did (or, in a test, would do). */
 export interface ActionOutcome {
   status: AutomationStepLog['status'];
+  /** In English; `message` says the same as a code and values. */
   detail: string;
+  message: AutomationStepMessage;
   result?: unknown;
   /** A wait's end, ISO 8601. */
   dueAt?: string;
@@ -100,7 +103,6 @@ export class AutomationActions {
     const now = await this.now();
     const scope = actionScope(run.context, record, now);
     const actor = automationActor(run.automation);
-    const would = execute ? '' : 'would ';
     const requireRecord = (): { entity: string; id: string } => {
       // A test may describe a sample record that is not stored.
       if (!execute && run.entity && record) return { entity: run.entity, id: run.recordId ?? 'sample' };
@@ -110,41 +112,41 @@ export class AutomationActions {
     switch (action.type) {
       case 'condition': {
         const value = evaluateFeel(action.when, scope);
-        return value === true ? { status: 'done', detail: 'condition holds' } : { status: 'stopped', detail: 'condition does not hold: the run stops' };
+        return value === true ? { status: 'done', ...stepSaid('conditionHolds') } : { status: 'stopped', ...stepSaid('conditionFails') };
       }
       case 'updateRecord': {
         const id = action.target ? evaluateFeel(action.target.id, scope) : undefined;
         // Another record (a logged visit's customer): none named is nothing to write, not a failure.
-        if (action.target && id === null) return { status: 'done', detail: `no ${action.target.entity} named: nothing to update` };
+        if (action.target && id === null) return { status: 'done', ...stepSaid('nothingToUpdate', { entity: action.target.entity }) };
         if (action.target && typeof id !== 'string') throw new Error(`action ${action.id}: the target's id is not a record id`);
         const target = action.target ? { entity: action.target.entity, id: id as string } : requireRecord();
         const values = evaluateValues(action.values, scope);
         if (execute) await this.write(target.entity, target.id, values, run.automation);
-        return { status: 'done', detail: `${would}set ${await this.shown(target.entity, values)}` };
+        return { status: 'done', ...stepSaid(execute ? 'valuesSet' : 'valuesWouldSet', { values: await this.shown(target.entity, values) }) };
       }
       case 'setTags': {
         const target = requireRecord();
         const current = Array.isArray(stored?.[action.field]) ? (stored![action.field] as string[]) : [];
         const next = [...current.filter((t) => !(action.remove ?? []).includes(t)), ...(action.add ?? []).filter((t) => !current.includes(t))];
         const change = [...(action.add ?? []).map((t) => `+ ${t}`), ...(action.remove ?? []).map((t) => `− ${t}`)].join(' ');
-        if (JSON.stringify(next) === JSON.stringify(current)) return { status: 'done', detail: `${action.field} unchanged (${change})` };
+        if (JSON.stringify(next) === JSON.stringify(current)) return { status: 'done', ...stepSaid('tagsUnchanged', { field: action.field, change }) };
         if (execute) await this.write(target.entity, target.id, { [action.field]: next }, run.automation);
-        return { status: 'done', detail: `${would}${action.field} ${change}`, result: next };
+        return { status: 'done', ...stepSaid(execute ? 'tagsChanged' : 'tagsWouldChange', { field: action.field, change }), result: next };
       }
       case 'createRecord': {
         const values = evaluateValues(action.values, scope);
-        if (!execute) return { status: 'done', detail: `would create ${action.entity}: ${await this.shown(action.entity, values)}` };
+        if (!execute) return { status: 'done', ...stepSaid('recordWouldCreate', { entity: action.entity, values: await this.shown(action.entity, values) }) };
         const owner = typeof stored?.owner_id === 'string' ? stored.owner_id : undefined;
         const created = await this.records.create(action.entity, values, actor, undefined, owner);
-        return { status: 'done', detail: `created ${action.entity} ${created.id}`, result: { id: created.id } };
+        return { status: 'done', ...stepSaid('recordCreated', { entity: action.entity, id: created.id }), result: { id: created.id } };
       }
       case 'startFlow': {
         const target = requireRecord();
         const published = (await this.published.latest<FlowDefinition>('flow')).get(action.flow);
         if (!published) throw ProblemError.conflict('flowNotPublished', `Flow ${action.flow} is not published.`);
-        if (!execute) return { status: 'done', detail: `would start ${action.flow} on ${target.entity} ${target.id}` };
+        if (!execute) return { status: 'done', ...stepSaid('caseWouldStart', { flow: action.flow, entity: target.entity, id: target.id }) };
         const caseId = await this.startCase({ ...published.document, version: published.version }, target, stored!, run, action.id);
-        return { status: 'done', detail: `started ${action.flow} case ${caseId}`, result: { caseId } };
+        return { status: 'done', ...stepSaid('caseStarted', { flow: action.flow, caseId }), result: { caseId } };
       }
       case 'assignOwner': {
         const target = requireRecord();
@@ -152,12 +154,13 @@ export class AutomationActions {
         if (branch !== null && typeof branch !== 'string') throw new Error(`action ${action.id}: the branch is not a text`);
         const team = await this.team(action.role, branch);
         const named = `${action.role}${branch !== null ? ` of ${branch}` : ''}`;
+        const roleNamed = { role: action.role, ...(branch !== null ? { branch } : {}) };
         if (team.length === 0) throw new Error(`action ${action.id}: nobody active holds ${named}`);
-        if (!execute) return { status: 'done', detail: `would hand ${target.entity} ${target.id} to the next of ${team.map((p) => p.username).join(', ')} (${named})` };
+        if (!execute) return { status: 'done', ...stepSaid('ownerWouldHand', { entity: target.entity, id: target.id, team: team.map((p) => p.username).join(', '), ...roleNamed }) };
         const turn = await this.database.transaction((tx) => nextTurn(tx, run.automation, action.id, `${action.role}@${branch ?? '*'}`));
         const next = team[(turn - 1) % team.length]!;
         await this.transfers.transfer(target.entity, { ids: [target.id], to: next.id, reason: `automation ${run.automation}: round robin among ${named}` }, actor);
-        return { status: 'done', detail: `handed ${target.entity} ${target.id} to ${next.username} (${named}, turn ${turn})`, result: { owner: next.username } };
+        return { status: 'done', ...stepSaid('ownerHanded', { entity: target.entity, id: target.id, to: next.username, turn, ...roleNamed }), result: { owner: next.username } };
       }
       case 'evaluateDecision': {
         const decision = await this.decisions.decision(action.decision);
@@ -171,9 +174,9 @@ export class AutomationActions {
         if (Object.keys(writes).length > 0) {
           const target = requireRecord();
           if (execute) await this.write(target.entity, target.id, writes, run.automation);
-          return { status: 'done', detail: `${would}set ${await this.shown(target.entity, writes)} from ${action.decision}`, result: outputs };
+          return { status: 'done', ...stepSaid(execute ? 'decisionValuesSet' : 'decisionValuesWouldSet', { values: await this.shown(target.entity, writes), decision: action.decision }), result: outputs };
         }
-        return { status: 'done', detail: `evaluated ${action.decision}`, result: outputs };
+        return { status: 'done', ...stepSaid('decisionEvaluated', { decision: action.decision }), result: outputs };
       }
       case 'notify': {
         const to = await this.recipients(action.to, stored);
@@ -184,11 +187,12 @@ export class AutomationActions {
           const about = run.entity && run.recordId ? { record: { entity: run.entity, id: run.recordId } } : {};
           await this.database.transaction((sql) => Notifications.write(sql, to, { kind: 'automation', text: message, ...about }, toStoredDatetime(now)));
         }
-        return { status: 'done', detail: `${would}notify ${to.length > 0 ? to.join(', ') : 'nobody'}` };
+        if (to.length === 0) return { status: 'done', ...stepSaid(execute ? 'notifiedNobody' : 'wouldNotifyNobody') };
+        return { status: 'done', ...stepSaid(execute ? 'notified' : 'wouldNotify', { to: to.join(', ') }) };
       }
       case 'callConnector': {
         const body = action.body === undefined ? undefined : JSON.stringify(evaluateFeel(action.body, scope));
-        if (!execute) return { status: 'done', detail: `would call ${action.connector}: ${action.method} ${action.path}` };
+        if (!execute) return { status: 'done', ...stepSaid('connectorWouldCall', { connector: action.connector, method: action.method, path: action.path }) };
         const answer = await this.connectors.call(action.connector, { method: action.method, path: action.path, ...(body !== undefined ? { body, headers: { 'content-type': 'application/json' } } : {}) });
         if (!answer.ok) throw new Error(`connector ${action.connector}: ${answer.reason}`);
         if (answer.status >= 400) throw new Error(`connector ${action.connector} answered HTTP ${answer.status}`);
@@ -198,11 +202,12 @@ export class AutomationActions {
         } catch {
           parsed = null;
         }
-        return { status: 'done', detail: `called ${action.connector}: ${action.method} ${action.path} → HTTP ${answer.status}`, result: { status: answer.status, body: parsed } };
+        return { status: 'done', ...stepSaid('connectorCalled', { connector: action.connector, method: action.method, path: action.path, status: answer.status }), result: { status: answer.status, body: parsed } };
       }
       case 'wait': {
         const dueAt = await this.waitEnd(now, action.duration, action.calendar);
-        return { status: 'waiting', detail: `${would}wait ${action.duration}${action.calendar ? ` (working time of ${action.calendar})` : ''} until ${dueAt}`, dueAt };
+        const calendar: { calendar?: string } = action.calendar ? { calendar: action.calendar } : {};
+        return { status: 'waiting', ...stepSaid(execute ? 'waiting' : 'wouldWait', { duration: action.duration, ...calendar, dueAt }), dueAt };
       }
     }
   }
@@ -221,11 +226,11 @@ export class AutomationActions {
     });
   }
 
-  /** `field = value, ...` for a person, a sensitive field by name only. */
+  /** `field = value, ...` for a person, a sensitive field's value never (`••••`). */
   private async shown(entity: string, values: Record<string, unknown>): Promise<string> {
     const sensitive = sensitiveFields((await this.metadata.entity(entity)).definition);
     return Object.entries(values)
-      .map(([field, value]) => (sensitive.has(field) ? `${field} (sensitive)` : `${field} = ${JSON.stringify(value)}`))
+      .map(([field, value]) => (sensitive.has(field) ? `${field} = ••••` : `${field} = ${JSON.stringify(value)}`))
       .join(', ')
       .slice(0, 400);
   }

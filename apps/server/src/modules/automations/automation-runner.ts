@@ -142,7 +142,7 @@ export class AutomationRunner implements OnApplicationBootstrap, OnApplicationSh
         return this.settle(row.id, { status: 'failed', step, attempts, steps, context, error: reason });
       }
       attempts = 0;
-      steps.push({ actionId: action.id, status: outcome.status, at: new Date().toISOString(), detail: outcome.detail });
+      steps.push({ actionId: action.id, status: outcome.status, at: new Date().toISOString(), detail: outcome.detail, message: outcome.message });
       if (action.as !== undefined && outcome.result !== undefined) context.results[action.as] = outcome.result;
       if (outcome.status === 'stopped') return this.settle(row.id, { status: 'stopped', step: step + 1, attempts, steps, context, error: null });
       if (outcome.status === 'waiting') return this.settle(row.id, { status: 'waiting', step: step + 1, attempts, steps, context, error: null, dueAt: outcome.dueAt });

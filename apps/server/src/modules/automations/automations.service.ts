@@ -120,7 +120,7 @@ export class AutomationsService {
       const at = new Date().toISOString();
       try {
         const outcome = await this.actions.perform(action, run, false, { record });
-        steps.push({ actionId: action.id, status: outcome.status, at, detail: outcome.detail });
+        steps.push({ actionId: action.id, status: outcome.status, at, detail: outcome.detail, message: outcome.message });
         if (action.as !== undefined && outcome.result !== undefined) context.results[action.as] = outcome.result;
         if (outcome.status !== 'done') break;
       } catch (error) {
