@@ -85,10 +85,17 @@ describe('the administrator subscribes the CRM to loan changes', () => {
     await dialog.getByLabel('URL', { exact: true }).fill(`http://127.0.0.1:${port}/hooks`);
     await dialog.getByRole('checkbox', { name: 'Record updated' }).check();
     // A filter that does not parse is refused at the filter, in words.
-    await dialog.getByLabel('Filter (FEEL, optional)').fill('entity = ');
+    // The filter is typed in the platform's FEEL editor (Monaco), which checks it as it is typed.
+    const filter = dialog.locator('.feel-editor', { hasText: 'Filter (FEEL, optional)' });
+    await filter.locator('.monaco-editor').waitFor();
+    await filter.getByText('Filter (FEEL, optional)', { exact: true }).click();
+    await admin.keyboard.type('entity = ');
+    await filter.locator('.feel-editor__problem', { hasText: /^Syntax error/ }).waitFor();
     await dialog.getByRole('button', { name: 'Create webhook' }).click();
     await dialog.getByText(/The filter is not valid FEEL/).waitFor();
-    await dialog.getByLabel('Filter (FEEL, optional)').fill('entity = "loan_application"');
+    await filter.getByText('Filter (FEEL, optional)', { exact: true }).click();
+    await admin.keyboard.type('"loan_application"');
+    await filter.locator('.feel-editor__problem').waitFor({ state: 'detached' });
     await screenshot(admin, '130-webhook-new-en');
     await dialog.getByRole('button', { name: 'Create webhook' }).click();
     const shown = admin.getByRole('dialog', { name: 'Signing secret of CRM loan feed' });

@@ -1,7 +1,8 @@
 import type { WebhookSubscription, WebhookSubscriptionWithSecret } from '@bankforge/client';
 import { asProblem, Dialog, useApiClient } from '@bankforge/app-shell';
-import { useId, useState, type FormEvent, type ReactNode } from 'react';
+import { useCallback, useId, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FeelEditor } from '../../form-designer/feel-editor/FeelEditor.js';
 import { DialogFooter, type DialogFailure } from '../shared/DialogFooter.js';
 import { fieldProblems } from '../shared/field-problems.js';
 import {
@@ -9,6 +10,7 @@ import {
   createRequest,
   emptyForm,
   EVENT_TYPE_GROUPS,
+  FILTER_NAMES,
   formOf,
   missingFields,
   toggleType,
@@ -39,6 +41,7 @@ export function WebhookDialog({ subscription, onClose, onSaved }: WebhookDialogP
   const api = useApiClient();
   const id = useId();
   const creating = subscription === undefined;
+  const unknownName = useCallback((name: string) => t('webhooks.filterUnknownName', { name }), [t]);
   const [form, setForm] = useState<WebhookForm>(() => (subscription ? formOf(subscription) : emptyForm()));
   const [errors, setErrors] = useState<Partial<Record<keyof WebhookForm, string>>>({});
   const [failure, setFailure] = useState<DialogFailure | null>(null);
@@ -158,14 +161,15 @@ export function WebhookDialog({ subscription, onClose, onSaved }: WebhookDialogP
           {notes('eventTypes', t('webhooks.eventTypesHelp'))}
         </fieldset>
         <div className="form-row">
-          <label htmlFor={`${id}-filter`}>{t('webhooks.filter')}</label>
-          <textarea
-            {...described('filter', true)}
-            rows={3}
+          {/* The platform's FEEL editor: its own check marks a syntax error or a name the event lacks as it is typed. */}
+          <FeelEditor
+            label={t('webhooks.filter')}
             value={form.filter}
-            onChange={(e) => set('filter', e.target.value)}
-            spellCheck={false}
-            className="feel-filter"
+            onChange={(value) => set('filter', value)}
+            names={FILTER_NAMES}
+            unknownNameText={unknownName}
+            describedBy={[`${id}-filter-help`, errors.filter ? `${id}-filter-error` : ''].filter(Boolean).join(' ')}
+            invalid={errors.filter !== undefined}
           />
           {notes('filter', t('webhooks.filterHelp'))}
         </div>

@@ -30,8 +30,9 @@ export const webhookMessages = {
       task_cancelled: 'Task cancelled',
     },
     filter: 'Filter (FEEL, optional)',
+    filterUnknownName: '{{name}} is not part of an event: a filter reads type, entity, recordId, changes, actor and occurredAt',
     filterHelp:
-      'Only events it holds true for are sent, such as: entity = "loan_application" and changes.status.new = "approved". It reads type, entity, recordId, changes and actor.',
+      'Only events it holds true for are sent, such as: entity = "loan_application" and changes.status.new = "approved". It reads type, entity, recordId, changes, actor and occurredAt.',
     createTitle: 'New webhook',
     editTitle: 'Edit {{name}}',
     create: 'Create webhook',
@@ -119,8 +120,9 @@ export const webhookMessages = {
       task_cancelled: '任务已取消',
     },
     filter: '筛选条件（FEEL，可选）',
+    filterUnknownName: '{{name}} 不是事件的内容：筛选条件可读取 type、entity、recordId、changes、actor 和 occurredAt',
     filterHelp:
-      '仅发送条件为真的事件，如：entity = "loan_application" and changes.status.new = "approved"。可读取 type、entity、recordId、changes 和 actor。',
+      '仅发送条件为真的事件，如：entity = "loan_application" and changes.status.new = "approved"。可读取 type、entity、recordId、changes、actor 和 occurredAt。',
     createTitle: '新建 Webhook',
     editTitle: '编辑 {{name}}',
     create: '创建 Webhook',

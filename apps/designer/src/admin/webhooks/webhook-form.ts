@@ -17,6 +17,9 @@ export function typeLabelKey(type: WebhookEventSelector): string {
   return `webhooks.type.${type.replace('.*', '_all').replace('.', '_')}`;
 }
 
+/** What a filter reads of an event (the fields its receiver is sent): the FEEL editor's known names. */
+export const FILTER_NAMES: ReadonlySet<string> = new Set(['type', 'entity', 'recordId', 'changes', 'actor', 'occurredAt']);
+
 /** The dialog's fields as typed. */
 export interface WebhookForm {
   key: string;
