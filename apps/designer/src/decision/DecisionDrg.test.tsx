@@ -14,10 +14,10 @@ beforeAll(() => initTestI18n('en'));
 beforeEach(() => giveElementsHeight());
 afterEach(cleanup);
 
-function openDesigner(path = '/decision/suitability') {
+function openDesigner(path = '/decision/suitability', document: DecisionArtifact = drgModel()) {
   let revision = 1;
   const server = fakeApi({
-    'GET /api/artifacts/decision/suitability': { body: { document: drgModel(), revision, latestVersion: null } },
+    'GET /api/artifacts/decision/suitability': { body: { document, revision, latestVersion: null } },
     'PUT /api/artifacts/decision/suitability': (r) => ({ body: { document: r.body, revision: ++revision, latestVersion: null } }),
     'GET /api/artifacts/decision/suitability/versions': { body: [] },
   });
@@ -42,6 +42,18 @@ const node = (name: RegExp) => within(screen.getByRole('region', { name: 'Requir
 const properties = (kind: string, name: string) => screen.getByRole('region', { name: `Properties of ${kind} “${name}”` });
 
 describe('DecisionDesigner: the requirements diagram', () => {
+  it('draws a decision service (as DMN models imported from other tools have) around its decisions', async () => {
+    const model = drgModel();
+    model.decisionServices = [{ name: 'Suitability check', outputDecisions: ['Suitable'], encapsulatedDecisions: ['Levels above'] }];
+    openDesigner('/decision/suitability', model);
+    const canvas = await diagram();
+    const service = await within(canvas).findByRole('group', { name: 'Decision service Suitability check, answers Suitable; encapsulates Levels above' }, { timeout: 15_000 });
+    expect(service.querySelector('.drg-service line')).not.toBeNull();
+    expect(service.textContent).toContain('Decision service: Suitability check');
+    // Its decisions are still the elements one selects and edits.
+    expect(within(canvas).getByRole('button', { name: /^Decision: Suitable/ })).toBeTruthy();
+  });
+
   it('draws every element by kind and every requirement; focusing an element edits it below', async () => {
     openDesigner();
     const canvas = await diagram();

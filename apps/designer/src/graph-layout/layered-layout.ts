@@ -25,11 +25,22 @@ export interface LayoutPoint {
 /** Which way the edges run: a flow reads left to right; a DMN requirements graph upwards, inputs at the bottom. */
 export type LayoutDirection = 'RIGHT' | 'UP' | 'DOWN';
 
+/** Nodes kept together in one box (a DMN decision service around its decisions). */
+export interface LayoutGroup {
+  id: string;
+  members: readonly string[];
+  /** Room kept inside the box: around its members, and above them (for its name). */
+  padding: number;
+  titleHeight: number;
+}
+
 export interface LayeredLayoutOptions {
   direction?: LayoutDirection;
   /** Space between layers, and between nodes of one layer (pixels). */
   layerSpacing?: number;
   nodeSpacing?: number;
+  /** Groups laid out as ELK compound nodes; a node in two groups is kept in the first. */
+  groups?: readonly LayoutGroup[];
 }
 
 /**
@@ -44,20 +55,41 @@ const LARGE_GRAPH_OPTIONS = { 'elk.layered.thoroughness': '1', 'elk.layered.cros
 export async function layeredLayout(nodes: readonly LayoutNode[], edges: readonly LayoutEdge[], options: LayeredLayoutOptions = {}): Promise<Map<string, LayoutPoint>> {
   const { default: ELK } = await import('elkjs/lib/elk.bundled.js');
   const ids = new Set(nodes.map((n) => n.id));
+  const layoutOptions: Record<string, string> = {
+    'elk.algorithm': 'layered',
+    'elk.direction': options.direction ?? 'RIGHT',
+    'elk.layered.spacing.nodeNodeBetweenLayers': String(options.layerSpacing ?? 80),
+    'elk.spacing.nodeNode': String(options.nodeSpacing ?? 48),
+    'elk.layered.nodePlacement.strategy': 'BRANDES_KOEPF',
+    // The document's order decides ties: what the analyst wrote first stays first.
+    'elk.layered.considerModelOrder.strategy': 'NODES_AND_EDGES',
+    ...(nodes.length > LARGE_GRAPH ? LARGE_GRAPH_OPTIONS : {}),
+  };
+  const leaf = (n: LayoutNode) => ({ id: n.id, width: n.width, height: n.height });
+  const grouped = new Map<string, string>();
+  for (const group of options.groups ?? []) for (const id of group.members) if (ids.has(id) && !grouped.has(id)) grouped.set(id, group.id);
+  const groups = (options.groups ?? [])
+    .map((group) => ({
+      id: group.id,
+      // Laid out with the root's hierarchy, which takes no model order inside a group.
+      layoutOptions: { 'elk.padding': `[top=${group.padding + group.titleHeight},left=${group.padding},bottom=${group.padding},right=${group.padding}]` },
+      children: nodes.filter((n) => grouped.get(n.id) === group.id).map(leaf),
+    }))
+    .filter((group) => group.children.length > 0);
   const graph = await new ELK().layout({
     id: 'root',
-    layoutOptions: {
-      'elk.algorithm': 'layered',
-      'elk.direction': options.direction ?? 'RIGHT',
-      'elk.layered.spacing.nodeNodeBetweenLayers': String(options.layerSpacing ?? 80),
-      'elk.spacing.nodeNode': String(options.nodeSpacing ?? 48),
-      'elk.layered.nodePlacement.strategy': 'BRANDES_KOEPF',
-      // The document's order decides ties: what the analyst wrote first stays first.
-      'elk.layered.considerModelOrder.strategy': 'NODES_AND_EDGES',
-      ...(nodes.length > LARGE_GRAPH ? LARGE_GRAPH_OPTIONS : {}),
-    },
-    children: nodes.map((n) => ({ id: n.id, width: n.width, height: n.height })),
+    // Edges may cross a group's border: ELK lays the whole hierarchy out at once.
+    layoutOptions: groups.length > 0 ? { ...layoutOptions, 'elk.hierarchyHandling': 'INCLUDE_CHILDREN' } : layoutOptions,
+    children: [...nodes.filter((n) => !grouped.has(n.id)).map(leaf), ...groups],
     edges: edges.filter((e) => ids.has(e.source) && ids.has(e.target)).map((e) => ({ id: e.id, sources: [e.source], targets: [e.target] })),
   });
-  return new Map((graph.children ?? []).map((c) => [c.id, { x: c.x ?? 0, y: c.y ?? 0 }]));
+  // A group's children are placed within it: their places on the canvas add the group's.
+  const places = new Map<string, LayoutPoint>();
+  for (const child of graph.children ?? []) {
+    const x = child.x ?? 0;
+    const y = child.y ?? 0;
+    if (child.children) for (const member of child.children) places.set(member.id, { x: x + (member.x ?? 0), y: y + (member.y ?? 0) });
+    else places.set(child.id, { x, y });
+  }
+  return places;
 }

@@ -19,9 +19,20 @@ export interface Requirement {
   kind: RequirementKind;
 }
 
+/**
+ * A decision service (DMN 1.5, 6.2.3): the decisions it answers with (drawn in its upper part) and
+ * those it encapsulates (the lower part); inputs stay outside it.
+ */
+export interface DrgService {
+  name: string;
+  outputs: ElementRef[];
+  encapsulated: ElementRef[];
+}
+
 export interface DrgGraph {
   elements: ElementRef[];
   requirements: Requirement[];
+  services: DrgService[];
 }
 
 /** One id per element, unique across kinds (a decision and a knowledge model may not share a name, but a half-edited model may). */
@@ -43,7 +54,7 @@ export function drgElements(artifact: DecisionArtifact): ElementRef[] {
   ];
 }
 
-/** The graph to draw: requirements naming no element of the model (a typo, a decision service) are left out. */
+/** The graph to draw: requirements and service members naming no element of the model (a typo, an imported one) are left out. */
 export function drgGraph(artifact: DecisionArtifact): DrgGraph {
   const elements = drgElements(artifact);
   const has = new Set(elements.map(elementId));
@@ -61,7 +72,13 @@ export function drgGraph(artifact: DecisionArtifact): DrgGraph {
     const to: ElementRef = { kind: 'businessKnowledgeModel', name: keyOf(bkm) };
     for (const name of bkm.requirements?.knowledge ?? []) add({ kind: 'businessKnowledgeModel', name }, to, 'knowledge');
   }
-  return { elements, requirements };
+  const decisions = (names: readonly string[] | undefined): ElementRef[] =>
+    (names ?? []).map((name) => ({ kind: 'decision' as const, name })).filter((ref) => has.has(elementId(ref)));
+  const services = (artifact.decisionServices ?? [])
+    .filter((service) => service.import === undefined)
+    .map((service) => ({ name: service.name, outputs: decisions(service.outputDecisions), encapsulated: decisions(service.encapsulatedDecisions) }))
+    .filter((service) => service.outputs.length + service.encapsulated.length > 0);
+  return { elements, requirements, services };
 }
 
 export type RequirementProblem =

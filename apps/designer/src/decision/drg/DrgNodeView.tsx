@@ -1,5 +1,5 @@
 import { Handle, Position, type NodeProps } from '@xyflow/react';
-import { NODE_SIZES, SOURCE_HANDLE, TARGET_HANDLE, type DrgCanvasNode } from './drg-canvas.js';
+import { NODE_SIZES, SOURCE_HANDLE, TARGET_HANDLE, type DrgCanvasNode, type DrgServiceNode } from './drg-canvas.js';
 
 /** A name as the node writes it: a long camel-cased one (`CustomerRiskTolerance`) may wrap between its words. */
 export function softBreaks(name: string): string {
@@ -39,6 +39,23 @@ export function DrgNodeView({ data, selected }: NodeProps<DrgCanvasNode>) {
       <span className="drg-node__kind">{data.kindName}</span>
       <span className="drg-node__name">{softBreaks(element.name)}</span>
       <Handle id={SOURCE_HANDLE} type="source" position={Position.Top} />
+    </div>
+  );
+}
+
+/** A decision service: a rounded box named at its top, the output decisions above its line, the encapsulated ones below. */
+export function DrgServiceView({ data, width, height }: NodeProps<DrgServiceNode>) {
+  const w = width ?? 0;
+  const h = height ?? 0;
+  return (
+    <div className="drg-service" title={data.name} aria-hidden="true">
+      <svg className="drg-node__outline" width={w} height={h} viewBox={`0 0 ${w} ${h}`} aria-hidden="true" focusable="false">
+        <rect x={1} y={1} width={Math.max(0, w - 2)} height={Math.max(0, h - 2)} rx={14} />
+        {data.divider !== undefined && <line x1={1} x2={w - 1} y1={data.divider} y2={data.divider} />}
+      </svg>
+      <span className="drg-service__name">
+        {data.kindName}: {softBreaks(data.name)}
+      </span>
     </div>
   );
 }

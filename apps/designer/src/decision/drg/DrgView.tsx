@@ -22,12 +22,12 @@ import {
 import { drgGraph, elementId, requirementFor, type Requirement } from '../document/drg-graph.js';
 import type { ElementKind, ElementRef } from '../document/element-names.js';
 import { AddElementDialog, type NewElement } from './AddElementDialog.js';
-import { canvasEdges, canvasNodes } from './drg-canvas.js';
-import { DrgNodeView } from './DrgNodeView.js';
+import { canvasEdges, canvasNodes, serviceNodes } from './drg-canvas.js';
+import { DrgNodeView, DrgServiceView } from './DrgNodeView.js';
 import { useDrgLayout } from './useDrgLayout.js';
 import './drg.css';
 
-const NODE_TYPES: NodeTypes = { drg: DrgNodeView };
+const NODE_TYPES: NodeTypes = { drg: DrgNodeView, drgService: DrgServiceView };
 const FIT_VIEW = { padding: 0.15, maxZoom: 1, minZoom: 0.5 } as const;
 const ADDABLE: readonly ElementKind[] = ['decision', 'inputData', 'businessKnowledgeModel'];
 
@@ -68,7 +68,7 @@ function DrgCanvas({ artifact, selected, onSelect, onOpen, onChange, onAnnounce 
   const requirement: Requirement | undefined = graph.requirements.find((r) => r.id === selectedRequirement);
 
   const nodes = useMemo(
-    () => canvasNodes(graph, { t, positions, selected, selectedRequirement, helpId }),
+    () => [...serviceNodes(graph, { t, positions }), ...canvasNodes(graph, { t, positions, selected, selectedRequirement, helpId })],
     [graph, t, positions, selected, selectedRequirement, helpId],
   );
   const edges = useMemo(

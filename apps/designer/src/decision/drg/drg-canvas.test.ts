@@ -3,7 +3,7 @@ import type { TFunction } from 'i18next';
 import { describe, expect, it } from 'vitest';
 import { drgGraph } from '../document/drg-graph.js';
 import { drgModel } from '../testing/tables.js';
-import { canvasEdges, canvasNodes, fallbackPosition, nodeLabel } from './drg-canvas.js';
+import { canvasEdges, canvasNodes, fallbackPosition, nodeLabel, serviceNodes } from './drg-canvas.js';
 import { softBreaks } from './DrgNodeView.js';
 
 /** Message keys and their values, as a test reads them. */
@@ -43,5 +43,32 @@ describe('the diagram as React Flow draws it', () => {
   it('lets a camel-cased name wrap between its words', () => {
     expect(softBreaks('CustomerRiskTolerance')).toBe('Customer\u200BRisk\u200BTolerance');
     expect(softBreaks('AUM')).toBe('AUM');
+  });
+
+  it('draws a decision service as a box around its decisions, outputs above its line, encapsulated below, behind the elements', () => {
+    const model = drgModel();
+    model.decisionServices = [
+      { name: 'Suitability check', outputDecisions: ['Suitable'], encapsulatedDecisions: ['Levels above', 'Gone'], inputData: ['Segment'] },
+      { name: 'Imported', outputDecisions: ['Message'], import: 'other' },
+      { name: 'Empty', outputDecisions: ['Nowhere'] },
+    ];
+    const withService = drgGraph(model);
+    expect(withService.services).toEqual([
+      { name: 'Suitability check', outputs: [{ kind: 'decision', name: 'Suitable' }], encapsulated: [{ kind: 'decision', name: 'Levels above' }] },
+    ]);
+    const positions = new Map([
+      ['decision:Suitable', { x: 100, y: 50 }],
+      ['decision:Levels above', { x: 100, y: 200 }],
+    ]);
+    const [box, ...rest] = serviceNodes(withService, { t, positions });
+    expect(rest).toEqual([]);
+    // 16 px around the decisions (190 by 60), 22 more above them for the name.
+    expect([box!.id, box!.position, box!.width, box!.height]).toEqual(['decisionService:Suitability check', { x: 84, y: 12 }, 222, 264]);
+    // The line runs halfway between the output's bottom (110) and the encapsulated decision's top (200).
+    expect(box!.data.divider).toBe(155 - 12);
+    expect([box!.zIndex, box!.selectable, box!.focusable, box!.connectable, box!.ariaRole]).toEqual([-1, false, false, false, 'group']);
+    expect(box!.ariaLabel).toBe('drg.serviceEncapsulates{"label":"drg.service{\\"name\\":\\"Suitability check\\",\\"outputs\\":\\"Suitable\\"}","names":"Levels above"}');
+    model.decisionServices = [{ name: 'Only outputs', outputDecisions: ['Message'] }];
+    expect(serviceNodes(drgGraph(model), { t, positions }).map((n) => n.data.divider)).toEqual([undefined]);
   });
 });

@@ -6,7 +6,7 @@
  */
 import { MarkerType, Position, type Edge, type Node } from '@xyflow/react';
 import type { TFunction } from 'i18next';
-import { elementId, type DrgGraph, type Requirement } from '../document/drg-graph.js';
+import { elementId, type DrgGraph, type DrgService, type Requirement } from '../document/drg-graph.js';
 import type { ElementKind, ElementRef } from '../document/element-names.js';
 import type { LayoutPoint } from '../../graph-layout/layered-layout.js';
 
@@ -17,6 +17,15 @@ export interface DrgNodeData extends Record<string, unknown> {
 }
 
 export type DrgCanvasNode = Node<DrgNodeData, 'drg'>;
+
+export interface DrgServiceData extends Record<string, unknown> {
+  name: string;
+  kindName: string;
+  /** Where the line between the output decisions (above) and the encapsulated ones (below) runs, from the box's top; none when one part is empty. */
+  divider?: number;
+}
+
+export type DrgServiceNode = Node<DrgServiceData, 'drgService'>;
 export type DrgCanvasEdge = Edge<{ requirement: Requirement }>;
 
 export const NODE_SIZES: Record<ElementKind, { width: number; height: number }> = {
@@ -98,4 +107,55 @@ export function canvasEdges(graph: DrgGraph, context: Pick<CanvasContext, 't' | 
     ariaLabel: t('drg.edge', { kind: t(`drg.requirement.${requirement.kind}`), from: requirement.from.name, to: requirement.to.name }),
     ariaRole: 'button',
   }));
+}
+
+/** Room around a service's decisions, and above them for its name. */
+export const SERVICE_PADDING = 16;
+export const SERVICE_TITLE = 22;
+
+/** "Decision service: Check, answers Suitable; encapsulates Levels above". */
+export function serviceLabel(service: DrgService, t: TFunction): string {
+  const label = t('drg.service', { name: service.name, outputs: service.outputs.map((e) => e.name).join(', ') });
+  return service.encapsulated.length === 0 ? label : t('drg.serviceEncapsulates', { label, names: service.encapsulated.map((e) => e.name).join(', ') });
+}
+
+/**
+ * A box per decision service around its decisions (DMN's rounded rectangle, split by a line between
+ * the output decisions and the encapsulated ones), behind the elements: it is not selected, moved or
+ * connected, the decisions in it are.
+ */
+export function serviceNodes(graph: DrgGraph, context: Pick<CanvasContext, 't' | 'positions'>): DrgServiceNode[] {
+  const { t } = context;
+  const place = (ref: ElementRef) => {
+    const { x, y } = context.positions.get(elementId(ref)) ?? fallbackPosition(graph, ref);
+    return { x, y, right: x + NODE_SIZES.decision.width, bottom: y + NODE_SIZES.decision.height };
+  };
+  return graph.services.map((service) => {
+    const outputs = service.outputs.map(place);
+    const encapsulated = service.encapsulated.map(place);
+    const all = [...outputs, ...encapsulated];
+    const left = Math.min(...all.map((p) => p.x)) - SERVICE_PADDING;
+    const top = Math.min(...all.map((p) => p.y)) - SERVICE_PADDING - SERVICE_TITLE;
+    const right = Math.max(...all.map((p) => p.right)) + SERVICE_PADDING;
+    const bottom = Math.max(...all.map((p) => p.bottom)) + SERVICE_PADDING;
+    const divider =
+      outputs.length > 0 && encapsulated.length > 0
+        ? (Math.max(...outputs.map((p) => p.bottom)) + Math.min(...encapsulated.map((p) => p.y))) / 2 - top
+        : undefined;
+    return {
+      id: `decisionService:${service.name}`,
+      type: 'drgService',
+      position: { x: left, y: top },
+      width: right - left,
+      height: bottom - top,
+      zIndex: -1,
+      selectable: false,
+      draggable: false,
+      connectable: false,
+      focusable: false,
+      data: { name: service.name, kindName: t('drg.kind.decisionService'), ...(divider === undefined ? {} : { divider }) },
+      ariaLabel: serviceLabel(service, t),
+      ariaRole: 'group',
+    };
+  });
 }
