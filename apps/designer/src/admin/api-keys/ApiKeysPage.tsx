@@ -1,12 +1,13 @@
 import type { ApiClient, ApiKeySummary, ArtifactSummary, RoleDefinition } from '@bankforge/client';
 import { useApiClient } from '@bankforge/app-shell';
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Loading } from '../../shell/Loading.js';
 import { ConfirmDialog } from '../shared/ConfirmDialog.js';
 import { formatInstant } from '../shared/format.js';
 import { LoadFailure } from '../shared/LoadFailure.js';
-import { NoticeLine, type Notice } from '../shared/Notice.js';
+import { AdminListSection } from '../shared/AdminListSection.js';
+import { type Notice } from '../shared/Notice.js';
 import { roleNames } from '../shared/role-name.js';
 import { useLoaded } from '../shared/useLoaded.js';
 import { entityName } from '../roles/GrantMatrix.js';
@@ -14,8 +15,14 @@ import { OPERATIONS } from '../roles/role-edits.js';
 import { scopeSummary } from './key-scope.js';
 import { NewApiKeyDialog } from './NewApiKeyDialog.js';
 
-const loadKeys = async (api: ApiClient): Promise<{ keys: ApiKeySummary[]; roles: RoleDefinition[]; entities: ArtifactSummary[] }> => {
-  const [keys, roles, entities] = await Promise.all([api.apiKeys(), api.roles(), api.listArtifacts('entity')]);
+const loadKeys = async (
+  api: ApiClient,
+): Promise<{ keys: ApiKeySummary[]; roles: RoleDefinition[]; entities: ArtifactSummary[] }> => {
+  const [keys, roles, entities] = await Promise.all([
+    api.apiKeys(),
+    api.roles(),
+    api.listArtifacts('entity'),
+  ]);
   return { keys, roles, entities: entities.filter((e) => e.latestVersion !== null) };
 };
 
@@ -27,83 +34,115 @@ export function ApiKeysPage() {
   const [creating, setCreating] = useState(false);
   const [revoking, setRevoking] = useState<ApiKeySummary | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
-  const id = useId();
 
   if (state.status === 'loading') return <Loading />;
   if (state.status === 'error') return <LoadFailure problem={state.error} onRetry={() => void reload()} />;
   const { keys, roles, entities } = state.data;
-  const nameOf = (key: string): string => entityName(entities.find((e) => e.key === key), key, i18n.language);
+  const nameOf = (key: string): string =>
+    entityName(
+      entities.find((e) => e.key === key),
+      key,
+      i18n.language,
+    );
   // Active keys first, newest first: the ones that can still be used are the ones looked for.
-  const shown = [...keys].sort((a, b) => Number(a.revokedAt !== null) - Number(b.revokedAt !== null) || b.createdAt.localeCompare(a.createdAt));
+  const shown = [...keys].sort(
+    (a, b) =>
+      Number(a.revokedAt !== null) - Number(b.revokedAt !== null) || b.createdAt.localeCompare(a.createdAt),
+  );
 
   return (
-    <section aria-labelledby={`${id}-title`}>
-      <div className="section-header">
-        <h2 id={`${id}-title`}>{t('apiKeys.title')}</h2>
-        <button type="button" className="primary" onClick={() => setCreating(true)}>
-          {t('apiKeys.newKey')}
-        </button>
-      </div>
-      <p className="help">{t('apiKeys.help')}</p>
-      <NoticeLine notice={notice} />
-      {shown.length === 0 ? (
-        <p className="empty-state">{t('apiKeys.empty')}</p>
-      ) : (
-        <table className="data-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('apiKeys.name')}</th>
-              <th scope="col">{t('apiKeys.roles')}</th>
-              <th scope="col">{t('apiKeys.scope')}</th>
-              <th scope="col">{t('apiKeys.rateLimitColumn')}</th>
-              <th scope="col">{t('apiKeys.createdAt')}</th>
-              <th scope="col">{t('apiKeys.lastUsedAt')}</th>
-              <th scope="col">{t('apiKeys.status')}</th>
-              <th scope="col">{t('apiKeys.actions')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {shown.map((key) => (
-              <tr key={key.id} className={key.revokedAt ? 'row-disabled' : undefined}>
-                <th scope="row">{key.name}</th>
-                <td>{roleNames(key.roles, roles, i18n.language).join('、') || t('none')}</td>
-                <td>
-                  {key.scope ? (
-                    <ul className="plain-list">
-                      {scopeSummary(key.scope, OPERATIONS, (entity, ops) =>
-                        t('apiKeys.scopeLine', { entity: nameOf(entity), operations: ops.map((op) => t(`roles.operations.${op}`)).join(t('apiKeys.listSeparator')) }),
-                      ).map((line) => (
-                        <li key={line}>{line}</li>
-                      ))}
-                      <li>{t('apiKeys.dataScopeIs', { scope: t(`apiKeys.dataScopes.${key.scope.dataScope}`) })}</li>
-                    </ul>
-                  ) : (
-                    t('apiKeys.rolesOnly')
-                  )}
-                  {key.branch && <div className="help">{t('apiKeys.branchIs', { branch: key.branch })}</div>}
-                </td>
-                <td>{key.rateLimit ? t('apiKeys.perMinute', { count: key.rateLimit.perMinute }) : t('apiKeys.defaultRate')}</td>
-                <td>{formatInstant(key.createdAt, i18n.language)}</td>
-                <td>{key.lastUsedAt ? formatInstant(key.lastUsedAt, i18n.language) : t('apiKeys.never')}</td>
-                <td>
-                  {key.revokedAt ? (
-                    <span className="badge badge-removed">{t('apiKeys.revoked', { date: formatInstant(key.revokedAt, i18n.language) })}</span>
-                  ) : (
-                    <span className="badge badge-published">{t('apiKeys.active')}</span>
-                  )}
-                </td>
-                <td>
-                  {!key.revokedAt && (
-                    <button type="button" onClick={() => setRevoking(key)} aria-label={t('apiKeys.revokeLabel', { name: key.name })}>
-                      {t('apiKeys.revoke')}
-                    </button>
-                  )}
-                </td>
+    <>
+      <AdminListSection
+        title={t('apiKeys.title')}
+        action={
+          <button type="button" className="primary" onClick={() => setCreating(true)}>
+            {t('apiKeys.newKey')}
+          </button>
+        }
+        help={t('apiKeys.help')}
+        notice={notice}
+        empty={shown.length === 0 ? t('apiKeys.empty') : null}
+      >
+        {(titleId) => (
+          <table className="data-table" aria-labelledby={titleId}>
+            <thead>
+              <tr>
+                <th scope="col">{t('apiKeys.name')}</th>
+                <th scope="col">{t('apiKeys.roles')}</th>
+                <th scope="col">{t('apiKeys.scope')}</th>
+                <th scope="col">{t('apiKeys.rateLimitColumn')}</th>
+                <th scope="col">{t('apiKeys.createdAt')}</th>
+                <th scope="col">{t('apiKeys.lastUsedAt')}</th>
+                <th scope="col">{t('apiKeys.status')}</th>
+                <th scope="col">{t('apiKeys.actions')}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+            </thead>
+            <tbody>
+              {shown.map((key) => (
+                <tr key={key.id} className={key.revokedAt ? 'row-disabled' : undefined}>
+                  <th scope="row">{key.name}</th>
+                  <td>{roleNames(key.roles, roles, i18n.language).join('、') || t('none')}</td>
+                  <td>
+                    {key.scope ? (
+                      <ul className="plain-list">
+                        {scopeSummary(key.scope, OPERATIONS, (entity, ops) =>
+                          t('apiKeys.scopeLine', {
+                            entity: nameOf(entity),
+                            operations: ops
+                              .map((op) => t(`roles.operations.${op}`))
+                              .join(t('apiKeys.listSeparator')),
+                          }),
+                        ).map((line) => (
+                          <li key={line}>{line}</li>
+                        ))}
+                        <li>
+                          {t('apiKeys.dataScopeIs', {
+                            scope: t(`apiKeys.dataScopes.${key.scope.dataScope}`),
+                          })}
+                        </li>
+                      </ul>
+                    ) : (
+                      t('apiKeys.rolesOnly')
+                    )}
+                    {key.branch && (
+                      <div className="help">{t('apiKeys.branchIs', { branch: key.branch })}</div>
+                    )}
+                  </td>
+                  <td>
+                    {key.rateLimit
+                      ? t('apiKeys.perMinute', { count: key.rateLimit.perMinute })
+                      : t('apiKeys.defaultRate')}
+                  </td>
+                  <td>{formatInstant(key.createdAt, i18n.language)}</td>
+                  <td>
+                    {key.lastUsedAt ? formatInstant(key.lastUsedAt, i18n.language) : t('apiKeys.never')}
+                  </td>
+                  <td>
+                    {key.revokedAt ? (
+                      <span className="badge badge-removed">
+                        {t('apiKeys.revoked', { date: formatInstant(key.revokedAt, i18n.language) })}
+                      </span>
+                    ) : (
+                      <span className="badge badge-published">{t('apiKeys.active')}</span>
+                    )}
+                  </td>
+                  <td>
+                    {!key.revokedAt && (
+                      <button
+                        type="button"
+                        onClick={() => setRevoking(key)}
+                        aria-label={t('apiKeys.revokeLabel', { name: key.name })}
+                      >
+                        {t('apiKeys.revoke')}
+                      </button>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </AdminListSection>
       {creating && (
         <NewApiKeyDialog
           roles={roles}
@@ -131,6 +170,6 @@ export function ApiKeysPage() {
           }}
         />
       )}
-    </section>
+    </>
   );
 }

@@ -1,11 +1,12 @@
 import type { ApiClient, Connector } from '@bankforge/client';
 import { languageOf, useApiClient } from '@bankforge/app-shell';
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Loading } from '../../shell/Loading.js';
 import { ConfirmDialog } from '../shared/ConfirmDialog.js';
 import { LoadFailure } from '../shared/LoadFailure.js';
-import { NoticeLine, type Notice } from '../shared/Notice.js';
+import { AdminListSection } from '../shared/AdminListSection.js';
+import { type Notice } from '../shared/Notice.js';
 import { useLoaded } from '../shared/useLoaded.js';
 import { AllowedHostsEditor } from './AllowedHostsEditor.js';
 import { ConnectorDialog } from './ConnectorDialog.js';
@@ -25,7 +26,6 @@ export function ConnectorsPage() {
   const [removing, setRemoving] = useState<Connector | null>(null);
   const [testing, setTesting] = useState<string | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
-  const id = useId();
 
   if (state.status === 'loading') return <Loading />;
   if (state.status === 'error') return <LoadFailure problem={state.error} onRetry={() => void reload()} />;
@@ -35,19 +35,19 @@ export function ConnectorsPage() {
 
   return (
     <>
-      <section aria-labelledby={`${id}-title`}>
-        <div className="section-header">
-          <h2 id={`${id}-title`}>{t('connectors.title')}</h2>
+      <AdminListSection
+        title={t('connectors.title')}
+        action={
           <button type="button" className="primary" onClick={() => setEditing('new')}>
             {t('connectors.newConnector')}
           </button>
-        </div>
-        <p className="help">{t('connectors.help')}</p>
-        <NoticeLine notice={notice} />
-        {connectors.length === 0 ? (
-          <p className="empty-state">{t('connectors.empty')}</p>
-        ) : (
-          <table className="data-table">
+        }
+        help={t('connectors.help')}
+        notice={notice}
+        empty={connectors.length === 0 ? t('connectors.empty') : null}
+      >
+        {(titleId) => (
+          <table className="data-table" aria-labelledby={titleId}>
             <thead>
               <tr>
                 <th scope="col">{t('connectors.columns.name')}</th>
@@ -86,7 +86,7 @@ export function ConnectorsPage() {
             </tbody>
           </table>
         )}
-      </section>
+      </AdminListSection>
       {tested && <TestPanel key={tested.key} connector={tested} onClose={() => setTesting(null)} />}
       <AllowedHostsEditor
         key={hosts.join('\n')}

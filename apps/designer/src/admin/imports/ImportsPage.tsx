@@ -1,7 +1,7 @@
 import type { ApiClient, ImportJob } from '@bankforge/client';
-import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Loading } from '../../shell/Loading.js';
+import { AdminListSection } from '../shared/AdminListSection.js';
 import { LoadFailure } from '../shared/LoadFailure.js';
 import { useLoaded } from '../shared/useLoaded.js';
 
@@ -11,23 +11,22 @@ const loadImports = (api: ApiClient): Promise<ImportJob[]> => api.allImportJobs(
 export function ImportsPage() {
   const { t, i18n } = useTranslation('admin');
   const { state, reload } = useLoaded(loadImports);
-  const id = useId();
   if (state.status === 'loading') return <Loading />;
   if (state.status === 'error') return <LoadFailure problem={state.error} onRetry={() => void reload()} />;
   const when = (iso: string): string => new Date(iso).toLocaleString(i18n.language);
   return (
-    <section aria-labelledby={`${id}-title`}>
-      <div className="section-header">
-        <h2 id={`${id}-title`}>{t('imports.title')}</h2>
+    <AdminListSection
+      title={t('imports.title')}
+      action={
         <button type="button" onClick={() => void reload()}>
           {t('imports.refresh')}
         </button>
-      </div>
-      <p className="help">{t('imports.help')}</p>
-      {state.data.length === 0 ? (
-        <p className="empty-state">{t('imports.empty')}</p>
-      ) : (
-        <table className="data-table" aria-labelledby={`${id}-title`}>
+      }
+      help={t('imports.help')}
+      empty={state.data.length === 0 ? t('imports.empty') : null}
+    >
+      {(titleId) => (
+        <table className="data-table" aria-labelledby={titleId}>
           <thead>
             <tr>
               <th scope="col">{t('imports.columns.file')}</th>
@@ -56,6 +55,6 @@ export function ImportsPage() {
           </tbody>
         </table>
       )}
-    </section>
+    </AdminListSection>
   );
 }

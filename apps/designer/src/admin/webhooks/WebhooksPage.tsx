@@ -1,11 +1,12 @@
 import type { ApiClient, WebhookSubscription } from '@bankforge/client';
 import { languageOf, useApiClient } from '@bankforge/app-shell';
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Loading } from '../../shell/Loading.js';
 import { ConfirmDialog } from '../shared/ConfirmDialog.js';
 import { LoadFailure } from '../shared/LoadFailure.js';
-import { NoticeLine, type Notice } from '../shared/Notice.js';
+import { AdminListSection } from '../shared/AdminListSection.js';
+import { type Notice } from '../shared/Notice.js';
 import { useLoaded } from '../shared/useLoaded.js';
 import { DeliveriesPanel } from './DeliveriesPanel.js';
 import { WebhookDialog } from './WebhookDialog.js';
@@ -25,7 +26,6 @@ export function WebhooksPage() {
   const [secret, setSecret] = useState<{ name: string; value: string } | null>(null);
   const [watching, setWatching] = useState<string | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
-  const id = useId();
 
   if (state.status === 'loading') return <Loading />;
   if (state.status === 'error') return <LoadFailure problem={state.error} onRetry={() => void reload()} />;
@@ -41,19 +41,19 @@ export function WebhooksPage() {
 
   return (
     <>
-      <section aria-labelledby={`${id}-title`}>
-        <div className="section-header">
-          <h2 id={`${id}-title`}>{t('webhooks.title')}</h2>
+      <AdminListSection
+        title={t('webhooks.title')}
+        action={
           <button type="button" className="primary" onClick={() => setEditing('new')}>
             {t('webhooks.newWebhook')}
           </button>
-        </div>
-        <p className="help">{t('webhooks.help')}</p>
-        <NoticeLine notice={notice} />
-        {subscriptions.length === 0 ? (
-          <p className="empty-state">{t('webhooks.empty')}</p>
-        ) : (
-          <table className="data-table">
+        }
+        help={t('webhooks.help')}
+        notice={notice}
+        empty={subscriptions.length === 0 ? t('webhooks.empty') : null}
+      >
+        {(titleId) => (
+          <table className="data-table" aria-labelledby={titleId}>
             <thead>
               <tr>
                 <th scope="col">{t('webhooks.columns.name')}</th>
@@ -129,7 +129,7 @@ export function WebhooksPage() {
             </tbody>
           </table>
         )}
-      </section>
+      </AdminListSection>
       {watched && (
         <DeliveriesPanel
           key={watched.key}

@@ -1,0 +1,48 @@
+import { cleanup, render, screen } from '@testing-library/react';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { initTestI18n } from '../../shell/testing/i18n.js';
+import { AdminListSection } from './AdminListSection.js';
+
+beforeAll(() => initTestI18n('en'));
+afterEach(cleanup);
+
+const table = (titleId: string) => (
+  <table aria-labelledby={titleId}>
+    <tbody>
+      <tr>
+        <td>CRM feed</td>
+      </tr>
+    </tbody>
+  </table>
+);
+
+describe('AdminListSection', () => {
+  it('names the section and its table by the heading, with the action, help and a live region for notices', () => {
+    render(
+      <AdminListSection
+        title="Webhooks"
+        action={<button type="button">New webhook</button>}
+        help="Events sent out."
+        notice={{ key: 'webhooks.enabled', values: { name: 'CRM feed' } }}
+        empty={null}
+      >
+        {table}
+      </AdminListSection>,
+    );
+    expect(screen.getByRole('region', { name: 'Webhooks' })).toBeTruthy();
+    expect(screen.getByRole('table', { name: 'Webhooks' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'New webhook' })).toBeTruthy();
+    expect(screen.getByRole('status').textContent).toBe('The webhook CRM feed was enabled.');
+  });
+
+  it('says the empty state instead of the list, and has no live region when the page changes nothing', () => {
+    render(
+      <AdminListSection title="Imports" help="Every import." empty="No imports yet.">
+        {table}
+      </AdminListSection>,
+    );
+    expect(screen.getByText('No imports yet.')).toBeTruthy();
+    expect(screen.queryByRole('table')).toBeNull();
+    expect(screen.queryByRole('status')).toBeNull();
+  });
+});
