@@ -11,6 +11,7 @@ import { findApp } from './apps/runtime-apps.js';
 import { useRuntimeApps } from './apps/useRuntimeApps.js';
 import { Loading } from './Loading.js';
 import { localized } from './localized.js';
+import { AppMenu } from './menu/AppMenu.js';
 import { ProblemNotice } from './ProblemNotice.js';
 
 function assignLocation(url: string): void {
@@ -23,7 +24,7 @@ export interface RuntimeLayoutProps {
 }
 
 /**
- * The generated app's frame: the app's name, its menu of entity pages, an app switcher when the
+ * The generated app's frame: the app's name, its menu of entity pages (those with no room under More), an app switcher when the
  * user has several apps, the approval links (inbox, my cases, notifications), the language switch
  * and the signed-in user; the page below.
  */
@@ -55,17 +56,7 @@ export function RuntimeLayout({ redirect = assignLocation }: RuntimeLayoutProps)
           {title}
         </NavLink>
         {apps.length > 1 && <AppSwitcher apps={apps} current={app?.key} />}
-        {app && (
-          <nav aria-label={t('nav.label')} className="app-nav">
-            <ul>
-              {app.menu.map((item) => (
-                <li key={item.entity}>
-                  <NavLink to={`/${app.key}/${item.entity}`}>{localized(item.pluralLabel, i18n.language)}</NavLink>
-                </li>
-              ))}
-            </ul>
-          </nav>
-        )}
+        {app && <AppMenu app={app} />}
         {signIn.status === 'signedIn' && load.status === 'loaded' && <DashboardNav />}
         {signIn.status === 'signedIn' && load.status === 'loaded' && <ApprovalNav apps={apps} {...(app ? { currentApp: app.key } : {})} />}
         {/* As the server answers who is signed in: only those granted the audit log see its link. */}

@@ -5,7 +5,7 @@ export const shellMessages = {
     loading: 'Loading…',
     skipToContent: 'Skip to content',
     retry: 'Retry',
-    nav: { label: 'Main', approvals: 'Approvals' },
+    nav: { label: 'Main', approvals: 'Approvals', more: 'More', morePages: 'More pages' },
     apps: {
       switcher: 'App',
       title: 'Choose an app',
@@ -21,7 +21,7 @@ export const shellMessages = {
     loading: '正在加载…',
     skipToContent: '跳到主要内容',
     retry: '重试',
-    nav: { label: '主导航', approvals: '审批' },
+    nav: { label: '主导航', approvals: '审批', more: '更多', morePages: '更多页面' },
     apps: {
       switcher: '应用',
       title: '选择应用',
