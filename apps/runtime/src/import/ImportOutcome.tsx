@@ -15,9 +15,12 @@ export function ImportOutcome({ job, problems, fields }: { job: ImportJob; probl
     return field ? localized(field.label, i18n.language) : path;
   };
   return (
-    <section className="import-outcome" aria-labelledby="import-outcome">
+    <section className={`import-outcome import-panel import-status-${job.status}`} aria-labelledby="import-outcome">
       <h2 id="import-outcome">{dry ? t('dryRunTitle') : t('runTitle')}</h2>
-      <progress aria-label={t('progress')} max={1} value={job.progress ?? undefined} />
+      <div className="import-progress">
+        <progress aria-label={t('progress')} max={1} value={job.progress ?? undefined} />
+        {job.progress !== null && <span aria-hidden="true">{Math.round(job.progress * 100)}%</span>}
+      </div>
       <p role="status">{t(`status_${job.status === 'uploaded' ? 'queued' : job.status}`, { done: job.rowsDone, reason })}</p>
       <ul className="import-counts">
         <li>{dry ? t('willCreate', { count: job.created }) : t('created', { count: job.created })}</li>
@@ -29,24 +32,26 @@ export function ImportOutcome({ job, problems, fields }: { job: ImportJob; probl
         <>
           <h3 id="import-problems">{t('problems')}</h3>
           {problems.total > problems.items.length && <p className="help">{t('problemsMore', { shown: problems.items.length, total: problems.total })}</p>}
-          <table className="data-table import-problems" aria-labelledby="import-problems">
-            <thead>
-              <tr>
-                <th scope="col">{t('row')}</th>
-                <th scope="col">{t('problemField')}</th>
-                <th scope="col">{t('problem')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {problems.items.map((p, i) => (
-                <tr key={`${p.row}:${p.path}:${i}`}>
-                  <td>{p.row}</td>
-                  <td>{fieldName(p.path)}</td>
-                  <td>{chinese ? p.messageZh : p.message}</td>
+          <div className="grid-scroller">
+            <table className="record-grid import-problems" aria-labelledby="import-problems">
+              <thead>
+                <tr>
+                  <th scope="col">{t('row')}</th>
+                  <th scope="col">{t('problemField')}</th>
+                  <th scope="col">{t('problem')}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {problems.items.map((p, i) => (
+                  <tr key={`${p.row}:${p.path}:${i}`}>
+                    <td>{p.row}</td>
+                    <td>{fieldName(p.path)}</td>
+                    <td>{chinese ? p.messageZh : p.message}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         </>
       )}
     </section>

@@ -1,6 +1,6 @@
 import type { ImportJob } from '@bankforge/client';
 import { fakeApi, renderPage, sequence } from '@bankforge/app-shell/testing';
-import { cleanup, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { customerPage } from '../testing/customer.js';
@@ -58,6 +58,8 @@ describe('the import page', () => {
       [`PUT /api/imports/${uploaded.id}`]: { body: { ...uploaded, match: queued.match } },
       [`POST /api/imports/${uploaded.id}/dry-run`]: { status: 202, body: queued },
       [`GET /api/imports/${uploaded.id}`]: sequence({ body: { ...queued, status: 'running', rowsDone: 1, progress: 0.4 } }, { body: done }),
+      // The list as read before the run, then after it: the page's own job is said as it follows it.
+      'GET /api/imports': sequence({ body: [] }, { body: [uploaded] }, { body: [uploaded, { ...uploaded, id: '0190f0a0-0000-7000-8000-000000000009', fileName: '上月.csv' }] }),
       [`GET /api/imports/${uploaded.id}/problems?limit=200`]: {
         body: { items: [{ row: 4, path: '/resident_id', code: 'residentIdChecksum', message: 'Resident ID has a wrong check character (the last character)', messageZh: '身份证号 的校验码（最后一位）不正确' }], total: 1 },
       },
@@ -65,7 +67,13 @@ describe('the import page', () => {
     renderPage(<ImportPage />, server.client, { path: '/crm/customer/import', pattern: '/:app/:entity/import' });
     const user = userEvent.setup();
     await screen.findByRole('heading', { name: 'Import Customers' });
+    const steps = screen.getByRole('list', { name: 'Steps of the import' });
+    expect(within(steps).getByText('Upload a file').closest('li')?.getAttribute('aria-current')).toBe('step');
+    // The page's own button and the file chosen, in the UI language (not the browser's "Choose File").
+    const choose = screen.getByRole('button', { name: 'Choose a file…' });
+    expect(choose.getAttribute('aria-describedby') && document.getElementById(choose.getAttribute('aria-describedby')!)?.textContent).toBe('No file chosen');
     await user.upload(screen.getByLabelText('CSV or XLSX file'), new File(['姓名,身份证号,备注\n'], '客户.csv', { type: 'text/csv' }));
+    expect(screen.getByText('客户.csv (0 KB)')).toBeTruthy();
     await user.click(screen.getByRole('button', { name: 'Upload' }));
 
     const field = await screen.findByRole('combobox', { name: 'Field for column 身份证号' });
@@ -89,6 +97,25 @@ describe('the import page', () => {
     const problems = await screen.findByRole('table', { name: 'Rows with errors' });
     expect(within(problems).getAllByRole('cell').map((c) => c.textContent)).toEqual(['4', 'Resident ID', 'Resident ID has a wrong check character (the last character)']);
     expect(screen.getByRole('progressbar', { name: 'Import progress' }).getAttribute('value')).toBe('1');
+    expect(within(steps).getByText('Dry run').closest('li')?.getAttribute('aria-current')).toBe('step');
+    // The recent imports were read again as the job changed state: the finished dry run is said so, not "uploaded".
+    const recent = await screen.findByRole('navigation', { name: 'Your recent imports' });
+    await waitFor(() => expect(within(recent).getAllByRole('link').map((a) => a.textContent)).toEqual(['客户.csv', '上月.csv']));
+    expect(within(within(recent).getAllByRole('row')[1]!).getByText('dry run done')).toBeTruthy();
+    expect(within(within(recent).getAllByRole('row')[2]!).getByText('uploaded')).toBeTruthy();
+  });
+
+  it('takes a file dropped on its zone, and speaks Chinese', async () => {
+    await initTestI18n('zh-CN');
+    const server = fakeApi({ 'GET /api/runtime/entities/customer': { body: customerPage }, 'GET /api/imports': { body: [] } });
+    renderPage(<ImportPage />, server.client, { path: '/crm/customer/import', pattern: '/:app/:entity/import' });
+    const choose = await screen.findByRole('button', { name: '选择文件…' });
+    expect((screen.getByRole('button', { name: '上传' }) as HTMLButtonElement).disabled).toBe(true);
+    const file = new File(['x'.repeat(2048)], '客户名单.xlsx');
+    fireEvent.drop(choose.closest('.file-drop')!, { dataTransfer: { files: [file], types: ['Files'] } });
+    expect(screen.getByText('客户名单.xlsx（2 KB）')).toBeTruthy();
+    expect(screen.getByRole('button', { name: '另选文件…' })).toBeTruthy();
+    expect((screen.getByRole('button', { name: '上传' }) as HTMLButtonElement).disabled).toBe(false);
   });
 
   it('opens an earlier import again from ?job=, with its outcome, its rollback and the recent imports', async () => {

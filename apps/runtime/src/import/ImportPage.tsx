@@ -7,7 +7,9 @@ import { useEntityPage } from '../entity-page/useEntityPage.js';
 import { Loading } from '../shell/Loading.js';
 import { localized } from '../shell/localized.js';
 import { ProblemNotice } from '../shell/ProblemNotice.js';
+import { FilePicker } from './FilePicker.js';
 import { ImportOutcome } from './ImportOutcome.js';
+import { ImportSteps } from './ImportSteps.js';
 import { MappingForm, matchableFields } from './MappingForm.js';
 import { RecentImports } from './RecentImports.js';
 import { uploadImportFile } from './upload-file.js';
@@ -21,7 +23,7 @@ function firstMatch(job: ImportJob, matchable: readonly string[]): ImportMatchRu
 }
 
 /**
- * `/:app/:entity/import`: a file uploaded with its progress, its columns mapped to fields (as the
+ * `/:app/:entity/import`: its steps shown above, a file chosen (or dropped) and uploaded with its progress, its columns mapped to fields (as the
  * server proposed, editable), a dry run with the rows' errors, the run with a progress bar the
  * server feeds, and a rollback of the whole import.
  */
@@ -113,19 +115,19 @@ export default function ImportPage() {
         <span className="toolbar-spacer" />
         <Link to={`/${app}/${entity}`}>{t('back')}</Link>
       </div>
+      <ImportSteps job={job} />
       <form
-        className="import-upload"
+        className="import-upload import-panel"
+        aria-labelledby="import-file"
         onSubmit={(e) => {
           e.preventDefault();
           void upload();
         }}
       >
-        <label>
-          {t('fileLabel')}
-          <input type="file" accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" disabled={busy || running} onChange={(e) => setFile(e.target.files?.[0])} />
-        </label>
+        <h2 id="import-file">{t('stepUpload')}</h2>
+        <FilePicker file={file} disabled={busy || running} onFile={setFile} />
         <p className="help">{t('fileHint')}</p>
-        <button type="submit" disabled={!file || busy || running}>
+        <button type="submit" className={job ? undefined : 'primary'} disabled={!file || busy || running}>
           {busy && uploaded !== undefined && !job ? t('uploading') : t('upload')}
         </button>
         {uploaded !== undefined && <progress aria-label={t('uploadProgress')} max={1} value={uploaded} />}
@@ -133,7 +135,7 @@ export default function ImportPage() {
       {failure && <ProblemNotice message={failure.message} problem={failure.problem} />}
       {error && <ProblemNotice message={t('startFailed')} problem={error} />}
       {job && match && (
-        <>
+        <div className="import-panel">
           <MappingForm columns={columns} match={match} fields={fields} disabled={busy || running || committed} onColumns={setColumns} onMatch={setMatch} />
           <div className="import-actions">
             <button type="button" disabled={busy || running || committed} onClick={() => void start('dryRun')}>
@@ -143,7 +145,7 @@ export default function ImportPage() {
               {t('run')}
             </button>
           </div>
-        </>
+        </div>
       )}
       {job && job.mode !== null && <ImportOutcome job={job} problems={problems} fields={fields} />}
       {committed && (job.status === 'done' || job.status === 'failed') && !confirming && (
@@ -162,7 +164,7 @@ export default function ImportPage() {
           </button>
         </div>
       )}
-      <RecentImports entity={entity} current={job?.id} />
+      <RecentImports entity={entity} current={job} />
       {rolledBack && (
         <p role="status" className="notice">
           {t('rolledBack', { removed: rolledBack.removed, restored: rolledBack.restored, changedSince: rolledBack.changedSince })}

@@ -25,36 +25,38 @@ export function MappingForm({ columns, match, fields, disabled, onColumns, onMat
   return (
     <>
       <h2 id="import-mapping">{t('mapping')}</h2>
-      <table className="data-table import-mapping" aria-labelledby="import-mapping">
-        <thead>
-          <tr>
-            <th scope="col">{t('column')}</th>
-            <th scope="col">{t('field')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {columns.map((column, index) => (
-            <tr key={`${index}:${column.header}`}>
-              <th scope="row">{column.header}</th>
-              <td>
-                <select
-                  aria-label={t('fieldFor', { column: column.header })}
-                  value={column.field ?? ''}
-                  disabled={disabled}
-                  onChange={(e) => onColumns(columns.map((c, i) => (i === index ? { ...c, field: e.target.value === '' ? null : e.target.value } : c)))}
-                >
-                  <option value="">{t('notImported')}</option>
-                  {importable.map((f) => (
-                    <option key={f.key} value={f.key}>
-                      {label(f)}
-                    </option>
-                  ))}
-                </select>
-              </td>
+      <div className="grid-scroller">
+        <table className="record-grid import-mapping" aria-labelledby="import-mapping">
+          <thead>
+            <tr>
+              <th scope="col">{t('column')}</th>
+              <th scope="col">{t('field')}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {columns.map((column, index) => (
+              <tr key={`${index}:${column.header}`}>
+                <th scope="row">{column.header}</th>
+                <td>
+                  <select
+                    aria-label={t('fieldFor', { column: column.header })}
+                    value={column.field ?? ''}
+                    disabled={disabled}
+                    onChange={(e) => onColumns(columns.map((c, i) => (i === index ? { ...c, field: e.target.value === '' ? null : e.target.value } : c)))}
+                  >
+                    <option value="">{t('notImported')}</option>
+                    {importable.map((f) => (
+                      <option key={f.key} value={f.key}>
+                        {label(f)}
+                      </option>
+                    ))}
+                  </select>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       <fieldset className="import-match" disabled={disabled}>
         <legend>{t('matchTitle')}</legend>
         <label>
