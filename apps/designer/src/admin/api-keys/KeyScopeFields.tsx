@@ -2,7 +2,8 @@ import type { ApiKeyScope, ArtifactSummary, DataScope } from '@bankforge/client'
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { entityName } from '../roles/GrantMatrix.js';
-import { OPERATIONS, SCOPES } from '../roles/role-edits.js';
+import { OperationMatrix } from '../roles/OperationMatrix.js';
+import { SCOPES } from '../roles/role-edits.js';
 import { allows, toggleOperation } from './key-scope.js';
 
 export interface KeyScopeFieldsProps {
@@ -41,38 +42,17 @@ export function KeyScopeFields({ entities, scope, onScope, branch, onBranch, per
             {entities.length === 0 ? (
               <p className="empty-state">{t('apiKeys.noEntities')}</p>
             ) : (
-              <table className="data-table matrix">
-                <thead>
-                  <tr>
-                    <th scope="col">{t('roles.entity')}</th>
-                    {OPERATIONS.map((op) => (
-                      <th scope="col" key={op}>
-                        {t(`roles.operations.${op}`)}
-                      </th>
-                    ))}
-                  </tr>
-                </thead>
-                <tbody>
-                  {entities.map((summary) => {
-                    const name = entityName(summary, summary.key, i18n.language);
-                    return (
-                      <tr key={summary.key}>
-                        <th scope="row">{name}</th>
-                        {OPERATIONS.map((op) => (
-                          <td key={op}>
-                            <input
-                              type="checkbox"
-                              aria-label={t('apiKeys.operationLabel', { operation: t(`roles.operations.${op}`), entity: name })}
-                              checked={allows(scope, summary.key, op)}
-                              onChange={(e) => onScope(toggleOperation(scope, summary.key, op, e.target.checked))}
-                            />
-                          </td>
-                        ))}
-                      </tr>
-                    );
-                  })}
-                </tbody>
-              </table>
+              <OperationMatrix
+                rows={entities.map((summary) => ({ key: summary.key, name: entityName(summary, summary.key, i18n.language) }))}
+                cell={({ key, name }, op) => (
+                  <input
+                    type="checkbox"
+                    aria-label={t('apiKeys.operationLabel', { operation: t(`roles.operations.${op}`), entity: name })}
+                    checked={allows(scope, key, op)}
+                    onChange={(e) => onScope(toggleOperation(scope, key, op, e.target.checked))}
+                  />
+                )}
+              />
             )}
             <div className="form-row">
               <label htmlFor={`${id}-data-scope`}>{t('apiKeys.dataScope')}</label>

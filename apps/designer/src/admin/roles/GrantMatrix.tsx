@@ -1,8 +1,9 @@
 import type { ArtifactSummary, DataScope, RoleDefinition } from '@bankforge/client';
 import { languageOf } from '@bankforge/app-shell';
-import { Fragment, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FieldRules } from './FieldRules.js';
+import { OperationMatrix } from './OperationMatrix.js';
 import { matrixEntities, OPERATIONS, ruleCount, SCOPES, setScope, setUnmask } from './role-edits.js';
 
 export interface GrantMatrixProps {
@@ -40,71 +41,60 @@ export function GrantMatrix({ role, entities, onChange }: GrantMatrixProps) {
       <p className="help">
         {t('roles.dataHelp')} {t('roles.summary', { count: granted })}
       </p>
-      <table className="data-table matrix">
-        <thead>
-          <tr>
-            <th scope="col">{t('roles.entity')}</th>
-            {OPERATIONS.map((op) => (
-              <th scope="col" key={op}>
-                {t(`roles.operations.${op}`)}
-              </th>
-            ))}
-            <th scope="col">{t('roles.unmask')}</th>
-            <th scope="col">{t('roles.fieldRules')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {keys.map((key) => {
-            const summary = entities.find((e) => e.key === key);
-            const name = entityName(summary, key, i18n.language);
-            const grant = role.entities?.[key];
-            const rules = ruleCount(role, key);
-            const open = openRules === key;
-            return (
-              <Fragment key={key}>
-                <tr className={grant ? 'granted' : undefined}>
-                  <th scope="row">
-                    {name}
-                    {!summary && <span className="help"> ({t('roles.notPublished')})</span>}
-                  </th>
-                  {OPERATIONS.map((op) => (
-                    <td key={op}>
-                      <select
-                        aria-label={t('roles.scopeLabel', { operation: t(`roles.operations.${op}`), entity: name })}
-                        value={grant?.[op] ?? 'none'}
-                        className={`scope scope-${grant?.[op] ?? 'none'}`}
-                        onChange={(e) => onChange(setScope(role, key, op, e.target.value === 'none' ? undefined : (e.target.value as DataScope)))}
-                      >
-                        <option value="none">{t('roles.scopes.none')}</option>
-                        {SCOPES.map((scope) => (
-                          <option key={scope} value={scope}>
-                            {t(`roles.scopes.${scope}`)}
-                          </option>
-                        ))}
-                      </select>
-                    </td>
-                  ))}
-                  <td>
-                    <input type="checkbox" aria-label={t('roles.unmaskLabel', { entity: name })} checked={grant?.unmask === true} onChange={(e) => onChange(setUnmask(role, key, e.target.checked))} />
-                  </td>
-                  <td>
-                    <button type="button" aria-expanded={open} aria-controls={`${id}-${key}-rules`} onClick={() => setOpenRules(open ? null : key)}>
-                      {t('roles.fieldRulesCount', { count: rules })}
-                    </button>
-                  </td>
-                </tr>
-                {open && (
-                  <tr className="field-rules-row">
-                    <td colSpan={OPERATIONS.length + 3} id={`${id}-${key}-rules`}>
-                      <FieldRules role={role} entity={key} summary={summary} entityLabel={name} onChange={onChange} />
-                    </td>
-                  </tr>
-                )}
-              </Fragment>
-            );
-          })}
-        </tbody>
-      </table>
+      <OperationMatrix
+        rows={keys.map((key) => {
+          const summary = entities.find((e) => e.key === key);
+          return {
+            key,
+            name: entityName(summary, key, i18n.language),
+            ...(summary ? {} : { note: <span className="help"> ({t('roles.notPublished')})</span> }),
+            ...(role.entities?.[key] ? { className: 'granted' } : {}),
+          };
+        })}
+        cell={({ key, name }, op) => {
+          const scope = role.entities?.[key]?.[op] ?? 'none';
+          return (
+            <select
+              aria-label={t('roles.scopeLabel', { operation: t(`roles.operations.${op}`), entity: name })}
+              value={scope}
+              className={`scope scope-${scope}`}
+              onChange={(e) => onChange(setScope(role, key, op, e.target.value === 'none' ? undefined : (e.target.value as DataScope)))}
+            >
+              <option value="none">{t('roles.scopes.none')}</option>
+              {SCOPES.map((s) => (
+                <option key={s} value={s}>
+                  {t(`roles.scopes.${s}`)}
+                </option>
+              ))}
+            </select>
+          );
+        }}
+        moreColumns={[t('roles.unmask'), t('roles.fieldRules')]}
+        moreCells={({ key, name }) => {
+          const open = openRules === key;
+          return (
+            <>
+              <td>
+                <input type="checkbox" aria-label={t('roles.unmaskLabel', { entity: name })} checked={role.entities?.[key]?.unmask === true} onChange={(e) => onChange(setUnmask(role, key, e.target.checked))} />
+              </td>
+              <td>
+                <button type="button" aria-expanded={open} aria-controls={`${id}-${key}-rules`} onClick={() => setOpenRules(open ? null : key)}>
+                  {t('roles.fieldRulesCount', { count: ruleCount(role, key) })}
+                </button>
+              </td>
+            </>
+          );
+        }}
+        below={({ key, name }) =>
+          openRules === key && (
+            <tr className="field-rules-row">
+              <td colSpan={OPERATIONS.length + 3} id={`${id}-${key}-rules`}>
+                <FieldRules role={role} entity={key} summary={entities.find((e) => e.key === key)} entityLabel={name} onChange={onChange} />
+              </td>
+            </tr>
+          )
+        }
+      />
     </section>
   );
 }
