@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM_ACTOR } from '../src/modules/access/actor.js';
 import { AuditLog } from '../src/modules/audit/audit-log.js';
 import { runAuditVerify } from '../src/modules/audit/audit-verify-command.js';
-import { auditChainTriggerSql } from '../src/platform/database/migrations/0004-audit-chain-trigger.js';
+import { currentAuditChainTriggerSql } from '../src/platform/database/migrations/0023-audit-chain-runs.js';
 import { tableNameOf } from '../src/modules/metadata/physical-schema.js';
 import { dialects, startTestServer, type TestServer } from './harness.js';
 import { clientEntity } from './security-fixtures.js';
@@ -124,6 +124,40 @@ describe.each(dialects())('the audit log on %s', (dialect) => {
     expect(await verify()).toMatchObject({ ok: true, entries: all.length });
   });
 
+  it('appends a run of entries (an import batch) beside other writers into one chain; a run rolled back leaves nothing, and no connection keeps its run open', async () => {
+    const run = new AuditLog(server.database);
+    const other = new AuditLog(server.database);
+    const events = (tag: string, count: number) => Array.from({ length: count }, (_, i) => ({ action: 'create' as const, entity: 'client', recordId: `${tag}-${i}`, detail: { values: { name: `批量${i}`, note: i % 2 === 0 ? undefined : '是' } } }));
+    const login = (i: number): Promise<unknown> => other.record(SYSTEM_ACTOR, { action: 'login', detail: { clientIp: `10.0.1.${i}` } });
+    await Promise.all([server.database.transaction((tx) => run.appendMany(tx, SYSTEM_ACTOR, events('run', 450))), ...Array.from({ length: 6 }, (_, i) => login(i))]);
+    const rolledBack = server.database.transaction(async (tx) => {
+      await run.appendMany(tx, SYSTEM_ACTOR, events('undone', 30));
+      throw new Error('the batch failed');
+    });
+    await expect(rolledBack).rejects.toThrow('the batch failed');
+    // Every pooled connection's next entry moves the head itself again.
+    await Promise.all(Array.from({ length: 12 }, (_, i) => login(100 + i)));
+    const all = await entries();
+    const ran = all.filter((e) => e.recordId?.startsWith('run-'));
+    expect(ran.map((e) => e.recordId)).toEqual(events('run', 450).map((e) => e.recordId));
+    expect(ran.at(-1)!.seq - ran[0]!.seq).toBe(449);
+    expect(all.some((e) => e.recordId?.startsWith('undone-'))).toBe(false);
+    expect(await verify()).toMatchObject({ ok: true, entries: all.length });
+    if (dialect !== 'mysql') return;
+    // A run's entry must follow the run's last one: the database refuses any other, as it refuses a single entry off the head.
+    const [head] = await server.database.read((tx) => tx.rows<{ seq: number | string; hash: string }>('SELECT seq, hash FROM bf_audit_head WHERE id = 1'));
+    const forged = server.database.transaction(async (tx) => {
+      await tx.execute('SET @bf_audit_run_seq = ?, @bf_audit_run_hash = ?', [Number(head!.seq), 'f'.repeat(64)]);
+      try {
+        await tx.execute("INSERT INTO bf_audit (seq, at, actor_id, actor_name, action, entity_key, record_id, detail, prev_hash, hash) VALUES (?, '2026-01-01 00:00:00.000', NULL, 'admin', 'logout', NULL, NULL, '{}', ?, ?)", [Number(head!.seq) + 1, head!.hash, 'e'.repeat(64)]);
+      } finally {
+        await tx.execute('SET @bf_audit_run_seq = NULL, @bf_audit_run_hash = NULL');
+      }
+    });
+    await expect(forged).rejects.toThrow(/audit chain head moved/);
+    expect(await verify()).toMatchObject({ ok: true, entries: all.length });
+  });
+
   it('lands a write whose chain head another server moved once, with its entry', async () => {
     const [row] = await server.database.read((tx) => tx.rows<{ version: string }>(dialect === 'mysql' ? 'SELECT VERSION() AS version' : 'SELECT sqlite_version() AS version'));
     // On MariaDB a write and its entry travel as one compound statement; this test must take that path there.
@@ -185,7 +219,7 @@ describe.each(dialects())('the audit log on %s', (dialect) => {
     const rawDetail = new Map<number, string>();
 
     afterAll(async () => {
-      await sql(auditChainTriggerSql(dialect));
+      await sql(currentAuditChainTriggerSql(dialect));
       expect((await verify()).ok).toBe(true);
     });
 

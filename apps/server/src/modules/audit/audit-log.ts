@@ -6,6 +6,7 @@ import type { Actor } from '../access/actor.js';
 import { Database, type SqlExecutor, type SqlValue } from '../../platform/database/database.js';
 import { isSignal } from '../../platform/database/driver-error.js';
 import { AUDIT_CHAIN_MOVED } from '../../platform/database/migrations/0004-audit-chain-trigger.js';
+import { AUDIT_RUN_HASH, AUDIT_RUN_SEQ } from '../../platform/database/migrations/0023-audit-chain-runs.js';
 import { canonicalJson } from './canonical-json.js';
 import { pageSql, type AuditPage, type AuditSearch } from './audit-search.js';
 
@@ -143,26 +144,20 @@ export class AuditLog {
 
   /**
    * Appends entries, chained in order, with multi-row INSERTs in the caller's transaction (an
-   * import's batch of records): built on the head this process last wrote, and once again on the
-   * locked head if another writer moved it before the first statement.
+   * import's batch of records). On MariaDB the head row is locked first and the entries go in as
+   * one run (see migration 0023): the database checks each follows the one before in memory and the
+   * head moves once, at the run's end. Elsewhere each entry moves the head as it lands: built on the
+   * head this process last wrote, and once again on the locked head if another writer moved it.
    */
   async appendMany(sql: SqlExecutor, actor: Actor, events: readonly AuditEvent[]): Promise<void> {
     if (events.length === 0) return;
+    if (sql.dialect === 'mysql') return this.appendRun(sql, actor, events);
     let start = this.head ?? (await this.readHead(sql));
     for (let attempt = 0; ; attempt++) {
-      const entries: AuditEntry[] = [];
-      let head = start;
-      for (const event of events) {
-        const entry = this.entryAfter(head, actor, event);
-        entries.push(entry);
-        head = { seq: entry.seq, hash: entry.hash };
-      }
+      const { entries, head } = this.chainAfter(start, actor, events);
       let written = 0;
       try {
-        for (; written < entries.length; written += APPEND_ROWS) {
-          const chunk = entries.slice(written, written + APPEND_ROWS);
-          await sql.execute(`${INSERT_ENTRY.slice(0, INSERT_ENTRY.indexOf(' VALUES'))} VALUES ${chunk.map(() => ENTRY_ROW).join(', ')}`, chunk.flatMap(entryParams));
-        }
+        for (; written < entries.length; written += APPEND_ROWS) await this.insertEntries(sql, entries.slice(written, written + APPEND_ROWS));
         this.head = head;
         return;
       } catch (error) {
@@ -171,6 +166,53 @@ export class AuditLog {
         start = await this.readHead(sql);
       }
     }
+  }
+
+  /** A run under the head row's lock: every other writer waits for the caller's commit, so the chain computed here stays the head's. */
+  private async appendRun(sql: SqlExecutor, actor: Actor, events: readonly AuditEvent[]): Promise<void> {
+    this.head = undefined;
+    const start = await this.readHead(sql);
+    const { entries, head } = this.chainAfter(start, actor, events);
+    try {
+      await sql.execute(`SET ${AUDIT_RUN_SEQ} = ?, ${AUDIT_RUN_HASH} = ?`, [start.seq, start.hash]);
+      for (let i = 0; i < entries.length; i += APPEND_ROWS) await this.insertEntries(sql, entries.slice(i, i + APPEND_ROWS));
+      // Moved only from where the run started: the lock makes this certain, the condition keeps it so.
+      const moved = await sql.execute('UPDATE bf_audit_head SET seq = ?, hash = ? WHERE id = 1 AND seq = ? AND hash = ?', [head.seq, head.hash, start.seq, start.hash]);
+      if (moved === 0) throw new Error(AUDIT_CHAIN_MOVED);
+    } finally {
+      // The connection goes back to the pool: its next INSERT must move the head itself again.
+      await sql.execute(`SET ${AUDIT_RUN_SEQ} = NULL, ${AUDIT_RUN_HASH} = NULL`);
+    }
+    this.head = head;
+  }
+
+  /**
+   * The entries of a run after `start`, as their INSERT's values: each entry's canonical text is
+   * built once around its detail's (the same text `entryHash` hashes), the run's entries stamped
+   * with one time, that of their transaction.
+   */
+  private chainAfter(start: { seq: number; hash: string }, actor: Actor, events: readonly AuditEvent[]): { entries: SqlValue[][]; head: { seq: number; hash: string } } {
+    const at = fromStoredDatetime(toStoredDatetime(new Date().toISOString()))!;
+    const stored = toStoredDatetime(at);
+    const who = `"actorId":${JSON.stringify(actor.userId)},"actorName":${JSON.stringify(actor.name)},"at":${JSON.stringify(at)}`;
+    const entries: SqlValue[][] = [];
+    let head = start;
+    for (const event of events) {
+      const detail = canonicalJson(event.detail ?? {});
+      const entity = event.entity ?? null;
+      const recordId = event.recordId ?? null;
+      const seq = head.seq + 1;
+      // Keys in canonical order: action, actorId, actorName, at, detail, entity, prevHash, recordId, seq.
+      const text = `{"action":${JSON.stringify(event.action)},${who},"detail":${detail},"entity":${JSON.stringify(entity)},"prevHash":${JSON.stringify(head.hash)},"recordId":${JSON.stringify(recordId)},"seq":${seq}}`;
+      const hash = createHash('sha256').update(text).digest('hex');
+      entries.push([seq, stored, actor.userId, actor.name, event.action, entity, recordId, detail, head.hash, hash]);
+      head = { seq, hash };
+    }
+    return { entries, head };
+  }
+
+  private async insertEntries(sql: SqlExecutor, entries: readonly SqlValue[][]): Promise<void> {
+    await sql.execute(`${INSERT_ENTRY.slice(0, INSERT_ENTRY.indexOf(' VALUES'))} VALUES ${entries.map(() => ENTRY_ROW).join(', ')}`, entries.flat());
   }
 
   private head: { seq: number; hash: string } | undefined;

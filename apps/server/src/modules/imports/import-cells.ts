@@ -7,11 +7,38 @@ export type CellValue = string | number | boolean | Date | null;
 const TRUE = new Set(['true', 'yes', 'y', '1', '是', '真']);
 const FALSE = new Set(['false', 'no', 'n', '0', '否', '假']);
 
+/** A field's options by the texts that name them: exactly, and compared as headers are. The earlier option wins a text two share. */
+interface OptionNames {
+  exact: Map<string, number>;
+  loose: Map<string, number>;
+}
+
+/** Built once per field version: a select column asks for every row of a file. */
+const optionNamesOf = new WeakMap<FieldDefinition, OptionNames>();
+
+function optionNames(field: FieldDefinition): OptionNames {
+  let names = optionNamesOf.get(field);
+  if (names) return names;
+  names = { exact: new Map(), loose: new Map() };
+  for (const [i, o] of (field.options ?? []).entries()) {
+    if (!names.exact.has(o.value)) names.exact.set(o.value, i);
+    for (const text of [o.value, o.label.en, o.label['zh-CN']]) {
+      if (text === undefined) continue;
+      const key = headerKey(text);
+      if (!names.loose.has(key)) names.loose.set(key, i);
+    }
+  }
+  optionNamesOf.set(field, names);
+  return names;
+}
+
 /** An option named by its value or by its label in either language; anything else is left for the validator to refuse. */
 function optionValue(field: FieldDefinition, text: string): string {
-  const wanted = headerKey(text);
-  const option = field.options?.find((o) => o.value === text || headerKey(o.value) === wanted || headerKey(o.label.en) === wanted || (o.label['zh-CN'] !== undefined && headerKey(o.label['zh-CN']) === wanted));
-  return option?.value ?? text;
+  const names = optionNames(field);
+  const exact = names.exact.get(text);
+  const loose = names.loose.get(headerKey(text));
+  const index = exact === undefined ? loose : loose === undefined ? exact : Math.min(exact, loose);
+  return index === undefined ? text : field.options![index]!.value;
 }
 
 /**

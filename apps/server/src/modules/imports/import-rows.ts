@@ -1,6 +1,7 @@
 import { normalizeFieldValue, type FieldDefinition } from '@bankforge/data-model';
 import type { ImportColumn, ImportProblem } from '@bankforge/client';
 import type { EntityModel } from '../metadata/entity-model.js';
+import type { PreparedImportCreate } from '../records/records.service.js';
 import { ProblemError } from '../../platform/problem/problem-error.js';
 import { cellToValue } from './import-cells.js';
 import type { SourceRow } from './import-file.js';
@@ -12,6 +13,8 @@ export interface ImportRow {
   values: Record<string, unknown>;
   /** The match field's canonical value, or undefined when the row has none. */
   matchValue: string | undefined;
+  /** The row's create checked and encoded ahead of its batch (or why it is refused), when the run creates. */
+  create?: PreparedImportCreate | ProblemError;
 }
 
 /** Which column fills which field, resolved once per run. */

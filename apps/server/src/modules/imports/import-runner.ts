@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { setImmediate } from 'node:timers/promises';
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { blindIndexColumn, isEncrypted } from '@bankforge/data-model';
 import type { CompiledForm } from '@bankforge/form-engine';
@@ -25,6 +26,8 @@ import { ImportStore, type ImportChange, type ImportJobRow, type ImportProgress 
 const LEASE_SECONDS = 60;
 const DEFAULT_BATCH_ROWS = 500;
 const DEFAULT_POLL_MS = 1000;
+/** Rows prepared between two turns of the event loop. */
+const PREPARE_SLICE = 25;
 
 /** Everything a run needs, read once before its first batch. */
 interface RunContext {
@@ -123,19 +126,44 @@ export class ImportRunner implements OnApplicationBootstrap, OnApplicationShutdo
   private async run(job: ImportJobRow): Promise<void> {
     const context = await this.context(job);
     const from = { rows: Number(job.checkpoint_row), byte: Number(job.checkpoint_byte) };
-    let batch: SourceRow[] = [];
     let done = from.rows;
     let batches = 0;
     const path = join(importDirectory(this.config.dataDir), job.file_path);
-    for await (const row of readRows(path, job.format as ImportFormat, from)) {
-      batch.push(row);
-      if (batch.length < this.batchRows) continue;
-      done = await this.batch(context, batch);
-      batch = [];
-      if (this.stopAfterBatches !== undefined && ++batches >= this.stopAfterBatches) throw new LeaseLost();
+    const source = readRows(path, job.format as ImportFormat, from)[Symbol.asyncIterator]();
+    // The next batch is read and prepared while this one is written: two batches at most are held,
+    // and the file is read no faster than the batches are written.
+    let next = this.prepare(context, source);
+    try {
+      for (;;) {
+        const rows = await next;
+        if (rows.length === 0) break;
+        next = this.prepare(context, source);
+        done = await this.batch(context, rows);
+        if (this.stopAfterBatches !== undefined && ++batches >= this.stopAfterBatches) throw new LeaseLost();
+      }
+    } finally {
+      await next.catch(() => undefined);
+      await source.return?.(undefined);
     }
-    if (batch.length > 0) done = await this.batch(context, batch);
     await this.store.finish(job.id, this.owner, { status: 'done', total: done });
+  }
+
+  /**
+   * The file's next batch of rows, read as field values with their creates checked and encoded.
+   * It yields to the event loop every few rows, so the batch being written meanwhile gets its
+   * database answers as they come rather than after the whole batch is prepared.
+   */
+  private async prepare(context: RunContext, source: AsyncIterator<SourceRow>): Promise<ImportRow[]> {
+    const rows: ImportRow[] = [];
+    while (rows.length < this.batchRows) {
+      const read = await source.next();
+      if (read.done) break;
+      const row = importRow(context.plan, read.value);
+      if (context.createView) row.create = this.records.prepareImportCreates(context.createView, context.rules, [row.values])[0];
+      rows.push(row);
+      if (rows.length % PREPARE_SLICE === 0) await setImmediate();
+    }
+    return rows;
   }
 
   /** The job's settings and its creator's rights as they are now: a role taken away since the upload stops the run. */
@@ -154,8 +182,7 @@ export class ImportRunner implements OnApplicationBootstrap, OnApplicationShutdo
   }
 
   /** One batch, as one transaction if it can be, else a row per transaction; answers the data rows done. */
-  private async batch(context: RunContext, sources: readonly SourceRow[]): Promise<number> {
-    const rows = sources.map((source) => importRow(context.plan, source));
+  private async batch(context: RunContext, rows: readonly ImportRow[]): Promise<number> {
     const start = Number(context.job.checkpoint_row);
     try {
       await this.unit(context, rows, start);
@@ -219,7 +246,7 @@ export class ImportRunner implements OnApplicationBootstrap, OnApplicationShutdo
       const outcomes =
         creating.length === 1
           ? [await this.records.importCreateIn(tx, context.createView!, rules, actor, creating[0]!.values).catch((error: unknown) => (error instanceof ProblemError ? error : Promise.reject(error)))]
-          : await this.records.importCreateManyIn(tx, context.createView!, rules, actor, creating.map((row) => row.values));
+          : await this.records.importCreateManyIn(tx, context.createView!, actor, creating.map((row) => row.create!));
       outcomes.forEach((outcome, i) => {
         const row = creating[i]!;
         if (outcome instanceof ProblemError) return fail(this.problemsOf(row, outcome));

@@ -31,7 +31,7 @@ import { revealSeconds } from './reveal.js';
 import { RecordTitles, referencedIds, type RecordTitleMap } from './record-titles.js';
 import { AuditRedaction } from '../audit/audit-redaction.js';
 import { DirectoryService } from '../auth/directory.service.js';
-import { DomainEvents, recordChanges } from '../events/domain-events.js';
+import { DomainEvents, recordChanges, type FieldChange } from '../events/domain-events.js';
 
 export type RecordExportQuery = Omit<RecordQuery, 'cursor' | 'limit' | 'count'> & {
   /** A processing purpose the entity declares: only records whose customer consented are exported. */
@@ -73,6 +73,14 @@ export interface RecordPage {
 const BULK_ROWS = 100;
 
 const SYSTEM_COLUMNS = ['id', 'created_at', 'created_by', 'updated_at', 'updated_by', 'owner_id', 'version', 'deleted_at'];
+
+/** An imported row's create, checked and encoded: its values, its columns after the system's, its audit detail and event changes. */
+export interface PreparedImportCreate {
+  values: Record<string, unknown>;
+  columns: SqlValue[];
+  audit: Record<string, unknown>;
+  changes: Record<string, FieldChange>;
+}
 
 /** A create checked and read, ready to write in a transaction. */
 interface PreparedCreate {
@@ -190,32 +198,56 @@ export class RecordsService {
   }
 
   /**
-   * Imported rows created together in the batch's transaction, each checked as `importCreateIn`
-   * checks one, then written with one multi-row INSERT of the records, one of their audit entries
-   * (chained in order) and one of their domain events: three statements for a batch instead of one
-   * per record. Answers each input's record, or the problem that refused it (nothing of it written).
-   * A database refusal (a unique value taken) fails the whole call: the caller writes the rows one
-   * by one to name the row.
+   * Imported rows' creates checked and encoded before their batch's transaction, each as
+   * `importCreateIn` checks one (field rules, the form's rules, the entity's validation): plain
+   * computation, so an import does it for the next batch while the database writes this one.
+   * Answers each input's create, or the problem that refuses it.
    */
-  async importCreateManyIn(tx: SqlExecutor, view: RecordView, rules: CompiledForm | undefined, actor: Actor, inputs: readonly Record<string, unknown>[]): Promise<(RecordData | ProblemError)[]> {
+  prepareImportCreates(view: RecordView, rules: CompiledForm | undefined, inputs: readonly Record<string, unknown>[]): (PreparedImportCreate | ProblemError)[] {
+    return inputs.map((input) => {
+      try {
+        return this.encodeImportCreate(view.model, this.createValues(view, this.fieldValues(input), rules));
+      } catch (error) {
+        if (error instanceof ProblemError) return error;
+        throw error;
+      }
+    });
+  }
+
+  private encodeImportCreate(model: EntityModel, values: Record<string, unknown>): PreparedImportCreate {
+    const columns: SqlValue[] = [];
+    for (const field of model.definition.fields) columns.push(...fieldColumnValues(field, values[field.key], this.cipher));
+    return { values, columns, audit: this.auditValues(model, values), changes: recordChanges(model.definition, null, values) };
+  }
+
+  /**
+   * Prepared creates written together in the batch's transaction: one multi-row INSERT of the
+   * records, one run of their audit entries (chained in order) and one of their domain events, a
+   * hundred rows a statement, instead of statements per record. Answers each create's id and
+   * version, or the problem that refused it (nothing of it written). A database refusal (a unique
+   * value taken) fails the whole call: the caller writes the rows one by one to name the row.
+   */
+  async importCreateManyIn(tx: SqlExecutor, view: RecordView, actor: Actor, creates: readonly (PreparedImportCreate | ProblemError)[]): Promise<({ id: string; version: number } | ProblemError)[]> {
     const { model } = view;
     const defaults = applyFieldDefaults(model.definition, {});
     const createdAt = new Date().toISOString();
     const now = toStoredDatetime(createdAt);
-    const results: (RecordData | ProblemError)[] = [];
-    const rows: { id: string; values: Record<string, unknown>; system: Record<string, SqlValue> }[] = [];
-    for (const input of inputs) {
+    const results: ({ id: string; version: number } | ProblemError)[] = [];
+    const rows: { id: string; create: PreparedImportCreate }[] = [];
+    for (const prepared of creates) {
+      if (prepared instanceof ProblemError) {
+        results.push(prepared);
+        continue;
+      }
       try {
-        let values = this.createValues(view, this.fieldValues(input), rules);
-        if (actor.kind !== 'system') await this.controlled.check(model.key, values, defaults, tx);
-        values = await this.numbers.assign(tx, model, values, createdAt, actor);
-        await this.referencesReadable(tx, actor, model, values, model.definition.fields.map((f) => f.key));
+        if (actor.kind !== 'system') await this.controlled.check(model.key, prepared.values, defaults, tx);
+        const numbered = await this.numbers.assign(tx, model, prepared.values, createdAt, actor);
+        // A number given here changes what the row writes: encoded again (a rare entity numbers its imports).
+        const create = model.definition.fields.some((f) => numbered[f.key] !== prepared.values[f.key]) ? this.encodeImportCreate(model, numbered) : prepared;
+        await this.referencesReadable(tx, actor, model, create.values, model.definition.fields.map((f) => f.key));
         const id = uuidv7();
-        const system: Record<string, SqlValue> = { id, created_at: now, created_by: actor.userId, updated_at: now, updated_by: actor.userId, owner_id: actor.userId, version: 1, deleted_at: null };
-        rows.push({ id, values, system });
-        const record: RecordData = { id, version: 1 };
-        for (const field of model.definition.fields) record[field.key] = values[field.key] ?? null;
-        results.push(view.present(this.withSystemFields(record, system)));
+        rows.push({ id, create });
+        results.push({ id, version: 1 });
       } catch (error) {
         if (!(error instanceof ProblemError)) throw error;
         results.push(error);
@@ -229,17 +261,17 @@ export class RecordsService {
     for (let i = 0; i < rows.length; i += perStatement) {
       const chunk = rows.slice(i, i + perStatement);
       const params: SqlValue[] = [];
-      for (const row of chunk) {
-        params.push(...SYSTEM_COLUMNS.map((c) => row.system[c] ?? null));
-        for (const field of model.definition.fields) params.push(...fieldColumnValues(field, row.values[field.key], this.cipher));
+      for (const { id, create } of chunk) {
+        const system: Record<string, SqlValue> = { id, created_at: now, created_by: actor.userId, updated_at: now, updated_by: actor.userId, owner_id: actor.userId, version: 1, deleted_at: null };
+        params.push(...SYSTEM_COLUMNS.map((c) => system[c] ?? null), ...create.columns);
       }
       await tx.execute(`${insert.slice(0, insert.indexOf(' VALUES ') + 8)}${chunk.map(() => single).join(', ')}`, params);
     }
-    await this.audit.appendMany(tx, actor, rows.map((row) => ({ action: 'create', entity: model.key, recordId: row.id, detail: { values: this.auditValues(model, row.values) } })));
+    await this.audit.appendMany(tx, actor, rows.map(({ id, create }) => ({ action: 'create', entity: model.key, recordId: id, detail: { values: create.audit } })));
     for (let i = 0; i < rows.length; i += BULK_ROWS) {
-      await DomainEvents.write(tx, rows.slice(i, i + BULK_ROWS).map((row) => ({ type: 'record.created', entity: model.key, recordId: row.id, changes: recordChanges(model.definition, null, row.values) })), actor);
+      await DomainEvents.write(tx, rows.slice(i, i + BULK_ROWS).map(({ id, create }) => ({ type: 'record.created', entity: model.key, recordId: id, changes: create.changes })), actor);
     }
-    for (const row of rows) await this.hooks.written(tx, { model, id: row.id, before: null, after: row.values, actor });
+    for (const { id, create } of rows) await this.hooks.written(tx, { model, id, before: null, after: create.values, actor });
     return results;
   }
 
