@@ -1,6 +1,7 @@
 import { Catch, HttpException, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import type { Logger } from 'pino';
+import { pathOf, type IdentifiedRequest } from '../logging/request-logging.js';
 import { ProblemError, type ProblemFieldError } from './problem-error.js';
 
 const TITLES: Record<number, string> = {
@@ -62,12 +63,11 @@ export class ProblemFilter implements ExceptionFilter {
 
   catch(error: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
-    const request = http.getRequest<Request>();
+    const request = http.getRequest<Request & IdentifiedRequest>();
     const response = http.getResponse<Response>();
     let problem = error instanceof ProblemError ? error : fromHttpLayer(error);
     if (!problem) {
-      const log = (request as { log?: Logger }).log ?? this.logger;
-      log.error({ err: error }, 'unhandled error');
+      this.logger.error({ err: error, req: { id: request.id, method: request.method, url: pathOf(request.originalUrl ?? request.url) } }, 'unhandled error');
       problem = new ProblemError(500, 'internal', 'An unexpected error occurred. The request id identifies it in the server log.');
     }
     const body: ProblemDocument = {
