@@ -62,86 +62,74 @@ export function ApiKeysPage() {
         help={t('apiKeys.help')}
         notice={notice}
         empty={shown.length === 0 ? t('apiKeys.empty') : null}
+        columns={[
+          t('apiKeys.name'),
+          t('apiKeys.roles'),
+          t('apiKeys.scope'),
+          t('apiKeys.rateLimitColumn'),
+          t('apiKeys.createdAt'),
+          t('apiKeys.lastUsedAt'),
+          t('apiKeys.status'),
+          t('apiKeys.actions'),
+        ]}
       >
-        {(titleId) => (
-          <table className="data-table" aria-labelledby={titleId}>
-            <thead>
-              <tr>
-                <th scope="col">{t('apiKeys.name')}</th>
-                <th scope="col">{t('apiKeys.roles')}</th>
-                <th scope="col">{t('apiKeys.scope')}</th>
-                <th scope="col">{t('apiKeys.rateLimitColumn')}</th>
-                <th scope="col">{t('apiKeys.createdAt')}</th>
-                <th scope="col">{t('apiKeys.lastUsedAt')}</th>
-                <th scope="col">{t('apiKeys.status')}</th>
-                <th scope="col">{t('apiKeys.actions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {shown.map((key) => (
-                <tr key={key.id} className={key.revokedAt ? 'row-disabled' : undefined}>
-                  <th scope="row">{key.name}</th>
-                  <td>{roleNames(key.roles, roles, i18n.language).join('、') || t('none')}</td>
-                  <td>
-                    {key.scope ? (
-                      <ul className="plain-list">
-                        {scopeSummary(key.scope, OPERATIONS, (entity, ops) =>
-                          t('apiKeys.scopeLine', {
-                            entity: nameOf(entity),
-                            operations: ops
-                              .map((op) => t(`roles.operations.${op}`))
-                              .join(t('apiKeys.listSeparator')),
-                          }),
-                        ).map((line) => (
-                          <li key={line}>{line}</li>
-                        ))}
-                        <li>
-                          {t('apiKeys.dataScopeIs', {
-                            scope: t(`apiKeys.dataScopes.${key.scope.dataScope}`),
-                          })}
-                        </li>
-                      </ul>
-                    ) : (
-                      t('apiKeys.rolesOnly')
-                    )}
-                    {key.branch && (
-                      <div className="help">{t('apiKeys.branchIs', { branch: key.branch })}</div>
-                    )}
-                  </td>
-                  <td>
-                    {key.rateLimit
-                      ? t('apiKeys.perMinute', { count: key.rateLimit.perMinute })
-                      : t('apiKeys.defaultRate')}
-                  </td>
-                  <td>{formatInstant(key.createdAt, i18n.language)}</td>
-                  <td>
-                    {key.lastUsedAt ? formatInstant(key.lastUsedAt, i18n.language) : t('apiKeys.never')}
-                  </td>
-                  <td>
-                    {key.revokedAt ? (
-                      <span className="badge badge-removed">
-                        {t('apiKeys.revoked', { date: formatInstant(key.revokedAt, i18n.language) })}
-                      </span>
-                    ) : (
-                      <span className="badge badge-published">{t('apiKeys.active')}</span>
-                    )}
-                  </td>
-                  <td>
-                    {!key.revokedAt && (
-                      <button
-                        type="button"
-                        onClick={() => setRevoking(key)}
-                        aria-label={t('apiKeys.revokeLabel', { name: key.name })}
-                      >
-                        {t('apiKeys.revoke')}
-                      </button>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
+        {shown.map((key) => (
+          <tr key={key.id} className={key.revokedAt ? 'row-disabled' : undefined}>
+            <th scope="row">{key.name}</th>
+            <td>{roleNames(key.roles, roles, i18n.language).join('、') || t('none')}</td>
+            <td>
+              {key.scope ? (
+                <ul className="plain-list">
+                  {scopeSummary(key.scope, OPERATIONS, (entity, ops) =>
+                    t('apiKeys.scopeLine', {
+                      entity: nameOf(entity),
+                      operations: ops
+                        .map((op) => t(`roles.operations.${op}`))
+                        .join(t('apiKeys.listSeparator')),
+                    }),
+                  ).map((line) => (
+                    <li key={line}>{line}</li>
+                  ))}
+                  <li>
+                    {t('apiKeys.dataScopeIs', {
+                      scope: t(`apiKeys.dataScopes.${key.scope.dataScope}`),
+                    })}
+                  </li>
+                </ul>
+              ) : (
+                t('apiKeys.rolesOnly')
+              )}
+              {key.branch && <div className="help">{t('apiKeys.branchIs', { branch: key.branch })}</div>}
+            </td>
+            <td>
+              {key.rateLimit
+                ? t('apiKeys.perMinute', { count: key.rateLimit.perMinute })
+                : t('apiKeys.defaultRate')}
+            </td>
+            <td>{formatInstant(key.createdAt, i18n.language)}</td>
+            <td>{key.lastUsedAt ? formatInstant(key.lastUsedAt, i18n.language) : t('apiKeys.never')}</td>
+            <td>
+              {key.revokedAt ? (
+                <span className="badge badge-removed">
+                  {t('apiKeys.revoked', { date: formatInstant(key.revokedAt, i18n.language) })}
+                </span>
+              ) : (
+                <span className="badge badge-published">{t('apiKeys.active')}</span>
+              )}
+            </td>
+            <td>
+              {!key.revokedAt && (
+                <button
+                  type="button"
+                  onClick={() => setRevoking(key)}
+                  aria-label={t('apiKeys.revokeLabel', { name: key.name })}
+                >
+                  {t('apiKeys.revoke')}
+                </button>
+              )}
+            </td>
+          </tr>
+        ))}
       </AdminListSection>
       {creating && (
         <NewApiKeyDialog

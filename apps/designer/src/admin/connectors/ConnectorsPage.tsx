@@ -45,47 +45,57 @@ export function ConnectorsPage() {
         help={t('connectors.help')}
         notice={notice}
         empty={connectors.length === 0 ? t('connectors.empty') : null}
+        columns={[
+          t('connectors.columns.name'),
+          t('connectors.key'),
+          t('connectors.columns.baseUrl'),
+          t('connectors.columns.auth'),
+          t('connectors.columns.secret'),
+          t('connectors.columns.actions'),
+        ]}
       >
-        {(titleId) => (
-          <table className="data-table" aria-labelledby={titleId}>
-            <thead>
-              <tr>
-                <th scope="col">{t('connectors.columns.name')}</th>
-                <th scope="col">{t('connectors.key')}</th>
-                <th scope="col">{t('connectors.columns.baseUrl')}</th>
-                <th scope="col">{t('connectors.columns.auth')}</th>
-                <th scope="col">{t('connectors.columns.secret')}</th>
-                <th scope="col">{t('connectors.columns.actions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {connectors.map((connector) => (
-                <tr key={connector.key}>
-                  <th scope="row">{nameOf(connector)}</th>
-                  <td>
-                    <code>{connector.key}</code>
-                  </td>
-                  <td>{connector.baseUrl}</td>
-                  <td>{t(`connectors.kind.${connector.auth.kind}`)}</td>
-                  <td>{connector.auth.kind === 'none' ? t('none') : connector.hasSecret ? t('connectors.secret.stored') : t('connectors.secret.notStored')}</td>
-                  <td>
-                    <div className="button-row compact">
-                      <button type="button" onClick={() => setTesting(connector.key)} aria-label={t('connectors.testLabel', { name: nameOf(connector) })}>
-                        {t('connectors.test')}
-                      </button>
-                      <button type="button" onClick={() => setEditing(connector)} aria-label={t('connectors.editLabel', { name: nameOf(connector) })}>
-                        {t('connectors.edit')}
-                      </button>
-                      <button type="button" onClick={() => setRemoving(connector)} aria-label={t('connectors.removeLabel', { name: nameOf(connector) })}>
-                        {t('connectors.remove')}
-                      </button>
-                    </div>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
+        {connectors.map((connector) => (
+          <tr key={connector.key}>
+            <th scope="row">{nameOf(connector)}</th>
+            <td>
+              <code>{connector.key}</code>
+            </td>
+            <td>{connector.baseUrl}</td>
+            <td>{t(`connectors.kind.${connector.auth.kind}`)}</td>
+            <td>
+              {connector.auth.kind === 'none'
+                ? t('none')
+                : connector.hasSecret
+                  ? t('connectors.secret.stored')
+                  : t('connectors.secret.notStored')}
+            </td>
+            <td>
+              <div className="button-row compact">
+                <button
+                  type="button"
+                  onClick={() => setTesting(connector.key)}
+                  aria-label={t('connectors.testLabel', { name: nameOf(connector) })}
+                >
+                  {t('connectors.test')}
+                </button>
+                <button
+                  type="button"
+                  onClick={() => setEditing(connector)}
+                  aria-label={t('connectors.editLabel', { name: nameOf(connector) })}
+                >
+                  {t('connectors.edit')}
+                </button>
+                <button
+                  type="button"
+                  onClick={() => setRemoving(connector)}
+                  aria-label={t('connectors.removeLabel', { name: nameOf(connector) })}
+                >
+                  {t('connectors.remove')}
+                </button>
+              </div>
+            </td>
+          </tr>
+        ))}
       </AdminListSection>
       {tested && <TestPanel key={tested.key} connector={tested} onClose={() => setTesting(null)} />}
       <AllowedHostsEditor
@@ -103,7 +113,12 @@ export function ConnectorsPage() {
           onSaved={(saved) => {
             const created = editing === 'new';
             setEditing(null);
-            void reload().then(() => setNotice({ key: created ? 'connectors.created' : 'connectors.saved', values: { name: nameOf(saved) } }));
+            void reload().then(() =>
+              setNotice({
+                key: created ? 'connectors.created' : 'connectors.saved',
+                values: { name: nameOf(saved) },
+              }),
+            );
           }}
         />
       )}

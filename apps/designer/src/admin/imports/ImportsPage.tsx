@@ -24,37 +24,36 @@ export function ImportsPage() {
       }
       help={t('imports.help')}
       empty={state.data.length === 0 ? t('imports.empty') : null}
+      columns={[
+        t('imports.columns.file'),
+        t('imports.columns.entity'),
+        t('imports.columns.by'),
+        t('imports.columns.when'),
+        t('imports.columns.mode'),
+        t('imports.columns.status'),
+        t('imports.columns.rows'),
+        t('imports.columns.outcome'),
+      ]}
     >
-      {(titleId) => (
-        <table className="data-table" aria-labelledby={titleId}>
-          <thead>
-            <tr>
-              <th scope="col">{t('imports.columns.file')}</th>
-              <th scope="col">{t('imports.columns.entity')}</th>
-              <th scope="col">{t('imports.columns.by')}</th>
-              <th scope="col">{t('imports.columns.when')}</th>
-              <th scope="col">{t('imports.columns.mode')}</th>
-              <th scope="col">{t('imports.columns.status')}</th>
-              <th scope="col">{t('imports.columns.rows')}</th>
-              <th scope="col">{t('imports.columns.outcome')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {state.data.map((job) => (
-              <tr key={job.id}>
-                <th scope="row">{job.fileName}</th>
-                <td>{job.entity}</td>
-                <td>{job.createdByName ?? job.createdBy}</td>
-                <td>{when(job.createdAt)}</td>
-                <td>{t(`imports.mode.${job.mode ?? 'none'}`)}</td>
-                <td>{t(`imports.status.${job.status}`)}</td>
-                <td>{job.rowsDone}</td>
-                <td>{t('imports.outcome', { created: job.created, updated: job.updated, skipped: job.skipped, failed: job.failed })}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      {state.data.map((job) => (
+        <tr key={job.id}>
+          <th scope="row">{job.fileName}</th>
+          <td>{job.entity}</td>
+          <td>{job.createdByName ?? job.createdBy}</td>
+          <td>{when(job.createdAt)}</td>
+          <td>{t(`imports.mode.${job.mode ?? 'none'}`)}</td>
+          <td>{t(`imports.status.${job.status}`)}</td>
+          <td>{job.rowsDone}</td>
+          <td>
+            {t('imports.outcome', {
+              created: job.created,
+              updated: job.updated,
+              skipped: job.skipped,
+              failed: job.failed,
+            })}
+          </td>
+        </tr>
+      ))}
     </AdminListSection>
   );
 }

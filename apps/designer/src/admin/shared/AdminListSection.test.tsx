@@ -6,14 +6,10 @@ import { AdminListSection } from './AdminListSection.js';
 beforeAll(() => initTestI18n('en'));
 afterEach(cleanup);
 
-const table = (titleId: string) => (
-  <table aria-labelledby={titleId}>
-    <tbody>
-      <tr>
-        <td>CRM feed</td>
-      </tr>
-    </tbody>
-  </table>
+const row = (
+  <tr>
+    <td>CRM feed</td>
+  </tr>
 );
 
 describe('AdminListSection', () => {
@@ -25,8 +21,9 @@ describe('AdminListSection', () => {
         help="Events sent out."
         notice={{ key: 'webhooks.enabled', values: { name: 'CRM feed' } }}
         empty={null}
+        columns={['Name']}
       >
-        {table}
+        {row}
       </AdminListSection>,
     );
     expect(screen.getByRole('region', { name: 'Webhooks' })).toBeTruthy();
@@ -37,8 +34,8 @@ describe('AdminListSection', () => {
 
   it('says the empty state instead of the list, and has no live region when the page changes nothing', () => {
     render(
-      <AdminListSection title="Imports" help="Every import." empty="No imports yet.">
-        {table}
+      <AdminListSection title="Imports" help="Every import." empty="No imports yet." columns={['File']}>
+        {row}
       </AdminListSection>,
     );
     expect(screen.getByText('No imports yet.')).toBeTruthy();

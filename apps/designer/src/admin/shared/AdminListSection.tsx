@@ -10,12 +10,22 @@ export interface AdminListSectionProps {
   notice?: Notice | null;
   /** Said instead of the list when it has nothing in it. */
   empty: string | null;
-  /** The list (a table), named by the section's heading: `aria-labelledby={titleId}`. */
-  children(titleId: string): ReactNode;
+  /** The table's column headers. */
+  columns: readonly string[];
+  /** The table's rows. */
+  children: ReactNode;
 }
 
-/** One of Administration's lists (webhooks, connectors, API keys, imports): heading with its action, help, notice, the list or its empty state. */
-export function AdminListSection({ title, action, help, notice, empty, children }: AdminListSectionProps) {
+/** One of Administration's lists (webhooks, connectors, API keys, imports): heading with its action, help, notice, the table (named by the heading) or its empty state. */
+export function AdminListSection({
+  title,
+  action,
+  help,
+  notice,
+  empty,
+  columns,
+  children,
+}: AdminListSectionProps) {
   const titleId = `${useId()}-title`;
   return (
     <section aria-labelledby={titleId}>
@@ -25,7 +35,22 @@ export function AdminListSection({ title, action, help, notice, empty, children 
       </div>
       <p className="help">{help}</p>
       {notice !== undefined && <NoticeLine notice={notice} />}
-      {empty !== null ? <p className="empty-state">{empty}</p> : children(titleId)}
+      {empty !== null ? (
+        <p className="empty-state">{empty}</p>
+      ) : (
+        <table className="data-table" aria-labelledby={titleId}>
+          <thead>
+            <tr>
+              {columns.map((column) => (
+                <th scope="col" key={column}>
+                  {column}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>{children}</tbody>
+        </table>
+      )}
     </section>
   );
 }

@@ -51,84 +51,76 @@ export function WebhooksPage() {
         help={t('webhooks.help')}
         notice={notice}
         empty={subscriptions.length === 0 ? t('webhooks.empty') : null}
+        columns={[
+          t('webhooks.columns.name'),
+          t('webhooks.columns.url'),
+          t('webhooks.columns.eventTypes'),
+          t('webhooks.columns.state'),
+          t('webhooks.columns.actions'),
+        ]}
       >
-        {(titleId) => (
-          <table className="data-table" aria-labelledby={titleId}>
-            <thead>
-              <tr>
-                <th scope="col">{t('webhooks.columns.name')}</th>
-                <th scope="col">{t('webhooks.columns.url')}</th>
-                <th scope="col">{t('webhooks.columns.eventTypes')}</th>
-                <th scope="col">{t('webhooks.columns.state')}</th>
-                <th scope="col">{t('webhooks.columns.actions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {subscriptions.map((subscription) => {
-                const name = nameOf(subscription);
-                return (
-                  <tr key={subscription.key}>
-                    <th scope="row">{name}</th>
-                    <td>{subscription.url}</td>
-                    <td>{subscription.eventTypes.map((type) => t(typeLabelKey(type))).join(', ')}</td>
-                    <td>
-                      {subscription.enabled ? (
-                        <span className="badge badge-published">{t('webhooks.state.enabled')}</span>
-                      ) : (
-                        <span className="badge badge-removed">
-                          {subscription.disabledReason
-                            ? t('webhooks.state.disabled', { reason: subscription.disabledReason })
-                            : t('webhooks.state.disabledNoReason')}
-                        </span>
-                      )}
-                    </td>
-                    <td>
-                      <div className="button-row compact">
-                        {!subscription.enabled && (
-                          <button
-                            type="button"
-                            onClick={() => void enable(subscription)}
-                            aria-label={t('webhooks.enableLabel', { name })}
-                          >
-                            {t('webhooks.enable')}
-                          </button>
-                        )}
-                        <button
-                          type="button"
-                          onClick={() => setWatching(subscription.key)}
-                          aria-label={t('webhooks.deliveriesLabel', { name })}
-                        >
-                          {t('webhooks.deliveries')}
-                        </button>
-                        <button
-                          type="button"
-                          onClick={() => setEditing(subscription)}
-                          aria-label={t('webhooks.editLabel', { name })}
-                        >
-                          {t('webhooks.edit')}
-                        </button>
-                        <button
-                          type="button"
-                          onClick={() => setRotating(subscription)}
-                          aria-label={t('webhooks.rotateLabel', { name })}
-                        >
-                          {t('webhooks.rotate')}
-                        </button>
-                        <button
-                          type="button"
-                          onClick={() => setRemoving(subscription)}
-                          aria-label={t('webhooks.removeLabel', { name })}
-                        >
-                          {t('webhooks.remove')}
-                        </button>
-                      </div>
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        )}
+        {subscriptions.map((subscription) => {
+          const name = nameOf(subscription);
+          return (
+            <tr key={subscription.key}>
+              <th scope="row">{name}</th>
+              <td>{subscription.url}</td>
+              <td>{subscription.eventTypes.map((type) => t(typeLabelKey(type))).join(', ')}</td>
+              <td>
+                {subscription.enabled ? (
+                  <span className="badge badge-published">{t('webhooks.state.enabled')}</span>
+                ) : (
+                  <span className="badge badge-removed">
+                    {subscription.disabledReason
+                      ? t('webhooks.state.disabled', { reason: subscription.disabledReason })
+                      : t('webhooks.state.disabledNoReason')}
+                  </span>
+                )}
+              </td>
+              <td>
+                <div className="button-row compact">
+                  {!subscription.enabled && (
+                    <button
+                      type="button"
+                      onClick={() => void enable(subscription)}
+                      aria-label={t('webhooks.enableLabel', { name })}
+                    >
+                      {t('webhooks.enable')}
+                    </button>
+                  )}
+                  <button
+                    type="button"
+                    onClick={() => setWatching(subscription.key)}
+                    aria-label={t('webhooks.deliveriesLabel', { name })}
+                  >
+                    {t('webhooks.deliveries')}
+                  </button>
+                  <button
+                    type="button"
+                    onClick={() => setEditing(subscription)}
+                    aria-label={t('webhooks.editLabel', { name })}
+                  >
+                    {t('webhooks.edit')}
+                  </button>
+                  <button
+                    type="button"
+                    onClick={() => setRotating(subscription)}
+                    aria-label={t('webhooks.rotateLabel', { name })}
+                  >
+                    {t('webhooks.rotate')}
+                  </button>
+                  <button
+                    type="button"
+                    onClick={() => setRemoving(subscription)}
+                    aria-label={t('webhooks.removeLabel', { name })}
+                  >
+                    {t('webhooks.remove')}
+                  </button>
+                </div>
+              </td>
+            </tr>
+          );
+        })}
       </AdminListSection>
       {watched && (
         <DeliveriesPanel
