@@ -4,6 +4,8 @@
  * hold back what they do not match, failures are retried on the schedule and replayed with the
  * same webhook-id, a private target not allow-listed is refused, persistent failure disables the
  * subscription, no secret is answered twice or stored in clear, and only administrators manage them.
+ * Each subscription is sent what its roles may see (hidden fields left out, masked ones masked, no
+ * entity they cannot read in full); one without roles gets every field any role restricts masked.
  */
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -43,12 +45,31 @@ const loan: EntityDefinition = {
   key: 'wh_loan',
   title: 'Loan application',
   label: { en: 'Loan application', 'zh-CN': '贷款申请' },
-  fields: [field('w_applicant', 'applicant', 'text', { required: true, maxLength: 60 }), field('w_status', 'status', 'text', { maxLength: 20 }), field('w_mobile', 'mobile', 'mobile', { sensitive: true })],
+  fields: [
+    field('w_applicant', 'applicant', 'text', { required: true, maxLength: 60 }),
+    field('w_status', 'status', 'text', { maxLength: 20 }),
+    field('w_mobile', 'mobile', 'mobile', { sensitive: true }),
+    field('w_account', 'account_no', 'text', { maxLength: 32 }),
+    field('w_note', 'risk_note', 'text', { maxLength: 200 }),
+  ],
 };
+
+/** Readers of loans: a relationship manager's view (account masked its own way, risk note hidden), a risk officer's (all clear), a branch's (not all loans). */
+const READER_ROLES = [
+  {
+    key: 'wh_rm',
+    label: { en: 'Loan RM', 'zh-CN': '贷款客户经理' },
+    entities: { wh_loan: { read: 'all', fields: { account_no: { access: 'masked', mask: { strategy: 'keep', keepFirst: 4, keepLast: 0 } }, risk_note: { access: 'hidden' } } } },
+  },
+  { key: 'wh_risk', label: { en: 'Risk officer', 'zh-CN': '风控专员' }, entities: { wh_loan: { read: 'all' } } },
+  { key: 'wh_branch', label: { en: 'Branch reader', 'zh-CN': '网点查阅' }, entities: { wh_loan: { read: 'branch' } } },
+];
+const ACCOUNT = '6222020200112233';
 
 interface Seen {
   headers: IncomingHttpHeaders;
   body: string;
+  path: string;
 }
 
 interface Receiver {
@@ -65,7 +86,7 @@ async function receiver(answer: (n: number) => number = () => 200): Promise<Rece
     let body = '';
     request.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
     request.on('end', () => {
-      seen.push({ headers: request.headers, body });
+      seen.push({ headers: request.headers, body, path: request.url ?? '' });
       response.writeHead(answer(seen.length), { 'content-type': 'text/plain' });
       response.end('received: a body the log never keeps');
     });
@@ -144,6 +165,7 @@ describe.each(dialects())('webhooks on %s', (dialect) => {
     await server.publishEntity(loan);
     await server.publishArtifact(review);
     expect((await server.request('POST', '/api/auth/users', { username: 'wh_checker', displayName: 'Checker', roles: [], password: 'Checker-Pass-2026' })).status).toBe(201);
+    for (const role of READER_ROLES) expect((await server.request('PUT', `/api/auth/roles/${role.key}`, role)).status).toBe(200);
     good = await receiver();
     flaky = await receiver((n) => (n === 1 ? 500 : 200));
     down = await receiver(() => 503);
@@ -333,6 +355,80 @@ describe.each(dialects())('webhooks on %s', (dialect) => {
     const enabled = await server.request<{ enabled: boolean; consecutiveFailures: number; disabledReason?: string }>('POST', '/api/webhooks/internal/enable');
     expect(enabled.body).toMatchObject({ enabled: true, consecutiveFailures: 0 });
     expect(enabled.body.disabledReason).toBeUndefined();
+  });
+
+  it("sends each subscription what its roles may see: masked fields masked, hidden ones left out, clear ones clear; without roles, what any role restricts masked", async () => {
+    const rm = await subscribe('rm_feed', `${good.url}/rm`, { roles: ['wh_rm'] });
+    await subscribe('risk_feed', `${good.url}/risk`, { roles: ['wh_risk'] });
+    await subscribe('plain_feed', `${good.url}/plain`);
+    await subscribe('branch_feed', `${good.url}/branch`, { roles: ['wh_branch'] });
+    // A filter reads the event as the subscription's reader sees it: a hidden field's value never passes.
+    await subscribe('peeking_feed', `${good.url}/peeking`, { roles: ['wh_rm'], filter: 'changes.risk_note.new = "watch list"' });
+    expect((await server.request<{ roles: string[] }>('GET', '/api/webhooks/rm_feed')).body.roles).toEqual(['wh_rm']);
+    expect((await server.request<{ roles: string[] }>('GET', '/api/webhooks/plain_feed')).body.roles).toEqual([]);
+    const record = await newLoan({ account_no: ACCOUNT, risk_note: 'watch list', mobile: MOBILE });
+    expect((await server.request('PATCH', `/api/records/wh_loan/${record.id}`, { version: record.version, account_no: '6222020200119999', risk_note: 'cleared' })).status).toBe(200);
+    await settle();
+    const sent = (path: string): { type: string; data: { changes: Record<string, unknown> } }[] => good.seen.filter((s) => s.path === `/hooks/${path}`).map((s) => JSON.parse(s.body) as { type: string; data: { changes: Record<string, unknown> } });
+    const changesOf = (path: string): Record<string, unknown>[] => sent(path).map((m) => m.data.changes);
+
+    const [rmCreated, rmUpdated] = changesOf('rm');
+    expect(rmCreated).toMatchObject({ account_no: { new: '6222************' }, mobile: { masked: true } });
+    expect(rmCreated).not.toHaveProperty('risk_note');
+    expect(rmUpdated).toEqual({ account_no: { old: '6222************', new: '6222************' } });
+    const [riskCreated, riskUpdated] = changesOf('risk');
+    expect(riskCreated).toMatchObject({ account_no: { new: ACCOUNT }, risk_note: { new: 'watch list' }, mobile: { masked: true } });
+    expect(riskUpdated).toEqual({ account_no: { old: ACCOUNT, new: '6222020200119999' }, risk_note: { old: 'watch list', new: 'cleared' } });
+    // No roles: the account number some role masks, and the note some role hides, both with their field's default mask.
+    const [plainCreated, plainUpdated] = changesOf('plain');
+    expect(plainCreated).toMatchObject({ account_no: { new: '************2233' }, risk_note: { new: 'w*********' }, status: { new: 'submitted' }, mobile: { masked: true } });
+    expect(plainUpdated).toEqual({ account_no: { old: '************2233', new: '************9999' }, risk_note: { old: 'w*********', new: 'c******' } });
+    // A reader of its branch's loans is no reader of all of them: a system has no branch.
+    expect(sent('branch')).toEqual([]);
+    expect(await deliveriesOf('branch_feed')).toEqual([]);
+    expect(sent('peeking')).toEqual([]);
+    for (const path of ['rm', 'plain']) {
+      const bodies = good.seen.filter((s) => s.path === `/hooks/${path}`).map((s) => s.body).join('\n');
+      for (const secret of [ACCOUNT, '6222020200119999', 'watch list', 'cleared', MOBILE]) expect(bodies, path).not.toContain(secret);
+    }
+    // What is stored is what is signed and sent.
+    const rmSeen = good.seen.filter((s) => s.path === '/hooks/rm');
+    for (const received of rmSeen) expect(() => new Webhook(rm.secret).verify(received.body, received.headers as Record<string, string>)).not.toThrow();
+    const stored = await server.database.read((sql) => sql.rows<{ id: string; payload: string }>("SELECT id, payload FROM bf_webhook_delivery WHERE subscription_key = 'rm_feed'"));
+    expect(rmSeen.map((s) => s.body).sort()).toEqual(stored.map((d) => d.payload).sort());
+    const audit = await server.request<{ detail: { change: string; after?: { roles: string[] } } }[]>('GET', '/api/audit?action=webhook&recordId=rm_feed&limit=10');
+    expect(audit.body.find((e) => e.detail.change === 'created')?.detail.after?.roles).toEqual(['wh_rm']);
+  });
+
+  it('sends case steps to a subscription whose roles read the record entity in full, not to one that reads a branch of it', async () => {
+    await subscribe('risk_cases', `${good.url}/risk`, { eventTypes: ['case.*'], roles: ['wh_risk'] });
+    await subscribe('branch_cases', `${good.url}/branch`, { eventTypes: ['case.*'], roles: ['wh_branch'] });
+    const record = await newLoan();
+    expect((await server.request('POST', '/api/flows/wh_review/instances', { recordId: record.id })).status).toBe(201);
+    await settle();
+    expect(good.seen.map((s) => [s.path, (JSON.parse(s.body) as { type: string }).type])).toEqual([['/hooks/risk', 'case.started']]);
+  });
+
+  it('changes the roles at a version, audited; refuses unknown and administrator roles at their index, and a malformed key, in both languages', async () => {
+    const { subscription } = await subscribe('role_feed', good.url, { roles: ['wh_rm'] });
+    const changed = await server.request<{ roles: string[]; version: number }>('PUT', '/api/webhooks/role_feed', { name: { en: 'x', 'zh-CN': 'x' }, url: good.url, eventTypes: ['record.*'], roles: ['wh_risk', 'wh_rm'], version: subscription.version });
+    expect(changed.body.roles).toEqual(['wh_risk', 'wh_rm']);
+    const audit = await server.request<{ detail: { change: string; before?: { roles: string[] }; after?: { roles: string[] } } }[]>('GET', '/api/audit?action=webhook&recordId=role_feed&limit=10');
+    expect(audit.body.find((e) => e.detail.change === 'updated')?.detail).toMatchObject({ before: { roles: ['wh_rm'] }, after: { roles: ['wh_risk', 'wh_rm'] } });
+
+    const unknown = await server.request<Problem>('POST', '/api/webhooks', { key: 'bad_roles', name: { en: 'x', 'zh-CN': 'x' }, url: good.url, eventTypes: ['record.*'], roles: ['wh_rm', 'no_such_role', 'administrator'] });
+    expect(unknown.status).toBe(422);
+    expect(unknown.body.errors?.map((e) => [e.path, e.code])).toEqual([['/roles/1', 'roleNotFound'], ['/roles/2', 'administratorRole']]);
+    expect(unknown.body.errors?.map((e) => [e.message, e.messageZh])).toEqual([
+      ['There is no role no_such_role.', '角色 no_such_role 不存在。'],
+      ['Role administrator is an administrator role; a webhook reads through roles that grant entities.', '角色 administrator 是管理员角色；Webhook 只能通过授予实体权限的角色读取数据。'],
+    ]);
+    expect((await server.request('GET', '/api/webhooks/bad_roles')).status).toBe(404);
+    const onChange = await server.request<Problem>('PUT', '/api/webhooks/role_feed', { name: { en: 'x', 'zh-CN': 'x' }, url: good.url, eventTypes: ['record.*'], roles: ['gone'], version: changed.body.version });
+    expect(onChange.body.errors?.map((e) => [e.path, e.code])).toEqual([['/roles/0', 'roleNotFound']]);
+    const malformed = await server.request<Problem>('POST', '/api/webhooks', { key: 'bad_roles', name: { en: 'x', 'zh-CN': 'x' }, url: good.url, eventTypes: ['record.*'], roles: ['Not A Key'] });
+    expect(malformed.status).toBe(422);
+    expect(malformed.body.errors?.map((e) => [e.path, e.code, e.messageZh])).toEqual([['/roles/0', 'pattern', '角色均须为角色标识（小写字母开头，其后为小写字母、数字或下划线）。']]);
   });
 
   it('answers 403 to anyone but an administrator', async () => {

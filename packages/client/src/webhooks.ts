@@ -36,6 +36,12 @@ export interface WebhookSubscription {
   eventTypes: WebhookEventSelector[];
   /** A FEEL condition over the event (`entity`, `type`, `recordId`, `changes`, `actor`); absent: every event of the types. */
   filter?: string;
+  /**
+   * The roles the receiving system reads through: a record event reaches it only for entities they
+   * read with scope `all`, without the fields they hide and with those they mask masked. Empty:
+   * every field any role masks or hides is sent masked.
+   */
+  roles: string[];
   enabled: boolean;
   /** Why the platform disabled it (persistent failure); absent while enabled. */
   disabledReason?: string;
@@ -58,6 +64,8 @@ export interface WebhookSubscriptionInput {
   url: string;
   eventTypes: WebhookEventSelector[];
   filter?: string;
+  /** Role keys (see `WebhookSubscription.roles`); absent or empty: none. */
+  roles?: string[];
 }
 
 /** `PUT /api/webhooks/{key}`: at the version read (stale: 409). */
@@ -66,6 +74,8 @@ export interface WebhookSubscriptionChange {
   url: string;
   eventTypes: WebhookEventSelector[];
   filter?: string;
+  /** The roles from now on; absent or empty: none. */
+  roles?: string[];
   version: number;
 }
 

@@ -1,4 +1,5 @@
 import { normalizeFieldValue, type EntityDefinition, type RecordFilter } from '@bankforge/data-model';
+import type { RoleDefinition } from '../access/role.js';
 import type { DirectoryService } from '../auth/directory.service.js';
 import type { FieldCipher } from '../../platform/crypto/field-cipher.js';
 import type { SqlExecutor } from '../../platform/database/database.js';
@@ -20,6 +21,24 @@ export function sensitiveFields(entity: EntityDefinition): ReadonlySet<string> {
 }
 
 /**
+ * The fields of an entity that some role masks or hides, and those derived from one: what a reader
+ * who could hold any of the roles must not be shown in clear.
+ */
+export function fieldsAnyRoleRestricts(entity: EntityDefinition, roles: readonly RoleDefinition[]): ReadonlySet<string> {
+  const ruled = new Set<string>();
+  for (const role of roles) {
+    const grant = role.entities && Object.hasOwn(role.entities, entity.key) ? role.entities[entity.key] : undefined;
+    for (const [key, rule] of Object.entries(grant?.fields ?? {})) if (rule.access === 'masked' || rule.access === 'hidden') ruled.add(key);
+  }
+  const restricted = new Set<string>();
+  for (const field of entity.fields) {
+    const source = field.derivedFrom;
+    if (ruled.has(field.key) || (source !== undefined && ruled.has(source))) restricted.add(field.key);
+  }
+  return restricted;
+}
+
+/**
  * What the audit log may keep of the values a person searched or exported by. Its readers (the
  * compliance role) may see a field masked that the searcher saw in clear, so a value of a sensitive
  * field, or of one any role masks or hides, is kept as the HMAC the blind index uses: for an
@@ -34,17 +53,7 @@ export class AuditRedaction {
 
   /** The fields of an entity whose values the audit log keeps only hashed (`sql`: the connection the caller already holds). */
   async protectedFields(entity: EntityDefinition, sql?: SqlExecutor): Promise<ReadonlySet<string>> {
-    const ruled = new Set<string>();
-    for (const role of await this.directory.roles(sql)) {
-      const grant = role.entities && Object.hasOwn(role.entities, entity.key) ? role.entities[entity.key] : undefined;
-      for (const [key, rule] of Object.entries(grant?.fields ?? {})) if (rule.access === 'masked' || rule.access === 'hidden') ruled.add(key);
-    }
-    const protectedKeys = new Set(sensitiveFields(entity));
-    for (const field of entity.fields) {
-      const source = field.derivedFrom;
-      if (ruled.has(field.key) || (source !== undefined && ruled.has(source))) protectedKeys.add(field.key);
-    }
-    return protectedKeys;
+    return new Set([...sensitiveFields(entity), ...fieldsAnyRoleRestricts(entity, await this.directory.roles(sql))]);
   }
 
   /** A query's filter as the audit log keeps it: the shape and every field and operator, the protected fields' values hashed. */

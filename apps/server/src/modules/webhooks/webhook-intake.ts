@@ -2,15 +2,21 @@ import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { v7 as uuidv7 } from 'uuid';
 import { databaseNow } from '../../platform/database/database-clock.js';
 import { Database, type SqlExecutor } from '../../platform/database/database.js';
+import type { EntityDefinition } from '@bankforge/data-model';
+import { ProblemError } from '../../platform/problem/problem-error.js';
+import type { RoleDefinition } from '../access/role.js';
+import { DirectoryService } from '../auth/directory.service.js';
 import { DomainEventSubscribers } from '../events/domain-event-subscribers.js';
 import type { DomainEvent } from '../events/domain-events.js';
+import { MetadataService } from '../metadata/metadata.service.js';
 import { passesFilter, selectsType } from './webhook-match.js';
+import { carefulReader, eventAsRead, rolesReader, type WebhookReader } from './webhook-reader.js';
 import { WEBHOOK_MAX_ATTEMPTS } from './webhook-schedule.js';
-import { WebhookStore } from './webhook-store.js';
+import { rolesOf, WebhookStore, type SubscriptionRow } from './webhook-store.js';
 
 /**
- * The body a receiver is sent, Standard Webhooks' `{ type, timestamp, data }`: the event with its
- * changes as the event store holds them (sensitive fields by name only, `{ masked: true }`).
+ * The body a receiver is sent, Standard Webhooks' `{ type, timestamp, data }`: the event as its
+ * subscription's reader may see it (`eventAsRead`; sensitive fields by name only, `{ masked: true }`).
  */
 export function webhookPayload(event: DomainEvent): string {
   return JSON.stringify({
@@ -22,8 +28,10 @@ export function webhookPayload(event: DomainEvent): string {
 
 /**
  * Hears the domain events after commit and leaves one delivery per enabled subscription whose
- * types and filter match. The delivery is unique per subscription and event, so an event heard
- * twice (at-least-once) is sent once.
+ * types match and whose filter passes the event as the subscription's reader sees it (a filter on
+ * a field it may not read must not tell the receiver its value). Each payload is built through that
+ * reader and stored as it is signed and sent. The delivery is unique per subscription and event, so
+ * an event heard twice (at-least-once) is sent once.
  */
 @Injectable()
 export class WebhookIntake implements OnModuleInit {
@@ -31,6 +39,8 @@ export class WebhookIntake implements OnModuleInit {
     @Inject(Database) private readonly database: Database,
     @Inject(DomainEventSubscribers) private readonly subscribers: DomainEventSubscribers,
     @Inject(WebhookStore) private readonly store: WebhookStore,
+    @Inject(DirectoryService) private readonly directory: DirectoryService,
+    @Inject(MetadataService) private readonly metadata: MetadataService,
   ) {}
 
   onModuleInit(): void {
@@ -39,13 +49,36 @@ export class WebhookIntake implements OnModuleInit {
 
   async take(event: DomainEvent): Promise<void> {
     const rows = await this.database.read((sql) => this.store.enabledRows(sql));
-    const matched = rows.filter((row) => selectsType(JSON.parse(row.event_types) as string[], event.type) && passesFilter(row.event_filter, event));
-    if (matched.length === 0) return;
-    const payload = webhookPayload(event);
+    const typed = rows.filter((row) => selectsType(JSON.parse(row.event_types) as string[], event.type));
+    if (typed.length === 0) return;
+    const roles = await this.directory.roles();
+    const entity = event.type.startsWith('record.') ? await this.definition(event.entity) : undefined;
+    const deliveries: { subscription: string; payload: string }[] = [];
+    for (const row of typed) {
+      const seen = eventAsRead(event, readerOf(row, roles), entity);
+      if (seen && passesFilter(row.event_filter, seen)) deliveries.push({ subscription: row.subscription_key, payload: webhookPayload(seen) });
+    }
+    if (deliveries.length === 0) return;
     await this.database.transaction(async (sql) => {
-      for (const row of matched) await insertDelivery(sql, row.subscription_key, event, payload);
+      for (const { subscription, payload } of deliveries) await insertDelivery(sql, subscription, event, payload);
     });
   }
+
+  /** The entity as published now; undefined once it is no longer (its events then carry no values). */
+  private async definition(key: string): Promise<EntityDefinition | undefined> {
+    try {
+      return (await this.metadata.entity(key)).definition;
+    } catch (error) {
+      if (error instanceof ProblemError && error.status === 404) return undefined;
+      throw error;
+    }
+  }
+}
+
+/** The subscription's roles as they are now (a role since deleted grants nothing); none named: the careful reader. */
+function readerOf(row: SubscriptionRow, roles: readonly RoleDefinition[]): WebhookReader {
+  const named = rolesOf(row);
+  return named.length === 0 ? carefulReader(roles) : rolesReader(roles.filter((role) => named.includes(role.key)));
 }
 
 async function insertDelivery(sql: SqlExecutor, subscription: string, event: DomainEvent, payload: string): Promise<void> {

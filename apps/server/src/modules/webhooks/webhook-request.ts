@@ -17,6 +17,8 @@ const subscriptionProperties = {
   url: { type: 'string', minLength: 1, maxLength: 2000 },
   eventTypes: { type: 'array', minItems: 1, maxItems: SELECTORS.length, uniqueItems: true, items: { enum: SELECTORS } },
   filter: { type: 'string', maxLength: 2000 },
+  // Role keys, as an API key names them; absent or empty: the careful reader (see webhook-reader.ts).
+  roles: { type: 'array', maxItems: 32, uniqueItems: true, items: { type: 'string', pattern: WEBHOOK_KEY } },
 };
 
 export const webhookCreateSchema = {
@@ -39,6 +41,7 @@ const WEBHOOK_FIELDS: Readonly<Record<string, FieldWording>> = {
   '/url': { name: { en: 'The URL', zh: '地址' } },
   '/eventTypes': { name: { en: 'The event types', zh: '事件类型' } },
   '/filter': { name: { en: 'The filter', zh: '筛选条件' } },
+  '/roles': { name: { en: 'The roles', zh: '角色' }, pattern: { en: 'must each be a role key (a lower-case letter, then lower-case letters, digits or underscores)', zh: '均须为角色标识（小写字母开头，其后为小写字母、数字或下划线）' } },
   '/version': { name: { en: 'The version', zh: '版本' } },
   '/': { name: { en: 'The request', zh: '请求' } },
 };

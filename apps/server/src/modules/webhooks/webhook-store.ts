@@ -6,9 +6,10 @@ import type { SealedColumn } from '../../platform/crypto/sealed-column.js';
 import { Database, type SqlExecutor } from '../../platform/database/database.js';
 import { isDuplicateKey } from '../../platform/database/driver-error.js';
 import { generateWebhookSecret } from '../../platform/outbound-http/webhook-signature.js';
-import { ProblemError } from '../../platform/problem/problem-error.js';
+import { ProblemError, type ProblemFieldError } from '../../platform/problem/problem-error.js';
 import type { Actor } from '../access/actor.js';
 import { AuditLog } from '../audit/audit-log.js';
+import { DirectoryService } from '../auth/directory.service.js';
 import { WEBHOOK_ROTATION_OVERLAP_HOURS } from './webhook-schedule.js';
 
 export interface SubscriptionRow {
@@ -18,6 +19,8 @@ export interface SubscriptionRow {
   url: string;
   event_types: string;
   event_filter: string | null;
+  /** A JSON list of role keys; null: none named. */
+  roles: string | null;
   secret: string;
   previous_secret: string | null;
   previous_until: string | null;
@@ -55,6 +58,10 @@ export const webhookSealedColumns: readonly SealedColumn[] = ['secret', 'previou
 
 const stored = (date: Date): string => toStoredDatetime(date.toISOString());
 
+/** The role keys a subscription's deliveries are read through; empty: none named. */
+export const rolesOf = (row: Pick<SubscriptionRow, 'roles'>): string[] => (row.roles === null ? [] : (JSON.parse(row.roles) as string[]));
+const storedRoles = (roles: readonly string[] | undefined): string | null => (roles && roles.length > 0 ? JSON.stringify(roles) : null);
+
 export function subscriptionOf(row: SubscriptionRow, now = Date.now()): WebhookSubscription {
   const previousUntil = row.previous_secret !== null ? fromStoredDatetime(row.previous_until) : undefined;
   return {
@@ -63,6 +70,7 @@ export function subscriptionOf(row: SubscriptionRow, now = Date.now()): WebhookS
     url: row.url,
     eventTypes: JSON.parse(row.event_types) as WebhookEventSelector[],
     ...(row.event_filter !== null ? { filter: row.event_filter } : {}),
+    roles: rolesOf(row),
     enabled: Number(row.enabled) === 1,
     ...(row.disabled_reason !== null ? { disabledReason: row.disabled_reason } : {}),
     ...(row.disabled_at !== null ? { disabledAt: fromStoredDatetime(row.disabled_at)! } : {}),
@@ -77,9 +85,9 @@ export function subscriptionOf(row: SubscriptionRow, now = Date.now()): WebhookS
 }
 
 /** What the audit log keeps of a subscription: never a secret, and the URL without its query (a receiver's token may sit there). */
-export function audited(subscription: Pick<WebhookSubscription, 'name' | 'url' | 'eventTypes' | 'filter'>): Record<string, unknown> {
+export function audited(subscription: Pick<WebhookSubscription, 'name' | 'url' | 'eventTypes' | 'filter'> & { roles?: readonly string[] }): Record<string, unknown> {
   const url = new URL(subscription.url);
-  return { name: subscription.name, url: `${url.origin}${url.pathname}`, eventTypes: subscription.eventTypes, filter: subscription.filter ?? null };
+  return { name: subscription.name, url: `${url.origin}${url.pathname}`, eventTypes: subscription.eventTypes, filter: subscription.filter ?? null, roles: subscription.roles ?? [] };
 }
 
 export function webhookNotFound(key: string): ProblemError {
@@ -96,6 +104,7 @@ export class WebhookStore {
     @Inject(Database) private readonly database: Database,
     @Inject(FieldCipher) private readonly cipher: FieldCipher,
     @Inject(AuditLog) private readonly audit: AuditLog,
+    @Inject(DirectoryService) private readonly directory: DirectoryService,
   ) {}
 
   list(): Promise<WebhookSubscription[]> {
@@ -137,10 +146,11 @@ export class WebhookStore {
     // Two administrators creating the same key at once: the second meets the primary key.
     await this.database.transaction(async (sql) => {
       if ((await sql.rows(`SELECT subscription_key FROM bf_webhook_subscription WHERE subscription_key = ?`, [input.key])).length > 0) throw keyTaken(input.key);
+      await this.checkRoles(sql, input.roles);
       await sql.execute(
-        `INSERT INTO bf_webhook_subscription (subscription_key, name_en, name_zh, url, event_types, event_filter, secret, previous_secret, previous_until, enabled, disabled_reason, disabled_at, consecutive_failures, version, created_at, created_by, updated_at, updated_by)
-         VALUES (?, ?, ?, ?, ?, ?, ?, NULL, NULL, 1, NULL, NULL, 0, 1, ?, ?, ?, ?)`,
-        [input.key, input.name.en, input.name['zh-CN'], input.url, JSON.stringify(input.eventTypes), input.filter ?? null, this.cipher.encrypt(secret, secretField(input.key)), now, actor.name, now, actor.name],
+        `INSERT INTO bf_webhook_subscription (subscription_key, name_en, name_zh, url, event_types, event_filter, roles, secret, previous_secret, previous_until, enabled, disabled_reason, disabled_at, consecutive_failures, version, created_at, created_by, updated_at, updated_by)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL, 1, NULL, NULL, 0, 1, ?, ?, ?, ?)`,
+        [input.key, input.name.en, input.name['zh-CN'], input.url, JSON.stringify(input.eventTypes), input.filter ?? null, storedRoles(input.roles), this.cipher.encrypt(secret, secretField(input.key)), now, actor.name, now, actor.name],
       );
       await this.audit.append(sql, actor, { action: 'webhook', recordId: input.key, detail: { change: 'created', webhook: input.key, after: audited(input) } });
     }).catch((error: unknown) => {
@@ -153,9 +163,10 @@ export class WebhookStore {
     await this.database.transaction(async (sql) => {
       const before = subscriptionOf(await this.lockedRow(sql, key));
       if (before.version !== change.version) throw stale(key, before.version);
+      await this.checkRoles(sql, change.roles);
       await sql.execute(
-        'UPDATE bf_webhook_subscription SET name_en = ?, name_zh = ?, url = ?, event_types = ?, event_filter = ?, version = version + 1, updated_at = ?, updated_by = ? WHERE subscription_key = ? AND version = ?',
-        [change.name.en, change.name['zh-CN'], change.url, JSON.stringify(change.eventTypes), change.filter ?? null, stored(new Date()), actor.name, key, change.version],
+        'UPDATE bf_webhook_subscription SET name_en = ?, name_zh = ?, url = ?, event_types = ?, event_filter = ?, roles = ?, version = version + 1, updated_at = ?, updated_by = ? WHERE subscription_key = ? AND version = ?',
+        [change.name.en, change.name['zh-CN'], change.url, JSON.stringify(change.eventTypes), change.filter ?? null, storedRoles(change.roles), stored(new Date()), actor.name, key, change.version],
       );
       await this.audit.append(sql, actor, { action: 'webhook', recordId: key, detail: { change: 'updated', webhook: key, before: audited(before), after: audited(change) } });
     });
@@ -204,6 +215,24 @@ export class WebhookStore {
       await this.audit.append(sql, actor, { action: 'webhook', recordId: key, detail: { change: 'enabled', webhook: key, disabledReason: row.disabled_reason } });
     });
     return this.get(key);
+  }
+
+  /**
+   * The named roles must exist and grant no administration: a receiving system reads through its
+   * roles' entity grants and field rules, never as an administrator who sees everything in clear.
+   */
+  private async checkRoles(sql: SqlExecutor, named: readonly string[] | undefined): Promise<void> {
+    if (!named || named.length === 0) return;
+    const roles = new Map((await this.directory.roles(sql)).map((role) => [role.key, role]));
+    const errors: ProblemFieldError[] = named.flatMap((key, i) => {
+      const role = roles.get(key);
+      if (!role) return [{ path: `/roles/${i}`, code: 'roleNotFound', message: `There is no role ${key}.`, messageZh: `角色 ${key} 不存在。` }];
+      if (role.admin === true) {
+        return [{ path: `/roles/${i}`, code: 'administratorRole', message: `Role ${key} is an administrator role; a webhook reads through roles that grant entities.`, messageZh: `角色 ${key} 是管理员角色；Webhook 只能通过授予实体权限的角色读取数据。` }];
+      }
+      return [];
+    });
+    if (errors.length > 0) throw ProblemError.invalid('Some roles cannot be given to a webhook.', errors);
   }
 
   async lockedRow(sql: SqlExecutor, key: string): Promise<SubscriptionRow> {
