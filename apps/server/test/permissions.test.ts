@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { DomainEventDispatcher } from '../src/modules/events/domain-event-dispatcher.js';
 import { RESIDENT_IDS } from './fixtures.js';
 import { dialects, startTestServer, type Requester, type TestServer } from './harness.js';
 import { clientEntity, seedPeople, type Username } from './security-fixtures.js';
@@ -189,6 +190,31 @@ describe.each(dialects())('permissions on %s', (dialect) => {
     const expected = await server.request<Page>('POST', '/api/records/client/query', { filter: { field: 'segment', op: 'eq', value: 'mass' }, limit: 500 });
     const inBranch = new Set(ids(['rm_a', 'rm_b', 'tl_sh']));
     expect(rows.map((r) => r.split(',')[header.indexOf('id')]).sort()).toEqual(expected.body.items.filter((r) => inBranch.has(r.id)).map((r) => r.id).sort());
+  });
+
+  it("webhook deliveries apply the subscription roles' field rules: a reader of every client gets its clear fields clear, a reader of its own gets nothing, one without roles what any role restricts masked", async () => {
+    const subscribe = (key: string, roles?: string[]) =>
+      server.request('POST', '/api/webhooks', { key, name: { en: key, 'zh-CN': key }, url: 'http://127.0.0.1:9/hooks', eventTypes: ['record.updated'], ...(roles ? { roles } : {}) });
+    for (const [key, roles] of [['perm_auditor', ['auditor']], ['perm_rm', ['relationship_manager']], ['perm_any', undefined]] as const) expect((await subscribe(key, roles ? [...roles] : undefined)).status).toBe(201);
+    const client = owned.rm_b![1]!;
+    const before = await server.request<Rec>('GET', `/api/records/client/${client.id}`);
+    expect((await server.request('PATCH', `/api/records/client/${client.id}`, { version: before.body.version, name: '欧阳新名', income: 98765, notes: 'renamed for the feed' })).status).toBe(200);
+    const after = await server.request<Rec>('GET', `/api/records/client/${client.id}`);
+    // Deliveries are left when this change's event is handed out (here or by the background poller); earlier changes' events may still be on their way.
+    const [event] = await server.database.read((sql) => sql.rows<{ id: string }>("SELECT id FROM bf_domain_event WHERE record_id = ? AND changes LIKE '%renamed for the feed%'", [client.id]));
+    await vi.waitFor(async () => {
+      await server.app.get(DomainEventDispatcher).dispatchDue();
+      expect((await server.database.read((sql) => sql.rows<{ state: string }>('SELECT state FROM bf_domain_event WHERE id = ?', [event!.id])))[0]?.state).toBe('done');
+    });
+    const rows = await server.database.read((sql) => sql.rows<{ subscription_key: string; payload: string }>("SELECT subscription_key, payload FROM bf_webhook_delivery WHERE subscription_key LIKE 'perm_%' AND event_id = ?", [event!.id]));
+    const changesOf = (key: string): Record<string, unknown>[] => rows.filter((r) => r.subscription_key === key).map((r) => (JSON.parse(r.payload) as { data: { changes: Record<string, unknown> } }).data.changes);
+    expect(changesOf('perm_auditor')).toEqual([{ name: { old: before.body.name, new: '欧阳新名' }, income: { old: before.body.income, new: after.body.income }, notes: { old: before.body.notes, new: 'renamed for the feed' } }]);
+    expect(changesOf('perm_rm')).toEqual([]);
+    // The relationship manager's role masks the name and hides the income: without roles, both go masked with their default mask.
+    const [anyone] = changesOf('perm_any');
+    expect(anyone).toMatchObject({ name: { new: '欧***' }, notes: { new: 'renamed for the feed' } });
+    expect(JSON.stringify(anyone)).not.toMatch(/欧阳新名|98765/);
+    for (const key of ['perm_auditor', 'perm_rm', 'perm_any']) expect((await server.request('DELETE', `/api/webhooks/${key}`)).status).toBe(204);
   });
 
   it('refuses writes to read-only and hidden fields with 403 and changes nothing', async () => {
