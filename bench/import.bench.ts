@@ -84,7 +84,12 @@ async function main(): Promise<void> {
   const rssBefore = process.memoryUsage().rss;
   console.log(`before the import: heap used ${mb(process.memoryUsage().heapUsed)} MB`);
   let rssPeak = rssBefore;
-  const sampler = setInterval(() => (rssPeak = Math.max(rssPeak, process.memoryUsage().rss)), 100);
+  // What the peak is made of: V8's heap (live and not yet collected) and memory outside it (Buffers: packets, file chunks).
+  let atPeak = process.memoryUsage();
+  const sampler = setInterval(() => {
+    const usage = process.memoryUsage();
+    if (usage.rss > rssPeak) [rssPeak, atPeak] = [usage.rss, usage];
+  }, 100);
   const started = performance.now();
   // node:http pipes the file with back-pressure (a web stream from Readable.toWeb would read it all ahead into this process).
   const job = await new Promise<{ id: string; columns: { header: string; field: string | null }[] }>((resolve, reject) => {
@@ -121,6 +126,7 @@ async function main(): Promise<void> {
   if (process.env.BENCH_HEAP_SNAPSHOT) (await import('node:v8')).writeHeapSnapshot(process.env.BENCH_HEAP_SNAPSHOT);
   const importRate = progress.rowsDone / importSeconds;
   const rssGrowth = rssPeak - rssBefore;
+  console.log(`at the RSS peak: heap total ${mb(atPeak.heapTotal)} MB (used ${mb(atPeak.heapUsed)} MB), external ${mb(atPeak.external)} MB, array buffers ${mb(atPeak.arrayBuffers)} MB`);
   console.log(`import job: ${progress.rowsDone.toLocaleString('en')} rows (created ${progress.created}, updated ${progress.updated}, failed ${progress.failed}) in ${importSeconds.toFixed(1)} s = ${Math.round(importRate)} rows/s; upload ${uploadSeconds.toFixed(1)} s; RSS growth ${mb(rssGrowth)} MB`);
 
   // The plain side: the same file, the same parser, multi-row INSERTs into a copy of the table, in clear.

@@ -12,6 +12,12 @@ describe('field cipher', () => {
   const k1 = key();
   const cipher = new FieldCipher(new Map([['k1', k1]]), 'k1', key());
 
+  it('gives every value its own IV, across the pooled random bytes it draws them from', () => {
+    const values = Array.from({ length: 1000 }, (_, i) => cipher.encrypt(`1381234${String(i).padStart(4, '0')}`, 'f_mobile'));
+    expect(new Set(values.map((v) => v.split('.')[2])).size).toBe(1000);
+    values.forEach((v, i) => expect(cipher.decrypt(v, 'f_mobile')).toBe(`1381234${String(i).padStart(4, '0')}`));
+  });
+
   it('round-trips text, with a fresh IV each time and the key id inside', () => {
     const a = cipher.encrypt('11010519491231002X', 'f_rid');
     const b = cipher.encrypt('11010519491231002X', 'f_rid');
