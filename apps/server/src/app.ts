@@ -93,6 +93,10 @@ export async function createBankForgeApp(config: ServerConfig, logger: Logger = 
     bodyParser: false,
   });
   app.disable('x-powered-by');
+  // API answers are no-store, so nothing revalidates them: no SHA-1 of every JSON body for a weak
+  // ETag. Routes that are cached set their own (the record validators, drafts' revisions), and
+  // still answer 304 to a matching If-None-Match; static files keep theirs.
+  app.set('etag', false);
   // Off unless the operator names the proxies: otherwise any client could set its own address and scheme.
   if (config.trustProxy !== undefined) app.set('trust proxy', config.trustProxy);
   app.use(securityHeaders(config.secureCookies ?? false));

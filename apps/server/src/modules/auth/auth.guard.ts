@@ -48,8 +48,11 @@ export class AuthGuard implements CanActivate {
     @Inject(ApiKeyRateLimit) private readonly keyRates: ApiKeyRateLimit,
   ) {}
 
+  /** Whether each route is public, per controller and handler (a handler may be inherited), read from its metadata once rather than on every request. */
+  private readonly publicRoutes = new WeakMap<object, WeakMap<object, boolean>>();
+
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    if (this.reflector.getAllAndOverride<boolean>(PUBLIC, [context.getHandler(), context.getClass()])) return true;
+    if (this.isPublic(context)) return true;
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
     const bearer = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '')?.[1];
     if (bearer) {
@@ -78,6 +81,19 @@ export class AuthGuard implements CanActivate {
     if (!request.actor) throw new ProblemError(401, 'unauthenticated', token ? 'The session has expired; sign in again.' : 'Sign in first.');
     request.sessionToken = token;
     return true;
+  }
+
+  private isPublic(context: ExecutionContext): boolean {
+    const controller = context.getClass();
+    const handler = context.getHandler();
+    let routes = this.publicRoutes.get(controller);
+    if (!routes) this.publicRoutes.set(controller, (routes = new WeakMap()));
+    let known = routes.get(handler);
+    if (known === undefined) {
+      known = this.reflector.getAllAndOverride<boolean | undefined>(PUBLIC, [handler, controller]) === true;
+      routes.set(handler, known);
+    }
+    return known;
   }
 }
 
