@@ -68,14 +68,17 @@ export type {
   ScheduleTrigger,
   SetTagsAction,
   StartFlowAction,
+  TargetById,
+  TargetCondition,
+  TargetLookup,
   UpdateRecordAction,
   WaitAction,
 } from './automation/automation-definition.js';
 export { AUTOMATION_ACTION_TYPES, AUTOMATION_CASE_EVENTS, AUTOMATION_RECORD_EVENTS, CONNECTOR_METHODS, SCHEDULE_EVERY } from './automation/automation-definition.js';
 export { AUTOMATION_ACTION_ID_PATTERN, AUTOMATION_KEY_PATTERN, automationArtifactSchema } from './automation/automation-schema.js';
-export { automationEntities, automationKind, type AutomationCheckContext } from './automation/automation-kind.js';
+export { automationEntities, automationKind, type AutomationCheckContext, type AutomationSegment } from './automation/automation-kind.js';
 export { AUTOMATION_SCOPE_NAMES, automationFieldProblems, automationProblems, isAutomationDuration, type AutomationProblemCode } from './automation/automation-problems.js';
-export { latestScheduleSlot } from './automation/schedule-slots.js';
+export { latestScheduleSlot, missedScheduleSlots, MAX_CATCH_UP_SLOTS } from './automation/schedule-slots.js';
 
 // business calendar: working days and hours, holidays, make-up days (调休), in a time zone
 export type { BusinessCalendar, CalendarDay, CalendarYear, IsoWeekday, WorkingPeriod } from './calendar/business-calendar.js';

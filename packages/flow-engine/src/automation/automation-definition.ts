@@ -37,7 +37,9 @@ export type ScheduleEvery = (typeof SCHEDULE_EVERY)[number];
  * At `at` (HH:mm, local time in `timeZone`): every day, every working day of `calendar`, every
  * `weekday` (1 Monday .. 7 Sunday) or every month on `dayOfMonth` (1..28). With `entity`, one run
  * per live record the `filter` matches (relative dates such as "within the next 15 days" allowed);
- * without, one run with no record.
+ * without, one run with no record. With `segment`, the audience is a saved segment's (read with
+ * its filter as it is at each slot, and the `filter` too when both are given): the segment must be
+ * of `entity` and shared (with a team or a branch), never private.
  */
 export interface ScheduleTrigger {
   type: 'schedule';
@@ -50,6 +52,8 @@ export interface ScheduleTrigger {
   dayOfMonth?: number;
   entity?: string;
   filter?: RecordFilter;
+  /** A saved segment's id. */
+  segment?: string;
 }
 
 /**
@@ -88,15 +92,37 @@ interface ActionBase {
   as?: string;
 }
 
+/** A field compared with a FEEL value, to find the records an update writes. */
+export interface TargetCondition {
+  field: string;
+  op: 'eq' | 'ne';
+  value: string;
+}
+
+/** The live records of `entity` matching every condition (`where`, most recently created first; at most 100). */
+export interface TargetLookup {
+  entity: string;
+  where: TargetCondition[];
+}
+
+/** Another record, by its entity and a FEEL id. */
+export interface TargetById {
+  entity: string;
+  id: string;
+}
+
 /**
- * Writes fields of the run's record (field key -> FEEL value), or of another record: `target`
- * names its entity and, in FEEL, its id (a logged interaction writes its customer's
- * `last_contacted_at` with `{ entity: 'customer', id: 'new.customer' }`).
+ * Writes fields of the run's record (field key -> FEEL value), or of other records: `target`
+ * names the entity and, in FEEL, its id (a logged interaction writes its customer's
+ * `last_contacted_at` with `{ entity: 'customer', id: 'new.customer' }`), or conditions that find
+ * them (a won opportunity marks its campaign contacts converted: `customer = new.customer`,
+ * `campaign = new.campaign`, `status != "converted"`). None found writes nothing; every one found
+ * is written (a customer contacted twice by a campaign converted on both contacts).
  */
 export interface UpdateRecordAction extends ActionBase {
   type: 'updateRecord';
   values: Record<string, string>;
-  target?: { entity: string; id: string };
+  target?: TargetById | TargetLookup;
 }
 
 /** Adds and removes options of a multiSelect (tags) field of the run's record. */

@@ -3,7 +3,7 @@ import type { ArtifactProblem } from '@bankforge/rule-engine';
 import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
 import type { AutomationDefinition } from './automation-definition.js';
-import { automationKind, type AutomationCheckContext } from './automation-kind.js';
+import { automationKind, type AutomationCheckContext, type AutomationSegment } from './automation-kind.js';
 import { automationArtifactSchema } from './automation-schema.js';
 
 const customer: EntityDefinition = {
@@ -41,6 +41,17 @@ function tagging(overrides: Partial<AutomationDefinition> = {}): AutomationDefin
   };
 }
 
+const SHARED_SEGMENT = '0190a0b0-0000-7000-8000-000000000001';
+const PRIVATE_SEGMENT = '0190a0b0-0000-7000-8000-000000000002';
+const LEAD_SEGMENT = '0190a0b0-0000-7000-8000-000000000003';
+const SEGMENTS: Record<string, AutomationSegment> = {
+  [SHARED_SEGMENT]: { entity: 'customer', shared: true },
+  [PRIVATE_SEGMENT]: { entity: 'customer', shared: false },
+  [LEAD_SEGMENT]: { entity: 'lead', shared: true },
+};
+/** What the server has configured besides artifacts: `connector/…`, `user/…`, `role/…`. */
+const CONFIGURED = ['connector/core_banking', 'user/wang_fang', 'role/relationship_manager'];
+
 function context(stage: 'save' | 'publish', entities: EntityDefinition[] = [customer], published: string[] = ['calendar/cn_bank']): AutomationCheckContext & { warnings: ArtifactProblem[] } {
   const warnings: ArtifactProblem[] = [];
   return {
@@ -49,6 +60,8 @@ function context(stage: 'save' | 'publish', entities: EntityDefinition[] = [cust
     warn: (p) => warnings.push(p),
     entity: (key) => Promise.resolve(entities.find((e) => e.key === key)),
     isPublished: (kind, key) => Promise.resolve(published.includes(`${kind}/${key}`)),
+    segment: (id) => Promise.resolve(SEGMENTS[id]),
+    configured: (kind, key) => Promise.resolve(CONFIGURED.includes(`${kind}/${key}`)),
   };
 }
 
@@ -177,6 +190,60 @@ describe('automation kind check', () => {
     const problems = await automationKind.check(doc, context('publish', [customer], ['flow/kyc-review', 'decision/customer_grade']));
     expect(codes(problems)).toEqual(['/actions/0/flow flowNotPublished', '/actions/2/calendar calendarNotPublished']);
     expect(problems[1]!.messageZh).toBe('工作日历 hk_bank 尚未发布');
+  });
+
+  it("on publish, takes a shared segment of the schedule's entity as its audience, and refuses a missing, private or other entity's one", async () => {
+    const audience = (segment: string, entity?: string) =>
+      tagging({ trigger: { type: 'schedule', every: 'day', at: '09:00', timeZone: 'Asia/Shanghai', ...(entity ? { entity } : {}), segment }, actions: [{ id: 'c', type: 'condition', when: 'true' }] });
+    expect(validate(audience(SHARED_SEGMENT, 'customer')), JSON.stringify(validate.errors)).toBe(true);
+    expect(validate(audience('wealth', 'customer'))).toBe(false);
+    expect(await automationKind.check(audience(SHARED_SEGMENT, 'customer'), context('publish'))).toEqual([]);
+    const problems = await automationKind.check(audience(PRIVATE_SEGMENT, 'customer'), context('publish'));
+    expect(codes(problems)).toEqual(['/trigger/segment segmentNotShared']);
+    expect(problems[0]!.messageZh).toContain('私有');
+    expect(codes(await automationKind.check(audience(LEAD_SEGMENT, 'customer'), context('publish')))).toEqual(['/trigger/segment segmentOfOtherEntity']);
+    expect(codes(await automationKind.check(audience('0190a0b0-0000-7000-8000-00000000ffff', 'customer'), context('publish')))).toEqual(['/trigger/segment segmentNotFound']);
+    expect(codes(await automationKind.check(audience(SHARED_SEGMENT), context('publish')))).toEqual(['/trigger/entity required']);
+  });
+
+  it('on publish, refuses connectors, users and roles the server does not have, at their paths in both languages', async () => {
+    const doc = tagging({
+      actions: [
+        { id: 'sms', type: 'callConnector', connector: 'sms_gateway', method: 'POST', path: '/messages' },
+        { id: 'core', type: 'callConnector', connector: 'core_banking', method: 'GET', path: '/ping' },
+        { id: 'tell', type: 'notify', to: { users: ['wang_fang', 'nobody'] }, message: { en: 'x', 'zh-CN': 'x' } },
+        { id: 'desk', type: 'notify', to: { role: 'wealth_desk' }, message: { en: 'x', 'zh-CN': 'x' } },
+        { id: 'turn', type: 'assignOwner', role: 'relationship_manager' },
+      ],
+    });
+    const problems = await automationKind.check(doc, context('publish'));
+    expect(codes(problems)).toEqual(['/actions/0/connector connectorNotFound', '/actions/2/to/users/1 userNotFound', '/actions/3/to/role roleNotFound']);
+    expect(problems.map((p) => p.messageZh)).toEqual(['连接器 sms_gateway 不存在', '用户 nobody 不存在', '角色 wealth_desk 不存在']);
+    // Shipped paused, it publishes with warnings: enabling it is when the connector must exist.
+    const paused = context('publish');
+    expect(await automationKind.check({ ...doc, enabled: false }, paused)).toEqual([]);
+    expect(codes(paused.warnings)).toEqual(codes(problems));
+  });
+
+  it('finds the records an update writes by conditions on their fields, each value FEEL', async () => {
+    const opportunity: EntityDefinition = { ...customer, key: 'campaign_contact', fields: [{ id: 'c1', key: 'status', type: 'text', label: { en: 'Status', 'zh-CN': '状态' } }] };
+    const lookup = (where: unknown) =>
+      tagging({ actions: [{ id: 'u', type: 'updateRecord', target: { entity: 'campaign_contact', where } as never, values: { status: '"converted"' } }] });
+    const sound = lookup([
+      { field: 'owner_id', op: 'eq', value: 'record.owner_id' },
+      { field: 'status', op: 'ne', value: '"converted"' },
+    ]);
+    expect(validate(sound), JSON.stringify(validate.errors)).toBe(true);
+    expect(validate(lookup([]))).toBe(false);
+    expect(validate(lookup([{ field: 'status', op: 'gt', value: '1' }]))).toBe(false);
+    expect(await automationKind.check(sound, context('publish', [customer, opportunity]))).toEqual([]);
+    const bad = lookup([
+      { field: 'stage', op: 'eq', value: '"won"' },
+      { field: 'status', op: 'ne', value: '"converted' },
+    ]);
+    expect(codes(await automationKind.check(bad, context('publish', [customer, opportunity])))).toEqual(['/actions/0/target/where/1/value invalidFeel']);
+    const fixed = lookup([{ field: 'stage', op: 'eq', value: '"won"' }]);
+    expect(codes(await automationKind.check(fixed, context('publish', [customer, opportunity])))).toEqual(['/actions/0/target/where/0/field unknownEntityField']);
   });
 
   it('names its trigger and actions for comparing versions', () => {

@@ -1,8 +1,9 @@
 /**
  * The `automation` artifact kind: its schema, and a check that refuses an automation the runner
  * could not run (colliding ids, FEEL that does not compile, unreal durations, times and zones) and,
- * on publish, one naming entities that are not published or fields they do not have, or flows,
- * decisions and calendars that are not published.
+ * on publish, one naming entities that are not published or fields they do not have, flows,
+ * decisions and calendars that are not published, or segments, connectors, users and roles the
+ * server does not have (a private segment too).
  */
 import type { EntityDefinition } from '@bankforge/data-model';
 import type { ArtifactCheckContext, ArtifactElement, ArtifactKindDefinition, ArtifactProblem } from '@bankforge/rule-engine';
@@ -10,9 +11,12 @@ import { unchangedDocument } from '@bankforge/rule-engine';
 import type { AutomationDefinition } from './automation-definition.js';
 import { automationFieldProblems, automationProblems } from './automation-problems.js';
 import { automationArtifactSchema } from './automation-schema.js';
+import { configurationProblems, type ConfigurationLookup } from './configured-references.js';
+
+export type { AutomationSegment } from './configured-references.js';
 
 /** What an automation's check asks its host. */
-export interface AutomationCheckContext extends ArtifactCheckContext {
+export interface AutomationCheckContext extends ArtifactCheckContext, ConfigurationLookup {
   /** The latest published version of an entity, or undefined. */
   entity(key: string): Promise<EntityDefinition | undefined>;
   /** Whether an artifact (a flow, a decision, a calendar) has a published version. */
@@ -70,7 +74,11 @@ export const automationKind: ArtifactKindDefinition<AutomationDefinition, Automa
       const entity = await context.entity(key);
       if (entity) entities.set(key, entity);
     }
-    return [...automationFieldProblems(automation, entities), ...(await referenceProblems(automation, context))];
+    const configuration = await configurationProblems(automation, context);
+    // A paused automation may wait for its configuration (shipped before the SMS gateway is set
+    // up): said as warnings; publishing it enabled requires it.
+    if (automation.enabled === false) for (const problem of configuration) context.warn(problem);
+    return [...automationFieldProblems(automation, entities), ...(await referenceProblems(automation, context)), ...(automation.enabled === false ? [] : configuration)];
   },
   elements(automation): ArtifactElement[] {
     return [

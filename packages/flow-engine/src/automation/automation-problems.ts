@@ -25,7 +25,13 @@ export type AutomationProblemCode =
   | 'entityNotPublished'
   | 'unknownEntityField'
   | 'notMultiSelect'
-  | 'unknownOption';
+  | 'unknownOption'
+  | 'segmentNotFound'
+  | 'segmentOfOtherEntity'
+  | 'segmentNotShared'
+  | 'connectorNotFound'
+  | 'userNotFound'
+  | 'roleNotFound';
 
 /** The names every expression may read; `as` names may not hide them. */
 export const AUTOMATION_SCOPE_NAMES = ['old', 'new', 'changed', 'payload', 'case', 'record', 'now'] as const;
@@ -67,7 +73,10 @@ function* expressions(automation: AutomationDefinition): Generator<{ path: strin
     switch (action.type) {
       case 'updateRecord':
       case 'createRecord':
-        if (action.type === 'updateRecord' && action.target) yield { path: at('target', 'id'), source: action.target.id, names };
+        if (action.type === 'updateRecord' && action.target) {
+          if ('id' in action.target) yield { path: at('target', 'id'), source: action.target.id, names };
+          else for (const [j, condition] of action.target.where.entries()) yield { path: at('target', 'where', j, 'value'), source: condition.value, names };
+        }
         for (const [field, source] of Object.entries(action.values)) yield { path: at('values', field), source, names };
         break;
       case 'evaluateDecision':
@@ -125,8 +134,8 @@ function scheduleProblems(trigger: AutomationTrigger): ArtifactProblem[] {
   const needed = trigger.every === 'day' ? undefined : needs[trigger.every];
   if (needed !== undefined && trigger[needed] === undefined)
     problems.push(problem(`/trigger/${needed}`, 'required', `a schedule "every ${trigger.every}" needs ${needed}`, `"每${trigger.every}" 的计划需要设置 ${needed}`));
-  if (trigger.filter !== undefined && trigger.entity === undefined)
-    problems.push(problem('/trigger/entity', 'required', 'a schedule with a filter needs the entity it filters', '带筛选条件的计划需要指定实体'));
+  if ((trigger.filter !== undefined || trigger.segment !== undefined) && trigger.entity === undefined)
+    problems.push(problem('/trigger/entity', 'required', 'a schedule with a filter or a segment needs the entity it filters', '带筛选条件或分群的计划需要指定实体'));
   return problems;
 }
 
@@ -169,6 +178,9 @@ export function automationProblems(automation: AutomationDefinition): { identity
   return { identity: identityProblems(automation), rest: [...rest, ...scheduleProblems(automation.trigger), ...actionProblems(automation)] };
 }
 
+/** Columns every record has, that a lookup may compare besides the entity's fields. */
+const STANDARD_COLUMNS = new Set(['id', 'owner_id', 'created_by', 'updated_by']);
+
 function fieldProblem(path: string, entity: EntityDefinition, key: string): ArtifactProblem {
   return problem(path, 'unknownEntityField', `"${key}" is not a field of entity ${entity.key}`, `"${key}" 不是实体 ${entity.key} 的字段`);
 }
@@ -203,6 +215,9 @@ export function automationFieldProblems(automation: AutomationDefinition, entiti
     if (action.type === 'updateRecord' && action.target) {
       const target = lookup(at('target', 'entity'), action.target.entity);
       if (target) valueProblems(target, action.values, at, 'values');
+      if (target && 'where' in action.target)
+        for (const [j, condition] of action.target.where.entries())
+          if (!fieldOf(target, condition.field) && !STANDARD_COLUMNS.has(condition.field)) problems.push(fieldProblem(at('target', 'where', j, 'field'), target, condition.field));
       continue;
     }
     if (!recordEntity) continue;

@@ -22,6 +22,22 @@ const shortText = { type: 'string', minLength: 1, maxLength: 200 } as const;
 const feelMap = { type: 'object', propertyNames: { pattern: IDENTIFIER_PATTERN }, additionalProperties: feel, maxProperties: 200 } as const;
 const nameList = { type: 'array', items: shortText, maxItems: 100, uniqueItems: true } as const;
 
+const targetById = { type: 'object', additionalProperties: false, required: ['entity', 'id'], properties: { entity: key, id: feel } } as const;
+const targetLookup = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['entity', 'where'],
+  properties: {
+    entity: key,
+    where: {
+      type: 'array',
+      minItems: 1,
+      maxItems: 20,
+      items: { type: 'object', additionalProperties: false, required: ['field', 'op', 'value'], properties: { field: key, op: { enum: ['eq', 'ne'] }, value: feel } },
+    },
+  },
+} as const;
+
 const recordTrigger = {
   type: 'object',
   additionalProperties: false,
@@ -48,6 +64,7 @@ const scheduleTrigger = {
     dayOfMonth: { type: 'integer', minimum: 1, maximum: 28 },
     entity: key,
     filter: { $ref: '#/definitions/filter' },
+    segment: { type: 'string', pattern: '^[0-9a-fA-F-]{36}$' },
   },
 } as const;
 
@@ -88,7 +105,7 @@ const base = {
 
 /** One schema per action type, chosen by `type` (so an error names the action's own properties). */
 const actionSchemas = {
-  updateRecord: { required: ['values'], properties: { values: feelMap, target: { type: 'object', additionalProperties: false, required: ['entity', 'id'], properties: { entity: key, id: feel } } } },
+  updateRecord: { required: ['values'], properties: { values: feelMap, target: { oneOf: [targetById, targetLookup] } } },
   setTags: { required: ['field'], properties: { field: key, add: nameList, remove: nameList } },
   createRecord: { required: ['entity', 'values'], properties: { entity: key, values: feelMap } },
   startFlow: { required: ['flow'], properties: { flow: { type: 'string', pattern: '^[a-z][a-z0-9_-]{0,63}$' } } },

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { BusinessCalendar } from '../calendar/business-calendar.js';
 import type { ScheduleTrigger } from './automation-definition.js';
-import { latestScheduleSlot } from './schedule-slots.js';
+import { latestScheduleSlot, MAX_CATCH_UP_SLOTS, missedScheduleSlots } from './schedule-slots.js';
 
 const shanghai = (every: ScheduleTrigger['every'], extra: Partial<ScheduleTrigger> = {}): ScheduleTrigger => ({ type: 'schedule', every, at: '09:00', timeZone: 'Asia/Shanghai', ...extra });
 
@@ -42,5 +42,32 @@ describe('latestScheduleSlot', () => {
   it('answers nothing for a time or zone it cannot read', () => {
     expect(latestScheduleSlot(shanghai('day', { at: '25:00' }), '2026-03-10T05:00:00Z')).toBeUndefined();
     expect(latestScheduleSlot(shanghai('day', { timeZone: 'Mars/Olympus' }), '2026-03-10T05:00:00Z')).toBeUndefined();
+  });
+});
+
+describe('missedScheduleSlots', () => {
+  it('answers every slot after the last one fired, oldest first, none when nothing was missed', () => {
+    // Down from Monday 9 March after its 09:00 (01:00 UTC) run until Thursday 12 March 02:00 UTC.
+    expect(missedScheduleSlots(shanghai('day'), '2026-03-09T01:00:00.000Z', '2026-03-12T02:00:00Z')).toEqual([
+      '2026-03-10T01:00:00.000Z',
+      '2026-03-11T01:00:00.000Z',
+      '2026-03-12T01:00:00.000Z',
+    ]);
+    expect(missedScheduleSlots(shanghai('day'), '2026-03-12T01:00:00.000Z', '2026-03-12T02:00:00Z')).toEqual([]);
+    // Working days only: the weekend of 14-15 March is no slot.
+    expect(missedScheduleSlots(shanghai('workingDay'), '2026-03-12T01:00:00.000Z', '2026-03-17T02:00:00Z')).toEqual([
+      '2026-03-13T01:00:00.000Z',
+      '2026-03-16T01:00:00.000Z',
+      '2026-03-17T01:00:00.000Z',
+    ]);
+  });
+
+  it('catches up at most the latest slots of the bound, however long the server was down', () => {
+    const slots = missedScheduleSlots(shanghai('day'), '2026-01-01T00:00:00.000Z', '2026-03-12T02:00:00Z');
+    expect(slots).toHaveLength(MAX_CATCH_UP_SLOTS);
+    expect(slots[0]).toBe('2026-03-06T01:00:00.000Z');
+    expect(slots.at(-1)).toBe('2026-03-12T01:00:00.000Z');
+    // A month-end close missed by three days is still caught up.
+    expect(missedScheduleSlots(shanghai('month', { dayOfMonth: 28 }), '2026-01-28T01:00:00.000Z', '2026-03-02T02:00:00Z')).toEqual(['2026-02-28T01:00:00.000Z']);
   });
 });

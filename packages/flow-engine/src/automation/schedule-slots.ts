@@ -1,8 +1,8 @@
 /**
- * When a schedule trigger fires: the latest slot at or before an instant, in the schedule's time
- * zone (every day, every working day of a calendar, a weekday, a day of the month, at HH:mm).
- * Pure: the server passes its database's clock, and keys runs on the slot, so two replicas asking
- * at once queue one run.
+ * When a schedule trigger fires: the slots up to an instant, in the schedule's time zone (every
+ * day, every working day of a calendar, a weekday, a day of the month, at HH:mm). Pure: the server
+ * passes its database's clock, and keys runs on the slot, so two replicas asking at once queue one
+ * run.
  */
 import type { BusinessCalendar } from '../calendar/business-calendar.js';
 import { dateOfDay, instantOf, localMoment, msOfTime, weekdayOfDay } from '../calendar/local-time.js';
@@ -11,6 +11,12 @@ import type { ScheduleTrigger } from './automation-definition.js';
 
 /** How far back a slot is looked for: a month and a few days covers every period. */
 const LOOKBACK_DAYS = 35;
+/**
+ * The most slots a schedule catches up after the server was down: the latest 7 of the last 35
+ * days (a daily schedule's week, a monthly one's month). A daily campaign down for a month sends
+ * a week's messages, not thirty.
+ */
+export const MAX_CATCH_UP_SLOTS = 7;
 
 function firesOn(trigger: ScheduleTrigger, day: number, calendar: BusinessCalendar | undefined): boolean {
   switch (trigger.every) {
@@ -31,6 +37,24 @@ function firesOn(trigger: ScheduleTrigger, day: number, calendar: BusinessCalend
  * it has not fired in the last 35 days (or its time or zone is not valid).
  */
 export function latestScheduleSlot(trigger: ScheduleTrigger, nowIso: string, calendar?: BusinessCalendar): string | undefined {
+  return slotsBackFrom(trigger, nowIso, calendar).next().value;
+}
+
+/**
+ * The slots after `sinceIso` and at or before `nowIso`, oldest first: what a schedule missed while
+ * nobody polled (at most the latest MAX_CATCH_UP_SLOTS of the last 35 days).
+ */
+export function missedScheduleSlots(trigger: ScheduleTrigger, sinceIso: string, nowIso: string, calendar?: BusinessCalendar): string[] {
+  const slots: string[] = [];
+  for (const slot of slotsBackFrom(trigger, nowIso, calendar)) {
+    if (slot <= sinceIso || slots.length === MAX_CATCH_UP_SLOTS) break;
+    slots.push(slot);
+  }
+  return slots.reverse();
+}
+
+/** The slots at or before `nowIso`, latest first, back 35 days (none when the time or zone is not valid). */
+function* slotsBackFrom(trigger: ScheduleTrigger, nowIso: string, calendar: BusinessCalendar | undefined): Generator<string, undefined> {
   const at = msOfTime(trigger.at);
   const now = Date.parse(nowIso);
   if (at === undefined || Number.isNaN(now)) return undefined;
@@ -43,7 +67,7 @@ export function latestScheduleSlot(trigger: ScheduleTrigger, nowIso: string, cal
   for (let day = today; day > today - LOOKBACK_DAYS; day--) {
     if (!firesOn(trigger, day, calendar)) continue;
     const instant = instantOf({ day, ms: at }, trigger.timeZone);
-    if (instant <= now) return new Date(instant).toISOString();
+    if (instant <= now) yield new Date(instant).toISOString();
   }
   return undefined;
 }
