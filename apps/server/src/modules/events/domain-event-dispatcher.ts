@@ -1,9 +1,8 @@
-import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { fromStoredDatetime, toStoredDatetime } from '@bankforge/data-model';
+import { Inject, Injectable } from '@nestjs/common';
+import { fromStoredDatetime } from '@bankforge/data-model';
 import { positiveInteger } from '../../platform/config/server-config.js';
-import { databaseNow } from '../../platform/database/database-clock.js';
-import { Database, type SqlExecutor } from '../../platform/database/database.js';
-import { LeasePoller } from '../../platform/leases/lease-poller.js';
+import { Database } from '../../platform/database/database.js';
+import { LeasedQueueWorker } from '../../platform/leases/leased-queue-worker.js';
 import { failureReason } from '../../platform/problem/failure-reason.js';
 import type { Actor } from '../access/actor.js';
 import { DomainEventSubscribers } from './domain-event-subscribers.js';
@@ -16,10 +15,6 @@ const DEFAULT_POLL_MS = 1000;
 /** Deliveries of one event before it is given up (`failed`). */
 export const EVENT_MAX_ATTEMPTS = 5;
 const DEFAULT_RETENTION_DAYS = 30;
-const DAY_MS = 86_400_000;
-const PURGE_EVERY_MS = 3_600_000;
-/** Rows deleted per statement: a large purge never holds its locks for long. */
-const PURGE_BATCH = 1000;
 
 /** The wait after failed delivery n: 2 s, 8 s, 32 s, 128 s. */
 export function eventRetrySeconds(attempts: number): number {
@@ -39,103 +34,69 @@ interface ClaimedRow {
   attempts: number | string;
 }
 
-const RETURNED = 'seq, id, type, entity, record_id, changes, actor_id, actor_kind, occurred_at, attempts';
 
 /**
  * Hands the domain events to the subscribers after their changes committed: at least once, and
- * each record's in the order they were written. Modelled on the flows' outbox: a replica claims
- * due events with a lease on the database's clock (MySQL/MariaDB `FOR UPDATE SKIP LOCKED`; SQLite
- * one `UPDATE … RETURNING`), only the oldest pending event of each record, so the events of a
- * batch belong to different records and are delivered side by side. An event whose replica died
- * is claimed again when its lease runs out. Delivered events are deleted after their retention.
+ * each record's in the order they were written. A replica claims due events with a lease
+ * (`LeasedQueue`), only the oldest pending event of each record, so the events of a batch belong
+ * to different records and are delivered side by side. An event whose replica died is claimed
+ * again when its lease runs out. Delivered events are deleted after their retention.
  */
 @Injectable()
-export class DomainEventDispatcher implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly poller = new LeasePoller(() => this.dispatchBatch());
-  /** This replica's name on its leases. */
-  readonly owner = this.poller.owner;
-  readonly retentionDays = positiveInteger('BANKFORGE_EVENT_RETENTION_DAYS', process.env.BANKFORGE_EVENT_RETENTION_DAYS) ?? DEFAULT_RETENTION_DAYS;
-  private purgedAt = 0;
+export class DomainEventDispatcher extends LeasedQueueWorker<ClaimedRow> {
+  readonly retentionDays: number;
 
   constructor(
     @Inject(Database) private readonly database: Database,
     @Inject(DomainEventSubscribers) private readonly subscribers: DomainEventSubscribers,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    this.poller.start(Number(process.env.BANKFORGE_EVENT_POLL_MS ?? DEFAULT_POLL_MS));
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    await this.poller.stop();
+  ) {
+    const retentionDays = positiveInteger('BANKFORGE_EVENT_RETENTION_DAYS', process.env.BANKFORGE_EVENT_RETENTION_DAYS) ?? DEFAULT_RETENTION_DAYS;
+    super(
+      database,
+      {
+        table: 'bf_domain_event',
+        key: 'seq',
+        waiting: { column: 'state', values: ['pending'] },
+        due: 'due_at',
+        columns: ['seq', 'id', 'type', 'entity', 'record_id', 'changes', 'actor_id', 'actor_kind', 'occurred_at', 'attempts'],
+        order: ['due_at', 'seq'],
+        inTurn: { group: ['entity', 'record_id'], position: ['seq'] },
+        batch: BATCH,
+        leaseSeconds: LEASE_SECONDS,
+        countsAttempts: true,
+        retry: { maxAttempts: EVENT_MAX_ATTEMPTS, delaySeconds: eventRetrySeconds },
+        // A delivered event's last delivery was due at `due_at`.
+        purge: { finished: "state = 'done'", olderThan: 'due_at', retentionDays },
+      },
+      { env: 'BANKFORGE_EVENT_POLL_MS', defaultMs: DEFAULT_POLL_MS },
+    );
+    this.retentionDays = retentionDays;
   }
 
   /** Claims and delivers the events due now, batch after batch; answers how many were delivered. */
   dispatchDue(): Promise<number> {
-    return this.poller.drain();
+    return this.queue.drain();
   }
 
-  /** One claimed batch delivered; undefined when nothing was due (then, once an hour, the purge). */
-  private async dispatchBatch(): Promise<number | undefined> {
+  /** One claimed batch delivered; undefined when nothing was due. */
+  protected async nextBatch(): Promise<number | undefined> {
     const claimed = await this.claim();
-    if (claimed.length === 0) {
-      if (Date.now() - this.purgedAt >= PURGE_EVERY_MS) {
-        this.purgedAt = Date.now();
-        await this.purgeDelivered();
-      }
-      return undefined;
-    }
+    if (claimed.length === 0) return undefined;
     const outcomes = await Promise.all(claimed.map(async (event) => ({ event, failure: await this.deliver(event) })));
     const delivered = outcomes.filter((o) => o.failure === undefined).map((o) => o.event.seq);
-    if (delivered.length > 0) {
-      await this.database.single((sql) =>
-        sql.execute(`UPDATE bf_domain_event SET state = 'done', lease_owner = NULL, lease_until = NULL WHERE state = 'pending' AND seq IN (${delivered.map(() => '?').join(', ')})`, delivered),
-      );
-    }
+    if (delivered.length > 0) await this.database.single((sql) => this.queue.change(sql, delivered, { set: "state = 'done'", lease: 'release', while: 'waiting' }));
     for (const { event, failure } of outcomes) if (failure !== undefined) await this.failed(event, failure);
     return delivered.length;
   }
 
   /** Claims up to a batch of events, each the oldest pending one of its record. */
   async claim(): Promise<DomainEvent[]> {
-    if (this.database.dialect === 'sqlite') {
-      const rows = await this.database.transaction((sql) =>
-        sql.rows<ClaimedRow>(
-          `UPDATE bf_domain_event SET ${this.leaseSet(sql)}
-            WHERE seq IN (SELECT e.seq FROM bf_domain_event e WHERE ${claimable(databaseNow(sql))} ORDER BY e.due_at, e.seq LIMIT ${BATCH})
-            RETURNING ${RETURNED}`,
-          [this.owner],
-        ),
-      );
-      return rows.map(eventOf).sort((a, b) => a.seq - b.seq);
-    }
-    return this.database.transaction(async (sql) => {
-      const rows = await sql.rows<ClaimedRow>(
-        `SELECT ${RETURNED.split(', ').map((c) => `e.${c}`).join(', ')} FROM bf_domain_event e WHERE ${claimable(databaseNow(sql))} ORDER BY e.due_at, e.seq LIMIT ${BATCH} FOR UPDATE SKIP LOCKED`,
-      );
-      if (rows.length > 0) await sql.execute(`UPDATE bf_domain_event SET ${this.leaseSet(sql)} WHERE seq IN (${rows.map(() => '?').join(', ')})`, [this.owner, ...rows.map((r) => Number(r.seq))]);
-      return rows.map((r) => eventOf({ ...r, attempts: Number(r.attempts) + 1 }));
-    });
+    return (await this.queue.claim()).map(eventOf).sort((a, b) => a.seq - b.seq);
   }
 
   /** Deletes delivered events whose last delivery was due before the retention period; answers how many. */
-  async purgeDelivered(now: number = Date.now()): Promise<number> {
-    const cutoff = toStoredDatetime(new Date(now - this.retentionDays * DAY_MS).toISOString());
-    // MySQL deletes in order with a limit; SQLite (without that build option) through the primary key.
-    const statement =
-      this.database.dialect === 'mysql'
-        ? `DELETE FROM bf_domain_event WHERE state = 'done' AND due_at < ? ORDER BY due_at LIMIT ${PURGE_BATCH}`
-        : `DELETE FROM bf_domain_event WHERE seq IN (SELECT seq FROM bf_domain_event WHERE state = 'done' AND due_at < ? LIMIT ${PURGE_BATCH})`;
-    let purged = 0;
-    for (;;) {
-      const deleted = await this.database.single((sql) => sql.execute(statement, [cutoff]));
-      purged += deleted;
-      if (deleted < PURGE_BATCH) return purged;
-    }
-  }
-
-  private leaseSet(sql: SqlExecutor): string {
-    return `lease_owner = ?, lease_until = ${databaseNow(sql, LEASE_SECONDS)}, attempts = attempts + 1`;
+  purgeDelivered(now: number = Date.now()): Promise<number> {
+    return this.queue.purge(now);
   }
 
   /** Hands one event to the subscribers; answers why it failed, or undefined when it was delivered. */
@@ -150,24 +111,15 @@ export class DomainEventDispatcher implements OnApplicationBootstrap, OnApplicat
 
   /** A failed delivery: tried again after a backoff (the record's later events wait), given up after the last attempt (they then go on). */
   private async failed(event: DomainEvent, reason: string): Promise<void> {
-    const last = event.attempt >= EVENT_MAX_ATTEMPTS;
+    const wait = this.queue.retryDelay(event.attempt);
     try {
       await this.database.single((sql) =>
-        sql.execute(
-          `UPDATE bf_domain_event SET state = ?, due_at = ${databaseNow(sql, last ? 0 : eventRetrySeconds(event.attempt))}, lease_owner = NULL, lease_until = NULL, last_error = ? WHERE seq = ? AND state = 'pending'`,
-          [last ? 'failed' : 'pending', reason.slice(0, 500), event.seq],
-        ),
+        this.queue.change(sql, [event.seq], { set: 'state = ?, last_error = ?', params: [wait === undefined ? 'failed' : 'pending', reason.slice(0, 500)], dueInSeconds: wait ?? 0, lease: 'release', while: 'waiting' }),
       );
     } catch {
       // The lease runs out and a replica delivers it again.
     }
   }
-}
-
-/** Pending, due, not leased, and the oldest pending event of its record. */
-function claimable(now: string): string {
-  return `e.state = 'pending' AND e.due_at <= ${now} AND (e.lease_until IS NULL OR e.lease_until < ${now})
-    AND NOT EXISTS (SELECT 1 FROM bf_domain_event p WHERE p.entity = e.entity AND p.record_id = e.record_id AND p.state = 'pending' AND p.seq < e.seq)`;
 }
 
 function eventOf(row: ClaimedRow): DomainEvent {

@@ -2,6 +2,7 @@ import type { ExecuteResult, FlowEffect, JsonValue, ServiceEffect } from '@bankf
 import { v5 as uuidv5, v7 as uuidv7 } from 'uuid';
 import { databaseNow } from '../../platform/database/database-clock.js';
 import type { SqlExecutor } from '../../platform/database/database.js';
+import { changeQueued, type LeasedTable } from '../../platform/leases/leased-queue.js';
 
 /** The effects a command hands to the outbox: they reach other systems or other cases, so they leave after commit. */
 export type OutboxEffect = Extract<FlowEffect, { type: 'callService' | 'startSubflow' | 'cancelSubflow' | 'instanceEnded' }>;
@@ -55,6 +56,9 @@ export const OUTBOX_MAX_ATTEMPTS = 5;
 export function retryDelaySeconds(attempts: number): number {
   return 5 * 4 ** Math.max(0, attempts - 1);
 }
+
+/** The outbox as a leased table: an entry waits while pending. */
+export const OUTBOX_TABLE: LeasedTable = { table: 'bf_flow_outbox', key: 'id', waiting: { column: 'state', values: ['pending'] }, due: 'due_at' };
 
 /** How an entry ended: done (its work landed, or its case no longer waits for it) or failed (given up). */
 export interface Settlement {
@@ -111,16 +115,17 @@ export const FlowOutbox = {
 
   /** Ends a pending entry (a later settlement of the same entry, by a slower replica, changes nothing). */
   async settle(sql: SqlExecutor, id: string, settlement: Settlement): Promise<void> {
-    await sql.execute(`UPDATE bf_flow_outbox SET state = ?, last_error = COALESCE(?, last_error), done_at = ${databaseNow(sql)} WHERE id = ? AND state = 'pending'`, [
-      settlement.state,
-      settlement.error?.slice(0, 500) ?? null,
-      id,
-    ]);
+    await changeQueued(sql, OUTBOX_TABLE, [id], {
+      set: `state = ?, last_error = COALESCE(?, last_error), done_at = ${databaseNow(sql)}`,
+      params: [settlement.state, settlement.error?.slice(0, 500) ?? null],
+      lease: 'keep',
+      while: 'waiting',
+    });
   },
 
   /** Sends the entry again after its backoff; its lease ends now. */
   async retryLater(sql: SqlExecutor, id: string, attempts: number, error: string): Promise<void> {
-    await sql.execute(`UPDATE bf_flow_outbox SET due_at = ${databaseNow(sql, retryDelaySeconds(attempts))}, lease_until = NULL, last_error = ? WHERE id = ? AND state = 'pending'`, [error.slice(0, 500), id]);
+    await changeQueued(sql, OUTBOX_TABLE, [id], { set: 'last_error = ?', params: [error.slice(0, 500)], dueInSeconds: retryDelaySeconds(attempts), lease: 'release', while: 'waiting' });
   },
 };
 

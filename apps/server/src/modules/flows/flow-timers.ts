@@ -1,7 +1,8 @@
-import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { databaseNow } from '../../platform/database/database-clock.js';
 import { Database, type SqlExecutor } from '../../platform/database/database.js';
-import { LeasePoller } from '../../platform/leases/lease-poller.js';
+import { LeasedQueueWorker } from '../../platform/leases/leased-queue-worker.js';
+import { changeQueued, type LeasedTable } from '../../platform/leases/leased-queue.js';
 import { ProblemError } from '../../platform/problem/problem-error.js';
 import { SYSTEM_ACTOR } from '../access/actor.js';
 import { FlowRunner, type CaseCommandRun } from './flow-runner.js';
@@ -20,6 +21,9 @@ const MYSQL_CONCURRENCY = 4;
 /** Timers fired in one transaction. */
 const GROUP = 10;
 
+/** The timers as a leased table: a timer waits while scheduled. */
+const TIMER_TABLE: LeasedTable = { table: 'bf_flow_timer', key: 'id', waiting: { column: 'state', values: ['scheduled'] }, due: 'due_at' };
+
 interface ClaimedTimer {
   id: string;
   instance_id: string;
@@ -30,37 +34,29 @@ interface ClaimedTimer {
 
 /**
  * Durable timers (SLA timeouts, reminders, timer steps), fired exactly once across replicas: a
- * replica claims due timers with a lease, on the database's clock (MySQL/MariaDB: `FOR UPDATE SKIP
- * LOCKED`, so replicas never wait on each other; SQLite: one `UPDATE … RETURNING`), and fires each
- * with the timer's id as the command id. A second firing (a race, or a replica that died mid-fire
+ * replica claims due timers with a lease (`LeasedQueue`), and fires each with the timer's id as the command id. A second firing (a race, or a replica that died mid-fire
  * and whose lease ran out) finds the command already in the case's history and changes nothing.
  */
 @Injectable()
-export class FlowTimers implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly poller = new LeasePoller(() => this.fireBatch());
-  /** This replica's name on its leases. */
-  readonly owner = this.poller.owner;
-
+export class FlowTimers extends LeasedQueueWorker<Omit<ClaimedTimer, 'flow_key' | 'flow_version'>> {
   constructor(
     @Inject(Database) private readonly database: Database,
     @Inject(FlowRunner) private readonly runner: FlowRunner,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    this.poller.start(Number(process.env.BANKFORGE_FLOW_TIMER_POLL_MS ?? DEFAULT_POLL_MS));
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    await this.poller.stop();
+  ) {
+    super(
+      database,
+      { ...TIMER_TABLE, columns: ['id', 'instance_id', 'timer_id'], order: ['due_at'], batch: BATCH, leaseSeconds: LEASE_SECONDS, countsAttempts: true },
+      { env: 'BANKFORGE_FLOW_TIMER_POLL_MS', defaultMs: DEFAULT_POLL_MS },
+    );
   }
 
   /** Claims and fires the timers due now, batch after batch; answers how many fired. */
   fireDue(): Promise<number> {
-    return this.poller.drain();
+    return this.queue.drain();
   }
 
   /** One claimed batch, fired in groups by a few workers; undefined when nothing was due. */
-  private async fireBatch(): Promise<number | undefined> {
+  protected async nextBatch(): Promise<number | undefined> {
     const claimed = await this.claim();
     if (claimed.length === 0) return undefined;
     let fired = 0;
@@ -77,7 +73,7 @@ export class FlowTimers implements OnApplicationBootstrap, OnApplicationShutdown
   /** Leases a batch of due timers to this replica, with the flow version of each one's case. */
   private async claim(): Promise<ClaimedTimer[]> {
     return this.database.transaction(async (sql) => {
-      const timers = await this.lease(sql);
+      const timers = await this.queue.claimIn(sql);
       if (timers.length === 0) return [];
       const flows = await sql.rows<{ id: string; flow_key: string; flow_version: number }>(
         `SELECT id, flow_key, flow_version FROM bf_flow_instance WHERE id IN (${timers.map(() => '?').join(', ')})`,
@@ -86,36 +82,12 @@ export class FlowTimers implements OnApplicationBootstrap, OnApplicationShutdown
       const byInstance = new Map(flows.map((f) => [f.id, f]));
       const orphans = timers.filter((t) => !byInstance.has(t.instance_id));
       // A timer whose case is gone has nothing left to do.
-      if (orphans.length > 0) await sql.execute(`UPDATE bf_flow_timer SET state = 'fired', last_error = 'caseNotFound' WHERE id IN (${orphans.map(() => '?').join(', ')})`, orphans.map((t) => t.id));
+      await changeQueued(sql, TIMER_TABLE, orphans.map((t) => t.id), { set: "state = 'fired', last_error = 'caseNotFound'", lease: 'keep', while: 'waiting' });
       return timers.flatMap((t) => {
         const flow = byInstance.get(t.instance_id);
         return flow ? [{ ...t, flow_key: flow.flow_key, flow_version: Number(flow.flow_version) }] : [];
       });
     });
-  }
-
-  private async lease(sql: SqlExecutor): Promise<Omit<ClaimedTimer, 'flow_key' | 'flow_version'>[]> {
-    if (this.database.dialect === 'sqlite') {
-      return sql.rows(
-        `UPDATE bf_flow_timer SET lease_owner = ?, lease_until = ${databaseNow(sql, LEASE_SECONDS)}, attempts = attempts + 1
-          WHERE id IN (SELECT id FROM bf_flow_timer WHERE state = 'scheduled' AND due_at <= ${databaseNow(sql)}
-                         AND (lease_until IS NULL OR lease_until < ${databaseNow(sql)}) ORDER BY due_at LIMIT ${BATCH})
-          RETURNING id, instance_id, timer_id`,
-        [this.owner],
-      );
-    }
-    const rows = await sql.rows<Omit<ClaimedTimer, 'flow_key' | 'flow_version'>>(
-      `SELECT id, instance_id, timer_id FROM bf_flow_timer
-        WHERE state = 'scheduled' AND due_at <= ${databaseNow(sql)} AND (lease_until IS NULL OR lease_until < ${databaseNow(sql)})
-        ORDER BY due_at LIMIT ${BATCH} FOR UPDATE SKIP LOCKED`,
-    );
-    if (rows.length > 0) {
-      await sql.execute(
-        `UPDATE bf_flow_timer SET lease_owner = ?, lease_until = ${databaseNow(sql, LEASE_SECONDS)}, attempts = attempts + 1 WHERE id IN (${rows.map(() => '?').join(', ')})`,
-        [this.owner, ...rows.map((r) => r.id)],
-      );
-    }
-    return rows;
   }
 
   /**
@@ -156,9 +128,7 @@ export class FlowTimers implements OnApplicationBootstrap, OnApplicationShutdown
         return false;
       }
       // Anything else (a race, the database busy past its retries): tried again shortly, not after the whole lease.
-      await this.database
-        .transaction((sql) => sql.execute(`UPDATE bf_flow_timer SET lease_until = ${databaseNow(sql, RETRY_SECONDS)} WHERE id = ? AND lease_owner = ? AND state = 'scheduled'`, [timer.id, this.owner]))
-        .catch(() => undefined);
+      await this.database.transaction((sql) => this.queue.change(sql, [timer.id], { lease: { renewSeconds: RETRY_SECONDS }, while: { leasedTo: this.owner } })).catch(() => undefined);
       return false;
     }
   }
@@ -179,5 +149,5 @@ function firing(timer: ClaimedTimer): CaseCommandRun {
 }
 
 function markFired(sql: SqlExecutor, timer: ClaimedTimer, error: string | null): Promise<number> {
-  return sql.execute(`UPDATE bf_flow_timer SET state = 'fired', fired_at = ${databaseNow(sql)}, last_error = ? WHERE id = ? AND state = 'scheduled'`, [error, timer.id]);
+  return changeQueued(sql, TIMER_TABLE, [timer.id], { set: `state = 'fired', fired_at = ${databaseNow(sql)}, last_error = ?`, params: [error], lease: 'keep', while: 'waiting' });
 }

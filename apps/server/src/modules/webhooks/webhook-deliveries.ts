@@ -1,9 +1,9 @@
-import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { toStoredDatetime } from '@bankforge/data-model';
 import { positiveInteger } from '../../platform/config/server-config.js';
 import { databaseNow } from '../../platform/database/database-clock.js';
-import { Database, type SqlExecutor } from '../../platform/database/database.js';
-import { LeasePoller } from '../../platform/leases/lease-poller.js';
+import { Database } from '../../platform/database/database.js';
+import { LeasedQueueWorker } from '../../platform/leases/leased-queue-worker.js';
 import { guardedFetch, type OutboundPolicy } from '../../platform/outbound-http/guarded-fetch.js';
 import { signWebhook } from '../../platform/outbound-http/webhook-signature.js';
 import { SYSTEM_ACTOR } from '../access/actor.js';
@@ -22,10 +22,6 @@ const SEND_TIMEOUT_MS = 15_000;
 const MAX_ANSWER_BYTES = 64 * 1024;
 /** Finished deliveries stay in the log this long (`BANKFORGE_WEBHOOK_RETENTION_DAYS`), then are deleted. */
 const DEFAULT_RETENTION_DAYS = 30;
-const DAY_MS = 86_400_000;
-const PURGE_EVERY_MS = 3_600_000;
-/** Rows deleted per statement: a large purge never holds its locks for long. */
-const PURGE_BATCH = 1000;
 
 interface ClaimedDelivery {
   id: string;
@@ -39,97 +35,62 @@ interface ClaimedDelivery {
 type Outcome = { delivered: true; status: number } | { delivered: false; status: number | null; error: string; retry: boolean };
 
 /**
- * Sends the pending webhook deliveries: claimed with leases on the database's clock (several
- * replicas cooperate; one whose replica died is claimed again after its lease), POSTed through
+ * Sends the pending webhook deliveries: claimed with leases (`LeasedQueue`: several replicas
+ * cooperate; one whose replica died is claimed again after its lease), POSTed through
  * `guardedFetch` with the administrator's allow-list, signed with each active secret. A 2xx answer
  * delivers; another answer or a retryable refusal is tried again on the schedule; the last attempt
  * or a refusal that would only repeat (a private address) fails the delivery, and enough failed in
  * a row disable the subscription.
  */
 @Injectable()
-export class WebhookDeliveries implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly poller = new LeasePoller(() => this.dispatchBatch());
-  readonly owner = this.poller.owner;
-  readonly retentionDays = positiveInteger('BANKFORGE_WEBHOOK_RETENTION_DAYS', process.env.BANKFORGE_WEBHOOK_RETENTION_DAYS) ?? DEFAULT_RETENTION_DAYS;
-  private purgedAt = 0;
+export class WebhookDeliveries extends LeasedQueueWorker<ClaimedDelivery> {
+  readonly retentionDays: number;
 
   constructor(
     @Inject(Database) private readonly database: Database,
     @Inject(WebhookStore) private readonly store: WebhookStore,
     @Inject(AuditLog) private readonly audit: AuditLog,
     @Inject(ConnectorStore) private readonly connectors: ConnectorStore,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    this.poller.start(Number(process.env.BANKFORGE_WEBHOOK_POLL_MS ?? DEFAULT_POLL_MS));
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    await this.poller.stop();
+  ) {
+    const retentionDays = positiveInteger('BANKFORGE_WEBHOOK_RETENTION_DAYS', process.env.BANKFORGE_WEBHOOK_RETENTION_DAYS) ?? DEFAULT_RETENTION_DAYS;
+    super(
+      database,
+      {
+        table: 'bf_webhook_delivery',
+        key: 'id',
+        waiting: { column: 'state', values: ['pending'] },
+        due: 'next_attempt_at',
+        columns: ['id', 'subscription_key', 'payload', 'attempts', 'max_attempts'],
+        order: ['next_attempt_at'],
+        batch: BATCH,
+        leaseSeconds: LEASE_SECONDS,
+        countsAttempts: true,
+        onClaim: (on) => `last_attempt_at = ${databaseNow(on)}`,
+        purge: { finished: "state <> 'pending'", olderThan: 'created_at', retentionDays },
+      },
+      { env: 'BANKFORGE_WEBHOOK_POLL_MS', defaultMs: DEFAULT_POLL_MS },
+    );
+    this.retentionDays = retentionDays;
   }
 
   /** Sends what is due now, batch after batch; answers how many attempts were made. */
   dispatchDue(): Promise<number> {
-    return this.poller.drain();
+    return this.queue.drain();
   }
 
-  /** One claimed batch sent; undefined when nothing was due (then, once an hour, the purge). */
-  private async dispatchBatch(): Promise<number | undefined> {
+  /** One claimed batch, due pending deliveries of enabled subscriptions, sent; undefined when nothing was due. */
+  protected async nextBatch(): Promise<number | undefined> {
     const subscriptions = await this.store.sending();
-    const claimed = subscriptions.size === 0 ? [] : await this.claim([...subscriptions.keys()]);
-    if (claimed.length === 0) {
-      if (Date.now() - this.purgedAt >= PURGE_EVERY_MS) {
-        this.purgedAt = Date.now();
-        await this.purgeFinished();
-      }
-      return undefined;
-    }
+    const claimed = subscriptions.size === 0 ? [] : await this.queue.claim({ column: 'subscription_key', values: [...subscriptions.keys()] });
+    if (claimed.length === 0) return undefined;
     const policy = await this.policy();
     await Promise.all(claimed.map((delivery) => this.attempt(delivery, subscriptions.get(delivery.subscription_key)!, policy)));
     return claimed.length;
   }
 
   /** Deletes delivered and failed deliveries created before the retention period; answers how many. */
-  async purgeFinished(now: number = Date.now()): Promise<number> {
-    const cutoff = toStoredDatetime(new Date(now - this.retentionDays * DAY_MS).toISOString());
-    // MySQL deletes with a limit; SQLite (without that build option) through the primary key.
-    const statement =
-      this.database.dialect === 'mysql'
-        ? `DELETE FROM bf_webhook_delivery WHERE state <> 'pending' AND created_at < ? LIMIT ${PURGE_BATCH}`
-        : `DELETE FROM bf_webhook_delivery WHERE id IN (SELECT id FROM bf_webhook_delivery WHERE state <> 'pending' AND created_at < ? LIMIT ${PURGE_BATCH})`;
-    let purged = 0;
-    for (;;) {
-      const deleted = await this.database.single((sql) => sql.execute(statement, [cutoff]));
-      purged += deleted;
-      if (deleted < PURGE_BATCH) return purged;
-    }
-  }
-
-  /** Due pending deliveries of enabled subscriptions, leased to this replica and counted as attempted. */
-  private async claim(subscriptions: readonly string[]): Promise<ClaimedDelivery[]> {
-    const keys = subscriptions.map(() => '?').join(', ');
-    const due = (sql: SqlExecutor): string => {
-      const now = databaseNow(sql);
-      return `d.state = 'pending' AND d.next_attempt_at <= ${now} AND (d.lease_until IS NULL OR d.lease_until < ${now}) AND d.subscription_key IN (${keys})`;
-    };
-    const lease = (sql: SqlExecutor): string => `lease_owner = ?, lease_until = ${databaseNow(sql, LEASE_SECONDS)}, attempts = attempts + 1, last_attempt_at = ${databaseNow(sql)}`;
-    if (this.database.dialect === 'sqlite') {
-      return this.database.transaction((sql) =>
-        sql.rows<ClaimedDelivery>(
-          `UPDATE bf_webhook_delivery SET ${lease(sql)} WHERE id IN (SELECT d.id FROM bf_webhook_delivery d WHERE ${due(sql)} ORDER BY d.next_attempt_at LIMIT ${BATCH})
-           RETURNING id, subscription_key, payload, attempts, max_attempts`,
-          [this.owner, ...subscriptions],
-        ),
-      );
-    }
-    return this.database.transaction(async (sql) => {
-      const rows = await sql.rows<ClaimedDelivery>(
-        `SELECT d.id, d.subscription_key, d.payload, d.attempts, d.max_attempts FROM bf_webhook_delivery d WHERE ${due(sql)} ORDER BY d.next_attempt_at LIMIT ${BATCH} FOR UPDATE SKIP LOCKED`,
-        subscriptions,
-      );
-      if (rows.length > 0) await sql.execute(`UPDATE bf_webhook_delivery SET ${lease(sql)} WHERE id IN (${rows.map(() => '?').join(', ')})`, [this.owner, ...rows.map((r) => r.id)]);
-      return rows.map((r) => ({ ...r, attempts: Number(r.attempts) + 1 }));
-    });
+  purgeFinished(now: number = Date.now()): Promise<number> {
+    return this.queue.purge(now);
   }
 
   /** The allow-list administrators keep for connectors: webhook targets on the bank's own network need the same permission. */
@@ -153,30 +114,31 @@ export class WebhookDeliveries implements OnApplicationBootstrap, OnApplicationS
 
   private async delivered(delivery: ClaimedDelivery, status: number): Promise<void> {
     await this.database.transaction(async (sql) => {
-      const changed = await sql.execute(
-        `UPDATE bf_webhook_delivery SET state = 'delivered', delivered_at = ${databaseNow(sql)}, lease_owner = NULL, lease_until = NULL, last_status = ?, last_error = NULL WHERE id = ? AND lease_owner = ?`,
-        [status, delivery.id, this.owner],
-      );
+      const changed = await this.queue.change(sql, [delivery.id], {
+        set: `state = 'delivered', delivered_at = ${databaseNow(sql)}, last_status = ?, last_error = NULL`,
+        params: [status],
+        lease: 'release',
+        while: { leasedTo: this.owner },
+      });
       if (changed > 0) await sql.execute('UPDATE bf_webhook_subscription SET consecutive_failures = 0 WHERE subscription_key = ? AND consecutive_failures <> 0', [delivery.subscription_key]);
     });
   }
 
   private async retryLater(delivery: ClaimedDelivery, outcome: Extract<Outcome, { delivered: false }>, waitSeconds: number): Promise<void> {
     await this.database.single((sql) =>
-      sql.execute(
-        `UPDATE bf_webhook_delivery SET next_attempt_at = ${databaseNow(sql, waitSeconds)}, lease_owner = NULL, lease_until = NULL, last_status = ?, last_error = ? WHERE id = ? AND lease_owner = ?`,
-        [outcome.status, outcome.error, delivery.id, this.owner],
-      ),
+      this.queue.change(sql, [delivery.id], { set: 'last_status = ?, last_error = ?', params: [outcome.status, outcome.error], dueInSeconds: waitSeconds, lease: 'release', while: { leasedTo: this.owner } }),
     );
   }
 
   /** The delivery gives up; a subscription failing persistently is disabled, with an audit entry and a notification to every administrator. */
   private async failed(delivery: ClaimedDelivery, outcome: Extract<Outcome, { delivered: false }>): Promise<void> {
     await this.database.transaction(async (sql) => {
-      const changed = await sql.execute(
-        `UPDATE bf_webhook_delivery SET state = 'failed', lease_owner = NULL, lease_until = NULL, last_status = ?, last_error = ? WHERE id = ? AND lease_owner = ?`,
-        [outcome.status, outcome.error, delivery.id, this.owner],
-      );
+      const changed = await this.queue.change(sql, [delivery.id], {
+        set: "state = 'failed', last_status = ?, last_error = ?",
+        params: [outcome.status, outcome.error],
+        lease: 'release',
+        while: { leasedTo: this.owner },
+      });
       if (changed === 0) return;
       const row = await this.store.lockedRow(sql, delivery.subscription_key);
       const failures = Number(row.consecutive_failures) + 1;

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 
 /**
- * A replica's background drain of work it claims with leases (the flows' timers and outbox):
+ * A replica's background drain of work it claims with leases (a `LeasedQueue`, the imports):
  * polls every `pollMs` (0 or less: never; tests and benches drain by hand), runs one drain at a
  * time, batch after batch until a claim finds nothing, and on shutdown finishes the batch in hand
  * and claims no more (another replica will).
