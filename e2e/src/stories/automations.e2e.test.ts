@@ -11,6 +11,8 @@ interface Money {
 interface Customer {
   id: string;
   version: number;
+  name: string;
+  customer_no: string;
   aum: Money | null;
   tags: string[] | null;
 }
@@ -176,16 +178,21 @@ describe('the analyst tags high-potential customers with an automation', () => {
   it('finds the succeeded run in the Runs tab, its step done', async () => {
     await analyst.getByRole('tab', { name: 'Runs' }).click();
     const table = analyst.getByRole('table', { name: 'Runs' });
-    const row: Locator = table.getByRole('row').filter({ hasText: 'record.updated' }).first();
+    const row: Locator = table.getByRole('row').filter({ hasText: 'Record: Updated' }).first();
     await row.getByText('Succeeded').waitFor();
-    expect(await row.textContent()).toContain(customer.id);
+    // The record by its title when the analyst may read it, else by its entity and a short id; the whole id on hover.
+    const record = row.locator(`[title="${customer.id}"]`);
+    expect([`${customer.name} · ${customer.customer_no}`, `Customer ${customer.id.slice(0, 8)}…`]).toContain(await record.textContent());
     // Nothing to replay on a run that succeeded.
     expect(await row.getByRole('button', { name: /^Replay run/ }).count()).toBe(0);
     await row.getByRole('button', { name: 'Show 1 step' }).click();
     await table.getByRole('table', { name: 'Steps' }).getByText('Done').waitFor();
+    await table.getByRole('table', { name: 'Steps' }).getByText('tags: + high_potential').waitFor();
     await screenshot(analyst, '146-automation-runs-en');
     await language(analyst, '中文');
     await analyst.getByRole('table', { name: '运行记录' }).getByText('成功').first().waitFor();
+    // The step's detail is said in Chinese from its code and values, not the server's English.
+    await analyst.getByRole('table', { name: '运行记录' }).getByText('tags：+ high_potential').waitFor();
     await screenshot(analyst, '147-automation-runs-zh');
     await language(analyst, 'English');
     expect(pageErrors).toEqual([]);

@@ -326,6 +326,8 @@ describe('AutomationDesigner', () => {
         const table = await screen.findByRole('table', { name: language === 'en' ? 'Runs' : '运行记录' });
         expect(await within(table).findByText('上海海川信息技术有限公司 · C0000000016')).toBeTruthy();
         expect(within(table).getByText(unread).getAttribute('title')).toBe('0191f0aa-7c1e-7b4e-9a53-0c6a2b1f7e21');
+        // What started the run, in the reader's words.
+        expect(within(table).getAllByText(language === 'en' ? 'Record: Updated' : '记录：更新')).toHaveLength(2);
         expect(server.requests.find((r) => r.url === '/api/records/customer/titles')!.body).toEqual({ ids: ['c_0001', '0191f0aa-7c1e-7b4e-9a53-0c6a2b1f7e21'] });
         await user.click(within(table).getAllByRole('button', { name: language === 'en' ? 'Show 1 step' : '显示 1 个步骤' })[0]!);
         expect(within(table).getByText(step1)).toBeTruthy();

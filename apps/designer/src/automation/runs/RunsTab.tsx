@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { StepTable } from '../test-panel/StepTable.js';
 import { useAutomationEditing } from '../ui/editing-context.js';
 import { Loading } from '../../shell/Loading.js';
+import { runTriggerLabel } from './run-trigger.js';
 import { useRunRecordTitles, type RunRecordTitles } from './useRunRecords.js';
 
 const STATUSES: readonly AutomationRunStatus[] = ['pending', 'running', 'waiting', 'succeeded', 'stopped', 'failed'];
@@ -149,9 +150,7 @@ function RunRow({ run, titles, at, expanded, onToggle, replaying, onReplay }: { 
         <td>
           <span className={`badge automation-run--${run.status}`}>{t(`runs.statuses.${run.status}`)}</span>
         </td>
-        <td>
-          <code>{run.trigger}</code>
-        </td>
+        <td title={run.trigger}>{runTriggerLabel(run.trigger, t)}</td>
         <td>{run.recordId ? <RunRecord entity={run.entity} id={run.recordId} titles={titles} /> : '—'}</td>
         <td>
           {run.steps.length > 0 ? (
