@@ -1,5 +1,5 @@
 // Bulk import vs plain mysql2: N customers from one CSV on MariaDB, in one process.
-// Usage: npm run bench -- import [--rows N] [--batch N]
+// Usage: npm run bench -- import [--rows N] [--batch N] (run with the V8 flags of the server's `start` script, see scripts/bench.mjs)
 // The CSV (Chinese headers, the bank CRM's customers: resident ID, mobile and e-mail encrypted) is
 // written to disk first. The server's side uploads it over HTTP and runs the import job (mapped by
 // label, matched by resident ID through the blind index, every row validated, audited, with its
@@ -82,7 +82,7 @@ async function main(): Promise<void> {
   // The server's side: upload, mapping as proposed, match by resident ID, run, poll.
   gc();
   const rssBefore = process.memoryUsage().rss;
-  console.log(`before the import: heap used ${mb(process.memoryUsage().heapUsed)} MB`);
+  console.log(`before the import: RSS ${mb(rssBefore)} MB, heap used ${mb(process.memoryUsage().heapUsed)} MB`);
   let rssPeak = rssBefore;
   // What the peak is made of: V8's heap (live and not yet collected) and memory outside it (Buffers: packets, file chunks).
   let atPeak = process.memoryUsage();
