@@ -1,10 +1,11 @@
-import type { WebhookSubscription, WebhookSubscriptionWithSecret } from '@bankforge/client';
+import type { RoleDefinition, WebhookSubscription, WebhookSubscriptionWithSecret } from '@bankforge/client';
 import { asProblem, Dialog, useApiClient } from '@bankforge/app-shell';
 import { useCallback, useId, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FeelEditor } from '../../form-designer/feel-editor/FeelEditor.js';
 import { DialogFooter, type DialogFailure } from '../shared/DialogFooter.js';
 import { fieldProblems } from '../shared/field-problems.js';
+import { RoleChecklist } from '../shared/RoleChecklist.js';
 import {
   changeRequest,
   createRequest,
@@ -21,6 +22,8 @@ import {
 export interface WebhookDialogProps {
   /** The subscription to edit; none: a new one. */
   subscription?: WebhookSubscription;
+  /** The roles a receiving system may read through (administrator roles are not offered: the server refuses them). */
+  roles: readonly RoleDefinition[];
   onClose: () => void;
   /** A new one comes with its secret, to be shown once. */
   onSaved: (saved: WebhookSubscription | WebhookSubscriptionWithSecret) => void;
@@ -33,10 +36,11 @@ const FIELD_OF: Record<string, keyof WebhookForm> = {
   url: 'url',
   eventTypes: 'eventTypes',
   filter: 'filter',
+  roles: 'roles',
 };
 
-/** Creates or edits a webhook subscription: names, URL, event types, FEEL filter (the server's syntax errors at it). */
-export function WebhookDialog({ subscription, onClose, onSaved }: WebhookDialogProps) {
+/** Creates or edits a webhook subscription: names, URL, event types, FEEL filter (the server's syntax errors at it), the roles its receiver reads through. */
+export function WebhookDialog({ subscription, roles, onClose, onSaved }: WebhookDialogProps) {
   const { t, i18n } = useTranslation('admin');
   const api = useApiClient();
   const id = useId();
@@ -173,6 +177,14 @@ export function WebhookDialog({ subscription, onClose, onSaved }: WebhookDialogP
           />
           {notes('filter', t('webhooks.filterHelp'))}
         </div>
+        <RoleChecklist
+          legend={t('webhooks.roles')}
+          roles={roles.filter((role) => role.admin !== true)}
+          value={form.roles}
+          onChange={(keys) => set('roles', keys)}
+          help={t('webhooks.rolesHelp')}
+          error={errors.roles}
+        />
         <DialogFooter
           failure={failure}
           busy={busy}

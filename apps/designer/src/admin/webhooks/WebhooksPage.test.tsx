@@ -23,6 +23,7 @@ const feed = {
   url: 'https://crm.bank.local/hooks',
   eventTypes: ['record.updated'],
   filter: 'changes.status.new = "approved"',
+  roles: [] as string[],
   enabled: true,
   consecutiveFailures: 0,
   version: 1,
@@ -31,6 +32,10 @@ const feed = {
   updatedAt: '2026-03-01T09:00:00.000Z',
   updatedBy: 'admin',
 };
+const roles = [
+  { key: 'administrator', label: { en: 'Administrator', 'zh-CN': '系统管理员' }, admin: true },
+  { key: 'loan_rm', label: { en: 'Loan RM', 'zh-CN': '贷款客户经理' }, entities: { loan: { read: 'all' } } },
+];
 const delivery = {
   id: 'msg_1',
   subscription: 'crm_feed',
@@ -47,6 +52,7 @@ describe('WebhooksPage', () => {
   it('creates a webhook, shows its secret once with a copy button, and the FEEL error at the filter', async () => {
     const server = fakeApi({
       'GET /api/webhooks': sequence({ body: [] }, { body: [feed] }),
+      'GET /api/auth/roles': { body: roles },
       'POST /api/webhooks': sequence(
         problem(422, 'validationFailed', {
           errors: [
@@ -55,6 +61,16 @@ describe('WebhooksPage', () => {
               code: 'feelSyntax',
               message: 'The filter is not valid FEEL (line 1, column 9: unexpected end).',
               messageZh: '筛选条件不是有效的 FEEL 表达式。',
+            },
+          ],
+        }),
+        problem(422, 'validationFailed', {
+          errors: [
+            {
+              path: '/roles/0',
+              code: 'roleNotFound',
+              message: 'There is no role loan_rm.',
+              messageZh: '角色 loan_rm 不存在。',
             },
           ],
         }),
@@ -89,6 +105,18 @@ describe('WebhooksPage', () => {
       within(dialog).getByLabelText('Filter (FEEL, optional)'),
       'changes.status.new = "approved"',
     );
+    // The roles its receiver reads as: by name, administrators not offered, with what they do; the server's refusal shown at them.
+    const chosen = within(dialog).getByRole('group', { name: 'Roles the receiver reads as (optional)' });
+    expect(within(chosen).queryByRole('checkbox', { name: 'Administrator' })).toBeNull();
+    expect(
+      within(chosen).getByText(
+        /With no role chosen, every field that any role masks or hides is sent masked/,
+      ),
+    ).toBeTruthy();
+    await actor.click(within(chosen).getByRole('checkbox', { name: 'Loan RM' }));
+    await actor.click(within(dialog).getByRole('button', { name: 'Create webhook' }));
+    expect(await within(chosen).findByText('There is no role loan_rm.')).toBeTruthy();
+    expect(chosen.getAttribute('aria-invalid')).toBe('true');
     await actor.click(within(dialog).getByRole('button', { name: 'Create webhook' }));
 
     const shown = await screen.findByRole('dialog', { name: 'Signing secret of CRM feed' });
@@ -101,6 +129,7 @@ describe('WebhooksPage', () => {
       url: 'https://crm.bank.local/hooks',
       eventTypes: ['record.updated'],
       filter: 'changes.status.new = "approved"',
+      roles: ['loan_rm'],
     });
     await actor.click(within(shown).getByRole('button', { name: 'Done' }));
     expect(await screen.findByText('The webhook CRM feed was created.')).toBeTruthy();
@@ -119,6 +148,7 @@ describe('WebhooksPage', () => {
     };
     const server = fakeApi({
       'GET /api/webhooks': sequence({ body: [disabled] }, { body: [{ ...feed, version: 2 }] }),
+      'GET /api/auth/roles': { body: roles },
       'POST /api/webhooks/crm_feed/enable': { body: { ...feed, version: 2 } },
       'GET /api/webhooks/crm_feed/deliveries?limit=50': sequence(
         { body: { items: [delivery] } },
@@ -154,6 +184,7 @@ describe('WebhooksPage', () => {
   it('rotates a secret after asking, and shows the new one once', async () => {
     const server = fakeApi({
       'GET /api/webhooks': { body: [feed] },
+      'GET /api/auth/roles': { body: roles },
       'POST /api/webhooks/crm_feed/rotate-secret': {
         body: {
           subscription: { ...feed, version: 2, previousSecretUntil: '2026-03-02T09:00:00.000Z' },

@@ -1,4 +1,4 @@
-import type { ApiClient, WebhookSubscription } from '@bankforge/client';
+import type { ApiClient, RoleDefinition, WebhookSubscription } from '@bankforge/client';
 import { languageOf, useApiClient } from '@bankforge/app-shell';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -13,7 +13,12 @@ import { WebhookDialog } from './WebhookDialog.js';
 import { typeLabelKey } from './webhook-form.js';
 import { WebhookSecretDialog } from './WebhookSecretDialog.js';
 
-const loadWebhooks = (api: ApiClient): Promise<WebhookSubscription[]> => api.webhooks();
+const loadWebhooks = async (
+  api: ApiClient,
+): Promise<{ subscriptions: WebhookSubscription[]; roles: RoleDefinition[] }> => {
+  const [subscriptions, roles] = await Promise.all([api.webhooks(), api.roles()]);
+  return { subscriptions, roles };
+};
 
 /** Outbound webhooks: list, create (the secret shown once), edit, rotate, enable after the platform disabled one, delete; the delivery log with replay. */
 export function WebhooksPage() {
@@ -29,7 +34,7 @@ export function WebhooksPage() {
 
   if (state.status === 'loading') return <Loading />;
   if (state.status === 'error') return <LoadFailure problem={state.error} onRetry={() => void reload()} />;
-  const subscriptions = state.data;
+  const { subscriptions, roles } = state.data;
   const nameOf = (s: WebhookSubscription) =>
     languageOf(i18n.language) === 'zh-CN' ? s.name['zh-CN'] : s.name.en;
   const watched = subscriptions.find((s) => s.key === watching);
@@ -133,6 +138,7 @@ export function WebhooksPage() {
       {editing && (
         <WebhookDialog
           subscription={editing === 'new' ? undefined : editing}
+          roles={roles}
           onClose={() => setEditing(null)}
           onSaved={(saved) => {
             setEditing(null);

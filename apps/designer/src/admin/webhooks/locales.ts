@@ -33,6 +33,9 @@ export const webhookMessages = {
     filterUnknownName: '{{name}} is not part of an event: a filter reads type, entity, recordId, changes, actor and occurredAt',
     filterHelp:
       'Only events it holds true for are sent, such as: entity = "loan_application" and changes.status.new = "approved". It reads type, entity, recordId, changes, actor and occurredAt.',
+    roles: 'Roles the receiver reads as (optional)',
+    rolesHelp:
+      "The receiving system is sent what these roles may see: a record event only for entities they read in full (scope all; a system has no own records or branch), without the fields they hide and with those they mask masked. A case event goes if they read the case's record entity, and always for a case without a record. With no role chosen, every field that any role masks or hides is sent masked. Administrator roles cannot be chosen.",
     createTitle: 'New webhook',
     editTitle: 'Edit {{name}}',
     create: 'Create webhook',
@@ -123,6 +126,9 @@ export const webhookMessages = {
     filterUnknownName: '{{name}} 不是事件的内容：筛选条件可读取 type、entity、recordId、changes、actor 和 occurredAt',
     filterHelp:
       '仅发送条件为真的事件，如：entity = "loan_application" and changes.status.new = "approved"。可读取 type、entity、recordId、changes、actor 和 occurredAt。',
+    roles: '接收方按以下角色读取（可选）',
+    rolesHelp:
+      '接收系统只收到这些角色可见的内容：仅当角色可读取某实体的全部记录（范围为全部；外部系统没有本人记录或所属机构）时才发送该实体的记录事件，角色隐藏的字段不发送，脱敏的字段脱敏后发送。流程事件在角色可读取其关联记录的实体时发送，无关联记录的流程事件总是发送。未选择角色时，任一角色脱敏或隐藏的字段都脱敏后发送。不能选择管理员角色。',
     createTitle: '新建 Webhook',
     editTitle: '编辑 {{name}}',
     create: '创建 Webhook',

@@ -41,4 +41,18 @@ describe('the webhook form', () => {
       version: 3,
     });
   });
+
+  it('sends the chosen roles, or none (the careful reader)', () => {
+    const form = {
+      ...emptyForm(),
+      key: 'feed',
+      nameEn: 'Feed',
+      nameZh: '推送',
+      url: 'http://x/h',
+      eventTypes: ['record.*' as const],
+    };
+    expect(createRequest(form)).not.toHaveProperty('roles');
+    expect(createRequest({ ...form, roles: ['loan_rm'] }).roles).toEqual(['loan_rm']);
+    expect(changeRequest({ ...form, roles: [] }, 2)).not.toHaveProperty('roles');
+  });
 });

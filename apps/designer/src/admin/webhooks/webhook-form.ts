@@ -28,10 +28,12 @@ export interface WebhookForm {
   url: string;
   eventTypes: WebhookEventSelector[];
   filter: string;
+  /** The role keys the receiving system reads through; none: every field any role restricts is sent masked. */
+  roles: string[];
 }
 
 export function emptyForm(): WebhookForm {
-  return { key: '', nameEn: '', nameZh: '', url: '', eventTypes: [], filter: '' };
+  return { key: '', nameEn: '', nameZh: '', url: '', eventTypes: [], filter: '', roles: [] };
 }
 
 export function formOf(subscription: WebhookSubscription): WebhookForm {
@@ -42,6 +44,7 @@ export function formOf(subscription: WebhookSubscription): WebhookForm {
     url: subscription.url,
     eventTypes: [...subscription.eventTypes],
     filter: subscription.filter ?? '',
+    roles: [...subscription.roles],
   };
 }
 
@@ -74,6 +77,7 @@ function common(form: WebhookForm): Omit<WebhookSubscriptionChange, 'version'> {
     url: form.url.trim(),
     eventTypes: form.eventTypes,
     ...(filter ? { filter } : {}),
+    ...(form.roles.length > 0 ? { roles: form.roles } : {}),
   };
 }
 
