@@ -1,11 +1,20 @@
-import type { ApiClient, ImportJob } from '@bankforge/client';
+import { languageOf } from '@bankforge/app-shell';
+import type { ApiClient, ArtifactSummary, ImportJob } from '@bankforge/client';
 import { useTranslation } from 'react-i18next';
 import { Loading } from '../../shell/Loading.js';
+import { entityName } from '../roles/GrantMatrix.js';
 import { AdminListSection } from '../shared/AdminListSection.js';
 import { LoadFailure } from '../shared/LoadFailure.js';
 import { useLoaded } from '../shared/useLoaded.js';
 
-const loadImports = (api: ApiClient): Promise<ImportJob[]> => api.allImportJobs();
+const loadImports = async (api: ApiClient): Promise<{ jobs: ImportJob[]; entities: ArtifactSummary[] }> => {
+  // Entities name the jobs' rows; without them the keys do.
+  const [jobs, entities] = await Promise.all([
+    api.allImportJobs(),
+    api.listArtifacts('entity').catch(() => []),
+  ]);
+  return { jobs, entities };
+};
 
 /** IT's view of bulk imports: every job, whose, of what, how far and with what outcome (people run their own in the app). */
 export function ImportsPage() {
@@ -23,7 +32,7 @@ export function ImportsPage() {
         </button>
       }
       help={t('imports.help')}
-      empty={state.data.length === 0 ? t('imports.empty') : null}
+      empty={state.data.jobs.length === 0 ? t('imports.empty') : null}
       columns={[
         t('imports.columns.file'),
         t('imports.columns.entity'),
@@ -35,14 +44,28 @@ export function ImportsPage() {
         t('imports.columns.outcome'),
       ]}
     >
-      {state.data.map((job) => (
+      {state.data.jobs.map((job) => (
         <tr key={job.id}>
           <th scope="row">{job.fileName}</th>
-          <td>{job.entity}</td>
+          <td>
+            {entityName(
+              state.data.entities.find((e) => e.key === job.entity),
+              job.entity,
+              i18n.language,
+            )}
+          </td>
           <td>{job.createdByName ?? job.createdBy}</td>
           <td>{when(job.createdAt)}</td>
           <td>{t(`imports.mode.${job.mode ?? 'none'}`)}</td>
-          <td>{t(`imports.status.${job.status}`)}</td>
+          <td>
+            {t(`imports.status.${job.status}`)}
+            {/* Why a job failed, for the administrator to act on. */}
+            {job.error && (
+              <div className="help">
+                {languageOf(i18n.language) === 'zh-CN' ? job.error.messageZh : job.error.message}
+              </div>
+            )}
+          </td>
           <td>{job.rowsDone}</td>
           <td>
             {t('imports.outcome', {
