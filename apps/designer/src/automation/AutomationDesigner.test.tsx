@@ -257,6 +257,39 @@ describe('AutomationDesigner', () => {
     ]);
   });
 
+  it('finds the records an update writes by matching fields: each condition a field, a comparison and a FEEL value', async () => {
+    const { server, user } = openDesigner();
+    await loaded();
+    await user.click(screen.getByRole('button', { name: 'Add action' }));
+    await user.click(screen.getByRole('menuitem', { name: 'Update the record' }));
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Record to update' }), 'customer');
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Find it' }), 'where');
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Field of condition 1' }), 'segment');
+    await user.type(screen.getByRole('textbox', { name: 'Value of condition 1 (FEEL)' }), 'record.segment');
+    await user.click(screen.getByRole('button', { name: 'Add a condition' }));
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Field of condition 2' }), 'id');
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Comparison of condition 2' }), 'ne');
+    await user.type(screen.getByRole('textbox', { name: 'Value of condition 2 (FEEL)' }), 'record.id');
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Add a field' }), 'segment');
+    await user.type(screen.getByRole('textbox', { name: 'Value of Segment (FEEL)' }), '"private"');
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    await screen.findByText('Draft saved');
+    expect(saved(server.requests).actions).toEqual([
+      {
+        id: 'updateRecord_1',
+        type: 'updateRecord',
+        target: {
+          entity: 'customer',
+          where: [
+            { field: 'segment', op: 'eq', value: 'record.segment' },
+            { field: 'id', op: 'ne', value: 'record.id' },
+          ],
+        },
+        values: { segment: '"private"' },
+      },
+    ]);
+  });
+
   it('tests the draft against a record with changed values and shows what each action would do', async () => {
     const answer = { matched: true, steps: [{ actionId: 'setTags_1', status: 'done', at: '2026-12-07T06:00:00.000Z', detail: 'tags + high_potential' }] };
     const { server, user } = openDesigner(withActions([tags]), { 'POST /api/automations/tag_high_potential/test': { body: answer } });
