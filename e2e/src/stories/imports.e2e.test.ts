@@ -82,6 +82,8 @@ describe('an RM imports a CSV that updates her customers found by resident ID', 
     await page.getByRole('heading', { name: 'Import Customers' }).waitFor();
     await screenshot(page, '150-import-page-en');
     await page.getByLabel('CSV or XLSX file').setInputFiles(csv);
+    // The page's own button (not the browser's "Choose File"), and the file it holds.
+    await page.getByRole('button', { name: 'Choose another file…' }).waitFor();
     await page.getByRole('button', { name: 'Upload' }).click();
     const mapped = async (header: string): Promise<string> => page.getByRole('combobox', { name: `Field for column ${header}` }).inputValue();
     await page.getByRole('combobox', { name: 'Field for column 居民身份证号' }).waitFor();
@@ -108,6 +110,8 @@ describe('an RM imports a CSV that updates her customers found by resident ID', 
     // Nothing written.
     const after = ((await wang('POST', '/api/records/customer/query', { filter: { field: 'id', op: 'in', value: mine.map((c) => c.id) }, fields: ['segment', 'notes'] })).body as unknown as { items: Customer[] }).items;
     expect(after).toEqual(before);
+    // The recent imports say the dry run finished (they were read again as it ended).
+    await expect.poll(() => page.getByRole('navigation', { name: 'Your recent imports' }).getByText('dry run done', { exact: true }).count()).toBe(1);
     await screenshot(page, '152-import-dry-run-en');
     expect(errors.flat()).toEqual([]);
   });
@@ -122,6 +126,7 @@ describe('an RM imports a CSV that updates her customers found by resident ID', 
     expect(await page.getByRole('progressbar', { name: '导入进度' }).getAttribute('value')).toBe('1');
     expect(await page.getByText('1 行有错误', { exact: true }).count()).toBe(1);
     expect(await page.getByRole('table', { name: '有错误的行' }).locator('tbody tr td').nth(1).textContent()).toBe('手机号');
+    await expect.poll(() => page.getByRole('navigation', { name: '最近的导入' }).getByText('完成', { exact: true }).count()).toBe(1);
     await screenshot(page, '153-import-done-zh');
 
     const updated = ((await wang('POST', '/api/records/customer/query', { filter: { field: 'id', op: 'in', value: mine.map((c) => c.id) }, fields: ['segment', 'notes'] })).body as unknown as { items: Customer[] }).items;

@@ -30,19 +30,22 @@ export function AppMenu({ app }: { app: RuntimeApp }) {
           </li>
         )}
       </ul>
-      <ul ref={measureRef} className="app-menu-measure" aria-hidden="true">
-        {pages.map((page) => (
-          <li key={page.to}>
-            <span className="app-menu-item">{page.label}</span>
+      {/* In a box of no size that clips it: the copy is as wide as the whole menu, and must not widen the page. */}
+      <div className="app-menu-measure">
+        <ul ref={measureRef} aria-hidden="true">
+          {pages.map((page) => (
+            <li key={page.to}>
+              <span className="app-menu-item">{page.label}</span>
+            </li>
+          ))}
+          <li>
+            <span className="app-menu-item more-button">
+              {t('nav.more')}
+              <span className="more-caret">▾</span>
+            </span>
           </li>
-        ))}
-        <li>
-          <span className="app-menu-item more-button">
-            {t('nav.more')}
-            <span className="more-caret">▾</span>
-          </span>
-        </li>
-      </ul>
+        </ul>
+      </div>
     </nav>
   );
 }

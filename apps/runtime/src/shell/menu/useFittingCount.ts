@@ -20,7 +20,9 @@ export function useFittingCount(total: number) {
       const items = Array.from(copy.children, (item) => item.getBoundingClientRect().width);
       const moreWidth = items.pop() ?? 0;
       const gap = parseFloat(getComputedStyle(copy).columnGap) || 0;
-      setMeasured({ total, count: fittingCount({ widths: items, gap, moreWidth }, nav.clientWidth) });
+      const { paddingLeft, paddingRight } = getComputedStyle(nav);
+      const available = nav.clientWidth - (parseFloat(paddingLeft) || 0) - (parseFloat(paddingRight) || 0);
+      setMeasured({ total, count: fittingCount({ widths: items, gap, moreWidth }, available) });
     };
     measure();
     const observer = new ResizeObserver(measure);
