@@ -32,6 +32,11 @@ export function ConnectorsPage() {
   const { connectors, hosts } = state.data;
   const nameOf = (c: Connector) => (languageOf(i18n.language) === 'zh-CN' ? c.name['zh-CN'] : c.name.en);
   const tested = connectors.find((c) => c.key === testing);
+  const allowHost = async (host: string) => {
+    await api.saveConnectorAllowedHosts({ hosts: [...hosts.filter((h) => h !== host), host] });
+    await reload();
+    setNotice({ key: 'connectors.hosts.saved', values: {} });
+  };
 
   return (
     <>
@@ -97,7 +102,7 @@ export function ConnectorsPage() {
           </tr>
         ))}
       </AdminListSection>
-      {tested && <TestPanel key={tested.key} connector={tested} onClose={() => setTesting(null)} />}
+      {tested && <TestPanel key={tested.key} connector={tested} onClose={() => setTesting(null)} onAllowHost={allowHost} />}
       <AllowedHostsEditor
         key={hosts.join('\n')}
         hosts={hosts}

@@ -9,10 +9,12 @@ const METHODS: readonly ConnectorMethod[] = ['GET', 'POST', 'PUT', 'PATCH', 'DEL
 export interface TestPanelProps {
   connector: Connector;
   onClose: () => void;
+  /** Adds a host to the allowed hosts: offered when the connector's host was refused as private. */
+  onAllowHost: (host: string) => Promise<void>;
 }
 
 /** Sends one request through a connector and shows the answer (status, time, body) or why it was refused. */
-export function TestPanel({ connector, onClose }: TestPanelProps) {
+export function TestPanel({ connector, onClose, onAllowHost }: TestPanelProps) {
   const { t, i18n } = useTranslation('admin');
   const api = useApiClient();
   const id = useId();
@@ -24,6 +26,7 @@ export function TestPanel({ connector, onClose }: TestPanelProps) {
   const [error, setError] = useState<string | null>(null);
   const name = languageOf(i18n.language) === 'zh-CN' ? connector.name['zh-CN'] : connector.name.en;
   const withBody = method !== 'GET' && method !== 'HEAD';
+  const host = hostOf(connector.baseUrl);
 
   const send = async (event: FormEvent) => {
     event.preventDefault();
@@ -80,9 +83,17 @@ export function TestPanel({ connector, onClose }: TestPanelProps) {
       <div role="status" aria-live="polite" className="test-answer">
         {busy && <p className="help">{t('connectors.testPanel.sending')}</p>}
         {error && <p className="notice notice-error">{t('failed', { message: error })}</p>}
-        {result && !result.ok && (
+        {result && !result.ok && (result.reason === 'privateAddress' && host ? (
+          // The bank's own systems are on private addresses: the way on is to allow the host, one click away.
+          <div className="notice notice-error">
+            <p>{t('connectors.testPanel.privateHost', { host })}</p>
+            <button type="button" onClick={() => void onAllowHost(host).catch((failure: unknown) => setError(asProblem(failure).detail || asProblem(failure).title))}>
+              {t('connectors.testPanel.allowHost', { host })}
+            </button>
+          </div>
+        ) : (
           <p className="notice notice-error">{t('connectors.testPanel.refused', { reason: t(`connectors.testPanel.reason.${result.reason}`), detail: result.detail })}</p>
-        )}
+        ))}
         {result?.ok && (
           <>
             <p>
@@ -99,4 +110,13 @@ export function TestPanel({ connector, onClose }: TestPanelProps) {
       </div>
     </section>
   );
+}
+
+/** The base URL's host with its port, as the allowed hosts list names it; null for a URL that does not parse. */
+function hostOf(baseUrl: string): string | null {
+  try {
+    return new URL(baseUrl).host || null;
+  } catch {
+    return null;
+  }
 }

@@ -86,6 +86,8 @@ export const connectorMessages = {
       truncated: 'Only the first 64 KB are shown.',
       close: 'Close the test',
       refused: 'Refused ({{reason}}): {{detail}}',
+      privateHost: "Refused: {{host}} is a private address. Connectors call the bank's own hosts only once they are allowed.",
+      allowHost: 'Allow {{host}}',
       reason: {
         privateAddress: 'private address',
         notAllowed: 'not allowed',
@@ -184,6 +186,8 @@ export const connectorMessages = {
       truncated: '仅显示前 64 KB。',
       close: '关闭测试',
       refused: '已拒绝（{{reason}}）：{{detail}}',
+      privateHost: '已拒绝：{{host}} 是私有地址。连接器只能调用已允许的行内主机。',
+      allowHost: '允许 {{host}}',
       reason: {
         privateAddress: '私有地址',
         notAllowed: '不允许',
