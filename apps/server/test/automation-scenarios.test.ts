@@ -10,7 +10,8 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { ApprovalTask, AutomationRunSummary, CaseDetail, CaseSummary, ReportRunResult } from '@bankforge/client';
 import { cnMainlandCalendar, wealthCampaignAutomation, wealthMaturityAutomation } from '@bankforge/example-bank-crm';
-import { addBusinessDuration, type AutomationDefinition } from '@bankforge/flow-engine';
+import { toStoredDatetime } from '@bankforge/data-model';
+import { addBusinessDuration, latestScheduleSlot, type AutomationDefinition, type ScheduleTrigger } from '@bankforge/flow-engine';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AutomationActions } from '../src/modules/automations/automation-actions.js';
@@ -73,9 +74,17 @@ describe.each(dialects())('the guide’s automation scenarios on %s', (dialect) 
   };
   const notices = async (): Promise<{ kind: string; text: { en: string; 'zh-CN'?: string }; record?: { entity: string; id: string } }[]> =>
     (await rm<{ items: { kind: string; text: { en: string }; record?: { entity: string; id: string } }[] }>('GET', '/api/notifications')).body.items;
-  /** The next morning's slot of a schedule: its latest version as if published long ago, asked by a replica with its own memory. */
+  /**
+   * The next morning's slot of a schedule: its versions as if published just before its latest slot
+   * (so that one slot is due, not a week's caught up), asked by a replica with its own memory.
+   */
   const morning = async (key: string): Promise<number> => {
-    await server.database.single((sql) => sql.execute("UPDATE bf_artifact_version SET published_at = ? WHERE kind = 'automation' AND artifact_key = ?", ['2020-01-01 00:00:00.000', key]));
+    const published = server.app.get(PublishedArtifacts);
+    published.forgetLatest();
+    const trigger = (await published.latest<AutomationDefinition>('automation')).get(key)!.document.trigger as ScheduleTrigger;
+    const slot = latestScheduleSlot(trigger, await server.app.get(AutomationActions).now(), trigger.calendar ? cnMainlandCalendar : undefined)!;
+    const before = toStoredDatetime(new Date(Date.parse(slot) - 1).toISOString());
+    await server.database.single((sql) => sql.execute("UPDATE bf_artifact_version SET published_at = ? WHERE kind = 'automation' AND artifact_key = ?", [before, key]));
     const scheduler = new AutomationScheduler(server.database, server.app.get(PublishedArtifacts), server.app.get(RecordsService), server.app.get(AutomationActions));
     return scheduler.scheduleDue();
   };
@@ -381,7 +390,16 @@ describe.each(dialects())('the guide’s automation scenarios on %s', (dialect) 
       expect([reply.status, reply.body.runs]).toEqual([202, 1]);
       await settle();
       expect((await read('campaign_contact', contact!.id)).status).toBe('responded');
-      await write('campaign_contact', contact!.id, { status: 'converted' }, rm);
+      // The RM makes the sale: an opportunity from the campaign, won; its rule converts the contact.
+      const opened = await rm<Values>('POST', '/api/records/opportunity', { customer: suited.id, product: 'wealth_management', stage: 'proposal', campaign: 'WM2026Q4' });
+      expect(opened.status, JSON.stringify(opened.body)).toBe(201);
+      await settle();
+      expect((await read('campaign_contact', contact!.id)).status).toBe('responded');
+      await write('opportunity', opened.body.id, { stage: 'won' }, rm);
+      await settle();
+      expect((await read('campaign_contact', contact!.id)).status).toBe('converted');
+      const conversions = await server.request<AutomationRunSummary[]>('GET', '/api/automations/campaign_conversion/runs');
+      expect(conversions.body.filter((r) => r.recordId === opened.body.id).map((r) => [r.status, r.steps[0]!.detail])).toEqual([['succeeded', 'set status = "converted" on 1 campaign_contact']]);
       const funnel = await server.request<ReportRunResult>('POST', '/api/reports/campaign_funnel/run', {});
       expect(funnel.status, JSON.stringify(funnel.body)).toBe(200);
       const row = funnel.body.rows.find((r) => r.campaign === 'WM2026Q4')!;

@@ -8,8 +8,8 @@
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { AutomationRunSummary, AutomationTestResult } from '@bankforge/client';
-import type { EntityDefinition } from '@bankforge/data-model';
+import type { AutomationRunSummary, AutomationTestResult, DecisionEvaluationPage } from '@bankforge/client';
+import { toStoredDatetime, type EntityDefinition } from '@bankforge/data-model';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AutomationIntake } from '../src/modules/automations/automation-intake.js';
 import { AutomationRunner } from '../src/modules/automations/automation-runner.js';
@@ -21,6 +21,8 @@ import { DomainEventDispatcher } from '../src/modules/events/domain-event-dispat
 import type { DomainEvent } from '../src/modules/events/domain-events.js';
 import { field } from './fixtures.js';
 import { dialects, startTestServer, type Requester, type TestServer } from './harness.js';
+
+const DAY_MS = 86_400_000;
 
 const MOBILE = '13812345678';
 const OTHER_MOBILE = '13900001111';
@@ -165,6 +167,11 @@ describe.each(dialects())('automations on %s', (dialect) => {
   const record = async (id: string): Promise<Record<string, unknown>> => (await server.request<Record<string, unknown>>('GET', `/api/records/customer/${id}`)).body;
   /** As if the run's wait or backoff had passed. */
   const makeDue = (id: string): Promise<number> => server.database.single((sql) => sql.execute('UPDATE bf_automation_run SET due_at = ? WHERE id = ?', ['2020-01-01 00:00:00.000', id]));
+  /** As if an automation's versions had been published at `at` (ms). */
+  const publishedBefore = (key: string, at: number): Promise<number> =>
+    server.database.single((sql) => sql.execute("UPDATE bf_artifact_version SET published_at = ? WHERE kind = 'automation' AND artifact_key = ?", [toStoredDatetime(new Date(at).toISOString()), key]));
+  /** Another replica's scheduler: its own memory of the slots done. */
+  const newScheduler = (): AutomationScheduler => new AutomationScheduler(server.database, server.app.get(PublishedArtifacts), server.app.get(RecordsService), server.app.get(AutomationActions));
   const count = async (table: string): Promise<number> => Number((await server.database.read((sql) => sql.rows<{ n: number }>(`SELECT COUNT(*) AS n FROM ${table}`)))[0]!.n);
 
   beforeAll(async () => {
@@ -434,8 +441,8 @@ describe.each(dialects())('automations on %s', (dialect) => {
     // Published just now: today's 00:00 came before it, so nothing runs until tomorrow's.
     expect(await scheduler.scheduleDue()).toBe(0);
     await server.publishArtifact({ ...daily, title: 'daily review, v2' } as typeof daily);
-    // As if version 2 had been published long ago.
-    await server.database.single((sql) => sql.execute("UPDATE bf_artifact_version SET published_at = ? WHERE kind = 'automation' AND artifact_key = 'daily_review' AND version = 2", ['2020-01-01 00:00:00.000']));
+    // As if version 2 had been published yesterday: today's slot is due (and only it).
+    await publishedBefore('daily_review', Date.now() - DAY_MS);
     expect(await scheduler.scheduleDue()).toBe(2);
     // A second replica (its own memory) asking for the same slot queues nothing more.
     const replica = new AutomationScheduler(server.database, server.app.get(PublishedArtifacts), server.app.get(RecordsService), server.app.get(AutomationActions));
@@ -480,6 +487,102 @@ describe.each(dialects())('automations on %s', (dialect) => {
   });
 
   // A decision whose answer is one value answers it as `result`, as POST /api/decisions/{key}/evaluate does.
+  it('catches up every slot missed while the server was down, the latest 7 at most, one run per slot, once', async () => {
+    const nightly = automation('nightly_check', { type: 'schedule', every: 'day', at: '00:00', timeZone: 'UTC' }, [{ id: 'ok', type: 'condition', when: 'true' }]);
+    await server.publishArtifact(nightly);
+    // Published a minute before the 00:00 UTC three days ago, and down since: four slots missed.
+    const midnight = new Date();
+    midnight.setUTCHours(0, 0, 0, 0);
+    await publishedBefore('nightly_check', midnight.getTime() - 3 * DAY_MS - 60_000);
+    const scheduler = server.app.get(AutomationScheduler);
+    expect(await scheduler.scheduleDue()).toBe(4);
+    expect(await scheduler.scheduleDue()).toBe(0);
+    // A replica starting afresh reads the last slot fired from the runs: nothing is queued twice.
+    expect(await newScheduler().scheduleDue()).toBe(0);
+    expect((await runsOf('nightly_check')).length).toBe(4);
+    // Down for months: the latest 7 slots, not every one.
+    const weekly = automation('long_down', { type: 'schedule', every: 'day', at: '00:00', timeZone: 'UTC' }, [{ id: 'ok', type: 'condition', when: 'true' }]);
+    await server.publishArtifact(weekly);
+    await publishedBefore('long_down', Date.parse('2020-01-01T00:00:00Z'));
+    expect(await newScheduler().scheduleDue()).toBe(7);
+  });
+
+  it('runs a schedule on a shared saved segment of its entity, read as saved at each slot; a private, missing or other entity’s segment is refused on publish', async () => {
+    const inSegment = [await newCustomer({ name: 'Seg Lan', credit_score: 810 }), await newCustomer({ name: 'Seg Mei', credit_score: 820, notes: 'skip' })];
+    const outside = await newCustomer({ name: 'Seg Nuo', credit_score: 500 });
+    await settle();
+    const segment = async (entity: string, sharing: string): Promise<string> => {
+      const saved = await server.request<{ id: string }>('POST', '/api/segments', { entity, name: `${entity} ${sharing} ${dialect}`, filter: { and: [{ field: 'name', op: 'startsWith', value: 'Seg' }, { field: 'credit_score', op: 'gte', value: 800 }] }, sharing });
+      expect(saved.status, JSON.stringify(saved.body)).toBe(201);
+      return saved.body.id;
+    };
+    const shared = await segment('customer', 'branch');
+    const mine = await segment('customer', 'private');
+    const other = await server.request<{ id: string }>('POST', '/api/segments', { entity: 'opportunity', name: `opportunities ${dialect}`, filter: { field: 'title', op: 'startsWith', value: 'Seg' }, sharing: 'team' });
+    const audience = (key: string, id: string) =>
+      automation(key, { type: 'schedule', every: 'day', at: '00:00', timeZone: 'UTC', entity: 'customer', segment: id, filter: { field: 'notes', op: 'ne', value: 'skip' } }, [
+        { id: 'mark', type: 'updateRecord', values: { notes: '"segment reached"' } },
+      ]);
+    for (const [id, code] of [
+      [mine, 'segmentNotShared'],
+      [other.body.id, 'segmentOfOtherEntity'],
+      ['0193a1f0-5c00-7000-8000-0000000fffff', 'segmentNotFound'],
+    ] as const) {
+      expect((await server.request('PUT', '/api/artifacts/automation/segment_wrong', audience('segment_wrong', id))).status).toBe(200);
+      const refused = await server.request<Problem>('POST', '/api/artifacts/automation/segment_wrong/publish', {});
+      expect(refused.body.errors?.map((e) => [e.path, e.code])).toEqual([['/trigger/segment', code]]);
+      expect(refused.body.errors?.[0]?.messageZh).toContain('分群');
+    }
+    await server.publishArtifact(audience('segment_mark', shared));
+    await publishedBefore('segment_mark', Date.now() - DAY_MS);
+    // The segment's filter and the rule's own: Seg Mei is in the segment, and her notes say skip.
+    expect(await newScheduler().scheduleDue()).toBe(1);
+    await runner.runDue();
+    expect((await runsOf('segment_mark')).map((r) => [r.recordId, r.status])).toEqual([[inSegment[0]!.id, 'succeeded']]);
+    expect((await record(inSegment[0]!.id)).notes).toBe('segment reached');
+    expect((await record(outside.id)).notes ?? null).toBe(null);
+    // A later slot (the rule moved to 00:01); its owner makes the segment private before it: it reaches nobody, and a failed run says why.
+    const later = audience('segment_mark', shared);
+    const moved: typeof later = { ...later, trigger: { ...(later.trigger as Record<string, unknown>), at: '00:01' } };
+    await server.publishArtifact(moved);
+    await publishedBefore('segment_mark', Date.now() - DAY_MS);
+    expect((await server.request('PATCH', `/api/segments/${shared}`, { sharing: 'private' })).status).toBe(200);
+    expect(await newScheduler().scheduleDue()).toBe(0);
+    const [failed] = (await runsOf('segment_mark')).filter((r) => r.status === 'failed');
+    expect(failed?.error).toMatch(new RegExp(`^segment ${shared} is private now: nobody was reached`));
+  });
+
+  it('updates the records an update finds by conditions on their fields (every one found), and writes nothing when none is found', async () => {
+    const twins = [await newCustomer({ name: 'Lu Ping' }), await newCustomer({ name: 'Lu Ping' })];
+    const done = await newCustomer({ name: 'Lu Ping', notes: 'linked' });
+    await settle();
+    await server.publishArtifact(
+      automation('link_by_name', { type: 'record', entity: 'opportunity', on: ['created'], condition: 'starts with(new.title, "Lu ")' }, [
+        {
+          id: 'link',
+          type: 'updateRecord',
+          target: {
+            entity: 'customer',
+            where: [
+              { field: 'name', op: 'eq', value: 'new.title' },
+              { field: 'notes', op: 'ne', value: '"linked"' },
+            ],
+          },
+          values: { notes: '"linked"' },
+        },
+      ]),
+    );
+    for (const title of ['Lu Ping', 'Lu Nobody']) expect((await server.request('POST', '/api/records/opportunity', { title })).status).toBe(201);
+    await settle();
+    for (const c of twins) expect((await record(c.id)).notes).toBe('linked');
+    expect((await record(done.id)).version).toBe(done.version);
+    const runs = await runsOf('link_by_name');
+    expect(runs.map((r) => [r.status, r.steps[0]!.detail]).sort()).toEqual([
+      ['succeeded', 'no customer matches: nothing to update'],
+      ['succeeded', 'set notes = "linked" on 2 customer'],
+    ]);
+  });
+
   it('grades a customer with a decision, then posts the grade to the core system through a connector and keeps its answer', async () => {
     const received: string[] = [];
     const core: Server = createServer((request, response) => {
@@ -501,7 +604,10 @@ describe.each(dialects())('automations on %s', (dialect) => {
         kind: 'decision',
         key: 'customer_grade',
         title: 'Customer grade',
-        inputData: [{ name: 'Score', typeRef: 'number' }],
+        inputData: [
+          { name: 'Score', typeRef: 'number' },
+          { name: 'Reference', typeRef: 'string', sensitive: true },
+        ],
         decisions: [
           {
             name: 'Grade',
@@ -523,7 +629,7 @@ describe.each(dialects())('automations on %s', (dialect) => {
       await server.publishArtifact(grade);
       await server.publishArtifact(
         automation('grade_and_post', { type: 'record', entity: 'customer', on: ['created'], condition: 'starts with(new.name, "G")' }, [
-          { id: 'grade', as: 'graded', type: 'evaluateDecision', decision: 'customer_grade', inputs: { Score: 'record.credit_score' }, write: { notes: 'result' } },
+          { id: 'grade', as: 'graded', type: 'evaluateDecision', decision: 'customer_grade', inputs: { Score: 'record.credit_score', Reference: 'record.customer_no' }, write: { notes: 'result' } },
           { id: 'post', as: 'core', type: 'callConnector', connector: 'core_banking', method: 'POST', path: '/grades', body: '{customer: record.customer_no, grade: graded.result}' },
           { id: 'keep', type: 'updateRecord', values: { notes: 'record.notes + " " + core.body.ticket' } },
         ]),
@@ -535,6 +641,12 @@ describe.each(dialects())('automations on %s', (dialect) => {
       expect(received).toEqual([`POST /api/grades ${JSON.stringify({ customer: `C${dialect}${numbers}`, grade: 'A' })}`]);
       expect((await record(created.id)).notes).toBe('A T-1');
       expect(run!.steps.map((s) => s.detail)).toEqual(['set notes = "A" from customer_grade', 'called core_banking: POST /grades → HTTP 200', 'set notes = "A T-1"']);
+      // Logged as the API's and the flows' evaluations are, by the automation, its sensitive input masked.
+      const log = await server.request<DecisionEvaluationPage>('GET', '/api/decisions/customer_grade/evaluations');
+      expect(log.status, JSON.stringify(log.body)).toBe(200);
+      expect(log.body.items.map((e) => ({ caller: e.caller, source: e.source, caseId: e.caseId, inputs: e.inputs, outputs: e.outputs }))).toEqual([
+        { caller: 'automation:grade_and_post', source: 'automation', caseId: null, inputs: { Score: 720, Reference: '***' }, outputs: { result: 'A' } },
+      ]);
     } finally {
       core.close();
     }

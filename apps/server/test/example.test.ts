@@ -64,6 +64,7 @@ describe.each(dialects())('the example bank CRM on %s', (dialect) => {
       'automation:lead_routing',
       'automation:wealth_campaign_sms',
       'automation:campaign_sms_reply',
+      'automation:campaign_conversion',
     ]);
   });
 

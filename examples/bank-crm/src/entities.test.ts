@@ -126,6 +126,7 @@ describe('bank CRM app', () => {
       { kind: 'automation', key: 'lead_routing' },
       { kind: 'automation', key: 'wealth_campaign_sms' },
       { kind: 'automation', key: 'campaign_sms_reply' },
+      { kind: 'automation', key: 'campaign_conversion' },
     ]);
   });
 });

@@ -29,8 +29,10 @@ export {
 } from './reports.js';
 export { approvalsDashboard, bankCrmDashboards, branchPerformanceDashboard, myBookDashboard } from './dashboards.js';
 export { customerForm } from './forms/customer-form.js';
+export { bankCrmSegments, wealthCampaignSegment, type ExampleSegment } from './segments.js';
 export {
   bankCrmAutomations,
+  campaignConversionAutomation,
   campaignReplyAutomation,
   churnQuietAutomation,
   churnServiceScoreAutomation,

@@ -43,7 +43,7 @@ export interface LoggedDecisionEvaluation {
   at: string;
   /** The user's or API key's name. */
   caller: string;
-  source: 'api' | 'flow';
+  source: 'api' | 'flow' | 'automation';
   caseId: string | null;
   inputs: Record<string, unknown>;
   outputs: Record<string, unknown>;

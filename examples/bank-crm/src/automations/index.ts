@@ -5,10 +5,10 @@ import { depositGrowthAutomation } from './deposit-growth.js';
 import { leadRoutingAutomation } from './lead-routing.js';
 import { npsFollowUpAutomation } from './nps-follow-up.js';
 import { rateInterestAutomation } from './rate-interest.js';
-import { campaignReplyAutomation, wealthCampaignAutomation } from './wealth-campaign.js';
+import { campaignConversionAutomation, campaignReplyAutomation, wealthCampaignAutomation } from './wealth-campaign.js';
 import { wealthMaturityAutomation } from './wealth-maturity.js';
 
-export { campaignReplyAutomation, churnQuietAutomation, churnServiceScoreAutomation, contactLoggedAutomation, depositGrowthAutomation, leadRoutingAutomation, npsFollowUpAutomation, rateInterestAutomation, wealthCampaignAutomation, wealthMaturityAutomation };
+export { campaignConversionAutomation, campaignReplyAutomation, churnQuietAutomation, churnServiceScoreAutomation, contactLoggedAutomation, depositGrowthAutomation, leadRoutingAutomation, npsFollowUpAutomation, rateInterestAutomation, wealthCampaignAutomation, wealthMaturityAutomation };
 
 /** The bank's standing rules, published after the entities, flows and calendar they name. */
-export const bankCrmAutomations: AutomationDefinition[] = [depositGrowthAutomation, wealthMaturityAutomation, churnQuietAutomation, churnServiceScoreAutomation, contactLoggedAutomation, rateInterestAutomation, npsFollowUpAutomation, leadRoutingAutomation, wealthCampaignAutomation, campaignReplyAutomation];
+export const bankCrmAutomations: AutomationDefinition[] = [depositGrowthAutomation, wealthMaturityAutomation, churnQuietAutomation, churnServiceScoreAutomation, contactLoggedAutomation, rateInterestAutomation, npsFollowUpAutomation, leadRoutingAutomation, wealthCampaignAutomation, campaignReplyAutomation, campaignConversionAutomation];

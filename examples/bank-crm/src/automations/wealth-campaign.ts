@@ -1,5 +1,6 @@
 import type { AutomationDefinition } from '@bankforge/flow-engine';
 import { text } from '../entities/labels.js';
+import { wealthCampaignSegment } from '../segments.js';
 
 /** The campaign's code, on every contact it makes. */
 export const WEALTH_CAMPAIGN = 'WM2026Q4';
@@ -9,9 +10,9 @@ export const WEALTH_CAMPAIGN_PRODUCT_RISK = 'R3';
 export const MARKETING_QUIET_DAYS = 30;
 
 /**
- * A precision campaign (精准营销): every morning the audience, affluent and private-banking
- * individuals with a risk assessment (the segment's filter, inlined: a schedule cannot name a saved
- * segment) who had no marketing message in 30 days, is checked with the `product_suitability`
+ * A precision campaign (精准营销): every morning the audience, the saved segment of affluent and
+ * private-banking individuals with a risk assessment (read as saved that morning), less those who
+ * had a marketing message in the last 30 days (the rule's own filter), is checked with the `product_suitability`
  * decision against the R3 product (never above the customer's tolerance), texted through the
  * `sms_gateway` connector (the customer number, never the phone: the bank's SMS platform holds the
  * numbers and the consents), and the contact recorded for the funnel. Shipped paused: an
@@ -33,14 +34,8 @@ export const wealthCampaignAutomation: AutomationDefinition = {
     at: '10:00',
     timeZone: 'Asia/Shanghai',
     entity: 'customer',
-    filter: {
-      and: [
-        { field: 'customer_type', op: 'eq', value: 'individual' },
-        { field: 'segment', op: 'in', value: ['affluent', 'private'] },
-        { field: 'risk_level', op: 'isNull', value: false },
-        { not: { field: 'last_marketed_at', op: 'within', value: { last: MARKETING_QUIET_DAYS, unit: 'day' } } },
-      ],
-    },
+    segment: wealthCampaignSegment.id,
+    filter: { not: { field: 'last_marketed_at', op: 'within', value: { last: MARKETING_QUIET_DAYS, unit: 'day' } } },
   },
   actions: [
     {
@@ -92,4 +87,33 @@ export const campaignReplyAutomation: AutomationDefinition = {
   description: text('A reply to a campaign SMS marks the contact responded (Y) or declined.', '营销短信的回复将触达标记为已响应（Y）或已拒绝。'),
   trigger: { type: 'inbound', event: 'campaign_sms_reply', entity: 'campaign_contact', match: { field: 'reference_no', value: 'payload.reference' }, condition: 'record.status = "sent"' },
   actions: [{ id: 'record_reply', type: 'updateRecord', values: { status: 'if starts with(upper case(payload.reply), "Y") then "responded" else "declined"', responded_at: 'now' } }],
+};
+
+/**
+ * A won opportunity from a campaign (its `campaign` code set) converts the customer's contacts of
+ * that campaign: every one not converted yet (a customer texted twice converted on both), found by
+ * customer and campaign. An opportunity with no campaign, or no contact, changes nothing.
+ */
+export const campaignConversionAutomation: AutomationDefinition = {
+  kind: 'automation',
+  key: 'campaign_conversion',
+  title: 'Mark campaign contacts converted',
+  label: text('Mark campaign contacts converted', '标记营销触达已转化'),
+  description: text('An opportunity won from a campaign marks the customer’s contacts of that campaign converted.', '来自营销活动的商机赢单时，将该客户在该活动中的触达标记为已转化。'),
+  trigger: { type: 'record', entity: 'opportunity', on: ['created', 'updated'], condition: 'new.stage = "won" and new.campaign != null and (old = null or old.stage != "won")' },
+  actions: [
+    {
+      id: 'mark_converted',
+      type: 'updateRecord',
+      target: {
+        entity: 'campaign_contact',
+        where: [
+          { field: 'customer', op: 'eq', value: 'new.customer' },
+          { field: 'campaign', op: 'eq', value: 'new.campaign' },
+          { field: 'status', op: 'ne', value: '"converted"' },
+        ],
+      },
+      values: { status: '"converted"' },
+    },
+  ],
 };

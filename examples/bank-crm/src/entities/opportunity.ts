@@ -85,5 +85,13 @@ export const opportunityEntity: EntityDefinition = {
       type: 'date',
       label: text('Expected close date', '预计成交日期'),
     },
+    {
+      id: 'f_opportunity_campaign',
+      key: 'campaign',
+      type: 'text',
+      label: text('Campaign', '营销活动'),
+      description: 'The campaign code it came from (WM2026Q4): winning it converts the customer’s contacts of that campaign.',
+      maxLength: 40,
+    },
   ],
 };

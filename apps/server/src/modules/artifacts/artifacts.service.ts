@@ -14,6 +14,7 @@ import { ProblemError, type ProblemFieldError } from '../../platform/problem/pro
 import { ArtifactKindRegistry } from './artifact-kind-registry.js';
 import { PublishedArtifacts } from './published-artifacts.js';
 import type { ArtifactDocument, ArtifactKind } from './artifact-kinds.js';
+import { configurationLookup } from './configuration-lookup.js';
 import type { ServerCheckContext } from './server-kind.js';
 import { diffVersions } from './version-diff.js';
 
@@ -326,6 +327,7 @@ export class ArtifactsService {
         const [found] = await sql.rows('SELECT latest_version FROM bf_artifact WHERE kind = ? AND artifact_key = ? AND latest_version IS NOT NULL', [kind, key]);
         return found !== undefined;
       },
+      ...configurationLookup(sql),
     };
   }
 

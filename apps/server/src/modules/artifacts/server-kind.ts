@@ -1,4 +1,4 @@
-import type { FlowCheckContext } from '@bankforge/flow-engine';
+import type { AutomationCheckContext, FlowCheckContext } from '@bankforge/flow-engine';
 import type { FormCheckContext } from '@bankforge/form-engine';
 import type { DashboardCheckContext } from '@bankforge/report-engine';
 import type { ArtifactElement, ArtifactKindDefinition, ArtifactProblem } from '@bankforge/rule-engine';
@@ -11,7 +11,7 @@ import { ARTIFACT_KINDS, type ArtifactKind } from './artifact-kinds.js';
  * What the server answers the kinds' checks: every lookup an engine asks for, read in the
  * transaction of the save or publish, plus what the server's own rules need.
  */
-export interface ServerCheckContext extends FormCheckContext, FlowCheckContext, DashboardCheckContext {
+export interface ServerCheckContext extends FormCheckContext, FlowCheckContext, DashboardCheckContext, AutomationCheckContext {
   readonly sql: SqlExecutor;
   /** True when the artifact has a published version. */
   isPublished(kind: string, key: string): Promise<boolean>;

@@ -12,6 +12,7 @@ import { sensitiveFields } from '../audit/audit-redaction.js';
 import { ConnectorCalls } from '../connectors/connector-calls.js';
 import { DecisionCatalog } from '../decisions/decision-catalog.js';
 import { evaluated } from '../decisions/decisions.service.js';
+import { DecisionEvaluationLog } from '../decisions/evaluation-log.js';
 import { FlowRunner } from '../flows/flow-runner.js';
 import { variablesFromRecord } from '../flows/record-binding.js';
 import { MetadataService } from '../metadata/metadata.service.js';
@@ -20,6 +21,7 @@ import { ControlledFields } from '../records/controlled-fields.js';
 import { OwnershipTransfer } from '../records/ownership-transfer.js';
 import { RecordsService } from '../records/records.service.js';
 import { stepSaid } from './automation-step-messages.js';
+import { lookupTargets } from './automation-lookup.js';
 import { nextTurn } from './automation-turns.js';
 import { actionScope, automationActor, evaluateFeel, evaluateValues, withoutSensitive, type RunContext } from './automation-scope.js';
 
@@ -68,6 +70,7 @@ export class AutomationActions {
     @Inject(RecordsService) private readonly records: RecordsService,
     @Inject(PublishedArtifacts) private readonly published: PublishedArtifacts,
     @Inject(DecisionCatalog) private readonly decisions: DecisionCatalog,
+    @Inject(DecisionEvaluationLog) private readonly evaluations: DecisionEvaluationLog,
     @Inject(ConnectorCalls) private readonly connectors: ConnectorCalls,
     @Inject(FlowRunner) private readonly flows: FlowRunner,
     @Inject(OwnershipTransfer) private readonly transfers: OwnershipTransfer,
@@ -115,6 +118,14 @@ export class AutomationActions {
         return value === true ? { status: 'done', ...stepSaid('conditionHolds') } : { status: 'stopped', ...stepSaid('conditionFails') };
       }
       case 'updateRecord': {
+        if (action.target && 'where' in action.target) {
+          const entity = action.target.entity;
+          const ids = await lookupTargets(this.records, action.target, scope, run.automation);
+          if (ids.length === 0) return { status: 'done', ...stepSaid('nothingMatches', { entity }) };
+          const values = evaluateValues(action.values, scope);
+          if (execute) for (const id of ids) await this.write(entity, id, values, run.automation);
+          return { status: 'done', ...stepSaid(execute ? 'valuesSetOn' : 'valuesWouldSetOn', { values: await this.shown(entity, values), count: ids.length, entity }), result: { updated: ids.length } };
+        }
         const id = action.target ? evaluateFeel(action.target.id, scope) : undefined;
         // Another record (a logged visit's customer): none named is nothing to write, not a failure.
         if (action.target && id === null) return { status: 'done', ...stepSaid('nothingToUpdate', { entity: action.target.entity }) };
@@ -165,7 +176,11 @@ export class AutomationActions {
       case 'evaluateDecision': {
         const decision = await this.decisions.decision(action.decision);
         if (!decision) throw ProblemError.conflict('decisionNotPublished', `Decision ${action.decision} is not published.`);
-        const outputs = evaluated(decision, evaluateValues(action.inputs, scope)).outputs as Record<string, unknown>;
+        const inputs = evaluateValues(action.inputs, scope);
+        const evaluation = evaluated(decision, inputs);
+        const outputs = evaluation.outputs as Record<string, unknown>;
+        // Logged as the API's and the flows' are, sensitive inputs masked; a test run logs nothing.
+        if (execute) await this.evaluations.record({ key: decision.key, version: decision.version, at: now, caller: actor.name, source: 'automation', caseId: null, inputs: decision.masked(inputs), outputs, micros: evaluation.micros });
         const writes: Record<string, unknown> = {};
         for (const [field, output] of Object.entries(action.write ?? {})) {
           if (!Object.hasOwn(outputs, output)) throw new Error(`decision ${action.decision} has no output ${output} (it answers ${Object.keys(outputs).join(', ')})`);

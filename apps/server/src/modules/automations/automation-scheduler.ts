@@ -1,9 +1,11 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { fromStoredDatetime } from '@bankforge/data-model';
-import { latestScheduleSlot, type BusinessCalendar, type ScheduleTrigger } from '@bankforge/flow-engine';
+import type { RecordFilter } from '@bankforge/data-model';
+import { missedScheduleSlots, type BusinessCalendar, type ScheduleTrigger } from '@bankforge/flow-engine';
 import { Database } from '../../platform/database/database.js';
 import { PublishedArtifacts } from '../artifacts/published-artifacts.js';
 import { RecordsService } from '../records/records.service.js';
+import { segmentById } from '../segments/segment-audience.js';
 import { AutomationActions } from './automation-actions.js';
 import { runningAutomations } from './automation-intake.js';
 import { AutomationRuns } from './automation-run-store.js';
@@ -15,10 +17,14 @@ const MAX_RECORDS_PER_SLOT = 10_000;
 const PAGE = 200;
 
 /**
- * Queues the runs of schedule triggers: on the database's clock, each published schedule's latest
- * slot (since its version was published) gets one run, or one per live record its filter matches.
- * Runs are keyed on the slot (and record), so replicas asking at once queue each run once; a slot
- * done is remembered here only to spare the next poll the query.
+ * Queues the runs of schedule triggers: on the database's clock, each published schedule's slots
+ * since the last one it fired (or its version's publication) get one run each, or one per live
+ * record its audience (a saved segment's filter as it is now, and its own filter) matches. After
+ * downtime that is every slot missed, at most the latest MAX_CATCH_UP_SLOTS of 35 days, oldest
+ * first; the audience is read as it is now for each. Runs are keyed on the slot (and record), so
+ * replicas asking at once, or a pass repeated after a crash, queue each run once. The last slot
+ * fired is read from the runs (a slot whose audience was empty leaves none: it is asked again,
+ * harmlessly, until a later slot fires); a slot done is remembered here to spare the next poll.
  */
 @Injectable()
 export class AutomationScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -61,18 +67,26 @@ export class AutomationScheduler implements OnApplicationBootstrap, OnApplicatio
       const trigger = definition.trigger as ScheduleTrigger;
       const calendar = trigger.calendar ? calendars.get(trigger.calendar)?.document : undefined;
       if (trigger.every === 'workingDay' && trigger.calendar && !calendar) continue;
-      const slot = latestScheduleSlot(trigger, now, calendar);
       const id = `${definition.key}@${version}`;
-      if (slot === undefined || this.done.get(id) === slot) continue;
+      const remembered = this.done.get(id);
+      if (remembered !== undefined && missedScheduleSlots(trigger, remembered, now, calendar).length === 0) continue;
       // A schedule fires from its publication on: publishing at 10:00 does not run this morning's 09:00.
-      if (slot < (await this.publishedAt(definition.key, version))) {
+      const since = [await this.publishedAt(definition.key, version), await this.lastFired(definition.key), remembered ?? ''].reduce((a, b) => (a > b ? a : b));
+      for (const slot of missedScheduleSlots(trigger, since, now, calendar)) {
+        queued += trigger.entity ? await this.queueEach(definition.key, version, trigger, slot) : await this.queue(definition.key, version, slot, null, null);
         this.done.set(id, slot);
-        continue;
       }
-      queued += trigger.entity ? await this.queueEach(definition.key, version, trigger, slot) : await this.queue(definition.key, version, slot, null, null);
-      this.done.set(id, slot);
+      if (!this.done.has(id)) this.done.set(id, since);
     }
     return queued;
+  }
+
+  /** The latest slot an automation's schedule queued a run for (of any version: a slot fires once), or ''. */
+  private async lastFired(key: string): Promise<string> {
+    const [row] = await this.database.read((sql) =>
+      sql.rows<{ last: string | null }>("SELECT MAX(trigger_key) AS last FROM bf_automation_run WHERE automation_key = ? AND trigger_type = 'schedule'", [key]),
+    );
+    return /^schedule:(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z)/.exec(row?.last ?? '')?.[1] ?? '';
   }
 
   private async publishedAt(key: string, version: number): Promise<string> {
@@ -80,13 +94,34 @@ export class AutomationScheduler implements OnApplicationBootstrap, OnApplicatio
     return row ? (fromStoredDatetime(String(row.published_at)) ?? '') : '';
   }
 
-  /** One run per live record the filter matches, read as the automation (every record, no field rules). */
+  /**
+   * The audience's filter at this slot: the segment's as saved now, with the trigger's own. A
+   * segment deleted, made private or moved to another entity since the publish fails the slot: one
+   * failed run says so on the automation's runs, and nobody is reached.
+   */
+  private async audience(key: string, version: number, trigger: ScheduleTrigger, slot: string): Promise<{ filter?: RecordFilter } | undefined> {
+    if (trigger.segment === undefined) return trigger.filter ? { filter: trigger.filter } : {};
+    const segment = await this.database.read((sql) => segmentById(sql, trigger.segment!));
+    if (!segment || segment.sharing === 'private' || segment.entity !== trigger.entity) {
+      const why = !segment ? 'was deleted' : segment.sharing === 'private' ? 'is private now' : `filters ${segment.entity} now`;
+      await this.database.transaction(async (sql) => {
+        const id = await AutomationRuns.insert(sql, { automation: key, version, trigger: 'schedule', triggerKey: `schedule:${slot}`, entity: null, recordId: null, context: { results: {} } });
+        if (id) await sql.execute("UPDATE bf_automation_run SET status = 'failed', error = ? WHERE id = ?", [`segment ${trigger.segment} ${why}: nobody was reached at ${slot}`, id]);
+      });
+      return undefined;
+    }
+    return { filter: trigger.filter ? { and: [segment.filter, trigger.filter] } : segment.filter };
+  }
+
+  /** One run per live record the audience matches, read as the automation (every record, no field rules). */
   private async queueEach(key: string, version: number, trigger: ScheduleTrigger, slot: string): Promise<number> {
+    const audience = await this.audience(key, version, trigger, slot);
+    if (!audience) return 0;
     let queued = 0;
     let cursor: string | undefined;
     let seen = 0;
     do {
-      const page = await this.records.query(trigger.entity!, { ...(trigger.filter ? { filter: trigger.filter } : {}), fields: ['id'], limit: PAGE, ...(cursor ? { cursor } : {}) }, automationActor(key));
+      const page = await this.records.query(trigger.entity!, { ...audience, fields: ['id'], limit: PAGE, ...(cursor ? { cursor } : {}) }, automationActor(key));
       for (const record of page.items) queued += await this.queue(key, version, slot, trigger.entity!, record.id);
       seen += page.items.length;
       cursor = page.nextCursor ?? undefined;

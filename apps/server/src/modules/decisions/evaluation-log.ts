@@ -22,9 +22,9 @@ export interface DecisionEvaluationEntry {
   version: number;
   /** ISO instant. */
   at: string;
-  /** The user's or API key's name. */
+  /** The user's or API key's name (`automation:<key>` for an automation's). */
   caller: string;
-  source: 'api' | 'flow';
+  source: 'api' | 'flow' | 'automation';
   caseId: string | null;
   inputs: Readonly<Record<string, unknown>>;
   outputs: Readonly<Record<string, unknown>>;
@@ -37,7 +37,7 @@ interface Row {
   version: number;
   evaluated_at: string;
   caller: string;
-  source: 'api' | 'flow';
+  source: 'api' | 'flow' | 'automation';
   case_id: string | null;
   inputs: string;
   outputs: string;
@@ -74,11 +74,11 @@ function evaluationOf(row: Row): LoggedDecisionEvaluation {
 }
 
 /**
- * The record of every decision evaluation (the API's and the flows'), kept for
+ * The record of every decision evaluation (the API's, the flows' and the automations'), kept for
  * BANKFORGE_DECISION_LOG_DAYS days. The API's evaluations are written by group commit: a request
  * waits for its row, and rows arriving while a write is under way go together in the next one,
- * so a busy server writes one INSERT per batch instead of one per request. A flow's are written
- * in its command's transaction. Older rows are purged every hour, by age.
+ * so a busy server writes one INSERT per batch instead of one per request (an automation's too). A
+ * flow's are written in its command's transaction. Older rows are purged every hour, by age.
  */
 @Injectable()
 export class DecisionEvaluationLog implements OnApplicationBootstrap, BeforeApplicationShutdown {

@@ -8,6 +8,7 @@ import { SYSTEM_ACTOR } from '../access/actor.js';
 import { parseRoleDefinition } from '../access/role.js';
 import { DirectoryService } from '../auth/directory.service.js';
 import { RecordsService } from '../records/records.service.js';
+import { SegmentsService } from '../segments/segments.service.js';
 import { branchRms, openDemoDesk, seatDemoPeople } from './demo-desk.js';
 
 /** How many customers the example starts with: enough to page, sort and filter for real. */
@@ -29,20 +30,22 @@ export async function loadExample(app: INestApplication, database: Database, nam
     logger.info({ example: name }, 'example already loaded');
     return;
   }
-  const { bankCrmApp, bankCrmArtifacts, bankCrmEntities, bankCrmRoles, generateBankCrmSeed } = await import('@bankforge/example-bank-crm');
+  const { bankCrmApp, bankCrmArtifacts, bankCrmEntities, bankCrmRoles, bankCrmSegments, generateBankCrmSeed } = await import('@bankforge/example-bank-crm');
   const started = Date.now();
+  // The example's roles and demo people first: its saved segments are theirs, and the automations
+  // that name a segment are published with the bundle; every seeded customer belongs to an RM.
+  const directory = app.get(DirectoryService);
+  const existing = new Set((await directory.roles()).map((r) => r.key));
+  for (const role of bankCrmRoles) if (!existing.has(role.key)) await directory.saveRole(parseRoleDefinition(role), SYSTEM_ACTOR);
+  const { BRANCHES } = await import('@bankforge/example-bank-crm');
+  const people = await seatDemoPeople(app, database, BRANCHES.map((b) => b.code), demoPassword);
+  const segments = app.get(SegmentsService);
+  for (const { owner, ...segment } of bankCrmSegments) await segments.ship(segment, people.get(owner)!);
   await app.get(AppBundleService).import(
     { format: 'bankforge-bundle', formatVersion: 1, app: bankCrmApp, artifacts: bankCrmArtifacts },
     false,
     SYSTEM_ACTOR,
   );
-  // The example's roles; its demo people come with the loan desk below.
-  const directory = app.get(DirectoryService);
-  const existing = new Set((await directory.roles()).map((r) => r.key));
-  for (const role of bankCrmRoles) if (!existing.has(role.key)) await directory.saveRole(parseRoleDefinition(role), SYSTEM_ACTOR);
-  // The demo people first: every seeded customer belongs to an RM of its branch, its records with it.
-  const { BRANCHES } = await import('@bankforge/example-bank-crm');
-  const people = await seatDemoPeople(app, database, BRANCHES.map((b) => b.code), demoPassword);
   const rms = branchRms(BRANCHES.map((b) => b.code));
   const ownerOf = new Map<string, string>();
   const records = app.get(RecordsService);

@@ -1,3 +1,5 @@
+import type { SegmentSharing } from '@bankforge/client';
+import type { RecordFilter } from '@bankforge/data-model';
 import type { SqlExecutor, SqlValue } from '../../platform/database/database.js';
 import type { Actor } from '../access/actor.js';
 import { teamOf } from '../access/data-scope.js';
@@ -29,4 +31,10 @@ export async function visibleSegments(sql: SqlExecutor, actor: Actor): Promise<{
     params.push(actor.branch);
   }
   return { sql: `(${parts.join(' OR ')})`, params };
+}
+
+/** A saved segment as an automation reads it (its entity, filter and sharing), whoever may see it; undefined when there is none. */
+export async function segmentById(sql: SqlExecutor, id: string): Promise<{ entity: string; filter: RecordFilter; sharing: SegmentSharing } | undefined> {
+  const [row] = await sql.rows<{ entity_key: string; filter: string; sharing: SegmentSharing }>('SELECT entity_key, filter, sharing FROM bf_segment WHERE id = ?', [id]);
+  return row ? { entity: row.entity_key, filter: JSON.parse(row.filter) as RecordFilter, sharing: row.sharing } : undefined;
 }

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { v7 as uuidv7 } from 'uuid';
 import type { Segment, SegmentChange, SegmentInput, SegmentSharing } from '@bankforge/client';
 import { fromStoredDatetime, toStoredDatetime } from '@bankforge/data-model';
-import type { Actor } from '../access/actor.js';
+import { SYSTEM_ACTOR, type Actor } from '../access/actor.js';
 import { AuditLog } from '../audit/audit-log.js';
 import { RecordsService } from '../records/records.service.js';
 import { Database, type SqlExecutor } from '../../platform/database/database.js';
@@ -84,25 +84,42 @@ export class SegmentsService {
     try {
       await this.database.transaction(async (sql) => {
         await this.requireFreeName(sql, owner, input.entity, name);
-        await sql.execute('INSERT INTO bf_segment (id, entity_key, name, filter, sort, sharing, owner_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)', [
-          id,
-          input.entity,
-          name,
-          JSON.stringify(input.filter),
-          JSON.stringify(sort),
-          input.sharing,
-          owner,
-          now,
-          now,
-        ]);
-        // Its name and reach, never its filter: the values a filter names may be a customer's.
-        await this.audit.append(sql, actor, { action: 'segment', entity: input.entity, detail: { change: 'created', segment: id, name, sharing: input.sharing } });
+        await this.insert(sql, id, { ...input, name, sort }, owner, now, actor);
       });
     } catch (error) {
       if (isUniqueViolation(error)) throw nameTaken(name);
       throw error;
     }
     return this.read(id, actor);
+  }
+
+  /**
+   * A segment an example ships, saved as its owner's under its fixed id (the example's automations
+   * name it). It is written before its entity is published, so its filter is not run here: the
+   * example's tests run it. One already there is left as it is.
+   */
+  async ship(segment: SegmentInput & { id: string }, ownerId: string): Promise<void> {
+    await this.database.transaction(async (sql) => {
+      const [there] = await sql.rows('SELECT id FROM bf_segment WHERE id = ?', [segment.id]);
+      if (there) return;
+      await this.insert(sql, segment.id, { ...segment, sort: segment.sort ?? [] }, ownerId, toStoredDatetime(new Date().toISOString()), SYSTEM_ACTOR);
+    });
+  }
+
+  private async insert(sql: SqlExecutor, id: string, input: SegmentInput & { sort: Segment['sort'] }, owner: string, now: string, actor: Actor): Promise<void> {
+    await sql.execute('INSERT INTO bf_segment (id, entity_key, name, filter, sort, sharing, owner_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)', [
+      id,
+      input.entity,
+      input.name,
+      JSON.stringify(input.filter),
+      JSON.stringify(input.sort),
+      input.sharing,
+      owner,
+      now,
+      now,
+    ]);
+    // Its name and reach, never its filter: the values a filter names may be a customer's.
+    await this.audit.append(sql, actor, { action: 'segment', entity: input.entity, detail: { change: 'created', segment: id, name: input.name, sharing: input.sharing } });
   }
 
   /** Changes a segment; its owner only (others who see it are refused, others are told there is none). */
