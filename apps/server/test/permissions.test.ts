@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DomainEventDispatcher } from '../src/modules/events/domain-event-dispatcher.js';
 import { RESIDENT_IDS } from './fixtures.js';
 import { dialects, startTestServer, type Requester, type TestServer } from './harness.js';
-import { clientEntity, seedPeople, type Username } from './security-fixtures.js';
+import { clientEntity, PASSWORD, seedPeople, type Username } from './security-fixtures.js';
 
 type Rec = Record<string, unknown> & { id: string; version: number };
 type Page = { items: Rec[]; total?: number; nextCursor: string | null };
@@ -455,6 +455,55 @@ describe.each(dialects())('permissions on %s', (dialect) => {
     expect((await as.rm_b('DELETE', `/api/segments/${sh!.id}`)).status).toBe(403);
     expect((await as.rm_c('PATCH', `/api/segments/${sh!.id}`, { sharing: 'private' })).status).toBe(404);
     expect((await as.analyst('GET', '/api/segments?entity=client')).status).toBe(403);
+  });
+
+  it('holds the automation endpoints to their grants: runs and tests to designers of automations, replays to publishers, an inbound event to the roles listing it', async () => {
+    const roles = [
+      { key: 'automation_designer', label: { en: 'Automation designer' }, artifacts: { automation: ['edit'] }, entities: { client: { read: 'own' } } },
+      { key: 'automation_publisher', label: { en: 'Automation publisher' }, artifacts: { automation: ['edit', 'publish'] } },
+      { key: 'flag_feed', label: { en: 'Flag feed' }, automationEvents: { client_flagged: ['post'] } },
+    ];
+    for (const role of roles) {
+      const saved = await server.request('PUT', `/api/auth/roles/${role.key}`, role);
+      expect(saved.status, JSON.stringify(saved.body)).toBe(200);
+    }
+    const people: Record<string, Requester> = {};
+    for (const role of roles) {
+      expect((await server.request('POST', '/api/auth/users', { username: `${role.key}_u`, displayName: role.key, branch: 'HQ', roles: [role.key], password: PASSWORD })).status).toBe(201);
+      people[role.key] = await server.signIn(`${role.key}_u`, PASSWORD);
+    }
+    const flag = { kind: 'automation', key: 'client_flag', title: 'client_flag', label: { en: 'Flag', 'zh-CN': '标记' }, trigger: { type: 'inbound', event: 'client_flagged', entity: 'client', match: { field: 'name', value: 'payload.name' } }, actions: [{ id: 'note', type: 'updateRecord', values: { notes: '"flagged"' } }] };
+    await server.publishArtifact(flag);
+    // rm_b's client as stored (its name unmasked), which rm_a and the designers may not read.
+    const target = (await server.request<Rec>('GET', `/api/records/client/${owned.rm_b![0]!.id}`)).body;
+    type Who = 'rm_a' | 'analyst' | 'automation_designer' | 'automation_publisher' | 'flag_feed';
+    const who = (name: Who): Requester => (name in people ? people[name]! : as[name as Username]);
+    // Posting the event: the feed's role (and administrators); nobody else, whatever else they may do.
+    for (const [name, status] of [['flag_feed', 202], ['automation_publisher', 403], ['rm_a', 403], ['analyst', 403]] as const) {
+      const posted = await who(name)<{ runs: number }>('POST', '/api/automations/events/client_flagged', { payload: { name: target.name } });
+      expect([name, posted.status]).toEqual([name, status]);
+    }
+    const [run] = (await server.request<{ id: string }[]>('GET', '/api/automations/client_flag/runs')).body;
+    const matrix: [string, string, unknown, Record<Who, number>][] = [
+      ['GET', '/api/automations/client_flag/runs', undefined, { automation_designer: 200, automation_publisher: 200, rm_a: 403, analyst: 403, flag_feed: 403 }],
+      ['POST', '/api/automations/client_flag/test', { payload: { name: 'nobody' } }, { automation_designer: 200, automation_publisher: 200, rm_a: 403, analyst: 403, flag_feed: 403 }],
+      ['POST', `/api/automations/runs/${run!.id}/replay`, {}, { automation_designer: 403, automation_publisher: 200, rm_a: 403, analyst: 403, flag_feed: 403 }],
+    ];
+    for (const [method, path, body, expected] of matrix) {
+      for (const [name, status] of Object.entries(expected) as [Who, number][]) {
+        const answer = await who(name)<{ code?: string }>(method, path, body);
+        expect([name, method, path, answer.status]).toEqual([name, method, path, status]);
+        if (status === 403) expect(answer.body.code).toBe('forbidden');
+      }
+    }
+    // A designer's test reads a sample record only within their own read scope: a client they may not read is not found.
+    const sample = await people.automation_designer!<{ code: string }>('POST', '/api/automations/client_flag/test', { recordId: target.id, payload: { name: target.name } });
+    expect(sample.status).toBe(404);
+    expect(JSON.stringify(sample.body)).not.toContain('flagged');
+    // Without a read grant on the entity at all: refused.
+    const publisher = await people.automation_publisher!<{ code: string }>('POST', '/api/automations/client_flag/test', { recordId: target.id, payload: {} });
+    expect([publisher.status, publisher.body.code]).toEqual([403, 'forbidden']);
+    expect((await server.request('POST', '/api/automations/client_flag/test', { recordId: target.id, payload: {} })).status).toBe(200);
   });
 
   it('keeps the audit chain whole through all of it', async () => {

@@ -89,7 +89,9 @@ export class AutomationsService {
     const entity = trigger.type === 'case' ? ((await this.published.latest<FlowDefinition>('flow')).get(trigger.flow)?.document.entity ?? null) : (trigger.entity ?? null);
     let record: Record<string, unknown> | null = null;
     if (entity && input.recordId) {
-      const stored = await this.actions.storedRecord({ entity, recordId: input.recordId });
+      // A sample the tester may read, within their scope (not found otherwise, as a records read answers); its id only, so nothing is read to audit.
+      const readable = await this.records.query(entity, { filter: { field: 'id', op: 'eq', value: input.recordId }, fields: ['id'], limit: 1 }, actor);
+      const stored = readable.items.length > 0 ? await this.actions.storedRecord({ entity, recordId: input.recordId }) : null;
       if (!stored) throw new ProblemError(404, 'recordNotFound', `${entity} ${input.recordId} was not found.`, undefined, { messageZh: `未找到 ${entity} 记录 ${input.recordId}。` });
       record = withoutSensitive((await this.metadata.entity(entity)).definition, stored);
     }
