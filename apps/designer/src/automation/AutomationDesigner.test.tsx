@@ -205,6 +205,23 @@ describe('AutomationDesigner', () => {
     expect(screen.getByText('Other systems post it to /api/automations/events/app_rate_view (lower_snake_case).')).toBeTruthy();
   });
 
+  it('names a shared saved segment as a schedule’s audience (a private one is not offered), by keyboard', async () => {
+    const segment = (id: string, name: string, sharing: string) => ({ id, entity: 'customer', name, filter: { field: 'segment', op: 'eq', value: 'private' }, sort: [], sharing, owner: { id: 'u1', name: 'huang_lei' }, mine: false, createdAt: '2026-12-01T00:00:00.000Z', updatedAt: '2026-12-01T00:00:00.000Z' });
+    const { server, user } = openDesigner(tagHighPotential(), {
+      'GET /api/segments?entity=customer': { body: { items: [segment('0193a1f0-5c00-7000-8000-00000000a001', 'Private banking', 'branch'), segment('0193a1f0-5c00-7000-8000-00000000a002', 'My scratch list', 'private')] } },
+    });
+    await loaded();
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Trigger' }), 'schedule');
+    const choice = await screen.findByRole('combobox', { name: 'Audience: a saved segment' });
+    expect(await within(choice).findByRole('option', { name: 'Private banking (huang_lei)' })).toBeTruthy();
+    expect(within(choice).queryByRole('option', { name: /My scratch list/ })).toBeNull();
+    choice.focus();
+    await user.selectOptions(choice, 'Private banking (huang_lei)');
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    await screen.findByText('Draft saved');
+    expect(saved(server.requests).trigger).toMatchObject({ type: 'schedule', entity: 'customer', segment: '0193a1f0-5c00-7000-8000-00000000a001' });
+  });
+
   it('edits each action type with its pickers: fields, decision inputs, notify targets, connector', async () => {
     const { server, user } = openDesigner();
     await loaded();

@@ -2,6 +2,7 @@ import type { RecordFilter } from '@bankforge/data-model';
 import { SCHEDULE_EVERY, type ScheduleEvery, type ScheduleTrigger } from '@bankforge/flow-engine';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSharedSegments } from '../catalog/useSharedSegments.js';
 import { parseFilterText } from '../model/scope.js';
 import { withOptional } from '../model/trigger.js';
 import { artifactChoices, entityChoices } from '../ui/choices.js';
@@ -26,6 +27,7 @@ export function ScheduleTriggerFields({ trigger }: { trigger: ScheduleTrigger })
   // The filter is typed as JSON: the text is kept while it does not parse, the document takes each filter that does.
   const [filterText, setFilterText] = useState(() => (trigger.filter ? JSON.stringify(trigger.filter) : ''));
   const parsedFilter = parseFilterText(filterText);
+  const segments = useSharedSegments(trigger.entity);
   return (
     <>
       <SelectControl
@@ -76,11 +78,23 @@ export function ScheduleTriggerFields({ trigger }: { trigger: ScheduleTrigger })
         choices={entityChoices(catalog.entities, language)}
         onChange={(entity) => {
           const next = withOptional(trigger, 'entity', entity);
-          // A filter reads the entity's fields: without an entity it means nothing.
+          // A filter reads the entity's fields: without an entity it means nothing. A segment is one entity's: another drops it.
           if (!entity) setFilterText('');
-          change(entity ? next : withOptional(next, 'filter', undefined));
+          const kept = withOptional(next, 'segment', undefined);
+          change(entity ? kept : withOptional(kept, 'filter', undefined));
         }}
       />
+      {trigger.entity && (
+        <SelectControl
+          label={t('trigger.segment')}
+          control="trigger.segment"
+          value={trigger.segment ?? ''}
+          placeholder={t('trigger.noSegment')}
+          help={t('trigger.segmentHelp')}
+          choices={segments.map((s) => ({ value: s.id, label: `${s.name} (${s.owner.name})` }))}
+          onChange={(segment) => change(withOptional(trigger, 'segment', segment))}
+        />
+      )}
       {trigger.entity && (
         <TextControl
           multiline
