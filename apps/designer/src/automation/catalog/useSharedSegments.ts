@@ -9,23 +9,21 @@ import { useEffect, useState } from 'react';
  */
 export function useSharedSegments(entity: string | undefined): readonly Segment[] {
   const api = useApiClient();
-  const [segments, setSegments] = useState<readonly Segment[]>([]);
+  // Kept with the entity they are of: a list answered for the entity before is not shown for this one.
+  const [loaded, setLoaded] = useState<{ entity: string; segments: readonly Segment[] }>({ entity: '', segments: [] });
   useEffect(() => {
+    if (!entity) return;
     let live = true;
-    if (!entity) {
-      setSegments([]);
-      return;
-    }
     api
       .listSegments(entity)
       .then((page) => page.items.filter((s) => s.sharing !== 'private'))
       .catch(() => [])
-      .then((shared) => {
-        if (live) setSegments(shared);
+      .then((segments) => {
+        if (live) setLoaded({ entity, segments });
       });
     return () => {
       live = false;
     };
   }, [api, entity]);
-  return segments;
+  return entity && loaded.entity === entity ? loaded.segments : [];
 }
