@@ -104,9 +104,10 @@ async function openDesk(): Promise<Desk> {
     { port: 0, host: '127.0.0.1', dataDir: DATA_DIR, databaseUrl, example: undefined, logLevel: 'silent', adminPassword: 'Bench-Only-Admin-1' },
     pino({ level: 'silent' }),
   );
-  await app.get(AppBundleService).import({ format: 'bankforge-bundle', formatVersion: 1, app: bankCrmApp, artifacts: bankCrmArtifacts } as never, false, SYSTEM_ACTOR);
+  // The roles first: the example's automations name them, and publishing checks they exist.
   const directory = app.get(DirectoryService);
   for (const role of bankCrmRoles) await directory.saveRole(parseRoleDefinition(role), SYSTEM_ACTOR);
+  await app.get(AppBundleService).import({ format: 'bankforge-bundle', formatVersion: 1, app: bankCrmApp, artifacts: bankCrmArtifacts } as never, false, SYSTEM_ACTOR);
   const ids: Record<string, string> = {};
   for (const p of PEOPLE) ids[p.username] = (await directory.createUser({ username: p.username, displayName: p.username.toUpperCase(), branch: p.branch, roles: [...p.roles], managerId: p.manager ? ids[p.manager]! : null }, SYSTEM_ACTOR)).id;
   const actors = {} as Record<Person, Actor>;

@@ -61,9 +61,10 @@ async function main(): Promise<void> {
     pino({ level: 'silent' }),
   );
   const nest = app.app;
-  await nest.get(AppBundleService).import({ format: 'bankforge-bundle', formatVersion: 1, app: bankCrmApp, artifacts: bankCrmArtifacts }, false, SYSTEM_ACTOR);
+  // The roles first: the example's automations name them, and publishing checks they exist.
   const directory = nest.get(DirectoryService);
   for (const role of bankCrmRoles) await directory.saveRole(parseRoleDefinition(role), SYSTEM_ACTOR);
+  await nest.get(AppBundleService).import({ format: 'bankforge-bundle', formatVersion: 1, app: bankCrmApp, artifacts: bankCrmArtifacts }, false, SYSTEM_ACTOR);
   const database = nest.get(Database);
   const person = async (username: string, roles: string[]): Promise<Actor> => {
     const user = await directory.createUser({ username, displayName: username, branch: 'SH001', roles, managerId: null }, SYSTEM_ACTOR);

@@ -40,9 +40,10 @@ export interface LoanDesk {
 
 /** Loads the example app (entities, calendar, decision, flow), its roles and the people above into a test server. */
 export async function openLoanDesk(server: TestServer): Promise<LoanDesk> {
-  await server.app.get(AppBundleService).import({ format: 'bankforge-bundle', formatVersion: 1, app: bankCrmApp, artifacts: bankCrmArtifacts } as never, false, SYSTEM_ACTOR);
+  // The roles first: the example's automations name them (round robin), and publishing checks they exist.
   const directory = server.app.get(DirectoryService);
   for (const role of bankCrmRoles) await directory.saveRole(parseRoleDefinition(role), SYSTEM_ACTOR);
+  await server.app.get(AppBundleService).import({ format: 'bankforge-bundle', formatVersion: 1, app: bankCrmApp, artifacts: bankCrmArtifacts } as never, false, SYSTEM_ACTOR);
   const ids: Record<string, string> = {};
   for (const person of LOAN_PEOPLE) {
     const created = await server.request<{ id: string }>('POST', '/api/auth/users', {
