@@ -24,7 +24,8 @@ function signedBy(secret: string, received: Received): boolean {
  * receiver (started here on 127.0.0.1, its host allow-listed) to loan applications being updated
  * and keeps the signing secret shown once; 王芳, a relationship manager, changes a loan; the receiver
  * gets it signed with that secret; the delivery shows in the log, and a replay sends it again
- * with the same webhook-id. In English and in Chinese.
+ * with the same webhook-id. The feed reads as a credit officer (chosen by keyboard): loans reach it
+ * as that role sees them. In English and in Chinese.
  */
 describe('the administrator subscribes the CRM to loan changes', () => {
   let server: RunningServer;
@@ -34,6 +35,7 @@ describe('the administrator subscribes the CRM to loan changes', () => {
   let receiver: Server;
   let port: number;
   let secret: string;
+  let adminApi: Api;
   const received: Received[] = [];
 
   const language = (page: Page, name: 'English' | '中文') => page.getByRole('group', { name: /^(Language|语言)$/ }).getByRole('button', { name, exact: true }).click();
@@ -59,7 +61,7 @@ describe('the administrator subscribes the CRM to loan changes', () => {
     await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
     port = (receiver.address() as AddressInfo).port;
     server = await startServer({ BANKFORGE_EXAMPLE: 'bank-crm', BANKFORGE_DEMO_PASSWORD: DEMO_PASSWORD });
-    const adminApi = await apiAs(server.url, 'admin', ADMIN_PASSWORD);
+    adminApi = await apiAs(server.url, 'admin', ADMIN_PASSWORD);
     // The receiver is on the bank's own network: the administrator allow-lists its host, as for connectors.
     expect((await adminApi('PUT', '/api/connectors/allowed-hosts', { hosts: [`127.0.0.1:${port}`] })).status).toBe(200);
     browser = await launchBrowser();
@@ -100,6 +102,12 @@ describe('the administrator subscribes the CRM to loan changes', () => {
     await admin.keyboard.press('End');
     await admin.keyboard.type('"loan_application"');
     await filter.locator('.feel-editor__problem').waitFor({ state: 'detached' });
+    // The roles the CRM reads as, by name and by keyboard; an administrator role is not offered.
+    const roles = dialog.getByRole('group', { name: 'Roles the receiver reads as (optional)' });
+    expect(await roles.getByRole('checkbox', { name: 'Administrator', exact: true }).count()).toBe(0);
+    await roles.getByRole('checkbox', { name: 'Credit officer', exact: true }).focus();
+    await admin.keyboard.press('Space');
+    expect(await roles.getByRole('checkbox', { name: 'Credit officer', exact: true }).isChecked()).toBe(true);
     await screenshot(admin, '130-webhook-new-en');
     await dialog.getByRole('button', { name: 'Create webhook' }).click();
     const shown = admin.getByRole('dialog', { name: 'Signing secret of CRM loan feed' });
@@ -110,6 +118,7 @@ describe('the administrator subscribes the CRM to loan changes', () => {
     await admin.getByText('The webhook CRM loan feed was created.').waitFor();
     expect(await admin.getByRole('row').filter({ hasText: 'CRM loan feed' }).textContent()).toContain('Enabled');
     expect(await admin.content()).not.toContain(secret);
+    expect((await adminApi('GET', '/api/webhooks/crm_loans')).body.roles).toEqual(['credit_officer']);
   });
 
   it("delivers an RM's change to the loan, signed; the log shows it and a replay sends it again", async () => {
@@ -160,6 +169,8 @@ describe('the administrator subscribes the CRM to loan changes', () => {
     await admin.getByRole('button', { name: '新建 Webhook' }).click();
     const dialog = admin.getByRole('dialog', { name: '新建 Webhook' });
     await dialog.getByRole('checkbox', { name: '所有记录变更' }).check();
+    await dialog.getByRole('group', { name: '接收方按以下角色读取（可选）' }).getByRole('checkbox', { name: '信贷审批员' }).waitFor();
+    await dialog.getByText(/未选择角色时，任一角色脱敏或隐藏的字段都脱敏后发送/).waitFor();
     await screenshot(admin, '135-webhook-new-zh');
     await dialog.getByRole('button', { name: '取消' }).click();
     expect(pageErrors).toEqual([]);
