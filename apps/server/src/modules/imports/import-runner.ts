@@ -7,7 +7,8 @@ import type { ImportColumn, ImportFormat, ImportMatchRule, ImportProblem } from 
 import { positiveInteger, SERVER_CONFIG, type ServerConfig } from '../../platform/config/server-config.js';
 import { FieldCipher } from '../../platform/crypto/field-cipher.js';
 import { Database, type SqlExecutor } from '../../platform/database/database.js';
-import { LeasePoller } from '../../platform/leases/lease-poller.js';
+import { databaseNow } from '../../platform/database/database-clock.js';
+import { LeasedQueue, type LeasedQueueSpec } from '../../platform/leases/leased-queue.js';
 import { ProblemError } from '../../platform/problem/problem-error.js';
 import type { Actor } from '../access/actor.js';
 import { scopePredicate } from '../access/data-scope.js';
@@ -28,6 +29,23 @@ const DEFAULT_BATCH_ROWS = 500;
 const DEFAULT_POLL_MS = 1000;
 /** Rows prepared between two turns of the event loop. */
 const PREPARE_SLICE = 25;
+
+/**
+ * A job queued to run, or running on a replica whose lease ran out: one at a time, oldest first
+ * (a job is always due: it waits only for a replica). Its lease is renewed at each checkpoint.
+ */
+const IMPORT_QUEUE: LeasedQueueSpec = {
+  table: 'bf_import_job',
+  key: 'id',
+  waiting: { column: 'status', values: ['queued', 'running'] },
+  due: 'created_at',
+  columns: ['id'],
+  order: ['created_at', 'id'],
+  batch: 1,
+  leaseSeconds: LEASE_SECONDS,
+  countsAttempts: false,
+  onClaim: (on) => `status = 'running', started_at = COALESCE(started_at, ${databaseNow(on)})`,
+};
 
 /** Everything a run needs, read once before its first batch. */
 interface RunContext {
@@ -69,8 +87,8 @@ interface MatchedRecord {
  */
 @Injectable()
 export class ImportRunner implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly poller = new LeasePoller(() => this.runNext());
-  readonly owner = this.poller.owner;
+  private readonly queue: LeasedQueue<{ id: string }>;
+  readonly owner: string;
   /** Rows per transaction (`BANKFORGE_IMPORT_BATCH_ROWS`). */
   batchRows = positiveInteger('BANKFORGE_IMPORT_BATCH_ROWS', process.env.BANKFORGE_IMPORT_BATCH_ROWS) ?? DEFAULT_BATCH_ROWS;
   /** Tests stop a run after this many batches, as a crash would (its lease left to run out). */
@@ -85,29 +103,35 @@ export class ImportRunner implements OnApplicationBootstrap, OnApplicationShutdo
     @Inject(MetadataService) private readonly metadata: MetadataService,
     @Inject(FormCatalog) private readonly forms: FormCatalog,
     @Inject(DirectoryService) private readonly directory: DirectoryService,
-  ) {}
+  ) {
+    this.queue = new LeasedQueue(database, IMPORT_QUEUE, () => this.runNext());
+    this.owner = this.queue.owner;
+  }
 
   onApplicationBootstrap(): void {
-    this.poller.start(Number(process.env.BANKFORGE_IMPORT_POLL_MS ?? DEFAULT_POLL_MS));
+    this.queue.start(Number(process.env.BANKFORGE_IMPORT_POLL_MS ?? DEFAULT_POLL_MS));
   }
 
   async onApplicationShutdown(): Promise<void> {
-    await this.poller.stop();
+    await this.queue.stop();
   }
 
   /** Runs the jobs due now (queued, or left by a replica whose lease ran out); answers how many it ran. */
   runDue(): Promise<number> {
-    return this.poller.drain();
+    return this.queue.drain();
   }
 
   /** Starts a drain now rather than at the next poll: a queued job's progress shows at once. */
   nudge(): void {
-    void this.poller.drain().catch(() => undefined);
+    void this.queue.drain().catch(() => undefined);
   }
 
   private async runNext(): Promise<number | undefined> {
-    const job = await this.store.claim(this.owner, LEASE_SECONDS);
-    if (!job) return undefined;
+    const [claimed] = await this.queue.claim();
+    if (!claimed) return undefined;
+    const job = await this.store.job(claimed.id);
+    // Gone since the claim (its upload purged): nothing to run.
+    if (!job) return 1;
     try {
       await this.run(job);
     } catch (error) {

@@ -187,21 +187,9 @@ export class ImportStore {
     return ProblemError.conflict('importCommitted', `Import ${id} has already been run; upload the file again to import it again.`);
   }
 
-  /** Claims a queued job, or a running one whose replica's lease ran out, for `LEASE` seconds. */
-  async claim(owner: string, leaseSeconds: number): Promise<ImportJobRow | undefined> {
-    return this.database.transaction(async (sql) => {
-      const now = databaseNow(sql);
-      const lock = sql.dialect === 'mysql' ? ' FOR UPDATE SKIP LOCKED' : '';
-      const [due] = await sql.rows<{ id: string }>(
-        `SELECT id FROM bf_import_job WHERE status IN ('queued', 'running') AND (lease_until IS NULL OR lease_until < ${now}) ORDER BY created_at LIMIT 1${lock}`,
-      );
-      if (!due) return undefined;
-      await sql.execute(
-        `UPDATE bf_import_job SET status = 'running', lease_owner = ?, lease_until = ${databaseNow(sql, leaseSeconds)}, started_at = COALESCE(started_at, ?) WHERE id = ?`,
-        [owner, toStoredDatetime(new Date().toISOString()), due.id],
-      );
-      return this.rowById(sql, due.id);
-    });
+  /** A job as its runner reads it (claimed through the import queue of `ImportRunner`). */
+  job(id: string): Promise<ImportJobRow | undefined> {
+    return this.database.read((sql) => this.rowById(sql, id));
   }
 
   /**
