@@ -7,6 +7,7 @@ import { AccessProfile } from '../access/access-profile.js';
 import type { Actor } from '../access/actor.js';
 import { RecordsService } from '../records/records.service.js';
 import { ImportStore } from './import-store.js';
+import { priorValuesData } from './import-sealed-columns.js';
 
 /** Changes undone per transaction. */
 const BATCH = 500;
@@ -61,7 +62,7 @@ export class ImportRollbacks {
             const current = await this.records.readIn(tx, restoreView.model, change.record_id);
             if (!current || current.version !== version) result.changedSince++;
             else {
-              const prior = JSON.parse(this.cipher.decrypt(change.prior_values!, `import:${id}`)) as Record<string, unknown>;
+              const prior = JSON.parse(this.cipher.decrypt(change.prior_values!, priorValuesData(id))) as Record<string, unknown>;
               await this.records.importUpdateIn(tx, restoreView, undefined, undoer, change.record_id, prior);
               result.restored++;
             }

@@ -21,6 +21,7 @@ import type { RecordView } from '../records/record-view.js';
 import { RecordsService } from '../records/records.service.js';
 import { importDirectory, readRows, type SourceRow } from './import-file.js';
 import { columnPlan, importRow, rowProblems, type ColumnPlan, type ImportRow } from './import-rows.js';
+import { priorValuesData } from './import-sealed-columns.js';
 import { ImportStore, type ImportChange, type ImportJobRow, type ImportProgress } from './import-store.js';
 
 /** How long a claimed job is this replica's without a checkpoint: a batch takes far less. */
@@ -327,7 +328,7 @@ export class ImportRunner implements OnApplicationBootstrap, OnApplicationShutdo
   private prior(context: RunContext, before: Record<string, unknown>, values: Record<string, unknown>): string {
     const prior: Record<string, unknown> = {};
     for (const key of Object.keys(values)) prior[key] = before[key] ?? null;
-    return this.cipher.encrypt(JSON.stringify(prior), `import:${context.job.id}`);
+    return this.cipher.encrypt(JSON.stringify(prior), priorValuesData(context.job.id));
   }
 
   /**
