@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DomainEventDispatcher } from '../src/modules/events/domain-event-dispatcher.js';
+import { ImportRunner } from '../src/modules/imports/import-runner.js';
 import { RESIDENT_IDS } from './fixtures.js';
 import { dialects, startTestServer, type Requester, type TestServer } from './harness.js';
 import { clientEntity, PASSWORD, seedPeople, type Username } from './security-fixtures.js';
@@ -504,6 +505,58 @@ describe.each(dialects())('permissions on %s', (dialect) => {
     const publisher = await people.automation_publisher!<{ code: string }>('POST', '/api/automations/client_flag/test', { recordId: target.id, payload: {} });
     expect([publisher.status, publisher.body.code]).toEqual([403, 'forbidden']);
     expect((await server.request('POST', '/api/automations/client_flag/test', { recordId: target.id, payload: {} })).status).toBe(200);
+  });
+
+  it('holds the import endpoints to the import grant and to the uploader: another person finds no job; imported clients are the importer\'s, read by their branch only', async () => {
+    const role = { key: 'client_importer', label: { en: 'Client importer' }, entities: { client: { create: 'own', read: 'own', update: 'own', import: 'own' } } };
+    expect((await server.request('PUT', `/api/auth/roles/${role.key}`, role)).status).toBe(200);
+    const importers: Record<'imp_sh' | 'imp_bj', Requester> = {} as Record<'imp_sh' | 'imp_bj', Requester>;
+    for (const [username, branch] of [['imp_sh', 'SH'], ['imp_bj', 'BJ']] as const) {
+      expect((await server.request('POST', '/api/auth/users', { username, displayName: username, branch, roles: [role.key], password: PASSWORD })).status).toBe(201);
+      importers[username] = await server.signIn(username, PASSWORD);
+    }
+    const csv = ['name,mobile,notes', '导入客户甲,13900001111,imported', '导入客户乙,13900002222,imported'].join('\r\n');
+    const upload = (as: Requester) => as<{ id: string; columns: unknown[]; code?: string }>('POST', '/api/imports?entity=client&name=clients.csv', csv, { 'content-type': 'text/csv' });
+    // Uploading needs the import grant: a relationship manager may create clients but not import them, an analyst neither.
+    for (const name of ['rm_a', 'analyst', 'bm_sh'] as const) {
+      const refused = await as[name]<{ code: string }>('POST', '/api/imports?entity=client&name=clients.csv', csv, { 'content-type': 'text/csv' });
+      expect([name, refused.status, refused.body.code]).toEqual([name, 403, 'forbidden']);
+    }
+    const uploaded = await upload(importers.imp_sh);
+    expect(uploaded.status, JSON.stringify(uploaded.body)).toBe(201);
+    const job = uploaded.body;
+    const mapping = { columns: job.columns, match: { field: 'mobile', onMatch: 'update', onNew: 'create' } };
+    // Every endpoint of the job: not found to another importer (who has the grant, not the job), to a manager and to an analyst.
+    const endpoints: [string, string, unknown][] = [
+      ['GET', `/api/imports/${job.id}`, undefined],
+      ['PUT', `/api/imports/${job.id}`, mapping],
+      ['POST', `/api/imports/${job.id}/dry-run`, {}],
+      ['POST', `/api/imports/${job.id}/run`, {}],
+      ['GET', `/api/imports/${job.id}/problems`, undefined],
+      ['POST', `/api/imports/${job.id}/rollback`, {}],
+    ];
+    for (const [method, path, body] of endpoints) {
+      for (const [name, ask] of [['imp_bj', importers.imp_bj], ['bm_sh', as.bm_sh], ['analyst', as.analyst]] as const) {
+        const answer = await ask(method, path, body);
+        expect([name, method, path, answer.status]).toEqual([name, method, path, 404]);
+      }
+    }
+    expect((await importers.imp_bj<{ id: string }[]>('GET', '/api/imports')).body.map((j) => j.id)).not.toContain(job.id);
+    // Everyone's jobs: administrators only.
+    expect((await importers.imp_sh('GET', '/api/imports?scope=all')).status).toBe(403);
+    expect((await server.request<{ id: string }[]>('GET', '/api/imports?scope=all')).body.map((j) => j.id)).toContain(job.id);
+    // The uploader maps and runs it; the clients are theirs.
+    expect((await importers.imp_sh('PUT', `/api/imports/${job.id}`, mapping)).status).toBe(200);
+    expect((await importers.imp_sh('POST', `/api/imports/${job.id}/run`, {})).status).toBe(202);
+    await server.app.get(ImportRunner).runDue();
+    expect((await importers.imp_sh<{ status: string; created: number }>('GET', `/api/imports/${job.id}`)).body).toMatchObject({ status: 'done', created: 2 });
+    const imported = async (ask: Requester): Promise<string[]> =>
+      (await ask<Page>('POST', '/api/records/client/query', { filter: { field: 'notes', op: 'eq', value: 'imported' }, limit: 50 })).body.items?.map((r) => String(r.notes)) ?? [];
+    expect(await imported(importers.imp_sh)).toHaveLength(2);
+    expect(await imported(as.bm_sh)).toHaveLength(2);
+    expect(await imported(as.bm_bj)).toHaveLength(0);
+    expect(await imported(importers.imp_bj)).toHaveLength(0);
+    expect(await imported(as.rm_a)).toHaveLength(0);
   });
 
   it('keeps the audit chain whole through all of it', async () => {
