@@ -97,8 +97,19 @@ describe.each(dialects())('authentication hardening on %s', (dialect) => {
       const key = await server.request<{ id: string }>('POST', '/api/auth/api-keys', { name: 'shared-sync', roles: ['shared', 'teller'] });
       const refused = await server.request<{ code: string; users: string[]; apiKeys: { id: string }[] }>('DELETE', '/api/auth/roles/shared');
       expect(refused.status).toBe(409);
-      expect(refused.body).toMatchObject({ code: 'roleInUse', users: ['holder'], apiKeys: [{ id: key.body.id, name: 'shared-sync' }] });
+      expect(refused.body).toMatchObject({ code: 'roleInUse', users: ['holder'], apiKeys: [{ id: key.body.id, name: 'shared-sync' }], webhooks: [] });
       expect((await server.request<{ code: string }>('DELETE', '/api/auth/roles/no_such_role')).body.code).toBe('roleNotFound');
+    });
+
+    it('refuses to delete a role a webhook subscription reads as, until the subscription no longer names it', async () => {
+      expect((await server.request('PUT', '/api/auth/roles/crm_feed_reader', { key: 'crm_feed_reader', label: { en: 'CRM feed reader', 'zh-CN': '客户推送读取' } })).status).toBe(200);
+      const hook = await server.request<{ version: number }>('POST', '/api/webhooks', { key: 'crm_feed', name: { en: 'CRM feed', 'zh-CN': '客户推送' }, url: 'https://hooks.bank.example/crm', eventTypes: ['record.*'], roles: ['crm_feed_reader'] });
+      expect(hook.status, JSON.stringify(hook.body)).toBe(201);
+      const refused = await server.request<{ code: string; detail: string; webhooks: string[] }>('DELETE', '/api/auth/roles/crm_feed_reader');
+      expect([refused.status, refused.body.code, refused.body.webhooks]).toEqual([409, 'roleInUse', ['crm_feed']]);
+      expect(refused.body.detail).toContain('webhooks crm_feed');
+      expect((await server.request('DELETE', '/api/webhooks/crm_feed')).status).toBe(204);
+      expect((await server.request('DELETE', '/api/auth/roles/crm_feed_reader')).status).toBe(204);
     });
   });
 

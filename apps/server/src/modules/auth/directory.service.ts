@@ -115,7 +115,7 @@ export class DirectoryService {
   }
 
   /**
-   * Refused while a user or an active API key holds the role: roles are referenced by key, so a
+   * Refused while a user, an active API key or a webhook subscription holds the role: roles are referenced by key, so a
    * role re-created under the same key would hand its grants to every old holder. On MySQL the role
    * row is locked first and the holders read under lock, so a user or key being given the role at
    * the same time either is seen here or finds the role gone (see `checkRoles`).
@@ -129,14 +129,19 @@ export class DirectoryService {
       // A revoked key can never be used again, so it holds nothing.
       const keys = await sql.rows<{ id: string; name: string; roles: string }>(`SELECT id, name, roles FROM bf_api_key WHERE revoked_at IS NULL${forShare(sql)}`);
       const keyHolders = keys.filter((k) => (JSON.parse(k.roles) as string[]).includes(key)).map((k) => ({ id: k.id, name: k.name }));
-      if (holders.length > 0 || keyHolders.length > 0) {
+      // A webhook subscription reads as its roles: the same holds for it.
+      const subscriptions = await sql.rows<{ subscription_key: string; roles: string }>(`SELECT subscription_key, roles FROM bf_webhook_subscription WHERE roles IS NOT NULL${forShare(sql)}`);
+      const webhooks = subscriptions.filter((w) => (JSON.parse(w.roles) as string[]).includes(key)).map((w) => w.subscription_key);
+      if (holders.length > 0 || keyHolders.length > 0 || webhooks.length > 0) {
         const held = [
           ...(holders.length > 0 ? [`users ${holders.join(', ')}`] : []),
           ...(keyHolders.length > 0 ? [`API keys ${keyHolders.map((k) => `${k.name} (${k.id})`).join(', ')}`] : []),
+          ...(webhooks.length > 0 ? [`webhooks ${webhooks.join(', ')}`] : []),
         ];
-        throw ProblemError.conflict('roleInUse', `Role ${key} is held by ${held.join(' and ')}; take it away from the users and revoke the keys first.`, {
+        throw ProblemError.conflict('roleInUse', `Role ${key} is held by ${held.join(' and ')}; take it away from the users and webhooks and revoke the keys first.`, {
           users: holders,
           apiKeys: keyHolders,
+          webhooks,
         });
       }
       await sql.execute('DELETE FROM bf_role WHERE role_key = ?', [key]);
