@@ -487,7 +487,7 @@ describe.each(dialects())('automations on %s', (dialect) => {
   });
 
   // A decision whose answer is one value answers it as `result`, as POST /api/decisions/{key}/evaluate does.
-  it('catches up every slot missed while the server was down, the latest 7 at most, one run per slot, once', async () => {
+  it('catches up every slot missed while the server was down, the latest 7 at most, one run per slot, once; an audience schedule its latest slot only', async () => {
     const nightly = automation('nightly_check', { type: 'schedule', every: 'day', at: '00:00', timeZone: 'UTC' }, [{ id: 'ok', type: 'condition', when: 'true' }]);
     await server.publishArtifact(nightly);
     // Published a minute before the 00:00 UTC three days ago, and down since: four slots missed.
@@ -505,6 +505,18 @@ describe.each(dialects())('automations on %s', (dialect) => {
     await server.publishArtifact(weekly);
     await publishedBefore('long_down', Date.parse('2020-01-01T00:00:00Z'));
     expect(await newScheduler().scheduleDue()).toBe(7);
+    // A schedule with an audience catches up its latest slot only: the audience is read as it is
+    // now, so every earlier slot would reach the same customers again.
+    const reached = await newCustomer({ name: 'Catch Up', credit_score: 790 });
+    await settle();
+    await server.publishArtifact(
+      automation('audience_down', { type: 'schedule', every: 'day', at: '00:00', timeZone: 'UTC', entity: 'customer', filter: { field: 'name', op: 'eq', value: 'Catch Up' } }, [{ id: 'ok', type: 'condition', when: 'true' }]),
+    );
+    await publishedBefore('audience_down', midnight.getTime() - 3 * DAY_MS - 60_000);
+    expect(await newScheduler().scheduleDue()).toBe(1);
+    expect(await newScheduler().scheduleDue()).toBe(0);
+    const runs = await server.database.read((sql) => sql.rows<{ record_id: string; trigger_key: string }>("SELECT record_id, trigger_key FROM bf_automation_run WHERE automation_key = 'audience_down'"));
+    expect(runs.map((r) => [r.record_id, r.trigger_key])).toEqual([[reached.id, `schedule:${midnight.toISOString()}:${reached.id}`]]);
   });
 
   it('runs a schedule on a shared saved segment of its entity, read as saved at each slot; a private, missing or other entity’s segment is refused on publish', async () => {

@@ -20,8 +20,10 @@ const PAGE = 200;
  * Queues the runs of schedule triggers: on the database's clock, each published schedule's slots
  * since the last one it fired (or its version's publication) get one run each, or one per live
  * record its audience (a saved segment's filter as it is now, and its own filter) matches. After
- * downtime that is every slot missed, at most the latest MAX_CATCH_UP_SLOTS of 35 days, oldest
- * first; the audience is read as it is now for each. Runs are keyed on the slot (and record), so
+ * downtime a schedule without an audience catches up every slot missed, at most the latest
+ * MAX_CATCH_UP_SLOTS of 35 days, oldest first. A schedule with an audience catches up its latest
+ * missed slot only: the audience can only be read as it is now, so each earlier slot would reach
+ * the same customers again (seven SMS for one campaign). Runs are keyed on the slot (and record), so
  * replicas asking at once, or a pass repeated after a crash, queue each run once. The last slot
  * fired is read from the runs (a slot whose audience was empty leaves none: it is asked again,
  * harmlessly, until a later slot fires); a slot done is remembered here to spare the next poll.
@@ -72,7 +74,8 @@ export class AutomationScheduler implements OnApplicationBootstrap, OnApplicatio
       if (remembered !== undefined && missedScheduleSlots(trigger, remembered, now, calendar).length === 0) continue;
       // A schedule fires from its publication on: publishing at 10:00 does not run this morning's 09:00.
       const since = [await this.publishedAt(definition.key, version), await this.lastFired(definition.key), remembered ?? ''].reduce((a, b) => (a > b ? a : b));
-      for (const slot of missedScheduleSlots(trigger, since, now, calendar)) {
+      const missed = missedScheduleSlots(trigger, since, now, calendar);
+      for (const slot of trigger.entity ? missed.slice(-1) : missed) {
         queued += trigger.entity ? await this.queueEach(definition.key, version, trigger, slot) : await this.queue(definition.key, version, slot, null, null);
         this.done.set(id, slot);
       }
