@@ -326,6 +326,8 @@ describe.each(dialects())('automations on %s', (dialect) => {
     let [run] = await runsOf('rescore');
     expect(run).toMatchObject({ status: 'pending', attempts: 1, step: 0 });
     expect(run!.error).toMatch(/credit_score/);
+    // The same said as a code and values for the designer to translate: the refusal's code and field paths, never the value.
+    expect(run!.errorMessage).toMatchObject({ code: 'recordRefused', params: { fields: expect.stringContaining('/credit_score') } });
     expect(Date.parse(run!.dueAt!)).toBeGreaterThan(Date.now());
     expect(await runner.runDue()).toBe(0);
     await makeDue(run!.id);
@@ -339,6 +341,10 @@ describe.each(dialects())('automations on %s', (dialect) => {
     expect(run!.steps.map((s) => [s.actionId, s.status])).toEqual([['score', 'failed']]);
     expect(run!.error!.length).toBeLessThanOrEqual(500);
     expect(run!.error).not.toContain('9999');
+    expect(run!.error).toMatch(/^failed 3 times: .*credit_score/);
+    expect(run!.steps[0]!.message).toMatchObject({ code: 'recordRefused', params: { fields: expect.stringContaining('/credit_score') } });
+    expect(run!.errorMessage).toMatchObject({ code: 'retriesExhausted', params: { attempts: 3, cause: 'recordRefused', fields: expect.stringContaining('/credit_score') } });
+    expect(JSON.stringify(run!.errorMessage)).not.toContain('9999');
 
     await server.publishArtifact(failing(720));
     const replayed = await server.request<AutomationRunSummary>('POST', `/api/automations/runs/${run!.id}/replay`);
@@ -562,6 +568,7 @@ describe.each(dialects())('automations on %s', (dialect) => {
     expect(await newScheduler().scheduleDue()).toBe(0);
     const [failed] = (await runsOf('segment_mark')).filter((r) => r.status === 'failed');
     expect(failed?.error).toMatch(new RegExp(`^segment ${shared} is private now: nobody was reached`));
+    expect(failed?.errorMessage).toEqual({ code: 'segmentPrivate', params: { segment: shared, slot: expect.any(String) } });
   });
 
   it('updates the records an update finds by conditions on their fields (every one found), and writes nothing when none is found', async () => {
@@ -602,6 +609,10 @@ describe.each(dialects())('automations on %s', (dialect) => {
       request.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
       request.on('end', () => {
         received.push(`${request.method} ${request.url} ${body}`);
+        if (request.url?.endsWith('/missing')) {
+          response.writeHead(404).end();
+          return;
+        }
         response.writeHead(200, { 'content-type': 'application/json' });
         response.end(JSON.stringify({ ticket: 'T-1' }));
       });
@@ -659,6 +670,16 @@ describe.each(dialects())('automations on %s', (dialect) => {
       expect(log.body.items.map((e) => ({ caller: e.caller, source: e.source, caseId: e.caseId, inputs: e.inputs, outputs: e.outputs }))).toEqual([
         { caller: 'automation:grade_and_post', source: 'automation', caseId: null, inputs: { Score: 720, Reference: '***' }, outputs: { result: 'A' } },
       ]);
+      // A connector answering an error status fails the step with the status as a value, to be tried again.
+      await server.publishArtifact(
+        automation('post_missing', { type: 'record', entity: 'customer', on: ['created'], condition: 'starts with(new.name, "Q")' }, [
+          { id: 'post', type: 'callConnector', connector: 'core_banking', method: 'POST', path: '/missing' },
+        ]),
+      );
+      await newCustomer({ name: 'Qian Yu' });
+      await settle();
+      const [missing] = await runsOf('post_missing');
+      expect(missing).toMatchObject({ status: 'pending', attempts: 1, error: 'connector core_banking answered HTTP 404', errorMessage: { code: 'connectorFailed', params: { connector: 'core_banking', status: 404 } } });
     } finally {
       core.close();
     }
@@ -730,6 +751,7 @@ describe.each(dialects())('automations on %s', (dialect) => {
     const [run] = await runsOf('win_opportunity');
     expect(run).toMatchObject({ status: 'pending', attempts: 1, recordId: created.body.id });
     expect(run!.error).toBe('fieldControlledByFlow (/stage fieldControlledByFlow)');
+    expect(run!.errorMessage).toEqual({ code: 'recordRefused', params: { problem: 'fieldControlledByFlow', fields: '/stage fieldControlledByFlow' } });
     expect((await server.request<{ stage: string | null }>('GET', `/api/records/opportunity/${created.body.id}`)).body.stage ?? null).toBeNull();
   });
 

@@ -13,13 +13,17 @@ export interface AutomationStepLog {
   status: 'done' | 'stopped' | 'failed' | 'waiting' | 'skipped';
   /** ISO 8601. */
   at: string;
-  /** What it did, in English: "tags + high_potential", "created opportunity 0191…", an error's message. */
+  /** What it did, in English: "tags + high_potential", "created opportunity 0191…", why it failed. */
   detail: string;
-  /** The same, as a code and its values for a screen to say in its reader's language; absent on failures and on runs stored before it. */
+  /** The same, as a code and its values for a screen to say in its reader's language; absent on runs stored before it. */
   message?: AutomationStepMessage;
 }
 
-/** What a step did or (in a test) would do, by code: `tagsChanged` with `{ field, change }`. */
+/**
+ * What a step did or (in a test) would do, or why it or its run failed, by code: `tagsChanged` with
+ * `{ field, change }`, `connectorFailed` with `{ connector, status }`. `retriesExhausted` carries its
+ * cause's code as `cause`, beside the cause's own values.
+ */
 export const AUTOMATION_STEP_CODES = [
   'conditionHolds',
   'conditionFails',
@@ -49,6 +53,28 @@ export const AUTOMATION_STEP_CODES = [
   'connectorWouldCall',
   'waiting',
   'wouldWait',
+  // Why a step or a run failed.
+  'automationNotPublished',
+  'noRecord',
+  'recordNotFound',
+  'targetNotRecordId',
+  'branchNotText',
+  'nobodyHoldsRole',
+  'flowNotPublished',
+  'decisionNotPublished',
+  'decisionOutputMissing',
+  'decisionFailed',
+  'calendarNotPublished',
+  'invalidDuration',
+  'connectorFailed',
+  'connectorRefused',
+  'expressionFailed',
+  'recordRefused',
+  'segmentDeleted',
+  'segmentPrivate',
+  'segmentMoved',
+  'retriesExhausted',
+  'actionFailed',
 ] as const;
 export type AutomationStepCode = (typeof AUTOMATION_STEP_CODES)[number];
 
@@ -77,7 +103,10 @@ export interface AutomationRunSummary {
   attempts: number;
   /** When a waiting or retrying run goes on (ISO 8601), else null. */
   dueAt: string | null;
+  /** Why it failed or is being tried again, in English. */
   error: string | null;
+  /** The same as a code and values; null without an error and on runs stored before it. */
+  errorMessage: AutomationStepMessage | null;
   steps: AutomationStepLog[];
   /** The run this one replays, if it is a replay. */
   replayOf: string | null;

@@ -177,9 +177,13 @@ describe('AutomationDesigner', () => {
     await user.selectOptions(screen.getByRole('combobox', { name: 'Every' }), 'week');
     await user.selectOptions(screen.getByRole('combobox', { name: 'Weekday' }), '5');
     await user.selectOptions(screen.getByRole('combobox', { name: 'Business calendar' }), 'cn_mainland');
-    await user.type(screen.getByRole('textbox', { name: 'Only records matching (a filter as JSON)' }), '{{"field":"kyc_status"');
-    expect(screen.getByText('This is not a filter: write one JSON object.')).toBeTruthy();
-    await user.type(screen.getByRole('textbox', { name: 'Only records matching (a filter as JSON)' }), ',"op":"eq","value":"pending"}');
+    // The audience is built, not typed: a condition on one of the customer's fields, its value one of the field's options.
+    const audience = screen.getByRole('group', { name: 'Only records matching' });
+    expect(within(audience).getByText('Every Customer record is reached (of the segment, when one is chosen). Add a condition to reach fewer.')).toBeTruthy();
+    expect(within(audience).queryByRole('option', { name: 'Mobile' })).toBeNull();
+    await user.click(within(audience).getByRole('button', { name: 'Add condition' }));
+    await user.selectOptions(within(audience).getByRole('combobox', { name: 'Field of condition 1' }), 'kyc_status');
+    await user.selectOptions(within(audience).getByRole('combobox', { name: 'Value of condition 1' }), 'pending');
     await user.click(screen.getByRole('button', { name: 'Save' }));
     await screen.findByText('Draft saved');
     expect(saved(server.requests).trigger).toEqual({
@@ -368,7 +372,8 @@ describe('AutomationDesigner', () => {
     const step = { actionId: 'setTags_1', status: 'done' as const, at: '2026-12-07T06:00:00.000Z', detail: 'tags + high_potential', message: { code: 'tagsChanged' as const, params: { field: 'tags', change: '+ high_potential' } } };
     const runs = [run({ id: 'run_1', recordId: 'c_0001', steps: [step] }), run({ id: 'run_2', recordId: '0191f0aa-7c1e-7b4e-9a53-0c6a2b1f7e21' })];
     const routes = { 'GET /api/automations/tag_high_potential/runs?limit=100': { body: runs } };
-    for (const [language, step1, unread] of [['en', 'tags: + high_potential', 'Customer 0191f0aa…'], ['zh-CN', 'tags：+ high_potential', '客户 0191f0aa…']] as const) {
+    // The tag field and its tag by their labels, not their keys.
+    for (const [language, step1, unread] of [['en', 'Tags: + High potential', 'Customer 0191f0aa…'], ['zh-CN', '客户标签：+ 高潜力', '客户 0191f0aa…']] as const) {
       await initTestI18n(language);
       try {
         const { server, user } = openDesigner(withActions([tags]), routes, 1);
@@ -384,6 +389,39 @@ describe('AutomationDesigner', () => {
         // A run stored before messages keeps the server's English text.
         await user.click(within(table).getAllByRole('button', { name: language === 'en' ? 'Show 1 step' : '显示 1 个步骤' })[0]!);
         expect(within(table).getByText('tags + high_potential')).toBeTruthy();
+      } finally {
+        cleanup();
+        await initTestI18n('en');
+      }
+    }
+  });
+
+  it('says why a run failed in the reader’s language, its failed step too; a run stored before codes keeps its English error', async () => {
+    const cause = { code: 'connectorFailed' as const, params: { connector: 'core_banking', status: 503 } };
+    const failed = run({
+      id: 'run_2',
+      status: 'failed',
+      attempts: 3,
+      error: 'failed 3 times: connector core_banking answered HTTP 503',
+      errorMessage: { code: 'retriesExhausted', params: { ...cause.params, attempts: 3, cause: cause.code } },
+      steps: [{ actionId: 'setTags_1', status: 'failed', at: '2026-12-07T06:01:00.000Z', detail: 'connector core_banking answered HTTP 503', message: cause }],
+    });
+    const older = run({ id: 'run_1', status: 'failed', error: 'connector core_banking answered HTTP 500', steps: [] });
+    const routes = { 'GET /api/automations/tag_high_potential/runs?limit=100': { body: [failed, older] } };
+    const said = {
+      en: { error: 'Failed 3 times: Connector core_banking answered HTTP 503.', step: 'Connector core_banking answered HTTP 503.' },
+      'zh-CN': { error: '已失败 3 次：连接器 core_banking 返回 HTTP 503。', step: '连接器 core_banking 返回 HTTP 503。' },
+    } as const;
+    for (const language of ['en', 'zh-CN'] as const) {
+      await initTestI18n(language);
+      try {
+        const { user } = openDesigner(withActions([tags]), routes, 1);
+        await user.click(await screen.findByRole('tab', { name: language === 'en' ? 'Runs' : '运行记录' }));
+        const table = await screen.findByRole('table', { name: language === 'en' ? 'Runs' : '运行记录' });
+        expect(within(table).getByText(said[language].error)).toBeTruthy();
+        expect(within(table).getByText('connector core_banking answered HTTP 500')).toBeTruthy();
+        await user.click(within(table).getByRole('button', { name: language === 'en' ? 'Show 1 step' : '显示 1 个步骤' }));
+        expect(within(table).getByText(said[language].step)).toBeTruthy();
       } finally {
         cleanup();
         await initTestI18n('en');

@@ -3,6 +3,7 @@ import type { AutomationRunStatus, AutomationRunSummary } from '@bankforge/clien
 import { useCallback, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { StepTable } from '../test-panel/StepTable.js';
+import { useSaid } from '../test-panel/step-detail.js';
 import { useAutomationEditing } from '../ui/editing-context.js';
 import { Loading } from '../../shell/Loading.js';
 import { runTriggerLabel } from './run-trigger.js';
@@ -14,7 +15,7 @@ const REPLAYABLE: ReadonlySet<AutomationRunStatus> = new Set(['failed', 'stopped
 
 type Runs = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; runs: AutomationRunSummary[] };
 
-/** Runs of the published automation, newest first: status, trigger, record, steps on demand, error; Replay on failed and stopped ones. */
+/** Runs of the published automation, newest first: status, trigger, record, steps on demand, error (in the reader's language); Replay on failed and stopped ones. */
 export function RunsTab({ automationKey, published }: { automationKey: string; published: boolean }) {
   const { t, i18n } = useTranslation('automationDesigner');
   const api = useApiClient();
@@ -139,6 +140,7 @@ export function RunsTab({ automationKey, published }: { automationKey: string; p
 
 function RunRow({ run, titles, at, expanded, onToggle, replaying, onReplay }: { run: AutomationRunSummary; titles: RunRecordTitles; at: string; expanded: boolean; onToggle(): void; replaying: boolean; onReplay(): void }) {
   const { t } = useTranslation('automationDesigner');
+  const said = useSaid(run.entity);
   const stepsId = useId();
   return (
     <>
@@ -161,7 +163,7 @@ function RunRow({ run, titles, at, expanded, onToggle, replaying, onReplay }: { 
             '—'
           )}
         </td>
-        <td>{run.error ?? ''}</td>
+        <td>{run.error === null ? '' : said(run.errorMessage, run.error)}</td>
         <td>
           {REPLAYABLE.has(run.status) && (
             <button type="button" disabled={replaying} aria-label={t('runs.replayLabel', { id: run.id })} onClick={onReplay}>
@@ -173,7 +175,7 @@ function RunRow({ run, titles, at, expanded, onToggle, replaying, onReplay }: { 
       {expanded && (
         <tr id={stepsId}>
           <td colSpan={7}>
-            <StepTable caption={t('runs.columns.steps')} steps={run.steps} />
+            <StepTable caption={t('runs.columns.steps')} steps={run.steps} entity={run.entity} />
           </td>
         </tr>
       )}

@@ -3,11 +3,14 @@ import { useTranslation } from 'react-i18next';
 import { useStepDetail } from './step-detail.js';
 import { useAutomationEditing } from '../ui/editing-context.js';
 
-/** Each action's outcome: named as the designer numbers it when the action is still in the draft, else by its id. */
-export function StepTable({ caption, steps }: { caption: string; steps: readonly AutomationStepLog[] }) {
+/**
+ * Each action's outcome: named as the designer numbers it when the action is still in the draft, else
+ * by its id; its detail with the fields and tags of `entity` (the record's) by their labels.
+ */
+export function StepTable({ caption, steps, entity }: { caption: string; steps: readonly AutomationStepLog[]; entity: string | null | undefined }) {
   const { t } = useTranslation('automationDesigner');
   const { document } = useAutomationEditing();
-  const detailOf = useStepDetail();
+  const detailOf = useStepDetail(entity);
   const nameOf = (actionId: string) => {
     const index = document.actions.findIndex((a) => a.id === actionId);
     return index < 0 ? actionId : t('actions.name', { number: index + 1, type: t(`actions.types.${document.actions[index]!.type}`) });

@@ -164,7 +164,7 @@ export function TestPanel() {
       {result && (
         <div role="status" className="automation-test__result">
           <p className={result.matched ? 'notice notice-success' : 'notice'}>{t(result.matched ? 'test.matched' : 'test.notMatched')}</p>
-          {result.steps.length > 0 && <StepTable caption={t('test.steps')} steps={result.steps} />}
+          {result.steps.length > 0 && <StepTable caption={t('test.steps')} steps={result.steps} entity={entity?.key} />}
         </div>
       )}
     </section>

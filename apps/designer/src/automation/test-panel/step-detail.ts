@@ -1,19 +1,51 @@
-import type { AutomationStepLog } from '@bankforge/client';
+import type { AutomationStepLog, AutomationStepMessage } from '@bankforge/client';
+import type { EntityDefinition } from '@bankforge/data-model';
 import { useTranslation } from 'react-i18next';
+import { useAutomationEditing } from '../ui/editing-context.js';
+
+type Params = AutomationStepMessage['params'];
+type Language = 'en' | 'zh-CN';
+
+/** `+ vip − churn_risk` with each tag by its option's label; a tag the field no longer offers stays as its key. */
+function tagChange(change: string | number | undefined, entity: EntityDefinition | undefined, field: string | number | undefined, language: Language): string | number | undefined {
+  const options = entity?.fields.find((f) => f.key === field)?.options;
+  if (typeof change !== 'string' || !options) return change;
+  return change.replace(/([+−]) (\S+)/g, (whole, sign: string, key: string) => {
+    const label = options.find((o) => o.value === key)?.label;
+    return label ? `${sign} ${label[language] || label.en}` : whole;
+  });
+}
 
 /**
- * A step's detail in the reader's language: its message (a code and values) translated, a wait's
- * end as a local date; the server's English text for failures and runs stored before messages.
+ * What a step or a run said, in the reader's language: its message (a code and values) translated,
+ * a wait's end and a schedule's slot as local dates, a tag field and its tags by their labels (of `entityKey`, the run's
+ * record's entity); the server's English text for runs stored before messages.
  */
-export function useStepDetail(): (step: AutomationStepLog) => string {
+export function useSaid(entityKey: string | null | undefined): (message: AutomationStepMessage | null | undefined, english: string) => string {
   const { t, i18n } = useTranslation('automationDesigner');
+  const { catalog } = useAutomationEditing();
+  const entity = entityKey ? catalog.entities.get(entityKey) : undefined;
+  const language: Language = i18n.language === 'zh-CN' ? 'zh-CN' : 'en';
   const date = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
-  return (step) => {
-    if (!step.message) return step.detail;
-    const { code, params } = step.message;
-    const dueAt = typeof params.dueAt === 'string' && !Number.isNaN(Date.parse(params.dueAt)) ? date.format(new Date(params.dueAt)) : params.dueAt;
-    // A round robin within a branch and a wait in working time say so: i18next's context picks `_branch`, `_calendar`.
-    const context = params.branch !== undefined ? 'branch' : params.calendar !== undefined ? 'calendar' : undefined;
-    return t(`steps.${code}`, { ...params, dueAt, context, defaultValue: step.detail });
+  const say = (code: string, params: Params, english: string): string => {
+    if (code === 'retriesExhausted') {
+      // The cause's own code and values travel beside the attempts.
+      const { cause, attempts, ...causeParams } = params;
+      return t('steps.retriesExhausted', { attempts, cause: typeof cause === 'string' ? say(cause, causeParams, String(cause)) : '', defaultValue: english });
+    }
+    const local = (instant: string | number | undefined) => (typeof instant === 'string' && !Number.isNaN(Date.parse(instant)) ? date.format(new Date(instant)) : instant);
+    const fieldLabel = code.startsWith('tags') ? entity?.fields.find((f) => f.key === params.field)?.label : undefined;
+    const field = fieldLabel ? fieldLabel[language] || fieldLabel.en : params.field;
+    const change = code.startsWith('tags') ? tagChange(params.change, entity, params.field, language) : params.change;
+    // A round robin within a branch, a wait in working time, a refusal naming fields say so: i18next's context picks `_branch`, `_calendar`, `_fields`.
+    const context = params.branch !== undefined ? 'branch' : params.calendar !== undefined ? 'calendar' : typeof params.fields === 'string' && params.fields !== '' ? 'fields' : undefined;
+    return t(`steps.${code}`, { ...params, dueAt: local(params.dueAt), slot: local(params.slot), field, change, context, defaultValue: english });
   };
+  return (message, english) => (message ? say(message.code, message.params, english) : english);
+}
+
+/** A step's detail in the reader's language (see `useSaid`). */
+export function useStepDetail(entityKey: string | null | undefined): (step: AutomationStepLog) => string {
+  const said = useSaid(entityKey);
+  return (step) => said(step.message, step.detail);
 }

@@ -29,6 +29,7 @@ export function run(overrides: Partial<AutomationRunSummary>): AutomationRunSumm
     attempts: 1,
     dueAt: null,
     error: null,
+    errorMessage: null,
     steps: [{ actionId: 'setTags_1', status: 'done', at: '2026-12-07T06:00:00.000Z', detail: 'tags + high_potential' }],
     replayOf: null,
     createdAt: '2026-12-07T06:00:00.000Z',

@@ -20,6 +20,7 @@ import { Notifications } from '../notifications/notifications.js';
 import { ControlledFields } from '../records/controlled-fields.js';
 import { OwnershipTransfer } from '../records/ownership-transfer.js';
 import { RecordsService } from '../records/records.service.js';
+import { AutomationFailure } from './automation-failures.js';
 import { stepSaid } from './automation-step-messages.js';
 import { lookupTargets } from './automation-lookup.js';
 import { nextTurn } from './automation-turns.js';
@@ -47,15 +48,6 @@ export interface ActionOutcome {
 
 /** Where an automation's case ids come from: the same run and action start the same case, however often retried. */
 const CASE_NAMESPACE = '4f7d8a52-3c1e-4b4e-9a53-0c6a2b1f7e21';
-
-/** A failure as a run keeps it: a code and field paths, never a value. */
-export function failureReason(error: unknown): string {
-  if (error instanceof ProblemError) {
-    const fields = (error.errors ?? []).map((e) => `${e.path} ${e.code}`).join(', ');
-    return `${error.code}${fields ? ` (${fields})` : ''}`.slice(0, 500);
-  }
-  return (error instanceof Error ? error.message : String(error)).slice(0, 500);
-}
 
 /**
  * Performs one action of a run through the services people's requests use (the records service
@@ -109,7 +101,8 @@ export class AutomationActions {
     const requireRecord = (): { entity: string; id: string } => {
       // A test may describe a sample record that is not stored.
       if (!execute && run.entity && record) return { entity: run.entity, id: run.recordId ?? 'sample' };
-      if (!run.entity || !run.recordId || !record) throw new Error(`action ${action.id} needs the run's record, and it has none (or it was deleted)`);
+      if (!run.entity || !run.recordId) throw new AutomationFailure('noRecord', { action: action.id });
+      if (!record) throw new AutomationFailure('recordNotFound', { entity: run.entity, id: run.recordId });
       return { entity: run.entity, id: run.recordId };
     };
     switch (action.type) {
@@ -129,7 +122,7 @@ export class AutomationActions {
         const id = action.target ? evaluateFeel(action.target.id, scope) : undefined;
         // Another record (a logged visit's customer): none named is nothing to write, not a failure.
         if (action.target && id === null) return { status: 'done', ...stepSaid('nothingToUpdate', { entity: action.target.entity }) };
-        if (action.target && typeof id !== 'string') throw new Error(`action ${action.id}: the target's id is not a record id`);
+        if (action.target && typeof id !== 'string') throw new AutomationFailure('targetNotRecordId', { action: action.id });
         const target = action.target ? { entity: action.target.entity, id: id as string } : requireRecord();
         const values = evaluateValues(action.values, scope);
         if (execute) await this.write(target.entity, target.id, values, run.automation);
@@ -154,7 +147,7 @@ export class AutomationActions {
       case 'startFlow': {
         const target = requireRecord();
         const published = (await this.published.latest<FlowDefinition>('flow')).get(action.flow);
-        if (!published) throw ProblemError.conflict('flowNotPublished', `Flow ${action.flow} is not published.`);
+        if (!published) throw new AutomationFailure('flowNotPublished', { flow: action.flow });
         if (!execute) return { status: 'done', ...stepSaid('caseWouldStart', { flow: action.flow, entity: target.entity, id: target.id }) };
         const caseId = await this.startCase({ ...published.document, version: published.version }, target, stored!, run, action.id);
         return { status: 'done', ...stepSaid('caseStarted', { flow: action.flow, caseId }), result: { caseId } };
@@ -162,11 +155,11 @@ export class AutomationActions {
       case 'assignOwner': {
         const target = requireRecord();
         const branch = action.branch === undefined ? null : evaluateFeel(action.branch, scope);
-        if (branch !== null && typeof branch !== 'string') throw new Error(`action ${action.id}: the branch is not a text`);
+        if (branch !== null && typeof branch !== 'string') throw new AutomationFailure('branchNotText', { action: action.id });
         const team = await this.team(action.role, branch);
         const named = `${action.role}${branch !== null ? ` of ${branch}` : ''}`;
         const roleNamed = { role: action.role, ...(branch !== null ? { branch } : {}) };
-        if (team.length === 0) throw new Error(`action ${action.id}: nobody active holds ${named}`);
+        if (team.length === 0) throw new AutomationFailure('nobodyHoldsRole', roleNamed);
         if (!execute) return { status: 'done', ...stepSaid('ownerWouldHand', { entity: target.entity, id: target.id, team: team.map((p) => p.username).join(', '), ...roleNamed }) };
         const turn = await this.database.transaction((tx) => nextTurn(tx, run.automation, action.id, `${action.role}@${branch ?? '*'}`));
         const next = team[(turn - 1) % team.length]!;
@@ -175,15 +168,15 @@ export class AutomationActions {
       }
       case 'evaluateDecision': {
         const decision = await this.decisions.decision(action.decision);
-        if (!decision) throw ProblemError.conflict('decisionNotPublished', `Decision ${action.decision} is not published.`);
+        if (!decision) throw new AutomationFailure('decisionNotPublished', { decision: action.decision });
         const inputs = evaluateValues(action.inputs, scope);
-        const evaluation = evaluated(decision, inputs);
+        const evaluation = this.evaluate(decision, inputs);
         const outputs = evaluation.outputs as Record<string, unknown>;
         // Logged as the API's and the flows' are, sensitive inputs masked; a test run logs nothing.
         if (execute) await this.evaluations.record({ key: decision.key, version: decision.version, at: now, caller: actor.name, source: 'automation', caseId: null, inputs: decision.masked(inputs), outputs, micros: evaluation.micros });
         const writes: Record<string, unknown> = {};
         for (const [field, output] of Object.entries(action.write ?? {})) {
-          if (!Object.hasOwn(outputs, output)) throw new Error(`decision ${action.decision} has no output ${output} (it answers ${Object.keys(outputs).join(', ')})`);
+          if (!Object.hasOwn(outputs, output)) throw new AutomationFailure('decisionOutputMissing', { decision: action.decision, output, outputs: Object.keys(outputs).join(', ') });
           writes[field] = outputs[output];
         }
         if (Object.keys(writes).length > 0) {
@@ -209,8 +202,8 @@ export class AutomationActions {
         const body = action.body === undefined ? undefined : JSON.stringify(evaluateFeel(action.body, scope));
         if (!execute) return { status: 'done', ...stepSaid('connectorWouldCall', { connector: action.connector, method: action.method, path: action.path }) };
         const answer = await this.connectors.call(action.connector, { method: action.method, path: action.path, ...(body !== undefined ? { body, headers: { 'content-type': 'application/json' } } : {}) });
-        if (!answer.ok) throw new Error(`connector ${action.connector}: ${answer.reason}`);
-        if (answer.status >= 400) throw new Error(`connector ${action.connector} answered HTTP ${answer.status}`);
+        if (!answer.ok) throw new AutomationFailure('connectorRefused', { connector: action.connector, reason: answer.reason });
+        if (answer.status >= 400) throw new AutomationFailure('connectorFailed', { connector: action.connector, status: answer.status });
         let parsed: unknown;
         try {
           parsed = answer.body.length > 0 ? JSON.parse(answer.body.toString('utf8')) : null;
@@ -227,6 +220,16 @@ export class AutomationActions {
     }
   }
 
+  /** A decision's evaluation; one that throws (an input it refuses, its budget spent) fails the step naming the decision and the problem's code. */
+  private evaluate(decision: Parameters<typeof evaluated>[0], inputs: Record<string, unknown>): ReturnType<typeof evaluated> {
+    try {
+      return evaluated(decision, inputs);
+    } catch (error) {
+      const problem = error instanceof ProblemError ? error.code : error instanceof Error ? error.name : 'error';
+      throw new AutomationFailure('decisionFailed', { decision: decision.key, problem });
+    }
+  }
+
   /**
    * A write of the run's record, validated and audited as an update by the automation's actor.
    * Fields an approval flow owns stay the flow's: an automation is refused them as a person is.
@@ -235,7 +238,7 @@ export class AutomationActions {
     const model = await this.metadata.entity(entity);
     await this.database.transaction(async (tx) => {
       const current = await this.records.readIn(tx, model, id);
-      if (!current) throw ProblemError.notFound('recordNotFound', `${entity} ${id} was not found.`);
+      if (!current) throw new AutomationFailure('recordNotFound', { entity, id });
       await this.controlled.check(entity, values, current, tx);
       await this.records.applyFlowWrite(tx, model, id, values, automationActor(automation));
     });
@@ -295,11 +298,11 @@ export class AutomationActions {
   private async waitEnd(now: string, duration: string, calendarKey: string | undefined): Promise<string> {
     if (calendarKey !== undefined) {
       const calendar = (await this.published.latest<BusinessCalendar>('calendar')).get(calendarKey);
-      if (!calendar) throw ProblemError.conflict('calendarNotPublished', `Calendar ${calendarKey} is not published.`);
+      if (!calendar) throw new AutomationFailure('calendarNotPublished', { calendar: calendarKey });
       return addBusinessDuration(calendar.document, now, duration);
     }
     const parsed = parseDuration(duration);
-    if (parsed === null) throw new Error(`${duration} is not an ISO 8601 duration`);
+    if (parsed === null) throw new AutomationFailure('invalidDuration', { duration });
     const at = new Date(now);
     if (parsed instanceof YearsMonthsDuration) at.setUTCMonth(at.getUTCMonth() + parsed.months);
     else at.setTime(at.getTime() + parsed.seconds.times(1000).toNumber());

@@ -1,5 +1,5 @@
 import { fromStoredDatetime } from '@bankforge/data-model';
-import type { AutomationRunStatus, AutomationRunSummary, AutomationStepLog } from '@bankforge/client';
+import type { AutomationRunStatus, AutomationRunSummary, AutomationStepLog, AutomationStepMessage } from '@bankforge/client';
 import { v7 as uuidv7 } from 'uuid';
 import { databaseNow } from '../../platform/database/database-clock.js';
 import type { SqlExecutor } from '../../platform/database/database.js';
@@ -20,6 +20,8 @@ export interface RunRow {
   context: string;
   steps: string;
   error: string | null;
+  /** `error` as JSON `{ code, params }`; null on runs failed before codes. */
+  error_message: string | null;
   replay_of: string | null;
   created_at: string;
   updated_at: string;
@@ -38,7 +40,7 @@ export interface NewRun {
   replayOf?: string;
 }
 
-export const RUN_COLUMNS = 'id, automation_key, version, trigger_type, trigger_key, entity, record_id, status, step, attempts, due_at, context, steps, error, replay_of, created_at, updated_at';
+export const RUN_COLUMNS = 'id, automation_key, version, trigger_type, trigger_key, entity, record_id, status, step, attempts, due_at, context, steps, error, replay_of, created_at, updated_at, error_message';
 
 const instant = (stored: string | null): string | null => (stored === null ? null : fromStoredDatetime(String(stored)));
 
@@ -55,6 +57,7 @@ export function runSummary(row: RunRow): AutomationRunSummary {
     attempts: Number(row.attempts),
     dueAt: row.status === 'waiting' || row.status === 'pending' ? instant(row.due_at) : null,
     error: row.error,
+    errorMessage: row.error_message ? (JSON.parse(row.error_message) as AutomationStepMessage) : null,
     steps: JSON.parse(row.steps) as AutomationStepLog[],
     replayOf: row.replay_of,
     createdAt: instant(row.created_at)!,
@@ -70,7 +73,7 @@ export const AutomationRuns = {
     const onRepeat = sql.dialect === 'mysql' ? 'ON DUPLICATE KEY UPDATE id = id' : 'ON CONFLICT (automation_key, trigger_key) DO NOTHING';
     await sql.execute(
       `INSERT INTO bf_automation_run (${RUN_COLUMNS}, lease_owner, lease_until)
-       VALUES (?, ?, ?, ?, ?, ?, ?, 'pending', 0, 0, ${now}, ?, '[]', NULL, ?, ${now}, ${now}, NULL, NULL) ${onRepeat}`,
+       VALUES (?, ?, ?, ?, ?, ?, ?, 'pending', 0, 0, ${now}, ?, '[]', NULL, ?, ${now}, ${now}, NULL, NULL, NULL) ${onRepeat}`,
       [id, run.automation, run.version, run.trigger.slice(0, 80), run.triggerKey.slice(0, 160), run.entity, run.recordId, JSON.stringify(run.context), run.replayOf ?? null],
     );
     const [row] = await sql.rows<{ id: string }>('SELECT id FROM bf_automation_run WHERE automation_key = ? AND trigger_key = ?', [run.automation, run.triggerKey.slice(0, 160)]);

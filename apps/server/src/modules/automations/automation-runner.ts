@@ -7,9 +7,11 @@ import { databaseNow } from '../../platform/database/database-clock.js';
 import { Database } from '../../platform/database/database.js';
 import { LeasedQueueWorker } from '../../platform/leases/leased-queue-worker.js';
 import { PublishedArtifacts } from '../artifacts/published-artifacts.js';
-import { AutomationActions, failureReason } from './automation-actions.js';
+import { AutomationActions } from './automation-actions.js';
+import { failureSaid, retriesExhausted } from './automation-failures.js';
 import { RUN_COLUMNS, type RunRow } from './automation-run-store.js';
 import type { RunContext } from './automation-scope.js';
+import { stepSaid, type Said } from './automation-step-messages.js';
 
 /** How long a claimed run is this replica's: longer than its actions may take (a connector's retries). */
 const LEASE_SECONDS = 120;
@@ -32,7 +34,7 @@ export function automationRetryDelaySeconds(failures: number): number {
  * a run whose replica died is claimed again after its lease), each action in order
  * through `AutomationActions`, its progress saved after each one. A wait leaves the run waiting
  * until its due time; a condition that fails stops it; a throw is tried again with backoff, and
- * after `AUTOMATION_MAX_ATTEMPTS` the run fails with a short reason.
+ * after `AUTOMATION_MAX_ATTEMPTS` the run fails with a short reason (a code and values, and English).
  */
 @Injectable()
 export class AutomationRunner extends LeasedQueueWorker<RunRow> {
@@ -88,12 +90,15 @@ export class AutomationRunner extends LeasedQueueWorker<RunRow> {
     const automation = await this.published.version<AutomationDefinition>('automation', row.automation_key, Number(row.version));
     const steps = JSON.parse(row.steps) as AutomationStepLog[];
     const context = JSON.parse(row.context) as RunContext;
-    if (!automation) return this.settle(row.id, { status: 'failed', step: Number(row.step), attempts: Number(row.attempts), steps, context, error: `automation ${row.automation_key} version ${row.version} is not published` });
+    if (!automation) {
+      const error = stepSaid('automationNotPublished', { automation: row.automation_key, version: Number(row.version) });
+      return this.settle(row.id, { status: 'failed', step: Number(row.step), attempts: Number(row.attempts), steps, context, error });
+    }
     // An administrator's pause (the latest version `enabled: false`) holds queued and waiting runs too: looked at again in a minute.
     const latest = (await this.published.latest<AutomationDefinition>('automation')).get(row.automation_key);
     if (latest?.document.enabled === false) {
       const status = Number(row.step) === 0 && steps.length === 0 ? 'pending' : 'waiting';
-      return this.settle(row.id, { status, step: Number(row.step), attempts: Number(row.attempts), steps, context, error: row.error, dueInSeconds: PAUSED_RECHECK_SECONDS });
+      return this.settle(row.id, { status, step: Number(row.step), attempts: Number(row.attempts), steps, context, error: { kept: row }, dueInSeconds: PAUSED_RECHECK_SECONDS });
     }
     const run = { id: row.id, automation: row.automation_key, entity: row.entity, recordId: row.record_id, context };
     let attempts = Number(row.attempts);
@@ -103,12 +108,12 @@ export class AutomationRunner extends LeasedQueueWorker<RunRow> {
       try {
         outcome = await this.actions.perform(action, run, true);
       } catch (error) {
-        const reason = failureReason(error);
+        const reason = failureSaid(error);
         attempts += 1;
         const wait = this.queue.retryDelay(attempts);
         if (wait !== undefined) return this.settle(row.id, { status: 'pending', step, attempts, steps, context, error: reason, dueInSeconds: wait });
-        steps.push({ actionId: action.id, status: 'failed', at: new Date().toISOString(), detail: reason });
-        return this.settle(row.id, { status: 'failed', step, attempts, steps, context, error: reason });
+        steps.push({ actionId: action.id, status: 'failed', at: new Date().toISOString(), ...reason });
+        return this.settle(row.id, { status: 'failed', step, attempts, steps, context, error: retriesExhausted(attempts, reason) });
       }
       attempts = 0;
       steps.push({ actionId: action.id, status: outcome.status, at: new Date().toISOString(), detail: outcome.detail, message: outcome.message });
@@ -124,20 +129,23 @@ export class AutomationRunner extends LeasedQueueWorker<RunRow> {
   /** Saves a run's progress while this replica holds its lease; answers whether it did. */
   private async settle(
     id: string,
-    state: { status: RunRow['status']; step: number; attempts: number; steps: AutomationStepLog[]; context: RunContext; error: string | null; dueAt?: string; dueInSeconds?: number },
+    state: { status: RunRow['status']; step: number; attempts: number; steps: AutomationStepLog[]; context: RunContext; error: Said | { kept: RunRow } | null; dueAt?: string; dueInSeconds?: number },
   ): Promise<boolean> {
     // A run going on keeps its lease for the next action; any other state hands it back.
     const keep = state.status === 'running';
+    // A paused run keeps the error it had, in the words it was stored in (English only, on a run from before codes).
+    const [error, errorMessage] = state.error === null ? [null, null] : 'kept' in state.error ? [state.error.kept.error, state.error.kept.error_message] : [state.error.detail, JSON.stringify(state.error.message)];
     return this.database.single(async (sql) => {
       const changed = await this.queue.change(sql, [id], {
-        set: `status = ?, step = ?, attempts = ?, steps = ?, context = ?, error = ?, updated_at = ${databaseNow(sql)}${state.dueAt !== undefined ? ', due_at = ?' : ''}`,
+        set: `status = ?, step = ?, attempts = ?, steps = ?, context = ?, error = ?, error_message = ?, updated_at = ${databaseNow(sql)}${state.dueAt !== undefined ? ', due_at = ?' : ''}`,
         params: [
           state.status,
           state.step,
           state.attempts,
           JSON.stringify(state.steps),
           JSON.stringify(state.context),
-          state.error,
+          error,
+          errorMessage,
           ...(state.dueAt !== undefined ? [toStoredDatetime(state.dueAt)] : []),
         ],
         ...(state.dueInSeconds !== undefined ? { dueInSeconds: state.dueInSeconds } : {}),

@@ -10,6 +10,7 @@ import { AutomationActions } from './automation-actions.js';
 import { runningAutomations } from './automation-intake.js';
 import { AutomationRuns } from './automation-run-store.js';
 import { automationActor } from './automation-scope.js';
+import { stepSaid } from './automation-step-messages.js';
 
 const DEFAULT_POLL_MS = 1000;
 /** Records one schedule run reaches at most per slot: a schedule is a campaign, not a batch job. */
@@ -106,10 +107,11 @@ export class AutomationScheduler implements OnApplicationBootstrap, OnApplicatio
     if (trigger.segment === undefined) return trigger.filter ? { filter: trigger.filter } : {};
     const segment = await this.database.read((sql) => segmentById(sql, trigger.segment!));
     if (!segment || segment.sharing === 'private' || segment.entity !== trigger.entity) {
-      const why = !segment ? 'was deleted' : segment.sharing === 'private' ? 'is private now' : `filters ${segment.entity} now`;
+      const named = { segment: trigger.segment, slot };
+      const why = !segment ? stepSaid('segmentDeleted', named) : segment.sharing === 'private' ? stepSaid('segmentPrivate', named) : stepSaid('segmentMoved', { ...named, entity: segment.entity });
       await this.database.transaction(async (sql) => {
         const id = await AutomationRuns.insert(sql, { automation: key, version, trigger: 'schedule', triggerKey: `schedule:${slot}`, entity: null, recordId: null, context: { results: {} } });
-        if (id) await sql.execute("UPDATE bf_automation_run SET status = 'failed', error = ? WHERE id = ?", [`segment ${trigger.segment} ${why}: nobody was reached at ${slot}`, id]);
+        if (id) await sql.execute("UPDATE bf_automation_run SET status = 'failed', error = ?, error_message = ? WHERE id = ?", [why.detail, JSON.stringify(why.message), id]);
       });
       return undefined;
     }

@@ -35,9 +35,43 @@ const ENGLISH: Record<AutomationStepCode, (p: Params) => string> = {
   connectorWouldCall: (p) => `would call ${p.connector}: ${p.method} ${p.path}`,
   waiting: (p) => `wait ${p.duration}${inWorkingTime(p)} until ${p.dueAt}`,
   wouldWait: (p) => `would wait ${p.duration}${inWorkingTime(p)} until ${p.dueAt}`,
+  automationNotPublished: (p) => `automation ${p.automation} version ${p.version} is not published`,
+  noRecord: (p) => `action ${p.action} needs the run's record, and it has none`,
+  recordNotFound: (p) => `${p.entity} ${p.id} was not found (deleted?)`,
+  targetNotRecordId: (p) => `action ${p.action}: the target's id is not a record id`,
+  branchNotText: (p) => `action ${p.action}: the branch is not a text`,
+  nobodyHoldsRole: (p) => `nobody active holds ${roleNamed(p)}`,
+  flowNotPublished: (p) => `flow ${p.flow} is not published`,
+  decisionNotPublished: (p) => `decision ${p.decision} is not published`,
+  decisionOutputMissing: (p) => `decision ${p.decision} has no output ${p.output} (it answers ${p.outputs})`,
+  decisionFailed: (p) => `decision ${p.decision} failed: ${p.problem}`,
+  calendarNotPublished: (p) => `calendar ${p.calendar} is not published`,
+  invalidDuration: (p) => `${p.duration} is not an ISO 8601 duration`,
+  connectorFailed: (p) => `connector ${p.connector} answered HTTP ${p.status}`,
+  connectorRefused: (p) => `connector ${p.connector}: ${p.reason}`,
+  expressionFailed: (p) => `an expression failed: ${p.reason}`,
+  recordRefused: (p) => `${p.problem}${p.fields !== undefined && p.fields !== '' ? ` (${p.fields})` : ''}`,
+  segmentDeleted: (p) => `segment ${p.segment} was deleted: nobody was reached at ${p.slot}`,
+  segmentPrivate: (p) => `segment ${p.segment} is private now: nobody was reached at ${p.slot}`,
+  segmentMoved: (p) => `segment ${p.segment} filters ${p.entity} now: nobody was reached at ${p.slot}`,
+  retriesExhausted: (p) => `failed ${p.attempts} times: ${causeOf(p)}`,
+  actionFailed: (p) => String(p.reason),
 };
 
-/** A step's outcome both ways: the code and values a screen translates, and the English `detail`. */
-export function stepSaid(code: AutomationStepCode, params: Params = {}): { detail: string; message: AutomationStepMessage } {
-  return { detail: ENGLISH[code](params), message: { code, params } };
+/** A `retriesExhausted` message's cause in English: its code and the values beside it. */
+function causeOf(p: Params): string {
+  const { cause, attempts: _attempts, ...params } = p;
+  const english = typeof cause === 'string' ? ENGLISH[cause as AutomationStepCode] : undefined;
+  return english ? english(params) : String(cause);
+}
+
+/** What a step or a run says both ways. */
+export interface Said {
+  detail: string;
+  message: AutomationStepMessage;
+}
+
+/** A step's outcome both ways: the code and values a screen translates, and the English `detail` (at most 500 characters, as a run's error column). */
+export function stepSaid(code: AutomationStepCode, params: Params = {}): Said {
+  return { detail: ENGLISH[code](params).slice(0, 500), message: { code, params } };
 }

@@ -12,7 +12,8 @@ import { PublishedArtifacts } from '../artifacts/published-artifacts.js';
 import { AuditLog } from '../audit/audit-log.js';
 import { MetadataService } from '../metadata/metadata.service.js';
 import { RecordsService } from '../records/records.service.js';
-import { AutomationActions, failureReason } from './automation-actions.js';
+import { AutomationActions } from './automation-actions.js';
+import { failureSaid } from './automation-failures.js';
 import { runningAutomations } from './automation-intake.js';
 import { automationNotFound, runNotFound } from './automation-requests.js';
 import { AutomationRuns, runSummary } from './automation-run-store.js';
@@ -126,7 +127,7 @@ export class AutomationsService {
         if (action.as !== undefined && outcome.result !== undefined) context.results[action.as] = outcome.result;
         if (outcome.status !== 'done') break;
       } catch (error) {
-        steps.push({ actionId: action.id, status: 'failed', at, detail: failureReason(error) });
+        steps.push({ actionId: action.id, status: 'failed', at, ...failureSaid(error) });
         break;
       }
     }
