@@ -7,6 +7,7 @@ import { dataModelMessages } from './data-model/locales.js';
 import { decisionDesignerMessages } from './decision/locales.js';
 import { decisionTestMessages } from './decision/test-panel/locales.js';
 import { decisionVersionMessages } from './decision/versions/locales.js';
+import { filterBuilderMessages } from './filter-builder/locales.js';
 import { flowDesignerMessages } from './flow-designer/locales.js';
 import { flowSimulationMessages } from './flow-designer/simulation/locales.js';
 import { flowVersionMessages } from './flow-designer/versions/locales.js';
@@ -32,6 +33,7 @@ export function initI18n(language?: Language) {
       reportDesigner: reportDesignerMessages,
       dashboardDesigner: dashboardDesignerMessages,
       automationDesigner: automationDesignerMessages,
+      filterBuilder: filterBuilderMessages,
     },
     defaultNS: 'shell',
     language,

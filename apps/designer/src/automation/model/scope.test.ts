@@ -1,7 +1,7 @@
 // @vitest-environment node
 import type { AutomationAction } from '@bankforge/flow-engine';
 import { describe, expect, it } from 'vitest';
-import { actionNames, parseFilterText, triggerNames, typedValue } from './scope.js';
+import { actionNames, triggerNames, typedValue } from './scope.js';
 
 describe('automation FEEL scopes', () => {
   it('gives each trigger type the names its condition reads', () => {
@@ -19,13 +19,6 @@ describe('automation FEEL scopes', () => {
     ];
     expect(actionNames(actions, 0)).toEqual(['record', 'now']);
     expect(actionNames(actions, 2)).toEqual(['record', 'now', 'score']);
-  });
-
-  it('reads a schedule filter typed as JSON', () => {
-    expect(parseFilterText('')).toEqual({ filter: undefined });
-    expect(parseFilterText('{"field":"kyc_status","op":"eq","value":"pending"}')).toEqual({ filter: { field: 'kyc_status', op: 'eq', value: 'pending' } });
-    expect(parseFilterText('[1]')).toBe('invalid');
-    expect(parseFilterText('{')).toBe('invalid');
   });
 
   it('types test values as JSON when they read as JSON', () => {

@@ -20,17 +20,6 @@ export function actionNames(actions: readonly AutomationAction[], index: number)
   return ['record', 'now', ...earlier];
 }
 
-/** The schedule's filter as the analyst types it (JSON): the filter, none for an empty text, or `invalid`. */
-export function parseFilterText(text: string): { filter: unknown } | 'invalid' {
-  if (text.trim() === '') return { filter: undefined };
-  try {
-    const filter: unknown = JSON.parse(text);
-    return typeof filter === 'object' && filter !== null && !Array.isArray(filter) ? { filter } : 'invalid';
-  } catch {
-    return 'invalid';
-  }
-}
-
 /** Test input values as typed (`1200000`, `true`, `"text"`, `["a"]`): JSON when it reads as JSON, else the text itself. */
 export function typedValue(text: string): unknown {
   try {

@@ -1,14 +1,22 @@
-import type { RecordFilter } from '@bankforge/data-model';
 import { SCHEDULE_EVERY, type ScheduleEvery, type ScheduleTrigger } from '@bankforge/flow-engine';
-import { useState } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { FilterProblem } from '../../filter-builder/builder-context.js';
+import { FilterBuilder } from '../../filter-builder/FilterBuilder.js';
+import { localized } from '../../form-designer/workspace/localized.js';
+import { problemMessage } from '../../shell/api/problems.js';
 import { useSharedSegments } from '../catalog/useSharedSegments.js';
-import { parseFilterText } from '../model/scope.js';
 import { withOptional } from '../model/trigger.js';
 import { artifactChoices, entityChoices } from '../ui/choices.js';
 import { SelectControl, TextControl } from '../ui/controls.js';
 import { useAutomationEditing } from '../ui/editing-context.js';
+import { scheduleFilterFields } from './filter-fields.js';
 import { useTriggerChange } from './TriggerEditor.js';
+
+const FILTER_PATH = '/trigger/filter';
+
+/** The id of a filter control at a JSON Pointer (`/trigger/filter/field` → `automation-trigger-filter-field`). */
+const filterControlId = (path: string): string => `automation${path.replace(/[^A-Za-z0-9_]+/g, '-')}`;
 
 const WEEKDAYS = ['1', '2', '3', '4', '5', '6', '7'] as const;
 
@@ -22,12 +30,14 @@ function withEvery(trigger: ScheduleTrigger, every: ScheduleEvery): ScheduleTrig
 
 export function ScheduleTriggerFields({ trigger }: { trigger: ScheduleTrigger }) {
   const { t } = useTranslation('automationDesigner');
-  const { catalog, language } = useAutomationEditing();
+  const { catalog, entity, language, problems } = useAutomationEditing();
   const change = useTriggerChange();
-  // The filter is typed as JSON: the text is kept while it does not parse, the document takes each filter that does.
-  const [filterText, setFilterText] = useState(() => (trigger.filter ? JSON.stringify(trigger.filter) : ''));
-  const parsedFilter = parseFilterText(filterText);
   const segments = useSharedSegments(trigger.entity);
+  const filterFields = useMemo(() => scheduleFilterFields(entity, language), [entity, language]);
+  const filterProblems = useMemo(
+    () => problems.filter((p) => p.path === FILTER_PATH || p.path.startsWith(`${FILTER_PATH}/`)).map((p): FilterProblem => ({ path: p.path, code: p.code, text: problemMessage(p, language) })),
+    [problems, language],
+  );
   return (
     <>
       <SelectControl
@@ -78,10 +88,8 @@ export function ScheduleTriggerFields({ trigger }: { trigger: ScheduleTrigger })
         choices={entityChoices(catalog.entities, language)}
         onChange={(entity) => {
           const next = withOptional(trigger, 'entity', entity);
-          // A filter reads the entity's fields: without an entity it means nothing. A segment is one entity's: another drops it.
-          if (!entity) setFilterText('');
-          const kept = withOptional(next, 'segment', undefined);
-          change(entity ? kept : withOptional(kept, 'filter', undefined));
+          // A filter compares the entity's fields and a segment is one entity's: another entity (or none) drops both.
+          change(withOptional(withOptional(next, 'segment', undefined), 'filter', undefined));
         }}
       />
       {trigger.entity && (
@@ -96,18 +104,17 @@ export function ScheduleTriggerFields({ trigger }: { trigger: ScheduleTrigger })
         />
       )}
       {trigger.entity && (
-        <TextControl
-          multiline
-          label={t('trigger.filter')}
-          control="trigger.filter"
-          value={filterText}
-          help={t('trigger.filterHelp')}
-          error={parsedFilter === 'invalid' ? t('trigger.filterInvalid') : undefined}
-          onChange={(text) => {
-            setFilterText(text);
-            const parsed = parseFilterText(text);
-            if (parsed !== 'invalid') change(withOptional(trigger, 'filter', parsed.filter as RecordFilter | undefined), 'trigger.filter');
-          }}
+        <FilterBuilder
+          legend={t('trigger.filter')}
+          emptyText={t('trigger.filterEmpty', { entity: entity ? localized(entity.label, language) || entity.key : trigger.entity })}
+          filter={trigger.filter}
+          onChange={(filter) => change(withOptional(trigger, 'filter', filter), 'trigger.filter')}
+          path={FILTER_PATH}
+          fields={filterFields}
+          problems={filterProblems}
+          language={language}
+          idOf={filterControlId}
+          fieldsLoaded={entity !== undefined}
         />
       )}
     </>

@@ -21,7 +21,7 @@ import type {
   SortKey,
 } from '@bankforge/report-engine';
 import { renameInExpression } from '../../decision/document/feel-rename.js';
-import { mapConditions } from './filter-tree.js';
+import { mapConditions } from '../../filter-builder/filter-tree.js';
 import { calculatedKeys, columnKeys, freeKey, joinAliases, parameterKeys } from './keys.js';
 import { moveItem, removeAt, replaceAt, withoutUndefined } from './lists.js';
 import type { RelationChoice } from './relations.js';

@@ -4,7 +4,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FilterBuilder } from '../filter/FilterBuilder.js';
 import { canAggregate, type ReportFieldChoice } from '../model/fields.js';
-import { newCondition } from '../model/filter-values.js';
+import { newCondition } from '../../filter-builder/filter-values.js';
 import { columnKeys } from '../model/keys.js';
 import { labelInput, labelText, withLabelIn } from '../model/labels.js';
 import { useBothLanguages } from '../ui/both-languages.js';

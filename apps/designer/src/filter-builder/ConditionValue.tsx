@@ -1,19 +1,16 @@
 import { CALENDAR_UNITS, NAMED_PERIODS, type CalendarUnit, type FilterCondition, type NamedPeriod, type ValueType } from '@bankforge/data-model';
-import type { ReportParameter } from '@bankforge/report-engine';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { localized } from '../../form-designer/workspace/localized.js';
-import type { ReportFieldChoice } from '../model/fields.js';
-import { parameterOf, parseTyped, periodChoice, periodValue, typedText, valueShape, type PeriodChoice } from '../model/filter-values.js';
-import { controlId, problemsUnder } from '../model/problems.js';
-import { ProblemMessages } from '../ui/controls.js';
-import { useReportEditing } from '../ui/report-context.js';
+import { localized } from '../form-designer/workspace/localized.js';
+import { problemsUnder, useFilterHost, type FilterFieldChoice, type FilterParameter } from './builder-context.js';
+import { FilterProblems } from './controls.js';
+import { parameterOf, parseTyped, periodChoice, periodValue, typedText, valueShape, type PeriodChoice } from './filter-values.js';
 import { fromLocalInput, toLocalInput } from './local-datetime.js';
 
 export interface ConditionValueProps {
   condition: FilterCondition;
-  choice: ReportFieldChoice | undefined;
-  parameters: readonly ReportParameter[];
+  choice: FilterFieldChoice | undefined;
+  parameters: readonly FilterParameter[];
   /** The value's JSON Pointer: its problems (and those of its items, a parameter) are shown here. */
   path: string;
   /** The condition's number, for the controls' names. */
@@ -23,43 +20,43 @@ export interface ConditionValueProps {
 
 /** A condition's value in the shape its operator takes: a value, a list, a range, a period, empty or not; or a parameter. */
 export function ConditionValue({ condition, choice, parameters, path, number, onChange }: ConditionValueProps) {
-  const { t } = useTranslation('reportDesigner');
-  const { problems } = useReportEditing();
+  const { t } = useTranslation('filterBuilder');
+  const { problems, idOf } = useFilterHost();
   const here = problemsUnder(problems, path);
-  const id = controlId(path);
+  const id = idOf(path);
   const problemsId = `${id}-problems`;
   const invalid = here.length > 0 ? { 'aria-invalid': true as const, 'aria-describedby': problemsId } : {};
   const shape = valueShape(condition.op);
   const param = parameterOf(condition.value);
   const canUseParameter = (shape === 'one' || shape === 'list') && parameters.length > 0;
   const sourceId = useId();
-  const label = t('filter.value', { number });
+  const label = t('value', { number });
   return (
     <div className="form-row filter-cell filter-value">
       {canUseParameter && (
         <>
-          <label htmlFor={sourceId}>{t('filter.valueFrom', { number })}</label>
+          <label htmlFor={sourceId}>{t('valueFrom', { number })}</label>
           <select id={sourceId} value={param ?? ''} onChange={(e) => onChange(e.target.value === '' ? (shape === 'list' ? [] : '') : { param: e.target.value })}>
-            <option value="">{t('filter.typedValue')}</option>
+            <option value="">{t('typedValue')}</option>
             {parameters.map((p) => (
               <option key={p.key} value={p.key}>
-                {t('filter.parameter', { name: p.label || p.key })}
+                {t('parameter', { name: p.label || p.key })}
               </option>
             ))}
           </select>
         </>
       )}
       {param === undefined && <ValueControl id={id} label={label} shape={shape} value={condition.value} choice={choice} invalid={invalid} onChange={onChange} />}
-      <ProblemMessages id={problemsId} problems={here} />
+      <FilterProblems id={problemsId} problems={here} />
     </div>
   );
 }
 
 type Invalid = { 'aria-invalid'?: true; 'aria-describedby'?: string };
 
-function ValueControl({ id, label, shape, value, choice, invalid, onChange }: { id: string; label: string; shape: ReturnType<typeof valueShape>; value: unknown; choice: ReportFieldChoice | undefined; invalid: Invalid; onChange(value: unknown): void }) {
-  const { t } = useTranslation('reportDesigner');
-  const { language } = useReportEditing();
+function ValueControl({ id, label, shape, value, choice, invalid, onChange }: { id: string; label: string; shape: ReturnType<typeof valueShape>; value: unknown; choice: FilterFieldChoice | undefined; invalid: Invalid; onChange(value: unknown): void }) {
+  const { t } = useTranslation('filterBuilder');
+  const { language } = useFilterHost();
   const type = choice?.type;
   const options = choice?.options;
   if (shape === 'emptiness') {
@@ -67,8 +64,8 @@ function ValueControl({ id, label, shape, value, choice, invalid, onChange }: { 
       <>
         <label htmlFor={id}>{label}</label>
         <select id={id} {...invalid} value={value === false ? 'false' : 'true'} onChange={(e) => onChange(e.target.value === 'true')}>
-          <option value="true">{t('filter.isEmpty')}</option>
-          <option value="false">{t('filter.hasValue')}</option>
+          <option value="true">{t('isEmpty')}</option>
+          <option value="false">{t('hasValue')}</option>
         </select>
       </>
     );
@@ -99,7 +96,7 @@ function ValueControl({ id, label, shape, value, choice, invalid, onChange }: { 
           id={id}
           {...invalid}
           defaultValue={items.map(typedText).join(', ')}
-          placeholder={t('filter.listPlaceholder')}
+          placeholder={t('listPlaceholder')}
           onBlur={(e) => onChange(e.target.value.split(',').map((s) => s.trim()).filter((s) => s !== '').map((s) => parseTyped(s, type)))}
         />
       </>
@@ -110,8 +107,8 @@ function ValueControl({ id, label, shape, value, choice, invalid, onChange }: { 
     return (
       <fieldset id={id} {...invalid} className="filter-range">
         <legend>{label}</legend>
-        <OneValue label={t('filter.from')} type={type} value={low} onChange={(v) => onChange([v, high ?? ''])} />
-        <OneValue label={t('filter.to')} type={type} value={high} onChange={(v) => onChange([low ?? '', v])} />
+        <OneValue label={t('from')} type={type} value={low} onChange={(v) => onChange([v, high ?? ''])} />
+        <OneValue label={t('to')} type={type} value={high} onChange={(v) => onChange([low ?? '', v])} />
       </fieldset>
     );
   }
@@ -120,7 +117,7 @@ function ValueControl({ id, label, shape, value, choice, invalid, onChange }: { 
       <>
         <label htmlFor={id}>{label}</label>
         <select id={id} {...invalid} value={typeof value === 'string' ? value : ''} onChange={(e) => onChange(e.target.value)}>
-          <option value="">{t('filter.chooseOption')}</option>
+          <option value="">{t('chooseOption')}</option>
           {options.map((o) => (
             <option key={o.value} value={o.value}>
               {localized(o.label, language)}
@@ -135,7 +132,7 @@ function ValueControl({ id, label, shape, value, choice, invalid, onChange }: { 
 
 /** One value typed for the field's type: a yes/no, a day, an instant (in the analyst's time zone), a number or text. */
 function OneValue({ id, label, type, value, invalid = {}, onChange }: { id?: string; label: string; type: ValueType | undefined; value: unknown; invalid?: Invalid; onChange(value: unknown): void }) {
-  const { t } = useTranslation('reportDesigner');
+  const { t } = useTranslation('filterBuilder');
   const ownId = useId();
   const inputId = id ?? ownId;
   let control;
@@ -167,7 +164,7 @@ const isUnit = (value: string): value is CalendarUnit => (CALENDAR_UNITS as read
 
 /** A relative period: this quarter, last month... or the last / next N days, weeks, months, quarters or years. */
 function PeriodControl({ id, label, value, invalid, onChange }: { id: string; label: string; value: unknown; invalid: Invalid; onChange(value: unknown): void }) {
-  const { t } = useTranslation('reportDesigner');
+  const { t } = useTranslation('filterBuilder');
   const countId = useId();
   const unitId = useId();
   const choice = periodChoice(value);

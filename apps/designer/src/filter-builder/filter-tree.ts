@@ -1,5 +1,4 @@
 import type { FilterCondition, RecordFilter } from '@bankforge/data-model';
-import { removeAt, replaceAt } from './lists.js';
 
 /**
  * The filter builder's view of a `RecordFilter`: groups of conditions, each matching all or any of
@@ -116,4 +115,12 @@ export function someCondition(filter: RecordFilter | undefined, test: (condition
   if (isCondition(filter)) return test(filter);
   if ('not' in filter) return someCondition(filter.not, test);
   return ('and' in filter ? filter.and : filter.or).some((f) => someCondition(f, test));
+}
+
+function replaceAt<T>(list: readonly T[], index: number, item: T): T[] {
+  return list.map((current, i) => (i === index ? item : current));
+}
+
+function removeAt<T>(list: readonly T[], index: number): T[] {
+  return list.filter((_, i) => i !== index);
 }

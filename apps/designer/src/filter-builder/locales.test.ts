@@ -1,0 +1,18 @@
+// @vitest-environment node
+import { messageProblems } from '@bankforge/app-shell/testing';
+import { FILTER_OPERATORS, NAMED_PERIODS } from '@bankforge/data-model';
+import { describe, expect, it } from 'vitest';
+import { filterBuilderMessages } from './locales.js';
+
+describe('filter builder messages', () => {
+  it('has every key in both languages, none empty', () => {
+    expect(messageProblems(filterBuilderMessages)).toEqual([]);
+  });
+
+  it('names every comparison and every named period', () => {
+    for (const messages of [filterBuilderMessages.en, filterBuilderMessages['zh-CN']]) {
+      for (const op of FILTER_OPERATORS) expect(messages.ops[op]).toBeTruthy();
+      for (const period of NAMED_PERIODS) expect(messages.periods[period]).toBeTruthy();
+    }
+  });
+});
