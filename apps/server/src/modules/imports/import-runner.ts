@@ -22,6 +22,7 @@ import { RecordsService } from '../records/records.service.js';
 import { importDirectory, readRows, type SourceRow } from './import-file.js';
 import { columnPlan, importRow, rowProblems, type ColumnPlan, type ImportRow } from './import-rows.js';
 import { priorValuesData } from './import-sealed-columns.js';
+import { DryRunKeys } from './dry-run-keys.js';
 import { ImportStore, type ImportChange, type ImportJobRow, type ImportProgress } from './import-store.js';
 
 /** How long a claimed job is this replica's without a checkpoint: a batch takes far less. */
@@ -61,11 +62,16 @@ interface RunContext {
   rules: CompiledForm | undefined;
   /** Problems kept so far (the first MAX_KEPT_PROBLEMS are). */
   kept: number;
+  /** A dry run's: the match values its earlier (rolled back) batches created. */
+  dryRunCreated: DryRunKeys;
 }
 
 /** Thrown to roll a dry run's batch back once its outcome is known. */
 class DryRunOutcome {
-  constructor(readonly progress: ImportProgress) {}
+  constructor(
+    readonly progress: ImportProgress,
+    readonly createdKeys: readonly string[],
+  ) {}
 }
 
 class LeaseLost extends Error {}
@@ -75,6 +81,8 @@ interface MatchedRecord {
   id: string;
   reachable: boolean;
   ambiguous?: boolean;
+  /** Created by an earlier batch of this dry run (rolled back): there is no record to write. */
+  dryRun?: boolean;
 }
 
 /**
@@ -203,7 +211,7 @@ export class ImportRunner implements OnApplicationBootstrap, OnApplicationShutdo
     const model = await this.metadata.entity(job.entity_key);
     const rules = await this.forms.rulesFor(model.key, undefined);
     const plan = columnPlan(model, JSON.parse(job.columns_json) as ImportColumn[], match.field);
-    return { job, actor, commit: job.mode === 'commit', match, model, plan, createView, updateView, rules, kept: Number(job.problem_count) };
+    return { job, actor, commit: job.mode === 'commit', match, model, plan, createView, updateView, rules, kept: Number(job.problem_count), dryRunCreated: new DryRunKeys() };
   }
 
   /** One batch, as one transaction if it can be, else a row per transaction; answers the data rows done. */
@@ -233,14 +241,15 @@ export class ImportRunner implements OnApplicationBootstrap, OnApplicationShutdo
   private async unit(context: RunContext, rows: readonly ImportRow[], start: number): Promise<void> {
     try {
       await this.database.transaction(async (tx) => {
-        const { progress, changes } = await this.write(tx, context, rows, start);
-        if (!context.commit) throw new DryRunOutcome(progress);
+        const { progress, changes, createdKeys } = await this.write(tx, context, rows, start);
+        if (!context.commit) throw new DryRunOutcome(progress, createdKeys);
         if (!(await this.store.advance(tx, context.job.id, this.owner, LEASE_SECONDS, progress, context.kept, changes))) throw new LeaseLost();
         context.kept += progress.problems.length;
       });
     } catch (error) {
       if (!(error instanceof DryRunOutcome)) throw error;
       await this.record(context, error.progress, []);
+      for (const key of error.createdKeys) context.dryRunCreated.add(key);
     }
   }
 
@@ -253,11 +262,17 @@ export class ImportRunner implements OnApplicationBootstrap, OnApplicationShutdo
   }
 
   /** The rows' writes in the caller's transaction: matched, checked and written as the records API would. */
-  private async write(tx: SqlExecutor, context: RunContext, rows: readonly ImportRow[], start: number): Promise<{ progress: ImportProgress; changes: ImportChange[] }> {
+  private async write(tx: SqlExecutor, context: RunContext, rows: readonly ImportRow[], start: number): Promise<{ progress: ImportProgress; changes: ImportChange[]; createdKeys: string[] }> {
     const { match, actor, rules } = context;
     const progress: ImportProgress = { rows: rows.length, created: 0, updated: 0, skipped: 0, failed: 0, problems: [], checkpointRow: start + rows.length, checkpointByte: rows[rows.length - 1]!.byteEnd };
     const changes: ImportChange[] = [];
+    const createdKeys: string[] = [];
     const found = await this.matches(tx, context, rows);
+    if (!context.commit) {
+      for (const row of rows) {
+        if (row.matchValue !== undefined && !found.has(row.matchValue) && context.dryRunCreated.has(row.matchValue)) found.set(row.matchValue, { id: '', reachable: true, dryRun: true });
+      }
+    }
     const fail = (problems: ImportProblem[]): void => {
       progress.failed++;
       progress.problems.push(...problems);
@@ -277,7 +292,10 @@ export class ImportRunner implements OnApplicationBootstrap, OnApplicationShutdo
         if (outcome instanceof ProblemError) return fail(this.problemsOf(row, outcome));
         progress.created++;
         // A later row of the file with the same key updates this record rather than creating a second.
-        if (row.matchValue !== undefined) found.set(row.matchValue, { id: outcome.id, reachable: true });
+        if (row.matchValue !== undefined) {
+          found.set(row.matchValue, { id: outcome.id, reachable: true });
+          createdKeys.push(row.matchValue);
+        }
         if (context.commit) changes.push({ recordId: outcome.id, row: row.number, kind: 'created', versionAfter: outcome.version, prior: null });
       });
     };
@@ -293,6 +311,9 @@ export class ImportRunner implements OnApplicationBootstrap, OnApplicationShutdo
           fail([{ row: row.number, path: `/${match.field}`, code: 'ambiguousMatch', message: `More than one ${context.job.entity_key} has this ${match.field}: the row cannot tell which to ${match.onMatch}.`, messageZh: '有多条记录与该行的匹配字段相同，无法确定对应哪一条' }]);
         } else if (match.onMatch === 'skip') {
           progress.skipped++;
+        } else if (existing.dryRun) {
+          // The real run updates the record an earlier row creates; its own checks run then.
+          progress.updated++;
         } else if (!existing.reachable) {
           fail([{ row: row.number, path: `/${match.field}`, code: 'outOfScope', message: `The ${context.job.entity_key} this row matches is not one you may update.`, messageZh: '该行匹配到的记录不在您可修改的数据范围内' }]);
         } else {
@@ -315,7 +336,7 @@ export class ImportRunner implements OnApplicationBootstrap, OnApplicationShutdo
     }
     await flush();
     progress.problems.sort((a, b) => a.row - b.row);
-    return { progress, changes };
+    return { progress, changes, createdKeys };
   }
 
   private problemsOf(row: ImportRow, error: unknown): ImportProblem[] {
