@@ -7,8 +7,11 @@
  */
 import { residentIdCheckCharacter, type EntityDefinition } from '@bankforge/data-model';
 import type { ImportJob, ImportProblemPage, ImportRollback } from '@bankforge/client';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ImportFileRetention } from '../src/modules/imports/import-file-retention.js';
 import { ImportRunner } from '../src/modules/imports/import-runner.js';
 import type { RoleDefinition } from '../src/modules/access/role.js';
 import { field } from './fixtures.js';
@@ -78,6 +81,11 @@ describe.each(dialects())('imports on %s', (dialect) => {
     const page = await server.request<{ items: { customer_no: string; name: string }[] }>('POST', '/api/records/im_customer/query', { limit: 100 });
     return Object.fromEntries(page.body.items.map((r) => [r.customer_no, r.name]));
   };
+  /** Whether the job's uploaded file is still on disk. */
+  const fileKept = async (id: string, on: TestServer = server): Promise<boolean> => {
+    const [row] = await on.database.read((sql) => sql.rows<{ file_path: string }>('SELECT file_path FROM bf_import_job WHERE id = ?', [id]));
+    return existsSync(join(on.dataDir, 'imports', row!.file_path));
+  };
   const until = async (as: Requester, id: string): Promise<ImportJob> => {
     await runner.runDue();
     return (await as<ImportJob>('GET', `/api/imports/${id}`)).body;
@@ -135,6 +143,8 @@ describe.each(dialects())('imports on %s', (dialect) => {
     expect(Number(eventsAfter[0]!.n)).toBe(Number(eventsBefore[0]!.n));
     const dryProblems = (await importer<ImportProblemPage>('GET', `/api/imports/${job.id}/problems`)).body;
     expect(dryProblems.total).toBe(2);
+    // A dry run keeps the file: the real run reads it again.
+    expect(await fileKept(job.id)).toBe(true);
     expect(dryProblems.items).toEqual([
       expect.objectContaining({ row: 3, path: '/resident_id', code: 'outOfScope', messageZh: expect.stringContaining('数据范围') }),
       expect.objectContaining({ row: 5, path: '/mobile', code: expect.any(String), message: expect.stringContaining('mobile'), messageZh: expect.stringContaining('手机') }),
@@ -143,6 +153,8 @@ describe.each(dialects())('imports on %s', (dialect) => {
     expect((await importer('POST', `/api/imports/${job.id}/run`)).status).toBe(202);
     const done = await until(importer, job.id);
     expect(done).toMatchObject({ status: 'done', mode: 'commit', rowsDone: 4, created: 1, updated: 1, failed: 2 });
+    // The committed run's file (customers' data in clear) is deleted as the run ends.
+    expect(await fileKept(job.id)).toBe(false);
     // Updated by resident ID (its name and segment by option label), the other RM's customer untouched, the new one created.
     const mine = await importer<{ items: { name: string; segment: string; version: number }[] }>('POST', '/api/records/im_customer/query', { filter: { field: 'customer_no', op: 'eq', value: 'C0000000001' } });
     expect(mine.body.items[0]).toMatchObject({ name: '王伟（更新）', segment: 'affluent', version: 2 });
@@ -268,6 +280,47 @@ describe.each(dialects())('imports on %s', (dialect) => {
     expect(notMapped.body.errors[0]?.code).toBe('matchNotMapped');
   });
 
+  it('deletes the file of a job left unrun past the retention and marks it expired; a queued job and a fresh upload keep theirs', async () => {
+    const retention = server.app.get(ImportFileRetention);
+    expect(retention.retentionHours).toBe(24);
+    const abandoned = (await upload(importer, CSV)).body;
+    const dried = (await upload(importer, CSV)).body;
+    await mapAndMatch(importer, dried);
+    expect((await importer('POST', `/api/imports/${dried.id}/dry-run`)).status).toBe(202);
+    expect(await until(importer, dried.id)).toMatchObject({ status: 'done', mode: 'dryRun' });
+    const queued = (await upload(importer, CSV)).body;
+    await mapAndMatch(importer, queued);
+    // Queued as `run` queues it, waiting for a replica (here the run would start at once).
+    await server.database.single((sql) => sql.execute("UPDATE bf_import_job SET mode = 'commit', status = 'queued' WHERE id = ?", [queued.id]));
+
+    // 23 hours on, nothing has expired.
+    await retention.sweep(Date.now() + 23 * 3_600_000);
+    expect((await importer<ImportJob>('GET', `/api/imports/${abandoned.id}`)).body.status).toBe('uploaded');
+    expect(await fileKept(abandoned.id)).toBe(true);
+
+    // 25 hours on: the upload and the dry-run job are expired with their files gone; the queued run keeps its file and runs.
+    await retention.sweep(Date.now() + 25 * 3_600_000);
+    for (const id of [abandoned.id, dried.id]) {
+      const expired = (await importer<ImportJob>('GET', `/api/imports/${id}`)).body;
+      expect(expired).toMatchObject({ status: 'expired', error: { message: expect.stringContaining('24 hours'), messageZh: expect.stringContaining('24 小时') } });
+      expect(await fileKept(id)).toBe(false);
+    }
+    const refused = await importer<{ code: string; errors: { messageZh: string }[] }>('POST', `/api/imports/${dried.id}/run`);
+    expect(refused.status).toBe(409);
+    expect(refused.body.code).toBe('importExpired');
+    expect(refused.body.errors[0]!.messageZh).toContain('重新上传');
+    expect((await importer('PUT', `/api/imports/${abandoned.id}`, { columns: abandoned.columns, match: { field: 'resident_id', onMatch: 'update', onNew: 'create' } })).status).toBe(409);
+    expect(await fileKept(queued.id)).toBe(true);
+    expect((await importer<ImportJob>('GET', `/api/imports/${queued.id}`)).body.status).toBe('queued');
+    expect(await until(importer, queued.id)).toMatchObject({ status: 'done', mode: 'commit' });
+    expect(await fileKept(queued.id)).toBe(false);
+    // A file a crash left behind after its run ended is deleted by the next sweep.
+    await server.database.single((sql) => sql.execute('UPDATE bf_import_job SET file_purged_at = NULL WHERE id = ?', [queued.id]));
+    expect((await retention.sweep()).purged).toBeGreaterThanOrEqual(1);
+    const [row] = await server.database.read((sql) => sql.rows<{ file_purged_at: string | null }>('SELECT file_purged_at FROM bf_import_job WHERE id = ?', [queued.id]));
+    expect(row!.file_purged_at).not.toBeNull();
+  });
+
   it('resumes a run cut short from its checkpoint on a restarted server, creating each record once', async () => {
     const rows = Array.from({ length: 5 }, (_, i) => `C10000000${String(i).padStart(2, '0')},客户${i},${rid(`3101011980010100${i}`)}`);
     const job = (await upload(server.request, ['客户号,客户名称,居民身份证号', ...rows].join('\n'))).body;
@@ -277,6 +330,9 @@ describe.each(dialects())('imports on %s', (dialect) => {
     const cut = await until(server.request, job.id);
     runner.stopAfterBatches = undefined;
     expect(cut).toMatchObject({ status: 'running', rowsDone: 2, created: 2 });
+    // A running job keeps its file through the retention's sweep, however old: the resumed run reads it.
+    expect(await server.app.get(ImportFileRetention).sweep(Date.now() + 1000 * 3_600_000)).toMatchObject({ expired: expect.any(Number) });
+    expect(await fileKept(job.id)).toBe(true);
 
     // The server stops; another starts on the same database once the dead one's lease has run out.
     const databaseUrl = (server.database.dataSource.options as { url?: string }).url;
@@ -289,6 +345,7 @@ describe.each(dialects())('imports on %s', (dialect) => {
       expect(resumed).toMatchObject({ status: 'done', rowsTotal: 5, rowsDone: 5, created: 5, failed: 0 });
       const count = await restarted.request<{ total: number }>('POST', '/api/records/im_customer/query', { filter: { field: 'customer_no', op: 'startsWith', value: 'C10' }, count: true, limit: 1 });
       expect(count.body.total).toBe(5);
+      expect(await fileKept(job.id, restarted)).toBe(false);
     } finally {
       await restarted.close();
     }

@@ -8,8 +8,8 @@ export type ImportFormat = 'csv' | 'xlsx';
 
 export type ImportMode = 'dryRun' | 'commit';
 
-/** `uploaded`: mapped or not, never run; `rolledBack`: a committed run undone. */
-export type ImportStatus = 'uploaded' | 'queued' | 'running' | 'done' | 'failed' | 'rolledBack';
+/** `uploaded`: mapped or not, never run; `rolledBack`: a committed run undone; `expired`: never run for real within the retention, its file deleted. */
+export type ImportStatus = 'uploaded' | 'queued' | 'running' | 'done' | 'failed' | 'rolledBack' | 'expired';
 
 /** How a row finds the record it is about: by a resident ID or mobile (through the blind index), or by a unique field such as the customer number. */
 export interface ImportMatchRule {

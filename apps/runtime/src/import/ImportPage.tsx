@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
-import { asProblem, useApiClient } from '@bankforge/app-shell';
+import { asProblem, languageOf, useApiClient } from '@bankforge/app-shell';
 import type { ApiProblem, ImportColumn, ImportJob, ImportMatchRule, ImportRollback } from '@bankforge/client';
 import { useEntityPage } from '../entity-page/useEntityPage.js';
 import { Loading } from '../shell/Loading.js';
@@ -70,6 +70,8 @@ export default function ImportPage() {
   const plural = localized(load.page.entity.pluralLabel ?? load.page.entity.label, i18n.language);
   const running = job?.status === 'queued' || job?.status === 'running';
   const committed = job?.mode === 'commit';
+  // Left unrun past the server's retention: its file is deleted, so it can only be uploaded again.
+  const expired = job?.status === 'expired';
 
   const act = async (message: string, work: () => Promise<void>): Promise<void> => {
     setBusy(true);
@@ -136,16 +138,21 @@ export default function ImportPage() {
       {error && <ProblemNotice message={t('startFailed')} problem={error} />}
       {job && match && (
         <div className="import-panel">
-          <MappingForm columns={columns} match={match} fields={fields} disabled={busy || running || committed} onColumns={setColumns} onMatch={setMatch} />
+          <MappingForm columns={columns} match={match} fields={fields} disabled={busy || running || committed || expired} onColumns={setColumns} onMatch={setMatch} />
           <div className="import-actions">
-            <button type="button" disabled={busy || running || committed} onClick={() => void start('dryRun')}>
+            <button type="button" disabled={busy || running || committed || expired} onClick={() => void start('dryRun')}>
               {t('dryRun')}
             </button>
-            <button type="button" className="primary" disabled={busy || running || committed} onClick={() => void start('commit')}>
+            <button type="button" className="primary" disabled={busy || running || committed || expired} onClick={() => void start('commit')}>
               {t('run')}
             </button>
           </div>
         </div>
+      )}
+      {expired && job.mode === null && (
+        <p role="status" className="notice">
+          {t('status_expired', { reason: languageOf(i18n.language) === 'zh-CN' ? job.error?.messageZh : job.error?.message })}
+        </p>
       )}
       {job && job.mode !== null && <ImportOutcome job={job} problems={problems} fields={fields} />}
       {committed && (job.status === 'done' || job.status === 'failed') && !confirming && (

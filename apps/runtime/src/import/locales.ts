@@ -51,6 +51,7 @@ export const importMessages = {
     status_done: 'Done: {{done}} rows',
     status_failed: 'Stopped: {{reason}}',
     status_rolledBack: 'Rolled back',
+    status_expired: 'Expired: {{reason}}',
     willCreate: '{{count}} to create',
     willUpdate: '{{count}} to update',
     created: '{{count}} created',
@@ -75,6 +76,7 @@ export const importMessages = {
     state_done: 'done',
     state_failed: 'failed',
     state_rolledBack: 'rolled back',
+    state_expired: 'expired, file deleted',
     openFailed: 'The import could not be opened.',
   },
   'zh-CN': {
@@ -128,6 +130,7 @@ export const importMessages = {
     status_done: '完成：共 {{done}} 行',
     status_failed: '已中止：{{reason}}',
     status_rolledBack: '已回滚',
+    status_expired: '已过期：{{reason}}',
     willCreate: '将新建 {{count}} 条',
     willUpdate: '将更新 {{count}} 条',
     created: '新建 {{count}} 条',
@@ -152,6 +155,7 @@ export const importMessages = {
     state_done: '完成',
     state_failed: '失败',
     state_rolledBack: '已回滚',
+    state_expired: '已过期，文件已删除',
     openFailed: '无法打开该导入。',
   },
 } as const;

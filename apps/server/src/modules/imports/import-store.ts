@@ -5,6 +5,7 @@ import { databaseNow } from '../../platform/database/database-clock.js';
 import { Database, type SqlExecutor, type SqlValue } from '../../platform/database/database.js';
 import { ProblemError } from '../../platform/problem/problem-error.js';
 import type { Actor } from '../access/actor.js';
+import { expiredMessage, ImportFileRetention } from './import-file-retention.js';
 
 /** Problems kept per job: enough to fix a file by, never a second copy of a million-row file. */
 export const MAX_KEPT_PROBLEMS = 1000;
@@ -13,6 +14,7 @@ export interface ImportJobRow {
   id: string;
   entity_key: string;
   file_path: string;
+  file_purged_at: string | null;
   file_name: string;
   format: string;
   size_bytes: number | string;
@@ -104,7 +106,10 @@ export function importNotFound(id: string): ProblemError {
 /** The import jobs, their kept problems and the changes a committed run made. */
 @Injectable()
 export class ImportStore {
-  constructor(@Inject(Database) private readonly database: Database) {}
+  constructor(
+    @Inject(Database) private readonly database: Database,
+    @Inject(ImportFileRetention) private readonly files: ImportFileRetention,
+  ) {}
 
   async create(job: { id: string; entity: string; filePath: string; fileName: string; format: ImportFormat; sizeBytes: number; columns: ImportColumn[] }, actor: Actor): Promise<ImportJob> {
     const now = toStoredDatetime(new Date().toISOString());
@@ -179,9 +184,13 @@ export class ImportStore {
     return this.get(id, actor);
   }
 
-  /** Why a job cannot be changed or run now: it is not the caller's (404), has no mapping, is running, or was committed (409). */
+  /** Why a job cannot be changed or run now: it is not the caller's (404), its file expired, it has no mapping, is running, or was committed (409). */
   private async busy(id: string, actor: Actor, what: string): Promise<ProblemError> {
     const job = jobOf(await this.row(id, actor));
+    if (job.status === 'expired') {
+      const message = expiredMessage(this.files.retentionHours);
+      return new ProblemError(409, 'importExpired', `You cannot ${what} import ${id}: ${message.en}`, [{ path: '/', code: 'importExpired', message: message.en, messageZh: message.zh }]);
+    }
     if (!job.match) return ProblemError.conflict('importNotMapped', `Save the mapping and match rule of import ${id} before you ${what} it.`);
     if (job.status === 'queued' || job.status === 'running') return ProblemError.conflict('importRunning', `Import ${id} is running; wait until it is done.`);
     return ProblemError.conflict('importCommitted', `Import ${id} has already been run; upload the file again to import it again.`);
@@ -227,10 +236,14 @@ export class ImportStore {
     return true;
   }
 
-  /** The end of a run: done with the rows counted, or failed with why (in both languages). */
+  /**
+   * The end of a run: done with the rows counted, or failed with why (in both languages). A
+   * committed run's file is deleted as it ends (nothing reads it again); a dry run's is kept for the
+   * real run.
+   */
   async finish(id: string, owner: string, outcome: { status: 'done'; total: number } | { status: 'failed'; message: string; messageZh: string }): Promise<void> {
     const now = toStoredDatetime(new Date().toISOString());
-    await this.database.single((sql) =>
+    const ended = await this.database.single((sql) =>
       outcome.status === 'done'
         ? sql.execute(`UPDATE bf_import_job SET status = 'done', rows_total = ?, finished_at = ?, lease_owner = NULL, lease_until = NULL WHERE id = ? AND lease_owner = ?`, [outcome.total, now, id, owner])
         : sql.execute(`UPDATE bf_import_job SET status = 'failed', error_en = ?, error_zh = ?, finished_at = ?, lease_owner = NULL, lease_until = NULL WHERE id = ? AND lease_owner = ?`, [
@@ -241,6 +254,10 @@ export class ImportStore {
             owner,
           ]),
     );
+    if (ended === 0) return;
+    const job = await this.job(id);
+    // A deletion that fails here is finished by the retention's sweep.
+    if (job?.mode === 'commit') await this.files.purge(id, job.file_path).catch(() => undefined);
   }
 
   async problems(id: string, actor: Actor, offset: number, limit: number): Promise<ImportProblemPage> {

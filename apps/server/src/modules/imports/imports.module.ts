@@ -3,6 +3,7 @@ import { AuthModule } from '../auth/auth.module.js';
 import { FormsModule } from '../forms/forms.module.js';
 import { MetadataModule } from '../metadata/metadata.module.js';
 import { RecordsModule } from '../records/records.module.js';
+import { ImportFileRetention } from './import-file-retention.js';
 import { ImportRollbacks } from './import-rollback.js';
 import { ImportRunner } from './import-runner.js';
 import { ImportStore } from './import-store.js';
@@ -13,7 +14,7 @@ import { ImportsService } from './imports.service.js';
 @Module({
   imports: [RecordsModule, MetadataModule, FormsModule, AuthModule],
   controllers: [ImportsController],
-  providers: [ImportStore, ImportRunner, ImportsService, ImportRollbacks],
-  exports: [ImportRunner],
+  providers: [ImportFileRetention, ImportStore, ImportRunner, ImportsService, ImportRollbacks],
+  exports: [ImportRunner, ImportFileRetention],
 })
 export class ImportsModule {}
