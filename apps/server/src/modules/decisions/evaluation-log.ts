@@ -1,8 +1,8 @@
 import type { DecisionEvaluationPage, LoggedDecisionEvaluation } from '@bankforge/client';
 import { Inject, Injectable, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import { fromStoredDatetime, toStoredDatetime } from '@bankforge/data-model';
-import { v7 as uuidv7 } from 'uuid';
 import { positiveInteger } from '../../platform/config/server-config.js';
+import { timeOrderedId } from '../../platform/ids/time-ordered-id.js';
 import { Database, type SqlExecutor, type SqlValue } from '../../platform/database/database.js';
 import { ProblemError } from '../../platform/problem/problem-error.js';
 
@@ -51,7 +51,7 @@ interface Pending {
 }
 
 function paramsOf(entry: DecisionEvaluationEntry): SqlValue[] {
-  return [uuidv7(), entry.key, entry.version, toStoredDatetime(entry.at), entry.caller.slice(0, 128), entry.source, entry.caseId, JSON.stringify(entry.inputs), JSON.stringify(entry.outputs), entry.micros];
+  return [timeOrderedId(), entry.key, entry.version, toStoredDatetime(entry.at), entry.caller.slice(0, 128), entry.source, entry.caseId, JSON.stringify(entry.inputs), JSON.stringify(entry.outputs), entry.micros];
 }
 
 function insertSql(rows: number): string {
