@@ -7,7 +7,7 @@
 // clients also drive GET /api/health (public: no key, no database), the server's own ceiling here.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, openSync, rmSync } from 'node:fs';
+import { mkdirSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { isDeepStrictEqual, parseArgs } from 'node:util';
 import Sqlite from 'better-sqlite3';
@@ -170,13 +170,21 @@ function engineRate(seconds: number): number {
   return (n / (performance.now() - started)) * 1000;
 }
 
+/** The V8 flags of the server's `start` script (`--name=value`), which the operator's server runs with. */
+function serverStartFlags(): string[] {
+  const manifest = JSON.parse(readFileSync(new URL('../apps/server/package.json', import.meta.url), 'utf8')) as { scripts: { start: string } };
+  return manifest.scripts.start.match(/--[\w-]+=\S+/g) ?? [];
+}
+
 async function main(): Promise<void> {
   mkdirSync(work, { recursive: true });
   const port = await freePort();
   const origin = `http://127.0.0.1:${port}`;
   const log = openSync(`${work}/server.log`, 'w');
-  // BENCH_SERVER_NODE_ARGS: extra node options for the server (e.g. --cpu-prof), to profile it under this load.
-  const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  // As `npm start` runs it: with its start script's V8 flags (a young generation large enough that
+  // a request's garbage is swept less often). BENCH_SERVER_NODE_ARGS: extra node options for the
+  // server (e.g. --cpu-prof), to profile it under this load.
+  const nodeArgs = [...serverStartFlags(), ...(process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean)];
   const server = spawn(process.execPath, [...nodeArgs, serverMain], {
     stdio: ['ignore', log, log],
     env: {
