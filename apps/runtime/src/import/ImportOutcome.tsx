@@ -1,11 +1,12 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { languageOf } from '@bankforge/app-shell';
 import type { FieldDefinition } from '@bankforge/data-model';
 import type { ImportJob, ImportProblemPage } from '@bankforge/client';
 import { localized } from '../shell/localized.js';
 
-/** A run's progress bar (fed by the server's count), its counts, and the rows with errors. */
-export function ImportOutcome({ job, problems, fields }: { job: ImportJob; problems: ImportProblemPage | undefined; fields: readonly FieldDefinition[] }) {
+/** A run's progress bar (fed by the server's count), its counts, the rows with errors, and what may be done with it (`children`: its rollback). */
+export function ImportOutcome({ job, problems, fields, children }: { job: ImportJob; problems: ImportProblemPage | undefined; fields: readonly FieldDefinition[]; children?: ReactNode }) {
   const { t, i18n } = useTranslation('import');
   const chinese = languageOf(i18n.language) === 'zh-CN';
   const dry = job.mode === 'dryRun';
@@ -54,6 +55,7 @@ export function ImportOutcome({ job, problems, fields }: { job: ImportJob; probl
           </div>
         </>
       )}
+      {children}
     </section>
   );
 }

@@ -133,9 +133,20 @@ describe('the import page', () => {
     // Only this entity's imports are listed.
     const recent = await screen.findByRole('navigation', { name: 'Your recent imports' });
     expect(within(recent).getAllByRole('link').map((a) => a.textContent)).toEqual(['客户.csv']);
-    expect((screen.getByRole('button', { name: 'Run import' }) as HTMLButtonElement).disabled).toBe(true);
-    await user.click(screen.getByRole('button', { name: 'Roll back this import' }));
-    await user.click(within(screen.getByRole('alertdialog')).getByRole('button', { name: 'Roll back' }));
-    expect((await screen.findByText(/^Rolled back: 0 removed, 2 restored/)).textContent).toContain('0 left');
+    // A finished run offers a new import, not a Run button that stays greyed out.
+    expect(screen.queryByRole('button', { name: 'Run import' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Dry run' })).toBeNull();
+    expect(screen.getByText('This file has been imported. To import more rows, start a new import.')).toBeTruthy();
+    // The rollback, its question and its answer sit in the run's own panel.
+    const outcome = screen.getByRole('region', { name: 'Import' });
+    await user.click(within(outcome).getByRole('button', { name: 'Roll back this import' }));
+    await user.click(within(within(outcome).getByRole('alertdialog')).getByRole('button', { name: 'Roll back' }));
+    expect((await within(outcome).findByText(/^Rolled back: 0 removed, 2 restored/)).textContent).toContain('0 left');
+
+    await user.click(screen.getByRole('button', { name: 'New import' }));
+    expect(screen.queryByRole('region', { name: 'Import' })).toBeNull();
+    expect(screen.queryByRole('combobox', { name: 'Match rows to records by' })).toBeNull();
+    expect(document.activeElement).toBe(screen.getByRole('heading', { name: 'Upload a file' }));
+    expect((screen.getByRole('button', { name: 'Upload' }) as HTMLButtonElement).disabled).toBe(true);
   });
 });

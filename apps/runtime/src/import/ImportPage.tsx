@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { asProblem, languageOf, useApiClient } from '@bankforge/app-shell';
@@ -32,7 +32,8 @@ export default function ImportPage() {
   const api = useApiClient();
   const { app = '', entity = '' } = useParams();
   const { load, retry } = useEntityPage(entity);
-  const { job, problems, error, follow } = useImportJob(undefined);
+  const { job, problems, error, follow, clear } = useImportJob(undefined);
+  const uploadHeading = useRef<HTMLHeadingElement>(null);
   const [file, setFile] = useState<File>();
   const [uploaded, setUploaded] = useState<number>();
   const [columns, setColumns] = useState<ImportColumn[]>([]);
@@ -101,6 +102,19 @@ export default function ImportPage() {
       await api.saveImportSettings(job.id, { columns, match });
       follow(mode === 'dryRun' ? await api.dryRunImport(job.id) : await api.runImport(job.id));
     });
+  // After a run the page offers a new import rather than a Run button that can never be pressed again.
+  const startOver = (): void => {
+    clear();
+    setFile(undefined);
+    setUploaded(undefined);
+    setColumns([]);
+    setMatch(undefined);
+    setRolledBack(undefined);
+    setConfirming(false);
+    setFailure(undefined);
+    setParams({}, { replace: true });
+    uploadHeading.current?.focus();
+  };
   const rollback = (): Promise<void> =>
     act(t('rollbackFailed'), async () => {
       if (!job) return;
@@ -126,7 +140,9 @@ export default function ImportPage() {
           void upload();
         }}
       >
-        <h2 id="import-file">{t('stepUpload')}</h2>
+        <h2 id="import-file" ref={uploadHeading} tabIndex={-1}>
+          {t('stepUpload')}
+        </h2>
         <FilePicker file={file} disabled={busy || running} onFile={setFile} />
         <p className="help">{t('fileHint')}</p>
         <button type="submit" className={job ? undefined : 'primary'} disabled={!file || busy || running}>
@@ -139,14 +155,23 @@ export default function ImportPage() {
       {job && match && (
         <div className="import-panel">
           <MappingForm columns={columns} match={match} fields={fields} disabled={busy || running || committed || expired} onColumns={setColumns} onMatch={setMatch} />
-          <div className="import-actions">
-            <button type="button" disabled={busy || running || committed || expired} onClick={() => void start('dryRun')}>
-              {t('dryRun')}
-            </button>
-            <button type="button" className="primary" disabled={busy || running || committed || expired} onClick={() => void start('commit')}>
-              {t('run')}
-            </button>
-          </div>
+          {committed && !running ? (
+            <div className="import-actions">
+              <p className="help">{t('ranAlready')}</p>
+              <button type="button" className="primary" onClick={startOver}>
+                {t('newImport')}
+              </button>
+            </div>
+          ) : (
+            <div className="import-actions">
+              <button type="button" disabled={busy || running || committed || expired} onClick={() => void start('dryRun')}>
+                {t('dryRun')}
+              </button>
+              <button type="button" className="primary" disabled={busy || running || committed || expired} onClick={() => void start('commit')}>
+                {t('run')}
+              </button>
+            </div>
+          )}
         </div>
       )}
       {expired && job.mode === null && (
@@ -154,29 +179,35 @@ export default function ImportPage() {
           {t('status_expired', { reason: languageOf(i18n.language) === 'zh-CN' ? job.error?.messageZh : job.error?.message })}
         </p>
       )}
-      {job && job.mode !== null && <ImportOutcome job={job} problems={problems} fields={fields} />}
-      {committed && (job.status === 'done' || job.status === 'failed') && !confirming && (
-        <button type="button" onClick={() => setConfirming(true)}>
-          {t('rollback')}
-        </button>
-      )}
-      {confirming && job && (
-        <div role="alertdialog" aria-labelledby="import-rollback" className="notice">
-          <p id="import-rollback">{t('rollbackConfirm', { created: job.created, updated: job.updated })}</p>
-          <button type="button" className="danger" autoFocus onClick={() => void rollback()}>
-            {t('rollbackYes')}
-          </button>
-          <button type="button" onClick={() => setConfirming(false)}>
-            {t('rollbackNo')}
-          </button>
-        </div>
+      {job && job.mode !== null && (
+        // The rollback belongs to the run it undoes: inside its panel.
+        <ImportOutcome job={job} problems={problems} fields={fields}>
+          {committed && (job.status === 'done' || job.status === 'failed') && !confirming && (
+            <div className="import-actions">
+              <button type="button" onClick={() => setConfirming(true)}>
+                {t('rollback')}
+              </button>
+            </div>
+          )}
+          {confirming && (
+            <div role="alertdialog" aria-labelledby="import-rollback" className="notice">
+              <p id="import-rollback">{t('rollbackConfirm', { created: job.created, updated: job.updated })}</p>
+              <button type="button" className="danger" autoFocus onClick={() => void rollback()}>
+                {t('rollbackYes')}
+              </button>
+              <button type="button" onClick={() => setConfirming(false)}>
+                {t('rollbackNo')}
+              </button>
+            </div>
+          )}
+          {rolledBack && (
+            <p role="status" className="notice">
+              {t('rolledBack', { removed: rolledBack.removed, restored: rolledBack.restored, changedSince: rolledBack.changedSince })}
+            </p>
+          )}
+        </ImportOutcome>
       )}
       <RecentImports entity={entity} current={job} />
-      {rolledBack && (
-        <p role="status" className="notice">
-          {t('rolledBack', { removed: rolledBack.removed, restored: rolledBack.restored, changedSince: rolledBack.changedSince })}
-        </p>
-      )}
     </section>
   );
 }

@@ -10,6 +10,8 @@ export function useImportJob(initial: ImportJob | undefined): {
   problems: ImportProblemPage | undefined;
   error: ApiProblem | undefined;
   follow: (job: ImportJob) => void;
+  /** Forgets the job: the page starts a new import. */
+  clear: () => void;
 } {
   const api = useApiClient();
   const [job, setJob] = useState(initial);
@@ -55,6 +57,11 @@ export function useImportJob(initial: ImportJob | undefined): {
       setProblems(undefined);
       setError(undefined);
       setJob(next);
+    },
+    clear: () => {
+      setProblems(undefined);
+      setError(undefined);
+      setJob(undefined);
     },
   };
 }

@@ -52,6 +52,8 @@ describe('InboxPage', () => {
     expect(await screen.findByText('You claimed Sun Li: it is now among the tasks assigned to you.')).toBeTruthy();
     expect(screen.queryByRole('table')).toBeNull();
     expect(screen.getByText('No task is waiting to be claimed.')).toBeTruthy();
+    // The empty state alone: no count of nothing beside it.
+    expect(screen.queryByText(/^Showing \d+ task/)).toBeNull();
     const claim = server.requests.find((r) => r.method === 'POST')!;
     expect(claim.url).toBe('/api/tasks/t2/claim');
     expect(claim.headers['idempotency-key']).toMatch(/^[0-9a-f-]{36}$/);

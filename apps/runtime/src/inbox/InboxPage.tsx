@@ -95,12 +95,17 @@ export default function InboxPage({ filterDelayMs = INBOX_FILTER_DELAY_MS }: { f
         {load.loading ? (
           <Loading label={t('loading')} />
         ) : load.items.length === 0 ? (
-          !load.error && <p className="notice">{filtered ? t('noMatch') : t(`empty.${scope}`)}</p>
+          !load.error && (
+            <p role="status" className="notice">
+              {filtered ? t('noMatch') : t(`empty.${scope}`)}
+            </p>
+          )
         ) : (
           <InboxTable tasks={load.items} now={load.receivedAt} claiming={claiming} onClaim={(task) => void claim(task)} />
         )}
         <div className="pager">
-          <span aria-live="polite">{load.loading ? '' : t('shown', { count: load.items.length })}</span>
+          {/* An empty inbox says so once, in its notice: no "Showing 0 tasks" beside it. */}
+          <span aria-live="polite">{load.loading || load.items.length === 0 ? '' : t('shown', { count: load.items.length })}</span>
           {load.nextCursor !== null && !load.loading && (
             <button type="button" onClick={loadMore} disabled={load.loadingMore} aria-busy={load.loadingMore || undefined}>
               {t('loadMore')}

@@ -7,6 +7,7 @@ import { problemControl } from '../model/problem-paths.js';
 import { withOptional } from '../model/trigger.js';
 import { ControlProblems, TextControl } from '../ui/controls.js';
 import { useAutomationEditing } from '../ui/editing-context.js';
+import { DuplicateIcon } from '../../shell/DuplicateIcon.js';
 import { ActionEditor } from './ActionEditor.js';
 
 export interface ActionCardProps {
@@ -80,7 +81,7 @@ export function ActionCard({ ref, action, index, count, name, onChange, onMove, 
             ↓
           </button>
           <button type="button" aria-label={t('actions.duplicate', { name })} title={t('actions.duplicate', { name })} onClick={onDuplicate}>
-            ⧉
+            <DuplicateIcon />
           </button>
           <button type="button" className="danger" aria-label={t('actions.remove', { name })} title={t('actions.remove', { name })} onClick={onRemove}>
             ✕

@@ -3,6 +3,7 @@ import type { DashboardWidget } from '@bankforge/report-engine';
 import type { KeyboardEvent, Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import { problemMessage } from '../../shell/api/problems.js';
+import { DuplicateIcon } from '../../shell/DuplicateIcon.js';
 import type { PublishedReport } from '../model/catalog.js';
 import { WidgetPreview } from '../preview/WidgetPreview.js';
 import type { PreviewRun } from '../preview/usePreviewRuns.js';
@@ -61,10 +62,7 @@ export function WidgetCard({ widget, title, report, run, selected, problems, cha
         )}
         <div className="row-actions">
           <button type="button" className="dashboard-widget__action" aria-label={t('grid.duplicate', { title })} title={t('grid.duplicate', { title })} onClick={onDuplicate}>
-            <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true" focusable="false">
-              <rect x="5.5" y="5.5" width="8" height="8" rx="1.5" fill="none" stroke="currentColor" strokeWidth="1.4" />
-              <path d="M10.5 3.5v-1a1 1 0 0 0-1-1h-6a1 1 0 0 0-1 1v6a1 1 0 0 0 1 1h1" fill="none" stroke="currentColor" strokeWidth="1.4" />
-            </svg>
+            <DuplicateIcon />
           </button>
           <button type="button" className="dashboard-widget__action dashboard-widget__action--remove" aria-label={t('grid.remove', { title })} title={t('grid.remove', { title })} onClick={onRemove}>
             <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true" focusable="false">
