@@ -321,6 +321,28 @@ describe.each(dialects())('imports on %s', (dialect) => {
     expect(row!.file_purged_at).not.toBeNull();
   });
 
+  it("runs an API key's import as the key (its records its own) and stops a queued run once the key is revoked", async () => {
+    const created = await server.request<{ id: string; key: string }>('POST', '/api/auth/api-keys', { name: 'crm-feed', roles: ['im_importer'], scope: { entities: { im_customer: ['create', 'read', 'update', 'import'] }, dataScope: 'own' } });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const feed: Requester = (method, path, body, headers = {}) => server.anonymous(method, path, body, { authorization: `Bearer ${created.body.key}`, ...headers });
+    const job = (await upload(feed, ['客户号,客户名称', 'C5000000001,接口客户'].join('\n'))).body;
+    expect((await feed('PUT', `/api/imports/${job.id}`, { columns: job.columns, match: { field: 'customer_no', onMatch: 'update', onNew: 'create' } })).status).toBe(200);
+    expect((await feed('POST', `/api/imports/${job.id}/run`)).status).toBe(202);
+    expect(await until(feed, job.id)).toMatchObject({ status: 'done', created: 1 });
+    const [record] = await server.database.read((sql) => sql.rows<{ owner_id: string; created_by: string }>("SELECT owner_id, created_by FROM e_im_customer WHERE customer_no = 'C5000000001'"));
+    expect(record).toEqual({ owner_id: created.body.id, created_by: created.body.id });
+
+    const next = (await upload(feed, ['客户号,客户名称', 'C5000000002,接口客户'].join('\n'))).body;
+    expect((await feed('PUT', `/api/imports/${next.id}`, { columns: next.columns, match: { field: 'customer_no', onMatch: 'update', onNew: 'create' } })).status).toBe(200);
+    expect((await server.request('POST', `/api/auth/api-keys/${created.body.id}/revoke`)).status).toBeLessThan(300);
+    // Queued as `run` queues it, waiting for a replica when the key is revoked.
+    await server.database.single((sql) => sql.execute("UPDATE bf_import_job SET mode = 'commit', status = 'queued' WHERE id = ?", [next.id]));
+    await runner.runDue();
+    const [stopped] = await server.database.read((sql) => sql.rows<{ status: string; rows_created: number | string; error_zh: string }>('SELECT status, rows_created, error_zh FROM bf_import_job WHERE id = ?', [next.id]));
+    expect(stopped).toMatchObject({ status: 'failed', error_zh: expect.stringContaining('吊销') });
+    expect(Number(stopped!.rows_created)).toBe(0);
+  });
+
   it('resumes a run cut short from its checkpoint on a restarted server, creating each record once', async () => {
     const rows = Array.from({ length: 5 }, (_, i) => `C10000000${String(i).padStart(2, '0')},客户${i},${rid(`3101011980010100${i}`)}`);
     const job = (await upload(server.request, ['客户号,客户名称,居民身份证号', ...rows].join('\n'))).body;

@@ -559,6 +559,43 @@ describe.each(dialects())('permissions on %s', (dialect) => {
     expect(await imported(as.rm_a)).toHaveLength(0);
   });
 
+  it("lets an API key scoped to import run an import through the same endpoints, its clients owned as its data scope says; a key whose scope lacks import is refused", async () => {
+    const role = { key: 'client_importer', label: { en: 'Client importer' }, entities: { client: { create: 'own', read: 'own', update: 'own', import: 'own' } } };
+    expect((await server.request('PUT', `/api/auth/roles/${role.key}`, role)).status).toBe(200);
+    const issue = async (name: string, operations: string[]): Promise<{ id: string; ask: Requester }> => {
+      const created = await server.request<{ id: string; key: string }>('POST', '/api/auth/api-keys', { name, roles: [role.key], scope: { entities: { client: operations }, dataScope: 'own' } });
+      expect(created.status, JSON.stringify(created.body)).toBe(201);
+      return { id: created.body.id, ask: (method, path, body, headers = {}) => server.anonymous(method, path, body, { authorization: `Bearer ${created.body.key}`, ...headers }) };
+    };
+    // Two new clients, and a row matching rm_a's client by mobile: outside the key's own scope.
+    const csv = ['name,mobile,notes', '密钥客户甲,13900003333,key-imported', '密钥客户乙,13900004444,key-imported', `改名,${String(owned.rm_a![0]!.mobile)},key-imported`].join('\r\n');
+    const upload = (ask: Requester) => ask<{ id: string; columns: unknown[]; code?: string }>('POST', '/api/imports?entity=client&name=clients.csv', csv, { 'content-type': 'text/csv' });
+    const noImport = await issue('no-import', ['create', 'read', 'update']);
+    const refused = await upload(noImport.ask);
+    expect([refused.status, refused.body.code]).toEqual([403, 'forbidden']);
+
+    const intake = await issue('import-intake', ['create', 'read', 'update', 'import']);
+    const uploaded = await upload(intake.ask);
+    expect(uploaded.status, JSON.stringify(uploaded.body)).toBe(201);
+    const job = uploaded.body;
+    expect((await intake.ask('PUT', `/api/imports/${job.id}`, { columns: job.columns, match: { field: 'mobile', onMatch: 'update', onNew: 'create' } })).status).toBe(200);
+    expect((await intake.ask('POST', `/api/imports/${job.id}/run`, {})).status).toBe(202);
+    await server.app.get(ImportRunner).runDue();
+    expect((await intake.ask<{ status: string; created: number; failed: number }>('GET', `/api/imports/${job.id}`)).body).toMatchObject({ status: 'done', created: 2, failed: 1 });
+    const problems = await intake.ask<{ items: { row: number; code: string }[] }>('GET', `/api/imports/${job.id}/problems`);
+    expect(problems.body.items).toEqual([expect.objectContaining({ row: 4, code: 'outOfScope' })]);
+    expect((await intake.ask<{ id: string }[]>('GET', '/api/imports')).body.map((j) => j.id)).toEqual([job.id]);
+    // The clients are the key's: it reads them, the key holding no import reads none, neither does a person with the same role.
+    const owners = await server.database.read((sql) => sql.rows<{ owner_id: string }>("SELECT owner_id FROM e_client WHERE notes = 'key-imported'"));
+    expect(owners.map((o) => o.owner_id)).toEqual([intake.id, intake.id]);
+    const imported = async (ask: Requester): Promise<number> => (await ask<Page>('POST', '/api/records/client/query', { filter: { field: 'notes', op: 'eq', value: 'key-imported' }, limit: 50 })).body.items?.length ?? 0;
+    expect([await imported(intake.ask), await imported(noImport.ask), await imported(as.rm_a)]).toEqual([2, 0, 0]);
+    expect((await server.request<Rec>('GET', `/api/records/client/${owned.rm_a![0]!.id}`)).body.name).toBe('王客户0');
+    // The key's job is not found by anyone else, nor another's by the key.
+    expect((await as.rm_a('GET', `/api/imports/${job.id}`)).status).toBe(404);
+    expect((await noImport.ask('GET', `/api/imports/${job.id}`)).status).toBe(404);
+  });
+
   it('keeps the audit chain whole through all of it', async () => {
     const verdict = await server.request<{ ok: boolean; entries: number }>('GET', '/api/audit/verify');
     expect(verdict.body.ok).toBe(true);

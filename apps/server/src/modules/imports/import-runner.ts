@@ -19,6 +19,7 @@ import { columnsOf } from '../metadata/physical-schema.js';
 import type { EntityModel } from '../metadata/entity-model.js';
 import type { RecordView } from '../records/record-view.js';
 import { RecordsService } from '../records/records.service.js';
+import { importerActor, importerGone } from './import-actor.js';
 import { importDirectory, readRows, type SourceRow } from './import-file.js';
 import { columnPlan, importRow, rowProblems, type ColumnPlan, type ImportRow } from './import-rows.js';
 import { priorValuesData } from './import-sealed-columns.js';
@@ -201,9 +202,8 @@ export class ImportRunner implements OnApplicationBootstrap, OnApplicationShutdo
 
   /** The job's settings and its creator's rights as they are now: a role taken away since the upload stops the run. */
   private async context(job: ImportJobRow): Promise<RunContext> {
-    const user = await this.database.read((sql) => this.directory.userRow(sql, job.created_by));
-    if (!user) throw new ProblemError(403, 'forbidden', 'The person who started this import no longer exists.');
-    const actor = await this.database.read((sql) => this.directory.actorOf(sql, user));
+    const actor = await this.database.read((sql) => importerActor(sql, this.directory, job.created_by));
+    if (!actor) throw importerGone();
     const match = JSON.parse(job.match_json!) as ImportMatchRule;
     await this.records.viewFor(job.entity_key, actor, 'import');
     const createView = match.onNew === 'create' ? await this.records.viewFor(job.entity_key, actor, 'create') : undefined;

@@ -25,10 +25,14 @@ export class ImportsService {
     @Inject(RecordsService) private readonly records: RecordsService,
   ) {}
 
-  /** The importer's view of the entity: a person (a background run acts as them) whose roles grant `import` on it. */
+  /**
+   * The importer's view of the entity: a person or an integration's API key (a background run acts
+   * as them) whose roles grant `import` on it, a key's also its scope. Not the server itself: a
+   * job belongs to whoever uploaded it.
+   */
   private async importView(entity: string, actor: Actor) {
     if (!ENTITY_KEY.test(entity)) throw ProblemError.notFound('entityNotFound', `There is no entity ${entity.slice(0, 64)}.`);
-    if (actor.kind !== 'user') throw new ProblemError(403, 'importNeedsPerson', 'Imports are run by people signed in: their background run acts with their roles.');
+    if (actor.userId === null) throw new ProblemError(403, 'importNeedsImporter', 'Imports are run by a person or an API key: their background run acts with their rights.');
     return this.records.viewFor(entity, actor, 'import');
   }
 

@@ -1,0 +1,38 @@
+import type { ApiKeyScope } from '@bankforge/client';
+import type { SqlExecutor } from '../../platform/database/database.js';
+import { ProblemError } from '../../platform/problem/problem-error.js';
+import type { Actor } from '../access/actor.js';
+import { keyProfile } from '../access/key-scope.js';
+import type { DirectoryService } from '../auth/directory.service.js';
+
+interface ApiKeyRow {
+  id: string;
+  name: string;
+  roles: string;
+  scope: string | null;
+  branch: string | null;
+  revoked_at: string | null;
+}
+
+/**
+ * Who a job's background work (its run, its rollback) acts as: the person or the integration's API
+ * key that uploaded it (`created_by` holds the user's or the key's id), with the rights they hold
+ * now, so a role or scope taken away since the upload stops the work. A key acts as its requests
+ * do: its roles narrowed to its scope, its branch, named `api-key:<name>` in the audit log; a
+ * revoked key acts no more. Undefined when neither exists (any longer).
+ */
+export async function importerActor(sql: SqlExecutor, directory: DirectoryService, id: string): Promise<Actor | undefined> {
+  const user = await directory.userRow(sql, id);
+  if (user) return directory.actorOf(sql, user);
+  const [key] = await sql.rows<ApiKeyRow>('SELECT id, name, roles, scope, branch, revoked_at FROM bf_api_key WHERE id = ?', [id]);
+  if (!key || key.revoked_at !== null) return undefined;
+  const roles = JSON.parse(key.roles) as string[];
+  const scope = key.scope === null ? null : (JSON.parse(key.scope) as ApiKeyScope);
+  return { kind: 'apiKey', userId: key.id, name: `api-key:${key.name}`, branch: key.branch, roles, access: keyProfile(await directory.profileOf(sql, roles), scope) };
+}
+
+/** The work stops: whoever started it no longer exists, or their key was revoked. */
+export function importerGone(): ProblemError {
+  const message = 'The person or API key that started this import no longer exists or was revoked.';
+  return new ProblemError(403, 'forbidden', message, [{ path: '/', code: 'importerGone', message, messageZh: '发起此导入的人员或 API 密钥已不存在或已被吊销。' }]);
+}
