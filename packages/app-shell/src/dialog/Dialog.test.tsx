@@ -54,4 +54,46 @@ describe('Dialog', () => {
     expect(closed).toBe(0);
     expect(screen.getByRole('dialog', { name: 'Approve' })).toBeTruthy();
   });
+
+  it('cycles Tab over what Tab reaches: not an input taken out of the Tab order nor one in a hidden part', async () => {
+    const user = userEvent.setup();
+    render(
+      <Dialog title="Column" onClose={() => undefined}>
+        <input aria-label="Label" />
+        <button type="button">Apply</button>
+        {/* As a code editor leaves them: its input-method box out of the Tab order, a part not yet shown. */}
+        <textarea aria-label="Input method" tabIndex={-1} readOnly />
+        <div hidden>
+          <input aria-label="Not yet shown" />
+        </div>
+      </Dialog>,
+    );
+    expect(document.activeElement).toBe(screen.getByLabelText('Label'));
+    await user.tab();
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Apply' }));
+    await user.tab();
+    expect(document.activeElement).toBe(screen.getByLabelText('Label'));
+    await user.tab({ shift: true });
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Apply' }));
+  });
+
+  it('leaves a code editor’s page-wide layers live, and makes the rest of the page inert', () => {
+    const layer = document.createElement('div');
+    layer.className = 'context-view';
+    const page = document.createElement('main');
+    document.body.append(page, layer);
+    const { unmount } = render(
+      <Dialog title="Webhook" onClose={() => undefined}>
+        <button type="button">Save</button>
+      </Dialog>,
+    );
+    expect(page.inert).toBe(true);
+    expect(page.getAttribute('aria-hidden')).toBe('true');
+    expect(layer.inert).not.toBe(true);
+    expect(layer.hasAttribute('aria-hidden')).toBe(false);
+    unmount();
+    expect(page.inert).not.toBe(true);
+    page.remove();
+    layer.remove();
+  });
 });

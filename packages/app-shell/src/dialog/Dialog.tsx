@@ -12,7 +12,23 @@ export interface DialogProps {
   className?: string;
 }
 
-const FOCUSABLE = 'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
+const FOCUSABLE = 'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]';
+
+/**
+ * The elements Tab reaches, in order. An element taken out of the Tab order (`tabindex="-1"`: a
+ * code editor's input-method box beside its real input) or inside a hidden part (an editor not yet
+ * loaded) is not one: counted as the first or last, Tab would stop cycling inside the dialog.
+ */
+function tabbable(root: HTMLElement): HTMLElement[] {
+  return [...root.querySelectorAll<HTMLElement>(FOCUSABLE)].filter((element) => element.tabIndex >= 0 && element.closest('[hidden]') === null);
+}
+
+/**
+ * Page-wide layers a code editor inside the dialog draws into (Monaco's context menus and its
+ * screen-reader announcements, created once per page, often before the dialog opens): they stay
+ * live, or the editor's menus would not take the pointer and its announcements would go unsaid.
+ */
+const SHARED_LAYERS = '[data-floating-layer], .context-view, .monaco-aria-container';
 
 /**
  * Hides everything but `keep` from assistive technology and input while a modal is open, so the
@@ -20,7 +36,7 @@ const FOCUSABLE = 'a[href], button:not([disabled]), input:not([disabled]), selec
  */
 function isolate(keep: HTMLElement): () => void {
   const hidden = [...document.body.children].filter(
-    (element): element is HTMLElement => element instanceof HTMLElement && element !== keep && !element.hasAttribute('aria-hidden'),
+    (element): element is HTMLElement => element instanceof HTMLElement && element !== keep && !element.hasAttribute('aria-hidden') && !element.matches(SHARED_LAYERS),
   );
   for (const element of hidden) {
     element.setAttribute('aria-hidden', 'true');
@@ -51,7 +67,7 @@ export function Dialog({ title, onClose, busy = false, children, className }: Di
     const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     document.body.appendChild(host);
     const restore = isolate(host);
-    const first = ref.current?.querySelector<HTMLElement>(FOCUSABLE);
+    const first = ref.current ? tabbable(ref.current)[0] : undefined;
     (first ?? ref.current)?.focus();
     return () => {
       restore();
@@ -67,7 +83,7 @@ export function Dialog({ title, onClose, busy = false, children, className }: Di
       return;
     }
     if (event.key !== 'Tab' || !ref.current) return;
-    const focusable = [...ref.current.querySelectorAll<HTMLElement>(FOCUSABLE)];
+    const focusable = tabbable(ref.current);
     const first = focusable[0];
     const last = focusable.at(-1);
     if (!first || !last) return;

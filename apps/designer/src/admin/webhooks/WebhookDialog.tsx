@@ -2,7 +2,7 @@ import type { RoleDefinition, WebhookSubscription, WebhookSubscriptionWithSecret
 import { asProblem, Dialog, useApiClient } from '@bankforge/app-shell';
 import { useCallback, useId, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { FeelEditor, FeelEditorModeContext } from '../../form-designer/feel-editor/FeelEditor.js';
+import { FeelEditor } from '../../form-designer/feel-editor/FeelEditor.js';
 import { DialogFooter, type DialogFailure } from '../shared/DialogFooter.js';
 import { fieldProblems } from '../shared/field-problems.js';
 import { RoleChecklist } from '../shared/RoleChecklist.js';
@@ -165,21 +165,18 @@ export function WebhookDialog({ subscription, roles, onClose, onSaved }: Webhook
           {notes('eventTypes', t('webhooks.eventTypesHelp'))}
         </fieldset>
         <div className="form-row">
-          {/* The platform's FEEL editor: its own check marks a syntax error or a name the event lacks as it is typed.
-              Its text box, not Monaco: in the modal dialog Monaco took no keys (the e2e story could not type a filter). */}
-          <FeelEditorModeContext.Provider value="plain">
-            <FeelEditor
-              label={t('webhooks.filter')}
-              value={form.filter}
-              onChange={(value) => set('filter', value)}
-              names={FILTER_NAMES}
-              unknownNameText={unknownName}
-              describedBy={[`${id}-filter-help`, errors.filter ? `${id}-filter-error` : '']
-                .filter(Boolean)
-                .join(' ')}
-              invalid={errors.filter !== undefined}
-            />
-          </FeelEditorModeContext.Provider>
+          {/* The platform's FEEL editor: its own check marks a syntax error or a name the event lacks as it is typed. */}
+          <FeelEditor
+            label={t('webhooks.filter')}
+            value={form.filter}
+            onChange={(value) => set('filter', value)}
+            names={FILTER_NAMES}
+            unknownNameText={unknownName}
+            describedBy={[`${id}-filter-help`, errors.filter ? `${id}-filter-error` : '']
+              .filter(Boolean)
+              .join(' ')}
+            invalid={errors.filter !== undefined}
+          />
           {notes('filter', t('webhooks.filterHelp'))}
         </div>
         <RoleChecklist

@@ -13,6 +13,8 @@ export const FeelEditorModeContext = createContext<FeelEditorMode>('rich');
 /** What the names an expression reads are to its host. */
 export type FeelNameKind = 'field' | 'variable';
 const UNKNOWN_NAME_KEYS = { field: 'feel.unknownName', variable: 'feel.unknownVariable' } as const;
+/** How many of Monaco's own reports are remembered while the host catches up (typing is not that far ahead). */
+const MAX_REPORTED = 64;
 
 export interface FeelEditorProps {
   /** The accessible name, e.g. "Visible when". */
@@ -47,6 +49,9 @@ export function FeelEditor({ label, value, onChange, names, nameKind = 'field', 
   const handle = useRef<FeelEditorHandle | null>(null);
   const [rich, setRich] = useState(false);
   const caretOnMount = useRef<number | 'end' | undefined>(undefined);
+  // What Monaco itself reported, oldest first, not yet seen back as `value`: the host's answer to an
+  // earlier keystroke can arrive after the next one is typed, and must not be written over it.
+  const reported = useRef<string[]>([]);
   // Monaco's callbacks and its lazy mount read the latest props: updated after each commit, not during render.
   const latest = useRef({ value, onChange, names });
   useLayoutEffect(() => {
@@ -79,7 +84,10 @@ export function FeelEditor({ label, value, onChange, names, nameKind = 'field', 
         handle.current = mountFeelEditor(host.current, {
           value: latest.current.value,
           ariaLabel: label,
-          onChange: (v) => latest.current.onChange(v),
+          onChange: (v) => {
+            reported.current = [...reported.current.slice(-(MAX_REPORTED - 1)), v];
+            latest.current.onChange(v);
+          },
           // Ctrl+Space offers the names the expression may read (not every name the grammar is told of).
           names: () => [...latest.current.names].sort(),
         });
@@ -103,7 +111,17 @@ export function FeelEditor({ label, value, onChange, names, nameKind = 'field', 
     handle.current?.focus(caretOnMount.current === 'end' ? latest.current.value.length : caretOnMount.current);
     caretOnMount.current = undefined;
   }, [rich]);
-  useEffect(() => handle.current?.setValue(value), [value, rich]);
+  useEffect(() => {
+    // An echo of what was typed (perhaps already typed past) leaves the editor as it is; any other
+    // value (undo, a reset, another control) is the host's and replaces the text.
+    const echo = reported.current.indexOf(value);
+    if (echo >= 0) {
+      reported.current = reported.current.slice(echo + 1);
+      return;
+    }
+    reported.current = [];
+    handle.current?.setValue(value);
+  }, [value, rich]);
   useEffect(() => handle.current?.setMarkers(problems), [problems, rich]);
 
   const hasError = problems.some((p) => p.severity === 'error');
