@@ -233,7 +233,7 @@ export class RecordsService {
     const createdAt = new Date().toISOString();
     const now = toStoredDatetime(createdAt);
     const results: ({ id: string; version: number } | ProblemError)[] = [];
-    const rows: { id: string; create: PreparedImportCreate }[] = [];
+    const checked: { at: number; create: PreparedImportCreate }[] = [];
     for (const prepared of creates) {
       if (prepared instanceof ProblemError) {
         results.push(prepared);
@@ -244,15 +244,26 @@ export class RecordsService {
         const numbered = await this.numbers.assign(tx, model, prepared.values, createdAt, actor);
         // A number given here changes what the row writes: encoded again (a rare entity numbers its imports).
         const create = model.definition.fields.some((f) => numbered[f.key] !== prepared.values[f.key]) ? this.encodeImportCreate(model, numbered) : prepared;
-        await this.referencesReadable(tx, actor, model, create.values, model.definition.fields.map((f) => f.key));
-        const id = uuidv7();
-        rows.push({ id, create });
-        results.push({ id, version: 1 });
+        checked.push({ at: results.length, create });
+        results.push({ id: '', version: 1 });
       } catch (error) {
         if (!(error instanceof ProblemError)) throw error;
         results.push(error);
       }
     }
+    // The batch's references checked together: one query per reference field, not one per row.
+    const unreadable = await this.referencesReadableMany(tx, actor, model, checked.map((c) => c.create.values));
+    const rows: { id: string; create: PreparedImportCreate }[] = [];
+    checked.forEach(({ at, create }, i) => {
+      const refused = unreadable[i];
+      if (refused) {
+        results[at] = refused;
+        return;
+      }
+      const id = uuidv7();
+      rows.push({ id, create });
+      results[at] = { id, version: 1 };
+    });
     if (rows.length === 0) return results;
     const insert = this.insertSql(model);
     const single = insert.slice(insert.indexOf(' VALUES ') + 8);
@@ -852,6 +863,37 @@ export class RecordsService {
       if (!found) errors.push(this.missingReference(field.key, target));
     }
     if (errors.length > 0) throw ProblemError.invalid('A referenced record does not exist.', errors, 'referenceNotFound');
+  }
+
+  /**
+   * `referencesReadable` for many records' values at once (an import's batch): each reference
+   * field's distinct values are looked up in one query within the writer's read scope. Answers,
+   * per record, the problem `referencesReadable` would throw for it, or undefined.
+   */
+  private async referencesReadableMany(sql: SqlExecutor, actor: Actor, model: EntityModel, records: readonly Record<string, unknown>[]): Promise<(ProblemError | undefined)[]> {
+    const errors: ProblemFieldError[][] = records.map(() => []);
+    for (const field of model.definition.fields) {
+      if (field.type !== 'reference' || !field.reference) continue;
+      const target = field.reference.entity;
+      const wanted = new Set<string>();
+      for (const values of records) if (typeof values[field.key] === 'string') wanted.add(values[field.key] as string);
+      if (wanted.size === 0) continue;
+      const scope = await ownerPredicate(sql, actor, actor.access.entity(target).scope('read'));
+      if (!scope) continue; // every record of the target: the foreign key alone decides
+      const visible = scope('owner_id');
+      const readable = new Set<string>();
+      const ids = [...wanted];
+      for (let i = 0; i < ids.length; i += BULK_ROWS) {
+        const chunk = ids.slice(i, i + BULK_ROWS);
+        const found = await sql.rows<{ id: string }>(`SELECT id FROM ${this.database.quote(tableNameOf(target))} WHERE id IN (${chunk.map(() => '?').join(', ')}) AND ${visible.sql}`, [...chunk, ...visible.params]);
+        for (const row of found) readable.add(row.id);
+      }
+      records.forEach((values, i) => {
+        const value = values[field.key];
+        if (typeof value === 'string' && !readable.has(value)) errors[i]!.push(this.missingReference(field.key, target));
+      });
+    }
+    return errors.map((found) => (found.length > 0 ? ProblemError.invalid('A referenced record does not exist.', found, 'referenceNotFound') : undefined));
   }
 
   private missingReference(key: string, target: string): ProblemFieldError {
