@@ -197,6 +197,46 @@ describe('DecisionDesigner: literal expressions, contexts and knowledge models',
     ]);
   });
 
+  it('edits a knowledge model whose body is a decision table in the decision’s grid, its parameters read by its inputs', async () => {
+    const model = drgModel();
+    const tableBody: BusinessKnowledgeModel = {
+      name: 'Level rank',
+      parameters: [{ name: 'level', typeRef: 'string' }],
+      body: {
+        kind: 'decisionTable',
+        hitPolicy: 'U',
+        inputs: [{ expression: 'level' }],
+        outputs: [{ name: 'rank' }],
+        rules: [{ inputEntries: ['"R1"'], outputEntries: ['1'] }, { inputEntries: ['"R2"'], outputEntries: ['2'] }],
+      },
+    };
+    const { server, user } = openDesigner('/decision/suitability?bkm=Level%20rank', { ...model, businessKnowledgeModels: [tableBody] });
+    await screen.findByRole('region', { name: 'Properties of Business knowledge model “Level rank”' });
+    const grid = screen.getByRole('grid', { name: 'Rules of Level rank' });
+    expect(within(grid).getAllByRole('gridcell').map((c) => c.textContent).slice(0, 2)).toEqual(['"R1"', '1']);
+    // The input reads the parameter: no warning of an unknown name.
+    expect(screen.queryByText(/“level” is not a name this model defines/)).toBeNull();
+    await user.click(within(grid).getAllByRole('gridcell')[1]!);
+    await user.keyboard('{Enter}');
+    const editor = screen.getByRole('textbox', { name: 'rank, rule 1' });
+    await user.clear(editor);
+    await user.type(editor, '10{Enter}');
+    await user.click(screen.getByRole('button', { name: 'Add rule below' }));
+    await save(user);
+    const body = saved(server).businessKnowledgeModels![0]!.body;
+    expect(body?.kind === 'decisionTable' ? body.rules.map((r) => r.outputEntries) : body).toEqual([['10'], ['2'], ['']]);
+  });
+
+  it('gives a new knowledge model a decision table as its body', async () => {
+    const model = drgModel();
+    const { server, user } = openDesigner('/decision/suitability?bkm=Level%20rank', { ...model, businessKnowledgeModels: [{ name: 'Level rank', parameters: [{ name: 'level', typeRef: 'string' }] }] });
+    await screen.findByRole('region', { name: 'Properties of Business knowledge model “Level rank”' });
+    await user.click(screen.getByRole('button', { name: 'decision table' }));
+    expect(screen.getByRole('grid', { name: 'Rules of Level rank' })).toBeTruthy();
+    await save(user);
+    expect(saved(server).businessKnowledgeModels![0]!.body?.kind).toBe('decisionTable');
+  });
+
   it('edits a knowledge model’s parameters and body', async () => {
     const { server, user } = openDesigner('/decision/suitability?bkm=Level%20rank');
     await screen.findByRole('region', { name: 'Properties of Business knowledge model “Level rank”' });

@@ -32,7 +32,7 @@ describe('rowMarkers', () => {
 
 describe('problemPlace', () => {
   const table = tierTable();
-  const at = (path: string) => problemPlace({ path, code: 'doesNotCompile', message: '' }, 0, table);
+  const at = (path: string) => problemPlace({ path, code: 'doesNotCompile', message: '' }, '/decisions/0/logic', table);
 
   it('places a problem on a rule cell of the decision shown', () => {
     expect(at('/decisions/0/logic/rules/2/inputEntries/1')).toEqual({ row: 2, column: 1 });

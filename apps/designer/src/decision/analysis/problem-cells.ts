@@ -16,8 +16,8 @@ const CELL_LISTS: Record<string, ColumnPart> = { inputEntries: 'input', outputEn
 const COLUMN_LISTS: Record<string, ColumnPart> = { inputs: 'input', outputs: 'output', annotations: 'annotation' };
 
 /** The place a problem points at in decision `decision`'s table, or null when it is about something else. */
-export function problemPlace(problem: ProblemFieldError, decision: number, table: DecisionTable): ProblemPlace | null {
-  const prefix = `/decisions/${decision}/logic/`;
+export function problemPlace(problem: ProblemFieldError, tablePath: string, table: DecisionTable): ProblemPlace | null {
+  const prefix = `${tablePath}/`;
   if (!problem.path.startsWith(prefix)) return null;
   const [list, first, second, third] = problem.path.slice(prefix.length).split('/');
   const index = Number(first);

@@ -1,5 +1,5 @@
 import type { BusinessKnowledgeModel, DecisionArtifact } from '@bankforge/rule-engine';
-import { useId } from 'react';
+import { useId, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { newLogic, type LogicKind } from '../document/drg-edits.js';
 import { siblingNameProblem } from '../document/element-names.js';
@@ -10,7 +10,7 @@ import { LiteralExpressionEditor } from './LiteralExpressionEditor.js';
 import { NameField } from './NameField.js';
 import { TypeSelect } from './TypeSelect.js';
 
-const BODY_KINDS: readonly LogicKind[] = ['literalExpression', 'context'];
+const BODY_KINDS: readonly LogicKind[] = ['decisionTable', 'literalExpression', 'context'];
 
 export interface KnowledgeModelEditorProps {
   artifact: DecisionArtifact;
@@ -18,10 +18,12 @@ export interface KnowledgeModelEditorProps {
   scope: LogicScope;
   onChange(change: (bkm: BusinessKnowledgeModel) => BusinessKnowledgeModel, label?: string): void;
   onAnnounce(message: string): void;
+  /** The decision table editor for a body that is a table (the page's grid, with its toolbars and checks). */
+  tableEditor?: ReactNode;
 }
 
-/** A business knowledge model: a function of its parameters (named, typed, in call order) whose body is a literal expression or a context. */
-export function KnowledgeModelEditor({ artifact, bkm, scope, onChange, onAnnounce }: KnowledgeModelEditorProps) {
+/** A business knowledge model: a function of its parameters (named, typed, in call order) whose body is a decision table, a literal expression or a context. */
+export function KnowledgeModelEditor({ artifact, bkm, scope, onChange, onAnnounce, tableEditor }: KnowledgeModelEditorProps) {
   const { t } = useTranslation('decisionDesigner');
   const id = useId();
   const names = bkm.parameters.map((p) => p.name);
@@ -79,6 +81,8 @@ export function KnowledgeModelEditor({ artifact, bkm, scope, onChange, onAnnounc
           </div>
         ) : body.kind === 'literalExpression' ? (
           <LiteralExpressionEditor owner={bkm.name} expression={body} scope={scope} onChange={(text) => onChange((current) => changeBody(current, onLiteral((e) => setLiteralText(e, text))), 'bkm:body')} />
+        ) : body.kind === 'decisionTable' && tableEditor !== undefined ? (
+          tableEditor
         ) : body.kind === 'context' ? (
           <ContextEditor owner={bkm.name} context={body} scope={scope} onChange={(change, label) => onChange((current) => changeBody(current, onContext(change)), label)} onAnnounce={onAnnounce} />
         ) : (

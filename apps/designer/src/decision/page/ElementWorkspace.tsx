@@ -6,7 +6,7 @@ import { tableOf, withTable } from '../document/decision-document.js';
 import { newLogic, type LogicKind } from '../document/drg-edits.js';
 import { elementId, type ElementRef } from '../document/drg-graph.js';
 import { decisionScope, knowledgeScope } from '../document/logic-check.js';
-import { onContext, onLiteral, setLiteralText, withDecisionLogic, withKnowledgeModel } from '../document/logic-edits.js';
+import { changeBody, onContext, onLiteral, setLiteralText, withDecisionLogic, withKnowledgeModel } from '../document/logic-edits.js';
 import { ContextEditor } from '../logic/ContextEditor.js';
 import { ElementProperties } from '../logic/ElementProperties.js';
 import { KnowledgeModelEditor } from '../logic/KnowledgeModelEditor.js';
@@ -95,6 +95,24 @@ export function ElementWorkspace({ artifact, selected, problems, latestVersion, 
   } else if (selected.kind === 'businessKnowledgeModel') {
     const index = selected.index;
     const bkm = artifact.businessKnowledgeModels![index]!;
+    const body = bkm.body;
+    // A body that is a decision table is edited in the decision's grid; its parameters are what its inputs read.
+    const tableEditor =
+      body?.kind === 'decisionTable' ? (
+        <TableWorkspace
+          key={`bkm-table-${index}`}
+          artifact={artifact}
+          decision={-1}
+          table={body}
+          problems={problems}
+          onChange={(change: (table: DecisionTable) => DecisionTable, label?: string) =>
+            onUpdate((current) => withKnowledgeModel(current, index, (b) => changeBody(b, (logic) => (logic?.kind === 'decisionTable' ? change(logic) : logic))), scoped(label))
+          }
+          latestVersion={latestVersion}
+          onArtifactChange={replace}
+          knowledgeModel={{ name: bkm.name, path: `/businessKnowledgeModels/${index}/body`, parameters: bkm.parameters.map((p) => p.name) }}
+        />
+      ) : undefined;
     editor = (
       <LogicWorkspace key={`bkm-${index}`} artifact={artifact} decision={-1} latestVersion={latestVersion} onArtifactChange={replace}>
         <KnowledgeModelEditor
@@ -103,6 +121,7 @@ export function ElementWorkspace({ artifact, selected, problems, latestVersion, 
           scope={knowledgeScope(artifact, bkm)}
           onChange={(change: (bkm: BusinessKnowledgeModel) => BusinessKnowledgeModel, label?: string) => onUpdate((current) => withKnowledgeModel(current, index, change), scoped(label))}
           onAnnounce={onAnnounce}
+          tableEditor={tableEditor}
         />
       </LogicWorkspace>
     );

@@ -38,6 +38,12 @@ interface TableWorkspaceProps {
   latestVersion: number | null;
   /** Replaces the whole draft (the side panels' test cases and rollback). */
   onArtifactChange(next: DecisionArtifact): void;
+  /**
+   * A table that is not a decision's logic: a knowledge model's body, read by its name, its
+   * parameters in scope, the server's problems found under its path, and no Tests or Versions
+   * tabs of its own (its page has them).
+   */
+  knowledgeModel?: { name: string; path: string; parameters: readonly string[] };
 }
 
 type Panel = 'rules' | SidePanel;
@@ -45,7 +51,7 @@ type Panel = 'rules' | SidePanel;
 const NO_RULES: readonly number[] = [];
 
 /** One decision table: its hit policy, the toolbars and grid, and under them the rules' problems and analysis. */
-export function TableWorkspace({ artifact, decision, table, problems, onChange, latestVersion, onArtifactChange }: TableWorkspaceProps) {
+export function TableWorkspace({ artifact, decision, table, problems, onChange, latestVersion, onArtifactChange, knowledgeModel }: TableWorkspaceProps) {
   const { t, i18n } = useTranslation('decisionDesigner');
   const [cursorState, setCursor] = useState<Cursor>({ row: 0, column: 0 });
   const [focusRequest, setFocusRequest] = useState(0);
@@ -61,23 +67,24 @@ export function TableWorkspace({ artifact, decision, table, problems, onChange, 
   const sidePanelTabs = useSidePanelTabs();
   // Undo, a paste or another decision can take the cursor's rule or column away.
   const cursor = clampCursor(cursorState, { rules: table.rules.length, columns: columnCount(table) });
-  const decisionName = artifact.decisions[decision]?.name ?? '';
+  const decisionName = knowledgeModel?.name ?? artifact.decisions[decision]?.name ?? '';
+  const tablePath = knowledgeModel?.path ?? `/decisions/${decision}/logic`;
 
   // The names in scope change rarely: keyed by them, the scope and the analysis options stay the same objects between edits.
-  const scopeKey = JSON.stringify(modelNames(artifact));
+  const scopeKey = JSON.stringify([...modelNames(artifact), ...(knowledgeModel?.parameters ?? [])]);
   const scope = useMemo(() => scopeOfNames(JSON.parse(scopeKey) as string[]), [scopeKey]);
   const itemDefinitions = artifact.itemDefinitions;
   const options = useMemo(() => analysisOptions(itemDefinitions, scope), [itemDefinitions, scope]);
   const issues = useMemo(() => checkTable(table, scope), [table, scope]);
-  const analysis = useTableAnalysis(`${decision}:${decisionName}`, table, options);
+  const analysis = useTableAnalysis(`${tablePath}:${decisionName}`, table, options);
   const markers = useMemo(() => (analysis.analysis === null ? new Map() : rowMarkers(analysis.analysis)), [analysis.analysis]);
 
   const serverProblems = useMemo((): ServerProblem[] => {
     return problems.flatMap((p) => {
-      const place = problemPlace(p, decision, table);
+      const place = problemPlace(p, tablePath, table);
       return place === null ? [] : [{ ...place, message: problemMessage(p, i18n.language) }];
     });
-  }, [problems, decision, table, i18n.language]);
+  }, [problems, tablePath, table, i18n.language]);
   const serverByCell = useMemo(() => new Map(serverProblems.map((p) => [cellKey(p.row, p.column), p.message])), [serverProblems]);
 
   const show = (next: Cursor) => {
@@ -169,22 +176,28 @@ export function TableWorkspace({ artifact, decision, table, problems, onChange, 
       <p role="status" aria-live="polite" className="visually-hidden">
         {announcement}
       </p>
-      <TabList label={t('panels.label')} prefix="decision" tabs={[{ id: 'rules', label: t('panels.rules') }, ...sidePanelTabs]} selected={panel} onSelect={setPanel} />
-      {panel === 'rules' && (
-        <section role="tabpanel" id={ids.panel} aria-labelledby={ids.tab} className="tab-panel">
-          <TableProblems table={table} issues={issues} serverProblems={serverProblems} analysis={analysis} onShow={show} onAddGapRule={addGapRule} />
-        </section>
+      {knowledgeModel ? (
+        <TableProblems table={table} issues={issues} serverProblems={serverProblems} analysis={analysis} onShow={show} onAddGapRule={addGapRule} />
+      ) : (
+        <>
+          <TabList label={t('panels.label')} prefix="decision" tabs={[{ id: 'rules', label: t('panels.rules') }, ...sidePanelTabs]} selected={panel} onSelect={setPanel} />
+          {panel === 'rules' && (
+            <section role="tabpanel" id={ids.panel} aria-labelledby={ids.tab} className="tab-panel">
+              <TableProblems table={table} issues={issues} serverProblems={serverProblems} analysis={analysis} onShow={show} onAddGapRule={addGapRule} />
+            </section>
+          )}
+          <DecisionSidePanels
+            panel={panel}
+            ids={ids}
+            artifact={artifact}
+            decision={decision}
+            latestVersion={latestVersion}
+            onChange={onArtifactChange}
+            onShowRule={(row) => show({ row, column: 0 })}
+            onHighlightRules={(rules) => setHighlight({ artifact, rules })}
+          />
+        </>
       )}
-      <DecisionSidePanels
-        panel={panel}
-        ids={ids}
-        artifact={artifact}
-        decision={decision}
-        latestVersion={latestVersion}
-        onChange={onArtifactChange}
-        onShowRule={(row) => show({ row, column: 0 })}
-        onHighlightRules={(rules) => setHighlight({ artifact, rules })}
-      />
       {columnDialog !== null && columnDialog < columnCount(table) && (
         <ColumnDialog
           table={table}
