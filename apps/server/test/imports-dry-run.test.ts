@@ -7,6 +7,7 @@
 import { residentIdCheckCharacter, type EntityDefinition } from '@bankforge/data-model';
 import type { ImportJob } from '@bankforge/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ImportRollbacks } from '../src/modules/imports/import-rollback.js';
 import { ImportRunner } from '../src/modules/imports/import-runner.js';
 import { field } from './fixtures.js';
 import { dialects, startTestServer, type TestServer } from './harness.js';
@@ -79,8 +80,9 @@ describe.each(dialects())('import dry runs on %s', (dialect) => {
     const done = await until(job.id);
     expect(done).toMatchObject({ status: 'done', mode: 'commit', rowsDone: 5, created: 3, updated: 2, skipped: 0, failed: 0 });
     expect(await customers()).toBe(3);
-    const rolled = await server.request<{ removed: number }>('POST', `/api/imports/${job.id}/rollback`);
-    expect(rolled.status, JSON.stringify(rolled.body)).toBe(200);
+    const rolled = await server.request('POST', `/api/imports/${job.id}/rollback`);
+    expect(rolled.status, JSON.stringify(rolled.body)).toBe(202);
+    await server.app.get(ImportRollbacks).runDue();
     expect(await customers()).toBe(0);
   });
 

@@ -6,12 +6,13 @@
  * Neither problems nor stored job data carry a resident ID or mobile in clear.
  */
 import { residentIdCheckCharacter, type EntityDefinition } from '@bankforge/data-model';
-import type { ImportJob, ImportProblemPage, ImportRollback } from '@bankforge/client';
+import type { ImportJob, ImportProblemPage } from '@bankforge/client';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ImportFileRetention } from '../src/modules/imports/import-file-retention.js';
+import { ImportRollbacks } from '../src/modules/imports/import-rollback.js';
 import { ImportRunner } from '../src/modules/imports/import-runner.js';
 import type { RoleDefinition } from '../src/modules/access/role.js';
 import { field } from './fixtures.js';
@@ -180,9 +181,15 @@ describe.each(dialects())('imports on %s', (dialect) => {
     expect((await importer('GET', '/api/imports?scope=all')).status).toBe(403);
     expect((await importer<ImportJob[]>('GET', '/api/imports')).body.map((j) => j.id)).toContain(job.id);
 
-    const rolled = await importer<ImportRollback>('POST', `/api/imports/${job.id}/rollback`);
-    expect(rolled.status, JSON.stringify(rolled.body)).toBe(200);
-    expect(rolled.body).toMatchObject({ removed: 1, restored: 1, changedSince: 0, job: { status: 'rolledBack' } });
+    // The rollback is the job's background run: asked for, it answers at once (202) and a replica works through it.
+    const rolled = await importer<ImportJob>('POST', `/api/imports/${job.id}/rollback`);
+    expect(rolled.status, JSON.stringify(rolled.body)).toBe(202);
+    expect(rolled.body).toMatchObject({ id: job.id, status: 'rollingBack', rollback: { total: 2 } });
+    await server.app.get(ImportRollbacks).runDue();
+    expect((await importer<ImportJob>('GET', `/api/imports/${job.id}`)).body).toMatchObject({ status: 'rolledBack', progress: 1, rollback: { total: 2, removed: 1, restored: 1, changedSince: 0 } });
+    // Asked again, it answers the job as it is and undoes nothing twice; another person finds no job.
+    expect((await importer<ImportJob>('POST', `/api/imports/${job.id}/rollback`)).body).toMatchObject({ status: 'rolledBack', rollback: { removed: 1, restored: 1 } });
+    expect((await clerk('POST', `/api/imports/${job.id}/rollback`)).status).toBe(404);
     expect(await names()).toEqual({ C0000000001: '王伟', C0000000002: '李娜' });
     const restored = await importer<{ items: { segment: string; resident_id: string }[] }>('POST', '/api/records/im_customer/query', { filter: { field: 'customer_no', op: 'eq', value: 'C0000000001' } });
     expect(restored.body.items[0]).toMatchObject({ segment: 'mass', resident_id: RID_MINE });
@@ -368,6 +375,33 @@ describe.each(dialects())('imports on %s', (dialect) => {
       const count = await restarted.request<{ total: number }>('POST', '/api/records/im_customer/query', { filter: { field: 'customer_no', op: 'startsWith', value: 'C10' }, count: true, limit: 1 });
       expect(count.body.total).toBe(5);
       expect(await fileKept(job.id, restarted)).toBe(false);
+
+      // Its rollback, cut short after one batch of two changes, shows its progress and is finished by a restarted server.
+      const rollbacks = restarted.app.get(ImportRollbacks);
+      rollbacks.batchChanges = 2;
+      rollbacks.stopAfterBatches = 1;
+      expect((await restarted.request('POST', `/api/imports/${job.id}/rollback`)).status).toBe(202);
+      await rollbacks.runDue();
+      rollbacks.stopAfterBatches = undefined;
+      const halfway = (await restarted.request<ImportJob>('GET', `/api/imports/${job.id}`)).body;
+      expect(halfway).toMatchObject({ status: 'rollingBack', progress: 0.4, rollback: { total: 5, removed: 2, restored: 0, changedSince: 0 } });
+      // Its lease still runs: another replica leaves it alone.
+      const databaseUrl2 = (restarted.database.dataSource.options as { url?: string }).url;
+      await restarted.app.close();
+      const third = await startTestServer(dialect, { dataDir: server.dataDir, ...(databaseUrl2 ? { databaseUrl: databaseUrl2 } : {}) });
+      try {
+        const thirdRollbacks = third.app.get(ImportRollbacks);
+        thirdRollbacks.batchChanges = 2;
+        expect(await thirdRollbacks.runDue()).toBe(0);
+        await third.database.single((sql) => sql.execute("UPDATE bf_import_job SET lease_until = '2000-01-01 00:00:00' WHERE id = ?", [job.id]));
+        expect(await thirdRollbacks.runDue()).toBe(1);
+        expect((await third.request<ImportJob>('GET', `/api/imports/${job.id}`)).body).toMatchObject({ status: 'rolledBack', rollback: { total: 5, removed: 5, restored: 0, changedSince: 0 } });
+        const left = await third.request<{ total: number }>('POST', '/api/records/im_customer/query', { filter: { field: 'customer_no', op: 'startsWith', value: 'C10' }, count: true, limit: 1 });
+        expect(left.body.total).toBe(0);
+        expect((await third.request<{ ok: boolean }>('GET', '/api/audit/verify')).body.ok).toBe(true);
+      } finally {
+        await third.close();
+      }
     } finally {
       await restarted.close();
     }

@@ -37,7 +37,7 @@ import type {
 } from './reports.js';
 import type { Segment, SegmentChange, SegmentInput } from './segments.js';
 import type { Connector, ConnectorAllowedHosts, ConnectorChange, ConnectorChoice, ConnectorInput, ConnectorTestRequest, ConnectorTestResult } from './connectors.js';
-import type { ImportJob, ImportProblemPage, ImportRollback, ImportSettings } from './imports.js';
+import type { ImportJob, ImportProblemPage, ImportSettings } from './imports.js';
 import type { WebhookDelivery, WebhookDeliveryPage, WebhookDeliveryState, WebhookSubscription, WebhookSubscriptionChange, WebhookSubscriptionInput, WebhookSubscriptionWithSecret } from './webhooks.js';
 import type { AutomationRunQuery, AutomationRunSummary, AutomationTestInput, AutomationTestResult, InboundEventAccepted } from './automations.js';
 import type {
@@ -194,7 +194,8 @@ export class ApiClient {
     const query = new URLSearchParams(Object.entries(page).map(([k, v]): [string, string] => [k, String(v)]));
     return this.request('GET', `/imports/${encodeURIComponent(id)}/problems${query.size > 0 ? `?${query.toString()}` : ''}`);
   }
-  rollbackImport(id: string): Promise<ImportRollback> {
+  /** Starts the rollback in the background (202): poll the job until it is rolledBack. */
+  rollbackImport(id: string): Promise<ImportJob> {
     return this.request('POST', `/imports/${encodeURIComponent(id)}/rollback`);
   }
   // Connectors (administrators only): secrets are sent, never answered.

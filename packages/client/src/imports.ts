@@ -8,8 +8,11 @@ export type ImportFormat = 'csv' | 'xlsx';
 
 export type ImportMode = 'dryRun' | 'commit';
 
-/** `uploaded`: mapped or not, never run; `rolledBack`: a committed run undone; `expired`: never run for real within the retention, its file deleted. */
-export type ImportStatus = 'uploaded' | 'queued' | 'running' | 'done' | 'failed' | 'rolledBack' | 'expired';
+/**
+ * `uploaded`: mapped or not, never run; `rollingBack`: a committed run being undone in the background;
+ * `rolledBack`: undone; `expired`: never run for real within the retention, its file deleted.
+ */
+export type ImportStatus = 'uploaded' | 'queued' | 'running' | 'done' | 'failed' | 'rollingBack' | 'rolledBack' | 'expired';
 
 /** How a row finds the record it is about: by a resident ID or mobile (through the blind index), or by a unique field such as the customer number. */
 export interface ImportMatchRule {
@@ -42,7 +45,7 @@ export interface ImportJob {
   /** Data rows in the file, known once a run has read it to the end (null before). */
   rowsTotal: number | null;
   rowsDone: number;
-  /** How far the current run is, 0 to 1, for a progress bar: of the file's bytes (CSV) or of the rows a dry run counted; null when unknown. */
+  /** How far the current run is, 0 to 1, for a progress bar: of the file's bytes (CSV) or of the rows a dry run counted (a rollback: of the changes to undo); null when unknown. */
   progress: number | null;
   created: number;
   updated: number;
@@ -58,6 +61,8 @@ export interface ImportJob {
   finishedAt: string | null;
   /** Why a run stopped short (a damaged file), in both languages. */
   error: { message: string; messageZh: string } | null;
+  /** The rollback once asked for (rollingBack, rolledBack): its count so far; null before. */
+  rollback: ImportRollback | null;
 }
 
 /** `PUT /api/imports/{id}`: the mapping (every header of the file, in order) and the match rule. */
@@ -81,9 +86,12 @@ export interface ImportProblemPage {
   total: number;
 }
 
-/** `POST /api/imports/{id}/rollback`: what was undone; a record changed after the import is left as it is and counted. */
+/**
+ * A rollback's progress (`POST /api/imports/{id}/rollback` answers 202 with the job; poll it): of the
+ * `total` records the run wrote, those removed, restored, and left because they changed since.
+ */
 export interface ImportRollback {
-  job: ImportJob;
+  total: number;
   removed: number;
   restored: number;
   changedSince: number;

@@ -5,6 +5,11 @@ import type { FieldDefinition } from '@bankforge/data-model';
 import type { ImportJob, ImportProblemPage } from '@bankforge/client';
 import { localized } from '../shell/localized.js';
 
+/** The records a rollback has dealt with so far: removed, restored or left because they changed since. */
+function rollbackUndone(job: ImportJob): number {
+  return job.rollback ? job.rollback.removed + job.rollback.restored + job.rollback.changedSince : 0;
+}
+
 /** A run's progress bar (fed by the server's count), its counts, the rows with errors, and what may be done with it (`children`: its rollback). */
 export function ImportOutcome({ job, problems, fields, children }: { job: ImportJob; problems: ImportProblemPage | undefined; fields: readonly FieldDefinition[]; children?: ReactNode }) {
   const { t, i18n } = useTranslation('import');
@@ -22,7 +27,7 @@ export function ImportOutcome({ job, problems, fields, children }: { job: Import
         <progress aria-label={t('progress')} max={1} value={job.progress ?? undefined} />
         {job.progress !== null && <span aria-hidden="true">{Math.round(job.progress * 100)}%</span>}
       </div>
-      <p role="status">{t(`status_${job.status === 'uploaded' ? 'queued' : job.status}`, { done: job.rowsDone, reason })}</p>
+      <p role="status">{t(`status_${job.status === 'uploaded' ? 'queued' : job.status}`, { done: job.rowsDone, reason, undone: rollbackUndone(job), total: job.rollback?.total ?? 0 })}</p>
       <ul className="import-counts">
         <li>{dry ? t('willCreate', { count: job.created }) : t('created', { count: job.created })}</li>
         <li>{dry ? t('willUpdate', { count: job.updated }) : t('updated', { count: job.updated })}</li>

@@ -34,6 +34,7 @@ const uploaded: ImportJob = {
   startedAt: null,
   finishedAt: null,
   error: null,
+  rollback: null,
 };
 
 // The browser's XMLHttpRequest upload is replaced: the page's part is what it does with the answer.
@@ -122,10 +123,11 @@ describe('the import page', () => {
     const committed = { ...uploaded, match: { field: 'resident_id', onMatch: 'update', onNew: 'create' }, mode: 'commit', status: 'done', rowsTotal: 2, rowsDone: 2, progress: 1, updated: 2 } as ImportJob;
     const server = fakeApi({
       'GET /api/runtime/entities/customer': { body: customerPage },
-      [`GET /api/imports/${uploaded.id}`]: { body: committed },
+      // Opened, then read again as its rollback runs in the background, until it is rolled back.
+      [`GET /api/imports/${uploaded.id}`]: sequence({ body: committed }, { body: { ...committed, status: 'rolledBack', progress: 1, rollback: { total: 2, removed: 0, restored: 2, changedSince: 0 } } }),
       'GET /api/imports': { body: [committed, { ...committed, id: '0190f0a0-0000-7000-8000-000000000002', fileName: '其他.xlsx', entity: 'contact' }] },
       [`GET /api/imports/${uploaded.id}/problems?limit=200`]: { body: { items: [], total: 0 } },
-      [`POST /api/imports/${uploaded.id}/rollback`]: { body: { job: { ...committed, status: 'rolledBack' }, removed: 0, restored: 2, changedSince: 0 } },
+      [`POST /api/imports/${uploaded.id}/rollback`]: { status: 202, body: { ...committed, status: 'rollingBack', progress: 0.5, rollback: { total: 2, removed: 0, restored: 1, changedSince: 0 } } },
     });
     renderPage(<ImportPage />, server.client, { path: `/crm/customer/import?job=${uploaded.id}`, pattern: '/:app/:entity/import' });
     const user = userEvent.setup();
@@ -141,7 +143,9 @@ describe('the import page', () => {
     const outcome = screen.getByRole('region', { name: 'Import' });
     await user.click(within(outcome).getByRole('button', { name: 'Roll back this import' }));
     await user.click(within(within(outcome).getByRole('alertdialog')).getByRole('button', { name: 'Roll back' }));
-    expect((await within(outcome).findByText(/^Rolled back: 0 removed, 2 restored/)).textContent).toContain('0 left');
+    expect((await within(outcome).findByText('Rolling back: 1 of 2 records dealt with so far')).tagName).toBe('P');
+    expect((within(outcome).getByRole('progressbar', { name: 'Import progress' }) as HTMLProgressElement).value).toBe(0.5);
+    expect((await within(outcome).findByText(/^Rolled back: 0 removed, 2 restored/, undefined, { timeout: 3000 })).textContent).toContain('0 left');
 
     await user.click(screen.getByRole('button', { name: 'New import' }));
     expect(screen.queryByRole('region', { name: 'Import' })).toBeNull();

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { asProblem, languageOf, useApiClient } from '@bankforge/app-shell';
-import type { ApiProblem, ImportColumn, ImportJob, ImportMatchRule, ImportRollback } from '@bankforge/client';
+import type { ApiProblem, ImportColumn, ImportJob, ImportMatchRule } from '@bankforge/client';
 import { useEntityPage } from '../entity-page/useEntityPage.js';
 import { Loading } from '../shell/Loading.js';
 import { localized } from '../shell/localized.js';
@@ -41,7 +41,6 @@ export default function ImportPage() {
   const [failure, setFailure] = useState<{ message: string; problem: ApiProblem }>();
   const [busy, setBusy] = useState(false);
   const [confirming, setConfirming] = useState(false);
-  const [rolledBack, setRolledBack] = useState<ImportRollback>();
   // `?job=<id>`: an earlier import opened again (from the list of recent ones, or after leaving the page while it ran).
   const [params, setParams] = useSearchParams();
   const opened = params.get('job') ?? undefined;
@@ -53,7 +52,6 @@ export default function ImportPage() {
         if (!live) return;
         setColumns(found.columns);
         setMatch(found.match ?? { field: found.columns.find((c) => c.field)?.field ?? '', onMatch: 'update', onNew: 'create' });
-        setRolledBack(undefined);
         follow(found);
       },
       (problem: unknown) => live && setFailure({ message: t('openFailed'), problem: asProblem(problem) }),
@@ -73,6 +71,8 @@ export default function ImportPage() {
   const committed = job?.mode === 'commit';
   // Left unrun past the server's retention: its file is deleted, so it can only be uploaded again.
   const expired = job?.status === 'expired';
+  // What a finished rollback undid, as the job counts it.
+  const rolledBack = job?.status === 'rolledBack' ? job.rollback : null;
 
   const act = async (message: string, work: () => Promise<void>): Promise<void> => {
     setBusy(true);
@@ -92,7 +92,6 @@ export default function ImportPage() {
       const fresh = await uploadImportFile(entity, file, setUploaded);
       setColumns(fresh.columns);
       setMatch(firstMatch(fresh, matchableFields(fields).map((f) => f.key)));
-      setRolledBack(undefined);
       follow(fresh);
       setParams({ job: fresh.id }, { replace: true });
     });
@@ -109,7 +108,6 @@ export default function ImportPage() {
     setUploaded(undefined);
     setColumns([]);
     setMatch(undefined);
-    setRolledBack(undefined);
     setConfirming(false);
     setFailure(undefined);
     setParams({}, { replace: true });
@@ -119,9 +117,8 @@ export default function ImportPage() {
     act(t('rollbackFailed'), async () => {
       if (!job) return;
       setConfirming(false);
-      const result = await api.rollbackImport(job.id);
-      setRolledBack(result);
-      follow(result.job);
+      // The server undoes it in the background: the job is followed as it rolls back.
+      follow(await api.rollbackImport(job.id));
     });
 
   return (

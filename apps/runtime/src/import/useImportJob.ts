@@ -17,7 +17,7 @@ export function useImportJob(initial: ImportJob | undefined): {
   const [job, setJob] = useState(initial);
   const [problems, setProblems] = useState<ImportProblemPage>();
   const [error, setError] = useState<ApiProblem>();
-  const active = job?.status === 'queued' || job?.status === 'running';
+  const active = job?.status === 'queued' || job?.status === 'running' || job?.status === 'rollingBack';
 
   useEffect(() => {
     if (!job || !active) return;

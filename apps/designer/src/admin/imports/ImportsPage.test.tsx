@@ -32,6 +32,7 @@ const job: ImportJob = {
   startedAt: '2026-12-07T06:00:01.000Z',
   finishedAt: '2026-12-07T06:00:02.000Z',
   error: null,
+  rollback: null,
 };
 
 describe('ImportsPage', () => {

@@ -1,16 +1,36 @@
-import { Inject, Injectable } from '@nestjs/common';
-import type { ImportRollback } from '@bankforge/client';
+import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import type { ImportJob } from '@bankforge/client';
 import { FieldCipher } from '../../platform/crypto/field-cipher.js';
-import { Database } from '../../platform/database/database.js';
+import { Database, type SqlExecutor } from '../../platform/database/database.js';
+import { databaseNow } from '../../platform/database/database-clock.js';
+import { LeasedQueue, type LeasedQueueSpec } from '../../platform/leases/leased-queue.js';
 import { ProblemError } from '../../platform/problem/problem-error.js';
 import { AccessProfile } from '../access/access-profile.js';
-import type { Actor } from '../access/actor.js';
+import { SYSTEM_ACTOR, type Actor } from '../access/actor.js';
+import { DirectoryService } from '../auth/directory.service.js';
 import { RecordsService } from '../records/records.service.js';
+import { importerActor } from './import-actor.js';
 import { ImportStore } from './import-store.js';
 import { priorValuesData } from './import-sealed-columns.js';
 
 /** Changes undone per transaction. */
-const BATCH = 500;
+const DEFAULT_BATCH = 500;
+/** How long a claimed rollback is this replica's without a batch: a batch takes far less. */
+const LEASE_SECONDS = 60;
+const DEFAULT_POLL_MS = 1000;
+
+/** A rollback asked for, or left by a replica whose lease ran out: one at a time, oldest job first. */
+const ROLLBACK_QUEUE: LeasedQueueSpec = {
+  table: 'bf_import_job',
+  key: 'id',
+  waiting: { column: 'status', values: ['rollingBack'] },
+  due: 'created_at',
+  columns: ['id'],
+  order: ['created_at', 'id'],
+  batch: 1,
+  leaseSeconds: LEASE_SECONDS,
+  countsAttempts: false,
+};
 
 interface ChangeRow {
   record_id: string;
@@ -19,58 +39,156 @@ interface ChangeRow {
   prior_values: string | null;
 }
 
+interface Undone {
+  removed: number;
+  restored: number;
+  changedSince: number;
+}
+
+class LeaseLost extends Error {}
+
 /**
- * Undoes a committed import as a whole: the records it created are soft-deleted and the ones it
- * updated get their previous values back, each through the records layer (audited, with domain
- * events), a batch per transaction. A record someone changed after the import is left as it is and
- * counted: the rollback never overwrites later work. Each undone change is deleted with its undo,
- * so a rollback cut short is finished by asking again.
+ * Undoes a committed import as a whole, in the background: asking answers at once with the job
+ * marked rollingBack, and a replica claims it with a lease (as the import runner claims runs) and
+ * works through the changes the run recorded. The records it created are soft-deleted and the ones
+ * it updated get their previous values back, each through the records layer (audited, with domain
+ * events), a batch per transaction with the job's counts and its lease: a record someone changed
+ * after the import is left as it is and counted, so the rollback never overwrites later work. Each
+ * undone change is deleted with its undo, so a replica that takes over after a crash finishes what
+ * is left, and the job ends rolledBack.
  */
 @Injectable()
-export class ImportRollbacks {
+export class ImportRollbacks implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly queue: LeasedQueue<{ id: string }>;
+  /** Changes undone per transaction. */
+  batchChanges = DEFAULT_BATCH;
+  /** Tests stop a rollback after this many batches, as a crash would (its lease left to run out). */
+  stopAfterBatches: number | undefined;
+
   constructor(
     @Inject(Database) private readonly database: Database,
     @Inject(FieldCipher) private readonly cipher: FieldCipher,
     @Inject(ImportStore) private readonly store: ImportStore,
     @Inject(RecordsService) private readonly records: RecordsService,
-  ) {}
+    @Inject(DirectoryService) private readonly directory: DirectoryService,
+  ) {
+    this.queue = new LeasedQueue(database, ROLLBACK_QUEUE, () => this.rollBackNext());
+  }
 
-  async rollback(id: string, actor: Actor): Promise<ImportRollback> {
+  onApplicationBootstrap(): void {
+    this.queue.start(Number(process.env.BANKFORGE_IMPORT_POLL_MS ?? DEFAULT_POLL_MS));
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.queue.stop();
+  }
+
+  /** Runs the rollbacks due now (asked for, or left by a replica whose lease ran out); answers how many it ran. */
+  runDue(): Promise<number> {
+    return this.queue.drain();
+  }
+
+  /**
+   * Marks a committed import that has stopped rollingBack and starts it; answers the job. Asking
+   * again while it rolls back, or once it has, answers the job as it is (a retried request changes
+   * nothing twice).
+   */
+  async request(id: string, actor: Actor): Promise<ImportJob> {
     const job = await this.store.row(id, actor);
     await this.records.viewFor(job.entity_key, actor, 'import');
-    if (job.mode !== 'commit' || !['done', 'failed', 'rolledBack'].includes(job.status)) {
-      throw ProblemError.conflict('importNotRollbackable', `Only a committed import that has stopped can be rolled back; import ${id} is ${job.mode === 'commit' ? job.status : 'not committed'}.`);
+    if (job.mode === 'commit' && (job.status === 'rollingBack' || job.status === 'rolledBack')) return this.store.get(id, actor);
+    const notRollbackable = (): ProblemError => {
+      const message = `Only a committed import that has stopped can be rolled back; import ${id} is ${job.mode === 'commit' ? job.status : 'not committed'}.`;
+      return new ProblemError(409, 'importNotRollbackable', message, [{ path: '/', code: 'importNotRollbackable', message, messageZh: '只有已正式导入且已结束的导入才能回滚。' }]);
+    };
+    if (job.mode !== 'commit' || !['done', 'failed'].includes(job.status)) throw notRollbackable();
+    const started = await this.database.single((sql) =>
+      sql.execute(
+        `UPDATE bf_import_job SET status = 'rollingBack', rollback_total = (SELECT COUNT(*) FROM bf_import_change c WHERE c.job_id = ?), rollback_removed = 0, rollback_restored = 0,
+           rollback_changed_since = 0, error_en = NULL, error_zh = NULL, lease_owner = NULL, lease_until = NULL, version = version + 1
+         WHERE id = ? AND mode = 'commit' AND status IN ('done', 'failed')`,
+        [id, id],
+      ),
+    );
+    // Asked twice at once: the other request started it.
+    if (started === 0 && (await this.store.row(id, actor)).status !== 'rollingBack') throw notRollbackable();
+    // Read before the drain starts: the answer is the rollback as asked for, not a moment of its run.
+    const answer = await this.store.get(id, actor);
+    void this.queue.drain().catch(() => undefined);
+    return answer;
+  }
+
+  private async rollBackNext(): Promise<number | undefined> {
+    const [claimed] = await this.queue.claim();
+    if (!claimed) return undefined;
+    const job = await this.store.job(claimed.id);
+    if (!job) return 1;
+    try {
+      await this.rollBack(job.id, job.entity_key, job.created_by);
+    } catch (error) {
+      if (error instanceof LeaseLost) return 1;
+      // The lease is kept to run out: the rollback is tried again then, by this replica or another. The reason in words, never a value.
+      await this.database.single((sql) =>
+        sql.execute('UPDATE bf_import_job SET error_en = ?, error_zh = ? WHERE id = ? AND lease_owner = ?', [
+          'The rollback stopped on an unexpected error; it will be tried again within a minute.',
+          '回滚因意外错误中断，将在一分钟内重试。',
+          job.id,
+          this.queue.owner,
+        ]),
+      );
     }
-    await this.database.single((sql) => sql.execute(`UPDATE bf_import_job SET status = 'rolledBack', version = version + 1 WHERE id = ? AND status IN ('done', 'failed', 'rolledBack')`, [id]));
-    // The import's own undo: it may remove what it created and restore what it changed, whatever the importer's other grants; still audited as them.
-    const undoer: Actor = { ...actor, access: AccessProfile.unrestricted };
-    const removeView = await this.records.viewFor(job.entity_key, undoer, 'delete');
-    const restoreView = await this.records.viewFor(job.entity_key, undoer, 'update');
-    const result = { removed: 0, restored: 0, changedSince: 0 };
+    return 1;
+  }
+
+  private async rollBack(id: string, entity: string, createdBy: string): Promise<void> {
+    // The import's own undo: it may remove what it created and restore what it changed, whatever its importer's grants are now; audited as them (the server, if they are gone).
+    const importer = await this.database.read((sql) => importerActor(sql, this.directory, createdBy));
+    const undoer: Actor = { ...(importer ?? SYSTEM_ACTOR), access: AccessProfile.unrestricted };
+    const removeView = await this.records.viewFor(entity, undoer, 'delete');
+    const restoreView = await this.records.viewFor(entity, undoer, 'update');
+    let batches = 0;
     for (;;) {
       const changes = await this.database.read((sql) =>
-        sql.rows<ChangeRow>(`SELECT record_id, kind, version_after, prior_values FROM bf_import_change WHERE job_id = ? ORDER BY row_no DESC, record_id LIMIT ${BATCH}`, [id]),
+        sql.rows<ChangeRow>(`SELECT record_id, kind, version_after, prior_values FROM bf_import_change WHERE job_id = ? ORDER BY row_no DESC, record_id LIMIT ${this.batchChanges}`, [id]),
       );
       if (changes.length === 0) break;
       await this.database.transaction(async (tx) => {
+        const undone: Undone = { removed: 0, restored: 0, changedSince: 0 };
         for (const change of changes) {
           const version = Number(change.version_after);
           if (change.kind === 'created') {
-            if (await this.records.importRemoveIn(tx, removeView, undoer, change.record_id, version)) result.removed++;
-            else result.changedSince++;
+            if (await this.records.importRemoveIn(tx, removeView, undoer, change.record_id, version)) undone.removed++;
+            else undone.changedSince++;
           } else {
             const current = await this.records.readIn(tx, restoreView.model, change.record_id);
-            if (!current || current.version !== version) result.changedSince++;
+            if (!current || current.version !== version) undone.changedSince++;
             else {
               const prior = JSON.parse(this.cipher.decrypt(change.prior_values!, priorValuesData(id))) as Record<string, unknown>;
               await this.records.importUpdateIn(tx, restoreView, undefined, undoer, change.record_id, prior);
-              result.restored++;
+              undone.restored++;
             }
           }
           await tx.execute('DELETE FROM bf_import_change WHERE job_id = ? AND record_id = ?', [id, change.record_id]);
         }
+        if (!(await this.advance(tx, id, undone))) throw new LeaseLost();
       });
+      if (this.stopAfterBatches !== undefined && ++batches >= this.stopAfterBatches) throw new LeaseLost();
     }
-    return { job: await this.store.get(id, actor), ...result };
+    await this.database.single((sql) =>
+      sql.execute(`UPDATE bf_import_job SET status = 'rolledBack', error_en = NULL, error_zh = NULL, lease_owner = NULL, lease_until = NULL, version = version + 1 WHERE id = ? AND lease_owner = ? AND status = 'rollingBack'`, [
+        id,
+        this.queue.owner,
+      ]),
+    );
+  }
+
+  /** A batch's counts and the lease renewed, in the batch's transaction; false when this replica no longer holds the job. */
+  private async advance(tx: SqlExecutor, id: string, undone: Undone): Promise<boolean> {
+    const moved = await tx.execute(
+      `UPDATE bf_import_job SET rollback_removed = rollback_removed + ?, rollback_restored = rollback_restored + ?, rollback_changed_since = rollback_changed_since + ?,
+         lease_until = ${databaseNow(tx, LEASE_SECONDS)} WHERE id = ? AND lease_owner = ? AND status = 'rollingBack'`,
+      [undone.removed, undone.restored, undone.changedSince, id, this.queue.owner],
+    );
+    return moved > 0;
   }
 }

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { fromStoredDatetime, toStoredDatetime } from '@bankforge/data-model';
-import type { ImportColumn, ImportFormat, ImportJob, ImportMatchRule, ImportMode, ImportProblem, ImportProblemPage, ImportStatus } from '@bankforge/client';
+import type { ImportColumn, ImportFormat, ImportJob, ImportMatchRule, ImportMode, ImportProblem, ImportProblemPage, ImportRollback, ImportStatus } from '@bankforge/client';
 import { databaseNow } from '../../platform/database/database-clock.js';
 import { Database, type SqlExecutor, type SqlValue } from '../../platform/database/database.js';
 import { ProblemError } from '../../platform/problem/problem-error.js';
@@ -39,6 +39,10 @@ export interface ImportJobRow {
   started_at: string | null;
   finished_at: string | null;
   version: number | string;
+  rollback_total: number | string | null;
+  rollback_removed: number | string | null;
+  rollback_restored: number | string | null;
+  rollback_changed_since: number | string | null;
 }
 
 /** What one unit of work (a batch, or one row of a batch that failed as a whole) adds to a job. */
@@ -64,9 +68,17 @@ export interface ImportChange {
   prior: string | null;
 }
 
-/** A run's progress: done is 1; a CSV's share of bytes read; else the rows of a known total; else unknown. */
+/** The rollback's count so far, once one was asked for. */
+function rollbackOf(row: ImportJobRow): ImportRollback | null {
+  if (row.rollback_total === null) return null;
+  return { total: Number(row.rollback_total), removed: Number(row.rollback_removed ?? 0), restored: Number(row.rollback_restored ?? 0), changedSince: Number(row.rollback_changed_since ?? 0) };
+}
+
+/** A run's progress: done is 1; a rollback's share of changes undone; a CSV's share of bytes read; else the rows of a known total; else unknown. */
 function progressOf(row: ImportJobRow): number | null {
-  if (row.status === 'done') return 1;
+  if (row.status === 'done' || row.status === 'rolledBack') return 1;
+  const rollback = rollbackOf(row);
+  if (row.status === 'rollingBack' && rollback) return rollback.total === 0 ? 1 : Math.min(1, (rollback.removed + rollback.restored + rollback.changedSince) / rollback.total);
   if (row.status === 'uploaded' || row.status === 'queued') return 0;
   if (row.format === 'csv' && Number(row.size_bytes) > 0) return Math.min(1, Number(row.checkpoint_byte) / Number(row.size_bytes));
   return row.rows_total === null || Number(row.rows_total) === 0 ? null : Math.min(1, Number(row.rows_done) / Number(row.rows_total));
@@ -96,6 +108,7 @@ export function jobOf(row: ImportJobRow): ImportJob {
     startedAt: fromStoredDatetime(row.started_at),
     finishedAt: fromStoredDatetime(row.finished_at),
     error: row.error_en ? { message: row.error_en, messageZh: row.error_zh ?? row.error_en } : null,
+    rollback: rollbackOf(row),
   };
 }
 

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Put, Query, Req } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
-import type { ImportJob, ImportProblemPage, ImportRollback } from '@bankforge/client';
+import type { ImportJob, ImportProblemPage } from '@bankforge/client';
 import type { Actor } from '../access/actor.js';
 import { CurrentActor, requireAdmin } from '../auth/auth.guard.js';
 import { ImportRollbacks } from './import-rollback.js';
@@ -85,9 +85,12 @@ export class ImportsController {
   }
 
   @Post(':id/rollback')
-  @HttpCode(200)
-  @ApiOperation({ summary: 'Undo a committed import: remove the records it created, restore those it updated (records changed since are left)' })
-  rollback(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<ImportRollback> {
-    return this.rollbacks.rollback(jobId(id), actor);
+  @HttpCode(202)
+  @ApiOperation({
+    summary:
+      'Undo a committed import in the background: remove the records it created, restore those it updated (records changed since are left and counted). Answers the job, rollingBack; poll it until rolledBack (its `rollback` counts the progress)',
+  })
+  rollback(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<ImportJob> {
+    return this.rollbacks.request(jobId(id), actor);
   }
 }
