@@ -141,7 +141,8 @@ describe('the analyst tags high-potential customers with an automation', () => {
     const steps = analyst.getByRole('table', { name: 'What each action would do' });
     const step = steps.getByRole('row').filter({ hasText: '1. Add or remove tags' });
     expect(await step.getByRole('cell').first().textContent()).toBe('Done');
-    expect(await step.textContent()).toContain('high_potential');
+    // The tag field and its tag by their labels, as the analyst chose them.
+    expect(await step.textContent()).toContain('Would change Tags: + High potential');
     await screenshot(analyst, '142-automation-test-en');
     // A test writes nothing: the customer is as it was.
     expect((await readCustomer()).tags ?? []).not.toContain('high_potential');
@@ -186,12 +187,12 @@ describe('the analyst tags high-potential customers with an automation', () => {
     expect(await row.getByRole('button', { name: /^Replay run/ }).count()).toBe(0);
     await row.getByRole('button', { name: 'Show 1 step' }).click();
     await table.getByRole('table', { name: 'Steps' }).getByText('Done').waitFor();
-    await table.getByRole('table', { name: 'Steps' }).getByText('tags: + high_potential').waitFor();
+    await table.getByRole('table', { name: 'Steps' }).getByText('Tags: + High potential').waitFor();
     await screenshot(analyst, '146-automation-runs-en');
     await language(analyst, '中文');
     await analyst.getByRole('table', { name: '运行记录' }).getByText('成功').first().waitFor();
     // The step's detail is said in Chinese from its code and values, not the server's English.
-    await analyst.getByRole('table', { name: '运行记录' }).getByText('tags：+ high_potential').waitFor();
+    await analyst.getByRole('table', { name: '运行记录' }).getByText('客户标签：+ 高潜力').waitFor();
     await screenshot(analyst, '147-automation-runs-zh');
     await language(analyst, 'English');
     expect(pageErrors).toEqual([]);
