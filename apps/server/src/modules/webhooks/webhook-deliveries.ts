@@ -132,6 +132,7 @@ export class WebhookDeliveries extends LeasedQueueWorker<ClaimedDelivery> {
 
   /** The delivery gives up; a subscription failing persistently is disabled, with an audit entry and a notification to every administrator. */
   private async failed(delivery: ClaimedDelivery, outcome: Extract<Outcome, { delivered: false }>): Promise<void> {
+    let disabled = false;
     await this.database.transaction(async (sql) => {
       const changed = await this.queue.change(sql, [delivery.id], {
         set: "state = 'failed', last_status = ?, last_error = ?",
@@ -149,6 +150,7 @@ export class WebhookDeliveries extends LeasedQueueWorker<ClaimedDelivery> {
         disable ? [failures, reason, delivery.subscription_key] : [failures, delivery.subscription_key],
       );
       if (disable) {
+        disabled = true;
         await this.audit.append(sql, SYSTEM_ACTOR, { action: 'webhook', recordId: delivery.subscription_key, detail: { change: 'disabled', webhook: delivery.subscription_key, reason, consecutiveFailures: failures } });
         const text = {
           en: `Webhook ${delivery.subscription_key} was turned off: ${failures} deliveries in a row failed (the last: ${outcome.error}). Re-enable it under Administration › Webhooks once the receiver is back.`,
@@ -157,6 +159,8 @@ export class WebhookDeliveries extends LeasedQueueWorker<ClaimedDelivery> {
         await Notifications.write(sql, await Notifications.administrators(sql), { kind: 'webhookDisabled', text }, toStoredDatetime(new Date().toISOString()));
       }
     });
+    // Committed: the intake stops matching new events to it at once.
+    if (disabled) this.store.changed();
   }
 }
 

@@ -33,8 +33,15 @@ export function webhookPayload(event: DomainEvent): string {
  * reader and stored as it is signed and sent. The delivery is unique per subscription and event, so
  * an event heard twice (at-least-once) is sent once.
  */
+/** How long the enabled subscriptions read once serve the events that follow. */
+const ENABLED_TTL_MS = 1000;
+
+type EnabledSubscription = SubscriptionRow & { types: string[] };
+
 @Injectable()
 export class WebhookIntake implements OnModuleInit {
+  private enabled: { rows: Promise<EnabledSubscription[]>; readAt: number; generation: number } | undefined;
+
   constructor(
     @Inject(Database) private readonly database: Database,
     @Inject(DomainEventSubscribers) private readonly subscribers: DomainEventSubscribers,
@@ -48,8 +55,8 @@ export class WebhookIntake implements OnModuleInit {
   }
 
   async take(event: DomainEvent): Promise<void> {
-    const rows = await this.database.read((sql) => this.store.enabledRows(sql));
-    const typed = rows.filter((row) => selectsType(JSON.parse(row.event_types) as string[], event.type));
+    const rows = await this.enabledRows();
+    const typed = rows.filter((row) => selectsType(row.types, event.type));
     if (typed.length === 0) return;
     const roles = await this.directory.roles();
     const entity = event.type.startsWith('record.') ? await this.definition(event.entity) : undefined;
@@ -62,6 +69,25 @@ export class WebhookIntake implements OnModuleInit {
     await this.database.transaction(async (sql) => {
       for (const { subscription, payload } of deliveries) await insertDelivery(sql, subscription, event, payload);
     });
+  }
+
+  /**
+   * The enabled subscriptions, read once for the events of the next second rather than once per
+   * event (an import's million events each read them). A change made on this replica is seen at
+   * once (the store's generation); one made on another replica, or a subscription the sender
+   * disabled, within the second.
+   */
+  private enabledRows(): Promise<EnabledSubscription[]> {
+    const now = Date.now();
+    const cached = this.enabled;
+    if (cached && cached.generation === this.store.generation && now - cached.readAt < ENABLED_TTL_MS) return cached.rows;
+    const rows = this.database.read((sql) => this.store.enabledRows(sql)).then((found) => found.map((row) => ({ ...row, types: JSON.parse(row.event_types) as string[] })));
+    this.enabled = { rows, readAt: now, generation: this.store.generation };
+    // A failed read is not kept: the next event reads again.
+    rows.catch(() => {
+      if (this.enabled?.rows === rows) this.enabled = undefined;
+    });
+    return rows;
   }
 
   /** The entity as published now; undefined once it is no longer (its events then carry no values). */

@@ -107,6 +107,27 @@ export class WebhookStore {
     @Inject(DirectoryService) private readonly directory: DirectoryService,
   ) {}
 
+  /** Moved by each change of a subscription on this replica: the intake's cached enabled subscriptions are then read again. */
+  private changes = 0;
+
+  get generation(): number {
+    return this.changes;
+  }
+
+  /** A subscription changed (and committed) outside this store: the sender disabled it. */
+  changed(): void {
+    this.changes++;
+  }
+
+  /** A change of subscriptions in a transaction; the generation moves once it has ended, committed or not. */
+  private async changing(work: (sql: SqlExecutor) => Promise<void>): Promise<void> {
+    try {
+      await this.database.transaction(work);
+    } finally {
+      this.changed();
+    }
+  }
+
   list(): Promise<WebhookSubscription[]> {
     return this.database.read(async (sql) => (await sql.rows<SubscriptionRow>(`${SELECT} ORDER BY subscription_key`)).map((row) => subscriptionOf(row)));
   }
@@ -144,7 +165,7 @@ export class WebhookStore {
     const now = stored(new Date());
     const secret = generateWebhookSecret();
     // Two administrators creating the same key at once: the second meets the primary key.
-    await this.database.transaction(async (sql) => {
+    await this.changing(async (sql) => {
       if ((await sql.rows(`SELECT subscription_key FROM bf_webhook_subscription WHERE subscription_key = ?`, [input.key])).length > 0) throw keyTaken(input.key);
       await this.checkRoles(sql, input.roles);
       await sql.execute(
@@ -160,7 +181,7 @@ export class WebhookStore {
   }
 
   async update(key: string, change: WebhookSubscriptionChange, actor: Actor): Promise<WebhookSubscription> {
-    await this.database.transaction(async (sql) => {
+    await this.changing(async (sql) => {
       const before = subscriptionOf(await this.lockedRow(sql, key));
       if (before.version !== change.version) throw stale(key, before.version);
       await this.checkRoles(sql, change.roles);
@@ -175,7 +196,7 @@ export class WebhookStore {
 
   /** Deletes the subscription and its delivery log. */
   async remove(key: string, actor: Actor): Promise<void> {
-    await this.database.transaction(async (sql) => {
+    await this.changing(async (sql) => {
       const before = subscriptionOf(await this.lockedRow(sql, key));
       await sql.execute('DELETE FROM bf_webhook_delivery WHERE subscription_key = ?', [key]);
       await sql.execute('DELETE FROM bf_webhook_subscription WHERE subscription_key = ?', [key]);
@@ -187,7 +208,7 @@ export class WebhookStore {
   async rotateSecret(key: string, actor: Actor): Promise<WebhookSubscriptionWithSecret> {
     const secret = generateWebhookSecret();
     const until = stored(new Date(Date.now() + WEBHOOK_ROTATION_OVERLAP_HOURS * HOUR_MS));
-    await this.database.transaction(async (sql) => {
+    await this.changing(async (sql) => {
       const row = await this.lockedRow(sql, key);
       await sql.execute('UPDATE bf_webhook_subscription SET secret = ?, previous_secret = ?, previous_until = ?, version = version + 1, updated_at = ?, updated_by = ? WHERE subscription_key = ?', [
         this.cipher.encrypt(secret, secretField(key)),
@@ -204,7 +225,7 @@ export class WebhookStore {
 
   /** Sends again: pending deliveries go on where they stopped; the failure count starts again. */
   async enable(key: string, actor: Actor): Promise<WebhookSubscription> {
-    await this.database.transaction(async (sql) => {
+    await this.changing(async (sql) => {
       const row = await this.lockedRow(sql, key);
       if (Number(row.enabled) === 1) return;
       await sql.execute('UPDATE bf_webhook_subscription SET enabled = 1, disabled_reason = NULL, disabled_at = NULL, consecutive_failures = 0, version = version + 1, updated_at = ?, updated_by = ? WHERE subscription_key = ?', [
