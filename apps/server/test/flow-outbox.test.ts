@@ -198,6 +198,8 @@ describe.each(dialects())('the flow outbox on %s', (dialect) => {
     expect((await server.request('PUT', '/api/connectors/allowed-hosts', { hosts: [`127.0.0.1:${remote.port}`] })).status).toBe(200);
     await server.publishArtifact(serviceFlow('ob_through_core', { config: { connector: 'ob_core', path: '/accounts', body: { product: 'savings' }, variables: ['orderNo'] } }));
     await server.publishArtifact(serviceFlow('ob_no_connector', { config: { connector: 'ob_gone', path: '/accounts' } }));
+    // The body as a FEEL template, as an automation's connector call writes it: only what it names is sent.
+    await server.publishArtifact(serviceFlow('ob_core_template', { config: { connector: 'ob_core', path: '/accounts', body: '{product: "savings", order: orderNo, reference: "CRM-" + orderNo}' } }));
     await server.publishArtifact(childFlow);
     await server.publishArtifact(parentFlow);
     const created = await server.request('POST', '/api/auth/users', { username: 'checker', displayName: 'Checker', roles: [], password: 'Checker-Pass-2026' });
@@ -248,6 +250,17 @@ describe.each(dialects())('the flow outbox on %s', (dialect) => {
     await dispatcher.dispatchDue();
     expect(await readCase(orphan.id)).toMatchObject({ status: 'completed', outcome: 'rejected' });
     expect((await entries(orphan.id))[0]).toMatchObject({ state: 'failed', attempts: 1, last_error: 'connector ob_gone does not exist' });
+  });
+
+  it('sends a body written as a FEEL template through the connector as the JSON it gives over the case, and no variable it does not name', async () => {
+    const before = sentTo('/core/accounts').length;
+    const started = await start('ob_core_template');
+    const [entry] = await entries(started.id);
+    expect(entry!.payload).not.toContain(SECRET);
+    await dispatcher.dispatchDue();
+    const orderNo = started.variables.orderNo as string;
+    expect(sentTo('/core/accounts').slice(before)).toEqual([{ path: '/core/accounts', method: 'POST', key: entry!.id, apiKey: 'core-key-1', body: { product: 'savings', order: orderNo, reference: `CRM-${orderNo}` } }]);
+    expect(await readCase(started.id)).toMatchObject({ status: 'completed', outcome: 'approved', variables: { accountId: 'ACC-CORE' } });
   });
 
   it('changes nothing twice when an entry is sent again (a lease ran out) or by two replicas at once', async () => {

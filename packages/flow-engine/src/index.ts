@@ -79,6 +79,8 @@ export { AUTOMATION_ACTION_ID_PATTERN, AUTOMATION_KEY_PATTERN, automationArtifac
 export { automationEntities, automationKind, type AutomationCheckContext, type AutomationSegment } from './automation/automation-kind.js';
 export { AUTOMATION_SCOPE_NAMES, automationFieldProblems, automationProblems, isAutomationDuration, type AutomationProblemCode } from './automation/automation-problems.js';
 export { latestScheduleSlot, missedScheduleSlots, MAX_CATCH_UP_SLOTS } from './automation/schedule-slots.js';
+// request bodies written as FEEL templates (automations' connector calls, flows' service steps)
+export { evaluateRequestBody, type RequestBodyOptions } from './templates/request-body.js';
 
 // business calendar: working days and hours, holidays, make-up days (调休), in a time zone
 export type { BusinessCalendar, CalendarDay, CalendarYear, IsoWeekday, WorkingPeriod } from './calendar/business-calendar.js';

@@ -278,6 +278,32 @@ describe('service node', () => {
     expect(c.state).toMatchObject({ st: 'completed', vars: { ref: null } });
   });
 
+  it('sends a body written as a FEEL template as the JSON it gives over the case variables, each attempt anew; a JSON body as written', () => {
+    const templated = (body: string | Record<string, string>) =>
+      flow(
+        [n('start', 'start'), n('svc', 'service', { effect: 'http', config: { url: 'https://core/api', method: 'POST', body }, retry: { maxAttempts: 2 } }), n('end', 'end')],
+        [e('start', 'svc'), e('svc', 'end')],
+        amount,
+      );
+    const c = new Case(templated('{customer: "c_1", doubled: amount * 2, large: amount > 1000}'));
+    c.start({ amount: 600 });
+    expect(c.effects('callService')[0]?.config.body).toEqual({ customer: 'c_1', doubled: 1200, large: false });
+    c.run({ type: 'serviceResult', callId: c.effects('callService')[0]?.callId ?? '', ok: false, error: '503' });
+    expect(c.effects('callService')[0]?.config.body).toEqual({ customer: 'c_1', doubled: 1200, large: false });
+    const plain = new Case(templated({ customer: 'amount' }));
+    plain.start({ amount: 600 });
+    expect(plain.effects('callService')[0]?.config.body).toEqual({ customer: 'amount' });
+  });
+
+  it('fails the case naming the step when its body template fails', () => {
+    const c = new Case(
+      flow([n('start', 'start'), n('svc', 'service', { effect: 'http', config: { url: 'https://core/api', body: '{a: ' } }), n('end', 'end')], [e('start', 'svc'), e('svc', 'end')], amount),
+    );
+    c.start({ amount: 1 });
+    expect(c.state?.st).toBe('failed');
+    expect(c.state?.err).toMatch(/^request body at svc failed/);
+  });
+
   it('fails the case without a failure edge', () => {
     const c = new Case(def(undefined, false));
     c.start();

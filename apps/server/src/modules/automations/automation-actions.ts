@@ -24,7 +24,7 @@ import { AutomationFailure } from './automation-failures.js';
 import { stepSaid } from './automation-step-messages.js';
 import { lookupTargets } from './automation-lookup.js';
 import { nextTurn } from './automation-turns.js';
-import { actionScope, automationActor, evaluateFeel, evaluateValues, withoutSensitive, type RunContext } from './automation-scope.js';
+import { actionScope, automationActor, evaluateFeel, evaluateValues, requestBody, withoutSensitive, type RunContext } from './automation-scope.js';
 
 /** The run an action belongs to, as the executor needs it. */
 export interface ActionRun {
@@ -199,7 +199,7 @@ export class AutomationActions {
         return { status: 'done', ...stepSaid(execute ? 'notified' : 'wouldNotify', { to: to.join(', ') }) };
       }
       case 'callConnector': {
-        const body = action.body === undefined ? undefined : JSON.stringify(evaluateFeel(action.body, scope));
+        const body = action.body === undefined ? undefined : requestBody(action.body, scope);
         if (!execute) return { status: 'done', ...stepSaid('connectorWouldCall', { connector: action.connector, method: action.method, path: action.path }) };
         const answer = await this.connectors.call(action.connector, { method: action.method, path: action.path, ...(body !== undefined ? { body, headers: { 'content-type': 'application/json' } } : {}) });
         if (!answer.ok) throw new AutomationFailure('connectorRefused', { connector: action.connector, reason: answer.reason });

@@ -1,4 +1,5 @@
 import type { EntityDefinition } from '@bankforge/data-model';
+import { evaluateRequestBody } from '@bankforge/flow-engine';
 import { compileExpression, fromFeelValue, toFeelValue, type CompiledExpression, type FeelValue } from '@bankforge/rule-engine';
 import { AccessProfile } from '../access/access-profile.js';
 import type { Actor } from '../access/actor.js';
@@ -44,6 +45,16 @@ export function evaluateFeel(source: string, scope: Values): unknown {
   const variables: Record<string, FeelValue> = {};
   for (const [name, value] of Object.entries(scope)) variables[name] = toFeelValue(value);
   return fromFeelValue(expression.evaluate(variables, { stepBudget: STEP_BUDGET }).value);
+}
+
+/**
+ * A connector call's body: its FEEL template evaluated over `scope` by the one request-body
+ * evaluator flows' service steps use too, as JSON text. Throws as `evaluateFeel` does.
+ */
+export function requestBody(template: string, scope: Values): string {
+  const values: Record<string, FeelValue> = {};
+  for (const [name, value] of Object.entries(scope)) values[name] = toFeelValue(value);
+  return JSON.stringify(evaluateRequestBody(template, values, { stepBudget: STEP_BUDGET }));
 }
 
 /** Whether a condition holds: absent holds; only `true` does otherwise (null, an error: it does not). */

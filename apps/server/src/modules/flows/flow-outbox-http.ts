@@ -38,7 +38,8 @@ export function allowedHosts(setting = process.env.BANKFORGE_FLOW_HTTP_ALLOWED_H
  * - `url` (required): an absolute http(s) URL, static (no variables: the host is what the allow-list checks);
  * - `method`: GET, POST (the default), PUT, PATCH or DELETE;
  * - `headers`: `{name: value}`, strings; `Idempotency-Key` is always the outbox entry's id;
- * - `body`: a JSON object, sent with POST, PUT and PATCH;
+ * - `body`: a JSON object, sent with POST, PUT and PATCH (a body the flow writes as a FEEL template
+ *   reaches here already evaluated by the engine, over the case at that attempt: `evaluateRequestBody`);
  * - `variables`: names of case variables added to the body's top level (only these leave the server).
  * A 2xx answer's JSON object is the step's output (the node's `outputs` map paths in it); any other
  * 2xx answer gives an empty output.

@@ -10,7 +10,8 @@ import type { EventData } from '../events/flow-event.js';
 import { copyJson } from '../state/copy.js';
 import type { JsonValue, PendingCall } from '../state/flow-state.js';
 import { durationMs, FlowRuntimeError, toJson, toNumber } from '../values.js';
-import { feel, holds, setOutputs } from './expressions.js';
+import { evaluateRequestBody } from '../../templates/request-body.js';
+import { caseValues, feel, FEEL_STEP_BUDGET, holds, setOutputs } from './expressions.js';
 import type { Run } from './run.js';
 import { startSubflow } from './subflows.js';
 import { armBoundaryTimers, cancelTimers, setTimerAt } from './timers.js';
@@ -82,7 +83,24 @@ export function startCall(run: Run, tokenId: string, node: ServiceNode, attempt:
   const call: PendingCall = { id, nodeId: node.id, tokenId, attempt, kind: 'service' };
   if (runNumber !== undefined) call.run = runNumber;
   run.emit('callStarted', { call }, { nodeId: node.id });
-  run.effects.push({ type: 'callService', callId: id, nodeId: node.id, effect: node.effect, config: copyJson(node.config), attempt });
+  run.effects.push({ type: 'callService', callId: id, nodeId: node.id, effect: node.effect, config: callConfig(run, node), attempt });
+}
+
+/**
+ * The config the server sends with: a body written as a FEEL template (text) is evaluated now, over
+ * the case's variables at this attempt, and sent as the JSON it gives; a body written as JSON is
+ * sent as written. A template that fails fails the case, naming the step.
+ */
+function callConfig(run: Run, node: ServiceNode): Record<string, JsonValue> {
+  const config = copyJson(node.config);
+  const template = config.body;
+  if (typeof template !== 'string') return config;
+  try {
+    config.body = evaluateRequestBody(template, caseValues(run), { stepBudget: FEEL_STEP_BUDGET, now: run.feelNow(), names: run.index.feelNames });
+  } catch (e) {
+    throw new FlowRuntimeError(`request body at ${node.id} failed: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  return config;
 }
 
 /** The server's answer to a service call or an asynchronous decision. */

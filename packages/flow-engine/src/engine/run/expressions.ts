@@ -16,18 +16,23 @@ export function feel(run: Run, source: string, where: string): FeelValue {
       c = compileExpression(source, { names: idx.feelNames });
       idx.expressions.set(source, c);
     }
-    const scope: Record<string, FeelValue> = {};
-    const vars = run.state.variables;
-    for (const name of c.reads) {
-      if (name === 'initiator') {
-        const ini = run.state.initiator;
-        scope.initiator = toFeelValue({ userId: ini.userId, roles: ini.roles ?? [], branch: ini.branch ?? null });
-      } else if (Object.hasOwn(vars, name)) scope[name] = variableToFeel(idx.variables.get(name), vars[name] as JsonValue);
-    }
-    return c.evaluate(scope, { now: run.feelNow(), stepBudget: FEEL_STEP_BUDGET }).value;
+    return c.evaluate(caseValues(run, c.reads), { now: run.feelNow(), stepBudget: FEEL_STEP_BUDGET }).value;
   } catch (e) {
     throw new FlowRuntimeError(`expression at ${where} failed: ${e instanceof Error ? e.message : String(e)}`);
   }
+}
+
+/** The case's variables (typed as the flow declares them) and `initiator`, as FEEL reads them: those named, or all. */
+export function caseValues(run: Run, names?: Iterable<string>): Record<string, FeelValue> {
+  const scope: Record<string, FeelValue> = {};
+  const vars = run.state.variables;
+  for (const name of names ?? [...Object.keys(vars), 'initiator']) {
+    if (name === 'initiator') {
+      const ini = run.state.initiator;
+      scope.initiator = toFeelValue({ userId: ini.userId, roles: ini.roles ?? [], branch: ini.branch ?? null });
+    } else if (Object.hasOwn(vars, name)) scope[name] = variableToFeel(run.index.variables.get(name), vars[name] as JsonValue);
+  }
+  return scope;
 }
 
 export function holds(run: Run, condition: string, where: string): boolean {
