@@ -407,10 +407,17 @@ describe('AutomationDesigner', () => {
       steps: [{ actionId: 'setTags_1', status: 'failed', at: '2026-12-07T06:01:00.000Z', detail: 'connector core_banking answered HTTP 503', message: cause }],
     });
     const older = run({ id: 'run_1', status: 'failed', error: 'connector core_banking answered HTTP 500', steps: [] });
-    const routes = { 'GET /api/automations/tag_high_potential/runs?limit=100': { body: [failed, older] } };
+    const refused = run({
+      id: 'run_3',
+      status: 'pending',
+      error: 'fieldControlledByFlow (/stage fieldControlledByFlow)',
+      errorMessage: { code: 'recordRefused', params: { problem: 'fieldControlledByFlow', fields: '/stage fieldControlledByFlow' } },
+      steps: [],
+    });
+    const routes = { 'GET /api/automations/tag_high_potential/runs?limit=100': { body: [failed, refused, older] } };
     const said = {
-      en: { error: 'Failed 3 times: Connector core_banking answered HTTP 503.', step: 'Connector core_banking answered HTTP 503.' },
-      'zh-CN': { error: '已失败 3 次：连接器 core_banking 返回 HTTP 503。', step: '连接器 core_banking 返回 HTTP 503。' },
+      en: { error: 'Failed 3 times: Connector core_banking answered HTTP 503.', step: 'Connector core_banking answered HTTP 503.', refused: 'The write was refused: a field its approval flow sets (/stage fieldControlledByFlow)' },
+      'zh-CN': { error: '已失败 3 次：连接器 core_banking 返回 HTTP 503。', step: '连接器 core_banking 返回 HTTP 503。', refused: '写入被拒绝：该字段由审批流程设置（/stage fieldControlledByFlow）' },
     } as const;
     for (const language of ['en', 'zh-CN'] as const) {
       await initTestI18n(language);
@@ -420,6 +427,8 @@ describe('AutomationDesigner', () => {
         const table = await screen.findByRole('table', { name: language === 'en' ? 'Runs' : '运行记录' });
         expect(within(table).getByText(said[language].error)).toBeTruthy();
         expect(within(table).getByText('connector core_banking answered HTTP 500')).toBeTruthy();
+        // A refused write by its problem in words, the fields it names as sent.
+        expect(within(table).getByText(said[language].refused)).toBeTruthy();
         await user.click(within(table).getByRole('button', { name: language === 'en' ? 'Show 1 step' : '显示 1 个步骤' }));
         expect(within(table).getByText(said[language].step)).toBeTruthy();
       } finally {

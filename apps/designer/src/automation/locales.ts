@@ -240,6 +240,13 @@ export const automationDesignerMessages = {
       retriesExhausted: 'Failed {{attempts}} times: {{cause}}',
       actionFailed: 'The action failed: {{reason}}',
     },
+    refusals: {
+      validationFailed: 'invalid values',
+      fieldControlledByFlow: 'a field its approval flow sets',
+      recordNotFound: 'the record was not found',
+      versionConflict: 'the record changed meanwhile',
+      expressionBudgetExceeded: 'its evaluation ran too long',
+    },
     runs: {
       title: 'Runs',
       notPublished: 'Publish the automation to see its runs.',
@@ -502,6 +509,13 @@ export const automationDesignerMessages = {
       segmentMoved: '分群 {{segment}} 现在筛选的是 {{entity}}：{{slot}} 未触达任何人。',
       retriesExhausted: '已失败 {{attempts}} 次：{{cause}}',
       actionFailed: '动作执行失败：{{reason}}',
+    },
+    refusals: {
+      validationFailed: '值无效',
+      fieldControlledByFlow: '该字段由审批流程设置',
+      recordNotFound: '未找到记录',
+      versionConflict: '记录已被他人修改',
+      expressionBudgetExceeded: '评估耗时过长',
     },
     runs: {
       title: '运行记录',

@@ -37,9 +37,11 @@ export function useSaid(entityKey: string | null | undefined): (message: Automat
     const fieldLabel = code.startsWith('tags') ? entity?.fields.find((f) => f.key === params.field)?.label : undefined;
     const field = fieldLabel ? fieldLabel[language] || fieldLabel.en : params.field;
     const change = code.startsWith('tags') ? tagChange(params.change, entity, params.field, language) : params.change;
+    // A refusal's problem code in words when the designer knows it; another stays the code the server sent.
+    const problem = typeof params.problem === 'string' ? t(`refusals.${params.problem}`, { defaultValue: params.problem }) : params.problem;
     // A round robin within a branch, a wait in working time, a refusal naming fields say so: i18next's context picks `_branch`, `_calendar`, `_fields`.
     const context = params.branch !== undefined ? 'branch' : params.calendar !== undefined ? 'calendar' : typeof params.fields === 'string' && params.fields !== '' ? 'fields' : undefined;
-    return t(`steps.${code}`, { ...params, dueAt: local(params.dueAt), slot: local(params.slot), field, change, context, defaultValue: english });
+    return t(`steps.${code}`, { ...params, dueAt: local(params.dueAt), slot: local(params.slot), field, change, problem, context, defaultValue: english });
   };
   return (message, english) => (message ? say(message.code, message.params, english) : english);
 }
