@@ -40,14 +40,9 @@ export function requestLogging(logger: Logger) {
     const started = Date.now();
     // As it arrived: routing rewrites request.url under mounted paths.
     const req = { id, method: request.method, url: pathOf(request.url ?? '') };
-    // Once, when the answer is sent or the connection closes first (an aborted request).
-    const done = (): void => {
-      response.removeListener('finish', done);
-      response.removeListener('close', done);
-      logAnswer(logger, req, request, response, Date.now() - started);
-    };
-    response.on('finish', done);
-    response.on('close', done);
+    // Once: a response emits 'close' after its last byte is handed to the socket, and also when the
+    // connection closes first (an aborted request), so one listener sees both ('finish' came too).
+    response.once('close', () => logAnswer(logger, req, request, response, Date.now() - started));
     next();
   };
 }
