@@ -31,11 +31,10 @@ import type { FieldCipher } from './platform/crypto/field-cipher.js';
 import { loadFieldCipher } from './platform/crypto/keyring.js';
 import { Database } from './platform/database/database.js';
 import { IdempotencyInterceptor } from './platform/idempotency/idempotency.interceptor.js';
-import { PinoNestLogger, createLogger, requestLogging } from './platform/logging/request-logging.js';
+import { PinoNestLogger, createLogger } from './platform/logging/request-logging.js';
 import { PlatformModule } from './platform/platform.module.js';
 import { ProblemFilter } from './platform/problem/problem.filter.js';
 import { serveApiDocs } from './platform/web/api-docs.js';
-import { securityHeaders } from './platform/web/content-security-policy.js';
 import { receiveRequests } from './platform/web/request-pipeline.js';
 import { serveWebApps } from './platform/web/web-apps.js';
 
@@ -99,8 +98,6 @@ export async function createBankForgeApp(config: ServerConfig, logger: Logger = 
   app.set('etag', false);
   // Off unless the operator names the proxies: otherwise any client could set its own address and scheme.
   if (config.trustProxy !== undefined) app.set('trust proxy', config.trustProxy);
-  app.use(securityHeaders(config.secureCookies ?? false));
-  app.use(requestLogging(logger));
   receiveRequests(app, logger, config.secureCookies ?? false);
   app.setGlobalPrefix('api');
   app.useGlobalFilters(new ProblemFilter(logger));

@@ -72,7 +72,8 @@ export class AuthGuard implements CanActivate {
           headers,
         );
       }
-      context.switchToHttp().getResponse<Response>().set(headers);
+      const response = context.switchToHttp().getResponse<Response>();
+      for (const name in headers) response.setHeader(name, headers[name]!);
       request.actor = key.actor;
       return true;
     }
