@@ -29,6 +29,8 @@ describe('an RM imports a CSV that updates her customers found by resident ID', 
   let dir: string;
   let csv: string;
   let mine: Customer[];
+  /** The import page with its job (`?job=`), to come back to. */
+  let importUrl: string;
   const errors: string[][] = [];
 
   beforeAll(async () => {
@@ -135,12 +137,29 @@ describe('an RM imports a CSV that updates her customers found by resident ID', 
     expect(byId.get(mine[0]!.id)!.segment).not.toBe(mine[0]!.segment);
     expect(byId.get(mine[2]!.id)).toMatchObject({ version: mine[2]!.version });
 
+    importUrl = page.url();
     await page.goto(`${server.url}/bank_crm/customer/${mine[0]!.id}`);
     // The notes are on the form's Service tab.
     await page.getByRole('tab', { name: '服务' }).click();
     const notes = page.getByRole('textbox', { name: /^备注/ });
     await expect.poll(() => notes.inputValue(), { timeout: 20_000 }).toBe(NOTES);
     await screenshot(page, '154-import-updated-customer-zh');
+    expect(errors.flat()).toEqual([]);
+  });
+
+  it('she rolls it back in the background: the page follows the job until it is rolled back, and her customers are as before', async () => {
+    await page.goto(importUrl);
+    await page.getByRole('button', { name: '回滚本次导入' }).click();
+    await page.getByRole('alertdialog').getByRole('button', { name: '回滚', exact: true }).click();
+    // The server answers at once and undoes the import as a job of its own; the page reads it until it ends.
+    await expect.poll(() => page.getByText(/^已回滚：删除 0 条，恢复 2 条，0 条/).count(), { timeout: 60_000 }).toBe(1);
+    expect(await page.getByRole('progressbar', { name: '导入进度' }).getAttribute('value')).toBe('1');
+    await expect.poll(() => page.getByRole('navigation', { name: '最近的导入' }).getByText('已回滚', { exact: true }).count()).toBe(1);
+    await screenshot(page, '155-import-rolled-back-zh');
+    const restored = ((await wang('POST', '/api/records/customer/query', { filter: { field: 'id', op: 'in', value: mine.map((c) => c.id) }, fields: ['segment', 'notes'] })).body as unknown as { items: Customer[] }).items;
+    const byId = new Map(restored.map((c) => [c.id, c]));
+    expect(byId.get(mine[0]!.id)).toMatchObject({ segment: mine[0]!.segment, version: mine[0]!.version + 2 });
+    expect(byId.get(mine[0]!.id)!.notes).not.toBe(NOTES);
     expect(errors.flat()).toEqual([]);
   });
 });
