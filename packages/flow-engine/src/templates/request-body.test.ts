@@ -16,6 +16,11 @@ describe('a request body written as a FEEL template', () => {
     expect(body).toEqual({ total: 1000, at: '2026-12-07' });
   });
 
+  it('reads a body stored as JSON (older flows) as the template that gives the same JSON back', () => {
+    const stored = { product: 'savings', 'channel name': 'crm', count: 2, urgent: true, none: null, tags: ['a', 'b'], nested: { level: 1.5 } };
+    expect(evaluateRequestBody(JSON.stringify(stored), {}, { stepBudget: 10_000 })).toEqual(stored);
+  });
+
   it('throws on a template that does not parse or runs past its budget', () => {
     expect(() => evaluateRequestBody('{a: ', {}, { stepBudget: 10_000 })).toThrow();
     expect(() => evaluateRequestBody('{n: count(for i in 1..100000 return i)}', {}, { stepBudget: 100 })).toThrow();

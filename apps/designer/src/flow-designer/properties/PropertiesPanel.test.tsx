@@ -147,6 +147,17 @@ describe('flow property panels', () => {
     await user.type(within(again).getByRole('textbox', { name: 'Path' }), '/accounts');
     flow = await save();
     expect((flow.nodes.find((n) => n.id === 'service') as ServiceNode).config).toEqual({ connector: 'core_banking', path: '/accounts', variables: ['amount'] });
+
+    // The body is a FEEL template over the case, in the FEEL editor that knows the flow's variables; GET sends none.
+    const body = within(again).getByRole('textbox', { name: 'Request body (FEEL, optional)' });
+    await user.type(body, '{{reference: "CRM-" + string(creditScore), cents: amount * 100}');
+    expect(within(again).queryByText(/is not a variable/)).toBeNull();
+    flow = await save();
+    expect((flow.nodes.find((n) => n.id === 'service') as ServiceNode).config).toEqual({ connector: 'core_banking', path: '/accounts', variables: ['amount'], body: '{reference: "CRM-" + string(creditScore), cents: amount * 100}' });
+    await user.selectOptions(within(again).getByRole('combobox', { name: 'Method' }), 'GET');
+    expect(within(again).queryByRole('textbox', { name: 'Request body (FEEL, optional)' })).toBeNull();
+    flow = await save();
+    expect((flow.nodes.find((n) => n.id === 'service') as ServiceNode).config.body).toBeUndefined();
   });
 
   it('the flow: variables, and the record binding with its controlled fields and start trigger', async () => {

@@ -4,6 +4,7 @@ import { CheckboxControl, SelectControl, TextControl } from '../../data-model/co
 import { compact } from '../document/map-edits.js';
 import { nodeNameById } from '../document/names.js';
 import { BoundaryTimersEditor } from './activity/BoundaryTimersEditor.js';
+import { FlowFeelEditor } from './FlowFeelEditor.js';
 import { RepeatFields } from './activity/RepeatFields.js';
 import { RetryFields } from './activity/RetryFields.js';
 import { RecordValuesTable } from './RecordValuesTable.js';
@@ -13,8 +14,18 @@ import { nodePath, useNodeChange } from './useNodeChange.js';
 
 const EFFECTS: readonly ServiceEffect[] = ['recordUpdate', 'http', 'webhook'];
 const METHODS = ['POST', 'PUT', 'PATCH', 'GET', 'DELETE'] as const;
+const WITH_BODY: ReadonlySet<string> = new Set(['POST', 'PUT', 'PATCH']);
 
 type Config = ServiceNode['config'];
+
+/**
+ * The body as its FEEL template: a template as written; a body stored as JSON (older flows,
+ * imported BPMN) as the same JSON, which FEEL reads as the context that gives it back.
+ */
+export function bodyTemplate(body: Config[string] | undefined): string {
+  if (body === undefined) return '';
+  return typeof body === 'string' ? body : JSON.stringify(body);
+}
 
 /** A service step: update the case's record, or call a system over HTTP (a webhook is a call that only notifies). */
 export function ServiceProperties({ node }: { node: ServiceNode }) {
@@ -78,7 +89,22 @@ export function ServiceProperties({ node }: { node: ServiceNode }) {
           ) : (
             <TextControl label={t('service.url')} help={t('service.urlHelp')} type="url" value={typeof config.url === 'string' ? config.url : ''} onChange={(url) => setConfig({ ...config, url })} problems={problemsAt(path('config', 'url'))} spellCheck={false} />
           )}
-          <SelectControl label={t('service.method')} value={typeof config.method === 'string' ? config.method : 'POST'} choices={METHODS.map((m) => ({ value: m, label: m }))} onChange={(method) => setConfig({ ...config, method })} />
+          <SelectControl label={t('service.method')} value={typeof config.method === 'string' ? config.method : 'POST'} choices={METHODS.map((m) => ({ value: m, label: m }))} onChange={(method) => {
+              // GET and DELETE send no body: the template goes with the method that sent it.
+              const { body: _body, ...rest } = config;
+              setConfig(WITH_BODY.has(method) ? { ...config, method } : { ...rest, method });
+            }} />
+          {WITH_BODY.has(typeof config.method === 'string' ? config.method : 'POST') && (
+            <FlowFeelEditor
+              label={t('service.body')}
+              help={t('service.bodyHelp')}
+              value={bodyTemplate(config.body)}
+              onChange={(text) => {
+                const { body: _body, ...rest } = config;
+                setConfig(text.trim() === '' ? rest : { ...rest, body: text });
+              }}
+            />
+          )}
           <fieldset>
             <legend>{t('service.variables')}</legend>
             <p className="help">{t('service.variablesHelp')}</p>
