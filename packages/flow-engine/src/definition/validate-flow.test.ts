@@ -510,6 +510,12 @@ describe('validateFlowDefinition: publish rules', () => {
       },
       { field: 'decision input', change: (d) => { nodeAt(d, 'scoring').inputs = { 'Income/yr': 'applicant.income +' }; }, expected: { nodeId: 'scoring', path: '/nodes/1/inputs/Income~1yr' } },
       { field: 'timer until', base: everyNodeType, change: (d) => { nodeAt(d, 'wait').until = 'date(' ; }, expected: { nodeId: 'wait', path: '/nodes/13/until' } },
+      {
+        field: 'service request body template',
+        base: everyNodeType,
+        change: (d) => { nodeAt(d, 'svc').config = { url: 'https://core.example/accounts', body: '{account: ' }; },
+        expected: { nodeId: 'svc', path: expect.stringMatching(/^\/nodes\/\d+\/config\/body$/) as unknown as string },
+      },
       { field: 'subflow input', base: everyNodeType, change: (d) => { nodeAt(d, 'sf').inputs = { account: 'if x then' }; }, expected: { nodeId: 'sf', path: '/nodes/14/inputs/account' } },
     ];
     for (const { field, change, expected, base } of feelCases) {

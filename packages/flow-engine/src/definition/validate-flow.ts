@@ -619,6 +619,8 @@ class FlowChecker {
       const ok = this.edges.some((e) => e.id === edgeId && e.source === node.id);
       if (!ok) this.nodeProblem(node, 'invalidFailureEdge', `failure edge "${edgeId}" of "${node.id}" is not one of its outgoing edges`, 'failureEdge');
     }
+    // A request body written as a FEEL template (text; a JSON object is sent as written) must parse.
+    if (isRecord(raw.config) && typeof raw.config.body === 'string') this.checkFeel(raw.config.body, `request body of "${node.id}"`, { node }, 'config', 'body');
     const retry = raw.retry;
     if (isRecord(retry) && isRecord(retry.backoff) && !isPositiveDuration(retry.backoff.delay)) {
       this.nodeProblem(node, 'invalidDuration', `the retry delay of "${node.id}" is not a positive ISO 8601 duration: ${JSON.stringify(retry.backoff.delay)}`, 'retry', 'backoff', 'delay');
