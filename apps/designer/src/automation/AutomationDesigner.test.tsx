@@ -416,8 +416,8 @@ describe('AutomationDesigner', () => {
     });
     const routes = { 'GET /api/automations/tag_high_potential/runs?limit=100': { body: [failed, refused, older] } };
     const said = {
-      en: { error: 'Failed 3 times: Connector core_banking answered HTTP 503.', step: 'Connector core_banking answered HTTP 503.', refused: 'The write was refused: a field its approval flow sets (/stage fieldControlledByFlow)' },
-      'zh-CN': { error: '已失败 3 次：连接器 core_banking 返回 HTTP 503。', step: '连接器 core_banking 返回 HTTP 503。', refused: '写入被拒绝：该字段由审批流程设置（/stage fieldControlledByFlow）' },
+      en: { error: 'Failed 3 times: Connector core_banking answered HTTP 503.', step: 'Connector core_banking answered HTTP 503.', refused: 'Refused: a field its approval flow sets (/stage fieldControlledByFlow)' },
+      'zh-CN': { error: '已失败 3 次：连接器 core_banking 返回 HTTP 503。', step: '连接器 core_banking 返回 HTTP 503。', refused: '被拒绝：该字段由审批流程设置（/stage fieldControlledByFlow）' },
     } as const;
     for (const language of ['en', 'zh-CN'] as const) {
       await initTestI18n(language);

@@ -1,5 +1,6 @@
 import type { AutomationStepCode, AutomationStepMessage } from '@bankforge/client';
 import { EvaluationBudgetExceeded, FeelSyntaxError } from '@bankforge/rule-engine';
+import { failureReason } from '../../platform/problem/failure-reason.js';
 import { ProblemError } from '../../platform/problem/problem-error.js';
 import { stepSaid, type Said } from './automation-step-messages.js';
 
@@ -17,7 +18,7 @@ export class AutomationFailure extends Error {
 
 /**
  * A failure as a run keeps it: a code and its values, and the same in English. A refused write is
- * its problem's code and field paths, never a value; an unforeseen error its message.
+ * its problem's code and field paths, an unforeseen error its system code or class: never a value.
  */
 export function failureSaid(error: unknown): Said {
   if (error instanceof AutomationFailure) return error.said;
@@ -26,7 +27,8 @@ export function failureSaid(error: unknown): Said {
     return stepSaid('recordRefused', { problem: error.code, fields });
   }
   if (error instanceof FeelSyntaxError || error instanceof EvaluationBudgetExceeded) return stepSaid('expressionFailed', { reason: error.message.slice(0, 300) });
-  return stepSaid('actionFailed', { reason: (error instanceof Error ? error.message : String(error)).slice(0, 500) });
+  // An unforeseen error by its system code or class, never its message: a driver's may quote a value.
+  return stepSaid('actionFailed', { reason: failureReason(error).slice(0, 200) });
 }
 
 /** After the last attempt: the run fails, naming the cause's code and values. */
