@@ -338,6 +338,8 @@ describe.each(dialects())('imports on %s', (dialect) => {
     expect(await until(feed, job.id)).toMatchObject({ status: 'done', created: 1 });
     const [record] = await server.database.read((sql) => sql.rows<{ owner_id: string; created_by: string }>("SELECT owner_id, created_by FROM e_im_customer WHERE customer_no = 'C5000000001'"));
     expect(record).toEqual({ owner_id: created.body.id, created_by: created.body.id });
+    // Administrators see the key's job named as the audit log names the key.
+    expect((await server.request<ImportJob[]>('GET', '/api/imports?scope=all')).body.find((j) => j.id === job.id)).toMatchObject({ createdByName: 'api-key:crm-feed' });
 
     const next = (await upload(feed, ['客户号,客户名称', 'C5000000002,接口客户'].join('\n'))).body;
     expect((await feed('PUT', `/api/imports/${next.id}`, { columns: next.columns, match: { field: 'customer_no', onMatch: 'update', onNew: 'create' } })).status).toBe(200);

@@ -54,7 +54,7 @@ export interface ImportJob {
   /** How many problems the job found; at most the first 1,000 are kept. */
   problemCount: number;
   createdBy: string;
-  /** The uploader's username: in the administrators' list of every job only. */
+  /** The uploader's username (an API key's `api-key:<name>`): in the administrators' list of every job only. */
   createdByName?: string;
   createdAt: string;
   startedAt: string | null;

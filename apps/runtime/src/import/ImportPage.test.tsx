@@ -119,6 +119,21 @@ describe('the import page', () => {
     expect((screen.getByRole('button', { name: '上传' }) as HTMLButtonElement).disabled).toBe(false);
   });
 
+  it('says why an import left unrun past the retention cannot run, and offers only a new upload', async () => {
+    const expired = { ...uploaded, status: 'expired', error: { message: 'The uploaded file was deleted after 24 hours without an import run.', messageZh: '上传的文件在 24 小时内未执行导入，已被删除。' } } as ImportJob;
+    const server = fakeApi({
+      'GET /api/runtime/entities/customer': { body: customerPage },
+      [`GET /api/imports/${uploaded.id}`]: { body: expired },
+      'GET /api/imports': { body: [expired] },
+    });
+    renderPage(<ImportPage />, server.client, { path: `/crm/customer/import?job=${uploaded.id}`, pattern: '/:app/:entity/import' });
+    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Expired: The uploaded file was deleted after 24 hours without an import run.'));
+    expect((screen.getByRole('button', { name: 'Dry run' }) as HTMLButtonElement).disabled).toBe(true);
+    expect((screen.getByRole('button', { name: 'Run import' }) as HTMLButtonElement).disabled).toBe(true);
+    const recent = await screen.findByRole('navigation', { name: 'Your recent imports' });
+    expect(within(recent).getByText('expired, file deleted')).toBeTruthy();
+  });
+
   it('opens an earlier import again from ?job=, with its outcome, its rollback and the recent imports', async () => {
     const committed = { ...uploaded, match: { field: 'resident_id', onMatch: 'update', onNew: 'create' }, mode: 'commit', status: 'done', rowsTotal: 2, rowsDone: 2, progress: 1, updated: 2 } as ImportJob;
     const server = fakeApi({

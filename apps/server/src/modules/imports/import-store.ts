@@ -156,12 +156,19 @@ export class ImportStore {
     return rows.map(jobOf);
   }
 
-  /** Every person's jobs, newest first (200 at most), with the uploader's username: what IT watches. */
+  /** Every person's and key's jobs, newest first (200 at most), with the uploader's username (a key's `api-key:<name>`): what IT watches. */
   async listAll(): Promise<ImportJob[]> {
     const rows = await this.database.read((sql) =>
-      sql.rows<ImportJobRow & { created_by_name: string | null }>('SELECT j.*, u.username AS created_by_name FROM bf_import_job j LEFT JOIN bf_user u ON u.id = j.created_by ORDER BY j.created_at DESC, j.id DESC LIMIT 200'),
+      sql.rows<ImportJobRow & { created_by_name: string | null; created_by_key: string | null }>(
+        'SELECT j.*, u.username AS created_by_name, k.name AS created_by_key FROM bf_import_job j LEFT JOIN bf_user u ON u.id = j.created_by LEFT JOIN bf_api_key k ON k.id = j.created_by ORDER BY j.created_at DESC, j.id DESC LIMIT 200',
+      ),
     );
-    return rows.map((row) => ({ ...jobOf(row), ...(row.created_by_name ? { createdByName: row.created_by_name } : {}) }));
+    // An integration's job is named as its key is in the audit log.
+    const nameOf = (row: { created_by_name: string | null; created_by_key: string | null }): string | null => row.created_by_name ?? (row.created_by_key === null ? null : `api-key:${row.created_by_key}`);
+    return rows.map((row) => {
+      const name = nameOf(row);
+      return { ...jobOf(row), ...(name ? { createdByName: name } : {}) };
+    });
   }
 
   /** Saves the mapping and match rule of a job not running. */
