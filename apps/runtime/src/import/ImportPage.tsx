@@ -152,7 +152,7 @@ export default function ImportPage() {
       {job && match && (
         <div className="import-panel">
           <MappingForm columns={columns} match={match} fields={fields} disabled={busy || running || committed || expired} onColumns={setColumns} onMatch={setMatch} />
-          {committed && !running ? (
+          {committed && !running && job.status !== 'rollingBack' ? (
             <div className="import-actions">
               <p className="help">{t('ranAlready')}</p>
               <button type="button" className="primary" onClick={startOver}>
