@@ -295,6 +295,9 @@ describe.each(dialects())('imports on %s', (dialect) => {
     await mapAndMatch(importer, dried);
     expect((await importer('POST', `/api/imports/${dried.id}/dry-run`)).status).toBe(202);
     expect(await until(importer, dried.id)).toMatchObject({ status: 'done', mode: 'dryRun' });
+    // Nothing to undo: a dry run is not rolled back.
+    const notCommitted = await importer<{ code: string; errors: { messageZh: string }[] }>('POST', `/api/imports/${dried.id}/rollback`);
+    expect([notCommitted.status, notCommitted.body.code, notCommitted.body.errors[0]!.messageZh]).toEqual([409, 'importNotRollbackable', expect.stringContaining('回滚')]);
     const queued = (await upload(importer, CSV)).body;
     await mapAndMatch(importer, queued);
     // Queued as `run` queues it, waiting for a replica (here the run would start at once).

@@ -111,7 +111,7 @@ export class ImportRollbacks implements OnApplicationBootstrap, OnApplicationShu
       ),
     );
     // Asked twice at once: the other request started it.
-    if (started === 0 && (await this.store.row(id, actor)).status !== 'rollingBack') throw notRollbackable();
+    if (started === 0 && !['rollingBack', 'rolledBack'].includes((await this.store.row(id, actor)).status)) throw notRollbackable();
     // Read before the drain starts: the answer is the rollback as asked for, not a moment of its run.
     const answer = await this.store.get(id, actor);
     void this.queue.drain().catch(() => undefined);
