@@ -10,7 +10,11 @@ import type { DomainEvent, DomainEventType, FieldChange } from './domain-events.
 
 /** How long a claimed event is this replica's: after it, another replica delivers it again. */
 const LEASE_SECONDS = 60;
-const BATCH = 50;
+/**
+ * Events claimed at once: an import writes a thousand a second, and each claim and its settlement
+ * cost the same statements however many events they carry (one claim, one UPDATE of the delivered).
+ */
+const BATCH = 250;
 const DEFAULT_POLL_MS = 1000;
 /** Deliveries of one event before it is given up (`failed`). */
 export const EVENT_MAX_ATTEMPTS = 5;
