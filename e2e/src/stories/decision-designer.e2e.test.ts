@@ -193,6 +193,22 @@ describe('an analyst changes the loan scoring in the decision designer, and the 
     expect([await markers(recommendation, 4), await markers(recommendation, 5)]).toEqual(['', '']);
     expect(await ruleRow(recommendation, 4).getAttribute('class')).not.toContain('dg-row--flagged');
     await screenshot(page, '27-decision-designer-overlap-fixed-en');
+
+    // The input's expression is typed in the FEEL editor (Monaco) inside the column's modal dialog, at full speed, and put back.
+    await page.getByRole('button', { name: 'Column properties…' }).click();
+    const column = page.getByRole('dialog', { name: 'Column: Score' });
+    const expression = column.locator('.feel-editor', { hasText: 'Expression (FEEL)' });
+    await expression.locator('.monaco-editor').waitFor();
+    const typed = async () => (await expression.locator('.view-lines').innerText()).replace(/\u00a0/g, ' ');
+    const original = await typed();
+    await expression.getByText('Expression (FEEL)', { exact: true }).click();
+    await page.keyboard.press('End');
+    await page.keyboard.type(' + 0');
+    await expect.poll(typed).toBe(`${original} + 0`);
+    for (let i = 0; i < ' + 0'.length; i++) await page.keyboard.press('Backspace');
+    await expect.poll(typed).toBe(original);
+    await page.keyboard.press('Escape');
+    await column.waitFor({ state: 'detached' });
     expect(pageErrors).toEqual([]);
   });
 
