@@ -19,6 +19,8 @@ export interface PublishedArtifact<T> {
 export class PublishedArtifacts {
   private readonly latestByKind = new Map<ArtifactKind, { checkedAt: number; artifacts: Map<string, PublishedArtifact<unknown>> }>();
   private readonly versions = new Map<string, unknown>();
+  /** A re-read outside any transaction under way: the callers that find the latest out of date meanwhile share it. */
+  private readonly reading = new Map<ArtifactKind, Promise<Map<string, PublishedArtifact<unknown>>>>();
 
   constructor(
     @Inject(Database) private readonly database: Database,
@@ -45,14 +47,32 @@ export class PublishedArtifacts {
       }
       return next;
     };
-    const artifacts = on ? await load(on) : await this.database.read(load);
-    this.latestByKind.set(kind, { checkedAt: now, artifacts });
-    return artifacts as Map<string, PublishedArtifact<T>>;
+    if (on) {
+      const artifacts = await load(on);
+      this.latestByKind.set(kind, { checkedAt: now, artifacts });
+      return artifacts as Map<string, PublishedArtifact<T>>;
+    }
+    // The domain event dispatcher hands a batch of events to the automations side by side: each
+    // second, all of them found the latest out of date and read it again, a pooled connection each.
+    let reading = this.reading.get(kind);
+    if (!reading) {
+      const started = this.database.read(load).then((artifacts) => {
+        this.latestByKind.set(kind, { checkedAt: now, artifacts });
+        return artifacts;
+      });
+      const done = (): void => {
+        if (this.reading.get(kind) === started) this.reading.delete(kind);
+      };
+      started.then(done, done);
+      this.reading.set(kind, (reading = started));
+    }
+    return (await reading) as Map<string, PublishedArtifact<T>>;
   }
 
   /** Forgets which versions are the latest (this replica just published): the next read asks the database. */
   forgetLatest(): void {
     this.latestByKind.clear();
+    this.reading.clear();
   }
 
   /** One published version (an instance stays on the version it started with); undefined when there is none. */
