@@ -376,6 +376,10 @@ describe.each(dialects())('automations on %s', (dialect) => {
     expect(onCaseTest.body.steps.map((s) => [s.actionId, s.status, s.detail])).toEqual([['mark', 'done', 'would tags + vip_watch']]);
     const draft = await server.request<AutomationTestResult>('POST', '/api/automations/rescore/test', { document: failing(9999), changes: { name: 'Fu' } });
     expect(draft.body.steps.map((s) => [s.actionId, s.status])).toEqual([['score', 'done']]);
+    // A step that would fail says why as a code and values too.
+    const nobody = await server.request<AutomationTestResult>('POST', '/api/automations/rescore/test', { document: { ...failing(1), actions: [{ id: 'hand', type: 'assignOwner', role: 'no_such_role' }] }, recordId: created.id, changes: { name: 'Fu' } });
+    expect(nobody.status, JSON.stringify(nobody.body)).toBe(200);
+    expect(nobody.body.steps.map((s) => [s.actionId, s.status, s.detail, s.message])).toEqual([['hand', 'failed', 'nobody active holds no_such_role', { code: 'nobodyHoldsRole', params: { role: 'no_such_role' } }]]);
     const invalid = await server.request<Problem>('POST', '/api/automations/rescore/test', { document: { ...failing(1), actions: [{ id: 'x', type: 'condition', when: '1 >' }] } });
     expect([invalid.status, invalid.body.errors?.[0]?.path]).toEqual([422, '/document/actions/0/when']);
     expect({ runs: await count('bf_automation_run'), audit: await count('bf_audit'), notifications: await count('bf_notification'), events: await count('bf_domain_event') }).toEqual(before);
