@@ -1,9 +1,10 @@
-import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { ImportJob } from '@bankforge/client';
 import { FieldCipher } from '../../platform/crypto/field-cipher.js';
 import { Database, type SqlExecutor } from '../../platform/database/database.js';
 import { databaseNow } from '../../platform/database/database-clock.js';
-import { LeasedQueue, type LeasedQueueSpec } from '../../platform/leases/leased-queue.js';
+import type { LeasedQueueSpec } from '../../platform/leases/leased-queue.js';
+import { LeasedQueueWorker } from '../../platform/leases/leased-queue-worker.js';
 import { ProblemError } from '../../platform/problem/problem-error.js';
 import { AccessProfile } from '../access/access-profile.js';
 import { SYSTEM_ACTOR, type Actor } from '../access/actor.js';
@@ -58,8 +59,7 @@ class LeaseLost extends Error {}
  * is left, and the job ends rolledBack.
  */
 @Injectable()
-export class ImportRollbacks implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly queue: LeasedQueue<{ id: string }>;
+export class ImportRollbacks extends LeasedQueueWorker<{ id: string }> {
   /** Changes undone per transaction. */
   batchChanges = DEFAULT_BATCH;
   /** Tests stop a rollback after this many batches, as a crash would (its lease left to run out). */
@@ -72,15 +72,7 @@ export class ImportRollbacks implements OnApplicationBootstrap, OnApplicationShu
     @Inject(RecordsService) private readonly records: RecordsService,
     @Inject(DirectoryService) private readonly directory: DirectoryService,
   ) {
-    this.queue = new LeasedQueue(database, ROLLBACK_QUEUE, () => this.rollBackNext());
-  }
-
-  onApplicationBootstrap(): void {
-    this.queue.start(Number(process.env.BANKFORGE_IMPORT_POLL_MS ?? DEFAULT_POLL_MS));
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    await this.queue.stop();
+    super(database, ROLLBACK_QUEUE, { env: 'BANKFORGE_IMPORT_POLL_MS', defaultMs: DEFAULT_POLL_MS });
   }
 
   /** Runs the rollbacks due now (asked for, or left by a replica whose lease ran out); answers how many it ran. */
@@ -118,7 +110,7 @@ export class ImportRollbacks implements OnApplicationBootstrap, OnApplicationShu
     return answer;
   }
 
-  private async rollBackNext(): Promise<number | undefined> {
+  protected async nextBatch(): Promise<number | undefined> {
     const [claimed] = await this.queue.claim();
     if (!claimed) return undefined;
     const job = await this.store.job(claimed.id);
