@@ -53,6 +53,8 @@ describe('the shared filter builder', () => {
     expect(last).toEqual({ field: 'kyc_status', op: 'eq', value: '' });
     const field = within(builder).getByRole('combobox', { name: 'Field of condition 1' });
     expect(field.id).toBe('host-trigger-filter-field');
+    // The new condition takes the focus: its field is the next thing the keyboard works on.
+    expect(document.activeElement).toBe(field);
     await user.selectOptions(within(builder).getByRole('combobox', { name: 'Value of condition 1' }), 'pending');
     expect(last).toEqual({ field: 'kyc_status', op: 'eq', value: 'pending' });
     await user.selectOptions(field, 'aum');
@@ -61,6 +63,10 @@ describe('the shared filter builder', () => {
     await user.clear(amount);
     await user.type(amount, '1000000');
     expect(last).toEqual({ field: 'aum', op: 'gte', value: 1000000 });
+    // A second condition, by keyboard again, takes the focus too (the root becomes a group of two).
+    within(builder).getByRole('button', { name: 'Add condition' }).focus();
+    await user.keyboard('{Enter}');
+    expect(document.activeElement).toBe(within(builder).getByRole('combobox', { name: 'Field of condition 2' }));
   });
 
   it('says the host’s problems beside the control they name, and speaks Chinese', async () => {

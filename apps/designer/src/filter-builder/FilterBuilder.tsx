@@ -1,5 +1,5 @@
 import type { FilterCondition, RecordFilter } from '@bankforge/data-model';
-import { useId, useMemo } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FilterBuilderHostContext, type FilterBuilderHost, type FilterFieldChoice, type FilterParameter } from './builder-context.js';
 import { ConditionValue } from './ConditionValue.js';
@@ -40,9 +40,16 @@ export function FilterBuilder({ legend, emptyText, filter, onChange, path, field
   const change = (next: FilterGroupNode) => onChange(treeFilter(next));
   const first = fields.find((f) => !f.computed) ?? fields[0];
   const fresh = (): FilterCondition | undefined => (first ? newCondition(first.path, first.type) : undefined);
+  // A condition or group added by a button takes the focus (its first control), so a keyboard user goes on
+  // from there rather than tabbing back over the whole tree.
+  const root = useRef<HTMLFieldSetElement>(null);
+  const [added, setAdded] = useState(0);
+  useEffect(() => {
+    if (added > 0) root.current?.querySelector<HTMLElement>(':scope > .filter-items > li:last-child select')?.focus();
+  }, [added]);
   return (
     <FilterBuilderHostContext.Provider value={host}>
-    <fieldset className="filter-builder">
+    <fieldset className="filter-builder" ref={root}>
       <legend>{legend}</legend>
       <FilterProblemsAt path={path} />
       {tree.items.length === 0 && <p className="help">{emptyText}</p>}
@@ -53,7 +60,10 @@ export function FilterBuilder({ legend, emptyText, filter, onChange, path, field
           disabled={!first}
           onClick={() => {
             const condition = fresh();
-            if (condition) change(addCondition(tree, [], condition));
+            if (condition) {
+              change(addCondition(tree, [], condition));
+              setAdded((n) => n + 1);
+            }
           }}
         >
           {t('addCondition')}
@@ -63,7 +73,10 @@ export function FilterBuilder({ legend, emptyText, filter, onChange, path, field
           disabled={!first}
           onClick={() => {
             const condition = fresh();
-            if (condition) change(addGroup(tree, [], 'any', condition));
+            if (condition) {
+              change(addGroup(tree, [], 'any', condition));
+              setAdded((n) => n + 1);
+            }
           }}
         >
           {t('addGroup')}
