@@ -277,6 +277,13 @@ export class ImportRunner implements OnApplicationBootstrap, OnApplicationShutdo
       progress.failed++;
       progress.problems.push(...problems);
     };
+    // The records the batch updates, read together; a record created or updated earlier in the batch is read again by its update.
+    const updating = new Set<string>();
+    for (const row of rows) {
+      const hit = row.matchValue === undefined ? undefined : found.get(row.matchValue);
+      if (match.onMatch === 'update' && hit?.reachable && !hit.ambiguous && !hit.dryRun) updating.add(hit.id);
+    }
+    const stored = await this.records.importRowsIn(tx, context.updateView!, actor, [...updating]);
     // Creates wait in `pending` and are written together; a row naming a pending record's key first writes them, then updates it.
     let pending: ImportRow[] = [];
     const flush = async (): Promise<void> => {
@@ -318,7 +325,9 @@ export class ImportRunner implements OnApplicationBootstrap, OnApplicationShutdo
           fail([{ row: row.number, path: `/${match.field}`, code: 'outOfScope', message: `The ${context.job.entity_key} this row matches is not one you may update.`, messageZh: '该行匹配到的记录不在您可修改的数据范围内' }]);
         } else {
           try {
-            const { record, before } = await this.records.importUpdateIn(tx, context.updateView!, rules, actor, existing.id, row.values);
+            const storedRow = stored.get(existing.id);
+            stored.delete(existing.id);
+            const { record, before } = await this.records.importUpdateIn(tx, context.updateView!, rules, actor, existing.id, row.values, storedRow);
             progress.updated++;
             if (context.commit) changes.push({ recordId: existing.id, row: row.number, kind: 'updated', versionAfter: record.version, prior: this.prior(context, before, row.values) });
           } catch (error) {

@@ -286,9 +286,29 @@ export class RecordsService {
     return results;
   }
 
-  /** One imported row's update of a record in the import batch's transaction, as a PATCH checks it (on the version it reads); answers the values before. */
-  async importUpdateIn(tx: SqlExecutor, view: RecordView, rules: CompiledForm | undefined, actor: Actor, id: string, changes: Record<string, unknown>): Promise<{ record: RecordData; before: Record<string, unknown> }> {
-    const { record, values, before } = await this.updateIn(tx, view, actor, id, 'current', changes, rules);
+  /**
+   * The stored rows of records an import batch updates, read in its transaction within the
+   * writer's update scope: one query a hundred records instead of one per record. A row is good
+   * for one `importUpdateIn` of its record (a second update of it reads it again).
+   */
+  async importRowsIn(tx: SqlExecutor, view: RecordView, actor: Actor, ids: readonly string[]): Promise<Map<string, Record<string, unknown>>> {
+    const rows = new Map<string, Record<string, unknown>>();
+    if (ids.length === 0) return rows;
+    const scope = await this.scope(tx, view, actor, 'update');
+    for (let i = 0; i < ids.length; i += BULK_ROWS) {
+      const chunk = ids.slice(i, i + BULK_ROWS);
+      const found = await tx.rows<Record<string, unknown>>(`SELECT * FROM ${this.database.quote(view.model.table)} WHERE id IN (${chunk.map(() => '?').join(', ')})${scope ? ` AND (${scope.sql})` : ''}`, [...chunk, ...(scope?.params ?? [])]);
+      for (const row of found) rows.set(String(row.id), row);
+    }
+    return rows;
+  }
+
+  /**
+   * One imported row's update of a record in the import batch's transaction, as a PATCH checks it (on the version it reads); answers the values before.
+   * `stored`: its row as `importRowsIn` read it in this transaction, when nothing has written the record since.
+   */
+  async importUpdateIn(tx: SqlExecutor, view: RecordView, rules: CompiledForm | undefined, actor: Actor, id: string, changes: Record<string, unknown>, stored?: Record<string, unknown>): Promise<{ record: RecordData; before: Record<string, unknown> }> {
+    const { record, values, before } = await this.updateIn(tx, view, actor, id, 'current', changes, rules, false, stored);
     await this.hooks.written(tx, { model: view.model, id, before, after: values, actor });
     return { record, before };
   }
@@ -475,11 +495,13 @@ export class RecordsService {
     changes: Record<string, unknown>,
     rules: CompiledForm | undefined,
     byFlow = false,
+    /** The record's row already read in this transaction within the update scope (an import batch's). */
+    stored?: Record<string, unknown>,
   ): Promise<{ record: RecordData; values: Record<string, unknown>; before: Record<string, unknown> }> {
     const { model } = view;
     view.checkWritable(Object.keys(changes));
     const sent = normalizeRecordValues(model.definition, this.fieldValues(changes));
-    const row = await this.row(tx, model, id, await this.scope(tx, view, actor, 'update'));
+    const row = stored ?? (await this.row(tx, model, id, await this.scope(tx, view, actor, 'update')));
     if (!row) throw this.notFound(model, id);
     if (row.deleted_at !== null) throw ProblemError.conflict('recordDeleted', `${model.key} ${id} is deleted; restore it first.`);
     const version = expected === 'current' ? Number(row.version) : expected;
