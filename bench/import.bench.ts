@@ -157,8 +157,15 @@ async function main(): Promise<void> {
   const pending = async (): Promise<number> => Number(((await conn.query("SELECT COUNT(*) AS n FROM bf_domain_event WHERE state = 'pending'"))[0] as { n: number }[])[0]!.n);
   const pendingAtEnd = await pending();
   const drainStarted = performance.now();
-  while ((await pending()) > 0) await new Promise((resolve) => setTimeout(resolve, 500));
+  // Given up when nothing is delivered for 30 s (a dispatcher switched off: BANKFORGE_EVENT_POLL_MS=0).
+  for (let left = pendingAtEnd, still = performance.now(); left > 0 && performance.now() - still < 30_000; ) {
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const now = await pending();
+    if (now < left) [left, still] = [now, performance.now()];
+  }
   const drainSeconds = (performance.now() - drainStarted) / 1000;
+  const undelivered = await pending();
+  if (undelivered > 0) console.log(`domain events: ${undelivered.toLocaleString('en')} not delivered (nothing moved for 30 s: is the dispatcher off?)`);
   console.log(`domain events: ${pendingAtEnd.toLocaleString('en')} still pending as the import ended, delivered ${drainSeconds.toFixed(1)} s later (import and delivery: ${Math.round(progress.rowsDone / (importSeconds + drainSeconds))} rows/s)`);
 
   // The plain side: the same file, the same parser, multi-row INSERTs into a copy of the table, in clear.
