@@ -157,6 +157,12 @@ describe('the import page', () => {
     // The rollback, its question and its answer sit in the run's own panel.
     const outcome = screen.getByRole('region', { name: 'Import' });
     await user.click(within(outcome).getByRole('button', { name: 'Roll back this import' }));
+    // Escape answers "keep": the question goes, nothing is rolled back, and the focus is back on its button.
+    expect(document.activeElement).toBe(within(within(outcome).getByRole('alertdialog')).getByRole('button', { name: 'Roll back' }));
+    await user.keyboard('{Escape}');
+    expect(within(outcome).queryByRole('alertdialog')).toBeNull();
+    expect(document.activeElement).toBe(within(outcome).getByRole('button', { name: 'Roll back this import' }));
+    await user.keyboard('{Enter}');
     await user.click(within(within(outcome).getByRole('alertdialog')).getByRole('button', { name: 'Roll back' }));
     expect((await within(outcome).findByText('Rolling back: 1 of 2 records dealt with so far')).tagName).toBe('P');
     expect((within(outcome).getByRole('progressbar', { name: 'Import progress' }) as HTMLProgressElement).value).toBe(0.5);

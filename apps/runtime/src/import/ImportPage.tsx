@@ -41,6 +41,12 @@ export default function ImportPage() {
   const [failure, setFailure] = useState<{ message: string; problem: ApiProblem }>();
   const [busy, setBusy] = useState(false);
   const [confirming, setConfirming] = useState(false);
+  // Set once the rollback question was answered "keep": its button, drawn again, takes the focus back.
+  const [keptAfterAsking, setKeptAfterAsking] = useState(false);
+  const keep = () => {
+    setConfirming(false);
+    setKeptAfterAsking(true);
+  };
   // `?job=<id>`: an earlier import opened again (from the list of recent ones, or after leaving the page while it ran).
   const [params, setParams] = useSearchParams();
   const opened = params.get('job') ?? undefined;
@@ -181,18 +187,19 @@ export default function ImportPage() {
         <ImportOutcome job={job} problems={problems} fields={fields}>
           {committed && (job.status === 'done' || job.status === 'failed') && !confirming && (
             <div className="import-actions">
-              <button type="button" onClick={() => setConfirming(true)}>
+              <button type="button" autoFocus={keptAfterAsking} onClick={() => setConfirming(true)}>
                 {t('rollback')}
               </button>
             </div>
           )}
           {confirming && (
-            <div role="alertdialog" aria-labelledby="import-rollback" className="notice">
+            // Escape answers "keep", as it closes any dialog.
+            <div role="alertdialog" aria-labelledby="import-rollback" className="notice" onKeyDown={(e) => e.key === 'Escape' && keep()}>
               <p id="import-rollback">{t('rollbackConfirm', { created: job.created, updated: job.updated })}</p>
               <button type="button" className="danger" autoFocus onClick={() => void rollback()}>
                 {t('rollbackYes')}
               </button>
-              <button type="button" onClick={() => setConfirming(false)}>
+              <button type="button" onClick={keep}>
                 {t('rollbackNo')}
               </button>
             </div>
