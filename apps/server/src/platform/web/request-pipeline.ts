@@ -1,12 +1,11 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import type { NextFunction, Request, Response } from 'express';
+import express, { type NextFunction, type Request, type Response } from 'express';
 import type { Logger } from 'pino';
 import { requestLogging } from '../logging/request-logging.js';
 import { limitBodyDepth } from '../request-validation/body-depth.js';
 import { answerClientErrorsAsProblems } from './client-errors.js';
 import { securityHeaders } from './content-security-policy.js';
 import { refuseCrossOriginWrites, requireJsonBodies } from './cross-origin.js';
-import { jsonBodies } from './json-body.js';
 
 /** API answers carry customer data: no browser or proxy cache may keep them (a route may say otherwise, as the validator modules do). */
 function noStore(request: Request, response: Response, next: NextFunction): void {
@@ -55,7 +54,7 @@ export function receiveRequests(app: NestExpressApplication, logger: Logger, beh
       requestLogging(logger),
       refuseCrossOriginWrites(behindTls),
       requireJsonBodies(),
-      jsonBodies(5 * 1024 * 1024),
+      express.json({ limit: '5mb', type: ['application/json', 'application/*+json'] }),
       limitBodyDepth(),
       noStore,
     ]),
