@@ -11,9 +11,9 @@ import { entityLimitProblems } from '../metadata/entity-limits.js';
 import { MetadataService } from '../metadata/metadata.service.js';
 import type { ProblemFieldError } from '../../platform/problem/problem-error.js';
 import { reportFilterDepthProblems } from '../../platform/request-validation/filter-depth.js';
-import { problemErrorsOf } from '../../platform/request-validation/request-schema.js';
 import { appKind } from './app-kind.js';
 import { ARTIFACT_KINDS, type ArtifactKind } from './artifact-kinds.js';
+import { artifactSchemaProblems } from './schema-problems.js';
 import { serverKind, type ServerArtifactKind, type ServerCheckContext } from './server-kind.js';
 
 /**
@@ -93,7 +93,7 @@ export class ArtifactKindRegistry {
     const upgraded = definition.upgrade(document);
     if (upgraded.problems) return { document, problems: [...upgraded.problems] };
     if (!validate(upgraded.document))
-      return { document: upgraded.document, problems: problemErrorsOf(validate.errors ?? []) };
+      return { document: upgraded.document, problems: artifactSchemaProblems(validate.errors ?? []) };
     return {
       document: upgraded.document,
       problems: [...(await definition.check(upgraded.document, context))],
