@@ -33,7 +33,7 @@ export function AdminListSection({
         <h2 id={titleId}>{title}</h2>
         {action}
       </div>
-      <p className="help">{help}</p>
+      <p className="help admin-list-help">{help}</p>
       {notice !== undefined && <NoticeLine notice={notice} />}
       {empty !== null ? (
         <p className="empty-state">{empty}</p>

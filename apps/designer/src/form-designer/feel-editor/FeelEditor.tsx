@@ -2,6 +2,7 @@ import { createContext, useContext, useEffect, useId, useLayoutEffect, useMemo, 
 import { useTranslation } from 'react-i18next';
 import { checkFeel } from './feel-check.js';
 import type { FeelEditorHandle } from './monaco-feel.js';
+import './feel-editor.css';
 
 /**
  * `rich`: Monaco replaces the plain text box once its chunk has loaded. `plain`: the text box
