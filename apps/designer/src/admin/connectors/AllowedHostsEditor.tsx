@@ -40,7 +40,7 @@ export function AllowedHostsEditor({ hosts, onSaved }: AllowedHostsEditorProps) 
   return (
     <section aria-labelledby={`${id}-title`} className="allowed-hosts">
       <h2 id={`${id}-title`}>{t('connectors.hosts.title')}</h2>
-      <p className="help">{t('connectors.hosts.help')}</p>
+      <p className="help admin-list-help">{t('connectors.hosts.help')}</p>
       <form onSubmit={(e) => void submit(e)} noValidate className="stack">
         <div className="form-row">
           <label htmlFor={`${id}-hosts`}>{t('connectors.hosts.label')}</label>
