@@ -65,7 +65,7 @@ export function NewApiKeyDialog({ roles, entities, onClose, onDone }: NewApiKeyD
 
   if (created) {
     return (
-      <Dialog title={t('oneTime.keyTitle', { name: created.name })} onClose={onDone} className="dialog-wide">
+      <Dialog key="secret" title={t('oneTime.keyTitle', { name: created.name })} onClose={onDone} className="dialog-wide">
         <OneTimeSecret label={t('oneTime.key')} value={created.key} note={t('oneTime.keyNote')} />
         <div className="button-row">
           <button type="button" className="primary" onClick={onDone}>
@@ -76,7 +76,7 @@ export function NewApiKeyDialog({ roles, entities, onClose, onDone }: NewApiKeyD
     );
   }
   return (
-    <Dialog title={t('apiKeys.dialogTitle')} onClose={onClose} busy={busy} className="dialog-wide">
+    <Dialog key="form" title={t('apiKeys.dialogTitle')} onClose={onClose} busy={busy} className="dialog-wide">
       <form onSubmit={(e) => void submit(e)} noValidate className="stack">
         <div className="form-row">
           <label htmlFor={`${id}-name`}>{t('apiKeys.name')}</label>

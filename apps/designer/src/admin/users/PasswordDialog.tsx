@@ -51,7 +51,7 @@ export function PasswordDialog({ user, onClose, onDone }: PasswordDialogProps) {
 
   if (generated) {
     return (
-      <Dialog title={t('oneTime.passwordTitle', { name: user.displayName })} onClose={done}>
+      <Dialog key="secret" title={t('oneTime.passwordTitle', { name: user.displayName })} onClose={done}>
         <OneTimeSecret label={t('oneTime.password')} value={generated} note={t('oneTime.passwordNote', { name: user.displayName })} />
         <div className="button-row">
           <button type="button" className="primary" onClick={done}>
@@ -62,7 +62,7 @@ export function PasswordDialog({ user, onClose, onDone }: PasswordDialogProps) {
     );
   }
   return (
-    <Dialog title={t('passwordDialog.title', { name: user.displayName })} onClose={onClose} busy={busy}>
+    <Dialog key="form" title={t('passwordDialog.title', { name: user.displayName })} onClose={onClose} busy={busy}>
       <form onSubmit={(e) => void submit(e)} noValidate className="stack">
         <p>{t('passwordDialog.detail', { name: user.displayName })}</p>
         <PasswordChoice

@@ -83,7 +83,7 @@ export function UserDialog({ user, users, roles, onClose, onDone }: UserDialogPr
 
   if (generated) {
     return (
-      <Dialog title={t('oneTime.passwordTitle', { name: generated.name })} onClose={() => onDone({ key: 'users.created', values: { name: generated.name } })}>
+      <Dialog key="secret" title={t('oneTime.passwordTitle', { name: generated.name })} onClose={() => onDone({ key: 'users.created', values: { name: generated.name } })}>
         <OneTimeSecret label={t('oneTime.password')} value={generated.password} note={t('oneTime.passwordNote', { name: generated.name })} />
         <div className="button-row">
           <button type="button" className="primary" onClick={() => onDone({ key: 'users.created', values: { name: generated.name } })}>
@@ -107,7 +107,7 @@ export function UserDialog({ user, users, roles, onClose, onDone }: UserDialogPr
     );
 
   return (
-    <Dialog title={user ? t('userDialog.editTitle', { name: user.displayName }) : t('userDialog.createTitle')} onClose={onClose} busy={busy} className="dialog-wide">
+    <Dialog key="form" title={user ? t('userDialog.editTitle', { name: user.displayName }) : t('userDialog.createTitle')} onClose={onClose} busy={busy} className="dialog-wide">
       <form onSubmit={(e) => void submit(e)} noValidate className="stack">
         {!user && (
           <div className="form-row">
