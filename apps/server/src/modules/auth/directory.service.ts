@@ -2,7 +2,6 @@ import { hash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Logger } from 'pino';
 import type { ApiKeyCreateRequest, ApiKeySummary, CreatedApiKey, PasswordReset, UserSummary, UserWithPassword } from '@bankforge/client';
-import { v7 as uuidv7 } from 'uuid';
 import { fromStoredDatetime, toStoredDatetime } from '@bankforge/data-model';
 import { AccessProfile } from '../access/access-profile.js';
 import type { Actor } from '../access/actor.js';
@@ -14,6 +13,7 @@ import { ProblemError } from '../../platform/problem/problem-error.js';
 import { apiKeyLimitsProblems } from './api-key-limits.js';
 import { DirectoryStamp } from './directory-stamp.js';
 import { generatePassword, hashPassword, passwordProblem, type PasswordProblem } from './password.js';
+import { timeOrderedId } from '../../platform/ids/time-ordered-id.js';
 
 export type { ApiKeySummary, UserSummary };
 
@@ -169,7 +169,7 @@ export class DirectoryService {
           { path: '/username', code: 'unique', message: `The username ${input.username} is taken.`, messageZh: `用户名 ${input.username} 已被使用。` },
         ]);
       }
-      const id = uuidv7();
+      const id = timeOrderedId();
       await sql.execute(
         'INSERT INTO bf_user (id, username, display_name, branch, manager_id, roles, active, password_hash, failed_logins, locked_until, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, NULL, ?, ?)',
         [id, input.username, input.displayName, input.branch ?? null, input.managerId ?? null, JSON.stringify(input.roles), input.active ?? true, passwordHash, now(), now()],
@@ -321,7 +321,7 @@ export class DirectoryService {
     return this.database.transaction(async (sql) => {
       await this.checkRoles(sql, roles);
       await this.checkKeyLimits(sql, limits);
-      const id = uuidv7();
+      const id = timeOrderedId();
       const secret = randomBytes(32).toString('base64url');
       await sql.execute('INSERT INTO bf_api_key (id, name, secret_hash, roles, scope, branch, rate_per_minute, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)', [
         id,

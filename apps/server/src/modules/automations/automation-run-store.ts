@@ -1,9 +1,9 @@
 import { fromStoredDatetime } from '@bankforge/data-model';
 import type { AutomationRunStatus, AutomationRunSummary, AutomationStepLog, AutomationStepMessage } from '@bankforge/client';
-import { v7 as uuidv7 } from 'uuid';
 import { databaseNow } from '../../platform/database/database-clock.js';
 import type { SqlExecutor } from '../../platform/database/database.js';
 import type { RunContext } from './automation-scope.js';
+import { timeOrderedId } from '../../platform/ids/time-ordered-id.js';
 
 export interface RunRow {
   id: string;
@@ -68,7 +68,7 @@ export function runSummary(row: RunRow): AutomationRunSummary {
 export const AutomationRuns = {
   /** Queues a run, due now; a repeat of its trigger key changes nothing. Answers its id, or undefined for a repeat. */
   async insert(sql: SqlExecutor, run: NewRun): Promise<string | undefined> {
-    const id = uuidv7();
+    const id = timeOrderedId();
     const now = databaseNow(sql);
     const onRepeat = sql.dialect === 'mysql' ? 'ON DUPLICATE KEY UPDATE id = id' : 'ON CONFLICT (automation_key, trigger_key) DO NOTHING';
     await sql.execute(

@@ -2,7 +2,6 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { AutomationRunQuery, AutomationRunSummary, AutomationStepLog, AutomationTestInput, AutomationTestResult, InboundEventAccepted } from '@bankforge/client';
 import { automationArtifactSchema, automationProblems, type AutomationDefinition, type FlowDefinition, type InboundTrigger } from '@bankforge/flow-engine';
 import { Ajv } from 'ajv';
-import { v7 as uuidv7 } from 'uuid';
 import { Database } from '../../platform/database/database.js';
 import { ProblemError } from '../../platform/problem/problem-error.js';
 import { problemErrorsOf } from '../../platform/request-validation/request-schema.js';
@@ -18,6 +17,7 @@ import { runningAutomations } from './automation-intake.js';
 import { automationNotFound, runNotFound } from './automation-requests.js';
 import { AutomationRuns, runSummary } from './automation-run-store.js';
 import { automationActor, evaluateFeel, holds, withoutSensitive, type RunContext } from './automation-scope.js';
+import { timeOrderedId } from '../../platform/ids/time-ordered-id.js';
 
 const validateDocument = new Ajv({ allErrors: true, strict: false }).compile(automationArtifactSchema);
 
@@ -70,7 +70,7 @@ export class AutomationsService {
         automation: original.automation_key,
         version: latest.version,
         trigger: 'replay',
-        triggerKey: `replay:${uuidv7()}`,
+        triggerKey: `replay:${timeOrderedId()}`,
         entity: original.entity,
         recordId: original.record_id,
         context: { ...context, results: {} },
@@ -140,7 +140,7 @@ export class AutomationsService {
       throw new ProblemError(403, 'forbidden', `Your roles do not allow you to post the event ${event}.`, undefined, { event, messageZh: `您的角色不允许提交事件 ${event}。` });
     }
     const automations = (await runningAutomations(this.published)).filter(({ definition: { trigger } }) => trigger.type === 'inbound' && trigger.event === event);
-    const requestId = uuidv7();
+    const requestId = timeOrderedId();
     let runs = 0;
     for (const { definition, version } of automations) {
       const trigger = definition.trigger as InboundTrigger;

@@ -1,12 +1,12 @@
 import type { EntityDefinition } from '@bankforge/data-model';
 import type { FlowEvent, InstanceStatus, JsonValue } from '@bankforge/flow-engine';
-import { v7 as uuidv7 } from 'uuid';
 import type { Dialect } from '../../platform/config/server-config.js';
 import { databaseNow } from '../../platform/database/database-clock.js';
 import type { SqlExecutor } from '../../platform/database/database.js';
 import type { Actor } from '../access/actor.js';
 import type { SqlStatement } from '../audit/audit-log.js';
 import { sensitiveFields } from '../audit/audit-redaction.js';
+import { timeOrderedId } from '../../platform/ids/time-ordered-id.js';
 
 export type RecordEventType = 'record.created' | 'record.updated' | 'record.deleted' | 'record.restored';
 export type CaseEventType = 'case.started' | `case.${Exclude<InstanceStatus, 'running'>}` | 'task.created' | 'task.completed' | 'task.cancelled';
@@ -111,7 +111,7 @@ export const DomainEvents = {
     const row = `(?, ?, ?, ?, ?, ?, ?, ${now}, 'pending', ${now}, NULL, NULL, 0, NULL)`;
     return {
       sql: `INSERT INTO bf_domain_event ${COLUMNS} VALUES ${events.map(() => row).join(', ')}`,
-      params: events.flatMap((e) => [uuidv7(), e.type, e.entity, e.recordId, JSON.stringify(e.changes), actor.userId, actor.kind]),
+      params: events.flatMap((e) => [timeOrderedId(), e.type, e.entity, e.recordId, JSON.stringify(e.changes), actor.userId, actor.kind]),
     };
   },
 

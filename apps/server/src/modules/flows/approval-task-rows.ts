@@ -1,11 +1,11 @@
 import { approvalTaskEntity } from '@bankforge/client';
 import type { FlowDefinition } from '@bankforge/flow-engine';
-import { v7 as uuidv7 } from 'uuid';
 import type { SqlExecutor, SqlValue } from '../../platform/database/database.js';
 import { columnsOf, tableNameOf } from '../metadata/physical-schema.js';
 import { fieldColumnValues } from '../metadata/record-codec.js';
 import { nodeName } from './case-texts.js';
 import { instant, stored } from './flow-store.js';
+import { timeOrderedId } from '../../platform/ids/time-ordered-id.js';
 
 const TABLE = tableNameOf(approvalTaskEntity.key);
 const FIELDS = approvalTaskEntity.fields;
@@ -78,7 +78,7 @@ export const ApprovalTaskRows = {
     };
     const at = stored(task.openedAt);
     await sql.execute(INSERT, [
-      uuidv7(),
+      timeOrderedId(),
       at,
       task.by,
       at,

@@ -1,8 +1,9 @@
 import type { ExecuteResult, FlowEffect, JsonValue, ServiceEffect } from '@bankforge/flow-engine';
-import { v5 as uuidv5, v7 as uuidv7 } from 'uuid';
+import { v5 as uuidv5 } from 'uuid';
 import { databaseNow } from '../../platform/database/database-clock.js';
 import type { SqlExecutor } from '../../platform/database/database.js';
 import { changeQueued, type LeasedTable } from '../../platform/leases/leased-queue.js';
+import { timeOrderedId } from '../../platform/ids/time-ordered-id.js';
 
 /** The effects a command hands to the outbox: they reach other systems or other cases, so they leave after commit. */
 export type OutboxEffect = Extract<FlowEffect, { type: 'callService' | 'startSubflow' | 'cancelSubflow' | 'instanceEnded' }>;
@@ -95,7 +96,7 @@ export const FlowOutbox = {
     await sql.execute(
       `INSERT INTO bf_flow_outbox (id, instance_id, seq, kind, payload, state, due_at, lease_owner, lease_until, attempts, last_error, created_at, done_at)
        VALUES (?, ?, ?, ?, ?, 'pending', ${now}, NULL, NULL, 0, NULL, ${now}, NULL)`,
-      [uuidv7(), instanceId, result.events.at(-1)?.seq ?? 0, entry.kind, JSON.stringify(entry.payload)],
+      [timeOrderedId(), instanceId, result.events.at(-1)?.seq ?? 0, entry.kind, JSON.stringify(entry.payload)],
     );
   },
 
@@ -104,7 +105,7 @@ export const FlowOutbox = {
    * case's own, derived from the entry, so a second dispatch starts nothing.
    */
   async enqueueStart(sql: SqlExecutor, start: StartCasePayload): Promise<void> {
-    const id = uuidv7();
+    const id = timeOrderedId();
     const now = databaseNow(sql);
     await sql.execute(
       `INSERT INTO bf_flow_outbox (id, instance_id, seq, kind, payload, state, due_at, lease_owner, lease_until, attempts, last_error, created_at, done_at)

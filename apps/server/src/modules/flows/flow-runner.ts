@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { execute, migrateInstance, type ExecuteResult, type FlowCommand, type FlowDefinition, type FlowState } from '@bankforge/flow-engine';
 import { approvalTaskEntity, type CaseNotificationKind } from '@bankforge/client';
-import { v7 as uuidv7 } from 'uuid';
 import { Database, type SqlExecutor } from '../../platform/database/database.js';
 import { ProblemError } from '../../platform/problem/problem-error.js';
 import { AccessProfile } from '../access/access-profile.js';
@@ -22,6 +21,7 @@ import { PeopleDirectory, type People } from './people.js';
 import { migrationReason } from './migration-reasons.js';
 import { recordTitle, recordValuesOf } from './record-binding.js';
 import { DomainEvents, caseEvents } from '../events/domain-events.js';
+import { timeOrderedId } from '../../platform/ids/time-ordered-id.js';
 
 /** What a command changed: the case's id, whether it ran at all (a repeated command id does not), and the case as it left it. */
 export interface CommandOutcome {
@@ -92,7 +92,7 @@ export class FlowRunner {
     actor: Actor,
     given: { instanceId?: string; child?: boolean; record?: Readonly<Record<string, unknown>> } = {},
   ): Promise<CommandOutcome> {
-    const instanceId = given.instanceId ?? uuidv7();
+    const instanceId = given.instanceId ?? timeOrderedId();
     const context = await this.contexts.contextFor(flow);
     const model = await this.boundModel(flow);
     return this.guarded(() =>

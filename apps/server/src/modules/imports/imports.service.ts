@@ -1,7 +1,6 @@
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { Inject, Injectable } from '@nestjs/common';
-import { v7 as uuidv7 } from 'uuid';
 import type { ImportJob, ImportMode, ImportSettings } from '@bankforge/client';
 import { SERVER_CONFIG, type ServerConfig } from '../../platform/config/server-config.js';
 import { ProblemError } from '../../platform/problem/problem-error.js';
@@ -12,6 +11,7 @@ import { proposeMapping } from './import-mapping.js';
 import { ImportRunner } from './import-runner.js';
 import { checkSettings } from './import-settings.js';
 import { ImportStore, jobOf } from './import-store.js';
+import { timeOrderedId } from '../../platform/ids/time-ordered-id.js';
 
 const ENTITY_KEY = /^[a-z][a-z0-9_]{0,63}$/;
 
@@ -44,7 +44,7 @@ export class ImportsService {
     if (!format) throw new ProblemError(415, 'unsupportedImportFormat', 'Send a CSV (text/csv) or XLSX file.');
     const max = maxImportBytes();
     if (declaredLength !== undefined && declaredLength > max) throw new ProblemError(413, 'importTooLarge', `An import file may hold at most ${max} bytes.`);
-    const id = uuidv7();
+    const id = timeOrderedId();
     const file = `${id}.${format}`;
     const path = join(importDirectory(this.config.dataDir), file);
     const size = await receiveFile(body, path, max);

@@ -1,5 +1,4 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { v7 as uuidv7 } from 'uuid';
 import { fromStoredDatetime, isEncrypted, toStoredDatetime, type EntityDefinition } from '@bankforge/data-model';
 import { FieldCipher } from '../../platform/crypto/field-cipher.js';
 import { Database, type SqlExecutor } from '../../platform/database/database.js';
@@ -8,6 +7,7 @@ import { EntityModel } from './entity-model.js';
 import { planEntityMigration, type MigrationPlan } from './migration-plan.js';
 import { layoutOf, type EntityTableLayout } from './physical-schema.js';
 import { SchemaMigrator } from './schema-migrator.js';
+import { timeOrderedId } from '../../platform/ids/time-ordered-id.js';
 
 /** How long a cached entity model is trusted before the table registry is asked again. */
 const MODEL_TTL_MS = 1000;
@@ -155,7 +155,7 @@ export class MetadataService {
     }
     await sql.execute(
       'INSERT INTO bf_migration (id, entity_key, from_version, to_version, plan, backup_table, applied_at, applied_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-      [uuidv7(), next.key, plan.fromVersion, plan.toVersion, JSON.stringify(plan), backup, now, appliedBy],
+      [timeOrderedId(), next.key, plan.fromVersion, plan.toVersion, JSON.stringify(plan), backup, now, appliedBy],
     );
     this.models.delete(next.key);
     return plan;

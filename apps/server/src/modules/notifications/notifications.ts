@@ -1,9 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { CaseNotification, CaseText, NotificationKind, NotificationPage } from '@bankforge/client';
-import { v7 as uuidv7 } from 'uuid';
 import { Database, type SqlExecutor } from '../../platform/database/database.js';
 import type { Actor } from '../access/actor.js';
 import { instant, stored } from '../flows/flow-store.js';
+import { timeOrderedId } from '../../platform/ids/time-ordered-id.js';
 
 const SHOWN = 50;
 
@@ -43,7 +43,7 @@ export class Notifications {
     const { kind, text, caseId = null, taskId = null, record } = notification;
     await sql.execute(
       `INSERT INTO bf_notification (id, user_id, kind, instance_id, task_pk, entity_key, record_id, text, created_at, read_at) VALUES ${to.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)').join(', ')}`,
-      to.flatMap((user) => [uuidv7(), user, kind, caseId, taskId, record?.entity ?? null, record?.id ?? null, JSON.stringify(text), at]),
+      to.flatMap((user) => [timeOrderedId(), user, kind, caseId, taskId, record?.entity ?? null, record?.id ?? null, JSON.stringify(text), at]),
     );
   }
 

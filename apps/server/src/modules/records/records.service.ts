@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { applyFieldDefaults, columnKind, decimalShape, fillDerivedValues, fromStoredDatetime, moneyCurrencyColumn, normalizeRecordValues, toStoredDatetime } from '@bankforge/data-model';
 import { evaluateSubmission, type CompiledForm } from '@bankforge/form-engine';
-import { v7 as uuidv7 } from 'uuid';
 import type { Actor } from '../access/actor.js';
 import { ownerPredicate, scopePredicate, type SqlPredicate } from '../access/data-scope.js';
 import type { RecordOperation } from '../access/role.js';
@@ -32,6 +31,7 @@ import { RecordTitles, referencedIds, type RecordTitleMap } from './record-title
 import { AuditRedaction } from '../audit/audit-redaction.js';
 import { DirectoryService } from '../auth/directory.service.js';
 import { DomainEvents, recordChanges, type FieldChange } from '../events/domain-events.js';
+import { timeOrderedId } from '../../platform/ids/time-ordered-id.js';
 
 export type RecordExportQuery = Omit<RecordQuery, 'cursor' | 'limit' | 'count'> & {
   /** A processing purpose the entity declares: only records whose customer consented are exported. */
@@ -260,7 +260,7 @@ export class RecordsService {
         results[at] = refused;
         return;
       }
-      const id = uuidv7();
+      const id = timeOrderedId();
       rows.push({ id, create });
       results[at] = { id, version: 1 };
     });
@@ -373,7 +373,7 @@ export class RecordsService {
     const now = toStoredDatetime(createdAt);
     // Auto numbers are taken here, in the insert's transaction: a failed insert gives its number back.
     values = await this.numbers.assign(tx, model, values, createdAt, actor);
-    const id = uuidv7();
+    const id = timeOrderedId();
     const system: Record<string, SqlValue> = {
       id,
       created_at: now,

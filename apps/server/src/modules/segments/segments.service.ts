@@ -1,5 +1,4 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { v7 as uuidv7 } from 'uuid';
 import type { Segment, SegmentChange, SegmentInput, SegmentSharing } from '@bankforge/client';
 import { fromStoredDatetime, toStoredDatetime } from '@bankforge/data-model';
 import { SYSTEM_ACTOR, type Actor } from '../access/actor.js';
@@ -9,6 +8,7 @@ import { Database, type SqlExecutor } from '../../platform/database/database.js'
 import { driverError } from '../../platform/database/driver-error.js';
 import { ProblemError } from '../../platform/problem/problem-error.js';
 import { visibleSegments } from './segment-audience.js';
+import { timeOrderedId } from '../../platform/ids/time-ordered-id.js';
 
 interface SegmentRow {
   id: string;
@@ -80,7 +80,7 @@ export class SegmentsService {
     await this.checkRunnable(input.entity, input.filter, sort, actor);
     const name = input.name.trim();
     const now = toStoredDatetime(new Date().toISOString());
-    const id = uuidv7();
+    const id = timeOrderedId();
     try {
       await this.database.transaction(async (sql) => {
         await this.requireFreeName(sql, owner, input.entity, name);

@@ -1,5 +1,4 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
-import { v7 as uuidv7 } from 'uuid';
 import { databaseNow } from '../../platform/database/database-clock.js';
 import { Database, type SqlExecutor } from '../../platform/database/database.js';
 import type { EntityDefinition } from '@bankforge/data-model';
@@ -13,6 +12,7 @@ import { passesFilter, selectsType } from './webhook-match.js';
 import { carefulReader, eventAsRead, rolesReader, type WebhookReader } from './webhook-reader.js';
 import { WEBHOOK_MAX_ATTEMPTS } from './webhook-schedule.js';
 import { rolesOf, WebhookStore, type SubscriptionRow } from './webhook-store.js';
+import { timeOrderedId } from '../../platform/ids/time-ordered-id.js';
 
 /**
  * The body a receiver is sent, Standard Webhooks' `{ type, timestamp, data }`: the event as its
@@ -114,6 +114,6 @@ async function insertDelivery(sql: SqlExecutor, subscription: string, event: Dom
   await sql.execute(
     `INSERT INTO bf_webhook_delivery (id, subscription_key, event_id, event_type, payload, state, attempts, max_attempts, next_attempt_at, lease_owner, lease_until, last_status, last_error, created_at, last_attempt_at, delivered_at)
      VALUES (?, ?, ?, ?, ?, 'pending', 0, ?, ${now}, NULL, NULL, NULL, NULL, ${now}, NULL, NULL) ${onRepeat}`,
-    [`msg_${uuidv7()}`, subscription, event.id, event.type, payload, WEBHOOK_MAX_ATTEMPTS],
+    [`msg_${timeOrderedId()}`, subscription, event.id, event.type, payload, WEBHOOK_MAX_ATTEMPTS],
   );
 }
