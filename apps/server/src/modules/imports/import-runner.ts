@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { setImmediate } from 'node:timers/promises';
-import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { blindIndexColumn, isEncrypted } from '@bankforge/data-model';
 import type { CompiledForm } from '@bankforge/form-engine';
 import type { ImportColumn, ImportFormat, ImportMatchRule, ImportProblem } from '@bankforge/client';
@@ -8,7 +8,8 @@ import { positiveInteger, SERVER_CONFIG, type ServerConfig } from '../../platfor
 import { FieldCipher } from '../../platform/crypto/field-cipher.js';
 import { Database, type SqlExecutor } from '../../platform/database/database.js';
 import { databaseNow } from '../../platform/database/database-clock.js';
-import { LeasedQueue, type LeasedQueueSpec } from '../../platform/leases/leased-queue.js';
+import type { LeasedQueueSpec } from '../../platform/leases/leased-queue.js';
+import { LeasedQueueWorker } from '../../platform/leases/leased-queue-worker.js';
 import { ProblemError } from '../../platform/problem/problem-error.js';
 import type { Actor } from '../access/actor.js';
 import { scopePredicate } from '../access/data-scope.js';
@@ -96,9 +97,7 @@ interface MatchedRecord {
  * batch the same way and rolls it back.
  */
 @Injectable()
-export class ImportRunner implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly queue: LeasedQueue<{ id: string }>;
-  readonly owner: string;
+export class ImportRunner extends LeasedQueueWorker<{ id: string }> {
   /** Rows per transaction (`BANKFORGE_IMPORT_BATCH_ROWS`). */
   batchRows = positiveInteger('BANKFORGE_IMPORT_BATCH_ROWS', process.env.BANKFORGE_IMPORT_BATCH_ROWS) ?? DEFAULT_BATCH_ROWS;
   /** Tests stop a run after this many batches, as a crash would (its lease left to run out). */
@@ -114,16 +113,7 @@ export class ImportRunner implements OnApplicationBootstrap, OnApplicationShutdo
     @Inject(FormCatalog) private readonly forms: FormCatalog,
     @Inject(DirectoryService) private readonly directory: DirectoryService,
   ) {
-    this.queue = new LeasedQueue(database, IMPORT_QUEUE, () => this.runNext());
-    this.owner = this.queue.owner;
-  }
-
-  onApplicationBootstrap(): void {
-    this.queue.start(Number(process.env.BANKFORGE_IMPORT_POLL_MS ?? DEFAULT_POLL_MS));
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    await this.queue.stop();
+    super(database, IMPORT_QUEUE, { env: 'BANKFORGE_IMPORT_POLL_MS', defaultMs: DEFAULT_POLL_MS });
   }
 
   /** Runs the jobs due now (queued, or left by a replica whose lease ran out); answers how many it ran. */
@@ -136,7 +126,7 @@ export class ImportRunner implements OnApplicationBootstrap, OnApplicationShutdo
     void this.queue.drain().catch(() => undefined);
   }
 
-  private async runNext(): Promise<number | undefined> {
+  protected async nextBatch(): Promise<number | undefined> {
     const [claimed] = await this.queue.claim();
     if (!claimed) return undefined;
     const job = await this.store.job(claimed.id);
