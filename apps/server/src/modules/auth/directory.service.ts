@@ -384,10 +384,7 @@ export class DirectoryService {
       const [row] = await sql.rows<Record<string, string | number | null>>('SELECT * FROM bf_api_key WHERE id = ?', [id]);
       if (!row || row.revoked_at !== null) return undefined;
       if (!timingSafeEqual(Buffer.from(sha256(secret)), Buffer.from(String(row.secret_hash)))) return undefined;
-      const roles = JSON.parse(String(row.roles)) as string[];
-      const { scope, branch, rateLimit } = keyLimitsOf(row);
-      const access = keyProfile(await this.profileOf(sql, roles), scope);
-      return { actor: { kind: 'apiKey', userId: id, name: `api-key:${String(row.name)}`, branch, roles, access }, perMinute: rateLimit?.perMinute ?? null };
+      return { actor: await this.keyActor(sql, row), perMinute: keyLimitsOf(row).rateLimit?.perMinute ?? null };
     });
     if (verified) {
       // Only keys that verified are kept, and not without bound: unknown keys never fill the map.
@@ -395,6 +392,22 @@ export class DirectoryService {
       this.verifiedKeys.set(cacheKey, { ...verified, at: Date.now() });
     }
     return verified;
+  }
+
+  /**
+   * The actor of an API key that is not revoked, by its id, as its requests act (for work it
+   * started that runs later, such as an import); undefined when it is unknown or revoked.
+   */
+  async apiKeyActorById(sql: SqlExecutor, id: string): Promise<Actor | undefined> {
+    const [row] = await sql.rows<Record<string, string | number | null>>('SELECT * FROM bf_api_key WHERE id = ?', [id]);
+    return row && row.revoked_at === null ? this.keyActor(sql, row) : undefined;
+  }
+
+  /** A key's actor from its stored row: its roles narrowed to its scope (once, here: every data path then obeys it), its branch. */
+  private async keyActor(sql: SqlExecutor, row: Record<string, string | number | null>): Promise<Actor> {
+    const roles = JSON.parse(String(row.roles)) as string[];
+    const { scope, branch } = keyLimitsOf(row);
+    return { kind: 'apiKey', userId: String(row.id), name: `api-key:${String(row.name)}`, branch, roles, access: keyProfile(await this.profileOf(sql, roles), scope) };
   }
 
   private async checkRoles(sql: SqlExecutor, roles: readonly string[]): Promise<void> {

@@ -1,18 +1,7 @@
-import type { ApiKeyScope } from '@bankforge/client';
 import type { SqlExecutor } from '../../platform/database/database.js';
 import { ProblemError } from '../../platform/problem/problem-error.js';
 import type { Actor } from '../access/actor.js';
-import { keyProfile } from '../access/key-scope.js';
 import type { DirectoryService } from '../auth/directory.service.js';
-
-interface ApiKeyRow {
-  id: string;
-  name: string;
-  roles: string;
-  scope: string | null;
-  branch: string | null;
-  revoked_at: string | null;
-}
 
 /**
  * Who a job's background work (its run, its rollback) acts as: the person or the integration's API
@@ -24,11 +13,7 @@ interface ApiKeyRow {
 export async function importerActor(sql: SqlExecutor, directory: DirectoryService, id: string): Promise<Actor | undefined> {
   const user = await directory.userRow(sql, id);
   if (user) return directory.actorOf(sql, user);
-  const [key] = await sql.rows<ApiKeyRow>('SELECT id, name, roles, scope, branch, revoked_at FROM bf_api_key WHERE id = ?', [id]);
-  if (!key || key.revoked_at !== null) return undefined;
-  const roles = JSON.parse(key.roles) as string[];
-  const scope = key.scope === null ? null : (JSON.parse(key.scope) as ApiKeyScope);
-  return { kind: 'apiKey', userId: key.id, name: `api-key:${key.name}`, branch: key.branch, roles, access: keyProfile(await directory.profileOf(sql, roles), scope) };
+  return directory.apiKeyActorById(sql, id);
 }
 
 /** The work stops: whoever started it no longer exists, or their key was revoked. */
