@@ -62,7 +62,7 @@ describe('the import page', () => {
       // The list as read before the run, then after it: the page's own job is said as it follows it.
       'GET /api/imports': sequence({ body: [] }, { body: [uploaded] }, { body: [uploaded, { ...uploaded, id: '0190f0a0-0000-7000-8000-000000000009', fileName: '上月.csv' }] }),
       [`GET /api/imports/${uploaded.id}/problems?limit=200`]: {
-        body: { items: [{ row: 4, path: '/resident_id', code: 'residentIdChecksum', message: 'Resident ID has a wrong check character (the last character)', messageZh: '身份证号 的校验码（最后一位）不正确' }], total: 1 },
+        body: { items: [{ row: 4, path: '/resident_id', code: 'residentIdChecksum', message: 'Resident ID has a wrong check character (the last character)', messageZh: '身份证号的校验码（最后一位）不正确' }], total: 1 },
       },
     });
     renderPage(<ImportPage />, server.client, { path: '/crm/customer/import', pattern: '/:app/:entity/import' });

@@ -348,7 +348,7 @@ describe('validateEntityDefinition: rules beyond the schema', () => {
     expect(error?.message).toBe(
       'Field "mobile": the default value is invalid: Label mobile must be an 11-digit mainland China mobile number',
     );
-    expect(error?.messageZh).toBe('字段 "mobile"：默认值无效：标签mobile 必须是 11 位中国大陆手机号码');
+    expect(error?.messageZh).toBe('字段 "mobile"：默认值无效：标签mobile必须是 11 位中国大陆手机号码');
   });
 
   it('skips the default check of a field that is already wrong', () => {

@@ -74,7 +74,7 @@ export function recordMessage(
   const en = field.label.en;
   const zh = field.label['zh-CN'];
   if (code === 'unknownField') {
-    return { message: `"${key}" is not part of ${en}`, messageZh: `"${key}" 不属于 ${zh}` };
+    return { message: `"${key}" is not part of ${en}`, messageZh: `"${key}" 不属于${zh}` };
   }
   const limit = String(detail.limit ?? '');
   // Money: a missing or mistyped part is named; other problems are plainly about the field.
@@ -83,116 +83,116 @@ export function recordMessage(
     if (code === 'required') {
       return {
         message: `${en} needs ${detail.part === 'amount' ? 'an' : 'a'} ${partEn}`,
-        messageZh: `${zh} 缺少${partZh}`,
+        messageZh: `${zh}缺少${partZh}`,
       };
     }
     const [expected, expectedZh] = detail.part === 'amount' ? EXPECTED.decimal : CURRENCY_EXPECTED;
     return {
       message: `The ${partEn} of ${en} must be ${expected}`,
-      messageZh: `${zh} 的${partZh}必须是${expectedZh}`,
+      messageZh: `${zh}的${partZh}必须是${expectedZh}`,
     };
   }
   switch (code) {
     case 'required':
-      return { message: `${en} is required`, messageZh: `${zh} 为必填项` };
+      return { message: `${en} is required`, messageZh: `${zh}为必填项` };
     case 'type': {
       const [expected, expectedZh] = EXPECTED[field.type];
-      return { message: `${en} must be ${expected}`, messageZh: `${zh} 必须是${expectedZh}` };
+      return { message: `${en} must be ${expected}`, messageZh: `${zh}必须是${expectedZh}` };
     }
     case 'minLength':
       return {
         message: `${en} must be at least ${limit} characters long`,
-        messageZh: `${zh} 长度不能少于 ${limit} 个字符`,
+        messageZh: `${zh}长度不能少于 ${limit} 个字符`,
       };
     case 'maxLength':
       return {
         message: `${en} must be at most ${limit} characters long`,
-        messageZh: `${zh} 长度不能超过 ${limit} 个字符`,
+        messageZh: `${zh}长度不能超过 ${limit} 个字符`,
       };
     case 'pattern':
       // The analyst's words for the format, where they wrote some: a regular expression says nothing to the person typing.
       return field.patternHint
-        ? { message: `${en} must be in the format: ${field.patternHint.en}`, messageZh: `${zh} 格式应为：${field.patternHint['zh-CN']}` }
-        : { message: `${en} is not in the required format`, messageZh: `${zh} 格式不正确` };
+        ? { message: `${en} must be in the format: ${field.patternHint.en}`, messageZh: `${zh}格式应为：${field.patternHint['zh-CN']}` }
+        : { message: `${en} is not in the required format`, messageZh: `${zh}格式不正确` };
     case 'minimum':
       return isDateLike(field)
-        ? { message: `${en} must not be before ${limit}`, messageZh: `${zh} 不能早于 ${limit}` }
-        : { message: `${en} must be at least ${limit}`, messageZh: `${zh} 不能小于 ${limit}` };
+        ? { message: `${en} must not be before ${limit}`, messageZh: `${zh}不能早于 ${limit}` }
+        : { message: `${en} must be at least ${limit}`, messageZh: `${zh}不能小于 ${limit}` };
     case 'maximum':
       return isDateLike(field)
-        ? { message: `${en} must not be after ${limit}`, messageZh: `${zh} 不能晚于 ${limit}` }
-        : { message: `${en} must be at most ${limit}`, messageZh: `${zh} 不能大于 ${limit}` };
+        ? { message: `${en} must not be after ${limit}`, messageZh: `${zh}不能晚于 ${limit}` }
+        : { message: `${en} must be at most ${limit}`, messageZh: `${zh}不能大于 ${limit}` };
     case 'option':
       return detail.duplicate
-        ? { message: `${en} lists the same option more than once`, messageZh: `${zh} 包含重复的选项` }
-        : { message: `${en} must be one of the listed options`, messageZh: `${zh} 必须是列表中的选项` };
+        ? { message: `${en} lists the same option more than once`, messageZh: `${zh}包含重复的选项` }
+        : { message: `${en} must be one of the listed options`, messageZh: `${zh}必须是列表中的选项` };
     case 'email':
-      return { message: `${en} must be a valid email address`, messageZh: `${zh} 必须是有效的电子邮箱地址` };
+      return { message: `${en} must be a valid email address`, messageZh: `${zh}必须是有效的电子邮箱地址` };
     case 'url':
       return {
         message: `${en} must be a valid web address starting with http:// or https://`,
-        messageZh: `${zh} 必须是以 http:// 或 https:// 开头的有效网址`,
+        messageZh: `${zh}必须是以 http:// 或 https:// 开头的有效网址`,
       };
     case 'mobile':
       return {
         message: `${en} must be an 11-digit mainland China mobile number`,
-        messageZh: `${zh} 必须是 11 位中国大陆手机号码`,
+        messageZh: `${zh}必须是 11 位中国大陆手机号码`,
       };
     case 'residentIdFormat':
       return {
         message: `${en} must be 17 digits followed by a digit or X`,
-        messageZh: `${zh} 格式不正确，应为 17 位数字加 1 位数字或 X`,
+        messageZh: `${zh}格式不正确，应为 17 位数字加 1 位数字或 X`,
       };
     case 'residentIdChecksum':
       return {
         message: `${en} has a wrong check character (the last character)`,
-        messageZh: `${zh} 的校验码（最后一位）不正确`,
+        messageZh: `${zh}的校验码（最后一位）不正确`,
       };
     case 'residentIdBirthDate':
-      return { message: `${en} contains an invalid date of birth`, messageZh: `${zh} 中的出生日期无效` };
+      return { message: `${en} contains an invalid date of birth`, messageZh: `${zh}中的出生日期无效` };
     case 'currency':
       return {
         message: `${en} is not a known ISO 4217 currency code`,
-        messageZh: `${zh} 不是有效的 ISO 4217 币种代码`,
+        messageZh: `${zh}不是有效的 ISO 4217 币种代码`,
       };
     case 'currencyNotAllowed': {
       const allowed = (detail.allowed ?? []).join(', ');
       return {
         message: `${en} may not be ${detail.currency ?? ''} (allowed: ${allowed})`,
-        messageZh: `${zh} 不允许使用 ${detail.currency ?? ''}（允许：${allowed}）`,
+        messageZh: `${zh}不允许使用 ${detail.currency ?? ''}（允许：${allowed}）`,
       };
     }
     case 'decimal':
       return {
         message: `${en} must be a number with exactly ${detail.scale ?? 0} decimal places, written as a string`,
-        messageZh: `${zh} 必须是保留 ${detail.scale ?? 0} 位小数的数字字符串`,
+        messageZh: `${zh}必须是保留 ${detail.scale ?? 0} 位小数的数字字符串`,
       };
     case 'decimalPrecision':
       return {
         message: `${en} is too large: at most ${detail.integerDigits ?? 0} digits before the decimal point`,
-        messageZh: `${zh} 超出范围：整数部分最多 ${detail.integerDigits ?? 0} 位`,
+        messageZh: `${zh}超出范围：整数部分最多 ${detail.integerDigits ?? 0} 位`,
       };
     case 'date':
       return {
         message: `${en} must be a valid date (YYYY-MM-DD)`,
-        messageZh: `${zh} 必须是有效日期（YYYY-MM-DD）`,
+        messageZh: `${zh}必须是有效日期（YYYY-MM-DD）`,
       };
     case 'datetime':
       return {
         message: `${en} must be a valid UTC date-time (YYYY-MM-DDTHH:mm:ss.sssZ)`,
-        messageZh: `${zh} 必须是有效的 UTC 日期时间（YYYY-MM-DDTHH:mm:ss.sssZ）`,
+        messageZh: `${zh}必须是有效的 UTC 日期时间（YYYY-MM-DDTHH:mm:ss.sssZ）`,
       };
     case 'integer':
       return {
         message: `${en} must be a whole number between -9007199254740991 and 9007199254740991`,
-        messageZh: `${zh} 必须是 -9007199254740991 到 9007199254740991 之间的整数`,
+        messageZh: `${zh}必须是 -9007199254740991 到 9007199254740991 之间的整数`,
       };
     case 'json':
-      return { message: `${en} must be a JSON value`, messageZh: `${zh} 必须是有效的 JSON 值` };
+      return { message: `${en} must be a JSON value`, messageZh: `${zh}必须是有效的 JSON 值` };
     case 'reference':
       return {
         message: `${en} must be a record id (1 to 36 letters, digits or hyphens)`,
-        messageZh: `${zh} 必须是记录 ID（1 到 36 位字母、数字或连字符）`,
+        messageZh: `${zh}必须是记录 ID（1 到 36 位字母、数字或连字符）`,
       };
   }
 }

@@ -36,7 +36,7 @@ describe('every field type', () => {
         const errors = validate(values);
         expect(errors.map((e) => [e.code, e.path])).toEqual([['required', `/${f.key}`]]);
         expect(errors[0]?.message).toBe(`Label ${f.key} is required`);
-        expect(errors[0]?.messageZh).toBe(`标签${f.key} 为必填项`);
+        expect(errors[0]?.messageZh).toBe(`标签${f.key}为必填项`);
       }
     },
   );
@@ -102,7 +102,7 @@ describe('text', () => {
     expect(problems(code, 'abcdef')).toEqual([['maxLength', '/code']]);
     const [error] = compileRecordValidator(entityOf(code))({ code: 'abcdef' });
     expect(error?.message).toBe('Label code must be at most 5 characters long');
-    expect(error?.messageZh).toBe('标签code 长度不能超过 5 个字符');
+    expect(error?.messageZh).toBe('标签code长度不能超过 5 个字符');
   });
 
   it('requires the pattern to match the whole value', () => {
@@ -122,7 +122,7 @@ describe('text', () => {
     const hint = { en: 'two letters then eight digits', 'zh-CN': '两个字母加八位数字' };
     const validate = compileRecordValidator(entityOf(field('card_no', 'text', { pattern: '[A-Z]{2}[0-9]{8}', patternHint: hint })));
     const [error] = validate({ card_no: 'A1234567' });
-    expect(error).toMatchObject({ path: '/card_no', code: 'pattern', message: 'Label card_no must be in the format: two letters then eight digits', messageZh: '标签card_no 格式应为：两个字母加八位数字' });
+    expect(error).toMatchObject({ path: '/card_no', code: 'pattern', message: 'Label card_no must be in the format: two letters then eight digits', messageZh: '标签card_no格式应为：两个字母加八位数字' });
     const [plain] = compileRecordValidator(entityOf(field('card_no', 'text', { pattern: '[A-Z]{2}[0-9]{8}' })))({ card_no: 'A1' });
     expect(plain?.message).toBe('Label card_no is not in the required format');
     expect(plain?.message).not.toContain('[A-Z]');
@@ -197,7 +197,7 @@ describe('integer', () => {
     expect(problems(age, 121)).toEqual([['maximum', '/age']]);
     const [error] = compileRecordValidator(entityOf(age))({ age: 17 });
     expect(error?.message).toBe('Label age must be at least 18');
-    expect(error?.messageZh).toBe('标签age 不能小于 18');
+    expect(error?.messageZh).toBe('标签age不能小于 18');
   });
 });
 
@@ -304,7 +304,7 @@ describe('money', () => {
     const validate = compileRecordValidator(entityOf(balance));
     const [missing] = validate({ amount: { amount: '1.00' } });
     expect(missing?.message).toBe('Amount needs a currency');
-    expect(missing?.messageZh).toBe('金额 缺少币种');
+    expect(missing?.messageZh).toBe('金额缺少币种');
     const [notAllowed] = validate({ amount: { amount: '1.00', currency: 'EUR' } });
     expect(notAllowed?.message).toBe('Amount may not be EUR (allowed: CNY, USD)');
   });
@@ -337,7 +337,7 @@ describe('date', () => {
     expect(problems(birthday, '2025-01-01')).toEqual([['maximum', '/birthday']]);
     const [error] = compileRecordValidator(entityOf(birthday))({ birthday: '2025-01-01' });
     expect(error?.message).toBe('Label birthday must not be after 2024-12-31');
-    expect(error?.messageZh).toBe('标签birthday 不能晚于 2024-12-31');
+    expect(error?.messageZh).toBe('标签birthday不能晚于 2024-12-31');
   });
 });
 
@@ -453,10 +453,10 @@ describe('mobile', () => {
         path: '/mobile',
         code: 'required',
         message: 'Mobile phone is required',
-        messageZh: '手机号码 为必填项',
+        messageZh: '手机号码为必填项',
       },
     ]);
-    expect(validate({ mobile: '123' })[0]?.messageZh).toBe('手机号码 必须是 11 位中国大陆手机号码');
+    expect(validate({ mobile: '123' })[0]?.messageZh).toBe('手机号码必须是 11 位中国大陆手机号码');
   });
 });
 

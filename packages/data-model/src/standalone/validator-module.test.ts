@@ -134,7 +134,7 @@ describe('standaloneValidatorModule', () => {
       path: '/resident_id',
       code: 'residentIdChecksum',
       message: 'Label resident_id has a wrong check character (the last character)',
-      messageZh: '标签resident_id 的校验码（最后一位）不正确',
+      messageZh: '标签resident_id的校验码（最后一位）不正确',
     });
   });
 
