@@ -78,7 +78,7 @@ export { AUTOMATION_ACTION_TYPES, AUTOMATION_CASE_EVENTS, AUTOMATION_RECORD_EVEN
 export { AUTOMATION_ACTION_ID_PATTERN, AUTOMATION_KEY_PATTERN, automationArtifactSchema } from './automation/automation-schema.js';
 export { automationEntities, automationKind, type AutomationCheckContext, type AutomationSegment } from './automation/automation-kind.js';
 export { AUTOMATION_SCOPE_NAMES, automationFieldProblems, automationProblems, isAutomationDuration, type AutomationProblemCode } from './automation/automation-problems.js';
-export { latestScheduleSlot, missedScheduleSlots, MAX_CATCH_UP_SLOTS } from './automation/schedule-slots.js';
+export { latestScheduleSlot, missedScheduleSlots, MAX_CATCH_UP_SLOTS, nextScheduleSlot } from './automation/schedule-slots.js';
 // request bodies written as FEEL templates (automations' connector calls, flows' service steps)
 export { evaluateRequestBody, type RequestBodyOptions } from './templates/request-body.js';
 

@@ -53,6 +53,29 @@ export function missedScheduleSlots(trigger: ScheduleTrigger, sinceIso: string, 
   return slots.reverse();
 }
 
+/**
+ * The first instant after `nowIso` the schedule fires at (ISO 8601, UTC), or undefined when it does
+ * not fire in the next 35 days (or its time or zone is not valid): what the designer tells the
+ * analyst a published schedule does next.
+ */
+export function nextScheduleSlot(trigger: ScheduleTrigger, nowIso: string, calendar?: BusinessCalendar): string | undefined {
+  const at = msOfTime(trigger.at);
+  const now = Date.parse(nowIso);
+  if (at === undefined || Number.isNaN(now)) return undefined;
+  let today: number;
+  try {
+    today = localMoment(now, trigger.timeZone).day;
+  } catch {
+    return undefined;
+  }
+  for (let day = today; day < today + LOOKBACK_DAYS; day++) {
+    if (!firesOn(trigger, day, calendar)) continue;
+    const instant = instantOf({ day, ms: at }, trigger.timeZone);
+    if (instant > now) return new Date(instant).toISOString();
+  }
+  return undefined;
+}
+
 /** The slots at or before `nowIso`, latest first, back 35 days (none when the time or zone is not valid). */
 function* slotsBackFrom(trigger: ScheduleTrigger, nowIso: string, calendar: BusinessCalendar | undefined): Generator<string, undefined> {
   const at = msOfTime(trigger.at);
