@@ -62,6 +62,7 @@ export function ApiKeysPage() {
         help={t('apiKeys.help')}
         notice={notice}
         empty={shown.length === 0 ? t('apiKeys.empty') : null}
+        emptyHint={t('apiKeys.emptyHint')}
         columns={[
           t('apiKeys.name'),
           t('apiKeys.roles'),

@@ -50,6 +50,7 @@ export function ConnectorsPage() {
         help={t('connectors.help')}
         notice={notice}
         empty={connectors.length === 0 ? t('connectors.empty') : null}
+        emptyHint={t('connectors.emptyHint')}
         columns={[
           t('connectors.columns.name'),
           t('connectors.key'),

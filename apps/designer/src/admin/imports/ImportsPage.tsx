@@ -33,6 +33,7 @@ export function ImportsPage() {
       }
       help={t('imports.help')}
       empty={state.data.jobs.length === 0 ? t('imports.empty') : null}
+      emptyHint={t('imports.emptyHint')}
       columns={[
         t('imports.columns.file'),
         t('imports.columns.entity'),

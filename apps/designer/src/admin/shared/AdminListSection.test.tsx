@@ -42,4 +42,21 @@ describe('AdminListSection', () => {
     expect(screen.queryByRole('table')).toBeNull();
     expect(screen.queryByRole('status')).toBeNull();
   });
+
+  it('says how to start an empty list under its empty state, and nothing of it once the list has rows', () => {
+    const { rerender } = render(
+      <AdminListSection title="Webhooks" help="Events sent out." empty="No webhooks yet." emptyHint="Choose New webhook to add one." columns={['Name']}>
+        {row}
+      </AdminListSection>,
+    );
+    expect(screen.getByText('No webhooks yet.')).toBeTruthy();
+    expect(screen.getByText('Choose New webhook to add one.')).toBeTruthy();
+    rerender(
+      <AdminListSection title="Webhooks" help="Events sent out." empty={null} emptyHint="Choose New webhook to add one." columns={['Name']}>
+        {row}
+      </AdminListSection>,
+    );
+    expect(screen.getByRole('table', { name: 'Webhooks' })).toBeTruthy();
+    expect(screen.queryByText('Choose New webhook to add one.')).toBeNull();
+  });
 });

@@ -10,6 +10,8 @@ export interface AdminListSectionProps {
   notice?: Notice | null;
   /** Said instead of the list when it has nothing in it. */
   empty: string | null;
+  /** Said under the empty state: how to start the list ("Choose New webhook to add one."), so an empty page is not a dead end. */
+  emptyHint?: string;
   /** The table's column headers. */
   columns: readonly string[];
   /** The table's rows. */
@@ -23,6 +25,7 @@ export function AdminListSection({
   help,
   notice,
   empty,
+  emptyHint,
   columns,
   children,
 }: AdminListSectionProps) {
@@ -36,7 +39,10 @@ export function AdminListSection({
       <p className="help admin-list-help">{help}</p>
       {notice !== undefined && <NoticeLine notice={notice} />}
       {empty !== null ? (
-        <p className="empty-state">{empty}</p>
+        <div className="empty-state admin-list-empty">
+          <p>{empty}</p>
+          {emptyHint && <p className="help">{emptyHint}</p>}
+        </div>
       ) : (
         <table className="data-table" aria-labelledby={titleId}>
           <thead>

@@ -79,6 +79,9 @@ describe('WebhooksPage', () => {
     });
     renderPage(page, server.client);
     const actor = userEvent.setup();
+    // The empty list says how to start it.
+    expect(await screen.findByText('No webhooks yet.')).toBeTruthy();
+    expect(screen.getByText('Choose New webhook to add one.')).toBeTruthy();
     await actor.click(await screen.findByRole('button', { name: 'New webhook' }));
     const dialog = screen.getByRole('dialog', { name: 'New webhook' });
     await actor.click(within(dialog).getByRole('button', { name: 'Create webhook' }));

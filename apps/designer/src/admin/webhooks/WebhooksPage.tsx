@@ -56,6 +56,7 @@ export function WebhooksPage() {
         help={t('webhooks.help')}
         notice={notice}
         empty={subscriptions.length === 0 ? t('webhooks.empty') : null}
+        emptyHint={t('webhooks.emptyHint')}
         columns={[
           t('webhooks.columns.name'),
           t('webhooks.columns.url'),
