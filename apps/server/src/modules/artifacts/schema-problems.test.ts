@@ -31,7 +31,7 @@ describe('an artifact’s schema problems', () => {
     const problems = problemsOf({ key: 'ab', every: 'year', extra: 1, label: 3 });
     expect(problems).toEqual(
       expect.arrayContaining([
-        { path: '/actions', code: 'required', message: 'Required.', messageZh: '必填。' },
+        { path: '/actions', code: 'required', message: 'Is required.', messageZh: '为必填项。' },
         { path: '/extra', code: 'unknownField', message: 'Is not a known property.', messageZh: '不是可识别的属性。' },
         { path: '/key', code: 'minLength', message: 'Must be at least 3 characters.', messageZh: '至少需要 3 个字符。' },
         { path: '/label', code: 'type', message: 'Has the wrong type.', messageZh: '类型不正确。' },

@@ -20,6 +20,27 @@ const RULES: Record<string, Bilingual> = {
   pattern: { en: 'is not in the expected format', zh: '格式不正确' },
 };
 
+/**
+ * What a schema rule says on its own, beside the control at its path rather than after a field's
+ * name ("Must not be empty." / "不能为空。"), naming the limit it was checked against or the values
+ * it allows when the check knows them; undefined for a rule without words.
+ */
+export function ruleSaidAlone(code: string, known: { limit?: number; allowed?: string } = {}): Bilingual | undefined {
+  const { limit, allowed } = known;
+  if (code === 'minLength' && (limit === undefined || limit <= 1)) return { en: 'Must not be empty.', zh: '不能为空。' };
+  if (limit !== undefined) {
+    if (code === 'minLength') return { en: `Must be at least ${limit} characters.`, zh: `至少需要 ${limit} 个字符。` };
+    if (code === 'maxLength') return { en: `Must be at most ${limit} characters.`, zh: `最多 ${limit} 个字符。` };
+    if (code === 'minimum') return { en: `Must be at least ${limit}.`, zh: `不能小于 ${limit}。` };
+    if (code === 'maximum') return { en: `Must be at most ${limit}.`, zh: `不能大于 ${limit}。` };
+    if (code === 'minItems') return { en: `Needs at least ${limit} ${limit === 1 ? 'item' : 'items'}.`, zh: `至少需要 ${limit} 项。` };
+    if (code === 'maxItems') return { en: `Takes at most ${limit} ${limit === 1 ? 'item' : 'items'}.`, zh: `最多 ${limit} 项。` };
+  }
+  if (code === 'option' && allowed) return { en: `Must be one of ${allowed}.`, zh: `须为以下之一：${allowed}。` };
+  const rule = RULES[code];
+  return rule && { en: `${rule.en.charAt(0).toUpperCase()}${rule.en.slice(1)}.`, zh: `${rule.zh}。` };
+}
+
 export interface FieldWording {
   /** The field as people call it: "Username" / "用户名". */
   name: Bilingual;
