@@ -106,6 +106,35 @@ describe('the import page', () => {
     expect(within(within(recent).getAllByRole('row')[2]!).getByText('uploaded')).toBeTruthy();
   });
 
+  it('once its import has run, keeps the Upload button disabled and says why, until New import', async () => {
+    const match = { field: 'resident_id', onMatch: 'update', onNew: 'create' } as const;
+    const queued = { ...uploaded, match, mode: 'commit', status: 'queued' } as ImportJob;
+    const server = fakeApi({
+      'GET /api/runtime/entities/customer': { body: customerPage },
+      [`PUT /api/imports/${uploaded.id}`]: { body: { ...uploaded, match } },
+      [`POST /api/imports/${uploaded.id}/run`]: { status: 202, body: queued },
+      [`GET /api/imports/${uploaded.id}`]: { body: { ...queued, status: 'done', rowsTotal: 1, rowsDone: 1, progress: 1, created: 1 } },
+      [`GET /api/imports/${uploaded.id}/problems?limit=200`]: { body: { items: [], total: 0 } },
+      'GET /api/imports': { body: [] },
+    });
+    renderPage(<ImportPage />, server.client, { path: '/crm/customer/import', pattern: '/:app/:entity/import' });
+    const user = userEvent.setup();
+    await screen.findByRole('heading', { name: 'Import Customers' });
+    await user.upload(screen.getByLabelText('CSV or XLSX file'), new File(['姓名,身份证号,备注\n'], '客户.csv', { type: 'text/csv' }));
+    const upload = screen.getByRole('button', { name: 'Upload' }) as HTMLButtonElement;
+    await user.click(upload);
+    await user.click(await screen.findByRole('button', { name: 'Run import' }));
+    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Done: 1 rows'), { timeout: 5000 });
+    // The file is still chosen, but the finished import does not take another upload: the button says why.
+    expect(upload.disabled).toBe(true);
+    expect(document.getElementById(upload.getAttribute('aria-describedby') ?? '')?.textContent).toBe('This import has run. To upload another file, choose New import below.');
+    expect((screen.getByRole('button', { name: 'Choose another file…' }) as HTMLButtonElement).disabled).toBe(true);
+    await user.click(screen.getByRole('button', { name: 'New import' }));
+    await user.upload(screen.getByLabelText('CSV or XLSX file'), new File(['姓名\n'], '下月.csv', { type: 'text/csv' }));
+    expect(upload.disabled).toBe(false);
+    expect(upload.getAttribute('aria-describedby')).toBeNull();
+  });
+
   it('takes a file dropped on its zone, and speaks Chinese', async () => {
     await initTestI18n('zh-CN');
     const server = fakeApi({ 'GET /api/runtime/entities/customer': { body: customerPage }, 'GET /api/imports': { body: [] } });

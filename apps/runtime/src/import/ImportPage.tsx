@@ -75,6 +75,8 @@ export default function ImportPage() {
   const plural = localized(load.page.entity.pluralLabel ?? load.page.entity.label, i18n.language);
   const running = job?.status === 'queued' || job?.status === 'running';
   const committed = job?.mode === 'commit';
+  // Once the import has run, uploading from here would look like it adds to it: another file starts with "New import".
+  const ran = committed && !running;
   // Left unrun past the server's retention: its file is deleted, so it can only be uploaded again.
   const expired = job?.status === 'expired';
   // What a finished rollback undid, as the job counts it.
@@ -146,9 +148,11 @@ export default function ImportPage() {
         <h2 id="import-file" ref={uploadHeading} tabIndex={-1}>
           {t('stepUpload')}
         </h2>
-        <FilePicker file={file} disabled={busy || running} onFile={setFile} />
-        <p className="help">{t('fileHint')}</p>
-        <button type="submit" className={job ? undefined : 'primary'} disabled={!file || busy || running}>
+        <FilePicker file={file} disabled={busy || running || ran} onFile={setFile} />
+        <p className="help" id="import-upload-hint">
+          {ran ? t('uploadAfterRun') : t('fileHint')}
+        </p>
+        <button type="submit" className={job ? undefined : 'primary'} disabled={!file || busy || running || ran} aria-describedby={ran ? 'import-upload-hint' : undefined}>
           {busy && uploaded !== undefined && !job ? t('uploading') : t('upload')}
         </button>
         {uploaded !== undefined && <progress aria-label={t('uploadProgress')} max={1} value={uploaded} />}
