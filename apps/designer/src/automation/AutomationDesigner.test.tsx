@@ -450,6 +450,33 @@ describe('AutomationDesigner', () => {
     expect(saved(server.requests)).toMatchObject({ label: { en: 'Tag high-potential customers', 'zh-CN': '高潜力客户打标签' }, enabled: false });
   });
 
+  it('says when a published schedule runs next, in its time zone, and that a disabled one is paused', async () => {
+    const daily: AutomationDocument = { ...withActions([tags]), trigger: { type: 'schedule', every: 'day', at: '09:00', timeZone: 'Asia/Shanghai', entity: 'customer' } };
+    const routes = { 'GET /api/automations/tag_high_potential/runs?limit=100': { body: [] } };
+    const said = {
+      en: { tab: 'Runs', next: /^Next run: .+ 9:00 AM \(Asia\/Shanghai\)\.$/, empty: 'No runs yet.', paused: 'Paused: the published version is disabled, so it does not run. Enable it and publish to resume.' },
+      'zh-CN': { tab: '运行记录', next: /^下次运行：.+09:00（Asia\/Shanghai）。$/, empty: '暂无运行记录。', paused: '已暂停：已发布的版本未启用，不会运行。启用后再发布即可恢复。' },
+    } as const;
+    for (const language of ['en', 'zh-CN'] as const) {
+      await initTestI18n(language);
+      try {
+        const { user } = openDesigner(daily, routes, 1);
+        await user.click(await screen.findByRole('tab', { name: said[language].tab }));
+        expect(await screen.findByText(said[language].next)).toBeTruthy();
+        expect(await screen.findByText(said[language].empty)).toBeTruthy();
+        cleanup();
+        // A disabled published version says it is paused, whatever its trigger (this one waits on a write).
+        const second = openDesigner({ ...withActions([tags]), enabled: false }, routes, 1);
+        await second.user.click(await screen.findByRole('tab', { name: said[language].tab }));
+        expect(await screen.findByText(said[language].paused)).toBeTruthy();
+        expect(screen.queryByText(said[language].next)).toBeNull();
+      } finally {
+        cleanup();
+        await initTestI18n('en');
+      }
+    }
+  });
+
   it('says to publish first on the Runs tab of a never-published automation', async () => {
     const { user } = openDesigner();
     await loaded();

@@ -103,7 +103,7 @@ function LoadedAutomation({ editor }: { editor: ArtifactEditor<AutomationDocumen
             </div>
           )}
           {view === 'test' && <TestPanel />}
-          {view === 'runs' && <RunsTab automationKey={automation.key} published={editor.latestVersion !== null} />}
+          {view === 'runs' && <RunsTab automationKey={automation.key} published={editor.latestVersion !== null} publishedDocument={editor.published} />}
           {view === 'versions' && <VersionHistory kind="automation" artifactKey={automation.key} latestVersion={editor.latestVersion} onRestore={restoreInto(editor)} />}
         </section>
         <p role="status" aria-live="polite" className="visually-hidden">

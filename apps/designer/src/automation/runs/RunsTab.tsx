@@ -6,7 +6,10 @@ import { StepTable } from '../test-panel/StepTable.js';
 import { useSaid } from '../test-panel/step-detail.js';
 import { useAutomationEditing } from '../ui/editing-context.js';
 import { Loading } from '../../shell/Loading.js';
+import type { AutomationDocument } from '../model/automation-document.js';
+import type { RunOutlook } from './run-outlook.js';
 import { runTriggerLabel } from './run-trigger.js';
+import { useRunOutlook } from './useRunOutlook.js';
 import { useRunRecordTitles, type RunRecordTitles } from './useRunRecords.js';
 
 const STATUSES: readonly AutomationRunStatus[] = ['pending', 'running', 'waiting', 'succeeded', 'stopped', 'failed'];
@@ -15,8 +18,12 @@ const REPLAYABLE: ReadonlySet<AutomationRunStatus> = new Set(['failed', 'stopped
 
 type Runs = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; runs: AutomationRunSummary[] };
 
-/** Runs of the published automation, newest first: status, trigger, record, steps on demand, error (in the reader's language); Replay on failed and stopped ones. */
-export function RunsTab({ automationKey, published }: { automationKey: string; published: boolean }) {
+/**
+ * Runs of the published automation, newest first: status, trigger, record, steps on demand, error
+ * (in the reader's language); Replay on failed and stopped ones. Above them, what the published
+ * version does next (`publishedDocument`, once loaded): paused, or a schedule's next slot.
+ */
+export function RunsTab({ automationKey, published, publishedDocument }: { automationKey: string; published: boolean; publishedDocument: AutomationDocument | null }) {
   const { t, i18n } = useTranslation('automationDesigner');
   const api = useApiClient();
   const id = useId();
@@ -28,6 +35,7 @@ export function RunsTab({ automationKey, published }: { automationKey: string; p
   const [replaying, setReplaying] = useState<string | null>(null);
   const date = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'medium' });
   const titles = useRunRecordTitles(runs.status === 'ready' ? runs.runs : null);
+  const outlook = useRunOutlook(publishedDocument);
   // The list on screen stays while it refreshes; a failed load shows the spinner again.
   const refresh = useCallback(() => {
     setRuns((current) => (current.status === 'error' ? { status: 'loading' } : current));
@@ -75,6 +83,7 @@ export function RunsTab({ automationKey, published }: { automationKey: string; p
   return (
     <section className="automation-section automation-runs" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>{t('runs.title')}</h2>
+      <Outlook outlook={outlook} />
       <div className="toolbar">
         <label htmlFor={`${id}-status`}>{t('runs.status')}</label>
         <select id={`${id}-status`} value={filter} onChange={(e) => setFilter(e.target.value as AutomationRunStatus | '')}>
@@ -192,4 +201,22 @@ function RunRecord({ entity, id, titles }: { entity: string | null; id: string; 
   const label = entity ? catalog.entities.get(entity)?.label : undefined;
   const name = label ? label[language] || label.en : entity;
   return <span title={id}>{name ? t('runs.recordUnread', { entity: name, id: id.slice(0, 8) }) : <code>{id}</code>}</span>;
+}
+
+/** What the published version does next, in the reader's language; a schedule's slot as the clock reads in its own time zone. */
+function Outlook({ outlook }: { outlook: RunOutlook }) {
+  const { t, i18n } = useTranslation('automationDesigner');
+  if (!outlook) return null;
+  switch (outlook.kind) {
+    case 'paused':
+      return <p className="notice notice-warning automation-runs__outlook">{t('runs.outlook.paused')}</p>;
+    case 'noCalendar':
+      return <p className="notice notice-warning automation-runs__outlook">{t('runs.outlook.noCalendar', { calendar: outlook.calendar })}</p>;
+    case 'none':
+      return <p className="help automation-runs__outlook">{t('runs.outlook.none')}</p>;
+    case 'next': {
+      const at = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'full', timeStyle: 'short', timeZone: outlook.timeZone }).format(new Date(outlook.at));
+      return <p className="help automation-runs__outlook">{t('runs.outlook.next', { at, timeZone: outlook.timeZone })}</p>;
+    }
+  }
 }

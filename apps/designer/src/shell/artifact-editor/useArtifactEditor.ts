@@ -27,6 +27,8 @@ export interface ArtifactEditor<D extends EditableArtifact> {
   /** The stored draft's revision the edit started from; undefined for an artifact not saved yet. */
   revision: number | undefined;
   latestVersion: number | null;
+  /** The latest published version's document, once loaded (null before a first publish). */
+  published: D | null;
   isNew: boolean;
   /** The document differs from the last saved (or loaded) draft. */
   dirty: boolean;
@@ -231,6 +233,7 @@ export function useArtifactEditor<D extends EditableArtifact>(
     document,
     revision: state.revision,
     latestVersion: state.latestVersion,
+    published: state.published,
     isNew: state.isNew,
     dirty,
     publishState,
