@@ -48,6 +48,10 @@ describe('AutomationDesigner', () => {
     expect((screen.getByRole('checkbox', { name: 'Updated' }) as HTMLInputElement).checked).toBe(true);
     // The condition's help names old/new/changed on one of the customer's own number fields, and lists its fields.
     expect(screen.getByText(/list contains\(changed, "aum"\) and number\(new.aum.amount\) >= 1000000/)).toBeTruthy();
+    // Each field by its label with the key the FEEL reads; a sensitive one is not offered.
+    const fieldsHint = screen.getByText(/Fields: /).textContent ?? '';
+    expect(fieldsHint).toContain('Fields: Customer number (customer_no), Name (name), ');
+    expect(fieldsHint).not.toContain('resident_id');
     await user.click(screen.getByRole('checkbox', { name: 'Created' }));
     await user.type(screen.getByRole('textbox', { name: 'Only when (FEEL)' }), 'list contains(changed, "aum") and new.aum >= 1000000');
 
@@ -492,6 +496,7 @@ describe('AutomationDesigner', () => {
       expect(await screen.findByRole('option', { name: '客户 (customer)' })).toBeTruthy();
       expect(screen.getByRole('listitem', { name: '1. 添加或移除标签' })).toBeTruthy();
       expect(screen.getByRole('checkbox', { name: '添加 高潜力' })).toBeTruthy();
+      expect(screen.getByText(/字段：/).textContent).toContain('字段：客户号 (customer_no)、客户名称 (name)、');
     } finally {
       await initTestI18n('en');
     }

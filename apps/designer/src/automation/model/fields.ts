@@ -17,7 +17,12 @@ export function fieldOptions(entity: EntityDefinition | undefined, field: string
   return entity?.fields.find((f) => f.key === field)?.options ?? [];
 }
 
-/** The names a FEEL expression over the entity's record may read: its non-sensitive field keys (sensitive ones are never in scope). */
+/** The fields a FEEL expression over the entity's record may read: its non-sensitive ones (sensitive ones are never in scope). */
+export function readableFields(entity: EntityDefinition | undefined): FieldDefinition[] {
+  return (entity?.fields ?? []).filter((f) => !f.sensitive);
+}
+
+/** The names a FEEL expression over the entity's record may read: its non-sensitive field keys. */
 export function readableFieldKeys(entity: EntityDefinition | undefined): string[] {
-  return (entity?.fields ?? []).filter((f) => !f.sensitive).map((f) => f.key);
+  return readableFields(entity).map((f) => f.key);
 }

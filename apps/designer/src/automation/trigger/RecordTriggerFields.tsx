@@ -1,9 +1,9 @@
 import { AUTOMATION_RECORD_EVENTS, type RecordTrigger } from '@bankforge/flow-engine';
 import { useTranslation } from 'react-i18next';
-import { readableFieldKeys } from '../model/fields.js';
+import { readableFields } from '../model/fields.js';
 import { triggerNames } from '../model/scope.js';
 import { withOptional } from '../model/trigger.js';
-import { entityChoices } from '../ui/choices.js';
+import { entityChoices, fieldChoices } from '../ui/choices.js';
 import { CheckboxGroup, FeelControl, SelectControl } from '../ui/controls.js';
 import { useAutomationEditing } from '../ui/editing-context.js';
 import { useTriggerChange } from './TriggerEditor.js';
@@ -25,7 +25,8 @@ export function RecordTriggerFields({ trigger }: { trigger: RecordTrigger }) {
   const { t } = useTranslation('automationDesigner');
   const { catalog, entity, language } = useAutomationEditing();
   const change = useTriggerChange();
-  const fields = readableFieldKeys(entity);
+  // Each by its label in the reader's language, with the key the FEEL reads: "Customer number (customer_no)".
+  const fields = fieldChoices(readableFields(entity), language).map((f) => f.label);
   return (
     <>
       <SelectControl
@@ -56,7 +57,7 @@ export function RecordTriggerFields({ trigger }: { trigger: RecordTrigger }) {
             {fields.length > 0 && (
               <>
                 <br />
-                {t('trigger.fieldsHint', { fields: fields.join(', ') })}
+                {t('trigger.fieldsHint', { fields: fields.join(t('trigger.fieldsSeparator')) })}
               </>
             )}
           </>
