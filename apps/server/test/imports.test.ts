@@ -287,6 +287,19 @@ describe.each(dialects())('imports on %s', (dialect) => {
     expect(notMapped.body.errors[0]?.code).toBe('matchNotMapped');
   });
 
+  it('refuses at the mapping a required field no column maps to when rows create records, naming it once in both languages', async () => {
+    const job = (await upload(importer, CSV)).body;
+    const noName = job.columns.map((c) => (c.field === 'name' ? { ...c, field: null } : c));
+    const refused = await importer<{ code: string; errors: { path: string; code: string; message: string; messageZh: string }[] }>('PUT', `/api/imports/${job.id}`, { columns: noName, match: { field: 'resident_id', onMatch: 'update', onNew: 'create' } });
+    expect(refused.status).toBe(422);
+    expect(refused.body.code).toBe('invalidImportSettings');
+    expect(refused.body.errors).toEqual([
+      { path: '/columns', code: 'requiredNotMapped', message: 'No column maps to Name (required for the records the import creates)', messageZh: '没有列对应客户名称（新建记录时必填）' },
+    ]);
+    // Rows that only update (or skip) leave the field as it is: the same mapping is taken.
+    expect((await importer('PUT', `/api/imports/${job.id}`, { columns: noName, match: { field: 'resident_id', onMatch: 'update', onNew: 'skip' } })).status).toBe(200);
+  });
+
   it('deletes the file of a job left unrun past the retention and marks it expired; a queued job and a fresh upload keep theirs', async () => {
     const retention = server.app.get(ImportFileRetention);
     expect(retention.retentionHours).toBe(24);

@@ -1,4 +1,4 @@
-import type { FieldDefinition } from '@bankforge/data-model';
+import { derivingFields, type FieldDefinition } from '@bankforge/data-model';
 import type { ImportColumn } from '@bankforge/client';
 
 /** A header or label compared without case, spaces, underscores or full-width punctuation: `Mobile No.` and `mobile_no` agree. */
@@ -9,6 +9,21 @@ export function headerKey(text: string): string {
 /** Fields an import may fill: everything but auto numbers, which the server assigns. */
 export function importableFields(fields: readonly FieldDefinition[]): FieldDefinition[] {
   return fields.filter((f) => f.type !== 'autoNumber');
+}
+
+/**
+ * The required fields a created row would leave empty whatever the file holds: no column maps to
+ * them and the server fills in nothing (no default, not an auto number, not a birth date read from
+ * a mapped resident ID). Every create would fail on them, so the mapping is refused instead of
+ * each row (the runtime's import page warns of the same fields as they are mapped).
+ */
+export function requiredUnmapped(fields: readonly FieldDefinition[], mapped: ReadonlySet<string>): FieldDefinition[] {
+  const derived = new Map(derivingFields({ fields: [...fields] }).map(({ field, source }) => [field.key, source.key]));
+  return importableFields(fields).filter((f) => {
+    if (f.required !== true || f.default !== undefined || mapped.has(f.key)) return false;
+    const source = derived.get(f.key);
+    return source === undefined || !mapped.has(source);
+  });
 }
 
 /**

@@ -3,7 +3,7 @@ import { requestSchema } from '../../platform/request-validation/request-schema.
 import { ProblemError, type ProblemFieldError } from '../../platform/problem/problem-error.js';
 import type { EntityModel } from '../metadata/entity-model.js';
 import type { RecordView } from '../records/record-view.js';
-import { importableFields } from './import-mapping.js';
+import { importableFields, requiredUnmapped } from './import-mapping.js';
 
 export const importSettingsSchema = {
   type: 'object',
@@ -38,6 +38,19 @@ export function matchableField(model: EntityModel, key: string): boolean {
 }
 
 /**
+ * One problem for each required field no column maps to, named by its label: rows that create
+ * records would each fail on it, and the dry run would say so once a row instead of once.
+ */
+export function requiredNotMapped(model: EntityModel, mapped: ReadonlySet<string>): ProblemFieldError[] {
+  return requiredUnmapped(model.definition.fields, mapped).map((field) => ({
+    path: '/columns',
+    code: 'requiredNotMapped',
+    message: `No column maps to ${field.label.en} (required for the records the import creates)`,
+    messageZh: `没有列对应${field.label['zh-CN']}（新建记录时必填）`,
+  }));
+}
+
+/**
  * A mapping and match rule checked against the file and the entity: the file's headers in their
  * order, each mapped to nothing or to a distinct field the importer may write, and a match field
  * that can find a record and is mapped. `view`: the importer's writing view (create or update).
@@ -62,6 +75,7 @@ export function checkSettings(settings: ImportSettings, headers: readonly Import
   } else if (!seen.has(settings.match.field)) {
     errors.push({ path: '/match/field', code: 'matchNotMapped', message: `no column is mapped to ${settings.match.field}`, messageZh: `没有列映射到 ${settings.match.field}` });
   }
+  if (settings.match.onNew === 'create') errors.push(...requiredNotMapped(model, seen));
   if (errors.length > 0) throw ProblemError.invalid('The import mapping is not valid.', errors, 'invalidImportSettings');
   return { columns: settings.columns.map((c) => ({ header: c.header, field: c.field })), match: { ...settings.match } };
 }

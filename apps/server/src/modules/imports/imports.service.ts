@@ -9,7 +9,7 @@ import { RecordsService } from '../records/records.service.js';
 import { importDirectory, maxImportBytes, readHeader, receiveFile, uploadFormat } from './import-file.js';
 import { proposeMapping } from './import-mapping.js';
 import { ImportRunner } from './import-runner.js';
-import { checkSettings } from './import-settings.js';
+import { checkSettings, requiredNotMapped } from './import-settings.js';
 import { ImportStore, jobOf } from './import-store.js';
 import { timeOrderedId } from '../../platform/ids/time-ordered-id.js';
 
@@ -64,7 +64,12 @@ export class ImportsService {
   async start(id: string, mode: ImportMode, actor: Actor): Promise<ImportJob> {
     const job = jobOf(await this.store.row(id, actor));
     await this.importView(job.entity, actor);
-    if (job.match?.onNew === 'create') await this.records.viewFor(job.entity, actor, 'create');
+    if (job.match?.onNew === 'create') {
+      // Checked again at the start: a field may have been made required since the mapping was saved.
+      const creating = await this.records.viewFor(job.entity, actor, 'create');
+      const missing = requiredNotMapped(creating.model, new Set(job.columns.flatMap((c) => (c.field === null ? [] : [c.field]))));
+      if (missing.length > 0) throw ProblemError.invalid('The import mapping is not valid.', missing, 'invalidImportSettings');
+    }
     if (job.match?.onMatch === 'update') await this.records.viewFor(job.entity, actor, 'update');
     const queued = await this.store.queue(id, mode, actor);
     this.runner.nudge();
