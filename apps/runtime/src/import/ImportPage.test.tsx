@@ -135,6 +135,30 @@ describe('the import page', () => {
     expect(upload.getAttribute('aria-describedby')).toBeNull();
   });
 
+  it('says which columns are required before the upload, marks them in the mapping, and holds the runs back while one is unmapped', async () => {
+    const server = fakeApi({ 'GET /api/runtime/entities/customer': { body: customerPage }, 'GET /api/imports': { body: [] } });
+    renderPage(<ImportPage />, server.client, { path: '/crm/customer/import', pattern: '/:app/:entity/import' });
+    const user = userEvent.setup();
+    expect(await screen.findByText('Columns required to create records: Full name.')).toBeTruthy();
+    await user.upload(screen.getByLabelText('CSV or XLSX file'), new File(['姓名,身份证号,备注\n'], '客户.csv', { type: 'text/csv' }));
+    await user.click(screen.getByRole('button', { name: 'Upload' }));
+    const nameColumn = await screen.findByRole('combobox', { name: 'Field for column 姓名' });
+    expect(within(nameColumn).getByRole('option', { selected: true }).textContent).toBe('Full name (required)');
+    const dryRun = screen.getByRole('button', { name: 'Dry run' }) as HTMLButtonElement;
+    expect(dryRun.disabled).toBe(false);
+    expect(screen.queryByText(/^No column maps to/)).toBeNull();
+    await user.selectOptions(nameColumn, '— not imported —');
+    const warning = screen.getByText('No column maps to Full name (required): every row that creates a record would fail. Map a column to each, or choose “Skip the row” for rows that match none.');
+    expect(dryRun.disabled).toBe(true);
+    expect((screen.getByRole('button', { name: 'Run import' }) as HTMLButtonElement).disabled).toBe(true);
+    expect(dryRun.getAttribute('aria-describedby')).toBe(warning.id);
+    // Rows that match none are skipped: nothing is created, so nothing is required.
+    await user.selectOptions(screen.getByRole('combobox', { name: 'When a row matches none' }), 'Skip the row');
+    expect(screen.queryByText(/^No column maps to/)).toBeNull();
+    expect(dryRun.disabled).toBe(false);
+    expect(server.requests.some((r) => r.method === 'PUT')).toBe(false);
+  });
+
   it('takes a file dropped on its zone, and speaks Chinese', async () => {
     await initTestI18n('zh-CN');
     const server = fakeApi({ 'GET /api/runtime/entities/customer': { body: customerPage }, 'GET /api/imports': { body: [] } });
@@ -145,6 +169,7 @@ describe('the import page', () => {
     fireEvent.drop(choose.closest('.file-drop')!, { dataTransfer: { files: [file], types: ['Files'] } });
     expect(screen.getByText('客户名单.xlsx（2 KB）')).toBeTruthy();
     expect(screen.getByRole('button', { name: '另选文件…' })).toBeTruthy();
+    expect(screen.getByText('新建记录必需的列：姓名。')).toBeTruthy();
     expect((screen.getByRole('button', { name: '上传' }) as HTMLButtonElement).disabled).toBe(false);
   });
 

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { asProblem, languageOf, useApiClient } from '@bankforge/app-shell';
 import type { ApiProblem, ImportColumn, ImportJob, ImportMatchRule } from '@bankforge/client';
+import type { FieldDefinition } from '@bankforge/data-model';
 import { useEntityPage } from '../entity-page/useEntityPage.js';
 import { Loading } from '../shell/Loading.js';
 import { localized } from '../shell/localized.js';
@@ -10,8 +11,9 @@ import { ProblemNotice } from '../shell/ProblemNotice.js';
 import { FilePicker } from './FilePicker.js';
 import { ImportOutcome } from './ImportOutcome.js';
 import { ImportSteps } from './ImportSteps.js';
-import { MappingForm, matchableFields } from './MappingForm.js';
+import { fieldList, MappingForm, matchableFields, MISSING_REQUIRED_ID } from './MappingForm.js';
 import { RecentImports } from './RecentImports.js';
+import { requiredColumns, requiredUnmapped } from './required-fields.js';
 import { uploadImportFile } from './upload-file.js';
 import { useImportJob } from './useImportJob.js';
 
@@ -73,6 +75,11 @@ export default function ImportPage() {
   if (load.status === 'error') return <ProblemNotice message={t('uploadFailed')} problem={load.error} onRetry={retry} />;
   const fields = load.page.entity.fields;
   const plural = localized(load.page.entity.pluralLabel ?? load.page.entity.label, i18n.language);
+  const labels = (list: readonly FieldDefinition[]): string => fieldList(list.map((f) => localized(f.label, i18n.language)), i18n.language);
+  const needed = requiredColumns(fields);
+  // Rows that create records fail on a required field no column fills: said while mapping, and the server would refuse the mapping.
+  const missing = match?.onNew === 'create' ? requiredUnmapped(fields, new Set(columns.flatMap((c) => (c.field === null ? [] : [c.field])))) : [];
+  const heldBack = missing.length > 0 ? MISSING_REQUIRED_ID : undefined;
   const running = job?.status === 'queued' || job?.status === 'running';
   const committed = job?.mode === 'commit';
   // Once the import has run, uploading from here would look like it adds to it: another file starts with "New import".
@@ -152,6 +159,7 @@ export default function ImportPage() {
         <p className="help" id="import-upload-hint">
           {ran ? t('uploadAfterRun') : t('fileHint')}
         </p>
+        {!ran && needed.length > 0 && <p className="help">{t('requiredColumns', { fields: labels(needed) })}</p>}
         <button type="submit" className={job ? undefined : 'primary'} disabled={!file || busy || running || ran} aria-describedby={ran ? 'import-upload-hint' : undefined}>
           {busy && uploaded !== undefined && !job ? t('uploading') : t('upload')}
         </button>
@@ -161,7 +169,7 @@ export default function ImportPage() {
       {error && <ProblemNotice message={t('startFailed')} problem={error} />}
       {job && match && (
         <div className="import-panel">
-          <MappingForm columns={columns} match={match} fields={fields} disabled={busy || running || committed || expired} onColumns={setColumns} onMatch={setMatch} />
+          <MappingForm columns={columns} match={match} fields={fields} disabled={busy || running || committed || expired} missing={missing} onColumns={setColumns} onMatch={setMatch} />
           {committed && !running && job.status !== 'rollingBack' ? (
             <div className="import-actions">
               <p className="help">{t('ranAlready')}</p>
@@ -171,10 +179,10 @@ export default function ImportPage() {
             </div>
           ) : (
             <div className="import-actions">
-              <button type="button" disabled={busy || running || committed || expired} onClick={() => void start('dryRun')}>
+              <button type="button" disabled={busy || running || committed || expired || missing.length > 0} aria-describedby={heldBack} onClick={() => void start('dryRun')}>
                 {t('dryRun')}
               </button>
-              <button type="button" className="primary" disabled={busy || running || committed || expired} onClick={() => void start('commit')}>
+              <button type="button" className="primary" disabled={busy || running || committed || expired || missing.length > 0} aria-describedby={heldBack} onClick={() => void start('commit')}>
                 {t('run')}
               </button>
             </div>
