@@ -15,7 +15,8 @@ const NOTES = '2026 年度客户复核：资产上升，已回访';
 /**
  * Issue 23, bulk import: IT grants the relationship managers' role the import right; 王芳 uploads
  * a CSV with Chinese headers whose resident IDs are those of three of her customers. The columns
- * map themselves by their Chinese labels; she matches rows by resident ID; the dry run says two
+ * map themselves by their Chinese labels; she matches rows by resident ID and, as the page names the
+ * columns a new customer would need and her file lacks, skips rows that match none; the dry run says two
  * customers will be updated and shows the one row whose mobile is not a mobile number, writing
  * nothing. She runs it in Chinese, the server's progress reaches done, and the customer's record
  * page shows the new value.
@@ -95,6 +96,14 @@ describe('an RM imports a CSV that updates her customers found by resident ID', 
     await by.focus();
     await by.selectOption({ label: 'Resident ID number' });
     expect(await page.getByRole('combobox', { name: 'When a row matches a record' }).inputValue()).toBe('update');
+    // Her file has no customer number, branch or onboarding time: the page names them, as required to create customers, and
+    // holds the dry run back; her rows are all her customers, so rows that match none are skipped.
+    const dryRun = page.getByRole('button', { name: 'Dry run' });
+    await page.getByText(/^No column maps to Customer number, Branch,? and Onboarded at \(required\)/).waitFor();
+    expect(await dryRun.isDisabled()).toBe(true);
+    await page.getByRole('combobox', { name: 'When a row matches none' }).selectOption('skip');
+    expect(await page.getByText(/^No column maps to/).count()).toBe(0);
+    expect(await dryRun.isEnabled()).toBe(true);
     await screenshot(page, '151-import-mapping-en');
 
     const before = ((await wang('POST', '/api/records/customer/query', { filter: { field: 'id', op: 'in', value: mine.map((c) => c.id) }, fields: ['segment', 'notes'] })).body as unknown as { items: Customer[] }).items;
