@@ -144,6 +144,11 @@ describe('AutomationDesigner', () => {
     const duration = within(waitCard).getByRole('textbox', { name: 'Wait for (ISO 8601 duration)' });
     expect(duration.getAttribute('aria-invalid')).toBe('true');
     expect(document.getElementById(duration.getAttribute('aria-describedby')!.split(' ').at(-1)!)?.textContent).toBe('Not a duration');
+    // The summary at the top says where in words; the pointer is only the words' tooltip.
+    const summary = screen.getByText('Action 2 › Duration').closest('.problem-list') as HTMLElement;
+    expect(within(summary).getByText('Trigger › Condition').getAttribute('title')).toBe('/trigger/condition');
+    expect(within(summary).getByText('Action 2 › Duration').getAttribute('title')).toBe('/actions/1/duration');
+    expect(summary.textContent).not.toContain('/actions/1/duration');
   });
 
   it('checks the draft as the engine does while it is edited: the problem beside its field, Publish held back until it is fixed', async () => {

@@ -13,6 +13,7 @@ import { useAutomationCatalog } from './catalog/useAutomationCatalog.js';
 import { useCaseEntity } from './catalog/useCaseEntity.js';
 import { newAutomationDocument, withLabel, type AutomationDocument } from './model/automation-document.js';
 import { liveProblems, mergeProblems } from './model/live-checks.js';
+import { problemPlace } from './model/problem-places.js';
 import { triggerEntity } from './model/trigger.js';
 import { RunsTab } from './runs/RunsTab.js';
 import { TestPanel } from './test-panel/TestPanel.js';
@@ -66,6 +67,7 @@ function LoadedAutomation({ editor }: { editor: ArtifactEditor<AutomationDocumen
   );
   const ids = tabIds('automation', view);
   const name = automation.label[language] || automation.label.en || automation.title;
+  const placeOf = useCallback((path: string) => problemPlace(path, (key, options) => t(key, options)), [t]);
 
   return (
     <AutomationEditingContext.Provider value={editing}>
@@ -75,7 +77,7 @@ function LoadedAutomation({ editor }: { editor: ArtifactEditor<AutomationDocumen
           <h1>{t('title', { title: name })}</h1>
           <code className="artifact-key">{automation.key}</code>
         </div>
-        <PublishBar editor={editor} publishBlocked={local.length > 0 ? t('publishBlocked', { count: local.length }) : undefined} />
+        <PublishBar editor={editor} publishBlocked={local.length > 0 ? t('publishBlocked', { count: local.length }) : undefined} problemPlace={placeOf} />
         {catalog.failed && (
           <div role="alert" className="notice notice-error">
             {t('catalogFailed', { message: catalog.failed })}

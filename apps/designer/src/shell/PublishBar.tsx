@@ -37,10 +37,12 @@ export interface PublishBarProps {
   historyButtons?: boolean;
   /** Why Publish is unavailable (the editor's own check found errors): the button is disabled and says why. */
   publishBlocked?: string;
+  /** Where a refused save's or publish's problem is, in words (its JSON Pointer then only a tooltip); a pointer it has no words for shows as sent. */
+  problemPlace?: (path: string) => string | undefined;
 }
 
 /** An editor's toolbar: state badge, undo/redo, Save and Publish with progress, and why the server refused. */
-export function PublishBar({ editor, onPublish, historyButtons = true, publishBlocked }: PublishBarProps) {
+export function PublishBar({ editor, onPublish, historyButtons = true, publishBlocked, problemPlace }: PublishBarProps) {
   const { t } = useTranslation('shell');
   const busy = editor.saving || editor.publishing;
   const outcome = editor.outcome;
@@ -94,13 +96,13 @@ export function PublishBar({ editor, onPublish, historyButtons = true, publishBl
       {editor.problems.length > 0 && (
         <div role="alert" className="notice notice-error">
           <strong>{t('editor.problems', { count: editor.problems.length })}</strong>
-          <ProblemList problems={editor.problems} />
+          <ProblemList problems={editor.problems} placeOf={problemPlace} />
         </div>
       )}
       {outcome?.kind === 'published' && outcome.warnings.length > 0 && (
         <div role="status" className="notice notice-warning">
           <strong>{t('editor.warnings', { count: outcome.warnings.length })}</strong>
-          <ProblemList problems={outcome.warnings} />
+          <ProblemList problems={outcome.warnings} placeOf={problemPlace} />
         </div>
       )}
       {editor.conflict && <ConflictNotice busy={busy} onReload={editor.reload} onOverwrite={() => void editor.overwrite()} />}
