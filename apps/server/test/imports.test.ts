@@ -300,6 +300,23 @@ describe.each(dialects())('imports on %s', (dialect) => {
     expect((await importer('PUT', `/api/imports/${job.id}`, { columns: noName, match: { field: 'resident_id', onMatch: 'update', onNew: 'skip' } })).status).toBe(200);
   });
 
+  it('refuses to start a run whose saved mapping leaves a field made required since unmapped', async () => {
+    const branch: EntityDefinition = {
+      kind: 'entity',
+      key: 'im_branch',
+      title: 'Branch',
+      label: { en: 'Branch', 'zh-CN': '网点' },
+      fields: [field('b_code', 'code', 'text', { label: { en: 'Code', 'zh-CN': '网点代码' }, required: true, unique: true }), field('b_city', 'city', 'text', { label: { en: 'City', 'zh-CN': '城市' } })],
+    };
+    await server.publishEntity(branch);
+    const job = (await upload(server.request, '网点代码\r\nB001', 'im_branch')).body;
+    expect((await server.request('PUT', `/api/imports/${job.id}`, { columns: job.columns, match: { field: 'code', onMatch: 'update', onNew: 'create' } })).status).toBe(200);
+    await server.publishEntity({ ...branch, fields: [branch.fields[0]!, { ...branch.fields[1]!, required: true }] });
+    const refused = await server.request<{ errors: { code: string; messageZh: string }[] }>('POST', `/api/imports/${job.id}/dry-run`);
+    expect(refused.status).toBe(422);
+    expect(refused.body.errors).toMatchObject([{ code: 'requiredNotMapped', messageZh: '没有列对应城市（新建记录时必填）' }]);
+  });
+
   it('deletes the file of a job left unrun past the retention and marks it expired; a queued job and a fresh upload keep theirs', async () => {
     const retention = server.app.get(ImportFileRetention);
     expect(retention.retentionHours).toBe(24);
