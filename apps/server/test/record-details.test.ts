@@ -78,7 +78,7 @@ describe.each(dialects())('auto numbers and derived birth dates on %s', (dialect
   it('refuses a number chosen or changed by a person, in both languages; an unchanged one passes', async () => {
     const chosen = await server.request<Problem>('POST', '/api/records/loan_file', { subject: 'Mine', file_no: 'LF999912000001' });
     expect(chosen.status).toBe(422);
-    expect(chosen.body).toMatchObject({ code: 'autoNumbered', errors: [{ path: '/file_no', code: 'autoNumbered', message: 'File number is numbered by the server when the record is saved; leave it out', messageZh: '档案编号 由系统在保存时编号，请勿填写' }] });
+    expect(chosen.body).toMatchObject({ code: 'autoNumbered', errors: [{ path: '/file_no', code: 'autoNumbered', message: 'File number is numbered by the server when the record is saved; leave it out', messageZh: '档案编号由系统在保存时编号，请勿填写' }] });
     const created = await server.request<Rec>('POST', '/api/records/loan_file', { subject: 'Kept', file_no: null });
     expect(created.status).toBe(201);
     const changed = await server.request<Problem>('PATCH', `/api/records/loan_file/${created.body.id}`, { version: created.body.version, file_no: 'LF000000000001' });

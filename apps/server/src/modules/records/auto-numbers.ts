@@ -65,7 +65,7 @@ export class AutoNumbers {
       path: `/${f.key}`,
       code: 'autoNumbered',
       message: `${f.label.en} is numbered by the server when the record is saved; leave it out`,
-      messageZh: `${f.label['zh-CN']} 由系统在保存时编号，请勿填写`,
+      messageZh: `${f.label['zh-CN']}由系统在保存时编号，请勿填写`,
     }));
     return ProblemError.invalid(`${fields.map((f) => f.key).join(', ')} ${fields.length > 1 ? 'are' : 'is'} numbered by the server.`, errors, 'autoNumbered');
   }
