@@ -423,10 +423,18 @@ describe('AutomationDesigner', () => {
       errorMessage: { code: 'recordRefused', params: { problem: 'fieldControlledByFlow', fields: '/stage fieldControlledByFlow' } },
       steps: [],
     });
-    const routes = { 'GET /api/automations/tag_high_potential/runs?limit=100': { body: [failed, refused, older] } };
+    // Each field by its label and its problem in words; a code the designer does not word stays as sent.
+    const invalid = run({
+      id: 'run_4',
+      status: 'failed',
+      error: 'validationFailed (/customer_no pattern, /name required, /nickname shiny)',
+      errorMessage: { code: 'recordRefused', params: { problem: 'validationFailed', fields: '/customer_no pattern, /name required, /nickname shiny' } },
+      steps: [],
+    });
+    const routes = { 'GET /api/automations/tag_high_potential/runs?limit=100': { body: [failed, refused, invalid, older] } };
     const said = {
-      en: { error: 'Failed 3 times: Connector core_banking answered HTTP 503.', step: 'Connector core_banking answered HTTP 503.', refused: 'Refused: a field its approval flow sets (/stage fieldControlledByFlow)' },
-      'zh-CN': { error: '已失败 3 次：连接器 core_banking 返回 HTTP 503。', step: '连接器 core_banking 返回 HTTP 503。', refused: '被拒绝：该字段由审批流程设置（/stage fieldControlledByFlow）' },
+      en: { error: 'Failed 3 times: Connector core_banking answered HTTP 503.', step: 'Connector core_banking answered HTTP 503.', refused: 'Refused: a field its approval flow sets (stage: a field its approval flow sets)', invalid: 'Refused: invalid values (Customer number: a value not in the expected format, Name: a required value is missing, nickname: shiny)' },
+      'zh-CN': { error: '已失败 3 次：连接器 core_banking 返回 HTTP 503。', step: '连接器 core_banking 返回 HTTP 503。', refused: '被拒绝：该字段由审批流程设置（stage：该字段由审批流程设置）', invalid: '被拒绝：值无效（客户号：值的格式不符、客户名称：缺少必填值、nickname：shiny）' },
     } as const;
     for (const language of ['en', 'zh-CN'] as const) {
       await initTestI18n(language);
@@ -438,6 +446,7 @@ describe('AutomationDesigner', () => {
         expect(within(table).getByText('connector core_banking answered HTTP 500')).toBeTruthy();
         // A refused write by its problem in words, the fields it names as sent.
         expect(within(table).getByText(said[language].refused)).toBeTruthy();
+        expect(within(table).getByText(said[language].invalid)).toBeTruthy();
         await user.click(within(table).getByRole('button', { name: language === 'en' ? 'Show 1 step' : '显示 1 个步骤' }));
         expect(within(table).getByText(said[language].step)).toBeTruthy();
       } finally {

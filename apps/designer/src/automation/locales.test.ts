@@ -19,4 +19,11 @@ describe('automation designer messages', () => {
       for (const code of AUTOMATION_STEP_CODES) expect(messages.steps[code]).toBeTruthy();
     }
   });
+
+  it('words the refusals the server commonly sends a run’s write, in both languages', () => {
+    const common = ['validationFailed', 'invalid', 'required', 'referenceNotFound', 'fieldControlledByFlow', 'fieldNotWritable', 'conflict', 'versionConflict', 'staleVersion', 'forbidden', 'notFound', 'recordNotFound', 'outOfScope'] as const;
+    for (const messages of [automationDesignerMessages.en, automationDesignerMessages['zh-CN']]) {
+      for (const code of common) expect(messages.refusals[code]).toBeTruthy();
+    }
+  });
 });

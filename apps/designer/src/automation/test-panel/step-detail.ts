@@ -17,6 +17,23 @@ function tagChange(change: string | number | undefined, entity: EntityDefinition
 }
 
 /**
+ * A refusal's fields as the server lists them (`/stage fieldControlledByFlow, /mobile required`):
+ * each field by its label and its problem in words; an item not of that shape stays as sent.
+ */
+function refusedFields(fields: string, entity: EntityDefinition | undefined, language: Language, say: (key: string, options: Record<string, string>) => string): string {
+  return fields
+    .split(', ')
+    .map((item) => {
+      const match = /^\/([^/\s]+)\S* (\S+)$/.exec(item);
+      if (!match) return item;
+      const [, key = '', code = ''] = match;
+      const label = entity?.fields.find((f) => f.key === key)?.label;
+      return say('refusalList.field', { field: label ? label[language] || label.en : key, problem: say(`refusals.${code}`, { defaultValue: code }) });
+    })
+    .join(say('refusalList.separator', {}));
+}
+
+/**
  * What a step or a run said, in the reader's language: its message (a code and values) translated,
  * a wait's end and a schedule's slot as local dates, a tag field and its tags by their labels (of `entityKey`, the run's
  * record's entity); the server's English text for runs stored before messages.
@@ -39,9 +56,10 @@ export function useSaid(entityKey: string | null | undefined): (message: Automat
     const change = code.startsWith('tags') ? tagChange(params.change, entity, params.field, language) : params.change;
     // A refusal's problem code in words when the designer knows it; another stays the code the server sent.
     const problem = typeof params.problem === 'string' ? t(`refusals.${params.problem}`, { defaultValue: params.problem }) : params.problem;
+    const fields = code === 'recordRefused' && typeof params.fields === 'string' ? refusedFields(params.fields, entity, language, (key, options) => t(key, options)) : params.fields;
     // A round robin within a branch, a wait in working time, a refusal naming fields say so: i18next's context picks `_branch`, `_calendar`, `_fields`.
     const context = params.branch !== undefined ? 'branch' : params.calendar !== undefined ? 'calendar' : typeof params.fields === 'string' && params.fields !== '' ? 'fields' : undefined;
-    return t(`steps.${code}`, { ...params, dueAt: local(params.dueAt), slot: local(params.slot), field, change, problem, context, defaultValue: english });
+    return t(`steps.${code}`, { ...params, dueAt: local(params.dueAt), slot: local(params.slot), field, change, problem, fields, context, defaultValue: english });
   };
   return (message, english) => (message ? say(message.code, message.params, english) : english);
 }
