@@ -260,7 +260,19 @@ describe('the analyst tags high-potential customers with an automation', () => {
     // Not yet due: the Runs tab says there are none, in Chinese.
     await analyst.getByRole('tab', { name: '运行记录' }).click();
     await analyst.getByText('暂无运行记录。').waitFor();
+    // It says when it runs next: the next 09:00 as the clock reads in its time zone.
+    await analyst.getByText(/^下次运行：.+9:00（Asia\/Shanghai）。$/).waitFor();
     await language(analyst, 'English');
+    await analyst.getByText(/^Next run: .+9:00 AM \(Asia\/Shanghai\)\.$/).waitFor();
+
+    // Switched off and published again, the Runs tab says it is paused, and no longer when it runs.
+    await analyst.getByRole('tab', { name: 'Design' }).click();
+    await analyst.getByRole('switch', { name: 'Enabled' }).click();
+    await analyst.getByRole('button', { name: 'Publish' }).click();
+    await analyst.getByText('Published version 2').waitFor();
+    await analyst.getByRole('tab', { name: 'Runs' }).click();
+    await analyst.getByText('Paused: the published version is disabled, so it does not run. Enable it and publish to resume.').waitFor();
+    expect(await analyst.getByText(/^Next run:/).count()).toBe(0);
     expect(pageErrors).toEqual([]);
   });
 });
