@@ -101,7 +101,7 @@ describe('record details: loan numbers, birth dates from the resident ID, dates 
     expect(Number(String(next.body.application_no).slice(8))).toBe(Number(assigned.slice(8)) + 1);
     const chosen = await api('POST', '/api/records/loan_application', { application_no: 'LA202612999999', customer: (mine.body.items as { id: string }[])[0]!.id, product: 'auto', amount: { amount: '90000.00', currency: 'CNY' }, term_months: 24 });
     expect(chosen.status).toBe(422);
-    expect((chosen.body.errors as { messageZh: string }[])[0]!.messageZh).toBe('申请编号 由系统在保存时编号，请勿填写');
+    expect((chosen.body.errors as { messageZh: string }[])[0]!.messageZh).toBe('申请编号由系统在保存时编号，请勿填写');
     await rm.context().close();
   });
 
