@@ -53,21 +53,27 @@ export function missedScheduleSlots(trigger: ScheduleTrigger, sinceIso: string, 
   return slots.reverse();
 }
 
+/** Where a walk over a schedule's days starts: its time of day, now, and today in its zone; undefined when the time, the zone or now is not valid. */
+function walkStart(trigger: ScheduleTrigger, nowIso: string): { at: number; now: number; today: number } | undefined {
+  const at = msOfTime(trigger.at);
+  const now = Date.parse(nowIso);
+  if (at === undefined || Number.isNaN(now)) return undefined;
+  try {
+    return { at, now, today: localMoment(now, trigger.timeZone).day };
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * The first instant after `nowIso` the schedule fires at (ISO 8601, UTC), or undefined when it does
  * not fire in the next 35 days (or its time or zone is not valid): what the designer tells the
  * analyst a published schedule does next.
  */
 export function nextScheduleSlot(trigger: ScheduleTrigger, nowIso: string, calendar?: BusinessCalendar): string | undefined {
-  const at = msOfTime(trigger.at);
-  const now = Date.parse(nowIso);
-  if (at === undefined || Number.isNaN(now)) return undefined;
-  let today: number;
-  try {
-    today = localMoment(now, trigger.timeZone).day;
-  } catch {
-    return undefined;
-  }
+  const start = walkStart(trigger, nowIso);
+  if (!start) return undefined;
+  const { at, now, today } = start;
   for (let day = today; day < today + LOOKBACK_DAYS; day++) {
     if (!firesOn(trigger, day, calendar)) continue;
     const instant = instantOf({ day, ms: at }, trigger.timeZone);
@@ -78,15 +84,9 @@ export function nextScheduleSlot(trigger: ScheduleTrigger, nowIso: string, calen
 
 /** The slots at or before `nowIso`, latest first, back 35 days (none when the time or zone is not valid). */
 function* slotsBackFrom(trigger: ScheduleTrigger, nowIso: string, calendar: BusinessCalendar | undefined): Generator<string, undefined> {
-  const at = msOfTime(trigger.at);
-  const now = Date.parse(nowIso);
-  if (at === undefined || Number.isNaN(now)) return undefined;
-  let today: number;
-  try {
-    today = localMoment(now, trigger.timeZone).day;
-  } catch {
-    return undefined;
-  }
+  const start = walkStart(trigger, nowIso);
+  if (!start) return undefined;
+  const { at, now, today } = start;
   for (let day = today; day > today - LOOKBACK_DAYS; day--) {
     if (!firesOn(trigger, day, calendar)) continue;
     const instant = instantOf({ day, ms: at }, trigger.timeZone);
