@@ -185,7 +185,7 @@ function PeriodControl({ id, label, value, invalid, onChange }: { id: string; la
       >
         {NAMED_PERIODS.map((p) => (
           <option key={p} value={p}>
-            {t(`periods.${p}`)}
+            {t(`appShell:periods.${p}`)}
           </option>
         ))}
         <option value="last">{t('periods.last')}</option>

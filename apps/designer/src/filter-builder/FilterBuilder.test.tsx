@@ -17,6 +17,7 @@ afterEach(async () => {
 const FIELDS: FilterFieldChoice[] = [
   { path: 'kyc_status', type: 'text', label: 'KYC status', group: 'Customer', options: [{ value: 'pending', label: { en: 'Pending', 'zh-CN': '待核验' } }, { value: 'done', label: { en: 'Done', 'zh-CN': '已核验' } }] },
   { path: 'aum', type: 'decimal', label: 'AUM', group: 'Customer' },
+  { path: 'onboarded_on', type: 'date', label: 'Onboarded', group: 'Customer' },
 ];
 
 function Host({ problems = [], onFilter }: { problems?: FilterProblem[]; onFilter(filter: RecordFilter | undefined): void }) {
@@ -78,5 +79,21 @@ describe('the shared filter builder', () => {
     expect(within(value).getByRole('option', { name: '待核验' })).toBeTruthy();
     expect(value.getAttribute('aria-invalid')).toBe('true');
     expect(document.getElementById(value.getAttribute('aria-describedby')!)?.textContent).toBe('值无效');
+  });
+
+  it('offers the named periods in app-shell’s words, in English and Chinese', async () => {
+    const user = userEvent.setup();
+    let last: RecordFilter | undefined;
+    render(<Host onFilter={(f) => (last = f)} />);
+    await user.click(screen.getByRole('button', { name: 'Add condition' }));
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Field of condition 1' }), 'onboarded_on');
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Comparison of condition 1' }), 'within');
+    const period = screen.getByRole('combobox', { name: 'Value of condition 1' });
+    await user.selectOptions(period, 'This month');
+    expect(last).toEqual({ field: 'onboarded_on', op: 'within', value: 'thisMonth' });
+    expect(within(period).getByRole('option', { name: 'Quarter to date' })).toBeTruthy();
+    expect(within(period).getByRole('option', { name: 'The last…' })).toBeTruthy();
+    await i18next.changeLanguage('zh-CN');
+    expect(within(screen.getByRole('combobox', { name: '条件 1 的值' })).getByRole('option', { name: '本月', selected: true })).toBeTruthy();
   });
 });

@@ -9,10 +9,11 @@ describe('filter builder messages', () => {
     expect(messageProblems(filterBuilderMessages)).toEqual([]);
   });
 
-  it('names every comparison and every named period', () => {
+  it('names every comparison, and leaves the named periods to app-shell', () => {
     for (const messages of [filterBuilderMessages.en, filterBuilderMessages['zh-CN']]) {
       for (const op of FILTER_OPERATORS) expect(messages.ops[op]).toBeTruthy();
-      for (const period of NAMED_PERIODS) expect(messages.periods[period]).toBeTruthy();
+      // One list of period names (app-shell's `appShell:periods`): a copy here would drift from the dashboards' chips.
+      for (const period of NAMED_PERIODS) expect(Object.keys(messages.periods)).not.toContain(period);
     }
   });
 });
