@@ -21,9 +21,10 @@ import { pino } from 'pino';
 import { v7 as uuidv7 } from 'uuid';
 import { freshSchema } from './mariadb-schema.js';
 
-const { values: args } = parseArgs({ options: { rows: { type: 'string', default: '1000000' }, batch: { type: 'string', default: '500' } } });
+const { values: args } = parseArgs({ options: { rows: { type: 'string', default: '1000000' }, batch: { type: 'string' } } });
 const ROWS = Number(args.rows);
-process.env.BANKFORGE_IMPORT_BATCH_ROWS = args.batch;
+// Without --batch, the server's own default.
+if (args.batch !== undefined) process.env.BANKFORGE_IMPORT_BATCH_ROWS = args.batch;
 process.env.BANKFORGE_IMPORT_MAX_BYTES = String(4 * 1024 ** 3);
 const PLAIN_BATCH = 1000;
 const PASSWORD = 'Bench-Only-Admin-1';

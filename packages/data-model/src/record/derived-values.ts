@@ -19,13 +19,22 @@ function derivesValue(field: Pick<FieldDefinition, 'type'>, source: Pick<FieldDe
   return field.type === 'date' && source?.type === 'residentId';
 }
 
+type DerivingField = { field: FieldDefinition; source: FieldDefinition };
+
+/** Per field list (a published definition's is never changed): every record write asks. */
+const derivingByFields = new WeakMap<readonly FieldDefinition[], readonly DerivingField[]>();
+
 /** The fields of the entity that derive a value from another field, with that field. */
-export function derivingFields(entity: Pick<EntityDefinition, 'fields'>): Array<{ field: FieldDefinition; source: FieldDefinition }> {
+export function derivingFields(entity: Pick<EntityDefinition, 'fields'>): readonly DerivingField[] {
+  const cached = derivingByFields.get(entity.fields);
+  if (cached) return cached;
   const byKey = new Map(entity.fields.map((f) => [f.key, f]));
-  return entity.fields.flatMap((field) => {
+  const found = entity.fields.flatMap((field) => {
     const source = field.derivedFrom === undefined ? undefined : byKey.get(field.derivedFrom);
     return source !== undefined && derivesValue(field, source) ? [{ field, source }] : [];
   });
+  derivingByFields.set(entity.fields, found);
+  return found;
 }
 
 /**

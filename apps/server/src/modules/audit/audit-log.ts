@@ -21,6 +21,8 @@ export interface AuditEvent {
   entity?: string;
   recordId?: string;
   detail?: Record<string, unknown>;
+  /** `detail` as canonical JSON, rendered ahead by a writer that has the time (an import, for its next batch). */
+  renderedDetail?: string;
 }
 
 export const GENESIS_HASH = '0'.repeat(64);
@@ -198,7 +200,7 @@ export class AuditLog {
     const entries: SqlValue[][] = [];
     let head = start;
     for (const event of events) {
-      const detail = canonicalJson(event.detail ?? {});
+      const detail = event.renderedDetail ?? canonicalJson(event.detail ?? {});
       const entity = event.entity ?? null;
       const recordId = event.recordId ?? null;
       const seq = head.seq + 1;
@@ -233,7 +235,7 @@ export class AuditLog {
       action: event.action,
       entity: event.entity ?? null,
       recordId: event.recordId ?? null,
-      detail: JSON.parse(canonicalJson(event.detail ?? {})) as Record<string, unknown>,
+      detail: JSON.parse(event.renderedDetail ?? canonicalJson(event.detail ?? {})) as Record<string, unknown>,
       prevHash: head.hash,
     };
     return { ...unsigned, hash: entryHash(unsigned) };

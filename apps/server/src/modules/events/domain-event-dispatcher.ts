@@ -127,13 +127,17 @@ export class DomainEventDispatcher extends LeasedQueueWorker<ClaimedRow> {
 }
 
 function eventOf(row: ClaimedRow): DomainEvent {
+  let changes: Record<string, FieldChange> | undefined;
   return {
     seq: Number(row.seq),
     id: row.id,
     type: row.type as DomainEventType,
     entity: row.entity,
     recordId: row.record_id,
-    changes: JSON.parse(row.changes) as Record<string, FieldChange>,
+    // Read when a subscriber asks: most events (an import's thousands) match no trigger or webhook.
+    get changes(): Record<string, FieldChange> {
+      return (changes ??= JSON.parse(row.changes) as Record<string, FieldChange>);
+    },
     actor: { id: row.actor_id, kind: row.actor_kind as Actor['kind'] },
     occurredAt: fromStoredDatetime(row.occurred_at)!,
     attempt: Number(row.attempts),

@@ -29,7 +29,12 @@ import { ImportStore, type ImportChange, type ImportJobRow, type ImportProgress 
 
 /** How long a claimed job is this replica's without a checkpoint: a batch takes far less. */
 const LEASE_SECONDS = 60;
-const DEFAULT_BATCH_ROWS = 500;
+/**
+ * Rows per transaction. A batch's rows live while the next is prepared: at 500 they outlived two
+ * young-generation collections and were promoted, and the old generation grew by 250 MB over 60,000
+ * rows before V8 collected it; at 250 they die young (RSS +2 to +45 MB), at the same rows/s.
+ */
+const DEFAULT_BATCH_ROWS = 250;
 const DEFAULT_POLL_MS = 1000;
 /** Rows prepared between two turns of the event loop. */
 const PREPARE_SLICE = 25;

@@ -5,6 +5,7 @@ import type { Actor } from '../access/actor.js';
 import { ownerPredicate, scopePredicate, type SqlPredicate } from '../access/data-scope.js';
 import type { RecordOperation } from '../access/role.js';
 import { AuditLog, type AuditEvent } from '../audit/audit-log.js';
+import { canonicalJson } from '../audit/canonical-json.js';
 import { checkPurpose, consentedPredicate } from '../consent/consent.js';
 import { FieldCipher } from '../../platform/crypto/field-cipher.js';
 import { Database, type SqlExecutor, type SqlValue } from '../../platform/database/database.js';
@@ -78,8 +79,10 @@ const SYSTEM_COLUMNS = ['id', 'created_at', 'created_by', 'updated_at', 'updated
 export interface PreparedImportCreate {
   values: Record<string, unknown>;
   columns: SqlValue[];
-  audit: Record<string, unknown>;
+  /** The audit entry's detail and the domain event's changes, rendered as the entry and the event store them. */
+  auditDetail: string;
   changes: Record<string, FieldChange>;
+  renderedChanges: string;
 }
 
 /** A create checked and read, ready to write in a transaction. */
@@ -217,7 +220,8 @@ export class RecordsService {
   private encodeImportCreate(model: EntityModel, values: Record<string, unknown>): PreparedImportCreate {
     const columns: SqlValue[] = [];
     for (const field of model.definition.fields) columns.push(...fieldColumnValues(field, values[field.key], this.cipher));
-    return { values, columns, audit: this.auditValues(model, values), changes: recordChanges(model.definition, null, values) };
+    const changes = recordChanges(model.definition, null, values);
+    return { values, columns, auditDetail: canonicalJson({ values: this.auditValues(model, values) }), changes, renderedChanges: JSON.stringify(changes) };
   }
 
   /**
@@ -278,9 +282,9 @@ export class RecordsService {
       }
       await tx.execute(`${insert.slice(0, insert.indexOf(' VALUES ') + 8)}${chunk.map(() => single).join(', ')}`, params);
     }
-    await this.audit.appendMany(tx, actor, rows.map(({ id, create }) => ({ action: 'create', entity: model.key, recordId: id, detail: { values: create.audit } })));
+    await this.audit.appendMany(tx, actor, rows.map(({ id, create }) => ({ action: 'create', entity: model.key, recordId: id, renderedDetail: create.auditDetail })));
     for (let i = 0; i < rows.length; i += BULK_ROWS) {
-      await DomainEvents.write(tx, rows.slice(i, i + BULK_ROWS).map(({ id, create }) => ({ type: 'record.created', entity: model.key, recordId: id, changes: create.changes })), actor);
+      await DomainEvents.write(tx, rows.slice(i, i + BULK_ROWS).map(({ id, create }) => ({ type: 'record.created', entity: model.key, recordId: id, changes: create.changes, renderedChanges: create.renderedChanges })), actor);
     }
     for (const { id, create } of rows) await this.hooks.written(tx, { model, id, before: null, after: create.values, actor });
     return results;
