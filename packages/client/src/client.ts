@@ -194,7 +194,7 @@ export class ApiClient {
     const query = new URLSearchParams(Object.entries(page).map(([k, v]): [string, string] => [k, String(v)]));
     return this.request('GET', `/imports/${encodeURIComponent(id)}/problems${query.size > 0 ? `?${query.toString()}` : ''}`);
   }
-  /** Starts the rollback in the background (202): poll the job until it is rolledBack. */
+  /** Starts the rollback in the background (202), or again after rollbackFailed: poll the job until it is rolledBack or rollbackFailed. */
   rollbackImport(id: string): Promise<ImportJob> {
     return this.request('POST', `/imports/${encodeURIComponent(id)}/rollback`);
   }

@@ -10,9 +10,11 @@ export type ImportMode = 'dryRun' | 'commit';
 
 /**
  * `uploaded`: mapped or not, never run; `rollingBack`: a committed run being undone in the background;
- * `rolledBack`: undone; `expired`: never run for real within the retention, its file deleted.
+ * `rolledBack`: undone; `rollbackFailed`: the rollback stopped (its attempts kept failing, or whoever
+ * asked may no longer import), what it undid staying undone, and may be asked for again (`error` says
+ * why); `expired`: never run for real within the retention, its file deleted.
  */
-export type ImportStatus = 'uploaded' | 'queued' | 'running' | 'done' | 'failed' | 'rollingBack' | 'rolledBack' | 'expired';
+export type ImportStatus = 'uploaded' | 'queued' | 'running' | 'done' | 'failed' | 'rollingBack' | 'rolledBack' | 'rollbackFailed' | 'expired';
 
 /** How a row finds the record it is about: by a resident ID or mobile (through the blind index), or by a unique field such as the customer number. */
 export interface ImportMatchRule {
@@ -59,9 +61,9 @@ export interface ImportJob {
   createdAt: string;
   startedAt: string | null;
   finishedAt: string | null;
-  /** Why a run stopped short (a damaged file), in both languages. */
+  /** Why a run stopped short (a damaged file), or why a rollback waits to try again or stopped, in both languages. */
   error: { message: string; messageZh: string } | null;
-  /** The rollback once asked for (rollingBack, rolledBack): its count so far; null before. */
+  /** The rollback once asked for (rollingBack, rolledBack, rollbackFailed): its count so far; null before. */
   rollback: ImportRollback | null;
 }
 

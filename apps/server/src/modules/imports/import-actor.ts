@@ -21,3 +21,13 @@ export function importerGone(): ProblemError {
   const message = 'The person or API key that started this import no longer exists or was revoked.';
   return new ProblemError(403, 'forbidden', message, [{ path: '/', code: 'importerGone', message, messageZh: '发起此导入的人员或 API 密钥已不存在或已被吊销。' }]);
 }
+
+/**
+ * Who a rollback acts as: the person or API key that asked for it, as `importerActor` builds them,
+ * while they may still act (a deactivated person no more than a revoked key). Undefined otherwise.
+ */
+export async function requesterActor(sql: SqlExecutor, directory: DirectoryService, id: string): Promise<Actor | undefined> {
+  const user = await directory.userRow(sql, id);
+  if (user) return user.active === true || Number(user.active) === 1 ? directory.actorOf(sql, user) : undefined;
+  return directory.apiKeyActorById(sql, id);
+}

@@ -13,7 +13,7 @@ const SWEEP_BATCH = 200;
 const HOUR_MS = 3_600_000;
 
 /** Jobs that will never read their file again: a committed run that ended (done, failed, rolling or rolled back) or a job expired. */
-const FILE_NO_LONGER_READ = "(status = 'expired' OR (mode = 'commit' AND status IN ('done', 'failed', 'rollingBack', 'rolledBack')))";
+const FILE_NO_LONGER_READ = "(status = 'expired' OR (mode = 'commit' AND status IN ('done', 'failed', 'rollingBack', 'rolledBack', 'rollbackFailed')))";
 /** Jobs not run for real yet and not queued: uploaded, or after a dry run (which keeps the file for the real run). */
 const NEVER_RUN = "status IN ('uploaded', 'done', 'failed') AND (mode IS NULL OR mode = 'dryRun')";
 

@@ -7,11 +7,12 @@ import type { LeasedQueueSpec } from '../../platform/leases/leased-queue.js';
 import { LeasedQueueWorker } from '../../platform/leases/leased-queue-worker.js';
 import { ProblemError } from '../../platform/problem/problem-error.js';
 import { AccessProfile } from '../access/access-profile.js';
-import { SYSTEM_ACTOR, type Actor } from '../access/actor.js';
+import type { Actor } from '../access/actor.js';
 import { DirectoryService } from '../auth/directory.service.js';
 import { RecordsService } from '../records/records.service.js';
-import { importerActor } from './import-actor.js';
-import { ImportStore } from './import-store.js';
+import { requesterActor } from './import-actor.js';
+import { failureCause, requesterCannotImport, requesterGone, rollbackGaveUp, rollbackRetrying, type RollbackReason } from './import-rollback-reasons.js';
+import { ImportStore, type ImportJobRow } from './import-store.js';
 import { priorValuesData } from './import-sealed-columns.js';
 
 /** Changes undone per transaction. */
@@ -19,18 +20,28 @@ const DEFAULT_BATCH = 500;
 /** How long a claimed rollback is this replica's without a batch: a batch takes far less. */
 const LEASE_SECONDS = 60;
 const DEFAULT_POLL_MS = 1000;
+/** Attempts in a row that may fail before the rollback ends rollbackFailed: one that fails the same way each time is not tried forever. */
+export const ROLLBACK_MAX_ATTEMPTS = 5;
 
-/** A rollback asked for, or left by a replica whose lease ran out: one at a time, oldest job first. */
+/** Seconds before the attempt after `failures` failed ones: 30 s, 1, 2, then 4 minutes. */
+export function rollbackRetrySeconds(failures: number): number {
+  return 30 * 2 ** (failures - 1);
+}
+
+/** A rollback asked for, due again after a failed attempt, or left by a replica whose lease ran out: one at a time, the earliest due first. */
 const ROLLBACK_QUEUE: LeasedQueueSpec = {
   table: 'bf_import_job',
   key: 'id',
   waiting: { column: 'status', values: ['rollingBack'] },
-  due: 'created_at',
+  // Its own: `created_at` is the upload's, and a failed attempt puts the next one off.
+  due: 'rollback_due_at',
   columns: ['id'],
-  order: ['created_at', 'id'],
+  order: ['rollback_due_at', 'id'],
   batch: 1,
   leaseSeconds: LEASE_SECONDS,
+  // Failures in a row are counted (`rollback_failures`), not claims: a batch done resets them.
   countsAttempts: false,
+  retry: { maxAttempts: ROLLBACK_MAX_ATTEMPTS, delaySeconds: rollbackRetrySeconds },
 };
 
 interface ChangeRow {
@@ -48,6 +59,13 @@ interface Undone {
 
 class LeaseLost extends Error {}
 
+/** The rollback cannot go on as whoever asked for it: it ends at once (trying again would not help). */
+class RequesterRefused extends Error {
+  constructor(readonly reason: RollbackReason) {
+    super(reason.en);
+  }
+}
+
 /**
  * Undoes a committed import as a whole, in the background: asking answers at once with the job
  * marked rollingBack, and a replica claims it with a lease (as the import runner claims runs) and
@@ -56,7 +74,11 @@ class LeaseLost extends Error {}
  * events), a batch per transaction with the job's counts and its lease: a record someone changed
  * after the import is left as it is and counted, so the rollback never overwrites later work. Each
  * undone change is deleted with its undo, so a replica that takes over after a crash finishes what
- * is left, and the job ends rolledBack.
+ * is left, and the job ends rolledBack. It acts as, and is audited as, whoever asked for it, while
+ * they still exist and hold the import right on the entity; else it ends rollbackFailed at once. An
+ * attempt that fails is tried again with a growing wait, and after `ROLLBACK_MAX_ATTEMPTS` failed
+ * in a row the job ends rollbackFailed with the cause (a code or class, never a value); what was
+ * undone stays undone, and asking again goes on from there.
  */
 @Injectable()
 export class ImportRollbacks extends LeasedQueueWorker<{ id: string }> {
@@ -81,9 +103,10 @@ export class ImportRollbacks extends LeasedQueueWorker<{ id: string }> {
   }
 
   /**
-   * Marks a committed import that has stopped rollingBack and starts it; answers the job. Asking
-   * again while it rolls back, or once it has, answers the job as it is (a retried request changes
-   * nothing twice).
+   * Marks a committed import that has stopped rollingBack and starts it, as the caller; answers the
+   * job. A rollback that ended rollbackFailed goes on from where it stopped, its counts kept and its
+   * failures forgotten. Asking again while it rolls back, or once it has, answers the job as it is
+   * (a retried request changes nothing twice).
    */
   async request(id: string, actor: Actor): Promise<ImportJob> {
     const job = await this.store.row(id, actor);
@@ -93,15 +116,19 @@ export class ImportRollbacks extends LeasedQueueWorker<{ id: string }> {
       const message = `Only a committed import that has stopped can be rolled back; import ${id} is ${job.mode === 'commit' ? job.status : 'not committed'}.`;
       return new ProblemError(409, 'importNotRollbackable', message, [{ path: '/', code: 'importNotRollbackable', message, messageZh: '只有已正式导入且已结束的导入才能回滚。' }]);
     };
-    if (job.mode !== 'commit' || !['done', 'failed'].includes(job.status)) throw notRollbackable();
-    const started = await this.database.single((sql) =>
-      sql.execute(
-        `UPDATE bf_import_job SET status = 'rollingBack', rollback_total = (SELECT COUNT(*) FROM bf_import_change c WHERE c.job_id = ?), rollback_removed = 0, rollback_restored = 0,
-           rollback_changed_since = 0, error_en = NULL, error_zh = NULL, lease_owner = NULL, lease_until = NULL, version = version + 1
-         WHERE id = ? AND mode = 'commit' AND status IN ('done', 'failed')`,
-        [id, id],
-      ),
-    );
+    if (job.mode !== 'commit' || !['done', 'failed', 'rollbackFailed'].includes(job.status)) throw notRollbackable();
+    // The row is the caller's (`store.row`), so they have an id.
+    const requester = actor.userId!;
+    const started = await this.database.single((sql) => {
+      const asked = `status = 'rollingBack', rollback_requested_by = ?, rollback_failures = 0, rollback_due_at = ${databaseNow(sql)}, error_en = NULL, error_zh = NULL, lease_owner = NULL, lease_until = NULL, version = version + 1`;
+      return job.status === 'rollbackFailed'
+        ? sql.execute(`UPDATE bf_import_job SET ${asked} WHERE id = ? AND mode = 'commit' AND status = 'rollbackFailed'`, [requester, id])
+        : sql.execute(
+            `UPDATE bf_import_job SET ${asked}, rollback_total = (SELECT COUNT(*) FROM bf_import_change c WHERE c.job_id = ?), rollback_removed = 0, rollback_restored = 0, rollback_changed_since = 0
+             WHERE id = ? AND mode = 'commit' AND status IN ('done', 'failed')`,
+            [requester, id, id],
+          );
+    });
     // Asked twice at once: the other request started it.
     if (started === 0 && !['rollingBack', 'rolledBack'].includes((await this.store.row(id, actor)).status)) throw notRollbackable();
     // Read before the drain starts: the answer is the rollback as asked for, not a moment of its run.
@@ -116,26 +143,60 @@ export class ImportRollbacks extends LeasedQueueWorker<{ id: string }> {
     const job = await this.store.job(claimed.id);
     if (!job) return 1;
     try {
-      await this.rollBack(job.id, job.entity_key, job.created_by);
+      await this.rollBack(job.id, job.entity_key, await this.undoer(job));
     } catch (error) {
       if (error instanceof LeaseLost) return 1;
-      // The lease is kept to run out: the rollback is tried again then, by this replica or another. The reason in words, never a value.
-      await this.database.single((sql) =>
-        sql.execute('UPDATE bf_import_job SET error_en = ?, error_zh = ? WHERE id = ? AND lease_owner = ?', [
-          'The rollback stopped on an unexpected error; it will be tried again within a minute.',
-          '回滚因意外错误中断，将在一分钟内重试。',
-          job.id,
-          this.queue.owner,
-        ]),
-      );
+      if (error instanceof RequesterRefused) await this.end(job.id, error.reason);
+      else await this.failed(job.id, error);
     }
     return 1;
   }
 
-  private async rollBack(id: string, entity: string, createdBy: string): Promise<void> {
-    // The import's own undo: it may remove what it created and restore what it changed, whatever its importer's grants are now; audited as them (the server, if they are gone).
-    const importer = await this.database.read((sql) => importerActor(sql, this.directory, createdBy));
-    const undoer: Actor = { ...(importer ?? SYSTEM_ACTOR), access: AccessProfile.unrestricted };
+  /**
+   * Who the undo acts as: whoever asked for it, with the rights of an import's own undo (it may
+   * remove what the import created and restore what it changed, whatever their other grants), so
+   * long as they still exist and hold the import right on the entity.
+   */
+  private async undoer(job: ImportJobRow): Promise<Actor> {
+    // Asked for before requesters were recorded: by the importer, the only one who may.
+    const requester = await this.database.read((sql) => requesterActor(sql, this.directory, job.rollback_requested_by ?? job.created_by));
+    if (!requester) throw new RequesterRefused(requesterGone());
+    try {
+      await this.records.viewFor(job.entity_key, requester, 'import');
+    } catch (error) {
+      if (error instanceof ProblemError && error.status === 403) throw new RequesterRefused(requesterCannotImport());
+      throw error;
+    }
+    return { ...requester, access: AccessProfile.unrestricted };
+  }
+
+  /** A failed attempt: due again after a growing wait, or after the last the job ends rollbackFailed. The cause in words, never a value. */
+  private async failed(id: string, error: unknown): Promise<void> {
+    const cause = failureCause(error);
+    await this.database.transaction(async (tx) => {
+      const [row] = await tx.rows<{ rollback_failures: number | string }>("SELECT rollback_failures FROM bf_import_job WHERE id = ? AND lease_owner = ? AND status = 'rollingBack'", [id, this.queue.owner]);
+      if (!row) return;
+      const failures = Number(row.rollback_failures) + 1;
+      const wait = this.queue.retryDelay(failures);
+      const reason = wait === undefined ? rollbackGaveUp(failures, cause) : rollbackRetrying(failures, ROLLBACK_MAX_ATTEMPTS, wait, cause);
+      await this.queue.change(tx, [id], {
+        set: `rollback_failures = ?, error_en = ?, error_zh = ?${wait === undefined ? ", status = 'rollbackFailed', version = version + 1" : ''}`,
+        params: [failures, reason.en, reason.zh],
+        ...(wait === undefined ? {} : { dueInSeconds: wait }),
+        lease: 'release',
+        while: { leasedTo: this.queue.owner },
+      });
+    });
+  }
+
+  /** The rollback ends rollbackFailed at once, for this reason. */
+  private async end(id: string, reason: RollbackReason): Promise<void> {
+    await this.database.single((sql) =>
+      this.queue.change(sql, [id], { set: "status = 'rollbackFailed', error_en = ?, error_zh = ?, version = version + 1", params: [reason.en, reason.zh], lease: 'release', while: { leasedTo: this.queue.owner } }),
+    );
+  }
+
+  private async rollBack(id: string, entity: string, undoer: Actor): Promise<void> {
     const removeView = await this.records.viewFor(entity, undoer, 'delete');
     const restoreView = await this.records.viewFor(entity, undoer, 'update');
     let batches = 0;
@@ -167,18 +228,18 @@ export class ImportRollbacks extends LeasedQueueWorker<{ id: string }> {
       if (this.stopAfterBatches !== undefined && ++batches >= this.stopAfterBatches) throw new LeaseLost();
     }
     await this.database.single((sql) =>
-      sql.execute(`UPDATE bf_import_job SET status = 'rolledBack', error_en = NULL, error_zh = NULL, lease_owner = NULL, lease_until = NULL, version = version + 1 WHERE id = ? AND lease_owner = ? AND status = 'rollingBack'`, [
+      sql.execute(`UPDATE bf_import_job SET status = 'rolledBack', rollback_failures = 0, error_en = NULL, error_zh = NULL, lease_owner = NULL, lease_until = NULL, version = version + 1 WHERE id = ? AND lease_owner = ? AND status = 'rollingBack'`, [
         id,
         this.queue.owner,
       ]),
     );
   }
 
-  /** A batch's counts and the lease renewed, in the batch's transaction; false when this replica no longer holds the job. */
+  /** A batch's counts and the lease renewed, in the batch's transaction, earlier failures forgotten; false when this replica no longer holds the job. */
   private async advance(tx: SqlExecutor, id: string, undone: Undone): Promise<boolean> {
     const moved = await tx.execute(
       `UPDATE bf_import_job SET rollback_removed = rollback_removed + ?, rollback_restored = rollback_restored + ?, rollback_changed_since = rollback_changed_since + ?,
-         lease_until = ${databaseNow(tx, LEASE_SECONDS)} WHERE id = ? AND lease_owner = ? AND status = 'rollingBack'`,
+         rollback_failures = 0, error_en = NULL, error_zh = NULL, lease_until = ${databaseNow(tx, LEASE_SECONDS)} WHERE id = ? AND lease_owner = ? AND status = 'rollingBack'`,
       [undone.removed, undone.restored, undone.changedSince, id, this.queue.owner],
     );
     return moved > 0;

@@ -43,6 +43,11 @@ export interface ImportJobRow {
   rollback_removed: number | string | null;
   rollback_restored: number | string | null;
   rollback_changed_since: number | string | null;
+  /** Whoever asked for the rollback (a user's or an API key's id): it acts as them. */
+  rollback_requested_by: string | null;
+  /** The rollback's failed attempts in a row. */
+  rollback_failures: number | string;
+  rollback_due_at: string | null;
 }
 
 /** What one unit of work (a batch, or one row of a batch that failed as a whole) adds to a job. */
@@ -74,11 +79,11 @@ function rollbackOf(row: ImportJobRow): ImportRollback | null {
   return { total: Number(row.rollback_total), removed: Number(row.rollback_removed ?? 0), restored: Number(row.rollback_restored ?? 0), changedSince: Number(row.rollback_changed_since ?? 0) };
 }
 
-/** A run's progress: done is 1; a rollback's share of changes undone; a CSV's share of bytes read; else the rows of a known total; else unknown. */
+/** A run's progress: done is 1; a rollback's share of changes undone (so far, or before it stopped); a CSV's share of bytes read; else the rows of a known total; else unknown. */
 function progressOf(row: ImportJobRow): number | null {
   if (row.status === 'done' || row.status === 'rolledBack') return 1;
   const rollback = rollbackOf(row);
-  if (row.status === 'rollingBack' && rollback) return rollback.total === 0 ? 1 : Math.min(1, (rollback.removed + rollback.restored + rollback.changedSince) / rollback.total);
+  if ((row.status === 'rollingBack' || row.status === 'rollbackFailed') && rollback) return rollback.total === 0 ? 1 : Math.min(1, (rollback.removed + rollback.restored + rollback.changedSince) / rollback.total);
   if (row.status === 'uploaded' || row.status === 'queued') return 0;
   if (row.format === 'csv' && Number(row.size_bytes) > 0) return Math.min(1, Number(row.checkpoint_byte) / Number(row.size_bytes));
   return row.rows_total === null || Number(row.rows_total) === 0 ? null : Math.min(1, Number(row.rows_done) / Number(row.rows_total));

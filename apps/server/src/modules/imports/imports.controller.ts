@@ -88,7 +88,7 @@ export class ImportsController {
   @HttpCode(202)
   @ApiOperation({
     summary:
-      'Undo a committed import in the background: remove the records it created, restore those it updated (records changed since are left and counted). Answers the job, rollingBack; poll it until rolledBack (its `rollback` counts the progress)',
+      'Undo a committed import in the background: remove the records it created, restore those it updated (records changed since are left and counted). Acts as the caller. Answers the job, rollingBack; poll it until rolledBack (its `rollback` counts the progress), or rollbackFailed (its `error` says why: attempts that kept failing, or the caller no longer able to import); asked again from rollbackFailed, it goes on from where it stopped',
   })
   rollback(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<ImportJob> {
     return this.rollbacks.request(jobId(id), actor);

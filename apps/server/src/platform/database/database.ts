@@ -29,6 +29,7 @@ import { DecisionEvaluationSource1700000000024 } from './migrations/0024-decisio
 import { WebhookRoles1700000000025 } from './migrations/0025-webhook-roles.js';
 import { ImportFilePurge1700000000027 } from './migrations/0027-import-file-purge.js';
 import { ImportRollbackRuns1700000000028 } from './migrations/0028-import-rollback-runs.js';
+import { ImportRollbackAttempts1700000000029 } from './migrations/0029-import-rollback-attempts.js';
 import { AutomationRunErrorMessage1700000000026 } from './migrations/0026-automation-run-error-message.js';
 import { CONTENTION_RETRY, retryOnContention } from './contention-retry.js';
 import { SerialLock } from './serial-lock.js';
@@ -120,7 +121,7 @@ export class Database {
 
   static async open(config: Pick<ServerConfig, 'databaseUrl' | 'dataDir'>): Promise<Database> {
     const dialect = dialectOf(config);
-    const common = { migrations: [SystemTables1700000000001, SecurityTables1700000000002, Consent1700000000003, AuditChainTrigger1700000000004, AuditChainSingleUpdate1700000000005, Idempotency1700000000006, IdempotencyWithheldAnswers1700000000007, Flows1700000000008, FlowOutbox1700000000009, DirectoryStamp1700000000010, DecisionEvaluations1700000000011, AuditSearch1700000000012, NumberingCounters1700000000013, Segments1700000000014, DomainEvents1700000000015, Connectors1700000000016, Webhooks1700000000017, AutomationRuns1700000000018, Imports1700000000019, ApiKeyScopes1700000000020, NotificationLinks1700000000021, AutomationTurns1700000000022, AuditChainRuns1700000000023, DecisionEvaluationSource1700000000024, WebhookRoles1700000000025, AutomationRunErrorMessage1700000000026, ImportFilePurge1700000000027, ImportRollbackRuns1700000000028], migrationsTableName: 'bf_schema_migration', logging: false as const };
+    const common = { migrations: [SystemTables1700000000001, SecurityTables1700000000002, Consent1700000000003, AuditChainTrigger1700000000004, AuditChainSingleUpdate1700000000005, Idempotency1700000000006, IdempotencyWithheldAnswers1700000000007, Flows1700000000008, FlowOutbox1700000000009, DirectoryStamp1700000000010, DecisionEvaluations1700000000011, AuditSearch1700000000012, NumberingCounters1700000000013, Segments1700000000014, DomainEvents1700000000015, Connectors1700000000016, Webhooks1700000000017, AutomationRuns1700000000018, Imports1700000000019, ApiKeyScopes1700000000020, NotificationLinks1700000000021, AutomationTurns1700000000022, AuditChainRuns1700000000023, DecisionEvaluationSource1700000000024, WebhookRoles1700000000025, AutomationRunErrorMessage1700000000026, ImportFilePurge1700000000027, ImportRollbackRuns1700000000028, ImportRollbackAttempts1700000000029], migrationsTableName: 'bf_schema_migration', logging: false as const };
     let dataSource: DataSource;
     if (dialect === 'mysql') {
       dataSource = new DataSource({
