@@ -228,4 +228,67 @@ describe('the import page', () => {
     expect(document.activeElement).toBe(screen.getByRole('heading', { name: 'Upload a file' }));
     expect((screen.getByRole('button', { name: 'Upload' }) as HTMLButtonElement).disabled).toBe(true);
   });
+
+  const stoppedRollback = {
+    ...uploaded,
+    match: { field: 'resident_id', onMatch: 'update', onNew: 'create' },
+    mode: 'commit',
+    status: 'rollbackFailed',
+    rowsTotal: 3,
+    rowsDone: 3,
+    progress: 1 / 3,
+    created: 3,
+    rollback: { total: 3, removed: 1, restored: 0, changedSince: 0 },
+    error: {
+      message: 'The rollback failed 5 times in a row (last: ER_DUP_ENTRY) and has stopped. What was undone stays undone. Ask for the rollback again once the cause is fixed.',
+      messageZh: '回滚连续 5 次失败（最后一次：ER_DUP_ENTRY），已停止。已撤销的更改保持撤销。排除原因后可再次发起回滚。',
+    },
+  } as ImportJob;
+
+  it('says why a rollback stopped and how far it got, and rolls back again from there when asked', async () => {
+    const server = fakeApi({
+      'GET /api/runtime/entities/customer': { body: customerPage },
+      [`GET /api/imports/${uploaded.id}`]: sequence({ body: stoppedRollback }, { body: { ...stoppedRollback, status: 'rolledBack', progress: 1, error: null, rollback: { total: 3, removed: 3, restored: 0, changedSince: 0 } } }),
+      'GET /api/imports': { body: [stoppedRollback] },
+      [`GET /api/imports/${uploaded.id}/problems?limit=200`]: { body: { items: [], total: 0 } },
+      [`POST /api/imports/${uploaded.id}/rollback`]: { status: 202, body: { ...stoppedRollback, status: 'rollingBack', error: null } },
+    });
+    renderPage(<ImportPage />, server.client, { path: `/crm/customer/import?job=${uploaded.id}`, pattern: '/:app/:entity/import' });
+    const user = userEvent.setup();
+    const outcome = await screen.findByRole('region', { name: 'Import' });
+    await waitFor(() =>
+      expect(within(outcome).getByRole('status').textContent).toBe(
+        'Rollback stopped after 1 of 3 records: The rollback failed 5 times in a row (last: ER_DUP_ENTRY) and has stopped. What was undone stays undone. Ask for the rollback again once the cause is fixed.',
+      ),
+    );
+    expect((within(outcome).getByRole('progressbar', { name: 'Import progress' }) as HTMLProgressElement).value).toBeCloseTo(1 / 3);
+    const recent = await screen.findByRole('navigation', { name: 'Your recent imports' });
+    expect(within(recent).getByText('rollback stopped')).toBeTruthy();
+    expect(within(outcome).queryByRole('button', { name: 'Roll back this import' })).toBeNull();
+    // Asked again, with the same question as the first time.
+    await user.click(within(outcome).getByRole('button', { name: 'Roll back again' }));
+    await user.click(within(within(outcome).getByRole('alertdialog')).getByRole('button', { name: 'Roll back' }));
+    expect(server.requests.filter((r) => r.method === 'POST').map((r) => `${r.method} ${r.url}`)).toEqual([`POST /api/imports/${uploaded.id}/rollback`]);
+    expect(await within(outcome).findByText('Rolling back: 1 of 3 records dealt with so far')).toBeTruthy();
+    expect(await within(outcome).findByText(/^Rolled back: 3 removed, 0 restored/, undefined, { timeout: 3000 })).toBeTruthy();
+    expect(within(outcome).queryByRole('button', { name: 'Roll back again' })).toBeNull();
+  });
+
+  it('says in Chinese why a rollback stopped, and offers to roll back again', async () => {
+    await initTestI18n('zh-CN');
+    const server = fakeApi({
+      'GET /api/runtime/entities/customer': { body: customerPage },
+      [`GET /api/imports/${uploaded.id}`]: { body: stoppedRollback },
+      'GET /api/imports': { body: [stoppedRollback] },
+      [`GET /api/imports/${uploaded.id}/problems?limit=200`]: { body: { items: [], total: 0 } },
+    });
+    renderPage(<ImportPage />, server.client, { path: `/crm/customer/import?job=${uploaded.id}`, pattern: '/:app/:entity/import' });
+    const outcome = await screen.findByRole('region', { name: '导入' });
+    await waitFor(() =>
+      expect(within(outcome).getByRole('status').textContent).toBe('回滚已中止（已处理 1 / 3 条记录）：回滚连续 5 次失败（最后一次：ER_DUP_ENTRY），已停止。已撤销的更改保持撤销。排除原因后可再次发起回滚。'),
+    );
+    expect(within(outcome).getByRole('button', { name: '再次回滚' })).toBeTruthy();
+    const recent = await screen.findByRole('navigation', { name: '最近的导入' });
+    expect(within(recent).getByText('回滚已中止')).toBeTruthy();
+  });
 });

@@ -197,10 +197,11 @@ export default function ImportPage() {
       {job && job.mode !== null && (
         // The rollback belongs to the run it undoes: inside its panel.
         <ImportOutcome job={job} problems={problems} fields={fields}>
-          {committed && (job.status === 'done' || job.status === 'failed') && !confirming && (
+          {committed && (job.status === 'done' || job.status === 'failed' || job.status === 'rollbackFailed') && !confirming && (
             <div className="import-actions">
               <button type="button" autoFocus={keptAfterAsking} onClick={() => setConfirming(true)}>
-                {t('rollback')}
+                {/* A rollback that stopped goes on from where it stopped when asked again. */}
+                {job.status === 'rollbackFailed' ? t('rollbackAgain') : t('rollback')}
               </button>
             </div>
           )}

@@ -8,7 +8,7 @@ export const importMessages = {
     refresh: 'Refresh',
     columns: { file: 'File', entity: 'Entity', by: 'Uploaded by', when: 'Uploaded', mode: 'Run', status: 'Status', rows: 'Rows', outcome: 'Created / updated / skipped / with errors' },
     mode: { dryRun: 'Dry run', commit: 'Import', none: '—' },
-    status: { uploaded: 'Uploaded', queued: 'Queued', running: 'Running', done: 'Done', failed: 'Failed', rollingBack: 'Rolling back', rolledBack: 'Rolled back', expired: 'Expired (file deleted)' },
+    status: { uploaded: 'Uploaded', queued: 'Queued', running: 'Running', done: 'Done', failed: 'Failed', rollingBack: 'Rolling back', rolledBack: 'Rolled back', rollbackFailed: 'Rollback stopped', expired: 'Expired (file deleted)' },
     outcome: '{{created}} / {{updated}} / {{skipped}} / {{failed}}',
   },
   'zh-CN': {
@@ -19,7 +19,7 @@ export const importMessages = {
     refresh: '刷新',
     columns: { file: '文件', entity: '实体', by: '上传人', when: '上传时间', mode: '运行', status: '状态', rows: '行数', outcome: '新建 / 更新 / 跳过 / 有错误' },
     mode: { dryRun: '试运行', commit: '导入', none: '—' },
-    status: { uploaded: '已上传', queued: '排队中', running: '进行中', done: '完成', failed: '失败', rollingBack: '回滚中', rolledBack: '已回滚', expired: '已过期（文件已删除）' },
+    status: { uploaded: '已上传', queued: '排队中', running: '进行中', done: '完成', failed: '失败', rollingBack: '回滚中', rolledBack: '已回滚', rollbackFailed: '回滚已中止', expired: '已过期（文件已删除）' },
     outcome: '{{created}} / {{updated}} / {{skipped}} / {{failed}}',
   },
 } as const;
