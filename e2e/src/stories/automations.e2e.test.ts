@@ -66,12 +66,14 @@ describe('the analyst tags high-potential customers with an automation', () => {
     const dialog = analyst.getByRole('dialog', { name: 'New automation' });
     await dialog.getByRole('textbox', { name: 'Key' }).fill('tag_high_potential');
     await dialog.getByRole('textbox', { name: 'Title' }).fill('Tag high-potential customers');
+    await dialog.getByRole('textbox', { name: 'Name in Chinese' }).fill('标记高潜力客户');
     await dialog.getByRole('combobox', { name: 'Entity it watches' }).selectOption('customer');
     await dialog.getByRole('button', { name: 'Create' }).click();
     await analyst.waitForURL(/\/designer\/automation\/tag_high_potential$/);
 
     await analyst.getByRole('heading', { name: 'Automation: Tag high-potential customers' }).waitFor();
-    await analyst.getByRole('textbox', { name: 'Name (Chinese)' }).fill('标记高潜力客户');
+    // The Chinese name given in the dialog is the draft's, not a copy of the English title.
+    expect(await analyst.getByRole('textbox', { name: 'Name (Chinese)' }).inputValue()).toBe('标记高潜力客户');
     expect(await analyst.getByRole('combobox', { name: 'Entity' }).inputValue()).toBe('customer');
     expect(await analyst.getByRole('checkbox', { name: 'Updated' }).isChecked()).toBe(true);
     // The condition's help says what it reads (old, new, changed) with an example on one of the customer's number fields.
@@ -204,11 +206,12 @@ describe('the analyst tags high-potential customers with an automation', () => {
     const dialog = analyst.getByRole('dialog', { name: 'New automation' });
     await dialog.getByRole('textbox', { name: 'Key' }).fill('review_churn_risk');
     await dialog.getByRole('textbox', { name: 'Title' }).fill('Review customers at churn risk');
+    await dialog.getByRole('textbox', { name: 'Name in Chinese' }).fill('复核流失风险客户');
     await dialog.getByRole('combobox', { name: 'Entity it watches' }).selectOption('customer');
     await dialog.getByRole('button', { name: 'Create' }).click();
     await analyst.waitForURL(/\/designer\/automation\/review_churn_risk$/);
     await analyst.getByRole('heading', { name: 'Automation: Review customers at churn risk' }).waitFor();
-    await analyst.getByRole('textbox', { name: 'Name (Chinese)' }).fill('复核流失风险客户');
+    expect(await analyst.getByRole('textbox', { name: 'Name (Chinese)' }).inputValue()).toBe('复核流失风险客户');
 
     // Every native select is worked from the keyboard: focused, then its option chosen.
     const trigger = analyst.getByRole('combobox', { name: 'Trigger' });

@@ -125,6 +125,7 @@ describe('an analyst builds a dashboard that a branch manager works', () => {
     const created = page.getByRole('dialog', { name: 'New dashboard' });
     await created.getByRole('textbox', { name: 'Key' }).fill(DASHBOARD);
     await created.getByRole('textbox', { name: 'Title' }).fill('Branch approvals');
+    await created.getByRole('textbox', { name: 'Name in Chinese' }).fill('网点审批');
     await created.getByRole('button', { name: 'Create' }).click();
     await page.getByRole('heading', { level: 1, name: 'Dashboard: Branch approvals' }).waitFor();
 
@@ -156,7 +157,7 @@ describe('an analyst builds a dashboard that a branch manager works', () => {
     await bar.getByRole('button', { name: 'Publish' }).click();
     await page.getByRole('status').filter({ hasText: /Published version 1/ }).waitFor();
     await language(page, '中文');
-    await page.getByRole('heading', { level: 1, name: '仪表板：Branch approvals' }).waitFor();
+    await page.getByRole('heading', { level: 1, name: '仪表板：网点审批' }).waitFor();
     await screenshot(page, '103-dashboard-designer-zh');
     await page.context().close();
   });
@@ -198,7 +199,7 @@ describe('an analyst builds a dashboard that a branch manager works', () => {
     await screenshot(page, '105-dashboard-drilled-to-rms-en');
 
     await language(page, '中文');
-    await page.getByRole('heading', { level: 1, name: 'Branch approvals' }).waitFor();
+    await page.getByRole('heading', { level: 1, name: '网点审批' }).waitFor();
     await (await dataOf(widget)).getByRole('button', { name: rmName! }).click();
     // Her RM's customers: a click on one opens the customer's 360° page.
     const customers = await run([{ [branchKey]: branchId }, { [rmKey]: rmId }]);

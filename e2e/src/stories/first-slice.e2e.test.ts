@@ -79,6 +79,7 @@ describe('an analyst designs a customer form and a relationship manager uses it 
     await page.getByRole('button', { name: 'New entity' }).click();
     await page.getByRole('textbox', { name: 'Key' }).fill('customer');
     await page.getByRole('textbox', { name: 'Title' }).fill('Customer');
+    await page.getByRole('textbox', { name: 'Name in Chinese' }).fill('客户');
     await page.getByRole('button', { name: 'Create' }).click();
     await page.waitForURL(/\/designer\/entity\/customer$/);
     const fields: FieldSpec[] = [
@@ -110,6 +111,7 @@ describe('an analyst designs a customer form and a relationship manager uses it 
     await page.getByRole('button', { name: 'New form' }).click();
     await page.getByRole('textbox', { name: 'Key' }).fill('customer_form');
     await page.getByRole('textbox', { name: 'Title' }).fill('Customer');
+    await page.getByRole('textbox', { name: 'Name in Chinese' }).fill('客户');
     await page.getByRole('combobox', { name: 'Entity' }).selectOption('customer');
     await page.getByRole('button', { name: 'Create' }).click();
     await page.waitForURL(/\/designer\/form\/customer_form/);
@@ -165,6 +167,7 @@ describe('an analyst designs a customer form and a relationship manager uses it 
     await page.getByRole('button', { name: 'New app' }).click();
     await page.getByRole('textbox', { name: 'Key' }).fill('retail');
     await page.getByRole('textbox', { name: 'Title' }).fill('Retail banking');
+    await page.getByRole('textbox', { name: 'Name in Chinese' }).fill('零售银行');
     await page.getByRole('button', { name: 'Create' }).click();
     await page.waitForURL(/\/designer\/app\/retail$/);
     const artifact = page.getByRole('combobox', { name: 'Artifact' });
@@ -179,7 +182,7 @@ describe('an analyst designs a customer form and a relationship manager uses it 
     await screenshot(page, '07-app-designer');
 
     await page.getByRole('tab', { name: 'App', exact: true }).click();
-    await page.getByRole('textbox', { name: 'Name in the runtime (Chinese)' }).fill('零售银行');
+    expect(await page.getByRole('textbox', { name: 'Name in the runtime (Chinese)' }).inputValue()).toBe('零售银行');
     await page.getByRole('toolbar', { name: 'Draft actions' }).getByRole('button', { name: 'Publish' }).click();
     await expect.poll(() => page.getByText('Published version 1').isVisible()).toBe(true);
   });

@@ -86,15 +86,16 @@ describe('an analyst builds a loan approval from an empty flow, and the first ca
     const create = page.getByRole('dialog', { name: 'New flow' });
     await create.getByRole('textbox', { name: 'Key' }).fill(FLOW);
     await create.getByRole('textbox', { name: 'Title' }).fill('Small business loan');
+    await create.getByRole('textbox', { name: 'Name in Chinese' }).fill('小微企业贷款');
     await create.getByRole('button', { name: 'Create' }).click();
     await page.waitForURL(new RegExp(`/designer/flow/${FLOW}$`));
     await page.getByRole('heading', { level: 1, name: 'Flow: Small business loan' }).waitFor();
     await path('Start', 'End').waitFor({ state: 'attached' });
     await screenshot(page, '41-flow-build-empty-en');
 
-    // The flow itself (nothing selected): its Chinese name, what its cases are about, what it reads from the record.
+    // The flow itself (nothing selected): its Chinese name (given in the New flow dialog), what its cases are about, what it reads from the record.
     const flowPanel = properties('The flow');
-    await flowPanel.getByRole('textbox', { name: 'Name in the runtime (Chinese)' }).fill('小微企业贷款');
+    expect(await flowPanel.getByRole('textbox', { name: 'Name in the runtime (Chinese)' }).inputValue()).toBe('小微企业贷款');
     for (const [name, type] of [['amount', 'money'], ['creditScore', 'number'], ['annualIncome', 'money']] as const) {
       await flowPanel.getByRole('button', { name: 'Add a variable' }).click();
       const number = await flowPanel.getByRole('textbox', { name: /^Name of variable \d+$/ }).count();

@@ -18,7 +18,7 @@ describe('dashboards in the artifact list', () => {
     expect((await screen.findByRole('link', { name: 'Branch performance' })).getAttribute('href')).toBe('/dashboard/branch_performance');
   });
 
-  it('stores a new dashboard without widgets, named by the title in both languages, and opens the dashboard designer', async () => {
+  it('stores a new dashboard without widgets, named by the title and the Chinese name given, and opens the dashboard designer', async () => {
     const server = fakeApi({
       'GET /api/artifacts/entity': { body: [] },
       'PUT /api/artifacts/dashboard/branch_performance': (r) => ({ body: { document: r.body, revision: 1, latestVersion: null } }),
@@ -29,10 +29,11 @@ describe('dashboards in the artifact list', () => {
     const dialog = screen.getByRole('dialog', { name: 'New dashboard' });
     await user.type(within(dialog).getByRole('textbox', { name: 'Key' }), 'branch_performance');
     await user.type(within(dialog).getByRole('textbox', { name: 'Title' }), 'Branch performance');
+    await user.type(within(dialog).getByRole('textbox', { name: 'Name in Chinese' }), '网点业绩');
     await user.click(within(dialog).getByRole('button', { name: 'Create' }));
     expect((await screen.findByTestId('destination')).textContent).toBe('/dashboard/branch_performance');
     const put = server.requests.find((r) => r.method === 'PUT')!;
     expect(put.headers['if-match']).toBe('"0"');
-    expect(put.body).toEqual({ kind: 'dashboard', key: 'branch_performance', title: 'Branch performance', label: { en: 'Branch performance', 'zh-CN': 'Branch performance' }, filters: [], widgets: [] });
+    expect(put.body).toEqual({ kind: 'dashboard', key: 'branch_performance', title: 'Branch performance', label: { en: 'Branch performance', 'zh-CN': '网点业绩' }, filters: [], widgets: [] });
   });
 });

@@ -80,10 +80,11 @@ describe('ArtifactList', () => {
     const dialog = screen.getByRole('dialog', { name: 'New app' });
     await user.type(within(dialog).getByRole('textbox', { name: 'Key' }), 'crm');
     await user.type(within(dialog).getByRole('textbox', { name: 'Title' }), 'Bank CRM');
+    await user.type(within(dialog).getByRole('textbox', { name: 'Name in Chinese' }), '银行客户关系管理');
     await user.click(within(dialog).getByRole('button', { name: 'Create' }));
     expect((await screen.findByTestId('destination')).textContent).toBe('/app/crm');
     const put = server.requests.find((r) => r.method === 'PUT')!;
-    expect(put.body).toEqual({ kind: 'app', key: 'crm', title: 'Bank CRM', label: { en: 'Bank CRM', 'zh-CN': 'Bank CRM' }, artifacts: [] });
+    expect(put.body).toEqual({ kind: 'app', key: 'crm', title: 'Bank CRM', label: { en: 'Bank CRM', 'zh-CN': '银行客户关系管理' }, artifacts: [] });
   });
 
   it('creates a decision draft, one empty table named by the key, from the New decision dialog and opens its designer', async () => {
@@ -94,6 +95,8 @@ describe('ArtifactList', () => {
     await user.click(screen.getByRole('button', { name: 'New decision' }));
     const dialog = screen.getByRole('dialog', { name: 'New decision' });
     await user.type(within(dialog).getByRole('textbox', { name: 'Key' }), 'AML screening');
+    // A decision has a title only: no name in Chinese to ask for.
+    expect(within(dialog).queryByRole('textbox', { name: 'Name in Chinese' })).toBeNull();
     await user.click(within(dialog).getByRole('button', { name: 'Create' }));
     expect(within(dialog).getByText(/Use lower-case letters/)).toBeTruthy();
     expect(server.requests.some((r) => r.method === 'PUT')).toBe(false);
@@ -137,11 +140,19 @@ describe('ArtifactList', () => {
     await user.clear(within(dialog).getByRole('textbox', { name: 'Key' }));
     await user.type(within(dialog).getByRole('textbox', { name: 'Key' }), 'loan');
     await user.type(within(dialog).getByRole('textbox', { name: 'Title' }), 'Loan');
+    // The Chinese name starts empty and is required: the English title is not copied into it.
+    const nameZh = within(dialog).getByRole('textbox', { name: 'Name in Chinese' });
+    expect((nameZh as HTMLInputElement).value).toBe('');
+    await user.click(within(dialog).getByRole('button', { name: 'Create' }));
+    expect(nameZh.getAttribute('aria-invalid')).toBe('true');
+    expect(document.getElementById(nameZh.getAttribute('aria-describedby')!)?.textContent).toBe('Give it a name in Chinese.');
+    expect(server.requests.some((r) => r.method === 'PUT')).toBe(false);
+    await user.type(nameZh, '贷款');
     await user.click(within(dialog).getByRole('button', { name: 'Create' }));
     expect((await screen.findByTestId('destination')).textContent).toBe('/entity/loan');
     const put = server.requests.find((r) => r.method === 'PUT')!;
     expect(put.headers['if-match']).toBe('"0"');
-    expect(put.body).toEqual({ kind: 'entity', key: 'loan', title: 'Loan', label: { en: 'Loan', 'zh-CN': 'Loan' }, fields: [] });
+    expect(put.body).toEqual({ kind: 'entity', key: 'loan', title: 'Loan', label: { en: 'Loan', 'zh-CN': '贷款' }, fields: [] });
   });
 
   it('says so when the key is taken', async () => {
@@ -149,6 +160,7 @@ describe('ArtifactList', () => {
     await user.click(await screen.findByRole('button', { name: 'New entity' }));
     await user.type(screen.getByRole('textbox', { name: 'Key' }), 'customer');
     await user.type(screen.getByRole('textbox', { name: 'Title' }), 'Customer');
+    await user.type(screen.getByRole('textbox', { name: 'Name in Chinese' }), '客户');
     await user.click(screen.getByRole('button', { name: 'Create' }));
     expect(await screen.findByText('This key is taken by another entity.')).toBeTruthy();
   });
@@ -166,6 +178,7 @@ describe('ArtifactList', () => {
     expect(within(entity).queryByRole('option', { name: 'Contact (contact)' })).toBeNull();
     await user.type(screen.getByRole('textbox', { name: 'Key' }), 'customer_form');
     await user.type(screen.getByRole('textbox', { name: 'Title' }), 'Customer form');
+    await user.type(screen.getByRole('textbox', { name: 'Name in Chinese' }), '客户表单');
     await user.selectOptions(entity, 'customer');
     await user.click(screen.getByRole('button', { name: 'Create' }));
     expect((await screen.findByTestId('destination')).textContent).toBe('/form/customer_form');
@@ -174,6 +187,7 @@ describe('ArtifactList', () => {
       key: 'customer_form',
       entity: 'customer',
       default: true,
+      label: { en: 'Customer form', 'zh-CN': '客户表单' },
       layout: [{ type: 'section', title: { en: 'Details', 'zh-CN': '详细信息' }, children: [] }],
       schemaVersion: 1,
     });
@@ -195,6 +209,7 @@ describe('ArtifactList', () => {
     await within(entity).findByRole('option', { name: 'Customer (customer)' });
     await user.type(within(dialog).getByRole('textbox', { name: 'Key' }), 'approvals');
     await user.type(within(dialog).getByRole('textbox', { name: 'Title' }), 'Loan approvals');
+    expect(within(dialog).queryByRole('textbox', { name: 'Name in Chinese' })).toBeNull();
     await user.click(within(dialog).getByRole('button', { name: 'Create' }));
     expect(within(dialog).getByText('Choose the entity whose records the report counts.')).toBeTruthy();
     await user.selectOptions(entity, 'customer');
@@ -215,6 +230,7 @@ describe('ArtifactList', () => {
     await within(entity).findByRole('option', { name: 'Customer (customer)' });
     await user.type(screen.getByRole('textbox', { name: 'Key' }), 'customer_short');
     await user.type(screen.getByRole('textbox', { name: 'Title' }), 'Customer (short)');
+    await user.type(screen.getByRole('textbox', { name: 'Name in Chinese' }), '客户（简版）');
     await user.selectOptions(entity, 'customer');
     await user.click(screen.getByRole('button', { name: 'Create' }));
     expect((await screen.findByTestId('destination')).textContent).toBe('/form/customer_short');

@@ -10,6 +10,7 @@ import { newDecisionArtifact } from '../../decision/document/decision-document.j
 import { newFlowDocument } from '../../flow-designer/document/new-flow.js';
 import { newReportDocument } from '../../report-designer/model/new-report.js';
 import { ProblemList } from '../publish/ProblemList.js';
+import { BILINGUAL_NAMED_KINDS } from './artifact-kinds.js';
 import { entityHasForm } from './entity-forms.js';
 import { isValidKey, newAppDocument, newEntityDocument, newFormDocument } from './new-artifact.js';
 
@@ -29,19 +30,28 @@ const ENTITY_TEXTS = {
   automation: { entity: 'create.automationEntity', entityRequired: 'create.automationEntityRequired', noEntities: 'create.automationNoEntities' },
 } as const;
 
+/** The fields with a help text below them: it describes the field until an error does. */
+const HELPED: ReadonlySet<keyof Errors> = new Set(['key', 'nameZh']);
+
 interface Errors {
   key?: string;
   title?: string;
+  nameZh?: string;
   entity?: string;
 }
 
-/** Asks the key and title (and for a form or a report its entity), stores the first draft and hands over to the designer. */
+/**
+ * Asks the key and title, the Chinese name of a kind named in both languages (the title is the
+ * English one: a copy of it labelled Chinese would greet Chinese-speaking staff in English), and for
+ * a form, a report or an automation its entity; stores the first draft and hands over to the designer.
+ */
 export function NewArtifactDialog({ kind, onClose, onCreated }: NewArtifactDialogProps) {
   const { t, i18n } = useTranslation('shell');
   const api = useApiClient();
   const id = useId();
   const [key, setKey] = useState('');
   const [title, setTitle] = useState('');
+  const [nameZh, setNameZh] = useState('');
   const [entity, setEntity] = useState('');
   const [entities, setEntities] = useState<ArtifactSummary[] | null>(null);
   const [errors, setErrors] = useState<Errors>({});
@@ -50,6 +60,7 @@ export function NewArtifactDialog({ kind, onClose, onCreated }: NewArtifactDialo
   const [creating, setCreating] = useState(false);
 
   const forEntity = kind === 'form' || kind === 'report' || kind === 'automation';
+  const bilingual = BILINGUAL_NAMED_KINDS.has(kind);
   // The entity's question in the kind's words: a form is drawn for it, a report counts it, an automation watches it.
   const entityText = (what: keyof (typeof ENTITY_TEXTS)['form']) => t(ENTITY_TEXTS[kind === 'report' ? 'report' : kind === 'automation' ? 'automation' : 'form'][what]);
 
@@ -70,6 +81,7 @@ export function NewArtifactDialog({ kind, onClose, onCreated }: NewArtifactDialo
     const found: Errors = {};
     if (!isValidKey(key)) found.key = t('create.keyInvalid');
     if (title.trim() === '') found.title = t('create.titleRequired');
+    if (bilingual && nameZh.trim() === '') found.nameZh = t('create.nameZhRequired');
     if (forEntity && entity === '') found.entity = entityText('entityRequired');
     return found;
   };
@@ -93,8 +105,10 @@ export function NewArtifactDialog({ kind, onClose, onCreated }: NewArtifactDialo
         : kind === 'dashboard' ? { ...newDashboardDocument(key, title.trim()) }
         : kind === 'automation' ? { ...newAutomationDocument(key, title.trim(), entity) }
         : newEntityDocument(key, title.trim());
+      // The builders name a draft by its title in both languages (what a designer opening an unsaved key starts with); here the analyst gave the Chinese name.
+      const named: ArtifactDocument = bilingual ? { ...document, label: { en: title.trim(), 'zh-CN': nameZh.trim() } } : document;
       // Revision 0: only creates; an artifact with this key already there is a conflict.
-      await api.saveDraft(document, 0);
+      await api.saveDraft(named, 0);
       onCreated(key);
     } catch (error) {
       const problem = asProblem(error);
@@ -109,7 +123,7 @@ export function NewArtifactDialog({ kind, onClose, onCreated }: NewArtifactDialo
   const field = (name: keyof Errors) => ({
     id: `${id}-${name}`,
     'aria-invalid': errors[name] ? true : undefined,
-    'aria-describedby': errors[name] ? `${id}-${name}-error` : name === 'key' ? `${id}-key-help` : undefined,
+    'aria-describedby': errors[name] ? `${id}-${name}-error` : HELPED.has(name) ? `${id}-${name}-help` : undefined,
   });
   const error = (name: keyof Errors) =>
     errors[name] && (
@@ -134,6 +148,16 @@ export function NewArtifactDialog({ kind, onClose, onCreated }: NewArtifactDialo
           <input {...field('title')} value={title} onChange={(e) => setTitle(e.target.value)} required />
           {error('title')}
         </div>
+        {bilingual && (
+          <div className="form-row">
+            <label htmlFor={`${id}-nameZh`}>{t('create.nameZh')}</label>
+            <input {...field('nameZh')} lang="zh-CN" value={nameZh} onChange={(e) => setNameZh(e.target.value)} required />
+            <p id={`${id}-nameZh-help`} className="help">
+              {t('create.nameZhHelp')}
+            </p>
+            {error('nameZh')}
+          </div>
+        )}
         {forEntity && (
           <div className="form-row">
             <label htmlFor={`${id}-entity`}>{entityText('entity')}</label>

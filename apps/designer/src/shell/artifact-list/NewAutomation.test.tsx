@@ -22,6 +22,7 @@ describe('New automation', () => {
     const dialog = screen.getByRole('dialog', { name: 'New automation' });
     await user.type(within(dialog).getByRole('textbox', { name: 'Key' }), 'tag_high_potential');
     await user.type(within(dialog).getByRole('textbox', { name: 'Title' }), 'Tag high-potential customers');
+    await user.type(within(dialog).getByRole('textbox', { name: 'Name in Chinese' }), '标记高潜力客户');
     await user.click(within(dialog).getByRole('button', { name: 'Create' }));
     expect(within(dialog).getByText('Choose the entity whose records the automation watches.')).toBeTruthy();
     await user.selectOptions(within(dialog).getByRole('combobox', { name: 'Entity it watches' }), await within(dialog).findByRole('option', { name: 'Customer (customer)' }));
@@ -31,7 +32,7 @@ describe('New automation', () => {
       kind: 'automation',
       key: 'tag_high_potential',
       title: 'Tag high-potential customers',
-      label: { en: 'Tag high-potential customers', 'zh-CN': 'Tag high-potential customers' },
+      label: { en: 'Tag high-potential customers', 'zh-CN': '标记高潜力客户' },
       enabled: true,
       trigger: { type: 'record', entity: 'customer', on: ['updated'] },
       actions: [],

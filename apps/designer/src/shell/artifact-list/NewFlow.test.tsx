@@ -1,15 +1,19 @@
 import { fakeApi, renderPage } from '@bankforge/app-shell/testing';
 import { cleanup, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import i18next from 'i18next';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ArtifactList } from '../ArtifactList.js';
 import { initTestI18n } from '../testing/i18n.js';
 
 beforeAll(() => initTestI18n('en'));
-afterEach(cleanup);
+afterEach(async () => {
+  cleanup();
+  await i18next.changeLanguage('en');
+});
 
 describe('New flow', () => {
-  it('stores a flow drawn from a start joined to an end, named by the title in both languages, and opens the flow designer', async () => {
+  it('stores a flow drawn from a start joined to an end, named by the title and the Chinese name given, and opens the flow designer', async () => {
     const server = fakeApi({
       'GET /api/artifacts/entity': { body: [] },
       'PUT /api/artifacts/flow/small_loan': (r) => ({ body: { document: r.body, revision: 1, latestVersion: null } }),
@@ -20,6 +24,7 @@ describe('New flow', () => {
     const dialog = screen.getByRole('dialog', { name: 'New flow' });
     await user.type(within(dialog).getByRole('textbox', { name: 'Key' }), 'small_loan');
     await user.type(within(dialog).getByRole('textbox', { name: 'Title' }), 'Small business loan');
+    await user.type(within(dialog).getByRole('textbox', { name: 'Name in Chinese' }), '小微企业贷款');
     await user.click(within(dialog).getByRole('button', { name: 'Create' }));
     expect((await screen.findByTestId('destination')).textContent).toBe('/flow/small_loan');
     const put = server.requests.find((r) => r.method === 'PUT')!;
@@ -28,9 +33,35 @@ describe('New flow', () => {
       kind: 'flow',
       key: 'small_loan',
       title: 'Small business loan',
-      label: { en: 'Small business loan', 'zh-CN': 'Small business loan' },
+      label: { en: 'Small business loan', 'zh-CN': '小微企业贷款' },
       nodes: [{ id: 'start', type: 'start' }, { id: 'end', type: 'end' }],
       edges: [{ source: 'start', target: 'end' }],
     });
+  });
+
+  it('asks the Chinese name in Chinese, reached by the keyboard after the title, and refuses to create without it', async () => {
+    await i18next.changeLanguage('zh-CN');
+    const server = fakeApi({
+      'GET /api/artifacts/entity': { body: [] },
+      'PUT /api/artifacts/flow/small_loan': (r) => ({ body: { document: r.body, revision: 1, latestVersion: null } }),
+    });
+    renderPage(<ArtifactList />, server.client);
+    const user = userEvent.setup();
+    await user.click(screen.getByRole('button', { name: '新建流程' }));
+    const dialog = screen.getByRole('dialog', { name: '新建流程' });
+    await user.type(within(dialog).getByRole('textbox', { name: '键' }), 'small_loan');
+    await user.tab();
+    expect(document.activeElement).toBe(within(dialog).getByRole('textbox', { name: '标题' }));
+    await user.keyboard('Small business loan');
+    await user.tab();
+    const nameZh = within(dialog).getByRole('textbox', { name: '中文名称' });
+    expect(document.activeElement).toBe(nameZh);
+    await user.keyboard('{Enter}');
+    expect(nameZh.getAttribute('aria-invalid')).toBe('true');
+    expect(document.getElementById(nameZh.getAttribute('aria-describedby')!)?.textContent).toBe('请填写中文名称。');
+    expect(server.requests.some((r) => r.method === 'PUT')).toBe(false);
+    await user.type(nameZh, '小微企业贷款{Enter}');
+    expect((await screen.findByTestId('destination')).textContent).toBe('/flow/small_loan');
+    expect(server.requests.find((r) => r.method === 'PUT')!.body).toMatchObject({ title: 'Small business loan', label: { en: 'Small business loan', 'zh-CN': '小微企业贷款' } });
   });
 });

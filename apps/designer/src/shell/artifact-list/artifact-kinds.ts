@@ -3,6 +3,9 @@ import type { ArtifactKind } from '@bankforge/client';
 /** The kinds in the order the list shows them. */
 export const LISTED_KINDS: readonly ArtifactKind[] = ['entity', 'form', 'flow', 'decision', 'report', 'dashboard', 'automation', 'app'];
 
+/** The kinds whose artifact has a name in both languages (`label`); a decision and a report have a title only. */
+export const BILINGUAL_NAMED_KINDS: ReadonlySet<ArtifactKind> = new Set(['entity', 'form', 'flow', 'dashboard', 'automation', 'app']);
+
 /** The kinds this designer can edit, and the route of each one's designer. */
 const DESIGNER_ROUTES: Partial<Record<ArtifactKind, string>> = { entity: 'entity', form: 'form', flow: 'flow', app: 'app', decision: 'decision', report: 'report', dashboard: 'dashboard', automation: 'automation' };
 
