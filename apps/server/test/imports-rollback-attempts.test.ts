@@ -222,6 +222,36 @@ describe.each(dialects())('import rollback attempts on %s', (dialect) => {
     for (const id of Object.values(ids)) expect(await lastWriter(id)).toEqual({ actor_id: importerId, actor_name: 'rb_rm' });
   });
 
+  it('stops once the person who asked for it is deactivated', async () => {
+    const created = await server.request<{ id: string }>('POST', '/api/auth/users', { username: 'rb_leaver', displayName: 'rb_leaver', roles: ['rb_importer'], password: PASSWORD });
+    expect(created.status).toBe(201);
+    const leaver = await server.signIn('rb_leaver', PASSWORD);
+    const { job, ids } = await committed(leaver, 1);
+    removalFailsFor((_id, call) => call === 1);
+    expect((await leaver('POST', `/api/imports/${job.id}/rollback`)).status).toBe(202);
+    await rollbacks.runDue();
+    expect((await server.request('POST', `/api/auth/users/${created.body.id}/disable`)).status).toBe(200);
+    await waitOver(job.id);
+    await rollbacks.runDue();
+    expect(await jobRow(job.id)).toMatchObject({ status: 'rollbackFailed', error_en: expect.stringContaining('was deactivated'), error_zh: expect.stringContaining('已停用') });
+    expect(await left(ids)).toHaveLength(1);
+  });
+
+  it('finishes a rollback asked for before requesters were recorded (migration 0029) as the importer', async () => {
+    const { job, ids } = await committed(importer, 1);
+    // The schema as it was before 0029, with a rollback asked for then; the migration runs again.
+    await server.database.dataSource.undoLastMigration({ transaction: 'each' });
+    await server.database.single((sql) =>
+      sql.execute("UPDATE bf_import_job SET status = 'rollingBack', rollback_total = 1, rollback_removed = 0, rollback_restored = 0, rollback_changed_since = 0 WHERE id = ?", [job.id]),
+    );
+    await server.database.dataSource.runMigrations({ transaction: 'each' });
+    expect(await jobRow(job.id)).toMatchObject({ status: 'rollingBack', rollback_requested_by: importerId });
+    expect(Number((await jobRow(job.id)).rollback_failures)).toBe(0);
+    await rollbacks.runDue();
+    expect((await importer<ImportJob>('GET', `/api/imports/${job.id}`)).body).toMatchObject({ status: 'rolledBack', rollback: { total: 1, removed: 1 } });
+    expect(await lastWriter(Object.values(ids)[0]!)).toEqual({ actor_id: importerId, actor_name: 'rb_rm' });
+  });
+
   it('stops, rather than acting as the server, once the API key that asked for it is revoked', async () => {
     const created = await server.request<{ id: string; key: string }>('POST', '/api/auth/api-keys', { name: 'rb-feed', roles: ['rb_importer'], scope: { entities: { rb_account: ['create', 'read', 'update', 'import'] }, dataScope: 'own' } });
     expect(created.status, JSON.stringify(created.body)).toBe(201);
