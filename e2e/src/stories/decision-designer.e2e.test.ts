@@ -224,12 +224,14 @@ describe('an analyst changes the loan scoring in the decision designer, and the 
     await bar.getByRole('button', { name: 'Publish' }).click();
     const refusal = page.getByRole('alert').filter({ hasText: '1 problem to fix before saving' });
     await refusal.waitFor();
-    expect(await refusal.getByRole('listitem').allInnerTexts()).toEqual([`/tests/4 Test "${FAIR_EDGE_CASE}" failed: score is 15, expected 35.`]);
+    // The refused case is named in words (its pointer, /tests/4, is the tooltip).
+    expect(await refusal.getByRole('listitem').allInnerTexts()).toEqual([`Test “${FAIR_EDGE_CASE}” Test "${FAIR_EDGE_CASE}" failed: score is 15, expected 35.`]);
+    expect(await refusal.getByText(`Test “${FAIR_EDGE_CASE}”`, { exact: true }).getAttribute('title')).toBe('/tests/4');
     await screenshot(page, '28-decision-designer-publish-refused-en');
     await language('中文');
     const refusalZh = page.getByRole('alert').filter({ hasText: '保存前需要修正 1 个问题' });
     await refusalZh.waitFor();
-    expect(await refusalZh.getByRole('listitem').allInnerTexts()).toEqual([`/tests/4 测试“${FAIR_EDGE_CASE}”未通过：score 为 15，期望 35。`]);
+    expect(await refusalZh.getByRole('listitem').allInnerTexts()).toEqual([`测试“${FAIR_EDGE_CASE}” 测试“${FAIR_EDGE_CASE}”未通过：score 为 15，期望 35。`]);
     await screenshot(page, '29-decision-designer-publish-refused-zh');
     await language('English');
     expect((await analystApi('GET', '/api/artifacts/decision/loan_scoring')).body.latestVersion).toBe(1);

@@ -5,6 +5,7 @@ import { designerLanguage } from '../form-designer/workspace/localized.js';
 import { LeaveGuard, LoadFailed, useArtifactEditor, useDesignerShortcuts, type ArtifactEditor } from '../shell/artifact-editor/index.js';
 import { Loading } from '../shell/Loading.js';
 import { PublishBar } from '../shell/PublishBar.js';
+import { usePlaceOf } from '../shell/problem-places/usePlaceOf.js';
 import { TabList, tabIds } from '../shell/tabs/TabList.js';
 import { restoreInto, VersionHistory } from '../shell/VersionHistory.js';
 import { ActionList } from './actions/ActionList.js';
@@ -13,7 +14,7 @@ import { useAutomationCatalog } from './catalog/useAutomationCatalog.js';
 import { useCaseEntity } from './catalog/useCaseEntity.js';
 import { newAutomationDocument, withLabel, type AutomationDocument } from './model/automation-document.js';
 import { liveProblems, mergeProblems } from './model/live-checks.js';
-import { problemPlace } from './model/problem-places.js';
+import { AUTOMATION_READING } from './model/problem-places.js';
 import { triggerEntity } from './model/trigger.js';
 import { RunsTab } from './runs/RunsTab.js';
 import { TestPanel } from './test-panel/TestPanel.js';
@@ -67,7 +68,7 @@ function LoadedAutomation({ editor }: { editor: ArtifactEditor<AutomationDocumen
   );
   const ids = tabIds('automation', view);
   const name = automation.label[language] || automation.label.en || automation.title;
-  const placeOf = useCallback((path: string) => problemPlace(path, (key, options) => t(key, options)), [t]);
+  const placeOf = usePlaceOf(automation, AUTOMATION_READING);
 
   return (
     <AutomationEditingContext.Provider value={editing}>

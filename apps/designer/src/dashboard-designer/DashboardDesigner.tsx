@@ -7,6 +7,7 @@ import { LeaveGuard, LoadFailed, useArtifactEditor, useDesignerShortcuts, type A
 import { artifactTitle } from '../shell/artifact-title.js';
 import { Loading } from '../shell/Loading.js';
 import { PublishBar } from '../shell/PublishBar.js';
+import { usePlaceOf } from '../shell/problem-places/usePlaceOf.js';
 import { TabList, tabIds } from '../shell/tabs/TabList.js';
 import { restoreInto, VersionHistory } from '../shell/VersionHistory.js';
 import { useDashboardCatalog } from './catalog/useDashboardCatalog.js';
@@ -14,6 +15,7 @@ import { distinctProblems } from './checks/live-checks.js';
 import { useLiveChecks } from './checks/useLiveChecks.js';
 import { DashboardWorkspace } from './DashboardWorkspace.js';
 import { newDashboardDocument } from './model/dashboard-document.js';
+import { DASHBOARD_READING } from './model/problem-places.js';
 import './dashboard-designer.css';
 
 type View = 'design' | 'versions';
@@ -46,6 +48,7 @@ function LoadedDashboard({ editor, language }: { editor: ArtifactEditor<Dashboar
   const ids = tabIds('dashboard', view);
   const name = artifactTitle(dashboard, language);
   const blocking = checks?.problems.length ?? 0;
+  const placeOf = usePlaceOf(dashboard, DASHBOARD_READING);
   return (
     <main className="page designer dashboard-designer">
       <LeaveGuard dirty={editor.dirty} />
@@ -53,7 +56,7 @@ function LoadedDashboard({ editor, language }: { editor: ArtifactEditor<Dashboar
         <h1>{t('title', { title: name })}</h1>
         <code className="artifact-key">{dashboard.key}</code>
       </div>
-      <PublishBar editor={editor} publishBlocked={blocking > 0 ? t('publishBlocked', { count: blocking }) : undefined} />
+      <PublishBar editor={editor} publishBlocked={blocking > 0 ? t('publishBlocked', { count: blocking }) : undefined} problemPlace={placeOf} />
       <TabList
         label={t('tabs.label')}
         prefix="dashboard"

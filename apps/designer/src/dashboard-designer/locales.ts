@@ -1,6 +1,26 @@
 /** Messages of the dashboard designer (i18next namespace `dashboardDesigner`); every key exists in both languages. */
 export const dashboardDesignerMessages = {
   en: {
+    /** Where a refused save's or publish's problem is, in words (shell/problem-places). */
+    places: {
+      widget: 'Widget {{number}}',
+      namedWidget: 'Widget “{{name}}”',
+      filter: 'Filter {{number}}',
+      namedFilter: 'Filter “{{name}}”',
+      props: {
+        widgets: 'Widgets',
+        filters: 'Filters',
+        roles: 'Roles',
+        report: 'Report',
+        layout: 'Position',
+        chart: 'Chart',
+        filterFields: 'Filter fields',
+        crossFilter: 'Filters the others',
+        drill: 'Drill-through',
+        fields: 'Fields',
+        default: 'Default',
+      },
+    },
     title: 'Dashboard: {{title}}',
     loadFailed: 'The dashboard could not be loaded: {{message}}',
     publishBlocked_one: 'Publish is available once the 1 problem under Checks is solved.',
@@ -226,6 +246,25 @@ export const dashboardDesignerMessages = {
     },
   },
   'zh-CN': {
+    places: {
+      widget: '组件 {{number}}',
+      namedWidget: '组件“{{name}}”',
+      filter: '筛选 {{number}}',
+      namedFilter: '筛选“{{name}}”',
+      props: {
+        widgets: '组件',
+        filters: '筛选',
+        roles: '角色',
+        report: '报表',
+        layout: '位置',
+        chart: '图表',
+        filterFields: '筛选字段',
+        crossFilter: '联动筛选',
+        drill: '钻取',
+        fields: '字段',
+        default: '默认值',
+      },
+    },
     title: '仪表板：{{title}}',
     loadFailed: '无法加载仪表板：{{message}}',
     publishBlocked_one: '解决“检查”中的 1 个问题后即可发布。',

@@ -5,6 +5,7 @@ import { useParams } from 'react-router-dom';
 import { LeaveGuard, LoadFailed, useArtifactEditor, useDesignerShortcuts } from '../shell/artifact-editor/index.js';
 import { Loading } from '../shell/Loading.js';
 import { PublishBar } from '../shell/PublishBar.js';
+import { usePlaceOf } from '../shell/problem-places/usePlaceOf.js';
 import { TabList, tabIds } from '../shell/tabs/TabList.js';
 import { restoreInto, VersionHistory } from '../shell/VersionHistory.js';
 import { EntityProperties } from './entity-properties/EntityProperties.js';
@@ -12,6 +13,7 @@ import { addField, moveField, newEntity, newFieldId, removeField, updateField } 
 import { FieldEditor } from './field-editor/FieldEditor.js';
 import { IndexesEditor } from './entity-indexes/IndexesEditor.js';
 import { FieldList } from './field-list/FieldList.js';
+import { ENTITY_READING } from './entity-document/problem-places.js';
 import { PublishEntityDialog } from './publish/PublishEntityDialog.js';
 import { useEntityKeys } from './useEntityKeys.js';
 import './entity-designer.css';
@@ -31,6 +33,7 @@ export default function EntityDesigner() {
   const [focusKeyOf, setFocusKeyOf] = useState<string | null>(null);
   const [publishing, setPublishing] = useState(false);
   const [announcement, setAnnouncement] = useState('');
+  const placeOf = usePlaceOf(editor.document, ENTITY_READING);
 
   if (editor.status === 'loading') return <Loading />;
   if (editor.status === 'error') return <LoadFailed message={t('loadFailed', { message: editor.error?.detail || editor.error?.title })} onRetry={editor.reload} />;
@@ -62,7 +65,7 @@ export default function EntityDesigner() {
         <h1>{t('title', { title: artifactTitle(entity, i18n.language) })}</h1>
         <code className="artifact-key">{entity.key}</code>
       </div>
-      <PublishBar editor={editor} onPublish={() => setPublishing(true)} />
+      <PublishBar editor={editor} onPublish={() => setPublishing(true)} problemPlace={placeOf} />
       <p role="status" aria-live="polite" className="visually-hidden">
         {announcement}
       </p>
@@ -122,6 +125,7 @@ export default function EntityDesigner() {
           editor={editor}
           onClose={() => setPublishing(false)}
           onPublished={() => setPublishing(false)}
+          placeOf={placeOf}
         />
       )}
     </main>

@@ -120,7 +120,9 @@ describe('DecisionDesigner', () => {
     await user.click(screen.getByRole('button', { name: 'Publish' }));
     const alert = await screen.findByText('1 problem to fix before saving');
     const list = within(alert.parentElement!).getByRole('list');
-    expect(within(list).getByRole('listitem').textContent).toBe('/tests/0 Test "young is basic" failed: result is "silver", expected "basic".');
+    // The case is named as the Tests panel names it; its pointer is the tooltip.
+    expect(within(list).getByRole('listitem').textContent).toBe('Test “young is basic” Test "young is basic" failed: result is "silver", expected "basic".');
+    expect(within(list).getByText('Test “young is basic”').getAttribute('title')).toBe('/tests/0');
   });
 
   it('shows a refused save on the cell it names', async () => {

@@ -5,8 +5,10 @@ import { useParams, useSearchParams } from 'react-router-dom';
 import { LeaveGuard, LoadFailed, useArtifactEditor, useDesignerShortcuts } from '../shell/artifact-editor/index.js';
 import { Loading } from '../shell/Loading.js';
 import { PublishBar } from '../shell/PublishBar.js';
+import { usePlaceOf } from '../shell/problem-places/usePlaceOf.js';
 import { newDecisionArtifact, replaceModel } from './document/decision-document.js';
 import type { ElementRef } from './document/element-names.js';
+import { DECISION_READING } from './document/problem-places.js';
 import { DecisionPicker } from './page/DecisionPicker.js';
 import { DmnFileActions } from './page/DmnFileActions.js';
 import { DrgSection } from './page/DrgSection.js';
@@ -29,6 +31,7 @@ export default function DecisionDesigner() {
   const heading = useRef<HTMLHeadingElement>(null);
   const editor = useArtifactEditor<DecisionArtifact>('decision', key, useCallback(() => newDecisionArtifact(key), [key]));
   useDesignerShortcuts({ undo: editor.undo, redo: editor.redo, save: () => void editor.save() });
+  const placeOf = usePlaceOf(editor.document, DECISION_READING);
 
   if (editor.status === 'loading') return <Loading />;
   if (editor.status === 'error') return <LoadFailed message={t('loadFailed', { message: editor.error?.detail || editor.error?.title })} onRetry={editor.reload} />;
@@ -44,7 +47,7 @@ export default function DecisionDesigner() {
         <h1>{t('title', { title: artifact.title })}</h1>
         <code className="artifact-key">{artifact.key}</code>
       </div>
-      <PublishBar editor={editor} />
+      <PublishBar editor={editor} problemPlace={placeOf} />
       <DmnFileActions artifact={artifact} onImport={(result) => editor.update((current) => replaceModel(current, result.model))} />
       <DrgSection
         artifact={artifact}

@@ -8,6 +8,7 @@ import { FeelEditorModeContext } from '../form-designer/feel-editor/FeelEditor.j
 import { initTestI18n } from '../shell/testing/i18n.js';
 import FlowDesigner from './FlowDesigner.js';
 import { loanApprovalServer } from './testing/loan-approval-server.js';
+import { loanApprovalFlow } from '@bankforge/example-bank-crm';
 
 beforeAll(() => initTestI18n('en'));
 /** The live check runs once edits pause: waited for longer than a query's default on a busy machine. */
@@ -154,5 +155,8 @@ describe('FlowDesigner', () => {
     await screen.findByRole('heading', { name: 'Flow: Loan approval' });
     await user.click(screen.getByRole('button', { name: 'Publish' }));
     expect(await screen.findByText('decision loan_scoring is not published')).toBeTruthy();
+    // Where, in words: the step by its name, the property as the panel calls it; the pointer is the tooltip.
+    const name = loanApprovalFlow.nodes[1]!.name.en;
+    expect(screen.getByText(`Step “${name}” › Decision`).getAttribute('title')).toBe('/nodes/1/decisionKey');
   });
 });

@@ -6,11 +6,13 @@ import { designerLanguage, type DesignerLanguage } from '../form-designer/worksp
 import { LeaveGuard, LoadFailed, useArtifactEditor, useDesignerShortcuts, type ArtifactEditor } from '../shell/artifact-editor/index.js';
 import { Loading } from '../shell/Loading.js';
 import { PublishBar } from '../shell/PublishBar.js';
+import { usePlaceOf } from '../shell/problem-places/usePlaceOf.js';
 import { TabList, tabIds } from '../shell/tabs/TabList.js';
 import { artifactTitle } from '../shell/artifact-title.js';
 import { newFlowDocument } from './document/new-flow.js';
 import './flow-designer.css';
 import { FlowWorkspace } from './FlowWorkspace.js';
+import { FLOW_READING } from './problems/problem-places.js';
 import { useLiveProblems } from './problems/useLiveProblems.js';
 import { usePublishFlow } from './publish/usePublishFlow.js';
 import { FlowVersions } from './versions/FlowVersions.js';
@@ -40,6 +42,7 @@ function LoadedFlow({ editor, language }: { editor: ArtifactEditor<FlowDefinitio
   const name = artifactTitle(flow, language);
   // Publishing shows what happens to the running cases, and lets the analyst move them.
   const publishing = usePublishFlow(editor, name);
+  const placeOf = usePlaceOf(flow, FLOW_READING);
   return (
     <main className="page designer flow-designer">
       <LeaveGuard dirty={editor.dirty} />
@@ -47,7 +50,7 @@ function LoadedFlow({ editor, language }: { editor: ArtifactEditor<FlowDefinitio
         <h1>{t('title', { title: name })}</h1>
         <code className="artifact-key">{flow.key}</code>
       </div>
-      <PublishBar editor={editor} onPublish={() => void publishing.start()} publishBlocked={problems.length > 0 ? t('publishBlocked', { count: problems.length }) : undefined} />
+      <PublishBar editor={editor} onPublish={() => void publishing.start()} publishBlocked={problems.length > 0 ? t('publishBlocked', { count: problems.length }) : undefined} problemPlace={placeOf} />
       {publishing.dialog}
       <TabList
         label={t('tabs.label')}

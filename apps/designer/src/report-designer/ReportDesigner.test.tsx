@@ -125,7 +125,10 @@ describe('ReportDesigner', () => {
     expect(within(region('Calculated fields')).getByText(/a function call cannot be computed by the database: "max\(amount, 1\)"/)).toBeTruthy();
 
     const summary = region('2 problems');
-    await user.click(within(summary).getByRole('button', { name: /^Dimension 1:/ }));
+    // Each says its place in words, a part by its name (here its key: it has no label), the pointer its tooltip.
+    expect(within(summary).getByRole('button', { name: /^Calculated field “longest” › Expression: / })).toBeTruthy();
+    expect(within(summary).getByText('Dimension “colour” › Field').getAttribute('title')).toBe('/dimensions/0/field');
+    await user.click(within(summary).getByRole('button', { name: /^Dimension “colour” › Field: / }));
     expect(document.activeElement).toBe(field);
     expect(screen.getByRole('button', { name: 'Publish' }).hasAttribute('disabled')).toBe(true);
     expect(screen.getByText('Publish is unavailable: fix the 2 problems listed below first.')).toBeTruthy();
@@ -230,6 +233,10 @@ describe('ReportDesigner', () => {
     expect((screen.getByRole('textbox', { name: 'Name of measure 1 in English' }) as HTMLInputElement).value).toBe('Counts');
     await user.click(screen.getByRole('button', { name: 'Publish' }));
     expect(await screen.findByText('1 problem to fix before saving')).toBeTruthy();
+    // The summary and the publish bar say where in words, the measure by its name as it is now; the pointer is the tooltip.
+    const places = screen.getAllByText('Measure “Counts” › Name');
+    expect(places.map((p) => p.getAttribute('title'))).toEqual(['/measures/0/label', '/measures/0/label']);
+    expect(screen.queryByText('/measures/0/label')).toBeNull();
     const field = screen.getByRole('textbox', { name: 'Name of measure 1 in English' });
     expect(field.getAttribute('aria-invalid')).toBe('true');
     expect(document.getElementById(field.getAttribute('aria-describedby')!)!.textContent).toBe('label is too long');

@@ -6,6 +6,7 @@ import { designerLanguage } from '../form-designer/workspace/localized.js';
 import { LeaveGuard, LoadFailed, useArtifactEditor, useDesignerShortcuts, type ArtifactEditor } from '../shell/artifact-editor/index.js';
 import { Loading } from '../shell/Loading.js';
 import { PublishBar } from '../shell/PublishBar.js';
+import { usePlaceOf } from '../shell/problem-places/usePlaceOf.js';
 import { TabList, tabIds } from '../shell/tabs/TabList.js';
 import { restoreInto, VersionHistory } from '../shell/VersionHistory.js';
 import { usePublishedEntities } from './catalog/usePublishedEntities.js';
@@ -26,6 +27,7 @@ import { MeasuresSection } from './sections/MeasuresSection.js';
 import { ParametersSection } from './sections/ParametersSection.js';
 import { SortSection } from './sections/SortSection.js';
 import { ProblemSummary } from './ui/ProblemSummary.js';
+import { REPORT_READING } from './model/problem-places.js';
 import { ReportEditingContext, type ReportEditing } from './ui/report-context.js';
 
 type View = 'design' | 'versions';
@@ -69,6 +71,7 @@ function LoadedReport({ editor }: { editor: ArtifactEditor<ReportDefinition> }) 
     () => ({ report, catalog, loaded: checked, fields, problems, language, update: editor.update, announce: setAnnouncement }),
     [report, catalog, checked, fields, problems, language, editor.update],
   );
+  const placeOf = usePlaceOf(report, REPORT_READING);
   const ids = tabIds('report', view);
   return (
     <ReportEditingContext.Provider value={editing}>
@@ -78,7 +81,7 @@ function LoadedReport({ editor }: { editor: ArtifactEditor<ReportDefinition> }) 
           <h1>{t('title', { title: report.title })}</h1>
           <code className="artifact-key">{report.key}</code>
         </div>
-        <PublishBar editor={editor} publishBlocked={local.length > 0 ? t('publishBlocked', { count: local.length }) : undefined} />
+        <PublishBar editor={editor} publishBlocked={local.length > 0 ? t('publishBlocked', { count: local.length }) : undefined} problemPlace={placeOf} />
         {entities.status === 'error' && (
           <div role="alert" className="notice notice-error">
             {t('entitiesFailed', { message: entities.error.detail || entities.error.title })}{' '}
@@ -101,7 +104,7 @@ function LoadedReport({ editor }: { editor: ArtifactEditor<ReportDefinition> }) 
           {view === 'design' ? (
             <div className="report-workspace">
               <div className="report-editor">
-                <ProblemSummary problems={problems} />
+                <ProblemSummary problems={problems} placeOf={placeOf} />
                 <DataSection />
                 {report.source !== '' && (
                   <>

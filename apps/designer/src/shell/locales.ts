@@ -201,6 +201,14 @@ export const shellMessages = {
       nameZhRequired: 'Give it a name in Chinese.',
       entityRequired: 'Choose the entity the form is for.',
     },
+    /** A problem's place in words (shell/problem-places): what every document shares; each designer adds its own `places.props`. */
+    places: {
+      separator: ' › ',
+      item: '{{property}} {{number}}',
+      inLanguage: '{{property}} ({{language}})',
+      languages: { en: 'English', 'zh-CN': 'Chinese' },
+      props: { label: 'Name', name: 'Name', title: 'Title', description: 'Description', key: 'Key', type: 'Type', id: 'Id', enabled: 'Enabled', condition: 'Condition' },
+    },
     errors: { notFound: 'There is nothing at this address.', backToList: 'Back to the artifacts' },
   },
   'zh-CN': {
@@ -403,6 +411,13 @@ export const shellMessages = {
       titleRequired: '请填写标题。',
       nameZhRequired: '请填写中文名称。',
       entityRequired: '请选择表单所属的实体。',
+    },
+    places: {
+      separator: ' › ',
+      item: '{{property}} {{number}}',
+      inLanguage: '{{property}}（{{language}}）',
+      languages: { en: '英文', 'zh-CN': '中文' },
+      props: { label: '名称', name: '名称', title: '标题', description: '说明', key: '键', type: '类型', id: '标识', enabled: '启用', condition: '条件' },
     },
     errors: { notFound: '此地址没有内容。', backToList: '返回制品列表' },
   },

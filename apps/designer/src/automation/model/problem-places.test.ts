@@ -1,8 +1,10 @@
 // @vitest-environment node
 import i18next from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { problemPlace as placeIn, type Say } from '../../shell/problem-places/problem-places.js';
+import { shellMessages } from '../../shell/locales.js';
 import { automationDesignerMessages } from '../locales.js';
-import { problemPlace, type Say } from './problem-places.js';
+import { AUTOMATION_READING } from './problem-places.js';
 
 let en: Say;
 let zh: Say;
@@ -11,16 +13,21 @@ beforeAll(async () => {
   const i18n = i18next.createInstance();
   await i18n.init({
     lng: 'en',
-    ns: ['automationDesigner'],
+    ns: ['automationDesigner', 'shell'],
     defaultNS: 'automationDesigner',
     interpolation: { escapeValue: false },
-    resources: { en: { automationDesigner: automationDesignerMessages.en }, 'zh-CN': { automationDesigner: automationDesignerMessages['zh-CN'] } },
+    resources: {
+      en: { automationDesigner: automationDesignerMessages.en, shell: shellMessages.en },
+      'zh-CN': { automationDesigner: automationDesignerMessages['zh-CN'], shell: shellMessages['zh-CN'] },
+    },
   });
   en = i18n.getFixedT('en', 'automationDesigner') as Say;
   zh = i18n.getFixedT('zh-CN', 'automationDesigner') as Say;
 });
 
-describe('problemPlace', () => {
+const problemPlace = (pointer: string, say: Say) => placeIn(pointer, {}, AUTOMATION_READING, say, 'en');
+
+describe('an automation’s problem places', () => {
   it('says an action’s property, its language too, counting actions from 1', () => {
     expect(problemPlace('/actions/0/message/en', en)).toBe('Action 1 › Message (English)');
     expect(problemPlace('/actions/0/message/en', zh)).toBe('动作 1 › 消息（英文）');

@@ -12,6 +12,8 @@ export interface PublishEntityDialogProps {
   editor: Pick<PublishControls, 'save' | 'publish' | 'publishing' | 'problems' | 'error'>;
   onClose: () => void;
   onPublished: (result: PublishResult) => void;
+  /** Where a refused plan's or publish's problem is, in words (the publish bar's `problemPlace`). */
+  placeOf?: (path: string) => string | undefined;
 }
 
 type Plan = { status: 'planning' } | { status: 'ready'; plan: MigrationPlan } | { status: 'failed'; error: ApiProblem | null };
@@ -20,7 +22,7 @@ type Plan = { status: 'planning' } | { status: 'ready'; plan: MigrationPlan } | 
  * Publishing an entity changes its table. The dialog saves the draft, shows the server's migration
  * plan, and for a plan that loses data requires an explicit acknowledgement before publishing.
  */
-export function PublishEntityDialog({ entityKey, title, editor, onClose, onPublished }: PublishEntityDialogProps) {
+export function PublishEntityDialog({ entityKey, title, editor, onClose, onPublished, placeOf }: PublishEntityDialogProps) {
   const { t } = useTranslation('dataModel');
   const api = useApiClient();
   const id = useId();
@@ -63,7 +65,7 @@ export function PublishEntityDialog({ entityKey, title, editor, onClose, onPubli
       {plan.status === 'failed' && (
         <div role="alert" className="notice notice-error">
           {plan.error && t('publish.planFailed', { message: plan.error.detail || plan.error.title })}
-          <ProblemList problems={plan.error?.errors ?? editor.problems} />
+          <ProblemList problems={plan.error?.errors ?? editor.problems} placeOf={placeOf} />
           {!plan.error && editor.error && <p>{editor.error.detail || editor.error.title}</p>}
         </div>
       )}
@@ -101,7 +103,7 @@ export function PublishEntityDialog({ entityKey, title, editor, onClose, onPubli
           {refused && (
             <div role="alert" className="notice notice-error">
               {editor.error && <p>{editor.error.detail || editor.error.title}</p>}
-              <ProblemList problems={editor.problems} />
+              <ProblemList problems={editor.problems} placeOf={placeOf} />
             </div>
           )}
         </>

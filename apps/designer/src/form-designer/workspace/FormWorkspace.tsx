@@ -5,6 +5,8 @@ import { useApiClient } from '@bankforge/app-shell';
 import type { ArtifactEditor } from '../../shell/artifact-editor/index.js';
 import { Loading } from '../../shell/Loading.js';
 import { PublishBar } from '../../shell/PublishBar.js';
+import { usePlaceOf } from '../../shell/problem-places/usePlaceOf.js';
+import { FORM_READING } from '../document/problem-places.js';
 import { restoreInto, VersionHistory } from '../../shell/VersionHistory.js';
 import { Canvas } from '../canvas/Canvas.js';
 import { DesignerDnd } from '../dnd/DesignerDnd.js';
@@ -36,6 +38,7 @@ export function FormWorkspace({ editor, entityKeys }: FormWorkspaceProps) {
   const api = useApiClient();
   const form = editor.document;
   const language = designerLanguage(i18n.language);
+  const placeOf = usePlaceOf(form, FORM_READING);
   const [view, setView] = useState<View>('design');
   const [selection, setSelection] = useState<string | null>(null);
   const groups = repeatingGroups(form.layout);
@@ -56,7 +59,7 @@ export function FormWorkspace({ editor, entityKeys }: FormWorkspaceProps) {
 
   return (
     <DesignerContext.Provider value={designer}>
-      <PublishBar editor={editor} />
+      <PublishBar editor={editor} problemPlace={placeOf} />
       <ProblemNodes problems={editor.problems} onShowNode={showNode} />
       {missing.has(form.entity) && (
         <p role="alert" className="notice notice-error">

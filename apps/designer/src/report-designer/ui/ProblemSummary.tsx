@@ -1,19 +1,7 @@
-import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { controlIdsFor, type ReportProblem } from '../model/problems.js';
 import { problemText } from './problem-text.js';
 import { useReportEditing } from './report-context.js';
-
-const NUMBERED = new Set(['joins', 'calculated', 'dimensions', 'measures', 'sort']);
-
-/** Which part of the report a problem is in, as the sections name it: "Dimension 2", "Filter", "Chart". */
-export function problemPlace(path: string, t: TFunction): string {
-  const [, part = '', item] = path.split('/');
-  if (NUMBERED.has(part) && item !== undefined && /^\d+$/.test(item)) return t(`problems.where.${part}`, { number: Number(item) + 1 });
-  if (part === 'parameters' && item !== undefined) return t('problems.where.parameter', { name: /^\d+$/.test(item) ? Number(item) + 1 : item });
-  const known = ['source', 'filter', 'dimensions', 'measures', 'limit', 'pivot', 'chart', 'drillDown', 'drill', 'title', 'key'];
-  return known.includes(part) ? t(`problems.where.${part}`) : path;
-}
 
 /** Focuses the control a problem is about (or the nearest part of the page around it). */
 function show(path: string): void {
@@ -27,8 +15,8 @@ function show(path: string): void {
   }
 }
 
-/** Every problem of the draft in one list at the top, each a button that goes to the control it is about. */
-export function ProblemSummary({ problems }: { problems: readonly ReportProblem[] }) {
+/** Every problem of the draft in one list at the top, each a button that goes to the control it is about, its place in words (`placeOf`; the pointer its tooltip). */
+export function ProblemSummary({ problems, placeOf }: { problems: readonly ReportProblem[]; placeOf: (path: string) => string | undefined }) {
   const { t, i18n } = useTranslation('reportDesigner');
   const { language } = useReportEditing();
   if (problems.length === 0) return null;
@@ -39,7 +27,7 @@ export function ProblemSummary({ problems }: { problems: readonly ReportProblem[
         {problems.map((p, i) => (
           <li key={`${p.path}-${p.code}-${i}`}>
             <button type="button" className="link-button" onClick={() => show(p.path)}>
-              <strong>{problemPlace(p.path, t)}</strong>: {problemText(p, language, t, (key) => i18n.exists(key))}
+              <strong title={p.path}>{placeOf(p.path) ?? p.path}</strong>: {problemText(p, language, t, (key) => i18n.exists(key))}
             </button>
           </li>
         ))}
