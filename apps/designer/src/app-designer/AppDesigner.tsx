@@ -6,10 +6,12 @@ import { LeaveGuard, LoadFailed, useArtifactEditor, useDesignerShortcuts } from 
 import { newAppDocument } from '../shell/artifact-list/new-artifact.js';
 import { Loading } from '../shell/Loading.js';
 import { PublishBar } from '../shell/PublishBar.js';
+import { usePlaceOf } from '../shell/problem-places/usePlaceOf.js';
 import { TabList, tabIds } from '../shell/tabs/TabList.js';
 import { restoreInto, VersionHistory } from '../shell/VersionHistory.js';
 import { AppContents } from './AppContents.js';
 import { AppProperties } from './AppProperties.js';
+import { APP_READING } from './problem-places.js';
 import { useAppContentCatalog } from './useAppContentCatalog.js';
 import './app-designer.css';
 import { artifactTitle } from '../shell/artifact-title.js';
@@ -24,6 +26,7 @@ export default function AppDesigner() {
   useDesignerShortcuts({ undo: editor.undo, redo: editor.redo, save: () => void editor.save() });
   const catalog = useAppContentCatalog();
   const [panel, setPanel] = useState<Panel>('contents');
+  const placeOf = usePlaceOf(editor.document, APP_READING);
 
   if (editor.status === 'loading') return <Loading />;
   if (editor.status === 'error') return <LoadFailed message={t('loadFailed', { message: editor.error?.detail || editor.error?.title })} onRetry={editor.reload} />;
@@ -37,7 +40,7 @@ export default function AppDesigner() {
         <h1>{t('title', { title: artifactTitle(app, i18n.language) })}</h1>
         <code className="artifact-key">{app.key}</code>
       </div>
-      <PublishBar editor={editor} />
+      <PublishBar editor={editor} problemPlace={placeOf} />
       <TabList
         label={t('tabs.label')}
         prefix="app"

@@ -1,6 +1,16 @@
 /** Messages of the app designer (i18next namespace `appDesigner`); every key exists in both languages. */
 export const appDesignerMessages = {
   en: {
+    /** Where a refused save's or publish's problem is, in words (shell/problem-places). */
+    places: {
+      content: 'Content {{number}}',
+      namedContent: 'Content “{{name}}”',
+      landing: 'Landing page {{number}}',
+      namedLanding: 'Landing page for “{{name}}”',
+      recordPage: 'Record page {{number}}',
+      namedRecordPage: 'Record page of “{{name}}”',
+      props: { artifacts: 'Pages and contents', landing: 'Landing pages', recordPages: 'Record pages', kind: 'Kind', role: 'Role', menu: 'Menu', entity: 'Entity', figures: 'Figures', tags: 'Tags', related: 'Related lists', activities: 'Activities', graph: 'Relationship graph' },
+    },
     title: 'App: {{title}}',
     loadFailed: 'The app could not be loaded: {{message}}',
     tabs: { label: 'App', contents: 'Pages and contents', properties: 'App', versions: 'Versions' },
@@ -35,6 +45,15 @@ export const appDesignerMessages = {
     },
   },
   'zh-CN': {
+    places: {
+      content: '内容 {{number}}',
+      namedContent: '内容“{{name}}”',
+      landing: '首页 {{number}}',
+      namedLanding: '“{{name}}”的首页',
+      recordPage: '记录页 {{number}}',
+      namedRecordPage: '“{{name}}”的记录页',
+      props: { artifacts: '页面与内容', landing: '首页', recordPages: '记录页', kind: '类型', role: '角色', menu: '菜单', entity: '实体', figures: '指标', tags: '标签', related: '相关列表', activities: '活动', graph: '关系图' },
+    },
     title: '应用：{{title}}',
     loadFailed: '无法加载应用：{{message}}',
     tabs: { label: '应用', contents: '页面与内容', properties: '应用', versions: '版本' },

@@ -1,6 +1,7 @@
 // @vitest-environment node
 import i18next from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { APP_READING } from '../../app-designer/problem-places.js';
 import { DASHBOARD_READING } from '../../dashboard-designer/model/problem-places.js';
 import { ENTITY_READING } from '../../data-model/entity-document/problem-places.js';
 import { DECISION_READING } from '../../decision/document/problem-places.js';
@@ -94,7 +95,7 @@ describe('a report’s problem places', () => {
   });
 });
 
-describe('a form’s, a dashboard’s and an entity’s problem places', () => {
+describe('a form’s, a dashboard’s, an entity’s and an app’s problem places', () => {
   it('says a form’s elements as what they are, by title, label or field', () => {
     const form = {
       layout: [
@@ -122,5 +123,12 @@ describe('a form’s, a dashboard’s and an entity’s problem places', () => {
     expect(place(ENTITY_READING, entity, '/fields/0/maxLength')).toBe('Field “Name” › Longest');
     expect(place(ENTITY_READING, entity, '/fields/0/reference/entity')).toBe('Field “Name” › Reference › Entity');
     expect(place(ENTITY_READING, entity, '/pluralLabel/zh-CN', 'zh-CN')).toBe('复数名称（中文）');
+  });
+
+  it('names an app’s contents by key, its landing pages by role and its record pages by entity', () => {
+    const app = { artifacts: [{ kind: 'entity', key: 'customer' }], landing: [{ role: 'rm', menu: ['customer'] }], recordPages: [{ entity: 'customer' }] };
+    expect(place(APP_READING, app, '/artifacts/0/key')).toBe('Content “customer” › Key');
+    expect(place(APP_READING, app, '/landing/0/menu/1', 'zh-CN')).toBe('“rm”的首页 › 菜单 2');
+    expect(place(APP_READING, app, '/recordPages/0/tags')).toBe('Record page of “customer” › Tags');
   });
 });
