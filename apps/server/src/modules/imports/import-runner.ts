@@ -36,8 +36,11 @@ const LEASE_SECONDS = 60;
  */
 const DEFAULT_BATCH_ROWS = 250;
 const DEFAULT_POLL_MS = 1000;
-/** Rows prepared between two turns of the event loop. */
-const PREPARE_SLICE = 25;
+/**
+ * How long preparing may hold the event loop (ms): each database answer to the batch being written
+ * waits behind it, and a batch takes about twenty round trips.
+ */
+const PREPARE_SLICE_MS = 0.5;
 
 /**
  * A job queued to run, or running on a replica whose lease ran out: one at a time, oldest first
@@ -179,18 +182,22 @@ export class ImportRunner extends LeasedQueueWorker<{ id: string }> {
 
   /**
    * The file's next batch of rows, read as field values with their creates checked and encoded.
-   * It yields to the event loop every few rows, so the batch being written meanwhile gets its
+   * It yields to the event loop every half millisecond, so the batch being written meanwhile gets its
    * database answers as they come rather than after the whole batch is prepared.
    */
   private async prepare(context: RunContext, source: AsyncIterator<SourceRow>): Promise<ImportRow[]> {
     const rows: ImportRow[] = [];
+    let slice = performance.now();
     while (rows.length < this.batchRows) {
       const read = await source.next();
       if (read.done) break;
       const row = importRow(context.plan, read.value);
       if (context.createView) row.create = this.records.prepareImportCreates(context.createView, context.rules, [row.values])[0];
       rows.push(row);
-      if (rows.length % PREPARE_SLICE === 0) await setImmediate();
+      if (performance.now() - slice >= PREPARE_SLICE_MS) {
+        await setImmediate();
+        slice = performance.now();
+      }
     }
     return rows;
   }
