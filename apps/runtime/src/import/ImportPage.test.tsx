@@ -291,4 +291,54 @@ describe('the import page', () => {
     const recent = await screen.findByRole('navigation', { name: '最近的导入' });
     expect(within(recent).getByText('回滚已中止')).toBeTruthy();
   });
+
+  const waitingRollback = {
+    ...stoppedRollback,
+    status: 'rollingBack',
+    error: {
+      message: 'Attempt 1 of 5 of the rollback failed (ER_LOCK_WAIT_TIMEOUT); it will be tried again in 30 seconds. What was undone stays undone.',
+      messageZh: '回滚第 1 次尝试失败（共 5 次）（ER_LOCK_WAIT_TIMEOUT），将在 30 秒后重试。已撤销的更改保持撤销。',
+    },
+  } as ImportJob;
+
+  it('says beside its progress why a rollback waits to try again, as a warning, and no more once it moves on', async () => {
+    const server = fakeApi({
+      'GET /api/runtime/entities/customer': { body: customerPage },
+      // Waiting after a failed attempt, then tried again and going on (no reason any more), then done.
+      [`GET /api/imports/${uploaded.id}`]: sequence(
+        { body: waitingRollback },
+        { body: { ...waitingRollback, error: null, progress: 2 / 3, rollback: { total: 3, removed: 2, restored: 0, changedSince: 0 } } },
+        { body: { ...waitingRollback, status: 'rolledBack', error: null, progress: 1, rollback: { total: 3, removed: 3, restored: 0, changedSince: 0 } } },
+      ),
+      'GET /api/imports': { body: [waitingRollback] },
+      [`GET /api/imports/${uploaded.id}/problems?limit=200`]: { body: { items: [], total: 0 } },
+    });
+    renderPage(<ImportPage />, server.client, { path: `/crm/customer/import?job=${uploaded.id}`, pattern: '/:app/:entity/import' });
+    const outcome = await screen.findByRole('region', { name: 'Import' });
+    const reason = await within(outcome).findByText(waitingRollback.error!.message);
+    expect(reason.className).toBe('notice notice-warning');
+    expect(within(outcome).getByRole('status').textContent).toBe('Rolling back: 1 of 3 records dealt with so far');
+    expect(within(outcome).getByRole('progressbar', { name: 'Import progress' }).getAttribute('aria-describedby')).toBe(reason.id);
+    // Tried again and going on: still rolling back, the reason is gone.
+    await waitFor(() => expect(within(outcome).getByRole('status').textContent).toBe('Rolling back: 2 of 3 records dealt with so far'), { timeout: 3000 });
+    expect(within(outcome).queryByText(/^Attempt 1 of 5/)).toBeNull();
+    expect(within(outcome).getByRole('progressbar', { name: 'Import progress' }).getAttribute('aria-describedby')).toBeNull();
+    expect(await within(outcome).findByText(/^Rolled back: 3 removed, 0 restored/, undefined, { timeout: 3000 })).toBeTruthy();
+    expect(outcome.querySelector('.notice-warning')).toBeNull();
+  });
+
+  it('says in Chinese why a rollback waits to try again', async () => {
+    await initTestI18n('zh-CN');
+    const server = fakeApi({
+      'GET /api/runtime/entities/customer': { body: customerPage },
+      [`GET /api/imports/${uploaded.id}`]: { body: waitingRollback },
+      'GET /api/imports': { body: [waitingRollback] },
+    });
+    renderPage(<ImportPage />, server.client, { path: `/crm/customer/import?job=${uploaded.id}`, pattern: '/:app/:entity/import' });
+    const outcome = await screen.findByRole('region', { name: '导入' });
+    const reason = await within(outcome).findByText('回滚第 1 次尝试失败（共 5 次）（ER_LOCK_WAIT_TIMEOUT），将在 30 秒后重试。已撤销的更改保持撤销。');
+    expect(reason.className).toBe('notice notice-warning');
+    expect(within(outcome).getByRole('status').textContent).toBe('正在回滚：已处理 1 / 3 条记录');
+    expect(within(outcome).queryByText(/^Attempt/)).toBeNull();
+  });
 });
