@@ -166,7 +166,28 @@ describe('ReportDesigner', () => {
     const alert = await screen.findByRole('alert', {}, { timeout: 3000 });
     expect(alert.textContent).toContain('The report groups by a field your role may not read.');
     expect(alert.textContent).toContain('customer.resident_id is hidden');
+    // The refusal points into the report: said as the designer reads it, the pointer kept as the tooltip.
+    expect(within(alert).getByText('Dimension 1 › Field').getAttribute('title')).toBe('/dimensions/0/field');
     expect(within(region('Preview')).getByRole('status').textContent).toBe('The server could not run the preview.');
+  });
+
+  it('says a refused parameter value as the parameter in Chinese, and keeps a drill-down selection’s pointer', async () => {
+    await initTestI18n('zh-CN');
+    try {
+      openDesigner(loansReport({ parameters: [{ key: 'since', label: { en: 'Since', 'zh-CN': '起始时间' }, type: 'datetime' }] }), {
+        'POST /api/reports/preview': problem(422, 'invalidReportRequest', {
+          errors: [
+            { path: '/parameters/since', code: 'type', message: 'since must be a date and time', messageZh: 'since 必须是日期时间' },
+            { path: '/drill/0', code: 'invalidSelection', message: 'The selection does not fit the level', messageZh: '所选值与该层不符' },
+          ],
+        }),
+      });
+      const alert = await screen.findByRole('alert', {}, { timeout: 3000 });
+      expect(within(alert).getByText('参数“起始时间”').getAttribute('title')).toBe('/parameters/since');
+      expect(within(alert).getByText('/drill/0').tagName).toBe('CODE');
+    } finally {
+      await initTestI18n('en');
+    }
   });
 
   it('waits for a required parameter, then sends its value', async () => {

@@ -3,9 +3,12 @@ import type { ReportParameter } from '@bankforge/report-engine';
 import { formatReportValue, ReportChart, type ChartPick, type ValueWords } from '@bankforge/app-shell';
 import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { usePlaceOf } from '../../shell/problem-places/usePlaceOf.js';
 import { ProblemList } from '../../shell/publish/ProblemList.js';
+import { REPORT_READING } from '../model/problem-places.js';
 import { parameterText, parameterValue } from '../model/parameter-values.js';
 import { useReportEditing } from '../ui/report-context.js';
+import { previewPlace } from './preview-places.js';
 import { usePreview } from './usePreview.js';
 
 /** A row gone down into: the values that fix the level above, and how the row read. */
@@ -31,6 +34,7 @@ export function PreviewPanel({ localProblems, checked }: PreviewPanelProps) {
   const { report, language } = useReportEditing();
   const words: ValueWords = useMemo(() => ({ language, empty: t('preview.empty'), yes: t('values.yes'), no: t('values.no') }), [language, t]);
   const formId = useId();
+  const placeOf = usePlaceOf(report, REPORT_READING);
   const [typed, setTyped] = useState<Record<string, string>>({});
   const parameters = report.parameters ?? [];
   const values: Record<string, unknown> = {};
@@ -116,7 +120,7 @@ export function PreviewPanel({ localProblems, checked }: PreviewPanelProps) {
       {blocked === null && state.status === 'failed' && (
         <div role="alert" className="notice notice-error">
           <strong>{state.problem.title}</strong> {state.problem.detail}
-          <ProblemList problems={state.problem.errors} />
+          <ProblemList problems={state.problem.errors} placeOf={(path) => previewPlace(state.problem.code, path, report, placeOf)} />
         </div>
       )}
       {result && (

@@ -13,6 +13,7 @@ import { ProblemList } from '../publish/ProblemList.js';
 import { BILINGUAL_NAMED_KINDS } from './artifact-kinds.js';
 import { entityHasForm } from './entity-forms.js';
 import { isValidKey, newAppDocument, newEntityDocument, newFormDocument } from './new-artifact.js';
+import { newArtifactPlace } from './new-artifact-places.js';
 
 /** The kinds a designer here starts. */
 export type NewArtifactKind = 'entity' | 'form' | 'decision' | 'flow' | 'report' | 'dashboard' | 'automation' | 'app';
@@ -56,6 +57,8 @@ export function NewArtifactDialog({ kind, onClose, onCreated }: NewArtifactDialo
   const [entities, setEntities] = useState<ArtifactSummary[] | null>(null);
   const [errors, setErrors] = useState<Errors>({});
   const [problems, setProblems] = useState<readonly ProblemFieldError[]>([]);
+  // The draft the server refused: its problems' pointers point into it.
+  const [refused, setRefused] = useState<ArtifactDocument | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const [creating, setCreating] = useState(false);
 
@@ -94,6 +97,7 @@ export function NewArtifactDialog({ kind, onClose, onCreated }: NewArtifactDialo
     setFailure(null);
     if (Object.keys(found).length > 0) return;
     setCreating(true);
+    let named: ArtifactDocument | null = null;
     try {
       // A decision, a flow, a dashboard or an automation is copied into a plain object: their interfaces have no index signature, the copy does.
       const document: ArtifactDocument =
@@ -106,19 +110,25 @@ export function NewArtifactDialog({ kind, onClose, onCreated }: NewArtifactDialo
         : kind === 'automation' ? { ...newAutomationDocument(key, title.trim(), entity) }
         : newEntityDocument(key, title.trim());
       // The builders name a draft by its title in both languages (what a designer opening an unsaved key starts with); here the analyst gave the Chinese name.
-      const named: ArtifactDocument = bilingual ? { ...document, label: { en: title.trim(), 'zh-CN': nameZh.trim() } } : document;
+      named = bilingual ? { ...document, label: { en: title.trim(), 'zh-CN': nameZh.trim() } } : document;
       // Revision 0: only creates; an artifact with this key already there is a conflict.
       await api.saveDraft(named, 0);
       onCreated(key);
     } catch (error) {
       const problem = asProblem(error);
       if (problem.status === 409) setErrors({ key: t('create.keyTaken', { kind: t(`list.kind.${kind}`) }) });
-      else if (problem.status === 422) setProblems(problem.errors);
+      else if (problem.status === 422) {
+        setProblems(problem.errors);
+        setRefused(named);
+      }
       else setFailure(problem.detail || problem.title);
     } finally {
       setCreating(false);
     }
   };
+
+  const language = i18n.language.startsWith('zh') ? 'zh-CN' : 'en';
+  const placeOf = (path: string) => newArtifactPlace(path, kind, refused, (message, options) => t(message, options), language);
 
   const field = (name: keyof Errors) => ({
     id: `${id}-${name}`,
@@ -176,7 +186,7 @@ export function NewArtifactDialog({ kind, onClose, onCreated }: NewArtifactDialo
         {(problems.length > 0 || failure) && (
           <div role="alert" className="notice notice-error">
             {failure}
-            <ProblemList problems={problems} />
+            <ProblemList problems={problems} placeOf={placeOf} />
           </div>
         )}
         <div className="button-row">

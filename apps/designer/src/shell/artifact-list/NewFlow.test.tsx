@@ -1,4 +1,4 @@
-import { fakeApi, renderPage } from '@bankforge/app-shell/testing';
+import { fakeApi, problem, renderPage } from '@bankforge/app-shell/testing';
 import { cleanup, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import i18next from 'i18next';
@@ -63,5 +63,34 @@ describe('New flow', () => {
     await user.type(nameZh, '小微企业贷款{Enter}');
     expect((await screen.findByTestId('destination')).textContent).toBe('/flow/small_loan');
     expect(server.requests.find((r) => r.method === 'PUT')!.body).toMatchObject({ title: 'Small business loan', label: { en: 'Small business loan', 'zh-CN': '小微企业贷款' } });
+  });
+
+  it('says where a refused create’s problems are by the dialog’s labels, in English and Chinese, the pointer kept as the tooltip', async () => {
+    const refusal = problem(422, 'artifactInvalid', {
+      errors: [
+        { path: '/label/zh-CN', code: 'maxLength', message: 'label is too long', messageZh: '名称太长' },
+        { path: '/key', code: 'pattern', message: 'key has a bad form', messageZh: '键格式不对' },
+      ],
+    });
+    for (const [language, words] of [
+      ['en', { button: 'New flow', key: 'Key', title: 'Title', nameZh: 'Name in Chinese', create: 'Create' }],
+      ['zh-CN', { button: '新建流程', key: '键', title: '标题', nameZh: '中文名称', create: '创建' }],
+    ] as const) {
+      await i18next.changeLanguage(language);
+      const server = fakeApi({ 'GET /api/artifacts/entity': { body: [] }, 'PUT /api/artifacts/flow/small_loan': refusal });
+      renderPage(<ArtifactList />, server.client);
+      const user = userEvent.setup();
+      await user.click(screen.getByRole('button', { name: words.button }));
+      const dialog = screen.getByRole('dialog', { name: words.button });
+      await user.type(within(dialog).getByRole('textbox', { name: words.key }), 'small_loan');
+      await user.type(within(dialog).getByRole('textbox', { name: words.title }), 'Small business loan');
+      await user.type(within(dialog).getByRole('textbox', { name: words.nameZh }), '小微企业贷款');
+      await user.click(within(dialog).getByRole('button', { name: words.create }));
+      const alert = await within(dialog).findByRole('alert');
+      expect(within(alert).getByText(words.nameZh).getAttribute('title')).toBe('/label/zh-CN');
+      expect(within(alert).getByText(words.key).getAttribute('title')).toBe('/key');
+      expect(within(alert).queryByText('/label/zh-CN')).toBeNull();
+      cleanup();
+    }
   });
 });
