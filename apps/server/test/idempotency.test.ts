@@ -3,6 +3,7 @@ import { toStoredDatetime } from '@bankforge/data-model';
 import { IdempotencyWithheldAnswers1700000000007 } from '../src/platform/database/migrations/0007-idempotency-withheld-answers.js';
 import { IdempotencyStore } from '../src/platform/idempotency/idempotency-store.js';
 import { dialects, startTestServer, type Requester, type TestServer } from './harness.js';
+import { withoutGeneratedValues } from './stored-text.js';
 import { clientEntity } from './security-fixtures.js';
 
 type Rec = Record<string, unknown> & { id: string; version: number };
@@ -132,11 +133,11 @@ describe.each(dialects())('Idempotency-Key on %s', (dialect) => {
       expect(rows).toContain(`clear-create-${dialect}`);
       expect(rows).not.toContain(residentId);
       expect(rows).not.toContain(mobile);
-      expect(rows).not.toContain(mobile.slice(-4));
+      expect(withoutGeneratedValues(rows)).not.toContain(mobile.slice(-4));
       // The domain event of the create names the sensitive fields, never their values.
       const events = await server.database.read((sql) => sql.rows<{ changes: string }>('SELECT * FROM bf_domain_event WHERE record_id = ?', [created.body.id]));
       expect(JSON.parse(events[0]!.changes)).toMatchObject({ resident_id: { masked: true }, mobile: { masked: true } });
-      for (const secret of [residentId, mobile, mobile.slice(-4)]) expect(JSON.stringify(events)).not.toContain(secret);
+      for (const secret of [residentId, mobile, mobile.slice(-4)]) expect(withoutGeneratedValues(JSON.stringify(events))).not.toContain(secret);
     });
 
     it('answers a repeated unmask as a new one: after the unmask right is taken away, 403 and not the value', async () => {
