@@ -12,6 +12,13 @@ export interface FieldView {
 const CLEAR: FieldView = { see: 'clear', write: true };
 const SEE_RANK = { none: 0, masked: 1, clear: 2 } as const;
 
+/** An entity's access as plain data: what a worker thread rebuilds it from. */
+export interface EntityAccessSnapshot {
+  scopes: [RecordOperation, DataScope][];
+  fields: [string, FieldView][];
+  unmask: boolean;
+}
+
 /** One person's rights on one entity, merged over their roles. */
 export class EntityAccess {
   constructor(
@@ -21,6 +28,16 @@ export class EntityAccess {
   ) {}
 
   static readonly unrestricted = new EntityAccess(new Map(RECORD_OPERATIONS.map((op) => [op, 'all'])), new Map(), true);
+
+  /** The same access in another thread (an import's worker), from `snapshot`. */
+  static fromSnapshot(snapshot: EntityAccessSnapshot): EntityAccess {
+    return new EntityAccess(new Map(snapshot.scopes), new Map(snapshot.fields), snapshot.unmask);
+  }
+
+  /** The access as plain data, for a worker thread. */
+  get snapshot(): EntityAccessSnapshot {
+    return { scopes: [...this.scopes], fields: [...this.fields], unmask: this.unmask };
+  }
 
   /** The widest scope any role grants for the operation; undefined when none grants it. */
   scope(operation: RecordOperation): DataScope | undefined {

@@ -15,6 +15,12 @@ import { FeelBudget } from './feel-budget.js';
 /** Like entity models, the published forms are re-checked after a second: another replica may publish. */
 const CATALOG_TTL_MS = 1000;
 
+/** A form and the entities it reads: what `compileForm` compiles its rules from. */
+export interface FormRulesSource {
+  form: FormDefinition;
+  entities: Record<string, EntityDefinition>;
+}
+
 export interface PublishedForm {
   definition: FormDefinition;
   version: number;
@@ -75,6 +81,22 @@ export class FormCatalog {
 
   /** The form compiled against the entities as published now (recompiled when either changes). */
   async compile(form: PublishedForm): Promise<CompiledForm> {
+    const { source, stamp } = await this.sourceOf(form);
+    const cached = this.compiled.get(form.definition.key);
+    if (cached?.stamp === stamp) return cached.compiled;
+    const compiled = compileForm(source.form, source.entities);
+    this.compiled.set(form.definition.key, { stamp, compiled });
+    return compiled;
+  }
+
+  /** What `rulesFor` compiles, as plain data: an import's worker thread compiles the same rules from it. */
+  async rulesSourceFor(entityKey: string, formKey: string | undefined): Promise<FormRulesSource | undefined> {
+    const form = await this.formFor(entityKey, formKey);
+    return form ? (await this.sourceOf(form)).source : undefined;
+  }
+
+  /** The form and the entities it reads as published now, and a stamp of their versions. */
+  private async sourceOf(form: PublishedForm): Promise<{ source: FormRulesSource; stamp: string }> {
     const entities: Record<string, EntityDefinition> = {};
     const versions: string[] = [];
     for (const key of entitiesOfForm(form.definition)) {
@@ -84,12 +106,7 @@ export class FormCatalog {
         versions.push(`${key}@${model.version}`);
       }
     }
-    const stamp = `${form.version}|${versions.join(',')}`;
-    const cached = this.compiled.get(form.definition.key);
-    if (cached?.stamp === stamp) return cached.compiled;
-    const compiled = compileForm(form.definition, entities);
-    this.compiled.set(form.definition.key, { stamp, compiled });
-    return compiled;
+    return { source: { form: form.definition, entities }, stamp: `${form.version}|${versions.join(',')}` };
   }
 
   /** The rules a write must pass, or undefined when no form applies. */

@@ -1,7 +1,7 @@
 import { normalizeFieldValue, type FieldDefinition } from '@bankforge/data-model';
 import type { ImportColumn, ImportProblem } from '@bankforge/client';
 import type { EntityModel } from '../metadata/entity-model.js';
-import type { PreparedImportCreate } from '../records/records.service.js';
+import type { PreparedImportCreate } from '../records/import-create.js';
 import { ProblemError } from '../../platform/problem/problem-error.js';
 import { cellToValue } from './import-cells.js';
 import type { SourceRow } from './import-file.js';

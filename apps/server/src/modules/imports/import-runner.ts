@@ -1,5 +1,4 @@
 import { join } from 'node:path';
-import { setImmediate } from 'node:timers/promises';
 import { Inject, Injectable } from '@nestjs/common';
 import { blindIndexColumn, isEncrypted } from '@bankforge/data-model';
 import type { CompiledForm } from '@bankforge/form-engine';
@@ -21,8 +20,10 @@ import type { EntityModel } from '../metadata/entity-model.js';
 import type { RecordView } from '../records/record-view.js';
 import { RecordsService } from '../records/records.service.js';
 import { importerActor, importerGone } from './import-actor.js';
-import { importDirectory, readRows, type SourceRow } from './import-file.js';
-import { columnPlan, importRow, rowProblems, type ColumnPlan, type ImportRow } from './import-rows.js';
+import { importDirectory } from './import-file.js';
+import { columnPlan, rowProblems, type ColumnPlan, type ImportRow } from './import-rows.js';
+import type { RowPreparationPlan } from './row-preparation/row-preparation-plan.js';
+import { RowPreparer } from './row-preparation/row-preparer.js';
 import { priorValuesData } from './import-sealed-columns.js';
 import { DryRunKeys } from './dry-run-keys.js';
 import { ImportStore, type ImportChange, type ImportJobRow, type ImportProgress } from './import-store.js';
@@ -36,11 +37,6 @@ const LEASE_SECONDS = 60;
  */
 const DEFAULT_BATCH_ROWS = 250;
 const DEFAULT_POLL_MS = 1000;
-/**
- * How long preparing may hold the event loop (ms): each database answer to the batch being written
- * waits behind it, and a batch takes about twenty round trips.
- */
-const PREPARE_SLICE_MS = 0.5;
 
 /**
  * A job queued to run, or running on a replica whose lease ran out: one at a time, oldest first
@@ -157,49 +153,41 @@ export class ImportRunner extends LeasedQueueWorker<{ id: string }> {
 
   private async run(job: ImportJobRow): Promise<void> {
     const context = await this.context(job);
-    const from = { rows: Number(job.checkpoint_row), byte: Number(job.checkpoint_byte) };
-    let done = from.rows;
+    let done = Number(job.checkpoint_row);
     let batches = 0;
-    const path = join(importDirectory(this.config.dataDir), job.file_path);
-    const source = readRows(path, job.format as ImportFormat, from)[Symbol.asyncIterator]();
-    // The next batch is read and prepared while this one is written: two batches at most are held,
+    const preparer = new RowPreparer(await this.preparationPlan(context));
+    // The worker prepares the next batch while this one is written: two batches at most are held,
     // and the file is read no faster than the batches are written.
-    let next = this.prepare(context, source);
+    let next = preparer.next();
     try {
       for (;;) {
         const rows = await next;
         if (rows.length === 0) break;
-        next = this.prepare(context, source);
+        next = preparer.next();
         done = await this.batch(context, rows);
         if (this.stopAfterBatches !== undefined && ++batches >= this.stopAfterBatches) throw new LeaseLost();
       }
     } finally {
       await next.catch(() => undefined);
-      await source.return?.(undefined);
+      await preparer.close();
     }
     await this.store.finish(job.id, this.owner, { status: 'done', total: done });
   }
 
-  /**
-   * The file's next batch of rows, read as field values with their creates checked and encoded.
-   * It yields to the event loop every half millisecond, so the batch being written meanwhile gets its
-   * database answers as they come rather than after the whole batch is prepared.
-   */
-  private async prepare(context: RunContext, source: AsyncIterator<SourceRow>): Promise<ImportRow[]> {
-    const rows: ImportRow[] = [];
-    let slice = performance.now();
-    while (rows.length < this.batchRows) {
-      const read = await source.next();
-      if (read.done) break;
-      const row = importRow(context.plan, read.value);
-      if (context.createView) row.create = this.records.prepareImportCreates(context.createView, context.rules, [row.values])[0];
-      rows.push(row);
-      if (performance.now() - slice >= PREPARE_SLICE_MS) {
-        await setImmediate();
-        slice = performance.now();
-      }
-    }
-    return rows;
+  /** What the worker thread reads and prepares the rows with: the file from the checkpoint, and the importer's create rights and rules. */
+  private async preparationPlan(context: RunContext): Promise<RowPreparationPlan> {
+    const { job, model, createView } = context;
+    const { steps, milliseconds } = this.forms.budget.forForms();
+    return {
+      entity: { definition: model.definition, version: model.version },
+      columns: JSON.parse(job.columns_json) as ImportColumn[],
+      matchField: context.match.field,
+      ...(createView
+        ? { create: { access: createView.access.snapshot, rules: await this.forms.rulesSourceFor(model.key, undefined), budget: { steps, milliseconds }, keys: this.cipher.keyMaterial() } }
+        : {}),
+      file: { path: join(importDirectory(this.config.dataDir), job.file_path), format: job.format as ImportFormat, from: { rows: Number(job.checkpoint_row), byte: Number(job.checkpoint_byte) } },
+      batchRows: this.batchRows,
+    };
   }
 
   /** The job's settings and its creator's rights as they are now: a role taken away since the upload stops the run. */

@@ -1,11 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { applyFieldDefaults, columnKind, decimalShape, fillDerivedValues, fromStoredDatetime, moneyCurrencyColumn, normalizeRecordValues, toStoredDatetime } from '@bankforge/data-model';
-import { evaluateSubmission, type CompiledForm } from '@bankforge/form-engine';
+import type { CompiledForm } from '@bankforge/form-engine';
 import type { Actor } from '../access/actor.js';
 import { ownerPredicate, scopePredicate, type SqlPredicate } from '../access/data-scope.js';
 import type { RecordOperation } from '../access/role.js';
 import { AuditLog, type AuditEvent } from '../audit/audit-log.js';
-import { canonicalJson } from '../audit/canonical-json.js';
 import { checkPurpose, consentedPredicate } from '../consent/consent.js';
 import { FieldCipher } from '../../platform/crypto/field-cipher.js';
 import { Database, type SqlExecutor, type SqlValue } from '../../platform/database/database.js';
@@ -15,7 +14,6 @@ import { MetadataService } from '../metadata/metadata.service.js';
 import { columnsOf, tableNameOf } from '../metadata/physical-schema.js';
 import { fieldColumnValues, fieldValueFromRow } from '../metadata/record-codec.js';
 import { ProblemError, type ProblemFieldError } from '../../platform/problem/problem-error.js';
-import { formProblem } from '../forms/feel-budget.js';
 import { isForeignKeyViolation, uniqueViolationField } from './database-errors.js';
 import { recordFilterSql } from './filter-sql.js';
 import { ControlledFields } from './controlled-fields.js';
@@ -24,6 +22,8 @@ import { afterCursor, decodeCursor, encodeCursor, type OrderKey } from './keyset
 import { SYSTEM_FIELD_NAMES, resolveColumn } from './record-fields.js';
 import { DEFAULT_PAGE, MAX_PAGE, type RecordQuery } from './record-query.js';
 import { RecordView, auditValue } from './record-view.js';
+import { SYSTEM_COLUMNS, auditValues, createValues, obeyForm, recordBody, validateRecord } from './record-checks.js';
+import { encodeImportCreate, type PreparedImportCreate } from './import-create.js';
 import { refusePlatformWrites } from './platform-writes.js';
 import { RecordWriteHooks } from './record-write-hooks.js';
 import { AutoNumbers } from './auto-numbers.js';
@@ -73,17 +73,6 @@ export interface RecordPage {
 /** Rows per multi-row statement of an import's batch. */
 const BULK_ROWS = 100;
 
-const SYSTEM_COLUMNS = ['id', 'created_at', 'created_by', 'updated_at', 'updated_by', 'owner_id', 'version', 'deleted_at'];
-
-/** An imported row's create, checked and encoded: its values, its columns after the system's, its audit detail and event changes. */
-export interface PreparedImportCreate {
-  values: Record<string, unknown>;
-  columns: SqlValue[];
-  /** The audit entry's detail and the domain event's changes, rendered as the entry and the event store them. */
-  auditDetail: string;
-  changes: Record<string, FieldChange>;
-  renderedChanges: string;
-}
 
 /** A create checked and read, ready to write in a transaction. */
 interface PreparedCreate {
@@ -108,7 +97,7 @@ export class RecordsService {
     view: (model, actor, operation) => this.viewOf(model, actor, operation),
     children: (sql, view, actor, foreignKey, parentId) => this.children(sql, view, actor, foreignKey, parentId),
     insert: (tx, view, actor, input, fixed) =>
-      this.rowWrite(view.model, () => this.insertIn(tx, view, actor, this.createValues(view, this.fieldValues(input), undefined, fixed))),
+      this.rowWrite(view.model, () => this.insertIn(tx, view, actor, createValues(view, recordBody(input), undefined, this.forms.budget.forForms(), fixed))),
     update: (tx, view, actor, id, version, input) => this.rowWrite(view.model, () => this.updateIn(tx, view, actor, id, version, input, undefined)),
     remove: async (tx, view, actor, id, version) => {
       await this.setDeletedIn(tx, view, actor, id, version, true);
@@ -193,35 +182,11 @@ export class RecordsService {
    */
   async importCreateIn(tx: SqlExecutor, view: RecordView, rules: CompiledForm | undefined, actor: Actor, input: Record<string, unknown>): Promise<RecordData> {
     const { model } = view;
-    const values = this.createValues(view, this.fieldValues(input), rules);
+    const values = createValues(view, recordBody(input), rules, this.forms.budget.forForms());
     if (actor.kind !== 'system') await this.controlled.check(model.key, values, applyFieldDefaults(model.definition, {}), tx);
     const record = await this.insertIn(tx, view, actor, values);
     await this.hooks.written(tx, { model, id: record.id, before: null, after: values, actor });
     return record;
-  }
-
-  /**
-   * Imported rows' creates checked and encoded before their batch's transaction, each as
-   * `importCreateIn` checks one (field rules, the form's rules, the entity's validation): plain
-   * computation, so an import does it for the next batch while the database writes this one.
-   * Answers each input's create, or the problem that refuses it.
-   */
-  prepareImportCreates(view: RecordView, rules: CompiledForm | undefined, inputs: readonly Record<string, unknown>[]): (PreparedImportCreate | ProblemError)[] {
-    return inputs.map((input) => {
-      try {
-        return this.encodeImportCreate(view.model, this.createValues(view, this.fieldValues(input), rules));
-      } catch (error) {
-        if (error instanceof ProblemError) return error;
-        throw error;
-      }
-    });
-  }
-
-  private encodeImportCreate(model: EntityModel, values: Record<string, unknown>): PreparedImportCreate {
-    const columns: SqlValue[] = [];
-    for (const field of model.definition.fields) columns.push(...fieldColumnValues(field, values[field.key], this.cipher));
-    const changes = recordChanges(model.definition, null, values);
-    return { values, columns, auditDetail: canonicalJson({ values: this.auditValues(model, values) }), changes, renderedChanges: JSON.stringify(changes) };
   }
 
   /**
@@ -247,7 +212,7 @@ export class RecordsService {
         if (actor.kind !== 'system') await this.controlled.check(model.key, prepared.values, defaults, tx);
         const numbered = await this.numbers.assign(tx, model, prepared.values, createdAt, actor);
         // A number given here changes what the row writes: encoded again (a rare entity numbers its imports).
-        const create = model.definition.fields.some((f) => numbered[f.key] !== prepared.values[f.key]) ? this.encodeImportCreate(model, numbered) : prepared;
+        const create = model.definition.fields.some((f) => numbered[f.key] !== prepared.values[f.key]) ? encodeImportCreate(model, numbered, this.cipher) : prepared;
         checked.push({ at: results.length, create });
         results.push({ id: '', version: 1 });
       } catch (error) {
@@ -338,8 +303,8 @@ export class RecordsService {
     const view = await this.viewFor(entityKey, actor, 'create');
     const { model } = view;
     const rules = await this.forms.rulesFor(model.key, formKey);
-    const { fields, groups } = splitRows(this.fieldValues(body), rules);
-    const values = this.createValues(view, fields, rules);
+    const { fields, groups } = splitRows(recordBody(body), rules);
+    const values = createValues(view, fields, rules, this.forms.budget.forForms());
     // The system (an import, the example's seed) writes what it is given; people go through the flow.
     if (actor.kind !== 'system') await this.controlled.check(model.key, values, applyFieldDefaults(model.definition, {}));
     const models = rules ? await this.rows.models(rules.form) : new Map<string, EntityModel>();
@@ -355,19 +320,6 @@ export class RecordsService {
     if (!rules || models.size === 0) return record;
     await this.rows.save(tx, rules, models, actor, { id: record.id, values, isNew: true }, groups);
     return this.withRows(record, await this.rows.read(tx, rules.form, models, actor, record.id));
-  }
-
-  /** The values a create writes: the actor may write each field sent, and the form's rules and the entity's validation pass. */
-  private createValues(view: RecordView, input: Record<string, unknown>, rules: CompiledForm | undefined, fixed: Record<string, unknown> = {}): Record<string, unknown> {
-    const { model } = view;
-    view.checkWritable(Object.keys(input));
-    const normalized = normalizeRecordValues(model.definition, { ...input, ...fixed });
-    // Defaults count as stored values for the form's conditions, but only what was sent can break a hidden/read-only rule.
-    const submitted = rules ? this.obeyForm(rules, applyFieldDefaults(model.definition, {}), normalized) : normalized;
-    // A birth date left empty is read from the resident ID.
-    const values = fillDerivedValues(model.definition, applyFieldDefaults(model.definition, submitted));
-    this.validate(model, values);
-    return values;
   }
 
   /** Inserts a record and its audit entry in the caller's transaction. */
@@ -391,7 +343,7 @@ export class RecordsService {
     const params: SqlValue[] = SYSTEM_COLUMNS.map((c) => system[c] ?? null);
     for (const field of model.definition.fields) params.push(...fieldColumnValues(field, values[field.key], this.cipher));
     // The foreign keys check the references in the same round trip; the audit entry lands with the row or not at all.
-    const event: AuditEvent = { action: 'create', entity: model.key, recordId: id, detail: { values: this.auditValues(model, values) } };
+    const event: AuditEvent = { action: 'create', entity: model.key, recordId: id, detail: { values: auditValues(model, values) } };
     const created = DomainEvents.insert(tx, [{ type: 'record.created', entity: model.key, recordId: id, changes: recordChanges(model.definition, null, values) }], actor);
     await this.referencesReadable(tx, actor, model, values, model.definition.fields.map((f) => f.key));
     await this.whileReferencesHold(tx, model, values, () => this.audit.appendWith(tx, { sql: this.insertSql(model), params }, actor, event, [created]));
@@ -404,12 +356,6 @@ export class RecordsService {
   private withRows(record: RecordData, groups: GroupRows[]): RecordData {
     const result: RecordData = { ...record };
     for (const group of groups) result[group.key] = group.rows;
-    return result;
-  }
-
-  private auditValues(model: EntityModel, values: Record<string, unknown>): Record<string, unknown> {
-    const result: Record<string, unknown> = {};
-    for (const field of model.definition.fields) if (values[field.key] !== undefined && values[field.key] !== null) result[field.key] = auditValue(field, values[field.key]);
     return result;
   }
 
@@ -504,7 +450,7 @@ export class RecordsService {
   ): Promise<{ record: RecordData; values: Record<string, unknown>; before: Record<string, unknown> }> {
     const { model } = view;
     view.checkWritable(Object.keys(changes));
-    const sent = normalizeRecordValues(model.definition, this.fieldValues(changes));
+    const sent = normalizeRecordValues(model.definition, recordBody(changes));
     const row = stored ?? (await this.row(tx, model, id, await this.scope(tx, view, actor, 'update')));
     if (!row) throw this.notFound(model, id);
     if (row.deleted_at !== null) throw ProblemError.conflict('recordDeleted', `${model.key} ${id} is deleted; restore it first.`);
@@ -515,12 +461,12 @@ export class RecordsService {
     if (!byFlow && actor.kind !== 'system') await this.controlled.check(model.key, sent, current, tx);
     this.numbers.checkUnchanged(model, sent, current, actor);
     // A birth date left empty is read from the resident ID (the one sent, else the stored one).
-    const normalized = fillDerivedValues(model.definition, rules ? this.obeyForm(rules, current, sent) : sent, current);
+    const normalized = fillDerivedValues(model.definition, rules ? obeyForm(rules, this.forms.budget.forForms(), current, sent) : sent, current);
     const merged: Record<string, unknown> = {};
     for (const field of model.definition.fields) merged[field.key] = field.key in normalized ? normalized[field.key] : current[field.key];
     // defineProperty: an unknown key such as `__proto__` stays a key the validator refuses, not a prototype.
     for (const key of Object.keys(normalized)) if (!model.fieldsByKey.has(key)) Object.defineProperty(merged, key, { value: normalized[key], enumerable: true, writable: true, configurable: true });
-    this.validate(model, merged);
+    validateRecord(model, merged);
     const now = toStoredDatetime(new Date().toISOString());
     const assignments: string[] = [];
     const params: SqlValue[] = [];
@@ -940,38 +886,6 @@ export class RecordsService {
       }
       throw ProblemError.invalid('A referenced record does not exist.', errors, 'referenceNotFound');
     }
-  }
-
-  /** The form's rules over the stored record and the changes: the changes with computed fields recomputed, or a 422. */
-  private obeyForm(rules: CompiledForm, stored: Record<string, unknown>, changes: Record<string, unknown>): Record<string, unknown> {
-    const { errors, values } = evaluateSubmission(rules, { stored, changes }, { budget: this.forms.budget.forForms() });
-    if (errors.length > 0) throw formProblem(`The ${rules.entity.key} breaks the rules of form ${rules.form.key}: ${errors.length} problem${errors.length > 1 ? 's' : ''}.`, errors);
-    return values;
-  }
-
-  private validate(model: EntityModel, values: Record<string, unknown>): void {
-    const errors = model.validate(values);
-    if (errors.length > 0) {
-      throw ProblemError.invalid(
-        `The ${model.key} is not valid: ${errors.length} problem${errors.length > 1 ? 's' : ''}.`,
-        errors.map((e) => ({ path: e.path, code: e.code, message: e.message, messageZh: e.messageZh })),
-      );
-    }
-  }
-
-  /** The body of a create or patch: an object whose keys are fields (system columns are not writable). */
-  private fieldValues(body: unknown): Record<string, unknown> {
-    if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-      throw ProblemError.invalid('The body must be a JSON object of field values.', [{ path: '/', code: 'type', message: 'must be an object' }]);
-    }
-    const readOnly = Object.keys(body).filter((k) => SYSTEM_COLUMNS.includes(k));
-    if (readOnly.length > 0) {
-      throw ProblemError.invalid(
-        'Standard columns are set by the server.',
-        readOnly.map((k) => ({ path: `/${k}`, code: 'readOnlyField', message: `${k} is set by the server` })),
-      );
-    }
-    return body as Record<string, unknown>;
   }
 
   private patchBody(body: unknown): { version: number } & Record<string, unknown> {

@@ -16,6 +16,13 @@ function nextIv(): Buffer {
   return iv;
 }
 
+/** A keyring as plain data: what an import's worker thread, in this process, encrypts and indexes with. Never logged, stored or sent. */
+export interface FieldCipherKeys {
+  keys: [string, Uint8Array][];
+  current: string;
+  indexKey: Uint8Array;
+}
+
 /**
  * AES-256-GCM for sensitive field values, with the key id stored in every value so keys can be
  * rotated, and an HMAC-SHA-256 blind index so exact lookups and duplicate checks work without
@@ -35,6 +42,17 @@ export class FieldCipher {
     if (!keys.has(current)) throw new Error(`the current data key ${current} is not in the keyring`);
     for (const [id, key] of keys) if (key.length !== 32) throw new Error(`data key ${id} is not 32 bytes`);
     if (indexKey.length !== 32) throw new Error('the blind-index key is not 32 bytes');
+  }
+
+  /** The same cipher in another thread: it gets the keys as they are now (a worker never decrypts, so never needs a rotated key). */
+  static fromKeys(material: FieldCipherKeys): FieldCipher {
+    const buffer = (bytes: Uint8Array): Buffer => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    return new FieldCipher(new Map(material.keys.map(([id, key]) => [id, buffer(key)])), material.current, buffer(material.indexKey));
+  }
+
+  /** The keys, for `fromKeys` in a worker thread of this process. */
+  keyMaterial(): FieldCipherKeys {
+    return { keys: [...this.keys], current: this.current, indexKey: this.indexKey };
   }
 
   get currentKeyId(): string {
