@@ -197,6 +197,31 @@ describe.each(dialects())('domain events on %s', (dialect) => {
     expect(seen).toEqual(['record.updated']);
   });
 
+  it("reads an event's changes only for the events a subscriber says it reads them of", async () => {
+    const created = await createDepositor({ segment: 'mass' });
+    expect((await server.request('PATCH', `/api/records/ev_depositor/${created.id}`, { version: created.version, segment: 'affluent' })).status).toBe(200);
+    const own = new DomainEventSubscribers();
+    const replica = new DomainEventDispatcher(server.database, own);
+    const seen: [string, unknown][] = [];
+    own.subscribe(
+      'updates only',
+      (event) => {
+        if (event.recordId !== created.id) return;
+        try {
+          seen.push([event.type, event.changes]);
+        } catch (error) {
+          seen.push([event.type, (error as Error).message]);
+        }
+      },
+      (event) => event.type === 'record.updated',
+    );
+    await replica.dispatchDue();
+    expect(seen).toEqual([
+      ['record.created', expect.stringContaining('were not read')],
+      ['record.updated', { segment: { old: 'mass', new: 'affluent' } }],
+    ]);
+  });
+
   it('claims an event again when the replica that held it died (its lease ran out)', async () => {
     const created = await createDepositor();
     const dead = new DomainEventDispatcher(server.database, new DomainEventSubscribers());

@@ -74,17 +74,22 @@ export function normalizeRecordValues(
   entity: EntityDefinition,
   values: Record<string, unknown>,
 ): Record<string, unknown> {
-  const fields = new Map(entity.fields.map((field) => [field.key, field]));
+  const fields = fieldsByKey(entity);
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(values)) {
     const field = fields.get(key);
+    const normalized = field === undefined ? value : normalizeFieldValue(field, value);
     // defineProperty, so that a `__proto__` key from JSON.parse stays a key (and gets reported).
-    Object.defineProperty(out, key, {
-      value: field === undefined ? value : normalizeFieldValue(field, value),
-      enumerable: true,
-      writable: true,
-      configurable: true,
-    });
+    if (key === '__proto__') Object.defineProperty(out, key, { value: normalized, enumerable: true, writable: true, configurable: true });
+    else out[key] = normalized;
   }
   return out;
+}
+
+/** An entity's fields by key, built once per definition: an import normalises every row against the same one. */
+const fieldMaps = new WeakMap<EntityDefinition, ReadonlyMap<string, FieldDefinition>>();
+function fieldsByKey(entity: EntityDefinition): ReadonlyMap<string, FieldDefinition> {
+  let fields = fieldMaps.get(entity);
+  if (!fields) fieldMaps.set(entity, (fields = new Map(entity.fields.map((field) => [field.key, field]))));
+  return fields;
 }

@@ -41,6 +41,15 @@ const newValue = (change: FieldChange | undefined): string | null => (change && 
  * an event heard twice (at-least-once) queues one run. A record written by the server itself (an
  * automation's own write, the example's seed) triggers nothing: automations do not chain.
  */
+/** The automations whose record trigger an event of a record may fire (its condition aside); none for the server's own writes. */
+function recordTriggered(automations: readonly PublishedAutomation[], event: Omit<DomainEvent, 'changes'>): PublishedAutomation[] {
+  if (event.actor.kind === 'system') return [];
+  const on = event.type.slice('record.'.length);
+  return automations.filter(({ definition: { trigger } }) => trigger.type === 'record' && trigger.entity === event.entity && (trigger.on as string[]).includes(on));
+}
+
+const hasCaseTrigger = (automations: readonly PublishedAutomation[]): boolean => automations.some(({ definition: { trigger } }) => trigger.type === 'case');
+
 @Injectable()
 export class AutomationIntake implements OnModuleInit {
   constructor(
@@ -52,7 +61,14 @@ export class AutomationIntake implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.subscribers.subscribe('automations', (event) => this.take(event));
+    this.subscribers.subscribe(
+      'automations',
+      (event) => this.take(event),
+      async (event) => {
+        const automations = await runningAutomations(this.published);
+        return event.type.startsWith('record.') ? recordTriggered(automations, event).length > 0 : CASE_EVENTS[event.type] !== undefined && hasCaseTrigger(automations);
+      },
+    );
   }
 
   async take(event: DomainEvent): Promise<void> {
@@ -63,9 +79,7 @@ export class AutomationIntake implements OnModuleInit {
   }
 
   private async recordEvent(event: DomainEvent, automations: readonly PublishedAutomation[]): Promise<void> {
-    if (event.actor.kind === 'system') return;
-    const on = event.type.slice('record.'.length);
-    const matching = automations.filter(({ definition: { trigger } }) => trigger.type === 'record' && trigger.entity === event.entity && (trigger.on as string[]).includes(on));
+    const matching = recordTriggered(automations, event);
     if (matching.length === 0) return;
     const model = await this.metadata.entity(event.entity);
     const current = await this.database.read((sql) => this.records.readIn(sql, model, event.recordId));
@@ -77,6 +91,8 @@ export class AutomationIntake implements OnModuleInit {
   }
 
   private async caseEvent(event: DomainEvent, automations: readonly PublishedAutomation[]): Promise<void> {
+    // The changes are read only when some automation has a case trigger (see the subscription).
+    if (!hasCaseTrigger(automations)) return;
     const flow = newValue(event.changes.flow);
     const kind = CASE_EVENTS[event.type]!;
     const matching = automations.filter(({ definition: { trigger } }) => trigger.type === 'case' && trigger.flow === flow && trigger.events.includes(kind));

@@ -25,19 +25,18 @@ export function eventRetrySeconds(attempts: number): number {
   return 2 * 4 ** Math.max(0, attempts - 1);
 }
 
+/** A claimed event's row, without its changes (read only for the events a subscriber reads them of). */
 interface ClaimedRow {
   seq: number | string;
   id: string;
   type: string;
   entity: string;
   record_id: string;
-  changes: string;
   actor_id: string | null;
   actor_kind: string;
   occurred_at: string;
   attempts: number | string;
 }
-
 
 /**
  * Hands the domain events to the subscribers after their changes committed: at least once, and
@@ -62,7 +61,7 @@ export class DomainEventDispatcher extends LeasedQueueWorker<ClaimedRow> {
         key: 'seq',
         waiting: { column: 'state', values: ['pending'] },
         due: 'due_at',
-        columns: ['seq', 'id', 'type', 'entity', 'record_id', 'changes', 'actor_id', 'actor_kind', 'occurred_at', 'attempts'],
+        columns: ['seq', 'id', 'type', 'entity', 'record_id', 'actor_id', 'actor_kind', 'occurred_at', 'attempts'],
         order: ['due_at', 'seq'],
         inTurn: { group: ['entity', 'record_id'], position: ['seq'] },
         batch: BATCH,
@@ -93,9 +92,20 @@ export class DomainEventDispatcher extends LeasedQueueWorker<ClaimedRow> {
     return delivered.length;
   }
 
-  /** Claims up to a batch of events, each the oldest pending one of its record. */
+  /**
+   * Claims up to a batch of events, each the oldest pending one of its record, with their changes
+   * read (one query) for the events a subscriber reads them of.
+   */
   async claim(): Promise<DomainEvent[]> {
-    return (await this.queue.claim()).map(eventOf).sort((a, b) => a.seq - b.seq);
+    const claimed = (await this.queue.claim()).map(headerOf).sort((a, b) => a.seq - b.seq);
+    const reading: number[] = [];
+    for (const event of claimed) if (await this.subscribers.readsChanges(event)) reading.push(event.seq);
+    const changes = new Map<number, string>();
+    if (reading.length > 0) {
+      const rows = await this.database.read((sql) => sql.rows<{ seq: number | string; changes: string }>(`SELECT seq, changes FROM bf_domain_event WHERE seq IN (${reading.map(() => '?').join(', ')})`, reading));
+      for (const row of rows) changes.set(Number(row.seq), row.changes);
+    }
+    return claimed.map((event) => withChanges(event, changes.get(event.seq)));
   }
 
   /** Deletes delivered events whose last delivery was due before the retention period; answers how many. */
@@ -126,20 +136,27 @@ export class DomainEventDispatcher extends LeasedQueueWorker<ClaimedRow> {
   }
 }
 
-function eventOf(row: ClaimedRow): DomainEvent {
-  let changes: Record<string, FieldChange> | undefined;
+function headerOf(row: ClaimedRow): Omit<DomainEvent, 'changes'> {
   return {
     seq: Number(row.seq),
     id: row.id,
     type: row.type as DomainEventType,
     entity: row.entity,
     recordId: row.record_id,
-    // Read when a subscriber asks: most events (an import's thousands) match no trigger or webhook.
-    get changes(): Record<string, FieldChange> {
-      return (changes ??= JSON.parse(row.changes) as Record<string, FieldChange>);
-    },
     actor: { id: row.actor_id, kind: row.actor_kind as Actor['kind'] },
     occurredAt: fromStoredDatetime(row.occurred_at)!,
     attempt: Number(row.attempts),
+  };
+}
+
+/** The event with its changes, parsed when a subscriber first reads them; `stored` undefined: no subscriber said it reads them. */
+function withChanges(header: Omit<DomainEvent, 'changes'>, stored: string | undefined): DomainEvent {
+  let changes: Record<string, FieldChange> | undefined;
+  return {
+    ...header,
+    get changes(): Record<string, FieldChange> {
+      if (stored === undefined) throw new Error(`the changes of domain event ${header.seq} were not read: a subscriber reads them without saying so (readsChanges)`);
+      return (changes ??= JSON.parse(stored) as Record<string, FieldChange>);
+    },
   };
 }

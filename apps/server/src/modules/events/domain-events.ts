@@ -15,18 +15,22 @@ export type DomainEventType = RecordEventType | CaseEventType;
 /** A field's change: its value before (absent on a create) and after; of a sensitive field only that it changed. */
 export type FieldChange = { old?: JsonValue; new: JsonValue } | { masked: true };
 
-/** An event before it is written: what happened to which record. */
-export interface NewDomainEvent {
+/** What happened to which record. */
+interface EventSubject {
   type: DomainEventType;
   entity: string;
   recordId: string;
-  changes: Record<string, FieldChange>;
-  /** `changes` as JSON, rendered ahead by a writer that has the time (an import, for its next batch). */
-  renderedChanges?: string;
 }
 
+/**
+ * An event before it is written, with its changes, or (a writer that has the time: an import, in
+ * its worker thread) their JSON rendered ahead.
+ */
+export type NewDomainEvent = EventSubject & ({ changes: Record<string, FieldChange> } | { renderedChanges: string });
+
 /** An event as subscribers receive it. */
-export interface DomainEvent extends NewDomainEvent {
+export interface DomainEvent extends EventSubject {
+  changes: Record<string, FieldChange>;
   /** The database's order of events (per record, the order they happened in). */
   seq: number;
   /** Stable across deliveries: what a subscriber keys its idempotency on. */
@@ -113,7 +117,7 @@ export const DomainEvents = {
     const row = `(?, ?, ?, ?, ?, ?, ?, ${now}, 'pending', ${now}, NULL, NULL, 0, NULL)`;
     return {
       sql: `INSERT INTO bf_domain_event ${COLUMNS} VALUES ${events.map(() => row).join(', ')}`,
-      params: events.flatMap((e) => [timeOrderedId(), e.type, e.entity, e.recordId, e.renderedChanges ?? JSON.stringify(e.changes), actor.userId, actor.kind]),
+      params: events.flatMap((e) => [timeOrderedId(), e.type, e.entity, e.recordId, 'renderedChanges' in e ? e.renderedChanges : JSON.stringify(e.changes), actor.userId, actor.kind]),
     };
   },
 

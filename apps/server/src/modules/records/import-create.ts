@@ -3,7 +3,7 @@ import type { FieldCipher } from '../../platform/crypto/field-cipher.js';
 import type { SqlValue } from '../../platform/database/database.js';
 import { ProblemError } from '../../platform/problem/problem-error.js';
 import { canonicalJson } from '../audit/canonical-json.js';
-import { recordChanges, type FieldChange } from '../events/domain-events.js';
+import { recordChanges } from '../events/domain-events.js';
 import type { EntityModel } from '../metadata/entity-model.js';
 import { fieldColumnValues } from '../metadata/record-codec.js';
 import { auditValues, createValues, recordBody } from './record-checks.js';
@@ -15,7 +15,6 @@ export interface PreparedImportCreate {
   columns: SqlValue[];
   /** The audit entry's detail and the domain event's changes, rendered as the entry and the event store them. */
   auditDetail: string;
-  changes: Record<string, FieldChange>;
   renderedChanges: string;
 }
 
@@ -45,6 +44,5 @@ export function prepareImportCreate(checks: ImportCreateChecks, input: Record<st
 export function encodeImportCreate(model: EntityModel, values: Record<string, unknown>, cipher: FieldCipher): PreparedImportCreate {
   const columns: SqlValue[] = [];
   for (const field of model.definition.fields) columns.push(...fieldColumnValues(field, values[field.key], cipher));
-  const changes = recordChanges(model.definition, null, values);
-  return { values, columns, auditDetail: canonicalJson({ values: auditValues(model, values) }), changes, renderedChanges: JSON.stringify(changes) };
+  return { values, columns, auditDetail: canonicalJson({ values: auditValues(model, values) }), renderedChanges: JSON.stringify(recordChanges(model.definition, null, values)) };
 }

@@ -249,7 +249,7 @@ export class RecordsService {
     }
     await this.audit.appendMany(tx, actor, rows.map(({ id, create }) => ({ action: 'create', entity: model.key, recordId: id, renderedDetail: create.auditDetail })));
     for (let i = 0; i < rows.length; i += BULK_ROWS) {
-      await DomainEvents.write(tx, rows.slice(i, i + BULK_ROWS).map(({ id, create }) => ({ type: 'record.created', entity: model.key, recordId: id, changes: create.changes, renderedChanges: create.renderedChanges })), actor);
+      await DomainEvents.write(tx, rows.slice(i, i + BULK_ROWS).map(({ id, create }) => ({ type: 'record.created', entity: model.key, recordId: id, renderedChanges: create.renderedChanges })), actor);
     }
     for (const { id, create } of rows) await this.hooks.written(tx, { model, id, before: null, after: create.values, actor });
     return results;

@@ -51,12 +51,15 @@ export class WebhookIntake implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.subscribers.subscribe('webhooks', (event) => this.take(event));
+    this.subscribers.subscribe(
+      'webhooks',
+      (event) => this.take(event),
+      async (event) => (await this.typed(event)).length > 0,
+    );
   }
 
   async take(event: DomainEvent): Promise<void> {
-    const rows = await this.enabledRows();
-    const typed = rows.filter((row) => selectsType(row.types, event.type));
+    const typed = await this.typed(event);
     if (typed.length === 0) return;
     const roles = await this.directory.roles();
     const entity = event.type.startsWith('record.') ? await this.definition(event.entity) : undefined;
@@ -69,6 +72,11 @@ export class WebhookIntake implements OnModuleInit {
     await this.database.transaction(async (sql) => {
       for (const { subscription, payload } of deliveries) await insertDelivery(sql, subscription, event, payload);
     });
+  }
+
+  /** The enabled subscriptions to the event's type. */
+  private async typed(event: Pick<DomainEvent, 'type'>): Promise<EnabledSubscription[]> {
+    return (await this.enabledRows()).filter((row) => selectsType(row.types, event.type));
   }
 
   /**

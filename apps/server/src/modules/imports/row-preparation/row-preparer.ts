@@ -29,7 +29,7 @@ export class RowPreparer {
       workerData: plan,
       eval: fromSources,
       // Room for a batch's short-lived objects to die young, as the main thread's --max-semi-space-size gives it.
-      resourceLimits: { maxYoungGenerationSizeMb: 96 },
+      resourceLimits: { maxYoungGenerationSizeMb: 32 },
     });
     this.worker.on('message', (answer: PreparationAnswer) => {
       const waiting = this.take();
