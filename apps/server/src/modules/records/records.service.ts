@@ -31,7 +31,7 @@ import { revealSeconds } from './reveal.js';
 import { RecordTitles, referencedIds, type RecordTitleMap } from './record-titles.js';
 import { AuditRedaction } from '../audit/audit-redaction.js';
 import { DirectoryService } from '../auth/directory.service.js';
-import { DomainEvents, recordChanges, type FieldChange } from '../events/domain-events.js';
+import { DomainEvents, recordChanges } from '../events/domain-events.js';
 import { timeOrderedId } from '../../platform/ids/time-ordered-id.js';
 
 export type RecordExportQuery = Omit<RecordQuery, 'cursor' | 'limit' | 'count'> & {
@@ -72,7 +72,6 @@ export interface RecordPage {
 
 /** Rows per multi-row statement of an import's batch. */
 const BULK_ROWS = 100;
-
 
 /** A create checked and read, ready to write in a transaction. */
 interface PreparedCreate {

@@ -28,8 +28,8 @@ export class RowPreparer {
     this.worker = new Worker(workerEntry(), {
       workerData: plan,
       eval: fromSources,
-      // Room for a batch's short-lived objects to die young, as the main thread's --max-semi-space-size gives it.
-      resourceLimits: { maxYoungGenerationSizeMb: 32 },
+      // No resourceLimits: the server's --max-semi-space-size is a V8 flag of the whole process, and it
+      // sizes this thread's young generation whatever a worker's limits say.
     });
     this.worker.on('message', (answer: PreparationAnswer) => {
       const waiting = this.take();
