@@ -3,7 +3,8 @@
  * growing wait, a batch done forgets the failures, and after the last attempt the job ends
  * rollbackFailed with the cause as a code (never a value), what was undone staying undone until
  * the importer asks again. The rollback acts as, and is audited as, whoever asked for it, and stops
- * once they may no longer import. SQLite and MariaDB.
+ * once they may no longer import. Its uploader may ask for it, or an administrator (any job, e.g.
+ * one imported through a key since revoked); anyone else is answered 404. SQLite and MariaDB.
  */
 import type { ImportJob } from '@bankforge/client';
 import type { EntityDefinition } from '@bankforge/data-model';
@@ -270,5 +271,56 @@ describe.each(dialects())('import rollback attempts on %s', (dialect) => {
     expect(await lastWriter(recordId)).toEqual({ actor_id: created.body.id, actor_name: 'api-key:rb-feed' });
     await waitOver(job.id);
     expect(await rollbacks.runDue()).toBe(0);
+  });
+
+  it('lets an administrator roll back a job imported through an API key since revoked, acting and audited as the administrator; they may read it, not run it', async () => {
+    const created = await server.request<{ id: string; key: string }>('POST', '/api/auth/api-keys', { name: 'rb-gone-feed', roles: ['rb_importer'], scope: { entities: { rb_account: ['create', 'read', 'update', 'import'] }, dataScope: 'own' } });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const feed: Requester = (method, path, body, headers = {}) => server.anonymous(method, path, body, { authorization: `Bearer ${created.body.key}`, ...headers });
+    const { job, ids } = await committed(feed, 2);
+    expect((await server.request('POST', `/api/auth/api-keys/${created.body.id}/revoke`)).status).toBeLessThan(300);
+    // The key can no longer ask.
+    expect((await feed('POST', `/api/imports/${job.id}/rollback`)).status).toBe(401);
+    const [admin] = await server.database.read((sql) => sql.rows<{ id: string }>("SELECT id FROM bf_user WHERE username = 'admin'"));
+
+    // An administrator reads the job and its problems, but may not change or run it: that stays the uploader's.
+    expect((await server.request<ImportJob>('GET', `/api/imports/${job.id}`)).body).toMatchObject({ id: job.id, status: 'done', created: 2 });
+    expect((await server.request<{ total: number }>('GET', `/api/imports/${job.id}/problems`)).body).toMatchObject({ items: [], total: 0 });
+    expect((await server.request('PUT', `/api/imports/${job.id}`, { columns: job.columns, match: { field: 'account_no', onMatch: 'update', onNew: 'create' } })).status).toBe(404);
+    expect((await server.request('POST', `/api/imports/${job.id}/run`)).status).toBe(404);
+
+    const asked = await server.request<ImportJob>('POST', `/api/imports/${job.id}/rollback`);
+    expect(asked.status, JSON.stringify(asked.body)).toBe(202);
+    expect(asked.body).toMatchObject({ id: job.id, status: 'rollingBack', rollback: { total: 2, removed: 0 } });
+    expect((await jobRow(job.id)).rollback_requested_by).toBe(admin!.id);
+    await rollbacks.runDue();
+    expect((await server.request<ImportJob>('GET', `/api/imports/${job.id}`)).body).toMatchObject({ status: 'rolledBack', error: null, rollback: { total: 2, removed: 2, restored: 0, changedSince: 0 } });
+    expect(await left(ids)).toEqual([]);
+    // The removals are the administrator's in the audit log, not the revoked key's.
+    for (const id of Object.values(ids)) expect(await lastWriter(id)).toEqual({ actor_id: admin!.id, actor_name: 'admin' });
+    expect((await server.request<{ ok: boolean }>('GET', '/api/audit/verify')).body.ok).toBe(true);
+  });
+
+  it("answers anyone else's job 404 to a person who is not an administrator, as if it did not exist", async () => {
+    const created = await server.request<{ id: string }>('POST', '/api/auth/users', { username: 'rb_neighbour', displayName: 'rb_neighbour', roles: ['rb_importer'], password: PASSWORD });
+    expect(created.status).toBe(201);
+    const neighbour = await server.signIn('rb_neighbour', PASSWORD);
+    const { job, ids } = await committed(importer, 1);
+    const missing = '/api/imports/00000000-0000-4000-8000-000000000000';
+    for (const [method, path] of [
+      ['POST', `/api/imports/${job.id}/rollback`],
+      ['GET', `/api/imports/${job.id}`],
+      ['GET', `/api/imports/${job.id}/problems`],
+    ] as const) {
+      const answer = await neighbour<{ code: string }>(method, path);
+      expect(answer.status, `${method} ${path}`).toBe(404);
+      expect(answer.body.code).toBe('importNotFound');
+    }
+    // The same answer as for a job that does not exist.
+    const absent = await neighbour<{ code: string }>('GET', missing);
+    expect(absent.status).toBe(404);
+    expect(absent.body.code).toBe('importNotFound');
+    expect(await jobRow(job.id)).toMatchObject({ status: 'done', rollback_requested_by: null });
+    expect(await left(ids)).toHaveLength(1);
   });
 });

@@ -1,10 +1,13 @@
-import { languageOf } from '@bankforge/app-shell';
+import { languageOf, useApiClient } from '@bankforge/app-shell';
 import type { ApiClient, ArtifactSummary, ImportJob } from '@bankforge/client';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Loading } from '../../shell/Loading.js';
 import { entityName } from '../roles/GrantMatrix.js';
 import { AdminListSection } from '../shared/AdminListSection.js';
+import { ConfirmDialog } from '../shared/ConfirmDialog.js';
 import { LoadFailure } from '../shared/LoadFailure.js';
+import { type Notice } from '../shared/Notice.js';
 import { useLoaded } from '../shared/useLoaded.js';
 
 const loadImports = async (api: ApiClient): Promise<{ jobs: ImportJob[]; entities: ArtifactSummary[] }> => {
@@ -16,68 +19,125 @@ const loadImports = async (api: ApiClient): Promise<{ jobs: ImportJob[]; entitie
   return { jobs, entities };
 };
 
-/** IT's view of bulk imports: every job, whose, of what, how far and with what outcome (people run their own in the app). */
+/**
+ * Whether an administrator can roll the job back: a committed import that has stopped (the server
+ * says the same), or one whose rollback stopped, which goes on from where it was.
+ */
+export function rollbackable(job: ImportJob): boolean {
+  return (
+    job.mode === 'commit' &&
+    (job.status === 'done' || job.status === 'failed' || job.status === 'rollbackFailed')
+  );
+}
+
+/**
+ * IT's view of bulk imports: every job, whose, of what, how far and with what outcome (people run
+ * their own in the app). An administrator may roll back any committed one: an import whose API key
+ * was revoked, or whose uploader left, has no one else who can.
+ */
 export function ImportsPage() {
   const { t, i18n } = useTranslation('admin');
+  const api = useApiClient();
   const { state, reload } = useLoaded(loadImports);
+  const [rollingBack, setRollingBack] = useState<ImportJob | null>(null);
+  // The server's answer to a rollback asked for, shown until the reload brings the list.
+  const [answered, setAnswered] = useState<Record<string, ImportJob>>({});
+  const [notice, setNotice] = useState<Notice | null>(null);
   if (state.status === 'loading') return <Loading />;
   if (state.status === 'error') return <LoadFailure problem={state.error} onRetry={() => void reload()} />;
   const when = (iso: string): string => new Date(iso).toLocaleString(i18n.language);
+  const jobs = state.data.jobs.map((job) => answered[job.id] ?? job);
   return (
-    <AdminListSection
-      title={t('imports.title')}
-      action={
-        <button type="button" onClick={() => void reload()}>
-          {t('imports.refresh')}
-        </button>
-      }
-      help={t('imports.help')}
-      empty={state.data.jobs.length === 0 ? t('imports.empty') : null}
-      emptyHint={t('imports.emptyHint')}
-      columns={[
-        t('imports.columns.file'),
-        t('imports.columns.entity'),
-        t('imports.columns.by'),
-        t('imports.columns.when'),
-        t('imports.columns.mode'),
-        t('imports.columns.status'),
-        t('imports.columns.rows'),
-        t('imports.columns.outcome'),
-      ]}
-    >
-      {state.data.jobs.map((job) => (
-        <tr key={job.id}>
-          <th scope="row">{job.fileName}</th>
-          <td>
-            {entityName(
-              state.data.entities.find((e) => e.key === job.entity),
-              job.entity,
-              i18n.language,
-            )}
-          </td>
-          <td>{job.createdByName ?? job.createdBy}</td>
-          <td>{when(job.createdAt)}</td>
-          <td>{t(`imports.mode.${job.mode ?? 'none'}`)}</td>
-          <td>
-            {t(`imports.status.${job.status}`)}
-            {/* Why a job failed, for the administrator to act on. */}
-            {job.error && (
-              <div className="help">
-                {languageOf(i18n.language) === 'zh-CN' ? job.error.messageZh : job.error.message}
-              </div>
-            )}
-          </td>
-          <td>{job.rowsDone}</td>
-          <td>
-            {t('imports.outcome', {
-              created: job.created,
-              updated: job.updated,
-              skipped: job.skipped,
-              failed: job.failed,
-            })}
-          </td>
-        </tr>
-      ))}
-    </AdminListSection>
+    <>
+      <AdminListSection
+        title={t('imports.title')}
+        action={
+          <button type="button" onClick={() => void reload()}>
+            {t('imports.refresh')}
+          </button>
+        }
+        help={t('imports.help')}
+        notice={notice}
+        empty={state.data.jobs.length === 0 ? t('imports.empty') : null}
+        emptyHint={t('imports.emptyHint')}
+        columns={[
+          t('imports.columns.file'),
+          t('imports.columns.entity'),
+          t('imports.columns.by'),
+          t('imports.columns.when'),
+          t('imports.columns.mode'),
+          t('imports.columns.status'),
+          t('imports.columns.rows'),
+          t('imports.columns.outcome'),
+          t('imports.columns.actions'),
+        ]}
+      >
+        {jobs.map((job) => (
+          <tr key={job.id}>
+            <th scope="row">{job.fileName}</th>
+            <td>
+              {entityName(
+                state.data.entities.find((e) => e.key === job.entity),
+                job.entity,
+                i18n.language,
+              )}
+            </td>
+            <td>{job.createdByName ?? job.createdBy}</td>
+            <td>{when(job.createdAt)}</td>
+            <td>{t(`imports.mode.${job.mode ?? 'none'}`)}</td>
+            <td>
+              {t(`imports.status.${job.status}`)}
+              {/* Why a job failed, for the administrator to act on. */}
+              {job.error && (
+                <div className="help">
+                  {languageOf(i18n.language) === 'zh-CN' ? job.error.messageZh : job.error.message}
+                </div>
+              )}
+            </td>
+            <td>{job.rowsDone}</td>
+            <td>
+              {t('imports.outcome', {
+                created: job.created,
+                updated: job.updated,
+                skipped: job.skipped,
+                failed: job.failed,
+              })}
+            </td>
+            <td>
+              {rollbackable(job) && (
+                <button
+                  type="button"
+                  onClick={() => setRollingBack(job)}
+                  aria-label={t(
+                    job.status === 'rollbackFailed' ? 'imports.rollbackAgainLabel' : 'imports.rollbackLabel',
+                    { file: job.fileName },
+                  )}
+                >
+                  {t(job.status === 'rollbackFailed' ? 'imports.rollbackAgain' : 'imports.rollback')}
+                </button>
+              )}
+            </td>
+          </tr>
+        ))}
+      </AdminListSection>
+      {rollingBack && (
+        <ConfirmDialog
+          title={t('imports.confirmTitle', { file: rollingBack.fileName })}
+          detail={t('imports.confirmDetail')}
+          confirm={t('imports.confirm')}
+          danger
+          onClose={() => setRollingBack(null)}
+          action={async () => {
+            // A refusal is thrown to the dialog, which shows it and stays open.
+            const answer = await api.rollbackImport(rollingBack.id);
+            setAnswered({ [answer.id]: answer });
+            setRollingBack(null);
+            setNotice({ key: 'imports.rollingBackNotice', values: { file: rollingBack.fileName } });
+            await reload();
+            setAnswered({});
+          }}
+        />
+      )}
+    </>
   );
 }

@@ -12,7 +12,7 @@ import { DirectoryService } from '../auth/directory.service.js';
 import { RecordsService } from '../records/records.service.js';
 import { requesterActor } from './import-actor.js';
 import { failureCause, requesterCannotImport, requesterGone, rollbackGaveUp, rollbackRetrying, type RollbackReason } from './import-rollback-reasons.js';
-import { ImportStore, type ImportJobRow } from './import-store.js';
+import { importNotFound, ImportStore, type ImportJobRow } from './import-store.js';
 import { priorValuesData } from './import-sealed-columns.js';
 
 /** Changes undone per transaction. */
@@ -103,22 +103,25 @@ export class ImportRollbacks extends LeasedQueueWorker<{ id: string }> {
   }
 
   /**
-   * Marks a committed import that has stopped rollingBack and starts it, as the caller; answers the
-   * job. A rollback that ended rollbackFailed goes on from where it stopped, its counts kept and its
-   * failures forgotten. Asking again while it rolls back, or once it has, answers the job as it is
+   * Marks a committed import that has stopped rollingBack and starts it, as the caller (its uploader,
+   * or an administrator: an import whose key was revoked or whose uploader left can still be undone);
+   * answers the job. A rollback that ended rollbackFailed goes on from where it stopped, its counts
+   * kept and its failures forgotten. Asking again while it rolls back, or once it has, answers the job as it is
    * (a retried request changes nothing twice).
    */
   async request(id: string, actor: Actor): Promise<ImportJob> {
-    const job = await this.store.row(id, actor);
+    const job = await this.store.row(id, actor, 'uploaderOrAdministrator');
     await this.records.viewFor(job.entity_key, actor, 'import');
-    if (job.mode === 'commit' && (job.status === 'rollingBack' || job.status === 'rolledBack')) return this.store.get(id, actor);
+    if (job.mode === 'commit' && (job.status === 'rollingBack' || job.status === 'rolledBack')) return this.store.get(id, actor, 'uploaderOrAdministrator');
     const notRollbackable = (): ProblemError => {
       const message = `Only a committed import that has stopped can be rolled back; import ${id} is ${job.mode === 'commit' ? job.status : 'not committed'}.`;
       return new ProblemError(409, 'importNotRollbackable', message, [{ path: '/', code: 'importNotRollbackable', message, messageZh: '只有已正式导入且已结束的导入才能回滚。' }]);
     };
     if (job.mode !== 'commit' || !['done', 'failed', 'rollbackFailed'].includes(job.status)) throw notRollbackable();
-    // The row is the caller's (`store.row`), so they have an id.
-    const requester = actor.userId!;
+    // The requester (not the importer) is the caller: the uploader or an administrator, a person or a
+    // key with an id; only the server's own actor has none, and it asks for no rollback.
+    const requester = actor.userId;
+    if (requester === null) throw importNotFound(id);
     const started = await this.database.single((sql) => {
       const asked = `status = 'rollingBack', rollback_requested_by = ?, rollback_failures = 0, rollback_due_at = ${databaseNow(sql)}, error_en = NULL, error_zh = NULL, lease_owner = NULL, lease_until = NULL, version = version + 1`;
       return job.status === 'rollbackFailed'
@@ -130,9 +133,9 @@ export class ImportRollbacks extends LeasedQueueWorker<{ id: string }> {
           );
     });
     // Asked twice at once: the other request started it.
-    if (started === 0 && !['rollingBack', 'rolledBack'].includes((await this.store.row(id, actor)).status)) throw notRollbackable();
+    if (started === 0 && !['rollingBack', 'rolledBack'].includes((await this.store.row(id, actor, 'uploaderOrAdministrator')).status)) throw notRollbackable();
     // Read before the drain starts: the answer is the rollback as asked for, not a moment of its run.
-    const answer = await this.store.get(id, actor);
+    const answer = await this.store.get(id, actor, 'uploaderOrAdministrator');
     void this.queue.drain().catch(() => undefined);
     return answer;
   }

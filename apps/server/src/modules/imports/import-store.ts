@@ -7,6 +7,9 @@ import { ProblemError } from '../../platform/problem/problem-error.js';
 import type { Actor } from '../access/actor.js';
 import { expiredMessage, ImportFileRetention } from './import-file-retention.js';
 
+/** Who may read a job: its uploader only (to change or run it), or an administrator too (to see it, or roll it back). */
+export type ImportReader = 'uploader' | 'uploaderOrAdministrator';
+
 /** Problems kept per job: enough to fix a file by, never a second copy of a million-row file. */
 export const MAX_KEPT_PROBLEMS = 1000;
 
@@ -141,14 +144,21 @@ export class ImportStore {
     return this.get(job.id, actor);
   }
 
-  /** The job, to the person who uploaded it (anyone else: 404, as for a job that does not exist). */
-  async get(id: string, actor: Actor): Promise<ImportJob> {
-    return jobOf(await this.row(id, actor));
+  /** The job, to the person who uploaded it and, when `reader` says so, to an administrator (anyone else: 404, as for a job that does not exist). */
+  async get(id: string, actor: Actor, reader: ImportReader = 'uploader'): Promise<ImportJob> {
+    return jobOf(await this.row(id, actor, reader));
   }
 
-  async row(id: string, actor: Actor): Promise<ImportJobRow> {
+  /**
+   * The job's row, to its uploader; to an administrator too when `reader` is
+   * 'uploaderOrAdministrator' (reading and rolling back: a job whose key was revoked or whose
+   * uploader left must not be stuck). Changing its mapping or running it stays the uploader's.
+   * Anyone else: 404, as for a job that does not exist.
+   */
+  async row(id: string, actor: Actor, reader: ImportReader = 'uploader'): Promise<ImportJobRow> {
     const row = await this.database.read(async (sql) => (await sql.rows<ImportJobRow>('SELECT * FROM bf_import_job WHERE id = ?', [id]))[0]);
-    if (!row || row.created_by !== actor.userId) throw importNotFound(id);
+    const mayRead = row !== undefined && (row.created_by === actor.userId || (reader === 'uploaderOrAdministrator' && actor.access.admin));
+    if (!mayRead) throw importNotFound(id);
     return row;
   }
 
@@ -285,8 +295,9 @@ export class ImportStore {
     if (job?.mode === 'commit') await this.files.purge(id, job.file_path).catch(() => undefined);
   }
 
+  /** The last run's row problems, to the uploader or an administrator. */
   async problems(id: string, actor: Actor, offset: number, limit: number): Promise<ImportProblemPage> {
-    const job = await this.row(id, actor);
+    const job = await this.row(id, actor, 'uploaderOrAdministrator');
     const rows = await this.database.read((sql) =>
       sql.rows<{ row_no: number | string; path: string; code: string; message_en: string; message_zh: string }>(
         `SELECT row_no, path, code, message_en, message_zh FROM bf_import_problem WHERE job_id = ? ORDER BY seq LIMIT ${limit} OFFSET ${offset}`,

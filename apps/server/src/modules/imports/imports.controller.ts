@@ -52,9 +52,9 @@ export class ImportsController {
   }
 
   @Get(':id')
-  @ApiOperation({ summary: 'One job and its progress (rows done of the total, created, updated, skipped, failed)' })
+  @ApiOperation({ summary: 'One job and its progress (rows done of the total, created, updated, skipped, failed): its uploader, or an administrator (any job); anyone else 404' })
   get(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<ImportJob> {
-    return this.store.get(jobId(id), actor);
+    return this.store.get(jobId(id), actor, 'uploaderOrAdministrator');
   }
 
   @Put(':id')
@@ -79,7 +79,7 @@ export class ImportsController {
   }
 
   @Get(':id/problems')
-  @ApiOperation({ summary: 'The row problems of the last run (the first 1,000 are kept): row, field path, code, en + zh-CN message' })
+  @ApiOperation({ summary: 'The row problems of the last run (the first 1,000 are kept): row, field path, code, en + zh-CN message; its uploader, or an administrator' })
   problems(@CurrentActor() actor: Actor, @Param('id') id: string, @Query('offset') offset?: string, @Query('limit') limit?: string): Promise<ImportProblemPage> {
     return this.store.problems(jobId(id), actor, pageNumber(offset, 0, 1000), pageNumber(limit, 100, 500));
   }
@@ -88,7 +88,7 @@ export class ImportsController {
   @HttpCode(202)
   @ApiOperation({
     summary:
-      'Undo a committed import in the background: remove the records it created, restore those it updated (records changed since are left and counted). Acts as the caller. Answers the job, rollingBack; poll it until rolledBack (its `rollback` counts the progress), or rollbackFailed (its `error` says why: attempts that kept failing, or the caller no longer able to import); asked again from rollbackFailed, it goes on from where it stopped',
+      'Undo a committed import in the background: remove the records it created, restore those it updated (records changed since are left and counted). Its uploader may ask, or an administrator (any job, e.g. one imported through a key since revoked); anyone else 404. Acts as, and is audited as, the caller. Answers the job, rollingBack; poll it until rolledBack (its `rollback` counts the progress), or rollbackFailed (its `error` says why: attempts that kept failing, or the caller no longer able to import); asked again from rollbackFailed, it goes on from where it stopped',
   })
   rollback(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<ImportJob> {
     return this.rollbacks.request(jobId(id), actor);
