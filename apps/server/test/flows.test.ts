@@ -336,9 +336,16 @@ describe.each(dialects())('approval flows on %s', (dialect) => {
     expect(await draining).toBeGreaterThan(0);
     expect((await fired()) - before).toBeLessThanOrEqual(50);
     // The rest are fired by the server's own instance: its poller may have been there first, so count what is left.
+    const left = async (): Promise<number> =>
+      Number((await server.database.read((sql) => sql.rows<{ n: number }>("SELECT COUNT(*) AS n FROM bf_flow_timer WHERE state = 'scheduled' AND due_at <= '2020-01-01 00:00:00.000'")))[0]!.n);
     await server.app.get(FlowTimers).fireDue();
-    const left = await server.database.read((sql) => sql.rows<{ n: number }>("SELECT COUNT(*) AS n FROM bf_flow_timer WHERE state = 'scheduled' AND due_at <= '2020-01-01 00:00:00.000'"));
-    expect(Number(left[0]!.n)).toBe(0);
+    // A fire that raced the other instance's (MariaDB, under load) is tried again once its short retry
+    // lease runs out: run it out, as time would, and drain again.
+    for (let retries = 0; retries < 3 && (await left()) > 0; retries++) {
+      await server.database.single((sql) => sql.execute("UPDATE bf_flow_timer SET lease_until = '2020-01-01 00:00:00.000' WHERE state = 'scheduled'"));
+      await server.app.get(FlowTimers).fireDue();
+    }
+    expect(await left()).toBe(0);
   });
 
   it('answers nobody who is not signed in, and no API key: cases are people\'s work', async () => {
