@@ -76,7 +76,8 @@ describe('FlowDesigner', () => {
     await user.click(within(panel).getByRole('button', { name: 'Remove rule 1' }));
 
     const listed = await within(problemsPanel()).findByRole('button', { name: 'Credit officer review has no approvers.' }, CHECKED);
-    expect(node('Approval: Credit officer review').getAttribute('aria-label')).toBe('Approval: Credit officer review, 1 problem');
+    // The canvas redraws its nodes after the list (a frame later on a loaded machine).
+    await waitFor(() => expect(node('Approval: Credit officer review').getAttribute('aria-label')).toBe('Approval: Credit officer review, 1 problem'), CHECKED);
     const description = document.getElementById(node('Approval: Credit officer review').getAttribute('aria-describedby')!.split(' ')[1]!);
     expect(description?.textContent).toBe('Credit officer review has no approvers.');
     expect((screen.getByRole('button', { name: 'Publish' }) as HTMLButtonElement).disabled).toBe(true);
