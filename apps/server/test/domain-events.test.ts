@@ -57,6 +57,7 @@ interface EventRow {
   actor_kind: string;
   state: string;
   attempts: number;
+  lease_owner: string | null;
   last_error: string | null;
 }
 
@@ -197,29 +198,34 @@ describe.each(dialects())('domain events on %s', (dialect) => {
     expect(seen).toEqual(['record.updated']);
   });
 
-  it("reads an event's changes only for the events a subscriber says it reads them of", async () => {
+  it('settles the events no subscriber wants without a claim or a delivery, and hands the others only to those that want them', async () => {
     const created = await createDepositor({ segment: 'mass' });
     expect((await server.request('PATCH', `/api/records/ev_depositor/${created.id}`, { version: created.version, segment: 'affluent' })).status).toBe(200);
     const own = new DomainEventSubscribers();
     const replica = new DomainEventDispatcher(server.database, own);
-    const seen: [string, unknown][] = [];
-    own.subscribe(
-      'updates only',
-      (event) => {
-        if (event.recordId !== created.id) return;
-        try {
-          seen.push([event.type, event.changes]);
-        } catch (error) {
-          seen.push([event.type, (error as Error).message]);
-        }
-      },
-      (event) => event.type === 'record.updated',
-    );
+    const seen: [string, string, unknown][] = [];
+    own.subscribe('updates only', (event) => void (event.recordId === created.id && seen.push(['updates only', event.type, event.changes])), (event) => event.type === 'record.updated');
+    own.subscribe('deletes only', (event) => void (event.recordId === created.id && seen.push(['deletes only', event.type, event.changes])), (event) => event.type === 'record.deleted');
     await replica.dispatchDue();
-    expect(seen).toEqual([
-      ['record.created', expect.stringContaining('were not read')],
-      ['record.updated', { segment: { old: 'mass', new: 'affluent' } }],
+    expect(seen).toEqual([['updates only', 'record.updated', { segment: { old: 'mass', new: 'affluent' } }]]);
+    // The create nobody wanted was never leased nor counted as an attempt; the update was claimed once.
+    expect((await eventsOf(created.id)).map((r) => [r.type, r.state, Number(r.attempts), r.lease_owner])).toEqual([
+      ['record.created', 'done', 0, null],
+      ['record.updated', 'done', 1, null],
     ]);
+  });
+
+  it('leaves an event another replica holds to it, even when no subscriber here wants it', async () => {
+    const created = await createDepositor();
+    const holder = new DomainEventDispatcher(server.database, new DomainEventSubscribers());
+    expect((await holder.claim()).filter((e) => e.recordId === created.id).map((e) => e.type)).toEqual(['record.created']);
+    // This replica wants nothing: it settles what is free, not what the holder claimed.
+    await new DomainEventDispatcher(server.database, new DomainEventSubscribers()).dispatchDue();
+    expect((await eventsOf(created.id)).map((r) => [r.state, Number(r.attempts), r.lease_owner === null])).toEqual([['pending', 1, false]]);
+    // Once its lease runs out, the event is free again and settled.
+    await server.database.single((sql) => sql.execute('UPDATE bf_domain_event SET lease_until = ? WHERE record_id = ?', [PAST, created.id]));
+    await new DomainEventDispatcher(server.database, new DomainEventSubscribers()).dispatchDue();
+    expect((await eventsOf(created.id)).map((r) => r.state)).toEqual(['done']);
   });
 
   it('claims an event again when the replica that held it died (its lease ran out)', async () => {

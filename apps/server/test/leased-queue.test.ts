@@ -127,6 +127,28 @@ describe.each(dialects())('a leased queue on %s', (dialect) => {
     expect(ids(await queue().claim({ column: 'grp', values: ['kept'] }))).toEqual(['a', 'c']);
   });
 
+  it('peeks at what a claim would take without claiming it, and settles unleased jobs without a claim', async () => {
+    await enqueue({ id: 'a', grp: 'g', pos: 1 }, { id: 'b', grp: 'g', pos: 2 }, { id: 'c' }, { id: 'd' }, { id: 'e' });
+    const inTurn = { inTurn: { group: ['grp'], position: ['pos'] } };
+    const [holder, looker] = [queue(inTurn), queue(inTurn)];
+    expect(ids(await holder.claim({ column: 'id', values: ['c'] }))).toEqual(['c']);
+    // In turn and in order, up to a batch, the leased job left out; nothing claimed by looking.
+    expect(ids(await looker.peek<Job>(['id', 'grp', 'attempts']))).toEqual(['a', 'd', 'e']);
+    expect((await rows()).filter((r) => r.lease_owner !== null).map((r) => r.id)).toEqual(['c']);
+    const done = { set: "state = 'done'", lease: 'release' as const, while: 'unleased' as const };
+    // The leased job stays its holder's; the free ones settle; one whose lease ran out is free again.
+    expect(await server.database.transaction((sql) => looker.change(sql, ['a', 'c', 'd'], done))).toBe(2);
+    await leaseRunsOut('c');
+    expect(await server.database.transaction((sql) => looker.change(sql, ['c'], done))).toBe(1);
+    expect((await rows()).map((r) => [r.id, r.state, r.lease_owner])).toEqual([
+      ['a', 'done', null],
+      ['b', 'pending', null],
+      ['c', 'done', null],
+      ['d', 'done', null],
+      ['e', 'pending', null],
+    ]);
+  });
+
   it('a change by a replica that lost its lease changes nothing; one while waiting changes only what is still waiting', async () => {
     await enqueue({ id: 'a' });
     const [slow, fast] = [queue(), queue()];

@@ -25,8 +25,8 @@ export function eventRetrySeconds(attempts: number): number {
   return 2 * 4 ** Math.max(0, attempts - 1);
 }
 
-/** A claimed event's row, without its changes (read only for the events a subscriber reads them of). */
-interface ClaimedRow {
+/** A due event's row without its changes (an event no subscriber wants is settled without them being read). */
+interface EventHeaderRow {
   seq: number | string;
   id: string;
   type: string;
@@ -38,12 +38,17 @@ interface ClaimedRow {
   attempts: number | string;
 }
 
+type ClaimedRow = EventHeaderRow & { changes: string };
+
+const HEADER_COLUMNS = ['seq', 'id', 'type', 'entity', 'record_id', 'actor_id', 'actor_kind', 'occurred_at', 'attempts'];
+
 /**
  * Hands the domain events to the subscribers after their changes committed: at least once, and
  * each record's in the order they were written. A replica claims due events with a lease
  * (`LeasedQueue`), only the oldest pending event of each record, so the events of a batch belong
  * to different records and are delivered side by side. An event whose replica died is claimed
- * again when its lease runs out. Delivered events are deleted after their retention.
+ * again when its lease runs out. An event no subscriber wants is settled without a claim: it costs
+ * the outbox its row and one shared UPDATE. Delivered events are deleted after their retention.
  */
 @Injectable()
 export class DomainEventDispatcher extends LeasedQueueWorker<ClaimedRow> {
@@ -61,7 +66,7 @@ export class DomainEventDispatcher extends LeasedQueueWorker<ClaimedRow> {
         key: 'seq',
         waiting: { column: 'state', values: ['pending'] },
         due: 'due_at',
-        columns: ['seq', 'id', 'type', 'entity', 'record_id', 'actor_id', 'actor_kind', 'occurred_at', 'attempts'],
+        columns: [...HEADER_COLUMNS, 'changes'],
         order: ['due_at', 'seq'],
         inTurn: { group: ['entity', 'record_id'], position: ['seq'] },
         batch: BATCH,
@@ -81,31 +86,36 @@ export class DomainEventDispatcher extends LeasedQueueWorker<ClaimedRow> {
     return this.queue.drain();
   }
 
-  /** One claimed batch delivered; undefined when nothing was due. */
+  /**
+   * One batch of due events: those no subscriber wants settled at once, without a lease or a
+   * delivery (one statement for them all); the others claimed and handed to the subscribers that
+   * want them. Answers how many were settled or delivered; undefined when nothing was due.
+   */
   protected async nextBatch(): Promise<number | undefined> {
-    const claimed = await this.claim();
-    if (claimed.length === 0) return undefined;
-    const outcomes = await Promise.all(claimed.map(async (event) => ({ event, failure: await this.deliver(event) })));
+    const due = (await this.queue.peek<EventHeaderRow>(HEADER_COLUMNS)).map(headerOf);
+    if (due.length === 0) return undefined;
+    const wanting = new Map<number, string[]>();
+    const unwanted: number[] = [];
+    for (const event of due) {
+      const names = await this.subscribers.wanting(event);
+      if (names.length > 0) wanting.set(event.seq, names);
+      else unwanted.push(event.seq);
+    }
+    // An event another replica claimed meanwhile (a subscriber it has wants it) is left to it.
+    const settled = unwanted.length === 0 ? 0 : await this.database.single((sql) => this.queue.change(sql, unwanted, { set: "state = 'done'", lease: 'release', while: 'unleased' }));
+    if (wanting.size === 0) return settled;
+    const claimed = await this.claim([...wanting.keys()]);
+    const outcomes = await Promise.all(claimed.map(async (event) => ({ event, failure: await this.deliver(event, wanting.get(event.seq) ?? []) })));
     const delivered = outcomes.filter((o) => o.failure === undefined).map((o) => o.event.seq);
     if (delivered.length > 0) await this.database.single((sql) => this.queue.change(sql, delivered, { set: "state = 'done'", lease: 'release', while: 'waiting' }));
     for (const { event, failure } of outcomes) if (failure !== undefined) await this.failed(event, failure);
-    return delivered.length;
+    return settled + delivered.length;
   }
 
-  /**
-   * Claims up to a batch of events, each the oldest pending one of its record, with their changes
-   * read (one query) for the events a subscriber reads them of.
-   */
-  async claim(): Promise<DomainEvent[]> {
-    const claimed = (await this.queue.claim()).map(headerOf).sort((a, b) => a.seq - b.seq);
-    const reading: number[] = [];
-    for (const event of claimed) if (await this.subscribers.readsChanges(event)) reading.push(event.seq);
-    const changes = new Map<number, string>();
-    if (reading.length > 0) {
-      const rows = await this.database.read((sql) => sql.rows<{ seq: number | string; changes: string }>(`SELECT seq, changes FROM bf_domain_event WHERE seq IN (${reading.map(() => '?').join(', ')})`, reading));
-      for (const row of rows) changes.set(Number(row.seq), row.changes);
-    }
-    return claimed.map((event) => withChanges(event, changes.get(event.seq)));
+  /** Claims up to a batch of due events (`only`: of these), each the oldest pending one of its record, with their changes. */
+  async claim(only?: readonly number[]): Promise<DomainEvent[]> {
+    const rows = await this.queue.claim(only ? { column: 'seq', values: only } : undefined);
+    return rows.map((row) => ({ ...headerOf(row), changes: JSON.parse(row.changes) as Record<string, FieldChange> })).sort((a, b) => a.seq - b.seq);
   }
 
   /** Deletes delivered events whose last delivery was due before the retention period; answers how many. */
@@ -113,10 +123,10 @@ export class DomainEventDispatcher extends LeasedQueueWorker<ClaimedRow> {
     return this.queue.purge(now);
   }
 
-  /** Hands one event to the subscribers; answers why it failed, or undefined when it was delivered. */
-  private async deliver(event: DomainEvent): Promise<string | undefined> {
+  /** Hands one event to the subscribers that want it; answers why it failed, or undefined when it was delivered. */
+  private async deliver(event: DomainEvent, to: readonly string[]): Promise<string | undefined> {
     try {
-      await this.subscribers.deliver(event);
+      await this.subscribers.deliver(event, to);
       return undefined;
     } catch (error) {
       return failureReason(error);
@@ -136,7 +146,7 @@ export class DomainEventDispatcher extends LeasedQueueWorker<ClaimedRow> {
   }
 }
 
-function headerOf(row: ClaimedRow): Omit<DomainEvent, 'changes'> {
+function headerOf(row: EventHeaderRow): Omit<DomainEvent, 'changes'> {
   return {
     seq: Number(row.seq),
     id: row.id,
@@ -146,17 +156,5 @@ function headerOf(row: ClaimedRow): Omit<DomainEvent, 'changes'> {
     actor: { id: row.actor_id, kind: row.actor_kind as Actor['kind'] },
     occurredAt: fromStoredDatetime(row.occurred_at)!,
     attempt: Number(row.attempts),
-  };
-}
-
-/** The event with its changes, parsed when a subscriber first reads them; `stored` undefined: no subscriber said it reads them. */
-function withChanges(header: Omit<DomainEvent, 'changes'>, stored: string | undefined): DomainEvent {
-  let changes: Record<string, FieldChange> | undefined;
-  return {
-    ...header,
-    get changes(): Record<string, FieldChange> {
-      if (stored === undefined) throw new Error(`the changes of domain event ${header.seq} were not read: a subscriber reads them without saying so (readsChanges)`);
-      return (changes ??= JSON.parse(stored) as Record<string, FieldChange>);
-    },
   };
 }

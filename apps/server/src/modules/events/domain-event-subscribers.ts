@@ -5,42 +5,44 @@ import type { DomainEvent } from './domain-events.js';
 export type DomainEventHandler = (event: DomainEvent) => void | Promise<void>;
 
 /**
- * Whether a subscriber reads this event's `changes`: the dispatcher loads them only for the events
- * some subscriber reads (an import's thousands of events mostly match no trigger or webhook). It
- * sees the event without them.
+ * Whether a subscriber has anything to do with this event (it sees the event without its
+ * `changes`): only the subscribers that want an event are handed it, and an event none wants is
+ * settled without a lease, a delivery or its changes read (an import's thousands of events mostly
+ * match no trigger or webhook).
  */
-export type ReadsChanges = (event: Omit<DomainEvent, 'changes'>) => boolean | Promise<boolean>;
+export type WantsEvent = (event: Omit<DomainEvent, 'changes'>) => boolean | Promise<boolean>;
 
 /**
  * Where in-process features (automations, webhooks) hear of domain events after commit. Each
- * event reaches every subscriber at least once: when one throws, the event is delivered again to
- * all of them, so a handler keys what it does on the event's id.
+ * event reaches every subscriber that wants it at least once: when one throws, the event is
+ * delivered again to all that want it then, so a handler keys what it does on the event's id.
  */
 @Injectable()
 export class DomainEventSubscribers {
-  private readonly handlers = new Map<string, { handle: DomainEventHandler; readsChanges: ReadsChanges }>();
+  private readonly handlers = new Map<string, { handle: DomainEventHandler; wants: WantsEvent }>();
 
   /**
-   * Subscribes `handler` under a name of its own; answers how to unsubscribe. `readsChanges` says
-   * for which events it reads `changes` (all, unless it says).
+   * Subscribes `handler` under a name of its own; answers how to unsubscribe. `wants` says which
+   * events it is handed (all, unless it says).
    */
-  subscribe(name: string, handler: DomainEventHandler, readsChanges: ReadsChanges = () => true): () => void {
+  subscribe(name: string, handler: DomainEventHandler, wants: WantsEvent = () => true): () => void {
     if (this.handlers.has(name)) throw new Error(`a domain event subscriber named ${name} is already subscribed`);
-    const subscriber = { handle: handler, readsChanges };
+    const subscriber = { handle: handler, wants };
     this.handlers.set(name, subscriber);
     return () => {
       if (this.handlers.get(name) === subscriber) this.handlers.delete(name);
     };
   }
 
-  /** Whether any subscriber reads the event's changes. */
-  async readsChanges(event: Omit<DomainEvent, 'changes'>): Promise<boolean> {
-    for (const { readsChanges } of [...this.handlers.values()]) if (await readsChanges(event)) return true;
-    return false;
+  /** The names of the subscribers that want the event. */
+  async wanting(event: Omit<DomainEvent, 'changes'>): Promise<string[]> {
+    const names: string[] = [];
+    for (const [name, { wants }] of [...this.handlers]) if (await wants(event)) names.push(name);
+    return names;
   }
 
-  /** Hands the event to each subscriber in turn; the first throw stops the delivery. */
-  async deliver(event: DomainEvent): Promise<void> {
-    for (const { handle } of [...this.handlers.values()]) await handle(event);
+  /** Hands the event to each of the named subscribers still subscribed, in turn; the first throw stops the delivery. */
+  async deliver(event: DomainEvent, to: readonly string[]): Promise<void> {
+    for (const name of to) await this.handlers.get(name)?.handle(event);
   }
 }

@@ -53,9 +53,10 @@ export interface QueuedChange {
   lease: 'keep' | 'release' | { renewSeconds: number };
   /**
    * Which rows change: still waiting (a slower replica's settlement of the same work then changes
-   * nothing), or still waiting and leased to this replica (`owner`).
+   * nothing); still waiting and nobody's (no lease, or one that ran out: work settled without a
+   * claim); or still waiting and leased to this replica (`owner`).
    */
-  while: 'waiting' | { leasedTo: string };
+  while: 'waiting' | 'unleased' | { leasedTo: string };
 }
 
 /** The claim filter's columns and the claimable rows' alias. */
@@ -84,11 +85,13 @@ export async function changeQueued(sql: SqlExecutor, table: LeasedTable, keys: r
     ...(change.dueInSeconds !== undefined ? [`${table.due} = ${databaseNow(sql, change.dueInSeconds)}`] : []),
     ...(change.lease === 'release' ? ['lease_owner = NULL, lease_until = NULL'] : change.lease === 'keep' ? [] : [`lease_until = ${databaseNow(sql, change.lease.renewSeconds)}`]),
   ];
-  const leased = change.while === 'waiting' ? [] : [change.while.leasedTo];
-  return sql.execute(
-    `UPDATE ${table.table} SET ${assignments.join(', ')} WHERE ${table.key} IN (${marks(keys)}) AND ${waitingIn(table, '')}${leased.length > 0 ? ' AND lease_owner = ?' : ''}`,
-    [...(change.params ?? []), ...keys, ...leased],
-  );
+  const leased = typeof change.while === 'object' ? [change.while.leasedTo] : [];
+  const lease = leased.length > 0 ? ' AND lease_owner = ?' : change.while === 'unleased' ? ` AND (lease_until IS NULL OR lease_until < ${databaseNow(sql)})` : '';
+  return sql.execute(`UPDATE ${table.table} SET ${assignments.join(', ')} WHERE ${table.key} IN (${marks(keys)}) AND ${waitingIn(table, '')}${lease}`, [
+    ...(change.params ?? []),
+    ...keys,
+    ...leased,
+  ]);
 }
 
 /**
@@ -142,21 +145,39 @@ export class LeasedQueue<Row extends object> {
 
   /** Claims in the caller's transaction, which holds the claimed rows' locks until it ends. */
   async claimIn(sql: SqlExecutor, only?: { column: string; values: readonly SqlValue[] }): Promise<Row[]> {
-    const { table, key, columns, order, batch, countsAttempts } = this.spec;
-    const now = databaseNow(sql);
+    const { table, key, columns, countsAttempts } = this.spec;
     const lease = [`lease_owner = ?, lease_until = ${databaseNow(sql, this.spec.leaseSeconds)}`, ...(countsAttempts ? ['attempts = attempts + 1'] : []), ...(this.spec.onClaim ? [this.spec.onClaim(sql)] : [])].join(', ');
-    const filter = only ? ` AND ${Q}.${only.column} IN (${marks(only.values)})` : '';
-    const claimable = `${waitingIn(this.spec, `${Q}.`)} AND ${Q}.${this.spec.due} <= ${now} AND (${Q}.lease_until IS NULL OR ${Q}.lease_until < ${now})${filter}${this.firstOfGroup()}`;
-    const ordered = `ORDER BY ${order.map((c) => `${Q}.${c}`).join(', ')} LIMIT ${batch}`;
-    const onlyValues = only?.values ?? [];
+    const { where, params } = this.claimable(sql, only);
     if (sql.dialect === 'sqlite') {
-      return sql.rows<Row>(`UPDATE ${table} SET ${lease} WHERE ${key} IN (SELECT ${Q}.${key} FROM ${table} ${Q} WHERE ${claimable} ${ordered}) RETURNING ${columns.join(', ')}`, [this.owner, ...onlyValues]);
+      return sql.rows<Row>(`UPDATE ${table} SET ${lease} WHERE ${key} IN (SELECT ${Q}.${key} FROM ${table} ${Q} WHERE ${where}) RETURNING ${columns.join(', ')}`, [this.owner, ...params]);
     }
-    const rows = await sql.rows<Row & Record<string, SqlValue>>(`SELECT ${columns.map((c) => `${Q}.${c}`).join(', ')} FROM ${table} ${Q} WHERE ${claimable} ${ordered} FOR UPDATE SKIP LOCKED`, onlyValues);
+    const rows = await sql.rows<Row & Record<string, SqlValue>>(`SELECT ${columns.map((c) => `${Q}.${c}`).join(', ')} FROM ${table} ${Q} WHERE ${where} FOR UPDATE SKIP LOCKED`, params);
     if (rows.length === 0) return [];
     await sql.execute(`UPDATE ${table} SET ${lease} WHERE ${key} IN (${marks(rows)})`, [this.owner, ...rows.map((r) => r[key]!)]);
     // As SQLite's RETURNING answers them: the attempt this claim counted included.
     return countsAttempts && columns.includes('attempts') ? rows.map((r) => ({ ...r, attempts: Number(r.attempts) + 1 })) : rows;
+  }
+
+  /**
+   * The rows a claim would take now (`columns` of them), read without claiming them: work some of
+   * which needs no lease (nothing to do) is looked at first, and only the rest claimed.
+   */
+  peek<Peeked extends object>(columns: readonly string[]): Promise<Peeked[]> {
+    return this.database.read((sql) => {
+      const { where, params } = this.claimable(sql);
+      return sql.rows<Peeked>(`SELECT ${columns.map((c) => `${Q}.${c}`).join(', ')} FROM ${this.spec.table} ${Q} WHERE ${where}`, params);
+    });
+  }
+
+  /** The due, unleased rows' filter, in claim order and up to a batch (`only`: of those whose column holds one of the values). */
+  private claimable(sql: SqlExecutor, only?: { column: string; values: readonly SqlValue[] }): { where: string; params: readonly SqlValue[] } {
+    const now = databaseNow(sql);
+    const filter = only ? ` AND ${Q}.${only.column} IN (${marks(only.values)})` : '';
+    const ordered = `ORDER BY ${this.spec.order.map((c) => `${Q}.${c}`).join(', ')} LIMIT ${this.spec.batch}`;
+    return {
+      where: `${waitingIn(this.spec, `${Q}.`)} AND ${Q}.${this.spec.due} <= ${now} AND (${Q}.lease_until IS NULL OR ${Q}.lease_until < ${now})${filter}${this.firstOfGroup()} ${ordered}`,
+      params: only?.values ?? [],
+    };
   }
 
   /** Changes rows in the caller's transaction; answers how many changed (see `changeQueued`). */
