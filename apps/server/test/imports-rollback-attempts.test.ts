@@ -3,7 +3,8 @@
  * growing wait, a batch done forgets the failures, and after the last attempt the job ends
  * rollbackFailed with the cause as a code (never a value), what was undone staying undone until
  * the importer asks again. The rollback acts as, and is audited as, whoever asked for it, and stops
- * once they may no longer import. Its uploader may ask for it, or an administrator (any job, e.g.
+ * once they may no longer import. An attempt its server stopped in the middle of counts as failed
+ * when the rollback is claimed again after its lease ran out. Its uploader may ask for it, or an administrator (any job, e.g.
  * one imported through a key since revoked); anyone else is answered 404. SQLite and MariaDB.
  */
 import type { ImportJob } from '@bankforge/client';
@@ -70,6 +71,8 @@ describe.each(dialects())('import rollback attempts on %s', (dialect) => {
   };
   /** The wait before the next attempt has passed. */
   const waitOver = (id: string): Promise<number> => server.database.single((sql) => sql.execute("UPDATE bf_import_job SET rollback_due_at = '2000-01-01 00:00:00' WHERE id = ?", [id]));
+  /** The replica that held the job stopped long enough ago: its lease has run out. */
+  const leaseOver = (id: string): Promise<number> => server.database.single((sql) => sql.execute("UPDATE bf_import_job SET lease_until = '2000-01-01 00:00:00' WHERE id = ?", [id]));
   /** A committed import of `count` new accounts by `as`: the job and the new records' ids by account number. */
   const committed = async (as: Requester, count: number): Promise<{ job: ImportJob; ids: Record<string, string> }> => {
     prefix += 1;
@@ -118,6 +121,7 @@ describe.each(dialects())('import rollback attempts on %s', (dialect) => {
   afterEach(() => {
     vi.restoreAllMocks();
     rollbacks.batchChanges = 500;
+    rollbacks.stopAfterBatches = undefined;
   });
   afterAll(async () => server?.close());
 
@@ -190,6 +194,79 @@ describe.each(dialects())('import rollback attempts on %s', (dialect) => {
     expect((await importer<ImportJob>('GET', `/api/imports/${job.id}`)).body).toMatchObject({ status: 'rolledBack', error: null, rollback: { total: 3, removed: 3 } });
     expect(Number((await jobRow(job.id)).rollback_failures)).toBe(0);
     expect(await left(ids)).toEqual([]);
+  });
+
+  it('counts an attempt its server stopped in the middle of as failed when the rollback is claimed again once its lease has run out, goes on at once, and a batch done forgets it', async () => {
+    rollbacks.batchChanges = 1;
+    const { job, ids } = await committed(importer, 3);
+    rollbacks.stopAfterBatches = 1;
+    expect((await importer('POST', `/api/imports/${job.id}/rollback`)).status).toBe(202);
+    await rollbacks.runDue();
+    rollbacks.stopAfterBatches = undefined;
+    // Cut short after its first batch, as a crash would: still leased, nothing counted yet, and left alone while the lease runs.
+    const cut = await jobRow(job.id);
+    expect(cut).toMatchObject({ status: 'rollingBack', lease_owner: rollbacks.owner, error_en: null });
+    expect(Number(cut.rollback_failures)).toBe(0);
+    expect(await rollbacks.runDue()).toBe(0);
+    await leaseOver(job.id);
+    // The job as the next attempt finds it once claimed, before it undoes anything.
+    const seen: JobRow[] = [];
+    const viewFor = records.viewFor.bind(records);
+    vi.spyOn(records, 'viewFor').mockImplementation(async (...args) => {
+      if (seen.length === 0) seen.push(await jobRow(job.id));
+      return viewFor(...args);
+    });
+    expect(await rollbacks.runDue()).toBe(1);
+    expect(seen[0]).toMatchObject({
+      status: 'rollingBack',
+      error_en: expect.stringContaining(`Attempt 1 of ${ROLLBACK_MAX_ATTEMPTS} of the rollback was interrupted`),
+      error_zh: expect.stringContaining('第 1 次尝试中断'),
+    });
+    expect(Number(seen[0]!.rollback_failures)).toBe(1);
+    expect((await importer<ImportJob>('GET', `/api/imports/${job.id}`)).body).toMatchObject({ status: 'rolledBack', error: null, rollback: { total: 3, removed: 3, restored: 0, changedSince: 0 } });
+    expect(await jobRow(job.id)).toMatchObject({ lease_owner: null });
+    expect(Number((await jobRow(job.id)).rollback_failures)).toBe(0);
+    expect(await left(ids)).toEqual([]);
+  });
+
+  it('ends a rollback whose server stops in the middle of every attempt, before any batch is done, rollbackFailed as interrupted once the last allowed is counted', async () => {
+    const { job, ids } = await committed(importer, 2);
+    rollbacks.stopAfterBatches = 0;
+    expect((await importer('POST', `/api/imports/${job.id}/rollback`)).status).toBe(202);
+    await rollbacks.runDue();
+    for (let interrupted = 1; interrupted < ROLLBACK_MAX_ATTEMPTS; interrupted++) {
+      await leaseOver(job.id);
+      expect(await rollbacks.runDue()).toBe(1);
+      const row = await jobRow(job.id);
+      expect(row).toMatchObject({
+        status: 'rollingBack',
+        lease_owner: rollbacks.owner,
+        error_en: expect.stringContaining(`Attempt ${interrupted} of ${ROLLBACK_MAX_ATTEMPTS} of the rollback was interrupted`),
+        error_zh: expect.stringContaining(`第 ${interrupted} 次尝试中断`),
+      });
+      expect(Number(row.rollback_failures)).toBe(interrupted);
+    }
+    // The last one is counted when the rollback is claimed again: it ends there, undoing nothing, though nothing would stop it now.
+    rollbacks.stopAfterBatches = undefined;
+    const removal = vi.spyOn(records, 'importRemoveIn');
+    await leaseOver(job.id);
+    expect(await rollbacks.runDue()).toBe(1);
+    expect(removal).not.toHaveBeenCalled();
+    expect((await importer<ImportJob>('GET', `/api/imports/${job.id}`)).body).toMatchObject({
+      status: 'rollbackFailed',
+      rollback: { total: 2, removed: 0 },
+      error: {
+        message: expect.stringContaining(`failed ${ROLLBACK_MAX_ATTEMPTS} times in a row (last: interrupted`),
+        messageZh: expect.stringContaining(`连续 ${ROLLBACK_MAX_ATTEMPTS} 次失败（最后一次：中断`),
+      },
+    });
+    const ended = await jobRow(job.id);
+    expect(ended).toMatchObject({ lease_owner: null });
+    expect(Number(ended.rollback_failures)).toBe(ROLLBACK_MAX_ATTEMPTS);
+    expect(await left(ids)).toHaveLength(2);
+    await leaseOver(job.id);
+    await waitOver(job.id);
+    expect(await rollbacks.runDue()).toBe(0);
   });
 
   it('acts as whoever asked for it, audited as them; one who lost the import right stops it, and asks again once it is back', async () => {

@@ -60,3 +60,20 @@ export function requesterCannotImport(): RollbackReason {
     zh: `发起回滚的人员或 API 密钥已不再拥有这些记录的导入权限，回滚已停止。${KEPT_ZH}`,
   };
 }
+
+/**
+ * Attempt `failures` of `max` was interrupted: the server running it stopped mid-way (a crash, out of
+ * memory, killed) and its lease ran out. Tried again at once, or, the last allowed, the job ends rollbackFailed.
+ */
+export function rollbackInterrupted(failures: number, max: number): RollbackReason {
+  if (failures >= max) {
+    return {
+      en: `The rollback failed ${failures} times in a row (last: interrupted, the server running it stopped mid-way, e.g. it crashed or ran out of memory) and has stopped. ${KEPT} Ask for the rollback again once the cause is fixed.`,
+      zh: `回滚连续 ${failures} 次失败（最后一次：中断，执行回滚的服务器中途停止，例如崩溃或内存不足），已停止。${KEPT_ZH}排除原因后可再次发起回滚。`,
+    };
+  }
+  return {
+    en: `Attempt ${failures} of ${max} of the rollback was interrupted (the server running it stopped mid-way); it is being tried again. ${KEPT}`,
+    zh: `回滚第 ${failures} 次尝试中断（共 ${max} 次）（执行回滚的服务器中途停止），正在重试。${KEPT_ZH}`,
+  };
+}

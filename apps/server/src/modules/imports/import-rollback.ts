@@ -11,7 +11,7 @@ import type { Actor } from '../access/actor.js';
 import { DirectoryService } from '../auth/directory.service.js';
 import { RecordsService } from '../records/records.service.js';
 import { requesterActor } from './import-actor.js';
-import { failureCause, requesterCannotImport, requesterGone, rollbackGaveUp, rollbackRetrying, type RollbackReason } from './import-rollback-reasons.js';
+import { failureCause, requesterCannotImport, requesterGone, rollbackGaveUp, rollbackInterrupted, rollbackRetrying, type RollbackReason } from './import-rollback-reasons.js';
 import { importNotFound, ImportStore, type ImportJobRow } from './import-store.js';
 import { priorValuesData } from './import-sealed-columns.js';
 
@@ -35,7 +35,8 @@ const ROLLBACK_QUEUE: LeasedQueueSpec = {
   waiting: { column: 'status', values: ['rollingBack'] },
   // Its own: `created_at` is the upload's, and a failed attempt puts the next one off.
   due: 'rollback_due_at',
-  columns: ['id'],
+  // On MySQL/MariaDB the claim reads the row before it takes the lease: `lease_owner` is the previous one.
+  columns: ['id', 'lease_owner'],
   order: ['rollback_due_at', 'id'],
   batch: 1,
   leaseSeconds: LEASE_SECONDS,
@@ -43,6 +44,11 @@ const ROLLBACK_QUEUE: LeasedQueueSpec = {
   countsAttempts: false,
   retry: { maxAttempts: ROLLBACK_MAX_ATTEMPTS, delaySeconds: rollbackRetrySeconds },
 };
+
+interface ClaimedRollback {
+  id: string;
+  lease_owner: string | null;
+}
 
 interface ChangeRow {
   record_id: string;
@@ -76,15 +82,16 @@ class RequesterRefused extends Error {
  * undone change is deleted with its undo, so a replica that takes over after a crash finishes what
  * is left, and the job ends rolledBack. It acts as, and is audited as, whoever asked for it, while
  * they still exist and hold the import right on the entity; else it ends rollbackFailed at once. An
- * attempt that fails is tried again with a growing wait, and after `ROLLBACK_MAX_ATTEMPTS` failed
- * in a row the job ends rollbackFailed with the cause (a code or class, never a value); what was
+ * attempt that fails is tried again with a growing wait (one its server stopped in the middle of, found
+ * when its lease has run out, counts as failed too, and the next goes on at once), and after
+ * `ROLLBACK_MAX_ATTEMPTS` failed in a row the job ends rollbackFailed with the cause (a code or class, never a value); what was
  * undone stays undone, and asking again goes on from there.
  */
 @Injectable()
-export class ImportRollbacks extends LeasedQueueWorker<{ id: string }> {
+export class ImportRollbacks extends LeasedQueueWorker<ClaimedRollback> {
   /** Changes undone per transaction. */
   batchChanges = DEFAULT_BATCH;
-  /** Tests stop a rollback after this many batches, as a crash would (its lease left to run out). */
+  /** Tests stop a rollback after this many batches (0: before its first), as a crash would (its lease left to run out). */
   stopAfterBatches: number | undefined;
 
   constructor(
@@ -141,10 +148,11 @@ export class ImportRollbacks extends LeasedQueueWorker<{ id: string }> {
   }
 
   protected async nextBatch(): Promise<number | undefined> {
-    const [claimed] = await this.queue.claim();
+    const claimed = await this.claim();
     if (!claimed) return undefined;
     const job = await this.store.job(claimed.id);
     if (!job) return 1;
+    if (claimed.leftBy !== null && !(await this.interrupted(job.id))) return 1;
     try {
       await this.rollBack(job.id, job.entity_key, await this.undoer(job));
     } catch (error) {
@@ -153,6 +161,22 @@ export class ImportRollbacks extends LeasedQueueWorker<{ id: string }> {
       else await this.failed(job.id, error);
     }
     return 1;
+  }
+
+  /**
+   * Claims the next due rollback, and whose lease on it ran out without being released (null when it
+   * was free): the replica running the previous attempt stopped in the middle of it.
+   */
+  private claim(): Promise<{ id: string; leftBy: string | null } | undefined> {
+    return this.database.transaction(async (tx) => {
+      // SQLite's RETURNING answers the lease as the claim leaves it, so the owners before it are read
+      // first: its single connection serialises the transaction, nobody claims in between.
+      const before = tx.dialect === 'sqlite' ? await tx.rows<ClaimedRollback>("SELECT id, lease_owner FROM bf_import_job WHERE status = 'rollingBack' AND lease_owner IS NOT NULL") : [];
+      const [claimed] = await this.queue.claimIn(tx);
+      if (!claimed) return undefined;
+      const leftBy = tx.dialect === 'sqlite' ? (before.find((row) => row.id === claimed.id)?.lease_owner ?? null) : claimed.lease_owner;
+      return { id: claimed.id, leftBy };
+    });
   }
 
   /**
@@ -192,6 +216,28 @@ export class ImportRollbacks extends LeasedQueueWorker<{ id: string }> {
     });
   }
 
+  /**
+   * The previous attempt was interrupted (its replica stopped mid-way, its lease ran out): counted as a
+   * failed one, so a rollback that brings its server down the same way each time is not tried forever.
+   * Answers whether this attempt goes on; after the last allowed the job ends rollbackFailed at once.
+   */
+  private async interrupted(id: string): Promise<boolean> {
+    return this.database.transaction(async (tx) => {
+      const [row] = await tx.rows<{ rollback_failures: number | string }>("SELECT rollback_failures FROM bf_import_job WHERE id = ? AND lease_owner = ? AND status = 'rollingBack'", [id, this.queue.owner]);
+      if (!row) return false;
+      const failures = Number(row.rollback_failures) + 1;
+      const last = this.queue.retryDelay(failures) === undefined;
+      const reason = rollbackInterrupted(failures, ROLLBACK_MAX_ATTEMPTS);
+      const changed = await this.queue.change(tx, [id], {
+        set: `rollback_failures = ?, error_en = ?, error_zh = ?${last ? ", status = 'rollbackFailed', version = version + 1" : ''}`,
+        params: [failures, reason.en, reason.zh],
+        lease: last ? 'release' : 'keep',
+        while: { leasedTo: this.queue.owner },
+      });
+      return !last && changed > 0;
+    });
+  }
+
   /** The rollback ends rollbackFailed at once, for this reason. */
   private async end(id: string, reason: RollbackReason): Promise<void> {
     await this.database.single((sql) =>
@@ -203,6 +249,7 @@ export class ImportRollbacks extends LeasedQueueWorker<{ id: string }> {
     const removeView = await this.records.viewFor(entity, undoer, 'delete');
     const restoreView = await this.records.viewFor(entity, undoer, 'update');
     let batches = 0;
+    if (this.stopAfterBatches === 0) throw new LeaseLost();
     for (;;) {
       const changes = await this.database.read((sql) =>
         sql.rows<ChangeRow>(`SELECT record_id, kind, version_after, prior_values FROM bf_import_change WHERE job_id = ? ORDER BY row_no DESC, record_id LIMIT ${this.batchChanges}`, [id]),
