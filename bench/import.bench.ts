@@ -6,7 +6,7 @@
 // domain event); its rows/s and the process's RSS growth over the run are measured. The plain side
 // parses the same file with the same CSV parser and inserts the same rows, in clear, with batched
 // multi-row INSERTs (1,000 rows each) into a copy of the customer table.
-import { createReadStream, createWriteStream, mkdirSync, rmSync } from 'node:fs';
+import { createReadStream, createWriteStream, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { once } from 'node:events';
 import { request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -58,6 +58,31 @@ async function innodbBufferPool(databaseUrl: string): Promise<void> {
   }
   await conn.end();
 }
+
+/**
+ * CPU time (µs) used so far by this process (all its threads) and, when the database runs on this
+ * machine, by its server (`mariadbd`/`mysqld`, from /proc): per row, a figure that holds however
+ * busy the machine is, unlike rows/s.
+ */
+function cpuMicros(): { node: number; database: number | undefined } {
+  const { user, system } = process.cpuUsage();
+  let database: number | undefined;
+  try {
+    for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      if (!/^\d+ \((mariadbd|mysqld)\)/.test(stat)) continue;
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      // utime and stime, in clock ticks (100 a second on Linux).
+      database = ((Number(fields[11]) + Number(fields[12])) * 1_000_000) / 100;
+    }
+  } catch {
+    // No /proc here: the database's share is not known.
+  }
+  return { node: user + system, database };
+}
+
+const perRow = (from: ReturnType<typeof cpuMicros>, to: ReturnType<typeof cpuMicros>, rows: number): string =>
+  `CPU per row: this process ${Math.round((to.node - from.node) / rows)} µs, the database ${from.database === undefined || to.database === undefined ? 'not on this machine' : `${Math.round((to.database - from.database) / rows)} µs`}`;
 
 /** The file, written a line at a time behind the stream's back-pressure. */
 async function writeCsv(branchId: string): Promise<void> {
@@ -127,6 +152,7 @@ async function main(): Promise<void> {
   if (job.columns.some((c) => c.field === null)) throw new Error(`unmapped columns: ${JSON.stringify(job.columns)}`);
   await call('PUT', `/imports/${job.id}`, { columns: job.columns, match: { field: 'resident_id', onMatch: 'update', onNew: 'create' } });
   const runStarted = performance.now();
+  const runCpu = cpuMicros();
   await call('POST', `/imports/${job.id}/run`);
   let progress: { status: string; rowsDone: number; created: number; updated: number; failed: number; problemCount: number };
   let lastPrint = 0;
@@ -140,6 +166,7 @@ async function main(): Promise<void> {
     if (progress.status !== 'running' && progress.status !== 'queued') break;
   }
   const importSeconds = (performance.now() - runStarted) / 1000;
+  const importCpu = perRow(runCpu, cpuMicros(), progress.rowsDone);
   clearInterval(sampler);
   if (progress.status !== 'done') throw new Error(`the import ended ${JSON.stringify(progress)}`);
   gc();
@@ -150,6 +177,7 @@ async function main(): Promise<void> {
   const rssGrowth = rssPeak - rssBefore;
   console.log(`at the RSS peak: heap total ${mb(atPeak.heapTotal)} MB (used ${mb(atPeak.heapUsed)} MB), external ${mb(atPeak.external)} MB, array buffers ${mb(atPeak.arrayBuffers)} MB`);
   console.log(`import job: ${progress.rowsDone.toLocaleString('en')} rows (created ${progress.created}, updated ${progress.updated}, failed ${progress.failed}) in ${importSeconds.toFixed(1)} s = ${Math.round(importRate)} rows/s; upload ${uploadSeconds.toFixed(1)} s; RSS growth ${mb(rssGrowth)} MB`);
+  console.log(`  ${importCpu} (the dispatcher's deliveries as they ran included)`);
 
   const url = new URL(databaseUrl);
   const conn = await createConnection({ host: url.hostname, port: Number(url.port || 3306), user: decodeURIComponent(url.username), password: decodeURIComponent(url.password), database: url.pathname.slice(1) });
@@ -174,6 +202,7 @@ async function main(): Promise<void> {
   const columns = ['id', 'created_at', 'updated_at', 'version', ...FIELDS.flatMap((f) => (f.type === 'money' ? [f.key, `${f.key}_currency`] : [f.key]))];
   const insertOf = (rows: number): string => `INSERT INTO plain_customer (${columns.map((c) => `\`${c}\``).join(', ')}) VALUES ${Array.from({ length: rows }, () => `(${columns.map(() => '?').join(', ')})`).join(', ')}`;
   const plainStarted = performance.now();
+  const plainCpu = cpuMicros();
   let batch: (string | number | null)[] = [];
   let inBatch = 0;
   let plainRows = 0;
@@ -210,6 +239,7 @@ async function main(): Promise<void> {
   const plainRate = plainRows / plainSeconds;
   await conn.end();
   console.log(`plain mysql2: ${plainRows.toLocaleString('en')} rows in ${plainSeconds.toFixed(1)} s = ${Math.round(plainRate)} rows/s`);
+  console.log(`  ${perRow(plainCpu, cpuMicros(), plainRows)}`);
   const ratio = importRate / plainRate;
   console.log(`ratio import / plain: ${ratio.toFixed(2)} (target >= 0.3); rows/s ${Math.round(importRate)} (target >= 5,000); RSS growth ${mb(rssGrowth)} MB (target < 150)`);
   console.log(
