@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { apiAs, type Api, DEMO_PASSWORD } from '../harness/api.js';
 import { launchBrowser, screenshot, watchForPageErrors, signInAt } from '../harness/browser.js';
 import { ADMIN_PASSWORD, startServer, type RunningServer } from '../harness/server.js';
@@ -11,6 +11,8 @@ type Customer = { id: string; name: string; resident_id: string | null; segment:
 type RoleDoc = { key: string; entities?: Record<string, Record<string, unknown>> };
 
 const NOTES = '2026 年度客户复核：资产上升，已回访';
+/** A file of new customers: its headers are the fields' keys. */
+const NEW_CUSTOMER_HEADERS = ['customer_no', 'name', 'customer_type', 'segment', 'kyc_status', 'branch', 'onboarded_at'];
 
 /**
  * Issue 23, bulk import: IT grants the relationship managers' role the import right; 王芳 uploads
@@ -19,7 +21,8 @@ const NOTES = '2026 年度客户复核：资产上升，已回访';
  * columns a new customer would need and her file lacks, skips rows that match none; the dry run says two
  * customers will be updated and shows the one row whose mobile is not a mobile number, writing
  * nothing. She runs it in Chinese, the server's progress reaches done, and the customer's record
- * page shows the new value.
+ * page shows the new value. Later she imports new customers twice; IT rolls both imports back from
+ * the designer's Imports page, in English and in Chinese, and the customers are gone.
  */
 describe('an RM imports a CSV that updates her customers found by resident ID', () => {
   let server: RunningServer;
@@ -169,6 +172,91 @@ describe('an RM imports a CSV that updates her customers found by resident ID', 
     const byId = new Map(restored.map((c) => [c.id, c]));
     expect(byId.get(mine[0]!.id)).toMatchObject({ segment: mine[0]!.segment, version: mine[0]!.version + 2 });
     expect(byId.get(mine[0]!.id)!.notes).not.toBe(NOTES);
+    expect(errors.flat()).toEqual([]);
+  });
+  it('IT rolls back her imports of new customers from the designer\'s Imports page, in English and in Chinese, and the customers are gone', async () => {
+    // Her session's cookie, to upload a file as the import page does (a CSV body, not JSON).
+    const login = await fetch(`${server.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'wang_fang', password: DEMO_PASSWORD }) });
+    expect(login.status).toBe(200);
+    const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
+    const template = ((await admin('POST', '/api/records/customer/query', { filter: { field: 'id', op: 'eq', value: mine[0]!.id }, fields: ['branch', 'onboarded_at'] })).body as unknown as { items: { branch: string; onboarded_at: string }[] }).items[0]!;
+    const numbersOf = (file: string): string[] => ['1', '2'].map((n) => `C99${file === 'new-customers.csv' ? '1' : '2'}000000${n}`);
+    /** She imports two new customers in a file named `file`, through the API; answers the job's id once it is done. */
+    const imported = async (file: string): Promise<string> => {
+      const rows = numbersOf(file).map((no) => [no, `新企业${no}有限公司`, 'corporate', 'corporate', 'pending', template.branch, template.onboarded_at].join(','));
+      const upload = await fetch(`${server.url}/api/imports?entity=customer&name=${encodeURIComponent(file)}`, {
+        method: 'POST',
+        headers: { cookie, 'content-type': 'text/csv' },
+        body: [NEW_CUSTOMER_HEADERS.join(','), ...rows].join('\r\n'),
+      });
+      const job = (await upload.json()) as { id: string };
+      expect(upload.status, JSON.stringify(job)).toBe(201);
+      expect((await wang('PUT', `/api/imports/${job.id}`, { columns: NEW_CUSTOMER_HEADERS.map((key) => ({ header: key, field: key })), match: { field: 'customer_no', onMatch: 'skip', onNew: 'create' } })).status).toBe(200);
+      expect((await wang('POST', `/api/imports/${job.id}/run`)).status).toBe(202);
+      await expect.poll(async () => (await wang('GET', `/api/imports/${job.id}`)).body.status, { timeout: 60_000 }).toBe('done');
+      expect((await wang('GET', `/api/imports/${job.id}`)).body, JSON.stringify((await wang('GET', `/api/imports/${job.id}/problems`)).body)).toMatchObject({ created: 2, failed: 0 });
+      return job.id;
+    };
+    /** Her customers of that file, as the records API lists them (removed ones are not). */
+    const customersOf = async (file: string): Promise<number> =>
+      ((await admin('POST', '/api/records/customer/query', { filter: { field: 'customer_no', op: 'in', value: numbersOf(file) }, count: true, limit: 10 })).body as unknown as { total: number }).total;
+    const jobs = { en: await imported('new-customers.csv'), zh: await imported('新客户.csv') };
+    expect([await customersOf('new-customers.csv'), await customersOf('新客户.csv')]).toEqual([2, 2]);
+
+    const itDesk = await (await browser.newContext({ viewport: { width: 1440, height: 1000 } })).newPage();
+    itDesk.setDefaultTimeout(20_000);
+    errors.push(watchForPageErrors(itDesk));
+    const rowOf = (file: string): Locator => itDesk.getByRole('rowheader', { name: file, exact: true }).locator('xpath=ancestor::tr[1]');
+    // The Status column: after the file's row header, Entity, Uploaded by, Uploaded and Run.
+    const statusOf = (file: string): Promise<string | null> => rowOf(file).locator('td').nth(4).textContent();
+    /** The page does not follow a rollback by itself: IT refreshes it until the job's status is `status`. */
+    const refreshedUntil = (refresh: string, file: string, status: string) =>
+      expect
+        .poll(
+          async () => {
+            await itDesk.getByRole('button', { name: refresh, exact: true }).click();
+            return statusOf(file);
+          },
+          { timeout: 60_000, interval: 1000 },
+        )
+        .toBe(status);
+
+    await signInAt(itDesk, `${server.url}/designer/admin/imports`, 'admin', ADMIN_PASSWORD);
+    await itDesk.waitForURL(/\/designer\/admin\/imports$/);
+    expect(await statusOf('new-customers.csv')).toBe('Done');
+    expect(await rowOf('new-customers.csv').locator('td').nth(1).textContent()).toBe('wang_fang');
+    await itDesk.getByRole('button', { name: 'Roll back new-customers.csv', exact: true }).click();
+    const dialog = itDesk.getByRole('dialog', { name: 'Roll back new-customers.csv?' });
+    await dialog.getByText(/^The records this import created are removed/).waitFor();
+    await screenshot(itDesk, '156-admin-import-rollback-confirm-en');
+    await dialog.getByRole('button', { name: 'Roll back', exact: true }).click();
+    // The server answers at once, rolling back; the rollback runs in the background.
+    await itDesk.getByText('new-customers.csv is rolling back.', { exact: true }).waitFor();
+    expect(await dialog.count()).toBe(0);
+    expect(['Rolling back', 'Rolled back']).toContain(await statusOf('new-customers.csv'));
+    await refreshedUntil('Refresh', 'new-customers.csv', 'Rolled back');
+    // Nothing more to roll back; her other import is untouched.
+    expect(await rowOf('new-customers.csv').getByRole('button').count()).toBe(0);
+    expect(await statusOf('新客户.csv')).toBe('Done');
+    await screenshot(itDesk, '157-admin-import-rolled-back-en');
+    expect((await admin('GET', `/api/imports/${jobs.en}`)).body).toMatchObject({ status: 'rolledBack', rollback: { total: 2, removed: 2, restored: 0, changedSince: 0 } });
+    expect([await customersOf('new-customers.csv'), await customersOf('新客户.csv')]).toEqual([0, 2]);
+
+    await itDesk.getByRole('group', { name: /^(Language|语言)$/ }).getByRole('button', { name: '中文', exact: true }).click();
+    await itDesk.getByRole('button', { name: '刷新', exact: true }).waitFor();
+    expect(await statusOf('新客户.csv')).toBe('完成');
+    await itDesk.getByRole('button', { name: '回滚 新客户.csv', exact: true }).click();
+    const zhDialog = itDesk.getByRole('dialog', { name: '回滚 新客户.csv？' });
+    await zhDialog.getByText(/^将删除此导入新建的记录/).waitFor();
+    await screenshot(itDesk, '158-admin-import-rollback-confirm-zh');
+    await zhDialog.getByRole('button', { name: '确认回滚', exact: true }).click();
+    await itDesk.getByText('新客户.csv 正在回滚。', { exact: true }).waitFor();
+    expect(['回滚中', '已回滚']).toContain(await statusOf('新客户.csv'));
+    await refreshedUntil('刷新', '新客户.csv', '已回滚');
+    expect(await statusOf('new-customers.csv')).toBe('已回滚');
+    await screenshot(itDesk, '159-admin-import-rolled-back-zh');
+    expect((await admin('GET', `/api/imports/${jobs.zh}`)).body).toMatchObject({ status: 'rolledBack', rollback: { total: 2, removed: 2 } });
+    expect([await customersOf('new-customers.csv'), await customersOf('新客户.csv')]).toEqual([0, 0]);
     expect(errors.flat()).toEqual([]);
   });
 });
