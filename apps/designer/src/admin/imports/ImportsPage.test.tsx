@@ -132,13 +132,14 @@ describe('ImportsPage', () => {
       { ...job, id: '0190f0a0-0000-7000-8000-00000000000a', fileName: 'old.csv', status: 'expired' },
     ];
     const rollbackRoute = `POST /api/imports/${job.id}/rollback`;
-    const renderJobs = (routes: Parameters<typeof fakeApi>[0] = {}) => {
+    // Lists with moving jobs are read again only when a test says so.
+    const renderJobs = (routes: Parameters<typeof fakeApi>[0] = {}, followMs = 3_600_000) => {
       const server = fakeApi({
         'GET /api/imports?scope=all': { body: kinds },
         'GET /api/artifacts/entity': { body: [] },
         ...routes,
       });
-      renderPage(<ImportsPage />, server.client);
+      renderPage(<ImportsPage followMs={followMs} />, server.client);
       return { server, actor: userEvent.setup() };
     };
     const rowOf = (file: string): HTMLElement => screen.getByRole('rowheader', { name: file }).closest('tr')!;
@@ -236,6 +237,55 @@ describe('ImportsPage', () => {
       expect(within(rowOf('客户复核.csv')).getByText('Done')).toBeTruthy();
     });
 
+    it('follows a rollback without Refresh: its progress while it runs, what it did once it ends', async () => {
+      const undoing = {
+        ...job,
+        status: 'rollingBack' as const,
+        rollback: { total: 4, removed: 1, restored: 1, changedSince: 0 },
+      };
+      const undone = {
+        ...job,
+        status: 'rolledBack' as const,
+        rollback: { total: 4, removed: 2, restored: 1, changedSince: 1 },
+      };
+      const settled = kinds.slice(1).filter((k) => k.status !== 'running' && k.status !== 'rollingBack');
+      const { server, actor } = renderJobs(
+        {
+          'GET /api/imports?scope=all': sequence(
+            { body: [job, ...settled] },
+            { body: [undoing, ...settled] },
+            { body: [undone, ...settled] },
+          ),
+          [rollbackRoute]: {
+            status: 202,
+            body: { ...undoing, rollback: { total: 4, removed: 0, restored: 0, changedSince: 0 } },
+          },
+        },
+        150,
+      );
+      await actor.click(await screen.findByRole('button', { name: 'Roll back 客户复核.csv' }));
+      await actor.click(
+        within(screen.getByRole('dialog', { name: 'Roll back 客户复核.csv?' })).getByRole('button', {
+          name: 'Roll back',
+        }),
+      );
+      expect(await screen.findByText('客户复核.csv is rolling back.')).toBeTruthy();
+      expect(
+        await within(rowOf('客户复核.csv')).findByRole('progressbar', { name: '2 of 4 undone' }),
+      ).toBeTruthy();
+      expect(
+        await screen.findByText(
+          '客户复核.csv was rolled back: 2 removed, 1 restored, 1 left as they were changed since.',
+        ),
+      ).toBeTruthy();
+      expect(within(rowOf('客户复核.csv')).getByText('2 removed, 1 restored, 1 changed since')).toBeTruthy();
+      expect(within(rowOf('客户复核.csv')).queryByRole('progressbar')).toBeNull();
+      // Nothing moves any more: the list is not read again.
+      const reads = server.requests.filter((r) => r.url === '/api/imports?scope=all').length;
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      expect(server.requests.filter((r) => r.url === '/api/imports?scope=all')).toHaveLength(reads);
+    });
+
     it('says it in Chinese: 回滚 and 再次回滚, confirmed or cancelled', async () => {
       await initTestI18n('zh-CN');
       try {
@@ -244,6 +294,7 @@ describe('ImportsPage', () => {
             status: 202,
             body: { ...kinds[2], status: 'rollingBack', error: null },
           },
+          // Read again: it stopped again at once (the list says so, and so does the notice).
         });
         await screen.findByRole('rowheader', { name: '客户复核.csv' });
         expect(
@@ -266,7 +317,7 @@ describe('ImportsPage', () => {
             name: '确认回滚',
           }),
         );
-        expect(await screen.findByText('stopped.csv 正在回滚。')).toBeTruthy();
+        expect(await screen.findByText('stopped.csv 的回滚已中止，原因见其状态。')).toBeTruthy();
         expect(posts(server)).toEqual([`/api/imports/${kinds[2]!.id}/rollback`]);
       } finally {
         await initTestI18n('en');

@@ -19,6 +19,10 @@ export const importMessages = {
       'The records this import created are removed and the ones it updated get their previous values back; records changed since the import are left as they are. It runs in the background as you, and the audit log names you.',
     confirm: 'Roll back',
     rollingBackNotice: '{{file}} is rolling back.',
+    rolledBackNotice: '{{file}} was rolled back: {{removed}} removed, {{restored}} restored, {{changedSince}} left as they were changed since.',
+    rollbackStoppedNotice: 'The rollback of {{file}} stopped: its status says why.',
+    rollbackProgress: '{{done}} of {{total}} undone',
+    rollbackOutcome: '{{removed}} removed, {{restored}} restored, {{changedSince}} changed since',
   },
   'zh-CN': {
     title: '导入',
@@ -38,5 +42,9 @@ export const importMessages = {
     confirmDetail: '将删除此导入新建的记录，并把它更新过的记录恢复为原值；导入后又被修改过的记录保持不变。回滚在后台以您的身份进行，审计日志记录为您的操作。',
     confirm: '确认回滚',
     rollingBackNotice: '{{file}} 正在回滚。',
+    rolledBackNotice: '{{file}} 已回滚：删除 {{removed}} 条，恢复 {{restored}} 条，{{changedSince}} 条因导入后被修改而保持不变。',
+    rollbackStoppedNotice: '{{file}} 的回滚已中止，原因见其状态。',
+    rollbackProgress: '已撤销 {{done}} / {{total}}',
+    rollbackOutcome: '删除 {{removed}}，恢复 {{restored}}，导入后被修改 {{changedSince}}',
   },
 } as const;
