@@ -74,6 +74,6 @@ export function rollbackInterrupted(failures: number, max: number): RollbackReas
   }
   return {
     en: `Attempt ${failures} of ${max} of the rollback was interrupted (the server running it stopped mid-way); it is being tried again. ${KEPT}`,
-    zh: `回滚第 ${failures} 次尝试中断（共 ${max} 次）（执行回滚的服务器中途停止），正在重试。${KEPT_ZH}`,
+    zh: `回滚第 ${failures} 次尝试中断（共可尝试 ${max} 次）：执行回滚的服务器中途停止，正在重试。${KEPT_ZH}`,
   };
 }
