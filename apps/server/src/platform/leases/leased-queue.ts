@@ -74,6 +74,9 @@ function waitingIn(table: LeasedTable, alias: string): string {
   return values.length === 1 ? `${alias}${column} = ${literal(values[0]!)}` : `${alias}${column} IN (${values.map(literal).join(', ')})`;
 }
 
+/** Nobody's lease holds the row: none, or one that ran out by `now`. */
+const unleasedIn = (alias: string, now: string): string => `(${alias}lease_until IS NULL OR ${alias}lease_until < ${now})`;
+
 /**
  * Changes rows of a leased table by key, in the caller's transaction; answers how many changed.
  * What was settled by another replica, or (`leasedTo`) leased to one since, is left as it is.
@@ -86,7 +89,7 @@ export async function changeQueued(sql: SqlExecutor, table: LeasedTable, keys: r
     ...(change.lease === 'release' ? ['lease_owner = NULL, lease_until = NULL'] : change.lease === 'keep' ? [] : [`lease_until = ${databaseNow(sql, change.lease.renewSeconds)}`]),
   ];
   const leased = typeof change.while === 'object' ? [change.while.leasedTo] : [];
-  const lease = leased.length > 0 ? ' AND lease_owner = ?' : change.while === 'unleased' ? ` AND (lease_until IS NULL OR lease_until < ${databaseNow(sql)})` : '';
+  const lease = leased.length > 0 ? ' AND lease_owner = ?' : change.while === 'unleased' ? ` AND ${unleasedIn('', databaseNow(sql))}` : '';
   return sql.execute(`UPDATE ${table.table} SET ${assignments.join(', ')} WHERE ${table.key} IN (${marks(keys)}) AND ${waitingIn(table, '')}${lease}`, [
     ...(change.params ?? []),
     ...keys,
@@ -147,11 +150,11 @@ export class LeasedQueue<Row extends object> {
   async claimIn(sql: SqlExecutor, only?: { column: string; values: readonly SqlValue[] }): Promise<Row[]> {
     const { table, key, columns, countsAttempts } = this.spec;
     const lease = [`lease_owner = ?, lease_until = ${databaseNow(sql, this.spec.leaseSeconds)}`, ...(countsAttempts ? ['attempts = attempts + 1'] : []), ...(this.spec.onClaim ? [this.spec.onClaim(sql)] : [])].join(', ');
-    const { where, params } = this.claimable(sql, only);
+    const { where, ordered, params } = this.claimable(sql, only);
     if (sql.dialect === 'sqlite') {
-      return sql.rows<Row>(`UPDATE ${table} SET ${lease} WHERE ${key} IN (SELECT ${Q}.${key} FROM ${table} ${Q} WHERE ${where}) RETURNING ${columns.join(', ')}`, [this.owner, ...params]);
+      return sql.rows<Row>(`UPDATE ${table} SET ${lease} WHERE ${key} IN (SELECT ${Q}.${key} FROM ${table} ${Q} WHERE ${where} ${ordered}) RETURNING ${columns.join(', ')}`, [this.owner, ...params]);
     }
-    const rows = await sql.rows<Row & Record<string, SqlValue>>(`SELECT ${columns.map((c) => `${Q}.${c}`).join(', ')} FROM ${table} ${Q} WHERE ${where} FOR UPDATE SKIP LOCKED`, params);
+    const rows = await sql.rows<Row & Record<string, SqlValue>>(`SELECT ${columns.map((c) => `${Q}.${c}`).join(', ')} FROM ${table} ${Q} WHERE ${where} ${ordered} FOR UPDATE SKIP LOCKED`, params);
     if (rows.length === 0) return [];
     await sql.execute(`UPDATE ${table} SET ${lease} WHERE ${key} IN (${marks(rows)})`, [this.owner, ...rows.map((r) => r[key]!)]);
     // As SQLite's RETURNING answers them: the attempt this claim counted included.
@@ -164,18 +167,18 @@ export class LeasedQueue<Row extends object> {
    */
   peek<Peeked extends object>(columns: readonly string[]): Promise<Peeked[]> {
     return this.database.read((sql) => {
-      const { where, params } = this.claimable(sql);
-      return sql.rows<Peeked>(`SELECT ${columns.map((c) => `${Q}.${c}`).join(', ')} FROM ${this.spec.table} ${Q} WHERE ${where}`, params);
+      const { where, ordered, params } = this.claimable(sql);
+      return sql.rows<Peeked>(`SELECT ${columns.map((c) => `${Q}.${c}`).join(', ')} FROM ${this.spec.table} ${Q} WHERE ${where} ${ordered}`, params);
     });
   }
 
-  /** The due, unleased rows' filter, in claim order and up to a batch (`only`: of those whose column holds one of the values). */
-  private claimable(sql: SqlExecutor, only?: { column: string; values: readonly SqlValue[] }): { where: string; params: readonly SqlValue[] } {
+  /** The due, unleased rows' filter (`only`: of those whose column holds one of the values), and the claim's order up to a batch. */
+  private claimable(sql: SqlExecutor, only?: { column: string; values: readonly SqlValue[] }): { where: string; ordered: string; params: readonly SqlValue[] } {
     const now = databaseNow(sql);
     const filter = only ? ` AND ${Q}.${only.column} IN (${marks(only.values)})` : '';
-    const ordered = `ORDER BY ${this.spec.order.map((c) => `${Q}.${c}`).join(', ')} LIMIT ${this.spec.batch}`;
     return {
-      where: `${waitingIn(this.spec, `${Q}.`)} AND ${Q}.${this.spec.due} <= ${now} AND (${Q}.lease_until IS NULL OR ${Q}.lease_until < ${now})${filter}${this.firstOfGroup()} ${ordered}`,
+      where: `${waitingIn(this.spec, `${Q}.`)} AND ${Q}.${this.spec.due} <= ${now} AND ${unleasedIn(`${Q}.`, now)}${filter}${this.firstOfGroup()}`,
+      ordered: `ORDER BY ${this.spec.order.map((c) => `${Q}.${c}`).join(', ')} LIMIT ${this.spec.batch}`,
       params: only?.values ?? [],
     };
   }
