@@ -108,6 +108,10 @@ describe('the analyst tags high-potential customers with an automation', () => {
     await analyst.mouse.move(to.x + to.width / 2, to.y + to.height / 2 - 20, { steps: 15 });
     await analyst.mouse.up();
     await expect.poll(headings).toEqual(['1. Notify', '2. Add or remove tags']);
+    // The drop settles first (no card dragged or still sliding into place): a click during it was lost once in CI.
+    await expect
+      .poll(() => analyst.locator('.automation-action').evaluateAll((cards) => cards.every((card) => !card.classList.contains('automation-action--dragging') && !(card as HTMLElement).style.transform)))
+      .toBe(true);
     await analyst.getByRole('button', { name: 'Remove 1. Notify' }).click();
     await expect.poll(headings).toEqual(['1. Add or remove tags']);
 
